@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.leak;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package dev.tandem.app;
+
+import dev.tandem.cli.TandemCommand;
+
+/** Entry point of the one executable: the CLI plus the commands that boot the server. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        var cl = TandemCommand.commandLine();
+        System.exit(cl.execute(args));
+    }
+}

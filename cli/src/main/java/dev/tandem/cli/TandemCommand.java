@@ -1,0 +1,46 @@
+package dev.tandem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code tandem} command. Subcommands that need no server live in this module; the
+ * executable ({@code app}) adds {@code serve} and {@code demo}, which boot Spring.
+ */
+@Command(
+        name = "tandem",
+        mixinStandardHelpOptions = true,
+        versionProvider = TandemCommand.Version.class,
+        description = "Incident response and SOC 2 audit on one tamper-evident record.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TandemCommand implements Runnable {
+
+    /** Exit codes, CONTRACTS.md §4. */
+    public static final int EXIT_OK = 0;
+
+    public static final int EXIT_FOUND = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_UNREACHABLE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with every server-free subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TandemCommand());
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TandemCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tandem " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.ledger;
+
+import org.jspecify.annotations.NullMarked;

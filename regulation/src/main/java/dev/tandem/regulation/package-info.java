@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.regulation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.server;
+
+import org.jspecify.annotations.NullMarked;
