@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TandemCommand.Version.class,
         description = "Incident response and SOC 2 audit on one tamper-evident record.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            GenerateCommand.class,
+            EvalCommand.class,
+        })
 public final class TandemCommand implements Runnable {
 
     /** Exit codes, CONTRACTS.md §4. */

@@ -1,0 +1,20 @@
+package dev.tandem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tandem generate}: a group; each feature adds its own subcommand here. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Seeded generators of labeled sample data (corpora, sample orgs).",
+        subcommands = {})
+public final class GenerateCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
