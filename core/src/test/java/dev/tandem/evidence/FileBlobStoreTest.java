@@ -1,0 +1,121 @@
+package dev.tandem.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileBlobStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesUnderTheSha256OfTheBytes() throws IOException {
+        var store = new FileBlobStore(dir);
+        StoredBlob blob = store.put(stream("abc"), 100);
+        // FIPS 180-2 example: SHA-256("abc")
+        assertThat(blob.address().sha256())
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(blob.size()).isEqualTo(3);
+        assertThat(blob.alreadyPresent()).isFalse();
+        try (InputStream in = store.open(blob.address())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
+        }
+    }
+
+    @Test
+    void deduplicatesIdenticalContent() throws IOException {
+        var store = new FileBlobStore(dir);
+        store.put(stream("same"), 100);
+        StoredBlob again = store.put(stream("same"), 100);
+        assertThat(again.alreadyPresent()).isTrue();
+        assertThat(blobFiles()).hasSize(1);
+    }
+
+    @Test
+    void refusesStreamsOverTheLimitAndLeavesNothing() throws IOException {
+        var store = new FileBlobStore(dir);
+        assertThatThrownBy(() -> store.put(new ByteArrayInputStream(new byte[3 << 20]), 2 << 20))
+                .isInstanceOf(BlobTooLargeException.class)
+                .hasMessageContaining("2097152");
+        assertThat(blobFiles()).isEmpty();
+        assertThat(tmpFiles()).isEmpty();
+    }
+
+    @Test
+    void leavesNothingWhenTheSenderDisappearsMidStream() throws IOException {
+        var store = new FileBlobStore(dir);
+        InputStream broken = new InputStream() {
+            int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (sent++ > 10_000) {
+                    throw new IOException("connection reset");
+                }
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> store.put(broken, 1 << 20)).hasMessage("connection reset");
+        assertThat(blobFiles()).isEmpty();
+        assertThat(tmpFiles()).isEmpty();
+    }
+
+    @Test
+    void sweepRemovesOnlyOldUnreferencedBlobsAndStaleTemporaryFiles() throws IOException {
+        var store = new FileBlobStore(dir);
+        StoredBlob kept = store.put(stream("referenced"), 100);
+        StoredBlob orphan = store.put(stream("orphan"), 100);
+        StoredBlob fresh = store.put(stream("fresh orphan"), 100);
+        Instant old = Instant.parse("2026-01-01T00:00:00Z");
+        Files.setLastModifiedTime(store.pathOf(kept.address()), FileTime.from(old));
+        Files.setLastModifiedTime(store.pathOf(orphan.address()), FileTime.from(old));
+        Path stale = Files.createFile(dir.resolve("tmp").resolve("upload-1.part"));
+        Files.setLastModifiedTime(stale, FileTime.from(old));
+
+        int removed = store.sweep(a -> a.equals(kept.address()), Instant.parse("2026-06-01T00:00:00Z"));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(store.contains(kept.address())).isTrue();
+        assertThat(store.contains(orphan.address())).isFalse();
+        assertThat(store.contains(fresh.address())).isTrue();
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void rejectsAddressesThatAreNotSha256Hex() {
+        assertThatThrownBy(() -> new ContentAddress("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ContentAddress("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private Stream<Path> walk(Path p) throws IOException {
+        return Files.walk(p).filter(Files::isRegularFile);
+    }
+
+    private java.util.List<Path> blobFiles() throws IOException {
+        try (var s = walk(dir.resolve("sha256"))) {
+            return s.toList();
+        }
+    }
+
+    private java.util.List<Path> tmpFiles() throws IOException {
+        try (var s = walk(dir.resolve("tmp"))) {
+            return s.toList();
+        }
+    }
+
+    private static InputStream stream(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
