@@ -8,6 +8,8 @@ public final class Main {
 
     public static void main(String[] args) {
         var cl = TandemCommand.commandLine();
+        cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new DemoCommand());
         System.exit(cl.execute(args));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.cli.evidence.EvidenceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             GenerateCommand.class,
             EvalCommand.class,
+            EvidenceCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

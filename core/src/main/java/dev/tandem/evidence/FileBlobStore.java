@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -72,6 +73,8 @@ public final class FileBlobStore implements BlobStore {
             ContentAddress address = ContentAddress.of(sha256.digest());
             Path target = pathOf(address);
             if (Files.exists(target)) {
+                // Refresh the age so a sweep's grace period covers the record about to refer to it.
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
                 return new StoredBlob(address, size, true);
             }
             Files.createDirectories(target.getParent());

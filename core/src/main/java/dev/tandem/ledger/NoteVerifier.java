@@ -39,7 +39,8 @@ public final class NoteVerifier {
     /** Parses {@code <name>+<hex key id>+<base64(0x01 || 32-byte public key)>}; the key id must match the key. */
     public static NoteVerifier parse(String verifierKey) {
         String vkey = verifierKey.strip();
-        String[] parts = vkey.split("\\+", -1);
+        // Split at the first two '+' only: standard base64 may itself contain '+' (as Go's note.NewVerifier does).
+        String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException(
                     "malformed verifier key: expected <name>+<hex key id>+<base64 key>, found " + parts.length

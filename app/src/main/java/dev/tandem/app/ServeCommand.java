@@ -1,0 +1,32 @@
+package dev.tandem.app;
+
+import dev.tandem.server.TandemServer;
+import java.util.concurrent.Callable;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code tandem serve}: the server, on embedded storage unless a datasource is configured. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the Tandem server (embedded H2 and file blobs by default; "
+                + "SPRING_DATASOURCE_URL selects PostgreSQL).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigurableApplicationContext ctx =
+                TandemServer.start(options.arguments(null).toArray(String[]::new));
+        System.out.println("Tandem is running at " + url(ctx));
+        return Running.awaitClose(ctx);
+    }
+
+    static String url(ConfigurableApplicationContext ctx) {
+        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        return "http://localhost:" + port;
+    }
+}

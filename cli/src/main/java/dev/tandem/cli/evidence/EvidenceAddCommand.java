@@ -1,0 +1,216 @@
+package dev.tandem.cli.evidence;
+
+import dev.tandem.cli.TandemCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tandem evidence add}: streams each file to the vault while hashing it, and checks that
+ * the server recorded the same SHA-256 as was computed here, where the evidence was collected.
+ */
+@Command(
+        name = "add",
+        mixinStandardHelpOptions = true,
+        description = "Stream files into an incident's evidence vault; prints the id and SHA-256 of each.")
+public final class EvidenceAddCommand implements Callable<Integer> {
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "e.g. http://localhost:8080")
+    URI server;
+
+    @Option(
+            names = "--token",
+            required = true,
+            paramLabel = "TOKEN",
+            description = "API token (or set it in TANDEM_TOKEN and pass --token env:TANDEM_TOKEN)")
+    String token;
+
+    @Option(names = "--incident", required = true, paramLabel = "ID")
+    String incident;
+
+    @Option(
+            names = "--repository",
+            paramLabel = "R",
+            defaultValue = "FORENSIC",
+            description = "FORENSIC (privileged, default) or AUDIT (auditor-visible)")
+    String repository;
+
+    @Option(names = "--kind", paramLabel = "K", description = "Evidence kind; guessed from the file name if absent")
+    @Nullable
+    String kind;
+
+    @Option(names = "--source", paramLabel = "TEXT", description = "Where the files came from")
+    @Nullable
+    String source;
+
+    @Option(names = "--description", paramLabel = "TEXT")
+    @Nullable
+    String description;
+
+    @Option(names = "--collected-at", paramLabel = "RFC3339", description = "When the files were collected")
+    @Nullable
+    String collectedAt;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String bearer = token.startsWith("env:") ? System.getenv(token.substring(4)) : token;
+        if (bearer == null || bearer.isBlank()) {
+            err.println("tandem evidence add: the token is empty (" + token + ")");
+            return TandemCommand.EXIT_USAGE;
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+                err.println("tandem evidence add: " + f + ": not a readable file");
+                return TandemCommand.EXIT_USAGE;
+            }
+        }
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int worst = TandemCommand.EXIT_OK;
+        for (Path f : files) {
+            int rc = upload(http, bearer, f, out, err);
+            if (rc == TandemCommand.EXIT_UNREACHABLE) {
+                return rc;
+            }
+            worst = Math.max(worst, rc);
+        }
+        return worst;
+    }
+
+    private int upload(HttpClient http, String bearer, Path file, PrintWriter out, PrintWriter err) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            err.println("tandem evidence add: " + file + ": " + e.getMessage());
+            return TandemCommand.EXIT_USAGE;
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("repository", repository.toUpperCase(Locale.ROOT));
+        q.put("kind", kind != null ? kind.toUpperCase(Locale.ROOT) : guessKind(file));
+        q.put("name", file.getFileName().toString());
+        if (source != null) q.put("source", source);
+        if (description != null) q.put("description", description);
+        if (collectedAt != null) q.put("collectedAt", collectedAt);
+        StringBuilder query = new StringBuilder();
+        q.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        URI uri = server.resolve(
+                "/api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/evidence" + query);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> open(file, sha256)), size))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            err.println("tandem evidence add: cannot reach " + server + ": " + e.getMessage());
+            return TandemCommand.EXIT_UNREACHABLE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("tandem evidence add: " + file + ": upload failed: " + e.getMessage());
+            return TandemCommand.EXIT_UNREACHABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TandemCommand.EXIT_UNREACHABLE;
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            err.println("tandem evidence add: the server refused the token (" + status + ")");
+            return TandemCommand.EXIT_UNREACHABLE;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (JacksonException e) {
+            err.println("tandem evidence add: " + file + ": unexpected answer " + status + " from " + uri);
+            return TandemCommand.EXIT_UNREACHABLE;
+        }
+        if (status != 201) {
+            err.println("tandem evidence add: " + file + ": " + status + " "
+                    + body.path("detail").asString(""));
+            return TandemCommand.EXIT_USAGE;
+        }
+        String local = HexFormat.of().formatHex(sha256.digest());
+        String recorded = body.path("sha256").asString("");
+        if (!local.equals(recorded)) {
+            err.println("tandem evidence add: " + file + ": the server recorded SHA-256 " + recorded
+                    + " but the file hashed to " + local + " here");
+            return TandemCommand.EXIT_FOUND;
+        }
+        out.println(body.path("id").asString() + "  " + recorded + "  " + file);
+        return TandemCommand.EXIT_OK;
+    }
+
+    private static InputStream open(Path file, MessageDigest digest) {
+        try {
+            digest.reset();
+            return new DigestInputStream(Files.newInputStream(file), digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A best guess from the file name; --kind overrides it. */
+    static String guessKind(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".har")) return "HTTP_CAPTURE";
+        if (n.endsWith(".log") || n.endsWith(".log.gz") || n.contains("eventlog")) return "LOG";
+        if (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".json")) return "DATA_EXPORT";
+        if (n.endsWith("-meta.xml") || n.endsWith(".yaml") || n.endsWith(".yml")) return "CONFIG_SNAPSHOT";
+        if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) return "SCREENSHOT";
+        if (n.endsWith(".pdf") || n.endsWith(".md") || n.endsWith(".docx") || n.endsWith(".txt")) return "DOCUMENT";
+        if (n.endsWith(".dd") || n.endsWith(".e01") || n.endsWith(".img") || n.endsWith(".raw"))
+            return "FORENSIC_IMAGE";
+        return "OTHER";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tandem.cli.evidence;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tandem evidence}: the vault from the command line. */
+@Command(
+        name = "evidence",
+        mixinStandardHelpOptions = true,
+        description = "Put evidence into a Tandem server's vault.",
+        subcommands = {EvidenceAddCommand.class})
+public final class EvidenceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

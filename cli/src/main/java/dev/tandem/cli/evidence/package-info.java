@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.cli.evidence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,32 @@
+package dev.tandem.server;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Tandem server: persistence, REST API and jobs around the framework-free cores. */
+@SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(TandemProperties.class)
+public class TandemServer {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Starts the server; {@code args} are Spring arguments such as {@code --server.port=0}. */
+    public static ConfigurableApplicationContext start(String... args) {
+        SpringApplication app = new SpringApplication(TandemServer.class);
+        app.setLogStartupInfo(false);
+        return app.run(args);
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(TandemServer.class, args);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.BlobStore;
+import dev.tandem.evidence.FileBlobStore;
+import dev.tandem.server.TandemProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The filesystem blob store under the data directory, and its sweep of unreferenced blobs. */
+@Configuration(proxyBeanMethods = false)
+class BlobStoreConfiguration {
+
+    @Bean
+    BlobStore blobStore(TandemProperties props) throws IOException {
+        return new FileBlobStore(props.dataDir().resolve("blobs"));
+    }
+
+    @Bean
+    Sweep sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock) throws IOException {
+        Sweep sweep = new Sweep(blobs, vault, props, clock);
+        // At start-up no upload is in flight in this process: everything unreferenced is a crash leftover.
+        sweep.run(clock.instant());
+        return sweep;
+    }
+
+    static final class Sweep {
+        private static final Logger log = LoggerFactory.getLogger(Sweep.class);
+        private final BlobStore blobs;
+        private final Vault vault;
+        private final TandemProperties props;
+        private final Clock clock;
+
+        Sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock) {
+            this.blobs = blobs;
+            this.vault = vault;
+            this.props = props;
+            this.clock = clock;
+        }
+
+        /** While serving, only blobs older than the grace period: younger ones may be uploads in flight. */
+        @Scheduled(fixedDelayString = "PT15M", initialDelayString = "PT15M")
+        void periodic() throws IOException {
+            run(clock.instant().minus(props.evidence().sweepGrace()));
+        }
+
+        void run(Instant olderThan) throws IOException {
+            int removed = blobs.sweep(vault::referenced, olderThan);
+            if (removed > 0) {
+                log.info("swept {} unreferenced blob(s) left by interrupted uploads", removed);
+            }
+        }
+    }
+}

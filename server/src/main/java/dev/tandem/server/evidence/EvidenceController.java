@@ -1,0 +1,226 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.BlobTooLargeException;
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.TandemProperties;
+import dev.tandem.server.identity.Actor;
+import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The evidence vault's API, CONTRACTS.md §2. */
+@RestController
+class EvidenceController {
+    private static final Logger log = LoggerFactory.getLogger(EvidenceController.class);
+    private static final int MAX_TEXT = 500;
+
+    private final Vault vault;
+    private final Incidents incidents;
+    private final TandemProperties props;
+
+    EvidenceController(Vault vault, Incidents incidents, TandemProperties props) {
+        this.vault = vault;
+        this.incidents = incidents;
+        this.props = props;
+    }
+
+    @PostMapping("/api/v1/incidents/{incidentId}/evidence")
+    ResponseEntity<Map<String, Object>> upload(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String incidentId,
+            @RequestParam(required = false) @Nullable String repository,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String collectedAt,
+            HttpServletRequest request)
+            throws IOException {
+        // Everything that can be refused is refused before a byte is read.
+        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        Repository repo = Repository.parse(repository == null ? "" : repository)
+                .orElseThrow(() -> ApiProblem.unprocessable(
+                        "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
+        EvidenceKind k = EvidenceKind.parse(kind == null ? "" : kind)
+                .orElseThrow(() -> ApiProblem.unprocessable(
+                        "bad-kind", "kind must be one of " + List.of(EvidenceKind.values()) + ", got " + kind));
+        if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
+            throw ApiProblem.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
+        }
+        if (source != null && source.length() > MAX_TEXT) {
+            throw ApiProblem.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
+        }
+        if (description != null && description.length() > 4000) {
+            throw ApiProblem.unprocessable("bad-description", "description is longer than 4000 characters");
+        }
+        Instant collected = null;
+        if (collectedAt != null) {
+            try {
+                collected = OffsetDateTime.parse(collectedAt).toInstant();
+            } catch (DateTimeException e) {
+                throw ApiProblem.unprocessable(
+                        "bad-time", "collectedAt must be an RFC 3339 time with an offset, got " + collectedAt);
+            }
+        }
+        long max = props.evidence().maxBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            throw tooLarge(max);
+        }
+        PushbackInputStream in = new PushbackInputStream(request.getInputStream(), 1);
+        int first = in.read();
+        if (first < 0) {
+            throw ApiProblem.unprocessable("empty-evidence", "the upload has no content");
+        }
+        in.unread(first);
+        EvidenceItem item;
+        try {
+            item = vault.add(
+                    new Vault.Metadata(incidentId, repo, k, name, source, description, collected),
+                    new CountingGuard(in, declared),
+                    max,
+                    actor.username());
+        } catch (BlobTooLargeException e) {
+            throw tooLarge(max);
+        } catch (IOException e) {
+            // The client went away (or the disk failed) mid-stream: nothing was recorded. The client
+            // may not be there to read an answer; an empty 400 is all that is attempted.
+            log.warn("upload to incident {} abandoned, nothing recorded: {}", incidentId, e.toString());
+            return ResponseEntity.badRequest().build();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(item));
+    }
+
+    @GetMapping("/api/v1/incidents/{incidentId}/evidence")
+    List<Map<String, Object>> list(@PathVariable String incidentId) {
+        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        return vault.ofIncident(incidentId).stream()
+                .map(EvidenceController::view)
+                .toList();
+    }
+
+    @GetMapping("/api/v1/evidence/{id}")
+    Map<String, Object> metadata(@PathVariable String id) {
+        return view(vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id)));
+    }
+
+    @GetMapping("/api/v1/evidence/{id}/content")
+    ResponseEntity<StreamingResponseBody> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
+            throws IOException {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
+        InputStream in = vault.read(item, actor.username());
+        StreamingResponseBody body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(item.size())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(item.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(item.sha256())))
+                .body(body);
+    }
+
+    private static ApiProblem tooLarge(long max) {
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "evidence-too-large",
+                "Evidence too large",
+                "the upload is larger than the configured maximum of " + max + " bytes (tandem.evidence.max-bytes)");
+    }
+
+    static Map<String, Object> view(EvidenceItem e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("incident", e.incidentId());
+        m.put("repository", e.repository().name());
+        m.put("kind", e.kind().name());
+        m.put("name", e.name());
+        m.put("source", e.source());
+        m.put("description", e.description());
+        m.put("sha256", e.sha256());
+        m.put("size", e.size());
+        m.put("collectedAt", e.collectedAt() == null ? null : e.collectedAt().toString());
+        m.put("receivedAt", e.receivedAt().toString());
+        m.put("uploadedBy", e.uploadedBy());
+        m.put("ledgerIndex", e.ledgerIndex());
+        return m;
+    }
+
+    /**
+     * Fails the upload when a declared Content-Length is not met: a client that disconnects
+     * mid-stream must not leave a shorter item recorded as if complete.
+     */
+    private static final class CountingGuard extends java.io.FilterInputStream {
+        private final long declared;
+        private long seen;
+
+        CountingGuard(InputStream in, long declared) {
+            super(in);
+            this.declared = declared;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                checkComplete();
+            } else {
+                seen++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0) {
+                checkComplete();
+            } else {
+                seen += n;
+            }
+            return n;
+        }
+
+        private void checkComplete() throws IOException {
+            if (declared >= 0 && seen != declared) {
+                throw new java.io.EOFException("received " + seen + " of " + declared + " declared bytes");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One received evidence item: its bytes are the blob at {@code sha256}; it is never edited or deleted. */
+public record EvidenceItem(
+        String id,
+        String incidentId,
+        Repository repository,
+        EvidenceKind kind,
+        String name,
+        @Nullable String source,
+        @Nullable String description,
+        String sha256,
+        long size,
+        @Nullable Instant collectedAt,
+        Instant receivedAt,
+        String uploadedBy,
+        long ledgerIndex) {}

@@ -1,0 +1,161 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.BlobStore;
+import dev.tandem.evidence.ContentAddress;
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.evidence.StoredBlob;
+import dev.tandem.server.ledger.Ledger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The evidence vault. Ingest is one streaming pass into the blob store (hash, fsync, atomic rename),
+ * then one transaction for the row and its ledger entry; only then is the upload acknowledged. A
+ * crash in between leaves an unreferenced blob, which the sweep removes.
+ */
+@Service
+public class Vault {
+    private final BlobStore blobs;
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Vault(BlobStore blobs, JdbcTemplate jdbc, Ledger ledger, Clock clock, JsonMapper json) {
+        this.blobs = blobs;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public record Metadata(
+            String incidentId,
+            Repository repository,
+            EvidenceKind kind,
+            String name,
+            @Nullable String source,
+            @Nullable String description,
+            @Nullable Instant collectedAt) {}
+
+    /** Stores {@code content} and records it; the caller has checked that the incident exists. */
+    public EvidenceItem add(Metadata meta, InputStream content, long maxBytes, String actor) throws IOException {
+        StoredBlob blob = blobs.put(content, maxBytes);
+        String id = UUID.randomUUID().toString();
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            ObjectNode body = json.createObjectNode()
+                    .put("evidence", id)
+                    .put("repository", meta.repository().name())
+                    .put("kind", meta.kind().name())
+                    .put("name", meta.name())
+                    .put("sha256", blob.address().sha256())
+                    .put("size", blob.size())
+                    .put("receivedAt", received.toString());
+            body.put("source", meta.source());
+            body.put("description", meta.description());
+            body.put(
+                    "collectedAt",
+                    meta.collectedAt() == null ? null : meta.collectedAt().toString());
+            long index = meta.repository() == Repository.FORENSIC
+                    ? ap.appendPrivileged("evidence.added", meta.incidentId(), actor, body)
+                    : ap.append("evidence.added", meta.incidentId(), actor, body);
+            jdbc.update(
+                    "INSERT INTO evidence (id, incident_id, repository, kind, name, source, description, sha256,"
+                            + " size_bytes, collected_at, received_at, uploaded_by, ledger_index)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    meta.incidentId(),
+                    meta.repository().name(),
+                    meta.kind().name(),
+                    meta.name(),
+                    meta.source(),
+                    meta.description(),
+                    blob.address().sha256(),
+                    blob.size(),
+                    meta.collectedAt() == null ? null : Timestamp.from(meta.collectedAt()),
+                    Timestamp.from(received),
+                    actor,
+                    index);
+            return new EvidenceItem(
+                    id,
+                    meta.incidentId(),
+                    meta.repository(),
+                    meta.kind(),
+                    meta.name(),
+                    meta.source(),
+                    meta.description(),
+                    blob.address().sha256(),
+                    blob.size(),
+                    meta.collectedAt(),
+                    received,
+                    actor,
+                    index);
+        });
+    }
+
+    public Optional<EvidenceItem> find(String id) {
+        return jdbc.query("SELECT * FROM evidence WHERE id = ?", Vault::map, id).stream()
+                .findFirst();
+    }
+
+    public List<EvidenceItem> ofIncident(String incidentId) {
+        return jdbc.query(
+                "SELECT * FROM evidence WHERE incident_id = ? ORDER BY received_at, id", Vault::map, incidentId);
+    }
+
+    /** Records the read in the ledger, then opens the bytes: no read goes unrecorded. */
+    public InputStream read(EvidenceItem item, String actor) throws IOException {
+        ledger.record(ap -> {
+            ObjectNode body = json.createObjectNode().put("evidence", item.id()).put("sha256", item.sha256());
+            return item.repository() == Repository.FORENSIC
+                    ? ap.appendPrivileged("evidence.read", item.incidentId(), actor, body)
+                    : ap.append("evidence.read", item.incidentId(), actor, body);
+        });
+        return blobs.open(new ContentAddress(item.sha256()));
+    }
+
+    /** Opens the bytes for the server's own jobs (scans, analyses); those record their own entries. */
+    public InputStream openForJob(EvidenceItem item) throws IOException {
+        return blobs.open(new ContentAddress(item.sha256()));
+    }
+
+    boolean referenced(ContentAddress address) {
+        Integer n =
+                jdbc.queryForObject("SELECT COUNT(*) FROM evidence WHERE sha256 = ?", Integer.class, address.sha256());
+        return n != null && n > 0;
+    }
+
+    private static EvidenceItem map(ResultSet rs, int n) throws SQLException {
+        Timestamp collected = rs.getTimestamp("collected_at");
+        return new EvidenceItem(
+                rs.getString("id"),
+                rs.getString("incident_id"),
+                Repository.valueOf(rs.getString("repository")),
+                EvidenceKind.valueOf(rs.getString("kind")),
+                rs.getString("name"),
+                rs.getString("source"),
+                rs.getString("description"),
+                rs.getString("sha256"),
+                rs.getLong("size_bytes"),
+                collected == null ? null : collected.toInstant(),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getString("uploaded_by"),
+                rs.getLong("ledger_index"));
+    }
+}

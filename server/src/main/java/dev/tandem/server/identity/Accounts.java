@@ -1,0 +1,135 @@
+package dev.tandem.server.identity;
+
+import dev.tandem.server.ledger.Ledger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Users and API tokens. Tokens are 256 random bits shown once; only their SHA-256 is stored (a
+ * high-entropy secret needs no slow hash). Every change is a ledger entry; token values never are.
+ */
+@Service
+public class Accounts {
+    public static final String TOKEN_PREFIX = "tdm_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Accounts(JdbcTemplate jdbc, Ledger ledger, PasswordEncoder passwords, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public Optional<Actor> byToken(String token) {
+        List<Actor> found = jdbc.query(
+                "SELECT u.username, u.is_admin FROM api_token t JOIN app_user u ON u.username = t.username"
+                        + " WHERE t.token_hash = ?",
+                (rs, n) -> new Actor(rs.getString(1), rs.getBoolean(2)),
+                hash(token));
+        return found.stream().findFirst();
+    }
+
+    public Optional<Actor> byUsername(String username) {
+        return jdbc
+                .query(
+                        "SELECT username, is_admin FROM app_user WHERE username = ?",
+                        (rs, n) -> new Actor(rs.getString(1), rs.getBoolean(2)),
+                        username)
+                .stream()
+                .findFirst();
+    }
+
+    public boolean exists(String username) {
+        return byUsername(username).isPresent();
+    }
+
+    /** Creates a user; answers false when the name is taken. */
+    public boolean createUser(
+            String username, String displayName, @Nullable String password, boolean admin, String actor) {
+        return ledger.record(ap -> {
+            Integer taken =
+                    jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, username);
+            if (taken != null && taken > 0) {
+                return false;
+            }
+            jdbc.update(
+                    "INSERT INTO app_user (username, display_name, password_hash, is_admin, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    username,
+                    displayName,
+                    password == null ? null : passwords.encode(password),
+                    admin,
+                    Timestamp.from(clock.instant()));
+            ObjectNode body = json.createObjectNode()
+                    .put("username", username)
+                    .put("displayName", displayName)
+                    .put("admin", admin);
+            ap.append("user.created", null, actor, body);
+            return true;
+        });
+    }
+
+    /** Issues a new token for {@code username} and answers it; it is not retrievable later. */
+    public String issueToken(String username, String label, String actor) {
+        String token = newToken();
+        storeToken(username, label, token, actor);
+        return token;
+    }
+
+    /** Stores a token whose value was chosen elsewhere (the TANDEM_ADMIN_TOKEN bootstrap). */
+    public void storeToken(String username, String label, String token, String actor) {
+        ledger.record(ap -> {
+            jdbc.update(
+                    "INSERT INTO api_token (token_hash, username, label, created_at) VALUES (?, ?, ?, ?)",
+                    hash(token),
+                    username,
+                    label,
+                    Timestamp.from(clock.instant()));
+            ObjectNode body = json.createObjectNode().put("username", username).put("label", label);
+            ap.append("token.issued", null, actor, body);
+            return null;
+        });
+    }
+
+    public boolean tokenExists(String token) {
+        Integer n =
+                jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE token_hash = ?", Integer.class, hash(token));
+        return n != null && n > 0;
+    }
+
+    static String newToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.tandem.server.incident;
+
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,93 @@
+package dev.tandem.server.ledger;
+
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The ledger as the rest of the server sees it: {@link #record} to change state together with its
+ * entries, and read access to entries, proofs and the latest signed checkpoint.
+ */
+public final class Ledger implements AutoCloseable {
+    private final LedgerSequencer sequencer;
+    private final JdbcTemplate jdbc;
+    private final NoteSigner signer;
+    private final String origin;
+
+    Ledger(LedgerSequencer sequencer, JdbcTemplate jdbc, NoteSigner signer, String origin) {
+        this.sequencer = sequencer;
+        this.jdbc = jdbc;
+        this.signer = signer;
+        this.origin = origin;
+    }
+
+    /** Runs {@code work} and its ledger entries in one transaction; answers once durable. */
+    public <T> T record(LedgerWork<T> work) {
+        return sequencer.submit(work);
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String verifierKey() {
+        return signer.verifierKey();
+    }
+
+    public Head head() {
+        return jdbc.queryForObject(
+                "SELECT tree_size, root_hash, checkpoint FROM ledger_head WHERE id = 1",
+                (rs, n) -> new Head(rs.getLong(1), rs.getBytes(2), rs.getString(3)));
+    }
+
+    /** Entries {@code [from, to)}, oldest first. */
+    public List<StoredEntry> entries(long from, long to) {
+        return jdbc.query(
+                "SELECT idx, leaf FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+                (rs, n) -> new StoredEntry(rs.getLong(1), rs.getBytes(2)),
+                from,
+                to);
+    }
+
+    /** Entries of one incident, oldest first. */
+    public List<StoredEntry> entriesOf(String incident) {
+        return jdbc.query(
+                "SELECT idx, leaf FROM ledger_entry WHERE incident_id = ? ORDER BY idx",
+                (rs, n) -> new StoredEntry(rs.getLong(1), rs.getBytes(2)),
+                incident);
+    }
+
+    public List<byte[]> inclusionProof(long index, long size) {
+        return MerkleLog.inclusionProof(index, size, sequencer.nodeStore());
+    }
+
+    public List<byte[]> consistencyProof(long from, long to) {
+        return MerkleLog.consistencyProof(from, to, sequencer.nodeStore());
+    }
+
+    public byte[] rootHash(long size) {
+        return MerkleLog.rootHash(size, sequencer.nodeStore());
+    }
+
+    @Override
+    public void close() {
+        sequencer.close();
+    }
+
+    public record Head(long size, byte[] rootHash, String checkpoint) {}
+
+    public record StoredEntry(long index, byte[] leaf) {}
+
+    /** A privileged entry's opening (salt and body), for those entitled to it. */
+    public @Nullable Opening opening(long index) {
+        List<Opening> o = jdbc.query(
+                "SELECT salt, body FROM ledger_privileged WHERE idx = ?",
+                (rs, n) -> new Opening(rs.getBytes(1), rs.getString(2)),
+                index);
+        return o.isEmpty() ? null : o.getFirst();
+    }
+
+    public record Opening(byte[] salt, String body) {}
+}

@@ -1,0 +1,103 @@
+package dev.tandem.server.ledger;
+
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import dev.tandem.server.TandemProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens the ledger at start-up: the installation (its id, the log origin and the pinned verifier
+ * key), the signing key (from configuration or the data directory, created on first start), the
+ * head row, and the sequencer.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
+    static final String KEY_FILE = "ledger-signing.key";
+
+    @Bean(destroyMethod = "close")
+    Ledger ledger(JdbcTemplate jdbc, TransactionTemplate tx, TandemProperties props, Clock clock, JsonMapper json)
+            throws IOException {
+        List<String[]> rows = jdbc.query("SELECT id, origin, verifier_key FROM installation", (rs, n) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        String id = rows.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : rows.getFirst()[0];
+        String configuredOrigin = props.ledger().origin();
+        String origin = rows.isEmpty()
+                ? (configuredOrigin == null || configuredOrigin.isBlank() ? "tandem/" + id : configuredOrigin)
+                : rows.getFirst()[1];
+        NoteSigner signer = signer(props, origin);
+        if (rows.isEmpty()) {
+            jdbc.update(
+                    "INSERT INTO installation (id, origin, verifier_key, created_at) VALUES (?, ?, ?, ?)",
+                    id,
+                    origin,
+                    signer.verifierKey(),
+                    Timestamp.from(clock.instant()));
+            log.info("new ledger {}; verifier key {}", origin, signer.verifierKey());
+        } else if (!rows.getFirst()[2].equals(signer.verifierKey())) {
+            throw new IllegalStateException("this database's ledger is signed with " + rows.getFirst()[2]
+                    + " but the configured signing key is " + signer.verifierKey()
+                    + ": give every server process the same key (tandem.ledger.signing-key)");
+        }
+        Integer heads = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_head", Integer.class);
+        if (heads == null || heads == 0) {
+            byte[] empty = MerkleLog.emptyRootHash();
+            jdbc.update(
+                    "INSERT INTO ledger_head (id, tree_size, root_hash, checkpoint) VALUES (1, 0, ?, ?)",
+                    empty,
+                    signer.sign(new Checkpoint(origin, 0, empty).text()));
+        }
+        var sequencer = new LedgerSequencer(
+                jdbc, tx, signer, origin, clock, json, props.ledger().batchSize());
+        sequencer.start();
+        return new Ledger(sequencer, jdbc, signer, origin);
+    }
+
+    private static NoteSigner signer(TandemProperties props, String origin) throws IOException {
+        String configured = props.ledger().signingKey();
+        if (configured != null && !configured.isBlank()) {
+            return NoteSigner.fromPrivateKey(configured.strip());
+        }
+        Path file = props.dataDir().resolve("keys").resolve(KEY_FILE);
+        if (Files.exists(file)) {
+            return NoteSigner.fromPrivateKey(
+                    Files.readString(file, StandardCharsets.US_ASCII).strip());
+        }
+        NoteSigner created = NoteSigner.generate(origin);
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(KEY_FILE + ".tmp");
+        Files.writeString(
+                tmp,
+                created.privateKey() + "\n",
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("cannot restrict permissions of {} on this filesystem", tmp);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        log.info("created ledger signing key {}", file);
+        return created;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tandem.server.ledger;
+
+import dev.tandem.server.web.ApiProblem;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger's public face, CONTRACTS.md §1. */
+@RestController
+@RequestMapping("/api/v1/ledger")
+class LedgerController {
+    static final int PAGE = 1000;
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+
+    private final Ledger ledger;
+    private final JsonMapper json;
+
+    LedgerController(Ledger ledger, JsonMapper json) {
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    String checkpoint() {
+        return ledger.head().checkpoint();
+    }
+
+    @GetMapping(value = "/key", produces = MediaType.TEXT_PLAIN_VALUE)
+    String key() {
+        return ledger.verifierKey() + "\n";
+    }
+
+    @GetMapping("/entries")
+    List<Map<String, Object>> entries(@RequestParam long from, @RequestParam long to) {
+        long size = ledger.head().size();
+        if (from < 0 || to <= from) {
+            throw ApiProblem.badRequest("bad-range", "need 0 <= from < to, got from=" + from + " to=" + to);
+        }
+        if (from >= size) {
+            throw ApiProblem.badRequest("bad-range", "from=" + from + " is past the tree size " + size);
+        }
+        long end = Math.min(Math.min(to, size), from + PAGE);
+        return ledger.entries(from, end).stream()
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("index", e.index());
+                    m.put("leaf", B64.encodeToString(e.leaf()));
+                    m.put("entry", json.readValue(e.leaf(), JsonNode.class));
+                    return m;
+                })
+                .toList();
+    }
+
+    @GetMapping("/proof/inclusion")
+    Map<String, Object> inclusion(@RequestParam long index, @RequestParam long size) {
+        long treeSize = ledger.head().size();
+        if (size < 1 || size > treeSize) {
+            throw ApiProblem.badRequest(
+                    "bad-size", "size must be between 1 and the tree size " + treeSize + ", got " + size);
+        }
+        if (index < 0 || index >= size) {
+            throw ApiProblem.badRequest(
+                    "bad-index", "index must be between 0 and size-1 (" + (size - 1) + "), got " + index);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", index);
+        m.put("size", size);
+        m.put("hashes", encode(ledger.inclusionProof(index, size)));
+        return m;
+    }
+
+    @GetMapping("/proof/consistency")
+    Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
+        long treeSize = ledger.head().size();
+        if (to < 1 || to > treeSize) {
+            throw ApiProblem.badRequest(
+                    "bad-size", "to must be between 1 and the tree size " + treeSize + ", got " + to);
+        }
+        if (from < 1 || from > to) {
+            throw ApiProblem.badRequest("bad-size", "from must be between 1 and to (" + to + "), got " + from);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", from);
+        m.put("to", to);
+        m.put("hashes", encode(ledger.consistencyProof(from, to)));
+        return m;
+    }
+
+    private static List<String> encode(List<byte[]> hashes) {
+        return hashes.stream().map(B64::encodeToString).toList();
+    }
+}

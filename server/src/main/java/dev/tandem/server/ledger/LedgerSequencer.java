@@ -1,0 +1,247 @@
+package dev.tandem.server.ledger;
+
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.Commitment;
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.LedgerEntry;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.Node;
+import dev.tandem.ledger.NoteSigner;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one writer of the log. Request threads submit {@link LedgerWork}; a single thread drains
+ * them in batches and runs each batch in one database transaction (group commit): it locks the
+ * head row, so several server processes sharing a database append one batch at a time and never
+ * fork or reorder the log; each unit runs in its own savepoint; the new leaves, subtree hashes and
+ * a freshly signed checkpoint are written with the units' state rows, and everything commits at
+ * once. A unit's caller is answered only after that commit.
+ */
+public final class LedgerSequencer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LedgerSequencer.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JdbcNodeStore nodes;
+    private final NoteSigner signer;
+    private final String origin;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final int batchSize;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private @Nullable CompactRange range;
+
+    LedgerSequencer(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            NoteSigner signer,
+            String origin,
+            Clock clock,
+            JsonMapper json,
+            int batchSize) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.nodes = new JdbcNodeStore(jdbc);
+        this.signer = signer;
+        this.origin = origin;
+        this.clock = clock;
+        this.json = json;
+        this.batchSize = batchSize;
+        this.thread = Thread.ofPlatform().name("ledger-sequencer").daemon().unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    JdbcNodeStore nodeStore() {
+        return nodes;
+    }
+
+    /** Runs {@code work} in the next batch and answers its result once the batch has committed. */
+    public <T> T submit(LedgerWork<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the ledger is shut down");
+        }
+        Pending<T> p = new Pending<>(work, new CompletableFuture<>());
+        queue.add(p);
+        try {
+            return p.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new LedgerUnavailableException("ledger work failed: " + cause, cause);
+        }
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>(batchSize);
+        while (!closed) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+                continue;
+            }
+            queue.drainTo(batch, batchSize - 1);
+            runBatch(batch);
+            batch.clear();
+        }
+        Pending<?> p;
+        while ((p = queue.poll()) != null) {
+            p.result.completeExceptionally(new LedgerUnavailableException("the ledger is shut down", null));
+        }
+    }
+
+    private void runBatch(List<Pending<?>> batch) {
+        List<Runnable> answers = new ArrayList<>(batch.size());
+        try {
+            tx.executeWithoutResult(status -> {
+                answers.clear();
+                appendBatch(batch, status, answers);
+            });
+            answers.forEach(Runnable::run);
+        } catch (RuntimeException | Error e) {
+            // The transaction rolled back: nothing of this batch exists. Reload the frontier next time.
+            range = null;
+            log.warn("ledger batch of {} rolled back: {}", batch.size(), e.toString());
+            for (Pending<?> p : batch) {
+                p.result.completeExceptionally(new LedgerUnavailableException("the ledger could not commit", e));
+            }
+        }
+    }
+
+    private void appendBatch(List<Pending<?>> batch, TransactionStatus status, List<Runnable> answers) {
+        Long size = jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1 FOR UPDATE", Long.class);
+        if (size == null) {
+            throw new IllegalStateException("the ledger head row is missing");
+        }
+        CompactRange current = range;
+        if (current == null || current.size() != size) {
+            // Another process appended since (or first use): the frontier is at most 64 stored nodes.
+            current = CompactRange.load(size, nodes);
+        }
+        range = null; // until this transaction commits, the cached frontier is not trustworthy
+        List<Node> newNodes = new ArrayList<>();
+        for (Pending<?> p : batch) {
+            Object savepoint = status.createSavepoint();
+            UnitAppender appender = new UnitAppender(current.size());
+            try {
+                Object value = p.work.run(appender);
+                status.releaseSavepoint(savepoint);
+                for (byte[] leafHash : appender.leafHashes) {
+                    newNodes.addAll(current.append(leafHash));
+                }
+                answers.add(() -> p.completeWith(value));
+            } catch (Exception e) {
+                status.rollbackToSavepoint(savepoint);
+                answers.add(() -> p.result.completeExceptionally(e));
+            }
+        }
+        nodes.insert(newNodes);
+        byte[] root = current.rootHash();
+        String checkpoint = signer.sign(new Checkpoint(origin, current.size(), root).text());
+        jdbc.update(
+                "UPDATE ledger_head SET tree_size = ?, root_hash = ?, checkpoint = ? WHERE id = 1",
+                current.size(),
+                root,
+                checkpoint);
+        CompactRange committed = current;
+        answers.add(() -> range = committed);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes entry rows as a unit appends them; indices are tentative until the unit succeeds. */
+    private final class UnitAppender implements Appender {
+        private final long base;
+        private final List<byte[]> leafHashes = new ArrayList<>();
+
+        UnitAppender(long base) {
+            this.base = base;
+        }
+
+        @Override
+        public long append(String type, @Nullable String incident, String actor, ObjectNode body) {
+            return write(type, incident, actor, body);
+        }
+
+        @Override
+        public long appendPrivileged(String type, @Nullable String incident, String actor, ObjectNode body) {
+            byte[] salt = Commitment.newSalt();
+            ObjectNode sealed = (ObjectNode) Commitment.privilegedBody(Commitment.commit(salt, body));
+            long index = write(type, incident, actor, sealed);
+            jdbc.update(
+                    "INSERT INTO ledger_privileged (idx, salt, body) VALUES (?, ?, ?)",
+                    index,
+                    salt,
+                    json.writeValueAsString(body));
+            return index;
+        }
+
+        private long write(String type, @Nullable String incident, String actor, ObjectNode body) {
+            long index = base + leafHashes.size();
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            LedgerEntry entry = new LedgerEntry(type, incident, actor, at, body);
+            byte[] leaf = entry.leaf();
+            byte[] leafHash = MerkleLog.leafHash(leaf);
+            jdbc.update(
+                    "INSERT INTO ledger_entry (idx, entry_type, incident_id, actor, recorded_at, leaf, leaf_hash)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    index,
+                    type,
+                    incident,
+                    actor,
+                    Timestamp.from(at),
+                    leaf,
+                    leafHash);
+            leafHashes.add(leafHash);
+            return index;
+        }
+    }
+
+    private record Pending<T>(LedgerWork<T> work, CompletableFuture<T> result) {
+        @SuppressWarnings("unchecked")
+        void completeWith(Object value) {
+            result.complete((T) value);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package dev.tandem.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.Commitment;
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.InMemoryNodeStore;
+import dev.tandem.ledger.LedgerEntry;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteCheck;
+import dev.tandem.ledger.NoteVerifier;
+import dev.tandem.ledger.ProofVerifier;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP contract (CONTRACTS.md §1 and §2) against a real server; run once per database by the
+ * subclasses ({@link H2ServerIT}, {@link PostgresServerIT}).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.admin-token=" + ServerContract.ADMIN_TOKEN,
+            "tandem.evidence.max-bytes=1048576",
+            "logging.level.dev.tandem=WARN"
+        })
+abstract class ServerContract {
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    Api anonymous;
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+        anonymous = api.as(null);
+    }
+
+    String openIncident() {
+        Api.Response r = api.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"Leak via integration user\",\"severity\":\"HIGH\","
+                        + "\"awareAt\":\"2026-11-26T08:00:00+01:00\",\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    Api.Response upload(String incident, String repository, String kind, byte[] bytes) {
+        return api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=" + kind
+                        + "&name=sample.bin&source=test&collectedAt=2026-11-26T09:00:00Z",
+                bytes);
+    }
+
+    @Test
+    void publishesASignedCheckpointThatTheVerifierKeyOpens() {
+        String key = anonymous.get("/api/v1/ledger/key").body().strip();
+        Api.Response cp = anonymous.get("/api/v1/ledger/checkpoint");
+        assertThat(cp.status()).isEqualTo(200);
+        assertThat(cp.contentType()).startsWith("text/plain");
+        NoteCheck opened = NoteVerifier.parse(key).open(cp.body());
+        assertThat(opened).isInstanceOf(NoteCheck.Opened.class);
+        Checkpoint checkpoint = Checkpoint.parse(((NoteCheck.Opened) opened).text());
+        assertThat(checkpoint.origin()).startsWith("tandem/");
+        assertThat(checkpoint.size()).isPositive();
+    }
+
+    @Test
+    void refusesCallsWithoutAValidTokenAsProblems() {
+        Api.Response none = anonymous.get("/api/v1/incidents");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.json().path("type").asString()).isEqualTo("urn:tandem:problem:unauthenticated");
+        Api.Response wrong = api.as("tdm_not-a-real-token").get("/api/v1/incidents");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void opensIncidentsAndRejectsBadFieldsByName() {
+        String id = openIncident();
+        assertThat(api.get("/api/v1/incidents/" + id).json().path("timeZone").asString())
+                .isEqualTo("Europe/Berlin");
+        Api.Response badSeverity = api.postJson("/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"URGENT\"}");
+        assertThat(badSeverity.status()).isEqualTo(422);
+        assertThat(badSeverity.json().path("detail").asString()).contains("URGENT");
+        Api.Response badTime = api.postJson(
+                "/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"awareAt\":\"2026-11-26 08:00\"}");
+        assertThat(badTime.status()).isEqualTo(422);
+        Api.Response badZone = api.postJson(
+                "/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"timeZone\":\"Mars/Olympus\"}");
+        assertThat(badZone.status()).isEqualTo(422);
+        Api.Response notJson = api.postJson("/api/v1/incidents", "{\"title\":");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void storesEvidenceUnderItsSha256AndRecordsEveryRead() throws Exception {
+        String incident = openIncident();
+        byte[] bytes = "EVENT_TYPE,USER_ID\nBulkApi,005xx\n".getBytes(StandardCharsets.UTF_8);
+        Api.Response r = upload(incident, "AUDIT", "LOG", bytes);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode item = r.json();
+        assertThat(item.path("sha256").asString()).isEqualTo(sha256Hex(bytes));
+        assertThat(item.path("size").asLong()).isEqualTo(bytes.length);
+        String id = item.path("id").asString();
+
+        JsonNode meta = api.get("/api/v1/evidence/" + id).json();
+        assertThat(meta.path("collectedAt").asString()).isEqualTo("2026-11-26T09:00:00Z");
+        assertThat(meta.path("receivedAt").asString()).isNotBlank();
+
+        var content = api.getBytes("/api/v1/evidence/" + id + "/content");
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(bytes);
+
+        JsonNode timeline =
+                api.get("/api/v1/incidents/" + incident + "/timeline").json();
+        List<String> types = new ArrayList<>();
+        timeline.forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types).containsExactly("incident.opened", "evidence.added", "evidence.read");
+        assertThat(timeline.get(1).path("body").path("sha256").asString()).isEqualTo(sha256Hex(bytes));
+    }
+
+    @Test
+    void deduplicatesBytesButRecordsEachUpload() {
+        String incident = openIncident();
+        byte[] bytes = "same bytes twice".getBytes(StandardCharsets.UTF_8);
+        Api.Response a = upload(incident, "AUDIT", "OTHER", bytes);
+        Api.Response b = upload(incident, "AUDIT", "OTHER", bytes);
+        assertThat(a.json().path("id").asString())
+                .isNotEqualTo(b.json().path("id").asString());
+        assertThat(a.json().path("sha256").asString())
+                .isEqualTo(b.json().path("sha256").asString());
+        assertThat(a.json().path("ledgerIndex").asLong())
+                .isNotEqualTo(b.json().path("ledgerIndex").asLong());
+    }
+
+    @Test
+    void forensicEntriesCarryOnlyASaltedCommitment() {
+        String incident = openIncident();
+        Api.Response r = upload(incident, "FORENSIC", "FORENSIC_IMAGE", "disk image".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(201);
+        long index = r.json().path("ledgerIndex").asLong();
+        JsonNode entry = api.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1))
+                .json()
+                .get(0)
+                .path("entry");
+        JsonNode body = entry.path("body");
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+        assertThat(body.path("repository").asString()).isEqualTo("FORENSIC");
+        assertThat(entry.toString())
+                .doesNotContain("sample.bin")
+                .doesNotContain(r.json().path("sha256").asString());
+        // the opening kept apart reproduces the commitment
+        var opening = jdbc.queryForMap("SELECT salt, body FROM ledger_privileged WHERE idx = ?", index);
+        JsonNode full = JSON.readTree((String) opening.get("body"));
+        assertThat(full.path("name").asString()).isEqualTo("sample.bin");
+        assertThat(Commitment.opens(body.path("commitment").asString(), (byte[]) opening.get("salt"), full))
+                .isTrue();
+    }
+
+    @Test
+    void answersBadUploadsWithProblemsAndKeepsServing() {
+        String incident = openIncident();
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class);
+        Api.Response empty = upload(incident, "AUDIT", "LOG", new byte[0]);
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().path("type").asString()).isEqualTo("urn:tandem:problem:empty-evidence");
+        Api.Response tooLarge = upload(incident, "AUDIT", "LOG", new byte[(1 << 20) + 1]);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        Api.Response unknownIncident = upload("00000000-0000-0000-0000-000000000000", "AUDIT", "LOG", new byte[] {1});
+        assertThat(unknownIncident.status()).isEqualTo(404);
+        Api.Response badKind = upload(incident, "AUDIT", "SELFIE", new byte[] {1});
+        assertThat(badKind.status()).isEqualTo(422);
+        assertThat(badKind.json().path("detail").asString()).contains("SELFIE");
+        Api.Response badRepo = upload(incident, "SHARED", "LOG", new byte[] {1});
+        assertThat(badRepo.status()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class))
+                .isEqualTo(before);
+        assertThat(upload(incident, "AUDIT", "LOG", new byte[] {1}).status()).isEqualTo(201);
+    }
+
+    @Test
+    void recordsNothingWhenTheClientDisconnectsMidStream() throws Exception {
+        String incident = openIncident();
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class);
+        long sizeBefore = treeSize();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            OutputStream out = s.getOutputStream();
+            String head = "POST /api/v1/incidents/" + incident
+                    + "/evidence?repository=AUDIT&kind=LOG&name=cut.log HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + ADMIN_TOKEN + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: 900000\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[300_000]);
+            out.flush();
+            Thread.sleep(200);
+        }
+        // the server notices the disconnect while reading; give it a moment, then check nothing landed
+        Thread.sleep(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class))
+                .isEqualTo(before);
+        assertThat(treeSize()).isEqualTo(sizeBefore);
+        assertThat(api.get("/api/v1/incidents/" + incident).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsMalformedAndOutOfRangeProofParameters() {
+        long size = treeSize();
+        assertThat(api.get("/api/v1/ledger/proof/inclusion?index=abc&size=1").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/inclusion?index=0").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/inclusion?index=-1&size=1").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/inclusion?index=5&size=5").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/inclusion?index=0&size=" + (size + 1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/consistency?from=0&to=1").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/ledger/proof/consistency?from=2&to=1").status())
+                .isEqualTo(400);
+        Api.Response past = api.get("/api/v1/ledger/entries?from=" + (size + 10) + "&to=" + (size + 20));
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.json().path("type").asString()).startsWith("urn:tandem:problem:");
+    }
+
+    @Test
+    void concurrentAppendsFormOneLogWhoseEveryProofVerifies() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                done.add(pool.submit(() -> {
+                    String incident = openIncident();
+                    int ok = 0;
+                    for (int j = 0; j < 5; j++) {
+                        ok += upload(incident, j % 2 == 0 ? "AUDIT" : "FORENSIC", "LOG", ("n" + j).getBytes())
+                                                .status()
+                                        == 201
+                                ? 1
+                                : 0;
+                    }
+                    return ok;
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertThat(f.get()).isEqualTo(5);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        verifyWholeLogAgainstCheckpoint();
+    }
+
+    /** Recomputes the tree from the served leaves and checks checkpoint, proofs and indices. */
+    void verifyWholeLogAgainstCheckpoint() {
+        String key = anonymous.get("/api/v1/ledger/key").body().strip();
+        NoteCheck opened = NoteVerifier.parse(key)
+                .open(anonymous.get("/api/v1/ledger/checkpoint").body());
+        assertThat(opened.ok()).isTrue();
+        Checkpoint cp = Checkpoint.parse(((NoteCheck.Opened) opened).text());
+        CompactRange range = CompactRange.empty();
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        List<byte[]> leafHashes = new ArrayList<>();
+        for (long from = 0; from < cp.size(); from += 1000) {
+            JsonNode page = api.get("/api/v1/ledger/entries?from=" + from + "&to=" + Math.min(cp.size(), from + 1000))
+                    .json();
+            for (JsonNode e : page) {
+                assertThat(e.path("index").asLong()).isEqualTo(range.size());
+                byte[] leaf = Base64.getDecoder().decode(e.path("leaf").asString());
+                LedgerEntry parsed = LedgerEntry.fromLeaf(leaf);
+                assertThat(parsed.type()).isEqualTo(e.path("entry").path("type").asString());
+                byte[] h = MerkleLog.leafHash(leaf);
+                leafHashes.add(h);
+                store.putAll(range.append(h));
+            }
+        }
+        assertThat(range.size()).isEqualTo(cp.size());
+        assertThat(range.rootHash()).isEqualTo(cp.rootHash());
+        for (long i = 0; i < cp.size(); i += Math.max(1, cp.size() / 25)) {
+            JsonNode proof = api.get("/api/v1/ledger/proof/inclusion?index=" + i + "&size=" + cp.size())
+                    .json();
+            assertThat(ProofVerifier.verifyInclusion(
+                                    leafHashes.get((int) i), i, cp.size(), decode(proof.path("hashes")), cp.rootHash())
+                            .ok())
+                    .as("inclusion of %d", i)
+                    .isTrue();
+        }
+        long m = Math.max(1, cp.size() / 3);
+        JsonNode consistency = api.get("/api/v1/ledger/proof/consistency?from=" + m + "&to=" + cp.size())
+                .json();
+        assertThat(ProofVerifier.verifyConsistency(
+                                m,
+                                cp.size(),
+                                MerkleLog.rootHash(m, store),
+                                cp.rootHash(),
+                                decode(consistency.path("hashes")))
+                        .ok())
+                .isTrue();
+    }
+
+    long treeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+    }
+
+    static List<byte[]> decode(JsonNode hashes) {
+        List<byte[]> out = new ArrayList<>();
+        hashes.forEach(h -> out.add(Base64.getDecoder().decode(h.asString())));
+        return out;
+    }
+
+    static String sha256Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static URI uri(String s) {
+        return URI.create(s);
+    }
+
+    static byte[] readAll(InputStream in) throws Exception {
+        return in.readAllBytes();
+    }
+}

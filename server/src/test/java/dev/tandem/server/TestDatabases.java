@@ -1,0 +1,56 @@
+package dev.tandem.server;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The machine's PostgreSQL (127.0.0.1:5432, trust authentication; override with
+ * TANDEM_TEST_PG_URL/TANDEM_TEST_PG_USER). Each test class gets a database of its own, dropped
+ * when the JVM exits.
+ */
+public final class TestDatabases {
+    static final String ADMIN_URL = env("TANDEM_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String USER = env("TANDEM_TEST_PG_USER", System.getProperty("user.name", "postgres"));
+
+    private TestDatabases() {}
+
+    /** Creates a fresh database and answers its JDBC URL. */
+    public static String freshPostgres() {
+        String name = "tandem_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                // best effort at JVM exit; a leftover tandem_it_* database is harmless
+            }
+        }));
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "PostgreSQL is needed for the persistence tests (" + ADMIN_URL + " as " + USER + "): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
