@@ -103,6 +103,40 @@ abstract class ServerContract {
     }
 
     @Test
+    void administratorsCreateUsersAndUsersIssueTheirOwnTokens() {
+        String name = "responder" + System.nanoTime();
+        Api.Response created =
+                api.postJson("/api/v1/users", "{\"username\":\"" + name + "\",\"displayName\":\"Ada Responder\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("username").asString()).isEqualTo(name);
+        assertThat(api.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.postJson("/api/v1/users", "{\"username\":\"Bad Name!\"}").status())
+                .isEqualTo(422);
+
+        String token = api.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"laptop\"}")
+                .json()
+                .path("token")
+                .asString();
+        assertThat(token).startsWith("tdm_");
+        Api user = api.as(token);
+        assertThat(user.get("/api/v1/incidents").status()).isEqualTo(200);
+        // a user may issue their own tokens, not others', and may not create users
+        assertThat(user.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"ci\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(user.postJson("/api/v1/users/admin/tokens", "{\"label\":\"steal\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(user.postJson("/api/v1/users", "{\"username\":\"other\"}").status())
+                .isEqualTo(403);
+        // only the hash of a token is stored
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE token_hash = ?", Long.class, token))
+                .isZero();
+    }
+
+    @Test
     void opensIncidentsAndRejectsBadFieldsByName() {
         String id = openIncident();
         assertThat(api.get("/api/v1/incidents/" + id).json().path("timeZone").asString())
