@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             EvalCommand.class,
             EvidenceCommand.class,
+            dev.tandem.cli.deadlines.DeadlinesCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

@@ -1,0 +1,320 @@
+package dev.tandem.cli.deadlines;
+
+import dev.tandem.regulation.Answer;
+import dev.tandem.regulation.Assessment;
+import dev.tandem.regulation.CompanyFacts;
+import dev.tandem.regulation.DataCategory;
+import dev.tandem.regulation.IncidentScope;
+import dev.tandem.regulation.InvalidScopeException;
+import dev.tandem.regulation.Judgement;
+import dev.tandem.regulation.Obligation;
+import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.regulation.RuleBook;
+import dev.tandem.regulation.RuleBookException;
+import dev.tandem.regulation.Subjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code tandem deadlines} (CONTRACTS.md §4): the notification obligations of an incident. Exit 0 when
+ * no required deadline has passed at {@code --now}, 1 when one has (a missed deadline), 2 for bad
+ * input or an unusable rule file.
+ */
+@Command(
+        name = "deadlines",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Notification obligations of an incident, each with its deadline, recipient and citation.",
+            "Not legal advice: a starting list for counsel to review."
+        },
+        exitCodeOnInvalidInput = 2)
+public final class DeadlinesCommand implements Callable<Integer> {
+    static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--aware", required = true, description = "When the company became aware, RFC 3339 with an offset.")
+    String aware = "";
+
+    @Option(names = "--subjects", required = true, description = "Affected people by ISO 3166 code: DE=1200,US-CA=800.")
+    String subjects = "";
+
+    @Option(names = "--data", split = ",", description = "Data categories: ${COMPLETION-CANDIDATES}.")
+    List<String> data = new ArrayList<>();
+
+    @Option(
+            names = "--established",
+            split = ",",
+            description = "Countries with an establishment (first EU one is the main).")
+    List<String> established = new ArrayList<>();
+
+    @Option(names = "--sec-registrant", description = "The company is listed in the US (Form 8-K).")
+    boolean secRegistrant;
+
+    @Option(names = "--processor", description = "The company processes the data for a controller.")
+    boolean processor;
+
+    @Option(names = "--online-marketplace", description = "The company provides an online marketplace (NIS2).")
+    boolean onlineMarketplace;
+
+    @Option(
+            names = "--encrypted",
+            description = "The data were encrypted and the key was not compromised (safe harbours).")
+    boolean encrypted;
+
+    @Option(
+            names = "--decide",
+            split = ",",
+            paramLabel = "QUESTION=YES|NO@T",
+            description = "A judgement with the time it was made, e.g. MATERIAL=YES@2026-11-09T16:00-05:00.")
+    List<String> decisions = new ArrayList<>();
+
+    @Option(names = "--now", description = "The moment to check deadlines against (default: the current time).")
+    @Nullable
+    String now;
+
+    @Option(names = "--zone", description = "Time zone to show deadlines in (default: the offset of --aware).")
+    @Nullable
+    String zone;
+
+    @Option(names = "--rules", description = "A rule file to use instead of the built-in one.")
+    @Nullable
+    Path rules;
+
+    @Option(names = "--format", description = "text or json (default: text).")
+    String format = "text";
+
+    private final Clock clock;
+
+    public DeadlinesCommand() {
+        this(Clock.systemUTC());
+    }
+
+    DeadlinesCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new InvalidScopeException("unknown --format '" + format + "' (text or json)");
+            }
+            OffsetDateTime awareAt = instant(aware, "--aware");
+            Instant asOf = now == null ? clock.instant() : instant(now, "--now").toInstant();
+            ZoneId shown = zone == null ? awareAt.getOffset() : zone(zone);
+            Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+            for (String d : data) {
+                categories.add(DataCategory.parse(d));
+            }
+            List<String> est = new ArrayList<>();
+            established.forEach(e -> est.add(e.strip().toUpperCase(Locale.ROOT)));
+            // A company whose breach involves card data handles cards: the card-brand rules apply.
+            var facts = new CompanyFacts(
+                    est,
+                    secRegistrant,
+                    processor,
+                    categories.contains(DataCategory.PAYMENT_CARD),
+                    onlineMarketplace,
+                    encrypted);
+            RuleBook book = rules == null ? RuleBook.standard() : load(rules);
+            List<Judgement> judgements = new ArrayList<>();
+            for (String d : decisions) {
+                judgements.add(judgement(d));
+            }
+            var scope = new IncidentScope(awareAt.toInstant(), Subjects.parse(subjects), categories, facts, shown);
+            Assessment a =
+                    new ObligationEngine(book, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).evaluate(scope, judgements);
+            if (format.equals("json")) {
+                out.println(json(a));
+            } else {
+                text(a, out);
+            }
+            out.flush();
+            return a.missed().isEmpty() ? 0 : 1;
+        } catch (InvalidScopeException | RuleBookException e) {
+            err.println("tandem deadlines: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private static RuleBook load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return RuleBook.load(in, file.toString());
+        } catch (IOException e) {
+            throw new RuleBookException("cannot read rule file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** RFC 3339 needs an offset; a local time would be read in some unknown zone, so it is refused. */
+    static OffsetDateTime instant(String value, String option) {
+        try {
+            return OffsetDateTime.parse(value.strip().toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            try {
+                java.time.LocalDateTime.parse(value.strip());
+                throw new InvalidScopeException(option + " '" + value + "' has no UTC offset; write e.g. "
+                        + value.strip() + "Z or " + value.strip() + "+02:00");
+            } catch (DateTimeParseException notLocal) {
+                throw new InvalidScopeException(
+                        option + " '" + value + "' is not an RFC 3339 date-time (e.g. 2026-10-23T10:00:00+02:00)");
+            }
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new InvalidScopeException("unknown --zone '" + id + "' (an IANA zone such as Europe/Berlin)");
+        }
+    }
+
+    private static Judgement judgement(String spec) {
+        int eq = spec.indexOf('=');
+        int at = spec.indexOf('@');
+        if (eq <= 0 || at < eq) {
+            throw new InvalidScopeException("--decide '" + spec + "' is not QUESTION=YES|NO@TIME");
+        }
+        String q = spec.substring(0, eq).strip().toUpperCase(Locale.ROOT);
+        String ans = spec.substring(eq + 1, at).strip().toUpperCase(Locale.ROOT);
+        Answer answer;
+        try {
+            answer = Answer.valueOf(ans);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidScopeException("--decide '" + spec + "': answer '" + ans + "' is not YES or NO");
+        }
+        return new Judgement(
+                q,
+                answer,
+                "command line",
+                instant(spec.substring(at + 1), "--decide " + q).toInstant(),
+                "given with --decide");
+    }
+
+    static String json(Assessment a) {
+        var mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("obligations");
+        a.obligations().forEach(o -> list.add(obligation(mapper, o, a)));
+        ArrayNode notRequired = root.putArray("notRequired");
+        a.notRequired().forEach(o -> notRequired.add(obligation(mapper, o, a)));
+        ArrayNode warnings = root.putArray("warnings");
+        a.warnings().forEach(warnings::add);
+        root.put("asOf", a.asOf().toString());
+        root.put("rulesVersion", a.rulesVersion());
+        root.put("disclaimer", DISCLAIMER);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static ObjectNode obligation(JsonMapper mapper, Obligation o, Assessment a) {
+        ObjectNode n = mapper.createObjectNode();
+        // The seven contract fields first, in the contract's order (CONTRACTS.md §4).
+        n.put("regime", o.regime());
+        n.put("jurisdiction", o.jurisdiction());
+        n.put("recipient", o.recipient().name());
+        if (o.due() == null) {
+            n.putNull("due");
+        } else {
+            n.put("due", o.due().toString());
+        }
+        n.put("dueText", o.dueText());
+        n.put("citation", o.citation());
+        n.put("confidence", o.confidence().name());
+        n.put("status", o.status().name());
+        if (o.due() == null) {
+            n.putNull("dueLocal");
+        } else {
+            n.put(
+                    "dueLocal",
+                    o.due().atZone(a.scope().timeZone()).toOffsetDateTime().toString());
+        }
+        n.put("missed", o.missedAt(a.asOf()));
+        if (o.question() == null) {
+            n.putNull("question");
+        } else {
+            ObjectNode q = n.putObject("question");
+            q.put("key", o.question().key());
+            q.put("text", o.question().text());
+            q.put("citation", o.question().citation());
+            if (o.question().judgement() == null) {
+                q.putNull("answer");
+            } else {
+                q.put("answer", o.question().judgement().answer().name());
+                q.put("decidedBy", o.question().judgement().decidedBy());
+                q.put("decidedAt", o.question().judgement().decidedAt().toString());
+                q.put("reason", o.question().judgement().reason());
+            }
+        }
+        n.put("basis", o.basis());
+        n.put("clock", o.clock());
+        n.put("rule", o.ruleId());
+        return n;
+    }
+
+    private static void text(Assessment a, PrintWriter out) {
+        out.println(DISCLAIMER.toUpperCase(Locale.ROOT));
+        out.println("Obligations as of " + a.asOf() + " (rules " + a.rulesVersion() + "); times in "
+                + a.scope().timeZone() + ".");
+        out.println();
+        if (a.obligations().isEmpty()) {
+            out.println("No notification obligations found for this scope.");
+        }
+        for (Obligation o : a.obligations()) {
+            String when = o.due() == null
+                    ? "no fixed time"
+                    : LOCAL.format(o.due().atZone(a.scope().timeZone())) + " (" + o.due() + ")";
+            String flag = o.missedAt(a.asOf()) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "";
+            out.println(flag + when + "  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime());
+            out.println("    " + o.dueText());
+            out.println("    " + o.citation() + " [" + o.confidence() + "]");
+            if (o.status() == Obligation.Status.CONDITIONAL && o.question() != null) {
+                out.println("    open question " + o.question().key() + ": "
+                        + o.question().text());
+            }
+            out.println("    why: " + o.basis());
+        }
+        if (!a.notRequired().isEmpty()) {
+            out.println();
+            out.println("Not required:");
+            for (Obligation o : a.notRequired()) {
+                out.println("  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime() + ": " + o.basis());
+            }
+        }
+        if (!a.warnings().isEmpty()) {
+            out.println();
+            a.warnings().forEach(w -> out.println("warning: " + w));
+        }
+        int missed = a.missed().size();
+        out.println();
+        out.println(missed == 0 ? "No required deadline has passed." : missed + " required deadline(s) missed.");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tandem.cli.deadlines;
+
+import dev.tandem.regulation.RuleBook;
+import dev.tandem.regulation.RuleBookException;
+import dev.tandem.regulation.RuleTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tandem generate rules-table}: writes docs/regulation-rules.md from the rule file. */
+@Command(
+        name = "rules-table",
+        mixinStandardHelpOptions = true,
+        description = "Writes the table of every notification rule (Markdown) for counsel to review.")
+public final class RulesTableCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--output", description = "File to write (default: standard output).")
+    @Nullable
+    Path output;
+
+    @Override
+    public Integer call() {
+        try {
+            String md = RuleTable.markdown(RuleBook.standard());
+            if (output == null) {
+                spec.commandLine().getOut().print(md);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(output, md, StandardCharsets.UTF_8);
+            }
+            return 0;
+        } catch (RuleBookException | IOException e) {
+            spec.commandLine().getErr().println("tandem generate rules-table: " + e.getMessage());
+            return 2;
+        }
+    }
+}

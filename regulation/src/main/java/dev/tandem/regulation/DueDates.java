@@ -1,0 +1,65 @@
+package dev.tandem.regulation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Deadline arithmetic (docs/adr/041-deadline-arithmetic.md).
+ *
+ * <ul>
+ *   <li>Hours are absolute time: 72 hours are 72 real hours even across a daylight-saving change.
+ *   <li>"N days" follow the usual rule for periods of time (e.g. Fed. R. Civ. P. 6(a)(1); Regulation
+ *       (EEC, Euratom) 1182/71 Art. 3(1)): the day of the event is not counted, day 1 is the next
+ *       calendar day in the rule's zone, and the period ends at the last second (23:59:59) of day N
+ *       there. A period ending on a weekend or holiday is not extended: the earlier date is the safe one.
+ *   <li>Business days skip Saturdays, Sundays and the public holidays of the rule's calendar; day 1
+ *       is the first business day after the day of the event.
+ * </ul>
+ */
+public final class DueDates {
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private DueDates() {}
+
+    /** The due instant, or null where the law sets no fixed time. */
+    public static Instant due(Rule.DeadlineSpec spec, Instant start, ZoneId zone, HolidayCalendars calendars) {
+        return switch (spec.kind()) {
+            case HOURS -> start.plus(spec.amount(), ChronoUnit.HOURS);
+            case CALENDAR_DAYS -> endOfDay(start.atZone(zone).toLocalDate().plusDays(spec.amount()), zone);
+            case BUSINESS_DAYS -> {
+                LocalDate d = start.atZone(zone).toLocalDate();
+                int counted = 0;
+                while (counted < spec.amount()) {
+                    d = d.plusDays(1);
+                    if (calendars.isBusinessDay(spec.calendar(), d)) {
+                        counted++;
+                    }
+                }
+                yield endOfDay(d, zone);
+            }
+            case NONE -> null;
+        };
+    }
+
+    /** How the due instant was computed, for people to check. */
+    public static String explain(Rule.DeadlineSpec spec, Instant start, ZoneId zone) {
+        return switch (spec.kind()) {
+            case HOURS -> spec.amount() + " hours (absolute time) after " + start;
+            case CALENDAR_DAYS ->
+                spec.amount() + " calendar days after " + start.atZone(zone).toLocalDate() + " (" + zone
+                        + "), ending 23:59:59 local time";
+            case BUSINESS_DAYS ->
+                spec.amount() + " business days (calendar " + spec.calendar() + ") after "
+                        + start.atZone(zone).toLocalDate() + " (" + zone + "), ending 23:59:59 local time";
+            case NONE -> "no fixed time";
+        };
+    }
+
+    private static Instant endOfDay(LocalDate d, ZoneId zone) {
+        return ZonedDateTime.of(d, END_OF_DAY, zone).toInstant();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.regulation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A notice owed (or possibly owed) for an incident: the first seven components are the contract of
+ * {@code tandem deadlines --format json} (CONTRACTS.md §4).
+ *
+ * @param due the exact instant, or null where the law sets no fixed time or the clock has not started
+ * @param dueText the law's wording of the time limit (and why {@code due} is null, when it is)
+ * @param status REQUIRED, CONDITIONAL (waits on a person's judgement) or NOT_REQUIRED
+ * @param question the judgement the obligation depends on, if any, with its answer once given
+ * @param basis why the rule applies (or does not), in words
+ * @param clock how {@code due} was computed
+ * @param clockStart when the clock started, null while it waits for a decision
+ */
+public record Obligation(
+        String regime,
+        String jurisdiction,
+        Recipient recipient,
+        @Nullable Instant due,
+        String dueText,
+        String citation,
+        Confidence confidence,
+        Status status,
+        @Nullable QuestionState question,
+        String basis,
+        String clock,
+        @Nullable Instant clockStart,
+        String ruleId,
+        List<String> content,
+        @Nullable String notes) {
+
+    public enum Status {
+        REQUIRED,
+        CONDITIONAL,
+        NOT_REQUIRED
+    }
+
+    /** A question from the rule file and, once a person has decided, their judgement. */
+    public record QuestionState(
+            String key,
+            String text,
+            String citation,
+            @Nullable Judgement judgement) {}
+
+    /** The due instant in a time zone (the incident's, for people to read). */
+    public Optional<ZonedDateTime> dueIn(ZoneId zone) {
+        return due == null ? Optional.empty() : Optional.of(due.atZone(zone));
+    }
+
+    /** A required notice whose fixed deadline has passed. */
+    public boolean missedAt(Instant now) {
+        return status == Status.REQUIRED && due != null && now.isAfter(due);
+    }
+}

@@ -1,0 +1,485 @@
+package dev.tandem.regulation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rules as versioned data: {@code rules.json} in this package, or a file counsel edits, loaded
+ * and checked as a whole at start. Every error names the file, the rule and the field.
+ */
+public final class RuleBook {
+    /** Codes that are jurisdictions without being ISO 3166 codes. */
+    private static final Set<String> PSEUDO_JURISDICTIONS = Set.of("EU", "GLOBAL");
+
+    private final String name;
+    private final String version;
+    private final String disclaimer;
+    private final Map<String, List<String>> regions;
+    private final Map<String, Question> questions;
+    private final HolidayCalendars calendars;
+    private final Map<String, String> calendarDescriptions;
+    private final List<Rule> rules;
+
+    /** A question the law leaves to judgement, as the rule file words it. */
+    public record Question(String key, String text, String citation) {}
+
+    private RuleBook(
+            String name,
+            String version,
+            String disclaimer,
+            Map<String, List<String>> regions,
+            Map<String, Question> questions,
+            HolidayCalendars calendars,
+            Map<String, String> calendarDescriptions,
+            List<Rule> rules) {
+        this.name = name;
+        this.version = version;
+        this.disclaimer = disclaimer;
+        this.regions = regions;
+        this.questions = questions;
+        this.calendars = calendars;
+        this.calendarDescriptions = calendarDescriptions;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The rules shipped with Tandem. */
+    public static RuleBook standard() {
+        try (InputStream in = RuleBook.class.getResourceAsStream("rules.json")) {
+            if (in == null) {
+                throw new RuleBookException("rules.json is missing from the classpath");
+            }
+            return load(in, "rules.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and checks a rule file; {@code name} is how errors refer to it. */
+    public static RuleBook load(InputStream in, String name) {
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(in);
+        } catch (JacksonException e) {
+            throw new RuleBookException(name + ": not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null
+                            ? ""
+                            : " at line " + e.getLocation().getLineNr()));
+        }
+        return new Parser(name).book(root);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String disclaimer() {
+        return disclaimer;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Map<String, List<String>> regions() {
+        return regions;
+    }
+
+    public Map<String, Question> questions() {
+        return questions;
+    }
+
+    public HolidayCalendars calendars() {
+        return calendars;
+    }
+
+    public Map<String, String> calendarDescriptions() {
+        return calendarDescriptions;
+    }
+
+    /** Versions of one rule share the part of the id before {@code @}. */
+    static String family(String id) {
+        int at = id.indexOf('@');
+        return at < 0 ? id : id.substring(0, at);
+    }
+
+    private static final class Parser {
+        private final String file;
+
+        Parser(String file) {
+            this.file = file;
+        }
+
+        RuleBook book(JsonNode root) {
+            fields(root, file, Set.of("version", "disclaimer", "regions", "zones", "calendars", "questions", "rules"));
+            String version = text(root, "version", file);
+            String disclaimer = text(root, "disclaimer", file);
+            Map<String, List<String>> regions = new LinkedHashMap<>();
+            for (var e : object(root, "regions", file).properties()) {
+                List<String> members = new ArrayList<>();
+                for (JsonNode m : e.getValue()) {
+                    String c = m.asString();
+                    if (!RegionCodes.isCountry(c)) {
+                        throw error(file + ": region " + e.getKey() + ": '" + c + "' is not an ISO 3166-1 code");
+                    }
+                    members.add(c);
+                }
+                regions.put(e.getKey(), List.copyOf(members));
+            }
+            Map<String, ZoneId> zones = new HashMap<>();
+            for (var e : object(root, "zones", file).properties()) {
+                zones.put(e.getKey(), zone(e.getValue().asString(), file + ": zones." + e.getKey()));
+            }
+            Map<String, String> calendarSpecs = new LinkedHashMap<>();
+            Map<String, String> calendarDescriptions = new LinkedHashMap<>();
+            for (var e : object(root, "calendars", file).properties()) {
+                String where = file + ": calendars." + e.getKey();
+                fields(e.getValue(), where, Set.of("jollyday", "description"));
+                calendarSpecs.put(e.getKey(), text(e.getValue(), "jollyday", where));
+                calendarDescriptions.put(e.getKey(), text(e.getValue(), "description", where));
+            }
+            HolidayCalendars calendars = new HolidayCalendars(calendarSpecs);
+            Map<String, Question> questions = new LinkedHashMap<>();
+            for (var e : object(root, "questions", file).properties()) {
+                String where = file + ": questions." + e.getKey();
+                fields(e.getValue(), where, Set.of("text", "citation"));
+                questions.put(
+                        e.getKey(),
+                        new Question(
+                                e.getKey(), text(e.getValue(), "text", where), text(e.getValue(), "citation", where)));
+            }
+            JsonNode list = root.get("rules");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                throw error(file + ": 'rules' must be a non-empty array");
+            }
+            List<Rule> rules = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            int i = 0;
+            for (JsonNode n : list) {
+                Rule r = rule(n, i++, regions, zones, calendars, questions);
+                if (!ids.add(r.id())) {
+                    throw error(file + ": rule " + r.id() + " is defined twice");
+                }
+                rules.add(r);
+            }
+            checkVersions(rules);
+            return new RuleBook(
+                    file, version, disclaimer, Map.copyOf(regions), questions, calendars, calendarDescriptions, rules);
+        }
+
+        private void checkVersions(List<Rule> rules) {
+            Map<String, List<Rule>> families = new LinkedHashMap<>();
+            rules.forEach(r -> families.computeIfAbsent(family(r.id()), k -> new ArrayList<>())
+                    .add(r));
+            families.forEach((family, versions) -> {
+                for (int a = 0; a < versions.size(); a++) {
+                    for (int b = a + 1; b < versions.size(); b++) {
+                        Rule x = versions.get(a);
+                        Rule y = versions.get(b);
+                        LocalDate xTo = x.inForce().to() == null
+                                ? LocalDate.MAX
+                                : x.inForce().to();
+                        LocalDate yTo = y.inForce().to() == null
+                                ? LocalDate.MAX
+                                : y.inForce().to();
+                        if (!x.inForce().from().isAfter(yTo)
+                                && !y.inForce().from().isAfter(xTo)) {
+                            throw error(file + ": rules " + x.id() + " and " + y.id()
+                                    + " are versions of one rule whose in-force dates overlap");
+                        }
+                    }
+                }
+            });
+        }
+
+        private Rule rule(
+                JsonNode n,
+                int index,
+                Map<String, List<String>> regions,
+                Map<String, ZoneId> zones,
+                HolidayCalendars calendars,
+                Map<String, Question> questions) {
+            String where0 = file + ": rules[" + index + "]";
+            String id = text(n, "id", where0);
+            String where = file + ": rule " + id;
+            fields(
+                    n,
+                    where,
+                    Set.of(
+                            "id",
+                            "regime",
+                            "jurisdiction",
+                            "recipient",
+                            "trigger",
+                            "question",
+                            "deadline",
+                            "zone",
+                            "content",
+                            "citation",
+                            "confidence",
+                            "source",
+                            "inForce",
+                            "notes"));
+            String jurisdiction = text(n, "jurisdiction", where);
+            if (!PSEUDO_JURISDICTIONS.contains(jurisdiction)) {
+                try {
+                    String norm = RegionCodes.normalise(jurisdiction);
+                    if (!norm.equals(jurisdiction)) {
+                        throw error(where + ": jurisdiction '" + jurisdiction + "' should be written " + norm);
+                    }
+                } catch (InvalidScopeException e) {
+                    throw error(where + ": jurisdiction: " + e.getMessage());
+                }
+            }
+            Recipient recipient = enumValue(Recipient.class, text(n, "recipient", where), where + ": recipient");
+            Rule.Trigger trigger = trigger(object(n, "trigger", where), where + ": trigger", regions);
+            Rule.QuestionRef question = null;
+            if (n.has("question")) {
+                JsonNode q = n.get("question");
+                String qw = where + ": question";
+                fields(q, qw, Set.of("key", "requiredIf", "presumed"));
+                String key = text(q, "key", qw);
+                if (!questions.containsKey(key)) {
+                    throw error(qw + ": unknown question '" + key + "' (known: " + questions.keySet() + ")");
+                }
+                question = new Rule.QuestionRef(
+                        key,
+                        enumValue(Answer.class, text(q, "requiredIf", qw), qw + ".requiredIf"),
+                        bool(q, "presumed", qw));
+            }
+            Rule.DeadlineSpec deadline = deadline(object(n, "deadline", where), where + ": deadline", calendars);
+            if (deadline.from() == Rule.ClockStart.DECISION && question == null) {
+                throw error(where + ": deadline runs from a DECISION but the rule has no question");
+            }
+            ZoneId zone;
+            if (n.has("zone")) {
+                zone = zone(text(n, "zone", where), where + ": zone");
+            } else {
+                zone = zones.get(jurisdiction);
+                if (zone == null && jurisdiction.length() > 2) {
+                    zone = zones.get(jurisdiction.substring(0, 2));
+                }
+                if (zone == null) {
+                    throw error(where + ": no time zone for jurisdiction " + jurisdiction
+                            + " (give 'zone' or add it to 'zones')");
+                }
+            }
+            List<String> content = new ArrayList<>();
+            JsonNode c = n.get("content");
+            if (c == null || !c.isArray() || c.isEmpty()) {
+                throw error(where + ": 'content' must list what the notice must contain");
+            }
+            c.forEach(x -> content.add(x.asString()));
+            JsonNode f = object(n, "inForce", where);
+            fields(f, where + ": inForce", Set.of("from", "to"));
+            LocalDate from = date(text(f, "from", where + ": inForce"), where + ": inForce.from");
+            LocalDate to = f.has("to") ? date(f.get("to").asString(), where + ": inForce.to") : null;
+            if (to != null && to.isBefore(from)) {
+                throw error(where + ": inForce.to " + to + " is before inForce.from " + from);
+            }
+            return new Rule(
+                    id,
+                    text(n, "regime", where),
+                    jurisdiction,
+                    recipient,
+                    trigger,
+                    question,
+                    deadline,
+                    zone,
+                    List.copyOf(content),
+                    text(n, "citation", where),
+                    enumValue(Confidence.class, text(n, "confidence", where), where + ": confidence"),
+                    text(n, "source", where),
+                    new Rule.InForce(from, to),
+                    n.has("notes") ? text(n, "notes", where) : null);
+        }
+
+        private Rule.Trigger trigger(JsonNode t, String where, Map<String, List<String>> regions) {
+            fields(
+                    t,
+                    where,
+                    Set.of(
+                            "scope",
+                            "categories",
+                            "minAffected",
+                            "orAffectedAtLeast",
+                            "role",
+                            "encryptionSafeHarbour",
+                            "requiresFacts",
+                            "fanOut"));
+            List<String> scope = new ArrayList<>();
+            JsonNode s = t.get("scope");
+            if (s == null || !s.isArray()) {
+                throw error(where + ": 'scope' must be an array (empty when no affected people are needed)");
+            }
+            for (JsonNode x : s) {
+                String code = x.asString();
+                if (!regions.containsKey(code)) {
+                    try {
+                        if (!RegionCodes.normalise(code).equals(code)) {
+                            throw error(where + ": scope code '" + code + "' is not in normal form");
+                        }
+                    } catch (InvalidScopeException e) {
+                        throw error(where + ": scope: " + e.getMessage());
+                    }
+                }
+                scope.add(code);
+            }
+            Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+            if (t.has("categories")) {
+                for (JsonNode x : t.get("categories")) {
+                    categories.add(enumValue(DataCategory.class, x.asString(), where + ": categories"));
+                }
+            }
+            Set<Rule.Fact> facts = EnumSet.noneOf(Rule.Fact.class);
+            if (t.has("requiresFacts")) {
+                for (JsonNode x : t.get("requiresFacts")) {
+                    facts.add(enumValue(Rule.Fact.class, x.asString(), where + ": requiresFacts"));
+                }
+            }
+            long min = t.has("minAffected") ? positiveLong(t, "minAffected", where) : (scope.isEmpty() ? 0 : 1);
+            Long or = t.has("orAffectedAtLeast") ? positiveLong(t, "orAffectedAtLeast", where) : null;
+            if (scope.isEmpty() && (t.has("minAffected") || or != null)) {
+                throw error(where + ": a threshold needs a scope to count people in");
+            }
+            return new Rule.Trigger(
+                    List.copyOf(scope),
+                    Set.copyOf(categories),
+                    min,
+                    or,
+                    t.has("role")
+                            ? enumValue(Rule.Role.class, text(t, "role", where), where + ": role")
+                            : Rule.Role.ANY,
+                    t.has("encryptionSafeHarbour") && bool(t, "encryptionSafeHarbour", where),
+                    Set.copyOf(facts),
+                    t.has("fanOut")
+                            ? enumValue(Rule.FanOut.class, text(t, "fanOut", where), where + ": fanOut")
+                            : Rule.FanOut.NONE);
+        }
+
+        private Rule.DeadlineSpec deadline(JsonNode d, String where, HolidayCalendars calendars) {
+            fields(d, where, Set.of("kind", "amount", "calendar", "from", "text"));
+            Rule.DeadlineKind kind = enumValue(Rule.DeadlineKind.class, text(d, "kind", where), where + ".kind");
+            int amount = 0;
+            if (kind == Rule.DeadlineKind.NONE) {
+                if (d.has("amount")) {
+                    throw error(where + ": a deadline of kind NONE takes no amount");
+                }
+            } else {
+                amount = (int) positiveLong(d, "amount", where);
+            }
+            String calendar = d.has("calendar") ? text(d, "calendar", where) : null;
+            if (kind == Rule.DeadlineKind.BUSINESS_DAYS) {
+                if (calendar == null) {
+                    throw error(where + ": business days need a 'calendar'");
+                }
+                if (!calendars.contains(calendar)) {
+                    throw error(where + ": unknown calendar '" + calendar + "'");
+                }
+            } else if (calendar != null) {
+                throw error(where + ": only BUSINESS_DAYS deadlines take a calendar");
+            }
+            return new Rule.DeadlineSpec(
+                    kind,
+                    amount,
+                    calendar,
+                    enumValue(Rule.ClockStart.class, text(d, "from", where), where + ".from"),
+                    text(d, "text", where));
+        }
+
+        private static void fields(JsonNode n, String where, Set<String> allowed) {
+            if (!n.isObject()) {
+                throw error(where + ": expected an object");
+            }
+            for (String f : n.propertyNames()) {
+                if (!allowed.contains(f)) {
+                    throw error(where + ": unknown field '" + f + "'");
+                }
+            }
+        }
+
+        private static JsonNode object(JsonNode n, String field, String where) {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isObject()) {
+                throw error(where + ": '" + field + "' is missing or not an object");
+            }
+            return v;
+        }
+
+        private static String text(JsonNode n, String field, String where) {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isString() || v.asString().isBlank()) {
+                throw error(where + ": '" + field + "' is missing or not a non-empty string");
+            }
+            return v.asString();
+        }
+
+        private static boolean bool(JsonNode n, String field, String where) {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isBoolean()) {
+                throw error(where + ": '" + field + "' must be true or false");
+            }
+            return v.booleanValue();
+        }
+
+        private static long positiveLong(JsonNode n, String field, String where) {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isIntegralNumber() || v.asLong() <= 0) {
+                throw error(where + ": '" + field + "' must be a positive whole number");
+            }
+            return v.asLong();
+        }
+
+        private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String where) {
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw error(where + ": unknown value '" + value + "' (known: "
+                        + java.util.Arrays.toString(type.getEnumConstants()) + ")");
+            }
+        }
+
+        private static ZoneId zone(String id, String where) {
+            try {
+                return ZoneId.of(id);
+            } catch (DateTimeException e) {
+                throw error(where + ": unknown time zone '" + id + "'");
+            }
+        }
+
+        private static LocalDate date(String s, String where) {
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeException e) {
+                throw error(where + ": '" + s + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+
+        private static RuleBookException error(String message) {
+            return new RuleBookException(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (version " + version + ", " + rules.size() + " rules)";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tandem.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DueDatesTest {
+    private static final HolidayCalendars CALENDARS =
+            new HolidayCalendars(Map.of("BR", "br", "US-FEDERAL", "us-federal"));
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void seventyTwoHoursAcrossTheEndOfSummerTimeShowOneHourEarlierOnTheWallClock() {
+        var spec = new Rule.DeadlineSpec(Rule.DeadlineKind.HOURS, 72, null, Rule.ClockStart.AWARENESS, "72 h");
+        Instant aware = ZonedDateTime.of(2026, 10, 23, 10, 0, 0, 0, BERLIN).toInstant();
+        Instant due = DueDates.due(spec, aware, BERLIN, CALENDARS);
+        assertThat(due).isEqualTo(Instant.parse("2026-10-26T08:00:00Z"));
+        assertThat(due.atZone(BERLIN).toLocalTime()).hasToString("09:00");
+        assertThat(java.time.Duration.between(aware, due)).hasHours(72);
+    }
+
+    @Test
+    void calendarDaysEndAtTheLastSecondOfTheLastDayLocally() {
+        var spec = new Rule.DeadlineSpec(Rule.DeadlineKind.CALENDAR_DAYS, 1, null, Rule.ClockStart.AWARENESS, "1 d");
+        Instant aware = Instant.parse("2026-03-02T23:30:00Z"); // 2026-03-02 17:30 in Chicago
+        assertThat(DueDates.due(spec, aware, ZoneId.of("America/Chicago"), CALENDARS))
+                .isEqualTo(Instant.parse("2026-03-04T05:59:59Z"));
+    }
+
+    @Test
+    void awarenessOnASaturdayCountsBusinessDaysFromMonday() {
+        var spec = new Rule.DeadlineSpec(
+                Rule.DeadlineKind.BUSINESS_DAYS, 1, "US-FEDERAL", Rule.ClockStart.AWARENESS, "1 bd");
+        Instant aware = Instant.parse("2026-11-07T15:00:00Z");
+        assertThat(DueDates.due(spec, aware, ZoneId.of("America/New_York"), CALENDARS))
+                .isEqualTo(Instant.parse("2026-11-10T04:59:59Z"));
+    }
+
+    @Test
+    void observedFederalHolidayIsSkipped() {
+        // 2027-12-25 is a Saturday: observed on Friday 2027-12-24.
+        var spec = new Rule.DeadlineSpec(
+                Rule.DeadlineKind.BUSINESS_DAYS, 1, "US-FEDERAL", Rule.ClockStart.AWARENESS, "1 bd");
+        Instant aware = Instant.parse("2027-12-23T15:00:00Z");
+        assertThat(DueDates.due(spec, aware, ZoneId.of("America/New_York"), CALENDARS))
+                .isEqualTo(Instant.parse("2027-12-28T04:59:59Z"));
+    }
+
+    @Test
+    void noFixedTimeHasNoDue() {
+        var spec = new Rule.DeadlineSpec(
+                Rule.DeadlineKind.NONE, 0, null, Rule.ClockStart.AWARENESS, "without undue delay");
+        assertThat(DueDates.due(spec, Instant.EPOCH, BERLIN, CALENDARS)).isNull();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tandem.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RuleBookTest {
+    private static final String HEAD = """
+            {"version":"t","disclaimer":"Not legal advice.","regions":{"EEA":["DE"]},"zones":{"DE":"Europe/Berlin"},
+             "calendars":{"BR":{"jollyday":"br","description":"Brazil"}},
+             "questions":{"RISK":{"text":"Risk?","citation":"Art. 33"}},
+             "rules":[""";
+
+    private static String rule(String id, String extra) {
+        return """
+                {"id":"%s","regime":"R","jurisdiction":"DE","recipient":"REGULATOR",
+                 "trigger":{"scope":["DE"]},"deadline":{"kind":"HOURS","amount":72,"from":"AWARENESS","text":"72 h"},
+                 "content":["x"],"citation":"c","confidence":"SECONDARY","source":"s","inForce":{"from":"2020-01-01"%s}}""".formatted(id, extra);
+    }
+
+    private static RuleBook load(String json) {
+        return RuleBook.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void standardRulesLoadAndCoverEveryStateDcAndPuertoRico() {
+        RuleBook book = RuleBook.standard();
+        var states = book.rules().stream()
+                .filter(r -> r.jurisdiction().startsWith("US-") && r.recipient() == Recipient.INDIVIDUALS)
+                .map(Rule::jurisdiction)
+                .distinct()
+                .count();
+        assertThat(states).isEqualTo(52);
+        assertThat(book.rules()).allSatisfy(r -> assertThat(r.citation()).isNotBlank());
+    }
+
+    @Test
+    void acceptsAMinimalFile() {
+        assertThat(load(HEAD + rule("a", "") + "]}").rules()).hasSize(1);
+    }
+
+    @Test
+    void rejectsUnknownFieldNamingTheRule() {
+        assertThatThrownBy(() -> load(HEAD + rule("a", ",\"untill\":\"2021-01-01\"") + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("test.json")
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("untill");
+    }
+
+    @Test
+    void rejectsOverlappingVersionsOfOneRule() {
+        assertThatThrownBy(() -> load(HEAD + rule("a@1", ",\"to\":\"2022-01-01\"") + ","
+                        + rule("a@2", "").replace("2020-01-01", "2021-06-01") + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("a@1")
+                .hasMessageContaining("overlap");
+    }
+
+    @Test
+    void rejectsDuplicateIds() {
+        assertThatThrownBy(() -> load(HEAD + rule("a", "") + "," + rule("a", "") + "]}"))
+                .hasMessageContaining("rule a is defined twice");
+    }
+
+    @Test
+    void rejectsUnknownCountryInScope() {
+        assertThatThrownBy(() -> load(HEAD + rule("a", "").replace("\"scope\":[\"DE\"]", "\"scope\":[\"XX\"]") + "]}"))
+                .hasMessageContaining("rule a: trigger: scope")
+                .hasMessageContaining("'XX'");
+    }
+
+    @Test
+    void rejectsBusinessDaysWithoutAKnownCalendar() {
+        String r = rule("a", "")
+                .replace(
+                        "\"kind\":\"HOURS\",\"amount\":72",
+                        "\"kind\":\"BUSINESS_DAYS\",\"amount\":3,\"calendar\":\"XX\"");
+        assertThatThrownBy(() -> load(HEAD + r + "]}")).hasMessageContaining("unknown calendar 'XX'");
+    }
+
+    @Test
+    void rejectsUnknownQuestion() {
+        String r = rule("a", "")
+                .replace(
+                        "\"content\"",
+                        "\"question\":{\"key\":\"LUCK\",\"requiredIf\":\"YES\",\"presumed\":false},\"content\"");
+        assertThatThrownBy(() -> load(HEAD + r + "]}")).hasMessageContaining("unknown question 'LUCK'");
+    }
+
+    @Test
+    void rejectsDecisionClockWithoutQuestion() {
+        String r = rule("a", "").replace("\"from\":\"AWARENESS\"", "\"from\":\"DECISION\"");
+        assertThatThrownBy(() -> load(HEAD + r + "]}")).hasMessageContaining("has no question");
+    }
+
+    @Test
+    void rejectsInForceEndBeforeStart() {
+        assertThatThrownBy(() -> load(HEAD + rule("a", ",\"to\":\"2019-01-01\"") + "]}"))
+                .hasMessageContaining("before inForce.from");
+    }
+
+    @Test
+    void rejectsBrokenJsonNamingTheLine() {
+        assertThatThrownBy(() -> load("{\n\"version\": \n}"))
+                .hasMessageContaining("test.json: not valid JSON")
+                .hasMessageContaining("line");
+    }
+
+    @Test
+    void rejectsUnknownJollydayCalendar() {
+        assertThatThrownBy(() ->
+                        load(HEAD.replace("\"jollyday\":\"br\"", "\"jollyday\":\"atlantis\"") + rule("a", "") + "]}"))
+                .hasMessageContaining("calendar BR")
+                .hasMessageContaining("atlantis");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tandem.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SubjectsTest {
+    @Test
+    void countsSubdivisionsUnderTheirCountryAndRegionsByMember() {
+        Subjects s = Subjects.parse("DE=1200, us-ca=800,US-TX=300,PR=4");
+        Map<String, List<String>> regions = Map.of("EEA", List.of("DE", "FR"));
+        assertThat(s.countIn("US", regions)).isEqualTo(1104);
+        assertThat(s.countIn("US-TX", regions)).isEqualTo(300);
+        assertThat(s.countIn("US-PR", regions)).isEqualTo(4);
+        assertThat(s.countIn("EEA", regions)).isEqualTo(1200);
+        assertThat(s.countIn("FR", regions)).isZero();
+    }
+
+    @Test
+    void rejectsBadItemsNamingThem() {
+        assertThatThrownBy(() -> Subjects.parse("DE=1,DE=2")).hasMessageContaining("'DE' is given twice");
+        assertThatThrownBy(() -> Subjects.parse("DE")).hasMessageContaining("'DE' is not CODE=COUNT");
+        assertThatThrownBy(() -> Subjects.parse("FR-75=3")).hasMessageContaining("give the country code FR");
+        assertThatThrownBy(() -> Subjects.parse("EU=3")).hasMessageContaining("'EU' is not a country code");
+    }
+}

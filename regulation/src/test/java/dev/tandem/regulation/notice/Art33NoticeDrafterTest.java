@@ -1,0 +1,71 @@
+package dev.tandem.regulation.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.regulation.DataCategory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class Art33NoticeDrafterTest {
+    private static final Instant AWARE = Instant.parse("2026-10-23T08:00:00Z");
+
+    private static IncidentDescription incident(ContactPoint contact, String delayReason) {
+        return new IncidentDescription(
+                "Example Retail GmbH",
+                "An integration user synced the customer table to a sandbox reachable from the internet.",
+                AWARE,
+                Instant.parse("2026-10-20T00:00:00Z"),
+                null,
+                ZoneId.of("Europe/Berlin"),
+                List.of("customers"),
+                12_000L,
+                Set.of(DataCategory.CONTACT, DataCategory.DATE_OF_BIRTH),
+                48_000L,
+                contact,
+                "Phishing using the leaked contact details.",
+                List.of("Sandbox access revoked"),
+                List.of("Warn customers about phishing"),
+                delayReason);
+    }
+
+    @Test
+    void fillsEveryArt33ParagraphFromTheIncident() {
+        var dpo = new ContactPoint("Jane Doe", "Data protection officer", "dpo@example.com", "+49 30 1234");
+        NoticeDraft d = new Art33NoticeDrafter().draft(incident(dpo, null), "Lead supervisory authority", AWARE);
+        String md = d.toMarkdown();
+        assertThat(d.gaps()).isEmpty();
+        assertThat(md)
+                .contains("(Art. 33(3)(a))", "(Art. 33(3)(b))", "(Art. 33(3)(c))", "(Art. 33(3)(d))")
+                .contains("about 12,000")
+                .contains("about 48,000")
+                .contains("dates of birth")
+                .contains("Jane Doe")
+                .contains("2026-10-23 10:00 +02:00 (Europe/Berlin)")
+                .contains("Not legal advice")
+                .doesNotContain("Reasons for the delay");
+    }
+
+    @Test
+    void marksGapsAndAsksForDelayReasonsAfter72Hours() {
+        NoticeDraft d = new Art33NoticeDrafter()
+                .draft(incident(null, null), "Lead supervisory authority", AWARE.plusSeconds(73 * 3600));
+        assertThat(d.gaps())
+                .contains(
+                        "name and contact details of the DPO or other contact point",
+                        "reasons for notifying later than 72 hours");
+        assertThat(d.toText())
+                .contains("[to be completed: reasons for notifying later than 72 hours]")
+                .contains("Reasons for the delay (Art. 33(1))");
+    }
+
+    @Test
+    void aSectionCanBeEdited() {
+        NoticeDraft d = new Art33NoticeDrafter()
+                .draft(incident(null, null), "SA", AWARE)
+                .withSection("Likely consequences", "Edited by counsel.");
+        assertThat(d.toMarkdown()).contains("Edited by counsel.").doesNotContain("Phishing using");
+    }
+}
