@@ -44,7 +44,8 @@ public final class NoteSigner {
 
     /** Reads a private key string as Go's {@code note.GenerateKey} writes it; the key id must match the key. */
     public static NoteSigner fromPrivateKey(String encoded) {
-        String[] parts = encoded.strip().split("\\+", -1);
+        // Split at the first four '+' only: the base64 key may itself contain '+'.
+        String[] parts = encoded.strip().split("\\+", 5);
         if (parts.length != 5 || !parts[0].equals("PRIVATE") || !parts[1].equals("KEY")) {
             throw new IllegalArgumentException(
                     "malformed signing key: expected PRIVATE+KEY+<name>+<hex key id>+<base64 key>");
