@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EvidenceCommand.class,
             dev.tandem.cli.deadlines.DeadlinesCommand.class,
+            dev.tandem.cli.ledger.LedgerCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

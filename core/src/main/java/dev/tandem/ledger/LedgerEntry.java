@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -136,7 +137,8 @@ public record LedgerEntry(String type, @Nullable String incident, String actor, 
         }
         Instant at;
         try {
-            at = AT.parse(atText, Instant::from);
+            // ISO_LOCAL_DATE_TIME resolves strictly: 2026-02-30 is an error, not March 2nd.
+            at = LocalDateTime.parse(atText.substring(0, atText.length() - 1)).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new MalformedLeafException("leaf field \"at\" is not a valid time: " + atText, e);
         }

@@ -39,12 +39,10 @@ public final class NoteVerifier {
     /** Parses {@code <name>+<hex key id>+<base64(0x01 || 32-byte public key)>}; the key id must match the key. */
     public static NoteVerifier parse(String verifierKey) {
         String vkey = verifierKey.strip();
-        // Split at the first two '+' only: standard base64 may itself contain '+' (as Go's note.NewVerifier does).
+        // As Go's note.NewVerifier: split at the first two '+' only, since base64 itself may contain '+'.
         String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3) {
-            throw new IllegalArgumentException(
-                    "malformed verifier key: expected <name>+<hex key id>+<base64 key>, found " + parts.length
-                            + " '+'-separated parts");
+            throw new IllegalArgumentException("malformed verifier key: expected <name>+<hex key id>+<base64 key>");
         }
         NoteSigner.requireName(parts[0]);
         int claimedId = NoteSigner.parseKeyId(parts[1], "verifier key");

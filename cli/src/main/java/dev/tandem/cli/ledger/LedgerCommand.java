@@ -1,0 +1,20 @@
+package dev.tandem.cli.ledger;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tandem ledger}: the custody ledger, checked from outside the server. */
+@Command(
+        name = "ledger",
+        mixinStandardHelpOptions = true,
+        description = "Checks the tamper-evident custody ledger of a Tandem server.",
+        subcommands = {LedgerVerifyCommand.class})
+public final class LedgerCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tandem.cli.ledger;
+
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.ledger.NoteVerifier;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tandem ledger verify}: CONTRACTS.md §4. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Downloads the ledger, recomputes every leaf hash and the root, checks the checkpoint signature,",
+            "every entry against its leaf, a sample of inclusion proofs and a consistency proof.",
+            "Exit codes: 0 verified, 1 tampering found, 2 usage, 3 server unreachable or token refused."
+        })
+public final class LedgerVerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "Base URL of the Tandem server.")
+    String server = "";
+
+    @Option(
+            names = "--token",
+            paramLabel = "T",
+            defaultValue = "${env:TANDEM_TOKEN}",
+            description = "API token (default: the TANDEM_TOKEN environment variable).")
+    @Nullable
+    String token;
+
+    @Option(
+            names = "--key",
+            paramLabel = "VERIFIER_KEY",
+            description = "The log's verifier key, obtained out of band (<name>+<hex id>+<base64 key>)."
+                    + " Without it the key the server presents is used, with a warning.")
+    @Nullable
+    String key;
+
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "16",
+            description =
+                    "Inclusion proofs to fetch and check, first and last entry included (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    /** Replaced in tests. */
+    HttpClient http = LedgerClient.defaultHttp();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        URI base;
+        try {
+            base = new URI(server);
+        } catch (URISyntaxException e) {
+            return usage(err, "--server is not a URL: " + e.getMessage());
+        }
+        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
+            return usage(err, "--server must be an http:// or https:// URL, was " + server);
+        }
+        if (token == null || token.isBlank()) {
+            return usage(err, "a token is needed: --token T or the TANDEM_TOKEN environment variable");
+        }
+        if (samples < 0) {
+            return usage(err, "--samples must not be negative");
+        }
+        if (key != null) {
+            try {
+                NoteVerifier.parse(key);
+            } catch (IllegalArgumentException e) {
+                return usage(err, "--key: " + e.getMessage());
+            }
+        }
+        out.println("Ledger at " + server);
+        try {
+            return new LedgerAudit(new LedgerClient(base, token, http), key, samples, new SecureRandom(), out, err)
+                    .run();
+        } catch (ServerUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return TandemCommand.EXIT_UNREACHABLE;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int usage(PrintWriter err, @Nullable String message) {
+        err.println("error: " + message);
+        return TandemCommand.EXIT_USAGE;
+    }
+}

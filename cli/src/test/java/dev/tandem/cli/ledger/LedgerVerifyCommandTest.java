@@ -1,0 +1,206 @@
+package dev.tandem.cli.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.node.ObjectNode;
+
+class LedgerVerifyCommandTest {
+
+    record Run(int exit, String out, String err) {}
+
+    static Run tandem(String... args) {
+        CommandLine cl = TandemCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Run verify(FakeLedgerServer server, String... extra) {
+        List<String> args = new ArrayList<>(
+                List.of("ledger", "verify", "--server", server.uri().toString(), "--token", FakeLedgerServer.TOKEN));
+        args.addAll(List.of(extra));
+        return tandem(args.toArray(String[]::new));
+    }
+
+    @Test
+    void honestLogVerifiesAcrossSeveralPages() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(2345)) {
+            Run r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out())
+                    .contains("(pinned)")
+                    .contains("size 2345")
+                    .contains("signature verified")
+                    .contains("2345 leaves re-hashed; every entry matches its leaf")
+                    .contains("recomputed root equals the signed checkpoint's")
+                    .contains("16 of 16 proofs verified")
+                    .containsPattern("consistency  \\d+ -> 2345 verified")
+                    .contains("VERIFIED: 2345 entries of tandem/test-install");
+            assertThat(server.entryRequests).isEqualTo(3);
+            assertThat(r.err()).doesNotContain("warning");
+        }
+    }
+
+    @Test
+    void warnsWhenTheKeyIsNotPinned() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(5)) {
+            Run r = verify(server);
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("(NOT pinned)");
+            assertThat(r.err()).contains("warning: the verifier key was not pinned");
+        }
+    }
+
+    @Test
+    void emptyLogVerifies() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(0)) {
+            Run r = verify(server);
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(r.out()).contains("VERIFIED: 0 entries");
+        }
+    }
+
+    @Test
+    void detectsAnEntryWhoseShownJsonDiffersFromItsLeaf() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(40)) {
+            ObjectNode altered = server.entries.get(17).json().put("actor", "mallory");
+            server.servedEntryOverride.put(17L, altered);
+            Run r = verify(server);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out())
+                    .contains("TAMPERING: 1 problem(s) found")
+                    .contains("entry 17: the entry shown differs from its leaf")
+                    .contains("mallory");
+        }
+    }
+
+    @Test
+    void detectsALeafRewrittenAfterTheCheckpointWasSigned() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(40)) {
+            var rewritten = new dev.tandem.ledger.LedgerEntry(
+                    "evidence.added",
+                    "INC-3",
+                    "alice",
+                    server.entries.get(23).at(),
+                    FakeLedgerServer.JSON.createObjectNode().put("evidence", "E-999"));
+            server.servedLeafOverride.put(23L, rewritten.leaf());
+            server.servedEntryOverride.put(23L, rewritten.json());
+            Run r = verify(server);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("root: the 40 entries served hash to").contains("entries were altered");
+        }
+    }
+
+    @Test
+    void detectsACheckpointSignedByAnotherKey() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(10)) {
+            NoteSigner impostor = NoteSigner.generate("tandem/test-install");
+            server.checkpointOverride = impostor.sign(server.checkpoint().text());
+            Run r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("checkpoint signature: no signature by tandem/test-install+");
+        }
+    }
+
+    @Test
+    void detectsACheckpointWhoseTextWasEdited() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(10)) {
+            server.checkpointOverride = server.honestCheckpoint().replaceFirst("\n10\n", "\n9\n");
+            Run r = verify(server);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("checkpoint signature: invalid signature");
+        }
+    }
+
+    @Test
+    void detectsAForkedRootSignedWithTheRealKey() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(30)) {
+            // The server signs a tree in which entry 4 was different: a fork its entries do not back.
+            CompactRange fork = CompactRange.empty();
+            for (int i = 0; i < 30; i++) {
+                byte[] leaf = i == 4 ? "{\"forged\":1}".getBytes(StandardCharsets.UTF_8) : server.leaves.get(i);
+                fork.append(MerkleLog.leafHash(leaf));
+            }
+            server.checkpointOverride =
+                    server.signer.sign(new Checkpoint("tandem/test-install", 30, fork.rootHash()).text());
+            Run r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("root: the 30 entries served hash to").contains("forked");
+        }
+    }
+
+    @Test
+    void detectsAServerKeyOtherThanThePinnedOne() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(3)) {
+            NoteSigner expected = NoteSigner.generate("tandem/test-install");
+            Run r = verify(server, "--key", expected.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("the server presents verifier key").contains("not the pinned");
+        }
+    }
+
+    @Test
+    void detectsLyingInclusionProofs() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(100)) {
+            server.inclusionTamper = proof -> {
+                List<byte[]> p = new ArrayList<>(proof);
+                if (!p.isEmpty()) {
+                    byte[] h = p.getFirst().clone();
+                    h[0] ^= 1;
+                    p.set(0, h);
+                }
+                return p;
+            };
+            Run r = verify(server);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("inclusion proof of entry 0:");
+        }
+    }
+
+    @Test
+    void unreachableServerExitsWith3() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Run r = tandem("ledger", "verify", "--server", "http://127.0.0.1:" + port, "--token", "x");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("cannot reach http://127.0.0.1:" + port + "/api/v1/ledger/key");
+    }
+
+    @Test
+    void refusedTokenExitsWith3() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(3)) {
+            Run r = tandem("ledger", "verify", "--server", server.uri().toString(), "--token", "wrong");
+            assertThat(r.exit()).isEqualTo(3);
+            assertThat(r.err()).contains("refused the token (HTTP 401)");
+        }
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertThat(tandem("ledger", "verify", "--token", "x").exit()).isEqualTo(2);
+        Run notUrl = tandem("ledger", "verify", "--server", "ftp://example.org", "--token", "x");
+        assertThat(notUrl.exit()).isEqualTo(2);
+        assertThat(notUrl.err()).contains("must be an http:// or https:// URL");
+        Run badKey = tandem("ledger", "verify", "--server", "http://127.0.0.1:1", "--token", "x", "--key", "nope");
+        assertThat(badKey.exit()).isEqualTo(2);
+        assertThat(badKey.err()).contains("--key: malformed verifier key");
+    }
+}
