@@ -1,5 +1,6 @@
 package dev.tandem.server.ledger;
 
+import dev.tandem.ledger.MissingNodesException;
 import dev.tandem.ledger.Node;
 import dev.tandem.ledger.NodeId;
 import dev.tandem.ledger.NodeStore;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Perfect-subtree hashes in {@code ledger_node}; a proof reads its O(log n) nodes in one query. */
@@ -41,9 +43,8 @@ final class JdbcNodeStore implements NodeStore {
                     args);
         }
         if (found.size() != ids.size()) {
-            List<NodeId> missing =
-                    ids.stream().filter(id -> !found.containsKey(id)).limit(5).toList();
-            throw new IllegalStateException("ledger nodes missing from the database: " + missing);
+            throw new MissingNodesException(
+                    ids.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toSet()));
         }
         return found;
     }
