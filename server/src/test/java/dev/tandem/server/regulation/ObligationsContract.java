@@ -182,8 +182,16 @@ abstract class ObligationsContract {
     }
 
     @Test
-    void theServersClockIsTheTestsClock() {
+    void theServersClockIsTheTestsClockAndTheJobIsScheduledAtTheConfiguredInterval() {
         assertThat(injected).isSameAs(clock);
+        var tasks = context.getBean(org.springframework.scheduling.config.ScheduledTaskHolder.class)
+                .getScheduledTasks();
+        assertThat(tasks)
+                .anySatisfy(t -> assertThat(t.getTask())
+                        .isInstanceOfSatisfying(org.springframework.scheduling.config.FixedDelayTask.class, d -> {
+                            assertThat(d.getRunnable().toString()).contains("Reminders.scheduled");
+                            assertThat(d.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
+                        }));
     }
 
     @Test
