@@ -33,7 +33,11 @@ public record Company(
         CompanyProperties.Contact c = p.contact();
         ContactPoint contact = c == null || blank(c.name())
                 ? null
-                : new ContactPoint(text(c.name()), text(c.role()), text(c.email()), text(c.phone()));
+                : new ContactPoint(
+                        text(c.name()),
+                        orGap(c.role(), "role of the contact point"),
+                        orGap(c.email(), "contact e-mail"),
+                        orGap(c.phone(), "contact telephone"));
         return new Company(
                 text(p.name()),
                 p.established() == null ? List.of() : p.established(),
@@ -64,6 +68,11 @@ public record Company(
 
     private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
+    }
+
+    /** A missing detail shows in the notice draft as a gap, as the drafter shows its own. */
+    private static String orGap(@Nullable String s, String what) {
+        return blank(s) ? "[to be completed: " + what + "]" : text(s);
     }
 
     private static String text(@Nullable String s) {

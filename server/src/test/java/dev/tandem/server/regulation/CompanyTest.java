@@ -51,6 +51,23 @@ class CompanyTest {
     }
 
     @Test
+    void marksMissingContactDetailsAsGapsToComplete() {
+        var p = new CompanyProperties(
+                "Example SE",
+                List.of(),
+                false,
+                false,
+                null,
+                false,
+                new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null));
+        var contact = Company.from(p).contact();
+        assertThat(contact).isNotNull();
+        assertThat(contact.role()).isEqualTo("DPO");
+        assertThat(contact.email()).isEqualTo("[to be completed: contact e-mail]");
+        assertThat(contact.phone()).isEqualTo("[to be completed: contact telephone]");
+    }
+
+    @Test
     void takesEncryptionFromTheScopeAndLeavesAnEmptyContactOut() {
         Company c = Company.from(properties(List.of(), null));
         assertThat(c.factsFor(CONTACTS).encryptedKeySafe()).isTrue();
