@@ -2,11 +2,14 @@ package dev.tandem.server.demo;
 
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
+import dev.tandem.regulation.DataCategory;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Accounts;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
+import dev.tandem.server.regulation.Obligations;
+import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -14,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -33,13 +39,24 @@ public class DemoData {
     private final Accounts accounts;
     private final Incidents incidents;
     private final Vault vault;
+    private final Obligations obligations;
     private final Clock clock;
 
-    DemoData(Accounts accounts, Incidents incidents, Vault vault, Clock clock) {
+    DemoData(Accounts accounts, Incidents incidents, Vault vault, Obligations obligations, Clock clock) {
         this.accounts = accounts;
         this.incidents = incidents;
         this.vault = vault;
+        this.obligations = obligations;
         this.clock = clock;
+    }
+
+    /** Who was affected and which data: the same as {@code tandem deadlines --subjects DE=1200,US-CA=800,US-TX=300}. */
+    public static Scope scope() {
+        Map<String, Long> subjects = new LinkedHashMap<>();
+        subjects.put("DE", 1200L);
+        subjects.put("US-CA", 800L);
+        subjects.put("US-TX", 300L);
+        return Scope.of(subjects, EnumSet.of(DataCategory.CONTACT, DataCategory.PAYMENT_CARD), false);
     }
 
     public record Loaded(Incident incident, String adminToken, boolean fresh) {}
@@ -111,6 +128,7 @@ public class DemoData {
                         ADMIN);
             }
         }
+        obligations.updateScope(incident.id(), scope(), ADMIN);
         return new Loaded(incident, token, true);
     }
 }

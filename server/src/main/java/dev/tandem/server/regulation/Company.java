@@ -1,0 +1,81 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.CompanyFacts;
+import dev.tandem.regulation.DataCategory;
+import dev.tandem.regulation.notice.ContactPoint;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The company's facts from configuration, checked at start (an unknown country code stops the
+ * server with a message naming it), and turned into the engine's {@link CompanyFacts} for a scope.
+ */
+public record Company(
+        String name,
+        List<String> established,
+        boolean secRegistrant,
+        boolean processor,
+        @Nullable Boolean cardMerchant,
+        boolean onlineMarketplace,
+        @Nullable ContactPoint contact) {
+
+    public Company {
+        established = established.stream()
+                .map(c -> c.strip().toUpperCase(Locale.ROOT))
+                .filter(c -> !c.isEmpty())
+                .toList();
+        // CompanyFacts checks the codes: a typo in TANDEM_COMPANY_ESTABLISHED fails at start, by name.
+        new CompanyFacts(established, secRegistrant, processor, false, onlineMarketplace, false);
+    }
+
+    static Company from(CompanyProperties p) {
+        CompanyProperties.Contact c = p.contact();
+        ContactPoint contact = c == null || blank(c.name())
+                ? null
+                : new ContactPoint(
+                        text(c.name()),
+                        orGap(c.role(), "role of the contact point"),
+                        orGap(c.email(), "contact e-mail"),
+                        orGap(c.phone(), "contact telephone"));
+        return new Company(
+                text(p.name()),
+                p.established() == null ? List.of() : p.established(),
+                p.secRegistrant(),
+                p.processor(),
+                p.cardMerchant(),
+                p.onlineMarketplace(),
+                contact);
+    }
+
+    /**
+     * The engine's facts for one incident. Card-merchant status, when not configured, follows the
+     * CLI: a breach involving payment-card data is taken to be a card merchant's.
+     */
+    public CompanyFacts factsFor(Scope scope) {
+        return new CompanyFacts(
+                established, secRegistrant, processor, cardMerchantFor(scope), onlineMarketplace, scope.encrypted());
+    }
+
+    boolean cardMerchantFor(Scope scope) {
+        return cardMerchant != null ? cardMerchant : scope.data().contains(DataCategory.PAYMENT_CARD);
+    }
+
+    /** Whether the CLI, which always infers card-merchant status, would see the same facts. */
+    boolean cliExpresses(Scope scope) {
+        return cardMerchantFor(scope) == scope.data().contains(DataCategory.PAYMENT_CARD);
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A missing detail shows in the notice draft as a gap, as the drafter shows its own. */
+    private static String orGap(@Nullable String s, String what) {
+        return blank(s) ? "[to be completed: " + what + "]" : text(s);
+    }
+
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tandem.server.regulation;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code tandem.company.*} (environment {@code TANDEM_COMPANY_*}): the company as the notification
+ * rules see it, the same facts the CLI takes as options ({@code --established}, {@code
+ * --sec-registrant}, {@code --processor}, {@code --online-marketplace}).
+ *
+ * @param name the controller named in notice drafts
+ * @param established ISO 3166-1 alpha-2 countries with an establishment; the first EU/EEA one is the
+ *     main establishment
+ * @param cardMerchant null: inferred as the CLI does (a breach involving PAYMENT_CARD data is a card
+ *     merchant's); true or false: as configured
+ * @param contact the GDPR Art. 33(3)(b) contact point for notice drafts
+ */
+@ConfigurationProperties("tandem.company")
+public record CompanyProperties(
+        @Nullable String name,
+        @Nullable List<String> established,
+        boolean secRegistrant,
+        boolean processor,
+        @Nullable Boolean cardMerchant,
+        boolean onlineMarketplace,
+        @Nullable Contact contact) {
+
+    /** The data protection officer or other contact point. */
+    public record Contact(
+            @Nullable String name,
+            @Nullable String role,
+            @Nullable String email,
+            @Nullable String phone) {}
+}

@@ -1,0 +1,84 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.server.identity.Actor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The GDPR Art. 33(3) notice of an incident, as Markdown (docs/obligations-api.md). */
+@RestController
+class NoticeController {
+    static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    static final String STATE = "Tandem-Notice-State";
+    static final String EVIDENCE = "Tandem-Notice-Evidence";
+    private static final String PATH = "/api/v1/incidents/{id}/notices/" + NoticeDrafts.GDPR_ART33;
+
+    private final NoticeDrafts notices;
+    private final Obligations obligations;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    NoticeController(NoticeDrafts notices, Obligations obligations, Clock clock, JsonMapper json) {
+        this.notices = notices;
+        this.obligations = obligations;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @GetMapping(PATH)
+    ResponseEntity<String> get(@PathVariable String id) {
+        return markdown(notices.current(id));
+    }
+
+    @PutMapping(
+            path = PATH,
+            consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<String> put(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable String body) {
+        return markdown(notices.edit(id, body == null ? "" : body, actor.username()));
+    }
+
+    @PostMapping(PATH + "/sent")
+    ResponseEntity<ObjectNode> sent(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String jurisdiction)
+            throws IOException {
+        NoticeDrafts.Sent sent = notices.send(id, jurisdiction, actor.username());
+        var incident = obligations.incident(id);
+        ObjectNode root = json.createObjectNode();
+        root.putObject("evidence")
+                .put("id", sent.evidence().id())
+                .put("sha256", sent.evidence().sha256())
+                .put("size", sent.evidence().size())
+                .put("ledgerIndex", sent.evidence().ledgerIndex());
+        root.set("obligation", obligations.render().view(sent.obligation(), incident.timeZone(), clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(root);
+    }
+
+    private static ResponseEntity<String> markdown(NoticeDrafts.Notice n) {
+        var b = ResponseEntity.ok()
+                .contentType(MARKDOWN)
+                .header(STATE, n.state().name());
+        if (n.evidence() != null) {
+            b.header(EVIDENCE, n.evidence());
+        }
+        return b.body(n.markdown());
+    }
+}

@@ -1,0 +1,324 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.regulation.notice.Art33NoticeDrafter;
+import dev.tandem.regulation.notice.IncidentDescription;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.Incident;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.ApiProblem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
+ * ({@code notice.edited}), and once sent kept as AUDIT evidence with the matching Art. 33 obligation
+ * marked FILED ({@code notice.sent}).
+ */
+@Service
+public class NoticeDrafts {
+    public static final String GDPR_ART33 = "gdpr-art33";
+    /** The rule whose obligation a sent Art. 33 notice files (rule ids may carry a version after '@'). */
+    static final String ART33_RULE = "eu-gdpr-33-sa";
+
+    static final int MAX_CHARS = 262_144;
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Obligations obligations;
+    private final Vault vault;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    NoticeDrafts(JdbcTemplate jdbc, Ledger ledger, Obligations obligations, Vault vault, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.obligations = obligations;
+        this.vault = vault;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public enum State {
+        /** Drafted now from the incident record; nobody has edited it. */
+        DRAFT,
+        EDITED,
+        SENT
+    }
+
+    /** The notice text as it stands, with its state and, once sent, the evidence holding it. */
+    public record Notice(
+            String markdown, State state, @Nullable String evidence) {}
+
+    private record Row(String body, @Nullable String sentEvidence) {}
+
+    public Notice current(String incidentId) {
+        Incident incident = obligations.incident(incidentId);
+        Optional<Row> row = row(incidentId);
+        if (row.isPresent()) {
+            Row r = row.get();
+            return new Notice(r.body(), r.sentEvidence() == null ? State.EDITED : State.SENT, r.sentEvidence());
+        }
+        return new Notice(draft(incident), State.DRAFT, null);
+    }
+
+    /** Stores an edited text ({@code notice.edited}); the ledger entry carries its SHA-256, not the text. */
+    public Notice edit(String incidentId, String markdown, String actor) {
+        obligations.incident(incidentId);
+        if (markdown.isBlank()) {
+            throw ApiProblem.unprocessable("empty-notice", "body: the notice text is empty");
+        }
+        if (markdown.length() > MAX_CHARS) {
+            throw ApiProblem.unprocessable(
+                    "notice-too-long",
+                    "body: the notice has " + markdown.length() + " characters, at most " + MAX_CHARS);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Optional<Row> row = row(incidentId);
+            if (row.isPresent() && row.get().sentEvidence() != null) {
+                throw sentAlready(incidentId, row.get().sentEvidence());
+            }
+            ObjectNode body = json.createObjectNode()
+                    .put("notice", GDPR_ART33)
+                    .put("sha256", sha256(markdown))
+                    .put("characters", markdown.length());
+            long index = ap.append("notice.edited", incidentId, actor, body);
+            if (row.isPresent()) {
+                jdbc.update(
+                        "UPDATE notice_draft SET body = ?, edited_at = ?, edited_by = ?, ledger_index = ?"
+                                + " WHERE incident_id = ? AND notice = ?",
+                        markdown,
+                        Timestamp.from(now),
+                        actor,
+                        index,
+                        incidentId,
+                        GDPR_ART33);
+            } else {
+                jdbc.update(
+                        "INSERT INTO notice_draft (incident_id, notice, body, edited_at, edited_by, ledger_index)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        incidentId,
+                        GDPR_ART33,
+                        markdown,
+                        Timestamp.from(now),
+                        actor,
+                        index);
+            }
+            return new Notice(markdown, State.EDITED, null);
+        });
+    }
+
+    /** What sending produced: the evidence item and the obligation it filed. */
+    public record Sent(EvidenceItem evidence, StoredObligation obligation) {}
+
+    /**
+     * Keeps the current text as AUDIT {@code DOCUMENT} evidence and marks the pending GDPR Art. 33
+     * obligation FILED with it. The evidence is stored first (the vault writes its own entry), then
+     * the filing and {@code notice.sent} in one transaction that checks again that the obligation is
+     * still pending; should it no longer be (a concurrent change), the evidence stays recorded and
+     * the answer is 409 naming it (ADR 046).
+     *
+     * @param jurisdiction which Art. 33 obligation, needed only when there are several (no EU/EEA
+     *     establishment: one per member state)
+     */
+    public Sent send(String incidentId, @Nullable String jurisdiction, String actor) throws IOException {
+        Incident incident = obligations.incident(incidentId);
+        Optional<Row> row = row(incidentId);
+        if (row.isPresent() && row.get().sentEvidence() != null) {
+            throw sentAlready(incidentId, row.get().sentEvidence());
+        }
+        StoredObligation target = art33Obligation(incidentId, jurisdiction);
+        String text = row.map(Row::body).orElseGet(() -> draft(incident));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        EvidenceItem item = vault.add(
+                new Vault.Metadata(
+                        incidentId,
+                        Repository.AUDIT,
+                        EvidenceKind.DOCUMENT,
+                        "gdpr-art33-notice-" + target.jurisdiction() + ".md",
+                        "Tandem notice draft, sent by " + actor,
+                        "GDPR Art. 33 notification of a personal data breach to the supervisory authority ("
+                                + target.jurisdiction() + "), as sent",
+                        now),
+                new ByteArrayInputStream(bytes),
+                bytes.length,
+                actor);
+        StoredObligation filed = ledger.record(ap -> {
+            StoredObligation o = obligations.obligation(target.id());
+            if (o.placement() != StoredObligation.Placement.OWED || o.status() != Lifecycle.Status.PENDING) {
+                throw new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "invalid-transition",
+                        "Invalid status change",
+                        "obligation " + o.id() + " changed while the notice was stored (now " + o.shownStatus()
+                                + "); the sent text is kept as evidence " + item.id());
+            }
+            Optional<Row> again = row(incidentId);
+            if (again.isPresent() && again.get().sentEvidence() != null) {
+                throw sentAlready(incidentId, again.get().sentEvidence());
+            }
+            ObjectNode body = json.createObjectNode()
+                    .put("notice", GDPR_ART33)
+                    .put("evidence", item.id())
+                    .put("sha256", item.sha256())
+                    .put("obligation", o.id())
+                    .put("jurisdiction", o.jurisdiction());
+            long index = ap.append("notice.sent", incidentId, actor, body);
+            if (again.isPresent()) {
+                jdbc.update(
+                        "UPDATE notice_draft SET sent_evidence = ? WHERE incident_id = ? AND notice = ?",
+                        item.id(),
+                        incidentId,
+                        GDPR_ART33);
+            } else {
+                jdbc.update(
+                        "INSERT INTO notice_draft (incident_id, notice, body, edited_at, edited_by, ledger_index,"
+                                + " sent_evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        incidentId,
+                        GDPR_ART33,
+                        text,
+                        Timestamp.from(now),
+                        actor,
+                        index,
+                        item.id());
+            }
+            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, actor, now);
+            return obligations.obligation(o.id());
+        });
+        return new Sent(item, filed);
+    }
+
+    /** The pending Art. 33 obligation a sent notice files; 409 when there is none, 422 when ambiguous. */
+    StoredObligation art33Obligation(String incidentId, @Nullable String jurisdiction) {
+        List<StoredObligation> candidates = obligations.ofIncident(incidentId).stream()
+                .filter(o -> isArt33(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .filter(o -> jurisdiction == null || o.jurisdiction().equalsIgnoreCase(jurisdiction))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "no-art33-obligation",
+                    "No GDPR Art. 33 obligation",
+                    "incident " + incidentId + " has no GDPR Art. 33 obligation"
+                            + (jurisdiction == null ? "" : " for jurisdiction " + jurisdiction)
+                            + " to file (set its scope first)");
+        }
+        if (candidates.size() > 1) {
+            throw ApiProblem.unprocessable(
+                    "jurisdiction-required",
+                    "jurisdiction: incident " + incidentId + " owes GDPR Art. 33 notices to "
+                            + String.join(
+                                    ", ",
+                                    candidates.stream()
+                                            .map(StoredObligation::jurisdiction)
+                                            .toList())
+                            + "; name one with ?jurisdiction=");
+        }
+        StoredObligation o = candidates.getFirst();
+        if (o.status() != Lifecycle.Status.PENDING) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "invalid-transition",
+                    "Invalid status change",
+                    "the GDPR Art. 33 obligation " + o.id() + " is " + o.status() + ", not PENDING");
+        }
+        return o;
+    }
+
+    static boolean isArt33(String ruleId) {
+        return ruleId.equals(ART33_RULE) || ruleId.startsWith(ART33_RULE + "@");
+    }
+
+    /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */
+    String draft(Incident incident) {
+        var stored = obligations.scopeOf(incident.id());
+        Long subjects = stored.map(s -> {
+                    long eea = s.scope()
+                            .subjects()
+                            .countIn("EEA", obligations.engine().ruleBook().regions());
+                    return eea > 0 ? eea : s.scope().subjects().total();
+                })
+                .orElse(null);
+        var description = new IncidentDescription(
+                obligations.company().name(),
+                incident.title(),
+                Obligations.requireAwareness(incident),
+                null,
+                null,
+                incident.timeZone(),
+                List.of(),
+                subjects,
+                stored.map(s -> s.scope().data()).orElse(java.util.Set.of()),
+                null,
+                obligations.company().contact(),
+                "",
+                List.of(),
+                List.of(),
+                null);
+        return new Art33NoticeDrafter()
+                .draft(description, authority(incident.id()), clock.instant())
+                .toMarkdown();
+    }
+
+    private String authority(String incidentId) {
+        List<String> where = obligations.ofIncident(incidentId).stream()
+                .filter(o -> isArt33(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .map(StoredObligation::jurisdiction)
+                .toList();
+        if (where.equals(List.of("EU"))) {
+            return "Lead supervisory authority (GDPR Art. 56(1))";
+        }
+        return where.isEmpty()
+                ? "Supervisory authority"
+                : "Supervisory authority of " + String.join(", ", where) + " (GDPR Art. 3(2))";
+    }
+
+    private Optional<Row> row(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT body, sent_evidence FROM notice_draft WHERE incident_id = ? AND notice = ?",
+                        (rs, n) -> new Row(rs.getString(1), rs.getString(2)),
+                        incidentId,
+                        GDPR_ART33)
+                .stream()
+                .findFirst();
+    }
+
+    private static ApiProblem sentAlready(String incidentId, @Nullable String evidence) {
+        return new ApiProblem(
+                HttpStatus.CONFLICT,
+                "notice-sent",
+                "Notice already sent",
+                "the GDPR Art. 33 notice of incident " + incidentId + " was sent; its text is evidence " + evidence);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(new IOException("the JDK always provides SHA-256", e));
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.Answer;
+import dev.tandem.regulation.InvalidScopeException;
+import dev.tandem.regulation.Judgement;
+import dev.tandem.server.identity.Actor;
+import dev.tandem.server.incident.Incident;
+import dev.tandem.server.web.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Scope, judgements and obligations of an incident (docs/obligations-api.md). */
+@RestController
+class ObligationController {
+    static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
+    private static final int MAX_TEXT = 4000;
+
+    private final Obligations obligations;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    ObligationController(Obligations obligations, Clock clock, JsonMapper json) {
+        this.obligations = obligations;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @PutMapping("/api/v1/incidents/{id}/scope")
+    ObjectNode putScope(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+        obligations.incident(id);
+        Scope scope;
+        try {
+            scope = Scope.fromJson(body);
+        } catch (InvalidScopeException e) {
+            throw ApiProblem.unprocessable("bad-scope", e.getMessage());
+        }
+        obligations.updateScope(id, scope, actor.username());
+        return list(id);
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/scope")
+    ObjectNode getScope(@PathVariable String id) {
+        obligations.incident(id);
+        var stored = obligations
+                .scopeOf(id)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "no-scope",
+                        "No scope",
+                        "incident " + id + " has no scope yet: PUT /api/v1/incidents/" + id + "/scope"));
+        ObjectNode n = obligations.scopeJson(stored.scope());
+        n.put("updatedAt", stored.updatedAt().toString());
+        n.put("updatedBy", stored.updatedBy());
+        n.put("ledgerIndex", stored.ledgerIndex());
+        return n;
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/obligations")
+    ObjectNode list(@PathVariable String id) {
+        Incident incident = obligations.incident(id);
+        Instant now = clock.instant();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode owed = root.putArray("obligations");
+        ArrayNode setAside = root.putArray("notRequired");
+        ArrayNode superseded = root.putArray("superseded");
+        for (StoredObligation o : obligations.ofIncident(id)) {
+            ObjectNode v = obligations.render().view(o, incident.timeZone(), now);
+            switch (o.placement()) {
+                case OWED -> owed.add(v);
+                case SET_ASIDE -> setAside.add(v);
+                case SUPERSEDED -> superseded.add(v);
+            }
+        }
+        var scope = obligations.scopeOf(id);
+        if (scope.isEmpty()) {
+            root.putNull("scope");
+        } else {
+            root.set("scope", obligations.scopeJson(scope.get().scope()));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        var last = obligations.lastComputation(id);
+        last.ifPresent(l -> l.warnings().forEach(warnings::add));
+        root.put("asOf", now.toString());
+        root.put("computedAt", last.map(l -> l.computedAt().toString()).orElse(null));
+        root.put("rulesVersion", last.map(l -> l.rulesVersion()).orElse(null));
+        root.put("timeZone", incident.timeZone().getId());
+        root.put(
+                "command",
+                scope.map(s -> command(incident, s.scope(), obligations.latestJudgements(id)))
+                        .orElse(null));
+        root.put("disclaimer", DISCLAIMER);
+        return root;
+    }
+
+    record JudgementRequest(
+            @Nullable String question,
+            @Nullable String answer,
+            @Nullable String reason) {}
+
+    @PostMapping("/api/v1/incidents/{id}/judgements")
+    ResponseEntity<ObjectNode> judge(
+            @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JudgementRequest body) {
+        obligations.incident(id);
+        String question = body.question() == null ? "" : body.question().strip().toUpperCase(Locale.ROOT);
+        if (question.isEmpty()) {
+            throw ApiProblem.unprocessable("bad-question", "question is required, e.g. HIGH_RISK");
+        }
+        Answer answer;
+        try {
+            answer = Answer.valueOf(
+                    body.answer() == null ? "" : body.answer().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
+        }
+        String reason = text(body.reason(), "reason", "why the question is answered so");
+        var computation = obligations.recordJudgement(id, question, answer, reason, actor.username());
+        ObjectNode root = list(id);
+        root.put("recomputed", computation != null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(root);
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/judgements")
+    ObjectNode judgements(@PathVariable String id) {
+        obligations.incident(id);
+        ObjectNode root = json.createObjectNode();
+        ArrayNode list = root.putArray("judgements");
+        for (Judgement j : obligations.judgements(id)) {
+            list.addObject()
+                    .put("question", j.question())
+                    .put("answer", j.answer().name())
+                    .put("reason", j.reason())
+                    .put("decidedBy", j.decidedBy())
+                    .put("decidedAt", j.decidedAt().toString());
+        }
+        return root;
+    }
+
+    @GetMapping("/api/v1/obligations/{id}")
+    ObjectNode get(@PathVariable String id) {
+        return view(obligations.obligation(id));
+    }
+
+    @PutMapping("/api/v1/obligations/{id}/owner")
+    ObjectNode owner(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+        obligations.obligation(id);
+        if (!body.isObject()
+                || !body.has("owner")
+                || !(body.get("owner").isString() || body.get("owner").isNull())) {
+            throw ApiProblem.unprocessable("bad-owner", "owner: give {\"owner\":\"<username>\"} (null unassigns)");
+        }
+        String owner =
+                body.get("owner").isNull() ? null : body.get("owner").asString().strip();
+        if (owner != null && owner.isEmpty()) {
+            throw ApiProblem.unprocessable("bad-owner", "owner: a username is required (null unassigns)");
+        }
+        return view(obligations.assignOwner(id, owner, actor.username()));
+    }
+
+    record StatusRequest(
+            @Nullable String status,
+            @Nullable String evidence,
+            @Nullable String justification) {}
+
+    @PostMapping("/api/v1/obligations/{id}/status")
+    ObjectNode status(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody StatusRequest body) {
+        obligations.obligation(id);
+        String requested = body.status() == null ? "" : body.status();
+        Lifecycle.Status target = Lifecycle.parse(requested);
+        if (target == null) {
+            throw ApiProblem.unprocessable(
+                    "bad-status",
+                    "status must be FILED, NOT_REQUIRED or PENDING, got '" + requested + "'"
+                            + (requested.strip().equalsIgnoreCase("SUPERSEDED")
+                                    ? " (SUPERSEDED is set by recomputation only)"
+                                    : ""));
+        }
+        if (body.justification() != null && body.justification().length() > MAX_TEXT) {
+            throw ApiProblem.unprocessable("bad-justification", "justification: at most " + MAX_TEXT + " characters");
+        }
+        return view(obligations.changeStatus(
+                id,
+                target,
+                body.evidence() == null ? null : body.evidence().strip(),
+                body.justification() == null ? null : body.justification().strip(),
+                actor.username()));
+    }
+
+    private ObjectNode view(StoredObligation o) {
+        Incident incident = obligations.incident(o.incidentId());
+        ObjectNode v = obligations.render().view(o, incident.timeZone(), clock.instant());
+        v.put("incident", o.incidentId());
+        return v;
+    }
+
+    private static String text(@Nullable String value, String field, String what) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw ApiProblem.unprocessable("missing-" + field, field + " is required: " + what);
+        }
+        if (v.length() > MAX_TEXT) {
+            throw ApiProblem.unprocessable("bad-" + field, field + ": at most " + MAX_TEXT + " characters");
+        }
+        return v;
+    }
+
+    /**
+     * The {@code tandem deadlines} command that gives the same contract fields, or null when the CLI
+     * cannot express the configuration (card-merchant set against what the data suggest, or no
+     * affected people).
+     */
+    @Nullable
+    String command(Incident incident, Scope scope, List<Judgement> judgements) {
+        Company c = obligations.company();
+        if (incident.awareAt() == null || scope.subjects().counts().isEmpty() || !c.cliExpresses(scope)) {
+            return null;
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "tandem deadlines", "--aware", incident.awareAt().toString(), "--subjects", scope.subjectsSpec()));
+        if (!scope.data().isEmpty()) {
+            args.addAll(List.of("--data", String.join(",", scope.dataNames())));
+        }
+        if (!c.established().isEmpty()) {
+            args.addAll(List.of("--established", String.join(",", c.established())));
+        }
+        if (c.secRegistrant()) {
+            args.add("--sec-registrant");
+        }
+        if (c.processor()) {
+            args.add("--processor");
+        }
+        if (c.onlineMarketplace()) {
+            args.add("--online-marketplace");
+        }
+        if (scope.encrypted()) {
+            args.add("--encrypted");
+        }
+        if (!judgements.isEmpty()) {
+            args.add("--decide");
+            args.add(String.join(
+                    ",",
+                    judgements.stream()
+                            .map(j -> j.question() + "=" + j.answer() + "@" + j.decidedAt())
+                            .toList()));
+        }
+        args.addAll(List.of("--zone", incident.timeZone().getId(), "--format", "json"));
+        return String.join(" ", args);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.Obligation;
+import java.time.Instant;
+import java.time.ZoneId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of obligations: the seven contract fields of {@code tandem deadlines --format json}
+ * first, in its order and with its value formats (CONTRACTS.md §4), then the server's own fields.
+ */
+final class ObligationJson {
+    private final JsonMapper json;
+
+    ObligationJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** What the engine says beyond the contract fields, kept with the row (question as the CLI shows it). */
+    String detail(Obligation o) {
+        ObjectNode n = json.createObjectNode();
+        if (o.question() == null) {
+            n.putNull("question");
+        } else {
+            ObjectNode q = n.putObject("question");
+            q.put("key", o.question().key());
+            q.put("text", o.question().text());
+            q.put("citation", o.question().citation());
+            if (o.question().judgement() == null) {
+                q.putNull("answer");
+            } else {
+                q.put("answer", o.question().judgement().answer().name());
+                q.put("decidedBy", o.question().judgement().decidedBy());
+                q.put("decidedAt", o.question().judgement().decidedAt().toString());
+                q.put("reason", o.question().judgement().reason());
+            }
+        }
+        n.put("basis", o.basis());
+        n.put("clock", o.clock());
+        o.content().forEach(n.putArray("content")::add);
+        n.put("notes", o.notes());
+        return json.writeValueAsString(n);
+    }
+
+    ObjectNode view(StoredObligation o, ZoneId zone, Instant now) {
+        ObjectNode n = json.createObjectNode();
+        // The contract fields, as the CLI writes them (CONTRACTS.md §4).
+        n.put("regime", o.regime());
+        n.put("jurisdiction", o.jurisdiction());
+        n.put("recipient", o.recipient());
+        n.put("due", o.due() == null ? null : o.due().toString());
+        n.put("dueText", o.dueText());
+        n.put("citation", o.citation());
+        n.put("confidence", o.confidence());
+        n.put("id", o.id());
+        n.put("owner", o.owner());
+        n.put("status", o.shownStatus());
+        n.put("requirement", o.requirement());
+        n.put(
+                "dueLocal",
+                o.due() == null ? null : o.due().atZone(zone).toOffsetDateTime().toString());
+        n.put("missed", missed(o, now));
+        JsonNode detail = json.readTree(o.detail());
+        n.set("question", detail.path("question"));
+        n.set("basis", detail.path("basis"));
+        n.set("clock", detail.path("clock"));
+        n.put("rule", o.ruleId());
+        n.set("content", detail.path("content"));
+        n.set("notes", detail.path("notes"));
+        n.put("filingEvidence", o.filingEvidence());
+        n.put("justification", o.justification());
+        n.put(
+                "statusChangedAt",
+                o.statusChangedAt() == null ? null : o.statusChangedAt().toString());
+        n.put("statusChangedBy", o.statusChangedBy());
+        return n;
+    }
+
+    /** A required notice still pending whose fixed deadline has passed. */
+    static boolean missed(StoredObligation o, Instant now) {
+        return o.placement() == StoredObligation.Placement.OWED
+                && o.status() == Lifecycle.Status.PENDING
+                && o.requirement().equals(Obligation.Status.REQUIRED.name())
+                && o.due() != null
+                && now.isAfter(o.due());
+    }
+}

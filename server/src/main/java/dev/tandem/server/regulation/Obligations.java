@@ -1,0 +1,535 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.Answer;
+import dev.tandem.regulation.Assessment;
+import dev.tandem.regulation.IncidentScope;
+import dev.tandem.regulation.Judgement;
+import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.Incident;
+import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.ledger.Appender;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.ApiProblem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Obligations per incident: the scope and judgements go in, the engine recomputes, the rows are
+ * merged ({@link Reconciliation}) and every step is a ledger entry written in the same
+ * transaction as its rows (a {@code ledger.record} unit). The read-merge-write of a recomputation
+ * runs inside the unit, on the ledger's single writer, so two changes to one incident never
+ * interleave.
+ */
+@Service
+public class Obligations {
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Incidents incidents;
+    private final Vault vault;
+    private final ObligationEngine engine;
+    private final Company company;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final ObligationJson render;
+
+    Obligations(
+            JdbcTemplate jdbc,
+            Ledger ledger,
+            Incidents incidents,
+            Vault vault,
+            ObligationEngine engine,
+            Company company,
+            Clock clock,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.incidents = incidents;
+        this.vault = vault;
+        this.engine = engine;
+        this.company = company;
+        this.clock = clock;
+        this.json = json;
+        this.render = new ObligationJson(json);
+    }
+
+    /** The stored scope of an incident, with who set it. */
+    public record StoredScope(Scope scope, Instant updatedAt, String updatedBy, long ledgerIndex) {}
+
+    /** What a recomputation changed, as recorded in its {@code obligations.computed} entry. */
+    public record Computation(long ledgerIndex, int added, int changed, int superseded, int unchanged) {}
+
+    /**
+     * Stores the incident's scope ({@code scope.updated}) and recomputes its obligations at the
+     * incident's awareness time ({@code obligations.computed}), in one transaction. The PII scan
+     * calls this too when it finds who was affected.
+     *
+     * @throws ApiProblem 404 for an unknown incident, 422 when the incident has no awareAt
+     */
+    public Computation updateScope(String incidentId, Scope scope, String actor) {
+        Incident incident = incident(incidentId);
+        requireAwareness(incident);
+        Instant now = now();
+        return ledger.record(ap -> {
+            ObjectNode body = scopeJson(scope);
+            long index = ap.append("scope.updated", incidentId, actor, body);
+            int n = jdbc.update(
+                    "UPDATE incident_scope SET subjects = ?, categories = ?, encrypted = ?, updated_at = ?,"
+                            + " updated_by = ?, ledger_index = ? WHERE incident_id = ?",
+                    scope.subjectsSpec(),
+                    String.join(",", scope.dataNames()),
+                    scope.encrypted(),
+                    Timestamp.from(now),
+                    actor,
+                    index,
+                    incidentId);
+            if (n == 0) {
+                jdbc.update(
+                        "INSERT INTO incident_scope (incident_id, subjects, categories, encrypted, updated_at,"
+                                + " updated_by, ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        incidentId,
+                        scope.subjectsSpec(),
+                        String.join(",", scope.dataNames()),
+                        scope.encrypted(),
+                        Timestamp.from(now),
+                        actor,
+                        index);
+            }
+            return recompute(ap, incident, scope, "scope.updated", index, actor, now);
+        });
+    }
+
+    /**
+     * Records a person's decision on a question the law leaves to judgement, with the caller as who
+     * decided and the server clock as when ({@code judgement.recorded}), and recomputes when the
+     * incident has a scope.
+     *
+     * @return the recomputation, or null when the incident has no scope yet
+     */
+    public @Nullable Computation recordJudgement(
+            String incidentId, String question, Answer answer, String reason, String actor) {
+        Incident incident = incident(incidentId);
+        if (!engine.ruleBook().questions().containsKey(question)) {
+            throw ApiProblem.unprocessable(
+                    "bad-question",
+                    "question: unknown question '" + question + "' (known: "
+                            + String.join(", ", engine.ruleBook().questions().keySet()) + ")");
+        }
+        Instant at = now();
+        String id = UUID.randomUUID().toString();
+        return ledger.record(ap -> {
+            ObjectNode body = json.createObjectNode()
+                    .put("judgement", id)
+                    .put("question", question)
+                    .put("answer", answer.name())
+                    .put("reason", reason)
+                    .put("decidedAt", at.toString());
+            long index = ap.append("judgement.recorded", incidentId, actor, body);
+            jdbc.update(
+                    "INSERT INTO judgement (id, incident_id, question, answer, reason, decided_by, decided_at,"
+                            + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    incidentId,
+                    question,
+                    answer.name(),
+                    reason,
+                    actor,
+                    Timestamp.from(at),
+                    index);
+            Optional<StoredScope> scope = scopeOf(incidentId);
+            if (scope.isEmpty() || incident.awareAt() == null) {
+                return null;
+            }
+            return recompute(ap, incident, scope.get().scope(), "judgement.recorded", index, actor, at);
+        });
+    }
+
+    /** Assigns the obligation to a user ({@code obligation.assigned}); null unassigns. */
+    public StoredObligation assignOwner(String obligationId, @Nullable String owner, String actor) {
+        return ledger.record(ap -> {
+            StoredObligation o = obligation(obligationId);
+            if (owner != null) {
+                Integer users =
+                        jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, owner);
+                if (users == null || users == 0) {
+                    throw ApiProblem.unprocessable("bad-owner", "owner: no user '" + owner + "'");
+                }
+            }
+            ObjectNode body = json.createObjectNode().put("obligation", o.id()).put("rule", o.ruleId());
+            body.put("owner", owner);
+            body.put("previous", o.owner());
+            ap.append("obligation.assigned", o.incidentId(), actor, body);
+            jdbc.update("UPDATE obligation SET owner = ? WHERE id = ?", owner, o.id());
+            return obligation(obligationId);
+        });
+    }
+
+    /**
+     * Changes what people did with an obligation ({@code obligation.status-changed}): FILED needs
+     * filing evidence of the same incident, NOT_REQUIRED a justification.
+     *
+     * @throws ApiProblem 404 unknown obligation, 409 a transition {@link Lifecycle} refuses, 422 a
+     *     missing or foreign evidence item, or a missing justification
+     */
+    public StoredObligation changeStatus(
+            String obligationId,
+            Lifecycle.Status target,
+            @Nullable String evidenceId,
+            @Nullable String justification,
+            String actor) {
+        if (target == Lifecycle.Status.FILED && (evidenceId == null || evidenceId.isBlank())) {
+            throw ApiProblem.unprocessable("missing-evidence", "evidence: FILED needs the id of the filing evidence");
+        }
+        if (target == Lifecycle.Status.NOT_REQUIRED && (justification == null || justification.isBlank())) {
+            throw ApiProblem.unprocessable(
+                    "missing-justification", "justification: NOT_REQUIRED needs a justification");
+        }
+        Instant at = now();
+        return ledger.record(ap -> {
+            StoredObligation o = obligation(obligationId);
+            apply(ap, o, target, evidenceId, justification, actor, at);
+            return obligation(obligationId);
+        });
+    }
+
+    /**
+     * Inside a ledger unit: checks and applies a status change. Used by {@link #changeStatus} and when a
+     * notice is sent.
+     */
+    void apply(
+            Appender ap,
+            StoredObligation o,
+            Lifecycle.Status target,
+            @Nullable String evidenceId,
+            @Nullable String justification,
+            String actor,
+            Instant at) {
+        if (Lifecycle.check(o, target) instanceof Lifecycle.Refused r) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition", "Invalid status change", r.reason());
+        }
+        String evidence = null;
+        String sha256 = null;
+        if (target == Lifecycle.Status.FILED) {
+            EvidenceItem item = vault.find(evidenceId == null ? "" : evidenceId)
+                    .orElseThrow(() -> ApiProblem.unprocessable(
+                            "bad-evidence", "evidence: no evidence item '" + evidenceId + "'"));
+            if (!item.incidentId().equals(o.incidentId())) {
+                throw ApiProblem.unprocessable(
+                        "bad-evidence",
+                        "evidence: item " + evidenceId + " belongs to another incident, not " + o.incidentId());
+            }
+            evidence = item.id();
+            sha256 = item.sha256();
+        }
+        String why = target == Lifecycle.Status.NOT_REQUIRED || (justification != null && !justification.isBlank())
+                ? justification
+                : null;
+        ObjectNode body = json.createObjectNode()
+                .put("obligation", o.id())
+                .put("rule", o.ruleId())
+                .put("jurisdiction", o.jurisdiction())
+                .put("recipient", o.recipient())
+                .put("from", o.status().name())
+                .put("to", target.name());
+        body.put("evidence", evidence);
+        body.put("sha256", sha256);
+        body.put("justification", why);
+        ap.append("obligation.status-changed", o.incidentId(), actor, body);
+        jdbc.update(
+                "UPDATE obligation SET status = ?, filing_evidence = ?, justification = ?, status_changed_at = ?,"
+                        + " status_changed_by = ? WHERE id = ?",
+                target.name(),
+                evidence,
+                why,
+                Timestamp.from(at),
+                actor,
+                o.id());
+    }
+
+    private Computation recompute(
+            Appender ap, Incident incident, Scope scope, String trigger, long triggerIndex, String actor, Instant at) {
+        Assessment a = engine.evaluate(
+                new IncidentScope(
+                        requireAwareness(incident),
+                        scope.subjects(),
+                        scope.data(),
+                        company.factsFor(scope),
+                        incident.timeZone()),
+                latestJudgements(incident.id()));
+        List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);
+        List<StoredObligation> existing = ofIncident(incident.id());
+        Reconciliation.Plan plan = Reconciliation.plan(existing, next);
+
+        ObjectNode body = json.createObjectNode()
+                .put("trigger", trigger)
+                .put("triggerIndex", triggerIndex)
+                .put("rulesVersion", a.rulesVersion())
+                .put(
+                        "awareAt",
+                        incident.awareAt() == null ? null : incident.awareAt().toString());
+        ArrayNode added = body.putArray("added");
+        ArrayNode changed = body.putArray("changed");
+        ArrayNode superseded = body.putArray("superseded");
+        Timestamp now = Timestamp.from(at);
+        for (Reconciliation.Computed c : plan.added()) {
+            String id = UUID.randomUUID().toString();
+            jdbc.update(
+                    "INSERT INTO obligation (id, incident_id, rule_id, jurisdiction, recipient, regime, due, due_text,"
+                            + " citation, confidence, requirement, detail, placement, position, status, created_at,"
+                            + " computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    incident.id(),
+                    c.ruleId(),
+                    c.jurisdiction(),
+                    c.recipient(),
+                    c.regime(),
+                    c.due() == null ? null : Timestamp.from(c.due()),
+                    c.dueText(),
+                    c.citation(),
+                    c.confidence(),
+                    c.requirement(),
+                    c.detail(),
+                    c.placement().name(),
+                    c.position(),
+                    Lifecycle.Status.PENDING.name(),
+                    now,
+                    now);
+            added.add(summary(id, c));
+        }
+        for (var e : plan.kept().entrySet()) {
+            StoredObligation old = e.getKey();
+            Reconciliation.Computed c = e.getValue();
+            jdbc.update(
+                    "UPDATE obligation SET regime = ?, due = ?, due_text = ?, citation = ?, confidence = ?,"
+                            + " requirement = ?, detail = ?, placement = ?, position = ?, computed_at = ? WHERE id = ?",
+                    c.regime(),
+                    c.due() == null ? null : Timestamp.from(c.due()),
+                    c.dueText(),
+                    c.citation(),
+                    c.confidence(),
+                    c.requirement(),
+                    c.detail(),
+                    c.placement().name(),
+                    c.position(),
+                    now,
+                    old.id());
+            if (plan.changed().contains(c.key())) {
+                ObjectNode s = summary(old.id(), c);
+                s.put("previousDue", old.due() == null ? null : old.due().toString());
+                s.put("previousRequirement", old.requirement());
+                s.put("previousPlacement", old.placement().name());
+                changed.add(s);
+            }
+        }
+        for (StoredObligation o : plan.superseded()) {
+            jdbc.update(
+                    "UPDATE obligation SET placement = ?, computed_at = ? WHERE id = ?",
+                    StoredObligation.Placement.SUPERSEDED.name(),
+                    now,
+                    o.id());
+            superseded.add(json.createObjectNode()
+                    .put("id", o.id())
+                    .put("rule", o.ruleId())
+                    .put("jurisdiction", o.jurisdiction())
+                    .put("recipient", o.recipient())
+                    .put("status", o.status().name()));
+        }
+        int unchanged = plan.kept().size() - plan.changed().size();
+        body.put("unchanged", unchanged);
+        ArrayNode warnings = body.putArray("warnings");
+        a.warnings().forEach(warnings::add);
+        long index = ap.append("obligations.computed", incident.id(), actor, body);
+        ArrayNode w = json.createArrayNode();
+        a.warnings().forEach(w::add);
+        jdbc.update(
+                "UPDATE incident_scope SET computed_at = ?, rules_version = ?, warnings = ? WHERE incident_id = ?",
+                now,
+                a.rulesVersion(),
+                json.writeValueAsString(w),
+                incident.id());
+        return new Computation(
+                index,
+                plan.added().size(),
+                plan.changed().size(),
+                plan.superseded().size(),
+                unchanged);
+    }
+
+    private ObjectNode summary(String id, Reconciliation.Computed c) {
+        ObjectNode s = json.createObjectNode()
+                .put("id", id)
+                .put("rule", c.ruleId())
+                .put("jurisdiction", c.jurisdiction())
+                .put("recipient", c.recipient())
+                .put("requirement", c.requirement())
+                .put("placement", c.placement().name());
+        s.put("due", c.due() == null ? null : c.due().toString());
+        return s;
+    }
+
+    /** The latest judgement per question (by ledger order), as the engine reads them. */
+    List<Judgement> latestJudgements(String incidentId) {
+        Map<String, Judgement> latest = new LinkedHashMap<>();
+        for (Judgement j : judgements(incidentId)) {
+            latest.put(j.question(), j);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    /** Every judgement of the incident, oldest first. */
+    public List<Judgement> judgements(String incidentId) {
+        return jdbc.query(
+                "SELECT question, answer, decided_by, decided_at, reason FROM judgement WHERE incident_id = ?"
+                        + " ORDER BY ledger_index",
+                (rs, n) -> new Judgement(
+                        rs.getString(1),
+                        Answer.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)),
+                incidentId);
+    }
+
+    public Optional<StoredScope> scopeOf(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT subjects, categories, encrypted, updated_at, updated_by, ledger_index"
+                                + " FROM incident_scope WHERE incident_id = ?",
+                        (rs, n) -> new StoredScope(
+                                Scope.stored(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getString(5),
+                                rs.getLong(6)),
+                        incidentId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The last computation's rule-book version, time and warnings, if there was one. */
+    public record LastComputation(Instant computedAt, String rulesVersion, List<String> warnings) {}
+
+    public Optional<LastComputation> lastComputation(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT computed_at, rules_version, warnings FROM incident_scope"
+                                + " WHERE incident_id = ? AND computed_at IS NOT NULL",
+                        (rs, n) -> {
+                            List<String> w = new ArrayList<>();
+                            json.readTree(rs.getString(3)).forEach(x -> w.add(x.asString()));
+                            return new LastComputation(rs.getTimestamp(1).toInstant(), rs.getString(2), w);
+                        },
+                        incidentId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The incident's obligations, in the order of the last computation. */
+    public List<StoredObligation> ofIncident(String incidentId) {
+        return jdbc.query(
+                "SELECT * FROM obligation WHERE incident_id = ? ORDER BY position, id", Obligations::map, incidentId);
+    }
+
+    public Optional<StoredObligation> find(String obligationId) {
+        return jdbc.query("SELECT * FROM obligation WHERE id = ?", Obligations::map, obligationId).stream()
+                .findFirst();
+    }
+
+    /** Obligations a reminder may be due for: yielded, pending, with a fixed deadline. */
+    List<StoredObligation> pendingWithDue() {
+        return jdbc.query(
+                "SELECT * FROM obligation WHERE placement = ? AND status = ? AND due IS NOT NULL ORDER BY due, id",
+                Obligations::map,
+                StoredObligation.Placement.OWED.name(),
+                Lifecycle.Status.PENDING.name());
+    }
+
+    ObligationJson render() {
+        return render;
+    }
+
+    Company company() {
+        return company;
+    }
+
+    ObligationEngine engine() {
+        return engine;
+    }
+
+    Incident incident(String incidentId) {
+        return incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+    }
+
+    StoredObligation obligation(String obligationId) {
+        return find(obligationId).orElseThrow(() -> ApiProblem.notFound("obligation", obligationId));
+    }
+
+    static Instant requireAwareness(Incident incident) {
+        if (incident.awareAt() == null) {
+            throw ApiProblem.unprocessable(
+                    "no-aware-at",
+                    "awareAt: incident " + incident.id()
+                            + " has no awareness time; deadlines run from it (GDPR Art. 33(1))");
+        }
+        return incident.awareAt();
+    }
+
+    ObjectNode scopeJson(Scope scope) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode subjects = body.putObject("subjects");
+        scope.subjects().counts().forEach(subjects::put);
+        ArrayNode data = body.putArray("data");
+        scope.dataNames().forEach(data::add);
+        body.put("encrypted", scope.encrypted());
+        return body;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static StoredObligation map(ResultSet rs, int n) throws SQLException {
+        Timestamp due = rs.getTimestamp("due");
+        Timestamp changed = rs.getTimestamp("status_changed_at");
+        return new StoredObligation(
+                rs.getString("id"),
+                rs.getString("incident_id"),
+                rs.getString("rule_id"),
+                rs.getString("jurisdiction"),
+                rs.getString("recipient"),
+                rs.getString("regime"),
+                due == null ? null : due.toInstant(),
+                rs.getString("due_text"),
+                rs.getString("citation"),
+                rs.getString("confidence"),
+                rs.getString("requirement"),
+                rs.getString("detail"),
+                StoredObligation.Placement.valueOf(rs.getString("placement")),
+                rs.getInt("position"),
+                Lifecycle.Status.valueOf(rs.getString("status")),
+                rs.getString("owner"),
+                rs.getString("filing_evidence"),
+                rs.getString("justification"),
+                changed == null ? null : changed.toInstant(),
+                rs.getString("status_changed_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("computed_at").toInstant());
+    }
+}

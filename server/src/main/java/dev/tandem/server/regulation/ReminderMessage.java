@@ -1,0 +1,80 @@
+package dev.tandem.server.regulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The text of a reminder, posted as Slack-compatible {@code {"text":...}} (Slack's incoming webhooks;
+ * Mattermost and Teams workflows read the same field). Slack's control characters &amp;, &lt; and
+ * &gt; are escaped as its message formatting asks.
+ */
+final class ReminderMessage {
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx (VV)", Locale.ROOT);
+
+    private ReminderMessage() {}
+
+    static String text(StoredObligation o, String incidentTitle, ZoneId zone, Duration leadTime, Instant now) {
+        Instant due = o.due();
+        if (due == null) {
+            throw new IllegalArgumentException("obligation " + o.id() + " has no fixed deadline to remind of");
+        }
+        String when = LOCAL.format(due.atZone(zone)) + " (" + due + ")";
+        String left = now.isAfter(due)
+                ? "OVERDUE by " + words(Duration.between(due, now))
+                : "in " + words(Duration.between(now, due));
+        StringBuilder b = new StringBuilder();
+        b.append("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+        b.append(o.regime())
+                .append(" notice to ")
+                .append(o.recipient())
+                .append(" (")
+                .append(o.jurisdiction())
+                .append(") is due ")
+                .append(when)
+                .append(", ")
+                .append(left)
+                .append(".\n");
+        b.append("Incident: ").append(incidentTitle).append('\n');
+        b.append("Citation: ")
+                .append(o.citation())
+                .append(" [")
+                .append(o.confidence())
+                .append("]\n");
+        b.append("Owner: ").append(owner(o.owner()));
+        if ("CONDITIONAL".equals(o.requirement())) {
+            b.append("\nConditional: owed only if the open judgement goes that way; decide it first.");
+        }
+        b.append("\nObligation ").append(o.id()).append(". Not legal advice.");
+        return escape(b.toString());
+    }
+
+    private static String owner(@Nullable String owner) {
+        return owner == null ? "unassigned" : owner;
+    }
+
+    static String words(Duration d) {
+        long minutes = d.toMinutes();
+        long days = minutes / (24 * 60);
+        long hours = (minutes / 60) % 24;
+        long mins = minutes % 60;
+        StringBuilder b = new StringBuilder();
+        if (days > 0) {
+            b.append(days).append(" d ");
+        }
+        if (hours > 0 || days > 0) {
+            b.append(hours).append(" h ");
+        }
+        b.append(mins).append(" min");
+        return b.toString();
+    }
+
+    /** Slack mrkdwn: &amp;, &lt; and &gt; are control characters and must be escaped. */
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

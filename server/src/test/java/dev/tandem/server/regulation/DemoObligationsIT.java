@@ -1,0 +1,65 @@
+package dev.tandem.server.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.demo.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 5's "done when": {@code tandem deadlines} and the server give the same cited obligations for
+ * the demo incident. The demo runs with no company configured, as {@code tandem demo} does.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
+class DemoObligationsIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("tandem-demo-obligations-it");
+        registry.add("tandem.data-dir", dir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Test
+    void demoIncidentHasTheObligationsOfTheReadmeCommand() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        Api api = new Api("http://127.0.0.1:" + port, loaded.adminToken());
+        String id = loaded.incident().id();
+        JsonNode server = api.get("/api/v1/incidents/" + id + "/obligations").json();
+        String aware = api.get("/api/v1/incidents/" + id).json().path("awareAt").asString();
+        // exactly the command of the README and the report
+        JsonNode cli = ObligationsContract.cli("tandem deadlines --aware " + aware
+                + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE --format json");
+        assertThat(ObligationsContract.contract(server.path("obligations")))
+                .hasSize(cli.path("obligations").size())
+                .isEqualTo(ObligationsContract.contract(cli.path("obligations")));
+        assertThat(server.path("command").asString())
+                .isEqualTo("tandem deadlines --aware " + aware
+                        + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
+                        + " --zone Europe/Berlin --format json");
+        assertThat(ObligationsContract.find(server.path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
+        // a second load finds the incident and does not compute again
+        DemoData.Loaded again = demo.load();
+        assertThat(again.fresh()).isFalse();
+        String draft =
+                api.get("/api/v1/incidents/" + id + "/notices/gdpr-art33").body();
+        assertThat(draft).contains(DemoData.TITLE).contains("Data Protection Officer");
+    }
+}

@@ -1,0 +1,589 @@
+package dev.tandem.server.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.server.Api;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The obligations API (docs/obligations-api.md) against a real server, run once per database by
+ * {@link ObligationsH2IT} and {@link ObligationsPostgresIT}. The server's clock is a
+ * {@link MutableClock}; the reminder webhook is a JDK {@link HttpServer} that records what it gets.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.admin-token=" + ObligationsContract.ADMIN_TOKEN,
+            "tandem.company.name=Example Retail SE",
+            "tandem.company.established=DE",
+            "tandem.company.sec-registrant=true",
+            "tandem.company.contact.name=Ada Lovelace",
+            "tandem.company.contact.role=Data Protection Officer",
+            "tandem.company.contact.email=dpo@example.com",
+            "tandem.company.contact.phone=+49 30 000000",
+            "tandem.reminders.lead-times=PT24H,PT4H,PT1H",
+            // the tests run the job themselves, at the times they set
+            "tandem.reminders.interval=PT1H",
+            "logging.level.dev.tandem=WARN"
+        })
+@Import(TestClockConfiguration.class)
+abstract class ObligationsContract {
+    static final String ADMIN_TOKEN = "test-admin-token-obligations-0123456789";
+    static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
+    static final String AWARE = "2026-11-26T08:00:00+01:00";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> CONTRACT =
+            List.of("regime", "jurisdiction", "recipient", "due", "dueText", "citation", "confidence");
+
+    static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    static final AtomicInteger WEBHOOK_STATUS = new AtomicInteger(200);
+    private static HttpServer webhook;
+
+    @DynamicPropertySource
+    static synchronized void webhook(DynamicPropertyRegistry registry) throws IOException {
+        if (webhook == null) {
+            webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            webhook.createContext("/hook", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                int status = WEBHOOK_STATUS.get();
+                if (status == 200) {
+                    RECEIVED.add(new String(body, StandardCharsets.UTF_8));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            webhook.start();
+        }
+        int port = webhook.getAddress().getPort();
+        registry.add("tandem.reminders.webhook-url", () -> "http://127.0.0.1:" + port + "/hook");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    Clock injected;
+
+    Http http;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        clock.set(START);
+        WEBHOOK_STATUS.set(200);
+        RECEIVED.clear();
+        http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN);
+        api = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+    }
+
+    String openIncident(String title, String awareAt) {
+        String aware = awareAt == null ? "" : ",\"awareAt\":\"" + awareAt + "\"";
+        var r = http.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"" + title + "\",\"severity\":\"HIGH\"" + aware + ",\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    Http.Reply putScope(String incident, String json) {
+        return http.putJson("/api/v1/incidents/" + incident + "/scope", json);
+    }
+
+    static final String WIDE =
+            "{\"subjects\":{\"DE\":1200,\"US-CA\":800,\"US-TX\":300},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
+                    + "\"encrypted\":false}";
+
+    JsonNode obligationsOf(String incident) {
+        var r = http.get("/api/v1/incidents/" + incident + "/obligations");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static JsonNode find(JsonNode list, String rule, String jurisdiction) {
+        for (JsonNode o : list) {
+            if (o.path("rule").asString().equals(rule)
+                    && o.path("jurisdiction").asString().equals(jurisdiction)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + rule + " for " + jurisdiction + " in " + list);
+    }
+
+    static JsonNode cli(String command) {
+        assertThat(command).startsWith("tandem deadlines ");
+        List<String> args = new ArrayList<>(
+                Arrays.asList(command.substring("tandem ".length()).split(" ")));
+        var cl = TandemCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args.toArray(String[]::new));
+        assertThat(exit).as(err.toString()).isIn(0, 1);
+        return JSON.readTree(out.toString());
+    }
+
+    /** The contract fields of every obligation, in order: what the API and the CLI must agree on. */
+    static List<List<String>> contract(JsonNode obligations) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode o : obligations) {
+            assertThat(new ArrayList<>(o.propertyNames()).subList(0, 7)).isEqualTo(CONTRACT);
+            List<String> row = new ArrayList<>();
+            CONTRACT.forEach(f -> row.add(o.get(f).isNull() ? null : o.get(f).asString()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    long treeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+    }
+
+    List<String> timelineTypes(String incident) {
+        List<String> types = new ArrayList<>();
+        http.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        return types;
+    }
+
+    @Test
+    void theServersClockIsTheTestsClockAndTheJobIsScheduledAtTheConfiguredInterval() {
+        assertThat(injected).isSameAs(clock);
+        var tasks = context.getBean(org.springframework.scheduling.config.ScheduledTaskHolder.class)
+                .getScheduledTasks();
+        assertThat(tasks)
+                .anySatisfy(t -> assertThat(t.getTask())
+                        .isInstanceOfSatisfying(org.springframework.scheduling.config.FixedDelayTask.class, d -> {
+                            assertThat(d.getRunnable().toString()).contains("Reminders.scheduled");
+                            assertThat(d.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
+                        }));
+    }
+
+    @Test
+    void givesTheSameContractFieldsAsTheCliForTheSameInputs() {
+        String incident = openIncident("Same as the CLI", AWARE);
+        var put = putScope(incident, WIDE);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode server = obligationsOf(incident);
+        String command = server.path("command").asString();
+        assertThat(command)
+                .isEqualTo("tandem deadlines --aware 2026-11-26T07:00:00Z --subjects DE=1200,US-CA=800,US-TX=300"
+                        + " --data CONTACT,PAYMENT_CARD --established DE --sec-registrant --zone Europe/Berlin"
+                        + " --format json");
+        JsonNode cli = cli(command);
+        assertThat(contract(server.path("obligations"))).isNotEmpty().isEqualTo(contract(cli.path("obligations")));
+        assertThat(contract(server.path("notRequired"))).isEqualTo(contract(cli.path("notRequired")));
+        assertThat(server.path("warnings")).isEqualTo(cli.path("warnings"));
+        assertThat(server.path("rulesVersion")).isEqualTo(cli.path("rulesVersion"));
+
+        JsonNode gdpr = find(server.path("obligations"), "eu-gdpr-33-sa", "EU");
+        assertThat(gdpr.path("due").asString()).isEqualTo("2026-11-29T07:00:00Z");
+        assertThat(gdpr.path("dueLocal").asString()).isEqualTo("2026-11-29T08:00+01:00");
+        assertThat(gdpr.path("status").asString()).isEqualTo("PENDING");
+        assertThat(gdpr.path("requirement").asString()).isEqualTo("REQUIRED");
+        assertThat(gdpr.path("owner").isNull()).isTrue();
+        assertThat(gdpr.path("missed").asBoolean()).isFalse();
+        assertThat(find(server.path("obligations"), "pci-acquirer", "GLOBAL")
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
+        assertThat(timelineTypes(incident)).containsSubsequence("scope.updated", "obligations.computed");
+    }
+
+    @Test
+    void recordsJudgementsWithWhoAndWhenAndRecomputesLikeTheCli() {
+        String incident = openIncident("Judged", AWARE);
+        putScope(incident, WIDE);
+        JsonNode before = obligationsOf(incident);
+        JsonNode art34 = find(before.path("obligations"), "eu-gdpr-34-individuals", "EU");
+        assertThat(art34.path("requirement").asString()).isEqualTo("CONDITIONAL");
+        JsonNode sec = find(before.path("obligations"), "us-sec-8k-105", "US");
+        assertThat(sec.path("due").isNull()).isTrue();
+
+        clock.set(Instant.parse("2026-11-27T15:30:00Z"));
+        var r = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"card numbers with names\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        var m = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"material\",\"answer\":\"yes\",\"reason\":\"disclosure committee, 27 Nov\"}");
+        assertThat(m.status()).as(m.body()).isEqualTo(201);
+
+        JsonNode judgements =
+                http.get("/api/v1/incidents/" + incident + "/judgements").json().path("judgements");
+        assertThat(judgements).hasSize(2);
+        assertThat(judgements.get(0).path("decidedBy").asString()).isEqualTo("admin");
+        assertThat(judgements.get(0).path("decidedAt").asString()).isEqualTo("2026-11-27T15:30:00Z");
+
+        JsonNode after = obligationsOf(incident);
+        JsonNode art34After = find(after.path("obligations"), "eu-gdpr-34-individuals", "EU");
+        assertThat(art34After.path("id").asString()).isEqualTo(art34.path("id").asString());
+        assertThat(art34After.path("requirement").asString()).isEqualTo("REQUIRED");
+        assertThat(art34After.path("question").path("answer").asString()).isEqualTo("YES");
+        assertThat(art34After.path("question").path("decidedBy").asString()).isEqualTo("admin");
+        // Form 8-K Item 1.05: four business days from the determination (Fri 27 Nov -> Thu 3 Dec)
+        JsonNode secAfter = find(after.path("obligations"), "us-sec-8k-105", "US");
+        assertThat(secAfter.path("due").asString()).startsWith("2026-12-0");
+        String command = after.path("command").asString();
+        assertThat(command).contains("--decide HIGH_RISK=YES@2026-11-27T15:30:00Z,MATERIAL=YES@2026-11-27T15:30:00Z");
+        JsonNode cli = cli(command);
+        assertThat(contract(after.path("obligations"))).isEqualTo(contract(cli.path("obligations")));
+
+        // a NO sets Art. 34 aside, visibly, with the reason
+        http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"tokens only, no card numbers\"}");
+        JsonNode setAside = obligationsOf(incident);
+        JsonNode art34No = find(setAside.path("notRequired"), "eu-gdpr-34-individuals", "EU");
+        assertThat(art34No.path("id").asString()).isEqualTo(art34.path("id").asString());
+        assertThat(art34No.path("basis").asString()).contains("tokens only");
+        assertThat(timelineTypes(incident)).containsSubsequence("judgement.recorded", "obligations.computed");
+    }
+
+    @Test
+    void rejectsBadJudgementsByFieldAndWritesNothing() {
+        String incident = openIncident("Bad judgements", AWARE);
+        long size = treeSize();
+        var unknown = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"VIBES\",\"answer\":\"YES\",\"reason\":\"x\"}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("detail").asString()).contains("VIBES");
+        var answer = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"RISK\",\"answer\":\"MAYBE\",\"reason\":\"x\"}");
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("detail").asString()).contains("MAYBE");
+        var reason = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements", "{\"question\":\"RISK\",\"answer\":\"NO\"}");
+        assertThat(reason.status()).isEqualTo(422);
+        assertThat(reason.json().path("detail").asString()).contains("reason");
+        assertThat(http.postJson(
+                                "/api/v1/incidents/00000000-0000-0000-0000-000000000000/judgements",
+                                "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
+    @Test
+    void rejectsBadScopesNamingTheValueAndWritesNothing() {
+        String incident = openIncident("Bad scopes", AWARE);
+        long size = treeSize();
+        var unknownCode = putScope(incident, "{\"subjects\":{\"XX\":5},\"data\":[\"CONTACT\"]}");
+        assertThat(unknownCode.status()).isEqualTo(422);
+        assertThat(unknownCode.response().contentType()).startsWith("application/problem+json");
+        assertThat(unknownCode.json().path("detail").asString()).contains("'XX'");
+        var negative = putScope(incident, "{\"subjects\":{\"DE\":-1},\"data\":[\"CONTACT\"]}");
+        assertThat(negative.status()).isEqualTo(422);
+        assertThat(negative.json().path("detail").asString()).contains("-1");
+        var category = putScope(incident, "{\"subjects\":{\"DE\":1},\"data\":[\"SHOE_SIZE\"]}");
+        assertThat(category.status()).isEqualTo(422);
+        assertThat(category.json().path("detail").asString()).contains("SHOE_SIZE");
+        assertThat(putScope(incident, "{\"subjects\":").status()).isEqualTo(400);
+        assertThat(putScope("00000000-0000-0000-0000-000000000000", WIDE).status())
+                .isEqualTo(404);
+        String unaware = openIncident("No awareness time", null);
+        long sizeBefore = treeSize();
+        var noAware = putScope(unaware, WIDE);
+        assertThat(noAware.status()).isEqualTo(422);
+        assertThat(noAware.json().path("detail").asString()).contains("awareAt");
+        assertThat(treeSize()).isEqualTo(sizeBefore);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM incident_scope WHERE incident_id IN (?, ?)",
+                        Long.class,
+                        incident,
+                        unaware))
+                .isZero();
+        assertThat(obligationsOf(incident).path("obligations")).isEmpty();
+        assertThat(treeSize()).isGreaterThanOrEqualTo(size);
+    }
+
+    @Test
+    void recomputationKeepsOwnerAndStatusAndSupersedesWithoutDeleting() {
+        String incident = openIncident("Scope narrows and widens", AWARE);
+        putScope(incident, WIDE);
+        JsonNode wide = obligationsOf(incident).path("obligations");
+        String gdprId = find(wide, "eu-gdpr-33-sa", "EU").path("id").asString();
+        JsonNode tx = find(wide, "us-tx-ag@2023", "US-TX");
+        String txId = tx.path("id").asString();
+        http.postJson("/api/v1/users", "{\"username\":\"dpo\",\"displayName\":\"Data Protection Officer\"}");
+        var owner = http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"dpo\"}");
+        assertThat(owner.status()).as(owner.body()).isEqualTo(200);
+        assertThat(owner.json().path("owner").asString()).isEqualTo("dpo");
+        var aside = http.postJson(
+                "/api/v1/obligations/" + txId + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: Texas residents were test accounts\"}");
+        assertThat(aside.status()).as(aside.body()).isEqualTo(200);
+        int rows =
+                jdbc.queryForObject("SELECT COUNT(*) FROM obligation WHERE incident_id = ?", Integer.class, incident);
+
+        var narrow = putScope(incident, "{\"subjects\":{\"DE\":1200},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"]}");
+        assertThat(narrow.status()).isEqualTo(200);
+        JsonNode n = narrow.json();
+        JsonNode gdpr = find(n.path("obligations"), "eu-gdpr-33-sa", "EU");
+        assertThat(gdpr.path("id").asString()).isEqualTo(gdprId);
+        assertThat(gdpr.path("owner").asString()).isEqualTo("dpo");
+        JsonNode txGone = find(n.path("superseded"), "us-tx-ag@2023", "US-TX");
+        assertThat(txGone.path("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(txGone.path("justification").asString()).contains("test accounts");
+        for (JsonNode o : n.path("obligations")) {
+            assertThat(o.path("jurisdiction").asString()).doesNotStartWith("US-");
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM obligation WHERE incident_id = ?", Integer.class, incident))
+                .isEqualTo(rows);
+        var refused = http.postJson("/api/v1/obligations/" + txId + "/status", "{\"status\":\"PENDING\"}");
+        assertThat(refused.status()).isEqualTo(409);
+
+        JsonNode again = putScope(incident, WIDE).json();
+        JsonNode txBack = find(again.path("obligations"), "us-tx-ag@2023", "US-TX");
+        assertThat(txBack.path("id").asString()).isEqualTo(txId);
+        assertThat(txBack.path("status").asString()).isEqualTo("NOT_REQUIRED");
+        assertThat(again.path("superseded")).isEmpty();
+
+        // the computation entries say what changed
+        JsonNode timeline =
+                http.get("/api/v1/incidents/" + incident + "/timeline").json();
+        List<JsonNode> computed = new ArrayList<>();
+        timeline.forEach(e -> {
+            if (e.path("type").asString().equals("obligations.computed")) {
+                computed.add(e.path("body"));
+            }
+        });
+        assertThat(computed).hasSize(3);
+        assertThat(computed.get(0).path("added").size()).isEqualTo(wide.size());
+        assertThat(computed.get(1).path("superseded").toString()).contains(txId);
+        assertThat(computed.get(1).path("added")).isEmpty();
+        assertThat(computed.get(2).path("changed").toString()).contains(txId);
+    }
+
+    @Test
+    void filingNeedsEvidenceOfTheIncidentAndRefusesInvalidTransitions() {
+        String incident = openIncident("Filing", AWARE);
+        String other = openIncident("Another incident", AWARE);
+        putScope(incident, WIDE);
+        String id = find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU")
+                .path("id")
+                .asString();
+        String path = "/api/v1/obligations/" + id + "/status";
+        String foreign = api.postBytes(
+                        "/api/v1/incidents/" + other + "/evidence?repository=AUDIT&kind=DOCUMENT&name=x.pdf",
+                        "receipt".getBytes(StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+        String receipt = api.postBytes(
+                        "/api/v1/incidents/" + incident
+                                + "/evidence?repository=AUDIT&kind=DOCUMENT&name=bfdi-receipt.pdf",
+                        "BfDI acknowledgement".getBytes(StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+        long size = treeSize();
+        var noEvidence = http.postJson(path, "{\"status\":\"FILED\"}");
+        assertThat(noEvidence.status()).isEqualTo(422);
+        assertThat(noEvidence.json().path("detail").asString()).contains("evidence");
+        var unknown = http.postJson(path, "{\"status\":\"FILED\",\"evidence\":\"nope\"}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("detail").asString()).contains("'nope'");
+        var wrongIncident = http.postJson(path, "{\"status\":\"FILED\",\"evidence\":\"" + foreign + "\"}");
+        assertThat(wrongIncident.status()).isEqualTo(422);
+        assertThat(wrongIncident.json().path("detail").asString()).contains("another incident");
+        var noWhy = http.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"  \"}");
+        assertThat(noWhy.status()).isEqualTo(422);
+        assertThat(noWhy.json().path("detail").asString()).contains("justification");
+        var bad = http.postJson(path, "{\"status\":\"DONE\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("detail").asString()).contains("DONE");
+        assertThat(http.postJson(path, "{\"status\":\"SUPERSEDED\"}").status()).isEqualTo(422);
+        assertThat(http.postJson(path, "{\"status\":\"PENDING\"}").status()).isEqualTo(409);
+        assertThat(http.postJson("/api/v1/obligations/nope/status", "{\"status\":\"PENDING\"}")
+                        .status())
+                .isEqualTo(404);
+        var noUser = http.putJson("/api/v1/obligations/" + id + "/owner", "{\"owner\":\"nobody-here\"}");
+        assertThat(noUser.status()).isEqualTo(422);
+        assertThat(noUser.json().path("detail").asString()).contains("nobody-here");
+        assertThat(treeSize()).isEqualTo(size);
+
+        clock.set(Instant.parse("2026-11-27T10:00:00Z"));
+        var filed = http.postJson(path, "{\"status\":\"FILED\",\"evidence\":\"" + receipt + "\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        assertThat(filed.json().path("status").asString()).isEqualTo("FILED");
+        assertThat(filed.json().path("filingEvidence").asString()).isEqualTo(receipt);
+        assertThat(filed.json().path("statusChangedBy").asString()).isEqualTo("admin");
+        assertThat(filed.json().path("statusChangedAt").asString()).isEqualTo("2026-11-27T10:00:00Z");
+        var twice = http.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"changed our mind\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.response().contentType()).startsWith("application/problem+json");
+        assertThat(timelineTypes(incident)).contains("obligation.status-changed");
+        assertThat(treeSize()).isEqualTo(size + 1);
+    }
+
+    @Test
+    void draftsTheArt33NoticeKeepsEditsAndFilesItAsEvidenceWhenSent() throws Exception {
+        String incident = openIncident("Customer records synced to a sandbox", AWARE);
+        String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        assertThat(http.post(path + "/sent").status()).isEqualTo(409);
+        putScope(incident, WIDE);
+        var draft = http.get(path);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.response().contentType()).startsWith("text/markdown");
+        assertThat(draft.header("Tandem-Notice-State")).isEqualTo("DRAFT");
+        assertThat(draft.body())
+                .contains("Customer records synced to a sandbox")
+                .contains("Example Retail SE")
+                .contains("2026-11-26 08:00 +01:00")
+                .contains("about 1,200")
+                .contains("payment card data")
+                .contains("Ada Lovelace, Data Protection Officer")
+                .contains("Lead supervisory authority")
+                .contains("Art. 33(3)(d)")
+                .contains("[to be completed: likely consequences]");
+
+        String edited = draft.body().replace("[to be completed: likely consequences]", "Card fraud; phishing.");
+        var put = http.put(path, "text/markdown; charset=utf-8", edited);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.header("Tandem-Notice-State")).isEqualTo("EDITED");
+        assertThat(http.get(path).body()).isEqualTo(edited);
+        assertThat(http.put(path, "text/markdown", " ").status()).isEqualTo(422);
+
+        var sent = http.post(path + "/sent");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String evidence = sent.json().path("evidence").path("id").asString();
+        assertThat(sent.json().path("obligation").path("status").asString()).isEqualTo("FILED");
+        assertThat(sent.json().path("obligation").path("filingEvidence").asString())
+                .isEqualTo(evidence);
+        JsonNode meta = http.get("/api/v1/evidence/" + evidence).json();
+        assertThat(meta.path("repository").asString()).isEqualTo("AUDIT");
+        assertThat(meta.path("kind").asString()).isEqualTo("DOCUMENT");
+        var content = api.getBytes("/api/v1/evidence/" + evidence + "/content");
+        assertThat(new String(content.body(), StandardCharsets.UTF_8)).isEqualTo(edited);
+        assertThat(http.get(path).header("Tandem-Notice-State")).isEqualTo("SENT");
+        assertThat(http.put(path, "text/markdown", "late edit").status()).isEqualTo(409);
+        assertThat(http.post(path + "/sent").status()).isEqualTo(409);
+        assertThat(timelineTypes(incident))
+                .containsSubsequence("notice.edited", "evidence.added", "notice.sent", "obligation.status-changed");
+    }
+
+    @Test
+    void remindsByWebhookOncePerLeadTimeRetriesFailuresAndSurvivesARestart() {
+        String title = "Reminder test " + System.nanoTime();
+        String incident = openIncident(title, "2026-11-26T07:00:00Z");
+        putScope(incident, "{\"subjects\":{\"DE\":1200},\"data\":[\"CONTACT\"]}");
+        JsonNode gdpr = find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU");
+        String id = gdpr.path("id").asString();
+        Instant due = Instant.parse(gdpr.path("due").asString());
+        assertThat(due).isEqualTo(Instant.parse("2026-11-29T07:00:00Z"));
+
+        clock.set(due.minus(Duration.ofHours(25)));
+        reminders.run();
+        assertThat(messagesFor(id)).isEmpty();
+
+        clock.set(due.minus(Duration.ofHours(24)));
+        reminders.run();
+        assertThat(messagesFor(id)).singleElement().satisfies(m -> {
+            JsonNode text = JSON.readTree(m);
+            assertThat(text.propertyNames()).containsExactly("text");
+            assertThat(text.path("text").asString())
+                    .contains("EU GDPR notice to SUPERVISORY_AUTHORITY (EU)")
+                    .contains("2026-11-29 08:00 +01:00 (Europe/Berlin)")
+                    .contains("in 1 d 0 h 0 min")
+                    .contains(title);
+        });
+        clock.advance(Duration.ofMinutes(30));
+        reminders.run();
+        assertThat(messagesFor(id)).hasSize(1);
+
+        // the webhook fails: nothing is recorded, the next run tries again
+        clock.set(due.minus(Duration.ofHours(4)));
+        WEBHOOK_STATUS.set(500);
+        Reminders.Run failed = reminders.run();
+        assertThat(failed.failed()).isPositive();
+        assertThat(messagesFor(id)).hasSize(1);
+        WEBHOOK_STATUS.set(200);
+        reminders.run();
+        assertThat(messagesFor(id)).hasSize(2);
+
+        // a restarted job (a new instance over the same database) does not send them again
+        Reminders restarted = new Reminders(
+                context.getBean(Obligations.class),
+                context.getBean(dev.tandem.server.incident.Incidents.class),
+                context.getBean(dev.tandem.server.ledger.Ledger.class),
+                jdbc,
+                clock,
+                context.getBean(JsonMapper.class),
+                context.getBean(ReminderProperties.class));
+        restarted.run();
+        assertThat(messagesFor(id)).hasSize(2);
+
+        // a filed obligation is not reminded
+        String receipt = api.postBytes(
+                        "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT&name=r.pdf",
+                        "receipt".getBytes(StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+        http.postJson(
+                "/api/v1/obligations/" + id + "/status", "{\"status\":\"FILED\",\"evidence\":\"" + receipt + "\"}");
+        clock.set(due.minus(Duration.ofMinutes(30)));
+        restarted.run();
+        assertThat(messagesFor(id)).hasSize(2);
+
+        List<JsonNode> reminded = new ArrayList<>();
+        http.get("/api/v1/incidents/" + incident + "/timeline").json().forEach(e -> {
+            if (e.path("type").asString().equals("obligation.reminded")) {
+                reminded.add(e.path("body"));
+            }
+        });
+        assertThat(reminded).hasSize(2);
+        assertThat(reminded.get(0).path("leadTime").asString()).isEqualTo("PT24H");
+        assertThat(reminded.get(1).path("leadTime").asString()).isEqualTo("PT4H");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM obligation_reminder WHERE obligation_id = ?", Integer.class, id))
+                .isEqualTo(2);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    static List<String> messagesFor(String obligationId) {
+        return RECEIVED.stream().filter(m -> m.contains(obligationId)).toList();
+    }
+}
