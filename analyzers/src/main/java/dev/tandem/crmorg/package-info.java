@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.crmorg;
+
+import org.jspecify.annotations.NullMarked;
