@@ -81,8 +81,8 @@ public final class HarReader {
                     file,
                     Math.max(line, 0),
                     Problem.Kind.TRUNCATED,
-                    "HAR ends early or is malformed (" + e.getOriginalMessage() + "); the " + entries
-                            + " complete entr" + (entries == 1 ? "y" : "ies") + " before it were analyzed");
+                    "HAR ends early or is malformed (" + e.getOriginalMessage() + "); the " + entries + " complete entr"
+                            + (entries == 1 ? "y" : "ies") + " before it were analyzed");
         }
         return entries;
     }
@@ -193,7 +193,8 @@ public final class HarReader {
                         }
                         params.append(java.net.URLEncoder.encode(nv.getOrDefault("name", ""), StandardCharsets.UTF_8))
                                 .append('=')
-                                .append(java.net.URLEncoder.encode(nv.getOrDefault("value", ""), StandardCharsets.UTF_8));
+                                .append(java.net.URLEncoder.encode(
+                                        nv.getOrDefault("value", ""), StandardCharsets.UTF_8));
                     }
                 }
                 default -> p.skipChildren();

@@ -82,7 +82,8 @@ public final class SafeXml {
                                     r.getLocation().getLineNumber(),
                                     "XML too large or too deep for metadata");
                         }
-                        XmlNode n = new XmlNode(r.getLocalName(), r.getLocation().getLineNumber());
+                        XmlNode n =
+                                new XmlNode(r.getLocalName(), r.getLocation().getLineNumber());
                         if (stack.isEmpty()) {
                             root = n;
                         } else {

@@ -157,7 +157,9 @@ public final class SafeZip {
         private final String name;
         private final long compressedAtStart;
         private long inflated;
-        @Nullable String bomb;
+
+        @Nullable
+        String bomb;
 
         Bounded(ZipInputStream zip, Counting compressed, long[] total, Limits limits, String name) {
             this.zip = zip;

@@ -157,10 +157,16 @@ final class Behaviour {
         String orgId = "";
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        @Nullable EvidenceRef loginRef;
+
+        @Nullable
+        EvidenceRef loginRef;
+
         long loginMillis = Long.MIN_VALUE;
         String loginIp = "";
-        @Nullable EvidenceRef loginAsRef;
+
+        @Nullable
+        EvidenceRef loginAsRef;
+
         String loginAsBy = "";
         final Set<String> ips = new LinkedHashSet<>(4);
         long readRows;
@@ -178,7 +184,9 @@ final class Behaviour {
         }
 
         String ip() {
-            return !loginIp.isEmpty() ? loginIp : ips.isEmpty() ? "" : ips.iterator().next();
+            return !loginIp.isEmpty()
+                    ? loginIp
+                    : ips.isEmpty() ? "" : ips.iterator().next();
         }
     }
 
@@ -264,7 +272,9 @@ final class Behaviour {
             // per user, IP and hour, so that baselines still see separate occasions
             sid = uk + "|" + e.ip() + "|" + Math.floorDiv(e.epochMillis(), 3_600_000L);
         }
-        if (!e.ip().isEmpty()) {
+        // a failed login is no sign that the user works from that address
+        boolean failedLogin = e.kind() == ActivityKind.LOGIN && !e.loginSucceeded();
+        if (!e.ip().isEmpty() && !failedLogin) {
             noteIp(u, e.ip(), sid, day);
         }
         switch (e.kind()) {
@@ -325,8 +335,12 @@ final class Behaviour {
         u.loginHours[hour]++;
         u.logins++;
         String type = e.loginType().toLowerCase(Locale.ROOT);
-        if (type.contains("remote access") || type.contains("oauth") || type.contains("api")
-                || type.contains("soap") || type.contains("partner") || type.contains("jwt")) {
+        if (type.contains("remote access")
+                || type.contains("oauth")
+                || type.contains("api")
+                || type.contains("soap")
+                || type.contains("partner")
+                || type.contains("jwt")) {
             u.apiLogins++;
         } else {
             u.uiLogins++;

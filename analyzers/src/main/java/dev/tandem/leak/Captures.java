@@ -54,7 +54,8 @@ final class Captures {
             PayloadPii sent = inspector.inspect(e.requestBody(), e.requestContentType());
             String query = Hosts.query(e.url());
             if (!query.isEmpty()) {
-                sent = sent.plus(inspector.inspect(query.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
+                sent = sent.plus(
+                        inspector.inspect(query.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
             }
             if (sent.any()) {
                 Flow f = checkout.computeIfAbsent(host, h -> new Flow(h, h));

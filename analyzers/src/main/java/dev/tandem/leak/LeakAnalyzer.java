@@ -161,7 +161,8 @@ public final class LeakAnalyzer {
                 xml(name, in);
             } else if (c == '{' || c == '[') {
                 String start = new String(head, StandardCharsets.UTF_8);
-                if (lower.endsWith(".har") || (start.contains("\"log\"") && start.contains("\"entries\""))
+                if (lower.endsWith(".har")
+                        || (start.contains("\"log\"") && start.contains("\"entries\""))
                         || (start.contains("\"log\"") && start.contains("\"creator\""))) {
                     analyzed.add(new AnalyzedInput(name, "har"));
                     har.read(name, in, problems, e -> {
@@ -188,14 +189,20 @@ public final class LeakAnalyzer {
                 problems.report(name, 0, Problem.Kind.UNSAFE_ARCHIVE_ENTRY, "archive nested too deep; not opened");
                 return;
             }
-            SafeZip.read(name, in, thresholds.zipLimits(), problems, (entry, content) -> read(name + "!/" + entry, content, depth + 1));
+            SafeZip.read(
+                    name,
+                    in,
+                    thresholds.zipLimits(),
+                    problems,
+                    (entry, content) -> read(name + "!/" + entry, content, depth + 1));
         }
 
         private void xml(String name, InputStream in) {
             try {
                 XmlNode root = SafeXml.parse(in);
                 boolean known = config.add(name, root);
-                analyzed.add(new AnalyzedInput(name, known ? "salesforce-metadata:" + root.name() : "xml:" + root.name()));
+                analyzed.add(
+                        new AnalyzedInput(name, known ? "salesforce-metadata:" + root.name() : "xml:" + root.name()));
             } catch (SafeXml.Refused e) {
                 problems.report(name, e.line(), e.kind(), e.getMessage());
                 analyzed.add(new AnalyzedInput(name, "xml"));
@@ -312,8 +319,7 @@ public final class LeakAnalyzer {
                     object = RealtimeEvents.objectFromFields(fields::containsKey);
                 }
                 if (object != null) {
-                    ActivityEvent e =
-                            RealtimeEvents.toEvent(object, f -> fields.getOrDefault(f, ""), name, line);
+                    ActivityEvent e = RealtimeEvents.toEvent(object, f -> fields.getOrDefault(f, ""), name, line);
                     if (e == null) {
                         problems.malformedRow(name, line, "no readable EventDate");
                     } else {
@@ -340,7 +346,8 @@ public final class LeakAnalyzer {
                 }
             });
             problems.endOfFile(name);
-            exports.files.addAll(byType.values().stream().filter(f -> f.piiRows > 0).toList());
+            exports.files.addAll(
+                    byType.values().stream().filter(f -> f.piiRows > 0).toList());
             String format = events[0] > 0
                     ? "salesforce-event-json" + (fromName == null ? "" : ":" + fromName)
                     : read > 0 ? "data-export-json" : "json";

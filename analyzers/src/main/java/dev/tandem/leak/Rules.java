@@ -38,8 +38,15 @@ final class Rules {
     private static final Pattern INTEGRATION_USERNAME = Pattern.compile(
             "(?i)^(integration|int|api|svc|sync|etl|connector|mulesoft|boomi|informatica|dataloader)[._-].*|.*integration.*");
     private static final Set<String> EXTERNAL_USER_TYPES = Set.of(
-            "guest", "powerpartner", "csplitportal", "cspliteportal", "customersuccess", "powercustomersuccess",
-            "csnonly", "partner", "customer portal");
+            "guest",
+            "powerpartner",
+            "csplitportal",
+            "cspliteportal",
+            "customersuccess",
+            "powercustomersuccess",
+            "csnonly",
+            "partner",
+            "customer portal");
     private static final Set<String> EXTERNAL_SHARED_TO = Set.of(
             "guestUser",
             "allPartnerUsers",
@@ -92,8 +99,7 @@ final class Rules {
     record Held(AccessHolder holder, UserDirectory.@Nullable Assignment via) {}
 
     /** A user joined across logs, directory and metadata. */
-    record Who(
-            String key, String id, UserDirectory.@Nullable User user, String profile, List<Held> holders) {
+    record Who(String key, String id, UserDirectory.@Nullable User user, String profile, List<Held> holders) {
 
         Subject subject() {
             return new Subject(SubjectKind.USER, id);
@@ -127,7 +133,8 @@ final class Rules {
     }
 
     private static boolean isIntegration(Who w, UserStats u) {
-        if (INTEGRATION_PROFILE.matcher(w.profile()).matches() || INTEGRATION_USERNAME.matcher(w.id()).matches()) {
+        if (INTEGRATION_PROFILE.matcher(w.profile()).matches()
+                || INTEGRATION_USERNAME.matcher(w.id()).matches()) {
             return true;
         }
         for (Held h : w.holders()) {
@@ -152,7 +159,9 @@ final class Rules {
     }
 
     private boolean isExternal(UserStats u, Who w) {
-        String type = (w.user() != null && !w.user().userType().isEmpty() ? w.user().userType() : u.userType)
+        String type = (w.user() != null && !w.user().userType().isEmpty()
+                        ? w.user().userType()
+                        : u.userType)
                 .toLowerCase(Locale.ROOT);
         return EXTERNAL_USER_TYPES.contains(type);
     }
@@ -216,13 +225,15 @@ final class Rules {
                 continue;
             }
             claimedUsers.add(u.key);
-            List<EvidenceRef> evidence = new ArrayList<>();
+            List<EvidenceRef> configRefs = new ArrayList<>();
+            List<EvidenceRef> contextRefs = new ArrayList<>();
+            List<EvidenceRef> ingestRefs = new ArrayList<>();
             List<ContainmentAction> contain = new ArrayList<>();
             Set<String> grantTexts = new LinkedHashSet<>();
             for (var e : broad.entrySet()) {
                 Grant g = e.getKey();
                 Held h = e.getValue();
-                evidence.add(new EvidenceRef(g.file(), g.line()));
+                configRefs.add(new EvidenceRef(g.file(), g.line()));
                 grantTexts.add(permissionText(g) + " via " + holderText(h.holder()));
                 contain.add(new ContainmentAction(
                         Action.REVOKE_PERMISSION,
@@ -231,19 +242,20 @@ final class Rules {
                         "Revoke " + permissionText(g) + " from " + holderText(h.holder())
                                 + " (grant only the objects and fields the integration syncs)"));
                 if (h.via() != null) {
-                    evidence.add(new EvidenceRef(h.via().file(), h.via().line()));
+                    configRefs.add(new EvidenceRef(h.via().file(), h.via().line()));
                     contain.add(new ContainmentAction(
                             Action.REMOVE_PERMISSION_SET_ASSIGNMENT,
                             w.subject(),
                             "PermissionSetAssignment:" + h.holder().name() + "@" + w.id(),
-                            "Remove the assignment of permission set " + h.holder().name() + " from " + w.id()));
+                            "Remove the assignment of permission set "
+                                    + h.holder().name() + " from " + w.id()));
                 }
             }
             if (w.user() != null) {
-                evidence.add(new EvidenceRef(w.user().file(), w.user().line()));
+                contextRefs.add(new EvidenceRef(w.user().file(), w.user().line()));
             }
             for (OrgConfig.ClientApp app : appsOf(w)) {
-                evidence.add(new EvidenceRef(app.file(), app.line()));
+                contextRefs.add(new EvidenceRef(app.file(), app.line()));
                 contain.add(new ContainmentAction(
                         Action.REVOKE_CONNECTED_APP_TOKENS,
                         new Subject(SubjectKind.CONNECTED_APP, app.name()),
@@ -255,12 +267,11 @@ final class Rules {
             }
             long records;
             String what;
-            Set<Long> days = new HashSet<>(unusualDays);
             if (!copies.isEmpty()) {
                 Map<String, Long> copied = new LinkedHashMap<>();
                 for (Ingest in : copies) {
                     copied.merge(in.object, in.rows, Long::sum);
-                    evidence.addAll(in.top.refs());
+                    ingestRefs.addAll(in.top.refs());
                 }
                 records = 0;
                 StringBuilder objs = new StringBuilder();
@@ -268,7 +279,10 @@ final class Rules {
                     long read = u.rowsByObject.getOrDefault(e.getKey(), new long[] {0})[0];
                     long n = Math.min(read, e.getValue());
                     records += n;
-                    objs.append(objs.isEmpty() ? "" : ", ").append(count(n)).append(' ').append(e.getKey());
+                    objs.append(objs.isEmpty() ? "" : ", ")
+                            .append(count(n))
+                            .append(' ')
+                            .append(e.getKey());
                 }
                 Ingest first = copies.getFirst();
                 String target = first.orgId;
@@ -283,11 +297,6 @@ final class Rules {
                         "Org:" + target + "#" + first.object,
                         "Delete or mask the customer records copied into org " + target
                                 + (sandbox ? " (sandbox: refresh it, or mask data with Data Mask)" : "")));
-                for (SessionStats s : sessions) {
-                    if (s.readRows > 0) {
-                        days.addAll(s.days);
-                    }
-                }
             } else {
                 records = 0;
                 for (Long d : unusualDays) {
@@ -298,28 +307,47 @@ final class Rules {
                 }
                 what = "read " + count(records) + " customer rows" + (newIp.isEmpty() ? "" : " from new IP " + newIp);
             }
+            Set<Long> extractionDays = new HashSet<>(unusualDays);
             for (SessionStats s : sessions) {
-                if (s.readRows > 0 && (days.isEmpty() || !java.util.Collections.disjoint(days, s.days))) {
-                    evidence.addAll(s.top.refs());
+                if (s.readRows >= t.minBulkRecords()) {
+                    extractionDays.addAll(s.days);
+                }
+            }
+            List<EvidenceRef> extraction = new ArrayList<>();
+            for (SessionStats s : sessions) {
+                if (s.readRows > 0 && !java.util.Collections.disjoint(extractionDays, s.days)) {
+                    extraction.addAll(s.top.refs());
                     claimedSessions.add(s.key);
                 }
             }
+            // most telling first (the rule's merge keeps the first few): the grant, the extraction,
+            // the copy, then the rest of the configuration
+            List<EvidenceRef> evidence = new ArrayList<>(configRefs.subList(0, Math.min(2, configRefs.size())));
+            evidence.addAll(extraction.subList(0, Math.min(4, extraction.size())));
+            evidence.addAll(ingestRefs.subList(0, Math.min(3, ingestRefs.size())));
+            evidence.addAll(contextRefs);
+            evidence.addAll(configRefs);
+            evidence.addAll(extraction);
+            evidence.addAll(ingestRefs);
             contain.add(new ContainmentAction(
                     Action.RESET_CREDENTIALS,
                     w.subject(),
                     "User:" + w.id(),
                     "Rotate the integration's credentials (password, certificate or consumer secret) for " + w.id()));
-            long usual = u.usualDailyRows(days);
+            long usual = u.usualDailyRows(extractionDays);
             String rationale = "integration user (profile " + (w.profile().isEmpty() ? "unknown" : w.profile())
                     + ") holding " + String.join("; ", grantTexts) + "; " + what
                     + "; usual daily volume " + count(usual) + " rows; thresholds: at least "
                     + count(t.minBulkRecords()) + " rows, more than " + t.volumeFactor() + "x usual"
-                    + (copies.isEmpty() ? "" : ", copy into another org within " + t.correlationWindow().toHours()
-                            + " h by the same integration (username or IP)");
+                    + (copies.isEmpty()
+                            ? ""
+                            : ", copy into another org within "
+                                    + t.correlationWindow().toHours() + " h by the same integration (username or IP)");
             out.add(finding(
                     LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC,
                     !copies.isEmpty() || !newIp.isEmpty() ? Severity.CRITICAL : Severity.HIGH,
-                    "Integration user " + w.id() + " with " + String.join(", ", firstWords(grantTexts)) + " " + what,
+                    "Integration user " + w.id() + " with "
+                            + grantTexts.iterator().next() + " " + what,
                     w.subject(),
                     evidence,
                     records,
@@ -327,10 +355,6 @@ final class Rules {
                     contain));
         }
         return out;
-    }
-
-    private static List<String> firstWords(Set<String> grants) {
-        return grants.stream().limit(2).toList();
     }
 
     private static String permissionText(Grant g) {
@@ -390,8 +414,8 @@ final class Rules {
         List<OrgConfig.ClientApp> out = new ArrayList<>();
         for (OrgConfig.ClientApp app : config.clientApps()) {
             boolean runsAs = app.runAsUser().equalsIgnoreCase(w.id());
-            boolean byProfile = !w.profile().isEmpty()
-                    && app.profiles().stream().anyMatch(p -> p.equalsIgnoreCase(w.profile()));
+            boolean byProfile =
+                    !w.profile().isEmpty() && app.profiles().stream().anyMatch(p -> p.equalsIgnoreCase(w.profile()));
             boolean bySet = app.permissionSets().stream().anyMatch(p -> sets.contains(p.toLowerCase(Locale.ROOT)));
             if (runsAs || byProfile || bySet) {
                 out.add(app);
@@ -405,7 +429,9 @@ final class Rules {
     private List<Finding> adminSessions() {
         List<Finding> out = new ArrayList<>();
         for (SessionStats s : sortedSessions()) {
-            if (s.readRows < t.minBulkRecords() || claimedUsers.contains(s.userKey) || claimedSessions.contains(s.key)) {
+            if (s.readRows < t.minBulkRecords()
+                    || claimedUsers.contains(s.userKey)
+                    || claimedSessions.contains(s.key)) {
                 continue;
             }
             UserStats u = b.users.get(s.userKey);
@@ -435,23 +461,24 @@ final class Rules {
                     signals.add("at an unusual hour (" + TIME.format(Instant.ofEpochMilli(s.loginMillis)) + ")");
                 }
             }
+            if (s.loginRef != null) {
+                evidence.add(s.loginRef);
+            }
+            if (s.loginAsRef != null) {
+                signals.add(
+                        "in a session started by Login As" + (s.loginAsBy.isEmpty() ? "" : " (" + s.loginAsBy + ")"));
+                evidence.add(s.loginAsRef);
+            }
+            evidence.addAll(s.top.refs());
+            for (Behaviour.ExportRef x : s.exports) {
+                evidence.add(x.ref());
+            }
             List<Behaviour.Failed> failed = Behaviour.failedLoginsBefore(u, loginAt);
             if (failed.size() >= t.failedLoginsBefore()) {
                 signals.add("after " + failed.size() + " failed logins");
                 for (Behaviour.Failed f : failed) {
                     evidence.add(f.ref());
                 }
-            }
-            if (s.loginAsRef != null) {
-                signals.add("in a session started by Login As" + (s.loginAsBy.isEmpty() ? "" : " (" + s.loginAsBy + ")"));
-                evidence.add(s.loginAsRef);
-            }
-            if (s.loginRef != null) {
-                evidence.add(s.loginRef);
-            }
-            evidence.addAll(s.top.refs());
-            for (Behaviour.ExportRef x : s.exports) {
-                evidence.add(x.ref());
             }
             claimedSessions.add(s.key);
             StringBuilder objs = new StringBuilder();
@@ -463,7 +490,10 @@ final class Rules {
                             .append(e.getKey()));
             List<ContainmentAction> contain = new ArrayList<>();
             contain.add(new ContainmentAction(
-                    Action.FREEZE_USER, w.subject(), "User:" + w.id(), "Freeze " + w.id() + " until the owner is reached"));
+                    Action.FREEZE_USER,
+                    w.subject(),
+                    "User:" + w.id(),
+                    "Freeze " + w.id() + " until the owner is reached"));
             contain.add(new ContainmentAction(
                     Action.REVOKE_SESSIONS,
                     w.subject(),
@@ -562,7 +592,9 @@ final class Rules {
                     r.ruleType() + " sharing rule shared to " + r.sharedToKind()
                             + (r.sharedTo().isEmpty() ? "" : " " + r.sharedTo())
                             + (undoesPrivate ? "; the object's org-wide default is Private" : "")
-                            + (external ? "; rows read by external (guest/portal) users per the logs: " + count(rows) : ""),
+                            + (external
+                                    ? "; rows read by external (guest/portal) users per the logs: " + count(rows)
+                                    : ""),
                     contain));
         }
         for (OrgConfig.ObjectSharing o : config.objects()) {
@@ -601,7 +633,8 @@ final class Rules {
             List<OrgConfig.NamedCredential> creds = config.namedCredentials().stream()
                     .filter(c -> Hosts.host(c.url()).equals(h.host))
                     .toList();
-            boolean credInsecure = creds.stream().anyMatch(c -> c.url().toLowerCase(Locale.ROOT).startsWith("http:"));
+            boolean credInsecure = creds.stream()
+                    .anyMatch(c -> c.url().toLowerCase(Locale.ROOT).startsWith("http:"));
             if (h.insecureCalls == 0 && !credInsecure) {
                 continue;
             }
@@ -649,7 +682,8 @@ final class Rules {
                     evidence,
                     h.userDays.isEmpty() ? null : records,
                     h.insecureCalls + " of " + h.calls + " callouts to " + h.host + " used http:// ("
-                            + String.join(", ", h.urls) + ")" + (credInsecure ? "; named credential endpoint is http://" : "")
+                            + String.join(", ", h.urls) + ")"
+                            + (credInsecure ? "; named credential endpoint is http://" : "")
                             + "; records: the largest daily customer read of each calling user on callout days",
                     contain));
         }
@@ -711,8 +745,8 @@ final class Rules {
             out.add(finding(
                     LeakPattern.UNENCRYPTED_EXPORT,
                     Severity.HIGH,
-                    "Export file " + f.file + " holds " + count(f.piiRows) + " " + (f.object.isEmpty() ? "" : f.object + " ")
-                            + "records with personal data in clear text",
+                    "Export file " + f.file + " holds " + count(f.piiRows) + " "
+                            + (f.object.isEmpty() ? "" : f.object + " ") + "records with personal data in clear text",
                     subject,
                     List.of(new EvidenceRef(f.file, f.firstLine)),
                     f.piiRows,
@@ -737,8 +771,8 @@ final class Rules {
             out.add(finding(
                     LeakPattern.CHECKOUT_PII_TO_THIRD_PARTY,
                     f.pii.cards() > 0 || f.cleartext ? Severity.CRITICAL : Severity.HIGH,
-                    "Checkout sends " + f.pii.kinds() + " to third-party host " + f.host + " (" + f.entries
-                            + " request" + (f.entries == 1 ? "" : "s") + ")",
+                    "Checkout sends " + f.pii.kinds() + " to third-party host " + f.host + " (" + f.entries + " request"
+                            + (f.entries == 1 ? "" : "s") + ")",
                     subject,
                     f.top.refs(),
                     (long) f.pii.records(),
@@ -837,10 +871,12 @@ final class Rules {
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : by.values()) {
-            List<EvidenceRef> ev = new ArrayList<>(new TreeSet<>(f.evidence()));
+            // rules list evidence most telling first: keep the first few, then show them in file order
+            List<EvidenceRef> ev = new ArrayList<>(new LinkedHashSet<>(f.evidence()));
             if (ev.size() > t.maxEvidence()) {
                 ev = ev.subList(0, t.maxEvidence());
             }
+            ev = new ArrayList<>(new TreeSet<>(ev));
             out.add(new Finding(
                     f.pattern(),
                     f.severity(),

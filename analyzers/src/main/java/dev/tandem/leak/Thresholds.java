@@ -79,28 +79,86 @@ public record Thresholds(
     }
 
     public Thresholds withMinBulkRecords(long v) {
-        return new Thresholds(v, volumeFactor, minHistoryDays, minExportRecords, unusualHourShare, minLoginsForHours,
-                failedLoginsBefore, correlationWindow, customerObjects, firstPartyDomains, approvedProcessors,
-                checkoutMarkers, productApiMarkers, zipLimits, maxBodyBytes, rowProblemsListed, maxEvidence);
+        return new Thresholds(
+                v,
+                volumeFactor,
+                minHistoryDays,
+                minExportRecords,
+                unusualHourShare,
+                minLoginsForHours,
+                failedLoginsBefore,
+                correlationWindow,
+                customerObjects,
+                firstPartyDomains,
+                approvedProcessors,
+                checkoutMarkers,
+                productApiMarkers,
+                zipLimits,
+                maxBodyBytes,
+                rowProblemsListed,
+                maxEvidence);
     }
 
     public Thresholds withMinExportRecords(long v) {
-        return new Thresholds(minBulkRecords, volumeFactor, minHistoryDays, v, unusualHourShare, minLoginsForHours,
-                failedLoginsBefore, correlationWindow, customerObjects, firstPartyDomains, approvedProcessors,
-                checkoutMarkers, productApiMarkers, zipLimits, maxBodyBytes, rowProblemsListed, maxEvidence);
+        return new Thresholds(
+                minBulkRecords,
+                volumeFactor,
+                minHistoryDays,
+                v,
+                unusualHourShare,
+                minLoginsForHours,
+                failedLoginsBefore,
+                correlationWindow,
+                customerObjects,
+                firstPartyDomains,
+                approvedProcessors,
+                checkoutMarkers,
+                productApiMarkers,
+                zipLimits,
+                maxBodyBytes,
+                rowProblemsListed,
+                maxEvidence);
     }
 
     public Thresholds withFirstPartyDomains(Set<String> v) {
-        return new Thresholds(minBulkRecords, volumeFactor, minHistoryDays, minExportRecords, unusualHourShare,
-                minLoginsForHours, failedLoginsBefore, correlationWindow, customerObjects, Set.copyOf(v),
-                approvedProcessors, checkoutMarkers, productApiMarkers, zipLimits, maxBodyBytes, rowProblemsListed,
+        return new Thresholds(
+                minBulkRecords,
+                volumeFactor,
+                minHistoryDays,
+                minExportRecords,
+                unusualHourShare,
+                minLoginsForHours,
+                failedLoginsBefore,
+                correlationWindow,
+                customerObjects,
+                Set.copyOf(v),
+                approvedProcessors,
+                checkoutMarkers,
+                productApiMarkers,
+                zipLimits,
+                maxBodyBytes,
+                rowProblemsListed,
                 maxEvidence);
     }
 
     public Thresholds withZipLimits(SafeZip.Limits v) {
-        return new Thresholds(minBulkRecords, volumeFactor, minHistoryDays, minExportRecords, unusualHourShare,
-                minLoginsForHours, failedLoginsBefore, correlationWindow, customerObjects, firstPartyDomains,
-                approvedProcessors, checkoutMarkers, productApiMarkers, v, maxBodyBytes, rowProblemsListed,
+        return new Thresholds(
+                minBulkRecords,
+                volumeFactor,
+                minHistoryDays,
+                minExportRecords,
+                unusualHourShare,
+                minLoginsForHours,
+                failedLoginsBefore,
+                correlationWindow,
+                customerObjects,
+                firstPartyDomains,
+                approvedProcessors,
+                checkoutMarkers,
+                productApiMarkers,
+                v,
+                maxBodyBytes,
+                rowProblemsListed,
                 maxEvidence);
     }
 }

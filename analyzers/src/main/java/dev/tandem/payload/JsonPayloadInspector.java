@@ -25,7 +25,8 @@ import tools.jackson.core.json.JsonFactory;
  * other text is searched for email addresses and card numbers.
  */
 public final class JsonPayloadInspector implements PayloadInspector {
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])");
     private static final int MAX_IDENTITIES = 1_000_000;
 

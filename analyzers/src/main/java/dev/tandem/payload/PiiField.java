@@ -72,12 +72,19 @@ public enum PiiField {
         if (n.isEmpty()) {
             return NONE;
         }
-        if (n.equals("email") || n.endsWith("email") || n.equals("emailaddress") || n.endsWith("emailaddress")
+        if (n.equals("email")
+                || n.endsWith("email")
+                || n.equals("emailaddress")
+                || n.endsWith("emailaddress")
                 || n.equals("mail")) {
             return EMAIL;
         }
-        if (n.contains("phone") || n.contains("mobile") || n.equals("tel") || n.equals("telephone")
-                || n.equals("msisdn") || n.equals("fax")) {
+        if (n.contains("phone")
+                || n.contains("mobile")
+                || n.equals("tel")
+                || n.equals("telephone")
+                || n.equals("msisdn")
+                || n.equals("fax")) {
             return PHONE;
         }
         if (NAMES.contains(n)) {
@@ -86,8 +93,12 @@ public enum PiiField {
         if (ADDRESSES.contains(n) || n.endsWith("street") || n.startsWith("street")) {
             return ADDRESS;
         }
-        if (n.equals("cardnumber") || n.equals("pan") || n.equals("ccnumber") || n.equals("creditcard")
-                || n.equals("creditcardnumber") || n.equals("cardno")) {
+        if (n.equals("cardnumber")
+                || n.equals("pan")
+                || n.equals("ccnumber")
+                || n.equals("creditcard")
+                || n.equals("creditcardnumber")
+                || n.equals("cardno")) {
             return CARD;
         }
         return NONE;

@@ -152,8 +152,7 @@ public final class EventLogReader {
                     file,
                     e.getValue()[1],
                     Problem.Kind.UNSUPPORTED_EVENT_TYPE,
-                    "event type \"" + clip(e.getKey()) + "\" is not supported: " + e.getValue()[0]
-                            + " row(s) skipped");
+                    "event type \"" + clip(e.getKey()) + "\" is not supported: " + e.getValue()[0] + " row(s) skipped");
         }
     }
 

@@ -218,14 +218,13 @@ public final class OrgConfig {
 
     private void sharing(String object, String file, XmlNode root) {
         for (XmlNode rule : root.children()) {
-            String type =
-                    switch (rule.name()) {
-                        case "sharingCriteriaRules" -> "criteria";
-                        case "sharingOwnerRules" -> "owner";
-                        case "sharingGuestRules" -> "guest";
-                        case "sharingTerritoryRules" -> "territory";
-                        default -> "";
-                    };
+            String type = switch (rule.name()) {
+                case "sharingCriteriaRules" -> "criteria";
+                case "sharingOwnerRules" -> "owner";
+                case "sharingGuestRules" -> "guest";
+                case "sharingTerritoryRules" -> "territory";
+                default -> "";
+            };
             if (type.isEmpty()) {
                 continue;
             }
@@ -274,9 +273,7 @@ public final class OrgConfig {
     }
 
     private void ecaPolicy(String name, String file, XmlNode root) {
-        String app = root.text("externalClientApplication").isEmpty()
-                ? name
-                : root.text("externalClientApplication");
+        String app = root.text("externalClientApplication").isEmpty() ? name : root.text("externalClientApplication");
         ClientApp prior = clientApps.get(norm(app));
         clientApps.put(
                 norm(app),
@@ -293,9 +290,7 @@ public final class OrgConfig {
     }
 
     private void ecaSettings(String name, String file, XmlNode root) {
-        String app = root.text("externalClientApplication").isEmpty()
-                ? name
-                : root.text("externalClientApplication");
+        String app = root.text("externalClientApplication").isEmpty() ? name : root.text("externalClientApplication");
         ClientApp prior = clientApps.get(norm(app));
         Set<String> scopes = split(root.text("commaSeparatedOauthScopes"));
         clientApps.put(

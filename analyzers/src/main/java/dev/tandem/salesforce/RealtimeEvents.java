@@ -77,7 +77,8 @@ public final class RealtimeEvents {
         }
         String operation = f.get("Operation");
         if (kind == ActivityKind.REPORT
-                && (operation.toLowerCase(Locale.ROOT).contains("export") || !f.get("ExportFileFormat").isEmpty())) {
+                && (operation.toLowerCase(Locale.ROOT).contains("export")
+                        || !f.get("ExportFileFormat").isEmpty())) {
             kind = ActivityKind.REPORT_EXPORT;
         }
         if (kind == ActivityKind.BULK && operation.isEmpty()) {

@@ -90,8 +90,8 @@ public final class Timestamps {
     }
 
     private static long assemble(int y, int mo, int d, int h, int mi, int se, int ms, int offsetMinutes) {
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0
-                || se > 60 || ms < 0) {
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60
+                || ms < 0) {
             return UNKNOWN;
         }
         long days = epochDay(y, mo, d);
