@@ -80,6 +80,10 @@ public final class SafeZip {
                     return;
                 }
             }
+            if (entries == 0) {
+                problems.report(
+                        file, 0, Problem.Kind.UNREADABLE, "no zip entries could be read (damaged or empty archive)");
+            }
         } catch (ZipException ex) {
             problems.report(file, 0, Problem.Kind.UNREADABLE, "not a readable zip archive: " + ex.getMessage());
         } catch (IOException ex) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -106,7 +107,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
-    private PayloadPii json(byte[] body) {
+    private @Nullable PayloadPii json(byte[] body) {
         Tally t = new Tally();
         Deque<Frame> frames = new ArrayDeque<>();
         try (JsonParser p = json.createParser(ObjectReadContext.empty(), body)) {
@@ -117,9 +118,21 @@ public final class JsonPayloadInspector implements PayloadInspector {
                     case START_OBJECT -> frames.push(new Frame());
                     case END_OBJECT -> {
                         Frame f = frames.pop();
-                        String id = f.identity();
-                        if (!id.isEmpty()) {
-                            t.person(id);
+                        Frame parent = frames.peek();
+                        if (parent != null && f.email.isEmpty() && f.name.isEmpty()) {
+                            // a card or phone sub-object ({"card":{"number":…}}) belongs to the
+                            // person around it, not to a person of its own
+                            if (parent.card.isEmpty()) {
+                                parent.card = f.card;
+                            }
+                            if (parent.phone.isEmpty()) {
+                                parent.phone = f.phone;
+                            }
+                        } else {
+                            String id = f.identity();
+                            if (!id.isEmpty()) {
+                                t.person(id);
+                            }
                         }
                     }
                     case PROPERTY_NAME -> field = p.currentName();
@@ -138,7 +151,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
-    private static void value(Tally t, Frame frame, String field, String v) {
+    private static void value(Tally t, @Nullable Frame frame, String field, String v) {
         if (v.isBlank()) {
             return;
         }
@@ -188,7 +201,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
     }
 
     /** An unlabelled string: emails and card numbers are recognised by their shape alone. */
-    private static void scanFree(Tally t, Frame frame, String v) {
+    private static void scanFree(Tally t, @Nullable Frame frame, String v) {
         if (v.indexOf('@') >= 0) {
             Matcher m = EMAIL.matcher(v);
             while (m.find()) {
