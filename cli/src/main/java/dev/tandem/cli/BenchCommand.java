@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print a ratio against a reference run on the same machine.",
-        subcommands = {})
+        subcommands = {dev.tandem.cli.analyze.BenchAnalyzeCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
