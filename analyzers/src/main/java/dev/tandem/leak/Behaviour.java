@@ -29,6 +29,7 @@ final class Behaviour {
     final Map<String, HostCallouts> callouts = new HashMap<>();
     final Map<String, Ingest> ingests = new HashMap<>();
     long events;
+    private @Nullable UserStats lastUser;
 
     Behaviour(Set<String> customerObjects) {
         this.customerObjects = customerObjects;
@@ -48,11 +49,16 @@ final class Behaviour {
         final List<Weighted> items = new ArrayList<>(TOP + 1);
 
         void offer(long weight, String file, long line) {
-            if (items.size() == TOP && items.getLast().weight() >= weight) {
+            int n = items.size();
+            if (n == TOP && items.get(n - 1).weight() >= weight) {
                 return;
             }
-            items.add(new Weighted(weight, new EvidenceRef(file, line)));
-            items.sort((a, b) -> Long.compare(b.weight(), a.weight()));
+            // insertion into a list of at most TOP items, heaviest first; ties keep arrival order
+            int at = n;
+            while (at > 0 && items.get(at - 1).weight() < weight) {
+                at--;
+            }
+            items.add(at, new Weighted(weight, new EvidenceRef(file, line)));
             if (items.size() > TOP) {
                 items.removeLast();
             }
@@ -87,6 +93,18 @@ final class Behaviour {
         final Top top = new Top();
         final Map<String, Long> reportRows = new HashMap<>();
         final Set<String> orgs = new HashSet<>(2);
+        // the last day, session and address seen: consecutive events of a user mostly share them,
+        // and skipping the set and map updates for those is most of the cost per row
+        long lastDay = Long.MIN_VALUE;
+
+        @Nullable
+        SessionStats lastSession;
+
+        long @Nullable [] lastDayRows;
+        long lastDayRowsDay = Long.MIN_VALUE;
+        String lastIp = "";
+        String lastIpSession = "";
+        long lastIpDay = Long.MIN_VALUE;
 
         UserStats(String key) {
             this.key = key;
@@ -177,6 +195,7 @@ final class Behaviour {
         final Map<String, Long> reportRows = new HashMap<>();
         final List<ExportRef> exports = new ArrayList<>();
         final Set<Long> days = new HashSet<>(2);
+        long lastDay = Long.MIN_VALUE;
 
         SessionStats(String key, String userKey) {
             this.key = key;
@@ -250,7 +269,15 @@ final class Behaviour {
         if (uk.isEmpty()) {
             return;
         }
-        UserStats u = users.computeIfAbsent(uk, UserStats::new);
+        UserStats u = lastUser;
+        if (u == null || !u.key.equals(uk)) {
+            u = users.get(uk);
+            if (u == null) {
+                u = new UserStats(uk);
+                users.put(uk, u);
+            }
+            lastUser = u;
+        }
         if (!e.userId().isEmpty()) {
             u.userId = e.userId();
         }
@@ -260,11 +287,14 @@ final class Behaviour {
         if (!e.userType().isEmpty()) {
             u.userType = e.userType();
         }
-        if (!e.orgId().isEmpty() && u.orgs.size() < 4) {
+        long day = Math.floorDiv(e.epochMillis(), DAY);
+        if (day != u.lastDay) {
+            u.activeDays.add(day);
+            u.lastDay = day;
+        }
+        if (!e.orgId().isEmpty() && u.orgs.size() < 4 && !u.orgs.contains(e.orgId())) {
             u.orgs.add(e.orgId());
         }
-        long day = Math.floorDiv(e.epochMillis(), DAY);
-        u.activeDays.add(day);
 
         String sid = e.sessionId();
         if (sid.isEmpty()) {
@@ -275,18 +305,23 @@ final class Behaviour {
         // a failed login is no sign that the user works from that address
         boolean failedLogin = e.kind() == ActivityKind.LOGIN && !e.loginSucceeded();
         if (!e.ip().isEmpty() && !failedLogin) {
-            noteIp(u, e.ip(), sid, day);
+            if (day != u.lastIpDay || !e.ip().equals(u.lastIp) || !sid.equals(u.lastIpSession)) {
+                noteIp(u, e.ip(), sid, day);
+                u.lastIp = e.ip();
+                u.lastIpSession = sid;
+                u.lastIpDay = day;
+            }
         }
         switch (e.kind()) {
             case LOGIN -> login(u, e, sid);
             case LOGIN_AS -> {
-                SessionStats s = session(sid, uk, e);
+                SessionStats s = session(sid, u, e);
                 s.loginAsRef = new EvidenceRef(e.file(), e.line());
                 s.loginAsBy = e.delegatedUser();
             }
             case CALLOUT -> callout(u, e, day);
             case API, BULK, REPORT, REPORT_EXPORT, DOWNLOAD -> data(u, e, sid, day);
-            case PAGE, LOGOUT -> session(sid, uk, e);
+            case PAGE, LOGOUT -> session(sid, u, e);
         }
     }
 
@@ -309,17 +344,34 @@ final class Behaviour {
         }
     }
 
-    private SessionStats session(String sid, String uk, ActivityEvent e) {
-        SessionStats s = sessions.computeIfAbsent(sid, k -> new SessionStats(k, uk));
-        s.first = Math.min(s.first, e.epochMillis());
-        s.last = Math.max(s.last, e.epochMillis());
+    private SessionStats session(String sid, UserStats u, ActivityEvent e) {
+        SessionStats s = u.lastSession;
+        if (s == null || !s.key.equals(sid)) {
+            s = sessions.get(sid);
+            if (s == null) {
+                s = new SessionStats(sid, u.key);
+                sessions.put(sid, s);
+            }
+            u.lastSession = s;
+        }
+        long t = e.epochMillis();
+        if (t < s.first) {
+            s.first = t;
+        }
+        if (t > s.last) {
+            s.last = t;
+        }
         if (!e.orgId().isEmpty()) {
             s.orgId = e.orgId();
         }
-        if (!e.ip().isEmpty() && s.ips.size() < 4) {
+        if (!e.ip().isEmpty() && s.ips.size() < 4 && !s.ips.contains(e.ip())) {
             s.ips.add(e.ip());
         }
-        s.days.add(Math.floorDiv(e.epochMillis(), DAY));
+        long day = Math.floorDiv(t, DAY);
+        if (day != s.lastDay) {
+            s.days.add(day);
+            s.lastDay = day;
+        }
         return s;
     }
 
@@ -345,7 +397,7 @@ final class Behaviour {
         } else {
             u.uiLogins++;
         }
-        SessionStats s = session(sid, u.key, e);
+        SessionStats s = session(sid, u, e);
         if (s.loginRef == null) {
             s.loginRef = new EvidenceRef(e.file(), e.line());
             s.loginMillis = e.epochMillis();
@@ -354,7 +406,7 @@ final class Behaviour {
     }
 
     private void data(UserStats u, ActivityEvent e, String sid, long day) {
-        SessionStats s = session(sid, u.key, e);
+        SessionStats s = session(sid, u, e);
         String object = customerObject(e.entity());
         long rows = Math.max(0, e.rows());
         if (e.kind() == ActivityKind.BULK) {
@@ -394,8 +446,17 @@ final class Behaviour {
         s.readRows += rows;
         s.rowsByObject.merge(object, rows, Long::sum);
         s.top.offer(rows, e.file(), e.line());
-        u.dayRows.computeIfAbsent(day, d -> new long[1])[0] += rows;
-        u.rowsByObject.computeIfAbsent(object, o -> new long[1])[0] += rows;
+        if (u.lastDayRows == null || u.lastDayRowsDay != day) {
+            u.lastDayRows = u.dayRows.computeIfAbsent(day, d -> new long[1]);
+            u.lastDayRowsDay = day;
+        }
+        u.lastDayRows[0] += rows;
+        long[] perObject = u.rowsByObject.get(object);
+        if (perObject == null) {
+            perObject = new long[1];
+            u.rowsByObject.put(object, perObject);
+        }
+        perObject[0] += rows;
         u.top.offer(rows, e.file(), e.line());
     }
 

@@ -900,10 +900,15 @@ final class Rules {
         return l;
     }
 
+    private @Nullable List<SessionStats> sortedSessions;
+
     private List<SessionStats> sortedSessions() {
-        List<SessionStats> l = new ArrayList<>(b.sessions.values());
-        l.sort(Comparator.comparingLong((SessionStats s) -> s.first).thenComparing(s -> s.key));
-        return l;
+        if (sortedSessions == null) {
+            List<SessionStats> l = new ArrayList<>(b.sessions.values());
+            l.sort(Comparator.comparingLong((SessionStats s) -> s.first).thenComparing(s -> s.key));
+            sortedSessions = l;
+        }
+        return sortedSessions;
     }
 
     private List<Behaviour.HostCallouts> sortedHosts() {

@@ -51,24 +51,24 @@ public record ActivityEvent(
 
     /** True when the operation reads data out (query, queryAll, GET, export) rather than writing it. */
     public boolean reads() {
-        String op = operation.toLowerCase(java.util.Locale.ROOT);
+        String op = operation;
         return op.isEmpty()
-                || op.startsWith("query")
-                || op.equals("get")
-                || op.equals("retrieve")
-                || op.equals("search")
-                || op.contains("export");
+                || op.regionMatches(true, 0, "query", 0, 5)
+                || op.equalsIgnoreCase("get")
+                || op.equalsIgnoreCase("retrieve")
+                || op.equalsIgnoreCase("search")
+                || op.toLowerCase(java.util.Locale.ROOT).contains("export");
     }
 
     /** True when the operation writes records (insert, upsert, update, create, POST, PATCH). */
     public boolean writes() {
-        String op = operation.toLowerCase(java.util.Locale.ROOT);
-        return op.equals("insert")
-                || op.equals("upsert")
-                || op.equals("update")
-                || op.equals("create")
-                || op.equals("post")
-                || op.equals("patch")
-                || op.equals("put");
+        String op = operation;
+        return op.equalsIgnoreCase("insert")
+                || op.equalsIgnoreCase("upsert")
+                || op.equalsIgnoreCase("update")
+                || op.equalsIgnoreCase("create")
+                || op.equalsIgnoreCase("post")
+                || op.equalsIgnoreCase("patch")
+                || op.equalsIgnoreCase("put");
     }
 }

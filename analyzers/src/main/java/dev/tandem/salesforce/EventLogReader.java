@@ -60,7 +60,7 @@ public final class EventLogReader {
         int userName = h.find("USER_NAME");
         int userType = h.find("USER_TYPE");
         int session = h.find("SESSION_KEY");
-        int login = h.find("LOGIN_KEY");
+        int loginKey = h.find("LOGIN_KEY");
         int sourceIp = h.find("SOURCE_IP");
         int clientIp = h.find("CLIENT_IP");
         int entity = h.find("ENTITY_NAME", "ENTITY_TYPE", "ENTITY");
@@ -107,9 +107,10 @@ public final class EventLogReader {
                 problems.malformedRow(file, table.line(), "unreadable TIMESTAMP \"" + clip(table.get(ts)) + "\"");
                 continue;
             }
-            String userId = userDerived >= 0 ? table.get(userDerived) : "";
+            // the 15-character USER_ID first: ids are matched on 15 characters anyway
+            String userId = user >= 0 ? table.get(user) : "";
             if (userId.isEmpty()) {
-                userId = table.get(user);
+                userId = table.get(userDerived);
             }
             String ip = "";
             if (kind == ActivityKind.LOGIN || kind == ActivityKind.LOGIN_AS) {
@@ -118,11 +119,14 @@ public final class EventLogReader {
             if (ip.isEmpty()) {
                 ip = table.get(clientIp);
             }
-            String ent = table.get(entity);
-            if (ent.isEmpty() && query >= 0) {
+            // page views are most rows and need only who, when, where: skip the data fields
+            boolean data = kind != ActivityKind.PAGE && kind != ActivityKind.LOGOUT;
+            String ent = data ? table.get(entity) : "";
+            if (data && ent.isEmpty() && query >= 0) {
                 ent = entityOf(table.get(query));
             }
-            String u = kind == ActivityKind.CALLOUT && url >= 0 ? table.get(url) : table.get(uri);
+            String u = kind == ActivityKind.CALLOUT && url >= 0 ? table.get(url) : data ? table.get(uri) : "";
+            boolean login = kind == ActivityKind.LOGIN || kind == ActivityKind.LOGIN_AS;
             sink.accept(new ActivityEvent(
                     file,
                     table.line(),
@@ -134,18 +138,18 @@ public final class EventLogReader {
                     table.get(userName),
                     table.get(userType),
                     table.get(session),
-                    table.get(login),
+                    table.get(loginKey),
                     ip,
                     ent,
-                    number(table.get(rows)),
-                    table.get(operation),
+                    data ? number(table.get(rows)) : -1,
+                    data ? table.get(operation) : "",
                     u,
-                    table.get(status),
-                    table.get(client),
-                    table.get(loginType),
-                    table.get(report),
-                    number(table.get(requestSize)),
-                    table.get(delegated)));
+                    data ? table.get(status) : "",
+                    data ? table.get(client) : "",
+                    login ? table.get(loginType) : "",
+                    data ? table.get(report) : "",
+                    data ? number(table.get(requestSize)) : -1,
+                    login ? table.get(delegated) : ""));
         }
         for (var e : unsupported.entrySet()) {
             problems.report(

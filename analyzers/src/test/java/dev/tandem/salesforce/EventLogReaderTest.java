@@ -32,7 +32,7 @@ class EventLogReaderTest {
         assertThat(problems.all()).isEmpty();
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(ActivityKind.BULK);
-            assertThat(e.userId()).isEqualTo("0055g00000AbCdEAAA");
+            assertThat(e.userId()).isEqualTo("0055g00000AbCdE");
             assertThat(e.entity()).isEqualTo("Contact");
             assertThat(e.rows()).isEqualTo(23000);
             assertThat(e.reads()).isTrue();
