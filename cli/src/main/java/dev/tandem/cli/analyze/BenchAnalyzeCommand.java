@@ -59,7 +59,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
 
     @Option(
             names = "--rounds",
-            defaultValue = "2",
+            defaultValue = "3",
             description = "Timed rounds of each; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
