@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print a ratio against a reference run on the same machine.",
         subcommands = {
             dev.tandem.cli.ledger.LedgerProofsBench.class,
+            dev.tandem.cli.analyze.BenchAnalyzeCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

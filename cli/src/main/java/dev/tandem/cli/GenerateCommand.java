@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Seeded generators of labeled sample data (corpora, sample orgs).",
-        subcommands = {dev.tandem.cli.deadlines.RulesTableCommand.class})
+        subcommands = {
+            dev.tandem.cli.deadlines.RulesTableCommand.class,
+            dev.tandem.cli.analyze.GenerateCrmOrgCommand.class,
+        })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             EvidenceCommand.class,
             dev.tandem.cli.deadlines.DeadlinesCommand.class,
             dev.tandem.cli.ledger.LedgerCommand.class,
+            dev.tandem.cli.analyze.AnalyzeCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

@@ -1,0 +1,38 @@
+package dev.tandem.intake;
+
+/**
+ * Something wrong with an input, reported rather than thrown so that the rest of the analysis goes
+ * on. {@code line} is 1-based, or 0 when the problem concerns the whole input.
+ */
+public record Problem(String file, long line, Kind kind, String message) {
+
+    /** What went wrong; {@link #fileLevel()} kinds mean the input (or its remainder) was not read. */
+    public enum Kind {
+        MALFORMED_ROW(false),
+        MALFORMED_ROWS_SKIPPED(false),
+        MISSING_COLUMNS(true),
+        UNSUPPORTED_EVENT_TYPE(false),
+        UNKNOWN_FORMAT(true),
+        UNREADABLE(true),
+        XML_DOCTYPE_REFUSED(true),
+        UNSAFE_ARCHIVE_ENTRY(false),
+        ARCHIVE_BOMB(true),
+        TRUNCATED(true),
+        BODY_TOO_LARGE(false);
+
+        private final boolean fileLevel;
+
+        Kind(boolean fileLevel) {
+            this.fileLevel = fileLevel;
+        }
+
+        public boolean fileLevel() {
+            return fileLevel;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file + (line > 0 ? ":" + line : "") + ": " + kind + ": " + message;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tandem.leak;
+
+import dev.tandem.intake.Problem;
+import java.util.List;
+
+/** What an analysis found, what it read, and what it could not read. */
+public record AnalysisResult(List<Finding> findings, List<AnalyzedInput> inputs, List<Problem> problems, Stats stats) {
+
+    /** Volumes read and the state kept (bounded by users and sessions, not rows). */
+    public record Stats(long events, long users, long sessions, long harEntries, long bytes) {}
+
+    public AnalysisResult {
+        findings = List.copyOf(findings);
+        inputs = List.copyOf(inputs);
+        problems = List.copyOf(problems);
+    }
+
+    /** True when some input (or its remainder) could not be read at all. */
+    public boolean hasUnreadableInput() {
+        return problems.stream().anyMatch(p -> p.kind().fileLevel());
+    }
+}

@@ -1,0 +1,498 @@
+package dev.tandem.leak;
+
+import dev.tandem.salesforce.ActivityEvent;
+import dev.tandem.salesforce.ActivityKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the rules need from activity events, aggregated as the events stream by: per user
+ * (daily volumes, IPs, login hours, failed logins, rows per object), per session (login, IPs, rows
+ * read, top evidence lines, report exports), per callout host and per write into an org. State
+ * grows with users, sessions, hosts and days, never with rows.
+ */
+final class Behaviour {
+    static final long DAY = 86_400_000L;
+    private static final int TOP = 6;
+    private static final int MAX_IPS = 256;
+
+    private final Set<String> customerObjects;
+    final Map<String, UserStats> users = new HashMap<>();
+    final Map<String, SessionStats> sessions = new HashMap<>();
+    final Map<String, HostCallouts> callouts = new HashMap<>();
+    final Map<String, Ingest> ingests = new HashMap<>();
+    long events;
+    private @Nullable UserStats lastUser;
+
+    Behaviour(Set<String> customerObjects) {
+        this.customerObjects = customerObjects;
+    }
+
+    /** A line with a weight, kept while it is among the heaviest few. */
+    record Weighted(long weight, EvidenceRef ref) {}
+
+    /** A failed login. */
+    record Failed(long millis, EvidenceRef ref) {}
+
+    /** A report exported to a file, joined later to the report run that gives its row count. */
+    record ExportRef(String reportId, long millis, EvidenceRef ref) {}
+
+    /** Keeps the {@link #TOP} heaviest evidence lines. */
+    static final class Top {
+        final List<Weighted> items = new ArrayList<>(TOP + 1);
+
+        void offer(long weight, String file, long line) {
+            int n = items.size();
+            if (n == TOP && items.get(n - 1).weight() >= weight) {
+                return;
+            }
+            // insertion into a list of at most TOP items, heaviest first; ties keep arrival order
+            int at = n;
+            while (at > 0 && items.get(at - 1).weight() < weight) {
+                at--;
+            }
+            items.add(at, new Weighted(weight, new EvidenceRef(file, line)));
+            if (items.size() > TOP) {
+                items.removeLast();
+            }
+        }
+
+        List<EvidenceRef> refs() {
+            return items.stream().map(Weighted::ref).toList();
+        }
+    }
+
+    static final class IpStats {
+        long events;
+        final Set<String> sessions = new HashSet<>(4);
+        final Set<Long> days = new HashSet<>(4);
+    }
+
+    static final class UserStats {
+        final String key;
+        String userId = "";
+        String username = "";
+        String userType = "";
+        final int[] loginHours = new int[24];
+        int logins;
+        int apiLogins;
+        int uiLogins;
+        final Map<Long, long[]> dayRows = new HashMap<>();
+        final Set<Long> activeDays = new HashSet<>();
+        final Map<String, IpStats> ips = new HashMap<>();
+        boolean roaming;
+        final List<Failed> failedLogins = new ArrayList<>();
+        final Map<String, long[]> rowsByObject = new HashMap<>();
+        final Top top = new Top();
+        final Map<String, Long> reportRows = new HashMap<>();
+        final Set<String> orgs = new HashSet<>(2);
+        // the last day, session and address seen: consecutive events of a user mostly share them,
+        // and skipping the set and map updates for those is most of the cost per row
+        long lastDay = Long.MIN_VALUE;
+
+        @Nullable
+        SessionStats lastSession;
+
+        long @Nullable [] lastDayRows;
+        long lastDayRowsDay = Long.MIN_VALUE;
+        String lastIp = "";
+        String lastIpSession = "";
+        long lastIpDay = Long.MIN_VALUE;
+
+        UserStats(String key) {
+            this.key = key;
+        }
+
+        long rowsOn(long day) {
+            long[] r = dayRows.get(day);
+            return r == null ? 0 : r[0];
+        }
+
+        /** Median of the user's daily customer rows over active days other than those given. */
+        long usualDailyRows(Set<Long> except) {
+            List<Long> values = new ArrayList<>();
+            for (Long d : activeDays) {
+                if (!except.contains(d)) {
+                    values.add(rowsOn(d));
+                }
+            }
+            if (values.isEmpty()) {
+                return 0;
+            }
+            values.sort(Long::compare);
+            return values.get(values.size() / 2);
+        }
+
+        int historyDays(Set<Long> except) {
+            int n = 0;
+            for (Long d : activeDays) {
+                if (!except.contains(d)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** True when the IP was used by this user in another session or on another day. */
+        boolean knowsIp(String ip, String exceptSession, Set<Long> exceptDays) {
+            IpStats s = ips.get(ip);
+            if (s == null) {
+                return roaming;
+            }
+            for (String session : s.sessions) {
+                if (!session.equals(exceptSession)) {
+                    return true;
+                }
+            }
+            for (Long d : s.days) {
+                if (!exceptDays.contains(d)) {
+                    return true;
+                }
+            }
+            return roaming;
+        }
+
+        /** Share of this user's logins within an hour either side of {@code hour}. */
+        double loginShareAround(int hour) {
+            if (logins == 0) {
+                return 1;
+            }
+            int n = loginHours[(hour + 23) % 24] + loginHours[hour] + loginHours[(hour + 1) % 24];
+            return (double) n / logins;
+        }
+    }
+
+    static final class SessionStats {
+        final String key;
+        final String userKey;
+        String orgId = "";
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+
+        @Nullable
+        EvidenceRef loginRef;
+
+        long loginMillis = Long.MIN_VALUE;
+        String loginIp = "";
+
+        @Nullable
+        EvidenceRef loginAsRef;
+
+        String loginAsBy = "";
+        final Set<String> ips = new LinkedHashSet<>(4);
+        long readRows;
+        long writeRows;
+        boolean bulk;
+        final Map<String, Long> rowsByObject = new HashMap<>();
+        final Top top = new Top();
+        final Map<String, Long> reportRows = new HashMap<>();
+        final List<ExportRef> exports = new ArrayList<>();
+        final Set<Long> days = new HashSet<>(2);
+        long lastDay = Long.MIN_VALUE;
+
+        SessionStats(String key, String userKey) {
+            this.key = key;
+            this.userKey = userKey;
+        }
+
+        String ip() {
+            return !loginIp.isEmpty()
+                    ? loginIp
+                    : ips.isEmpty() ? "" : ips.iterator().next();
+        }
+    }
+
+    static final class HostCallouts {
+        final String host;
+        final Set<String> schemes = new HashSet<>();
+        final Set<String> urls = new LinkedHashSet<>();
+        long calls;
+        long insecureCalls;
+        long requestBytes;
+        final Map<String, Set<Long>> userDays = new HashMap<>();
+        final Top top = new Top();
+
+        HostCallouts(String host) {
+            this.host = host;
+        }
+    }
+
+    static final class Ingest {
+        final String orgId;
+        final String userKey;
+        final String object;
+        long rows;
+        long first = Long.MAX_VALUE;
+        final Set<String> ips = new HashSet<>(4);
+        final Top top = new Top();
+
+        Ingest(String orgId, String userKey, String object) {
+            this.orgId = orgId;
+            this.userKey = userKey;
+            this.object = object;
+        }
+    }
+
+    static String userKey(ActivityEvent e) {
+        if (!e.userId().isEmpty()) {
+            return e.userId().length() > 15 ? e.userId().substring(0, 15) : e.userId();
+        }
+        return e.username().toLowerCase(Locale.ROOT);
+    }
+
+    /** The first customer object among ENTITY_NAME's values, or "". */
+    String customerObject(String entity) {
+        if (entity.isEmpty()) {
+            return "";
+        }
+        if (entity.indexOf(',') < 0) {
+            return customerObjects.contains(entity.strip()) ? entity.strip() : "";
+        }
+        for (String e : entity.split(",")) {
+            if (customerObjects.contains(e.strip())) {
+                return e.strip();
+            }
+        }
+        return "";
+    }
+
+    void accept(ActivityEvent e) {
+        events++;
+        String uk = userKey(e);
+        if (uk.isEmpty()) {
+            return;
+        }
+        UserStats u = lastUser;
+        if (u == null || !u.key.equals(uk)) {
+            u = users.get(uk);
+            if (u == null) {
+                u = new UserStats(uk);
+                users.put(uk, u);
+            }
+            lastUser = u;
+        }
+        if (!e.userId().isEmpty()) {
+            u.userId = e.userId();
+        }
+        if (!e.username().isEmpty()) {
+            u.username = e.username();
+        }
+        if (!e.userType().isEmpty()) {
+            u.userType = e.userType();
+        }
+        long day = Math.floorDiv(e.epochMillis(), DAY);
+        if (day != u.lastDay) {
+            u.activeDays.add(day);
+            u.lastDay = day;
+        }
+        if (!e.orgId().isEmpty() && u.orgs.size() < 4 && !u.orgs.contains(e.orgId())) {
+            u.orgs.add(e.orgId());
+        }
+
+        String sid = e.sessionId();
+        if (sid.isEmpty()) {
+            // no session key (real-time events without one, some callouts): one synthetic session
+            // per user, IP and hour, so that baselines still see separate occasions
+            sid = uk + "|" + e.ip() + "|" + Math.floorDiv(e.epochMillis(), 3_600_000L);
+        }
+        // a failed login is no sign that the user works from that address
+        boolean failedLogin = e.kind() == ActivityKind.LOGIN && !e.loginSucceeded();
+        if (!e.ip().isEmpty() && !failedLogin) {
+            if (day != u.lastIpDay || !e.ip().equals(u.lastIp) || !sid.equals(u.lastIpSession)) {
+                noteIp(u, e.ip(), sid, day);
+                u.lastIp = e.ip();
+                u.lastIpSession = sid;
+                u.lastIpDay = day;
+            }
+        }
+        switch (e.kind()) {
+            case LOGIN -> login(u, e, sid);
+            case LOGIN_AS -> {
+                SessionStats s = session(sid, u, e);
+                s.loginAsRef = new EvidenceRef(e.file(), e.line());
+                s.loginAsBy = e.delegatedUser();
+            }
+            case CALLOUT -> callout(u, e, day);
+            case API, BULK, REPORT, REPORT_EXPORT, DOWNLOAD -> data(u, e, sid, day);
+            case PAGE, LOGOUT -> session(sid, u, e);
+        }
+    }
+
+    private void noteIp(UserStats u, String ip, String sid, long day) {
+        IpStats s = u.ips.get(ip);
+        if (s == null) {
+            if (u.ips.size() >= MAX_IPS) {
+                u.roaming = true; // too many addresses to call any of them new
+                return;
+            }
+            s = new IpStats();
+            u.ips.put(ip, s);
+        }
+        s.events++;
+        if (s.sessions.size() < 4) {
+            s.sessions.add(sid);
+        }
+        if (s.days.size() < 4) {
+            s.days.add(day);
+        }
+    }
+
+    private SessionStats session(String sid, UserStats u, ActivityEvent e) {
+        SessionStats s = u.lastSession;
+        if (s == null || !s.key.equals(sid)) {
+            s = sessions.get(sid);
+            if (s == null) {
+                s = new SessionStats(sid, u.key);
+                sessions.put(sid, s);
+            }
+            u.lastSession = s;
+        }
+        long t = e.epochMillis();
+        if (t < s.first) {
+            s.first = t;
+        }
+        if (t > s.last) {
+            s.last = t;
+        }
+        if (!e.orgId().isEmpty()) {
+            s.orgId = e.orgId();
+        }
+        if (!e.ip().isEmpty() && s.ips.size() < 4 && !s.ips.contains(e.ip())) {
+            s.ips.add(e.ip());
+        }
+        long day = Math.floorDiv(t, DAY);
+        if (day != s.lastDay) {
+            s.days.add(day);
+            s.lastDay = day;
+        }
+        return s;
+    }
+
+    private void login(UserStats u, ActivityEvent e, String sid) {
+        if (!e.loginSucceeded()) {
+            if (u.failedLogins.size() >= 64) {
+                u.failedLogins.removeFirst();
+            }
+            u.failedLogins.add(new Failed(e.epochMillis(), new EvidenceRef(e.file(), e.line())));
+            return;
+        }
+        int hour = (int) Math.floorMod(e.epochMillis() / 3_600_000L, 24L);
+        u.loginHours[hour]++;
+        u.logins++;
+        String type = e.loginType().toLowerCase(Locale.ROOT);
+        if (type.contains("remote access")
+                || type.contains("oauth")
+                || type.contains("api")
+                || type.contains("soap")
+                || type.contains("partner")
+                || type.contains("jwt")) {
+            u.apiLogins++;
+        } else {
+            u.uiLogins++;
+        }
+        SessionStats s = session(sid, u, e);
+        if (s.loginRef == null) {
+            s.loginRef = new EvidenceRef(e.file(), e.line());
+            s.loginMillis = e.epochMillis();
+            s.loginIp = e.ip();
+        }
+    }
+
+    private void data(UserStats u, ActivityEvent e, String sid, long day) {
+        SessionStats s = session(sid, u, e);
+        String object = customerObject(e.entity());
+        long rows = Math.max(0, e.rows());
+        if (e.kind() == ActivityKind.BULK) {
+            s.bulk = true;
+        }
+        if (e.kind() == ActivityKind.REPORT && !e.reportId().isEmpty()) {
+            s.reportRows.merge(e.reportId(), rows, Math::max);
+            if (u.reportRows.size() < 1000) {
+                u.reportRows.merge(e.reportId(), rows, Math::max);
+            }
+        }
+        if (e.kind() == ActivityKind.REPORT_EXPORT) {
+            if (s.exports.size() < 100) {
+                s.exports.add(new ExportRef(e.reportId(), e.epochMillis(), new EvidenceRef(e.file(), e.line())));
+            }
+        }
+        if (object.isEmpty() || rows == 0) {
+            return;
+        }
+        if (e.writes()) {
+            s.writeRows += rows;
+            if (!e.orgId().isEmpty()) {
+                Ingest in = ingests.computeIfAbsent(
+                        e.orgId() + "|" + u.key + "|" + object, k -> new Ingest(e.orgId(), u.key, object));
+                in.rows += rows;
+                in.first = Math.min(in.first, e.epochMillis());
+                if (!e.ip().isEmpty() && in.ips.size() < 4) {
+                    in.ips.add(e.ip());
+                }
+                in.top.offer(rows, e.file(), e.line());
+            }
+            return;
+        }
+        if (!e.reads()) {
+            return;
+        }
+        s.readRows += rows;
+        s.rowsByObject.merge(object, rows, Long::sum);
+        s.top.offer(rows, e.file(), e.line());
+        if (u.lastDayRows == null || u.lastDayRowsDay != day) {
+            u.lastDayRows = u.dayRows.computeIfAbsent(day, d -> new long[1]);
+            u.lastDayRowsDay = day;
+        }
+        u.lastDayRows[0] += rows;
+        long[] perObject = u.rowsByObject.get(object);
+        if (perObject == null) {
+            perObject = new long[1];
+            u.rowsByObject.put(object, perObject);
+        }
+        perObject[0] += rows;
+        u.top.offer(rows, e.file(), e.line());
+    }
+
+    private void callout(UserStats u, ActivityEvent e, long day) {
+        String url = e.uri();
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd <= 0) {
+            return;
+        }
+        String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        String host = Hosts.host(url);
+        if (host.isEmpty()) {
+            return;
+        }
+        HostCallouts h = callouts.computeIfAbsent(host, HostCallouts::new);
+        h.schemes.add(scheme);
+        h.calls++;
+        if (scheme.equals("http")) {
+            h.insecureCalls++;
+            h.top.offer(Math.max(1, e.requestBytes()), e.file(), e.line());
+            h.userDays.computeIfAbsent(u.key, k -> new HashSet<>()).add(day);
+        }
+        if (h.urls.size() < 5) {
+            h.urls.add(Hosts.withoutQuery(url));
+        }
+        h.requestBytes += Math.max(0, e.requestBytes());
+    }
+
+    /** The user's failed logins in the hour before {@code millis}. */
+    static List<Failed> failedLoginsBefore(UserStats u, long millis) {
+        List<Failed> out = new ArrayList<>();
+        for (Failed f : u.failedLogins) {
+            if (f.millis() <= millis && millis - f.millis() <= 3_600_000L) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

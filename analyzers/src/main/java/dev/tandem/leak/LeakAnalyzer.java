@@ -1,0 +1,419 @@
+package dev.tandem.leak;
+
+import dev.tandem.har.HarReader;
+import dev.tandem.intake.CsvTable;
+import dev.tandem.intake.Header;
+import dev.tandem.intake.Problem;
+import dev.tandem.intake.Problems;
+import dev.tandem.intake.SafeXml;
+import dev.tandem.intake.SafeZip;
+import dev.tandem.intake.XmlNode;
+import dev.tandem.payload.JsonPayloadInspector;
+import dev.tandem.payload.PayloadInspector;
+import dev.tandem.payload.PiiField;
+import dev.tandem.salesforce.ActivityEvent;
+import dev.tandem.salesforce.EventLogReader;
+import dev.tandem.salesforce.JsonRecordsReader;
+import dev.tandem.salesforce.OrgConfig;
+import dev.tandem.salesforce.RealtimeEvents;
+import dev.tandem.salesforce.UserDirectory;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Analyzes a set of named inputs for the six CRM leak paths. Each input is read once, as a
+ * stream, in any order: its format is recognised from its name and first bytes (zips are opened
+ * and their entries analyzed as inputs of their own), events are aggregated per user and session
+ * as they stream by, and the rules run once everything is read. Bad inputs become problems in the
+ * result; they never stop the analysis. Not thread-safe: one analysis per instance at a time.
+ */
+public final class LeakAnalyzer {
+    private static final int SNIFF = 64 * 1024;
+    private static final int MAX_ZIP_DEPTH = 2;
+
+    private final Thresholds thresholds;
+    private final PayloadInspector inspector;
+
+    public LeakAnalyzer(Thresholds thresholds, PayloadInspector inspector) {
+        this.thresholds = thresholds;
+        this.inspector = inspector;
+    }
+
+    public LeakAnalyzer() {
+        this(Thresholds.defaults(), new JsonPayloadInspector());
+    }
+
+    /**
+     * Reads every input, correlates, and returns findings, the inputs as read, and the problems.
+     *
+     * @throws InterruptedException when the calling thread is interrupted (checked between inputs
+     *     and every few thousand rows); nothing partial is returned
+     */
+    public AnalysisResult analyze(List<AnalysisInput> inputs, ProgressListener progress) throws InterruptedException {
+        Run run = new Run(inputs.size(), progress);
+        for (AnalysisInput in : inputs) {
+            checkInterrupt();
+            progress.progress(new ProgressListener.Progress(
+                    run.done, inputs.size(), in.name(), run.behaviour.events, ProgressListener.Phase.READING));
+            try (InputStream raw = in.source().open()) {
+                run.read(in.name(), raw, 0);
+            } catch (IOException e) {
+                run.problems.report(in.name(), 0, Problem.Kind.UNREADABLE, "cannot read: " + message(e));
+            } catch (Interrupted e) {
+                throw new InterruptedException("analysis interrupted while reading " + in.name());
+            }
+            run.done++;
+        }
+        checkInterrupt();
+        progress.progress(new ProgressListener.Progress(
+                run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.CORRELATING));
+        List<Finding> findings =
+                new Rules(thresholds, run.behaviour, run.captures, run.exports, run.config, run.directory).run();
+        progress.progress(new ProgressListener.Progress(
+                run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.DONE));
+        return new AnalysisResult(
+                findings,
+                run.analyzed,
+                run.problems.all(),
+                new AnalysisResult.Stats(
+                        run.behaviour.events,
+                        run.behaviour.users.size(),
+                        run.behaviour.sessions.size(),
+                        run.captures.entries,
+                        run.bytes.count));
+    }
+
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("analysis interrupted");
+        }
+    }
+
+    /** Interruption seen inside a reader callback, carried out of code that cannot throw it. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The state of one analysis. */
+    private final class Run {
+        final int total;
+        final ProgressListener progress;
+        final Problems problems = new Problems(thresholds.rowProblemsListed());
+        final Behaviour behaviour = new Behaviour(thresholds.customerObjects());
+        final Captures captures = new Captures(thresholds, inspector);
+        final Exports exports = new Exports();
+        final OrgConfig config = new OrgConfig();
+        final UserDirectory directory = new UserDirectory();
+        final List<AnalyzedInput> analyzed = new ArrayList<>();
+        final Counter bytes = new Counter();
+        final JsonRecordsReader jsonRecords = new JsonRecordsReader();
+        final HarReader har = new HarReader(thresholds.maxBodyBytes());
+        int done;
+        String current = "";
+
+        Run(int total, ProgressListener progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        private void batch() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Interrupted();
+            }
+            progress.progress(new ProgressListener.Progress(
+                    done, total, current, behaviour.events, ProgressListener.Phase.READING));
+        }
+
+        void read(String name, InputStream raw, int depth) throws IOException, InterruptedException {
+            current = name;
+            // bytes are counted as given: archive members are not counted again
+            BufferedInputStream in = new BufferedInputStream(depth == 0 ? bytes.wrap(raw) : raw, SNIFF);
+            in.mark(SNIFF);
+            byte[] head = in.readNBytes(SNIFF);
+            in.reset();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                zip(name, in, depth);
+                return;
+            }
+            int first = firstNonSpace(head);
+            if (first < 0) {
+                problems.report(name, 0, Problem.Kind.UNKNOWN_FORMAT, "empty input");
+                analyzed.add(new AnalyzedInput(name, "empty"));
+                return;
+            }
+            char c = (char) head[first];
+            if (c == '<') {
+                xml(name, in);
+            } else if (c == '{' || c == '[') {
+                String start = new String(head, StandardCharsets.UTF_8);
+                if (lower.endsWith(".har")
+                        || (start.contains("\"log\"") && start.contains("\"entries\""))
+                        || (start.contains("\"log\"") && start.contains("\"creator\""))) {
+                    analyzed.add(new AnalyzedInput(name, "har"));
+                    har.read(name, in, problems, e -> {
+                        captures.accept(e);
+                        if ((captures.entries & 255) == 0) {
+                            batch();
+                        }
+                    });
+                } else {
+                    jsonRecords(name, in);
+                }
+            } else if (looksLikeText(head)) {
+                csv(name, in, head);
+            } else {
+                problems.report(
+                        name, 0, Problem.Kind.UNKNOWN_FORMAT, "not a format read here (CSV, JSON, HAR, XML, zip)");
+                analyzed.add(new AnalyzedInput(name, "unknown"));
+            }
+        }
+
+        private void zip(String name, InputStream in, int depth) throws InterruptedException {
+            analyzed.add(new AnalyzedInput(name, "zip"));
+            if (depth >= MAX_ZIP_DEPTH) {
+                problems.report(name, 0, Problem.Kind.UNSAFE_ARCHIVE_ENTRY, "archive nested too deep; not opened");
+                return;
+            }
+            SafeZip.read(
+                    name,
+                    in,
+                    thresholds.zipLimits(),
+                    problems,
+                    (entry, content) -> read(name + "!/" + entry, content, depth + 1));
+        }
+
+        private void xml(String name, InputStream in) {
+            try {
+                XmlNode root = SafeXml.parse(in);
+                boolean known = config.add(name, root);
+                analyzed.add(
+                        new AnalyzedInput(name, known ? "salesforce-metadata:" + root.name() : "xml:" + root.name()));
+            } catch (SafeXml.Refused e) {
+                problems.report(name, e.line(), e.kind(), e.getMessage());
+                analyzed.add(new AnalyzedInput(name, "xml"));
+            }
+        }
+
+        private void csv(String name, InputStream in, byte[] head) throws IOException {
+            Header peek = CsvTable.peekHeader(head);
+            try (CsvTable table = CsvTable.open(name, in, problems)) {
+                if (table == null) {
+                    analyzed.add(new AnalyzedInput(name, "csv"));
+                    return;
+                }
+                Header h = table.header();
+                if (EventLogReader.isEventLogFile(h)) {
+                    String type = firstEventType(peek, head);
+                    analyzed.add(new AnalyzedInput(name, "salesforce-elf" + (type.isEmpty() ? "" : ":" + type)));
+                    EventLogReader.read(name, table, problems, behaviour::accept, this::batch);
+                } else if (UserDirectory.isAssignments(h)) {
+                    analyzed.add(new AnalyzedInput(name, "salesforce-permission-set-assignments"));
+                    directory.readAssignments(name, table, problems);
+                } else if (UserDirectory.isUsers(h)) {
+                    analyzed.add(new AnalyzedInput(name, "salesforce-users"));
+                    directory.readUsers(name, table, problems);
+                } else {
+                    String object = RealtimeEvents.objectFromName(name);
+                    if (object == null) {
+                        object = RealtimeEvents.objectFromFields(h::has);
+                    }
+                    if (object != null && (h.has("EventDate") || h.has("EventIdentifier"))) {
+                        analyzed.add(new AnalyzedInput(name, "salesforce-event:" + object));
+                        realtimeCsv(name, table, object);
+                    } else {
+                        analyzed.add(new AnalyzedInput(name, "data-export-csv"));
+                        exportCsv(name, table);
+                    }
+                }
+            }
+        }
+
+        private String firstEventType(@Nullable Header peek, byte[] head) {
+            if (peek == null) {
+                return "";
+            }
+            int col = peek.find("EVENT_TYPE");
+            try (var r = CsvTable.reader(new java.io.ByteArrayInputStream(head))) {
+                var it = r.iterator();
+                if (it.hasNext()) {
+                    it.next();
+                }
+                if (it.hasNext()) {
+                    var rec = it.next();
+                    return col < rec.getFieldCount() ? rec.getField(col) : "";
+                }
+            } catch (RuntimeException | IOException e) {
+                return "";
+            }
+            return "";
+        }
+
+        private void realtimeCsv(String name, CsvTable table, String object) {
+            Header h = table.header();
+            long n = 0;
+            while (table.next()) {
+                if ((++n & 4095) == 0) {
+                    batch();
+                }
+                ActivityEvent e = RealtimeEvents.toEvent(object, f -> table.get(h.find(f)), name, table.line());
+                if (e == null) {
+                    problems.malformedRow(name, table.line(), "no readable EventDate");
+                    continue;
+                }
+                behaviour.accept(e);
+            }
+        }
+
+        private void exportCsv(String name, CsvTable table) {
+            Header h = table.header();
+            List<Integer> piiCols = new ArrayList<>();
+            Exports.ExportFile f = new Exports.ExportFile(name, objectOfExport(name));
+            for (int i = 0; i < h.size(); i++) {
+                if (PiiField.of(h.names().get(i)) != PiiField.NONE) {
+                    piiCols.add(i);
+                    f.piiColumns.add(h.names().get(i));
+                }
+            }
+            long n = 0;
+            while (table.next()) {
+                if ((++n & 4095) == 0) {
+                    batch();
+                }
+                f.rows++;
+                for (int col : piiCols) {
+                    if (!table.get(col).isBlank()) {
+                        if (f.piiRows++ == 0) {
+                            f.firstLine = table.line();
+                        }
+                        break;
+                    }
+                }
+            }
+            if (!piiCols.isEmpty()) {
+                exports.files.add(f);
+            }
+        }
+
+        private void jsonRecords(String name, InputStream in) {
+            String fromName = RealtimeEvents.objectFromName(name);
+            Map<String, Exports.ExportFile> byType = new java.util.LinkedHashMap<>();
+            long[] events = {0};
+            long read = jsonRecords.read(name, in, problems, (type, fields, line) -> {
+                String object = !type.isEmpty() && RealtimeEvents.OBJECTS.containsKey(type) ? type : fromName;
+                if (object == null && type.isEmpty()) {
+                    object = RealtimeEvents.objectFromFields(fields::containsKey);
+                }
+                if (object != null) {
+                    ActivityEvent e = RealtimeEvents.toEvent(object, f -> fields.getOrDefault(f, ""), name, line);
+                    if (e == null) {
+                        problems.malformedRow(name, line, "no readable EventDate");
+                    } else {
+                        behaviour.accept(e);
+                        if ((++events[0] & 4095) == 0) {
+                            batch();
+                        }
+                    }
+                    return;
+                }
+                Exports.ExportFile f = byType.computeIfAbsent(type, k -> new Exports.ExportFile(name, k));
+                f.rows++;
+                boolean pii = false;
+                for (var e : fields.entrySet()) {
+                    if (!e.getValue().isBlank() && PiiField.of(e.getKey()) != PiiField.NONE) {
+                        if (!f.piiColumns.contains(e.getKey()) && f.piiColumns.size() < 20) {
+                            f.piiColumns.add(e.getKey());
+                        }
+                        pii = true;
+                    }
+                }
+                if (pii && f.piiRows++ == 0) {
+                    f.firstLine = line;
+                }
+            });
+            problems.endOfFile(name);
+            exports.files.addAll(
+                    byType.values().stream().filter(f -> f.piiRows > 0).toList());
+            String format = events[0] > 0
+                    ? "salesforce-event-json" + (fromName == null ? "" : ":" + fromName)
+                    : read > 0 ? "data-export-json" : "json";
+            analyzed.add(new AnalyzedInput(name, format));
+        }
+    }
+
+    private static String objectOfExport(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
+        int dot = base.indexOf('.');
+        base = dot > 0 ? base.substring(0, dot) : base;
+        int sep = base.indexOf('_');
+        return sep > 0 ? base.substring(0, sep) : base;
+    }
+
+    private static int firstNonSpace(byte[] b) {
+        int i = 0;
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            i = 3;
+        }
+        for (; i < b.length; i++) {
+            if (!Character.isWhitespace(b[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Text, not binary: no NUL bytes and few control characters in the first bytes. */
+    private static boolean looksLikeText(byte[] head) {
+        int control = 0;
+        for (byte x : head) {
+            if (x == 0) {
+                return false;
+            }
+            if (x < 0x20 && x != '\n' && x != '\r' && x != '\t') {
+                control++;
+            }
+        }
+        return control * 100 < Math.max(1, head.length);
+    }
+
+    /** Counts bytes read from inputs. */
+    private static final class Counter {
+        long count;
+
+        InputStream wrap(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        count++;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        count += n;
+                    }
+                    return n;
+                }
+            };
+        }
+    }
+}

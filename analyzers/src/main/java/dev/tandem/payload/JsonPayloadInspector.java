@@ -1,0 +1,290 @@
+package dev.tandem.payload;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The default {@link PayloadInspector}. JSON bodies are walked token by token: field names say what
+ * a value is ({@link PiiField}), and any other string is still checked for email addresses and
+ * card numbers (13-19 digits passing the Luhn check, ISO/IEC 7812-1 Annex B). Each JSON object
+ * carrying an email, phone, name or card is a person; people are counted once per distinct email
+ * (else name, phone or card). Form bodies ({@code a=b&c=d}) are read the same way as one record;
+ * other text is searched for email addresses and card numbers.
+ */
+public final class JsonPayloadInspector implements PayloadInspector {
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])");
+    private static final int MAX_IDENTITIES = 1_000_000;
+
+    private final JsonFactory json = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(200)
+                    .maxStringLength(64 * 1024 * 1024)
+                    .build())
+            .build();
+
+    @Override
+    public PayloadPii inspect(byte[] body, String contentType) {
+        if (body.length == 0) {
+            return PayloadPii.NONE;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int first = firstNonSpace(body);
+        if (type.contains("json") || (first >= 0 && (body[first] == '{' || body[first] == '['))) {
+            PayloadPii fromJson = json(body);
+            if (fromJson != null) {
+                return fromJson;
+            }
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (type.contains("x-www-form-urlencoded") || looksLikeForm(text)) {
+            return form(text);
+        }
+        return text(text);
+    }
+
+    private static int firstNonSpace(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (!Character.isWhitespace(b[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts and distinct people for one payload. */
+    private static final class Tally {
+        int emails, phones, cards, names, addresses;
+        final Set<String> people = new HashSet<>();
+        int overflow;
+
+        void person(String identity) {
+            if (people.size() < MAX_IDENTITIES) {
+                people.add(identity);
+            } else {
+                overflow++;
+            }
+        }
+
+        PayloadPii result() {
+            return new PayloadPii(emails, phones, cards, names, addresses, people.size() + overflow);
+        }
+    }
+
+    /** One JSON object being read: the identity of the person it describes, if any. */
+    private static final class Frame {
+        String email = "";
+        String name = "";
+        String phone = "";
+        String card = "";
+
+        String identity() {
+            if (!email.isEmpty()) {
+                return "e:" + email.toLowerCase(Locale.ROOT);
+            }
+            if (!name.isEmpty()) {
+                return "n:" + name.toLowerCase(Locale.ROOT) + "|" + phone;
+            }
+            if (!phone.isEmpty()) {
+                return "p:" + phone;
+            }
+            return card.isEmpty() ? "" : "c:" + card;
+        }
+    }
+
+    private @Nullable PayloadPii json(byte[] body) {
+        Tally t = new Tally();
+        Deque<Frame> frames = new ArrayDeque<>();
+        try (JsonParser p = json.createParser(ObjectReadContext.empty(), body)) {
+            String field = "";
+            JsonToken tok;
+            while ((tok = p.nextToken()) != null) {
+                switch (tok) {
+                    case START_OBJECT -> frames.push(new Frame());
+                    case END_OBJECT -> {
+                        Frame f = frames.pop();
+                        Frame parent = frames.peek();
+                        if (parent != null && f.email.isEmpty() && f.name.isEmpty()) {
+                            // a card or phone sub-object ({"card":{"number":…}}) belongs to the
+                            // person around it, not to a person of its own
+                            if (parent.card.isEmpty()) {
+                                parent.card = f.card;
+                            }
+                            if (parent.phone.isEmpty()) {
+                                parent.phone = f.phone;
+                            }
+                        } else {
+                            String id = f.identity();
+                            if (!id.isEmpty()) {
+                                t.person(id);
+                            }
+                        }
+                    }
+                    case PROPERTY_NAME -> field = p.currentName();
+                    case VALUE_STRING, VALUE_NUMBER_INT -> {
+                        String v = p.getString();
+                        value(t, frames.peek(), p.streamReadContext().inObject() ? field : "", v);
+                    }
+                    default -> {
+                        // arrays, booleans, nulls and floats carry no personal data by themselves
+                    }
+                }
+            }
+            return t.result();
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static void value(Tally t, @Nullable Frame frame, String field, String v) {
+        if (v.isBlank()) {
+            return;
+        }
+        PiiField kind = field.isEmpty() ? PiiField.NONE : PiiField.of(field);
+        switch (kind) {
+            case EMAIL -> {
+                if (EMAIL.matcher(v).find()) {
+                    t.emails++;
+                    if (frame != null && frame.email.isEmpty()) {
+                        frame.email = v;
+                    }
+                }
+            }
+            case PHONE -> {
+                String digits = v.replaceAll("[^0-9]", "");
+                if (digits.length() >= 7 && digits.length() <= 15) {
+                    t.phones++;
+                    if (frame != null && frame.phone.isEmpty()) {
+                        frame.phone = digits;
+                    }
+                }
+            }
+            case NAME -> {
+                if (v.chars().anyMatch(Character::isLetter) && !v.contains("*")) {
+                    t.names++;
+                    if (frame != null) {
+                        frame.name = frame.name.isEmpty() ? v : frame.name + " " + v;
+                    }
+                }
+            }
+            case ADDRESS -> {
+                if (v.chars().anyMatch(Character::isLetter)) {
+                    t.addresses++;
+                }
+            }
+            case CARD -> {
+                String digits = v.replaceAll("[ -]", "");
+                if (luhnCard(digits)) {
+                    t.cards++;
+                    if (frame != null && frame.card.isEmpty()) {
+                        frame.card = digits;
+                    }
+                }
+            }
+            case NONE -> scanFree(t, frame, v);
+        }
+    }
+
+    /** An unlabelled string: emails and card numbers are recognised by their shape alone. */
+    private static void scanFree(Tally t, @Nullable Frame frame, String v) {
+        if (v.indexOf('@') >= 0) {
+            Matcher m = EMAIL.matcher(v);
+            while (m.find()) {
+                t.emails++;
+                if (frame != null && frame.email.isEmpty()) {
+                    frame.email = m.group();
+                } else if (frame == null) {
+                    t.person("e:" + m.group().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (v.length() >= 13) {
+            Matcher m = DIGIT_RUN.matcher(v);
+            while (m.find()) {
+                String digits = m.group().replaceAll("[ -]", "");
+                if (luhnCard(digits)) {
+                    t.cards++;
+                    if (frame != null && frame.card.isEmpty()) {
+                        frame.card = digits;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean looksLikeForm(String text) {
+        return text.indexOf('=') > 0 && text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.length() < 1 << 20;
+    }
+
+    private static PayloadPii form(String text) {
+        Tally t = new Tally();
+        Frame f = new Frame();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            try {
+                String k = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                value(t, f, k, v);
+            } catch (IllegalArgumentException e) {
+                value(t, f, "", pair);
+            }
+        }
+        String id = f.identity();
+        if (!id.isEmpty()) {
+            t.person(id);
+        }
+        return t.result();
+    }
+
+    private static PayloadPii text(String text) {
+        Tally t = new Tally();
+        scanFree(t, null, text);
+        return t.result();
+    }
+
+    /** 13 to 19 digits, not all the same, passing the Luhn check (ISO/IEC 7812-1 Annex B). */
+    public static boolean luhnCard(String digits) {
+        int n = digits.length();
+        if (n < 13 || n > 19) {
+            return false;
+        }
+        int sum = 0;
+        boolean same = true;
+        for (int i = 0; i < n; i++) {
+            char c = digits.charAt(n - 1 - i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (c != digits.charAt(0)) {
+                same = false;
+            }
+            int d = c - '0';
+            if ((i & 1) == 1) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return !same && sum % 10 == 0;
+    }
+}

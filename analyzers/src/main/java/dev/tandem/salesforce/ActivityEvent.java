@@ -1,0 +1,74 @@
+package dev.tandem.salesforce;
+
+/**
+ * One event of user activity, normalized from an Event Log File row or a real-time event record.
+ * Strings are empty when the source has no such field; {@code rows} is -1 when unknown and
+ * {@code epochMillis} is {@link Timestamps#UNKNOWN} when the source has no readable time.
+ *
+ * @param eventType the source's own type name (EVENT_TYPE, or the real-time object name)
+ * @param entity object name(s) the event touched, comma-separated as in ENTITY_NAME
+ * @param operation query/insert/... for bulk and API calls, or the HTTP method
+ * @param uri the URI, or the callout URL for {@link ActivityKind#CALLOUT}
+ * @param status login status (LOGIN_NO_ERROR, Success, ...) or request status
+ * @param delegatedUser for LoginAs, the user who logged in as someone else
+ */
+public record ActivityEvent(
+        String file,
+        long line,
+        String eventType,
+        ActivityKind kind,
+        long epochMillis,
+        String orgId,
+        String userId,
+        String username,
+        String userType,
+        String sessionKey,
+        String loginKey,
+        String ip,
+        String entity,
+        long rows,
+        String operation,
+        String uri,
+        String status,
+        String clientName,
+        String loginType,
+        String reportId,
+        long requestBytes,
+        String delegatedUser) {
+
+    /** The key that ties the events of one login session together: LOGIN_KEY, else SESSION_KEY. */
+    public String sessionId() {
+        return !loginKey.isEmpty() ? loginKey : sessionKey;
+    }
+
+    /** True for a successful login (LOGIN_NO_ERROR in Event Log Files, Success in LoginEvent). */
+    public boolean loginSucceeded() {
+        return status.isEmpty()
+                || status.equalsIgnoreCase("LOGIN_NO_ERROR")
+                || status.equalsIgnoreCase("Success")
+                || status.equals("1");
+    }
+
+    /** True when the operation reads data out (query, queryAll, GET, export) rather than writing it. */
+    public boolean reads() {
+        String op = operation;
+        return op.isEmpty()
+                || op.regionMatches(true, 0, "query", 0, 5)
+                || op.equalsIgnoreCase("get")
+                || op.equalsIgnoreCase("retrieve")
+                || op.equalsIgnoreCase("search")
+                || op.toLowerCase(java.util.Locale.ROOT).contains("export");
+    }
+
+    /** True when the operation writes records (insert, upsert, update, create, POST, PATCH). */
+    public boolean writes() {
+        String op = operation;
+        return op.equalsIgnoreCase("insert")
+                || op.equalsIgnoreCase("upsert")
+                || op.equalsIgnoreCase("update")
+                || op.equalsIgnoreCase("create")
+                || op.equalsIgnoreCase("post")
+                || op.equalsIgnoreCase("patch")
+                || op.equalsIgnoreCase("put");
+    }
+}

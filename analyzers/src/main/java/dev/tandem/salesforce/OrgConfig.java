@@ -1,0 +1,388 @@
+package dev.tandem.salesforce;
+
+import dev.tandem.intake.XmlNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of an org's configuration that decide who can read customer data, read from metadata
+ * retrieved with the Salesforce CLI (source format, {@code *-meta.xml}) or the Metadata API (zip):
+ * profiles, permission sets and groups, sharing rules, object sharing models, connected apps,
+ * external client app policies and named credentials (Metadata API Developer Guide).
+ */
+public final class OrgConfig {
+
+    /** Profile or permission set. */
+    public enum HolderKind {
+        PROFILE,
+        PERMISSION_SET
+    }
+
+    /** One permission granted, with where it is written. */
+    public record Grant(String permission, String file, long line) {}
+
+    /** A profile or permission set and the data permissions it grants. */
+    public record AccessHolder(
+            HolderKind kind,
+            String name,
+            String label,
+            Map<String, Grant> userPermissions,
+            Map<String, Grant> viewAllRecords,
+            Map<String, Grant> readable,
+            String file,
+            long line) {
+
+        /** View All Data, Modify All Data, or View/Modify All Records on one of the given objects. */
+        public List<Grant> broadDataGrants(Set<String> customerObjects) {
+            List<Grant> out = new ArrayList<>();
+            for (String p : List.of("ViewAllData", "ModifyAllData")) {
+                Grant g = userPermissions.get(p);
+                if (g != null) {
+                    out.add(g);
+                }
+            }
+            for (var e : viewAllRecords.entrySet()) {
+                if (customerObjects.contains(e.getKey())) {
+                    out.add(e.getValue());
+                }
+            }
+            return out;
+        }
+
+        public boolean administers() {
+            return userPermissions.containsKey("ModifyAllData")
+                    || (userPermissions.containsKey("ManageUsers") && userPermissions.containsKey("ViewAllData"))
+                    || (userPermissions.containsKey("CustomizeApplication")
+                            && userPermissions.containsKey("ManageUsers"));
+        }
+    }
+
+    /** A sharing rule; {@code sharedToKind} is the element under sharedTo (guestUser, role, ...). */
+    public record SharingRule(
+            String object,
+            String name,
+            String ruleType,
+            String accessLevel,
+            String sharedToKind,
+            String sharedTo,
+            String file,
+            long line) {
+        public String id() {
+            return object + "." + name;
+        }
+    }
+
+    /** An object's org-wide defaults (sharingModel, externalSharingModel). */
+    public record ObjectSharing(String object, String internal, String external, String file, long line) {}
+
+    /** A connected app or external client app: what it may do and for whom. */
+    public record ClientApp(
+            String name,
+            String type,
+            Set<String> scopes,
+            String ipRelaxation,
+            Set<String> profiles,
+            Set<String> permissionSets,
+            String runAsUser,
+            String file,
+            long line) {}
+
+    /** A named credential: where callouts go. */
+    public record NamedCredential(String name, String url, String file, long line) {}
+
+    private final Map<String, AccessHolder> profiles = new LinkedHashMap<>();
+    private final Map<String, AccessHolder> permissionSets = new LinkedHashMap<>();
+    private final Map<String, List<String>> permissionSetGroups = new LinkedHashMap<>();
+    private final List<SharingRule> sharingRules = new ArrayList<>();
+    private final Map<String, ObjectSharing> objects = new LinkedHashMap<>();
+    private final Map<String, ClientApp> clientApps = new LinkedHashMap<>();
+    private final List<NamedCredential> namedCredentials = new ArrayList<>();
+
+    /** Standard profiles whose API (file) names differ from the names users see. */
+    private static final Map<String, String> STANDARD_PROFILE_LABELS = Map.of(
+            "admin", "system administrator",
+            "standard", "standard user",
+            "readonly", "read only",
+            "contractmanager", "contract manager",
+            "marketingprofile", "marketing user",
+            "solutionmanager", "solution manager",
+            "minimumaccess", "minimum access - salesforce");
+
+    /** The metadata root elements read. */
+    public static final Set<String> ROOTS = Set.of(
+            "Profile",
+            "PermissionSet",
+            "PermissionSetGroup",
+            "SharingRules",
+            "CustomObject",
+            "ConnectedApp",
+            "ExtlClntAppOauthConfigurablePolicies",
+            "ExtlClntAppOauthSettings",
+            "NamedCredential");
+
+    /** The component name a file stands for: {@code profiles/Custom%3A Sales.profile-meta.xml} → "Custom: Sales". */
+    public static String componentName(String file) {
+        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('!')) + 1);
+        if (base.endsWith("-meta.xml")) {
+            base = base.substring(0, base.length() - "-meta.xml".length());
+        }
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        try {
+            return URLDecoder.decode(base.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return base;
+        }
+    }
+
+    /** Reads one metadata document; returns false when its root is not a type read here. */
+    public boolean add(String file, XmlNode root) {
+        String name = componentName(file);
+        if (!root.text("fullName").isEmpty()) {
+            name = root.text("fullName");
+        }
+        switch (root.name()) {
+            case "Profile" -> profiles.put(norm(name), holder(HolderKind.PROFILE, name, file, root));
+            case "PermissionSet" -> permissionSets.put(norm(name), holder(HolderKind.PERMISSION_SET, name, file, root));
+            case "PermissionSetGroup" -> {
+                List<String> sets = new ArrayList<>();
+                for (XmlNode n : root.all("permissionSets")) {
+                    sets.add(n.text());
+                }
+                permissionSetGroups.put(norm(name), sets);
+            }
+            case "SharingRules" -> sharing(name, file, root);
+            case "CustomObject" ->
+                objects.put(
+                        name,
+                        new ObjectSharing(
+                                name,
+                                root.text("sharingModel"),
+                                root.text("externalSharingModel"),
+                                file,
+                                lineOf(root, "sharingModel")));
+            case "ConnectedApp" -> connectedApp(name, file, root);
+            case "ExtlClntAppOauthConfigurablePolicies" -> ecaPolicy(name, file, root);
+            case "ExtlClntAppOauthSettings" -> ecaSettings(name, file, root);
+            case "NamedCredential" -> namedCredential(name, file, root);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long lineOf(XmlNode root, String child) {
+        XmlNode c = root.child(child);
+        return c == null ? root.line() : c.line();
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static AccessHolder holder(HolderKind kind, String name, String file, XmlNode root) {
+        Map<String, Grant> userPermissions = new LinkedHashMap<>();
+        for (XmlNode p : root.all("userPermissions")) {
+            if (p.flag("enabled")) {
+                userPermissions.put(p.text("name"), new Grant(p.text("name"), file, p.line()));
+            }
+        }
+        Map<String, Grant> viewAll = new LinkedHashMap<>();
+        Map<String, Grant> readable = new LinkedHashMap<>();
+        for (XmlNode o : root.all("objectPermissions")) {
+            String object = o.text("object");
+            if (o.flag("viewAllRecords") || o.flag("modifyAllRecords")) {
+                viewAll.put(
+                        object,
+                        new Grant(o.flag("modifyAllRecords") ? "ModifyAllRecords" : "ViewAllRecords", file, o.line()));
+            }
+            if (o.flag("allowRead")) {
+                readable.put(object, new Grant("Read", file, o.line()));
+            }
+        }
+        String label = root.text("label");
+        return new AccessHolder(
+                kind, name, label.isEmpty() ? name : label, userPermissions, viewAll, readable, file, root.line());
+    }
+
+    private void sharing(String object, String file, XmlNode root) {
+        for (XmlNode rule : root.children()) {
+            String type = switch (rule.name()) {
+                case "sharingCriteriaRules" -> "criteria";
+                case "sharingOwnerRules" -> "owner";
+                case "sharingGuestRules" -> "guest";
+                case "sharingTerritoryRules" -> "territory";
+                default -> "";
+            };
+            if (type.isEmpty()) {
+                continue;
+            }
+            String kind = "";
+            String to = "";
+            XmlNode sharedTo = rule.child("sharedTo");
+            if (sharedTo != null && !sharedTo.children().isEmpty()) {
+                XmlNode target = sharedTo.children().getFirst();
+                kind = target.name();
+                to = target.text();
+            }
+            sharingRules.add(new SharingRule(
+                    object, rule.text("fullName"), type, rule.text("accessLevel"), kind, to, file, rule.line()));
+        }
+    }
+
+    private void connectedApp(String name, String file, XmlNode root) {
+        Set<String> scopes = new LinkedHashSet<>();
+        XmlNode oauth = root.child("oauthConfig");
+        if (oauth != null) {
+            for (XmlNode s : oauth.all("scopes")) {
+                scopes.add(s.text());
+            }
+        }
+        XmlNode policy = root.child("oauthPolicy");
+        Set<String> profileNames = new LinkedHashSet<>();
+        for (XmlNode p : root.all("profileName")) {
+            profileNames.add(p.text());
+        }
+        Set<String> sets = new LinkedHashSet<>();
+        for (XmlNode p : root.all("permissionSetName")) {
+            sets.add(p.text());
+        }
+        clientApps.put(
+                norm(name),
+                new ClientApp(
+                        name,
+                        "ConnectedApp",
+                        scopes,
+                        policy == null ? "" : policy.text("ipRelaxation"),
+                        profileNames,
+                        sets,
+                        "",
+                        file,
+                        root.line()));
+    }
+
+    private void ecaPolicy(String name, String file, XmlNode root) {
+        String app = root.text("externalClientApplication").isEmpty() ? name : root.text("externalClientApplication");
+        ClientApp prior = clientApps.get(norm(app));
+        clientApps.put(
+                norm(app),
+                new ClientApp(
+                        app,
+                        "ExternalClientApp",
+                        prior == null ? Set.of() : prior.scopes(),
+                        root.text("ipRelaxationPolicyType"),
+                        split(root.text("commaSeparatedProfile")),
+                        split(root.text("commaSeparatedPermissionSet")),
+                        root.text("clientCredentialsFlowUser"),
+                        file,
+                        root.line()));
+    }
+
+    private void ecaSettings(String name, String file, XmlNode root) {
+        String app = root.text("externalClientApplication").isEmpty() ? name : root.text("externalClientApplication");
+        ClientApp prior = clientApps.get(norm(app));
+        Set<String> scopes = split(root.text("commaSeparatedOauthScopes"));
+        clientApps.put(
+                norm(app),
+                prior == null
+                        ? new ClientApp(app, "ExternalClientApp", scopes, "", Set.of(), Set.of(), "", file, root.line())
+                        : new ClientApp(
+                                app,
+                                prior.type(),
+                                scopes,
+                                prior.ipRelaxation(),
+                                prior.profiles(),
+                                prior.permissionSets(),
+                                prior.runAsUser(),
+                                prior.file(),
+                                prior.line()));
+    }
+
+    private static Set<String> split(String csv) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : csv.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private void namedCredential(String name, String file, XmlNode root) {
+        String url = root.text("endpoint");
+        long line = lineOf(root, "endpoint");
+        if (url.isEmpty()) {
+            for (XmlNode p : root.all("namedCredentialParameters")) {
+                if ("Url".equalsIgnoreCase(p.text("parameterType"))) {
+                    url = p.text("parameterValue");
+                    line = p.line();
+                }
+            }
+        }
+        namedCredentials.add(new NamedCredential(name, url, file, line));
+    }
+
+    public @Nullable AccessHolder profile(String name) {
+        AccessHolder h = profiles.get(norm(name));
+        if (h != null) {
+            return h;
+        }
+        for (var e : STANDARD_PROFILE_LABELS.entrySet()) {
+            if (e.getValue().equals(norm(name))) {
+                return profiles.get(e.getKey());
+            }
+        }
+        return null;
+    }
+
+    /** The permission sets a name stands for: itself, or a group's members. */
+    public List<AccessHolder> permissionSets(String name) {
+        AccessHolder h = permissionSets.get(norm(name));
+        if (h != null) {
+            return List.of(h);
+        }
+        List<AccessHolder> out = new ArrayList<>();
+        for (String member : permissionSetGroups.getOrDefault(norm(name), List.of())) {
+            AccessHolder m = permissionSets.get(norm(member));
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    public List<SharingRule> sharingRules() {
+        return sharingRules;
+    }
+
+    public java.util.Collection<ObjectSharing> objects() {
+        return objects.values();
+    }
+
+    public @Nullable ObjectSharing object(String name) {
+        return objects.get(name);
+    }
+
+    public java.util.Collection<ClientApp> clientApps() {
+        return clientApps.values();
+    }
+
+    public List<NamedCredential> namedCredentials() {
+        return namedCredentials;
+    }
+
+    public boolean hasAccessModel() {
+        return !profiles.isEmpty() || !permissionSets.isEmpty();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.tandem.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.intake.Problem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+class LeakAnalyzerTest {
+    private static AnalysisInput text(String name, String content) {
+        return AnalysisInput.of(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static AnalysisResult analyze(AnalysisInput... inputs) throws InterruptedException {
+        return new LeakAnalyzer().analyze(List.of(inputs), ProgressListener.NONE);
+    }
+
+    private static final String USERS = """
+            Id,Username,UserType,Profile.Name
+            0055g00000Sales1AAA,sam@shop.example,Standard,Standard User
+            0055g00000Guest1AAA,guest@site.example,Guest,Guest Profile
+            """;
+
+    /** Report runs of a few rows on ordinary days, then one export of a large report. */
+    private static String reportLogs(int bigRows) {
+        StringBuilder b = new StringBuilder(
+                "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,SESSION_KEY,LOGIN_KEY,CLIENT_IP,ENTITY_NAME,REPORT_ID,ROW_COUNT\n");
+        for (int d = 1; d <= 9; d++) {
+            b.append("Report,2025-03-0")
+                    .append(d)
+                    .append("T10:00:00Z,0055g00000Sales1,s")
+                    .append(d)
+                    .append(",l")
+                    .append(d)
+                    .append(",198.51.100.7,Contact,00Oa,40\n");
+        }
+        b.append("Report,2025-03-10T10:00:00Z,0055g00000Sales1,s10,l10,198.51.100.7,Contact,00Obig,")
+                .append(bigRows)
+                .append('\n');
+        return b.toString();
+    }
+
+    private static final String EXPORT_LOG = """
+            EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,SESSION_KEY,LOGIN_KEY,CLIENT_IP,REPORT_ID,CLIENT_INFO
+            ReportExport,2025-03-10T10:01:00Z,0055g00000Sales1,s10,l10,198.51.100.7,00Obig,CSV
+            """;
+
+    @Test
+    void joinsAReportExportToItsReportRunAcrossFiles() throws Exception {
+        AnalysisResult r = analyze(
+                text("data/User.csv", USERS),
+                text("elf/Report.csv", reportLogs(12_000)),
+                text("elf/ReportExport.csv", EXPORT_LOG));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.UNENCRYPTED_EXPORT);
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.USER, "sam@shop.example"));
+            assertThat(f.records()).isEqualTo(12_000L);
+            assertThat(f.evidence())
+                    .contains(new EvidenceRef("elf/ReportExport.csv", 2), new EvidenceRef("elf/Report.csv", 11));
+            assertThat(f.controls()).containsExactly("CC6.1", "CC6.7", "CC7.2");
+        });
+    }
+
+    @Test
+    void leavesASmallExportAlone() throws Exception {
+        AnalysisResult r = analyze(
+                text("data/User.csv", USERS),
+                text("elf/Report.csv", reportLogs(35)),
+                text("elf/ReportExport.csv", EXPORT_LOG));
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void thresholdsAreConfigurable() throws Exception {
+        Thresholds strict = Thresholds.defaults().withMinExportRecords(20);
+        AnalysisResult r = new LeakAnalyzer(strict, new dev.tandem.payload.JsonPayloadInspector())
+                .analyze(
+                        List.of(
+                                text("data/User.csv", USERS),
+                                text("elf/Report.csv", reportLogs(500)),
+                                text("elf/ReportExport.csv", EXPORT_LOG)),
+                        ProgressListener.NONE);
+        assertThat(r.findings()).extracting(Finding::pattern).containsExactly(LeakPattern.UNENCRYPTED_EXPORT);
+    }
+
+    @Test
+    void reportsDataExportFilesHoldingPersonalData() throws Exception {
+        StringBuilder csv = new StringBuilder("Id,FirstName,LastName,Email\n");
+        for (int i = 0; i < 1500; i++) {
+            csv.append("003").append(i).append(",Ann,Lee,ann").append(i).append("@example.org\n");
+        }
+        AnalysisResult r = analyze(text("found/Contact_dump.csv", csv.toString()));
+        assertThat(r.inputs()).containsExactly(new AnalyzedInput("found/Contact_dump.csv", "data-export-csv"));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.FILE, "found/Contact_dump.csv"));
+            assertThat(f.records()).isEqualTo(1500L);
+            assertThat(f.containment())
+                    .extracting(ContainmentAction::action)
+                    .containsExactly(ContainmentAction.Action.QUARANTINE_FILE);
+        });
+    }
+
+    @Test
+    void reportsAnOrgWideDefaultOpenToExternalUsersWithWhatTheyRead() throws Exception {
+        String object = """
+                <CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <externalSharingModel>Read</externalSharingModel>
+                    <sharingModel>Private</sharingModel>
+                </CustomObject>
+                """;
+        String guestReads = """
+                EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,ENTITY_NAME,ROWS_PROCESSED,METHOD,CLIENT_IP
+                RestApi,2025-03-10T10:00:00Z,0055g00000Guest1,Contact,200,GET,45.83.1.1
+                RestApi,2025-03-10T11:00:00Z,0055g00000Guest1,Contact,150,GET,45.83.1.2
+                """;
+        AnalysisResult r = analyze(
+                text("data/User.csv", USERS),
+                text("md/objects/Contact/Contact.object-meta.xml", object),
+                text("elf/RestApi.csv", guestReads));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.SHARING_RULE_EXPOSURE);
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.OBJECT, "Contact"));
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.records()).isEqualTo(350L);
+            assertThat(f.containment().getFirst().configItem()).isEqualTo("CustomObject:Contact#externalSharingModel");
+        });
+    }
+
+    @Test
+    void readsRealTimeEventsAsJsonAndCsv() throws Exception {
+        String json = """
+                {"totalSize": 1, "done": true, "records": [
+                  {"attributes": {"type": "ReportEvent"}, "EventDate": "2025-03-10T10:00:00.000+0000",
+                   "UserId": "0055g00000Sales1AAA", "Username": "sam@shop.example", "SessionKey": "s1",
+                   "LoginKey": "l1", "SourceIp": "198.51.100.7", "ReportId": "00Obig", "RowsProcessed": 9000,
+                   "Operation": "ReportExported", "QueriedEntities": "Contact"}
+                ]}
+                """;
+        String csv = """
+                EventDate,EventIdentifier,UserId,Username,SourceIp,LoginKey,SessionKey,Status,LoginType
+                2025-03-10T09:59:00.000Z,e1,0055g00000Sales1AAA,sam@shop.example,198.51.100.7,l1,s1,Success,Application
+                """;
+        AnalysisResult r = analyze(text("rtem/ReportEvent.json", json), text("rtem/LoginEvent.csv", csv));
+        assertThat(r.inputs())
+                .containsExactly(
+                        new AnalyzedInput("rtem/ReportEvent.json", "salesforce-event-json:ReportEvent"),
+                        new AnalyzedInput("rtem/LoginEvent.csv", "salesforce-event:LoginEvent"));
+        assertThat(r.stats().events()).isEqualTo(2);
+        assertThat(r.stats().sessions()).isEqualTo(1);
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void opensMetadataApiZipsAndNamesEntriesInsideThem() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("unpackaged/sharingRules/Contact.sharingRules"));
+            z.write("""
+                    <SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
+                      <sharingOwnerRules><fullName>All_Partners</fullName><accessLevel>Edit</accessLevel>
+                        <sharedTo><allPartnerUsers></allPartnerUsers></sharedTo></sharingOwnerRules>
+                    </SharingRules>
+                    """.getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("../escape.xml"));
+            z.write("<x/>".getBytes(StandardCharsets.UTF_8));
+        }
+        AnalysisResult r = analyze(AnalysisInput.of("retrieve.zip", new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(r.inputs())
+                .extracting(AnalyzedInput::format)
+                .containsExactly("zip", "salesforce-metadata:SharingRules");
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.SHARING_RULE, "Contact.All_Partners"));
+            assertThat(f.evidence())
+                    .containsExactly(new EvidenceRef("retrieve.zip!/unpackaged/sharingRules/Contact.sharingRules", 2));
+            assertThat(f.records()).isNull();
+        });
+        assertThat(r.problems()).extracting(Problem::kind).containsExactly(Problem.Kind.UNSAFE_ARCHIVE_ENTRY);
+    }
+
+    @Test
+    void badInputsBecomeProblemsAndTheRestIsStillAnalyzed() throws Exception {
+        String xxe =
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Profile>&x;</Profile>\n";
+        String truncatedHar = "{\"log\": {\"version\": \"1.2\", \"entries\": [{\"request\": {\"method\": \"GET\"";
+        AnalysisResult r = analyze(
+                text("md/profiles/Evil.profile-meta.xml", xxe),
+                text("har/cut.har", truncatedHar),
+                AnalysisInput.of("bin.dat", new ByteArrayInputStream(new byte[] {0, 1, 2, 3, 0, 0})),
+                new AnalysisInput("gone.csv", () -> {
+                    throw new IOException("No such file");
+                }),
+                text("data/User.csv", USERS),
+                text("elf/Report.csv", reportLogs(12_000)),
+                text("elf/ReportExport.csv", EXPORT_LOG));
+        assertThat(r.findings()).extracting(Finding::pattern).containsExactly(LeakPattern.UNENCRYPTED_EXPORT);
+        assertThat(r.problems())
+                .extracting(Problem::file, Problem::kind)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "md/profiles/Evil.profile-meta.xml", Problem.Kind.XML_DOCTYPE_REFUSED),
+                        org.assertj.core.groups.Tuple.tuple("har/cut.har", Problem.Kind.TRUNCATED),
+                        org.assertj.core.groups.Tuple.tuple("bin.dat", Problem.Kind.UNKNOWN_FORMAT),
+                        org.assertj.core.groups.Tuple.tuple("gone.csv", Problem.Kind.UNREADABLE));
+        assertThat(r.hasUnreadableInput()).isTrue();
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenInterrupted() throws Exception {
+        List<ProgressListener.Progress> seen = new ArrayList<>();
+        new LeakAnalyzer().analyze(List.of(text("data/User.csv", USERS)), seen::add);
+        assertThat(seen)
+                .extracting(ProgressListener.Progress::phase)
+                .containsExactly(
+                        ProgressListener.Phase.READING,
+                        ProgressListener.Phase.CORRELATING,
+                        ProgressListener.Phase.DONE);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> analyze(text("data/User.csv", USERS))).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aStreamInputCanBeReadOnlyOnce() throws Exception {
+        AnalysisInput once = text("x.csv", "a,b\n1,2\n");
+        once.source().open().close();
+        AnalysisResult r = analyze(once);
+        assertThat(r.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("already read"));
+    }
+}

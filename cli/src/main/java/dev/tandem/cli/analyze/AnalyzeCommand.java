@@ -1,0 +1,215 @@
+package dev.tandem.cli.analyze;
+
+import dev.tandem.intake.Problem;
+import dev.tandem.leak.AnalysisInput;
+import dev.tandem.leak.AnalysisResult;
+import dev.tandem.leak.AnalyzedInput;
+import dev.tandem.leak.ContainmentAction;
+import dev.tandem.leak.EvidenceRef;
+import dev.tandem.leak.Finding;
+import dev.tandem.leak.LeakAnalyzer;
+import dev.tandem.leak.ProgressListener;
+import dev.tandem.leak.Thresholds;
+import dev.tandem.payload.JsonPayloadInspector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * {@code tandem analyze PATH… [--format text|json]} (CONTRACTS.md §4): the CRM leak analyzers over
+ * files and folders of collected evidence. Exit 0 when nothing is found, 1 when something is, 2 for
+ * usage errors or when an input could not be read at all and nothing was found.
+ */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = "CRM leak analyzers on Salesforce event logs, metadata, HAR files, exports.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:nothing found",
+            "1:leak findings",
+            "2:usage error, or an input could not be read (and nothing was found)"
+        })
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format {
+        text,
+        json
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of collected evidence.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(
+            names = "--first-party",
+            split = ",",
+            paramLabel = "DOMAIN",
+            description = "Domains that are the company's own besides each page's (for checkout traffic).")
+    List<String> firstParty = new ArrayList<>();
+
+    @Option(names = "--min-bulk-records", paramLabel = "N", description = "Rows in one session that count as bulk.")
+    Long minBulkRecords;
+
+    @Option(names = "--min-export-records", paramLabel = "N", description = "Rows in one export that count.")
+    Long minExportRecords;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<AnalysisInput> inputs = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isReadable(p)) {
+                err.println("tandem analyze: cannot read " + p + ": no such file or folder, or not readable");
+                return 2;
+            }
+            try {
+                expand(p, inputs);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("tandem analyze: cannot list " + p + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        Thresholds t = Thresholds.defaults();
+        if (!firstParty.isEmpty()) {
+            t = t.withFirstPartyDomains(new HashSet<>(firstParty));
+        }
+        if (minBulkRecords != null) {
+            t = t.withMinBulkRecords(minBulkRecords);
+        }
+        if (minExportRecords != null) {
+            t = t.withMinExportRecords(minExportRecords);
+        }
+        AnalysisResult r = new LeakAnalyzer(t, new JsonPayloadInspector()).analyze(inputs, ProgressListener.NONE);
+        for (Problem p : r.problems()) {
+            err.println("tandem analyze: " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
+        }
+        if (format == Format.json) {
+            json(r, out);
+        } else {
+            text(r, out);
+        }
+        out.flush();
+        err.flush();
+        if (!r.findings().isEmpty()) {
+            return 1;
+        }
+        return r.hasUnreadableInput() ? 2 : 0;
+    }
+
+    /** A folder stands for its files, in name order; names are reported as given. */
+    private static void expand(Path p, List<AnalysisInput> inputs) throws IOException {
+        if (!Files.isDirectory(p)) {
+            inputs.add(AnalysisInput.of(p.toString(), p));
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.filter(Files::isRegularFile).sorted().forEach(f -> inputs.add(AnalysisInput.of(f.toString(), f)));
+        }
+    }
+
+    /** Exactly the shape of CONTRACTS.md §4, nothing more. */
+    static void json(AnalysisResult r, PrintWriter out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            g.writeName("findings");
+            g.writeStartArray();
+            for (Finding f : r.findings()) {
+                g.writeStartObject();
+                g.writeStringProperty("pattern", f.pattern().name());
+                g.writeStringProperty("severity", f.severity().name());
+                g.writeStringProperty("title", f.title());
+                g.writeName("subject");
+                g.writeStartObject();
+                g.writeStringProperty("kind", f.subject().kind().name());
+                g.writeStringProperty("id", f.subject().id());
+                g.writeEndObject();
+                g.writeName("evidence");
+                g.writeStartArray();
+                for (EvidenceRef e : f.evidence()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("file", e.file());
+                    g.writeNumberProperty("line", e.line());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeName("records");
+                if (f.records() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(f.records());
+                }
+                g.writeName("controls");
+                g.writeStartArray();
+                for (String c : f.controls()) {
+                    g.writeString(c);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeName("inputs");
+            g.writeStartArray();
+            for (AnalyzedInput i : r.inputs()) {
+                g.writeStartObject();
+                g.writeStringProperty("file", i.file());
+                g.writeStringProperty("format", i.format());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
+    }
+
+    static void text(AnalysisResult r, PrintWriter out) {
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.ROOT);
+        for (Finding f : r.findings()) {
+            out.println(f.severity() + "  " + f.pattern() + "  " + f.subject().kind() + " "
+                    + f.subject().id());
+            out.println("  " + f.title());
+            out.println("  records exposed: " + (f.records() == null ? "unknown" : n.format(f.records())));
+            out.println("  controls: SOC 2 " + String.join(", ", f.controls()) + "; ISO 27001:2022 "
+                    + String.join(", ", f.pattern().iso27001()));
+            out.println("  evidence:");
+            for (EvidenceRef e : f.evidence()) {
+                out.println("    " + e.file() + ":" + e.line());
+            }
+            out.println("  why: " + f.rationale());
+            out.println("  containment:");
+            for (ContainmentAction a : f.containment()) {
+                out.println("    - " + a.description() + "  [" + a.action() + " " + a.configItem() + "]");
+            }
+            out.println();
+        }
+        long unreadable =
+                r.problems().stream().filter(p -> p.kind().fileLevel()).count();
+        out.println(r.findings().size() + " finding(s) in " + r.inputs().size() + " input(s); "
+                + n.format(r.stats().events()) + " events, " + r.stats().users() + " users, "
+                + r.stats().sessions() + " sessions; " + r.problems().size() + " problem(s)"
+                + (unreadable > 0 ? ", " + unreadable + " input(s) not read" : ""));
+    }
+}
