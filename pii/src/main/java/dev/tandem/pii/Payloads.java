@@ -60,7 +60,8 @@ public final class Payloads {
                 scanner.candidateScanner(),
                 scanner.options(),
                 out,
-                new InflationBudget(scanner.options().maxInflatedBytes(), scanner.options().maxRatio()));
+                new InflationBudget(
+                        scanner.options().maxInflatedBytes(), scanner.options().maxRatio()));
         try {
             Inputs.scanSync(new ByteArrayInputStream(payload), name, Inputs.sniffJson(payload), ctx, 0);
         } catch (IOException e) {

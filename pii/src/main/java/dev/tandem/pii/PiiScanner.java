@@ -71,7 +71,8 @@ public final class PiiScanner {
         return run(sources, sink, progress);
     }
 
-    private record Source(String name, @Nullable Path path, @Nullable InputStream stream, Format format) {}
+    private record Source(
+            String name, @Nullable Path path, @Nullable InputStream stream, Format format) {}
 
     // ---- the engine ----
 
@@ -175,14 +176,17 @@ public final class PiiScanner {
         });
         ThreadLocal<CandidateScanner> scanners = ThreadLocal.withInitial(this::candidateScanner);
         BlockingQueue<Channel> order = new ArrayBlockingQueue<>(2 * threads + 2);
-        Thread producer = Thread.ofPlatform().name("tandem-scan-reader").daemon().unstarted(() -> {
-            try {
-                for (Source s : sources) produce(s, pool, scanners, order);
-                order.put(DONE);
-            } catch (InterruptedException | Cancelled e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread producer = Thread.ofPlatform()
+                .name("tandem-scan-reader")
+                .daemon()
+                .unstarted(() -> {
+                    try {
+                        for (Source s : sources) produce(s, pool, scanners, order);
+                        order.put(DONE);
+                    } catch (InterruptedException | Cancelled e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         producer.start();
         long files = 0;
         long bytes = 0;
@@ -249,7 +253,8 @@ public final class PiiScanner {
             produceFile(s.name(), p, true, pool, scanners, order);
         } else {
             InputStream in = s.stream();
-            if (in != null) produceStream(s.name(), new BufferedInputStream(in, 1 << 16), s.format(), pool, scanners, order);
+            if (in != null)
+                produceStream(s.name(), new BufferedInputStream(in, 1 << 16), s.format(), pool, scanners, order);
         }
     }
 
@@ -403,10 +408,14 @@ public final class PiiScanner {
         if (t instanceof AccessDeniedException) return "permission denied";
         String m = t.getMessage();
         String kind = t.getClass().getSimpleName();
-        return m == null ? kind : (t instanceof IOException && !kind.equals("IOException") && !kind.equals("ZipException")
-                        && !kind.equals("LimitExceeded")
-                ? kind + ": " + m
-                : m);
+        return m == null
+                ? kind
+                : (t instanceof IOException
+                                && !kind.equals("IOException")
+                                && !kind.equals("ZipException")
+                                && !kind.equals("LimitExceeded")
+                        ? kind + ": " + m
+                        : m);
     }
 
     private static final class CountingSource extends java.io.FilterInputStream {

@@ -21,8 +21,7 @@ public record ScanOptions(
     }
 
     public static ScanOptions defaults() {
-        return new ScanOptions(
-                Runtime.getRuntime().availableProcessors(), "US", DEFAULT_CHUNK, 16L << 30, 1000, 4);
+        return new ScanOptions(Runtime.getRuntime().availableProcessors(), "US", DEFAULT_CHUNK, 16L << 30, 1000, 4);
     }
 
     public ScanOptions withThreads(int n) {

@@ -31,13 +31,12 @@ public final class ScopeCounter implements ScanSink {
         unique.computeIfAbsent(f.entity(), e -> new DistinctHashes()).add(f.normalized());
         String j = f.jurisdiction();
         if (j == null) return;
-        Source s =
-                switch (f.entity()) {
-                    case PHONE_NUMBER -> Source.PHONE;
-                    case IBAN_CODE -> Source.IBAN;
-                    case US_SSN -> Source.SSN;
-                    default -> null;
-                };
+        Source s = switch (f.entity()) {
+            case PHONE_NUMBER -> Source.PHONE;
+            case IBAN_CODE -> Source.IBAN;
+            case US_SSN -> Source.SSN;
+            default -> null;
+        };
         if (s != null) place(j, s, f.entity().name() + ":" + f.normalized());
     }
 
@@ -48,8 +47,7 @@ public final class ScopeCounter implements ScanSink {
     }
 
     private void place(String jurisdiction, Source s, String identity) {
-        byJurisdiction
-                .computeIfAbsent(jurisdiction, k -> new DistinctHashes[Source.values().length])[s.ordinal()] =
+        byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[Source.values().length])[s.ordinal()] =
                 set(byJurisdiction.get(jurisdiction), s);
         byJurisdiction.get(jurisdiction)[s.ordinal()].add(identity);
     }
@@ -66,7 +64,8 @@ public final class ScopeCounter implements ScanSink {
         for (Map.Entry<Entity, DistinctHashes> e : unique.entrySet()) {
             uniq.put(e.getKey(), e.getValue().size());
             memory += e.getValue().memoryBytes();
-            if (e.getKey().identifiesPerson()) people = Math.max(people, e.getValue().size());
+            if (e.getKey().identifiesPerson())
+                people = Math.max(people, e.getValue().size());
         }
         Map<String, Long> raw = new TreeMap<>();
         for (Map.Entry<String, DistinctHashes[]> e : byJurisdiction.entrySet()) {
@@ -93,7 +92,6 @@ public final class ScopeCounter implements ScanSink {
                 placed += v;
             }
         }
-        return new Scope(
-                Map.copyOf(counts), Map.copyOf(uniq), people, out, Math.max(0, people - placed), memory);
+        return new Scope(Map.copyOf(counts), Map.copyOf(uniq), people, out, Math.max(0, people - placed), memory);
     }
 }

@@ -7,4 +7,5 @@ import org.jspecify.annotations.Nullable;
  * identifier found in it ({@code EMAIL_ADDRESS:jane@example.com}, normalized) and where the
  * person lives when a country or state column or key says so (ISO 3166-1 alpha-2 or ISO 3166-2).
  */
-public record SubjectRecord(String file, String identity, @Nullable String jurisdiction) {}
+public record SubjectRecord(
+        String file, String identity, @Nullable String jurisdiction) {}

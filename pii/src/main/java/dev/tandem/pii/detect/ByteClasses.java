@@ -81,6 +81,10 @@ public final class ByteClasses {
         return to;
     }
 
+    private static boolean spaceJoins(byte b) {
+        return (CLASS[b & 0xff] & (DIGIT | UPPER)) != 0 || b == '(' || b == ')' || b == '+';
+    }
+
     /** Number of '\n' bytes in {@code [from, to)}, eight at a time. */
     public static long countNewlines(byte[] buf, int from, int to) {
         long n = 0;
@@ -103,8 +107,10 @@ public final class ByteClasses {
     /**
      * A position in {@code (from, to]} where a chunk may end so that no candidate straddles it:
      * before a newline if there is one in the last {@code window} bytes, else before any byte
-     * that cannot occur in a candidate, else before a space between two lower-case letters (no
-     * candidate contains one). Returns {@code to} when there is none (a hard split).
+     * that cannot occur in a candidate, else before a space that is not between two of digit,
+     * upper-case letter or parenthesis (spaces inside candidates are: cards, IBANs, phones).
+     * Returns {@code to} when there is none (a hard split, possible only inside a run of
+     * {@code window} bytes of such characters).
      */
     public static int safeSplit(byte[] buf, int from, int to, int window) {
         int lowest = Math.max(from + 1, to - window);
@@ -115,7 +121,7 @@ public final class ByteClasses {
             if ((CLASS[buf[i] & 0xff] & SAFE_SPLIT) != 0) return i;
         }
         for (int i = to - 2; i >= lowest; i--) {
-            if (buf[i] == ' ' && is(buf[i - 1], LOWER) && is(buf[i + 1], LOWER)) return i;
+            if (buf[i] == ' ' && !(spaceJoins(buf[i - 1]) && spaceJoins(buf[i + 1]))) return i;
         }
         return to;
     }

@@ -110,8 +110,9 @@ public final class CandidateScanner {
             byte lb = b[tokStart - 1];
             if (isAlnum(lb) || lb == '_') return skipWord(s);
             // part of a compound identifier: a716-446655440000 (UUID), v1.2.3.4.5, ORD-4111...
-            if ((lb == '.' || lb == '-') && tokStart - 2 >= from && (isAlnum(b[tokStart - 2]) || b[tokStart - 2] == '_'))
-                return skipWord(s);
+            if ((lb == '.' || lb == '-')
+                    && tokStart - 2 >= from
+                    && (isAlnum(b[tokStart - 2]) || b[tokStart - 2] == '_')) return skipWord(s);
         }
         int n = 0;
         int i = s;
@@ -132,7 +133,9 @@ public final class CandidateScanner {
             byte rb = b[tokEnd];
             if (isAlnum(rb) || rb == '@' || rb == '_') {
                 n--;
-            } else if ((rb == '.' || rb == '-') && tokEnd + 1 < to && (isAlnum(b[tokEnd + 1]) || b[tokEnd + 1] == '_')) {
+            } else if ((rb == '.' || rb == '-')
+                    && tokEnd + 1 < to
+                    && (isAlnum(b[tokEnd + 1]) || b[tokEnd + 1] == '_')) {
                 n--;
             }
         }

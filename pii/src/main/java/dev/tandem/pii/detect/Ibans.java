@@ -49,7 +49,9 @@ public final class Ibans {
         if (compact.length() < 5) return false;
         byte c1 = (byte) compact.charAt(0);
         byte c2 = (byte) compact.charAt(1);
-        return length(c1, c2) == compact.length() && mod97(compact) == 1 && IBANValidator.getInstance().isValid(compact);
+        return length(c1, c2) == compact.length()
+                && mod97(compact) == 1
+                && IBANValidator.getInstance().isValid(compact);
     }
 
     /** ISO 7064 MOD 97-10 over the rearranged IBAN (first four characters moved to the end, A=10 .. Z=35). */

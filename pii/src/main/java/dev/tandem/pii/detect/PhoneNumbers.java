@@ -33,7 +33,8 @@ public final class PhoneNumbers {
             PhoneNumber n = UTIL.parse(text, defaultRegion);
             if (!UTIL.isValidNumber(n)) return null;
             String region = UTIL.getRegionCodeForNumber(n);
-            return new Valid(UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164), "001".equals(region) ? null : region);
+            return new Valid(
+                    UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164), "001".equals(region) ? null : region);
         } catch (NumberParseException e) {
             return null;
         }

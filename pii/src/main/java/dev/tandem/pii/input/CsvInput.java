@@ -173,7 +173,8 @@ final class CsvInput {
     private void piece(byte[] buf, int from, int to) {
         if (to <= from) return;
         if (row == 0) {
-            if (header.length() < MAX_HEADER) header.append(new String(buf, from, Math.min(to - from, MAX_HEADER), UTF_8));
+            if (header.length() < MAX_HEADER)
+                header.append(new String(buf, from, Math.min(to - from, MAX_HEADER), UTF_8));
         } else {
             values.piece(buf, from, to);
         }

@@ -27,23 +27,44 @@ public enum FieldContext {
             if (c != '_' && c != '-' && c != ' ' && c != '.' && c != '"') sb.append(Character.toLowerCase(c));
         }
         String k = sb.toString();
-        if (k.endsWith("firstname") || k.endsWith("lastname") || k.endsWith("middlename") || k.endsWith("fullname")
-                || k.equals("surname") || k.equals("givenname") || k.equals("familyname")
-                || k.equals("contactname") || k.equals("customername")) return PERSON;
+        if (k.endsWith("firstname")
+                || k.endsWith("lastname")
+                || k.endsWith("middlename")
+                || k.endsWith("fullname")
+                || k.equals("surname")
+                || k.equals("givenname")
+                || k.equals("familyname")
+                || k.equals("contactname")
+                || k.equals("customername")) return PERSON;
         if (k.equals("name")) return NAME;
         if (k.endsWith("birthdate") || k.endsWith("dateofbirth") || k.equals("dob") || k.equals("birthday")) {
             return DATE_OF_BIRTH;
         }
         if (k.endsWith("countrycode") || k.endsWith("country")) return COUNTRY;
         if (k.endsWith("statecode") || k.endsWith("state") || k.endsWith("province")) return STATE;
-        if (k.endsWith("street") || k.endsWith("city") || k.endsWith("postalcode") || k.endsWith("zipcode")
-                || k.equals("zip") || k.equals("postcode") || k.equals("address") || k.startsWith("addressline")
-                || k.equals("address1") || k.equals("address2") || k.equals("streetaddress")
-                || k.endsWith("mailingaddress") || k.endsWith("billingaddress") || k.endsWith("shippingaddress")) {
+        if (k.endsWith("street")
+                || k.endsWith("city")
+                || k.endsWith("postalcode")
+                || k.endsWith("zipcode")
+                || k.equals("zip")
+                || k.equals("postcode")
+                || k.equals("address")
+                || k.startsWith("addressline")
+                || k.equals("address1")
+                || k.equals("address2")
+                || k.equals("streetaddress")
+                || k.endsWith("mailingaddress")
+                || k.endsWith("billingaddress")
+                || k.endsWith("shippingaddress")) {
             return LOCATION;
         }
-        if (k.endsWith("phone") || k.endsWith("mobile") || k.endsWith("fax") || k.equals("tel")
-                || k.equals("telephone") || k.equals("phonenumber") || k.equals("cell")) return PHONE;
+        if (k.endsWith("phone")
+                || k.endsWith("mobile")
+                || k.endsWith("fax")
+                || k.equals("tel")
+                || k.equals("telephone")
+                || k.equals("phonenumber")
+                || k.equals("cell")) return PHONE;
         if (k.equals("ssn") || k.endsWith("socialsecuritynumber")) return SSN;
         return NONE;
     }
@@ -52,6 +73,7 @@ public enum FieldContext {
     static boolean looksLikePersonName(String v) {
         String[] words = v.strip().split("\\s+");
         if (words.length < 2 || words.length > 4) return false;
+        if (COMPANY.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) return false;
         for (String w : words) {
             if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) return false;
             for (int i = 0; i < w.length(); i++) {
@@ -61,6 +83,26 @@ public enum FieldContext {
         }
         return true;
     }
+
+    private static final java.util.Set<String> COMPANY = java.util.Set.of(
+            "inc",
+            "llc",
+            "ltd",
+            "gmbh",
+            "corp",
+            "co",
+            "ag",
+            "sa",
+            "plc",
+            "company",
+            "group",
+            "bv",
+            "nv",
+            "sarl",
+            "limited",
+            "corporation",
+            "partners",
+            "holdings");
 
     static String normalizeKey(String k) {
         return k.toLowerCase(Locale.ROOT);

@@ -133,8 +133,15 @@ final class FieldValues implements Forwarder.Listener {
 
     private static boolean isPlaceholder(String v) {
         String l = v.toLowerCase(Locale.ROOT);
-        return l.equals("null") || l.equals("n/a") || l.equals("na") || l.equals("none") || l.equals("-")
-                || l.equals("unknown") || l.equals("true") || l.equals("false") || l.equals("[not provided]");
+        return l.equals("null")
+                || l.equals("n/a")
+                || l.equals("na")
+                || l.equals("none")
+                || l.equals("-")
+                || l.equals("unknown")
+                || l.equals("true")
+                || l.equals("false")
+                || l.equals("[not provided]");
     }
 
     static String collapse(String v) {

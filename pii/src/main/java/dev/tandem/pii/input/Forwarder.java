@@ -66,7 +66,14 @@ final class Forwarder implements Hits {
         emit(entity, offset(start), offset(end), lineAt(start), value, normalized, jurisdiction);
     }
 
-    void emit(Entity entity, long start, long end, long atLine, String value, String normalized, @Nullable String jurisdiction) {
+    void emit(
+            Entity entity,
+            long start,
+            long end,
+            long atLine,
+            String value,
+            String normalized,
+            @Nullable String jurisdiction) {
         out.finding(new Finding(file, start, end, atLine, entity, value, normalized, jurisdiction));
         if (listener != null) listener.found(entity, normalized);
     }

@@ -22,14 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON so their keys give context.
  */
 final class HarInput {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private HarInput() {}
 
     static long scan(InputStream in, String file, Context ctx) throws IOException, InterruptedException {
         CountingStream counted = new CountingStream(in);
         try (JsonParser p = MAPPER.createParser(counted)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new MalformedInput("not a HAR file: no top-level object", new IOException());
+            if (p.nextToken() != JsonToken.START_OBJECT)
+                throw new MalformedInput("not a HAR file: no top-level object", new IOException());
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -80,7 +83,9 @@ final class HarInput {
                     try {
                         body = Base64.getMimeDecoder().decode(e.getValue().stringValue());
                     } catch (IllegalArgumentException bad) {
-                        ctx.out().problem(new dev.tandem.pii.InputProblem(file + "!" + child, "invalid base64 body", false));
+                        ctx.out()
+                                .problem(new dev.tandem.pii.InputProblem(
+                                        file + "!" + child, "invalid base64 body", false));
                         continue;
                     }
                     value(body, child, file, ctx);

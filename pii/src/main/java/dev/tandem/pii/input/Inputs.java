@@ -77,11 +77,13 @@ public final class Inputs {
     private static long gzip(InputStream in, String name, Context ctx, int depth)
             throws IOException, InterruptedException {
         if (depth >= ctx.options().maxNesting()) {
-            throw new InflationBudget.LimitExceeded("archive nested deeper than " + ctx.options().maxNesting() + " levels");
+            throw new InflationBudget.LimitExceeded(
+                    "archive nested deeper than " + ctx.options().maxNesting() + " levels");
         }
         CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
         String base = name.substring(name.lastIndexOf('/') + 1);
-        String innerName = base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
+        String innerName =
+                base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
         InputStream inflated = ctx.budget().countInflated(new GZIPInputStream(raw, 1 << 16));
         scanSync(inflated, name + "!/" + innerName, Format.AUTO, quiet(ctx), depth + 1);
         ctx.out().advanced(raw.count);
@@ -91,7 +93,8 @@ public final class Inputs {
     private static long zip(InputStream in, String name, Context ctx, int depth)
             throws IOException, InterruptedException {
         if (depth >= ctx.options().maxNesting()) {
-            throw new InflationBudget.LimitExceeded("archive nested deeper than " + ctx.options().maxNesting() + " levels");
+            throw new InflationBudget.LimitExceeded(
+                    "archive nested deeper than " + ctx.options().maxNesting() + " levels");
         }
         CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
         long reported = 0;
@@ -136,8 +139,12 @@ public final class Inputs {
             if (n.charAt(i) < 0x20 || n.charAt(i) == 0x7f) return "entry name with control characters refused";
         }
         String s = n.replace('\\', '/');
-        if (s.startsWith("/") || s.matches("^[A-Za-z]:.*") || s.equals("..") || s.startsWith("../")
-                || s.contains("/../") || s.endsWith("/..")) {
+        if (s.startsWith("/")
+                || s.matches("^[A-Za-z]:.*")
+                || s.equals("..")
+                || s.startsWith("../")
+                || s.contains("/../")
+                || s.endsWith("/..")) {
             return "entry name escaping the archive (zip slip) refused";
         }
         return null;

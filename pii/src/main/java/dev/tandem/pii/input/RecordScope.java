@@ -27,20 +27,19 @@ final class RecordScope {
     }
 
     void found(Entity e, String normalized) {
-        int r =
-                switch (e) {
-                    case EMAIL_ADDRESS -> 1;
-                    case US_SSN -> 2;
-                    case PHONE_NUMBER -> 3;
-                    case IBAN_CODE -> 4;
-                    case CREDIT_CARD -> 5;
-                    case PERSON -> {
-                        if (!name.isEmpty()) name.append(' ');
-                        name.append(normalized);
-                        yield Integer.MAX_VALUE;
-                    }
-                    default -> Integer.MAX_VALUE;
-                };
+        int r = switch (e) {
+            case EMAIL_ADDRESS -> 1;
+            case US_SSN -> 2;
+            case PHONE_NUMBER -> 3;
+            case IBAN_CODE -> 4;
+            case CREDIT_CARD -> 5;
+            case PERSON -> {
+                if (!name.isEmpty()) name.append(' ');
+                name.append(normalized);
+                yield Integer.MAX_VALUE;
+            }
+            default -> Integer.MAX_VALUE;
+        };
         if (r < rank) {
             rank = r;
             identity = e.name() + ":" + normalized;
@@ -68,7 +67,8 @@ final class RecordScope {
         }
     }
 
-    @Nullable String jurisdiction() {
+    @Nullable
+    String jurisdiction() {
         if (state != null) {
             String sub = Jurisdictions.subdivision(country, state);
             if (sub != null) return sub;
@@ -76,8 +76,11 @@ final class RecordScope {
         return country;
     }
 
-    @Nullable SubjectRecord finish(String file) {
-        String id = identity != null ? identity : name.isEmpty() ? null : "PERSON:" + name.toString().toLowerCase(Locale.ROOT);
+    @Nullable
+    SubjectRecord finish(String file) {
+        String id = identity != null
+                ? identity
+                : name.isEmpty() ? null : "PERSON:" + name.toString().toLowerCase(Locale.ROOT);
         return id == null ? null : new SubjectRecord(file, id, jurisdiction());
     }
 }

@@ -104,7 +104,8 @@ class CandidateScannerTest {
         f.setAccessible(true);
         var c = org.apache.commons.validator.routines.IBANValidator.Validator.class.getDeclaredField("countryCode");
         c.setAccessible(true);
-        for (var v : org.apache.commons.validator.routines.IBANValidator.getInstance().getDefaultValidators()) {
+        for (var v : org.apache.commons.validator.routines.IBANValidator.getInstance()
+                .getDefaultValidators()) {
             String cc = (String) c.get(v);
             assertThat(Ibans.length((byte) cc.charAt(0), (byte) cc.charAt(1)))
                     .as(cc)
@@ -147,7 +148,8 @@ class CandidateScannerTest {
     // ---- phones ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"+49 30 901820", "+44 20 7946 0958", "+1 415-555-2671", "+33 1 42 68 53 00", "+4915123456789"})
+    @ValueSource(
+            strings = {"+49 30 901820", "+44 20 7946 0958", "+1 415-555-2671", "+33 1 42 68 53 00", "+4915123456789"})
     void findsInternationalPhones(String phone) {
         assertThat(in("call " + phone + " now")).containsExactly("PHONE_NUMBER " + phone);
     }
@@ -176,12 +178,15 @@ class CandidateScannerTest {
     @Test
     void findsEmailsWithIanaTlds() {
         assertThat(in("from jane.doe+news@example.co.uk, to j_smith@mail.example.museum."))
-                .containsExactly("EMAIL_ADDRESS jane.doe+news@example.co.uk", "EMAIL_ADDRESS j_smith@mail.example.museum");
+                .containsExactly(
+                        "EMAIL_ADDRESS jane.doe+news@example.co.uk", "EMAIL_ADDRESS j_smith@mail.example.museum");
     }
 
     @Test
     void rejectsEmailLookAlikes() {
-        assertThat(in("icon@2x.png logo@3x.zip user@localhost a@b.notarealtld x@.com @example.com foo..bar@example.com"))
+        assertThat(
+                        in(
+                                "icon@2x.png logo@3x.zip user@localhost a@b.notarealtld x@.com @example.com foo..bar@example.com"))
                 .isEmpty();
     }
 
