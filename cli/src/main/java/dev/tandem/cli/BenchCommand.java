@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print a ratio against a reference run on the same machine.",
-        subcommands = {})
+        subcommands = {
+            dev.tandem.cli.scan.BenchScanCommand.class,
+        })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Seeded generators of labeled sample data (corpora, sample orgs).",
-        subcommands = {})
+        subcommands = {
+            dev.tandem.cli.scan.PiiCorpusCommand.class,
+        })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

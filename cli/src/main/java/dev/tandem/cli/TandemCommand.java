@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             GenerateCommand.class,
             EvalCommand.class,
+            dev.tandem.cli.scan.ScanCommand.class,
         })
 public final class TandemCommand implements Runnable {
 
