@@ -93,7 +93,7 @@ public final class BenchScanCommand implements Callable<Integer> {
             out.printf("generating a %d-byte corpus in %s ...%n", size, corpus);
             out.flush();
             EvalPiiCommand.delete(corpus);
-            new CorpusGenerator(seed).generate(corpus, size, false);
+            new CorpusGenerator(seed).generate(corpus, size, false, false);
             Files.writeString(marker, "size=" + size + " seed=" + seed + "\n");
         }
         List<Path> files;
@@ -107,7 +107,7 @@ public final class BenchScanCommand implements Callable<Integer> {
         for (Path f : files) bytes += Files.size(f);
         out.printf(
                 Locale.ROOT,
-                "corpus: %s, %d bytes in %d files (logs, CSV, TSV, JSON, JSONL, HAR, gzip, zip); %d cores%n",
+                "corpus: %s, %d bytes in %d files (logs, CSV, TSV, JSON, JSONL, HAR; no archives, which rg cannot read); %d cores%n",
                 corpus,
                 bytes,
                 files.size(),

@@ -66,7 +66,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        // one finding a line: buffered, flushed at the end (and by the writer before the summary)
+        PrintWriter out =
+                new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         PrintWriter err = spec.commandLine().getErr();
         if (threads != null && threads < 1) {
             err.println("tandem scan: --threads must be at least 1");

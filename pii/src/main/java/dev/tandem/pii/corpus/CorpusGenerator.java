@@ -28,6 +28,8 @@ public final class CorpusGenerator {
     public record Result(long bytes, int files, long labels) {}
 
     private static final String[] KINDS = {"log", "csv", "json", "jsonl", "log", "har", "tsv", "zip", "gz", "csv"};
+    /** Without archives: what ripgrep can read as it is, for the throughput benchmark. */
+    private static final String[] PLAIN_KINDS = {"log", "csv", "json", "jsonl", "log", "har", "tsv", "csv"};
 
     private final Values v;
 
@@ -36,6 +38,12 @@ public final class CorpusGenerator {
     }
 
     public Result generate(Path dir, long size, boolean writeLabels) throws IOException {
+        return generate(dir, size, writeLabels, true);
+    }
+
+    /** As {@link #generate(Path, long, boolean)}; without {@code archives}, no gzip or zip files. */
+    public Result generate(Path dir, long size, boolean writeLabels, boolean archives) throws IOException {
+        String[] kinds = archives ? KINDS : PLAIN_KINDS;
         Files.createDirectories(dir);
         long fileSize = Math.clamp(size / 48, 16 * 1024, 8L << 20);
         long written = 0;
@@ -43,7 +51,7 @@ public final class CorpusGenerator {
         long labels = 0;
         try (BufferedWriter out = writeLabels ? Files.newBufferedWriter(dir.resolve("labels.jsonl"), UTF_8) : null) {
             for (int i = 0; written < size; i++) {
-                String kind = KINDS[i % KINDS.length];
+                String kind = kinds[i % kinds.length];
                 int target = (int) Math.min(fileSize, Math.max(4096, size - written));
                 String n = String.format(Locale.ROOT, "%04d", i);
                 List<Doc> docs = new ArrayList<>();

@@ -30,6 +30,13 @@ public final class CandidateScanner {
     private final int[] ge = new int[MAX_GROUPS];
     private final byte[] ibanChars = new byte[34];
     private final StringBuilder digits = new StringBuilder(32);
+    /** Domains already judged: the same few hundred domains carry most addresses in a leak. */
+    private final java.util.LinkedHashMap<String, Boolean> domains = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> e) {
+            return size() > 8192;
+        }
+    };
 
     private byte[] b = EMPTY;
     private int from;
@@ -213,7 +220,7 @@ public final class CandidateScanner {
             for (int j = Math.min(n - 1, g + 6); j >= g; j--) {
                 appendDigits(g, j);
                 if (digits.length() < 8 || digits.length() > 15) continue;
-                PhoneNumbers.Valid v = phones.validate("+" + digits);
+                PhoneNumbers.Valid v = phones.validateInternational(digits.toString());
                 if (v != null) {
                     emit(Entity.PHONE_NUMBER, tokStart, ge[j], text(tokStart, ge[j]), v.e164(), v.region());
                     return j - g + 1;
@@ -279,7 +286,9 @@ public final class CandidateScanner {
         }
         if (!shaped) return 0;
         appendDigits(a, a + 2);
-        PhoneNumbers.Valid v = phones.validate(digits.toString());
+        PhoneNumbers.Valid v = "US".equals(phones.defaultRegion())
+                ? phones.validateInternational("1" + digits)
+                : phones.validate(digits.toString());
         if (v == null) return 0;
         emit(Entity.PHONE_NUMBER, start, ge[a + 2], text(start, ge[a + 2]), v.e164(), v.region());
         return a + 3 - g;
@@ -339,7 +348,13 @@ public final class CandidateScanner {
         while (de > a + 1 && (b[de - 1] == '.' || b[de - 1] == '-')) de--;
         if (de - a - 1 < 4) return a + 1;
         for (int k = a + 1; k < de - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return a + 1;
-        if (!EmailAddresses.isValidDomain(text(a + 1, de))) return a + 1;
+        String domain = text(a + 1, de);
+        Boolean known = domains.get(domain);
+        if (known == null) {
+            known = EmailAddresses.isValidDomain(domain);
+            domains.put(domain, known);
+        }
+        if (!known) return a + 1;
         String value = text(ls, de);
         emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
         return de;

@@ -92,12 +92,12 @@ final class FieldValues implements Forwarder.Listener {
                 if (FieldContext.looksLikePersonName(v)) person(s, e, line, v);
             }
             case LOCATION -> {
-                if (hasLetter(v) || v.chars().filter(Character::isDigit).count() >= 4) {
+                if (hasLetter(v) || digits(v).length() >= 4) {
                     forwarder.emit(Entity.LOCATION, s, e, line, v, collapse(v), null);
                 }
             }
             case DATE_OF_BIRTH -> {
-                if (v.length() <= 40 && v.chars().filter(Character::isDigit).count() >= 4) {
+                if (v.length() <= 40 && digits(v).length() >= 4) {
                     forwarder.emit(Entity.DATE_OF_BIRTH, s, e, line, v, digits(v), null);
                 }
             }
@@ -128,10 +128,12 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     private static boolean hasLetter(String v) {
-        return v.codePoints().anyMatch(Character::isLetter);
+        for (int i = 0; i < v.length(); i++) if (Character.isLetter(v.charAt(i))) return true;
+        return false;
     }
 
     private static boolean isPlaceholder(String v) {
+        if (v.length() > 14) return false;
         String l = v.toLowerCase(Locale.ROOT);
         return l.equals("null")
                 || l.equals("n/a")
@@ -145,7 +147,19 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     static String collapse(String v) {
-        return v.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(v.length());
+        boolean space = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = !sb.isEmpty();
+            } else {
+                if (space) sb.append(' ');
+                space = false;
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     static String digits(String v) {

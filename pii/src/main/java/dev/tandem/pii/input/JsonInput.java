@@ -47,6 +47,9 @@ final class JsonInput {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final RecordScope topLevel = new RecordScope();
     private final StringBuilder key = new StringBuilder();
+    /** Keys repeat in every record; their context is worked out once. */
+    private final java.util.Map<String, FieldContext> contexts = new java.util.HashMap<>();
+
     private int state = OUTSIDE;
     private boolean stringIsKey;
     private int tooDeep;
@@ -207,7 +210,7 @@ final class JsonInput {
         if (stringIsKey) {
             Frame t = top();
             if (t != null) {
-                t.context = FieldContext.of(key.toString());
+                t.context = contexts.computeIfAbsent(key.toString(), FieldContext::of);
                 t.expectKey = false;
             }
         } else {

@@ -1,6 +1,5 @@
 package dev.tandem.pii.input;
 
-import dev.tandem.pii.detect.ByteClasses;
 import dev.tandem.pii.detect.CandidateScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,7 @@ public final class TextInput {
         Forwarder f = new Forwarder(file, out);
         f.block(buf, 0, offset, lineAtStart);
         scanner.scan(buf, 0, len, f);
-        return ByteClasses.countNewlines(buf, 0, len);
+        return f.lineAt(len) - lineAtStart;
     }
 
     static long scan(InputStream in, String file, Context ctx) throws IOException, InterruptedException {
@@ -32,7 +31,7 @@ public final class TextInput {
             int len = blocks.length();
             f.block(buf, 0, blocks.offset(), line);
             ctx.scanner().scan(buf, 0, len, f);
-            line += ByteClasses.countNewlines(buf, 0, len);
+            line = f.lineAt(len);
             total += len;
             ctx.out().advanced(len);
         }

@@ -93,7 +93,20 @@ public final class Jurisdictions {
     }
 
     private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace(".", "").replaceAll("\\s+", " ");
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') continue;
+            if (Character.isWhitespace(c)) {
+                space = !sb.isEmpty();
+            } else {
+                if (space) sb.append(' ');
+                space = false;
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** ISO 3166-1 alpha-2 for a country value, or null. */
