@@ -99,9 +99,13 @@ public final class Inputs {
         CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
         long reported = 0;
         Context inner = quiet(ctx);
-        try (ZipInputStream zis = new ZipInputStream(raw)) {
+        BufferedInputStream head = new BufferedInputStream(raw, 1 << 16);
+        boolean localHeader = peek(head).length >= 4 && peek(head)[2] == 3;
+        int entries = 0;
+        try (ZipInputStream zis = new ZipInputStream(head)) {
             ZipEntry e;
             while ((e = zis.getNextEntry()) != null) {
+                entries++;
                 Out.checkInterrupted();
                 if (e.isDirectory()) continue;
                 String entryName = e.getName();
@@ -128,6 +132,7 @@ public final class Inputs {
         } catch (ZipException z) {
             throw new ZipException("corrupt zip archive (" + z.getMessage() + ")");
         }
+        if (entries == 0 && localHeader) throw new ZipException("corrupt zip archive (no readable entry)");
         ctx.out().advanced(raw.count - reported);
         return raw.count;
     }
