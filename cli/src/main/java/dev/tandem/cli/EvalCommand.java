@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Accuracy evaluations against generated labeled data.",
-        subcommands = {})
+        subcommands = {
+            dev.tandem.cli.scan.EvalPiiCommand.class,
+        })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.tandem.cli.deadlines.RulesTableCommand.class,
             dev.tandem.cli.analyze.GenerateCrmOrgCommand.class,
+            dev.tandem.cli.scan.PiiCorpusCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             dev.tandem.cli.deadlines.DeadlinesCommand.class,
             dev.tandem.cli.ledger.LedgerCommand.class,
             dev.tandem.cli.analyze.AnalyzeCommand.class,
+            dev.tandem.cli.scan.ScanCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

@@ -1,0 +1,147 @@
+package dev.tandem.cli.scan;
+
+import dev.tandem.pii.Entity;
+import dev.tandem.pii.Finding;
+import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.PiiScanner;
+import dev.tandem.pii.ScanSink;
+import dev.tandem.pii.Scope;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes findings as they arrive, then the scope and the summary (CONTRACTS.md §4). In
+ * {@code jsonl} the summary is the last line and the scope line comes just before it; problems
+ * go to stderr so stdout stays one JSON object a line.
+ */
+final class FindingWriter implements ScanSink {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean jsonl;
+    private final boolean reveal;
+    private final StringBuilder sb = new StringBuilder(256);
+    private long findings;
+
+    FindingWriter(PrintWriter out, PrintWriter err, boolean jsonl, boolean reveal) {
+        this.out = out;
+        this.err = err;
+        this.jsonl = jsonl;
+        this.reveal = reveal;
+    }
+
+    long findings() {
+        return findings;
+    }
+
+    @Override
+    public void finding(Finding f) {
+        findings++;
+        sb.setLength(0);
+        if (jsonl) {
+            sb.append("{\"kind\":\"finding\",\"file\":");
+            Json.string(sb, f.file());
+            sb.append(",\"start\":").append(f.start()).append(",\"end\":").append(f.end());
+            sb.append(",\"line\":")
+                    .append(f.line())
+                    .append(",\"entity\":\"")
+                    .append(f.entity().name());
+            sb.append("\",\"masked\":");
+            Json.string(sb, f.masked());
+            if (reveal) {
+                sb.append(",\"value\":");
+                Json.string(sb, f.value());
+            }
+            sb.append('}');
+        } else {
+            sb.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(": ")
+                    .append(f.entity().name())
+                    .append(' ');
+            sb.append(reveal ? f.value() : f.masked())
+                    .append("  [bytes ")
+                    .append(f.start())
+                    .append('-')
+                    .append(f.end())
+                    .append(']');
+        }
+        out.println(sb);
+    }
+
+    @Override
+    public void problem(InputProblem p) {
+        err.println("tandem scan: " + p.file() + ": " + p.reason());
+        err.flush();
+    }
+
+    void finish(PiiScanner.Report report, Scope scope) {
+        if (jsonl) {
+            sb.setLength(0);
+            sb.append("{\"kind\":\"scope\",\"subjects\":");
+            Json.string(sb, scope.subjects());
+            sb.append(",\"people\":").append(scope.people()).append(",\"jurisdictions\":{");
+            boolean first = true;
+            for (Map.Entry<String, Long> e : scope.jurisdictions().entrySet()) {
+                if (!first) sb.append(',');
+                first = false;
+                Json.string(sb, e.getKey());
+                sb.append(':').append(e.getValue());
+            }
+            sb.append("},\"unplaced\":").append(scope.unplaced()).append('}');
+            out.println(sb);
+            sb.setLength(0);
+            sb.append("{\"kind\":\"summary\",\"files\":")
+                    .append(report.files())
+                    .append(",\"bytes\":")
+                    .append(report.bytes())
+                    .append(",\"counts\":{");
+            appendCounts(scope.counts());
+            sb.append("},\"unique\":{");
+            appendCounts(scope.unique());
+            sb.append("}}");
+            out.println(sb);
+        } else {
+            out.println();
+            out.printf(
+                    Locale.ROOT,
+                    "Scanned %d file(s), %d bytes; %d problem(s).%n",
+                    report.files(),
+                    report.bytes(),
+                    report.problems().size());
+            out.printf(Locale.ROOT, "%-15s %10s %10s%n", "entity", "found", "distinct");
+            for (Entity e : Entity.values()) {
+                Number c = scope.counts().get(e);
+                if (c == null) continue;
+                out.printf(
+                        Locale.ROOT,
+                        "%-15s %10d %10d%n",
+                        e.name(),
+                        c.longValue(),
+                        scope.unique().get(e));
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "People affected (estimate): %d, of whom %d without a known jurisdiction.%n",
+                    scope.people(),
+                    scope.unplaced());
+            if (!scope.jurisdictions().isEmpty()) {
+                out.println("By jurisdiction: " + scope.subjects());
+                out.println("  next: tandem deadlines --aware <when you became aware> --subjects " + scope.subjects());
+            }
+        }
+        out.flush();
+    }
+
+    private void appendCounts(Map<Entity, ? extends Number> m) {
+        boolean first = true;
+        for (Entity e : Entity.values()) {
+            Number n = m.get(e);
+            if (n == null) continue;
+            if (!first) sb.append(',');
+            first = false;
+            sb.append('"').append(e.name()).append("\":").append(n.longValue());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.cli.scan;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,101 @@
+package dev.tandem.cli.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cli.TandemCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ScanCommandTest {
+    record Result(int exit, String out, String err) {
+        List<JsonNode> lines() {
+            JsonMapper m = JsonMapper.builder().build();
+            return out.lines().map(m::readTree).toList();
+        }
+    }
+
+    static Result run(String... args) {
+        CommandLine cl = TandemCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonlFollowsTheContractWithScopeBeforeTheLastSummaryLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("contacts.csv");
+        Files.writeString(
+                f, "Email,Phone,MailingState\njane@example.com,+1 415-555-2671,CA\nbob@example.de,+49 30 901820,\n");
+        Result r = run("scan", "--format", "jsonl", "--threads", "2", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        List<JsonNode> lines = r.lines();
+        JsonNode first = lines.getFirst();
+        assertThat(first.propertyNames()).containsExactly("kind", "file", "start", "end", "line", "entity", "masked");
+        assertThat(first.get("kind").asString()).isEqualTo("finding");
+        assertThat(first.get("file").asString()).isEqualTo(f.toString());
+        assertThat(first.get("start").asLong()).isEqualTo(25);
+        assertThat(first.get("end").asLong()).isEqualTo(41);
+        assertThat(first.get("line").asLong()).isEqualTo(2);
+        assertThat(first.get("entity").asString()).isEqualTo("EMAIL_ADDRESS");
+        assertThat(first.get("masked").asString()).isEqualTo("j***@example.com");
+        assertThat(r.out()).doesNotContain("jane@example.com", "901820");
+        JsonNode scope = lines.get(lines.size() - 2);
+        assertThat(scope.get("kind").asString()).isEqualTo("scope");
+        assertThat(scope.get("subjects").asString()).isEqualTo("DE=1,US-CA=1");
+        assertThat(scope.get("people").asLong()).isEqualTo(2);
+        JsonNode summary = lines.getLast();
+        assertThat(summary.propertyNames()).containsExactly("kind", "files", "bytes", "counts", "unique");
+        assertThat(summary.get("files").asLong()).isEqualTo(1);
+        assertThat(summary.get("bytes").asLong()).isEqualTo(Files.size(f));
+        assertThat(summary.get("counts").get("PHONE_NUMBER").asLong()).isEqualTo(2);
+        assertThat(summary.get("unique").get("EMAIL_ADDRESS").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void revealAddsRawValues(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.log");
+        Files.writeString(f, "ssn 536-22-8726\n");
+        Result r = run("scan", "--format", "jsonl", "--reveal", f.toString());
+        assertThat(r.lines().getFirst().get("value").asString()).isEqualTo("536-22-8726");
+    }
+
+    @Test
+    void exitZeroWhenCleanAndTwoWhenANamedPathIsMissingWhileTheRestIsScanned(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean.txt");
+        Files.writeString(clean, "version 1.2.3.4.5 at 10:23:45\n");
+        assertThat(run("scan", clean.toString()).exit()).isEqualTo(TandemCommand.EXIT_OK);
+        Path pii = dir.resolve("pii.txt");
+        Files.writeString(pii, "mail jane@example.com\n");
+        Result r = run("scan", "--format", "jsonl", dir.resolve("missing").toString(), pii.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(r.err()).contains("missing: no such file or folder");
+        assertThat(r.lines().getFirst().get("entity").asString()).isEqualTo("EMAIL_ADDRESS");
+    }
+
+    @Test
+    void corruptFileInsideAFolderIsReportedButDoesNotChangeTheExitCode(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("broken.zip"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3});
+        Files.writeString(dir.resolve("ok.txt"), "nothing");
+        Result r = run("scan", dir.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
+        assertThat(r.err()).contains("broken.zip");
+    }
+
+    @Test
+    void sizesAcceptDecimalAndBinaryUnits() {
+        assertThat(Sizes.parse("100MB")).isEqualTo(100_000_000L);
+        assertThat(Sizes.parse("1GiB")).isEqualTo(1L << 30);
+        assertThat(Sizes.parse("4096")).isEqualTo(4096L);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.pii.corpus;
+
+import org.jspecify.annotations.NullMarked;

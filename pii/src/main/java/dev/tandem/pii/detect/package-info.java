@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.pii.detect;
+
+import org.jspecify.annotations.NullMarked;

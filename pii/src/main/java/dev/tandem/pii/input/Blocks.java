@@ -1,0 +1,61 @@
+package dev.tandem.pii.input;
+
+import dev.tandem.pii.detect.ByteClasses;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a stream in blocks that end at a safe split (ByteClasses#safeSplit), so no candidate
+ * straddles two blocks; the bytes after the split are carried into the next block. Memory is one
+ * buffer whatever the line length.
+ */
+final class Blocks {
+    private final InputStream in;
+    private final int window;
+    private byte[] buf;
+    private int carry;
+    private int len;
+    private long offset;
+    private boolean eof;
+
+    Blocks(InputStream in, int chunkSize, int window) {
+        this.in = in;
+        this.buf = new byte[chunkSize];
+        this.window = window;
+    }
+
+    /** Reads the next block into {@link #buf()}: bytes {@code [0, length())}; false at the end. */
+    boolean next() throws IOException {
+        if (len > 0) {
+            System.arraycopy(buf, len, buf, 0, carry);
+            offset += len;
+        }
+        if (eof && carry == 0) {
+            len = 0;
+            return false;
+        }
+        int n = carry;
+        while (!eof && n < buf.length) {
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) eof = true;
+            else n += r;
+        }
+        int split = eof ? n : ByteClasses.safeSplit(buf, 0, n, window);
+        len = split;
+        carry = n - split;
+        return len > 0 || carry > 0;
+    }
+
+    byte[] buf() {
+        return buf;
+    }
+
+    int length() {
+        return len;
+    }
+
+    /** File offset of {@code buf()[0]}. */
+    long offset() {
+        return offset;
+    }
+}

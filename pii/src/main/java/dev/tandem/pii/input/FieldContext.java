@@ -1,0 +1,110 @@
+package dev.tandem.pii.input;
+
+import java.util.Locale;
+
+/**
+ * What a CSV header or JSON key says about the values under it. Salesforce standard fields
+ * (Contact, Lead, Account: FirstName, LastName, Name, MailingStreet, MailingCity,
+ * MailingPostalCode, MailingState, MailingCountry, BillingAddress, Birthdate, Phone, MobilePhone)
+ * and common export names map by suffix after lower-casing and removing '_', '-', ' ' and '.'.
+ */
+public enum FieldContext {
+    NONE,
+    PERSON,
+    /** "Name": a person only when the value looks like a name (companies and products are named too). */
+    NAME,
+    LOCATION,
+    DATE_OF_BIRTH,
+    PHONE,
+    COUNTRY,
+    STATE,
+    SSN;
+
+    public static FieldContext of(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_' && c != '-' && c != ' ' && c != '.' && c != '"') sb.append(Character.toLowerCase(c));
+        }
+        String k = sb.toString();
+        if (k.endsWith("firstname")
+                || k.endsWith("lastname")
+                || k.endsWith("middlename")
+                || k.endsWith("fullname")
+                || k.equals("surname")
+                || k.equals("givenname")
+                || k.equals("familyname")
+                || k.equals("contactname")
+                || k.equals("customername")) return PERSON;
+        if (k.equals("name")) return NAME;
+        if (k.endsWith("birthdate") || k.endsWith("dateofbirth") || k.equals("dob") || k.equals("birthday")) {
+            return DATE_OF_BIRTH;
+        }
+        if (k.endsWith("countrycode") || k.endsWith("country")) return COUNTRY;
+        if (k.endsWith("statecode") || k.endsWith("state") || k.endsWith("province")) return STATE;
+        if (k.endsWith("street")
+                || k.endsWith("city")
+                || k.endsWith("postalcode")
+                || k.endsWith("zipcode")
+                || k.equals("zip")
+                || k.equals("postcode")
+                || k.equals("address")
+                || k.startsWith("addressline")
+                || k.equals("address1")
+                || k.equals("address2")
+                || k.equals("streetaddress")
+                || k.endsWith("mailingaddress")
+                || k.endsWith("billingaddress")
+                || k.endsWith("shippingaddress")) {
+            return LOCATION;
+        }
+        if (k.endsWith("phone")
+                || k.endsWith("mobile")
+                || k.endsWith("fax")
+                || k.equals("tel")
+                || k.equals("telephone")
+                || k.equals("phonenumber")
+                || k.equals("cell")) return PHONE;
+        if (k.equals("ssn") || k.endsWith("socialsecuritynumber")) return SSN;
+        return NONE;
+    }
+
+    /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised. */
+    static boolean looksLikePersonName(String v) {
+        String[] words = v.strip().split("\\s+");
+        if (words.length < 2 || words.length > 4) return false;
+        if (COMPANY.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) return false;
+        for (String w : words) {
+            if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) return false;
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (!Character.isLetter(c) && c != '\'' && c != '-' && c != '.') return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> COMPANY = java.util.Set.of(
+            "inc",
+            "llc",
+            "ltd",
+            "gmbh",
+            "corp",
+            "co",
+            "ag",
+            "sa",
+            "plc",
+            "company",
+            "group",
+            "bv",
+            "nv",
+            "sarl",
+            "limited",
+            "corporation",
+            "partners",
+            "holdings");
+
+    static String normalizeKey(String k) {
+        return k.toLowerCase(Locale.ROOT);
+    }
+}

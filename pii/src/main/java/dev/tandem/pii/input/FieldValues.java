@@ -1,0 +1,170 @@
+package dev.tandem.pii.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.tandem.pii.Entity;
+import dev.tandem.pii.detect.PhoneNumbers;
+import dev.tandem.pii.detect.SocialSecurityNumbers;
+import java.util.Locale;
+
+/**
+ * One value of structured data (a CSV field, a JSON string or scalar), possibly split over
+ * blocks: every piece goes through the candidate scanner; the whole value, when it is short
+ * enough to be a name, address or date (1 KiB), is judged by the context of its column or key.
+ */
+final class FieldValues implements Forwarder.Listener {
+    private static final int MAX_CONTEXT_VALUE = 1024;
+
+    private final Context ctx;
+    private final Forwarder forwarder;
+    private RecordScope record = new RecordScope();
+    private final byte[] acc = new byte[MAX_CONTEXT_VALUE];
+    private int accLen;
+    private boolean overflow;
+    private FieldContext context = FieldContext.NONE;
+    private long startOffset;
+    private long startLine;
+    private boolean sawPhone;
+    private boolean sawSsn;
+
+    FieldValues(Context ctx, Forwarder forwarder) {
+        this.ctx = ctx;
+        this.forwarder = forwarder;
+        forwarder.listener(this);
+    }
+
+    void record(RecordScope r) {
+        this.record = r;
+    }
+
+    @Override
+    public void found(Entity entity, String normalized) {
+        if (entity == Entity.PHONE_NUMBER) sawPhone = true;
+        if (entity == Entity.US_SSN) sawSsn = true;
+        record.found(entity, normalized);
+    }
+
+    /** A value starts at {@code buf[pos]} of the current block. */
+    void start(int pos, FieldContext fc) {
+        context = fc;
+        accLen = 0;
+        overflow = false;
+        sawPhone = false;
+        sawSsn = false;
+        if (fc != FieldContext.NONE) {
+            startOffset = forwarder.offset(pos);
+            startLine = forwarder.lineAt(pos);
+        }
+    }
+
+    /** The bytes {@code buf[from, to)} of the value lie in the current block. */
+    void piece(byte[] buf, int from, int to) {
+        if (to > from) ctx.scanner().scan(buf, from, to, forwarder);
+        if (context != FieldContext.NONE && !overflow) {
+            int n = to - from;
+            if (accLen + n > MAX_CONTEXT_VALUE) overflow = true;
+            else {
+                System.arraycopy(buf, from, acc, accLen, n);
+                accLen += n;
+            }
+        }
+    }
+
+    /** The value is complete. */
+    void end() {
+        if (context == FieldContext.NONE || overflow || accLen == 0) return;
+        int l = 0;
+        int t = accLen;
+        while (l < t && isSpace(acc[l])) l++;
+        while (t > l && isSpace(acc[t - 1])) t--;
+        if (t == l) return;
+        String v = new String(acc, l, t - l, UTF_8);
+        if (isPlaceholder(v)) return;
+        long s = startOffset + l;
+        long e = startOffset + t;
+        long line = startLine;
+        for (int i = 0; i < l; i++) if (acc[i] == '\n') line++;
+        switch (context) {
+            case PERSON -> {
+                if (hasLetter(v)) person(s, e, line, v);
+            }
+            case NAME -> {
+                if (FieldContext.looksLikePersonName(v)) person(s, e, line, v);
+            }
+            case LOCATION -> {
+                if (hasLetter(v) || digits(v).length() >= 4) {
+                    forwarder.emit(Entity.LOCATION, s, e, line, v, collapse(v), null);
+                }
+            }
+            case DATE_OF_BIRTH -> {
+                if (v.length() <= 40 && digits(v).length() >= 4) {
+                    forwarder.emit(Entity.DATE_OF_BIRTH, s, e, line, v, digits(v), null);
+                }
+            }
+            case PHONE -> {
+                if (!sawPhone && v.length() <= 40) {
+                    PhoneNumbers.Valid p = ctx.scanner().phones().validate(v);
+                    if (p != null) forwarder.emit(Entity.PHONE_NUMBER, s, e, line, v, p.e164(), p.region());
+                }
+            }
+            case SSN -> {
+                String d = digits(v);
+                if (!sawSsn && v.length() <= 11 && SocialSecurityNumbers.isValid(d)) {
+                    forwarder.emit(Entity.US_SSN, s, e, line, v, d, "US");
+                }
+            }
+            case COUNTRY -> record.country(v);
+            case STATE -> record.state(v);
+            case NONE -> {}
+        }
+    }
+
+    private void person(long s, long e, long line, String v) {
+        forwarder.emit(Entity.PERSON, s, e, line, v, collapse(v), null);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private static boolean hasLetter(String v) {
+        for (int i = 0; i < v.length(); i++) if (Character.isLetter(v.charAt(i))) return true;
+        return false;
+    }
+
+    private static boolean isPlaceholder(String v) {
+        if (v.length() > 14) return false;
+        String l = v.toLowerCase(Locale.ROOT);
+        return l.equals("null")
+                || l.equals("n/a")
+                || l.equals("na")
+                || l.equals("none")
+                || l.equals("-")
+                || l.equals("unknown")
+                || l.equals("true")
+                || l.equals("false")
+                || l.equals("[not provided]");
+    }
+
+    static String collapse(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        boolean space = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = !sb.isEmpty();
+            } else {
+                if (space) sb.append(' ');
+                space = false;
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String digits(String v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) if (Character.isDigit(v.charAt(i))) sb.append(v.charAt(i));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.tandem.pii.input;
+
+import dev.tandem.pii.Finding;
+import dev.tandem.pii.Format;
+import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.SubjectRecord;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Detects an input's format (magic bytes, then name, then first bytes) and reads it with the
+ * matching reader, in the calling thread. Archives are read as streams: entries are never written
+ * anywhere, so a zip-slip name cannot escape; such names are still refused, and the
+ * {@link InflationBudget} stops bombs.
+ */
+public final class Inputs {
+    private Inputs() {}
+
+    private static final int HEAD = 4096;
+
+    /** Reads {@code in} as {@code name}; returns the bytes read at this level. */
+    public static long scanSync(InputStream raw, String name, Format hint, Context ctx, int depth)
+            throws IOException, InterruptedException {
+        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 1 << 16);
+        byte[] head = peek(in);
+        Format f = detect(name, hint, head);
+        return switch (f) {
+            case GZIP -> gzip(in, name, ctx, depth);
+            case ZIP -> zip(in, name, ctx, depth);
+            case CSV -> CsvInput.scan(in, name, false, ctx);
+            case TSV -> CsvInput.scan(in, name, true, ctx);
+            case JSON -> JsonInput.scan(in, name, ctx);
+            case HAR -> HarInput.scan(in, name, ctx);
+            default -> TextInput.scan(in, name, ctx);
+        };
+    }
+
+    static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(HEAD);
+        byte[] head = in.readNBytes(HEAD);
+        in.reset();
+        return head;
+    }
+
+    /** The format of an input: magic numbers win over names, names over content sniffing. */
+    public static Format detect(String name, Format hint, byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return Format.GZIP;
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)) return Format.ZIP;
+        if (hint != Format.AUTO && hint != Format.GZIP && hint != Format.ZIP) return hint;
+        Format byName = Format.fromName(name);
+        if (byName == Format.JSON && looksLikeHar(head)) return Format.HAR;
+        if (byName != Format.AUTO && byName != Format.GZIP && byName != Format.ZIP) return byName;
+        Format sniffed = sniffJson(head);
+        if (sniffed == Format.JSON && looksLikeHar(head)) return Format.HAR;
+        return sniffed;
+    }
+
+    /** JSON when the first byte after white space (and a UTF-8 BOM) opens an object or array. */
+    public static Format sniffJson(byte[] head) {
+        int i = 0;
+        if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) i = 3;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) i++;
+        return i < head.length && (head[i] == '{' || head[i] == '[') ? Format.JSON : Format.TEXT;
+    }
+
+    private static boolean looksLikeHar(byte[] head) {
+        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
+        return s.startsWith("{\"log\":{");
+    }
+
+    private static long gzip(InputStream in, String name, Context ctx, int depth)
+            throws IOException, InterruptedException {
+        if (depth >= ctx.options().maxNesting()) {
+            throw new InflationBudget.LimitExceeded(
+                    "archive nested deeper than " + ctx.options().maxNesting() + " levels");
+        }
+        CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        String innerName =
+                base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
+        InputStream inflated = ctx.budget().countInflated(new GZIPInputStream(raw, 1 << 16));
+        scanSync(inflated, name + "!/" + innerName, Format.AUTO, quiet(ctx), depth + 1);
+        ctx.out().advanced(raw.count);
+        return raw.count;
+    }
+
+    private static long zip(InputStream in, String name, Context ctx, int depth)
+            throws IOException, InterruptedException {
+        if (depth >= ctx.options().maxNesting()) {
+            throw new InflationBudget.LimitExceeded(
+                    "archive nested deeper than " + ctx.options().maxNesting() + " levels");
+        }
+        CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        long reported = 0;
+        Context inner = quiet(ctx);
+        BufferedInputStream head = new BufferedInputStream(raw, 1 << 16);
+        boolean localHeader = peek(head).length >= 4 && peek(head)[2] == 3;
+        int entries = 0;
+        try (ZipInputStream zis = new ZipInputStream(head)) {
+            ZipEntry e;
+            while ((e = zis.getNextEntry()) != null) {
+                entries++;
+                Out.checkInterrupted();
+                if (e.isDirectory()) continue;
+                String entryName = e.getName();
+                String refusal = refusal(entryName);
+                String full = name + "!/" + entryName;
+                if (refusal != null) {
+                    ctx.out().problem(new InputProblem(name + "!/" + printable(entryName), refusal, false));
+                    continue;
+                }
+                InputStream entry = ctx.budget().countInflated(new FilterInputStream(zis) {
+                    @Override
+                    public void close() {
+                        // the archive stays open for the next entry
+                    }
+                });
+                try {
+                    scanSync(entry, full, Format.AUTO, inner, depth + 1);
+                } catch (MalformedInput m) {
+                    ctx.out().problem(new InputProblem(full, m.getMessage(), false));
+                }
+                ctx.out().advanced(raw.count - reported);
+                reported = raw.count;
+            }
+        } catch (ZipException z) {
+            throw new ZipException("corrupt zip archive (" + z.getMessage() + ")");
+        }
+        if (entries == 0 && localHeader) throw new ZipException("corrupt zip archive (no readable entry)");
+        ctx.out().advanced(raw.count - reported);
+        return raw.count;
+    }
+
+    /** Why an entry name is refused, or null. Entries are only read; the names are refused anyway. */
+    static String refusal(String n) {
+        if (n.length() > 1024) return "entry name longer than 1024 characters refused";
+        for (int i = 0; i < n.length(); i++) {
+            if (n.charAt(i) < 0x20 || n.charAt(i) == 0x7f) return "entry name with control characters refused";
+        }
+        String s = n.replace('\\', '/');
+        if (s.startsWith("/")
+                || s.matches("^[A-Za-z]:.*")
+                || s.equals("..")
+                || s.startsWith("../")
+                || s.contains("/../")
+                || s.endsWith("/..")) {
+            return "entry name escaping the archive (zip slip) refused";
+        }
+        return null;
+    }
+
+    private static String printable(String n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n.length() && i < 200; i++) {
+            char c = n.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
+    }
+
+    /** The same context whose progress reports are dropped (the outer reader reports raw bytes). */
+    static Context quiet(Context ctx) {
+        return new Context(ctx.scanner(), ctx.options(), quiet(ctx.out()), ctx.budget());
+    }
+
+    static Out quiet(Out out) {
+        return new Out() {
+            @Override
+            public void advanced(long bytes) {}
+
+            @Override
+            public void finding(Finding finding) {
+                out.finding(finding);
+            }
+
+            @Override
+            public void subject(SubjectRecord subject) {
+                out.subject(subject);
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                out.problem(problem);
+            }
+        };
+    }
+
+    private static final class CountingIn extends FilterInputStream {
+        long count;
+
+        CountingIn(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int r = super.read();
+            if (r >= 0) count++;
+            return r;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r > 0) count += r;
+            return r;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long r = super.skip(n);
+            count += r;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.pii.input;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package dev.tandem.pii.scope;
+
+/**
+ * An exact distinct counter for normalized values: each value is reduced to a 64-bit hash kept in
+ * a primitive open-addressing table (linear probing, load factor at most 0.75). Memory is 8 bytes
+ * per slot, so 10.7 to 21.3 bytes per distinct value depending on where the table is in its
+ * doubling cycle: 16 MiB per million values at the typical point. Two distinct values collide with
+ * probability 2^-64, so among n values the expected number of merged pairs is n^2 / 2^65
+ * (3e-8 for a million values, 3e-4 for a hundred million): exact for any leak one machine scans.
+ */
+public final class DistinctHashes {
+    private long[] slots;
+    private int size;
+    private boolean hasZero;
+
+    public DistinctHashes() {
+        slots = new long[64];
+    }
+
+    /** Adds a normalized value; returns whether it was new. */
+    public boolean add(CharSequence normalized) {
+        return addHash(hash(normalized));
+    }
+
+    public boolean addHash(long h) {
+        if (h == 0) {
+            if (hasZero) return false;
+            hasZero = true;
+            size++;
+            return true;
+        }
+        long[] s = slots;
+        int mask = s.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (true) {
+            long v = s[i];
+            if (v == 0) break;
+            if (v == h) return false;
+            i = (i + 1) & mask;
+        }
+        s[i] = h;
+        size++;
+        if (size * 4L > s.length * 3L) grow();
+        return true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Bytes held by the table. */
+    public long memoryBytes() {
+        return (long) slots.length * Long.BYTES;
+    }
+
+    public void addAll(DistinctHashes other) {
+        for (long v : other.slots) if (v != 0) addHash(v);
+        if (other.hasZero) addHash(0);
+    }
+
+    private void grow() {
+        long[] old = slots;
+        long[] s = new long[old.length * 2];
+        int mask = s.length - 1;
+        for (long v : old) {
+            if (v == 0) continue;
+            int i = (int) (v ^ (v >>> 32)) & mask;
+            while (s[i] != 0) i = (i + 1) & mask;
+            s[i] = v;
+        }
+        slots = s;
+    }
+
+    /** 64-bit hash of the UTF-16 text: multiply-rotate per char, then MurmurHash3's fmix64 finalizer. */
+    public static long hash(CharSequence s) {
+        long h = 0x9E3779B97F4A7C15L ^ s.length();
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0xBF58476D1CE4E5B9L;
+            h = Long.rotateLeft(h, 27);
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

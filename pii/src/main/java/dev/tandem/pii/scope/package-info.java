@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.pii.scope;
+
+import org.jspecify.annotations.NullMarked;

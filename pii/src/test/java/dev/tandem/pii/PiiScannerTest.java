@@ -1,0 +1,335 @@
+package dev.tandem.pii;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PiiScannerTest {
+    private static final ScanOptions ONE = ScanOptions.defaults().withThreads(1);
+
+    @Test
+    void reportsByteOffsetsAndLinesInUtf8Text() throws Exception {
+        String text = "première ligne\nÜber: jane@example.com\n\nzweite 4111 1111 1111 1111\n";
+        Collected c = Collected.scan(ONE, text.getBytes(UTF_8), "app.log");
+        byte[] b = text.getBytes(UTF_8);
+        assertThat(c.brief()).hasSize(2);
+        Finding email = c.findings.get(0);
+        assertThat(email.line()).isEqualTo(2);
+        assertThat(new String(b, (int) email.start(), (int) (email.end() - email.start()), UTF_8))
+                .isEqualTo("jane@example.com");
+        assertThat(c.findings.get(1).line()).isEqualTo(4);
+        assertThat(c.findings.get(1).masked()).isEqualTo("**** **** **** 1111");
+        assertThat(c.scanned).containsExactly("app.log:" + b.length);
+    }
+
+    @Test
+    void candidatesStraddlingBlockBoundariesAreFoundWithSmallBlocksAndManyThreads() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        Random r = new Random(7);
+        String[] values = {
+            "jane.doe@example.com",
+            "4111 1111 1111 1111",
+            "DE89 3704 0044 0532 0130 00",
+            "+49 30 901820",
+            "536-22-8726",
+            "2001:db8::8a2e:370:7334",
+            "192.168.10.20"
+        };
+        for (int i = 0; i < 400; i++) {
+            sb.append("word ".repeat(r.nextInt(12)))
+                    .append(values[i % values.length])
+                    .append(r.nextBoolean() ? "\n" : " ; ");
+        }
+        byte[] b = sb.toString().getBytes(UTF_8);
+        List<String> whole =
+                Collected.scan(ONE.withChunkSize(1 << 20), b, "t.log").brief();
+        assertThat(whole).hasSize(400);
+        for (int chunk : new int[] {64, 97, 200, 1000}) {
+            List<String> blocks = Collected.scan(
+                            ScanOptions.defaults().withThreads(3).withChunkSize(chunk), b, "t.log")
+                    .brief();
+            assertThat(blocks).as("chunk " + chunk).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void aHundredMegabyteLineDoesNotNeedAHundredMegabytes() throws Exception {
+        // one line, no newline: blocks end at safe split bytes inside it
+        Path dir = Files.createTempDirectory("line");
+        Path f = dir.resolve("long.log");
+        byte[] unit = "xxxxxxxx;jane@example.com;".getBytes(UTF_8);
+        try (var out = Files.newOutputStream(f)) {
+            byte[] block = new byte[unit.length * 40_000];
+            for (int i = 0; i < 40_000; i++) System.arraycopy(unit, 0, block, i * unit.length, unit.length);
+            for (int i = 0; i < 100; i++) out.write(block);
+        }
+        CountingSink count = new CountingSink();
+        PiiScanner.Report r = new PiiScanner(ScanOptions.defaults()).scanPaths(List.of(f), count, ScanProgress.NONE);
+        assertThat(count.n).isEqualTo(4_000_000);
+        assertThat(count.maxLine).isEqualTo(1);
+        assertThat(r.bytes()).isEqualTo(Files.size(f));
+        Files.delete(f);
+    }
+
+    static final class CountingSink implements ScanSink {
+        long n;
+        long maxLine;
+
+        @Override
+        public void finding(Finding f) {
+            n++;
+            maxLine = Math.max(maxLine, f.line());
+        }
+    }
+
+    @Test
+    void csvHeadersGiveContext() throws Exception {
+        String csv = "FirstName,LastName,Email,Phone,MailingStreet,MailingCity,MailingState,MailingCountry,Birthdate\n"
+                + "Jane,Doe,jane@example.com,4155552671,1 Main St,San Francisco,CA,US,1980-02-03\n"
+                + "\"Jürgen\",\"Müller\",juergen@example.de,+49 30 901820,\"Hauptstr. 5\",Berlin,,Germany,03.04.1975\r\n";
+        Collected c = Collected.scan(ONE, csv.getBytes(UTF_8), "contacts.csv");
+        assertThat(c.findings.stream().map(f -> f.entity() + " " + f.value()))
+                .containsExactly(
+                        "PERSON Jane",
+                        "PERSON Doe",
+                        "EMAIL_ADDRESS jane@example.com",
+                        "PHONE_NUMBER 4155552671",
+                        "LOCATION 1 Main St",
+                        "LOCATION San Francisco",
+                        "DATE_OF_BIRTH 1980-02-03",
+                        "PERSON Jürgen",
+                        "PERSON Müller",
+                        "EMAIL_ADDRESS juergen@example.de",
+                        "PHONE_NUMBER +49 30 901820",
+                        "LOCATION Hauptstr. 5",
+                        "LOCATION Berlin",
+                        "DATE_OF_BIRTH 03.04.1975");
+        byte[] b = csv.getBytes(UTF_8);
+        for (Finding f : c.findings) {
+            assertThat(new String(b, (int) f.start(), (int) (f.end() - f.start()), UTF_8))
+                    .isEqualTo(f.value());
+        }
+        assertThat(c.findings.get(7).line()).isEqualTo(3);
+        assertThat(c.subjects)
+                .extracting(SubjectRecord::identity, SubjectRecord::jurisdiction)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("EMAIL_ADDRESS:jane@example.com", "US-CA"),
+                        org.assertj.core.groups.Tuple.tuple("EMAIL_ADDRESS:juergen@example.de", "DE"));
+    }
+
+    @Test
+    void csvQuotedFieldsMayHoldNewlinesAndDelimiters() throws Exception {
+        String csv =
+                "id\tnote\tName\n1\t\"call +44 20 7946 0958,\nthen \"\"mail\"\" bob@example.org\"\tAcme Corp\n2\tx\tJohn Smith\n";
+        Collected c = Collected.scan(ONE, csv.getBytes(UTF_8), "notes.tsv");
+        assertThat(c.brief())
+                .containsExactly(
+                        at(csv, 2, "+44 20 7946 0958", "PHONE_NUMBER"),
+                        at(csv, 3, "bob@example.org", "EMAIL_ADDRESS"),
+                        at(csv, 4, "John Smith", "PERSON"));
+    }
+
+    @Test
+    void jsonKeysGiveContextIncludingSalesforceNestedAddresses() throws Exception {
+        String json = """
+                {"totalSize":2,"records":[
+                  {"attributes":{"type":"Contact"},"FirstName":"Ada","LastName":"Lovelace","Email":"ada@example.com",
+                   "MailingAddress":{"street":"12 St James's Sq","city":"London","country":"United Kingdom"},"Birthdate":"1815-12-10"},
+                  {"Name":"Acme Widgets 3000","Phone":"(415) 555-2671","MailingState":"Texas","Id":4111111111111111}
+                ]}
+                """;
+        Collected c = Collected.scan(ONE, json.getBytes(UTF_8), "contacts.json");
+        assertThat(c.findings.stream().map(f -> f.entity() + " " + f.value()))
+                .containsExactly(
+                        "PERSON Ada",
+                        "PERSON Lovelace",
+                        "EMAIL_ADDRESS ada@example.com",
+                        "LOCATION 12 St James's Sq",
+                        "LOCATION London",
+                        "DATE_OF_BIRTH 1815-12-10",
+                        "PHONE_NUMBER (415) 555-2671",
+                        "CREDIT_CARD 4111111111111111");
+        assertThat(c.subjects).extracting(SubjectRecord::jurisdiction).containsExactly("GB", "US-TX");
+        assertThat(c.findings.get(6).line()).isEqualTo(4);
+    }
+
+    @Test
+    void jsonLinesAreScannedRecordByRecord() throws Exception {
+        String jsonl =
+                "{\"email\":\"a@example.com\",\"country\":\"DE\"}\n{\"email\":\"b@example.com\",\"country\":\"FR\"}\n";
+        Collected c = Collected.scan(ONE, jsonl.getBytes(UTF_8), "events.jsonl");
+        assertThat(c.brief())
+                .containsExactly(
+                        "events.jsonl:1:10-23 EMAIL_ADDRESS a@example.com",
+                        "events.jsonl:2:51-64 EMAIL_ADDRESS b@example.com");
+        assertThat(c.subjects).extracting(SubjectRecord::jurisdiction).containsExactly("DE", "FR");
+    }
+
+    @Test
+    void harBodiesAreBase64DecodedAndNamedByJsonPointer() throws Exception {
+        String body = java.util.Base64.getEncoder()
+                .encodeToString(
+                        "{\"customer\":{\"email\":\"eve@example.com\",\"lastName\":\"Smith\"}}".getBytes(UTF_8));
+        String har = """
+                {"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+                 {"request":{"method":"POST","url":"https://pay.example/checkout?email=bob%40example.com&card=4111111111111111",
+                   "headers":[{"name":"X-Client-IP","value":"203.0.113.9"}]},
+                  "response":{"status":200,"content":{"mimeType":"application/json","encoding":"base64","text":"%s"}}}
+                ]}}
+                """.replace("%s", body);
+        Collected c = Collected.scan(ONE, har.getBytes(UTF_8), "capture.har");
+        assertThat(c.problems).isEmpty();
+        assertThat(c.brief())
+                .containsExactly(
+                        "capture.har!/log/entries/0/request/url:1:58-74 CREDIT_CARD 4111111111111111",
+                        "capture.har!/log/entries/0/request/headers/0/value:1:0-11 IP_ADDRESS 203.0.113.9",
+                        "capture.har!/log/entries/0/response/content/text:1:22-37 EMAIL_ADDRESS eve@example.com",
+                        "capture.har!/log/entries/0/response/content/text:1:51-56 PERSON Smith");
+    }
+
+    @Test
+    void nestedArchivesNameTheirEntries(@TempDir Path dir) throws Exception {
+        byte[] inner = zip("people.csv", "Email\nann@example.com\n".getBytes(UTF_8));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (var g = new GZIPOutputStream(gz)) {
+            g.write("login from 10.1.2.3\n".getBytes(UTF_8));
+        }
+        ByteArrayOutputStream outer = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(outer)) {
+            z.putNextEntry(new ZipEntry("export/inner.zip"));
+            z.write(inner);
+            z.putNextEntry(new ZipEntry("logs/app.log.gz"));
+            z.write(gz.toByteArray());
+            z.putNextEntry(new ZipEntry("../../etc/evil.txt"));
+            z.write("eve@example.com".getBytes(UTF_8));
+        }
+        Path f = dir.resolve("leak.zip");
+        Files.write(f, outer.toByteArray());
+        Collected c = new Collected();
+        new PiiScanner(ONE).scanPaths(List.of(f), c, ScanProgress.NONE);
+        String z = f.toString();
+        assertThat(c.brief())
+                .containsExactly(
+                        z + "!/export/inner.zip!/people.csv:2:6-21 EMAIL_ADDRESS ann@example.com",
+                        z + "!/logs/app.log.gz!/app.log:1:11-19 IP_ADDRESS 10.1.2.3");
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("!/../../etc/evil.txt");
+            assertThat(p.reason()).contains("zip slip");
+        });
+    }
+
+    @Test
+    void zipBombIsStoppedAndReportedWhileOtherFilesGoOn(@TempDir Path dir) throws Exception {
+        // 200 MiB of zeros compress about 1000:1; a 64 MiB floor then a ratio of 100 trips the limit
+        ByteArrayOutputStream outer = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(outer)) {
+            z.putNextEntry(new ZipEntry("zeros.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) z.write(zeros);
+        }
+        Path bomb = dir.resolve("a-bomb.zip");
+        Files.write(bomb, outer.toByteArray());
+        Path ok = dir.resolve("b.log");
+        Files.writeString(ok, "mail jane@example.com\n");
+        Collected c = new Collected();
+        var report = new PiiScanner(ONE.withLimits(1L << 40, 100, 4)).scanPaths(List.of(dir), c, ScanProgress.NONE);
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(bomb.toString());
+            assertThat(p.reason()).contains("zip bomb");
+        });
+        assertThat(c.brief()).containsExactly(ok + ":1:5-21 EMAIL_ADDRESS jane@example.com");
+        assertThat(report.fatalProblem()).isFalse();
+    }
+
+    @Test
+    void nestingDepthIsLimited(@TempDir Path dir) throws Exception {
+        byte[] z = "deep jane@example.com".getBytes(UTF_8);
+        String name = "x.txt";
+        for (int i = 0; i < 6; i++) {
+            z = zip(name, z);
+            name = "level" + i + ".zip";
+        }
+        Path f = dir.resolve("deep.zip");
+        Files.write(f, z);
+        Collected c = new Collected();
+        new PiiScanner(ONE).scanPaths(List.of(f), c, ScanProgress.NONE);
+        assertThat(c.findings).isEmpty();
+        assertThat(c.problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("nested deeper"));
+    }
+
+    @Test
+    void corruptArchiveAndMissingFileAreReportedAndTheRestGoesOn(@TempDir Path dir) throws Exception {
+        byte[] good = zip("a.txt", "x 4111111111111111 y ".repeat(2000).getBytes(UTF_8));
+        byte[] corrupt = java.util.Arrays.copyOf(good, good.length / 2);
+        Path bad = dir.resolve("broken.zip");
+        Files.write(bad, corrupt);
+        Path fine = dir.resolve("fine.txt");
+        Files.writeString(fine, "ip 8.8.8.8");
+        Collected c = new Collected();
+        var report =
+                new PiiScanner(ONE).scanPaths(List.of(bad, dir.resolve("missing.txt"), fine), c, ScanProgress.NONE);
+        assertThat(c.problems).hasSize(2);
+        assertThat(c.problems.get(0).file()).isEqualTo(bad.toString());
+        assertThat(c.problems.get(0).fatal()).isFalse();
+        assertThat(c.problems.get(1).reason()).isEqualTo("no such file or folder");
+        assertThat(c.problems.get(1).fatal()).isTrue();
+        assertThat(c.findings.getLast().value()).isEqualTo("8.8.8.8");
+        assertThat(report.fatalProblem()).isTrue();
+    }
+
+    @Test
+    void unreadableFileIsReportedWithTheReason(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("secret.txt");
+        Files.writeString(f, "jane@example.com");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        f.toFile().setReadable(false);
+        Collected c = new Collected();
+        new PiiScanner(ONE).scanPaths(List.of(dir), c, ScanProgress.NONE);
+        if (root) {
+            // root reads anything: the permission cannot be taken away here
+            assertThat(c.findings).hasSize(1);
+        } else {
+            assertThat(c.problems)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.reason()).contains("permission denied"));
+        }
+    }
+
+    @Test
+    void interruptionStopsTheScan() throws Exception {
+        byte[] big = "jane@example.com 4111111111111111\n".repeat(200_000).getBytes(UTF_8);
+        Thread.currentThread().interrupt();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Collected.scan(ONE.withChunkSize(4096), big, "big.log"))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    /** "notes.tsv:L:S-E ENTITY value" for an ASCII value in an ASCII text. */
+    private static String at(String text, int line, String value, String entity) {
+        int s = text.indexOf(value);
+        return "notes.tsv:" + line + ":" + s + "-" + (s + value.length()) + " " + entity + " " + value;
+    }
+
+    static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry(name));
+            z.write(content);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tandem.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.pii.scope.DistinctHashes;
+import dev.tandem.pii.scope.Jurisdictions;
+import org.junit.jupiter.api.Test;
+
+class ScopeCounterTest {
+    private static Finding f(Entity e, String normalized, String jurisdiction) {
+        return new Finding("f", 0, 1, 1, e, normalized, normalized, jurisdiction);
+    }
+
+    @Test
+    void countsDistinctPeopleAndJurisdictionsWithoutDoubleCounting() {
+        ScopeCounter c = new ScopeCounter();
+        // the same German number twice, another German, a US phone from California's record
+        c.finding(f(Entity.PHONE_NUMBER, "+4930901820", "DE"));
+        c.finding(f(Entity.PHONE_NUMBER, "+4930901820", "DE"));
+        c.finding(f(Entity.PHONE_NUMBER, "+4930901821", "DE"));
+        c.finding(f(Entity.PHONE_NUMBER, "+14155552671", "US"));
+        c.finding(f(Entity.EMAIL_ADDRESS, "a@example.com", null));
+        c.subject(new SubjectRecord("f", "EMAIL_ADDRESS:a@example.com", "US-CA"));
+        c.subject(new SubjectRecord("f", "EMAIL_ADDRESS:b@example.com", "DE"));
+        Scope s = c.scope();
+        assertThat(s.counts().get(Entity.PHONE_NUMBER)).isEqualTo(4);
+        assertThat(s.unique().get(Entity.PHONE_NUMBER)).isEqualTo(3);
+        // DE: two phones vs one record: the larger; US: one phone, already counted in US-CA
+        assertThat(s.subjects()).isEqualTo("DE=2,US-CA=1");
+        assertThat(s.people()).isEqualTo(3);
+        assertThat(s.unplaced()).isZero();
+    }
+
+    @Test
+    void distinctHashesCountExactlyAndReportTheirMemory() {
+        DistinctHashes d = new DistinctHashes();
+        for (int i = 0; i < 1_000_000; i++) d.add("user" + i + "@example.com");
+        for (int i = 0; i < 1_000_000; i += 2) d.add("user" + i + "@example.com");
+        assertThat(d.size()).isEqualTo(1_000_000);
+        // 2^21 slots of 8 bytes at load 0.48: 16.8 bytes a value
+        assertThat(d.memoryBytes()).isEqualTo(16L << 20);
+    }
+
+    @Test
+    void jurisdictionsReadCountryAndStateValuesAsExportsWriteThem() {
+        assertThat(Jurisdictions.country("Germany")).isEqualTo("DE");
+        assertThat(Jurisdictions.country("deu")).isEqualTo("DE");
+        assertThat(Jurisdictions.country("U.S.A.")).isEqualTo("US");
+        assertThat(Jurisdictions.country("United  Kingdom")).isEqualTo("GB");
+        assertThat(Jurisdictions.country("Atlantis")).isNull();
+        assertThat(Jurisdictions.subdivision("US", "California")).isEqualTo("US-CA");
+        assertThat(Jurisdictions.subdivision(null, "tx")).isEqualTo("US-TX");
+        assertThat(Jurisdictions.subdivision("CA", "Ontario")).isEqualTo("CA-ON");
+        assertThat(Jurisdictions.subdivision("DE", "Bayern")).isNull();
+        assertThat(Jurisdictions.subdivision(null, "US-NY")).isEqualTo("US-NY");
+    }
+
+    @Test
+    void payloadsAreInspectedInMemoryWithJsonKeysAsContext() {
+        Payloads.Inspection i = Payloads.withDefaults()
+                .inspect(
+                        "{\"customer\":{\"firstName\":\"Ada\",\"email\":\"ada@example.com\",\"card\":\"4111 1111 1111 1111\"}}");
+        assertThat(i.count(Entity.PERSON)).isEqualTo(1);
+        assertThat(i.count(Entity.EMAIL_ADDRESS)).isEqualTo(1);
+        assertThat(i.count(Entity.CREDIT_CARD)).isEqualTo(1);
+        assertThat(i.findings().get(1).start()).isEqualTo(40);
+        assertThat(Payloads.withDefaults().inspect("nothing here 1.2.3.4.5").containsPii())
+                .isFalse();
+    }
+}

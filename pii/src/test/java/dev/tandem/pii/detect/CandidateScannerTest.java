@@ -1,0 +1,244 @@
+package dev.tandem.pii.detect;
+
+import static dev.tandem.pii.detect.Found.hits;
+import static dev.tandem.pii.detect.Found.in;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.pii.Entity;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CandidateScannerTest {
+
+    // ---- payment cards ----
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "4111111111111111", // Visa 16
+                "4222222222222", // Visa 13
+                "5555555555554444", // Mastercard 51-55
+                "2223003122003222", // Mastercard 2-series
+                "378282246310005", // Amex
+                "371449635398431", // Amex
+                "6011111111111117", // Discover
+                "3530111333300000", // JCB
+                "36227206271667", // Diners 14
+                "6200000000000005", // UnionPay
+                "4111 1111 1111 1111",
+                "4111-1111-1111-1111",
+                "3782 822463 10005", // Amex 4-6-5
+            })
+    void findsValidCardsPerIssuerAndSeparators(String card) {
+        assertThat(in("paid with " + card + ", thanks")).containsExactly("CREDIT_CARD " + card);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "4111111111111112", // Luhn fails
+                "4111 1111 1111 1112",
+                "1234567812345670", // Luhn ok, no issuer starts with 1
+                "9111111111111111",
+                "411111111111", // too short
+                "41111111111111111111", // 20 digits
+                "4111 1111-1111 1111", // mixed separators
+                "3782822463100050", // Amex prefix with 16 digits
+            })
+    void rejectsCardLookAlikes(String notCard) {
+        assertThat(in("ref " + notCard + " end")).noneMatch(s -> s.startsWith("CREDIT_CARD"));
+    }
+
+    @Test
+    void rejectsCardGluedToWordsOrIdentifiers() {
+        assertThat(in("ORD-4111111111111111 x4111111111111111 4111111111111111abc id_4111111111111111"))
+                .isEmpty();
+    }
+
+    @Test
+    void luhnCheckDigitCompletesNumbers() {
+        int d = PaymentCards.luhnCheckDigit("411111111111111");
+        assertThat(d).isEqualTo(1);
+        assertThat(PaymentCards.luhn("79927398713")).isTrue();
+        assertThat(PaymentCards.luhn("79927398710")).isFalse();
+    }
+
+    // ---- IBAN ----
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "DE89370400440532013000",
+                "DE89 3704 0044 0532 0130 00",
+                "GB82WEST12345698765432",
+                "GB82 WEST 1234 5698 7654 32",
+                "FR1420041010050500013M02606",
+                "NL91ABNA0417164300",
+                "NO9386011117947", // shortest: 15
+                "MT84MALT011000012345MTLCAST001S", // 31, letters in the BBAN
+                "BE68539007547034",
+            })
+    void findsValidIbansOfEachLength(String iban) {
+        assertThat(in("IBAN: " + iban + ".")).containsExactly("IBAN_CODE " + iban);
+        assertThat(hits(iban).getFirst().jurisdiction()).isEqualTo(iban.substring(0, 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "DE88370400440532013000", // wrong check digits
+                "DE8937040044053201300", // one short for DE
+                "DE893704004405320130001", // one long
+                "XX89370400440532013000", // no such country
+                "GB82WEST1234569876543Z", // check fails
+            })
+    void rejectsIbansWithWrongLengthOrCheckDigits(String iban) {
+        assertThat(in("IBAN " + iban + " ")).noneMatch(s -> s.startsWith("IBAN"));
+    }
+
+    @Test
+    void ibanLengthTableMatchesCommonsValidatorRegistry() throws Exception {
+        var f = org.apache.commons.validator.routines.IBANValidator.Validator.class.getDeclaredField("ibanLength");
+        f.setAccessible(true);
+        var c = org.apache.commons.validator.routines.IBANValidator.Validator.class.getDeclaredField("countryCode");
+        c.setAccessible(true);
+        for (var v : org.apache.commons.validator.routines.IBANValidator.getInstance()
+                .getDefaultValidators()) {
+            String cc = (String) c.get(v);
+            assertThat(Ibans.length((byte) cc.charAt(0), (byte) cc.charAt(1)))
+                    .as(cc)
+                    .isEqualTo(f.get(v));
+        }
+    }
+
+    // ---- SSN ----
+
+    @Test
+    void findsFormattedSsn() {
+        assertThat(in("SSN 536-22-8726 on file")).containsExactly("US_SSN 536-22-8726");
+        assertThat(hits("SSN 536-22-8726").getFirst().normalized()).isEqualTo("536228726");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "000-12-3456", // area 000
+                "666-12-3456", // area 666
+                "900-12-3456", // 9xx
+                "987-65-4321",
+                "123-00-4567", // group 00
+                "123-45-0000", // serial 0000
+                "078-05-1120", // Woolworth
+                "219-09-9999", // SSA advertisement
+                "123-45-6789",
+                "111-11-1111",
+                "536-22-8726-1", // part of a longer dashed run
+            })
+    void rejectsInvalidOrKnownSsns(String ssn) {
+        assertThat(in("id " + ssn + " x")).noneMatch(s -> s.startsWith("US_SSN"));
+    }
+
+    @Test
+    void doesNotTakeUnformattedNineDigitsForSsnInText() {
+        assertThat(in("order 536228726 shipped")).isEmpty();
+    }
+
+    // ---- phones ----
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"+49 30 901820", "+44 20 7946 0958", "+1 415-555-2671", "+33 1 42 68 53 00", "+4915123456789"})
+    void findsInternationalPhones(String phone) {
+        assertThat(in("call " + phone + " now")).containsExactly("PHONE_NUMBER " + phone);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(415) 555-2671", "415-555-2671", "415.555.2671", "1-415-555-2671"})
+    void findsNorthAmericanPhones(String phone) {
+        assertThat(in("call " + phone + " now")).containsExactly("PHONE_NUMBER " + phone);
+        assertThat(hits("call " + phone).getFirst().jurisdiction()).isEqualTo("US");
+    }
+
+    @Test
+    void phoneCarriesCountryOfItsCode() {
+        assertThat(hits("+49 30 901820").getFirst().jurisdiction()).isEqualTo("DE");
+        assertThat(hits("+49 30 901820").getFirst().normalized()).isEqualTo("+4930901820");
+    }
+
+    @Test
+    void rejectsPhoneLookAlikes() {
+        assertThat(in("order 4155552671 shipped 2024-01-15 10:23:45 +12 build 415-555-26711 +1 000 000 0000"))
+                .isEmpty();
+    }
+
+    // ---- e-mail ----
+
+    @Test
+    void findsEmailsWithIanaTlds() {
+        assertThat(in("from jane.doe+news@example.co.uk, to j_smith@mail.example.museum."))
+                .containsExactly(
+                        "EMAIL_ADDRESS jane.doe+news@example.co.uk", "EMAIL_ADDRESS j_smith@mail.example.museum");
+    }
+
+    @Test
+    void rejectsEmailLookAlikes() {
+        assertThat(
+                        in(
+                                "icon@2x.png logo@3x.zip user@localhost a@b.notarealtld x@.com @example.com foo..bar@example.com"))
+                .isEmpty();
+    }
+
+    @Test
+    void emailLocalPartStopsAtLetterInAnotherScript() {
+        assertThat(in("müller@example.de")).isEmpty();
+        assertThat(in("“jane@example.com”")).containsExactly("EMAIL_ADDRESS jane@example.com");
+    }
+
+    // ---- IP ----
+
+    @Test
+    void findsIpv4AndIpv6() {
+        assertThat(in("from 192.168.1.20:443 and 2001:db8::8a2e:370:7334, ::ffff:192.0.2.1 or fe80::1%eth0"))
+                .containsExactly(
+                        "IP_ADDRESS 192.168.1.20",
+                        "IP_ADDRESS 2001:db8::8a2e:370:7334",
+                        "IP_ADDRESS ::ffff:192.0.2.1",
+                        "IP_ADDRESS fe80::1");
+    }
+
+    @Test
+    void rejectsVersionsTimestampsAndOtherDottedOrColonRuns() {
+        assertThat(in("v1.2.3.4 1.2.3.4.5 256.1.1.1 01.2.3.4 at 10:23:45.123 2024-01-15T10:23:45Z "
+                        + "mac 00:1a:2b:3c:4d:5e std::vector Foo::bar 1.2.3"))
+                .isEmpty();
+    }
+
+    // ---- offsets ----
+
+    @Test
+    void offsetsAreBytesInUtf8() {
+        String text = "Grüße, 日本: jane@example.com";
+        var h = hits(text).getFirst();
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(b, h.start(), h.end() - h.start(), StandardCharsets.UTF_8))
+                .isEqualTo("jane@example.com");
+        // ü and ß take one extra byte each, 日 and 本 two each
+        assertThat(h.start()).isEqualTo(text.indexOf("jane") + 2 + 2 * 2);
+    }
+
+    @Test
+    void invalidUtf8DoesNotStopTheScan() {
+        byte[] b = "\u00ff\u00fe x jane@example.com".getBytes(StandardCharsets.ISO_8859_1);
+        var out = new java.util.ArrayList<Entity>();
+        Found.SCANNER.scan(b, 0, b.length, (e, s, en, v, n, j) -> out.add(e));
+        assertThat(out).containsExactly(Entity.EMAIL_ADDRESS);
+    }
+
+    @Test
+    void uuidsAreNotNumbers() {
+        assertThat(in("id 550e8400-e29b-41d4-a716-446655440000 and 123e4567-e89b-12d3-a456-426614174000"))
+                .isEmpty();
+    }
+}
