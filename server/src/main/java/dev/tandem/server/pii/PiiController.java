@@ -1,0 +1,114 @@
+package dev.tandem.server.pii;
+
+import dev.tandem.evidence.BlobStore;
+import dev.tandem.evidence.ContentAddress;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.identity.Actor;
+import dev.tandem.server.job.JobController;
+import dev.tandem.server.job.Jobs;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.ApiProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** PII scans of evidence: start one, read the latest result for the evidence's bytes, read its findings. */
+@RestController
+class PiiController {
+    private final Vault vault;
+    private final Jobs jobs;
+    private final JdbcTemplate jdbc;
+    private final BlobStore blobs;
+    private final Ledger ledger;
+    private final JsonMapper json;
+
+    PiiController(Vault vault, Jobs jobs, JdbcTemplate jdbc, BlobStore blobs, Ledger ledger, JsonMapper json) {
+        this.vault = vault;
+        this.jobs = jobs;
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    record ScanRequest(@Nullable Boolean updateScope) {}
+
+    @PostMapping("/api/v1/evidence/{id}/scans")
+    ResponseEntity<Map<String, Object>> scan(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable ScanRequest request) {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
+        ObjectNode input = json.createObjectNode()
+                .put("evidence", item.id())
+                .put("updateScope", request != null && Boolean.TRUE.equals(request.updateScope()));
+        var job = jobs.submit(PiiScanHandler.KIND, item.incidentId(), input, actor.username());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobController.view(job));
+    }
+
+    /** The latest scan of these bytes (by SHA-256: the same bytes uploaded twice share it). */
+    @GetMapping("/api/v1/evidence/{id}/pii")
+    JsonNode latest(@PathVariable String id) {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
+        return latestScan(item).orElseThrow(() -> ApiProblem.notFound("PII scan of evidence", id));
+    }
+
+    /** The masked findings as JSON Lines; reading them is recorded like a read of the evidence. */
+    @GetMapping(value = "/api/v1/evidence/{id}/pii/findings", produces = "application/jsonl")
+    ResponseEntity<StreamingResponseBody> findings(@AuthenticationPrincipal Actor actor, @PathVariable String id)
+            throws IOException {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
+        JsonNode scan = latestScan(item).orElseThrow(() -> ApiProblem.notFound("PII scan of evidence", id));
+        String findingsSha = scan.path("findingsSha256").asString();
+        ledger.record(ap -> {
+            ObjectNode body = json.createObjectNode().put("evidence", item.id()).put("findingsSha256", findingsSha);
+            return item.repository() == Repository.FORENSIC
+                    ? ap.appendPrivileged("pii.findings.read", item.incidentId(), actor.username(), body)
+                    : ap.append("pii.findings.read", item.incidentId(), actor.username(), body);
+        });
+        InputStream in = blobs.open(new ContentAddress(findingsSha));
+        StreamingResponseBody body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/jsonl"))
+                .body(body);
+    }
+
+    private java.util.Optional<JsonNode> latestScan(EvidenceItem item) {
+        List<JsonNode> rows = jdbc.query(
+                "SELECT job_id, summary, finished_at, ledger_index FROM pii_scan WHERE sha256 = ?"
+                        + " ORDER BY finished_at DESC, ledger_index DESC",
+                (rs, n) -> {
+                    ObjectNode s = (ObjectNode) json.readTree(rs.getString("summary"));
+                    s.put("job", rs.getString("job_id"));
+                    s.put(
+                            "finishedAt",
+                            rs.getTimestamp("finished_at").toInstant().toString());
+                    s.put("ledgerIndex", rs.getLong("ledger_index"));
+                    return (JsonNode) s;
+                },
+                item.sha256());
+        return rows.stream().findFirst();
+    }
+}

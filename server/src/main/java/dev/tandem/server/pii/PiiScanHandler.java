@@ -1,0 +1,260 @@
+package dev.tandem.server.pii;
+
+import dev.tandem.evidence.BlobStore;
+import dev.tandem.evidence.Repository;
+import dev.tandem.evidence.StoredBlob;
+import dev.tandem.pii.Entity;
+import dev.tandem.pii.Finding;
+import dev.tandem.pii.Format;
+import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.PiiScanner;
+import dev.tandem.pii.ScanOptions;
+import dev.tandem.pii.ScanSink;
+import dev.tandem.pii.Scope;
+import dev.tandem.pii.ScopeCounter;
+import dev.tandem.pii.SubjectRecord;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.job.JobContext;
+import dev.tandem.server.job.JobHandler;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.regulation.Obligations;
+import dev.tandem.server.web.ApiProblem;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Scans one evidence item for personal data. The masked findings go to a temporary JSON Lines
+ * file as they come (bounded memory), which becomes a blob; the summary row and its
+ * {@code pii.scanned} entry are recorded in one unit at the end (privileged when the evidence is
+ * FORENSIC). Optionally the incident's scope takes the people per jurisdiction and the data
+ * categories found, which recomputes its obligations.
+ */
+@Component
+class PiiScanHandler implements JobHandler {
+    static final String KIND = "PII_SCAN";
+    private static final Logger log = LoggerFactory.getLogger(PiiScanHandler.class);
+
+    private final Vault vault;
+    private final BlobStore blobs;
+    private final Ledger ledger;
+    private final JdbcTemplate jdbc;
+    private final Obligations obligations;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    PiiScanHandler(
+            Vault vault,
+            BlobStore blobs,
+            Ledger ledger,
+            JdbcTemplate jdbc,
+            Obligations obligations,
+            Clock clock,
+            JsonMapper json) {
+        this.vault = vault;
+        this.blobs = blobs;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.obligations = obligations;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public JsonNode run(Job job, JobContext context) throws Exception {
+        String evidenceId = job.input().path("evidence").asString();
+        EvidenceItem item = vault.find(evidenceId)
+                .orElseThrow(() -> new IllegalStateException("evidence " + evidenceId + " no longer exists"));
+        Path findingsFile = Files.createTempFile("tandem-pii-", ".jsonl");
+        try {
+            Collector collector;
+            PiiScanner.Report report;
+            // leave a core to the server's requests
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(findingsFile), 1 << 16);
+                    InputStream in = vault.openForJob(item)) {
+                collector = new Collector(out, json);
+                report = new PiiScanner(ScanOptions.defaults().withThreads(threads))
+                        .scan(
+                                in,
+                                item.name(),
+                                Format.fromName(item.name()),
+                                collector,
+                                done -> context.progress(done, item.size()));
+            }
+            StoredBlob findingsBlob;
+            try (InputStream in = Files.newInputStream(findingsFile)) {
+                findingsBlob = blobs.put(in, Long.MAX_VALUE);
+            }
+            Scope scope = collector.counter.scope();
+            ObjectNode summary = summary(item, report, scope, collector, findingsBlob);
+            long index = record(job, item, report, scope, collector, findingsBlob, summary);
+            summary.put("ledgerIndex", index);
+            if (job.input().path("updateScope").asBoolean(false)) {
+                summary.set("scopeUpdate", updateScope(job, scope));
+            }
+            return summary;
+        } finally {
+            Files.deleteIfExists(findingsFile);
+        }
+    }
+
+    private ObjectNode summary(
+            EvidenceItem item, PiiScanner.Report report, Scope scope, Collector c, StoredBlob findingsBlob) {
+        ObjectNode s = json.createObjectNode()
+                .put("evidence", item.id())
+                .put("sha256", item.sha256())
+                .put("files", report.files())
+                .put("bytes", report.bytes())
+                .put("findings", c.findings)
+                .put("people", scope.people())
+                .put("subjects", scope.subjects())
+                .put("unplaced", scope.unplaced())
+                .put("findingsSha256", findingsBlob.address().sha256());
+        ObjectNode counts = s.putObject("counts");
+        scope.counts().forEach((e, n) -> counts.put(e.name(), n));
+        ObjectNode unique = s.putObject("unique");
+        scope.unique().forEach((e, n) -> unique.put(e.name(), n));
+        var problems = s.putArray("problems");
+        for (InputProblem p : report.problems()) {
+            problems.addObject().put("file", p.file()).put("reason", p.reason()).put("fatal", p.fatal());
+        }
+        return s;
+    }
+
+    private long record(
+            Job job,
+            EvidenceItem item,
+            PiiScanner.Report report,
+            Scope scope,
+            Collector c,
+            StoredBlob findingsBlob,
+            ObjectNode summary) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            ObjectNode body = summary.deepCopy().put("job", job.id());
+            long index = item.repository() == Repository.FORENSIC
+                    ? ap.appendPrivileged("pii.scanned", item.incidentId(), job.requestedBy(), body)
+                    : ap.append("pii.scanned", item.incidentId(), job.requestedBy(), body);
+            jdbc.update(
+                    "INSERT INTO pii_scan (job_id, evidence_id, incident_id, sha256, files, bytes_scanned, findings,"
+                            + " people, subjects, summary, findings_sha256, finished_at, ledger_index)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    job.id(),
+                    item.id(),
+                    item.incidentId(),
+                    item.sha256(),
+                    report.files(),
+                    report.bytes(),
+                    c.findings,
+                    scope.people(),
+                    scope.subjects(),
+                    json.writeValueAsString(summary),
+                    findingsBlob.address().sha256(),
+                    Timestamp.from(now),
+                    index);
+            return index;
+        });
+    }
+
+    /** Folds the scan into the incident's scope; a scope that cannot be set is reported, not fatal. */
+    private JsonNode updateScope(Job job, Scope scan) {
+        ObjectNode result = json.createObjectNode();
+        Set<Entity> found = EnumSet.noneOf(Entity.class);
+        scan.counts().forEach((e, n) -> {
+            if (n > 0) {
+                found.add(e);
+            }
+        });
+        var current = obligations.scopeOf(job.incidentId());
+        Map<String, Long> subjects =
+                ScanScope.merge(current.map(s -> s.scope().subjects().counts()).orElse(Map.of()), scan.jurisdictions());
+        var categories = EnumSet.noneOf(dev.tandem.regulation.DataCategory.class);
+        current.ifPresent(s -> categories.addAll(s.scope().data()));
+        categories.addAll(ScanScope.categories(found));
+        boolean encrypted = current.map(s -> s.scope().encrypted()).orElse(false);
+        try {
+            var computation = obligations.updateScope(
+                    job.incidentId(),
+                    dev.tandem.server.regulation.Scope.of(subjects, categories, encrypted),
+                    job.requestedBy());
+            result.put("updated", true).put("ledgerIndex", computation.ledgerIndex());
+        } catch (ApiProblem | IllegalArgumentException e) {
+            log.info(
+                    "scan {} could not update the scope of incident {}: {}",
+                    job.id(),
+                    job.incidentId(),
+                    e.getMessage());
+            result.put("updated", false).put("reason", e.getMessage());
+        }
+        return result;
+    }
+
+    /** Counts scope and writes masked findings as JSON Lines; the scanner may call from several threads. */
+    private static final class Collector implements ScanSink {
+        final ScopeCounter counter = new ScopeCounter();
+        private final OutputStream out;
+        private final JsonMapper json;
+        long findings;
+
+        Collector(OutputStream out, JsonMapper json) {
+            this.out = out;
+            this.json = json;
+        }
+
+        @Override
+        public synchronized void finding(Finding f) {
+            counter.finding(f);
+            findings++;
+            ObjectNode line = json.createObjectNode()
+                    .put("kind", "finding")
+                    .put("file", f.file())
+                    .put("start", f.start())
+                    .put("end", f.end())
+                    .put("line", f.line())
+                    .put("entity", f.entity().name())
+                    .put("masked", f.masked());
+            try {
+                out.write(json.writeValueAsBytes(line));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public synchronized void subject(SubjectRecord s) {
+            counter.subject(s);
+        }
+
+        @Override
+        public void problem(InputProblem p) {
+            // reported with the scanner's report
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tandem.server.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** PII scans of evidence through the API; run on H2 and PostgreSQL by the subclasses. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + PiiScanContract.TOKEN, "logging.level.dev.tandem=WARN"})
+abstract class PiiScanContract {
+    static final String TOKEN = "pii-test-admin-token-0123456789";
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://127.0.0.1:" + port, TOKEN);
+    }
+
+    /** 30 customers: 20 in Germany, 10 in California, each with e-mail, phone and a test card number. */
+    static byte[] customers() {
+        StringBuilder csv = new StringBuilder("FirstName,LastName,Email,Phone,MailingCountry,MailingState,Card\n");
+        String[] cards = {"4111111111111111", "5555555555554444", "4012888888881881"};
+        for (int i = 0; i < 30; i++) {
+            boolean de = i < 20;
+            String phone = de ? "+49 30 %08d".formatted(12345600 + i) : "+1 415 %03d %04d".formatted(200 + i, 1000 + i);
+            csv.append("Name%d,Surname%d,person%d@shop-example.de,%s,%s,%s,%s\n"
+                    .formatted(i, i, i, phone, de ? "DE" : "US", de ? "" : "CA", cards[i % 3]));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    String incident() {
+        return api.postJson(
+                        "/api/v1/incidents",
+                        "{\"title\":\"Export leaked\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\"}")
+                .json()
+                .path("id")
+                .asString();
+    }
+
+    String upload(String incident, String repository, byte[] bytes) {
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=" + repository
+                        + "&kind=DATA_EXPORT&name=customers.csv",
+                bytes);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    JsonNode awaitJob(String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
+            String status = job.path("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    }
+
+    @Test
+    void scansEvidenceStoresMaskedFindingsAndFeedsTheIncidentScope() throws Exception {
+        String incident = incident();
+        String evidence = upload(incident, "AUDIT", customers());
+
+        Api.Response started = api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode job = awaitJob(started.json().path("id").asString());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("result").path("scopeUpdate").path("updated").asBoolean())
+                .isTrue();
+
+        JsonNode result = api.get("/api/v1/evidence/" + evidence + "/pii").json();
+        assertThat(result.path("counts").path("EMAIL_ADDRESS").asLong()).isEqualTo(30);
+        assertThat(result.path("counts").path("CREDIT_CARD").asLong()).isEqualTo(30);
+        assertThat(result.path("unique").path("CREDIT_CARD").asLong()).isEqualTo(3);
+        assertThat(result.path("subjects").asString()).isEqualTo("DE=20,US-CA=10");
+
+        String findings =
+                api.get("/api/v1/evidence/" + evidence + "/pii/findings").body();
+        List<String> lines = findings.lines().toList();
+        assertThat(lines).hasSize((int) result.path("findings").asLong());
+        assertThat(findings).contains("\"entity\":\"EMAIL_ADDRESS\"").doesNotContain("person7@shop-example.de");
+
+        JsonNode scope = api.get("/api/v1/incidents/" + incident + "/scope").json();
+        assertThat(scope.toString()).contains("\"DE\":20", "\"US-CA\":10", "CONTACT", "PAYMENT_CARD");
+
+        List<String> types = new ArrayList<>();
+        api.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types).contains("job.queued", "pii.scanned", "scope.updated", "pii.findings.read");
+    }
+
+    @Test
+    void scanOfForensicEvidenceIsPrivilegedInTheLog() throws Exception {
+        String incident = incident();
+        String evidence = upload(incident, "FORENSIC", customers());
+        JsonNode job = awaitJob(api.postJson("/api/v1/evidence/" + evidence + "/scans", "{}")
+                .json()
+                .path("id")
+                .asString());
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        long index = job.path("result").path("ledgerIndex").asLong();
+        JsonNode entry = api.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1))
+                .json()
+                .get(0)
+                .path("entry");
+        assertThat(entry.path("type").asString()).isEqualTo("pii.scanned");
+        assertThat(entry.path("body").propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+    }
+
+    @Test
+    void unknownEvidenceIsNotFound() {
+        Api.Response r = api.postJson("/api/v1/evidence/nope/scans", "{}");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/evidence/nope/pii").status()).isEqualTo(404);
+    }
+}
