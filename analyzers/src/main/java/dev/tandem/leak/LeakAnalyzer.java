@@ -8,8 +8,8 @@ import dev.tandem.intake.Problems;
 import dev.tandem.intake.SafeXml;
 import dev.tandem.intake.SafeZip;
 import dev.tandem.intake.XmlNode;
-import dev.tandem.payload.JsonPayloadInspector;
 import dev.tandem.payload.PayloadInspector;
+import dev.tandem.payload.ScannerPayloadInspector;
 import dev.tandem.payload.PiiField;
 import dev.tandem.salesforce.ActivityEvent;
 import dev.tandem.salesforce.EventLogReader;
@@ -48,7 +48,7 @@ public final class LeakAnalyzer {
     }
 
     public LeakAnalyzer() {
-        this(Thresholds.defaults(), new JsonPayloadInspector());
+        this(Thresholds.defaults(), new ScannerPayloadInspector());
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.tandem.leak.Finding;
 import dev.tandem.leak.LeakAnalyzer;
 import dev.tandem.leak.ProgressListener;
 import dev.tandem.leak.Thresholds;
-import dev.tandem.payload.JsonPayloadInspector;
+import dev.tandem.payload.ScannerPayloadInspector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -103,7 +103,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (minExportRecords != null) {
             t = t.withMinExportRecords(minExportRecords);
         }
-        AnalysisResult r = new LeakAnalyzer(t, new JsonPayloadInspector()).analyze(inputs, ProgressListener.NONE);
+        AnalysisResult r = new LeakAnalyzer(t, new ScannerPayloadInspector()).analyze(inputs, ProgressListener.NONE);
         for (Problem p : r.problems()) {
             err.println("tandem analyze: " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
         }

@@ -1,0 +1,37 @@
+package dev.tandem.payload;
+
+import dev.tandem.pii.Entity;
+import dev.tandem.pii.Payloads;
+
+/**
+ * The analyzers' payload inspector backed by Tandem's PII scanner: e-mail addresses, phone numbers
+ * and card numbers count only when the scanner validates them (IANA top-level domain,
+ * libphonenumber, issuer ranges and Luhn), so {@code icon@2x.png} or an order number is not
+ * personal data. Names, addresses and the number of distinct people come from the structure of
+ * the body ({@link JsonPayloadInspector}: field names and JSON objects), which the scanner's
+ * context rules agree with for names and addresses.
+ */
+public final class ScannerPayloadInspector implements PayloadInspector {
+    private final Payloads payloads = Payloads.withDefaults();
+    private final JsonPayloadInspector structure = new JsonPayloadInspector();
+
+    @Override
+    public PayloadPii inspect(byte[] body, String contentType) {
+        if (body.length == 0) {
+            return PayloadPii.NONE;
+        }
+        Payloads.Inspection scan = payloads.inspect(body, "payload");
+        PayloadPii shape = structure.inspect(body, contentType);
+        int emails = scan.count(Entity.EMAIL_ADDRESS);
+        int phones = scan.count(Entity.PHONE_NUMBER);
+        int cards = scan.count(Entity.CREDIT_CARD);
+        int names = Math.max(shape.names(), scan.count(Entity.PERSON));
+        int addresses = Math.max(shape.addresses(), scan.count(Entity.LOCATION));
+        if (emails + phones + cards + names + addresses == 0) {
+            return PayloadPii.NONE;
+        }
+        int identifying = emails + phones + cards + names;
+        int records = shape.records() > 0 ? shape.records() : (identifying > 0 ? 1 : 0);
+        return new PayloadPii(emails, phones, cards, names, addresses, records);
+    }
+}

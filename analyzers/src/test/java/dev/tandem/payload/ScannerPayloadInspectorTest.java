@@ -1,0 +1,43 @@
+package dev.tandem.payload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ScannerPayloadInspectorTest {
+    final ScannerPayloadInspector inspector = new ScannerPayloadInspector();
+
+    PayloadPii inspect(String body) {
+        return inspector.inspect(body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    @Test
+    void countsValidatedPersonalDataAndDistinctPeople() {
+        PayloadPii pii = inspect("{\"customers\":["
+                + "{\"email\":\"maria.keller@example.de\",\"phone\":\"+49 30 12345678\",\"firstName\":\"Maria\"},"
+                + "{\"email\":\"john.roe@example.com\",\"card\":\"4111 1111 1111 1111\",\"firstName\":\"John\"}]}");
+        assertThat(pii.emails()).isEqualTo(2);
+        assertThat(pii.cards()).isEqualTo(1);
+        assertThat(pii.phones()).isEqualTo(1);
+        assertThat(pii.names()).isGreaterThanOrEqualTo(2);
+        assertThat(pii.records()).isEqualTo(2);
+    }
+
+    @Test
+    void ignoresLookAlikesThatTheScannerRejects() {
+        String body = "{\"asset\":\"icon@2x.png\",\"order\":\"4111 1111 1111 1112\",\"sku\":\"1234567890123\"}";
+        assertThat(new JsonPayloadInspector()
+                        .inspect(body.getBytes(StandardCharsets.UTF_8), "application/json")
+                        .emails())
+                .as("the regex-based inspector is fooled by a file name")
+                .isEqualTo(1);
+        assertThat(inspect(body)).isEqualTo(PayloadPii.NONE);
+    }
+
+    @Test
+    void productDataIsNotPersonalData() {
+        assertThat(inspect("{\"products\":[{\"id\":\"P-100\",\"name\":\"Trail shoe\",\"price\":89.5}]}"))
+                .isEqualTo(PayloadPii.NONE);
+    }
+}
