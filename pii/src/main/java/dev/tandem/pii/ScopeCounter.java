@@ -64,7 +64,9 @@ public final class ScopeCounter implements ScanSink {
         for (Map.Entry<Entity, DistinctHashes> e : unique.entrySet()) {
             uniq.put(e.getKey(), e.getValue().size());
             memory += e.getValue().memoryBytes();
-            if (e.getKey().identifiesPerson())
+            // Name parts are not identities: a first and a last name are two PERSON values of one
+            // person, and first names repeat across people. Records and the other identifiers count.
+            if (e.getKey().identifiesPerson() && e.getKey() != Entity.PERSON)
                 people = Math.max(people, e.getValue().size());
         }
         Map<String, Long> raw = new TreeMap<>();
