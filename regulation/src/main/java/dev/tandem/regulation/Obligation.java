@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A notice owed (or possibly owed) for an incident: the first seven components are the contract of
@@ -47,7 +48,31 @@ public record Obligation(
             String key,
             String text,
             String citation,
-            @Nullable Judgement judgement) {}
+            @Nullable Judgement judgement) {
+
+        /**
+         * Puts {@code "question"} into {@code parent}: null, or the question with its answer, who
+         * decided, when and why — one JSON shape for the CLI and the server.
+         */
+        public static void putInto(ObjectNode parent, @Nullable QuestionState q) {
+            if (q == null) {
+                parent.putNull("question");
+                return;
+            }
+            var node = parent.putObject("question");
+            node.put("key", q.key());
+            node.put("text", q.text());
+            node.put("citation", q.citation());
+            if (q.judgement() == null) {
+                node.putNull("answer");
+            } else {
+                node.put("answer", q.judgement().answer().name());
+                node.put("decidedBy", q.judgement().decidedBy());
+                node.put("decidedAt", q.judgement().decidedAt().toString());
+                node.put("reason", q.judgement().reason());
+            }
+        }
+    }
 
     /** The due instant in a time zone (the incident's, for people to read). */
     public Optional<ZonedDateTime> dueIn(ZoneId zone) {

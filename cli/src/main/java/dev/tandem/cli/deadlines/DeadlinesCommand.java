@@ -258,22 +258,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
                     o.due().atZone(a.scope().timeZone()).toOffsetDateTime().toString());
         }
         n.put("missed", o.missedAt(a.asOf()));
-        if (o.question() == null) {
-            n.putNull("question");
-        } else {
-            ObjectNode q = n.putObject("question");
-            q.put("key", o.question().key());
-            q.put("text", o.question().text());
-            q.put("citation", o.question().citation());
-            if (o.question().judgement() == null) {
-                q.putNull("answer");
-            } else {
-                q.put("answer", o.question().judgement().answer().name());
-                q.put("decidedBy", o.question().judgement().decidedBy());
-                q.put("decidedAt", o.question().judgement().decidedAt().toString());
-                q.put("reason", o.question().judgement().reason());
-            }
-        }
+        Obligation.QuestionState.putInto(n, o.question());
         n.put("basis", o.basis());
         n.put("clock", o.clock());
         n.put("rule", o.ruleId());
