@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Job status and progress. */
 @RestController
-class JobController {
+public class JobController {
     private final Jobs jobs;
 
     JobController(Jobs jobs) {
