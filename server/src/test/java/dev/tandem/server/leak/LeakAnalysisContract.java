@@ -7,6 +7,8 @@ import dev.tandem.crmorg.Label;
 import dev.tandem.leak.LeakPattern;
 import dev.tandem.ledger.Commitment;
 import dev.tandem.server.Api;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.job.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -60,6 +62,12 @@ abstract class LeakAnalysisContract {
 
     @Value("${tandem.data-dir}")
     Path dataDir;
+
+    @Autowired
+    LeakAnalysisJob handler;
+
+    @Autowired
+    Jobs jobs;
 
     Api api;
     Path org;
@@ -478,6 +486,32 @@ abstract class LeakAnalysisContract {
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM leak_finding WHERE incident_id = ?", Integer.class, incident))
                 .isEqualTo(older.size() * 2);
+    }
+
+    /**
+     * A crash after the ledger unit committed but before the job row said SUCCEEDED makes the job
+     * run again from the start at the next start-up: the second run finds the first's record and
+     * writes nothing.
+     */
+    @Test
+    void runningACompletedJobAgainRecordsNothingTwice() throws Exception {
+        Job job = jobs.find(firstAnalysis).orElseThrow();
+        long size = jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+        List<long[]> progress = new ArrayList<>();
+        JsonNode again = handler.run(job, (done, total) -> progress.add(new long[] {done, total}));
+        assertThat(again.path("recordedEarlier").asBoolean()).isTrue();
+        assertThat(again.path("ledgerIndex").asLong())
+                .isEqualTo(firstJob.path("result").path("ledgerIndex").asLong());
+        assertThat(again.path("findings").asInt()).isEqualTo(findings.size());
+        assertThat(jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class))
+                .isEqualTo(size);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM leak_finding WHERE analysis_id = ?", Integer.class, firstAnalysis))
+                .isEqualTo(findings.size());
+        // progress is told in bytes, up to the total of the items read
+        long total = uploaded.values().stream().mapToLong(Uploaded::size).sum();
+        assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p[1]).isEqualTo(total));
+        assertThat(progress.getLast()[0]).isEqualTo(total);
     }
 
     @Test
