@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
                   admin token     %s
                   incident        %s
                                   %s%s
+                  leak analysis   job %s; findings at /api/v1/incidents/%s/findings
 
                 Try:
                   curl -s %s/api/v1/ledger/checkpoint
@@ -48,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
                 id,
                 demo.incident().title(),
                 demo.fresh() ? "" : " (loaded earlier)",
+                demo.analysisJob() == null ? "none" : demo.analysisJob(),
+                id,
                 url,
                 t,
                 url,

@@ -1,5 +1,6 @@
 package dev.tandem.server.demo;
 
+import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.DataCategory;
@@ -8,10 +9,16 @@ import dev.tandem.server.identity.Accounts;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.job.Jobs;
+import dev.tandem.server.leak.Analyses;
 import dev.tandem.server.regulation.Obligations;
 import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +28,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
@@ -40,13 +50,24 @@ public class DemoData {
     private final Incidents incidents;
     private final Vault vault;
     private final Obligations obligations;
+    private final Analyses analyses;
+    private final Jobs jobs;
     private final Clock clock;
 
-    DemoData(Accounts accounts, Incidents incidents, Vault vault, Obligations obligations, Clock clock) {
+    DemoData(
+            Accounts accounts,
+            Incidents incidents,
+            Vault vault,
+            Obligations obligations,
+            Analyses analyses,
+            Jobs jobs,
+            Clock clock) {
         this.accounts = accounts;
         this.incidents = incidents;
         this.vault = vault;
         this.obligations = obligations;
+        this.analyses = analyses;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -59,7 +80,12 @@ public class DemoData {
         return Scope.of(subjects, EnumSet.of(DataCategory.CONTACT, DataCategory.PAYMENT_CARD), false);
     }
 
-    public record Loaded(Incident incident, String adminToken, boolean fresh) {}
+    /** @param analysisJob the latest leak analysis job of the incident, if any */
+    public record Loaded(
+            Incident incident,
+            String adminToken,
+            boolean fresh,
+            @Nullable String analysisJob) {}
 
     record Sample(String resource, Repository repository, EvidenceKind kind, String source, String description) {}
 
@@ -107,7 +133,12 @@ public class DemoData {
                 .findFirst()
                 .orElse(null);
         if (existing != null) {
-            return new Loaded(existing, token, false);
+            String analysis = jobs.ofIncident(existing.id()).stream()
+                    .filter(j -> j.kind().equals(Analyses.KIND))
+                    .map(Job::id)
+                    .reduce((first, last) -> last)
+                    .orElse(null);
+            return new Loaded(existing, token, false, analysis);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Incident incident = incidents.open(
@@ -129,6 +160,121 @@ public class DemoData {
             }
         }
         obligations.updateScope(incident.id(), scope(), ADMIN);
-        return new Loaded(incident, token, true);
+        addGeneratedOrg(incident, now.minus(Duration.ofHours(18)));
+        Job analysis = analyses.submit(incident.id(), new Analyses.All(), ADMIN);
+        return new Loaded(incident, token, true, analysis.id());
+    }
+
+    /** The seed of the demo org: the same org, the same findings, every time. */
+    static final long ORG_SEED = 2026;
+
+    static final int ORG_USERS = 200;
+    static final long ORG_ROWS = 20_000;
+
+    /** One upload of the generated org: a file or a zipped folder, relative to the org's folder. */
+    record OrgItem(String path, Repository repository, EvidenceKind kind, String source, String description) {}
+
+    /**
+     * The generated org as a responder would file it: logs, captures and the customer export under
+     * privilege; configuration (metadata, users and assignments) for the auditor. Folders of many
+     * files go in as one zip each, which the analyzers open.
+     */
+    static final List<OrgItem> ORG = List.of(
+            new OrgItem(
+                    "eventlogs.zip",
+                    Repository.FORENSIC,
+                    EvidenceKind.LOG,
+                    "Salesforce EventLogFile API, org " + CrmOrgGenerator.PROD_ORG + " and sandbox "
+                            + CrmOrgGenerator.SANDBOX_ORG,
+                    "30 days of Event Log Files, production and uat sandbox"),
+            new OrgItem(
+                    "metadata.zip",
+                    Repository.AUDIT,
+                    EvidenceKind.CONFIG_SNAPSHOT,
+                    "sf project retrieve start (source format)",
+                    "Profiles, permission sets, sharing rules, connected apps, named credentials"),
+            new OrgItem(
+                    "data/User.csv",
+                    Repository.AUDIT,
+                    EvidenceKind.CONFIG_SNAPSHOT,
+                    "SOQL export of User",
+                    "Users with their profiles"),
+            new OrgItem(
+                    "data/PermissionSetAssignment.csv",
+                    Repository.AUDIT,
+                    EvidenceKind.CONFIG_SNAPSHOT,
+                    "SOQL export of PermissionSetAssignment",
+                    "Who holds which permission set"),
+            new OrgItem(
+                    "exports/Contact_admin_export.csv",
+                    Repository.FORENSIC,
+                    EvidenceKind.DATA_EXPORT,
+                    "Found on the administrator's laptop",
+                    "A Contact export by an administrator"),
+            new OrgItem(
+                    "har/checkout-session.har",
+                    Repository.FORENSIC,
+                    EvidenceKind.HTTP_CAPTURE,
+                    "Chrome DevTools on a test checkout",
+                    "Checkout with the marketing tag enabled"),
+            new OrgItem(
+                    "har/checkout-firstparty.har",
+                    Repository.FORENSIC,
+                    EvidenceKind.HTTP_CAPTURE,
+                    "Chrome DevTools on a test checkout",
+                    "Checkout with the marketing tag disabled"),
+            new OrgItem(
+                    "har/product-discovery.har",
+                    Repository.FORENSIC,
+                    EvidenceKind.HTTP_CAPTURE,
+                    "Chrome DevTools on the storefront",
+                    "Product pages and their recommendation API"));
+
+    /** Generates the demo org (seeded, small: a second or two), adds it as evidence, removes the files. */
+    private void addGeneratedOrg(Incident incident, Instant collected) throws IOException {
+        Path dir = Files.createTempDirectory("tandem-demo-org");
+        try {
+            CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(ORG_SEED, ORG_USERS, ORG_ROWS), dir);
+            zip(dir.resolve("eventlogs"), dir.resolve("eventlogs.zip"));
+            zip(dir.resolve("metadata"), dir.resolve("metadata.zip"));
+            for (OrgItem item : ORG) {
+                try (InputStream in = Files.newInputStream(dir.resolve(item.path()))) {
+                    vault.add(
+                            new Vault.Metadata(
+                                    incident.id(),
+                                    item.repository(),
+                                    item.kind(),
+                                    item.path(),
+                                    item.source(),
+                                    item.description(),
+                                    collected),
+                            in,
+                            Long.MAX_VALUE,
+                            ADMIN);
+                }
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Zips a folder, entries named relative to it with forward slashes, in name order. */
+    static void zip(Path folder, Path target) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (OutputStream out = Files.newOutputStream(target);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Path f : files) {
+                zip.putNextEntry(new ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+        }
     }
 }

@@ -1,0 +1,116 @@
+package dev.tandem.server.leak;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.job.Jobs;
+import dev.tandem.server.web.ApiProblem;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Requests leak analyses: checks what is to be analyzed, then queues a {@code LEAK_ANALYSIS} job
+ * whose input lists the evidence ids, so that the job (and a re-run of it after a restart) reads
+ * exactly the items named when it was queued.
+ */
+@Service
+public class Analyses {
+    public static final String KIND = "LEAK_ANALYSIS";
+    /** Kinds that {@code all} leaves out: people's documents and images are not what the analyzers read. */
+    static final Set<EvidenceKind> NOT_ANALYZED =
+            EnumSet.of(EvidenceKind.DOCUMENT, EvidenceKind.SCREENSHOT, EvidenceKind.FORENSIC_IMAGE);
+
+    static final int MAX_ITEMS = 10_000;
+
+    private final Jobs jobs;
+    private final Incidents incidents;
+    private final Vault vault;
+    private final JsonMapper json;
+
+    Analyses(Jobs jobs, Incidents incidents, Vault vault, JsonMapper json) {
+        this.jobs = jobs;
+        this.incidents = incidents;
+        this.vault = vault;
+        this.json = json;
+    }
+
+    /** What to analyze. */
+    public sealed interface Request {}
+
+    /** The items named, in the order given (repeats are read once). */
+    public record Listed(List<String> evidence) implements Request {
+        public Listed {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** Every item of the incident the analyzers read: all kinds but documents, screenshots and disk images. */
+    public record All() implements Request {}
+
+    /**
+     * Queues an analysis and answers the job.
+     *
+     * @throws ApiProblem 404 for an unknown incident; 422 for an empty selection, or an id that is
+     *     not evidence of this incident
+     */
+    public Job submit(String incidentId, Request request, String actor) {
+        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        List<EvidenceItem> items = switch (request) {
+            case Listed l -> listed(incidentId, l.evidence());
+            case All a -> {
+                List<EvidenceItem> all = vault.ofIncident(incidentId).stream()
+                        .filter(i -> !NOT_ANALYZED.contains(i.kind()))
+                        .toList();
+                if (all.isEmpty()) {
+                    throw ApiProblem.unprocessable(
+                            "no-evidence",
+                            "incident " + incidentId + " has no evidence to analyze (documents, screenshots and"
+                                    + " disk images are not analyzed)");
+                }
+                yield all;
+            }
+        };
+        ObjectNode input = json.createObjectNode();
+        if (request instanceof All) {
+            input.put("all", true);
+        }
+        ArrayNode ids = input.putArray("evidence");
+        items.forEach(i -> ids.add(i.id()));
+        return jobs.submit(KIND, incidentId, input, actor);
+    }
+
+    private List<EvidenceItem> listed(String incidentId, List<String> ids) {
+        if (ids.isEmpty()) {
+            throw ApiProblem.unprocessable("no-evidence", "evidence: the list is empty; name at least one item");
+        }
+        if (ids.size() > MAX_ITEMS) {
+            throw ApiProblem.unprocessable(
+                    "too-much-evidence", "evidence: at most " + MAX_ITEMS + " items in one analysis");
+        }
+        List<EvidenceItem> items = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            // evidence of another incident is answered as unknown: its existence is not this caller's business
+            vault.find(id)
+                    .filter(i -> i.incidentId().equals(incidentId))
+                    .ifPresentOrElse(items::add, () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.unprocessable(
+                    "unknown-evidence",
+                    "evidence: no item " + String.join(", ", unknown.subList(0, Math.min(20, unknown.size())))
+                            + (unknown.size() > 20 ? " (and " + (unknown.size() - 20) + " more)" : "")
+                            + " in incident " + incidentId);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.tandem.server.leak;
+
+import dev.tandem.server.identity.Actor;
+import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.job.JobController;
+import dev.tandem.server.job.Jobs;
+import dev.tandem.server.web.ApiProblem;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Leak analyses of an incident's evidence and their findings (docs/analysis-api.md). */
+@RestController
+class AnalysisController {
+    private final Analyses analyses;
+    private final Findings findings;
+    private final Jobs jobs;
+    private final Incidents incidents;
+
+    AnalysisController(Analyses analyses, Findings findings, Jobs jobs, Incidents incidents) {
+        this.analyses = analyses;
+        this.findings = findings;
+        this.jobs = jobs;
+        this.incidents = incidents;
+    }
+
+    /** {@code {"evidence":["<id>",…]}} or {@code {"all":true}}: 202 with the queued job. */
+    @PostMapping("/api/v1/incidents/{id}/analyses")
+    ResponseEntity<Map<String, Object>> analyze(
+            @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+        incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
+        Job job = analyses.submit(id, request(body), actor.username());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("job", JobController.view(job));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/analyses/" + job.id()))
+                .body(answer);
+    }
+
+    static Analyses.Request request(JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiProblem.unprocessable(
+                    "bad-analysis-request", "the body must be {\"evidence\":[\"<id>\",…]} or {\"all\":true}");
+        }
+        JsonNode all = body.get("all");
+        JsonNode evidence = body.get("evidence");
+        boolean wantsAll = all != null && all.isBoolean() && all.asBoolean();
+        if (all != null && !all.isBoolean()) {
+            throw ApiProblem.unprocessable("bad-analysis-request", "all: must be true or false");
+        }
+        if (wantsAll && evidence != null) {
+            throw ApiProblem.unprocessable(
+                    "bad-analysis-request", "give either \"evidence\" or \"all\":true, not both");
+        }
+        if (wantsAll) {
+            return new Analyses.All();
+        }
+        if (evidence == null) {
+            throw ApiProblem.unprocessable(
+                    "no-evidence", "evidence: name the items to analyze, or send {\"all\":true}");
+        }
+        if (!evidence.isArray()) {
+            throw ApiProblem.unprocessable("bad-analysis-request", "evidence: must be a list of evidence ids");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode e : evidence) {
+            if (!e.isString() || e.asString().isBlank()) {
+                throw ApiProblem.unprocessable(
+                        "bad-analysis-request", "evidence: every entry must be an evidence id (a string)");
+            }
+            ids.add(e.asString());
+        }
+        return new Analyses.Listed(ids);
+    }
+
+    /**
+     * The findings of the incident's latest completed analysis, or of {@code ?analysis=<job id>};
+     * an incident never analyzed answers an empty list and {@code "analysis":null}.
+     */
+    @GetMapping("/api/v1/incidents/{id}/findings")
+    Map<String, Object> findings(@PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
+        incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
+        Optional<CompletedAnalysis> chosen = analysis == null
+                ? findings.latest(id)
+                : Optional.of(findings.completed(analysis)
+                        .filter(a -> a.incidentId().equals(id))
+                        .orElseThrow(() -> ApiProblem.notFound("completed analysis", analysis + " of incident " + id)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", chosen.map(CompletedAnalysis::jobId).orElse(null));
+        m.put("completedAt", chosen.map(a -> a.completedAt().toString()).orElse(null));
+        m.put(
+                "findings",
+                chosen.map(a -> findings.of(a.jobId()).stream()
+                                .map(AnalysisController::view)
+                                .toList())
+                        .orElse(List.of()));
+        return m;
+    }
+
+    /** The analysis job (as {@code /api/v1/jobs/{id}}) and, once completed, its findings. */
+    @GetMapping("/api/v1/analyses/{id}")
+    Map<String, Object> analysis(@PathVariable String id) {
+        Job job = jobs.find(id)
+                .filter(j -> j.kind().equals(Analyses.KIND))
+                .orElseThrow(() -> ApiProblem.notFound("analysis", id));
+        Map<String, Object> m = new LinkedHashMap<>(JobController.view(job));
+        m.put("findings", findings.of(id).stream().map(AnalysisController::view).toList());
+        return m;
+    }
+
+    /**
+     * A finding in the shape of {@code tandem analyze --format json} (CONTRACTS.md §4: pattern,
+     * severity, title, subject, evidence lines, records, controls), with what the server adds.
+     */
+    static Map<String, Object> view(StoredFinding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("analysis", f.analysisId());
+        m.put("pattern", f.pattern());
+        m.put("severity", f.severity());
+        m.put("title", f.title());
+        m.put("subject", Map.of("kind", f.subjectKind(), "id", f.subjectId()));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (JsonNode l : f.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file", l.path("file").asString());
+            line.put("line", l.path("line").asLong());
+            lines.add(line);
+        }
+        m.put("evidence", lines);
+        m.put("records", f.records());
+        m.put("controls", f.controls());
+        m.put("iso27001", f.iso27001());
+        m.put("rationale", f.rationale());
+        m.put("evidenceIds", f.items().stream().map(StoredFinding.Item::id).toList());
+        m.put(
+                "evidenceItems",
+                f.items().stream()
+                        .map(i -> {
+                            Map<String, Object> o = new LinkedHashMap<>();
+                            o.put("id", i.id());
+                            o.put("name", i.name());
+                            o.put("repository", i.repository());
+                            o.put("sha256", i.sha256());
+                            return o;
+                        })
+                        .toList());
+        m.put("containment", f.containment());
+        m.put("privileged", f.privileged());
+        m.put("ledgerIndex", f.ledgerIndex());
+        return m;
+    }
+}

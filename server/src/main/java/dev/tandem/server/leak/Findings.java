@@ -1,0 +1,396 @@
+package dev.tandem.server.leak;
+
+import dev.tandem.intake.Problem;
+import dev.tandem.leak.AnalysisResult;
+import dev.tandem.leak.ContainmentAction;
+import dev.tandem.leak.EvidenceRef;
+import dev.tandem.leak.Finding;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.ledger.Appender;
+import dev.tandem.server.ledger.Ledger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The findings of completed analyses. {@link #record} writes one analysis's findings and their
+ * ledger entries in one ledger unit: a {@code leak.finding} entry per finding (privileged when it
+ * rests on FORENSIC evidence), an {@code analysis.completed} entry with counts and the problems of
+ * AUDIT inputs, and, when FORENSIC evidence was read, a privileged {@code analysis.forensic-inputs}
+ * entry with those items and their problems. The unit first looks for an earlier record of the
+ * same job, so a job run again after a crash never records twice.
+ */
+@Service
+public class Findings {
+    /** Problems listed in a ledger entry or a job result; the rest are counted. */
+    static final int MAX_PROBLEMS = 200;
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Findings(JdbcTemplate jdbc, Ledger ledger, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A finding ready to be written: its id, what it rests on, and its evidence lines. */
+    private record Prepared(
+            String id, int ordinal, Finding finding, List<EvidenceInputs.Source> sources, ArrayNode lines) {
+        boolean privileged() {
+            return sources.stream().anyMatch(EvidenceInputs.Source::privileged);
+        }
+    }
+
+    /** Records the analysis of {@code job}; answers the summary kept on the job row. */
+    JsonNode record(Job job, EvidenceInputs inputs, AnalysisResult result) {
+        List<Prepared> prepared = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            prepared.add(prepare(f, prepared.size(), inputs));
+        }
+        String actor = job.requestedBy();
+        String incident = job.incidentId();
+        return ledger.record(ap -> {
+            Optional<CompletedAnalysis> earlier = completed(job.id());
+            if (earlier.isPresent()) {
+                // this job was recorded before the process stopped; its rows and entries stand
+                return summary(earlier.get(), result, inputs).put("recordedEarlier", true);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            int privileged = 0;
+            for (Prepared p : prepared) {
+                write(ap, job, p);
+                if (p.privileged()) {
+                    privileged++;
+                }
+            }
+            long index =
+                    ap.append("analysis.completed", incident, actor, completedBody(job, inputs, result, privileged));
+            List<EvidenceInputs.Source> forensic = inputs.sources().stream()
+                    .filter(EvidenceInputs.Source::privileged)
+                    .toList();
+            if (!forensic.isEmpty()) {
+                ap.appendPrivileged(
+                        "analysis.forensic-inputs", incident, actor, forensicBody(job, forensic, inputs, result));
+            }
+            jdbc.update(
+                    "INSERT INTO leak_analysis (job_id, incident_id, completed_at, findings, privileged_findings,"
+                            + " problems, events, bytes_read, ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    job.id(),
+                    incident,
+                    Timestamp.from(now),
+                    prepared.size(),
+                    privileged,
+                    result.problems().size(),
+                    result.stats().events(),
+                    result.stats().bytes(),
+                    index);
+            return summary(
+                    new CompletedAnalysis(
+                            job.id(),
+                            incident,
+                            now,
+                            prepared.size(),
+                            privileged,
+                            result.problems().size(),
+                            result.stats().events(),
+                            result.stats().bytes(),
+                            index),
+                    result,
+                    inputs);
+        });
+    }
+
+    private Prepared prepare(Finding f, int ordinal, EvidenceInputs inputs) {
+        Set<EvidenceInputs.Source> sources = new LinkedHashSet<>();
+        ArrayNode lines = json.createArrayNode();
+        for (EvidenceRef e : f.evidence()) {
+            ObjectNode line = lines.addObject().put("file", e.file()).put("line", e.line());
+            inputs.sourceOf(e.file()).ifPresent(s -> {
+                sources.add(s);
+                line.put("evidence", s.items().getFirst().id()).put("sha256", s.sha256());
+            });
+        }
+        // A finding whose lines name no input rests, for all we can tell, on everything read: the
+        // conservative choice for privilege.
+        List<EvidenceInputs.Source> restsOn = sources.isEmpty() ? inputs.sources() : List.copyOf(sources);
+        return new Prepared(UUID.randomUUID().toString(), ordinal, f, restsOn, lines);
+    }
+
+    private void write(Appender ap, Job job, Prepared p) {
+        Finding f = p.finding();
+        ArrayNode containment = containment(f.containment());
+        ObjectNode body = json.createObjectNode()
+                .put("analysis", job.id())
+                .put("finding", p.id())
+                .put("pattern", f.pattern().name())
+                .put("severity", f.severity().name())
+                .put("title", f.title());
+        body.putObject("subject")
+                .put("kind", f.subject().kind().name())
+                .put("id", f.subject().id());
+        body.put("records", f.records());
+        ArrayNode controls = body.putArray("controls");
+        f.controls().forEach(controls::add);
+        ArrayNode iso = body.putArray("iso27001");
+        f.pattern().iso27001().forEach(iso::add);
+        ArrayNode evidence = body.putArray("evidence");
+        for (EvidenceInputs.Source s : p.sources()) {
+            for (EvidenceItem i : s.items()) {
+                evidence.addObject().put("id", i.id()).put("sha256", i.sha256());
+            }
+        }
+        ArrayNode lines = body.putArray("lines");
+        p.lines()
+                .forEach(l -> lines.addObject()
+                        .put("file", l.path("file").asString())
+                        .put("line", l.path("line").asLong()));
+        body.set("containment", containment);
+        body.put("rationale", f.rationale());
+        long index = p.privileged()
+                ? ap.appendPrivileged("leak.finding", job.incidentId(), job.requestedBy(), body)
+                : ap.append("leak.finding", job.incidentId(), job.requestedBy(), body);
+        jdbc.update(
+                "INSERT INTO leak_finding (id, analysis_id, incident_id, ordinal, pattern, severity, title,"
+                        + " subject_kind, subject_id, records, controls, iso27001, rationale, evidence_lines,"
+                        + " containment, privileged, ledger_index)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p.id(),
+                job.id(),
+                job.incidentId(),
+                p.ordinal(),
+                f.pattern().name(),
+                f.severity().name(),
+                f.title(),
+                f.subject().kind().name(),
+                f.subject().id(),
+                f.records(),
+                String.join(",", f.controls()),
+                String.join(",", f.pattern().iso27001()),
+                f.rationale(),
+                json.writeValueAsString(p.lines()),
+                json.writeValueAsString(containment),
+                p.privileged(),
+                index);
+        for (EvidenceInputs.Source s : p.sources()) {
+            for (EvidenceItem i : s.items()) {
+                jdbc.update(
+                        "INSERT INTO leak_finding_evidence (finding_id, evidence_id, sha256) VALUES (?, ?, ?)",
+                        p.id(),
+                        i.id(),
+                        i.sha256());
+            }
+        }
+    }
+
+    private ArrayNode containment(List<ContainmentAction> actions) {
+        ArrayNode a = json.createArrayNode();
+        for (ContainmentAction c : actions) {
+            ObjectNode o = a.addObject().put("action", c.action().name());
+            o.putObject("target")
+                    .put("kind", c.target().kind().name())
+                    .put("id", c.target().id());
+            o.put("configItem", c.configItem()).put("description", c.description());
+        }
+        return a;
+    }
+
+    /** Public: counts, the AUDIT items read and their problems; FORENSIC ones are only counted. */
+    private ObjectNode completedBody(Job job, EvidenceInputs inputs, AnalysisResult result, int privileged) {
+        ObjectNode body = json.createObjectNode()
+                .put("analysis", job.id())
+                .put("findings", result.findings().size())
+                .put("privilegedFindings", privileged);
+        ArrayNode evidence = body.putArray("evidence");
+        int privilegedItems = 0;
+        for (EvidenceInputs.Source s : inputs.sources()) {
+            if (s.privileged()) {
+                privilegedItems += s.items().size();
+                continue;
+            }
+            for (EvidenceItem i : s.items()) {
+                evidence.addObject().put("id", i.id()).put("sha256", i.sha256());
+            }
+        }
+        body.put("privilegedEvidence", privilegedItems);
+        List<Problem> open = new ArrayList<>();
+        int hidden = 0;
+        for (Problem p : result.problems()) {
+            // a problem that names no input is treated as the privileged inputs' (conservative)
+            boolean priv = inputs.sourceOf(p.file())
+                    .map(EvidenceInputs.Source::privileged)
+                    .orElse(inputs.sources().stream().anyMatch(EvidenceInputs.Source::privileged));
+            if (priv) {
+                hidden++;
+            } else {
+                open.add(p);
+            }
+        }
+        body.set("problems", problems(open, inputs));
+        body.put("problemsOmitted", Math.max(0, open.size() - MAX_PROBLEMS));
+        body.put("privilegedProblems", hidden);
+        body.set("stats", stats(result.stats()));
+        return body;
+    }
+
+    /** Privileged: the FORENSIC items read, with their SHA-256 and names, and their problems. */
+    private ObjectNode forensicBody(
+            Job job, List<EvidenceInputs.Source> forensic, EvidenceInputs inputs, AnalysisResult result) {
+        ObjectNode body = json.createObjectNode().put("analysis", job.id());
+        ArrayNode evidence = body.putArray("evidence");
+        for (EvidenceInputs.Source s : forensic) {
+            for (EvidenceItem i : s.items()) {
+                evidence.addObject()
+                        .put("id", i.id())
+                        .put("name", i.name())
+                        .put("sha256", i.sha256())
+                        .put("analyzedAs", s.name());
+            }
+        }
+        List<Problem> theirs = result.problems().stream()
+                .filter(p -> inputs.sourceOf(p.file())
+                        .map(EvidenceInputs.Source::privileged)
+                        .orElse(true))
+                .toList();
+        body.set("problems", problems(theirs, inputs));
+        body.put("problemsOmitted", Math.max(0, theirs.size() - MAX_PROBLEMS));
+        return body;
+    }
+
+    private ArrayNode problems(List<Problem> list, EvidenceInputs inputs) {
+        ArrayNode a = json.createArrayNode();
+        for (Problem p : list.subList(0, Math.min(list.size(), MAX_PROBLEMS))) {
+            ObjectNode o = a.addObject();
+            inputs.sourceOf(p.file())
+                    .ifPresent(s -> o.put("evidence", s.items().getFirst().id()));
+            o.put("file", p.file())
+                    .put("line", p.line())
+                    .put("kind", p.kind().name())
+                    .put("message", p.message());
+        }
+        return a;
+    }
+
+    private ObjectNode stats(AnalysisResult.Stats s) {
+        return json.createObjectNode()
+                .put("events", s.events())
+                .put("users", s.users())
+                .put("sessions", s.sessions())
+                .put("harEntries", s.harEntries())
+                .put("bytes", s.bytes());
+    }
+
+    /** The job's result: counts, the problems (all inputs), where the record is. */
+    private ObjectNode summary(CompletedAnalysis a, AnalysisResult result, EvidenceInputs inputs) {
+        ObjectNode o = json.createObjectNode()
+                .put("analysis", a.jobId())
+                .put("findings", a.findings())
+                .put("privilegedFindings", a.privilegedFindings())
+                .put("inputs", inputs.sources().size())
+                .put("problemCount", result.problems().size());
+        o.set("problems", problems(result.problems(), inputs));
+        o.set("stats", stats(result.stats()));
+        o.put("ledgerIndex", a.ledgerIndex());
+        return o;
+    }
+
+    /** The completed analysis of job {@code jobId}, if it completed. */
+    public Optional<CompletedAnalysis> completed(String jobId) {
+        return jdbc.query("SELECT * FROM leak_analysis WHERE job_id = ?", Findings::analysis, jobId).stream()
+                .findFirst();
+    }
+
+    /** The incident's latest completed analysis, in ledger order. */
+    public Optional<CompletedAnalysis> latest(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM leak_analysis WHERE incident_id = ? ORDER BY ledger_index DESC LIMIT 1",
+                        Findings::analysis,
+                        incidentId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The findings of one analysis, in the analyzer's order. */
+    public List<StoredFinding> of(String jobId) {
+        Map<String, List<StoredFinding.Item>> items = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT fe.finding_id, e.id, e.name, e.repository, fe.sha256 FROM leak_finding_evidence fe"
+                        + " JOIN evidence e ON e.id = fe.evidence_id"
+                        + " JOIN leak_finding f ON f.id = fe.finding_id"
+                        + " WHERE f.analysis_id = ? ORDER BY e.received_at, e.id",
+                rs -> {
+                    items.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new StoredFinding.Item(
+                                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                },
+                jobId);
+        return jdbc.query(
+                "SELECT * FROM leak_finding WHERE analysis_id = ? ORDER BY ordinal",
+                (rs, n) -> finding(rs, items.getOrDefault(rs.getString("id"), List.of())),
+                jobId);
+    }
+
+    private StoredFinding finding(ResultSet rs, List<StoredFinding.Item> items) throws SQLException {
+        long r = rs.getLong("records");
+        Long records = rs.wasNull() ? null : r;
+        return new StoredFinding(
+                rs.getString("id"),
+                rs.getString("analysis_id"),
+                rs.getString("incident_id"),
+                rs.getInt("ordinal"),
+                rs.getString("pattern"),
+                rs.getString("severity"),
+                rs.getString("title"),
+                rs.getString("subject_kind"),
+                rs.getString("subject_id"),
+                records,
+                list(rs.getString("controls")),
+                list(rs.getString("iso27001")),
+                rs.getString("rationale"),
+                json.readTree(rs.getString("evidence_lines")),
+                json.readTree(rs.getString("containment")),
+                items,
+                rs.getBoolean("privileged"),
+                rs.getLong("ledger_index"));
+    }
+
+    private static List<String> list(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static CompletedAnalysis analysis(ResultSet rs, int n) throws SQLException {
+        return new CompletedAnalysis(
+                rs.getString("job_id"),
+                rs.getString("incident_id"),
+                rs.getTimestamp("completed_at").toInstant(),
+                rs.getInt("findings"),
+                rs.getInt("privileged_findings"),
+                rs.getInt("problems"),
+                rs.getLong("events"),
+                rs.getLong("bytes_read"),
+                rs.getLong("ledger_index"));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tandem.server.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.crmorg.CrmOrgGenerator;
+import dev.tandem.crmorg.Label;
+import dev.tandem.server.Api;
+import dev.tandem.server.demo.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code tandem demo} shows the analysis working: a fresh load files the generated org beside the
+ * samples and queues an analysis of all the incident's evidence, whose findings (the six injected
+ * incidents, no look-alike) then appear in the findings API and on the timeline.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
+class DemoAnalysisIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("tandem-demo-analysis-it");
+        registry.add("tandem.data-dir", dir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Test
+    void demoIncidentIsAnalyzedAndItsFindingsAppearOnTheTimeline() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        assertThat(loaded.fresh()).isTrue();
+        assertThat(loaded.analysisJob()).isNotNull();
+        Api api = new Api("http://127.0.0.1:" + port, loaded.adminToken());
+        String id = loaded.incident().id();
+        JsonNode job;
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        do {
+            Thread.sleep(100);
+            job = api.get("/api/v1/analyses/" + loaded.analysisJob()).json();
+            assertThat(System.nanoTime()).as("demo analysis still running").isLessThan(deadline);
+        } while (!job.path("status").asString().equals("SUCCEEDED")
+                && !job.path("status").asString().equals("FAILED"));
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+
+        JsonNode findings = api.get("/api/v1/incidents/" + id + "/findings").json();
+        assertThat(findings.path("analysis").asString()).isEqualTo(loaded.analysisJob());
+        List<JsonNode> list = new ArrayList<>();
+        findings.path("findings").forEach(list::add);
+        for (Label l : CrmOrgGenerator.labels()) {
+            boolean found = list.stream()
+                    .anyMatch(f -> f.path("pattern").asString().equals(l.pattern())
+                            && f.path("subject").path("kind").asString().equals(l.subjectKind())
+                            && f.path("subject").path("id").asString().equals(l.subjectId()));
+            assertThat(found).as(l.description()).isEqualTo(l.expected());
+        }
+        assertThat(list).hasSize((int)
+                CrmOrgGenerator.labels().stream().filter(Label::expected).count());
+        // the samples are still there, and the documents were not analyzed
+        JsonNode evidence = api.get("/api/v1/incidents/" + id + "/evidence").json();
+        List<String> names = new ArrayList<>();
+        evidence.forEach(e -> names.add(e.path("name").asString()));
+        assertThat(names).contains("checkout-capture.har", "intake-memo-privileged.md", "eventlogs.zip");
+        assertThat(job.path("input").path("evidence").size()).isEqualTo(evidence.size() - 2);
+        List<String> types = new ArrayList<>();
+        api.get("/api/v1/incidents/" + id + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types.stream().filter("leak.finding"::equals)).hasSize(list.size());
+        assertThat(types).contains("analysis.completed");
+        // a second load finds the incident and names the same analysis
+        DemoData.Loaded again = demo.load();
+        assertThat(again.fresh()).isFalse();
+        assertThat(again.analysisJob()).isEqualTo(loaded.analysisJob());
+    }
+}
