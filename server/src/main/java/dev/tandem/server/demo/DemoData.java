@@ -4,6 +4,7 @@ import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Accounts;
 import dev.tandem.server.incident.Incident;
@@ -12,6 +13,7 @@ import dev.tandem.server.incident.Severity;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
 import dev.tandem.server.leak.Analyses;
+import dev.tandem.server.pii.PiiScans;
 import dev.tandem.server.regulation.Obligations;
 import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
@@ -52,6 +54,7 @@ public class DemoData {
     private final Obligations obligations;
     private final Analyses analyses;
     private final Jobs jobs;
+    private final PiiScans piiScans;
     private final Clock clock;
 
     DemoData(
@@ -61,6 +64,7 @@ public class DemoData {
             Obligations obligations,
             Analyses analyses,
             Jobs jobs,
+            PiiScans piiScans,
             Clock clock) {
         this.accounts = accounts;
         this.incidents = incidents;
@@ -68,6 +72,7 @@ public class DemoData {
         this.obligations = obligations;
         this.analyses = analyses;
         this.jobs = jobs;
+        this.piiScans = piiScans;
         this.clock = clock;
     }
 
@@ -162,6 +167,13 @@ public class DemoData {
         obligations.updateScope(incident.id(), scope(), ADMIN);
         addGeneratedOrg(incident, now.minus(Duration.ofHours(18)));
         Job analysis = analyses.submit(incident.id(), new Analyses.All(), ADMIN);
+        // Who is in the leaked data: scan the exports and captures. The demo's scope stays the one
+        // set above, so that its obligations match the README's `tandem deadlines` call.
+        for (EvidenceItem item : vault.ofIncident(incident.id())) {
+            if (item.kind() == EvidenceKind.DATA_EXPORT || item.kind() == EvidenceKind.HTTP_CAPTURE) {
+                piiScans.submit(item, false, ADMIN);
+            }
+        }
         return new Loaded(incident, token, true, analysis.id());
     }
 

@@ -7,7 +7,6 @@ import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.job.JobController;
-import dev.tandem.server.job.Jobs;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.ApiProblem;
 import java.io.IOException;
@@ -34,15 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class PiiController {
     private final Vault vault;
-    private final Jobs jobs;
+    private final PiiScans scans;
     private final JdbcTemplate jdbc;
     private final BlobStore blobs;
     private final Ledger ledger;
     private final JsonMapper json;
 
-    PiiController(Vault vault, Jobs jobs, JdbcTemplate jdbc, BlobStore blobs, Ledger ledger, JsonMapper json) {
+    PiiController(Vault vault, PiiScans scans, JdbcTemplate jdbc, BlobStore blobs, Ledger ledger, JsonMapper json) {
         this.vault = vault;
-        this.jobs = jobs;
+        this.scans = scans;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.ledger = ledger;
@@ -57,10 +56,7 @@ class PiiController {
             @PathVariable String id,
             @RequestBody(required = false) @Nullable ScanRequest request) {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
-        ObjectNode input = json.createObjectNode()
-                .put("evidence", item.id())
-                .put("updateScope", request != null && Boolean.TRUE.equals(request.updateScope()));
-        var job = jobs.submit(PiiScanHandler.KIND, item.incidentId(), input, actor.username());
+        var job = scans.submit(item, request != null && Boolean.TRUE.equals(request.updateScope()), actor.username());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobController.view(job));
     }
 
