@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.bench.LedgerAppendBench;
+import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
 
 /** Entry point of the one executable: the CLI plus the commands that boot the server. */
@@ -11,6 +12,7 @@ public final class Main {
         var cl = TandemCommand.commandLine();
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.getSubcommands().get("bench").addSubcommand(new UploadBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         System.exit(cl.execute(args));
     }

@@ -71,7 +71,8 @@ public final class LedgerAppendBench implements Callable<Integer> {
                 Locale.ROOT,
                 "machine: %d cores, load average %.1f before the run; server JVM options: %s%n",
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
                 serverOpts);
         if (!db.equals("postgres")) {
             Path data = Files.createTempDirectory(dir, "tandem-bench-h2-");
