@@ -46,7 +46,7 @@ public final class LedgerAppendBench implements Callable<Integer> {
     int seconds = 10;
 
     @Option(names = "--warmup", description = "Unmeasured seconds before each run (default ${DEFAULT-VALUE}).")
-    int warmup = 5;
+    int warmup = 20;
 
     @Option(names = "--db", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
     String db = "both";
