@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.bench.LedgerAppendBench;
+import dev.tandem.app.bench.LedgerProofsDbBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
 
@@ -14,6 +15,7 @@ public final class Main {
         cl.addSubcommand(new DemoCommand());
         cl.getSubcommands().get("bench").addSubcommand(new UploadBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
+        cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
         System.exit(cl.execute(args));
     }
 }
