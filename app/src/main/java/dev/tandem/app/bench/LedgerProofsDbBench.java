@@ -252,6 +252,7 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
         long[] consistency = new long[proofs];
         long[] inclusionMemory = new long[proofs];
         long[] consistencyMemory = new long[proofs];
+        long[] floor = new long[proofs];
         int failures = 0;
         for (int i = 0; i < proofs; i++) {
             long index = random.nextLong(n);
@@ -277,7 +278,19 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
             t0 = System.nanoTime();
             MerkleLog.consistencyProof(from, n, memory);
             consistencyMemory[i] = System.nanoTime() - t0;
+
+            // the floor: the cheapest authenticated call (no database), same client, same moment
+            t0 = System.nanoTime();
+            getText(http, server.baseUrl() + "/api/v1/ledger/key");
+            floor[i] = System.nanoTime() - t0;
         }
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s floor       GET /api/v1/ledger/key p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n",
+                store,
+                percentile(floor, 50),
+                percentile(floor, 99),
+                percentile(floor, 100));
         print(store, "inclusion", inclusion, inclusionMemory);
         print(store, "consistency", consistency, consistencyMemory);
         System.out.printf(Locale.ROOT, "%-9s %d of %d proofs failed verification%n", store, failures, 2 * proofs);
@@ -309,6 +322,10 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
     }
 
     private static JsonNode get(HttpClient http, String url) throws Exception {
+        return JSON.readTree(getText(http, url));
+    }
+
+    private static String getText(HttpClient http, String url) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + TOKEN)
@@ -317,7 +334,7 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-        return JSON.readTree(r.body());
+        return r.body();
     }
 
     private static List<byte[]> hashes(JsonNode proof) {
