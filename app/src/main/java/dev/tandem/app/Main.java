@@ -1,5 +1,8 @@
 package dev.tandem.app;
 
+import dev.tandem.app.bench.LedgerAppendBench;
+import dev.tandem.app.bench.LedgerProofsDbBench;
+import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
 
 /** Entry point of the one executable: the CLI plus the commands that boot the server. */
@@ -10,6 +13,9 @@ public final class Main {
         var cl = TandemCommand.commandLine();
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.getSubcommands().get("bench").addSubcommand(new UploadBench());
+        cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
+        cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
         System.exit(cl.execute(args));
     }
 }

@@ -125,10 +125,28 @@ public final class LedgerSequencer implements AutoCloseable {
     private void runBatch(List<Pending<?>> batch) {
         List<Runnable> answers = new ArrayList<>(batch.size());
         try {
-            tx.executeWithoutResult(status -> {
-                answers.clear();
-                appendBatch(batch, status, answers);
-            });
+            try {
+                // Optimistic: no savepoint per unit (on PostgreSQL each costs two round trips on the one
+                // sequencer connection). A failing unit rolls the whole batch back, which is then redone
+                // with a savepoint per unit so that only the failing unit is refused. Units only write
+                // through JDBC, so running them again after a rollback is safe.
+                tx.executeWithoutResult(status -> {
+                    answers.clear();
+                    appendBatch(batch, status, answers, false);
+                });
+            } catch (UnitFailed f) {
+                range = null;
+                if (batch.size() == 1) {
+                    Pending<?> only = batch.getFirst();
+                    answers.clear();
+                    answers.add(() -> only.result.completeExceptionally(f.getCause()));
+                } else {
+                    tx.executeWithoutResult(status -> {
+                        answers.clear();
+                        appendBatch(batch, status, answers, true);
+                    });
+                }
+            }
             answers.forEach(Runnable::run);
         } catch (RuntimeException | Error e) {
             // The transaction rolled back: nothing of this batch exists. Reload the frontier next time.
@@ -140,7 +158,8 @@ public final class LedgerSequencer implements AutoCloseable {
         }
     }
 
-    private void appendBatch(List<Pending<?>> batch, TransactionStatus status, List<Runnable> answers) {
+    private void appendBatch(
+            List<Pending<?>> batch, TransactionStatus status, List<Runnable> answers, boolean savepoints) {
         Long size = jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1 FOR UPDATE", Long.class);
         if (size == null) {
             throw new IllegalStateException("the ledger head row is missing");
@@ -153,16 +172,21 @@ public final class LedgerSequencer implements AutoCloseable {
         range = null; // until this transaction commits, the cached frontier is not trustworthy
         List<Node> newNodes = new ArrayList<>();
         for (Pending<?> p : batch) {
-            Object savepoint = status.createSavepoint();
+            Object savepoint = savepoints ? status.createSavepoint() : null;
             UnitAppender appender = new UnitAppender(current.size());
             try {
                 Object value = p.work.run(appender);
-                status.releaseSavepoint(savepoint);
+                if (savepoint != null) {
+                    status.releaseSavepoint(savepoint);
+                }
                 for (byte[] leafHash : appender.leafHashes) {
                     newNodes.addAll(current.append(leafHash));
                 }
                 answers.add(() -> p.completeWith(value));
             } catch (Exception e) {
+                if (savepoint == null) {
+                    throw new UnitFailed(e);
+                }
                 status.rollbackToSavepoint(savepoint);
                 answers.add(() -> p.result.completeExceptionally(e));
             }
@@ -235,6 +259,13 @@ public final class LedgerSequencer implements AutoCloseable {
                     leafHash);
             leafHashes.add(leafHash);
             return index;
+        }
+    }
+
+    /** A unit failed in an optimistic batch: roll the batch back and redo it with savepoints. */
+    private static final class UnitFailed extends RuntimeException {
+        UnitFailed(Exception cause) {
+            super(cause);
         }
     }
 

@@ -1,0 +1,307 @@
+package dev.tandem.app.bench;
+
+import dev.tandem.cli.TandemCommand;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tandem bench ledger-append}: durable ledger appends per second with concurrent HTTP
+ * clients, each request opening an incident (one ledger entry written in the same transaction as
+ * the incident row). Reference on PostgreSQL: {@code pgbench} doing a one-row INSERT per
+ * transaction with as many clients, on the same server, in the same run.
+ */
+@Command(
+        name = "ledger-append",
+        mixinStandardHelpOptions = true,
+        description = "Durable ledger appends/s with concurrent clients (H2 and PostgreSQL), beside pgbench.")
+public final class LedgerAppendBench implements Callable<Integer> {
+    private static final Pattern TREE_SIZE = Pattern.compile("\\A[^\\n]*\\n(\\d+)\\n");
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final double TARGET = 5_000;
+
+    @Option(names = "--clients", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    int clients = 32;
+
+    @Option(names = "--seconds", description = "Measured seconds per store (default ${DEFAULT-VALUE}).")
+    int seconds = 10;
+
+    @Option(names = "--warmup", description = "Unmeasured seconds before each run (default ${DEFAULT-VALUE}).")
+    int warmup = 20;
+
+    @Option(names = "--db", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
+    String db = "both";
+
+    @Option(names = "--dir", description = "Where the servers' data directories go (default: a temporary one).")
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Option(names = "--server-opts", description = "JVM options of the server process (default ${DEFAULT-VALUE}).")
+    String serverOpts = "-Xmx1g";
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("h2", "postgres", "both").contains(db)) {
+            System.err.println("--db must be h2, postgres or both, got " + db);
+            return TandemCommand.EXIT_USAGE;
+        }
+        System.out.printf(
+                "ledger-append: %d clients, %d s measured after %d s warm-up; each request is POST /api/v1/incidents"
+                        + " (one incident row + one ledger entry, committed before the 201)%n",
+                clients, seconds, warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load average %.1f before the run; server JVM options: %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                serverOpts);
+        if (!db.equals("postgres")) {
+            Path data = Files.createTempDirectory(dir, "tandem-bench-h2-");
+            Result h2 = run("h2", data, null);
+            print(h2, null);
+            deleteTree(data);
+        }
+        if (!db.equals("h2")) {
+            Path data = Files.createTempDirectory(dir, "tandem-bench-pg-");
+            try (ScratchPostgres pg = ScratchPostgres.create("tandem_bench")) {
+                Result tandem = run("postgres", data, pg);
+                double pgbench = pgbench(pg);
+                print(tandem, pgbench);
+            }
+            deleteTree(data);
+        }
+        return TandemCommand.EXIT_OK;
+    }
+
+    record Result(
+            String store,
+            long entries,
+            double seconds,
+            long answered,
+            long failed,
+            long serverCpuNanos,
+            long sequencerCpuNanos,
+            long clientCpuNanos) {
+        double perSecond() {
+            return entries / seconds;
+        }
+    }
+
+    private void print(Result r, @Nullable Double pgbenchTps) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s tandem  %,9.0f entries/s   (%d entries in %.1f s, %d answered 201, %d failed; target %,.0f/s: %s)%n",
+                r.store(),
+                r.perSecond(),
+                r.entries(),
+                r.seconds(),
+                r.answered(),
+                r.failed(),
+                TARGET,
+                r.perSecond() >= TARGET ? "met" : "NOT met");
+        if (r.entries() > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s cpu per entry: server %.0f us (of which the ledger-sequencer thread %.0f us), bench clients %.0f us;"
+                            + " %.2f of %d cores busy in these two processes%n",
+                    r.store(),
+                    r.serverCpuNanos() / 1e3 / r.entries(),
+                    r.sequencerCpuNanos() / 1e3 / r.entries(),
+                    r.clientCpuNanos() / 1e3 / r.entries(),
+                    (r.serverCpuNanos() + r.clientCpuNanos()) / 1e9 / r.seconds(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        if (pgbenchTps != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s pgbench %,9.0f tx/s        (one-row INSERT per transaction, %d clients, %d s)%n",
+                    r.store(),
+                    pgbenchTps,
+                    clients,
+                    seconds);
+            System.out.printf(
+                    Locale.ROOT, "%-9s ratio tandem/pgbench = %.2fx%n", r.store(), r.perSecond() / pgbenchTps);
+        }
+    }
+
+    private Result run(String store, Path data, @Nullable ScratchPostgres pg) throws Exception {
+        String token = "bench-admin-token-" + Long.toHexString(System.nanoTime());
+        ServerProcess.Launch launch = ServerProcess.Launch.ofThisExecutable(data, data.resolve("server.log"))
+                .withJvmOptions(
+                        serverOpts.isBlank()
+                                ? new String[0]
+                                : serverOpts.strip().split("\\s+"))
+                .withEnv("TANDEM_ADMIN_TOKEN", token);
+        if (pg != null) {
+            for (var e : pg.serverEnvironment().entrySet()) {
+                launch = launch.withEnv(e.getKey(), e.getValue());
+            }
+        }
+        try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(180))) {
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest open = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/incidents"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"title\":\"bench\",\"severity\":\"LOW\"}", StandardCharsets.UTF_8))
+                    .build();
+            LongAdder ok = new LongAdder();
+            LongAdder failed = new LongAdder();
+            AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
+                    while (System.nanoTime() < stopAt.get()) {
+                        try {
+                            int status = http.send(open, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            (status == 201 ? ok : failed).increment();
+                        } catch (IOException e) {
+                            failed.increment();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(Duration.ofSeconds(warmup));
+            long sizeBefore = treeSize(http, server);
+            long okBefore = ok.sum();
+            long failedBefore = failed.sum();
+            long self = ProcessHandle.current().pid();
+            long serverCpu0 = ProcCpu.process(server.pid());
+            long sequencerCpu0 = ProcCpu.threads(server.pid(), "ledger-sequencer");
+            long clientCpu0 = ProcCpu.process(self);
+            long t0 = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(seconds));
+            long sizeAfter = treeSize(http, server);
+            long t1 = System.nanoTime();
+            long serverCpu = ProcCpu.process(server.pid()) - serverCpu0;
+            long sequencerCpu = ProcCpu.threads(server.pid(), "ledger-sequencer") - sequencerCpu0;
+            long clientCpu = ProcCpu.process(self) - clientCpu0;
+            long answered = ok.sum() - okBefore;
+            long fails = failed.sum() - failedBefore;
+            stopAt.set(0);
+            for (Thread t : threads) {
+                t.join();
+            }
+            return new Result(
+                    store,
+                    sizeAfter - sizeBefore,
+                    (t1 - t0) / 1e9,
+                    answered,
+                    fails,
+                    serverCpu,
+                    sequencerCpu,
+                    clientCpu);
+        }
+    }
+
+    /** The tree size of the latest signed checkpoint: what is durably in the log. */
+    private static long treeSize(HttpClient http, ServerProcess server) throws IOException, InterruptedException {
+        String cp = http.send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/ledger/checkpoint"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body();
+        Matcher m = TREE_SIZE.matcher(cp);
+        if (!m.find()) {
+            throw new IllegalStateException("unreadable checkpoint: " + cp);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * {@code pgbench -n -c CLIENTS -j 2 -T SECONDS -f insert.sql} where insert.sql is one INSERT of a
+     * small row into a table with a bigserial key (autocommit: one transaction, one WAL flush each).
+     */
+    private double pgbench(ScratchPostgres pg) throws Exception {
+        try (Connection c = pg.connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_row (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL,"
+                    + " at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        }
+        Path script = Files.createTempFile("tandem-pgbench-", ".sql");
+        Files.writeString(
+                script, "INSERT INTO bench_row (payload) VALUES ('{\"title\":\"bench\",\"severity\":\"LOW\"}');\n");
+        List<String> cmd = List.of(
+                pgbenchBinary(),
+                "-n",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                "-f",
+                script.toString(),
+                "-h",
+                pg.host(),
+                "-p",
+                pg.port(),
+                "-U",
+                pg.user(),
+                pg.name());
+        System.out.println("reference: " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        Files.deleteIfExists(script);
+        Matcher m = TPS.matcher(out);
+        if (exit != 0 || !m.find()) {
+            throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static String pgbenchBinary() throws IOException {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "pgbench");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        Path lib = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(lib)) {
+            try (var versions = Files.list(lib)) {
+                for (Path v :
+                        versions.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Path p = v.resolve("bin/pgbench");
+                    if (Files.isExecutable(p)) {
+                        return p.toString();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException(
+                "pgbench not found (PATH, /usr/lib/postgresql/*/bin); on Debian: apt-get install -y postgresql-contrib");
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.tandem.server.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The sequencer's batches on an in-memory H2 with the real migrations, without a Spring context. */
+class LedgerSequencerTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SingleConnectionDataSource ds;
+    private JdbcTemplate jdbc;
+    private LedgerSequencer sequencer;
+
+    @BeforeEach
+    void open() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:seq-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(h2)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        ds = new SingleConnectionDataSource(h2.getURL(), "", "", true);
+        jdbc = new JdbcTemplate(ds);
+        NoteSigner signer = NoteSigner.generate("tandem/test");
+        jdbc.update(
+                "INSERT INTO ledger_head (id, tree_size, root_hash, checkpoint) VALUES (1, 0, ?, '')",
+                MerkleLog.emptyRootHash());
+        sequencer = new LedgerSequencer(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                signer,
+                "tandem/test",
+                Clock.systemUTC(),
+                JSON,
+                512);
+        sequencer.start();
+    }
+
+    @AfterEach
+    void close() {
+        sequencer.close();
+        ds.destroy();
+    }
+
+    /** A unit that writes a row and an entry, then fails or not; a failing unit must leave no trace. */
+    private LedgerWork<Long> unit(String name, boolean fail) {
+        return ap -> {
+            jdbc.update(
+                    "INSERT INTO app_user (username, display_name, is_admin, created_at) VALUES (?, ?, FALSE, NOW())",
+                    name,
+                    name);
+            long index = ap.append(
+                    "user.created", null, "test", JSON.createObjectNode().put("username", name));
+            if (fail) {
+                throw new IllegalStateException("refused " + name);
+            }
+            return index;
+        };
+    }
+
+    @Test
+    void aFailingUnitLeavesNoTraceWhileTheRestOfItsBatchCommits() throws Exception {
+        // Hold the sequencer in a first unit so that the next ones queue up into one batch.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            Future<Long> first = pool.submit(() -> sequencer.submit(ap -> {
+                holding.countDown();
+                release.await();
+                return ap.append("test.first", null, "test", JSON.createObjectNode());
+            }));
+            holding.await();
+            List<Future<Long>> units = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                LedgerWork<Long> w = unit("u" + i, i % 7 == 3);
+                units.add(pool.submit(() -> sequencer.submit(w)));
+            }
+            while (pendingUnits() < 30) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            assertThat(first.get()).isZero();
+            List<Long> indices = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Future<Long> f = units.get(i);
+                if (i % 7 == 3) {
+                    int n = i;
+                    assertThatThrownBy(f::get).hasRootCauseMessage("refused u" + n);
+                } else {
+                    indices.add(f.get());
+                }
+            }
+            assertThat(indices).doesNotHaveDuplicates().allMatch(i -> i >= 1 && i <= indices.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        long size = jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+        assertThat(size).isEqualTo(1 + 30 - 4);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class))
+                .isEqualTo(size);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class))
+                .isEqualTo(30 - 4);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM app_user WHERE username IN ('u3', 'u10', 'u17', 'u24')", Long.class))
+                .isZero();
+        // indices are contiguous and the stored root is the root of the stored leaves
+        CompactRange range = CompactRange.empty();
+        for (byte[] leafHash : jdbc.queryForList("SELECT leaf_hash FROM ledger_entry ORDER BY idx", byte[].class)) {
+            range.append(leafHash);
+        }
+        assertThat(jdbc.queryForObject("SELECT MAX(idx) FROM ledger_entry", Long.class))
+                .isEqualTo(size - 1);
+        assertThat(range.rootHash())
+                .isEqualTo(jdbc.queryForObject("SELECT root_hash FROM ledger_head WHERE id = 1", byte[].class));
+        assertThat(MerkleLog.rootHash(size, sequencer.nodeStore())).isEqualTo(range.rootHash());
+    }
+
+    @Test
+    void aBatchOfOneFailingUnitAppendsNothing() {
+        assertThatThrownBy(() -> sequencer.submit(unit("alone", true))).hasMessage("refused alone");
+        assertThat(jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class))
+                .isZero();
+        assertThat(sequencer.submit(unit("next", false))).isZero();
+    }
+
+    private int pendingUnits() {
+        try {
+            var f = LedgerSequencer.class.getDeclaredField("queue");
+            f.setAccessible(true);
+            return ((java.util.Collection<?>) f.get(sequencer)).size();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
