@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("tandem")
 public record TandemProperties(Path dataDir, Ledger ledger, Evidence evidence, String adminToken) {
 
-    public record Ledger(String origin, String signingKey, int batchSize) {}
+    /**
+     * @param checkpointInterval under load, the longest time between two signed checkpoints; when
+     *     the sequencer has no more work waiting, it signs at once
+     */
+    public record Ledger(String origin, String signingKey, int batchSize, Duration checkpointInterval) {}
 
     public record Evidence(long maxBytes, Duration sweepGrace) {}
 }

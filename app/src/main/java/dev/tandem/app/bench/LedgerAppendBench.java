@@ -54,6 +54,12 @@ public final class LedgerAppendBench implements Callable<Integer> {
     @Option(names = "--dir", description = "Where the servers' data directories go (default: a temporary one).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
+    @Option(
+            names = "--in-process",
+            description = "Measure the ledger itself: the server's Incidents service called by CLIENTS threads in"
+                    + " this process (no HTTP), like pgbench's clients calling the database.")
+    boolean inProcess;
+
     @Option(names = "--server-opts", description = "JVM options of the server process (default ${DEFAULT-VALUE}).")
     String serverOpts = "-Xmx1g";
 
@@ -64,9 +70,12 @@ public final class LedgerAppendBench implements Callable<Integer> {
             return TandemCommand.EXIT_USAGE;
         }
         System.out.printf(
-                "ledger-append: %d clients, %d s measured after %d s warm-up; each request is POST /api/v1/incidents"
-                        + " (one incident row + one ledger entry, committed before the 201)%n",
-                clients, seconds, warmup);
+                "ledger-append: %d clients, %d s measured after %d s warm-up; each request is %s"
+                        + " (one incident row + one ledger entry, committed before the answer)%n",
+                clients,
+                seconds,
+                warmup,
+                inProcess ? "Incidents.open in this process (no HTTP)" : "POST /api/v1/incidents");
         System.out.printf(
                 Locale.ROOT,
                 "machine: %d cores, load average %.1f before the run; server JVM options: %s%n",
@@ -144,6 +153,72 @@ public final class LedgerAppendBench implements Callable<Integer> {
     }
 
     private Result run(String store, Path data, @Nullable ScratchPostgres pg) throws Exception {
+        return inProcess ? runInProcess(store, data, pg) : runOverHttp(store, data, pg);
+    }
+
+    /**
+     * The same unit of work as {@code POST /api/v1/incidents} (an incident row and its ledger entry
+     * in one transaction, answered after the commit), called directly by the client threads.
+     */
+    private Result runInProcess(String store, Path data, @Nullable ScratchPostgres pg) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--tandem.data-dir=" + data,
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.level.dev.tandem=WARN"));
+        if (pg != null) {
+            args.add("--spring.datasource.url=" + pg.jdbcUrl());
+            args.add("--spring.datasource.username=" + pg.user());
+            args.add("--spring.datasource.password=");
+        }
+        try (var ctx = dev.tandem.server.TandemServer.start(args.toArray(String[]::new))) {
+            var incidents = ctx.getBean(dev.tandem.server.incident.Incidents.class);
+            var ledger = ctx.getBean(dev.tandem.server.ledger.Ledger.class);
+            LongAdder ok = new LongAdder();
+            LongAdder failed = new LongAdder();
+            AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
+                    while (System.nanoTime() < stopAt.get()) {
+                        try {
+                            incidents.open(
+                                    "bench",
+                                    dev.tandem.server.incident.Severity.LOW,
+                                    null,
+                                    java.time.ZoneOffset.UTC,
+                                    "bench");
+                            ok.increment();
+                        } catch (RuntimeException e) {
+                            failed.increment();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(Duration.ofSeconds(warmup));
+            long self = ProcessHandle.current().pid();
+            long sizeBefore = ledger.head().size();
+            long okBefore = ok.sum();
+            long failedBefore = failed.sum();
+            long cpu0 = ProcCpu.process(self);
+            long sequencerCpu0 = ProcCpu.threads(self, "ledger-sequencer");
+            long t0 = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(seconds));
+            long sizeAfter = ledger.head().size();
+            long t1 = System.nanoTime();
+            long cpu = ProcCpu.process(self) - cpu0;
+            long sequencerCpu = ProcCpu.threads(self, "ledger-sequencer") - sequencerCpu0;
+            long answered = ok.sum() - okBefore;
+            long fails = failed.sum() - failedBefore;
+            stopAt.set(0);
+            for (Thread t : threads) {
+                t.join();
+            }
+            return new Result(store, sizeAfter - sizeBefore, (t1 - t0) / 1e9, answered, fails, cpu, sequencerCpu, 0);
+        }
+    }
+
+    private Result runOverHttp(String store, Path data, @Nullable ScratchPostgres pg) throws Exception {
         String token = "bench-admin-token-" + Long.toHexString(System.nanoTime());
         ServerProcess.Launch launch = ServerProcess.Launch.ofThisExecutable(data, data.resolve("server.log"))
                 .withJvmOptions(

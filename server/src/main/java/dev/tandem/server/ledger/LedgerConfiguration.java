@@ -65,7 +65,14 @@ class LedgerConfiguration {
                     signer.sign(new Checkpoint(origin, 0, empty).text()));
         }
         var sequencer = new LedgerSequencer(
-                jdbc, tx, signer, origin, clock, json, props.ledger().batchSize());
+                jdbc,
+                tx,
+                signer,
+                origin,
+                clock,
+                json,
+                props.ledger().batchSize(),
+                props.ledger().checkpointInterval());
         sequencer.start();
         return new Ledger(sequencer, jdbc, signer, origin);
     }

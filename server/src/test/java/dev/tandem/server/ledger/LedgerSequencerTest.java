@@ -7,6 +7,7 @@ import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,8 @@ class LedgerSequencerTest {
                 "tandem/test",
                 Clock.systemUTC(),
                 JSON,
-                512);
+                512,
+                Duration.ofMillis(250));
         sequencer.start();
     }
 
@@ -157,5 +159,27 @@ class LedgerSequencerTest {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aQuietLogHasASignedCheckpointCoveringEveryAnsweredEntry() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Long>> units = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                LedgerWork<Long> w = unit("q" + i, false);
+                units.add(pool.submit(() -> sequencer.submit(w)));
+            }
+            for (Future<Long> f : units) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String checkpoint = jdbc.queryForObject("SELECT checkpoint FROM ledger_head WHERE id = 1", String.class);
+        long size = jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+        assertThat(size).isEqualTo(400);
+        // line 2 of the signed note is the tree size it covers
+        assertThat(checkpoint.lines().skip(1).findFirst()).contains("400");
     }
 }
