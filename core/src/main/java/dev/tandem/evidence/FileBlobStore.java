@@ -2,6 +2,7 @@ package dev.tandem.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,8 +17,11 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Blobs as files under {@code root/sha256/ab/cd/<address>}. Writes go to {@code root/tmp}, are
@@ -50,24 +54,29 @@ public final class FileBlobStore implements BlobStore {
         boolean moved = false;
         try {
             long size = 0;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                byte[] buf = new byte[BUFFER];
-                ByteBuffer wrap = ByteBuffer.wrap(buf);
-                int n;
-                while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    Writer writer = new Writer(out)) {
+                // Hashing here and writing on the writer's thread overlap: a large upload costs the
+                // slower of the two, not their sum.
+                ByteBuffer buf;
+                while (true) {
+                    buf = writer.emptyBuffer();
+                    int n = in.readNBytes(buf.array(), 0, buf.capacity());
+                    if (n <= 0) {
+                        break;
+                    }
                     size += n;
                     if (size > maxBytes) {
                         throw new BlobTooLargeException(maxBytes);
                     }
-                    sha256.update(buf, 0, n);
-                    wrap.clear().limit(n);
-                    while (wrap.hasRemaining()) {
-                        out.write(wrap);
-                    }
+                    sha256.update(buf.array(), 0, n);
+                    buf.clear().limit(n);
+                    writer.write(buf);
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new java.io.InterruptedIOException("upload interrupted");
+                        throw new InterruptedIOException("upload interrupted");
                     }
                 }
+                writer.finish();
                 out.force(true);
             }
             ContentAddress address = ContentAddress.of(sha256.digest());
@@ -91,6 +100,105 @@ public final class FileBlobStore implements BlobStore {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Writes full buffers to the channel on its own thread, handing emptied buffers back: three
+     * buffers in rotation, so at most 3 MiB of an upload is in memory.
+     */
+    private static final class Writer implements AutoCloseable {
+        private static final ByteBuffer END = ByteBuffer.allocate(0);
+        private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(3);
+        private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private volatile @Nullable IOException failure;
+
+        Writer(FileChannel out) {
+            for (int i = 0; i < 3; i++) {
+                empty.add(ByteBuffer.allocate(BUFFER));
+            }
+            thread = Thread.ofPlatform().name("blob-writer").daemon().start(() -> {
+                try {
+                    for (ByteBuffer b = full.take(); b != END; b = full.take()) {
+                        while (b.hasRemaining()) {
+                            out.write(b);
+                        }
+                        empty.put(b);
+                    }
+                } catch (IOException e) {
+                    failure = e;
+                    empty.offer(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        ByteBuffer emptyBuffer() throws IOException {
+            ByteBuffer b = take(empty);
+            if (b == END) {
+                throw rethrow();
+            }
+            return b;
+        }
+
+        void write(ByteBuffer b) throws IOException {
+            put(b);
+        }
+
+        /** Waits until every buffer is written; throws the writer's failure if there was one. */
+        void finish() throws IOException {
+            put(END);
+            join();
+            if (failure != null) {
+                throw rethrow();
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                join();
+            } catch (InterruptedIOException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void join() throws InterruptedIOException {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing a blob");
+            }
+        }
+
+        private IOException rethrow() {
+            IOException f = failure;
+            return f != null ? new IOException(f.getMessage(), f) : new IOException("the blob writer stopped");
+        }
+
+        private void put(ByteBuffer b) throws IOException {
+            try {
+                if (failure != null) {
+                    throw rethrow();
+                }
+                full.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing a blob");
+            }
+        }
+
+        private static ByteBuffer take(BlockingQueue<ByteBuffer> q) throws InterruptedIOException {
+            try {
+                return q.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing a blob");
             }
         }
     }

@@ -42,7 +42,7 @@ public final class UploadBench implements Callable<Integer> {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final double TARGET = 0.8;
     private static final double MB = 1_000_000.0;
-    private static final long WARMUP_BYTES = 256L << 20;
+    private static final long WARMUP_BYTES = 1L << 30;
 
     @Option(names = "--size", description = "Upload size, e.g. 1GiB, 512MiB (default 1GiB, 5GiB with --heap-check).")
     @Nullable
@@ -53,6 +53,12 @@ public final class UploadBench implements Callable<Integer> {
 
     @Option(names = "--heap-check", description = "Report the server's peak heap during the upload (server -Xmx512m).")
     boolean heapCheck;
+
+    @Option(
+            names = "--client",
+            description = "The uploading client: curl (default when on the PATH: a client that costs the 2-core"
+                    + " machine little) or java (java.net.http, as tandem evidence add).")
+    String client = Files.isExecutable(Path.of("/usr/bin/curl")) ? "curl" : "java";
 
     @Option(names = "--runs", description = "Alternating reference/Tandem runs; the best of each counts (default 1).")
     int runs = 1;
@@ -102,9 +108,9 @@ public final class UploadBench implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "reference: bash -c 'tee COPY < SOURCE | openssl dgst -sha256 && sync COPY' (copy on the same disk)%n"
-                            + "tandem:    POST /api/v1/incidents/{id}/evidence, java.net.http BodyPublishers.ofFile over"
+                            + "tandem:    POST /api/v1/incidents/{id}/evidence by " + client + " over"
                             + " loopback; server child process -Xmx512m hashes, writes, fsyncs and renames;"
-                            + " timed after one unmeasured 256 MiB warm-up upload%n"
+                            + " timed after one unmeasured warm-up upload of the same size (at most 1 GiB)%n"
                             + "ratio tandem/reference = %.2fx (target >= %.1fx: %s)%n",
                     ratio,
                     TARGET,
@@ -138,8 +144,7 @@ public final class UploadBench implements Callable<Integer> {
     }
 
     /** Seconds from the first byte sent to the 201; the answered sha256 must be the file's. */
-    private static double tandem(Path work, Path source, long bytes, String sha, @Nullable HeapWatch watch)
-            throws Exception {
+    private double tandem(Path work, Path source, long bytes, String sha, @Nullable HeapWatch watch) throws Exception {
         Path data = work.resolve("server-data-" + System.nanoTime());
         String token = "bench-admin-token-" + Long.toHexString(System.nanoTime());
         ServerProcess.Launch launch = ServerProcess.Launch.ofThisExecutable(data, work.resolve("server.log"))
@@ -190,18 +195,49 @@ public final class UploadBench implements Callable<Integer> {
             long serverCpu0 = ProcCpu.process(server.pid());
             long clientCpu0 = ProcCpu.process(ProcessHandle.current().pid());
             long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(upload, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            int status;
+            String body;
+            if (client.equals("curl")) {
+                Path answer = work.resolve("answer.json");
+                Process curl = new ProcessBuilder(
+                                "curl",
+                                "-s",
+                                "-S",
+                                "-o",
+                                answer.toString(),
+                                "-w",
+                                "%{http_code}",
+                                "-H",
+                                "Authorization: Bearer " + token,
+                                "-H",
+                                "Content-Type: application/octet-stream",
+                                "-X",
+                                "POST",
+                                "-T",
+                                source.toString(),
+                                evidence.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String code = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+                curl.waitFor();
+                status = code.matches("\\d{3}") ? Integer.parseInt(code) : -1;
+                body = Files.exists(answer) ? Files.readString(answer) : code;
+            } else {
+                HttpResponse<String> r = http.send(upload, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                status = r.statusCode();
+                body = r.body();
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "      cpu: server %.2f s, uploading client %.2f s%n",
+                    "      cpu: server %.2f s, uploading client (java only) %.2f s%n",
                     (ProcCpu.process(server.pid()) - serverCpu0) / 1e9,
                     (ProcCpu.process(ProcessHandle.current().pid()) - clientCpu0) / 1e9);
             if (watch != null) {
                 watch.stop();
             }
-            if (r.statusCode() != 201 || !r.body().contains("\"sha256\":\"" + sha + "\"")) {
-                throw new IllegalStateException("the upload answered " + r.statusCode() + ": " + r.body() + "\nlog:\n"
+            if (status != 201 || !body.contains("\"sha256\":\"" + sha + "\"")) {
+                throw new IllegalStateException("the upload answered " + status + ": " + body + "\nlog:\n"
                         + ServerProcess.tail(server.log(), 40));
             }
             return seconds;
