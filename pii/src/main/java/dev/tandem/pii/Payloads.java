@@ -4,7 +4,6 @@ import dev.tandem.pii.input.Context;
 import dev.tandem.pii.input.InflationBudget;
 import dev.tandem.pii.input.Inputs;
 import dev.tandem.pii.input.Out;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class Payloads {
                 new InflationBudget(
                         scanner.options().maxInflatedBytes(), scanner.options().maxRatio()));
         try {
-            Inputs.scanSync(new ByteArrayInputStream(payload), name, Inputs.sniffJson(payload), ctx, 0);
+            Inputs.scanBytes(payload, name, Inputs.sniffJson(payload), ctx);
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array failed", e);
         } catch (InterruptedException e) {

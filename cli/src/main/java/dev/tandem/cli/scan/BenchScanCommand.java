@@ -116,43 +116,29 @@ public final class BenchScanCommand implements Callable<Integer> {
         // warm up the JIT on a slice so the first timed run is not the compiler's
         tandem(List.of(files.getFirst(), files.get(Math.min(1, files.size() - 1))), 1, 0);
 
-        List<Run> runs = new ArrayList<>();
-        runs.add(tandem(List.of(corpus), 1, bytes));
-        runs.add(tandem(List.of(corpus), cores, bytes));
+        // ripgrep first, so that every later row can print its ratio as soon as it is measured
         Path rg = findOnPath("rg");
         Run rg1 = null;
         Run rgAll = null;
         if (rg == null) {
             out.println("ripgrep (rg) is not installed: the ripgrep runs are skipped and no ratio can be printed. "
                     + "Install it with: apt-get install -y ripgrep");
-        } else {
-            rg1 = ripgrep(rg, corpus, 1, bytes);
-            rgAll = ripgrep(rg, corpus, cores, bytes);
-            runs.add(rg1);
-            runs.add(rgAll);
         }
-        runs.add(regex(files, bytes));
-
         out.printf(
                 "%-28s %7s %8s %9s %12s %12s %11s %10s%n",
                 "run", "threads", "seconds", "MB/s", "vs ripgrep", "hits", "peak heap", "peak RSS");
-        for (Run r : runs) {
-            Run ref = r.threads() == 1 ? rg1 : rgAll;
-            String ratio = ref == null
-                    ? "n/a"
-                    : String.format(Locale.ROOT, "%.2fx %s", r.mbps() / ref.mbps(), r.threads() == 1 ? "rg -j1" : "rg");
-            out.printf(
-                    Locale.ROOT,
-                    "%-28s %7d %8.2f %9.1f %12s %12d %11s %10s%n",
-                    r.name(),
-                    r.threads(),
-                    r.seconds(),
-                    r.mbps(),
-                    ratio,
-                    r.hits(),
-                    r.peakHeap() < 0 ? "-" : mib(r.peakHeap()),
-                    r.peakRss() < 0 ? "-" : mib(r.peakRss()));
+        out.flush();
+        if (rg != null) {
+            rg1 = row(out, ripgrep(rg, corpus, 1, bytes), null, null);
+            rgAll = row(out, ripgrep(rg, corpus, cores, bytes), null, null);
         }
+        row(out, tandem(List.of(corpus), 1, bytes), rg1, rgAll);
+        row(out, tandem(List.of(corpus), cores, bytes), rg1, rgAll);
+        row(out, regex(files, bytes), rg1, rgAll);
+        out.printf(
+                "max heap %s; peak heap includes garbage not yet collected: run with a small heap"
+                        + " (TANDEM_JAVA_OPTS=-Xmx256m) to see the bound.%n",
+                mib(Runtime.getRuntime().maxMemory()));
         out.println(
                 "hits: tandem = validated findings (archives decompressed); rg and regex = candidate matches in raw bytes.");
         DistinctHashes d = new DistinctHashes();
@@ -164,6 +150,29 @@ public final class BenchScanCommand implements Callable<Integer> {
                 d.memoryBytes() / 1e6);
         out.flush();
         return TandemCommand.EXIT_OK;
+    }
+
+    private static Run row(PrintWriter out, Run r, Run rg1, Run rgAll) {
+        Run ref = r.threads() == 1 ? rg1 : rgAll;
+        String ratio = r.name().startsWith("rg")
+                ? "1.00x"
+                : ref == null
+                        ? "n/a"
+                        : String.format(
+                                Locale.ROOT, "%.2fx %s", r.mbps() / ref.mbps(), r.threads() == 1 ? "rg -j1" : "rg");
+        out.printf(
+                Locale.ROOT,
+                "%-28s %7d %8.2f %9.1f %12s %12d %11s %10s%n",
+                r.name(),
+                r.threads(),
+                r.seconds(),
+                r.mbps(),
+                ratio,
+                r.hits(),
+                r.peakHeap() < 0 ? "-" : mib(r.peakHeap()),
+                r.peakRss() < 0 ? "-" : mib(r.peakRss()));
+        out.flush();
+        return r;
     }
 
     private static String mib(long b) {

@@ -24,10 +24,19 @@ final class Blocks {
         this.window = window;
     }
 
+    /** The whole of an in-memory value as one block, without copying (HAR values, payloads). */
+    static Blocks of(byte[] data) {
+        Blocks b = new Blocks(InputStream.nullInputStream(), 0, 0);
+        b.buf = data;
+        b.carry = data.length;
+        b.eof = true;
+        return b;
+    }
+
     /** Reads the next block into {@link #buf()}: bytes {@code [0, length())}; false at the end. */
     boolean next() throws IOException {
         if (len > 0) {
-            System.arraycopy(buf, len, buf, 0, carry);
+            if (carry > 0) System.arraycopy(buf, len, buf, 0, carry);
             offset += len;
         }
         if (eof && carry == 0) {

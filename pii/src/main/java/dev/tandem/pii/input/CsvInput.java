@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +40,8 @@ final class CsvInput {
         values.record(record);
     }
 
-    static long scan(InputStream in, String file, boolean tab, Context ctx) throws IOException, InterruptedException {
+    static long scan(Blocks blocks, String file, boolean tab, Context ctx) throws IOException, InterruptedException {
         CsvInput csv = new CsvInput(ctx, file, tab ? (byte) '\t' : 0);
-        Blocks blocks = new Blocks(in, ctx.options().chunkSize(), ctx.options().splitWindow());
         long line = 1;
         long total = 0;
         while (blocks.next()) {

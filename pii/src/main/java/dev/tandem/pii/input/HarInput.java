@@ -2,7 +2,6 @@ package dev.tandem.pii.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -105,8 +104,11 @@ final class HarInput {
 
     private static void value(byte[] bytes, String pointer, String file, Context ctx)
             throws IOException, InterruptedException {
-        Context inner = new Context(ctx.scanner(), ctx.options(), Inputs.quiet(ctx.out()), ctx.budget());
-        Inputs.scanSync(new ByteArrayInputStream(bytes), file + "!" + pointer, Inputs.sniffJson(bytes), inner, 1);
+        Inputs.scanBytes(bytes, file + "!" + pointer, Inputs.sniffJson(bytes), inner(ctx));
+    }
+
+    private static Context inner(Context ctx) {
+        return new Context(ctx.scanner(), ctx.options(), Inputs.quiet(ctx.out()), ctx.budget());
     }
 
     /** RFC 6901 §3: '~' is written "~0" and '/' is written "~1". */

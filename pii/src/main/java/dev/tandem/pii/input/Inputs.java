@@ -33,12 +33,36 @@ public final class Inputs {
         return switch (f) {
             case GZIP -> gzip(in, name, ctx, depth);
             case ZIP -> zip(in, name, ctx, depth);
-            case CSV -> CsvInput.scan(in, name, false, ctx);
-            case TSV -> CsvInput.scan(in, name, true, ctx);
-            case JSON -> JsonInput.scan(in, name, ctx);
+            case CSV -> CsvInput.scan(blocks(in, ctx), name, false, ctx);
+            case TSV -> CsvInput.scan(blocks(in, ctx), name, true, ctx);
+            case JSON -> JsonInput.scan(blocks(in, ctx), name, ctx);
             case HAR -> HarInput.scan(in, name, ctx);
-            default -> TextInput.scan(in, name, ctx);
+            default -> TextInput.scan(blocks(in, ctx), name, ctx);
         };
+    }
+
+    private static Blocks blocks(InputStream in, Context ctx) {
+        return new Blocks(in, ctx.options().chunkSize(), ctx.options().splitWindow());
+    }
+
+    /**
+     * An in-memory value (a HAR string or body, a payload): text and JSON are scanned in place as
+     * one block; anything else (an archive in a body) goes through the stream readers.
+     */
+    public static long scanBytes(byte[] bytes, String name, Format hint, Context ctx)
+            throws IOException, InterruptedException {
+        Format f = hint == Format.TEXT || hint == Format.JSON ? hint : detect(name, hint, head(bytes));
+        return switch (f) {
+            case TEXT -> TextInput.scan(Blocks.of(bytes), name, ctx);
+            case JSON -> JsonInput.scan(Blocks.of(bytes), name, ctx);
+            case CSV -> CsvInput.scan(Blocks.of(bytes), name, false, ctx);
+            case TSV -> CsvInput.scan(Blocks.of(bytes), name, true, ctx);
+            default -> scanSync(new java.io.ByteArrayInputStream(bytes), name, f, ctx, 1);
+        };
+    }
+
+    private static byte[] head(byte[] b) {
+        return b.length <= HEAD ? b : java.util.Arrays.copyOf(b, HEAD);
     }
 
     static byte[] peek(BufferedInputStream in) throws IOException {

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
@@ -62,9 +61,8 @@ final class JsonInput {
         values.record(topLevel);
     }
 
-    static long scan(InputStream in, String file, Context ctx) throws IOException, InterruptedException {
+    static long scan(Blocks blocks, String file, Context ctx) throws IOException, InterruptedException {
         JsonInput json = new JsonInput(ctx, file);
-        Blocks blocks = new Blocks(in, ctx.options().chunkSize(), ctx.options().splitWindow());
         long line = 1;
         long total = 0;
         while (blocks.next()) {

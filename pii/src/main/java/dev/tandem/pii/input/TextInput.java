@@ -2,7 +2,6 @@ package dev.tandem.pii.input;
 
 import dev.tandem.pii.detect.CandidateScanner;
 import java.io.IOException;
-import java.io.InputStream;
 
 /** Plain text and logs: the candidate scanner over safe-split blocks. */
 public final class TextInput {
@@ -20,8 +19,7 @@ public final class TextInput {
         return f.lineAt(len) - lineAtStart;
     }
 
-    static long scan(InputStream in, String file, Context ctx) throws IOException, InterruptedException {
-        Blocks blocks = new Blocks(in, ctx.options().chunkSize(), ctx.options().splitWindow());
+    static long scan(Blocks blocks, String file, Context ctx) throws IOException, InterruptedException {
         long line = 1;
         long total = 0;
         Forwarder f = new Forwarder(file, ctx.out());
