@@ -88,7 +88,7 @@ public final class PiiScanner {
 
     private record Scanned(String file, long bytes) implements Event {}
 
-    /** A text block ended: {@code newlines} in it; {@code first} marks the first block of an input. */
+    /** A text block ended with {@code newlines} in it: later blocks of the input are renumbered by it. */
     private record Lines(long newlines) implements Event {}
 
     private static final List<Event> END = List.of();

@@ -103,8 +103,4 @@ public enum FieldContext {
             "corporation",
             "partners",
             "holdings");
-
-    static String normalizeKey(String k) {
-        return k.toLowerCase(Locale.ROOT);
-    }
 }
