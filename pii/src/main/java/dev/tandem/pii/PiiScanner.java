@@ -4,6 +4,7 @@ import dev.tandem.pii.detect.ByteClasses;
 import dev.tandem.pii.detect.CandidateScanner;
 import dev.tandem.pii.detect.PhoneNumbers;
 import dev.tandem.pii.input.Context;
+import dev.tandem.pii.input.CountingInputStream;
 import dev.tandem.pii.input.InflationBudget;
 import dev.tandem.pii.input.Inputs;
 import dev.tandem.pii.input.Out;
@@ -309,9 +310,9 @@ public final class PiiScanner {
                         options,
                         ch,
                         new InflationBudget(options.maxInflatedBytes(), options.maxRatio()));
-                CountingSource counted = new CountingSource(in);
+                CountingInputStream counted = new CountingInputStream(in);
                 Inputs.scanSync(counted, name, detected, ctx, 0);
-                ch.scanned(name, counted.count);
+                ch.scanned(name, counted.count());
             } catch (InterruptedException | Cancelled e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -416,34 +417,5 @@ public final class PiiScanner {
                                 && !kind.equals("LimitExceeded")
                         ? kind + ": " + m
                         : m);
-    }
-
-    private static final class CountingSource extends java.io.FilterInputStream {
-        long count;
-
-        CountingSource(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int r = super.read();
-            if (r >= 0) count++;
-            return r;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
-            if (r > 0) count += r;
-            return r;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long r = super.skip(n);
-            count += r;
-            return r;
-        }
     }
 }

@@ -28,7 +28,7 @@ final class HarInput {
     private HarInput() {}
 
     static long scan(InputStream in, String file, Context ctx) throws IOException, InterruptedException {
-        CountingStream counted = new CountingStream(in);
+        CountingInputStream counted = new CountingInputStream(in);
         try (JsonParser p = MAPPER.createParser(counted)) {
             if (p.nextToken() != JsonToken.START_OBJECT)
                 throw new MalformedInput("not a HAR file: no top-level object", new IOException());
@@ -44,12 +44,12 @@ final class HarInput {
         } catch (JacksonException e) {
             throw new MalformedInput("malformed HAR (" + e.getOriginalMessage() + ")", e);
         }
-        return counted.count;
+        return counted.count();
     }
 
-    private static void log(JsonParser p, String file, Context ctx, CountingStream counted)
+    private static void log(JsonParser p, String file, Context ctx, CountingInputStream counted)
             throws IOException, InterruptedException {
-        long reported = counted.count;
+        long reported = counted.count();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             p.nextToken();
@@ -63,8 +63,8 @@ final class HarInput {
                 Out.checkInterrupted();
                 JsonNode entry = MAPPER.readTree(p);
                 walk(entry, "/log/entries/" + index++, file, ctx);
-                ctx.out().advanced(counted.count - reported);
-                reported = counted.count;
+                ctx.out().advanced(counted.count() - reported);
+                reported = counted.count();
             }
         }
     }
@@ -114,27 +114,5 @@ final class HarInput {
     /** RFC 6901 §3: '~' is written "~0" and '/' is written "~1". */
     static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int r = super.read();
-            if (r >= 0) count++;
-            return r;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
-            if (r > 0) count += r;
-            return r;
-        }
     }
 }

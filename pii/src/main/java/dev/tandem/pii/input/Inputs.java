@@ -104,14 +104,15 @@ public final class Inputs {
             throw new InflationBudget.LimitExceeded(
                     "archive nested deeper than " + ctx.options().maxNesting() + " levels");
         }
-        CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        CountingInputStream raw =
+                new CountingInputStream(depth == 0 ? ctx.budget().countCompressed(in) : in);
         String base = name.substring(name.lastIndexOf('/') + 1);
         String innerName =
                 base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
         InputStream inflated = ctx.budget().countInflated(new GZIPInputStream(raw, 1 << 16));
         scanSync(inflated, name + "!/" + innerName, Format.AUTO, quiet(ctx), depth + 1);
-        ctx.out().advanced(raw.count);
-        return raw.count;
+        ctx.out().advanced(raw.count());
+        return raw.count();
     }
 
     private static long zip(InputStream in, String name, Context ctx, int depth)
@@ -120,7 +121,8 @@ public final class Inputs {
             throw new InflationBudget.LimitExceeded(
                     "archive nested deeper than " + ctx.options().maxNesting() + " levels");
         }
-        CountingIn raw = new CountingIn(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        CountingInputStream raw =
+                new CountingInputStream(depth == 0 ? ctx.budget().countCompressed(in) : in);
         long reported = 0;
         Context inner = quiet(ctx);
         BufferedInputStream head = new BufferedInputStream(raw, 1 << 16);
@@ -150,15 +152,15 @@ public final class Inputs {
                 } catch (MalformedInput m) {
                     ctx.out().problem(new InputProblem(full, m.getMessage(), false));
                 }
-                ctx.out().advanced(raw.count - reported);
-                reported = raw.count;
+                ctx.out().advanced(raw.count() - reported);
+                reported = raw.count();
             }
         } catch (ZipException z) {
             throw new ZipException("corrupt zip archive (" + z.getMessage() + ")");
         }
         if (entries == 0 && localHeader) throw new ZipException("corrupt zip archive (no readable entry)");
-        ctx.out().advanced(raw.count - reported);
-        return raw.count;
+        ctx.out().advanced(raw.count() - reported);
+        return raw.count();
     }
 
     /** Why an entry name is refused, or null. Entries are only read; the names are refused anyway. */
@@ -213,34 +215,5 @@ public final class Inputs {
                 out.problem(problem);
             }
         };
-    }
-
-    private static final class CountingIn extends FilterInputStream {
-        long count;
-
-        CountingIn(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int r = super.read();
-            if (r >= 0) count++;
-            return r;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
-            if (r > 0) count += r;
-            return r;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long r = super.skip(n);
-            count += r;
-            return r;
-        }
     }
 }
