@@ -20,6 +20,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The evidence vault's API, CONTRACTS.md §2. */
 @RestController
@@ -130,15 +130,12 @@ class EvidenceController {
     }
 
     @GetMapping("/api/v1/evidence/{id}/content")
-    ResponseEntity<StreamingResponseBody> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
+    ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
-        InputStream in = vault.read(item, actor.username());
-        StreamingResponseBody body = out -> {
-            try (in) {
-                in.transferTo(out);
-            }
-        };
+        // Written on the request thread (not a StreamingResponseBody): an async body raced with the
+        // security filters' headers on the same response (NPEs inside Tomcat's MimeHeaders).
+        InputStreamResource body = new InputStreamResource(vault.read(item, actor.username()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(item.size())

@@ -10,10 +10,10 @@ import dev.tandem.server.job.JobController;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.ApiProblem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,7 +68,7 @@ class PiiController {
 
     /** The masked findings as JSON Lines; reading them is recorded like a read of the evidence. */
     @GetMapping(value = "/api/v1/evidence/{id}/pii/findings", produces = "application/jsonl")
-    ResponseEntity<StreamingResponseBody> findings(@AuthenticationPrincipal Actor actor, @PathVariable String id)
+    ResponseEntity<InputStreamResource> findings(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
         JsonNode scan = latestScan(item).orElseThrow(() -> ApiProblem.notFound("PII scan of evidence", id));
@@ -80,12 +79,8 @@ class PiiController {
                     ? ap.appendPrivileged("pii.findings.read", item.incidentId(), actor.username(), body)
                     : ap.append("pii.findings.read", item.incidentId(), actor.username(), body);
         });
-        InputStream in = blobs.open(new ContentAddress(findingsSha));
-        StreamingResponseBody body = out -> {
-            try (in) {
-                in.transferTo(out);
-            }
-        };
+        // On the request thread, as the evidence content (see EvidenceController.content).
+        InputStreamResource body = new InputStreamResource(blobs.open(new ContentAddress(findingsSha)));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/jsonl"))
                 .body(body);
