@@ -1,6 +1,6 @@
 package dev.tandem.intake;
 
-import java.io.FilterInputStream;
+import dev.tandem.pii.input.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
@@ -41,7 +41,7 @@ public final class SafeZip {
     /** Visits each safe, non-directory entry in order; problems are reported under {@code file}. */
     public static void read(String file, InputStream raw, Limits limits, Problems problems, EntryVisitor visitor)
             throws InterruptedException {
-        Counting counted = new Counting(raw);
+        CountingInputStream counted = new CountingInputStream(raw);
         long[] total = {0};
         long entries = 0;
         try (ZipInputStream zip = new ZipInputStream(counted)) {
@@ -125,37 +125,10 @@ public final class SafeZip {
         return b.toString();
     }
 
-    /** Counts bytes taken from the compressed stream. */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     /** One entry's inflated bytes, checked against the limits as they are read. */
     private static final class Bounded extends InputStream {
         private final ZipInputStream zip;
-        private final Counting compressed;
+        private final CountingInputStream compressed;
         private final long[] total;
         private final Limits limits;
         private final String name;
@@ -165,13 +138,13 @@ public final class SafeZip {
         @Nullable
         String bomb;
 
-        Bounded(ZipInputStream zip, Counting compressed, long[] total, Limits limits, String name) {
+        Bounded(ZipInputStream zip, CountingInputStream compressed, long[] total, Limits limits, String name) {
             this.zip = zip;
             this.compressed = compressed;
             this.total = total;
             this.limits = limits;
             this.name = name;
-            this.compressedAtStart = compressed.count;
+            this.compressedAtStart = compressed.count();
         }
 
         @Override
@@ -195,7 +168,7 @@ public final class SafeZip {
                             + " bytes (zip bomb?); reading stopped in entry " + printable(name);
                     throw new BombException(bomb);
                 }
-                long in = Math.max(1, compressed.count - compressedAtStart);
+                long in = Math.max(1, compressed.count() - compressedAtStart);
                 if (inflated > limits.ratioGraceBytes() && inflated / in > limits.maxRatio()) {
                     bomb = "entry " + printable(name) + " inflates more than " + limits.maxRatio()
                             + " times its compressed size (zip bomb?); archive abandoned";
