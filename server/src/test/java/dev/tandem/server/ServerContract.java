@@ -11,10 +11,8 @@ import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteCheck;
 import dev.tandem.ledger.NoteVerifier;
 import dev.tandem.ledger.ProofVerifier;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -375,13 +373,5 @@ abstract class ServerContract {
 
     static String sha256Hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    static URI uri(String s) {
-        return URI.create(s);
-    }
-
-    static byte[] readAll(InputStream in) throws Exception {
-        return in.readAllBytes();
     }
 }

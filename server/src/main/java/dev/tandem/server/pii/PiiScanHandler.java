@@ -251,10 +251,5 @@ class PiiScanHandler implements JobHandler {
         public synchronized void subject(SubjectRecord s) {
             counter.subject(s);
         }
-
-        @Override
-        public void problem(InputProblem p) {
-            // reported with the scanner's report
-        }
     }
 }
