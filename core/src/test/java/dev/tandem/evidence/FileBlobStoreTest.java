@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileBlobStoreTest {
     @TempDir
@@ -90,6 +92,71 @@ class FileBlobStoreTest {
         assertThat(store.contains(orphan.address())).isFalse();
         assertThat(store.contains(fresh.address())).isTrue();
         assertThat(stale).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0} bytes, direct I/O tried: {1}")
+    @CsvSource({
+        "0, true",
+        "1, true",
+        "4095, true",
+        "4096, true",
+        "4097, true",
+        "1048575, true",
+        "1048576, true",
+        "1048577, true",
+        "5242880, true",
+        "5247003, true",
+        "1, false",
+        "5247003, false"
+    })
+    void storesExactlyTheBytesSentWhateverTheirAlignment(int size, boolean directIo) throws Exception {
+        var store = new FileBlobStore(dir, directIo);
+        byte[] data = new byte[size];
+        new java.util.Random(size).nextBytes(data);
+        // A stream that hands out odd-sized pieces, as a socket does.
+        InputStream in = new java.io.FilterInputStream(new ByteArrayInputStream(data)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7919));
+            }
+        };
+        StoredBlob blob = store.put(in, 10 << 20);
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        assertThat(blob.address().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(expected));
+        assertThat(blob.size()).isEqualTo(size);
+        assertThat(Files.readAllBytes(store.pathOf(blob.address()))).isEqualTo(data);
+        assertThat(tmpFiles()).isEmpty();
+    }
+
+    @Test
+    void usesDirectIoWhereTheFilesystemTakesItAndOnlyWhenAsked() throws IOException {
+        assertThat(new FileBlobStore(dir.resolve("off"), false).directIo()).isFalse();
+        String type = Files.getFileStore(dir).type();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                type.equals("ext4") || type.equals("xfs"), "direct I/O is known only for ext4 and xfs, not " + type);
+        assertThat(new FileBlobStore(dir.resolve("on")).directIo()).isTrue();
+    }
+
+    @Test
+    void aFailingStreamAfterManyBuffersLeavesNothingAndTheStoreKeepsWorking() throws IOException {
+        var store = new FileBlobStore(dir);
+        InputStream failsLate = new java.io.FilterInputStream(new ByteArrayInputStream(new byte[6 << 20])) {
+            long sent;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (sent > (5 << 20)) {
+                    throw new IOException("connection reset after 5 MiB");
+                }
+                int n = super.read(b, off, len);
+                sent += Math.max(n, 0);
+                return n;
+            }
+        };
+        assertThatThrownBy(() -> store.put(failsLate, 10 << 20)).hasMessage("connection reset after 5 MiB");
+        assertThat(blobFiles()).isEmpty();
+        assertThat(tmpFiles()).isEmpty();
+        assertThat(store.put(stream("after"), 100).size()).isEqualTo(5);
     }
 
     @Test
