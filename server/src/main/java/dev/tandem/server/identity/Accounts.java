@@ -7,10 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,6 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class Accounts {
     public static final String TOKEN_PREFIX = "tdm_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a found token is trusted without asking the database again. */
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
+
+    private static final int TOKEN_CACHE_MAX = 10_000;
+    private final ConcurrentHashMap<String, CachedActor> tokenCache = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -41,14 +48,35 @@ public class Accounts {
         this.json = json;
     }
 
+    /**
+     * The account a bearer token belongs to. Found tokens are remembered for {@link #TOKEN_CACHE_TTL}
+     * so that a client's stream of requests does not cost a database query each (ADR 054); unknown
+     * tokens are looked up every time, so a token works as soon as it is issued.
+     */
     public Optional<Actor> byToken(String token) {
+        String hash = hash(token);
+        long now = System.nanoTime();
+        CachedActor cached = tokenCache.get(hash);
+        if (cached != null && now - cached.loadedAt() < TOKEN_CACHE_TTL.toNanos()) {
+            return Optional.of(cached.actor());
+        }
         List<Actor> found = jdbc.query(
                 "SELECT u.username, u.is_admin FROM api_token t JOIN app_user u ON u.username = t.username"
                         + " WHERE t.token_hash = ?",
                 (rs, n) -> new Actor(rs.getString(1), rs.getBoolean(2)),
-                hash(token));
-        return found.stream().findFirst();
+                hash);
+        if (found.isEmpty()) {
+            tokenCache.remove(hash);
+            return Optional.empty();
+        }
+        if (tokenCache.size() >= TOKEN_CACHE_MAX) {
+            tokenCache.clear();
+        }
+        tokenCache.put(hash, new CachedActor(found.getFirst(), now));
+        return Optional.of(found.getFirst());
     }
+
+    private record CachedActor(Actor actor, long loadedAt) {}
 
     public Optional<Actor> byUsername(String username) {
         return jdbc

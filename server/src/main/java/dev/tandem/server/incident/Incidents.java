@@ -43,7 +43,7 @@ public class Incidents {
                     .put("timeZone", zone.getId());
             body.put("awareAt", awareAt == null ? null : awareAt.toString());
             long index = ap.append("incident.opened", id, actor, body);
-            jdbc.update(
+            ap.write(
                     "INSERT INTO incident (id, title, severity, aware_at, time_zone, created_at, created_by, ledger_index)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id,

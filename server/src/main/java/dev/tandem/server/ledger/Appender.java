@@ -14,4 +14,13 @@ public interface Appender {
      * (CONTRACTS.md §1); the salt and body are kept apart, for those entitled to open it.
      */
     long appendPrivileged(String type, @Nullable String incident, String actor, ObjectNode body);
+
+    /**
+     * A state write of this unit that nothing in the unit reads back and whose update count it does
+     * not need: an {@code INSERT}, typically. The sequencer runs it after every unit of the batch has
+     * run, in a JDBC batch with the same statement of neighbouring units (order kept): one round trip
+     * for many units instead of one each. Should it fail, the whole batch is redone with each unit in
+     * its own savepoint and its writes run at once, so that only the failing unit is refused.
+     */
+    void write(String sql, @Nullable Object... args);
 }

@@ -178,9 +178,11 @@ public final class LedgerSequencer implements AutoCloseable {
         List<Node> newNodes = new ArrayList<>();
         List<Object[]> entryRows = new ArrayList<>();
         List<Object[]> privilegedRows = new ArrayList<>();
+        // With savepoints (the redo of a failed batch) each unit's writes run at once, inside its savepoint.
+        StateWrites deferred = savepoints ? null : new StateWrites();
         for (Pending<?> p : batch) {
             Object savepoint = savepoints ? status.createSavepoint() : null;
-            UnitAppender appender = new UnitAppender(current.size());
+            UnitAppender appender = new UnitAppender(current.size(), deferred);
             try {
                 Object value = p.work.run(appender);
                 if (savepoint != null) {
@@ -198,6 +200,14 @@ public final class LedgerSequencer implements AutoCloseable {
                 }
                 status.rollbackToSavepoint(savepoint);
                 answers.add(() -> p.result.completeExceptionally(e));
+            }
+        }
+        if (deferred != null) {
+            try {
+                deferred.run(jdbc);
+            } catch (RuntimeException e) {
+                // Which unit's write failed is not known: redo the batch unit by unit.
+                throw new UnitFailed(e);
             }
         }
         // The entry rows of the whole batch go in as JDBC batches: one round trip each, not one per
@@ -249,12 +259,23 @@ public final class LedgerSequencer implements AutoCloseable {
      */
     private final class UnitAppender implements Appender {
         private final long base;
+        private final @Nullable StateWrites deferred;
         private final List<byte[]> leafHashes = new ArrayList<>();
         private final List<Object[]> entryRows = new ArrayList<>();
         private final List<Object[]> privilegedRows = new ArrayList<>();
 
-        UnitAppender(long base) {
+        UnitAppender(long base, @Nullable StateWrites deferred) {
             this.base = base;
+            this.deferred = deferred;
+        }
+
+        @Override
+        public void write(String sql, @Nullable Object... args) {
+            if (deferred == null) {
+                jdbc.update(sql, args);
+            } else {
+                deferred.add(sql, args);
+            }
         }
 
         @Override
@@ -280,6 +301,34 @@ public final class LedgerSequencer implements AutoCloseable {
             entryRows.add(new Object[] {index, type, incident, actor, Timestamp.from(at), leaf, leafHash});
             leafHashes.add(leafHash);
             return index;
+        }
+    }
+
+    /**
+     * The deferred state writes of a batch's units, in the order they were made; consecutive writes
+     * with the same SQL go to the database as one JDBC batch.
+     */
+    private static final class StateWrites {
+        private final List<String> sqls = new ArrayList<>();
+        private final List<List<Object[]>> args = new ArrayList<>();
+
+        void add(String sql, @Nullable Object[] values) {
+            if (sqls.isEmpty() || !sqls.getLast().equals(sql)) {
+                sqls.add(sql);
+                args.add(new ArrayList<>());
+            }
+            args.getLast().add(values.clone());
+        }
+
+        void run(JdbcTemplate jdbc) {
+            for (int i = 0; i < sqls.size(); i++) {
+                List<Object[]> rows = args.get(i);
+                if (rows.size() == 1) {
+                    jdbc.update(sqls.get(i), rows.getFirst());
+                } else {
+                    jdbc.batchUpdate(sqls.get(i), rows);
+                }
+            }
         }
     }
 

@@ -141,6 +141,103 @@ class LedgerSequencerTest {
         assertThat(MerkleLog.rootHash(size, sequencer.nodeStore())).isEqualTo(range.rootHash());
     }
 
+    /** Runs {@code units} as one batch: a first unit holds the sequencer until all of them are queued. */
+    private List<Future<Long>> asOneBatch(List<LedgerWork<Long>> units, ExecutorService pool) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Long> first = pool.submit(() -> sequencer.submit(ap -> {
+            holding.countDown();
+            release.await();
+            return ap.append("test.first", null, "test", JSON.createObjectNode());
+        }));
+        holding.await();
+        List<Future<Long>> futures = new ArrayList<>();
+        for (LedgerWork<Long> w : units) {
+            futures.add(pool.submit(() -> sequencer.submit(w)));
+        }
+        while (pendingUnits() < units.size()) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+        first.get();
+        return futures;
+    }
+
+    /** A unit whose writes are deferred to the end of the batch: a user, and a token referring to it. */
+    private LedgerWork<Long> deferredUnit(String name) {
+        return ap -> {
+            ap.write(
+                    "INSERT INTO app_user (username, display_name, is_admin, created_at) VALUES (?, ?, FALSE, NOW())",
+                    name,
+                    name);
+            ap.write(
+                    "INSERT INTO api_token (token_hash, username, label, created_at) VALUES (?, ?, 'test', NOW())",
+                    "hash-of-" + name,
+                    name);
+            return ap.append(
+                    "user.created", null, "test", JSON.createObjectNode().put("username", name));
+        };
+    }
+
+    @Test
+    void deferredWritesKeepTheirOrderAndAFailingOneRefusesOnlyItsUnit() throws Exception {
+        // Taken names make their unit's deferred INSERT fail with a duplicate key, at the end of the batch.
+        for (String taken : List.of("d4", "d11")) {
+            jdbc.update(
+                    "INSERT INTO app_user (username, display_name, is_admin, created_at) VALUES (?, ?, FALSE, NOW())",
+                    taken,
+                    "already here");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<Long> indices = new ArrayList<>();
+        try {
+            List<LedgerWork<Long>> units = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                units.add(deferredUnit("d" + i));
+            }
+            List<Future<Long>> futures = asOneBatch(units, pool);
+            for (int i = 0; i < 20; i++) {
+                if (i == 4 || i == 11) {
+                    assertThatThrownBy(futures.get(i)::get)
+                            .hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                } else {
+                    indices.add(futures.get(i).get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(indices).hasSize(18).doesNotHaveDuplicates().allMatch(i -> i >= 1 && i <= 18);
+        assertThat(jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class))
+                .isEqualTo(19);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token", Long.class))
+                .isEqualTo(18);
+        assertThat(jdbc.queryForObject("SELECT display_name FROM app_user WHERE username = 'd4'", String.class))
+                .isEqualTo("already here");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE username IN ('d4', 'd11')", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void everyDeferredWriteOfABatchIsCommittedInOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            List<LedgerWork<Long>> units = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                units.add(deferredUnit("e" + i));
+            }
+            for (Future<Long> f : asOneBatch(units, pool)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class))
+                .isEqualTo(25);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token", Long.class))
+                .isEqualTo(25);
+    }
+
     @Test
     void aBatchOfOneFailingUnitAppendsNothing() {
         assertThatThrownBy(() -> sequencer.submit(unit("alone", true))).hasMessage("refused alone");
