@@ -46,9 +46,45 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** {@code GET path}; reconnects once if the server closed the kept-alive connection. */
     Answer get(String pathAndQuery) throws IOException {
-        byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: "
-                        + authorization + "\r\nAccept: */*\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return send(request("GET", pathAndQuery, null, null));
+    }
+
+    /** {@code POST path} with a body; reconnects once if the server closed the kept-alive connection. */
+    Answer post(String pathAndQuery, String contentType, byte[] body) throws IOException {
+        return send(request("POST", pathAndQuery, contentType, body));
+    }
+
+    /** A request built once and sent many times. */
+    byte[] request(String method, String pathAndQuery, String contentType, byte[] body) {
+        StringBuilder head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(pathAndQuery)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\nAuthorization: ")
+                .append(authorization)
+                .append("\r\nAccept: */*\r\n");
+        if (body != null) {
+            head.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\nContent-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
+        }
+        byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        if (body == null) {
+            return h;
+        }
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    /** Sends a request made by {@link #request}; reconnects once if the server had closed the connection. */
+    Answer send(byte[] request) throws IOException {
         try {
             return exchange(request);
         } catch (ConnectionClosed e) {

@@ -45,8 +45,16 @@ public final class LedgerAppendBench implements Callable<Integer> {
     @Option(names = "--seconds", description = "Measured seconds per store (default ${DEFAULT-VALUE}).")
     int seconds = 10;
 
-    @Option(names = "--warmup", description = "Unmeasured seconds before each run (default ${DEFAULT-VALUE}).")
-    int warmup = 20;
+    @Option(
+            names = "--warmup",
+            description = "Unmeasured seconds of load before each run, at least; then the load goes on until the"
+                    + " server's JIT compilers are quiet (default ${DEFAULT-VALUE}).")
+    int warmup = 30;
+
+    @Option(
+            names = "--max-warmup",
+            description = "Longest warm-up in seconds, quiet compilers or not (default ${DEFAULT-VALUE}).")
+    int maxWarmup = 300;
 
     @Option(names = "--db", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
     String db = "both";
@@ -70,12 +78,14 @@ public final class LedgerAppendBench implements Callable<Integer> {
             return TandemCommand.EXIT_USAGE;
         }
         System.out.printf(
-                "ledger-append: %d clients, %d s measured after %d s warm-up; each request is %s"
+                "ledger-append: %d clients, %d s measured after at least %d s of warm-up; each request is %s"
                         + " (one incident row + one ledger entry, committed before the answer)%n",
                 clients,
                 seconds,
                 warmup,
-                inProcess ? "Incidents.open in this process (no HTTP)" : "POST /api/v1/incidents");
+                inProcess
+                        ? "Incidents.open in this process (no HTTP)"
+                        : "POST /api/v1/incidents on a kept-alive HTTP/1.1 connection per client");
         System.out.printf(
                 Locale.ROOT,
                 "machine: %d cores, load average %.1f before the run; server JVM options: %s%n",
@@ -109,7 +119,8 @@ public final class LedgerAppendBench implements Callable<Integer> {
             long failed,
             long serverCpuNanos,
             long sequencerCpuNanos,
-            long clientCpuNanos) {
+            long clientCpuNanos,
+            long compilerCpuNanos) {
         double perSecond() {
             return entries / seconds;
         }
@@ -138,6 +149,15 @@ public final class LedgerAppendBench implements Callable<Integer> {
                     r.clientCpuNanos() / 1e3 / r.entries(),
                     (r.serverCpuNanos() + r.clientCpuNanos()) / 1e9 / r.seconds(),
                     Runtime.getRuntime().availableProcessors());
+            double compiling = r.compilerCpuNanos() / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s JIT compiler threads used %.1f s of CPU during the window%s%n",
+                    r.store(),
+                    compiling,
+                    compiling > 0.25 * r.seconds()
+                            ? " (still compiling: the server is not yet at its steady state; raise --warmup)"
+                            : "");
         }
         if (pgbenchTps != null) {
             System.out.printf(
@@ -195,26 +215,29 @@ public final class LedgerAppendBench implements Callable<Integer> {
                     }
                 }));
             }
-            Thread.sleep(Duration.ofSeconds(warmup));
             long self = ProcessHandle.current().pid();
+            warmUp(store, self);
             long sizeBefore = ledger.head().size();
             long okBefore = ok.sum();
             long failedBefore = failed.sum();
             long cpu0 = ProcCpu.process(self);
             long sequencerCpu0 = ProcCpu.threads(self, "ledger-sequencer");
+            long compilerCpu0 = compilerCpu(self);
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
             long sizeAfter = ledger.head().size();
             long t1 = System.nanoTime();
             long cpu = ProcCpu.process(self) - cpu0;
             long sequencerCpu = ProcCpu.threads(self, "ledger-sequencer") - sequencerCpu0;
+            long compilerCpu = compilerCpu(self) - compilerCpu0;
             long answered = ok.sum() - okBefore;
             long fails = failed.sum() - failedBefore;
             stopAt.set(0);
             for (Thread t : threads) {
                 t.join();
             }
-            return new Result(store, sizeAfter - sizeBefore, (t1 - t0) / 1e9, answered, fails, cpu, sequencerCpu, 0);
+            return new Result(
+                    store, sizeAfter - sizeBefore, (t1 - t0) / 1e9, answered, fails, cpu, sequencerCpu, 0, compilerCpu);
         }
     }
 
@@ -234,38 +257,39 @@ public final class LedgerAppendBench implements Callable<Integer> {
         try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(180))) {
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest open = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/incidents"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"title\":\"bench\",\"severity\":\"LOW\"}", StandardCharsets.UTF_8))
-                    .build();
+            URI base = URI.create(server.baseUrl());
+            byte[] body = "{\"title\":\"bench\",\"severity\":\"LOW\"}".getBytes(StandardCharsets.UTF_8);
             LongAdder ok = new LongAdder();
             LongAdder failed = new LongAdder();
             AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                // Each client keeps one connection and sends the same prepared request: a client that
+                // costs little CPU leaves the two cores to the server (see KeepAliveClient).
                 threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                    while (System.nanoTime() < stopAt.get()) {
-                        try {
-                            int status = http.send(open, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode();
-                            (status == 201 ? ok : failed).increment();
-                        } catch (IOException e) {
-                            failed.increment();
-                        } catch (InterruptedException e) {
-                            return;
+                    try (KeepAliveClient client = new KeepAliveClient(base, token)) {
+                        byte[] open = client.request("POST", "/api/v1/incidents", "application/json", body);
+                        while (System.nanoTime() < stopAt.get()) {
+                            try {
+                                int status = client.send(open).status();
+                                (status == 201 ? ok : failed).increment();
+                            } catch (IOException e) {
+                                failed.increment();
+                            }
                         }
+                    } catch (IOException e) {
+                        failed.increment();
                     }
                 }));
             }
-            Thread.sleep(Duration.ofSeconds(warmup));
+            warmUp(store, server.pid());
             long sizeBefore = treeSize(http, server);
             long okBefore = ok.sum();
             long failedBefore = failed.sum();
             long self = ProcessHandle.current().pid();
             long serverCpu0 = ProcCpu.process(server.pid());
             long sequencerCpu0 = ProcCpu.threads(server.pid(), "ledger-sequencer");
+            long compilerCpu0 = compilerCpu(server.pid());
             long clientCpu0 = ProcCpu.process(self);
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds));
@@ -273,6 +297,7 @@ public final class LedgerAppendBench implements Callable<Integer> {
             long t1 = System.nanoTime();
             long serverCpu = ProcCpu.process(server.pid()) - serverCpu0;
             long sequencerCpu = ProcCpu.threads(server.pid(), "ledger-sequencer") - sequencerCpu0;
+            long compilerCpu = compilerCpu(server.pid()) - compilerCpu0;
             long clientCpu = ProcCpu.process(self) - clientCpu0;
             long answered = ok.sum() - okBefore;
             long fails = failed.sum() - failedBefore;
@@ -288,8 +313,39 @@ public final class LedgerAppendBench implements Callable<Integer> {
                     fails,
                     serverCpu,
                     sequencerCpu,
-                    clientCpu);
+                    clientCpu,
+                    compilerCpu);
         }
+    }
+
+    /**
+     * Keeps the load on for {@link #warmup} seconds, then until the JIT compiler threads of {@code pid}
+     * used less than 5 % of a core over 5 s (a Spring server on 2 cores takes one to two minutes
+     * to compile its hot paths; measured before that, it shows its start-up, not its service), at
+     * most {@link #maxWarmup} seconds.
+     */
+    private void warmUp(String store, long pid) throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(warmup));
+        long deadline = start + Duration.ofSeconds(Math.max(warmup, maxWarmup)).toNanos();
+        boolean quiet = false;
+        while (!quiet && System.nanoTime() < deadline) {
+            long c0 = compilerCpu(pid);
+            Thread.sleep(Duration.ofSeconds(5));
+            quiet = compilerCpu(pid) - c0 < 250_000_000L;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s warm-up: %.0f s of load%s%n",
+                store,
+                (System.nanoTime() - start) / 1e9,
+                quiet
+                        ? ", until the JIT compilers used < 5 % of a core over 5 s"
+                        : " (--max-warmup reached: the JIT compilers were still busy)");
+    }
+
+    private static long compilerCpu(long pid) {
+        return ProcCpu.threads(pid, "C1 CompilerThre") + ProcCpu.threads(pid, "C2 CompilerThre");
     }
 
     /** The tree size of the latest signed checkpoint: what is durably in the log. */

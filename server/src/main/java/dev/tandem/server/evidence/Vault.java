@@ -5,6 +5,7 @@ import dev.tandem.evidence.ContentAddress;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.evidence.StoredBlob;
+import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -56,7 +56,7 @@ public class Vault {
     /** Stores {@code content} and records it; the caller has checked that the incident exists. */
     public EvidenceItem add(Metadata meta, InputStream content, long maxBytes, String actor) throws IOException {
         StoredBlob blob = blobs.put(content, maxBytes);
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
             ObjectNode body = json.createObjectNode()

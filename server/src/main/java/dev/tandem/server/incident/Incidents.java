@@ -1,5 +1,6 @@
 package dev.tandem.server.incident;
 
+import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ public class Incidents {
     }
 
     public Incident open(String title, Severity severity, @Nullable Instant awareAt, ZoneId zone, String actor) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
             ObjectNode body = json.createObjectNode()

@@ -1,5 +1,6 @@
 package dev.tandem.server.job;
 
+import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +66,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         if (!handlers.containsKey(kind)) {
             throw new IllegalArgumentException("no handler for jobs of kind " + kind);
         }
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ledger.record(ap -> {
             ObjectNode body = json.createObjectNode().put("job", id).put("kind", kind);

@@ -5,6 +5,7 @@ import dev.tandem.leak.AnalysisResult;
 import dev.tandem.leak.ContainmentAction;
 import dev.tandem.leak.EvidenceRef;
 import dev.tandem.leak.Finding;
+import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.ledger.Appender;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -136,7 +136,7 @@ public class Findings {
         // A finding whose lines name no input rests, for all we can tell, on everything read: the
         // conservative choice for privilege.
         List<EvidenceInputs.Source> restsOn = sources.isEmpty() ? inputs.sources() : List.copyOf(sources);
-        return new Prepared(UUID.randomUUID().toString(), ordinal, f, restsOn, lines);
+        return new Prepared(Ids.next(), ordinal, f, restsOn, lines);
     }
 
     private void write(Appender ap, Job job, Prepared p) {

@@ -5,6 +5,7 @@ import dev.tandem.regulation.Assessment;
 import dev.tandem.regulation.IncidentScope;
 import dev.tandem.regulation.Judgement;
 import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,7 +134,7 @@ public class Obligations {
                             + String.join(", ", engine.ruleBook().questions().keySet()) + ")");
         }
         Instant at = now();
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         return ledger.record(ap -> {
             ObjectNode body = json.createObjectNode()
                     .put("judgement", id)
@@ -290,7 +290,7 @@ public class Obligations {
         ArrayNode superseded = body.putArray("superseded");
         Timestamp now = Timestamp.from(at);
         for (Reconciliation.Computed c : plan.added()) {
-            String id = UUID.randomUUID().toString();
+            String id = Ids.next();
             jdbc.update(
                     "INSERT INTO obligation (id, incident_id, rule_id, jurisdiction, recipient, regime, due, due_text,"
                             + " citation, confidence, requirement, detail, placement, position, status, created_at,"
