@@ -21,11 +21,29 @@ class BlobStoreConfiguration {
         return new FileBlobStore(props.dataDir().resolve("blobs"));
     }
 
+    @Bean(destroyMethod = "close")
+    BlobDirectoryLock blobDirectoryLock(BlobStore blobs, TandemProperties props) throws IOException {
+        return BlobDirectoryLock.open(props.dataDir().resolve("blobs"));
+    }
+
     @Bean
-    Sweep sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock) throws IOException {
+    Sweep sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock, BlobDirectoryLock lock)
+            throws IOException {
         Sweep sweep = new Sweep(blobs, vault, props, clock);
-        // At start-up no upload is in flight in this process: everything unreferenced is a crash leftover.
-        sweep.run(clock.instant());
+        lock.sweepThenShare(alone -> {
+            if (alone) {
+                // No upload is in flight in this process yet, nor in any other: everything unreferenced
+                // is a crash leftover.
+                sweep.run(clock.instant());
+            } else {
+                // Another server process shares this directory and may be uploading: keep young blobs.
+                Sweep.log.info(
+                        "another server process uses {}: the start-up sweep keeps blobs younger than {}",
+                        props.dataDir().resolve("blobs"),
+                        props.evidence().sweepGrace());
+                sweep.run(clock.instant().minus(props.evidence().sweepGrace()));
+            }
+        });
         return sweep;
     }
 

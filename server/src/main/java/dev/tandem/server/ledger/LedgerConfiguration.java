@@ -5,9 +5,12 @@ import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
 import dev.tandem.server.TandemProperties;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
@@ -18,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,23 +39,30 @@ class LedgerConfiguration {
     @Bean(destroyMethod = "close")
     Ledger ledger(JdbcTemplate jdbc, TransactionTemplate tx, TandemProperties props, Clock clock, JsonMapper json)
             throws IOException {
-        List<String[]> rows = jdbc.query("SELECT id, origin, verifier_key FROM installation", (rs, n) ->
-                new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        String id = rows.isEmpty() ? UUID.randomUUID().toString().substring(0, 8) : rows.getFirst()[0];
-        String configuredOrigin = props.ledger().origin();
-        String origin = rows.isEmpty()
-                ? (configuredOrigin == null || configuredOrigin.isBlank() ? "tandem/" + id : configuredOrigin)
-                : rows.getFirst()[1];
-        NoteSigner signer = signer(props, origin);
+        List<String[]> rows = installation(jdbc);
         if (rows.isEmpty()) {
-            jdbc.update(
-                    "INSERT INTO installation (id, origin, verifier_key, created_at) VALUES (?, ?, ?, ?)",
-                    id,
-                    origin,
-                    signer.verifierKey(),
-                    Timestamp.from(clock.instant()));
-            log.info("new ledger {}; verifier key {}", origin, signer.verifierKey());
-        } else if (!rows.getFirst()[2].equals(signer.verifierKey())) {
+            String newId = UUID.randomUUID().toString().substring(0, 8);
+            String configuredOrigin = props.ledger().origin();
+            String newOrigin =
+                    configuredOrigin == null || configuredOrigin.isBlank() ? "tandem/" + newId : configuredOrigin;
+            NoteSigner created = signer(props, newOrigin);
+            try {
+                jdbc.update(
+                        "INSERT INTO installation (id, origin, verifier_key, created_at) VALUES (?, ?, ?, ?)",
+                        newId,
+                        newOrigin,
+                        created.verifierKey(),
+                        Timestamp.from(clock.instant()));
+                log.info("new ledger {}; verifier key {}", newOrigin, created.verifierKey());
+            } catch (DuplicateKeyException e) {
+                // Another process sharing this database created the installation first: use its row.
+                log.info("another server process created this database's ledger first");
+            }
+            rows = installation(jdbc);
+        }
+        String origin = rows.getFirst()[1];
+        NoteSigner signer = signer(props, origin);
+        if (!rows.getFirst()[2].equals(signer.verifierKey())) {
             throw new IllegalStateException("this database's ledger is signed with " + rows.getFirst()[2]
                     + " but the configured signing key is " + signer.verifierKey()
                     + ": give every server process the same key (tandem.ledger.signing-key)");
@@ -59,10 +70,14 @@ class LedgerConfiguration {
         Integer heads = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_head", Integer.class);
         if (heads == null || heads == 0) {
             byte[] empty = MerkleLog.emptyRootHash();
-            jdbc.update(
-                    "INSERT INTO ledger_head (id, tree_size, root_hash, checkpoint) VALUES (1, 0, ?, ?)",
-                    empty,
-                    signer.sign(new Checkpoint(origin, 0, empty).text()));
+            try {
+                jdbc.update(
+                        "INSERT INTO ledger_head (id, tree_size, root_hash, checkpoint) VALUES (1, 0, ?, ?)",
+                        empty,
+                        signer.sign(new Checkpoint(origin, 0, empty).text()));
+            } catch (DuplicateKeyException e) {
+                // another process sharing this database inserted the head row first; it is the same empty log
+            }
         }
         var sequencer = new LedgerSequencer(
                 jdbc,
@@ -89,22 +104,49 @@ class LedgerConfiguration {
         }
         NoteSigner created = NoteSigner.generate(origin);
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(KEY_FILE + ".tmp");
-        Files.writeString(
-                tmp,
-                created.privateKey() + "\n",
-                StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+        // A temporary file of this process's own, then a hard link to the final name: the link fails
+        // if another process sharing this data directory created the key first, and that key wins.
+        Path tmp = Files.createTempFile(file.getParent(), KEY_FILE + ".", ".tmp");
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            log.warn("cannot restrict permissions of {} on this filesystem", tmp);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                log.warn("cannot restrict permissions of {} on this filesystem", tmp);
+            }
+            Files.writeString(
+                    tmp,
+                    created.privateKey() + "\n",
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException e) {
+                log.info("another server process created {} first", file);
+                return NoteSigner.fromPrivateKey(
+                        Files.readString(file, StandardCharsets.US_ASCII).strip());
+            } catch (UnsupportedOperationException e) {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(file.getParent());
         log.info("created ledger signing key {}", file);
         return created;
+    }
+
+    private static List<String[]> installation(JdbcTemplate jdbc) {
+        return jdbc.query("SELECT id, origin, verifier_key FROM installation", (rs, n) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    }
+
+    private static void fsyncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some filesystems refuse to open directories; the link is then as durable as they make it
+        }
     }
 }
