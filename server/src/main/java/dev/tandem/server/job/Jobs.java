@@ -131,6 +131,17 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
             // shutting down: the job stays RUNNING and is run again at the next start
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
+            if (pool.isShutdown() || Thread.currentThread().isInterrupted()) {
+                // Stopped by the shutdown, perhaps while its last ledger unit was still committing:
+                // FAILED could be wrong. It stays RUNNING and runs again from the start at the next
+                // start, which handlers allow (JobHandler).
+                log.info(
+                        "job {} ({}) stopped by the shutdown ({}); it runs again at the next start",
+                        id,
+                        job.kind(),
+                        e.toString());
+                return;
+            }
             log.warn("job {} ({}) failed: {}", id, job.kind(), e.toString());
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             jdbc.update(
