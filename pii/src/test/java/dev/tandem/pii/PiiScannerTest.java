@@ -177,7 +177,7 @@ class PiiScannerTest {
     }
 
     @Test
-    void harBodiesAreBase64DecodedAndNamedByJsonPointer() throws Exception {
+    void harBodiesAreBase64DecodedUrlsPercentDecodedAndNamedByJsonPointer() throws Exception {
         String body = java.util.Base64.getEncoder()
                 .encodeToString(
                         "{\"customer\":{\"email\":\"eve@example.com\",\"lastName\":\"Smith\"}}".getBytes(UTF_8));
@@ -192,6 +192,8 @@ class PiiScannerTest {
         assertThat(c.problems).isEmpty();
         assertThat(c.brief())
                 .containsExactly(
+                        // percent-decoded, with offsets into the URL as captured ("bob%40example.com")
+                        "capture.har!/log/entries/0/request/url:1:35-52 EMAIL_ADDRESS bob@example.com",
                         "capture.har!/log/entries/0/request/url:1:58-74 CREDIT_CARD 4111111111111111",
                         "capture.har!/log/entries/0/request/headers/0/value:1:0-11 IP_ADDRESS 203.0.113.9",
                         "capture.har!/log/entries/0/response/content/text:1:22-37 EMAIL_ADDRESS eve@example.com",

@@ -2,10 +2,14 @@ package dev.tandem.pii.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tandem.pii.Finding;
+import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -104,7 +108,96 @@ final class HarInput {
 
     private static void value(byte[] bytes, String pointer, String file, Context ctx)
             throws IOException, InterruptedException {
-        Inputs.scanBytes(bytes, file + "!" + pointer, Inputs.sniffJson(bytes), inner(ctx));
+        PercentDecoded decoded = PercentDecoded.of(bytes);
+        if (decoded == null) {
+            Inputs.scanBytes(bytes, file + "!" + pointer, Inputs.sniffJson(bytes), inner(ctx));
+            return;
+        }
+        // URLs, query strings and form bodies carry "jane%40example.com": scan the decoded value, and
+        // report offsets into the value as captured.
+        Context quiet = inner(ctx);
+        Out out = quiet.out();
+        Out remapped = new Out() {
+            @Override
+            public void advanced(long n) {}
+
+            @Override
+            public void finding(Finding f) {
+                out.finding(new Finding(
+                        f.file(),
+                        decoded.sourceStart(f.start()),
+                        decoded.sourceEnd(f.end()),
+                        f.line(),
+                        f.entity(),
+                        f.value(),
+                        f.normalized(),
+                        f.jurisdiction()));
+            }
+
+            @Override
+            public void subject(SubjectRecord subject) {
+                out.subject(subject);
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                out.problem(problem);
+            }
+        };
+        Inputs.scanBytes(
+                decoded.bytes(),
+                file + "!" + pointer,
+                Inputs.sniffJson(decoded.bytes()),
+                new Context(quiet.scanner(), quiet.options(), remapped, quiet.budget()));
+    }
+
+    /**
+     * A value with its {@code %XX} escapes (RFC 3986 §2.1) decoded, and for each decoded byte the
+     * offset of its source in the value. {@code +} is left alone: it is a space only in form bodies,
+     * and a plus sign in phone numbers.
+     */
+    record PercentDecoded(byte[] bytes, int[] source) {
+        static @Nullable PercentDecoded of(byte[] raw) {
+            int escapes = 0;
+            for (int i = 0; i + 2 < raw.length; i++) {
+                if (raw[i] == '%' && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                    escapes++;
+                    i += 2;
+                }
+            }
+            if (escapes == 0) {
+                return null;
+            }
+            byte[] out = new byte[raw.length - 2 * escapes];
+            int[] source = new int[out.length + 1];
+            int o = 0;
+            for (int i = 0; i < raw.length; o++) {
+                source[o] = i;
+                if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                    out[o] = (byte) (hex(raw[i + 1]) << 4 | hex(raw[i + 2]));
+                    i += 3;
+                } else {
+                    out[o] = raw[i++];
+                }
+            }
+            source[o] = raw.length;
+            return new PercentDecoded(out, source);
+        }
+
+        long sourceStart(long decodedStart) {
+            return source[(int) decodedStart];
+        }
+
+        long sourceEnd(long decodedEnd) {
+            return source[(int) decodedEnd];
+        }
+
+        private static int hex(byte b) {
+            if (b >= '0' && b <= '9') return b - '0';
+            if (b >= 'a' && b <= 'f') return b - 'a' + 10;
+            if (b >= 'A' && b <= 'F') return b - 'A' + 10;
+            return -1;
+        }
     }
 
     private static Context inner(Context ctx) {

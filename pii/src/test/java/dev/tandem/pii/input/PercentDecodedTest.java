@@ -1,0 +1,35 @@
+package dev.tandem.pii.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PercentDecodedTest {
+
+    @Test
+    void decodesEscapesAndMapsEveryDecodedByteToItsSource() {
+        byte[] raw = "q=jane%40example.com&n=Ren%C3%A9e+Doe".getBytes(UTF_8);
+        HarInput.PercentDecoded d = HarInput.PercentDecoded.of(raw);
+        assertThat(d).isNotNull();
+        assertThat(new String(d.bytes(), UTF_8)).isEqualTo("q=jane@example.com&n=Renée+Doe");
+        // "jane@example.com" is decoded bytes 2..18; in the raw value it is "jane%40example.com", 2..20
+        assertThat(d.sourceStart(2)).isEqualTo(2);
+        assertThat(d.sourceEnd(18)).isEqualTo(20);
+        // the two bytes of é come from "%C3%A9"; the end of the value maps to the end of the raw value
+        assertThat(d.sourceEnd(d.bytes().length)).isEqualTo(raw.length);
+    }
+
+    @Test
+    void leavesAloneWhatIsNotAnEscape() {
+        assertThat(HarInput.PercentDecoded.of("100% sure, +49 30 1234".getBytes(UTF_8)))
+                .isNull();
+        assertThat(HarInput.PercentDecoded.of("%4".getBytes(UTF_8))).isNull();
+        HarInput.PercentDecoded d = HarInput.PercentDecoded.of("%zz%41%".getBytes(UTF_8));
+        assertThat(d).isNotNull();
+        assertThat(new String(d.bytes(), UTF_8)).isEqualTo("%zzA%");
+        assertThat(d.sourceStart(3)).isEqualTo(3);
+        assertThat(d.sourceEnd(4)).isEqualTo(6);
+        assertThat(d.sourceEnd(5)).isEqualTo(7);
+    }
+}
