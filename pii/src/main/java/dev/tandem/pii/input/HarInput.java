@@ -3,8 +3,6 @@ package dev.tandem.pii.input;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.Finding;
-import dev.tandem.pii.InputProblem;
-import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -115,15 +113,9 @@ final class HarInput {
         }
         // URLs, query strings and form bodies carry "jane%40example.com": scan the decoded value, and
         // report offsets into the value as captured.
-        Context quiet = inner(ctx);
-        Out out = quiet.out();
-        Out remapped = new Out() {
-            @Override
-            public void advanced(long n) {}
-
-            @Override
-            public void finding(Finding f) {
-                out.finding(new Finding(
+        Out remapped = Inputs.quiet(
+                ctx.out(),
+                f -> new Finding(
                         f.file(),
                         decoded.sourceStart(f.start()),
                         decoded.sourceEnd(f.end()),
@@ -132,23 +124,11 @@ final class HarInput {
                         f.value(),
                         f.normalized(),
                         f.jurisdiction()));
-            }
-
-            @Override
-            public void subject(SubjectRecord subject) {
-                out.subject(subject);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                out.problem(problem);
-            }
-        };
         Inputs.scanBytes(
                 decoded.bytes(),
                 file + "!" + pointer,
                 Inputs.sniffJson(decoded.bytes()),
-                new Context(quiet.scanner(), quiet.options(), remapped, quiet.budget()));
+                new Context(ctx.scanner(), ctx.options(), remapped, ctx.budget()));
     }
 
     /**

@@ -196,13 +196,18 @@ public final class Inputs {
     }
 
     static Out quiet(Out out) {
+        return quiet(out, f -> f);
+    }
+
+    /** Like {@link #quiet(Out)}, each finding passed through {@code map} on its way. */
+    static Out quiet(Out out, java.util.function.UnaryOperator<Finding> map) {
         return new Out() {
             @Override
             public void advanced(long bytes) {}
 
             @Override
             public void finding(Finding finding) {
-                out.finding(finding);
+                out.finding(map.apply(finding));
             }
 
             @Override
