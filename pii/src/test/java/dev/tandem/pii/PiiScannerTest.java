@@ -201,6 +201,29 @@ class PiiScannerTest {
     }
 
     @Test
+    void harPercentDecodesOnlyUrlEncodedFieldsAndKeepsLinesOfTheCapturedValue() throws Exception {
+        String har = """
+                {"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+                 {"request":{"method":"POST","url":"https://crm.example/cb",
+                   "queryString":[{"name":"who","value":"ann%40example.com"}],
+                   "postData":{"mimeType":"application/x-www-form-urlencoded; charset=UTF-8",
+                     "text":"note=a%0Ab&email=carl%40example.com"}},
+                  "response":{"status":200,"content":{"mimeType":"application/json",
+                   "text":"{\\"next\\":\\"https://a/cb?q=%22x\\",\\"lastName\\":\\"Smith\\"}"}}}
+                ]}}
+                """;
+        Collected c = Collected.scan(ONE, har.getBytes(UTF_8), "capture.har");
+        assertThat(c.problems).isEmpty();
+        assertThat(c.brief())
+                .containsExactly(
+                        "capture.har!/log/entries/0/request/queryString/0/value:1:0-17 EMAIL_ADDRESS ann@example.com",
+                        // "%0A" decodes to a line break, but the captured value is one line
+                        "capture.har!/log/entries/0/request/postData/text:1:17-35 EMAIL_ADDRESS carl@example.com",
+                        // a body is not percent-decoded: "%22" would have become a quote and hidden the name
+                        "capture.har!/log/entries/0/response/content/text:1:42-47 PERSON Smith");
+    }
+
+    @Test
     void nestedArchivesNameTheirEntries(@TempDir Path dir) throws Exception {
         byte[] inner = zip("people.csv", "Email\nann@example.com\n".getBytes(UTF_8));
         ByteArrayOutputStream gz = new ByteArrayOutputStream();

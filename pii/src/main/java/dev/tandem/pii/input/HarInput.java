@@ -3,6 +3,7 @@ package dev.tandem.pii.input;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.Finding;
+import dev.tandem.pii.Format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -77,9 +78,17 @@ final class HarInput {
             boolean base64 = node.has("text")
                     && node.get("text").isString()
                     && "base64".equalsIgnoreCase(node.path("encoding").asString(""));
+            boolean form = !base64
+                    && node.path("text").isString()
+                    && node.path("mimeType")
+                            .asString("")
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("application/x-www-form-urlencoded");
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String child = pointer + "/" + escape(e.getKey());
-                if (base64 && e.getKey().equals("text")) {
+                if (form && e.getKey().equals("text")) {
+                    urlEncodedValue(e.getValue().stringValue().getBytes(UTF_8), child, file, ctx);
+                } else if (base64 && e.getKey().equals("text")) {
                     byte[] body;
                     try {
                         body = Base64.getMimeDecoder().decode(e.getValue().stringValue());
@@ -98,7 +107,12 @@ final class HarInput {
             for (int i = 0; i < node.size(); i++) walk(node.get(i), pointer + "/" + i, file, ctx);
         } else if (node.isString()) {
             String s = node.stringValue();
-            if (!s.isEmpty()) value(s.getBytes(UTF_8), pointer, file, ctx);
+            if (s.isEmpty()) return;
+            if (URL_ENCODED.matcher(pointer).find()) {
+                urlEncodedValue(s.getBytes(UTF_8), pointer, file, ctx);
+            } else {
+                value(s.getBytes(UTF_8), pointer, file, ctx);
+            }
         } else if (node.isNumber()) {
             value(node.asString().getBytes(UTF_8), pointer, file, ctx);
         }
@@ -106,41 +120,64 @@ final class HarInput {
 
     private static void value(byte[] bytes, String pointer, String file, Context ctx)
             throws IOException, InterruptedException {
-        PercentDecoded decoded = PercentDecoded.of(bytes);
-        if (decoded == null) {
-            Inputs.scanBytes(bytes, file + "!" + pointer, Inputs.sniffJson(bytes), inner(ctx));
-            return;
-        }
-        // URLs, query strings and form bodies carry "jane%40example.com": scan the decoded value, and
-        // report offsets into the value as captured.
-        Out remapped = Inputs.quiet(
-                ctx.out(),
-                f -> new Finding(
-                        f.file(),
-                        decoded.sourceStart(f.start()),
-                        decoded.sourceEnd(f.end()),
-                        f.line(),
-                        f.entity(),
-                        f.value(),
-                        f.normalized(),
-                        f.jurisdiction()));
-        Inputs.scanBytes(
-                decoded.bytes(),
-                file + "!" + pointer,
-                Inputs.sniffJson(decoded.bytes()),
-                new Context(ctx.scanner(), ctx.options(), remapped, ctx.budget()));
+        Inputs.scanBytes(bytes, file + "!" + pointer, Inputs.sniffJson(bytes), inner(ctx));
     }
 
     /**
-     * A value with its {@code %XX} escapes (RFC 3986 §2.1) decoded, and for each decoded byte the
-     * offset of its source in the value. {@code +} is left alone: it is a space only in form bodies,
-     * and a plus sign in phone numbers.
+     * Values that are URL-encoded by nature (URLs, query string, cookie, header and form values, form
+     * bodies) carry "jane%40example.com": they are scanned percent-decoded, with offsets and lines
+     * of the value as captured. Other values, bodies above all, are scanned as they are: a JSON body
+     * holding a stray "%22" must not have it turned into a quote.
      */
-    record PercentDecoded(byte[] bytes, int[] source) {
+    private static void urlEncodedValue(byte[] raw, String pointer, String file, Context ctx)
+            throws IOException, InterruptedException {
+        PercentDecoded decoded = PercentDecoded.of(raw);
+        if (decoded == null) {
+            Inputs.scanBytes(raw, file + "!" + pointer, Format.TEXT, inner(ctx));
+            return;
+        }
+        Out remapped = Inputs.quiet(ctx.out(), f -> {
+            long start = decoded.sourceOffset(f.start());
+            return new Finding(
+                    f.file(),
+                    start,
+                    decoded.sourceOffset(f.end()),
+                    1 + newlinesBefore(raw, start),
+                    f.entity(),
+                    f.value(),
+                    f.normalized(),
+                    f.jurisdiction());
+        });
+        Inputs.scanBytes(
+                decoded.bytes(),
+                file + "!" + pointer,
+                Format.TEXT,
+                new Context(ctx.scanner(), ctx.options(), remapped, ctx.budget()));
+    }
+
+    private static long newlinesBefore(byte[] raw, long end) {
+        long n = 0;
+        for (int i = 0; i < end; i++) {
+            if (raw[i] == '\n') n++;
+        }
+        return n;
+    }
+
+    /** HAR 1.2 fields whose values are URL-encoded: URLs and the name/value pairs of a request. */
+    private static final java.util.regex.Pattern URL_ENCODED =
+            java.util.regex.Pattern.compile("/(url|redirectURL)$|/(queryString|cookies|headers|params)/\\d+/value$");
+
+    /**
+     * A value with its {@code %XX} escapes (RFC 3986 §2.1) decoded, and where each escape was: the
+     * decoded offsets of the escapes, in order, so that a decoded offset maps back to the value as
+     * captured. {@code +} is left alone: it is a space only in form bodies, and a plus sign in phone
+     * numbers.
+     */
+    record PercentDecoded(byte[] bytes, int[] escapesAt) {
         static @Nullable PercentDecoded of(byte[] raw) {
             int escapes = 0;
             for (int i = 0; i + 2 < raw.length; i++) {
-                if (raw[i] == '%' && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                if (isEscape(raw, i)) {
                     escapes++;
                     i += 2;
                 }
@@ -149,27 +186,31 @@ final class HarInput {
                 return null;
             }
             byte[] out = new byte[raw.length - 2 * escapes];
-            int[] source = new int[out.length + 1];
+            int[] at = new int[escapes];
             int o = 0;
+            int e = 0;
             for (int i = 0; i < raw.length; o++) {
-                source[o] = i;
-                if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                if (isEscape(raw, i)) {
+                    at[e++] = o;
                     out[o] = (byte) (hex(raw[i + 1]) << 4 | hex(raw[i + 2]));
                     i += 3;
                 } else {
                     out[o] = raw[i++];
                 }
             }
-            source[o] = raw.length;
-            return new PercentDecoded(out, source);
+            return new PercentDecoded(out, at);
         }
 
-        long sourceStart(long decodedStart) {
-            return source[(int) decodedStart];
+        /** The offset in the captured value of decoded offset {@code decoded} (0 to the decoded length). */
+        long sourceOffset(long decoded) {
+            // every escape before this offset took three bytes for one
+            int i = java.util.Arrays.binarySearch(escapesAt, (int) decoded);
+            int before = i >= 0 ? i : -i - 1;
+            return decoded + 2L * before;
         }
 
-        long sourceEnd(long decodedEnd) {
-            return source[(int) decodedEnd];
+        private static boolean isEscape(byte[] raw, int i) {
+            return raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0;
         }
 
         private static int hex(byte b) {

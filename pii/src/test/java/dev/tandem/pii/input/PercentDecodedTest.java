@@ -14,10 +14,10 @@ class PercentDecodedTest {
         assertThat(d).isNotNull();
         assertThat(new String(d.bytes(), UTF_8)).isEqualTo("q=jane@example.com&n=Renée+Doe");
         // "jane@example.com" is decoded bytes 2..18; in the raw value it is "jane%40example.com", 2..20
-        assertThat(d.sourceStart(2)).isEqualTo(2);
-        assertThat(d.sourceEnd(18)).isEqualTo(20);
+        assertThat(d.sourceOffset(2)).isEqualTo(2);
+        assertThat(d.sourceOffset(18)).isEqualTo(20);
         // the two bytes of é come from "%C3%A9"; the end of the value maps to the end of the raw value
-        assertThat(d.sourceEnd(d.bytes().length)).isEqualTo(raw.length);
+        assertThat(d.sourceOffset(d.bytes().length)).isEqualTo(raw.length);
     }
 
     @Test
@@ -28,8 +28,8 @@ class PercentDecodedTest {
         HarInput.PercentDecoded d = HarInput.PercentDecoded.of("%zz%41%".getBytes(UTF_8));
         assertThat(d).isNotNull();
         assertThat(new String(d.bytes(), UTF_8)).isEqualTo("%zzA%");
-        assertThat(d.sourceStart(3)).isEqualTo(3);
-        assertThat(d.sourceEnd(4)).isEqualTo(6);
-        assertThat(d.sourceEnd(5)).isEqualTo(7);
+        assertThat(d.sourceOffset(3)).isEqualTo(3);
+        assertThat(d.sourceOffset(4)).isEqualTo(6);
+        assertThat(d.sourceOffset(5)).isEqualTo(7);
     }
 }
