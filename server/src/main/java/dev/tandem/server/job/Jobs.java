@@ -121,12 +121,18 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         Progress progress = new Progress(id);
         try {
             JsonNode result = handler.run(job, progress);
+            // The job is done, even if a shutdown interrupted it at the very end. A write on an
+            // interrupted thread would close the embedded H2 database, so clear the flag around it.
+            boolean interrupted = Thread.interrupted();
             jdbc.update(
                     "UPDATE job SET status = 'SUCCEEDED', finished_at = ?, result = ?, done_units = total_units"
                             + " WHERE id = ?",
                     Timestamp.from(clock.instant()),
                     json.writeValueAsString(result),
                     id);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         } catch (InterruptedException e) {
             // shutting down: the job stays RUNNING and is run again at the next start
             Thread.currentThread().interrupt();
@@ -168,6 +174,9 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
 
         @Override
         public void progress(long doneUnits, long totalUnits) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping; and a write on an interrupted thread would close an embedded H2
+            }
             long now = System.nanoTime();
             if (now - lastWrite < 1_000_000_000L) {
                 return;

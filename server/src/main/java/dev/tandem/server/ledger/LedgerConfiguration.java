@@ -43,9 +43,11 @@ class LedgerConfiguration {
         if (rows.isEmpty()) {
             String newId = UUID.randomUUID().toString().substring(0, 8);
             String configuredOrigin = props.ledger().origin();
-            String newOrigin =
-                    configuredOrigin == null || configuredOrigin.isBlank() ? "tandem/" + newId : configuredOrigin;
-            NoteSigner created = signer(props, newOrigin);
+            boolean originConfigured = configuredOrigin != null && !configuredOrigin.isBlank();
+            NoteSigner created = signer(props, originConfigured ? configuredOrigin : "tandem/" + newId);
+            // The log's origin is its key's name (ADR 011), also when the key came from configuration
+            // or from a key file that another process starting beside this one created first.
+            String newOrigin = originConfigured ? configuredOrigin : created.keyName();
             try {
                 jdbc.update(
                         "INSERT INTO installation (id, origin, verifier_key, created_at) VALUES (?, ?, ?, ?)",

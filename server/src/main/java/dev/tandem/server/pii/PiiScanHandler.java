@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -157,6 +158,13 @@ class PiiScanHandler implements JobHandler {
             ObjectNode summary) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
+            // A job is run again from the start after a stop; if this unit committed before the stop,
+            // the scan is recorded already.
+            List<Long> earlier =
+                    jdbc.queryForList("SELECT ledger_index FROM pii_scan WHERE job_id = ?", Long.class, job.id());
+            if (!earlier.isEmpty()) {
+                return earlier.getFirst();
+            }
             ObjectNode body = summary.deepCopy().put("job", job.id());
             long index = item.repository() == Repository.FORENSIC
                     ? ap.appendPrivileged("pii.scanned", item.incidentId(), job.requestedBy(), body)

@@ -48,6 +48,8 @@ class LedgerConfigurationTest {
                 Ledger b = starts.get(1).get();
                 try {
                     assertThat(a.origin()).isEqualTo(b.origin());
+                    // the origin is the signing key's name (ADR 011)
+                    assertThat(a.verifierKey()).startsWith(a.origin() + "+");
                     assertThat(a.verifierKey()).isEqualTo(b.verifierKey());
                     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM installation", Integer.class))
                             .isOne();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -107,6 +108,43 @@ abstract class PiiScanContract {
                 .json()
                 .forEach(e -> types.add(e.path("type").asString()));
         assertThat(types).contains("job.queued", "pii.scanned", "scope.updated", "pii.findings.read");
+    }
+
+    @Autowired
+    dev.tandem.server.job.Jobs jobs;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aScanRunAgainAfterAStopIsRecordedOnce() throws Exception {
+        String incident = incident();
+        String evidence = upload(incident, "AUDIT", customers());
+        String jobId = api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}")
+                .json()
+                .path("id")
+                .asString();
+        JsonNode first = awaitJob(jobId);
+        assertThat(first.path("status").asString()).isEqualTo("SUCCEEDED");
+
+        // As if the process had stopped after the scan's ledger unit committed, before the job was
+        // marked done: the next start runs it again from the start.
+        jdbc.update("UPDATE job SET status = 'RUNNING', finished_at = NULL WHERE id = ?", jobId);
+        jobs.afterSingletonsInstantiated();
+        JsonNode again = awaitJob(jobId);
+
+        assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
+        assertThat(again.path("result").path("ledgerIndex").asLong())
+                .isEqualTo(first.path("result").path("ledgerIndex").asLong());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pii_scan WHERE job_id = ?", Integer.class, jobId))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'pii.scanned' AND incident_id = ?",
+                        Integer.class,
+                        incident))
+                .isOne();
+        assertThat(api.get("/api/v1/incidents/" + incident + "/scope").json().toString())
+                .contains("\"DE\":20", "\"US-CA\":10");
     }
 
     @Test
