@@ -108,14 +108,17 @@ public final class FileBlobStore implements BlobStore {
             ContentAddress address = ContentAddress.of(digest);
             Path target = pathOf(address);
             if (Files.exists(target)) {
-                // Refresh the age so a sweep's grace period covers the record about to refer to it.
+                // Refresh the age so a sweep's grace period covers the record about to refer to it, and
+                // sync the directory: the upload that renamed this blob in may not have done so yet.
                 Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+                fsyncDirectory(target.getParent());
                 return new StoredBlob(address, size, true);
             }
             Files.createDirectories(target.getParent());
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
+                fsyncDirectory(target.getParent());
                 return new StoredBlob(address, size, true);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the blob store needs a filesystem with atomic rename: " + root, e);
@@ -216,7 +219,12 @@ public final class FileBlobStore implements BlobStore {
                 empty.add(new byte[BUFFER]);
             }
             hasher = Thread.ofPlatform().name("blob-hasher").daemon().start(this::hashLoop);
-            writer = Thread.ofPlatform().name("blob-writer").daemon().start(this::writeLoop);
+            try {
+                writer = Thread.ofPlatform().name("blob-writer").daemon().start(this::writeLoop);
+            } catch (RuntimeException | Error e) {
+                hasher.interrupt();
+                throw e;
+            }
         }
 
         private void hashLoop() {
@@ -230,6 +238,7 @@ public final class FileBlobStore implements BlobStore {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 fail(e);
+                toWrite.add(END); // let the writer finish, so that finish() does not wait for it forever
             }
         }
 

@@ -248,6 +248,9 @@ public final class LedgerAppendBench implements Callable<Integer> {
                         serverOpts.isBlank()
                                 ? new String[0]
                                 : serverOpts.strip().split("\\s+"))
+                // a fixed set of compiler threads, so that their CPU time (read per thread from /proc,
+                // for the warm-up's "compilers quiet" test) never vanishes with a thread that exits
+                .withJvmOptions("-XX:-UseDynamicNumberOfCompilerThreads")
                 .withEnv("TANDEM_ADMIN_TOKEN", token);
         if (pg != null) {
             for (var e : pg.serverEnvironment().entrySet()) {

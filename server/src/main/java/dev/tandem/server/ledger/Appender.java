@@ -21,6 +21,8 @@ public interface Appender {
      * run, in a JDBC batch with the same statement of neighbouring units (order kept): one round trip
      * for many units instead of one each. Should it fail, the whole batch is redone with each unit in
      * its own savepoint and its writes run at once, so that only the failing unit is refused.
+     * No unit of the same batch sees the row either: a check-then-insert that two units could both
+     * pass needs a unique constraint to catch it, or an immediate write.
      */
     void write(String sql, @Nullable Object... args);
 }

@@ -219,6 +219,51 @@ class LedgerSequencerTest {
     }
 
     @Test
+    void aFailingRowInOneJdbcBatchOfDeferredWritesRefusesOnlyItsUnit() throws Exception {
+        // Every unit defers the same INSERT, so the batch's writes go as one JDBC batch of 20 rows.
+        jdbc.update(
+                "INSERT INTO app_user (username, display_name, is_admin, created_at) VALUES ('b7', 'taken', FALSE, NOW())");
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<Long> indices = new ArrayList<>();
+        try {
+            List<LedgerWork<Long>> units = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "b" + i;
+                units.add(ap -> {
+                    ap.write(
+                            "INSERT INTO app_user (username, display_name, is_admin, created_at)"
+                                    + " VALUES (?, ?, FALSE, NOW())",
+                            name,
+                            name);
+                    return ap.append(
+                            "user.created",
+                            null,
+                            "test",
+                            JSON.createObjectNode().put("username", name));
+                });
+            }
+            List<Future<Long>> futures = asOneBatch(units, pool);
+            for (int i = 0; i < 20; i++) {
+                if (i == 7) {
+                    assertThatThrownBy(futures.get(i)::get)
+                            .hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                } else {
+                    indices.add(futures.get(i).get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(indices).hasSize(19).doesNotHaveDuplicates().allMatch(i -> i >= 1 && i <= 19);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username LIKE 'b%'", Long.class))
+                .isEqualTo(20);
+        assertThat(jdbc.queryForObject("SELECT display_name FROM app_user WHERE username = 'b7'", String.class))
+                .isEqualTo("taken");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class))
+                .isEqualTo(20);
+    }
+
+    @Test
     void everyDeferredWriteOfABatchIsCommittedInOrder() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
