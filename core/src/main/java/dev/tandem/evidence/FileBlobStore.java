@@ -235,6 +235,9 @@ public final class FileBlobStore implements BlobStore {
                 }
                 toWrite.add(END);
             } catch (InterruptedException e) {
+                // close() stops the pipeline this way; from anywhere else the caller must hear of it
+                fail(new InterruptedIOException("the blob hasher was interrupted"));
+                toWrite.add(END);
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 fail(e);
@@ -259,6 +262,8 @@ public final class FileBlobStore implements BlobStore {
                     out.truncate(written - padded + tail);
                 }
             } catch (InterruptedException e) {
+                // close() stops the pipeline this way; from anywhere else the caller must hear of it
+                fail(new InterruptedIOException("the blob writer was interrupted"));
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException | Error e) {
                 fail(e);
@@ -294,16 +299,31 @@ public final class FileBlobStore implements BlobStore {
         }
 
         private void fail(Throwable e) {
-            failure = e;
-            empty.add(POISON);
+            if (failure == null) {
+                failure = e;
+            }
+            empty.offer(POISON); // wakes a waiting caller at once; emptyBuffer() also checks failure
         }
 
         byte[] emptyBuffer() throws IOException {
-            byte[] b = take(empty);
-            if (b == POISON) {
-                throw rethrow();
+            while (true) {
+                if (failure != null) {
+                    throw rethrow();
+                }
+                byte[] b;
+                try {
+                    b = empty.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while writing a blob");
+                }
+                if (b == POISON) {
+                    throw rethrow();
+                }
+                if (b != null) {
+                    return b;
+                }
             }
-            return b;
         }
 
         void recycle(byte[] b) {
@@ -361,15 +381,6 @@ public final class FileBlobStore implements BlobStore {
             return f != null
                     ? new IOException("the blob writer failed: " + f, f)
                     : new IOException("the blob writer stopped");
-        }
-
-        private static <T> T take(BlockingQueue<T> q) throws InterruptedIOException {
-            try {
-                return q.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while writing a blob");
-            }
         }
     }
 

@@ -159,6 +159,36 @@ class FileBlobStoreTest {
         assertThat(store.put(stream("after"), 100).size()).isEqualTo(5);
     }
 
+    @ParameterizedTest(name = "thread {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"blob-writer", "blob-hasher"})
+    @org.junit.jupiter.api.Timeout(60) // a pipeline that loses a thread must fail the upload, not hang
+    void aPipelineThreadThatFailsMidUploadFailsTheUploadAndLeavesNothing(String thread) throws Exception {
+        var store = new FileBlobStore(dir);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        // 8 MiB, and after 3 MiB the stream waits until the pipeline thread has been interrupted
+        InputStream slow = new java.io.FilterInputStream(new ByteArrayInputStream(new byte[8 << 20])) {
+            long sent;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (sent >= (3 << 20) && interrupted.getCount() > 0) {
+                    Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().equals(thread))
+                            .forEach(Thread::interrupt);
+                    interrupted.countDown();
+                }
+                int n = super.read(b, off, Math.min(len, 64 << 10));
+                sent += Math.max(n, 0);
+                return n;
+            }
+        };
+        assertThatThrownBy(() -> store.put(slow, 10 << 20)).isInstanceOf(IOException.class);
+        assertThat(interrupted.getCount()).isZero();
+        assertThat(blobFiles()).isEmpty();
+        assertThat(tmpFiles()).isEmpty();
+        assertThat(store.put(stream("after"), 100).size()).isEqualTo(5);
+    }
+
     @Test
     void rejectsAddressesThatAreNotSha256Hex() {
         assertThatThrownBy(() -> new ContentAddress("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
