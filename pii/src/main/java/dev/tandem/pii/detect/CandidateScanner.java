@@ -65,10 +65,14 @@ public final class CandidateScanner {
                 i = ByteClasses.nextTrigger(buf, i, to);
                 if (i >= to) break;
                 byte c = buf[i];
-                if (c == '@') i = email(i);
-                else if (c == ':') i = ipv6(i);
-                else if (c <= '9') i = numeric(i);
-                else i++;
+                if (c == '@') {
+                    int e = email(i, i + 1);
+                    i = e < 0 ? i + 1 : e;
+                } else if (c == ':') i = ipv6(i);
+                else if (c <= '9') {
+                    int e = escapedAt(i);
+                    i = e >= 0 ? e : numeric(i);
+                } else i++;
             }
         } finally {
             this.b = EMPTY;
@@ -326,38 +330,82 @@ public final class CandidateScanner {
 
     // ---- '@': e-mail addresses ----
 
-    private int email(int a) {
+    /**
+     * An e-mail address whose at-sign is escaped, as in URLs ({@code jane%40example.com}) and JSON
+     * ({@code jane\u0040example.com}): {@code d} is the first digit of the escape. Answers the end of
+     * the address, or -1.
+     */
+    private int escapedAt(int d) {
+        if (b[d] == '4' && d > from && b[d - 1] == '%' && d + 1 < to && b[d + 1] == '0') {
+            return email(d - 1, d + 2);
+        }
+        if (b[d] == '0'
+                && d - 2 >= from
+                && b[d - 1] == 'u'
+                && b[d - 2] == '\\'
+                && d + 3 < to
+                && b[d + 1] == '0'
+                && b[d + 2] == '4'
+                && b[d + 3] == '0') {
+            return email(d - 2, d + 4);
+        }
+        return -1;
+    }
+
+    /**
+     * The address whose local part ends at {@code localEnd} (the at-sign, or its escape) and whose
+     * domain starts at {@code domainStart}; answers its end, or -1.
+     */
+    private int email(int localEnd, int domainStart) {
         int lo = Math.max(from, lastEnd);
-        if (a - 1 < lo || a + 1 >= to) return a + 1;
-        int p = a - 1;
+        if (localEnd - 1 < lo || domainStart >= to) return -1;
+        int p = localEnd - 1;
         while (p >= lo && is(b[p], EMAIL_LOCAL)) {
             p--;
-            if (a - p > 65) return a + 1;
+            if (localEnd - p > 65) return -1;
         }
         int ls = p + 1;
-        while (ls < a && (b[ls] == '.' || b[ls] == '-' || b[ls] == '+' || b[ls] == '%')) ls++;
-        if (ls == a || b[a - 1] == '.') return a + 1;
-        for (int k = ls; k < a - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return a + 1;
-        if (ls > from && b[ls - 1] < 0 && letterEndsAt(ls - 1)) return a + 1;
-        int q = a + 1;
+        while (ls < localEnd && (b[ls] == '.' || b[ls] == '-' || b[ls] == '+' || b[ls] == '%')) ls++;
+        if (ls == localEnd || b[localEnd - 1] == '.') return -1;
+        for (int k = ls; k < localEnd - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return -1;
+        if (ls > from && b[ls - 1] < 0 && letterEndsAt(ls - 1)) return -1;
+        int q = domainStart;
         while (q < to && is(b[q], DOMAIN)) {
             q++;
-            if (q - a > 254) return a + 1;
+            if (q - domainStart > 253) return -1;
         }
         int de = q;
-        while (de > a + 1 && (b[de - 1] == '.' || b[de - 1] == '-')) de--;
-        if (de - a - 1 < 4) return a + 1;
-        for (int k = a + 1; k < de - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return a + 1;
-        String domain = text(a + 1, de);
+        while (de > domainStart && (b[de - 1] == '.' || b[de - 1] == '-')) de--;
+        if (de - domainStart < 4) return -1;
+        for (int k = domainStart; k < de - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return -1;
+        String domain = text(domainStart, de);
         Boolean known = domains.get(domain);
         if (known == null) {
             known = EmailAddresses.isValidDomain(domain);
             domains.put(domain, known);
         }
-        if (!known) return a + 1;
-        String value = text(ls, de);
+        if (!known) return -1;
+        String value = domainStart == localEnd + 1
+                ? text(ls, de)
+                : percentDecoded(ls, localEnd) + "@" + domain; // as written, decoded
         emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
         return de;
+    }
+
+    /** {@code b[start, end)} with its {@code %XX} escapes decoded (an escaped local part: "a%2Bb"). */
+    private String percentDecoded(int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int k = start; k < end; k++) {
+            int h = k + 2 < end && b[k] == '%' ? Character.digit(b[k + 1], 16) : -1;
+            int l = h >= 0 ? Character.digit(b[k + 2], 16) : -1;
+            if (l >= 0) {
+                sb.append((char) (h << 4 | l));
+                k += 2;
+            } else {
+                sb.append((char) (b[k] & 0xff));
+            }
+        }
+        return sb.toString();
     }
 
     /** Whether the UTF-8 sequence ending at {@code last} encodes a letter or digit (e.g. "müller@..."). */

@@ -191,6 +191,25 @@ class CandidateScannerTest {
     }
 
     @Test
+    void findsEmailsWhoseAtSignIsEscapedForUrlsOrJson() {
+        String text = "GET /q?email=jane.doe%40example.com&x=1 {\"to\":\"a%2Bb%40shop.example.de\","
+                + "\"cc\":\"carl\\u0040example.org\"} 100%40 items, id%40x.invalidtld";
+        var found = hits(text);
+        assertThat(found)
+                .extracting(Found.Hit::toString)
+                .containsExactly(
+                        "EMAIL_ADDRESS jane.doe@example.com",
+                        "EMAIL_ADDRESS a+b@shop.example.de",
+                        "EMAIL_ADDRESS carl@example.org");
+        // offsets cover the address as written, escape included
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(found)
+                .extracting(h -> new String(b, h.start(), h.end() - h.start(), StandardCharsets.UTF_8))
+                .containsExactly("jane.doe%40example.com", "a%2Bb%40shop.example.de", "carl\\u0040example.org");
+        assertThat(found.getFirst().normalized()).isEqualTo("jane.doe@example.com");
+    }
+
+    @Test
     void emailLocalPartStopsAtLetterInAnotherScript() {
         assertThat(in("müller@example.de")).isEmpty();
         assertThat(in("“jane@example.com”")).containsExactly("EMAIL_ADDRESS jane@example.com");
