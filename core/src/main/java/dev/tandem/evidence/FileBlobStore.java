@@ -111,20 +111,20 @@ public final class FileBlobStore implements BlobStore {
                 // Refresh the age so a sweep's grace period covers the record about to refer to it, and
                 // sync the directory: the upload that renamed this blob in may not have done so yet.
                 Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
-                fsyncDirectory(target.getParent());
+                Directories.sync(target.getParent());
                 return new StoredBlob(address, size, true);
             }
             Files.createDirectories(target.getParent());
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
-                fsyncDirectory(target.getParent());
+                Directories.sync(target.getParent());
                 return new StoredBlob(address, size, true);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the blob store needs a filesystem with atomic rename: " + root, e);
             }
             moved = true;
-            fsyncDirectory(target.getParent());
+            Directories.sync(target.getParent());
             return new StoredBlob(address, size, false);
         } finally {
             if (!moved) {
@@ -429,15 +429,6 @@ public final class FileBlobStore implements BlobStore {
     Path pathOf(ContentAddress address) {
         String a = address.sha256();
         return blobs.resolve(a.substring(0, 2)).resolve(a.substring(2, 4)).resolve(a);
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        // POSIX: a rename is durable only once the directory itself is synced.
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some filesystems refuse to open directories; the rename is then as durable as they make it.
-        }
     }
 
     static MessageDigest sha256() {

@@ -1,11 +1,11 @@
 package dev.tandem.server.ledger;
 
+import dev.tandem.evidence.Directories;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
 import dev.tandem.server.TandemProperties;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -134,7 +134,7 @@ class LedgerConfiguration {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        fsyncDirectory(file.getParent());
+        Directories.sync(file.getParent());
         log.info("created ledger signing key {}", file);
         return created;
     }
@@ -142,13 +142,5 @@ class LedgerConfiguration {
     private static List<String[]> installation(JdbcTemplate jdbc) {
         return jdbc.query("SELECT id, origin, verifier_key FROM installation", (rs, n) ->
                 new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some filesystems refuse to open directories; the link is then as durable as they make it
-        }
     }
 }
