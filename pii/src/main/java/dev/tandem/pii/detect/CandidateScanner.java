@@ -387,25 +387,15 @@ public final class CandidateScanner {
         if (!known) return -1;
         String value = domainStart == localEnd + 1
                 ? text(ls, de)
-                : percentDecoded(ls, localEnd) + "@" + domain; // as written, decoded
+                : localPart(ls, localEnd) + "@" + domain; // as written, decoded
         emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
         return de;
     }
 
     /** {@code b[start, end)} with its {@code %XX} escapes decoded (an escaped local part: "a%2Bb"). */
-    private String percentDecoded(int start, int end) {
-        StringBuilder sb = new StringBuilder(end - start);
-        for (int k = start; k < end; k++) {
-            int h = k + 2 < end && b[k] == '%' ? Character.digit(b[k + 1], 16) : -1;
-            int l = h >= 0 ? Character.digit(b[k + 2], 16) : -1;
-            if (l >= 0) {
-                sb.append((char) (h << 4 | l));
-                k += 2;
-            } else {
-                sb.append((char) (b[k] & 0xff));
-            }
-        }
-        return sb.toString();
+    private String localPart(int start, int end) {
+        PercentDecoded d = PercentDecoded.of(b, start, end);
+        return d == null ? text(start, end) : new String(d.bytes(), ISO_8859_1);
     }
 
     /** Whether the UTF-8 sequence ending at {@code last} encodes a letter or digit (e.g. "müller@..."). */

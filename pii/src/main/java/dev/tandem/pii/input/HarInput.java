@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.Finding;
 import dev.tandem.pii.Format;
+import dev.tandem.pii.detect.PercentDecoded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -166,60 +166,6 @@ final class HarInput {
     /** HAR 1.2 fields whose values are URL-encoded: URLs and the name/value pairs of a request. */
     private static final java.util.regex.Pattern URL_ENCODED =
             java.util.regex.Pattern.compile("/(url|redirectURL)$|/(queryString|cookies|headers|params)/\\d+/value$");
-
-    /**
-     * A value with its {@code %XX} escapes (RFC 3986 §2.1) decoded, and where each escape was: the
-     * decoded offsets of the escapes, in order, so that a decoded offset maps back to the value as
-     * captured. {@code +} is left alone: it is a space only in form bodies, and a plus sign in phone
-     * numbers.
-     */
-    record PercentDecoded(byte[] bytes, int[] escapesAt) {
-        static @Nullable PercentDecoded of(byte[] raw) {
-            int escapes = 0;
-            for (int i = 0; i + 2 < raw.length; i++) {
-                if (isEscape(raw, i)) {
-                    escapes++;
-                    i += 2;
-                }
-            }
-            if (escapes == 0) {
-                return null;
-            }
-            byte[] out = new byte[raw.length - 2 * escapes];
-            int[] at = new int[escapes];
-            int o = 0;
-            int e = 0;
-            for (int i = 0; i < raw.length; o++) {
-                if (isEscape(raw, i)) {
-                    at[e++] = o;
-                    out[o] = (byte) (hex(raw[i + 1]) << 4 | hex(raw[i + 2]));
-                    i += 3;
-                } else {
-                    out[o] = raw[i++];
-                }
-            }
-            return new PercentDecoded(out, at);
-        }
-
-        /** The offset in the captured value of decoded offset {@code decoded} (0 to the decoded length). */
-        long sourceOffset(long decoded) {
-            // every escape before this offset took three bytes for one
-            int i = java.util.Arrays.binarySearch(escapesAt, (int) decoded);
-            int before = i >= 0 ? i : -i - 1;
-            return decoded + 2L * before;
-        }
-
-        private static boolean isEscape(byte[] raw, int i) {
-            return raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0;
-        }
-
-        private static int hex(byte b) {
-            if (b >= '0' && b <= '9') return b - '0';
-            if (b >= 'a' && b <= 'f') return b - 'a' + 10;
-            if (b >= 'A' && b <= 'F') return b - 'A' + 10;
-            return -1;
-        }
-    }
 
     private static Context inner(Context ctx) {
         return new Context(ctx.scanner(), ctx.options(), Inputs.quiet(ctx.out()), ctx.budget());

@@ -1,4 +1,4 @@
-package dev.tandem.pii.input;
+package dev.tandem.pii.detect;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +10,7 @@ class PercentDecodedTest {
     @Test
     void decodesEscapesAndMapsEveryDecodedByteToItsSource() {
         byte[] raw = "q=jane%40example.com&n=Ren%C3%A9e+Doe".getBytes(UTF_8);
-        HarInput.PercentDecoded d = HarInput.PercentDecoded.of(raw);
+        PercentDecoded d = PercentDecoded.of(raw);
         assertThat(d).isNotNull();
         assertThat(new String(d.bytes(), UTF_8)).isEqualTo("q=jane@example.com&n=Renée+Doe");
         // "jane@example.com" is decoded bytes 2..18; in the raw value it is "jane%40example.com", 2..20
@@ -21,11 +21,21 @@ class PercentDecodedTest {
     }
 
     @Test
+    void decodesARangeWithOffsetsFromItsStart() {
+        byte[] raw = "to=a%2Bb%40x.de&".getBytes(UTF_8);
+        PercentDecoded d = PercentDecoded.of(raw, 3, 8); // "a%2Bb"
+        assertThat(d).isNotNull();
+        assertThat(new String(d.bytes(), UTF_8)).isEqualTo("a+b");
+        assertThat(d.sourceOffset(3)).isEqualTo(5);
+        // an escape cut by the end of the range is not one
+        assertThat(PercentDecoded.of(raw, 8, 10)).isNull();
+    }
+
+    @Test
     void leavesAloneWhatIsNotAnEscape() {
-        assertThat(HarInput.PercentDecoded.of("100% sure, +49 30 1234".getBytes(UTF_8)))
-                .isNull();
-        assertThat(HarInput.PercentDecoded.of("%4".getBytes(UTF_8))).isNull();
-        HarInput.PercentDecoded d = HarInput.PercentDecoded.of("%zz%41%".getBytes(UTF_8));
+        assertThat(PercentDecoded.of("100% sure, +49 30 1234".getBytes(UTF_8))).isNull();
+        assertThat(PercentDecoded.of("%4".getBytes(UTF_8))).isNull();
+        PercentDecoded d = PercentDecoded.of("%zz%41%".getBytes(UTF_8));
         assertThat(d).isNotNull();
         assertThat(new String(d.bytes(), UTF_8)).isEqualTo("%zzA%");
         assertThat(d.sourceOffset(3)).isEqualTo(3);
