@@ -98,14 +98,21 @@ public final class Inputs {
         return s.startsWith("{\"log\":{");
     }
 
-    private static long gzip(InputStream in, String name, Context ctx, int depth)
-            throws IOException, InterruptedException {
+    /**
+     * The compressed bytes of an archive at nesting {@code depth}, counted; the outermost archive's
+     * are also charged to the inflation budget. Refuses archives nested too deep.
+     */
+    private static CountingInputStream archive(InputStream in, Context ctx, int depth) throws IOException {
         if (depth >= ctx.options().maxNesting()) {
             throw new InflationBudget.LimitExceeded(
                     "archive nested deeper than " + ctx.options().maxNesting() + " levels");
         }
-        CountingInputStream raw =
-                new CountingInputStream(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        return new CountingInputStream(depth == 0 ? ctx.budget().countCompressed(in) : in);
+    }
+
+    private static long gzip(InputStream in, String name, Context ctx, int depth)
+            throws IOException, InterruptedException {
+        CountingInputStream raw = archive(in, ctx, depth);
         String base = name.substring(name.lastIndexOf('/') + 1);
         String innerName =
                 base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
@@ -117,12 +124,7 @@ public final class Inputs {
 
     private static long zip(InputStream in, String name, Context ctx, int depth)
             throws IOException, InterruptedException {
-        if (depth >= ctx.options().maxNesting()) {
-            throw new InflationBudget.LimitExceeded(
-                    "archive nested deeper than " + ctx.options().maxNesting() + " levels");
-        }
-        CountingInputStream raw =
-                new CountingInputStream(depth == 0 ? ctx.budget().countCompressed(in) : in);
+        CountingInputStream raw = archive(in, ctx, depth);
         long reported = 0;
         Context inner = quiet(ctx);
         BufferedInputStream head = new BufferedInputStream(raw, 1 << 16);
