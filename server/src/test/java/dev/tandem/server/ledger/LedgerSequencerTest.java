@@ -85,27 +85,13 @@ class LedgerSequencerTest {
 
     @Test
     void aFailingUnitLeavesNoTraceWhileTheRestOfItsBatchCommits() throws Exception {
-        // Hold the sequencer in a first unit so that the next ones queue up into one batch.
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
-            Future<Long> first = pool.submit(() -> sequencer.submit(ap -> {
-                holding.countDown();
-                release.await();
-                return ap.append("test.first", null, "test", JSON.createObjectNode());
-            }));
-            holding.await();
-            List<Future<Long>> units = new ArrayList<>();
+            List<LedgerWork<Long>> work = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                LedgerWork<Long> w = unit("u" + i, i % 7 == 3);
-                units.add(pool.submit(() -> sequencer.submit(w)));
+                work.add(unit("u" + i, i % 7 == 3));
             }
-            while (pendingUnits() < 30) {
-                Thread.sleep(10);
-            }
-            release.countDown();
-            assertThat(first.get()).isZero();
+            List<Future<Long>> units = asOneBatch(work, pool);
             List<Long> indices = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 Future<Long> f = units.get(i);
@@ -141,7 +127,10 @@ class LedgerSequencerTest {
         assertThat(MerkleLog.rootHash(size, sequencer.nodeStore())).isEqualTo(range.rootHash());
     }
 
-    /** Runs {@code units} as one batch: a first unit holds the sequencer until all of them are queued. */
+    /**
+     * Runs {@code units} as one batch: a first unit (the log's first entry) holds the sequencer until
+     * all of them are queued.
+     */
     private List<Future<Long>> asOneBatch(List<LedgerWork<Long>> units, ExecutorService pool) throws Exception {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -159,7 +148,7 @@ class LedgerSequencerTest {
             Thread.sleep(10);
         }
         release.countDown();
-        first.get();
+        assertThat(first.get()).isZero();
         return futures;
     }
 
