@@ -194,50 +194,28 @@ public final class LedgerAppendBench implements Callable<Integer> {
         try (var ctx = dev.tandem.server.TandemServer.start(args.toArray(String[]::new))) {
             var incidents = ctx.getBean(dev.tandem.server.incident.Incidents.class);
             var ledger = ctx.getBean(dev.tandem.server.ledger.Ledger.class);
-            LongAdder ok = new LongAdder();
-            LongAdder failed = new LongAdder();
-            AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
-            List<Thread> threads = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                    while (System.nanoTime() < stopAt.get()) {
-                        try {
-                            incidents.open(
-                                    "bench",
-                                    dev.tandem.server.incident.Severity.LOW,
-                                    null,
-                                    java.time.ZoneOffset.UTC,
-                                    "bench");
-                            ok.increment();
-                        } catch (RuntimeException e) {
-                            failed.increment();
-                        }
+            Load load = new Load(clients, l -> {
+                while (l.running()) {
+                    try {
+                        incidents.open(
+                                "bench",
+                                dev.tandem.server.incident.Severity.LOW,
+                                null,
+                                java.time.ZoneOffset.UTC,
+                                "bench");
+                        l.ok.increment();
+                    } catch (RuntimeException e) {
+                        l.failed.increment();
                     }
-                }));
-            }
-            long self = ProcessHandle.current().pid();
-            warmUp(store, self);
-            long sizeBefore = ledger.head().size();
-            long okBefore = ok.sum();
-            long failedBefore = failed.sum();
-            long cpu0 = ProcCpu.process(self);
-            long sequencerCpu0 = ProcCpu.threads(self, "ledger-sequencer");
-            long compilerCpu0 = compilerCpu(self);
-            long t0 = System.nanoTime();
-            Thread.sleep(Duration.ofSeconds(seconds));
-            long sizeAfter = ledger.head().size();
-            long t1 = System.nanoTime();
-            long cpu = ProcCpu.process(self) - cpu0;
-            long sequencerCpu = ProcCpu.threads(self, "ledger-sequencer") - sequencerCpu0;
-            long compilerCpu = compilerCpu(self) - compilerCpu0;
-            long answered = ok.sum() - okBefore;
-            long fails = failed.sum() - failedBefore;
-            stopAt.set(0);
-            for (Thread t : threads) {
-                t.join();
-            }
-            return new Result(
-                    store, sizeAfter - sizeBefore, (t1 - t0) / 1e9, answered, fails, cpu, sequencerCpu, 0, compilerCpu);
+                }
+            });
+            // the clients run in this process: their CPU counts as the server's
+            return measure(
+                    store,
+                    ProcessHandle.current().pid(),
+                    false,
+                    () -> ledger.head().size(),
+                    load);
         }
     }
 
@@ -262,63 +240,102 @@ public final class LedgerAppendBench implements Callable<Integer> {
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = URI.create(server.baseUrl());
             byte[] body = "{\"title\":\"bench\",\"severity\":\"LOW\"}".getBytes(StandardCharsets.UTF_8);
-            LongAdder ok = new LongAdder();
-            LongAdder failed = new LongAdder();
-            AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
-            List<Thread> threads = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                // Each client keeps one connection and sends the same prepared request: a client that
-                // costs little CPU leaves the two cores to the server (see KeepAliveClient).
-                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(base, token)) {
-                        byte[] open = client.request("POST", "/api/v1/incidents", "application/json", body);
-                        while (System.nanoTime() < stopAt.get()) {
-                            try {
-                                int status = client.send(open).status();
-                                (status == 201 ? ok : failed).increment();
-                            } catch (IOException e) {
-                                failed.increment();
-                            }
+            // Each client keeps one connection and sends the same prepared request: a client that costs
+            // little CPU leaves the two cores to the server (see KeepAliveClient).
+            Load load = new Load(clients, l -> {
+                try (KeepAliveClient client = new KeepAliveClient(base, token)) {
+                    byte[] open = client.request("POST", "/api/v1/incidents", "application/json", body);
+                    while (l.running()) {
+                        try {
+                            int status = client.send(open).status();
+                            (status == 201 ? l.ok : l.failed).increment();
+                        } catch (IOException e) {
+                            l.failed.increment();
                         }
-                    } catch (IOException e) {
-                        failed.increment();
                     }
-                }));
+                } catch (IOException e) {
+                    l.failed.increment();
+                }
+            });
+            return measure(store, server.pid(), true, () -> treeSize(http, server), load);
+        }
+    }
+
+    /** The 32 clients: threads running their loop until stopped, counting answers. */
+    private static final class Load {
+        final LongAdder ok = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        private final AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
+        private final List<Thread> threads = new ArrayList<>();
+
+        Load(int clients, java.util.function.Consumer<Load> loop) {
+            for (int c = 0; c < clients; c++) {
+                threads.add(Thread.ofPlatform().name("client-" + c).start(() -> loop.accept(this)));
             }
-            warmUp(store, server.pid());
-            long sizeBefore = treeSize(http, server);
-            long okBefore = ok.sum();
-            long failedBefore = failed.sum();
-            long self = ProcessHandle.current().pid();
-            long serverCpu0 = ProcCpu.process(server.pid());
-            long sequencerCpu0 = ProcCpu.threads(server.pid(), "ledger-sequencer");
-            long compilerCpu0 = compilerCpu(server.pid());
-            long clientCpu0 = ProcCpu.process(self);
-            long t0 = System.nanoTime();
-            Thread.sleep(Duration.ofSeconds(seconds));
-            long sizeAfter = treeSize(http, server);
-            long t1 = System.nanoTime();
-            long serverCpu = ProcCpu.process(server.pid()) - serverCpu0;
-            long sequencerCpu = ProcCpu.threads(server.pid(), "ledger-sequencer") - sequencerCpu0;
-            long compilerCpu = compilerCpu(server.pid()) - compilerCpu0;
-            long clientCpu = ProcCpu.process(self) - clientCpu0;
-            long answered = ok.sum() - okBefore;
-            long fails = failed.sum() - failedBefore;
+        }
+
+        boolean running() {
+            return System.nanoTime() < stopAt.get();
+        }
+
+        void stop() throws InterruptedException {
             stopAt.set(0);
             for (Thread t : threads) {
                 t.join();
             }
-            return new Result(
-                    store,
-                    sizeAfter - sizeBefore,
-                    (t1 - t0) / 1e9,
-                    answered,
-                    fails,
-                    serverCpu,
-                    sequencerCpu,
-                    clientCpu,
-                    compilerCpu);
         }
+    }
+
+    @FunctionalInterface
+    private interface TreeSize {
+        long get() throws Exception;
+    }
+
+    /**
+     * Warms up, then measures the growth of the durable tree over {@link #seconds} under {@code load},
+     * with the CPU of the server process {@code serverPid} (its sequencer and JIT threads apart) and,
+     * when the clients run in another process ({@code separateClients}), of this one.
+     */
+    private Result measure(String store, long serverPid, boolean separateClients, TreeSize treeSize, Load load)
+            throws Exception {
+        try {
+            return measureWarm(store, serverPid, separateClients, treeSize, load);
+        } finally {
+            load.stop();
+        }
+    }
+
+    private Result measureWarm(String store, long serverPid, boolean separateClients, TreeSize treeSize, Load load)
+            throws Exception {
+        long self = ProcessHandle.current().pid();
+        warmUp(store, serverPid);
+        long sizeBefore = treeSize.get();
+        long okBefore = load.ok.sum();
+        long failedBefore = load.failed.sum();
+        long serverCpu0 = ProcCpu.process(serverPid);
+        long sequencerCpu0 = ProcCpu.threads(serverPid, "ledger-sequencer");
+        long compilerCpu0 = compilerCpu(serverPid);
+        long clientCpu0 = separateClients ? ProcCpu.process(self) : 0;
+        long t0 = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(seconds));
+        long sizeAfter = treeSize.get();
+        long t1 = System.nanoTime();
+        long serverCpu = ProcCpu.process(serverPid) - serverCpu0;
+        long sequencerCpu = ProcCpu.threads(serverPid, "ledger-sequencer") - sequencerCpu0;
+        long compilerCpu = compilerCpu(serverPid) - compilerCpu0;
+        long clientCpu = separateClients ? ProcCpu.process(self) - clientCpu0 : 0;
+        long answered = load.ok.sum() - okBefore;
+        long fails = load.failed.sum() - failedBefore;
+        return new Result(
+                store,
+                sizeAfter - sizeBefore,
+                (t1 - t0) / 1e9,
+                answered,
+                fails,
+                serverCpu,
+                sequencerCpu,
+                clientCpu,
+                compilerCpu);
     }
 
     /**
