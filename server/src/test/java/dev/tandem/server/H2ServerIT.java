@@ -1,7 +1,5 @@
 package dev.tandem.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,7 +7,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class H2ServerIT extends ServerContract {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("tandem-h2-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "h2");
     }
 }

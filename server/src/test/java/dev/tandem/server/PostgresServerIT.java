@@ -1,7 +1,5 @@
 package dev.tandem.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,11 +7,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresServerIT extends ServerContract {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws Exception {
-        String url = TestDatabases.freshPostgres();
-        Path dir = Files.createTempDirectory("tandem-pg-it");
-        registry.add("tandem.data-dir", dir::toString);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabases::user);
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabases.postgres(registry, "pg");
     }
 }

@@ -1,11 +1,15 @@
 package dev.tandem.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The machine's PostgreSQL (127.0.0.1:5432, trust authentication; override with
@@ -35,6 +39,21 @@ public final class TestDatabases {
 
     public static String user() {
         return USER;
+    }
+
+    /** A test context on the embedded store: H2 and blobs in a fresh temporary data directory. */
+    public static void embedded(DynamicPropertyRegistry registry, String tag) throws IOException {
+        Path dir = Files.createTempDirectory("tandem-" + tag + "-it");
+        registry.add("tandem.data-dir", dir::toString);
+    }
+
+    /** A test context on a fresh PostgreSQL database, blobs in a fresh temporary data directory. */
+    public static void postgres(DynamicPropertyRegistry registry, String tag) throws IOException {
+        String url = freshPostgres();
+        embedded(registry, tag);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabases::user);
+        registry.add("spring.datasource.password", () -> "");
     }
 
     private static void execute(String sql) {

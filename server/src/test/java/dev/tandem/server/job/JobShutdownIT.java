@@ -2,10 +2,10 @@ package dev.tandem.server.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.server.TestDatabases;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
 import dev.tandem.server.ledger.Ledger;
-import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +34,7 @@ class JobShutdownIT {
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        var dir = Files.createTempDirectory("tandem-job-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "job");
     }
 
     @TestConfiguration

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.crmorg.Label;
 import dev.tandem.server.Api;
+import dev.tandem.server.TestDatabases;
 import dev.tandem.server.demo.DemoData;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 class DemoAnalysisIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("tandem-demo-analysis-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "demo-analysis");
     }
 
     @LocalServerPort

@@ -1,7 +1,6 @@
 package dev.tandem.server.leak;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tandem.server.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,7 +8,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LeakAnalysisH2IT extends LeakAnalysisContract {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("tandem-leak-h2-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "leak-h2");
     }
 }

@@ -3,9 +3,8 @@ package dev.tandem.server.regulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.TestDatabases;
 import dev.tandem.server.demo.DemoData;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 class DemoObligationsIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("tandem-demo-obligations-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "demo-obligations");
     }
 
     @LocalServerPort

@@ -1,7 +1,6 @@
 package dev.tandem.server.regulation;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tandem.server.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,7 +8,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ObligationsH2IT extends ObligationsContract {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("tandem-obligations-h2-it");
-        registry.add("tandem.data-dir", dir::toString);
+        TestDatabases.embedded(registry, "obligations-h2");
     }
 }
