@@ -23,9 +23,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,19 +42,8 @@ class CrashSafetyIT {
     static final int MIN_BODY = 64 << 10;
     static final int MAX_BODY = 4 << 20;
 
-    private final List<Path> logs = new ArrayList<>();
-
-    /** On failure, the child processes' logs are printed: they say what the server saw. */
     @RegisterExtension
-    final TestWatcher printLogs = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path log : logs) {
-                System.out.println(
-                        "===== " + log.toAbsolutePath() + " (last 200 lines)\n" + ServerProcess.tail(log, 200));
-            }
-        }
-    };
+    final ServerLogsOnFailure logs = new ServerLogsOnFailure();
 
     record Acked(String id, String sha256, long size, String repository, long ledgerIndex, RandomBody body) {}
 
@@ -89,9 +76,7 @@ class CrashSafetyIT {
     }
 
     ServerProcess start(ServerProcess.Launch launch) throws Exception {
-        if (!logs.contains(launch.log())) {
-            logs.add(launch.log());
-        }
+        logs.add(launch.log());
         return ServerProcess.start(launch, Duration.ofSeconds(120));
     }
 

@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,18 +29,8 @@ class SharedPostgresLedgerIT {
     static final String ADMIN_TOKEN = CrashSafetyIT.ADMIN_TOKEN;
     static final int CLIENTS = 8;
 
-    private final List<Path> logs = new ArrayList<>();
-
     @RegisterExtension
-    final TestWatcher printLogs = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path log : logs) {
-                System.out.println(
-                        "===== " + log.toAbsolutePath() + " (last 200 lines)\n" + ServerProcess.tail(log, 200));
-            }
-        }
-    };
+    final ServerLogsOnFailure logs = new ServerLogsOnFailure();
 
     /** What a client was told: this entry (incident or evidence {@code id}) is at {@code index}. */
     record Acknowledged(String type, String id, long index, int server) {}
