@@ -2,10 +2,8 @@ package dev.tandem.cli.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.TandemCommand;
+import dev.tandem.cli.CliRun;
 import dev.tandem.crmorg.CrmOrgGenerator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,28 +19,17 @@ class AnalyzeCommandTest {
     @TempDir
     static Path org;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void generate() {
-        Run g = run("generate", "crm-org", "--out", org.toString(), "--seed", "11", "--users", "60", "--rows", "5000");
+        CliRun g = CliRun.run(
+                "generate", "crm-org", "--out", org.toString(), "--seed", "11", "--users", "60", "--rows", "5000");
         assertThat(g.exit()).isZero();
         assertThat(g.out()).contains("6 incidents");
     }
 
     @Test
     void printsJsonExactlyInTheContractShapeAndExitsOneOnFindings() throws Exception {
-        Run r = run(
+        CliRun r = CliRun.run(
                 "analyze",
                 org.resolve("eventlogs").toString(),
                 org.resolve("metadata").toString(),
@@ -76,7 +62,7 @@ class AnalyzeCommandTest {
 
     @Test
     void printsTextWithSubjectEvidenceRecordsControlsAndContainment() {
-        Run r = run("analyze", org.toString());
+        CliRun r = CliRun.run("analyze", org.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out())
                 .contains("ADMIN_SESSION_BULK_EXTRACTION  USER " + CrmOrgGenerator.HIJACKED_ADMIN)
@@ -89,22 +75,23 @@ class AnalyzeCommandTest {
 
     @Test
     void exitsZeroWhenNothingIsFound() {
-        Run r = run("analyze", org.resolve("data").toString());
+        CliRun r = CliRun.run("analyze", org.resolve("data").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("0 finding(s)");
     }
 
     @Test
     void exitsTwoForAMissingPath() {
-        Run r = run("analyze", org.resolve("nope").toString());
+        CliRun r = CliRun.run("analyze", org.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("cannot read").contains("nope");
     }
 
     @Test
     void exitsTwoForUsageErrors() {
-        assertThat(run("analyze").exit()).isEqualTo(2);
-        assertThat(run("analyze", org.toString(), "--format", "xml").exit()).isEqualTo(2);
+        assertThat(CliRun.run("analyze").exit()).isEqualTo(2);
+        assertThat(CliRun.run("analyze", org.toString(), "--format", "xml").exit())
+                .isEqualTo(2);
     }
 
     @Test
@@ -117,7 +104,7 @@ class AnalyzeCommandTest {
                 dir.resolve("evil.profile-meta.xml"),
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<Profile>&e;</Profile>\n",
                 StandardCharsets.UTF_8);
-        Run r = run("analyze", dir.toString());
+        CliRun r = CliRun.run("analyze", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains("Login.csv:3: expected 3 fields, found 2")

@@ -2,6 +2,7 @@ package dev.tandem.cli.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 class BenchAnalyzeCommandTest {
@@ -15,8 +16,7 @@ class BenchAnalyzeCommandTest {
 
     @Test
     void printsBothThroughputsTheirRatioAndTheHeapKept() {
-        AnalyzeCommandTest.Run r =
-                AnalyzeCommandTest.run("bench", "analyze", "--size", "3MiB", "--users", "40", "--rounds", "1");
+        CliRun r = CliRun.run("bench", "analyze", "--size", "3MiB", "--users", "40", "--rounds", "1");
         assertThat(r.exit()).isZero();
         assertThat(r.out())
                 .contains("parse only (best)")

@@ -2,9 +2,7 @@ package dev.tandem.cli.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.TandemCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tandem.cli.CliRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,23 +12,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class DeadlinesCommandTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        var cl = TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    private static CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("deadlines"));
         all.addAll(List.of(args));
-        int exit = cl.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(all.toArray(String[]::new));
     }
 
     @Test
     void jsonStartsEachObligationWithTheContractFieldsInOrder() {
-        Run r = run(
+        CliRun r = run(
                 "--aware", "2026-10-23T10:00:00+02:00",
                 "--subjects", "DE=1200,US-TX=300",
                 "--data", "CONTACT,GOVERNMENT_ID",
@@ -58,7 +48,7 @@ class DeadlinesCommandTest {
 
     @Test
     void openEndedObligationHasNullDueAndSaysWhy() {
-        Run r = run(
+        CliRun r = run(
                 "--aware",
                 "2026-10-23T10:00:00+02:00",
                 "--subjects",
@@ -84,7 +74,7 @@ class DeadlinesCommandTest {
 
     @Test
     void exitsOneWhenARequiredDeadlineHasPassed() {
-        Run r = run(
+        CliRun r = run(
                 "--aware",
                 "2026-10-23T10:00:00+02:00",
                 "--subjects",
@@ -101,14 +91,14 @@ class DeadlinesCommandTest {
 
     @Test
     void textSaysItIsNotLegalAdvice() {
-        Run r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "GB=5", "--now", "2026-10-23T10:00:00Z");
+        CliRun r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "GB=5", "--now", "2026-10-23T10:00:00Z");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("NOT LEGAL ADVICE");
     }
 
     @Test
     void materialityDecisionStartsTheSecClock() {
-        Run r = run(
+        CliRun r = run(
                 "--aware",
                 "2026-11-05T09:00:00-05:00",
                 "--subjects",
@@ -157,7 +147,7 @@ class DeadlinesCommandTest {
             args.add(option);
             args.add(value);
         }
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(named).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
@@ -168,7 +158,7 @@ class DeadlinesCommandTest {
             throws Exception {
         var file = dir.resolve("rules.json");
         java.nio.file.Files.writeString(file, "{\"version\":\"x\"", java.nio.charset.StandardCharsets.UTF_8);
-        Run r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--rules", file.toString());
+        CliRun r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--rules", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(file.toString()).contains("not valid JSON");
     }

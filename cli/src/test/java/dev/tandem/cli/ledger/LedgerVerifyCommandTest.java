@@ -2,46 +2,31 @@ package dev.tandem.cli.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.TandemCommand;
+import dev.tandem.cli.CliRun;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.node.ObjectNode;
 
 class LedgerVerifyCommandTest {
 
-    record Run(int exit, String out, String err) {}
-
-    static Run tandem(String... args) {
-        CommandLine cl = TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static Run verify(FakeLedgerServer server, String... extra) {
+    static CliRun verify(FakeLedgerServer server, String... extra) {
         List<String> args = new ArrayList<>(
                 List.of("ledger", "verify", "--server", server.uri().toString(), "--token", FakeLedgerServer.TOKEN));
         args.addAll(List.of(extra));
-        return tandem(args.toArray(String[]::new));
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     @Test
     void honestLogVerifiesAcrossSeveralPages() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(2345)) {
-            Run r = verify(server, "--key", server.signer.verifierKey());
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
             assertThat(r.out())
                     .contains("(pinned)")
@@ -60,7 +45,7 @@ class LedgerVerifyCommandTest {
     @Test
     void warnsWhenTheKeyIsNotPinned() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(5)) {
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("(NOT pinned)");
             assertThat(r.err()).contains("warning: the verifier key was not pinned");
@@ -70,7 +55,7 @@ class LedgerVerifyCommandTest {
     @Test
     void emptyLogVerifies() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(0)) {
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).as(r.out()).isZero();
             assertThat(r.out()).contains("VERIFIED: 0 entries");
         }
@@ -81,7 +66,7 @@ class LedgerVerifyCommandTest {
         try (FakeLedgerServer server = new FakeLedgerServer(40)) {
             ObjectNode altered = server.entries.get(17).json().put("actor", "mallory");
             server.servedEntryOverride.put(17L, altered);
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out())
                     .contains("TAMPERING: 1 problem(s) found")
@@ -101,7 +86,7 @@ class LedgerVerifyCommandTest {
                     FakeLedgerServer.JSON.createObjectNode().put("evidence", "E-999"));
             server.servedLeafOverride.put(23L, rewritten.leaf());
             server.servedEntryOverride.put(23L, rewritten.json());
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("root: the 40 entries served hash to").contains("entries were altered");
         }
@@ -112,7 +97,7 @@ class LedgerVerifyCommandTest {
         try (FakeLedgerServer server = new FakeLedgerServer(10)) {
             NoteSigner impostor = NoteSigner.generate("tandem/test-install");
             server.checkpointOverride = impostor.sign(server.checkpoint().text());
-            Run r = verify(server, "--key", server.signer.verifierKey());
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("checkpoint signature: no signature by tandem/test-install+");
         }
@@ -122,7 +107,7 @@ class LedgerVerifyCommandTest {
     void detectsACheckpointWhoseTextWasEdited() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(10)) {
             server.checkpointOverride = server.honestCheckpoint().replaceFirst("\n10\n", "\n9\n");
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("checkpoint signature: invalid signature");
         }
@@ -139,7 +124,7 @@ class LedgerVerifyCommandTest {
             }
             server.checkpointOverride =
                     server.signer.sign(new Checkpoint("tandem/test-install", 30, fork.rootHash()).text());
-            Run r = verify(server, "--key", server.signer.verifierKey());
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("root: the 30 entries served hash to").contains("forked");
         }
@@ -149,7 +134,7 @@ class LedgerVerifyCommandTest {
     void detectsAServerKeyOtherThanThePinnedOne() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(3)) {
             NoteSigner expected = NoteSigner.generate("tandem/test-install");
-            Run r = verify(server, "--key", expected.verifierKey());
+            CliRun r = verify(server, "--key", expected.verifierKey());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("the server presents verifier key").contains("not the pinned");
         }
@@ -167,7 +152,7 @@ class LedgerVerifyCommandTest {
                 }
                 return p;
             };
-            Run r = verify(server);
+            CliRun r = verify(server);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("inclusion proof of entry 0:");
         }
@@ -179,7 +164,7 @@ class LedgerVerifyCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run r = tandem("ledger", "verify", "--server", "http://127.0.0.1:" + port, "--token", "x");
+        CliRun r = CliRun.run("ledger", "verify", "--server", "http://127.0.0.1:" + port, "--token", "x");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("cannot reach http://127.0.0.1:" + port + "/api/v1/ledger/key");
     }
@@ -187,7 +172,7 @@ class LedgerVerifyCommandTest {
     @Test
     void refusedTokenExitsWith3() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(3)) {
-            Run r = tandem("ledger", "verify", "--server", server.uri().toString(), "--token", "wrong");
+            CliRun r = CliRun.run("ledger", "verify", "--server", server.uri().toString(), "--token", "wrong");
             assertThat(r.exit()).isEqualTo(3);
             assertThat(r.err()).contains("refused the token (HTTP 401)");
         }
@@ -195,11 +180,12 @@ class LedgerVerifyCommandTest {
 
     @Test
     void usageErrorsExitWith2() {
-        assertThat(tandem("ledger", "verify", "--token", "x").exit()).isEqualTo(2);
-        Run notUrl = tandem("ledger", "verify", "--server", "ftp://example.org", "--token", "x");
+        assertThat(CliRun.run("ledger", "verify", "--token", "x").exit()).isEqualTo(2);
+        CliRun notUrl = CliRun.run("ledger", "verify", "--server", "ftp://example.org", "--token", "x");
         assertThat(notUrl.exit()).isEqualTo(2);
         assertThat(notUrl.err()).contains("must be an http:// or https:// URL");
-        Run badKey = tandem("ledger", "verify", "--server", "http://127.0.0.1:1", "--token", "x", "--key", "nope");
+        CliRun badKey =
+                CliRun.run("ledger", "verify", "--server", "http://127.0.0.1:1", "--token", "x", "--key", "nope");
         assertThat(badKey.exit()).isEqualTo(2);
         assertThat(badKey.err()).contains("--key: malformed verifier key");
     }

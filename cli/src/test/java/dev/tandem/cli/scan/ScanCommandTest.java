@@ -2,42 +2,23 @@ package dev.tandem.cli.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.cli.CliRun;
 import dev.tandem.cli.TandemCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class ScanCommandTest {
-    record Result(int exit, String out, String err) {
-        List<JsonNode> lines() {
-            JsonMapper m = JsonMapper.builder().build();
-            return out.lines().map(m::readTree).toList();
-        }
-    }
-
-    static Result run(String... args) {
-        CommandLine cl = TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     @Test
     void jsonlFollowsTheContractWithScopeBeforeTheLastSummaryLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("contacts.csv");
         Files.writeString(
                 f, "Email,Phone,MailingState\njane@example.com,+1 415-555-2671,CA\nbob@example.de,+49 30 901820,\n");
-        Result r = run("scan", "--format", "jsonl", "--threads", "2", f.toString());
+        CliRun r = CliRun.run("scan", "--format", "jsonl", "--threads", "2", f.toString());
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
         List<JsonNode> lines = r.lines();
         JsonNode first = lines.getFirst();
@@ -66,7 +47,7 @@ class ScanCommandTest {
     void revealAddsRawValues(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.log");
         Files.writeString(f, "ssn 536-22-8726\n");
-        Result r = run("scan", "--format", "jsonl", "--reveal", f.toString());
+        CliRun r = CliRun.run("scan", "--format", "jsonl", "--reveal", f.toString());
         assertThat(r.lines().getFirst().get("value").asString()).isEqualTo("536-22-8726");
     }
 
@@ -74,10 +55,11 @@ class ScanCommandTest {
     void exitZeroWhenCleanAndTwoWhenANamedPathIsMissingWhileTheRestIsScanned(@TempDir Path dir) throws Exception {
         Path clean = dir.resolve("clean.txt");
         Files.writeString(clean, "version 1.2.3.4.5 at 10:23:45\n");
-        assertThat(run("scan", clean.toString()).exit()).isEqualTo(TandemCommand.EXIT_OK);
+        assertThat(CliRun.run("scan", clean.toString()).exit()).isEqualTo(TandemCommand.EXIT_OK);
         Path pii = dir.resolve("pii.txt");
         Files.writeString(pii, "mail jane@example.com\n");
-        Result r = run("scan", "--format", "jsonl", dir.resolve("missing").toString(), pii.toString());
+        CliRun r =
+                CliRun.run("scan", "--format", "jsonl", dir.resolve("missing").toString(), pii.toString());
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(r.err()).contains("missing: no such file or folder");
         assertThat(r.lines().getFirst().get("entity").asString()).isEqualTo("EMAIL_ADDRESS");
@@ -87,7 +69,7 @@ class ScanCommandTest {
     void corruptFileInsideAFolderIsReportedButDoesNotChangeTheExitCode(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("broken.zip"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3});
         Files.writeString(dir.resolve("ok.txt"), "nothing");
-        Result r = run("scan", dir.toString());
+        CliRun r = CliRun.run("scan", dir.toString());
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
         assertThat(r.err()).contains("broken.zip");
     }
