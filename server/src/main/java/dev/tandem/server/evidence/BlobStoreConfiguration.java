@@ -27,9 +27,9 @@ class BlobStoreConfiguration {
     }
 
     @Bean
-    Sweep sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock, BlobDirectoryLock lock)
+    Sweep sweep(BlobStore blobs, BlobOwners owners, TandemProperties props, Clock clock, BlobDirectoryLock lock)
             throws IOException {
-        Sweep sweep = new Sweep(blobs, vault, props, clock);
+        Sweep sweep = new Sweep(blobs, owners, props, clock);
         lock.sweepThenShare(alone -> {
             if (alone) {
                 // No upload is in flight in this process yet, nor in any other: everything unreferenced
@@ -50,13 +50,13 @@ class BlobStoreConfiguration {
     static final class Sweep {
         private static final Logger log = LoggerFactory.getLogger(Sweep.class);
         private final BlobStore blobs;
-        private final Vault vault;
+        private final BlobOwners owners;
         private final TandemProperties props;
         private final Clock clock;
 
-        Sweep(BlobStore blobs, Vault vault, TandemProperties props, Clock clock) {
+        Sweep(BlobStore blobs, BlobOwners owners, TandemProperties props, Clock clock) {
             this.blobs = blobs;
-            this.vault = vault;
+            this.owners = owners;
             this.props = props;
             this.clock = clock;
         }
@@ -68,9 +68,9 @@ class BlobStoreConfiguration {
         }
 
         void run(Instant olderThan) throws IOException {
-            int removed = blobs.sweep(vault::referenced, olderThan);
+            int removed = blobs.sweep(owners::owned, olderThan);
             if (removed > 0) {
-                log.info("swept {} unreferenced blob(s) left by interrupted uploads", removed);
+                log.info("swept {} blob(s) without an owner, left by interrupted writes", removed);
             }
         }
     }

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The evidence vault. Ingest is one streaming pass into the blob store (hash, fsync, atomic rename),
  * then one transaction for the row and its ledger entry; only then is the upload acknowledged. A
- * crash in between leaves an unreferenced blob, which the sweep removes.
+ * crash in between leaves a blob without an owner ({@link BlobOwners}), which the sweep removes.
  */
 @Service
 public class Vault {
@@ -92,6 +92,7 @@ public class Vault {
                     Timestamp.from(received),
                     actor,
                     index);
+            BlobOwners.own(ap, blob.address().sha256(), BlobOwners.Kind.EVIDENCE, id, received);
             return new EvidenceItem(
                     id,
                     meta.incidentId(),
@@ -133,12 +134,6 @@ public class Vault {
     /** Opens the bytes for the server's own jobs (scans, analyses); those record their own entries. */
     public InputStream openForJob(EvidenceItem item) throws IOException {
         return blobs.open(new ContentAddress(item.sha256()));
-    }
-
-    boolean referenced(ContentAddress address) {
-        Integer n =
-                jdbc.queryForObject("SELECT COUNT(*) FROM evidence WHERE sha256 = ?", Integer.class, address.sha256());
-        return n != null && n > 0;
     }
 
     private static EvidenceItem map(ResultSet rs, int n) throws SQLException {

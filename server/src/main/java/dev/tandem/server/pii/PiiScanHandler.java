@@ -13,6 +13,7 @@ import dev.tandem.pii.ScanSink;
 import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
 import dev.tandem.pii.SubjectRecord;
+import dev.tandem.server.evidence.BlobOwners;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.job.Job;
@@ -186,6 +187,7 @@ class PiiScanHandler implements JobHandler {
                     findingsBlob.address().sha256(),
                     Timestamp.from(now),
                     index);
+            BlobOwners.own(ap, findingsBlob.address().sha256(), BlobOwners.Kind.PII_FINDINGS, job.id(), now);
             return index;
         });
     }
