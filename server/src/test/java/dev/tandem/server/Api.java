@@ -27,6 +27,10 @@ public final class Api {
         return new Api(base, otherToken);
     }
 
+    public @Nullable String token() {
+        return token;
+    }
+
     public String base() {
         return base;
     }
@@ -52,6 +56,27 @@ public final class Api {
         return send(request(path)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response putJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, with a body of the given content type (none when {@code body} is null). */
+    public Response send(String method, String path, @Nullable String contentType, byte @Nullable [] body) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public HttpResponse<byte[]> getBytes(String path) {

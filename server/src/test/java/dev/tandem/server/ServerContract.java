@@ -176,8 +176,10 @@ abstract class ServerContract {
                 api.get("/api/v1/incidents/" + incident + "/timeline").json();
         List<String> types = new ArrayList<>();
         timeline.forEach(e -> types.add(e.path("type").asString()));
-        assertThat(types).containsExactly("incident.opened", "evidence.added", "evidence.read");
-        assertThat(timeline.get(1).path("body").path("sha256").asString()).isEqualTo(sha256Hex(bytes));
+        // the creator of an incident is its incident commander: a membership entry of its own
+        assertThat(types).containsExactly("incident.opened", "member.added", "evidence.added", "evidence.read");
+        assertThat(timeline.get(1).path("body").path("role").asString()).isEqualTo("INCIDENT_COMMANDER");
+        assertThat(timeline.get(2).path("body").path("sha256").asString()).isEqualTo(sha256Hex(bytes));
     }
 
     @Test

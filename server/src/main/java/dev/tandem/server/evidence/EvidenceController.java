@@ -4,8 +4,11 @@ import dev.tandem.evidence.BlobTooLargeException;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.TandemProperties;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
 import dev.tandem.server.identity.Actor;
-import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -14,9 +17,7 @@ import java.io.PushbackInputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +41,18 @@ class EvidenceController {
     private static final int MAX_TEXT = 500;
 
     private final Vault vault;
-    private final Incidents incidents;
     private final TandemProperties props;
+    private final Ledger ledger;
 
-    EvidenceController(Vault vault, Incidents incidents, TandemProperties props) {
+    EvidenceController(Vault vault, TandemProperties props, Ledger ledger) {
         this.vault = vault;
-        this.incidents = incidents;
         this.props = props;
+        this.ledger = ledger;
     }
 
     @PostMapping("/api/v1/incidents/{incidentId}/evidence")
-    ResponseEntity<Map<String, Object>> upload(
+    @Guard(Action.EVIDENCE_ADD)
+    ResponseEntity<EvidenceView> upload(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String incidentId,
             @RequestParam(required = false) @Nullable String repository,
@@ -61,8 +63,8 @@ class EvidenceController {
             @RequestParam(required = false) @Nullable String collectedAt,
             HttpServletRequest request)
             throws IOException {
-        // Everything that can be refused is refused before a byte is read.
-        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        // Everything that can be refused is refused before a byte is read (the incident and the
+        // caller's right to add to this repository by the access policy, first).
         Repository repo = Repository.parse(repository == null ? "" : repository)
                 .orElseThrow(() -> ApiProblem.unprocessable(
                         "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
@@ -113,23 +115,26 @@ class EvidenceController {
             log.warn("upload to incident {} abandoned, nothing recorded: {}", incidentId, e.toString());
             return ResponseEntity.badRequest().build();
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(item));
+        return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceView.full(item));
     }
 
+    /** The incident's items, each in full or as a stub, as the caller may see it. */
     @GetMapping("/api/v1/incidents/{incidentId}/evidence")
-    List<Map<String, Object>> list(@PathVariable String incidentId) {
-        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+    @Guard(Action.EVIDENCE_LIST)
+    List<EvidenceView> list(Access access, @PathVariable String incidentId) {
         return vault.ofIncident(incidentId).stream()
-                .map(EvidenceController::view)
+                .map(e -> EvidenceView.of(e, access, ledger))
                 .toList();
     }
 
     @GetMapping("/api/v1/evidence/{id}")
-    Map<String, Object> metadata(@PathVariable String id) {
-        return view(vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id)));
+    @Guard(Action.EVIDENCE_METADATA)
+    EvidenceView metadata(Access access, @PathVariable String id) {
+        return EvidenceView.of(vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id)), access, ledger);
     }
 
     @GetMapping("/api/v1/evidence/{id}/content")
+    @Guard(Action.EVIDENCE_CONTENT)
     ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
@@ -159,24 +164,6 @@ class EvidenceController {
                 "evidence-too-large",
                 "Evidence too large",
                 "the upload is larger than the configured maximum of " + max + " bytes (tandem.evidence.max-bytes)");
-    }
-
-    static Map<String, Object> view(EvidenceItem e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("incident", e.incidentId());
-        m.put("repository", e.repository().name());
-        m.put("kind", e.kind().name());
-        m.put("name", e.name());
-        m.put("source", e.source());
-        m.put("description", e.description());
-        m.put("sha256", e.sha256());
-        m.put("size", e.size());
-        m.put("collectedAt", e.collectedAt() == null ? null : e.collectedAt().toString());
-        m.put("receivedAt", e.receivedAt().toString());
-        m.put("uploadedBy", e.uploadedBy());
-        m.put("ledgerIndex", e.ledgerIndex());
-        return m;
     }
 
     /**

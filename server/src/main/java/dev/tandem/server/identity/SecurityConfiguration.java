@@ -58,8 +58,9 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/api/**")
                                 .authenticated()
+                                // nothing else is served; each API handler is decided by the access policy
                                 .anyRequest()
-                                .permitAll())
+                                .denyAll())
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");

@@ -1,5 +1,7 @@
 package dev.tandem.server.identity;
 
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
 import dev.tandem.server.web.ApiProblem;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ class UserController {
     record NewToken(@Nullable String label) {}
 
     @PostMapping("/api/v1/users")
+    @Guard(Action.USER_CREATE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
         if (!actor.admin()) {
@@ -55,6 +58,7 @@ class UserController {
     }
 
     @PostMapping("/api/v1/users/{username}/tokens")
+    @Guard(Action.TOKEN_MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> token(
             @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {

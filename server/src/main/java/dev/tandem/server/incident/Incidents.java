@@ -1,6 +1,7 @@
 package dev.tandem.server.incident;
 
 import dev.tandem.server.Ids;
+import dev.tandem.server.access.Memberships;
 import dev.tandem.server.ledger.Ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,8 @@ public class Incidents {
                     Timestamp.from(now),
                     actor,
                     index);
+            // the creator of an incident is its incident commander (written after the incident row)
+            Memberships.addCommander(ap, json, id, actor, now);
             return new Incident(id, title, severity, awareAt, zone, now, actor, index);
         });
     }

@@ -1,33 +1,76 @@
 package dev.tandem.server.job;
 
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.web.ApiProblem;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Job status and progress. */
 @RestController
 public class JobController {
     private final Jobs jobs;
+    private final Vault vault;
 
-    JobController(Jobs jobs) {
+    JobController(Jobs jobs, Vault vault) {
         this.jobs = jobs;
+        this.vault = vault;
     }
 
     @GetMapping("/api/v1/jobs/{id}")
-    Map<String, Object> get(@PathVariable String id) {
-        return view(jobs.find(id).orElseThrow(() -> ApiProblem.notFound("job", id)));
+    @Guard(Action.JOB_READ)
+    Map<String, Object> get(Access access, @PathVariable String id) {
+        return view(jobs.find(id).orElseThrow(() -> ApiProblem.notFound("job", id)), access, vault);
     }
 
     @GetMapping("/api/v1/incidents/{id}/jobs")
-    List<Map<String, Object>> ofIncident(@PathVariable String id) {
-        return jobs.ofIncident(id).stream().map(JobController::view).toList();
+    @Guard(Action.JOBS_LIST)
+    List<Map<String, Object>> ofIncident(Access access, @PathVariable String id) {
+        return jobs.ofIncident(id).stream().map(j -> view(j, access, vault)).toList();
     }
 
-    public static Map<String, Object> view(Job j) {
+    /**
+     * A job as {@code access}'s caller may see it: its result and error can name privileged files
+     * and counts, so they are withheld ({@code "withheld":true}) unless the caller may read every
+     * evidence item the job's input names.
+     */
+    public static Map<String, Object> view(Job j, Access access, Vault vault) {
+        Map<String, Object> m = view(j);
+        boolean readable = evidenceOf(j).stream()
+                .allMatch(id -> vault.find(id)
+                        .map(e -> access.mayRead(e.id(), e.repository()))
+                        .orElse(false));
+        if (!readable) {
+            m.put("result", null);
+            m.put("error", null);
+        }
+        m.put("withheld", !readable);
+        return m;
+    }
+
+    /** The evidence ids a job's input names: one ({@code "evidence":"<id>"}) or a list. */
+    static List<String> evidenceOf(Job j) {
+        JsonNode e = j.input().path("evidence");
+        List<String> ids = new ArrayList<>();
+        if (e.isString()) {
+            ids.add(e.asString());
+        }
+        for (JsonNode n : e.isArray() ? e : List.<JsonNode>of()) {
+            ids.add(n.asString());
+        }
+        return ids;
+    }
+
+    /** The job in full; callers outside this package go through {@link #view(Job, Access, Vault)}. */
+    static Map<String, Object> view(Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());
         m.put("kind", j.kind());

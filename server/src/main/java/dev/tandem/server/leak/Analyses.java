@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,12 +64,30 @@ public class Analyses {
      *     not evidence of this incident
      */
     public Job submit(String incidentId, Request request, String actor) {
+        return submit(incidentId, request, actor, item -> true);
+    }
+
+    /**
+     * Queues an analysis of the items {@code allowed} lets the caller analyze: a listed item it
+     * refuses is a 403; {@code all} selects only the items it allows.
+     */
+    public Job submit(String incidentId, Request request, String actor, Predicate<EvidenceItem> allowed) {
         incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
         List<EvidenceItem> items = switch (request) {
-            case Listed l -> listed(incidentId, l.evidence());
+            case Listed l -> {
+                List<EvidenceItem> listed = listed(incidentId, l.evidence());
+                for (EvidenceItem i : listed) {
+                    if (!allowed.test(i)) {
+                        throw ApiProblem.forbidden("evidence: item " + i.id() + " is " + i.repository()
+                                + " evidence, which you may not analyze");
+                    }
+                }
+                yield listed;
+            }
             case All a -> {
                 List<EvidenceItem> all = vault.ofIncident(incidentId).stream()
                         .filter(i -> !NOT_ANALYZED.contains(i.kind()))
+                        .filter(allowed)
                         .toList();
                 if (all.isEmpty()) {
                     throw ApiProblem.unprocessable(

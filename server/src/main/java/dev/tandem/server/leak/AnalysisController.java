@@ -1,10 +1,16 @@
 package dev.tandem.server.leak;
 
-import dev.tandem.server.identity.Actor;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.JobController;
 import dev.tandem.server.job.Jobs;
+import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.ApiProblem;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +21,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,21 +37,33 @@ class AnalysisController {
     private final Jobs jobs;
     private final Incidents incidents;
 
-    AnalysisController(Analyses analyses, Findings findings, Jobs jobs, Incidents incidents) {
+    private final Vault vault;
+    private final Ledger ledger;
+
+    AnalysisController(
+            Analyses analyses, Findings findings, Jobs jobs, Incidents incidents, Vault vault, Ledger ledger) {
         this.analyses = analyses;
         this.findings = findings;
         this.jobs = jobs;
         this.incidents = incidents;
+        this.vault = vault;
+        this.ledger = ledger;
     }
 
-    /** {@code {"evidence":["<id>",…]}} or {@code {"all":true}}: 202 with the queued job. */
+    /**
+     * {@code {"evidence":["<id>",…]}} or {@code {"all":true}}: 202 with the queued job. The audit
+     * liaison analyzes AUDIT evidence only: a FORENSIC item named is refused, and "all" means all of
+     * the AUDIT items.
+     */
     @PostMapping("/api/v1/incidents/{id}/analyses")
-    ResponseEntity<Map<String, Object>> analyze(
-            @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+    @Guard(Action.ANALYSIS_START)
+    ResponseEntity<Map<String, Object>> analyze(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
-        Job job = analyses.submit(id, request(body), actor.username());
+        boolean auditOnly = access.caller().has(Role.AUDIT_LIAISON);
+        Job job = analyses.submit(
+                id, request(body), access.username(), item -> !auditOnly || item.repository() == Repository.AUDIT);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("job", JobController.view(job));
+        answer.put("job", JobController.view(job, access, vault));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/analyses/" + job.id()))
                 .body(answer);
@@ -93,7 +110,9 @@ class AnalysisController {
      * an incident never analyzed answers an empty list and {@code "analysis":null}.
      */
     @GetMapping("/api/v1/incidents/{id}/findings")
-    Map<String, Object> findings(@PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
+    @Guard(Action.FINDINGS_READ)
+    Map<String, Object> findings(
+            Access access, @PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
         incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
         Optional<CompletedAnalysis> chosen = analysis == null
                 ? findings.latest(id)
@@ -106,7 +125,7 @@ class AnalysisController {
         m.put(
                 "findings",
                 chosen.map(a -> findings.of(a.jobId()).stream()
-                                .map(AnalysisController::view)
+                                .map(f -> view(f, access))
                                 .toList())
                         .orElse(List.of()));
         return m;
@@ -114,12 +133,33 @@ class AnalysisController {
 
     /** The analysis job (as {@code /api/v1/jobs/{id}}) and, once completed, its findings. */
     @GetMapping("/api/v1/analyses/{id}")
-    Map<String, Object> analysis(@PathVariable String id) {
+    @Guard(Action.JOB_READ)
+    Map<String, Object> analysis(Access access, @PathVariable String id) {
         Job job = jobs.find(id)
                 .filter(j -> j.kind().equals(Analyses.KIND))
                 .orElseThrow(() -> ApiProblem.notFound("analysis", id));
-        Map<String, Object> m = new LinkedHashMap<>(JobController.view(job));
-        m.put("findings", findings.of(id).stream().map(AnalysisController::view).toList());
+        Map<String, Object> m = new LinkedHashMap<>(JobController.view(job, access, vault));
+        m.put("findings", findings.of(id).stream().map(f -> view(f, access)).toList());
+        return m;
+    }
+
+    /**
+     * A finding as the caller may see it: in full, or, when it rests on a FORENSIC item the caller
+     * may not read, only what its ledger entry shows everyone: that it exists, and its commitment.
+     */
+    Map<String, Object> view(StoredFinding f, Access access) {
+        boolean readable = f.privileged() && f.items().isEmpty()
+                ? access.caller().privileged()
+                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
+        if (readable) {
+            return view(f);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("analysis", f.analysisId());
+        m.put("privileged", true);
+        m.put("ledgerIndex", f.ledgerIndex());
+        m.put("commitment", ledger.commitmentAt(f.ledgerIndex()));
         return m;
     }
 

@@ -5,12 +5,15 @@ import dev.tandem.ledger.NoteSigner;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger as the rest of the server sees it: {@link #record} to change state together with its
  * entries, and read access to entries, proofs and the latest signed checkpoint.
  */
 public final class Ledger implements AutoCloseable {
+    private static final JsonMapper READER = JsonMapper.builder().build();
     private final LedgerSequencer sequencer;
     private final JdbcTemplate jdbc;
     private final NoteSigner signer;
@@ -42,14 +45,18 @@ public final class Ledger implements AutoCloseable {
                 (rs, n) -> new Head(rs.getLong(1), rs.getBytes(2), rs.getString(3)));
     }
 
-    /** Entries {@code [from, to)}, oldest first. */
-    public List<StoredEntry> entries(long from, long to) {
+    /** Entries {@code [from, to)}, oldest first, with their incident and leaf hash. */
+    public List<ServedEntry> entries(long from, long to) {
         return jdbc.query(
-                "SELECT idx, leaf FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
-                (rs, n) -> new StoredEntry(rs.getLong(1), rs.getBytes(2)),
+                "SELECT idx, leaf, incident_id, leaf_hash FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+                (rs, n) -> new ServedEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4)),
                 from,
                 to);
     }
+
+    /** An entry as stored, with the incident it belongs to (null: installation-wide). */
+    public record ServedEntry(
+            long index, byte[] leaf, @Nullable String incident, byte[] leafHash) {}
 
     /** Entries of one incident, oldest first. */
     public List<StoredEntry> entriesOf(String incident) {
@@ -90,4 +97,14 @@ public final class Ledger implements AutoCloseable {
     }
 
     public record Opening(byte[] salt, String body) {}
+
+    /** The commitment a privileged entry's leaf carries (CONTRACTS.md §1). */
+    public String commitmentAt(long index) {
+        byte[] leaf = jdbc.queryForObject("SELECT leaf FROM ledger_entry WHERE idx = ?", byte[].class, index);
+        JsonNode body = READER.readTree(leaf).path("body");
+        if (!body.has("commitment")) {
+            throw new IllegalStateException("ledger entry " + index + " is not privileged: it has no commitment");
+        }
+        return body.path("commitment").asString();
+    }
 }

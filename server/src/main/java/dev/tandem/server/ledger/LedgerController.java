@@ -1,10 +1,15 @@
 package dev.tandem.server.ledger;
 
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Memberships;
 import dev.tandem.server.web.ApiProblem;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,23 +28,34 @@ class LedgerController {
     private final Ledger ledger;
     private final JsonMapper json;
 
-    LedgerController(Ledger ledger, JsonMapper json) {
+    private final Memberships memberships;
+
+    LedgerController(Ledger ledger, JsonMapper json, Memberships memberships) {
         this.ledger = ledger;
         this.json = json;
+        this.memberships = memberships;
     }
 
     @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Guard(Action.LEDGER_PUBLIC)
     String checkpoint() {
         return ledger.head().checkpoint();
     }
 
     @GetMapping(value = "/key", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Guard(Action.LEDGER_PUBLIC)
     String key() {
         return ledger.verifierKey() + "\n";
     }
 
+    /**
+     * Entries {@code [from, to)}, at most {@link #PAGE}: in full where the caller is a member of the
+     * entry's incident or the entry belongs to no incident; otherwise only the index and the RFC 9162
+     * leaf hash, which is all a verifier needs to recompute the tree (CONTRACTS.md §1).
+     */
     @GetMapping("/entries")
-    List<Map<String, Object>> entries(@RequestParam long from, @RequestParam long to) {
+    @Guard(Action.LEDGER_READ)
+    List<Map<String, Object>> entries(Access access, @RequestParam long from, @RequestParam long to) {
         long size = ledger.head().size();
         if (from < 0 || to <= from) {
             throw ApiProblem.badRequest("bad-range", "need 0 <= from < to, got from=" + from + " to=" + to);
@@ -48,18 +64,24 @@ class LedgerController {
             throw ApiProblem.badRequest("bad-range", "from=" + from + " is past the tree size " + size);
         }
         long end = Math.min(Math.min(to, size), from + PAGE);
+        Set<String> mine = memberships.rolesOf(access.username()).keySet();
         return ledger.entries(from, end).stream()
                 .map(e -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("index", e.index());
-                    m.put("leaf", B64.encodeToString(e.leaf()));
-                    m.put("entry", json.readValue(e.leaf(), JsonNode.class));
+                    if (e.incident() == null || mine.contains(e.incident())) {
+                        m.put("leaf", B64.encodeToString(e.leaf()));
+                        m.put("entry", json.readValue(e.leaf(), JsonNode.class));
+                    } else {
+                        m.put("leafHash", B64.encodeToString(e.leafHash()));
+                    }
                     return m;
                 })
                 .toList();
     }
 
     @GetMapping("/proof/inclusion")
+    @Guard(Action.LEDGER_READ)
     Map<String, Object> inclusion(@RequestParam long index, @RequestParam long size) {
         long treeSize = ledger.head().size();
         if (size < 1 || size > treeSize) {
@@ -78,6 +100,7 @@ class LedgerController {
     }
 
     @GetMapping("/proof/consistency")
+    @Guard(Action.LEDGER_READ)
     Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
         long treeSize = ledger.head().size();
         if (to < 1 || to > treeSize) {

@@ -3,6 +3,10 @@ package dev.tandem.server.pii;
 import dev.tandem.evidence.BlobStore;
 import dev.tandem.evidence.ContentAddress;
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Resource;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Actor;
@@ -50,17 +54,22 @@ class PiiController {
     record ScanRequest(@Nullable Boolean updateScope) {}
 
     @PostMapping("/api/v1/evidence/{id}/scans")
+    @Guard(Action.PII_SCAN_START)
     ResponseEntity<Map<String, Object>> scan(
-            @AuthenticationPrincipal Actor actor,
-            @PathVariable String id,
-            @RequestBody(required = false) @Nullable ScanRequest request) {
+            Access access, @PathVariable String id, @RequestBody(required = false) @Nullable ScanRequest request) {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
-        var job = scans.submit(item, request != null && Boolean.TRUE.equals(request.updateScope()), actor.username());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobController.view(job));
+        boolean updateScope = request != null && Boolean.TRUE.equals(request.updateScope());
+        if (updateScope) {
+            // folding the result into the scope changes it: that is decided by LEGAL and the commander
+            access.require(Action.SCOPE_CHANGE, Resource.incident(item.incidentId()), "incident", item.incidentId());
+        }
+        var job = scans.submit(item, updateScope, access.username());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobController.view(job, access, vault));
     }
 
     /** The latest scan of these bytes (by SHA-256: the same bytes uploaded twice share it). */
     @GetMapping("/api/v1/evidence/{id}/pii")
+    @Guard(Action.PII_RESULT_READ)
     JsonNode latest(@PathVariable String id) {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
         return latestScan(item).orElseThrow(() -> ApiProblem.notFound("PII scan of evidence", id));
@@ -68,6 +77,7 @@ class PiiController {
 
     /** The masked findings as JSON Lines; reading them is recorded like a read of the evidence. */
     @GetMapping(value = "/api/v1/evidence/{id}/pii/findings", produces = "application/jsonl")
+    @Guard(Action.PII_RESULT_READ)
     ResponseEntity<InputStreamResource> findings(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));

@@ -1,5 +1,7 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
 import dev.tandem.server.identity.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ class NoticeController {
     }
 
     @GetMapping(PATH)
+    @Guard(Action.NOTICE_READ)
     ResponseEntity<String> get(@PathVariable String id) {
         return markdown(notices.current(id));
     }
@@ -47,6 +50,7 @@ class NoticeController {
     @PutMapping(
             path = PATH,
             consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
+    @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<String> put(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String id,
@@ -55,6 +59,7 @@ class NoticeController {
     }
 
     @PostMapping(PATH + "/sent")
+    @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<ObjectNode> sent(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String id,

@@ -3,7 +3,10 @@ package dev.tandem.server.regulation;
 import dev.tandem.regulation.Answer;
 import dev.tandem.regulation.InvalidScopeException;
 import dev.tandem.regulation.Judgement;
-import dev.tandem.server.identity.Actor;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.web.ApiProblem;
 import java.time.Clock;
@@ -14,7 +17,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +45,8 @@ class ObligationController {
     }
 
     @PutMapping("/api/v1/incidents/{id}/scope")
-    ObjectNode putScope(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+    @Guard(Action.SCOPE_CHANGE)
+    ObjectNode putScope(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         obligations.incident(id);
         Scope scope;
         try {
@@ -51,11 +54,12 @@ class ObligationController {
         } catch (InvalidScopeException e) {
             throw ApiProblem.unprocessable("bad-scope", e.getMessage());
         }
-        obligations.updateScope(id, scope, actor.username());
-        return list(id);
+        obligations.updateScope(id, scope, access.username());
+        return list(access, id);
     }
 
     @GetMapping("/api/v1/incidents/{id}/scope")
+    @Guard(Action.SCOPE_READ)
     ObjectNode getScope(@PathVariable String id) {
         obligations.incident(id);
         var stored = obligations
@@ -72,8 +76,13 @@ class ObligationController {
         return n;
     }
 
+    /**
+     * The incident's obligations as the caller may see them: the auditor sees each obligation's
+     * status and deadline only, and not the scope they were computed from ({@link #forCaller}).
+     */
     @GetMapping("/api/v1/incidents/{id}/obligations")
-    ObjectNode list(@PathVariable String id) {
+    @Guard(Action.OBLIGATIONS_READ)
+    ObjectNode list(Access access, @PathVariable String id) {
         Incident incident = obligations.incident(id);
         Instant now = clock.instant();
         ObjectNode root = json.createObjectNode();
@@ -81,7 +90,7 @@ class ObligationController {
         ArrayNode setAside = root.putArray("notRequired");
         ArrayNode superseded = root.putArray("superseded");
         for (StoredObligation o : obligations.ofIncident(id)) {
-            ObjectNode v = obligations.render().view(o, incident.timeZone(), now);
+            ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
                 case SET_ASIDE -> setAside.add(v);
@@ -106,7 +115,41 @@ class ObligationController {
                 scope.map(s -> command(incident, s.scope(), obligations.latestJudgements(id)))
                         .orElse(null));
         root.put("disclaimer", DISCLAIMER);
+        if (access.caller().has(Role.AUDITOR)) {
+            // who was affected, where, and the engine's reasoning are not the auditor's to read
+            root.remove(List.of("scope", "command", "warnings"));
+        }
         return root;
+    }
+
+    /** The fields of an obligation the auditor reads: what is owed, to whom, by when, and its status. */
+    static final List<String> AUDITOR_FIELDS = List.of(
+            "regime",
+            "jurisdiction",
+            "recipient",
+            "due",
+            "dueText",
+            "citation",
+            "id",
+            "status",
+            "requirement",
+            "missed");
+
+    /**
+     * An obligation's view for the caller: in full for the incident commander and LEGAL; without the
+     * justification (counsel's reasoning) for responders and the audit liaison; status and deadline
+     * only for the auditor.
+     */
+    static ObjectNode forCaller(ObjectNode v, Access access) {
+        if (access.caller().privileged()) {
+            return v;
+        }
+        if (access.caller().has(Role.AUDITOR)) {
+            v.retain(AUDITOR_FIELDS);
+            return v;
+        }
+        v.putNull("justification");
+        return v;
     }
 
     record JudgementRequest(
@@ -115,8 +158,8 @@ class ObligationController {
             @Nullable String reason) {}
 
     @PostMapping("/api/v1/incidents/{id}/judgements")
-    ResponseEntity<ObjectNode> judge(
-            @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JudgementRequest body) {
+    @Guard(Action.JUDGEMENT_RECORD)
+    ResponseEntity<ObjectNode> judge(Access access, @PathVariable String id, @RequestBody JudgementRequest body) {
         obligations.incident(id);
         String question = body.question() == null ? "" : body.question().strip().toUpperCase(Locale.ROOT);
         if (question.isEmpty()) {
@@ -130,14 +173,16 @@ class ObligationController {
             throw ApiProblem.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
         }
         String reason = text(body.reason(), "reason", "why the question is answered so");
-        var computation = obligations.recordJudgement(id, question, answer, reason, actor.username());
-        ObjectNode root = list(id);
+        var computation = obligations.recordJudgement(id, question, answer, reason, access.username());
+        ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
     }
 
+    /** Judgements; their reasons are counsel's and the commander's to read. */
     @GetMapping("/api/v1/incidents/{id}/judgements")
-    ObjectNode judgements(@PathVariable String id) {
+    @Guard(Action.JUDGEMENTS_READ)
+    ObjectNode judgements(Access access, @PathVariable String id) {
         obligations.incident(id);
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("judgements");
@@ -145,7 +190,7 @@ class ObligationController {
             list.addObject()
                     .put("question", j.question())
                     .put("answer", j.answer().name())
-                    .put("reason", j.reason())
+                    .put("reason", access.caller().privileged() ? j.reason() : null)
                     .put("decidedBy", j.decidedBy())
                     .put("decidedAt", j.decidedAt().toString());
         }
@@ -153,12 +198,14 @@ class ObligationController {
     }
 
     @GetMapping("/api/v1/obligations/{id}")
-    ObjectNode get(@PathVariable String id) {
-        return view(obligations.obligation(id));
+    @Guard(Action.OBLIGATION_READ)
+    ObjectNode get(Access access, @PathVariable String id) {
+        return forCaller(view(obligations.obligation(id)), access);
     }
 
     @PutMapping("/api/v1/obligations/{id}/owner")
-    ObjectNode owner(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody JsonNode body) {
+    @Guard(Action.OBLIGATION_CHANGE)
+    ObjectNode owner(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         obligations.obligation(id);
         if (!body.isObject()
                 || !body.has("owner")
@@ -170,7 +217,7 @@ class ObligationController {
         if (owner != null && owner.isEmpty()) {
             throw ApiProblem.unprocessable("bad-owner", "owner: a username is required (null unassigns)");
         }
-        return view(obligations.assignOwner(id, owner, actor.username()));
+        return view(obligations.assignOwner(id, owner, access.username()));
     }
 
     record StatusRequest(
@@ -179,7 +226,8 @@ class ObligationController {
             @Nullable String justification) {}
 
     @PostMapping("/api/v1/obligations/{id}/status")
-    ObjectNode status(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody StatusRequest body) {
+    @Guard(Action.OBLIGATION_CHANGE)
+    ObjectNode status(Access access, @PathVariable String id, @RequestBody StatusRequest body) {
         obligations.obligation(id);
         String requested = body.status() == null ? "" : body.status();
         Lifecycle.Status target = Lifecycle.parse(requested);
@@ -199,7 +247,7 @@ class ObligationController {
                 target,
                 body.evidence() == null ? null : body.evidence().strip(),
                 body.justification() == null ? null : body.justification().strip(),
-                actor.username()));
+                access.username()));
     }
 
     private ObjectNode view(StoredObligation o) {

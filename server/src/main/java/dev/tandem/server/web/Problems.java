@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import dev.tandem.server.access.AccessDenied;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
         return respond(detail(e.status(), e.code(), e.title(), e.getMessage()));
+    }
+
+    /** The access policy's refusals: 403 with its reason, or exactly the 404 of an item that does not exist. */
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
+        ApiProblem p = e.hidden() ? ApiProblem.notFound(e.what(), e.id()) : ApiProblem.forbidden(e.getMessage());
+        return apiProblem(p);
     }
 
     @ExceptionHandler(Exception.class)

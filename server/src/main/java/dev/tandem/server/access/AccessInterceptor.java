@@ -1,0 +1,160 @@
+package dev.tandem.server.access;
+
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.identity.Actor;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Asks {@link AccessPolicy} before every handler runs: reads the handler's {@link Guard}, resolves
+ * the incident from the path (evidence, job and obligation ids are looked up first), loads the
+ * caller's role and grants there, and either stores the permitted {@link Access} for the handler or
+ * refuses. A handler without a {@link Guard} is refused: nothing is permitted by default.
+ */
+@Component
+class AccessInterceptor implements HandlerInterceptor {
+    private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
+    static final String ATTRIBUTE = Access.class.getName();
+
+    private final JdbcTemplate jdbc;
+    private final Memberships memberships;
+
+    AccessInterceptor(JdbcTemplate jdbc, Memberships memberships) {
+        this.jdbc = jdbc;
+        this.memberships = memberships;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ERROR || !(handler instanceof HandlerMethod method)) {
+            return true; // error pages render the original request's outcome; other handlers are not API
+        }
+        Guard guard = method.getMethodAnnotation(Guard.class);
+        if (guard == null) {
+            if (BasicErrorController.class.isAssignableFrom(method.getBeanType())) {
+                return true;
+            }
+            log.error("{} has no @Guard: refused (every endpoint needs an access rule)", method);
+            throw AccessDenied.forbidden("no access rule covers this endpoint");
+        }
+        Action action = guard.value();
+        if (action == Action.LEDGER_PUBLIC) {
+            return true;
+        }
+        Actor actor = actor();
+        Resolved r = resolve(action, variables(request), request);
+        Caller caller = r.resource().incident() == null
+                ? Caller.outside(actor.username(), actor.admin())
+                : memberships.caller(
+                        actor.username(), actor.admin(), r.resource().incident());
+        Decision decision = AccessPolicy.decide(caller, action, r.resource());
+        if (!(decision instanceof Decision.Permit)) {
+            throw AccessDenied.of(decision, r.what(), r.id());
+        }
+        request.setAttribute(ATTRIBUTE, new Access(caller, r.resource()));
+        return true;
+    }
+
+    private record Resolved(Resource resource, String what, String id) {}
+
+    private Resolved resolve(Action action, Map<String, String> vars, HttpServletRequest request) {
+        return switch (action.target()) {
+            case INSTALLATION -> new Resolved(Resource.INSTALLATION, "", "");
+            case USER -> {
+                String user = variable(vars, "username");
+                yield new Resolved(Resource.user(user), "user", user);
+            }
+            case INCIDENT -> {
+                String id = vars.containsKey("incidentId") ? variable(vars, "incidentId") : variable(vars, "id");
+                if (!exists("SELECT COUNT(*) FROM incident WHERE id = ?", id)) {
+                    throw AccessDenied.hidden("incident", id);
+                }
+                Repository repository = action == Action.EVIDENCE_ADD
+                        ? Repository.parse(String.valueOf(request.getParameter("repository")))
+                                .orElse(null)
+                        : null;
+                yield new Resolved(new Resource(id, null, repository, null), "incident", id);
+            }
+            case EVIDENCE -> {
+                String id = variable(vars, "id");
+                List<Map<String, Object>> row =
+                        jdbc.queryForList("SELECT incident_id, repository FROM evidence WHERE id = ?", id);
+                if (row.isEmpty()) {
+                    throw AccessDenied.hidden("evidence", id);
+                }
+                yield new Resolved(
+                        Resource.evidence(
+                                row.getFirst().get("incident_id").toString(),
+                                id,
+                                Repository.valueOf(
+                                        row.getFirst().get("repository").toString())),
+                        "evidence",
+                        id);
+            }
+            case JOB -> {
+                String id = variable(vars, "id");
+                String what = request.getRequestURI().contains("/analyses/") ? "analysis" : "job";
+                yield new Resolved(
+                        Resource.incident(incidentOf("SELECT incident_id FROM job WHERE id = ?", id, what)), what, id);
+            }
+            case OBLIGATION -> {
+                String id = variable(vars, "id");
+                yield new Resolved(
+                        Resource.incident(
+                                incidentOf("SELECT incident_id FROM obligation WHERE id = ?", id, "obligation")),
+                        "obligation",
+                        id);
+            }
+        };
+    }
+
+    private String incidentOf(String sql, String id, String what) {
+        List<String> found = jdbc.queryForList(sql, String.class, id);
+        if (found.isEmpty()) {
+            throw AccessDenied.hidden(what, id);
+        }
+        return found.getFirst();
+    }
+
+    private boolean exists(String sql, String id) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, id);
+        return n != null && n > 0;
+    }
+
+    private static Actor actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Actor a) {
+            return a;
+        }
+        // The security filters let no unauthenticated request reach a guarded handler.
+        throw new IllegalStateException("a guarded handler was reached without an authenticated caller");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> variables(HttpServletRequest request) {
+        Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return vars instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+    }
+
+    private static String variable(Map<String, String> vars, String name) {
+        @Nullable String v = vars.get(name);
+        if (v == null) {
+            throw new IllegalStateException("the path has no {" + name + "} for the access check");
+        }
+        return v;
+    }
+}

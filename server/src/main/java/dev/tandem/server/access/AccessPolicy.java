@@ -1,0 +1,147 @@
+package dev.tandem.server.access;
+
+import static dev.tandem.server.access.Role.AUDITOR;
+import static dev.tandem.server.access.Role.AUDIT_LIAISON;
+import static dev.tandem.server.access.Role.INCIDENT_COMMANDER;
+import static dev.tandem.server.access.Role.LEGAL;
+import static dev.tandem.server.access.Role.RESPONDER;
+
+import dev.tandem.evidence.Repository;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who may do what: the one place where access is decided (ARCHITECTURE.md, "Security model").
+ * Plain Java: it is given the caller (with their role in the incident and their grants), the
+ * action and the resource, and answers permit, forbidden (403) or hidden (404).
+ *
+ * <ul>
+ *   <li>Under an incident, a caller who is not a member gets 404 for everything, administrators
+ *       included, except that an administrator manages the incident's members.
+ *   <li>FORENSIC items: the incident commander and LEGAL read and add; a responder adds, and reads
+ *       only what LEGAL granted; the audit liaison and the auditor learn only that they exist.
+ *   <li>Scope, judgements, obligation status and notices are decided by the incident commander and
+ *       LEGAL; responders and the audit liaison read them; the auditor reads obligations' status.
+ *   <li>Analyses and scans are started by the commander, responders and LEGAL; the audit liaison
+ *       scans and analyzes AUDIT evidence only. The auditor changes nothing.
+ * </ul>
+ */
+public final class AccessPolicy {
+    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> DECIDERS = EnumSet.of(INCIDENT_COMMANDER, LEGAL);
+    private static final Set<Role> INSIDERS = EnumSet.of(INCIDENT_COMMANDER, LEGAL, RESPONDER, AUDIT_LIAISON);
+    private static final Set<Role> INVESTIGATORS = EnumSet.of(INCIDENT_COMMANDER, LEGAL, RESPONDER);
+
+    private AccessPolicy() {}
+
+    public static Decision decide(Caller caller, Action action, Resource resource) {
+        return switch (action.target()) {
+            case INSTALLATION -> installation(caller, action);
+            case USER -> user(caller, action, resource);
+            case INCIDENT, EVIDENCE, JOB, OBLIGATION -> incident(caller, action, resource);
+        };
+    }
+
+    private static Decision installation(Caller caller, Action action) {
+        return switch (action) {
+            case LEDGER_PUBLIC, LEDGER_READ, INCIDENT_OPEN, INCIDENT_LIST -> Decision.PERMIT;
+            case USER_CREATE, USER_LIST ->
+                caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator manages users");
+            default -> throw new IllegalArgumentException(action + " is not an installation-wide action");
+        };
+    }
+
+    private static Decision user(Caller caller, Action action, Resource resource) {
+        boolean self = caller.username().equals(resource.user());
+        return switch (action) {
+            case TOKEN_MANAGE ->
+                caller.admin() || self
+                        ? Decision.PERMIT
+                        : Decision.forbidden("tokens are managed by an administrator or by their user");
+            case USER_DISABLE ->
+                caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator disables users");
+            default -> throw new IllegalArgumentException(action + " is not a user action");
+        };
+    }
+
+    private static Decision incident(Caller caller, Action action, Resource resource) {
+        Role role = caller.role();
+        if (role == null) {
+            // An administrator manages who is a member without seeing what the incident holds.
+            boolean adminTask = action == Action.MEMBERS_READ || action == Action.MEMBERS_CHANGE;
+            return caller.admin() && adminTask ? Decision.PERMIT : Decision.HIDDEN;
+        }
+        return switch (action) {
+            case INCIDENT_READ,
+                    TIMELINE_READ,
+                    MEMBERS_READ,
+                    EVIDENCE_LIST,
+                    EVIDENCE_METADATA,
+                    JOBS_LIST,
+                    JOB_READ,
+                    FINDINGS_READ,
+                    OBLIGATIONS_READ,
+                    OBLIGATION_READ -> allow(role, EVERY_ROLE, "");
+            case MEMBERS_CHANGE ->
+                allow(role, EnumSet.of(INCIDENT_COMMANDER), "only the incident commander changes members");
+            case GRANTS_READ -> allow(role, DECIDERS, "grants are counsel's and the incident commander's");
+            case GRANTS_CHANGE -> allow(role, EnumSet.of(LEGAL), "only LEGAL grants access to FORENSIC items");
+            case EVIDENCE_ADD -> evidenceAdd(role, resource.repository());
+            case EVIDENCE_CONTENT, PII_RESULT_READ -> read(caller, resource);
+            case PII_SCAN_START -> scan(role, resource.repository());
+            case ANALYSIS_START -> allow(role, INSIDERS, "an auditor reads; analyses are started by the response team");
+            case SCOPE_READ, JUDGEMENTS_READ, NOTICE_READ ->
+                allow(role, INSIDERS, "an auditor reads obligations' status only");
+            case SCOPE_CHANGE, JUDGEMENT_RECORD, OBLIGATION_CHANGE, NOTICE_CHANGE ->
+                allow(
+                        role,
+                        DECIDERS,
+                        "scope, judgements, obligations and notices are decided by LEGAL and the"
+                                + " incident commander");
+            default -> throw new IllegalArgumentException(action + " is not an incident action");
+        };
+    }
+
+    private static Decision evidenceAdd(Role role, @Nullable Repository repository) {
+        if (role == AUDITOR) {
+            return Decision.forbidden("an auditor reads evidence and never adds it");
+        }
+        if (role == AUDIT_LIAISON && repository == Repository.FORENSIC) {
+            return Decision.forbidden("the audit liaison adds AUDIT evidence only");
+        }
+        return Decision.PERMIT;
+    }
+
+    private static Decision read(Caller caller, Resource resource) {
+        Repository repository = resource.repository();
+        String evidence = resource.evidence();
+        if (repository == null || evidence == null) {
+            throw new IllegalArgumentException("reading evidence needs the item and its repository");
+        }
+        if (caller.mayRead(evidence, repository)) {
+            return Decision.PERMIT;
+        }
+        return Decision.forbidden(
+                caller.has(RESPONDER)
+                        ? "FORENSIC item " + evidence + " is privileged: LEGAL has not granted it to you"
+                        : "FORENSIC item " + evidence + " is privileged: only its existence is shown to you");
+    }
+
+    private static Decision scan(Role role, @Nullable Repository repository) {
+        if (INVESTIGATORS.contains(role)) {
+            return Decision.PERMIT;
+        }
+        if (role == AUDIT_LIAISON && repository == Repository.AUDIT) {
+            return Decision.PERMIT;
+        }
+        return Decision.forbidden(
+                role == AUDITOR
+                        ? "an auditor reads; scans are started by the response team"
+                        : "the audit liaison scans AUDIT evidence only");
+    }
+
+    private static Decision allow(Role role, Set<Role> allowed, String reason) {
+        return allowed.contains(role) ? Decision.PERMIT : Decision.forbidden(reason);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.server.access;
+
+/**
+ * Everything a caller can ask of the API, each with the {@link Target} its path names. Every
+ * handler declares exactly one with {@link Guard}; {@link AccessPolicy} decides each.
+ */
+public enum Action {
+    /** The signed checkpoint and the verifier key: public (CONTRACTS.md §1). */
+    LEDGER_PUBLIC(Target.INSTALLATION),
+    /** Entries (redacted per caller) and proofs. */
+    LEDGER_READ(Target.INSTALLATION),
+    INCIDENT_OPEN(Target.INSTALLATION),
+    /** The incidents the caller is a member of. */
+    INCIDENT_LIST(Target.INSTALLATION),
+    USER_CREATE(Target.INSTALLATION),
+    USER_LIST(Target.INSTALLATION),
+    USER_DISABLE(Target.USER),
+    /** Issue, list or revoke tokens: an administrator, or the user for themself. */
+    TOKEN_MANAGE(Target.USER),
+
+    INCIDENT_READ(Target.INCIDENT),
+    TIMELINE_READ(Target.INCIDENT),
+    MEMBERS_READ(Target.INCIDENT),
+    MEMBERS_CHANGE(Target.INCIDENT),
+    GRANTS_READ(Target.INCIDENT),
+    GRANTS_CHANGE(Target.INCIDENT),
+    EVIDENCE_ADD(Target.INCIDENT),
+    EVIDENCE_LIST(Target.INCIDENT),
+    JOBS_LIST(Target.INCIDENT),
+    ANALYSIS_START(Target.INCIDENT),
+    FINDINGS_READ(Target.INCIDENT),
+    SCOPE_READ(Target.INCIDENT),
+    SCOPE_CHANGE(Target.INCIDENT),
+    JUDGEMENTS_READ(Target.INCIDENT),
+    JUDGEMENT_RECORD(Target.INCIDENT),
+    OBLIGATIONS_READ(Target.INCIDENT),
+    NOTICE_READ(Target.INCIDENT),
+    NOTICE_CHANGE(Target.INCIDENT),
+
+    /** Metadata: in full, or as a stub where the caller may know the item exists but not see it. */
+    EVIDENCE_METADATA(Target.EVIDENCE),
+    EVIDENCE_CONTENT(Target.EVIDENCE),
+    /** A scan's summary and masked findings: as privileged as the item's content. */
+    PII_RESULT_READ(Target.EVIDENCE),
+    PII_SCAN_START(Target.EVIDENCE),
+
+    JOB_READ(Target.JOB),
+
+    OBLIGATION_READ(Target.OBLIGATION),
+    OBLIGATION_CHANGE(Target.OBLIGATION);
+
+    private final Target target;
+
+    Action(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+}

@@ -1,0 +1,353 @@
+package dev.tandem.server.access;
+
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.Ids;
+import dev.tandem.server.ledger.Appender;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.ApiProblem;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Members of incidents and LEGAL's grants of FORENSIC items to responders (CONTRACTS.md §2, "People
+ * and access"). Every change is a ledger entry written with its row: {@code member.added},
+ * {@code member.changed}, {@code member.removed}, {@code grant.added}, {@code grant.revoked}. A
+ * member whose role changes away from RESPONDER, or who leaves, loses their grants in the same unit.
+ * An incident always keeps an incident commander.
+ */
+@Service
+public class Memberships {
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Memberships(JdbcTemplate jdbc, Ledger ledger, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public record Member(String username, Role role, Instant addedAt, String addedBy, long ledgerIndex) {}
+
+    public record Grant(
+            String id,
+            String username,
+            @Nullable String evidence,
+            Instant grantedAt,
+            String grantedBy,
+            long ledgerIndex) {}
+
+    /** Inside the unit that opens an incident: its creator becomes its incident commander. */
+    public static void addCommander(Appender ap, JsonMapper json, String incident, String username, Instant at) {
+        long index = ap.append(
+                "member.added",
+                incident,
+                username,
+                json.createObjectNode().put("username", username).put("role", Role.INCIDENT_COMMANDER.name()));
+        ap.write(
+                "INSERT INTO incident_member (incident_id, username, role, added_at, added_by, ledger_index)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                incident,
+                username,
+                Role.INCIDENT_COMMANDER.name(),
+                Timestamp.from(at),
+                username,
+                index);
+    }
+
+    /** The caller with their role and grants in {@code incident}. */
+    public Caller caller(String username, boolean admin, String incident) {
+        Optional<Role> role = roleOf(incident, username);
+        if (role.isEmpty()) {
+            return new Caller(username, admin, null, Caller.Grants.NONE);
+        }
+        return new Caller(
+                username,
+                admin,
+                role.get(),
+                role.get() == Role.RESPONDER ? grantsOf(incident, username) : Caller.Grants.NONE);
+    }
+
+    public Optional<Role> roleOf(String incident, String username) {
+        return jdbc
+                .queryForList(
+                        "SELECT role FROM incident_member WHERE incident_id = ? AND username = ?",
+                        String.class,
+                        incident,
+                        username)
+                .stream()
+                .findFirst()
+                .map(Role::valueOf);
+    }
+
+    Caller.Grants grantsOf(String incident, String username) {
+        boolean all = false;
+        Set<String> items = new HashSet<>();
+        for (var row : jdbc.queryForList(
+                "SELECT evidence_id FROM forensic_grant WHERE incident_id = ? AND username = ? AND revoked_at IS NULL",
+                incident,
+                username)) {
+            Object e = row.get("evidence_id");
+            if (e == null) {
+                all = true;
+            } else {
+                items.add(e.toString());
+            }
+        }
+        return new Caller.Grants(all, items);
+    }
+
+    /** The incidents {@code username} is a member of, with their role in each. */
+    public Map<String, Role> rolesOf(String username) {
+        Map<String, Role> roles = new HashMap<>();
+        jdbc.query(
+                "SELECT incident_id, role FROM incident_member WHERE username = ?",
+                rs -> {
+                    roles.put(rs.getString(1), Role.valueOf(rs.getString(2)));
+                },
+                username);
+        return roles;
+    }
+
+    public List<Member> members(String incident) {
+        return jdbc.query(
+                "SELECT username, role, added_at, added_by, ledger_index FROM incident_member WHERE incident_id = ?"
+                        + " ORDER BY added_at, username",
+                (rs, n) -> new Member(
+                        rs.getString(1),
+                        Role.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getLong(5)),
+                incident);
+    }
+
+    /** Adds {@code username} with {@code role}, or changes their role; answers the membership. */
+    public Member put(String incident, String username, Role role, String actor) {
+        Instant at = now();
+        return ledger.record(ap -> {
+            Integer users =
+                    jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, username);
+            if (users == null || users == 0) {
+                throw ApiProblem.unprocessable("unknown-user", "username: no user '" + username + "'");
+            }
+            Optional<Role> previous = roleOf(incident, username);
+            if (previous.isPresent() && previous.get() == role) {
+                return member(incident, username);
+            }
+            if (previous.isPresent()) {
+                if (previous.get() == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
+                    throw lastCommander(incident, username);
+                }
+                ObjectNode body = json.createObjectNode()
+                        .put("username", username)
+                        .put("role", role.name())
+                        .put("previous", previous.get().name());
+                if (role != Role.RESPONDER) {
+                    body.set("grantsRevoked", revokeAll(incident, username, actor, at));
+                }
+                long index = ap.append("member.changed", incident, actor, body);
+                jdbc.update(
+                        "UPDATE incident_member SET role = ?, added_at = ?, added_by = ?, ledger_index = ?"
+                                + " WHERE incident_id = ? AND username = ?",
+                        role.name(),
+                        Timestamp.from(at),
+                        actor,
+                        index,
+                        incident,
+                        username);
+            } else {
+                long index = ap.append(
+                        "member.added",
+                        incident,
+                        actor,
+                        json.createObjectNode().put("username", username).put("role", role.name()));
+                jdbc.update(
+                        "INSERT INTO incident_member (incident_id, username, role, added_at, added_by, ledger_index)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        incident,
+                        username,
+                        role.name(),
+                        Timestamp.from(at),
+                        actor,
+                        index);
+            }
+            return member(incident, username);
+        });
+    }
+
+    /** Removes a member; their grants are revoked with them. */
+    public void remove(String incident, String username, String actor) {
+        Instant at = now();
+        ledger.record(ap -> {
+            Role previous = roleOf(incident, username)
+                    .orElseThrow(() -> ApiProblem.notFound("member", username + " of incident " + incident));
+            if (previous == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
+                throw lastCommander(incident, username);
+            }
+            ObjectNode body = json.createObjectNode().put("username", username).put("previous", previous.name());
+            body.set("grantsRevoked", revokeAll(incident, username, actor, at));
+            ap.append("member.removed", incident, actor, body);
+            jdbc.update("DELETE FROM incident_member WHERE incident_id = ? AND username = ?", incident, username);
+            return null;
+        });
+    }
+
+    /**
+     * LEGAL lets a responder read one FORENSIC item of the incident, or all of them
+     * ({@code evidence} null).
+     */
+    public Grant grant(String incident, String username, @Nullable String evidence, String actor) {
+        Instant at = now();
+        String id = Ids.next();
+        return ledger.record(ap -> {
+            Role role = roleOf(incident, username)
+                    .orElseThrow(() -> ApiProblem.unprocessable(
+                            "not-a-member", "username: " + username + " is not a member of incident " + incident));
+            if (role != Role.RESPONDER) {
+                throw ApiProblem.unprocessable(
+                        "not-a-responder",
+                        "username: " + username + " is " + role + " in this incident; grants are for responders"
+                                + (role.privileged() ? " (" + role + " reads every FORENSIC item already)" : ""));
+            }
+            if (evidence != null) {
+                List<String> repo = jdbc.queryForList(
+                        "SELECT repository FROM evidence WHERE id = ? AND incident_id = ?",
+                        String.class,
+                        evidence,
+                        incident);
+                if (repo.isEmpty()) {
+                    throw ApiProblem.unprocessable(
+                            "unknown-evidence", "evidence: no item " + evidence + " in incident " + incident);
+                }
+                if (!repo.getFirst().equals(Repository.FORENSIC.name())) {
+                    throw ApiProblem.unprocessable(
+                            "not-forensic",
+                            "evidence: item " + evidence + " is AUDIT evidence, which every member reads already");
+                }
+            }
+            ObjectNode body = json.createObjectNode().put("grant", id).put("username", username);
+            body.put("evidence", evidence);
+            long index = ap.append("grant.added", incident, actor, body);
+            jdbc.update(
+                    "INSERT INTO forensic_grant (id, incident_id, username, evidence_id, granted_at, granted_by,"
+                            + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    incident,
+                    username,
+                    evidence,
+                    Timestamp.from(at),
+                    actor,
+                    index);
+            return new Grant(id, username, evidence, at, actor, index);
+        });
+    }
+
+    /** Revokes a grant of this incident; 404 for a grant that is not one of its active grants. */
+    public void revoke(String incident, String grantId, String actor) {
+        Instant at = now();
+        ledger.record(ap -> {
+            List<Grant> found = jdbc.query(
+                    "SELECT * FROM forensic_grant WHERE id = ? AND incident_id = ? AND revoked_at IS NULL",
+                    (rs, n) -> grant(rs),
+                    grantId,
+                    incident);
+            if (found.isEmpty()) {
+                throw ApiProblem.notFound("grant", grantId + " in incident " + incident);
+            }
+            Grant g = found.getFirst();
+            ObjectNode body = json.createObjectNode().put("grant", g.id()).put("username", g.username());
+            body.put("evidence", g.evidence());
+            long index = ap.append("grant.revoked", incident, actor, body);
+            jdbc.update(
+                    "UPDATE forensic_grant SET revoked_at = ?, revoked_by = ?, revoke_ledger_index = ? WHERE id = ?",
+                    Timestamp.from(at),
+                    actor,
+                    index,
+                    g.id());
+            return null;
+        });
+    }
+
+    /** The incident's active grants, oldest first. */
+    public List<Grant> grants(String incident) {
+        return jdbc.query(
+                "SELECT * FROM forensic_grant WHERE incident_id = ? AND revoked_at IS NULL ORDER BY granted_at, id",
+                (rs, n) -> grant(rs),
+                incident);
+    }
+
+    private ArrayNode revokeAll(String incident, String username, String actor, Instant at) {
+        ArrayNode revoked = json.createArrayNode();
+        List<String> ids = jdbc.queryForList(
+                "SELECT id FROM forensic_grant WHERE incident_id = ? AND username = ? AND revoked_at IS NULL",
+                String.class,
+                incident,
+                username);
+        for (String id : ids) {
+            jdbc.update(
+                    "UPDATE forensic_grant SET revoked_at = ?, revoked_by = ? WHERE id = ?",
+                    Timestamp.from(at),
+                    actor,
+                    id);
+            revoked.add(id);
+        }
+        return revoked;
+    }
+
+    private int commanders(String incident) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM incident_member WHERE incident_id = ? AND role = ?",
+                Integer.class,
+                incident,
+                Role.INCIDENT_COMMANDER.name());
+        return n == null ? 0 : n;
+    }
+
+    private Member member(String incident, String username) {
+        return members(incident).stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static ApiProblem lastCommander(String incident, String username) {
+        return new ApiProblem(
+                HttpStatus.CONFLICT,
+                "last-commander",
+                "Last incident commander",
+                username + " is the only incident commander of incident " + incident
+                        + "; make someone else INCIDENT_COMMANDER first");
+    }
+
+    private static Grant grant(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Grant(
+                rs.getString("id"),
+                rs.getString("username"),
+                rs.getString("evidence_id"),
+                rs.getTimestamp("granted_at").toInstant(),
+                rs.getString("granted_by"),
+                rs.getLong("ledger_index"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

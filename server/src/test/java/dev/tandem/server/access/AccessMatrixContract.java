@@ -1,0 +1,535 @@
+package dev.tandem.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint, called as every role of one incident, as a responder LEGAL granted a FORENSIC
+ * item, as a user who is no member, as the administrator (no member either), and unauthenticated:
+ * each answer is compared with the expected access decision. Run on H2 and PostgreSQL by the
+ * subclasses. The table below is written from ARCHITECTURE.md's security model, independently of
+ * {@link AccessPolicy}; an endpoint the server maps but the table lacks fails the test.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + AccessMatrixContract.ADMIN_TOKEN, "logging.level.dev.tandem=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccessMatrixContract {
+    static final String ADMIN_TOKEN = "access-matrix-admin-token-0123456789";
+
+    /** The callers, in the order of the expectation strings. */
+    enum Who {
+        IC,
+        RESPONDER,
+        GRANTED,
+        LEGAL,
+        LIAISON,
+        AUDITOR,
+        OUTSIDER,
+        ADMIN
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** Built once per test class (per database), by the first test. */
+    private Fixture fixture;
+
+    /** What the calls need: an incident with a member in every role, evidence in both repositories, a scope, jobs. */
+    record Fixture(
+            Map<Who, Api> as,
+            Api admin,
+            String incident,
+            String audit,
+            String forensic,
+            String job,
+            String analysis,
+            String obligation) {}
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (fixture == null) {
+            fixture = build(new Api("http://127.0.0.1:" + port, ADMIN_TOKEN));
+        }
+    }
+
+    private static Fixture build(Api admin) throws Exception {
+        Map<Who, Api> as = new LinkedHashMap<>();
+        String tag = Long.toString(System.nanoTime(), 36);
+        for (Who w : Who.values()) {
+            if (w == Who.ADMIN) {
+                as.put(w, admin);
+                continue;
+            }
+            as.put(w, admin.as(userWithToken(admin, w.name().toLowerCase() + "-" + tag)));
+        }
+        Api ic = as.get(Who.IC);
+        Api.Response opened = ic.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"Matrix\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\","
+                        + "\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String incident = opened.json().path("id").asString();
+        Map<Who, String> roles = Map.of(
+                Who.RESPONDER, "RESPONDER",
+                Who.GRANTED, "RESPONDER",
+                Who.LEGAL, "LEGAL",
+                Who.LIAISON, "AUDIT_LIAISON",
+                Who.AUDITOR, "AUDITOR");
+        for (var e : roles.entrySet()) {
+            Api.Response put = ic.putJson(
+                    "/api/v1/incidents/" + incident + "/members/" + username(as.get(e.getKey()), admin),
+                    "{\"role\":\"" + e.getValue() + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        String audit = upload(ic, incident, "AUDIT", "audit-export.csv");
+        String forensic = upload(ic, incident, "FORENSIC", "forensic-export.csv");
+        Api.Response grant = as.get(Who.LEGAL)
+                .postJson(
+                        "/api/v1/incidents/" + incident + "/grants",
+                        "{\"username\":\"" + username(as.get(Who.GRANTED), admin) + "\",\"evidence\":\"" + forensic
+                                + "\"}");
+        assertThat(grant.status()).as(grant.body()).isEqualTo(201);
+        Api.Response scope = ic.putJson(
+                "/api/v1/incidents/" + incident + "/scope",
+                "{\"subjects\":{\"DE\":1200,\"US-CA\":800},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        assertThat(scope.status()).as(scope.body()).isEqualTo(200);
+        String obligation = scope.json().path("obligations").get(0).path("id").asString();
+        String scan = ic.postJson("/api/v1/evidence/" + forensic + "/scans", "{}")
+                .json()
+                .path("id")
+                .asString();
+        awaitJob(ic, scan);
+        awaitJob(
+                ic,
+                ic.postJson("/api/v1/evidence/" + audit + "/scans", "{}")
+                        .json()
+                        .path("id")
+                        .asString());
+        Api.Response analysis = ic.postJson("/api/v1/incidents/" + incident + "/analyses", "{\"all\":true}");
+        assertThat(analysis.status()).as(analysis.body()).isEqualTo(202);
+        String analysisId = analysis.json().path("job").path("id").asString();
+        awaitJob(ic, analysisId);
+        return new Fixture(as, admin, incident, audit, forensic, scan, analysisId, obligation);
+    }
+
+    /** A call: its method and path pattern (as mapped), and how to make it concretely. */
+    record Call(String method, String pattern, String expected, Supplier<Request> request) {}
+
+    record Request(String path, String contentType, byte[] body) {
+        static Request get(String path) {
+            return new Request(path, null, null);
+        }
+
+        static Request json(String path, String json) {
+            return new Request(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // Expectations, one letter per caller in Who order (IC, RESPONDER, GRANTED, LEGAL, LIAISON,
+    // AUDITOR, OUTSIDER, ADMIN): P permitted, F forbidden (403), H hidden (404 as if it did not exist).
+    static final String EVERYONE = "PPPPPPPP";
+    static final String MEMBERS = "PPPPPPHH";
+    static final String INSIDERS = "PPPPPFHH";
+    static final String DECIDERS = "PFFPFFHH";
+    static final String FORENSIC_READERS = "PFPPFFHH";
+
+    List<Call> calls() {
+        Fixture f = fixture;
+        USERS.put(ADMIN_TOKEN, "admin");
+        String i = "/api/v1/incidents/" + f.incident();
+        List<Call> c = new ArrayList<>();
+        c.add(get("/api/v1/ledger/checkpoint", EVERYONE, "/api/v1/ledger/checkpoint"));
+        c.add(get("/api/v1/ledger/key", EVERYONE, "/api/v1/ledger/key"));
+        c.add(get("/api/v1/ledger/entries", EVERYONE, "/api/v1/ledger/entries?from=0&to=50"));
+        c.add(get("/api/v1/ledger/proof/inclusion", EVERYONE, "/api/v1/ledger/proof/inclusion?index=0&size=2"));
+        c.add(get("/api/v1/ledger/proof/consistency", EVERYONE, "/api/v1/ledger/proof/consistency?from=1&to=2"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents",
+                EVERYONE,
+                () -> "/api/v1/incidents",
+                "{\"title\":\"Another\",\"severity\":\"LOW\"}"));
+        c.add(get("/api/v1/incidents", EVERYONE, "/api/v1/incidents"));
+        c.add(json(
+                "POST",
+                "/api/v1/users",
+                "FFFFFFFP",
+                () -> "/api/v1/users",
+                "{\"username\":\"made-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "\"}"));
+        // tokens of the incident commander: theirs, or an administrator's to issue
+        c.add(json(
+                "POST",
+                "/api/v1/users/{username}/tokens",
+                "PFFFFFFP",
+                () -> "/api/v1/users/" + username(f.as().get(Who.IC), f.admin()) + "/tokens",
+                "{\"label\":\"matrix\"}"));
+        c.add(get("/api/v1/incidents/{id}", MEMBERS, i));
+        c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline"));
+        c.add(get("/api/v1/incidents/{id}/members", "PPPPPPHP", i + "/members"));
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/members/{username}",
+                "PFFFFFHP",
+                () -> i + "/members/" + freshUser(f.admin()),
+                "{\"role\":\"AUDITOR\"}"));
+        c.add(new Call("DELETE", "/api/v1/incidents/{id}/members/{username}", "PFFFFFHP", () -> {
+            String u = freshUser(f.admin());
+            Api.Response added = f.as().get(Who.IC).putJson(i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            return Request.get(i + "/members/" + u);
+        }));
+        c.add(get("/api/v1/incidents/{id}/grants", "PFFPFFHH", i + "/grants"));
+        String grantee = username(f.as().get(Who.GRANTED), f.admin());
+        String grantBody = "{\"username\":\"" + grantee + "\",\"evidence\":\"" + f.forensic() + "\"}";
+        c.add(json("POST", "/api/v1/incidents/{id}/grants", "FFFPFFHH", () -> i + "/grants", grantBody));
+        c.add(new Call("DELETE", "/api/v1/incidents/{id}/grants/{grantId}", "FFFPFFHH", () -> {
+            Api.Response g = f.as().get(Who.LEGAL).postJson(i + "/grants", grantBody);
+            assertThat(g.status()).as(g.body()).isEqualTo(201);
+            return Request.get(i + "/grants/" + g.json().path("id").asString());
+        }));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{incidentId}/evidence",
+                "PPPPPFHH",
+                () -> new Request(
+                        i + "/evidence?repository=AUDIT&kind=DOCUMENT&name=note.txt",
+                        "application/octet-stream",
+                        "a note".getBytes(StandardCharsets.UTF_8))));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{incidentId}/evidence",
+                "PPPPFFHH",
+                () -> new Request(
+                        i + "/evidence?repository=FORENSIC&kind=DOCUMENT&name=memo.txt",
+                        "application/octet-stream",
+                        "a memo".getBytes(StandardCharsets.UTF_8))));
+        c.add(get("/api/v1/incidents/{incidentId}/evidence", MEMBERS, i + "/evidence"));
+        c.add(get("/api/v1/incidents/{id}/jobs", MEMBERS, i + "/jobs"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/analyses",
+                INSIDERS,
+                () -> i + "/analyses",
+                "{\"evidence\":[\"" + f.audit() + "\"]}"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/analyses",
+                "PPPPFFHH",
+                () -> i + "/analyses",
+                "{\"evidence\":[\"" + f.forensic() + "\"]}"));
+        c.add(get("/api/v1/incidents/{id}/findings", MEMBERS, i + "/findings"));
+        c.add(get("/api/v1/incidents/{id}/scope", INSIDERS, i + "/scope"));
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/scope",
+                DECIDERS,
+                () -> i + "/scope",
+                "{\"subjects\":{\"DE\":1200,\"US-CA\":800},\"data\":[\"CONTACT\"],\"encrypted\":false}"));
+        c.add(get("/api/v1/incidents/{id}/judgements", INSIDERS, i + "/judgements"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/judgements",
+                DECIDERS,
+                () -> i + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"names with card numbers\"}"));
+        c.add(get("/api/v1/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
+        String notice = i + "/notices/gdpr-art33";
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33", INSIDERS, notice));
+        c.add(new Call(
+                "PUT",
+                "/api/v1/incidents/{id}/notices/gdpr-art33",
+                DECIDERS,
+                () -> new Request(notice, "text/markdown", "# Notice\n".getBytes(StandardCharsets.UTF_8))));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{id}/notices/gdpr-art33/sent",
+                DECIDERS,
+                () -> new Request(notice + "/sent", null, null)));
+        String audit = "/api/v1/evidence/" + f.audit();
+        String forensic = "/api/v1/evidence/" + f.forensic();
+        c.add(get("/api/v1/evidence/{id}", MEMBERS, audit));
+        c.add(get("/api/v1/evidence/{id}", MEMBERS, forensic));
+        c.add(get("/api/v1/evidence/{id}/content", MEMBERS, audit + "/content"));
+        c.add(get("/api/v1/evidence/{id}/content", FORENSIC_READERS, forensic + "/content"));
+        c.add(get("/api/v1/evidence/{id}/pii", MEMBERS, audit + "/pii"));
+        c.add(get("/api/v1/evidence/{id}/pii", FORENSIC_READERS, forensic + "/pii"));
+        c.add(get("/api/v1/evidence/{id}/pii/findings", MEMBERS, audit + "/pii/findings"));
+        c.add(get("/api/v1/evidence/{id}/pii/findings", FORENSIC_READERS, forensic + "/pii/findings"));
+        c.add(json("POST", "/api/v1/evidence/{id}/scans", INSIDERS, () -> audit + "/scans", "{}"));
+        c.add(json("POST", "/api/v1/evidence/{id}/scans", "PPPPFFHH", () -> forensic + "/scans", "{}"));
+        // folding a scan into the scope changes the scope: LEGAL's and the commander's decision
+        c.add(json("POST", "/api/v1/evidence/{id}/scans", DECIDERS, () -> audit + "/scans", "{\"updateScope\":true}"));
+        c.add(get("/api/v1/jobs/{id}", MEMBERS, "/api/v1/jobs/" + f.job()));
+        c.add(get("/api/v1/analyses/{id}", MEMBERS, "/api/v1/analyses/" + f.analysis()));
+        String obligation = "/api/v1/obligations/" + f.obligation();
+        c.add(get("/api/v1/obligations/{id}", MEMBERS, obligation));
+        c.add(json("PUT", "/api/v1/obligations/{id}/owner", DECIDERS, () -> obligation + "/owner", "{\"owner\":null}"));
+        // PENDING to PENDING is refused as a transition (409): permitted, and changes nothing
+        c.add(json(
+                "POST",
+                "/api/v1/obligations/{id}/status",
+                DECIDERS,
+                () -> obligation + "/status",
+                "{\"status\":\"PENDING\"}"));
+        return c;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheSecurityModelSays() {
+        SoftAssertions soft = new SoftAssertions();
+        for (Call call : calls()) {
+            for (Who who : Who.values()) {
+                char expected = call.expected().charAt(who.ordinal());
+                Request r = call.request().get();
+                Api.Response response = fixture.as().get(who).send(call.method(), r.path(), r.contentType(), r.body());
+                String where = who + " " + call.method() + " " + r.path() + " -> " + response.status() + " "
+                        + response.body()
+                                .substring(0, Math.min(300, response.body().length()));
+                switch (expected) {
+                    case 'P' -> soft.assertThat(permitted(response)).as(where).isTrue();
+                    case 'F' -> soft.assertThat(response.status()).as(where).isEqualTo(403);
+                    case 'H' -> soft.assertThat(hidden(response)).as(where).isTrue();
+                    default -> throw new IllegalArgumentException("expectation " + expected);
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void unauthenticatedCallersReachOnlyTheCheckpointAndTheKey() {
+        Api anonymous = fixture.admin().as(null);
+        for (Call call : calls()) {
+            Request r = call.request().get();
+            Api.Response response = anonymous.send(call.method(), r.path(), r.contentType(), r.body());
+            boolean isPublic = call.pattern().equals("/api/v1/ledger/checkpoint")
+                    || call.pattern().equals("/api/v1/ledger/key");
+            assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(isPublic ? 200 : 401);
+        }
+    }
+
+    @Test
+    void everyMappedEndpointIsGuardedAndInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
+            if (BasicErrorController.class.isAssignableFrom(e.getValue().getBeanType())) {
+                continue;
+            }
+            assertThat(e.getValue().getMethodAnnotation(Guard.class))
+                    .as(e.getValue() + " has no @Guard")
+                    .isNotNull();
+            for (var method : e.getKey().getMethodsCondition().getMethods()) {
+                for (String pattern : e.getKey().getPathPatternsCondition().getPatternValues()) {
+                    mapped.add(method.name() + " " + pattern);
+                }
+            }
+        }
+        Set<String> inMatrix = new TreeSet<>();
+        calls().forEach(c -> inMatrix.add(c.method() + " " + c.pattern()));
+        assertThat(inMatrix).as("endpoints in the matrix").isEqualTo(mapped);
+    }
+
+    @Test
+    void anAuditorSeesAPrivilegedItemOnlyAsItsStub() {
+        Api auditor = fixture.as().get(Who.AUDITOR);
+        JsonNode stub = auditor.get("/api/v1/evidence/" + fixture.forensic()).json();
+        List<String> fields = new ArrayList<>();
+        stub.propertyNames().forEach(fields::add);
+        assertThat(fields).containsExactly("id", "repository", "receivedAt", "ledgerIndex", "commitment");
+        assertThat(stub.path("commitment").asString()).matches("[0-9a-f]{64}");
+        JsonNode full = fixture.as()
+                .get(Who.LEGAL)
+                .get("/api/v1/evidence/" + fixture.forensic())
+                .json();
+        assertThat(full.path("name").asString()).isEqualTo("forensic-export.csv");
+        assertThat(auditor.get("/api/v1/incidents/" + fixture.incident() + "/evidence")
+                        .body())
+                .contains(fixture.forensic())
+                .doesNotContain("forensic-export.csv");
+        // a responder without a grant sees the stub too; the granted one the item
+        assertThat(fixture.as()
+                        .get(Who.RESPONDER)
+                        .get("/api/v1/evidence/" + fixture.forensic())
+                        .body())
+                .doesNotContain("forensic-export.csv");
+        assertThat(fixture.as()
+                        .get(Who.GRANTED)
+                        .get("/api/v1/evidence/" + fixture.forensic())
+                        .body())
+                .contains("forensic-export.csv");
+    }
+
+    @Test
+    void jobsOverPrivilegedEvidenceWithholdTheirResults() {
+        JsonNode asAuditor = fixture.as()
+                .get(Who.AUDITOR)
+                .get("/api/v1/jobs/" + fixture.job())
+                .json();
+        assertThat(asAuditor.path("withheld").asBoolean()).isTrue();
+        assertThat(asAuditor.path("result").isNull()).isTrue();
+        JsonNode asLegal =
+                fixture.as().get(Who.LEGAL).get("/api/v1/jobs/" + fixture.job()).json();
+        assertThat(asLegal.path("withheld").asBoolean()).isFalse();
+        assertThat(asLegal.path("result").path("findings").asLong()).isPositive();
+    }
+
+    @Test
+    void theAuditorReadsObligationsStatusButNotTheScope() {
+        JsonNode list = fixture.as()
+                .get(Who.AUDITOR)
+                .get("/api/v1/incidents/" + fixture.incident() + "/obligations")
+                .json();
+        assertThat(list.has("scope")).isFalse();
+        assertThat(list.has("command")).isFalse();
+        JsonNode first = list.path("obligations").get(0);
+        assertThat(first.path("status").asString()).isNotEmpty();
+        assertThat(first.has("justification")).isFalse();
+        assertThat(first.has("basis")).isFalse();
+    }
+
+    @Test
+    void ledgerEntriesOfOtherIncidentsAreLeafHashesOnly() {
+        Api outsider = fixture.as().get(Who.OUTSIDER);
+        long size = Long.parseLong(outsider.get("/api/v1/ledger/checkpoint")
+                .body()
+                .lines()
+                .toList()
+                .get(1));
+        int hashesOnly = 0;
+        for (long from = 0; from < size; from += 1000) {
+            for (JsonNode e : outsider.get("/api/v1/ledger/entries?from=" + from + "&to=" + (from + 1000))
+                    .json()) {
+                if (e.has("leafHash")) {
+                    hashesOnly++;
+                    assertThat(e.has("leaf")).isFalse();
+                    assertThat(e.has("entry")).isFalse();
+                } else {
+                    assertThat(e.path("entry").path("incident").asString(null))
+                            .as("an entry shown in full to a non-member")
+                            .isNotEqualTo(fixture.incident());
+                }
+            }
+        }
+        assertThat(hashesOnly).isPositive();
+        String asMember = fixture.as()
+                .get(Who.AUDITOR)
+                .get("/api/v1/ledger/entries?from=0&to=1000")
+                .body();
+        assertThat(asMember).contains(fixture.incident());
+    }
+
+    @Test
+    void theCommanderAndCounselOpenPrivilegedTimelineEntries() {
+        String path = "/api/v1/incidents/" + fixture.incident() + "/timeline";
+        JsonNode asLegal = fixture.as().get(Who.LEGAL).get(path).json();
+        JsonNode asAuditor = fixture.as().get(Who.AUDITOR).get(path).json();
+        boolean opened = false;
+        for (JsonNode e : asLegal) {
+            if (e.path("privileged").asBoolean()
+                    && e.path("opened").path("name").asString("").equals("forensic-export.csv")) {
+                opened = true;
+            }
+        }
+        assertThat(opened).isTrue();
+        for (JsonNode e : asAuditor) {
+            assertThat(e.has("opened")).isFalse();
+        }
+        assertThat(asAuditor.toString()).doesNotContain("forensic-export.csv");
+    }
+
+    private static boolean permitted(Api.Response r) {
+        return r.status() != 401 && r.status() != 403 && !hidden(r);
+    }
+
+    private static boolean hidden(Api.Response r) {
+        return r.status() == 404 && r.body().contains("urn:tandem:problem:not-found");
+    }
+
+    private static Call get(String pattern, String expected, String path) {
+        return new Call("GET", pattern, expected, () -> Request.get(path));
+    }
+
+    private static Call json(String method, String pattern, String expected, Supplier<String> path, String body) {
+        return new Call(method, pattern, expected, () -> Request.json(path.get(), body));
+    }
+
+    private static String userWithToken(Api admin, String username) {
+        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        Api.Response t = admin.postJson("/api/v1/users/" + username + "/tokens", "{\"label\":\"matrix\"}");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        USERS.put(t.json().path("token").asString(), username);
+        return t.json().path("token").asString();
+    }
+
+    private static final Map<String, String> USERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String username(Api api, Api admin) {
+        return USERS.get(api.token());
+    }
+
+    private static String freshUser(Api admin) {
+        String name = "extra-" + SERIAL.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
+        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}");
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        return name;
+    }
+
+    private static String upload(Api api, String incident, String repository, String name) {
+        String csv = "FirstName,LastName,Email,MailingCountry\nAda,Lovelace,ada@" + repository.toLowerCase()
+                + ".shop-example.de,DE\nGrace,Hopper,grace@shop-example.com,US\n";
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=DATA_EXPORT&name="
+                        + name,
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    private static void awaitJob(Api api, String jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            String status =
+                    api.get("/api/v1/jobs/" + jobId).json().path("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return;
+            }
+            assertThat(status).as("job " + jobId).isNotEqualTo("FAILED");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tandem.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.evidence.Repository;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The policy on its own, without Spring: the decisions that protect privilege. */
+class AccessPolicyTest {
+    static final String INCIDENT = "i-1";
+    static final Resource FORENSIC_ITEM = Resource.evidence(INCIDENT, "e-1", Repository.FORENSIC);
+    static final Resource AUDIT_ITEM = Resource.evidence(INCIDENT, "e-2", Repository.AUDIT);
+
+    static Caller as(Role role) {
+        return new Caller("u", false, role, Caller.Grants.NONE);
+    }
+
+    @Test
+    void nonMembersAdministratorsIncludedGetNotFoundForIncidentContent() {
+        Caller admin = Caller.outside("root", true);
+        Caller stranger = Caller.outside("eve", false);
+        for (Action a : Action.values()) {
+            if (a.target() == Target.INSTALLATION || a.target() == Target.USER) {
+                continue;
+            }
+            Resource r = a.target() == Target.EVIDENCE ? FORENSIC_ITEM : Resource.incident(INCIDENT);
+            assertThat(AccessPolicy.decide(stranger, a, r)).as(a.name()).isInstanceOf(Decision.Hidden.class);
+            boolean adminTask = a == Action.MEMBERS_READ || a == Action.MEMBERS_CHANGE;
+            assertThat(AccessPolicy.decide(admin, a, r))
+                    .as(a.name())
+                    .isInstanceOf(adminTask ? Decision.Permit.class : Decision.Hidden.class);
+        }
+    }
+
+    @Test
+    void forensicContentIsCounselsTheCommandersAndGrantedRespondersOnly() {
+        assertThat(AccessPolicy.decide(as(Role.LEGAL), Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(as(Role.INCIDENT_COMMANDER), Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
+                .isInstanceOf(Decision.Permit.class);
+        for (Role r : Set.of(Role.RESPONDER, Role.AUDIT_LIAISON, Role.AUDITOR)) {
+            assertThat(AccessPolicy.decide(as(r), Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.EVIDENCE_CONTENT, AUDIT_ITEM))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Permit.class);
+        }
+        Caller granted = new Caller("r", false, Role.RESPONDER, new Caller.Grants(false, Set.of("e-1")));
+        assertThat(AccessPolicy.decide(granted, Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(
+                        granted, Action.EVIDENCE_CONTENT, Resource.evidence(INCIDENT, "e-9", Repository.FORENSIC)))
+                .isInstanceOf(Decision.Forbidden.class);
+        Caller grantedAll = new Caller("r", false, Role.RESPONDER, new Caller.Grants(true, Set.of()));
+        assertThat(AccessPolicy.decide(
+                        grantedAll, Action.PII_RESULT_READ, Resource.evidence(INCIDENT, "e-9", Repository.FORENSIC)))
+                .isInstanceOf(Decision.Permit.class);
+        // a grant means nothing to a role other than RESPONDER
+        Caller auditorWithGrant = new Caller("a", false, Role.AUDITOR, new Caller.Grants(true, Set.of()));
+        assertThat(AccessPolicy.decide(auditorWithGrant, Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
+                .isInstanceOf(Decision.Forbidden.class);
+    }
+
+    @Test
+    void onlyCounselAndTheCommanderDecideObligationsAndNotices() {
+        for (Action a :
+                Set.of(Action.SCOPE_CHANGE, Action.JUDGEMENT_RECORD, Action.OBLIGATION_CHANGE, Action.NOTICE_CHANGE)) {
+            for (Role r : Role.values()) {
+                assertThat(AccessPolicy.decide(as(r), a, Resource.incident(INCIDENT)))
+                        .as(r + " " + a)
+                        .isInstanceOf(r.privileged() ? Decision.Permit.class : Decision.Forbidden.class);
+            }
+        }
+    }
+
+    @Test
+    void theAuditorReadsButNeverChangesAndTheLiaisonStaysWithAuditEvidence() {
+        Resource forensicUpload = Resource.upload(INCIDENT, Repository.FORENSIC);
+        Resource auditUpload = Resource.upload(INCIDENT, Repository.AUDIT);
+        assertThat(AccessPolicy.decide(as(Role.AUDITOR), Action.EVIDENCE_ADD, auditUpload))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDITOR), Action.ANALYSIS_START, Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDITOR), Action.SCOPE_READ, Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDITOR), Action.OBLIGATIONS_READ, Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDIT_LIAISON), Action.EVIDENCE_ADD, forensicUpload))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDIT_LIAISON), Action.EVIDENCE_ADD, auditUpload))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDIT_LIAISON), Action.PII_SCAN_START, FORENSIC_ITEM))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.AUDIT_LIAISON), Action.PII_SCAN_START, AUDIT_ITEM))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(as(Role.RESPONDER), Action.EVIDENCE_ADD, forensicUpload))
+                .isInstanceOf(Decision.Permit.class);
+    }
+
+    @Test
+    void onlyLegalGrantsAndOnlyTheCommanderChangesMembers() {
+        for (Role r : Role.values()) {
+            assertThat(AccessPolicy.decide(as(r), Action.GRANTS_CHANGE, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.LEGAL ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.MEMBERS_CHANGE, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.INCIDENT_COMMANDER ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+    }
+
+    @Test
+    void usersManageTheirOwnTokensAndAdministratorsEveryonesAccounts() {
+        Caller ada = Caller.outside("ada", false);
+        assertThat(AccessPolicy.decide(ada, Action.TOKEN_MANAGE, Resource.user("ada")))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(ada, Action.TOKEN_MANAGE, Resource.user("bob")))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(ada, Action.USER_CREATE, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_DISABLE, Resource.user("bob")))
+                .isInstanceOf(Decision.Permit.class);
+    }
+}
