@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.server.TandemServer;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,41 +26,53 @@ final class DemoCommand implements Callable<Integer> {
         ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         String url = ServeCommand.url(ctx);
-        String t = demo.adminToken();
         String id = demo.incident().id();
+        StringBuilder people = new StringBuilder();
+        for (DemoData.Person p : DemoData.PEOPLE) {
+            people.append("  %-10s %-20s %s%n"
+                    .formatted(
+                            p.username(),
+                            p.role() == null ? "ADMIN (no member)" : p.role().name(),
+                            demo.tokens().get(p.username())));
+        }
         System.out.printf(
                 """
 
                 Tandem demo is running at %s   (Ctrl-C stops it)
                   data directory  %s
-                  admin token     %s
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
 
-                Try:
-                  curl -s %s/api/v1/ledger/checkpoint
-                  curl -s -H 'Authorization: Bearer %s' %s/api/v1/incidents/%s/timeline
-                  ./tandem ledger verify --server %s --token %s
-                  ./tandem evidence add --server %s --token %s --incident %s --repository AUDIT --kind DOCUMENT README.md
+                People (a member in every role; tokens are kept in the data directory):
+                %s
+                Try the same request as counsel and as the auditor: counsel reads the privileged
+                intake memo, the auditor sees only that it exists (its ledger commitment):
+                  export S=%s I=%s
+                  export COUNSEL=%s AUDITOR=%s
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/evidence/%s
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/%s
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/%s/content   # 403
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/timeline
+                  curl -s $S/api/v1/ledger/checkpoint
+                  ./tandem ledger verify --server $S --token $AUDITOR
+                  ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
                 %n""",
                 url,
                 ctx.getEnvironment().getProperty("tandem.data-dir"),
-                t,
                 id,
                 demo.incident().title(),
                 demo.fresh() ? "" : " (loaded earlier)",
                 demo.analysisJob() == null ? "none" : demo.analysisJob(),
                 id,
-                url,
-                t,
+                people,
                 url,
                 id,
-                url,
-                t,
-                url,
-                t,
-                id);
+                demo.tokenOf(Role.LEGAL),
+                demo.tokenOf(Role.AUDITOR),
+                demo.privilegedItem(),
+                demo.privilegedItem(),
+                demo.privilegedItem());
         return Running.awaitClose(ctx);
     }
 }

@@ -54,6 +54,11 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabases::user);
         registry.add("spring.datasource.password", () -> "");
+        // Spring keeps test contexts cached, each with its pool: idle connections of many cached
+        // contexts would exhaust PostgreSQL's max_connections (100 by default).
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     private static void execute(String sql) {

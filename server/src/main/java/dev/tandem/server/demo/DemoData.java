@@ -4,6 +4,9 @@ import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.server.TandemProperties;
+import dev.tandem.server.access.Memberships;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Accounts;
@@ -19,8 +22,11 @@ import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +36,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -47,6 +54,21 @@ import org.springframework.stereotype.Component;
 public class DemoData {
     public static final String TITLE = "Customer records synced to a sandbox by the marketing integration user";
     static final String ADMIN = "admin";
+    static final String COMMANDER = "commander";
+    /** Where the demo keeps its people's tokens, so a restart prints the same ones (owner-only file). */
+    static final String TOKENS_FILE = "demo-tokens.properties";
+
+    /** A person of the demo: the administrator (no member of the incident) and one member per role. */
+    public record Person(
+            String username, String displayName, @Nullable Role role) {}
+
+    public static final List<Person> PEOPLE = List.of(
+            new Person(ADMIN, "Demo administrator", null),
+            new Person(COMMANDER, "Irene Weber, incident commander", Role.INCIDENT_COMMANDER),
+            new Person("responder", "Rafael Costa, security engineer", Role.RESPONDER),
+            new Person("counsel", "Lena Hoffmann, outside counsel", Role.LEGAL),
+            new Person("liaison", "Alex Kim, audit liaison", Role.AUDIT_LIAISON),
+            new Person("auditor", "Audrey Blake, external auditor", Role.AUDITOR));
 
     private final Accounts accounts;
     private final Incidents incidents;
@@ -55,6 +77,8 @@ public class DemoData {
     private final Analyses analyses;
     private final Jobs jobs;
     private final PiiScans piiScans;
+    private final Memberships memberships;
+    private final TandemProperties props;
     private final Clock clock;
 
     DemoData(
@@ -65,6 +89,8 @@ public class DemoData {
             Analyses analyses,
             Jobs jobs,
             PiiScans piiScans,
+            Memberships memberships,
+            TandemProperties props,
             Clock clock) {
         this.accounts = accounts;
         this.incidents = incidents;
@@ -73,6 +99,8 @@ public class DemoData {
         this.analyses = analyses;
         this.jobs = jobs;
         this.piiScans = piiScans;
+        this.memberships = memberships;
+        this.props = props;
         this.clock = clock;
     }
 
@@ -85,12 +113,31 @@ public class DemoData {
         return Scope.of(subjects, EnumSet.of(DataCategory.CONTACT, DataCategory.PAYMENT_CARD), false);
     }
 
-    /** @param analysisJob the latest leak analysis job of the incident, if any */
+    /**
+     * @param tokens each person's API token, by username
+     * @param privilegedItem a FORENSIC item that LEGAL did not grant the responder: the one to try as each role
+     * @param analysisJob the latest leak analysis job of the incident, if any
+     */
     public record Loaded(
             Incident incident,
-            String adminToken,
+            Map<String, String> tokens,
             boolean fresh,
-            @Nullable String analysisJob) {}
+            @Nullable String analysisJob,
+            String privilegedItem) {
+
+        public String adminToken() {
+            return tokens.get(ADMIN);
+        }
+
+        /** The token of the incident's member in {@code role}. */
+        public String tokenOf(Role role) {
+            return PEOPLE.stream()
+                    .filter(p -> p.role() == role)
+                    .map(p -> tokens.get(p.username()))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
 
     record Sample(String resource, Repository repository, EvidenceKind kind, String source, String description) {}
 
@@ -126,28 +173,31 @@ public class DemoData {
                     "GRC wiki",
                     "Access review policy in force during the audit period"));
 
-    /** Loads the sample incident unless one exists, and issues a fresh administrator token. */
+    /**
+     * Loads the sample incident unless one exists. Its people get a token each on the first start,
+     * kept in the data directory and printed again at later starts (a token found revoked or missing
+     * is replaced); every role has a member, so the same request can be tried as each.
+     */
     public synchronized Loaded load() throws IOException {
-        if (!accounts.exists(ADMIN)) {
-            accounts.createUser(ADMIN, "Demo administrator", null, true, "demo");
-        }
-        String token = accounts.issueToken(ADMIN, "tandem demo", "demo");
+        Map<String, String> tokens = people();
         @Nullable
         Incident existing = incidents.all().stream()
                 .filter(i -> i.title().equals(TITLE))
                 .findFirst()
                 .orElse(null);
         if (existing != null) {
+            members(existing);
             String analysis = jobs.ofIncident(existing.id()).stream()
                     .filter(j -> j.kind().equals(Analyses.KIND))
                     .map(Job::id)
                     .reduce((first, last) -> last)
                     .orElse(null);
-            return new Loaded(existing, token, false, analysis);
+            return new Loaded(existing, tokens, false, analysis, privilegedItem(existing));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Incident incident = incidents.open(
-                TITLE, Severity.CRITICAL, now.minus(Duration.ofHours(20)), ZoneId.of("Europe/Berlin"), ADMIN);
+                TITLE, Severity.CRITICAL, now.minus(Duration.ofHours(20)), ZoneId.of("Europe/Berlin"), COMMANDER);
+        members(incident);
         for (Sample s : SAMPLES) {
             try (InputStream in = new ClassPathResource("demo/" + s.resource()).getInputStream()) {
                 vault.add(
@@ -161,20 +211,86 @@ public class DemoData {
                                 now.minus(Duration.ofHours(18))),
                         in,
                         Long.MAX_VALUE,
-                        ADMIN);
+                        COMMANDER);
             }
         }
-        obligations.updateScope(incident.id(), scope(), ADMIN);
+        obligations.updateScope(incident.id(), scope(), COMMANDER);
         addGeneratedOrg(incident, now.minus(Duration.ofHours(18)));
-        Job analysis = analyses.submit(incident.id(), new Analyses.All(), ADMIN);
+        // counsel lets the responder read the checkout capture, and nothing else that is privileged
+        vault.ofIncident(incident.id()).stream()
+                .filter(i -> i.name().equals("checkout-capture.har"))
+                .forEach(i -> memberships.grant(incident.id(), "responder", i.id(), "counsel"));
+        Job analysis = analyses.submit(incident.id(), new Analyses.All(), "responder");
         // Who is in the leaked data: scan the exports and captures. The demo's scope stays the one
         // set above, so that its obligations match the README's `tandem deadlines` call.
         for (EvidenceItem item : vault.ofIncident(incident.id())) {
             if (item.kind() == EvidenceKind.DATA_EXPORT || item.kind() == EvidenceKind.HTTP_CAPTURE) {
-                piiScans.submit(item, false, ADMIN);
+                piiScans.submit(item, false, "responder");
             }
         }
-        return new Loaded(incident, token, true, analysis.id());
+        return new Loaded(incident, tokens, true, analysis.id(), privilegedItem(incident));
+    }
+
+    /** The people and their tokens: reused from the data directory while they still work. */
+    private Map<String, String> people() throws IOException {
+        Path file = props.dataDir().resolve(TOKENS_FILE);
+        Properties stored = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                stored.load(in);
+            }
+        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Person p : PEOPLE) {
+            if (!accounts.exists(p.username())) {
+                accounts.createUser(p.username(), p.displayName(), null, p.role() == null, "demo");
+            }
+            String token = stored.getProperty(p.username());
+            if (token == null || !accounts.tokenExists(token)) {
+                token = accounts.issueToken(p.username(), "tandem demo", "demo");
+                changed = true;
+            }
+            tokens.put(p.username(), token);
+        }
+        if (changed) {
+            Properties out = new Properties();
+            out.putAll(tokens);
+            Path tmp = Files.createTempFile(props.dataDir(), TOKENS_FILE, ".tmp");
+            try {
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX filesystem: the data directory's own permissions protect it
+                }
+                try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    out.store(w, "tandem demo: API tokens of the demo's people (secrets; delete to re-issue)");
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return tokens;
+    }
+
+    /** Every role has its member (an incident of an older demo had only its creator). */
+    private void members(Incident incident) {
+        for (Person p : PEOPLE) {
+            if (p.role() != null
+                    && memberships.roleOf(incident.id(), p.username()).orElse(null) != p.role()) {
+                memberships.put(incident.id(), p.username(), p.role(), incident.createdBy());
+            }
+        }
+    }
+
+    /** The privileged intake memo: counsel reads it, the auditor sees that it exists. */
+    private String privilegedItem(Incident incident) {
+        return vault.ofIncident(incident.id()).stream()
+                .filter(i -> i.name().equals("intake-memo-privileged.md"))
+                .map(EvidenceItem::id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The seed of the demo org: the same org, the same findings, every time. */
@@ -262,7 +378,7 @@ public class DemoData {
                                     collected),
                             in,
                             Long.MAX_VALUE,
-                            ADMIN);
+                            COMMANDER);
                 }
             }
         } finally {

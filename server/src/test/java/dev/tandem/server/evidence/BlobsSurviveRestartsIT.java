@@ -42,6 +42,7 @@ class BlobsSurviveRestartsIT {
             args.add("--spring.datasource.url=" + TestDatabases.freshPostgres());
             args.add("--spring.datasource.username=" + TestDatabases.user());
             args.add("--spring.datasource.password=");
+            args.add("--spring.datasource.hikari.maximum-pool-size=5");
         }
         Map<String, byte[]> expected = new LinkedHashMap<>();
         try (ConfigurableApplicationContext server = TandemServer.start(args.toArray(String[]::new))) {

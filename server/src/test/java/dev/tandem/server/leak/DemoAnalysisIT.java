@@ -6,6 +6,7 @@ import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.crmorg.Label;
 import dev.tandem.server.Api;
 import dev.tandem.server.TestDatabases;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class DemoAnalysisIT {
         DemoData.Loaded loaded = demo.load();
         assertThat(loaded.fresh()).isTrue();
         assertThat(loaded.analysisJob()).isNotNull();
-        Api api = new Api("http://127.0.0.1:" + port, loaded.adminToken());
+        Api api = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.INCIDENT_COMMANDER));
         String id = loaded.incident().id();
         JsonNode job;
         long deadline = System.nanoTime() + 90_000_000_000L;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
 import dev.tandem.server.TestDatabases;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class DemoObligationsIT {
     @Test
     void demoIncidentHasTheObligationsOfTheReadmeCommand() throws Exception {
         DemoData.Loaded loaded = demo.load();
-        Api api = new Api("http://127.0.0.1:" + port, loaded.adminToken());
+        Api api = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.INCIDENT_COMMANDER));
         String id = loaded.incident().id();
         JsonNode server = api.get("/api/v1/incidents/" + id + "/obligations").json();
         String aware = api.get("/api/v1/incidents/" + id).json().path("awareAt").asString();
