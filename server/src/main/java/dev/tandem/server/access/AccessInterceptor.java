@@ -108,8 +108,17 @@ class AccessInterceptor implements HandlerInterceptor {
             case JOB -> {
                 String id = variable(vars, "id");
                 String what = request.getRequestURI().contains("/analyses/") ? "analysis" : "job";
+                List<Map<String, Object>> row =
+                        jdbc.queryForList("SELECT incident_id, requested_by FROM job WHERE id = ?", id);
+                if (row.isEmpty()) {
+                    throw AccessDenied.hidden(what, id);
+                }
                 yield new Resolved(
-                        Resource.incident(incidentOf("SELECT incident_id FROM job WHERE id = ?", id, what)), what, id);
+                        Resource.job(
+                                row.getFirst().get("incident_id").toString(),
+                                row.getFirst().get("requested_by").toString()),
+                        what,
+                        id);
             }
             case OBLIGATION -> {
                 String id = variable(vars, "id");

@@ -91,6 +91,11 @@ public final class AccessPolicy {
             case EVIDENCE_CONTENT, PII_RESULT_READ -> read(caller, resource);
             case PII_SCAN_START -> scan(role, resource.repository());
             case ANALYSIS_START -> allow(role, INSIDERS, "an auditor reads; analyses are started by the response team");
+            case JOB_CANCEL ->
+                role.privileged()
+                                || (INSIDERS.contains(role) && caller.username().equals(resource.user()))
+                        ? Decision.PERMIT
+                        : Decision.forbidden("a job is cancelled by who started it, LEGAL or the incident commander");
             case SCOPE_READ, JUDGEMENTS_READ, NOTICE_READ ->
                 allow(role, INSIDERS, "an auditor reads obligations' status only");
             case SCOPE_CHANGE, JUDGEMENT_RECORD, OBLIGATION_CHANGE, NOTICE_CHANGE ->

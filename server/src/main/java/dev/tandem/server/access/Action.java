@@ -45,6 +45,8 @@ public enum Action {
     PII_SCAN_START(Target.EVIDENCE),
 
     JOB_READ(Target.JOB),
+    /** The commander and LEGAL cancel any job; other insiders the jobs they started. */
+    JOB_CANCEL(Target.JOB),
 
     OBLIGATION_READ(Target.OBLIGATION),
     OBLIGATION_CHANGE(Target.OBLIGATION);

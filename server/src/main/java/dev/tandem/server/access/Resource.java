@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param incident null for installation-wide actions
  * @param evidence the evidence item's id, for evidence actions
  * @param repository the item's repository (for an upload, the one asked for; null if unreadable)
- * @param user the user named by the path, for user actions
+ * @param user the user named by the path, for user actions; for a job, who requested it
  */
 public record Resource(
         @Nullable String incident,
@@ -30,6 +30,10 @@ public record Resource(
 
     public static Resource evidence(String incident, String evidence, Repository repository) {
         return new Resource(incident, evidence, repository, null);
+    }
+
+    public static Resource job(String incident, String requestedBy) {
+        return new Resource(incident, null, null, requestedBy);
     }
 
     public static Resource user(String username) {

@@ -19,12 +19,19 @@ public record Job(
         @Nullable Instant finishedAt,
         @Nullable JsonNode result,
         @Nullable String error,
-        long ledgerIndex) {
+        long ledgerIndex,
+        int attempts,
+        boolean cancelRequested) {
 
     public enum Status {
         QUEUED,
         RUNNING,
         SUCCEEDED,
-        FAILED
+        FAILED,
+        CANCELLED;
+
+        public boolean finished() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,13 @@ public class JobController {
     @Guard(Action.JOB_READ)
     Map<String, Object> get(Access access, @PathVariable String id) {
         return view(jobs.find(id).orElseThrow(() -> ApiProblem.notFound("job", id)), access, vault);
+    }
+
+    /** Cancels a queued or running job (409 once it has finished); the answer is the job. */
+    @PostMapping("/api/v1/jobs/{id}/cancel")
+    @Guard(Action.JOB_CANCEL)
+    Map<String, Object> cancel(Access access, @PathVariable String id) {
+        return view(jobs.cancel(id, access.username()), access, vault);
     }
 
     @GetMapping("/api/v1/incidents/{id}/jobs")
@@ -86,6 +94,8 @@ public class JobController {
         m.put("result", j.result());
         m.put("error", j.error());
         m.put("ledgerIndex", j.ledgerIndex());
+        m.put("attempts", j.attempts());
+        m.put("cancelRequested", j.cancelRequested());
         return m;
     }
 }

@@ -2,15 +2,18 @@ package dev.tandem.server.job;
 
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +47,19 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
     private final JsonMapper json;
     private final Map<String, JobHandler> handlers;
     private final ExecutorService pool;
+    private final Limits limits;
+    /** When each requester last had a job started here: the next job goes to who waited longest. */
+    private final Map<String, Long> lastServed = new ConcurrentHashMap<>();
+
+    private final Object claiming = new Object();
+
+    /**
+     * @param maxAttempts starts after which a job that never finished (its process stopped or died
+     *     while it ran, out of memory say) is failed instead of run again
+     * @param maxQueued queued jobs at most, all requesters together (503 beyond)
+     * @param maxQueuedPerUser queued jobs at most per requester (429 beyond)
+     */
+    public record Limits(int maxAttempts, int maxQueued, int maxQueuedPerUser) {}
 
     Jobs(
             JdbcTemplate jdbc,
@@ -50,7 +67,10 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
             Clock clock,
             JsonMapper json,
             List<JobHandler> handlers,
-            @Value("${tandem.jobs.threads:1}") int threads) {
+            @Value("${tandem.jobs.threads:1}") int threads,
+            @Value("${tandem.jobs.max-attempts:3}") int maxAttempts,
+            @Value("${tandem.jobs.max-queued:200}") int maxQueued,
+            @Value("${tandem.jobs.max-queued-per-user:20}") int maxQueuedPerUser) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
@@ -59,12 +79,36 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         this.pool = Executors.newFixedThreadPool(
                 Math.max(1, threads),
                 Thread.ofPlatform().name("tandem-job-", 0).daemon().factory());
+        this.limits = new Limits(Math.max(1, maxAttempts), Math.max(1, maxQueued), Math.max(1, maxQueuedPerUser));
     }
 
-    /** Queues a job; answers once it is durably queued (row and ledger entry committed). */
+    /**
+     * Queues a job; answers once it is durably queued (row and ledger entry committed).
+     *
+     * @throws ApiProblem 429 when the requester has {@link Limits#maxQueuedPerUser} jobs waiting, 503
+     *     when {@link Limits#maxQueued} jobs wait in all
+     */
     public Job submit(String kind, String incidentId, ObjectNode input, String actor) {
         if (!handlers.containsKey(kind)) {
             throw new IllegalArgumentException("no handler for jobs of kind " + kind);
+        }
+        Integer mine = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM job WHERE status = 'QUEUED' AND requested_by = ?", Integer.class, actor);
+        if (mine != null && mine >= limits.maxQueuedPerUser()) {
+            throw new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-jobs",
+                    "Too many jobs",
+                    actor + " has " + mine + " jobs waiting (at most " + limits.maxQueuedPerUser()
+                            + "); wait for them or cancel some (POST /api/v1/jobs/{id}/cancel)");
+        }
+        Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM job WHERE status = 'QUEUED'", Integer.class);
+        if (all != null && all >= limits.maxQueued()) {
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "job-queue-full",
+                    "Job queue full",
+                    all + " jobs are waiting (at most " + limits.maxQueued() + "); try again later");
         }
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -84,7 +128,47 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
                     index);
             return index;
         });
-        pool.execute(() -> run(id));
+        pool.execute(this::runNext);
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Cancels a job: a queued one at once; a running one at its next progress report (the handler
+     * is told through {@link JobContext#progress}), also when another server process runs it.
+     *
+     * @throws ApiProblem 409 for a job that has finished
+     */
+    public Job cancel(String id, String actor) {
+        Job job = find(id).orElseThrow(() -> ApiProblem.notFound("job", id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ledger.record(ap -> {
+            int queued = jdbc.update(
+                    "UPDATE job SET status = 'CANCELLED', cancel_requested = TRUE, finished_at = ?, error = ?"
+                            + " WHERE id = ? AND status = 'QUEUED'",
+                    Timestamp.from(now),
+                    "cancelled by " + actor + " before it started",
+                    id);
+            int running = queued > 0
+                    ? 0
+                    : jdbc.update("UPDATE job SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id);
+            if (queued + running == 0) {
+                Job now2 = find(id).orElseThrow();
+                throw new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "job-finished",
+                        "Job finished",
+                        "job " + id + " is " + now2.status() + "; only queued or running jobs can be cancelled");
+            }
+            ap.append(
+                    "job.cancelled",
+                    job.incidentId(),
+                    actor,
+                    json.createObjectNode()
+                            .put("job", id)
+                            .put("kind", job.kind())
+                            .put("was", queued > 0 ? "QUEUED" : "RUNNING"));
+            return null;
+        });
         return find(id).orElseThrow();
     }
 
@@ -97,27 +181,87 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         return jdbc.query("SELECT * FROM job WHERE incident_id = ? ORDER BY requested_at", this::map, incidentId);
     }
 
-    /** Runs jobs left queued or running by a previous process. */
+    /**
+     * Runs jobs left queued or running by a previous process: a running one goes back to the queue,
+     * unless it was started {@link Limits#maxAttempts} times already without finishing (it may be
+     * what stopped the process), then it fails with that reason.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        List<String> pending = jdbc.queryForList(
-                "SELECT id FROM job WHERE status IN ('QUEUED', 'RUNNING') ORDER BY requested_at", String.class);
-        if (!pending.isEmpty()) {
-            log.info("resuming {} job(s) interrupted by the last stop", pending.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        int givenUp = jdbc.update(
+                "UPDATE job SET status = 'FAILED', finished_at = ?, error = ? WHERE status = 'RUNNING' AND attempts >= ?",
+                now,
+                "started " + limits.maxAttempts() + " times and never finished: the server stopped or crashed while"
+                        + " it ran (out of memory?); it is not run again. Start a new one once the cause is fixed.",
+                limits.maxAttempts());
+        if (givenUp > 0) {
+            log.warn("{} job(s) were started {} times without finishing; marked FAILED", givenUp, limits.maxAttempts());
         }
-        pending.forEach(id -> pool.execute(() -> run(id)));
+        int requeued = jdbc.update("UPDATE job SET status = 'QUEUED' WHERE status = 'RUNNING'");
+        Integer queued = jdbc.queryForObject("SELECT COUNT(*) FROM job WHERE status = 'QUEUED'", Integer.class);
+        if (queued != null && queued > 0) {
+            log.info("resuming {} job(s) ({} interrupted by the last stop)", queued, requeued);
+            for (int i = 0; i < queued; i++) {
+                pool.execute(this::runNext);
+            }
+        }
+    }
+
+    /**
+     * Claims and runs the next queued job, fairly: of the requesters with queued jobs, the one whose
+     * last job started here longest ago goes first, with their oldest job. The claim is a
+     * conditional update, so two server processes never run the same job.
+     */
+    private void runNext() {
+        String id = claimNext();
+        if (id != null) {
+            run(id);
+        }
+    }
+
+    private @Nullable String claimNext() {
+        synchronized (claiming) {
+            for (int tries = 0; tries < 10; tries++) {
+                List<String[]> queued = jdbc.query(
+                        "SELECT id, requested_by FROM job WHERE status = 'QUEUED' ORDER BY requested_at, id LIMIT 1000",
+                        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+                if (queued.isEmpty()) {
+                    return null;
+                }
+                String[] next = queued.getFirst();
+                long oldest = Long.MAX_VALUE;
+                Map<String, Boolean> seen = new HashMap<>();
+                for (String[] q : queued) {
+                    if (seen.putIfAbsent(q[1], true) == null) {
+                        long served = lastServed.getOrDefault(q[1], Long.MIN_VALUE);
+                        if (served < oldest || oldest == Long.MAX_VALUE) {
+                            oldest = served;
+                            next = q;
+                        }
+                    }
+                }
+                int claimed = jdbc.update(
+                        "UPDATE job SET status = 'RUNNING', started_at = ?, done_units = 0, attempts = attempts + 1"
+                                + " WHERE id = ? AND status = 'QUEUED'",
+                        Timestamp.from(clock.instant()),
+                        next[0]);
+                if (claimed == 1) {
+                    lastServed.put(next[1], System.nanoTime());
+                    return next[0];
+                }
+                // another process (or a cancel) took it first: look again
+            }
+            return null;
+        }
     }
 
     private void run(String id) {
         Job job = find(id).orElse(null);
-        if (job == null || job.status() == Job.Status.SUCCEEDED || job.status() == Job.Status.FAILED) {
+        if (job == null || job.status() != Job.Status.RUNNING) {
             return;
         }
         JobHandler handler = handlers.get(job.kind());
-        jdbc.update(
-                "UPDATE job SET status = 'RUNNING', started_at = ?, done_units = 0 WHERE id = ?",
-                Timestamp.from(clock.instant()),
-                id);
         Progress progress = new Progress(id);
         try {
             JsonNode result = handler.run(job, progress);
@@ -136,7 +280,12 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         } catch (InterruptedException e) {
             // shutting down: the job stays RUNNING and is run again at the next start
             Thread.currentThread().interrupt();
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            if (progress.cancelled) {
+                finish(id, "CANCELLED", "cancelled while it ran");
+                log.info("job {} ({}) cancelled", id, job.kind());
+                return;
+            }
             if (pool.isShutdown() || Thread.currentThread().isInterrupted()) {
                 // Stopped by the shutdown, perhaps while its last ledger unit was still committing:
                 // FAILED could be wrong. It stays RUNNING and runs again from the start at the next
@@ -150,12 +299,22 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
             }
             log.warn("job {} ({}) failed: {}", id, job.kind(), e.toString());
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.update(
-                    "UPDATE job SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?",
-                    Timestamp.from(clock.instant()),
-                    message.length() > 2000 ? message.substring(0, 2000) : message,
-                    id);
+            if (e instanceof OutOfMemoryError) {
+                message = "out of memory: " + message + " (give the server more heap, -Xmx, or split the evidence)";
+            } else if (e instanceof Error) {
+                message = e.getClass().getSimpleName() + ": " + message;
+            }
+            finish(id, "FAILED", message);
         }
+    }
+
+    private void finish(String id, String status, String message) {
+        jdbc.update(
+                "UPDATE job SET status = ?, finished_at = ?, error = ? WHERE id = ?",
+                status,
+                Timestamp.from(clock.instant()),
+                message.length() > 2000 ? message.substring(0, 2000) : message,
+                id);
     }
 
     @Override
@@ -164,16 +323,25 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         pool.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stores progress at most once a second, and learns then whether the job was cancelled (also by
+     * another server process): from then on every report throws {@link JobCancelledException}, which
+     * unwinds the handler. Interrupting the thread instead would close an embedded H2 database.
+     */
     private final class Progress implements JobContext {
         private final String id;
         private long lastWrite;
+        volatile boolean cancelled;
 
         Progress(String id) {
             this.id = id;
         }
 
         @Override
-        public void progress(long doneUnits, long totalUnits) {
+        public synchronized void progress(long doneUnits, long totalUnits) {
+            if (cancelled) {
+                throw new JobCancelledException(id);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 return; // stopping; and a write on an interrupted thread would close an embedded H2
             }
@@ -183,6 +351,18 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
             }
             lastWrite = now;
             jdbc.update("UPDATE job SET done_units = ?, total_units = ? WHERE id = ?", doneUnits, totalUnits, id);
+            Boolean requested = jdbc.queryForObject("SELECT cancel_requested FROM job WHERE id = ?", Boolean.class, id);
+            if (Boolean.TRUE.equals(requested)) {
+                cancelled = true;
+                throw new JobCancelledException(id);
+            }
+        }
+    }
+
+    /** Thrown from a progress report of a job someone cancelled. */
+    static final class JobCancelledException extends RuntimeException {
+        JobCancelledException(String id) {
+            super("job " + id + " was cancelled");
         }
     }
 
@@ -201,7 +381,9 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
                 instant(rs.getTimestamp("finished_at")),
                 rs.getString("result") == null ? null : json.readTree(rs.getString("result")),
                 rs.getString("error"),
-                rs.getLong("ledger_index"));
+                rs.getLong("ledger_index"),
+                rs.getInt("attempts"),
+                rs.getBoolean("cancel_requested"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -15,10 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +39,14 @@ class LedgerConfiguration {
     static final String KEY_FILE = "ledger-signing.key";
 
     @Bean(destroyMethod = "close")
-    Ledger ledger(JdbcTemplate jdbc, TransactionTemplate tx, TandemProperties props, Clock clock, JsonMapper json)
+    Ledger ledger(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            TandemProperties props,
+            Clock clock,
+            JsonMapper json,
+            @Value("${tandem.ledger.queue-capacity:100000}") int queueCapacity,
+            @Value("${tandem.ledger.queue-timeout:PT30S}") Duration queueTimeout)
             throws IOException {
         List<String[]> rows = installation(jdbc);
         if (rows.isEmpty()) {
@@ -89,7 +98,9 @@ class LedgerConfiguration {
                 clock,
                 json,
                 props.ledger().batchSize(),
-                props.ledger().checkpointInterval());
+                props.ledger().checkpointInterval(),
+                queueCapacity,
+                queueTimeout);
         sequencer.start();
         return new Ledger(sequencer, jdbc, signer, origin);
     }

@@ -18,6 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,8 @@ public final class LedgerSequencer implements AutoCloseable {
     private final Clock clock;
     private final JsonMapper json;
     private final int batchSize;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> queue;
+    private final Duration queueTimeout;
     private final Thread thread;
     private final long checkpointIntervalNanos;
     private volatile boolean closed;
@@ -62,6 +65,28 @@ public final class LedgerSequencer implements AutoCloseable {
             JsonMapper json,
             int batchSize,
             Duration checkpointInterval) {
+        this(jdbc, tx, signer, origin, clock, json, batchSize, checkpointInterval, 100_000, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param queueCapacity units waiting at most; a caller who finds the queue full waits up to
+     *     {@code queueTimeout} for room
+     * @param queueTimeout how long a caller's unit may wait to be taken into a batch before the caller
+     *     is answered {@link LedgerBusyException} (the unit is then withdrawn: it never runs)
+     */
+    LedgerSequencer(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            NoteSigner signer,
+            String origin,
+            Clock clock,
+            JsonMapper json,
+            int batchSize,
+            Duration checkpointInterval,
+            int queueCapacity,
+            Duration queueTimeout) {
+        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+        this.queueTimeout = queueTimeout;
         this.jdbc = jdbc;
         this.tx = tx;
         this.nodes = new JdbcNodeStore(jdbc);
@@ -88,9 +113,21 @@ public final class LedgerSequencer implements AutoCloseable {
             throw new IllegalStateException("the ledger is shut down");
         }
         Pending<T> p = new Pending<>(work, new CompletableFuture<>());
-        queue.add(p);
+        long deadline = System.nanoTime() + queueTimeout.toNanos();
         try {
-            return p.result.get();
+            if (!queue.offer(p, queueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new LedgerBusyException(queue.size());
+            }
+            try {
+                return p.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Still waiting in the queue: withdraw it, it never runs, and the caller may try again.
+                // Already taken into a batch: its outcome is about to be known; wait for it.
+                if (queue.remove(p)) {
+                    throw new LedgerBusyException(queue.size());
+                }
+                return p.result.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerUnavailableException("interrupted while waiting for the ledger", e);

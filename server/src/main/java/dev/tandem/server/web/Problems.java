@@ -1,6 +1,8 @@
 package dev.tandem.server.web;
 
 import dev.tandem.server.access.AccessDenied;
+import dev.tandem.server.ledger.LedgerBusyException;
+import dev.tandem.server.ledger.LedgerUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +45,21 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
         ApiProblem p = e.hidden() ? ApiProblem.notFound(e.what(), e.id()) : ApiProblem.forbidden(e.getMessage());
         return apiProblem(p);
+    }
+
+    /** The ledger could not take the change: nothing was recorded; the client may try again. */
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<ProblemDetail> ledgerUnavailable(LedgerUnavailableException e) {
+        log.warn("ledger unavailable: {}", e.getMessage());
+        boolean busy = e instanceof LedgerBusyException;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, busy ? "1" : "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        busy ? "ledger-busy" : "ledger-unavailable",
+                        busy ? "Ledger busy" : "Ledger unavailable",
+                        busy ? e.getMessage() : "the ledger could not record the change; nothing was recorded"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -293,6 +293,13 @@ abstract class AccessMatrixContract {
         c.add(json("POST", "/api/v1/evidence/{id}/scans", DECIDERS, () -> audit + "/scans", "{\"updateScope\":true}"));
         c.add(get("/api/v1/jobs/{id}", MEMBERS, "/api/v1/jobs/" + f.job()));
         c.add(get("/api/v1/analyses/{id}", MEMBERS, "/api/v1/analyses/" + f.analysis()));
+        // the commander's job: the commander and LEGAL cancel it, nobody else (a finished job is a
+        // permitted 409)
+        c.add(new Call("POST", "/api/v1/jobs/{id}/cancel", DECIDERS, () -> {
+            Api.Response queued = f.as().get(Who.IC).postJson(audit + "/scans", "{}");
+            assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+            return Request.get("/api/v1/jobs/" + queued.json().path("id").asString() + "/cancel");
+        }));
         String obligation = "/api/v1/obligations/" + f.obligation();
         c.add(get("/api/v1/obligations/{id}", MEMBERS, obligation));
         c.add(json("PUT", "/api/v1/obligations/{id}/owner", DECIDERS, () -> obligation + "/owner", "{\"owner\":null}"));

@@ -112,6 +112,19 @@ class AccessPolicyTest {
     }
 
     @Test
+    void jobsAreCancelledByWhoStartedThemCounselOrTheCommander() {
+        Resource byRafael = Resource.job(INCIDENT, "rafael");
+        Caller rafael = new Caller("rafael", false, Role.RESPONDER, Caller.Grants.NONE);
+        Caller other = new Caller("sam", false, Role.RESPONDER, Caller.Grants.NONE);
+        Caller auditor = new Caller("rafael", false, Role.AUDITOR, Caller.Grants.NONE);
+        assertThat(AccessPolicy.decide(rafael, Action.JOB_CANCEL, byRafael)).isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(other, Action.JOB_CANCEL, byRafael)).isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(as(Role.LEGAL), Action.JOB_CANCEL, byRafael))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(auditor, Action.JOB_CANCEL, byRafael)).isInstanceOf(Decision.Forbidden.class);
+    }
+
+    @Test
     void usersManageTheirOwnTokensAndAdministratorsEveryonesAccounts() {
         Caller ada = Caller.outside("ada", false);
         assertThat(AccessPolicy.decide(ada, Action.TOKEN_MANAGE, Resource.user("ada")))

@@ -95,6 +95,13 @@ class LedgerConfigurationTest {
             throws Exception {
         together.await();
         return new LedgerConfiguration()
-                .ledger(jdbc, tx, p, Clock.systemUTC(), JsonMapper.builder().build());
+                .ledger(
+                        jdbc,
+                        tx,
+                        p,
+                        Clock.systemUTC(),
+                        JsonMapper.builder().build(),
+                        1000,
+                        java.time.Duration.ofSeconds(30));
     }
 }

@@ -84,6 +84,49 @@ class LedgerSequencerTest {
     }
 
     @Test
+    void callersOfAFullLedgerAreToldItIsBusyAndTheirUnitsNeverRun() throws Exception {
+        sequencer.close();
+        sequencer = new LedgerSequencer(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                NoteSigner.generate("tandem/test"),
+                "tandem/test",
+                Clock.systemUTC(),
+                JSON,
+                1,
+                Duration.ofMillis(250),
+                1,
+                Duration.ofMillis(300));
+        sequencer.start();
+        java.util.concurrent.CountDownLatch inBatch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Long> blocking = pool.submit(() -> sequencer.submit(ap -> {
+                inBatch.countDown();
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return unit("slow", false).run(ap);
+            }));
+            assertThat(inBatch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // one unit fits in the queue, where it waits past the timeout and is withdrawn; a third
+            // finds the queue full
+            Future<Long> waiting = pool.submit(() -> sequencer.submit(unit("withdrawn", false)));
+            Thread.sleep(50);
+            assertThatThrownBy(() -> sequencer.submit(unit("refused", false))).isInstanceOf(LedgerBusyException.class);
+            assertThatThrownBy(waiting::get).hasCauseInstanceOf(LedgerBusyException.class);
+            release.countDown();
+            assertThat(blocking.get()).isEqualTo(0L);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM app_user WHERE username IN ('withdrawn', 'refused')", Integer.class))
+                .isZero();
+        assertThat(sequencer.submit(unit("later", false))).isEqualTo(1L);
+    }
+
+    @Test
     void aFailingUnitLeavesNoTraceWhileTheRestOfItsBatchCommits() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
