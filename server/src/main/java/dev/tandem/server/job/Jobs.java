@@ -2,6 +2,7 @@ package dev.tandem.server.job;
 
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.JobQueued;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -69,9 +70,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode().put("job", id).put("kind", kind);
-            body.set("input", input);
-            long index = ap.append("job.queued", incidentId, actor, body);
+            long index = ap.record(new JobQueued(id, kind, incidentId, input), actor);
             jdbc.update(
                     "INSERT INTO job (id, kind, incident_id, input, status, done_units, total_units, requested_by,"
                             + " requested_at, ledger_index) VALUES (?, ?, ?, ?, 'QUEUED', 0, 0, ?, ?, ?)",

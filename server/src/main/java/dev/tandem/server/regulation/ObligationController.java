@@ -112,7 +112,8 @@ class ObligationController {
     record JudgementRequest(
             @Nullable String question,
             @Nullable String answer,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            @Nullable JsonNode privileged) {}
 
     @PostMapping("/api/v1/incidents/{id}/judgements")
     ResponseEntity<ObjectNode> judge(
@@ -130,7 +131,8 @@ class ObligationController {
             throw ApiProblem.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
         }
         String reason = text(body.reason(), "reason", "why the question is answered so");
-        var computation = obligations.recordJudgement(id, question, answer, reason, actor.username());
+        boolean privileged = privileged(body.privileged());
+        var computation = obligations.recordJudgement(id, question, answer, reason, privileged, actor.username());
         ObjectNode root = list(id);
         root.put("recomputed", computation != null);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
@@ -176,7 +178,8 @@ class ObligationController {
     record StatusRequest(
             @Nullable String status,
             @Nullable String evidence,
-            @Nullable String justification) {}
+            @Nullable String justification,
+            @Nullable JsonNode privileged) {}
 
     @PostMapping("/api/v1/obligations/{id}/status")
     ObjectNode status(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody StatusRequest body) {
@@ -194,12 +197,28 @@ class ObligationController {
         if (body.justification() != null && body.justification().length() > MAX_TEXT) {
             throw ApiProblem.unprocessable("bad-justification", "justification: at most " + MAX_TEXT + " characters");
         }
+        boolean privileged = privileged(body.privileged());
         return view(obligations.changeStatus(
                 id,
                 target,
                 body.evidence() == null ? null : body.evidence().strip(),
                 body.justification() == null ? null : body.justification().strip(),
+                privileged,
                 actor.username()));
+    }
+
+    /**
+     * Whether the entry's reason or justification is privileged in the ledger: LEGAL chooses per
+     * entry, and absent a choice it is (ADR 062).
+     */
+    private static boolean privileged(@Nullable JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return true;
+        }
+        if (!value.isBoolean()) {
+            throw ApiProblem.unprocessable("bad-privileged", "privileged must be true or false, got " + value);
+        }
+        return value.asBoolean();
     }
 
     private ObjectNode view(StoredObligation o) {
