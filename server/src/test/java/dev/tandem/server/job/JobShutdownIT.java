@@ -53,7 +53,7 @@ class JobShutdownIT {
                     ledger.record(ap -> {
                         unitRunning.countDown();
                         releaseUnit.await(30, TimeUnit.SECONDS);
-                        return ap.record(new UserCreated("slow-" + job.id(), null, false), "test");
+                        return ap.record(new UserCreated("slow-" + job.id(), null, false), "test-slow-unit");
                     });
                     return json.createObjectNode();
                 }
@@ -102,8 +102,9 @@ class JobShutdownIT {
     }
 
     private int slowEntries() {
-        Integer n =
-                jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'test.slow'", Integer.class);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'user.created' AND actor = 'test-slow-unit'",
+                Integer.class);
         return n == null ? 0 : n;
     }
 }
