@@ -3,8 +3,16 @@ package dev.tandem.leak;
 import dev.tandem.intake.Problem;
 import java.util.List;
 
-/** What an analysis found, what it read, and what it could not read. */
-public record AnalysisResult(List<Finding> findings, List<AnalyzedInput> inputs, List<Problem> problems, Stats stats) {
+/**
+ * What an analysis found, what it read, and what it could not read; {@code contributions} tells
+ * which input each file name, problem and volume came from.
+ */
+public record AnalysisResult(
+        List<Finding> findings,
+        List<AnalyzedInput> inputs,
+        List<Problem> problems,
+        Stats stats,
+        Contributions contributions) {
 
     /** Volumes read and the state kept (bounded by users and sessions, not rows). */
     public record Stats(long events, long users, long sessions, long harEntries, long bytes) {}
@@ -13,6 +21,10 @@ public record AnalysisResult(List<Finding> findings, List<AnalyzedInput> inputs,
         findings = List.copyOf(findings);
         inputs = List.copyOf(inputs);
         problems = List.copyOf(problems);
+    }
+
+    public AnalysisResult(List<Finding> findings, List<AnalyzedInput> inputs, List<Problem> problems, Stats stats) {
+        this(findings, inputs, problems, stats, Contributions.unknown());
     }
 
     /** True when some input (or its remainder) could not be read at all. */

@@ -3,6 +3,7 @@ package dev.tandem.leak;
 import dev.tandem.salesforce.ActivityEvent;
 import dev.tandem.salesforce.ActivityKind;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,6 +32,9 @@ final class Behaviour {
     long events;
     private @Nullable UserStats lastUser;
 
+    /** The position of the analysis input being read: events are attributed to it. */
+    int input;
+
     Behaviour(Set<String> customerObjects) {
         this.customerObjects = customerObjects;
     }
@@ -48,7 +52,11 @@ final class Behaviour {
     static final class Top {
         final List<Weighted> items = new ArrayList<>(TOP + 1);
 
+        /** Every file whose lines were offered, kept or not: what contributed, beyond the top lines. */
+        final Set<String> files = new LinkedHashSet<>(2);
+
         void offer(long weight, String file, long line) {
+            files.add(file);
             int n = items.size();
             if (n == TOP && items.get(n - 1).weight() >= weight) {
                 return;
@@ -93,6 +101,8 @@ final class Behaviour {
         final Top top = new Top();
         final Map<String, Long> reportRows = new HashMap<>();
         final Set<String> orgs = new HashSet<>(2);
+        /** The analysis inputs (by position) whose events concern this user. */
+        final BitSet inputs = new BitSet();
         // the last day, session and address seen: consecutive events of a user mostly share them,
         // and skipping the set and map updates for those is most of the cost per row
         long lastDay = Long.MIN_VALUE;
@@ -172,6 +182,9 @@ final class Behaviour {
     static final class SessionStats {
         final String key;
         final String userKey;
+        /** The analysis inputs (by position) whose events belong to this session. */
+        final BitSet inputs = new BitSet();
+
         String orgId = "";
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -278,6 +291,7 @@ final class Behaviour {
             }
             lastUser = u;
         }
+        u.inputs.set(input);
         if (!e.userId().isEmpty()) {
             u.userId = e.userId();
         }
@@ -354,6 +368,7 @@ final class Behaviour {
             }
             u.lastSession = s;
         }
+        s.inputs.set(input);
         long t = e.epochMillis();
         if (t < s.first) {
             s.first = t;

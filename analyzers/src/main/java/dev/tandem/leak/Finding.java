@@ -1,6 +1,9 @@
 package dev.tandem.leak;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param controls SOC 2 criteria ids (CONTRACTS.md §4); ISO 27001 ids are on the pattern
  * @param rationale why this was reported: the thresholds and baselines it crossed
  * @param containment the changes that would close it
+ * @param sources every file (an input's name, or {@code name!/member}) whose lines were offered as
+ *     evidence for it, the lines left out by the cap on evidence included: what contributed to it
  */
 public record Finding(
         LeakPattern pattern,
@@ -20,11 +25,29 @@ public record Finding(
         @Nullable Long records,
         List<String> controls,
         String rationale,
-        List<ContainmentAction> containment) {
+        List<ContainmentAction> containment,
+        Set<String> sources) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         controls = List.copyOf(controls);
         containment = List.copyOf(containment);
+        Set<String> all = new TreeSet<>(sources);
+        evidence.forEach(e -> all.add(e.file()));
+        sources = Collections.unmodifiableSet(all);
+    }
+
+    /** A finding that rests on exactly the files of its evidence lines. */
+    public Finding(
+            LeakPattern pattern,
+            Severity severity,
+            String title,
+            Subject subject,
+            List<EvidenceRef> evidence,
+            @Nullable Long records,
+            List<String> controls,
+            String rationale,
+            List<ContainmentAction> containment) {
+        this(pattern, severity, title, subject, evidence, records, controls, rationale, containment, Set.of());
     }
 }

@@ -59,8 +59,17 @@ public final class LeakAnalyzer {
      */
     public AnalysisResult analyze(List<AnalysisInput> inputs, ProgressListener progress) throws InterruptedException {
         Run run = new Run(inputs.size(), progress);
+        Contributions.Recorder contributions = new Contributions.Recorder(inputs.size());
+        run.contributions = contributions;
         for (AnalysisInput in : inputs) {
             checkInterrupt();
+            int index = run.done;
+            run.input = index;
+            run.behaviour.input = index;
+            long events = run.behaviour.events;
+            long har = run.captures.entries;
+            long bytes = run.bytes.count;
+            int problems = run.problems.all().size();
             progress.progress(new ProgressListener.Progress(
                     run.done, inputs.size(), in.name(), run.behaviour.events, ProgressListener.Phase.READING));
             try (InputStream raw = in.source().open()) {
@@ -69,6 +78,12 @@ public final class LeakAnalyzer {
                 run.problems.report(in.name(), 0, Problem.Kind.UNREADABLE, "cannot read: " + message(e));
             } catch (Interrupted e) {
                 throw new InterruptedException("analysis interrupted while reading " + in.name());
+            }
+            contributions.volumes(
+                    index, run.behaviour.events - events, run.captures.entries - har, run.bytes.count - bytes);
+            List<Problem> all = run.problems.all();
+            for (Problem p : all.subList(problems, all.size())) {
+                contributions.produced(p.file(), index);
             }
             run.done++;
         }
@@ -88,7 +103,12 @@ public final class LeakAnalyzer {
                         run.behaviour.users.size(),
                         run.behaviour.sessions.size(),
                         run.captures.entries,
-                        run.bytes.count));
+                        run.bytes.count),
+                contributions.done(
+                        run.behaviour.users.values().stream().map(u -> u.inputs).toList(),
+                        run.behaviour.sessions.values().stream()
+                                .map(s -> s.inputs)
+                                .toList()));
     }
 
     private static void checkInterrupt() throws InterruptedException {
@@ -123,6 +143,8 @@ public final class LeakAnalyzer {
         final JsonRecordsReader jsonRecords = new JsonRecordsReader();
         final HarReader har = new HarReader(thresholds.maxBodyBytes());
         int done;
+        int input;
+        Contributions.@Nullable Recorder contributions;
         String current = "";
 
         Run(int total, ProgressListener progress) {
@@ -140,6 +162,9 @@ public final class LeakAnalyzer {
 
         void read(String name, InputStream raw, int depth) throws IOException, InterruptedException {
             current = name;
+            if (contributions != null) {
+                contributions.produced(name, input);
+            }
             // bytes are counted as given: archive members are not counted again
             BufferedInputStream in = new BufferedInputStream(depth == 0 ? bytes.wrap(raw) : raw, SNIFF);
             in.mark(SNIFF);

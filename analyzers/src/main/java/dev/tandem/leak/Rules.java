@@ -228,6 +228,7 @@ final class Rules {
             List<EvidenceRef> configRefs = new ArrayList<>();
             List<EvidenceRef> contextRefs = new ArrayList<>();
             List<EvidenceRef> ingestRefs = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             List<ContainmentAction> contain = new ArrayList<>();
             Set<String> grantTexts = new LinkedHashSet<>();
             for (var e : broad.entrySet()) {
@@ -272,6 +273,7 @@ final class Rules {
                 for (Ingest in : copies) {
                     copied.merge(in.object, in.rows, Long::sum);
                     ingestRefs.addAll(in.top.refs());
+                    from.addAll(in.top.files);
                 }
                 records = 0;
                 StringBuilder objs = new StringBuilder();
@@ -317,6 +319,7 @@ final class Rules {
             for (SessionStats s : sessions) {
                 if (s.readRows > 0 && !java.util.Collections.disjoint(extractionDays, s.days)) {
                     extraction.addAll(s.top.refs());
+                    from.addAll(s.top.files);
                     claimedSessions.add(s.key);
                 }
             }
@@ -350,6 +353,7 @@ final class Rules {
                             + grantTexts.iterator().next() + " " + what,
                     w.subject(),
                     evidence,
+                    from,
                     records,
                     rationale,
                     contain));
@@ -448,6 +452,7 @@ final class Rules {
             }
             List<String> signals = new ArrayList<>();
             List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             String ip = s.ip();
             if (!ip.isEmpty() && u.historyDays(s.days) >= t.minHistoryDays() && !u.knowsIp(ip, s.key, s.days)) {
                 signals.add("from new IP " + ip);
@@ -470,6 +475,7 @@ final class Rules {
                 evidence.add(s.loginAsRef);
             }
             evidence.addAll(s.top.refs());
+            from.addAll(s.top.files);
             for (Behaviour.ExportRef x : s.exports) {
                 evidence.add(x.ref());
             }
@@ -523,6 +529,7 @@ final class Rules {
                             + (signals.isEmpty() ? "" : " " + String.join(", ", signals)),
                     w.subject(),
                     evidence,
+                    from,
                     s.readRows,
                     rationale,
                     contain));
@@ -536,6 +543,7 @@ final class Rules {
         List<Finding> out = new ArrayList<>();
         Map<String, long[]> externalRows = new HashMap<>();
         Map<String, List<EvidenceRef>> externalRefs = new HashMap<>();
+        Map<String, Set<String>> externalFiles = new HashMap<>();
         for (UserStats u : sorted(b.users.values())) {
             Who w = who(u);
             if (!isExternal(u, w)) {
@@ -544,6 +552,7 @@ final class Rules {
             for (var e : u.rowsByObject.entrySet()) {
                 externalRows.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
                 externalRefs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(u.top.refs());
+                externalFiles.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).addAll(u.top.files);
             }
         }
         for (OrgConfig.SharingRule r : config.sharingRules()) {
@@ -560,12 +569,14 @@ final class Rules {
             }
             long rows = external ? externalRows.getOrDefault(r.object(), new long[1])[0] : 0;
             List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             evidence.add(new EvidenceRef(r.file(), r.line()));
             if (owd != null) {
                 evidence.add(new EvidenceRef(owd.file(), owd.line()));
             }
             if (external) {
                 evidence.addAll(externalRefs.getOrDefault(r.object(), List.of()));
+                from.addAll(externalFiles.getOrDefault(r.object(), Set.of()));
             }
             String audience = switch (r.sharedToKind()) {
                 case "guestUser" -> "unauthenticated site guest users";
@@ -588,6 +599,7 @@ final class Rules {
                             + (rows > 0 ? "; external users read " + count(rows) + " " + r.object() + " rows" : ""),
                     subject,
                     evidence,
+                    from,
                     external && rows > 0 ? rows : null,
                     r.ruleType() + " sharing rule shared to " + r.sharedToKind()
                             + (r.sharedTo().isEmpty() ? "" : " " + r.sharedTo())
@@ -604,8 +616,10 @@ final class Rules {
             long rows = externalRows.getOrDefault(o.object(), new long[1])[0];
             Subject subject = new Subject(SubjectKind.OBJECT, o.object());
             List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             evidence.add(new EvidenceRef(o.file(), o.line()));
             evidence.addAll(externalRefs.getOrDefault(o.object(), List.of()));
+            from.addAll(externalFiles.getOrDefault(o.object(), Set.of()));
             out.add(finding(
                     LeakPattern.SHARING_RULE_EXPOSURE,
                     rows > 0 ? Severity.CRITICAL : Severity.HIGH,
@@ -613,6 +627,7 @@ final class Rules {
                             + (rows > 0 ? "; external users read " + count(rows) + " rows" : ""),
                     subject,
                     evidence,
+                    from,
                     rows > 0 ? rows : null,
                     "externalSharingModel " + o.external() + " on a customer object",
                     List.of(new ContainmentAction(
@@ -641,6 +656,7 @@ final class Rules {
             long records = 0;
             Set<String> callers = new TreeSet<>();
             List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             for (var e : h.userDays.entrySet()) {
                 UserStats u = b.users.get(e.getKey());
                 if (u == null) {
@@ -653,8 +669,10 @@ final class Rules {
                 }
                 records += max;
                 evidence.addAll(u.top.refs());
+                from.addAll(u.top.files);
             }
             evidence.addAll(0, h.top.refs());
+            from.addAll(h.top.files);
             for (OrgConfig.NamedCredential c : creds) {
                 evidence.add(new EvidenceRef(c.file(), c.line()));
             }
@@ -680,6 +698,7 @@ final class Rules {
                             + (callers.isEmpty() ? "" : " by " + String.join(", ", callers)),
                     subject,
                     evidence,
+                    from,
                     h.userDays.isEmpty() ? null : records,
                     h.insecureCalls + " of " + h.calls + " callouts to " + h.host + " used http:// ("
                             + String.join(", ", h.urls) + ")"
@@ -698,6 +717,7 @@ final class Rules {
             }
             long rows = 0;
             List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
             for (Behaviour.ExportRef x : s.exports) {
                 long r = Math.max(
                         s.reportRows.getOrDefault(x.reportId(), 0L), u.reportRows.getOrDefault(x.reportId(), 0L));
@@ -709,6 +729,7 @@ final class Rules {
                 continue;
             }
             evidence.addAll(s.top.refs());
+            from.addAll(s.top.files);
             Who w = who(u);
             List<ContainmentAction> contain = new ArrayList<>();
             for (Held h : w.holders()) {
@@ -731,6 +752,7 @@ final class Rules {
                     w.id() + " exported reports with " + count(rows) + " customer rows to unencrypted files",
                     w.subject(),
                     evidence,
+                    from,
                     rows,
                     s.exports.size() + " report export(s) in one session totalling " + count(rows)
                             + " rows (report run row counts), against a usual " + count(usual) + " rows a day",
@@ -775,6 +797,7 @@ final class Rules {
                             + (f.entries == 1 ? "" : "s") + ")",
                     subject,
                     f.top.refs(),
+                    f.top.files,
                     (long) f.pii.records(),
                     "checkout pages " + String.join(", ", f.pages) + " sent personal data in clear text ("
                             + f.pii.emails() + " emails, " + f.pii.phones() + " phones, " + f.pii.names() + " names, "
@@ -806,6 +829,7 @@ final class Rules {
                             + count(f.pii.records()) + " people",
                     subject,
                     f.top.refs(),
+                    f.top.files,
                     (long) f.pii.records(),
                     f.entries + " response(s) of a product/discovery endpoint carried personal data ("
                             + f.pii.emails() + " emails, " + f.pii.phones() + " phones, " + f.pii.names() + " names, "
@@ -832,6 +856,23 @@ final class Rules {
             String rationale,
             List<ContainmentAction> contain) {
         return new Finding(p, s, title, subject, evidence, records, p.soc2(), rationale, contain);
+    }
+
+    /**
+     * A finding that also rests on {@code sources}: the files whose lines were offered to the
+     * aggregates it was built from ({@link Behaviour.Top#files}), not only those kept as its lines.
+     */
+    private Finding finding(
+            LeakPattern p,
+            Severity s,
+            String title,
+            Subject subject,
+            List<EvidenceRef> evidence,
+            Set<String> sources,
+            @Nullable Long records,
+            String rationale,
+            List<ContainmentAction> contain) {
+        return new Finding(p, s, title, subject, evidence, records, p.soc2(), rationale, contain, sources);
     }
 
     /** One finding per pattern and subject; evidence sorted, distinct and capped. */
@@ -867,7 +908,8 @@ final class Rules {
                             records,
                             f.controls(),
                             prior.rationale() + " | " + f.rationale(),
-                            contain));
+                            contain,
+                            union(prior.sources(), f.sources())));
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : by.values()) {
@@ -886,12 +928,20 @@ final class Rules {
                     f.records(),
                     f.controls(),
                     f.rationale(),
-                    f.containment()));
+                    f.containment(),
+                    // the lines left out by the cap still contributed: privilege follows every source
+                    f.sources()));
         }
         out.sort(Comparator.comparing(Finding::severity)
                 .thenComparing(Finding::pattern)
                 .thenComparing(f -> f.subject().id()));
         return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new TreeSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private static List<UserStats> sorted(java.util.Collection<UserStats> users) {

@@ -4,11 +4,17 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.GrantAdded;
+import dev.tandem.server.ledger.fact.GrantRevoked;
+import dev.tandem.server.ledger.fact.MemberAdded;
+import dev.tandem.server.ledger.fact.MemberChanged;
+import dev.tandem.server.ledger.fact.MemberRemoved;
 import dev.tandem.server.web.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Members of incidents and LEGAL's grants of FORENSIC items to responders (CONTRACTS.md §2, "People
@@ -55,12 +59,8 @@ public class Memberships {
             long ledgerIndex) {}
 
     /** Inside the unit that opens an incident: its creator becomes its incident commander. */
-    public static void addCommander(Appender ap, JsonMapper json, String incident, String username, Instant at) {
-        long index = ap.append(
-                "member.added",
-                incident,
-                username,
-                json.createObjectNode().put("username", username).put("role", Role.INCIDENT_COMMANDER.name()));
+    public static void addCommander(Appender ap, String incident, String username, Instant at) {
+        long index = ap.record(new MemberAdded(incident, username, Role.INCIDENT_COMMANDER.name()), username);
         ap.write(
                 "INSERT INTO incident_member (incident_id, username, role, added_at, added_by, ledger_index)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -156,14 +156,11 @@ public class Memberships {
                 if (previous.get() == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
                     throw lastCommander(incident, username);
                 }
-                ObjectNode body = json.createObjectNode()
-                        .put("username", username)
-                        .put("role", role.name())
-                        .put("previous", previous.get().name());
-                if (role != Role.RESPONDER) {
-                    body.set("grantsRevoked", revokeAll(incident, username, actor, at));
-                }
-                long index = ap.append("member.changed", incident, actor, body);
+                List<String> revoked = role == Role.RESPONDER ? List.of() : revokeAll(incident, username, actor, at);
+                long index = ap.record(
+                        new MemberChanged(
+                                incident, username, role.name(), previous.get().name(), revoked),
+                        actor);
                 jdbc.update(
                         "UPDATE incident_member SET role = ?, added_at = ?, added_by = ?, ledger_index = ?"
                                 + " WHERE incident_id = ? AND username = ?",
@@ -174,11 +171,7 @@ public class Memberships {
                         incident,
                         username);
             } else {
-                long index = ap.append(
-                        "member.added",
-                        incident,
-                        actor,
-                        json.createObjectNode().put("username", username).put("role", role.name()));
+                long index = ap.record(new MemberAdded(incident, username, role.name()), actor);
                 jdbc.update(
                         "INSERT INTO incident_member (incident_id, username, role, added_at, added_by, ledger_index)"
                                 + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -202,9 +195,9 @@ public class Memberships {
             if (previous == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
                 throw lastCommander(incident, username);
             }
-            ObjectNode body = json.createObjectNode().put("username", username).put("previous", previous.name());
-            body.set("grantsRevoked", revokeAll(incident, username, actor, at));
-            ap.append("member.removed", incident, actor, body);
+            ap.record(
+                    new MemberRemoved(incident, username, previous.name(), revokeAll(incident, username, actor, at)),
+                    actor);
             jdbc.update("DELETE FROM incident_member WHERE incident_id = ? AND username = ?", incident, username);
             return null;
         });
@@ -243,9 +236,7 @@ public class Memberships {
                             "evidence: item " + evidence + " is AUDIT evidence, which every member reads already");
                 }
             }
-            ObjectNode body = json.createObjectNode().put("grant", id).put("username", username);
-            body.put("evidence", evidence);
-            long index = ap.append("grant.added", incident, actor, body);
+            long index = ap.record(new GrantAdded(incident, id, username, evidence), actor);
             jdbc.update(
                     "INSERT INTO forensic_grant (id, incident_id, username, evidence_id, granted_at, granted_by,"
                             + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -273,9 +264,7 @@ public class Memberships {
                 throw ApiProblem.notFound("grant", grantId + " in incident " + incident);
             }
             Grant g = found.getFirst();
-            ObjectNode body = json.createObjectNode().put("grant", g.id()).put("username", g.username());
-            body.put("evidence", g.evidence());
-            long index = ap.append("grant.revoked", incident, actor, body);
+            long index = ap.record(new GrantRevoked(incident, g.id(), g.username(), g.evidence()), actor);
             jdbc.update(
                     "UPDATE forensic_grant SET revoked_at = ?, revoked_by = ?, revoke_ledger_index = ? WHERE id = ?",
                     Timestamp.from(at),
@@ -294,8 +283,8 @@ public class Memberships {
                 incident);
     }
 
-    private ArrayNode revokeAll(String incident, String username, String actor, Instant at) {
-        ArrayNode revoked = json.createArrayNode();
+    private List<String> revokeAll(String incident, String username, String actor, Instant at) {
+        List<String> revoked = new ArrayList<>();
         List<String> ids = jdbc.queryForList(
                 "SELECT id FROM forensic_grant WHERE incident_id = ? AND username = ? AND revoked_at IS NULL",
                 String.class,

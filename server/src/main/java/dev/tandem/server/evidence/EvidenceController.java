@@ -74,6 +74,11 @@ class EvidenceController {
         if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
             throw ApiProblem.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
         }
+        if (name.contains("!/")) {
+            // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
+            throw ApiProblem.unprocessable(
+                    "bad-name", "name must not contain \"!/\": it separates an archive from its members");
+        }
         if (source != null && source.length() > MAX_TEXT) {
             throw ApiProblem.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
         }

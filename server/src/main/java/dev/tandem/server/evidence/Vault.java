@@ -7,6 +7,8 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.evidence.StoredBlob;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.EvidenceAdded;
+import dev.tandem.server.ledger.fact.EvidenceRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
@@ -21,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The evidence vault. Ingest is one streaming pass into the blob store (hash, fsync, atomic rename),
@@ -59,22 +60,20 @@ public class Vault {
         String id = Ids.next();
         Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode()
-                    .put("evidence", id)
-                    .put("repository", meta.repository().name())
-                    .put("kind", meta.kind().name())
-                    .put("name", meta.name())
-                    .put("sha256", blob.address().sha256())
-                    .put("size", blob.size())
-                    .put("receivedAt", received.toString());
-            body.put("source", meta.source());
-            body.put("description", meta.description());
-            body.put(
-                    "collectedAt",
-                    meta.collectedAt() == null ? null : meta.collectedAt().toString());
-            long index = meta.repository() == Repository.FORENSIC
-                    ? ap.appendPrivileged("evidence.added", meta.incidentId(), actor, body)
-                    : ap.append("evidence.added", meta.incidentId(), actor, body);
+            long index = ap.record(
+                    new EvidenceAdded(
+                            id,
+                            meta.incidentId(),
+                            meta.repository(),
+                            meta.kind(),
+                            meta.name(),
+                            blob.address().sha256(),
+                            blob.size(),
+                            received,
+                            meta.source(),
+                            meta.description(),
+                            meta.collectedAt()),
+                    actor);
             jdbc.update(
                     "INSERT INTO evidence (id, incident_id, repository, kind, name, source, description, sha256,"
                             + " size_bytes, collected_at, received_at, uploaded_by, ledger_index)"
@@ -122,12 +121,8 @@ public class Vault {
 
     /** Records the read in the ledger, then opens the bytes: no read goes unrecorded. */
     public InputStream read(EvidenceItem item, String actor) throws IOException {
-        ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode().put("evidence", item.id()).put("sha256", item.sha256());
-            return item.repository() == Repository.FORENSIC
-                    ? ap.appendPrivileged("evidence.read", item.incidentId(), actor, body)
-                    : ap.append("evidence.read", item.incidentId(), actor, body);
-        });
+        ledger.record(ap ->
+                ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
         return blobs.open(new ContentAddress(item.sha256()));
     }
 

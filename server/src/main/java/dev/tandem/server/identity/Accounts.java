@@ -1,6 +1,8 @@
 package dev.tandem.server.identity;
 
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.TokenIssued;
+import dev.tandem.server.ledger.fact.UserCreated;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Users and API tokens. Tokens are 256 random bits shown once; only their SHA-256 is stored (a
@@ -109,11 +110,7 @@ public class Accounts {
                     password == null ? null : passwords.encode(password),
                     admin,
                     Timestamp.from(clock.instant()));
-            ObjectNode body = json.createObjectNode()
-                    .put("username", username)
-                    .put("displayName", displayName)
-                    .put("admin", admin);
-            ap.append("user.created", null, actor, body);
+            ap.record(new UserCreated(username, displayName, admin), actor);
             return true;
         });
     }
@@ -134,8 +131,7 @@ public class Accounts {
                     username,
                     label,
                     Timestamp.from(clock.instant()));
-            ObjectNode body = json.createObjectNode().put("username", username).put("label", label);
-            ap.append("token.issued", null, actor, body);
+            ap.record(new TokenIssued(username, label), actor);
             return null;
         });
     }

@@ -3,6 +3,7 @@ package dev.tandem.server.incident;
 import dev.tandem.server.Ids;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.IncidentOpened;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Incidents: each opened in the same transaction as its {@code incident.opened} ledger entry. */
 @Service
@@ -37,13 +37,7 @@ public class Incidents {
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode()
-                    .put("id", id)
-                    .put("title", title)
-                    .put("severity", severity.name())
-                    .put("timeZone", zone.getId());
-            body.put("awareAt", awareAt == null ? null : awareAt.toString());
-            long index = ap.append("incident.opened", id, actor, body);
+            long index = ap.record(new IncidentOpened(id, title, severity.name(), zone.getId(), awareAt), actor);
             ap.write(
                     "INSERT INTO incident (id, title, severity, aware_at, time_zone, created_at, created_by, ledger_index)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -56,7 +50,7 @@ public class Incidents {
                     actor,
                     index);
             // the creator of an incident is its incident commander (written after the incident row)
-            Memberships.addCommander(ap, json, id, actor, now);
+            Memberships.addCommander(ap, id, actor, now);
             return new Incident(id, title, severity, awareAt, zone, now, actor, index);
         });
     }

@@ -2,6 +2,8 @@ package dev.tandem.server.job;
 
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.JobCancelled;
+import dev.tandem.server.ledger.fact.JobQueued;
 import dev.tandem.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,9 +115,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode().put("job", id).put("kind", kind);
-            body.set("input", input);
-            long index = ap.append("job.queued", incidentId, actor, body);
+            long index = ap.record(new JobQueued(id, kind, incidentId, input), actor);
             jdbc.update(
                     "INSERT INTO job (id, kind, incident_id, input, status, done_units, total_units, requested_by,"
                             + " requested_at, ledger_index) VALUES (?, ?, ?, ?, 'QUEUED', 0, 0, ?, ?, ?)",
@@ -159,14 +159,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
                         "Job finished",
                         "job " + id + " is " + now2.status() + "; only queued or running jobs can be cancelled");
             }
-            ap.append(
-                    "job.cancelled",
-                    job.incidentId(),
-                    actor,
-                    json.createObjectNode()
-                            .put("job", id)
-                            .put("kind", job.kind())
-                            .put("was", queued > 0 ? "QUEUED" : "RUNNING"));
+            ap.record(new JobCancelled(job.incidentId(), id, job.kind(), queued > 0 ? "QUEUED" : "RUNNING"), actor);
             return null;
         });
         return find(id).orElseThrow();

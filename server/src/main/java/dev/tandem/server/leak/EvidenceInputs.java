@@ -2,6 +2,7 @@ package dev.tandem.server.leak;
 
 import dev.tandem.evidence.Repository;
 import dev.tandem.leak.AnalysisInput;
+import dev.tandem.leak.Contributions;
 import dev.tandem.server.evidence.EvidenceItem;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -35,8 +35,11 @@ final class EvidenceInputs {
     private static final HexFormat HEX = HexFormat.of();
     private static final int DRAIN = 64 * 1024;
 
-    /** One distinct content: the items that hold it, analyzed under {@code name}. */
-    record Source(String name, String sha256, long size, List<EvidenceItem> items) {
+    /**
+     * One distinct content: the items that hold it, analyzed under {@code name} as the analyzer's
+     * input at {@code position}.
+     */
+    record Source(int position, String name, String sha256, long size, List<EvidenceItem> items) {
         Source {
             items = List.copyOf(items);
         }
@@ -54,14 +57,11 @@ final class EvidenceInputs {
     }
 
     private final List<Source> sources;
-    private final Map<String, Source> byName;
     private final List<String> failures = new ArrayList<>();
     private long bytesRead;
 
     private EvidenceInputs(List<Source> sources) {
         this.sources = List.copyOf(sources);
-        this.byName = new LinkedHashMap<>();
-        sources.forEach(s -> byName.put(s.name(), s));
     }
 
     /** Groups {@code items} by content, in the order given. */
@@ -74,9 +74,12 @@ final class EvidenceInputs {
         List<Source> sources = new ArrayList<>();
         for (List<EvidenceItem> same : byHash.values()) {
             EvidenceItem first = same.getFirst();
-            String name = names.contains(first.name()) ? first.id() + "/" + first.name() : first.name();
+            // "!/" separates an archive from its members in evidence lines; uploads refuse it, and
+            // an item stored before that is analyzed under a name without it (ADR 062)
+            String own = first.name().replace("!/", "!_/");
+            String name = names.contains(own) ? first.id() + "/" + own : own;
             names.add(name);
-            sources.add(new Source(name, first.sha256(), first.size(), same));
+            sources.add(new Source(sources.size(), name, first.sha256(), first.size(), same));
         }
         return new EvidenceInputs(sources);
     }
@@ -100,23 +103,29 @@ final class EvidenceInputs {
     }
 
     /**
-     * The source an evidence line or problem of the analysis names: the input itself, or the zip
-     * whose member it is ({@code name!/member}). The longest matching name wins, so a name that
-     * itself contains {@code !/} still resolves.
+     * The sources an evidence line, problem or finding source of the analysis came from: the inputs
+     * whose reading produced that file name, as the analyzer recorded it (by input, never by
+     * matching names). Empty when no input did.
      */
-    Optional<Source> sourceOf(String file) {
-        Source exact = byName.get(file);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        Source best = null;
-        for (Source s : sources) {
-            if (file.startsWith(s.name() + "!/")
-                    && (best == null || s.name().length() > best.name().length())) {
-                best = s;
+    List<Source> sourcesOf(String file, Contributions contributions) {
+        List<Source> out = new ArrayList<>();
+        for (int position : contributions.inputsOf(file)) {
+            if (position >= 0 && position < sources.size()) {
+                out.add(sources.get(position));
             }
         }
-        return Optional.ofNullable(best);
+        return out;
+    }
+
+    /**
+     * Whether what came from {@code file} is privileged: when any source it came from is, and when
+     * no input is known to have produced it and any input is (the conservative choice).
+     */
+    boolean privileged(String file, Contributions contributions) {
+        List<Source> from = sourcesOf(file, contributions);
+        return from.isEmpty()
+                ? sources.stream().anyMatch(Source::privileged)
+                : from.stream().anyMatch(Source::privileged);
     }
 
     /**

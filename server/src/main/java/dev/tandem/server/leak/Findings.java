@@ -1,8 +1,10 @@
 package dev.tandem.server.leak;
 
+import dev.tandem.evidence.Repository;
 import dev.tandem.intake.Problem;
 import dev.tandem.leak.AnalysisResult;
 import dev.tandem.leak.ContainmentAction;
+import dev.tandem.leak.Contributions;
 import dev.tandem.leak.EvidenceRef;
 import dev.tandem.leak.Finding;
 import dev.tandem.server.Ids;
@@ -10,6 +12,9 @@ import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.AnalysisCompleted;
+import dev.tandem.server.ledger.fact.AnalysisForensicInputs;
+import dev.tandem.server.ledger.fact.FindingRecorded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +35,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,15 +67,26 @@ public class Findings {
     private record Prepared(
             String id, int ordinal, Finding finding, List<EvidenceInputs.Source> sources, ArrayNode lines) {
         boolean privileged() {
-            return sources.stream().anyMatch(EvidenceInputs.Source::privileged);
+            return fact(this).privileged();
         }
+
+        /** The repositories of every item it rests on: what its privilege is decided from. */
+        Set<Repository> restsOn() {
+            Set<Repository> r = EnumSet.noneOf(Repository.class);
+            sources.forEach(s -> s.items().forEach(i -> r.add(i.repository())));
+            return r;
+        }
+    }
+
+    private static FindingRecorded fact(Prepared p) {
+        return new FindingRecorded("", p.restsOn(), JsonNodeFactory.instance.objectNode());
     }
 
     /** Records the analysis of {@code job}; answers the summary kept on the job row. */
     JsonNode record(Job job, EvidenceInputs inputs, AnalysisResult result) {
         List<Prepared> prepared = new ArrayList<>();
         for (Finding f : result.findings()) {
-            prepared.add(prepare(f, prepared.size(), inputs));
+            prepared.add(prepare(f, prepared.size(), inputs, result.contributions()));
         }
         String actor = job.requestedBy();
         String incident = job.incidentId();
@@ -87,13 +105,12 @@ public class Findings {
                 }
             }
             long index =
-                    ap.append("analysis.completed", incident, actor, completedBody(job, inputs, result, privileged));
+                    ap.record(new AnalysisCompleted(incident, completedBody(job, inputs, result, privileged)), actor);
             List<EvidenceInputs.Source> forensic = inputs.sources().stream()
                     .filter(EvidenceInputs.Source::privileged)
                     .toList();
             if (!forensic.isEmpty()) {
-                ap.appendPrivileged(
-                        "analysis.forensic-inputs", incident, actor, forensicBody(job, forensic, inputs, result));
+                ap.record(new AnalysisForensicInputs(incident, forensicBody(job, forensic, inputs, result)), actor);
             }
             jdbc.update(
                     "INSERT INTO leak_analysis (job_id, incident_id, completed_at, findings, privileged_findings,"
@@ -123,19 +140,29 @@ public class Findings {
         });
     }
 
-    private Prepared prepare(Finding f, int ordinal, EvidenceInputs inputs) {
+    private Prepared prepare(Finding f, int ordinal, EvidenceInputs inputs, Contributions contributions) {
         Set<EvidenceInputs.Source> sources = new LinkedHashSet<>();
         ArrayNode lines = json.createArrayNode();
         for (EvidenceRef e : f.evidence()) {
             ObjectNode line = lines.addObject().put("file", e.file()).put("line", e.line());
-            inputs.sourceOf(e.file()).ifPresent(s -> {
-                sources.add(s);
-                line.put("evidence", s.items().getFirst().id()).put("sha256", s.sha256());
-            });
+            List<EvidenceInputs.Source> from = inputs.sourcesOf(e.file(), contributions);
+            sources.addAll(from);
+            if (!from.isEmpty()) {
+                line.put("evidence", from.getFirst().items().getFirst().id())
+                        .put("sha256", from.getFirst().sha256());
+            }
         }
-        // A finding whose lines name no input rests, for all we can tell, on everything read: the
-        // conservative choice for privilege.
-        List<EvidenceInputs.Source> restsOn = sources.isEmpty() ? inputs.sources() : List.copyOf(sources);
+        // Every input that contributed, those whose lines the cap on evidence left out included: a
+        // finding is privileged when any FORENSIC input contributed to it (ADR 062).
+        boolean unknown = sources.isEmpty();
+        for (String file : f.sources()) {
+            List<EvidenceInputs.Source> from = inputs.sourcesOf(file, contributions);
+            unknown |= from.isEmpty();
+            sources.addAll(from);
+        }
+        // A finding resting on a file no input is known to have produced rests, for all we can tell,
+        // on everything read: the conservative choice for privilege.
+        List<EvidenceInputs.Source> restsOn = unknown ? inputs.sources() : List.copyOf(sources);
         return new Prepared(Ids.next(), ordinal, f, restsOn, lines);
     }
 
@@ -169,9 +196,7 @@ public class Findings {
                         .put("line", l.path("line").asLong()));
         body.set("containment", containment);
         body.put("rationale", f.rationale());
-        long index = p.privileged()
-                ? ap.appendPrivileged("leak.finding", job.incidentId(), job.requestedBy(), body)
-                : ap.append("leak.finding", job.incidentId(), job.requestedBy(), body);
+        long index = ap.record(new FindingRecorded(job.incidentId(), p.restsOn(), body), job.requestedBy());
         jdbc.update(
                 "INSERT INTO leak_finding (id, analysis_id, incident_id, ordinal, pattern, severity, title,"
                         + " subject_kind, subject_id, records, controls, iso27001, rationale, evidence_lines,"
@@ -239,19 +264,17 @@ public class Findings {
         int hidden = 0;
         for (Problem p : result.problems()) {
             // a problem that names no input is treated as the privileged inputs' (conservative)
-            boolean priv = inputs.sourceOf(p.file())
-                    .map(EvidenceInputs.Source::privileged)
-                    .orElse(inputs.sources().stream().anyMatch(EvidenceInputs.Source::privileged));
-            if (priv) {
+            if (inputs.privileged(p.file(), result.contributions())) {
                 hidden++;
             } else {
                 open.add(p);
             }
         }
-        body.set("problems", problems(open, inputs));
+        body.set("problems", problems(open, inputs, result));
         body.put("problemsOmitted", Math.max(0, open.size() - MAX_PROBLEMS));
         body.put("privilegedProblems", hidden);
-        body.set("stats", stats(result.stats()));
+        // public statistics count the AUDIT inputs only; the FORENSIC ones are in the privileged entry
+        body.set("stats", stats(statsOf(inputs, result, false)));
         return body;
     }
 
@@ -270,21 +293,29 @@ public class Findings {
             }
         }
         List<Problem> theirs = result.problems().stream()
-                .filter(p -> inputs.sourceOf(p.file())
-                        .map(EvidenceInputs.Source::privileged)
-                        .orElse(true))
+                .filter(p -> inputs.privileged(p.file(), result.contributions()))
                 .toList();
-        body.set("problems", problems(theirs, inputs));
+        body.set("problems", problems(theirs, inputs, result));
         body.put("problemsOmitted", Math.max(0, theirs.size() - MAX_PROBLEMS));
+        body.set("stats", stats(statsOf(inputs, result, true)));
         return body;
     }
 
-    private ArrayNode problems(List<Problem> list, EvidenceInputs inputs) {
+    /** The statistics of the privileged (FORENSIC) inputs, or of the others. */
+    private static AnalysisResult.Stats statsOf(EvidenceInputs inputs, AnalysisResult result, boolean privileged) {
+        List<EvidenceInputs.Source> sources = inputs.sources();
+        return result.contributions()
+                .statsOf(i -> i < sources.size() && sources.get(i).privileged() == privileged);
+    }
+
+    private ArrayNode problems(List<Problem> list, EvidenceInputs inputs, AnalysisResult result) {
         ArrayNode a = json.createArrayNode();
         for (Problem p : list.subList(0, Math.min(list.size(), MAX_PROBLEMS))) {
             ObjectNode o = a.addObject();
-            inputs.sourceOf(p.file())
-                    .ifPresent(s -> o.put("evidence", s.items().getFirst().id()));
+            List<EvidenceInputs.Source> from = inputs.sourcesOf(p.file(), result.contributions());
+            if (!from.isEmpty()) {
+                o.put("evidence", from.getFirst().items().getFirst().id());
+            }
             o.put("file", p.file())
                     .put("line", p.line())
                     .put("kind", p.kind().name())
@@ -310,7 +341,7 @@ public class Findings {
                 .put("privilegedFindings", a.privilegedFindings())
                 .put("inputs", inputs.sources().size())
                 .put("problemCount", result.problems().size());
-        o.set("problems", problems(result.problems(), inputs));
+        o.set("problems", problems(result.problems(), inputs, result));
         o.set("stats", stats(result.stats()));
         o.put("ledgerIndex", a.ledgerIndex());
         return o;

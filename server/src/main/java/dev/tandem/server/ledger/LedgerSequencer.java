@@ -7,6 +7,7 @@ import dev.tandem.ledger.LedgerEntry;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.Node;
 import dev.tandem.ledger.NoteSigner;
+import dev.tandem.server.ledger.fact.Fact;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -316,15 +317,14 @@ public final class LedgerSequencer implements AutoCloseable {
         }
 
         @Override
-        public long append(String type, @Nullable String incident, String actor, ObjectNode body) {
-            return write(type, incident, actor, body);
-        }
-
-        @Override
-        public long appendPrivileged(String type, @Nullable String incident, String actor, ObjectNode body) {
+        public long record(Fact fact, String actor) {
+            ObjectNode body = fact.body();
+            if (!fact.privileged()) {
+                return write(fact.type(), fact.incident(), actor, body);
+            }
             byte[] salt = Commitment.newSalt();
             ObjectNode sealed = (ObjectNode) Commitment.privilegedBody(Commitment.commit(salt, body));
-            long index = write(type, incident, actor, sealed);
+            long index = write(fact.type(), fact.incident(), actor, sealed);
             privilegedRows.add(new Object[] {index, salt, json.writeValueAsString(body)});
             return index;
         }

@@ -2,7 +2,6 @@ package dev.tandem.server.pii;
 
 import dev.tandem.evidence.BlobStore;
 import dev.tandem.evidence.ContentAddress;
-import dev.tandem.evidence.Repository;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -12,6 +11,7 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.job.JobController;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import dev.tandem.server.web.ApiProblem;
 import java.io.IOException;
 import java.util.List;
@@ -67,7 +67,11 @@ class PiiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobController.view(job, access, vault));
     }
 
-    /** The latest scan of these bytes (by SHA-256: the same bytes uploaded twice share it). */
+    /**
+     * The latest scan of these bytes in the item's own incident and repository: the same bytes
+     * uploaded twice there share it. Never a scan of the same bytes held elsewhere: another
+     * incident's FORENSIC copy is not this item's to read.
+     */
     @GetMapping("/api/v1/evidence/{id}/pii")
     @Guard(Action.PII_RESULT_READ)
     JsonNode latest(@PathVariable String id) {
@@ -83,12 +87,8 @@ class PiiController {
         EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
         JsonNode scan = latestScan(item).orElseThrow(() -> ApiProblem.notFound("PII scan of evidence", id));
         String findingsSha = scan.path("findingsSha256").asString();
-        ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode().put("evidence", item.id()).put("findingsSha256", findingsSha);
-            return item.repository() == Repository.FORENSIC
-                    ? ap.appendPrivileged("pii.findings.read", item.incidentId(), actor.username(), body)
-                    : ap.append("pii.findings.read", item.incidentId(), actor.username(), body);
-        });
+        ledger.record(ap -> ap.record(
+                new PiiFindingsRead(item.incidentId(), item.id(), findingsSha, item.repository()), actor.username()));
         // On the request thread, as the evidence content (see EvidenceController.content).
         InputStreamResource body = new InputStreamResource(blobs.open(new ContentAddress(findingsSha)));
         return ResponseEntity.ok()
@@ -98,8 +98,10 @@ class PiiController {
 
     private java.util.Optional<JsonNode> latestScan(EvidenceItem item) {
         List<JsonNode> rows = jdbc.query(
-                "SELECT job_id, summary, finished_at, ledger_index FROM pii_scan WHERE sha256 = ?"
-                        + " ORDER BY finished_at DESC, ledger_index DESC",
+                "SELECT s.job_id, s.summary, s.finished_at, s.ledger_index FROM pii_scan s"
+                        + " JOIN evidence e ON e.id = s.evidence_id"
+                        + " WHERE s.sha256 = ? AND s.incident_id = ? AND e.repository = ?"
+                        + " ORDER BY s.finished_at DESC, s.ledger_index DESC",
                 (rs, n) -> {
                     ObjectNode s = (ObjectNode) json.readTree(rs.getString("summary"));
                     s.put("job", rs.getString("job_id"));
@@ -109,7 +111,9 @@ class PiiController {
                     s.put("ledgerIndex", rs.getLong("ledger_index"));
                     return (JsonNode) s;
                 },
-                item.sha256());
+                item.sha256(),
+                item.incidentId(),
+                item.repository().name());
         return rows.stream().findFirst();
     }
 }

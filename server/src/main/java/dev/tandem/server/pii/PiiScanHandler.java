@@ -20,6 +20,7 @@ import dev.tandem.server.job.Job;
 import dev.tandem.server.job.JobContext;
 import dev.tandem.server.job.JobHandler;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.regulation.Obligations;
 import dev.tandem.server.web.ApiProblem;
 import java.io.BufferedOutputStream;
@@ -118,7 +119,7 @@ class PiiScanHandler implements JobHandler {
             long index = record(job, item, report, scope, collector, findingsBlob, summary);
             summary.put("ledgerIndex", index);
             if (job.input().path("updateScope").asBoolean(false)) {
-                summary.set("scopeUpdate", updateScope(job, scope));
+                summary.set("scopeUpdate", updateScope(job, item, scope));
             }
             return summary;
         } finally {
@@ -167,9 +168,7 @@ class PiiScanHandler implements JobHandler {
                 return earlier.getFirst();
             }
             ObjectNode body = summary.deepCopy().put("job", job.id());
-            long index = item.repository() == Repository.FORENSIC
-                    ? ap.appendPrivileged("pii.scanned", item.incidentId(), job.requestedBy(), body)
-                    : ap.append("pii.scanned", item.incidentId(), job.requestedBy(), body);
+            long index = ap.record(new PiiScanned(item.incidentId(), item.repository(), body), job.requestedBy());
             jdbc.update(
                     "INSERT INTO pii_scan (job_id, evidence_id, incident_id, sha256, files, bytes_scanned, findings,"
                             + " people, subjects, summary, findings_sha256, finished_at, ledger_index)"
@@ -192,8 +191,11 @@ class PiiScanHandler implements JobHandler {
         });
     }
 
-    /** Folds the scan into the incident's scope; a scope that cannot be set is reported, not fatal. */
-    private JsonNode updateScope(Job job, Scope scan) {
+    /**
+     * Folds the scan into the incident's scope; a scope that cannot be set is reported, not fatal.
+     * The new scope rests on the scanned item and on whatever the scope it extends rested on.
+     */
+    private JsonNode updateScope(Job job, EvidenceItem item, Scope scan) {
         ObjectNode result = json.createObjectNode();
         Set<Entity> found = EnumSet.noneOf(Entity.class);
         scan.counts().forEach((e, n) -> {
@@ -209,9 +211,12 @@ class PiiScanHandler implements JobHandler {
         categories.addAll(ScanScope.categories(found));
         boolean encrypted = current.map(s -> s.scope().encrypted()).orElse(false);
         try {
+            Set<Repository> restsOn = EnumSet.of(item.repository());
+            current.ifPresent(s -> restsOn.addAll(s.restsOn()));
             var computation = obligations.updateScope(
                     job.incidentId(),
                     dev.tandem.server.regulation.Scope.of(subjects, categories, encrypted),
+                    restsOn,
                     job.requestedBy());
             result.put("updated", true).put("ledgerIndex", computation.ledgerIndex());
         } catch (ApiProblem | IllegalArgumentException e) {

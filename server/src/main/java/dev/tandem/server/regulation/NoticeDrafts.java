@@ -8,6 +8,8 @@ import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.NoticeEdited;
+import dev.tandem.server.ledger.fact.NoticeSent;
 import dev.tandem.server.web.ApiProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
@@ -98,11 +99,8 @@ public class NoticeDrafts {
             if (row.isPresent() && row.get().sentEvidence() != null) {
                 throw sentAlready(incidentId, row.get().sentEvidence());
             }
-            ObjectNode body = json.createObjectNode()
-                    .put("notice", GDPR_ART33)
-                    .put("sha256", sha256(markdown))
-                    .put("characters", markdown.length());
-            long index = ap.append("notice.edited", incidentId, actor, body);
+            long index =
+                    ap.record(new NoticeEdited(incidentId, GDPR_ART33, sha256(markdown), markdown.length()), actor);
             if (row.isPresent()) {
                 jdbc.update(
                         "UPDATE notice_draft SET body = ?, edited_at = ?, edited_by = ?, ledger_index = ?"
@@ -178,13 +176,16 @@ public class NoticeDrafts {
             if (again.isPresent() && again.get().sentEvidence() != null) {
                 throw sentAlready(incidentId, again.get().sentEvidence());
             }
-            ObjectNode body = json.createObjectNode()
-                    .put("notice", GDPR_ART33)
-                    .put("evidence", item.id())
-                    .put("sha256", item.sha256())
-                    .put("obligation", o.id())
-                    .put("jurisdiction", o.jurisdiction());
-            long index = ap.append("notice.sent", incidentId, actor, body);
+            long index = ap.record(
+                    new NoticeSent(
+                            incidentId,
+                            GDPR_ART33,
+                            item.id(),
+                            item.sha256(),
+                            item.repository(),
+                            o.id(),
+                            o.jurisdiction()),
+                    actor);
             if (again.isPresent()) {
                 jdbc.update(
                         "UPDATE notice_draft SET sent_evidence = ? WHERE incident_id = ? AND notice = ?",
@@ -203,7 +204,7 @@ public class NoticeDrafts {
                         index,
                         item.id());
             }
-            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, actor, now);
+            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now);
             return obligations.obligation(o.id());
         });
         return new Sent(item, filed);

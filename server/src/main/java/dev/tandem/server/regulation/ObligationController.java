@@ -155,7 +155,8 @@ class ObligationController {
     record JudgementRequest(
             @Nullable String question,
             @Nullable String answer,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            @Nullable JsonNode privileged) {}
 
     @PostMapping("/api/v1/incidents/{id}/judgements")
     @Guard(Action.JUDGEMENT_RECORD)
@@ -173,7 +174,8 @@ class ObligationController {
             throw ApiProblem.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
         }
         String reason = text(body.reason(), "reason", "why the question is answered so");
-        var computation = obligations.recordJudgement(id, question, answer, reason, access.username());
+        boolean privileged = privileged(body.privileged());
+        var computation = obligations.recordJudgement(id, question, answer, reason, privileged, access.username());
         ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
@@ -223,7 +225,8 @@ class ObligationController {
     record StatusRequest(
             @Nullable String status,
             @Nullable String evidence,
-            @Nullable String justification) {}
+            @Nullable String justification,
+            @Nullable JsonNode privileged) {}
 
     @PostMapping("/api/v1/obligations/{id}/status")
     @Guard(Action.OBLIGATION_CHANGE)
@@ -242,12 +245,28 @@ class ObligationController {
         if (body.justification() != null && body.justification().length() > MAX_TEXT) {
             throw ApiProblem.unprocessable("bad-justification", "justification: at most " + MAX_TEXT + " characters");
         }
+        boolean privileged = privileged(body.privileged());
         return view(obligations.changeStatus(
                 id,
                 target,
                 body.evidence() == null ? null : body.evidence().strip(),
                 body.justification() == null ? null : body.justification().strip(),
+                privileged,
                 access.username()));
+    }
+
+    /**
+     * Whether the entry's reason or justification is privileged in the ledger: LEGAL chooses per
+     * entry, and absent a choice it is (ADR 062).
+     */
+    private static boolean privileged(@Nullable JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return true;
+        }
+        if (!value.isBoolean()) {
+            throw ApiProblem.unprocessable("bad-privileged", "privileged must be true or false, got " + value);
+        }
+        return value.asBoolean();
     }
 
     private ObjectNode view(StoredObligation o) {

@@ -1,5 +1,6 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.Answer;
 import dev.tandem.regulation.Assessment;
 import dev.tandem.regulation.IncidentScope;
@@ -12,6 +13,11 @@ import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.JudgementRecorded;
+import dev.tandem.server.ledger.fact.ObligationAssigned;
+import dev.tandem.server.ledger.fact.ObligationStatusChanged;
+import dev.tandem.server.ledger.fact.ObligationsComputed;
+import dev.tandem.server.ledger.fact.ScopeUpdated;
 import dev.tandem.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,10 +26,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,7 +80,13 @@ public class Obligations {
     }
 
     /** The stored scope of an incident, with who set it. */
-    public record StoredScope(Scope scope, Instant updatedAt, String updatedBy, long ledgerIndex) {}
+    public record StoredScope(
+            Scope scope, Instant updatedAt, String updatedBy, long ledgerIndex, boolean restsOnForensic) {
+        /** The repositories of the evidence the scope was derived from, as far as privilege goes. */
+        public Set<Repository> restsOn() {
+            return restsOnForensic ? EnumSet.of(Repository.FORENSIC) : EnumSet.noneOf(Repository.class);
+        }
+    }
 
     /** What a recomputation changed, as recorded in its {@code obligations.computed} entry. */
     public record Computation(long ledgerIndex, int added, int changed, int superseded, int unchanged) {}
@@ -85,35 +99,52 @@ public class Obligations {
      * @throws ApiProblem 404 for an unknown incident, 422 when the incident has no awareAt
      */
     public Computation updateScope(String incidentId, Scope scope, String actor) {
+        return updateScope(incidentId, scope, Set.of(), actor);
+    }
+
+    /**
+     * As {@link #updateScope(String, Scope, String)}, for a scope derived from evidence in
+     * {@code restsOn}: when any is FORENSIC, the {@code scope.updated} entry, and every
+     * {@code obligations.computed} entry while this scope (or the one it replaces) is in force, is
+     * privileged (ADR 062).
+     */
+    public Computation updateScope(String incidentId, Scope scope, Set<Repository> restsOn, String actor) {
         Incident incident = incident(incidentId);
         requireAwareness(incident);
         Instant now = now();
+        boolean forensic = restsOn.contains(Repository.FORENSIC);
         return ledger.record(ap -> {
-            ObjectNode body = scopeJson(scope);
-            long index = ap.append("scope.updated", incidentId, actor, body);
+            Set<Repository> previous =
+                    scopeOf(incidentId).map(StoredScope::restsOn).orElse(Set.of());
+            long index = ap.record(new ScopeUpdated(incidentId, restsOn, scopeJson(scope)), actor);
             int n = jdbc.update(
                     "UPDATE incident_scope SET subjects = ?, categories = ?, encrypted = ?, updated_at = ?,"
-                            + " updated_by = ?, ledger_index = ? WHERE incident_id = ?",
+                            + " updated_by = ?, ledger_index = ?, rests_on_forensic = ? WHERE incident_id = ?",
                     scope.subjectsSpec(),
                     String.join(",", scope.dataNames()),
                     scope.encrypted(),
                     Timestamp.from(now),
                     actor,
                     index,
+                    forensic,
                     incidentId);
             if (n == 0) {
                 jdbc.update(
                         "INSERT INTO incident_scope (incident_id, subjects, categories, encrypted, updated_at,"
-                                + " updated_by, ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                + " updated_by, ledger_index, rests_on_forensic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         incidentId,
                         scope.subjectsSpec(),
                         String.join(",", scope.dataNames()),
                         scope.encrypted(),
                         Timestamp.from(now),
                         actor,
-                        index);
+                        index,
+                        forensic);
             }
-            return recompute(ap, incident, scope, "scope.updated", index, actor, now);
+            Set<Repository> basis = EnumSet.noneOf(Repository.class);
+            basis.addAll(restsOn);
+            basis.addAll(previous);
+            return recompute(ap, incident, scope, basis, "scope.updated", index, actor, now);
         });
     }
 
@@ -125,7 +156,7 @@ public class Obligations {
      * @return the recomputation, or null when the incident has no scope yet
      */
     public @Nullable Computation recordJudgement(
-            String incidentId, String question, Answer answer, String reason, String actor) {
+            String incidentId, String question, Answer answer, String reason, boolean reasonPrivileged, String actor) {
         Incident incident = incident(incidentId);
         if (!engine.ruleBook().questions().containsKey(question)) {
             throw ApiProblem.unprocessable(
@@ -136,13 +167,9 @@ public class Obligations {
         Instant at = now();
         String id = Ids.next();
         return ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode()
-                    .put("judgement", id)
-                    .put("question", question)
-                    .put("answer", answer.name())
-                    .put("reason", reason)
-                    .put("decidedAt", at.toString());
-            long index = ap.append("judgement.recorded", incidentId, actor, body);
+            long index = ap.record(
+                    new JudgementRecorded(incidentId, id, question, answer.name(), reason, at, reasonPrivileged),
+                    actor);
             jdbc.update(
                     "INSERT INTO judgement (id, incident_id, question, answer, reason, decided_by, decided_at,"
                             + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -158,7 +185,8 @@ public class Obligations {
             if (scope.isEmpty() || incident.awareAt() == null) {
                 return null;
             }
-            return recompute(ap, incident, scope.get().scope(), "judgement.recorded", index, actor, at);
+            return recompute(
+                    ap, incident, scope.get().scope(), scope.get().restsOn(), "judgement.recorded", index, actor, at);
         });
     }
 
@@ -173,10 +201,7 @@ public class Obligations {
                     throw ApiProblem.unprocessable("bad-owner", "owner: no user '" + owner + "'");
                 }
             }
-            ObjectNode body = json.createObjectNode().put("obligation", o.id()).put("rule", o.ruleId());
-            body.put("owner", owner);
-            body.put("previous", o.owner());
-            ap.append("obligation.assigned", o.incidentId(), actor, body);
+            ap.record(new ObligationAssigned(o.incidentId(), o.id(), o.ruleId(), owner, o.owner()), actor);
             jdbc.update("UPDATE obligation SET owner = ? WHERE id = ?", owner, o.id());
             return obligation(obligationId);
         });
@@ -194,6 +219,7 @@ public class Obligations {
             Lifecycle.Status target,
             @Nullable String evidenceId,
             @Nullable String justification,
+            boolean justificationPrivileged,
             String actor) {
         if (target == Lifecycle.Status.FILED && (evidenceId == null || evidenceId.isBlank())) {
             throw ApiProblem.unprocessable("missing-evidence", "evidence: FILED needs the id of the filing evidence");
@@ -205,7 +231,7 @@ public class Obligations {
         Instant at = now();
         return ledger.record(ap -> {
             StoredObligation o = obligation(obligationId);
-            apply(ap, o, target, evidenceId, justification, actor, at);
+            apply(ap, o, target, evidenceId, justification, justificationPrivileged, actor, at);
             return obligation(obligationId);
         });
     }
@@ -220,13 +246,13 @@ public class Obligations {
             Lifecycle.Status target,
             @Nullable String evidenceId,
             @Nullable String justification,
+            boolean justificationPrivileged,
             String actor,
             Instant at) {
         if (Lifecycle.check(o, target) instanceof Lifecycle.Refused r) {
             throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition", "Invalid status change", r.reason());
         }
-        String evidence = null;
-        String sha256 = null;
+        ObligationStatusChanged.Filing filing = null;
         if (target == Lifecycle.Status.FILED) {
             EvidenceItem item = vault.find(evidenceId == null ? "" : evidenceId)
                     .orElseThrow(() -> ApiProblem.unprocessable(
@@ -236,23 +262,25 @@ public class Obligations {
                         "bad-evidence",
                         "evidence: item " + evidenceId + " belongs to another incident, not " + o.incidentId());
             }
-            evidence = item.id();
-            sha256 = item.sha256();
+            filing = new ObligationStatusChanged.Filing(item.id(), item.sha256(), item.repository());
         }
+        String evidence = filing == null ? null : filing.evidence();
         String why = target == Lifecycle.Status.NOT_REQUIRED || (justification != null && !justification.isBlank())
                 ? justification
                 : null;
-        ObjectNode body = json.createObjectNode()
-                .put("obligation", o.id())
-                .put("rule", o.ruleId())
-                .put("jurisdiction", o.jurisdiction())
-                .put("recipient", o.recipient())
-                .put("from", o.status().name())
-                .put("to", target.name());
-        body.put("evidence", evidence);
-        body.put("sha256", sha256);
-        body.put("justification", why);
-        ap.append("obligation.status-changed", o.incidentId(), actor, body);
+        ap.record(
+                new ObligationStatusChanged(
+                        o.incidentId(),
+                        o.id(),
+                        o.ruleId(),
+                        o.jurisdiction(),
+                        o.recipient(),
+                        o.status().name(),
+                        target.name(),
+                        filing,
+                        why,
+                        justificationPrivileged),
+                actor);
         jdbc.update(
                 "UPDATE obligation SET status = ?, filing_evidence = ?, justification = ?, status_changed_at = ?,"
                         + " status_changed_by = ? WHERE id = ?",
@@ -265,7 +293,14 @@ public class Obligations {
     }
 
     private Computation recompute(
-            Appender ap, Incident incident, Scope scope, String trigger, long triggerIndex, String actor, Instant at) {
+            Appender ap,
+            Incident incident,
+            Scope scope,
+            Set<Repository> restsOn,
+            String trigger,
+            long triggerIndex,
+            String actor,
+            Instant at) {
         Assessment a = engine.evaluate(
                 new IncidentScope(
                         requireAwareness(incident),
@@ -356,7 +391,7 @@ public class Obligations {
         body.put("unchanged", unchanged);
         ArrayNode warnings = body.putArray("warnings");
         a.warnings().forEach(warnings::add);
-        long index = ap.append("obligations.computed", incident.id(), actor, body);
+        long index = ap.record(new ObligationsComputed(incident.id(), restsOn, body), actor);
         ArrayNode w = json.createArrayNode();
         a.warnings().forEach(w::add);
         jdbc.update(
@@ -411,13 +446,14 @@ public class Obligations {
     public Optional<StoredScope> scopeOf(String incidentId) {
         return jdbc
                 .query(
-                        "SELECT subjects, categories, encrypted, updated_at, updated_by, ledger_index"
-                                + " FROM incident_scope WHERE incident_id = ?",
+                        "SELECT subjects, categories, encrypted, updated_at, updated_by, ledger_index,"
+                                + " rests_on_forensic FROM incident_scope WHERE incident_id = ?",
                         (rs, n) -> new StoredScope(
                                 Scope.stored(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
                                 rs.getTimestamp(4).toInstant(),
                                 rs.getString(5),
-                                rs.getLong(6)),
+                                rs.getLong(6),
+                                rs.getBoolean(7)),
                         incidentId)
                 .stream()
                 .findFirst();

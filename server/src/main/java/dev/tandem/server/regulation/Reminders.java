@@ -3,6 +3,7 @@ package dev.tandem.server.regulation;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.ObligationReminded;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,8 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Posts webhook reminders before deadlines: every {@code tandem.reminders.interval}, for each
@@ -178,17 +177,18 @@ public class Reminders {
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ledger.record(ap -> {
-            ObjectNode body = json.createObjectNode()
-                    .put("obligation", o.id())
-                    .put("rule", o.ruleId())
-                    .put("jurisdiction", o.jurisdiction())
-                    .put("recipient", o.recipient())
-                    .put("due", due.toString())
-                    .put("leadTime", r.leadTime().toString())
-                    .put("webhookStatus", status);
-            ArrayNode covers = body.putArray("covers");
-            r.covers().forEach(d -> covers.add(d.toString()));
-            long index = ap.append("obligation.reminded", o.incidentId(), "tandem", body);
+            long index = ap.record(
+                    new ObligationReminded(
+                            o.incidentId(),
+                            o.id(),
+                            o.ruleId(),
+                            o.jurisdiction(),
+                            o.recipient(),
+                            due,
+                            r.leadTime(),
+                            status,
+                            r.covers()),
+                    "tandem");
             for (Duration d : r.covers()) {
                 jdbc.update(
                         "INSERT INTO obligation_reminder (obligation_id, lead_time, due, sent_at, ledger_index)"

@@ -6,6 +6,7 @@ import dev.tandem.server.TestDatabases;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.UserCreated;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ class JobShutdownIT {
                     ledger.record(ap -> {
                         unitRunning.countDown();
                         releaseUnit.await(30, TimeUnit.SECONDS);
-                        return ap.append("test.slow", job.incidentId(), "test", json.createObjectNode());
+                        return ap.record(new UserCreated("slow-" + job.id(), null, false), "test-slow-unit");
                     });
                     return json.createObjectNode();
                 }
@@ -101,8 +102,9 @@ class JobShutdownIT {
     }
 
     private int slowEntries() {
-        Integer n =
-                jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'test.slow'", Integer.class);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'user.created' AND actor = 'test-slow-unit'",
+                Integer.class);
         return n == null ? 0 : n;
     }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.crmorg.Label;
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
 import dev.tandem.leak.LeakPattern;
 import dev.tandem.ledger.Commitment;
 import dev.tandem.server.Api;
+import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -68,6 +72,9 @@ abstract class LeakAnalysisContract {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    Vault vault;
 
     Api api;
     Path org;
@@ -302,7 +309,8 @@ abstract class LeakAnalysisContract {
                         .anySatisfy(u -> assertThat(file.equals(u.name()) || file.startsWith(u.name() + "!/"))
                                 .isTrue());
             });
-            // the items it rests on are exactly the items its lines were read from, with their hashes
+            // the items it rests on are the items its lines were read from, and those whose lines the
+            // cap on evidence left out (ADR 062): privilege follows every input that contributed
             Set<String> fromLines = new HashSet<>();
             for (JsonNode line : f.path("evidence")) {
                 String file = line.path("file").asString();
@@ -311,7 +319,8 @@ abstract class LeakAnalysisContract {
                         .forEach(u -> fromLines.add(u.id()));
             }
             assertThat(list(f.path("evidenceIds")).stream().map(JsonNode::asString))
-                    .containsExactlyInAnyOrderElementsOf(fromLines);
+                    .containsAll(fromLines)
+                    .allSatisfy(id -> assertThat(uploaded).containsKey(id));
             for (JsonNode item : f.path("evidenceItems")) {
                 Uploaded u = uploaded.get(item.path("id").asString());
                 assertThat(item.path("sha256").asString()).isEqualTo(u.sha256());
@@ -422,7 +431,11 @@ abstract class LeakAnalysisContract {
         assertThat(open).isEqualTo(expectedOpen);
         assertThat(body.path("privilegedEvidence").asInt()).isEqualTo(forensic.size());
         assertThat(body.toString()).doesNotContain(forensic.getFirst().id()).doesNotContain("eventlogs.zip");
-        assertThat(body.path("stats").path("events").asLong()).isPositive();
+        // the public statistics count the AUDIT inputs only: every event of this org is in the
+        // FORENSIC event logs, so the public count is zero and the privileged entry has them
+        assertThat(body.path("stats").path("events").asLong()).isZero();
+        assertThat(body.path("stats").path("bytes").asLong())
+                .isEqualTo(audit.stream().mapToLong(Uploaded::size).sum());
         // the document was left out of "all"; every other item was read
         assertThat(list(firstJob.path("input").path("evidence")).stream().map(JsonNode::asString))
                 .containsExactlyInAnyOrderElementsOf(uploaded.keySet())
@@ -441,6 +454,9 @@ abstract class LeakAnalysisContract {
         Map<String, String> expectedHidden = new HashMap<>();
         forensic.forEach(u -> expectedHidden.put(u.id(), u.sha256()));
         assertThat(hidden).isEqualTo(expectedHidden);
+        assertThat(detail.path("stats").path("events").asLong()).isPositive();
+        assertThat(detail.path("stats").path("bytes").asLong())
+                .isEqualTo(forensic.stream().mapToLong(Uploaded::size).sum());
         assertThat(jdbc.queryForObject(
                         "SELECT ledger_index FROM leak_analysis WHERE job_id = ?", Long.class, firstAnalysis))
                 .isEqualTo(index);
@@ -565,6 +581,137 @@ abstract class LeakAnalysisContract {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:" + code);
+    }
+
+    /** An item stored before uploads refused {@code !/} in names, bypassing the upload checks. */
+    Uploaded legacyAuditItem(String incidentId, String name, byte[] bytes) throws IOException {
+        var item = vault.add(
+                new Vault.Metadata(incidentId, Repository.AUDIT, EvidenceKind.DATA_EXPORT, name, "test", null, null),
+                new ByteArrayInputStream(bytes),
+                Long.MAX_VALUE,
+                "admin");
+        return new Uploaded(item.id(), name, "AUDIT", item.sha256(), item.size());
+    }
+
+    static byte[] zipOf(Map<String, byte[]> members) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var m : members.entrySet()) {
+                zip.putNextEntry(new ZipEntry(m.getKey()));
+                zip.write(m.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void anAuditItemNamedLikeAForensicArchiveMemberTakesNeitherItsLinesNorItsProblems() throws IOException {
+        String own = openIncident("Look-alike names");
+        StringBuilder export = new StringBuilder("Id,Email\n");
+        for (int i = 0; i < 1_200; i++) {
+            export.append(i).append(",person").append(i).append("@example.com\n");
+        }
+        byte[] binary = new byte[2048];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i % 5 == 0 ? 0 : i * 17);
+        }
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put("y.csv", export.toString().getBytes(StandardCharsets.UTF_8));
+        members.put("z.bin", binary);
+        Uploaded archive = upload(own, "FORENSIC", "DATA_EXPORT", "x.zip", zipOf(members));
+        Uploaded lookalike =
+                legacyAuditItem(own, "x.zip!/y.csv", "Id,Name\n1,widget\n".getBytes(StandardCharsets.UTF_8));
+        Uploaded problemLookalike =
+                legacyAuditItem(own, "x.zip!/z.bin", "Id,Name\n2,gadget\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode done = awaitSubmitted(
+                own,
+                "{\"evidence\":[\"" + archive.id() + "\",\"" + lookalike.id() + "\",\"" + problemLookalike.id()
+                        + "\"]}");
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode found = findingsOf(own, done.path("id").asString());
+        JsonNode export1 = list(found).stream()
+                .filter(f -> f.path("pattern").asString().equals("UNENCRYPTED_EXPORT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(export1.path("privileged").asBoolean()).isTrue();
+        assertThat(list(export1.path("evidenceIds")).stream().map(JsonNode::asString))
+                .containsExactly(archive.id());
+        JsonNode entry = entry(export1.path("ledgerIndex").asLong());
+        assertThat(entry.path("body").propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+        // the archive's unreadable member is its problem, not the look-alike's, and stays privileged
+        JsonNode completed = entry(done.path("result").path("ledgerIndex").asLong());
+        assertThat(completed.path("type").asString()).isEqualTo("analysis.completed");
+        assertThat(completed.path("body").toString()).doesNotContain("z.bin").doesNotContain("y.csv");
+        assertThat(completed.path("body").path("privilegedProblems").asInt()).isPositive();
+        assertThat(completed.path("body").path("privilegedFindings").asInt()).isEqualTo(found.size());
+    }
+
+    @Test
+    void refusesEvidenceNamesThatLookLikeArchiveMembers() {
+        String own = openIncident("Archive-member names");
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + own + "/evidence?repository=AUDIT&kind=DATA_EXPORT&name="
+                        + URLEncoder.encode("x.zip!/y.csv", StandardCharsets.UTF_8),
+                "Id,Name\n1,widget\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(r, 422, "bad-name");
+        assertThat(r.json().path("detail").asString()).contains("name").contains("!/");
+        assertThat(timeline(own, "evidence.added")).isEmpty();
+    }
+
+    /** The product capture with each entry six times: enough lines to fill a finding's share of them. */
+    byte[] sixfoldCapture() throws IOException {
+        JsonNode har = JSON.readTree(Files.readAllBytes(org.resolve("har/product-discovery.har")));
+        tools.jackson.databind.node.ArrayNode entries =
+                (tools.jackson.databind.node.ArrayNode) har.path("log").path("entries");
+        List<JsonNode> once = list(entries);
+        for (int copy = 1; copy < 6; copy++) {
+            once.forEach(e -> entries.add(e.deepCopy()));
+        }
+        return JSON.writeValueAsBytes(har);
+    }
+
+    /**
+     * Two captures of the same product API: the AUDIT one, read first, has six times the entries
+     * and so fills the finding's evidence lines; the FORENSIC one contributes records but no line.
+     */
+    JsonNode analyzeTwoCaptures(String own) throws IOException {
+        Uploaded audit = upload(own, "AUDIT", "HTTP_CAPTURE", "discovery-audit.har", sixfoldCapture());
+        byte[] har = Files.readAllBytes(org.resolve("har/product-discovery.har"));
+        Uploaded forensic = upload(own, "FORENSIC", "HTTP_CAPTURE", "discovery-forensic.har", har);
+        JsonNode done = awaitSubmitted(own, "{\"evidence\":[\"" + audit.id() + "\",\"" + forensic.id() + "\"]}");
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done;
+    }
+
+    @Test
+    void aFindingIsPrivilegedWhenAForensicInputContributedEvenIfItsLinesWereLeftOut() throws IOException {
+        String own = openIncident("Contributions beyond the lines");
+        JsonNode done = analyzeTwoCaptures(own);
+        JsonNode api = list(findingsOf(own, done.path("id").asString())).stream()
+                .filter(f -> f.path("pattern").asString().equals("EXCESSIVE_API_RESPONSE_DATA"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(api.path("privileged").asBoolean()).isTrue();
+        assertThat(list(api.path("evidenceItems")))
+                .anySatisfy(i -> assertThat(i.path("repository").asString()).isEqualTo("FORENSIC"));
+        JsonNode entry = entry(api.path("ledgerIndex").asLong());
+        assertThat(entry.path("body").propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+    }
+
+    @Test
+    void publicStatisticsCountOnlyTheAuditInputs() throws IOException {
+        String own = openIncident("Statistics of AUDIT inputs");
+        JsonNode done = analyzeTwoCaptures(own);
+        long index = done.path("result").path("ledgerIndex").asLong();
+        JsonNode stats = entry(index).path("body").path("stats");
+        JsonNode privileged = opening(index + 1, entry(index + 1).path("body")).path("stats");
+        byte[] har = Files.readAllBytes(org.resolve("har/product-discovery.har"));
+        assertThat(stats.path("bytes").asLong()).isEqualTo(sixfoldCapture().length);
+        assertThat(privileged.path("bytes").asLong()).isEqualTo(har.length);
+        assertThat(privileged.path("harEntries").asLong()).isPositive();
+        assertThat(stats.path("harEntries").asLong())
+                .isEqualTo(6 * privileged.path("harEntries").asLong());
     }
 
     @Test

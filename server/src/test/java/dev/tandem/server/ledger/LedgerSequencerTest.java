@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
+import dev.tandem.server.ledger.fact.UserCreated;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +75,7 @@ class LedgerSequencerTest {
                     "INSERT INTO app_user (username, display_name, is_admin, created_at) VALUES (?, ?, FALSE, NOW())",
                     name,
                     name);
-            long index = ap.append(
-                    "user.created", null, "test", JSON.createObjectNode().put("username", name));
+            long index = ap.record(new UserCreated(name, null, false), "test");
             if (fail) {
                 throw new IllegalStateException("refused " + name);
             }
@@ -180,7 +180,7 @@ class LedgerSequencerTest {
         Future<Long> first = pool.submit(() -> sequencer.submit(ap -> {
             holding.countDown();
             release.await();
-            return ap.append("test.first", null, "test", JSON.createObjectNode());
+            return ap.record(new UserCreated("first", null, false), "test");
         }));
         holding.await();
         List<Future<Long>> futures = new ArrayList<>();
@@ -206,8 +206,7 @@ class LedgerSequencerTest {
                     "INSERT INTO api_token (token_hash, username, label, created_at) VALUES (?, ?, 'test', NOW())",
                     "hash-of-" + name,
                     name);
-            return ap.append(
-                    "user.created", null, "test", JSON.createObjectNode().put("username", name));
+            return ap.record(new UserCreated(name, null, false), "test");
         };
     }
 
@@ -267,11 +266,7 @@ class LedgerSequencerTest {
                                     + " VALUES (?, ?, FALSE, NOW())",
                             name,
                             name);
-                    return ap.append(
-                            "user.created",
-                            null,
-                            "test",
-                            JSON.createObjectNode().put("username", name));
+                    return ap.record(new UserCreated(name, null, false), "test");
                 });
             }
             List<Future<Long>> futures = asOneBatch(units, pool);

@@ -165,6 +165,67 @@ abstract class PiiScanContract {
         assertThat(entry.path("body").propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
     }
 
+    JsonNode entryBody(long index) {
+        return api.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1))
+                .json()
+                .get(0)
+                .path("entry");
+    }
+
+    @Test
+    void scopeFromAForensicScanIsPrivilegedInTheLog() throws Exception {
+        String incident = incident();
+        String evidence = upload(incident, "FORENSIC", customers());
+        JsonNode job = awaitJob(api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}")
+                .json()
+                .path("id")
+                .asString());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("result").path("scopeUpdate").path("updated").asBoolean())
+                .as(job.toString())
+                .isTrue();
+        long computed =
+                job.path("result").path("scopeUpdate").path("ledgerIndex").asLong();
+        JsonNode obligations = entryBody(computed);
+        assertThat(obligations.path("type").asString()).isEqualTo("obligations.computed");
+        JsonNode scope = entryBody(computed - 1);
+        assertThat(scope.path("type").asString()).isEqualTo("scope.updated");
+        // neither the counts per jurisdiction nor the obligations they lead to are in the clear
+        for (JsonNode e : List.of(scope, obligations)) {
+            assertThat(e.path("body").propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+            assertThat(e.path("body").toString()).doesNotContain("US-CA").doesNotContain("DE");
+        }
+        // a later scope change by a person is public again
+        Api.Response put = api.putJson(
+                "/api/v1/incidents/" + incident + "/scope",
+                "{\"subjects\":{\"FR\":3},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Long latest = jdbc.queryForObject(
+                "SELECT MAX(idx) FROM ledger_entry WHERE incident_id = ? AND entry_type = 'scope.updated'",
+                Long.class,
+                incident);
+        assertThat(entryBody(latest).path("body").path("subjects").toString()).contains("FR");
+    }
+
+    @Test
+    void theLatestScanOfAnItemIsItsOwnNotThatOfTheSameBytesElsewhere() throws Exception {
+        String privileged = incident();
+        String forensic = upload(privileged, "FORENSIC", customers());
+        JsonNode job = awaitJob(api.postJson("/api/v1/evidence/" + forensic + "/scans", "{}")
+                .json()
+                .path("id")
+                .asString());
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(api.get("/api/v1/evidence/" + forensic + "/pii").status()).isEqualTo(200);
+
+        String other = incident();
+        String audit = upload(other, "AUDIT", customers());
+        Api.Response r = api.get("/api/v1/evidence/" + audit + "/pii");
+        assertThat(r.status()).as(r.body()).isEqualTo(404);
+        assertThat(api.get("/api/v1/evidence/" + audit + "/pii/findings").status())
+                .isEqualTo(404);
+    }
+
     @Test
     void unknownEvidenceIsNotFound() {
         Api.Response r = api.postJson("/api/v1/evidence/nope/scans", "{}");

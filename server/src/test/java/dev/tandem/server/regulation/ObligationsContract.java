@@ -456,6 +456,102 @@ abstract class ObligationsContract {
         assertThat(treeSize()).isEqualTo(size + 1);
     }
 
+    /** The body of the incident's latest ledger entry of {@code type}, as everyone reading the log sees it. */
+    JsonNode latestEntryBody(String incident, String type) {
+        Long index = jdbc.queryForObject(
+                "SELECT MAX(idx) FROM ledger_entry WHERE incident_id = ? AND entry_type = ?",
+                Long.class,
+                incident,
+                type);
+        assertThat(index).as("a %s entry of %s", type, incident).isNotNull();
+        JsonNode entries = api.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1))
+                .json();
+        assertThat(entries.get(0).path("entry").path("type").asString()).isEqualTo(type);
+        return entries.get(0).path("entry").path("body");
+    }
+
+    static void assertCommitment(JsonNode body) {
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("repository", "commitment");
+        assertThat(body.path("repository").asString()).isEqualTo("FORENSIC");
+    }
+
+    @Test
+    void filingWithForensicEvidenceKeepsTheItemsHashOutOfThePublicLog() {
+        String incident = openIncident("Filed with privileged evidence", AWARE);
+        putScope(incident, WIDE);
+        String id = find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU")
+                .path("id")
+                .asString();
+        var receipt = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=FORENSIC&kind=DOCUMENT&name=receipt.pdf",
+                "privileged receipt".getBytes(StandardCharsets.UTF_8));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(201);
+        String sha256 = receipt.json().path("sha256").asString();
+        var filed = http.postJson(
+                "/api/v1/obligations/" + id + "/status",
+                "{\"status\":\"FILED\",\"evidence\":\""
+                        + receipt.json().path("id").asString() + "\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        JsonNode body = latestEntryBody(incident, "obligation.status-changed");
+        assertThat(body.toString()).doesNotContain(sha256);
+        assertCommitment(body);
+    }
+
+    @Test
+    void judgementReasonsArePrivilegedUnlessLegalSaysOtherwise() {
+        String incident = openIncident("Privileged reasons", AWARE);
+        putScope(incident, WIDE);
+        var byDefault = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"counsel memo 7\"}");
+        assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(201);
+        JsonNode privileged = latestEntryBody(incident, "judgement.recorded");
+        assertThat(privileged.toString()).doesNotContain("counsel memo 7");
+        assertCommitment(privileged);
+
+        var open = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"tokens only\",\"privileged\":false}");
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        JsonNode public_ = latestEntryBody(incident, "judgement.recorded");
+        assertThat(public_.path("reason").asString()).isEqualTo("tokens only");
+        assertThat(public_.path("answer").asString()).isEqualTo("NO");
+        // the API still shows the reason to those who may read judgements
+        assertThat(http.get("/api/v1/incidents/" + incident + "/judgements")
+                        .json()
+                        .toString())
+                .contains("counsel memo 7", "tokens only");
+        var bad = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"x\",\"privileged\":\"no\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("detail").asString()).contains("privileged");
+    }
+
+    @Test
+    void notRequiredJustificationsArePrivilegedUnlessLegalSaysOtherwise() {
+        String incident = openIncident("Privileged justifications", AWARE);
+        putScope(incident, WIDE);
+        JsonNode obligations = obligationsOf(incident).path("obligations");
+        String tx = find(obligations, "us-tx-ag@2023", "US-TX").path("id").asString();
+        String ca = find(obligations, "eu-gdpr-33-sa", "EU").path("id").asString();
+        var byDefault = http.postJson(
+                "/api/v1/obligations/" + tx + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: test accounts only\"}");
+        assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
+        JsonNode privileged = latestEntryBody(incident, "obligation.status-changed");
+        assertThat(privileged.toString()).doesNotContain("test accounts");
+        assertCommitment(privileged);
+
+        var open = http.postJson(
+                "/api/v1/obligations/" + ca + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"below threshold\",\"privileged\":false}");
+        assertThat(open.status()).as(open.body()).isEqualTo(200);
+        JsonNode public_ = latestEntryBody(incident, "obligation.status-changed");
+        assertThat(public_.path("justification").asString()).isEqualTo("below threshold");
+        assertThat(public_.path("to").asString()).isEqualTo("NOT_REQUIRED");
+    }
+
     @Test
     void draftsTheArt33NoticeKeepsEditsAndFilesItAsEvidenceWhenSent() throws Exception {
         String incident = openIncident("Customer records synced to a sandbox", AWARE);

@@ -1,0 +1,21 @@
+package dev.tandem.server.ledger.fact;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Someone cancelled a job ({@code job.cancelled}), queued or while it ran; public. */
+public record JobCancelled(String incident, String job, String kind, String was) implements Fact {
+    @Override
+    public String type() {
+        return "job.cancelled";
+    }
+
+    @Override
+    public ObjectNode body() {
+        return Fact.object().put("job", job).put("kind", kind).put("was", was);
+    }
+
+    @Override
+    public boolean privileged() {
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tandem.server.ledger.fact;
+
+import dev.tandem.evidence.Repository;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A notice was sent and its text kept as evidence ({@code notice.sent}); privileged when that
+ * evidence item is FORENSIC.
+ */
+public record NoticeSent(
+        String incident,
+        String notice,
+        String evidence,
+        String sha256,
+        Repository repository,
+        String obligation,
+        String jurisdiction)
+        implements Fact {
+    @Override
+    public String type() {
+        return "notice.sent";
+    }
+
+    @Override
+    public ObjectNode body() {
+        return Fact.object()
+                .put("notice", notice)
+                .put("evidence", evidence)
+                .put("sha256", sha256)
+                .put("obligation", obligation)
+                .put("jurisdiction", jurisdiction);
+    }
+
+    @Override
+    public boolean privileged() {
+        return repository == Repository.FORENSIC;
+    }
+}

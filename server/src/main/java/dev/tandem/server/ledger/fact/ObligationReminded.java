@@ -1,0 +1,49 @@
+package dev.tandem.server.ledger.fact;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A deadline reminder went to the webhook ({@code obligation.reminded}); public. */
+public record ObligationReminded(
+        String incident,
+        String obligation,
+        String rule,
+        String jurisdiction,
+        String recipient,
+        Instant due,
+        Duration leadTime,
+        int webhookStatus,
+        List<Duration> covers)
+        implements Fact {
+    public ObligationReminded {
+        covers = List.copyOf(covers);
+    }
+
+    @Override
+    public String type() {
+        return "obligation.reminded";
+    }
+
+    @Override
+    public ObjectNode body() {
+        ObjectNode body = Fact.object()
+                .put("obligation", obligation)
+                .put("rule", rule)
+                .put("jurisdiction", jurisdiction)
+                .put("recipient", recipient)
+                .put("due", due.toString())
+                .put("leadTime", leadTime.toString())
+                .put("webhookStatus", webhookStatus);
+        ArrayNode c = body.putArray("covers");
+        covers.forEach(d -> c.add(d.toString()));
+        return body;
+    }
+
+    @Override
+    public boolean privileged() {
+        return false;
+    }
+}

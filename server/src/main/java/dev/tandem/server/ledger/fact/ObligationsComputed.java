@@ -1,0 +1,32 @@
+package dev.tandem.server.ledger.fact;
+
+import dev.tandem.evidence.Repository;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The incident's obligations were recomputed ({@code obligations.computed}): which were added,
+ * changed and superseded, per jurisdiction. That reveals where affected people are as much as the
+ * scope does, so {@code restsOn} are the repositories the scope in force, and the scope it replaced,
+ * were derived from; privileged when any is FORENSIC.
+ */
+public record ObligationsComputed(String incident, Set<Repository> restsOn, ObjectNode computation) implements Fact {
+    public ObligationsComputed {
+        restsOn = Set.copyOf(restsOn);
+    }
+
+    @Override
+    public String type() {
+        return "obligations.computed";
+    }
+
+    @Override
+    public ObjectNode body() {
+        return computation.deepCopy();
+    }
+
+    @Override
+    public boolean privileged() {
+        return Fact.anyForensic(restsOn);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tandem.server.ledger.fact;
+
+import dev.tandem.evidence.Repository;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The incident's scope was set ({@code scope.updated}): counts of affected people per jurisdiction
+ * and the data categories. {@code restsOn} are the repositories of the evidence the counts were
+ * derived from (empty when a person set them); privileged when any is FORENSIC.
+ */
+public record ScopeUpdated(String incident, Set<Repository> restsOn, ObjectNode scope) implements Fact {
+    public ScopeUpdated {
+        restsOn = Set.copyOf(restsOn);
+    }
+
+    @Override
+    public String type() {
+        return "scope.updated";
+    }
+
+    @Override
+    public ObjectNode body() {
+        return scope.deepCopy();
+    }
+
+    @Override
+    public boolean privileged() {
+        return Fact.anyForensic(restsOn);
+    }
+}

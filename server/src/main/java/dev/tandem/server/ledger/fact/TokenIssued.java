@@ -1,0 +1,27 @@
+package dev.tandem.server.ledger.fact;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/** An API token was issued ({@code token.issued}); public, of no incident, never the token itself. */
+public record TokenIssued(String username, String label) implements Fact {
+    @Override
+    public String type() {
+        return "token.issued";
+    }
+
+    @Override
+    public @Nullable String incident() {
+        return null;
+    }
+
+    @Override
+    public ObjectNode body() {
+        return Fact.object().put("username", username).put("label", label);
+    }
+
+    @Override
+    public boolean privileged() {
+        return false;
+    }
+}

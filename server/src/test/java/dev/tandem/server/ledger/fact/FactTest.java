@@ -1,0 +1,119 @@
+package dev.tandem.server.ledger.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Each fact type's privilege decision, without Spring or a database. */
+class FactTest {
+    private static final Instant AT = Instant.parse("2026-11-26T08:00:00Z");
+
+    @Test
+    void evidenceFactsArePrivilegedExactlyForForensicItems() {
+        for (Repository r : Repository.values()) {
+            boolean forensic = r == Repository.FORENSIC;
+            assertThat(new EvidenceAdded("e", "i", r, EvidenceKind.LOG, "n", "h", 1, AT, null, null, null).privileged())
+                    .isEqualTo(forensic);
+            assertThat(new EvidenceRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
+            assertThat(new PiiFindingsRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
+            assertThat(new PiiScanned("i", r, JsonNodeFactory.instance.objectNode()).privileged())
+                    .isEqualTo(forensic);
+            assertThat(new NoticeSent("i", "n", "e", "h", r, "o", "EU").privileged())
+                    .isEqualTo(forensic);
+        }
+    }
+
+    @Test
+    void aFindingIsPrivilegedWhenAnyForensicInputContributedOrNothingTellsWhat() {
+        var body = JsonNodeFactory.instance.objectNode();
+        assertThat(new FindingRecorded("i", Set.of(Repository.AUDIT), body).privileged())
+                .isFalse();
+        assertThat(new FindingRecorded("i", Set.of(Repository.AUDIT, Repository.FORENSIC), body).privileged())
+                .isTrue();
+        assertThat(new FindingRecorded("i", Set.of(), body).privileged()).isTrue();
+    }
+
+    @Test
+    void scopeAndObligationsArePrivilegedWhenDerivedFromForensicEvidence() {
+        var body = JsonNodeFactory.instance.objectNode();
+        assertThat(new ScopeUpdated("i", Set.of(), body).privileged()).isFalse();
+        assertThat(new ScopeUpdated("i", Set.of(Repository.AUDIT), body).privileged())
+                .isFalse();
+        assertThat(new ScopeUpdated("i", Set.of(Repository.FORENSIC), body).privileged())
+                .isTrue();
+        assertThat(new ObligationsComputed("i", Set.of(Repository.FORENSIC), body).privileged())
+                .isTrue();
+        assertThat(new ObligationsComputed("i", Set.of(), body).privileged()).isFalse();
+    }
+
+    @Test
+    void analysisCompletionIsPublicAndItsForensicInputsPrivileged() {
+        var body = JsonNodeFactory.instance.objectNode();
+        assertThat(new AnalysisCompleted("i", body).privileged()).isFalse();
+        assertThat(new AnalysisForensicInputs("i", body).privileged()).isTrue();
+    }
+
+    @Test
+    void judgementsAndJustificationsFollowLegalsChoice() {
+        assertThat(new JudgementRecorded("i", "j", "HIGH_RISK", "YES", "why", AT, true).privileged())
+                .isTrue();
+        assertThat(new JudgementRecorded("i", "j", "HIGH_RISK", "YES", "why", AT, false).privileged())
+                .isFalse();
+        assertThat(status(null, "why", true).privileged()).isTrue();
+        assertThat(status(null, "why", false).privileged()).isFalse();
+        // no justification: nothing to keep privileged
+        assertThat(status(null, null, true).privileged()).isFalse();
+    }
+
+    @Test
+    void filingWithForensicEvidenceIsPrivilegedWhateverTheJustification() {
+        var forensic = new ObligationStatusChanged.Filing("e", "h", Repository.FORENSIC);
+        var audit = new ObligationStatusChanged.Filing("e", "h", Repository.AUDIT);
+        assertThat(status(forensic, null, false).privileged()).isTrue();
+        assertThat(status(audit, null, false).privileged()).isFalse();
+        assertThat(status(audit, null, false).body().path("sha256").asString()).isEqualTo("h");
+    }
+
+    @Test
+    void keepsEntryTypesAndBodyFieldsClientsRead() {
+        var opened = new IncidentOpened("i", "t", "HIGH", "UTC", null);
+        assertThat(opened.type()).isEqualTo("incident.opened");
+        assertThat(opened.incident()).isEqualTo("i");
+        assertThat(opened.body().propertyNames())
+                .containsExactlyInAnyOrder("id", "title", "severity", "timeZone", "awareAt");
+        assertThat(new UserCreated("u", null, false).incident()).isNull();
+        assertThat(new TokenIssued("u", "l").type()).isEqualTo("token.issued");
+        assertThat(status(null, "why", true).type()).isEqualTo("obligation.status-changed");
+        assertThat(status(null, "why", true).body().propertyNames())
+                .containsExactlyInAnyOrder(
+                        "obligation",
+                        "rule",
+                        "jurisdiction",
+                        "recipient",
+                        "from",
+                        "to",
+                        "evidence",
+                        "sha256",
+                        "justification");
+    }
+
+    private static ObligationStatusChanged status(
+            ObligationStatusChanged.Filing filing, String justification, boolean privileged) {
+        return new ObligationStatusChanged(
+                "i",
+                "o",
+                "r",
+                "EU",
+                "SA",
+                "PENDING",
+                filing == null ? "NOT_REQUIRED" : "FILED",
+                filing,
+                justification,
+                privileged);
+    }
+}
