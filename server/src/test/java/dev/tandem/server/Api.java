@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +38,17 @@ public final class Api {
         return base;
     }
 
+    /** An answer; {@code headers} by lower-case name, values of a repeated header joined by commas. */
     public record Response(
-            int status, String body, @Nullable String contentType) {
+            int status, String body, @Nullable String contentType, Map<String, String> headers) {
+        public Response(int status, String body, @Nullable String contentType) {
+            this(status, body, contentType, Map.of());
+        }
+
+        public @Nullable String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -101,10 +113,13 @@ public final class Api {
     private Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, String> headers = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             return new Response(
                     r.statusCode(),
                     r.body(),
-                    r.headers().firstValue("Content-Type").orElse(null));
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

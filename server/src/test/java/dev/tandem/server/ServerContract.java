@@ -135,6 +135,155 @@ abstract class ServerContract {
     }
 
     @Test
+    void usersListRevokeTheirTokensWhichAreNeverShownAgain() {
+        String name = newUser("owner");
+        String other = newUser("other");
+        Api.Response issued = api.postJson(
+                "/api/v1/users/" + name + "/tokens", "{\"label\":\"ci\",\"expiresAt\":\"2099-01-01T00:00:00+01:00\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String token = issued.json().path("token").asString();
+        String id = issued.json().path("id").asString();
+        assertThat(issued.json().path("expiresAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
+        Api user = api.as(token);
+        String otherToken = api.postJson("/api/v1/users/" + other + "/tokens", "{}")
+                .json()
+                .path("token")
+                .asString();
+
+        Api.Response listed = user.get("/api/v1/users/" + name + "/tokens");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json()).hasSize(1);
+        JsonNode t = listed.json().get(0);
+        assertThat(t.propertyNames()).containsExactlyInAnyOrder("id", "label", "createdAt", "expiresAt", "lastUsedAt");
+        assertThat(t.path("id").asString()).isEqualTo(id);
+        assertThat(t.path("label").asString()).isEqualTo("ci");
+        assertThat(t.path("expiresAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
+        assertThat(t.path("lastUsedAt").asString()).isNotBlank();
+        assertThat(listed.body()).doesNotContain(token).doesNotContain(sha256Hex(token));
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(1);
+        assertThat(api.as(otherToken).get("/api/v1/users/" + name + "/tokens").status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/users/nobody" + System.nanoTime() + "/tokens")
+                        .status())
+                .isEqualTo(404);
+
+        // a token id of another user is unknown under this one
+        String otherId = api.get("/api/v1/users/" + other + "/tokens")
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(user.delete("/api/v1/users/" + name + "/tokens/" + otherId).status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/users/" + name + "/tokens/" + otherId).status())
+                .isEqualTo(404);
+        assertThat(api.as(otherToken)
+                        .delete("/api/v1/users/" + name + "/tokens/" + id)
+                        .status())
+                .isEqualTo(403);
+
+        assertThat(user.delete("/api/v1/users/" + name + "/tokens/" + id).status())
+                .isEqualTo(204);
+        assertThat(user.get("/api/v1/incidents").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).isEmpty();
+        assertThat(api.delete("/api/v1/users/" + name + "/tokens/" + id).status())
+                .isEqualTo(404);
+        assertThat(api.as(otherToken).get("/api/v1/incidents").status()).isEqualTo(200);
+
+        JsonNode revoked = lastEntryOfType("token.revoked");
+        assertThat(revoked.path("body").path("id").asString()).isEqualTo(id);
+        assertThat(revoked.path("actor").asString()).isEqualTo(name);
+        assertThat(revoked.toString()).doesNotContain(token).doesNotContain(sha256Hex(token));
+        JsonNode issuedEntry = lastEntryOfType("token.issued");
+        assertThat(issuedEntry.toString()).doesNotContain(otherToken).doesNotContain(sha256Hex(otherToken));
+    }
+
+    @Test
+    void tokenExpiryMustBeAnRfc3339TimeInTheFuture() {
+        String name = newUser("expiry");
+        Api.Response past =
+                api.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-expires-at");
+        assertThat(past.json().path("detail").asString()).contains("expiresAt");
+        Api.Response unreadable = api.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"tomorrow\"}");
+        assertThat(unreadable.status()).isEqualTo(422);
+        assertThat(unreadable.json().path("detail").asString()).contains("expiresAt");
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).isEmpty();
+    }
+
+    @Test
+    void administratorsListAndDisableUsersButNeverThemselves() {
+        String name = newUser("leaver");
+        String token = api.postJson("/api/v1/users/" + name + "/tokens", "{}")
+                .json()
+                .path("token")
+                .asString();
+        Api user = api.as(token);
+        assertThat(user.get("/api/v1/users").status()).isEqualTo(403);
+        assertThat(user.postJson("/api/v1/users/" + name + "/disable", "").status())
+                .isEqualTo(403);
+
+        JsonNode users = api.get("/api/v1/users").json();
+        JsonNode admin = find(users, "admin");
+        assertThat(admin.propertyNames()).containsExactlyInAnyOrder("username", "displayName", "admin", "disabled");
+        assertThat(admin.path("admin").asBoolean()).isTrue();
+        assertThat(find(users, name).path("disabled").asBoolean()).isFalse();
+
+        Api.Response self = api.postJson("/api/v1/users/admin/disable", "");
+        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/incidents").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/users/nobody" + System.nanoTime() + "/disable", "")
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(api.postJson("/api/v1/users/" + name + "/disable", "").status())
+                .isEqualTo(204);
+        assertThat(user.get("/api/v1/incidents").status()).isEqualTo(401);
+        assertThat(find(api.get("/api/v1/users").json(), name).path("disabled").asBoolean())
+                .isTrue();
+        assertThat(lastEntryOfType("user.disabled")
+                        .path("body")
+                        .path("username")
+                        .asString())
+                .isEqualTo(name);
+        assertThat(api.postJson("/api/v1/users/" + name + "/disable", "").status())
+                .isEqualTo(204);
+    }
+
+    String newUser(String prefix) {
+        String name = prefix + System.nanoTime();
+        assertThat(api.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}")
+                        .status())
+                .isEqualTo(201);
+        return name;
+    }
+
+    static JsonNode find(JsonNode users, String username) {
+        for (JsonNode u : users) {
+            if (u.path("username").asString().equals(username)) {
+                return u;
+            }
+        }
+        throw new AssertionError("no user " + username + " in " + users);
+    }
+
+    JsonNode lastEntryOfType(String type) {
+        long size = treeSize();
+        JsonNode page = api.get("/api/v1/ledger/entries?from=" + Math.max(0, size - 1000) + "&to=" + size)
+                .json();
+        JsonNode last = null;
+        for (JsonNode e : page) {
+            if (e.path("entry").path("type").asString().equals(type)) {
+                last = e.path("entry");
+            }
+        }
+        assertThat(last).as("an entry of type %s", type).isNotNull();
+        return last;
+    }
+
+    @Test
     void opensIncidentsAndRejectsBadFieldsByName() {
         String id = openIncident();
         assertThat(api.get("/api/v1/incidents/" + id).json().path("timeZone").asString())
@@ -375,5 +524,13 @@ abstract class ServerContract {
 
     static String sha256Hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String sha256Hex(String token) {
+        try {
+            return sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

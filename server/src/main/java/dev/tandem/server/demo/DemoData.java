@@ -247,7 +247,10 @@ public class DemoData {
                 accounts.createUser(p.username(), p.displayName(), null, p.role() == null, "demo");
             }
             String token = stored.getProperty(p.username());
-            if (token == null || !accounts.tokenExists(token)) {
+            if (token == null
+                    || !accounts.byToken(token)
+                            .map(a -> a.username().equals(p.username()))
+                            .orElse(false)) {
                 token = accounts.issueToken(p.username(), "tandem demo", "demo");
                 changed = true;
             }

@@ -1,15 +1,22 @@
 package dev.tandem.server.identity;
 
+import dev.tandem.server.Ids;
+import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.TokenIssued;
+import dev.tandem.server.ledger.fact.TokenRevoked;
 import dev.tandem.server.ledger.fact.UserCreated;
+import dev.tandem.server.ledger.fact.UserDisabled;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,17 +30,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Users and API tokens. Tokens are 256 random bits shown once; only their SHA-256 is stored (a
- * high-entropy secret needs no slow hash). Every change is a ledger entry; token values never are.
+ * high-entropy secret needs no slow hash). Every change is a ledger entry; token values and hashes
+ * never are.
  */
 @Service
 public class Accounts {
     public static final String TOKEN_PREFIX = "tdm_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How long a found token is trusted without asking the database again. */
-    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
 
-    private static final int TOKEN_CACHE_MAX = 10_000;
-    private final ConcurrentHashMap<String, CachedActor> tokenCache = new ConcurrentHashMap<>();
+    /** {@code last_used_at} is written at most this often per token and server process. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private static final int LAST_USED_MAX = 10_000;
+
+    /**
+     * ADR 060: one query per request, on the token's primary key joined to its user's, decides
+     * everything at once, so a revocation, an expiry or a disabled user is seen by the very next
+     * request on every server process sharing the database. No cache may answer in its place.
+     */
+    private static final String ACCEPTED_TOKEN = "SELECT t.id, u.username, u.is_admin, t.last_used_at"
+            + " FROM api_token t JOIN app_user u ON u.username = t.username"
+            + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)"
+            + " AND u.disabled_at IS NULL";
+
+    /** When this process last wrote {@code last_used_at} of a token id. */
+    private final ConcurrentHashMap<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -49,35 +70,92 @@ public class Accounts {
         this.json = json;
     }
 
-    /**
-     * The account a bearer token belongs to. Found tokens are remembered for {@link #TOKEN_CACHE_TTL}
-     * so that a client's stream of requests does not cost a database query each (ADR 054); unknown
-     * tokens are looked up every time, so a token works as soon as it is issued.
-     */
-    public Optional<Actor> byToken(String token) {
-        String hash = hash(token);
-        long now = System.nanoTime();
-        CachedActor cached = tokenCache.get(hash);
-        if (cached != null && now - cached.loadedAt() < TOKEN_CACHE_TTL.toNanos()) {
-            return Optional.of(cached.actor());
-        }
-        List<Actor> found = jdbc.query(
-                "SELECT u.username, u.is_admin FROM api_token t JOIN app_user u ON u.username = t.username"
-                        + " WHERE t.token_hash = ?",
-                (rs, n) -> new Actor(rs.getString(1), rs.getBoolean(2)),
-                hash);
-        if (found.isEmpty()) {
-            tokenCache.remove(hash);
-            return Optional.empty();
-        }
-        if (tokenCache.size() >= TOKEN_CACHE_MAX) {
-            tokenCache.clear();
-        }
-        tokenCache.put(hash, new CachedActor(found.getFirst(), now));
-        return Optional.of(found.getFirst());
+    /** A user as the user list shows it. */
+    public record User(String username, String displayName, boolean admin, boolean disabled) {}
+
+    /** A token as its owner may see it: never its value or hash. */
+    public record Token(
+            String id,
+            String label,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt) {}
+
+    /** A newly issued token: its value is shown this once. */
+    public record IssuedToken(String id, String token) {}
+
+    /** What came of a request to revoke a token. */
+    public sealed interface Revocation {
+        record Revoked(String id) implements Revocation {}
+
+        /** No such token of that user, or it was revoked already. */
+        record NotFound() implements Revocation {}
     }
 
-    private record CachedActor(Actor actor, long loadedAt) {}
+    /** What came of a request to disable a user. */
+    public sealed interface Disabling {
+        record Disabled() implements Disabling {}
+
+        /** Nothing changed, nothing recorded. */
+        record AlreadyDisabled() implements Disabling {}
+
+        record NoSuchUser() implements Disabling {}
+
+        /** Refused, with the reason the caller reads. */
+        record Refused(String reason) implements Disabling {}
+    }
+
+    private record Found(
+            String tokenId, Actor actor, @Nullable Instant lastUsedAt) {}
+
+    /**
+     * The account a bearer token belongs to, if the token is known, neither revoked nor expired, and
+     * its user is not disabled; checked against the database on every call (ADR 060).
+     */
+    public Optional<Actor> byToken(String token) {
+        Instant now = clock.instant();
+        List<Found> found = jdbc.query(
+                ACCEPTED_TOKEN,
+                (rs, n) -> new Found(rs.getString(1), new Actor(rs.getString(2), rs.getBoolean(3)), instant(rs, 4)),
+                hash(token),
+                Timestamp.from(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Found f = found.getFirst();
+        noteUse(f.tokenId(), f.lastUsedAt(), now);
+        return Optional.of(f.actor());
+    }
+
+    /**
+     * Records that a token was used, at most once per {@link #LAST_USED_RESOLUTION} per process: the
+     * stored time says whether a write is due, the local claim keeps concurrent requests of one
+     * client from all writing it, and the conditional update keeps processes from moving it back.
+     */
+    private void noteUse(String tokenId, @Nullable Instant stored, Instant now) {
+        Instant due = now.minus(LAST_USED_RESOLUTION);
+        if (stored != null && stored.isAfter(due)) {
+            return;
+        }
+        if (lastUsedWritten.size() >= LAST_USED_MAX) {
+            lastUsedWritten.clear();
+        }
+        boolean[] claimed = {false};
+        lastUsedWritten.compute(tokenId, (id, last) -> {
+            if (last != null && last.isAfter(due)) {
+                return last;
+            }
+            claimed[0] = true;
+            return now;
+        });
+        if (claimed[0]) {
+            jdbc.update(
+                    "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+                    Timestamp.from(now),
+                    tokenId,
+                    Timestamp.from(now));
+        }
+    }
 
     public Optional<Actor> byUsername(String username) {
         return jdbc
@@ -91,6 +169,16 @@ public class Accounts {
 
     public boolean exists(String username) {
         return byUsername(username).isPresent();
+    }
+
+    /** Every user, by name. */
+    public List<User> users() {
+        return jdbc.query(
+                "SELECT username, display_name, is_admin, disabled_at FROM app_user ORDER BY username", Accounts::user);
+    }
+
+    private static User user(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getTimestamp(4) != null);
     }
 
     /** Creates a user; answers false when the name is taken. */
@@ -115,31 +203,163 @@ public class Accounts {
         });
     }
 
-    /** Issues a new token for {@code username} and answers it; it is not retrievable later. */
-    public String issueToken(String username, String label, String actor) {
-        String token = newToken();
-        storeToken(username, label, token, actor);
-        return token;
-    }
-
-    /** Stores a token whose value was chosen elsewhere (the TANDEM_ADMIN_TOKEN bootstrap). */
-    public void storeToken(String username, String label, String token, String actor) {
-        ledger.record(ap -> {
+    /**
+     * Disables a user: from the commit on, every request with one of their tokens is refused. Their
+     * tokens are not revoked (the ledger keeps one {@code user.disabled} entry, not one per token).
+     * The last enabled administrator cannot be disabled; the check runs inside the ledger unit, so
+     * two administrators disabling each other at once cannot both succeed.
+     */
+    public Disabling disable(String username, String actor) {
+        return ledger.record(ap -> {
+            List<User> found = jdbc.query(
+                    "SELECT username, display_name, is_admin, disabled_at FROM app_user WHERE username = ?",
+                    Accounts::user,
+                    username);
+            if (found.isEmpty()) {
+                return new Disabling.NoSuchUser();
+            }
+            if (found.getFirst().disabled()) {
+                return new Disabling.AlreadyDisabled();
+            }
+            if (username.equals(actor)) {
+                return new Disabling.Refused("an administrator cannot disable themself");
+            }
+            if (found.getFirst().admin()) {
+                Integer others = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM app_user WHERE is_admin AND disabled_at IS NULL AND username <> ?",
+                        Integer.class,
+                        username);
+                if (others == null || others == 0) {
+                    return new Disabling.Refused("at least one enabled administrator must remain");
+                }
+            }
             jdbc.update(
-                    "INSERT INTO api_token (token_hash, username, label, created_at) VALUES (?, ?, ?, ?)",
-                    hash(token),
-                    username,
-                    label,
-                    Timestamp.from(clock.instant()));
-            ap.record(new TokenIssued(username, label), actor);
-            return null;
+                    "UPDATE app_user SET disabled_at = ? WHERE username = ?",
+                    Timestamp.from(clock.instant()),
+                    username);
+            ap.record(new UserDisabled(username), actor);
+            return new Disabling.Disabled();
         });
     }
 
-    public boolean tokenExists(String token) {
-        Integer n =
-                jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE token_hash = ?", Integer.class, hash(token));
-        return n != null && n > 0;
+    /** Issues a new token that never expires (the demo's). */
+    public String issueToken(String username, String label, String actor) {
+        return issueToken(username, label, null, actor).token();
+    }
+
+    /** Issues a new token for {@code username}; its value is not retrievable later. */
+    public IssuedToken issueToken(String username, String label, @Nullable Instant expiresAt, String actor) {
+        String token = newToken();
+        String id = ledger.record(ap -> insertToken(ap, username, label, token, expiresAt, false, actor));
+        return new IssuedToken(id, token);
+    }
+
+    private String insertToken(
+            Appender ap,
+            String username,
+            String label,
+            String token,
+            @Nullable Instant expiresAt,
+            boolean bootstrap,
+            String actor) {
+        String id = Ids.next();
+        jdbc.update(
+                "INSERT INTO api_token (id, token_hash, username, label, created_at, expires_at, bootstrap)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id,
+                hash(token),
+                username,
+                label,
+                Timestamp.from(clock.instant()),
+                expiresAt == null ? null : Timestamp.from(expiresAt),
+                bootstrap);
+        ap.record(new TokenIssued(username, id, label, expiresAt == null ? null : expiresAt.toString()), actor);
+        return id;
+    }
+
+    /** The tokens of a user that are not revoked, oldest first; expired ones included. */
+    public List<Token> tokens(String username) {
+        return jdbc.query(
+                "SELECT id, label, created_at, expires_at, last_used_at FROM api_token"
+                        + " WHERE username = ? AND revoked_at IS NULL ORDER BY created_at, id",
+                (rs, n) -> new Token(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        instant(rs, 4),
+                        instant(rs, 5)),
+                username);
+    }
+
+    /** Revokes one of {@code username}'s tokens; from the commit on, no server process accepts it. */
+    public Revocation revoke(String username, String tokenId, String actor) {
+        return ledger.record(ap -> revokeInUnit(ap, username, tokenId, "revoked", actor));
+    }
+
+    private Revocation revokeInUnit(Appender ap, String username, String tokenId, String reason, String actor) {
+        List<String> label = jdbc.query(
+                "SELECT label FROM api_token WHERE id = ? AND username = ? AND revoked_at IS NULL",
+                (rs, n) -> rs.getString(1),
+                tokenId,
+                username);
+        if (label.isEmpty()) {
+            return new Revocation.NotFound();
+        }
+        jdbc.update(
+                "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()),
+                tokenId);
+        ap.record(new TokenRevoked(username, tokenId, label.getFirst(), reason), actor);
+        return new Revocation.Revoked(tokenId);
+    }
+
+    /** The state of a token value the bootstrap was given. */
+    enum BootstrapState {
+        /** Installed and usable: nothing to do. */
+        CURRENT,
+        /** Stored once and revoked since: it stays revoked. */
+        REVOKED,
+        /** Stored, but not as the bootstrap token of an administrator. */
+        FOREIGN,
+        /** Not stored. */
+        NEW
+    }
+
+    BootstrapState bootstrapState(String token, String admin) {
+        List<BootstrapState> found = jdbc.query(
+                "SELECT username, bootstrap, revoked_at FROM api_token WHERE token_hash = ?",
+                (rs, n) -> rs.getTimestamp(3) != null
+                        ? BootstrapState.REVOKED
+                        : rs.getBoolean(2) && admin.equals(rs.getString(1))
+                                ? BootstrapState.CURRENT
+                                : BootstrapState.FOREIGN,
+                hash(token));
+        return found.isEmpty() ? BootstrapState.NEW : found.getFirst();
+    }
+
+    /**
+     * Installs the TANDEM_ADMIN_TOKEN value as {@code admin}'s bootstrap token, revoking (with a
+     * ledger entry each) the bootstrap tokens installed from earlier values: one unit, so no moment
+     * has both or neither. Answers how many were revoked; -1 if the value was stored meanwhile (by
+     * another server process starting with it: units run one at a time across processes).
+     */
+    int replaceBootstrapToken(String admin, String token) {
+        return ledger.record(ap -> {
+            Integer stored = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM api_token WHERE token_hash = ?", Integer.class, hash(token));
+            if (stored != null && stored > 0) {
+                return -1;
+            }
+            List<String> old = jdbc.query(
+                    "SELECT id FROM api_token WHERE username = ? AND bootstrap AND revoked_at IS NULL",
+                    (rs, n) -> rs.getString(1),
+                    admin);
+            for (String id : old) {
+                revokeInUnit(ap, admin, id, "replaced by a new TANDEM_ADMIN_TOKEN", "system");
+            }
+            insertToken(ap, admin, AdminBootstrap.LABEL, token, null, true, "system");
+            return old.size();
+        });
     }
 
     static String newToken() {
@@ -155,5 +375,10 @@ public class Accounts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always provides SHA-256", e);
         }
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -6,7 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,12 +16,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes, on every
+ * request (ADR 060). A refused token is 401, or 429 once its client address has had too many
+ * refused ({@link FailedTokenThrottle}).
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
     private final Accounts accounts;
+    private final FailedTokenThrottle throttle;
 
-    BearerTokenFilter(Accounts accounts) {
+    BearerTokenFilter(Accounts accounts, FailedTokenThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -29,6 +37,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var actor = accounts.byToken(header.substring(7).strip());
             if (actor.isEmpty()) {
+                Optional<Duration> wait = throttle.refused(request.getRemoteAddr());
+                if (wait.isPresent()) {
+                    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    Problems.write(
+                            response,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-failed-tokens",
+                            "Too many refused tokens",
+                            "too many requests from this address carried a token that is not valid; retry after "
+                                    + seconds + " s");
+                    return;
+                }
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
                 Problems.write(
                         response,

@@ -3,6 +3,7 @@ package dev.tandem.server.identity;
 import dev.tandem.server.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +21,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /** API security: stateless bearer tokens; the checkpoint and verifier key are public. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    @Bean
+    FailedTokenThrottle failedTokenThrottle(SecurityProperties props) {
+        return new FailedTokenThrottle(props.limit(), props.window(), System::nanoTime);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -31,10 +38,11 @@ class SecurityConfiguration {
     UserDetailsService users(JdbcTemplate jdbc) {
         return username -> jdbc
                 .query(
-                        "SELECT username, password_hash, is_admin FROM app_user WHERE username = ?",
+                        "SELECT username, password_hash, is_admin, disabled_at FROM app_user WHERE username = ?",
                         (rs, n) -> User.withUsername(rs.getString(1))
                                 .password(rs.getString(2) == null ? "{noop}" + UUID.randomUUID() : rs.getString(2))
                                 .accountLocked(rs.getString(2) == null)
+                                .disabled(rs.getTimestamp(4) != null)
                                 .roles(rs.getBoolean(3) ? new String[] {"ADMIN"} : new String[0])
                                 .build(),
                         username)
@@ -44,7 +52,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, FailedTokenThrottle throttle) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -61,7 +69,7 @@ class SecurityConfiguration {
                                 // nothing else is served; each API handler is decided by the access policy
                                 .anyRequest()
                                 .denyAll())
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, throttle), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
                             Problems.write(

@@ -3,26 +3,37 @@ package dev.tandem.server.identity;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.web.ApiProblem;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** People and tokens, CONTRACTS.md §2. */
+/**
+ * People and tokens, CONTRACTS.md §2. The "ADMIN, or that user" checks live here until the access
+ * policy takes them over.
+ */
 @RestController
 class UserController {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final Accounts accounts;
+    private final Clock clock;
 
-    UserController(Accounts accounts) {
+    UserController(Accounts accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     record NewUser(
@@ -30,15 +41,36 @@ class UserController {
             @Nullable String displayName,
             @Nullable String password) {}
 
-    record NewToken(@Nullable String label) {}
+    record CreatedUser(String username) {}
+
+    record UserView(String username, String displayName, boolean admin, boolean disabled) {
+        static UserView of(Accounts.User u) {
+            return new UserView(u.username(), u.displayName(), u.admin(), u.disabled());
+        }
+    }
+
+    record NewToken(@Nullable String label, @Nullable String expiresAt) {}
+
+    /** The token value, shown this once, and the id to list and revoke it by. */
+    record IssuedTokenView(
+            String id, String token, @Nullable String expiresAt) {}
+
+    record TokenView(
+            String id,
+            String label,
+            String createdAt,
+            @Nullable String expiresAt,
+            @Nullable String lastUsedAt) {
+        static TokenView of(Accounts.Token t) {
+            return new TokenView(
+                    t.id(), t.label(), t.createdAt().toString(), text(t.expiresAt()), text(t.lastUsedAt()));
+        }
+    }
 
     @PostMapping("/api/v1/users")
     @Guard(Action.USER_CREATE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
-        if (!actor.admin()) {
-            throw ApiProblem.forbidden("only an administrator creates users");
-        }
+    CreatedUser create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
         String username = body.username();
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiProblem.unprocessable(
@@ -54,24 +86,86 @@ class UserController {
         if (!accounts.createUser(username, display, body.password(), false, actor.username())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "user-exists", "User exists", "user " + username + " exists");
         }
-        return Map.of("username", username);
+        return new CreatedUser(username);
+    }
+
+    @GetMapping("/api/v1/users")
+    @Guard(Action.USER_LIST)
+    List<UserView> users() {
+        return accounts.users().stream().map(UserView::of).toList();
     }
 
     @PostMapping("/api/v1/users/{username}/tokens")
     @Guard(Action.TOKEN_MANAGE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> token(
+    IssuedTokenView token(
             @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {
-        if (!actor.admin() && !actor.username().equals(username)) {
-            throw ApiProblem.forbidden("a token is issued by an administrator or for oneself");
-        }
-        if (!accounts.exists(username)) {
-            throw ApiProblem.notFound("user", username);
-        }
+        requireUser(username);
         String label = body.label() == null || body.label().isBlank() ? "api" : body.label();
         if (label.length() > 200) {
             throw ApiProblem.unprocessable("bad-label", "label is longer than 200 characters");
         }
-        return Map.of("token", accounts.issueToken(username, label, actor.username()));
+        Instant expiresAt = expiresAt(body.expiresAt());
+        Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
+        return new IssuedTokenView(issued.id(), issued.token(), text(expiresAt));
+    }
+
+    /** Revoked tokens are left out: the ledger's token.revoked entries keep their history. */
+    @GetMapping("/api/v1/users/{username}/tokens")
+    @Guard(Action.TOKEN_MANAGE)
+    List<TokenView> tokens(@PathVariable String username) {
+        requireUser(username);
+        return accounts.tokens(username).stream().map(TokenView::of).toList();
+    }
+
+    @DeleteMapping("/api/v1/users/{username}/tokens/{tokenId}")
+    @Guard(Action.TOKEN_MANAGE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal Actor actor, @PathVariable String username, @PathVariable String tokenId) {
+        requireUser(username);
+        switch (accounts.revoke(username, tokenId, actor.username())) {
+            case Accounts.Revocation.Revoked r -> {}
+            case Accounts.Revocation.NotFound n -> throw ApiProblem.notFound("token", tokenId);
+        }
+    }
+
+    @PostMapping("/api/v1/users/{username}/disable")
+    @Guard(Action.USER_DISABLE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+        switch (accounts.disable(username, actor.username())) {
+            case Accounts.Disabling.Disabled d -> {}
+            case Accounts.Disabling.AlreadyDisabled d -> {}
+            case Accounts.Disabling.NoSuchUser n -> throw ApiProblem.notFound("user", username);
+            case Accounts.Disabling.Refused r ->
+                throw new ApiProblem(HttpStatus.CONFLICT, "disable-refused", "Refused", r.reason());
+        }
+    }
+
+    private @Nullable Instant expiresAt(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.unprocessable(
+                    "bad-expires-at", "expiresAt must be an RFC 3339 time with an offset, got " + text);
+        }
+        if (!at.isAfter(clock.instant())) {
+            throw ApiProblem.unprocessable("bad-expires-at", "expiresAt must be in the future, got " + text);
+        }
+        return at;
+    }
+
+    private void requireUser(String username) {
+        if (!accounts.exists(username)) {
+            throw ApiProblem.notFound("user", username);
+        }
+    }
+
+    private static @Nullable String text(@Nullable Instant at) {
+        return at == null ? null : at.toString();
     }
 }

@@ -195,6 +195,19 @@ abstract class AccessMatrixContract {
                 "PFFFFFFP",
                 () -> "/api/v1/users/" + username(f.as().get(Who.IC), f.admin()) + "/tokens",
                 "{\"label\":\"matrix\"}"));
+        c.add(get("/api/v1/users", "FFFFFFFP", "/api/v1/users"));
+        String ic = "/api/v1/users/" + username(f.as().get(Who.IC), f.admin());
+        c.add(get("/api/v1/users/{username}/tokens", "PFFFFFFP", ic + "/tokens"));
+        c.add(new Call("DELETE", "/api/v1/users/{username}/tokens/{tokenId}", "PFFFFFFP", () -> {
+            Api.Response t = f.admin().postJson(ic + "/tokens", "{\"label\":\"to revoke\"}");
+            assertThat(t.status()).as(t.body()).isEqualTo(201);
+            return Request.get(ic + "/tokens/" + t.json().path("id").asString());
+        }));
+        c.add(new Call(
+                "POST",
+                "/api/v1/users/{username}/disable",
+                "FFFFFFFP",
+                () -> new Request("/api/v1/users/" + freshUser(f.admin()) + "/disable", null, null)));
         c.add(get("/api/v1/incidents/{id}", MEMBERS, i));
         c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline"));
         c.add(get("/api/v1/incidents/{id}/members", "PPPPPPHP", i + "/members"));
@@ -341,6 +354,27 @@ abstract class AccessMatrixContract {
         for (Call call : calls()) {
             Request r = call.request().get();
             Api.Response response = anonymous.send(call.method(), r.path(), r.contentType(), r.body());
+            boolean isPublic = call.pattern().equals("/api/v1/ledger/checkpoint")
+                    || call.pattern().equals("/api/v1/ledger/key");
+            assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(isPublic ? 200 : 401);
+        }
+    }
+
+    @Test
+    void aDisabledMemberIsRefusedEverywhereButThePublicLedger() {
+        String name = "disabled-" + Long.toString(System.nanoTime(), 36);
+        Api disabled = fixture.admin().as(userWithToken(fixture.admin(), name));
+        Api.Response member = fixture.as()
+                .get(Who.IC)
+                .putJson("/api/v1/incidents/" + fixture.incident() + "/members/" + name, "{\"role\":\"LEGAL\"}");
+        assertThat(member.status()).as(member.body()).isEqualTo(200);
+        assertThat(disabled.get("/api/v1/incidents/" + fixture.incident()).status())
+                .isEqualTo(200);
+        Api.Response off = fixture.admin().postJson("/api/v1/users/" + name + "/disable", "{}");
+        assertThat(off.status()).as(off.body()).isEqualTo(204);
+        for (Call call : calls()) {
+            Request r = call.request().get();
+            Api.Response response = disabled.send(call.method(), r.path(), r.contentType(), r.body());
             boolean isPublic = call.pattern().equals("/api/v1/ledger/checkpoint")
                     || call.pattern().equals("/api/v1/ledger/key");
             assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(isPublic ? 200 : 401);

@@ -203,7 +203,8 @@ class LedgerSequencerTest {
                     name,
                     name);
             ap.write(
-                    "INSERT INTO api_token (token_hash, username, label, created_at) VALUES (?, ?, 'test', NOW())",
+                    "INSERT INTO api_token (id, token_hash, username, label, created_at) VALUES (?, ?, ?, 'test', NOW())",
+                    "id-of-" + name,
                     "hash-of-" + name,
                     name);
             return ap.record(new UserCreated(name, null, false), "test");

@@ -36,7 +36,9 @@ public sealed interface Fact
                 PiiScanned,
                 ScopeUpdated,
                 TokenIssued,
-                UserCreated {
+                TokenRevoked,
+                UserCreated,
+                UserDisabled {
 
     /** The entry type, e.g. {@code evidence.added}: clients and auditors select entries by it. */
     String type();

@@ -87,7 +87,10 @@ class FactTest {
         assertThat(opened.body().propertyNames())
                 .containsExactlyInAnyOrder("id", "title", "severity", "timeZone", "awareAt");
         assertThat(new UserCreated("u", null, false).incident()).isNull();
-        assertThat(new TokenIssued("u", "l").type()).isEqualTo("token.issued");
+        TokenIssued issued = new TokenIssued("u", "t-1", "l", null);
+        assertThat(issued.type()).isEqualTo("token.issued");
+        assertThat(issued.body().propertyNames()).containsExactlyInAnyOrder("username", "id", "label", "expiresAt");
+        assertThat(issued.privileged()).isFalse();
         assertThat(status(null, "why", true).type()).isEqualTo("obligation.status-changed");
         assertThat(status(null, "why", true).body().propertyNames())
                 .containsExactlyInAnyOrder(
