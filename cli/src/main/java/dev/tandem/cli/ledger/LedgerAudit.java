@@ -188,7 +188,9 @@ final class LedgerAudit {
         } else {
             problems.add("root: the " + size + " entries served hash to " + b64(root) + ", but the signed checkpoint"
                     + " says " + b64(checkpoint.rootHash()) + " (entries were altered, or the log was forked)");
-            locateAlteredEntries(size, checkpoint.rootHash(), tree);
+            if (size > 0) {
+                locateAlteredEntries(size, checkpoint.rootHash(), tree);
+            }
         }
 
         // 5. The server's proofs must agree with what we recomputed.

@@ -182,6 +182,17 @@ class LedgerVerifyCommandTest {
     }
 
     @Test
+    void detectsAnEmptyLogSignedWithAnotherRoot() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(0)) {
+            server.checkpointOverride =
+                    server.signer.sign(new Checkpoint("tandem/test-install", 0, new byte[32]).text());
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("root: the 0 entries served hash to");
+        }
+    }
+
+    @Test
     void detectsACheckpointSignedByAnotherKey() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(10)) {
             NoteSigner impostor = NoteSigner.generate("tandem/test-install");
@@ -215,7 +226,10 @@ class LedgerVerifyCommandTest {
                     server.signer.sign(new Checkpoint("tandem/test-install", 30, fork.rootHash()).text());
             CliRun r = verify(server, "--key", server.signer.verifierKey());
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.out()).contains("root: the 30 entries served hash to").contains("forked");
+            assertThat(r.out())
+                    .contains("root: the 30 entries served hash to")
+                    .contains("forked")
+                    .contains("- entries 0–29: the server's inclusion proofs do not lead to the signed tree there");
         }
     }
 
