@@ -2,6 +2,7 @@ package dev.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ledger.CanonicalJson;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.InMemoryNodeStore;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * What an auditor who trusts nothing but the verifier key does: downloads every entry, recomputes
@@ -22,7 +24,10 @@ import tools.jackson.databind.JsonNode;
 final class LedgerAudit {
     private LedgerAudit() {}
 
-    /** The log as recomputed by the auditor, up to the checkpoint it verified. */
+    /**
+     * The log as recomputed by the auditor, up to the checkpoint it verified; {@code entries} holds a missing node
+     * for an entry served as its leaf hash only.
+     */
     record VerifiedLog(
             Checkpoint checkpoint,
             String verifierKey,
@@ -60,12 +65,28 @@ final class LedgerAudit {
                 assertThat(e.path("index").asLong())
                         .as("indices are contiguous")
                         .isEqualTo(range.size());
-                byte[] leaf = Base64.getDecoder().decode(e.path("leaf").asString());
-                LedgerEntry parsed = LedgerEntry.fromLeaf(leaf);
-                assertThat(parsed.type()).isEqualTo(e.path("entry").path("type").asString());
-                byte[] h = MerkleLog.leafHash(leaf);
+                byte[] h;
+                if (e.has("leaf")) {
+                    byte[] leaf = Base64.getDecoder().decode(e.path("leaf").asString());
+                    LedgerEntry parsed = LedgerEntry.fromLeaf(leaf);
+                    assertThat(CanonicalJson.canonicalize(e.path("entry")))
+                            .as("entry %d shown as its leaf", range.size())
+                            .isEqualTo(leaf);
+                    assertThat(parsed.type())
+                            .isEqualTo(e.path("entry").path("type").asString());
+                    h = MerkleLog.leafHash(leaf);
+                    entries.add(e.path("entry"));
+                } else {
+                    // CONTRACTS.md §1: an entry of an incident the caller is not a member of comes as its leaf
+                    // hash only; its place in the tree is checked, its content cannot be.
+                    assertThat(e.has("leafHash"))
+                            .as("entry %d has a leaf or a leaf hash", range.size())
+                            .isTrue();
+                    h = Base64.getDecoder().decode(e.path("leafHash").asString());
+                    assertThat(h).as("leaf hash of entry %d", range.size()).hasSize(32);
+                    entries.add(MissingNode.getInstance());
+                }
                 leafHashes.add(h);
-                entries.add(e.path("entry"));
                 nodes.putAll(range.append(h));
             }
         }

@@ -63,26 +63,42 @@ public final class MerkleLog {
      * entries, ordered from the leaf upward.
      */
     public static List<byte[]> inclusionProof(long index, long size, NodeStore store) {
+        List<long[]> siblings = new ArrayList<>();
+        for (LeafRange r : inclusionPath(index, size)) {
+            siblings.add(new long[] {r.begin(), r.end()});
+        }
+        return hashesOf(siblings, store);
+    }
+
+    /**
+     * The subtrees whose hashes make up the audit path of entry {@code index} in the tree of {@code size} entries
+     * (RFC 9162 §2.1.3.1), ordered from the leaf upward: hash #i of an inclusion proof is the MTH of range #i.
+     */
+    public static List<LeafRange> inclusionPath(long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException(
                     "inclusion proof needs 0 <= index < size, got index " + index + " and size " + size);
         }
         // Walk from the root down, as the recursive definition does, recording the sibling range at each step.
-        List<long[]> siblings = new ArrayList<>();
-        long lo = 0;
-        long hi = size;
-        while (hi - lo > 1) {
-            long k = largestPowerOfTwoBelow(hi - lo);
-            if (index < lo + k) {
-                siblings.add(new long[] {lo + k, hi});
-                hi = lo + k;
+        List<LeafRange> siblings = new ArrayList<>();
+        LeafRange at = new LeafRange(0, size);
+        while (at.size() > 1) {
+            if (at.left().contains(index)) {
+                siblings.add(at.right());
+                at = at.left();
             } else {
-                siblings.add(new long[] {lo, lo + k});
-                lo += k;
+                siblings.add(at.left());
+                at = at.right();
             }
         }
         Collections.reverse(siblings);
-        return hashesOf(siblings, store);
+        return siblings;
+    }
+
+    /** RFC 9162 §2.1.1 MTH of the leaves of {@code range}, a subtree of the tree (as {@link #inclusionPath} names). */
+    public static byte[] subtreeHash(LeafRange range, NodeStore store) {
+        List<NodeId> parts = perfectSubtrees(range.begin(), range.end());
+        return fold(parts, fetch(new LinkedHashSet<>(parts), store));
     }
 
     /**

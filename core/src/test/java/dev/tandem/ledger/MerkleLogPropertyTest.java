@@ -56,6 +56,24 @@ class MerkleLogPropertyTest {
     }
 
     @Test
+    void eachInclusionProofHashIsTheSubtreeHashOfItsNamedRange() {
+        for (int n = 1; n <= 80; n++) {
+            for (int m = 0; m < n; m++) {
+                List<LeafRange> path = MerkleLog.inclusionPath(m, n);
+                List<byte[]> proof = MerkleLog.inclusionProof(m, n, STORE);
+                assertThat(path).hasSameSizeAs(proof);
+                for (int i = 0; i < path.size(); i++) {
+                    LeafRange r = path.get(i);
+                    assertThat(r.contains(m)).isFalse();
+                    assertThat(MerkleLog.subtreeHash(r, STORE))
+                            .isEqualTo(proof.get(i))
+                            .isEqualTo(Naive.mth(LEAF_HASHES, (int) r.begin(), (int) r.end()));
+                }
+            }
+        }
+    }
+
+    @Test
     void randomProofsOfLargerTreesEqualTheRfcDefinitionAndVerify() {
         Random random = new Random(20261127);
         for (int round = 0; round < 40; round++) {

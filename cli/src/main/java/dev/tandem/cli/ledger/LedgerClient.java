@@ -1,5 +1,6 @@
 package dev.tandem.cli.ledger;
 
+import dev.tandem.ledger.MerkleLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,8 +41,27 @@ final class LedgerClient {
                 .build();
     }
 
-    /** One page of entries as served. */
-    record ServedEntry(long index, byte[] leaf, JsonNode entry) {}
+    /**
+     * One item of a page of entries (CONTRACTS.md §1): the entry with its leaf, or, for an entry of an incident the
+     * caller is not a member of, only its RFC 9162 leaf hash.
+     */
+    sealed interface ServedEntry permits Readable, HashOnly {
+        long index();
+
+        /** The RFC 9162 §2.1.1 leaf hash this item puts at {@link #index()}. */
+        byte[] leafHash();
+    }
+
+    /** {@code {"index":I,"leaf":"<base64>","entry":{…}}}; {@code statedLeafHash} if it also carried a leafHash. */
+    record Readable(long index, byte[] leaf, JsonNode entry, byte @Nullable [] statedLeafHash) implements ServedEntry {
+        @Override
+        public byte[] leafHash() {
+            return MerkleLog.leafHash(leaf);
+        }
+    }
+
+    /** {@code {"index":I,"leafHash":"<base64>"}}: its place in the tree can be checked, its content cannot. */
+    record HashOnly(long index, byte[] leafHash) implements ServedEntry {}
 
     byte[] verifierKey() throws ServerUnavailableException {
         return get("api/v1/ledger/key", false);
@@ -60,13 +80,26 @@ final class LedgerClient {
         List<ServedEntry> out = new ArrayList<>(root.size());
         for (JsonNode e : root) {
             JsonNode index = e.get("index");
+            if (index == null || !index.canConvertToLong()) {
+                throw new MalformedAnswerException(path + ": each item needs \"index\" (number)");
+            }
+            long i = index.asLong();
             JsonNode leaf = e.get("leaf");
             JsonNode entry = e.get("entry");
-            if (index == null || !index.canConvertToLong() || leaf == null || !leaf.isString() || entry == null) {
-                throw new MalformedAnswerException(
-                        path + ": each item needs \"index\" (number), \"leaf\" (base64) and \"entry\"");
+            JsonNode leafHash = e.get("leafHash");
+            byte @Nullable [] stated = leafHash == null ? null : hash(leafHash, path + " leafHash of entry " + i);
+            if (leaf != null || entry != null) {
+                if (leaf == null || !leaf.isString() || entry == null) {
+                    throw new MalformedAnswerException(
+                            path + ": entry " + i + " needs both \"leaf\" (base64) and \"entry\"");
+                }
+                out.add(new Readable(i, base64(leaf, path + " leaf of entry " + i), entry, stated));
+            } else if (stated != null) {
+                out.add(new HashOnly(i, stated));
+            } else {
+                throw new MalformedAnswerException(path + ": entry " + i
+                        + " has neither \"leaf\" and \"entry\" nor \"leafHash\" (CONTRACTS.md §1)");
             }
-            out.add(new ServedEntry(index.asLong(), base64(leaf, path + " leaf of entry " + index.asLong()), entry));
         }
         return out;
     }
@@ -146,6 +179,14 @@ final class LedgerClient {
             out.add(base64(h, path + " hash #" + i++));
         }
         return out;
+    }
+
+    private static byte[] hash(JsonNode n, String what) throws MalformedAnswerException {
+        byte[] h = base64(n, what);
+        if (h.length != MerkleLog.HASH_SIZE) {
+            throw new MalformedAnswerException(what + " has " + h.length + " bytes, a SHA-256 hash has 32");
+        }
+        return h;
     }
 
     private static byte[] base64(JsonNode n, String what) throws MalformedAnswerException {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Downloads the ledger, recomputes every leaf hash and the root, checks the checkpoint signature,",
-            "every entry against its leaf, a sample of inclusion proofs and a consistency proof.",
+            "every readable entry against its leaf (entries served as leaf hashes only are placed in the tree",
+            "as given), inclusion proofs of every page's first and last entry plus a random sample, and a",
+            "consistency proof; names the entry or stored hash that differs from the signed tree.",
             "Exit codes: 0 verified, 1 tampering found, 2 usage, 3 server unreachable or token refused."
         })
 public final class LedgerVerifyCommand implements Callable<Integer> {
@@ -50,8 +52,8 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
             names = "--samples",
             paramLabel = "N",
             defaultValue = "16",
-            description =
-                    "Inclusion proofs to fetch and check, first and last entry included (default: ${DEFAULT-VALUE}).")
+            description = "Random inclusion proofs to fetch and check besides each page's first and last entry"
+                    + " (default: ${DEFAULT-VALUE}; 0: none; the tree size or more: every entry).")
     int samples;
 
     /** Replaced in tests. */

@@ -47,10 +47,20 @@ final class FakeLedgerServer implements AutoCloseable {
     /** Replaces the served entry JSON of some entries. */
     final Map<Long, JsonNode> servedEntryOverride = new HashMap<>();
 
+    /** Entries served as {@code {"index":I,"leafHash":…}}, as to a caller who is not a member of their incident. */
+    final java.util.Set<Long> hashOnly = new java.util.HashSet<>();
+
+    /** Replaces the served leaf hash of some hash-only entries. */
+    final Map<Long, byte[]> servedLeafHashOverride = new HashMap<>();
+
     /** Rewrites inclusion proofs before they are served. */
     UnaryOperator<List<byte[]>> inclusionTamper = UnaryOperator.identity();
 
     int entryRequests;
+
+    /** When set, records the index of every inclusion proof asked for. */
+    @Nullable
+    List<Long> inclusionProofRequests;
 
     FakeLedgerServer(int size) throws IOException {
         CompactRange range = CompactRange.empty();
@@ -99,6 +109,9 @@ final class FakeLedgerServer implements AutoCloseable {
                         case "/api/v1/ledger/proof/inclusion" -> {
                             long index = q.get("index");
                             long size = q.get("size");
+                            if (inclusionProofRequests != null) {
+                                inclusionProofRequests.add(index);
+                            }
                             ObjectNode o =
                                     JSON.createObjectNode().put("index", index).put("size", size);
                             hashes(o, inclusionTamper.apply(MerkleLog.inclusionProof(index, size, store)));
@@ -124,6 +137,13 @@ final class FakeLedgerServer implements AutoCloseable {
         ArrayNode a = JSON.createArrayNode();
         for (long i = from; i < Math.min(to, Math.min(entries.size(), from + 1000)); i++) {
             byte[] leaf = servedLeafOverride.getOrDefault(i, leaves.get((int) i));
+            if (hashOnly.contains(i)) {
+                byte[] leafHash = servedLeafHashOverride.getOrDefault(i, MerkleLog.leafHash(leaf));
+                a.addObject()
+                        .put("index", i)
+                        .put("leafHash", Base64.getEncoder().encodeToString(leafHash));
+                continue;
+            }
             JsonNode entry =
                     servedEntryOverride.getOrDefault(i, entries.get((int) i).json());
             a.addObject()

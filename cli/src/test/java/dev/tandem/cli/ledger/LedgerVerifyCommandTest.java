@@ -6,10 +6,13 @@ import dev.tandem.cli.CliRun;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.Node;
+import dev.tandem.ledger.NodeId;
 import dev.tandem.ledger.NoteSigner;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,13 +35,94 @@ class LedgerVerifyCommandTest {
                     .contains("(pinned)")
                     .contains("size 2345")
                     .contains("signature verified")
-                    .contains("2345 leaves re-hashed; every entry matches its leaf")
+                    .contains("2345 leaves re-hashed: 2345 entries readable, 0 as leaf hashes only;"
+                            + " every readable entry matches its leaf")
                     .contains("recomputed root equals the signed checkpoint's")
-                    .contains("16 of 16 proofs verified")
+                    .containsPattern("inclusion    (\\d+) of \\1 proofs verified \\(indices 0, ")
+                    .contains("2344)")
                     .containsPattern("consistency  \\d+ -> 2345 verified")
                     .contains("VERIFIED: 2345 entries of tandem/test-install");
             assertThat(server.entryRequests).isEqualTo(3);
             assertThat(r.err()).doesNotContain("warning");
+        }
+    }
+
+    @Test
+    void provesTheFirstAndLastEntryOfEveryPage() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(2345)) {
+            List<Long> proved = new ArrayList<>();
+            server.inclusionProofRequests = proved;
+            CliRun r = verify(server, "--samples", "2");
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(proved).containsExactlyInAnyOrder(0L, 999L, 1000L, 1999L, 2000L, 2344L);
+            assertThat(r.out()).contains("6 of 6 proofs verified (indices 0, 999, 1000, 1999, 2000, 2344)");
+        }
+    }
+
+    @Test
+    void verifiesAPageMixingReadableEntriesAndLeafHashes() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(1200)) {
+            // Entries of INC-3 (every fifth) come as leaf hashes only, as to a caller who is not a member.
+            for (long i = 3; i < 1200; i += 5) {
+                server.hashOnly.add(i);
+            }
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out())
+                    .contains("1200 leaves re-hashed: 960 entries readable, 240 as leaf hashes only (their place in"
+                            + " the tree is checked, not their content); every readable entry matches its leaf")
+                    .contains("recomputed root equals the signed checkpoint's")
+                    .contains("VERIFIED: 1200 entries");
+        }
+    }
+
+    @Test
+    void namesAnEntryWhoseServedLeafHashWasTampered() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(1200)) {
+            for (long i = 3; i < 1200; i += 5) {
+                server.hashOnly.add(i);
+            }
+            byte[] forged = MerkleLog.leafHash(server.leaves.get(1013));
+            forged[5] ^= 1;
+            server.servedLeafHashOverride.put(1013L, forged);
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out())
+                    .contains("root: the 1200 entries served hash to")
+                    .contains("- entry 1013: the served leaf hash is "
+                            + Base64.getEncoder().encodeToString(forged)
+                            + ", but the signed tree holds "
+                            + Base64.getEncoder().encodeToString(MerkleLog.leafHash(server.leaves.get(1013))))
+                    .doesNotContain("entry 1012:")
+                    .doesNotContain("entry 1014:");
+        }
+    }
+
+    @Test
+    void refusesALeafHashThatIsNotASha256Hash() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(10)) {
+            server.hashOnly.add(4L);
+            server.servedLeafHashOverride.put(4L, new byte[31]);
+            CliRun r = verify(server);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("leafHash of entry 4 has 31 bytes, a SHA-256 hash has 32");
+        }
+    }
+
+    @Test
+    void namesTheStoredHashBehindAProofThatNoLongerVerifies() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(40)) {
+            // A level-1 node (entries 4–5) edited in the store: the root and the entries are intact, only the
+            // proofs of entries 6 and 7 pass through it.
+            byte[] forged = new byte[32];
+            server.store.put(new Node(new NodeId(1, 2), forged));
+            CliRun r = verify(server, "--samples", "40");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out())
+                    .contains("recomputed root equals the signed checkpoint's")
+                    .contains("- inclusion proof of entry 6: hash #1 stands for entries 4–5: the server sent "
+                            + Base64.getEncoder().encodeToString(forged))
+                    .contains("- inclusion proof of entry 7: hash #1 stands for entries 4–5");
         }
     }
 
@@ -88,7 +172,23 @@ class LedgerVerifyCommandTest {
             server.servedEntryOverride.put(23L, rewritten.json());
             CliRun r = verify(server);
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.out()).contains("root: the 40 entries served hash to").contains("entries were altered");
+            assertThat(r.out())
+                    .contains("root: the 40 entries served hash to")
+                    .contains("entries were altered")
+                    .contains("- entry 23: the served leaf hash is "
+                            + Base64.getEncoder().encodeToString(MerkleLog.leafHash(rewritten.leaf())))
+                    .contains("at this index (the entry was altered after it was signed)");
+        }
+    }
+
+    @Test
+    void detectsAnEmptyLogSignedWithAnotherRoot() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(0)) {
+            server.checkpointOverride =
+                    server.signer.sign(new Checkpoint("tandem/test-install", 0, new byte[32]).text());
+            CliRun r = verify(server, "--key", server.signer.verifierKey());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("root: the 0 entries served hash to");
         }
     }
 
@@ -126,7 +226,10 @@ class LedgerVerifyCommandTest {
                     server.signer.sign(new Checkpoint("tandem/test-install", 30, fork.rootHash()).text());
             CliRun r = verify(server, "--key", server.signer.verifierKey());
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.out()).contains("root: the 30 entries served hash to").contains("forked");
+            assertThat(r.out())
+                    .contains("root: the 30 entries served hash to")
+                    .contains("forked")
+                    .contains("- entries 0–29: the server's inclusion proofs do not lead to the signed tree there");
         }
     }
 
