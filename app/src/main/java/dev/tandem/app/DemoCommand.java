@@ -48,11 +48,11 @@ final class DemoCommand implements Callable<Integer> {
                 %s
                 Try the same request as counsel and as the auditor: counsel reads the privileged
                 intake memo, the auditor sees only that it exists (its ledger commitment):
-                  export S=%s I=%s
+                  export S=%s I=%s M=%s
                   export COUNSEL=%s AUDITOR=%s
-                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/evidence/%s
-                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/%s
-                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/%s/content   # 403
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/evidence/$M
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M/content   # 403
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/timeline
                   curl -s $S/api/v1/ledger/checkpoint
                   ./tandem ledger verify --server $S --token $AUDITOR
@@ -68,11 +68,9 @@ final class DemoCommand implements Callable<Integer> {
                 people,
                 url,
                 id,
+                demo.privilegedItem(),
                 demo.tokenOf(Role.LEGAL),
-                demo.tokenOf(Role.AUDITOR),
-                demo.privilegedItem(),
-                demo.privilegedItem(),
-                demo.privilegedItem());
+                demo.tokenOf(Role.AUDITOR));
         return Running.awaitClose(ctx);
     }
 }

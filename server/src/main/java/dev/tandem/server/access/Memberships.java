@@ -1,6 +1,7 @@
 package dev.tandem.server.access;
 
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
@@ -9,7 +10,6 @@ import dev.tandem.server.ledger.fact.GrantRevoked;
 import dev.tandem.server.ledger.fact.MemberAdded;
 import dev.tandem.server.ledger.fact.MemberChanged;
 import dev.tandem.server.ledger.fact.MemberRemoved;
-import dev.tandem.server.web.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,7 +145,7 @@ public class Memberships {
             Integer users =
                     jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, username);
             if (users == null || users == 0) {
-                throw ApiProblem.unprocessable("unknown-user", "username: no user '" + username + "'");
+                throw DomainException.unprocessable("unknown-user", "username: no user '" + username + "'");
             }
             Optional<Role> previous = roleOf(incident, username);
             if (previous.isPresent() && previous.get() == role) {
@@ -191,7 +190,7 @@ public class Memberships {
         Instant at = now();
         ledger.record(ap -> {
             Role previous = roleOf(incident, username)
-                    .orElseThrow(() -> ApiProblem.notFound("member", username + " of incident " + incident));
+                    .orElseThrow(() -> DomainException.notFound("member", username + " of incident " + incident));
             if (previous == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
                 throw lastCommander(incident, username);
             }
@@ -212,10 +211,10 @@ public class Memberships {
         String id = Ids.next();
         return ledger.record(ap -> {
             Role role = roleOf(incident, username)
-                    .orElseThrow(() -> ApiProblem.unprocessable(
+                    .orElseThrow(() -> DomainException.unprocessable(
                             "not-a-member", "username: " + username + " is not a member of incident " + incident));
             if (role != Role.RESPONDER) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "not-a-responder",
                         "username: " + username + " is " + role + " in this incident; grants are for responders"
                                 + (role.privileged() ? " (" + role + " reads every FORENSIC item already)" : ""));
@@ -227,11 +226,11 @@ public class Memberships {
                         evidence,
                         incident);
                 if (repo.isEmpty()) {
-                    throw ApiProblem.unprocessable(
+                    throw DomainException.unprocessable(
                             "unknown-evidence", "evidence: no item " + evidence + " in incident " + incident);
                 }
                 if (!repo.getFirst().equals(Repository.FORENSIC.name())) {
-                    throw ApiProblem.unprocessable(
+                    throw DomainException.unprocessable(
                             "not-forensic",
                             "evidence: item " + evidence + " is AUDIT evidence, which every member reads already");
                 }
@@ -261,7 +260,7 @@ public class Memberships {
                     grantId,
                     incident);
             if (found.isEmpty()) {
-                throw ApiProblem.notFound("grant", grantId + " in incident " + incident);
+                throw DomainException.notFound("grant", grantId + " in incident " + incident);
             }
             Grant g = found.getFirst();
             long index = ap.record(new GrantRevoked(incident, g.id(), g.username(), g.evidence()), actor);
@@ -317,9 +316,9 @@ public class Memberships {
                 .orElseThrow();
     }
 
-    private static ApiProblem lastCommander(String incident, String username) {
-        return new ApiProblem(
-                HttpStatus.CONFLICT,
+    private static DomainException lastCommander(String incident, String username) {
+        return new DomainException(
+                DomainException.Kind.CONFLICT,
                 "last-commander",
                 "Last incident commander",
                 username + " is the only incident commander of incident " + incident

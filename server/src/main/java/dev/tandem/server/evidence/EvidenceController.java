@@ -3,13 +3,13 @@ package dev.tandem.server.evidence;
 import dev.tandem.evidence.BlobTooLargeException;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.TandemProperties;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.ledger.Ledger;
-import dev.tandem.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,31 +66,31 @@ class EvidenceController {
         // Everything that can be refused is refused before a byte is read (the incident and the
         // caller's right to add to this repository by the access policy, first).
         Repository repo = Repository.parse(repository == null ? "" : repository)
-                .orElseThrow(() -> ApiProblem.unprocessable(
+                .orElseThrow(() -> DomainException.unprocessable(
                         "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
         EvidenceKind k = EvidenceKind.parse(kind == null ? "" : kind)
-                .orElseThrow(() -> ApiProblem.unprocessable(
+                .orElseThrow(() -> DomainException.unprocessable(
                         "bad-kind", "kind must be one of " + List.of(EvidenceKind.values()) + ", got " + kind));
         if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
-            throw ApiProblem.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
+            throw DomainException.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
         }
         if (name.contains("!/")) {
             // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-name", "name must not contain \"!/\": it separates an archive from its members");
         }
         if (source != null && source.length() > MAX_TEXT) {
-            throw ApiProblem.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
+            throw DomainException.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
         }
         if (description != null && description.length() > 4000) {
-            throw ApiProblem.unprocessable("bad-description", "description is longer than 4000 characters");
+            throw DomainException.unprocessable("bad-description", "description is longer than 4000 characters");
         }
         Instant collected = null;
         if (collectedAt != null) {
             try {
                 collected = OffsetDateTime.parse(collectedAt).toInstant();
             } catch (DateTimeException e) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "bad-time", "collectedAt must be an RFC 3339 time with an offset, got " + collectedAt);
             }
         }
@@ -102,7 +102,7 @@ class EvidenceController {
         PushbackInputStream in = new PushbackInputStream(request.getInputStream(), 1);
         int first = in.read();
         if (first < 0) {
-            throw ApiProblem.unprocessable("empty-evidence", "the upload has no content");
+            throw DomainException.unprocessable("empty-evidence", "the upload has no content");
         }
         in.unread(first);
         EvidenceItem item;
@@ -135,14 +135,15 @@ class EvidenceController {
     @GetMapping("/api/v1/evidence/{id}")
     @Guard(Action.EVIDENCE_METADATA)
     EvidenceView metadata(Access access, @PathVariable String id) {
-        return EvidenceView.of(vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id)), access, ledger);
+        return EvidenceView.of(
+                vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id)), access, ledger);
     }
 
     @GetMapping("/api/v1/evidence/{id}/content")
     @Guard(Action.EVIDENCE_CONTENT)
     ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
-        EvidenceItem item = vault.find(id).orElseThrow(() -> ApiProblem.notFound("evidence", id));
+        EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
         // Written on the request thread (not a StreamingResponseBody): an async body raced with the
         // security filters' headers on the same response (NPEs inside Tomcat's MimeHeaders).
         InputStreamResource body = new InputStreamResource(vault.read(item, actor.username()));
@@ -163,9 +164,9 @@ class EvidenceController {
                 .body(body);
     }
 
-    private static ApiProblem tooLarge(long max) {
-        return new ApiProblem(
-                HttpStatus.CONTENT_TOO_LARGE,
+    private static DomainException tooLarge(long max) {
+        return new DomainException(
+                DomainException.Kind.CONTENT_TOO_LARGE,
                 "evidence-too-large",
                 "Evidence too large",
                 "the upload is larger than the configured maximum of " + max + " bytes (tandem.evidence.max-bytes)");

@@ -1,8 +1,8 @@
 package dev.tandem.server.identity;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
-import dev.tandem.server.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -73,18 +73,19 @@ class UserController {
     CreatedUser create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
         String username = body.username();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-username", "username must be 1-100 of a-z 0-9 . _ - starting with a letter or digit");
         }
         String display = body.displayName() == null || body.displayName().isBlank() ? username : body.displayName();
         if (display.length() > 200) {
-            throw ApiProblem.unprocessable("bad-display-name", "displayName is longer than 200 characters");
+            throw DomainException.unprocessable("bad-display-name", "displayName is longer than 200 characters");
         }
         if (body.password() != null && body.password().length() < 12) {
-            throw ApiProblem.unprocessable("weak-password", "a password needs at least 12 characters");
+            throw DomainException.unprocessable("weak-password", "a password needs at least 12 characters");
         }
         if (!accounts.createUser(username, display, body.password(), false, actor.username())) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "user-exists", "User exists", "user " + username + " exists");
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT, "user-exists", "User exists", "user " + username + " exists");
         }
         return new CreatedUser(username);
     }
@@ -103,7 +104,7 @@ class UserController {
         requireUser(username);
         String label = body.label() == null || body.label().isBlank() ? "api" : body.label();
         if (label.length() > 200) {
-            throw ApiProblem.unprocessable("bad-label", "label is longer than 200 characters");
+            throw DomainException.unprocessable("bad-label", "label is longer than 200 characters");
         }
         Instant expiresAt = expiresAt(body.expiresAt());
         Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
@@ -125,7 +126,7 @@ class UserController {
         requireUser(username);
         switch (accounts.revoke(username, tokenId, actor.username())) {
             case Accounts.Revocation.Revoked r -> {}
-            case Accounts.Revocation.NotFound n -> throw ApiProblem.notFound("token", tokenId);
+            case Accounts.Revocation.NotFound n -> throw DomainException.notFound("token", tokenId);
         }
     }
 
@@ -136,9 +137,9 @@ class UserController {
         switch (accounts.disable(username, actor.username())) {
             case Accounts.Disabling.Disabled d -> {}
             case Accounts.Disabling.AlreadyDisabled d -> {}
-            case Accounts.Disabling.NoSuchUser n -> throw ApiProblem.notFound("user", username);
+            case Accounts.Disabling.NoSuchUser n -> throw DomainException.notFound("user", username);
             case Accounts.Disabling.Refused r ->
-                throw new ApiProblem(HttpStatus.CONFLICT, "disable-refused", "Refused", r.reason());
+                throw new DomainException(DomainException.Kind.CONFLICT, "disable-refused", "Refused", r.reason());
         }
     }
 
@@ -150,18 +151,18 @@ class UserController {
         try {
             at = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-expires-at", "expiresAt must be an RFC 3339 time with an offset, got " + text);
         }
         if (!at.isAfter(clock.instant())) {
-            throw ApiProblem.unprocessable("bad-expires-at", "expiresAt must be in the future, got " + text);
+            throw DomainException.unprocessable("bad-expires-at", "expiresAt must be in the future, got " + text);
         }
         return at;
     }
 
     private void requireUser(String username) {
         if (!accounts.exists(username)) {
-            throw ApiProblem.notFound("user", username);
+            throw DomainException.notFound("user", username);
         }
     }
 

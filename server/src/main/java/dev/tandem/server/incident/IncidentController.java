@@ -1,5 +1,6 @@
 package dev.tandem.server.incident;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -7,7 +8,6 @@ import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.ledger.Ledger;
-import dev.tandem.server.web.ApiProblem;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -58,13 +58,13 @@ class IncidentController {
     Map<String, Object> open(@AuthenticationPrincipal Actor actor, @RequestBody NewIncident body) {
         String title = body.title() == null ? "" : body.title().strip();
         if (title.isEmpty() || title.length() > 300) {
-            throw ApiProblem.unprocessable("bad-title", "title is required, at most 300 characters");
+            throw DomainException.unprocessable("bad-title", "title is required, at most 300 characters");
         }
         Severity severity;
         try {
             severity = Severity.valueOf(body.severity() == null ? "" : body.severity());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-severity", "severity must be LOW, MEDIUM, HIGH or CRITICAL, got " + body.severity());
         }
         Instant aware = null;
@@ -72,7 +72,7 @@ class IncidentController {
             try {
                 aware = OffsetDateTime.parse(body.awareAt()).toInstant();
             } catch (DateTimeException e) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "bad-time", "awareAt must be an RFC 3339 time with an offset, got " + body.awareAt());
             }
         }
@@ -81,7 +81,7 @@ class IncidentController {
             try {
                 zone = ZoneId.of(body.timeZone());
             } catch (DateTimeException e) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "bad-time-zone", "timeZone must be an IANA zone such as Europe/Berlin, got " + body.timeZone());
             }
         }
@@ -108,7 +108,7 @@ class IncidentController {
     @GetMapping("/api/v1/incidents/{id}")
     @Guard(Action.INCIDENT_READ)
     Map<String, Object> get(Access access, @PathVariable String id) {
-        Map<String, Object> v = view(incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id)));
+        Map<String, Object> v = view(incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id)));
         v.put("role", String.valueOf(access.caller().role()));
         return v;
     }
@@ -163,7 +163,7 @@ class IncidentController {
     MemberView putMember(
             Access access, @PathVariable String id, @PathVariable String username, @RequestBody RoleRequest body) {
         Role role = Role.parse(body.role() == null ? "" : body.role())
-                .orElseThrow(() -> ApiProblem.unprocessable(
+                .orElseThrow(() -> DomainException.unprocessable(
                         "bad-role", "role must be one of " + List.of(Role.values()) + ", got " + body.role()));
         return MemberView.of(memberships.put(id, username, role, access.username()));
     }
@@ -202,7 +202,7 @@ class IncidentController {
     @ResponseStatus(HttpStatus.CREATED)
     GrantView grant(Access access, @PathVariable String id, @RequestBody GrantRequest body) {
         if (body.username() == null || body.username().isBlank()) {
-            throw ApiProblem.unprocessable("missing-username", "username: name the responder to grant access to");
+            throw DomainException.unprocessable("missing-username", "username: name the responder to grant access to");
         }
         return GrantView.of(memberships.grant(id, body.username().strip(), body.evidence(), access.username()));
     }

@@ -1,10 +1,10 @@
 package dev.tandem.server.job;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.evidence.Vault;
-import dev.tandem.server.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public class JobController {
     @GetMapping("/api/v1/jobs/{id}")
     @Guard(Action.JOB_READ)
     Map<String, Object> get(Access access, @PathVariable String id) {
-        return view(jobs.find(id).orElseThrow(() -> ApiProblem.notFound("job", id)), access, vault);
+        return view(jobs.find(id).orElseThrow(() -> DomainException.notFound("job", id)), access, vault);
     }
 
     /** Cancels a queued or running job (409 once it has finished); the answer is the job. */

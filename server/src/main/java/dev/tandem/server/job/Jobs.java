@@ -1,10 +1,10 @@
 package dev.tandem.server.job;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.JobCancelled;
 import dev.tandem.server.ledger.fact.JobQueued;
-import dev.tandem.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +86,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
     /**
      * Queues a job; answers once it is durably queued (row and ledger entry committed).
      *
-     * @throws ApiProblem 429 when the requester has {@link Limits#maxQueuedPerUser} jobs waiting, 503
+     * @throws DomainException 429 when the requester has {@link Limits#maxQueuedPerUser} jobs waiting, 503
      *     when {@link Limits#maxQueued} jobs wait in all
      */
     public Job submit(String kind, String incidentId, ObjectNode input, String actor) {
@@ -97,8 +96,8 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         Integer mine = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM job WHERE status = 'QUEUED' AND requested_by = ?", Integer.class, actor);
         if (mine != null && mine >= limits.maxQueuedPerUser()) {
-            throw new ApiProblem(
-                    HttpStatus.TOO_MANY_REQUESTS,
+            throw new DomainException(
+                    DomainException.Kind.TOO_MANY_REQUESTS,
                     "too-many-jobs",
                     "Too many jobs",
                     actor + " has " + mine + " jobs waiting (at most " + limits.maxQueuedPerUser()
@@ -106,8 +105,8 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         }
         Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM job WHERE status = 'QUEUED'", Integer.class);
         if (all != null && all >= limits.maxQueued()) {
-            throw new ApiProblem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
+            throw new DomainException(
+                    DomainException.Kind.SERVICE_UNAVAILABLE,
                     "job-queue-full",
                     "Job queue full",
                     all + " jobs are waiting (at most " + limits.maxQueued() + "); try again later");
@@ -136,10 +135,10 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
      * Cancels a job: a queued one at once; a running one at its next progress report (the handler
      * is told through {@link JobContext#progress}), also when another server process runs it.
      *
-     * @throws ApiProblem 409 for a job that has finished
+     * @throws DomainException 409 for a job that has finished
      */
     public Job cancel(String id, String actor) {
-        Job job = find(id).orElseThrow(() -> ApiProblem.notFound("job", id));
+        Job job = find(id).orElseThrow(() -> DomainException.notFound("job", id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ledger.record(ap -> {
             int queued = jdbc.update(
@@ -153,8 +152,8 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
                     : jdbc.update("UPDATE job SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id);
             if (queued + running == 0) {
                 Job now2 = find(id).orElseThrow();
-                throw new ApiProblem(
-                        HttpStatus.CONFLICT,
+                throw new DomainException(
+                        DomainException.Kind.CONFLICT,
                         "job-finished",
                         "Job finished",
                         "job " + id + " is " + now2.status() + "; only queued or running jobs can be cancelled");

@@ -1,12 +1,12 @@
 package dev.tandem.server.leak;
 
 import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
-import dev.tandem.server.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -60,7 +60,7 @@ public class Analyses {
     /**
      * Queues an analysis and answers the job.
      *
-     * @throws ApiProblem 404 for an unknown incident; 422 for an empty selection, or an id that is
+     * @throws DomainException 404 for an unknown incident; 422 for an empty selection, or an id that is
      *     not evidence of this incident
      */
     public Job submit(String incidentId, Request request, String actor) {
@@ -72,13 +72,13 @@ public class Analyses {
      * refuses is a 403; {@code all} selects only the items it allows.
      */
     public Job submit(String incidentId, Request request, String actor, Predicate<EvidenceItem> allowed) {
-        incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        incidents.find(incidentId).orElseThrow(() -> DomainException.notFound("incident", incidentId));
         List<EvidenceItem> items = switch (request) {
             case Listed l -> {
                 List<EvidenceItem> listed = listed(incidentId, l.evidence());
                 for (EvidenceItem i : listed) {
                     if (!allowed.test(i)) {
-                        throw ApiProblem.forbidden("evidence: item " + i.id() + " is " + i.repository()
+                        throw DomainException.forbidden("evidence: item " + i.id() + " is " + i.repository()
                                 + " evidence, which you may not analyze");
                     }
                 }
@@ -90,7 +90,7 @@ public class Analyses {
                         .filter(allowed)
                         .toList();
                 if (all.isEmpty()) {
-                    throw ApiProblem.unprocessable(
+                    throw DomainException.unprocessable(
                             "no-evidence",
                             "incident " + incidentId + " has no evidence to analyze (documents, screenshots and"
                                     + " disk images are not analyzed)");
@@ -109,10 +109,10 @@ public class Analyses {
 
     private List<EvidenceItem> listed(String incidentId, List<String> ids) {
         if (ids.isEmpty()) {
-            throw ApiProblem.unprocessable("no-evidence", "evidence: the list is empty; name at least one item");
+            throw DomainException.unprocessable("no-evidence", "evidence: the list is empty; name at least one item");
         }
         if (ids.size() > MAX_ITEMS) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "too-much-evidence", "evidence: at most " + MAX_ITEMS + " items in one analysis");
         }
         List<EvidenceItem> items = new ArrayList<>();
@@ -124,7 +124,7 @@ public class Analyses {
                     .ifPresentOrElse(items::add, () -> unknown.add(id));
         }
         if (!unknown.isEmpty()) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "unknown-evidence",
                     "evidence: no item " + String.join(", ", unknown.subList(0, Math.min(20, unknown.size())))
                             + (unknown.size() > 20 ? " (and " + (unknown.size() - 20) + " more)" : "")

@@ -1,6 +1,7 @@
 package dev.tandem.server.leak;
 
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -11,7 +12,6 @@ import dev.tandem.server.job.Job;
 import dev.tandem.server.job.JobController;
 import dev.tandem.server.job.Jobs;
 import dev.tandem.server.ledger.Ledger;
-import dev.tandem.server.web.ApiProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +58,7 @@ class AnalysisController {
     @PostMapping("/api/v1/incidents/{id}/analyses")
     @Guard(Action.ANALYSIS_START)
     ResponseEntity<Map<String, Object>> analyze(Access access, @PathVariable String id, @RequestBody JsonNode body) {
-        incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
+        incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
         boolean auditOnly = access.caller().has(Role.AUDIT_LIAISON);
         Job job = analyses.submit(
                 id, request(body), access.username(), item -> !auditOnly || item.repository() == Repository.AUDIT);
@@ -71,33 +71,33 @@ class AnalysisController {
 
     static Analyses.Request request(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-analysis-request", "the body must be {\"evidence\":[\"<id>\",…]} or {\"all\":true}");
         }
         JsonNode all = body.get("all");
         JsonNode evidence = body.get("evidence");
         boolean wantsAll = all != null && all.isBoolean() && all.asBoolean();
         if (all != null && !all.isBoolean()) {
-            throw ApiProblem.unprocessable("bad-analysis-request", "all: must be true or false");
+            throw DomainException.unprocessable("bad-analysis-request", "all: must be true or false");
         }
         if (wantsAll && evidence != null) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-analysis-request", "give either \"evidence\" or \"all\":true, not both");
         }
         if (wantsAll) {
             return new Analyses.All();
         }
         if (evidence == null) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "no-evidence", "evidence: name the items to analyze, or send {\"all\":true}");
         }
         if (!evidence.isArray()) {
-            throw ApiProblem.unprocessable("bad-analysis-request", "evidence: must be a list of evidence ids");
+            throw DomainException.unprocessable("bad-analysis-request", "evidence: must be a list of evidence ids");
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode e : evidence) {
             if (!e.isString() || e.asString().isBlank()) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "bad-analysis-request", "evidence: every entry must be an evidence id (a string)");
             }
             ids.add(e.asString());
@@ -113,12 +113,13 @@ class AnalysisController {
     @Guard(Action.FINDINGS_READ)
     Map<String, Object> findings(
             Access access, @PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
-        incidents.find(id).orElseThrow(() -> ApiProblem.notFound("incident", id));
+        incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
         Optional<CompletedAnalysis> chosen = analysis == null
                 ? findings.latest(id)
                 : Optional.of(findings.completed(analysis)
                         .filter(a -> a.incidentId().equals(id))
-                        .orElseThrow(() -> ApiProblem.notFound("completed analysis", analysis + " of incident " + id)));
+                        .orElseThrow(
+                                () -> DomainException.notFound("completed analysis", analysis + " of incident " + id)));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("analysis", chosen.map(CompletedAnalysis::jobId).orElse(null));
         m.put("completedAt", chosen.map(a -> a.completedAt().toString()).orElse(null));
@@ -137,7 +138,7 @@ class AnalysisController {
     Map<String, Object> analysis(Access access, @PathVariable String id) {
         Job job = jobs.find(id)
                 .filter(j -> j.kind().equals(Analyses.KIND))
-                .orElseThrow(() -> ApiProblem.notFound("analysis", id));
+                .orElseThrow(() -> DomainException.notFound("analysis", id));
         Map<String, Object> m = new LinkedHashMap<>(JobController.view(job, access, vault));
         m.put("findings", findings.of(id).stream().map(f -> view(f, access)).toList());
         return m;

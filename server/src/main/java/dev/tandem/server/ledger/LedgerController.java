@@ -1,10 +1,10 @@
 package dev.tandem.server.ledger;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Memberships;
-import dev.tandem.server.web.ApiProblem;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +58,10 @@ class LedgerController {
     List<Map<String, Object>> entries(Access access, @RequestParam long from, @RequestParam long to) {
         long size = ledger.head().size();
         if (from < 0 || to <= from) {
-            throw ApiProblem.badRequest("bad-range", "need 0 <= from < to, got from=" + from + " to=" + to);
+            throw DomainException.badRequest("bad-range", "need 0 <= from < to, got from=" + from + " to=" + to);
         }
         if (from >= size) {
-            throw ApiProblem.badRequest("bad-range", "from=" + from + " is past the tree size " + size);
+            throw DomainException.badRequest("bad-range", "from=" + from + " is past the tree size " + size);
         }
         long end = Math.min(Math.min(to, size), from + PAGE);
         Set<String> mine = memberships.rolesOf(access.username()).keySet();
@@ -85,11 +85,11 @@ class LedgerController {
     Map<String, Object> inclusion(@RequestParam long index, @RequestParam long size) {
         long treeSize = ledger.head().size();
         if (size < 1 || size > treeSize) {
-            throw ApiProblem.badRequest(
+            throw DomainException.badRequest(
                     "bad-size", "size must be between 1 and the tree size " + treeSize + ", got " + size);
         }
         if (index < 0 || index >= size) {
-            throw ApiProblem.badRequest(
+            throw DomainException.badRequest(
                     "bad-index", "index must be between 0 and size-1 (" + (size - 1) + "), got " + index);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -104,11 +104,11 @@ class LedgerController {
     Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
         long treeSize = ledger.head().size();
         if (to < 1 || to > treeSize) {
-            throw ApiProblem.badRequest(
+            throw DomainException.badRequest(
                     "bad-size", "to must be between 1 and the tree size " + treeSize + ", got " + to);
         }
         if (from < 1 || from > to) {
-            throw ApiProblem.badRequest("bad-size", "from must be between 1 and to (" + to + "), got " + from);
+            throw DomainException.badRequest("bad-size", "from must be between 1 and to (" + to + "), got " + from);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", from);

@@ -13,6 +13,7 @@ import dev.tandem.pii.ScanSink;
 import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
 import dev.tandem.pii.SubjectRecord;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.evidence.BlobOwners;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
@@ -22,7 +23,6 @@ import dev.tandem.server.job.JobHandler;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.regulation.Obligations;
-import dev.tandem.server.web.ApiProblem;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,7 +219,7 @@ class PiiScanHandler implements JobHandler {
                     restsOn,
                     job.requestedBy());
             result.put("updated", true).put("ledgerIndex", computation.ledgerIndex());
-        } catch (ApiProblem | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             log.info(
                     "scan {} could not update the scope of incident {}: {}",
                     job.id(),

@@ -1,21 +1,78 @@
 package dev.tandem.server.pii;
 
+import dev.tandem.evidence.BlobStore;
+import dev.tandem.evidence.ContentAddress;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.PiiFindingsRead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Starts PII scans of evidence (for the API and the demo). */
+/** Starts PII scans of evidence (for the API and the demo) and reads their stored results. */
 @Service
 public class PiiScans {
     private final Jobs jobs;
     private final JsonMapper json;
+    private final JdbcTemplate jdbc;
+    private final BlobStore blobs;
+    private final Ledger ledger;
 
-    PiiScans(Jobs jobs, JsonMapper json) {
+    PiiScans(Jobs jobs, JsonMapper json, JdbcTemplate jdbc, BlobStore blobs, Ledger ledger) {
         this.jobs = jobs;
         this.json = json;
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.ledger = ledger;
+    }
+
+    /**
+     * The latest scan of these bytes in the item's own incident and repository: the same bytes
+     * uploaded twice there share it. Never a scan of the same bytes held elsewhere: another
+     * incident's FORENSIC copy is not this item's to read.
+     */
+    public Optional<JsonNode> latest(EvidenceItem item) {
+        List<JsonNode> rows = jdbc.query(
+                "SELECT s.job_id, s.summary, s.finished_at, s.ledger_index FROM pii_scan s"
+                        + " JOIN evidence e ON e.id = s.evidence_id"
+                        + " WHERE s.sha256 = ? AND s.incident_id = ? AND e.repository = ?"
+                        + " ORDER BY s.finished_at DESC, s.ledger_index DESC",
+                (rs, n) -> {
+                    ObjectNode s = (ObjectNode) json.readTree(rs.getString("summary"));
+                    s.put("job", rs.getString("job_id"));
+                    s.put(
+                            "finishedAt",
+                            rs.getTimestamp("finished_at").toInstant().toString());
+                    s.put("ledgerIndex", rs.getLong("ledger_index"));
+                    return (JsonNode) s;
+                },
+                item.sha256(),
+                item.incidentId(),
+                item.repository().name());
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Records the read of the latest scan's masked findings ({@code pii.findings.read}, privileged
+     * for FORENSIC items, like a read of the evidence), then opens them.
+     *
+     * @throws DomainException 404 when the item was never scanned
+     */
+    public InputStream openFindings(EvidenceItem item, String actor) throws IOException {
+        JsonNode scan = latest(item).orElseThrow(() -> DomainException.notFound("PII scan of evidence", item.id()));
+        String findingsSha = scan.path("findingsSha256").asString();
+        ledger.record(ap ->
+                ap.record(new PiiFindingsRead(item.incidentId(), item.id(), findingsSha, item.repository()), actor));
+        return blobs.open(new ContentAddress(findingsSha));
     }
 
     /**

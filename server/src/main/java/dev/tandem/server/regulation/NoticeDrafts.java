@@ -4,13 +4,13 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.NoticeEdited;
 import dev.tandem.server.ledger.fact.NoticeSent;
-import dev.tandem.server.web.ApiProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,10 +85,10 @@ public class NoticeDrafts {
     public Notice edit(String incidentId, String markdown, String actor) {
         obligations.incident(incidentId);
         if (markdown.isBlank()) {
-            throw ApiProblem.unprocessable("empty-notice", "body: the notice text is empty");
+            throw DomainException.unprocessable("empty-notice", "body: the notice text is empty");
         }
         if (markdown.length() > MAX_CHARS) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "notice-too-long",
                     "body: the notice has " + markdown.length() + " characters, at most " + MAX_CHARS);
         }
@@ -165,8 +164,8 @@ public class NoticeDrafts {
         StoredObligation filed = ledger.record(ap -> {
             StoredObligation o = obligations.obligation(target.id());
             if (o.placement() != StoredObligation.Placement.OWED || o.status() != Lifecycle.Status.PENDING) {
-                throw new ApiProblem(
-                        HttpStatus.CONFLICT,
+                throw new DomainException(
+                        DomainException.Kind.CONFLICT,
                         "invalid-transition",
                         "Invalid status change",
                         "obligation " + o.id() + " changed while the notice was stored (now " + o.shownStatus()
@@ -217,8 +216,8 @@ public class NoticeDrafts {
                 .filter(o -> jurisdiction == null || o.jurisdiction().equalsIgnoreCase(jurisdiction))
                 .toList();
         if (candidates.isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
                     "no-art33-obligation",
                     "No GDPR Art. 33 obligation",
                     "incident " + incidentId + " has no GDPR Art. 33 obligation"
@@ -226,7 +225,7 @@ public class NoticeDrafts {
                             + " to file (set its scope first)");
         }
         if (candidates.size() > 1) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "jurisdiction-required",
                     "jurisdiction: incident " + incidentId + " owes GDPR Art. 33 notices to "
                             + String.join(
@@ -238,8 +237,8 @@ public class NoticeDrafts {
         }
         StoredObligation o = candidates.getFirst();
         if (o.status() != Lifecycle.Status.PENDING) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
                     "invalid-transition",
                     "Invalid status change",
                     "the GDPR Art. 33 obligation " + o.id() + " is " + o.status() + ", not PENDING");
@@ -306,9 +305,9 @@ public class NoticeDrafts {
                 .findFirst();
     }
 
-    private static ApiProblem sentAlready(String incidentId, @Nullable String evidence) {
-        return new ApiProblem(
-                HttpStatus.CONFLICT,
+    private static DomainException sentAlready(String incidentId, @Nullable String evidence) {
+        return new DomainException(
+                DomainException.Kind.CONFLICT,
                 "notice-sent",
                 "Notice already sent",
                 "the GDPR Art. 33 notice of incident " + incidentId + " was sent; its text is evidence " + evidence);

@@ -3,12 +3,12 @@ package dev.tandem.server.regulation;
 import dev.tandem.regulation.Answer;
 import dev.tandem.regulation.InvalidScopeException;
 import dev.tandem.regulation.Judgement;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.incident.Incident;
-import dev.tandem.server.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class ObligationController {
         try {
             scope = Scope.fromJson(body);
         } catch (InvalidScopeException e) {
-            throw ApiProblem.unprocessable("bad-scope", e.getMessage());
+            throw DomainException.unprocessable("bad-scope", e.getMessage());
         }
         obligations.updateScope(id, scope, access.username());
         return list(access, id);
@@ -64,8 +64,8 @@ class ObligationController {
         obligations.incident(id);
         var stored = obligations
                 .scopeOf(id)
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.NOT_FOUND,
+                .orElseThrow(() -> new DomainException(
+                        DomainException.Kind.NOT_FOUND,
                         "no-scope",
                         "No scope",
                         "incident " + id + " has no scope yet: PUT /api/v1/incidents/" + id + "/scope"));
@@ -164,14 +164,14 @@ class ObligationController {
         obligations.incident(id);
         String question = body.question() == null ? "" : body.question().strip().toUpperCase(Locale.ROOT);
         if (question.isEmpty()) {
-            throw ApiProblem.unprocessable("bad-question", "question is required, e.g. HIGH_RISK");
+            throw DomainException.unprocessable("bad-question", "question is required, e.g. HIGH_RISK");
         }
         Answer answer;
         try {
             answer = Answer.valueOf(
                     body.answer() == null ? "" : body.answer().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
+            throw DomainException.unprocessable("bad-answer", "answer must be YES or NO, got " + body.answer());
         }
         String reason = text(body.reason(), "reason", "why the question is answered so");
         boolean privileged = privileged(body.privileged());
@@ -212,12 +212,12 @@ class ObligationController {
         if (!body.isObject()
                 || !body.has("owner")
                 || !(body.get("owner").isString() || body.get("owner").isNull())) {
-            throw ApiProblem.unprocessable("bad-owner", "owner: give {\"owner\":\"<username>\"} (null unassigns)");
+            throw DomainException.unprocessable("bad-owner", "owner: give {\"owner\":\"<username>\"} (null unassigns)");
         }
         String owner =
                 body.get("owner").isNull() ? null : body.get("owner").asString().strip();
         if (owner != null && owner.isEmpty()) {
-            throw ApiProblem.unprocessable("bad-owner", "owner: a username is required (null unassigns)");
+            throw DomainException.unprocessable("bad-owner", "owner: a username is required (null unassigns)");
         }
         return view(obligations.assignOwner(id, owner, access.username()));
     }
@@ -235,7 +235,7 @@ class ObligationController {
         String requested = body.status() == null ? "" : body.status();
         Lifecycle.Status target = Lifecycle.parse(requested);
         if (target == null) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-status",
                     "status must be FILED, NOT_REQUIRED or PENDING, got '" + requested + "'"
                             + (requested.strip().equalsIgnoreCase("SUPERSEDED")
@@ -243,7 +243,8 @@ class ObligationController {
                                     : ""));
         }
         if (body.justification() != null && body.justification().length() > MAX_TEXT) {
-            throw ApiProblem.unprocessable("bad-justification", "justification: at most " + MAX_TEXT + " characters");
+            throw DomainException.unprocessable(
+                    "bad-justification", "justification: at most " + MAX_TEXT + " characters");
         }
         boolean privileged = privileged(body.privileged());
         return view(obligations.changeStatus(
@@ -264,7 +265,7 @@ class ObligationController {
             return true;
         }
         if (!value.isBoolean()) {
-            throw ApiProblem.unprocessable("bad-privileged", "privileged must be true or false, got " + value);
+            throw DomainException.unprocessable("bad-privileged", "privileged must be true or false, got " + value);
         }
         return value.asBoolean();
     }
@@ -279,10 +280,10 @@ class ObligationController {
     private static String text(@Nullable String value, String field, String what) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            throw ApiProblem.unprocessable("missing-" + field, field + " is required: " + what);
+            throw DomainException.unprocessable("missing-" + field, field + " is required: " + what);
         }
         if (v.length() > MAX_TEXT) {
-            throw ApiProblem.unprocessable("bad-" + field, field + ": at most " + MAX_TEXT + " characters");
+            throw DomainException.unprocessable("bad-" + field, field + ": at most " + MAX_TEXT + " characters");
         }
         return v;
     }

@@ -6,6 +6,7 @@ import dev.tandem.regulation.Assessment;
 import dev.tandem.regulation.IncidentScope;
 import dev.tandem.regulation.Judgement;
 import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
@@ -18,7 +19,6 @@ import dev.tandem.server.ledger.fact.ObligationAssigned;
 import dev.tandem.server.ledger.fact.ObligationStatusChanged;
 import dev.tandem.server.ledger.fact.ObligationsComputed;
 import dev.tandem.server.ledger.fact.ScopeUpdated;
-import dev.tandem.server.web.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,7 +95,7 @@ public class Obligations {
      * incident's awareness time ({@code obligations.computed}), in one transaction. The PII scan
      * calls this too when it finds who was affected.
      *
-     * @throws ApiProblem 404 for an unknown incident, 422 when the incident has no awareAt
+     * @throws DomainException 404 for an unknown incident, 422 when the incident has no awareAt
      */
     public Computation updateScope(String incidentId, Scope scope, String actor) {
         return updateScope(incidentId, scope, Set.of(), actor);
@@ -159,7 +158,7 @@ public class Obligations {
             String incidentId, String question, Answer answer, String reason, boolean reasonPrivileged, String actor) {
         Incident incident = incident(incidentId);
         if (!engine.ruleBook().questions().containsKey(question)) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "bad-question",
                     "question: unknown question '" + question + "' (known: "
                             + String.join(", ", engine.ruleBook().questions().keySet()) + ")");
@@ -198,7 +197,7 @@ public class Obligations {
                 Integer users =
                         jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, owner);
                 if (users == null || users == 0) {
-                    throw ApiProblem.unprocessable("bad-owner", "owner: no user '" + owner + "'");
+                    throw DomainException.unprocessable("bad-owner", "owner: no user '" + owner + "'");
                 }
             }
             ap.record(new ObligationAssigned(o.incidentId(), o.id(), o.ruleId(), owner, o.owner()), actor);
@@ -211,7 +210,7 @@ public class Obligations {
      * Changes what people did with an obligation ({@code obligation.status-changed}): FILED needs
      * filing evidence of the same incident, NOT_REQUIRED a justification.
      *
-     * @throws ApiProblem 404 unknown obligation, 409 a transition {@link Lifecycle} refuses, 422 a
+     * @throws DomainException 404 unknown obligation, 409 a transition {@link Lifecycle} refuses, 422 a
      *     missing or foreign evidence item, or a missing justification
      */
     public StoredObligation changeStatus(
@@ -222,10 +221,11 @@ public class Obligations {
             boolean justificationPrivileged,
             String actor) {
         if (target == Lifecycle.Status.FILED && (evidenceId == null || evidenceId.isBlank())) {
-            throw ApiProblem.unprocessable("missing-evidence", "evidence: FILED needs the id of the filing evidence");
+            throw DomainException.unprocessable(
+                    "missing-evidence", "evidence: FILED needs the id of the filing evidence");
         }
         if (target == Lifecycle.Status.NOT_REQUIRED && (justification == null || justification.isBlank())) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "missing-justification", "justification: NOT_REQUIRED needs a justification");
         }
         Instant at = now();
@@ -250,15 +250,16 @@ public class Obligations {
             String actor,
             Instant at) {
         if (Lifecycle.check(o, target) instanceof Lifecycle.Refused r) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition", "Invalid status change", r.reason());
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT, "invalid-transition", "Invalid status change", r.reason());
         }
         ObligationStatusChanged.Filing filing = null;
         if (target == Lifecycle.Status.FILED) {
             EvidenceItem item = vault.find(evidenceId == null ? "" : evidenceId)
-                    .orElseThrow(() -> ApiProblem.unprocessable(
+                    .orElseThrow(() -> DomainException.unprocessable(
                             "bad-evidence", "evidence: no evidence item '" + evidenceId + "'"));
             if (!item.incidentId().equals(o.incidentId())) {
-                throw ApiProblem.unprocessable(
+                throw DomainException.unprocessable(
                         "bad-evidence",
                         "evidence: item " + evidenceId + " belongs to another incident, not " + o.incidentId());
             }
@@ -510,16 +511,16 @@ public class Obligations {
     }
 
     Incident incident(String incidentId) {
-        return incidents.find(incidentId).orElseThrow(() -> ApiProblem.notFound("incident", incidentId));
+        return incidents.find(incidentId).orElseThrow(() -> DomainException.notFound("incident", incidentId));
     }
 
     StoredObligation obligation(String obligationId) {
-        return find(obligationId).orElseThrow(() -> ApiProblem.notFound("obligation", obligationId));
+        return find(obligationId).orElseThrow(() -> DomainException.notFound("obligation", obligationId));
     }
 
     static Instant requireAwareness(Incident incident) {
         if (incident.awareAt() == null) {
-            throw ApiProblem.unprocessable(
+            throw DomainException.unprocessable(
                     "no-aware-at",
                     "awareAt: incident " + incident.id()
                             + " has no awareness time; deadlines run from it (GDPR Art. 33(1))");

@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.AccessDenied;
 import dev.tandem.server.ledger.LedgerBusyException;
 import dev.tandem.server.ledger.LedgerUnavailableException;
@@ -35,16 +36,40 @@ public class Problems extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return respond(detail(e.status(), e.code(), e.title(), e.getMessage()));
+    /** The domain's refusals: each kind is one HTTP status (and a Retry-After where trying later helps). */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = status(e.kind());
+        ResponseEntity<ProblemDetail> r = respond(detail(status, e.code(), e.title(), e.getMessage()));
+        if (e.kind() == DomainException.Kind.TOO_MANY_REQUESTS
+                || e.kind() == DomainException.Kind.SERVICE_UNAVAILABLE) {
+            return ResponseEntity.status(status)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(r.getBody());
+        }
+        return r;
+    }
+
+    static HttpStatus status(DomainException.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case CONTENT_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNPROCESSABLE_CONTENT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INSUFFICIENT_STORAGE -> HttpStatus.INSUFFICIENT_STORAGE;
+        };
     }
 
     /** The access policy's refusals: 403 with its reason, or exactly the 404 of an item that does not exist. */
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
-        ApiProblem p = e.hidden() ? ApiProblem.notFound(e.what(), e.id()) : ApiProblem.forbidden(e.getMessage());
-        return apiProblem(p);
+        return domain(
+                e.hidden() ? DomainException.notFound(e.what(), e.id()) : DomainException.forbidden(e.getMessage()));
     }
 
     /** The ledger could not take the change: nothing was recorded; the client may try again. */

@@ -3,10 +3,10 @@ package dev.tandem.server.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.TestDatabases;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
-import dev.tandem.server.web.ApiProblem;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -143,7 +142,8 @@ class JobsIT {
         jobs.submit("TEST_GATED", incident, json.createObjectNode(), "ada");
         assertThatThrownBy(() -> jobs.submit("TEST_GATED", incident, json.createObjectNode(), "ada"))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+                        DomainException.class,
+                        p -> assertThat(p.kind()).isEqualTo(DomainException.Kind.TOO_MANY_REQUESTS));
         Job bob = jobs.submit("TEST_GATED", incident, json.createObjectNode(), "bob");
         gate.release(5);
         await(bob.id());
@@ -166,7 +166,7 @@ class JobsIT {
         assertThat(stopped.status()).isEqualTo(Job.Status.CANCELLED);
         assertThatThrownBy(() -> jobs.cancel(running.id(), "lena"))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT));
+                        DomainException.class, p -> assertThat(p.kind()).isEqualTo(DomainException.Kind.CONFLICT));
         Integer entries = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM ledger_entry WHERE entry_type = 'job.cancelled' AND incident_id = ?",
                 Integer.class,
