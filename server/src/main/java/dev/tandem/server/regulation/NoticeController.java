@@ -6,6 +6,7 @@ import dev.tandem.server.identity.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ class NoticeController {
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     static final String STATE = "Tandem-Notice-State";
     static final String EVIDENCE = "Tandem-Notice-Evidence";
+    static final String VERSION = "Tandem-Notice-Version";
     private static final String PATH = "/api/v1/incidents/{id}/notices/" + NoticeDrafts.GDPR_ART33;
 
     private final NoticeDrafts notices;
@@ -58,6 +60,36 @@ class NoticeController {
         return markdown(notices.edit(id, body == null ? "" : body, actor.username()));
     }
 
+    record VersionView(
+            int version, String sha256, int characters, String editedAt, String editedBy, long ledgerIndex) {}
+
+    /** Every stored version, oldest first: each edit is a version of its own, never overwritten. */
+    @GetMapping(PATH + "/versions")
+    @Guard(Action.NOTICE_READ)
+    List<VersionView> versions(@PathVariable String id) {
+        return notices.versions(id).stream()
+                .map(v -> new VersionView(
+                        v.version(),
+                        v.sha256(),
+                        v.markdown().length(),
+                        v.editedAt().toString(),
+                        v.editedBy(),
+                        v.ledgerIndex()))
+                .toList();
+    }
+
+    /** One version's text, as its {@code notice.edited} entry names it (its SHA-256 in a header). */
+    @GetMapping(PATH + "/versions/{version}")
+    @Guard(Action.NOTICE_READ)
+    ResponseEntity<String> version(@PathVariable String id, @PathVariable int version) {
+        NoticeDrafts.Version v = notices.version(id, version);
+        return ResponseEntity.ok()
+                .contentType(MARKDOWN)
+                .header(VERSION, Integer.toString(v.version()))
+                .header("Tandem-Notice-Sha256", v.sha256())
+                .body(v.markdown());
+    }
+
     @PostMapping(PATH + "/sent")
     @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<ObjectNode> sent(
@@ -83,6 +115,9 @@ class NoticeController {
                 .header(STATE, n.state().name());
         if (n.evidence() != null) {
             b.header(EVIDENCE, n.evidence());
+        }
+        if (n.version() != null) {
+            b.header(VERSION, n.version().toString());
         }
         return b.body(n.markdown());
     }

@@ -65,23 +65,111 @@ public class NoticeDrafts {
         SENT
     }
 
-    /** The notice text as it stands, with its state and, once sent, the evidence holding it. */
+    /**
+     * The notice text as it stands, with its state, its version (null while it is the generated
+     * draft) and, once sent, the evidence holding it.
+     */
     public record Notice(
-            String markdown, State state, @Nullable String evidence) {}
+            String markdown,
+            State state,
+            @Nullable Integer version,
+            @Nullable String evidence) {}
 
-    private record Row(String body, @Nullable String sentEvidence) {}
+    private record Row(@Nullable String sentEvidence) {}
+
+    /** One stored version of a notice: edits never overwrite, each is a new version. */
+    public record Version(
+            int version, String markdown, String sha256, Instant editedAt, String editedBy, long ledgerIndex) {}
 
     public Notice current(String incidentId) {
         Incident incident = obligations.incident(incidentId);
         Optional<Row> row = row(incidentId);
-        if (row.isPresent()) {
-            Row r = row.get();
-            return new Notice(r.body(), r.sentEvidence() == null ? State.EDITED : State.SENT, r.sentEvidence());
+        Optional<Version> latest = latest(incidentId);
+        String sent = row.map(Row::sentEvidence).orElse(null);
+        if (latest.isPresent()) {
+            Version v = latest.get();
+            return new Notice(v.markdown(), sent == null ? State.EDITED : State.SENT, v.version(), sent);
         }
-        return new Notice(draft(incident), State.DRAFT, null);
+        return new Notice(draft(incident), State.DRAFT, null, null);
     }
 
-    /** Stores an edited text ({@code notice.edited}); the ledger entry carries its SHA-256, not the text. */
+    /** Every stored version of the incident's notice, oldest first. */
+    public List<Version> versions(String incidentId) {
+        obligations.incident(incidentId);
+        return jdbc.query(
+                "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                        + " WHERE incident_id = ? AND notice = ? ORDER BY version",
+                (rs, n) -> version(rs),
+                incidentId,
+                GDPR_ART33);
+    }
+
+    /** One stored version; 404 for a version that does not exist. */
+    public Version version(String incidentId, int number) {
+        obligations.incident(incidentId);
+        return jdbc
+                .query(
+                        "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                                + " WHERE incident_id = ? AND notice = ? AND version = ?",
+                        (rs, n) -> version(rs),
+                        incidentId,
+                        GDPR_ART33,
+                        number)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("notice version", number + " of incident " + incidentId));
+    }
+
+    private Optional<Version> latest(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                                + " WHERE incident_id = ? AND notice = ? ORDER BY version DESC LIMIT 1",
+                        (rs, n) -> version(rs),
+                        incidentId,
+                        GDPR_ART33)
+                .stream()
+                .findFirst();
+    }
+
+    private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String body = rs.getString("body");
+        return new Version(
+                rs.getInt("version"),
+                body,
+                sha256(body),
+                rs.getTimestamp("edited_at").toInstant(),
+                rs.getString("edited_by"),
+                rs.getLong("ledger_index"));
+    }
+
+    /** Inside a ledger unit: the text as the next version, written with {@code index}'s entry. */
+    private void insertVersion(String incidentId, int version, String markdown, Instant at, String actor, long index) {
+        jdbc.update(
+                "INSERT INTO notice_version (incident_id, notice, version, body, edited_at, edited_by, ledger_index)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                incidentId,
+                GDPR_ART33,
+                version,
+                markdown,
+                Timestamp.from(at),
+                actor,
+                index);
+    }
+
+    private int nextVersion(String incidentId) {
+        Integer max = jdbc.queryForObject(
+                "SELECT MAX(version) FROM notice_version WHERE incident_id = ? AND notice = ?",
+                Integer.class,
+                incidentId,
+                GDPR_ART33);
+        return max == null ? 1 : max + 1;
+    }
+
+    /**
+     * Stores an edited text as the next version ({@code notice.edited}); the ledger entry carries the
+     * version number and its SHA-256, not the text. Earlier versions stay readable.
+     */
     public Notice edit(String incidentId, String markdown, String actor) {
         obligations.incident(incidentId);
         if (markdown.isBlank()) {
@@ -98,30 +186,11 @@ public class NoticeDrafts {
             if (row.isPresent() && row.get().sentEvidence() != null) {
                 throw sentAlready(incidentId, row.get().sentEvidence());
             }
-            long index =
-                    ap.record(new NoticeEdited(incidentId, GDPR_ART33, sha256(markdown), markdown.length()), actor);
-            if (row.isPresent()) {
-                jdbc.update(
-                        "UPDATE notice_draft SET body = ?, edited_at = ?, edited_by = ?, ledger_index = ?"
-                                + " WHERE incident_id = ? AND notice = ?",
-                        markdown,
-                        Timestamp.from(now),
-                        actor,
-                        index,
-                        incidentId,
-                        GDPR_ART33);
-            } else {
-                jdbc.update(
-                        "INSERT INTO notice_draft (incident_id, notice, body, edited_at, edited_by, ledger_index)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)",
-                        incidentId,
-                        GDPR_ART33,
-                        markdown,
-                        Timestamp.from(now),
-                        actor,
-                        index);
-            }
-            return new Notice(markdown, State.EDITED, null);
+            int version = nextVersion(incidentId);
+            long index = ap.record(
+                    new NoticeEdited(incidentId, GDPR_ART33, version, sha256(markdown), markdown.length()), actor);
+            insertVersion(incidentId, version, markdown, now, actor, index);
+            return new Notice(markdown, State.EDITED, version, null);
         });
     }
 
@@ -145,7 +214,8 @@ public class NoticeDrafts {
             throw sentAlready(incidentId, row.get().sentEvidence());
         }
         StoredObligation target = art33Obligation(incidentId, jurisdiction);
-        String text = row.map(Row::body).orElseGet(() -> draft(incident));
+        Optional<Version> edited = latest(incidentId);
+        String text = edited.map(Version::markdown).orElseGet(() -> draft(incident));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EvidenceItem item = vault.add(
@@ -193,15 +263,18 @@ public class NoticeDrafts {
                         GDPR_ART33);
             } else {
                 jdbc.update(
-                        "INSERT INTO notice_draft (incident_id, notice, body, edited_at, edited_by, ledger_index,"
-                                + " sent_evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO notice_draft (incident_id, notice, edited_at, edited_by, ledger_index,"
+                                + " sent_evidence) VALUES (?, ?, ?, ?, ?, ?)",
                         incidentId,
                         GDPR_ART33,
-                        text,
                         Timestamp.from(now),
                         actor,
                         index,
                         item.id());
+            }
+            if (nextVersion(incidentId) == 1) {
+                // sent as generated: the text as sent becomes the notice's version, as it stands
+                insertVersion(incidentId, 1, text, now, actor, index);
             }
             obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now);
             return obligations.obligation(o.id());
@@ -297,8 +370,8 @@ public class NoticeDrafts {
     private Optional<Row> row(String incidentId) {
         return jdbc
                 .query(
-                        "SELECT body, sent_evidence FROM notice_draft WHERE incident_id = ? AND notice = ?",
-                        (rs, n) -> new Row(rs.getString(1), rs.getString(2)),
+                        "SELECT sent_evidence FROM notice_draft WHERE incident_id = ? AND notice = ?",
+                        (rs, n) -> new Row(rs.getString(1)),
                         incidentId,
                         GDPR_ART33)
                 .stream()

@@ -132,6 +132,12 @@ abstract class AccessMatrixContract {
                 "{\"subjects\":{\"DE\":1200,\"US-CA\":800},\"data\":[\"CONTACT\"],\"encrypted\":false}");
         assertThat(scope.status()).as(scope.body()).isEqualTo(200);
         String obligation = scope.json().path("obligations").get(0).path("id").asString();
+        Api.Response notice = ic.send(
+                "PUT",
+                "/api/v1/incidents/" + incident + "/notices/gdpr-art33",
+                "text/markdown",
+                "# Notice, version 1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(notice.status()).as(notice.body()).isEqualTo(200);
         String scan = ic.postJson("/api/v1/evidence/" + forensic + "/scans", "{}")
                 .json()
                 .path("id")
@@ -286,6 +292,8 @@ abstract class AccessMatrixContract {
         c.add(get("/api/v1/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
         String notice = i + "/notices/gdpr-art33";
         c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33", INSIDERS, notice));
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions", INSIDERS, notice + "/versions"));
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions/{version}", INSIDERS, notice + "/versions/1"));
         c.add(new Call(
                 "PUT",
                 "/api/v1/incidents/{id}/notices/gdpr-art33",

@@ -599,6 +599,70 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void everyNoticeEditIsAVersionOfItsOwnThatTheLedgerNamesAndThatReadsBack() throws Exception {
+        String incident = openIncident("Versioned notice", AWARE);
+        putScope(incident, WIDE);
+        String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        assertThat(http.get(path).header("Tandem-Notice-Version")).isNull();
+        List<String> texts = List.of("# First\n", "# Second, longer\n", "# Third: Ümlaut and 🔒\n");
+        for (int i = 0; i < texts.size(); i++) {
+            var put = http.put(path, "text/markdown; charset=utf-8", texts.get(i));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            assertThat(put.header("Tandem-Notice-Version")).isEqualTo(Integer.toString(i + 1));
+        }
+        assertThat(http.get(path).body()).isEqualTo(texts.get(2));
+        JsonNode versions = http.get(path + "/versions").json();
+        assertThat(versions).hasSize(3);
+        // each notice.edited entry names its version and the hash of exactly that text
+        List<JsonNode> edits = new ArrayList<>();
+        for (JsonNode e :
+                http.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals("notice.edited")) {
+                edits.add(e.path("body"));
+            }
+        }
+        assertThat(edits).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode entry = edits.get(i);
+            int version = entry.path("version").asInt();
+            assertThat(version).isEqualTo(i + 1);
+            var read = http.get(path + "/versions/" + version);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo(texts.get(i));
+            assertThat(entry.path("sha256").asString())
+                    .isEqualTo(read.header("Tandem-Notice-Sha256"))
+                    .isEqualTo(NoticeDrafts.sha256(texts.get(i)));
+            assertThat(versions.get(i).path("sha256").asString())
+                    .isEqualTo(entry.path("sha256").asString());
+        }
+        assertThat(http.get(path + "/versions/4").status()).isEqualTo(404);
+        assertThat(http.get(path + "/versions/first").status()).isEqualTo(400);
+        // sending keeps the versions; the text sent is the last one
+        var sent = http.post(path + "/sent");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(http.get(path + "/versions").json()).hasSize(3);
+        assertThat(http.get(path + "/versions/1").body()).isEqualTo(texts.get(0));
+    }
+
+    @Test
+    void aNoticeSentAsDraftedKeepsTheTextSentAsItsVersion() {
+        String incident = openIncident("Sent as drafted", AWARE);
+        putScope(incident, WIDE);
+        String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        String drafted = http.get(path).body();
+        var sent = http.post(path + "/sent");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        var now = http.get(path);
+        assertThat(now.header("Tandem-Notice-State")).isEqualTo("SENT");
+        assertThat(now.header("Tandem-Notice-Version")).isEqualTo("1");
+        String evidence = sent.json().path("evidence").path("id").asString();
+        String asSent = new String(
+                api.getBytes("/api/v1/evidence/" + evidence + "/content").body(), StandardCharsets.UTF_8);
+        assertThat(now.body()).isEqualTo(asSent);
+        assertThat(drafted.lines().count()).isEqualTo(asSent.lines().count());
+    }
+
+    @Test
     void remindsByWebhookOncePerLeadTimeRetriesFailuresAndSurvivesARestart() {
         String title = "Reminder test " + System.nanoTime();
         String incident = openIncident(title, "2026-11-26T07:00:00Z");

@@ -2,8 +2,11 @@ package dev.tandem.server.ledger.fact;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** A notice draft was saved ({@code notice.edited}): its hash and length, never its text; public. */
-public record NoticeEdited(String incident, String notice, String sha256, int characters) implements Fact {
+/**
+ * A notice draft was saved as a new version ({@code notice.edited}): its number, hash and length,
+ * never its text; public.
+ */
+public record NoticeEdited(String incident, String notice, int version, String sha256, int characters) implements Fact {
     @Override
     public String type() {
         return "notice.edited";
@@ -11,7 +14,11 @@ public record NoticeEdited(String incident, String notice, String sha256, int ch
 
     @Override
     public ObjectNode body() {
-        return Fact.object().put("notice", notice).put("sha256", sha256).put("characters", characters);
+        return Fact.object()
+                .put("notice", notice)
+                .put("version", version)
+                .put("sha256", sha256)
+                .put("characters", characters);
     }
 
     @Override
