@@ -97,20 +97,31 @@ public final class EmbeddedBackup {
                 .findFirst()
                 .orElseThrow(() -> new IOException("H2's backup holds no .mv.db file: " + files));
         String base = mv.getFileName().toString().replace(".mv.db", "");
-        String url =
-                "jdbc:h2:file:" + db.toAbsolutePath().resolve(base) + H2_SETTINGS + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         BackupManifest.Ledger ledger;
-        List<String> blobs = new ArrayList<>();
-        try (Connection copy = DriverManager.getConnection(url, "sa", "");
+        List<String> blobs;
+        try (Connection copy = openReadOnly(db.resolve(base));
                 Statement s = copy.createStatement()) {
             ledger = ledgerHead(s);
-            try (ResultSet rs = s.executeQuery("SELECT DISTINCT sha256 FROM blob_owner ORDER BY sha256")) {
-                while (rs.next()) {
-                    blobs.add(rs.getString(1));
-                }
-            }
+            blobs = ownedBlobs(s);
         }
         return new Snapshot(files, ledger, blobs);
+    }
+
+    /** Opens a copied database without writing to it; {@code base} is its path without {@code .mv.db}. */
+    public static Connection openReadOnly(Path base) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + base.toAbsolutePath() + H2_SETTINGS + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+    }
+
+    /** SHA-256 (hex) of every blob a Tandem database owns, sorted. */
+    public static List<String> ownedBlobs(Statement s) throws SQLException {
+        List<String> blobs = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT DISTINCT sha256 FROM blob_owner ORDER BY sha256")) {
+            while (rs.next()) {
+                blobs.add(rs.getString(1));
+            }
+        }
+        return blobs;
     }
 
     /** The ledger head of a Tandem database. */
