@@ -13,6 +13,8 @@ public final class Main {
         var cl = TandemCommand.commandLine();
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new BackupCommand());
+        cl.addSubcommand(new RestoreCommand());
         cl.getSubcommands().get("bench").addSubcommand(new UploadBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());

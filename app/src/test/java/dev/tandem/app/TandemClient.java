@@ -88,6 +88,24 @@ final class TandemClient {
         return new Answer(r.statusCode(), r.body());
     }
 
+    /** Uploads {@code body} as evidence and answers the server's answer. */
+    Answer upload(String incident, String repository, String kind, String name, byte[] body) {
+        return answer(request("/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=" + kind
+                        + "&name=" + name)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The body of a GET as bytes, failing on any status but 200. */
+    byte[] getBytes(String path) {
+        HttpResponse<byte[]> r = send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.body();
+    }
+
     /** The content of an evidence item as a stream (the read is recorded in the ledger). */
     HttpResponse<InputStream> content(String evidenceId) {
         return send(

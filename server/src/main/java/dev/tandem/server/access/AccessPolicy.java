@@ -48,6 +48,7 @@ public final class AccessPolicy {
             case LEDGER_PUBLIC, LEDGER_READ, INCIDENT_OPEN, INCIDENT_LIST -> Decision.PERMIT;
             case USER_CREATE, USER_LIST ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator manages users");
+            case BACKUP -> caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator takes backups");
             default -> throw new IllegalArgumentException(action + " is not an installation-wide action");
         };
     }

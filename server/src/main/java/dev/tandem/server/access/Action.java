@@ -17,6 +17,8 @@ public enum Action {
     USER_DISABLE(Target.USER),
     /** Issue, list or revoke tokens: an administrator, or the user for themself. */
     TOKEN_MANAGE(Target.USER),
+    /** A consistent copy of the embedded database and blobs: every incident's content, so only an administrator. */
+    BACKUP(Target.INSTALLATION),
 
     INCIDENT_READ(Target.INCIDENT),
     TIMELINE_READ(Target.INCIDENT),

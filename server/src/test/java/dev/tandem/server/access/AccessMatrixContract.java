@@ -200,6 +200,9 @@ abstract class AccessMatrixContract {
                 "FFFFFFFP",
                 () -> "/api/v1/users",
                 "{\"username\":\"made-" + SERIAL.incrementAndGet() + "-" + System.nanoTime() + "\"}"));
+        // a backup holds every incident's content: an administrator's, who is no member of any
+        c.add(new Call(
+                "POST", "/api/v1/admin/backup", "FFFFFFFP", () -> new Request("/api/v1/admin/backup", null, null)));
         // tokens of the incident commander: theirs, or an administrator's to issue
         c.add(json(
                 "POST",

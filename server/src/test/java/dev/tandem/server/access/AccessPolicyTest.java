@@ -136,4 +136,12 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_DISABLE, Resource.user("bob")))
                 .isInstanceOf(Decision.Permit.class);
     }
+
+    @Test
+    void onlyAnAdministratorTakesABackup() {
+        assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.BACKUP, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(Caller.outside("ada", false), Action.BACKUP, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Forbidden.class);
+    }
 }
