@@ -7,7 +7,6 @@ import dev.tandem.server.access.Guard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +41,7 @@ class BackupController {
 
     @PostMapping("/api/v1/admin/backup")
     @Guard(Action.BACKUP)
-    void backup(HttpServletResponse response) throws IOException, SQLException {
+    void backup(HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         Backups.Prepared prepared = backups.prepare();
         try {

@@ -34,7 +34,7 @@ class Backups {
      *
      * @throws DomainException 409 when the installation keeps its state in PostgreSQL
      */
-    Prepared prepare() throws IOException, SQLException {
+    Prepared prepare() throws IOException {
         Path dataDir = props.dataDir();
         Path work = Files.createTempDirectory(Files.createDirectories(dataDir.resolve("backup-work")), "backup-");
         try {
@@ -56,7 +56,10 @@ class Backups {
                 bytes += Files.size(s.file());
             }
             return new Prepared(snapshot, sources, bytes, work);
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            EmbeddedBackup.delete(work);
+            throw new IOException("the database snapshot failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
             EmbeddedBackup.delete(work);
             throw e;
         }
