@@ -20,6 +20,15 @@ public final class SafeXml {
 
     public static final int MAX_DEPTH = 64;
 
+    /**
+     * Characters of text accepted in one element, and in a whole document: the tree is held in
+     * memory, so a single huge text node (or millions of large ones) must be refused before it
+     * exhausts the heap. Metadata values are short; a formula or description stays far below.
+     */
+    public static final int MAX_TEXT_PER_ELEMENT = 1 << 20;
+
+    public static final long MAX_TEXT_PER_DOCUMENT = 64L << 20;
+
     private static final XMLInputFactory FACTORY = factory();
 
     private SafeXml() {}
@@ -61,6 +70,7 @@ public final class SafeXml {
             Deque<XmlNode> stack = new ArrayDeque<>();
             XmlNode root = null;
             int elements = 0;
+            long text = 0;
             while (r.hasNext()) {
                 int ev = r.next();
                 switch (ev) {
@@ -93,7 +103,24 @@ public final class SafeXml {
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                         if (!stack.isEmpty()) {
-                            stack.peek().append(r.getText());
+                            int length = r.getTextLength();
+                            XmlNode current = stack.peek();
+                            text += length;
+                            if (current.textLength() + length > MAX_TEXT_PER_ELEMENT) {
+                                throw new Refused(
+                                        Problem.Kind.UNREADABLE,
+                                        r.getLocation().getLineNumber(),
+                                        "XML element <" + current.name() + "> has more than " + MAX_TEXT_PER_ELEMENT
+                                                + " characters of text: too large for metadata");
+                            }
+                            if (text > MAX_TEXT_PER_DOCUMENT) {
+                                throw new Refused(
+                                        Problem.Kind.UNREADABLE,
+                                        r.getLocation().getLineNumber(),
+                                        "XML document has more than " + MAX_TEXT_PER_DOCUMENT
+                                                + " characters of text: too large for metadata");
+                            }
+                            current.append(r.getText());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> stack.pop();

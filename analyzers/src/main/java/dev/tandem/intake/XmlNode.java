@@ -31,6 +31,10 @@ public final class XmlNode {
         return children;
     }
 
+    int textLength() {
+        return text.length();
+    }
+
     void append(String s) {
         text.append(s);
     }

@@ -69,4 +69,38 @@ class SafeXmlTest {
                 .hasMessageStartingWith("malformed XML")
                 .satisfies(e -> assertThat(((SafeXml.Refused) e).line()).isEqualTo(3));
     }
+
+    /** A text node of megabytes streamed in, never held: refused at the limit, naming the element. */
+    @Test
+    void refusesAnElementWithTooMuchText() {
+        java.io.InputStream huge = new java.io.SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
+                xml("<Profile><description>"),
+                new java.io.InputStream() {
+                    private long left = 4L * SafeXml.MAX_TEXT_PER_ELEMENT;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+                },
+                xml("</description></Profile>"))));
+        assertThatThrownBy(() -> SafeXml.parse(huge))
+                .isInstanceOf(SafeXml.Refused.class)
+                .hasMessageContaining("<description>")
+                .hasMessageContaining("too large for metadata");
+    }
+
+    @Test
+    void refusesADocumentWhoseTextAddsUpPastTheLimit() {
+        StringBuilder b = new StringBuilder("<Profile>");
+        String value = "y".repeat(SafeXml.MAX_TEXT_PER_ELEMENT / 2);
+        long elements = SafeXml.MAX_TEXT_PER_DOCUMENT / value.length() + 1;
+        for (long i = 0; i < elements; i++) {
+            b.append("<v>").append(value).append("</v>");
+        }
+        b.append("</Profile>");
+        assertThatThrownBy(() -> SafeXml.parse(xml(b.toString())))
+                .isInstanceOf(SafeXml.Refused.class)
+                .hasMessageContaining("XML document has more than");
+    }
 }

@@ -43,11 +43,13 @@ class EvidenceController {
     private final Vault vault;
     private final TandemProperties props;
     private final Ledger ledger;
+    private final Storage storage;
 
-    EvidenceController(Vault vault, TandemProperties props, Ledger ledger) {
+    EvidenceController(Vault vault, TandemProperties props, Ledger ledger, Storage storage) {
         this.vault = vault;
         this.props = props;
         this.ledger = ledger;
+        this.storage = storage;
     }
 
     @PostMapping("/api/v1/incidents/{incidentId}/evidence")
@@ -99,6 +101,8 @@ class EvidenceController {
         if (declared > max) {
             throw tooLarge(max);
         }
+        // room on disk and in the quotas, before a byte is read (507 when it cannot fit)
+        Storage.Allowance allowance = storage.allowance(incidentId, declared);
         PushbackInputStream in = new PushbackInputStream(request.getInputStream(), 1);
         int first = in.read();
         if (first < 0) {
@@ -110,11 +114,18 @@ class EvidenceController {
             item = vault.add(
                     new Vault.Metadata(incidentId, repo, k, name, source, description, collected),
                     new CountingGuard(in, declared),
-                    max,
+                    allowance.bytes(),
                     actor.username());
         } catch (BlobTooLargeException e) {
-            throw tooLarge(max);
+            throw allowance.limitedByRoom() ? storage.full(allowance.bytes()) : tooLarge(max);
         } catch (IOException e) {
+            if (storage.nearlyFull()) {
+                log.warn(
+                        "upload to incident {} failed with the disk full, nothing recorded: {}",
+                        incidentId,
+                        e.toString());
+                throw storage.full(allowance.bytes());
+            }
             // The client went away (or the disk failed) mid-stream: nothing was recorded. The client
             // may not be there to read an answer; an empty 400 is all that is attempted.
             log.warn("upload to incident {} abandoned, nothing recorded: {}", incidentId, e.toString());

@@ -97,6 +97,27 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "the server could not complete the request; nothing partial was recorded"));
     }
 
+    /** A body cut off by {@link BodyLimitFilter} is a 413, not an unreadable body. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(detail(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "body-too-large",
+                                "Body too large",
+                                tooLarge.getMessage()));
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

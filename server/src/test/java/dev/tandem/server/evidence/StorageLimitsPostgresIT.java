@@ -1,0 +1,12 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.server.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class StorageLimitsPostgresIT extends StorageLimitsContract {
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabases.postgres(registry, "storage-pg");
+    }
+}
