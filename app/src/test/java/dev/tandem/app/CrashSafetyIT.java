@@ -72,7 +72,9 @@ class CrashSafetyIT {
         // C1 only: the child starts several times per test, start-up time matters more than peak speed.
         return ServerProcess.Launch.of(JAR.toAbsolutePath(), dataDir.toAbsolutePath(), WORK.resolve(name + ".log"))
                 .withJvmOptions("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-                .withEnv("TANDEM_ADMIN_TOKEN", ADMIN_TOKEN);
+                .withEnv("TANDEM_ADMIN_TOKEN", ADMIN_TOKEN)
+                // PostgreSQL is shared with other test runs: a few connections per server are enough
+                .withEnv("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "8");
     }
 
     ServerProcess start(ServerProcess.Launch launch) throws Exception {

@@ -106,6 +106,24 @@ final class TandemClient {
         return r.body();
     }
 
+    /** Uploads a file with its Content-Length; answers the item's id, or fails with the answer. */
+    String uploadFile(String incident, String repository, String kind, java.nio.file.Path file) {
+        HttpRequest.Builder b;
+        try {
+            b = request("/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=" + kind
+                            + "&name=" + file.getFileName() + "&source=crash-test")
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file));
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+        Answer a = answer(b);
+        if (a.status() != 201) {
+            throw new IllegalStateException("uploading " + file + " answered " + a.status() + ": " + a.body());
+        }
+        return a.json().path("id").asString();
+    }
+
     /** The content of an evidence item as a stream (the read is recorded in the ledger). */
     HttpResponse<InputStream> content(String evidenceId) {
         return send(

@@ -34,10 +34,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,6 +97,18 @@ class PiiScanHandler implements JobHandler {
         String evidenceId = job.input().path("evidence").asString();
         EvidenceItem item = vault.find(evidenceId)
                 .orElseThrow(() -> new IllegalStateException("evidence " + evidenceId + " no longer exists"));
+        Optional<ObjectNode> earlier = recorded(job);
+        if (earlier.isPresent()) {
+            // The process stopped after this job's unit committed and before the job was marked
+            // done. Scanning again would store a second findings blob that no row owns (the scanner's
+            // order of findings may differ between runs) and answer a result naming it.
+            log.info("scan {} was recorded before the last stop; its stored summary stands", job.id());
+            ObjectNode summary = earlier.get();
+            if (job.input().path("updateScope").asBoolean(false)) {
+                summary.set("scopeUpdate", updateScope(job, item, scopeOf(summary)));
+            }
+            return summary;
+        }
         Path findingsFile = Files.createTempFile("tandem-pii-", ".jsonl");
         try {
             Collector collector;
@@ -125,6 +141,45 @@ class PiiScanHandler implements JobHandler {
         } finally {
             Files.deleteIfExists(findingsFile);
         }
+    }
+
+    /** The summary of this job's scan if an earlier run of it recorded one, with its ledger index. */
+    private Optional<ObjectNode> recorded(Job job) {
+        return jdbc
+                .query(
+                        "SELECT summary, ledger_index FROM pii_scan WHERE job_id = ?",
+                        (rs, n) -> ((ObjectNode) json.readTree(rs.getString("summary")))
+                                .put("ledgerIndex", rs.getLong("ledger_index"))
+                                .put("recordedEarlier", true),
+                        job.id())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The counts and people per jurisdiction of a stored summary, which is all {@link #updateScope}
+     * folds into the incident's scope.
+     */
+    private static Scope scopeOf(JsonNode summary) {
+        Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+        summary.path("counts")
+                .properties()
+                .forEach(
+                        e -> counts.put(Entity.valueOf(e.getKey()), e.getValue().asLong()));
+        SortedMap<String, Long> jurisdictions = new TreeMap<>();
+        for (String pair : summary.path("subjects").asString("").split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq > 0) {
+                jurisdictions.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+            }
+        }
+        return new Scope(
+                counts,
+                Map.of(),
+                summary.path("people").asLong(),
+                jurisdictions,
+                summary.path("unplaced").asLong(),
+                0);
     }
 
     private ObjectNode summary(

@@ -136,6 +136,12 @@ abstract class PiiScanContract {
         assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("SUCCEEDED");
         assertThat(again.path("result").path("ledgerIndex").asLong())
                 .isEqualTo(first.path("result").path("ledgerIndex").asLong());
+        // The stored scan stands: not scanned again, so no second findings blob that no row owns.
+        assertThat(again.path("result").path("recordedEarlier").asBoolean()).isTrue();
+        assertThat(again.path("result").path("findingsSha256").asString())
+                .isEqualTo(first.path("result").path("findingsSha256").asString());
+        assertThat(again.path("result").path("findings").asLong())
+                .isEqualTo(first.path("result").path("findings").asLong());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pii_scan WHERE job_id = ?", Integer.class, jobId))
                 .isOne();
         assertThat(jdbc.queryForObject(
