@@ -91,6 +91,20 @@ public final class Api {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Polls {@code GET /api/v1/jobs/{id}} until the job has finished (any end state); fails after a minute. */
+    public JsonNode awaitJob(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JsonNode job = get("/api/v1/jobs/" + jobId).json();
+            String status = job.path("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    }
+
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -603,16 +601,7 @@ abstract class AccessMatrixContract {
     }
 
     private static void awaitJob(Api api, String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            String status =
-                    api.get("/api/v1/jobs/" + jobId).json().path("status").asString();
-            if (status.equals("SUCCEEDED")) {
-                return;
-            }
-            assertThat(status).as("job " + jobId).isNotEqualTo("FAILED");
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+        JsonNode job = api.awaitJob(jobId);
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
     }
 }

@@ -8,8 +8,6 @@ import dev.tandem.server.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every kind of blob the server stores (evidence content, stored PII findings) is read back byte
@@ -68,7 +65,7 @@ class BlobsSurviveRestartsIT {
                         .json()
                         .path("id")
                         .asString();
-                assertThat(awaitJob(api, job).path("status").asString()).isEqualTo("SUCCEEDED");
+                assertThat(api.awaitJob(job).path("status").asString()).isEqualTo("SUCCEEDED");
                 var findings = api.getBytes("/api/v1/evidence/" + evidence + "/pii/findings");
                 assertThat(findings.statusCode()).isEqualTo(200);
                 assertThat(new String(findings.body(), StandardCharsets.UTF_8)).contains("EMAIL_ADDRESS");
@@ -97,18 +94,5 @@ class BlobsSurviveRestartsIT {
     private static Api api(ConfigurableApplicationContext server) {
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
         return new Api("http://127.0.0.1:" + port, TOKEN);
-    }
-
-    private static JsonNode awaitJob(Api api, String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = api.get("/api/v1/jobs/" + jobId).json();
-            String status = job.path("status").asString();
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish in 60 s");
     }
 }
