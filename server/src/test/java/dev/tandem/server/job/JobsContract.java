@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.server.DomainException;
-import dev.tandem.server.TestDatabases;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.incident.Severity;
 import java.time.ZoneOffset;
@@ -18,16 +17,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounded work: jobs that fail with an {@link Error} end FAILED with the reason; a job that never
  * finished after {@code max-attempts} starts is given up; queues are limited per requester;
- * requesters take turns; queued and running jobs can be cancelled.
+ * requesters take turns; queued and running jobs can be cancelled. Run on H2 and PostgreSQL.
  */
 @SpringBootTest(
         properties = {
@@ -36,16 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
             "tandem.jobs.max-queued-per-user=3",
             "tandem.jobs.max-attempts=2"
         })
-class JobsIT {
+@Import(JobsContract.Handlers.class)
+abstract class JobsContract {
     /** Jobs of kind TEST_GATED wait for a permit; each start is recorded with its requester. */
     static final Semaphore gate = new Semaphore(0);
 
     static final List<String> started = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabases.embedded(registry, "jobs");
-    }
 
     @TestConfiguration
     static class Handlers {
