@@ -52,6 +52,7 @@ final class TwoServers implements AutoCloseable {
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + TestDatabases.user(),
             "--spring.datasource.password=",
+            "--spring.datasource.hikari.maximum-pool-size=8",
             "--tandem.data-dir=" + Files.createTempDirectory("tandem-two-servers"),
             "--tandem.ledger.signing-key=" + key,
             "--tandem.admin-token=" + ADMIN_TOKEN,
