@@ -83,7 +83,14 @@ public final class AccessPolicy {
                     JOB_READ,
                     FINDINGS_READ,
                     OBLIGATIONS_READ,
-                    OBLIGATION_READ -> allow(role, EVERY_ROLE, "");
+                    OBLIGATION_READ,
+                    TIMELINE_COMPARE -> allow(role, EVERY_ROLE, "");
+            case TIMELINE_COMPARISON_SAVE ->
+                allow(
+                        role,
+                        EnumSet.of(INCIDENT_COMMANDER, LEGAL, AUDIT_LIAISON),
+                        "a comparison is recorded on the timeline by the incident commander, LEGAL or the"
+                                + " audit liaison");
             case MEMBERS_CHANGE ->
                 allow(role, EnumSet.of(INCIDENT_COMMANDER), "only the incident commander changes members");
             case GRANTS_READ -> allow(role, DECIDERS, "grants are counsel's and the incident commander's");

@@ -22,6 +22,13 @@ public enum Action {
 
     INCIDENT_READ(Target.INCIDENT),
     TIMELINE_READ(Target.INCIDENT),
+    /**
+     * Compare another team's timeline with the one the caller may see: every member, the auditor
+     * included, since nothing is written (docs/timeline-comparison.md, ADR 068).
+     */
+    TIMELINE_COMPARE(Target.INCIDENT),
+    /** Record a comparison's result on the timeline ({@code timeline.compared}). */
+    TIMELINE_COMPARISON_SAVE(Target.INCIDENT),
     MEMBERS_READ(Target.INCIDENT),
     MEMBERS_CHANGE(Target.INCIDENT),
     GRANTS_READ(Target.INCIDENT),

@@ -223,6 +223,22 @@ abstract class AccessMatrixContract {
                 () -> new Request("/api/v1/users/" + freshUser(f.admin()) + "/disable", null, null)));
         c.add(get("/api/v1/incidents/{id}", MEMBERS, i));
         c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline"));
+        // comparing writes nothing: every member, the auditor included; recording the result is the
+        // commander's, counsel's and the audit liaison's
+        String theirs = "time,source,description\r\n2026-11-26T08:00:00+01:00,audit lead,Incident opened\r\n";
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{id}/timeline/comparisons",
+                MEMBERS,
+                () -> new Request(i + "/timeline/comparisons", "text/csv", theirs.getBytes(StandardCharsets.UTF_8))));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{id}/timeline/comparisons",
+                "PFFPPFHH",
+                () -> new Request(
+                        i + "/timeline/comparisons?save=true&source=matrix",
+                        "text/csv",
+                        theirs.getBytes(StandardCharsets.UTF_8))));
         c.add(get("/api/v1/incidents/{id}/members", "PPPPPPHP", i + "/members"));
         c.add(json(
                 "PUT",

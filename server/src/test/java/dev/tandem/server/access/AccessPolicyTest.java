@@ -100,6 +100,23 @@ class AccessPolicyTest {
     }
 
     @Test
+    void everyMemberComparesTimelinesAndTheCommanderCounselAndLiaisonRecordTheResult() {
+        Resource incident = Resource.incident(INCIDENT);
+        for (Role r : Role.values()) {
+            // comparing writes nothing: the read-only auditor may check their own timeline too
+            assertThat(AccessPolicy.decide(as(r), Action.TIMELINE_COMPARE, incident))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Permit.class);
+            boolean records = r == Role.INCIDENT_COMMANDER || r == Role.LEGAL || r == Role.AUDIT_LIAISON;
+            assertThat(AccessPolicy.decide(as(r), Action.TIMELINE_COMPARISON_SAVE, incident))
+                    .as(r.name())
+                    .isInstanceOf(records ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+        assertThat(AccessPolicy.decide(Caller.outside("eve", false), Action.TIMELINE_COMPARE, incident))
+                .isInstanceOf(Decision.Hidden.class);
+    }
+
+    @Test
     void onlyLegalGrantsAndOnlyTheCommanderChangesMembers() {
         for (Role r : Role.values()) {
             assertThat(AccessPolicy.decide(as(r), Action.GRANTS_CHANGE, Resource.incident(INCIDENT)))

@@ -35,6 +35,7 @@ public sealed interface Fact
                 PiiFindingsRead,
                 PiiScanned,
                 ScopeUpdated,
+                TimelineCompared,
                 TokenIssued,
                 TokenRevoked,
                 UserCreated,

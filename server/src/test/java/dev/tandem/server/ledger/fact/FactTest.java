@@ -105,6 +105,28 @@ class FactTest {
                         "justification");
     }
 
+    @Test
+    void aComparisonIsPrivilegedWhenAPrivilegedEntryTookPart() {
+        var seen =
+                new TimelineCompared("i", "audit lead", 3, 1, 1, 1, "h", 42, java.time.Duration.ofMinutes(15), false);
+        assertThat(seen.type()).isEqualTo("timeline.compared");
+        assertThat(seen.privileged()).isFalse();
+        assertThat(seen.body().propertyNames())
+                .containsExactlyInAnyOrder(
+                        "source",
+                        "rows",
+                        "missingHere",
+                        "missingThere",
+                        "timeDiffers",
+                        "sha256",
+                        "treeSize",
+                        "tolerance");
+        assertThat(seen.body().path("tolerance").asString()).isEqualTo("PT15M");
+        assertThat(new TimelineCompared("i", "s", 3, 1, 1, 1, "h", 42, java.time.Duration.ofMinutes(15), true)
+                        .privileged())
+                .isTrue();
+    }
+
     private static ObligationStatusChanged status(
             ObligationStatusChanged.Filing filing, String justification, boolean privileged) {
         return new ObligationStatusChanged(
