@@ -22,6 +22,10 @@ public enum Action {
 
     INCIDENT_READ(Target.INCIDENT),
     TIMELINE_READ(Target.INCIDENT),
+    /** Notes, decisions, external events and corrections: the response team and the audit liaison. */
+    TIMELINE_ADD(Target.INCIDENT),
+    /** Phase, containment, when it occurred, closure: the incident commander's (docs/timeline.md). */
+    INCIDENT_LIFECYCLE(Target.INCIDENT),
     MEMBERS_READ(Target.INCIDENT),
     MEMBERS_CHANGE(Target.INCIDENT),
     GRANTS_READ(Target.INCIDENT),
