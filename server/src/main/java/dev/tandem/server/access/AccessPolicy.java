@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *       LEGAL; responders and the audit liaison read them; the auditor reads obligations' status.
  *   <li>Analyses and scans are started by the commander, responders and LEGAL; the audit liaison
  *       scans and analyzes AUDIT evidence only. The auditor changes nothing.
+ *   <li>Timeline entries are added by the commander, responders, LEGAL and the audit liaison
+ *       (privileged ones by the commander and LEGAL only, checked by the handler); the lifecycle
+ *       (phase, containment, occurrence, closure) is the incident commander's alone.
  * </ul>
  */
 public final class AccessPolicy {
@@ -98,6 +101,14 @@ public final class AccessPolicy {
             case EVIDENCE_ADD -> evidenceAdd(role, resource.repository());
             case EVIDENCE_CONTENT, PII_RESULT_READ -> read(caller, resource);
             case PII_SCAN_START -> scan(role, resource.repository());
+            case TIMELINE_ADD ->
+                allow(role, INSIDERS, "an auditor reads the timeline; entries are added by the incident's team");
+            case INCIDENT_LIFECYCLE ->
+                allow(
+                        role,
+                        EnumSet.of(INCIDENT_COMMANDER),
+                        "only the incident commander changes the incident's phase, containment, occurrence and"
+                                + " closure");
             case ANALYSIS_START -> allow(role, INSIDERS, "an auditor reads; analyses are started by the response team");
             case JOB_CANCEL ->
                 role.privileged()

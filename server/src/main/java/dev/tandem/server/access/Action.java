@@ -29,6 +29,10 @@ public enum Action {
     TIMELINE_COMPARE(Target.INCIDENT),
     /** Record a comparison's result on the timeline ({@code timeline.compared}). */
     TIMELINE_COMPARISON_SAVE(Target.INCIDENT),
+    /** Notes, decisions, external events and corrections: the response team and the audit liaison. */
+    TIMELINE_ADD(Target.INCIDENT),
+    /** Phase, containment, when it occurred, closure: the incident commander's (docs/timeline.md). */
+    INCIDENT_LIFECYCLE(Target.INCIDENT),
     MEMBERS_READ(Target.INCIDENT),
     MEMBERS_CHANGE(Target.INCIDENT),
     GRANTS_READ(Target.INCIDENT),

@@ -61,8 +61,9 @@ final class OurTimeline {
                 }
             }
             case "incident.phase-changed" -> {
-                String to = orElse(text(body, "to"), orElse(text(body, "phase"), "?"));
-                String from = text(body, "from");
+                // incident.phase-changed {phase, previous} (docs/timeline.md)
+                String to = orElse(text(body, "phase"), "?");
+                String from = text(body, "previous");
                 events.add(new Ours(
                         index,
                         type,
@@ -74,7 +75,8 @@ final class OurTimeline {
                 events.add(new Ours(
                         index,
                         type,
-                        orElse(time(body, "containedAt"), eventTime(body, at)),
+                        // incident.contained {at, text}: when containment took effect, as declared
+                        orElse(time(body, "at"), at),
                         actor,
                         "Containment declared: incident contained" + note(body)));
             case "incident.closed" ->

@@ -5,14 +5,20 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.DataCategory;
 import dev.tandem.server.TandemProperties;
+import dev.tandem.server.access.Caller;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Accounts;
+import dev.tandem.server.incident.EntryDraft;
+import dev.tandem.server.incident.EntryKind;
 import dev.tandem.server.incident.Incident;
+import dev.tandem.server.incident.IncidentLifecycle;
 import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.incident.Precision;
 import dev.tandem.server.incident.Severity;
+import dev.tandem.server.incident.Timeline;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
 import dev.tandem.server.leak.Analyses;
@@ -78,6 +84,7 @@ public class DemoData {
     private final Jobs jobs;
     private final PiiScans piiScans;
     private final Memberships memberships;
+    private final Timeline timeline;
     private final TandemProperties props;
     private final Clock clock;
 
@@ -90,6 +97,7 @@ public class DemoData {
             Jobs jobs,
             PiiScans piiScans,
             Memberships memberships,
+            Timeline timeline,
             TandemProperties props,
             Clock clock) {
         this.accounts = accounts;
@@ -100,6 +108,7 @@ public class DemoData {
         this.jobs = jobs;
         this.piiScans = piiScans;
         this.memberships = memberships;
+        this.timeline = timeline;
         this.props = props;
         this.clock = clock;
     }
@@ -220,6 +229,7 @@ public class DemoData {
         vault.ofIncident(incident.id()).stream()
                 .filter(i -> i.name().equals("checkout-capture.har"))
                 .forEach(i -> memberships.grant(incident.id(), "responder", i.id(), "counsel"));
+        timeline(incident, now);
         Job analysis = analyses.submit(incident.id(), new Analyses.All(), "responder");
         // Who is in the leaked data: scan the exports and captures. The demo's scope stays the one
         // set above, so that its obligations match the README's `tandem deadlines` call.
@@ -229,6 +239,93 @@ public class DemoData {
             }
         }
         return new Loaded(incident, tokens, true, analysis.id(), privilegedItem(incident));
+    }
+
+    /**
+     * What people added to the timeline and the lifecycle so far (a fresh load only): the
+     * responder's first note and its correction, the commander's decision and phase change,
+     * containment, when it occurred, the audit firm told, and counsel's privileged decision.
+     */
+    private void timeline(Incident incident, Instant now) {
+        String id = incident.id();
+        long note = timeline.add(
+                id,
+                entry(
+                        EntryKind.NOTE,
+                        "First bulk export of Contact records by the integration user in the Bulk API log",
+                        now.minus(Duration.ofHours(27)),
+                        Precision.MINUTE,
+                        now.minus(Duration.ofHours(19)),
+                        null,
+                        false),
+                as("responder", Role.RESPONDER));
+        incidents.changePhase(id, IncidentLifecycle.Phase.RESPOND, COMMANDER);
+        timeline.add(
+                id,
+                entry(
+                        EntryKind.DECISION,
+                        "Disable the Integration_Sync user and revoke its connected app's tokens",
+                        now.minus(Duration.ofHours(17)),
+                        Precision.EXACT,
+                        null,
+                        null,
+                        false),
+                as(COMMANDER, Role.INCIDENT_COMMANDER));
+        incidents.contain(
+                id,
+                now.minus(Duration.ofHours(16)),
+                "Integration_Sync deactivated; sandbox refresh stopped",
+                COMMANDER);
+        incidents.setOccurredAt(id, now.minus(Duration.ofHours(28)), Precision.HOUR, COMMANDER);
+        timeline.add(
+                id,
+                entry(
+                        EntryKind.CORRECTION,
+                        "The export started an hour earlier: the log's times are UTC, not CET",
+                        now.minus(Duration.ofHours(28)),
+                        Precision.MINUTE,
+                        now.minus(Duration.ofHours(15)),
+                        note,
+                        false),
+                as("responder", Role.RESPONDER));
+        timeline.add(
+                id,
+                entry(
+                        EntryKind.DECISION,
+                        "Treat the sandbox copy as a personal data breach: notify the lead"
+                                + " supervisory authority under GDPR Art. 33",
+                        null,
+                        null,
+                        null,
+                        null,
+                        true),
+                as("counsel", Role.LEGAL));
+        timeline.add(
+                id,
+                entry(
+                        EntryKind.EXTERNAL_EVENT,
+                        "Audit firm told of the incident (call with the engagement partner)",
+                        now.minus(Duration.ofHours(6)),
+                        Precision.MINUTE,
+                        now.minus(Duration.ofHours(6)),
+                        null,
+                        false),
+                as("liaison", Role.AUDIT_LIAISON));
+    }
+
+    private static EntryDraft entry(
+            EntryKind kind,
+            String text,
+            @Nullable Instant eventAt,
+            @Nullable Precision precision,
+            @Nullable Instant discoveredAt,
+            @Nullable Long corrects,
+            boolean privileged) {
+        return new EntryDraft(kind, text, eventAt, precision, discoveredAt, corrects, privileged);
+    }
+
+    private static Caller as(String username, Role role) {
+        return new Caller(username, false, role, Caller.Grants.NONE);
     }
 
     /** The people and their tokens: reused from the data directory while they still work. */

@@ -7,7 +7,7 @@ import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.identity.Actor;
-import dev.tandem.server.ledger.Ledger;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,22 +28,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Incidents and their timeline, CONTRACTS.md §2. */
+/** Incidents, their members and grants, and their lifecycle (CONTRACTS.md §2, docs/timeline.md). */
 @RestController
 class IncidentController {
     private final Incidents incidents;
-    private final Ledger ledger;
-    private final JsonMapper json;
-
     private final Memberships memberships;
+    private final Clock clock;
 
-    IncidentController(Incidents incidents, Ledger ledger, JsonMapper json, Memberships memberships) {
+    IncidentController(Incidents incidents, Memberships memberships, Clock clock) {
         this.incidents = incidents;
-        this.ledger = ledger;
-        this.json = json;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     record NewIncident(
@@ -113,35 +109,74 @@ class IncidentController {
         return v;
     }
 
-    /**
-     * The incident's ledger entries, oldest first: the one timeline both reports are drawn from. A
-     * privileged entry's body is its commitment; the incident commander and LEGAL also get its
-     * opening ({@code "opened"}), the body it commits to.
-     */
-    @GetMapping("/api/v1/incidents/{id}/timeline")
-    @Guard(Action.TIMELINE_READ)
-    List<Map<String, Object>> timeline(Access access, @PathVariable String id) {
-        boolean opens = access.caller().privileged();
-        return ledger.entriesOf(id).stream()
-                .map(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("index", e.index());
-                    JsonNode entry = json.readValue(e.leaf(), JsonNode.class);
-                    m.put("type", entry.path("type").asString());
-                    m.put("at", entry.path("at").asString());
-                    m.put("actor", entry.path("actor").asString());
-                    m.put("body", entry.path("body"));
-                    boolean privileged = entry.path("body").has("commitment");
-                    m.put("privileged", privileged);
-                    if (privileged && opens) {
-                        Ledger.Opening o = ledger.opening(e.index());
-                        if (o != null) {
-                            m.put("opened", json.readTree(o.body()));
-                        }
-                    }
-                    return m;
-                })
-                .toList();
+    record Recorded(long ledgerIndex) {}
+
+    /** Moves the incident to another phase (NIST SP 800-61 Rev. 3; {@link IncidentLifecycle}). */
+    @PutMapping("/api/v1/incidents/{id}/phase")
+    @Guard(Action.INCIDENT_LIFECYCLE)
+    Map<String, Object> phase(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        String name = body.path("phase").asString("");
+        IncidentLifecycle.Phase phase = IncidentLifecycle.Phase.parse(name)
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "bad-phase",
+                        "phase: must be one of " + List.of(IncidentLifecycle.Phase.values()) + ", got "
+                                + body.path("phase")));
+        return withRole(incidents.changePhase(id, phase, access.username()), access);
+    }
+
+    /** Declares the incident contained as of {@code at} (now when absent). */
+    @PostMapping("/api/v1/incidents/{id}/containment")
+    @Guard(Action.INCIDENT_LIFECYCLE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded containment(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        Instant at = EntryDraft.time(body, "at");
+        return new Recorded(incidents.contain(id, at == null ? clock.instant() : at, text(body), access.username()));
+    }
+
+    /** When the incident occurred, once known (or better known), at a precision (EXACT by default). */
+    @PutMapping("/api/v1/incidents/{id}/occurred-at")
+    @Guard(Action.INCIDENT_LIFECYCLE)
+    Map<String, Object> occurredAt(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        Instant occurredAt = EntryDraft.time(body, "occurredAt");
+        if (occurredAt == null) {
+            throw DomainException.unprocessable("bad-occurred-at", "occurredAt: required");
+        }
+        JsonNode p = body.path("precision");
+        Precision precision = p.isMissingNode() || p.isNull()
+                ? Precision.EXACT
+                : Precision.parse(p.asString(""))
+                        .orElseThrow(() -> DomainException.unprocessable(
+                                "bad-precision",
+                                "precision: must be one of " + List.of(Precision.values()) + ", got " + p));
+        return withRole(incidents.setOccurredAt(id, occurredAt, precision, access.username()), access);
+    }
+
+    /** Closes the incident, from RECOVER or IMPROVE; its lifecycle changes no more. */
+    @PostMapping("/api/v1/incidents/{id}/closure")
+    @Guard(Action.INCIDENT_LIFECYCLE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded closure(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        return new Recorded(incidents.close(id, text(body), access.username()));
+    }
+
+    private static String text(JsonNode body) {
+        JsonNode t = body.path("text");
+        if (!t.isString() || t.asString().isBlank()) {
+            throw DomainException.unprocessable("bad-text", "text: required");
+        }
+        if (t.asString().length() > EntryDraft.MAX_TEXT) {
+            throw DomainException.unprocessable(
+                    "bad-text",
+                    "text: at most " + EntryDraft.MAX_TEXT + " characters, got "
+                            + t.asString().length());
+        }
+        return t.asString();
+    }
+
+    private static Map<String, Object> withRole(Incident i, Access access) {
+        Map<String, Object> v = view(i);
+        v.put("role", String.valueOf(access.caller().role()));
+        return v;
     }
 
     record MemberView(String username, String role, String addedAt, String addedBy, long ledgerIndex) {
@@ -224,6 +259,13 @@ class IncidentController {
         m.put("createdAt", i.createdAt().toString());
         m.put("createdBy", i.createdBy());
         m.put("ledgerIndex", i.ledgerIndex());
+        m.put("phase", i.phase().name());
+        m.put("occurredAt", i.occurredAt() == null ? null : i.occurredAt().toString());
+        m.put(
+                "occurredPrecision",
+                i.occurredPrecision() == null ? null : i.occurredPrecision().name());
+        m.put("containedAt", i.containedAt() == null ? null : i.containedAt().toString());
+        m.put("closedAt", i.closedAt() == null ? null : i.closedAt().toString());
         return m;
     }
 }

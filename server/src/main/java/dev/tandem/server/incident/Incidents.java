@@ -1,9 +1,14 @@
 package dev.tandem.server.incident;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.IncidentClosed;
+import dev.tandem.server.ledger.fact.IncidentContained;
+import dev.tandem.server.ledger.fact.IncidentOccurredAtSet;
 import dev.tandem.server.ledger.fact.IncidentOpened;
+import dev.tandem.server.ledger.fact.IncidentPhaseChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,7 +56,20 @@ public class Incidents {
                     index);
             // the creator of an incident is its incident commander (written after the incident row)
             Memberships.addCommander(ap, id, actor, now);
-            return new Incident(id, title, severity, awareAt, zone, now, actor, index);
+            return new Incident(
+                    id,
+                    title,
+                    severity,
+                    awareAt,
+                    zone,
+                    now,
+                    actor,
+                    index,
+                    IncidentLifecycle.Phase.DETECT,
+                    null,
+                    null,
+                    null,
+                    null);
         });
     }
 
@@ -74,6 +92,96 @@ public class Incidents {
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getString("created_by"),
-                rs.getLong("ledger_index"));
+                rs.getLong("ledger_index"),
+                IncidentLifecycle.Phase.valueOf(rs.getString("phase")),
+                instant(rs, "occurred_at"),
+                rs.getString("occurred_precision") == null
+                        ? null
+                        : Precision.valueOf(rs.getString("occurred_precision")),
+                instant(rs, "contained_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * Moves the incident to another phase ({@code incident.phase-changed}).
+     *
+     * @throws DomainException 404 unknown incident, 409 a change {@link IncidentLifecycle} refuses
+     */
+    public Incident changePhase(String id, IncidentLifecycle.Phase target, String actor) {
+        return ledger.record(ap -> {
+            Incident i = existing(id);
+            refuseUnless(IncidentLifecycle.phase(i.state(), target));
+            ap.record(new IncidentPhaseChanged(id, target.name(), i.phase().name()), actor);
+            jdbc.update("UPDATE incident SET phase = ? WHERE id = ?", target.name(), id);
+            return existing(id);
+        });
+    }
+
+    /** Declares the incident contained as of {@code at} ({@code incident.contained}); answers its index. */
+    public long contain(String id, Instant at, String text, String actor) {
+        if (at.isAfter(clock.instant())) {
+            throw DomainException.unprocessable("bad-at", "at: " + at + " is in the future");
+        }
+        return ledger.record(ap -> {
+            Incident i = existing(id);
+            refuseUnless(IncidentLifecycle.change(i.state(), "its containment"));
+            long index = ap.record(new IncidentContained(id, at, text), actor);
+            jdbc.update("UPDATE incident SET contained_at = ? WHERE id = ?", Timestamp.from(at), id);
+            return index;
+        });
+    }
+
+    /**
+     * Sets when the incident occurred ({@code incident.occurred-at-set}): not after the company
+     * became aware of it, nor after now.
+     */
+    public Incident setOccurredAt(String id, Instant occurredAt, Precision precision, String actor) {
+        if (occurredAt.isAfter(clock.instant())) {
+            throw DomainException.unprocessable("bad-occurred-at", "occurredAt: " + occurredAt + " is in the future");
+        }
+        return ledger.record(ap -> {
+            Incident i = existing(id);
+            refuseUnless(IncidentLifecycle.change(i.state(), "when it occurred"));
+            if (i.awareAt() != null && occurredAt.isAfter(i.awareAt())) {
+                throw DomainException.unprocessable(
+                        "bad-occurred-at",
+                        "occurredAt: " + occurredAt + " is after the incident's awareAt " + i.awareAt());
+            }
+            ap.record(new IncidentOccurredAtSet(id, occurredAt, precision.name(), i.occurredAt()), actor);
+            jdbc.update(
+                    "UPDATE incident SET occurred_at = ?, occurred_precision = ? WHERE id = ?",
+                    Timestamp.from(occurredAt),
+                    precision.name(),
+                    id);
+            return existing(id);
+        });
+    }
+
+    /** Closes the incident ({@code incident.closed}); answers the entry's index. */
+    public long close(String id, String text, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Incident i = existing(id);
+            refuseUnless(IncidentLifecycle.close(i.state()));
+            long index = ap.record(new IncidentClosed(id, text), actor);
+            jdbc.update("UPDATE incident SET closed_at = ? WHERE id = ?", Timestamp.from(now), id);
+            return index;
+        });
+    }
+
+    private Incident existing(String id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("incident", id));
+    }
+
+    private static void refuseUnless(IncidentLifecycle.Check check) {
+        if (check instanceof IncidentLifecycle.Refused r) {
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT, "invalid-lifecycle-change", "Invalid lifecycle change", r.reason());
+        }
     }
 }

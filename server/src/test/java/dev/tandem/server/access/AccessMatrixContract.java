@@ -174,6 +174,7 @@ abstract class AccessMatrixContract {
     static final String INSIDERS = "PPPPPFHH";
     static final String DECIDERS = "PFFPFFHH";
     static final String FORENSIC_READERS = "PFPPFFHH";
+    static final String COMMANDER = "PFFFFFHH";
 
     List<Call> calls() {
         Fixture f = fixture;
@@ -239,6 +240,35 @@ abstract class AccessMatrixContract {
                         i + "/timeline/comparisons?save=true&source=matrix",
                         "text/csv",
                         theirs.getBytes(StandardCharsets.UTF_8))));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/timeline",
+                INSIDERS,
+                () -> i + "/timeline",
+                "{\"kind\":\"NOTE\",\"text\":\"a note for the matrix\"}"));
+        // a privileged entry is counsel's and the commander's to add
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/timeline",
+                DECIDERS,
+                () -> i + "/timeline",
+                "{\"kind\":\"NOTE\",\"text\":\"privileged note\",\"privileged\":true}"));
+        // DETECT to DETECT is refused as a transition (409): permitted, and changes nothing
+        c.add(json("PUT", "/api/v1/incidents/{id}/phase", COMMANDER, () -> i + "/phase", "{\"phase\":\"DETECT\"}"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/containment",
+                COMMANDER,
+                () -> i + "/containment",
+                "{\"at\":\"2026-11-26T09:00:00Z\",\"text\":\"matrix containment\"}"));
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/occurred-at",
+                COMMANDER,
+                () -> i + "/occurred-at",
+                "{\"occurredAt\":\"2026-11-25T08:00:00Z\",\"precision\":\"HOUR\"}"));
+        // closing from DETECT is refused (409): permitted, and the incident stays open
+        c.add(json("POST", "/api/v1/incidents/{id}/closure", COMMANDER, () -> i + "/closure", "{\"text\":\"done\"}"));
         c.add(get("/api/v1/incidents/{id}/members", "PPPPPPHP", i + "/members"));
         c.add(json(
                 "PUT",

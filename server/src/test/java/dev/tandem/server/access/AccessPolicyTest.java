@@ -161,4 +161,16 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.decide(Caller.outside("ada", false), Action.BACKUP, Resource.INSTALLATION))
                 .isInstanceOf(Decision.Forbidden.class);
     }
+
+    @Test
+    void theTeamAddsTimelineEntriesAndOnlyTheCommanderChangesTheLifecycle() {
+        for (Role r : Role.values()) {
+            assertThat(AccessPolicy.decide(as(r), Action.TIMELINE_ADD, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.AUDITOR ? Decision.Forbidden.class : Decision.Permit.class);
+            assertThat(AccessPolicy.decide(as(r), Action.INCIDENT_LIFECYCLE, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.INCIDENT_COMMANDER ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+    }
 }

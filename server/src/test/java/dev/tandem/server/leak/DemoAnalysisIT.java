@@ -80,6 +80,16 @@ class DemoAnalysisIT {
                 .forEach(e -> types.add(e.path("type").asString()));
         assertThat(types.stream().filter("leak.finding"::equals)).hasSize(list.size());
         assertThat(types).contains("analysis.completed");
+        // people's entries and the lifecycle are on the demo timeline, a correction among them
+        assertThat(types)
+                .contains("timeline.entry", "incident.phase-changed", "incident.contained", "incident.occurred-at-set");
+        assertThat(api.get("/api/v1/incidents/" + id).json().path("phase").asString())
+                .isEqualTo("RESPOND");
+        List<String> corrected = new ArrayList<>();
+        api.get("/api/v1/incidents/" + id + "/timeline?kind=NOTE")
+                .json()
+                .forEach(e -> corrected.add(e.path("correctedBy").toString()));
+        assertThat(corrected).anyMatch(c -> c.startsWith("["));
         // a second load finds the incident and names the same analysis
         DemoData.Loaded again = demo.load();
         assertThat(again.fresh()).isFalse();

@@ -1,0 +1,112 @@
+package dev.tandem.server.incident;
+
+import dev.tandem.server.DomainException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A timeline entry as a person asked for it (CONTRACTS.md §2), checked field by field: each refusal
+ * is a 422 naming the field. Whether {@code corrects} names an entry the caller may correct is the
+ * {@link Timeline}'s to check.
+ */
+public record EntryDraft(
+        EntryKind kind,
+        String text,
+        @Nullable Instant eventAt,
+        @Nullable Precision eventPrecision,
+        @Nullable Instant discoveredAt,
+        @Nullable Long corrects,
+        boolean privileged) {
+
+    /** The longest text an entry takes, in characters. */
+    public static final int MAX_TEXT = 10_000;
+
+    public static EntryDraft parse(JsonNode body) {
+        if (!body.isObject()) {
+            throw DomainException.unprocessable("bad-entry", "the body must be a JSON object");
+        }
+        String kindName = string(body, "kind");
+        EntryKind kind = EntryKind.parse(kindName == null ? "" : kindName)
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "bad-kind", "kind: must be one of " + List.of(EntryKind.values()) + ", got " + kindName));
+        String text = string(body, "text");
+        if (text == null || text.isBlank()) {
+            throw DomainException.unprocessable("bad-text", "text: required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw DomainException.unprocessable(
+                    "bad-text", "text: at most " + MAX_TEXT + " characters, got " + text.length());
+        }
+        Instant eventAt = time(body, "eventAt");
+        Instant discoveredAt = time(body, "discoveredAt");
+        String precisionName = string(body, "eventPrecision");
+        Precision precision = null;
+        if (precisionName != null) {
+            precision = Precision.parse(precisionName)
+                    .orElseThrow(() -> DomainException.unprocessable(
+                            "bad-event-precision",
+                            "eventPrecision: must be one of " + List.of(Precision.values()) + ", got "
+                                    + precisionName));
+            if (eventAt == null) {
+                throw DomainException.unprocessable("bad-event-precision", "eventPrecision: given without an eventAt");
+            }
+        } else if (eventAt != null) {
+            precision = Precision.EXACT;
+        }
+        if (eventAt != null && discoveredAt != null && eventAt.isAfter(discoveredAt)) {
+            throw DomainException.unprocessable(
+                    "bad-event-at", "eventAt: " + eventAt + " is after discoveredAt " + discoveredAt);
+        }
+        JsonNode c = body.path("corrects");
+        Long corrects = null;
+        if (!c.isMissingNode() && !c.isNull()) {
+            if (!c.isIntegralNumber() || c.asLong() < 0) {
+                throw DomainException.unprocessable(
+                        "bad-corrects", "corrects: must be the ledger index of an entry, got " + c);
+            }
+            corrects = c.asLong();
+        }
+        if (kind == EntryKind.CORRECTION && corrects == null) {
+            throw DomainException.unprocessable(
+                    "bad-corrects", "corrects: a CORRECTION names the ledger index of the entry it corrects");
+        }
+        if (kind != EntryKind.CORRECTION && corrects != null) {
+            throw DomainException.unprocessable(
+                    "bad-corrects", "corrects: only a CORRECTION names an entry, not a " + kind);
+        }
+        JsonNode p = body.path("privileged");
+        if (!p.isMissingNode() && !p.isNull() && !p.isBoolean()) {
+            throw DomainException.unprocessable("bad-privileged", "privileged: must be true or false, got " + p);
+        }
+        return new EntryDraft(kind, text, eventAt, precision, discoveredAt, corrects, p.asBoolean(false));
+    }
+
+    private static @Nullable String string(JsonNode body, String field) {
+        JsonNode v = body.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw DomainException.unprocessable("bad-" + field, field + ": must be a string, got " + v);
+        }
+        return v.asString();
+    }
+
+    /** RFC 3339 with an offset (a {@code Z} or {@code +01:00}): a time without one is ambiguous. */
+    static @Nullable Instant time(JsonNode body, String field) {
+        String v = string(body, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeException e) {
+            throw DomainException.unprocessable(
+                    "bad-time", field + ": must be an RFC 3339 time with an offset, got " + v);
+        }
+    }
+}

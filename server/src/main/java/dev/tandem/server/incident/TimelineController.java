@@ -1,0 +1,56 @@
+package dev.tandem.server.incident;
+
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The incident's timeline: reading it, and the entries people add (CONTRACTS.md §2, docs/timeline.md). */
+@RestController
+class TimelineController {
+    private final Timeline timeline;
+
+    TimelineController(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    record Added(long ledgerIndex) {}
+
+    /**
+     * The incident's ledger entries the caller sees, oldest first unless ordered otherwise: the one
+     * timeline both reports are drawn from. A privileged entry's body is its commitment; the
+     * incident commander and LEGAL also get its opening ({@code "opened"}), the body it commits to.
+     */
+    @GetMapping("/api/v1/incidents/{id}/timeline")
+    @Guard(Action.TIMELINE_READ)
+    List<Timeline.Entry> timeline(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String order,
+            @RequestParam(required = false) @Nullable List<String> kind,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until,
+            @RequestParam(required = false) @Nullable String repository) {
+        TimelineQuery q = TimelineQuery.parse(order, kind, actor, since, until, repository);
+        return timeline.read(id, q, access.caller());
+    }
+
+    /** A note, decision, external event or correction; privileged ones are LEGAL's and the commander's. */
+    @PostMapping("/api/v1/incidents/{id}/timeline")
+    @Guard(Action.TIMELINE_ADD)
+    @ResponseStatus(HttpStatus.CREATED)
+    Added add(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        return new Added(timeline.add(id, EntryDraft.parse(body), access.caller()));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.tandem.server.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Ledger entries in words, for people reading a timeline (docs/timeline.md): one sentence per entry
+ * type, written from the entry's body as the reader sees it. A privileged entry the reader cannot
+ * open is rendered from its commitment only ({@link #commitment}), never from what it commits to.
+ * Plain Java: given the type, the body and the actor's name, it answers the sentence.
+ */
+public final class TimelineText {
+    /** Every entry type this renderer knows: each ledger fact's {@code type()}. */
+    public static final Set<String> TYPES = Set.of(
+            "analysis.completed",
+            "analysis.forensic-inputs",
+            "evidence.added",
+            "evidence.read",
+            "leak.finding",
+            "grant.added",
+            "grant.revoked",
+            "incident.closed",
+            "incident.contained",
+            "incident.occurred-at-set",
+            "incident.opened",
+            "incident.phase-changed",
+            "job.cancelled",
+            "job.queued",
+            "judgement.recorded",
+            "member.added",
+            "member.changed",
+            "member.removed",
+            "notice.edited",
+            "notice.sent",
+            "obligation.assigned",
+            "obligation.reminded",
+            "obligation.status-changed",
+            "obligations.computed",
+            "pii.findings.read",
+            "pii.scanned",
+            "scope.updated",
+            "timeline.compared",
+            "timeline.entry",
+            "token.issued",
+            "token.revoked",
+            "user.created",
+            "user.disabled");
+
+    private static final Map<String, String> NOTICES = Map.of("gdpr-art33", "GDPR Art. 33");
+
+    /** Display names of usernames (the username itself when unknown). */
+    private final UnaryOperator<String> names;
+
+    public TimelineText(UnaryOperator<String> names) {
+        this.names = names;
+    }
+
+    /** A privileged entry the reader may not open: what the public ledger shows anyway. */
+    public static String commitment(String hex) {
+        return "Privileged entry recorded (commitment " + hex.substring(0, Math.min(12, hex.length())) + "…)";
+    }
+
+    /** The entry in words; {@code actor} is the username that recorded it. */
+    public String render(String type, JsonNode b, String actor) {
+        String who = names.apply(actor);
+        return switch (type) {
+            case "incident.opened" ->
+                who + " opened the incident \"" + s(b, "title") + "\" with severity " + s(b, "severity")
+                        + (b.path("awareAt").isString() ? ", aware since " + s(b, "awareAt") : "");
+            case "incident.phase-changed" ->
+                who + " moved the incident from phase " + s(b, "previous") + " to " + s(b, "phase");
+            case "incident.contained" ->
+                who + " declared the incident contained as of " + s(b, "at") + ": " + s(b, "text");
+            case "incident.occurred-at-set" ->
+                who + " set when the incident occurred: " + s(b, "occurredAt") + " (" + precision(s(b, "precision"))
+                        + ")" + (b.path("previous").isString() ? ", was " + s(b, "previous") : "");
+            case "incident.closed" -> who + " closed the incident: " + s(b, "text");
+            case "timeline.entry" -> entry(who, b);
+            case "timeline.compared" ->
+                who + " compared the timeline of " + s(b, "source") + " (" + s(b, "rows") + " rows) with this one: "
+                        + s(b, "missingHere") + " of theirs missing here, " + s(b, "missingThere")
+                        + " of ours missing there, " + s(b, "timeDiffers") + " with times that differ";
+            case "evidence.added" ->
+                who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
+                        + bytes(b.path("size").asLong()) + ")";
+            case "evidence.read" -> who + " read the content of evidence " + s(b, "evidence") + sha(b, "sha256");
+            case "leak.finding" ->
+                "Leak analysis found a " + s(b, "severity") + " finding: " + s(b, "title")
+                        + (b.path("records").isNumber()
+                                ? " (" + count(b.path("records").asLong(), "record") + ")"
+                                : "");
+            case "analysis.completed" -> {
+                long privileged = b.path("privilegedFindings").asLong();
+                yield "Leak analysis found " + count(b.path("findings").asLong(), "finding")
+                        + (privileged > 0 ? " (" + privileged + " privileged)" : "");
+            }
+            case "analysis.forensic-inputs" ->
+                "Leak analysis read " + count(b.path("evidence").size(), "FORENSIC evidence item");
+            case "job.queued" -> who + " queued a " + job(s(b, "kind")) + " (job " + s(b, "job") + ")";
+            case "job.cancelled" ->
+                who + " cancelled the " + job(s(b, "kind")) + " (job " + s(b, "job") + ", was " + s(b, "was") + ")";
+            case "grant.added" -> who + " let " + user(b) + " read " + granted(b);
+            case "grant.revoked" -> who + " revoked " + user(b) + "'s access to " + granted(b);
+            case "member.added" -> who + " added " + user(b) + " as " + s(b, "role");
+            case "member.changed" ->
+                who + " changed " + user(b) + "'s role from " + s(b, "previous") + " to " + s(b, "role");
+            case "member.removed" -> who + " removed " + user(b) + " (" + s(b, "previous") + ") from the incident";
+            case "judgement.recorded" -> who + " recorded the judgement " + s(b, "question") + ": " + s(b, "answer");
+            case "notice.edited" ->
+                who + " edited the " + notice(b) + " notice (version " + s(b, "version") + ", "
+                        + count(b.path("characters").asLong(), "character") + ")";
+            case "notice.sent" ->
+                notice(b) + " notice sent as evidence " + s(b, "evidence") + sha(b, "sha256") + " for "
+                        + s(b, "jurisdiction") + " by " + who;
+            case "obligation.assigned" ->
+                b.path("owner").isString()
+                        ? who + " assigned obligation " + s(b, "rule") + " to " + names.apply(s(b, "owner"))
+                        : who + " unassigned obligation " + s(b, "rule");
+            case "obligation.reminded" ->
+                "Reminder sent: obligation " + s(b, "rule") + " (" + s(b, "jurisdiction") + ", to " + s(b, "recipient")
+                        + ") is due " + s(b, "due");
+            case "obligation.status-changed" ->
+                who + " changed obligation " + s(b, "rule") + " (" + s(b, "jurisdiction") + ") from " + s(b, "from")
+                        + " to " + s(b, "to")
+                        + (b.path("evidence").isString() ? " with evidence " + s(b, "evidence") : "");
+            case "obligations.computed" ->
+                "Obligations computed: " + b.path("added").size() + " added, "
+                        + b.path("changed").size()
+                        + " changed, " + b.path("superseded").size() + " superseded, "
+                        + b.path("unchanged").asLong() + " unchanged";
+            case "pii.findings.read" -> who + " read the PII findings of evidence " + s(b, "evidence");
+            case "pii.scanned" ->
+                "PII scan of evidence " + s(b, "evidence") + " found "
+                        + count(b.path("findings").asLong(), "finding")
+                        + " about " + count(b.path("people").asLong(), "person", "people")
+                        + (b.path("subjects").asString("").isEmpty() ? "" : " (" + s(b, "subjects") + ")");
+            case "scope.updated" -> who + " set the scope: " + scope(b);
+            case "token.issued" -> who + " issued the token \"" + s(b, "label") + "\" to " + user(b);
+            case "token.revoked" ->
+                who + " revoked " + user(b) + "'s token \"" + s(b, "label") + "\" (" + s(b, "reason") + ")";
+            case "user.created" ->
+                who + " created the " + (b.path("admin").asBoolean() ? "administrator " : "user ") + user(b);
+            case "user.disabled" -> who + " disabled the user " + user(b);
+            default -> who + " recorded " + type;
+        };
+    }
+
+    private String entry(String who, JsonNode b) {
+        String text = s(b, "text");
+        String said = switch (s(b, "kind")) {
+            case "NOTE" -> who + " noted: " + text;
+            case "DECISION" -> who + " decided: " + text;
+            case "EXTERNAL_EVENT" -> who + " recorded an external event: " + text;
+            case "CORRECTION" -> who + " corrected entry " + s(b, "corrects") + ": " + text;
+            default -> who + " added a " + s(b, "kind") + " entry: " + text;
+        };
+        List<String> times = new ArrayList<>();
+        if (b.path("eventAt").isString()) {
+            times.add("happened " + s(b, "eventAt") + " (" + precision(s(b, "eventPrecision")) + ")");
+        }
+        if (b.path("discoveredAt").isString()) {
+            times.add("discovered " + s(b, "discoveredAt"));
+        }
+        return times.isEmpty() ? said : said + " [" + String.join(", ", times) + "]";
+    }
+
+    private String user(JsonNode b) {
+        return names.apply(s(b, "username"));
+    }
+
+    private static String granted(JsonNode b) {
+        return b.path("evidence").isString() ? "FORENSIC item " + s(b, "evidence") : "every FORENSIC item";
+    }
+
+    private static String notice(JsonNode b) {
+        String n = s(b, "notice");
+        return NOTICES.getOrDefault(n, n.toUpperCase(Locale.ROOT));
+    }
+
+    private static String job(String kind) {
+        return switch (kind) {
+            case "PII_SCAN" -> "PII scan";
+            case "LEAK_ANALYSIS" -> "leak analysis";
+            default -> kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " job";
+        };
+    }
+
+    private static String scope(JsonNode b) {
+        long people = 0;
+        List<String> where = new ArrayList<>();
+        for (var e : b.path("subjects").properties()) {
+            people += e.getValue().asLong();
+            where.add(e.getKey() + "=" + e.getValue().asLong());
+        }
+        List<String> data = new ArrayList<>();
+        b.path("data").forEach(d -> data.add(d.asString()));
+        return count(people, "person", "people")
+                + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")")
+                + (data.isEmpty() ? "" : ", data " + String.join(", ", data))
+                + (b.path("encrypted").asBoolean() ? ", encrypted" : "");
+    }
+
+    private static String precision(String p) {
+        return switch (p) {
+            case "MINUTE" -> "to the minute";
+            case "HOUR" -> "to the hour";
+            case "DAY" -> "to the day";
+            default -> "exact";
+        };
+    }
+
+    private static String sha(JsonNode b, String field) {
+        String h = b.path(field).asString("");
+        return h.isEmpty() ? "" : " (SHA-256 " + h.substring(0, Math.min(12, h.length())) + "…)";
+    }
+
+    private static String bytes(long n) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "byte" : "bytes");
+    }
+
+    private static String count(long n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    private static String count(long n, String one, String many) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+    }
+
+    private static String s(JsonNode b, String field) {
+        JsonNode v = b.path(field);
+        return v.isMissingNode() || v.isNull() ? "?" : v.asString();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.tandem.server.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.ledger.fact.AnalysisCompleted;
+import dev.tandem.server.ledger.fact.AnalysisForensicInputs;
+import dev.tandem.server.ledger.fact.EvidenceAdded;
+import dev.tandem.server.ledger.fact.EvidenceRead;
+import dev.tandem.server.ledger.fact.Fact;
+import dev.tandem.server.ledger.fact.FindingRecorded;
+import dev.tandem.server.ledger.fact.GrantAdded;
+import dev.tandem.server.ledger.fact.GrantRevoked;
+import dev.tandem.server.ledger.fact.IncidentClosed;
+import dev.tandem.server.ledger.fact.IncidentContained;
+import dev.tandem.server.ledger.fact.IncidentOccurredAtSet;
+import dev.tandem.server.ledger.fact.IncidentOpened;
+import dev.tandem.server.ledger.fact.IncidentPhaseChanged;
+import dev.tandem.server.ledger.fact.JobCancelled;
+import dev.tandem.server.ledger.fact.JobQueued;
+import dev.tandem.server.ledger.fact.JudgementRecorded;
+import dev.tandem.server.ledger.fact.MemberAdded;
+import dev.tandem.server.ledger.fact.MemberChanged;
+import dev.tandem.server.ledger.fact.MemberRemoved;
+import dev.tandem.server.ledger.fact.NoticeEdited;
+import dev.tandem.server.ledger.fact.NoticeSent;
+import dev.tandem.server.ledger.fact.ObligationAssigned;
+import dev.tandem.server.ledger.fact.ObligationReminded;
+import dev.tandem.server.ledger.fact.ObligationStatusChanged;
+import dev.tandem.server.ledger.fact.ObligationsComputed;
+import dev.tandem.server.ledger.fact.PiiFindingsRead;
+import dev.tandem.server.ledger.fact.PiiScanned;
+import dev.tandem.server.ledger.fact.ScopeUpdated;
+import dev.tandem.server.ledger.fact.TimelineEntryAdded;
+import dev.tandem.server.ledger.fact.TokenIssued;
+import dev.tandem.server.ledger.fact.TokenRevoked;
+import dev.tandem.server.ledger.fact.UserCreated;
+import dev.tandem.server.ledger.fact.UserDisabled;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Every ledger fact type in words, without Spring: one sentence each, never the fallback. */
+class TimelineTextTest {
+    private static final Instant AT = Instant.parse("2026-11-26T08:00:00Z");
+    private static final String SHA = "ab".repeat(32);
+    private final TimelineText text = new TimelineText(
+            u -> Map.of("ada", "Ada Lovelace", "rafael", "Rafael Costa").getOrDefault(u, u));
+
+    private static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** One fact of every type, with the sentence (or the start of it) it must render as. */
+    static Map<Fact, String> samples() {
+        Map<Fact, String> s = new LinkedHashMap<>();
+        ObjectNode completed = object().put("analysis", "j1").put("findings", 6).put("privilegedFindings", 2);
+        s.put(new AnalysisCompleted("i", completed), "Leak analysis found 6 findings (2 privileged)");
+        ObjectNode inputs = object().put("analysis", "j1");
+        inputs.putArray("evidence").addObject().put("id", "e1");
+        s.put(new AnalysisForensicInputs("i", inputs), "Leak analysis read 1 FORENSIC evidence item");
+        s.put(
+                new EvidenceAdded(
+                        "e1",
+                        "i",
+                        Repository.AUDIT,
+                        EvidenceKind.DOCUMENT,
+                        "access-review.pdf",
+                        SHA,
+                        12_345,
+                        AT,
+                        null,
+                        null,
+                        null),
+                "Ada Lovelace added AUDIT evidence access-review.pdf (12,345 bytes)");
+        s.put(new EvidenceRead("i", "e1", SHA, Repository.AUDIT), "Ada Lovelace read the content of evidence e1");
+        ObjectNode finding = object().put("severity", "CRITICAL")
+                .put("title", "Integration user synced customers to a sandbox")
+                .put("records", 1200);
+        s.put(
+                new FindingRecorded("i", Set.of(Repository.AUDIT), finding),
+                "Leak analysis found a CRITICAL finding: Integration user synced customers to a sandbox (1,200"
+                        + " records)");
+        s.put(new GrantAdded("i", "g1", "rafael", "e2"), "Ada Lovelace let Rafael Costa read FORENSIC item e2");
+        s.put(
+                new GrantRevoked("i", "g1", "rafael", null),
+                "Ada Lovelace revoked Rafael Costa's access to every FORENSIC item");
+        s.put(new IncidentClosed("i", "lessons recorded"), "Ada Lovelace closed the incident: lessons recorded");
+        s.put(
+                new IncidentContained("i", AT, "sync user disabled"),
+                "Ada Lovelace declared the incident contained as of 2026-11-26T08:00:00Z: sync user disabled");
+        s.put(
+                new IncidentOccurredAtSet("i", AT, "HOUR", null),
+                "Ada Lovelace set when the incident occurred: 2026-11-26T08:00:00Z (to the hour)");
+        s.put(
+                new IncidentOpened("i", "Export leaked", "HIGH", "UTC", AT),
+                "Ada Lovelace opened the incident \"Export leaked\" with severity HIGH");
+        s.put(
+                new IncidentPhaseChanged("i", "RESPOND", "DETECT"),
+                "Ada Lovelace moved the incident from phase DETECT to RESPOND");
+        s.put(new JobCancelled("i", "j1", "PII_SCAN", "QUEUED"), "Ada Lovelace cancelled the PII scan (job j1");
+        s.put(new JobQueued("j1", "LEAK_ANALYSIS", "i", object()), "Ada Lovelace queued a leak analysis (job j1)");
+        s.put(
+                new JudgementRecorded("i", "j", "HIGH_RISK", "YES", "cards", AT, false),
+                "Ada Lovelace recorded the judgement HIGH_RISK: YES");
+        s.put(new MemberAdded("i", "rafael", "RESPONDER"), "Ada Lovelace added Rafael Costa as RESPONDER");
+        s.put(
+                new MemberChanged("i", "rafael", "LEGAL", "RESPONDER", List.of()),
+                "Ada Lovelace changed Rafael Costa's role from RESPONDER to LEGAL");
+        s.put(
+                new MemberRemoved("i", "rafael", "RESPONDER", List.of()),
+                "Ada Lovelace removed Rafael Costa (RESPONDER) from the incident");
+        s.put(
+                new NoticeEdited("i", "gdpr-art33", 2, SHA, 1_234),
+                "Ada Lovelace edited the GDPR Art. 33 notice (version 2, 1,234 characters)");
+        s.put(
+                new NoticeSent("i", "gdpr-art33", "e9", SHA, Repository.AUDIT, "o1", "DE"),
+                "GDPR Art. 33 notice sent as evidence e9 (SHA-256 abababababab…) for DE by Ada Lovelace");
+        s.put(
+                new ObligationAssigned("i", "o1", "gdpr-art33", "rafael", null),
+                "Ada Lovelace assigned obligation gdpr-art33 to Rafael Costa");
+        s.put(
+                new ObligationReminded(
+                        "i",
+                        "o1",
+                        "gdpr-art33",
+                        "DE",
+                        "SUPERVISORY_AUTHORITY",
+                        AT,
+                        Duration.ofHours(12),
+                        200,
+                        List.of()),
+                "Reminder sent: obligation gdpr-art33 (DE, to SUPERVISORY_AUTHORITY) is due 2026-11-26T08:00:00Z");
+        s.put(
+                new ObligationStatusChanged(
+                        "i",
+                        "o1",
+                        "gdpr-art33",
+                        "DE",
+                        "SUPERVISORY_AUTHORITY",
+                        "PENDING",
+                        "FILED",
+                        new ObligationStatusChanged.Filing("e9", SHA, Repository.AUDIT),
+                        null,
+                        false),
+                "Ada Lovelace changed obligation gdpr-art33 (DE) from PENDING to FILED with evidence e9");
+        ObjectNode computed = object().put("unchanged", 1);
+        computed.putArray("added").addObject();
+        computed.putArray("changed");
+        computed.putArray("superseded");
+        s.put(
+                new ObligationsComputed("i", Set.of(), computed),
+                "Obligations computed: 1 added, 0 changed, 0 superseded, 1 unchanged");
+        s.put(
+                new PiiFindingsRead("i", "e1", SHA, Repository.AUDIT),
+                "Ada Lovelace read the PII findings of evidence e1");
+        ObjectNode scanned = object().put("evidence", "e1")
+                .put("findings", 90)
+                .put("people", 30)
+                .put("subjects", "DE=20,US-CA=10");
+        s.put(
+                new PiiScanned("i", Repository.AUDIT, scanned),
+                "PII scan of evidence e1 found 90 findings about 30 people (DE=20,US-CA=10)");
+        ObjectNode scope = object();
+        scope.putObject("subjects").put("DE", 1200).put("US-CA", 800);
+        scope.putArray("data").add("CONTACT");
+        s.put(
+                new ScopeUpdated("i", Set.of(), scope),
+                "Ada Lovelace set the scope: 2,000 people (DE=1200, US-CA=800), data CONTACT");
+        s.put(
+                new TimelineEntryAdded("i", "CORRECTION", "it was 09:00", AT.toString(), "HOUR", null, 7L, false),
+                "Ada Lovelace corrected entry 7: it was 09:00 [happened 2026-11-26T08:00:00Z (to the hour)]");
+        s.put(
+                new TokenIssued("rafael", "t1", "laptop", null),
+                "Ada Lovelace issued the token \"laptop\" to Rafael Costa");
+        s.put(
+                new TokenRevoked("rafael", "t1", "laptop", "lost"),
+                "Ada Lovelace revoked Rafael Costa's token \"laptop\" (lost)");
+        s.put(new UserCreated("rafael", "Rafael Costa", false), "Ada Lovelace created the user Rafael Costa");
+        s.put(new UserDisabled("rafael"), "Ada Lovelace disabled the user Rafael Costa");
+        return s;
+    }
+
+    @Test
+    void everyFactTypeHasASampleAndTheRendererKnowsEveryType() {
+        Set<Class<?>> sampled =
+                samples().keySet().stream().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(Arrays.asList(Fact.class.getPermittedSubclasses()));
+        Set<String> types = samples().keySet().stream().map(Fact::type).collect(Collectors.toSet());
+        assertThat(TimelineText.TYPES).containsExactlyInAnyOrderElementsOf(types);
+    }
+
+    @Test
+    void rendersEveryFactTypeAsASentence() {
+        samples()
+                .forEach((fact, expected) -> assertThat(text.render(fact.type(), fact.body(), "ada"))
+                        .as(fact.type())
+                        .startsWith(expected)
+                        .doesNotContain("recorded " + fact.type())
+                        .doesNotContain("?"));
+    }
+
+    @Test
+    void aPrivilegedEntryShowsOnlyItsCommitment() {
+        assertThat(TimelineText.commitment(SHA)).isEqualTo("Privileged entry recorded (commitment abababababab…)");
+    }
+
+    @Test
+    void anUnknownTypeIsNamedNotGuessed() {
+        assertThat(text.render("report.issued", object(), "ada")).isEqualTo("Ada Lovelace recorded report.issued");
+    }
+
+    @Test
+    void peoplesEntriesSayWhatKindTheyAreAndTheirClaimedTimes() {
+        ObjectNode note = new TimelineEntryAdded(
+                        "i", "EXTERNAL_EVENT", "regulator called", null, null, AT.toString(), null, false)
+                .body();
+        assertThat(text.render("timeline.entry", note, "rafael"))
+                .isEqualTo(
+                        "Rafael Costa recorded an external event: regulator called [discovered 2026-11-26T08:00:00Z]");
+    }
+}
