@@ -123,8 +123,45 @@ public final class AccessPolicy {
                         DECIDERS,
                         "scope, judgements, obligations and notices are decided by LEGAL and the"
                                 + " incident commander");
+            case REPORT_INCIDENT_READ ->
+                allow(
+                        role,
+                        INVESTIGATORS,
+                        "the incident report holds the scope and counsel's material: the response team"
+                                + " and LEGAL read it; the audit-continuity report is yours");
+            case REPORT_AUDIT_READ -> allow(role, EVERY_ROLE, "");
+            case REPORT_INCIDENT_ISSUE -> issueIncidentReport(role, resource.repository());
+            case REPORT_AUDIT_ISSUE -> issueAuditReport(role, resource.repository());
             default -> throw new IllegalArgumentException(action + " is not an incident action");
         };
+    }
+
+    /**
+     * The incident report names privileged items and the scope, which the auditor may not read: it
+     * is kept as FORENSIC evidence only. A null repository (not yet read from the body) is decided
+     * on the role alone; the handler asks again with the repository.
+     */
+    private static Decision issueIncidentReport(Role role, @Nullable Repository repository) {
+        if (!DECIDERS.contains(role)) {
+            return Decision.forbidden("the incident report is issued by LEGAL or the incident commander");
+        }
+        return repository == Repository.AUDIT
+                ? Decision.forbidden("the incident report holds privileged material: issue it as FORENSIC evidence")
+                : Decision.PERMIT;
+    }
+
+    /** The audit-continuity report holds nothing privileged; the audit liaison keeps it as AUDIT evidence. */
+    private static Decision issueAuditReport(Role role, @Nullable Repository repository) {
+        if (DECIDERS.contains(role)) {
+            return Decision.PERMIT;
+        }
+        if (role == AUDIT_LIAISON) {
+            return repository == Repository.FORENSIC
+                    ? Decision.forbidden("the audit liaison adds AUDIT evidence only")
+                    : Decision.PERMIT;
+        }
+        return Decision.forbidden(
+                "the audit-continuity report is issued by LEGAL, the incident commander or the audit liaison");
     }
 
     private static Decision evidenceAdd(Role role, @Nullable Repository repository) {

@@ -49,6 +49,14 @@ public enum Action {
     OBLIGATIONS_READ(Target.INCIDENT),
     NOTICE_READ(Target.INCIDENT),
     NOTICE_CHANGE(Target.INCIDENT),
+    /** The incident report (scope, findings, counsel's material): the response team and counsel. */
+    REPORT_INCIDENT_READ(Target.INCIDENT),
+    /** The audit-continuity report: nothing privileged in it, so every member. */
+    REPORT_AUDIT_READ(Target.INCIDENT),
+    /** Store the incident report as evidence: FORENSIC only, by the commander or LEGAL. */
+    REPORT_INCIDENT_ISSUE(Target.INCIDENT),
+    /** Store the audit-continuity report as evidence; the audit liaison as AUDIT evidence only. */
+    REPORT_AUDIT_ISSUE(Target.INCIDENT),
 
     /** Metadata: in full, or as a stub where the caller may know the item exists but not see it. */
     EVIDENCE_METADATA(Target.EVIDENCE),

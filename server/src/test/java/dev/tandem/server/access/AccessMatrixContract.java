@@ -351,6 +351,34 @@ abstract class AccessMatrixContract {
                 "/api/v1/incidents/{id}/notices/gdpr-art33/sent",
                 DECIDERS,
                 () -> new Request(notice + "/sent", null, null)));
+        // the incident report is the response team's and counsel's; the audit-continuity report every member's
+        c.add(get("/api/v1/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
+        c.add(get("/api/v1/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/reports/incident/issue",
+                DECIDERS,
+                () -> i + "/reports/incident/issue",
+                "{\"repository\":\"FORENSIC\"}"));
+        // never as AUDIT evidence: it names privileged items
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/reports/incident/issue",
+                "FFFFFFHH",
+                () -> i + "/reports/incident/issue",
+                "{\"repository\":\"AUDIT\"}"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/reports/audit-continuity/issue",
+                "PFFPPFHH",
+                () -> i + "/reports/audit-continuity/issue",
+                "{\"repository\":\"AUDIT\"}"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/reports/audit-continuity/issue",
+                DECIDERS,
+                () -> i + "/reports/audit-continuity/issue",
+                "{\"repository\":\"FORENSIC\"}"));
         String audit = "/api/v1/evidence/" + f.audit();
         String forensic = "/api/v1/evidence/" + f.forensic();
         c.add(get("/api/v1/evidence/{id}", MEMBERS, audit));
@@ -399,7 +427,15 @@ abstract class AccessMatrixContract {
                         + response.body()
                                 .substring(0, Math.min(300, response.body().length()));
                 switch (expected) {
-                    case 'P' -> soft.assertThat(permitted(response)).as(where).isTrue();
+                    case 'P' -> {
+                        soft.assertThat(permitted(response)).as(where).isTrue();
+                        if (call.pattern().contains("/reports/")) {
+                            // a report permitted is a report rendered (or issued), not merely not refused
+                            soft.assertThat(response.status())
+                                    .as(where)
+                                    .isEqualTo(call.method().equals("GET") ? 200 : 201);
+                        }
+                    }
                     case 'F' -> soft.assertThat(response.status()).as(where).isEqualTo(403);
                     case 'H' -> soft.assertThat(hidden(response)).as(where).isTrue();
                     default -> throw new IllegalArgumentException("expectation " + expected);

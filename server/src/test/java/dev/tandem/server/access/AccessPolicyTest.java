@@ -173,4 +173,39 @@ class AccessPolicyTest {
                     .isInstanceOf(r == Role.INCIDENT_COMMANDER ? Decision.Permit.class : Decision.Forbidden.class);
         }
     }
+
+    @Test
+    void theAuditorReadsTheAuditReportButNotTheIncidentReportAndIssuesNeither() {
+        Resource incident = Resource.incident(INCIDENT);
+        for (Role r : Role.values()) {
+            boolean investigator = r == Role.INCIDENT_COMMANDER || r == Role.LEGAL || r == Role.RESPONDER;
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_INCIDENT_READ, incident))
+                    .as(r.name())
+                    .isInstanceOf(investigator ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_AUDIT_READ, incident))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Permit.class);
+        }
+        Resource forensic = Resource.upload(INCIDENT, Repository.FORENSIC);
+        Resource audit = Resource.upload(INCIDENT, Repository.AUDIT);
+        for (Role r : Role.values()) {
+            Class<?> decider = r.privileged() ? Decision.Permit.class : Decision.Forbidden.class;
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_INCIDENT_ISSUE, forensic))
+                    .as(r.name())
+                    .isInstanceOf(decider);
+            // the incident report names privileged items: never AUDIT evidence, whoever asks
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_INCIDENT_ISSUE, audit))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_AUDIT_ISSUE, audit))
+                    .as(r.name())
+                    .isInstanceOf(
+                            r.privileged() || r == Role.AUDIT_LIAISON
+                                    ? Decision.Permit.class
+                                    : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.REPORT_AUDIT_ISSUE, forensic))
+                    .as(r.name())
+                    .isInstanceOf(decider);
+        }
+    }
 }

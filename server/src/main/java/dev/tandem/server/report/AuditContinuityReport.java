@@ -1,0 +1,320 @@
+package dev.tandem.server.report;
+
+import static dev.tandem.server.report.Narration.text;
+import static dev.tandem.server.report.Narration.texts;
+import static dev.tandem.server.report.Narration.time;
+
+import dev.tandem.server.report.Report.Line;
+import dev.tandem.server.report.Report.Row;
+import dev.tandem.server.report.Report.Section;
+import dev.tandem.server.report.Report.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audit-continuity report, for the auditors (issue 11): what happened and when, which
+ * evidence exists and where, what was changed and by whom, which controls are affected, and the
+ * disclosure the auditor needs under SOC 2 description criterion DC4 (system incidents: their
+ * nature, timing, extent and disposition) or as a subsequent event. It is built from the sealed
+ * snapshot only, whoever asks: a privileged entry is "a privileged entry recorded at T" with its
+ * commitment, never a name or a body, so every member reads the same document.
+ */
+public final class AuditContinuityReport {
+    /** Changes to who may see what, to decisions and to the incident's state. */
+    private static final Set<String> NOT_CHANGES = Set.of(
+            "incident.opened",
+            "evidence.added",
+            "evidence.read",
+            "pii.findings.read",
+            "pii.scanned",
+            "job.queued",
+            "analysis.completed",
+            "analysis.forensic-inputs",
+            "leak.finding",
+            "obligation.reminded");
+
+    private AuditContinuityReport() {}
+
+    public static Report of(Snapshot snapshot) {
+        Snapshot s = snapshot.sealed();
+        List<ReportEntry> entries = s.entries();
+        Narration.Names names = Narration.Names.of(entries);
+        List<Section> sections = new ArrayList<>();
+        List<Line> happened = new ArrayList<>(Summary.lines(entries, names, true));
+        for (ReportEntry e : entries) {
+            if (e.type().equals("timeline.entry") || e.type().equals("leak.finding")) {
+                happened.add(new Line(time(e.at()), Narration.describe(e, names, true), List.of(e.index())));
+            }
+        }
+        sections.add(new Section("what-happened", "What happened and when", List.of(), happened, null));
+        sections.add(evidence(entries));
+        sections.add(changes(entries, names));
+        sections.add(controls(entries));
+        sections.add(Obligations.section(entries, true));
+        sections.add(disclosure(entries));
+        ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();
+        String title = opened != null && opened.content() != null ? text(opened.content(), "title") : "";
+        return new Report(
+                "audit-continuity",
+                "Audit-continuity report",
+                "Auditors and every member of the incident",
+                s.incident(),
+                title,
+                s.checkpoint(),
+                sections);
+    }
+
+    private static Section evidence(List<ReportEntry> entries) {
+        Map<String, List<ReportEntry>> reads = new LinkedHashMap<>();
+        List<Long> privilegedReads = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (e.type().equals("evidence.read")) {
+                if (e.content() == null) {
+                    privilegedReads.add(e.index());
+                } else {
+                    reads.computeIfAbsent(text(e.content(), "evidence"), k -> new ArrayList<>())
+                            .add(e);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (!e.type().equals("evidence.added")) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null) {
+                rows.add(new Row(
+                        List.of(
+                                time(e.at()),
+                                "Privileged item recorded at " + time(e.at()),
+                                "",
+                                "FORENSIC repository (privileged)",
+                                "commitment " + e.commitment(),
+                                "",
+                                e.actor(),
+                                ""),
+                        List.of(e.index())));
+                continue;
+            }
+            List<ReportEntry> r = reads.getOrDefault(text(c, "evidence"), List.of());
+            List<Long> cites = new ArrayList<>();
+            cites.add(e.index());
+            r.forEach(x -> cites.add(x.index()));
+            TreeSet<String> readers = new TreeSet<>();
+            r.forEach(x -> readers.add(x.actor()));
+            rows.add(new Row(
+                    List.of(
+                            time(text(c, "receivedAt").isEmpty() ? e.at() : text(c, "receivedAt")),
+                            text(c, "name"),
+                            text(c, "kind"),
+                            text(c, "repository") + " repository, content address sha256/" + text(c, "sha256"),
+                            text(c, "sha256"),
+                            text(c, "size"),
+                            e.actor(),
+                            r.isEmpty() ? "not read" : r.size() + " (" + String.join(", ", readers) + ")"),
+                    cites));
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!privilegedReads.isEmpty()) {
+            lines.add(new Line(
+                    "",
+                    privilegedReads.size() + " reads of privileged items were recorded (each a commitment)",
+                    privilegedReads));
+        }
+        return new Section(
+                "evidence",
+                "Evidence: what exists and where",
+                List.of("Every item is stored by its SHA-256 in the evidence vault; every read of its content is a"
+                        + " ledger entry. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
+                        + " their ledger entry carries."),
+                lines,
+                new Table(List.of("Received", "Item", "Kind", "Where", "SHA-256", "Bytes", "Added by", "Reads"), rows));
+    }
+
+    private static Section changes(List<ReportEntry> entries, Narration.Names names) {
+        List<Row> rows = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (NOT_CHANGES.contains(e.type())) {
+                continue;
+            }
+            if (e.type().equals("timeline.entry")
+                    && e.content() != null
+                    && !text(e.content(), "kind").equals("CORRECTION")) {
+                continue;
+            }
+            rows.add(new Row(List.of(time(e.at()), e.actor(), Narration.describe(e, names, true)), List.of(e.index())));
+        }
+        return new Section(
+                "changes",
+                "What was changed, and by whom",
+                List.of("Membership and access, grants of privileged items, scope and obligation decisions, notices,"
+                        + " corrections and the incident's lifecycle, in ledger order."),
+                List.of(),
+                new Table(List.of("When", "Who", "What"), rows));
+    }
+
+    private static Section controls(List<ReportEntry> entries) {
+        Map<String, List<Long>> byControl = new TreeMap<>();
+        Map<String, Set<String>> patterns = new TreeMap<>();
+        List<Long> sealed = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (!e.type().equals("leak.finding")) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null) {
+                sealed.add(e.index());
+                continue;
+            }
+            for (String control : texts(c, "controls")) {
+                byControl.computeIfAbsent(control, k -> new ArrayList<>()).add(e.index());
+                patterns.computeIfAbsent(control, k -> new TreeSet<>()).add(text(c, "pattern"));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        byControl.forEach((control, cites) -> rows.add(new Row(
+                List.of(control, String.valueOf(cites.size()), String.join(", ", patterns.get(control))), cites)));
+        List<Line> lines = new ArrayList<>();
+        if (!sealed.isEmpty()) {
+            lines.add(new Line(
+                    "",
+                    sealed.size() + " further findings rest on privileged evidence; they exist (cited) but their"
+                            + " controls are not part of this report",
+                    sealed));
+        }
+        return new Section(
+                "controls",
+                "Controls affected (SOC 2)",
+                rows.isEmpty() && sealed.isEmpty() ? List.of("No findings recorded.") : List.of(),
+                lines,
+                new Table(List.of("Control", "Findings", "Patterns"), rows));
+    }
+
+    /**
+     * DC4 asks a SOC 2 system description to disclose system incidents that resulted from controls
+     * not suitably designed or not operating effectively, or that otherwise caused a significant
+     * failure to meet the service commitments and system requirements, during the period (type 2)
+     * or as of the description's date (type 1), with each incident's nature, timing, and extent (or
+     * effect) and disposition. An incident after the period but before the report date is a
+     * subsequent event, which management discloses and the service auditor considers.
+     */
+    private static Section disclosure(List<ReportEntry> entries) {
+        List<Line> lines = new ArrayList<>();
+        ReportEntry opened = entries.stream()
+                .filter(e -> e.type().equals("incident.opened") && e.content() != null)
+                .findFirst()
+                .orElse(null);
+        List<ReportEntry> findings =
+                entries.stream().filter(e -> e.type().equals("leak.finding")).toList();
+        List<ReportEntry> publicFindings =
+                findings.stream().filter(e -> e.content() != null).toList();
+        TreeSet<String> kinds = new TreeSet<>();
+        long records = 0;
+        for (ReportEntry f : publicFindings) {
+            kinds.add(text(f.content(), "pattern"));
+            records += f.content().path("records").asLong(0);
+        }
+        if (opened != null) {
+            lines.add(new Line(
+                    "",
+                    "Nature: " + text(opened.content(), "title") + " (severity " + text(opened.content(), "severity")
+                            + ")" + (kinds.isEmpty() ? "" : "; leak patterns found: " + String.join(", ", kinds)),
+                    cites(List.of(opened), publicFindings)));
+        }
+        List<ReportEntry> timing = new ArrayList<>();
+        StringBuilder when = new StringBuilder("Timing:");
+        ReportEntry occurred = Narration.latest(entries, "incident.occurred-at-set")
+                .filter(e -> e.content() != null)
+                .orElse(null);
+        if (occurred != null) {
+            when.append(" occurred ")
+                    .append(time(text(occurred.content(), "occurredAt")))
+                    .append(';');
+            timing.add(occurred);
+        }
+        if (opened != null) {
+            if (!text(opened.content(), "awareAt").isEmpty()) {
+                when.append(" aware ")
+                        .append(time(text(opened.content(), "awareAt")))
+                        .append(';');
+            }
+            when.append(" opened in Tandem ").append(time(opened.at())).append(';');
+            timing.add(opened);
+        }
+        for (ReportEntry e : entries) {
+            if (e.type().equals("incident.contained") && e.content() != null) {
+                String at = text(e.content(), "at");
+                when.append(" contained ")
+                        .append(time(at.isEmpty() ? e.at() : at))
+                        .append(';');
+                timing.add(e);
+            }
+            if (e.type().equals("incident.closed") && e.content() != null) {
+                when.append(" closed ").append(time(e.at())).append(';');
+                timing.add(e);
+            }
+        }
+        lines.add(new Line("", when.substring(0, when.length() - 1), cites(timing, List.of())));
+        List<ReportEntry> notices =
+                entries.stream().filter(e -> e.type().equals("notice.sent")).toList();
+        lines.add(new Line(
+                "",
+                "Extent: " + findings.size() + " findings (" + (findings.size() - publicFindings.size())
+                        + " privileged)"
+                        + (records > 0
+                                ? ", " + String.format("%,d", records) + " records named by the public findings"
+                                : "")
+                        + "; " + notices.size() + " regulatory notices sent",
+                cites(findings, notices)));
+        List<ReportEntry> state = new ArrayList<>();
+        String disposition = "open, not yet contained";
+        for (ReportEntry e : entries) {
+            if (e.content() == null) {
+                continue;
+            }
+            switch (e.type()) {
+                case "incident.phase-changed" -> {
+                    disposition = "phase " + text(e.content(), "phase");
+                    state.add(e);
+                }
+                case "incident.contained" -> {
+                    disposition = disposition + ", contained";
+                    state.add(e);
+                }
+                case "incident.closed" -> {
+                    disposition = "closed";
+                    state.add(e);
+                }
+                default -> {}
+            }
+        }
+        lines.add(new Line("", "Disposition: " + disposition, cites(state, List.of())));
+        return new Section(
+                "disclosure",
+                "Disclosure for the SOC 2 report (DC4, subsequent events)",
+                List.of("Description criterion DC4 asks the system description to disclose system incidents that"
+                        + " resulted from controls not suitably designed or not operating effectively, or"
+                        + " that otherwise caused a significant failure to meet the service commitments and"
+                        + " system requirements, with each incident's nature, timing, extent (or effect) and"
+                        + " disposition. An incident after the examination period but before the report date"
+                        + " is a subsequent event for management to disclose and the service auditor to"
+                        + " consider. Whether this incident falls in the period is management's"
+                        + " determination; the facts below are the ledger's."),
+                lines,
+                null);
+    }
+
+    private static List<Long> cites(List<ReportEntry> a, List<ReportEntry> b) {
+        TreeSet<Long> all = new TreeSet<>();
+        a.forEach(e -> all.add(e.index()));
+        b.forEach(e -> all.add(e.index()));
+        return new ArrayList<>(all);
+    }
+}

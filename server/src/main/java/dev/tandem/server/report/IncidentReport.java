@@ -1,0 +1,224 @@
+package dev.tandem.server.report;
+
+import static dev.tandem.server.report.Narration.text;
+import static dev.tandem.server.report.Narration.texts;
+import static dev.tandem.server.report.Narration.time;
+
+import dev.tandem.server.report.Report.Line;
+import dev.tandem.server.report.Report.Row;
+import dev.tandem.server.report.Report.Section;
+import dev.tandem.server.report.Report.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The incident report, for the response team and counsel (issue 11): what happened, scope,
+ * containment, findings with their evidence, obligations with status and deadlines, notices sent.
+ * Built from the snapshot alone; what it may say of privileged entries is decided before, by which
+ * openings the snapshot carries ({@link Reader}).
+ */
+public final class IncidentReport {
+    /** Entries too frequent to be highlights: they stay in the ledger and in the audit report. */
+    private static final Set<String> NOT_HIGHLIGHTS =
+            Set.of("evidence.read", "pii.findings.read", "job.queued", "obligation.reminded", "notice.edited");
+
+    private IncidentReport() {}
+
+    public static Report of(Snapshot s, String audience) {
+        List<ReportEntry> entries = s.entries();
+        Narration.Names names = Narration.Names.of(entries);
+        List<Section> sections = new ArrayList<>();
+        sections.add(
+                new Section("what-happened", "What happened", List.of(), Summary.lines(entries, names, false), null));
+        sections.add(new Section("timeline", "Timeline highlights", List.of(), highlights(entries, names), null));
+        sections.add(scope(entries));
+        List<ReportEntry> findings = visible(entries, "leak.finding");
+        sections.add(containment(entries, findings));
+        sections.add(findings(entries, findings, names));
+        sections.add(Obligations.section(entries, false));
+        sections.add(notices(entries, names));
+        ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();
+        String title = opened != null && opened.content() != null ? text(opened.content(), "title") : "";
+        return new Report("incident", "Incident report", audience, s.incident(), title, s.checkpoint(), sections);
+    }
+
+    private static List<ReportEntry> visible(List<ReportEntry> entries, String type) {
+        return entries.stream()
+                .filter(e -> e.type().equals(type) && e.content() != null)
+                .toList();
+    }
+
+    private static List<Line> highlights(List<ReportEntry> entries, Narration.Names names) {
+        Map<Long, List<Long>> correctedBy = new LinkedHashMap<>();
+        for (ReportEntry e : entries) {
+            JsonNode c = e.content();
+            if (c != null
+                    && e.type().equals("timeline.entry")
+                    && !text(c, "corrects").isEmpty()) {
+                correctedBy
+                        .computeIfAbsent(c.path("corrects").asLong(), k -> new ArrayList<>())
+                        .add(e.index());
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (NOT_HIGHLIGHTS.contains(e.type())) {
+                continue;
+            }
+            String text = Narration.describe(e, names, false);
+            List<Long> fixes = correctedBy.getOrDefault(e.index(), List.of());
+            if (!fixes.isEmpty()) {
+                text += " (corrected by " + Report.cite(fixes) + ")";
+            }
+            lines.add(new Line(time(e.at()), text, List.of(e.index())));
+        }
+        return lines;
+    }
+
+    private static Section scope(List<ReportEntry> entries) {
+        ReportEntry latest = Narration.latest(entries, "scope.updated").orElse(null);
+        if (latest == null) {
+            return new Section("scope", "Scope", List.of("No scope has been set."), List.of(), null);
+        }
+        JsonNode c = latest.content();
+        if (c == null) {
+            return new Section(
+                    "scope",
+                    "Scope",
+                    List.of(),
+                    List.of(new Line(
+                            time(latest.at()),
+                            "The scope in force was set in a privileged entry you may not open; commitment "
+                                    + latest.commitment(),
+                            List.of(latest.index()))),
+                    null);
+        }
+        List<Row> rows = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, JsonNode> j : c.path("subjects").properties()) {
+            rows.add(new Row(
+                    List.of(j.getKey(), String.format("%,d", j.getValue().asLong())), List.of(latest.index())));
+            total += j.getValue().asLong();
+        }
+        List<Line> lines = List.of(
+                new Line(time(latest.at()), "People affected: " + String.format("%,d", total), List.of(latest.index())),
+                new Line(
+                        "",
+                        "Data: " + String.join(", ", texts(c, "data"))
+                                + (c.path("encrypted").asBoolean() ? " (encrypted)" : " (not encrypted)"),
+                        List.of(latest.index())));
+        return new Section(
+                "scope",
+                "Scope: people and data by jurisdiction",
+                List.of("Set by " + latest.actor() + " at " + time(latest.at()) + "."),
+                lines,
+                new Table(List.of("Jurisdiction", "People"), rows));
+    }
+
+    private static Section containment(List<ReportEntry> entries, List<ReportEntry> findings) {
+        List<Line> declared = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (e.type().equals("incident.contained")) {
+                declared.add(new Line(
+                        time(e.at()), Narration.describe(e, Narration.Names.of(entries), false), List.of(e.index())));
+            }
+        }
+        if (!declared.isEmpty()) {
+            return new Section("containment", "Containment", List.of(), declared, null);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ReportEntry f : findings) {
+            JsonNode c = f.content();
+            for (JsonNode a : c.path("containment")) {
+                rows.add(new Row(
+                        List.of(
+                                text(a, "action"),
+                                text(a.path("target"), "kind") + " " + text(a.path("target"), "id"),
+                                text(a, "configItem"),
+                                text(a, "description")),
+                        List.of(f.index())));
+            }
+        }
+        return new Section(
+                "containment",
+                "Containment",
+                List.of("No containment has been declared yet; these are the actions the analysis findings propose."),
+                List.of(),
+                new Table(List.of("Action", "Target", "Configuration item", "Description"), rows));
+    }
+
+    private static Section findings(List<ReportEntry> entries, List<ReportEntry> findings, Narration.Names names) {
+        List<Row> rows = new ArrayList<>();
+        for (ReportEntry f : findings) {
+            JsonNode c = f.content();
+            List<String> evidence = new ArrayList<>();
+            for (JsonNode item : c.path("evidence")) {
+                evidence.add(names.of(text(item, "id")) + " (SHA-256 " + abbreviate(text(item, "sha256")) + ")");
+            }
+            rows.add(new Row(
+                    List.of(
+                            text(c, "severity"),
+                            text(c, "pattern"),
+                            text(c, "title"),
+                            text(c.path("subject"), "kind") + " " + text(c.path("subject"), "id"),
+                            c.path("records").isNull() ? "" : text(c, "records"),
+                            String.join(", ", texts(c, "controls")),
+                            String.join("; ", evidence)),
+                    List.of(f.index())));
+        }
+        List<Line> lines = new ArrayList<>();
+        List<Long> sealed = entries.stream()
+                .filter(e -> e.type().equals("leak.finding") && e.content() == null)
+                .map(ReportEntry::index)
+                .toList();
+        if (!sealed.isEmpty()) {
+            lines.add(new Line(
+                    "", sealed.size() + " further findings rest on privileged evidence you may not open", sealed));
+        }
+        return new Section(
+                "findings",
+                "Findings and their evidence",
+                findings.isEmpty() && sealed.isEmpty() ? List.of("No findings recorded.") : List.of(),
+                lines,
+                new Table(
+                        List.of("Severity", "Pattern", "Finding", "Subject", "Records", "Controls", "Evidence"), rows));
+    }
+
+    private static Section notices(List<ReportEntry> entries, Narration.Names names) {
+        List<Row> rows = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (!e.type().equals("notice.sent")) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null) {
+                lines.add(new Line(time(e.at()), Narration.sealed(e), List.of(e.index())));
+                continue;
+            }
+            rows.add(new Row(
+                    List.of(
+                            time(e.at()),
+                            text(c, "notice"),
+                            text(c, "jurisdiction"),
+                            names.of(text(c, "evidence")),
+                            text(c, "sha256"),
+                            e.actor()),
+                    List.of(e.index())));
+        }
+        return new Section(
+                "notices",
+                "Notices sent",
+                rows.isEmpty() && lines.isEmpty() ? List.of("No notice has been sent.") : List.of(),
+                lines,
+                new Table(List.of("Sent", "Notice", "Jurisdiction", "Text kept as", "SHA-256", "Sent by"), rows));
+    }
+
+    static String abbreviate(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "..." : hex;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.tandem.server.report;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Ledger entries in words, for both reports. The audit wording ({@code forAuditor}) leaves out
+ * what the auditor does not read elsewhere either (docs/access.md): scope counts, owners,
+ * judgements' answers and reasons, justifications. A privileged entry whose opening the reader may
+ * not see is only "a privileged entry", with its commitment. Types this branch does not write
+ * (people's timeline entries and the incident's lifecycle, added elsewhere) are matched by their
+ * type strings and rendered when present; an unknown type is named, never skipped.
+ */
+final class Narration {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Narration() {}
+
+    /** Evidence names the reader may see, by evidence id. */
+    record Names(Map<String, String> byId) {
+        static Names of(List<ReportEntry> entries) {
+            Map<String, String> m = new HashMap<>();
+            for (ReportEntry e : entries) {
+                JsonNode c = e.content();
+                if (e.type().equals("evidence.added") && c != null) {
+                    m.put(text(c, "evidence"), text(c, "name"));
+                }
+            }
+            return new Names(m);
+        }
+
+        String of(String id) {
+            String name = byId.get(id);
+            return name == null ? "item " + id : name;
+        }
+    }
+
+    /** An RFC 3339 time as the reports print it, in UTC; what does not parse is printed as given. */
+    static String time(@Nullable String rfc3339) {
+        if (rfc3339 == null || rfc3339.isBlank()) {
+            return "";
+        }
+        try {
+            return TIME.format(OffsetDateTime.parse(rfc3339).toInstant());
+        } catch (DateTimeException e) {
+            try {
+                return TIME.format(Instant.parse(rfc3339));
+            } catch (DateTimeException e2) {
+                return rfc3339;
+            }
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNull() || v.isMissingNode() ? "" : v.asString();
+    }
+
+    static List<String> texts(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        node.path(field).forEach(v -> out.add(v.asString()));
+        return out;
+    }
+
+    /** A privileged entry the reader may not open, as both reports state it. */
+    static String sealed(ReportEntry e) {
+        return "Privileged entry recorded at " + time(e.at()) + "; commitment " + e.commitment();
+    }
+
+    /** The entry in one sentence, or a sealed entry's statement. */
+    static String describe(ReportEntry e, Names names, boolean forAuditor) {
+        JsonNode b = e.content();
+        if (b == null) {
+            return sealed(e);
+        }
+        String by = e.actor().isEmpty() ? "" : " by " + e.actor();
+        return switch (e.type()) {
+            case "incident.opened" ->
+                "Incident opened" + by + ": \"" + text(b, "title") + "\", severity " + text(b, "severity")
+                        + (text(b, "awareAt").isEmpty() ? "" : ", aware since " + time(text(b, "awareAt")));
+            case "member.added" -> text(b, "username") + " joined as " + text(b, "role") + by;
+            case "member.changed" ->
+                text(b, "username") + "'s role changed from " + text(b, "previous") + " to " + text(b, "role") + by;
+            case "member.removed" -> text(b, "username") + " (" + text(b, "previous") + ") left the incident" + by;
+            case "grant.added" ->
+                "LEGAL let " + text(b, "username") + " read "
+                        + (text(b, "evidence").isEmpty() ? "every FORENSIC item" : names.of(text(b, "evidence"))) + by;
+            case "grant.revoked" ->
+                "Grant to " + text(b, "username") + " of "
+                        + (text(b, "evidence").isEmpty() ? "every FORENSIC item" : names.of(text(b, "evidence")))
+                        + " revoked" + by;
+            case "evidence.added" ->
+                "Evidence added" + by + ": " + text(b, "name") + " (" + text(b, "kind") + ", " + text(b, "repository")
+                        + ", SHA-256 " + text(b, "sha256") + ")";
+            case "evidence.read" -> "Evidence read" + by + ": " + names.of(text(b, "evidence"));
+            case "pii.findings.read" -> "PII findings of " + names.of(text(b, "evidence")) + " read" + by;
+            case "pii.scanned" -> "PII scan finished" + scanned(b, names);
+            case "job.queued" -> "Job queued" + by + ": " + text(b, "kind");
+            case "job.cancelled" -> "Job " + text(b, "kind") + " cancelled" + by + " (was " + text(b, "was") + ")";
+            case "analysis.completed" ->
+                "Leak analysis completed: " + text(b, "findings") + " findings, " + text(b, "privilegedFindings")
+                        + " of them privileged";
+            case "analysis.forensic-inputs" -> "The analysis's FORENSIC inputs were recorded";
+            case "leak.finding" ->
+                "Finding " + text(b, "severity") + " " + text(b, "pattern") + ": " + text(b, "title") + " (controls "
+                        + String.join(", ", texts(b, "controls")) + ")";
+            case "scope.updated" -> forAuditor ? "Scope updated" + by : "Scope set" + by + ": " + scope(b);
+            case "obligations.computed" ->
+                "Obligations computed: " + b.path("added").size() + " added, "
+                        + b.path("changed").size() + " changed, "
+                        + b.path("superseded").size() + " superseded";
+            case "obligation.assigned" ->
+                forAuditor
+                        ? "Owner of obligation " + text(b, "rule") + " changed" + by
+                        : "Obligation " + text(b, "rule") + " assigned to "
+                                + (text(b, "owner").isEmpty() ? "nobody" : text(b, "owner")) + by;
+            case "obligation.status-changed" ->
+                "Obligation " + text(b, "rule") + " (" + text(b, "jurisdiction") + ", " + text(b, "recipient")
+                        + ") moved from " + text(b, "from") + " to " + text(b, "to") + by;
+            case "obligation.reminded" ->
+                "Deadline reminder sent for " + text(b, "rule") + ", due " + time(text(b, "due"));
+            case "judgement.recorded" ->
+                forAuditor
+                        ? "Judgement recorded" + by
+                        : "Judgement on " + text(b, "question") + ": " + text(b, "answer") + by;
+            case "notice.edited" -> "Notice " + text(b, "notice") + " version " + text(b, "version") + " saved" + by;
+            case "notice.sent" -> "Notice " + text(b, "notice") + " sent (" + text(b, "jurisdiction") + ")" + by;
+            case "timeline.entry" -> timelineEntry(b, by);
+            case "incident.phase-changed" ->
+                "Phase changed" + (text(b, "previous").isEmpty() ? "" : " from " + text(b, "previous")) + " to "
+                        + text(b, "phase") + by;
+            case "incident.contained" ->
+                "Containment declared" + by
+                        + (text(b, "at").isEmpty() ? "" : ", contained at " + time(text(b, "at")))
+                        + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
+            case "incident.occurred-at-set" ->
+                "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
+                        + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");
+            case "incident.closed" ->
+                "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
+            default -> "Entry " + e.type() + " recorded" + by;
+        };
+    }
+
+    private static String scanned(JsonNode b, Names names) {
+        String item = text(b, "evidence");
+        return item.isEmpty() ? "" : " on " + names.of(item);
+    }
+
+    static String scope(JsonNode b) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> s : b.path("subjects").properties()) {
+            parts.add(s.getKey() + " " + s.getValue().asString());
+        }
+        return String.join(", ", parts) + "; data " + String.join(", ", texts(b, "data"))
+                + (b.path("encrypted").asBoolean() ? "; encrypted" : "; not encrypted");
+    }
+
+    private static String timelineEntry(JsonNode b, String by) {
+        String kind = text(b, "kind");
+        StringBuilder s = new StringBuilder(kind.isEmpty() ? "NOTE" : kind);
+        if (!text(b, "corrects").isEmpty()) {
+            s.append(" of #").append(text(b, "corrects"));
+        }
+        s.append(by).append(": ").append(text(b, "text"));
+        if (!text(b, "eventAt").isEmpty()) {
+            s.append(" (happened ").append(time(text(b, "eventAt")));
+            if (!text(b, "eventPrecision").isEmpty()) {
+                s.append(", precision ").append(text(b, "eventPrecision"));
+            }
+            s.append(')');
+        }
+        if (!text(b, "discoveredAt").isEmpty()) {
+            s.append(" (discovered ").append(time(text(b, "discoveredAt"))).append(')');
+        }
+        return s.toString();
+    }
+
+    /** The latest visible entry of {@code type}, if any. */
+    static Optional<ReportEntry> latest(List<ReportEntry> entries, String type) {
+        ReportEntry found = null;
+        for (ReportEntry e : entries) {
+            if (e.type().equals(type)) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tandem.server.report;
+
+import static dev.tandem.server.report.Narration.text;
+import static dev.tandem.server.report.Narration.time;
+
+import dev.tandem.server.report.Report.Line;
+import dev.tandem.server.report.Report.Row;
+import dev.tandem.server.report.Report.Section;
+import dev.tandem.server.report.Report.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The incident's obligations as the ledger tells them: added, changed and superseded by each
+ * {@code obligations.computed}, moved by each {@code obligation.status-changed}. Status, deadline,
+ * recipient and rule only: what the auditor reads too (docs/access.md).
+ */
+final class Obligations {
+    private Obligations() {}
+
+    private static final class Obligation {
+        String rule = "";
+        String jurisdiction = "";
+        String recipient = "";
+        String due = "";
+        String requirement = "";
+        String status = "PENDING";
+        boolean superseded;
+        final List<Long> cites = new ArrayList<>();
+    }
+
+    static Section section(List<ReportEntry> entries, boolean forAuditor) {
+        Map<String, Obligation> byId = new LinkedHashMap<>();
+        List<Line> sealed = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            boolean computed = e.type().equals("obligations.computed");
+            boolean moved = e.type().equals("obligation.status-changed");
+            if (!computed && !moved) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null) {
+                sealed.add(new Line(time(e.at()), Narration.sealed(e), List.of(e.index())));
+                continue;
+            }
+            if (computed) {
+                for (JsonNode a : c.path("added")) {
+                    Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
+                    fill(o, a);
+                    o.cites.add(e.index());
+                }
+                for (JsonNode a : c.path("changed")) {
+                    Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
+                    fill(o, a);
+                    o.cites.add(e.index());
+                }
+                for (JsonNode a : c.path("superseded")) {
+                    Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
+                    o.superseded = true;
+                    o.cites.add(e.index());
+                }
+            } else {
+                Obligation o = byId.computeIfAbsent(text(c, "obligation"), k -> new Obligation());
+                if (o.rule.isEmpty()) {
+                    o.rule = text(c, "rule");
+                    o.jurisdiction = text(c, "jurisdiction");
+                    o.recipient = text(c, "recipient");
+                }
+                o.status = text(c, "to");
+                o.cites.add(e.index());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Obligation o : byId.values()) {
+            String due =
+                    o.due.isEmpty() ? (o.requirement.isEmpty() ? "no fixed deadline" : o.requirement) : time(o.due);
+            rows.add(new Row(
+                    List.of(
+                            o.rule,
+                            o.jurisdiction,
+                            o.recipient,
+                            due,
+                            o.superseded ? o.status + " (superseded)" : o.status),
+                    List.copyOf(o.cites)));
+        }
+        List<String> notes = new ArrayList<>();
+        if (rows.isEmpty() && sealed.isEmpty()) {
+            notes.add("No obligations have been computed.");
+        }
+        if (forAuditor) {
+            notes.add(
+                    "Status, deadline and recipient only; the scope and counsel's reasoning are not part of this report.");
+        }
+        return new Section(
+                "obligations",
+                "Notification obligations: status and deadlines",
+                notes,
+                sealed,
+                new Table(List.of("Rule", "Jurisdiction", "Recipient", "Due", "Status"), rows));
+    }
+
+    private static void fill(Obligation o, JsonNode a) {
+        o.rule = text(a, "rule");
+        o.jurisdiction = text(a, "jurisdiction");
+        o.recipient = text(a, "recipient");
+        o.due = text(a, "due");
+        o.requirement = text(a, "requirement");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tandem.server.report;
+
+import java.util.List;
+
+/**
+ * The signed checkpoint a report is drawn from (CONTRACTS.md §1): the tree size, the root hash in
+ * standard base64 and the whole signed note, read from the note itself so that what the document
+ * prints is exactly what was signed.
+ */
+public record ReportCheckpoint(String origin, long size, String root, String signedNote) {
+
+    /** Reads origin, size and root from the note's first three lines (C2SP tlog-checkpoint). */
+    public static ReportCheckpoint of(String signedNote) {
+        List<String> lines = signedNote.lines().toList();
+        if (lines.size() < 3) {
+            throw new IllegalStateException("the ledger's checkpoint has fewer than three lines");
+        }
+        return new ReportCheckpoint(lines.get(0), Long.parseLong(lines.get(1)), lines.get(2), signedNote);
+    }
+
+    /** The value of the {@code Tandem-Checkpoint} response header: {@code <size> <base64 root>}. */
+    public String header() {
+        return size + " " + root;
+    }
+}

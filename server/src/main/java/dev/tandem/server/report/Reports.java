@@ -1,0 +1,81 @@
+package dev.tandem.server.report;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.access.Caller;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Draws a report from a snapshot and renders it; issues it as evidence. The audit-continuity
+ * report is the same for every reader (it opens nothing); the incident report opens what its
+ * reader may see.
+ */
+@Service
+public class Reports {
+    private final Snapshots snapshots;
+    private final Vault vault;
+    private final Renderer renderer = new Renderer();
+
+    Reports(Snapshots snapshots, Vault vault) {
+        this.snapshots = snapshots;
+        this.vault = vault;
+    }
+
+    /** A report and its HTML. */
+    public record Rendered(Report report, String html) {}
+
+    public record Issued(EvidenceItem evidence, ReportCheckpoint checkpoint) {}
+
+    public Rendered render(ReportKind kind, String incident, Caller caller) {
+        Report report = switch (kind) {
+            case INCIDENT -> IncidentReport.of(snapshots.take(incident, Reader.of(caller)), audience(caller));
+            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY));
+        };
+        return new Rendered(report, renderer.html(report));
+    }
+
+    public byte[] pdf(Rendered rendered) {
+        return renderer.pdf(rendered.html());
+    }
+
+    /**
+     * Renders the report as {@code caller} reads it and keeps the PDF in the vault as a DOCUMENT,
+     * so the issued version is preserved and every later read of it is a ledger entry.
+     */
+    public Issued issue(ReportKind kind, String incident, Caller caller, Repository repository) {
+        Rendered r = render(kind, incident, caller);
+        ReportCheckpoint cp = r.report().checkpoint();
+        byte[] pdf = pdf(r);
+        try {
+            EvidenceItem item = vault.add(
+                    new Vault.Metadata(
+                            incident,
+                            repository,
+                            EvidenceKind.DOCUMENT,
+                            kind.path() + "-report-at-" + cp.size() + ".pdf",
+                            "Tandem " + r.report().title() + ", checkpoint " + cp.header(),
+                            r.report().title() + " as issued by " + caller.username() + ", drawn from the ledger at"
+                                    + " tree size " + cp.size(),
+                            null),
+                    new ByteArrayInputStream(pdf),
+                    Long.MAX_VALUE,
+                    caller.username());
+            return new Issued(item, cp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing the issued report failed", e);
+        }
+    }
+
+    static String audience(Caller caller) {
+        String who = caller.username() + " (" + caller.role() + ")";
+        return caller.has(Role.RESPONDER)
+                ? "the copy of " + who + ": privileged items LEGAL has not granted are shown as commitments"
+                : "the copy of " + who;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tandem.server.report;
+
+import dev.tandem.server.ledger.Ledger;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes an incident's {@link Snapshot}: the latest signed checkpoint first, then the incident's
+ * entries below its tree size (the ledger is append-only, so they cannot change after), each
+ * privileged one opened only where the {@link Reader} may see it.
+ */
+@Service
+public class Snapshots {
+    private final Ledger ledger;
+    private final JsonMapper json;
+
+    Snapshots(Ledger ledger, JsonMapper json) {
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    public Snapshot take(String incident, Reader reader) {
+        ReportCheckpoint checkpoint = ReportCheckpoint.of(ledger.head().checkpoint());
+        List<ReportEntry> entries = new ArrayList<>();
+        for (Ledger.StoredEntry stored : ledger.entriesOf(incident)) {
+            if (stored.index() >= checkpoint.size()) {
+                break; // oldest first: the rest came after the checkpoint
+            }
+            JsonNode entry = json.readValue(stored.leaf(), JsonNode.class);
+            JsonNode body = entry.path("body");
+            String type = entry.path("type").asString();
+            String commitment = body.has("commitment") ? body.path("commitment").asString() : null;
+            @Nullable JsonNode opened = null;
+            if (commitment != null && reader != Reader.NOBODY) {
+                Ledger.Opening o = ledger.opening(stored.index());
+                if (o != null) {
+                    JsonNode candidate = json.readTree(o.body());
+                    if (reader.mayOpen(type, candidate)) {
+                        opened = candidate;
+                    }
+                }
+            }
+            entries.add(new ReportEntry(
+                    stored.index(),
+                    type,
+                    entry.path("at").asString(),
+                    entry.path("actor").asString(""),
+                    body,
+                    commitment,
+                    opened));
+        }
+        return new Snapshot(incident, checkpoint, entries);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.tandem.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.server.access.Caller;
+import dev.tandem.server.access.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Both report models from hand-made entries, without Spring: what each says, cites and withholds. */
+class ReportModelTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String NOTE =
+            "tandem/test\n12\nq83vEDg8yvmsTRqJl5BHcMJ/3gKxE4MEEg1TpJqQrbY=\n\n— tandem/test AAAAAA==\n";
+    static final String MEMO_COMMITMENT = "c1".repeat(32);
+    static final String FINDING_COMMITMENT = "c2".repeat(32);
+
+    static JsonNode json(String s) {
+        return JSON.readTree(s);
+    }
+
+    static ReportEntry open(long i, String type, String actor, String body) {
+        return new ReportEntry(i, type, "2026-11-26T09:00:0" + (i % 10) + ".000Z", actor, json(body), null, null);
+    }
+
+    static ReportEntry privileged(long i, String type, String commitment, @Nullable String opened) {
+        return new ReportEntry(
+                i,
+                type,
+                "2026-11-26T10:00:00.000Z",
+                "commander",
+                json("{\"repository\":\"FORENSIC\",\"commitment\":\"" + commitment + "\"}"),
+                commitment,
+                opened == null ? null : json(opened));
+    }
+
+    static List<ReportEntry> entries(boolean contained, boolean opened) {
+        List<ReportEntry> e = new ArrayList<>();
+        e.add(open(
+                0,
+                "incident.opened",
+                "commander",
+                "{\"id\":\"i-1\",\"title\":\"Sandbox sync\",\"severity\":\"CRITICAL\",\"timeZone\":\"Europe/Berlin\","
+                        + "\"awareAt\":\"2026-11-25T14:00:00Z\"}"));
+        e.add(privileged(
+                1,
+                "evidence.added",
+                MEMO_COMMITMENT,
+                opened
+                        ? "{\"evidence\":\"e-1\",\"repository\":\"FORENSIC\",\"kind\":\"DOCUMENT\","
+                                + "\"name\":\"secret-memo.md\",\"sha256\":\"" + "ab".repeat(32) + "\",\"size\":10}"
+                        : null));
+        e.add(open(
+                2,
+                "evidence.added",
+                "liaison",
+                "{\"evidence\":\"e-2\",\"repository\":\"AUDIT\",\"kind\":\"CONFIG_SNAPSHOT\",\"name\":\"policy.md\","
+                        + "\"sha256\":\"" + "cd".repeat(32)
+                        + "\",\"size\":20,\"receivedAt\":\"2026-11-26T09:00:02Z\"}"));
+        e.add(open(
+                3,
+                "leak.finding",
+                "responder",
+                "{\"pattern\":\"SHARING_RULE_EXPOSURE\",\"severity\":\"HIGH\",\"title\":\"Sharing rule opens contacts\","
+                        + "\"subject\":{\"kind\":\"SHARING_RULE\",\"id\":\"All_Contacts\"},\"records\":40,"
+                        + "\"controls\":[\"CC6.1\",\"CC6.3\"],\"evidence\":[{\"id\":\"e-2\",\"sha256\":\"cd\"}],"
+                        + "\"containment\":[{\"action\":\"REMOVE\",\"target\":{\"kind\":\"SHARING_RULE\","
+                        + "\"id\":\"All_Contacts\"},\"configItem\":\"sharingRules/Contact\","
+                        + "\"description\":\"Remove the rule\"}]}"));
+        e.add(privileged(
+                4,
+                "leak.finding",
+                FINDING_COMMITMENT,
+                opened
+                        ? "{\"pattern\":\"CHECKOUT_PII_TO_THIRD_PARTY\",\"severity\":\"CRITICAL\",\"title\":\"Secret"
+                                + " checkout leak\",\"controls\":[\"CC7.2\"],\"evidence\":[{\"id\":\"e-1\"}],"
+                                + "\"containment\":[]}"
+                        : null));
+        e.add(
+                open(
+                        5,
+                        "timeline.entry",
+                        "commander",
+                        "{\"kind\":\"EXTERNAL_EVENT\",\"text\":\"Regulator called\",\"eventAt\":\"2026-11-26T08:00:00Z\","
+                                + "\"eventPrecision\":\"MINUTE\",\"discoveredAt\":\"2026-11-26T08:05:00Z\",\"corrects\":null}"));
+        e.add(open(
+                6,
+                "timeline.entry",
+                "commander",
+                "{\"kind\":\"CORRECTION\",\"text\":\"It was the DPA, not the regulator\",\"corrects\":5}"));
+        e.add(open(7, "incident.phase-changed", "commander", "{\"phase\":\"RESPOND\",\"previous\":\"DETECT\"}"));
+        if (contained) {
+            e.add(open(
+                    8,
+                    "incident.contained",
+                    "commander",
+                    "{\"at\":\"2026-11-26T11:00:00Z\",\"text\":\"Integration user disabled\"}"));
+        }
+        e.add(open(9, "change.requested", "responder", "{\"title\":\"Disable the user\"}"));
+        e.add(open(10, "evidence.read", "auditor", "{\"evidence\":\"e-2\",\"sha256\":\"cd\"}"));
+        e.add(open(
+                11,
+                "obligations.computed",
+                "commander",
+                "{\"added\":[{\"id\":\"o-1\",\"rule\":\"gdpr-art33\",\"jurisdiction\":\"EU\",\"recipient\":"
+                        + "\"SUPERVISORY_AUTHORITY\",\"requirement\":\"72 hours\",\"placement\":\"ACTIVE\","
+                        + "\"due\":\"2026-11-28T14:00:00Z\"}],\"changed\":[],\"superseded\":[]}"));
+        return e;
+    }
+
+    static Snapshot snapshot(boolean contained, boolean opened) {
+        return new Snapshot("i-1", ReportCheckpoint.of(NOTE), entries(contained, opened));
+    }
+
+    static String text(Report r) {
+        return new Renderer().html(r);
+    }
+
+    @Test
+    void theAuditReportNamesNoPrivilegedItemEvenWhenGivenOpenings() {
+        String html = text(AuditContinuityReport.of(snapshot(true, true)));
+        assertThat(html)
+                .doesNotContain("secret-memo.md")
+                .doesNotContain("Secret checkout leak")
+                .doesNotContain("CC7.2")
+                .contains("Privileged item recorded at 2026-11-26 10:00:00 UTC")
+                .contains(MEMO_COMMITMENT)
+                .contains("policy.md")
+                .contains("CC6.1")
+                .contains("It was the DPA, not the regulator")
+                .contains("Entry change.requested recorded by responder")
+                .contains("DC4")
+                .contains("gdpr-art33");
+    }
+
+    @Test
+    void theIncidentReportOpensWhatItsReaderMaySee() {
+        String counsel = text(IncidentReport.of(snapshot(true, true), "counsel"));
+        assertThat(counsel)
+                .contains("secret-memo.md")
+                .contains("Secret checkout leak")
+                .contains("DE");
+        String sealed = text(IncidentReport.of(snapshot(true, false), "responder"));
+        assertThat(sealed)
+                .doesNotContain("secret-memo.md")
+                .doesNotContain("Secret checkout leak")
+                .contains("1 further findings rest on privileged evidence you may not open")
+                .contains(FINDING_COMMITMENT);
+    }
+
+    @Test
+    void containmentIsTheDeclaredOneOrElseTheFindingsProposals() {
+        Report declared = IncidentReport.of(snapshot(true, true), "x");
+        Report.Section c = section(declared, "containment");
+        assertThat(c.lines()).singleElement().satisfies(l -> {
+            assertThat(l.text()).contains("Integration user disabled");
+            assertThat(l.cites()).containsExactly(8L);
+        });
+        Report.Section proposed = section(IncidentReport.of(snapshot(false, true), "x"), "containment");
+        assertThat(proposed.lines()).isEmpty();
+        assertThat(proposed.table().rows()).singleElement().satisfies(r -> {
+            assertThat(r.cells()).contains("REMOVE", "Remove the rule");
+            assertThat(r.cites()).containsExactly(3L);
+        });
+    }
+
+    @Test
+    void everyStatementCitesEntriesOfTheSnapshotAndTheCorrectedEntryShowsItsCorrection() {
+        Snapshot s = snapshot(true, true);
+        Set<Long> indexes = new java.util.HashSet<>();
+        s.entries().forEach(e -> indexes.add(e.index()));
+        for (Report r : List.of(IncidentReport.of(s, "x"), AuditContinuityReport.of(s))) {
+            assertThat(r.cited()).isNotEmpty();
+            assertThat(indexes).containsAll(r.cited());
+        }
+        Report incident = IncidentReport.of(s, "x");
+        assertThat(section(incident, "timeline").lines())
+                .anySatisfy(
+                        l -> assertThat(l.text()).contains("Regulator called").contains("corrected by [#6]"));
+        assertThat(section(incident, "obligations").table().rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.cells()).contains("gdpr-art33", "2026-11-28 14:00:00 UTC", "PENDING"));
+    }
+
+    @Test
+    void aSnapshotHoldsOnlyEntriesInsideItsCheckpoint() {
+        List<ReportEntry> beyond = List.of(open(12, "incident.opened", "x", "{}"));
+        assertThatThrownBy(() -> new Snapshot("i-1", ReportCheckpoint.of(NOTE), beyond))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ReportCheckpoint.of(NOTE).header()).isEqualTo("12 q83vEDg8yvmsTRqJl5BHcMJ/3gKxE4MEEg1TpJqQrbY=");
+    }
+
+    @Test
+    void aResponderOpensOnlyWhatLegalGranted() {
+        Caller granted = new Caller("r", false, Role.RESPONDER, new Caller.Grants(false, Set.of("e-1")));
+        Reader r = Reader.of(granted);
+        assertThat(r.mayOpen("evidence.added", json("{\"evidence\":\"e-1\"}"))).isTrue();
+        assertThat(r.mayOpen("evidence.added", json("{\"evidence\":\"e-9\"}"))).isFalse();
+        assertThat(r.mayOpen("leak.finding", json("{\"evidence\":[{\"id\":\"e-1\"},{\"id\":\"e-9\"}]}")))
+                .isFalse();
+        assertThat(r.mayOpen("judgement.recorded", json("{\"reason\":\"counsel's\"}")))
+                .isFalse();
+        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{}}"))).isTrue();
+        assertThat(Reader.of(new Caller("l", false, Role.LEGAL, Caller.Grants.NONE))
+                        .mayOpen("x", json("{}")))
+                .isTrue();
+        assertThat(Reader.of(new Caller("a", false, Role.AUDITOR, new Caller.Grants(true, Set.of()))))
+                .isEqualTo(Reader.NOBODY);
+    }
+
+    @Test
+    void theHtmlAndThePdfPrintTheCheckpoint() throws Exception {
+        Renderer renderer = new Renderer();
+        String html = renderer.html(AuditContinuityReport.of(snapshot(true, false)));
+        assertThat(html)
+                .contains("<strong id=\"tree-size\">12</strong>")
+                .contains("q83vEDg8yvmsTRqJl5BHcMJ/3gKxE4MEEg1TpJqQrbY=")
+                .contains("tandem/test AAAAAA==");
+        byte[] pdf = renderer.pdf(html);
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Tree size: 12").contains("policy.md");
+        }
+    }
+
+    static Report.Section section(Report r, String id) {
+        return r.sections().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+}
