@@ -53,7 +53,12 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M/content   # 403
-                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/timeline
+                  curl -s -H "Authorization: Bearer $COUNSEL" "$S/api/v1/incidents/$I/timeline?order=eventAt"
+
+                Both reports are drawn from one signed checkpoint (HTML, or PDF with Accept: application/pdf):
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/reports/incident > incident-report.html
+                  curl -s -H "Authorization: Bearer $AUDITOR" -H 'Accept: application/pdf' \\
+                       $S/api/v1/incidents/$I/reports/audit-continuity > audit-continuity.pdf
                   curl -s $S/api/v1/ledger/checkpoint
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
