@@ -58,11 +58,11 @@ class OurTimelineTest {
 
     @Test
     void lifecycleAndSystemEntriesAreDescribedInWords() {
-        assertThat(describe("incident.phase-changed", "{\"from\":\"DETECT\",\"to\":\"RESPOND\"}")
+        assertThat(describe("incident.phase-changed", "{\"phase\":\"RESPOND\",\"previous\":\"DETECT\"}")
                         .getFirst()
                         .description())
                 .isEqualTo("Phase changed to respond from detect");
-        assertThat(describe("incident.contained", "{\"eventAt\":\"2026-11-26T10:00:00Z\"}")
+        assertThat(describe("incident.contained", "{\"at\":\"2026-11-26T10:00:00Z\",\"text\":\"token revoked\"}")
                         .getFirst()
                         .at())
                 .isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));

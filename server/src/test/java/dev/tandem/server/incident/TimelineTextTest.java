@@ -32,6 +32,7 @@ import dev.tandem.server.ledger.fact.ObligationsComputed;
 import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.ledger.fact.ScopeUpdated;
+import dev.tandem.server.ledger.fact.TimelineCompared;
 import dev.tandem.server.ledger.fact.TimelineEntryAdded;
 import dev.tandem.server.ledger.fact.TokenIssued;
 import dev.tandem.server.ledger.fact.TokenRevoked;
@@ -95,6 +96,10 @@ class TimelineTextTest {
                 new GrantRevoked("i", "g1", "rafael", null),
                 "Ada Lovelace revoked Rafael Costa's access to every FORENSIC item");
         s.put(new IncidentClosed("i", "lessons recorded"), "Ada Lovelace closed the incident: lessons recorded");
+        s.put(
+                new TimelineCompared("i", "audit lead", 12, 2, 3, 1, SHA, 40, java.time.Duration.ofMinutes(15), false),
+                "Ada Lovelace compared the timeline of audit lead (12 rows) with this one: 2 of theirs missing here,"
+                        + " 3 of ours missing there, 1 with times that differ");
         s.put(
                 new IncidentContained("i", AT, "sync user disabled"),
                 "Ada Lovelace declared the incident contained as of 2026-11-26T08:00:00Z: sync user disabled");
