@@ -349,17 +349,14 @@ public final class LoadBench implements Callable<Integer> {
                     .filter(whileDown)
                     .filter(s -> !s.connectionError())
                     .count();
-            int failovers = loadClients.stream().mapToInt(LoadClient::failovers).sum();
             System.out.printf(
                     Locale.ROOT,
-                    "process 1 while it was down (expected connection errors): %d requests in flight at the kill"
-                            + " got no answer, %d tries of the home address while it was down were refused;"
-                            + " clients moved to process 0 %d times (once after each of those errors); %d"
-                            + " requests answered by process 1 in that time (sent before the kill, answered"
-                            + " before it died)%n",
+                    "process 1 while it was down (expected connection errors, each followed by the client moving"
+                            + " to process 0): %d requests in flight at the kill got no answer, %d tries of the home"
+                            + " address while it was down were refused; %d requests answered by process 1 in that"
+                            + " time (sent before the kill, answered before it died)%n",
                     inFlight,
                     refused,
-                    failovers,
                     answeredWhileDown);
             unexpected = all.stream()
                     .filter(s -> !s.ok())

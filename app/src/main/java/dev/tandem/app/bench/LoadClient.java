@@ -38,7 +38,6 @@ final class LoadClient implements Runnable {
     private final List<LoadSample> samples = new ArrayList<>(1 << 16);
     private final List<String> firstErrors = new ArrayList<>();
     private final @Nullable KeepAliveClient[] connections;
-    private int failovers;
 
     LoadClient(
             int id,
@@ -64,11 +63,6 @@ final class LoadClient implements Runnable {
     /** The first few failures this client saw, with the server's answer. */
     List<String> firstErrors() {
         return firstErrors;
-    }
-
-    /** How often this client moved away from its home process after a connection error. */
-    int failovers() {
-        return failovers;
     }
 
     @Override
@@ -108,9 +102,6 @@ final class LoadClient implements Runnable {
             samples.add(new LoadSample(endpoint, server, sent, System.nanoTime(), status));
             if (status == LoadSample.CONNECTION_ERROR) {
                 if (servers.size() > 1) {
-                    if (server == home) {
-                        failovers++;
-                    }
                     current = (server + 1) % servers.size();
                     retryHomeAt = System.nanoTime() + RETRY_HOME_NANOS;
                 } else {
