@@ -2,6 +2,7 @@ package dev.tandem.app;
 
 import dev.tandem.app.bench.LedgerAppendBench;
 import dev.tandem.app.bench.LedgerProofsDbBench;
+import dev.tandem.app.bench.LoadBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
 
@@ -18,6 +19,7 @@ public final class Main {
         cl.getSubcommands().get("bench").addSubcommand(new UploadBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
+        cl.getSubcommands().get("bench").addSubcommand(new LoadBench());
         System.exit(cl.execute(args));
     }
 }

@@ -1,14 +1,8 @@
 package dev.tandem.app.bench;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.ledger.Checkpoint;
-import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.InMemoryNodeStore;
-import dev.tandem.ledger.LedgerEntry;
 import dev.tandem.ledger.MerkleLog;
-import dev.tandem.ledger.Node;
-import dev.tandem.ledger.NodeId;
-import dev.tandem.ledger.NodeStore;
 import dev.tandem.ledger.NoteSigner;
 import dev.tandem.ledger.ProofVerifier;
 import java.net.URI;
@@ -16,19 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LedgerProofsDbBench implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double TARGET_P99_MS = 5.0;
-    private static final int BATCH = 10_000;
     private static final String TOKEN = "bench-proofs-admin-token-" + Long.toHexString(System.nanoTime());
 
     @Option(names = "--entries", description = "Entries to load (default ${DEFAULT-VALUE}).")
@@ -141,100 +127,8 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
 
     /** Appends {@link #entries} leaves after the existing ones, exactly as the sequencer would store them. */
     private Loaded load(Connection c, NoteSigner signer, InMemoryNodeStore memory) throws Exception {
-        c.setAutoCommit(false);
-        String origin;
-        long size;
-        try (var s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT origin FROM installation")) {
-            rs.next();
-            origin = rs.getString(1);
-        }
-        try (var s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT tree_size FROM ledger_head WHERE id = 1 FOR UPDATE")) {
-            rs.next();
-            size = rs.getLong(1);
-        }
-        List<byte[]> leafHashes = new ArrayList<>();
-        NodeStore stored = jdbcNodes(c);
-        // the few entries the first start wrote (administrator, token) belong to the log too
-        try (PreparedStatement ps = c.prepareStatement("SELECT leaf_hash FROM ledger_entry ORDER BY idx");
-                ResultSet rs = ps.executeQuery()) {
-            CompactRange replay = CompactRange.empty();
-            while (rs.next()) {
-                leafHashes.add(rs.getBytes(1));
-                memory.putAll(replay.append(rs.getBytes(1)));
-            }
-        }
-        CompactRange range = CompactRange.load(size, stored);
-        Instant at = Instant.now();
-        try (PreparedStatement entry = c.prepareStatement(
-                        "INSERT INTO ledger_entry (idx, entry_type, incident_id, actor, recorded_at, leaf, leaf_hash)"
-                                + " VALUES (?, ?, NULL, ?, ?, ?, ?)");
-                PreparedStatement node =
-                        c.prepareStatement("INSERT INTO ledger_node (lvl, idx, hash) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < entries; i++) {
-                long index = range.size();
-                LedgerEntry e = new LedgerEntry(
-                        "bench.entry",
-                        null,
-                        "bench",
-                        at,
-                        JSON.createObjectNode().put("n", index));
-                byte[] leaf = e.leaf();
-                byte[] leafHash = MerkleLog.leafHash(leaf);
-                leafHashes.add(leafHash);
-                entry.setLong(1, index);
-                entry.setString(2, e.type());
-                entry.setString(3, e.actor());
-                entry.setTimestamp(4, Timestamp.from(at));
-                entry.setBytes(5, leaf);
-                entry.setBytes(6, leafHash);
-                entry.addBatch();
-                List<Node> completed = range.append(leafHash);
-                memory.putAll(completed);
-                for (Node n : completed) {
-                    node.setInt(1, n.id().level());
-                    node.setLong(2, n.id().index());
-                    node.setBytes(3, n.hash());
-                    node.addBatch();
-                }
-                if ((i + 1) % BATCH == 0 || i == entries - 1) {
-                    entry.executeBatch();
-                    node.executeBatch();
-                    c.commit();
-                }
-            }
-        }
-        byte[] root = range.rootHash();
-        try (PreparedStatement head = c.prepareStatement(
-                "UPDATE ledger_head SET tree_size = ?, root_hash = ?, checkpoint = ? WHERE id = 1")) {
-            head.setLong(1, range.size());
-            head.setBytes(2, root);
-            head.setString(3, signer.sign(new Checkpoint(origin, range.size(), root).text()));
-            head.executeUpdate();
-        }
-        c.commit();
-        return new Loaded(range.size(), root, leafHashes);
-    }
-
-    private static NodeStore jdbcNodes(Connection c) {
-        return (Set<NodeId> ids) -> {
-            Map<NodeId, byte[]> found = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM ledger_node WHERE lvl = ? AND idx = ?")) {
-                for (NodeId id : ids) {
-                    ps.setInt(1, id.level());
-                    ps.setLong(2, id.index());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            found.put(id, rs.getBytes(1));
-                        }
-                    }
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return found;
-        };
+        LedgerSeed.Seeded s = LedgerSeed.append(c, signer, entries, index -> null, memory::putAll);
+        return new Loaded(s.size(), s.root(), s.leafHashes());
     }
 
     private void measure(String store, ServerProcess server, Loaded log, InMemoryNodeStore memory) throws Exception {

@@ -37,13 +37,14 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** How to start one server: the JVM, its options, the data directory and the environment. */
+    /** How to start one server: the JVM, its options, the data directory, the environment and the port (0: any free one). */
     public record Launch(
             List<String> javaCommand,
             List<String> jvmOptions,
             Path dataDir,
             Map<String, String> environment,
-            Path log) {
+            Path log,
+            int port) {
 
         public Launch {
             javaCommand = List.copyOf(javaCommand);
@@ -53,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
 
         /** {@code java -jar jar}; {@code java} is the running JVM's binary. */
         public static Launch of(Path jar, Path dataDir, Path log) {
-            return new Launch(List.of(javaBinary(), "-jar", jar.toString()), List.of(), dataDir, Map.of(), log);
+            return new Launch(List.of(javaBinary(), "-jar", jar.toString()), List.of(), dataDir, Map.of(), log, 0);
         }
 
         /** This very executable, however it was started: a fat jar or a class path. */
@@ -62,23 +63,31 @@ public final class ServerProcess implements AutoCloseable {
             List<String> cmd = cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)
                     ? List.of(javaBinary(), "-jar", cp)
                     : List.of(javaBinary(), "-cp", cp, "dev.tandem.app.Main");
-            return new Launch(cmd, List.of(), dataDir, Map.of(), log);
+            return new Launch(cmd, List.of(), dataDir, Map.of(), log, 0);
         }
 
         public Launch withJvmOptions(String... options) {
             List<String> all = new ArrayList<>(jvmOptions);
             all.addAll(List.of(options));
-            return new Launch(javaCommand, all, dataDir, environment, log);
+            return new Launch(javaCommand, all, dataDir, environment, log, port);
         }
 
         public Launch withEnv(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(environment);
             all.put(name, value);
-            return new Launch(javaCommand, jvmOptions, dataDir, all, log);
+            return new Launch(javaCommand, jvmOptions, dataDir, all, log, port);
         }
 
         public Launch withLog(Path otherLog) {
-            return new Launch(javaCommand, jvmOptions, dataDir, environment, otherLog);
+            return new Launch(javaCommand, jvmOptions, dataDir, environment, otherLog, port);
+        }
+
+        /**
+         * A fixed port instead of a free one picked at start ({@code 0}): a process restarted with the
+         * same launch answers at the same address, as a server behind a client's address list does.
+         */
+        public Launch withPort(int fixedPort) {
+            return new Launch(javaCommand, jvmOptions, dataDir, environment, log, fixedPort);
         }
 
         List<String> command() {
@@ -86,7 +95,7 @@ public final class ServerProcess implements AutoCloseable {
             cmd.add(javaCommand.getFirst());
             cmd.addAll(jvmOptions); // JVM options go before -jar / -cp
             cmd.addAll(javaCommand.subList(1, javaCommand.size()));
-            cmd.addAll(List.of("serve", "--data-dir", dataDir.toString(), "--port", "0"));
+            cmd.addAll(List.of("serve", "--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
             return cmd;
         }
     }
