@@ -47,8 +47,8 @@ public class JobController {
 
     /**
      * A job as {@code access}'s caller may see it: its result and error can name privileged files
-     * and counts, so they are withheld ({@code "withheld":true}) unless the caller may read every
-     * evidence item the job's input names.
+     * and counts, and its progress (in bytes) their sizes, so they are withheld
+     * ({@code "withheld":true}) unless the caller may read every evidence item the job's input names.
      */
     public static Map<String, Object> view(Job j, Access access, Vault vault) {
         Map<String, Object> m = view(j);
@@ -57,8 +57,11 @@ public class JobController {
                         .map(e -> access.mayRead(e.id(), e.repository()))
                         .orElse(false));
         if (!readable) {
+            // progress is counted in bytes read: it would give away the size of privileged items
             m.put("result", null);
             m.put("error", null);
+            m.put("done", null);
+            m.put("total", null);
         }
         m.put("withheld", !readable);
         return m;

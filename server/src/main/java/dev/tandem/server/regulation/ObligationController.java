@@ -60,7 +60,7 @@ class ObligationController {
 
     @GetMapping("/api/v1/incidents/{id}/scope")
     @Guard(Action.SCOPE_READ)
-    ObjectNode getScope(@PathVariable String id) {
+    ObjectNode getScope(Access access, @PathVariable String id) {
         obligations.incident(id);
         var stored = obligations
                 .scopeOf(id)
@@ -69,6 +69,10 @@ class ObligationController {
                         "no-scope",
                         "No scope",
                         "incident " + id + " has no scope yet: PUT /api/v1/incidents/" + id + "/scope"));
+        if (withheld(stored, access)) {
+            throw DomainException.forbidden("the scope of incident " + id + " rests on FORENSIC evidence (a PII scan):"
+                    + " it is LEGAL's and the incident commander's to read until a person sets it");
+        }
         ObjectNode n = obligations.scopeJson(stored.scope());
         n.put("updatedAt", stored.updatedAt().toString());
         n.put("updatedBy", stored.updatedBy());
@@ -97,12 +101,15 @@ class ObligationController {
                 case SUPERSEDED -> superseded.add(v);
             }
         }
-        var scope = obligations.scopeOf(id);
+        var scope = obligations.scopeOf(id).filter(stored -> !withheld(stored, access));
         if (scope.isEmpty()) {
             root.putNull("scope");
         } else {
             root.set("scope", obligations.scopeJson(scope.get().scope()));
         }
+        root.put(
+                "scopeWithheld",
+                obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false));
         ArrayNode warnings = root.putArray("warnings");
         var last = obligations.lastComputation(id);
         last.ifPresent(l -> l.warnings().forEach(warnings::add));
@@ -120,6 +127,14 @@ class ObligationController {
             root.remove(List.of("scope", "command", "warnings"));
         }
         return root;
+    }
+
+    /**
+     * A scope derived from FORENSIC evidence is privileged (ADR 062): its counts per jurisdiction are
+     * shown to LEGAL and the incident commander only, until a person sets the scope anew.
+     */
+    static boolean withheld(Obligations.StoredScope stored, Access access) {
+        return stored.restsOnForensic() && !access.caller().privileged();
     }
 
     /** The fields of an obligation the auditor reads: what is owed, to whom, by when, and its status. */
@@ -149,6 +164,10 @@ class ObligationController {
             return v;
         }
         v.putNull("justification");
+        // the judgement that decides the question: its reason is counsel's, as on /judgements
+        if (v.path("question").isObject() && v.path("question").has("reason")) {
+            ((ObjectNode) v.get("question")).putNull("reason");
+        }
         return v;
     }
 

@@ -588,6 +588,67 @@ abstract class AccessMatrixContract {
         assertThat(asMember).contains(fixture.incident());
     }
 
+    /** Found by a review playing the audit liaison: these reached non-privileged members in clear. */
+    @Test
+    void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {
+        Api ic = fixture.as().get(Who.IC);
+        Api legal = fixture.as().get(Who.LEGAL);
+        Api.Response opened = ic.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"Review\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\"}");
+        String incident = opened.json().path("id").asString();
+        String i = "/api/v1/incidents/" + incident;
+        for (Who w : List.of(Who.LEGAL, Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
+            String role = switch (w) {
+                case LEGAL -> "LEGAL";
+                case LIAISON -> "AUDIT_LIAISON";
+                case AUDITOR -> "AUDITOR";
+                default -> "RESPONDER";
+            };
+            assertThat(ic.putJson(
+                                    i + "/members/" + username(fixture.as().get(w), fixture.admin()),
+                                    "{\"role\":\"" + role + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        assertThat(ic.putJson(i + "/scope", "{\"subjects\":{\"DE\":1200},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(legal.postJson(
+                                i + "/judgements",
+                                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"SECRET-REASON the memo shows intent\"}")
+                        .status())
+                .isEqualTo(201);
+        String forensic = upload(ic, incident, "FORENSIC", "review-export.csv");
+        String scan = legal.postJson("/api/v1/evidence/" + forensic + "/scans", "{\"updateScope\":true}")
+                .json()
+                .path("id")
+                .asString();
+        awaitJob(legal, scan);
+        assertThat(legal.get(i + "/scope").status()).isEqualTo(200);
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
+            Api as = fixture.as().get(w);
+            Api.Response obligations = as.get(i + "/obligations");
+            assertThat(obligations.status()).isEqualTo(200);
+            assertThat(obligations.body()).as(w.name()).doesNotContain("SECRET-REASON");
+            assertThat(obligations.json().path("scope").isNull()).as(w.name()).isTrue();
+            assertThat(obligations.json().path("scopeWithheld").asBoolean())
+                    .as(w.name())
+                    .isTrue();
+            assertThat(obligations.json().path("command").isNull()).as(w.name()).isTrue();
+            String one =
+                    obligations.json().path("obligations").get(0).path("id").asString();
+            assertThat(as.get("/api/v1/obligations/" + one).body()).as(w.name()).doesNotContain("SECRET-REASON");
+            assertThat(as.get(i + "/scope").status()).as(w.name()).isEqualTo(403);
+        }
+        assertThat(legal.get(i + "/obligations").body()).contains("SECRET-REASON");
+        // a job over a FORENSIC item the caller may not read shows no progress: it counts the item's bytes
+        JsonNode job = fixture.as().get(Who.AUDITOR).get("/api/v1/jobs/" + scan).json();
+        assertThat(job.path("withheld").asBoolean()).isTrue();
+        assertThat(job.path("done").isNull()).isTrue();
+        assertThat(job.path("total").isNull()).isTrue();
+    }
+
     @Test
     void theLedgerVerifiesForEveryCallerMembersOrNot() {
         String key = fixture.admin().get("/api/v1/ledger/key").body().strip();
