@@ -24,7 +24,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Members of incidents and LEGAL's grants of FORENSIC items to responders (CONTRACTS.md §2, "People
@@ -38,13 +37,11 @@ public class Memberships {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Clock clock;
-    private final JsonMapper json;
 
-    Memberships(JdbcTemplate jdbc, Ledger ledger, Clock clock, JsonMapper json) {
+    Memberships(JdbcTemplate jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
-        this.json = json;
     }
 
     public record Member(String username, Role role, Instant addedAt, String addedBy, long ledgerIndex) {}

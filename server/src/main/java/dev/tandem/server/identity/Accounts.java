@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Users and API tokens. Tokens are 256 random bits shown once; only their SHA-256 is stored (a
@@ -60,14 +59,12 @@ public class Accounts {
     private final Ledger ledger;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final JsonMapper json;
 
-    Accounts(JdbcTemplate jdbc, Ledger ledger, PasswordEncoder passwords, Clock clock, JsonMapper json) {
+    Accounts(JdbcTemplate jdbc, Ledger ledger, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.passwords = passwords;
         this.clock = clock;
-        this.json = json;
     }
 
     /** A user as the user list shows it. */

@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Incidents: each opened in the same transaction as its {@code incident.opened} ledger entry. */
 @Service
@@ -29,13 +28,11 @@ public class Incidents {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Clock clock;
-    private final JsonMapper json;
 
-    Incidents(JdbcTemplate jdbc, Ledger ledger, Clock clock, JsonMapper json) {
+    Incidents(JdbcTemplate jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
-        this.json = json;
     }
 
     public Incident open(String title, Severity severity, @Nullable Instant awareAt, ZoneId zone, String actor) {

@@ -27,7 +27,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
@@ -47,15 +46,13 @@ public class NoticeDrafts {
     private final Obligations obligations;
     private final Vault vault;
     private final Clock clock;
-    private final JsonMapper json;
 
-    NoticeDrafts(JdbcTemplate jdbc, Ledger ledger, Obligations obligations, Vault vault, Clock clock, JsonMapper json) {
+    NoticeDrafts(JdbcTemplate jdbc, Ledger ledger, Obligations obligations, Vault vault, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.obligations = obligations;
         this.vault = vault;
         this.clock = clock;
-        this.json = json;
     }
 
     public enum State {
