@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -335,8 +336,36 @@ class ObligationController {
         if (c.onlineMarketplace()) {
             args.add("--online-marketplace");
         }
+        Company.Regulated r = c.regulated();
+        if (r.hipaaCoveredEntity()) {
+            args.add("--hipaa-covered-entity");
+        }
+        if (r.hipaaBusinessAssociate()) {
+            args.add("--hipaa-business-associate");
+        }
+        if (r.financialInstitution()) {
+            args.add("--financial-institution");
+        }
+        if (r.nydfsCovered()) {
+            args.add("--nydfs-covered");
+        }
+        if (r.smallerReportingCompany()) {
+            args.add("--smaller-reporting-company");
+        }
+        if (r.euRepresentative() != null) {
+            args.addAll(List.of("--eu-representative", r.euRepresentative()));
+        }
         if (scope.encrypted()) {
             args.add("--encrypted");
+        }
+        Map<String, java.time.Instant> sent = obligations.noticesSent(incident.id());
+        if (!sent.isEmpty()) {
+            args.add("--sent");
+            args.add(String.join(
+                    ",",
+                    sent.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList()));
         }
         if (!judgements.isEmpty()) {
             args.add("--decide");

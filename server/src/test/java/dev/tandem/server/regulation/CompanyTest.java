@@ -19,7 +19,13 @@ class CompanyTest {
                 false,
                 cardMerchant,
                 false,
-                new CompanyProperties.Contact("", "", "", ""));
+                new CompanyProperties.Contact("", "", "", ""),
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
     }
 
     private static final Scope CARDS = Scope.of(Map.of("DE", 10L), EnumSet.of(DataCategory.PAYMENT_CARD), false);
@@ -59,7 +65,13 @@ class CompanyTest {
                 false,
                 null,
                 false,
-                new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null));
+                new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null),
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
         var contact = Company.from(p).contact();
         assertThat(contact).isNotNull();
         assertThat(contact.role()).isEqualTo("DPO");
@@ -72,5 +84,40 @@ class CompanyTest {
         Company c = Company.from(properties(List.of(), null));
         assertThat(c.factsFor(CONTACTS).encryptedKeySafe()).isTrue();
         assertThat(c.contact()).isNull();
+    }
+
+    @Test
+    void regulatedFactsFromConfigurationReachTheEngine() {
+        // tandem.company.hipaa-covered-entity and the others: the facts of the tandem deadlines flags.
+        var p = new CompanyProperties(
+                "Example Health Inc.",
+                List.of("US"),
+                false,
+                false,
+                null,
+                true,
+                null,
+                true,
+                true,
+                true,
+                true,
+                true,
+                " ie ");
+        var facts = Company.from(p).factsFor(CONTACTS);
+        assertThat(facts.hipaaCoveredEntity()).isTrue();
+        assertThat(facts.hipaaBusinessAssociate()).isTrue();
+        assertThat(facts.financialInstitution()).isTrue();
+        assertThat(facts.nydfsCovered()).isTrue();
+        assertThat(facts.smallerReportingCompany()).isTrue();
+        assertThat(facts.euRepresentative()).isEqualTo("IE");
+    }
+
+    @Test
+    void refusesAnUnknownRepresentativeCountryByName() {
+        var p = new CompanyProperties(
+                "X", List.of(), false, false, null, false, null, false, false, false, false, false, "XX");
+        assertThatThrownBy(() -> Company.from(p))
+                .isInstanceOf(InvalidScopeException.class)
+                .hasMessageContaining("XX");
     }
 }
