@@ -327,31 +327,21 @@ class ObligationController {
         if (!c.established().isEmpty()) {
             args.addAll(List.of("--established", String.join(",", c.established())));
         }
-        if (c.secRegistrant()) {
-            args.add("--sec-registrant");
-        }
-        if (c.processor()) {
-            args.add("--processor");
-        }
-        if (c.onlineMarketplace()) {
-            args.add("--online-marketplace");
-        }
         Company.Regulated r = c.regulated();
-        if (r.hipaaCoveredEntity()) {
-            args.add("--hipaa-covered-entity");
-        }
-        if (r.hipaaBusinessAssociate()) {
-            args.add("--hipaa-business-associate");
-        }
-        if (r.financialInstitution()) {
-            args.add("--financial-institution");
-        }
-        if (r.nydfsCovered()) {
-            args.add("--nydfs-covered");
-        }
-        if (r.smallerReportingCompany()) {
-            args.add("--smaller-reporting-company");
-        }
+        Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
+        flags.put("--sec-registrant", c.secRegistrant());
+        flags.put("--processor", c.processor());
+        flags.put("--online-marketplace", c.onlineMarketplace());
+        flags.put("--hipaa-covered-entity", r.hipaaCoveredEntity());
+        flags.put("--hipaa-business-associate", r.hipaaBusinessAssociate());
+        flags.put("--financial-institution", r.financialInstitution());
+        flags.put("--nydfs-covered", r.nydfsCovered());
+        flags.put("--smaller-reporting-company", r.smallerReportingCompany());
+        flags.forEach((flag, set) -> {
+            if (set) {
+                args.add(flag);
+            }
+        });
         if (r.euRepresentative() != null) {
             args.addAll(List.of("--eu-representative", r.euRepresentative()));
         }

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class CompanyTest {
     private static CompanyProperties properties(List<String> established, Boolean cardMerchant) {
+        return properties(established, cardMerchant, new CompanyProperties.Contact("", "", "", ""));
+    }
+
+    private static CompanyProperties properties(
+            List<String> established, Boolean cardMerchant, CompanyProperties.Contact contact) {
         return new CompanyProperties(
                 "Example SE",
                 established,
@@ -19,7 +24,7 @@ class CompanyTest {
                 false,
                 cardMerchant,
                 false,
-                new CompanyProperties.Contact("", "", "", ""),
+                contact,
                 false,
                 false,
                 false,
@@ -58,20 +63,7 @@ class CompanyTest {
 
     @Test
     void marksMissingContactDetailsAsGapsToComplete() {
-        var p = new CompanyProperties(
-                "Example SE",
-                List.of(),
-                false,
-                false,
-                null,
-                false,
-                new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null),
-                false,
-                false,
-                false,
-                false,
-                false,
-                null);
+        var p = properties(List.of(), null, new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null));
         var contact = Company.from(p).contact();
         assertThat(contact).isNotNull();
         assertThat(contact.role()).isEqualTo("DPO");

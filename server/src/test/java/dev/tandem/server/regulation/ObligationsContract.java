@@ -169,6 +169,16 @@ abstract class ObligationsContract {
         return rows;
     }
 
+    /** Uploads an AUDIT document to the incident and answers its evidence id. */
+    String auditDocument(String incident, String name, String text) {
+        return api.postBytes(
+                        "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT&name=" + name,
+                        text.getBytes(StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+    }
+
     long treeSize() {
         return jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
     }
@@ -406,13 +416,7 @@ abstract class ObligationsContract {
         String residents = find(before.path("obligations"), "us-ca-individuals@2026", "US-CA")
                 .path("id")
                 .asString();
-        String letter = api.postBytes(
-                        "/api/v1/incidents/" + incident
-                                + "/evidence?repository=AUDIT&kind=DOCUMENT&name=ca-residents-letter.pdf",
-                        "Notice of data breach".getBytes(StandardCharsets.UTF_8))
-                .json()
-                .path("id")
-                .asString();
+        String letter = auditDocument(incident, "ca-residents-letter.pdf", "Notice of data breach");
         var filed = http.postJson(
                 "/api/v1/obligations/" + residents + "/status",
                 "{\"status\":\"FILED\",\"evidence\":\"" + letter + "\"}");
@@ -447,19 +451,8 @@ abstract class ObligationsContract {
                 .path("id")
                 .asString();
         String path = "/api/v1/obligations/" + id + "/status";
-        String foreign = api.postBytes(
-                        "/api/v1/incidents/" + other + "/evidence?repository=AUDIT&kind=DOCUMENT&name=x.pdf",
-                        "receipt".getBytes(StandardCharsets.UTF_8))
-                .json()
-                .path("id")
-                .asString();
-        String receipt = api.postBytes(
-                        "/api/v1/incidents/" + incident
-                                + "/evidence?repository=AUDIT&kind=DOCUMENT&name=bfdi-receipt.pdf",
-                        "BfDI acknowledgement".getBytes(StandardCharsets.UTF_8))
-                .json()
-                .path("id")
-                .asString();
+        String foreign = auditDocument(other, "x.pdf", "receipt");
+        String receipt = auditDocument(incident, "bfdi-receipt.pdf", "BfDI acknowledgement");
         long size = treeSize();
         var noEvidence = http.postJson(path, "{\"status\":\"FILED\"}");
         assertThat(noEvidence.status()).isEqualTo(422);
