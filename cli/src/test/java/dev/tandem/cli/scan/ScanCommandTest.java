@@ -122,11 +122,4 @@ class ScanCommandTest {
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
         assertThat(r.err()).contains("broken.zip");
     }
-
-    @Test
-    void sizesAcceptDecimalAndBinaryUnits() {
-        assertThat(Sizes.parse("100MB")).isEqualTo(100_000_000L);
-        assertThat(Sizes.parse("1GiB")).isEqualTo(1L << 30);
-        assertThat(Sizes.parse("4096")).isEqualTo(4096L);
-    }
 }
