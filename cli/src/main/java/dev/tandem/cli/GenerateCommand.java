@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.tandem.cli.deadlines.RulesTableCommand.class,
             dev.tandem.cli.analyze.GenerateCrmOrgCommand.class,
-            dev.tandem.cli.scan.PiiCorpusCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec
