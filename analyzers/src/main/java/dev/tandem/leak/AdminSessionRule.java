@@ -28,6 +28,16 @@ final class AdminSessionRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "an administrator session reads bulk customer rows far above the administrator's habit";
+    }
+
+    @Override
+    String claimsText() {
+        return "skips claimed users and sessions; claims the session";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         for (SessionStats s : sortedSessions()) {

@@ -27,6 +27,16 @@ final class CleartextCalloutRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "callouts over plain HTTP, or to a host configured with an `http://` endpoint, joined to what the callers read";
+    }
+
+    @Override
+    String claimsText() {
+        return "claims the host";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         Map<String, CleartextEndpoints.Host> configured = CleartextEndpoints.byHost(config, t.customerObjects());

@@ -27,6 +27,16 @@ final class ConfiguredCleartextEndpointRule extends LeakRule {
         return LeakPattern.UNENCRYPTED_EXPORT;
     }
 
+    @Override
+    String summary() {
+        return "a named credential, remote site setting, outbound message or external data source with an `http://` endpoint: configured, traffic not observed";
+    }
+
+    @Override
+    String claimsText() {
+        return "skips claimed hosts; claims the host";
+    }
+
     static ContainmentAction requireTls(Endpoint e) {
         return new ContainmentAction(
                 Action.REQUIRE_TLS,

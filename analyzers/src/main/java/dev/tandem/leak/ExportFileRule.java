@@ -16,6 +16,11 @@ final class ExportFileRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "a data export file with personal data in clear text";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         // (c) data export files holding personal data in clear text

@@ -30,6 +30,16 @@ final class IntegrationSyncRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "an integration user with a broad data permission reads bulk customer data and copies it to another org, reads far above its habit, or from a new IP";
+    }
+
+    @Override
+    String claimsText() {
+        return "claims the user and its extraction sessions";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         for (UserStats u : sortedUsers()) {

@@ -103,6 +103,14 @@ abstract class LeakRule {
     /** The pattern this rule reports. */
     abstract LeakPattern pattern();
 
+    /** What the rule reports, in a line (docs/leak-patterns.md, "The rules, in order"). */
+    abstract String summary();
+
+    /** What the rule claims from, or leaves to, the rules after it. */
+    String claimsText() {
+        return "";
+    }
+
     /** The findings of this rule; what it explains, it claims. */
     abstract List<Finding> apply(Claims claims);
 

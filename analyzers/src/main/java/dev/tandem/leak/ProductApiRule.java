@@ -19,6 +19,11 @@ final class ProductApiRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "a product or discovery API answers with people's personal data";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         for (Captures.Flow f : captures.productApis.values()) {

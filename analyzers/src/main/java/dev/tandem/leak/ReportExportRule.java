@@ -20,6 +20,16 @@ final class ReportExportRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "report exports in one session far above the user's usual volume";
+    }
+
+    @Override
+    String claimsText() {
+        return "skips claimed users and sessions";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         for (SessionStats s : sortedSessions()) {

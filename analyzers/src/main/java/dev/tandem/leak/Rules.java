@@ -36,6 +36,34 @@ final class Rules {
                 new ProductApiRule(o));
     }
 
+    /** The rules in the order they run, as a Markdown table (docs/leak-patterns.md). */
+    static String table() {
+        Behaviour b = new Behaviour(Thresholds.defaults().customerObjects());
+        Rules r = new Rules(
+                Thresholds.defaults(),
+                b,
+                new Captures(Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE),
+                new Exports(),
+                new OrgConfig(),
+                new UserDirectory());
+        StringBuilder md = new StringBuilder("| # | rule | pattern | reports | claims |\n|---|---|---|---|---|\n");
+        int n = 1;
+        for (LeakRule rule : r.rules) {
+            md.append("| ")
+                    .append(n++)
+                    .append(" | `")
+                    .append(rule.getClass().getSimpleName())
+                    .append("` | `")
+                    .append(rule.pattern())
+                    .append("` | ")
+                    .append(rule.summary())
+                    .append(" | ")
+                    .append(rule.claimsText().isEmpty() ? "none" : rule.claimsText())
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
     List<Finding> run() {
         Claims claims = new Claims();
         List<Finding> out = new ArrayList<>();

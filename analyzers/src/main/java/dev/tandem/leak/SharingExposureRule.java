@@ -33,6 +33,11 @@ final class SharingExposureRule extends LeakRule {
     }
 
     @Override
+    String summary() {
+        return "a sharing rule or external org-wide default opens customer records to external users, or undoes a Private default";
+    }
+
+    @Override
     List<Finding> apply(Claims claims) {
         List<Finding> out = new ArrayList<>();
         Map<String, long[]> externalRows = new HashMap<>();

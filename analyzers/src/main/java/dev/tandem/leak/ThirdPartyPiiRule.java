@@ -21,6 +21,11 @@ final class ThirdPartyPiiRule extends LeakRule {
         return LeakPattern.CHECKOUT_PII_TO_THIRD_PARTY;
     }
 
+    @Override
+    String summary() {
+        return "a storefront page sends personal data to a host neither first party nor approved processor; checkout and payment pages raise the severity";
+    }
+
     /** Checkout: CRITICAL with cards or cleartext, else HIGH; other pages one step lower. */
     static Severity severity(Captures.Flow f) {
         boolean worse = f.pii.cards() > 0 || f.cleartext;
