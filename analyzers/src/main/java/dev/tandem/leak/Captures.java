@@ -89,16 +89,21 @@ final class Captures {
         }
 
         /**
-         * The page a request came from: a Referer naming a path (same-origin requests and the
-         * {@code no-referrer-when-downgrade} or {@code unsafe-url} policies send the whole URL,
-         * which also follows client-side route changes), else the page the capture names, else
-         * the navigation that preceded it (in the Referer's origin when one was sent), else the
-         * Referer's origin alone.
+         * The page a request came from: a Referer naming a path in a site the capture navigated
+         * to (same-origin requests and the {@code no-referrer-when-downgrade} or {@code
+         * unsafe-url} policies send the whole URL, which also follows client-side route changes),
+         * else the page the capture names, else the navigation that preceded it in the Referer's
+         * origin, else the Referer's origin alone when the capture has no navigation in another
+         * site, else the last navigation. A Referer from a site the capture never navigated to is
+         * an embedded frame's (a payment field, a chat widget): its requests belong to the page
+         * around it.
          */
         Page of(HarEntry e) {
             String ref = e.referer().strip();
-            String refPath = ref.isEmpty() ? "" : Hosts.path(ref);
-            if (!ref.isEmpty() && !refPath.equals("/") && !Hosts.host(ref).isEmpty()) {
+            String refOrigin = ref.isEmpty() ? "" : Hosts.origin(ref);
+            boolean navigatedThere = !refOrigin.isEmpty() && lastOfOrigin.containsKey(refOrigin);
+            boolean frame = !refOrigin.isEmpty() && !lastOfOrigin.isEmpty() && !navigatedThere;
+            if (!refOrigin.isEmpty() && !frame && !Hosts.path(ref).equals("/")) {
                 return new Page(Hosts.withoutQuery(ref), PageSource.REFERER);
             }
             if (!e.pageUrl().isEmpty()) {
@@ -108,13 +113,13 @@ final class Captures {
             if (fromPageref != null) {
                 return new Page(fromPageref, PageSource.PAGE);
             }
-            if (!ref.isEmpty() && !Hosts.host(ref).isEmpty()) {
-                String nav = lastOfOrigin.get(Hosts.origin(ref));
-                return nav != null
-                        ? new Page(nav, PageSource.NAVIGATION)
-                        : new Page(Hosts.withoutQuery(ref), PageSource.REFERER_ORIGIN);
+            if (navigatedThere) {
+                return new Page(lastOfOrigin.get(refOrigin), PageSource.NAVIGATION);
             }
-            return last.isEmpty() ? new Page("", PageSource.NAVIGATION) : new Page(last, PageSource.NAVIGATION);
+            if (!refOrigin.isEmpty() && !frame) {
+                return new Page(Hosts.withoutQuery(ref), PageSource.REFERER_ORIGIN);
+            }
+            return new Page(last, PageSource.NAVIGATION);
         }
     }
 

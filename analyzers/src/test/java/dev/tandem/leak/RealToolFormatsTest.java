@@ -126,6 +126,46 @@ class RealToolFormatsTest {
     }
 
     @Test
+    void aRequestFromAnEmbeddedFrameBelongsToThePageAroundIt() throws Exception {
+        // a proxy capture: the shop's checkout navigation, then a chat widget's frame posting the
+        // buyer's e-mail to its vendor (the frame's own URL is the Referer)
+        String har = """
+                {"log": {"version": "1.2", "creator": {"name": "mitmproxy exporthar", "version": "0.1"},
+                  "pages": [], "entries": [
+                  {"startedDateTime": "2026-03-14T09:33:41.771005+00:00", "time": 40,
+                   "request": {"method": "GET", "url": "https://shop.lindqvist-home.se/kassa", "httpVersion": "HTTP/2.0",
+                     "headers": [{"name": "sec-fetch-mode", "value": "navigate"}, {"name": "sec-fetch-dest", "value": "document"}],
+                     "cookies": [], "queryString": [], "headersSize": 90, "bodySize": 0},
+                   "response": {"status": 200, "statusText": "", "httpVersion": "HTTP/2.0", "cookies": [], "headers": [],
+                     "content": {"size": 20, "mimeType": "text/html", "text": "<html></html>"}, "redirectURL": "",
+                     "headersSize": 10, "bodySize": 20}, "cache": {}, "timings": {"send": 0, "wait": 39, "receive": 1}},
+                  {"startedDateTime": "2026-03-14T09:34:02.104311+00:00", "time": 52,
+                   "request": {"method": "POST", "url": "https://api.chatnow-widget.io/v1/visitors", "httpVersion": "HTTP/2.0",
+                     "headers": [{"name": "referer", "value": "https://embed.chatnow-widget.io/frame/lindqvist?v=3"},
+                                 {"name": "content-type", "value": "application/json"}],
+                     "cookies": [], "queryString": [], "headersSize": 140, "bodySize": 61,
+                     "postData": {"mimeType": "application/json",
+                       "text": "{\"visitor\":{\"email\":\"astrid.l@example.se\",\"name\":\"Astrid Lindqvist\"}}",
+                       "params": []}},
+                   "response": {"status": 201, "statusText": "", "httpVersion": "HTTP/2.0", "cookies": [], "headers": [],
+                     "content": {"size": 2, "mimeType": "application/json", "text": "{}"}, "redirectURL": "",
+                     "headersSize": 10, "bodySize": 2}, "cache": {}, "timings": {"send": 0, "wait": 51, "receive": 1}}]}}
+                """;
+        AnalysisResult r = new LeakAnalyzer()
+                .analyze(
+                        List.of(AnalysisInput.of(
+                                "proxy.har",
+                                new java.io.ByteArrayInputStream(har.getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                        ProgressListener.NONE);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.subject().id()).isEqualTo("api.chatnow-widget.io");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.title()).startsWith("Checkout sends email, name");
+            assertThat(f.rationale()).contains("https://shop.lindqvist-home.se/kassa");
+        });
+    }
+
+    @Test
     void plainHttpEndpointsConfiguredWithoutTrafficAreFindingsOfTheirOwn() throws Exception {
         Path root = resource("config-without-traffic");
         List<Path> metadata = tree(root.resolve("force-app"));
