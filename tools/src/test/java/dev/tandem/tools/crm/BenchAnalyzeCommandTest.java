@@ -1,8 +1,7 @@
-package dev.tandem.cli.analyze;
+package dev.tandem.tools.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 class BenchAnalyzeCommandTest {
@@ -16,7 +15,7 @@ class BenchAnalyzeCommandTest {
 
     @Test
     void printsBothThroughputsTheirRatioAndTheHeapKept() {
-        CliRun r = CliRun.run("bench", "analyze", "--size", "3MiB", "--users", "40", "--rounds", "1");
+        ToolsCli.Run r = ToolsCli.run("bench", "analyze", "--size", "3MiB", "--users", "40", "--rounds", "1");
         assertThat(r.exit()).isZero();
         assertThat(r.out())
                 .contains("parse only (best)")

@@ -1,6 +1,5 @@
-package dev.tandem.cli.analyze;
+package dev.tandem.tools.crm;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;

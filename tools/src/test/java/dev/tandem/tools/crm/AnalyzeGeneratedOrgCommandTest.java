@@ -1,9 +1,7 @@
-package dev.tandem.cli.analyze;
+package dev.tandem.tools.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.CliRun;
-import dev.tandem.crmorg.CrmOrgGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class AnalyzeCommandTest {
+class AnalyzeGeneratedOrgCommandTest {
     @TempDir
     static Path org;
 
     @BeforeAll
     static void generate() {
-        CliRun g = CliRun.run(
+        ToolsCli.Run g = ToolsCli.run(
                 "generate", "crm-org", "--out", org.toString(), "--seed", "11", "--users", "60", "--rows", "5000");
         assertThat(g.exit()).isZero();
         assertThat(g.out()).contains("6 incidents");
@@ -29,7 +27,7 @@ class AnalyzeCommandTest {
 
     @Test
     void printsJsonExactlyInTheContractShapeAndExitsOneOnFindings() throws Exception {
-        CliRun r = CliRun.run(
+        ToolsCli.Run r = ToolsCli.run(
                 "analyze",
                 org.resolve("eventlogs").toString(),
                 org.resolve("metadata").toString(),
@@ -62,7 +60,7 @@ class AnalyzeCommandTest {
 
     @Test
     void printsTextWithSubjectEvidenceRecordsControlsAndContainment() {
-        CliRun r = CliRun.run("analyze", org.toString());
+        ToolsCli.Run r = ToolsCli.run("analyze", org.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out())
                 .contains("ADMIN_SESSION_BULK_EXTRACTION  USER " + CrmOrgGenerator.HIJACKED_ADMIN)
@@ -75,22 +73,22 @@ class AnalyzeCommandTest {
 
     @Test
     void exitsZeroWhenNothingIsFound() {
-        CliRun r = CliRun.run("analyze", org.resolve("data").toString());
+        ToolsCli.Run r = ToolsCli.run("analyze", org.resolve("data").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("0 finding(s)");
     }
 
     @Test
     void exitsTwoForAMissingPath() {
-        CliRun r = CliRun.run("analyze", org.resolve("nope").toString());
+        ToolsCli.Run r = ToolsCli.run("analyze", org.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("cannot read").contains("nope");
     }
 
     @Test
     void exitsTwoForUsageErrors() {
-        assertThat(CliRun.run("analyze").exit()).isEqualTo(2);
-        assertThat(CliRun.run("analyze", org.toString(), "--format", "xml").exit())
+        assertThat(ToolsCli.run("analyze").exit()).isEqualTo(2);
+        assertThat(ToolsCli.run("analyze", org.toString(), "--format", "xml").exit())
                 .isEqualTo(2);
     }
 
@@ -104,7 +102,7 @@ class AnalyzeCommandTest {
                 dir.resolve("evil.profile-meta.xml"),
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<Profile>&e;</Profile>\n",
                 StandardCharsets.UTF_8);
-        CliRun r = CliRun.run("analyze", dir.toString());
+        ToolsCli.Run r = ToolsCli.run("analyze", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains("Login.csv:3: expected 3 fields, found 2")

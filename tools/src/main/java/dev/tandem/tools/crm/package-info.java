@@ -5,6 +5,6 @@
  * should and should not be found.
  */
 @NullMarked
-package dev.tandem.crmorg;
+package dev.tandem.tools.crm;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.tandem.crmorg;
+package dev.tandem.tools.crm;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,7 +58,7 @@ public final class CrmOrgGenerator {
     /** What was written. */
     public record Summary(long files, long eventRows, long eventBytes, int users, List<Label> labels) {}
 
-    private enum Type {
+    enum Type {
         Login,
         LoginAs,
         Logout,
@@ -307,7 +307,7 @@ public final class CrmOrgGenerator {
     private static final String ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /** A generated user. */
-    private record User(
+    record User(
             String id15,
             String username,
             String first,
@@ -324,7 +324,7 @@ public final class CrmOrgGenerator {
         }
     }
 
-    private enum Role {
+    enum Role {
         REGULAR,
         ADMIN,
         HIJACKED_ADMIN,
@@ -336,7 +336,7 @@ public final class CrmOrgGenerator {
     }
 
     private final Settings s;
-    private final SplittableRandom rnd;
+    final SplittableRandom rnd;
     private final List<User> users = new ArrayList<>();
     private final Map<String, User> bySpecial = new LinkedHashMap<>();
     private long files;
@@ -369,111 +369,33 @@ public final class CrmOrgGenerator {
         }
     }
 
-    /** The expected findings and the look-alikes that must not be reported. */
+    /**
+     * The injected incidents and the look-alikes, one class each, in the order they write: the
+     * incidents first, one per leak pattern.
+     */
+    static final List<Scenario> SCENARIOS = List.of(
+            new IntegrationSandboxSync(),
+            new GuestSharingRule(),
+            new CleartextAnalyticsFeed(),
+            new HijackedAdminSession(),
+            new CheckoutMarketingTag(),
+            new LeakyRecommendationsApi(),
+            new ScopedAnalyticsSync(),
+            new SmallAdminExport(),
+            new FirstPartyCheckout(),
+            new PaymentProcessor(),
+            new CheckoutFonts(),
+            new ProductSearch(),
+            new InternalRoleSharingRule());
+
+    /** The expected findings and the look-alikes that must not be reported, from every scenario. */
     public static List<Label> labels() {
-        return List.of(
-                new Label(
-                        true,
-                        "OVERPERMISSIONED_INTEGRATION_SYNC",
-                        "USER",
-                        INTEGRATION_USER,
-                        "integration user with View All Data (permission set " + INTEGRATION_PERMSET
-                                + ") bulk-queries 184,000 Contacts and inserts them into the uat sandbox"),
-                new Label(
-                        true,
-                        "SHARING_RULE_EXPOSURE",
-                        "SHARING_RULE",
-                        GUEST_RULE,
-                        "guest sharing rule opens Contacts to the public site; the guest user reads them"),
-                new Label(
-                        true,
-                        "UNENCRYPTED_EXPORT",
-                        "HOST",
-                        CLEARTEXT_HOST,
-                        "nightly Apex job posts the Contacts it reads to an analytics host over plain HTTP"),
-                new Label(
-                        true,
-                        "ADMIN_SESSION_BULK_EXTRACTION",
-                        "USER",
-                        HIJACKED_ADMIN,
-                        "administrator session from a new IP at 03:11 after failed logins bulk-extracts Contacts"),
-                new Label(
-                        true,
-                        "CHECKOUT_PII_TO_THIRD_PARTY",
-                        "HOST",
-                        TAG_HOST,
-                        "checkout page posts email, phone, name and address to a marketing tag host"),
-                new Label(
-                        true,
-                        "EXCESSIVE_API_RESPONSE_DATA",
-                        "ENDPOINT",
-                        LEAKY_ENDPOINT,
-                        "product recommendations API returns recent buyers with email and order history"),
-                new Label(
-                        false,
-                        "OVERPERMISSIONED_INTEGRATION_SYNC",
-                        "USER",
-                        "analytics.sync@" + DOMAIN,
-                        "nightly bulk sync to analytics over TLS by a user scoped to Read on Contact and Account"),
-                new Label(
-                        false,
-                        "UNENCRYPTED_EXPORT",
-                        "HOST",
-                        "ingest.acme-bi.com",
-                        "the same sync's callouts go over https"),
-                new Label(
-                        false,
-                        "UNENCRYPTED_EXPORT",
-                        "USER",
-                        "it.admin@" + DOMAIN,
-                        "an administrator's small report export (35 rows)"),
-                new Label(
-                        false,
-                        "ADMIN_SESSION_BULK_EXTRACTION",
-                        "USER",
-                        "it.admin@" + DOMAIN,
-                        "the same administrator's small export is not bulk extraction"),
-                new Label(
-                        false,
-                        "UNENCRYPTED_EXPORT",
-                        "FILE",
-                        "exports/Contact_admin_export.csv",
-                        "the administrator's small export file (35 rows)"),
-                new Label(
-                        false,
-                        "CHECKOUT_PII_TO_THIRD_PARTY",
-                        "HOST",
-                        "api.shopco.com",
-                        "first-party checkout calls carrying the buyer's details"),
-                new Label(
-                        false,
-                        "CHECKOUT_PII_TO_THIRD_PARTY",
-                        "HOST",
-                        "api.stripe.com",
-                        "card tokenization by the approved payment processor"),
-                new Label(
-                        false,
-                        "CHECKOUT_PII_TO_THIRD_PARTY",
-                        "HOST",
-                        "fonts.gstatic.com",
-                        "third-party fonts on checkout, no personal data"),
-                new Label(
-                        false,
-                        "EXCESSIVE_API_RESPONSE_DATA",
-                        "ENDPOINT",
-                        "GET api.shopco.com/v1/products/search",
-                        "product search returning product data only"),
-                new Label(
-                        false,
-                        "SHARING_RULE_EXPOSURE",
-                        "SHARING_RULE",
-                        "Account.Share_EMEA_Accounts",
-                        "criteria sharing rule to an internal role"));
+        return SCENARIOS.stream().flatMap(sc -> sc.labels().stream()).toList();
     }
 
     // ---------------------------------------------------------------- people
 
-    private String id15(String prefix) {
+    String id15(String prefix) {
         StringBuilder b = new StringBuilder(prefix);
         while (b.length() < 15) {
             b.append(ID_CHARS.charAt(rnd.nextInt(ID_CHARS.length())));
@@ -498,8 +420,26 @@ public final class CrmOrgGenerator {
         return out.toString();
     }
 
-    private String ip(String prefix) {
+    String ip(String prefix) {
         return prefix + rnd.nextInt(1, 255);
+    }
+
+    /** A user of a scenario, by the key it was planned under. */
+    User special(String key) {
+        User u = bySpecial.get(key);
+        if (u == null) {
+            throw new IllegalStateException("no user planned as " + key);
+        }
+        return u;
+    }
+
+    int days() {
+        return s.days();
+    }
+
+    /** The day of the integration's extraction and sandbox load. */
+    int incidentDay() {
+        return s.days() - 4;
     }
 
     private void special(String key, User u) {
@@ -641,7 +581,7 @@ public final class CrmOrgGenerator {
 
     // ---------------------------------------------------------------- metadata
 
-    private void xml(Path file, String body) throws IOException {
+    void xml(Path file, String body) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body, StandardCharsets.UTF_8);
         files++;
@@ -726,41 +666,6 @@ public final class CrmOrgGenerator {
         xml(
                 ps.resolve("Sales_Console.permissionset-meta.xml"),
                 permissionSet("Sales Console", objectPerm("Opportunity", true, false)));
-        Path sr = root.resolve("sharingRules");
-        xml(sr.resolve("Contact.sharingRules-meta.xml"), """
-                <SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <sharingGuestRules>
-                        <fullName>Share_Contacts_With_Site_Guests</fullName>
-                        <accessLevel>Read</accessLevel>
-                        <label>Share Contacts With Site Guests</label>
-                        <sharedTo>
-                            <guestUser>Customer_Portal_Site_Guest_User</guestUser>
-                        </sharedTo>
-                        <criteriaItems>
-                            <field>LeadSource</field>
-                            <operation>notEqual</operation>
-                            <value>Partner</value>
-                        </criteriaItems>
-                    </sharingGuestRules>
-                </SharingRules>
-                """);
-        xml(sr.resolve("Account.sharingRules-meta.xml"), """
-                <SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <sharingCriteriaRules>
-                        <fullName>Share_EMEA_Accounts</fullName>
-                        <accessLevel>Read</accessLevel>
-                        <label>Share EMEA Accounts</label>
-                        <sharedTo>
-                            <roleAndSubordinatesInternal>Sales_EMEA</roleAndSubordinatesInternal>
-                        </sharedTo>
-                        <criteriaItems>
-                            <field>BillingCountry</field>
-                            <operation>equals</operation>
-                            <value>Germany,France,Spain</value>
-                        </criteriaItems>
-                    </sharingCriteriaRules>
-                </SharingRules>
-                """);
         Path ob = root.resolve("objects");
         for (String[] o : new String[][] {
             {"Contact", "Private", "Private"}, {"Account", "Private", "Private"}, {"Product2", "Read", "Read"}
@@ -799,27 +704,9 @@ public final class CrmOrgGenerator {
                     <refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>
                 </ExtlClntAppOauthConfigurablePolicies>
                 """);
-        Path nc = root.resolve("namedCredentials");
-        xml(nc.resolve("Metricsbay_Legacy.namedCredential-meta.xml"), """
-                <NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <allowMergeFieldsInBody>true</allowMergeFieldsInBody>
-                    <endpoint>http://ingest.metricsbay.io</endpoint>
-                    <label>Metricsbay (legacy)</label>
-                    <principalType>NamedUser</principalType>
-                    <protocol>Password</protocol>
-                </NamedCredential>
-                """);
-        xml(nc.resolve("Acme_BI_Ingest.namedCredential-meta.xml"), """
-                <NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <label>Acme BI ingest</label>
-                    <namedCredentialParameters>
-                        <parameterName>Url</parameterName>
-                        <parameterType>Url</parameterType>
-                        <parameterValue>https://ingest.acme-bi.com</parameterValue>
-                    </namedCredentialParameters>
-                    <namedCredentialType>SecuredEndpoint</namedCredentialType>
-                </NamedCredential>
-                """);
+        for (Scenario sc : SCENARIOS) {
+            sc.metadata(this, root);
+        }
     }
 
     // ---------------------------------------------------------------- users and assignments
@@ -869,7 +756,7 @@ public final class CrmOrgGenerator {
     // ---------------------------------------------------------------- event logs
 
     /** The open Event Log File writers of one org and day. */
-    private final class Day implements AutoCloseable {
+    final class Day implements AutoCloseable {
         final Path dir;
         final String org;
         final Map<Type, CsvOut> out = new EnumMap<>(Type.class);
@@ -934,7 +821,7 @@ public final class CrmOrgGenerator {
         return key(22);
     }
 
-    private String key(int n) {
+    String key(int n) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             b.append(ID_CHARS.charAt(rnd.nextInt(ID_CHARS.length())));
@@ -960,7 +847,7 @@ public final class CrmOrgGenerator {
         return java.time.Instant.ofEpochMilli(millis).toString();
     }
 
-    private static Map<String, String> v(String... kv) {
+    static Map<String, String> v(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
@@ -990,8 +877,6 @@ public final class CrmOrgGenerator {
             }
         }
         long perSession = Math.max(3, s.rows() / Math.max(1, sessions));
-        int incidentDay = days - 4;
-        int hijackDay = days - 3;
         for (int d = 0; d < days; d++) {
             LocalDate date = s.start().plusDays(d);
             long dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -1000,38 +885,33 @@ public final class CrmOrgGenerator {
                     User u = users.get(i);
                     if (active[i][d]) {
                         switch (u.role()) {
-                            case INTEGRATION -> integrationNight(day, u, dayStart, d == incidentDay);
-                            case SCOPED_ANALYTICS -> analyticsNight(day, u, dayStart);
+                            case INTEGRATION -> integrationNight(day, u, dayStart);
+                            case SCOPED_ANALYTICS -> {
+                                // its scenario writes its nights
+                            }
                             default -> humanSession(day, u, dayStart, perSession, d);
                         }
                     }
-                    if (u.role() == Role.MARKETING_OPS) {
-                        marketingJob(day, u, dayStart);
-                    }
-                    if (u.role() == Role.GUEST && d >= days - 10) {
-                        guestScraping(day, u, dayStart);
-                    }
-                    if (u.role() == Role.HIJACKED_ADMIN && d == hijackDay) {
-                        hijack(day, u, dayStart);
-                    }
-                    if (u.role() == Role.SMALL_EXPORT_ADMIN && d == days - 6) {
-                        smallExport(day, u, dayStart);
-                    }
+                }
+                for (Scenario sc : SCENARIOS) {
+                    sc.productionDay(this, day, d, dayStart);
                 }
             }
-            if (d == incidentDay) {
-                try (Day sandbox = new Day(root.resolve("uat-sandbox/" + DAY.format(date)), SANDBOX_ORG)) {
-                    sandboxLoad(sandbox, bySpecial.get("integration"), dayStart);
+            for (Scenario sc : SCENARIOS) {
+                if (sc.writesSandbox(this, d)) {
+                    try (Day sandbox = new Day(root.resolve("uat-sandbox/" + DAY.format(date)), SANDBOX_ORG)) {
+                        sc.sandboxDay(this, sandbox, d, dayStart);
+                    }
                 }
             }
         }
     }
 
-    private long at(long dayStart, int hour, int minute) {
+    long at(long dayStart, int hour, int minute) {
         return dayStart + hour * 3_600_000L + minute * 60_000L + rnd.nextInt(60_000);
     }
 
-    private void login(Day day, User u, long t, String sk, String lk, String ip, String loginType, String status) {
+    void login(Day day, User u, long t, String sk, String lk, String ip, String loginType, String status) {
         boolean api = !loginType.equals("Application");
         day.row(
                 Type.Login,
@@ -1234,7 +1114,7 @@ public final class CrmOrgGenerator {
         }
     }
 
-    private void integrationNight(Day day, User u, long dayStart, boolean incident) {
+    private void integrationNight(Day day, User u, long dayStart) {
         String sk = key(16);
         String lk = key(16);
         String ip = u.officeIp();
@@ -1266,367 +1146,18 @@ public final class CrmOrgGenerator {
                             "CONNECTED_APP_ID",
                             "0H45g000000DsyA"));
         }
-        if (incident) {
-            String job = "7505g000" + key(7);
-            for (int k = 0; k < 8; k++) {
-                t += 90_000;
-                day.row(
-                        Type.BulkApi,
-                        t,
-                        u,
-                        sk,
-                        lk,
-                        ip,
-                        v(
-                                "URI",
-                                "/services/async/61.0/job/" + job,
-                                "JOB_ID",
-                                job,
-                                "BATCH_ID",
-                                "7515g000" + key(7),
-                                "ENTITY_TYPE",
-                                "Contact",
-                                "OPERATION_TYPE",
-                                "query",
-                                "ROWS_PROCESSED",
-                                "23000",
-                                "NUMBER_FAILURES",
-                                "0",
-                                "SUCCESS",
-                                "true"));
-            }
-        }
-    }
-
-    private void sandboxLoad(Day day, User prod, long dayStart) {
-        User sandboxUser = new User(
-                id15("0057z00000"),
-                prod.username() + ".uat",
-                "Integration",
-                "Sync",
-                "Integration User",
-                "Standard",
-                List.of(),
-                prod.officeIp(),
-                prod.officeIp(),
-                2,
-                Role.INTEGRATION);
-        String sk = key(16);
-        String lk = key(16);
-        long t = at(dayStart, 2, 40);
-        login(day, sandboxUser, t, sk, lk, prod.officeIp(), "Remote Access 2.0", "LOGIN_NO_ERROR");
-        String job = "7507z000" + key(7);
-        for (int k = 0; k < 8; k++) {
-            t += 60_000;
-            day.row(
-                    Type.BulkApi,
-                    t,
-                    sandboxUser,
-                    sk,
-                    lk,
-                    prod.officeIp(),
-                    v(
-                            "URI",
-                            "/services/async/61.0/job/" + job,
-                            "JOB_ID",
-                            job,
-                            "BATCH_ID",
-                            "7517z000" + key(7),
-                            "ENTITY_TYPE",
-                            "Contact",
-                            "OPERATION_TYPE",
-                            "insert",
-                            "ROWS_PROCESSED",
-                            "23000",
-                            "NUMBER_FAILURES",
-                            "0",
-                            "SUCCESS",
-                            "true"));
-        }
-    }
-
-    private void analyticsNight(Day day, User u, long dayStart) {
-        String sk = key(16);
-        String lk = key(16);
-        String ip = u.officeIp();
-        long t = at(dayStart, 1, 0);
-        login(day, u, t, sk, lk, ip, "Remote Access 2.0", "LOGIN_NO_ERROR");
-        String job = "7505g000" + key(7);
-        for (String object : new String[] {"Contact", "Account"}) {
-            t += 60_000;
-            day.row(
-                    Type.BulkApi2,
-                    t,
-                    u,
-                    sk,
-                    lk,
-                    ip,
-                    v(
-                            "JOB_ID",
-                            job,
-                            "ENTITY_TYPE",
-                            object,
-                            "OPERATION_TYPE",
-                            "query",
-                            "JOB_STATUS",
-                            "JobComplete",
-                            "ROWS_PROCESSED",
-                            Integer.toString(
-                                    object.equals("Contact") ? 8_800 + rnd.nextInt(400) : 3_900 + rnd.nextInt(200)),
-                            "NUMBER_FAILURES",
-                            "0"));
-        }
-        for (int k = 0; k < 3; k++) {
-            t += 30_000;
-            day.row(
-                    Type.ApexCallout,
-                    t,
-                    u,
-                    sk,
-                    lk,
-                    ip,
-                    v(
-                            "TYPE",
-                            "REST",
-                            "METHOD",
-                            "POST",
-                            "SUCCESS",
-                            "1",
-                            "TIME",
-                            "412",
-                            "REQUEST_SIZE",
-                            Integer.toString(350_000 + rnd.nextInt(50_000)),
-                            "RESPONSE_SIZE",
-                            "64",
-                            "URL",
-                            "https://ingest.acme-bi.com/v2/batch"));
-        }
-    }
-
-    private void marketingJob(Day day, User u, long dayStart) {
-        // a scheduled Apex job running as the user: no login, no session key
-        String ip = "Salesforce.com IP";
-        long t = at(dayStart, 0, 30);
-        day.row(
-                Type.API,
-                t,
-                u,
-                "",
-                "",
-                ip,
-                v(
-                        "URI",
-                        "/services/Soap/u/61.0",
-                        "API_TYPE",
-                        "D",
-                        "API_VERSION",
-                        "61.0",
-                        "CLIENT_NAME",
-                        "Apex",
-                        "METHOD_NAME",
-                        "query",
-                        "ENTITY_NAME",
-                        "Contact",
-                        "ROWS_PROCESSED",
-                        Integer.toString(9_200 + rnd.nextInt(400)),
-                        "QUERY",
-                        "SELECT Id, FirstName, LastName, Email, Phone, MailingStreet FROM Contact WHERE HasOptedOutOfEmail = false"));
-        for (int k = 0; k < 10; k++) {
-            t += 15_000;
-            day.row(
-                    Type.ApexCallout,
-                    t,
-                    u,
-                    "",
-                    "",
-                    ip,
-                    v(
-                            "TYPE",
-                            "REST",
-                            "METHOD",
-                            "POST",
-                            "SUCCESS",
-                            "1",
-                            "TIME",
-                            "380",
-                            "REQUEST_SIZE",
-                            Integer.toString(380_000 + rnd.nextInt(40_000)),
-                            "RESPONSE_SIZE",
-                            "48",
-                            "URL",
-                            "http://ingest.metricsbay.io/v1/contacts/batch"));
-        }
-    }
-
-    private void guestScraping(Day day, User u, long dayStart) {
-        for (int k = 0; k < 7; k++) {
-            String ip = "45.83." + rnd.nextInt(256) + "." + rnd.nextInt(1, 255);
-            long t = at(dayStart, rnd.nextInt(24), rnd.nextInt(60));
-            String sk = key(16);
-            day.row(
-                    Type.Sites,
-                    t,
-                    u,
-                    sk,
-                    "",
-                    ip,
-                    v("URI", "/s/sfsites/aura", "HTTP_METHOD", "POST", "SITE_ID", "0DM5g000000Shp1"));
-            day.row(
-                    Type.RestApi,
-                    t + 500,
-                    u,
-                    sk,
-                    "",
-                    ip,
-                    v(
-                            "URI",
-                            "/services/data/v61.0/query",
-                            "METHOD",
-                            "GET",
-                            "MEDIA_TYPE",
-                            "application/json",
-                            "STATUS_CODE",
-                            "200",
-                            "ROWS_PROCESSED",
-                            "200",
-                            "ENTITY_NAME",
-                            "Contact"));
-        }
-    }
-
-    private void hijack(Day day, User u, long dayStart) {
-        String ip = "185.220.101.47";
-        long t = at(dayStart, 3, 2);
-        for (int k = 0; k < 5; k++) {
-            login(day, u, t, "", "", ip, "Application", "LOGIN_ERROR_INVALID_PASSWORD");
-            t += 70_000;
-        }
-        String sk = key(16);
-        String lk = key(16);
-        t = at(dayStart, 3, 11);
-        login(day, u, t, sk, lk, ip, "Application", "LOGIN_NO_ERROR");
-        String job = "7505g000" + key(7);
-        for (String[] part : new String[][] {
-            {"Contact", "53000"}, {"Contact", "53000"}, {"Contact", "53000"}, {"Contact", "53000"}, {"Account", "64000"}
-        }) {
-            t += 120_000;
-            day.row(
-                    Type.BulkApi2,
-                    t,
-                    u,
-                    sk,
-                    lk,
-                    ip,
-                    v(
-                            "JOB_ID",
-                            job,
-                            "ENTITY_TYPE",
-                            part[0],
-                            "OPERATION_TYPE",
-                            "query",
-                            "JOB_STATUS",
-                            "JobComplete",
-                            "ROWS_PROCESSED",
-                            part[1],
-                            "NUMBER_FAILURES",
-                            "0"));
-        }
-        String report = "00O5g00000Allc1";
-        t += 60_000;
-        day.row(
-                Type.Report,
-                t,
-                u,
-                sk,
-                lk,
-                ip,
-                v(
-                        "URI",
-                        "/lightning/r/Report/" + report + "/view",
-                        "ENTITY_NAME",
-                        "Contact",
-                        "DISPLAY_TYPE",
-                        "D",
-                        "RENDERING_TYPE",
-                        "W",
-                        "REPORT_ID",
-                        report,
-                        "ROW_COUNT",
-                        "48000",
-                        "NUMBER_COLUMNS",
-                        "14",
-                        "ORIGIN",
-                        "ReportRunFromLightning",
-                        "IS_SCHEDULED",
-                        "false",
-                        "REPORT_ID_DERIVED",
-                        report + "AAA"));
-        day.row(
-                Type.ReportExport,
-                t + 30_000,
-                u,
-                sk,
-                lk,
-                ip,
-                v("URI", "/" + report, "CLIENT_INFO", "CSV", "REPORT_ID", report, "REPORT_ID_DERIVED", report + "AAA"));
-    }
-
-    private void smallExport(Day day, User u, long dayStart) {
-        String sk = key(16);
-        String lk = key(16);
-        String ip = u.officeIp();
-        long t = at(dayStart, 10, 5);
-        login(day, u, t, sk, lk, ip, "Application", "LOGIN_NO_ERROR");
-        String report = "00O5g00000SmlEx";
-        day.row(
-                Type.Report,
-                t + 60_000,
-                u,
-                sk,
-                lk,
-                ip,
-                v(
-                        "URI",
-                        "/lightning/r/Report/" + report + "/view",
-                        "ENTITY_NAME",
-                        "Contact",
-                        "DISPLAY_TYPE",
-                        "D",
-                        "RENDERING_TYPE",
-                        "W",
-                        "REPORT_ID",
-                        report,
-                        "ROW_COUNT",
-                        "35",
-                        "NUMBER_COLUMNS",
-                        "6",
-                        "ORIGIN",
-                        "ReportRunFromLightning",
-                        "IS_SCHEDULED",
-                        "false",
-                        "REPORT_ID_DERIVED",
-                        report + "AAA"));
-        day.row(
-                Type.ReportExport,
-                t + 90_000,
-                u,
-                sk,
-                lk,
-                ip,
-                v(
-                        "URI",
-                        "/" + report,
-                        "CLIENT_INFO",
-                        "Excel",
-                        "REPORT_ID",
-                        report,
-                        "REPORT_ID_DERIVED",
-                        report + "AAA"));
     }
 
     // ---------------------------------------------------------------- exports and HAR
 
     private void writeExports(Path dir) {
+        for (Scenario sc : SCENARIOS) {
+            sc.exports(this, dir);
+        }
+    }
+
+    /** The administrator's small Contact export ({@link SmallAdminExport}). */
+    void adminExport(Path dir) {
         try (CsvOut x = new CsvOut(
                 dir.resolve("Contact_admin_export.csv"),
                 List.of("Id", "FirstName", "LastName", "Email", "Phone", "MailingCity"))) {
@@ -1648,7 +1179,7 @@ public final class CrmOrgGenerator {
     /** HAR files as browsers save them: pretty-printed, so that evidence lines mean something. */
     private final ObjectWriter json = JsonMapper.builder().build().writer().withDefaultPrettyPrinter();
 
-    private interface HarBody {
+    interface HarBody {
         void write(JsonGenerator g);
     }
 
@@ -1687,7 +1218,7 @@ public final class CrmOrgGenerator {
         }
     }
 
-    private static void entry(
+    static void entry(
             JsonGenerator g,
             String page,
             String method,
@@ -1739,7 +1270,7 @@ public final class CrmOrgGenerator {
         g.writeEndObject();
     }
 
-    private String person(int i) {
+    static String person(int i) {
         String f = cap(FIRST[(i * 7) % FIRST.length]);
         String l = cap(LAST[(i * 5) % LAST.length]);
         return "{\"email\":\"" + (f + "." + l + i).toLowerCase(Locale.ROOT) + "@example.org\",\"phone\":\"+1 212 555 "
@@ -1747,130 +1278,36 @@ public final class CrmOrgGenerator {
                 + "\"";
     }
 
+    static final String CHECKOUT_SESSION = "checkout-session.har";
+    static final String CHECKOUT_FIRST_PARTY = "checkout-firstparty.har";
+    static final String PRODUCT_DISCOVERY = "product-discovery.har";
+    static final String CHECKOUT_PAGE = "https://www.shopco.com/checkout/payment";
+    static final String REVIEW_PAGE = "https://www.shopco.com/checkout/review";
+    static final String PRODUCT_PAGE = "https://www.shopco.com/products/trail-shoe-42";
+
+    /** The HAR captures, each a page and the entries the scenarios add to it, in their order. */
+    static final class Captures {
+        private final Map<String, List<HarBody>> entries = new LinkedHashMap<>();
+
+        void add(String file, HarBody entry) {
+            entries.computeIfAbsent(file, f -> new ArrayList<>()).add(entry);
+        }
+    }
+
     private void writeHar(Path dir) {
-        String checkout = "https://www.shopco.com/checkout/payment";
-        har(dir.resolve("checkout-session.har"), checkout, g -> {
-            entry(
-                    g,
-                    checkout,
-                    "POST",
-                    "https://api.shopco.com/v2/checkout/orders",
-                    "application/json",
-                    person(1) + ",\"shippingAddress\":{\"street\":\"12 Market St\",\"city\":\"Springfield\"},"
-                            + "\"paymentToken\":\"tok_1Nv8sE2eZvKYlo2C\"}",
-                    201,
-                    "application/json",
-                    "{\"orderId\":\"SO-10442\",\"status\":\"CREATED\"}",
-                    false);
-            entry(
-                    g,
-                    checkout,
-                    "POST",
-                    "https://api.stripe.com/v1/payment_methods",
-                    "application/x-www-form-urlencoded",
-                    "type=card&card%5Bnumber%5D=4242424242424242&card%5Bexp_month%5D=12&card%5Bexp_year%5D=2027",
-                    200,
-                    "application/json",
-                    "{\"id\":\"pm_1Nv8sE2eZvKYlo2C\"}",
-                    false);
-            entry(
-                    g,
-                    checkout,
-                    "GET",
-                    "https://fonts.gstatic.com/s/inter/v13/UcCO3FwrK3iLTeHuS_fvQtMwCp50KnMw2boKoduKmMEVuLyfMZg.woff2",
-                    "",
-                    "",
-                    200,
-                    "font/woff2",
-                    "",
-                    false);
-            for (int i = 2; i < 5; i++) {
-                entry(
-                        g,
-                        checkout,
-                        "POST",
-                        "https://" + TAG_HOST + "/v1/event",
-                        "application/json",
-                        "{\"event\":\"purchase\",\"value\":129.90,\"user\":" + person(i) + ",\"address\":{\"street\":\""
-                                + (10 + i) + " Elm Street\",\"postalCode\":\"62704\"}}}",
-                        204,
-                        "text/plain",
-                        "",
-                        false);
-            }
-        });
-        String checkout2 = "https://www.shopco.com/checkout/review";
-        har(dir.resolve("checkout-firstparty.har"), checkout2, g -> {
-            entry(
-                    g,
-                    checkout2,
-                    "POST",
-                    "https://api.shopco.com/v2/checkout/orders",
-                    "application/json",
-                    person(9) + ",\"billingAddress\":{\"street\":\"9 Oak Ave\",\"city\":\"Portland\"}}",
-                    201,
-                    "application/json",
-                    "{\"orderId\":\"SO-10443\"}",
-                    false);
-            entry(
-                    g,
-                    checkout2,
-                    "GET",
-                    "https://www.shopco.com/checkout/confirmation?order=SO-10443",
-                    "",
-                    "",
-                    200,
-                    "text/html",
-                    "<html><body>Thank you</body></html>",
-                    false);
-        });
-        String product = "https://www.shopco.com/products/trail-shoe-42";
-        har(dir.resolve("product-discovery.har"), product, g -> {
-            entry(
-                    g,
-                    product,
-                    "GET",
-                    "https://api.shopco.com/v1/products/search?q=trail+shoe",
-                    "",
-                    "",
-                    200,
-                    "application/json",
-                    "{\"items\":[{\"sku\":\"TS-42\",\"name\":\"Trail Shoe 42\",\"price\":129.9},"
-                            + "{\"sku\":\"TS-43\",\"name\":\"Trail Shoe 43\",\"price\":139.9}]}",
-                    false);
-            entry(
-                    g,
-                    product,
-                    "GET",
-                    "https://api.shopco.com/v1/products/trail-shoe-42",
-                    "",
-                    "",
-                    200,
-                    "application/json",
-                    "{\"sku\":\"TS-42\",\"name\":\"Trail Shoe 42\",\"reviews\":[{\"rating\":5,\"title\":\"Great\"}]}",
-                    true);
-            StringBuilder buyers = new StringBuilder("{\"sku\":\"TS-42\",\"recommendations\":[{\"sku\":\"SK-7\","
-                    + "\"name\":\"Wool Socks\"}],\"recentBuyers\":[");
-            for (int i = 20; i < 32; i++) {
-                buyers.append(i > 20 ? "," : "")
-                        .append(person(i))
-                        .append(",\"orderHistory\":[{\"order\":\"SO-")
-                        .append(9000 + i)
-                        .append("\",\"total\":88.5}]}");
-            }
-            buyers.append("]}");
-            entry(
-                    g,
-                    product,
-                    "GET",
-                    "https://api.shopco.com/v1/products/trail-shoe-42/recommendations",
-                    "",
-                    "",
-                    200,
-                    "application/json",
-                    buyers.toString(),
-                    true);
-        });
+        Captures c = new Captures();
+        for (Scenario sc : SCENARIOS) {
+            sc.captures(c);
+        }
+        Map<String, String> pages = Map.of(
+                CHECKOUT_SESSION, CHECKOUT_PAGE, CHECKOUT_FIRST_PARTY, REVIEW_PAGE, PRODUCT_DISCOVERY, PRODUCT_PAGE);
+        for (var e : c.entries.entrySet()) {
+            har(dir.resolve(e.getKey()), pages.get(e.getKey()), g -> {
+                for (HarBody b : e.getValue()) {
+                    b.write(g);
+                }
+            });
+        }
     }
 
     private void writeLabels(Path file, List<Label> labels) {

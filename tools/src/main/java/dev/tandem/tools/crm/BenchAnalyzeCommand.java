@@ -1,8 +1,7 @@
-package dev.tandem.cli.analyze;
+package dev.tandem.tools.crm;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.intake.CsvTable;
 import dev.tandem.leak.AnalysisInput;
 import dev.tandem.leak.AnalysisResult;

@@ -1,4 +1,4 @@
-package dev.tandem.crmorg;
+package dev.tandem.tools.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

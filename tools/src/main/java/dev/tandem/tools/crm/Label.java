@@ -1,4 +1,4 @@
-package dev.tandem.crmorg;
+package dev.tandem.tools.crm;
 
 /**
  * An expected outcome in a generated org: an injected incident that must be found with this

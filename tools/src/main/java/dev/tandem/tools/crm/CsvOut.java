@@ -1,4 +1,4 @@
-package dev.tandem.crmorg;
+package dev.tandem.tools.crm;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
