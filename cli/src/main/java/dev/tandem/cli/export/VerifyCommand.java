@@ -3,14 +3,12 @@ package dev.tandem.cli.export;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.export.BagCheck;
 import dev.tandem.export.BagVerifier;
-import dev.tandem.ledger.CosignatureVerifier;
 import dev.tandem.ledger.NoteVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -55,15 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Nullable
     Path since;
 
-    @Option(names = "--witness-key", paramLabel = "K", description = "A witness's key (C2SP vkey); repeat for several.")
-    List<String> witnessKeys = new ArrayList<>();
-
-    @Option(
-            names = "--quorum",
-            paramLabel = "N",
-            description = "Cosignatures needed from the --witness-key witnesses (default: all of them).")
-    @Nullable
-    Integer quorum;
+    @CommandLine.Mixin
+    dev.tandem.cli.ledger.WitnessOptions witnesses = new dev.tandem.cli.ledger.WitnessOptions();
 
     @Override
     public Integer call() {
@@ -88,20 +79,12 @@ public final class VerifyCommand implements Callable<Integer> {
                 return usage(err, "--key: " + e.getMessage());
             }
         }
-        for (String k : witnessKeys) {
-            try {
-                CosignatureVerifier.parse(k);
-            } catch (IllegalArgumentException e) {
-                return usage(err, "--witness-key " + k + ": " + e.getMessage());
-            }
+        String problem = witnesses.problem();
+        if (problem != null) {
+            return usage(err, problem);
         }
-        int needed = quorum != null ? quorum : witnessKeys.size();
-        if (needed < 0 || needed > witnessKeys.size()) {
-            return usage(
-                    err,
-                    "--quorum must be between 0 and the number of --witness-key (" + witnessKeys.size() + "), was "
-                            + needed);
-        }
+        List<String> witnessKeys = witnesses.keys();
+        int needed = witnesses.quorum();
         String old = null;
         if (since != null) {
             try {

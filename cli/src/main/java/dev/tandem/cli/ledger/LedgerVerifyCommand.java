@@ -56,18 +56,8 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0: none; the tree size or more: every entry).")
     int samples;
 
-    @Option(
-            names = "--witness-key",
-            paramLabel = "K",
-            description = "A witness's key (C2SP vkey) whose cosignature the checkpoint must carry; repeatable.")
-    java.util.List<String> witnessKeys = new java.util.ArrayList<>();
-
-    @Option(
-            names = "--quorum",
-            paramLabel = "N",
-            description = "Cosignatures needed from the --witness-key witnesses (default: all of them).")
-    @Nullable
-    Integer quorum;
+    @CommandLine.Mixin
+    WitnessOptions witnesses = new WitnessOptions();
 
     /** Replaced in tests. */
     HttpClient http = LedgerClient.defaultHttp();
@@ -98,25 +88,15 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
                 return usage(err, "--key: " + e.getMessage());
             }
         }
-        for (String k : witnessKeys) {
-            try {
-                dev.tandem.ledger.CosignatureVerifier.parse(k);
-            } catch (IllegalArgumentException e) {
-                return usage(err, "--witness-key " + k + ": " + e.getMessage());
-            }
-        }
-        int needed = quorum != null ? quorum : witnessKeys.size();
-        if (needed < 0 || needed > witnessKeys.size()) {
-            return usage(
-                    err,
-                    "--quorum must be between 0 and the number of --witness-key (" + witnessKeys.size() + "), was "
-                            + needed);
+        String problem = witnesses.problem();
+        if (problem != null) {
+            return usage(err, problem);
         }
         out.println("Ledger at " + server);
         try {
             LedgerAudit audit =
                     new LedgerAudit(new LedgerClient(base, token, http), key, samples, new SecureRandom(), out, err);
-            audit.witnesses(witnessKeys, needed);
+            audit.witnesses(witnesses.keys(), witnesses.quorum());
             return audit.run();
         } catch (ServerUnavailableException e) {
             err.println("error: " + e.getMessage());
