@@ -29,6 +29,7 @@ import dev.tandem.server.ledger.fact.ObligationAssigned;
 import dev.tandem.server.ledger.fact.ObligationReminded;
 import dev.tandem.server.ledger.fact.ObligationStatusChanged;
 import dev.tandem.server.ledger.fact.ObligationsComputed;
+import dev.tandem.server.ledger.fact.PasswordChanged;
 import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.ledger.fact.ScopeUpdated;
@@ -199,6 +200,7 @@ class TimelineTextTest {
         s.put(
                 new dev.tandem.server.ledger.fact.IncidentExported("i", 5, java.util.List.of("e1"), null),
                 "Ada Lovelace exported the incident's bag at ledger tree size 5 with 1 AUDIT evidence item");
+        s.put(new PasswordChanged("rafael"), "Ada Lovelace changed the password of Rafael Costa");
         return s;
     }
 
