@@ -5,13 +5,14 @@ import dev.tandem.app.bench.LedgerProofsDbBench;
 import dev.tandem.app.bench.LoadBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.tools.Tools;
 
 /** Entry point of the one executable: the CLI plus the commands that boot the server. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        var cl = TandemCommand.commandLine();
+        var cl = Tools.register(TandemCommand.commandLine());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new BackupCommand());
