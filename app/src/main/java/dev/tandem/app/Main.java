@@ -21,9 +21,6 @@ public final class Main {
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
         cl.getSubcommands().get("bench").addSubcommand(new LoadBench());
-        cl.getSubcommands().get("bench").addSubcommand(new dev.tandem.tools.pii.BenchScanCommand());
-        cl.getSubcommands().get("generate").addSubcommand(new dev.tandem.tools.pii.PiiCorpusCommand());
-        cl.getSubcommands().get("eval").addSubcommand(new dev.tandem.tools.pii.EvalPiiCommand());
         System.exit(cl.execute(args));
     }
 }
