@@ -5,6 +5,7 @@ import dev.tandem.app.bench.LedgerProofsDbBench;
 import dev.tandem.app.bench.LoadBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.tools.bench.ScanBench;
 
 /** Entry point of the one executable: the CLI plus the commands that boot the server. */
 public final class Main {
@@ -20,6 +21,7 @@ public final class Main {
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
         cl.getSubcommands().get("bench").addSubcommand(new LoadBench());
+        cl.getSubcommands().get("bench").addSubcommand(new ScanBench());
         System.exit(cl.execute(args));
     }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.tandem.cli.ledger.LedgerProofsBench.class,
             dev.tandem.cli.analyze.BenchAnalyzeCommand.class,
-            dev.tandem.cli.scan.BenchScanCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
