@@ -1,6 +1,8 @@
 package dev.tandem.cli;
 
 import dev.tandem.cli.evidence.EvidenceCommand;
+import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,10 +43,24 @@ public final class TandemCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Standard output as picocli would make it (autoflush, the terminal's encoding), kept so a
+     * command can tell it apart from a writer a test installed and write bytes to
+     * {@link System#out} directly (see {@link #rawStdout}).
+     */
+    private static final PrintWriter STDOUT =
+            new PrintWriter(new java.io.OutputStreamWriter(System.out, System.out.charset()), true);
+
     /** Builds the command line with every server-free subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TandemCommand());
+        cl.setOut(STDOUT);
         return cl;
+    }
+
+    /** {@link System#out} when {@code out} is the process's standard output, else null (a test's writer). */
+    public static java.io.@Nullable PrintStream rawStdout(PrintWriter out) {
+        return out == STDOUT ? System.out : null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -32,6 +32,36 @@ class ScopeCounterTest {
     }
 
     @Test
+    void partsTalliedOnScanningThreadsGiveTheSameScopeAsResultsOneByOne() {
+        ScopeCounter direct = new ScopeCounter();
+        ScopeCounter merged = new ScopeCounter();
+        ScopeCounter.Part part = new ScopeCounter.Part();
+        Finding[] findings = {
+            f(Entity.PHONE_NUMBER, "+4930901820", "DE"),
+            f(Entity.PHONE_NUMBER, "+4930901820", "DE"),
+            f(Entity.IBAN_CODE, "DE89370400440532013000", "DE"),
+            f(Entity.US_SSN, "536228726", "US"),
+            f(Entity.PHONE_NUMBER, "+14155552671", "US"),
+            f(Entity.EMAIL_ADDRESS, "a@example.com", null)
+        };
+        for (Finding x : findings) {
+            direct.finding(x);
+            part.finding(x);
+        }
+        SubjectRecord[] subjects = {
+            new SubjectRecord("f", "EMAIL_ADDRESS:a@example.com", "US-CA"),
+            new SubjectRecord("f", "EMAIL_ADDRESS:c@example.com", null)
+        };
+        for (SubjectRecord x : subjects) {
+            direct.subject(x);
+            part.subject(x);
+        }
+        merged.merge(part);
+        assertThat(merged.scope()).isEqualTo(direct.scope());
+        assertThat(merged.scope().subjects()).isEqualTo("DE=1,US-CA=1");
+    }
+
+    @Test
     void distinctHashesCountExactlyAndReportTheirMemory() {
         DistinctHashes d = new DistinctHashes();
         for (int i = 0; i < 1_000_000; i++) d.add("user" + i + "@example.com");

@@ -1,14 +1,9 @@
 package dev.tandem.cli.scan;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.pii.Finding;
-import dev.tandem.pii.InputProblem;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
-import dev.tandem.pii.ScanSink;
-import dev.tandem.pii.ScopeCounter;
-import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,38 +78,21 @@ public final class ScanCommand implements Callable<Integer> {
                 options.maxInflatedBytes(),
                 options.maxRatio(),
                 options.maxNesting());
-        FindingWriter writer = new FindingWriter(out, err, format == OutputFormat.jsonl, reveal);
-        ScopeCounter scope = new ScopeCounter();
-        ScanSink both = new ScanSink() {
-            @Override
-            public void finding(Finding f) {
-                writer.finding(f);
-                scope.finding(f);
-            }
-
-            @Override
-            public void subject(SubjectRecord s) {
-                scope.subject(s);
-            }
-
-            @Override
-            public void problem(InputProblem p) {
-                progressLine.clear();
-                writer.problem(p);
-            }
-        };
+        FindingWriter writer = new FindingWriter(
+                out, TandemCommand.rawStdout(spec.commandLine().getOut()), err, format == OutputFormat.jsonl, reveal);
+        writer.beforeProblem(() -> progressLine.clear());
         boolean showProgress = progress || interactive();
         progressLine = showProgress ? new ProgressLine(err, totalSize(paths)) : ProgressLine.NONE;
         PiiScanner.Report report;
         try {
-            report = new PiiScanner(options).scanPaths(paths, both, progressLine);
+            report = new PiiScanner(options).scanPaths(paths, writer, progressLine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tandem scan: interrupted");
             return TandemCommand.EXIT_USAGE;
         }
         progressLine.clear();
-        writer.finish(report, scope.scope());
+        writer.finish(report);
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
         return writer.findings() > 0 ? TandemCommand.EXIT_FOUND : TandemCommand.EXIT_OK;
     }
