@@ -56,8 +56,9 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0: none; the tree size or more: every entry).")
     int samples;
 
-    /** Replaced in tests. */
-    HttpClient http = LedgerClient.defaultHttp();
+    /** Replaced in tests; else made when the command runs, not when it is registered (a client starts TLS and a thread). */
+    @org.jspecify.annotations.Nullable
+    HttpClient http;
 
     @Override
     public Integer call() {
@@ -87,7 +88,13 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
         }
         out.println("Ledger at " + server);
         try {
-            return new LedgerAudit(new LedgerClient(base, token, http), key, samples, new SecureRandom(), out, err)
+            return new LedgerAudit(
+                            new LedgerClient(base, token, http != null ? http : LedgerClient.defaultHttp()),
+                            key,
+                            samples,
+                            new SecureRandom(),
+                            out,
+                            err)
                     .run();
         } catch (ServerUnavailableException e) {
             err.println("error: " + e.getMessage());

@@ -96,6 +96,13 @@ public final class ScanBench implements Callable<Integer> {
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
 
+        double bestCpu() {
+            return results.stream()
+                    .mapToDouble(TimedProcess.Result::cpuSeconds)
+                    .min()
+                    .orElse(-1);
+        }
+
         long peakRss() {
             return results.stream()
                     .mapToLong(TimedProcess.Result::peakRss)
@@ -277,18 +284,19 @@ public final class ScanBench implements Callable<Integer> {
 
     private static void table(PrintWriter out, java.util.Collection<Config> configs, long bytes) {
         out.printf(
-                "%-26s %7s %8s %8s %9s %10s %10s%n",
-                "run", "threads", "best s", "median s", "MB/s", "lines", "peak RSS");
+                "%-26s %7s %8s %8s %9s %8s %10s %10s%n",
+                "run", "threads", "best s", "median s", "MB/s", "CPU s", "lines", "peak RSS");
         for (Config c : configs) {
             TimedProcess.Result b = c.best();
             out.printf(
                     Locale.ROOT,
-                    "%-26s %7d %8.2f %8.2f %9.1f %10d %10s%n",
+                    "%-26s %7d %8.2f %8.2f %9.1f %8.2f %10d %10s%n",
                     c.name(),
                     c.threads(),
                     b.seconds(),
                     c.median(),
                     bytes / 1e6 / b.seconds(),
+                    c.bestCpu(),
                     b.lines(),
                     c.peakRss() < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", c.peakRss() / 1048576.0));
         }

@@ -18,14 +18,32 @@ import java.util.List;
 public final class TimedProcess {
     private TimedProcess() {}
 
-    /** What a run gave: wall-clock seconds, exit code, output lines and digest, peak RSS (-1: unknown), stderr's end. */
-    public record Result(double seconds, int exit, long lines, String sha256, long peakRss, String stderr) {}
+    /**
+     * What a run gave: wall-clock seconds, exit code, output lines and digest, peak RSS (-1:
+     * unknown), CPU seconds in user and kernel mode (-1: unknown), stderr's end.
+     */
+    public record Result(
+            double seconds, int exit, long lines, String sha256, long peakRss, double cpuSeconds, String stderr) {}
 
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+    /**
+     * Runs {@code command}; under GNU time ({@code /usr/bin/time}) when it is installed, which
+     * reports the child's CPU time and peak RSS exactly (its own start costs about a millisecond).
+     */
     public static Result run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("tandem-bench-", ".stderr");
+        Path times = Files.createTempFile("tandem-bench-", ".time");
+        boolean timed = Files.isExecutable(GNU_TIME);
+        List<String> cmd = command;
+        if (timed) {
+            cmd = new java.util.ArrayList<>(
+                    List.of(GNU_TIME.toString(), "-q", "-f", "%U %S %M", "-o", times.toString()));
+            cmd.addAll(command);
+        }
         try {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(command)
+            Process p = new ProcessBuilder(cmd)
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
@@ -54,9 +72,23 @@ public final class TimedProcess {
             double secs = (System.nanoTime() - t0) / 1e9;
             String e = Files.readString(err, StandardCharsets.UTF_8);
             if (e.length() > 2000) e = e.substring(e.length() - 2000);
-            return new Result(secs, exit, lines[0], HexFormat.of().formatHex(sha.digest()), peak == 0 ? -1 : peak, e);
+            double cpu = -1;
+            if (timed) {
+                String[] t = Files.readString(times).trim().split("\\s+");
+                if (t.length >= 3) {
+                    try {
+                        cpu = Double.parseDouble(t[t.length - 3]) + Double.parseDouble(t[t.length - 2]);
+                        peak = Long.parseLong(t[t.length - 1]) * 1024;
+                    } catch (NumberFormatException ignored) {
+                        // the child was killed before time could report
+                    }
+                }
+            }
+            return new Result(
+                    secs, exit, lines[0], HexFormat.of().formatHex(sha.digest()), peak == 0 ? -1 : peak, cpu, e);
         } finally {
             Files.deleteIfExists(err);
+            Files.deleteIfExists(times);
         }
     }
 
