@@ -5,6 +5,7 @@ import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,28 +24,32 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
-        ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx =
+                TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         String url = ServeCommand.url(ctx);
         String id = demo.incident().id();
         StringBuilder people = new StringBuilder();
         for (DemoData.Person p : DemoData.PEOPLE) {
-            people.append("  %-10s %-20s %s%n"
+            people.append("  %-10s %-20s %-21s %s%n"
                     .formatted(
                             p.username(),
                             p.role() == null ? "ADMIN (no member)" : p.role().name(),
+                            demo.passwords().get(p.username()),
                             demo.tokens().get(p.username())));
         }
         System.out.printf(
                 """
 
                 Tandem demo is running at %s   (Ctrl-C stops it)
+                  open in a browser %s/login and sign in as any of the people below
                   data directory  %s
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
 
-                People (a member in every role; tokens are kept in the data directory):
+                People (a member in every role; passwords and API tokens are kept in the data directory):
+                  user       role                 password              API token
                 %s
                 Try the same request as counsel and as the auditor: counsel reads the privileged
                 intake memo, the auditor sees only that it exists (its ledger commitment):
@@ -63,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
                 %n""",
+                url,
                 url,
                 ctx.getEnvironment().getProperty("tandem.data-dir"),
                 id,

@@ -6,6 +6,7 @@ import dev.tandem.app.bench.LoadBench;
 import dev.tandem.app.bench.StartupBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.tools.Tools;
 import dev.tandem.tools.bench.ScanBench;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,11 @@ public final class Main {
         more.put("backup", BackupCommand::new);
         more.put("restore", RestoreCommand::new);
         more.put("aot-training", AotTraining::new);
-        var cl = TandemCommand.commandLine(args, more);
+        var cl = Tools.register(TandemCommand.commandLine(args, more));
+        CommandLine generate = cl.getSubcommands().get("generate");
+        if (generate != null) generate.addSubcommand(new dev.tandem.tools.pii.PiiCorpusCommand());
+        CommandLine eval = cl.getSubcommands().get("eval");
+        if (eval != null) eval.addSubcommand(new dev.tandem.tools.pii.EvalPiiCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         if (bench != null) {
             bench.addSubcommand(new UploadBench());

@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. Each
  * jurisdiction keeps one exact distinct set per source (structured records, phone numbers, IBANs,
  * SSNs) and reports the largest, so one person seen by phone and by record is not counted twice
- * within a jurisdiction. Not thread-safe: scans deliver on one thread; a {@link Part} hashes on a
- * scanning thread and {@link #merge} adds it on the caller's.
+ * within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
+ * are counted as left out, by entity and by why (their {@link Doubt}, or {@code below-threshold}),
+ * so a questionable card never puts payment-card data in scope by itself. Not thread-safe: scans
+ * deliver on one thread; a {@link Part} hashes on a scanning thread and {@link #merge} adds it on
+ * the caller's.
  */
 public final class ScopeCounter implements ScanSink {
     private enum Source {
@@ -22,16 +25,46 @@ public final class ScopeCounter implements ScanSink {
         SSN
     }
 
-    private static final Entity[] ENTITIES = Entity.values();
-    private static final Source[] SOURCES = Source.values();
+    /** The default threshold: lowered findings (a {@link Doubt}) fall below it, validated ones reach it. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
 
-    private final long[] counts = new long[ENTITIES.length];
-    private final DistinctHashes[] unique = new DistinctHashes[ENTITIES.length];
+    /** Why a finding below the threshold was left out when nothing lowered it: the threshold was set above its confidence. */
+    public static final String BELOW_THRESHOLD = "below-threshold";
+
+    private final double minConfidence;
+    private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final Map<Entity, Map<String, Long>> leftOut = new EnumMap<>(Entity.class);
+    private final Map<Entity, DistinctHashes> unique = new EnumMap<>(Entity.class);
     private final DistinctHashes records = new DistinctHashes();
     private final Map<String, DistinctHashes[]> byJurisdiction = new HashMap<>();
 
+    public ScopeCounter() {
+        this(DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** @param minConfidence findings with a lower confidence are left out of the scope (0 to 1) */
+    public ScopeCounter(double minConfidence) {
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minimum confidence must be between 0 and 1, not " + minConfidence);
+        }
+        this.minConfidence = minConfidence;
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    /** Whether a finding counts in the scope. */
+    public boolean inScope(Finding f) {
+        return f.confidence() >= minConfidence;
+    }
+
     @Override
     public void finding(Finding f) {
+        if (!inScope(f)) {
+            leftOut(f.entity(), leftOutReason(f));
+            return;
+        }
         count(f.entity(), DistinctHashes.hash(f.normalized()));
         Source s = source(f);
         if (s != null) place(f.jurisdiction(), s, DistinctHashes.hash(placeKey(f)));
@@ -42,11 +75,18 @@ public final class ScopeCounter implements ScanSink {
         subject(DistinctHashes.hash(r.identity()), r.jurisdiction());
     }
 
+    private static String leftOutReason(Finding f) {
+        Doubt d = f.doubt();
+        return d == null ? BELOW_THRESHOLD : d.code();
+    }
+
+    private void leftOut(Entity e, String why) {
+        leftOut.computeIfAbsent(e, k -> new TreeMap<>()).merge(why, 1L, Long::sum);
+    }
+
     private void count(Entity e, long hash) {
-        counts[e.ordinal()]++;
-        DistinctHashes d = unique[e.ordinal()];
-        if (d == null) d = unique[e.ordinal()] = new DistinctHashes();
-        d.addHash(hash);
+        counts.merge(e, 1L, Long::sum);
+        unique.computeIfAbsent(e, k -> new DistinctHashes()).addHash(hash);
     }
 
     private void subject(long identity, @Nullable String jurisdiction) {
@@ -54,7 +94,7 @@ public final class ScopeCounter implements ScanSink {
         if (jurisdiction != null) place(jurisdiction, Source.RECORD, identity);
     }
 
-    /** Where a finding places a person, when its entity identifies one and it carries a jurisdiction. */
+    /** Where a finding places a person: its entity identifies one and it carries a jurisdiction. */
     private static @Nullable Source source(Finding f) {
         if (f.jurisdiction() == null) return null;
         return switch (f.entity()) {
@@ -77,23 +117,42 @@ public final class ScopeCounter implements ScanSink {
         d.addHash(identity);
     }
 
+    private static final Entity[] ENTITIES = Entity.values();
+    private static final Source[] SOURCES = Source.values();
+
+    /** A part for one scanning thread, with this counter's threshold. */
+    public Part newPart() {
+        return new Part(minConfidence);
+    }
+
     /**
      * Findings and subjects tallied on a scanning thread, where the hashing is done, for
-     * {@link #merge} on the caller's thread: the same counts as passing each to this counter.
+     * {@link #merge} on the caller's thread: the same counts as passing each to the counter.
      */
     public static final class Part implements ScanSink {
         private static final int SUBJECT = -1;
+        private static final int COUNT = 7;
+        private static final int LEFT_OUT = 6;
+        private final double minConfidence;
         private int[] ops = new int[256];
         private long[] hashes = new long[256];
-        private @Nullable String[] places = new String[256];
+        private @Nullable String[] texts = new String[256];
         private int n;
+
+        private Part(double minConfidence) {
+            this.minConfidence = minConfidence;
+        }
 
         @Override
         public void finding(Finding f) {
+            int e = f.entity().ordinal() * 8;
+            if (f.confidence() < minConfidence) {
+                push(e + LEFT_OUT, 0, leftOutReason(f));
+                return;
+            }
+            push(e + COUNT, DistinctHashes.hash(f.normalized()), null);
             Source s = source(f);
-            push(f.entity().ordinal() * 8 + 7, DistinctHashes.hash(f.normalized()), null);
-            if (s != null)
-                push(f.entity().ordinal() * 8 + s.ordinal(), DistinctHashes.hash(placeKey(f)), f.jurisdiction());
+            if (s != null) push(e + s.ordinal(), DistinctHashes.hash(placeKey(f)), f.jurisdiction());
         }
 
         @Override
@@ -101,15 +160,15 @@ public final class ScopeCounter implements ScanSink {
             push(SUBJECT, DistinctHashes.hash(r.identity()), r.jurisdiction());
         }
 
-        private void push(int op, long hash, @Nullable String place) {
+        private void push(int op, long hash, @Nullable String text) {
             if (n == ops.length) {
                 ops = java.util.Arrays.copyOf(ops, n * 2);
                 hashes = java.util.Arrays.copyOf(hashes, n * 2);
-                places = java.util.Arrays.copyOf(places, n * 2);
+                texts = java.util.Arrays.copyOf(texts, n * 2);
             }
             ops[n] = op;
             hashes[n] = hash;
-            places[n] = place;
+            texts[n] = text;
             n++;
         }
     }
@@ -119,11 +178,13 @@ public final class ScopeCounter implements ScanSink {
         for (int i = 0; i < p.n; i++) {
             int op = p.ops[i];
             if (op == Part.SUBJECT) {
-                subject(p.hashes[i], p.places[i]);
-            } else if (p.places[i] == null) {
+                subject(p.hashes[i], p.texts[i]);
+            } else if (op % 8 == Part.COUNT) {
                 count(ENTITIES[op / 8], p.hashes[i]);
+            } else if (op % 8 == Part.LEFT_OUT) {
+                leftOut(ENTITIES[op / 8], java.util.Objects.requireNonNull(p.texts[i]));
             } else {
-                place(p.places[i], SOURCES[op % 8], p.hashes[i]);
+                place(p.texts[i], SOURCES[op % 8], p.hashes[i]);
             }
         }
     }
@@ -132,16 +193,13 @@ public final class ScopeCounter implements ScanSink {
         Map<Entity, Integer> uniq = new EnumMap<>(Entity.class);
         long people = records.size();
         long memory = records.memoryBytes();
-        Map<Entity, Long> count = new EnumMap<>(Entity.class);
-        for (Entity e : ENTITIES) {
-            DistinctHashes d = unique[e.ordinal()];
-            if (d == null) continue;
-            count.put(e, counts[e.ordinal()]);
-            uniq.put(e, d.size());
-            memory += d.memoryBytes();
+        for (Map.Entry<Entity, DistinctHashes> e : unique.entrySet()) {
+            uniq.put(e.getKey(), e.getValue().size());
+            memory += e.getValue().memoryBytes();
             // Name parts are not identities: a first and a last name are two PERSON values of one
             // person, and first names repeat across people. Records and the other identifiers count.
-            if (e.identifiesPerson() && e != Entity.PERSON) people = Math.max(people, d.size());
+            if (e.getKey().identifiesPerson() && e.getKey() != Entity.PERSON)
+                people = Math.max(people, e.getValue().size());
         }
         Map<String, Long> raw = new TreeMap<>();
         for (Map.Entry<String, DistinctHashes[]> e : byJurisdiction.entrySet()) {
@@ -168,6 +226,16 @@ public final class ScopeCounter implements ScanSink {
                 placed += v;
             }
         }
-        return new Scope(Map.copyOf(count), Map.copyOf(uniq), people, out, Math.max(0, people - placed), memory);
+        Map<Entity, Map<String, Long>> left = new EnumMap<>(Entity.class);
+        leftOut.forEach((e, m) -> left.put(e, new TreeMap<>(m)));
+        return new Scope(
+                Map.copyOf(counts),
+                Map.copyOf(uniq),
+                people,
+                out,
+                Math.max(0, people - placed),
+                memory,
+                minConfidence,
+                left);
     }
 }

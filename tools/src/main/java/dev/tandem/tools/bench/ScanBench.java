@@ -1,7 +1,7 @@
 package dev.tandem.tools.bench;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.cli.scan.Sizes;
+import dev.tandem.tools.pii.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
