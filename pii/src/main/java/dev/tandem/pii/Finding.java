@@ -38,8 +38,4 @@ public record Finding(
     public String masked() {
         return Masking.mask(entity, value);
     }
-
-    Finding withLine(long newLine) {
-        return new Finding(file, start, end, newLine, entity, value, normalized, jurisdiction, confidence, doubt);
-    }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. Each
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
  * are counted as left out, by entity and by why (their {@link Doubt}, or {@code below-threshold}),
  * so a questionable card never puts payment-card data in scope by itself. Not thread-safe: scans
- * deliver on one thread.
+ * deliver on one thread; a {@link Part} hashes on a scanning thread and {@link #merge} adds it on
+ * the caller's.
  */
 public final class ScopeCounter implements ScanSink {
     private enum Source {
@@ -60,39 +62,131 @@ public final class ScopeCounter implements ScanSink {
     @Override
     public void finding(Finding f) {
         if (!inScope(f)) {
-            Doubt d = f.doubt();
-            leftOut.computeIfAbsent(f.entity(), e -> new TreeMap<>())
-                    .merge(d == null ? BELOW_THRESHOLD : d.code(), 1L, Long::sum);
+            leftOut(f.entity(), leftOutReason(f));
             return;
         }
-        counts.merge(f.entity(), 1L, Long::sum);
-        unique.computeIfAbsent(f.entity(), e -> new DistinctHashes()).add(f.normalized());
-        String j = f.jurisdiction();
-        if (j == null) return;
-        Source s = switch (f.entity()) {
+        count(f.entity(), DistinctHashes.hash(f.normalized()));
+        Source s = source(f);
+        if (s != null) place(f.jurisdiction(), s, DistinctHashes.hash(placeKey(f)));
+    }
+
+    @Override
+    public void subject(SubjectRecord r) {
+        subject(DistinctHashes.hash(r.identity()), r.jurisdiction());
+    }
+
+    private static String leftOutReason(Finding f) {
+        Doubt d = f.doubt();
+        return d == null ? BELOW_THRESHOLD : d.code();
+    }
+
+    private void leftOut(Entity e, String why) {
+        leftOut.computeIfAbsent(e, k -> new TreeMap<>()).merge(why, 1L, Long::sum);
+    }
+
+    private void count(Entity e, long hash) {
+        counts.merge(e, 1L, Long::sum);
+        unique.computeIfAbsent(e, k -> new DistinctHashes()).addHash(hash);
+    }
+
+    private void subject(long identity, @Nullable String jurisdiction) {
+        records.addHash(identity);
+        if (jurisdiction != null) place(jurisdiction, Source.RECORD, identity);
+    }
+
+    /** Where a finding places a person: its entity identifies one and it carries a jurisdiction. */
+    private static @Nullable Source source(Finding f) {
+        if (f.jurisdiction() == null) return null;
+        return switch (f.entity()) {
             case PHONE_NUMBER -> Source.PHONE;
             case IBAN_CODE -> Source.IBAN;
             case US_SSN -> Source.SSN;
             default -> null;
         };
-        if (s != null) place(j, s, f.entity().name() + ":" + f.normalized());
     }
 
-    @Override
-    public void subject(SubjectRecord r) {
-        records.add(r.identity());
-        if (r.jurisdiction() != null) place(r.jurisdiction(), Source.RECORD, r.identity());
+    private static String placeKey(Finding f) {
+        return f.entity().name() + ":" + f.normalized();
     }
 
-    private void place(String jurisdiction, Source s, String identity) {
-        byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[Source.values().length])[s.ordinal()] =
-                set(byJurisdiction.get(jurisdiction), s);
-        byJurisdiction.get(jurisdiction)[s.ordinal()].add(identity);
-    }
-
-    private static DistinctHashes set(DistinctHashes[] sets, Source s) {
+    private void place(@Nullable String jurisdiction, Source s, long identity) {
+        if (jurisdiction == null) return;
+        DistinctHashes[] sets = byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[SOURCES.length]);
         DistinctHashes d = sets[s.ordinal()];
-        return d == null ? new DistinctHashes() : d;
+        if (d == null) d = sets[s.ordinal()] = new DistinctHashes();
+        d.addHash(identity);
+    }
+
+    private static final Entity[] ENTITIES = Entity.values();
+    private static final Source[] SOURCES = Source.values();
+
+    /** A part for one scanning thread, with this counter's threshold. */
+    public Part newPart() {
+        return new Part(minConfidence);
+    }
+
+    /**
+     * Findings and subjects tallied on a scanning thread, where the hashing is done, for
+     * {@link #merge} on the caller's thread: the same counts as passing each to the counter.
+     */
+    public static final class Part implements ScanSink {
+        private static final int SUBJECT = -1;
+        private static final int COUNT = 7;
+        private static final int LEFT_OUT = 6;
+        private final double minConfidence;
+        private int[] ops = new int[256];
+        private long[] hashes = new long[256];
+        private @Nullable String[] texts = new String[256];
+        private int n;
+
+        private Part(double minConfidence) {
+            this.minConfidence = minConfidence;
+        }
+
+        @Override
+        public void finding(Finding f) {
+            int e = f.entity().ordinal() * 8;
+            if (f.confidence() < minConfidence) {
+                push(e + LEFT_OUT, 0, leftOutReason(f));
+                return;
+            }
+            push(e + COUNT, DistinctHashes.hash(f.normalized()), null);
+            Source s = source(f);
+            if (s != null) push(e + s.ordinal(), DistinctHashes.hash(placeKey(f)), f.jurisdiction());
+        }
+
+        @Override
+        public void subject(SubjectRecord r) {
+            push(SUBJECT, DistinctHashes.hash(r.identity()), r.jurisdiction());
+        }
+
+        private void push(int op, long hash, @Nullable String text) {
+            if (n == ops.length) {
+                ops = java.util.Arrays.copyOf(ops, n * 2);
+                hashes = java.util.Arrays.copyOf(hashes, n * 2);
+                texts = java.util.Arrays.copyOf(texts, n * 2);
+            }
+            ops[n] = op;
+            hashes[n] = hash;
+            texts[n] = text;
+            n++;
+        }
+    }
+
+    /** Adds a part's tallies, as if its findings and subjects had come here in order. */
+    public void merge(Part p) {
+        for (int i = 0; i < p.n; i++) {
+            int op = p.ops[i];
+            if (op == Part.SUBJECT) {
+                subject(p.hashes[i], p.texts[i]);
+            } else if (op % 8 == Part.COUNT) {
+                count(ENTITIES[op / 8], p.hashes[i]);
+            } else if (op % 8 == Part.LEFT_OUT) {
+                leftOut(ENTITIES[op / 8], java.util.Objects.requireNonNull(p.texts[i]));
+            } else {
+                place(p.texts[i], SOURCES[op % 8], p.hashes[i]);
+            }
+        }
     }
 
     public Scope scope() {

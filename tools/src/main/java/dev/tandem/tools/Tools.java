@@ -2,9 +2,6 @@ package dev.tandem.tools;
 
 import dev.tandem.tools.crm.BenchAnalyzeCommand;
 import dev.tandem.tools.crm.GenerateCrmOrgCommand;
-import dev.tandem.tools.pii.BenchScanCommand;
-import dev.tandem.tools.pii.EvalPiiCommand;
-import dev.tandem.tools.pii.PiiCorpusCommand;
 import picocli.CommandLine;
 
 /**
@@ -18,11 +15,15 @@ public final class Tools {
 
     /** Adds the generators under {@code generate}, the benchmarks under {@code bench} and the evaluations under {@code eval}. */
     public static CommandLine register(CommandLine tandem) {
-        tandem.getSubcommands().get("generate").addSubcommand(new GenerateCrmOrgCommand());
-        tandem.getSubcommands().get("bench").addSubcommand(new BenchAnalyzeCommand());
-        tandem.getSubcommands().get("generate").addSubcommand(new PiiCorpusCommand());
-        tandem.getSubcommands().get("eval").addSubcommand(new EvalPiiCommand());
-        tandem.getSubcommands().get("bench").addSubcommand(new BenchScanCommand());
+        // a group is absent when the command line was built for another subcommand only
+        CommandLine generate = tandem.getSubcommands().get("generate");
+        if (generate != null) {
+            generate.addSubcommand(new GenerateCrmOrgCommand());
+        }
+        CommandLine bench = tandem.getSubcommands().get("bench");
+        if (bench != null) {
+            bench.addSubcommand(new BenchAnalyzeCommand());
+        }
         return tandem;
     }
 }

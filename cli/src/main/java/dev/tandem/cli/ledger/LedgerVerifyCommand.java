@@ -59,8 +59,9 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     WitnessOptions witnesses = new WitnessOptions();
 
-    /** Replaced in tests. */
-    HttpClient http = LedgerClient.defaultHttp();
+    /** Replaced in tests; else made when the command runs, not when it is registered (a client starts TLS and a thread). */
+    @org.jspecify.annotations.Nullable
+    HttpClient http;
 
     @Override
     public Integer call() {
@@ -94,8 +95,13 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
         }
         out.println("Ledger at " + server);
         try {
-            LedgerAudit audit =
-                    new LedgerAudit(new LedgerClient(base, token, http), key, samples, new SecureRandom(), out, err);
+            LedgerAudit audit = new LedgerAudit(
+                    new LedgerClient(base, token, http != null ? http : LedgerClient.defaultHttp()),
+                    key,
+                    samples,
+                    new SecureRandom(),
+                    out,
+                    err);
             audit.witnesses(witnesses.keys(), witnesses.quorum());
             return audit.run();
         } catch (ServerUnavailableException e) {

@@ -1,15 +1,11 @@
 package dev.tandem.cli.scan;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.pii.Finding;
-import dev.tandem.pii.InputProblem;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
-import dev.tandem.pii.ScanSink;
 import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
-import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -95,39 +91,26 @@ public final class ScanCommand implements Callable<Integer> {
                 options.maxInflatedBytes(),
                 options.maxRatio(),
                 options.maxNesting());
-        FindingWriter writer = new FindingWriter(out, err, format == OutputFormat.jsonl, reveal);
-        ScopeCounter scope = new ScopeCounter(minConfidence);
-        ScanSink both = new ScanSink() {
-            @Override
-            public void finding(Finding f) {
-                writer.finding(f);
-                scope.finding(f);
-            }
-
-            @Override
-            public void subject(SubjectRecord s) {
-                scope.subject(s);
-            }
-
-            @Override
-            public void problem(InputProblem p) {
-                progressLine.clear();
-                writer.problem(p);
-            }
-        };
+        FindingWriter writer = new FindingWriter(
+                out,
+                TandemCommand.rawStdout(spec.commandLine().getOut()),
+                err,
+                format == OutputFormat.jsonl,
+                reveal,
+                new ScopeCounter(minConfidence));
+        writer.beforeProblem(() -> progressLine.clear());
         boolean showProgress = progress || interactive();
         progressLine = showProgress ? new ProgressLine(err, totalSize(paths)) : ProgressLine.NONE;
         PiiScanner.Report report;
         try {
-            report = new PiiScanner(options).scanPaths(paths, both, progressLine);
+            report = new PiiScanner(options).scanPaths(paths, writer, progressLine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tandem scan: interrupted");
             return TandemCommand.EXIT_USAGE;
         }
         progressLine.clear();
-        Scope found = scope.scope();
-        writer.finish(report, found);
+        Scope found = writer.finish(report);
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
         // findings below the threshold are printed, but are not what the check found
         return found.counts().isEmpty() ? TandemCommand.EXIT_OK : TandemCommand.EXIT_FOUND;

@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Sizes such as {@code 100MB} (10^6) or {@code 1GiB} (2^30), as picocli option values. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?)B?", Pattern.CASE_INSENSITIVE);
 
-    static long parse(String s) {
+    public static long parse(String s) {
         Matcher m = SIZE.matcher(s.strip());
         if (!m.matches()) throw new IllegalArgumentException("not a size: " + s + " (e.g. 100MB, 1GiB)");
         long n = Long.parseLong(m.group(1));
@@ -21,7 +21,7 @@ final class Sizes {
         return n;
     }
 
-    static final class Converter implements picocli.CommandLine.ITypeConverter<Long> {
+    public static final class Converter implements picocli.CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return parse(value);
