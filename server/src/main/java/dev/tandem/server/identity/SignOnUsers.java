@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
+    /** The error code of an identity that matched no enabled account. */
+    static final String NO_ACCOUNT = "no_account";
+
     private final OidcUserService provider = new OidcUserService();
     private final Accounts accounts;
     private final SignOnProperties properties;
@@ -34,10 +37,12 @@ class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
-        String email = Boolean.FALSE.equals(user.getEmailVerified()) ? null : user.getEmail();
+        // OpenID Connect Core 1.0 §5.1: only an address the provider says it verified identifies the
+        // person; an absent email_verified is not a yes (Entra ID, for one, never sends it).
+        String email = Boolean.TRUE.equals(user.getEmailVerified()) ? user.getEmail() : null;
         String username = accounts.matchSignOn(user.getPreferredUsername(), email)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
-                        "no_account",
+                        NO_ACCOUNT,
                         "no enabled Tandem account matches "
                                 + (user.getPreferredUsername() == null
                                         ? ""
