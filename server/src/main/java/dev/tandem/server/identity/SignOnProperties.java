@@ -13,13 +13,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (default {@code groups})
  * @param adminValue the value of that claim (one of its values, when it is a list) that makes the
  *     user an administrator in Tandem; empty means the provider never grants ADMIN
+ * @param emailVerifiedClaim the boolean claim by which the provider vouches for the {@code email}
+ *     (default {@code email_verified}, OpenID Connect Core 1.0 §5.1); only a vouched-for address
+ *     matches an account. Microsoft Entra ID never sends {@code email_verified}: use its optional
+ *     claim {@code xms_edov} there (docs/web.md)
  */
 @ConfigurationProperties("tandem.sign-on")
 record SignOnProperties(
-        @Nullable String adminClaim, @Nullable String adminValue) {
+        @Nullable String adminClaim,
+        @Nullable String adminValue,
+        @Nullable String emailVerifiedClaim) {
 
     String claim() {
         return adminClaim == null || adminClaim.isBlank() ? "groups" : adminClaim;
+    }
+
+    String emailVerified() {
+        return emailVerifiedClaim == null || emailVerifiedClaim.isBlank()
+                ? "email_verified"
+                : emailVerifiedClaim.strip();
     }
 
     String value() {
