@@ -5,6 +5,7 @@ import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
-        ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx =
+                TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         String url = ServeCommand.url(ctx);
         String id = demo.incident().id();

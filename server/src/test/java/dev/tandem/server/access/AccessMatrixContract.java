@@ -440,6 +440,9 @@ abstract class AccessMatrixContract {
         c.add(get("/incidents/{id}", MEMBERS, i));
         c.add(form(
                 "POST", "/incidents/{id}/timeline", INSIDERS, () -> i + "/timeline", "kind=NOTE&text=from+the+page"));
+        // DETECT to DETECT is refused as a transition (409 with the page): permitted, nothing changes
+        c.add(form(
+                "POST", "/incidents/{id}/lifecycle", COMMANDER, () -> i + "/lifecycle", "change=phase&phase=DETECT"));
         c.add(get("/incidents/{id}/members", "PPPPPPHP", i + "/members"));
         c.add(form(
                 "POST",
