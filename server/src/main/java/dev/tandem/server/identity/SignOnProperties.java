@@ -17,12 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (default {@code email_verified}, OpenID Connect Core 1.0 §5.1); only a vouched-for address
  *     matches an account. Microsoft Entra ID never sends {@code email_verified}: use its optional
  *     claim {@code xms_edov} there (docs/web.md)
+ * @param matchUsername whether {@code preferred_username} may name the account (default true); off
+ *     for a provider where people choose their own username, so that only a vouched-for address
+ *     matches
  */
 @ConfigurationProperties("tandem.sign-on")
 record SignOnProperties(
         @Nullable String adminClaim,
         @Nullable String adminValue,
-        @Nullable String emailVerifiedClaim) {
+        @Nullable String emailVerifiedClaim,
+        @Nullable Boolean matchUsername) {
 
     String claim() {
         return adminClaim == null || adminClaim.isBlank() ? "groups" : adminClaim;
@@ -32,6 +36,10 @@ record SignOnProperties(
         return emailVerifiedClaim == null || emailVerifiedClaim.isBlank()
                 ? "email_verified"
                 : emailVerifiedClaim.strip();
+    }
+
+    boolean byUsername() {
+        return !Boolean.FALSE.equals(matchUsername);
     }
 
     String value() {

@@ -56,13 +56,12 @@ class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     /** The provider's user as a Tandem user; refused with {@link #NO_ACCOUNT} when no enabled account matches. */
     OidcUser match(OidcUser user) {
         String email = verifiedEmail(user);
-        String username = accounts.apply(user.getPreferredUsername(), email)
+        String name = properties.byUsername() ? user.getPreferredUsername() : null;
+        String username = accounts.apply(name, email)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
                         NO_ACCOUNT,
                         "no enabled Tandem account matches "
-                                + (user.getPreferredUsername() == null
-                                        ? ""
-                                        : "the username " + user.getPreferredUsername() + " or ")
+                                + (name == null ? "" : "the username " + name + " or ")
                                 + (email == null ? "this identity" : "the address " + email),
                         null)));
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());

@@ -29,7 +29,7 @@ class SignOnUsersTest {
     }
 
     private SignOnUsers users(@Nullable String adminValue, @Nullable String emailVerifiedClaim) {
-        return new SignOnUsers(this::accounts, new SignOnProperties(null, adminValue, emailVerifiedClaim));
+        return new SignOnUsers(this::accounts, new SignOnProperties(null, adminValue, emailVerifiedClaim, null));
     }
 
     private static OidcUser identity(Map<String, Object> claims) {
@@ -87,6 +87,23 @@ class SignOnUsersTest {
                 .isEqualTo("ada");
         assertThatThrownBy(() -> entra.match(identity(Map.of("email", "ada@corp.example", "email_verified", true))))
                 .isInstanceOf(OAuth2AuthenticationException.class);
+    }
+
+    @Test
+    void withUsernamesOffOnlyAVouchedForAddressMatches() {
+        SignOnUsers byAddress = new SignOnUsers(this::accounts, new SignOnProperties(null, null, null, false));
+        assertThatThrownBy(() -> byAddress.match(identity(Map.of("preferred_username", "commander"))))
+                .isInstanceOfSatisfying(
+                        OAuth2AuthenticationException.class,
+                        e -> assertThat(e.getError().getDescription())
+                                .isEqualTo("no enabled Tandem account matches this identity"));
+        assertThat(byAddress
+                        .match(identity(Map.of(
+                                "preferred_username", "commander",
+                                "email", "ada@corp.example",
+                                "email_verified", true)))
+                        .getName())
+                .isEqualTo("ada");
     }
 
     @Test
