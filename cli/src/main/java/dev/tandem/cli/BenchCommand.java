@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print a ratio against a reference run on the same machine.",
         subcommands = {
             dev.tandem.cli.ledger.LedgerProofsBench.class,
-            dev.tandem.cli.scan.BenchScanCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

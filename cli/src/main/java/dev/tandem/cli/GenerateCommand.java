@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
         description = "Seeded generators of labeled sample data (corpora, sample orgs).",
         subcommands = {
             dev.tandem.cli.deadlines.RulesTableCommand.class,
-            dev.tandem.cli.scan.PiiCorpusCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec

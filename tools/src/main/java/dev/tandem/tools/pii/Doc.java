@@ -1,4 +1,4 @@
-package dev.tandem.pii.corpus;
+package dev.tandem.tools.pii;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

@@ -1,7 +1,8 @@
-package dev.tandem.pii.corpus;
+package dev.tandem.tools.pii;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.tandem.pii.detect.CommerceNumbers;
 import dev.tandem.pii.detect.Ibans;
 import dev.tandem.pii.detect.PaymentCards;
 import dev.tandem.pii.detect.SocialSecurityNumbers;
@@ -267,6 +268,105 @@ final class Values {
             "123-45-6789"
         };
         return pick(bad);
+    }
+
+    // ---- numbers of commerce that look like personal data (docs/pii-scanner.md, "Commerce look-alikes") ----
+
+    /** USPS Intelligent Mail package barcode: 22 digits from 92-95, GS1 check digit; compact or in fours. */
+    String usps() {
+        String body = (92 + r.nextInt(4)) + "00" + digits(17);
+        String n = body + CommerceNumbers.gs1CheckDigit(body);
+        return r.nextBoolean() ? n : group(n, ' ');
+    }
+
+    /** UPS: "1Z", six characters of shipper, two of service, eight digits (the check digit not verified here). */
+    String ups() {
+        String alnum = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        StringBuilder sb = new StringBuilder("1Z");
+        for (int i = 0; i < 6; i++) sb.append(alnum.charAt(r.nextInt(alnum.length())));
+        sb.append(String.format(Locale.ROOT, "%02d", r.nextInt(100))).append(digits(8));
+        return sb.toString();
+    }
+
+    /** FedEx Express 12 digits (with its check digit), or a FedEx Ground 22-digit "96" SSCC-style number. */
+    String fedex() {
+        if (r.nextBoolean()) {
+            String body = "7" + digits(10);
+            String n = body + CommerceNumbers.fedexCheckDigit(body);
+            return r.nextBoolean() ? n : n.substring(0, 4) + " " + n.substring(4, 8) + " " + n.substring(8);
+        }
+        String body = "96" + digits(19);
+        return body + CommerceNumbers.gs1CheckDigit(body);
+    }
+
+    /** DHL Express waybill: ten digits, the last the first nine mod 7. */
+    String dhl() {
+        String body = (1 + r.nextInt(9)) + digits(8);
+        return body + CommerceNumbers.dhlCheckDigit(body);
+    }
+
+    /** A GTIN-13 (EAN-13) that is also a Luhn-valid Visa-13 number: the hardest product code. */
+    String gtinLikeACard() {
+        while (true) {
+            String body = "40" + digits(10);
+            String n = body + CommerceNumbers.gs1CheckDigit(body);
+            if (PaymentCards.isValid(n)) return n;
+        }
+    }
+
+    /** GTIN-13, UPC-A (GTIN-12) or GTIN-14, with the GS1 check digit. */
+    String gtin() {
+        int len = switch (r.nextInt(3)) {
+            case 0 -> 12;
+            case 1 -> 13;
+            default -> 14;
+        };
+        String body = digits(len - 1);
+        return body + CommerceNumbers.gs1CheckDigit(body);
+    }
+
+    /** ISBN-13 (a GS1 code with prefix 978 or 979), hyphenated or compact. */
+    String isbn() {
+        String body = (r.nextBoolean() ? "978" : "979") + digits(9);
+        String n = body + CommerceNumbers.gs1CheckDigit(body);
+        return r.nextBoolean()
+                ? n
+                : n.substring(0, 3) + "-" + n.charAt(3) + "-" + n.substring(4, 7) + "-" + n.substring(7, 12) + "-"
+                        + n.charAt(12);
+    }
+
+    /** An order or SKU number of 16 digits that passes the card checks (what a numbering scheme may well give). */
+    String numberLikeACard() {
+        return card().replaceAll("[ -]", "");
+    }
+
+    /** An IBAN-shaped reference with wrong check digits, in groups of four as printed on paper. */
+    String ibanShapedReference() {
+        return group(ibanWrongCheck(), ' ');
+    }
+
+    /** Any tracking number of the four carriers, named as a person writing an order note would. */
+    String tracking() {
+        return switch (r.nextInt(4)) {
+            case 0 -> "USPS tracking " + usps();
+            case 1 -> "UPS " + ups();
+            case 2 -> "FedEx tracking " + fedex();
+            default -> "DHL waybill " + dhl();
+        };
+    }
+
+    /** A retailer's order note or support note: tracking numbers, product codes, references. */
+    String commerceNote() {
+        return switch (r.nextInt(8)) {
+            case 0 -> "order ORD-" + digits(8) + " shipped, " + tracking();
+            case 1 -> "tracking " + usps() + " delivered";
+            case 2 -> "replacement sku " + numberLikeACard() + " ean " + gtinLikeACard();
+            case 3 -> "acct " + ibanShapedReference() + " on hold";
+            case 4 -> "order #" + numberLikeACard() + " invoice " + digits(10);
+            case 5 -> "isbn " + isbn() + " gtin " + gtin();
+            case 6 -> "scanned " + gtinLikeACard() + " at dock 4";
+            default -> "return label " + tracking() + " for order " + numberLikeACard();
+        };
     }
 
     String ipv4() {

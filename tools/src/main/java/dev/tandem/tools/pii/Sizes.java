@@ -1,4 +1,4 @@
-package dev.tandem.cli.scan;
+package dev.tandem.tools.pii;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

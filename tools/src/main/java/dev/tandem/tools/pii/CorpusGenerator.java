@@ -1,4 +1,4 @@
-package dev.tandem.pii.corpus;
+package dev.tandem.tools.pii;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -27,9 +27,11 @@ public final class CorpusGenerator {
     /** What was written. */
     public record Result(long bytes, int files, long labels) {}
 
-    private static final String[] KINDS = {"log", "csv", "json", "jsonl", "log", "har", "tsv", "zip", "gz", "csv"};
+    private static final String[] KINDS = {
+        "log", "csv", "json", "jsonl", "log", "har", "tsv", "zip", "gz", "csv", "products"
+    };
     /** Without archives: what ripgrep can read as it is, for the throughput benchmark. */
-    private static final String[] PLAIN_KINDS = {"log", "csv", "json", "jsonl", "log", "har", "tsv", "csv"};
+    private static final String[] PLAIN_KINDS = {"log", "csv", "json", "jsonl", "log", "har", "tsv", "csv", "products"};
 
     private final Values v;
 
@@ -83,6 +85,12 @@ public final class CorpusGenerator {
                                 jsonl(new Doc("events/events-" + n + ".jsonl"), target),
                                 docs);
                     case "har" -> har(dir, "captures/checkout-" + n + ".har", target, docs);
+                    case "products" ->
+                        plain(
+                                dir,
+                                "exports/products-" + n + ".csv",
+                                products(new Doc("exports/products-" + n + ".csv"), target),
+                                docs);
                     case "zip" -> zip(dir, "archives/export-" + n + ".zip", target, docs);
                     default -> gz(dir, "logs/app-" + n + ".log.gz", target, docs);
                 };
@@ -177,10 +185,43 @@ public final class CorpusGenerator {
                     d.text("client ")
                             .entity(Entity.IP_ADDRESS, v.ip())
                             .text(" GET /api/v2/items?page=3 200 " + v.r.nextInt(900) + "ms");
-                case 5, 6 -> d.text(v.decoy()).text(" " + v.words(5));
+                case 5 -> d.text(v.decoy()).text(" " + v.words(5));
+                case 6 -> {
+                    // an order note: commerce numbers, then the customer's card, named
+                    d.text(v.commerceNote()).text("; ");
+                    if (v.r.nextBoolean()) d.text("paid with card ").entity(Entity.CREDIT_CARD, v.card());
+                    else d.text(v.words(3));
+                }
                 default -> d.text(v.words(6 + v.r.nextInt(10)));
             }
             d.text("\n");
+        }
+        return d;
+    }
+
+    // ---- a product export: GTINs, UPCs, ISBNs, SKUs and order numbers, no personal data ----
+
+    Doc products(Doc d, int target) {
+        d.text("sku,gtin,upc,isbn,title,price,order_number,tracking_number,supplier_ref\r\n");
+        while (d.length() < target) {
+            d.text(v.numberLikeACard())
+                    .text(",")
+                    .text(v.r.nextBoolean() ? v.gtinLikeACard() : v.gtin())
+                    .text(",")
+                    .text(v.gtin())
+                    .text(",")
+                    .text(v.isbn())
+                    .text(",\"")
+                    .text(v.words(3))
+                    .text("\",")
+                    .text(v.r.nextInt(200) + "." + v.digits(2))
+                    .text(",")
+                    .text(v.numberLikeACard())
+                    .text(",")
+                    .text(v.r.nextBoolean() ? v.usps() : v.fedex())
+                    .text(",")
+                    .text(v.ibanShapedReference())
+                    .text("\r\n");
         }
         return d;
     }
@@ -283,6 +324,8 @@ public final class CorpusGenerator {
             d.text("\",\"state\":\"" + place[1] + "\",\"postalCode\":\"").entity(Entity.LOCATION, place[3]);
             d.text("\",\"country\":\"" + place[2] + "\"},\"Birthdate\":\"").entity(Entity.DATE_OF_BIRTH, v.birthdate());
             d.text("\",\"Description\":\"" + v.decoy() + "\",\"LoyaltyPoints\":" + v.r.nextInt(10000));
+            d.text(",\"LastOrder\":{\"OrderNumber\":\"" + v.numberLikeACard() + "\",\"TrackingNumber\":\"" + v.usps()
+                    + "\",\"Notes\":\"" + v.commerceNote() + "\"}");
             if (v.r.nextInt(3) == 0)
                 d.text(",\"PaymentCard\":\"")
                         .entity(Entity.CREDIT_CARD, v.card())

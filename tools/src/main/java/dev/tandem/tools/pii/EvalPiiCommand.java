@@ -1,9 +1,7 @@
-package dev.tandem.cli.scan;
+package dev.tandem.tools.pii;
 
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.pii.ScanOptions;
-import dev.tandem.pii.corpus.CorpusGenerator;
-import dev.tandem.pii.corpus.Evaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,15 +14,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tandem eval pii}: generates a labeled corpus, scans it, prints precision, recall and F2
- * per entity. Exit 0 when every validated entity reaches 0.99 precision and recall, 1 otherwise.
+ * {@code tandem eval pii}: generates a labeled corpus (with the commerce look-alikes of a
+ * retailer's data), scans it, prints precision, recall and F2 per entity over the findings in
+ * scope, and how many findings the threshold left out. Exit 0 when every validated entity
+ * reaches 0.995 precision and recall, 1 otherwise.
  */
 @Command(
         name = "pii",
         mixinStandardHelpOptions = true,
         description = "Precision, recall and F2 of the PII scanner on a generated labeled corpus.")
 public final class EvalPiiCommand implements Callable<Integer> {
-    static final double TARGET = 0.99;
+    static final double TARGET = 0.995;
 
     @Option(
             names = "--size",
@@ -39,6 +39,13 @@ public final class EvalPiiCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Use (or generate into) this corpus folder instead of a temporary one.")
     Path dir;
 
+    @Option(
+            names = "--min-confidence",
+            defaultValue = "0.5",
+            description =
+                    "Findings below this confidence are left out, as the scope leaves them out (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,27 +56,28 @@ public final class EvalPiiCommand implements Callable<Integer> {
         try {
             if (!Files.exists(corpus.resolve("labels.jsonl"))) new CorpusGenerator(seed).generate(corpus, size, true);
             long t0 = System.nanoTime();
-            Evaluation.Result r = Evaluation.evaluate(corpus, ScanOptions.defaults());
+            Evaluation.Result r = Evaluation.evaluate(corpus, ScanOptions.defaults(), minConfidence);
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf("corpus %s (seed %d, %d bytes), scanned in %.1f s%n", corpus, seed, size, secs);
             out.printf(
-                    "%-15s %8s %8s %8s %9s %9s %9s  %s%n",
-                    "entity", "labels", "found", "correct", "precision", "recall", "F2", "target");
+                    "%-15s %8s %8s %8s %8s %9s %9s %9s  %s%n",
+                    "entity", "labels", "found", "correct", "left out", "precision", "recall", "F2", "target");
             boolean ok = true;
             for (Evaluation.Score s : r.scores()) {
                 boolean met = s.precision() >= TARGET && s.recall() >= TARGET;
                 if (s.entity().validated()) ok &= met;
                 out.printf(
-                        "%-15s %8d %8d %8d %9.4f %9.4f %9.4f  %s%n",
+                        "%-15s %8d %8d %8d %8d %9.4f %9.4f %9.4f  %s%n",
                         s.entity(),
                         s.labels(),
                         s.found(),
                         s.truePositives(),
+                        s.leftOut(),
                         s.precision(),
                         s.recall(),
                         s.f2(),
                         s.entity().validated()
-                                ? (met ? "met (>= 0.99)" : "MISSED (>= 0.99)")
+                                ? (met ? "met (>= 0.995)" : "MISSED (>= 0.995)")
                                 : "context-based, no target");
             }
             if (!r.missed().isEmpty())

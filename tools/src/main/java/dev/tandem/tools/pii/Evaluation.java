@@ -1,4 +1,4 @@
-package dev.tandem.pii.corpus;
+package dev.tandem.tools.pii;
 
 import dev.tandem.pii.Entity;
 import dev.tandem.pii.Finding;
@@ -6,6 +6,7 @@ import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
 import dev.tandem.pii.ScanSink;
+import dev.tandem.pii.ScopeCounter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,13 @@ import java.util.regex.Pattern;
 /**
  * Precision, recall and F2 per entity of the scanner on a labeled corpus. A finding counts as
  * true only when file, start, end and entity all equal a label's: a half-found card is a miss
- * and a false alarm.
+ * and a false alarm. Only findings in scope count (confidence at or above the threshold, as
+ * {@link ScopeCounter} counts them); the others are counted per entity as left out, and a
+ * labeled value left out is a miss.
  */
 public final class Evaluation {
     /** Scores for one entity; F2 weighs recall twice as much as precision (a missed person matters more). */
-    public record Score(Entity entity, long labels, long found, long truePositives) {
+    public record Score(Entity entity, long labels, long found, long truePositives, long leftOut) {
         public double precision() {
             return found == 0 ? 1.0 : (double) truePositives / found;
         }
@@ -52,9 +55,15 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static Result evaluate(Path corpus, ScanOptions options) throws IOException, InterruptedException {
+        return evaluate(corpus, options, ScopeCounter.DEFAULT_MIN_CONFIDENCE);
+    }
+
+    public static Result evaluate(Path corpus, ScanOptions options, double minConfidence)
+            throws IOException, InterruptedException {
+        ScopeCounter threshold = new ScopeCounter(minConfidence);
         Set<String> labels = new HashSet<>();
         Map<Entity, long[]> counts = new EnumMap<>(Entity.class);
-        for (Entity e : Entity.values()) counts.put(e, new long[3]);
+        for (Entity e : Entity.values()) counts.put(e, new long[4]);
         try (BufferedReader r = Files.newBufferedReader(corpus.resolve("labels.jsonl"), StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -84,6 +93,10 @@ public final class Evaluation {
                                 String k =
                                         key(file, f.start(), f.end(), f.entity().name());
                                 long[] c = counts.get(f.entity());
+                                if (!threshold.inScope(f)) {
+                                    c[3]++;
+                                    return;
+                                }
                                 c[1]++;
                                 if (labels.contains(k)) {
                                     c[2]++;
@@ -101,7 +114,7 @@ public final class Evaluation {
         List<Score> scores = new ArrayList<>();
         for (Entity e : Entity.values()) {
             long[] c = counts.get(e);
-            scores.add(new Score(e, c[0], c[1], c[2]));
+            scores.add(new Score(e, c[0], c[1], c[2], c[3]));
         }
         return new Result(scores, missed, falseAlarms);
     }

@@ -1,4 +1,4 @@
 @NullMarked
-package dev.tandem.pii.corpus;
+package dev.tandem.tools.pii;
 
 import org.jspecify.annotations.NullMarked;

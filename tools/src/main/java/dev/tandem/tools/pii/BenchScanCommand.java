@@ -1,12 +1,12 @@
-package dev.tandem.cli.scan;
+package dev.tandem.tools.pii;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.cli.scan.Json;
 import dev.tandem.pii.Finding;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
 import dev.tandem.pii.ScanSink;
-import dev.tandem.pii.corpus.CorpusGenerator;
 import dev.tandem.pii.scope.DistinctHashes;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -203,6 +203,7 @@ public final class BenchScanCommand implements Callable<Integer> {
                         .append(f.entity())
                         .append("\",\"masked\":");
                 Json.string(sb, f.masked());
+                sb.append(",\"confidence\":").append(f.confidence());
                 sb.append("}\n");
                 try {
                     sinkOut.write(sb.toString().getBytes(StandardCharsets.UTF_8));

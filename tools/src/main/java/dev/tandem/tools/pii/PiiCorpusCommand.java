@@ -1,7 +1,6 @@
-package dev.tandem.cli.scan;
+package dev.tandem.tools.pii;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.pii.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
