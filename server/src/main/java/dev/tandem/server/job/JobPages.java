@@ -71,9 +71,12 @@ class JobPages {
         for (Job j : all) {
             Map<String, Object> view = JobController.view(j, access, vault);
             boolean withheld = Boolean.TRUE.equals(view.get("withheld"));
-            Integer percent = !withheld && j.totalUnits() > 0
-                    ? (int) Math.min(100, Math.max(0, 100 * j.doneUnits() / j.totalUnits()))
-                    : (j.status() == Job.Status.SUCCEEDED && !withheld ? 100 : null);
+            Integer percent = null;
+            if (!withheld && j.totalUnits() > 0) {
+                percent = (int) Math.min(100, Math.max(0, 100 * j.doneUnits() / j.totalUnits()));
+            } else if (!withheld && j.status() == Job.Status.SUCCEEDED) {
+                percent = 100;
+            }
             boolean cancellable = !j.status().finished()
                     && AccessPolicy.decide(access.caller(), Action.JOB_CANCEL, Resource.job(id, j.requestedBy()))
                             instanceof Decision.Permit;
