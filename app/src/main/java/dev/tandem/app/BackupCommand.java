@@ -53,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
                     + " or token refused."
         })
 final class BackupCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory, when no server runs on it.")
     @Nullable
@@ -215,7 +214,7 @@ final class BackupCommand implements Callable<Integer> {
             String detail;
             try (InputStream in = response.body()) {
                 String body = new String(in.readNBytes(64 << 10), StandardCharsets.UTF_8);
-                JsonNode problem = body.startsWith("{") ? JSON.readTree(body) : null;
+                JsonNode problem = body.startsWith("{") ? Mapper.JSON.readTree(body) : null;
                 detail = problem != null ? problem.path("detail").asString(body) : body;
             }
             err.println("tandem backup: the server answered " + status + ": " + detail);
@@ -261,5 +260,10 @@ final class BackupCommand implements Callable<Integer> {
         err.println("tandem backup: " + message);
         err.flush();
         return TandemCommand.EXIT_USAGE;
+    }
+
+    /** Built on first use, not when the command is registered at every start of the executable. */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 }

@@ -1,6 +1,12 @@
 package dev.tandem.cli;
 
 import dev.tandem.cli.evidence.EvidenceCommand;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,18 +18,7 @@ import picocli.CommandLine.Command;
         name = "tandem",
         mixinStandardHelpOptions = true,
         versionProvider = TandemCommand.Version.class,
-        description = "Incident response and SOC 2 audit on one tamper-evident record.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            BenchCommand.class,
-            GenerateCommand.class,
-            EvalCommand.class,
-            EvidenceCommand.class,
-            dev.tandem.cli.deadlines.DeadlinesCommand.class,
-            dev.tandem.cli.ledger.LedgerCommand.class,
-            dev.tandem.cli.analyze.AnalyzeCommand.class,
-            dev.tandem.cli.scan.ScanCommand.class,
-        })
+        description = "Incident response and SOC 2 audit on one tamper-evident record.")
 public final class TandemCommand implements Runnable {
 
     /** Exit codes, CONTRACTS.md §4. */
@@ -41,17 +36,83 @@ public final class TandemCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Standard output as picocli would make it (autoflush, the terminal's encoding), kept so a
+     * command can tell it apart from a writer a test installed and write bytes to
+     * {@link System#out} directly (see {@link #rawStdout}).
+     */
+    private static final PrintWriter STDOUT =
+            new PrintWriter(new java.io.OutputStreamWriter(System.out, System.out.charset()), true);
+
+    /**
+     * The server-free subcommands, in the order help lists them, made only when asked for:
+     * picocli builds a command's model by reflection when it is registered, which for every
+     * command at once costs more than the JVM's own start.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        // a lambda, not a method reference: picocli's classes are Java 5 class files, which the
+        // ahead-of-time cache skips, and a resolved reference to one crashes its assembly (JDK 25.0.3)
+        m.put("help", () -> new CommandLine.HelpCommand());
+        m.put("bench", BenchCommand::new);
+        m.put("generate", GenerateCommand::new);
+        m.put("eval", EvalCommand::new);
+        m.put("evidence", EvidenceCommand::new);
+        m.put("deadlines", dev.tandem.cli.deadlines.DeadlinesCommand::new);
+        m.put("ledger", dev.tandem.cli.ledger.LedgerCommand::new);
+        m.put("analyze", dev.tandem.cli.analyze.AnalyzeCommand::new);
+        m.put("scan", dev.tandem.cli.scan.ScanCommand::new);
+        m.put("export", dev.tandem.cli.export.ExportCommand::new);
+        m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
+        m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);
+        return m;
+    }
+
     /** Builds the command line with every server-free subcommand registered. */
     public static CommandLine commandLine() {
+        return commandLine(null, Map.of());
+    }
+
+    /**
+     * Builds the command line for {@code args}, with {@code more} subcommands after the
+     * server-free ones. Only what {@code args} can reach is registered: the subcommand
+     * {@code args[0]} names; none for {@code --version}; all of them for help, usage errors and
+     * anything else. {@code args} null: all.
+     */
+    public static CommandLine commandLine(String @Nullable [] args, Map<String, Supplier<Object>> more) {
         CommandLine cl = new CommandLine(new TandemCommand());
+        cl.setOut(STDOUT);
+        String first = args == null || args.length == 0 ? null : args[0];
+        boolean versionOnly = args != null && args.length == 1 && ("--version".equals(first) || "-V".equals(first));
+        boolean one =
+                first != null && !"help".equals(first) && (SUBCOMMANDS.containsKey(first) || more.containsKey(first));
+        if (versionOnly) return cl;
+        for (Map<String, Supplier<Object>> m : List.of(SUBCOMMANDS, more)) {
+            for (Map.Entry<String, Supplier<Object>> e : m.entrySet()) {
+                if (!one || e.getKey().equals(first))
+                    cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
         return cl;
+    }
+
+    /** {@link System#out} when {@code out} is the process's standard output, else null (a test's writer). */
+    public static java.io.@Nullable PrintStream rawStdout(PrintWriter out) {
+        return out == STDOUT ? System.out : null;
+    }
+
+    /** The line {@code tandem --version} prints. */
+    public static String version() {
+        String v = TandemCommand.class.getPackage().getImplementationVersion();
+        return "tandem " + (v == null ? "development build" : v);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = TandemCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"tandem " + (v == null ? "development build" : v)};
+            return new String[] {version()};
         }
     }
 }

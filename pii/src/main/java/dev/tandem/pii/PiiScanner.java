@@ -77,7 +77,7 @@ public final class PiiScanner {
 
     // ---- the engine ----
 
-    private sealed interface Event permits Found, Subject, Problem, Advanced, Scanned, Lines {}
+    private sealed interface Event permits Found, Subject, Problem, Advanced, Scanned, Merge {}
 
     private record Found(Finding f) implements Event {}
 
@@ -89,26 +89,53 @@ public final class PiiScanner {
 
     private record Scanned(String file, long bytes) implements Event {}
 
-    /** A text block ended with {@code newlines} in it: later blocks of the input are renumbered by it. */
-    private record Lines(long newlines) implements Event {}
+    /** Results gathered in a part of a {@link PartedSink} on a scanning thread. */
+    private record Merge(ScanSink part) implements Event {}
+
+    /** Results per part: large enough that merging is cheap, small enough to bound memory (~200 KB of output). */
+    private static final int PART_RESULTS = 2048;
 
     private static final List<Event> END = List.of();
 
     /** One task's results, in order, in bounded batches. */
     private static final class Channel implements Out {
         final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(4);
-        final boolean textBlock;
-        final boolean firstBlock;
+        private final @Nullable PartedSink<ScanSink> parted;
         private List<Event> batch = new ArrayList<>();
+        private @Nullable ScanSink part;
+        private int inPart;
 
-        Channel(boolean textBlock, boolean firstBlock) {
-            this.textBlock = textBlock;
-            this.firstBlock = firstBlock;
+        Channel(@Nullable PartedSink<ScanSink> parted) {
+            this.parted = parted;
         }
 
         void add(Event e) {
             batch.add(e);
             if (batch.size() >= 1024) flush();
+        }
+
+        private ScanSink part() {
+            ScanSink p = part;
+            if (p == null) {
+                p = part = java.util.Objects.requireNonNull(parted).newPart();
+                inPart = 0;
+            }
+            return p;
+        }
+
+        private void counted() {
+            if (++inPart >= PART_RESULTS) flushPart();
+        }
+
+        /** Hands the current part on, alone in its batch, so at most a few parts wait in the queue. */
+        private void flushPart() {
+            ScanSink p = part;
+            if (p == null) return;
+            part = null;
+            java.util.Objects.requireNonNull(parted).seal(p);
+            flush();
+            batch.add(new Merge(p));
+            flush();
         }
 
         void flush() {
@@ -124,6 +151,7 @@ public final class PiiScanner {
         }
 
         void close() {
+            flushPart();
             flush();
             try {
                 queue.put(END);
@@ -135,21 +163,33 @@ public final class PiiScanner {
 
         @Override
         public void finding(Finding f) {
-            add(new Found(f));
+            if (parted == null) {
+                add(new Found(f));
+            } else {
+                part().finding(f);
+                counted();
+            }
         }
 
         @Override
         public void subject(SubjectRecord s) {
-            add(new Subject(s));
+            if (parted == null) {
+                add(new Subject(s));
+            } else {
+                part().subject(s);
+                counted();
+            }
         }
 
         @Override
         public void problem(InputProblem p) {
+            flushPart();
             add(new Problem(p));
         }
 
         @Override
         public void scanned(String file, long bytes) {
+            flushPart();
             add(new Scanned(file, bytes));
         }
 
@@ -166,10 +206,17 @@ public final class PiiScanner {
         }
     }
 
-    private static final Channel DONE = new Channel(false, false);
+    private static final Channel DONE = new Channel(null);
+
+    /** The sink's parted form, or null when every result goes to it one by one on the caller's thread. */
+    @SuppressWarnings("unchecked")
+    private static @Nullable PartedSink<ScanSink> parted(ScanSink sink) {
+        return sink instanceof PartedSink<?> p ? (PartedSink<ScanSink>) p : null;
+    }
 
     private Report run(List<Source> sources, ScanSink sink, ScanProgress progress) throws InterruptedException {
         int threads = options.threads();
+        PartedSink<ScanSink> parted = parted(sink);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tandem-scan");
             t.setDaemon(true);
@@ -182,7 +229,7 @@ public final class PiiScanner {
                 .daemon()
                 .unstarted(() -> {
                     try {
-                        for (Source s : sources) produce(s, pool, scanners, order);
+                        for (Source s : sources) produce(s, pool, scanners, order, parted);
                         order.put(DONE);
                     } catch (InterruptedException | Cancelled e) {
                         Thread.currentThread().interrupt();
@@ -194,17 +241,15 @@ public final class PiiScanner {
         long done = 0;
         List<InputProblem> problems = new ArrayList<>();
         try {
-            long lineBase = 0;
             while (true) {
                 Channel ch = order.take();
                 if (ch == DONE) break;
-                if (ch.firstBlock) lineBase = 0;
                 while (true) {
                     List<Event> batch = ch.queue.take();
                     if (batch == END) break;
                     for (Event e : batch) {
                         switch (e) {
-                            case Found(Finding f) -> sink.finding(ch.textBlock ? f.withLine(f.line() + lineBase) : f);
+                            case Found(Finding f) -> sink.finding(f);
                             case Subject(SubjectRecord s) -> sink.subject(s);
                             case Problem(InputProblem p) -> {
                                 problems.add(p);
@@ -219,7 +264,8 @@ public final class PiiScanner {
                                 bytes += n;
                                 sink.scanned(file, n);
                             }
-                            case Lines(long n) -> lineBase += n;
+                            case Merge(ScanSink p) ->
+                                java.util.Objects.requireNonNull(parted).merge(p);
                         }
                     }
                 }
@@ -232,12 +278,16 @@ public final class PiiScanner {
     }
 
     private void produce(
-            Source s, ExecutorService pool, ThreadLocal<CandidateScanner> scanners, BlockingQueue<Channel> order)
+            Source s,
+            ExecutorService pool,
+            ThreadLocal<CandidateScanner> scanners,
+            BlockingQueue<Channel> order,
+            @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
         if (s.path() != null) {
             Path p = s.path();
             if (!Files.exists(p)) {
-                fail(order, s.name(), "no such file or folder", true);
+                fail(order, s.name(), "no such file or folder", true, parted);
                 return;
             }
             if (Files.isDirectory(p)) {
@@ -245,17 +295,18 @@ public final class PiiScanner {
                 try (Stream<Path> walk = Files.walk(p)) {
                     files = walk.filter(Files::isRegularFile).sorted().toList();
                 } catch (IOException | UncheckedIOException e) {
-                    fail(order, s.name(), "folder not readable: " + reason(e), true);
+                    fail(order, s.name(), "folder not readable: " + reason(e), true, parted);
                     return;
                 }
-                for (Path f : files) produceFile(f.toString(), f, false, pool, scanners, order);
+                for (Path f : files) produceFile(f.toString(), f, false, pool, scanners, order, parted);
                 return;
             }
-            produceFile(s.name(), p, true, pool, scanners, order);
+            produceFile(s.name(), p, true, pool, scanners, order, parted);
         } else {
             InputStream in = s.stream();
             if (in != null)
-                produceStream(s.name(), new BufferedInputStream(in, 1 << 16), s.format(), pool, scanners, order);
+                produceStream(
+                        s.name(), new BufferedInputStream(in, 1 << 16), s.format(), pool, scanners, order, parted);
         }
     }
 
@@ -265,16 +316,17 @@ public final class PiiScanner {
             boolean named,
             ExecutorService pool,
             ThreadLocal<CandidateScanner> scanners,
-            BlockingQueue<Channel> order)
+            BlockingQueue<Channel> order,
+            @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
         BufferedInputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(p), 1 << 16);
         } catch (IOException e) {
-            fail(order, name, "not readable: " + reason(e), named);
+            fail(order, name, "not readable: " + reason(e), named, parted);
             return;
         }
-        produceStream(name, in, Format.AUTO, pool, scanners, order);
+        produceStream(name, in, Format.AUTO, pool, scanners, order, parted);
     }
 
     private void produceStream(
@@ -283,7 +335,8 @@ public final class PiiScanner {
             Format format,
             ExecutorService pool,
             ThreadLocal<CandidateScanner> scanners,
-            BlockingQueue<Channel> order)
+            BlockingQueue<Channel> order,
+            @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
         Format f;
         try {
@@ -293,15 +346,15 @@ public final class PiiScanner {
             f = Inputs.detect(name, format, head);
         } catch (IOException e) {
             close(in);
-            fail(order, name, "not readable: " + reason(e), false);
+            fail(order, name, "not readable: " + reason(e), false, parted);
             return;
         }
         if (f == Format.TEXT) {
-            produceTextBlocks(name, in, pool, scanners, order);
+            produceTextBlocks(name, in, pool, scanners, order, parted);
             return;
         }
         Format detected = f;
-        Channel ch = new Channel(false, true);
+        Channel ch = new Channel(parted);
         order.put(ch);
         pool.execute(() -> {
             try (in) {
@@ -331,18 +384,22 @@ public final class PiiScanner {
         });
     }
 
-    /** Text: the reader thread cuts blocks at safe splits and hands each to the pool. */
+    /**
+     * Text: the reader thread cuts blocks at safe splits, counts their newlines (so each block knows
+     * its first line number and results need no renumbering) and hands each to the pool.
+     */
     private void produceTextBlocks(
             String name,
             BufferedInputStream in,
             ExecutorService pool,
             ThreadLocal<CandidateScanner> scanners,
-            BlockingQueue<Channel> order)
+            BlockingQueue<Channel> order,
+            @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
         int size = options.chunkSize();
         byte[] carry = new byte[0];
         long offset = 0;
-        boolean first = true;
+        long line = 1;
         boolean eof = false;
         try (in) {
             while (!eof || carry.length > 0) {
@@ -360,17 +417,17 @@ public final class PiiScanner {
                 long blockOffset = offset;
                 offset += split;
                 int len = split;
-                Channel ch = new Channel(true, first);
-                first = false;
+                Channel ch = new Channel(parted);
                 order.put(ch);
                 boolean last = eof && carry.length == 0;
                 long total = offset;
+                long blockLine = line;
+                line += ByteClasses.countNewlines(buf, 0, len);
                 pool.execute(() -> {
                     try {
-                        long nl = TextInput.scanBlock(scanners.get(), name, ch, buf, len, blockOffset, 1);
+                        TextInput.scanBlock(scanners.get(), name, ch, buf, len, blockOffset, blockLine);
                         ch.advanced(len);
                         if (last) ch.scanned(name, total);
-                        ch.add(new Lines(nl));
                         ch.close();
                     } catch (Cancelled e) {
                         Thread.currentThread().interrupt();
@@ -379,7 +436,7 @@ public final class PiiScanner {
                 if (last) break;
             }
         } catch (IOException e) {
-            Channel ch = new Channel(false, false);
+            Channel ch = new Channel(parted);
             order.put(ch);
             ch.problem(new InputProblem(name, "read failed at byte " + offset + ": " + reason(e), false));
             ch.scanned(name, offset);
@@ -387,9 +444,14 @@ public final class PiiScanner {
         }
     }
 
-    private static void fail(BlockingQueue<Channel> order, String name, String reason, boolean fatal)
+    private static void fail(
+            BlockingQueue<Channel> order,
+            String name,
+            String reason,
+            boolean fatal,
+            @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
-        Channel ch = new Channel(false, true);
+        Channel ch = new Channel(parted);
         order.put(ch);
         ch.problem(new InputProblem(name, reason, fatal));
         ch.close();

@@ -5,12 +5,17 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. Each
  * jurisdiction keeps one exact distinct set per source (structured records, phone numbers, IBANs,
  * SSNs) and reports the largest, so one person seen by phone and by record is not counted twice
- * within a jurisdiction. Not thread-safe: scans deliver on one thread.
+ * within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
+ * are counted as left out, by entity and by why (their {@link Doubt}, or {@code below-threshold}),
+ * so a questionable card never puts payment-card data in scope by itself. Not thread-safe: scans
+ * deliver on one thread; a {@link Part} hashes on a scanning thread and {@link #merge} adds it on
+ * the caller's.
  */
 public final class ScopeCounter implements ScanSink {
     private enum Source {
@@ -20,41 +25,168 @@ public final class ScopeCounter implements ScanSink {
         SSN
     }
 
+    /** The default threshold: lowered findings (a {@link Doubt}) fall below it, validated ones reach it. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+
+    /** Why a finding below the threshold was left out when nothing lowered it: the threshold was set above its confidence. */
+    public static final String BELOW_THRESHOLD = "below-threshold";
+
+    private final double minConfidence;
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final Map<Entity, Map<String, Long>> leftOut = new EnumMap<>(Entity.class);
     private final Map<Entity, DistinctHashes> unique = new EnumMap<>(Entity.class);
     private final DistinctHashes records = new DistinctHashes();
     private final Map<String, DistinctHashes[]> byJurisdiction = new HashMap<>();
 
+    public ScopeCounter() {
+        this(DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** @param minConfidence findings with a lower confidence are left out of the scope (0 to 1) */
+    public ScopeCounter(double minConfidence) {
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minimum confidence must be between 0 and 1, not " + minConfidence);
+        }
+        this.minConfidence = minConfidence;
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    /** Whether a finding counts in the scope. */
+    public boolean inScope(Finding f) {
+        return f.confidence() >= minConfidence;
+    }
+
     @Override
     public void finding(Finding f) {
-        counts.merge(f.entity(), 1L, Long::sum);
-        unique.computeIfAbsent(f.entity(), e -> new DistinctHashes()).add(f.normalized());
-        String j = f.jurisdiction();
-        if (j == null) return;
-        Source s = switch (f.entity()) {
+        if (!inScope(f)) {
+            leftOut(f.entity(), leftOutReason(f));
+            return;
+        }
+        count(f.entity(), DistinctHashes.hash(f.normalized()));
+        Source s = source(f);
+        if (s != null) place(f.jurisdiction(), s, DistinctHashes.hash(placeKey(f)));
+    }
+
+    @Override
+    public void subject(SubjectRecord r) {
+        subject(DistinctHashes.hash(r.identity()), r.jurisdiction());
+    }
+
+    private static String leftOutReason(Finding f) {
+        Doubt d = f.doubt();
+        return d == null ? BELOW_THRESHOLD : d.code();
+    }
+
+    private void leftOut(Entity e, String why) {
+        leftOut.computeIfAbsent(e, k -> new TreeMap<>()).merge(why, 1L, Long::sum);
+    }
+
+    private void count(Entity e, long hash) {
+        counts.merge(e, 1L, Long::sum);
+        unique.computeIfAbsent(e, k -> new DistinctHashes()).addHash(hash);
+    }
+
+    private void subject(long identity, @Nullable String jurisdiction) {
+        records.addHash(identity);
+        if (jurisdiction != null) place(jurisdiction, Source.RECORD, identity);
+    }
+
+    /** Where a finding places a person: its entity identifies one and it carries a jurisdiction. */
+    private static @Nullable Source source(Finding f) {
+        if (f.jurisdiction() == null) return null;
+        return switch (f.entity()) {
             case PHONE_NUMBER -> Source.PHONE;
             case IBAN_CODE -> Source.IBAN;
             case US_SSN -> Source.SSN;
             default -> null;
         };
-        if (s != null) place(j, s, f.entity().name() + ":" + f.normalized());
     }
 
-    @Override
-    public void subject(SubjectRecord r) {
-        records.add(r.identity());
-        if (r.jurisdiction() != null) place(r.jurisdiction(), Source.RECORD, r.identity());
+    private static String placeKey(Finding f) {
+        return f.entity().name() + ":" + f.normalized();
     }
 
-    private void place(String jurisdiction, Source s, String identity) {
-        byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[Source.values().length])[s.ordinal()] =
-                set(byJurisdiction.get(jurisdiction), s);
-        byJurisdiction.get(jurisdiction)[s.ordinal()].add(identity);
-    }
-
-    private static DistinctHashes set(DistinctHashes[] sets, Source s) {
+    private void place(@Nullable String jurisdiction, Source s, long identity) {
+        if (jurisdiction == null) return;
+        DistinctHashes[] sets = byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[SOURCES.length]);
         DistinctHashes d = sets[s.ordinal()];
-        return d == null ? new DistinctHashes() : d;
+        if (d == null) d = sets[s.ordinal()] = new DistinctHashes();
+        d.addHash(identity);
+    }
+
+    private static final Entity[] ENTITIES = Entity.values();
+    private static final Source[] SOURCES = Source.values();
+
+    /** A part for one scanning thread, with this counter's threshold. */
+    public Part newPart() {
+        return new Part(minConfidence);
+    }
+
+    /**
+     * Findings and subjects tallied on a scanning thread, where the hashing is done, for
+     * {@link #merge} on the caller's thread: the same counts as passing each to the counter.
+     */
+    public static final class Part implements ScanSink {
+        private static final int SUBJECT = -1;
+        private static final int COUNT = 7;
+        private static final int LEFT_OUT = 6;
+        private final double minConfidence;
+        private int[] ops = new int[256];
+        private long[] hashes = new long[256];
+        private @Nullable String[] texts = new String[256];
+        private int n;
+
+        private Part(double minConfidence) {
+            this.minConfidence = minConfidence;
+        }
+
+        @Override
+        public void finding(Finding f) {
+            int e = f.entity().ordinal() * 8;
+            if (f.confidence() < minConfidence) {
+                push(e + LEFT_OUT, 0, leftOutReason(f));
+                return;
+            }
+            push(e + COUNT, DistinctHashes.hash(f.normalized()), null);
+            Source s = source(f);
+            if (s != null) push(e + s.ordinal(), DistinctHashes.hash(placeKey(f)), f.jurisdiction());
+        }
+
+        @Override
+        public void subject(SubjectRecord r) {
+            push(SUBJECT, DistinctHashes.hash(r.identity()), r.jurisdiction());
+        }
+
+        private void push(int op, long hash, @Nullable String text) {
+            if (n == ops.length) {
+                ops = java.util.Arrays.copyOf(ops, n * 2);
+                hashes = java.util.Arrays.copyOf(hashes, n * 2);
+                texts = java.util.Arrays.copyOf(texts, n * 2);
+            }
+            ops[n] = op;
+            hashes[n] = hash;
+            texts[n] = text;
+            n++;
+        }
+    }
+
+    /** Adds a part's tallies, as if its findings and subjects had come here in order. */
+    public void merge(Part p) {
+        for (int i = 0; i < p.n; i++) {
+            int op = p.ops[i];
+            if (op == Part.SUBJECT) {
+                subject(p.hashes[i], p.texts[i]);
+            } else if (op % 8 == Part.COUNT) {
+                count(ENTITIES[op / 8], p.hashes[i]);
+            } else if (op % 8 == Part.LEFT_OUT) {
+                leftOut(ENTITIES[op / 8], java.util.Objects.requireNonNull(p.texts[i]));
+            } else {
+                place(p.texts[i], SOURCES[op % 8], p.hashes[i]);
+            }
+        }
     }
 
     public Scope scope() {
@@ -94,6 +226,16 @@ public final class ScopeCounter implements ScanSink {
                 placed += v;
             }
         }
-        return new Scope(Map.copyOf(counts), Map.copyOf(uniq), people, out, Math.max(0, people - placed), memory);
+        Map<Entity, Map<String, Long>> left = new EnumMap<>(Entity.class);
+        leftOut.forEach((e, m) -> left.put(e, new TreeMap<>(m)));
+        return new Scope(
+                Map.copyOf(counts),
+                Map.copyOf(uniq),
+                people,
+                out,
+                Math.max(0, people - placed),
+                memory,
+                minConfidence,
+                left);
     }
 }

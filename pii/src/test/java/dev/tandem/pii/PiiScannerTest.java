@@ -63,6 +63,56 @@ class PiiScannerTest {
         }
     }
 
+    /** A parted sink: each part collects on its scanning thread, merging appends in order. */
+    private static final class PartedCollected implements PartedSink<Collected> {
+        final Collected all = new Collected();
+        final java.util.Set<String> partThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Collected newPart() {
+            partThreads.add(Thread.currentThread().getName());
+            return new Collected();
+        }
+
+        @Override
+        public void merge(Collected part) {
+            all.findings.addAll(part.findings);
+            all.subjects.addAll(part.subjects);
+        }
+
+        @Override
+        public void problem(InputProblem p) {
+            all.problem(p);
+        }
+
+        @Override
+        public void scanned(String file, long bytes) {
+            all.scanned(file, bytes);
+        }
+    }
+
+    @Test
+    void aPartedSinkGetsTheSameResultsInTheSameOrderFilledOnTheScanningThreads() throws Exception {
+        StringBuilder text = new StringBuilder();
+        StringBuilder csv = new StringBuilder("name,email,phone,country\n");
+        for (int i = 0; i < 3000; i++) {
+            text.append("line ").append(i).append(" from jane").append(i).append("@example.com\n");
+            csv.append("Jane Doe,j").append(i).append("@example.com,+49 30 901820,DE\n");
+        }
+        ScanOptions many = ScanOptions.defaults().withThreads(3).withChunkSize(4096);
+        for (String[] input : new String[][] {{"a.log", text.toString()}, {"b.csv", csv.toString()}}) {
+            byte[] b = input[1].getBytes(UTF_8);
+            Collected plain = Collected.scan(ONE, b, input[0]);
+            PartedCollected parted = new PartedCollected();
+            new PiiScanner(many)
+                    .scan(new java.io.ByteArrayInputStream(b), input[0], Format.AUTO, parted, ScanProgress.NONE);
+            assertThat(parted.all.brief()).as(input[0]).isEqualTo(plain.brief());
+            assertThat(parted.all.subjects).as(input[0]).isEqualTo(plain.subjects);
+            assertThat(parted.all.scanned).isEqualTo(plain.scanned);
+            assertThat(parted.partThreads).allMatch(t -> t.equals("tandem-scan"));
+        }
+    }
+
     @Test
     void aHundredMegabyteLineDoesNotNeedAHundredMegabytes() throws Exception {
         // one line, no newline: blocks end at safe split bytes inside it

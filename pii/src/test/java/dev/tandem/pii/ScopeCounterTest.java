@@ -32,6 +32,39 @@ class ScopeCounterTest {
     }
 
     @Test
+    void partsTalliedOnScanningThreadsGiveTheSameScopeAsResultsOneByOne() {
+        Finding[] findings = {
+            f(Entity.PHONE_NUMBER, "+4930901820", "DE"),
+            f(Entity.PHONE_NUMBER, "+4930901820", "DE"),
+            f(Entity.IBAN_CODE, "DE89370400440532013000", "DE"),
+            f(Entity.US_SSN, "536228726", "US"),
+            f(Entity.PHONE_NUMBER, "+14155552671", "US"),
+            f(Entity.EMAIL_ADDRESS, "a@example.com", null),
+            new Finding("f", 0, 1, 1, Entity.CREDIT_CARD, "4111", "4111", null, 0.2, null)
+        };
+        SubjectRecord[] subjects = {
+            new SubjectRecord("f", "EMAIL_ADDRESS:a@example.com", "US-CA"),
+            new SubjectRecord("f", "EMAIL_ADDRESS:c@example.com", null)
+        };
+        // the default threshold and one that leaves more findings out: both are tallied alike
+        for (double threshold : new double[] {ScopeCounter.DEFAULT_MIN_CONFIDENCE, 0.95}) {
+            ScopeCounter direct = new ScopeCounter(threshold);
+            ScopeCounter merged = new ScopeCounter(threshold);
+            ScopeCounter.Part part = merged.newPart();
+            for (Finding x : findings) {
+                direct.finding(x);
+                part.finding(x);
+            }
+            for (SubjectRecord x : subjects) {
+                direct.subject(x);
+                part.subject(x);
+            }
+            merged.merge(part);
+            assertThat(merged.scope()).as("threshold " + threshold).isEqualTo(direct.scope());
+        }
+    }
+
+    @Test
     void distinctHashesCountExactlyAndReportTheirMemory() {
         DistinctHashes d = new DistinctHashes();
         for (int i = 0; i < 1_000_000; i++) d.add("user" + i + "@example.com");

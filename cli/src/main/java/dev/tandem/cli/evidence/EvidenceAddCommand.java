@@ -86,8 +86,6 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -170,7 +168,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         }
         JsonNode body;
         try {
-            body = json.readTree(response.body());
+            body = Mapper.JSON.readTree(response.body());
         } catch (JacksonException e) {
             err.println("tandem evidence add: " + file + ": unexpected answer " + status + " from " + uri);
             return TandemCommand.EXIT_UNREACHABLE;
@@ -212,5 +210,10 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         if (n.endsWith(".dd") || n.endsWith(".e01") || n.endsWith(".img") || n.endsWith(".raw"))
             return "FORENSIC_IMAGE";
         return "OTHER";
+    }
+
+    /** Built on first use, not when the command is registered at every start of the executable. */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 }

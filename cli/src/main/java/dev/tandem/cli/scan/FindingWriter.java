@@ -3,28 +3,49 @@ package dev.tandem.cli.scan;
 import dev.tandem.pii.Entity;
 import dev.tandem.pii.Finding;
 import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.PartedSink;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanSink;
 import dev.tandem.pii.Scope;
+import dev.tandem.pii.ScopeCounter;
+import dev.tandem.pii.SubjectRecord;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes findings as they arrive, then the scope and the summary (CONTRACTS.md §4). In
  * {@code jsonl} the summary is the last line and the scope line comes just before it; problems
- * go to stderr so stdout stays one JSON object a line.
+ * go to stderr so stdout stays one JSON object a line. Lines are formatted and values hashed for
+ * the scope on the scanning threads ({@link Part}); this writer only appends parts in order.
+ * Every finding carries its {@code confidence}, and its {@code doubt} when something lowered it;
+ * the summary's counts are the findings in scope, and {@code leftOut} counts the others by entity
+ * and why.
  */
-final class FindingWriter implements ScanSink {
+final class FindingWriter implements PartedSink<FindingWriter.Part> {
     private final PrintWriter out;
+    private final java.io.@Nullable PrintStream raw;
     private final PrintWriter err;
     private final boolean jsonl;
     private final boolean reveal;
+    private final ScopeCounter scope;
     private final StringBuilder sb = new StringBuilder(256);
+    private Runnable beforeProblem = () -> {};
     private long findings;
 
-    FindingWriter(PrintWriter out, PrintWriter err, boolean jsonl, boolean reveal) {
+    /** {@code raw}: the process's standard output, written in UTF-8 bytes directly; null: all through {@code out}. */
+    FindingWriter(
+            PrintWriter out,
+            java.io.@Nullable PrintStream raw,
+            PrintWriter err,
+            boolean jsonl,
+            boolean reveal,
+            ScopeCounter scope) {
         this.out = out;
+        this.scope = scope;
+        this.raw = raw;
         this.err = err;
         this.jsonl = jsonl;
         this.reveal = reveal;
@@ -34,10 +55,54 @@ final class FindingWriter implements ScanSink {
         return findings;
     }
 
+    /** Run before a problem is printed on stderr (to clear a progress line). */
+    void beforeProblem(Runnable r) {
+        this.beforeProblem = r;
+    }
+
+    /** Findings formatted and subjects tallied on one scanning thread. */
+    final class Part implements ScanSink {
+        private final StringBuilder lines = new StringBuilder(64 * 1024);
+        private final ScopeCounter.Part tally = scope.newPart();
+        private byte[] bytes = new byte[0];
+        private long count;
+
+        @Override
+        public void finding(Finding f) {
+            count++;
+            format(lines, f);
+            lines.append('\n');
+            tally.finding(f);
+        }
+
+        @Override
+        public void subject(SubjectRecord s) {
+            tally.subject(s);
+        }
+    }
+
     @Override
-    public void finding(Finding f) {
-        findings++;
-        sb.setLength(0);
+    public Part newPart() {
+        return new Part();
+    }
+
+    @Override
+    public void seal(Part p) {
+        if (raw != null) {
+            p.bytes = p.lines.toString().getBytes(StandardCharsets.UTF_8);
+            p.lines.setLength(0);
+        }
+    }
+
+    @Override
+    public void merge(Part p) {
+        findings += p.count;
+        if (raw != null) raw.write(p.bytes, 0, p.bytes.length);
+        else out.append(p.lines);
+        scope.merge(p.tally);
+    }
+
+    private void format(StringBuilder sb, Finding f) {
         if (jsonl) {
             sb.append("{\"kind\":\"finding\",\"file\":");
             Json.string(sb, f.file());
@@ -48,6 +113,9 @@ final class FindingWriter implements ScanSink {
                     .append(f.entity().name());
             sb.append("\",\"masked\":");
             Json.string(sb, f.masked());
+            sb.append(",\"confidence\":").append(f.confidence());
+            if (f.doubt() != null)
+                sb.append(",\"doubt\":\"").append(f.doubt().code()).append('"');
             if (reveal) {
                 sb.append(",\"value\":");
                 Json.string(sb, f.value());
@@ -66,17 +134,26 @@ final class FindingWriter implements ScanSink {
                     .append('-')
                     .append(f.end())
                     .append(']');
+            if (f.doubt() != null) {
+                sb.append("  confidence ")
+                        .append(f.confidence())
+                        .append(", ")
+                        .append(f.doubt().code());
+            }
         }
-        out.println(sb);
     }
 
     @Override
     public void problem(InputProblem p) {
+        beforeProblem.run();
         err.println("tandem scan: " + p.file() + ": " + p.reason());
         err.flush();
     }
 
-    void finish(PiiScanner.Report report, Scope scope) {
+    /** Writes the scope and the summary; returns the scope. */
+    Scope finish(PiiScanner.Report report) {
+        if (raw != null) raw.flush();
+        Scope scope = this.scope.scope();
         if (jsonl) {
             sb.setLength(0);
             sb.append("{\"kind\":\"scope\",\"subjects\":");
@@ -100,6 +177,23 @@ final class FindingWriter implements ScanSink {
             appendCounts(scope.counts());
             sb.append("},\"unique\":{");
             appendCounts(scope.unique());
+            sb.append("},\"minConfidence\":").append(scope.minConfidence()).append(",\"leftOut\":{");
+            boolean firstEntity = true;
+            for (Entity e : Entity.values()) {
+                Map<String, Long> why = scope.leftOut().get(e);
+                if (why == null) continue;
+                if (!firstEntity) sb.append(',');
+                firstEntity = false;
+                sb.append('"').append(e.name()).append("\":{");
+                boolean firstWhy = true;
+                for (Map.Entry<String, Long> w : why.entrySet()) {
+                    if (!firstWhy) sb.append(',');
+                    firstWhy = false;
+                    Json.string(sb, w.getKey());
+                    sb.append(':').append(w.getValue());
+                }
+                sb.append('}');
+            }
             sb.append("}}");
             out.println(sb);
         } else {
@@ -121,6 +215,13 @@ final class FindingWriter implements ScanSink {
                         c.longValue(),
                         scope.unique().get(e));
             }
+            if (!scope.leftOut().isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "Left out of the scope (confidence below %s): %s%n",
+                        scope.minConfidence(),
+                        leftOutText(scope));
+            }
             out.printf(
                     Locale.ROOT,
                     "People affected (estimate): %d, of whom %d without a known jurisdiction.%n",
@@ -132,6 +233,27 @@ final class FindingWriter implements ScanSink {
             }
         }
         out.flush();
+        return scope;
+    }
+
+    /** "CREDIT_CARD 3 (commerce-context 2, gs1-code 1)", entity by entity. */
+    static String leftOutText(Scope scope) {
+        StringBuilder t = new StringBuilder();
+        for (Entity e : Entity.values()) {
+            Map<String, Long> why = scope.leftOut().get(e);
+            if (why == null) continue;
+            long total = why.values().stream().mapToLong(Long::longValue).sum();
+            if (!t.isEmpty()) t.append("; ");
+            t.append(e.name()).append(' ').append(total).append(" (");
+            boolean first = true;
+            for (Map.Entry<String, Long> w : why.entrySet()) {
+                if (!first) t.append(", ");
+                first = false;
+                t.append(w.getKey()).append(' ').append(w.getValue());
+            }
+            t.append(')');
+        }
+        return t.toString();
     }
 
     private void appendCounts(Map<Entity, ? extends Number> m) {

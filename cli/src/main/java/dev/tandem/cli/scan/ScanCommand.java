@@ -1,14 +1,11 @@
 package dev.tandem.cli.scan;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.pii.Finding;
-import dev.tandem.pii.InputProblem;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
-import dev.tandem.pii.ScanSink;
+import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
-import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +58,13 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Region for phone numbers without '+' (default: ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(
+            names = "--min-confidence",
+            defaultValue = "0.5",
+            description = "Findings below this confidence (0 to 1) are reported but left out of the scope, the"
+                    + " counts and the exit code (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +78,10 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("tandem scan: --threads must be at least 1");
             return TandemCommand.EXIT_USAGE;
         }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            err.println("tandem scan: --min-confidence must be between 0 and 1, not " + minConfidence);
+            return TandemCommand.EXIT_USAGE;
+        }
         ScanOptions options = ScanOptions.defaults()
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         options = new ScanOptions(
@@ -83,40 +91,29 @@ public final class ScanCommand implements Callable<Integer> {
                 options.maxInflatedBytes(),
                 options.maxRatio(),
                 options.maxNesting());
-        FindingWriter writer = new FindingWriter(out, err, format == OutputFormat.jsonl, reveal);
-        ScopeCounter scope = new ScopeCounter();
-        ScanSink both = new ScanSink() {
-            @Override
-            public void finding(Finding f) {
-                writer.finding(f);
-                scope.finding(f);
-            }
-
-            @Override
-            public void subject(SubjectRecord s) {
-                scope.subject(s);
-            }
-
-            @Override
-            public void problem(InputProblem p) {
-                progressLine.clear();
-                writer.problem(p);
-            }
-        };
+        FindingWriter writer = new FindingWriter(
+                out,
+                TandemCommand.rawStdout(spec.commandLine().getOut()),
+                err,
+                format == OutputFormat.jsonl,
+                reveal,
+                new ScopeCounter(minConfidence));
+        writer.beforeProblem(() -> progressLine.clear());
         boolean showProgress = progress || interactive();
         progressLine = showProgress ? new ProgressLine(err, totalSize(paths)) : ProgressLine.NONE;
         PiiScanner.Report report;
         try {
-            report = new PiiScanner(options).scanPaths(paths, both, progressLine);
+            report = new PiiScanner(options).scanPaths(paths, writer, progressLine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tandem scan: interrupted");
             return TandemCommand.EXIT_USAGE;
         }
         progressLine.clear();
-        writer.finish(report, scope.scope());
+        Scope found = writer.finish(report);
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
-        return writer.findings() > 0 ? TandemCommand.EXIT_FOUND : TandemCommand.EXIT_OK;
+        // findings below the threshold are printed, but are not what the check found
+        return found.counts().isEmpty() ? TandemCommand.EXIT_OK : TandemCommand.EXIT_FOUND;
     }
 
     private ProgressLine progressLine = ProgressLine.NONE;

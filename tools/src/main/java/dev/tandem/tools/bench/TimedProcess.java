@@ -1,0 +1,124 @@
+package dev.tandem.tools.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One child process timed from start to exit, its standard output read from a pipe as a user's
+ * {@code | wc -l} would (lines counted, SHA-256 of the bytes), its peak resident set size sampled
+ * from {@code /proc/PID/status} (VmHWM) every 10 ms.
+ */
+public final class TimedProcess {
+    private TimedProcess() {}
+
+    /**
+     * What a run gave: wall-clock seconds, exit code, output lines and digest, peak RSS (-1:
+     * unknown), CPU seconds in user and kernel mode (-1: unknown), stderr's end.
+     */
+    public record Result(
+            double seconds, int exit, long lines, String sha256, long peakRss, double cpuSeconds, String stderr) {}
+
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+    /**
+     * Runs {@code command}; under GNU time ({@code /usr/bin/time}) when it is installed, which
+     * reports the child's CPU time and peak RSS exactly (its own start costs about a millisecond).
+     */
+    public static Result run(List<String> command) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("tandem-bench-", ".stderr");
+        Path times = Files.createTempFile("tandem-bench-", ".time");
+        boolean timed = Files.isExecutable(GNU_TIME);
+        List<String> cmd = command;
+        if (timed) {
+            cmd = new java.util.ArrayList<>(
+                    List.of(GNU_TIME.toString(), "-q", "-f", "%U %S %M", "-o", times.toString()));
+            cmd.addAll(command);
+        }
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            long[] lines = {0};
+            MessageDigest sha = sha256();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try (InputStream in = p.getInputStream()) {
+                    byte[] buf = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        sha.update(buf, 0, n);
+                        for (int i = 0; i < n; i++) if (buf[i] == '\n') lines[0]++;
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            long peak = 0;
+            Path status = Path.of("/proc/" + p.pid() + "/status");
+            while (p.isAlive()) {
+                peak = Math.max(peak, vmHwm(status));
+                Thread.sleep(10);
+            }
+            int exit = p.waitFor();
+            reader.join();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String e = Files.readString(err, StandardCharsets.UTF_8);
+            if (e.length() > 2000) e = e.substring(e.length() - 2000);
+            double cpu = -1;
+            if (timed) {
+                String[] t = Files.readString(times).trim().split("\\s+");
+                if (t.length >= 3) {
+                    try {
+                        cpu = Double.parseDouble(t[t.length - 3]) + Double.parseDouble(t[t.length - 2]);
+                        peak = Long.parseLong(t[t.length - 1]) * 1024;
+                    } catch (NumberFormatException ignored) {
+                        // the child was killed before time could report
+                    }
+                }
+            }
+            return new Result(
+                    secs, exit, lines[0], HexFormat.of().formatHex(sha.digest()), peak == 0 ? -1 : peak, cpu, e);
+        } finally {
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(times);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long vmHwm(Path status) {
+        try {
+            for (String l : Files.readAllLines(status)) {
+                if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("\\D", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // process gone
+        }
+        return 0;
+    }
+
+    /** The first executable called {@code name} on the PATH, or null. */
+    public static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) return null;
+        for (String d : path.split(":")) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) return p;
+        }
+        return null;
+    }
+}
