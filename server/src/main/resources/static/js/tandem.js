@@ -35,12 +35,37 @@
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
   document.addEventListener("htmx:afterSettle", tick);
 
-  // <form data-upload>: send the file with XMLHttpRequest to show progress, then follow the answer.
+  // <form data-upload>: the same multipart POST the form makes without script, sent with
+  // XMLHttpRequest to show its progress. Success follows the server's redirect; a refusal (the
+  // form again, with its message) replaces the page's <main> with the answer's, as a plain post
+  // would have shown it, and moves focus to the message.
+  function showAnswer(form, xhr, status) {
+    var fresh = null;
+    if ((xhr.getResponseHeader("Content-Type") || "").indexOf("text/html") === 0) {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      fresh = doc.getElementById("main");
+      if (fresh && doc.title) { document.title = doc.title; }
+    }
+    var main = document.getElementById("main");
+    if (!fresh || !main) {
+      if (status) { status.textContent = "The upload was refused (HTTP " + xhr.status + "); nothing was stored."; }
+      return;
+    }
+    var node = document.importNode(fresh, true);
+    main.replaceWith(node);
+    if (window.htmx) { window.htmx.process(node); }
+    var alert = node.querySelector("[role=alert]");
+    if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
+  }
+
   document.addEventListener("submit", function (e) {
     var form = e.target;
-    if (!form.hasAttribute || !form.hasAttribute("data-upload") || !window.XMLHttpRequest) { return; }
-    var bar = form.querySelector("progress");
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-upload")
+        || !window.XMLHttpRequest || !window.FormData || !window.DOMParser) { return; }
+    var box = form.querySelector("[data-upload-progress]");
+    var bar = box ? box.querySelector("progress") : null;
     var status = form.querySelector("[data-upload-status]");
+    var button = form.querySelector("button[type=submit]");
     if (!bar) { return; }
     e.preventDefault();
     var xhr = new XMLHttpRequest();
@@ -48,18 +73,28 @@
     var c = csrf();
     if (c) { xhr.setRequestHeader(c.header, c.token); }
     xhr.setRequestHeader("Accept", "text/html");
-    bar.hidden = false;
+    box.hidden = false;
+    bar.value = 0;
+    if (button) { button.disabled = true; }
+    if (status) { status.textContent = "Uploading…"; }
     xhr.upload.addEventListener("progress", function (p) {
-      if (p.lengthComputable) {
-        bar.max = p.total; bar.value = p.loaded;
-        if (status) { status.textContent = "Uploaded " + Math.round(100 * p.loaded / p.total) + " %"; }
-      }
+      if (!p.lengthComputable) { return; }
+      bar.max = p.total;
+      bar.value = p.loaded;
+      if (status) { status.textContent = "Uploaded " + Math.floor(100 * p.loaded / p.total) + " %"; }
+    });
+    xhr.upload.addEventListener("load", function () {
+      if (status) { status.textContent = "Uploaded; the server is recording it…"; }
     });
     xhr.addEventListener("load", function () {
-      if (xhr.responseURL && xhr.status < 400) { window.location.assign(xhr.responseURL); return; }
-      document.open(); document.write(xhr.responseText); document.close();
+      if (xhr.status < 400 && xhr.responseURL) { window.location.assign(xhr.responseURL); return; }
+      if (button) { button.disabled = false; }
+      box.hidden = true;
+      showAnswer(form, xhr, status);
     });
     xhr.addEventListener("error", function () {
+      if (button) { button.disabled = false; }
+      box.hidden = true;
       if (status) { status.textContent = "The upload failed: the connection was lost. Nothing was stored; try again."; }
     });
     xhr.send(new FormData(form));

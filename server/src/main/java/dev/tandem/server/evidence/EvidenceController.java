@@ -1,10 +1,7 @@
 package dev.tandem.server.evidence;
 
-import dev.tandem.evidence.BlobTooLargeException;
-import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.DomainException;
-import dev.tandem.server.TandemProperties;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -38,18 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EvidenceController {
     private static final Logger log = LoggerFactory.getLogger(EvidenceController.class);
-    private static final int MAX_TEXT = 500;
 
     private final Vault vault;
-    private final TandemProperties props;
+    private final Intake intake;
     private final Ledger ledger;
-    private final Storage storage;
 
-    EvidenceController(Vault vault, TandemProperties props, Ledger ledger, Storage storage) {
+    EvidenceController(Vault vault, Intake intake, Ledger ledger) {
         this.vault = vault;
-        this.props = props;
+        this.intake = intake;
         this.ledger = ledger;
-        this.storage = storage;
     }
 
     @PostMapping("/api/v1/incidents/{incidentId}/evidence")
@@ -67,27 +61,9 @@ class EvidenceController {
             throws IOException {
         // Everything that can be refused is refused before a byte is read (the incident and the
         // caller's right to add to this repository by the access policy, first).
-        Repository repo = Repository.parse(repository == null ? "" : repository)
-                .orElseThrow(() -> DomainException.unprocessable(
-                        "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
-        EvidenceKind k = EvidenceKind.parse(kind == null ? "" : kind)
-                .orElseThrow(() -> DomainException.unprocessable(
-                        "bad-kind", "kind must be one of " + List.of(EvidenceKind.values()) + ", got " + kind));
-        if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
-            throw DomainException.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
-        }
-        if (name.contains("!/")) {
-            // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
-            throw DomainException.unprocessable(
-                    "bad-name", "name must not contain \"!/\": it separates an archive from its members");
-        }
-        if (source != null && source.length() > MAX_TEXT) {
-            throw DomainException.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
-        }
-        if (description != null && description.length() > 4000) {
-            throw DomainException.unprocessable("bad-description", "description is longer than 4000 characters");
-        }
+        Repository repo = Intake.repository(repository);
         Instant collected = null;
+        Vault.Metadata meta = Intake.metadata(incidentId, repo, kind, name, source, description, null);
         if (collectedAt != null) {
             try {
                 collected = OffsetDateTime.parse(collectedAt).toInstant();
@@ -96,13 +72,9 @@ class EvidenceController {
                         "bad-time", "collectedAt must be an RFC 3339 time with an offset, got " + collectedAt);
             }
         }
-        long max = props.evidence().maxBytes();
         long declared = request.getContentLengthLong();
-        if (declared > max) {
-            throw tooLarge(max);
-        }
-        // room on disk and in the quotas, before a byte is read (507 when it cannot fit)
-        Storage.Allowance allowance = storage.allowance(incidentId, declared);
+        // room on disk and in the quotas, before a byte is read (413 or 507 when it cannot fit)
+        Storage.Allowance allowance = intake.allowance(incidentId, declared);
         PushbackInputStream in = new PushbackInputStream(request.getInputStream(), 1);
         int first = in.read();
         if (first < 0) {
@@ -111,21 +83,13 @@ class EvidenceController {
         in.unread(first);
         EvidenceItem item;
         try {
-            item = vault.add(
-                    new Vault.Metadata(incidentId, repo, k, name, source, description, collected),
+            item = intake.store(
+                    new Vault.Metadata(
+                            incidentId, repo, meta.kind(), meta.name(), meta.source(), meta.description(), collected),
                     new CountingGuard(in, declared),
-                    allowance.bytes(),
+                    allowance,
                     actor.username());
-        } catch (BlobTooLargeException e) {
-            throw allowance.limitedByRoom() ? storage.full(allowance.bytes()) : tooLarge(max);
         } catch (IOException e) {
-            if (storage.nearlyFull()) {
-                log.warn(
-                        "upload to incident {} failed with the disk full, nothing recorded: {}",
-                        incidentId,
-                        e.toString());
-                throw storage.full(allowance.bytes());
-            }
             // The client went away (or the disk failed) mid-stream: nothing was recorded. The client
             // may not be there to read an answer; an empty 400 is all that is attempted.
             log.warn("upload to incident {} abandoned, nothing recorded: {}", incidentId, e.toString());
@@ -155,9 +119,18 @@ class EvidenceController {
     ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
+        return content(vault, item, actor.username());
+    }
+
+    /**
+     * The item's bytes as a download, its read recorded first ({@code evidence.read}): for the API
+     * and the web page alike.
+     */
+    static ResponseEntity<InputStreamResource> content(Vault vault, EvidenceItem item, String actor)
+            throws IOException {
         // Written on the request thread (not a StreamingResponseBody): an async body raced with the
         // security filters' headers on the same response (NPEs inside Tomcat's MimeHeaders).
-        InputStreamResource body = new InputStreamResource(vault.read(item, actor.username()));
+        InputStreamResource body = new InputStreamResource(vault.read(item, actor));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(item.size())
@@ -173,14 +146,6 @@ class EvidenceController {
                                 + java.util.Base64.getEncoder()
                                         .encodeToString(java.util.HexFormat.of().parseHex(item.sha256())))
                 .body(body);
-    }
-
-    private static DomainException tooLarge(long max) {
-        return new DomainException(
-                DomainException.Kind.CONTENT_TOO_LARGE,
-                "evidence-too-large",
-                "Evidence too large",
-                "the upload is larger than the configured maximum of " + max + " bytes (tandem.evidence.max-bytes)");
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.JobController;
 import dev.tandem.server.job.Jobs;
-import dev.tandem.server.ledger.Ledger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,16 +37,16 @@ class AnalysisController {
     private final Incidents incidents;
 
     private final Vault vault;
-    private final Ledger ledger;
+    private final FindingViews views;
 
     AnalysisController(
-            Analyses analyses, Findings findings, Jobs jobs, Incidents incidents, Vault vault, Ledger ledger) {
+            Analyses analyses, Findings findings, Jobs jobs, Incidents incidents, Vault vault, FindingViews views) {
         this.analyses = analyses;
         this.findings = findings;
         this.jobs = jobs;
         this.incidents = incidents;
         this.vault = vault;
-        this.ledger = ledger;
+        this.views = views;
     }
 
     /**
@@ -59,14 +58,22 @@ class AnalysisController {
     @Guard(Action.ANALYSIS_START)
     ResponseEntity<Map<String, Object>> analyze(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
-        boolean auditOnly = access.caller().has(Role.AUDIT_LIAISON);
-        Job job = analyses.submit(
-                id, request(body), access.username(), item -> !auditOnly || item.repository() == Repository.AUDIT);
+        Job job = start(analyses, access, id, request(body));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("job", JobController.view(job, access, vault));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/analyses/" + job.id()))
                 .body(answer);
+    }
+
+    /**
+     * Queues an analysis for the caller: the audit liaison analyzes AUDIT evidence only (a FORENSIC
+     * item named is refused, "all" means all AUDIT items). For the API and the page alike.
+     */
+    static Job start(Analyses analyses, Access access, String incident, Analyses.Request request) {
+        boolean auditOnly = access.caller().has(Role.AUDIT_LIAISON);
+        return analyses.submit(
+                incident, request, access.username(), item -> !auditOnly || item.repository() == Repository.AUDIT);
     }
 
     static Analyses.Request request(JsonNode body) {
@@ -114,19 +121,14 @@ class AnalysisController {
     Map<String, Object> findings(
             Access access, @PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
         incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
-        Optional<CompletedAnalysis> chosen = analysis == null
-                ? findings.latest(id)
-                : Optional.of(findings.completed(analysis)
-                        .filter(a -> a.incidentId().equals(id))
-                        .orElseThrow(
-                                () -> DomainException.notFound("completed analysis", analysis + " of incident " + id)));
+        Optional<CompletedAnalysis> chosen = FindingViews.chosen(findings, id, analysis);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("analysis", chosen.map(CompletedAnalysis::jobId).orElse(null));
         m.put("completedAt", chosen.map(a -> a.completedAt().toString()).orElse(null));
         m.put(
                 "findings",
                 chosen.map(a -> findings.of(a.jobId()).stream()
-                                .map(f -> view(f, access))
+                                .map(f -> views.view(f, access))
                                 .toList())
                         .orElse(List.of()));
         return m;
@@ -140,70 +142,9 @@ class AnalysisController {
                 .filter(j -> j.kind().equals(Analyses.KIND))
                 .orElseThrow(() -> DomainException.notFound("analysis", id));
         Map<String, Object> m = new LinkedHashMap<>(JobController.view(job, access, vault));
-        m.put("findings", findings.of(id).stream().map(f -> view(f, access)).toList());
-        return m;
-    }
-
-    /**
-     * A finding as the caller may see it: in full, or, when it rests on a FORENSIC item the caller
-     * may not read, only what its ledger entry shows everyone: that it exists, and its commitment.
-     */
-    Map<String, Object> view(StoredFinding f, Access access) {
-        boolean readable = f.privileged() && f.items().isEmpty()
-                ? access.caller().privileged()
-                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
-        if (readable) {
-            return view(f);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("analysis", f.analysisId());
-        m.put("privileged", true);
-        m.put("ledgerIndex", f.ledgerIndex());
-        m.put("commitment", ledger.commitmentAt(f.ledgerIndex()));
-        return m;
-    }
-
-    /**
-     * A finding in the shape of {@code tandem analyze --format json} (CONTRACTS.md §4: pattern,
-     * severity, title, subject, evidence lines, records, controls), with what the server adds.
-     */
-    static Map<String, Object> view(StoredFinding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("analysis", f.analysisId());
-        m.put("pattern", f.pattern());
-        m.put("severity", f.severity());
-        m.put("title", f.title());
-        m.put("subject", Map.of("kind", f.subjectKind(), "id", f.subjectId()));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (JsonNode l : f.lines()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("file", l.path("file").asString());
-            line.put("line", l.path("line").asLong());
-            lines.add(line);
-        }
-        m.put("evidence", lines);
-        m.put("records", f.records());
-        m.put("controls", f.controls());
-        m.put("iso27001", f.iso27001());
-        m.put("rationale", f.rationale());
-        m.put("evidenceIds", f.items().stream().map(StoredFinding.Item::id).toList());
         m.put(
-                "evidenceItems",
-                f.items().stream()
-                        .map(i -> {
-                            Map<String, Object> o = new LinkedHashMap<>();
-                            o.put("id", i.id());
-                            o.put("name", i.name());
-                            o.put("repository", i.repository());
-                            o.put("sha256", i.sha256());
-                            return o;
-                        })
-                        .toList());
-        m.put("containment", f.containment());
-        m.put("privileged", f.privileged());
-        m.put("ledgerIndex", f.ledgerIndex());
+                "findings",
+                findings.of(id).stream().map(f -> views.view(f, access)).toList());
         return m;
     }
 }

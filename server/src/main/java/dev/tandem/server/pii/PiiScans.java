@@ -10,7 +10,9 @@ import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,24 @@ public class PiiScans {
                 item.incidentId(),
                 item.repository().name());
         return rows.stream().findFirst();
+    }
+
+    /** A scan's people per jurisdiction, from its {@code subjects} ({@code DE=1200,US-CA=800}), in that order. */
+    public static List<Map.Entry<String, Long>> subjects(JsonNode scan) {
+        List<Map.Entry<String, Long>> out = new ArrayList<>();
+        for (String pair : scan.path("subjects").asString("").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    out.add(Map.entry(
+                            pair.substring(0, eq).strip(),
+                            Long.parseLong(pair.substring(eq + 1).strip())));
+                } catch (NumberFormatException e) {
+                    // not a count: left out
+                }
+            }
+        }
+        return out;
     }
 
     /**

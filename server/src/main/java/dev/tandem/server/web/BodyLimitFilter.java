@@ -19,13 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Request bodies are size-checked before they are read: a declared length over
  * {@code tandem.api.max-body-bytes} is refused at once (413), and a body streamed without one is
- * cut off when it passes the limit. Evidence uploads stream to the vault and have their own limit
- * ({@code tandem.evidence.max-bytes}); they are not counted here.
+ * cut off when it passes the limit. Evidence uploads (the API's and the page's form) stream to the
+ * vault and have their own limit ({@code tandem.evidence.max-bytes}); they are not counted here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimitFilter extends OncePerRequestFilter {
-    private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/v1/incidents/[^/]+/evidence/?");
+    /** The API's upload and the web page's upload form. */
+    private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("(/api/v1)?/incidents/[^/]+/evidence/?");
 
     private final long maxBytes;
 

@@ -51,7 +51,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         return r;
     }
 
-    static HttpStatus status(DomainException.Kind kind) {
+    public static HttpStatus status(DomainException.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -473,7 +473,46 @@ abstract class AccessMatrixContract {
             assertThat(g.status()).as(g.body()).isEqualTo(201);
             return new Request(i + "/grants/" + g.json().path("id").asString() + "/revocation", null, null);
         }));
+        // evidence, findings and jobs pages (docs/web.md): as the API calls they stand for
+        c.add(get("/incidents/{id}/evidence", MEMBERS, i + "/evidence"));
+        c.add(upload(i, "AUDIT", "PPPPPFHH"));
+        // the audit liaison adds AUDIT evidence only: refused once the form's repository is read
+        c.add(upload(i, "FORENSIC", "PPPPFFHH"));
+        String audit = "/evidence/" + f.audit();
+        String forensic = "/evidence/" + f.forensic();
+        c.add(get("/evidence/{id}", MEMBERS, audit));
+        c.add(get("/evidence/{id}", MEMBERS, forensic));
+        c.add(get("/evidence/{id}/content", MEMBERS, audit + "/content"));
+        c.add(get("/evidence/{id}/content", FORENSIC_READERS, forensic + "/content"));
+        c.add(form("POST", "/evidence/{id}/scans", INSIDERS, () -> audit + "/scans", ""));
+        c.add(form("POST", "/evidence/{id}/scans", "PPPPFFHH", () -> forensic + "/scans", ""));
+        c.add(form("POST", "/evidence/{id}/scans", DECIDERS, () -> audit + "/scans", "updateScope=true"));
+        c.add(get("/incidents/{id}/findings", MEMBERS, i + "/findings"));
+        c.add(form("POST", "/incidents/{id}/analyses", INSIDERS, () -> i + "/analyses", ""));
+        c.add(get("/incidents/{id}/jobs", MEMBERS, i + "/jobs"));
+        c.add(new Call("POST", "/jobs/{id}/cancel", DECIDERS, () -> {
+            Api.Response queued = f.as().get(Who.IC).postJson("/api/v1" + audit + "/scans", "{}");
+            assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+            return new Request("/jobs/" + queued.json().path("id").asString() + "/cancel", null, null);
+        }));
         return c;
+    }
+
+    /** The upload form as a browser posts it: multipart/form-data, the file last. */
+    private static Call upload(String incidentPage, String repository, String expected) {
+        String boundary = "matrix-boundary-7d1f";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"repository\"\r\n\r\n" + repository
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nDOCUMENT\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page-note.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\na note from the page\r\n--" + boundary + "--\r\n";
+        return new Call(
+                "POST",
+                "/incidents/{id}/evidence",
+                expected,
+                () -> new Request(
+                        incidentPage + "/evidence",
+                        "multipart/form-data; boundary=" + boundary,
+                        body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Call form(String method, String pattern, String expected, Supplier<String> path, String body) {
@@ -499,6 +538,10 @@ abstract class AccessMatrixContract {
                 switch (expected) {
                     case 'P' -> {
                         soft.assertThat(permitted(response)).as(where).isTrue();
+                        if (!call.pattern().startsWith("/api/")) {
+                            // a page permitted is a page rendered (or a form answered), never a failure
+                            soft.assertThat(response.status()).as(where).isLessThan(500);
+                        }
                         if (call.pattern().contains("/reports/")) {
                             // a report permitted is a report rendered (or issued), not merely not refused
                             soft.assertThat(response.status())

@@ -1,0 +1,315 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.AccessPolicy;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Decision;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Resource;
+import dev.tandem.server.incident.Incident;
+import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.incident.Timeline;
+import dev.tandem.server.incident.TimelineQuery;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.pii.PiiScans;
+import dev.tandem.server.web.MultipartForm;
+import dev.tandem.server.web.Problems;
+import dev.tandem.server.web.Times;
+import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PushbackInputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The evidence pages (docs/web.md): an incident's items per repository with the upload form, one
+ * item with its custody history, and its download. Items are shown through {@link EvidenceView},
+ * as the API answers them: a FORENSIC item the caller may not read is its stub. The upload streams
+ * the form's file into the vault ({@link MultipartForm}, ADR 071) through the same {@link Intake}
+ * as the API's upload.
+ */
+@WebPages
+class EvidencePages {
+    private static final Logger log = LoggerFactory.getLogger(EvidencePages.class);
+    /** Evidence entries on the timeline: the custody history of an item. */
+    private static final TimelineQuery CUSTODY = new TimelineQuery(
+            TimelineQuery.Order.AT, Set.of(), Set.of("evidence.added", "evidence.read"), null, null, null, null);
+
+    /** A text field of the form, at most (the description's 4000 characters in UTF-8, with room). */
+    private static final int MAX_FIELD_BYTES = 16 * 1024;
+
+    private static final int MAX_FIELDS = 32;
+
+    private final Vault vault;
+    private final Intake intake;
+    private final Ledger ledger;
+    private final Timeline timeline;
+    private final IncidentHeader header;
+    private final PiiScans scans;
+
+    EvidencePages(Vault vault, Intake intake, Ledger ledger, Timeline timeline, IncidentHeader header, PiiScans scans) {
+        this.vault = vault;
+        this.intake = intake;
+        this.ledger = ledger;
+        this.timeline = timeline;
+        this.header = header;
+        this.scans = scans;
+    }
+
+    /** An item as listed: in full, or its stub (exactly one of the two). */
+    record Row(EvidenceView.@Nullable Full full, EvidenceView.@Nullable Stub stub) {
+        static Row of(EvidenceView v) {
+            return switch (v) {
+                case EvidenceView.Full f -> new Row(f, null);
+                case EvidenceView.Stub s -> new Row(null, s);
+            };
+        }
+
+        public String id() {
+            return full != null ? full.id() : stub.id();
+        }
+    }
+
+    @GetMapping("/incidents/{id}/evidence")
+    @Guard(Action.EVIDENCE_LIST)
+    String list(Access access, @PathVariable String id, Model model) {
+        header.fill(access, id, model, "evidence");
+        Map<Repository, List<Row>> byRepository = new LinkedHashMap<>();
+        byRepository.put(Repository.AUDIT, new ArrayList<>());
+        byRepository.put(Repository.FORENSIC, new ArrayList<>());
+        for (EvidenceItem e : vault.ofIncident(id)) {
+            byRepository.get(e.repository()).add(Row.of(EvidenceView.of(e, access, ledger)));
+        }
+        model.addAttribute("audit", byRepository.get(Repository.AUDIT));
+        model.addAttribute("forensic", byRepository.get(Repository.FORENSIC));
+        model.addAttribute("kinds", EvidenceKind.values());
+        List<Repository> addable = new ArrayList<>();
+        for (Repository r : List.of(Repository.AUDIT, Repository.FORENSIC)) {
+            if (AccessPolicy.decide(access.caller(), Action.EVIDENCE_ADD, Resource.upload(id, r))
+                    instanceof Decision.Permit) {
+                addable.add(r);
+            }
+        }
+        model.addAttribute("addable", addable);
+        model.addAttribute("maxBytes", intake.maxBytes());
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+        }
+        return "evidence/list";
+    }
+
+    /**
+     * The upload form, posted as {@code multipart/form-data} with the file last (browsers send the
+     * fields in the form's order): the fields are read and checked, the caller's right to add to
+     * the repository asked, then the file streamed into the vault. A form error answers the form
+     * again (422, or 413/507 for the size) with a message naming the field.
+     */
+    @PostMapping("/incidents/{id}/evidence")
+    @Guard(Action.EVIDENCE_ADD)
+    String upload(
+            Access access,
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        Incident incident = header.fill(access, id, model, "evidence");
+        Map<String, String> fields = new LinkedHashMap<>();
+        MultipartForm form;
+        try {
+            form = new MultipartForm(request.getContentType(), request.getInputStream());
+        } catch (MultipartForm.MalformedException e) {
+            return again(access, id, model, response, fields, 422, "file: " + e.getMessage());
+        }
+        try {
+            for (int n = 0; ; n++) {
+                MultipartForm.Part part = form.next();
+                if (part == null) {
+                    return again(access, id, model, response, fields, 422, "file: choose a file to upload");
+                }
+                if (!part.isFile()) {
+                    if (n >= MAX_FIELDS) {
+                        throw new MultipartForm.MalformedException("the form has more than " + MAX_FIELDS + " fields");
+                    }
+                    fields.put(part.name(), part.text(MAX_FIELD_BYTES));
+                    continue;
+                }
+                if (!part.name().equals("file")) {
+                    continue;
+                }
+                return receive(access, incident, part, form, fields, request, response, model);
+            }
+        } catch (MultipartForm.MalformedException e) {
+            return again(access, id, model, response, fields, 422, e.getMessage());
+        }
+    }
+
+    private String receive(
+            Access access,
+            Incident incident,
+            MultipartForm.Part file,
+            MultipartForm form,
+            Map<String, String> fields,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        String id = incident.id();
+        Vault.Metadata meta;
+        try {
+            Repository repository = Intake.repository(fields.get("repository"));
+            // the policy was asked before the body was read, without the repository: now with it
+            access.require(Action.EVIDENCE_ADD, Resource.upload(id, repository), "incident", id);
+            OffsetDateTime collected = Times.fromForm(fields.get("collectedAt"), incident.timeZone(), "collectedAt");
+            String name = fields.getOrDefault("name", "").strip();
+            meta = Intake.metadata(
+                    id,
+                    repository,
+                    fields.get("kind"),
+                    name.isEmpty() ? baseName(file.filename()) : name,
+                    blankToNull(fields.get("source")),
+                    blankToNull(fields.get("description")),
+                    collected == null ? null : collected.toInstant());
+            if (file.filename() == null || file.filename().isEmpty()) {
+                throw DomainException.unprocessable("empty-evidence", "file: choose a file to upload");
+            }
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNPROCESSABLE_CONTENT) {
+                throw e;
+            }
+            drain(form);
+            return again(access, id, model, response, fields, 422, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            drain(form);
+            return again(access, id, model, response, fields, 422, e.getMessage());
+        }
+        EvidenceItem item;
+        try {
+            Storage.Allowance allowance = intake.allowance(id, request.getContentLengthLong());
+            PushbackInputStream in = new PushbackInputStream(file.body(), 1);
+            int first = in.read();
+            if (first < 0) {
+                drain(form);
+                return again(access, id, model, response, fields, 422, "file: the file is empty");
+            }
+            in.unread(first);
+            item = intake.store(meta, in, allowance, access.username());
+        } catch (DomainException e) {
+            // too large (413) or no room (507): answered at once, the rest of the body unread
+            HttpStatus status = Problems.status(e.kind());
+            return again(access, id, model, response, fields, status.value(), "file: " + e.getMessage());
+        } catch (MultipartForm.MalformedException e) {
+            return again(access, id, model, response, fields, 422, e.getMessage());
+        } catch (IOException e) {
+            // the browser went away mid-file: nothing was recorded, and nobody reads an answer
+            log.warn("upload to incident {} from a page abandoned, nothing recorded: {}", id, e.toString());
+            return again(access, id, model, response, fields, 400, "file: the upload was cut off; nothing was stored");
+        }
+        // what may follow the file (nothing, in the page's form) is read and ignored
+        drain(form);
+        return "redirect:/evidence/" + item.id() + "?added";
+    }
+
+    /** Reads the rest of the body, so that the browser, still sending it, gets the answer. */
+    private static void drain(MultipartForm form) throws IOException {
+        while (form.next() != null) {
+            // each part's body is skipped by next()
+        }
+    }
+
+    private String again(
+            Access access,
+            String id,
+            Model model,
+            HttpServletResponse response,
+            Map<String, String> fields,
+            int status,
+            String message) {
+        response.setStatus(status);
+        model.addAttribute("uploadError", message);
+        Map<String, String> draft = new LinkedHashMap<>(fields);
+        draft.remove("_csrf");
+        model.addAttribute("draft", draft);
+        return list(access, id, model);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The file's own name: browsers send no folders, older ones a Windows path. */
+    static String baseName(@Nullable String filename) {
+        if (filename == null) {
+            return "";
+        }
+        int slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+        return filename.substring(slash + 1);
+    }
+
+    /**
+     * One item: in full with its hash, size, kind, who collected and uploaded it and when, or its
+     * stub; its custody history (every {@code evidence.added} and {@code evidence.read} entry for
+     * it, as the caller's timeline shows them); its latest PII scan where the caller may read it.
+     */
+    @GetMapping("/evidence/{id}")
+    @Guard(Action.EVIDENCE_METADATA)
+    String item(Access access, @PathVariable String id, Model model) {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
+        header.fill(access, item.incidentId(), model, "evidence");
+        Row row = Row.of(EvidenceView.of(item, access, ledger));
+        model.addAttribute("item", row);
+        boolean readable = access.mayRead(item.id(), item.repository());
+        model.addAttribute("readable", readable);
+        model.addAttribute(
+                "mayScan",
+                AccessPolicy.decide(access.caller(), Action.PII_SCAN_START, access.resource())
+                        instanceof Decision.Permit);
+        List<Timeline.Entry> custody = new ArrayList<>();
+        boolean unattributed = false;
+        for (Timeline.Entry e : timeline.read(item.incidentId(), CUSTODY, access.caller())) {
+            JsonNode body = e.opened() != null ? e.opened() : e.body();
+            if (e.index() == item.ledgerIndex()
+                    || id.equals(body.path("evidence").asString(""))) {
+                custody.add(e);
+            } else if (e.privileged() && e.opened() == null) {
+                unattributed = true;
+            }
+        }
+        model.addAttribute("custody", custody);
+        // reads of FORENSIC items are commitments to whoever does not open them: which item they
+        // concern is not shown to this caller
+        model.addAttribute("unattributed", unattributed && item.repository() == Repository.FORENSIC);
+        JsonNode scan = readable ? scans.latest(item).orElse(null) : null;
+        model.addAttribute("scan", scan);
+        model.addAttribute("scanSubjects", scan == null ? List.of() : PiiScans.subjects(scan));
+        return "evidence/item";
+    }
+
+    /** The content, its read recorded first, as {@code GET /api/v1/evidence/{id}/content}. */
+    @GetMapping("/evidence/{id}/content")
+    @Guard(Action.EVIDENCE_CONTENT)
+    ResponseEntity<InputStreamResource> content(Access access, @PathVariable String id) throws IOException {
+        EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
+        return EvidenceController.content(vault, item, access.username());
+    }
+}

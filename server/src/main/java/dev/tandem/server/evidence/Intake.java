@@ -1,0 +1,129 @@
+package dev.tandem.server.evidence;
+
+import dev.tandem.evidence.BlobTooLargeException;
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.TandemProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Taking evidence in, the same way for the API's raw upload and the web page's form: the checks of
+ * an item's metadata (422 naming the field), the room it may take (413, 507) decided before a byte
+ * is read, and the mapping of what can go wrong while it streams into the {@link Vault}.
+ */
+@Service
+public class Intake {
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    static final int MAX_TEXT = 500;
+    static final int MAX_DESCRIPTION = 4000;
+
+    private final Vault vault;
+    private final Storage storage;
+    private final long maxBytes;
+
+    Intake(Vault vault, Storage storage, TandemProperties props) {
+        this.vault = vault;
+        this.storage = storage;
+        this.maxBytes = props.evidence().maxBytes();
+    }
+
+    /** The largest item accepted ({@code tandem.evidence.max-bytes}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The repository asked for, or 422 {@code bad-repository}. */
+    public static Repository repository(@Nullable String repository) {
+        return Repository.parse(repository == null ? "" : repository.strip())
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
+    }
+
+    /**
+     * The item's metadata, checked: 422 naming the field that is wrong.
+     */
+    public static Vault.Metadata metadata(
+            String incident,
+            Repository repository,
+            @Nullable String kind,
+            @Nullable String name,
+            @Nullable String source,
+            @Nullable String description,
+            @Nullable Instant collectedAt) {
+        EvidenceKind k = EvidenceKind.parse(kind == null ? "" : kind.strip())
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "bad-kind", "kind must be one of " + List.of(EvidenceKind.values()) + ", got " + kind));
+        if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
+            throw DomainException.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
+        }
+        if (name.contains("!/")) {
+            // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
+            throw DomainException.unprocessable(
+                    "bad-name", "name must not contain \"!/\": it separates an archive from its members");
+        }
+        if (source != null && source.length() > MAX_TEXT) {
+            throw DomainException.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw DomainException.unprocessable(
+                    "bad-description", "description is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        return new Vault.Metadata(incident, repository, k, name, source, description, collectedAt);
+    }
+
+    /**
+     * How many bytes an upload to {@code incident} may have, decided before a byte is read.
+     *
+     * @param declared an upper bound of the item's size (the request's length), or -1 when unknown
+     * @throws DomainException 413 over {@code tandem.evidence.max-bytes}, 507 when it cannot fit
+     */
+    public Storage.Allowance allowance(String incident, long declared) throws IOException {
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        return storage.allowance(incident, declared);
+    }
+
+    /**
+     * Streams {@code content} into the vault and records it.
+     *
+     * @throws DomainException 413 or 507 when it outgrows its allowance or the disk fills; nothing is
+     *     recorded then
+     * @throws IOException when the content could not be read to its end (the client went away):
+     *     nothing is recorded either
+     */
+    public EvidenceItem store(Vault.Metadata meta, InputStream content, Storage.Allowance allowance, String actor)
+            throws IOException {
+        try {
+            return vault.add(meta, content, allowance.bytes(), actor);
+        } catch (BlobTooLargeException e) {
+            throw allowance.limitedByRoom() ? storage.full(allowance.bytes()) : tooLarge();
+        } catch (IOException e) {
+            if (storage.nearlyFull()) {
+                log.warn(
+                        "upload to incident {} failed with the disk full, nothing recorded: {}",
+                        meta.incidentId(),
+                        e.toString());
+                throw storage.full(allowance.bytes());
+            }
+            throw e;
+        }
+    }
+
+    DomainException tooLarge() {
+        return new DomainException(
+                DomainException.Kind.CONTENT_TOO_LARGE,
+                "evidence-too-large",
+                "Evidence too large",
+                "the upload is larger than the configured maximum of " + maxBytes
+                        + " bytes (tandem.evidence.max-bytes)");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tandem.server.leak;
+
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.AccessPolicy;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Decision;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Resource;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.job.Job;
+import dev.tandem.server.pii.PiiScans;
+import dev.tandem.server.regulation.ScopeViews;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The findings page (docs/web.md): the leak findings of the incident's latest analysis (or of the
+ * one asked for) with the evidence they rest on and the containment they propose, drawn through
+ * {@link FindingViews} as {@code GET …/findings} answers them; who is affected, by jurisdiction,
+ * as the scope ({@link ScopeViews}) and the PII scans the caller may read say it. And the button
+ * that starts a leak analysis.
+ */
+@dev.tandem.server.web.WebPages
+class FindingPages {
+    private final Findings findings;
+    private final FindingViews views;
+    private final Analyses analyses;
+    private final IncidentHeader header;
+    private final ScopeViews scopes;
+    private final Vault vault;
+    private final PiiScans scans;
+
+    FindingPages(
+            Findings findings,
+            FindingViews views,
+            Analyses analyses,
+            IncidentHeader header,
+            ScopeViews scopes,
+            Vault vault,
+            PiiScans scans) {
+        this.findings = findings;
+        this.views = views;
+        this.analyses = analyses;
+        this.header = header;
+        this.scopes = scopes;
+        this.vault = vault;
+        this.scans = scans;
+    }
+
+    /** An item's latest PII scan: the people found per jurisdiction. */
+    record Scanned(
+            EvidenceItem item,
+            long people,
+            long unplaced,
+            List<Map.Entry<String, Long>> subjects,
+            Instant finishedAt) {}
+
+    @GetMapping("/incidents/{id}/findings")
+    @Guard(Action.FINDINGS_READ)
+    String findings(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String analysis,
+            Model model) {
+        header.fill(access, id, model, "findings");
+        Optional<CompletedAnalysis> chosen = FindingViews.chosen(findings, id, analysis);
+        model.addAttribute("analysis", chosen.orElse(null));
+        model.addAttribute(
+                "findings",
+                chosen.map(a -> findings.of(a.jobId()).stream()
+                                .map(f -> views.view(f, access))
+                                .toList())
+                        .orElse(List.of()));
+        boolean scopeReadable = AccessPolicy.decide(access.caller(), Action.SCOPE_READ, Resource.incident(id))
+                instanceof Decision.Permit;
+        ScopeViews.Answer scope = scopeReadable ? scopes.read(id, access) : null;
+        model.addAttribute("scopeReadable", scopeReadable);
+        model.addAttribute("scopeNone", scope instanceof ScopeViews.None);
+        model.addAttribute("scopeWithheld", scope instanceof ScopeViews.Withheld);
+        model.addAttribute("scope", scope instanceof ScopeViews.Shown shown ? shown : null);
+        List<Scanned> scanned = new ArrayList<>();
+        int unreadable = 0;
+        for (EvidenceItem item : vault.ofIncident(id)) {
+            if (!access.mayRead(item.id(), item.repository())) {
+                unreadable++;
+                continue;
+            }
+            scans.latest(item)
+                    .ifPresent(s -> scanned.add(new Scanned(
+                            item,
+                            s.path("people").asLong(),
+                            s.path("unplaced").asLong(),
+                            PiiScans.subjects(s),
+                            Instant.parse(s.path("finishedAt").asString()))));
+        }
+        model.addAttribute("scanned", scanned);
+        model.addAttribute("unreadable", unreadable);
+        return "findings/findings";
+    }
+
+    /** "Run leak analysis": every item the caller may have analyzed, as {@code {"all":true}}. */
+    @PostMapping("/incidents/{id}/analyses")
+    @Guard(Action.ANALYSIS_START)
+    String analyze(Access access, @PathVariable String id) {
+        Job job = AnalysisController.start(analyses, access, id, new Analyses.All());
+        return "redirect:/incidents/" + id + "/jobs?started=" + job.id();
+    }
+}

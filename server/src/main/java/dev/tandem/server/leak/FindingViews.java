@@ -1,0 +1,100 @@
+package dev.tandem.server.leak;
+
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.ledger.Ledger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Findings as a caller may see them, for the API ({@code GET …/findings}) and the findings page alike. */
+@Component
+class FindingViews {
+    private final Ledger ledger;
+
+    FindingViews(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * The incident's latest completed analysis, or the one asked for (404 when it is not a completed
+     * analysis of this incident).
+     */
+    static Optional<CompletedAnalysis> chosen(Findings findings, String incident, @Nullable String analysis) {
+        return analysis == null || analysis.isBlank()
+                ? findings.latest(incident)
+                : Optional.of(findings.completed(analysis)
+                        .filter(a -> a.incidentId().equals(incident))
+                        .orElseThrow(() ->
+                                DomainException.notFound("completed analysis", analysis + " of incident " + incident)));
+    }
+
+    /**
+     * A finding as the caller may see it: in full, or, when it rests on a FORENSIC item the caller
+     * may not read, only what its ledger entry shows everyone: that it exists, and its commitment.
+     */
+    Map<String, Object> view(StoredFinding f, Access access) {
+        boolean readable = f.privileged() && f.items().isEmpty()
+                ? access.caller().privileged()
+                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
+        if (readable) {
+            return view(f);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("analysis", f.analysisId());
+        m.put("privileged", true);
+        m.put("ledgerIndex", f.ledgerIndex());
+        m.put("commitment", ledger.commitmentAt(f.ledgerIndex()));
+        return m;
+    }
+
+    /**
+     * A finding in the shape of {@code tandem analyze --format json} (CONTRACTS.md §4: pattern,
+     * severity, title, subject, evidence lines, records, controls), with what the server adds.
+     */
+    static Map<String, Object> view(StoredFinding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("analysis", f.analysisId());
+        m.put("pattern", f.pattern());
+        m.put("severity", f.severity());
+        m.put("title", f.title());
+        m.put("subject", Map.of("kind", f.subjectKind(), "id", f.subjectId()));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (JsonNode l : f.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file", l.path("file").asString());
+            line.put("line", l.path("line").asLong());
+            lines.add(line);
+        }
+        m.put("evidence", lines);
+        m.put("records", f.records());
+        m.put("controls", f.controls());
+        m.put("iso27001", f.iso27001());
+        m.put("rationale", f.rationale());
+        m.put("evidenceIds", f.items().stream().map(StoredFinding.Item::id).toList());
+        m.put(
+                "evidenceItems",
+                f.items().stream()
+                        .map(i -> {
+                            Map<String, Object> o = new LinkedHashMap<>();
+                            o.put("id", i.id());
+                            o.put("name", i.name());
+                            o.put("repository", i.repository());
+                            o.put("sha256", i.sha256());
+                            return o;
+                        })
+                        .toList());
+        m.put("containment", f.containment());
+        m.put("privileged", f.privileged());
+        m.put("ledgerIndex", f.ledgerIndex());
+        return m;
+    }
+}
