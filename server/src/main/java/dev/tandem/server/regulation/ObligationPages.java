@@ -139,13 +139,8 @@ class ObligationPages {
             obligations.recordJudgement(
                     id, j.question(), j.answer(), j.reason(), checked(form.get("privileged")), access.username());
         } catch (DomainException e) {
-            if (!formError(e)) {
-                throw e;
-            }
-            response.setStatus(status(e));
-            model.addAttribute("judgementError", e.getMessage());
-            model.addAttribute("judgementDraft", form);
-            return page(access, id, model);
+            return again(
+                    access, id, e, model, response, Map.of("judgementError", e.getMessage(), "judgementDraft", form));
         }
         return "redirect:/incidents/" + id + "/obligations#judgements";
     }
@@ -164,13 +159,13 @@ class ObligationPages {
             NoticeDrafts.Notice saved = notices.edit(id, text == null ? "" : text, access.username());
             redirect.addFlashAttribute("noticeSaved", saved.version());
         } catch (DomainException e) {
-            if (!formError(e)) {
-                throw e;
-            }
-            response.setStatus(status(e));
-            model.addAttribute("noticeError", e.getMessage());
-            model.addAttribute("noticeDraft", text);
-            return page(access, id, model);
+            return again(
+                    access,
+                    id,
+                    e,
+                    model,
+                    response,
+                    Map.of("noticeError", e.getMessage(), "noticeDraft", text == null ? "" : text));
         }
         return "redirect:/incidents/" + id + "/obligations#notice";
     }
@@ -189,12 +184,7 @@ class ObligationPages {
             NoticeDrafts.Sent sent = notices.send(id, blankToNull(jurisdiction), access.username());
             redirect.addFlashAttribute("noticeSent", sent.evidence());
         } catch (DomainException e) {
-            if (!formError(e)) {
-                throw e;
-            }
-            response.setStatus(status(e));
-            model.addAttribute("sendError", e.getMessage());
-            return page(access, id, model);
+            return again(access, id, e, model, response, Map.of("sendError", e.getMessage()));
         }
         return "redirect:/incidents/" + id + "/obligations#notice";
     }
@@ -208,13 +198,33 @@ class ObligationPages {
             Map<String, String> draft,
             Model model,
             HttpServletResponse response) {
+        return again(
+                access,
+                o.incidentId(),
+                e,
+                model,
+                response,
+                Map.of(
+                        "formError",
+                        Map.of("obligation", o.id(), "form", form, "message", e.getMessage()),
+                        "draft",
+                        draft));
+    }
+
+    /** The page again with the refusal's status and the attributes naming what was refused; other failures go on. */
+    private String again(
+            Access access,
+            String incident,
+            DomainException e,
+            Model model,
+            HttpServletResponse response,
+            Map<String, ?> attributes) {
         if (!formError(e)) {
             throw e;
         }
         response.setStatus(status(e));
-        model.addAttribute("formError", Map.of("obligation", o.id(), "form", form, "message", e.getMessage()));
-        model.addAttribute("draft", draft);
-        return page(access, o.incidentId(), model);
+        model.addAllAttributes(attributes);
+        return page(access, incident, model);
     }
 
     private static boolean formError(DomainException e) {

@@ -583,10 +583,19 @@ abstract class AccessMatrixContract {
                     case 'P' -> {
                         soft.assertThat(permitted(response)).as(where).isTrue();
                         if (call.pattern().contains("/reports/")) {
-                            // a report permitted is a report rendered (or issued), not merely not refused
+                            // a report permitted is a report rendered (or issued), not merely not refused;
+                            // a page's form issues it and redirects to the reports page
                             soft.assertThat(response.status())
                                     .as(where)
-                                    .isEqualTo(call.method().equals("GET") ? 200 : 201);
+                                    .isEqualTo(
+                                            call.method().equals("GET")
+                                                    ? 200
+                                                    : call.pattern().startsWith("/api/") ? 201 : 302);
+                            if (response.status() == 302) {
+                                soft.assertThat(response.header("Location"))
+                                        .as(where)
+                                        .endsWith("/reports");
+                            }
                         }
                     }
                     case 'F' -> soft.assertThat(response.status()).as(where).isEqualTo(403);
