@@ -5,6 +5,7 @@ import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
-        ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx =
+                TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         String url = ServeCommand.url(ctx);
         String id = demo.incident().id();
@@ -65,6 +67,11 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s $S/api/v1/ledger/checkpoint
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
+
+                The auditor's copy: export the incident's bag, then verify it offline (no server needed),
+                with the log's key pinned:
+                  ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
+                  ./tandem verify incident-bag.zip --key '%s'
                 %n""",
                 url,
                 url,
@@ -79,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
                 id,
                 demo.privilegedItem(),
                 demo.tokenOf(Role.LEGAL),
-                demo.tokenOf(Role.AUDITOR));
+                demo.tokenOf(Role.AUDITOR),
+                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey());
         return Running.awaitClose(ctx);
     }
 }
