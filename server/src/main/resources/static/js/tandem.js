@@ -15,6 +15,13 @@
     if (c) { e.detail.headers[c.header] = c.token; }
   });
 
+  // A form refused for its content (422) or the item's state (409) answers with the page and the
+  // message naming the field: htmx swaps it in like a success, so the message shows in place.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var s = e.detail.xhr.status;
+    if (s === 422 || s === 409) { e.detail.shouldSwap = true; e.detail.isError = false; }
+  });
+
   // <time data-countdown datetime="RFC 3339"> shows "in 3 h 20 min" / "4 h ago" beside the time.
   function span(ms) {
     var minutes = Math.floor(Math.abs(ms) / 60000);

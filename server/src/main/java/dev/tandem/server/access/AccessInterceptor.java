@@ -56,7 +56,7 @@ class AccessInterceptor implements HandlerInterceptor {
             return true;
         }
         Actor actor = actor();
-        Resolved r = resolve(action, variables(request), request);
+        Resolved r = resolve(action, variables(request), request, actor);
         Caller caller = r.resource().incident() == null
                 ? Caller.outside(actor.username(), actor.admin())
                 : memberships.caller(
@@ -71,11 +71,12 @@ class AccessInterceptor implements HandlerInterceptor {
 
     private record Resolved(Resource resource, String what, String id) {}
 
-    private Resolved resolve(Action action, Map<String, String> vars, HttpServletRequest request) {
+    private Resolved resolve(Action action, Map<String, String> vars, HttpServletRequest request, Actor actor) {
         return switch (action.target()) {
             case INSTALLATION -> new Resolved(Resource.INSTALLATION, "", "");
             case USER -> {
-                String user = variable(vars, "username");
+                // a path without {username} (the account pages) names the caller themself
+                String user = vars.containsKey("username") ? variable(vars, "username") : actor.username();
                 yield new Resolved(Resource.user(user), "user", user);
             }
             case INCIDENT -> {

@@ -76,6 +76,21 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedUser create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
         String username = body.username();
+        String display = checked(body);
+        if (!accounts.createUser(username, display, body.password(), body.email(), false, actor.username())) {
+            throw exists(username, body.email());
+        }
+        return new CreatedUser(username);
+    }
+
+    /**
+     * Checks a new user as the API and the administration page take it; answers the display name
+     * (the username when none is given).
+     *
+     * @throws DomainException 422 naming the field
+     */
+    static String checked(NewUser body) {
+        String username = body.username();
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw DomainException.unprocessable(
                     "bad-username", "username must be 1-100 of a-z 0-9 . _ - starting with a letter or digit");
@@ -90,14 +105,15 @@ class UserController {
         if (body.email() != null && !EMAIL.matcher(body.email()).matches()) {
             throw DomainException.unprocessable("bad-email", "email must be an address such as ada@example.com");
         }
-        if (!accounts.createUser(username, display, body.password(), body.email(), false, actor.username())) {
-            throw new DomainException(
-                    DomainException.Kind.CONFLICT,
-                    "user-exists",
-                    "User exists",
-                    "user " + username + (body.email() == null ? "" : " or the address " + body.email()) + " exists");
-        }
-        return new CreatedUser(username);
+        return display;
+    }
+
+    static DomainException exists(String username, @Nullable String email) {
+        return new DomainException(
+                DomainException.Kind.CONFLICT,
+                "user-exists",
+                "User exists",
+                "user " + username + (email == null ? "" : " or the address " + email) + " exists");
     }
 
     @GetMapping("/api/v1/users")
@@ -112,11 +128,8 @@ class UserController {
     IssuedTokenView token(
             @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {
         requireUser(username);
-        String label = body.label() == null || body.label().isBlank() ? "api" : body.label();
-        if (label.length() > 200) {
-            throw DomainException.unprocessable("bad-label", "label is longer than 200 characters");
-        }
-        Instant expiresAt = expiresAt(body.expiresAt());
+        String label = label(body.label());
+        Instant expiresAt = expiresAt(body.expiresAt(), clock.instant());
         Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
         return new IssuedTokenView(issued.id(), issued.token(), text(expiresAt));
     }
@@ -153,7 +166,16 @@ class UserController {
         }
     }
 
-    private @Nullable Instant expiresAt(@Nullable String text) {
+    static String label(@Nullable String label) {
+        String l = label == null || label.isBlank() ? "api" : label;
+        if (l.length() > 200) {
+            throw DomainException.unprocessable("bad-label", "label is longer than 200 characters");
+        }
+        return l;
+    }
+
+    /** An expiry as RFC 3339 with an offset, in the future; null for none. */
+    static @Nullable Instant expiresAt(@Nullable String text, Instant now) {
         if (text == null) {
             return null;
         }
@@ -164,7 +186,7 @@ class UserController {
             throw DomainException.unprocessable(
                     "bad-expires-at", "expiresAt must be an RFC 3339 time with an offset, got " + text);
         }
-        if (!at.isAfter(clock.instant())) {
+        if (!at.isAfter(now)) {
             throw DomainException.unprocessable("bad-expires-at", "expiresAt must be in the future, got " + text);
         }
         return at;

@@ -13,15 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger's public face, CONTRACTS.md §1. */
+/**
+ * The ledger's public face, CONTRACTS.md §1. The entries and inclusion proofs also answer under
+ * {@code /ledger/} for a signed-in browser (its session, not a bearer token), so that the ledger
+ * page's script checks proofs with the same answers a client of the API gets (docs/web.md).
+ */
 @RestController
-@RequestMapping("/api/v1/ledger")
 class LedgerController {
     static final int PAGE = 1000;
     private static final Base64.Encoder B64 = Base64.getEncoder();
@@ -39,14 +41,14 @@ class LedgerController {
         this.witnessing = witnessing;
     }
 
-    @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(value = "/api/v1/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     @Guard(Action.LEDGER_PUBLIC)
     String checkpoint() {
         // with the cosignatures of the configured witnesses (C2SP tlog-cosignature), when there are any
         return witnessing.cosignedCheckpoint();
     }
 
-    @GetMapping(value = "/key", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(value = "/api/v1/ledger/key", produces = MediaType.TEXT_PLAIN_VALUE)
     @Guard(Action.LEDGER_PUBLIC)
     String key() {
         return ledger.verifierKey() + "\n";
@@ -57,7 +59,7 @@ class LedgerController {
      * entry's incident or the entry belongs to no incident; otherwise only the index and the RFC 9162
      * leaf hash, which is all a verifier needs to recompute the tree (CONTRACTS.md §1).
      */
-    @GetMapping("/entries")
+    @GetMapping({"/api/v1/ledger/entries", "/ledger/entries"})
     @Guard(Action.LEDGER_READ)
     List<Map<String, Object>> entries(Access access, @RequestParam long from, @RequestParam long to) {
         long size = ledger.head().size();
@@ -84,7 +86,7 @@ class LedgerController {
                 .toList();
     }
 
-    @GetMapping("/proof/inclusion")
+    @GetMapping({"/api/v1/ledger/proof/inclusion", "/ledger/proof/inclusion"})
     @Guard(Action.LEDGER_READ)
     Map<String, Object> inclusion(@RequestParam long index, @RequestParam long size) {
         long treeSize = ledger.head().size();
@@ -103,7 +105,7 @@ class LedgerController {
         return m;
     }
 
-    @GetMapping("/proof/consistency")
+    @GetMapping("/api/v1/ledger/proof/consistency")
     @Guard(Action.LEDGER_READ)
     Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
         long treeSize = ledger.head().size();

@@ -469,6 +469,11 @@ public class Obligations {
         return new ArrayList<>(latest.values());
     }
 
+    /** The questions judgements answer, by key, with their text and citation (the rule book's). */
+    public Map<String, dev.tandem.regulation.RuleBook.Question> questions() {
+        return engine.ruleBook().questions();
+    }
+
     /** Every judgement of the incident, oldest first. */
     public List<Judgement> judgements(String incidentId) {
         return jdbc.query(

@@ -71,7 +71,8 @@ public class PageAdvice {
             var incident =
                     dev.tandem.server.access.Resource.incident(access.resource().incident());
             for (Action a : Action.values()) {
-                if (a.target() == Target.INCIDENT) {
+                // an obligation's actions are decided on its incident alone (AccessPolicy)
+                if (a.target() == Target.INCIDENT || a.target() == Target.OBLIGATION) {
                     can.put(a.name(), AccessPolicy.decide(access.caller(), a, incident) instanceof Decision.Permit);
                 }
             }

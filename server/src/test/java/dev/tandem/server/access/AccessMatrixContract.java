@@ -495,6 +495,94 @@ abstract class AccessMatrixContract {
             assertThat(queued.status()).as(queued.body()).isEqualTo(202);
             return new Request("/jobs/" + queued.json().path("id").asString() + "/cancel", null, null);
         }));
+        // obligations: every member reads, LEGAL and the commander decide (as the API)
+        c.add(get("/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
+        String ob = "/obligations/" + f.obligation();
+        c.add(form("POST", "/obligations/{id}/owner", DECIDERS, () -> ob + "/owner", "owner="));
+        // PENDING to PENDING is refused as a transition (409, the page again): permitted, nothing changed
+        c.add(form("POST", "/obligations/{id}/status", DECIDERS, () -> ob + "/status", "status=PENDING"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/judgements",
+                DECIDERS,
+                () -> i + "/judgements",
+                "question=HIGH_RISK&answer=YES&reason=from+the+page"));
+        // the notice was sent by the API's row: editing or sending again is a permitted 409
+        c.add(form(
+                "POST",
+                "/incidents/{id}/notices/gdpr-art33",
+                DECIDERS,
+                () -> i + "/notices/gdpr-art33",
+                "text=%23+Notice+from+the+page"));
+        c.add(form(
+                "POST", "/incidents/{id}/notices/gdpr-art33/sent", DECIDERS, () -> i + "/notices/gdpr-art33/sent", ""));
+        // reports: as the API's REPORT_* rows
+        c.add(get("/incidents/{id}/reports", MEMBERS, i + "/reports"));
+        c.add(get("/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
+        c.add(get("/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));
+        c.add(get("/incidents/{id}/reports/incident.pdf", "PPPPFFHH", i + "/reports/incident.pdf"));
+        c.add(get("/incidents/{id}/reports/audit-continuity.pdf", MEMBERS, i + "/reports/audit-continuity.pdf"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/reports/incident/issue",
+                DECIDERS,
+                () -> i + "/reports/incident/issue",
+                "repository=FORENSIC"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/reports/incident/issue",
+                "FFFFFFHH",
+                () -> i + "/reports/incident/issue",
+                "repository=AUDIT"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/reports/audit-continuity/issue",
+                "PFFPPFHH",
+                () -> i + "/reports/audit-continuity/issue",
+                "repository=AUDIT"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/reports/audit-continuity/issue",
+                DECIDERS,
+                () -> i + "/reports/audit-continuity/issue",
+                "repository=FORENSIC"));
+        // the ledger: every signed-in user; entries and proofs answer as /api/v1/ledger/... does
+        c.add(get("/ledger", EVERYONE, "/ledger"));
+        c.add(get("/ledger/verify", EVERYONE, "/ledger/verify?index=0"));
+        c.add(get("/ledger/entries", EVERYONE, "/ledger/entries?from=0&to=50"));
+        c.add(get("/ledger/proof/inclusion", EVERYONE, "/ledger/proof/inclusion?index=0&size=2"));
+        // administration: as /api/v1/users...
+        c.add(get("/admin/users", "FFFFFFFP", "/admin/users"));
+        c.add(form(
+                "POST",
+                "/admin/users",
+                "FFFFFFFP",
+                () -> "/admin/users",
+                "username=page-made-" + SERIAL.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36)
+                        + "&displayName=Made+on+the+page"));
+        c.add(new Call(
+                "POST",
+                "/admin/users/{username}/disable",
+                "FFFFFFFP",
+                () -> new Request("/admin/users/" + freshUser(f.admin()) + "/disable", null, null)));
+        String icName = username(f.as().get(Who.IC), f.admin());
+        String icTokens = "/admin/users/" + icName + "/tokens";
+        c.add(get("/admin/users/{username}/tokens", "PFFFFFFP", icTokens));
+        c.add(form("POST", "/admin/users/{username}/tokens", "PFFFFFFP", () -> icTokens, "label=page"));
+        c.add(new Call("POST", "/admin/users/{username}/tokens/{tokenId}/revocation", "PFFFFFFP", () -> {
+            Api.Response t = f.admin().postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            assertThat(t.status()).as(t.body()).isEqualTo(201);
+            return new Request(icTokens + "/" + t.json().path("id").asString() + "/revocation", null, null);
+        }));
+        // one's own tokens: every signed-in user (TOKEN_MANAGE permits the user themself)
+        c.add(get("/account/tokens", EVERYONE, "/account/tokens"));
+        c.add(form("POST", "/account/tokens", EVERYONE, () -> "/account/tokens", "label=page"));
+        // the commander's token: the commander revokes it; to anyone else it is not theirs (404, as the API)
+        c.add(new Call("POST", "/account/tokens/{tokenId}/revocation", "PHHHHHHH", () -> {
+            Api.Response t = f.admin().postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            assertThat(t.status()).as(t.body()).isEqualTo(201);
+            return new Request("/account/tokens/" + t.json().path("id").asString() + "/revocation", null, null);
+        }));
         return c;
     }
 
@@ -543,10 +631,19 @@ abstract class AccessMatrixContract {
                             soft.assertThat(response.status()).as(where).isLessThan(500);
                         }
                         if (call.pattern().contains("/reports/")) {
-                            // a report permitted is a report rendered (or issued), not merely not refused
+                            // a report permitted is a report rendered (or issued), not merely not refused;
+                            // a page's form issues it and redirects to the reports page
                             soft.assertThat(response.status())
                                     .as(where)
-                                    .isEqualTo(call.method().equals("GET") ? 200 : 201);
+                                    .isEqualTo(
+                                            call.method().equals("GET")
+                                                    ? 200
+                                                    : call.pattern().startsWith("/api/") ? 201 : 302);
+                            if (response.status() == 302) {
+                                soft.assertThat(response.header("Location"))
+                                        .as(where)
+                                        .endsWith("/reports");
+                            }
                         }
                     }
                     case 'F' -> soft.assertThat(response.status()).as(where).isEqualTo(403);

@@ -1,0 +1,222 @@
+package dev.tandem.server.identity;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.web.Times;
+import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration in the browser (docs/web.md): users (create, disable) and each user's API tokens
+ * (issue with a label and an expiry, shown once; list; revoke), decided by the API's actions
+ * ({@code USER_LIST}, {@code USER_CREATE}, {@code USER_DISABLE}, {@code TOKEN_MANAGE}) and checked
+ * by the same code as {@link UserController}. A user manages their own tokens at
+ * {@code /account/tokens} ({@code TOKEN_MANAGE} permits the user themself).
+ */
+@WebPages
+class AdminPages {
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AdminPages(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/users")
+    @Guard(Action.USER_LIST)
+    String users(Model model) {
+        model.addAttribute("users", accounts.users());
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+        }
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    @Guard(Action.USER_CREATE)
+    String create(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String username = form.getOrDefault("username", "").strip();
+        UserController.NewUser user = new UserController.NewUser(
+                username,
+                blankToNull(form.get("displayName")),
+                // a password is taken as typed, spaces included
+                form.get("password") == null || form.get("password").isEmpty() ? null : form.get("password"),
+                blankToNull(form.get("email")));
+        try {
+            String display = UserController.checked(user);
+            if (!accounts.createUser(username, display, user.password(), user.email(), false, actor.username())) {
+                throw UserController.exists(username, user.email());
+            }
+        } catch (DomainException e) {
+            response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? 409 : 422);
+            model.addAttribute("createError", e.getMessage());
+            model.addAttribute("errorField", field(e.code()));
+            Map<String, String> draft = new java.util.HashMap<>(form);
+            draft.remove("password");
+            model.addAttribute("draft", draft);
+            return users(model);
+        }
+        redirect.addFlashAttribute("created", username);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{username}/disable")
+    @Guard(Action.USER_DISABLE)
+    String disable(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String username,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        switch (accounts.disable(username, actor.username())) {
+            case Accounts.Disabling.Disabled d -> redirect.addFlashAttribute("disabled", username);
+            case Accounts.Disabling.AlreadyDisabled d -> redirect.addFlashAttribute("disabled", username);
+            case Accounts.Disabling.NoSuchUser n -> throw DomainException.notFound("user", username);
+            case Accounts.Disabling.Refused r -> {
+                response.setStatus(409);
+                model.addAttribute("disableError", r.reason());
+                return users(model);
+            }
+        }
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/users/{username}/tokens")
+    @Guard(Action.TOKEN_MANAGE)
+    String userTokens(@PathVariable String username, Model model) {
+        return tokens(username, "/admin/users/" + username + "/tokens", model);
+    }
+
+    @PostMapping("/admin/users/{username}/tokens")
+    @Guard(Action.TOKEN_MANAGE)
+    String issueForUser(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String username,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return issue(actor, username, "/admin/users/" + username + "/tokens", form, model, response, redirect);
+    }
+
+    @PostMapping("/admin/users/{username}/tokens/{tokenId}/revocation")
+    @Guard(Action.TOKEN_MANAGE)
+    String revokeForUser(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String username,
+            @PathVariable String tokenId,
+            RedirectAttributes redirect) {
+        revoke(actor, username, tokenId, redirect);
+        return "redirect:/admin/users/" + username + "/tokens";
+    }
+
+    @GetMapping("/account/tokens")
+    @Guard(Action.TOKEN_MANAGE)
+    String ownTokens(@AuthenticationPrincipal Actor actor, Model model) {
+        return tokens(actor.username(), "/account/tokens", model);
+    }
+
+    @PostMapping("/account/tokens")
+    @Guard(Action.TOKEN_MANAGE)
+    String issueOwn(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return issue(actor, actor.username(), "/account/tokens", form, model, response, redirect);
+    }
+
+    @PostMapping("/account/tokens/{tokenId}/revocation")
+    @Guard(Action.TOKEN_MANAGE)
+    String revokeOwn(@AuthenticationPrincipal Actor actor, @PathVariable String tokenId, RedirectAttributes redirect) {
+        revoke(actor, actor.username(), tokenId, redirect);
+        return "redirect:/account/tokens";
+    }
+
+    private String tokens(String username, String base, Model model) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        model.addAttribute("user", username);
+        model.addAttribute("base", base);
+        model.addAttribute("own", base.startsWith("/account/"));
+        model.addAttribute("tokens", accounts.tokens(username));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+        }
+        return "admin/tokens";
+    }
+
+    private String issue(
+            Actor actor,
+            String username,
+            String base,
+            Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        try {
+            String label = UserController.label(form.get("label"));
+            // a datetime-local field in UTC (the page says so), or RFC 3339 with an offset as typed
+            OffsetDateTime at = Times.fromForm(form.get("expiresAt"), ZoneOffset.UTC, "expiresAt");
+            Instant expiresAt = UserController.expiresAt(at == null ? null : at.toString(), clock.instant());
+            Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
+            redirect.addFlashAttribute("issued", Map.of("id", issued.id(), "token", issued.token(), "label", label));
+        } catch (DomainException | IllegalArgumentException | DateTimeException e) {
+            response.setStatus(422);
+            model.addAttribute("tokenError", e.getMessage());
+            model.addAttribute("draft", form);
+            return tokens(username, base, model);
+        }
+        return "redirect:" + base;
+    }
+
+    private void revoke(Actor actor, String username, String tokenId, RedirectAttributes redirect) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        switch (accounts.revoke(username, tokenId, actor.username())) {
+            case Accounts.Revocation.Revoked r -> redirect.addFlashAttribute("revoked", tokenId);
+            case Accounts.Revocation.NotFound n -> throw DomainException.notFound("token", tokenId);
+        }
+    }
+
+    /** The form field a refusal names, for aria-invalid. */
+    private static String field(String code) {
+        return switch (code) {
+            case "bad-display-name" -> "displayName";
+            case "weak-password" -> "password";
+            case "bad-email" -> "email";
+            default -> "username";
+        };
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.AccessPolicy;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Decision;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Memberships;
+import dev.tandem.server.access.Resource;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The obligations page of an incident (docs/web.md): each obligation with exactly the fields the API
+ * gives the caller ({@link ObligationViews}, the same code as {@code GET
+ * /api/v1/incidents/{id}/obligations}); where the policy permits, the forms to assign an owner,
+ * change the status, record a judgement, and edit and send the GDPR Art. 33 notice. Forms post and
+ * redirect (no script needed); with htmx the status form swaps its obligation in place.
+ */
+@WebPages
+class ObligationPages {
+    private final Obligations obligations;
+    private final ObligationViews views;
+    private final NoticeDrafts notices;
+    private final Memberships memberships;
+    private final Vault vault;
+    private final IncidentHeader header;
+
+    ObligationPages(
+            Obligations obligations,
+            ObligationViews views,
+            NoticeDrafts notices,
+            Memberships memberships,
+            Vault vault,
+            IncidentHeader header) {
+        this.obligations = obligations;
+        this.views = views;
+        this.notices = notices;
+        this.memberships = memberships;
+        this.vault = vault;
+        this.header = header;
+    }
+
+    @GetMapping("/incidents/{id}/obligations")
+    @Guard(Action.OBLIGATIONS_READ)
+    String page(Access access, @PathVariable String id, Model model) {
+        header.fill(access, id, model, "obligations");
+        model.addAttribute("view", views.asMap(views.list(access, id)));
+        boolean insider = permitted(access, Action.JUDGEMENTS_READ, id);
+        if (insider) {
+            model.addAttribute(
+                    "judgements", views.asMap(views.judgements(access, id)).get("judgements"));
+            model.addAttribute("questions", obligations.questions());
+        }
+        if (permitted(access, Action.NOTICE_READ, id)) {
+            try {
+                model.addAttribute("notice", notices.current(id));
+                model.addAttribute("noticeVersions", notices.versions(id));
+            } catch (DomainException e) {
+                // no awareness time yet: the draft cannot be made; the page says why
+                model.addAttribute("noticeProblem", e.getMessage());
+            }
+        }
+        if (permitted(access, Action.OBLIGATION_CHANGE, id)) {
+            model.addAttribute("members", memberships.members(id));
+            model.addAttribute("evidence", vault.ofIncident(id));
+        }
+        model.addAttribute("statuses", List.of("PENDING", "FILED", "NOT_REQUIRED"));
+        return "obligations/obligations";
+    }
+
+    @PostMapping("/obligations/{id}/owner")
+    @Guard(Action.OBLIGATION_CHANGE)
+    String owner(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String owner,
+            Model model,
+            HttpServletResponse response) {
+        StoredObligation o = obligations.obligation(id);
+        try {
+            obligations.assignOwner(id, owner == null || owner.isBlank() ? null : owner.strip(), access.username());
+        } catch (DomainException e) {
+            return refused(access, o, e, "owner", Map.of("owner", owner == null ? "" : owner), model, response);
+        }
+        return "redirect:/incidents/" + o.incidentId() + "/obligations#obligation-" + id;
+    }
+
+    @PostMapping("/obligations/{id}/status")
+    @Guard(Action.OBLIGATION_CHANGE)
+    String status(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        StoredObligation o = obligations.obligation(id);
+        try {
+            Lifecycle.Status target = ObligationInput.status(form.get("status"));
+            String justification = blankToNull(form.get("justification"));
+            ObligationInput.justification(justification);
+            obligations.changeStatus(
+                    id,
+                    target,
+                    blankToNull(form.get("evidence")),
+                    justification,
+                    checked(form.get("privileged")),
+                    access.username());
+        } catch (DomainException e) {
+            return refused(access, o, e, "status", form, model, response);
+        }
+        return "redirect:/incidents/" + o.incidentId() + "/obligations#obligation-" + id;
+    }
+
+    @PostMapping("/incidents/{id}/judgements")
+    @Guard(Action.JUDGEMENT_RECORD)
+    String judge(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            ObligationInput.Judgement j =
+                    ObligationInput.judgement(form.get("question"), form.get("answer"), form.get("reason"));
+            obligations.recordJudgement(
+                    id, j.question(), j.answer(), j.reason(), checked(form.get("privileged")), access.username());
+        } catch (DomainException e) {
+            return again(
+                    access, id, e, model, response, Map.of("judgementError", e.getMessage(), "judgementDraft", form));
+        }
+        return "redirect:/incidents/" + id + "/obligations#judgements";
+    }
+
+    @PostMapping("/incidents/{id}/notices/gdpr-art33")
+    @Guard(Action.NOTICE_CHANGE)
+    String editNotice(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String text,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            // the same edit as PUT …/notices/gdpr-art33: a new version, nothing overwritten
+            NoticeDrafts.Notice saved = notices.edit(id, text == null ? "" : text, access.username());
+            redirect.addFlashAttribute("noticeSaved", saved.version());
+        } catch (DomainException e) {
+            return again(
+                    access,
+                    id,
+                    e,
+                    model,
+                    response,
+                    Map.of("noticeError", e.getMessage(), "noticeDraft", text == null ? "" : text));
+        }
+        return "redirect:/incidents/" + id + "/obligations#notice";
+    }
+
+    @PostMapping("/incidents/{id}/notices/gdpr-art33/sent")
+    @Guard(Action.NOTICE_CHANGE)
+    String sendNotice(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String jurisdiction,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            NoticeDrafts.Sent sent = notices.send(id, blankToNull(jurisdiction), access.username());
+            redirect.addFlashAttribute("noticeSent", sent.evidence());
+        } catch (DomainException e) {
+            return again(access, id, e, model, response, Map.of("sendError", e.getMessage()));
+        }
+        return "redirect:/incidents/" + id + "/obligations#notice";
+    }
+
+    /** A form refused for its content (422) or for the obligation's state (409): the page again, with the message. */
+    private String refused(
+            Access access,
+            StoredObligation o,
+            DomainException e,
+            String form,
+            Map<String, String> draft,
+            Model model,
+            HttpServletResponse response) {
+        return again(
+                access,
+                o.incidentId(),
+                e,
+                model,
+                response,
+                Map.of(
+                        "formError",
+                        Map.of("obligation", o.id(), "form", form, "message", e.getMessage()),
+                        "draft",
+                        draft));
+    }
+
+    /** The page again with the refusal's status and the attributes naming what was refused; other failures go on. */
+    private String again(
+            Access access,
+            String incident,
+            DomainException e,
+            Model model,
+            HttpServletResponse response,
+            Map<String, ?> attributes) {
+        if (!formError(e)) {
+            throw e;
+        }
+        response.setStatus(status(e));
+        model.addAllAttributes(attributes);
+        return page(access, incident, model);
+    }
+
+    private static boolean formError(DomainException e) {
+        return e.kind() == DomainException.Kind.UNPROCESSABLE_CONTENT || e.kind() == DomainException.Kind.CONFLICT;
+    }
+
+    private static int status(DomainException e) {
+        return e.kind() == DomainException.Kind.CONFLICT ? 409 : 422;
+    }
+
+    private static boolean permitted(Access access, Action action, String incident) {
+        return AccessPolicy.decide(access.caller(), action, Resource.incident(incident)) instanceof Decision.Permit;
+    }
+
+    private static boolean checked(@Nullable String value) {
+        return "on".equals(value) || "true".equals(value);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.Judgement;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.incident.Incident;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Obligations and judgements as a caller may see them: one place for the API
+ * ({@code GET /api/v1/incidents/{id}/obligations}, docs/obligations-api.md) and the web pages, so
+ * that a page never shows a field the API would withhold from the same person (docs/access.md).
+ */
+@Component
+public class ObligationViews {
+    static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
+
+    /** The fields of an obligation the auditor reads: what is owed, to whom, by when, and its status. */
+    static final List<String> AUDITOR_FIELDS = List.of(
+            "regime",
+            "jurisdiction",
+            "recipient",
+            "due",
+            "dueText",
+            "citation",
+            "id",
+            "status",
+            "requirement",
+            "missed");
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final Obligations obligations;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    ObligationViews(Obligations obligations, Clock clock, JsonMapper json) {
+        this.obligations = obligations;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * The incident's obligations as the caller may see them: the auditor sees each obligation's
+     * status and deadline only, and not the scope they were computed from ({@link #forCaller}).
+     */
+    public ObjectNode list(Access access, String id) {
+        Incident incident = obligations.incident(id);
+        Instant now = clock.instant();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode owed = root.putArray("obligations");
+        ArrayNode setAside = root.putArray("notRequired");
+        ArrayNode superseded = root.putArray("superseded");
+        for (StoredObligation o : obligations.ofIncident(id)) {
+            ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
+            switch (o.placement()) {
+                case OWED -> owed.add(v);
+                case SET_ASIDE -> setAside.add(v);
+                case SUPERSEDED -> superseded.add(v);
+            }
+        }
+        var scope = obligations.scopeOf(id).filter(stored -> !withheld(stored, access));
+        if (scope.isEmpty()) {
+            root.putNull("scope");
+        } else {
+            root.set("scope", obligations.scopeJson(scope.get().scope()));
+        }
+        root.put(
+                "scopeWithheld",
+                obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false));
+        ArrayNode warnings = root.putArray("warnings");
+        var last = obligations.lastComputation(id);
+        last.ifPresent(l -> l.warnings().forEach(warnings::add));
+        root.put("asOf", now.toString());
+        root.put("computedAt", last.map(l -> l.computedAt().toString()).orElse(null));
+        root.put("rulesVersion", last.map(l -> l.rulesVersion()).orElse(null));
+        root.put("timeZone", incident.timeZone().getId());
+        root.put(
+                "command",
+                scope.map(s -> command(incident, s.scope(), obligations.latestJudgements(id)))
+                        .orElse(null));
+        root.put("disclaimer", DISCLAIMER);
+        if (access.caller().has(Role.AUDITOR)) {
+            // who was affected, where, and the engine's reasoning are not the auditor's to read
+            root.remove(List.of("scope", "command", "warnings"));
+        }
+        return root;
+    }
+
+    /** One obligation as the caller may see it, with its incident. */
+    public ObjectNode one(Access access, String obligationId) {
+        return forCaller(view(obligations.obligation(obligationId)), access);
+    }
+
+    /** An obligation in full (for those who may change it: the commander and LEGAL), with its incident. */
+    ObjectNode view(StoredObligation o) {
+        Incident incident = obligations.incident(o.incidentId());
+        ObjectNode v = obligations.render().view(o, incident.timeZone(), clock.instant());
+        v.put("incident", o.incidentId());
+        return v;
+    }
+
+    /** Judgements; their reasons are counsel's and the commander's to read. */
+    public ObjectNode judgements(Access access, String id) {
+        obligations.incident(id);
+        ObjectNode root = json.createObjectNode();
+        ArrayNode list = root.putArray("judgements");
+        for (Judgement j : obligations.judgements(id)) {
+            list.addObject()
+                    .put("question", j.question())
+                    .put("answer", j.answer().name())
+                    .put("reason", access.caller().privileged() ? j.reason() : null)
+                    .put("decidedBy", j.decidedBy())
+                    .put("decidedAt", j.decidedAt().toString());
+        }
+        return root;
+    }
+
+    /** The same view as plain maps and lists, for templates: a field the caller may not see is absent. */
+    public Map<String, Object> asMap(ObjectNode view) {
+        return json.convertValue(view, MAP);
+    }
+
+    /**
+     * A scope derived from FORENSIC evidence is privileged (ADR 062): its counts per jurisdiction are
+     * shown to LEGAL and the incident commander only, until a person sets the scope anew.
+     */
+    static boolean withheld(Obligations.StoredScope stored, Access access) {
+        return stored.restsOnForensic() && !access.caller().privileged();
+    }
+
+    /**
+     * An obligation's view for the caller: in full for the incident commander and LEGAL; without the
+     * justification (counsel's reasoning) for responders and the audit liaison; status and deadline
+     * only for the auditor.
+     */
+    static ObjectNode forCaller(ObjectNode v, Access access) {
+        if (access.caller().privileged()) {
+            return v;
+        }
+        if (access.caller().has(Role.AUDITOR)) {
+            v.retain(AUDITOR_FIELDS);
+            return v;
+        }
+        v.putNull("justification");
+        // the judgement that decides the question: its reason is counsel's, as on /judgements
+        if (v.path("question").isObject() && v.path("question").has("reason")) {
+            ((ObjectNode) v.get("question")).putNull("reason");
+        }
+        return v;
+    }
+
+    /**
+     * The {@code tandem deadlines} command that gives the same contract fields, or null when the CLI
+     * cannot express the configuration (card-merchant set against what the data suggest, or no
+     * affected people).
+     */
+    @Nullable
+    String command(Incident incident, Scope scope, List<Judgement> judgements) {
+        Company c = obligations.company();
+        if (incident.awareAt() == null || scope.subjects().counts().isEmpty() || !c.cliExpresses(scope)) {
+            return null;
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "tandem deadlines", "--aware", incident.awareAt().toString(), "--subjects", scope.subjectsSpec()));
+        if (!scope.data().isEmpty()) {
+            args.addAll(List.of("--data", String.join(",", scope.dataNames())));
+        }
+        if (!c.established().isEmpty()) {
+            args.addAll(List.of("--established", String.join(",", c.established())));
+        }
+        Company.Regulated r = c.regulated();
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        flags.put("--sec-registrant", c.secRegistrant());
+        flags.put("--processor", c.processor());
+        flags.put("--online-marketplace", c.onlineMarketplace());
+        flags.put("--hipaa-covered-entity", r.hipaaCoveredEntity());
+        flags.put("--hipaa-business-associate", r.hipaaBusinessAssociate());
+        flags.put("--financial-institution", r.financialInstitution());
+        flags.put("--nydfs-covered", r.nydfsCovered());
+        flags.put("--smaller-reporting-company", r.smallerReportingCompany());
+        flags.forEach((flag, set) -> {
+            if (set) {
+                args.add(flag);
+            }
+        });
+        if (r.euRepresentative() != null) {
+            args.addAll(List.of("--eu-representative", r.euRepresentative()));
+        }
+        if (scope.encrypted()) {
+            args.add("--encrypted");
+        }
+        Map<String, Instant> sent = obligations.noticesSent(incident.id());
+        if (!sent.isEmpty()) {
+            args.add("--sent");
+            args.add(String.join(
+                    ",",
+                    sent.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList()));
+        }
+        if (!judgements.isEmpty()) {
+            args.add("--decide");
+            args.add(String.join(
+                    ",",
+                    judgements.stream()
+                            .map(j -> j.question() + "=" + j.answer() + "@" + j.decidedAt())
+                            .toList()));
+        }
+        args.addAll(List.of("--zone", incident.timeZone().getId(), "--format", "json"));
+        return String.join(" ", args);
+    }
+}

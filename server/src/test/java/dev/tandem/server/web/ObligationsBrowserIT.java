@@ -1,0 +1,111 @@
+package dev.tandem.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The obligations page: the commander changes an obligation's status in place (htmx) and finds the
+ * change on the timeline, then reopens it with a plain form and no script; the auditor reads each
+ * obligation's status and deadline, and finds no form.
+ */
+class ObligationsBrowserIT extends BrowserContract {
+
+    @Test
+    void theCommanderChangesAStatusInPlaceAndSeesItOnTheTimeline() {
+        Page page = signIn(Role.INCIDENT_COMMANDER);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator article = page.locator("article.obligation")
+                .filter(new Locator.FilterOptions().setHas(page.locator("details.forms")))
+                .filter(new Locator.FilterOptions().setHasText("PENDING"))
+                .first();
+        String id = article.getAttribute("id");
+        String title = article.locator("h3").innerText();
+        article.locator("summary").click();
+        article.getByLabel("New status").selectOption("NOT_REQUIRED");
+        article.getByLabel("Justification (for NOT_REQUIRED)")
+                .fill("Below the threshold: set aside by the browser test");
+        article.getByLabel("The justification is privileged").uncheck();
+        article.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
+                .click();
+        // htmx swapped the obligation in place: the same page, its badge changed
+        Locator swapped = page.locator("#" + id);
+        swapped.locator(".badge", new Locator.LocatorOptions().setHasText("NOT_REQUIRED"))
+                .waitFor();
+        assertThat(page.url()).endsWith("/obligations");
+        assertThat(swapped.innerText()).contains("Below the threshold: set aside by the browser test");
+
+        page.navigate(base() + incidentPath() + "?kind=obligation.status-changed");
+        assertThat(page.locator("#timeline").innerText())
+                .contains("commander changed obligation")
+                .contains("to NOT_REQUIRED");
+
+        // without JavaScript: the plain form posts and redirects back (PRG)
+        BrowserContext noScript = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+        try {
+            Page plain = Browsers.signIn(
+                    noScript,
+                    base(),
+                    username(Role.INCIDENT_COMMANDER),
+                    demo.passwords().get(username(Role.INCIDENT_COMMANDER)));
+            plain.navigate(base() + incidentPath() + "/obligations");
+            Locator again = plain.locator("#" + id);
+            again.locator("summary").click();
+            again.getByLabel("New status").selectOption("PENDING");
+            again.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
+                    .click();
+            plain.waitForLoadState();
+            assertThat(plain.url()).contains("/obligations");
+            assertThat(plain.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
+            assertThat(plain.locator("#" + id + " h3").innerText()).isEqualTo(title);
+        } finally {
+            noScript.close();
+        }
+    }
+
+    @Test
+    void aRefusedStatusChangeShowsTheMessageBesideTheForm() {
+        Page page = signIn(Role.LEGAL);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator article = page.locator("article.obligation")
+                .filter(new Locator.FilterOptions().setHas(page.locator("details.forms")))
+                .filter(new Locator.FilterOptions().setHasText("PENDING"))
+                .first();
+        String id = article.getAttribute("id");
+        article.locator("summary").click();
+        article.getByLabel("New status").selectOption("FILED");
+        article.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
+                .click();
+        Locator alert = page.locator("#" + id).getByRole(AriaRole.ALERT);
+        alert.waitFor();
+        assertThat(alert.innerText()).contains("evidence");
+        assertThat(page.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theAuditorSeesStatusAndDeadlinesOnlyAndNoForm() {
+        Page page = signIn(Role.AUDITOR);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator articles = page.locator("article.obligation");
+        assertThat(articles.count()).isPositive();
+        assertThat(articles.first().locator(".badge").innerText()).isNotBlank();
+        assertThat(page.locator("main form").count()).isZero();
+        assertThat(page.locator("main details").count()).isZero();
+        String text = page.locator("main").innerText();
+        assertThat(page.locator("main article dt").allInnerTexts())
+                .contains("Due", "Citation", "Requirement")
+                .doesNotContain("Owner", "Rule", "Clock", "Confidence", "Justification", "Filing evidence");
+        assertThat(text).doesNotContain("Judgements").doesNotContain("Art. 33(3) notice");
+        assertThat(text).doesNotContain("Scope they were computed from");
+        for (String word : DemoData.privilegedWords()) {
+            assertThat(page.content()).doesNotContain(word);
+        }
+    }
+}
