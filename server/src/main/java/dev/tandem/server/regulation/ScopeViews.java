@@ -51,7 +51,7 @@ public class ScopeViews {
         if (stored.isEmpty()) {
             return new None();
         }
-        if (ObligationController.withheld(stored.get(), access)) {
+        if (ObligationViews.withheld(stored.get(), access)) {
             return new Withheld();
         }
         Scope scope = stored.get().scope();
