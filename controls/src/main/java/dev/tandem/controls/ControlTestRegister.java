@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ControlTestRegister {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
-    public static final int MAX_ROWS = 10_000;
+    /** Rows accepted: each is carried in the import's ledger entry, so a register stays a few hundred kB. */
+    public static final int MAX_ROWS = 2_000;
+
     public static final int MAX_FIELD = 1000;
     public static final List<String> COLUMNS = List.of("control", "configitem", "testedon", "tester", "sample");
 
@@ -99,7 +101,8 @@ public final class ControlTestRegister {
                     continue;
                 }
                 if (rows.size() == MAX_ROWS) {
-                    return new Rejected("csv-too-many-rows", line, null, "line " + line + ": more than 10,000 rows");
+                    return new Rejected(
+                            "csv-too-many-rows", line, null, "line " + line + ": more than " + MAX_ROWS + " rows");
                 }
                 String[] v = new String[COLUMNS.size()];
                 for (int c = 0; c < v.length; c++) {
