@@ -2,8 +2,10 @@ package dev.tandem.app;
 
 import dev.tandem.server.TandemServer;
 import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoChange;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +27,16 @@ final class DemoCommand implements Callable<Integer> {
         args.add("--tandem.demo=true");
         ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
+        // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
+        System.out.println("Waiting for the leak analysis to walk a change through change control...");
+        String change = ctx.getBean(DemoChange.class)
+                .walk(demo, Duration.ofMinutes(3))
+                .map(c -> c.id() + " (" + c.status() + "; "
+                        + (c.verification() == null
+                                ? "no closure check"
+                                : c.verification().closed() ? "finding closed" : "finding still open")
+                        + ")")
+                .orElse("none (the analysis did not finish)");
         String url = ServeCommand.url(ctx);
         String id = demo.incident().id();
         StringBuilder people = new StringBuilder();
@@ -43,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
+                  change          %s
 
                 People (a member in every role; tokens are kept in the data directory):
                 %s
@@ -62,6 +75,12 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s $S/api/v1/ledger/checkpoint
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
+
+                Change control: the finding's containment as a change, approved by the commander and the
+                audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs:
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
+                  curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
                 %n""",
                 url,
                 ctx.getEnvironment().getProperty("tandem.data-dir"),
@@ -70,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                 demo.fresh() ? "" : " (loaded earlier)",
                 demo.analysisJob() == null ? "none" : demo.analysisJob(),
                 id,
+                change,
                 people,
                 url,
                 id,
