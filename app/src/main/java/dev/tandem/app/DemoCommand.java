@@ -41,23 +41,26 @@ final class DemoCommand implements Callable<Integer> {
         String id = demo.incident().id();
         StringBuilder people = new StringBuilder();
         for (DemoData.Person p : DemoData.PEOPLE) {
-            people.append("  %-10s %-20s %s%n"
+            people.append("  %-10s %-20s %-21s %s%n"
                     .formatted(
                             p.username(),
                             p.role() == null ? "ADMIN (no member)" : p.role().name(),
+                            demo.passwords().get(p.username()),
                             demo.tokens().get(p.username())));
         }
         System.out.printf(
                 """
 
                 Tandem demo is running at %s   (Ctrl-C stops it)
+                  open in a browser %s/login and sign in as any of the people below
                   data directory  %s
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
                   change          %s
 
-                People (a member in every role; tokens are kept in the data directory):
+                People (a member in every role; passwords and API tokens are kept in the data directory):
+                  user       role                 password              API token
                 %s
                 Try the same request as counsel and as the auditor: counsel reads the privileged
                 intake memo, the auditor sees only that it exists (its ledger commitment):
@@ -82,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
                 %n""",
+                url,
                 url,
                 ctx.getEnvironment().getProperty("tandem.data-dir"),
                 id,

@@ -12,7 +12,9 @@ public enum DataCategory {
     CREDENTIALS,
     HEALTH,
     FINANCIAL_ACCOUNT,
-    DATE_OF_BIRTH;
+    DATE_OF_BIRTH,
+    /** Fingerprint, retina or iris image, or other biometric data used to authenticate a person. */
+    BIOMETRIC;
 
     /** Parses a category name; the error names the value and lists the known ones. */
     public static DataCategory parse(String value) {

@@ -2,7 +2,6 @@ package dev.tandem.regulation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,18 +17,20 @@ import java.time.temporal.ChronoUnit;
  *       there. A period ending on a weekend or holiday is not extended: the earlier date is the safe one.
  *   <li>Business days skip Saturdays, Sundays and the public holidays of the rule's calendar; day 1
  *       is the first business day after the day of the event.
+ *   <li>Months end on the same day of the month N months later (or that month's last day).
+ *   <li>A rule may end its last day earlier than 23:59:59: an EDGAR filing made after 17:30 Eastern
+ *       counts as filed the next business day (17 CFR 232.13(a)(2)), so a Form 8-K is due by 17:30.
  * </ul>
  */
 public final class DueDates {
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-
     private DueDates() {}
 
     /** The due instant, or null where the law sets no fixed time. */
     public static Instant due(Rule.DeadlineSpec spec, Instant start, ZoneId zone, HolidayCalendars calendars) {
         return switch (spec.kind()) {
             case HOURS -> start.plus(spec.amount(), ChronoUnit.HOURS);
-            case CALENDAR_DAYS -> endOfDay(start.atZone(zone).toLocalDate().plusDays(spec.amount()), zone);
+            case CALENDAR_DAYS -> endOfDay(start.atZone(zone).toLocalDate().plusDays(spec.amount()), spec, zone);
+            case MONTHS -> endOfDay(start.atZone(zone).toLocalDate().plusMonths(spec.amount()), spec, zone);
             case BUSINESS_DAYS -> {
                 LocalDate d = start.atZone(zone).toLocalDate();
                 int counted = 0;
@@ -39,7 +40,7 @@ public final class DueDates {
                         counted++;
                     }
                 }
-                yield endOfDay(d, zone);
+                yield endOfDay(d, spec, zone);
             }
             case NONE -> null;
         };
@@ -50,16 +51,20 @@ public final class DueDates {
         return switch (spec.kind()) {
             case HOURS -> spec.amount() + " hours (absolute time) after " + start;
             case CALENDAR_DAYS ->
-                spec.amount() + " calendar days after " + start.atZone(zone).toLocalDate() + " (" + zone
-                        + "), ending 23:59:59 local time";
+                spec.amount() + " calendar days after " + start.atZone(zone).toLocalDate() + " (" + zone + "), ending "
+                        + spec.dayEnds() + " local time";
+            case MONTHS ->
+                spec.amount() + " month(s) after " + start.atZone(zone).toLocalDate() + " (" + zone + "), ending "
+                        + spec.dayEnds() + " local time";
             case BUSINESS_DAYS ->
                 spec.amount() + " business days (calendar " + spec.calendar() + ") after "
-                        + start.atZone(zone).toLocalDate() + " (" + zone + "), ending 23:59:59 local time";
+                        + start.atZone(zone).toLocalDate() + " (" + zone + "), ending " + spec.dayEnds()
+                        + " local time";
             case NONE -> "no fixed time";
         };
     }
 
-    private static Instant endOfDay(LocalDate d, ZoneId zone) {
-        return ZonedDateTime.of(d, END_OF_DAY, zone).toInstant();
+    private static Instant endOfDay(LocalDate d, Rule.DeadlineSpec spec, ZoneId zone) {
+        return ZonedDateTime.of(d, spec.dayEnds(), zone).toInstant();
     }
 }

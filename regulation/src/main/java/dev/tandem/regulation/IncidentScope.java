@@ -3,23 +3,45 @@ package dev.tandem.regulation;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine needs to know about an incident.
  *
- * @param awareAt when the company became aware (GDPR Art. 33(1)), or determined the breach (US states)
+ * @param awareAt when the company became aware (GDPR Art. 33(1))
  * @param categories the data categories involved; empty when not yet known
  * @param timeZone the incident's zone, in which due instants are shown
+ * @param determinedAt when the company determined (or confirmed) that a breach occurred, for the laws
+ *     whose clock runs from that (Colorado, Florida, ...); null: awareness, the safe default
+ * @param noticesSent notices already sent, by rule id without version ({@code us-ca-individuals}), for
+ *     the clocks that run from another notice
  */
 public record IncidentScope(
-        Instant awareAt, Subjects subjects, Set<DataCategory> categories, CompanyFacts facts, ZoneId timeZone) {
+        Instant awareAt,
+        Subjects subjects,
+        Set<DataCategory> categories,
+        CompanyFacts facts,
+        ZoneId timeZone,
+        @Nullable Instant determinedAt,
+        Map<String, Instant> noticesSent) {
     public IncidentScope {
         Objects.requireNonNull(awareAt, "awareAt");
         Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(timeZone, "timeZone");
         categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        noticesSent = Map.copyOf(noticesSent);
+        if (determinedAt != null && determinedAt.isBefore(awareAt)) {
+            throw new InvalidScopeException("the determination time " + determinedAt + " is before awareness " + awareAt
+                    + ": a breach is determined after the company learns of it");
+        }
+    }
+
+    public IncidentScope(
+            Instant awareAt, Subjects subjects, Set<DataCategory> categories, CompanyFacts facts, ZoneId timeZone) {
+        this(awareAt, subjects, categories, facts, timeZone, null, Map.of());
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param question the judgement the obligation depends on, if any, with its answer once given
  * @param basis why the rule applies (or does not), in words
  * @param clock how {@code due} was computed
- * @param clockStart when the clock started, null while it waits for a decision
+ * @param clockStart when the clock started, null while it waits for a decision or another notice
+ * @param urgent owed "immediately" or "without undue delay": listed before every fixed deadline
  */
 public record Obligation(
         String regime,
@@ -35,7 +36,8 @@ public record Obligation(
         @Nullable Instant clockStart,
         String ruleId,
         List<String> content,
-        @Nullable String notes) {
+        @Nullable String notes,
+        boolean urgent) {
 
     public enum Status {
         REQUIRED,

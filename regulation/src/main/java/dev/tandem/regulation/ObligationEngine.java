@@ -58,8 +58,9 @@ public final class ObligationEngine {
                 (o.status() == Obligation.Status.NOT_REQUIRED ? setAside : open).add(o);
             }
         }
-        Comparator<Obligation> order = Comparator.comparing(
-                        Obligation::due, Comparator.nullsLast(Comparator.naturalOrder()))
+        // "Immediately" and "without undue delay" come before every fixed deadline, never last.
+        Comparator<Obligation> order = Comparator.comparing((Obligation o) -> !o.urgent())
+                .thenComparing(Obligation::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Obligation::jurisdiction)
                 .thenComparing(Obligation::recipient)
                 .thenComparing(Obligation::regime)
@@ -99,6 +100,20 @@ public final class ObligationEngine {
             }
             reasons.add(describe(f));
         }
+        for (Rule.Fact f : t.excludesFacts()) {
+            if (holds(f, facts)) {
+                return null;
+            }
+        }
+        if (!t.requiresEstablishmentIn().isEmpty()) {
+            String where = establishedIn(t.requiresEstablishmentIn(), facts);
+            if (where == null) {
+                return null;
+            }
+            reasons.add("established in " + where);
+        }
+        // GDPR Art. 3(1): an establishment brings the law with it, whoever the people affected are.
+        String anywhere = establishedIn(t.anywhereIfEstablishedIn(), facts);
         Set<DataCategory> matched = EnumSet.noneOf(DataCategory.class);
         matched.addAll(scope.categories());
         matched.retainAll(t.categories());
@@ -109,11 +124,37 @@ public final class ObligationEngine {
             }
         } else {
             long n = 0;
-            for (String s : t.scope()) {
-                n += scope.subjects().countIn(s, book.regions());
+            String where;
+            if (anywhere != null) {
+                n = scope.subjects().counts().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                where = "any country (established in " + anywhere + ", GDPR Art. 3(1))";
+            } else if (t.fanOut() == Rule.FanOut.EACH_SUBDIVISION) {
+                // the threshold is per state or territory: the largest count decides whether any is met
+                for (String code : subdivisions(t, scope).keySet()) {
+                    n = Math.max(n, scope.subjects().counts().get(code));
+                }
+                where = "the most affected state or territory of " + String.join("+", t.scope());
+            } else {
+                for (String s : t.scope()) {
+                    n += scope.subjects().countIn(s, book.regions());
+                }
+                where = String.join("+", t.scope());
             }
-            String where = String.join("+", t.scope());
+            if (t.under() != null && n >= t.under()) {
+                return null;
+            }
             boolean byCount = t.orAffectedAtLeast() != null && n >= t.orAffectedAtLeast();
+            Rule.Fact byFact = t.orFacts().stream()
+                    .filter(f -> holds(f, facts))
+                    .findFirst()
+                    .orElse(null);
+            if (n > 0 && byFact != null) {
+                reasons.add(n + " affected in " + where + "; " + describe(byFact)
+                        + " (reportable whatever the data and the number)");
+                return String.join("; ", reasons);
+            }
             if (n == 0 || (!categoriesMet && !byCount) || (categoriesMet && n < t.minAffected() && !byCount)) {
                 return null;
             }
@@ -137,6 +178,12 @@ public final class ObligationEngine {
             case CARD_MERCHANT -> facts.cardMerchant();
             case ONLINE_MARKETPLACE -> facts.onlineMarketplace();
             case EU_ESTABLISHMENT -> mainEstablishment(facts) != null;
+            case HIPAA_COVERED_ENTITY -> facts.hipaaCoveredEntity();
+            case HIPAA_BUSINESS_ASSOCIATE -> facts.hipaaBusinessAssociate();
+            case FINANCIAL_INSTITUTION -> facts.financialInstitution();
+            case NYDFS_COVERED -> facts.nydfsCovered();
+            case UNAUTHORIZED_ACCESS -> facts.unauthorizedAccess();
+            case SMALLER_REPORTING_COMPANY -> facts.smallerReportingCompany();
         };
     }
 
@@ -145,24 +192,78 @@ public final class ObligationEngine {
             case SEC_REGISTRANT -> "SEC registrant";
             case CARD_MERCHANT -> "payment-card merchant";
             case ONLINE_MARKETPLACE -> "online marketplace";
-            case EU_ESTABLISHMENT -> "established in the EU/EEA";
+            case EU_ESTABLISHMENT -> "established (or represented, NIS2 Art. 26(3)) in the EU/EEA";
+            case HIPAA_COVERED_ENTITY -> "HIPAA covered entity";
+            case HIPAA_BUSINESS_ASSOCIATE -> "HIPAA business associate";
+            case FINANCIAL_INSTITUTION -> "financial institution";
+            case NYDFS_COVERED -> "regulated by the NY Department of Financial Services";
+            case UNAUTHORIZED_ACCESS -> "caused by unauthorized access";
+            case SMALLER_REPORTING_COMPANY -> "smaller reporting company";
         };
     }
 
+    /**
+     * The main establishment in the EU/EEA (the first one listed) or, without one, the member state
+     * of the representative (NIS2 Art. 26(3)); null when there is neither.
+     */
     private @Nullable String mainEstablishment(CompanyFacts facts) {
         List<String> eea = book.regions().getOrDefault(EEA, List.of());
+        String main =
+                facts.establishedIn().stream().filter(eea::contains).findFirst().orElse(null);
+        if (main == null && facts.euRepresentative() != null && eea.contains(facts.euRepresentative())) {
+            return facts.euRepresentative();
+        }
+        return main;
+    }
+
+    /** An establishment the GDPR one-stop shop counts: a real one, never a representative (Art. 56). */
+    private @Nullable String gdprEstablishment(CompanyFacts facts) {
+        List<String> eea = book.regions().getOrDefault(EEA, List.of());
         return facts.establishedIn().stream().filter(eea::contains).findFirst().orElse(null);
+    }
+
+    /** The first establishment within the given codes or regions, or null. */
+    private @Nullable String establishedIn(List<String> codes, CompanyFacts facts) {
+        for (String e : facts.establishedIn()) {
+            for (String c : codes) {
+                List<String> members = book.regions().get(c);
+                if (members != null ? members.contains(e) : c.equals(e)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The subdivisions (US-CA, ...) of the rule's scope countries with affected people, and their counts. */
+    private static Map<String, Long> subdivisions(Rule.Trigger t, IncidentScope scope) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        scope.subjects().counts().forEach((code, n) -> {
+            if (code.length() > 2 && n > 0 && t.scope().contains(code.substring(0, 2))) {
+                m.put(code, n);
+            }
+        });
+        return m;
     }
 
     private List<String> jurisdictions(Rule rule, IncidentScope scope) {
         return switch (rule.trigger().fanOut()) {
             case NONE -> List.of(rule.jurisdiction());
+            case EACH_SUBDIVISION -> {
+                List<String> met = new ArrayList<>();
+                subdivisions(rule.trigger(), scope).forEach((code, n) -> {
+                    if (n >= rule.trigger().minAffected()) {
+                        met.add(code);
+                    }
+                });
+                yield met;
+            }
             case MAIN_ESTABLISHMENT -> {
                 String main = mainEstablishment(scope.facts());
                 yield List.of(main == null ? rule.jurisdiction() : main);
             }
             case LEAD_AUTHORITY_OR_EACH_COUNTRY -> {
-                if (mainEstablishment(scope.facts()) != null) {
+                if (gdprEstablishment(scope.facts()) != null) {
                     yield List.of(rule.jurisdiction());
                 }
                 // Art. 3(2) controller: no one-stop shop, so every authority whose residents are affected.
@@ -187,7 +288,7 @@ public final class ObligationEngine {
         Judgement judgement = null;
         String why = basis;
         if (rule.trigger().fanOut() == Rule.FanOut.LEAD_AUTHORITY_OR_EACH_COUNTRY) {
-            String main = mainEstablishment(scope.facts());
+            String main = gdprEstablishment(scope.facts());
             why += main != null
                     ? "; lead supervisory authority (main establishment in " + main + ", Art. 56(1))"
                     : "; no EU/EEA establishment: the authority of " + jurisdiction
@@ -215,20 +316,48 @@ public final class ObligationEngine {
             status = Obligation.Status.NOT_REQUIRED;
             why += "; not required: encryption safe harbour (data encrypted, key not compromised)";
         }
-        Instant start = switch (rule.deadline().from()) {
+        Rule.Transposition law = rule.transposition().get(jurisdiction);
+        if (!rule.transposition().isEmpty()) {
+            LocalDate awareDay = scope.awareAt().atZone(rule.zone()).toLocalDate();
+            if (law == null) {
+                why += "; applies through national law: no date recorded for " + jurisdiction
+                        + ", check that its transposition is in force";
+            } else if (awareDay.isBefore(law.from())) {
+                status = Obligation.Status.NOT_REQUIRED;
+                why += "; not required: " + law.law() + " applies only from " + law.from();
+            } else {
+                why += "; applies through " + law.law() + " (since " + law.from() + ")";
+            }
+        }
+        Rule.DeadlineSpec spec = rule.deadline();
+        Instant start = switch (spec.from()) {
             case AWARENESS -> scope.awareAt();
+            case DETERMINATION -> scope.determinedAt() == null ? scope.awareAt() : scope.determinedAt();
             case DECISION ->
                 judgement != null && judgement.answer() == rule.question().requiredIf() ? judgement.decidedAt() : null;
+            case NOTICE -> scope.noticesSent().get(spec.after());
         };
-        Instant due = start == null ? null : DueDates.due(rule.deadline(), start, rule.zone(), book.calendars());
-        String dueText = rule.deadline().text();
+        Instant due = start == null ? null : DueDates.due(spec, start, rule.zone(), book.calendars());
+        String dueText = spec.text();
         String clockText;
-        if (start == null) {
+        if (start == null && spec.from() == Rule.ClockStart.NOTICE) {
+            clockText = "the clock has not started: it runs from the notice of rule " + spec.after()
+                    + ", which is not recorded as sent";
+            dueText += " (" + spec.after() + " not yet sent)";
+        } else if (start == null) {
             clockText = "the clock has not started: it runs from the decision on "
                     + rule.question().key();
             dueText += " (not yet determined)";
         } else {
-            clockText = DueDates.explain(rule.deadline(), start, rule.zone());
+            clockText = DueDates.explain(spec, start, rule.zone());
+            if (spec.from() == Rule.ClockStart.DETERMINATION) {
+                clockText += scope.determinedAt() == null
+                        ? "; the law counts from the determination (or confirmation) of the breach:"
+                                + " awareness is used until a determination time is given"
+                        : "; counted from the determination of the breach";
+            } else if (spec.from() == Rule.ClockStart.NOTICE) {
+                clockText += "; counted from the notice of rule " + spec.after() + " sent " + start;
+            }
         }
         return new Obligation(
                 rule.regime(),
@@ -245,7 +374,8 @@ public final class ObligationEngine {
                 start,
                 rule.id(),
                 rule.content(),
-                rule.notes());
+                rule.notes(),
+                spec.urgent());
     }
 
     private static Answer other(Answer a) {
@@ -274,18 +404,34 @@ public final class ObligationEngine {
                 uncovered.put(code, n);
             }
         });
+        if (scope.facts().onlineMarketplace() && mainEstablishment(scope.facts()) == null) {
+            long eu = scope.subjects().countIn(EEA, book.regions());
+            if (eu > 0) {
+                w.add("an online marketplace with " + eu + " affected people in the EU/EEA but neither an establishment"
+                        + " nor a representative there: NIS2 Art. 26(3) requires a representative (give"
+                        + " --eu-representative); until then any member state where the service is offered may act");
+            }
+        }
         if (!uncovered.isEmpty()) {
             w.add("no rules cover " + uncovered + ": Tandem lists no breach law for them; ask counsel");
         }
         return w;
     }
 
+    /**
+     * Whether some rule counts people of this code. In a country whose subdivisions have laws of
+     * their own (the US), a national rule (SEC, HIPAA, a processor's duty) does not stand in for a
+     * missing state or territory law: US-GU, US-VI, US-AS and US-MP are uncovered.
+     */
     private boolean covered(String code) {
+        String country = code.substring(0, 2);
+        boolean local = code.length() > 2 && book.localLaws().contains(country);
         for (Rule r : book.rules()) {
             for (String s : r.trigger().scope()) {
                 List<String> members = book.regions().get(s);
-                String country = code.substring(0, 2);
-                if (members != null ? members.contains(country) : s.equals(code) || s.equals(country)) {
+                if (members != null
+                        ? members.contains(country) && !local
+                        : s.equals(code) || (s.equals(country) && !local)) {
                     return true;
                 }
             }

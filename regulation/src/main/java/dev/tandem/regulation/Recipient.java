@@ -11,5 +11,9 @@ public enum Recipient {
     ACQUIRER,
     SEC,
     CONTROLLER,
-    CSIRT
+    CSIRT,
+    /** Prominent media outlets (HIPAA 45 CFR 164.406, FTC Health Breach Notification Rule). */
+    MEDIA,
+    /** The company's own register of breaches: a record to keep, not a notice to send (GDPR Art. 33(5)). */
+    BREACH_REGISTER
 }

@@ -1,8 +1,10 @@
 package dev.tandem.regulation;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param zone the time zone whose calendar days and in-force dates the rule uses
  * @param notes what counsel should know that the other fields cannot say
+ * @param primary the fields (of {@link #FIELDS}) that were checked against the law's own text; the
+ *     others come from summaries. {@code confidence} is PRIMARY exactly when recipient, trigger and
+ *     deadline all are.
+ * @param transposition for a directive that binds only through national law (NIS2): the date each
+ *     member state's law applies from, where known; a jurisdiction not listed has no known date
  */
 public record Rule(
         String id,
@@ -26,7 +33,24 @@ public record Rule(
         Confidence confidence,
         String source,
         InForce inForce,
-        @Nullable String notes) {
+        @Nullable String notes,
+        Set<String> primary,
+        Map<String, Transposition> transposition) {
+
+    /** The fields whose provenance a rule states (PRIMARY or from a summary), in table order. */
+    public static final List<String> FIELDS =
+            List.of("recipient", "trigger", "deadline", "content", "inForce", "citation");
+
+    /** The fields that decide the overall confidence of the contract's {@code confidence}. */
+    public static final Set<String> DECISIVE = Set.of("recipient", "trigger", "deadline");
+
+    /** A national law transposing a directive: where it applies from and what it is. */
+    public record Transposition(LocalDate from, String law, boolean primary) {}
+
+    /** Whether a field was checked against the law's own text. */
+    public boolean checked(String field) {
+        return primary.contains(field);
+    }
 
     /** Whether the company's role must be controller, processor, or either. */
     public enum Role {
@@ -40,7 +64,20 @@ public record Rule(
         SEC_REGISTRANT,
         CARD_MERCHANT,
         ONLINE_MARKETPLACE,
-        EU_ESTABLISHMENT
+        /** An establishment in the EU/EEA, or for NIS2 Art. 26(3) a representative there. */
+        EU_ESTABLISHMENT,
+        /** A HIPAA covered entity (45 CFR 160.103). */
+        HIPAA_COVERED_ENTITY,
+        /** A HIPAA business associate (45 CFR 160.103). */
+        HIPAA_BUSINESS_ASSOCIATE,
+        /** A financial institution under the Gramm-Leach-Bliley Act (FTC Safeguards Rule, SEC Regulation S-P). */
+        FINANCIAL_INSTITUTION,
+        /** Regulated by the New York Department of Financial Services (23 NYCRR 500). */
+        NYDFS_COVERED,
+        /** The incident was caused by an outsider's unauthorized access (hacking, ransomware). */
+        UNAUTHORIZED_ACCESS,
+        /** A smaller reporting company (17 CFR 229.10(f)(1)). */
+        SMALLER_REPORTING_COMPANY
     }
 
     /** How one rule becomes obligations for several authorities. */
@@ -48,8 +85,13 @@ public record Rule(
         NONE,
         /** GDPR: the lead authority with an EU establishment (Art. 56), else each affected member state. */
         LEAD_AUTHORITY_OR_EACH_COUNTRY,
-        /** NIS2: the member state of the main establishment (Art. 26(1)(b)). */
-        MAIN_ESTABLISHMENT
+        /** NIS2: the member state of the main establishment (Art. 26(1)(b)), or of the representative (26(3)). */
+        MAIN_ESTABLISHMENT,
+        /**
+         * One obligation per state or territory whose own count meets the threshold (HIPAA media
+         * notice: "more than 500 residents of a State or jurisdiction", 45 CFR 164.406).
+         */
+        EACH_SUBDIVISION
     }
 
     /**
@@ -60,6 +102,14 @@ public record Rule(
      * @param categories any of these triggers the rule; empty means any personal data
      * @param minAffected at least this many people in scope ("more than 500" is 501)
      * @param orAffectedAtLeast when set, this many people trigger the rule whatever the categories
+     * @param excludesFacts none of these may hold (SEC: smaller reporting companies before their date)
+     * @param orFacts any of these triggers the rule whatever the categories and counts, given people in
+     *     scope (APPI, PIPA: a leak by unauthorized access is reportable at any size)
+     * @param anywhereIfEstablishedIn with an establishment in one of these codes or regions, affected
+     *     people anywhere count (GDPR Art. 3(1): the law follows the controller's establishment)
+     * @param requiresEstablishmentIn the company must be established in one of these codes or regions
+     * @param under when set, only fewer than this many people trigger the rule (HIPAA: breaches of
+     *     fewer than 500 go to HHS in the annual log)
      */
     public record Trigger(
             List<String> scope,
@@ -69,7 +119,12 @@ public record Rule(
             Role role,
             boolean encryptionSafeHarbour,
             Set<Fact> requiresFacts,
-            FanOut fanOut) {}
+            FanOut fanOut,
+            Set<Fact> excludesFacts,
+            Set<Fact> orFacts,
+            List<String> anywhereIfEstablishedIn,
+            List<String> requiresEstablishmentIn,
+            @Nullable Long under) {}
 
     /**
      * A question the law leaves to judgement.
@@ -84,7 +139,14 @@ public record Rule(
     public enum ClockStart {
         AWARENESS,
         /** The instant of the decision on the rule's question (SEC: the materiality determination). */
-        DECISION
+        DECISION,
+        /**
+         * When the company determined (or confirmed) that a breach occurred, where the law says so
+         * (e.g. Colorado, Florida); awareness until a determination time is given, the safe default.
+         */
+        DETERMINATION,
+        /** When another recorded notice was sent (California AG: 15 days after the residents' notice). */
+        NOTICE
     }
 
     /** How the due instant follows from the clock start. */
@@ -92,15 +154,34 @@ public record Rule(
         HOURS,
         CALENDAR_DAYS,
         BUSINESS_DAYS,
+        /** Calendar months (NIS2 final report: one month after the notification). */
+        MONTHS,
         NONE
     }
 
     /**
      * @param calendar a calendar id from the rule file's {@code calendars}, for business days
      * @param text the law's own wording of the time limit
+     * @param dayEnds when the last day of a day-counted period ends in the rule's zone (23:59:59, or
+     *     17:30 for EDGAR filings, 17 CFR 232.13(a)(2))
+     * @param urgent "immediately", "without undue delay" and the like: before any fixed deadline
+     * @param after for a clock that runs from another notice: that notice's rule id (without version)
      */
     public record DeadlineSpec(
-            DeadlineKind kind, int amount, @Nullable String calendar, ClockStart from, String text) {}
+            DeadlineKind kind,
+            int amount,
+            @Nullable String calendar,
+            ClockStart from,
+            String text,
+            LocalTime dayEnds,
+            boolean urgent,
+            @Nullable String after) {
+        public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+        public DeadlineSpec(DeadlineKind kind, int amount, @Nullable String calendar, ClockStart from, String text) {
+            this(kind, amount, calendar, from, text, END_OF_DAY, false, null);
+        }
+    }
 
     /** The dates (in the rule's zone) the rule is in force, both inclusive; {@code to} open when null. */
     public record InForce(LocalDate from, @Nullable LocalDate to) {

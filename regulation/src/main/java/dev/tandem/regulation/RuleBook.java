@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,6 +35,7 @@ public final class RuleBook {
     private final HolidayCalendars calendars;
     private final Map<String, String> calendarDescriptions;
     private final List<Rule> rules;
+    private final Set<String> localLaws;
 
     /** A question the law leaves to judgement, as the rule file words it. */
     public record Question(String key, String text, String citation) {}
@@ -46,7 +48,9 @@ public final class RuleBook {
             Map<String, Question> questions,
             HolidayCalendars calendars,
             Map<String, String> calendarDescriptions,
-            List<Rule> rules) {
+            List<Rule> rules,
+            Set<String> localLaws) {
+        this.localLaws = Set.copyOf(localLaws);
         this.name = name;
         this.version = version;
         this.disclaimer = disclaimer;
@@ -99,6 +103,15 @@ public final class RuleBook {
         return rules;
     }
 
+    /**
+     * Countries whose subdivisions have breach laws of their own (the US states and territories):
+     * there a national rule does not stand in for a missing subdivision rule, so people in a
+     * subdivision no rule names are reported as uncovered.
+     */
+    public Set<String> localLaws() {
+        return localLaws;
+    }
+
     public Map<String, List<String>> regions() {
         return regions;
     }
@@ -129,7 +142,18 @@ public final class RuleBook {
         }
 
         RuleBook book(JsonNode root) {
-            fields(root, file, Set.of("version", "disclaimer", "regions", "zones", "calendars", "questions", "rules"));
+            fields(
+                    root,
+                    file,
+                    Set.of(
+                            "version",
+                            "disclaimer",
+                            "regions",
+                            "zones",
+                            "calendars",
+                            "questions",
+                            "localLaws",
+                            "rules"));
             String version = text(root, "version", file);
             String disclaimer = text(root, "disclaimer", file);
             Map<String, List<String>> regions = new LinkedHashMap<>();
@@ -181,8 +205,34 @@ public final class RuleBook {
                 rules.add(r);
             }
             checkVersions(rules);
+            Set<String> families = new HashSet<>();
+            rules.forEach(r -> families.add(family(r.id())));
+            for (Rule r : rules) {
+                String after = r.deadline().after();
+                if (after != null && !families.contains(after)) {
+                    throw error(file + ": rule " + r.id() + ": deadline.after names no rule: '" + after
+                            + "' (give a rule id without its @version)");
+                }
+            }
+            Set<String> localLaws = new HashSet<>();
+            if (root.has("localLaws")) {
+                for (JsonNode c : root.get("localLaws")) {
+                    if (!RegionCodes.isCountry(c.asString())) {
+                        throw error(file + ": localLaws: '" + c.asString() + "' is not an ISO 3166-1 code");
+                    }
+                    localLaws.add(c.asString());
+                }
+            }
             return new RuleBook(
-                    file, version, disclaimer, Map.copyOf(regions), questions, calendars, calendarDescriptions, rules);
+                    file,
+                    version,
+                    disclaimer,
+                    Map.copyOf(regions),
+                    questions,
+                    calendars,
+                    calendarDescriptions,
+                    rules,
+                    localLaws);
         }
 
         private void checkVersions(List<Rule> rules) {
@@ -237,7 +287,9 @@ public final class RuleBook {
                             "confidence",
                             "source",
                             "inForce",
-                            "notes"));
+                            "notes",
+                            "primary",
+                            "transposition"));
             String jurisdiction = text(n, "jurisdiction", where);
             if (!PSEUDO_JURISDICTIONS.contains(jurisdiction)) {
                 try {
@@ -269,6 +321,12 @@ public final class RuleBook {
             if (deadline.from() == Rule.ClockStart.DECISION && question == null) {
                 throw error(where + ": deadline runs from a DECISION but the rule has no question");
             }
+            if ((deadline.from() == Rule.ClockStart.NOTICE) != (deadline.after() != null)) {
+                throw error(where + ": deadline: 'after' names the notice a NOTICE clock runs from, and only then");
+            }
+            if (deadline.after() != null && deadline.after().equals(family(id))) {
+                throw error(where + ": deadline.after names the rule itself");
+            }
             ZoneId zone;
             if (n.has("zone")) {
                 zone = zone(text(n, "zone", where), where + ": zone");
@@ -295,6 +353,38 @@ public final class RuleBook {
             if (to != null && to.isBefore(from)) {
                 throw error(where + ": inForce.to " + to + " is before inForce.from " + from);
             }
+            Set<String> primary = new HashSet<>();
+            if (n.has("primary")) {
+                for (JsonNode x : n.get("primary")) {
+                    if (!Rule.FIELDS.contains(x.asString())) {
+                        throw error(
+                                where + ": primary: unknown field '" + x.asString() + "' (known: " + Rule.FIELDS + ")");
+                    }
+                    primary.add(x.asString());
+                }
+            }
+            Confidence confidence = enumValue(Confidence.class, text(n, "confidence", where), where + ": confidence");
+            boolean decisive = primary.containsAll(Rule.DECISIVE);
+            if (decisive != (confidence == Confidence.PRIMARY)) {
+                throw error(where + ": confidence " + confidence + " disagrees with 'primary' " + primary
+                        + ": a rule is PRIMARY exactly when " + Rule.DECISIVE + " were read in the law's text");
+            }
+            Map<String, Rule.Transposition> transposition = new LinkedHashMap<>();
+            if (n.has("transposition")) {
+                for (var e : object(n, "transposition", where).properties()) {
+                    String tw = where + ": transposition." + e.getKey();
+                    if (!RegionCodes.isCountry(e.getKey())) {
+                        throw error(tw + ": not an ISO 3166-1 code");
+                    }
+                    fields(e.getValue(), tw, Set.of("from", "law", "primary"));
+                    transposition.put(
+                            e.getKey(),
+                            new Rule.Transposition(
+                                    date(text(e.getValue(), "from", tw), tw + ".from"),
+                                    text(e.getValue(), "law", tw),
+                                    e.getValue().has("primary") && bool(e.getValue(), "primary", tw)));
+                }
+            }
             return new Rule(
                     id,
                     text(n, "regime", where),
@@ -306,10 +396,12 @@ public final class RuleBook {
                     zone,
                     List.copyOf(content),
                     text(n, "citation", where),
-                    enumValue(Confidence.class, text(n, "confidence", where), where + ": confidence"),
+                    confidence,
                     text(n, "source", where),
                     new Rule.InForce(from, to),
-                    n.has("notes") ? text(n, "notes", where) : null);
+                    n.has("notes") ? text(n, "notes", where) : null,
+                    Set.copyOf(primary),
+                    Map.copyOf(transposition));
         }
 
         private Rule.Trigger trigger(JsonNode t, String where, Map<String, List<String>> regions) {
@@ -324,7 +416,12 @@ public final class RuleBook {
                             "role",
                             "encryptionSafeHarbour",
                             "requiresFacts",
-                            "fanOut"));
+                            "fanOut",
+                            "excludesFacts",
+                            "orFacts",
+                            "anywhereIfEstablishedIn",
+                            "requiresEstablishmentIn",
+                            "under"));
             List<String> scope = new ArrayList<>();
             JsonNode s = t.get("scope");
             if (s == null || !s.isArray()) {
@@ -349,15 +446,21 @@ public final class RuleBook {
                     categories.add(enumValue(DataCategory.class, x.asString(), where + ": categories"));
                 }
             }
-            Set<Rule.Fact> facts = EnumSet.noneOf(Rule.Fact.class);
-            if (t.has("requiresFacts")) {
-                for (JsonNode x : t.get("requiresFacts")) {
-                    facts.add(enumValue(Rule.Fact.class, x.asString(), where + ": requiresFacts"));
-                }
+            Set<Rule.Fact> facts = facts(t, "requiresFacts", where);
+            Set<Rule.Fact> excludes = facts(t, "excludesFacts", where);
+            Set<Rule.Fact> orFacts = facts(t, "orFacts", where);
+            if (!orFacts.isEmpty() && scope.isEmpty()) {
+                throw error(where + ": orFacts needs a scope to find people in");
             }
+            List<String> anywhere = codes(t, "anywhereIfEstablishedIn", where, regions);
+            List<String> establishment = codes(t, "requiresEstablishmentIn", where, regions);
             long min = t.has("minAffected") ? positiveLong(t, "minAffected", where) : (scope.isEmpty() ? 0 : 1);
             Long or = t.has("orAffectedAtLeast") ? positiveLong(t, "orAffectedAtLeast", where) : null;
-            if (scope.isEmpty() && (t.has("minAffected") || or != null)) {
+            Long under = t.has("under") ? positiveLong(t, "under", where) : null;
+            if (under != null && under <= min) {
+                throw error(where + ": 'under' " + under + " leaves no count at or above minAffected " + min);
+            }
+            if (scope.isEmpty() && (t.has("minAffected") || or != null || t.has("under"))) {
                 throw error(where + ": a threshold needs a scope to count people in");
             }
             return new Rule.Trigger(
@@ -372,11 +475,40 @@ public final class RuleBook {
                     Set.copyOf(facts),
                     t.has("fanOut")
                             ? enumValue(Rule.FanOut.class, text(t, "fanOut", where), where + ": fanOut")
-                            : Rule.FanOut.NONE);
+                            : Rule.FanOut.NONE,
+                    Set.copyOf(excludes),
+                    Set.copyOf(orFacts),
+                    anywhere,
+                    establishment,
+                    under);
+        }
+
+        private static Set<Rule.Fact> facts(JsonNode t, String field, String where) {
+            Set<Rule.Fact> facts = EnumSet.noneOf(Rule.Fact.class);
+            if (t.has(field)) {
+                for (JsonNode x : t.get(field)) {
+                    facts.add(enumValue(Rule.Fact.class, x.asString(), where + ": " + field));
+                }
+            }
+            return facts;
+        }
+
+        private static List<String> codes(JsonNode t, String field, String where, Map<String, List<String>> regions) {
+            List<String> codes = new ArrayList<>();
+            if (t.has(field)) {
+                for (JsonNode x : t.get(field)) {
+                    String c = x.asString();
+                    if (!regions.containsKey(c) && !RegionCodes.isCountry(c)) {
+                        throw error(where + ": " + field + ": '" + c + "' is neither a region nor an ISO 3166-1 code");
+                    }
+                    codes.add(c);
+                }
+            }
+            return List.copyOf(codes);
         }
 
         private Rule.DeadlineSpec deadline(JsonNode d, String where, HolidayCalendars calendars) {
-            fields(d, where, Set.of("kind", "amount", "calendar", "from", "text"));
+            fields(d, where, Set.of("kind", "amount", "calendar", "from", "text", "dayEnds", "urgent", "after"));
             Rule.DeadlineKind kind = enumValue(Rule.DeadlineKind.class, text(d, "kind", where), where + ".kind");
             int amount = 0;
             if (kind == Rule.DeadlineKind.NONE) {
@@ -397,12 +529,53 @@ public final class RuleBook {
             } else if (calendar != null) {
                 throw error(where + ": only BUSINESS_DAYS deadlines take a calendar");
             }
+            LocalTime dayEnds = Rule.DeadlineSpec.END_OF_DAY;
+            if (d.has("dayEnds")) {
+                if (kind != Rule.DeadlineKind.CALENDAR_DAYS
+                        && kind != Rule.DeadlineKind.BUSINESS_DAYS
+                        && kind != Rule.DeadlineKind.MONTHS) {
+                    throw error(where + ": only deadlines counted in days or months take 'dayEnds'");
+                }
+                try {
+                    dayEnds = LocalTime.parse(text(d, "dayEnds", where));
+                } catch (DateTimeException e) {
+                    throw error(where + ": dayEnds '" + d.get("dayEnds").asString() + "' is not a time (HH:MM)");
+                }
+            }
+            String text = text(d, "text", where);
+            // "Immediately" and "without undue delay" come before any fixed deadline; the wording
+            // decides unless the rule says otherwise.
+            boolean urgent =
+                    d.has("urgent") ? bool(d, "urgent", where) : kind == Rule.DeadlineKind.NONE && urgentWording(text);
+            if (urgent && kind != Rule.DeadlineKind.NONE) {
+                throw error(where + ": only a deadline without a fixed time (NONE) can be urgent");
+            }
             return new Rule.DeadlineSpec(
                     kind,
                     amount,
                     calendar,
                     enumValue(Rule.ClockStart.class, text(d, "from", where), where + ".from"),
-                    text(d, "text", where));
+                    text,
+                    dayEnds,
+                    urgent,
+                    d.has("after") ? text(d, "after", where) : null);
+        }
+
+        private static final List<String> URGENT_WORDS = List.of(
+                "immediately",
+                "without undue delay",
+                "without delay",
+                "without unreasonable delay",
+                "promptly",
+                "as soon as possible",
+                "as soon as feasible",
+                "as quickly as possible",
+                "most expedient",
+                "as soon as practicable");
+
+        static boolean urgentWording(String text) {
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            return URGENT_WORDS.stream().anyMatch(t::contains);
         }
 
         private static void fields(JsonNode n, String where, Set<String> allowed) {

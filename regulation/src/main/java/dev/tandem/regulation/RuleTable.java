@@ -34,7 +34,20 @@ public final class RuleTable {
                 .append(primary)
                 .append("; SECONDARY rules: ")
                 .append(book.rules().size() - primary)
-                .append(".\n\n");
+                .append(". A rule is PRIMARY when its recipient, trigger and deadline were all read in the law's ")
+                .append("text; each rule's `primary` list in the rule file names the fields that were.\n\n");
+        b.append("## Provenance by field\n\n| field | PRIMARY (law's text) | from summaries |\n|---|---|---|\n");
+        for (String field : Rule.FIELDS) {
+            long n = book.rules().stream().filter(r -> r.checked(field)).count();
+            b.append("| ")
+                    .append(field)
+                    .append(" | ")
+                    .append(n)
+                    .append(" | ")
+                    .append(book.rules().size() - n)
+                    .append(" |\n");
+        }
+        b.append("\n");
         b.append("## Questions left to judgement\n\n| key | question | citation |\n|---|---|---|\n");
         book.questions()
                 .values()
@@ -51,8 +64,9 @@ public final class RuleTable {
                         b.append("| ").append(id).append(" | ").append(cell(d)).append(" |\n"));
         b.append("\n## Rules\n\n");
         b.append(
-                "| id | regime | jurisdiction | recipient | deadline | trigger | citation | confidence | in force |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|\n");
+                "| id | regime | jurisdiction | recipient | deadline | trigger | citation | confidence | PRIMARY fields |"
+                        + " in force |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
         List<Rule> rules = book.rules().stream()
                 .sorted(Comparator.comparing(Rule::jurisdiction).thenComparing(Rule::id))
                 .toList();
@@ -74,21 +88,47 @@ public final class RuleTable {
                     .append(" | ")
                     .append(r.confidence())
                     .append(" | ")
+                    .append(
+                            r.primary().isEmpty()
+                                    ? "none"
+                                    : Rule.FIELDS.stream().filter(r::checked).collect(Collectors.joining(", ")))
+                    .append(" | ")
                     .append(r.inForce())
+                    .append(transposition(r))
                     .append(" |\n");
         }
         b.append("\nSources and notes per rule are in the rule file (`source`, `notes`).\n");
         return b.toString();
     }
 
+    private static String transposition(Rule r) {
+        if (r.transposition().isEmpty()) {
+            return "";
+        }
+        return "; through national law: "
+                + r.transposition().entrySet().stream()
+                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .map(e -> e.getKey() + " from " + e.getValue().from())
+                        .collect(Collectors.joining(", "))
+                + "; other member states: date not recorded";
+    }
+
     private static String deadline(Rule r) {
         Rule.DeadlineSpec d = r.deadline();
-        String start = d.from() == Rule.ClockStart.DECISION ? " from the decision" : "";
+        String start = switch (d.from()) {
+            case AWARENESS -> "";
+            case DECISION -> " from the decision";
+            case DETERMINATION -> " from the determination of the breach (awareness until given)";
+            case NOTICE -> " from the notice of " + d.after();
+        };
+        String ends = d.dayEnds().equals(Rule.DeadlineSpec.END_OF_DAY) ? "" : ", ending " + d.dayEnds();
         String head = switch (d.kind()) {
             case HOURS -> d.amount() + " h" + start;
-            case CALENDAR_DAYS -> d.amount() + " calendar days" + start + " (" + r.zone() + ")";
-            case BUSINESS_DAYS -> d.amount() + " business days" + start + " (" + d.calendar() + ", " + r.zone() + ")";
-            case NONE -> "no fixed time";
+            case CALENDAR_DAYS -> d.amount() + " calendar days" + start + " (" + r.zone() + ends + ")";
+            case BUSINESS_DAYS ->
+                d.amount() + " business days" + start + " (" + d.calendar() + ", " + r.zone() + ends + ")";
+            case MONTHS -> d.amount() + " month(s)" + start + " (" + r.zone() + ends + ")";
+            case NONE -> d.urgent() ? "URGENT, no fixed time" + start : "no fixed time" + start;
         };
         return head + ": " + d.text();
     }
@@ -102,6 +142,9 @@ public final class RuleTable {
                 s.append(" (at least ").append(t.minAffected()).append(")");
             }
         }
+        if (t.under() != null) {
+            s.append(s.isEmpty() ? "" : "; ").append("fewer than ").append(t.under());
+        }
         if (!t.categories().isEmpty()) {
             s.append(s.isEmpty() ? "" : "; ")
                     .append("data: ")
@@ -112,12 +155,27 @@ public final class RuleTable {
         } else if (!t.scope().isEmpty()) {
             s.append("; any personal data");
         }
+        if (!t.anywhereIfEstablishedIn().isEmpty()) {
+            s.append("; or people anywhere when established in ")
+                    .append(String.join(", ", t.anywhereIfEstablishedIn()));
+        }
+        if (!t.requiresEstablishmentIn().isEmpty()) {
+            s.append("; company established in ").append(String.join(", ", t.requiresEstablishmentIn()));
+        }
+        if (!t.orFacts().isEmpty()) {
+            s.append("; or at any size when ")
+                    .append(t.orFacts().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
         if (t.role() != Rule.Role.ANY) {
             s.append("; as ").append(t.role().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (!t.requiresFacts().isEmpty()) {
             s.append("; company: ")
                     .append(t.requiresFacts().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
+        if (!t.excludesFacts().isEmpty()) {
+            s.append("; not when ")
+                    .append(t.excludesFacts().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
         }
         if (t.encryptionSafeHarbour()) {
             s.append("; encryption safe harbour");
@@ -135,9 +193,13 @@ public final class RuleTable {
         if (t.fanOut() != Rule.FanOut.NONE) {
             s.append("; ")
                     .append(
-                            t.fanOut() == Rule.FanOut.MAIN_ESTABLISHMENT
-                                    ? "to the member state of the main establishment"
-                                    : "lead authority, or each affected member state without an EU/EEA establishment");
+                            switch (t.fanOut()) {
+                                case MAIN_ESTABLISHMENT ->
+                                    "to the member state of the main establishment (or of the representative)";
+                                case EACH_SUBDIVISION -> "threshold per state or territory, one notice each";
+                                default ->
+                                    "lead authority, or each affected member state without an EU/EEA establishment";
+                            });
         }
         return s.toString();
     }

@@ -36,9 +36,10 @@ class ObligationEngineTest {
 
     @Test
     void showsDueInTheIncidentZone() {
-        Obligation o = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of())
-                .obligations()
-                .getFirst();
+        Obligation o = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of()).obligations().stream()
+                .filter(x -> x.ruleId().equals("eu-gdpr-33-sa"))
+                .findFirst()
+                .orElseThrow();
         assertThat(o.dueIn(ZoneId.of("Europe/Berlin")).orElseThrow())
                 .hasToString("2026-10-26T09:00+01:00[Europe/Berlin]");
     }
@@ -80,5 +81,122 @@ class ObligationEngineTest {
                 .hasMessageContaining("who decided");
         assertThatThrownBy(() -> new Judgement("RISK", Answer.NO, "dpo", AWARE, ""))
                 .hasMessageContaining("reason");
+    }
+
+    @Test
+    void immediateAndUndueDelayObligationsSortFirstAndAreUrgent() {
+        // GDPR Art. 33(2) ("without undue delay") and Art. 34(1) come before the 72 hours of Art. 33(1).
+        var facts = new CompanyFacts(List.of("DE"), false, true, false, false, false);
+        var s = new IncidentScope(
+                AWARE,
+                Subjects.parse("DE=5,US-CA=600"),
+                Set.of(DataCategory.GOVERNMENT_ID),
+                facts,
+                ZoneId.of("Europe/Berlin"));
+        List<Obligation> list = engine.evaluate(s, List.of()).obligations();
+        assertThat(list.getFirst().urgent()).isTrue();
+        int lastUrgent = -1;
+        int firstFixed = Integer.MAX_VALUE;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).urgent()) {
+                lastUrgent = i;
+            } else if (list.get(i).due() != null) {
+                firstFixed = Math.min(firstFixed, i);
+            }
+        }
+        assertThat(lastUrgent).isLessThan(firstFixed);
+        assertThat(list)
+                .filteredOn(Obligation::urgent)
+                .extracting(Obligation::ruleId)
+                .contains("eu-gdpr-33-processor", "us-states-maintainer");
+    }
+
+    @Test
+    void mastercardMerchantDutyIsUrgentToTheAcquirer() {
+        // Mastercard Security Rules and Procedures, Account Data Compromise: the merchant tells its
+        // acquirer at once; the 24 hours to Mastercard are the acquirer's.
+        var facts = new CompanyFacts(List.of("DE"), false, false, true, false, false);
+        var s = new IncidentScope(
+                AWARE, Subjects.parse("DE=5"), Set.of(DataCategory.PAYMENT_CARD), facts, ZoneId.of("Europe/Berlin"));
+        Obligation mc = engine.evaluate(s, List.of()).obligations().stream()
+                .filter(o -> o.ruleId().equals("card-mastercard"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mc.recipient()).isEqualTo(Recipient.ACQUIRER);
+        assertThat(mc.urgent()).isTrue();
+        assertThat(mc.due()).isNull();
+    }
+
+    @Test
+    void territoriesWithoutRulesRaiseTheNoRuleWarning() {
+        // Guam, the US Virgin Islands, American Samoa and the Northern Mariana Islands have no rule in
+        // the rule file; a national rule (HIPAA, SEC, a processor's duty) must not hide that.
+        Assessment a = engine.evaluate(
+                scope("US-GU=3,US-VI=4,US-AS=5,US-MP=6,US-CA=1", Set.of(DataCategory.GOVERNMENT_ID)), List.of());
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("no rules cover")
+                        && w.contains("US-GU=3")
+                        && w.contains("US-VI=4")
+                        && w.contains("US-AS=5")
+                        && w.contains("US-MP=6")
+                        && !w.contains("US-CA"));
+    }
+
+    @Test
+    void puertoRicoNoticeGoesToDaco() {
+        // 10 L.P.R.A. 4052: the Department of Consumer Affairs (DACO), not the Justice Department.
+        Obligation pr =
+                engine.evaluate(scope("US-PR=5", Set.of(DataCategory.GOVERNMENT_ID)), List.of()).obligations().stream()
+                        .filter(o -> o.ruleId().equals("us-pr-daco"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(pr.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(pr.dueText()).contains("DACO");
+    }
+
+    @Test
+    void clockFromAnotherNoticeIsMissedWhenMissed() {
+        // Cal. Civ. Code 1798.82 as amended by SB 446: the AG copy is due 15 days after the residents' notice.
+        Instant aware = Instant.parse("2026-01-10T18:00:00Z");
+        var s = new IncidentScope(
+                aware,
+                Subjects.parse("US-CA=600"),
+                Set.of(DataCategory.GOVERNMENT_ID),
+                CompanyFacts.none(),
+                ZoneId.of("America/Los_Angeles"),
+                null,
+                java.util.Map.of("us-ca-individuals", Instant.parse("2026-01-20T20:00:00Z")));
+        var late = new ObligationEngine(
+                RuleBook.standard(), Clock.fixed(Instant.parse("2026-02-06T00:00:00Z"), ZoneOffset.UTC));
+        Assessment a = late.evaluate(s, List.of());
+        Obligation ag = a.obligations().stream()
+                .filter(o -> o.ruleId().equals("us-ca-ag@2026"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ag.due()).isEqualTo(Instant.parse("2026-02-05T07:59:59Z"));
+        assertThat(ag.clock()).contains("us-ca-individuals");
+        assertThat(a.missed()).contains(ag);
+    }
+
+    @Test
+    void determinationBeforeAwarenessIsRefused() {
+        assertThatThrownBy(() -> new IncidentScope(
+                        AWARE,
+                        Subjects.parse("US-CO=5"),
+                        Set.of(),
+                        CompanyFacts.none(),
+                        ZoneOffset.UTC,
+                        AWARE.minusSeconds(60),
+                        java.util.Map.of()))
+                .isInstanceOf(InvalidScopeException.class)
+                .hasMessageContaining("determination");
+    }
+
+    @Test
+    void marketplaceWithoutEuNexusIsWarned() {
+        // NIS2 Art. 26(3): a provider not established in the Union must designate a representative.
+        var facts = new CompanyFacts(List.of("US"), false, false, false, true, false);
+        var s = new IncidentScope(AWARE, Subjects.parse("DE=5"), Set.of(DataCategory.CONTACT), facts, ZoneOffset.UTC);
+        assertThat(engine.evaluate(s, List.of()).warnings()).anyMatch(w -> w.contains("Art. 26(3)"));
     }
 }

@@ -117,4 +117,54 @@ class RuleBookTest {
                 .hasMessageContaining("calendar BR")
                 .hasMessageContaining("atlantis");
     }
+
+    @Test
+    void rejectsANoticeClockWithoutTheNoticeItRunsFrom() {
+        String r = rule("a", "")
+                .replace(
+                        "\"kind\":\"HOURS\",\"amount\":72,\"from\":\"AWARENESS\"",
+                        "\"kind\":\"HOURS\",\"amount\":72,\"from\":\"NOTICE\"");
+        assertThatThrownBy(() -> load(HEAD + r + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("after");
+        String unknown = rule("a", "").replace("\"from\":\"AWARENESS\"", "\"from\":\"NOTICE\",\"after\":\"nope\"");
+        assertThatThrownBy(() -> load(HEAD + unknown + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void rejectsConfidenceThatDisagreesWithThePrimaryFields() {
+        String r = rule("a", "")
+                .replace("\"confidence\":\"SECONDARY\"", "\"confidence\":\"PRIMARY\",\"primary\":[\"deadline\"]");
+        assertThatThrownBy(() -> load(HEAD + r + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("primary");
+        String ok = rule("a", "")
+                .replace(
+                        "\"confidence\":\"SECONDARY\"",
+                        "\"confidence\":\"PRIMARY\",\"primary\":[\"recipient\",\"trigger\",\"deadline\"]");
+        assertThat(load(HEAD + ok + "]}").rules().getFirst().checked("deadline"))
+                .isTrue();
+    }
+
+    @Test
+    void undueDelayWithoutAFixedTimeIsUrgent() {
+        String r = rule("a", "")
+                .replace(
+                        "\"kind\":\"HOURS\",\"amount\":72,\"from\":\"AWARENESS\",\"text\":\"72 h\"",
+                        "\"kind\":\"NONE\",\"from\":\"AWARENESS\",\"text\":\"without undue delay\"");
+        assertThat(load(HEAD + r + "]}").rules().getFirst().deadline().urgent()).isTrue();
+    }
+
+    @Test
+    void everyRuleStatesItsProvenanceAndTheStandardBookCountsThem() {
+        RuleBook book = RuleBook.standard();
+        assertThat(book.rules())
+                .filteredOn(r -> r.confidence() == Confidence.PRIMARY)
+                .allSatisfy(r -> assertThat(r.primary()).containsAll(Rule.DECISIVE));
+        assertThat(RuleTable.markdown(book)).contains("## Provenance by field").contains("| deadline | ");
+    }
 }

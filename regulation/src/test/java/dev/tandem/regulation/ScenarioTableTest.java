@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +19,11 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * The scenario table (scenarios.csv): expected deadlines worked out by hand from the law's wording and
- * the calendar, one row per case. {@code expect} is {@code ABSENT}, or a status followed by the due
- * instant in UTC (or {@code null}).
+ * the calendar, one row per case, each naming its source. {@code expect} is {@code ABSENT}, or a status
+ * followed by the due instant in UTC (or {@code null}). Flags: {@code sec}, {@code src} (smaller reporting
+ * company), {@code processor}, {@code card}, {@code marketplace}, {@code encrypted}, {@code hipaa-ce},
+ * {@code hipaa-ba}, {@code fi} (financial institution), {@code nydfs}, {@code unauthorized},
+ * {@code rep=CC} (NIS2 representative), {@code determined@T}, {@code sent:RULE@T} (a notice sent).
  */
 class ScenarioTableTest {
     private static final RuleBook BOOK = RuleBook.standard();
@@ -39,13 +44,34 @@ class ScenarioTableTest {
         assertThat(BOOK.rules()).as(scenario + ": rule id in the rule file").anyMatch(r -> r.id().equals(rule));
         Set<String> f = split(flags);
         Instant awareAt = OffsetDateTime.parse(aware).toInstant();
+        Instant determined = null;
+        Map<String, Instant> sent = new HashMap<>();
+        String representative = null;
+        for (String flag : f) {
+            if (flag.startsWith("determined@")) {
+                determined = OffsetDateTime.parse(flag.substring("determined@".length()))
+                        .toInstant();
+            } else if (flag.startsWith("sent:")) {
+                String[] ruleAt = flag.substring("sent:".length()).split("@", 2);
+                sent.put(ruleAt[0], OffsetDateTime.parse(ruleAt[1]).toInstant());
+            } else if (flag.startsWith("rep=")) {
+                representative = flag.substring("rep=".length());
+            }
+        }
         var facts = new CompanyFacts(
                 List.copyOf(split(established)),
                 f.contains("sec"),
                 f.contains("processor"),
                 f.contains("card"),
                 f.contains("marketplace"),
-                f.contains("encrypted"));
+                f.contains("encrypted"),
+                f.contains("hipaa-ce"),
+                f.contains("hipaa-ba"),
+                f.contains("fi"),
+                f.contains("nydfs"),
+                f.contains("unauthorized"),
+                f.contains("src"),
+                representative);
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         split(data).forEach(c -> categories.add(DataCategory.parse(c)));
         List<Judgement> decided = new ArrayList<>();
@@ -59,7 +85,8 @@ class ScenarioTableTest {
                     OffsetDateTime.parse(at[1]).toInstant(),
                     "scenario table"));
         }
-        var scope = new IncidentScope(awareAt, Subjects.parse(subjects), categories, facts, ZoneOffset.UTC);
+        var scope = new IncidentScope(
+                awareAt, Subjects.parse(subjects), categories, facts, ZoneOffset.UTC, determined, sent);
         var engine = new ObligationEngine(BOOK, Clock.fixed(awareAt, ZoneOffset.UTC));
         Assessment a = engine.evaluate(scope, decided);
 

@@ -26,8 +26,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +66,12 @@ public final class DeadlinesCommand implements Callable<Integer> {
     @Option(names = "--subjects", required = true, description = "Affected people by ISO 3166 code: DE=1200,US-CA=800.")
     String subjects = "";
 
-    @Option(names = "--data", split = ",", description = "Data categories: ${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--data",
+            split = ",",
+            paramLabel = "CAT",
+            description = "Data categories, comma-separated: CONTACT, PAYMENT_CARD, GOVERNMENT_ID, CREDENTIALS,"
+                    + " HEALTH, FINANCIAL_ACCOUNT, DATE_OF_BIRTH, BIOMETRIC.")
     List<String> data = new ArrayList<>();
 
     @Option(
@@ -81,6 +88,60 @@ public final class DeadlinesCommand implements Callable<Integer> {
 
     @Option(names = "--online-marketplace", description = "The company provides an online marketplace (NIS2).")
     boolean onlineMarketplace;
+
+    @Option(names = "--hipaa-covered-entity", description = "The company is a HIPAA covered entity (45 CFR 160.103).")
+    boolean hipaaCoveredEntity;
+
+    @Option(
+            names = "--hipaa-business-associate",
+            description = "The company is a HIPAA business associate (45 CFR 160.103).")
+    boolean hipaaBusinessAssociate;
+
+    @Option(
+            names = "--financial-institution",
+            description = "The company is a financial institution under the Gramm-Leach-Bliley Act"
+                    + " (FTC Safeguards Rule, SEC Regulation S-P).")
+    boolean financialInstitution;
+
+    @Option(
+            names = "--nydfs-covered",
+            description = "The company is regulated by the New York Department of Financial Services (23 NYCRR 500).")
+    boolean nydfsCovered;
+
+    @Option(
+            names = "--unauthorized-access",
+            description = "The incident was caused by an outsider's unauthorized access (hacking, ransomware):"
+                    + " reportable whatever its size in Japan and Korea.")
+    boolean unauthorizedAccess;
+
+    @Option(
+            names = "--smaller-reporting-company",
+            description = "The SEC registrant is a smaller reporting company (Item 1.05 from 2024-06-15).")
+    boolean smallerReportingCompany;
+
+    @Option(
+            names = "--eu-representative",
+            paramLabel = "CC",
+            description =
+                    "Member state of the representative of a company without an EU establishment (NIS2 Art. 26(3)).")
+    @Nullable
+    String euRepresentative;
+
+    @Option(
+            names = "--determined",
+            paramLabel = "T",
+            description = "When the company determined (or confirmed) that a breach occurred, RFC 3339; for the laws"
+                    + " whose clock runs from that (default: --aware, the safe date).")
+    @Nullable
+    String determined;
+
+    @Option(
+            names = "--sent",
+            split = ",",
+            paramLabel = "RULE=T",
+            description = "A notice already sent, by rule id without version, e.g."
+                    + " us-ca-individuals=2026-01-20T12:00-08:00; starts the clocks that run from it.")
+    List<String> sent = new ArrayList<>();
 
     @Option(
             names = "--encrypted",
@@ -143,13 +204,41 @@ public final class DeadlinesCommand implements Callable<Integer> {
                     processor,
                     categories.contains(DataCategory.PAYMENT_CARD),
                     onlineMarketplace,
-                    encrypted);
+                    encrypted,
+                    hipaaCoveredEntity,
+                    hipaaBusinessAssociate,
+                    financialInstitution,
+                    nydfsCovered,
+                    unauthorizedAccess,
+                    smallerReportingCompany,
+                    euRepresentative == null ? null : euRepresentative.strip().toUpperCase(Locale.ROOT));
+            Instant determinedAt = determined == null
+                    ? null
+                    : instant(determined, "--determined").toInstant();
+            Map<String, Instant> notices = new LinkedHashMap<>();
+            for (String n : sent) {
+                int eq = n.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidScopeException("--sent '" + n + "' is not RULE=TIME");
+                }
+                notices.put(
+                        n.substring(0, eq).strip(),
+                        instant(n.substring(eq + 1), "--sent " + n.substring(0, eq))
+                                .toInstant());
+            }
             RuleBook book = rules == null ? RuleBook.standard() : load(rules);
             List<Judgement> judgements = new ArrayList<>();
             for (String d : decisions) {
                 judgements.add(judgement(d));
             }
-            var scope = new IncidentScope(awareAt.toInstant(), Subjects.parse(subjects), categories, facts, shown);
+            for (String rule : notices.keySet()) {
+                if (book.rules().stream().noneMatch(r -> r.id().equals(rule) || r.id().startsWith(rule + "@"))) {
+                    throw new InvalidScopeException(
+                            "--sent: no rule '" + rule + "' (give a rule id without its @version)");
+                }
+            }
+            var scope = new IncidentScope(
+                    awareAt.toInstant(), Subjects.parse(subjects), categories, facts, shown, determinedAt, notices);
             Assessment a =
                     new ObligationEngine(book, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).evaluate(scope, judgements);
             if (format.equals("json")) {
@@ -250,6 +339,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
         n.put("citation", o.citation());
         n.put("confidence", o.confidence().name());
         n.put("status", o.status().name());
+        n.put("urgent", o.urgent());
         if (o.due() == null) {
             n.putNull("dueLocal");
         } else {
@@ -275,9 +365,10 @@ public final class DeadlinesCommand implements Callable<Integer> {
         }
         for (Obligation o : a.obligations()) {
             String when = o.due() == null
-                    ? "no fixed time"
+                    ? (o.urgent() ? "now" : "no fixed time")
                     : LOCAL.format(o.due().atZone(a.scope().timeZone())) + " (" + o.due() + ")";
-            String flag = o.missedAt(a.asOf()) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "";
+            String flag = (o.urgent() ? "URGENT " : "")
+                    + (o.missedAt(a.asOf()) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
             out.println(flag + when + "  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime());
             out.println("    " + o.dueText());
             out.println("    " + o.citation() + " [" + o.confidence() + "]");

@@ -117,7 +117,9 @@ class DeadlinesCommandTest {
             }
         }
         assertThat(sec).isNotNull();
-        assertThat(sec.get("due").asString()).isEqualTo("2026-11-17T04:59:59Z");
+        // Four business days (Veterans Day skipped), ending 17:30 Eastern: an EDGAR filing after 17:30
+        // counts as filed the next business day (17 CFR 232.13(a)(2)).
+        assertThat(sec.get("due").asString()).isEqualTo("2026-11-16T22:30:00Z");
         assertThat(sec.get("question").get("answer").asString()).isEqualTo("YES");
     }
 
@@ -161,5 +163,173 @@ class DeadlinesCommandTest {
         CliRun r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--rules", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(file.toString()).contains("not valid JSON");
+    }
+
+    private static JsonNode json(CliRun r) {
+        assertThat(r.exit()).as(r.err()).isIn(0, 1);
+        return JsonMapper.builder().build().readTree(r.out());
+    }
+
+    private static JsonNode rule(JsonNode root, String id) {
+        for (JsonNode o : root.get("obligations")) {
+            if (o.get("rule").asString().equals(id)) {
+                return o;
+            }
+        }
+        for (JsonNode o : root.get("notRequired")) {
+            if (o.get("rule").asString().equals(id)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void helpListsTheDataCategories() {
+        CliRun r = run("--help");
+        String help = r.out().replaceAll("\\s+", " ");
+        assertThat(help)
+                .contains("CONTACT, PAYMENT_CARD, GOVERNMENT_ID, CREDENTIALS, HEALTH, FINANCIAL_ACCOUNT,"
+                        + " DATE_OF_BIRTH, BIOMETRIC");
+        assertThat(r.out()).doesNotContain("Data categories: .");
+        for (String flag : List.of(
+                "--hipaa-covered-entity",
+                "--hipaa-business-associate",
+                "--financial-institution",
+                "--nydfs-covered",
+                "--unauthorized-access",
+                "--determined")) {
+            assertThat(r.out()).contains(flag);
+        }
+    }
+
+    @Test
+    void hipaaCoveredEntityOwesIndividualsHhsAndMediaPerState() {
+        // 45 CFR 164.404, 164.406, 164.408(b)
+        JsonNode root = json(run(
+                "--aware",
+                "2026-03-02T09:00:00-05:00",
+                "--subjects",
+                "US-CA=600,US-TX=100",
+                "--data",
+                "HEALTH",
+                "--hipaa-covered-entity",
+                "--now",
+                "2026-03-02T10:00:00-05:00",
+                "--format",
+                "json"));
+        assertThat(rule(root, "us-hipaa-individuals").get("due").asString()).isEqualTo("2026-05-02T03:59:59Z");
+        assertThat(rule(root, "us-hipaa-hhs").get("recipient").asString()).isEqualTo("REGULATOR");
+        JsonNode media = rule(root, "us-hipaa-media");
+        assertThat(media.get("recipient").asString()).isEqualTo("MEDIA");
+        assertThat(media.get("jurisdiction").asString()).isEqualTo("US-CA");
+    }
+
+    @Test
+    void businessAssociateFinancialInstitutionAndNydfsFlagsReachTheRules() {
+        // 45 CFR 164.410; 16 CFR 314.4(j); 23 NYCRR 500.17(a)
+        JsonNode root = json(run(
+                "--aware",
+                "2026-06-01T10:00:00-04:00",
+                "--subjects",
+                "US-NY=600",
+                "--data",
+                "HEALTH,FINANCIAL_ACCOUNT",
+                "--hipaa-business-associate",
+                "--financial-institution",
+                "--nydfs-covered",
+                "--determined",
+                "2026-06-02T10:00:00-04:00",
+                "--now",
+                "2026-06-01T11:00:00-04:00",
+                "--format",
+                "json"));
+        assertThat(rule(root, "us-hipaa-business-associate").get("recipient").asString())
+                .isEqualTo("CONTROLLER");
+        assertThat(rule(root, "us-ftc-safeguards").get("status").asString()).isEqualTo("CONDITIONAL");
+        JsonNode dfs = rule(root, "us-nydfs-500-17");
+        assertThat(dfs.get("due").asString()).isEqualTo("2026-06-05T14:00:00Z");
+        assertThat(dfs.get("clock").asString()).contains("determination");
+    }
+
+    @Test
+    void unauthorizedAccessMakesASmallJapaneseLeakReportable() {
+        // APPI Enforcement Rules Art. 7(iii)
+        String[] base = {
+            "--aware",
+            "2026-05-04T09:00:00+09:00",
+            "--subjects",
+            "JP=3",
+            "--data",
+            "CONTACT",
+            "--now",
+            "2026-05-04T10:00:00+09:00",
+            "--format",
+            "json"
+        };
+        assertThat(rule(json(run(base)), "jp-appi-preliminary")).isNull();
+        List<String> with = new ArrayList<>(List.of(base));
+        with.add("--unauthorized-access");
+        assertThat(rule(json(run(with.toArray(String[]::new))), "jp-appi-preliminary"))
+                .isNotNull();
+    }
+
+    @Test
+    void sentNoticeStartsTheDependentClockAndItsMissIsExitOne() {
+        // Cal. Civ. Code 1798.82 as amended by SB 446: AG copy within 15 days of the residents' notice.
+        CliRun r = run(
+                "--aware",
+                "2026-01-10T10:00:00-08:00",
+                "--subjects",
+                "US-CA=600",
+                "--data",
+                "GOVERNMENT_ID",
+                "--sent",
+                "us-ca-individuals=2026-01-20T12:00:00-08:00",
+                "--now",
+                "2026-02-06T00:00:00Z",
+                "--format",
+                "json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode ag = rule(json(r), "us-ca-ag@2026");
+        assertThat(ag.get("due").asString()).isEqualTo("2026-02-05T07:59:59Z");
+        assertThat(ag.get("missed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void urgentObligationsComeFirstAndSaySo() {
+        JsonNode root = json(run(
+                "--aware",
+                "2026-10-23T10:00:00+02:00",
+                "--subjects",
+                "DE=10,US-CA=5",
+                "--data",
+                "GOVERNMENT_ID",
+                "--established",
+                "DE",
+                "--now",
+                "2026-10-23T11:00:00+02:00",
+                "--format",
+                "json"));
+        JsonNode first = root.get("obligations").get(0);
+        assertThat(first.get("urgent").asBoolean()).isTrue();
+        assertThat(first.get("due").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesAnUnknownSentRuleAndADeterminationBeforeAwareness() {
+        CliRun r = run(
+                "--aware",
+                "2026-01-10T10:00:00Z",
+                "--subjects",
+                "US-CA=5",
+                "--sent",
+                "us-xx-nope=2026-01-11T10:00:00Z");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("us-xx-nope");
+        CliRun d =
+                run("--aware", "2026-01-10T10:00:00Z", "--subjects", "US-CO=5", "--determined", "2026-01-09T10:00:00Z");
+        assertThat(d.exit()).isEqualTo(2);
+        assertThat(d.err()).contains("determination");
     }
 }

@@ -125,6 +125,7 @@ public final class Art33NoticeDrafter {
             case HEALTH -> "health data (Art. 9 special category)";
             case FINANCIAL_ACCOUNT -> "financial account data";
             case DATE_OF_BIRTH -> "dates of birth";
+            case BIOMETRIC -> "biometric data used to identify a person (Art. 9 special category)";
         };
     }
 }

@@ -53,7 +53,7 @@ class AccessInterceptor implements HandlerInterceptor {
             throw AccessDenied.forbidden("no access rule covers this endpoint");
         }
         Action action = guard.value();
-        if (action == Action.LEDGER_PUBLIC) {
+        if (action.isPublic()) {
             return true;
         }
         Actor actor = actor();

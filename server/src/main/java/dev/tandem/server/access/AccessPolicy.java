@@ -48,7 +48,7 @@ public final class AccessPolicy {
 
     private static Decision installation(Caller caller, Action action) {
         return switch (action) {
-            case LEDGER_PUBLIC, LEDGER_READ, INCIDENT_OPEN, INCIDENT_LIST -> Decision.PERMIT;
+            case LEDGER_PUBLIC, SIGN_IN, OWN_ACCOUNT, LEDGER_READ, INCIDENT_OPEN, INCIDENT_LIST -> Decision.PERMIT;
             case USER_CREATE, USER_LIST ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator manages users");
             case BACKUP -> caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator takes backups");

@@ -7,6 +7,10 @@ package dev.tandem.server.access;
 public enum Action {
     /** The signed checkpoint and the verifier key: public (CONTRACTS.md §1). */
     LEDGER_PUBLIC(Target.INSTALLATION),
+    /** The sign-in page: public, like the checkpoint (docs/web.md). */
+    SIGN_IN(Target.INSTALLATION),
+    /** The caller's own account: their password, their sign-out; every signed-in user. */
+    OWN_ACCOUNT(Target.INSTALLATION),
     /** Entries (redacted per caller) and proofs. */
     LEDGER_READ(Target.INSTALLATION),
     INCIDENT_OPEN(Target.INSTALLATION),
@@ -99,6 +103,11 @@ public enum Action {
 
     Action(Target target) {
         this.target = target;
+    }
+
+    /** Answered to anyone, signed in or not: no caller is looked up. */
+    public boolean isPublic() {
+        return this == LEDGER_PUBLIC || this == SIGN_IN;
     }
 
     public Target target() {

@@ -124,12 +124,14 @@ public class DemoData {
 
     /**
      * @param tokens each person's API token, by username
+     * @param passwords each person's password for the web interface, by username
      * @param privilegedItem a FORENSIC item that LEGAL did not grant the responder: the one to try as each role
      * @param analysisJob the latest leak analysis job of the incident, if any
      */
     public record Loaded(
             Incident incident,
             Map<String, String> tokens,
+            Map<String, String> passwords,
             boolean fresh,
             @Nullable String analysisJob,
             String privilegedItem) {
@@ -147,6 +149,19 @@ public class DemoData {
                     .orElseThrow();
         }
     }
+
+    /**
+     * What only counsel and the incident commander may read in the demo: the FORENSIC items' names
+     * and the privileged decision's words. No page or answer may show them to the auditor.
+     */
+    public static List<String> privilegedWords() {
+        List<String> words = new java.util.ArrayList<>();
+        SAMPLES.stream().filter(s -> s.repository() == Repository.FORENSIC).forEach(s -> words.add(s.resource()));
+        words.add(PRIVILEGED_DECISION);
+        return words;
+    }
+
+    static final String PRIVILEGED_DECISION = "Treat the sandbox copy as a personal data breach";
 
     record Sample(String resource, Repository repository, EvidenceKind kind, String source, String description) {}
 
@@ -188,7 +203,8 @@ public class DemoData {
      * is replaced); every role has a member, so the same request can be tried as each.
      */
     public synchronized Loaded load() throws IOException {
-        Map<String, String> tokens = people();
+        Map<String, String> passwords = new LinkedHashMap<>();
+        Map<String, String> tokens = people(passwords);
         @Nullable
         Incident existing = incidents.all().stream()
                 .filter(i -> i.title().equals(TITLE))
@@ -201,7 +217,7 @@ public class DemoData {
                     .map(Job::id)
                     .reduce((first, last) -> last)
                     .orElse(null);
-            return new Loaded(existing, tokens, false, analysis, privilegedItem(existing));
+            return new Loaded(existing, tokens, passwords, false, analysis, privilegedItem(existing));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Incident incident = incidents.open(
@@ -238,7 +254,7 @@ public class DemoData {
                 piiScans.submit(item, false, "responder");
             }
         }
-        return new Loaded(incident, tokens, true, analysis.id(), privilegedItem(incident));
+        return new Loaded(incident, tokens, passwords, true, analysis.id(), privilegedItem(incident));
     }
 
     /**
@@ -292,8 +308,7 @@ public class DemoData {
                 id,
                 entry(
                         EntryKind.DECISION,
-                        "Treat the sandbox copy as a personal data breach: notify the lead"
-                                + " supervisory authority under GDPR Art. 33",
+                        PRIVILEGED_DECISION + ": notify the lead" + " supervisory authority under GDPR Art. 33",
                         null,
                         null,
                         null,
@@ -328,8 +343,11 @@ public class DemoData {
         return new Caller(username, false, role, Caller.Grants.NONE);
     }
 
-    /** The people and their tokens: reused from the data directory while they still work. */
-    private Map<String, String> people() throws IOException {
+    /**
+     * The people with their tokens and web passwords: reused from the data directory while they
+     * still work, new ones otherwise (random: the demo's server is reachable on the network).
+     */
+    private Map<String, String> people(Map<String, String> passwords) throws IOException {
         Path file = props.dataDir().resolve(TOKENS_FILE);
         Properties stored = new Properties();
         if (Files.exists(file)) {
@@ -352,10 +370,18 @@ public class DemoData {
                 changed = true;
             }
             tokens.put(p.username(), token);
+            String password = stored.getProperty(p.username() + ".password");
+            if (password == null || !accounts.passwordMatches(p.username(), password)) {
+                password = newPassword();
+                accounts.setPassword(p.username(), password, "demo");
+                changed = true;
+            }
+            passwords.put(p.username(), password);
         }
         if (changed) {
             Properties out = new Properties();
             out.putAll(tokens);
+            passwords.forEach((user, password) -> out.put(user + ".password", password));
             Path tmp = Files.createTempFile(props.dataDir(), TOKENS_FILE, ".tmp");
             try {
                 try {
@@ -364,7 +390,9 @@ public class DemoData {
                     // not a POSIX filesystem: the data directory's own permissions protect it
                 }
                 try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    out.store(w, "tandem demo: API tokens of the demo's people (secrets; delete to re-issue)");
+                    out.store(
+                            w,
+                            "tandem demo: API tokens and passwords of the demo's people (secrets; delete to re-issue)");
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -372,6 +400,21 @@ public class DemoData {
             }
         }
         return tokens;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** 16 characters from an alphabet without look-alikes: about 80 bits. */
+    private static String newPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                b.append('-');
+            }
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 
     /** Every role has its member (an incident of an older demo had only its creator). */

@@ -39,7 +39,11 @@ class UserController {
     record NewUser(
             @Nullable String username,
             @Nullable String displayName,
-            @Nullable String password) {}
+            @Nullable String password,
+            @Nullable String email) {}
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     record CreatedUser(String username) {}
 
@@ -83,9 +87,15 @@ class UserController {
         if (body.password() != null && body.password().length() < 12) {
             throw DomainException.unprocessable("weak-password", "a password needs at least 12 characters");
         }
-        if (!accounts.createUser(username, display, body.password(), false, actor.username())) {
+        if (body.email() != null && !EMAIL.matcher(body.email()).matches()) {
+            throw DomainException.unprocessable("bad-email", "email must be an address such as ada@example.com");
+        }
+        if (!accounts.createUser(username, display, body.password(), body.email(), false, actor.username())) {
             throw new DomainException(
-                    DomainException.Kind.CONFLICT, "user-exists", "User exists", "user " + username + " exists");
+                    DomainException.Kind.CONFLICT,
+                    "user-exists",
+                    "User exists",
+                    "user " + username + (body.email() == null ? "" : " or the address " + body.email()) + " exists");
         }
         return new CreatedUser(username);
     }

@@ -56,7 +56,8 @@ public final class TimelineText {
             "token.issued",
             "token.revoked",
             "user.created",
-            "user.disabled");
+            "user.disabled",
+            "user.password-changed");
 
     private static final Map<String, String> NOTICES = Map.of("gdpr-art33", "GDPR Art. 33");
 
@@ -190,6 +191,7 @@ public final class TimelineText {
             case "user.created" ->
                 who + " created the " + (b.path("admin").asBoolean() ? "administrator " : "user ") + user(b);
             case "user.disabled" -> who + " disabled the user " + user(b);
+            case "user.password-changed" -> who + " changed the password of " + user(b);
             default -> who + " recorded " + type;
         };
     }

@@ -18,7 +18,28 @@ public record Company(
         boolean processor,
         @Nullable Boolean cardMerchant,
         boolean onlineMarketplace,
-        @Nullable ContactPoint contact) {
+        @Nullable ContactPoint contact,
+        Regulated regulated) {
+
+    /**
+     * How the company is regulated beyond the first facts: the {@code tandem deadlines} flags of the
+     * same names (CONTRACTS.md §4).
+     */
+    public record Regulated(
+            boolean hipaaCoveredEntity,
+            boolean hipaaBusinessAssociate,
+            boolean financialInstitution,
+            boolean nydfsCovered,
+            boolean smallerReportingCompany,
+            @Nullable String euRepresentative) {
+        public static final Regulated NONE = new Regulated(false, false, false, false, false, null);
+
+        public Regulated {
+            euRepresentative = euRepresentative == null || euRepresentative.isBlank()
+                    ? null
+                    : euRepresentative.strip().toUpperCase(Locale.ROOT);
+        }
+    }
 
     public Company {
         established = established.stream()
@@ -26,7 +47,31 @@ public record Company(
                 .filter(c -> !c.isEmpty())
                 .toList();
         // CompanyFacts checks the codes: a typo in TANDEM_COMPANY_ESTABLISHED fails at start, by name.
-        new CompanyFacts(established, secRegistrant, processor, false, onlineMarketplace, false);
+        facts(established, secRegistrant, processor, false, onlineMarketplace, false, regulated);
+    }
+
+    private static CompanyFacts facts(
+            List<String> established,
+            boolean secRegistrant,
+            boolean processor,
+            boolean cardMerchant,
+            boolean onlineMarketplace,
+            boolean encrypted,
+            Regulated r) {
+        return new CompanyFacts(
+                established,
+                secRegistrant,
+                processor,
+                cardMerchant,
+                onlineMarketplace,
+                encrypted,
+                r.hipaaCoveredEntity(),
+                r.hipaaBusinessAssociate(),
+                r.financialInstitution(),
+                r.nydfsCovered(),
+                false,
+                r.smallerReportingCompany(),
+                r.euRepresentative());
     }
 
     static Company from(CompanyProperties p) {
@@ -45,7 +90,14 @@ public record Company(
                 p.processor(),
                 p.cardMerchant(),
                 p.onlineMarketplace(),
-                contact);
+                contact,
+                new Regulated(
+                        p.hipaaCoveredEntity(),
+                        p.hipaaBusinessAssociate(),
+                        p.financialInstitution(),
+                        p.nydfsCovered(),
+                        p.smallerReportingCompany(),
+                        p.euRepresentative()));
     }
 
     /**
@@ -53,8 +105,14 @@ public record Company(
      * CLI: a breach involving payment-card data is taken to be a card merchant's.
      */
     public CompanyFacts factsFor(Scope scope) {
-        return new CompanyFacts(
-                established, secRegistrant, processor, cardMerchantFor(scope), onlineMarketplace, scope.encrypted());
+        return facts(
+                established,
+                secRegistrant,
+                processor,
+                cardMerchantFor(scope),
+                onlineMarketplace,
+                scope.encrypted(),
+                regulated);
     }
 
     boolean cardMerchantFor(Scope scope) {

@@ -15,6 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cardMerchant null: inferred as the CLI does (a breach involving PAYMENT_CARD data is a card
  *     merchant's); true or false: as configured
  * @param contact the GDPR Art. 33(3)(b) contact point for notice drafts
+ * @param hipaaCoveredEntity {@code --hipaa-covered-entity}: a HIPAA covered entity
+ * @param hipaaBusinessAssociate {@code --hipaa-business-associate}: a HIPAA business associate
+ * @param financialInstitution {@code --financial-institution}: a GLBA financial institution
+ * @param nydfsCovered {@code --nydfs-covered}: regulated by the NY Department of Financial Services
+ * @param smallerReportingCompany {@code --smaller-reporting-company}: an SEC smaller reporting company
+ * @param euRepresentative {@code --eu-representative}: the member state of the NIS2 Art. 26(3)
+ *     representative of a company without an EU establishment
  */
 @ConfigurationProperties("tandem.company")
 public record CompanyProperties(
@@ -24,7 +31,13 @@ public record CompanyProperties(
         boolean processor,
         @Nullable Boolean cardMerchant,
         boolean onlineMarketplace,
-        @Nullable Contact contact) {
+        @Nullable Contact contact,
+        boolean hipaaCoveredEntity,
+        boolean hipaaBusinessAssociate,
+        boolean financialInstitution,
+        boolean nydfsCovered,
+        boolean smallerReportingCompany,
+        @Nullable String euRepresentative) {
 
     /** The data protection officer or other contact point. */
     public record Contact(

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -326,17 +327,35 @@ class ObligationController {
         if (!c.established().isEmpty()) {
             args.addAll(List.of("--established", String.join(",", c.established())));
         }
-        if (c.secRegistrant()) {
-            args.add("--sec-registrant");
-        }
-        if (c.processor()) {
-            args.add("--processor");
-        }
-        if (c.onlineMarketplace()) {
-            args.add("--online-marketplace");
+        Company.Regulated r = c.regulated();
+        Map<String, Boolean> flags = new java.util.LinkedHashMap<>();
+        flags.put("--sec-registrant", c.secRegistrant());
+        flags.put("--processor", c.processor());
+        flags.put("--online-marketplace", c.onlineMarketplace());
+        flags.put("--hipaa-covered-entity", r.hipaaCoveredEntity());
+        flags.put("--hipaa-business-associate", r.hipaaBusinessAssociate());
+        flags.put("--financial-institution", r.financialInstitution());
+        flags.put("--nydfs-covered", r.nydfsCovered());
+        flags.put("--smaller-reporting-company", r.smallerReportingCompany());
+        flags.forEach((flag, set) -> {
+            if (set) {
+                args.add(flag);
+            }
+        });
+        if (r.euRepresentative() != null) {
+            args.addAll(List.of("--eu-representative", r.euRepresentative()));
         }
         if (scope.encrypted()) {
             args.add("--encrypted");
+        }
+        Map<String, java.time.Instant> sent = obligations.noticesSent(incident.id());
+        if (!sent.isEmpty()) {
+            args.add("--sent");
+            args.add(String.join(
+                    ",",
+                    sent.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList()));
         }
         if (!judgements.isEmpty()) {
             args.add("--decide");

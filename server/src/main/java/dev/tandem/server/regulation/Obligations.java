@@ -269,7 +269,7 @@ public class Obligations {
         String why = target == Lifecycle.Status.NOT_REQUIRED || (justification != null && !justification.isBlank())
                 ? justification
                 : null;
-        ap.record(
+        long index = ap.record(
                 new ObligationStatusChanged(
                         o.incidentId(),
                         o.id(),
@@ -291,6 +291,43 @@ public class Obligations {
                 Timestamp.from(at),
                 actor,
                 o.id());
+        // A clock that runs from this notice (California AG 15 days after the residents' notice, NIS2
+        // final report a month after the notification) starts or moves with it: recompute now.
+        String family = family(o.ruleId());
+        boolean others = engine.ruleBook().rules().stream()
+                .anyMatch(r -> family.equals(r.deadline().after()));
+        Incident incident = incident(o.incidentId());
+        Optional<StoredScope> scope = scopeOf(o.incidentId());
+        if (others && scope.isPresent() && incident.awareAt() != null) {
+            recompute(
+                    ap,
+                    incident,
+                    scope.get().scope(),
+                    scope.get().restsOn(),
+                    "obligation.status-changed",
+                    index,
+                    actor,
+                    at);
+        }
+    }
+
+    private static String family(String ruleId) {
+        int v = ruleId.indexOf('@');
+        return v < 0 ? ruleId : ruleId.substring(0, v);
+    }
+
+    /**
+     * The notices recorded as sent: for each rule (without version) the earliest time an obligation
+     * of it was filed; the engine starts the clocks that run from them.
+     */
+    Map<String, Instant> noticesSent(String incidentId) {
+        Map<String, Instant> sent = new java.util.TreeMap<>();
+        for (StoredObligation o : ofIncident(incidentId)) {
+            if (o.status() == Lifecycle.Status.FILED && o.statusChangedAt() != null) {
+                sent.merge(family(o.ruleId()), o.statusChangedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return sent;
     }
 
     private Computation recompute(
@@ -308,7 +345,9 @@ public class Obligations {
                         scope.subjects(),
                         scope.data(),
                         company.factsFor(scope),
-                        incident.timeZone()),
+                        incident.timeZone(),
+                        null,
+                        noticesSent(incident.id())),
                 latestJudgements(incident.id()));
         List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);
         List<StoredObligation> existing = ofIncident(incident.id());

@@ -49,7 +49,8 @@ class RegulationConfiguration {
                                     "Dana Schmidt",
                                     "Data Protection Officer",
                                     "dpo@demo-retail.example",
-                                    "+49 30 1234567"));
+                                    "+49 30 1234567"),
+                    c.regulated());
         }
         return c;
     }

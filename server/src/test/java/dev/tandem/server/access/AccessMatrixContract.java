@@ -459,7 +459,72 @@ abstract class AccessMatrixContract {
                 "/api/v1/changes/{id}/process-verifications",
                 INSIDERS,
                 () -> Request.json("/api/v1/changes/" + change(f) + "/process-verifications", "{\"processes\":[]}")));
+        c.addAll(pages(f));
         return c;
+    }
+
+    /**
+     * The web interface (docs/web.md): each page and form answers as the API call it stands for.
+     * Called here with bearer tokens (the web chain accepts them, without CSRF tokens, as no other
+     * site can forge that header); the browser tests sign in with sessions. A form that is
+     * permitted but refused for its content answers 422 with the form again: still permitted.
+     */
+    List<Call> pages(Fixture f) {
+        String i = "/incidents/" + f.incident();
+        List<Call> c = new ArrayList<>();
+        c.add(get("/login", EVERYONE, "/login"));
+        c.add(get("/", EVERYONE, "/"));
+        c.add(get("/incidents", EVERYONE, "/incidents"));
+        c.add(form("POST", "/incidents", EVERYONE, () -> "/incidents", "title=Another&severity=LOW&timeZone=UTC"));
+        c.add(get("/account/password", EVERYONE, "/account/password"));
+        // a wrong current password: permitted, refused for its content (422), nothing changed
+        c.add(form(
+                "POST",
+                "/account/password",
+                EVERYONE,
+                () -> "/account/password",
+                "currentPassword=wrong&newPassword=long-enough-password&confirmPassword=long-enough-password"));
+        c.add(get("/incidents/{id}", MEMBERS, i));
+        c.add(form(
+                "POST", "/incidents/{id}/timeline", INSIDERS, () -> i + "/timeline", "kind=NOTE&text=from+the+page"));
+        c.add(get("/incidents/{id}/members", "PPPPPPHP", i + "/members"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/members",
+                "PFFFFFHP",
+                () -> i + "/members",
+                "username=" + freshUser(f.admin()) + "&role=AUDITOR"));
+        c.add(new Call("POST", "/incidents/{id}/members/{username}/removal", "PFFFFFHP", () -> {
+            String u = freshUser(f.admin());
+            Api.Response added = f.as().get(Who.IC).putJson("/api/v1" + i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            return new Request(i + "/members/" + u + "/removal", null, null);
+        }));
+        String grantee = username(f.as().get(Who.GRANTED), f.admin());
+        c.add(form(
+                "POST",
+                "/incidents/{id}/grants",
+                "FFFPFFHH",
+                () -> i + "/grants",
+                "username=" + grantee + "&evidence=" + f.forensic()));
+        c.add(new Call("POST", "/incidents/{id}/grants/{grantId}/revocation", "FFFPFFHH", () -> {
+            Api.Response g = f.as().get(Who.LEGAL)
+                    .postJson(
+                            "/api/v1" + i + "/grants",
+                            "{\"username\":\"" + grantee + "\",\"evidence\":\"" + f.forensic() + "\"}");
+            assertThat(g.status()).as(g.body()).isEqualTo(201);
+            return new Request(i + "/grants/" + g.json().path("id").asString() + "/revocation", null, null);
+        }));
+        return c;
+    }
+
+    private static Call form(String method, String pattern, String expected, Supplier<String> path, String body) {
+        return new Call(
+                method,
+                pattern,
+                expected,
+                () -> new Request(
+                        path.get(), "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -499,8 +564,20 @@ abstract class AccessMatrixContract {
             Request r = call.request().get();
             Api.Response response = anonymous.send(call.method(), r.path(), r.contentType(), r.body());
             boolean isPublic = call.pattern().equals("/api/v1/ledger/checkpoint")
-                    || call.pattern().equals("/api/v1/ledger/key");
-            assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(isPublic ? 200 : 401);
+                    || call.pattern().equals("/api/v1/ledger/key")
+                    || call.pattern().equals("/login");
+            if (isPublic) {
+                assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(200);
+            } else if (call.pattern().startsWith("/api/")) {
+                assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(401);
+            } else if (call.method().equals("GET")) {
+                // a page sends the browser to the sign-in page
+                assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(302);
+                assertThat(response.header("Location")).as(r.path()).endsWith("/login");
+            } else {
+                // a form posted without a session has no CSRF token either: refused before anything
+                assertThat(response.status()).as(call.method() + " " + r.path()).isIn(302, 403);
+            }
         }
     }
 

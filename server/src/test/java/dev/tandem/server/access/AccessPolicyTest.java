@@ -185,6 +185,18 @@ class AccessPolicyTest {
     }
 
     @Test
+    void everyoneSignsInAndManagesTheirOwnAccountAndOnlyTheSignInPageAndCheckpointArePublic() {
+        for (Caller c : java.util.List.of(Caller.outside("ada", false), Caller.outside("root", true))) {
+            assertThat(AccessPolicy.decide(c, Action.SIGN_IN, Resource.INSTALLATION))
+                    .isInstanceOf(Decision.Permit.class);
+            assertThat(AccessPolicy.decide(c, Action.OWN_ACCOUNT, Resource.INSTALLATION))
+                    .isInstanceOf(Decision.Permit.class);
+        }
+        assertThat(java.util.Arrays.stream(Action.values()).filter(Action::isPublic))
+                .containsExactlyInAnyOrder(Action.LEDGER_PUBLIC, Action.SIGN_IN);
+    }
+
+    @Test
     void onlyAnAdministratorTakesABackup() {
         assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.BACKUP, Resource.INSTALLATION))
                 .isInstanceOf(Decision.Permit.class);

@@ -36,6 +36,7 @@ import dev.tandem.server.ledger.fact.ObligationAssigned;
 import dev.tandem.server.ledger.fact.ObligationReminded;
 import dev.tandem.server.ledger.fact.ObligationStatusChanged;
 import dev.tandem.server.ledger.fact.ObligationsComputed;
+import dev.tandem.server.ledger.fact.PasswordChanged;
 import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.ledger.fact.ScopeUpdated;
@@ -256,6 +257,7 @@ class TimelineTextTest {
                 "Ada Lovelace verified the business processes of change c1 after it ran: Nightly marketing sync");
         s.put(new UserCreated("rafael", "Rafael Costa", false), "Ada Lovelace created the user Rafael Costa");
         s.put(new UserDisabled("rafael"), "Ada Lovelace disabled the user Rafael Costa");
+        s.put(new PasswordChanged("rafael"), "Ada Lovelace changed the password of Rafael Costa");
         return s;
     }
 

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class CompanyTest {
     private static CompanyProperties properties(List<String> established, Boolean cardMerchant) {
+        return properties(established, cardMerchant, new CompanyProperties.Contact("", "", "", ""));
+    }
+
+    private static CompanyProperties properties(
+            List<String> established, Boolean cardMerchant, CompanyProperties.Contact contact) {
         return new CompanyProperties(
                 "Example SE",
                 established,
@@ -19,7 +24,13 @@ class CompanyTest {
                 false,
                 cardMerchant,
                 false,
-                new CompanyProperties.Contact("", "", "", ""));
+                contact,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null);
     }
 
     private static final Scope CARDS = Scope.of(Map.of("DE", 10L), EnumSet.of(DataCategory.PAYMENT_CARD), false);
@@ -52,14 +63,7 @@ class CompanyTest {
 
     @Test
     void marksMissingContactDetailsAsGapsToComplete() {
-        var p = new CompanyProperties(
-                "Example SE",
-                List.of(),
-                false,
-                false,
-                null,
-                false,
-                new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null));
+        var p = properties(List.of(), null, new CompanyProperties.Contact("Ada Lovelace", "DPO", "", null));
         var contact = Company.from(p).contact();
         assertThat(contact).isNotNull();
         assertThat(contact.role()).isEqualTo("DPO");
@@ -72,5 +76,40 @@ class CompanyTest {
         Company c = Company.from(properties(List.of(), null));
         assertThat(c.factsFor(CONTACTS).encryptedKeySafe()).isTrue();
         assertThat(c.contact()).isNull();
+    }
+
+    @Test
+    void regulatedFactsFromConfigurationReachTheEngine() {
+        // tandem.company.hipaa-covered-entity and the others: the facts of the tandem deadlines flags.
+        var p = new CompanyProperties(
+                "Example Health Inc.",
+                List.of("US"),
+                false,
+                false,
+                null,
+                true,
+                null,
+                true,
+                true,
+                true,
+                true,
+                true,
+                " ie ");
+        var facts = Company.from(p).factsFor(CONTACTS);
+        assertThat(facts.hipaaCoveredEntity()).isTrue();
+        assertThat(facts.hipaaBusinessAssociate()).isTrue();
+        assertThat(facts.financialInstitution()).isTrue();
+        assertThat(facts.nydfsCovered()).isTrue();
+        assertThat(facts.smallerReportingCompany()).isTrue();
+        assertThat(facts.euRepresentative()).isEqualTo("IE");
+    }
+
+    @Test
+    void refusesAnUnknownRepresentativeCountryByName() {
+        var p = new CompanyProperties(
+                "X", List.of(), false, false, null, false, null, false, false, false, false, false, "XX");
+        assertThatThrownBy(() -> Company.from(p))
+                .isInstanceOf(InvalidScopeException.class)
+                .hasMessageContaining("XX");
     }
 }

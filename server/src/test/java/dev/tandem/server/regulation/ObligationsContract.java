@@ -169,6 +169,16 @@ abstract class ObligationsContract {
         return rows;
     }
 
+    /** Uploads an AUDIT document to the incident and answers its evidence id. */
+    String auditDocument(String incident, String name, String text) {
+        return api.postBytes(
+                        "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT&name=" + name,
+                        text.getBytes(StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+    }
+
     long treeSize() {
         return jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
     }
@@ -395,6 +405,44 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void filingTheResidentsNoticeStartsTheAttorneyGeneralsClockLikeTheCli() {
+        // Cal. Civ. Code 1798.82 as amended by SB 446: the AG copy is due 15 days after the residents' notice.
+        String incident = openIncident("Notice from a notice", AWARE);
+        putScope(incident, WIDE);
+        JsonNode before = obligationsOf(incident);
+        JsonNode ag = find(before.path("obligations"), "us-ca-ag@2026", "US-CA");
+        assertThat(ag.path("due").isNull()).isTrue();
+        assertThat(ag.path("dueText").asString()).contains("us-ca-individuals not yet sent");
+        String residents = find(before.path("obligations"), "us-ca-individuals@2026", "US-CA")
+                .path("id")
+                .asString();
+        String letter = auditDocument(incident, "ca-residents-letter.pdf", "Notice of data breach");
+        var filed = http.postJson(
+                "/api/v1/obligations/" + residents + "/status",
+                "{\"status\":\"FILED\",\"evidence\":\"" + letter + "\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        java.time.Instant sentAt =
+                java.time.Instant.parse(filed.json().path("statusChangedAt").asString());
+
+        JsonNode after = obligationsOf(incident);
+        JsonNode agAfter = find(after.path("obligations"), "us-ca-ag@2026", "US-CA");
+        java.time.ZoneId la = java.time.ZoneId.of("America/Los_Angeles");
+        java.time.Instant expected = sentAt.atZone(la)
+                .toLocalDate()
+                .plusDays(15)
+                .atTime(23, 59, 59)
+                .atZone(la)
+                .toInstant();
+        assertThat(agAfter.path("due").asString()).isEqualTo(expected.toString());
+        assertThat(agAfter.path("id").asString()).isEqualTo(ag.path("id").asString());
+        String command = after.path("command").asString();
+        assertThat(command).contains("--sent us-ca-individuals=" + sentAt);
+        assertThat(contract(after.path("obligations")))
+                .isEqualTo(contract(cli(command).path("obligations")));
+        assertThat(timelineTypes(incident)).containsSubsequence("obligation.status-changed", "obligations.computed");
+    }
+
+    @Test
     void filingNeedsEvidenceOfTheIncidentAndRefusesInvalidTransitions() {
         String incident = openIncident("Filing", AWARE);
         String other = openIncident("Another incident", AWARE);
@@ -403,19 +451,8 @@ abstract class ObligationsContract {
                 .path("id")
                 .asString();
         String path = "/api/v1/obligations/" + id + "/status";
-        String foreign = api.postBytes(
-                        "/api/v1/incidents/" + other + "/evidence?repository=AUDIT&kind=DOCUMENT&name=x.pdf",
-                        "receipt".getBytes(StandardCharsets.UTF_8))
-                .json()
-                .path("id")
-                .asString();
-        String receipt = api.postBytes(
-                        "/api/v1/incidents/" + incident
-                                + "/evidence?repository=AUDIT&kind=DOCUMENT&name=bfdi-receipt.pdf",
-                        "BfDI acknowledgement".getBytes(StandardCharsets.UTF_8))
-                .json()
-                .path("id")
-                .asString();
+        String foreign = auditDocument(other, "x.pdf", "receipt");
+        String receipt = auditDocument(incident, "bfdi-receipt.pdf", "BfDI acknowledgement");
         long size = treeSize();
         var noEvidence = http.postJson(path, "{\"status\":\"FILED\"}");
         assertThat(noEvidence.status()).isEqualTo(422);

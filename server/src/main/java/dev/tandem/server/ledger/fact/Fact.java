@@ -51,7 +51,8 @@ public sealed interface Fact
                 TokenIssued,
                 TokenRevoked,
                 UserCreated,
-                UserDisabled {
+                UserDisabled,
+                PasswordChanged {
 
     /** The entry type, e.g. {@code evidence.added}: clients and auditors select entries by it. */
     String type();

@@ -1,0 +1,92 @@
+package dev.tandem.server.identity;
+
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in page (the form posts to Spring Security's {@code POST /login}; single sign-on starts at
+ * {@code /oauth2/authorization/<id>}) and the signed-in user's own account: their password.
+ */
+@WebPages
+class SignInPages {
+    private final ObjectProvider<ClientRegistrationRepository> registrations;
+    private final Accounts accounts;
+
+    SignInPages(ObjectProvider<ClientRegistrationRepository> registrations, Accounts accounts) {
+        this.registrations = registrations;
+        this.accounts = accounts;
+    }
+
+    /** A single sign-on provider as the sign-in page offers it. */
+    record Provider(String id, String name) {}
+
+    @GetMapping("/login")
+    @Guard(Action.SIGN_IN)
+    String login(Model model, @RequestParam Map<String, String> params) {
+        List<Provider> providers = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+            for (Object r : all) {
+                if (r instanceof ClientRegistration c) {
+                    providers.add(new Provider(c.getRegistrationId(), c.getClientName()));
+                }
+            }
+        }
+        model.addAttribute("providers", providers);
+        String message = null;
+        if (params.containsKey("error")) {
+            message = "The username or password is not correct, or the account is disabled.";
+        } else if (params.containsKey("sso-error")) {
+            message = "Single sign-on did not match an enabled Tandem account. Ask an administrator to create"
+                    + " one with your username or e-mail address.";
+        } else if (params.containsKey("disabled")) {
+            message = "Your account was disabled; you have been signed out.";
+        }
+        model.addAttribute("error", message);
+        model.addAttribute("signedOut", params.containsKey("signed-out"));
+        return "login";
+    }
+
+    @GetMapping("/account/password")
+    @Guard(Action.OWN_ACCOUNT)
+    String passwordForm(Model model) {
+        return "account/password";
+    }
+
+    @PostMapping("/account/password")
+    @Guard(Action.OWN_ACCOUNT)
+    String changePassword(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) @Nullable String currentPassword,
+            @RequestParam(required = false) @Nullable String newPassword,
+            @RequestParam(required = false) @Nullable String confirmPassword,
+            Model model,
+            HttpServletResponse response) {
+        String next = newPassword == null ? "" : newPassword;
+        Accounts.PasswordChange result = !next.equals(confirmPassword)
+                ? new Accounts.PasswordChange.Refused("confirmPassword", "the two new passwords differ")
+                : accounts.changePassword(actor.username(), currentPassword, next);
+        switch (result) {
+            case Accounts.PasswordChange.Changed c -> model.addAttribute("changed", true);
+            case Accounts.PasswordChange.Refused r -> {
+                response.setStatus(422);
+                model.addAttribute("field", r.field());
+                model.addAttribute("error", r.reason());
+            }
+        }
+        return "account/password";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tandem.server.identity;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code tandem.sign-on.*} (environment {@code TANDEM_SIGN_ON_*}): how an OpenID Connect identity
+ * becomes a Tandem user (docs/web.md). The provider itself is configured as a Spring Security OAuth2
+ * client registration ({@code spring.security.oauth2.client.registration.<id>.*} and
+ * {@code spring.security.oauth2.client.provider.<id>.issuer-uri}).
+ *
+ * @param adminClaim the ID token or user-info claim that carries the provider's groups or roles
+ *     (default {@code groups})
+ * @param adminValue the value of that claim (one of its values, when it is a list) that makes the
+ *     user an administrator in Tandem; empty means the provider never grants ADMIN
+ */
+@ConfigurationProperties("tandem.sign-on")
+record SignOnProperties(
+        @Nullable String adminClaim, @Nullable String adminValue) {
+
+    String claim() {
+        return adminClaim == null || adminClaim.isBlank() ? "groups" : adminClaim;
+    }
+
+    String value() {
+        return adminValue == null ? "" : adminValue.strip();
+    }
+}

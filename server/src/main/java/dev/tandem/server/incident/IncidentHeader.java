@@ -1,0 +1,56 @@
+package dev.tandem.server.incident;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.regulation.Lifecycle;
+import dev.tandem.server.regulation.Obligations;
+import dev.tandem.server.regulation.StoredObligation;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What every page of an incident shows above its content (template fragment
+ * {@code incidents/fragments :: header}): the incident with its phase, the caller's role, the tabs,
+ * and the next open deadlines counting down (every member may see obligations' deadlines and
+ * status). Page controllers of every feature call {@link #fill} first.
+ */
+@Component
+public class IncidentHeader {
+    private final Incidents incidents;
+    private final Obligations obligations;
+
+    IncidentHeader(Incidents incidents, Obligations obligations) {
+        this.incidents = incidents;
+        this.obligations = obligations;
+    }
+
+    /**
+     * Puts {@code incident}, {@code zone}, {@code role}, {@code tab} and {@code deadlines} into the
+     * model.
+     *
+     * @param tab the tab the page belongs to: timeline, evidence, findings, obligations, jobs,
+     *     reports, members (and later ones)
+     */
+    public Incident fill(Access access, String id, Model model, String tab) {
+        Incident incident = incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
+        model.addAttribute("incident", incident);
+        model.addAttribute("zone", incident.timeZone());
+        model.addAttribute("role", access.caller().role());
+        model.addAttribute("tab", tab);
+        model.addAttribute("deadlines", nextDeadlines(id, 3));
+        return incident;
+    }
+
+    /** Owed, pending obligations with a deadline, soonest first ("immediately" ones are due at once). */
+    public List<StoredObligation> nextDeadlines(String incident, int n) {
+        return obligations.ofIncident(incident).stream()
+                .filter(o -> o.placement() == StoredObligation.Placement.OWED
+                        && o.status() == Lifecycle.Status.PENDING
+                        && o.due() != null)
+                .sorted(Comparator.comparing(StoredObligation::due))
+                .limit(n)
+                .toList();
+    }
+}

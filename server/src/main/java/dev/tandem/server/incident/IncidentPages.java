@@ -1,0 +1,287 @@
+package dev.tandem.server.incident;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Memberships;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.identity.Actor;
+import dev.tandem.server.regulation.StoredObligation;
+import dev.tandem.server.web.Times;
+import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The incidents list and an incident's overview: its header with phase and the next deadlines,
+ * and its timeline with filters and the form to add a note, decision, external event or correction
+ * (docs/web.md). What each caller sees is what the API gives them: the same {@link Timeline#read}
+ * and obligation views.
+ */
+@WebPages
+class IncidentPages {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Incidents incidents;
+    private final Memberships memberships;
+    private final Timeline timeline;
+    private final IncidentHeader header;
+
+    IncidentPages(Incidents incidents, Memberships memberships, Timeline timeline, IncidentHeader header) {
+        this.incidents = incidents;
+        this.memberships = memberships;
+        this.timeline = timeline;
+        this.header = header;
+    }
+
+    /** An incident as the list shows it: the caller's role and its nearest open deadline. */
+    record Row(Incident incident, Role role, @Nullable StoredObligation next) {}
+
+    @GetMapping("/")
+    @Guard(Action.INCIDENT_LIST)
+    String home() {
+        return "redirect:/incidents";
+    }
+
+    @GetMapping("/incidents")
+    @Guard(Action.INCIDENT_LIST)
+    String list(Access access, Model model) {
+        Map<String, Role> mine = memberships.rolesOf(access.username());
+        List<Row> rows = new ArrayList<>();
+        for (Incident i : incidents.all()) {
+            Role role = mine.get(i.id());
+            if (role != null) {
+                rows.add(new Row(
+                        i, role, nextDeadlines(i.id(), 1).stream().findFirst().orElse(null)));
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.role() != Role.INCIDENT_COMMANDER)
+                .thenComparing(r -> r.incident().closedAt() != null)
+                .thenComparing(r -> r.next() == null || r.next().due() == null
+                        ? Instant.MAX
+                        : r.next().due())
+                .thenComparing(r -> -r.incident().severity().ordinal()));
+        model.addAttribute("rows", rows);
+        return "incidents/list";
+    }
+
+    @PostMapping("/incidents")
+    @Guard(Action.INCIDENT_OPEN)
+    String open(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String timeZone,
+            @RequestParam(required = false) @Nullable String awareAt,
+            Model model,
+            HttpServletResponse response,
+            Access access) {
+        String t = title == null ? "" : title.strip();
+        try {
+            if (t.isEmpty() || t.length() > 300) {
+                throw new IllegalArgumentException("title: required, at most 300 characters");
+            }
+            Severity s = Severity.valueOf(severity == null ? "" : severity);
+            ZoneId zone = timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone.strip());
+            OffsetDateTime aware = Times.fromForm(awareAt, zone, "awareAt");
+            Incident opened = incidents.open(t, s, aware == null ? null : aware.toInstant(), zone, actor.username());
+            return "redirect:/incidents/" + opened.id();
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            response.setStatus(422);
+            model.addAttribute(
+                    "openError",
+                    e instanceof java.time.DateTimeException
+                            ? "timeZone: not a time zone such as Europe/Berlin: " + timeZone
+                            : e.getMessage().startsWith("No enum")
+                                    ? "severity: must be LOW, MEDIUM, HIGH or CRITICAL"
+                                    : e.getMessage());
+            return list(access, model);
+        }
+    }
+
+    @GetMapping("/incidents/{id}")
+    @Guard(Action.INCIDENT_READ)
+    String incident(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String order,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until,
+            Model model) {
+        Incident incident = header(access, id, model, "timeline");
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("order", order == null ? "" : order);
+        filter.put("kind", kind == null ? "" : kind);
+        filter.put("since", since == null ? "" : since);
+        filter.put("until", until == null ? "" : until);
+        model.addAttribute("filter", filter);
+        try {
+            OffsetDateTime from = Times.fromForm(since, incident.timeZone(), "since");
+            OffsetDateTime to = Times.fromForm(until, incident.timeZone(), "until");
+            TimelineQuery q = TimelineQuery.parse(
+                    order == null || order.isBlank() ? null : order,
+                    kind == null || kind.isBlank() ? null : List.of(kind),
+                    null,
+                    from == null ? null : from.toString(),
+                    to == null ? null : to.toString(),
+                    null);
+            model.addAttribute("entries", timeline.read(id, q, access.caller()));
+        } catch (IllegalArgumentException | DomainException e) {
+            model.addAttribute("filterError", e.getMessage());
+            model.addAttribute("entries", timeline.read(id, TimelineQuery.ALL, access.caller()));
+        }
+        model.addAttribute("entryKinds", EntryKind.values());
+        model.addAttribute("precisions", Precision.values());
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of());
+        }
+        return "incidents/incident";
+    }
+
+    @PostMapping("/incidents/{id}/timeline")
+    @Guard(Action.TIMELINE_ADD)
+    String addEntry(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        Incident incident = incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
+        try {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("kind", form.getOrDefault("kind", ""));
+            body.put("text", form.getOrDefault("text", ""));
+            OffsetDateTime eventAt = Times.fromForm(form.get("eventAt"), incident.timeZone(), "eventAt");
+            if (eventAt != null) {
+                body.put("eventAt", eventAt.toString());
+                String precision = form.getOrDefault("eventPrecision", "");
+                if (!precision.isBlank()) {
+                    body.put("eventPrecision", precision);
+                }
+            }
+            OffsetDateTime discoveredAt = Times.fromForm(form.get("discoveredAt"), incident.timeZone(), "discoveredAt");
+            if (discoveredAt != null) {
+                body.put("discoveredAt", discoveredAt.toString());
+            }
+            String corrects = form.getOrDefault("corrects", "").strip();
+            if (!corrects.isEmpty()) {
+                try {
+                    body.put("corrects", Long.parseLong(corrects));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "corrects: must be the ledger index (a number) of the entry corrected, got " + corrects);
+                }
+            }
+            body.put("privileged", "on".equals(form.get("privileged")) || "true".equals(form.get("privileged")));
+            long index = timeline.add(id, EntryDraft.parse(body), access.caller());
+            return "redirect:/incidents/" + id + "?added=" + index + "#entry-" + index;
+        } catch (IllegalArgumentException | DomainException e) {
+            if (e instanceof DomainException d && d.kind() == DomainException.Kind.FORBIDDEN) {
+                throw d;
+            }
+            response.setStatus(422);
+            model.addAttribute("entryError", e.getMessage());
+            model.addAttribute("draft", form);
+            return incident(access, id, null, null, null, null, model);
+        }
+    }
+
+    @GetMapping("/incidents/{id}/members")
+    @Guard(Action.MEMBERS_READ)
+    String members(Access access, @PathVariable String id, Model model) {
+        if (access.caller().member()) {
+            header(access, id, model, "members");
+        } else {
+            // an administrator who is no member manages members without seeing the incident's content
+            model.addAttribute("incidentId", id);
+            model.addAttribute("zone", ZoneOffset.UTC);
+        }
+        model.addAttribute("members", memberships.members(id));
+        model.addAttribute("roles", Role.values());
+        if (dev.tandem.server.access.AccessPolicy.decide(
+                        access.caller(), Action.GRANTS_READ, dev.tandem.server.access.Resource.incident(id))
+                instanceof dev.tandem.server.access.Decision.Permit) {
+            model.addAttribute("grants", memberships.grants(id));
+        }
+        return "incidents/members";
+    }
+
+    @PostMapping("/incidents/{id}/members")
+    @Guard(Action.MEMBERS_CHANGE)
+    String putMember(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String username,
+            @RequestParam(required = false) @Nullable String role) {
+        Role r;
+        try {
+            r = Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.unprocessable("bad-role", "role: must be one of " + List.of(Role.values()));
+        }
+        if (username == null || username.isBlank()) {
+            throw DomainException.unprocessable("bad-username", "username: required");
+        }
+        memberships.put(id, username.strip(), r, actor.username());
+        return "redirect:/incidents/" + id + "/members";
+    }
+
+    @PostMapping("/incidents/{id}/members/{username}/removal")
+    @Guard(Action.MEMBERS_CHANGE)
+    String removeMember(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String username) {
+        memberships.remove(id, username, actor.username());
+        return "redirect:/incidents/" + id + "/members";
+    }
+
+    @PostMapping("/incidents/{id}/grants")
+    @Guard(Action.GRANTS_CHANGE)
+    String grant(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String username,
+            @RequestParam(required = false) @Nullable String evidence) {
+        if (username == null || username.isBlank()) {
+            throw DomainException.unprocessable("bad-username", "username: required");
+        }
+        memberships.grant(
+                id,
+                username.strip(),
+                evidence == null || evidence.isBlank() ? null : evidence.strip(),
+                actor.username());
+        return "redirect:/incidents/" + id + "/members";
+    }
+
+    @PostMapping("/incidents/{id}/grants/{grantId}/revocation")
+    @Guard(Action.GRANTS_CHANGE)
+    String revoke(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String grantId) {
+        memberships.revoke(id, grantId, actor.username());
+        return "redirect:/incidents/" + id + "/members";
+    }
+
+    private Incident header(Access access, String id, Model model, String tab) {
+        return header.fill(access, id, model, tab);
+    }
+
+    private List<StoredObligation> nextDeadlines(String id, int n) {
+        return header.nextDeadlines(id, n);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tandem.server.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times as the pages show them: always with their zone (the incident's), e.g. {@code 2026-11-26
+ * 09:00 CET (UTC+01:00)}, and in a {@code <time datetime>} attribute as RFC 3339 UTC. Templates
+ * reach it as {@code @times}.
+ */
+@Component("times")
+public class Times {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+
+    /** {@code 2026-11-26 09:00 CET (UTC+01:00)} in the zone; empty for no time. */
+    public String show(@Nullable Object time, @Nullable ZoneId zone) {
+        Instant t = instant(time);
+        if (t == null) {
+            return "";
+        }
+        ZonedDateTime at = t.atZone(zone == null ? ZoneOffset.UTC : zone);
+        String name = ZONE_NAME.format(at);
+        String offset = at.getOffset().getTotalSeconds() == 0
+                ? "UTC"
+                : "UTC" + at.getOffset().getId();
+        return SHOWN.format(at) + " " + name + (name.equals(offset) || name.equals("Z") ? "" : " (" + offset + ")");
+    }
+
+    /** RFC 3339 in UTC, for {@code <time datetime>} and the countdown script. */
+    public String iso(@Nullable Object time) {
+        Instant t = instant(time);
+        return t == null ? "" : t.toString();
+    }
+
+    /** The value of a {@code datetime-local} input showing the time in the zone. */
+    public String input(@Nullable Object time, @Nullable ZoneId zone) {
+        Instant t = instant(time);
+        return t == null ? "" : INPUT.format(t.atZone(zone == null ? ZoneOffset.UTC : zone));
+    }
+
+    /** "in 3 h 20 min" or "4 h 5 min ago", from now; a page refresh or the script keeps it current. */
+    public String relative(@Nullable Object time, Instant now) {
+        Instant t = instant(time);
+        if (t == null) {
+            return "";
+        }
+        Duration d = Duration.between(now, t);
+        String span = span(d.abs());
+        return d.isNegative() ? span + " ago" : "in " + span;
+    }
+
+    static String span(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        long days = minutes / (60 * 24);
+        long hours = (minutes / 60) % 24;
+        long mins = minutes % 60;
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + mins + " min" : mins + " min";
+    }
+
+    /**
+     * A form's time: RFC 3339 with an offset as typed, or a {@code datetime-local} value read in the
+     * zone (the page names the zone beside the field). Null for an empty field.
+     *
+     * @throws IllegalArgumentException naming the field, for anything else
+     */
+    public static @Nullable OffsetDateTime fromForm(@Nullable String value, ZoneId zone, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException(
+                        field + ": must be a date and time such as 2026-11-26T09:30, got " + v);
+            }
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Object time) {
+        return switch (time) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case ZonedDateTime z -> z.toInstant();
+            case String s when !s.isBlank() -> OffsetDateTime.parse(s).toInstant();
+            default -> null;
+        };
+    }
+}

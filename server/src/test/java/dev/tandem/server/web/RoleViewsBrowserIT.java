@@ -1,0 +1,161 @@
+package dev.tandem.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoData;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same incident told to each role: every page a role can reach by following links from its
+ * incident list is visited; the auditor and the audit liaison never see a privileged name on any of
+ * them, counsel does; every page passes axe-core with no serious or critical violation.
+ */
+class RoleViewsBrowserIT extends BrowserContract {
+    private static final int MAX_PAGES = 80;
+
+    /** Every same-site page reachable by links from /incidents (no sign-out, no downloads), with its text. */
+    private Map<String, String> crawl(Page page, SoftAssertions soft, String who) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of("/incidents"));
+        while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
+            String path = queue.poll();
+            if (seen.containsKey(path)) {
+                continue;
+            }
+            var response = page.navigate(base() + path);
+            soft.assertThat(response.status()).as(who + " " + path).isLessThan(500);
+            if (response.headerValue("content-type") == null
+                    || !response.headerValue("content-type").startsWith("text/html")) {
+                seen.put(path, "");
+                continue;
+            }
+            seen.put(path, page.locator("body").innerText());
+            for (String violation : Browsers.seriousViolations(page)) {
+                soft.fail(who + " " + path + ": " + violation);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> hrefs = (List<String>) page.evaluate(
+                    "() => Array.from(document.querySelectorAll('a[href]'))" + ".map(a => a.getAttribute('href'))");
+            Set<String> next = new LinkedHashSet<>();
+            for (String href : hrefs) {
+                if (href.startsWith("/") && !href.startsWith("//") && !skip(href)) {
+                    next.add(href.replaceAll("#.*$", ""));
+                }
+            }
+            queue.addAll(next);
+        }
+        return seen;
+    }
+
+    /** Downloads and API answers are not pages; the timeline's filters would only repeat it. */
+    private static boolean skip(String href) {
+        return href.startsWith("/api/")
+                || href.contains("/content")
+                || href.contains(".pdf")
+                || href.contains("download")
+                || href.contains("?")
+                || href.startsWith("/logout")
+                || href.startsWith("/oauth2/");
+    }
+
+    @Test
+    void theAuditorAndTheLiaisonNeverSeeAPrivilegedNameAndCounselDoes() {
+        SoftAssertions soft = new SoftAssertions();
+        List<String> words = DemoData.privilegedWords();
+        for (Role role : List.of(Role.AUDITOR, Role.AUDIT_LIAISON)) {
+            Map<String, String> pages = crawl(signIn(role), soft, role.name());
+            soft.assertThat(pages.keySet()).as(role + " reached the incident").contains(incidentPath());
+            pages.forEach((path, text) -> {
+                for (String word : words) {
+                    soft.assertThat(text).as(role + " on " + path).doesNotContain(word);
+                }
+            });
+        }
+        Map<String, String> counsel = crawl(signIn(Role.LEGAL), soft, "LEGAL");
+        String all = String.join("\n", counsel.values());
+        for (String word : words) {
+            soft.assertThat(all).as("counsel sees " + word).contains(word);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void everyPageOfEveryRolePassesTheAccessibilityCheck() {
+        SoftAssertions soft = new SoftAssertions();
+        for (Role role : List.of(Role.INCIDENT_COMMANDER, Role.RESPONDER)) {
+            crawl(signIn(role), soft, role.name());
+        }
+        var admin = signIn(null);
+        crawl(admin, soft, "ADMIN");
+        // and the sign-in page itself, before anyone signs in
+        var anonymous = Browsers.context(browser).newPage();
+        anonymous.navigate(base() + "/login");
+        soft.assertThat(Browsers.seriousViolations(anonymous)).as("/login").isEmpty();
+        anonymous.context().close();
+        soft.assertAll();
+    }
+
+    @Test
+    void theCommanderAddsANoteAndThenACorrectionThatNamesIt() {
+        Page page = signIn(Role.INCIDENT_COMMANDER);
+        page.navigate(base() + incidentPath());
+        page.getByLabel("Kind").selectOption("NOTE");
+        page.getByLabel("Text").fill("Browser test: the export ran at 09:12");
+        page.getByLabel("When it happened").fill("2026-11-25T09:12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        page.waitForURL(url -> url.contains("added="));
+        String added = page.url().replaceAll(".*added=(\\d+).*", "$1");
+        var note = page.locator("#entry-" + added);
+        assertThat(note.innerText())
+                .contains("Browser test: the export ran at 09:12")
+                .contains("happened");
+
+        page.getByLabel("Kind").selectOption("CORRECTION");
+        page.getByLabel("Corrects entry #").fill(added);
+        page.getByLabel("Text").fill("It ran at 09:21, not 09:12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        page.waitForURL(url -> !url.contains("added=" + added + "#") && url.contains("added="));
+        assertThat(page.locator("#entry-" + added).innerText()).contains("corrected by");
+
+        // a correction without the entry it corrects is refused with the form again, naming the field
+        page.getByLabel("Kind").selectOption("CORRECTION");
+        page.getByLabel("Text").fill("corrects nothing");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("corrects");
+        assertThat(page.getByLabel("Text").inputValue()).isEqualTo("corrects nothing");
+    }
+
+    @Test
+    void theAuditorHasNoFormToAddToTheTimelineAndAPostIsRefused() {
+        Page page = signIn(Role.AUDITOR);
+        page.navigate(base() + incidentPath());
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                        .count())
+                .isZero();
+        // the form's action, posted anyway with the page's CSRF token: the policy refuses it
+        String token = page.locator("meta[name=csrf-token]").getAttribute("content");
+        var response = page.request()
+                .post(
+                        base() + incidentPath() + "/timeline",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("X-CSRF-TOKEN", token)
+                                .setForm(com.microsoft.playwright.options.FormData.create()
+                                        .set("kind", "NOTE")
+                                        .set("text", "the auditor writes")));
+        assertThat(response.status()).isEqualTo(403);
+    }
+}
