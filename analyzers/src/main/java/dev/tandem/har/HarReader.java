@@ -87,6 +87,7 @@ public final class HarReader {
         return entries;
     }
 
+    /** Chrome DevTools writes the page's URL as its title; Firefox writes the document's title. */
     private static void page(JsonParser p, Map<String, String> pages) {
         String id = "";
         String title = "";
@@ -99,12 +100,14 @@ public final class HarReader {
                 default -> p.skipChildren();
             }
         }
-        pages.put(id, title);
+        String t = title.strip().toLowerCase(java.util.Locale.ROOT);
+        pages.put(id, t.startsWith("http://") || t.startsWith("https://") ? title.strip() : "");
     }
 
     private HarEntry entry(String file, JsonParser p, Map<String, String> pages, Problems problems) {
         long line = p.currentTokenLocation().getLineNr();
         String pageref = "";
+        String resourceType = "";
         Request req = new Request();
         Response res = new Response();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -112,15 +115,30 @@ public final class HarReader {
             p.nextToken();
             switch (f) {
                 case "pageref" -> pageref = p.getValueAsString("");
+                case "_resourceType" -> resourceType = p.getValueAsString("");
                 case "request" -> request(p, req, file, line, problems);
                 case "response" -> response(p, res, file, line, problems);
                 default -> p.skipChildren();
             }
         }
+        boolean navigation;
+        if (!resourceType.isEmpty()) {
+            navigation = resourceType.equalsIgnoreCase("document");
+        } else if (!req.fetchMode.isEmpty()) {
+            navigation = req.fetchMode.equalsIgnoreCase("navigate")
+                    && (req.fetchDest.isEmpty() || req.fetchDest.equalsIgnoreCase("document"));
+        } else {
+            navigation = req.method.equalsIgnoreCase("GET")
+                    && res.status >= 200
+                    && res.status < 300
+                    && HarEntry.isHtml(res.contentType);
+        }
         return new HarEntry(
                 file,
                 line,
+                pageref,
                 pages.getOrDefault(pageref, ""),
+                navigation,
                 req.method,
                 req.url,
                 req.referer,
@@ -136,6 +154,8 @@ public final class HarReader {
         String url = "";
         String referer = "";
         String contentType = "";
+        String fetchMode = "";
+        String fetchDest = "";
         byte[] body = new byte[0];
     }
 
@@ -159,6 +179,8 @@ public final class HarReader {
                 case "headers" -> {
                     Map<String, String> h = headers(p);
                     r.referer = h.getOrDefault("referer", "");
+                    r.fetchMode = h.getOrDefault("sec-fetch-mode", "");
+                    r.fetchDest = h.getOrDefault("sec-fetch-dest", "");
                     if (r.contentType.isEmpty()) {
                         r.contentType = h.getOrDefault("content-type", "");
                     }

@@ -4,6 +4,7 @@ import dev.tandem.har.HarEntry;
 import dev.tandem.payload.PayloadInspector;
 import dev.tandem.payload.PayloadPii;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -11,21 +12,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What HAR captures show, aggregated per third-party host called from checkout pages and per
- * product/discovery endpoint. Only bodies in those two contexts are inspected for personal data.
+ * What HTTP captures show, aggregated per third-party host that storefront pages send personal
+ * data to and per product/discovery endpoint that answers with it.
+ *
+ * <p>The page a request was made from is not always written down: browsers send only the origin
+ * as {@code Referer} on cross-origin requests (the default policy {@code
+ * strict-origin-when-cross-origin}, W3C Referrer Policy §3), and proxies (mitmproxy, Charles,
+ * Fiddler) write HARs without {@code pages} or {@code pageref}. The page is then inferred from the
+ * capture itself ({@link Pages}): the top-level navigation that preceded the request in the same
+ * file.
  */
 final class Captures {
     private final Thresholds t;
     private final PayloadInspector inspector;
-    final Map<String, Flow> checkout = new LinkedHashMap<>();
+    final Map<String, Flow> thirdParty = new LinkedHashMap<>();
     final Map<String, Flow> productApis = new LinkedHashMap<>();
     long entries;
+    private Pages pages = new Pages("");
 
     /** Personal data seen going to one host or coming from one endpoint. */
     static final class Flow {
         final String id;
         final String host;
         final Set<String> pages = new LinkedHashSet<>();
+        final Set<String> checkoutPages = new LinkedHashSet<>();
+        final Set<String> inferredFrom = new LinkedHashSet<>();
         PayloadPii pii = PayloadPii.NONE;
         long entries;
         boolean cleartext;
@@ -34,6 +45,81 @@ final class Captures {
         Flow(String id, String host) {
             this.id = id;
             this.host = host;
+        }
+
+        boolean fromCheckout() {
+            return !checkoutPages.isEmpty();
+        }
+    }
+
+    /** Where a page came from, for the rationale. */
+    enum PageSource {
+        REFERER("the Referer header"),
+        PAGE("the capture's pages"),
+        NAVIGATION("the navigation before it in the capture"),
+        REFERER_ORIGIN("the Referer origin");
+
+        final String text;
+
+        PageSource(String text) {
+            this.text = text;
+        }
+    }
+
+    record Page(String url, PageSource source) {}
+
+    /** The navigations of one capture file, in the order they were written. */
+    static final class Pages {
+        final String file;
+        private final Map<String, String> firstOfPageref = new HashMap<>();
+        private final Map<String, String> lastOfOrigin = new HashMap<>();
+        private String last = "";
+
+        Pages(String file) {
+            this.file = file;
+        }
+
+        void navigated(HarEntry e) {
+            String url = e.urlWithoutQuery();
+            if (!e.pageref().isEmpty()) {
+                firstOfPageref.putIfAbsent(e.pageref(), url);
+            }
+            lastOfOrigin.put(Hosts.origin(url), url);
+            last = url;
+        }
+
+        /**
+         * The page a request came from: a Referer naming a path in a site the capture navigated
+         * to (same-origin requests and the {@code no-referrer-when-downgrade} or {@code
+         * unsafe-url} policies send the whole URL, which also follows client-side route changes),
+         * else the page the capture names, else the navigation that preceded it in the Referer's
+         * origin, else the Referer's origin alone when the capture has no navigation in another
+         * site, else the last navigation. A Referer from a site the capture never navigated to is
+         * an embedded frame's (a payment field, a chat widget): its requests belong to the page
+         * around it.
+         */
+        Page of(HarEntry e) {
+            String ref = e.referer().strip();
+            String refOrigin = ref.isEmpty() ? "" : Hosts.origin(ref);
+            boolean navigatedThere = !refOrigin.isEmpty() && lastOfOrigin.containsKey(refOrigin);
+            boolean frame = !refOrigin.isEmpty() && !lastOfOrigin.isEmpty() && !navigatedThere;
+            if (!refOrigin.isEmpty() && !frame && !Hosts.path(ref).equals("/")) {
+                return new Page(Hosts.withoutQuery(ref), PageSource.REFERER);
+            }
+            if (!e.pageUrl().isEmpty()) {
+                return new Page(Hosts.withoutQuery(e.pageUrl()), PageSource.PAGE);
+            }
+            String fromPageref = e.pageref().isEmpty() ? null : firstOfPageref.get(e.pageref());
+            if (fromPageref != null) {
+                return new Page(fromPageref, PageSource.PAGE);
+            }
+            if (navigatedThere) {
+                return new Page(lastOfOrigin.get(refOrigin), PageSource.NAVIGATION);
+            }
+            if (!refOrigin.isEmpty() && !frame) {
+                return new Page(Hosts.withoutQuery(ref), PageSource.REFERER_ORIGIN);
+            }
+            return new Page(last, PageSource.NAVIGATION);
         }
     }
 
@@ -44,13 +130,20 @@ final class Captures {
 
     void accept(HarEntry e) {
         entries++;
+        if (!pages.file.equals(e.file())) {
+            pages = new Pages(e.file());
+        }
         String host = Hosts.host(e.url());
         if (host.isEmpty()) {
             return;
         }
-        String page = !e.pageUrl().isEmpty() ? e.pageUrl() : e.referer();
-        String pageHost = Hosts.host(page);
-        if (!pageHost.isEmpty() && isCheckout(page) && isThirdParty(host, pageHost)) {
+        // the page of a navigation is the one it leaves, so infer before recording it
+        Page page = pages.of(e);
+        if (e.navigation()) {
+            pages.navigated(e);
+        }
+        String pageHost = Hosts.host(page.url());
+        if (!pageHost.isEmpty() && !e.navigation() && isThirdParty(host, pageHost)) {
             PayloadPii sent = inspector.inspect(e.requestBody(), e.requestContentType());
             String query = Hosts.query(e.url());
             if (!query.isEmpty()) {
@@ -58,11 +151,17 @@ final class Captures {
                         inspector.inspect(query.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
             }
             if (sent.any()) {
-                Flow f = checkout.computeIfAbsent(host, h -> new Flow(h, h));
-                f.pages.add(Hosts.withoutQuery(page));
+                Flow f = thirdParty.computeIfAbsent(host, h -> new Flow(h, h));
+                f.pages.add(page.url());
+                if (isCheckout(page.url())) {
+                    f.checkoutPages.add(page.url());
+                }
+                if (page.source() != PageSource.PAGE) {
+                    f.inferredFrom.add(page.source().text);
+                }
                 f.pii = f.pii.plus(sent);
                 f.entries++;
-                f.cleartext |= e.url().toLowerCase(Locale.ROOT).startsWith("http:");
+                f.cleartext |= e.cleartext();
                 f.top.offer(Math.max(1, sent.records()), e.file(), e.line());
             }
         }
@@ -79,6 +178,7 @@ final class Captures {
         }
     }
 
+    /** Checkout and payment pages (URL fragments in {@link Thresholds#checkoutMarkers()}). */
     boolean isCheckout(String pageUrl) {
         String u = pageUrl.toLowerCase(Locale.ROOT);
         for (String m : t.checkoutMarkers()) {

@@ -45,6 +45,20 @@ final class Hosts {
         }
     }
 
+    /** scheme://host[:port] of a URL, lower-cased, or "" when it has none. */
+    static String origin(String url) {
+        try {
+            URI u = URI.create(url.strip().replace(" ", "%20"));
+            if (u.getScheme() == null || u.getHost() == null) {
+                return "";
+            }
+            return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
+                    + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     static String query(String url) {
         int q = url.indexOf('?');
         return q < 0 ? "" : url.substring(q + 1);

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param customerObjects objects whose records are customer data
  * @param firstPartyDomains registrable domains that are the company's own, besides the page's
  * @param approvedProcessors third parties that may receive checkout data (payment processors)
- * @param checkoutMarkers URL fragments that mark checkout pages
+ * @param checkoutMarkers URL fragments that mark checkout and payment pages
  * @param productApiMarkers URL path fragments that mark product/discovery APIs
  * @param maxEvidence evidence lines kept per finding
  */
@@ -70,7 +70,22 @@ public record Thresholds(
                         "Asset"),
                 Set.of(),
                 Set.of("stripe.com", "braintreegateway.com", "adyen.com", "paypal.com"),
-                List.of("checkout", "/cart", "/basket", "/payment", "/pay/"),
+                // checkout and payment pages, also as European shops name them (sv/nl kassa, de/da/no
+                // kasse, nl afrekenen, fr paiement, es/pt pago/pagamento, it cassa, de zahlung)
+                List.of(
+                        "checkout",
+                        "/cart",
+                        "/basket",
+                        "/payment",
+                        "/pay/",
+                        "/kassa",
+                        "/kasse",
+                        "/afrekenen",
+                        "/paiement",
+                        "/pago",
+                        "/pagamento",
+                        "/cassa",
+                        "/zahlung"),
                 List.of("/product", "/catalog", "/search", "/recommend", "/discover", "/browse", "/sku"),
                 SafeZip.Limits.defaults(),
                 8 * 1024 * 1024,

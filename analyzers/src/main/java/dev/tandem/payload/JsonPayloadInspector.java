@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +16,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -24,6 +26,11 @@ import tools.jackson.core.json.JsonFactory;
  * carrying an email, phone, name or card is a person; people are counted once per distinct email
  * (else name, phone or card). Form bodies ({@code a=b&c=d}) are read the same way as one record;
  * other text is searched for email addresses and card numbers.
+ *
+ * <p>A bare {@code name} is a person's name only in person context: the object sits under a key
+ * naming people ({@code customer}, {@code buyers}, {@code user}, {@code contact} ...), or carries
+ * an email or phone beside the name. Under a key naming products ({@code product}, {@code items},
+ * {@code sku}, {@code brand} ...) it never is: "Grace Hopper Mug" is a product.
  */
 public final class JsonPayloadInspector implements PayloadInspector {
     private static final Pattern EMAIL =
@@ -86,12 +93,67 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
+    /** Keys (normalized, {@link PiiField#normalize}) under which objects describe people. */
+    private static final List<String> PERSON_KEYS = List.of(
+            "customer",
+            "buyer",
+            "purchaser",
+            "shopper",
+            "user",
+            "contact",
+            "person",
+            "people",
+            "member",
+            "recipient",
+            "billing",
+            "shipping",
+            "cardholder",
+            "client",
+            "subscriber",
+            "consumer",
+            "guest",
+            "patient",
+            "employee",
+            "passenger",
+            "profile");
+
+    /** Keys under which objects describe products and other things with names. */
+    private static final List<String> PRODUCT_KEYS = List.of(
+            "product",
+            "item",
+            "sku",
+            "variant",
+            "brand",
+            "category",
+            "categories",
+            "catalog",
+            "collection",
+            "merchant",
+            "seller",
+            "vendor",
+            "store",
+            "manufacturer",
+            "offer",
+            "listing",
+            "bundle",
+            "facet",
+            "tag",
+            "color",
+            "size");
+
     /** One JSON object being read: the identity of the person it describes, if any. */
     private static final class Frame {
+        final Context context;
         String email = "";
         String name = "";
         String phone = "";
         String card = "";
+        /** A bare "name" value, counted as a person's at the end of the object when in person context. */
+        String bareName = "";
+
+        Frame(Context context) {
+            this.context = context;
+        }
 
         String identity() {
             if (!email.isEmpty()) {
@@ -107,6 +169,43 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
+    /** What the key an object sits under says about it. */
+    enum Context {
+        PERSON,
+        PRODUCT,
+        NONE;
+
+        static Context of(String key) {
+            String k = PiiField.normalize(key);
+            if (k.isEmpty()) {
+                return NONE;
+            }
+            for (String p : PRODUCT_KEYS) {
+                if (k.startsWith(p) || k.endsWith(p) || k.endsWith(p + "s")) {
+                    return PRODUCT;
+                }
+            }
+            for (String p : PERSON_KEYS) {
+                if (k.contains(p)) {
+                    return PERSON;
+                }
+            }
+            return NONE;
+        }
+    }
+
+    /** The key an object being opened sits under: its own, or its array's. */
+    private static Context contextOf(@Nullable TokenStreamContext object, @Nullable Frame enclosing) {
+        TokenStreamContext parent = object == null ? null : object.getParent();
+        while (parent != null && parent.inArray()) {
+            parent = parent.getParent();
+        }
+        String key = parent == null ? null : parent.currentName();
+        Context c = key == null ? Context.NONE : Context.of(key);
+        // {"customer":{"address":{...}}}: sub-objects without a telling key keep their owner's context
+        return c == Context.NONE && enclosing != null ? enclosing.context : c;
+    }
+
     private @Nullable PayloadPii json(byte[] body) {
         Tally t = new Tally();
         Deque<Frame> frames = new ArrayDeque<>();
@@ -115,9 +214,15 @@ public final class JsonPayloadInspector implements PayloadInspector {
             JsonToken tok;
             while ((tok = p.nextToken()) != null) {
                 switch (tok) {
-                    case START_OBJECT -> frames.push(new Frame());
+                    case START_OBJECT -> frames.push(new Frame(contextOf(p.streamReadContext(), frames.peek())));
                     case END_OBJECT -> {
                         Frame f = frames.pop();
+                        if (!f.bareName.isEmpty()
+                                && f.context != Context.PRODUCT
+                                && (f.context == Context.PERSON || !f.email.isEmpty() || !f.phone.isEmpty())) {
+                            t.names++;
+                            f.name = f.name.isEmpty() ? f.bareName : f.name;
+                        }
                         Frame parent = frames.peek();
                         if (parent != null && f.email.isEmpty() && f.name.isEmpty()) {
                             // a card or phone sub-object ({"card":{"number":…}}) belongs to the
@@ -153,6 +258,10 @@ public final class JsonPayloadInspector implements PayloadInspector {
 
     private static void value(Tally t, @Nullable Frame frame, String field, String v) {
         if (v.isBlank()) {
+            return;
+        }
+        if (frame != null && PiiField.normalize(field).equals("name") && looksLikeName(v)) {
+            frame.bareName = v;
             return;
         }
         PiiField kind = field.isEmpty() ? PiiField.NONE : PiiField.of(field);
@@ -227,13 +336,17 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
+    private static boolean looksLikeName(String v) {
+        return v.chars().anyMatch(Character::isLetter) && !v.contains("*") && v.indexOf('@') < 0;
+    }
+
     private static boolean looksLikeForm(String text) {
         return text.indexOf('=') > 0 && text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.length() < 1 << 20;
     }
 
     private static PayloadPii form(String text) {
         Tally t = new Tally();
-        Frame f = new Frame();
+        Frame f = new Frame(Context.NONE);
         for (String pair : text.split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -246,6 +359,10 @@ public final class JsonPayloadInspector implements PayloadInspector {
             } catch (IllegalArgumentException e) {
                 value(t, f, "", pair);
             }
+        }
+        if (!f.bareName.isEmpty() && (!f.email.isEmpty() || !f.phone.isEmpty())) {
+            t.names++;
+            f.name = f.bareName;
         }
         String id = f.identity();
         if (!id.isEmpty()) {

@@ -8,8 +8,9 @@ import dev.tandem.pii.Payloads;
  * and card numbers count only when the scanner validates them (IANA top-level domain,
  * libphonenumber, issuer ranges and Luhn), so {@code icon@2x.png} or an order number is not
  * personal data. Names, addresses and the number of distinct people come from the structure of
- * the body ({@link JsonPayloadInspector}: field names and JSON objects), which the scanner's
- * context rules agree with for names and addresses.
+ * the body ({@link JsonPayloadInspector}: field names, JSON objects and the keys they sit under).
+ * The scanner's own PERSON count is not used: it takes a capitalised value under any {@code name}
+ * key for a person, and product, brand and store names are capitalised too.
  */
 public final class ScannerPayloadInspector implements PayloadInspector {
     private final Payloads payloads = Payloads.withDefaults();
@@ -25,7 +26,7 @@ public final class ScannerPayloadInspector implements PayloadInspector {
         int emails = scan.count(Entity.EMAIL_ADDRESS);
         int phones = scan.count(Entity.PHONE_NUMBER);
         int cards = scan.count(Entity.CREDIT_CARD);
-        int names = Math.max(shape.names(), scan.count(Entity.PERSON));
+        int names = shape.names();
         int addresses = Math.max(shape.addresses(), scan.count(Entity.LOCATION));
         if (emails + phones + cards + names + addresses == 0) {
             return PayloadPii.NONE;

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * The parts of an org's configuration that decide who can read customer data, read from metadata
  * retrieved with the Salesforce CLI (source format, {@code *-meta.xml}) or the Metadata API (zip):
  * profiles, permission sets and groups, sharing rules, object sharing models, connected apps,
- * external client app policies and named credentials (Metadata API Developer Guide).
+ * external client app policies, and where data leaves the org: named credentials, remote site
+ * settings, workflow outbound messages and external data sources with the external objects they
+ * back (Metadata API Developer Guide: NamedCredential, RemoteSiteSetting, Workflow, ExternalDataSource,
+ * CustomObject, CustomField).
  */
 public final class OrgConfig {
 
@@ -98,6 +101,45 @@ public final class OrgConfig {
     /** A named credential: where callouts go. */
     public record NamedCredential(String name, String url, String file, long line) {}
 
+    /** The kinds of configured destinations of outbound traffic. */
+    public enum EndpointKind {
+        NAMED_CREDENTIAL("named credential", "NamedCredential"),
+        REMOTE_SITE_SETTING("remote site setting", "RemoteSiteSetting"),
+        OUTBOUND_MESSAGE("outbound message", "WorkflowOutboundMessage"),
+        EXTERNAL_DATA_SOURCE("external data source", "ExternalDataSource");
+
+        public final String text;
+        public final String metadataType;
+
+        EndpointKind(String text, String metadataType) {
+            this.text = text;
+            this.metadataType = metadataType;
+        }
+    }
+
+    /**
+     * A configured destination: a named credential or remote site setting (Apex callouts), an
+     * outbound message (sends the listed {@code fields} of {@code object} records when its workflow
+     * rule fires), or an external data source (Salesforce Connect queries it for the external
+     * objects it backs). {@code url} is as written; an external data source may name a named
+     * credential ({@code callout:Name/path}), resolved by {@link OrgConfig#url(Endpoint)}.
+     */
+    public record Endpoint(
+            EndpointKind kind,
+            String name,
+            String url,
+            String object,
+            List<String> fields,
+            boolean active,
+            String file,
+            long line) {
+
+        /** Metadata component id, as containment actions name configuration items. */
+        public String item() {
+            return kind.metadataType + ":" + (object.isEmpty() ? "" : object + ".") + name;
+        }
+    }
+
     private final Map<String, AccessHolder> profiles = new LinkedHashMap<>();
     private final Map<String, AccessHolder> permissionSets = new LinkedHashMap<>();
     private final Map<String, List<String>> permissionSetGroups = new LinkedHashMap<>();
@@ -105,6 +147,11 @@ public final class OrgConfig {
     private final Map<String, ObjectSharing> objects = new LinkedHashMap<>();
     private final Map<String, ClientApp> clientApps = new LinkedHashMap<>();
     private final List<NamedCredential> namedCredentials = new ArrayList<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    /** External object → its external data source (CustomObject {@code externalDataSource}). */
+    private final Map<String, String> externalObjects = new LinkedHashMap<>();
+    /** Object → fields whose names say they hold personal data (CustomObject fields, CustomField). */
+    private final Map<String, Set<String>> personalFields = new LinkedHashMap<>();
 
     /** Standard profiles whose API (file) names differ from the names users see. */
     private static final Map<String, String> STANDARD_PROFILE_LABELS = Map.of(
@@ -126,7 +173,11 @@ public final class OrgConfig {
             "ConnectedApp",
             "ExtlClntAppOauthConfigurablePolicies",
             "ExtlClntAppOauthSettings",
-            "NamedCredential");
+            "NamedCredential",
+            "RemoteSiteSetting",
+            "Workflow",
+            "ExternalDataSource",
+            "CustomField");
 
     /** The component name a file stands for: {@code profiles/Custom%3A Sales.profile-meta.xml} → "Custom: Sales". */
     public static String componentName(String file) {
@@ -162,7 +213,7 @@ public final class OrgConfig {
                 permissionSetGroups.put(norm(name), sets);
             }
             case "SharingRules" -> sharing(name, file, root);
-            case "CustomObject" ->
+            case "CustomObject" -> {
                 objects.put(
                         name,
                         new ObjectSharing(
@@ -171,6 +222,54 @@ public final class OrgConfig {
                                 root.text("externalSharingModel"),
                                 file,
                                 lineOf(root, "sharingModel")));
+                if (!root.text("externalDataSource").isEmpty()) {
+                    externalObjects.put(name, root.text("externalDataSource"));
+                }
+                // Metadata API format: the fields are inside the object's file
+                for (XmlNode f : root.all("fields")) {
+                    field(name, f.text("fullName"));
+                }
+            }
+            case "CustomField" ->
+                field(objectOfField(file), name.contains(".") ? name.substring(name.indexOf('.') + 1) : name);
+            case "RemoteSiteSetting" ->
+                endpoints.add(new Endpoint(
+                        EndpointKind.REMOTE_SITE_SETTING,
+                        name,
+                        root.text("url"),
+                        "",
+                        List.of(),
+                        !root.text("isActive").equalsIgnoreCase("false"),
+                        file,
+                        lineOf(root, "url")));
+            case "Workflow" -> {
+                for (XmlNode m : root.all("outboundMessages")) {
+                    List<String> fields = new ArrayList<>();
+                    for (XmlNode f : m.all("fields")) {
+                        fields.add(f.text());
+                    }
+                    XmlNode url = m.child("endpointUrl");
+                    endpoints.add(new Endpoint(
+                            EndpointKind.OUTBOUND_MESSAGE,
+                            m.text("fullName"),
+                            m.text("endpointUrl"),
+                            name,
+                            List.copyOf(fields),
+                            true,
+                            file,
+                            url == null ? m.line() : url.line()));
+                }
+            }
+            case "ExternalDataSource" ->
+                endpoints.add(new Endpoint(
+                        EndpointKind.EXTERNAL_DATA_SOURCE,
+                        name,
+                        root.text("endpoint"),
+                        "",
+                        List.of(),
+                        true,
+                        file,
+                        lineOf(root, "endpoint")));
             case "ConnectedApp" -> connectedApp(name, file, root);
             case "ExtlClntAppOauthConfigurablePolicies" -> ecaPolicy(name, file, root);
             case "ExtlClntAppOauthSettings" -> ecaSettings(name, file, root);
@@ -180,6 +279,29 @@ public final class OrgConfig {
             }
         }
         return true;
+    }
+
+    private void field(String object, String field) {
+        if (object.isEmpty() || field.isEmpty()) {
+            return;
+        }
+        String bare = field.endsWith("__c") ? field.substring(0, field.length() - 3) : field;
+        if (dev.tandem.payload.PiiField.of(bare) != dev.tandem.payload.PiiField.NONE) {
+            personalFields
+                    .computeIfAbsent(object, k -> new java.util.TreeSet<>())
+                    .add(field);
+        }
+    }
+
+    /** {@code objects/Customer__x/fields/Email__c.field-meta.xml} → Customer__x. */
+    private static String objectOfField(String file) {
+        String f = file.replace('\\', '/');
+        int fields = f.lastIndexOf("/fields/");
+        if (fields < 0) {
+            return "";
+        }
+        String dir = f.substring(0, fields);
+        return dir.substring(Math.max(dir.lastIndexOf('/'), dir.lastIndexOf('!')) + 1);
     }
 
     private static long lineOf(XmlNode root, String child) {
@@ -331,6 +453,7 @@ public final class OrgConfig {
             }
         }
         namedCredentials.add(new NamedCredential(name, url, file, line));
+        endpoints.add(new Endpoint(EndpointKind.NAMED_CREDENTIAL, name, url, "", List.of(), true, file, line));
     }
 
     public @Nullable AccessHolder profile(String name) {
@@ -380,6 +503,44 @@ public final class OrgConfig {
 
     public List<NamedCredential> namedCredentials() {
         return namedCredentials;
+    }
+
+    /** Every configured destination, in the order read. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** The endpoint's URL, with a {@code callout:Name} reference resolved through that named credential. */
+    public String url(Endpoint e) {
+        String u = e.url().strip();
+        if (!u.regionMatches(true, 0, "callout:", 0, 8)) {
+            return u;
+        }
+        String rest = u.substring(8);
+        int slash = rest.indexOf('/');
+        String credential = slash < 0 ? rest : rest.substring(0, slash);
+        for (NamedCredential c : namedCredentials) {
+            if (c.name().equalsIgnoreCase(credential)) {
+                return c.url() + (slash < 0 ? "" : rest.substring(slash));
+            }
+        }
+        return u;
+    }
+
+    /** The external objects an external data source backs. */
+    public List<String> externalObjectsOf(String dataSource) {
+        List<String> out = new ArrayList<>();
+        for (var e : externalObjects.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(dataSource)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Fields of an object whose names say they hold personal data, as read from its metadata. */
+    public Set<String> personalFields(String object) {
+        return personalFields.getOrDefault(object, Set.of());
     }
 
     public boolean hasAccessModel() {

@@ -68,4 +68,23 @@ class JsonPayloadInspectorTest {
                 "{\"em\": \"8c3b1a5f0b6a3e2f4d5c6b7a8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f\"}", "application/json");
         assertThat(p.any()).isFalse();
     }
+
+    @Test
+    void aNameInAProductObjectIsNoPersonButANameBesideAnEmailOrUnderACustomerIs() {
+        PayloadPii product = inspect("""
+                {"product": {"sku": "NW-TR2", "name": "Grace Hopper Trail Runner",
+                             "brand": {"name": "Ada Lovelace Atelier"}},
+                 "items": [{"name": "Marie Curie Blue", "qty": 1}],
+                 "recommendations": [{"name": "Alan Turing Runner", "price": 99}]}
+                """, "application/json");
+        assertThat(product.any()).isFalse();
+        assertThat(product.records()).isZero();
+
+        PayloadPii customer = inspect("""
+                {"customer": {"name": "Lena Brandt", "tier": "gold"},
+                 "recentBuyers": [{"name": "Astrid Lindqvist", "email": "astrid.l@example.se"}]}
+                """, "application/json");
+        assertThat(customer.names()).isEqualTo(2);
+        assertThat(customer.records()).isEqualTo(2);
+    }
 }

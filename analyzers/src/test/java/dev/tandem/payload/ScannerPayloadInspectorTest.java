@@ -40,4 +40,13 @@ class ScannerPayloadInspectorTest {
         assertThat(inspect("{\"products\":[{\"id\":\"P-100\",\"name\":\"Trail shoe\",\"price\":89.5}]}"))
                 .isEqualTo(PayloadPii.NONE);
     }
+
+    @Test
+    void productNamesThatLookLikePeopleAreNoPeople() {
+        // the scanner alone takes a capitalised two-word value under "name" for a person
+        PayloadPii pii = inspect("{\"product\":{\"sku\":\"NW-TR2\",\"name\":\"Grace Hopper Trail Runner\","
+                + "\"brand\":{\"name\":\"Ada Lovelace\"}},\"related\":[{\"name\":\"Alan Turing\",\"sku\":\"NW-1\"}]}");
+        assertThat(pii.any()).isFalse();
+        assertThat(pii.records()).isZero();
+    }
 }

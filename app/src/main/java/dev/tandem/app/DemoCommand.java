@@ -7,6 +7,7 @@ import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
-        ConfigurableApplicationContext ctx = TandemServer.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx =
+                TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
         System.out.println("Waiting for the leak analysis to walk a change through change control...");
@@ -79,6 +81,11 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
 
+                The auditor's copy: export the incident's bag, then verify it offline (no server needed),
+                with the log's key pinned:
+                  ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
+                  ./tandem verify incident-bag.zip --key '%s'
+
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs:
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
@@ -99,7 +106,8 @@ final class DemoCommand implements Callable<Integer> {
                 id,
                 demo.privilegedItem(),
                 demo.tokenOf(Role.LEGAL),
-                demo.tokenOf(Role.AUDITOR));
+                demo.tokenOf(Role.AUDITOR),
+                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey());
         return Running.awaitClose(ctx);
     }
 }

@@ -5,13 +5,14 @@ import dev.tandem.app.bench.LedgerProofsDbBench;
 import dev.tandem.app.bench.LoadBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.tools.Tools;
 
 /** Entry point of the one executable: the CLI plus the commands that boot the server. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        var cl = TandemCommand.commandLine();
+        var cl = Tools.register(TandemCommand.commandLine());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new BackupCommand());
@@ -20,6 +21,9 @@ public final class Main {
         cl.getSubcommands().get("bench").addSubcommand(new LedgerAppendBench());
         cl.getSubcommands().get("bench").addSubcommand(new LedgerProofsDbBench());
         cl.getSubcommands().get("bench").addSubcommand(new LoadBench());
+        cl.getSubcommands().get("bench").addSubcommand(new dev.tandem.tools.pii.BenchScanCommand());
+        cl.getSubcommands().get("generate").addSubcommand(new dev.tandem.tools.pii.PiiCorpusCommand());
+        cl.getSubcommands().get("eval").addSubcommand(new dev.tandem.tools.pii.EvalPiiCommand());
         System.exit(cl.execute(args));
     }
 }

@@ -2,7 +2,7 @@ package dev.tandem.app;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
+import dev.tandem.tools.crm.CrmOrgGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,14 +3,14 @@ package dev.tandem.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tandem eval}: a group; each feature adds its own subcommand here. */
+/**
+ * {@code tandem eval}: a group; the evaluations live in the tools module, which the executable
+ * adds here ({@code tandem eval pii}).
+ */
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Accuracy evaluations against generated labeled data.",
-        subcommands = {
-            dev.tandem.cli.scan.EvalPiiCommand.class,
-        })
+        description = "Accuracy evaluations against generated labeled data.")
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,15 +3,16 @@ package dev.tandem.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tandem generate}: a group; each feature adds its own subcommand here. */
+/**
+ * {@code tandem generate}: a group; each feature adds its own subcommand here, and the {@code tools}
+ * module adds its generators from the executable ({@code dev.tandem.tools.Tools#register}).
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Seeded generators of labeled sample data (corpora, sample orgs).",
         subcommands = {
             dev.tandem.cli.deadlines.RulesTableCommand.class,
-            dev.tandem.cli.analyze.GenerateCrmOrgCommand.class,
-            dev.tandem.cli.scan.PiiCorpusCommand.class,
         })
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             dev.tandem.cli.ledger.LedgerCommand.class,
             dev.tandem.cli.analyze.AnalyzeCommand.class,
             dev.tandem.cli.scan.ScanCommand.class,
+            dev.tandem.cli.export.ExportCommand.class,
+            dev.tandem.cli.export.VerifyCommand.class,
+            dev.tandem.cli.witness.WitnessCommand.class,
         })
 public final class TandemCommand implements Runnable {
 

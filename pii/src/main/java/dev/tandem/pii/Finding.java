@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * One detection. {@code file} names the input as given; inside an archive or a HAR capture it is
  * {@code outer!/inner} and the offsets are into the inner entry or value. Offsets are bytes, end
  * exclusive; {@code line} is 1-based. {@code value} and {@code normalized} are raw personal data:
- * print {@link #masked()} unless the user asked to reveal.
+ * print {@link #masked()} unless the user asked to reveal. {@code confidence} (0 to 1) is how sure
+ * the scanner is, from how the value validated and its context; {@code doubt} says what lowered
+ * it, if anything (docs/pii-scanner.md, "Confidence").
  */
 public record Finding(
         String file,
@@ -16,13 +18,28 @@ public record Finding(
         Entity entity,
         String value,
         String normalized,
-        @Nullable String jurisdiction) {
+        @Nullable String jurisdiction,
+        double confidence,
+        @Nullable Doubt doubt) {
+
+    /** A finding with its entity's {@linkplain Confidence#base base confidence} and no doubt. */
+    public Finding(
+            String file,
+            long start,
+            long end,
+            long line,
+            Entity entity,
+            String value,
+            String normalized,
+            @Nullable String jurisdiction) {
+        this(file, start, end, line, entity, value, normalized, jurisdiction, Confidence.base(entity), null);
+    }
 
     public String masked() {
         return Masking.mask(entity, value);
     }
 
     Finding withLine(long newLine) {
-        return new Finding(file, start, end, newLine, entity, value, normalized, jurisdiction);
+        return new Finding(file, start, end, newLine, entity, value, normalized, jurisdiction, confidence, doubt);
     }
 }

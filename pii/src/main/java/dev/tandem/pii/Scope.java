@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  *     only the people not already counted under one of its subdivisions
  * @param unplaced people whose jurisdiction the data does not tell ({@code people} minus those placed, at least 0)
  * @param memoryBytes bytes held by the distinct-value tables
+ * @param minConfidence the threshold a finding's confidence had to reach to count
+ * @param leftOut findings below the threshold per entity, by why: a {@link Doubt#code()} or
+ *     {@link ScopeCounter#BELOW_THRESHOLD}; none of them is in {@code counts} or anything after it
  */
 public record Scope(
         Map<Entity, Long> counts,
@@ -23,7 +26,35 @@ public record Scope(
         long people,
         SortedMap<String, Long> jurisdictions,
         long unplaced,
-        long memoryBytes) {
+        long memoryBytes,
+        double minConfidence,
+        Map<Entity, Map<String, Long>> leftOut) {
+
+    /** A scope with nothing left out, at the default threshold. */
+    public Scope(
+            Map<Entity, Long> counts,
+            Map<Entity, Integer> unique,
+            long people,
+            SortedMap<String, Long> jurisdictions,
+            long unplaced,
+            long memoryBytes) {
+        this(
+                counts,
+                unique,
+                people,
+                jurisdictions,
+                unplaced,
+                memoryBytes,
+                ScopeCounter.DEFAULT_MIN_CONFIDENCE,
+                Map.of());
+    }
+
+    /** Findings left out of the scope, all entities and reasons together. */
+    public long leftOutTotal() {
+        long n = 0;
+        for (Map<String, Long> m : leftOut.values()) for (long v : m.values()) n += v;
+        return n;
+    }
 
     /** The {@code --subjects} argument of {@code tandem deadlines}: {@code DE=1200,US-CA=800}. */
     public String subjects() {

@@ -10,7 +10,10 @@ import java.util.TreeMap;
  * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. Each
  * jurisdiction keeps one exact distinct set per source (structured records, phone numbers, IBANs,
  * SSNs) and reports the largest, so one person seen by phone and by record is not counted twice
- * within a jurisdiction. Not thread-safe: scans deliver on one thread.
+ * within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
+ * are counted as left out, by entity and by why (their {@link Doubt}, or {@code below-threshold}),
+ * so a questionable card never puts payment-card data in scope by itself. Not thread-safe: scans
+ * deliver on one thread.
  */
 public final class ScopeCounter implements ScanSink {
     private enum Source {
@@ -20,13 +23,48 @@ public final class ScopeCounter implements ScanSink {
         SSN
     }
 
+    /** The default threshold: lowered findings (a {@link Doubt}) fall below it, validated ones reach it. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+
+    /** Why a finding below the threshold was left out when nothing lowered it: the threshold was set above its confidence. */
+    public static final String BELOW_THRESHOLD = "below-threshold";
+
+    private final double minConfidence;
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final Map<Entity, Map<String, Long>> leftOut = new EnumMap<>(Entity.class);
     private final Map<Entity, DistinctHashes> unique = new EnumMap<>(Entity.class);
     private final DistinctHashes records = new DistinctHashes();
     private final Map<String, DistinctHashes[]> byJurisdiction = new HashMap<>();
 
+    public ScopeCounter() {
+        this(DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** @param minConfidence findings with a lower confidence are left out of the scope (0 to 1) */
+    public ScopeCounter(double minConfidence) {
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minimum confidence must be between 0 and 1, not " + minConfidence);
+        }
+        this.minConfidence = minConfidence;
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    /** Whether a finding counts in the scope. */
+    public boolean inScope(Finding f) {
+        return f.confidence() >= minConfidence;
+    }
+
     @Override
     public void finding(Finding f) {
+        if (!inScope(f)) {
+            Doubt d = f.doubt();
+            leftOut.computeIfAbsent(f.entity(), e -> new TreeMap<>())
+                    .merge(d == null ? BELOW_THRESHOLD : d.code(), 1L, Long::sum);
+            return;
+        }
         counts.merge(f.entity(), 1L, Long::sum);
         unique.computeIfAbsent(f.entity(), e -> new DistinctHashes()).add(f.normalized());
         String j = f.jurisdiction();
@@ -94,6 +132,16 @@ public final class ScopeCounter implements ScanSink {
                 placed += v;
             }
         }
-        return new Scope(Map.copyOf(counts), Map.copyOf(uniq), people, out, Math.max(0, people - placed), memory);
+        Map<Entity, Map<String, Long>> left = new EnumMap<>(Entity.class);
+        leftOut.forEach((e, m) -> left.put(e, new TreeMap<>(m)));
+        return new Scope(
+                Map.copyOf(counts),
+                Map.copyOf(uniq),
+                people,
+                out,
+                Math.max(0, people - placed),
+                memory,
+                minConfidence,
+                left);
     }
 }

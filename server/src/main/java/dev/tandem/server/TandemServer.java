@@ -1,6 +1,7 @@
 package dev.tandem.server;
 
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,8 +22,19 @@ public class TandemServer {
 
     /** Starts the server; {@code args} are Spring arguments such as {@code --server.port=0}. */
     public static ConfigurableApplicationContext start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    /**
+     * Starts the server with beans supplied from outside it (the executable hands the demo its
+     * generated org, {@code demo.SampleOrg}), registered before the context refreshes.
+     */
+    public static ConfigurableApplicationContext start(Map<String, Object> beans, String... args) {
         SpringApplication app = new SpringApplication(TandemServer.class);
         app.setLogStartupInfo(false);
+        if (!beans.isEmpty()) {
+            app.addInitializers(ctx -> beans.forEach(ctx.getBeanFactory()::registerSingleton));
+        }
         return app.run(args);
     }
 

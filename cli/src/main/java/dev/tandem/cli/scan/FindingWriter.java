@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Writes findings as they arrive, then the scope and the summary (CONTRACTS.md §4). In
  * {@code jsonl} the summary is the last line and the scope line comes just before it; problems
- * go to stderr so stdout stays one JSON object a line.
+ * go to stderr so stdout stays one JSON object a line. Every finding carries its
+ * {@code confidence}, and its {@code doubt} when something lowered it; the summary's counts are
+ * the findings in scope, and {@code leftOut} counts the others by entity and why.
  */
 final class FindingWriter implements ScanSink {
     private final PrintWriter out;
@@ -48,6 +50,9 @@ final class FindingWriter implements ScanSink {
                     .append(f.entity().name());
             sb.append("\",\"masked\":");
             Json.string(sb, f.masked());
+            sb.append(",\"confidence\":").append(f.confidence());
+            if (f.doubt() != null)
+                sb.append(",\"doubt\":\"").append(f.doubt().code()).append('"');
             if (reveal) {
                 sb.append(",\"value\":");
                 Json.string(sb, f.value());
@@ -66,6 +71,12 @@ final class FindingWriter implements ScanSink {
                     .append('-')
                     .append(f.end())
                     .append(']');
+            if (f.doubt() != null) {
+                sb.append("  confidence ")
+                        .append(f.confidence())
+                        .append(", ")
+                        .append(f.doubt().code());
+            }
         }
         out.println(sb);
     }
@@ -100,6 +111,23 @@ final class FindingWriter implements ScanSink {
             appendCounts(scope.counts());
             sb.append("},\"unique\":{");
             appendCounts(scope.unique());
+            sb.append("},\"minConfidence\":").append(scope.minConfidence()).append(",\"leftOut\":{");
+            boolean firstEntity = true;
+            for (Entity e : Entity.values()) {
+                Map<String, Long> why = scope.leftOut().get(e);
+                if (why == null) continue;
+                if (!firstEntity) sb.append(',');
+                firstEntity = false;
+                sb.append('"').append(e.name()).append("\":{");
+                boolean firstWhy = true;
+                for (Map.Entry<String, Long> w : why.entrySet()) {
+                    if (!firstWhy) sb.append(',');
+                    firstWhy = false;
+                    Json.string(sb, w.getKey());
+                    sb.append(':').append(w.getValue());
+                }
+                sb.append('}');
+            }
             sb.append("}}");
             out.println(sb);
         } else {
@@ -121,6 +149,13 @@ final class FindingWriter implements ScanSink {
                         c.longValue(),
                         scope.unique().get(e));
             }
+            if (!scope.leftOut().isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "Left out of the scope (confidence below %s): %s%n",
+                        scope.minConfidence(),
+                        leftOutText(scope));
+            }
             out.printf(
                     Locale.ROOT,
                     "People affected (estimate): %d, of whom %d without a known jurisdiction.%n",
@@ -132,6 +167,26 @@ final class FindingWriter implements ScanSink {
             }
         }
         out.flush();
+    }
+
+    /** "CREDIT_CARD 3 (commerce-context 2, gs1-code 1)", entity by entity. */
+    static String leftOutText(Scope scope) {
+        StringBuilder t = new StringBuilder();
+        for (Entity e : Entity.values()) {
+            Map<String, Long> why = scope.leftOut().get(e);
+            if (why == null) continue;
+            long total = why.values().stream().mapToLong(Long::longValue).sum();
+            if (!t.isEmpty()) t.append("; ");
+            t.append(e.name()).append(' ').append(total).append(" (");
+            boolean first = true;
+            for (Map.Entry<String, Long> w : why.entrySet()) {
+                if (!first) t.append(", ");
+                first = false;
+                t.append(w.getKey()).append(' ').append(w.getValue());
+            }
+            t.append(')');
+        }
+        return t.toString();
     }
 
     private void appendCounts(Map<Entity, ? extends Number> m) {

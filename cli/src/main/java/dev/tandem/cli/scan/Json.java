@@ -1,10 +1,10 @@
 package dev.tandem.cli.scan;
 
 /** JSON string literals (RFC 8259 §7) for the line-oriented outputs, without a tree in between. */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static void string(StringBuilder sb, String s) {
+    public static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -7,6 +7,7 @@ import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
 import dev.tandem.pii.ScanSink;
+import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
 import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
@@ -61,6 +62,13 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Region for phone numbers without '+' (default: ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(
+            names = "--min-confidence",
+            defaultValue = "0.5",
+            description = "Findings below this confidence (0 to 1) are reported but left out of the scope, the"
+                    + " counts and the exit code (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +82,10 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("tandem scan: --threads must be at least 1");
             return TandemCommand.EXIT_USAGE;
         }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            err.println("tandem scan: --min-confidence must be between 0 and 1, not " + minConfidence);
+            return TandemCommand.EXIT_USAGE;
+        }
         ScanOptions options = ScanOptions.defaults()
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         options = new ScanOptions(
@@ -84,7 +96,7 @@ public final class ScanCommand implements Callable<Integer> {
                 options.maxRatio(),
                 options.maxNesting());
         FindingWriter writer = new FindingWriter(out, err, format == OutputFormat.jsonl, reveal);
-        ScopeCounter scope = new ScopeCounter();
+        ScopeCounter scope = new ScopeCounter(minConfidence);
         ScanSink both = new ScanSink() {
             @Override
             public void finding(Finding f) {
@@ -114,9 +126,11 @@ public final class ScanCommand implements Callable<Integer> {
             return TandemCommand.EXIT_USAGE;
         }
         progressLine.clear();
-        writer.finish(report, scope.scope());
+        Scope found = scope.scope();
+        writer.finish(report, found);
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
-        return writer.findings() > 0 ? TandemCommand.EXIT_FOUND : TandemCommand.EXIT_OK;
+        // findings below the threshold are printed, but are not what the check found
+        return found.counts().isEmpty() ? TandemCommand.EXIT_OK : TandemCommand.EXIT_FOUND;
     }
 
     private ProgressLine progressLine = ProgressLine.NONE;

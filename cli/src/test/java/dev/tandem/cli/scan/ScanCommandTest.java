@@ -22,7 +22,10 @@ class ScanCommandTest {
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
         List<JsonNode> lines = r.lines();
         JsonNode first = lines.getFirst();
-        assertThat(first.propertyNames()).containsExactly("kind", "file", "start", "end", "line", "entity", "masked");
+        // the contract's fields in its order, then the confidence it allows (docs/contracts.md §4)
+        assertThat(first.propertyNames())
+                .containsExactly("kind", "file", "start", "end", "line", "entity", "masked", "confidence");
+        assertThat(first.get("confidence").asDouble()).isEqualTo(0.95);
         assertThat(first.get("kind").asString()).isEqualTo("finding");
         assertThat(first.get("file").asString()).isEqualTo(f.toString());
         assertThat(first.get("start").asLong()).isEqualTo(25);
@@ -36,11 +39,57 @@ class ScanCommandTest {
         assertThat(scope.get("subjects").asString()).isEqualTo("DE=1,US-CA=1");
         assertThat(scope.get("people").asLong()).isEqualTo(2);
         JsonNode summary = lines.getLast();
-        assertThat(summary.propertyNames()).containsExactly("kind", "files", "bytes", "counts", "unique");
+        assertThat(summary.propertyNames())
+                .containsExactly("kind", "files", "bytes", "counts", "unique", "minConfidence", "leftOut");
+        assertThat(summary.get("minConfidence").asDouble()).isEqualTo(0.5);
+        assertThat(summary.get("leftOut").isEmpty()).isTrue();
         assertThat(summary.get("files").asLong()).isEqualTo(1);
         assertThat(summary.get("bytes").asLong()).isEqualTo(Files.size(f));
         assertThat(summary.get("counts").get("PHONE_NUMBER").asLong()).isEqualTo(2);
         assertThat(summary.get("unique").get("EMAIL_ADDRESS").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void doubtfulCardsAreReportedWithTheirDoubtButLeftOutOfCountsAndExitCode(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("orders.log");
+        Files.writeString(
+                f,
+                "tracking 9400 5666 4930 0521 8806 66 shipped\n"
+                        + "order #4111111111111111 sku 4006380000094\n"
+                        + "acct ES76 4062 0103 0309 7303 5158\n");
+        CliRun r = CliRun.run("scan", "--format", "jsonl", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0).get("entity").asString()).isEqualTo("CREDIT_CARD");
+        assertThat(lines.get(0).get("doubt").asString()).isEqualTo("commerce-context");
+        assertThat(lines.get(0).get("confidence").asDouble()).isLessThan(0.5);
+        assertThat(lines.get(1).get("doubt").asString()).isEqualTo("commerce-context");
+        JsonNode summary = lines.getLast();
+        assertThat(summary.get("counts").isEmpty()).isTrue();
+        assertThat(summary.get("leftOut")
+                        .get("CREDIT_CARD")
+                        .get("commerce-context")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(lines.get(2).get("people").asLong()).isZero();
+
+        CliRun text = CliRun.run("scan", f.toString());
+        assertThat(text.out())
+                .contains("Left out of the scope (confidence below 0.5): CREDIT_CARD 2 (commerce-context 2)");
+        CliRun all = CliRun.run("scan", "--format", "jsonl", "--min-confidence", "0", f.toString());
+        assertThat(all.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(all.lines().getLast().get("counts").get("CREDIT_CARD").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void minConfidenceOutsideZeroToOneIsAUsageError(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.log");
+        Files.writeString(f, "nothing\n");
+        CliRun r = CliRun.run("scan", "--min-confidence", "1.5", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(r.err()).contains("--min-confidence must be between 0 and 1");
     }
 
     @Test
@@ -72,12 +121,5 @@ class ScanCommandTest {
         CliRun r = CliRun.run("scan", dir.toString());
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
         assertThat(r.err()).contains("broken.zip");
-    }
-
-    @Test
-    void sizesAcceptDecimalAndBinaryUnits() {
-        assertThat(Sizes.parse("100MB")).isEqualTo(100_000_000L);
-        assertThat(Sizes.parse("1GiB")).isEqualTo(1L << 30);
-        assertThat(Sizes.parse("4096")).isEqualTo(4096L);
     }
 }

@@ -9,6 +9,8 @@ import static dev.tandem.pii.detect.ByteClasses.isDigit;
 import static dev.tandem.pii.detect.ByteClasses.isUpper;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.tandem.pii.Confidence;
+import dev.tandem.pii.Doubt;
 import dev.tandem.pii.Entity;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -18,17 +20,39 @@ import org.jspecify.annotations.Nullable;
  * found eight bytes at a time), expands a candidate around the trigger, and runs the validators
  * on that candidate only. No regular expression touches the input.
  *
+ * <p>Cards, SSNs, phone numbers and IBANs are whole token sequences: digit groups joined by one
+ * space, dash or dot belong together, so a candidate that is only a window of a longer sequence
+ * (sixteen digits of a 22-digit parcel tracking number, the digits after the country of an
+ * IBAN-shaped reference that fails mod-97) is not reported. The word just before a value may
+ * raise or lower its confidence ({@link Confidence}).
+ *
  * <p>A candidate never crosses {@code to}: callers pass complete spans (a whole value, or a chunk
  * cut at a {@link ByteClasses#safeSplit safe split}). Not thread-safe: one instance per thread.
  */
 public final class CandidateScanner {
     private static final int MAX_GROUPS = 12;
+    /**
+     * Groups of at most this many digits join through one space, dash or dot; a longer run (a
+     * compact card number) is a token by itself, so "4111111111111111 12/25" keeps its card.
+     */
+    private static final int MAX_JOINED_GROUP = 12;
+    /** How far back, on the value's line, the word that gives a number its context is looked for. */
+    private static final int CONTEXT_WINDOW = 40;
+
     private static final byte[] EMPTY = new byte[0];
 
     private final PhoneNumbers phones;
     private final int[] gs = new int[MAX_GROUPS];
     private final int[] ge = new int[MAX_GROUPS];
     private final byte[] ibanChars = new byte[34];
+    private final byte[] word = new byte[24];
+    /** Groups found in the current run, with one dropped at the end for touching a word. */
+    private int nAll;
+    /** The current run continues a sequence of digit groups that began before it. */
+    private boolean leftJoined;
+    /** The current run was cut at MAX_GROUPS with more joined groups after it. */
+    private boolean rightOverflow;
+
     private final StringBuilder digits = new StringBuilder(32);
     /** Domains already judged: the same few hundred domains carry most addresses in a leak. */
     private final java.util.LinkedHashMap<String, Boolean> domains = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -81,8 +105,142 @@ public final class CandidateScanner {
     }
 
     private void emit(Entity e, int start, int end, String value, String normalized, @Nullable String jurisdiction) {
+        emit(e, start, end, value, normalized, jurisdiction, Confidence.base(e), null);
+    }
+
+    private void emit(
+            Entity e,
+            int start,
+            int end,
+            String value,
+            String normalized,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
         lastEnd = end;
-        if (out != null) out.hit(e, start, end, value, normalized, jurisdiction);
+        if (out != null) out.hit(e, start, end, value, normalized, jurisdiction, confidence, doubt);
+    }
+
+    // ---- context: the word before a value ----
+
+    private static final int CTX_NONE = 0;
+    private static final int CTX_COMMERCE = 1;
+    private static final int CTX_CARD = 2;
+    private static final int CTX_PHONE = 3;
+    private static final int CTX_SSN = 4;
+
+    /**
+     * What the nearest word before {@code pos} on its line says (within {@link #CONTEXT_WINDOW}
+     * bytes, skipping "no", "number", "id" and the like, and the punctuation of {@code key=},
+     * {@code key:} and {@code "key":"}). Words are compared lower-cased by prefix, so camel-case
+     * keys in text ({@code trackingNumber=}) count too.
+     */
+    private int contextBefore(int pos) {
+        int lo = Math.max(from, pos - CONTEXT_WINDOW);
+        int i = pos - 1;
+        for (int words = 0; words < 3; words++) {
+            while (i >= lo && isContextPunctuation(b[i])) i--;
+            if (i < lo || !isLetter(b[i])) return CTX_NONE;
+            int end = i + 1;
+            while (i >= lo && isLetter(b[i]) && end - i <= word.length) i--;
+            int st = i + 1;
+            if (i >= lo && isLetter(b[i])) return CTX_NONE; // longer than any keyword
+            int n = end - st;
+            for (int k = 0; k < n; k++) word[k] = (byte) (b[st + k] | 0x20);
+            // camel case: "orderNumber" starts with "order", "shipmentId" with "shipment"
+            int c = keyword(n);
+            if (c >= 0) return c;
+        }
+        return CTX_NONE;
+    }
+
+    private static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isContextPunctuation(byte c) {
+        return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '#' || c == '"' || c == '\'' || c == '_'
+                || c == '-' || c == '.' || c == '/' || c == '(' || c == '[' || c == '{' || c == ',';
+    }
+
+    /** Filler words between a keyword and its number ("tracking no.", "order id", "card number"). */
+    private static final String[] FILLER = {"no", "nr", "num", "number", "id", "ref", "code", "is", "of", "the", "a"};
+
+    private static final String[] COMMERCE = {
+        "tracking",
+        "track",
+        "parcel",
+        "shipment",
+        "shipping",
+        "consignment",
+        "waybill",
+        "awb",
+        "usps",
+        "ups",
+        "fedex",
+        "dhl",
+        "sku",
+        "gtin",
+        "ean",
+        "upc",
+        "isbn",
+        "barcode",
+        "product",
+        "article",
+        "order",
+        "invoice",
+        "inv",
+        "po"
+    };
+    private static final String[] CARD = {"card", "credit", "cc", "ccnum", "pan", "visa", "mastercard", "amex"};
+    private static final String[] PHONE = {"phone", "tel", "telephone", "mobile", "cell", "fax", "call"};
+    private static final String[] SSN = {"ssn", "social"};
+
+    /** The context code of {@code word[0, n)}, -1 for a filler word (look further back). */
+    private int keyword(int n) {
+        if (matches(FILLER, n, true)) return -1;
+        if (matches(CARD, n, false)) return CTX_CARD;
+        if (matches(PHONE, n, false)) return CTX_PHONE;
+        if (matches(SSN, n, false)) return CTX_SSN;
+        if (matches(COMMERCE, n, false)) return CTX_COMMERCE;
+        return CTX_NONE;
+    }
+
+    /** Whether {@code word[0, n)} equals one of {@code words} or (unless {@code exact}) starts with one of four letters or more. */
+    private boolean matches(String[] words, int n, boolean exact) {
+        for (String w : words) {
+            int l = w.length();
+            if (l > n || (exact || l < 4) && l != n) continue;
+            boolean eq = true;
+            for (int k = 0; k < l && eq; k++) eq = word[k] == w.charAt(k);
+            if (eq) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The confidence of a numeric candidate given the word before it: raised when it names the
+     * entity, lowered when it names a number of commerce. IBANs are left as they are: mod-97 over
+     * a fixed length outweighs a word (a payee's IBAN on an invoice is still an IBAN).
+     */
+    private void emitNumeric(
+            Entity e, int start, int end, String value, String normalized, @Nullable String jurisdiction, double base) {
+        int ctx = contextBefore(start);
+        boolean named = switch (e) {
+            case CREDIT_CARD -> ctx == CTX_CARD;
+            case PHONE_NUMBER -> ctx == CTX_PHONE;
+            case US_SSN -> ctx == CTX_SSN;
+            default -> false;
+        };
+        if (named) {
+            emit(e, start, end, value, normalized, jurisdiction, Confidence.NAMED, null);
+        } else if (ctx == CTX_COMMERCE) {
+            emit(e, start, end, value, normalized, jurisdiction, Confidence.COMMERCE_CONTEXT, Doubt.COMMERCE_CONTEXT);
+        } else if (e == Entity.CREDIT_CARD && CommerceNumbers.isGs1CodeOfCardLength(normalized)) {
+            emit(e, start, end, value, normalized, jurisdiction, Confidence.GS1_CODE, Doubt.GS1_CODE);
+        } else {
+            emit(e, start, end, value, normalized, jurisdiction, base, null);
+        }
     }
 
     private String text(int start, int end) {
@@ -103,6 +261,8 @@ public final class CandidateScanner {
             int end = iban(s - 2);
             if (end > 0) return end;
         }
+        leftJoined = false;
+        rightOverflow = false;
         int tokStart = s;
         boolean plus = false;
         boolean paren = false;
@@ -124,6 +284,12 @@ public final class CandidateScanner {
             if ((lb == '.' || lb == '-')
                     && tokStart - 2 >= from
                     && (isAlnum(b[tokStart - 2]) || b[tokStart - 2] == '_')) return skipWord(s);
+            // "… 8806 66": a space after a short digit group (or a word ending in one, as "ES76")
+            if (lb == ' ' && !plus && !paren && tokStart - 2 >= from && isDigit(b[tokStart - 2])) {
+                int d = tokStart - 2;
+                while (d >= from && isDigit(b[d]) && tokStart - 2 - d <= MAX_JOINED_GROUP) d--;
+                leftJoined = tokStart - 2 - d <= MAX_JOINED_GROUP;
+            }
         }
         int n = 0;
         int i = s;
@@ -133,12 +299,17 @@ public final class CandidateScanner {
             gs[n] = st;
             ge[n] = i;
             n++;
-            if (n == MAX_GROUPS || i >= to) break;
+            if (i >= to) break;
             int j = i;
             while (j < to && j - i < 2 && isSeparator(b[j])) j++;
             if (j == i || j >= to || !isDigit(b[j])) break;
+            if (n == MAX_GROUPS) {
+                rightOverflow = j == i + 1 && isJoining(b[i]);
+                break;
+            }
             i = j;
         }
+        nAll = n;
         int tokEnd = ge[n - 1];
         if (tokEnd < to) {
             byte rb = b[tokEnd];
@@ -150,6 +321,7 @@ public final class CandidateScanner {
                 n--;
             }
         }
+        if (leftJoined && len(0) > MAX_JOINED_GROUP) leftJoined = false;
         int g = 0;
         while (g < n) {
             int used = match(g, n, plus && g == 0, paren && g == 0, tokStart);
@@ -160,6 +332,34 @@ public final class CandidateScanner {
 
     private static boolean isSeparator(byte c) {
         return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+    }
+
+    private static boolean isJoining(byte c) {
+        return c == ' ' || c == '-' || c == '.';
+    }
+
+    /** Group k-1 and group k are one token: one space, dash or dot between two short groups. */
+    private boolean joined(int k) {
+        return gs[k] - ge[k - 1] == 1
+                && isJoining(b[ge[k - 1]])
+                && len(k - 1) <= MAX_JOINED_GROUP
+                && len(k) <= MAX_JOINED_GROUP;
+    }
+
+    /** Groups g..j are a whole token sequence: nothing joined before g or after j. */
+    private boolean whole(int g, int j) {
+        if (g == 0 ? leftJoined : joined(g)) return false;
+        return j + 1 < nAll ? !joined(j + 1) : !rightOverflow;
+    }
+
+    /** The end of the digit groups joined on at {@code k} (a separator before a digit). */
+    private int skipJoined(int k) {
+        int i = k;
+        while (i + 1 < to && isJoining(b[i]) && isDigit(b[i + 1])) {
+            i++;
+            while (i < to && (isDigit(b[i]) || isUpper(b[i]))) i++;
+        }
+        return i;
     }
 
     private int skipWord(int s) {
@@ -215,18 +415,34 @@ public final class CandidateScanner {
                 && !(g + 3 < n && sepIs(g + 3, '-'))) {
             appendDigits(g, g + 2);
             if (SocialSecurityNumbers.isValid(digits)) {
-                emit(Entity.US_SSN, gs[g], ge[g + 2], text(gs[g], ge[g + 2]), digits.toString(), "US");
+                if (!whole(g, g + 2)) return 3;
+                emitNumeric(
+                        Entity.US_SSN,
+                        gs[g],
+                        ge[g + 2],
+                        text(gs[g], ge[g + 2]),
+                        digits.toString(),
+                        "US",
+                        Confidence.base(Entity.US_SSN));
                 return 3;
             }
         }
         // international phone number: '+', country code, then groups
         if (plus) {
             for (int j = Math.min(n - 1, g + 6); j >= g; j--) {
+                if (!whole(g, j)) continue;
                 appendDigits(g, j);
                 if (digits.length() < 8 || digits.length() > 15) continue;
                 PhoneNumbers.Valid v = phones.validateInternational(digits.toString());
                 if (v != null) {
-                    emit(Entity.PHONE_NUMBER, tokStart, ge[j], text(tokStart, ge[j]), v.e164(), v.region());
+                    emitNumeric(
+                            Entity.PHONE_NUMBER,
+                            tokStart,
+                            ge[j],
+                            text(tokStart, ge[j]),
+                            v.e164(),
+                            v.region(),
+                            Confidence.base(Entity.PHONE_NUMBER));
                     return j - g + 1;
                 }
             }
@@ -258,7 +474,7 @@ public final class CandidateScanner {
             }
             total += l;
             if (total > 19) break;
-            if (total >= 13) {
+            if (total >= 13 && whole(g, j)) {
                 appendDigits(g, j);
                 if (PaymentCards.isValid(digits)) best = j;
             }
@@ -266,7 +482,14 @@ public final class CandidateScanner {
         }
         if (best < 0) return 0;
         appendDigits(g, best);
-        emit(Entity.CREDIT_CARD, gs[g], ge[best], text(gs[g], ge[best]), digits.toString(), null);
+        emitNumeric(
+                Entity.CREDIT_CARD,
+                gs[g],
+                ge[best],
+                text(gs[g], ge[best]),
+                digits.toString(),
+                null,
+                Confidence.base(Entity.CREDIT_CARD));
         return best - g + 1;
     }
 
@@ -288,16 +511,29 @@ public final class CandidateScanner {
             shaped = (c == '-' || c == '.' || c == ' ') && sepIs(a + 2, c) && (a == g || sepIs(a, c));
             shaped &= !sepIsAny(g, c) && !(a + 3 < n && sepIs(a + 3, c));
         }
-        if (!shaped) return 0;
+        if (!shaped || !whole(g, a + 2)) return 0;
         appendDigits(a, a + 2);
         PhoneNumbers.Valid v = "US".equals(phones.defaultRegion())
                 ? phones.validateInternational("1" + digits)
                 : phones.validate(digits.toString());
         if (v == null) return 0;
-        emit(Entity.PHONE_NUMBER, start, ge[a + 2], text(start, ge[a + 2]), v.e164(), v.region());
+        emitNumeric(
+                Entity.PHONE_NUMBER,
+                start,
+                ge[a + 2],
+                text(start, ge[a + 2]),
+                v.e164(),
+                v.region(),
+                Confidence.NATIONAL_PHONE);
         return a + 3 - g;
     }
 
+    /**
+     * An IBAN at {@code p}: answers its end when it is valid, and also when it only has an IBAN's
+     * shape (country, length, compact or in groups of four) but fails mod-97 or the BBAN structure,
+     * or runs on into more digit groups: such a reference is one token, and the digits inside it
+     * are no card or phone number. Answers -1 when there is no IBAN shape at {@code p}.
+     */
     private int iban(int p) {
         int len = Ibans.length(b[p], b[p + 1]);
         if (len == 0) return -1;
@@ -322,8 +558,11 @@ public final class CandidateScanner {
             }
         }
         if (count != len || (k < to && (isAlnum(b[k]) || b[k] == '_'))) return -1;
+        if (!isDigit(ibanChars[2]) || !isDigit(ibanChars[3])) return -1;
+        // more digit groups joined after it: a longer reference, not an IBAN
+        if (k + 1 < to && isJoining(b[k]) && isDigit(b[k + 1])) return skipJoined(k);
         String compact = new String(ibanChars, 0, len, ISO_8859_1);
-        if (!Ibans.isValid(compact)) return -1;
+        if (!Ibans.isValid(compact)) return k;
         emit(Entity.IBAN_CODE, p, k, text(p, k), compact, compact.substring(0, 2));
         return k;
     }

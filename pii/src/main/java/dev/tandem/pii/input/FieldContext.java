@@ -18,7 +18,27 @@ public enum FieldContext {
     PHONE,
     COUNTRY,
     STATE,
-    SSN;
+    SSN,
+    /** A payment card column or key: CardNumber, cc_number, PaymentCard, pan. */
+    CARD,
+    /** An IBAN or bank account column or key. */
+    BANK_ACCOUNT,
+    /**
+     * Numbers of commerce: order, invoice, tracking, shipment, SKU, GTIN/EAN/UPC, ISBN, barcode,
+     * product code. Validated numbers under such a field are its numbers, not personal data.
+     */
+    COMMERCE;
+
+    /** Whether this field names the entity, so a value that validates as it is almost surely one. */
+    public boolean names(dev.tandem.pii.Entity e) {
+        return switch (e) {
+            case CREDIT_CARD -> this == CARD;
+            case IBAN_CODE -> this == BANK_ACCOUNT;
+            case PHONE_NUMBER -> this == PHONE;
+            case US_SSN -> this == SSN;
+            default -> false;
+        };
+    }
 
     public static FieldContext of(String key) {
         StringBuilder sb = new StringBuilder(key.length());
@@ -66,8 +86,55 @@ public enum FieldContext {
                 || k.equals("phonenumber")
                 || k.equals("cell")) return PHONE;
         if (k.equals("ssn") || k.endsWith("socialsecuritynumber")) return SSN;
+        if (isCommerce(k)) return COMMERCE;
+        if (k.equals("iban") || k.endsWith("iban") || k.equals("bankaccount") || k.endsWith("bankaccountnumber")) {
+            return BANK_ACCOUNT;
+        }
+        if (k.endsWith("cardnumber")
+                || k.equals("card")
+                || k.equals("creditcard")
+                || k.equals("paymentcard")
+                || k.equals("ccnumber")
+                || k.equals("ccnum")
+                || k.equals("cc")
+                || k.equals("pan")) return CARD;
         return NONE;
     }
+
+    /**
+     * Order and invoice numbers, carrier tracking numbers and product codes, by their usual column
+     * and key names (Salesforce Order.OrderNumber, Shopify order_number, tracking_number, sku,
+     * gtin, ean, upc, isbn, barcode; "po_number" for purchase orders).
+     */
+    private static boolean isCommerce(String k) {
+        for (String stem : COMMERCE_PREFIXES) if (k.startsWith(stem)) return true;
+        for (String stem : COMMERCE_SUFFIXES) if (k.endsWith(stem)) return true;
+        return k.equals("ean") || k.equals("upc") || k.equals("po") || k.equals("ponumber");
+    }
+
+    private static final String[] COMMERCE_PREFIXES = {
+        "order", "invoice", "tracking", "shipment", "waybill", "consignment", "sku", "gtin", "barcode", "isbn"
+    };
+    private static final String[] COMMERCE_SUFFIXES = {
+        "ordernumber",
+        "orderid",
+        "orderno",
+        "orderref",
+        "invoicenumber",
+        "invoiceid",
+        "invoiceno",
+        "trackingnumber",
+        "trackingid",
+        "trackingcode",
+        "productcode",
+        "productid",
+        "sku",
+        "gtin",
+        "ean13",
+        "isbn",
+        "upc",
+        "barcode"
+    };
 
     /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised. */
     static boolean looksLikePersonName(String v) {

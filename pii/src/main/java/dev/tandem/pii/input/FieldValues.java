@@ -2,6 +2,7 @@ package dev.tandem.pii.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.tandem.pii.Confidence;
 import dev.tandem.pii.Entity;
 import dev.tandem.pii.detect.PhoneNumbers;
 import dev.tandem.pii.detect.SocialSecurityNumbers;
@@ -47,6 +48,7 @@ final class FieldValues implements Forwarder.Listener {
     /** A value starts at {@code buf[pos]} of the current block. */
     void start(int pos, FieldContext fc) {
         context = fc;
+        forwarder.field(fc);
         accLen = 0;
         overflow = false;
         sawPhone = false;
@@ -72,6 +74,7 @@ final class FieldValues implements Forwarder.Listener {
 
     /** The value is complete. */
     void end() {
+        forwarder.field(FieldContext.NONE);
         if (context == FieldContext.NONE || overflow || accLen == 0) return;
         int l = 0;
         int t = accLen;
@@ -89,7 +92,9 @@ final class FieldValues implements Forwarder.Listener {
                 if (hasLetter(v)) person(s, e, line, v);
             }
             case NAME -> {
-                if (FieldContext.looksLikePersonName(v)) person(s, e, line, v);
+                if (FieldContext.looksLikePersonName(v)) {
+                    forwarder.emit(Entity.PERSON, s, e, line, v, collapse(v), null, Confidence.NAME_BY_SHAPE, null);
+                }
             }
             case LOCATION -> {
                 if (hasLetter(v) || digits(v).length() >= 4) {
@@ -104,13 +109,16 @@ final class FieldValues implements Forwarder.Listener {
             case PHONE -> {
                 if (!sawPhone && v.length() <= 40) {
                     PhoneNumbers.Valid p = ctx.scanner().phones().validate(v);
-                    if (p != null) forwarder.emit(Entity.PHONE_NUMBER, s, e, line, v, p.e164(), p.region());
+                    if (p != null) {
+                        forwarder.emit(
+                                Entity.PHONE_NUMBER, s, e, line, v, p.e164(), p.region(), Confidence.NAMED, null);
+                    }
                 }
             }
             case SSN -> {
                 String d = digits(v);
                 if (!sawSsn && v.length() <= 11 && SocialSecurityNumbers.isValid(d)) {
-                    forwarder.emit(Entity.US_SSN, s, e, line, v, d, "US");
+                    forwarder.emit(Entity.US_SSN, s, e, line, v, d, "US", Confidence.NAMED, null);
                 }
             }
             case COUNTRY -> record.country(v);

@@ -146,7 +146,9 @@ final class HarInput {
                     f.entity(),
                     f.value(),
                     f.normalized(),
-                    f.jurisdiction());
+                    f.jurisdiction(),
+                    f.confidence(),
+                    f.doubt());
         });
         Inputs.scanBytes(
                 decoded.bytes(),

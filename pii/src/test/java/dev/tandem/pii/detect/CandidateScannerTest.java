@@ -251,7 +251,7 @@ class CandidateScannerTest {
     void invalidUtf8DoesNotStopTheScan() {
         byte[] b = "\u00ff\u00fe x jane@example.com".getBytes(StandardCharsets.ISO_8859_1);
         var out = new java.util.ArrayList<Entity>();
-        Found.SCANNER.scan(b, 0, b.length, (e, s, en, v, n, j) -> out.add(e));
+        Found.SCANNER.scan(b, 0, b.length, (e, s, en, v, n, j, c, d) -> out.add(e));
         assertThat(out).containsExactly(Entity.EMAIL_ADDRESS);
     }
 

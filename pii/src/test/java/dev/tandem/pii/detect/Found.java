@@ -1,5 +1,6 @@
 package dev.tandem.pii.detect;
 
+import dev.tandem.pii.Doubt;
 import dev.tandem.pii.Entity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +12,15 @@ final class Found {
 
     static final CandidateScanner SCANNER = new CandidateScanner(new PhoneNumbers("US"));
 
-    record Hit(Entity entity, int start, int end, String value, String normalized, String jurisdiction) {
+    record Hit(
+            Entity entity,
+            int start,
+            int end,
+            String value,
+            String normalized,
+            String jurisdiction,
+            double confidence,
+            Doubt doubt) {
         @Override
         public String toString() {
             return entity + " " + value;
@@ -21,7 +30,7 @@ final class Found {
     static List<Hit> hits(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         List<Hit> out = new ArrayList<>();
-        SCANNER.scan(b, 0, b.length, (e, s, en, v, n, j) -> out.add(new Hit(e, s, en, v, n, j)));
+        SCANNER.scan(b, 0, b.length, (e, s, en, v, n, j, c, d) -> out.add(new Hit(e, s, en, v, n, j, c, d)));
         return out;
     }
 

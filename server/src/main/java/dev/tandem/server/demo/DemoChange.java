@@ -1,6 +1,5 @@
 package dev.tandem.server.demo;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.access.Caller;
@@ -45,8 +44,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 @ConditionalOnBooleanProperty("tandem.demo")
 public class DemoChange {
+    /** The sample org's integration user and the permission set that over-grants it ({@link SampleOrg}). */
+    static final String INTEGRATION_USER = "integration.sync@shopco.com";
+
+    static final String INTEGRATION_PERMSET = "Integration_Full_Access";
     static final String PERMSET_FILE =
-            "force-app/main/default/permissionsets/" + CrmOrgGenerator.INTEGRATION_PERMSET + ".permissionset-meta.xml";
+            "force-app/main/default/permissionsets/" + INTEGRATION_PERMSET + ".permissionset-meta.xml";
     static final String SYNC = "Nightly marketing sync to the uat sandbox";
 
     private final Jobs jobs;
@@ -89,7 +92,7 @@ public class DemoChange {
         }
         StoredFinding finding = findings.of(demo.analysisJob()).stream()
                 .filter(f -> f.pattern().equals("OVERPERMISSIONED_INTEGRATION_SYNC")
-                        && f.subjectId().equals(CrmOrgGenerator.INTEGRATION_USER))
+                        && f.subjectId().equals(INTEGRATION_USER))
                 .findFirst()
                 .orElse(null);
         int containment = finding == null ? -1 : revokeViewAllData(finding.containment());
@@ -109,7 +112,7 @@ public class DemoChange {
                 incident,
                 new Changes.Requested(
                         null,
-                        "Salesforce production org " + CrmOrgGenerator.PROD_ORG,
+                        "Salesforce production org",
                         null,
                         null,
                         null,
@@ -146,7 +149,7 @@ public class DemoChange {
                         EvidenceKind.CONFIG_SNAPSHOT,
                         "metadata.zip",
                         "sf project retrieve start (source format), after the change",
-                        "Post-change snapshot: " + CrmOrgGenerator.INTEGRATION_PERMSET + " without View All Data",
+                        "Post-change snapshot: " + INTEGRATION_PERMSET + " without View All Data",
                         clock.instant()),
                 new ByteArrayInputStream(after),
                 Long.MAX_VALUE,
@@ -189,10 +192,10 @@ public class DemoChange {
     /** The audit firm's register for the observation period: tests weeks before the incident. */
     static byte[] registerCsv(LocalDate today) {
         String csv = "control,configItem,testedOn,tester,sample\n"
-                + "CC6.3,PermissionSet:" + CrmOrgGenerator.INTEGRATION_PERMSET + "," + today.minusDays(75)
+                + "CC6.3,PermissionSet:" + INTEGRATION_PERMSET + "," + today.minusDays(75)
                 + ",Audrey Blake,\"25 of 180 permission set assignments\"\n"
                 + "CC6.1,Profile:Admin," + today.minusDays(74) + ",Audrey Blake,5 administrators\n"
-                + "CC6.2,User:" + CrmOrgGenerator.INTEGRATION_USER + "," + today.minusDays(74)
+                + "CC6.2,User:" + INTEGRATION_USER + "," + today.minusDays(74)
                 + ",Audrey Blake,new and removed integration users\n"
                 + "CC7.2,SIEM:Salesforce event monitoring," + today.minusDays(60) + ",Audrey Blake,30 alerts\n"
                 + "CC8.1,Change:CAB," + today.minusDays(45) + ",Audrey Blake,all emergency changes\n";

@@ -1,6 +1,5 @@
 package dev.tandem.server.demo;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.DataCategory;
@@ -47,6 +46,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -87,6 +87,7 @@ public class DemoData {
     private final Timeline timeline;
     private final TandemProperties props;
     private final Clock clock;
+    private final @Nullable SampleOrg sampleOrg;
 
     DemoData(
             Accounts accounts,
@@ -99,7 +100,8 @@ public class DemoData {
             Memberships memberships,
             Timeline timeline,
             TandemProperties props,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<SampleOrg> sampleOrg) {
         this.accounts = accounts;
         this.incidents = incidents;
         this.vault = vault;
@@ -111,6 +113,7 @@ public class DemoData {
         this.timeline = timeline;
         this.props = props;
         this.clock = clock;
+        this.sampleOrg = sampleOrg.getIfAvailable();
     }
 
     /** Who was affected and which data: the same as {@code tandem deadlines --subjects DE=1200,US-CA=800,US-TX=300}. */
@@ -455,8 +458,7 @@ public class DemoData {
                     "eventlogs.zip",
                     Repository.FORENSIC,
                     EvidenceKind.LOG,
-                    "Salesforce EventLogFile API, org " + CrmOrgGenerator.PROD_ORG + " and sandbox "
-                            + CrmOrgGenerator.SANDBOX_ORG,
+                    "Salesforce EventLogFile API, org {production} and sandbox {sandbox}",
                     "30 days of Event Log Files, production and uat sandbox"),
             new OrgItem(
                     "metadata.zip",
@@ -503,9 +505,13 @@ public class DemoData {
 
     /** Generates the demo org (seeded, small: a second or two), adds it as evidence, removes the files. */
     private void addGeneratedOrg(Incident incident, Instant collected) throws IOException {
+        SampleOrg org = sampleOrg;
+        if (org == null) {
+            return;
+        }
         Path dir = Files.createTempDirectory("tandem-demo-org");
         try {
-            CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(ORG_SEED, ORG_USERS, ORG_ROWS), dir);
+            org.write(ORG_SEED, ORG_USERS, ORG_ROWS, dir);
             zip(dir.resolve("eventlogs"), dir.resolve("eventlogs.zip"));
             zip(dir.resolve("metadata"), dir.resolve("metadata.zip"));
             for (OrgItem item : ORG) {
@@ -516,7 +522,9 @@ public class DemoData {
                                     item.repository(),
                                     item.kind(),
                                     item.path(),
-                                    item.source(),
+                                    item.source()
+                                            .replace("{production}", org.productionOrg())
+                                            .replace("{sandbox}", org.sandboxOrg()),
                                     item.description(),
                                     collected),
                             in,

@@ -150,6 +150,7 @@ class IncidentPages {
             model.addAttribute("entries", timeline.read(id, TimelineQuery.ALL, access.caller()));
         }
         model.addAttribute("entryKinds", EntryKind.values());
+        model.addAttribute("phases", IncidentLifecycle.Phase.values());
         model.addAttribute("precisions", Precision.values());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", Map.of());
@@ -203,6 +204,69 @@ class IncidentPages {
             model.addAttribute("draft", form);
             return incident(access, id, null, null, null, null, model);
         }
+    }
+
+    /**
+     * The incident commander's lifecycle forms: the phase, containment, when it occurred, closure
+     * ({@link IncidentLifecycle}). A refused change comes back as the page with the reason.
+     */
+    @PostMapping("/incidents/{id}/lifecycle")
+    @Guard(Action.INCIDENT_LIFECYCLE)
+    String lifecycle(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        Incident incident = incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
+        String actor = access.username();
+        try {
+            switch (form.getOrDefault("change", "")) {
+                case "phase" ->
+                    incidents.changePhase(
+                            id,
+                            IncidentLifecycle.Phase.parse(form.getOrDefault("phase", ""))
+                                    .orElseThrow(() -> new IllegalArgumentException(
+                                            "phase: must be one of " + List.of(IncidentLifecycle.Phase.values()))),
+                            actor);
+                case "containment" -> {
+                    OffsetDateTime at = Times.fromForm(form.get("containedAt"), incident.timeZone(), "containedAt");
+                    incidents.contain(id, at == null ? Instant.now() : at.toInstant(), text(form), actor);
+                }
+                case "occurred" -> {
+                    OffsetDateTime at = Times.fromForm(form.get("occurredAt"), incident.timeZone(), "occurredAt");
+                    if (at == null) {
+                        throw new IllegalArgumentException("occurredAt: required");
+                    }
+                    incidents.setOccurredAt(
+                            id,
+                            at.toInstant(),
+                            Precision.parse(form.getOrDefault("precision", "EXACT"))
+                                    .orElseThrow(() -> new IllegalArgumentException(
+                                            "precision: must be one of " + List.of(Precision.values()))),
+                            actor);
+                }
+                case "closure" -> incidents.close(id, text(form), actor);
+                default ->
+                    throw new IllegalArgumentException("change: must be phase, containment, occurred or closure");
+            }
+            return "redirect:/incidents/" + id;
+        } catch (IllegalArgumentException | DomainException e) {
+            if (e instanceof DomainException d && d.kind() == DomainException.Kind.FORBIDDEN) {
+                throw d;
+            }
+            response.setStatus(e instanceof DomainException d && d.kind() == DomainException.Kind.CONFLICT ? 409 : 422);
+            model.addAttribute("lifecycleError", e.getMessage());
+            return incident(access, id, null, null, null, null, model);
+        }
+    }
+
+    private static String text(Map<String, String> form) {
+        String t = form.getOrDefault("text", "").strip();
+        if (t.isEmpty() || t.length() > EntryDraft.MAX_TEXT) {
+            throw new IllegalArgumentException("text: required, at most " + EntryDraft.MAX_TEXT + " characters");
+        }
+        return t;
     }
 
     @GetMapping("/incidents/{id}/members")

@@ -69,6 +69,7 @@ class PiiScanHandler implements JobHandler {
     private final Obligations obligations;
     private final Clock clock;
     private final JsonMapper json;
+    private final PiiConfiguration.ScopeThreshold threshold;
 
     PiiScanHandler(
             Vault vault,
@@ -77,7 +78,9 @@ class PiiScanHandler implements JobHandler {
             JdbcTemplate jdbc,
             Obligations obligations,
             Clock clock,
-            JsonMapper json) {
+            JsonMapper json,
+            PiiConfiguration.ScopeThreshold threshold) {
+        this.threshold = threshold;
         this.vault = vault;
         this.blobs = blobs;
         this.ledger = ledger;
@@ -117,7 +120,7 @@ class PiiScanHandler implements JobHandler {
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(findingsFile), 1 << 16);
                     InputStream in = vault.openForJob(item)) {
-                collector = new Collector(out, json);
+                collector = new Collector(out, json, threshold.minConfidence());
                 report = new PiiScanner(ScanOptions.defaults().withThreads(threads))
                         .scan(
                                 in,
@@ -198,6 +201,13 @@ class PiiScanHandler implements JobHandler {
         scope.counts().forEach((e, n) -> counts.put(e.name(), n));
         ObjectNode unique = s.putObject("unique");
         scope.unique().forEach((e, n) -> unique.put(e.name(), n));
+        // findings below the threshold: stored with the others, counted here by entity and why
+        s.put("minConfidence", scope.minConfidence());
+        ObjectNode leftOut = s.putObject("leftOut");
+        scope.leftOut().forEach((e, why) -> {
+            ObjectNode w = leftOut.putObject(e.name());
+            why.forEach(w::put);
+        });
         var problems = s.putArray("problems");
         for (InputProblem p : report.problems()) {
             problems.addObject().put("file", p.file()).put("reason", p.reason()).put("fatal", p.fatal());
@@ -285,16 +295,21 @@ class PiiScanHandler implements JobHandler {
         return result;
     }
 
-    /** Counts scope and writes masked findings as JSON Lines; the scanner may call from several threads. */
+    /**
+     * Counts scope and writes masked findings as JSON Lines, each with its confidence and doubt;
+     * findings below the threshold are written but left out of the scope. The scanner may call
+     * from several threads.
+     */
     private static final class Collector implements ScanSink {
-        final ScopeCounter counter = new ScopeCounter();
+        final ScopeCounter counter;
         private final OutputStream out;
         private final JsonMapper json;
         long findings;
 
-        Collector(OutputStream out, JsonMapper json) {
+        Collector(OutputStream out, JsonMapper json, double minConfidence) {
             this.out = out;
             this.json = json;
+            this.counter = new ScopeCounter(minConfidence);
         }
 
         @Override
@@ -308,7 +323,9 @@ class PiiScanHandler implements JobHandler {
                     .put("end", f.end())
                     .put("line", f.line())
                     .put("entity", f.entity().name())
-                    .put("masked", f.masked());
+                    .put("masked", f.masked())
+                    .put("confidence", f.confidence());
+            if (f.doubt() != null) line.put("doubt", f.doubt().code());
             try {
                 out.write(json.writeValueAsBytes(line));
                 out.write('\n');

@@ -354,6 +354,8 @@ abstract class AccessMatrixContract {
         // the incident report is the response team's and counsel's; the audit-continuity report every member's
         c.add(get("/api/v1/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
         c.add(get("/api/v1/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));
+        // the export bag holds AUDIT evidence and the audit-continuity report: every member's
+        c.add(get("/api/v1/incidents/{id}/export", MEMBERS, i + "/export"));
         c.add(json(
                 "POST",
                 "/api/v1/incidents/{id}/reports/incident/issue",
@@ -487,6 +489,9 @@ abstract class AccessMatrixContract {
         c.add(get("/incidents/{id}", MEMBERS, i));
         c.add(form(
                 "POST", "/incidents/{id}/timeline", INSIDERS, () -> i + "/timeline", "kind=NOTE&text=from+the+page"));
+        // DETECT to DETECT is refused as a transition (409 with the page): permitted, nothing changes
+        c.add(form(
+                "POST", "/incidents/{id}/lifecycle", COMMANDER, () -> i + "/lifecycle", "change=phase&phase=DETECT"));
         c.add(get("/incidents/{id}/members", "PPPPPPHP", i + "/members"));
         c.add(form(
                 "POST",

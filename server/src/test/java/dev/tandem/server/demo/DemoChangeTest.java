@@ -3,7 +3,7 @@ package dev.tandem.server.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.change.ConfigDiff;
-import dev.tandem.crmorg.CrmOrgGenerator;
+import dev.tandem.tools.crm.CrmOrgGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoChangeTest {
     @Test
     void thePostChangeMetadataLacksViewAllDataAndNothingElseChanged(@TempDir Path dir) throws Exception {
+        // the names the demo's change relies on are the generator's
+        assertThat(DemoChange.INTEGRATION_USER).isEqualTo(CrmOrgGenerator.INTEGRATION_USER);
+        assertThat(DemoChange.INTEGRATION_PERMSET).isEqualTo(CrmOrgGenerator.INTEGRATION_PERMSET);
         CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(DemoData.ORG_SEED, 20, 500), dir);
         DemoData.zip(dir.resolve("metadata"), dir.resolve("metadata.zip"));
         byte[] before = Files.readAllBytes(dir.resolve("metadata.zip"));

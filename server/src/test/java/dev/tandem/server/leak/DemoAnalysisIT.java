@@ -2,12 +2,12 @@ package dev.tandem.server.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
-import dev.tandem.crmorg.Label;
 import dev.tandem.server.Api;
 import dev.tandem.server.TestDatabases;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
+import dev.tandem.tools.crm.CrmOrgGenerator;
+import dev.tandem.tools.crm.Label;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

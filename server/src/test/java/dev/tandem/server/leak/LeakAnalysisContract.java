@@ -2,8 +2,6 @@ package dev.tandem.server.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.crmorg.CrmOrgGenerator;
-import dev.tandem.crmorg.Label;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.leak.LeakPattern;
@@ -12,6 +10,8 @@ import dev.tandem.server.Api;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
+import dev.tandem.tools.crm.CrmOrgGenerator;
+import dev.tandem.tools.crm.Label;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

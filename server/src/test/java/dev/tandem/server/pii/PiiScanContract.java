@@ -222,6 +222,41 @@ abstract class PiiScanContract {
     }
 
     @Test
+    void doubtfulCardsAreStoredWithTheirConfidenceButPutNoCardDataInScope() throws Exception {
+        String incident = incident();
+        // uploaded as customers.csv: one Notes column
+        String notes = "Notes\norder #4111111111111111 shipped, tracking 9400 5666 4930 0521 8806 66\n"
+                + "sku 5555555555554444 ean 4006380000094, acct ES76 4062 0103 0309 7303 5158\n"
+                + "customer jane@shop-example.de\n";
+        String evidence = upload(incident, "AUDIT", notes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode job = awaitJob(api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}")
+                .json()
+                .path("id")
+                .asString());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+
+        JsonNode result = api.get("/api/v1/evidence/" + evidence + "/pii").json();
+        assertThat(result.path("counts").has("CREDIT_CARD"))
+                .as(result.toString())
+                .isFalse();
+        assertThat(result.path("counts").path("EMAIL_ADDRESS").asLong()).isEqualTo(1);
+        assertThat(result.path("minConfidence").asDouble()).isEqualTo(0.5);
+        assertThat(result.path("leftOut")
+                        .path("CREDIT_CARD")
+                        .path("commerce-context")
+                        .asLong())
+                .as(result.toString())
+                .isEqualTo(3);
+        String findings =
+                api.get("/api/v1/evidence/" + evidence + "/pii/findings").body();
+        assertThat(findings.lines().toList()).hasSize(4);
+        assertThat(findings).contains("\"doubt\":\"commerce-context\"", "\"confidence\":0.2");
+
+        JsonNode scope = api.get("/api/v1/incidents/" + incident + "/scope").json();
+        assertThat(scope.toString()).contains("CONTACT").doesNotContain("PAYMENT_CARD");
+    }
+
+    @Test
     void unknownEvidenceIsNotFound() {
         Api.Response r = api.postJson("/api/v1/evidence/nope/scans", "{}");
         assertThat(r.status()).isEqualTo(404);

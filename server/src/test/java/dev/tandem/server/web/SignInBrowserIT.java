@@ -26,6 +26,52 @@ class SignInBrowserIT extends BrowserContract {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.tandem.server.identity.Accounts accounts;
+
+    @Test
+    void aUserDisabledWhileSignedInIsSignedOutAtTheNextClick() {
+        String name = "temp-" + Long.toString(System.nanoTime(), 36);
+        accounts.createUser(name, "Temporary", "a long enough password", false, "admin");
+        var context = Browsers.context(browser);
+        Page page = Browsers.signIn(context, base(), name, "a long enough password");
+        assertThat(page.url()).endsWith("/incidents");
+        assertThat(accounts.disable(name, "admin"))
+                .isInstanceOf(dev.tandem.server.identity.Accounts.Disabling.Disabled.class);
+        page.navigate(base() + "/incidents");
+        assertThat(page.url()).contains("/login?disabled");
+        assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("disabled");
+        context.close();
+    }
+
+    @Test
+    void aUserChangesTheirPasswordAndSignsInWithTheNewOne() {
+        String name = "pw-" + Long.toString(System.nanoTime(), 36);
+        accounts.createUser(name, "Password changer", "the first password", false, "admin");
+        var context = Browsers.context(browser);
+        Page page = Browsers.signIn(context, base(), name, "the first password");
+        page.navigate(base() + "/account/password");
+        page.getByLabel("Current password").fill("not the first password");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("the second password");
+        page.getByLabel("New password, again").fill("the second password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("current password is not correct");
+        page.getByLabel("Current password").fill("the first password");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("the second password");
+        page.getByLabel("New password, again").fill("the second password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).innerText()).contains("was changed");
+        context.close();
+        var again = Browsers.context(browser);
+        assertThat(Browsers.signIn(again, base(), name, "the second password").url())
+                .endsWith("/incidents");
+        again.close();
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAMessageAndSigningOutEndsTheSession() {
         var context = Browsers.context(browser);

@@ -28,6 +28,7 @@ public sealed interface Fact
                 GrantRevoked,
                 IncidentClosed,
                 IncidentContained,
+                IncidentExported,
                 IncidentOccurredAtSet,
                 IncidentOpened,
                 IncidentPhaseChanged,

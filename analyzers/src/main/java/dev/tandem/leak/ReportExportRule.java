@@ -1,0 +1,88 @@
+package dev.tandem.leak;
+
+import dev.tandem.leak.Behaviour.SessionStats;
+import dev.tandem.leak.Behaviour.UserStats;
+import dev.tandem.leak.ContainmentAction.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** UNENCRYPTED_EXPORT: report exports in one session well above the user's usual daily volume, in sessions no earlier rule explained. */
+final class ReportExportRule extends LeakRule {
+    ReportExportRule(Observations o) {
+        super(o);
+    }
+
+    @Override
+    LeakPattern pattern() {
+        return LeakPattern.UNENCRYPTED_EXPORT;
+    }
+
+    @Override
+    String summary() {
+        return "report exports in one session far above the user's usual volume";
+    }
+
+    @Override
+    String claimsText() {
+        return "skips claimed users and sessions";
+    }
+
+    @Override
+    List<Finding> apply(Claims claims) {
+        List<Finding> out = new ArrayList<>();
+        for (SessionStats s : sortedSessions()) {
+            if (s.exports.isEmpty() || !claims.free(s)) {
+                continue;
+            }
+            UserStats u = b.users.get(s.userKey);
+            if (u == null) {
+                continue;
+            }
+            long rows = 0;
+            List<EvidenceRef> evidence = new ArrayList<>();
+            Set<String> from = new TreeSet<>();
+            for (Behaviour.ExportRef x : s.exports) {
+                long r = Math.max(
+                        s.reportRows.getOrDefault(x.reportId(), 0L), u.reportRows.getOrDefault(x.reportId(), 0L));
+                rows += r;
+                evidence.add(x.ref());
+            }
+            long usual = u.usualDailyRows(s.days);
+            if (rows < t.minExportRecords() || rows <= t.volumeFactor() * Math.max(usual, 1)) {
+                continue;
+            }
+            evidence.addAll(s.top.refs());
+            from.addAll(s.top.files);
+            Who w = who(u);
+            List<ContainmentAction> contain = new ArrayList<>();
+            for (Held h : w.holders()) {
+                if (h.holder().userPermissions().containsKey("ExportReport")) {
+                    contain.add(new ContainmentAction(
+                            Action.REVOKE_PERMISSION,
+                            holderSubject(h.holder()),
+                            holderItem(h.holder()) + "#ExportReport",
+                            "Revoke Export Reports from " + holderText(h.holder())));
+                }
+            }
+            contain.add(new ContainmentAction(
+                    Action.QUARANTINE_FILE,
+                    w.subject(),
+                    "Device:" + w.id(),
+                    "Find and delete the exported report files on the devices of " + w.id()));
+            out.add(finding(
+                    pattern(),
+                    Severity.HIGH,
+                    w.id() + " exported reports with " + count(rows) + " customer rows to unencrypted files",
+                    w.subject(),
+                    evidence,
+                    from,
+                    rows,
+                    s.exports.size() + " report export(s) in one session totalling " + count(rows)
+                            + " rows (report run row counts), against a usual " + count(usual) + " rows a day",
+                    contain));
+        }
+        return out;
+    }
+}

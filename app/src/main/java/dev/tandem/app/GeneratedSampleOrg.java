@@ -1,0 +1,23 @@
+package dev.tandem.app;
+
+import dev.tandem.server.demo.SampleOrg;
+import dev.tandem.tools.crm.CrmOrgGenerator;
+import java.nio.file.Path;
+
+/** The demo's org, written by the tools' generator (ADR 039): the executable hands it to the server. */
+final class GeneratedSampleOrg implements SampleOrg {
+    @Override
+    public void write(long seed, int users, long rows, Path dir) {
+        CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(seed, users, rows), dir);
+    }
+
+    @Override
+    public String productionOrg() {
+        return CrmOrgGenerator.PROD_ORG;
+    }
+
+    @Override
+    public String sandboxOrg() {
+        return CrmOrgGenerator.SANDBOX_ORG;
+    }
+}

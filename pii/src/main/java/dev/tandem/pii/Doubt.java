@@ -1,0 +1,28 @@
+package dev.tandem.pii;
+
+/**
+ * Why a finding's confidence was lowered: the value validates as the entity, but what surrounds it
+ * or its own structure says it is more likely a number of commerce (docs/pii-scanner.md,
+ * "Confidence"). A finding with a doubt is still reported, with its confidence; the scope leaves it
+ * out when the confidence is below the threshold ({@link ScopeCounter#DEFAULT_MIN_CONFIDENCE}).
+ */
+public enum Doubt {
+    /** A tracking, order, invoice, SKU or product-code word just before the value, on its line. */
+    COMMERCE_CONTEXT("commerce-context"),
+    /**
+     * The digits are also a valid GS1 code (GTIN-13/EAN-13, GTIN-14 or SSCC-18: GS1 General
+     * Specifications §7.9 check digit) and nothing says card.
+     */
+    GS1_CODE("gs1-code");
+
+    private final String code;
+
+    Doubt(String code) {
+        this.code = code;
+    }
+
+    /** The name used in JSON output ({@code "doubt"} of a finding, keys of {@code "leftOut"}). */
+    public String code() {
+        return code;
+    }
+}

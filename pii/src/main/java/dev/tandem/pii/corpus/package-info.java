@@ -1,4 +1,0 @@
-@NullMarked
-package dev.tandem.pii.corpus;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,20 @@
+package dev.tandem.server.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A generated Salesforce org for the demo to file as evidence (ADR 039). The generator is a tool
+ * ({@code dev.tandem.tools.crm.CrmOrgGenerator}), which the server does not depend on: the
+ * {@code tandem} executable supplies it as a bean. Without one, the demo loads without the org.
+ */
+public interface SampleOrg {
+    /** Writes the org under {@code dir}: {@code eventlogs/}, {@code metadata/}, {@code data/}, {@code har/}, {@code exports/}. */
+    void write(long seed, int users, long rows, Path dir) throws IOException;
+
+    /** The production org id its event logs name. */
+    String productionOrg();
+
+    /** The sandbox org id its event logs name. */
+    String sandboxOrg();
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tandem.tools.pii;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package dev.tandem.tools.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AnalyzeGeneratedOrgCommandTest {
+    @TempDir
+    static Path org;
+
+    @BeforeAll
+    static void generate() {
+        ToolsCli.Run g = ToolsCli.run(
+                "generate", "crm-org", "--out", org.toString(), "--seed", "11", "--users", "60", "--rows", "5000");
+        assertThat(g.exit()).isZero();
+        assertThat(g.out()).contains("6 incidents");
+    }
+
+    @Test
+    void printsJsonExactlyInTheContractShapeAndExitsOneOnFindings() throws Exception {
+        ToolsCli.Run r = ToolsCli.run(
+                "analyze",
+                org.resolve("eventlogs").toString(),
+                org.resolve("metadata").toString(),
+                org.resolve("data").toString(),
+                org.resolve("har").toString(),
+                "--format",
+                "json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode root = JsonMapper.builder().build().readTree(r.out());
+        assertThat(names(root)).containsExactly("findings", "inputs");
+        assertThat(root.get("findings")).hasSize(6);
+        for (JsonNode f : root.get("findings")) {
+            assertThat(names(f))
+                    .containsExactly("pattern", "severity", "title", "subject", "evidence", "records", "controls");
+            assertThat(names(f.get("subject"))).containsExactly("kind", "id");
+            assertThat(f.get("severity").asString()).isIn("CRITICAL", "HIGH", "MEDIUM", "LOW");
+            assertThat(f.get("evidence")).isNotEmpty();
+            for (JsonNode e : f.get("evidence")) {
+                assertThat(names(e)).containsExactly("file", "line");
+                assertThat(Files.exists(Path.of(e.get("file").asString()))).isTrue();
+                assertThat(e.get("line").asLong()).isPositive();
+            }
+            assertThat(f.get("records").isNumber()).isTrue();
+            assertThat(f.get("controls").get(0).asString()).startsWith("CC");
+        }
+        JsonNode first = root.get("inputs").get(0);
+        assertThat(names(first)).containsExactly("file", "format");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void printsTextWithSubjectEvidenceRecordsControlsAndContainment() {
+        ToolsCli.Run r = ToolsCli.run("analyze", org.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .contains("ADMIN_SESSION_BULK_EXTRACTION  USER " + CrmOrgGenerator.HIJACKED_ADMIN)
+                .contains("records exposed: 324,000")
+                .contains("controls: SOC 2 CC6.1")
+                .contains("ISO 27001:2022 A.8.2")
+                .contains("FREEZE_USER")
+                .contains("6 finding(s)");
+    }
+
+    @Test
+    void exitsZeroWhenNothingIsFound() {
+        ToolsCli.Run r = ToolsCli.run("analyze", org.resolve("data").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("0 finding(s)");
+    }
+
+    @Test
+    void exitsTwoForAMissingPath() {
+        ToolsCli.Run r = ToolsCli.run("analyze", org.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot read").contains("nope");
+    }
+
+    @Test
+    void exitsTwoForUsageErrors() {
+        assertThat(ToolsCli.run("analyze").exit()).isEqualTo(2);
+        assertThat(ToolsCli.run("analyze", org.toString(), "--format", "xml").exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void namesMalformedRowsOnStandardErrorAndExitsTwoWhenAnInputIsUnreadable(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("Login.csv"),
+                "EVENT_TYPE,TIMESTAMP,USER_ID\nLogin,20250301000000.000,005A\nLogin,20250301000000.000\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("evil.profile-meta.xml"),
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<Profile>&e;</Profile>\n",
+                StandardCharsets.UTF_8);
+        ToolsCli.Run r = ToolsCli.run("analyze", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("Login.csv:3: expected 3 fields, found 2")
+                .contains("evil.profile-meta.xml:2: XML with a DOCTYPE is refused");
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.propertyNames().forEach(out::add);
+        return out;
+    }
+}

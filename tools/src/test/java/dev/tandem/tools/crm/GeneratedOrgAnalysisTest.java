@@ -1,0 +1,87 @@
+package dev.tandem.tools.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.leak.AnalysisInput;
+import dev.tandem.leak.AnalysisResult;
+import dev.tandem.leak.Finding;
+import dev.tandem.leak.LeakAnalyzer;
+import dev.tandem.leak.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GeneratedOrgAnalysisTest {
+    @TempDir
+    static Path dir;
+
+    static AnalysisResult result;
+    static CrmOrgGenerator.Summary summary;
+
+    @BeforeAll
+    static void generateAndAnalyze() throws IOException, InterruptedException {
+        summary = CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(42, 120, 30_000), dir);
+        List<AnalysisInput> inputs;
+        try (Stream<Path> files = Files.walk(dir)) {
+            inputs = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("labels.json"))
+                    .sorted()
+                    .map(p -> AnalysisInput.of(dir.relativize(p).toString(), p))
+                    .toList();
+        }
+        result = new LeakAnalyzer().analyze(inputs, ProgressListener.NONE);
+        result.findings()
+                .forEach(f -> System.out.println(f.severity() + " " + f.pattern() + " " + f.subject() + " "
+                        + f.records() + "\n   " + f.title() + "\n   " + f.evidence() + "\n   " + f.rationale()));
+        result.problems().forEach(p -> System.out.println("problem: " + p));
+    }
+
+    static Stream<Label> incidents() {
+        return CrmOrgGenerator.labels().stream().filter(Label::expected);
+    }
+
+    static Stream<Label> lookalikes() {
+        return CrmOrgGenerator.labels().stream().filter(l -> !l.expected());
+    }
+
+    private static boolean matches(Finding f, Label l) {
+        return f.pattern().name().equals(l.pattern())
+                && f.subject().kind().name().equals(l.subjectKind())
+                && f.subject().id().equals(l.subjectId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("incidents")
+    void findsEachInjectedIncidentWithItsPatternAndSubject(Label incident) {
+        assertThat(result.findings())
+                .anySatisfy(f -> assertThat(matches(f, incident)).isTrue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookalikes")
+    void doesNotReportLookalikes(Label lookalike) {
+        assertThat(result.findings())
+                .noneSatisfy(f -> assertThat(matches(f, lookalike)).isTrue());
+    }
+
+    @Test
+    void reportsNothingBeyondTheInjectedIncidents() {
+        assertThat(result.findings()).hasSize((int) incidents().count());
+        assertThat(result.findings())
+                .allSatisfy(f ->
+                        assertThat(incidents().anyMatch(l -> matches(f, l))).isTrue());
+    }
+
+    @Test
+    void readsEveryGeneratedFileWithoutProblems() {
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.inputs()).noneSatisfy(i -> assertThat(i.format()).isIn("unknown", "csv", "json"));
+    }
+}
