@@ -58,7 +58,7 @@ public class Reports {
 
     /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */
     public Rendered auditContinuityAt(String incident, String signedCheckpoint) {
-        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint));
+        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint), settings());
         return new Rendered(report, renderer.html(report));
     }
 
