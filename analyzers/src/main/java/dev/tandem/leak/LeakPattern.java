@@ -1,11 +1,14 @@
 package dev.tandem.leak;
 
+import dev.tandem.controls.ControlCatalog;
+import dev.tandem.controls.Framework;
 import java.util.List;
 
 /**
  * The six leak paths (CONTRACTS.md §4), each with the SOC 2 criteria (AICPA Trust Services
  * Criteria, 2017, revised points of focus 2022) and ISO/IEC 27001:2022 Annex A controls it concerns.
- * The reasoning for each mapping is in docs/leak-patterns.md.
+ * The reasoning for each mapping is in docs/leak-patterns.md. Every id is checked against the
+ * {@link ControlCatalog} when the class loads: a mistyped id fails at once, not in an auditor's hands.
  */
 public enum LeakPattern {
     OVERPERMISSIONED_INTEGRATION_SYNC(
@@ -21,8 +24,20 @@ public enum LeakPattern {
     private final List<String> iso27001;
 
     LeakPattern(List<String> soc2, List<String> iso27001) {
-        this.soc2 = soc2;
-        this.iso27001 = iso27001;
+        this.soc2 = inCatalog(soc2, Framework.SOC2);
+        this.iso27001 = inCatalog(iso27001, Framework.ISO27001_2022);
+    }
+
+    private static List<String> inCatalog(List<String> ids, Framework framework) {
+        ControlCatalog catalog = ControlCatalog.standard();
+        for (String id : ids) {
+            if (catalog.find(id)
+                    .filter(c -> c.framework() == framework && c.id().equals(id))
+                    .isEmpty()) {
+                throw new IllegalStateException(id + " is not a " + framework.label() + " control of the catalog");
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** SOC 2 criteria ids: the contract's {@code controls} list. */

@@ -2,8 +2,10 @@ package dev.tandem.app;
 
 import dev.tandem.server.TandemServer;
 import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoChange;
 import dev.tandem.server.demo.DemoData;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,6 +29,16 @@ final class DemoCommand implements Callable<Integer> {
         ConfigurableApplicationContext ctx =
                 TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
+        // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
+        System.out.println("Waiting for the leak analysis to walk a change through change control...");
+        String change = ctx.getBean(DemoChange.class)
+                .walk(demo, Duration.ofMinutes(3))
+                .map(c -> c.id() + " (" + c.status() + "; "
+                        + (c.verification() == null
+                                ? "no closure check"
+                                : c.verification().closed() ? "finding closed" : "finding still open")
+                        + ")")
+                .orElse("none (the analysis did not finish)");
         String url = ServeCommand.url(ctx);
         String id = demo.incident().id();
         StringBuilder people = new StringBuilder();
@@ -47,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
+                  change          %s
 
                 People (a member in every role; passwords and API tokens are kept in the data directory):
                   user       role                 password              API token
@@ -72,6 +85,12 @@ final class DemoCommand implements Callable<Integer> {
                 with the log's key pinned:
                   ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
                   ./tandem verify incident-bag.zip --key '%s'
+
+                Change control: the finding's containment as a change, approved by the commander and the
+                audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs:
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
+                  curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
                 %n""",
                 url,
                 url,
@@ -81,6 +100,7 @@ final class DemoCommand implements Callable<Integer> {
                 demo.fresh() ? "" : " (loaded earlier)",
                 demo.analysisJob() == null ? "none" : demo.analysisJob(),
                 id,
+                change,
                 people,
                 url,
                 id,

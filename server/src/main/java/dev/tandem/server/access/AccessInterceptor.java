@@ -1,6 +1,7 @@
 package dev.tandem.server.access;
 
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.identity.Actor;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +81,7 @@ class AccessInterceptor implements HandlerInterceptor {
                 yield new Resolved(Resource.user(user), "user", user);
             }
             case INCIDENT -> {
-                String id = vars.containsKey("incidentId") ? variable(vars, "incidentId") : variable(vars, "id");
+                String id = incidentOf(vars, request);
                 if (!exists("SELECT COUNT(*) FROM incident WHERE id = ?", id)) {
                     throw AccessDenied.hidden("incident", id);
                 }
@@ -121,6 +122,14 @@ class AccessInterceptor implements HandlerInterceptor {
                         what,
                         id);
             }
+            case CHANGE -> {
+                String id = variable(vars, "id");
+                yield new Resolved(
+                        Resource.incident(
+                                incidentOf("SELECT incident_id FROM change_request WHERE id = ?", id, "change")),
+                        "change",
+                        id);
+            }
             case OBLIGATION -> {
                 String id = variable(vars, "id");
                 yield new Resolved(
@@ -130,6 +139,25 @@ class AccessInterceptor implements HandlerInterceptor {
                         id);
             }
         };
+    }
+
+    /**
+     * The incident a path names: {@code {incidentId}} or {@code {id}}, or for a collection outside
+     * incidents (the control test register) the {@code incident} query parameter.
+     */
+    private static String incidentOf(Map<String, String> vars, HttpServletRequest request) {
+        if (vars.containsKey("incidentId")) {
+            return variable(vars, "incidentId");
+        }
+        if (vars.containsKey("id")) {
+            return variable(vars, "id");
+        }
+        String param = request.getParameter("incident");
+        if (param == null || param.isBlank()) {
+            throw DomainException.unprocessable(
+                    "incident-required", "incident: name the incident (query parameter incident=<id>)");
+        }
+        return param;
     }
 
     private String incidentOf(String sql, String id, String what) {

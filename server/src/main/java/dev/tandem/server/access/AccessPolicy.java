@@ -42,7 +42,7 @@ public final class AccessPolicy {
         return switch (action.target()) {
             case INSTALLATION -> installation(caller, action);
             case USER -> user(caller, action, resource);
-            case INCIDENT, EVIDENCE, JOB, OBLIGATION -> incident(caller, action, resource);
+            case INCIDENT, EVIDENCE, JOB, OBLIGATION, CHANGE -> incident(caller, action, resource);
         };
     }
 
@@ -73,10 +73,34 @@ public final class AccessPolicy {
         Role role = caller.role();
         if (role == null) {
             // An administrator manages who is a member without seeing what the incident holds.
-            boolean adminTask = action == Action.MEMBERS_READ || action == Action.MEMBERS_CHANGE;
+            // and imports the audit firm's register (CONTRACTS.md §3), which holds nothing of the incident.
+            boolean adminTask = action == Action.MEMBERS_READ
+                    || action == Action.MEMBERS_CHANGE
+                    || action == Action.CONTROL_TESTS_IMPORT;
             return caller.admin() && adminTask ? Decision.PERMIT : Decision.HIDDEN;
         }
         return switch (action) {
+            case CONTROL_TESTS_IMPORT ->
+                caller.admin() || role == AUDIT_LIAISON
+                        ? Decision.PERMIT
+                        : Decision.forbidden(
+                                "the control test register is imported by the audit liaison or an" + " administrator");
+            case CHANGE_REQUEST ->
+                allow(role, INSIDERS, "an auditor acknowledges changes; the incident's team requests them");
+            case CHANGE_APPROVE -> approve(role);
+            case CHANGE_ACKNOWLEDGE ->
+                allow(
+                        role,
+                        EnumSet.of(AUDITOR),
+                        "an acknowledgement is the auditor's; the incident commander and the audit liaison approve");
+            case CHANGE_EXECUTE ->
+                allow(
+                        role,
+                        EnumSet.of(INCIDENT_COMMANDER, RESPONDER),
+                        "a change is carried out by the incident commander or a responder");
+            case CHANGE_PROCESSES_VERIFY ->
+                allow(role, INSIDERS, "an auditor reads; the incident's team verifies business processes");
+            case CONTROL_TESTS_READ, CHANGES_READ, CHANGE_READ, RETESTS_READ -> allow(role, EVERY_ROLE, "");
             case INCIDENT_READ,
                     TIMELINE_READ,
                     MEMBERS_READ,
@@ -162,6 +186,18 @@ public final class AccessPolicy {
         }
         return Decision.forbidden(
                 "the audit-continuity report is issued by LEGAL, the incident commander or the audit liaison");
+    }
+
+    /** Two approvers, neither an auditor (auditor independence); the requester is refused by the change rules. */
+    private static Decision approve(Role role) {
+        if (role == AUDITOR) {
+            return Decision.forbidden(
+                    "auditor independence: an auditor acknowledges a change and never approves or rejects it");
+        }
+        return allow(
+                role,
+                EnumSet.of(INCIDENT_COMMANDER, AUDIT_LIAISON),
+                "a change is approved by the incident commander and the audit liaison");
     }
 
     private static Decision evidenceAdd(Role role, @Nullable Repository repository) {

@@ -67,6 +67,19 @@ public enum Action {
     /** Store the audit-continuity report as evidence; the audit liaison as AUDIT evidence only. */
     REPORT_AUDIT_ISSUE(Target.INCIDENT),
 
+    /**
+     * Import the audit firm's control test register ({@code POST /api/v1/control-tests?incident=}):
+     * the audit liaison, or an administrator (CONTRACTS.md §3); kept as AUDIT evidence of the incident.
+     */
+    CONTROL_TESTS_IMPORT(Target.INCIDENT),
+    /** The imported register: every member. */
+    CONTROL_TESTS_READ(Target.INCIDENT),
+    /** Request a change: the incident's team, not the auditor. */
+    CHANGE_REQUEST(Target.INCIDENT),
+    CHANGES_READ(Target.INCIDENT),
+    /** The retest items and fee estimate: every member (the auditors' own bill). */
+    RETESTS_READ(Target.INCIDENT),
+
     /** Metadata: in full, or as a stub where the caller may know the item exists but not see it. */
     EVIDENCE_METADATA(Target.EVIDENCE),
     EVIDENCE_CONTENT(Target.EVIDENCE),
@@ -79,7 +92,17 @@ public enum Action {
     JOB_CANCEL(Target.JOB),
 
     OBLIGATION_READ(Target.OBLIGATION),
-    OBLIGATION_CHANGE(Target.OBLIGATION);
+    OBLIGATION_CHANGE(Target.OBLIGATION),
+
+    CHANGE_READ(Target.CHANGE),
+    /** Approve or reject: the incident commander and the audit liaison; never an auditor. */
+    CHANGE_APPROVE(Target.CHANGE),
+    /** Acknowledge: the auditor's, and never an approval (auditor independence). */
+    CHANGE_ACKNOWLEDGE(Target.CHANGE),
+    /** Carry the change out: the incident commander and responders. */
+    CHANGE_EXECUTE(Target.CHANGE),
+    /** Record that an access restriction's business processes were verified after it ran. */
+    CHANGE_PROCESSES_VERIFY(Target.CHANGE);
 
     private final Target target;
 

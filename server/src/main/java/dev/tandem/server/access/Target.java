@@ -16,5 +16,7 @@ public enum Target {
     /** A job (or analysis) named by {@code {id}}. */
     JOB,
     /** An obligation named by {@code {id}}. */
-    OBLIGATION
+    OBLIGATION,
+    /** A change request named by {@code {id}}. */
+    CHANGE
 }

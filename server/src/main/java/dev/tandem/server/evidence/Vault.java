@@ -6,6 +6,7 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.evidence.StoredBlob;
 import dev.tandem.server.Ids;
+import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.EvidenceAdded;
 import dev.tandem.server.ledger.fact.EvidenceRead;
@@ -56,6 +57,20 @@ public class Vault {
 
     /** Stores {@code content} and records it; the caller has checked that the incident exists. */
     public EvidenceItem add(Metadata meta, InputStream content, long maxBytes, String actor) throws IOException {
+        return add(meta, content, maxBytes, actor, (ap, item) -> item);
+    }
+
+    /** What else is recorded in the same ledger unit as an evidence item: rows that rest on it. */
+    @FunctionalInterface
+    public interface Then<T> {
+        T run(Appender appender, EvidenceItem item) throws Exception;
+    }
+
+    /**
+     * Stores {@code content}, records it, and runs {@code then} in the same ledger unit: the item
+     * and what rests on it are written together or not at all.
+     */
+    public <T> T add(Metadata meta, InputStream content, long maxBytes, String actor, Then<T> then) throws IOException {
         StoredBlob blob = blobs.put(content, maxBytes);
         String id = Ids.next();
         Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -92,20 +107,22 @@ public class Vault {
                     actor,
                     index);
             BlobOwners.own(ap, blob.address().sha256(), BlobOwners.Kind.EVIDENCE, id, received);
-            return new EvidenceItem(
-                    id,
-                    meta.incidentId(),
-                    meta.repository(),
-                    meta.kind(),
-                    meta.name(),
-                    meta.source(),
-                    meta.description(),
-                    blob.address().sha256(),
-                    blob.size(),
-                    meta.collectedAt(),
-                    received,
-                    actor,
-                    index);
+            return then.run(
+                    ap,
+                    new EvidenceItem(
+                            id,
+                            meta.incidentId(),
+                            meta.repository(),
+                            meta.kind(),
+                            meta.name(),
+                            meta.source(),
+                            meta.description(),
+                            blob.address().sha256(),
+                            blob.size(),
+                            meta.collectedAt(),
+                            received,
+                            actor,
+                            index));
         });
     }
 

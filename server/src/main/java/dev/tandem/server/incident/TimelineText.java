@@ -19,6 +19,13 @@ public final class TimelineText {
     public static final Set<String> TYPES = Set.of(
             "analysis.completed",
             "analysis.forensic-inputs",
+            "change.acknowledged",
+            "change.decided",
+            "change.executed",
+            "change.processes-verified",
+            "change.requested",
+            "change.verified",
+            "control-tests.imported",
             "evidence.added",
             "evidence.read",
             "leak.finding",
@@ -92,6 +99,43 @@ public final class TimelineText {
                 who + " compared the timeline of " + s(b, "source") + " (" + s(b, "rows") + " rows) with this one: "
                         + s(b, "missingHere") + " of theirs missing here, " + s(b, "missingThere")
                         + " of ours missing there, " + s(b, "timeDiffers") + " with times that differ";
+            case "control-tests.imported" ->
+                who + " imported the audit firm's control test register ("
+                        + count(b.path("rows").asLong(), "row")
+                        + ", " + count(b.path("controls").size(), "control") + ") as evidence " + s(b, "evidence")
+                        + sha(b, "sha256");
+            case "change.requested" ->
+                who + " requested " + changeKind(b) + " change \"" + s(b, "title")
+                        + "\" on " + s(b, "system") + " (" + list(b, "configItems") + ")"
+                        + (b.path("controls").isEmpty() ? "" : ", affecting " + list(b, "controls"))
+                        + (b.path("finding").isString() ? ", for finding " + s(b, "finding") : "");
+            case "change.decided" ->
+                who + (b.path("decision").asString("").equals("APPROVE") ? " approved" : " rejected") + " change "
+                        + s(b, "change") + " as "
+                        + s(b, "role").toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + (b.path("comment").asString("").isEmpty() ? "" : ": " + s(b, "comment")) + " (now "
+                        + s(b, "status") + ")";
+            case "change.acknowledged" ->
+                who + " acknowledged change " + s(b, "change") + " (an acknowledgement, not an approval)"
+                        + (b.path("comment").asString("").isEmpty() ? "" : ": " + s(b, "comment"));
+            case "change.executed" -> {
+                long differences = 0;
+                for (JsonNode d : b.path("diffs")) {
+                    differences += d.path("differences").asLong();
+                }
+                yield who + " executed change " + s(b, "change")
+                        + (b.path("beforeApproval").asBoolean() ? " as an emergency, before its approvals" : "")
+                        + ": " + count(differences, "difference") + " between the snapshots"
+                        + (b.path("retests").asLong() > 0
+                                ? ", " + count(b.path("retests").asLong(), "tested control") + " to retest"
+                                : "");
+            }
+            case "change.verified" ->
+                "Leak analysis of change " + s(b, "change") + "'s post-change snapshot: finding " + s(b, "finding")
+                        + (b.path("closed").asBoolean() ? " is closed" : " is still open");
+            case "change.processes-verified" ->
+                who + " verified the business processes of change " + s(b, "change") + " after it ran: "
+                        + list(b, "processes");
             case "evidence.added" ->
                 who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
                         + bytes(b.path("size").asLong()) + ")";
@@ -175,6 +219,19 @@ public final class TimelineText {
             times.add("discovered " + s(b, "discoveredAt"));
         }
         return times.isEmpty() ? said : said + " [" + String.join(", ", times) + "]";
+    }
+
+    /** "an emergency isolation", "a configuration", "an access restriction". */
+    private static String changeKind(JsonNode b) {
+        String kind = (b.path("emergency").asBoolean() ? "emergency " : "")
+                + s(b, "kind").toLowerCase(Locale.ROOT).replace('_', ' ');
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+
+    private static String list(JsonNode b, String field) {
+        List<String> out = new ArrayList<>();
+        b.path(field).forEach(v -> out.add(v.asString()));
+        return String.join(", ", out);
     }
 
     private String user(JsonNode b) {

@@ -364,6 +364,17 @@ public class Findings {
                 .findFirst();
     }
 
+    /** One finding by its id. */
+    public Optional<StoredFinding> find(String id) {
+        List<String> analysis =
+                jdbc.queryForList("SELECT analysis_id FROM leak_finding WHERE id = ?", String.class, id);
+        return analysis.isEmpty()
+                ? Optional.empty()
+                : of(analysis.getFirst()).stream()
+                        .filter(f -> f.id().equals(id))
+                        .findFirst();
+    }
+
     /** The findings of one analysis, in the analyzer's order. */
     public List<StoredFinding> of(String jobId) {
         Map<String, List<StoredFinding.Item>> items = new LinkedHashMap<>();

@@ -37,11 +37,12 @@ public final class AuditContinuityReport {
             "analysis.completed",
             "analysis.forensic-inputs",
             "leak.finding",
-            "obligation.reminded");
+            "obligation.reminded",
+            "control-tests.imported");
 
     private AuditContinuityReport() {}
 
-    public static Report of(Snapshot snapshot) {
+    public static Report of(Snapshot snapshot, ChangeControl.Settings settings) {
         Snapshot s = snapshot.sealed();
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
@@ -56,6 +57,7 @@ public final class AuditContinuityReport {
         sections.add(evidence(entries));
         sections.add(changes(entries, names));
         sections.add(controls(entries));
+        sections.addAll(ChangeControl.sections(entries, settings));
         sections.add(Obligations.section(entries, true));
         sections.add(disclosure(entries));
         ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();

@@ -4,11 +4,14 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.access.Caller;
 import dev.tandem.server.access.Role;
+import dev.tandem.server.change.AuditProperties;
+import dev.tandem.server.change.ChangeProperties;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,9 +25,22 @@ public class Reports {
     private final Vault vault;
     private final Renderer renderer = new Renderer();
 
-    Reports(Snapshots snapshots, Vault vault) {
+    private final AuditProperties audit;
+    private final ChangeProperties change;
+    private final Clock clock;
+
+    Reports(Snapshots snapshots, Vault vault, AuditProperties audit, ChangeProperties change, Clock clock) {
         this.snapshots = snapshots;
         this.vault = vault;
+        this.audit = audit;
+        this.change = change;
+        this.clock = clock;
+    }
+
+    /** The change-control settings the audit-continuity report is drawn with, at this moment. */
+    private ChangeControl.Settings settings() {
+        return new ChangeControl.Settings(
+                change.window(), audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), clock.instant());
     }
 
     /** A report and its HTML. */
@@ -35,14 +51,14 @@ public class Reports {
     public Rendered render(ReportKind kind, String incident, Caller caller) {
         Report report = switch (kind) {
             case INCIDENT -> IncidentReport.of(snapshots.take(incident, Reader.of(caller)), audience(caller));
-            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY));
+            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY), settings());
         };
         return new Rendered(report, renderer.html(report));
     }
 
     /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */
     public Rendered auditContinuityAt(String incident, String signedCheckpoint) {
-        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint));
+        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint), settings());
         return new Rendered(report, renderer.html(report));
     }
 

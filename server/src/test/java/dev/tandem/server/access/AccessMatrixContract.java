@@ -414,6 +414,53 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> obligation + "/status",
                 "{\"status\":\"PENDING\"}"));
+        // change control (CONTRACTS.md §3): the register is the audit liaison's or an administrator's;
+        // the team requests changes, the commander and the liaison approve, the auditor acknowledges,
+        // the commander and responders execute
+        String register = "control,configItem,testedOn,tester,sample\nCC6.3,PermissionSet:Matrix,2026-09-14,Blake,25\n";
+        c.add(new Call(
+                "POST",
+                "/api/v1/control-tests",
+                "FFFFPFHP",
+                () -> new Request(
+                        "/api/v1/control-tests?incident=" + f.incident(),
+                        "text/csv",
+                        register.getBytes(StandardCharsets.UTF_8))));
+        c.add(get("/api/v1/incidents/{id}/control-tests", MEMBERS, i + "/control-tests"));
+        c.add(json("POST", "/api/v1/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeBody(f)));
+        c.add(get("/api/v1/incidents/{id}/changes", MEMBERS, i + "/changes"));
+        c.add(get("/api/v1/incidents/{id}/retests", MEMBERS, i + "/retests"));
+        c.add(new Call("GET", "/api/v1/changes/{id}", MEMBERS, () -> Request.get("/api/v1/changes/" + change(f))));
+        c.add(new Call(
+                "POST",
+                "/api/v1/changes/{id}/approvals",
+                "PFFFPFHH",
+                () -> Request.json(
+                        "/api/v1/changes/" + change(f) + "/approvals",
+                        "{\"decision\":\"APPROVE\",\"comment\":\"ok\"}")));
+        c.add(new Call(
+                "POST",
+                "/api/v1/changes/{id}/acknowledgements",
+                "FFFFFPHH",
+                () -> Request.json("/api/v1/changes/" + change(f) + "/acknowledgements", "{\"comment\":\"seen\"}")));
+        c.add(new Call("POST", "/api/v1/changes/{id}/execution", "PPPFFFHH", () -> {
+            String id = change(f);
+            for (Who w : List.of(Who.IC, Who.LIAISON)) {
+                Api.Response ok =
+                        f.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
+                assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+            }
+            String post = snapshot(f.as().get(Who.IC), f.incident());
+            return Request.json(
+                    "/api/v1/changes/" + id + "/execution",
+                    "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"done\"}");
+        }));
+        // a configuration change has no business processes to verify (422): permitted, and records nothing
+        c.add(new Call(
+                "POST",
+                "/api/v1/changes/{id}/process-verifications",
+                INSIDERS,
+                () -> Request.json("/api/v1/changes/" + change(f) + "/process-verifications", "{\"processes\":[]}")));
         c.addAll(pages(f));
         return c;
     }
@@ -952,6 +999,34 @@ abstract class AccessMatrixContract {
         Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}");
         assertThat(u.status()).as(u.body()).isEqualTo(201);
         return name;
+    }
+
+    /** The incident's pre-change snapshot, uploaded once (well before any request names it). */
+    private static final Map<String, String> SNAPSHOTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String changeBody(Fixture f) {
+        String pre = SNAPSHOTS.computeIfAbsent(f.incident(), k -> snapshot(f.as().get(Who.IC), k));
+        return "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\",\"configItems\":[\"PermissionSet:Matrix\"],"
+                + "\"controls\":[\"CC6.3\"],\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}";
+    }
+
+    /** A fresh change requested by the responder: everyone else may decide on it. */
+    private static String change(Fixture f) {
+        Api.Response r =
+                f.as().get(Who.RESPONDER).postJson("/api/v1/incidents/" + f.incident() + "/changes", changeBody(f));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    private static String snapshot(Api api, String incident) {
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + incident
+                        + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=Matrix.permissionset-meta.xml",
+                ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>Matrix " + System.nanoTime()
+                                + "</label></PermissionSet>")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
     }
 
     private static String upload(Api api, String incident, String repository, String name) {

@@ -26,11 +26,41 @@ class AccessPolicyTest {
             }
             Resource r = a.target() == Target.EVIDENCE ? FORENSIC_ITEM : Resource.incident(INCIDENT);
             assertThat(AccessPolicy.decide(stranger, a, r)).as(a.name()).isInstanceOf(Decision.Hidden.class);
-            boolean adminTask = a == Action.MEMBERS_READ || a == Action.MEMBERS_CHANGE;
+            boolean adminTask =
+                    a == Action.MEMBERS_READ || a == Action.MEMBERS_CHANGE || a == Action.CONTROL_TESTS_IMPORT;
             assertThat(AccessPolicy.decide(admin, a, r))
                     .as(a.name())
                     .isInstanceOf(adminTask ? Decision.Permit.class : Decision.Hidden.class);
         }
+    }
+
+    @Test
+    void changesAreApprovedByTheCommanderAndTheLiaisonAndOnlyAcknowledgedByTheAuditor() {
+        Resource change = Resource.incident(INCIDENT);
+        for (Role r : Role.values()) {
+            boolean approver = r == Role.INCIDENT_COMMANDER || r == Role.AUDIT_LIAISON;
+            assertThat(AccessPolicy.decide(as(r), Action.CHANGE_APPROVE, change))
+                    .as(r.name())
+                    .isInstanceOf(approver ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.CHANGE_ACKNOWLEDGE, change))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.AUDITOR ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.CHANGE_REQUEST, change))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.AUDITOR ? Decision.Forbidden.class : Decision.Permit.class);
+            boolean executor = r == Role.INCIDENT_COMMANDER || r == Role.RESPONDER;
+            assertThat(AccessPolicy.decide(as(r), Action.CHANGE_EXECUTE, change))
+                    .as(r.name())
+                    .isInstanceOf(executor ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.CONTROL_TESTS_IMPORT, change))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.AUDIT_LIAISON ? Decision.Permit.class : Decision.Forbidden.class);
+            for (Action read : Set.of(Action.CHANGE_READ, Action.CHANGES_READ, Action.RETESTS_READ)) {
+                assertThat(AccessPolicy.decide(as(r), read, change)).isInstanceOf(Decision.Permit.class);
+            }
+        }
+        assertThat(((Decision.Forbidden) AccessPolicy.decide(as(Role.AUDITOR), Action.CHANGE_APPROVE, change)).reason())
+                .startsWith("auditor independence");
     }
 
     @Test

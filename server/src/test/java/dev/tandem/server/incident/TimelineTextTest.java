@@ -6,6 +6,13 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.ledger.fact.AnalysisCompleted;
 import dev.tandem.server.ledger.fact.AnalysisForensicInputs;
+import dev.tandem.server.ledger.fact.ChangeAcknowledged;
+import dev.tandem.server.ledger.fact.ChangeDecided;
+import dev.tandem.server.ledger.fact.ChangeExecuted;
+import dev.tandem.server.ledger.fact.ChangeProcessesVerified;
+import dev.tandem.server.ledger.fact.ChangeRequested;
+import dev.tandem.server.ledger.fact.ChangeVerified;
+import dev.tandem.server.ledger.fact.ControlTestsImported;
 import dev.tandem.server.ledger.fact.EvidenceAdded;
 import dev.tandem.server.ledger.fact.EvidenceRead;
 import dev.tandem.server.ledger.fact.Fact;
@@ -191,6 +198,63 @@ class TimelineTextTest {
         s.put(
                 new TokenRevoked("rafael", "t1", "laptop", "lost"),
                 "Ada Lovelace revoked Rafael Costa's token \"laptop\" (lost)");
+        s.put(
+                new ControlTestsImported(
+                        "i",
+                        "r1",
+                        "e9",
+                        "ab".repeat(32),
+                        List.of(
+                                new ControlTestsImported.Test("CC6.1", "Profile:Admin", "2026-09-14", "Blake"),
+                                new ControlTestsImported.Test("CC8.1", "Change:CAB", "2026-09-15", "Blake"),
+                                new ControlTestsImported.Test("CC8.1", "Change:Deploy", "2026-09-15", "Blake"))),
+                "Ada Lovelace imported the audit firm's control test register (3 rows, 2 controls) as evidence e9");
+        s.put(
+                new ChangeRequested(
+                        "i",
+                        "c1",
+                        "Revoke ViewAllData",
+                        "Salesforce production",
+                        "",
+                        "ACCESS_RESTRICTION",
+                        "MEDIUM",
+                        List.of("PermissionSet:Integration_Sync#ViewAllData"),
+                        List.of("CC6.3"),
+                        List.of("CC6.3"),
+                        List.of("e1"),
+                        "Redeploy the snapshot",
+                        false,
+                        null,
+                        List.of("Nightly marketing sync"),
+                        "f1",
+                        false),
+                "Ada Lovelace requested an access restriction change \"Revoke ViewAllData\" on Salesforce production"
+                        + " (PermissionSet:Integration_Sync#ViewAllData), affecting CC6.3, for finding f1");
+        s.put(
+                new ChangeDecided("i", "c1", "APPROVE", "AUDIT_LIAISON", "retest booked", "APPROVED"),
+                "Ada Lovelace approved change c1 as audit liaison: retest booked (now APPROVED)");
+        s.put(
+                new ChangeAcknowledged("i", "c1", "noted"),
+                "Ada Lovelace acknowledged change c1 (an acknowledgement, not an approval): noted");
+        s.put(
+                new ChangeExecuted(
+                        "i",
+                        "c1",
+                        List.of("e2"),
+                        "deployed",
+                        true,
+                        List.of(new ChangeExecuted.DiffSummary(
+                                "e1", "e2", "SALESFORCE_METADATA", 1, List.of("removed userPermissions ViewAllData"))),
+                        2,
+                        false),
+                "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
+                        + " snapshots, 2 tested controls to retest");
+        s.put(
+                new ChangeVerified("i", "c1", "f1", true, List.of(), false),
+                "Leak analysis of change c1's post-change snapshot: finding f1 is closed");
+        s.put(
+                new ChangeProcessesVerified("i", "c1", List.of("Nightly marketing sync"), "ran at 02:00"),
+                "Ada Lovelace verified the business processes of change c1 after it ran: Nightly marketing sync");
         s.put(new UserCreated("rafael", "Rafael Costa", false), "Ada Lovelace created the user Rafael Costa");
         s.put(new UserDisabled("rafael"), "Ada Lovelace disabled the user Rafael Costa");
         s.put(

@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Both report models from hand-made entries, without Spring: what each says, cites and withholds. */
 class ReportModelTest {
+    static final ChangeControl.Settings SETTINGS =
+            ChangeControl.Settings.defaults(java.time.Instant.parse("2026-11-27T12:00:00Z"));
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String NOTE =
             "tandem/test\n12\nq83vEDg8yvmsTRqJl5BHcMJ/3gKxE4MEEg1TpJqQrbY=\n\n— tandem/test AAAAAA==\n";
@@ -128,7 +131,7 @@ class ReportModelTest {
 
     @Test
     void theAuditReportNamesNoPrivilegedItemEvenWhenGivenOpenings() {
-        String html = text(AuditContinuityReport.of(snapshot(true, true)));
+        String html = text(AuditContinuityReport.of(snapshot(true, true), SETTINGS));
         assertThat(html)
                 .doesNotContain("secret-memo.md")
                 .doesNotContain("Secret checkout leak")
@@ -179,7 +182,7 @@ class ReportModelTest {
         Snapshot s = snapshot(true, true);
         Set<Long> indexes = new java.util.HashSet<>();
         s.entries().forEach(e -> indexes.add(e.index()));
-        for (Report r : List.of(IncidentReport.of(s, "x"), AuditContinuityReport.of(s))) {
+        for (Report r : List.of(IncidentReport.of(s, "x"), AuditContinuityReport.of(s, SETTINGS))) {
             assertThat(r.cited()).isNotEmpty();
             assertThat(indexes).containsAll(r.cited());
         }
@@ -221,7 +224,7 @@ class ReportModelTest {
     @Test
     void theHtmlAndThePdfPrintTheCheckpoint() throws Exception {
         Renderer renderer = new Renderer();
-        String html = renderer.html(AuditContinuityReport.of(snapshot(true, false)));
+        String html = renderer.html(AuditContinuityReport.of(snapshot(true, false), SETTINGS));
         assertThat(html)
                 .contains("<strong id=\"tree-size\">12</strong>")
                 .contains("q83vEDg8yvmsTRqJl5BHcMJ/3gKxE4MEEg1TpJqQrbY=")

@@ -14,6 +14,13 @@ import tools.jackson.databind.node.ObjectNode;
 public sealed interface Fact
         permits AnalysisCompleted,
                 AnalysisForensicInputs,
+                ChangeAcknowledged,
+                ChangeDecided,
+                ChangeExecuted,
+                ChangeProcessesVerified,
+                ChangeRequested,
+                ChangeVerified,
+                ControlTestsImported,
                 EvidenceAdded,
                 EvidenceRead,
                 FindingRecorded,

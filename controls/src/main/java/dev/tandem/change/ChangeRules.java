@@ -1,0 +1,348 @@
+package dev.tandem.change;
+
+import dev.tandem.controls.ControlCatalog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of change control (CONTRACTS.md §3, docs/change-control.md): each step of a change
+ * request is checked here before anything is written, and answers {@link Allowed} or a {@link
+ * Refused} that names the rule ({@code code}) and says why. Plain Java: the server gives it what it
+ * read and writes only when allowed.
+ *
+ * <ul>
+ *   <li>Requesting: every pre-change snapshot is {@code CONFIG_SNAPSHOT} evidence of the incident
+ *       received before the request; an isolation says how auditors keep read-only access to the
+ *       evidence of the isolated system; an access restriction names the business processes it may
+ *       break; only the incident commander flags a change as an emergency.
+ *   <li>Approving: by the incident commander and by the audit liaison, two people, neither the
+ *       requester; an auditor acknowledges and never approves (auditor independence).
+ *   <li>Executing: a non-emergency change only once approved; post-change snapshots are {@code
+ *       CONFIG_SNAPSHOT} evidence received after the request.
+ * </ul>
+ */
+public final class ChangeRules {
+    public static final int MAX_TEXT = 10_000;
+    public static final int MAX_ITEMS = 200;
+
+    private ChangeRules() {}
+
+    public sealed interface Check permits Allowed, Refused {}
+
+    public record Allowed() implements Check {}
+
+    /** How a refusal reads to a client: 422 unmet precondition, 403 not this person's, 409 not now. */
+    public enum Outcome {
+        UNPROCESSABLE,
+        FORBIDDEN,
+        CONFLICT
+    }
+
+    /** @param code the rule, stable: clients match on it */
+    public record Refused(Outcome outcome, String code, String reason) implements Check {}
+
+    private static final Allowed OK = new Allowed();
+
+    /** What a requester asks for. */
+    public record Draft(
+            String title,
+            String system,
+            String description,
+            ChangeKind kind,
+            Risk risk,
+            List<String> configItems,
+            List<String> controls,
+            List<String> preSnapshots,
+            String rollbackPlan,
+            boolean emergency,
+            @Nullable String auditorAccess,
+            List<String> businessProcesses) {
+        public Draft {
+            configItems = List.copyOf(configItems);
+            controls = List.copyOf(controls);
+            preSnapshots = List.copyOf(preSnapshots);
+            businessProcesses = List.copyOf(businessProcesses);
+        }
+    }
+
+    /**
+     * @param snapshots the incident's evidence items the draft names, by id (an id not in it is
+     *     unknown to the incident)
+     * @param requesterRole the requester's role in the incident (the access policy's name)
+     */
+    public static Check request(
+            Draft d,
+            Map<String, Snapshot> snapshots,
+            Instant requestedAt,
+            String requesterRole,
+            ControlCatalog catalog) {
+        Optional<Refused> text = required("title", d.title())
+                .or(() -> required("system", d.system()))
+                .or(() -> required("rollbackPlan", d.rollbackPlan()))
+                .or(() -> longText("description", d.description()));
+        if (text.isPresent()) {
+            return text.get();
+        }
+        if (d.configItems().isEmpty() || d.configItems().stream().anyMatch(String::isBlank)) {
+            return unprocessable(
+                    "config-items-required", "configItems: name at least one configuration item the change touches");
+        }
+        if (d.configItems().size() > MAX_ITEMS || d.controls().size() > MAX_ITEMS) {
+            return unprocessable("too-many-items", "configItems and controls: at most " + MAX_ITEMS + " each");
+        }
+        for (String c : d.controls()) {
+            if (!catalog.knows(c)) {
+                return unprocessable(
+                        "unknown-control", "controls: " + new ControlCatalog.UnknownControlException(c).getMessage());
+            }
+        }
+        if (d.preSnapshots().isEmpty()) {
+            return unprocessable(
+                    "pre-snapshot-required",
+                    "preSnapshots: a change request needs the CONFIG_SNAPSHOT of its target received before the"
+                            + " request");
+        }
+        for (String id : d.preSnapshots()) {
+            Snapshot s = snapshots.get(id);
+            if (s == null) {
+                return unprocessable(
+                        "unknown-snapshot", "preSnapshots: " + id + " is no evidence item of this incident");
+            }
+            if (!Snapshot.CONFIG_SNAPSHOT.equals(s.kind())) {
+                return unprocessable(
+                        "not-a-config-snapshot",
+                        "preSnapshots: evidence " + id + " is " + s.kind()
+                                + ", not CONFIG_SNAPSHOT: a change starts from a snapshot of its target's configuration");
+            }
+            if (!s.receivedAt().isBefore(requestedAt)) {
+                return unprocessable(
+                        "snapshot-after-request",
+                        "preSnapshots: evidence " + id + " was received at " + s.receivedAt()
+                                + ", not before the request (" + requestedAt + "): a pre-change snapshot predates"
+                                + " the request");
+            }
+        }
+        if (d.kind() == ChangeKind.ISOLATION && blank(d.auditorAccess())) {
+            return unprocessable(
+                    "auditor-access-required",
+                    "auditorAccess: an isolation must say how the auditors keep read-only access to the evidence of"
+                            + " the isolated system");
+        }
+        if (d.kind() == ChangeKind.ACCESS_RESTRICTION
+                && (d.businessProcesses().isEmpty()
+                        || d.businessProcesses().stream().anyMatch(String::isBlank))) {
+            return unprocessable(
+                    "business-processes-required",
+                    "businessProcesses: an access restriction must name the business processes it may break");
+        }
+        if (d.emergency() && !"INCIDENT_COMMANDER".equals(requesterRole)) {
+            return new Refused(
+                    Outcome.FORBIDDEN,
+                    "emergency-by-commander",
+                    "emergency: only the incident commander flags a change as an emergency (it may then run before"
+                            + " its approvals)");
+        }
+        return OK;
+    }
+
+    /** A recorded decision on a change: who, in which approver role, approve or reject. */
+    public record Decision(String person, Approver role, boolean approve) {}
+
+    /** A change request as the approval and execution rules need it. */
+    public record State(String requester, boolean emergency, ChangeStatus status, List<Decision> decisions) {
+        public State {
+            decisions = List.copyOf(decisions);
+        }
+
+        public Optional<Decision> decisionOf(Approver role) {
+            return decisions.stream().filter(d -> d.role() == role).findFirst();
+        }
+
+        /** Both approvers approved: the incident commander and the audit liaison. */
+        public boolean approved() {
+            return decisionOf(Approver.INCIDENT_COMMANDER)
+                            .map(Decision::approve)
+                            .orElse(false)
+                    && decisionOf(Approver.AUDIT_LIAISON).map(Decision::approve).orElse(false);
+        }
+
+        public boolean rejected() {
+            return decisions.stream().anyMatch(d -> !d.approve());
+        }
+    }
+
+    /**
+     * May {@code person}, in {@code role} (the access policy's role name), approve or reject?
+     * Approvals of an executed emergency change are accepted: it is approved afterwards.
+     */
+    public static Check decide(State s, String person, @Nullable String role) {
+        if ("AUDITOR".equals(role)) {
+            return forbidden(
+                    "auditor-independence",
+                    "an auditor acknowledges a change and never approves it (auditor independence)");
+        }
+        if (person.equals(s.requester())) {
+            return forbidden(
+                    "self-approval",
+                    person + " requested this change and may not approve or reject it: approvals come from two"
+                            + " other people");
+        }
+        Approver as = approver(role);
+        if (as == null) {
+            return forbidden(
+                    "approver-role",
+                    "a change is approved by the incident commander and the audit liaison; you are " + role);
+        }
+        if (s.status() == ChangeStatus.REJECTED) {
+            return conflict("change-rejected", "the change was rejected; request a new one");
+        }
+        if (s.status() == ChangeStatus.EXECUTED && !s.emergency()) {
+            return conflict("change-executed", "the change was executed after its approvals; nothing to decide");
+        }
+        if (s.decisionOf(as).isPresent()) {
+            return conflict("already-decided", "the " + words(as) + " has decided on this change already");
+        }
+        for (Decision d : s.decisions()) {
+            if (d.person().equals(person)) {
+                return forbidden(
+                        "two-approvers",
+                        person + " decided on this change already as " + words(d.role())
+                                + ": the two approvals come from two people");
+            }
+        }
+        return OK;
+    }
+
+    /** The status after {@code d} is recorded. */
+    public static ChangeStatus after(State s, Decision d) {
+        if (s.status() == ChangeStatus.EXECUTED) {
+            return ChangeStatus.EXECUTED;
+        }
+        if (!d.approve()) {
+            return ChangeStatus.REJECTED;
+        }
+        List<Decision> all = new ArrayList<>(s.decisions());
+        all.add(d);
+        return new State(s.requester(), s.emergency(), s.status(), all).approved()
+                ? ChangeStatus.APPROVED
+                : ChangeStatus.REQUESTED;
+    }
+
+    public static @Nullable Approver approver(@Nullable String role) {
+        if ("INCIDENT_COMMANDER".equals(role)) {
+            return Approver.INCIDENT_COMMANDER;
+        }
+        if ("AUDIT_LIAISON".equals(role)) {
+            return Approver.AUDIT_LIAISON;
+        }
+        return null;
+    }
+
+    /**
+     * May the change be executed now, with these post-change snapshots?
+     *
+     * @param snapshots the incident's evidence items named, by id
+     */
+    public static Check execute(
+            State s, List<String> postSnapshots, Map<String, Snapshot> snapshots, Instant requestedAt) {
+        if (s.status() == ChangeStatus.EXECUTED) {
+            return conflict("change-executed", "the change was executed already");
+        }
+        if (s.status() == ChangeStatus.REJECTED) {
+            return conflict("change-rejected", "the change was rejected and may not be executed");
+        }
+        if (!s.approved() && !s.emergency()) {
+            List<String> missing = new ArrayList<>();
+            for (Approver a : Approver.values()) {
+                if (s.decisionOf(a).isEmpty()) {
+                    missing.add(words(a));
+                }
+            }
+            return conflict(
+                    "change-not-approved",
+                    "the change lacks the approval of the " + String.join(" and the ", missing)
+                            + "; only an emergency change flagged by the incident commander runs before its approvals");
+        }
+        if (postSnapshots.isEmpty()) {
+            return unprocessable(
+                    "post-snapshot-required",
+                    "postSnapshots: name the CONFIG_SNAPSHOT evidence taken after the change");
+        }
+        for (String id : postSnapshots) {
+            Snapshot p = snapshots.get(id);
+            if (p == null) {
+                return unprocessable(
+                        "unknown-snapshot", "postSnapshots: " + id + " is no evidence item of this incident");
+            }
+            if (!Snapshot.CONFIG_SNAPSHOT.equals(p.kind())) {
+                return unprocessable(
+                        "not-a-config-snapshot",
+                        "postSnapshots: evidence " + id + " is " + p.kind() + ", not CONFIG_SNAPSHOT");
+            }
+            if (!p.receivedAt().isAfter(requestedAt)) {
+                return unprocessable(
+                        "snapshot-before-request",
+                        "postSnapshots: evidence " + id + " was received at " + p.receivedAt()
+                                + ", before the request (" + requestedAt + "): it cannot show the change");
+            }
+        }
+        return OK;
+    }
+
+    /** Recording that the business processes an access restriction may break were verified. */
+    public static Check verifyProcesses(ChangeKind kind, ChangeStatus status, boolean verifiedAlready) {
+        if (kind != ChangeKind.ACCESS_RESTRICTION) {
+            return unprocessable(
+                    "not-an-access-restriction", "only an access restriction has business processes to verify");
+        }
+        if (status != ChangeStatus.EXECUTED) {
+            return conflict("change-not-executed", "business processes are verified after the change is executed");
+        }
+        if (verifiedAlready) {
+            return conflict("processes-verified", "the business processes of this change were verified already");
+        }
+        return OK;
+    }
+
+    public static String words(Approver a) {
+        return a == Approver.INCIDENT_COMMANDER ? "incident commander" : "audit liaison";
+    }
+
+    private static Optional<Refused> required(String field, @Nullable String value) {
+        if (blank(value)) {
+            return Optional.of(unprocessable("bad-" + kebab(field), field + ": required, and not blank"));
+        }
+        return longText(field, value);
+    }
+
+    private static Optional<Refused> longText(String field, @Nullable String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            return Optional.of(unprocessable("bad-" + kebab(field), field + ": at most " + MAX_TEXT + " characters"));
+        }
+        return Optional.empty();
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Refused unprocessable(String code, String reason) {
+        return new Refused(Outcome.UNPROCESSABLE, code, reason);
+    }
+
+    private static Refused forbidden(String code, String reason) {
+        return new Refused(Outcome.FORBIDDEN, code, reason);
+    }
+
+    private static Refused conflict(String code, String reason) {
+        return new Refused(Outcome.CONFLICT, code, reason);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.tandem.controls;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the audit firm's control test register: a CSV (RFC 4180, UTF-8, optional byte-order mark)
+ * with the header {@code control,configItem,testedOn,tester,sample} (any order and case; other
+ * columns ignored). {@code control} must be in the {@link ControlCatalog}; {@code testedOn} is an
+ * ISO 8601 calendar date ({@code 2026-09-14}); {@code control}, {@code configItem} and
+ * {@code testedOn} are required. Nothing is accepted half: the first fault refuses the whole file
+ * with a {@link Rejected} naming its line.
+ */
+public final class ControlTestRegister {
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Rows accepted: each is carried in the import's ledger entry, so a register stays a few hundred kB. */
+    public static final int MAX_ROWS = 2_000;
+
+    public static final int MAX_FIELD = 1000;
+    public static final List<String> COLUMNS = List.of("control", "configitem", "testedon", "tester", "sample");
+
+    private ControlTestRegister() {}
+
+    /** The outcome: every row, or the first fault. */
+    public sealed interface Read permits Rows, Rejected {}
+
+    public record Rows(List<ControlTest> tests) implements Read {
+        public Rows {
+            tests = List.copyOf(tests);
+        }
+    }
+
+    /**
+     * @param code {@code csv-too-large}, {@code csv-not-utf8}, {@code csv-malformed}, {@code
+     *     csv-missing-column}, {@code csv-too-many-rows}, {@code csv-empty-field}, {@code csv-too-long},
+     *     {@code unknown-control}, {@code bad-date}, {@code csv-empty}
+     * @param detail starts {@code line N}
+     */
+    public record Rejected(String code, long line, @Nullable String column, String detail) implements Read {}
+
+    public static Read read(byte[] csv, ControlCatalog catalog) {
+        if (csv.length > MAX_BYTES) {
+            return new Rejected("csv-too-large", 1, null, "line 1: the register is larger than 5 MiB");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(csv))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new Rejected("csv-not-utf8", 1, null, "line 1: the register is not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (quoteLeftOpen(text)) {
+            return new Rejected("csv-malformed", 1, null, "line 1: a quoted field is never closed");
+        }
+        int[] at = null;
+        List<ControlTest> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(text)) {
+            for (CsvRecord r : reader) {
+                long line = r.getStartingLineNumber();
+                if (at == null) {
+                    List<String> names = r.getFields().stream()
+                            .map(f -> f.strip().toLowerCase(Locale.ROOT))
+                            .toList();
+                    at = new int[COLUMNS.size()];
+                    for (int c = 0; c < COLUMNS.size(); c++) {
+                        at[c] = names.indexOf(COLUMNS.get(c));
+                        if (at[c] < 0) {
+                            return new Rejected(
+                                    "csv-missing-column",
+                                    line,
+                                    COLUMNS.get(c),
+                                    "line " + line + ": the header has no column \"" + header(c)
+                                            + "\"; it needs control,configItem,testedOn,tester,sample");
+                        }
+                    }
+                    continue;
+                }
+                if (r.getFields().stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() == MAX_ROWS) {
+                    return new Rejected(
+                            "csv-too-many-rows", line, null, "line " + line + ": more than " + MAX_ROWS + " rows");
+                }
+                String[] v = new String[COLUMNS.size()];
+                for (int c = 0; c < v.length; c++) {
+                    v[c] = at[c] < r.getFieldCount() ? r.getField(at[c]).strip() : "";
+                    if (v[c].length() > MAX_FIELD) {
+                        return new Rejected(
+                                "csv-too-long",
+                                line,
+                                header(c),
+                                "line " + line + ", column " + header(c) + ": longer than " + MAX_FIELD
+                                        + " characters");
+                    }
+                    if (c < 3 && v[c].isEmpty()) {
+                        return new Rejected(
+                                "csv-empty-field",
+                                line,
+                                header(c),
+                                "line " + line + ", column " + header(c) + ": empty; control, configItem and testedOn"
+                                        + " are required");
+                    }
+                }
+                Control control = catalog.find(v[0]).orElse(null);
+                if (control == null) {
+                    return new Rejected(
+                            "unknown-control",
+                            line,
+                            "control",
+                            "line " + line + ", column control: "
+                                    + new ControlCatalog.UnknownControlException(v[0]).getMessage());
+                }
+                LocalDate testedOn;
+                try {
+                    testedOn = LocalDate.parse(v[2]);
+                } catch (DateTimeParseException e) {
+                    return new Rejected(
+                            "bad-date",
+                            line,
+                            "testedOn",
+                            "line " + line + ", column testedOn: \"" + v[2]
+                                    + "\" is not a calendar date (ISO 8601, e.g. 2026-09-14)");
+                }
+                rows.add(new ControlTest(control.id(), v[1], testedOn, v[3], v[4], line));
+            }
+        } catch (CsvParseException e) {
+            return new Rejected("csv-malformed", 1, null, "line 1: unreadable CSV: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            // reading a String does not fail; closing it neither
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (at == null) {
+            return new Rejected("csv-missing-column", 1, null, "line 1: the register is empty; the header is required");
+        }
+        if (rows.isEmpty()) {
+            return new Rejected("csv-empty", 2, null, "line 2: the register has a header and no rows");
+        }
+        return new Rows(rows);
+    }
+
+    private static String header(int column) {
+        return List.of("control", "configItem", "testedOn", "tester", "sample").get(column);
+    }
+
+    private static boolean quoteLeftOpen(String text) {
+        boolean open = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                open = !open;
+            }
+        }
+        return open;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tandem.controls;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which tests of the register an executed change undoes. A register row becomes a retest when the
+ * change was executed on or after the day of the test (a test on the day of the change may have
+ * seen either configuration, so it counts as before) and the change names the row's control or
+ * touches its configuration item ({@link ConfigItems#touches}). One retest per control, item and
+ * change, in the order of the changes and then of the register.
+ */
+public final class Retests {
+    private Retests() {}
+
+    /** An executed change, as the rule needs it. */
+    public record Executed(
+            String id, String title, Instant executedAt, List<String> configItems, List<String> controls) {
+        public Executed {
+            configItems = List.copyOf(configItems);
+            controls = List.copyOf(controls);
+        }
+    }
+
+    public static List<Retest> of(List<ControlTest> register, List<Executed> changes) {
+        List<Retest> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Executed c : changes) {
+            LocalDate executedOn = c.executedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+            for (ControlTest t : register) {
+                if (t.testedOn().isAfter(executedOn)) {
+                    continue;
+                }
+                String item = c.configItems().stream()
+                        .filter(i -> ConfigItems.touches(i, t.configItem()))
+                        .findFirst()
+                        .orElse(null);
+                boolean named = c.controls().contains(t.control());
+                if (item == null && !named) {
+                    continue;
+                }
+                if (!seen.add(t.control() + "\n" + t.configItem() + "\n" + c.id())) {
+                    continue;
+                }
+                String reason = item != null
+                        ? "the change modified " + item + ", which the test of " + t.control() + " on " + t.testedOn()
+                                + " covered"
+                        : "the change affects control " + t.control() + ", tested on " + t.testedOn();
+                out.add(new Retest(
+                        t.control(),
+                        t.configItem(),
+                        t.testedOn(),
+                        t.tester(),
+                        c.id(),
+                        c.title(),
+                        c.executedAt(),
+                        reason));
+            }
+        }
+        return out;
+    }
+
+    /** The controls the register tested on any of {@code items}: what a change request suggests. */
+    public static List<String> suggestedControls(List<ControlTest> register, List<String> items) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ControlTest t : register) {
+            if (ConfigItems.touchesAny(t.configItem(), items)) {
+                out.add(t.control());
+            }
+        }
+        return List.copyOf(out);
+    }
+}

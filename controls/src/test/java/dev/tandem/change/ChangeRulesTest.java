@@ -1,0 +1,172 @@
+package dev.tandem.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.change.ChangeRules.Decision;
+import dev.tandem.change.ChangeRules.Refused;
+import dev.tandem.change.ChangeRules.State;
+import dev.tandem.controls.ControlCatalog;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class ChangeRulesTest {
+    private static final Instant REQUESTED = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Snapshot PRE = new Snapshot("pre", "CONFIG_SNAPSHOT", REQUESTED.minusSeconds(3600));
+    private static final Snapshot LOG = new Snapshot("log", "LOG", REQUESTED.minusSeconds(3600));
+    private static final Snapshot LATE = new Snapshot("late", "CONFIG_SNAPSHOT", REQUESTED.plusSeconds(60));
+    private static final Map<String, Snapshot> SNAPSHOTS = Map.of("pre", PRE, "log", LOG, "late", LATE);
+
+    private static ChangeRules.Draft draft(
+            ChangeKind kind,
+            List<String> pre,
+            @Nullable String auditorAccess,
+            List<String> processes,
+            boolean emergency) {
+        return new ChangeRules.Draft(
+                "Revoke ViewAllData",
+                "Salesforce production",
+                "",
+                kind,
+                Risk.MEDIUM,
+                List.of("PermissionSet:Integration_Sync#ViewAllData"),
+                List.of("CC6.3"),
+                pre,
+                "Redeploy the pre-change permission set",
+                emergency,
+                auditorAccess,
+                processes);
+    }
+
+    private static ChangeRules.Check request(ChangeRules.Draft d, String role) {
+        return ChangeRules.request(d, SNAPSHOTS, REQUESTED, role, ControlCatalog.standard());
+    }
+
+    private static String code(ChangeRules.Check c) {
+        return c instanceof Refused r ? r.code() : "allowed";
+    }
+
+    @Test
+    void aRequestNeedsAConfigSnapshotReceivedBeforeIt() {
+        assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of("pre"), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("allowed");
+        assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of("log"), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("not-a-config-snapshot");
+        assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of("late"), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("snapshot-after-request");
+        assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of(), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("pre-snapshot-required");
+        assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of("x"), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("unknown-snapshot");
+    }
+
+    @Test
+    void isolationAndAccessRestrictionCarryTheirDuties() {
+        assertThat(code(request(draft(ChangeKind.ISOLATION, List.of("pre"), " ", List.of(), false), "RESPONDER")))
+                .isEqualTo("auditor-access-required");
+        assertThat(code(request(
+                        draft(ChangeKind.ISOLATION, List.of("pre"), "read-only auditor login", List.of(), false),
+                        "RESPONDER")))
+                .isEqualTo("allowed");
+        assertThat(code(request(
+                        draft(ChangeKind.ACCESS_RESTRICTION, List.of("pre"), null, List.of(), false), "RESPONDER")))
+                .isEqualTo("business-processes-required");
+        assertThat(code(request(
+                        draft(ChangeKind.ACCESS_RESTRICTION, List.of("pre"), null, List.of("Nightly sync"), false),
+                        "RESPONDER")))
+                .isEqualTo("allowed");
+    }
+
+    @Test
+    void onlyTheCommanderFlagsAnEmergency() {
+        var refused = request(draft(ChangeKind.CONFIGURATION, List.of("pre"), null, List.of(), true), "RESPONDER");
+        assertThat(code(refused)).isEqualTo("emergency-by-commander");
+        assertThat(((Refused) refused).outcome()).isEqualTo(ChangeRules.Outcome.FORBIDDEN);
+        assertThat(code(request(
+                        draft(ChangeKind.CONFIGURATION, List.of("pre"), null, List.of(), true), "INCIDENT_COMMANDER")))
+                .isEqualTo("allowed");
+    }
+
+    @Test
+    void anUnknownControlIsRefused() {
+        var d = new ChangeRules.Draft(
+                "t",
+                "s",
+                "",
+                ChangeKind.CODE,
+                Risk.LOW,
+                List.of("Repo:x"),
+                List.of("CC6.9"),
+                List.of("pre"),
+                "revert",
+                false,
+                null,
+                List.of());
+        assertThat(code(request(d, "RESPONDER"))).isEqualTo("unknown-control");
+    }
+
+    private static final State FRESH = new State("rafael", false, ChangeStatus.REQUESTED, List.of());
+
+    @Test
+    void approvalsComeFromTheCommanderAndTheLiaisonNeitherTheRequester() {
+        assertThat(code(ChangeRules.decide(FRESH, "rafael", "INCIDENT_COMMANDER")))
+                .isEqualTo("self-approval");
+        assertThat(code(ChangeRules.decide(FRESH, "audrey", "AUDITOR"))).isEqualTo("auditor-independence");
+        assertThat(code(ChangeRules.decide(FRESH, "lena", "LEGAL"))).isEqualTo("approver-role");
+        assertThat(code(ChangeRules.decide(FRESH, "irene", "INCIDENT_COMMANDER")))
+                .isEqualTo("allowed");
+        Decision ic = new Decision("irene", Approver.INCIDENT_COMMANDER, true);
+        assertThat(ChangeRules.after(FRESH, ic)).isEqualTo(ChangeStatus.REQUESTED);
+        State one = new State("rafael", false, ChangeStatus.REQUESTED, List.of(ic));
+        assertThat(code(ChangeRules.decide(one, "irene2", "INCIDENT_COMMANDER")))
+                .isEqualTo("already-decided");
+        // the commander, made audit liaison, may not give the second approval
+        assertThat(code(ChangeRules.decide(one, "irene", "AUDIT_LIAISON"))).isEqualTo("two-approvers");
+        Decision liaison = new Decision("alex", Approver.AUDIT_LIAISON, true);
+        assertThat(ChangeRules.after(one, liaison)).isEqualTo(ChangeStatus.APPROVED);
+        assertThat(ChangeRules.after(one, new Decision("alex", Approver.AUDIT_LIAISON, false)))
+                .isEqualTo(ChangeStatus.REJECTED);
+    }
+
+    @Test
+    void aNonEmergencyChangeRunsOnlyOnceApproved() {
+        Map<String, Snapshot> post = Map.of("post", LATE, "pre", PRE);
+        var refused = ChangeRules.execute(FRESH, List.of("post"), post, REQUESTED);
+        assertThat(code(refused)).isEqualTo("change-not-approved");
+        assertThat(((Refused) refused).reason()).contains("incident commander and the audit liaison");
+        State approved = new State(
+                "rafael",
+                false,
+                ChangeStatus.APPROVED,
+                List.of(
+                        new Decision("irene", Approver.INCIDENT_COMMANDER, true),
+                        new Decision("alex", Approver.AUDIT_LIAISON, true)));
+        assertThat(code(ChangeRules.execute(approved, List.of("post"), post, REQUESTED)))
+                .isEqualTo("allowed");
+        assertThat(code(ChangeRules.execute(approved, List.of("pre"), post, REQUESTED)))
+                .isEqualTo("snapshot-before-request");
+        State emergency = new State("irene", true, ChangeStatus.REQUESTED, List.of());
+        assertThat(code(ChangeRules.execute(emergency, List.of("post"), post, REQUESTED)))
+                .isEqualTo("allowed");
+        State executed = new State("irene", true, ChangeStatus.EXECUTED, List.of());
+        assertThat(code(ChangeRules.decide(executed, "alex", "AUDIT_LIAISON"))).isEqualTo("allowed");
+    }
+
+    @Test
+    void anEmergencyChangeApprovedLateIsACc81Exception() {
+        Instant ran = Instant.parse("2026-11-27T10:00:00Z");
+        var window = EmergencyReview.DEFAULT_WINDOW;
+        assertThat(EmergencyReview.status(ran, ran.plusSeconds(3600), false, window, ran.plusSeconds(7200)))
+                .isEqualTo(EmergencyReview.Status.APPROVED_IN_TIME);
+        assertThat(EmergencyReview.status(ran, null, false, window, ran.plusSeconds(3600)))
+                .isEqualTo(EmergencyReview.Status.AWAITING_APPROVAL);
+        var overdue = EmergencyReview.status(
+                ran, null, false, window, ran.plus(window).plusSeconds(1));
+        assertThat(overdue).isEqualTo(EmergencyReview.Status.OVERDUE);
+        assertThat(EmergencyReview.exception(overdue)).isTrue();
+        assertThat(EmergencyReview.status(ran, ran.plus(window).plusSeconds(1), false, window, ran))
+                .isEqualTo(EmergencyReview.Status.APPROVED_LATE);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tandem.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ControlTestRegisterTest {
+    private static ControlTestRegister.Read read(String csv) {
+        return ControlTestRegister.read(csv.getBytes(StandardCharsets.UTF_8), ControlCatalog.standard());
+    }
+
+    @Test
+    void readsTheRegisterAsASpreadsheetExportsIt() {
+        var r = read("\uFEFFControl,configItem,testedOn,tester,sample,notes\r\n"
+                + "cc6.3,PermissionSet:Integration_Sync,2026-09-14,\"Blake, A.\",25 of 180 assignments,x\r\n"
+                + ",,,,\r\n"
+                + "A.8.32,Change:CAB,2026-10-02,Blake,all emergency changes\r\n");
+        assertThat(r).isInstanceOf(ControlTestRegister.Rows.class);
+        var rows = ((ControlTestRegister.Rows) r).tests();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0))
+                .isEqualTo(new ControlTest(
+                        "CC6.3",
+                        "PermissionSet:Integration_Sync",
+                        LocalDate.of(2026, 9, 14),
+                        "Blake, A.",
+                        "25 of 180 assignments",
+                        2));
+        assertThat(rows.get(1).line()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesAnUnknownControlNamingTheLine() {
+        var r = (ControlTestRegister.Rejected)
+                read("control,configItem,testedOn,tester,sample\nCC6.1,A,2026-09-01,t,s\nCC6.9,B,2026-09-01,t,s\n");
+        assertThat(r.code()).isEqualTo("unknown-control");
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.detail()).startsWith("line 3, column control").contains("CC6.9");
+    }
+
+    @Test
+    void refusesABadDateNamingTheLine() {
+        var r = (ControlTestRegister.Rejected)
+                read("control,configItem,testedOn,tester,sample\nCC6.1,A,14/09/2026,t,s\n");
+        assertThat(r.code()).isEqualTo("bad-date");
+        assertThat(r.detail()).startsWith("line 2, column testedOn").contains("14/09/2026");
+        var impossible = (ControlTestRegister.Rejected)
+                read("control,configItem,testedOn,tester,sample\nCC6.1,A,2026-02-30,t,s\n");
+        assertThat(impossible.code()).isEqualTo("bad-date");
+    }
+
+    @Test
+    void refusesAMissingColumnAnEmptyFieldAndAnEmptyRegister() {
+        assertThat(((ControlTestRegister.Rejected) read("control,configItem,tester,sample\n")).code())
+                .isEqualTo("csv-missing-column");
+        var empty = (ControlTestRegister.Rejected)
+                read("control,configItem,testedOn,tester,sample\nCC6.1,,2026-09-01,t,s\n");
+        assertThat(empty.code()).isEqualTo("csv-empty-field");
+        assertThat(empty.detail()).startsWith("line 2, column configItem");
+        assertThat(((ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\n")).code())
+                .isEqualTo("csv-empty");
+        assertThat(((ControlTestRegister.Rejected)
+                                ControlTestRegister.read(new byte[] {(byte) 0xC3, 0x28}, ControlCatalog.standard()))
+                        .code())
+                .isEqualTo("csv-not-utf8");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tandem.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetestsTest {
+    private static final List<ControlTest> REGISTER = List.of(
+            new ControlTest("CC6.3", "PermissionSet:Integration_Sync", LocalDate.of(2026, 9, 14), "Blake", "25", 2),
+            new ControlTest("CC6.1", "Profile:Admin", LocalDate.of(2026, 9, 15), "Blake", "5", 3),
+            new ControlTest("CC8.1", "Change:CAB", LocalDate.of(2026, 12, 20), "Blake", "all", 4),
+            new ControlTest("CC7.2", "SIEM:Alerts", LocalDate.of(2026, 10, 1), "Blake", "all", 5));
+
+    @Test
+    void aChangeToATestedItemOrANamedControlBecomesARetest() {
+        var change = new Retests.Executed(
+                "c1",
+                "Revoke ViewAllData",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                List.of("PermissionSet:Integration_Sync#ViewAllData"),
+                List.of("CC7.2", "CC8.1"));
+        List<Retest> r = Retests.of(REGISTER, List.of(change));
+        // CC6.3: its item's part changed; CC7.2: named; CC8.1 named but tested after the change; CC6.1 untouched
+        assertThat(r).extracting(Retest::control).containsExactly("CC6.3", "CC7.2");
+        assertThat(r.getFirst().reason()).contains("PermissionSet:Integration_Sync#ViewAllData");
+        assertThat(r.getFirst().testedOn()).isEqualTo(LocalDate.of(2026, 9, 14));
+    }
+
+    @Test
+    void aTestOnTheDayOfTheChangeCountsAsBeforeIt() {
+        var change = new Retests.Executed(
+                "c1", "t", Instant.parse("2026-09-15T23:00:00Z"), List.of("profile:admin"), List.of());
+        assertThat(Retests.of(REGISTER, List.of(change)))
+                .extracting(Retest::control)
+                .containsExactly("CC6.1");
+    }
+
+    @Test
+    void configItemsTouchAsWholeAndPart() {
+        assertThat(ConfigItems.touches("PermissionSet:A", "permissionset:a#ViewAllData"))
+                .isTrue();
+        assertThat(ConfigItems.touches("PermissionSet:A#X", "PermissionSet:A#Y"))
+                .isFalse();
+        assertThat(ConfigItems.touches("PermissionSet:A", "PermissionSet:AB")).isFalse();
+        assertThat(Retests.suggestedControls(REGISTER, List.of("PermissionSet:Integration_Sync#ViewAllData")))
+                .containsExactly("CC6.3");
+    }
+
+    @Test
+    void theFeeIsAShareOfTheAuditFeeWhenAnythingIsRetested() {
+        RetestFee f =
+                RetestFee.estimate(new BigDecimal("80000"), "EUR", new BigDecimal("0.15"), new BigDecimal("0.30"), 2);
+        assertThat(f.low()).isEqualByComparingTo("12000.00");
+        assertThat(f.high()).isEqualByComparingTo("24000.00");
+        assertThat(RetestFee.estimate(new BigDecimal("80000"), "EUR", new BigDecimal("0.15"), new BigDecimal("0.3"), 0)
+                        .high())
+                .isEqualByComparingTo("0");
+        assertThat(RetestFee.estimate(null, "EUR", new BigDecimal("0.15"), new BigDecimal("0.3"), 2)
+                        .low())
+                .isNull();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tandem.server.change;
+
+import dev.tandem.change.ChangeKind;
+import dev.tandem.change.ChangeRules;
+import dev.tandem.change.ChangeStatus;
+import dev.tandem.change.Difference;
+import dev.tandem.change.Risk;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A change request as stored, with its decisions, acknowledgements, diffs and closure check. */
+public record Change(
+        String id,
+        String incident,
+        String title,
+        String system,
+        String description,
+        ChangeKind kind,
+        Risk risk,
+        List<String> configItems,
+        List<String> controls,
+        List<String> preSnapshots,
+        String rollbackPlan,
+        boolean emergency,
+        @Nullable String auditorAccess,
+        List<String> businessProcesses,
+        @Nullable String finding,
+        ChangeStatus status,
+        Instant requestedAt,
+        String requestedBy,
+        long ledgerIndex,
+        @Nullable Instant approvedAt,
+        @Nullable Instant executedAt,
+        @Nullable String executedBy,
+        List<String> postSnapshots,
+        @Nullable String executionNotes,
+        @Nullable Long executionIndex,
+        @Nullable Instant processesVerifiedAt,
+        @Nullable String processesVerifiedBy,
+        List<DecisionRow> decisions,
+        List<Acknowledgement> acknowledgements,
+        List<Diff> diffs,
+        @Nullable Verification verification) {
+
+    public record DecisionRow(
+            String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {}
+
+    public record Acknowledgement(String auditor, String comment, Instant at, long ledgerIndex) {}
+
+    public record Diff(
+            @Nullable String pre, String post, String format, List<Difference> differences, boolean truncated) {}
+
+    public record Verification(
+            String finding, boolean closed, List<String> remaining, boolean privileged, long ledgerIndex) {}
+
+    /** What the change rules need of it. */
+    public ChangeRules.State state() {
+        return new ChangeRules.State(
+                requestedBy,
+                emergency,
+                status,
+                decisions.stream()
+                        .map(d -> new ChangeRules.Decision(
+                                d.person(), dev.tandem.change.Approver.valueOf(d.role()), d.approve()))
+                        .toList());
+    }
+
+    /** An access restriction stays an open risk until its business processes were verified after it ran. */
+    public boolean openRisk() {
+        return kind == ChangeKind.ACCESS_RESTRICTION && processesVerifiedAt == null;
+    }
+}

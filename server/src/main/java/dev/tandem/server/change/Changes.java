@@ -1,0 +1,729 @@
+package dev.tandem.server.change;
+
+import dev.tandem.change.Approver;
+import dev.tandem.change.ChangeKind;
+import dev.tandem.change.ChangeRules;
+import dev.tandem.change.ChangeStatus;
+import dev.tandem.change.ConfigDiff;
+import dev.tandem.change.Difference;
+import dev.tandem.change.EmergencyReview;
+import dev.tandem.change.Risk;
+import dev.tandem.change.Snapshot;
+import dev.tandem.controls.ControlCatalog;
+import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.Retest;
+import dev.tandem.controls.RetestFee;
+import dev.tandem.controls.Retests;
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.Ids;
+import dev.tandem.server.access.Caller;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.leak.Findings;
+import dev.tandem.server.leak.StoredFinding;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.ChangeAcknowledged;
+import dev.tandem.server.ledger.fact.ChangeDecided;
+import dev.tandem.server.ledger.fact.ChangeExecuted;
+import dev.tandem.server.ledger.fact.ChangeProcessesVerified;
+import dev.tandem.server.ledger.fact.ChangeRequested;
+import dev.tandem.server.ledger.fact.ChangeVerified;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Change requests (CONTRACTS.md §3, docs/change-control.md). Every step is checked by {@link
+ * ChangeRules} on what was read, then written with its ledger entry in one unit that reads the
+ * change again and checks again, so two approvers or executors racing each other cannot both pass.
+ * A refusal records nothing.
+ */
+@Service
+public class Changes {
+    /** Snapshots larger than this are not compared (configuration is small; a larger item is not). */
+    static final long MAX_DIFF_BYTES = 64L << 20;
+
+    static final int SUMMARY_LINES = 20;
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Vault vault;
+    private final ControlTests register;
+    private final Findings findings;
+    private final ClosureCheck closure;
+    private final AuditProperties audit;
+    private final ChangeProperties props;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Changes(
+            JdbcTemplate jdbc,
+            Ledger ledger,
+            Vault vault,
+            ControlTests register,
+            Findings findings,
+            ClosureCheck closure,
+            AuditProperties audit,
+            ChangeProperties props,
+            Clock clock,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.vault = vault;
+        this.register = register;
+        this.findings = findings;
+        this.closure = closure;
+        this.audit = audit;
+        this.props = props;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * What the requester sent; null fields are filled from the finding when one is named ({@link
+     * #request}), else required.
+     */
+    public record Requested(
+            @Nullable String title,
+            @Nullable String system,
+            @Nullable String description,
+            @Nullable ChangeKind kind,
+            @Nullable Risk risk,
+            @Nullable List<String> configItems,
+            @Nullable List<String> controls,
+            @Nullable List<String> preSnapshots,
+            @Nullable String rollbackPlan,
+            boolean emergency,
+            @Nullable String auditorAccess,
+            @Nullable List<String> businessProcesses,
+            @Nullable String finding,
+            int containment) {}
+
+    // ------------------------------------------------------------------ request
+
+    /**
+     * Requests a change ({@code change.requested}). With a {@code finding}, its proposed containment
+     * number {@code containment} fills what the requester left out: title and description, kind,
+     * configuration item, the finding's controls, its CONFIG_SNAPSHOT evidence as the pre-change
+     * snapshots and a rollback plan that redeploys them.
+     */
+    public Change request(String incident, Requested r, Caller caller) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Requested filled = r.finding() == null ? r : fill(incident, r, caller);
+        List<String> configItems = orEmpty(filled.configItems());
+        List<ControlTest> tests = register.register(incident);
+        List<String> suggested = Retests.suggestedControls(tests, configItems);
+        List<String> asked = orEmpty(filled.controls());
+        List<String> controls;
+        try {
+            controls = ControlCatalog.standard().canonical(asked.isEmpty() ? suggested : asked);
+        } catch (ControlCatalog.UnknownControlException e) {
+            throw DomainException.unprocessable("unknown-control", "controls: " + e.getMessage());
+        }
+        ChangeRules.Draft draft = new ChangeRules.Draft(
+                orBlank(filled.title()),
+                orBlank(filled.system()),
+                orBlank(filled.description()),
+                filled.kind() == null ? ChangeKind.CONFIGURATION : filled.kind(),
+                filled.risk() == null ? Risk.MEDIUM : filled.risk(),
+                configItems,
+                controls,
+                distinct(orEmpty(filled.preSnapshots())),
+                orBlank(filled.rollbackPlan()),
+                filled.emergency(),
+                filled.auditorAccess() == null || filled.auditorAccess().isBlank()
+                        ? null
+                        : filled.auditorAccess().strip(),
+                orEmpty(filled.businessProcesses()));
+        Map<String, EvidenceItem> items = items(incident, draft.preSnapshots());
+        String role = caller.role() == null ? "" : caller.role().name();
+        refuseUnless(ChangeRules.request(draft, snapshots(items), now, role, ControlCatalog.standard()));
+        readable(items.values(), caller, "preSnapshots");
+        boolean forensic = items.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC);
+        String id = Ids.next();
+        return ledger.record(ap -> {
+            long index = ap.record(
+                    new ChangeRequested(
+                            incident,
+                            id,
+                            draft.title(),
+                            draft.system(),
+                            draft.description(),
+                            draft.kind().name(),
+                            draft.risk().name(),
+                            draft.configItems(),
+                            draft.controls(),
+                            suggested,
+                            draft.preSnapshots(),
+                            draft.rollbackPlan(),
+                            draft.emergency(),
+                            draft.auditorAccess(),
+                            draft.businessProcesses(),
+                            filled.finding(),
+                            forensic),
+                    caller.username());
+            jdbc.update(
+                    "INSERT INTO change_request (id, incident_id, title, system_name, description, kind, risk,"
+                            + " config_items, controls, pre_snapshots, rollback_plan, emergency, auditor_access,"
+                            + " business_processes, finding_id, status, requested_at, requested_by, ledger_index)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    incident,
+                    draft.title(),
+                    draft.system(),
+                    draft.description(),
+                    draft.kind().name(),
+                    draft.risk().name(),
+                    json.writeValueAsString(draft.configItems()),
+                    json.writeValueAsString(draft.controls()),
+                    json.writeValueAsString(draft.preSnapshots()),
+                    draft.rollbackPlan(),
+                    draft.emergency(),
+                    draft.auditorAccess(),
+                    json.writeValueAsString(draft.businessProcesses()),
+                    filled.finding(),
+                    ChangeStatus.REQUESTED.name(),
+                    Timestamp.from(now),
+                    caller.username(),
+                    index);
+            return existing(id);
+        });
+    }
+
+    /** The request with what it left out taken from the finding's proposed containment. */
+    private Requested fill(String incident, Requested r, Caller caller) {
+        String findingId = java.util.Objects.requireNonNull(r.finding());
+        StoredFinding f = findings.find(findingId)
+                .filter(x -> x.incidentId().equals(incident))
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "unknown-finding", "finding: " + findingId + " is no finding of this incident"));
+        boolean readable = f.privileged() && f.items().isEmpty()
+                ? caller.privileged()
+                : f.items().stream().allMatch(i -> caller.mayRead(i.id(), Repository.valueOf(i.repository())));
+        if (!readable) {
+            throw DomainException.forbidden("finding " + findingId + " rests on FORENSIC evidence you may not read");
+        }
+        var actions = f.containment();
+        if (r.containment() < 0 || r.containment() >= actions.size()) {
+            throw DomainException.unprocessable(
+                    "unknown-containment",
+                    "containment: finding " + findingId + " proposes " + actions.size() + " containment actions"
+                            + " (0 to " + (actions.size() - 1) + "), not " + r.containment());
+        }
+        var a = actions.get(r.containment());
+        String action = a.path("action").asString("");
+        String item = a.path("configItem").asString("");
+        String description = a.path("description").asString("");
+        List<String> controls = new ArrayList<>(f.controls());
+        controls.addAll(f.iso27001());
+        List<EvidenceItem> snapshots = new ArrayList<>();
+        for (StoredFinding.Item i : f.items()) {
+            vault.find(i.id())
+                    .filter(e -> e.kind().name().equals(Snapshot.CONFIG_SNAPSHOT))
+                    .ifPresent(snapshots::add);
+        }
+        String names =
+                String.join(", ", snapshots.stream().map(EvidenceItem::name).toList());
+        return new Requested(
+                r.title() != null ? r.title() : description,
+                r.system() != null
+                        ? r.system()
+                        : system(a.path("target").path("kind").asString(""), item),
+                r.description() != null
+                        ? r.description()
+                        : "Proposed containment " + r.containment() + " (" + action + ") of finding " + findingId + " ("
+                                + f.pattern() + ")",
+                r.kind() != null ? r.kind() : kindOf(action),
+                r.risk(),
+                r.configItems() != null ? r.configItems() : List.of(item),
+                r.controls() != null ? r.controls() : controls,
+                r.preSnapshots() != null
+                        ? r.preSnapshots()
+                        : snapshots.stream().map(EvidenceItem::id).toList(),
+                r.rollbackPlan() != null
+                        ? r.rollbackPlan()
+                        : snapshots.isEmpty() ? null : "Redeploy the pre-change configuration from " + names,
+                r.emergency(),
+                r.auditorAccess(),
+                r.businessProcesses(),
+                findingId,
+                r.containment());
+    }
+
+    /** The kind of change a proposed containment action is. */
+    static ChangeKind kindOf(String action) {
+        return switch (action) {
+            case "RESET_CREDENTIALS", "REVOKE_SESSIONS", "REVOKE_CONNECTED_APP_TOKENS" ->
+                ChangeKind.CREDENTIAL_ROTATION;
+            case "BLOCK_HOST_AT_EGRESS", "QUARANTINE_FILE", "FREEZE_USER" -> ChangeKind.ISOLATION;
+            case "REMOVE_THIRD_PARTY_TAG", "RESTRICT_API_RESPONSE_FIELDS" -> ChangeKind.CODE;
+            case "REQUIRE_TLS", "PURGE_COPIED_DATA" -> ChangeKind.CONFIGURATION;
+            default -> ChangeKind.ACCESS_RESTRICTION;
+        };
+    }
+
+    private static String system(String targetKind, String item) {
+        return switch (targetKind) {
+            case "HOST", "ENDPOINT" -> item.isEmpty() ? targetKind : item;
+            case "FILE" -> "File storage";
+            default -> "Salesforce org";
+        };
+    }
+
+    // ------------------------------------------------------------------ approvals
+
+    /** Approves or rejects ({@code change.decided}); answers the change as it then stands. */
+    public Change decide(String id, boolean approve, String comment, Caller caller) {
+        text("comment", comment);
+        String role = caller.role() == null ? null : caller.role().name();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Change c = existing(id);
+            refuseUnless(ChangeRules.decide(c.state(), caller.username(), role));
+            Approver as = java.util.Objects.requireNonNull(ChangeRules.approver(role));
+            ChangeRules.Decision d = new ChangeRules.Decision(caller.username(), as, approve);
+            ChangeStatus next = ChangeRules.after(c.state(), d);
+            long index = ap.record(
+                    new ChangeDecided(
+                            c.incident(), id, approve ? "APPROVE" : "REJECT", as.name(), comment, next.name()),
+                    caller.username());
+            jdbc.update(
+                    "INSERT INTO change_decision (change_id, approver_role, person, approve, comment_text, decided_at,"
+                            + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    as.name(),
+                    caller.username(),
+                    approve,
+                    comment,
+                    Timestamp.from(now),
+                    index);
+            boolean bothApproved =
+                    approve && c.state().decisions().stream().anyMatch(x -> x.approve() && x.role() != as);
+            jdbc.update(
+                    "UPDATE change_request SET status = ?, approved_at = ? WHERE id = ?",
+                    next.name(),
+                    bothApproved ? Timestamp.from(now) : null,
+                    id);
+            return existing(id);
+        });
+    }
+
+    /** An auditor's acknowledgement ({@code change.acknowledged}): never an approval. */
+    public Change acknowledge(String id, String comment, Caller caller) {
+        text("comment", comment);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Change c = existing(id);
+            long index = ap.record(new ChangeAcknowledged(c.incident(), id, comment), caller.username());
+            jdbc.update(
+                    "INSERT INTO change_acknowledgement (change_id, ledger_index, auditor, comment_text,"
+                            + " acknowledged_at) VALUES (?, ?, ?, ?, ?)",
+                    id,
+                    index,
+                    caller.username(),
+                    comment,
+                    Timestamp.from(now));
+            return existing(id);
+        });
+    }
+
+    // ------------------------------------------------------------------ execution
+
+    /**
+     * Executes a change ({@code change.executed}): refused (409) while a non-emergency change lacks
+     * its approvals. The pre- and post-change snapshots are compared pair by pair (same name, or the
+     * only one of each); when the change came from a finding and a post-change snapshot is
+     * Salesforce metadata, the analyzers check whether the finding closed ({@code change.verified}).
+     */
+    public Change execute(String id, List<String> postSnapshots, String notes, Caller caller) {
+        text("notes", notes);
+        List<String> posts = distinct(postSnapshots);
+        Change c = existing(id);
+        Map<String, EvidenceItem> postItems = items(c.incident(), posts);
+        refuseUnless(ChangeRules.execute(c.state(), posts, snapshots(postItems), c.requestedAt()));
+        readable(postItems.values(), caller, "postSnapshots");
+        Map<String, EvidenceItem> preItems = items(c.incident(), c.preSnapshots());
+        List<Change.Diff> diffs = new ArrayList<>();
+        boolean metadata = false;
+        for (EvidenceItem post : postItems.values()) {
+            EvidenceItem pre = pairOf(post, preItems, postItems.size());
+            byte[] after = bytes(post);
+            metadata |= after != null && ClosureCheck.salesforceMetadata(post, after);
+            byte[] before = pre == null ? null : bytes(pre);
+            if (after == null || (pre != null && before == null)) {
+                diffs.add(new Change.Diff(pre == null ? null : pre.id(), post.id(), "NOT_COMPARED", List.of(), false));
+            } else if (pre == null) {
+                diffs.add(new Change.Diff(
+                        null, post.id(), ConfigDiff.detect(post.name(), after).name(), List.of(), false));
+            } else {
+                ConfigDiff.Result r = ConfigDiff.diff(pre.name(), before, post.name(), after);
+                diffs.add(new Change.Diff(pre.id(), post.id(), r.format().name(), r.differences(), r.truncated()));
+            }
+        }
+        ClosureCheck.Outcome verified = null;
+        if (c.finding() != null && metadata) {
+            StoredFinding f = findings.find(c.finding()).orElse(null);
+            if (f != null) {
+                try {
+                    verified = closure.check(f, List.copyOf(preItems.values()), List.copyOf(postItems.values()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DomainException(
+                            DomainException.Kind.SERVICE_UNAVAILABLE,
+                            "interrupted",
+                            "Interrupted",
+                            "the server is stopping; nothing was recorded");
+                }
+            }
+        }
+        boolean forensic = postItems.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC)
+                || preItems.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ClosureCheck.Outcome closed = verified;
+        return ledger.record(ap -> {
+            Change current = existing(id);
+            refuseUnless(ChangeRules.execute(current.state(), posts, snapshots(postItems), current.requestedAt()));
+            int retests = Retests.of(register.register(current.incident()), List.of(executed(current, now)))
+                    .size();
+            List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
+            for (Change.Diff d : diffs) {
+                summaries.add(new ChangeExecuted.DiffSummary(
+                        d.pre(),
+                        d.post(),
+                        d.format(),
+                        d.differences().size(),
+                        d.differences().stream()
+                                .limit(SUMMARY_LINES)
+                                .map(x -> x.path() + ": " + x.description())
+                                .toList()));
+            }
+            boolean beforeApproval = !current.state().approved();
+            long index = ap.record(
+                    new ChangeExecuted(
+                            current.incident(), id, posts, notes, beforeApproval, summaries, retests, forensic),
+                    caller.username());
+            jdbc.update(
+                    "UPDATE change_request SET status = ?, executed_at = ?, executed_by = ?, post_snapshots = ?,"
+                            + " execution_notes = ?, execution_index = ? WHERE id = ?",
+                    ChangeStatus.EXECUTED.name(),
+                    Timestamp.from(now),
+                    caller.username(),
+                    json.writeValueAsString(posts),
+                    notes,
+                    index,
+                    id);
+            int ordinal = 0;
+            for (Change.Diff d : diffs) {
+                jdbc.update(
+                        "INSERT INTO change_diff (change_id, ordinal, pre_evidence, post_evidence, format, differences,"
+                                + " truncated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        id,
+                        ordinal++,
+                        d.pre(),
+                        d.post(),
+                        d.format(),
+                        json.writeValueAsString(d.differences()),
+                        d.truncated());
+            }
+            if (closed != null) {
+                String finding = java.util.Objects.requireNonNull(current.finding());
+                long v = ap.record(
+                        new ChangeVerified(
+                                current.incident(),
+                                id,
+                                finding,
+                                closed.closed(),
+                                closed.remaining(),
+                                closed.restsOnForensic()),
+                        caller.username());
+                jdbc.update(
+                        "INSERT INTO change_verification (change_id, finding_id, closed, remaining, privileged,"
+                                + " ledger_index) VALUES (?, ?, ?, ?, ?, ?)",
+                        id,
+                        finding,
+                        closed.closed(),
+                        json.writeValueAsString(closed.remaining()),
+                        closed.restsOnForensic(),
+                        v);
+            }
+            return existing(id);
+        });
+    }
+
+    /** The pre-change snapshot a post-change one is compared with: the same name, or the only one. */
+    private static @Nullable EvidenceItem pairOf(EvidenceItem post, Map<String, EvidenceItem> pre, int posts) {
+        for (EvidenceItem p : pre.values()) {
+            if (p.name().equals(post.name())) {
+                return p;
+            }
+        }
+        return pre.size() == 1 && posts == 1 ? pre.values().iterator().next() : null;
+    }
+
+    private byte @Nullable [] bytes(EvidenceItem item) {
+        if (item.size() > MAX_DIFF_BYTES) {
+            return null;
+        }
+        try (InputStream in = vault.openForJob(item)) {
+            return in.readNBytes((int) item.size() + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read evidence " + item.id() + " from the vault", e);
+        }
+    }
+
+    /** Records that an access restriction's business processes were verified after it ran. */
+    public Change verifyProcesses(String id, List<String> processes, String comment, Caller caller) {
+        text("comment", comment);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Change c = existing(id);
+            refuseUnless(ChangeRules.verifyProcesses(c.kind(), c.status(), c.processesVerifiedAt() != null));
+            List<String> verified = processes.isEmpty() ? c.businessProcesses() : processes;
+            for (String p : verified) {
+                if (!c.businessProcesses().contains(p)) {
+                    throw DomainException.unprocessable(
+                            "unknown-process",
+                            "processes: \"" + p + "\" is not one the change named (" + c.businessProcesses() + ")");
+                }
+            }
+            if (!verified.containsAll(c.businessProcesses())) {
+                throw DomainException.unprocessable(
+                        "processes-incomplete",
+                        "processes: every business process the change named must be verified: "
+                                + c.businessProcesses());
+            }
+            ap.record(new ChangeProcessesVerified(c.incident(), id, verified, comment), caller.username());
+            jdbc.update(
+                    "UPDATE change_request SET processes_verified_at = ?, processes_verified_by = ? WHERE id = ?",
+                    Timestamp.from(now),
+                    caller.username(),
+                    id);
+            return existing(id);
+        });
+    }
+
+    // ------------------------------------------------------------------ retests
+
+    /** The retest items of the incident and their fee estimate. */
+    public record RetestBill(List<Retest> retests, RetestFee fee) {}
+
+    public RetestBill retests(String incident) {
+        List<Retest> r = Retests.of(register.register(incident), executedChanges(incident));
+        return new RetestBill(
+                r, RetestFee.estimate(audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), r.size()));
+    }
+
+    private List<Retests.Executed> executedChanges(String incident) {
+        List<Retests.Executed> out = new ArrayList<>();
+        for (Change c : ofIncident(incident)) {
+            if (c.executedAt() != null) {
+                out.add(executed(c, c.executedAt()));
+            }
+        }
+        return out;
+    }
+
+    private static Retests.Executed executed(Change c, Instant at) {
+        return new Retests.Executed(c.id(), c.title(), at, c.configItems(), c.controls());
+    }
+
+    /** An executed emergency change and where its approval stands: a CC8.1 exception when late or missing. */
+    public record EmergencyStatus(Change change, EmergencyReview.Status status, Instant deadline, boolean exception) {}
+
+    public List<EmergencyStatus> emergencies(String incident, Instant now) {
+        List<EmergencyStatus> out = new ArrayList<>();
+        for (Change c : ofIncident(incident)) {
+            if (c.emergency() && c.executedAt() != null) {
+                Instant executedAt = c.executedAt();
+                // approved before it ran counts as in time; rejected after it ran as never approved
+                Instant approvedAt =
+                        c.approvedAt() != null && c.approvedAt().isBefore(executedAt) ? executedAt : c.approvedAt();
+                EmergencyReview.Status s =
+                        EmergencyReview.status(executedAt, approvedAt, c.state().rejected(), props.window(), now);
+                out.add(new EmergencyStatus(c, s, executedAt.plus(props.window()), EmergencyReview.exception(s)));
+            }
+        }
+        return out;
+    }
+
+    public java.time.Duration emergencyWindow() {
+        return props.window();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Optional<Change> find(String id) {
+        List<Change> found = jdbc.query("SELECT * FROM change_request WHERE id = ?", (rs, n) -> map(rs), id);
+        return found.stream().findFirst();
+    }
+
+    public List<Change> ofIncident(String incident) {
+        return jdbc.query(
+                "SELECT * FROM change_request WHERE incident_id = ? ORDER BY ledger_index",
+                (rs, n) -> map(rs),
+                incident);
+    }
+
+    private Change existing(String id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("change", id));
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Difference>> DIFFERENCES = new TypeReference<>() {};
+
+    private Change map(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        String posts = rs.getString("post_snapshots");
+        long execution = rs.getLong("execution_index");
+        Long executionIndex = rs.wasNull() ? null : execution;
+        return new Change(
+                id,
+                rs.getString("incident_id"),
+                rs.getString("title"),
+                rs.getString("system_name"),
+                rs.getString("description"),
+                ChangeKind.valueOf(rs.getString("kind")),
+                Risk.valueOf(rs.getString("risk")),
+                json.readValue(rs.getString("config_items"), STRINGS),
+                json.readValue(rs.getString("controls"), STRINGS),
+                json.readValue(rs.getString("pre_snapshots"), STRINGS),
+                rs.getString("rollback_plan"),
+                rs.getBoolean("emergency"),
+                rs.getString("auditor_access"),
+                json.readValue(rs.getString("business_processes"), STRINGS),
+                rs.getString("finding_id"),
+                ChangeStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("requested_by"),
+                rs.getLong("ledger_index"),
+                instant(rs, "approved_at"),
+                instant(rs, "executed_at"),
+                rs.getString("executed_by"),
+                posts == null ? List.of() : json.readValue(posts, STRINGS),
+                rs.getString("execution_notes"),
+                executionIndex,
+                instant(rs, "processes_verified_at"),
+                rs.getString("processes_verified_by"),
+                jdbc.query(
+                        "SELECT * FROM change_decision WHERE change_id = ? ORDER BY ledger_index",
+                        (d, n) -> new Change.DecisionRow(
+                                d.getString("approver_role"),
+                                d.getString("person"),
+                                d.getBoolean("approve"),
+                                d.getString("comment_text"),
+                                d.getTimestamp("decided_at").toInstant(),
+                                d.getLong("ledger_index")),
+                        id),
+                jdbc.query(
+                        "SELECT * FROM change_acknowledgement WHERE change_id = ? ORDER BY ledger_index",
+                        (a, n) -> new Change.Acknowledgement(
+                                a.getString("auditor"),
+                                a.getString("comment_text"),
+                                a.getTimestamp("acknowledged_at").toInstant(),
+                                a.getLong("ledger_index")),
+                        id),
+                jdbc.query(
+                        "SELECT * FROM change_diff WHERE change_id = ? ORDER BY ordinal",
+                        (d, n) -> new Change.Diff(
+                                d.getString("pre_evidence"),
+                                d.getString("post_evidence"),
+                                d.getString("format"),
+                                json.readValue(d.getString("differences"), DIFFERENCES),
+                                d.getBoolean("truncated")),
+                        id),
+                jdbc
+                        .query(
+                                "SELECT * FROM change_verification WHERE change_id = ?",
+                                (v, n) -> new Change.Verification(
+                                        v.getString("finding_id"),
+                                        v.getBoolean("closed"),
+                                        json.readValue(v.getString("remaining"), STRINGS),
+                                        v.getBoolean("privileged"),
+                                        v.getLong("ledger_index")),
+                                id)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    /** The incident's evidence items among {@code ids}, in order; ids not of the incident are left out. */
+    private Map<String, EvidenceItem> items(String incident, List<String> ids) {
+        Map<String, EvidenceItem> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            vault.find(id).filter(i -> i.incidentId().equals(incident)).ifPresent(i -> out.put(id, i));
+        }
+        return out;
+    }
+
+    private static Map<String, Snapshot> snapshots(Map<String, EvidenceItem> items) {
+        Map<String, Snapshot> out = new LinkedHashMap<>();
+        items.forEach((id, i) -> out.put(id, new Snapshot(id, i.kind().name(), i.receivedAt())));
+        return out;
+    }
+
+    private static void readable(java.util.Collection<EvidenceItem> items, Caller caller, String field) {
+        for (EvidenceItem i : items) {
+            if (!caller.mayRead(i.id(), i.repository())) {
+                throw DomainException.forbidden(
+                        field + ": FORENSIC item " + i.id() + " is privileged and not yours to read");
+            }
+        }
+    }
+
+    static void refuseUnless(ChangeRules.Check check) {
+        if (check instanceof ChangeRules.Refused r) {
+            throw switch (r.outcome()) {
+                case UNPROCESSABLE -> DomainException.unprocessable(r.code(), r.reason());
+                case FORBIDDEN ->
+                    new DomainException(DomainException.Kind.FORBIDDEN, r.code(), "Forbidden", r.reason());
+                case CONFLICT -> DomainException.conflict(r.code(), "Refused by change control", r.reason());
+            };
+        }
+    }
+
+    private static void text(String field, String value) {
+        if (value.length() > ChangeRules.MAX_TEXT) {
+            throw DomainException.unprocessable(
+                    "bad-" + field, field + ": at most " + ChangeRules.MAX_TEXT + " characters");
+        }
+    }
+
+    private static List<String> orEmpty(@Nullable List<String> l) {
+        return l == null ? List.of() : l.stream().map(String::strip).toList();
+    }
+
+    private static String orBlank(@Nullable String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static List<String> distinct(List<String> l) {
+        Set<String> out = new LinkedHashSet<>(l);
+        return List.copyOf(out);
+    }
+}

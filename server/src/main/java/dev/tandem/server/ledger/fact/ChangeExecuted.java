@@ -1,0 +1,61 @@
+package dev.tandem.server.ledger.fact;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A change was carried out ({@code change.executed}): its post-change snapshots, the notes, whether
+ * it ran as an emergency before its approvals, each pre/post diff in short, and the retests it
+ * caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells its content.
+ */
+public record ChangeExecuted(
+        String incident,
+        String change,
+        List<String> postSnapshots,
+        String notes,
+        boolean beforeApproval,
+        List<DiffSummary> diffs,
+        int retests,
+        boolean restsOnForensic)
+        implements Fact {
+    public ChangeExecuted {
+        postSnapshots = List.copyOf(postSnapshots);
+        diffs = List.copyOf(diffs);
+    }
+
+    /** One compared pair: the formats and the first differences in words. */
+    public record DiffSummary(@Nullable String pre, String post, String format, int differences, List<String> first) {
+        public DiffSummary {
+            first = List.copyOf(first);
+        }
+    }
+
+    @Override
+    public String type() {
+        return "change.executed";
+    }
+
+    @Override
+    public ObjectNode body() {
+        ObjectNode b = Fact.object().put("change", change);
+        postSnapshots.forEach(b.putArray("postSnapshots")::add);
+        b.put("notes", notes).put("beforeApproval", beforeApproval);
+        var diffs = b.putArray("diffs");
+        for (DiffSummary d : this.diffs) {
+            ObjectNode o = diffs.addObject();
+            if (d.pre() != null) {
+                o.put("pre", d.pre());
+            }
+            o.put("post", d.post()).put("format", d.format()).put("differences", d.differences());
+            d.first().forEach(o.putArray("first")::add);
+        }
+        b.put("retests", retests);
+        return b;
+    }
+
+    @Override
+    public boolean privileged() {
+        return restsOnForensic;
+    }
+}

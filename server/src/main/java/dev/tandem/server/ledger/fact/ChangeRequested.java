@@ -1,0 +1,73 @@
+package dev.tandem.server.ledger.fact;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A change request was made ({@code change.requested}, docs/change-control.md). In the clear: a
+ * change request is the requester's statement for the audit track, and its pre-change snapshots
+ * are evidence the auditors may read (a FORENSIC snapshot makes it privileged). A request filled
+ * from a finding names the finding by id only.
+ */
+public record ChangeRequested(
+        String incident,
+        String change,
+        String title,
+        String system,
+        String description,
+        String kind,
+        String risk,
+        List<String> configItems,
+        List<String> controls,
+        List<String> suggestedControls,
+        List<String> preSnapshots,
+        String rollbackPlan,
+        boolean emergency,
+        @Nullable String auditorAccess,
+        List<String> businessProcesses,
+        @Nullable String finding,
+        boolean restsOnForensic)
+        implements Fact {
+    public ChangeRequested {
+        configItems = List.copyOf(configItems);
+        controls = List.copyOf(controls);
+        suggestedControls = List.copyOf(suggestedControls);
+        preSnapshots = List.copyOf(preSnapshots);
+        businessProcesses = List.copyOf(businessProcesses);
+    }
+
+    @Override
+    public String type() {
+        return "change.requested";
+    }
+
+    @Override
+    public ObjectNode body() {
+        ObjectNode b = Fact.object()
+                .put("change", change)
+                .put("title", title)
+                .put("system", system)
+                .put("description", description)
+                .put("kind", kind)
+                .put("risk", risk);
+        configItems.forEach(b.putArray("configItems")::add);
+        controls.forEach(b.putArray("controls")::add);
+        suggestedControls.forEach(b.putArray("suggestedControls")::add);
+        preSnapshots.forEach(b.putArray("preSnapshots")::add);
+        b.put("rollbackPlan", rollbackPlan).put("emergency", emergency);
+        if (auditorAccess != null) {
+            b.put("auditorAccess", auditorAccess);
+        }
+        businessProcesses.forEach(b.putArray("businessProcesses")::add);
+        if (finding != null) {
+            b.put("finding", finding);
+        }
+        return b;
+    }
+
+    @Override
+    public boolean privileged() {
+        return restsOnForensic;
+    }
+}

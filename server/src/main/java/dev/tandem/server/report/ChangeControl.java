@@ -1,0 +1,312 @@
+package dev.tandem.server.report;
+
+import static dev.tandem.server.report.Narration.text;
+import static dev.tandem.server.report.Narration.texts;
+import static dev.tandem.server.report.Narration.time;
+
+import dev.tandem.change.EmergencyReview;
+import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.Retest;
+import dev.tandem.controls.RetestFee;
+import dev.tandem.controls.Retests;
+import dev.tandem.server.report.Report.Line;
+import dev.tandem.server.report.Report.Row;
+import dev.tandem.server.report.Report.Section;
+import dev.tandem.server.report.Report.Table;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The change-control sections of the audit-continuity report, drawn from the ledger entries alone
+ * (docs/change-control.md): the changes with their approvals, the retests they cause with the fee
+ * estimate, and the change-management exceptions against SOC 2 CC8.1 (emergency changes not
+ * approved within the window) with the access restrictions still open as a risk. Privileged change
+ * entries are counted, never described.
+ */
+final class ChangeControl {
+    private ChangeControl() {}
+
+    /** What the report is told besides the entries: the window, the fee and the time it is drawn. */
+    record Settings(
+            Duration window,
+            @Nullable BigDecimal fee,
+            String currency,
+            BigDecimal lowShare,
+            BigDecimal highShare,
+            Instant now) {
+        static Settings defaults(Instant now) {
+            return new Settings(
+                    EmergencyReview.DEFAULT_WINDOW, null, "USD", new BigDecimal("0.15"), new BigDecimal("0.30"), now);
+        }
+    }
+
+    /** One change as its entries tell it. */
+    private static final class Tracked {
+        final String id;
+        final JsonNode request;
+        final List<Long> cites = new ArrayList<>();
+        final Map<String, Instant> approvedBy = new LinkedHashMap<>();
+        boolean rejected;
+
+        @Nullable
+        Instant executedAt;
+
+        boolean acknowledged;
+        boolean processesVerified;
+
+        Tracked(String id, JsonNode request, long index) {
+            this.id = id;
+            this.request = request;
+            cites.add(index);
+        }
+
+        @Nullable
+        Instant approvedAt() {
+            if (approvedBy.size() < 2) {
+                return null;
+            }
+            return approvedBy.values().stream().max(Instant::compareTo).orElse(null);
+        }
+    }
+
+    static List<Section> sections(List<ReportEntry> entries, Settings settings) {
+        Map<String, Tracked> changes = new LinkedHashMap<>();
+        List<ControlTest> register = new ArrayList<>();
+        List<Long> registerCites = new ArrayList<>();
+        List<Long> privileged = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (!e.type().startsWith("change.") && !e.type().equals("control-tests.imported")) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null) {
+                privileged.add(e.index());
+                continue;
+            }
+            if (e.type().equals("control-tests.imported")) {
+                registerCites.add(e.index());
+                long line = 0;
+                for (JsonNode t : c.path("tests")) {
+                    register.add(new ControlTest(
+                            text(t, "control"),
+                            text(t, "configItem"),
+                            LocalDate.parse(text(t, "testedOn")),
+                            text(t, "tester"),
+                            "",
+                            ++line));
+                }
+                continue;
+            }
+            String id = text(c, "change");
+            if (e.type().equals("change.requested")) {
+                changes.put(id, new Tracked(id, c, e.index()));
+                continue;
+            }
+            Tracked t = changes.get(id);
+            if (t == null) {
+                continue; // its request is privileged: counted above
+            }
+            t.cites.add(e.index());
+            Instant at = Instant.parse(e.at());
+            switch (e.type()) {
+                case "change.decided" -> {
+                    if (text(c, "decision").equals("APPROVE")) {
+                        t.approvedBy.put(text(c, "role"), at);
+                    } else {
+                        t.rejected = true;
+                    }
+                }
+                case "change.executed" -> t.executedAt = at;
+                case "change.acknowledged" -> t.acknowledged = true;
+                case "change.processes-verified" -> t.processesVerified = true;
+                default -> {}
+            }
+        }
+        List<Section> out = new ArrayList<>();
+        out.add(changesSection(changes, privileged));
+        out.add(retests(changes, register, registerCites, settings));
+        out.add(exceptions(changes, settings));
+        return out;
+    }
+
+    private static Section changesSection(Map<String, Tracked> changes, List<Long> privileged) {
+        List<Row> rows = new ArrayList<>();
+        for (Tracked t : changes.values()) {
+            JsonNode r = t.request;
+            List<String> state = new ArrayList<>();
+            t.approvedBy
+                    .keySet()
+                    .forEach(role -> state.add(
+                            "approved by the " + role.toLowerCase(Locale.ROOT).replace('_', ' ')));
+            if (t.rejected) {
+                state.add("rejected");
+            }
+            if (t.acknowledged) {
+                state.add("acknowledged by the auditor");
+            }
+            state.add(t.executedAt == null ? "not executed" : "executed " + time(t.executedAt.toString()));
+            rows.add(new Row(
+                    List.of(
+                            t.id,
+                            text(r, "title") + (r.path("emergency").asBoolean() ? " (emergency)" : ""),
+                            text(r, "kind"),
+                            String.join(", ", texts(r, "configItems")),
+                            String.join(", ", texts(r, "controls")),
+                            String.join("; ", state)),
+                    t.cites));
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!privileged.isEmpty()) {
+            lines.add(new Line(
+                    "",
+                    privileged.size() + " change-control entries rest on privileged evidence (commitments)",
+                    privileged));
+        }
+        return new Section(
+                "change-control",
+                "Changes to configurations and controls",
+                changes.isEmpty()
+                        ? List.of("No change requests recorded.")
+                        : List.of("Each change needs a pre-change CONFIG_SNAPSHOT and the approvals of the incident"
+                                + " commander and the audit liaison, two people other than the requester; the auditor"
+                                + " acknowledges and never approves."),
+                lines,
+                new Table(List.of("Change", "Title", "Kind", "Configuration items", "Controls", "State"), rows));
+    }
+
+    private static Section retests(
+            Map<String, Tracked> changes, List<ControlTest> register, List<Long> registerCites, Settings s) {
+        List<Retests.Executed> executed = new ArrayList<>();
+        Map<String, List<Long>> cites = new LinkedHashMap<>();
+        for (Tracked t : changes.values()) {
+            if (t.executedAt != null) {
+                executed.add(new Retests.Executed(
+                        t.id,
+                        text(t.request, "title"),
+                        t.executedAt,
+                        texts(t.request, "configItems"),
+                        texts(t.request, "controls")));
+                cites.put(t.id, t.cites);
+            }
+        }
+        List<Retest> retests = Retests.of(register, executed);
+        RetestFee fee = RetestFee.estimate(s.fee(), s.currency(), s.lowShare(), s.highShare(), retests.size());
+        List<Row> rows = new ArrayList<>();
+        for (Retest r : retests) {
+            List<Long> c = new ArrayList<>(registerCites);
+            c.addAll(cites.getOrDefault(r.change(), List.of()));
+            rows.add(new Row(
+                    List.of(
+                            r.control(),
+                            r.configItem(),
+                            r.testedOn().toString(),
+                            r.tester(),
+                            r.change() + " (" + r.changeTitle() + ")",
+                            time(r.executedAt().toString()),
+                            r.reason()),
+                    c));
+        }
+        List<String> notes = new ArrayList<>();
+        if (registerCites.isEmpty()) {
+            notes.add("No control test register imported: retests cannot be determined.");
+        }
+        String shares = percent(s.lowShare()) + " to " + percent(s.highShare());
+        notes.add(
+                fee.low() == null
+                        ? retests.size()
+                                + " controls to retest; no audit fee configured (tandem.audit.fee), so no estimate"
+                                + " (retests are priced at " + shares + " of the audit fee)"
+                        : "Estimated retest fee: " + fee.currency() + " " + money(fee.low()) + " to "
+                                + money(fee.high())
+                                + " (" + shares + " of the audit fee of " + fee.currency() + " " + money(s.fee())
+                                + ") for "
+                                + retests.size() + " controls tested before a change touched them");
+        return new Section(
+                "retests",
+                "Retests: controls tested before a change touched them",
+                notes,
+                List.of(),
+                new Table(
+                        List.of("Control", "Configuration item", "Tested on", "Tester", "Change", "Executed", "Reason"),
+                        rows));
+    }
+
+    private static Section exceptions(Map<String, Tracked> changes, Settings s) {
+        List<Line> lines = new ArrayList<>();
+        for (Tracked t : changes.values()) {
+            boolean emergency = t.request.path("emergency").asBoolean();
+            if (emergency && t.executedAt != null) {
+                Instant approved = t.approvedAt();
+                if (approved != null && approved.isBefore(t.executedAt)) {
+                    approved = t.executedAt;
+                }
+                EmergencyReview.Status status =
+                        EmergencyReview.status(t.executedAt, approved, t.rejected, s.window(), s.now());
+                Instant deadline = t.executedAt.plus(s.window());
+                String what =
+                        "CC8.1 change-management exception: emergency change " + t.id + " \"" + text(t.request, "title")
+                                + "\" ran " + time(t.executedAt.toString()) + " before its approvals";
+                switch (status) {
+                    case APPROVED_LATE ->
+                        lines.add(new Line(
+                                "",
+                                what + " and was approved only "
+                                        + time(java.util.Objects.requireNonNull(approved)
+                                                .toString()) + ", after the " + hours(s.window()) + " window ("
+                                        + time(deadline.toString()) + ")",
+                                t.cites));
+                    case OVERDUE ->
+                        lines.add(new Line(
+                                "",
+                                what
+                                        + (t.rejected
+                                                ? " and was rejected afterwards"
+                                                : " and was not approved within the " + hours(s.window()) + " window ("
+                                                        + time(deadline.toString()) + ")"),
+                                t.cites));
+                    case AWAITING_APPROVAL ->
+                        lines.add(new Line(
+                                "",
+                                "Emergency change " + t.id + " awaits its approvals until " + time(deadline.toString()),
+                                t.cites));
+                    case APPROVED_IN_TIME -> {}
+                }
+            }
+            if (text(t.request, "kind").equals("ACCESS_RESTRICTION") && t.executedAt != null && !t.processesVerified) {
+                lines.add(new Line(
+                        "",
+                        "Open risk: access restriction " + t.id + " may break "
+                                + String.join(", ", texts(t.request, "businessProcesses"))
+                                + "; nobody has recorded that these were verified after the change",
+                        t.cites));
+            }
+        }
+        return new Section(
+                "change-exceptions",
+                "Change-management exceptions (CC8.1) and open risks",
+                lines.isEmpty() ? List.of("None.") : List.of(),
+                lines,
+                null);
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + "-hour" : d.toMinutes() + "-minute";
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static String money(@Nullable BigDecimal amount) {
+        return amount == null ? "" : String.format(Locale.ROOT, "%,.2f", amount);
+    }
+}

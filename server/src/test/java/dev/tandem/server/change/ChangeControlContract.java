@@ -1,0 +1,397 @@
+package dev.tandem.server.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.regulation.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Change control end to end (CONTRACTS.md §3): the register, requests, approvals, acknowledgement,
+ * execution with diffs, retests and the fee, emergencies and their window; and every refusal of
+ * "Bad input" with a problem naming the rule and nothing recorded. Run on H2 and PostgreSQL.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.admin-token=" + ChangeControlContract.ADMIN_TOKEN,
+            "tandem.audit.fee=80000",
+            "tandem.audit.currency=EUR",
+            "logging.level.dev.tandem=WARN"
+        })
+@Import(ChangeClockConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ChangeControlContract {
+    static final String ADMIN_TOKEN = "change-control-admin-token-0123456789";
+
+    static final String BEFORE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+                <label>Integration Sync</label>
+                <userPermissions>
+                    <enabled>true</enabled>
+                    <name>ViewAllData</name>
+                </userPermissions>
+                <userPermissions>
+                    <enabled>true</enabled>
+                    <name>ApiEnabled</name>
+                </userPermissions>
+            </PermissionSet>
+            """;
+    static final String AFTER = BEFORE.replace("""
+                <userPermissions>
+                    <enabled>true</enabled>
+                    <name>ViewAllData</name>
+                </userPermissions>
+            """, "");
+
+    static final String REGISTER = "control,configItem,testedOn,tester,sample\n"
+            + "CC6.3,PermissionSet:Integration_Sync,2026-09-14,Audrey Blake,25 of 180 assignments\n"
+            + "CC6.1,Profile:System Administrator,2026-09-15,Audrey Blake,5 admins\n"
+            + "CC8.1,Change:CAB,2026-10-01,Audrey Blake,all emergency changes\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    Api admin;
+    Api ic;
+    Api responder;
+    Api liaison;
+    Api auditor;
+    Api counsel;
+    String incident;
+    String pre;
+
+    @BeforeAll
+    void setUp() {
+        admin = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+        String tag = Long.toString(System.nanoTime(), 36);
+        ic = admin.as(user("ic-" + tag));
+        responder = admin.as(user("responder-" + tag));
+        liaison = admin.as(user("liaison-" + tag));
+        auditor = admin.as(user("auditor-" + tag));
+        counsel = admin.as(user("counsel-" + tag));
+        Api.Response opened = ic.postJson("/api/v1/incidents", "{\"title\":\"Sandbox sync\",\"severity\":\"HIGH\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        incident = opened.json().path("id").asString();
+        for (var m : Map.of(
+                        "responder-" + tag, "RESPONDER",
+                        "liaison-" + tag, "AUDIT_LIAISON",
+                        "auditor-" + tag, "AUDITOR",
+                        "counsel-" + tag, "LEGAL")
+                .entrySet()) {
+            Api.Response put = ic.putJson(
+                    "/api/v1/incidents/" + incident + "/members/" + m.getKey(), "{\"role\":\"" + m.getValue() + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        pre = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+        clock.advance(Duration.ofMinutes(5));
+    }
+
+    // ------------------------------------------------------------------ the register
+
+    @Test
+    void aRegisterWithAnUnknownControlOrABadDateIsRefusedNamingTheLineAndNothingIsRecorded() {
+        long size = treeSize();
+        int evidence = evidence();
+        Api.Response unknown = importRegister(liaison, REGISTER + "CC6.9,Profile:Standard,2026-09-16,Blake,3\n");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.json().path("type").asString()).isEqualTo("urn:tandem:problem:unknown-control");
+        assertThat(unknown.json().path("detail").asString())
+                .startsWith("line 5, column control")
+                .contains("CC6.9");
+        Api.Response date = importRegister(
+                liaison,
+                "control,configItem,testedOn,tester,sample\n"
+                        + "CC6.3,PermissionSet:Integration_Sync,14.09.2026,Blake,25\n");
+        assertThat(date.status()).as(date.body()).isEqualTo(422);
+        assertThat(date.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-date");
+        assertThat(date.json().path("detail").asString()).startsWith("line 2, column testedOn");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(evidence()).isEqualTo(evidence);
+        // and only the audit liaison (or an administrator) imports it
+        assertThat(importRegister(responder, REGISTER).status()).isEqualTo(403);
+        assertThat(importRegister(auditor, REGISTER).status()).isEqualTo(403);
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    @Test
+    void aSnapshotThatIsNotAConfigSnapshotIsRefusedAndNothingRecorded() {
+        String log = upload("LOG", "setup-audit-trail.csv", "Date,User,Action\n2026-11-26,admin,changed\n");
+        clock.advance(Duration.ofMinutes(1));
+        long size = treeSize();
+        Api.Response r = request(responder, body(List.of(log), "CONFIGURATION", false, ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:not-a-config-snapshot");
+        assertThat(r.json().path("detail").asString()).contains(log).contains("CONFIG_SNAPSHOT");
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
+    @Test
+    void aSnapshotReceivedAfterTheRequestIsRefusedAndNothingRecorded() {
+        String late = upload("CONFIG_SNAPSHOT", "Late.permissionset-meta.xml", BEFORE);
+        // the request is made (by the server's clock) an hour before the snapshot was received
+        clock.advance(Duration.ofHours(-1));
+        try {
+            long size = treeSize();
+            int changes = changes();
+            Api.Response r = request(responder, body(List.of(late), "CONFIGURATION", false, ""));
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-after-request");
+            assertThat(treeSize()).isEqualTo(size);
+            assertThat(changes()).isEqualTo(changes);
+        } finally {
+            clock.advance(Duration.ofHours(1).plusMinutes(1));
+        }
+    }
+
+    @Test
+    void isolationsAndAccessRestrictionsCarryTheirDuties() {
+        long size = treeSize();
+        Api.Response isolation = request(responder, body(List.of(pre), "ISOLATION", false, ""));
+        assertThat(isolation.json().path("type").asString()).isEqualTo("urn:tandem:problem:auditor-access-required");
+        Api.Response restriction = request(responder, body(List.of(pre), "ACCESS_RESTRICTION", false, ""));
+        assertThat(restriction.json().path("type").asString())
+                .isEqualTo("urn:tandem:problem:business-processes-required");
+        Api.Response emergency = request(responder, body(List.of(pre), "CONFIGURATION", true, ""));
+        assertThat(emergency.status()).isEqualTo(403);
+        assertThat(emergency.json().path("type").asString()).isEqualTo("urn:tandem:problem:emergency-by-commander");
+        assertThat(treeSize()).isEqualTo(size);
+        Api.Response ok = request(
+                responder,
+                body(List.of(pre), "ACCESS_RESTRICTION", false, ",\"businessProcesses\":[\"Nightly marketing sync\"]"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().path("openRisk").asBoolean()).isTrue();
+        Api.Response isolated = request(
+                responder,
+                body(
+                        List.of(pre),
+                        "ISOLATION",
+                        false,
+                        ",\"auditorAccess\":\"read-only auditor profile on the frozen org; exports kept in the vault\""));
+        assertThat(isolated.status()).as(isolated.body()).isEqualTo(201);
+    }
+
+    // ------------------------------------------------------------------ approvals
+
+    @Test
+    void aSelfApprovalAndAnAuditorsApprovalAreRefusedAndNothingRecorded() {
+        String id = requested(liaison);
+        long size = treeSize();
+        Api.Response self = approve(liaison, id);
+        assertThat(self.status()).as(self.body()).isEqualTo(403);
+        assertThat(self.json().path("type").asString()).isEqualTo("urn:tandem:problem:self-approval");
+        Api.Response byAuditor = approve(auditor, id);
+        assertThat(byAuditor.status()).as(byAuditor.body()).isEqualTo(403);
+        assertThat(byAuditor.json().path("detail").asString()).startsWith("auditor independence");
+        assertThat(approve(counsel, id).status()).isEqualTo(403);
+        assertThat(treeSize()).isEqualTo(size);
+        JsonNode change = ic.get("/api/v1/changes/" + id).json();
+        assertThat(change.path("approvals")).isEmpty();
+        assertThat(change.path("status").asString()).isEqualTo("REQUESTED");
+        // the auditor acknowledges instead, which approves nothing
+        Api.Response ack = auditor.postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"noted\"}");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(201);
+        assertThat(ack.json().path("acknowledgements")).hasSize(1);
+        assertThat(ack.json().path("approved").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnapprovedNonEmergencyChangeIsNotExecutedAndNothingRecorded() {
+        String id = requested(responder);
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String post = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        long size = treeSize();
+        Api.Response r = execute(responder, id, post);
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:change-not-approved");
+        assertThat(r.json().path("detail").asString()).contains("audit liaison");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(ic.get("/api/v1/changes/" + id).json().path("status").asString())
+                .isEqualTo("REQUESTED");
+    }
+
+    // ------------------------------------------------------------------ the whole path
+
+    @Test
+    void aChangeRunsFromRequestToRetestOnTheTimeline() throws Exception {
+        Api.Response imported = importRegister(liaison, REGISTER);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(3);
+        JsonNode kept = liaison.get(
+                        "/api/v1/evidence/" + imported.json().path("evidence").asString())
+                .json();
+        assertThat(kept.path("repository").asString()).isEqualTo("AUDIT");
+        clock.advance(Duration.ofMinutes(1));
+        // no controls named: suggested from the register by configuration item
+        Api.Response requested = request(
+                responder,
+                "{\"title\":\"Revoke ViewAllData from Integration_Sync\",\"system\":\"Salesforce production\","
+                        + "\"configItems\":[\"PermissionSet:Integration_Sync#ViewAllData\"],\"preSnapshots\":[\"" + pre
+                        + "\"],\"rollbackPlan\":\"Redeploy the pre-change permission set\",\"emergency\":false}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(strings(requested.json().path("controls"))).containsExactly("CC6.3");
+        String id = requested.json().path("id").asString();
+        assertThat(approve(ic, id).json().path("status").asString()).isEqualTo("REQUESTED");
+        JsonNode approved = approve(liaison, id).json();
+        assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.path("approvals")).hasSize(2);
+        clock.advance(Duration.ofMinutes(10));
+        String post = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        Api.Response executed = execute(responder, id, post);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        JsonNode diff = executed.json().path("diffs").get(0);
+        assertThat(diff.path("format").asString()).isEqualTo("SALESFORCE_METADATA");
+        assertThat(diff.path("differences").get(0).path("description").asString())
+                .isEqualTo("removed userPermissions ViewAllData");
+        assertThat(diff.path("differences").get(0).path("path").asString())
+                .isEqualTo("PermissionSet/userPermissions[name=ViewAllData]");
+        Api.Response again = execute(responder, id, post);
+        assertThat(again.status()).isEqualTo(409);
+
+        JsonNode retests =
+                auditor.get("/api/v1/incidents/" + incident + "/retests").json();
+        List<String> controls = new ArrayList<>();
+        retests.path("retests")
+                .forEach(r -> controls.add(
+                        r.path("control").asString() + " " + r.path("change").asString()));
+        assertThat(controls).contains("CC6.3 " + id);
+        JsonNode first = retests.path("retests").get(0);
+        assertThat(first.path("testedOn").asString()).isEqualTo("2026-09-14");
+        assertThat(first.path("configItem").asString()).isEqualTo("PermissionSet:Integration_Sync");
+        assertThat(retests.path("fee").path("low").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(retests.path("fee").path("high").decimalValue()).isEqualByComparingTo("24000");
+        assertThat(retests.path("fee").path("currency").asString()).isEqualTo("EUR");
+        Api.Response csv = auditor.send("GET", "/api/v1/incidents/" + incident + "/retests?format=csv", null, null);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body())
+                .startsWith("control,configItem,testedOn,tester,change,changeTitle,executedAt,reason")
+                .contains("CC6.3,PermissionSet:Integration_Sync,2026-09-14,Audrey Blake," + id);
+
+        List<String> types = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        auditor.get("/api/v1/incidents/" + incident + "/timeline").json().forEach(e -> {
+            types.add(e.path("type").asString());
+            texts.add(e.path("text").asString());
+        });
+        assertThat(types).contains("control-tests.imported", "change.requested", "change.decided", "change.executed");
+        assertThat(texts).anyMatch(t -> t.contains("executed change " + id) && t.contains("to retest"));
+        Api.Response report =
+                auditor.send("GET", "/api/v1/incidents/" + incident + "/reports/audit-continuity", null, null);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("Retests").contains("CC6.3").contains("12,000.00");
+    }
+
+    @Test
+    void anEmergencyChangeRunsFirstAndIsACc81ExceptionWhenNotApprovedInTime() {
+        Api.Response requested = request(ic, body(List.of(pre), "CONFIGURATION", true, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        clock.advance(Duration.ofMinutes(1));
+        String post = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        Api.Response executed = execute(ic, id, post);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(executed.json().path("approved").asBoolean()).isFalse();
+        clock.advance(Duration.ofHours(25));
+        // approved afterwards, but after the 24-hour window
+        assertThat(approve(liaison, id).status()).isEqualTo(201);
+        assertThat(approve(counsel, id).status()).isEqualTo(403);
+        String report = auditor.send("GET", "/api/v1/incidents/" + incident + "/reports/audit-continuity", null, null)
+                .body();
+        assertThat(report).contains("CC8.1").contains(id);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    String requested(Api as) {
+        Api.Response r = request(as, body(List.of(pre), "CONFIGURATION", false, ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    static String body(List<String> snapshots, String kind, boolean emergency, String more) {
+        return "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce production\",\"kind\":\"" + kind + "\","
+                + "\"configItems\":[\"PermissionSet:Integration_Sync#ViewAllData\"],\"controls\":[\"CC6.3\"],"
+                + "\"preSnapshots\":["
+                + String.join(",", snapshots.stream().map(s -> "\"" + s + "\"").toList())
+                + "],\"rollbackPlan\":\"Redeploy the pre-change permission set\",\"emergency\":" + emergency + more
+                + "}";
+    }
+
+    Api.Response request(Api as, String body) {
+        return as.postJson("/api/v1/incidents/" + incident + "/changes", body);
+    }
+
+    static Api.Response approve(Api as, String id) {
+        return as.postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\",\"comment\":\"ok\"}");
+    }
+
+    static Api.Response execute(Api as, String id, String post) {
+        return as.postJson(
+                "/api/v1/changes/" + id + "/execution",
+                "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"deployed\"}");
+    }
+
+    Api.Response importRegister(Api as, String csv) {
+        return as.send(
+                "POST", "/api/v1/control-tests?incident=" + incident, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String upload(String kind, String name, String content) {
+        Api.Response r = ic.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=" + kind + "&name=" + name,
+                content.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    long treeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM ledger_head WHERE id = 1", Long.class);
+    }
+
+    int evidence() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evidence WHERE incident_id = ?", Integer.class, incident);
+    }
+
+    int changes() {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM change_request WHERE incident_id = ?", Integer.class, incident);
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asString()));
+        return out;
+    }
+
+    String user(String username) {
+        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        Api.Response t = admin.postJson("/api/v1/users/" + username + "/tokens", "{\"label\":\"change\"}");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        return t.json().path("token").asString();
+    }
+}

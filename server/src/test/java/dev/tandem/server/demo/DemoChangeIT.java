@@ -1,0 +1,101 @@
+package dev.tandem.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.TestDatabases;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.change.Change;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo walks a change from the finding to the retest: the over-permissioned integration user's
+ * proposed containment becomes a change, approved by the commander and the liaison, acknowledged by
+ * the auditor, executed with a diff that names the removed View All Data, verified closed by the
+ * analyzers, and the permission set's tested CC6.3 becomes a retest with its fee.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tandem.demo=true",
+            "tandem.audit.fee=80000",
+            "tandem.audit.currency=EUR",
+            "logging.level.dev.tandem=WARN"
+        })
+class DemoChangeIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabases.embedded(registry, "demo-change");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    DemoChange walk;
+
+    @Test
+    void theDemoWalksAChangeFromFindingToRetest() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        Change change = walk.walk(loaded, Duration.ofMinutes(3)).orElseThrow();
+        String incident = loaded.incident().id();
+        Api auditor = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.AUDITOR));
+        Api ic = auditor.as(loaded.tokenOf(Role.INCIDENT_COMMANDER));
+
+        JsonNode c = ic.get("/api/v1/changes/" + change.id()).json();
+        assertThat(c.path("status").asString()).isEqualTo("EXECUTED");
+        assertThat(c.path("finding").asString()).isNotEmpty();
+        assertThat(c.path("kind").asString()).isEqualTo("ACCESS_RESTRICTION");
+        assertThat(c.path("configItems").get(0).asString()).startsWith("PermissionSet:Integration_Full_Access");
+        assertThat(c.path("approvals")).hasSize(2);
+        assertThat(c.path("acknowledgements")).hasSize(1);
+        assertThat(c.path("openRisk").asBoolean()).isFalse();
+        List<String> differences = new ArrayList<>();
+        c.path("diffs")
+                .forEach(d -> d.path("differences")
+                        .forEach(x -> differences.add(x.path("path").asString() + ": "
+                                + x.path("description").asString())));
+        assertThat(differences)
+                .contains(DemoChange.PERMSET_FILE + "!/PermissionSet/"
+                        + "userPermissions[name=ViewAllData]: removed userPermissions ViewAllData");
+        // the analyzers ran on the post-change metadata: the finding is closed
+        assertThat(c.path("verification").path("closed").asBoolean())
+                .as(c.path("verification").toString())
+                .isTrue();
+
+        JsonNode retests =
+                auditor.get("/api/v1/incidents/" + incident + "/retests").json();
+        List<String> controls = new ArrayList<>();
+        retests.path("retests").forEach(r -> controls.add(r.path("control").asString()));
+        assertThat(controls).contains("CC6.3");
+        assertThat(retests.path("fee").path("high").decimalValue()).isEqualByComparingTo("24000");
+
+        List<String> types = new ArrayList<>();
+        auditor.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types)
+                .contains(
+                        "control-tests.imported",
+                        "change.requested",
+                        "change.decided",
+                        "change.acknowledged",
+                        "change.executed",
+                        "change.verified",
+                        "change.processes-verified");
+        // walking again changes nothing
+        assertThat(walk.walk(loaded, Duration.ofSeconds(1)).orElseThrow().id()).isEqualTo(change.id());
+    }
+}

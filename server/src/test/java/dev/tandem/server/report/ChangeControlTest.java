@@ -1,0 +1,101 @@
+package dev.tandem.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.report.Report.Section;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report's change-control sections, drawn from ledger entries alone. */
+class ChangeControlTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ReportEntry entry(long index, String type, String at, String body) {
+        return new ReportEntry(index, type, at, "ada", JSON.readTree(body), null, null);
+    }
+
+    private static final List<ReportEntry> ENTRIES = List.of(
+            entry(
+                    1,
+                    "control-tests.imported",
+                    "2026-11-26T08:00:00Z",
+                    "{\"register\":\"r\",\"evidence\":\"e\",\"sha256\":\"00\",\"rows\":2,\"controls\":[\"CC6.3\",\"CC6.1\"],"
+                            + "\"tests\":[{\"control\":\"CC6.3\",\"configItem\":\"PermissionSet:Sync\","
+                            + "\"testedOn\":\"2026-09-14\",\"tester\":\"Blake\"},{\"control\":\"CC6.1\","
+                            + "\"configItem\":\"Profile:Admin\",\"testedOn\":\"2026-09-15\",\"tester\":\"Blake\"}]}"),
+            entry(
+                    2,
+                    "change.requested",
+                    "2026-11-26T09:00:00Z",
+                    "{\"change\":\"c1\",\"title\":\"Revoke ViewAllData\",\"kind\":\"ACCESS_RESTRICTION\","
+                            + "\"configItems\":[\"PermissionSet:Sync#ViewAllData\"],\"controls\":[],\"emergency\":true,"
+                            + "\"businessProcesses\":[\"Nightly sync\"]}"),
+            entry(3, "change.executed", "2026-11-26T09:30:00Z", "{\"change\":\"c1\",\"beforeApproval\":true}"),
+            entry(
+                    4,
+                    "change.decided",
+                    "2026-11-26T12:00:00Z",
+                    "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+            entry(
+                    5,
+                    "change.decided",
+                    "2026-11-27T11:00:00Z",
+                    "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+
+    private static final ChangeControl.Settings SETTINGS = new ChangeControl.Settings(
+            Duration.ofHours(24),
+            new BigDecimal("80000"),
+            "EUR",
+            new BigDecimal("0.15"),
+            new BigDecimal("0.30"),
+            Instant.parse("2026-11-28T00:00:00Z"));
+
+    @Test
+    void aTestedItemTouchedByAChangeIsARetestWithItsFee() {
+        Section retests = ChangeControl.sections(ENTRIES, SETTINGS).get(1);
+        assertThat(retests.table().rows()).hasSize(1);
+        assertThat(retests.table().rows().getFirst().cells())
+                .startsWith("CC6.3", "PermissionSet:Sync", "2026-09-14", "Blake");
+        assertThat(retests.table().rows().getFirst().cites()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(retests.notes().getFirst())
+                .contains("EUR 12,000.00 to 24,000.00")
+                .contains("15% to 30%");
+    }
+
+    @Test
+    void anEmergencyApprovedAfterTheWindowIsACc81ExceptionAndAnUnverifiedRestrictionAnOpenRisk() {
+        Section exceptions = ChangeControl.sections(ENTRIES, SETTINGS).get(2);
+        List<String> lines = exceptions.lines().stream().map(Report.Line::text).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .startsWith("CC8.1 change-management exception: emergency change c1")
+                .contains("after the 24-hour window");
+        assertThat(lines.get(1)).startsWith("Open risk: access restriction c1 may break Nightly sync");
+        // approved by both within the window: no exception
+        List<ReportEntry> inTime = ENTRIES.subList(0, 4);
+        List<ReportEntry> both = new java.util.ArrayList<>(inTime);
+        both.add(entry(
+                5,
+                "change.decided",
+                "2026-11-26T13:00:00Z",
+                "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+        assertThat(ChangeControl.sections(both, SETTINGS).get(2).lines())
+                .extracting(Report.Line::text)
+                .noneMatch(t -> t.contains("CC8.1"));
+    }
+
+    @Test
+    void privilegedChangeEntriesAreCountedNotDescribed() {
+        JsonNode commitment = JSON.readTree("{\"repository\":\"FORENSIC\",\"commitment\":\"ab\"}");
+        List<ReportEntry> sealed =
+                List.of(new ReportEntry(7, "change.requested", "2026-11-26T09:00:00Z", "ada", commitment, "ab", null));
+        Section changes = ChangeControl.sections(sealed, SETTINGS).getFirst();
+        assertThat(changes.table().rows()).isEmpty();
+        assertThat(changes.lines().getFirst().text()).startsWith("1 change-control entries rest on privileged");
+    }
+}
