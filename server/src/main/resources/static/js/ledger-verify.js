@@ -83,14 +83,23 @@
     var sigs = note.slice(split + 2).split("\n").filter(function (l) { return l.length > 0; });
     return { text: text, origin: lines[0], size: Number(lines[1]), root: b64(lines[2]), signatures: sigs };
   }
-  // <name>+<hex key id>+<base64(0x01 || Ed25519 public key)>
+  // <name>+<hex key id>+<base64(0x01 || Ed25519 public key)>: the name holds no "+", the key's
+  // standard base64 may (C2SP signed-note), so split at the first two only
   function parseKey(vkey) {
-    var parts = vkey.trim().split("+");
-    if (parts.length !== 3) { throw new Error("the verifier key is not name+id+key"); }
+    var v = vkey.trim();
+    var first = v.indexOf("+");
+    var second = first < 0 ? -1 : v.indexOf("+", first + 1);
+    if (first <= 0 || second < 0 || !/^[0-9a-fA-F]{8}$/.test(v.slice(first + 1, second))) {
+      throw new Error("the verifier key is not name+id+key");
+    }
+    var parts = [v.slice(0, first), v.slice(first + 1, second), v.slice(second + 1)];
     var raw = b64(parts[2]);
     if (raw.length !== 33 || raw[0] !== 1) { throw new Error("the verifier key is not an Ed25519 key (type 0x01, 32 bytes)"); }
     return { name: parts[0], id: parts[1], raw: raw, publicKey: raw.slice(1) };
   }
+
+  // for the browser test of keys whose base64 holds "+" (and nothing else uses it)
+  window.tandemParseVerifierKey = parseKey;
 
   function checkSignature(cp, key) {
     // key id = first 4 bytes of SHA-256(name || 0x0A || 0x01 || public key)  (C2SP signed-note)

@@ -59,4 +59,15 @@ class LedgerBrowserIT extends BrowserContract {
         page.locator("#verify-result[data-outcome]").waitFor();
         assertThat(page.locator("#verify-result").getAttribute("data-outcome")).isEqualTo("verified");
     }
+
+    @Test
+    void aVerifierKeyWhoseBase64HoldsPlusSignsIsReadWhole() {
+        var page = signIn(Role.AUDITOR);
+        page.navigate(base() + "/ledger/verify");
+        // the C2SP signed-note spec's example key has none; this one (a real demo key) has four
+        Object parsed = page.evaluate("() => { const k = window.tandemParseVerifierKey("
+                + "'tandem/71164881+3a5a2653+ATQ0wIxWo++X+GX2JeTRrRlwkZ0jrJIeZl93OYI/UJi+');"
+                + " return [k.name, k.id, k.raw.length, k.raw[0]].join(' '); }");
+        assertThat(parsed).isEqualTo("tandem/71164881 3a5a2653 33 1");
+    }
 }
