@@ -10,11 +10,22 @@
 //	                 "inclusion":[{"index":I,"size":N,"hashes":["<base64>",...]}],
 //	                 "consistency":[{"from":M,"to":N,"hashes":["<base64>",...]}]}
 //
+// or: go run . --bag BAG [WITNESS_VKEY], where BAG is an unpacked Tandem export bag
+// (docs/contracts.md §5): the checkpoint and key from data/ledger, every leaf of
+// data/ledger/entries.jsonl checked with tlog.CheckRecord against the proof of
+// data/ledger/proofs.jsonl, and, given a witness key, its C2SP tlog-cosignature v1 on the
+// checkpoint, verified by a note.Verifier written here from the spec.
+//
 // It exits 0 when everything verifies and 1, naming the first failure, otherwise.
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,6 +53,17 @@ type ledger struct {
 }
 
 func main() {
+	if len(os.Args) >= 3 && os.Args[1] == "--bag" {
+		witness := ""
+		if len(os.Args) == 4 {
+			witness = os.Args[3]
+		}
+		if err := runBag(os.Args[2], witness); err != nil {
+			fmt.Println("FAILED:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) != 2 {
 		fmt.Fprintln(os.Stderr, "usage: interop DIR")
 		os.Exit(2)
@@ -175,4 +197,147 @@ func hashes(raw [][]byte) ([]tlog.Hash, error) {
 		copy(out[i][:], h)
 	}
 	return out, nil
+}
+
+// runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog.
+func runBag(bag, witnessKey string) error {
+	ledgerDir := filepath.Join(bag, "data", "ledger")
+	vkey, err := os.ReadFile(filepath.Join(ledgerDir, "key"))
+	if err != nil {
+		return err
+	}
+	verifier, err := note.NewVerifier(strings.TrimSpace(string(vkey)))
+	if err != nil {
+		return fmt.Errorf("data/ledger/key: %w", err)
+	}
+	verifiers := []note.Verifier{verifier}
+	if witnessKey != "" {
+		w, err := newCosignatureV1Verifier(witnessKey)
+		if err != nil {
+			return fmt.Errorf("witness key: %w", err)
+		}
+		verifiers = append(verifiers, w)
+	}
+	signed, err := os.ReadFile(filepath.Join(ledgerDir, "checkpoint"))
+	if err != nil {
+		return err
+	}
+	n, err := note.Open(signed, note.VerifierList(verifiers...))
+	if err != nil {
+		return fmt.Errorf("data/ledger/checkpoint signature: %w", err)
+	}
+	origin, size, root, err := parseCheckpoint(n.Text)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("note.Open: bag checkpoint of %s, size %d, root %s, %d signature(s) verified\n", origin, size, root, len(n.Sigs))
+	if witnessKey != "" {
+		if len(n.Sigs) != 2 {
+			return fmt.Errorf("the checkpoint carries no valid cosignature by %s", witnessKey)
+		}
+		fmt.Printf("cosignature/v1: witness %s co-signed the checkpoint\n", n.Sigs[1].Name)
+	}
+	leaves := map[int64][]byte{}
+	if err := eachLine(filepath.Join(ledgerDir, "entries.jsonl"), func(line []byte) error {
+		var e struct {
+			Index int64  `json:"index"`
+			Leaf  []byte `json:"leaf"`
+		}
+		if err := json.Unmarshal(line, &e); err != nil {
+			return err
+		}
+		leaves[e.Index] = e.Leaf
+		return nil
+	}); err != nil {
+		return fmt.Errorf("entries.jsonl: %w", err)
+	}
+	checked := 0
+	if err := eachLine(filepath.Join(ledgerDir, "proofs.jsonl"), func(line []byte) error {
+		var p proof
+		if err := json.Unmarshal(line, &p); err != nil {
+			return err
+		}
+		leaf, ok := leaves[p.Index]
+		if !ok {
+			return fmt.Errorf("a proof for index %d, which has no entry", p.Index)
+		}
+		if p.Size != size {
+			return fmt.Errorf("proof for index %d is for size %d, the checkpoint's is %d", p.Index, p.Size, size)
+		}
+		rp, err := hashes(p.Hashes)
+		if err != nil {
+			return err
+		}
+		if err := tlog.CheckRecord(rp, size, root, p.Index, tlog.RecordHash(leaf)); err != nil {
+			return fmt.Errorf("tlog.CheckRecord(index %d, size %d): %w", p.Index, size, err)
+		}
+		checked++
+		return nil
+	}); err != nil {
+		return fmt.Errorf("proofs.jsonl: %w", err)
+	}
+	if checked != len(leaves) {
+		return fmt.Errorf("%d entries but %d proofs", len(leaves), checked)
+	}
+	fmt.Printf("tlog.CheckRecord: %d bag entries verified against the checkpoint\n", checked)
+	return nil
+}
+
+func eachLine(path string, f func([]byte) error) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	s := bufio.NewScanner(file)
+	s.Buffer(make([]byte, 1<<20), 1<<26)
+	for s.Scan() {
+		line := bytes.TrimSpace(s.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		if err := f(line); err != nil {
+			return err
+		}
+	}
+	return s.Err()
+}
+
+// cosignatureV1 verifies C2SP tlog-cosignature v1 (Ed25519) signatures: the signature is an 8-byte
+// big-endian timestamp and an Ed25519 signature over "cosignature/v1\ntime <t>\n" and the note text.
+type cosignatureV1 struct {
+	name string
+	hash uint32
+	key  ed25519.PublicKey
+}
+
+func newCosignatureV1Verifier(vkey string) (*cosignatureV1, error) {
+	parts := strings.SplitN(vkey, "+", 3)
+	if len(parts) != 3 {
+		return nil, errors.New("malformed key")
+	}
+	raw, err := base64.StdEncoding.DecodeString(parts[2])
+	if err != nil || len(raw) != 33 || raw[0] != 0x04 {
+		return nil, errors.New("not an Ed25519 cosignature/v1 key (type 0x04)")
+	}
+	h := sha256.New()
+	h.Write([]byte(parts[0] + "\n"))
+	h.Write(raw)
+	sum := h.Sum(nil)
+	hash := binary.BigEndian.Uint32(sum[:4])
+	if fmt.Sprintf("%08x", hash) != parts[1] {
+		return nil, fmt.Errorf("key id %s does not match the key (%08x)", parts[1], hash)
+	}
+	return &cosignatureV1{name: parts[0], hash: hash, key: ed25519.PublicKey(raw[1:])}, nil
+}
+
+func (c *cosignatureV1) Name() string    { return c.name }
+func (c *cosignatureV1) KeyHash() uint32 { return c.hash }
+func (c *cosignatureV1) Verify(msg, sig []byte) bool {
+	if len(sig) != 8+ed25519.SignatureSize {
+		return false
+	}
+	t := binary.BigEndian.Uint64(sig[:8])
+	m := append([]byte(fmt.Sprintf("cosignature/v1\ntime %d\n", t)), msg...)
+	return ed25519.Verify(c.key, m, sig[8:])
 }

@@ -145,7 +145,7 @@ class RealToolFormatsTest {
                                  {"name": "content-type", "value": "application/json"}],
                      "cookies": [], "queryString": [], "headersSize": 140, "bodySize": 61,
                      "postData": {"mimeType": "application/json",
-                       "text": "{\"visitor\":{\"email\":\"astrid.l@example.se\",\"name\":\"Astrid Lindqvist\"}}",
+                       "text": "{\\"visitor\\":{\\"email\\":\\"astrid.l@example.se\\",\\"name\\":\\"Astrid Lindqvist\\"}}",
                        "params": []}},
                    "response": {"status": 201, "statusText": "", "httpVersion": "HTTP/2.0", "cookies": [], "headers": [],
                      "content": {"size": 2, "mimeType": "application/json", "text": "{}"}, "redirectURL": "",
@@ -155,7 +155,8 @@ class RealToolFormatsTest {
                 .analyze(
                         List.of(AnalysisInput.of(
                                 "proxy.har",
-                                new java.io.ByteArrayInputStream(har.getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                                new java.io.ByteArrayInputStream(
+                                        har.getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
                         ProgressListener.NONE);
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.subject().id()).isEqualTo("api.chatnow-widget.io");

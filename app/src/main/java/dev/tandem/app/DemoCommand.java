@@ -67,6 +67,11 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s $S/api/v1/ledger/checkpoint
                   ./tandem ledger verify --server $S --token $AUDITOR
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
+
+                The auditor's copy: export the incident's bag, then verify it offline (no server needed),
+                with the log's key pinned:
+                  ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
+                  ./tandem verify incident-bag.zip --key '%s'
                 %n""",
                 url,
                 url,
@@ -81,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
                 id,
                 demo.privilegedItem(),
                 demo.tokenOf(Role.LEGAL),
-                demo.tokenOf(Role.AUDITOR));
+                demo.tokenOf(Role.AUDITOR),
+                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey());
         return Running.awaitClose(ctx);
     }
 }

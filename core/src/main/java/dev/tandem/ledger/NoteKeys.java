@@ -22,6 +22,9 @@ final class NoteKeys {
     /** C2SP signed-note: the signature type byte of Ed25519 keys. */
     static final byte ALG_ED25519 = 0x01;
 
+    /** C2SP tlog-cosignature: the signature type byte of Ed25519 cosignature/v1 keys. */
+    static final byte ALG_COSIGNATURE_V1 = 0x04;
+
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410 §4); the 32-byte key follows. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
@@ -40,11 +43,16 @@ final class NoteKeys {
 
     /** C2SP signed-note key id: the first 4 bytes of SHA-256(name || 0x0A || 0x01 || public key), big-endian. */
     static int keyId(String name, byte[] publicKey) {
+        return keyId(name, ALG_ED25519, publicKey);
+    }
+
+    /** The key id for signature type {@code alg}: 0x01 for note signatures, 0x04 for C2SP tlog-cosignature v1. */
+    static int keyId(String name, byte alg, byte[] publicKey) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(name.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0x0A);
-            sha.update(ALG_ED25519);
+            sha.update(alg);
             byte[] d = sha.digest(publicKey);
             return ((d[0] & 0xff) << 24) | ((d[1] & 0xff) << 16) | ((d[2] & 0xff) << 8) | (d[3] & 0xff);
         } catch (NoSuchAlgorithmException e) {

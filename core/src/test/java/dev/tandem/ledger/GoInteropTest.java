@@ -100,6 +100,52 @@ class GoInteropTest {
         assertThat(r.output()).contains("tlog.CheckRecord");
     }
 
+    @Test
+    void goAcceptsTheCheckpointProofsAndCosignatureOfAnExportBag() throws Exception {
+        Path dir = unpackedBag("bag", false);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), witness.verifierKey()));
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output())
+                .contains("note.Open: bag checkpoint of " + dev.tandem.export.SampleBag.ORIGIN)
+                .contains("cosignature/v1: witness witness.example/go co-signed the checkpoint")
+                .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint");
+    }
+
+    @Test
+    void goRejectsABagWhoseProofWasAltered() throws Exception {
+        Path dir = unpackedBag("bag-altered", true);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("tlog.CheckRecord");
+    }
+
+    static final Cosigner witness = Cosigner.generate("witness.example/go");
+    static int bagEntries;
+
+    /** An export bag written by the bag writer, co-signed by a witness, unpacked as an auditor would. */
+    private static Path unpackedBag(String name, boolean alterProof) throws IOException {
+        dev.tandem.export.SampleBag sample = new dev.tandem.export.SampleBag();
+        String text = sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1);
+        sample.checkpoint =
+                sample.checkpoint + witness.cosign(text, Instant.now().getEpochSecond());
+        bagEntries = sample.entries.size();
+        Path zip = sample.write(work.resolve(name + ".zip"), false);
+        Path dir = work.resolve(name);
+        for (Map.Entry<String, byte[]> f : dev.tandem.export.SampleBag.read(zip).entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            byte[] bytes = f.getValue();
+            if (alterProof && f.getKey().equals("data/ledger/proofs.jsonl")) {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                int at = s.indexOf("\"hashes\":[\"") + 11;
+                bytes = (s.substring(0, at) + (s.charAt(at) == 'A' ? 'B' : 'A') + s.substring(at + 1))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            Files.write(p, bytes);
+        }
+        return dir;
+    }
+
     record Proof(long a, long b, List<byte[]> hashes) {}
 
     static final class Artifacts {

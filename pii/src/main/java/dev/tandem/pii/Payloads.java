@@ -27,10 +27,15 @@ public final class Payloads {
         return new Payloads(ScanOptions.defaults());
     }
 
-    /** What a payload holds: the findings (offsets into the payload's bytes) and counts per entity. */
+    /**
+     * What a payload holds: the findings (offsets into the payload's bytes, each with its
+     * confidence) and counts per entity of those that reach the scope's default threshold
+     * ({@link ScopeCounter#DEFAULT_MIN_CONFIDENCE}): an order number after "order" is listed, not
+     * counted.
+     */
     public record Inspection(List<Finding> findings, Map<Entity, Integer> counts) {
         public boolean containsPii() {
-            return !findings.isEmpty();
+            return !counts.isEmpty();
         }
 
         public int count(Entity e) {
@@ -52,7 +57,7 @@ public final class Payloads {
             @Override
             public void finding(Finding f) {
                 found.add(f);
-                counts.merge(f.entity(), 1, Integer::sum);
+                if (f.confidence() >= ScopeCounter.DEFAULT_MIN_CONFIDENCE) counts.merge(f.entity(), 1, Integer::sum);
             }
         };
         Context ctx = new Context(

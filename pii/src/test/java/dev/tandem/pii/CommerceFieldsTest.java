@@ -84,6 +84,18 @@ class CommerceFieldsTest {
     }
 
     @Test
+    void payloadInspectionsListDoubtfulCardsButDoNotCountThem() {
+        Payloads.Inspection i = Payloads.withDefaults().inspect("{\"note\":\"order #4111111111111111\"}");
+        assertThat(i.findings()).hasSize(1);
+        assertThat(i.count(Entity.CREDIT_CARD)).isZero();
+        assertThat(i.containsPii()).isFalse();
+        assertThat(Payloads.withDefaults()
+                        .inspect("{\"note\":\"paid 4111111111111111\"}")
+                        .count(Entity.CREDIT_CARD))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theThresholdMustBeBetweenZeroAndOne() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScopeCounter(1.5))
                 .isInstanceOf(IllegalArgumentException.class)

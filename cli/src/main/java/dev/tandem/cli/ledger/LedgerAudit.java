@@ -66,6 +66,15 @@ final class LedgerAudit {
         this.err = err;
     }
 
+    private List<String> witnessKeys = List.of();
+    private int quorum;
+
+    /** Witness keys whose cosignatures the checkpoint must carry, at least {@code quorum} of them. */
+    void witnesses(List<String> keys, int quorum) {
+        this.witnessKeys = List.copyOf(keys);
+        this.quorum = quorum;
+    }
+
     /** Runs the audit and returns the exit code (CONTRACTS.md §4). */
     int run() throws ServerUnavailableException {
         try {
@@ -96,7 +105,8 @@ final class LedgerAudit {
         out.println("  key          " + verifier.verifierKey() + (pinnedKey != null ? "  (pinned)" : "  (NOT pinned)"));
 
         // 2. The checkpoint, only meaningful once its signature holds.
-        NoteCheck opened = verifier.open(client.checkpoint());
+        byte[] signedNote = client.checkpoint();
+        NoteCheck opened = verifier.open(signedNote);
         if (!(opened instanceof NoteCheck.Opened(String text))) {
             problems.add("checkpoint signature: " + ((NoteCheck.Rejected) opened).reason());
             return verdict(null);
@@ -111,6 +121,21 @@ final class LedgerAudit {
         long size = checkpoint.size();
         out.println("  checkpoint   " + checkpoint.origin() + ", size " + size + ", root " + b64(checkpoint.rootHash())
                 + ", signature verified");
+        if (!witnessKeys.isEmpty()) {
+            String note = new String(signedNote, StandardCharsets.UTF_8);
+            List<String> cosigned = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String k : witnessKeys) {
+                dev.tandem.ledger.CosignatureVerifier w = dev.tandem.ledger.CosignatureVerifier.parse(k);
+                (w.verify(note).isPresent() ? cosigned : missing).add(w.name());
+            }
+            out.println("  witnesses    " + cosigned.size() + " valid cosignature(s) of " + witnessKeys.size()
+                    + ", quorum " + quorum + (cosigned.isEmpty() ? "" : ": " + String.join(", ", cosigned)));
+            if (cosigned.size() < quorum) {
+                problems.add("witness quorum not met: " + cosigned.size() + " valid cosignature(s) of the " + quorum
+                        + " required; none from " + String.join(", ", missing));
+            }
+        }
 
         // 3. Every entry: its leaf re-hashed into a fresh frontier, its JSON compared with its leaf.
         TreeSet<Long> sample = chooseSample(size);

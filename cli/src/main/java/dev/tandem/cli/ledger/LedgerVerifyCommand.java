@@ -56,6 +56,9 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0: none; the tree size or more: every entry).")
     int samples;
 
+    @CommandLine.Mixin
+    WitnessOptions witnesses = new WitnessOptions();
+
     /** Replaced in tests; else made when the command runs, not when it is registered (a client starts TLS and a thread). */
     @org.jspecify.annotations.Nullable
     HttpClient http;
@@ -86,16 +89,21 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
                 return usage(err, "--key: " + e.getMessage());
             }
         }
+        String problem = witnesses.problem();
+        if (problem != null) {
+            return usage(err, problem);
+        }
         out.println("Ledger at " + server);
         try {
-            return new LedgerAudit(
-                            new LedgerClient(base, token, http != null ? http : LedgerClient.defaultHttp()),
-                            key,
-                            samples,
-                            new SecureRandom(),
-                            out,
-                            err)
-                    .run();
+            LedgerAudit audit = new LedgerAudit(
+                    new LedgerClient(base, token, http != null ? http : LedgerClient.defaultHttp()),
+                    key,
+                    samples,
+                    new SecureRandom(),
+                    out,
+                    err);
+            audit.witnesses(witnesses.keys(), witnesses.quorum());
+            return audit.run();
         } catch (ServerUnavailableException e) {
             err.println("error: " + e.getMessage());
             return TandemCommand.EXIT_UNREACHABLE;

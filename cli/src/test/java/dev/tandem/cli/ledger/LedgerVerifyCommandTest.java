@@ -48,6 +48,35 @@ class LedgerVerifyCommandTest {
     }
 
     @Test
+    void countsWitnessCosignaturesOnTheServedCheckpointAgainstTheQuorum() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(300)) {
+            dev.tandem.ledger.Cosigner w1 = dev.tandem.ledger.Cosigner.generate("witness.example/w1");
+            dev.tandem.ledger.Cosigner w2 = dev.tandem.ledger.Cosigner.generate("witness.example/w2");
+            server.checkpointOverride =
+                    server.honestCheckpoint() + w1.cosign(server.checkpoint().text(), 1_800_000_000L);
+            String key = server.signer.verifierKey();
+            CliRun one = verify(server, "--key", key, "--witness-key", w1.verifierKey());
+            assertThat(one.exit()).as(one.out() + one.err()).isZero();
+            assertThat(one.out()).contains("witnesses    1 valid cosignature(s) of 1, quorum 1: witness.example/w1");
+            CliRun two =
+                    verify(server, "--key", key, "--witness-key", w1.verifierKey(), "--witness-key", w2.verifierKey());
+            assertThat(two.exit()).isEqualTo(1);
+            assertThat(two.out() + two.err()).contains("witness quorum not met", "witness.example/w2");
+            CliRun quorumOne = verify(
+                    server,
+                    "--key",
+                    key,
+                    "--witness-key",
+                    w1.verifierKey(),
+                    "--witness-key",
+                    w2.verifierKey(),
+                    "--quorum",
+                    "1");
+            assertThat(quorumOne.exit()).as(quorumOne.out() + quorumOne.err()).isZero();
+        }
+    }
+
+    @Test
     void provesTheFirstAndLastEntryOfEveryPage() throws Exception {
         try (FakeLedgerServer server = new FakeLedgerServer(2345)) {
             List<Long> proved = new ArrayList<>();

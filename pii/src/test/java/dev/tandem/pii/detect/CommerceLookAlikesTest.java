@@ -125,6 +125,25 @@ class CommerceLookAlikesTest {
     }
 
     @Test
+    void gs1DoubtsOnlyCardLengthsAGs1CodeCanHave() {
+        // GTIN-14 and SSCC-18 twins of Diners numbers are doubtful; a 16-digit card has no GS1 twin
+        for (String n : new String[] {"36000000000081", "360000000000000081"}) {
+            assertThat(PaymentCards.isValid(n)).as(n).isTrue();
+            assertThat(hits("x " + n).getFirst().doubt()).as(n).isEqualTo(Doubt.GS1_CODE);
+        }
+        assertThat(CommerceNumbers.gs1Valid("4000000000000077")).isTrue();
+        assertThat(hits("x 4000000000000077").getFirst().doubt()).isNull();
+    }
+
+    @Test
+    void groupsOfTwelveDigitsJoinAndLongerOnesStandAlone() {
+        assertThat(in("4111 1111 1111 1111 123456789012")).isEmpty();
+        assertThat(in("123456789012 4111 1111 1111 1111")).isEmpty();
+        assertThat(in("4111 1111 1111 1111 1234567890123")).containsExactly("CREDIT_CARD 4111 1111 1111 1111");
+        assertThat(in("1234567890123 4111 1111 1111 1111")).containsExactly("CREDIT_CARD 4111 1111 1111 1111");
+    }
+
+    @Test
     void gs1CheckDigitsFollowThePublishedExamples() {
         // the GS1 General Specifications §7.9.1 example, the UPC-A 036000291452, ISBN 978-0-306-40615-7
         assertThat(CommerceNumbers.gs1CheckDigit("629104150021")).isEqualTo(3);

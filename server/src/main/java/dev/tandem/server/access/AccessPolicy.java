@@ -129,7 +129,7 @@ public final class AccessPolicy {
                         INVESTIGATORS,
                         "the incident report holds the scope and counsel's material: the response team"
                                 + " and LEGAL read it; the audit-continuity report is yours");
-            case REPORT_AUDIT_READ -> allow(role, EVERY_ROLE, "");
+            case REPORT_AUDIT_READ, INCIDENT_EXPORT -> allow(role, EVERY_ROLE, "");
             case REPORT_INCIDENT_ISSUE -> issueIncidentReport(role, resource.repository());
             case REPORT_AUDIT_ISSUE -> issueAuditReport(role, resource.repository());
             default -> throw new IllegalArgumentException(action + " is not an incident action");

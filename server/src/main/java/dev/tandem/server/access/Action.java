@@ -57,6 +57,11 @@ public enum Action {
     REPORT_INCIDENT_READ(Target.INCIDENT),
     /** The audit-continuity report: nothing privileged in it, so every member. */
     REPORT_AUDIT_READ(Target.INCIDENT),
+    /**
+     * The export bag (docs/contracts.md §5): the AUDIT evidence, the incident's ledger entries with
+     * their proofs and the audit-continuity report, which every member may read.
+     */
+    INCIDENT_EXPORT(Target.INCIDENT),
     /** Store the incident report as evidence: FORENSIC only, by the commander or LEGAL. */
     REPORT_INCIDENT_ISSUE(Target.INCIDENT),
     /** Store the audit-continuity report as evidence; the audit liaison as AUDIT evidence only. */

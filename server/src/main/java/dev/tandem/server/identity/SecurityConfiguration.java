@@ -3,7 +3,16 @@ package dev.tandem.server.identity;
 import dev.tandem.server.web.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,15 +24,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,6 +52,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, SignOnProperties.class})
 class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** Pages and assets anyone may fetch: the sign-in page and what it needs. */
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
@@ -113,6 +129,7 @@ class SecurityConfiguration {
         // A request that carries a bearer token cannot be forged by another site: no CSRF token needed.
         RequestMatcher bearer = (HttpServletRequest r) -> r.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
         http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(PUBLIC_PAGES)
@@ -124,12 +141,13 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/incidents", false)
                         .failureUrl("/login?error")
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut(providers)))
                 .csrf(c -> c.ignoringRequestMatchers(bearer))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src"
                                 + " 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-                                + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"))
+                                + " frame-ancestors 'none'; form-action 'self'" + providerLogoutOrigins(providers)
+                                + "; base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new BearerTokenFilter(accounts, throttle), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new SessionCallerFilter(accounts), AnonymousAuthenticationFilter.class)
@@ -142,12 +160,73 @@ class SecurityConfiguration {
                     }
                     toLogin.commence(req, res, ex);
                 }));
-        if (registrations.getIfAvailable() != null) {
+        if (providers != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .defaultSuccessUrl("/incidents", false)
-                    .failureUrl("/login?sso-error")
+                    .failureHandler(SecurityConfiguration::signOnFailed)
                     .userInfoEndpoint(u -> u.oidcUserService(signOnUsers)));
         }
         return http.build();
+    }
+
+    /**
+     * Signing out of a single sign-on session also signs out of the provider when it offers
+     * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0 §2: its {@code end_session_endpoint},
+     * with the ID token as hint); the provider then sends the browser back to the sign-in page. A
+     * form sign-in, or a provider without that endpoint, goes straight to the sign-in page.
+     */
+    private static LogoutSuccessHandler signedOut(@Nullable ClientRegistrationRepository providers) {
+        String signedOut = "/login?signed-out";
+        if (providers == null) {
+            SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
+            local.setDefaultTargetUrl(signedOut);
+            return local;
+        }
+        OidcClientInitiatedLogoutSuccessHandler withProvider = new OidcClientInitiatedLogoutSuccessHandler(providers);
+        withProvider.setPostLogoutRedirectUri("{baseUrl}" + signedOut);
+        withProvider.setDefaultTargetUrl(signedOut);
+        return withProvider;
+    }
+
+    /**
+     * The origins of the providers' end-session endpoints, for the policy's {@code form-action}:
+     * browsers apply it to the redirects after a form is sent, and the sign-out form's answer
+     * redirects to the provider.
+     */
+    static String providerLogoutOrigins(@Nullable ClientRegistrationRepository providers) {
+        if (!(providers instanceof Iterable<?> all)) {
+            return "";
+        }
+        Set<String> origins = new TreeSet<>();
+        for (Object r : all) {
+            Object endpoint = r instanceof ClientRegistration c
+                    ? c.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint")
+                    : null;
+            if (endpoint != null) {
+                URI uri = URI.create(endpoint.toString());
+                origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+            }
+        }
+        return origins.stream().map(o -> " " + o).collect(Collectors.joining());
+    }
+
+    /**
+     * An identity that matched no enabled account is told so ({@code /login?sso-error}); any other
+     * failure (the provider refused, the sign-in expired or its answer did not verify) is not the
+     * account's fault and is told apart ({@code /login?sso-failed}). Both are logged for the
+     * administrator, who otherwise cannot tell who tried.
+     */
+    private static void signOnFailed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        boolean noAccount = e instanceof OAuth2AuthenticationException o
+                && SignOnUsers.NO_ACCOUNT.equals(o.getError().getErrorCode());
+        if (noAccount) {
+            log.info(
+                    "single sign-on refused: {}",
+                    ((OAuth2AuthenticationException) e).getError().getDescription());
+        } else {
+            log.warn("single sign-on failed: {}", e.getMessage());
+        }
+        response.sendRedirect(request.getContextPath() + (noAccount ? "/login?sso-error" : "/login?sso-failed"));
     }
 }

@@ -3,6 +3,10 @@ package dev.tandem.server.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -16,32 +20,48 @@ import org.springframework.stereotype.Component;
 
 /**
  * Single sign-on: matches the provider's user to an enabled Tandem account, by username
- * ({@code preferred_username}) first, then by a verified e-mail address; refuses an identity with no
+ * ({@code preferred_username}) first, then by an e-mail address the provider verified; refuses an identity with no
  * account (an administrator creates accounts; the provider does not). The configured claim value
  * makes the user an administrator for the session (docs/web.md).
  */
 @Component
 class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
+    /** The error code of an identity that matched no enabled account. */
+    static final String NO_ACCOUNT = "no_account";
+
     private final OidcUserService provider = new OidcUserService();
-    private final Accounts accounts;
+    private final BiFunction<@Nullable String, @Nullable String, Optional<String>> accounts;
     private final SignOnProperties properties;
 
+    @Autowired
     SignOnUsers(Accounts accounts, SignOnProperties properties) {
+        this(accounts::matchSignOn, properties);
+    }
+
+    /**
+     * @param accounts the enabled account for a username, else for an e-mail address (either may
+     *     be null), as {@link Accounts#matchSignOn} answers
+     */
+    SignOnUsers(
+            BiFunction<@Nullable String, @Nullable String, Optional<String>> accounts, SignOnProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        OidcUser user = provider.loadUser(request);
-        String email = Boolean.FALSE.equals(user.getEmailVerified()) ? null : user.getEmail();
-        String username = accounts.matchSignOn(user.getPreferredUsername(), email)
+        return match(provider.loadUser(request));
+    }
+
+    /** The provider's user as a Tandem user; refused with {@link #NO_ACCOUNT} when no enabled account matches. */
+    OidcUser match(OidcUser user) {
+        String email = verifiedEmail(user);
+        String name = properties.byUsername() ? user.getPreferredUsername() : null;
+        String username = accounts.apply(name, email)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
-                        "no_account",
+                        NO_ACCOUNT,
                         "no enabled Tandem account matches "
-                                + (user.getPreferredUsername() == null
-                                        ? ""
-                                        : "the username " + user.getPreferredUsername() + " or ")
+                                + (name == null ? "" : "the username " + name + " or ")
                                 + (email == null ? "this identity" : "the address " + email),
                         null)));
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
@@ -51,7 +71,18 @@ class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return new Matched(authorities, user, username);
     }
 
-    private boolean grantsAdmin(Object claim) {
+    /**
+     * The address, if the provider says it verified it (OpenID Connect Core 1.0 §5.1,
+     * {@code email_verified}, or the claim configured in its place). An absent claim is not a yes:
+     * an address anyone can type into their profile must never open someone else's account.
+     */
+    private @Nullable String verifiedEmail(OidcUser user) {
+        Object verified = user.getClaims().get(properties.emailVerified());
+        boolean yes = Boolean.TRUE.equals(verified) || "true".equals(verified);
+        return yes ? user.getEmail() : null;
+    }
+
+    private boolean grantsAdmin(@Nullable Object claim) {
         String wanted = properties.value();
         if (wanted.isEmpty() || claim == null) {
             return false;

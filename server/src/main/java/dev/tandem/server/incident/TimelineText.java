@@ -26,6 +26,7 @@ public final class TimelineText {
             "grant.revoked",
             "incident.closed",
             "incident.contained",
+            "incident.exported",
             "incident.occurred-at-set",
             "incident.opened",
             "incident.phase-changed",
@@ -82,6 +83,11 @@ public final class TimelineText {
                         + ")" + (b.path("previous").isString() ? ", was " + s(b, "previous") : "");
             case "incident.closed" -> who + " closed the incident: " + s(b, "text");
             case "timeline.entry" -> entry(who, b);
+            case "incident.exported" ->
+                who + " exported the incident's bag at ledger tree size " + s(b, "treeSize") + " with "
+                        + b.path("evidence").size() + " AUDIT evidence item"
+                        + (b.path("evidence").size() == 1 ? "" : "s")
+                        + (b.path("since").isNumber() ? ", proving consistency from size " + s(b, "since") : "");
             case "timeline.compared" ->
                 who + " compared the timeline of " + s(b, "source") + " (" + s(b, "rows") + " rows) with this one: "
                         + s(b, "missingHere") + " of theirs missing here, " + s(b, "missingThere")

@@ -5,6 +5,7 @@ import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Memberships;
+import dev.tandem.server.witness.Witnessing;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,20 @@ class LedgerController {
     private final JsonMapper json;
 
     private final Memberships memberships;
+    private final Witnessing witnessing;
 
-    LedgerController(Ledger ledger, JsonMapper json, Memberships memberships) {
+    LedgerController(Ledger ledger, JsonMapper json, Memberships memberships, Witnessing witnessing) {
         this.ledger = ledger;
         this.json = json;
         this.memberships = memberships;
+        this.witnessing = witnessing;
     }
 
     @GetMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     @Guard(Action.LEDGER_PUBLIC)
     String checkpoint() {
-        return ledger.head().checkpoint();
+        // with the cosignatures of the configured witnesses (C2SP tlog-cosignature), when there are any
+        return witnessing.cosignedCheckpoint();
     }
 
     @GetMapping(value = "/key", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -40,6 +40,12 @@ public class Reports {
         return new Rendered(report, renderer.html(report));
     }
 
+    /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */
+    public Rendered auditContinuityAt(String incident, String signedCheckpoint) {
+        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint));
+        return new Rendered(report, renderer.html(report));
+    }
+
     public byte[] pdf(Rendered rendered) {
         return renderer.pdf(rendered.html());
     }

@@ -24,7 +24,12 @@ public class Snapshots {
     }
 
     public Snapshot take(String incident, Reader reader) {
-        ReportCheckpoint checkpoint = ReportCheckpoint.of(ledger.head().checkpoint());
+        return take(incident, reader, ledger.head().checkpoint());
+    }
+
+    /** The snapshot at a given signed checkpoint of this ledger (an export draws everything from one). */
+    public Snapshot take(String incident, Reader reader, String signedCheckpoint) {
+        ReportCheckpoint checkpoint = ReportCheckpoint.of(signedCheckpoint);
         List<ReportEntry> entries = new ArrayList<>();
         for (Ledger.StoredEntry stored : ledger.entriesOf(incident)) {
             if (stored.index() >= checkpoint.size()) {

@@ -354,6 +354,8 @@ abstract class AccessMatrixContract {
         // the incident report is the response team's and counsel's; the audit-continuity report every member's
         c.add(get("/api/v1/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
         c.add(get("/api/v1/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));
+        // the export bag holds AUDIT evidence and the audit-continuity report: every member's
+        c.add(get("/api/v1/incidents/{id}/export", MEMBERS, i + "/export"));
         c.add(json(
                 "POST",
                 "/api/v1/incidents/{id}/reports/incident/issue",

@@ -197,6 +197,10 @@ class AccessPolicyTest {
             assertThat(AccessPolicy.decide(as(r), Action.REPORT_AUDIT_READ, incident))
                     .as(r.name())
                     .isInstanceOf(Decision.Permit.class);
+            // the export bag holds what every member reads: AUDIT evidence, entries, the audit report
+            assertThat(AccessPolicy.decide(as(r), Action.INCIDENT_EXPORT, incident))
+                    .as(r.name())
+                    .isInstanceOf(Decision.Permit.class);
         }
         Resource forensic = Resource.upload(INCIDENT, Repository.FORENSIC);
         Resource audit = Resource.upload(INCIDENT, Repository.AUDIT);

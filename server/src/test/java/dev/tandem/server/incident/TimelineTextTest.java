@@ -193,6 +193,13 @@ class TimelineTextTest {
                 "Ada Lovelace revoked Rafael Costa's token \"laptop\" (lost)");
         s.put(new UserCreated("rafael", "Rafael Costa", false), "Ada Lovelace created the user Rafael Costa");
         s.put(new UserDisabled("rafael"), "Ada Lovelace disabled the user Rafael Costa");
+        s.put(
+                new dev.tandem.server.ledger.fact.IncidentExported("i", 120, java.util.List.of("e1", "e2"), 80L),
+                "Ada Lovelace exported the incident's bag at ledger tree size 120 with 2 AUDIT evidence items,"
+                        + " proving consistency from size 80");
+        s.put(
+                new dev.tandem.server.ledger.fact.IncidentExported("i", 5, java.util.List.of("e1"), null),
+                "Ada Lovelace exported the incident's bag at ledger tree size 5 with 1 AUDIT evidence item");
         s.put(new PasswordChanged("rafael"), "Ada Lovelace changed the password of Rafael Costa");
         return s;
     }

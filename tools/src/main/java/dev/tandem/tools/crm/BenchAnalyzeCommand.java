@@ -150,6 +150,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 System.gc();
                 resetPeaks();
                 long[] gcNanos = {0};
+                long[] gcCpu = {0};
                 long[] kept = {0};
                 boolean measure = round == 1;
                 c = threads.getCurrentThreadCpuTime();
@@ -158,15 +159,19 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                     if (measure && p.phase() == ProgressListener.Phase.CORRELATING) {
                         // what the analysis holds once every row is read: users and sessions, not rows
                         long g0 = System.nanoTime();
+                        long c0 = threads.getCurrentThreadCpuTime();
                         System.gc();
                         kept[0] = ManagementFactory.getMemoryMXBean()
                                 .getHeapMemoryUsage()
                                 .getUsed();
                         gcNanos[0] = System.nanoTime() - g0;
+                        // the CPU this thread spent in the call: wall time would make the CPU
+                        // figure negative on a loaded machine
+                        gcCpu[0] = threads.getCurrentThreadCpuTime() - c0;
                     }
                 });
                 double analyzeSec = (System.nanoTime() - s - gcNanos[0]) / 1e9;
-                double analyzeCpu = (threads.getCurrentThreadCpuTime() - c - (measure ? gcNanos[0] : 0)) / 1e9;
+                double analyzeCpu = (threads.getCurrentThreadCpuTime() - c - gcCpu[0]) / 1e9;
                 bestAnalyze = Math.min(bestAnalyze, analyzeSec);
                 bestAnalyzeCpu = Math.min(bestAnalyzeCpu, analyzeCpu);
                 if (measure) {

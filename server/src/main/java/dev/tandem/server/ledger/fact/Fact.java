@@ -21,6 +21,7 @@ public sealed interface Fact
                 GrantRevoked,
                 IncidentClosed,
                 IncidentContained,
+                IncidentExported,
                 IncidentOccurredAtSet,
                 IncidentOpened,
                 IncidentPhaseChanged,

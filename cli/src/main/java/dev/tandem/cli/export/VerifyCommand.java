@@ -1,0 +1,135 @@
+package dev.tandem.cli.export;
+
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.export.BagCheck;
+import dev.tandem.export.BagVerifier;
+import dev.tandem.ledger.NoteVerifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tandem verify PATH}: docs/contracts.md §4 and §5; no server needed. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Verifies an export bag offline: BagIt completeness and every manifest line (SHA-256 and SHA-512),",
+            "the checkpoint's signature, witness cosignatures against a quorum, every ledger entry's inclusion",
+            "proof, every evidence file's SHA-256 against its ledger entry, and with --since the consistency",
+            "proof from a checkpoint you kept earlier.",
+            "Exit codes: 0 verified, 1 a check failed (the first failing file or entry is named), 2 usage or",
+            "unreadable input."
+        })
+public final class VerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The bag: the zip, or the folder it was unpacked to.")
+    Path path = Path.of("");
+
+    @Option(
+            names = "--key",
+            paramLabel = "VKEY",
+            description = "The log's verifier key, received out of band. Without it the bag's own key is used,"
+                    + " with a warning.")
+    @Nullable
+    String key;
+
+    @Option(
+            names = "--since",
+            paramLabel = "OLD_CHECKPOINT",
+            description = "A file holding a signed checkpoint kept from earlier; the bag must prove it is"
+                    + " consistent with it (export with ?since=<its size>).")
+    @Nullable
+    Path since;
+
+    @CommandLine.Mixin
+    dev.tandem.cli.ledger.WitnessOptions witnesses = new dev.tandem.cli.ledger.WitnessOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) {
+        if (!Files.exists(path)) {
+            return usage(err, path + " does not exist");
+        }
+        if (key != null) {
+            try {
+                NoteVerifier.parse(key);
+            } catch (IllegalArgumentException e) {
+                return usage(err, "--key: " + e.getMessage());
+            }
+        }
+        String problem = witnesses.problem();
+        if (problem != null) {
+            return usage(err, problem);
+        }
+        List<String> witnessKeys = witnesses.keys();
+        int needed = witnesses.quorum();
+        String old = null;
+        if (since != null) {
+            try {
+                old = Files.readString(since, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return usage(err, "--since: cannot read " + since + ": " + e.getMessage());
+            }
+        }
+        BagCheck check;
+        try {
+            check = BagVerifier.verify(path, new BagVerifier.Options(key, old, witnessKeys, needed));
+        } catch (IOException e) {
+            return usage(err, "cannot read the bag " + path + ": " + e.getMessage());
+        }
+        check.warnings().forEach(w -> err.println("warning: " + w));
+        switch (check) {
+            case BagCheck.Verified v -> {
+                BagCheck.Summary s = v.summary();
+                out.println("Bag " + path);
+                out.println("  incident     " + s.incident());
+                out.println("  checkpoint   " + s.origin() + ", size " + s.treeSize() + ", root " + s.root()
+                        + ", signature verified" + (s.keyPinned() ? " with the pinned key" : " (key NOT pinned)"));
+                if (!witnessKeys.isEmpty()) {
+                    out.println("  witnesses    " + s.cosignatures() + " valid cosignature(s), quorum " + needed);
+                }
+                out.println("  fixity       " + s.files() + " files, " + s.payloadBytes()
+                        + " payload bytes: every manifest line holds (SHA-256, SHA-512)");
+                out.println("  ledger       " + s.entries() + " entries, each included in the checkpoint's tree");
+                out.println("  evidence     " + s.evidence() + " items, each matching its ledger entry");
+                if (s.consistentFrom() >= 0) {
+                    out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
+                            + s.consistentFrom());
+                }
+                out.println("VERIFIED: " + path);
+                return TandemCommand.EXIT_OK;
+            }
+            case BagCheck.Failed f -> {
+                out.println("FAILED: " + f.message());
+                return TandemCommand.EXIT_FOUND;
+            }
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("error: " + message);
+        return TandemCommand.EXIT_USAGE;
+    }
+}

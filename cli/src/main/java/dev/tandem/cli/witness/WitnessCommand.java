@@ -1,0 +1,20 @@
+package dev.tandem.cli.witness;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tandem witness}: its subcommands. */
+@Command(
+        name = "witness",
+        mixinStandardHelpOptions = true,
+        description = "A C2SP tlog-witness that co-signs a log's checkpoints consistent with the last one it saw.",
+        subcommands = {CommandLine.HelpCommand.class, WitnessServeCommand.class})
+public final class WitnessCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

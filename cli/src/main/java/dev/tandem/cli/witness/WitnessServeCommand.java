@@ -1,0 +1,148 @@
+package dev.tandem.cli.witness;
+
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.ledger.Cosigner;
+import dev.tandem.ledger.NoteSigner;
+import dev.tandem.ledger.NoteVerifier;
+import dev.tandem.witness.Witness;
+import dev.tandem.witness.WitnessHttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tandem witness serve}: docs/contracts.md §4, docs/witnesses.md. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves POST /add-checkpoint (C2SP tlog-witness) for the logs given with --log, co-signing",
+            "(C2SP tlog-cosignature v1) each checkpoint consistent with the last one co-signed for that log.",
+            "Its key is created in the data directory on first start; give its verifier key to the server",
+            "(tandem.witnesses) and to auditors (tandem verify --witness-key). Refusals are logged to",
+            "stderr and to witness.log in the data directory."
+        })
+public final class WitnessServeCommand implements Callable<Integer> {
+    static final String KEY_FILE = "witness.key";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data-dir", required = true, paramLabel = "D", description = "Key, state and log.")
+    Path dataDir = Path.of("");
+
+    @Option(names = "--port", defaultValue = "7380", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind = "127.0.0.1";
+
+    @Option(
+            names = "--log",
+            required = true,
+            paramLabel = "VKEY",
+            description = "The verifier key of a log to witness (its key name is the log's origin); repeatable.")
+    List<String> logs = new ArrayList<>();
+
+    @Option(
+            names = "--name",
+            defaultValue = "tandem-witness",
+            paramLabel = "NAME",
+            description = "The witness's key name, used when its key is created (default: ${DEFAULT-VALUE}).")
+    String name = "tandem-witness";
+
+    /** Replaced in tests to stop the server. */
+    CountDownLatch stop = new CountDownLatch(1);
+
+    /** The port actually bound, once started. */
+    volatile int boundPort = -1;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, NoteVerifier> trusted = new LinkedHashMap<>();
+        for (String l : logs) {
+            try {
+                NoteVerifier v = NoteVerifier.parse(l);
+                trusted.put(v.keyName(), v);
+            } catch (IllegalArgumentException e) {
+                err.println("error: --log " + l + ": " + e.getMessage());
+                err.flush();
+                return TandemCommand.EXIT_USAGE;
+            }
+        }
+        Files.createDirectories(dataDir);
+        Cosigner cosigner = key(dataDir.resolve(KEY_FILE));
+        Path logFile = dataDir.resolve("witness.log");
+        Witness witness =
+                new Witness(cosigner, trusted, dataDir.resolve("state"), Clock.systemUTC(), new Witness.Events() {
+                    @Override
+                    public void cosigned(String origin, long size) {
+                        line(err, logFile, "cosigned " + origin + " at size " + size);
+                    }
+
+                    @Override
+                    public void refused(String origin, int status, String reason) {
+                        line(err, logFile, "REFUSED " + origin + " (HTTP " + status + "): " + reason);
+                    }
+                });
+        try (WitnessHttpServer server = new WitnessHttpServer(witness, new InetSocketAddress(bind, port))) {
+            server.start();
+            boundPort = server.port();
+            out.println("witness " + cosigner.verifierKey());
+            out.println("listening on http://" + bind + ":" + server.port() + "/add-checkpoint for "
+                    + String.join(", ", trusted.keySet()));
+            out.flush();
+            stop.await();
+        }
+        return TandemCommand.EXIT_OK;
+    }
+
+    private static synchronized void line(PrintWriter err, Path logFile, String message) {
+        String line = Instant.now() + " " + message;
+        err.println(line);
+        err.flush();
+        try {
+            Files.writeString(
+                    logFile, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            err.println("warning: cannot write " + logFile + ": " + e.getMessage());
+        }
+    }
+
+    private Cosigner key(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Cosigner.fromPrivateKey(
+                    Files.readString(file, StandardCharsets.US_ASCII).strip());
+        }
+        Cosigner created = Cosigner.fromPrivateKey(NoteSigner.generate(name).privateKey());
+        Path tmp = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX filesystem
+        }
+        Files.writeString(tmp, created.privateKey() + "\n", StandardCharsets.US_ASCII);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return created;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tandem.cli.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.export.BagWriter;
+import dev.tandem.export.ExportBag;
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.LedgerEntry;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tandem verify}: exit codes and the failure named (docs/contracts.md §4). */
+class VerifyCommandTest {
+    @TempDir
+    Path dir;
+
+    final NoteSigner signer = NoteSigner.generate("tandem/cli-test");
+
+    record Run(int exit, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TandemCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A one-entry log whose entry is the only one of incident I-1, with one AUDIT item. */
+    Path bag(boolean tamper) throws Exception {
+        byte[] content = "hello auditor\n".getBytes(StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        var body = JsonMapper.builder()
+                .build()
+                .createObjectNode()
+                .put("evidence", "e1")
+                .put("sha256", sha)
+                .put("size", content.length);
+        byte[] leaf =
+                new LedgerEntry("evidence.added", "I-1", "ada", Instant.parse("2026-12-05T08:00:00Z"), body).leaf();
+        CompactRange range = CompactRange.empty();
+        range.append(MerkleLog.leafHash(leaf));
+        Checkpoint cp = new Checkpoint("tandem/cli-test", 1, range.rootHash());
+        Path zip = dir.resolve(tamper ? "tampered.zip" : "bag.zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            BagWriter bag = new BagWriter(out, "bag");
+            bag.add(ExportBag.evidencePath(sha), tamper ? "hello auditoR\n".getBytes(StandardCharsets.UTF_8) : content);
+            bag.add(
+                    ExportBag.INDEX,
+                    ExportBag.index(
+                            List.of(new ExportBag.Evidence("e1", "hello.txt", "DOCUMENT", sha, content.length, 0))));
+            bag.add(ExportBag.CHECKPOINT, signer.sign(cp.text()).getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.KEY, signer.verifierKey().getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.ENTRIES, ExportBag.entryLine(new ExportBag.Entry(0, leaf)));
+            bag.add(ExportBag.PROOFS, ExportBag.proofLine(new ExportBag.Proof(0, 1, List.of())));
+            Map<String, String> info = new LinkedHashMap<>();
+            info.put(ExportBag.INCIDENT, "I-1");
+            info.put(ExportBag.ORIGIN, cp.origin());
+            info.put(ExportBag.SIZE, "1");
+            info.put(ExportBag.ROOT, Base64.getEncoder().encodeToString(cp.rootHash()));
+            bag.finish(info);
+        }
+        return zip;
+    }
+
+    @Test
+    void exitsZeroForAnIntactBagWithThePinnedKey() throws Exception {
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("VERIFIED: ", "1 entries, each included", "1 items, each matching");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void warnsWithoutAPinnedKey() throws Exception {
+        Run r = run("verify", bag(false).toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("warning: ", "--key");
+    }
+
+    @Test
+    void exitsOneNamingEvidenceThatDiffersFromItsLedgerEntry() throws Exception {
+        // the manifests were written over the substituted bytes: only the ledger entry can tell
+        Run r = run("verify", bag(true).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("FAILED: evidence does not match its ledger entry: data/evidence/");
+    }
+
+    @Test
+    void exitsOneWhenTheWitnessQuorumIsNotMet() throws Exception {
+        String witness =
+                dev.tandem.ledger.Cosigner.generate("witness.example/w1").verifierKey();
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey(), "--witness-key", witness);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("FAILED: witness quorum not met: ");
+    }
+
+    @Test
+    void exitsTwoForAMissingPathOrABadKey() throws Exception {
+        assertThat(run("verify", dir.resolve("nope.zip").toString()).exit()).isEqualTo(2);
+        assertThat(run("verify", bag(false).toString(), "--key", "not-a-key").exit())
+                .isEqualTo(2);
+        assertThat(run("verify", bag(false).toString(), "--quorum", "1").exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tandem.export;
+
+import java.util.List;
+
+/** What {@link BagVerifier} found: the bag holds, or the first failure, named. */
+public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
+
+    boolean ok();
+
+    List<String> warnings();
+
+    /** What a failure is, in the words the auditor reads first. */
+    enum Problem {
+        MISSING_FILE("missing file"),
+        EXTRA_FILE("extra file"),
+        CHANGED_BYTE("changed byte"),
+        BAD_SIGNATURE("bad signature"),
+        PROOF_MISMATCH("proof mismatch"),
+        EVIDENCE_MISMATCH("evidence does not match its ledger entry"),
+        INCONSISTENT("consistency proof mismatch"),
+        QUORUM("witness quorum not met"),
+        MALFORMED("malformed");
+
+        private final String words;
+
+        Problem(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    record Verified(Summary summary, List<String> warnings) implements BagCheck {
+        @Override
+        public boolean ok() {
+            return true;
+        }
+    }
+
+    /**
+     * @param where the file (path in the bag) or ledger entry ({@code entry #I}) that failed
+     */
+    record Failed(Problem problem, String where, String reason, List<String> warnings) implements BagCheck {
+        @Override
+        public boolean ok() {
+            return false;
+        }
+
+        public String message() {
+            return problem.words() + ": " + where + ": " + reason;
+        }
+    }
+
+    /** What a verified bag holds. */
+    record Summary(
+            String incident,
+            String origin,
+            long treeSize,
+            String root,
+            boolean keyPinned,
+            int files,
+            long payloadBytes,
+            int entries,
+            int evidence,
+            int cosignatures,
+            long consistentFrom) {}
+}

@@ -1,0 +1,134 @@
+package dev.tandem.export;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** The files of a bag, relative to its base directory: from a zip (RFC 8493 §4.2) or an unpacked folder. */
+abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFiles.Folder {
+
+    /** Every regular file, by its path in the bag. */
+    abstract List<String> paths();
+
+    abstract boolean exists(String path);
+
+    abstract InputStream open(String path) throws IOException;
+
+    static BagFiles open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return new Folder(path);
+        }
+        return new Zip(new ZipFile(path.toFile(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static final class Zip extends BagFiles {
+        private final ZipFile zip;
+        private final Map<String, ZipEntry> files = new LinkedHashMap<>();
+
+        Zip(ZipFile zip) throws IOException {
+            this.zip = zip;
+            List<ZipEntry> all = new ArrayList<>();
+            Enumeration<? extends ZipEntry> e = zip.entries();
+            while (e.hasMoreElements()) {
+                ZipEntry z = e.nextElement();
+                if (!z.isDirectory()) {
+                    all.add(z);
+                }
+            }
+            // RFC 8493 §4.2: one top-level directory, the bag's base directory; a zip of the bag's
+            // contents themselves is read too.
+            String base = "";
+            if (all.stream().noneMatch(z -> z.getName().equals("bagit.txt"))) {
+                for (ZipEntry z : all) {
+                    if (z.getName().endsWith("/bagit.txt")
+                            && z.getName().indexOf('/') == z.getName().length() - 10) {
+                        base = z.getName().substring(0, z.getName().length() - 9);
+                        break;
+                    }
+                }
+            }
+            for (ZipEntry z : all) {
+                String name = z.getName();
+                if (!name.startsWith(base)) {
+                    throw new IOException("the zip holds " + name + " outside the bag's base directory " + base);
+                }
+                String rel = name.substring(base.length());
+                if (rel.startsWith("/")
+                        || rel.contains("\\")
+                        || List.of(rel.split("/")).contains("..")) {
+                    throw new IOException("the zip holds an unsafe path: " + name);
+                }
+                if (files.put(rel, z) != null) {
+                    throw new IOException("the zip holds " + name + " twice");
+                }
+            }
+        }
+
+        @Override
+        List<String> paths() {
+            return List.copyOf(files.keySet());
+        }
+
+        @Override
+        boolean exists(String path) {
+            return files.containsKey(path);
+        }
+
+        @Override
+        InputStream open(String path) throws IOException {
+            ZipEntry z = files.get(path);
+            if (z == null) {
+                throw new java.io.FileNotFoundException(path);
+            }
+            return zip.getInputStream(z);
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+
+    static final class Folder extends BagFiles {
+        private final Path root;
+        private final List<String> files;
+
+        Folder(Path root) throws IOException {
+            this.root = root;
+            try (Stream<Path> s = Files.walk(root)) {
+                files = s.filter(Files::isRegularFile)
+                        .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                        .sorted()
+                        .toList();
+            }
+        }
+
+        @Override
+        List<String> paths() {
+            return files;
+        }
+
+        @Override
+        boolean exists(String path) {
+            return files.contains(path);
+        }
+
+        @Override
+        InputStream open(String path) throws IOException {
+            return Files.newInputStream(root.resolve(path));
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,575 @@
+package dev.tandem.export;
+
+import dev.tandem.export.BagCheck.Failed;
+import dev.tandem.export.BagCheck.Problem;
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.CosignatureVerifier;
+import dev.tandem.ledger.LedgerEntry;
+import dev.tandem.ledger.MalformedLeafException;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteCheck;
+import dev.tandem.ledger.NoteVerifier;
+import dev.tandem.ledger.ProofCheck;
+import dev.tandem.ledger.ProofVerifier;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Verifies an export bag offline (docs/contracts.md §5), in this order, stopping at the first failure
+ * and naming the file or ledger entry: the BagIt declaration; every tag manifest line; every payload
+ * manifest line in SHA-256 and SHA-512, and no file left unlisted (RFC 8493 §3); the Payload-Oxum; the
+ * checkpoint's signature, with a pinned key or the bag's own; the witnesses' cosignatures against a
+ * quorum; every ledger leaf and its RFC 9162 inclusion proof against the checkpoint; every evidence
+ * file's SHA-256 against its {@code evidence.added} entry; and, given an older checkpoint, the
+ * consistency proof from it.
+ */
+public final class BagVerifier {
+
+    /**
+     * @param pinnedKey the log's verifier key, received out of band; null uses the bag's own (with a warning)
+     * @param oldCheckpoint a signed checkpoint the auditor kept from earlier; null skips the consistency check
+     * @param witnessKeys cosigner keys whose cosignatures count towards {@code quorum}
+     */
+    public record Options(
+            @Nullable String pinnedKey, @Nullable String oldCheckpoint, List<String> witnessKeys, int quorum) {
+        public static final Options DEFAULT = new Options(null, null, List.of(), 0);
+    }
+
+    private static final List<String> ALGORITHMS = BagWriter.ALGORITHMS;
+
+    private final Options options;
+    private final List<String> warnings = new ArrayList<>();
+
+    private BagVerifier(Options options) {
+        this.options = options;
+    }
+
+    /** Verifies the bag at {@code path}, a zip or an unpacked bag folder. */
+    public static BagCheck verify(Path path, Options options) throws IOException {
+        try (BagFiles files = BagFiles.open(path)) {
+            return new BagVerifier(options).run(files);
+        }
+    }
+
+    /** Thrown inside to stop at the first failure. */
+    private static final class Stop extends Exception {
+        final Problem problem;
+        final String where;
+
+        Stop(Problem problem, String where, String reason) {
+            super(reason, null, false, false);
+            this.problem = problem;
+            this.where = where;
+        }
+    }
+
+    private BagCheck run(BagFiles files) throws IOException {
+        try {
+            return new BagCheck.Verified(check(files), List.copyOf(warnings));
+        } catch (Stop s) {
+            return new Failed(s.problem, s.where, s.getMessage(), List.copyOf(warnings));
+        }
+    }
+
+    private BagCheck.Summary check(BagFiles files) throws IOException, Stop {
+        // RFC 8493 §2.1.1: the declaration.
+        String bagit = text(files, "bagit.txt");
+        Map<String, String> declaration = fields(bagit, "bagit.txt");
+        if (!"1.0".equals(declaration.get("BagIt-Version"))
+                || !"UTF-8".equalsIgnoreCase(declaration.get("Tag-File-Character-Encoding"))) {
+            throw new Stop(
+                    Problem.MALFORMED,
+                    "bagit.txt",
+                    "expected BagIt-Version: 1.0 and Tag-File-Character-Encoding: UTF-8");
+        }
+        // Tag manifests (RFC 8493 §2.2.1), then payload manifests (§2.1.3), every line.
+        Map<String, Map<String, String>> tagManifests = manifests(files, "tagmanifest-");
+        Map<String, Map<String, String>> payloadManifests = manifests(files, "manifest-");
+        if (payloadManifests.size() != ALGORITHMS.size()) {
+            String absent = ALGORITHMS.stream()
+                    .filter(a -> !payloadManifests.containsKey(a))
+                    .findFirst()
+                    .orElse("sha256");
+            throw new Stop(Problem.MISSING_FILE, "manifest-" + absent + ".txt", "the bag must carry it");
+        }
+        Map<String, String> tagHashes = fixity(files, tagManifests, "tagmanifest-");
+        Map<String, String> payloadHashes = fixity(files, payloadManifests, "manifest-");
+        // Completeness: every payload file in every payload manifest; no file outside them.
+        for (String path : files.paths()) {
+            boolean tagManifest = path.startsWith("tagmanifest-") && path.endsWith(".txt") && !path.contains("/");
+            if (path.startsWith("data/")) {
+                for (String a : ALGORITHMS) {
+                    if (!payloadManifests.get(a).containsKey(path)) {
+                        throw new Stop(
+                                Problem.EXTRA_FILE,
+                                path,
+                                "not listed in manifest-" + a + ".txt (RFC 8493 §3: every payload file is listed in"
+                                        + " every payload manifest)");
+                    }
+                }
+            } else if (!tagManifest && !path.equals("bagit.txt") && !tagHashes.containsKey(path)) {
+                throw new Stop(Problem.EXTRA_FILE, path, "not listed in any tag manifest");
+            }
+        }
+        Map<String, String> info = fields(text(files, "bag-info.txt"), "bag-info.txt");
+        long octets = 0;
+        int streams = 0;
+        for (String path : payloadManifests.get("sha256").keySet()) {
+            octets += sizes.getOrDefault(path, 0L);
+            streams++;
+        }
+        String oxum = octets + "." + streams;
+        if (info.containsKey("Payload-Oxum") && !oxum.equals(info.get("Payload-Oxum"))) {
+            throw new Stop(
+                    Problem.CHANGED_BYTE,
+                    "bag-info.txt",
+                    "Payload-Oxum says " + info.get("Payload-Oxum") + ", the payload is " + oxum);
+        }
+
+        // The checkpoint and its signature.
+        String bagKey = text(files, "data/" + ExportBag.KEY).strip();
+        String key = options.pinnedKey() != null ? options.pinnedKey().strip() : bagKey;
+        if (options.pinnedKey() == null) {
+            warnings.add("the checkpoint was checked with the key inside the bag (" + bagKey + "): pin the key you"
+                    + " received out of band with --key");
+        } else if (!key.equals(bagKey)) {
+            warnings.add("the bag's data/ledger/key (" + bagKey + ") is not the pinned key");
+        }
+        NoteVerifier verifier;
+        try {
+            verifier = NoteVerifier.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw new Stop(
+                    Problem.MALFORMED, options.pinnedKey() != null ? "--key" : "data/" + ExportBag.KEY, e.getMessage());
+        }
+        String signed = text(files, "data/" + ExportBag.CHECKPOINT);
+        Checkpoint checkpoint = open(verifier, signed, "data/" + ExportBag.CHECKPOINT);
+        String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
+        String incident = info.getOrDefault(ExportBag.INCIDENT, "");
+        if (!String.valueOf(checkpoint.size()).equals(info.get(ExportBag.SIZE))
+                || !root.equals(info.get(ExportBag.ROOT))
+                || !checkpoint.origin().equals(info.get(ExportBag.ORIGIN))) {
+            throw new Stop(
+                    Problem.MALFORMED,
+                    "bag-info.txt",
+                    "its checkpoint fields (" + info.get(ExportBag.ORIGIN) + ", size " + info.get(ExportBag.SIZE)
+                            + ", root " + info.get(ExportBag.ROOT) + ") are not the signed checkpoint's ("
+                            + checkpoint.origin() + ", size " + checkpoint.size() + ", root " + root + ")");
+        }
+        int cosignatures = witnesses(signed);
+
+        // Every entry's leaf, and its inclusion proof against the checkpoint (RFC 9162 §2.1.3.2).
+        Map<Long, byte[]> leaves = entries(files, incident, checkpoint.size());
+        proofs(files, leaves, checkpoint);
+        // Every evidence file against its evidence.added entry.
+        int evidence = evidence(files, payloadHashes, leaves);
+        long from = consistency(files, verifier, checkpoint);
+        return new BagCheck.Summary(
+                incident,
+                checkpoint.origin(),
+                checkpoint.size(),
+                root,
+                options.pinnedKey() != null,
+                files.paths().size(),
+                octets,
+                leaves.size(),
+                evidence,
+                cosignatures,
+                from);
+    }
+
+    private final Map<String, Long> sizes = new LinkedHashMap<>();
+
+    /** Reads every manifest with the given prefix; answers algorithm → (path → hex). */
+    private Map<String, Map<String, String>> manifests(BagFiles files, String prefix) throws IOException, Stop {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String path : files.paths()) {
+            if (!path.startsWith(prefix) || !path.endsWith(".txt") || path.contains("/")) {
+                continue;
+            }
+            String algorithm = path.substring(prefix.length(), path.length() - 4);
+            if (!ALGORITHMS.contains(algorithm)) {
+                warnings.add(path + ": algorithm " + algorithm + " is not checked");
+                continue;
+            }
+            Map<String, String> lines = new LinkedHashMap<>();
+            int n = 0;
+            for (String line : text(files, path).split("\n")) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.strip().split("[ \t]+", 2);
+                int hexLength = algorithm.equals("sha256") ? 64 : 128;
+                if (parts.length != 2 || !parts[0].matches("[0-9a-fA-F]{" + hexLength + "}")) {
+                    throw new Stop(Problem.MALFORMED, path, "line " + n + " is not \"<" + algorithm + "> <path>\"");
+                }
+                String file = decode(parts[1]);
+                if (file.startsWith("/") || List.of(file.split("/")).contains("..")) {
+                    throw new Stop(Problem.MALFORMED, path, "line " + n + " names an unsafe path: " + file);
+                }
+                if (prefix.equals("manifest-") && !file.startsWith("data/")) {
+                    throw new Stop(Problem.MALFORMED, path, "line " + n + " names " + file + ", outside data/");
+                }
+                lines.put(file, parts[0].toLowerCase(java.util.Locale.ROOT));
+            }
+            out.put(algorithm, lines);
+        }
+        return out;
+    }
+
+    /** Checks every line of the manifests; answers each file's SHA-256 as computed. */
+    private Map<String, String> fixity(BagFiles files, Map<String, Map<String, String>> manifests, String prefix)
+            throws IOException, Stop {
+        Map<String, List<String>> algorithmsOf = new LinkedHashMap<>();
+        manifests.forEach((a, lines) -> lines.keySet()
+                .forEach(p ->
+                        algorithmsOf.computeIfAbsent(p, x -> new ArrayList<>()).add(a)));
+        Map<String, String> sha256 = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> f : algorithmsOf.entrySet()) {
+            String path = f.getKey();
+            if (!files.exists(path)) {
+                throw new Stop(
+                        Problem.MISSING_FILE,
+                        path,
+                        "listed in " + prefix + f.getValue().getFirst() + ".txt but not in the bag");
+            }
+            MessageDigest[] md = BagWriter.digests();
+            long size = 0;
+            try (InputStream in = files.open(path)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    for (MessageDigest d : md) {
+                        d.update(buf, 0, n);
+                    }
+                    size += n;
+                }
+            }
+            sizes.put(path, size);
+            for (int i = 0; i < ALGORITHMS.size(); i++) {
+                String a = ALGORITHMS.get(i);
+                String actual = HexFormat.of().formatHex(md[i].digest());
+                if (a.equals("sha256")) {
+                    sha256.put(path, actual);
+                }
+                String expected = manifests.containsKey(a) ? manifests.get(a).get(path) : null;
+                if (expected != null && !expected.equals(actual)) {
+                    throw new Stop(
+                            Problem.CHANGED_BYTE,
+                            path,
+                            "its " + a.toUpperCase(java.util.Locale.ROOT) + " is " + actual + ", " + prefix + a
+                                    + ".txt says " + expected);
+                }
+            }
+        }
+        return sha256;
+    }
+
+    private Checkpoint open(NoteVerifier verifier, String signed, String where) throws Stop {
+        NoteCheck opened = verifier.open(signed);
+        if (opened instanceof NoteCheck.Rejected r) {
+            throw new Stop(Problem.BAD_SIGNATURE, where, r.reason());
+        }
+        try {
+            return Checkpoint.parse(((NoteCheck.Opened) opened).text());
+        } catch (IllegalArgumentException e) {
+            throw new Stop(Problem.MALFORMED, where, e.getMessage());
+        }
+    }
+
+    /** Counts valid cosignatures by the given witness keys; fails below the quorum. */
+    private int witnesses(String signed) throws Stop {
+        int valid = 0;
+        List<String> missing = new ArrayList<>();
+        for (String k : options.witnessKeys()) {
+            CosignatureVerifier w;
+            try {
+                w = CosignatureVerifier.parse(k);
+            } catch (IllegalArgumentException e) {
+                throw new Stop(Problem.MALFORMED, "--witness-key " + k, e.getMessage());
+            }
+            if (w.verify(signed).isPresent()) {
+                valid++;
+            } else {
+                missing.add(w.name() + "+" + w.keyIdHex());
+            }
+        }
+        if (valid < options.quorum()) {
+            throw new Stop(
+                    Problem.QUORUM,
+                    "data/" + ExportBag.CHECKPOINT,
+                    valid + " valid cosignature(s) of the " + options.quorum() + " required; none valid from "
+                            + String.join(", ", missing));
+        }
+        return valid;
+    }
+
+    private Map<Long, byte[]> entries(BagFiles files, String incident, long size) throws IOException, Stop {
+        String path = "data/" + ExportBag.ENTRIES;
+        Map<Long, byte[]> leaves = new LinkedHashMap<>();
+        long previous = -1;
+        int n = 0;
+        for (String line : lines(files, path)) {
+            n++;
+            JsonNode o = json(line, path, n);
+            long index = o.path("index").asLong(-1);
+            byte[] leaf = base64(o.path("leaf").asString(""), path, n);
+            String where = "entry #" + index;
+            if (index <= previous || index >= size) {
+                throw new Stop(
+                        Problem.MALFORMED,
+                        path,
+                        "line " + n + ": index " + index + " is not ascending inside the checkpoint's size " + size);
+            }
+            previous = index;
+            LedgerEntry entry;
+            try {
+                entry = LedgerEntry.fromLeaf(leaf);
+            } catch (MalformedLeafException e) {
+                throw new Stop(Problem.MALFORMED, where, "its leaf is not a canonical ledger entry: " + e.getMessage());
+            }
+            if (!incident.equals(entry.incident())) {
+                throw new Stop(
+                        Problem.MALFORMED,
+                        where,
+                        "it belongs to incident " + entry.incident() + ", the bag to " + incident);
+            }
+            leaves.put(index, leaf);
+        }
+        return leaves;
+    }
+
+    private void proofs(BagFiles files, Map<Long, byte[]> leaves, Checkpoint checkpoint) throws IOException, Stop {
+        String path = "data/" + ExportBag.PROOFS;
+        Map<Long, List<byte[]>> proofs = new LinkedHashMap<>();
+        int n = 0;
+        for (String line : lines(files, path)) {
+            n++;
+            JsonNode o = json(line, path, n);
+            long index = o.path("index").asLong(-1);
+            if (!leaves.containsKey(index)) {
+                throw new Stop(
+                        Problem.MALFORMED,
+                        path,
+                        "line " + n + ": a proof for index " + index + ", which is not in " + ExportBag.ENTRIES);
+            }
+            if (o.path("size").asLong(-1) != checkpoint.size()) {
+                throw new Stop(
+                        Problem.PROOF_MISMATCH,
+                        "entry #" + index,
+                        "its proof is for size " + o.path("size").asLong(-1) + ", the checkpoint's is "
+                                + checkpoint.size());
+            }
+            List<byte[]> hashes = new ArrayList<>();
+            for (JsonNode h : o.path("hashes")) {
+                hashes.add(base64(h.asString(""), path, n));
+            }
+            proofs.put(index, hashes);
+        }
+        for (Map.Entry<Long, byte[]> e : leaves.entrySet()) {
+            List<byte[]> proof = proofs.get(e.getKey());
+            if (proof == null) {
+                throw new Stop(Problem.MISSING_FILE, "entry #" + e.getKey(), "no inclusion proof in " + path);
+            }
+            ProofCheck check = ProofVerifier.verifyInclusion(
+                    MerkleLog.leafHash(e.getValue()), e.getKey(), checkpoint.size(), proof, checkpoint.rootHash());
+            if (check instanceof ProofCheck.Tampered t) {
+                throw new Stop(Problem.PROOF_MISMATCH, "entry #" + e.getKey(), t.reason());
+            }
+        }
+    }
+
+    private int evidence(BagFiles files, Map<String, String> payloadHashes, Map<Long, byte[]> leaves)
+            throws IOException, Stop {
+        String path = "data/" + ExportBag.INDEX;
+        JsonNode index = json(text(files, path), path, 1);
+        if (!index.isArray()) {
+            throw new Stop(Problem.MALFORMED, path, "expected a JSON array");
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (JsonNode item : index) {
+            String id = item.path("id").asString("");
+            String sha = item.path("sha256").asString("");
+            long ledgerIndex = item.path("ledgerIndex").asLong(-1);
+            String file = "data/" + ExportBag.evidencePath(sha);
+            String where = "data/" + ExportBag.EVIDENCE_DIR + sha;
+            if (!sha.matches("[0-9a-f]{64}")) {
+                throw new Stop(Problem.MALFORMED, path, "item " + id + " has no SHA-256");
+            }
+            listed.add(file);
+            if (!payloadHashes.containsKey(file)) {
+                throw new Stop(Problem.MISSING_FILE, file, "evidence " + id + " is listed in " + path);
+            }
+            String actual = payloadHashes.get(file);
+            byte[] leaf = leaves.get(ledgerIndex);
+            if (leaf == null) {
+                throw new Stop(
+                        Problem.EVIDENCE_MISMATCH,
+                        where,
+                        "evidence " + id + " names ledger entry #" + ledgerIndex + ", which is not in "
+                                + ExportBag.ENTRIES);
+            }
+            JsonNode entry = ExportBag.JSON.readTree(leaf);
+            JsonNode body = entry.path("body");
+            String recorded = body.path("sha256").asString("");
+            if (!"evidence.added".equals(entry.path("type").asString())
+                    || !id.equals(body.path("evidence").asString())) {
+                throw new Stop(
+                        Problem.EVIDENCE_MISMATCH,
+                        where,
+                        "ledger entry #" + ledgerIndex + " does not record the addition of evidence " + id);
+            }
+            if (!actual.equals(recorded)) {
+                throw new Stop(
+                        Problem.EVIDENCE_MISMATCH,
+                        where,
+                        "its bytes hash to " + actual + ", ledger entry #" + ledgerIndex + " records " + recorded);
+            }
+            if (sizes.getOrDefault(file, -1L) != body.path("size").asLong(-2)) {
+                throw new Stop(
+                        Problem.EVIDENCE_MISMATCH,
+                        where,
+                        "it has " + sizes.get(file) + " bytes, ledger entry #" + ledgerIndex + " records "
+                                + body.path("size").asLong(-2));
+            }
+        }
+        for (String p : payloadHashes.keySet()) {
+            if (p.startsWith("data/" + ExportBag.EVIDENCE_DIR) && !p.equals(path) && !listed.contains(p)) {
+                throw new Stop(Problem.EXTRA_FILE, p, "evidence not listed in " + path);
+            }
+        }
+        return listed.size();
+    }
+
+    /** RFC 9162 §2.1.4.2 from the auditor's older checkpoint to the bag's. Answers the older size, or -1. */
+    private long consistency(BagFiles files, NoteVerifier verifier, Checkpoint checkpoint) throws IOException, Stop {
+        if (options.oldCheckpoint() == null) {
+            return -1;
+        }
+        Checkpoint old = open(verifier, options.oldCheckpoint(), "--since");
+        if (!old.origin().equals(checkpoint.origin())) {
+            throw new Stop(
+                    Problem.INCONSISTENT,
+                    "--since",
+                    "the older checkpoint is of log " + old.origin() + ", the bag's of " + checkpoint.origin());
+        }
+        String path = "data/" + ExportBag.CONSISTENCY;
+        List<byte[]> hashes = new ArrayList<>();
+        if (files.exists(path)) {
+            JsonNode o = json(text(files, path), path, 1);
+            if (o.path("from").asLong(-1) != old.size() || o.path("to").asLong(-1) != checkpoint.size()) {
+                throw new Stop(
+                        Problem.INCONSISTENT,
+                        path,
+                        "it proves " + o.path("from").asLong(-1) + " to "
+                                + o.path("to").asLong(-1) + ", the checkpoints are " + old.size() + " and "
+                                + checkpoint.size());
+            }
+            for (JsonNode h : o.path("hashes")) {
+                hashes.add(base64(h.asString(""), path, 1));
+            }
+        } else if (old.size() != checkpoint.size() && old.size() != 0) {
+            throw new Stop(
+                    Problem.MISSING_FILE,
+                    path,
+                    "needed to check the older checkpoint of size " + old.size() + "; export with ?since="
+                            + old.size());
+        }
+        ProofCheck check = ProofVerifier.verifyConsistency(
+                old.size(), checkpoint.size(), old.rootHash(), checkpoint.rootHash(), hashes);
+        if (check instanceof ProofCheck.Tampered t) {
+            throw new Stop(Problem.INCONSISTENT, path, t.reason());
+        }
+        return old.size();
+    }
+
+    private static String text(BagFiles files, String path) throws IOException, Stop {
+        if (!files.exists(path)) {
+            throw new Stop(Problem.MISSING_FILE, path, "the bag must carry it");
+        }
+        try (InputStream in = files.open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<String> lines(BagFiles files, String path) throws IOException, Stop {
+        if (!files.exists(path)) {
+            throw new Stop(Problem.MISSING_FILE, path, "the bag must carry it");
+        }
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(files.open(path), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** RFC 8493 §2.2.2: {@code Label: value} lines; a line starting with white space continues the previous. */
+    private static Map<String, String> fields(String text, String path) throws Stop {
+        Map<String, String> out = new LinkedHashMap<>();
+        String last = null;
+        int n = 0;
+        for (String line : text.split("\r?\n")) {
+            n++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
+                out.put(last, out.get(last) + " " + line.strip());
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new Stop(Problem.MALFORMED, path, "line " + n + " is not \"Label: value\"");
+            }
+            last = line.substring(0, colon).strip();
+            out.put(last, line.substring(colon + 1).strip());
+        }
+        return out;
+    }
+
+    private static JsonNode json(String text, String path, int line) throws Stop {
+        try {
+            return ExportBag.JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new Stop(Problem.MALFORMED, path, "line " + line + " is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static byte[] base64(String s, String path, int line) throws Stop {
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new Stop(Problem.MALFORMED, path, "line " + line + " holds bad base64");
+        }
+    }
+
+    /** RFC 8493 §2.1.3: CR, LF and '%' are percent-encoded in manifest paths. */
+    private static String decode(String path) {
+        return path.replace("%0A", "\n")
+                .replace("%0a", "\n")
+                .replace("%0D", "\r")
+                .replace("%0d", "\r")
+                .replace("%25", "%");
+    }
+}

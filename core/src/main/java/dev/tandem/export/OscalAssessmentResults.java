@@ -1,0 +1,150 @@
+package dev.tandem.export;
+
+import dev.tandem.ledger.Checkpoint;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An OSCAL 1.1 assessment-results document for an export bag: one result at the bag's checkpoint,
+ * one observation per AUDIT evidence item, each pointing by {@code relevant-evidence} at a
+ * back-matter resource whose rlink names the file in the bag and carries its SHA-256 (OSCAL
+ * {@code hashes}). UUIDs are version 5, derived from the incident, checkpoint and item, so the same
+ * bag always gets the same document. Validated against NIST's JSON schema in the tests.
+ */
+public final class OscalAssessmentResults {
+    public static final String OSCAL_VERSION = "1.1.2";
+    /** Namespace of Tandem's own OSCAL properties. */
+    public static final String NS = "https://tandem.dev/ns/oscal";
+
+    private static final UUID NAMESPACE = UUID.fromString("5f0d6d2c-9a43-4a5e-9a1f-0c3f4d1e7b21");
+
+    /** SOC 2 Trust Services Criteria an incident's evidence speaks to (system operations, CC7.2 to CC7.5). */
+    static final List<String> CRITERIA = List.of("cc7.2", "cc7.3", "cc7.4", "cc7.5");
+
+    private OscalAssessmentResults() {}
+
+    /** An evidence item as the document describes it: its index line and when it was received. */
+    public record Item(ExportBag.Evidence evidence, Instant receivedAt) {}
+
+    public static byte[] of(String incident, Checkpoint checkpoint, Instant generated, List<Item> items) {
+        String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
+        String scope = incident + "@" + checkpoint.size() + "/" + root;
+        String now = generated.truncatedTo(ChronoUnit.SECONDS).toString();
+        ObjectNode doc = ExportBag.JSON.createObjectNode();
+        ObjectNode ar = doc.putObject("assessment-results");
+        ar.put("uuid", uuid(scope).toString());
+        ObjectNode metadata = ar.putObject("metadata");
+        metadata.put("title", "Evidence of incident " + incident + " at ledger checkpoint " + checkpoint.size());
+        metadata.put("last-modified", now);
+        metadata.put("version", String.valueOf(checkpoint.size()));
+        metadata.put("oscal-version", OSCAL_VERSION);
+        ArrayNode mprops = metadata.putArray("props");
+        prop(mprops, "ledger-origin", checkpoint.origin());
+        prop(mprops, "ledger-tree-size", String.valueOf(checkpoint.size()));
+        prop(mprops, "ledger-root-hash", root);
+        String plan = uuid(scope + "/plan").toString();
+        ar.putObject("import-ap")
+                .put("href", "#" + plan)
+                .put(
+                        "remarks",
+                        "The assessment plan is the auditor's; this document records the evidence Tandem"
+                                + " holds for the incident and where each item sits in the signed ledger.");
+        ObjectNode result = ar.putArray("results").addObject();
+        result.put("uuid", uuid(scope + "/result").toString());
+        result.put("title", "Incident " + incident + ": evidence at ledger tree size " + checkpoint.size());
+        result.put(
+                "description",
+                "Every AUDIT evidence item of the incident the exporter could read, each"
+                        + " recorded in the ledger (data/ledger/entries.jsonl) with an inclusion proof against the signed"
+                        + " checkpoint (data/ledger/checkpoint).");
+        Instant start =
+                items.stream().map(Item::receivedAt).min(Instant::compareTo).orElse(generated);
+        result.put("start", start.truncatedTo(ChronoUnit.SECONDS).toString());
+        result.put("end", now);
+        ObjectNode selection = result.putObject("reviewed-controls")
+                .put(
+                        "description",
+                        "SOC 2 Trust Services Criteria for system operations (incident detection,"
+                                + " evaluation, response and recovery)")
+                .putArray("control-selections")
+                .addObject();
+        ArrayNode include = selection.putArray("include-controls");
+        CRITERIA.forEach(c -> include.addObject().put("control-id", c));
+        ArrayNode resources = ar.putObject("back-matter").putArray("resources");
+        resources
+                .addObject()
+                .put("uuid", plan)
+                .put("title", "Assessment plan")
+                .put("description", "Kept by the auditor, outside this bag.");
+        if (!items.isEmpty()) {
+            ArrayNode observations = result.putArray("observations");
+            for (Item item : items) {
+                ExportBag.Evidence e = item.evidence();
+                String resource = uuid(scope + "/evidence/" + e.id()).toString();
+                ObjectNode r = resources.addObject();
+                r.put("uuid", resource);
+                r.put("title", e.name());
+                r.put("description", e.kind() + " evidence " + e.id() + ", " + e.size() + " bytes");
+                ObjectNode rlink = r.putArray("rlinks")
+                        .addObject()
+                        .put("href", "../" + ExportBag.evidencePath(e.sha256()))
+                        .put("media-type", "application/octet-stream");
+                rlink.putArray("hashes").addObject().put("algorithm", "SHA-256").put("value", e.sha256());
+                ObjectNode o = observations.addObject();
+                o.put("uuid", uuid(scope + "/observation/" + e.id()).toString());
+                o.put("title", e.name());
+                o.put(
+                        "description",
+                        "Evidence item " + e.id() + " (" + e.kind() + ") was received and recorded in"
+                                + " the ledger at entry #" + e.ledgerIndex() + " with SHA-256 " + e.sha256() + ".");
+                ArrayNode oprops = o.putArray("props");
+                prop(oprops, "evidence-id", e.id());
+                prop(oprops, "ledger-index", String.valueOf(e.ledgerIndex()));
+                prop(oprops, "sha256", e.sha256());
+                o.putArray("methods").add("EXAMINE");
+                o.putArray("relevant-evidence")
+                        .addObject()
+                        .put("href", "#" + resource)
+                        .put(
+                                "description",
+                                "data/" + ExportBag.evidencePath(e.sha256()) + " in this bag, SHA-256 " + e.sha256());
+                o.put(
+                        "collected",
+                        item.receivedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+        }
+        return ExportBag.bytes(doc);
+    }
+
+    private static void prop(ArrayNode props, String name, String value) {
+        props.addObject().put("name", name).put("ns", NS).put("value", value);
+    }
+
+    /** RFC 4122 §4.3 name-based UUID, version 5 (SHA-1), in Tandem's namespace: OSCAL accepts versions 4 and 5. */
+    static UUID uuid(String name) {
+        MessageDigest sha1;
+        try {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+        ByteBuffer ns = ByteBuffer.allocate(16)
+                .putLong(NAMESPACE.getMostSignificantBits())
+                .putLong(NAMESPACE.getLeastSignificantBits());
+        sha1.update(ns.array());
+        byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+        h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
+        return new UUID(b.getLong(), b.getLong());
+    }
+}

@@ -1,0 +1,250 @@
+package dev.tandem.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.export.BagCheck.Problem;
+import dev.tandem.ledger.Cosigner;
+import dev.tandem.ledger.NoteSigner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of tampering, one at a time, named by the offline verifier (docs/contracts.md §5). */
+class BagVerifierTest {
+    @TempDir
+    Path dir;
+
+    final SampleBag sample = new SampleBag();
+
+    private BagCheck verify(Path bag) throws Exception {
+        return BagVerifier.verify(bag, new BagVerifier.Options(sample.signer.verifierKey(), null, List.of(), 0));
+    }
+
+    private Map<String, byte[]> files() throws Exception {
+        return SampleBag.read(sample.write(dir.resolve("honest.zip"), false));
+    }
+
+    private static BagCheck.Failed failed(BagCheck check) {
+        assertThat(check).isInstanceOf(BagCheck.Failed.class);
+        return (BagCheck.Failed) check;
+    }
+
+    @Test
+    void verifiesAnHonestBag() throws Exception {
+        BagCheck check = verify(sample.write(dir.resolve("bag.zip"), false));
+        assertThat(check).isInstanceOf(BagCheck.Verified.class);
+        BagCheck.Summary s = ((BagCheck.Verified) check).summary();
+        assertThat(s.treeSize()).isEqualTo(sample.size());
+        assertThat(s.entries()).isEqualTo(sample.entries.size());
+        assertThat(s.evidence()).isEqualTo(sample.evidence.size()).isPositive();
+        assertThat(s.keyPinned()).isTrue();
+        assertThat(check.warnings()).isEmpty();
+    }
+
+    @Test
+    void zipHoldsOneBaseDirectoryWithTheDeclarationFirst() throws Exception {
+        Path bag = sample.write(dir.resolve("bag.zip"), false);
+        try (var zip = new java.util.zip.ZipFile(bag.toFile())) {
+            var names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+            String base = ExportBag.bagName(SampleBag.INCIDENT, sample.size()) + "/";
+            assertThat(names).allMatch(n -> n.startsWith(base));
+            assertThat(names.getFirst()).isEqualTo(base + "bagit.txt");
+            assertThat(names)
+                    .contains(
+                            base + "bag-info.txt",
+                            base + "manifest-sha256.txt",
+                            base + "manifest-sha512.txt",
+                            base + "tagmanifest-sha256.txt");
+        }
+        String info = new String(SampleBag.read(bag).get("bag-info.txt"), StandardCharsets.UTF_8);
+        assertThat(info)
+                .contains("Tandem-Incident: INC-7", "Tandem-Checkpoint-Size: " + sample.size(), "Payload-Oxum: ");
+    }
+
+    @Test
+    void anUnpackedBagVerifiesToo() throws Exception {
+        Map<String, byte[]> files = files();
+        Path folder = dir.resolve("unpacked");
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path p = folder.resolve(f.getKey());
+            java.nio.file.Files.createDirectories(p.getParent());
+            java.nio.file.Files.write(p, f.getValue());
+        }
+        assertThat(verify(folder).ok()).isTrue();
+    }
+
+    @Test
+    void withoutAPinnedKeyItWarns() throws Exception {
+        BagCheck check = BagVerifier.verify(sample.write(dir.resolve("bag.zip"), false), BagVerifier.Options.DEFAULT);
+        assertThat(check.ok()).isTrue();
+        assertThat(check.warnings()).singleElement().asString().contains("pin the key");
+    }
+
+    @Test
+    void namesAChangedByte() throws Exception {
+        Map<String, byte[]> files = files();
+        String path = "data/" + ExportBag.evidencePath(sample.evidence.get(1).sha256());
+        files.get(path)[7] ^= 1;
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.CHANGED_BYTE);
+        assertThat(f.where()).isEqualTo(path);
+        assertThat(f.message()).startsWith("changed byte: " + path + ": its SHA256 is ");
+    }
+
+    @Test
+    void namesAChangedTagFile() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put(
+                "bag-info.txt",
+                new String(files.get("bag-info.txt"), StandardCharsets.UTF_8)
+                        .replace("INC-7", "INC-8")
+                        .getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.CHANGED_BYTE);
+        assertThat(f.where()).isEqualTo("bag-info.txt");
+    }
+
+    @Test
+    void namesAMissingFile() throws Exception {
+        Map<String, byte[]> files = files();
+        files.remove("data/" + ExportBag.PROOFS);
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.MISSING_FILE);
+        assertThat(f.where()).isEqualTo("data/" + ExportBag.PROOFS);
+    }
+
+    @Test
+    void namesAnExtraFile() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put("data/evidence/planted.txt", "not from the server".getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.EXTRA_FILE);
+        assertThat(f.where()).isEqualTo("data/evidence/planted.txt");
+    }
+
+    @Test
+    void namesAnExtraTagFile() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put("notes.txt", "an unlisted note".getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.EXTRA_FILE);
+        assertThat(f.where()).isEqualTo("notes.txt");
+    }
+
+    @Test
+    void namesTheEntryWhoseProofDoesNotLeadToTheRoot() throws Exception {
+        Map<String, byte[]> files = files();
+        String[] lines = new String(files.get("data/" + ExportBag.PROOFS), StandardCharsets.UTF_8).split("\n");
+        ExportBag.Entry third = sample.entries.get(2);
+        byte[] zero = new byte[32];
+        lines[2] = lines[2].replaceFirst(
+                "\"hashes\":\\[\"[^\"]+\"",
+                "\"hashes\":[\"" + Base64.getEncoder().encodeToString(zero) + "\"");
+        files.put("data/" + ExportBag.PROOFS, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        // the manifests are rewritten to match: only the proof itself can catch this
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.PROOF_MISMATCH);
+        assertThat(f.where()).isEqualTo("entry #" + third.index());
+        assertThat(f.reason()).contains("not to the expected root");
+    }
+
+    @Test
+    void namesAnEntryRewrittenWithItsManifests() throws Exception {
+        Map<String, byte[]> files = files();
+        String entries = new String(files.get("data/" + ExportBag.ENTRIES), StandardCharsets.UTF_8);
+        ExportBag.Entry first = sample.entries.getFirst();
+        String leaf = new String(first.leaf(), StandardCharsets.UTF_8).replace("alice", "mallory");
+        entries = entries.replace(
+                Base64.getEncoder().encodeToString(first.leaf()),
+                Base64.getEncoder().encodeToString(leaf.getBytes(StandardCharsets.UTF_8)));
+        files.put("data/" + ExportBag.ENTRIES, entries.getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.PROOF_MISMATCH);
+        assertThat(f.where()).isEqualTo("entry #" + first.index());
+    }
+
+    @Test
+    void namesABadSignature() throws Exception {
+        Map<String, byte[]> files = files();
+        String cp = new String(files.get("data/" + ExportBag.CHECKPOINT), StandardCharsets.UTF_8);
+        int sig = cp.lastIndexOf(' ') + 10;
+        char c = cp.charAt(sig);
+        cp = cp.substring(0, sig) + (c == 'A' ? 'B' : 'A') + cp.substring(sig + 1);
+        files.put("data/" + ExportBag.CHECKPOINT, cp.getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(f.where()).isEqualTo("data/" + ExportBag.CHECKPOINT);
+    }
+
+    @Test
+    void aBagSignedByAnotherKeyFailsAgainstThePinnedKey() throws Exception {
+        Path bag = sample.write(dir.resolve("bag.zip"), false);
+        String other = NoteSigner.generate(SampleBag.ORIGIN).verifierKey();
+        BagCheck.Failed f = failed(BagVerifier.verify(bag, new BagVerifier.Options(other, null, List.of(), 0)));
+        assertThat(f.problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(f.reason()).contains("no signature by");
+    }
+
+    @Test
+    void namesEvidenceWhoseBytesDifferFromTheLedger() throws Exception {
+        Map<String, byte[]> files = files();
+        ExportBag.Evidence e = sample.evidence.get(2);
+        String path = "data/" + ExportBag.evidencePath(e.sha256());
+        files.put(path, "a substituted document".getBytes(StandardCharsets.UTF_8));
+        // manifests recomputed: fixity holds, the ledger entry does not
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.EVIDENCE_MISMATCH);
+        assertThat(f.where()).isEqualTo(path);
+        assertThat(f.reason()).contains("ledger entry #" + e.ledgerIndex() + " records " + e.sha256());
+    }
+
+    @Test
+    void checksConsistencyWithAnOlderCheckpoint() throws Exception {
+        Path bag = sample.write(dir.resolve("since.zip"), true);
+        BagCheck check = BagVerifier.verify(
+                bag, new BagVerifier.Options(sample.signer.verifierKey(), sample.oldCheckpoint, List.of(), 0));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        assertThat(((BagCheck.Verified) check).summary().consistentFrom()).isEqualTo(20);
+    }
+
+    @Test
+    void namesAForkAgainstTheOlderCheckpoint() throws Exception {
+        Path bag = sample.write(dir.resolve("since.zip"), true);
+        // the same key signed another history of size 20 earlier: a fork
+        String forked = sample.signer.sign(new dev.tandem.ledger.Checkpoint(SampleBag.ORIGIN, 20, new byte[32]).text());
+        BagCheck.Failed f = failed(
+                BagVerifier.verify(bag, new BagVerifier.Options(sample.signer.verifierKey(), forked, List.of(), 0)));
+        assertThat(f.problem()).isEqualTo(Problem.INCONSISTENT);
+        assertThat(f.where()).isEqualTo("data/" + ExportBag.CONSISTENCY);
+    }
+
+    @Test
+    void asksForTheConsistencyProofWhenTheBagHasNone() throws Exception {
+        Path bag = sample.write(dir.resolve("bag.zip"), false);
+        BagCheck.Failed f = failed(BagVerifier.verify(
+                bag, new BagVerifier.Options(sample.signer.verifierKey(), sample.oldCheckpoint, List.of(), 0)));
+        assertThat(f.problem()).isEqualTo(Problem.MISSING_FILE);
+        assertThat(f.reason()).contains("?since=20");
+    }
+
+    @Test
+    void countsWitnessCosignaturesAgainstTheQuorum() throws Exception {
+        Cosigner w1 = Cosigner.generate("witness.example/w1");
+        Cosigner w2 = Cosigner.generate("witness.example/w2");
+        String text = sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1);
+        sample.checkpoint = sample.checkpoint + w1.cosign(text, 1_795_000_000L);
+        Path bag = sample.write(dir.resolve("cosigned.zip"), false);
+        String key = sample.signer.verifierKey();
+        BagCheck one = BagVerifier.verify(bag, new BagVerifier.Options(key, null, List.of(w1.verifierKey()), 1));
+        assertThat(one.ok()).isTrue();
+        assertThat(((BagCheck.Verified) one).summary().cosignatures()).isEqualTo(1);
+        BagCheck.Failed two = failed(BagVerifier.verify(
+                bag, new BagVerifier.Options(key, null, List.of(w1.verifierKey(), w2.verifierKey()), 2)));
+        assertThat(two.problem()).isEqualTo(Problem.QUORUM);
+        assertThat(two.reason()).contains("witness.example/w2");
+    }
+}

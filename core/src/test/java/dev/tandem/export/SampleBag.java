@@ -1,0 +1,201 @@
+package dev.tandem.export;
+
+import dev.tandem.ledger.Checkpoint;
+import dev.tandem.ledger.CompactRange;
+import dev.tandem.ledger.InMemoryNodeStore;
+import dev.tandem.ledger.LedgerEntry;
+import dev.tandem.ledger.MerkleLog;
+import dev.tandem.ledger.NoteSigner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A log of other incidents' entries interleaved with one incident's, and that incident's export bag
+ * written by {@link BagWriter} exactly as the server writes it: the fixture the verifier's tamper
+ * tests and the Go interoperability test start from.
+ */
+public final class SampleBag {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String INCIDENT = "INC-7";
+    public static final String ORIGIN = "tandem/bag-test";
+
+    public final NoteSigner signer = NoteSigner.generate(ORIGIN);
+    public final InMemoryNodeStore store = new InMemoryNodeStore();
+    public final CompactRange range = CompactRange.empty();
+    public final List<byte[]> leaves = new ArrayList<>();
+    public final List<ExportBag.Entry> entries = new ArrayList<>();
+    public final List<ExportBag.Evidence> evidence = new ArrayList<>();
+    public final Map<String, byte[]> blobs = new LinkedHashMap<>();
+    /** A checkpoint kept by an auditor earlier (signed), and the bag's own. */
+    public String oldCheckpoint;
+
+    public String checkpoint;
+    long oldSize;
+    final Instant at = Instant.parse("2026-11-27T09:00:00Z");
+
+    public SampleBag() {
+        for (int i = 0; i < 40; i++) {
+            if (i == 20) {
+                oldSize = leaves.size();
+                oldCheckpoint = signer.sign(new Checkpoint(ORIGIN, oldSize, range.rootHash()).text());
+            }
+            if (i % 5 == 1) {
+                byte[] content =
+                        ("firewall log line " + i + "\n").repeat(50 + i).getBytes(StandardCharsets.UTF_8);
+                String sha = sha256(content);
+                String id = "ev-" + i;
+                ObjectNode body = JSON.createObjectNode()
+                        .put("evidence", id)
+                        .put("repository", "AUDIT")
+                        .put("kind", "LOG")
+                        .put("name", "fw-" + i + ".log")
+                        .put("sha256", sha)
+                        .put("size", content.length)
+                        .put("receivedAt", at.plusSeconds(i).toString());
+                long index = append("evidence.added", INCIDENT, body);
+                evidence.add(new ExportBag.Evidence(id, "fw-" + i + ".log", "LOG", sha, content.length, index));
+                blobs.put(sha, content);
+            } else if (i % 5 == 3) {
+                ObjectNode body = JSON.createObjectNode()
+                        .put("repository", "FORENSIC")
+                        .put("commitment", sha256(("secret " + i).getBytes(StandardCharsets.UTF_8)));
+                append("evidence.added", INCIDENT, body);
+            } else {
+                append(
+                        "note",
+                        i % 2 == 0 ? "INC-OTHER" : null,
+                        JSON.createObjectNode().put("n", i));
+            }
+        }
+        checkpoint = signer.sign(new Checkpoint(ORIGIN, leaves.size(), range.rootHash()).text());
+    }
+
+    private long append(String type, String incident, ObjectNode body) {
+        byte[] leaf = new LedgerEntry(type, incident, "alice", at.plusSeconds(leaves.size()), body).leaf();
+        long index = leaves.size();
+        leaves.add(leaf);
+        store.putAll(range.append(MerkleLog.leafHash(leaf)));
+        if (INCIDENT.equals(incident)) {
+            entries.add(new ExportBag.Entry(index, leaf));
+        }
+        return index;
+    }
+
+    public long size() {
+        return leaves.size();
+    }
+
+    /** Writes the bag as a zip; {@code since} adds the consistency proof from the old checkpoint. */
+    public void write(OutputStream out, boolean since) throws IOException {
+        Checkpoint cp = Checkpoint.parse(checkpoint.substring(0, checkpoint.indexOf("\n\n") + 1));
+        BagWriter bag = new BagWriter(out, ExportBag.bagName(INCIDENT, cp.size()));
+        List<OscalAssessmentResults.Item> items = new ArrayList<>();
+        for (ExportBag.Evidence e : evidence) {
+            bag.add(ExportBag.evidencePath(e.sha256()), blobs.get(e.sha256()));
+            items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
+        }
+        bag.add(ExportBag.INDEX, ExportBag.index(evidence));
+        bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
+        bag.add(ExportBag.KEY, (signer.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        entries.forEach(e -> lines.writeBytes(ExportBag.entryLine(e)));
+        bag.add(ExportBag.ENTRIES, lines.toByteArray());
+        lines.reset();
+        for (ExportBag.Entry e : entries) {
+            lines.writeBytes(ExportBag.proofLine(
+                    new ExportBag.Proof(e.index(), cp.size(), MerkleLog.inclusionProof(e.index(), cp.size(), store))));
+        }
+        bag.add(ExportBag.PROOFS, lines.toByteArray());
+        if (since) {
+            bag.add(
+                    ExportBag.CONSISTENCY,
+                    ExportBag.consistency(new ExportBag.Consistency(
+                            oldSize, cp.size(), MerkleLog.consistencyProof(oldSize, cp.size(), store))));
+        }
+        bag.add(ExportBag.REPORT_HTML, "<html><body>report</body></html>".getBytes(StandardCharsets.UTF_8));
+        bag.add(ExportBag.OSCAL, OscalAssessmentResults.of(INCIDENT, cp, at.plusSeconds(3600), items));
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put(ExportBag.INCIDENT, INCIDENT);
+        info.put(ExportBag.ORIGIN, cp.origin());
+        info.put(ExportBag.SIZE, String.valueOf(cp.size()));
+        info.put(ExportBag.ROOT, java.util.Base64.getEncoder().encodeToString(cp.rootHash()));
+        info.put(ExportBag.BAGGING_DATE, "2026-11-27");
+        bag.finish(info);
+    }
+
+    public Path write(Path file, boolean since) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, since);
+        }
+        return file;
+    }
+
+    /** Every file of a zipped bag, by its path in the bag. */
+    public static Map<String, byte[]> read(Path zip) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                files.put(e.getName().substring(e.getName().indexOf('/') + 1), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    /** Writes {@code files} back as a bag, unchanged byte for byte (manifests as given). */
+    public static Path zip(Map<String, byte[]> files, Path zip) throws IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                out.putNextEntry(new ZipEntry("bag/" + f.getKey()));
+                out.write(f.getValue());
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    /** Writes {@code files}' payload as a fresh bag, so its manifests agree with whatever was changed. */
+    public static Path rebag(Map<String, byte[]> files, Path zip) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            BagWriter bag = new BagWriter(out, "bag");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                if (f.getKey().startsWith("data/")) {
+                    bag.add(f.getKey().substring(5), f.getValue());
+                }
+            }
+            Map<String, String> info = new LinkedHashMap<>();
+            for (String line : new String(files.get("bag-info.txt"), StandardCharsets.UTF_8).split("\n")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0 && !line.startsWith("Payload-Oxum")) {
+                    info.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+            bag.finish(info);
+        }
+        return zip;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tandem.server.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.export.BagCheck;
+import dev.tandem.export.BagVerifier;
+import dev.tandem.export.ExportBag;
+import dev.tandem.server.Api;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoData;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo incident's export bag, as the auditor downloads it, verifies offline with the pinned key;
+ * it holds the AUDIT evidence only, every entry of the incident (privileged ones as commitments),
+ * both report formats and the OSCAL document; {@code ?since=} adds a consistency proof; the export is
+ * itself recorded. Run on H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
+abstract class DemoExportContract {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theAuditorsBagVerifiesOfflineAndHoldsWhatTheAuditorMaySee() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        String id = loaded.incident().id();
+        Api auditor = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.AUDITOR));
+        String key = auditor.get("/api/v1/ledger/key").body().strip();
+        String earlier = auditor.get("/api/v1/ledger/checkpoint").body();
+        long earlierSize = Long.parseLong(earlier.lines().toList().get(1));
+
+        HttpResponse<byte[]> r = auditor.getBytes("/api/v1/incidents/" + id + "/export?since=" + earlierSize);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains(".zip");
+        Path bag = Files.write(dir.resolve("bag.zip"), r.body());
+
+        BagCheck check = BagVerifier.verify(bag, new BagVerifier.Options(key, earlier, List.of(), 0));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        BagCheck.Summary s = ((BagCheck.Verified) check).summary();
+        assertThat(s.incident()).isEqualTo(id);
+        assertThat(s.consistentFrom()).isEqualTo(earlierSize);
+        assertThat(s.evidence()).isPositive();
+
+        Map<String, byte[]> files = unzip(bag);
+        assertThat(files)
+                .containsKeys(
+                        "bagit.txt",
+                        "bag-info.txt",
+                        "manifest-sha256.txt",
+                        "manifest-sha512.txt",
+                        "tagmanifest-sha256.txt",
+                        "data/" + ExportBag.REPORT_HTML,
+                        "data/" + ExportBag.REPORT_PDF,
+                        "data/" + ExportBag.OSCAL,
+                        "data/" + ExportBag.CONSISTENCY);
+        assertThat(new String(files.get("data/" + ExportBag.REPORT_PDF), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        // the AUDIT items only: no FORENSIC item's bytes, and every AUDIT item of the checkpoint is there
+        JsonNode listed = JSON.readTree(files.get("data/" + ExportBag.INDEX));
+        JsonNode items = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.INCIDENT_COMMANDER))
+                .get("/api/v1/incidents/" + id + "/evidence")
+                .json();
+        int audit = 0;
+        for (JsonNode item : items) {
+            String path = "data/evidence/" + item.path("sha256").asString();
+            if (item.path("repository").asString().equals("FORENSIC")) {
+                assertThat(files).doesNotContainKey(path);
+            } else if (item.path("ledgerIndex").asLong() < s.treeSize()) {
+                audit++;
+                assertThat(files).containsKey(path);
+            }
+        }
+        assertThat(listed).hasSize(audit);
+        // every entry of the incident is there; privileged ones as their commitments
+        String entries = new String(files.get("data/" + ExportBag.ENTRIES), StandardCharsets.UTF_8);
+        assertThat(entries).isNotEmpty();
+        long privileged = entries.lines()
+                .map(l -> new String(
+                        java.util.Base64.getDecoder()
+                                .decode(JSON.readTree(l).path("leaf").asString()),
+                        StandardCharsets.UTF_8))
+                .filter(leaf -> leaf.contains("\"commitment\""))
+                .count();
+        assertThat(privileged).isPositive();
+        // the export itself is on the timeline
+        JsonNode timeline = auditor.get("/api/v1/incidents/" + id + "/timeline").json();
+        assertThat(timeline.toString()).contains("incident.exported");
+    }
+
+    @Test
+    void refusesASinceOutsideTheTree() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        Api auditor = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.AUDITOR));
+        var r = auditor.get("/api/v1/incidents/" + loaded.incident().id() + "/export?since=0");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("bad-since");
+    }
+
+    static Map<String, byte[]> unzip(Path zip) throws Exception {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.put(e.getName().substring(e.getName().indexOf('/') + 1), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tandem.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/** How a provider's identity becomes a Tandem user, without a provider or a database. */
+class SignOnUsersTest {
+    /** The accounts: commander by name, ada by the address ada@corp.example. */
+    private final List<String> asked = new ArrayList<>();
+
+    private Optional<String> accounts(@Nullable String username, @Nullable String email) {
+        asked.add(username + "|" + email);
+        if ("commander".equals(username)) {
+            return Optional.of("commander");
+        }
+        return "ada@corp.example".equalsIgnoreCase(email) ? Optional.of("ada") : Optional.empty();
+    }
+
+    private SignOnUsers users(@Nullable String adminValue, @Nullable String emailVerifiedClaim) {
+        return new SignOnUsers(this::accounts, new SignOnProperties(null, adminValue, emailVerifiedClaim, null));
+    }
+
+    private static OidcUser identity(Map<String, Object> claims) {
+        OidcIdToken.Builder token = OidcIdToken.withTokenValue("id-token")
+                .subject("sub-1")
+                .issuer("https://idp.example")
+                .issuedAt(Instant.parse("2026-12-05T08:00:00Z"))
+                .expiresAt(Instant.parse("2026-12-05T09:00:00Z"));
+        claims.forEach(token::claim);
+        return new DefaultOidcUser(List.of(), token.build());
+    }
+
+    private static boolean providerAdmin(OidcUser user) {
+        return user.getAuthorities().stream()
+                .anyMatch(a -> SessionCallerFilter.PROVIDER_ADMIN.equals(a.getAuthority()));
+    }
+
+    @Test
+    void matchesByPreferredUsernameAndNamesTheSessionByTheAccount() {
+        OidcUser user = users(null, null).match(identity(Map.of("preferred_username", "commander")));
+        assertThat(user.getName()).isEqualTo("commander");
+        assertThat(providerAdmin(user)).isFalse();
+    }
+
+    @Test
+    void matchesByAVerifiedAddressWhenNoAccountHasTheUsername() {
+        OidcUser user = users(null, null)
+                .match(identity(Map.of(
+                        "preferred_username", "a.lovelace", "email", "Ada@Corp.Example", "email_verified", true)));
+        assertThat(user.getName()).isEqualTo("ada");
+    }
+
+    @Test
+    void refusesAnAddressNotVerifiedOrWithoutTheVerifiedClaim() {
+        SignOnUsers users = users(null, null);
+        for (Map<String, Object> claims : List.<Map<String, Object>>of(
+                Map.of("email", "ada@corp.example", "email_verified", false),
+                Map.of("email", "ada@corp.example"),
+                Map.of("email", "ada@corp.example", "email_verified", "no"))) {
+            assertThatThrownBy(() -> users.match(identity(claims)))
+                    .as(claims.toString())
+                    .isInstanceOfSatisfying(
+                            OAuth2AuthenticationException.class,
+                            e -> assertThat(e.getError().getErrorCode()).isEqualTo(SignOnUsers.NO_ACCOUNT));
+        }
+        assertThat(asked).containsOnly("null|null");
+    }
+
+    @Test
+    void takesTheConfiguredClaimAsTheProvidersWordOnTheAddress() {
+        // Microsoft Entra ID: no email_verified, but the optional claim xms_edov
+        SignOnUsers entra = users(null, "xms_edov");
+        assertThat(entra.match(identity(Map.of("email", "ada@corp.example", "xms_edov", true)))
+                        .getName())
+                .isEqualTo("ada");
+        assertThatThrownBy(() -> entra.match(identity(Map.of("email", "ada@corp.example", "email_verified", true))))
+                .isInstanceOf(OAuth2AuthenticationException.class);
+    }
+
+    @Test
+    void withUsernamesOffOnlyAVouchedForAddressMatches() {
+        SignOnUsers byAddress = new SignOnUsers(this::accounts, new SignOnProperties(null, null, null, false));
+        assertThatThrownBy(() -> byAddress.match(identity(Map.of("preferred_username", "commander"))))
+                .isInstanceOfSatisfying(
+                        OAuth2AuthenticationException.class,
+                        e -> assertThat(e.getError().getDescription())
+                                .isEqualTo("no enabled Tandem account matches this identity"));
+        assertThat(byAddress
+                        .match(identity(Map.of(
+                                "preferred_username", "commander",
+                                "email", "ada@corp.example",
+                                "email_verified", true)))
+                        .getName())
+                .isEqualTo("ada");
+    }
+
+    @Test
+    void theConfiguredGroupMakesTheSessionAdminAndNothingElseDoes() {
+        SignOnUsers users = users("tandem-admins", null);
+        assertThat(providerAdmin(users.match(identity(
+                        Map.of("preferred_username", "commander", "groups", List.of("staff", "tandem-admins"))))))
+                .isTrue();
+        assertThat(providerAdmin(
+                        users.match(identity(Map.of("preferred_username", "commander", "groups", "tandem-admins")))))
+                .isTrue();
+        assertThat(providerAdmin(users.match(
+                        identity(Map.of("preferred_username", "commander", "groups", List.of("tandem-admins-not"))))))
+                .isFalse();
+        assertThat(providerAdmin(users.match(identity(Map.of("preferred_username", "commander")))))
+                .isFalse();
+        // no value configured: the provider never grants ADMIN, whatever its groups
+        assertThat(providerAdmin(users(null, null)
+                        .match(identity(Map.of("preferred_username", "commander", "groups", List.of(""))))))
+                .isFalse();
+    }
+
+    @Test
+    void aRefusalNamesWhatWasTried() {
+        assertThatThrownBy(() -> users(null, null)
+                        .match(identity(Map.of(
+                                "preferred_username", "mallory", "email", "m@corp.example", "email_verified", true))))
+                .isInstanceOfSatisfying(
+                        OAuth2AuthenticationException.class,
+                        e -> assertThat(e.getError().getDescription())
+                                .isEqualTo("no enabled Tandem account matches the username mallory or the address"
+                                        + " m@corp.example"));
+    }
+}
