@@ -7,7 +7,6 @@ import dev.tandem.app.bench.StartupBench;
 import dev.tandem.app.bench.UploadBench;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.tools.Tools;
-import dev.tandem.tools.bench.ScanBench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,17 +39,12 @@ public final class Main {
         more.put("restore", RestoreCommand::new);
         more.put("aot-training", AotTraining::new);
         var cl = Tools.register(TandemCommand.commandLine(args, more));
-        CommandLine generate = cl.getSubcommands().get("generate");
-        if (generate != null) generate.addSubcommand(new dev.tandem.tools.pii.PiiCorpusCommand());
-        CommandLine eval = cl.getSubcommands().get("eval");
-        if (eval != null) eval.addSubcommand(new dev.tandem.tools.pii.EvalPiiCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         if (bench != null) {
             bench.addSubcommand(new UploadBench());
             bench.addSubcommand(new LedgerAppendBench());
             bench.addSubcommand(new LedgerProofsDbBench());
             bench.addSubcommand(new LoadBench());
-            bench.addSubcommand(new ScanBench());
             bench.addSubcommand(new StartupBench());
         }
         return cl;

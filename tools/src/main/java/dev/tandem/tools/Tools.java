@@ -19,10 +19,16 @@ public final class Tools {
         CommandLine generate = tandem.getSubcommands().get("generate");
         if (generate != null) {
             generate.addSubcommand(new GenerateCrmOrgCommand());
+            generate.addSubcommand(new dev.tandem.tools.pii.PiiCorpusCommand());
         }
         CommandLine bench = tandem.getSubcommands().get("bench");
         if (bench != null) {
             bench.addSubcommand(new BenchAnalyzeCommand());
+            bench.addSubcommand(new dev.tandem.tools.bench.ScanBench());
+        }
+        CommandLine eval = tandem.getSubcommands().get("eval");
+        if (eval != null) {
+            eval.addSubcommand(new dev.tandem.tools.pii.EvalPiiCommand());
         }
         return tandem;
     }
