@@ -44,8 +44,15 @@ class IncidentPages {
     private final Memberships memberships;
     private final Timeline timeline;
     private final IncidentHeader header;
+    private final java.time.Clock clock;
 
-    IncidentPages(Incidents incidents, Memberships memberships, Timeline timeline, IncidentHeader header) {
+    IncidentPages(
+            Incidents incidents,
+            Memberships memberships,
+            Timeline timeline,
+            IncidentHeader header,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.memberships = memberships;
         this.timeline = timeline;
@@ -99,21 +106,30 @@ class IncidentPages {
             if (t.isEmpty() || t.length() > 300) {
                 throw new IllegalArgumentException("title: required, at most 300 characters");
             }
-            Severity s = Severity.valueOf(severity == null ? "" : severity);
-            ZoneId zone = timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone.strip());
+            Severity s = java.util.Arrays.stream(Severity.values())
+                    .filter(v -> v.name().equals(severity))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("severity: must be LOW, MEDIUM, HIGH or CRITICAL"));
+            ZoneId zone = zone(timeZone);
             OffsetDateTime aware = Times.fromForm(awareAt, zone, "awareAt");
             Incident opened = incidents.open(t, s, aware == null ? null : aware.toInstant(), zone, actor.username());
             return "redirect:/incidents/" + opened.id();
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException e) {
             response.setStatus(422);
-            model.addAttribute(
-                    "openError",
-                    e instanceof java.time.DateTimeException
-                            ? "timeZone: not a time zone such as Europe/Berlin: " + timeZone
-                            : e.getMessage().startsWith("No enum")
-                                    ? "severity: must be LOW, MEDIUM, HIGH or CRITICAL"
-                                    : e.getMessage());
+            model.addAttribute("openError", e.getMessage());
             return list(access, model);
+        }
+    }
+
+    /** The form's time zone: UTC when empty; an IANA id otherwise. */
+    private static ZoneId zone(@Nullable String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("timeZone: not a time zone such as Europe/Berlin: " + timeZone);
         }
     }
 
@@ -231,7 +247,7 @@ class IncidentPages {
                             actor);
                 case "containment" -> {
                     OffsetDateTime at = Times.fromForm(form.get("containedAt"), incident.timeZone(), "containedAt");
-                    incidents.contain(id, at == null ? Instant.now() : at.toInstant(), text(form), actor);
+                    incidents.contain(id, at == null ? clock.instant() : at.toInstant(), text(form), actor);
                 }
                 case "occurred" -> {
                     OffsetDateTime at = Times.fromForm(form.get("occurredAt"), incident.timeZone(), "occurredAt");
