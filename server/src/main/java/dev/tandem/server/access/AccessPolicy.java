@@ -65,6 +65,10 @@ public final class AccessPolicy {
                         : Decision.forbidden("tokens are managed by an administrator or by their user");
             case USER_DISABLE ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator disables users");
+            case USER_SIGN_ON_RELEASE ->
+                caller.admin()
+                        ? Decision.PERMIT
+                        : Decision.forbidden("only an administrator releases a single sign-on identity");
             default -> throw new IllegalArgumentException(action + " is not a user action");
         };
     }

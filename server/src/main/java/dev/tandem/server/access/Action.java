@@ -19,6 +19,8 @@ public enum Action {
     USER_CREATE(Target.INSTALLATION),
     USER_LIST(Target.INSTALLATION),
     USER_DISABLE(Target.USER),
+    /** Release an account's single sign-on identities so that the next sign-in binds afresh: an administrator. */
+    USER_SIGN_ON_RELEASE(Target.USER),
     /** Issue, list or revoke tokens: an administrator, or the user for themself. */
     TOKEN_MANAGE(Target.USER),
     /** A consistent copy of the embedded database and blobs: every incident's content, so only an administrator. */

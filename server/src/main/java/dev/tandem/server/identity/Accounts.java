@@ -4,6 +4,8 @@ import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.PasswordChanged;
+import dev.tandem.server.ledger.fact.SignOnBound;
+import dev.tandem.server.ledger.fact.SignOnReleased;
 import dev.tandem.server.ledger.fact.TokenIssued;
 import dev.tandem.server.ledger.fact.TokenRevoked;
 import dev.tandem.server.ledger.fact.UserCreated;
@@ -18,13 +20,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -198,6 +205,105 @@ public class Accounts {
             }
         }
         return Optional.empty();
+    }
+
+    /** What a single sign-on answers: the account, or why there is none. */
+    public sealed interface SignOn {
+        /** The enabled account the identity signs in as. */
+        record Matched(String username) implements SignOn {}
+
+        /** No enabled account is bound to the identity or matches its username or address. */
+        record NoAccount() implements SignOn {}
+
+        /**
+         * The username or address matched an account that is bound to another identity of the same
+         * provider: a reassigned username or address at the provider must not take over the account.
+         */
+        record BoundToAnother(String username) implements SignOn {}
+    }
+
+    /**
+     * The account a provider's identity signs in as (docs/web.md, "Single sign-on"). An identity
+     * already bound (its issuer and subject, OpenID Connect Core 1.0 §5.7) signs in as its account,
+     * whatever username or address it now asserts. An identity seen for the first time is matched by
+     * {@link #matchSignOn} and bound to the account it matched, unless that account is already bound
+     * to another subject of the same issuer; binding is recorded as {@code user.sign-on-bound}.
+     */
+    public SignOn signOn(String issuer, String subject, @Nullable String username, @Nullable String email) {
+        Optional<SignOn> bound = boundAccount(issuer, subject);
+        if (bound.isPresent()) {
+            return bound.get();
+        }
+        Optional<String> matched = matchSignOn(username, email);
+        if (matched.isEmpty()) {
+            return new SignOn.NoAccount();
+        }
+        String account = matched.get();
+        try {
+            return ledger.record(ap -> {
+                Integer taken = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM sign_on_identity WHERE issuer = ? AND username = ?",
+                        Integer.class,
+                        issuer,
+                        account);
+                if (taken != null && taken > 0) {
+                    return new SignOn.BoundToAnother(account);
+                }
+                jdbc.update(
+                        "INSERT INTO sign_on_identity (issuer, subject, username, bound_at) VALUES (?, ?, ?, ?)",
+                        issuer,
+                        subject,
+                        account,
+                        Timestamp.from(clock.instant()));
+                ap.record(new SignOnBound(account, issuer, subject), account);
+                return new SignOn.Matched(account);
+            });
+        } catch (DuplicateKeyException raced) {
+            // the same identity signed in twice at once, or another identity took the account first
+            return boundAccount(issuer, subject).orElse(new SignOn.BoundToAnother(account));
+        }
+    }
+
+    private Optional<SignOn> boundAccount(String issuer, String subject) {
+        List<Boolean> enabled = jdbc.query(
+                "SELECT u.disabled_at IS NULL FROM sign_on_identity i JOIN app_user u ON u.username = i.username"
+                        + " WHERE i.issuer = ? AND i.subject = ?",
+                (rs, n) -> rs.getBoolean(1),
+                issuer,
+                subject);
+        if (enabled.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!enabled.getFirst()) {
+            return Optional.of(new SignOn.NoAccount());
+        }
+        return Optional.of(new SignOn.Matched(jdbc.queryForObject(
+                "SELECT username FROM sign_on_identity WHERE issuer = ? AND subject = ?",
+                String.class,
+                issuer,
+                subject)));
+    }
+
+    /**
+     * Releases every single sign-on identity bound to an account (the next sign-in through a
+     * provider binds afresh), recorded as {@code user.sign-on-released}; the number released.
+     */
+    public int releaseSignOn(String username, String actor) {
+        return ledger.record(ap -> {
+            int released = jdbc.update("DELETE FROM sign_on_identity WHERE username = ?", username);
+            if (released > 0) {
+                ap.record(new SignOnReleased(username, released), actor);
+            }
+            return released;
+        });
+    }
+
+    /** The providers (issuers) each bound account is bound to, by username. */
+    public Map<String, List<String>> signOnIssuersByUser() {
+        Map<String, List<String>> issuers = new TreeMap<>();
+        jdbc.query("SELECT username, issuer FROM sign_on_identity ORDER BY username, issuer", (RowCallbackHandler) rs ->
+                issuers.computeIfAbsent(rs.getString(1), u -> new ArrayList<>()).add(rs.getString(2)));
+        return issuers;
     }
 
     /** Sets the e-mail address single sign-on matches (null clears it). */

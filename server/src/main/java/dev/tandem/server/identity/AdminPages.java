@@ -42,6 +42,7 @@ class AdminPages {
     @Guard(Action.USER_LIST)
     String users(Model model) {
         model.addAttribute("users", accounts.users());
+        model.addAttribute("signOn", accounts.signOnIssuersByUser());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", Map.of());
         }
@@ -99,6 +100,18 @@ class AdminPages {
                 return users(model);
             }
         }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{username}/sign-on-release")
+    @Guard(Action.USER_SIGN_ON_RELEASE)
+    String releaseSignOn(
+            @AuthenticationPrincipal Actor actor, @PathVariable String username, RedirectAttributes redirect) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        accounts.releaseSignOn(username, actor.username());
+        redirect.addFlashAttribute("released", username);
         return "redirect:/admin/users";
     }
 

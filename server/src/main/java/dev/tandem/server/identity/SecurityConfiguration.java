@@ -211,22 +211,28 @@ class SecurityConfiguration {
     }
 
     /**
-     * An identity that matched no enabled account is told so ({@code /login?sso-error}); any other
-     * failure (the provider refused, the sign-in expired or its answer did not verify) is not the
-     * account's fault and is told apart ({@code /login?sso-failed}). Both are logged for the
-     * administrator, who otherwise cannot tell who tried.
+     * An identity that matched no enabled account is told so ({@code /login?sso-error}), and so is
+     * one whose username or address names an account another identity of the provider holds
+     * ({@code /login?sso-taken}); any other failure (the provider refused, the sign-in expired or its
+     * answer did not verify) is not the account's fault and is told apart ({@code /login?sso-failed}).
+     * All are logged for the administrator, who otherwise cannot tell who tried.
      */
     private static void signOnFailed(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        boolean noAccount = e instanceof OAuth2AuthenticationException o
-                && SignOnUsers.NO_ACCOUNT.equals(o.getError().getErrorCode());
-        if (noAccount) {
+        String code =
+                e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+        String where = switch (code) {
+            case SignOnUsers.NO_ACCOUNT -> "/login?sso-error";
+            case SignOnUsers.BOUND_TO_ANOTHER -> "/login?sso-taken";
+            default -> "/login?sso-failed";
+        };
+        if (where.endsWith("sso-failed")) {
+            log.warn("single sign-on failed: {}", e.getMessage());
+        } else {
             log.info(
                     "single sign-on refused: {}",
                     ((OAuth2AuthenticationException) e).getError().getDescription());
-        } else {
-            log.warn("single sign-on failed: {}", e.getMessage());
         }
-        response.sendRedirect(request.getContextPath() + (noAccount ? "/login?sso-error" : "/login?sso-failed"));
+        response.sendRedirect(request.getContextPath() + where);
     }
 }

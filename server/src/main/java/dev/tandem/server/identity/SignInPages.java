@@ -52,6 +52,9 @@ class SignInPages {
         } else if (params.containsKey("sso-error")) {
             message = "Single sign-on did not match an enabled Tandem account. Ask an administrator to create"
                     + " one with your username or e-mail address.";
+        } else if (params.containsKey("sso-taken")) {
+            message = "Single sign-on matched a Tandem account that belongs to another identity of this provider."
+                    + " Ask an administrator to release the account if it is yours.";
         } else if (params.containsKey("sso-failed")) {
             message = "Single sign-on did not complete: the identity provider refused, or the sign-in took too"
                     + " long. Try again; if it keeps failing, ask an administrator.";

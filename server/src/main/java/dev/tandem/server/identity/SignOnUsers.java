@@ -3,8 +3,6 @@ package dev.tandem.server.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,9 +17,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Single sign-on: matches the provider's user to an enabled Tandem account, by username
- * ({@code preferred_username}) first, then by an e-mail address the provider verified; refuses an identity with no
- * account (an administrator creates accounts; the provider does not). The configured claim value
+ * Single sign-on: an identity already bound to an account (issuer and subject) signs in as it;
+ * a new identity is matched to an enabled Tandem account by username ({@code preferred_username})
+ * first, then by an e-mail address the provider verified, and bound to it; refuses an identity with
+ * no account (an administrator creates accounts; the provider does not) and one whose username or
+ * address names an account another identity of the provider holds. The configured claim value
  * makes the user an administrator for the session (docs/web.md).
  */
 @Component
@@ -29,21 +29,25 @@ class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     /** The error code of an identity that matched no enabled account. */
     static final String NO_ACCOUNT = "no_account";
 
+    /** The error code of an identity whose username or address names an account bound to another identity. */
+    static final String BOUND_TO_ANOTHER = "bound_to_another";
+
+    /** The accounts as single sign-on sees them: {@link Accounts#signOn}. */
+    @FunctionalInterface
+    interface Directory {
+        Accounts.SignOn signOn(String issuer, String subject, @Nullable String username, @Nullable String email);
+    }
+
     private final OidcUserService provider = new OidcUserService();
-    private final BiFunction<@Nullable String, @Nullable String, Optional<String>> accounts;
+    private final Directory accounts;
     private final SignOnProperties properties;
 
     @Autowired
     SignOnUsers(Accounts accounts, SignOnProperties properties) {
-        this(accounts::matchSignOn, properties);
+        this((Directory) accounts::signOn, properties);
     }
 
-    /**
-     * @param accounts the enabled account for a username, else for an e-mail address (either may
-     *     be null), as {@link Accounts#matchSignOn} answers
-     */
-    SignOnUsers(
-            BiFunction<@Nullable String, @Nullable String, Optional<String>> accounts, SignOnProperties properties) {
+    SignOnUsers(Directory accounts, SignOnProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
     }
@@ -57,13 +61,23 @@ class SignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     OidcUser match(OidcUser user) {
         String email = verifiedEmail(user);
         String name = properties.byUsername() ? user.getPreferredUsername() : null;
-        String username = accounts.apply(name, email)
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
+        String issuer = String.valueOf(user.getIssuer());
+        String username = switch (accounts.signOn(issuer, user.getSubject(), name, email)) {
+            case Accounts.SignOn.Matched m -> m.username();
+            case Accounts.SignOn.NoAccount n ->
+                throw new OAuth2AuthenticationException(new OAuth2Error(
                         NO_ACCOUNT,
                         "no enabled Tandem account matches "
                                 + (name == null ? "" : "the username " + name + " or ")
                                 + (email == null ? "this identity" : "the address " + email),
-                        null)));
+                        null));
+            case Accounts.SignOn.BoundToAnother b ->
+                throw new OAuth2AuthenticationException(new OAuth2Error(
+                        BOUND_TO_ANOTHER,
+                        "the Tandem account " + b.username() + " belongs to another identity of " + issuer
+                                + "; an administrator can release it",
+                        null));
+        };
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         if (grantsAdmin(user.getClaims().get(properties.claim()))) {
             authorities.add(new SimpleGrantedAuthority(SessionCallerFilter.PROVIDER_ADMIN));

@@ -166,6 +166,18 @@ class UserController {
         }
     }
 
+    /** What releasing an account's single sign-on identities answers. */
+    record Released(int released) {}
+
+    @DeleteMapping("/api/v1/users/{username}/sign-on")
+    @Guard(Action.USER_SIGN_ON_RELEASE)
+    Released releaseSignOn(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        return new Released(accounts.releaseSignOn(username, actor.username()));
+    }
+
     static String label(@Nullable String label) {
         String l = label == null || label.isBlank() ? "api" : label;
         if (l.length() > 200) {

@@ -58,7 +58,9 @@ public final class TimelineText {
             "token.revoked",
             "user.created",
             "user.disabled",
-            "user.password-changed");
+            "user.password-changed",
+            "user.sign-on-bound",
+            "user.sign-on-released");
 
     private static final Map<String, String> NOTICES = Map.of("gdpr-art33", "GDPR Art. 33");
 
@@ -198,6 +200,10 @@ public final class TimelineText {
                 who + " created the " + (b.path("admin").asBoolean() ? "administrator " : "user ") + user(b);
             case "user.disabled" -> who + " disabled the user " + user(b);
             case "user.password-changed" -> who + " changed the password of " + user(b);
+            case "user.sign-on-bound" ->
+                user(b) + " signed in through " + s(b, "issuer") + " for the first time; the account now follows"
+                        + " that identity (subject " + s(b, "subject") + ")";
+            case "user.sign-on-released" -> who + " released the single sign-on identities of " + user(b);
             default -> who + " recorded " + type;
         };
     }

@@ -222,6 +222,8 @@ abstract class AccessMatrixContract {
                 "/api/v1/users/{username}/disable",
                 "FFFFFFFP",
                 () -> new Request("/api/v1/users/" + freshUser(f.admin()) + "/disable", null, null)));
+        // not even the account's own user: a binding one could release could be handed on
+        c.add(new Call("DELETE", "/api/v1/users/{username}/sign-on", "FFFFFFFP", () -> Request.get(ic + "/sign-on")));
         c.add(get("/api/v1/incidents/{id}", MEMBERS, i));
         c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline"));
         // comparing writes nothing: every member, the auditor included; recording the result is the
@@ -613,6 +615,11 @@ abstract class AccessMatrixContract {
                 "FFFFFFFP",
                 () -> new Request("/admin/users/" + freshUser(f.admin()) + "/disable", null, null)));
         String icName = username(f.as().get(Who.IC), f.admin());
+        c.add(new Call(
+                "POST",
+                "/admin/users/{username}/sign-on-release",
+                "FFFFFFFP",
+                () -> new Request("/admin/users/" + icName + "/sign-on-release", null, null)));
         String icTokens = "/admin/users/" + icName + "/tokens";
         c.add(get("/admin/users/{username}/tokens", "PFFFFFFP", icTokens));
         c.add(form("POST", "/admin/users/{username}/tokens", "PFFFFFFP", () -> icTokens, "label=page"));

@@ -182,6 +182,11 @@ class AccessPolicyTest {
                 .isInstanceOf(Decision.Forbidden.class);
         assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_DISABLE, Resource.user("bob")))
                 .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_SIGN_ON_RELEASE, Resource.user("bob")))
+                .isInstanceOf(Decision.Permit.class);
+        // not even for themself: a person who could release their own binding could hand the account on
+        assertThat(AccessPolicy.decide(ada, Action.USER_SIGN_ON_RELEASE, Resource.user("ada")))
+                .isInstanceOf(Decision.Forbidden.class);
     }
 
     @Test

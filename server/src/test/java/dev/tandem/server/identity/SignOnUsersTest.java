@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +29,44 @@ class SignOnUsersTest {
         return "ada@corp.example".equalsIgnoreCase(email) ? Optional.of("ada") : Optional.empty();
     }
 
+    /** Identities already bound, as "issuer|subject" → account; binding only where a test turns it on. */
+    private final Map<String, String> bound = new HashMap<>();
+
+    private boolean binding;
+
+    /** As {@link Accounts#signOn} answers, over {@link #accounts} and {@link #bound}. */
+    private Accounts.SignOn directory(
+            String issuer, String subject, @Nullable String username, @Nullable String email) {
+        String account = bound.get(issuer + "|" + subject);
+        if (account != null) {
+            return new Accounts.SignOn.Matched(account);
+        }
+        Optional<String> matched = accounts(username, email);
+        if (matched.isEmpty()) {
+            return new Accounts.SignOn.NoAccount();
+        }
+        if (bound.entrySet().stream()
+                .anyMatch(
+                        e -> e.getKey().startsWith(issuer + "|") && e.getValue().equals(matched.get()))) {
+            return new Accounts.SignOn.BoundToAnother(matched.get());
+        }
+        if (binding) {
+            bound.put(issuer + "|" + subject, matched.get());
+        }
+        return new Accounts.SignOn.Matched(matched.get());
+    }
+
     private SignOnUsers users(@Nullable String adminValue, @Nullable String emailVerifiedClaim) {
-        return new SignOnUsers(this::accounts, new SignOnProperties(null, adminValue, emailVerifiedClaim, null));
+        return new SignOnUsers(this::directory, new SignOnProperties(null, adminValue, emailVerifiedClaim, null));
     }
 
     private static OidcUser identity(Map<String, Object> claims) {
+        return identity("sub-1", claims);
+    }
+
+    private static OidcUser identity(String subject, Map<String, Object> claims) {
         OidcIdToken.Builder token = OidcIdToken.withTokenValue("id-token")
-                .subject("sub-1")
+                .subject(subject)
                 .issuer("https://idp.example")
                 .issuedAt(Instant.parse("2026-12-05T08:00:00Z"))
                 .expiresAt(Instant.parse("2026-12-05T09:00:00Z"));
@@ -91,7 +123,7 @@ class SignOnUsersTest {
 
     @Test
     void withUsernamesOffOnlyAVouchedForAddressMatches() {
-        SignOnUsers byAddress = new SignOnUsers(this::accounts, new SignOnProperties(null, null, null, false));
+        SignOnUsers byAddress = new SignOnUsers(this::directory, new SignOnProperties(null, null, null, false));
         assertThatThrownBy(() -> byAddress.match(identity(Map.of("preferred_username", "commander"))))
                 .isInstanceOfSatisfying(
                         OAuth2AuthenticationException.class,
@@ -136,5 +168,39 @@ class SignOnUsersTest {
                         e -> assertThat(e.getError().getDescription())
                                 .isEqualTo("no enabled Tandem account matches the username mallory or the address"
                                         + " m@corp.example"));
+    }
+
+    @Test
+    void asksTheDirectoryWithTheProvidersIssuerAndSubject() {
+        List<String> seen = new ArrayList<>();
+        SignOnUsers users = new SignOnUsers(
+                (issuer, subject, username, email) -> {
+                    seen.add(issuer + " " + subject);
+                    return new Accounts.SignOn.Matched("commander");
+                },
+                new SignOnProperties(null, null, null, null));
+        users.match(identity("sub-42", Map.of("preferred_username", "commander")));
+        assertThat(seen).containsExactly("https://idp.example sub-42");
+    }
+
+    @Test
+    void anotherSubjectClaimingABoundAccountsUsernameIsRefusedAndNamed() {
+        binding = true;
+        SignOnUsers users = users(null, null);
+        assertThat(users.match(identity("sub-1", Map.of("preferred_username", "commander")))
+                        .getName())
+                .isEqualTo("commander");
+        // the provider reassigned the username "commander" to someone else: a new subject
+        assertThatThrownBy(() -> users.match(identity("sub-2", Map.of("preferred_username", "commander"))))
+                .isInstanceOfSatisfying(OAuth2AuthenticationException.class, e -> {
+                    assertThat(e.getError().getErrorCode()).isEqualTo(SignOnUsers.BOUND_TO_ANOTHER);
+                    assertThat(e.getError().getDescription())
+                            .isEqualTo("the Tandem account commander belongs to another identity of"
+                                    + " https://idp.example; an administrator can release it");
+                });
+        // the bound subject keeps its account whatever username it now asserts
+        assertThat(users.match(identity("sub-1", Map.of("preferred_username", "renamed")))
+                        .getName())
+                .isEqualTo("commander");
     }
 }

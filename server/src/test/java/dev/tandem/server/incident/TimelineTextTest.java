@@ -40,6 +40,8 @@ import dev.tandem.server.ledger.fact.PasswordChanged;
 import dev.tandem.server.ledger.fact.PiiFindingsRead;
 import dev.tandem.server.ledger.fact.PiiScanned;
 import dev.tandem.server.ledger.fact.ScopeUpdated;
+import dev.tandem.server.ledger.fact.SignOnBound;
+import dev.tandem.server.ledger.fact.SignOnReleased;
 import dev.tandem.server.ledger.fact.TimelineCompared;
 import dev.tandem.server.ledger.fact.TimelineEntryAdded;
 import dev.tandem.server.ledger.fact.TokenIssued;
@@ -265,6 +267,11 @@ class TimelineTextTest {
                 new dev.tandem.server.ledger.fact.IncidentExported("i", 5, java.util.List.of("e1"), null),
                 "Ada Lovelace exported the incident's bag at ledger tree size 5 with 1 AUDIT evidence item");
         s.put(new PasswordChanged("rafael"), "Ada Lovelace changed the password of Rafael Costa");
+        s.put(
+                new SignOnBound("rafael", "https://sso.corp.example/realms/corp", "f3a1"),
+                "Rafael Costa signed in through https://sso.corp.example/realms/corp for the first time; the account"
+                        + " now follows that identity (subject f3a1)");
+        s.put(new SignOnReleased("rafael", 1), "Ada Lovelace released the single sign-on identities of Rafael Costa");
         return s;
     }
 

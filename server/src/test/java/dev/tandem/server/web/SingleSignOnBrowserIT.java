@@ -62,7 +62,9 @@ class SingleSignOnBrowserIT {
             // an address Tandem knows, and the provider does not say whether it is verified
             person("trent", "trent", "ada@corp.example", null, List.of()),
             // will be disabled by an administrator while signed in
-            person("dora", "dora", "dora@corp.example", true, List.of()));
+            person("dora", "dora", "dora@corp.example", true, List.of()),
+            // another person of the provider now asserting the commander's username (a reassigned name)
+            person("ivan", "commander", "ivan@corp.example", true, List.of()));
 
     private static OpenIdProvider.Running provider;
 
@@ -173,6 +175,56 @@ class SingleSignOnBrowserIT {
     }
 
     @Test
+    void anAccountFollowsTheIdentityItFirstSignedInWithAndAnAdministratorCanReleaseIt() {
+        // irene's first sign-in binds the account commander to her subject at this provider
+        assertThat(signedInAs(signOn("irene"))).isEqualTo("commander");
+        assertThat(bindings("commander")).containsExactly(provider.issuer());
+
+        // ivan asserts the same username: refused, with what to do about it
+        Page refused = throughProvider("ivan");
+        refused.waitForURL(url -> url.startsWith(BASE + "/login?"));
+        assertThat(refused.url()).isEqualTo(BASE + "/login?sso-taken");
+        assertThat(refused.getByRole(AriaRole.ALERT).innerText())
+                .contains("belongs to another identity of this provider");
+        refused.navigate(BASE + "/incidents");
+        assertThat(refused.url()).startsWith(BASE + "/login");
+
+        // released by an administrator (recorded), the next identity to match binds the account
+        Api.Response released = admin.send("DELETE", "/api/v1/users/commander/sign-on", null, null);
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.json().path("released").asInt()).isEqualTo(1);
+        assertThat(bindings("commander")).isEmpty();
+        assertThat(signedInAs(signOn("ivan"))).isEqualTo("commander");
+        assertThat(signOnRefusedAs("irene", "sso-taken")
+                        .getByRole(AriaRole.ALERT)
+                        .innerText())
+                .contains("Ask an administrator to release the account");
+
+        // and back, for the other tests: release on the administration page, irene binds again
+        Page adminPage = signInAsAdministrator();
+        adminPage.navigate(BASE + "/admin/users");
+        adminPage
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Release the single sign-on identity of commander"))
+                .click();
+        assertThat(adminPage.getByRole(AriaRole.STATUS).innerText()).contains("commander is released");
+        assertThat(signedInAs(signOn("irene"))).isEqualTo("commander");
+        long size = Long.parseLong(admin.get("/api/v1/ledger/checkpoint")
+                .body()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow());
+        String recent = admin.get("/api/v1/ledger/entries?from=" + Math.max(0, size - 20) + "&to=" + size)
+                .body();
+        assertThat(recent)
+                .contains("\"type\":\"user.sign-on-released\"")
+                .contains("\"type\":\"user.sign-on-bound\"")
+                .contains("\"subject\":\"ivan\"");
+    }
+
+    @Test
     void aUserDisabledWhileSignedInIsSentToTheSignInPageAtTheNextClick() {
         Page page = signOn("dora");
         assertThat(signedInAs(page)).isEqualTo("dora");
@@ -244,10 +296,34 @@ class SingleSignOnBrowserIT {
 
     /** Signs in through the provider as {@code login}, whom Tandem refuses: answers its sign-in page. */
     private Page signOnRefused(String login) {
+        return signOnRefusedAs(login, "sso-error");
+    }
+
+    private Page signOnRefusedAs(String login, String reason) {
         Page page = throughProvider(login);
         page.waitForURL(url -> url.startsWith(BASE + "/login?"));
-        assertThat(page.url()).isEqualTo(BASE + "/login?sso-error");
+        assertThat(page.url()).isEqualTo(BASE + "/login?" + reason);
         return page;
+    }
+
+    /** The issuers the account is bound to, as the administration page lists them. */
+    private List<String> bindings(String username) {
+        String html = admin.get("/admin/users").body();
+        int row = html.indexOf("<td>" + username + "</td>");
+        assertThat(row).as("row of " + username).isPositive();
+        String rest = html.substring(row, html.indexOf("</tr>", row));
+        int at = rest.indexOf("class=\"sign-on-issuers\">");
+        if (at < 0) {
+            return List.of();
+        }
+        String issuers = rest.substring(at + "class=\"sign-on-issuers\">".length(), rest.indexOf("</span>", at));
+        return List.of(issuers.split(", "));
+    }
+
+    private Page signInAsAdministrator() {
+        BrowserContext context = Browsers.context(browser);
+        contexts.add(context);
+        return Browsers.signIn(context, BASE, "admin", demo.passwords().get("admin"));
     }
 
     private Page throughProvider(String login) {

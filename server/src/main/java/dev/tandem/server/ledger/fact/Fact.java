@@ -47,6 +47,8 @@ public sealed interface Fact
                 PiiFindingsRead,
                 PiiScanned,
                 ScopeUpdated,
+                SignOnBound,
+                SignOnReleased,
                 TimelineCompared,
                 TimelineEntryAdded,
                 TokenIssued,
