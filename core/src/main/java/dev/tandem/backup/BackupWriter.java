@@ -1,5 +1,6 @@
 package dev.tandem.backup;
 
+import dev.tandem.io.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ public final class BackupWriter {
         }
         BackupManifest manifest = new BackupManifest(
                 BackupManifest.FORMAT, createdAt.truncatedTo(ChronoUnit.MILLIS).toString(), source, ledger, entries);
-        ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
+        ZipOutputStream zip = new ZipOutputStream(Streams.nonClosing(out));
         // Most of the bytes are evidence, often compressed already: the fastest level is enough.
         zip.setLevel(Deflater.BEST_SPEED);
         zip.putNextEntry(new ZipEntry(BackupManifest.NAME));
@@ -119,23 +120,6 @@ public final class BackupWriter {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** The caller owns the stream: finishing the zip must not close it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.export;
 
+import dev.tandem.io.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,7 +47,7 @@ public final class BagWriter {
             throw new IllegalArgumentException("a bag name is one path segment, got " + baseName);
         }
         this.base = baseName + "/";
-        this.zip = new ZipOutputStream(new NonClosing(out), StandardCharsets.UTF_8);
+        this.zip = new ZipOutputStream(Streams.nonClosing(out), StandardCharsets.UTF_8);
         // Evidence is often compressed already; the fastest level keeps the stream moving.
         zip.setLevel(Deflater.BEST_SPEED);
         tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
@@ -198,23 +199,6 @@ public final class BagWriter {
     private static void requireLine(String s, String what) {
         if (s.isEmpty() || s.chars().anyMatch(c -> c == '\n' || c == '\r')) {
             throw new IllegalArgumentException(what + " must be one non-empty line, got \"" + s + "\"");
-        }
-    }
-
-    /** The caller owns the stream: finishing the zip must not close it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
