@@ -140,7 +140,11 @@ class EvidenceRequestController {
                 id,
                 checkpoints
                         .find(id, access.username())
-                        .orElseThrow(() -> DomainException.notFound("verified checkpoint", "of " + access.username())));
+                        .orElseThrow(() -> new DomainException(
+                                DomainException.Kind.NOT_FOUND,
+                                "no-verified-checkpoint",
+                                "No verified checkpoint",
+                                access.username() + " has recorded no verified checkpoint of incident " + id)));
     }
 
     /** Records the signed note (the bag's {@code data/ledger/checkpoint}) as the caller's verified checkpoint. */
