@@ -120,9 +120,12 @@ class EvidenceRequestController {
 
     @PostMapping("/api/v1/evidence-requests/{id}/accept")
     @Guard(Action.EVIDENCE_REQUEST_REVIEW)
-    RequestView accept(Access access, @PathVariable String id, @RequestBody JsonNode body) {
-        object(body);
-        return RequestView.of(requests.accept(id, text(body, "comment"), access.username()));
+    RequestView accept(Access access, @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
+        // the comment is optional, and so the body
+        if (body != null) {
+            object(body);
+        }
+        return RequestView.of(requests.accept(id, body == null ? null : text(body, "comment"), access.username()));
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/reopen")

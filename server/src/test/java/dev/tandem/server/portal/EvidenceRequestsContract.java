@@ -107,6 +107,7 @@ abstract class EvidenceRequestsContract {
         assertThat(liaison.postJson(r + "/answer", "{\"evidence\":[\"" + audit + "\"]}")
                         .status())
                 .isEqualTo(200);
+        assertThat(auditor.postJson(r + "/accept", "[]").status()).isEqualTo(422);
         Api.Response accepted = auditor.postJson(r + "/accept", "{\"comment\":\"complete\"}");
         assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().path("lastText").asString()).isEqualTo("complete");
@@ -130,6 +131,29 @@ abstract class EvidenceRequestsContract {
         assertThat(auditor.get("/api/v1/incidents/" + incident + "/evidence-requests")
                         .body())
                 .contains(id);
+    }
+
+    @Test
+    void theCommanderDeclinesWithAReasonAndTheAuditorAcceptsTheRefusalWithoutABody() {
+        String id = liaison.postJson(
+                        "/api/v1/incidents/" + incident + "/evidence-requests",
+                        "{\"text\":\"Badge logs of the data centre\"}")
+                .json()
+                .path("id")
+                .asString();
+        String r = "/api/v1/evidence-requests/" + id;
+        Api.Response noReason = ic.postJson(r + "/decline", "{\"reason\":\" \"}");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.json().path("detail").asString()).startsWith("reason: ");
+        Api.Response declined = ic.postJson(r + "/decline", "{\"reason\":\"the data centre is the provider's\"}");
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        assertThat(declined.json().path("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.json().path("lastBy").asString()).startsWith("ic-");
+        assertThat(declined.json().path("requestedBy").asString()).startsWith("liaison-");
+        Api.Response accepted = auditor.send("POST", r + "/accept", null, null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.json().path("lastText").asString()).isEmpty();
     }
 
     @Test
