@@ -116,8 +116,8 @@ abstract class EvidenceRequestsContract {
 
         List<String> types = new ArrayList<>();
         for (JsonNode e : timeline()) {
-            if (e.path("type").asString().startsWith("evidence-request.")) {
-                assertThat(e.path("body").path("request").asString()).isEqualTo(id);
+            if (e.path("type").asString().startsWith("evidence-request.")
+                    && e.path("body").path("request").asString().equals(id)) {
                 types.add(e.path("type").asString());
             }
         }
@@ -154,6 +154,34 @@ abstract class EvidenceRequestsContract {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().path("lastText").asString()).isEmpty();
+    }
+
+    @Test
+    void twoAnswersAtOnceOneIsRecordedTheOtherRefusedAsTheStateMoved() throws Exception {
+        String r = "/api/v1/evidence-requests/"
+                + auditor.postJson(
+                                "/api/v1/incidents/" + incident + "/evidence-requests",
+                                "{\"text\":\"Quarterly user access review\"}")
+                        .json()
+                        .path("id")
+                        .asString();
+        String body = "{\"evidence\":[\"" + audit + "\"]}";
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pool.submit(() -> liaison.postJson(r + "/answer", body).status());
+            var second = pool.submit(() -> ic.postJson(r + "/answer", body).status());
+            statuses = List.of(first.get(), second.get());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        int answers = 0;
+        for (JsonNode e : timeline()) {
+            if (e.path("type").asString().equals("evidence-request.answered")
+                    && r.endsWith(e.path("body").path("request").asString())) {
+                answers++;
+            }
+        }
+        assertThat(answers).isEqualTo(1);
+        assertThat(auditor.get(r).json().path("evidence")).hasSize(1);
     }
 
     @Test
