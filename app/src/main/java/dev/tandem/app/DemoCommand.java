@@ -85,6 +85,10 @@ final class DemoCommand implements Callable<Integer> {
                 with the log's key pinned:
                   ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
                   ./tandem verify incident-bag.zip --key '%s'
+                and record the checkpoint you verified (or paste it on the Audit tab, %s/incidents/%s/audit,
+                where the evidence requests are: one answered by the liaison, one open):
+                  unzip -p incident-bag.zip '*/data/ledger/checkpoint' | curl -s -X PUT -H "Authorization: Bearer $AUDITOR" \\
+                       -H 'Content-Type: text/plain' --data-binary @- $S/api/v1/incidents/$I/verified-checkpoint
 
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs:
@@ -107,7 +111,9 @@ final class DemoCommand implements Callable<Integer> {
                 demo.privilegedItem(),
                 demo.tokenOf(Role.LEGAL),
                 demo.tokenOf(Role.AUDITOR),
-                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey());
+                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey(),
+                url,
+                id);
         return Running.awaitClose(ctx);
     }
 }

@@ -130,6 +130,14 @@ class AccessInterceptor implements HandlerInterceptor {
                         "change",
                         id);
             }
+            case EVIDENCE_REQUEST -> {
+                String id = variable(vars, "id");
+                yield new Resolved(
+                        Resource.incident(incidentOf(
+                                "SELECT incident_id FROM evidence_request WHERE id = ?", id, "evidence request")),
+                        "evidence request",
+                        id);
+            }
             case OBLIGATION -> {
                 String id = variable(vars, "id");
                 yield new Resolved(

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *       LEGAL; responders and the audit liaison read them; the auditor reads obligations' status.
  *   <li>Analyses and scans are started by the commander, responders and LEGAL; the audit liaison
  *       scans and analyzes AUDIT evidence only. The auditor changes nothing.
+ *   <li>Evidence requests are filed by the auditor or the audit liaison, answered (AUDIT evidence
+ *       only) or declined by the audit liaison or the commander, and accepted or reopened by the
+ *       auditor, who alone records the checkpoint they verified offline.
  *   <li>Timeline entries are added by the commander, responders, LEGAL and the audit liaison
  *       (privileged ones by the commander and LEGAL only, checked by the handler); the lifecycle
  *       (phase, containment, occurrence, closure) is the incident commander's alone.
@@ -42,7 +45,7 @@ public final class AccessPolicy {
         return switch (action.target()) {
             case INSTALLATION -> installation(caller, action);
             case USER -> user(caller, action, resource);
-            case INCIDENT, EVIDENCE, JOB, OBLIGATION, CHANGE -> incident(caller, action, resource);
+            case INCIDENT, EVIDENCE, JOB, OBLIGATION, CHANGE, EVIDENCE_REQUEST -> incident(caller, action, resource);
         };
     }
 
@@ -157,7 +160,22 @@ public final class AccessPolicy {
                         INVESTIGATORS,
                         "the incident report holds the scope and counsel's material: the response team"
                                 + " and LEGAL read it; the audit-continuity report is yours");
-            case REPORT_AUDIT_READ, INCIDENT_EXPORT -> allow(role, EVERY_ROLE, "");
+            case REPORT_AUDIT_READ, INCIDENT_EXPORT, AUDIT_PORTAL_READ, EVIDENCE_REQUEST_READ ->
+                allow(role, EVERY_ROLE, "");
+            case EVIDENCE_REQUEST_FILE ->
+                allow(
+                        role,
+                        EnumSet.of(AUDITOR, AUDIT_LIAISON),
+                        "evidence requests are filed by the auditor or the audit liaison");
+            case EVIDENCE_REQUEST_ANSWER ->
+                allow(
+                        role,
+                        EnumSet.of(AUDIT_LIAISON, INCIDENT_COMMANDER),
+                        "an evidence request is answered by the audit liaison or the incident commander");
+            case EVIDENCE_REQUEST_REVIEW ->
+                allow(role, EnumSet.of(AUDITOR), "the auditor accepts an answer or reopens the request");
+            case CHECKPOINT_VERIFIED_RECORD ->
+                allow(role, EnumSet.of(AUDITOR), "the checkpoint verified offline is the auditor's to record");
             case REPORT_INCIDENT_ISSUE -> issueIncidentReport(role, resource.repository());
             case REPORT_AUDIT_ISSUE -> issueAuditReport(role, resource.repository());
             default -> throw new IllegalArgumentException(action + " is not an incident action");

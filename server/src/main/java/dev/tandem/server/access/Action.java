@@ -64,6 +64,15 @@ public enum Action {
      * their proofs and the audit-continuity report, which every member may read.
      */
     INCIDENT_EXPORT(Target.INCIDENT),
+    /**
+     * The auditor's portal (docs/contracts.md §5.1): the evidence requests, the bag link and the
+     * caller's own last verified checkpoint; nothing privileged in it, so every member.
+     */
+    AUDIT_PORTAL_READ(Target.INCIDENT),
+    /** File an evidence request: the auditor, or the audit liaison on the auditor's behalf. */
+    EVIDENCE_REQUEST_FILE(Target.INCIDENT),
+    /** Record the checkpoint one verified offline: the auditor's own (ADR 088). */
+    CHECKPOINT_VERIFIED_RECORD(Target.INCIDENT),
     /** Store the incident report as evidence: FORENSIC only, by the commander or LEGAL. */
     REPORT_INCIDENT_ISSUE(Target.INCIDENT),
     /** Store the audit-continuity report as evidence; the audit liaison as AUDIT evidence only. */
@@ -104,7 +113,13 @@ public enum Action {
     /** Carry the change out: the incident commander and responders. */
     CHANGE_EXECUTE(Target.CHANGE),
     /** Record that an access restriction's business processes were verified after it ran. */
-    CHANGE_PROCESSES_VERIFY(Target.CHANGE);
+    CHANGE_PROCESSES_VERIFY(Target.CHANGE),
+
+    EVIDENCE_REQUEST_READ(Target.EVIDENCE_REQUEST),
+    /** Answer with AUDIT evidence, or decline: the audit liaison or the incident commander. */
+    EVIDENCE_REQUEST_ANSWER(Target.EVIDENCE_REQUEST),
+    /** Accept an answer or reopen the request: the auditor's. */
+    EVIDENCE_REQUEST_REVIEW(Target.EVIDENCE_REQUEST);
 
     private final Target target;
 

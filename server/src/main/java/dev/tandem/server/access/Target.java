@@ -18,5 +18,7 @@ public enum Target {
     /** An obligation named by {@code {id}}. */
     OBLIGATION,
     /** A change request named by {@code {id}}. */
-    CHANGE
+    CHANGE,
+    /** An evidence request named by {@code {id}} (docs/contracts.md §5.1). */
+    EVIDENCE_REQUEST
 }

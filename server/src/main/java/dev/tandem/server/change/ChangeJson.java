@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads change-control request bodies: each field of the right JSON type or a 422 naming it.
- * Plain Java, so that every refusal is tested without a server.
+ * Plain Java, so that every refusal is tested without a server. Its field readers serve other
+ * request bodies too (evidence requests).
  */
-final class ChangeJson {
+public final class ChangeJson {
     private ChangeJson() {}
 
     static Changes.Requested request(JsonNode b) {
@@ -59,7 +60,7 @@ final class ChangeJson {
         throw DomainException.unprocessable("bad-decision", "decision: APPROVE or REJECT; got " + d);
     }
 
-    static void object(JsonNode b) {
+    public static void object(JsonNode b) {
         if (!b.isObject()) {
             throw DomainException.unprocessable("bad-body", "the body must be a JSON object");
         }
@@ -70,7 +71,7 @@ final class ChangeJson {
         return c == null ? "" : c.strip();
     }
 
-    static @Nullable String text(JsonNode b, String field) {
+    public static @Nullable String text(JsonNode b, String field) {
         JsonNode v = b.path(field);
         if (v.isMissingNode() || v.isNull()) {
             return null;
@@ -81,7 +82,7 @@ final class ChangeJson {
         return v.asString();
     }
 
-    static @Nullable List<String> strings(JsonNode b, String field) {
+    public static @Nullable List<String> strings(JsonNode b, String field) {
         JsonNode v = b.path(field);
         if (v.isMissingNode() || v.isNull()) {
             return null;

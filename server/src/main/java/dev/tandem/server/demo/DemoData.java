@@ -22,6 +22,7 @@ import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
 import dev.tandem.server.leak.Analyses;
 import dev.tandem.server.pii.PiiScans;
+import dev.tandem.server.portal.EvidenceRequests;
 import dev.tandem.server.regulation.Obligations;
 import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
@@ -85,6 +86,7 @@ public class DemoData {
     private final PiiScans piiScans;
     private final Memberships memberships;
     private final Timeline timeline;
+    private final EvidenceRequests evidenceRequests;
     private final TandemProperties props;
     private final Clock clock;
     private final @Nullable SampleOrg sampleOrg;
@@ -99,6 +101,7 @@ public class DemoData {
             PiiScans piiScans,
             Memberships memberships,
             Timeline timeline,
+            EvidenceRequests evidenceRequests,
             TandemProperties props,
             Clock clock,
             ObjectProvider<SampleOrg> sampleOrg) {
@@ -111,6 +114,7 @@ public class DemoData {
         this.piiScans = piiScans;
         this.memberships = memberships;
         this.timeline = timeline;
+        this.evidenceRequests = evidenceRequests;
         this.props = props;
         this.clock = clock;
         this.sampleOrg = sampleOrg.getIfAvailable();
@@ -249,6 +253,7 @@ public class DemoData {
                 .filter(i -> i.name().equals("checkout-capture.har"))
                 .forEach(i -> memberships.grant(incident.id(), "responder", i.id(), "counsel"));
         timeline(incident, now);
+        evidenceRequests(incident);
         Job analysis = analyses.submit(incident.id(), new Analyses.All(), "responder");
         // Who is in the leaked data: scan the exports and captures. The demo's scope stays the one
         // set above, so that its obligations match the README's `tandem deadlines` call.
@@ -329,6 +334,34 @@ public class DemoData {
                         null,
                         false),
                 as("liaison", Role.AUDIT_LIAISON));
+    }
+
+    /**
+     * The auditor's portal (docs/web.md): one request the audit liaison answered with the access
+     * review policy (AUDIT evidence), waiting for the auditor's review, and one still open.
+     */
+    private void evidenceRequests(Incident incident) {
+        String id = incident.id();
+        EvidenceRequests.Request policy = evidenceRequests.file(
+                id,
+                "The access review policy in force during the audit period",
+                null,
+                List.of("CC6.2"),
+                incident.timeZone(),
+                "auditor");
+        String item = vault.ofIncident(id).stream()
+                .filter(i -> i.name().equals("access-review-policy.md"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        evidenceRequests.answer(policy.id(), List.of(item), "The policy as published on the GRC wiki", "liaison");
+        evidenceRequests.file(
+                id,
+                "Access review of the integration user before and after containment",
+                null,
+                List.of("CC6.2", "CC6.3"),
+                incident.timeZone(),
+                "auditor");
     }
 
     private static EntryDraft entry(

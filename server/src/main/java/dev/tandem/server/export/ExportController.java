@@ -35,7 +35,14 @@ class ExportController {
             @RequestParam(required = false) @Nullable Long since,
             HttpServletResponse response)
             throws IOException {
-        Exports.Plan plan = exports.plan(id, actor.username(), since);
+        stream(exports, exports.plan(id, actor.username(), since), response);
+    }
+
+    /**
+     * Writes the bag of {@code plan} as the answer: here, and on the incident's page route
+     * {@code /incidents/{id}/export} ({@link ExportPages}), which a signed-in browser follows.
+     */
+    static void stream(Exports exports, Exports.Plan plan, HttpServletResponse response) throws IOException {
         // Written on the request thread, streamed (as evidence content is): nothing of the bag is kept in memory
         // but its manifests.
         response.setContentType("application/zip");

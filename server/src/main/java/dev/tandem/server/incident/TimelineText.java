@@ -25,9 +25,15 @@ public final class TimelineText {
             "change.processes-verified",
             "change.requested",
             "change.verified",
+            "checkpoint.verified",
             "control-tests.imported",
             "evidence.added",
             "evidence.read",
+            "evidence-request.filed",
+            "evidence-request.answered",
+            "evidence-request.declined",
+            "evidence-request.accepted",
+            "evidence-request.reopened",
             "leak.finding",
             "grant.added",
             "grant.revoked",
@@ -97,6 +103,28 @@ public final class TimelineText {
                         + b.path("evidence").size() + " AUDIT evidence item"
                         + (b.path("evidence").size() == 1 ? "" : "s")
                         + (b.path("since").isNumber() ? ", proving consistency from size " + s(b, "since") : "");
+            case "evidence-request.filed" ->
+                who + " requested evidence " + s(b, "request") + ": \"" + s(b, "text") + "\""
+                        + (b.path("due").isString() ? ", due " + s(b, "due") : "")
+                        + (b.path("controls").isEmpty() ? "" : ", for " + list(b, "controls"));
+            case "evidence-request.answered" ->
+                who + " answered evidence request " + s(b, "request") + " with "
+                        + count(b.path("evidence").size(), "AUDIT evidence item") + " (" + list(b, "evidence") + ")"
+                        + said(b);
+            case "evidence-request.declined" -> who + " declined evidence request " + s(b, "request") + said(b);
+            case "evidence-request.accepted" ->
+                who + " accepted the answer to evidence request " + s(b, "request") + said(b);
+            case "evidence-request.reopened" -> who + " reopened evidence request " + s(b, "request") + said(b);
+            case "checkpoint.verified" ->
+                who + " verified the ledger offline at tree size " + s(b, "treeSize") + " (root "
+                        + b.path("rootHash")
+                                .asString("")
+                                .substring(
+                                        0,
+                                        Math.min(
+                                                12,
+                                                b.path("rootHash").asString("").length()))
+                        + "…), consistent with the log when recorded";
             case "timeline.compared" ->
                 who + " compared the timeline of " + s(b, "source") + " (" + s(b, "rows") + " rows) with this one: "
                         + s(b, "missingHere") + " of theirs missing here, " + s(b, "missingThere")
@@ -300,6 +328,12 @@ public final class TimelineText {
 
     private static String count(long n, String one, String many) {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+    }
+
+    /** An entry's text, after a colon, when there is one. */
+    private static String said(JsonNode b) {
+        String t = b.path("text").asString("");
+        return t.isEmpty() ? "" : ": " + t;
     }
 
     private static String s(JsonNode b, String field) {

@@ -71,8 +71,10 @@ public class PageAdvice {
             var incident =
                     dev.tandem.server.access.Resource.incident(access.resource().incident());
             for (Action a : Action.values()) {
-                // an obligation's actions are decided on its incident alone (AccessPolicy)
-                if (a.target() == Target.INCIDENT || a.target() == Target.OBLIGATION) {
+                // an obligation's and an evidence request's actions are decided on its incident alone (AccessPolicy)
+                if (a.target() == Target.INCIDENT
+                        || a.target() == Target.OBLIGATION
+                        || a.target() == Target.EVIDENCE_REQUEST) {
                     can.put(a.name(), AccessPolicy.decide(access.caller(), a, incident) instanceof Decision.Permit);
                 }
             }

@@ -175,6 +175,9 @@ abstract class AccessMatrixContract {
     static final String DECIDERS = "PFFPFFHH";
     static final String FORENSIC_READERS = "PFPPFFHH";
     static final String COMMANDER = "PFFFFFHH";
+    static final String FILERS = "FFFFPPHH";
+    static final String ANSWERERS = "PFFFPFHH";
+    static final String AUDITOR_ONLY = "FFFFFPHH";
 
     List<Call> calls() {
         Fixture f = fixture;
@@ -463,6 +466,53 @@ abstract class AccessMatrixContract {
                 "/api/v1/changes/{id}/process-verifications",
                 INSIDERS,
                 () -> Request.json("/api/v1/changes/" + change(f) + "/process-verifications", "{\"processes\":[]}")));
+        // the auditor's portal (docs/contracts.md §5.1): the auditor and the liaison file requests, the
+        // liaison and the commander answer them, the auditor reviews and records a verified checkpoint
+        c.add(get("/api/v1/incidents/{id}/evidence-requests", MEMBERS, i + "/evidence-requests"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/evidence-requests",
+                FILERS,
+                () -> i + "/evidence-requests",
+                "{\"text\":\"the access review\",\"controls\":[\"CC6.3\"]}"));
+        c.add(new Call(
+                "GET",
+                "/api/v1/evidence-requests/{id}",
+                MEMBERS,
+                () -> Request.get("/api/v1/evidence-requests/" + evidenceRequest(f, false))));
+        String answer = "{\"evidence\":[\"" + f.audit() + "\"],\"note\":\"the review\"}";
+        c.add(new Call(
+                "POST",
+                "/api/v1/evidence-requests/{id}/answer",
+                ANSWERERS,
+                () -> Request.json("/api/v1/evidence-requests/" + evidenceRequest(f, false) + "/answer", answer)));
+        c.add(new Call(
+                "POST",
+                "/api/v1/evidence-requests/{id}/decline",
+                ANSWERERS,
+                () -> Request.json(
+                        "/api/v1/evidence-requests/" + evidenceRequest(f, false) + "/decline",
+                        "{\"reason\":\"not kept\"}")));
+        c.add(new Call(
+                "POST",
+                "/api/v1/evidence-requests/{id}/accept",
+                AUDITOR_ONLY,
+                () -> Request.json("/api/v1/evidence-requests/" + evidenceRequest(f, true) + "/accept", "{}")));
+        c.add(new Call(
+                "POST",
+                "/api/v1/evidence-requests/{id}/reopen",
+                AUDITOR_ONLY,
+                () -> Request.json(
+                        "/api/v1/evidence-requests/" + evidenceRequest(f, true) + "/reopen",
+                        "{\"reason\":\"the after review\"}")));
+        // none recorded: a 404 of its own (no-verified-checkpoint), not a hidden incident
+        c.add(get("/api/v1/incidents/{id}/verified-checkpoint", MEMBERS, i + "/verified-checkpoint"));
+        c.add(new Call(
+                "PUT",
+                "/api/v1/incidents/{id}/verified-checkpoint",
+                AUDITOR_ONLY,
+                () -> new Request(
+                        i + "/verified-checkpoint", "text/plain", checkpoint(f).getBytes(StandardCharsets.UTF_8))));
         c.addAll(pages(f));
         return c;
     }
@@ -595,6 +645,45 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> i + "/reports/audit-continuity/issue",
                 "repository=FORENSIC"));
+        // the auditor's portal and the bag: as the API calls they stand for
+        c.add(get("/incidents/{id}/audit", MEMBERS, i + "/audit"));
+        c.add(get("/incidents/{id}/export", MEMBERS, i + "/export"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/evidence-requests",
+                FILERS,
+                () -> i + "/evidence-requests",
+                "text=from+the+page"));
+        c.add(form(
+                "POST",
+                "/evidence-requests/{id}/answer",
+                ANSWERERS,
+                () -> "/evidence-requests/" + evidenceRequest(f, false) + "/answer",
+                "evidence=" + f.audit() + "&note=the+review"));
+        c.add(form(
+                "POST",
+                "/evidence-requests/{id}/decline",
+                ANSWERERS,
+                () -> "/evidence-requests/" + evidenceRequest(f, false) + "/decline",
+                "reason=not+kept"));
+        c.add(form(
+                "POST",
+                "/evidence-requests/{id}/accept",
+                AUDITOR_ONLY,
+                () -> "/evidence-requests/" + evidenceRequest(f, true) + "/accept",
+                "comment="));
+        c.add(form(
+                "POST",
+                "/evidence-requests/{id}/reopen",
+                AUDITOR_ONLY,
+                () -> "/evidence-requests/" + evidenceRequest(f, true) + "/reopen",
+                "reason=the+after+review"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/verified-checkpoint",
+                AUDITOR_ONLY,
+                () -> i + "/verified-checkpoint",
+                "note=" + java.net.URLEncoder.encode(checkpoint(f), StandardCharsets.UTF_8)));
         // the ledger: every signed-in user; entries and proofs answer as /api/v1/ledger/... does
         c.add(get("/ledger", EVERYONE, "/ledger"));
         c.add(get("/ledger/verify", EVERYONE, "/ledger/verify?index=0"));
@@ -1005,6 +1094,27 @@ abstract class AccessMatrixContract {
         Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}");
         assertThat(u.status()).as(u.body()).isEqualTo(201);
         return name;
+    }
+
+    /** A fresh evidence request filed by the auditor; {@code answered}: answered by the liaison too. */
+    private static String evidenceRequest(Fixture f, boolean answered) {
+        Api.Response r = f.as().get(Who.AUDITOR)
+                .postJson(
+                        "/api/v1/incidents/" + f.incident() + "/evidence-requests",
+                        "{\"text\":\"access review of the integration user\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
+        if (answered) {
+            Api.Response a = f.as().get(Who.LIAISON)
+                    .postJson("/api/v1/evidence-requests/" + id + "/answer", "{\"evidence\":[\"" + f.audit() + "\"]}");
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** The signed checkpoint as served now: what a bag carries in data/ledger/checkpoint. */
+    private static String checkpoint(Fixture f) {
+        return f.admin().get("/api/v1/ledger/checkpoint").body();
     }
 
     /** The incident's pre-change snapshot, uploaded once (well before any request names it). */

@@ -64,6 +64,35 @@ class AccessPolicyTest {
     }
 
     @Test
+    void evidenceRequestsAreFiledAndReviewedByTheAuditorAndAnsweredByTheLiaisonOrTheCommander() {
+        Resource request = Resource.incident(INCIDENT);
+        for (Role r : Role.values()) {
+            boolean files = r == Role.AUDITOR || r == Role.AUDIT_LIAISON;
+            assertThat(AccessPolicy.decide(as(r), Action.EVIDENCE_REQUEST_FILE, request))
+                    .as(r.name())
+                    .isInstanceOf(files ? Decision.Permit.class : Decision.Forbidden.class);
+            boolean answers = r == Role.AUDIT_LIAISON || r == Role.INCIDENT_COMMANDER;
+            assertThat(AccessPolicy.decide(as(r), Action.EVIDENCE_REQUEST_ANSWER, request))
+                    .as(r.name())
+                    .isInstanceOf(answers ? Decision.Permit.class : Decision.Forbidden.class);
+            for (Action auditors : Set.of(Action.EVIDENCE_REQUEST_REVIEW, Action.CHECKPOINT_VERIFIED_RECORD)) {
+                assertThat(AccessPolicy.decide(as(r), auditors, request))
+                        .as(r + " " + auditors)
+                        .isInstanceOf(r == Role.AUDITOR ? Decision.Permit.class : Decision.Forbidden.class);
+            }
+            for (Action read : Set.of(Action.AUDIT_PORTAL_READ, Action.EVIDENCE_REQUEST_READ)) {
+                assertThat(AccessPolicy.decide(as(r), read, request))
+                        .as(r + " " + read)
+                        .isInstanceOf(Decision.Permit.class);
+            }
+        }
+        assertThat(((Decision.Forbidden)
+                                AccessPolicy.decide(as(Role.RESPONDER), Action.EVIDENCE_REQUEST_ANSWER, request))
+                        .reason())
+                .contains("audit liaison");
+    }
+
+    @Test
     void forensicContentIsCounselsTheCommandersAndGrantedRespondersOnly() {
         assertThat(AccessPolicy.decide(as(Role.LEGAL), Action.EVIDENCE_CONTENT, FORENSIC_ITEM))
                 .isInstanceOf(Decision.Permit.class);

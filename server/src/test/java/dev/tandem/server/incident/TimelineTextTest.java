@@ -272,6 +272,34 @@ class TimelineTextTest {
                 "Rafael Costa signed in through https://sso.corp.example/realms/corp for the first time; the account"
                         + " now follows that identity (subject f3a1)");
         s.put(new SignOnReleased("rafael", 1), "Ada Lovelace released the single sign-on identities of Rafael Costa");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestFiled(
+                        "i",
+                        "r1",
+                        "Access review before and after containment",
+                        java.time.LocalDate.of(2026, 12, 1),
+                        List.of("CC6.2", "CC6.3")),
+                "Ada Lovelace requested evidence r1: \"Access review before and after containment\", due 2026-12-01,"
+                        + " for CC6.2, CC6.3");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
+                        "i", "r1", "ANSWERED", "ANSWERED", List.of("e1", "e2"), "both reviews"),
+                "Ada Lovelace answered evidence request r1 with 2 AUDIT evidence items (e1, e2): both reviews");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
+                        "i", "r1", "DECLINED", "DECLINED", List.of(), "not kept"),
+                "Ada Lovelace declined evidence request r1: not kept");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
+                        "i", "r1", "ACCEPTED", "ACCEPTED", List.of(), ""),
+                "Ada Lovelace accepted the answer to evidence request r1");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
+                        "i", "r1", "REOPENED", "OPEN", List.of(), "the after review is missing"),
+                "Ada Lovelace reopened evidence request r1: the after review is missing");
+        s.put(
+                new dev.tandem.server.ledger.fact.CheckpointVerified("i", 120, "q1w2e3r4t5y6u7i8o9p0"),
+                "Ada Lovelace verified the ledger offline at tree size 120 (root q1w2e3r4t5y6…)");
         return s;
     }
 

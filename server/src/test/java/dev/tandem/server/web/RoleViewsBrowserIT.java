@@ -58,11 +58,12 @@ class RoleViewsBrowserIT extends BrowserContract {
         return seen;
     }
 
-    /** Downloads and API answers are not pages; the timeline's filters would only repeat it. */
+    /** Downloads (evidence, PDFs, the export bag) and API answers are not pages; the timeline's filters would only repeat it. */
     private static boolean skip(String href) {
         return href.startsWith("/api/")
                 || href.contains("/content")
                 || href.contains(".pdf")
+                || href.endsWith("/export")
                 || href.contains("download")
                 || href.contains("?")
                 || href.startsWith("/logout")

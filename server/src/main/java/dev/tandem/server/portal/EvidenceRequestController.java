@@ -1,0 +1,175 @@
+package dev.tandem.server.portal;
+
+import static dev.tandem.server.change.ChangeJson.object;
+import static dev.tandem.server.change.ChangeJson.strings;
+import static dev.tandem.server.change.ChangeJson.text;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Guard;
+import dev.tandem.server.incident.Incidents;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Evidence requests and the verified checkpoint, docs/contracts.md §5.1. */
+@RestController
+class EvidenceRequestController {
+    private final EvidenceRequests requests;
+    private final VerifiedCheckpoints checkpoints;
+    private final Incidents incidents;
+
+    EvidenceRequestController(EvidenceRequests requests, VerifiedCheckpoints checkpoints, Incidents incidents) {
+        this.requests = requests;
+        this.checkpoints = checkpoints;
+        this.incidents = incidents;
+    }
+
+    record LinkedView(String id, String name, String sha256, long size, String content) {}
+
+    record RequestView(
+            String id,
+            String incident,
+            String status,
+            String text,
+            @Nullable String due,
+            List<String> controls,
+            String requestedBy,
+            String requestedAt,
+            long ledgerIndex,
+            @Nullable String lastStep,
+            @Nullable String lastText,
+            @Nullable String lastBy,
+            @Nullable String lastAt,
+            @Nullable Long lastIndex,
+            List<LinkedView> evidence) {
+        static RequestView of(EvidenceRequests.Request r) {
+            return new RequestView(
+                    r.id(),
+                    r.incident(),
+                    r.status().name(),
+                    r.text(),
+                    r.due() == null ? null : r.due().toString(),
+                    r.controls(),
+                    r.requestedBy(),
+                    r.requestedAt().toString(),
+                    r.ledgerIndex(),
+                    r.lastStep() == null ? null : r.lastStep().name(),
+                    r.lastText(),
+                    r.lastBy(),
+                    r.lastAt() == null ? null : r.lastAt().toString(),
+                    r.lastIndex(),
+                    r.evidence().stream()
+                            .map(e -> new LinkedView(
+                                    e.id(), e.name(), e.sha256(), e.size(), "/api/v1/evidence/" + e.id() + "/content"))
+                            .toList());
+        }
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/evidence-requests")
+    @Guard(Action.AUDIT_PORTAL_READ)
+    List<RequestView> list(@PathVariable String id) {
+        return requests.ofIncident(id).stream().map(RequestView::of).toList();
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/evidence-requests")
+    @Guard(Action.EVIDENCE_REQUEST_FILE)
+    @ResponseStatus(HttpStatus.CREATED)
+    RequestView file(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        object(body);
+        return RequestView.of(requests.file(
+                id,
+                text(body, "text"),
+                text(body, "due"),
+                strings(body, "controls"),
+                incidents.find(id).orElseThrow().timeZone(),
+                access.username()));
+    }
+
+    @GetMapping("/api/v1/evidence-requests/{id}")
+    @Guard(Action.EVIDENCE_REQUEST_READ)
+    RequestView one(@PathVariable String id) {
+        return RequestView.of(requests.existing(id));
+    }
+
+    @PostMapping("/api/v1/evidence-requests/{id}/answer")
+    @Guard(Action.EVIDENCE_REQUEST_ANSWER)
+    RequestView answer(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        object(body);
+        return RequestView.of(requests.answer(id, strings(body, "evidence"), text(body, "note"), access.username()));
+    }
+
+    @PostMapping("/api/v1/evidence-requests/{id}/decline")
+    @Guard(Action.EVIDENCE_REQUEST_ANSWER)
+    RequestView decline(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        object(body);
+        return RequestView.of(requests.decline(id, text(body, "reason"), access.username()));
+    }
+
+    @PostMapping("/api/v1/evidence-requests/{id}/accept")
+    @Guard(Action.EVIDENCE_REQUEST_REVIEW)
+    RequestView accept(Access access, @PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body) {
+        // the comment is optional, and so the body
+        if (body != null) {
+            object(body);
+        }
+        return RequestView.of(requests.accept(id, body == null ? null : text(body, "comment"), access.username()));
+    }
+
+    @PostMapping("/api/v1/evidence-requests/{id}/reopen")
+    @Guard(Action.EVIDENCE_REQUEST_REVIEW)
+    RequestView reopen(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        object(body);
+        return RequestView.of(requests.reopen(id, text(body, "reason"), access.username()));
+    }
+
+    /** The caller's last verified checkpoint of the incident: 404 when they recorded none. */
+    @GetMapping("/api/v1/incidents/{id}/verified-checkpoint")
+    @Guard(Action.AUDIT_PORTAL_READ)
+    Map<String, Object> verified(Access access, @PathVariable String id) {
+        return view(
+                id,
+                checkpoints
+                        .find(id, access.username())
+                        .orElseThrow(() -> new DomainException(
+                                DomainException.Kind.NOT_FOUND,
+                                "no-verified-checkpoint",
+                                "No verified checkpoint",
+                                access.username() + " has recorded no verified checkpoint of incident " + id)));
+    }
+
+    /** Records the signed note (the bag's {@code data/ledger/checkpoint}) as the caller's verified checkpoint. */
+    @PutMapping(
+            path = "/api/v1/incidents/{id}/verified-checkpoint",
+            consumes = {MediaType.TEXT_PLAIN_VALUE})
+    @Guard(Action.CHECKPOINT_VERIFIED_RECORD)
+    Map<String, Object> record(Access access, @PathVariable String id, @RequestBody String note) {
+        return view(id, checkpoints.record(id, access.username(), note));
+    }
+
+    private static Map<String, Object> view(String incident, VerifiedCheckpoints.Recorded r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("treeSize", r.size());
+        m.put("rootHash", r.root());
+        m.put("verifiedAt", r.verifiedAt().toString());
+        m.put("ledgerIndex", r.ledgerIndex());
+        m.put("logSize", r.logSize());
+        m.put("consistent", r.consistent());
+        m.put("inconsistency", r.inconsistency());
+        // the next bag carries the consistency proof from this size (docs/contracts.md §5)
+        m.put("export", "/api/v1/incidents/" + incident + "/export?since=" + r.size());
+        return m;
+    }
+}

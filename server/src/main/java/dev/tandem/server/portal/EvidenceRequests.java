@@ -1,0 +1,220 @@
+package dev.tandem.server.portal;
+
+import dev.tandem.server.DomainException;
+import dev.tandem.server.Ids;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.EvidenceRequestFiled;
+import dev.tandem.server.ledger.fact.EvidenceRequestStepped;
+import dev.tandem.server.portal.RequestRules.Status;
+import dev.tandem.server.portal.RequestRules.Step;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evidence requests (docs/contracts.md §5.1). Each step is checked by {@link RequestRules} inside
+ * the unit that writes it with its ledger entry, on the request as read in that unit, so two people
+ * answering or reviewing at once cannot both pass; a refusal records nothing.
+ */
+@Service
+public class EvidenceRequests {
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final Vault vault;
+    private final Clock clock;
+
+    EvidenceRequests(JdbcTemplate jdbc, Ledger ledger, Vault vault, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** A request as stored, with the AUDIT items its current answer links. */
+    public record Request(
+            String id,
+            String incident,
+            String text,
+            @Nullable LocalDate due,
+            List<String> controls,
+            Status status,
+            Instant requestedAt,
+            String requestedBy,
+            long ledgerIndex,
+            @Nullable Step lastStep,
+            @Nullable String lastText,
+            @Nullable Instant lastAt,
+            @Nullable String lastBy,
+            @Nullable Long lastIndex,
+            List<EvidenceItem> evidence) {}
+
+    /** Files a request ({@code evidence-request.filed}); {@code zone} gives today for the due date. */
+    public Request file(
+            String incident,
+            @Nullable String text,
+            @Nullable String due,
+            @Nullable List<String> controls,
+            ZoneId zone,
+            String actor) {
+        Instant now = now();
+        RequestRules.Draft d = RequestRules.draft(text, due, controls, LocalDate.ofInstant(now, zone));
+        String id = Ids.next();
+        return ledger.record(ap -> {
+            long index = ap.record(new EvidenceRequestFiled(incident, id, d.text(), d.due(), d.controls()), actor);
+            jdbc.update(
+                    "INSERT INTO evidence_request (id, incident_id, request_text, due_on, controls, status,"
+                            + " requested_at, requested_by, ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    incident,
+                    d.text(),
+                    d.due() == null ? null : Date.valueOf(d.due()),
+                    String.join(",", d.controls()),
+                    Status.OPEN.name(),
+                    Timestamp.from(now),
+                    actor,
+                    index);
+            return existing(id);
+        });
+    }
+
+    /** Answers with AUDIT items of the incident ({@code evidence-request.answered}). */
+    public Request answer(String id, @Nullable List<String> evidence, @Nullable String note, String actor) {
+        String text = RequestRules.note(note);
+        Map<String, RequestRules.Linked> found = new HashMap<>();
+        if (evidence != null) {
+            for (String e : evidence) {
+                vault.find(e).ifPresent(i -> found.put(e, new RequestRules.Linked(i.incidentId(), i.repository())));
+            }
+        }
+        return ledger.record(ap -> {
+            Request r = existing(id);
+            List<String> items = RequestRules.answer(r.status(), r.incident(), evidence, found);
+            Status status = RequestRules.after(Step.ANSWERED);
+            long index = ap.record(
+                    new EvidenceRequestStepped(r.incident(), id, Step.ANSWERED.name(), status.name(), items, text),
+                    actor);
+            jdbc.update("DELETE FROM evidence_request_item WHERE request_id = ?", id);
+            for (int n = 0; n < items.size(); n++) {
+                jdbc.update(
+                        "INSERT INTO evidence_request_item (request_id, ordinal, evidence_id) VALUES (?, ?, ?)",
+                        id,
+                        n,
+                        items.get(n));
+            }
+            return stepped(id, Step.ANSWERED, status, text, actor, index);
+        });
+    }
+
+    /** Declines with a reason ({@code evidence-request.declined}). */
+    public Request decline(String id, @Nullable String reason, String actor) {
+        return step(id, Step.DECLINED, r -> RequestRules.decline(r.status(), reason), actor);
+    }
+
+    /** The auditor accepts the answer or the refusal ({@code evidence-request.accepted}). */
+    public Request accept(String id, @Nullable String comment, String actor) {
+        return step(id, Step.ACCEPTED, r -> RequestRules.accept(r.status(), comment), actor);
+    }
+
+    /** The auditor sends it back, with what is missing ({@code evidence-request.reopened}). */
+    public Request reopen(String id, @Nullable String reason, String actor) {
+        return step(id, Step.REOPENED, r -> RequestRules.reopen(r.status(), reason), actor);
+    }
+
+    private Request step(String id, Step step, java.util.function.Function<Request, String> rule, String actor) {
+        return ledger.record(ap -> {
+            Request r = existing(id);
+            String text = rule.apply(r);
+            Status status = RequestRules.after(step);
+            long index = ap.record(
+                    new EvidenceRequestStepped(r.incident(), id, step.name(), status.name(), List.of(), text), actor);
+            if (step == Step.REOPENED) {
+                // the answer it had is no longer the answer; the ledger keeps which items it linked
+                jdbc.update("DELETE FROM evidence_request_item WHERE request_id = ?", id);
+            }
+            return stepped(id, step, status, text, actor, index);
+        });
+    }
+
+    private Request stepped(String id, Step step, Status status, String text, String actor, long index) {
+        jdbc.update(
+                "UPDATE evidence_request SET status = ?, last_step = ?, last_text = ?, last_at = ?, last_by = ?,"
+                        + " last_index = ? WHERE id = ?",
+                status.name(),
+                step.name(),
+                text,
+                Timestamp.from(now()),
+                actor,
+                index,
+                id);
+        return existing(id);
+    }
+
+    /** The incident's requests, oldest first. */
+    public List<Request> ofIncident(String incident) {
+        return jdbc.query(
+                "SELECT * FROM evidence_request WHERE incident_id = ? ORDER BY requested_at, id",
+                (rs, n) -> request(rs),
+                incident);
+    }
+
+    /** One request; 404 when there is none. */
+    public Request existing(String id) {
+        List<Request> found = jdbc.query("SELECT * FROM evidence_request WHERE id = ?", (rs, n) -> request(rs), id);
+        if (found.isEmpty()) {
+            throw DomainException.notFound("evidence request", id);
+        }
+        return found.getFirst();
+    }
+
+    private Request request(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        Date due = rs.getDate("due_on");
+        String controls = rs.getString("controls");
+        String last = rs.getString("last_step");
+        Timestamp lastAt = rs.getTimestamp("last_at");
+        long lastIndex = rs.getLong("last_index");
+        boolean hasLast = !rs.wasNull();
+        List<EvidenceItem> items = jdbc
+                .queryForList(
+                        "SELECT evidence_id FROM evidence_request_item WHERE request_id = ? ORDER BY ordinal",
+                        String.class,
+                        id)
+                .stream()
+                .map(e -> vault.find(e).orElseThrow())
+                .toList();
+        return new Request(
+                id,
+                rs.getString("incident_id"),
+                rs.getString("request_text"),
+                due == null ? null : due.toLocalDate(),
+                controls.isEmpty() ? List.of() : List.of(controls.split(",")),
+                Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("requested_by"),
+                rs.getLong("ledger_index"),
+                last == null ? null : Step.valueOf(last),
+                rs.getString("last_text"),
+                lastAt == null ? null : lastAt.toInstant(),
+                rs.getString("last_by"),
+                hasLast ? lastIndex : null,
+                items);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

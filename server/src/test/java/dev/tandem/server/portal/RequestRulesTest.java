@@ -1,0 +1,110 @@
+package dev.tandem.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.portal.RequestRules.Linked;
+import dev.tandem.server.portal.RequestRules.Status;
+import dev.tandem.server.portal.RequestRules.Step;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Evidence requests' rules without Spring: what a request must say and which step follows which. */
+class RequestRulesTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    static final Map<String, Linked> FOUND = Map.of(
+            "a1", new Linked("i", Repository.AUDIT),
+            "a2", new Linked("i", Repository.AUDIT),
+            "f1", new Linked("i", Repository.FORENSIC),
+            "x1", new Linked("other", Repository.AUDIT));
+
+    private static String code(Runnable r) {
+        try {
+            r.run();
+        } catch (DomainException e) {
+            return e.code() + " " + e.getMessage();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
+    void aDraftIsStrippedAndItsControlsMadeCanonical() {
+        RequestRules.Draft d = RequestRules.draft(
+                "  access review of the integration user before and after containment ",
+                "2026-12-01",
+                List.of("CC6.3", " ", "CC6.1", "CC6.3"),
+                TODAY);
+        assertThat(d.text()).isEqualTo("access review of the integration user before and after containment");
+        assertThat(d.due()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(d.controls()).containsExactly("CC6.3", "CC6.1");
+        assertThat(RequestRules.draft("x", "", null, TODAY).due()).isNull();
+        assertThat(RequestRules.controlList(" CC6.1, CC6.3 CC7.2,")).containsExactly("CC6.1", "CC6.3", "CC7.2");
+    }
+
+    @Test
+    void aDraftNamesTheFieldAtFault() {
+        assertThat(code(() -> RequestRules.draft(" ", null, null, TODAY)))
+                .startsWith("bad-text text: say what evidence");
+        assertThat(code(() -> RequestRules.draft("x".repeat(4001), null, null, TODAY)))
+                .startsWith("bad-text text: at most 4000");
+        assertThat(code(() -> RequestRules.draft("x", "1 Dec", null, TODAY)))
+                .isEqualTo("bad-due due: a date as YYYY-MM-DD, got \"1 Dec\"");
+        assertThat(code(() -> RequestRules.draft("x", "2026-11-26", null, TODAY)))
+                .isEqualTo("bad-due due: 2026-11-26 is in the past (today is 2026-11-27)");
+        assertThat(code(() -> RequestRules.draft("x", null, List.of("CC99.9"), TODAY)))
+                .startsWith("bad-controls controls: ")
+                .contains("CC99.9");
+    }
+
+    @Test
+    void anAnswerLinksAuditItemsOfTheIncidentOnlyEachOnce() {
+        assertThat(RequestRules.answer(Status.OPEN, "i", List.of("a2", "a1", "a2"), FOUND))
+                .containsExactly("a2", "a1");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("a1", "f1"), FOUND)))
+                .startsWith("forensic-evidence evidence: item f1 is FORENSIC (privileged)");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("x1"), FOUND)))
+                .isEqualTo("bad-evidence evidence: no evidence item x1 in incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("nope"), FOUND)))
+                .isEqualTo("bad-evidence evidence: no evidence item nope in incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of(), FOUND)))
+                .startsWith("bad-evidence evidence: link at least one");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, FOUND)))
+                .startsWith("bad-evidence evidence: link at least one");
+    }
+
+    @Test
+    void stepsFollowTheirOrderAndReasonsAreRequired() {
+        // OPEN: answered or declined, never reviewed
+        assertThat(code(() -> RequestRules.accept(Status.OPEN, ""))).startsWith("request-state ");
+        assertThat(code(() -> RequestRules.reopen(Status.OPEN, "why"))).startsWith("request-state ");
+        assertThat(code(() -> RequestRules.decline(Status.OPEN, " "))).startsWith("bad-reason reason: ");
+        assertThat(RequestRules.decline(Status.OPEN, " not kept ")).isEqualTo("not kept");
+        // ANSWERED or DECLINED: reviewed, not answered again
+        for (Status s : List.of(Status.ANSWERED, Status.DECLINED)) {
+            assertThat(code(() -> RequestRules.answer(s, "i", List.of("a1"), FOUND)))
+                    .isEqualTo(
+                            "request-state an evidence request that is " + s + " cannot be answered; that needs OPEN");
+            assertThat(code(() -> RequestRules.decline(s, "no"))).startsWith("request-state ");
+            assertThat(RequestRules.accept(s, null)).isEmpty();
+            assertThat(code(() -> RequestRules.reopen(s, "")))
+                    .startsWith("bad-reason reason: say what is still missing");
+            assertThat(RequestRules.reopen(s, "the after review")).isEqualTo("the after review");
+        }
+        // ACCEPTED: closed
+        assertThat(code(() -> RequestRules.reopen(Status.ACCEPTED, "more")))
+                .isEqualTo("request-state an evidence request that is ACCEPTED cannot be reopened; that needs ANSWERED"
+                        + " or DECLINED");
+        assertThat(code(() -> RequestRules.note("n".repeat(2001)))).startsWith("bad-note note: at most 2000");
+    }
+
+    @Test
+    void eachStepLeadsToItsStatusAndEntryType() {
+        assertThat(Arrays.stream(Step.values()).map(RequestRules::after))
+                .containsExactly(Status.OPEN, Status.ANSWERED, Status.DECLINED, Status.ACCEPTED, Status.OPEN);
+        assertThat(Step.REOPENED.type()).isEqualTo("evidence-request.reopened");
+    }
+}

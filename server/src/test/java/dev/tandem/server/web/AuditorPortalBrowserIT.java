@@ -1,0 +1,151 @@
+package dev.tandem.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoData;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The auditor's portal in a browser (docs/web.md, tab "Audit"): an evidence request filed by the
+ * auditor, answered by the audit liaison with AUDIT evidence (FORENSIC items are not offered) and
+ * accepted; the export bag downloaded from the page and its checkpoint recorded as verified, a
+ * tampered one refused; and the accessibility check on the page.
+ */
+class AuditorPortalBrowserIT extends BrowserContract {
+
+    private Locator button(Locator in, String name) {
+        return in.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
+    }
+
+    private Locator request(Page page, String text) {
+        return page.locator("article.evidence-request", new Page.LocatorOptions().setHasText(text));
+    }
+
+    private Page portal(Role role) {
+        Page page = signIn(role);
+        page.navigate(base() + incidentPath() + "/audit");
+        return page;
+    }
+
+    @Test
+    void theAuditorFilesARequestTheLiaisonAnswersWithAuditEvidenceAndTheAuditorAccepts() {
+        String text = "Firewall change log of the week of the incident " + System.nanoTime();
+        Page auditor = portal(Role.AUDITOR);
+        assertThat(auditor.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Audit").setExact(true)))
+                .hasAttribute("aria-current", "page");
+        // the demo's requests: one answered, waiting for the auditor, one open
+        assertThat(auditor.locator("article.evidence-request[data-status=ANSWERED]"))
+                .not()
+                .hasCount(0);
+        assertThat(auditor.locator("article.evidence-request[data-status=OPEN]"))
+                .not()
+                .hasCount(0);
+        auditor.getByLabel("What do you ask for").fill(text);
+        auditor.getByLabel("Controls").fill("CC6.1");
+        button(auditor.locator("main"), "File request").click();
+        auditor.waitForURL(url -> url.contains("/audit#request-"));
+        assertThat(request(auditor, text)).containsText("OPEN");
+        assertThat(request(auditor, text)).containsText("controls CC6.1");
+        // the auditor does not answer
+        assertThat(button(request(auditor, text), "Answer with the chosen evidence"))
+                .hasCount(0);
+
+        Page liaison = portal(Role.AUDIT_LIAISON);
+        Locator open = request(liaison, text);
+        String offered = open.locator("fieldset").innerText();
+        assertThat(offered).contains("access-review-policy.md");
+        for (String word : DemoData.privilegedWords()) {
+            assertThat(offered).as("FORENSIC items are not offered").doesNotContain(word);
+        }
+        // nothing chosen: refused at the form, naming the field
+        button(open, "Answer with the chosen evidence").click();
+        assertThat(request(liaison, text).getByRole(AriaRole.ALERT)).containsText("evidence: link at least one");
+        open = request(liaison, text);
+        open.getByLabel("access-review-policy.md").check();
+        open.getByLabel("Note to the auditor").fill("The policy and its review record");
+        button(open, "Answer with the chosen evidence").click();
+        liaison.waitForURL(url -> url.contains("/audit#request-"));
+        assertThat(request(liaison, text)).containsText("ANSWERED");
+
+        auditor.reload();
+        Locator answered = request(auditor, text);
+        assertThat(answered).containsText("The policy and its review record");
+        assertThat(answered.getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName("Download access-review-policy.md")))
+                .hasCount(1);
+        answered.getByLabel("Comment on accepting").fill("Complete");
+        button(answered, "Accept").click();
+        auditor.waitForURL(url -> url.contains("/audit#request-"));
+        assertThat(request(auditor, text)).containsText("ACCEPTED");
+        assertThat(button(request(auditor, text), "Reopen")).hasCount(0);
+        // each step is on the timeline
+        auditor.navigate(base() + incidentPath());
+        assertThat(auditor.locator("main")).containsText("accepted the answer to evidence request");
+    }
+
+    @Test
+    void theAuditorDownloadsTheBagAndRecordsItsCheckpointATamperedOneIsRefused() throws Exception {
+        Page page = portal(Role.AUDITOR);
+        assertThat(page.locator("#verified-size")).hasCount(0);
+        Download download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download export bag"))
+                        .click());
+        byte[] zip = Files.readAllBytes(download.path());
+        List<String> names = new ArrayList<>();
+        String note = null;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                if (e.getName().endsWith("/data/ledger/checkpoint")) {
+                    note = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).anyMatch(n -> n.endsWith("/bagit.txt"));
+        assertThat(note).isNotNull();
+        String size = note.lines().toList().get(1);
+
+        // one digit of the size changed: the signature no longer verifies
+        String tampered = note.replaceFirst("\n" + size + "\n", "\n" + (Long.parseLong(size) - 1) + "\n");
+        page.getByLabel("Signed checkpoint").fill(tampered);
+        Response refused = page.waitForResponse(
+                r -> r.url().endsWith("/verified-checkpoint"),
+                () -> button(page.locator("main"), "Record checkpoint").click());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(page.locator("#checkpoint-error")).containsText("note: invalid signature");
+        assertThat(page.locator("#verified-size")).hasCount(0);
+
+        page.getByLabel("Signed checkpoint").fill(note);
+        button(page.locator("main"), "Record checkpoint").click();
+        page.waitForURL(url -> url.contains("/audit?verified"));
+        assertThat(page.locator("#verified-size")).hasText(size);
+        assertThat(page.locator("#verified-consistency")).containsText("consistent: tree size");
+        assertThat(page.locator("#export-link")).hasAttribute("href", incidentPath() + "/export?since=" + size);
+        assertThat(Browsers.seriousViolations(page)).isEmpty();
+    }
+
+    @Test
+    void theCommanderSeesTheRequestsButRecordsNoCheckpoint() {
+        Page page = portal(Role.INCIDENT_COMMANDER);
+        assertThat(page.locator("article.evidence-request")).not().hasCount(0);
+        assertThat(page.getByLabel("Signed checkpoint")).hasCount(0);
+        assertThat(page.getByLabel("What do you ask for")).hasCount(0);
+        assertThat(Browsers.seriousViolations(page)).isEmpty();
+    }
+}
