@@ -29,6 +29,7 @@ public sealed interface Fact
                 IncidentClosed,
                 IncidentContained,
                 IncidentExported,
+                IncidentFactsSet,
                 IncidentOccurredAtSet,
                 IncidentOpened,
                 IncidentPhaseChanged,
