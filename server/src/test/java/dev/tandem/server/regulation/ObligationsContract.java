@@ -289,7 +289,8 @@ abstract class ObligationsContract {
     @Test
     void theIncidentsDeterminationAndUnauthorizedAccessMoveTheClocksLikeTheCli() {
         // C.R.S. 6-1-716(2): 30 days after the determination that a breach occurred; PIPA Art. 34(3) with
-        // Enforcement Decree Art. 40: a leak by unauthorized access is reported whatever its size.
+        // Enforcement Decree Art. 40: a leak by unauthorized access is reported whatever its size (the
+        // version of the Act as amended in 2026 applies to this November 2026 incident: kr-pipa-pipc@2026).
         String incident = openIncident("Facts of the incident", AWARE);
         String facts = "/api/v1/incidents/" + incident + "/facts";
         var unset = http.get(facts);
@@ -319,7 +320,7 @@ abstract class ObligationsContract {
         JsonNode coAfter = find(after.path("obligations"), "us-co-individuals", "US-CO");
         assertThat(coAfter.path("id").asString()).isEqualTo(co.path("id").asString());
         assertThat(coAfter.path("due").asString()).isEqualTo("2026-12-28T06:59:59Z");
-        JsonNode pipc = find(after.path("obligations"), "kr-pipa-pipc", "KR");
+        JsonNode pipc = find(after.path("obligations"), "kr-pipa-pipc@2026", "KR");
         assertThat(pipc.path("due").asString()).isEqualTo("2026-11-29T07:00:00Z");
         String command = after.path("command").asString();
         assertThat(command).contains("--unauthorized-access --determined 2026-11-27T18:00:00Z");
@@ -353,7 +354,7 @@ abstract class ObligationsContract {
                         .path("due")
                         .asString())
                 .isEqualTo("2026-12-27T06:59:59Z");
-        assertThat(find(again.path("superseded"), "kr-pipa-pipc", "KR")
+        assertThat(find(again.path("superseded"), "kr-pipa-pipc@2026", "KR")
                         .path("id")
                         .asString())
                 .isEqualTo(pipc.path("id").asString());
