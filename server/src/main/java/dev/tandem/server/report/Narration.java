@@ -149,11 +149,13 @@ final class Narration {
                 "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
                         + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");
             case "incident.facts-set" ->
-                "Incident facts set" + by + ": "
-                        + (text(b, "determinedAt").isEmpty()
-                                ? "breach not yet determined"
-                                : "breach determined at " + time(text(b, "determinedAt")))
-                        + (b.path("unauthorizedAccess").asBoolean() ? ", caused by unauthorized access" : "");
+                forAuditor
+                        ? "Incident facts set" + by
+                        : "Incident facts set" + by + ": "
+                                + (text(b, "determinedAt").isEmpty()
+                                        ? "breach not yet determined"
+                                        : "breach determined at " + time(text(b, "determinedAt")))
+                                + (b.path("unauthorizedAccess").asBoolean() ? ", caused by unauthorized access" : "");
             case "incident.closed" ->
                 "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
             default -> "Entry " + e.type() + " recorded" + by;
