@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -298,7 +300,7 @@ public final class RuleBook {
             fields(d, where, Set.of("directive", "checked", "states"));
             text(d, "directive", where);
             LocalDate checked = date(text(d, "checked", where), where + ".checked");
-            Map<String, Rule.Transposition> states = new java.util.TreeMap<>();
+            Map<String, Rule.Transposition> states = new TreeMap<>();
             for (var e : object(d, "states", where).properties()) {
                 String tw = where + ".states." + e.getKey();
                 if (!RegionCodes.isCountry(e.getKey())) {
@@ -323,7 +325,7 @@ public final class RuleBook {
                                 text(t, "source", tw),
                                 checked));
             }
-            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(states));
+            return Collections.unmodifiableMap(new LinkedHashMap<>(states));
         }
 
         private void checkVersions(List<Rule> rules) {
