@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code tandem deadlines --format json} (CONTRACTS.md §4).
  *
  * @param due the exact instant, or null where the law sets no fixed time or the clock has not started
- * @param dueText the law's wording of the time limit (and why {@code due} is null, when it is)
+ * @param dueText the law's wording of the time limit (and why {@code due} is null, when it is); for a
+ *     duty that binds only through a national law not confirmed in force, a closing {@code [through
+ *     national law: …]} saying so
  * @param status REQUIRED, CONDITIONAL (waits on a person's judgement) or NOT_REQUIRED
  * @param question the judgement the obligation depends on, if any, with its answer once given
  * @param basis why the rule applies (or does not), in words

@@ -317,11 +317,19 @@ public final class ObligationEngine {
             why += "; not required: encryption safe harbour (data encrypted, key not compromised)";
         }
         Rule.Transposition law = rule.transposition().get(jurisdiction);
+        // Said in the due text too: a duty that binds only through a national law nobody confirmed in
+        // force stays on the list (the safe side), and says so where the deadline is read.
+        String transposition = null;
         if (!rule.transposition().isEmpty()) {
             LocalDate awareDay = scope.awareAt().atZone(rule.zone()).toLocalDate();
             if (law == null) {
-                why += "; applies through national law: no date recorded for " + jurisdiction
-                        + ", check that its transposition is in force";
+                transposition = "no transposing law of " + jurisdiction
+                        + " is recorded: owed here until counsel confirms whether one is in force";
+                why += "; applies through national law: " + transposition;
+            } else if (!law.dated()) {
+                transposition = jurisdiction + "'s transposition is not confirmed in force (" + law.law()
+                        + "; searched " + law.checked() + "): owed here until counsel confirms";
+                why += "; applies through national law: " + transposition + " (source: " + law.source() + ")";
             } else if (awareDay.isBefore(law.from())) {
                 status = Obligation.Status.NOT_REQUIRED;
                 why += "; not required: " + law.law() + " applies only from " + law.from();
@@ -358,6 +366,9 @@ public final class ObligationEngine {
             } else if (spec.from() == Rule.ClockStart.NOTICE) {
                 clockText += "; counted from the notice of rule " + spec.after() + " sent " + start;
             }
+        }
+        if (transposition != null) {
+            dueText += " [through national law: " + transposition + "]";
         }
         return new Obligation(
                 rule.regime(),

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param primary the fields (of {@link #FIELDS}) that were checked against the law's own text; the
  *     others come from summaries. {@code confidence} is PRIMARY exactly when recipient, trigger and
  *     deadline all are.
- * @param transposition for a directive that binds only through national law (NIS2): the date each
- *     member state's law applies from, where known; a jurisdiction not listed has no known date
+ * @param transposition for a directive that binds only through national law (NIS2): each member
+ *     state's transposing law, in force from a date or not confirmed in force; a state not listed has
+ *     no record
  */
 public record Rule(
         String id,
@@ -44,8 +45,23 @@ public record Rule(
     /** The fields that decide the overall confidence of the contract's {@code confidence}. */
     public static final Set<String> DECISIVE = Set.of("recipient", "trigger", "deadline");
 
-    /** A national law transposing a directive: where it applies from and what it is. */
-    public record Transposition(LocalDate from, String law, boolean primary) {}
+    /**
+     * A national law transposing a directive.
+     *
+     * @param from the day it applies from; null when it is not confirmed in force (a bill, or a law
+     *     whose entry into force the sources do not give)
+     * @param law the law, or the bill and how far it got
+     * @param primary whether the date was read in the law's own text (else from summaries)
+     * @param source where the date or the status was found
+     * @param checked the day the sources were searched
+     */
+    public record Transposition(
+            @Nullable LocalDate from, String law, boolean primary, String source, LocalDate checked) {
+        /** Whether the law is known to apply from a date. */
+        public boolean dated() {
+            return from != null;
+        }
+    }
 
     /** Whether a field was checked against the law's own text. */
     public boolean checked(String field) {

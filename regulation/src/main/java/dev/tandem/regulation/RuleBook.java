@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +38,19 @@ public final class RuleBook {
     private final Map<String, String> calendarDescriptions;
     private final List<Rule> rules;
     private final Set<String> localLaws;
+    private final Map<String, Map<String, Rule.Transposition>> transpositions;
+    private final List<ResearchNote> researchNotes;
 
     /** A question the law leaves to judgement, as the rule file words it. */
     public record Question(String key, String text, String citation) {}
+
+    /**
+     * What was searched for a change in the law and found (or not), for counsel to check: kept in the
+     * rule file next to the rules, and printed in {@code docs/regulation-rules.md}.
+     *
+     * @param searched the day the search was made
+     */
+    public record ResearchNote(String topic, LocalDate searched, String text) {}
 
     private RuleBook(
             String name,
@@ -49,8 +61,12 @@ public final class RuleBook {
             HolidayCalendars calendars,
             Map<String, String> calendarDescriptions,
             List<Rule> rules,
-            Set<String> localLaws) {
+            Set<String> localLaws,
+            Map<String, Map<String, Rule.Transposition>> transpositions,
+            List<ResearchNote> researchNotes) {
         this.localLaws = Set.copyOf(localLaws);
+        this.transpositions = Map.copyOf(transpositions);
+        this.researchNotes = List.copyOf(researchNotes);
         this.name = name;
         this.version = version;
         this.disclaimer = disclaimer;
@@ -128,6 +144,19 @@ public final class RuleBook {
         return calendarDescriptions;
     }
 
+    /**
+     * The national laws transposing each directive the rules name ({@code NIS2}), by member state
+     * in code order: in force from a date, or not confirmed in force. A state not listed has no record.
+     */
+    public Map<String, Map<String, Rule.Transposition>> transpositions() {
+        return transpositions;
+    }
+
+    /** What was searched and found for counsel to check, in file order. */
+    public List<ResearchNote> researchNotes() {
+        return researchNotes;
+    }
+
     /** Versions of one rule share the part of the id before {@code @}. */
     static String family(String id) {
         int at = id.indexOf('@');
@@ -153,6 +182,8 @@ public final class RuleBook {
                             "calendars",
                             "questions",
                             "localLaws",
+                            "transpositions",
+                            "researchNotes",
                             "rules"));
             String version = text(root, "version", file);
             String disclaimer = text(root, "disclaimer", file);
@@ -190,6 +221,29 @@ public final class RuleBook {
                         new Question(
                                 e.getKey(), text(e.getValue(), "text", where), text(e.getValue(), "citation", where)));
             }
+            Map<String, Map<String, Rule.Transposition>> transpositions = new LinkedHashMap<>();
+            if (root.has("transpositions")) {
+                for (var e : object(root, "transpositions", file).properties()) {
+                    transpositions.put(
+                            e.getKey(), transposition(e.getValue(), file + ": transpositions." + e.getKey()));
+                }
+            }
+            List<ResearchNote> notes = new ArrayList<>();
+            if (root.has("researchNotes")) {
+                JsonNode rn = root.get("researchNotes");
+                if (!rn.isArray()) {
+                    throw error(file + ": researchNotes must be an array");
+                }
+                int k = 0;
+                for (JsonNode note : rn) {
+                    String where = file + ": researchNotes[" + k++ + "]";
+                    fields(note, where, Set.of("topic", "searched", "text"));
+                    notes.add(new ResearchNote(
+                            text(note, "topic", where),
+                            date(text(note, "searched", where), where + ".searched"),
+                            text(note, "text", where)));
+                }
+            }
             JsonNode list = root.get("rules");
             if (list == null || !list.isArray() || list.isEmpty()) {
                 throw error(file + ": 'rules' must be a non-empty array");
@@ -198,7 +252,7 @@ public final class RuleBook {
             Set<String> ids = new HashSet<>();
             int i = 0;
             for (JsonNode n : list) {
-                Rule r = rule(n, i++, regions, zones, calendars, questions);
+                Rule r = rule(n, i++, regions, zones, calendars, questions, transpositions);
                 if (!ids.add(r.id())) {
                     throw error(file + ": rule " + r.id() + " is defined twice");
                 }
@@ -232,7 +286,46 @@ public final class RuleBook {
                     calendars,
                     calendarDescriptions,
                     rules,
-                    localLaws);
+                    localLaws,
+                    transpositions,
+                    notes);
+        }
+
+        /**
+         * One directive's national laws: {@code {"checked":"2026-12-05","states":{"DE":{"from":...,
+         * "law":...,"source":...}, "FR":{"status":"NOT_CONFIRMED","law":...,"source":...}}}}. A state's
+         * entry has either {@code from} (in force since) or {@code status} NOT_CONFIRMED, never both.
+         */
+        private Map<String, Rule.Transposition> transposition(JsonNode d, String where) {
+            fields(d, where, Set.of("directive", "checked", "states"));
+            text(d, "directive", where);
+            LocalDate checked = date(text(d, "checked", where), where + ".checked");
+            Map<String, Rule.Transposition> states = new TreeMap<>();
+            for (var e : object(d, "states", where).properties()) {
+                String tw = where + ".states." + e.getKey();
+                if (!RegionCodes.isCountry(e.getKey())) {
+                    throw error(tw + ": not an ISO 3166-1 code");
+                }
+                JsonNode t = e.getValue();
+                fields(t, tw, Set.of("from", "status", "law", "source", "primary"));
+                boolean dated = t.has("from");
+                boolean unconfirmed = t.has("status");
+                if (dated == unconfirmed) {
+                    throw error(tw + ": give either 'from' (in force since) or 'status': \"NOT_CONFIRMED\"");
+                }
+                if (unconfirmed && !"NOT_CONFIRMED".equals(text(t, "status", tw))) {
+                    throw error(tw + ": status must be NOT_CONFIRMED, got '" + text(t, "status", tw) + "'");
+                }
+                states.put(
+                        e.getKey(),
+                        new Rule.Transposition(
+                                dated ? date(text(t, "from", tw), tw + ".from") : null,
+                                text(t, "law", tw),
+                                t.has("primary") && bool(t, "primary", tw),
+                                text(t, "source", tw),
+                                checked));
+            }
+            return Collections.unmodifiableMap(new LinkedHashMap<>(states));
         }
 
         private void checkVersions(List<Rule> rules) {
@@ -266,7 +359,8 @@ public final class RuleBook {
                 Map<String, List<String>> regions,
                 Map<String, ZoneId> zones,
                 HolidayCalendars calendars,
-                Map<String, Question> questions) {
+                Map<String, Question> questions,
+                Map<String, Map<String, Rule.Transposition>> transpositions) {
             String where0 = file + ": rules[" + index + "]";
             String id = text(n, "id", where0);
             String where = file + ": rule " + id;
@@ -369,20 +463,13 @@ public final class RuleBook {
                 throw error(where + ": confidence " + confidence + " disagrees with 'primary' " + primary
                         + ": a rule is PRIMARY exactly when " + Rule.DECISIVE + " were read in the law's text");
             }
-            Map<String, Rule.Transposition> transposition = new LinkedHashMap<>();
+            Map<String, Rule.Transposition> transposition = Map.of();
             if (n.has("transposition")) {
-                for (var e : object(n, "transposition", where).properties()) {
-                    String tw = where + ": transposition." + e.getKey();
-                    if (!RegionCodes.isCountry(e.getKey())) {
-                        throw error(tw + ": not an ISO 3166-1 code");
-                    }
-                    fields(e.getValue(), tw, Set.of("from", "law", "primary"));
-                    transposition.put(
-                            e.getKey(),
-                            new Rule.Transposition(
-                                    date(text(e.getValue(), "from", tw), tw + ".from"),
-                                    text(e.getValue(), "law", tw),
-                                    e.getValue().has("primary") && bool(e.getValue(), "primary", tw)));
+                String directive = text(n, "transposition", where);
+                transposition = transpositions.get(directive);
+                if (transposition == null) {
+                    throw error(where + ": transposition names no entry of 'transpositions': '" + directive
+                            + "' (known: " + String.join(", ", transpositions.keySet()) + ")");
                 }
             }
             return new Rule(
@@ -401,7 +488,7 @@ public final class RuleBook {
                     new Rule.InForce(from, to),
                     n.has("notes") ? text(n, "notes", where) : null,
                     Set.copyOf(primary),
-                    Map.copyOf(transposition));
+                    transposition);
         }
 
         private Rule.Trigger trigger(JsonNode t, String where, Map<String, List<String>> regions) {

@@ -97,6 +97,7 @@ public final class RuleTable {
                     .append(transposition(r))
                     .append(" |\n");
         }
+        research(b, book);
         b.append("\nSources and notes per rule are in the rule file (`source`, `notes`).\n");
         return b.toString();
     }
@@ -105,12 +106,60 @@ public final class RuleTable {
         if (r.transposition().isEmpty()) {
             return "";
         }
+        String notConfirmed = r.transposition().entrySet().stream()
+                .filter(e -> !e.getValue().dated())
+                .map(java.util.Map.Entry::getKey)
+                .collect(Collectors.joining(", "));
         return "; through national law: "
                 + r.transposition().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .filter(e -> e.getValue().dated())
                         .map(e -> e.getKey() + " from " + e.getValue().from())
                         .collect(Collectors.joining(", "))
-                + "; other member states: date not recorded";
+                + (notConfirmed.isEmpty()
+                        ? ""
+                        : "; not confirmed in force (owed, said in the due text): " + notConfirmed)
+                + "; states not listed: no record (owed, said in the due text)";
+    }
+
+    /** Each directive's national laws with their source and provenance, and the research notes. */
+    private static void research(StringBuilder b, RuleBook book) {
+        book.transpositions().forEach((directive, states) -> {
+            b.append("\n## ")
+                    .append(directive)
+                    .append(" through national law\n\n")
+                    .append("A state marked not confirmed, or not listed, keeps the duty on the list and says so in ")
+                    .append("the due text; a state whose law applies only from a later date sets the duty aside ")
+                    .append("for incidents before it. Provenance: PRIMARY when the date was read in the law's own ")
+                    .append("text, else SECONDARY (summaries, trackers, law-firm notes).\n\n")
+                    .append("| state | applies from | law | provenance | source | searched |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            states.forEach((state, t) -> b.append("| ")
+                    .append(state)
+                    .append(" | ")
+                    .append(t.dated() ? t.from().toString() : "not confirmed in force")
+                    .append(" | ")
+                    .append(cell(t.law()))
+                    .append(" | ")
+                    .append(t.primary() ? "PRIMARY" : "SECONDARY")
+                    .append(" | ")
+                    .append(cell(t.source()))
+                    .append(" | ")
+                    .append(t.checked())
+                    .append(" |\n"));
+        });
+        if (!book.researchNotes().isEmpty()) {
+            b.append("\n## Research notes for counsel\n\n")
+                    .append("What was searched for changes in the law, what was found, and what could not be ")
+                    .append("confirmed.\n\n");
+            book.researchNotes()
+                    .forEach(n -> b.append("- **")
+                            .append(n.topic())
+                            .append("** (searched ")
+                            .append(n.searched())
+                            .append("): ")
+                            .append(n.text())
+                            .append("\n"));
+        }
     }
 
     private static String deadline(Rule r) {

@@ -60,6 +60,45 @@ class RuleBookTest {
                 .hasMessageContaining("overlap");
     }
 
+    private static String withTranspositions(String states, String reference) {
+        return HEAD.replace(
+                        "\"rules\":[",
+                        "\"transpositions\":{\"NIS2\":{\"directive\":\"2022/2555\",\"checked\":\"2026-12-05\","
+                                + "\"states\":{" + states + "}}},\"rules\":[")
+                + rule("a", "").replace("\"source\":\"s\"", "\"source\":\"s\",\"transposition\":\"" + reference + "\"")
+                + "]}";
+    }
+
+    @Test
+    void readsTranspositionsDatedOrNotConfirmedAndSharesThemWithTheRulesThatNameThem() {
+        RuleBook book = load(withTranspositions(
+                "\"DE\":{\"from\":\"2025-12-06\",\"law\":\"BSIG\",\"source\":\"gazette\"},"
+                        + "\"FR\":{\"status\":\"NOT_CONFIRMED\",\"law\":\"bill\",\"source\":\"vie-publique\"}",
+                "NIS2"));
+        var states = book.transpositions().get("NIS2");
+        assertThat(states.get("DE").from()).isEqualTo(java.time.LocalDate.of(2025, 12, 6));
+        assertThat(states.get("DE").checked()).isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(states.get("FR").dated()).isFalse();
+        assertThat(book.rules().getFirst().transposition()).isSameAs(states);
+    }
+
+    @Test
+    void rejectsATranspositionWithBothADateAndAStatusOrAnUnknownReference() {
+        assertThatThrownBy(() -> load(withTranspositions(
+                        "\"DE\":{\"from\":\"2025-12-06\",\"status\":\"NOT_CONFIRMED\",\"law\":\"l\",\"source\":\"s\"}",
+                        "NIS2")))
+                .hasMessageContaining("transpositions.NIS2.states.DE")
+                .hasMessageContaining("either 'from'");
+        assertThatThrownBy(() -> load(
+                        withTranspositions("\"DE\":{\"status\":\"PENDING\",\"law\":\"l\",\"source\":\"s\"}", "NIS2")))
+                .hasMessageContaining("status must be NOT_CONFIRMED");
+        assertThatThrownBy(() -> load(
+                        withTranspositions("\"DE\":{\"from\":\"2025-12-06\",\"law\":\"l\",\"source\":\"s\"}", "NIS3")))
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("'NIS3'")
+                .hasMessageContaining("known: NIS2");
+    }
+
     @Test
     void rejectsDuplicateIds() {
         assertThatThrownBy(() -> load(HEAD + rule("a", "") + "," + rule("a", "") + "]}"))

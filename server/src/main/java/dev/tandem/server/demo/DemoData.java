@@ -23,6 +23,7 @@ import dev.tandem.server.job.Jobs;
 import dev.tandem.server.leak.Analyses;
 import dev.tandem.server.pii.PiiScans;
 import dev.tandem.server.portal.EvidenceRequests;
+import dev.tandem.server.regulation.IncidentFacts;
 import dev.tandem.server.regulation.Obligations;
 import dev.tandem.server.regulation.Scope;
 import java.io.IOException;
@@ -247,6 +248,9 @@ public class DemoData {
             }
         }
         obligations.updateScope(incident.id(), scope(), COMMANDER);
+        // counsel records when the breach was determined (the commander's decision below): the clocks
+        // that run from the determination (Texas here) count from it (docs/obligations-api.md)
+        obligations.setFacts(incident.id(), new IncidentFacts(now.minus(Duration.ofHours(17)), false), "counsel");
         addGeneratedOrg(incident, now.minus(Duration.ofHours(18)));
         // counsel lets the responder read the checkout capture, and nothing else that is privileged
         vault.ofIncident(incident.id()).stream()

@@ -40,6 +40,7 @@ public final class TimelineText {
             "incident.closed",
             "incident.contained",
             "incident.exported",
+            "incident.facts-set",
             "incident.occurred-at-set",
             "incident.opened",
             "incident.phase-changed",
@@ -97,6 +98,7 @@ public final class TimelineText {
                 who + " set when the incident occurred: " + s(b, "occurredAt") + " (" + precision(s(b, "precision"))
                         + ")" + (b.path("previous").isString() ? ", was " + s(b, "previous") : "");
             case "incident.closed" -> who + " closed the incident: " + s(b, "text");
+            case "incident.facts-set" -> who + " set the incident's facts: " + facts(b);
             case "timeline.entry" -> entry(who, b);
             case "incident.exported" ->
                 who + " exported the incident's bag at ledger tree size " + s(b, "treeSize") + " with "
@@ -302,6 +304,15 @@ public final class TimelineText {
                 + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")")
                 + (data.isEmpty() ? "" : ", data " + String.join(", ", data))
                 + (b.path("encrypted").asBoolean() ? ", encrypted" : "");
+    }
+
+    /** The facts that move legal clocks, as set: the determination time and the cause. */
+    private static String facts(JsonNode b) {
+        return (b.path("determinedAt").isString()
+                        ? "breach determined at " + s(b, "determinedAt")
+                        : "breach not yet determined")
+                + ", " + (b.path("unauthorizedAccess").asBoolean() ? "caused" : "not caused")
+                + " by an outsider's unauthorized access";
     }
 
     private static String precision(String p) {

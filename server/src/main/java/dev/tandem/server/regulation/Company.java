@@ -47,7 +47,7 @@ public record Company(
                 .filter(c -> !c.isEmpty())
                 .toList();
         // CompanyFacts checks the codes: a typo in TANDEM_COMPANY_ESTABLISHED fails at start, by name.
-        facts(established, secRegistrant, processor, false, onlineMarketplace, false, regulated);
+        facts(established, secRegistrant, processor, false, onlineMarketplace, false, regulated, false);
     }
 
     private static CompanyFacts facts(
@@ -57,7 +57,8 @@ public record Company(
             boolean cardMerchant,
             boolean onlineMarketplace,
             boolean encrypted,
-            Regulated r) {
+            Regulated r,
+            boolean unauthorizedAccess) {
         return new CompanyFacts(
                 established,
                 secRegistrant,
@@ -69,7 +70,7 @@ public record Company(
                 r.hipaaBusinessAssociate(),
                 r.financialInstitution(),
                 r.nydfsCovered(),
-                false,
+                unauthorizedAccess,
                 r.smallerReportingCompany(),
                 r.euRepresentative());
     }
@@ -105,6 +106,11 @@ public record Company(
      * CLI: a breach involving payment-card data is taken to be a card merchant's.
      */
     public CompanyFacts factsFor(Scope scope) {
+        return factsFor(scope, IncidentFacts.NONE);
+    }
+
+    /** As {@link #factsFor(Scope)}, with what is known of the incident's cause (unauthorized access). */
+    public CompanyFacts factsFor(Scope scope, IncidentFacts incident) {
         return facts(
                 established,
                 secRegistrant,
@@ -112,7 +118,8 @@ public record Company(
                 cardMerchantFor(scope),
                 onlineMarketplace,
                 scope.encrypted(),
-                regulated);
+                regulated,
+                incident.unauthorizedAccess());
     }
 
     boolean cardMerchantFor(Scope scope) {

@@ -64,6 +64,29 @@ class ObligationController {
         return n;
     }
 
+    /**
+     * Sets the incident's facts that move legal clocks (docs/contracts.md §4): {@code
+     * {"determinedAt":"<RFC 3339>"|null,"unauthorizedAccess":true|false}}; answers the obligations
+     * recomputed with them, and {@code facts}.
+     */
+    @PutMapping("/api/v1/incidents/{id}/facts")
+    @Guard(Action.SCOPE_CHANGE)
+    ObjectNode putFacts(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        obligations.incident(id);
+        var computation = obligations.setFacts(id, IncidentFacts.fromJson(body), access.username());
+        ObjectNode root = list(access, id);
+        root.put("recomputed", computation != null);
+        return root;
+    }
+
+    /** The incident's facts as set, or the defaults (not determined, not unauthorized access) with {@code set:false}. */
+    @GetMapping("/api/v1/incidents/{id}/facts")
+    @Guard(Action.SCOPE_READ)
+    ObjectNode getFacts(Access access, @PathVariable String id) {
+        obligations.incident(id);
+        return views.facts(id);
+    }
+
     /** The incident's obligations as the caller may see them ({@link ObligationViews#list}). */
     @GetMapping("/api/v1/incidents/{id}/obligations")
     @Guard(Action.OBLIGATIONS_READ)

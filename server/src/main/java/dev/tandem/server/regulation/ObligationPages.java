@@ -10,9 +10,11 @@ import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Resource;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -143,6 +145,38 @@ class ObligationPages {
                     access, id, e, model, response, Map.of("judgementError", e.getMessage(), "judgementDraft", form));
         }
         return "redirect:/incidents/" + id + "/obligations#judgements";
+    }
+
+    /**
+     * The incident's facts that move legal clocks, as {@code PUT /api/v1/incidents/{id}/facts}: the
+     * determination time in the incident's zone (empty: not determined) and the cause.
+     */
+    @PostMapping("/incidents/{id}/facts")
+    @Guard(Action.SCOPE_CHANGE)
+    String facts(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        var incident = obligations.incident(id);
+        try {
+            OffsetDateTime determined;
+            try {
+                determined = Times.fromForm(form.get("determinedAt"), incident.timeZone(), "determinedAt");
+            } catch (IllegalArgumentException e) {
+                throw DomainException.unprocessable("bad-determined-at", e.getMessage());
+            }
+            obligations.setFacts(
+                    id,
+                    new IncidentFacts(
+                            determined == null ? null : determined.toInstant(),
+                            checked(form.get("unauthorizedAccess"))),
+                    access.username());
+        } catch (DomainException e) {
+            return again(access, id, e, model, response, Map.of("factsError", e.getMessage(), "factsDraft", form));
+        }
+        return "redirect:/incidents/" + id + "/obligations#facts";
     }
 
     @PostMapping("/incidents/{id}/notices/gdpr-art33")

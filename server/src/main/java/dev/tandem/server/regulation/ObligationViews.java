@@ -90,12 +90,30 @@ public class ObligationViews {
                 "command",
                 scope.map(s -> command(incident, s.scope(), obligations.latestJudgements(id)))
                         .orElse(null));
+        root.set("facts", facts(id));
         root.put("disclaimer", DISCLAIMER);
         if (access.caller().has(Role.AUDITOR)) {
-            // who was affected, where, and the engine's reasoning are not the auditor's to read
-            root.remove(List.of("scope", "command", "warnings"));
+            // who was affected, where, how, and the engine's reasoning are not the auditor's to read
+            root.remove(List.of("scope", "command", "warnings", "facts"));
         }
         return root;
+    }
+
+    /**
+     * The incident's facts that move legal clocks, as {@code GET /api/v1/incidents/{id}/facts}
+     * answers them: {@code set} false, and the defaults, until someone sets them.
+     */
+    public ObjectNode facts(String id) {
+        var stored = obligations.factsOf(id);
+        IncidentFacts f = stored.map(Obligations.StoredFacts::facts).orElse(IncidentFacts.NONE);
+        ObjectNode n = json.createObjectNode();
+        n.put("determinedAt", f.determinedAt() == null ? null : f.determinedAt().toString());
+        n.put("unauthorizedAccess", f.unauthorizedAccess());
+        n.put("set", stored.isPresent());
+        n.put("updatedAt", stored.map(s -> s.updatedAt().toString()).orElse(null));
+        n.put("updatedBy", stored.map(Obligations.StoredFacts::updatedBy).orElse(null));
+        n.put("ledgerIndex", stored.map(Obligations.StoredFacts::ledgerIndex).orElse(null));
+        return n;
     }
 
     /** One obligation as the caller may see it, with its incident. */
@@ -200,6 +218,13 @@ public class ObligationViews {
         }
         if (scope.encrypted()) {
             args.add("--encrypted");
+        }
+        IncidentFacts facts = obligations.incidentFacts(incident.id());
+        if (facts.unauthorizedAccess()) {
+            args.add("--unauthorized-access");
+        }
+        if (facts.determinedAt() != null) {
+            args.addAll(List.of("--determined", facts.determinedAt().toString()));
         }
         Map<String, Instant> sent = obligations.noticesSent(incident.id());
         if (!sent.isEmpty()) {

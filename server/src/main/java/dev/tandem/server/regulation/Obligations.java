@@ -14,6 +14,7 @@ import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.IncidentFactsSet;
 import dev.tandem.server.ledger.fact.JudgementRecorded;
 import dev.tandem.server.ledger.fact.ObligationAssigned;
 import dev.tandem.server.ledger.fact.ObligationStatusChanged;
@@ -86,6 +87,9 @@ public class Obligations {
             return restsOnForensic ? EnumSet.of(Repository.FORENSIC) : EnumSet.noneOf(Repository.class);
         }
     }
+
+    /** The incident's facts that move legal clocks, with who set them ({@code incident.facts-set}). */
+    public record StoredFacts(IncidentFacts facts, Instant updatedAt, String updatedBy, long ledgerIndex) {}
 
     /** What a recomputation changed, as recorded in its {@code obligations.computed} entry. */
     public record Computation(long ledgerIndex, int added, int changed, int superseded, int unchanged) {}
@@ -187,6 +191,83 @@ public class Obligations {
             return recompute(
                     ap, incident, scope.get().scope(), scope.get().restsOn(), "judgement.recorded", index, actor, at);
         });
+    }
+
+    /**
+     * Sets the incident's facts that move legal clocks ({@code incident.facts-set}, docs/contracts.md
+     * §4): the determination time (checked against awareness and the server clock) and whether
+     * unauthorized access caused the breach; recomputes when the incident has a scope.
+     *
+     * @return the recomputation, or null when the incident has no scope or awareness time yet
+     * @throws DomainException 404 for an unknown incident, 422 naming {@code determinedAt} when it is
+     *     before awareness or in the future
+     */
+    public @Nullable Computation setFacts(String incidentId, IncidentFacts facts, String actor) {
+        Incident incident = incident(incidentId);
+        Instant at = now();
+        facts.check(incident.awareAt(), at);
+        return ledger.record(ap -> {
+            Optional<StoredFacts> previous = factsOf(incidentId);
+            long index = ap.record(
+                    new IncidentFactsSet(
+                            incidentId,
+                            facts.determinedAt(),
+                            facts.unauthorizedAccess(),
+                            previous.map(p -> p.facts().determinedAt()).orElse(null),
+                            previous.map(p -> p.facts().unauthorizedAccess()).orElse(null)),
+                    actor);
+            Timestamp determined = facts.determinedAt() == null ? null : Timestamp.from(facts.determinedAt());
+            int n = jdbc.update(
+                    "UPDATE incident_regulatory_facts SET determined_at = ?, unauthorized_access = ?, updated_at = ?,"
+                            + " updated_by = ?, ledger_index = ? WHERE incident_id = ?",
+                    determined,
+                    facts.unauthorizedAccess(),
+                    Timestamp.from(at),
+                    actor,
+                    index,
+                    incidentId);
+            if (n == 0) {
+                jdbc.update(
+                        "INSERT INTO incident_regulatory_facts (incident_id, determined_at, unauthorized_access,"
+                                + " updated_at, updated_by, ledger_index) VALUES (?, ?, ?, ?, ?, ?)",
+                        incidentId,
+                        determined,
+                        facts.unauthorizedAccess(),
+                        Timestamp.from(at),
+                        actor,
+                        index);
+            }
+            Optional<StoredScope> scope = scopeOf(incidentId);
+            if (scope.isEmpty() || incident.awareAt() == null) {
+                return null;
+            }
+            return recompute(
+                    ap, incident, scope.get().scope(), scope.get().restsOn(), "incident.facts-set", index, actor, at);
+        });
+    }
+
+    /** The incident's facts that move legal clocks, when someone set them. */
+    public Optional<StoredFacts> factsOf(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT determined_at, unauthorized_access, updated_at, updated_by, ledger_index"
+                                + " FROM incident_regulatory_facts WHERE incident_id = ?",
+                        (rs, n) -> {
+                            Timestamp d = rs.getTimestamp(1);
+                            return new StoredFacts(
+                                    new IncidentFacts(d == null ? null : d.toInstant(), rs.getBoolean(2)),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getString(4),
+                                    rs.getLong(5));
+                        },
+                        incidentId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The facts the engine uses: those set, or none (awareness, size thresholds). */
+    IncidentFacts incidentFacts(String incidentId) {
+        return factsOf(incidentId).map(StoredFacts::facts).orElse(IncidentFacts.NONE);
     }
 
     /** Assigns the obligation to a user ({@code obligation.assigned}); null unassigns. */
@@ -339,14 +420,15 @@ public class Obligations {
             long triggerIndex,
             String actor,
             Instant at) {
+        IncidentFacts facts = incidentFacts(incident.id());
         Assessment a = engine.evaluate(
                 new IncidentScope(
                         requireAwareness(incident),
                         scope.subjects(),
                         scope.data(),
-                        company.factsFor(scope),
+                        company.factsFor(scope, facts),
                         incident.timeZone(),
-                        null,
+                        facts.determinedAt(),
                         noticesSent(incident.id())),
                 latestJudgements(incident.id()));
         List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);

@@ -148,6 +148,14 @@ final class Narration {
             case "incident.occurred-at-set" ->
                 "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
                         + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");
+            case "incident.facts-set" ->
+                forAuditor
+                        ? "Incident facts set" + by
+                        : "Incident facts set" + by + ": "
+                                + (text(b, "determinedAt").isEmpty()
+                                        ? "breach not yet determined"
+                                        : "breach determined at " + time(text(b, "determinedAt")))
+                                + (b.path("unauthorizedAccess").asBoolean() ? ", caused by unauthorized access" : "");
             case "incident.closed" ->
                 "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
             default -> "Entry " + e.type() + " recorded" + by;

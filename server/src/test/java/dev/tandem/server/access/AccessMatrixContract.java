@@ -334,6 +334,10 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> i + "/scope",
                 "{\"subjects\":{\"DE\":1200,\"US-CA\":800},\"data\":[\"CONTACT\"],\"encrypted\":false}"));
+        // the incident's facts that move legal clocks: read as the scope, set by those who set it
+        c.add(get("/api/v1/incidents/{id}/facts", INSIDERS, i + "/facts"));
+        c.add(json(
+                "PUT", "/api/v1/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "{\"unauthorizedAccess\":false}"));
         c.add(get("/api/v1/incidents/{id}/judgements", INSIDERS, i + "/judgements"));
         c.add(json(
                 "POST",
@@ -600,6 +604,7 @@ abstract class AccessMatrixContract {
         c.add(form("POST", "/obligations/{id}/owner", DECIDERS, () -> ob + "/owner", "owner="));
         // PENDING to PENDING is refused as a transition (409, the page again): permitted, nothing changed
         c.add(form("POST", "/obligations/{id}/status", DECIDERS, () -> ob + "/status", "status=PENDING"));
+        c.add(form("POST", "/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "determinedAt="));
         c.add(form(
                 "POST",
                 "/incidents/{id}/judgements",

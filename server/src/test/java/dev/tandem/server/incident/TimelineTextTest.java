@@ -21,6 +21,7 @@ import dev.tandem.server.ledger.fact.GrantAdded;
 import dev.tandem.server.ledger.fact.GrantRevoked;
 import dev.tandem.server.ledger.fact.IncidentClosed;
 import dev.tandem.server.ledger.fact.IncidentContained;
+import dev.tandem.server.ledger.fact.IncidentFactsSet;
 import dev.tandem.server.ledger.fact.IncidentOccurredAtSet;
 import dev.tandem.server.ledger.fact.IncidentOpened;
 import dev.tandem.server.ledger.fact.IncidentPhaseChanged;
@@ -113,6 +114,10 @@ class TimelineTextTest {
         s.put(
                 new IncidentContained("i", AT, "sync user disabled"),
                 "Ada Lovelace declared the incident contained as of 2026-11-26T08:00:00Z: sync user disabled");
+        s.put(
+                new IncidentFactsSet("i", AT, true, null, null),
+                "Ada Lovelace set the incident's facts: breach determined at 2026-11-26T08:00:00Z, caused by an"
+                        + " outsider's unauthorized access");
         s.put(
                 new IncidentOccurredAtSet("i", AT, "HOUR", null),
                 "Ada Lovelace set when the incident occurred: 2026-11-26T08:00:00Z (to the hour)");

@@ -40,16 +40,33 @@ class DemoObligationsIT {
         String id = loaded.incident().id();
         JsonNode server = api.get("/api/v1/incidents/" + id + "/obligations").json();
         String aware = api.get("/api/v1/incidents/" + id).json().path("awareAt").asString();
+        // counsel recorded when the breach was determined, three hours after awareness
+        JsonNode facts = api.get("/api/v1/incidents/" + id + "/facts").json();
+        String determined = facts.path("determinedAt").asString();
+        assertThat(java.time.Duration.between(java.time.Instant.parse(aware), java.time.Instant.parse(determined)))
+                .isEqualTo(java.time.Duration.ofHours(3));
+        assertThat(facts.path("unauthorizedAccess").asBoolean()).isFalse();
+        assertThat(facts.path("updatedBy").asString()).isEqualTo("counsel");
         // exactly the command of the README and the report
         JsonNode cli = ObligationsContract.cli("tandem deadlines --aware " + aware
-                + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE --format json");
+                + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
+                + " --determined " + determined + " --format json");
         assertThat(ObligationsContract.contract(server.path("obligations")))
                 .hasSize(cli.path("obligations").size())
                 .isEqualTo(ObligationsContract.contract(cli.path("obligations")));
         assertThat(server.path("command").asString())
                 .isEqualTo("tandem deadlines --aware " + aware
                         + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
-                        + " --zone Europe/Berlin --format json");
+                        + " --determined " + determined + " --zone Europe/Berlin --format json");
+        // Texas counts from the determination (Tex. Bus. & Com. Code 521.053(b))
+        assertThat(ObligationsContract.find(server.path("obligations"), "us-tx-individuals@2020", "US-TX")
+                        .path("clock")
+                        .asString())
+                .contains("after "
+                        + java.time.Instant.parse(determined)
+                                .atZone(java.time.ZoneId.of("America/Chicago"))
+                                .toLocalDate())
+                .contains("counted from the determination of the breach");
         assertThat(ObligationsContract.find(server.path("obligations"), "eu-gdpr-33-sa", "EU")
                         .path("status")
                         .asString())

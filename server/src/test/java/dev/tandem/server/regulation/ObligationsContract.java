@@ -287,6 +287,108 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void theIncidentsDeterminationAndUnauthorizedAccessMoveTheClocksLikeTheCli() {
+        // C.R.S. 6-1-716(2): 30 days after the determination that a breach occurred; PIPA Art. 34(3) with
+        // Enforcement Decree Art. 40: a leak by unauthorized access is reported whatever its size (the
+        // version of the Act as amended in 2026 applies to this November 2026 incident: kr-pipa-pipc@2026).
+        String incident = openIncident("Facts of the incident", AWARE);
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        var unset = http.get(facts);
+        assertThat(unset.status()).as(unset.body()).isEqualTo(200);
+        assertThat(unset.json().path("set").asBoolean()).isFalse();
+        assertThat(unset.json().path("determinedAt").isNull()).isTrue();
+        // without a scope the facts are kept, nothing is computed yet
+        var early = http.putJson(facts, "{\"unauthorizedAccess\":false}");
+        assertThat(early.status()).as(early.body()).isEqualTo(200);
+        assertThat(early.json().path("recomputed").asBoolean()).isFalse();
+
+        var put = putScope(
+                incident, "{\"subjects\":{\"KR\":10,\"US-CO\":600},\"data\":[\"CONTACT\",\"FINANCIAL_ACCOUNT\"]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode before = obligationsOf(incident);
+        assertThat(before.path("obligations").toString()).doesNotContain("kr-pipa-pipc");
+        JsonNode co = find(before.path("obligations"), "us-co-individuals", "US-CO");
+        // aware Thu 26 Nov 00:00 in Denver: 30 days from awareness until a determination time is given
+        assertThat(co.path("due").asString()).isEqualTo("2026-12-27T06:59:59Z");
+
+        clock.set(Instant.parse("2026-11-28T09:00:00Z"));
+        var set = http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\",\"unauthorizedAccess\":true}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("recomputed").asBoolean()).isTrue();
+        assertThat(set.json().path("facts").path("determinedAt").asString()).isEqualTo("2026-11-27T18:00:00Z");
+        JsonNode after = obligationsOf(incident);
+        JsonNode coAfter = find(after.path("obligations"), "us-co-individuals", "US-CO");
+        assertThat(coAfter.path("id").asString()).isEqualTo(co.path("id").asString());
+        assertThat(coAfter.path("due").asString()).isEqualTo("2026-12-28T06:59:59Z");
+        JsonNode pipc = find(after.path("obligations"), "kr-pipa-pipc@2026", "KR");
+        assertThat(pipc.path("due").asString()).isEqualTo("2026-11-29T07:00:00Z");
+        String command = after.path("command").asString();
+        assertThat(command).contains("--unauthorized-access --determined 2026-11-27T18:00:00Z");
+        assertThat(contract(after.path("obligations")))
+                .isEqualTo(contract(cli(command).path("obligations")));
+
+        JsonNode read = http.get(facts).json();
+        assertThat(read.path("set").asBoolean()).isTrue();
+        assertThat(read.path("unauthorizedAccess").asBoolean()).isTrue();
+        assertThat(read.path("updatedBy").asString()).isEqualTo("admin");
+        assertThat(read.path("updatedAt").asString()).isEqualTo("2026-11-28T09:00:00Z");
+        JsonNode entry = null;
+        for (JsonNode e :
+                http.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals("incident.facts-set")) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("index").asLong())
+                .isEqualTo(read.path("ledgerIndex").asLong());
+        assertThat(timelineTypes(incident))
+                .containsSubsequence(
+                        "incident.facts-set", "scope.updated", "incident.facts-set", "obligations.computed");
+
+        // clearing the determination returns the clock to awareness, and the smaller leak to no PIPC report
+        var cleared = http.putJson(facts, "{\"determinedAt\":null,\"unauthorizedAccess\":false}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        JsonNode again = obligationsOf(incident);
+        assertThat(find(again.path("obligations"), "us-co-individuals", "US-CO")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-12-27T06:59:59Z");
+        assertThat(find(again.path("superseded"), "kr-pipa-pipc@2026", "KR")
+                        .path("id")
+                        .asString())
+                .isEqualTo(pipc.path("id").asString());
+    }
+
+    @Test
+    void rejectsBadIncidentFactsNamingTheFieldAndWritesNothing() {
+        String incident = openIncident("Bad facts", AWARE);
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        long size = treeSize();
+        var before = http.putJson(facts, "{\"determinedAt\":\"2026-11-26T06:59:59Z\"}");
+        assertThat(before.status()).isEqualTo(422);
+        assertThat(before.json().path("detail").asString()).contains("determinedAt", "before the incident's awareness");
+        var future = http.putJson(facts, "{\"determinedAt\":\"2026-12-01T00:00:00Z\"}");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("detail").asString()).contains("determinedAt", "in the future");
+        var unreadable = http.putJson(facts, "{\"determinedAt\":\"yesterday\"}");
+        assertThat(unreadable.status()).isEqualTo(422);
+        assertThat(unreadable.json().path("detail").asString()).contains("determinedAt", "'yesterday'");
+        var noOffset = http.putJson(facts, "{\"determinedAt\":\"2026-11-26T09:00:00\"}");
+        assertThat(noOffset.status()).isEqualTo(422);
+        var flag = http.putJson(facts, "{\"unauthorizedAccess\":\"yes\"}");
+        assertThat(flag.status()).isEqualTo(422);
+        assertThat(flag.json().path("detail").asString()).contains("unauthorizedAccess");
+        var unknown = http.putJson(facts, "{\"hacked\":true}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("detail").asString()).contains("'hacked'");
+        assertThat(http.putJson("/api/v1/incidents/no-such/facts", "{}").status())
+                .isEqualTo(404);
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(http.get(facts).json().path("set").asBoolean()).isFalse();
+    }
+
+    @Test
     void rejectsBadJudgementsByFieldAndWritesNothing() {
         String incident = openIncident("Bad judgements", AWARE);
         long size = treeSize();

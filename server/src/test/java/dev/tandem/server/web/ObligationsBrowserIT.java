@@ -89,6 +89,59 @@ class ObligationsBrowserIT extends BrowserContract {
         assertThat(page.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
     }
 
+    /**
+     * The incident's facts that move legal clocks (docs/obligations-api.md "Incident facts"): counsel
+     * sets when the breach was determined, in the incident's zone, and that unauthorized access caused
+     * it; a determination before awareness is refused beside the form; each change is on the timeline.
+     */
+    @Test
+    void counselSetsTheIncidentsFactsWithThePlainFormAndFindsThemOnTheTimeline() {
+        Page page = signIn(Role.LEGAL);
+        setFacts(page, "2000-01-01T00:00", false);
+        assertThat(page.locator("#facts-error").innerText())
+                .contains("determinedAt")
+                .contains("before the incident's awareness");
+        assertThat(page.locator("#f-determined").getAttribute("aria-invalid")).isEqualTo("true");
+
+        String determined = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"))
+                .minusHours(1)
+                .withSecond(0)
+                .withNano(0)
+                .toLocalDateTime()
+                .toString();
+        setFacts(page, determined, true);
+        assertThat(page.url()).endsWith("/obligations#facts");
+        assertThat(page.locator("section[aria-labelledby='facts']").innerText())
+                .contains(determined.replace('T', ' '))
+                .contains("unauthorized access: yes")
+                .contains("Set by");
+        assertThat(page.locator("#f-determined").inputValue()).isEqualTo(determined);
+        assertThat(page.locator("#f-unauthorized").isChecked()).isTrue();
+        assertThat(page.locator("main").innerText()).contains("--unauthorized-access --determined");
+
+        page.navigate(base() + incidentPath() + "?kind=incident.facts-set");
+        assertThat(page.locator("#timeline").innerText())
+                .contains("set the incident's facts: breach determined at")
+                .contains("caused by an outsider's unauthorized access");
+
+        // back to the defaults: not determined, not caused by unauthorized access
+        setFacts(page, "", false);
+        assertThat(page.locator("section[aria-labelledby='facts']").innerText())
+                .contains("not yet; clocks that run from the determination run from awareness")
+                .contains("unauthorized access: no");
+    }
+
+    /** Fills and sends the facts form of the obligations page, and waits for the answer. */
+    private void setFacts(Page page, String determinedAt, boolean unauthorizedAccess) {
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator form = page.locator("form[action$='/facts']");
+        form.getByLabel("Breach determined at").fill(determinedAt);
+        form.locator("#f-unauthorized").setChecked(unauthorizedAccess);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set facts and recompute"))
+                .click();
+        page.waitForLoadState();
+    }
+
     @Test
     void theAuditorSeesStatusAndDeadlinesOnlyAndNoForm() {
         Page page = signIn(Role.AUDITOR);
@@ -103,7 +156,7 @@ class ObligationsBrowserIT extends BrowserContract {
                 .contains("Due", "Citation", "Requirement")
                 .doesNotContain("Owner", "Rule", "Clock", "Confidence", "Justification", "Filing evidence");
         assertThat(text).doesNotContain("Judgements").doesNotContain("Art. 33(3) notice");
-        assertThat(text).doesNotContain("Scope they were computed from");
+        assertThat(text).doesNotContain("Scope they were computed from").doesNotContain("How the breach happened");
         for (String word : DemoData.privilegedWords()) {
             assertThat(page.content()).doesNotContain(word);
         }

@@ -32,6 +32,7 @@ public sealed interface Fact
                 IncidentClosed,
                 IncidentContained,
                 IncidentExported,
+                IncidentFactsSet,
                 IncidentOccurredAtSet,
                 IncidentOpened,
                 IncidentPhaseChanged,
