@@ -71,8 +71,9 @@ public class PageAdvice {
             var incident =
                     dev.tandem.server.access.Resource.incident(access.resource().incident());
             for (Action a : Action.values()) {
-                // an obligation's actions are decided on its incident alone (AccessPolicy)
-                if (a.target() == Target.INCIDENT || a.target() == Target.OBLIGATION) {
+                // an obligation's and a change's actions are decided on its incident alone (AccessPolicy);
+                // a change's page narrows them by the change rules (ChangePages)
+                if (a.target() == Target.INCIDENT || a.target() == Target.OBLIGATION || a.target() == Target.CHANGE) {
                     can.put(a.name(), AccessPolicy.decide(access.caller(), a, incident) instanceof Decision.Permit);
                 }
             }
