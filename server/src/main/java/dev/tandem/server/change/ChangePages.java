@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,8 +56,16 @@ class ChangePages {
     private final ChangeViews views;
     private final Vault vault;
     private final IncidentHeader header;
+    private final Clock clock;
 
-    ChangePages(Changes changes, ControlTests register, ChangeViews views, Vault vault, IncidentHeader header) {
+    ChangePages(
+            Changes changes,
+            ControlTests register,
+            ChangeViews views,
+            Vault vault,
+            IncidentHeader header,
+            Clock clock) {
+        this.clock = clock;
         this.changes = changes;
         this.register = register;
         this.views = views;
@@ -232,6 +241,13 @@ class ChangePages {
                             .orElse("a privileged item"));
         }
         model.addAttribute("names", names);
+        // an emergency change executed before its approvals: where its approval window stands (CC8.1)
+        model.addAttribute(
+                "emergency",
+                changes.emergencies(c.incident(), clock.instant()).stream()
+                        .filter(e -> e.change().id().equals(c.id()))
+                        .findFirst()
+                        .orElse(null));
         // the policy's answer for the role, narrowed by the change rules for this change and person:
         // the requester and an approver who decided already are not offered the approve button
         @SuppressWarnings("unchecked")

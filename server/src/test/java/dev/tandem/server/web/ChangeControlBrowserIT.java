@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
  * auditor acknowledges and is offered no approval (a forged one is refused); the commander records
  * the execution with the post-change metadata, the diff names the removed View All Data and the
  * finding is closed; the retest of the tested permission set appears with the fee estimate and its
- * CSV. And the requester is offered no approval of their own change, a forged one refused. Every
- * new page passes axe-core.
+ * CSV. And the requester is offered no approval of their own change, a forged one refused; only the
+ * commander flags an emergency, which runs before its approvals and then shows them due. Every new
+ * page passes axe-core.
  */
 @TestPropertySource(properties = {"tandem.audit.fee=80000", "tandem.audit.currency=EUR"})
 class ChangeControlBrowserIT extends BrowserContract {
@@ -251,6 +252,67 @@ class ChangeControlBrowserIT extends BrowserContract {
         commander.navigate(base() + "/changes/" + change);
         assertThat(commander.locator("#change-status").innerText()).isEqualTo("REQUESTED");
         assertThat(commander.locator("#steps").innerText()).doesNotContain("approved");
+    }
+
+    @Test
+    void anEmergencyRunsBeforeItsApprovalsWhichAreThenDue() {
+        // a responder may not flag an emergency: refused beside the field, the draft kept
+        Page responder = signIn(Role.RESPONDER);
+        fillConfigurationChange(responder, "Rotate the integration user's token");
+        responder.getByLabel("Emergency change").check();
+        button(responder, "Request the change").click();
+        Locator refused = responder.locator("#err-emergency");
+        refused.waitFor();
+        assertThat(refused.innerText()).contains("only the incident commander");
+        assertThat(responder.getByLabel("Title").inputValue()).isEqualTo("Rotate the integration user's token");
+
+        // the commander's emergency change is offered execution at once; its approvals are then due
+        Page commander = signIn(Role.INCIDENT_COMMANDER);
+        fillConfigurationChange(commander, "Emergency: block the sandbox sync");
+        commander.getByLabel("Emergency change").check();
+        button(commander, "Request the change").click();
+        commander.waitForURL(url -> url.contains("/changes/") && !url.contains("/changes/new"));
+        assertThat(commander.locator(".badge.urgent").innerText()).isEqualTo("emergency");
+        String post = snapshot("Integration_Sync.permissionset-meta.xml");
+        commander.reload();
+        commander.getByLabel("Post-change snapshots").selectOption(post);
+        button(commander, "Record the execution").click();
+        commander
+                .locator("#change-status", new Page.LocatorOptions().setHasText("EXECUTED"))
+                .waitFor();
+        assertThat(commander.locator("#emergency").innerText())
+                .contains("both are due by")
+                .contains("CC8.1");
+        assertThat(commander.locator("article.diff").count()).isOne();
+        noSeriousViolation(commander, "the executed emergency change");
+    }
+
+    /** The new-change form filled by hand: a configuration change of the sample permission set. */
+    private void fillConfigurationChange(Page page, String title) {
+        page.navigate(base() + incidentPath() + "/changes/new");
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("System", new Page.GetByLabelOptions().setExact(true)).fill("Salesforce production org");
+        page.getByLabel("Kind").selectOption("CONFIGURATION");
+        page.getByLabel("Configuration items").fill("PermissionSet:Integration_Sync");
+        String pre = page.locator("#c-preSnapshots option")
+                .filter(new Locator.FilterOptions().setHasText("Integration_Sync.permissionset-meta.xml"))
+                .first()
+                .getAttribute("value");
+        page.getByLabel("Pre-change snapshots").selectOption(pre);
+        page.getByLabel("Rollback plan").fill("Redeploy the pre-change permission set");
+    }
+
+    /** A CONFIG_SNAPSHOT filed now as AUDIT evidence by the commander. */
+    private String snapshot(String name) {
+        Api.Response added = api(Role.INCIDENT_COMMANDER)
+                .postBytes(
+                        "/api/v1/incidents/" + demo.incident().id()
+                                + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=" + name,
+                        ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>After "
+                                        + System.nanoTime() + "</label></PermissionSet>")
+                                .getBytes(StandardCharsets.UTF_8));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().path("id").asString();
     }
 
     /** The demo org's metadata without View All Data on the integration permission set, filed as AUDIT evidence. */
