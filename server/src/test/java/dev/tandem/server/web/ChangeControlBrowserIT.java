@@ -103,8 +103,16 @@ class ChangeControlBrowserIT extends BrowserContract {
         return url.substring(url.indexOf("/changes/") + "/changes/".length()).replaceAll("[?#].*$", "");
     }
 
-    private static String csrf(Page page) {
-        return page.locator("input[name=_csrf]").first().inputValue();
+    /** An approval posted without the page offering it: the session's cookie and the page's CSRF token. */
+    private APIResponse forgeApproval(Page page, String change) {
+        String csrf = page.locator("input[name=_csrf]").first().inputValue();
+        return page.request()
+                .post(
+                        base() + "/changes/" + change + "/approvals",
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("decision", "APPROVE")
+                                        .set("_csrf", csrf)));
     }
 
     @Test
@@ -153,13 +161,7 @@ class ChangeControlBrowserIT extends BrowserContract {
         auditor.navigate(base() + "/changes/" + change);
         assertThat(button(auditor, "Approve").count()).isZero();
         assertThat(auditor.locator("#decision").count()).isZero();
-        APIResponse forged = auditor.request()
-                .post(
-                        base() + "/changes/" + change + "/approvals",
-                        RequestOptions.create()
-                                .setForm(FormData.create()
-                                        .set("decision", "APPROVE")
-                                        .set("_csrf", csrf(auditor))));
+        APIResponse forged = forgeApproval(auditor, change);
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.text()).contains("auditor independence");
         auditor.getByLabel("Comment").fill("Noted; we will retest CC6.3");
@@ -239,14 +241,7 @@ class ChangeControlBrowserIT extends BrowserContract {
         commander.navigate(base() + "/changes/" + change);
         // the acknowledgement is not offered either: it is the auditor's
         assertThat(commander.locator("#acknowledgement").count()).isZero();
-        APIResponse forged = commander
-                .request()
-                .post(
-                        base() + "/changes/" + change + "/approvals",
-                        RequestOptions.create()
-                                .setForm(FormData.create()
-                                        .set("decision", "APPROVE")
-                                        .set("_csrf", csrf(commander))));
+        APIResponse forged = forgeApproval(commander, change);
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.text()).contains("requested this change");
         commander.navigate(base() + "/changes/" + change);
