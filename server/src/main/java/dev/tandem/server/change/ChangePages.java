@@ -254,7 +254,15 @@ class ChangePages {
         Map<String, Boolean> can = (Map<String, Boolean>) model.getAttribute("can");
         if (can != null) {
             ChangeRules.Check decide = changes.mayDecide(c, access.caller());
-            model.addAttribute("decideRefusal", decide instanceof ChangeRules.Refused r ? r.reason() : null);
+            // why an approver is not offered the decision: theirs alone (the requester, decided already),
+            // not the change's state, which its status shows
+            model.addAttribute(
+                    "decideRefusal",
+                    decide instanceof ChangeRules.Refused r
+                                    && (r.outcome() == ChangeRules.Outcome.FORBIDDEN
+                                            || r.code().equals("already-decided"))
+                            ? r.reason()
+                            : null);
             can.put(
                     "CHANGE_APPROVE",
                     can.getOrDefault("CHANGE_APPROVE", false) && decide instanceof ChangeRules.Allowed);
