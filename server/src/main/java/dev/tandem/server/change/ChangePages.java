@@ -244,10 +244,12 @@ class ChangePages {
         // an emergency change executed before its approvals: where its approval window stands (CC8.1)
         model.addAttribute(
                 "emergency",
-                changes.emergencies(c.incident(), clock.instant()).stream()
-                        .filter(e -> e.change().id().equals(c.id()))
-                        .findFirst()
-                        .orElse(null));
+                !c.emergency() || c.executedAt() == null
+                        ? null
+                        : changes.emergencies(c.incident(), clock.instant()).stream()
+                                .filter(e -> e.change().id().equals(c.id()))
+                                .findFirst()
+                                .orElse(null));
         // the policy's answer for the role, narrowed by the change rules for this change and person:
         // the requester and an approver who decided already are not offered the approve button
         @SuppressWarnings("unchecked")
