@@ -31,15 +31,15 @@ final class DemoCommand implements Callable<Integer> {
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
         System.out.println("Waiting for the leak analysis to walk a change through change control...");
+        String url = ServeCommand.url(ctx);
         String change = ctx.getBean(DemoChange.class)
                 .walk(demo, Duration.ofMinutes(3))
                 .map(c -> c.id() + " (" + c.status() + "; "
                         + (c.verification() == null
                                 ? "no closure check"
                                 : c.verification().closed() ? "finding closed" : "finding still open")
-                        + ")")
+                        + "), in the browser " + url + "/changes/" + c.id())
                 .orElse("none (the analysis did not finish)");
-        String url = ServeCommand.url(ctx);
         String id = demo.incident().id();
         StringBuilder people = new StringBuilder();
         for (DemoData.Person p : DemoData.PEOPLE) {

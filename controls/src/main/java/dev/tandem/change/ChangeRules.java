@@ -249,23 +249,9 @@ public final class ChangeRules {
      */
     public static Check execute(
             State s, List<String> postSnapshots, Map<String, Snapshot> snapshots, Instant requestedAt) {
-        if (s.status() == ChangeStatus.EXECUTED) {
-            return conflict("change-executed", "the change was executed already");
-        }
-        if (s.status() == ChangeStatus.REJECTED) {
-            return conflict("change-rejected", "the change was rejected and may not be executed");
-        }
-        if (!s.approved() && !s.emergency()) {
-            List<String> missing = new ArrayList<>();
-            for (Approver a : Approver.values()) {
-                if (s.decisionOf(a).isEmpty()) {
-                    missing.add(words(a));
-                }
-            }
-            return conflict(
-                    "change-not-approved",
-                    "the change lacks the approval of the " + String.join(" and the ", missing)
-                            + "; only an emergency change flagged by the incident commander runs before its approvals");
+        Check ready = ready(s);
+        if (ready instanceof Refused) {
+            return ready;
         }
         if (postSnapshots.isEmpty()) {
             return unprocessable(
@@ -289,6 +275,33 @@ public final class ChangeRules {
                         "postSnapshots: evidence " + id + " was received at " + p.receivedAt()
                                 + ", before the request (" + requestedAt + "): it cannot show the change");
             }
+        }
+        return OK;
+    }
+
+    /**
+     * May the change be carried out now, whatever its post-change snapshots: neither executed nor
+     * rejected, and approved unless it is an emergency change. The pages offer the execution form
+     * only then.
+     */
+    public static Check ready(State s) {
+        if (s.status() == ChangeStatus.EXECUTED) {
+            return conflict("change-executed", "the change was executed already");
+        }
+        if (s.status() == ChangeStatus.REJECTED) {
+            return conflict("change-rejected", "the change was rejected and may not be executed");
+        }
+        if (!s.approved() && !s.emergency()) {
+            List<String> missing = new ArrayList<>();
+            for (Approver a : Approver.values()) {
+                if (s.decisionOf(a).isEmpty()) {
+                    missing.add(words(a));
+                }
+            }
+            return conflict(
+                    "change-not-approved",
+                    "the change lacks the approval of the " + String.join(" and the ", missing)
+                            + "; only an emergency change flagged by the incident commander runs before its approvals");
         }
         return OK;
     }

@@ -108,6 +108,13 @@ class ChangeRulesTest {
     }
 
     private static final State FRESH = new State("rafael", false, ChangeStatus.REQUESTED, List.of());
+    private static final State APPROVED = new State(
+            "rafael",
+            false,
+            ChangeStatus.APPROVED,
+            List.of(
+                    new Decision("irene", Approver.INCIDENT_COMMANDER, true),
+                    new Decision("alex", Approver.AUDIT_LIAISON, true)));
 
     @Test
     void approvalsComeFromTheCommanderAndTheLiaisonNeitherTheRequester() {
@@ -136,13 +143,7 @@ class ChangeRulesTest {
         var refused = ChangeRules.execute(FRESH, List.of("post"), post, REQUESTED);
         assertThat(code(refused)).isEqualTo("change-not-approved");
         assertThat(((Refused) refused).reason()).contains("incident commander and the audit liaison");
-        State approved = new State(
-                "rafael",
-                false,
-                ChangeStatus.APPROVED,
-                List.of(
-                        new Decision("irene", Approver.INCIDENT_COMMANDER, true),
-                        new Decision("alex", Approver.AUDIT_LIAISON, true)));
+        State approved = APPROVED;
         assertThat(code(ChangeRules.execute(approved, List.of("post"), post, REQUESTED)))
                 .isEqualTo("allowed");
         assertThat(code(ChangeRules.execute(approved, List.of("pre"), post, REQUESTED)))
@@ -152,6 +153,22 @@ class ChangeRulesTest {
                 .isEqualTo("allowed");
         State executed = new State("irene", true, ChangeStatus.EXECUTED, List.of());
         assertThat(code(ChangeRules.decide(executed, "alex", "AUDIT_LIAISON"))).isEqualTo("allowed");
+    }
+
+    @Test
+    void readinessIsExecutionWithoutItsSnapshots() {
+        State approved = APPROVED;
+        assertThat(code(ChangeRules.ready(FRESH))).isEqualTo("change-not-approved");
+        assertThat(code(ChangeRules.ready(approved))).isEqualTo("allowed");
+        assertThat(code(ChangeRules.ready(new State("irene", true, ChangeStatus.REQUESTED, List.of()))))
+                .isEqualTo("allowed");
+        assertThat(code(ChangeRules.ready(new State("irene", true, ChangeStatus.EXECUTED, List.of()))))
+                .isEqualTo("change-executed");
+        assertThat(code(ChangeRules.ready(new State("irene", false, ChangeStatus.REJECTED, List.of()))))
+                .isEqualTo("change-rejected");
+        // ready, yet no post-change snapshot: execution still refuses
+        assertThat(code(ChangeRules.execute(approved, List.of(), Map.of(), REQUESTED)))
+                .isEqualTo("post-snapshot-required");
     }
 
     @Test

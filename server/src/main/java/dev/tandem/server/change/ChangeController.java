@@ -1,13 +1,11 @@
 package dev.tandem.server.change;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.tandem.change.Difference;
 import dev.tandem.controls.Retest;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
-import dev.tandem.server.evidence.Vault;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,12 +35,12 @@ class ChangeController {
 
     private final ControlTests register;
     private final Changes changes;
-    private final Vault vault;
+    private final ChangeViews views;
 
-    ChangeController(ControlTests register, Changes changes, Vault vault) {
+    ChangeController(ControlTests register, Changes changes, ChangeViews views) {
         this.register = register;
         this.changes = changes;
-        this.vault = vault;
+        this.views = views;
     }
 
     record Imported(int imported, String id, String evidence, String sha256, long ledgerIndex) {}
@@ -83,181 +81,48 @@ class ChangeController {
 
     // ------------------------------------------------------------------ changes
 
-    record DecisionView(String role, String person, String decision, String comment, String at, long ledgerIndex) {}
-
-    record AcknowledgementView(String auditor, String comment, String at, long ledgerIndex) {}
-
-    record DiffView(
-            @Nullable String pre,
-            String post,
-            String format,
-            int count,
-            boolean truncated,
-            @Nullable List<Difference> differences,
-            boolean withheld) {}
-
-    record VerificationView(
-            String finding,
-            @Nullable Boolean closed,
-            @Nullable List<String> remaining,
-            boolean privileged,
-            long ledgerIndex) {}
-
-    record ChangeView(
-            String id,
-            String incident,
-            String status,
-            String title,
-            String system,
-            String description,
-            String kind,
-            String risk,
-            List<String> configItems,
-            List<String> controls,
-            List<String> preSnapshots,
-            String rollbackPlan,
-            boolean emergency,
-            @Nullable String auditorAccess,
-            List<String> businessProcesses,
-            @Nullable String finding,
-            String requestedAt,
-            String requestedBy,
-            long ledgerIndex,
-            boolean approved,
-            @Nullable String approvedAt,
-            List<DecisionView> approvals,
-            List<AcknowledgementView> acknowledgements,
-            @Nullable String executedAt,
-            @Nullable String executedBy,
-            List<String> postSnapshots,
-            @Nullable String executionNotes,
-            @Nullable Long executionIndex,
-            List<DiffView> diffs,
-            @Nullable VerificationView verification,
-            boolean openRisk,
-            @Nullable String processesVerifiedAt,
-            @Nullable String processesVerifiedBy) {}
-
-    private ChangeView view(Change c, Access access) {
-        return new ChangeView(
-                c.id(),
-                c.incident(),
-                c.status().name(),
-                c.title(),
-                c.system(),
-                c.description(),
-                c.kind().name(),
-                c.risk().name(),
-                c.configItems(),
-                c.controls(),
-                c.preSnapshots(),
-                c.rollbackPlan(),
-                c.emergency(),
-                c.auditorAccess(),
-                c.businessProcesses(),
-                c.finding(),
-                c.requestedAt().toString(),
-                c.requestedBy(),
-                c.ledgerIndex(),
-                c.state().approved(),
-                str(c.approvedAt()),
-                c.decisions().stream()
-                        .map(d -> new DecisionView(
-                                d.role(),
-                                d.person(),
-                                d.approve() ? "APPROVE" : "REJECT",
-                                d.comment(),
-                                d.at().toString(),
-                                d.ledgerIndex()))
-                        .toList(),
-                c.acknowledgements().stream()
-                        .map(a -> new AcknowledgementView(a.auditor(), a.comment(), a.at().toString(), a.ledgerIndex()))
-                        .toList(),
-                str(c.executedAt()),
-                c.executedBy(),
-                c.postSnapshots(),
-                c.executionNotes(),
-                c.executionIndex(),
-                c.diffs().stream()
-                        .map(d -> {
-                            boolean readable = readable(d.pre(), access) && readable(d.post(), access);
-                            return new DiffView(
-                                    d.pre(),
-                                    d.post(),
-                                    d.format(),
-                                    d.differences().size(),
-                                    d.truncated(),
-                                    readable ? d.differences() : null,
-                                    !readable);
-                        })
-                        .toList(),
-                c.verification() == null ? null : verification(c.verification(), access),
-                c.openRisk(),
-                str(c.processesVerifiedAt()),
-                c.processesVerifiedBy());
-    }
-
-    private static VerificationView verification(Change.Verification v, Access access) {
-        boolean open = !v.privileged() || access.caller().privileged();
-        return new VerificationView(
-                v.finding(), open ? v.closed() : null, open ? v.remaining() : null, v.privileged(), v.ledgerIndex());
-    }
-
-    private boolean readable(@Nullable String evidence, Access access) {
-        if (evidence == null) {
-            return true;
-        }
-        return vault.find(evidence)
-                .map(i -> access.mayRead(i.id(), i.repository()))
-                .orElse(false);
-    }
-
-    private static @Nullable String str(java.time.@Nullable Instant i) {
-        return i == null ? null : i.toString();
-    }
-
     @PostMapping("/api/v1/incidents/{id}/changes")
     @Guard(Action.CHANGE_REQUEST)
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeView request(Access access, @PathVariable String id, @RequestBody JsonNode body) {
-        return view(changes.request(id, ChangeJson.request(body), access.caller()), access);
+    ChangeViews.ChangeView request(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        return views.view(changes.request(id, ChangeJson.request(body), access.caller()), access);
     }
 
     @GetMapping("/api/v1/incidents/{id}/changes")
     @Guard(Action.CHANGES_READ)
-    List<ChangeView> list(Access access, @PathVariable String id) {
-        return changes.ofIncident(id).stream().map(c -> view(c, access)).toList();
+    List<ChangeViews.ChangeView> list(Access access, @PathVariable String id) {
+        return changes.ofIncident(id).stream().map(c -> views.view(c, access)).toList();
     }
 
     @GetMapping("/api/v1/changes/{id}")
     @Guard(Action.CHANGE_READ)
-    ChangeView get(Access access, @PathVariable String id) {
-        return view(existing(id), access);
+    ChangeViews.ChangeView get(Access access, @PathVariable String id) {
+        return views.view(existing(id), access);
     }
 
     @PostMapping("/api/v1/changes/{id}/approvals")
     @Guard(Action.CHANGE_APPROVE)
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeView decide(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+    ChangeViews.ChangeView decide(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         boolean approve = ChangeJson.decision(body);
-        return view(changes.decide(id, approve, ChangeJson.comment(body, "comment"), access.caller()), access);
+        return views.view(changes.decide(id, approve, ChangeJson.comment(body, "comment"), access.caller()), access);
     }
 
     @PostMapping("/api/v1/changes/{id}/acknowledgements")
     @Guard(Action.CHANGE_ACKNOWLEDGE)
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeView acknowledge(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+    ChangeViews.ChangeView acknowledge(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         ChangeJson.object(body);
-        return view(changes.acknowledge(id, ChangeJson.comment(body, "comment"), access.caller()), access);
+        return views.view(changes.acknowledge(id, ChangeJson.comment(body, "comment"), access.caller()), access);
     }
 
     @PostMapping("/api/v1/changes/{id}/execution")
     @Guard(Action.CHANGE_EXECUTE)
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeView execute(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+    ChangeViews.ChangeView execute(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         ChangeJson.object(body);
         List<String> posts = ChangeJson.strings(body, "postSnapshots");
-        return view(
+        return views.view(
                 changes.execute(
                         id, posts == null ? List.of() : posts, ChangeJson.comment(body, "notes"), access.caller()),
                 access);
@@ -266,10 +131,10 @@ class ChangeController {
     @PostMapping("/api/v1/changes/{id}/process-verifications")
     @Guard(Action.CHANGE_PROCESSES_VERIFY)
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeView verifyProcesses(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+    ChangeViews.ChangeView verifyProcesses(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         ChangeJson.object(body);
         List<String> processes = ChangeJson.strings(body, "processes");
-        return view(
+        return views.view(
                 changes.verifyProcesses(
                         id,
                         processes == null ? List.of() : processes,

@@ -24,18 +24,8 @@ public final class ChangeJson {
                 text(b, "title"),
                 text(b, "system"),
                 text(b, "description"),
-                kind == null
-                        ? null
-                        : ChangeKind.parse(kind)
-                                .orElseThrow(() -> DomainException.unprocessable(
-                                        "bad-kind",
-                                        "kind: one of ISOLATION, ACCESS_RESTRICTION, CREDENTIAL_ROTATION,"
-                                                + " CONFIGURATION, CODE; got " + kind)),
-                risk == null
-                        ? null
-                        : Risk.parse(risk)
-                                .orElseThrow(() -> DomainException.unprocessable(
-                                        "bad-risk", "risk: one of LOW, MEDIUM, HIGH; got " + risk)),
+                kind == null ? null : kind(kind),
+                risk == null ? null : risk(risk),
                 strings(b, "configItems"),
                 strings(b, "controls"),
                 strings(b, "preSnapshots"),
@@ -45,6 +35,22 @@ public final class ChangeJson {
                 strings(b, "businessProcesses"),
                 text(b, "finding"),
                 integer(b, "containment"));
+    }
+
+    /** A change's kind by name, or a 422 naming {@code kind} (the API's field and the form's). */
+    static ChangeKind kind(String kind) {
+        return ChangeKind.parse(kind)
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "bad-kind",
+                        "kind: one of ISOLATION, ACCESS_RESTRICTION, CREDENTIAL_ROTATION, CONFIGURATION, CODE; got "
+                                + kind));
+    }
+
+    /** A change's risk by name, or a 422 naming {@code risk}. */
+    static Risk risk(String risk) {
+        return Risk.parse(risk)
+                .orElseThrow(
+                        () -> DomainException.unprocessable("bad-risk", "risk: one of LOW, MEDIUM, HIGH; got " + risk));
     }
 
     /** {@code {"decision":"APPROVE|REJECT","comment":…}}: true for an approval. */

@@ -209,6 +209,19 @@ public class Changes {
         });
     }
 
+    /**
+     * What the finding's proposed containment number {@code containment} makes of a change request,
+     * as {@link #request} would fill it, without recording anything: the new-change page shows it
+     * for the requester to complete (docs/web.md).
+     */
+    public Requested proposal(String incident, String finding, int containment, Caller caller) {
+        return fill(
+                incident,
+                new Requested(
+                        null, null, null, null, null, null, null, null, null, false, null, null, finding, containment),
+                caller);
+    }
+
     /** The request with what it left out taken from the finding's proposed containment. */
     private Requested fill(String incident, Requested r, Caller caller) {
         String findingId = java.util.Objects.requireNonNull(r.finding());
@@ -325,6 +338,17 @@ public class Changes {
                     id);
             return existing(id);
         });
+    }
+
+    /**
+     * Whether {@code caller} may approve or reject the change now, as {@link #decide} checks it: the
+     * pages offer the decision form only then.
+     */
+    public ChangeRules.Check mayDecide(Change c, Caller caller) {
+        return ChangeRules.decide(
+                c.state(),
+                caller.username(),
+                caller.role() == null ? null : caller.role().name());
     }
 
     /** An auditor's acknowledgement ({@code change.acknowledged}): never an approval. */

@@ -45,12 +45,12 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnBooleanProperty("tandem.demo")
 public class DemoChange {
     /** The sample org's integration user and the permission set that over-grants it ({@link SampleOrg}). */
-    static final String INTEGRATION_USER = "integration.sync@shopco.com";
+    public static final String INTEGRATION_USER = "integration.sync@shopco.com";
 
     static final String INTEGRATION_PERMSET = "Integration_Full_Access";
     static final String PERMSET_FILE =
             "force-app/main/default/permissionsets/" + INTEGRATION_PERMSET + ".permissionset-meta.xml";
-    static final String SYNC = "Nightly marketing sync to the uat sandbox";
+    public static final String SYNC = "Nightly marketing sync to the uat sandbox";
 
     private final Jobs jobs;
     private final Findings findings;
@@ -203,7 +203,7 @@ public class DemoChange {
     }
 
     /** The retrieved metadata after the change: the permission set without View All Data nor view-all on Contact. */
-    static byte[] withoutViewAllData(byte[] zip) throws IOException {
+    public static byte[] withoutViewAllData(byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
                 ZipOutputStream z = new ZipOutputStream(out)) {

@@ -71,9 +71,11 @@ public class PageAdvice {
             var incident =
                     dev.tandem.server.access.Resource.incident(access.resource().incident());
             for (Action a : Action.values()) {
-                // an obligation's and an evidence request's actions are decided on its incident alone (AccessPolicy)
+                // an obligation's, a change's and an evidence request's actions are decided on its incident
+                // alone (AccessPolicy); a change's page narrows them by the change rules (ChangePages)
                 if (a.target() == Target.INCIDENT
                         || a.target() == Target.OBLIGATION
+                        || a.target() == Target.CHANGE
                         || a.target() == Target.EVIDENCE_REQUEST) {
                     can.put(a.name(), AccessPolicy.decide(access.caller(), a, incident) instanceof Decision.Permit);
                 }

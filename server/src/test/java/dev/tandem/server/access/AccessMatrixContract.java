@@ -453,16 +453,10 @@ abstract class AccessMatrixContract {
                 "FFFFFPHH",
                 () -> Request.json("/api/v1/changes/" + change(f) + "/acknowledgements", "{\"comment\":\"seen\"}")));
         c.add(new Call("POST", "/api/v1/changes/{id}/execution", "PPPFFFHH", () -> {
-            String id = change(f);
-            for (Who w : List.of(Who.IC, Who.LIAISON)) {
-                Api.Response ok =
-                        f.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
-                assertThat(ok.status()).as(ok.body()).isEqualTo(201);
-            }
-            String post = snapshot(f.as().get(Who.IC), f.incident());
+            String[] approved = approvedChangeAndPostSnapshot(f);
             return Request.json(
-                    "/api/v1/changes/" + id + "/execution",
-                    "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"done\"}");
+                    "/api/v1/changes/" + approved[0] + "/execution",
+                    "{\"postSnapshots\":[\"" + approved[1] + "\"],\"notes\":\"done\"}");
         }));
         // a configuration change has no business processes to verify (422): permitted, and records nothing
         c.add(new Call(
@@ -689,6 +683,42 @@ abstract class AccessMatrixContract {
                 AUDITOR_ONLY,
                 () -> i + "/verified-checkpoint",
                 "note=" + java.net.URLEncoder.encode(checkpoint(f), StandardCharsets.UTF_8)));
+        // change control (docs/web.md): as the API's rows of CONTRACTS.md §3
+        c.add(get("/incidents/{id}/changes", MEMBERS, i + "/changes"));
+        c.add(get("/incidents/{id}/changes/new", INSIDERS, i + "/changes/new"));
+        c.add(form("POST", "/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeForm(f)));
+        c.add(new Call("GET", "/changes/{id}", MEMBERS, () -> Request.get("/changes/" + change(f))));
+        c.add(form(
+                "POST",
+                "/changes/{id}/approvals",
+                "PFFFPFHH",
+                () -> "/changes/" + change(f) + "/approvals",
+                "decision=APPROVE&comment=ok"));
+        c.add(form(
+                "POST",
+                "/changes/{id}/acknowledgements",
+                "FFFFFPHH",
+                () -> "/changes/" + change(f) + "/acknowledgements",
+                "comment=seen"));
+        c.add(new Call("POST", "/changes/{id}/execution", "PPPFFFHH", () -> {
+            String[] approved = approvedChangeAndPostSnapshot(f);
+            return new Request(
+                    "/changes/" + approved[0] + "/execution",
+                    "application/x-www-form-urlencoded",
+                    ("postSnapshots=" + approved[1] + "&notes=done").getBytes(StandardCharsets.UTF_8));
+        }));
+        // a configuration change has no business processes to verify (422, the page again): permitted
+        c.add(form(
+                "POST",
+                "/changes/{id}/process-verifications",
+                INSIDERS,
+                () -> "/changes/" + change(f) + "/process-verifications",
+                "comment=checked"));
+        c.add(get("/incidents/{id}/retests", MEMBERS, i + "/retests"));
+        c.add(get("/incidents/{id}/retests/download", MEMBERS, i + "/retests/download"));
+        c.add(get("/incidents/{id}/control-tests", MEMBERS, i + "/control-tests"));
+        c.add(get("/incidents/{id}/control-tests/import", "FFFFPFHP", i + "/control-tests/import"));
+        c.add(registerUpload(i, "FFFFPFHP"));
         // the ledger: every signed-in user; entries and proofs answer as /api/v1/ledger/... does
         c.add(get("/ledger", EVERYONE, "/ledger"));
         c.add(get("/ledger/verify", EVERYONE, "/ledger/verify?index=0"));
@@ -747,6 +777,23 @@ abstract class AccessMatrixContract {
                 expected,
                 () -> new Request(
                         incidentPage + "/evidence",
+                        "multipart/form-data; boundary=" + boundary,
+                        body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The control-test register's import form: multipart/form-data with the CSV as its file. */
+    private static Call registerUpload(String incidentPage, String expected) {
+        String boundary = "matrix-register-2c4e";
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"register.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ncontrol,configItem,testedOn,tester,sample\n"
+                + "CC6.3,PermissionSet:Matrix,2026-09-14,Blake,25\n\r\n--" + boundary + "--\r\n";
+        return new Call(
+                "POST",
+                "/incidents/{id}/control-tests",
+                expected,
+                () -> new Request(
+                        incidentPage + "/control-tests",
                         "multipart/form-data; boundary=" + boundary,
                         body.getBytes(StandardCharsets.UTF_8)));
     }
@@ -1131,12 +1178,30 @@ abstract class AccessMatrixContract {
                 + "\"controls\":[\"CC6.3\"],\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}";
     }
 
+    /** The new-change form's body for the same change as {@link #changeBody}. */
+    private static String changeForm(Fixture f) {
+        String pre = SNAPSHOTS.computeIfAbsent(f.incident(), k -> snapshot(f.as().get(Who.IC), k));
+        return "title=Revoke+ViewAllData&system=Salesforce&kind=CONFIGURATION&configItems=PermissionSet%3AMatrix"
+                + "&controls=CC6.3&preSnapshots=" + pre + "&rollbackPlan=redeploy";
+    }
+
     /** A fresh change requested by the responder: everyone else may decide on it. */
     private static String change(Fixture f) {
         Api.Response r =
                 f.as().get(Who.RESPONDER).postJson("/api/v1/incidents/" + f.incident() + "/changes", changeBody(f));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
+    }
+
+    /** A fresh change approved by the commander and the liaison, and a post-change snapshot filed after it. */
+    private static String[] approvedChangeAndPostSnapshot(Fixture f) {
+        String id = change(f);
+        for (Who w : List.of(Who.IC, Who.LIAISON)) {
+            Api.Response ok =
+                    f.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
+            assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        }
+        return new String[] {id, snapshot(f.as().get(Who.IC), f.incident())};
     }
 
     private static String snapshot(Api api, String incident) {

@@ -1,0 +1,155 @@
+package dev.tandem.server.change;
+
+import dev.tandem.change.Difference;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.evidence.Vault;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A change as a caller may see it, for the API's answers and the change pages alike: a diff whose
+ * snapshots the caller may not read is withheld (its count shown), and a verified closure that rests
+ * on FORENSIC evidence says only that it happened to whoever is not privileged.
+ */
+@Component
+class ChangeViews {
+    private final Vault vault;
+
+    ChangeViews(Vault vault) {
+        this.vault = vault;
+    }
+
+    record DecisionView(String role, String person, String decision, String comment, String at, long ledgerIndex) {}
+
+    record AcknowledgementView(String auditor, String comment, String at, long ledgerIndex) {}
+
+    record DiffView(
+            @Nullable String pre,
+            String post,
+            String format,
+            int count,
+            boolean truncated,
+            @Nullable List<Difference> differences,
+            boolean withheld) {}
+
+    record VerificationView(
+            String finding,
+            @Nullable Boolean closed,
+            @Nullable List<String> remaining,
+            boolean privileged,
+            long ledgerIndex) {}
+
+    record ChangeView(
+            String id,
+            String incident,
+            String status,
+            String title,
+            String system,
+            String description,
+            String kind,
+            String risk,
+            List<String> configItems,
+            List<String> controls,
+            List<String> preSnapshots,
+            String rollbackPlan,
+            boolean emergency,
+            @Nullable String auditorAccess,
+            List<String> businessProcesses,
+            @Nullable String finding,
+            String requestedAt,
+            String requestedBy,
+            long ledgerIndex,
+            boolean approved,
+            @Nullable String approvedAt,
+            List<DecisionView> approvals,
+            List<AcknowledgementView> acknowledgements,
+            @Nullable String executedAt,
+            @Nullable String executedBy,
+            List<String> postSnapshots,
+            @Nullable String executionNotes,
+            @Nullable Long executionIndex,
+            List<DiffView> diffs,
+            @Nullable VerificationView verification,
+            boolean openRisk,
+            @Nullable String processesVerifiedAt,
+            @Nullable String processesVerifiedBy) {}
+
+    ChangeView view(Change c, Access access) {
+        return new ChangeView(
+                c.id(),
+                c.incident(),
+                c.status().name(),
+                c.title(),
+                c.system(),
+                c.description(),
+                c.kind().name(),
+                c.risk().name(),
+                c.configItems(),
+                c.controls(),
+                c.preSnapshots(),
+                c.rollbackPlan(),
+                c.emergency(),
+                c.auditorAccess(),
+                c.businessProcesses(),
+                c.finding(),
+                c.requestedAt().toString(),
+                c.requestedBy(),
+                c.ledgerIndex(),
+                c.state().approved(),
+                str(c.approvedAt()),
+                c.decisions().stream()
+                        .map(d -> new DecisionView(
+                                d.role(),
+                                d.person(),
+                                d.approve() ? "APPROVE" : "REJECT",
+                                d.comment(),
+                                d.at().toString(),
+                                d.ledgerIndex()))
+                        .toList(),
+                c.acknowledgements().stream()
+                        .map(a -> new AcknowledgementView(a.auditor(), a.comment(), a.at().toString(), a.ledgerIndex()))
+                        .toList(),
+                str(c.executedAt()),
+                c.executedBy(),
+                c.postSnapshots(),
+                c.executionNotes(),
+                c.executionIndex(),
+                c.diffs().stream()
+                        .map(d -> {
+                            boolean readable = readable(d.pre(), access) && readable(d.post(), access);
+                            return new DiffView(
+                                    d.pre(),
+                                    d.post(),
+                                    d.format(),
+                                    d.differences().size(),
+                                    d.truncated(),
+                                    readable ? d.differences() : null,
+                                    !readable);
+                        })
+                        .toList(),
+                c.verification() == null ? null : verification(c.verification(), access),
+                c.openRisk(),
+                str(c.processesVerifiedAt()),
+                c.processesVerifiedBy());
+    }
+
+    private static VerificationView verification(Change.Verification v, Access access) {
+        boolean open = !v.privileged() || access.caller().privileged();
+        return new VerificationView(
+                v.finding(), open ? v.closed() : null, open ? v.remaining() : null, v.privileged(), v.ledgerIndex());
+    }
+
+    private boolean readable(@Nullable String evidence, Access access) {
+        if (evidence == null) {
+            return true;
+        }
+        return vault.find(evidence)
+                .map(i -> access.mayRead(i.id(), i.repository()))
+                .orElse(false);
+    }
+
+    private static @Nullable String str(java.time.@Nullable Instant i) {
+        return i == null ? null : i.toString();
+    }
+}
