@@ -83,18 +83,21 @@ public final class TandemCommand implements Runnable {
      */
     public static CommandLine commandLine(String @Nullable [] args, Map<String, Supplier<Object>> more) {
         CommandLine cl = new CommandLine(new TandemCommand());
-        cl.setOut(STDOUT);
         String first = args == null || args.length == 0 ? null : args[0];
         boolean versionOnly = args != null && args.length == 1 && ("--version".equals(first) || "-V".equals(first));
         boolean one =
                 first != null && !"help".equals(first) && (SUBCOMMANDS.containsKey(first) || more.containsKey(first));
-        if (versionOnly) return cl;
-        for (Map<String, Supplier<Object>> m : List.of(SUBCOMMANDS, more)) {
-            for (Map.Entry<String, Supplier<Object>> e : m.entrySet()) {
-                if (!one || e.getKey().equals(first))
-                    cl.addSubcommand(e.getKey(), e.getValue().get());
+        if (!versionOnly) {
+            for (Map<String, Supplier<Object>> m : List.of(SUBCOMMANDS, more)) {
+                for (Map.Entry<String, Supplier<Object>> e : m.entrySet()) {
+                    if (!one || e.getKey().equals(first))
+                        cl.addSubcommand(e.getKey(), e.getValue().get());
+                }
             }
         }
+        // after the subcommands: picocli gives the writer only to those registered at this moment,
+        // and a subcommand with a writer of its own would never see rawStdout's standard output
+        cl.setOut(STDOUT);
         return cl;
     }
 

@@ -29,20 +29,24 @@ public final class Masking {
 
     /** Keeps the first {@code keepFirst} characters and the last {@code keepLast} letters/digits. */
     private static String keepLastDigits(String v, int keepLast, int keepFirst) {
+        char[] masked = v.toCharArray();
         int alnum = 0;
-        for (int i = 0; i < v.length(); i++) if (Character.isLetterOrDigit(v.charAt(i))) alnum++;
-        StringBuilder sb = new StringBuilder(v.length());
+        for (char c : masked) if (isLetterOrDigit(c)) alnum++;
         int seen = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+        for (int i = 0; i < masked.length; i++) {
+            if (isLetterOrDigit(masked[i])) {
                 seen++;
-                sb.append(seen <= keepFirst || seen > alnum - keepLast ? c : '*');
-            } else {
-                sb.append(c);
+                if (seen > keepFirst && seen <= alnum - keepLast) masked[i] = '*';
             }
         }
-        return sb.toString();
+        return new String(masked);
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, without its table look-up for ASCII (every card, phone and IBAN). */
+    private static boolean isLetterOrDigit(char c) {
+        if (c >= 0x80) return Character.isLetterOrDigit(c);
+        char lower = (char) (c | 0x20);
+        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
     }
 
     private static String ip(String v) {

@@ -8,6 +8,7 @@ import dev.tandem.pii.input.CountingInputStream;
 import dev.tandem.pii.input.InflationBudget;
 import dev.tandem.pii.input.Inputs;
 import dev.tandem.pii.input.Out;
+import dev.tandem.pii.input.RecordBoundaries;
 import dev.tandem.pii.input.TextInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -353,6 +354,10 @@ public final class PiiScanner {
             produceTextBlocks(name, in, pool, scanners, order, parted);
             return;
         }
+        if (RecordBoundaries.cuts(f)) {
+            produceRecordParts(name, in, f, pool, scanners, order, parted);
+            return;
+        }
         Format detected = f;
         Channel ch = new Channel(parted);
         order.put(ch);
@@ -441,6 +446,140 @@ public final class PiiScanner {
             ch.problem(new InputProblem(name, "read failed at byte " + offset + ": " + reason(e), false));
             ch.scanned(name, offset);
             ch.close();
+        }
+    }
+
+    /** How large a CSV or JSON part may grow, in chunks, while no record boundary comes; then the rest is one task. */
+    private static final int MAX_PART_CHUNKS = 8;
+
+    /** Reads one part of a file cut at records; answers the bytes it read. */
+    @FunctionalInterface
+    private interface PartReader {
+        long read(Context ctx) throws IOException, InterruptedException;
+    }
+
+    /**
+     * CSV, TSV and JSON: the reader thread cuts the file into parts of about a chunk that end at
+     * record boundaries ({@link RecordBoundaries}), so each part is read by a fresh reader on any
+     * thread, CSV parts after the file's header record. The cuts depend on the bytes only, never
+     * on the number of threads, so the output is the same for any {@code --threads}. A file with no
+     * boundary within {@link #MAX_PART_CHUNKS} chunks (one large JSON document) is read from there
+     * on as one task.
+     */
+    private void produceRecordParts(
+            String name,
+            BufferedInputStream in,
+            Format format,
+            ExecutorService pool,
+            ThreadLocal<CandidateScanner> scanners,
+            BlockingQueue<Channel> order,
+            @Nullable PartedSink<ScanSink> parted)
+            throws InterruptedException {
+        int size = options.chunkSize();
+        long maxPart = (long) size * MAX_PART_CHUNKS;
+        RecordBoundaries cuts = null;
+        byte @Nullable [] header = null;
+        byte[] carry = new byte[0];
+        long offset = 0;
+        long line = 1;
+        boolean eof = false;
+        boolean handedOn = false;
+        try {
+            while (true) {
+                if (Thread.interrupted()) throw new InterruptedException();
+                byte[] buf = new byte[carry.length + size];
+                System.arraycopy(carry, 0, buf, 0, carry.length);
+                int n = carry.length;
+                int fedTo = n;
+                int cut;
+                while (true) {
+                    if (!eof) {
+                        n += in.readNBytes(buf, n, buf.length - n);
+                        eof = n < buf.length; // readNBytes stops short only at the end
+                    }
+                    if (cuts == null) cuts = java.util.Objects.requireNonNull(RecordBoundaries.of(format, buf, n));
+                    cut = cuts.feed(buf, fedTo, n);
+                    fedTo = n;
+                    if (eof) cut = n;
+                    if (cut >= 0 || buf.length >= maxPart) break;
+                    buf = java.util.Arrays.copyOf(buf, buf.length + size);
+                }
+                boolean first = offset == 0;
+                if (first && cuts.headerEnd() > 0) header = java.util.Arrays.copyOf(buf, (int) cuts.headerEnd());
+                byte @Nullable [] partHeader = first ? null : header;
+                long partOffset = offset;
+                long partLine = line;
+                Channel ch = new Channel(parted);
+                order.put(ch);
+                if (cut < 0) {
+                    InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, 0, n), in);
+                    handedOn = true;
+                    pool.execute(() -> readPart(
+                            ch,
+                            name,
+                            scanners,
+                            rest,
+                            partOffset,
+                            true,
+                            ctx -> Inputs.scanRest(ctx, name, format, partHeader, rest, partOffset, partLine)));
+                    return;
+                }
+                byte[] part = buf;
+                int len = cut;
+                carry = java.util.Arrays.copyOfRange(buf, cut, n);
+                offset += cut;
+                line += ByteClasses.countNewlines(buf, 0, cut);
+                boolean last = eof;
+                pool.execute(() -> readPart(
+                        ch,
+                        name,
+                        scanners,
+                        null,
+                        partOffset,
+                        last,
+                        ctx -> Inputs.scanPart(ctx, name, format, partHeader, part, len, partOffset, partLine)));
+                if (last) return;
+            }
+        } catch (IOException e) {
+            Channel ch = new Channel(parted);
+            order.put(ch);
+            ch.problem(new InputProblem(name, "read failed at byte " + offset + ": " + reason(e), false));
+            ch.scanned(name, offset);
+            ch.close();
+        } finally {
+            if (!handedOn) close(in);
+        }
+    }
+
+    /** Runs one part on a scanning thread; the last part of a file reports it scanned, {@code in} (if any) is closed. */
+    private void readPart(
+            Channel ch,
+            String name,
+            ThreadLocal<CandidateScanner> scanners,
+            @Nullable InputStream in,
+            long offset,
+            boolean last,
+            PartReader reader) {
+        long read = 0;
+        try {
+            Context ctx = new Context(
+                    scanners.get(), options, ch, new InflationBudget(options.maxInflatedBytes(), options.maxRatio()));
+            read = reader.read(ctx);
+        } catch (InterruptedException | Cancelled e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (IOException | UncheckedIOException e) {
+            ch.problem(new InputProblem(name, "read failed after byte " + offset + ": " + reason(e), false));
+        } catch (RuntimeException e) {
+            ch.problem(new InputProblem(name, "internal error: " + e, false));
+        } finally {
+            if (in != null) close(in);
+        }
+        try {
+            if (last) ch.scanned(name, offset + read);
+            ch.close();
+        } catch (Cancelled ignored) {
+            Thread.currentThread().interrupt();
         }
     }
 

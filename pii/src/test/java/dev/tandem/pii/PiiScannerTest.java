@@ -63,6 +63,68 @@ class PiiScannerTest {
         }
     }
 
+    /** The same findings, subjects and totals as one part, wherever records fall against the parts. */
+    private static void sameInPartsAsWhole(byte[] b, String name, int expectedFindings) throws Exception {
+        Collected whole = Collected.scan(ONE.withChunkSize(1 << 20), b, name);
+        assertThat(whole.findings).hasSize(expectedFindings);
+        assertThat(whole.problems).isEmpty();
+        for (int chunk : new int[] {64, 97, 200, 1000, 4096}) {
+            for (int threads : new int[] {1, 3}) {
+                Collected parts = Collected.scan(
+                        ScanOptions.defaults().withThreads(threads).withChunkSize(chunk), b, name);
+                String as = name + ", chunk " + chunk + ", threads " + threads;
+                assertThat(parts.findings).as(as).isEqualTo(whole.findings);
+                assertThat(parts.subjects).as(as).isEqualTo(whole.subjects);
+                assertThat(parts.scanned).as(as).isEqualTo(whole.scanned);
+                assertThat(parts.problems).as(as).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void largeCsvIsCutAtRecordsNeverInsideAQuotedFieldAndEveryPartKnowsTheHeader() throws Exception {
+        StringBuilder sb = new StringBuilder("Name;Email;Phone;\"Note\";MailingCountry\r\n");
+        Random r = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            sb.append(i % 3 == 0 ? "Jane Doe" : i % 3 == 1 ? "Jürgen Müller" : "Ana Lima")
+                    .append(';');
+            sb.append("jane").append(i).append("@example.com;");
+            sb.append("+49 30 9018").append(200 + i).append(';');
+            switch (r.nextInt(4)) {
+                // a quoted note over lines, with the delimiter and doubled quotes inside
+                case 0 -> sb.append("\"call\n+44 20 7946 0958; then \"\"mail\"\"\n4111 1111 1111 1111\"");
+                // a quote inside an unquoted field is a plain character
+                case 1 -> sb.append("6\" screen; ").append("x".repeat(r.nextInt(300)));
+                case 2 -> sb.append("");
+                default -> sb.append("536-22-8726 ").append("word ".repeat(r.nextInt(40)));
+            }
+            sb.append(';').append(i % 2 == 0 ? "Germany" : "France").append(i % 5 == 0 ? "\r\n" : "\n");
+            if (i % 50 == 0) sb.append('\n');
+        }
+        byte[] b = sb.toString().getBytes(UTF_8);
+        Collected whole = Collected.scan(ONE, b, "contacts.csv");
+        assertThat(whole.subjects).hasSize(300);
+        assertThat(whole.findings).filteredOn(f -> f.entity() == Entity.PERSON).hasSize(300);
+        sameInPartsAsWhole(b, "contacts.csv", whole.findings.size());
+    }
+
+    @Test
+    void largeJsonLinesAreCutAtRecordsAndOneLargeDocumentIsReadAsOne() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        StringBuilder doc = new StringBuilder("{\"records\": [\n");
+        for (int i = 0; i < 300; i++) {
+            String rec = "{\"email\":\"user" + i
+                    + "@example.com\",\"note\":\"line one\\n \\\" {[ 4111 1111 1111 1111\","
+                    + "\"phone\":\"+49 30 9018" + (200 + i) + "\",\"n\":" + i + ",\"address\":{\"country\":\"FR\"},"
+                    + "\"tags\":[1,\"a\\\"b\",null]}";
+            lines.append(rec).append(i % 7 == 0 ? "\r\n" : "\n");
+            doc.append("  ").append(rec).append(i < 299 ? ",\n" : "\n");
+        }
+        doc.append("]}\n");
+        sameInPartsAsWhole(lines.toString().getBytes(UTF_8), "events.jsonl", 900);
+        sameInPartsAsWhole(doc.toString().getBytes(UTF_8), "export.json", 900);
+    }
+
     /** A parted sink: each part collects on its scanning thread, merging appends in order. */
     private static final class PartedCollected implements PartedSink<Collected> {
         final Collected all = new Collected();

@@ -64,13 +64,14 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
     final class Part implements ScanSink {
         private final StringBuilder lines = new StringBuilder(64 * 1024);
         private final ScopeCounter.Part tally = scope.newPart();
+        private final Repeated repeated = new Repeated();
         private byte[] bytes = new byte[0];
         private long count;
 
         @Override
         public void finding(Finding f) {
             count++;
-            format(lines, f);
+            format(lines, f, repeated);
             lines.append('\n');
             tally.finding(f);
         }
@@ -102,10 +103,44 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
         scope.merge(p.tally);
     }
 
-    private void format(StringBuilder sb, Finding f) {
+    /**
+     * What repeats from finding to finding, formatted once: the file's JSON string (every finding of
+     * a file names it) and the last confidences (a handful of values, {@link dev.tandem.pii.Confidence}).
+     */
+    private static final class Repeated {
+        private @Nullable String file;
+        private String fileJson = "";
+        private final double[] confidences = new double[8];
+        private final String[] confidenceText = new String[8];
+        private int next;
+
+        String fileJson(String name) {
+            if (!name.equals(file)) {
+                StringBuilder t = new StringBuilder(name.length() + 8);
+                Json.string(t, name);
+                fileJson = t.toString();
+                file = name;
+            }
+            return fileJson;
+        }
+
+        /** {@code Double.toString(c)}, as {@code StringBuilder.append(double)} writes it. */
+        String confidence(double c) {
+            for (int i = 0; i < confidenceText.length; i++) {
+                if (confidenceText[i] != null && Double.compare(confidences[i], c) == 0) return confidenceText[i];
+            }
+            String t = Double.toString(c);
+            confidences[next] = c;
+            confidenceText[next] = t;
+            next = (next + 1) % confidenceText.length;
+            return t;
+        }
+    }
+
+    private void format(StringBuilder sb, Finding f, Repeated repeated) {
         if (jsonl) {
             sb.append("{\"kind\":\"finding\",\"file\":");
-            Json.string(sb, f.file());
+            sb.append(repeated.fileJson(f.file()));
             sb.append(",\"start\":").append(f.start()).append(",\"end\":").append(f.end());
             sb.append(",\"line\":")
                     .append(f.line())
@@ -113,7 +148,7 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                     .append(f.entity().name());
             sb.append("\",\"masked\":");
             Json.string(sb, f.masked());
-            sb.append(",\"confidence\":").append(f.confidence());
+            sb.append(",\"confidence\":").append(repeated.confidence(f.confidence()));
             if (f.doubt() != null)
                 sb.append(",\"doubt\":\"").append(f.doubt().code()).append('"');
             if (reveal) {

@@ -6,7 +6,10 @@ public final class Json {
 
     public static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && !escaped(s.charAt(plain))) plain++;
+        sb.append(s, 0, plain); // most values need no escape at all
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -24,6 +27,10 @@ public final class Json {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c);
     }
 
     private static boolean validSurrogate(String s, int i) {

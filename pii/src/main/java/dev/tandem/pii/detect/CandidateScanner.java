@@ -474,7 +474,7 @@ public final class CandidateScanner {
             }
             total += l;
             if (total > 19) break;
-            if (total >= 13 && whole(g, j)) {
+            if (total >= 13 && (whole(g, j) || beforeExpiry(g, j, n))) {
                 appendDigits(g, j);
                 if (PaymentCards.isValid(digits)) best = j;
             }
@@ -491,6 +491,20 @@ public final class CandidateScanner {
                 null,
                 Confidence.base(Entity.CREDIT_CARD));
         return best - g + 1;
+    }
+
+    /**
+     * Groups g..j are a whole sequence but for an expiry date right after them, as printed on
+     * receipts: "4111 1111 1111 1111 12/25" (month 01-12, '/', a year of two or four digits).
+     */
+    private boolean beforeExpiry(int g, int j, int n) {
+        int m = j + 1;
+        if (m + 1 >= n || (g == 0 ? leftJoined : joined(g))) return false;
+        if (!sepIs(m, ' ') || len(m) != 2 || !sepIs(m + 1, '/')) return false;
+        int month = (b[gs[m]] - '0') * 10 + (b[gs[m] + 1] - '0');
+        int year = len(m + 1);
+        if (month < 1 || month > 12 || (year != 2 && year != 4)) return false;
+        return m + 2 < nAll ? !joined(m + 2) : !rightOverflow;
     }
 
     /** Numbers without '+' only in the North American shape: (415) 555-0132, 415-555-0132, 1-415-555-0132. */

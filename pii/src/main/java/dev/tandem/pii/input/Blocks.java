@@ -19,16 +19,27 @@ final class Blocks {
     private boolean eof;
 
     Blocks(InputStream in, int chunkSize, int window) {
+        this(in, chunkSize, window, 0);
+    }
+
+    /** A stream whose first byte is at {@code offset} of its file (the rest of a file cut at a record boundary). */
+    Blocks(InputStream in, int chunkSize, int window, long offset) {
         this.in = in;
         this.buf = new byte[chunkSize];
         this.window = window;
+        this.offset = offset;
     }
 
     /** The whole of an in-memory value as one block, without copying (HAR values, payloads). */
     static Blocks of(byte[] data) {
-        Blocks b = new Blocks(InputStream.nullInputStream(), 0, 0);
+        return of(data, data.length, 0);
+    }
+
+    /** {@code data[0, len)} as one block at file offset {@code offset} (a part cut at record boundaries). */
+    static Blocks of(byte[] data, int len, long offset) {
+        Blocks b = new Blocks(InputStream.nullInputStream(), 0, 0, offset);
         b.buf = data;
-        b.carry = data.length;
+        b.carry = len;
         b.eof = true;
         return b;
     }

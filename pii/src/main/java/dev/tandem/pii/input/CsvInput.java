@@ -6,6 +6,7 @@ import dev.tandem.pii.SubjectRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV, streamed. The
@@ -41,8 +42,24 @@ final class CsvInput {
     }
 
     static long scan(Blocks blocks, String file, boolean tab, Context ctx) throws IOException, InterruptedException {
+        return scan(blocks, file, tab, ctx, null, 1);
+    }
+
+    /**
+     * Reads {@code blocks}, which start at a record boundary on line {@code firstLine}, after the
+     * file's {@code header} record (null when the blocks start the file); answers the bytes read
+     * from the blocks.
+     */
+    static long scan(Blocks blocks, String file, boolean tab, Context ctx, byte @Nullable [] header, long firstLine)
+            throws IOException, InterruptedException {
         CsvInput csv = new CsvInput(ctx, file, tab ? (byte) '\t' : 0);
-        long line = 1;
+        if (header != null) {
+            // the header yields no result: it only names the columns (and shows the delimiter)
+            csv.delimiter = tab ? (byte) '\t' : guessDelimiter(header, header.length);
+            csv.forwarder.block(header, 0, 0, 1);
+            csv.block(header, header.length);
+        }
+        long line = firstLine;
         long total = 0;
         while (blocks.next()) {
             Out.checkInterrupted();
@@ -59,7 +76,7 @@ final class CsvInput {
         return total;
     }
 
-    private static byte guessDelimiter(byte[] buf, int len) {
+    static byte guessDelimiter(byte[] buf, int len) {
         int commas = 0;
         int semis = 0;
         int tabs = 0;

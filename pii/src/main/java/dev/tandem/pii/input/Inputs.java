@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Detects an input's format (magic bytes, then name, then first bytes) and reads it with the
@@ -38,6 +39,40 @@ public final class Inputs {
             case JSON -> JsonInput.scan(blocks(in, ctx), name, ctx);
             case HAR -> HarInput.scan(in, name, ctx);
             default -> TextInput.scan(blocks(in, ctx), name, ctx);
+        };
+    }
+
+    /**
+     * Reads part of a CSV, TSV or JSON file that {@link RecordBoundaries} cut: {@code buf[0, len)}
+     * begins at a record boundary at file offset {@code offset}, on line {@code line}, and ends at
+     * one (or at the end of the file). {@code header} is the file's CSV header record when the
+     * part does not begin the file. Answers the bytes read.
+     */
+    public static long scanPart(
+            Context ctx, String name, Format f, byte @Nullable [] header, byte[] buf, int len, long offset, long line)
+            throws IOException, InterruptedException {
+        return scanFrom(ctx, name, f, header, Blocks.of(buf, len, offset), line);
+    }
+
+    /**
+     * Reads the rest of such a file as one part, block by block: {@code in} begins at a record
+     * boundary at {@code offset} (used where no boundary came within a part's size, as in one large
+     * JSON document).
+     */
+    public static long scanRest(
+            Context ctx, String name, Format f, byte @Nullable [] header, InputStream in, long offset, long line)
+            throws IOException, InterruptedException {
+        Blocks blocks = new Blocks(in, ctx.options().chunkSize(), ctx.options().splitWindow(), offset);
+        return scanFrom(ctx, name, f, header, blocks, line);
+    }
+
+    private static long scanFrom(Context ctx, String name, Format f, byte @Nullable [] header, Blocks blocks, long line)
+            throws IOException, InterruptedException {
+        return switch (f) {
+            case CSV -> CsvInput.scan(blocks, name, false, ctx, header, line);
+            case TSV -> CsvInput.scan(blocks, name, true, ctx, header, line);
+            case JSON -> JsonInput.scan(blocks, name, ctx, line);
+            default -> throw new IllegalArgumentException("not cut at records: " + f);
         };
     }
 

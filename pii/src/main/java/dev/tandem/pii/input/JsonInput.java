@@ -62,8 +62,13 @@ final class JsonInput {
     }
 
     static long scan(Blocks blocks, String file, Context ctx) throws IOException, InterruptedException {
+        return scan(blocks, file, ctx, 1);
+    }
+
+    /** Reads {@code blocks}, which start at a record boundary (outside any value) on line {@code firstLine}. */
+    static long scan(Blocks blocks, String file, Context ctx, long firstLine) throws IOException, InterruptedException {
         JsonInput json = new JsonInput(ctx, file);
-        long line = 1;
+        long line = firstLine;
         long total = 0;
         while (blocks.next()) {
             Out.checkInterrupted();
@@ -190,7 +195,7 @@ final class JsonInput {
         if (state != OUTSIDE) piece(buf, vs, len);
     }
 
-    private static boolean scalarEnd(byte c) {
+    static boolean scalarEnd(byte c) {
         return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"'
                 || c == '{' || c == '[' || c == ':';
     }

@@ -50,6 +50,18 @@ class CommerceLookAlikesTest {
     }
 
     @Test
+    void aCardInGroupsKeepsItsExpiryDateApart() {
+        assertThat(in("card 4111 1111 1111 1111 12/25 cvc")).containsExactly("CREDIT_CARD 4111 1111 1111 1111");
+        assertThat(in("4111 1111 1111 1111 01/2027")).containsExactly("CREDIT_CARD 4111 1111 1111 1111");
+        assertThat(in("4111-1111-1111-1111 12/25")).containsExactly("CREDIT_CARD 4111-1111-1111-1111");
+        // not an expiry: no month, a longer run after the year, or more groups joined after it
+        assertThat(in("ref 4111 1111 1111 1111 13/25")).isEmpty();
+        assertThat(in("ref 4111 1111 1111 1111 12/251")).isEmpty();
+        assertThat(in("ref 4111 1111 1111 1111 12/25 77")).isEmpty();
+        assertThat(in("ref 4111 1111 1111 1111 12/25abc")).isEmpty();
+    }
+
+    @Test
     void aLongRunOfGroupsIsOneToken() {
         assertThat(in("1111 2222 3333 4444 5555 6666 7777 8888 9999 1234 4111 1111 1111 1111"))
                 .isEmpty();

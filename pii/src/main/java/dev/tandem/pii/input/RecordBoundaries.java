@@ -1,0 +1,169 @@
+package dev.tandem.pii.input;
+
+import dev.tandem.pii.Format;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a CSV, TSV or JSON (Lines) stream may be cut so that each part can be read by a fresh
+ * reader: after a line break that ends a record, never inside one, nor inside a quoted CSV field
+ * (RFC 4180 §2, which may hold line breaks) or a JSON string, object or array (RFC 8259). The
+ * state machines are those of {@link CsvInput} and {@link JsonInput} (the same leniency: a quote
+ * inside an unquoted CSV field is a plain character), without their output, so a reader that
+ * starts at a boundary is in the very state the whole-stream reader is in there. Bytes are fed in
+ * order, each once; CSV boundaries begin after the header record, which every later part gets
+ * again ({@link #headerEnd()}).
+ */
+public abstract sealed class RecordBoundaries {
+    /** Stream position of the byte being stepped. */
+    private long at;
+
+    private RecordBoundaries() {}
+
+    /** Whether inputs of {@code format} are cut at records (CSV, TSV, JSON; not text, HAR or archives). */
+    public static boolean cuts(Format format) {
+        return format == Format.CSV || format == Format.TSV || format == Format.JSON;
+    }
+
+    /** The tracker for {@code format}, given the stream's first bytes {@code head[0, len)}; null when it is not cut. */
+    public static @Nullable RecordBoundaries of(Format format, byte[] head, int len) {
+        return switch (format) {
+            case CSV -> new Csv(CsvInput.guessDelimiter(head, len));
+            case TSV -> new Csv((byte) '\t');
+            case JSON -> new Json();
+            default -> null;
+        };
+    }
+
+    /**
+     * Reads {@code buf[from, to)} (the bytes after those already fed) and answers the position
+     * just after the last record boundary in it, or -1 when there is none.
+     */
+    public final int feed(byte[] buf, int from, int to) {
+        int last = -1;
+        for (int i = from; i < to; i++, at++) {
+            if (step(buf[i])) last = i + 1;
+        }
+        return last;
+    }
+
+    /** Stream position of the byte being stepped. */
+    final long at() {
+        return at;
+    }
+
+    /** How many bytes at the start of the stream a part that does not begin it must read first (the CSV header); 0 for none. */
+    public long headerEnd() {
+        return 0;
+    }
+
+    /** Takes one byte; true when a record boundary follows it. */
+    abstract boolean step(byte c);
+
+    private static final class Csv extends RecordBoundaries {
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        private static final int AFTER_QUOTE = 3;
+
+        private final byte delimiter;
+        private int state = FIELD_START;
+        private boolean midRecord;
+        private long headerEnd = -1;
+
+        Csv(byte delimiter) {
+            this.delimiter = delimiter;
+        }
+
+        @Override
+        public long headerEnd() {
+            return Math.max(headerEnd, 0);
+        }
+
+        @Override
+        boolean step(byte c) {
+            boolean ended = false;
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') state = QUOTED;
+                    else if (c == delimiter) midRecord = true;
+                    else if (c == '\n') ended = midRecord;
+                    else state = UNQUOTED;
+                }
+                case UNQUOTED -> {
+                    if (c == delimiter) {
+                        state = FIELD_START;
+                        midRecord = true;
+                    } else if (c == '\n') {
+                        state = FIELD_START;
+                        ended = true;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') state = AFTER_QUOTE;
+                }
+                default -> { // AFTER_QUOTE
+                    if (c == '"') {
+                        state = QUOTED;
+                    } else if (c == delimiter) {
+                        state = FIELD_START;
+                        midRecord = true;
+                    } else if (c == '\n') {
+                        state = FIELD_START;
+                        ended = true;
+                    }
+                }
+            }
+            if (!ended) return false;
+            midRecord = false;
+            if (headerEnd < 0) {
+                headerEnd = at() + 1;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private static final class Json extends RecordBoundaries {
+        private static final int OUTSIDE = 0;
+        private static final int STRING = 1;
+        private static final int ESCAPE = 2;
+        private static final int SCALAR = 3;
+
+        private int state = OUTSIDE;
+        /** Objects and arrays open (the reader's stack and its too-deep count together). */
+        private long depth;
+
+        @Override
+        boolean step(byte c) {
+            switch (state) {
+                case STRING -> {
+                    if (c == '"') state = OUTSIDE;
+                    else if (c == '\\') state = ESCAPE;
+                    return false;
+                }
+                case ESCAPE -> {
+                    state = STRING;
+                    return false;
+                }
+                case SCALAR -> {
+                    if (!JsonInput.scalarEnd(c)) return false;
+                    state = OUTSIDE; // the byte that ends a scalar is read again outside it
+                }
+                default -> {}
+            }
+            switch (c) {
+                case '{', '[' -> depth++;
+                case '}', ']' -> {
+                    if (depth > 0) depth--;
+                }
+                case '"' -> state = STRING;
+                case ',', ':', ' ', '\t', '\r' -> {}
+                case '\n' -> {
+                    return depth == 0;
+                }
+                default -> state = SCALAR;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tandem.pii.input;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.pii.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class RecordBoundariesTest {
+
+    /** Every boundary, feeding the text one byte at a time (as a stream might arrive). */
+    private static List<Integer> boundaries(Format f, String text) {
+        byte[] b = text.getBytes(UTF_8);
+        RecordBoundaries cuts = Objects.requireNonNull(RecordBoundaries.of(f, b, b.length));
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < b.length; i++) {
+            if (cuts.feed(b, i, i + 1) == i + 1) at.add(i + 1);
+        }
+        return at;
+    }
+
+    @Test
+    void csvIsCutAfterRecordsPastTheHeaderNeverInsideAQuotedField() {
+        String csv = "a,b\n1,\"x\ny\"\n2,\"say \"\"hi\"\"\n\"\n\n3,6\" screen\n";
+        // after the quoted field over two lines (12), after the one with doubled quotes and a line break
+        // (28); the blank line ends no record; a quote inside an unquoted field is plain text
+        assertThat(boundaries(Format.CSV, csv)).containsExactly(12, 28, csv.length());
+        RecordBoundaries cuts = Objects.requireNonNull(RecordBoundaries.of(Format.CSV, csv.getBytes(UTF_8), 4));
+        cuts.feed(csv.getBytes(UTF_8), 0, csv.length());
+        assertThat(cuts.headerEnd()).isEqualTo(4);
+    }
+
+    @Test
+    void tsvUsesTabsAndAQuoteAfterATabOpensAField() {
+        String tsv = "a\tb\n1\t\"x\ny\"\n";
+        assertThat(boundaries(Format.TSV, tsv)).containsExactly(tsv.length());
+    }
+
+    @Test
+    void jsonIsCutOnlyBetweenTopLevelValues() {
+        String jsonl = "{\"a\":\"x\\\"}\\n{\"}\n[1,\n2]\n{\"b\":{\"c\":\n3}}\n42\n";
+        int first = jsonl.indexOf('\n') + 1;
+        int second = jsonl.indexOf("]\n") + 2;
+        int third = jsonl.indexOf("}}\n") + 3;
+        assertThat(boundaries(Format.JSON, jsonl)).containsExactly(first, second, third, jsonl.length());
+        assertThat(RecordBoundaries.of(Format.TEXT, new byte[0], 0)).isNull();
+    }
+}
