@@ -67,14 +67,20 @@ public final class RuleBook {
             if (in == null) {
                 throw new RuleBookException("rules.json is missing from the classpath");
             }
-            return load(in, "rules.json");
+            // its calendars are opened on first use: a deadline counted in business days is rare
+            // next to the cost of reading holiday XML (RuleBookTest opens them all)
+            return load(in, "rules.json", false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads and checks a rule file; {@code name} is how errors refer to it. */
+    /** Reads and checks a rule file, its holiday calendars included; {@code name} is how errors refer to it. */
     public static RuleBook load(InputStream in, String name) {
+        return load(in, name, true);
+    }
+
+    private static RuleBook load(InputStream in, String name, boolean openCalendars) {
         JsonNode root;
         try {
             root = JsonMapper.builder().build().readTree(in);
@@ -84,7 +90,7 @@ public final class RuleBook {
                             ? ""
                             : " at line " + e.getLocation().getLineNr()));
         }
-        return new Parser(name).book(root);
+        return new Parser(name, openCalendars).book(root);
     }
 
     public String name() {
@@ -136,9 +142,11 @@ public final class RuleBook {
 
     private static final class Parser {
         private final String file;
+        private final boolean openCalendars;
 
-        Parser(String file) {
+        Parser(String file, boolean openCalendars) {
             this.file = file;
+            this.openCalendars = openCalendars;
         }
 
         RuleBook book(JsonNode root) {
@@ -180,7 +188,8 @@ public final class RuleBook {
                 calendarSpecs.put(e.getKey(), text(e.getValue(), "jollyday", where));
                 calendarDescriptions.put(e.getKey(), text(e.getValue(), "description", where));
             }
-            HolidayCalendars calendars = new HolidayCalendars(calendarSpecs);
+            HolidayCalendars calendars =
+                    openCalendars ? new HolidayCalendars(calendarSpecs) : HolidayCalendars.lazy(calendarSpecs);
             Map<String, Question> questions = new LinkedHashMap<>();
             for (var e : object(root, "questions", file).properties()) {
                 String where = file + ": questions." + e.getKey();

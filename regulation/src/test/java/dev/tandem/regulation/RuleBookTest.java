@@ -38,6 +38,28 @@ class RuleBookTest {
     }
 
     @Test
+    void theShippedCalendarsOpenAndAnswerThoughOpenedOnlyOnFirstUse() {
+        HolidayCalendars calendars = RuleBook.standard().calendars();
+        // every calendar the shipped file names opens (the shipped book opens them lazily)
+        calendars.openAll();
+        // 2026-11-26 is Thanksgiving (5 U.S.C. 6103), 2026-11-27 an ordinary Friday
+        assertThat(calendars.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2026, 11, 26)))
+                .isFalse();
+        assertThat(calendars.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2026, 11, 27)))
+                .isTrue();
+    }
+
+    @Test
+    void aLazyCalendarWithABadSpecFailsNamingItWhenFirstUsed() {
+        HolidayCalendars calendars = HolidayCalendars.lazy(java.util.Map.of("X", "atlantis"));
+        assertThat(calendars.contains("X")).isTrue();
+        assertThatThrownBy(() -> calendars.isBusinessDay("X", java.time.LocalDate.of(2026, 11, 25)))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("calendar X")
+                .hasMessageContaining("atlantis");
+    }
+
+    @Test
     void acceptsAMinimalFile() {
         assertThat(load(HEAD + rule("a", "") + "]}").rules()).hasSize(1);
     }
