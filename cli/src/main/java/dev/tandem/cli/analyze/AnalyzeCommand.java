@@ -73,6 +73,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--min-export-records", paramLabel = "N", description = "Rows in one export that count.")
     Long minExportRecords;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads reading event logs (default: all cores); the findings are the same with any.")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +86,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            err.println("tandem analyze: --threads must be at least 1");
+            return 2;
+        }
         List<AnalysisInput> inputs = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.isReadable(p)) {
@@ -103,7 +113,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (minExportRecords != null) {
             t = t.withMinExportRecords(minExportRecords);
         }
-        AnalysisResult r = new LeakAnalyzer(t, new ScannerPayloadInspector()).analyze(inputs, ProgressListener.NONE);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        AnalysisResult r = new LeakAnalyzer(t, new ScannerPayloadInspector(), n).analyze(inputs, ProgressListener.NONE);
         for (Problem p : r.problems()) {
             err.println("tandem analyze: " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
         }
