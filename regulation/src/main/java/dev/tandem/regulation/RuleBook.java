@@ -16,8 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rules as versioned data: {@code rules.json} in this package, or a file counsel edits, loaded
@@ -83,7 +90,7 @@ public final class RuleBook {
     private static RuleBook load(InputStream in, String name, boolean openCalendars) {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(in);
+            root = tree(in, name);
         } catch (JacksonException e) {
             throw new RuleBookException(name + ": not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null
@@ -91,6 +98,58 @@ public final class RuleBook {
                             : " at line " + e.getLocation().getLineNr()));
         }
         return new Parser(name, openCalendars).book(root);
+    }
+
+    /**
+     * The document as a tree, read with Jackson's streaming parser: the same tree an
+     * {@code ObjectMapper} reads (a later duplicate key replaces an earlier one), without building a
+     * mapper, which costs more than reading the whole file when {@code tandem deadlines} starts.
+     */
+    static JsonNode tree(InputStream in, String name) {
+        try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return MissingNode.getInstance();
+            }
+            JsonNode root = node(p, first);
+            if (p.nextToken() != null) {
+                throw new RuleBookException(name + ": not valid JSON: more after the end of the document at line "
+                        + p.currentLocation().getLineNr());
+            }
+            return root;
+        }
+    }
+
+    private static JsonNode node(JsonParser p, JsonToken t) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = f.objectNode();
+                for (String field = p.nextName(); field != null; field = p.nextName()) {
+                    o.set(field, node(p, p.nextToken()));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = f.arrayNode();
+                for (JsonToken x = p.nextToken(); x != JsonToken.END_ARRAY; x = p.nextToken()) {
+                    a.add(node(p, x));
+                }
+                yield a;
+            }
+            case VALUE_STRING -> f.stringNode(p.getString());
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> f.numberNode(p.getIntValue());
+                    case LONG -> f.numberNode(p.getLongValue());
+                    default -> f.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new IllegalStateException("unexpected JSON token " + t);
+        };
     }
 
     public String name() {
