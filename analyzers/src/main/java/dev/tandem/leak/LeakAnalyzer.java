@@ -49,7 +49,8 @@ public final class LeakAnalyzer {
 
     /**
      * @param threads threads that read inputs: with more than one, Event Log File CSVs are parsed
-     *     ahead on {@code threads - 1} workers while this thread aggregates (see {@link ReadAhead});
+     *     ahead on {@code threads} workers while this thread aggregates, which takes a fraction of
+     *     the parsing's time (see {@link ReadAhead});
      *     the result is the same as with one
      */
     public LeakAnalyzer(Thresholds thresholds, PayloadInspector inspector, int threads) {
@@ -76,7 +77,7 @@ public final class LeakAnalyzer {
         Contributions.Recorder contributions = new Contributions.Recorder(inputs.size());
         run.contributions = contributions;
         try (ReadAhead ahead =
-                threads > 1 ? new ReadAhead(inputs, threads - 1, SNIFF, thresholds.rowProblemsListed()) : null) {
+                threads > 1 ? new ReadAhead(inputs, threads, SNIFF, thresholds.rowProblemsListed()) : null) {
             readAll(inputs, run, contributions, ahead);
         }
         checkInterrupt();

@@ -186,8 +186,9 @@ final class ReadAhead implements AutoCloseable {
         Batches batches = new Batches(log);
         LeakAnalyzer.Counter counter = new LeakAnalyzer.Counter();
         try {
-            BufferedInputStream in = new BufferedInputStream(counter.wrap(pushback), sniff);
-            try (CsvTable table = CsvTable.open(name, in, log.problems)) {
+            // the stream is closed here too: a table that could not be opened may leave it open
+            try (BufferedInputStream in = new BufferedInputStream(counter.wrap(pushback), sniff);
+                    CsvTable table = CsvTable.open(name, in, log.problems)) {
                 if (table == null) {
                     log.format = "csv";
                 } else {

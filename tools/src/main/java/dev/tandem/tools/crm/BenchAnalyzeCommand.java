@@ -261,6 +261,15 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                         cores,
                         parse1.cpu,
                         analyze1.cpu);
+                // what the aggregating thread leaves to the workers: the parsing, spread over the cores
+                out.printf(
+                        Locale.ROOT,
+                        "aggregating thread %.2f s CPU of the analysis on %d threads (the rest: %.2f s, its %d"
+                                + " parsing workers, the collector and the compiler)%n",
+                        analyzeN.threadCpu,
+                        cores,
+                        analyzeN.cpu - analyzeN.threadCpu,
+                        cores);
             }
             out.printf(
                     Locale.ROOT,
