@@ -32,8 +32,9 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code tandem analyze PATH… [--format text|json]} (CONTRACTS.md §4): the CRM leak analyzers over
- * files and folders of collected evidence. Exit 0 when nothing is found, 1 when something is, 2 for
+ * {@code tandem analyze PATH… [--format text|json] [--threads N]} (CONTRACTS.md §4): the CRM leak
+ * analyzers over files and folders of collected evidence, event logs parsed on all cores unless
+ * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is, 2 for
  * usage errors or when an input could not be read at all and nothing was found.
  */
 @Command(
