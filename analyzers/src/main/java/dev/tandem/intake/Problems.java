@@ -46,6 +46,11 @@ public final class Problems {
         }
     }
 
+    /** Adds, after these, the problems another collection found (a file read on another thread). */
+    public void addAll(Problems other) {
+        list.addAll(other.list);
+    }
+
     public List<Problem> all() {
         return List.copyOf(list);
     }

@@ -41,10 +41,25 @@ public final class LeakAnalyzer {
 
     private final Thresholds thresholds;
     private final PayloadInspector inspector;
+    private final int threads;
 
     public LeakAnalyzer(Thresholds thresholds, PayloadInspector inspector) {
+        this(thresholds, inspector, 1);
+    }
+
+    /**
+     * @param threads threads that read inputs: with more than one, Event Log File CSVs are parsed
+     *     ahead on {@code threads} workers while this thread aggregates, which takes a fraction of
+     *     the parsing's time (see {@link ReadAhead});
+     *     the result is the same as with one
+     */
+    public LeakAnalyzer(Thresholds thresholds, PayloadInspector inspector, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.thresholds = thresholds;
         this.inspector = inspector;
+        this.threads = threads;
     }
 
     public LeakAnalyzer() {
@@ -61,6 +76,17 @@ public final class LeakAnalyzer {
         Run run = new Run(inputs.size(), progress);
         Contributions.Recorder contributions = new Contributions.Recorder(inputs.size());
         run.contributions = contributions;
+        try (ReadAhead ahead =
+                threads > 1 ? new ReadAhead(inputs, threads, SNIFF, thresholds.rowProblemsListed()) : null) {
+            readAll(inputs, run, contributions, ahead);
+        }
+        checkInterrupt();
+        return correlate(inputs, progress, run, contributions);
+    }
+
+    private void readAll(
+            List<AnalysisInput> inputs, Run run, Contributions.Recorder contributions, @Nullable ReadAhead ahead)
+            throws InterruptedException {
         for (AnalysisInput in : inputs) {
             checkInterrupt();
             int index = run.done;
@@ -70,10 +96,16 @@ public final class LeakAnalyzer {
             long har = run.captures.entries;
             long bytes = run.bytes.count;
             int problems = run.problems.all().size();
-            progress.progress(new ProgressListener.Progress(
+            run.progress.progress(new ProgressListener.Progress(
                     run.done, inputs.size(), in.name(), run.behaviour.events, ProgressListener.Phase.READING));
-            try (InputStream raw = in.source().open()) {
-                run.read(in.name(), raw, 0);
+            try {
+                if (ahead == null) {
+                    try (InputStream raw = in.source().open()) {
+                        run.read(in.name(), raw, 0);
+                    }
+                } else {
+                    run.read(in.name(), ahead.take(index));
+                }
             } catch (IOException e) {
                 run.problems.report(in.name(), 0, Problem.Kind.UNREADABLE, "cannot read: " + message(e));
             } catch (Interrupted e) {
@@ -87,7 +119,10 @@ public final class LeakAnalyzer {
             }
             run.done++;
         }
-        checkInterrupt();
+    }
+
+    private AnalysisResult correlate(
+            List<AnalysisInput> inputs, ProgressListener progress, Run run, Contributions.Recorder contributions) {
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.CORRELATING));
         List<Finding> findings =
@@ -158,6 +193,56 @@ public final class LeakAnalyzer {
             }
             progress.progress(new ProgressListener.Progress(
                     done, total, current, behaviour.events, ProgressListener.Phase.READING));
+        }
+
+        /** An input a {@link ReadAhead} worker opened, and parsed when it is an event log. */
+        void read(String name, ReadAhead.Ahead ahead) throws IOException, InterruptedException {
+            switch (ahead) {
+                case ReadAhead.Failed f -> {
+                    if (f.opened() && contributions != null) {
+                        contributions.produced(name, input);
+                    }
+                    throw f.error();
+                }
+                case ReadAhead.Opened o -> {
+                    try (InputStream in = o.in()) {
+                        read(name, in, 0);
+                    }
+                }
+                case ReadAhead.EventLog log -> eventLog(name, log);
+            }
+        }
+
+        /** The events a worker parsed, aggregated in the order of the rows. */
+        private void eventLog(String name, ReadAhead.EventLog log) throws IOException, InterruptedException {
+            current = name;
+            if (contributions != null) {
+                contributions.produced(name, input);
+            }
+            long n = 0;
+            try {
+                for (List<ActivityEvent> b = log.batches.take(); b != ReadAhead.END; b = log.batches.take()) {
+                    for (ActivityEvent e : b) {
+                        behaviour.accept(e);
+                        if ((++n & 4095) == 0) {
+                            batch();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new InterruptedException("analysis interrupted while reading " + name);
+            }
+            problems.addAll(log.problems());
+            bytes.count += log.bytes();
+            analyzed.add(new AnalyzedInput(name, log.format()));
+            Throwable failure = log.failure();
+            if (failure instanceof IOException io) {
+                throw io;
+            } else if (failure instanceof RuntimeException r) {
+                throw r;
+            } else if (failure instanceof Error err) {
+                throw err;
+            }
         }
 
         void read(String name, InputStream raw, int depth) throws IOException, InterruptedException {
@@ -243,8 +328,7 @@ public final class LeakAnalyzer {
                 }
                 Header h = table.header();
                 if (EventLogReader.isEventLogFile(h)) {
-                    String type = firstEventType(peek, head);
-                    analyzed.add(new AnalyzedInput(name, "salesforce-elf" + (type.isEmpty() ? "" : ":" + type)));
+                    analyzed.add(new AnalyzedInput(name, eventLogFormat(peek, head)));
                     EventLogReader.read(name, table, problems, behaviour::accept, this::batch);
                 } else if (UserDirectory.isAssignments(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-permission-set-assignments"));
@@ -266,26 +350,6 @@ public final class LeakAnalyzer {
                     }
                 }
             }
-        }
-
-        private String firstEventType(@Nullable Header peek, byte[] head) {
-            if (peek == null) {
-                return "";
-            }
-            int col = peek.find("EVENT_TYPE");
-            try (var r = CsvTable.reader(new java.io.ByteArrayInputStream(head))) {
-                var it = r.iterator();
-                if (it.hasNext()) {
-                    it.next();
-                }
-                if (it.hasNext()) {
-                    var rec = it.next();
-                    return col < rec.getFieldCount() ? rec.getField(col) : "";
-                }
-            } catch (RuntimeException | IOException e) {
-                return "";
-            }
-            return "";
         }
 
         private void realtimeCsv(String name, CsvTable table, String object) {
@@ -380,6 +444,32 @@ public final class LeakAnalyzer {
         }
     }
 
+    /** How {@link AnalyzedInput#format()} names an Event Log File CSV: with its first row's event type. */
+    static String eventLogFormat(@Nullable Header peek, byte[] head) {
+        String type = firstEventType(peek, head);
+        return "salesforce-elf" + (type.isEmpty() ? "" : ":" + type);
+    }
+
+    private static String firstEventType(@Nullable Header peek, byte[] head) {
+        if (peek == null) {
+            return "";
+        }
+        int col = peek.find("EVENT_TYPE");
+        try (var r = CsvTable.reader(new java.io.ByteArrayInputStream(head))) {
+            var it = r.iterator();
+            if (it.hasNext()) {
+                it.next();
+            }
+            if (it.hasNext()) {
+                var rec = it.next();
+                return col < rec.getFieldCount() ? rec.getField(col) : "";
+            }
+        } catch (RuntimeException | IOException e) {
+            return "";
+        }
+        return "";
+    }
+
     private static String objectOfExport(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
         int dot = base.indexOf('.');
@@ -388,7 +478,7 @@ public final class LeakAnalyzer {
         return sep > 0 ? base.substring(0, sep) : base;
     }
 
-    private static int firstNonSpace(byte[] b) {
+    static int firstNonSpace(byte[] b) {
         int i = 0;
         if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             i = 3;
@@ -402,7 +492,7 @@ public final class LeakAnalyzer {
     }
 
     /** Text, not binary: no NUL bytes and few control characters in the first bytes. */
-    private static boolean looksLikeText(byte[] head) {
+    static boolean looksLikeText(byte[] head) {
         int control = 0;
         for (byte x : head) {
             if (x == 0) {
@@ -416,7 +506,7 @@ public final class LeakAnalyzer {
     }
 
     /** Counts bytes read from inputs. */
-    private static final class Counter {
+    static final class Counter {
         long count;
 
         InputStream wrap(InputStream in) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.intake.Problem;
+import dev.tandem.payload.ScannerPayloadInspector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -239,5 +240,82 @@ class LeakAnalyzerTest {
         assertThat(r.problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("already read"));
+    }
+
+    /** Event logs with malformed rows and unsupported types, beside inputs of other kinds. */
+    private static List<AnalysisInput> mixedInputs() {
+        StringBuilder big = new StringBuilder(reportLogs(12_000));
+        for (int i = 0; i < 9000; i++) {
+            // more rows than a batch handed between threads; malformed rows and an unknown type among them
+            big.append(
+                            i % 997 == 0
+                                    ? "Report,broken\n"
+                                    : i % 1013 == 0
+                                            ? "Mystery,2025-03-11T10:00:00Z,0055g00000Sales1,s1,l1,198.51.100.7,Contact,00Oa,1\n"
+                                            : "")
+                    .append("Report,2025-03-11T1")
+                    .append(i % 10)
+                    .append(":00:00Z,0055g00000Sales1,s")
+                    .append(i % 50)
+                    .append(",l1,198.51.100.")
+                    .append(i % 200)
+                    .append(",Contact,00Oa,")
+                    .append(i % 300)
+                    .append('\n');
+        }
+        return List.of(
+                text("data/User.csv", USERS),
+                text("elf/Big.csv", big.toString()),
+                new AnalysisInput("gone.csv", () -> {
+                    throw new IOException("No such file");
+                }),
+                text("elf/Empty.csv", "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID\n"),
+                text("elf/NoUser.csv", "EVENT_TYPE,TIMESTAMP_DERIVED\nReport,2025-03-10T10:00:00Z\n"),
+                AnalysisInput.of("bin.dat", new ByteArrayInputStream(new byte[] {0, 1, 2, 3, 0, 0})),
+                text("elf/Report.csv", reportLogs(12_000)),
+                text("elf/ReportExport.csv", EXPORT_LOG));
+    }
+
+    @Test
+    void readingOnSeveralThreadsGivesWhatOneThreadGives() throws Exception {
+        AnalysisResult one = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), 1)
+                .analyze(mixedInputs(), ProgressListener.NONE);
+        for (int threads : new int[] {2, 3, 8}) {
+            AnalysisResult many = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), threads)
+                    .analyze(mixedInputs(), ProgressListener.NONE);
+            assertThat(many.findings()).isEqualTo(one.findings());
+            assertThat(many.inputs()).isEqualTo(one.inputs());
+            assertThat(many.problems()).isEqualTo(one.problems());
+            assertThat(many.stats()).isEqualTo(one.stats());
+        }
+        assertThat(one.findings()).isNotEmpty();
+        assertThat(one.problems())
+                .extracting(Problem::kind)
+                .contains(
+                        Problem.Kind.MALFORMED_ROW,
+                        Problem.Kind.MALFORMED_ROWS_SKIPPED,
+                        Problem.Kind.UNSUPPORTED_EVENT_TYPE,
+                        Problem.Kind.MISSING_COLUMNS,
+                        Problem.Kind.UNREADABLE);
+        assertThat(one.stats().events()).isGreaterThan(ReadAhead.BATCH * 3L);
+    }
+
+    @Test
+    void severalThreadsStopWhenInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), 4)
+                            .analyze(mixedInputs(), ProgressListener.NONE))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void refusesFewerThanOneThread() {
+        assertThatThrownBy(() -> new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads");
     }
 }

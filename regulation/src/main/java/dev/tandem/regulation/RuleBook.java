@@ -18,8 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rules as versioned data: {@code rules.json} in this package, or a file counsel edits, loaded
@@ -83,24 +90,82 @@ public final class RuleBook {
             if (in == null) {
                 throw new RuleBookException("rules.json is missing from the classpath");
             }
-            return load(in, "rules.json");
+            // its calendars are opened on first use: a deadline counted in business days is rare
+            // next to the cost of reading holiday XML (RuleBookTest opens them all)
+            return load(in, "rules.json", false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads and checks a rule file; {@code name} is how errors refer to it. */
+    /** Reads and checks a rule file, its holiday calendars included; {@code name} is how errors refer to it. */
     public static RuleBook load(InputStream in, String name) {
+        return load(in, name, true);
+    }
+
+    private static RuleBook load(InputStream in, String name, boolean openCalendars) {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(in);
+            root = tree(in, name);
         } catch (JacksonException e) {
             throw new RuleBookException(name + ": not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null
                             ? ""
                             : " at line " + e.getLocation().getLineNr()));
         }
-        return new Parser(name).book(root);
+        return new Parser(name, openCalendars).book(root);
+    }
+
+    /**
+     * The document as a tree, read with Jackson's streaming parser: the same tree an
+     * {@code ObjectMapper} reads (a later duplicate key replaces an earlier one), without building a
+     * mapper, which costs more than reading the whole file when {@code tandem deadlines} starts.
+     */
+    static JsonNode tree(InputStream in, String name) {
+        try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return MissingNode.getInstance();
+            }
+            JsonNode root = node(p, first);
+            if (p.nextToken() != null) {
+                throw new RuleBookException(name + ": not valid JSON: more after the end of the document at line "
+                        + p.currentLocation().getLineNr());
+            }
+            return root;
+        }
+    }
+
+    private static JsonNode node(JsonParser p, JsonToken t) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = f.objectNode();
+                for (String field = p.nextName(); field != null; field = p.nextName()) {
+                    o.set(field, node(p, p.nextToken()));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = f.arrayNode();
+                for (JsonToken x = p.nextToken(); x != JsonToken.END_ARRAY; x = p.nextToken()) {
+                    a.add(node(p, x));
+                }
+                yield a;
+            }
+            case VALUE_STRING -> f.stringNode(p.getString());
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> f.numberNode(p.getIntValue());
+                    case LONG -> f.numberNode(p.getLongValue());
+                    default -> f.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new IllegalStateException("unexpected JSON token " + t);
+        };
     }
 
     public String name() {
@@ -165,9 +230,11 @@ public final class RuleBook {
 
     private static final class Parser {
         private final String file;
+        private final boolean openCalendars;
 
-        Parser(String file) {
+        Parser(String file, boolean openCalendars) {
             this.file = file;
+            this.openCalendars = openCalendars;
         }
 
         RuleBook book(JsonNode root) {
@@ -211,7 +278,8 @@ public final class RuleBook {
                 calendarSpecs.put(e.getKey(), text(e.getValue(), "jollyday", where));
                 calendarDescriptions.put(e.getKey(), text(e.getValue(), "description", where));
             }
-            HolidayCalendars calendars = new HolidayCalendars(calendarSpecs);
+            HolidayCalendars calendars =
+                    openCalendars ? new HolidayCalendars(calendarSpecs) : HolidayCalendars.lazy(calendarSpecs);
             Map<String, Question> questions = new LinkedHashMap<>();
             for (var e : object(root, "questions", file).properties()) {
                 String where = file + ": questions." + e.getKey();

@@ -38,6 +38,54 @@ class RuleBookTest {
     }
 
     @Test
+    void theShippedCalendarsOpenAndAnswerThoughOpenedOnlyOnFirstUse() {
+        HolidayCalendars calendars = RuleBook.standard().calendars();
+        // every calendar the shipped file names opens (the shipped book opens them lazily)
+        calendars.openAll();
+        // 2026-11-26 is Thanksgiving (5 U.S.C. 6103), 2026-11-27 an ordinary Friday
+        assertThat(calendars.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2026, 11, 26)))
+                .isFalse();
+        assertThat(calendars.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2026, 11, 27)))
+                .isTrue();
+    }
+
+    @Test
+    void aLazyCalendarWithABadSpecFailsNamingItWhenFirstUsed() {
+        HolidayCalendars calendars = HolidayCalendars.lazy(java.util.Map.of("X", "atlantis"));
+        assertThat(calendars.contains("X")).isTrue();
+        assertThatThrownBy(() -> calendars.isBusinessDay("X", java.time.LocalDate.of(2026, 11, 25)))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("calendar X")
+                .hasMessageContaining("atlantis");
+    }
+
+    @Test
+    void readsTheTreeAMapperReads() throws Exception {
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        byte[] shipped;
+        try (var in = RuleBook.class.getResourceAsStream("rules.json")) {
+            shipped = in.readAllBytes();
+        }
+        String odd = """
+                {"a":1,"b":-2,"c":12345678901,"d":123456789012345678901234567890,"e":1.5,"f":-1e-3,
+                 "g":true,"h":false,"i":null,"j":[],"k":{},"l":[1,"x",[{"m":"\\u00e9"}]],"a":"again"}""";
+        for (byte[] doc : java.util.List.of(shipped, odd.getBytes(StandardCharsets.UTF_8))) {
+            assertThat(RuleBook.tree(new ByteArrayInputStream(doc), "t.json")).isEqualTo(mapper.readTree(doc));
+        }
+        assertThat(RuleBook.tree(new ByteArrayInputStream(new byte[0]), "t.json")
+                        .isMissingNode())
+                .isTrue();
+    }
+
+    @Test
+    void rejectsMoreAfterTheDocument() {
+        assertThatThrownBy(() -> load("{\"version\":\"t\"}\n{}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("test.json: not valid JSON")
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
     void acceptsAMinimalFile() {
         assertThat(load(HEAD + rule("a", "") + "]}").rules()).hasSize(1);
     }

@@ -32,8 +32,9 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code tandem analyze PATH… [--format text|json]} (CONTRACTS.md §4): the CRM leak analyzers over
- * files and folders of collected evidence. Exit 0 when nothing is found, 1 when something is, 2 for
+ * {@code tandem analyze PATH… [--format text|json] [--threads N]} (CONTRACTS.md §4): the CRM leak
+ * analyzers over files and folders of collected evidence, event logs parsed on all cores unless
+ * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is, 2 for
  * usage errors or when an input could not be read at all and nothing was found.
  */
 @Command(
@@ -73,6 +74,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--min-export-records", paramLabel = "N", description = "Rows in one export that count.")
     Long minExportRecords;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads reading event logs (default: all cores); the findings are the same with any.")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +87,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            err.println("tandem analyze: --threads must be at least 1");
+            return 2;
+        }
         List<AnalysisInput> inputs = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.isReadable(p)) {
@@ -103,7 +114,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (minExportRecords != null) {
             t = t.withMinExportRecords(minExportRecords);
         }
-        AnalysisResult r = new LeakAnalyzer(t, new ScannerPayloadInspector()).analyze(inputs, ProgressListener.NONE);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        AnalysisResult r = new LeakAnalyzer(t, new ScannerPayloadInspector(), n).analyze(inputs, ProgressListener.NONE);
         for (Problem p : r.problems()) {
             err.println("tandem analyze: " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message());
         }

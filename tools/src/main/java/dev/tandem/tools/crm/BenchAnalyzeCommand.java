@@ -7,6 +7,9 @@ import dev.tandem.leak.AnalysisInput;
 import dev.tandem.leak.AnalysisResult;
 import dev.tandem.leak.LeakAnalyzer;
 import dev.tandem.leak.ProgressListener;
+import dev.tandem.leak.Thresholds;
+import dev.tandem.payload.ScannerPayloadInspector;
+import dev.tandem.tools.bench.ThisExecutable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -17,10 +20,15 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,9 +37,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tandem bench analyze [--size 1GiB]}: generates Event Log File CSVs, then in the same run
- * times merely parsing them with FastCSV (the same reader settings the analysis uses) against the
- * full analysis, and prints both throughputs, their ratio, and the heap the analysis kept.
+ * {@code tandem bench analyze [--size 1GiB] [--threads N]}: generates Event Log File CSVs, then in
+ * the same run times merely parsing them with FastCSV (the same reader settings the analysis uses)
+ * against the full analysis, each on one thread and on {@code --threads} (all cores by default:
+ * the parsing spread over the files, the analysis reading ahead as {@code tandem analyze} does), and
+ * prints the throughputs, their ratios, and the heap the analysis kept.
  */
 @Command(
         name = "analyze",
@@ -65,8 +75,13 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Where to generate (default: a temporary folder, deleted afterwards).")
     Path dir;
 
+    @Option(names = "--threads", description = "Threads for the all-cores runs (default: all cores).")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static long parseSize(String s) {
         Matcher m = SIZE.matcher(s);
@@ -117,90 +132,150 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             }
             List<AnalysisInput> inputs =
                     files.stream().map(f -> AnalysisInput.of(f.toString(), f)).toList();
+            int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (cores < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+            }
             // warm-up: JIT-compile both paths on a slice before timing
-            parse(files.subList(0, Math.min(files.size(), 20)));
-            new LeakAnalyzer().analyze(inputs.subList(0, Math.min(inputs.size(), 20)), ProgressListener.NONE);
+            parse(files.subList(0, Math.min(files.size(), 20)), cores);
+            new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), cores)
+                    .analyze(inputs.subList(0, Math.min(inputs.size(), 20)), ProgressListener.NONE);
 
-            // wall-clock and this thread's CPU time: on a shared machine the CPU ratio is the steadier
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            double bestParse = Double.MAX_VALUE;
-            double bestAnalyze = Double.MAX_VALUE;
-            double bestParseCpu = Double.MAX_VALUE;
-            double bestAnalyzeCpu = Double.MAX_VALUE;
+            // wall-clock and the process's CPU time (all threads: the all-cores runs have several)
+            Best parse1 = new Best();
+            Best analyze1 = new Best();
+            Best parseN = new Best();
+            Best analyzeN = new Best();
             long peak = 0;
             long retained = 0;
             AnalysisResult result = null;
             for (int round = 1; round <= rounds; round++) {
-                long c = threads.getCurrentThreadCpuTime();
-                long s = System.nanoTime();
-                long parsedRows = parse(files);
-                double parseSec = (System.nanoTime() - s) / 1e9;
-                double parseCpu = (threads.getCurrentThreadCpuTime() - c) / 1e9;
-                bestParse = Math.min(bestParse, parseSec);
-                bestParseCpu = Math.min(bestParseCpu, parseCpu);
-                out.printf(
-                        Locale.ROOT,
-                        "round %d: parse only  %,d rows in %.2f s (cpu %.2f s) = %.1f MB/s%n",
-                        round,
-                        parsedRows,
-                        parseSec,
-                        parseCpu,
-                        bytes / parseSec / 1e6);
+                for (int t : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
+                    long c = processCpu();
+                    long tc = THREADS.getCurrentThreadCpuTime();
+                    long s = System.nanoTime();
+                    long parsedRows = parse(files, t);
+                    double parseSec = (System.nanoTime() - s) / 1e9;
+                    double parseCpu = (processCpu() - c) / 1e9;
+                    (t == 1 ? parse1 : parseN).add(parseSec, parseCpu, (THREADS.getCurrentThreadCpuTime() - tc) / 1e9);
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d: parse only  %d thread(s) %,d rows in %.2f s (cpu %.2f s) = %.1f MB/s%n",
+                            round,
+                            t,
+                            parsedRows,
+                            parseSec,
+                            parseCpu,
+                            bytes / parseSec / 1e6);
 
-                System.gc();
-                resetPeaks();
-                long[] gcNanos = {0};
-                long[] gcCpu = {0};
-                long[] kept = {0};
-                boolean measure = round == 1;
-                c = threads.getCurrentThreadCpuTime();
-                s = System.nanoTime();
-                result = new LeakAnalyzer().analyze(inputs, p -> {
-                    if (measure && p.phase() == ProgressListener.Phase.CORRELATING) {
-                        // what the analysis holds once every row is read: users and sessions, not rows
-                        long g0 = System.nanoTime();
-                        long c0 = threads.getCurrentThreadCpuTime();
-                        System.gc();
-                        kept[0] = ManagementFactory.getMemoryMXBean()
-                                .getHeapMemoryUsage()
-                                .getUsed();
-                        gcNanos[0] = System.nanoTime() - g0;
-                        // the CPU this thread spent in the call: wall time would make the CPU
-                        // figure negative on a loaded machine
-                        gcCpu[0] = threads.getCurrentThreadCpuTime() - c0;
+                    System.gc();
+                    resetPeaks();
+                    long[] gcNanos = {0};
+                    long[] gcCpu = {0};
+                    long[] gcThreadCpu = {0};
+                    long[] kept = {0};
+                    boolean measure = round == 1 && t == 1;
+                    c = processCpu();
+                    tc = THREADS.getCurrentThreadCpuTime();
+                    s = System.nanoTime();
+                    result = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), t)
+                            .analyze(inputs, p -> {
+                                if (measure && p.phase() == ProgressListener.Phase.CORRELATING) {
+                                    // what the analysis holds once every row is read: users and sessions, not rows
+                                    long g0 = System.nanoTime();
+                                    long c0 = processCpu();
+                                    long tc0 = THREADS.getCurrentThreadCpuTime();
+                                    System.gc();
+                                    kept[0] = ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getUsed();
+                                    gcNanos[0] = System.nanoTime() - g0;
+                                    gcCpu[0] = processCpu() - c0;
+                                    gcThreadCpu[0] = THREADS.getCurrentThreadCpuTime() - tc0;
+                                }
+                            });
+                    double analyzeSec = (System.nanoTime() - s - gcNanos[0]) / 1e9;
+                    double analyzeCpu = (processCpu() - c - gcCpu[0]) / 1e9;
+                    double analyzeThreadCpu = (THREADS.getCurrentThreadCpuTime() - tc - gcThreadCpu[0]) / 1e9;
+                    (t == 1 ? analyze1 : analyzeN).add(analyzeSec, analyzeCpu, analyzeThreadCpu);
+                    if (measure) {
+                        peak = peakHeap();
+                        retained = kept[0];
                     }
-                });
-                double analyzeSec = (System.nanoTime() - s - gcNanos[0]) / 1e9;
-                double analyzeCpu = (threads.getCurrentThreadCpuTime() - c - gcCpu[0]) / 1e9;
-                bestAnalyze = Math.min(bestAnalyze, analyzeSec);
-                bestAnalyzeCpu = Math.min(bestAnalyzeCpu, analyzeCpu);
-                if (measure) {
-                    peak = peakHeap();
-                    retained = kept[0];
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d: analysis    %d thread(s) %,d events in %.2f s (cpu %.2f s) = %.1f MB/s (%d findings)%n",
+                            round,
+                            t,
+                            result.stats().events(),
+                            analyzeSec,
+                            analyzeCpu,
+                            bytes / analyzeSec / 1e6,
+                            result.findings().size());
+                    out.flush();
                 }
+            }
+            out.printf(Locale.ROOT, "%nbytes              %,d (%d CSV files, target %s)%n", bytes, files.size(), size);
+            out.printf(Locale.ROOT, "parse only (best)  %.1f MB/s on 1 thread%n", bytes / parse1.wall / 1e6);
+            out.printf(Locale.ROOT, "analysis (best)    %.1f MB/s on 1 thread%n", bytes / analyze1.wall / 1e6);
+            out.printf(
+                    Locale.ROOT,
+                    "ratio              %.2fx (analysis / parse, 1 thread, wall clock; target >= 0.5x)%n",
+                    parse1.wall / analyze1.wall);
+            out.printf(
+                    Locale.ROOT,
+                    "ratio (cpu time)   %.2fx (1 thread, this thread's CPU time; steadier on a shared machine)%n",
+                    parse1.threadCpu / analyze1.threadCpu);
+            out.printf(
+                    Locale.ROOT,
+                    "ratio (cpu time)   %.2fx (1 thread, the process's CPU time, collector and compiler included)%n",
+                    parse1.cpu / analyze1.cpu);
+            if (cores > 1) {
                 out.printf(
                         Locale.ROOT,
-                        "round %d: analysis    %,d events in %.2f s (cpu %.2f s) = %.1f MB/s (%d findings)%n",
-                        round,
-                        result.stats().events(),
-                        analyzeSec,
-                        analyzeCpu,
-                        bytes / analyzeSec / 1e6,
-                        result.findings().size());
+                        "parse only (best)  %.1f MB/s on %d threads (%.2fx 1 thread)%n",
+                        bytes / parseN.wall / 1e6,
+                        cores,
+                        parse1.wall / parseN.wall);
+                out.printf(
+                        Locale.ROOT,
+                        "analysis (best)    %.1f MB/s on %d threads (%.2fx 1 thread)%n",
+                        bytes / analyzeN.wall / 1e6,
+                        cores,
+                        analyze1.wall / analyzeN.wall);
+                out.printf(
+                        Locale.ROOT,
+                        "ratio              %.2fx (analysis / parse, %d threads each, wall clock; target >= 0.5x)%n",
+                        parseN.wall / analyzeN.wall,
+                        cores);
+                out.printf(
+                        Locale.ROOT,
+                        "ratio              %.2fx (analysis on %d threads / parse on 1, wall clock)%n",
+                        parse1.wall / analyzeN.wall,
+                        cores);
+                out.printf(
+                        Locale.ROOT,
+                        "cpu time           parse %.2f s, analysis %.2f s on %d threads (1 thread: %.2f s, %.2f s)%n",
+                        parseN.cpu,
+                        analyzeN.cpu,
+                        cores,
+                        parse1.cpu,
+                        analyze1.cpu);
+                // what the aggregating thread leaves to the workers: the parsing, spread over the cores
+                out.printf(
+                        Locale.ROOT,
+                        "aggregating thread %.2f s CPU of the analysis on %d threads (the rest: %.2f s, its %d"
+                                + " parsing workers, the collector and the compiler)%n",
+                        analyzeN.threadCpu,
+                        cores,
+                        analyzeN.cpu - analyzeN.threadCpu,
+                        cores);
             }
-            double parseMbs = bytes / bestParse / 1e6;
-            double analyzeMbs = bytes / bestAnalyze / 1e6;
-            out.printf(Locale.ROOT, "%nbytes              %,d (%d CSV files, target %s)%n", bytes, files.size(), size);
-            out.printf(Locale.ROOT, "parse only (best)  %.1f MB/s%n", parseMbs);
-            out.printf(Locale.ROOT, "analysis (best)    %.1f MB/s%n", analyzeMbs);
             out.printf(
                     Locale.ROOT,
-                    "ratio              %.2fx (analysis / parse, wall clock; target >= 0.5x)%n",
-                    analyzeMbs / parseMbs);
-            out.printf(
-                    Locale.ROOT,
-                    "ratio (cpu time)   %.2fx (this thread's CPU time; steadier on a shared machine)%n",
-                    bestParseCpu / bestAnalyzeCpu);
+                    "machine            %d cores; %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    ThisExecutable.load());
             out.printf(
                     Locale.ROOT,
                     "state              %,d users, %,d sessions for %,d events%n",
@@ -228,23 +303,75 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** The reference: FastCSV reading every record of every file, touching each field count. */
-    static long parse(List<Path> files) throws IOException {
+    /** The best wall-clock and CPU times of a measurement over the rounds. */
+    private static final class Best {
+        double wall = Double.MAX_VALUE;
+        double cpu = Double.MAX_VALUE;
+        double threadCpu = Double.MAX_VALUE;
+
+        void add(double w, double c, double tc) {
+            wall = Math.min(wall, w);
+            cpu = Math.min(cpu, c);
+            threadCpu = Math.min(threadCpu, tc);
+        }
+    }
+
+    /**
+     * The reference: FastCSV reading every record of every file, touching each field count; on
+     * {@code threads} threads, each file whole on one of them.
+     */
+    static long parse(List<Path> files, int threads) throws IOException, InterruptedException {
+        if (threads == 1) {
+            long rows = 0;
+            for (Path f : files) {
+                rows += parse(f);
+            }
+            return rows;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> each = new ArrayList<>();
+            for (Path f : files) {
+                each.add(pool.submit(() -> parse(f)));
+            }
+            long rows = 0;
+            for (Future<Long> r : each) {
+                rows += r.get();
+            }
+            return rows;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long parse(Path f) throws IOException {
         long rows = 0;
         long fields = 0;
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f);
-                    CsvReader<CsvRecord> r = CsvTable.reader(in)) {
-                for (CsvRecord rec : r) {
-                    fields += rec.getFieldCount();
-                    rows++;
-                }
+        try (InputStream in = Files.newInputStream(f);
+                CsvReader<CsvRecord> r = CsvTable.reader(in)) {
+            for (CsvRecord rec : r) {
+                fields += rec.getFieldCount();
+                rows++;
             }
         }
         if (fields < 0) {
             throw new IllegalStateException("unreachable: keeps the loop's work observable");
         }
         return rows;
+    }
+
+    /** CPU time of this process, all threads, in nanoseconds. */
+    private static long processCpu() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(0L);
     }
 
     private static void resetPeaks() {

@@ -25,16 +25,43 @@ class AnalyzeGeneratedOrgCommandTest {
         assertThat(g.out()).contains("6 incidents");
     }
 
-    @Test
-    void printsJsonExactlyInTheContractShapeAndExitsOneOnFindings() throws Exception {
-        ToolsCli.Run r = ToolsCli.run(
+    /** {@code tandem analyze --format json} of the whole generated org, with more options. */
+    private static ToolsCli.Run analyzeJson(String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "analyze",
                 org.resolve("eventlogs").toString(),
                 org.resolve("metadata").toString(),
                 org.resolve("data").toString(),
                 org.resolve("har").toString(),
                 "--format",
-                "json");
+                "json"));
+        args.addAll(List.of(more));
+        return ToolsCli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void printsTheSameJsonOnOneThreadAsOnSeveral() {
+        List<String> json = new ArrayList<>();
+        for (String threads : List.of("1", "2", "5")) {
+            ToolsCli.Run r = analyzeJson("--threads", threads);
+            assertThat(r.exit()).isEqualTo(1);
+            json.add(r.out());
+        }
+        assertThat(json.get(0)).contains("\"findings\"");
+        assertThat(json.get(1)).isEqualTo(json.get(0));
+        assertThat(json.get(2)).isEqualTo(json.get(0));
+    }
+
+    @Test
+    void refusesFewerThanOneThread() {
+        ToolsCli.Run r = ToolsCli.run("analyze", org.resolve("eventlogs").toString(), "--threads", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--threads must be at least 1");
+    }
+
+    @Test
+    void printsJsonExactlyInTheContractShapeAndExitsOneOnFindings() throws Exception {
+        ToolsCli.Run r = analyzeJson();
         assertThat(r.exit()).isEqualTo(1);
         JsonNode root = JsonMapper.builder().build().readTree(r.out());
         assertThat(names(root)).containsExactly("findings", "inputs");
