@@ -342,6 +342,16 @@ abstract class ObligationsContract {
         assertThat(entry).isNotNull();
         assertThat(entry.path("index").asLong())
                 .isEqualTo(read.path("ledgerIndex").asLong());
+        // counsel's determinations are privileged: the public leaf (what the auditor, the ledger's
+        // readers and the export bag get) holds a commitment and no value
+        long at = entry.path("index").asLong();
+        JsonNode leaf = http.get("/api/v1/ledger/entries?from=" + at + "&to=" + (at + 1))
+                .json()
+                .get(0)
+                .path("entry");
+        assertThat(leaf.path("type").asString()).isEqualTo("incident.facts-set");
+        assertThat(leaf.path("body").propertyNames()).contains("commitment");
+        assertThat(leaf.toString()).doesNotContain("determinedAt").doesNotContain("2026-11-27T18:00:00Z");
         assertThat(timelineTypes(incident))
                 .containsSubsequence(
                         "incident.facts-set", "scope.updated", "incident.facts-set", "obligations.computed");

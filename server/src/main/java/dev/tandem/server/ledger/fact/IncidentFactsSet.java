@@ -8,6 +8,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The incident's facts that move legal clocks were set ({@code incident.facts-set}, docs/contracts.md
  * §4): when the company determined that a breach occurred (null: not determined) and whether an
  * outsider's unauthorized access caused it, with the values they replace (null the first time).
+ * Privileged: these are counsel's determinations, which the auditor may not read (docs/access.md),
+ * so the leaf holds only a salted commitment; the export bag and the ledger's entries carry no
+ * value. Members who may read the facts read them through the facts endpoint and the obligations
+ * page; the timeline opens the entry for LEGAL and the incident commander.
  */
 public record IncidentFactsSet(
         String incident,
@@ -33,6 +37,6 @@ public record IncidentFactsSet(
 
     @Override
     public boolean privileged() {
-        return false;
+        return true;
     }
 }
