@@ -52,6 +52,14 @@ public final class StartupBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tandem-bench-startup");
+        try {
+            return measure(out, dir);
+        } finally {
+            LedgerAppendBench.deleteTree(dir);
+        }
+    }
+
+    private Integer measure(PrintWriter out, Path dir) throws Exception {
         Files.write(dir.resolve("Hi.class"), hiClass());
         List<String> tandem = ThisExecutable.command();
         Map<String, List<String>> commands = new LinkedHashMap<>();
