@@ -141,6 +141,24 @@ class AuditorPortalBrowserIT extends BrowserContract {
     }
 
     @Test
+    void errorPagesShowTheProblemsTitleAndTheSignedInNavigation() {
+        Page page = signIn(Role.AUDITOR);
+        record Case(String path, int status, String title) {}
+        for (Case c : List.of(
+                new Case("/changes/0194aaaaaaaaaaaaaaaaaaaaaaaaaaaa", 404, "change not found"),
+                new Case(incidentPath() + "/changes/new", 403, "Forbidden"))) {
+            Response r = page.navigate(base() + c.path());
+            assertThat(r.status()).as(c.path()).isEqualTo(c.status());
+            assertThat(page.locator("main h1")).hasText(c.title());
+            assertThat(page.locator("main h1").innerText()).as(c.path()).doesNotContain("th:");
+            assertThat(page.title()).as(c.path()).isEqualTo(c.title() + " · Tandem");
+            // signed in: the navigation, and the brand leads to the incidents, not to the sign-in page
+            assertThat(page.locator("header.top a.brand")).hasAttribute("href", "/incidents");
+            assertThat(page.locator("header.top")).containsText("Signed in as " + username(Role.AUDITOR));
+        }
+    }
+
+    @Test
     void theCommanderSeesTheRequestsButRecordsNoCheckpoint() {
         Page page = portal(Role.INCIDENT_COMMANDER);
         assertThat(page.locator("article.evidence-request")).not().hasCount(0);
