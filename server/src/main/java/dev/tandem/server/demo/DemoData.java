@@ -342,7 +342,8 @@ public class DemoData {
 
     /**
      * The auditor's portal (docs/web.md): one request the audit liaison answered with the access
-     * review policy (AUDIT evidence), waiting for the auditor's review, and one still open.
+     * review policy (AUDIT evidence), waiting for the auditor's review, and one open again: answered
+     * with the policy and reopened by the auditor, the answer kept in its history.
      */
     private void evidenceRequests(Incident incident) {
         String id = incident.id();
@@ -359,13 +360,16 @@ public class DemoData {
                 .orElseThrow()
                 .id();
         evidenceRequests.answer(policy.id(), List.of(item), "The policy as published on the GRC wiki", "liaison");
-        evidenceRequests.file(
+        EvidenceRequests.Request review = evidenceRequests.file(
                 id,
                 "Access review of the integration user before and after containment",
                 null,
                 List.of("CC6.2", "CC6.3"),
                 incident.timeZone(),
                 "auditor");
+        evidenceRequests.answer(review.id(), List.of(item), "The policy sets the review's scope", "liaison");
+        evidenceRequests.reopen(
+                review.id(), "The policy is not the review: the review records of the integration user", "auditor");
     }
 
     private static EntryDraft entry(

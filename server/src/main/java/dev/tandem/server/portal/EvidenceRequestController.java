@@ -8,6 +8,7 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.incident.Incidents;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,22 @@ class EvidenceRequestController {
         this.incidents = incidents;
     }
 
-    record LinkedView(String id, String name, String sha256, long size, String content) {}
+    record LinkedView(String id, String name, String sha256, long size, String content) {
+        static List<LinkedView> of(List<EvidenceItem> items) {
+            return items.stream()
+                    .map(e -> new LinkedView(
+                            e.id(), e.name(), e.sha256(), e.size(), "/api/v1/evidence/" + e.id() + "/content"))
+                    .toList();
+        }
+    }
+
+    /** One step of {@code history}, oldest first (docs/contracts.md §5.1). */
+    record StepView(String step, String text, String by, String at, long ledgerIndex, List<LinkedView> evidence) {
+        static StepView of(EvidenceRequests.Stepped s) {
+            return new StepView(
+                    s.step().name(), s.text(), s.by(), s.at().toString(), s.ledgerIndex(), LinkedView.of(s.evidence()));
+        }
+    }
 
     record RequestView(
             String id,
@@ -54,7 +70,8 @@ class EvidenceRequestController {
             @Nullable String lastBy,
             @Nullable String lastAt,
             @Nullable Long lastIndex,
-            List<LinkedView> evidence) {
+            List<LinkedView> evidence,
+            List<StepView> history) {
         static RequestView of(EvidenceRequests.Request r) {
             return new RequestView(
                     r.id(),
@@ -71,10 +88,8 @@ class EvidenceRequestController {
                     r.lastBy(),
                     r.lastAt() == null ? null : r.lastAt().toString(),
                     r.lastIndex(),
-                    r.evidence().stream()
-                            .map(e -> new LinkedView(
-                                    e.id(), e.name(), e.sha256(), e.size(), "/api/v1/evidence/" + e.id() + "/content"))
-                            .toList());
+                    LinkedView.of(r.evidence()),
+                    r.history().stream().map(StepView::of).toList());
         }
     }
 

@@ -44,7 +44,10 @@ public class EvidenceRequests {
         this.clock = clock;
     }
 
-    /** A request as stored, with the AUDIT items its current answer links. */
+    /**
+     * A request as stored, with the AUDIT items its current answer links (none once reopened) and
+     * its history: every step after the filing, oldest first, each answer with the items it linked.
+     */
     public record Request(
             String id,
             String incident,
@@ -60,7 +63,12 @@ public class EvidenceRequests {
             @Nullable Instant lastAt,
             @Nullable String lastBy,
             @Nullable Long lastIndex,
-            List<EvidenceItem> evidence) {}
+            List<EvidenceItem> evidence,
+            List<Stepped> history) {}
+
+    /** One step after the filing: an answer with the items it linked, a refusal, an acceptance or a reopening. */
+    public record Stepped(
+            Step step, String text, Instant at, String by, long ledgerIndex, List<EvidenceItem> evidence) {}
 
     /** Files a request ({@code evidence-request.filed}); {@code zone} gives today for the due date. */
     public Request file(
@@ -115,7 +123,7 @@ public class EvidenceRequests {
                         n,
                         items.get(n));
             }
-            return stepped(id, Step.ANSWERED, status, text, actor, index);
+            return stepped(id, Step.ANSWERED, status, text, actor, index, items);
         });
     }
 
@@ -145,18 +153,42 @@ public class EvidenceRequests {
                 // the answer it had is no longer the answer; the ledger keeps which items it linked
                 jdbc.update("DELETE FROM evidence_request_item WHERE request_id = ?", id);
             }
-            return stepped(id, step, status, text, actor, index);
+            return stepped(id, step, status, text, actor, index, List.of());
         });
     }
 
-    private Request stepped(String id, Step step, Status status, String text, String actor, long index) {
+    private Request stepped(
+            String id, Step step, Status status, String text, String actor, long index, List<String> items) {
+        Instant at = now();
+        Integer last = jdbc.queryForObject(
+                "SELECT MAX(ordinal) FROM evidence_request_step WHERE request_id = ?", Integer.class, id);
+        int ordinal = last == null ? 0 : last + 1;
+        jdbc.update(
+                "INSERT INTO evidence_request_step (request_id, ordinal, step, step_text, stepped_at, stepped_by,"
+                        + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id,
+                ordinal,
+                step.name(),
+                text,
+                Timestamp.from(at),
+                actor,
+                index);
+        for (int n = 0; n < items.size(); n++) {
+            jdbc.update(
+                    "INSERT INTO evidence_request_step_item (request_id, step_ordinal, ordinal, evidence_id)"
+                            + " VALUES (?, ?, ?, ?)",
+                    id,
+                    ordinal,
+                    n,
+                    items.get(n));
+        }
         jdbc.update(
                 "UPDATE evidence_request SET status = ?, last_step = ?, last_text = ?, last_at = ?, last_by = ?,"
                         + " last_index = ? WHERE id = ?",
                 status.name(),
                 step.name(),
                 text,
-                Timestamp.from(now()),
+                Timestamp.from(at),
                 actor,
                 index,
                 id);
@@ -188,14 +220,8 @@ public class EvidenceRequests {
         Timestamp lastAt = rs.getTimestamp("last_at");
         long lastIndex = rs.getLong("last_index");
         boolean hasLast = !rs.wasNull();
-        List<EvidenceItem> items = jdbc
-                .queryForList(
-                        "SELECT evidence_id FROM evidence_request_item WHERE request_id = ? ORDER BY ordinal",
-                        String.class,
-                        id)
-                .stream()
-                .map(e -> vault.find(e).orElseThrow())
-                .toList();
+        List<EvidenceItem> items =
+                items("SELECT evidence_id FROM evidence_request_item WHERE request_id = ? ORDER BY ordinal", id);
         return new Request(
                 id,
                 rs.getString("incident_id"),
@@ -211,7 +237,31 @@ public class EvidenceRequests {
                 lastAt == null ? null : lastAt.toInstant(),
                 rs.getString("last_by"),
                 hasLast ? lastIndex : null,
-                items);
+                items,
+                history(id));
+    }
+
+    private List<Stepped> history(String id) {
+        return jdbc.query(
+                "SELECT * FROM evidence_request_step WHERE request_id = ? ORDER BY ordinal",
+                (rs, n) -> new Stepped(
+                        Step.valueOf(rs.getString("step")),
+                        rs.getString("step_text"),
+                        rs.getTimestamp("stepped_at").toInstant(),
+                        rs.getString("stepped_by"),
+                        rs.getLong("ledger_index"),
+                        items(
+                                "SELECT evidence_id FROM evidence_request_step_item WHERE request_id = ?"
+                                        + " AND step_ordinal = ? ORDER BY ordinal",
+                                id,
+                                rs.getInt("ordinal"))),
+                id);
+    }
+
+    private List<EvidenceItem> items(String sql, Object... args) {
+        return jdbc.queryForList(sql, String.class, args).stream()
+                .map(e -> vault.find(e).orElseThrow())
+                .toList();
     }
 
     private Instant now() {

@@ -8,6 +8,7 @@ import dev.tandem.server.access.Guard;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.Problems;
 import dev.tandem.server.web.WebPages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,15 @@ class PortalPages {
     private final VerifiedCheckpoints checkpoints;
     private final Vault vault;
     private final IncidentHeader header;
+    private final Ledger ledger;
 
-    PortalPages(EvidenceRequests requests, VerifiedCheckpoints checkpoints, Vault vault, IncidentHeader header) {
+    PortalPages(
+            EvidenceRequests requests,
+            VerifiedCheckpoints checkpoints,
+            Vault vault,
+            IncidentHeader header,
+            Ledger ledger) {
+        this.ledger = ledger;
         this.requests = requests;
         this.checkpoints = checkpoints;
         this.vault = vault;
@@ -55,6 +63,8 @@ class PortalPages {
         VerifiedCheckpoints.Recorded verified =
                 checkpoints.find(id, access.username()).orElse(null);
         model.addAttribute("verified", verified);
+        // the command to verify the bag names the key to pin, the same as the ledger page shows
+        model.addAttribute("verifierKey", ledger.verifierKey());
         model.addAttribute(
                 "exportLink", "/incidents/" + id + "/export" + (verified == null ? "" : "?since=" + verified.size()));
         if (!model.containsAttribute("draft")) {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * every action on the page's incident, so templates show a control only where the policy permits
  * it) and how a page's failure is shown: a page with the status an API call would get and a
  * message naming the input, never a stack trace. The problem type is in the page as
- * {@code data-problem}, the same {@code urn:tandem:problem:*} the API answers.
+ * {@code data-problem}, the same {@code urn:tandem:problem:*} the API answers. An error page shows the
+ * signed-in navigation too: an exception handler's model starts empty, so {@link #page} adds the
+ * caller again, and the container's error page (an unknown address) gets it from this advice.
  */
-@ControllerAdvice(annotations = WebPages.class)
+@ControllerAdvice(annotations = WebPages.class, assignableTypes = BasicErrorController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
@@ -50,6 +53,10 @@ public class PageAdvice {
     @ModelAttribute("me")
     @Nullable
     Actor me() {
+        return caller();
+    }
+
+    private static @Nullable Actor caller() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
     }
@@ -113,9 +120,10 @@ public class PageAdvice {
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("unexpected failure on a page", e);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+        model.addAttribute("me", caller());
         model.addAttribute("status", 500);
         model.addAttribute("problem", Problems.type("internal").toString());
-        model.addAttribute("title", "Something went wrong");
+        model.addAttribute("problemTitle", "Something went wrong");
         model.addAttribute("detail", "the server could not complete the request; nothing partial was recorded");
         return "error";
     }
@@ -123,9 +131,10 @@ public class PageAdvice {
     private static String page(Model model, HttpServletResponse response, DomainException e) {
         HttpStatus status = Problems.status(e.kind());
         response.setStatus(status.value());
+        model.addAttribute("me", caller());
         model.addAttribute("status", status.value());
         model.addAttribute("problem", Problems.type(e.code()).toString());
-        model.addAttribute("title", e.title());
+        model.addAttribute("problemTitle", e.title());
         model.addAttribute("detail", e.getMessage());
         return "error";
     }

@@ -21,11 +21,21 @@ import org.springframework.stereotype.Component;
 @Component("times")
 public class Times {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     /** {@code 2026-11-26 09:00 CET (UTC+01:00)} in the zone; empty for no time. */
     public String show(@Nullable Object time, @Nullable ZoneId zone) {
+        return show(time, zone, SHOWN);
+    }
+
+    /** {@code 2026-11-26 09:00:07 CET (UTC+01:00)}: to the second, where minutes do not tell two apart. */
+    public String seconds(@Nullable Object time, @Nullable ZoneId zone) {
+        return show(time, zone, SECONDS);
+    }
+
+    private String show(@Nullable Object time, @Nullable ZoneId zone, DateTimeFormatter format) {
         Instant t = instant(time);
         if (t == null) {
             return "";
@@ -35,7 +45,7 @@ public class Times {
         String offset = at.getOffset().getTotalSeconds() == 0
                 ? "UTC"
                 : "UTC" + at.getOffset().getId();
-        return SHOWN.format(at) + " " + name + (name.equals(offset) || name.equals("Z") ? "" : " (" + offset + ")");
+        return format.format(at) + " " + name + (name.equals(offset) || name.equals("Z") ? "" : " (" + offset + ")");
     }
 
     /** RFC 3339 in UTC, for {@code <time datetime>} and the countdown script. */

@@ -84,6 +84,7 @@ abstract class EvidenceRequestsContract {
         assertThat(forensicAnswer.json().path("detail").asString()).startsWith("evidence: item " + forensic);
         assertThat(liaison.get(r).json().path("status").asString()).isEqualTo("OPEN");
         assertThat(liaison.get(r).json().path("evidence")).isEmpty();
+        assertThat(liaison.get(r).json().path("history")).isEmpty();
         assertThat(timeline()).hasSize(entries);
         // the auditor reviews, never answers; nothing to accept while OPEN
         assertThat(auditor.postJson(r + "/answer", "{\"evidence\":[\"" + audit + "\"]}")
@@ -104,6 +105,18 @@ abstract class EvidenceRequestsContract {
         Api.Response reopened = auditor.postJson(r + "/reopen", "{\"reason\":\"the review before containment\"}");
         assertThat(reopened.json().path("status").asString()).isEqualTo("OPEN");
         assertThat(reopened.json().path("evidence")).isEmpty();
+        // what the answer handed over stays in the history, then why it was reopened
+        JsonNode history = auditor.get(r).json().path("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("step").asString()).isEqualTo("ANSWERED");
+        assertThat(history.get(0).path("text").asString()).isEqualTo("after containment");
+        assertThat(history.get(0).path("by").asString()).startsWith("liaison-");
+        assertThat(history.get(0).path("ledgerIndex").asLong())
+                .isEqualTo(answered.json().path("lastIndex").asLong());
+        assertThat(history.get(0).path("evidence").get(0)).isEqualTo(linked);
+        assertThat(history.get(1).path("step").asString()).isEqualTo("REOPENED");
+        assertThat(history.get(1).path("text").asString()).isEqualTo("the review before containment");
+        assertThat(history.get(1).path("evidence")).isEmpty();
         assertThat(liaison.postJson(r + "/answer", "{\"evidence\":[\"" + audit + "\"]}")
                         .status())
                 .isEqualTo(200);
@@ -111,6 +124,22 @@ abstract class EvidenceRequestsContract {
         Api.Response accepted = auditor.postJson(r + "/accept", "{\"comment\":\"complete\"}");
         assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().path("lastText").asString()).isEqualTo("complete");
+        List<String> steps = new ArrayList<>();
+        long previous = 0;
+        for (JsonNode h : accepted.json().path("history")) {
+            steps.add(h.path("step").asString());
+            assertThat(h.path("ledgerIndex").asLong()).isGreaterThan(previous);
+            previous = h.path("ledgerIndex").asLong();
+        }
+        assertThat(steps).containsExactly("ANSWERED", "REOPENED", "ANSWERED", "ACCEPTED");
+        assertThat(accepted.json()
+                        .path("history")
+                        .get(2)
+                        .path("evidence")
+                        .get(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo(audit);
         assertThat(auditor.postJson(r + "/reopen", "{\"reason\":\"more\"}").status())
                 .isEqualTo(409);
 

@@ -141,6 +141,68 @@ class AuditorPortalBrowserIT extends BrowserContract {
     }
 
     @Test
+    void aReopenedRequestKeepsTheAnswerItHadAndTheReasonItWasReopened() {
+        String text = "Badge logs of the week " + System.nanoTime();
+        Page auditor = portal(Role.AUDITOR);
+        // the command to verify the bag names the key the ledger page shows
+        assertThat(auditor.locator("#verify-command")).containsText("tandem verify <bag.zip> --key '");
+        String command = auditor.locator("#verify-command").innerText();
+        auditor.getByLabel("What do you ask for").fill(text);
+        button(auditor.locator("main"), "File request").click();
+        auditor.waitForURL(url -> url.contains("/audit#request-"));
+
+        Page liaison = portal(Role.AUDIT_LIAISON);
+        // each item offered says what tells it apart from another of the same name
+        assertThat(request(liaison, text).locator("fieldset label").first())
+                .containsText(java.util.regex.Pattern.compile(
+                        "SHA-256 [0-9a-f]{12}…, received \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "));
+        request(liaison, text).getByLabel("access-review-policy.md").check();
+        request(liaison, text).getByLabel("Note to the auditor").fill("The policy");
+        button(request(liaison, text), "Answer with the chosen evidence").click();
+        liaison.waitForURL(url -> url.contains("/audit#request-"));
+
+        auditor.reload();
+        request(auditor, text).getByLabel("What is still missing").fill("The review record too");
+        button(request(auditor, text), "Reopen").click();
+        auditor.waitForURL(url -> url.contains("/audit#request-"));
+        Locator reopened = request(auditor, text);
+        assertThat(reopened).containsText("OPEN");
+        Locator history = reopened.locator("ol.request-history > li");
+        assertThat(history).hasCount(2);
+        assertThat(history.nth(0)).hasAttribute("data-step", "ANSWERED");
+        assertThat(history.nth(0)).containsText("The policy");
+        assertThat(history.nth(0)
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions().setName("Download access-review-policy.md")))
+                .hasCount(1);
+        assertThat(history.nth(1)).hasAttribute("data-step", "REOPENED");
+        assertThat(history.nth(1)).containsText("The review record too");
+
+        auditor.navigate(base() + "/ledger");
+        assertThat(auditor.locator("#verifier-key"))
+                .hasText(command.substring(command.indexOf("--key '") + 7, command.length() - 1));
+    }
+
+    @Test
+    void errorPagesShowTheProblemsTitleAndTheSignedInNavigation() {
+        Page page = signIn(Role.AUDITOR);
+        record Case(String path, int status, String title) {}
+        for (Case c : List.of(
+                new Case("/changes/0194aaaaaaaaaaaaaaaaaaaaaaaaaaaa", 404, "change not found"),
+                new Case(incidentPath() + "/changes/new", 403, "Forbidden"))) {
+            Response r = page.navigate(base() + c.path());
+            assertThat(r.status()).as(c.path()).isEqualTo(c.status());
+            assertThat(page.locator("main h1")).hasText(c.title());
+            assertThat(page.locator("main h1").innerText()).as(c.path()).doesNotContain("th:");
+            assertThat(page.title()).as(c.path()).isEqualTo(c.title() + " · Tandem");
+            // signed in: the navigation, and the brand leads to the incidents, not to the sign-in page
+            assertThat(page.locator("header.top a.brand")).hasAttribute("href", "/incidents");
+            assertThat(page.locator("header.top")).containsText("Signed in as " + username(Role.AUDITOR));
+        }
+    }
+
+    @Test
     void theCommanderSeesTheRequestsButRecordsNoCheckpoint() {
         Page page = portal(Role.INCIDENT_COMMANDER);
         assertThat(page.locator("article.evidence-request")).not().hasCount(0);
