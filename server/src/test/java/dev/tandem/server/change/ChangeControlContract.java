@@ -215,6 +215,30 @@ abstract class ChangeControlContract {
         assertThat(ack.status()).as(ack.body()).isEqualTo(201);
         assertThat(ack.json().path("acknowledgements")).hasSize(1);
         assertThat(ack.json().path("approved").asBoolean()).isFalse();
+        // a second acknowledgement by the same auditor is refused, not recorded twice
+        long acknowledged = treeSize();
+        Api.Response again =
+                auditor.postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"noted again\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("detail").asString()).contains("already acknowledged");
+        assertThat(treeSize()).isEqualTo(acknowledged);
+        assertThat(ic.get("/api/v1/changes/" + id).json().path("acknowledgements"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aRejectionWithoutACommentIsRefusedNamingTheCommentAndNothingRecorded() {
+        String id = requested(responder);
+        long size = treeSize();
+        Api.Response r =
+                ic.postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\" \"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("detail").asString()).startsWith("comment:");
+        assertThat(treeSize()).isEqualTo(size);
+        Api.Response why = ic.postJson(
+                "/api/v1/changes/" + id + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\"not in this window\"}");
+        assertThat(why.status()).as(why.body()).isEqualTo(201);
+        assertThat(why.json().path("status").asString()).isEqualTo("REJECTED");
     }
 
     @Test
