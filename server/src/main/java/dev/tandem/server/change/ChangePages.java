@@ -529,7 +529,8 @@ class ChangePages {
                 throw DomainException.unprocessable("csv-empty", "file: choose the register's CSV file");
             }
             ControlTests.Imported r = register.importRegister(id, csv, name, access.username());
-            return "redirect:/incidents/" + id + "/control-tests/import?imported=" + r.imported();
+            return "redirect:/incidents/" + id + "/control-tests/import?imported=" + r.imported() + "&skipped="
+                    + r.skipped();
         } catch (MultipartForm.MalformedException e) {
             response.setStatus(422);
             model.addAttribute("importError", "file: " + e.getMessage());
