@@ -3,6 +3,7 @@ package dev.tandem.change;
 import dev.tandem.controls.ControlCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +140,7 @@ public final class ChangeRules {
                     "business-processes-required",
                     "businessProcesses: an access restriction must name the business processes it may break");
         }
-        if (d.emergency() && !"INCIDENT_COMMANDER".equals(requesterRole)) {
+        if (d.emergency() && !mayFlagEmergency(requesterRole)) {
             return new Refused(
                     Outcome.FORBIDDEN,
                     "emergency-by-commander",
@@ -215,6 +216,60 @@ public final class ChangeRules {
             }
         }
         return OK;
+    }
+
+    /** Whether one in {@code role} may flag a change as an emergency: the incident commander only. */
+    public static boolean mayFlagEmergency(@Nullable String role) {
+        return "INCIDENT_COMMANDER".equals(role);
+    }
+
+    /** A decision's own content: a rejection says why, in its comment. */
+    public static Check decision(boolean approve, @Nullable String comment) {
+        if (!approve && blank(comment)) {
+            return unprocessable("comment-required", "comment: a rejection says why; required, and not blank");
+        }
+        return OK;
+    }
+
+    /** An auditor acknowledges a change once: {@code acknowledgedBy} are the auditors who did. */
+    public static Check acknowledge(Collection<String> acknowledgedBy, String auditor) {
+        if (acknowledgedBy.contains(auditor)) {
+            return conflict("already-acknowledged", auditor + " already acknowledged this change");
+        }
+        return OK;
+    }
+
+    /**
+     * Why the change can never get its incident commander's approval as things stand, or null: it
+     * awaits that approval and every incident commander of the incident ({@code commanders}) is its
+     * requester (who may not approve it). The rule stays; the page says what to do.
+     */
+    public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
+        boolean open = s.status() == ChangeStatus.REQUESTED || (s.status() == ChangeStatus.EXECUTED && s.emergency());
+        if (!open || s.decisionOf(Approver.INCIDENT_COMMANDER).isPresent()) {
+            return null;
+        }
+        if (commanders.stream().anyMatch(c -> !c.equals(s.requester()))) {
+            return null;
+        }
+        return "the incident commander's approval must come from someone other than its requester, "
+                + s.requester() + ", and the incident has no other incident commander. Add a second incident"
+                + " commander to the incident (Members), or reject this change and have a responder request it"
+                + " for the incident commander to approve";
+    }
+
+    /**
+     * What the new-change form tells an incident commander before they request: a change they
+     * request needs another commander's approval; {@code others} is how many the incident has.
+     */
+    public static String commanderRequests(int others) {
+        String rule = "A change you request is approved by the incident commander and the audit liaison, two"
+                + " people, neither you: it needs another incident commander's approval.";
+        if (others == 0) {
+            return rule + " This incident has no other incident commander, so it could not be approved: have a"
+                    + " responder request the change, and approve it yourself.";
+        }
+        return rule + " This incident has " + others + " other incident commander" + (others == 1 ? "." : "s.");
     }
 
     /** The status after {@code d} is recorded. */

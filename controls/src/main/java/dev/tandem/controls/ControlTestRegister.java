@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Reads the audit firm's control test register: a CSV (RFC 4180, UTF-8, optional byte-order mark)
  * with the header {@code control,configItem,testedOn,tester,sample} (any order and case; other
  * columns ignored). {@code control} must be in the {@link ControlCatalog}; {@code testedOn} is an
- * ISO 8601 calendar date ({@code 2026-09-14}); {@code control}, {@code configItem} and
+ * ISO 8601 calendar date ({@code 2026-09-14}), not after {@code latest} (a test is reported
+ * after it ran); {@code control}, {@code configItem} and
  * {@code testedOn} are required. Nothing is accepted half: the first fault refuses the whole file
  * with a {@link Rejected} naming its line.
  */
@@ -44,12 +45,16 @@ public final class ControlTestRegister {
     /**
      * @param code {@code csv-too-large}, {@code csv-not-utf8}, {@code csv-malformed}, {@code
      *     csv-missing-column}, {@code csv-too-many-rows}, {@code csv-empty-field}, {@code csv-too-long},
-     *     {@code unknown-control}, {@code bad-date}, {@code csv-empty}
+     *     {@code unknown-control}, {@code bad-date}, {@code future-date}, {@code csv-empty}
      * @param detail starts {@code line N}
      */
     public record Rejected(String code, long line, @Nullable String column, String detail) implements Read {}
 
-    public static Read read(byte[] csv, ControlCatalog catalog) {
+    /**
+     * @param latest the last day a test may have run on: today where the calendar is furthest ahead
+     *     (UTC+14), so that no time zone's today is refused
+     */
+    public static Read read(byte[] csv, ControlCatalog catalog, LocalDate latest) {
         if (csv.length > MAX_BYTES) {
             return new Rejected("csv-too-large", 1, null, "line 1: the register is larger than 5 MiB");
         }
@@ -143,6 +148,14 @@ public final class ControlTestRegister {
                             "testedOn",
                             "line " + line + ", column testedOn: \"" + v[2]
                                     + "\" is not a calendar date (ISO 8601, e.g. 2026-09-14)");
+                }
+                if (testedOn.isAfter(latest)) {
+                    return new Rejected(
+                            "future-date",
+                            line,
+                            "testedOn",
+                            "line " + line + ", column testedOn: " + testedOn + " is in the future; a register"
+                                    + " lists tests that ran");
                 }
                 rows.add(new ControlTest(control.id(), v[1], testedOn, v[3], v[4], line));
             }

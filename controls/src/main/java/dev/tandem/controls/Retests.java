@@ -65,6 +65,38 @@ public final class Retests {
         return out;
     }
 
+    /**
+     * How many retests there are, in words that stay true: a retest item is one control test (a
+     * register row: control and configuration item) redone for one change, so the same control test
+     * touched by two changes is two items but one control test to retest.
+     */
+    public record Tally(int items, int controlTests, int changes) {
+        public static Tally of(List<Retest> retests) {
+            Set<String> tests = new LinkedHashSet<>();
+            Set<String> changes = new LinkedHashSet<>();
+            for (Retest r : retests) {
+                tests.add(r.control() + "\n" + r.configItem());
+                changes.add(r.change());
+            }
+            return new Tally(retests.size(), tests.size(), changes.size());
+        }
+
+        /** E.g. "8 retest items (5 control tests, 3 changes)". */
+        public String words() {
+            return count(items, "retest item") + " (" + count(controlTests, "control test") + ", "
+                    + count(changes, "change") + ")";
+        }
+
+        /** E.g. "5 control tests to retest (8 items)". */
+        public String toRetest() {
+            return count(controlTests, "control test") + " to retest (" + count(items, "item") + ")";
+        }
+
+        private static String count(int n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
+        }
+    }
+
     /** The controls the register tested on any of {@code items}: what a change request suggests. */
     public static List<String> suggestedControls(List<ControlTest> register, List<String> items) {
         Set<String> out = new LinkedHashSet<>();

@@ -186,4 +186,45 @@ class ChangeRulesTest {
         assertThat(EmergencyReview.status(ran, ran.plus(window).plusSeconds(1), false, window, ran))
                 .isEqualTo(EmergencyReview.Status.APPROVED_LATE);
     }
+
+    @Test
+    void aRejectionSaysWhy() {
+        assertThat(code(ChangeRules.decision(false, " "))).isEqualTo("comment-required");
+        assertThat(((Refused) ChangeRules.decision(false, null)).reason()).startsWith("comment:");
+        assertThat(code(ChangeRules.decision(false, "not now"))).isEqualTo("allowed");
+        assertThat(code(ChangeRules.decision(true, ""))).isEqualTo("allowed");
+    }
+
+    @Test
+    void anAuditorAcknowledgesOnce() {
+        assertThat(code(ChangeRules.acknowledge(List.of(), "audrey"))).isEqualTo("allowed");
+        Refused again = (Refused) ChangeRules.acknowledge(List.of("audrey"), "audrey");
+        assertThat(again.outcome()).isEqualTo(ChangeRules.Outcome.CONFLICT);
+        assertThat(again.reason()).contains("already acknowledged");
+        assertThat(code(ChangeRules.acknowledge(List.of("audrey"), "bob"))).isEqualTo("allowed");
+    }
+
+    @Test
+    void aChangeRequestedByTheOnlyCommanderCannotBeApprovedAndSaysSo() {
+        State byCommander = new State("rafael", false, ChangeStatus.REQUESTED, List.of());
+        assertThat(ChangeRules.noCommanderToApprove(byCommander, List.of("rafael")))
+                .contains("no other incident commander")
+                .contains("responder");
+        assertThat(ChangeRules.noCommanderToApprove(byCommander, List.of("rafael", "ines")))
+                .isNull();
+        State approved = new State(
+                "rafael",
+                false,
+                ChangeStatus.APPROVED,
+                List.of(
+                        new Decision("ines", Approver.INCIDENT_COMMANDER, true),
+                        new Decision("lia", Approver.AUDIT_LIAISON, true)));
+        assertThat(ChangeRules.noCommanderToApprove(approved, List.of("rafael")))
+                .isNull();
+        assertThat(ChangeRules.commanderRequests(0))
+                .contains("no other incident commander")
+                .contains("responder");
+        assertThat(ChangeRules.commanderRequests(1)).contains("1 other incident commander.");
+        assertThat(ChangeRules.commanderRequests(2)).contains("2 other incident commanders.");
+    }
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ControlTestRegisterTest {
+    private static final LocalDate LATEST = LocalDate.parse("2026-12-05");
+
     private static ControlTestRegister.Read read(String csv) {
-        return ControlTestRegister.read(csv.getBytes(StandardCharsets.UTF_8), ControlCatalog.standard());
+        return ControlTestRegister.read(csv.getBytes(StandardCharsets.UTF_8), ControlCatalog.standard(), LATEST);
     }
 
     @Test
@@ -41,6 +43,16 @@ class ControlTestRegisterTest {
     }
 
     @Test
+    void refusesADateInTheFutureNamingTheLineAndColumn() {
+        var r = (ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\nCC6.1,A," + LATEST
+                + ",t,s\nCC6.1,B," + LATEST.plusDays(1) + ",t,s\n");
+        assertThat(r.code()).isEqualTo("future-date");
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.column()).isEqualTo("testedOn");
+        assertThat(r.detail()).startsWith("line 3, column testedOn: ").contains("in the future");
+    }
+
+    @Test
     void refusesABadDateNamingTheLine() {
         var r = (ControlTestRegister.Rejected)
                 read("control,configItem,testedOn,tester,sample\nCC6.1,A,14/09/2026,t,s\n");
@@ -61,8 +73,8 @@ class ControlTestRegisterTest {
         assertThat(empty.detail()).startsWith("line 2, column configItem");
         assertThat(((ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\n")).code())
                 .isEqualTo("csv-empty");
-        assertThat(((ControlTestRegister.Rejected)
-                                ControlTestRegister.read(new byte[] {(byte) 0xC3, 0x28}, ControlCatalog.standard()))
+        assertThat(((ControlTestRegister.Rejected) ControlTestRegister.read(
+                                new byte[] {(byte) 0xC3, 0x28}, ControlCatalog.standard(), LATEST))
                         .code())
                 .isEqualTo("csv-not-utf8");
     }

@@ -63,4 +63,19 @@ class RetestsTest {
                         .low())
                 .isNull();
     }
+
+    @Test
+    void theTallyCountsItemsControlTestsAndChangesApart() {
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        List<Retest> retests = List.of(
+                new Retest("CC6.3", "PermissionSet:A", LocalDate.parse("2026-09-14"), "Blake", "c1", "one", t, "r"),
+                new Retest("CC6.1", "PermissionSet:A", LocalDate.parse("2026-09-14"), "Blake", "c1", "one", t, "r"),
+                new Retest("CC6.3", "PermissionSet:A", LocalDate.parse("2026-09-14"), "Blake", "c2", "two", t, "r"));
+        Retests.Tally tally = Retests.Tally.of(retests);
+        assertThat(tally).isEqualTo(new Retests.Tally(3, 2, 2));
+        assertThat(tally.words()).isEqualTo("3 retest items (2 control tests, 2 changes)");
+        assertThat(tally.toRetest()).isEqualTo("2 control tests to retest (3 items)");
+        assertThat(Retests.Tally.of(retests.subList(0, 1)).words())
+                .isEqualTo("1 retest item (1 control test, 1 change)");
+    }
 }

@@ -43,7 +43,7 @@ class ChangeController {
         this.views = views;
     }
 
-    record Imported(int imported, String id, String evidence, String sha256, long ledgerIndex) {}
+    record Imported(int imported, int skipped, String id, String evidence, String sha256, long ledgerIndex) {}
 
     @PostMapping(
             path = "/api/v1/control-tests",
@@ -65,7 +65,7 @@ class ChangeController {
             throw DomainException.unprocessable("bad-name", "name: at most 255 characters, without \"!/\"");
         }
         ControlTests.Imported r = register.importRegister(incident, csv, file, access.username());
-        return new Imported(r.imported(), r.id(), r.evidence(), r.sha256(), r.ledgerIndex());
+        return new Imported(r.imported(), r.skipped(), r.id(), r.evidence(), r.sha256(), r.ledgerIndex());
     }
 
     record TestView(String control, String configItem, String testedOn, String tester, String sample, long line) {}

@@ -78,16 +78,7 @@ final class ChangeForm {
     static Changes.Requested requested(Map<String, String> text, List<String> preSnapshots, boolean emergency) {
         String kind = value(text, "kind");
         String risk = value(text, "risk");
-        String containment = value(text, "containment");
-        int number = 0;
-        if (containment != null) {
-            try {
-                number = Integer.parseInt(containment);
-            } catch (NumberFormatException e) {
-                throw DomainException.unprocessable(
-                        "bad-containment", "containment: a whole number; got " + containment);
-            }
-        }
+        int number = containment(value(text, "containment"));
         List<String> snapshots = preSnapshots.stream()
                 .filter(s -> !s.isBlank())
                 .map(String::strip)
@@ -107,6 +98,22 @@ final class ChangeForm {
                 lines(value(text, "businessProcesses")),
                 value(text, "finding"),
                 number);
+    }
+
+    /**
+     * The {@code containment} field: the index of the finding's proposed containment, 0 when absent.
+     *
+     * @throws DomainException 422 {@code bad-containment} naming {@code containment} when not a whole number
+     */
+    static int containment(@Nullable String containment) {
+        if (containment == null || containment.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(containment.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.unprocessable("bad-containment", "containment: a whole number; got " + containment);
+        }
     }
 
     /**

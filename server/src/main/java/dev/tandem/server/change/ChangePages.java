@@ -10,6 +10,8 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Memberships;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
@@ -56,6 +58,7 @@ class ChangePages {
     private final ChangeViews views;
     private final Vault vault;
     private final IncidentHeader header;
+    private final Memberships members;
     private final Clock clock;
 
     ChangePages(
@@ -64,8 +67,10 @@ class ChangePages {
             ChangeViews views,
             Vault vault,
             IncidentHeader header,
+            Memberships members,
             Clock clock) {
         this.clock = clock;
+        this.members = members;
         this.changes = changes;
         this.register = register;
         this.views = views;
@@ -90,12 +95,13 @@ class ChangePages {
             Access access,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String finding,
-            @RequestParam(defaultValue = "0") int containment,
+            @RequestParam(required = false) @Nullable String containment,
             Model model) {
         header.fill(access, id, model, "changes");
         Map<String, Object> draft = finding == null || finding.isBlank()
                 ? ChangeForm.draft(Map.of(), List.of(), false)
-                : ChangeForm.draft(changes.proposal(id, finding.strip(), containment, access.caller()));
+                : ChangeForm.draft(
+                        changes.proposal(id, finding.strip(), ChangeForm.containment(containment), access.caller()));
         return newForm(access, id, model, draft, Map.of());
     }
 
@@ -146,7 +152,26 @@ class ChangePages {
         model.addAttribute("tests", tests);
         model.addAttribute("suggested", items == null ? List.of() : Retests.suggestedControls(tests, items));
         model.addAttribute("fromFinding", !String.valueOf(draft.get("finding")).isEmpty());
+        String role =
+                access.caller().role() == null ? null : access.caller().role().name();
+        model.addAttribute("mayFlagEmergency", ChangeRules.mayFlagEmergency(role));
+        // the commander's own request needs another commander's approval: said before it is sent
+        model.addAttribute(
+                "commanderRequests",
+                access.caller().role() == Role.INCIDENT_COMMANDER
+                        ? ChangeRules.commanderRequests((int) commanders(id).stream()
+                                .filter(u -> !u.equals(access.username()))
+                                .count())
+                        : null);
         return "changes/new";
+    }
+
+    /** The incident's incident commanders, by user name. */
+    private List<String> commanders(String incident) {
+        return members.members(incident).stream()
+                .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
+                .map(Memberships.Member::username)
+                .toList();
     }
 
     /** The incident's CONFIG_SNAPSHOT items the caller may read, newest first: what a change names. */
@@ -163,7 +188,7 @@ class ChangePages {
     record Step(
             Instant at,
             String what,
-            String who,
+            @Nullable String who,
             @Nullable String comment,
             @Nullable Long ledgerIndex) {}
 
@@ -186,7 +211,7 @@ class ChangePages {
                     d.ledgerIndex()));
         }
         for (Change.Acknowledgement a : c.acknowledgements()) {
-            out.add(new Step(a.at(), "acknowledged (auditor)", a.auditor(), a.comment(), a.ledgerIndex()));
+            out.add(new Step(a.at(), "acknowledged", a.auditor(), a.comment(), a.ledgerIndex()));
         }
         if (c.executedAt() != null && c.executionIndex() != null) {
             out.add(new Step(
@@ -199,8 +224,8 @@ class ChangePages {
         if (c.verification() != null && c.executedAt() != null) {
             out.add(new Step(
                     c.executedAt(),
-                    "verified by the analyzers",
-                    String.valueOf(c.executedBy()),
+                    "closure verified by the analyzers (run by " + c.executedBy() + ")",
+                    null,
                     null,
                     c.verification().ledgerIndex()));
         }
@@ -229,6 +254,9 @@ class ChangePages {
         model.addAttribute("view", views.view(c, access));
         model.addAttribute("steps", steps(c));
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("input")) {
+            model.addAttribute("input", Map.of());
+        }
         Map<String, String> names = new LinkedHashMap<>();
         List<String> named = new ArrayList<>(c.preSnapshots());
         named.addAll(c.postSnapshots());
@@ -241,6 +269,7 @@ class ChangePages {
                             .orElse("a privileged item"));
         }
         model.addAttribute("names", names);
+        model.addAttribute("noCommander", ChangeRules.noCommanderToApprove(c.state(), commanders(c.incident())));
         // an emergency change executed before its approvals: where its approval window stands (CC8.1)
         model.addAttribute(
                 "emergency",
@@ -296,7 +325,7 @@ class ChangePages {
             @RequestParam(required = false) @Nullable String comment,
             HttpServletResponse response,
             Model model) {
-        return step(access, id, "decision", response, model, () -> {
+        return step(access, id, "decision", response, model, Map.of("comment", text(comment)), () -> {
             if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
                 throw DomainException.unprocessable("bad-decision", "decision: APPROVE or REJECT; got " + decision);
             }
@@ -318,6 +347,7 @@ class ChangePages {
                 "acknowledgement",
                 response,
                 model,
+                Map.of("comment", text(comment)),
                 () -> changes.acknowledge(id, text(comment), access.caller()));
     }
 
@@ -336,6 +366,7 @@ class ChangePages {
                 "execution",
                 response,
                 model,
+                Map.of("notes", text(notes), "postSnapshots", postSnapshots == null ? List.of() : postSnapshots),
                 () -> changes.execute(
                         id, postSnapshots == null ? List.of() : postSnapshots, text(notes), access.caller()));
     }
@@ -355,27 +386,56 @@ class ChangePages {
                 "processes",
                 response,
                 model,
-                () -> changes.verifyProcesses(
-                        id, processes == null ? List.of() : processes, text(comment), access.caller()));
+                Map.of("comment", text(comment), "processes", processes == null ? List.of() : processes),
+                () -> {
+                    // the page ticks every process: none ticked is none verified (the API's empty list means all)
+                    if (processes == null || processes.isEmpty()) {
+                        throw DomainException.unprocessable(
+                                "processes-incomplete",
+                                "processes: tick each business process once it is verified; every one the change"
+                                        + " named must be");
+                    }
+                    changes.verifyProcesses(id, processes, text(comment), access.caller());
+                });
     }
 
     /**
      * Runs one step through the service: redirects to the change (POST-redirect-GET), or shows the
-     * page again with the refusal beside {@code form} and the refusal's status (403, 409, 422).
+     * page again with the refusal beside {@code form} and the refusal's status (403, 409, 422), the
+     * form filled with what was sent ({@code input}).
      */
     private String step(
-            Access access, String id, String form, HttpServletResponse response, Model model, Runnable action) {
+            Access access,
+            String id,
+            String form,
+            HttpServletResponse response,
+            Model model,
+            Map<String, Object> input,
+            Runnable action) {
         try {
             action.run();
-            return "redirect:/changes/" + id + "#" + form;
+            return "redirect:/changes/" + id + "#" + anchor(form);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.SERVICE_UNAVAILABLE) {
                 throw e;
             }
             response.setStatus(Problems.status(e.kind()).value());
             model.addAttribute("problem", Problems.type(e.code()).toString());
+            model.addAttribute("input", Map.of(form, input));
             return page(access, existing(id), model, Map.of(form, e.getMessage()));
         }
+    }
+
+    /**
+     * Where the page opens after a step: the form's section when the page still shows it (the
+     * business processes), else what the step changed (the result of an execution, the steps).
+     */
+    static String anchor(String form) {
+        return switch (form) {
+            case "processes" -> "processes";
+            case "execution" -> "result";
+            default -> "steps";
+        };
     }
 
     private Change existing(String id) {
@@ -392,7 +452,9 @@ class ChangePages {
     @Guard(Action.RETESTS_READ)
     String retests(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "changes");
-        model.addAttribute("bill", changes.retests(id));
+        var bill = changes.retests(id);
+        model.addAttribute("bill", bill);
+        model.addAttribute("tally", Retests.Tally.of(bill.retests()));
         return "changes/retests";
     }
 
@@ -467,7 +529,8 @@ class ChangePages {
                 throw DomainException.unprocessable("csv-empty", "file: choose the register's CSV file");
             }
             ControlTests.Imported r = register.importRegister(id, csv, name, access.username());
-            return "redirect:/incidents/" + id + "/control-tests/import?imported=" + r.imported();
+            return "redirect:/incidents/" + id + "/control-tests/import?imported=" + r.imported() + "&skipped="
+                    + r.skipped();
         } catch (MultipartForm.MalformedException e) {
             response.setStatus(422);
             model.addAttribute("importError", "file: " + e.getMessage());

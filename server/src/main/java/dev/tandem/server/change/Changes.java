@@ -312,6 +312,7 @@ public class Changes {
         return ledger.record(ap -> {
             Change c = existing(id);
             refuseUnless(ChangeRules.decide(c.state(), caller.username(), role));
+            refuseUnless(ChangeRules.decision(approve, comment));
             Approver as = java.util.Objects.requireNonNull(ChangeRules.approver(role));
             ChangeRules.Decision d = new ChangeRules.Decision(caller.username(), as, approve);
             ChangeStatus next = ChangeRules.after(c.state(), d);
@@ -357,6 +358,11 @@ public class Changes {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
             Change c = existing(id);
+            refuseUnless(ChangeRules.acknowledge(
+                    c.acknowledgements().stream()
+                            .map(Change.Acknowledgement::auditor)
+                            .toList(),
+                    caller.username()));
             long index = ap.record(new ChangeAcknowledged(c.incident(), id, comment), caller.username());
             jdbc.update(
                     "INSERT INTO change_acknowledgement (change_id, ledger_index, auditor, comment_text,"

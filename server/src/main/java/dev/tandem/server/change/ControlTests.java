@@ -16,8 +16,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +43,17 @@ public class ControlTests {
         this.clock = clock;
     }
 
-    public record Imported(String id, String evidence, String sha256, int imported, long ledgerIndex) {}
+    /** An import: {@code imported} new rows; {@code skipped} rows the register held already. */
+    public record Imported(String id, String evidence, String sha256, int imported, int skipped, long ledgerIndex) {}
 
+    /**
+     * Imports a register. A row the incident's register holds already (same control, item, date,
+     * tester and sample) is skipped and counted, so importing the same file again adds nothing; a
+     * file with no new row at all is refused (409 {@code register-already-imported}) and not kept.
+     */
     public Imported importRegister(String incident, byte[] csv, String name, String actor) {
-        ControlTestRegister.Read read = ControlTestRegister.read(csv, ControlCatalog.standard());
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
+        ControlTestRegister.Read read = ControlTestRegister.read(csv, ControlCatalog.standard(), latest);
         if (read instanceof ControlTestRegister.Rejected r) {
             if (r.code().equals("csv-too-large")) {
                 throw new DomainException(
@@ -50,7 +61,17 @@ public class ControlTests {
             }
             throw DomainException.unprocessable(r.code(), r.detail());
         }
-        List<ControlTest> rows = ((ControlTestRegister.Rows) read).tests();
+        List<ControlTest> all = ((ControlTestRegister.Rows) read).tests();
+        Set<List<Object>> held = new HashSet<>();
+        register(incident).forEach(t -> held.add(key(t)));
+        List<ControlTest> rows = all.stream().filter(t -> held.add(key(t))).toList();
+        int skipped = all.size() - rows.size();
+        if (rows.isEmpty()) {
+            throw DomainException.conflict(
+                    "register-already-imported",
+                    "Register already imported",
+                    "file: all " + all.size() + " rows are in the register already; nothing imported");
+        }
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
@@ -99,11 +120,16 @@ public class ControlTests {
                                     t.tester(),
                                     t.sample());
                         }
-                        return new Imported(id, item.id(), item.sha256(), rows.size(), index);
+                        return new Imported(id, item.id(), item.sha256(), rows.size(), skipped, index);
                     });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What makes two rows the same test: everything but the line. */
+    private static List<Object> key(ControlTest t) {
+        return java.util.Arrays.asList(t.control(), t.configItem(), t.testedOn(), t.tester(), t.sample());
     }
 
     /** Every row imported into the incident, oldest import first. */

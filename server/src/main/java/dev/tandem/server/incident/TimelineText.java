@@ -159,7 +159,7 @@ public final class TimelineText {
                         + (b.path("beforeApproval").asBoolean() ? " as an emergency, before its approvals" : "")
                         + ": " + count(differences, "difference") + " between the snapshots"
                         + (b.path("retests").asLong() > 0
-                                ? ", " + count(b.path("retests").asLong(), "tested control") + " to retest"
+                                ? ", " + count(b.path("retests").asLong(), "control test") + " to retest"
                                 : "");
             }
             case "change.verified" ->

@@ -222,14 +222,14 @@ final class ChangeControl {
         String shares = percent(s.lowShare()) + " to " + percent(s.highShare());
         notes.add(
                 fee.low() == null
-                        ? retests.size()
-                                + " controls to retest; no audit fee configured (tandem.audit.fee), so no estimate"
+                        ? Retests.Tally.of(retests).toRetest()
+                                + "; the audit fee is not configured (administrator: TANDEM_AUDIT_FEE), so no estimate"
                                 + " (retests are priced at " + shares + " of the audit fee)"
                         : "Estimated retest fee: " + fee.currency() + " " + money(fee.low()) + " to "
                                 + money(fee.high())
                                 + " (" + shares + " of the audit fee of " + fee.currency() + " " + money(s.fee())
                                 + ") for "
-                                + retests.size() + " controls tested before a change touched them");
+                                + Retests.Tally.of(retests).words() + ", tested before a change touched them");
         return new Section(
                 "retests",
                 "Retests: controls tested before a change touched them",

@@ -126,6 +126,14 @@ abstract class ChangeControlContract {
         assertThat(date.status()).as(date.body()).isEqualTo(422);
         assertThat(date.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-date");
         assertThat(date.json().path("detail").asString()).startsWith("line 2, column testedOn");
+        java.time.LocalDate later = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                .plusDays(2);
+        Api.Response future = importRegister(liaison, REGISTER + "CC6.1,Profile:Standard," + later + ",Blake,3\n");
+        assertThat(future.status()).as(future.body()).isEqualTo(422);
+        assertThat(future.json().path("type").asString()).isEqualTo("urn:tandem:problem:future-date");
+        assertThat(future.json().path("detail").asString())
+                .startsWith("line 5, column testedOn")
+                .contains("in the future");
         assertThat(treeSize()).isEqualTo(size);
         assertThat(evidence()).isEqualTo(evidence);
         // and only the audit liaison (or an administrator) imports it
@@ -215,6 +223,30 @@ abstract class ChangeControlContract {
         assertThat(ack.status()).as(ack.body()).isEqualTo(201);
         assertThat(ack.json().path("acknowledgements")).hasSize(1);
         assertThat(ack.json().path("approved").asBoolean()).isFalse();
+        // a second acknowledgement by the same auditor is refused, not recorded twice
+        long acknowledged = treeSize();
+        Api.Response again =
+                auditor.postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"noted again\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("detail").asString()).contains("already acknowledged");
+        assertThat(treeSize()).isEqualTo(acknowledged);
+        assertThat(ic.get("/api/v1/changes/" + id).json().path("acknowledgements"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aRejectionWithoutACommentIsRefusedNamingTheCommentAndNothingRecorded() {
+        String id = requested(responder);
+        long size = treeSize();
+        Api.Response r =
+                ic.postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\" \"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("detail").asString()).startsWith("comment:");
+        assertThat(treeSize()).isEqualTo(size);
+        Api.Response why = ic.postJson(
+                "/api/v1/changes/" + id + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\"not in this window\"}");
+        assertThat(why.status()).as(why.body()).isEqualTo(201);
+        assertThat(why.json().path("status").asString()).isEqualTo("REJECTED");
     }
 
     @Test
@@ -240,6 +272,20 @@ abstract class ChangeControlContract {
         Api.Response imported = importRegister(liaison, REGISTER);
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().path("imported").asInt()).isEqualTo(3);
+        // the same file again adds nothing; a file with one new row adds that row and skips the rest
+        long afterImport = treeSize();
+        Api.Response twice = importRegister(liaison, REGISTER);
+        assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.json().path("detail").asString()).contains("all 3 rows are in the register already");
+        assertThat(treeSize()).isEqualTo(afterImport);
+        Api.Response more =
+                importRegister(liaison, REGISTER + "CC7.2,Firewall:Edge,2026-09-20,Audrey Blake,all rules\n");
+        assertThat(more.status()).as(more.body()).isEqualTo(201);
+        assertThat(more.json().path("imported").asInt()).isEqualTo(1);
+        assertThat(more.json().path("skipped").asInt()).isEqualTo(3);
+        assertThat(liaison.get("/api/v1/incidents/" + incident + "/control-tests")
+                        .json())
+                .hasSize(4);
         JsonNode kept = liaison.get(
                         "/api/v1/evidence/" + imported.json().path("evidence").asString())
                 .json();

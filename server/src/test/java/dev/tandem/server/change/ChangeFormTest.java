@@ -149,12 +149,36 @@ class ChangeFormTest {
                         "requested",
                         "approved as incident commander",
                         "approved as audit liaison",
-                        "acknowledged (auditor)",
+                        "acknowledged",
                         "executed",
-                        "verified by the analyzers",
+                        "closure verified by the analyzers (run by responder)",
                         "business processes verified");
         assertThat(ChangePages.steps(c).get(2).who()).isEqualTo("liaison");
+        assertThat(ChangePages.steps(c).get(3).who()).isEqualTo("auditor");
+        assertThat(ChangePages.steps(c).get(5).who())
+                .as("the analyzers' check has no person")
+                .isNull();
         assertThat(ChangePages.steps(c).getLast().ledgerIndex()).isNull();
+    }
+
+    @Test
+    void theContainmentOfALinkIsAWholeNumberOrRefusedNamingTheField() {
+        assertThat(ChangeForm.containment(null)).isZero();
+        assertThat(ChangeForm.containment(" ")).isZero();
+        assertThat(ChangeForm.containment("2")).isEqualTo(2);
+        assertThatThrownBy(() -> ChangeForm.containment("x")).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.UNPROCESSABLE_CONTENT);
+            assertThat(e.getMessage()).startsWith("containment:").contains("x");
+            assertThat(ChangeForm.field(e.code())).isEqualTo("containment");
+        });
+    }
+
+    @Test
+    void aStepLeadsToASectionThePageShows() {
+        assertThat(ChangePages.anchor("decision")).isEqualTo("steps");
+        assertThat(ChangePages.anchor("acknowledgement")).isEqualTo("steps");
+        assertThat(ChangePages.anchor("execution")).isEqualTo("result");
+        assertThat(ChangePages.anchor("processes")).isEqualTo("processes");
     }
 
     @Test

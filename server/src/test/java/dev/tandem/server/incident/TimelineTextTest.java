@@ -255,7 +255,7 @@ class TimelineTextTest {
                         2,
                         false),
                 "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
-                        + " snapshots, 2 tested controls to retest");
+                        + " snapshots, 2 control tests to retest");
         s.put(
                 new ChangeVerified("i", "c1", "f1", true, List.of(), false),
                 "Leak analysis of change c1's post-change snapshot: finding f1 is closed");

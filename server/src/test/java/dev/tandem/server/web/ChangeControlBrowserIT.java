@@ -146,8 +146,18 @@ class ChangeControlBrowserIT extends BrowserContract {
         assertThat(liaison.locator("#register").innerText()).contains("CC6.3").contains(PERMSET);
         noSeriousViolation(liaison, "the register");
 
-        // counsel opens the change from the finding
+        // counsel opens the change from the finding; a containment that is no number is refused naming it
         Page counsel = proposeFromTheFinding(Role.LEGAL);
+        String proposal = counsel.url();
+        assertThat(counsel.locator("#commander-requests").count())
+                .as("counsel is no commander")
+                .isZero();
+        assertThat(counsel.getByLabel("Emergency change").isDisabled())
+                .as("counsel flags no emergency")
+                .isTrue();
+        APIResponse unreadable = counsel.request().get(proposal.replaceAll("containment=[^&#]*", "containment=x"));
+        assertThat(unreadable.status()).isEqualTo(422);
+        assertThat(unreadable.text()).contains("containment:");
         String change = request(counsel);
         assertThat(button(counsel, "Approve").count())
                 .as("counsel approves nothing")
@@ -166,8 +176,17 @@ class ChangeControlBrowserIT extends BrowserContract {
         assertThat(forged.text()).contains("auditor independence");
         auditor.getByLabel("Comment").fill("Noted; we will retest CC6.3");
         button(auditor, "Acknowledge").click();
-        auditor.locator("#steps", new Page.LocatorOptions().setHasText("acknowledged (auditor)"))
+        auditor.waitForURL(url -> url.endsWith("#steps"));
+        auditor.locator("#steps", new Page.LocatorOptions().setHasText("acknowledged by"))
                 .waitFor();
+        assertThat(auditor.locator("#steps").innerText()).doesNotContain("(auditor)");
+        // a second acknowledgement is refused beside the form, the comment kept
+        auditor.getByLabel("Comment").fill("Noted twice");
+        button(auditor, "Acknowledge").click();
+        Locator twice = auditor.locator("#err-acknowledgement");
+        twice.waitFor();
+        assertThat(twice.innerText()).contains("already acknowledged");
+        assertThat(auditor.getByLabel("Comment").inputValue()).isEqualTo("Noted twice");
 
         // the audit liaison and the incident commander approve
         liaison.navigate(base() + "/changes/" + change);
@@ -190,17 +209,37 @@ class ChangeControlBrowserIT extends BrowserContract {
         String post = postChangeSnapshot();
         commander.navigate(base() + "/changes/" + change);
         noSeriousViolation(commander, "the approved change");
-        commander.getByLabel("Post-change snapshots").selectOption(post);
+        assertThat(commander.locator("#x-post-hint a").getAttribute("href")).endsWith(incidentPath() + "/evidence");
+        // without a post-change snapshot: refused, the notes kept
         commander.getByLabel("Notes").fill("Deployed with sf project deploy start");
+        button(commander, "Record the execution").click();
+        Locator noPost = commander.locator("#err-execution");
+        noPost.waitFor();
+        assertThat(noPost.innerText()).startsWith("postSnapshots:");
+        assertThat(commander.getByLabel("Notes").inputValue()).isEqualTo("Deployed with sf project deploy start");
+        commander.getByLabel("Post-change snapshots").selectOption(post);
         button(commander, "Record the execution").click();
         commander
                 .locator("#change-status", new Page.LocatorOptions().setHasText("EXECUTED"))
                 .waitFor();
+        assertThat(commander.url()).endsWith("#result");
+        commander.locator("#result").waitFor();
+        assertThat(commander.locator("#steps").innerText()).contains("closure verified by the analyzers (run by");
         assertThat(commander.locator("article.diff").allInnerTexts())
                 .anySatisfy(d -> assertThat(d).contains("removed userPermissions ViewAllData"));
         assertThat(commander.locator("#verification").innerText()).contains("the finding is closed");
         assertThat(commander.locator("#open-risk").count()).isOne();
+        // none ticked: refused, the comment kept and the box left unticked
         commander.getByLabel("How they were verified").fill("The nightly sync ran and copied only its fields");
+        commander.getByLabel(DemoChange.SYNC).uncheck();
+        button(commander, "Record the processes verified").click();
+        Locator unticked = commander.locator("#err-processes");
+        unticked.waitFor();
+        assertThat(unticked.innerText()).startsWith("processes:");
+        assertThat(commander.getByLabel("How they were verified").inputValue())
+                .isEqualTo("The nightly sync ran and copied only its fields");
+        assertThat(commander.getByLabel(DemoChange.SYNC).isChecked()).isFalse();
+        commander.getByLabel(DemoChange.SYNC).check();
         button(commander, "Record the processes verified").click();
         commander
                 .locator("#steps", new Page.LocatorOptions().setHasText("business processes verified"))
@@ -212,6 +251,8 @@ class ChangeControlBrowserIT extends BrowserContract {
         auditor.navigate(base() + incidentPath() + "/retests");
         String retests = auditor.locator("#retests").innerText();
         assertThat(retests).contains("CC6.3").contains(PERMSET);
+        assertThat(auditor.locator("#retests caption").innerText())
+                .matches("\\d+ retest items? \\(\\d+ control tests?, \\d+ changes?\\)");
         assertThat(auditor.locator("#fee").innerText())
                 .contains("12,000.00")
                 .contains("24,000.00")
@@ -233,7 +274,15 @@ class ChangeControlBrowserIT extends BrowserContract {
     @Test
     void theRequesterIsOfferedNoApprovalOfTheirOwnChange() {
         Page commander = proposeFromTheFinding(Role.INCIDENT_COMMANDER);
+        // the demo's only commander is told before sending that their request needs another commander
+        assertThat(commander.locator("#commander-requests").innerText())
+                .contains("another incident commander's approval")
+                .contains("no other incident commander")
+                .contains("responder request");
         String change = request(commander);
+        assertThat(commander.locator("#no-commander").innerText())
+                .startsWith("This change cannot be approved")
+                .contains("no other incident commander");
         assertThat(button(commander, "Approve").count()).isZero();
         assertThat(button(commander, "Reject").count()).isZero();
         assertThat(commander.locator("#no-decision").innerText()).contains("requested this change");
@@ -251,10 +300,15 @@ class ChangeControlBrowserIT extends BrowserContract {
 
     @Test
     void anEmergencyRunsBeforeItsApprovalsWhichAreThenDue() {
-        // a responder may not flag an emergency: refused beside the field, the draft kept
+        // a responder may not flag an emergency: offered disabled; forged, refused beside the field, the draft kept
         Page responder = signIn(Role.RESPONDER);
         fillConfigurationChange(responder, "Rotate the integration user's token");
-        responder.getByLabel("Emergency change").check();
+        Locator flag = responder.getByLabel("Emergency change");
+        assertThat(flag.isDisabled()).as("offered disabled, with the reason").isTrue();
+        assertThat(responder.locator("#c-emergency-hint").innerText()).contains("not you");
+        // forged: the server still refuses it
+        flag.evaluate("e => { e.disabled = false; }");
+        flag.check();
         button(responder, "Request the change").click();
         Locator refused = responder.locator("#err-emergency");
         refused.waitFor();
