@@ -151,7 +151,10 @@ class ChangePages {
         model.addAttribute("snapshots", snapshots(access, id));
         model.addAttribute("tests", tests);
         model.addAttribute("suggested", items == null ? List.of() : Retests.suggestedControls(tests, items));
-        model.addAttribute("fromFinding", !String.valueOf(draft.get("finding")).isEmpty());
+        String fromFinding = String.valueOf(draft.get("finding"));
+        model.addAttribute("fromFinding", !fromFinding.isEmpty());
+        model.addAttribute(
+                "fromPrivilegedFinding", !fromFinding.isEmpty() && changes.restsOnPrivileged(id, fromFinding));
         String role =
                 access.caller().role() == null ? null : access.caller().role().name();
         model.addAttribute("mayFlagEmergency", ChangeRules.mayFlagEmergency(role));

@@ -222,6 +222,20 @@ public class Changes {
                 caller);
     }
 
+    /**
+     * Whether a finding of the incident rests on privileged evidence (a FORENSIC item, or a
+     * privileged finding): a change filled from it copies its words into a record every member,
+     * the auditor included, reads. False for an unknown finding (the proposal refuses it).
+     */
+    public boolean restsOnPrivileged(String incident, String finding) {
+        return findings.find(finding)
+                .filter(f -> f.incidentId().equals(incident))
+                .map(f -> f.privileged()
+                        || f.items().stream()
+                                .anyMatch(i -> Repository.FORENSIC.name().equals(i.repository())))
+                .orElse(false);
+    }
+
     /** The request with what it left out taken from the finding's proposed containment. */
     private Requested fill(String incident, Requested r, Caller caller) {
         String findingId = java.util.Objects.requireNonNull(r.finding());

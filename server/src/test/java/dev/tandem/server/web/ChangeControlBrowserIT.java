@@ -155,6 +155,10 @@ class ChangeControlBrowserIT extends BrowserContract {
         assertThat(counsel.getByLabel("Emergency change").isDisabled())
                 .as("counsel flags no emergency")
                 .isTrue();
+        // the finding rests on the FORENSIC event logs: counsel is told the change is the auditor's to read
+        assertThat(counsel.locator("#privileged-finding").innerText())
+                .contains("rests on privileged (FORENSIC) evidence")
+                .contains("the auditor included");
         APIResponse unreadable = counsel.request().get(proposal.replaceAll("containment=[^&#]*", "containment=x"));
         assertThat(unreadable.status()).isEqualTo(422);
         assertThat(unreadable.text()).contains("containment:");
