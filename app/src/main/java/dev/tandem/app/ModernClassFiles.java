@@ -11,7 +11,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -80,8 +79,7 @@ public final class ModernClassFiles {
         try (JarFile in = new JarFile(jar.toFile());
                 OutputStream raw = Files.newOutputStream(tmp);
                 JarOutputStream out = new JarOutputStream(raw)) {
-            List<JarEntry> entries = new ArrayList<>(in.stream().toList());
-            for (JarEntry e : entries) {
+            for (JarEntry e : in.stream().toList()) {
                 byte[] bytes;
                 try (InputStream s = in.getInputStream(e)) {
                     bytes = s.readAllBytes();

@@ -265,23 +265,14 @@ public class Accounts {
     }
 
     private Optional<SignOn> boundAccount(String issuer, String subject) {
-        List<Boolean> enabled = jdbc.query(
-                "SELECT u.disabled_at IS NULL FROM sign_on_identity i JOIN app_user u ON u.username = i.username"
+        // one row at most (the primary key); a disabled account answers as no account
+        List<SignOn> bound = jdbc.query(
+                "SELECT u.username, u.disabled_at FROM sign_on_identity i JOIN app_user u ON u.username = i.username"
                         + " WHERE i.issuer = ? AND i.subject = ?",
-                (rs, n) -> rs.getBoolean(1),
+                (rs, n) -> rs.getTimestamp(2) == null ? new SignOn.Matched(rs.getString(1)) : new SignOn.NoAccount(),
                 issuer,
                 subject);
-        if (enabled.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!enabled.getFirst()) {
-            return Optional.of(new SignOn.NoAccount());
-        }
-        return Optional.of(new SignOn.Matched(jdbc.queryForObject(
-                "SELECT username FROM sign_on_identity WHERE issuer = ? AND subject = ?",
-                String.class,
-                issuer,
-                subject)));
+        return bound.stream().findFirst();
     }
 
     /**
