@@ -67,7 +67,7 @@ public final class Masking {
         boolean wordStart = true;
         for (int i = 0; i < v.length(); ) {
             int cp = v.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
+            if (cp < 0x80 ? isLetterOrDigit((char) cp) : Character.isLetterOrDigit(cp)) {
                 if (wordStart) sb.appendCodePoint(cp);
                 else sb.append('*');
                 wordStart = false;

@@ -32,9 +32,9 @@ public final class ScopeCounter implements ScanSink {
     public static final String BELOW_THRESHOLD = "below-threshold";
 
     private final double minConfidence;
-    private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final long[] counts = new long[Entity.values().length];
     private final Map<Entity, Map<String, Long>> leftOut = new EnumMap<>(Entity.class);
-    private final Map<Entity, DistinctHashes> unique = new EnumMap<>(Entity.class);
+    private final @Nullable DistinctHashes[] unique = new DistinctHashes[Entity.values().length];
     private final DistinctHashes records = new DistinctHashes();
     private final Map<String, DistinctHashes[]> byJurisdiction = new HashMap<>();
 
@@ -65,9 +65,10 @@ public final class ScopeCounter implements ScanSink {
             leftOut(f.entity(), leftOutReason(f));
             return;
         }
-        count(f.entity(), DistinctHashes.hash(f.normalized()));
+        long h = DistinctHashes.hash(f.normalized());
+        count(f.entity(), h);
         Source s = source(f);
-        if (s != null) place(f.jurisdiction(), s, DistinctHashes.hash(placeKey(f)));
+        if (s != null) place(f.jurisdiction(), s, h);
     }
 
     @Override
@@ -85,8 +86,11 @@ public final class ScopeCounter implements ScanSink {
     }
 
     private void count(Entity e, long hash) {
-        counts.merge(e, 1L, Long::sum);
-        unique.computeIfAbsent(e, k -> new DistinctHashes()).addHash(hash);
+        int i = e.ordinal();
+        counts[i]++;
+        DistinctHashes d = unique[i];
+        if (d == null) d = unique[i] = new DistinctHashes();
+        d.addHash(hash);
     }
 
     private void subject(long identity, @Nullable String jurisdiction) {
@@ -94,7 +98,11 @@ public final class ScopeCounter implements ScanSink {
         if (jurisdiction != null) place(jurisdiction, Source.RECORD, identity);
     }
 
-    /** Where a finding places a person: its entity identifies one and it carries a jurisdiction. */
+    /**
+     * Where a finding places a person: its entity identifies one and it carries a jurisdiction.
+     * Each source is one entity, so a source's set holds the hashes of that entity's normalized
+     * values, the same hashes as the entity's distinct count.
+     */
     private static @Nullable Source source(Finding f) {
         if (f.jurisdiction() == null) return null;
         return switch (f.entity()) {
@@ -103,10 +111,6 @@ public final class ScopeCounter implements ScanSink {
             case US_SSN -> Source.SSN;
             default -> null;
         };
-    }
-
-    private static String placeKey(Finding f) {
-        return f.entity().name() + ":" + f.normalized();
     }
 
     private void place(@Nullable String jurisdiction, Source s, long identity) {
@@ -150,9 +154,10 @@ public final class ScopeCounter implements ScanSink {
                 push(e + LEFT_OUT, 0, leftOutReason(f));
                 return;
             }
-            push(e + COUNT, DistinctHashes.hash(f.normalized()), null);
+            long h = DistinctHashes.hash(f.normalized());
+            push(e + COUNT, h, null);
             Source s = source(f);
-            if (s != null) push(e + s.ordinal(), DistinctHashes.hash(placeKey(f)), f.jurisdiction());
+            if (s != null) push(e + s.ordinal(), h, f.jurisdiction());
         }
 
         @Override
@@ -190,16 +195,19 @@ public final class ScopeCounter implements ScanSink {
     }
 
     public Scope scope() {
+        Map<Entity, Long> count = new EnumMap<>(Entity.class);
         Map<Entity, Integer> uniq = new EnumMap<>(Entity.class);
         long people = records.size();
         long memory = records.memoryBytes();
-        for (Map.Entry<Entity, DistinctHashes> e : unique.entrySet()) {
-            uniq.put(e.getKey(), e.getValue().size());
-            memory += e.getValue().memoryBytes();
+        for (Entity e : ENTITIES) {
+            DistinctHashes d = unique[e.ordinal()];
+            if (d == null) continue;
+            count.put(e, counts[e.ordinal()]);
+            uniq.put(e, d.size());
+            memory += d.memoryBytes();
             // Name parts are not identities: a first and a last name are two PERSON values of one
             // person, and first names repeat across people. Records and the other identifiers count.
-            if (e.getKey().identifiesPerson() && e.getKey() != Entity.PERSON)
-                people = Math.max(people, e.getValue().size());
+            if (e.identifiesPerson() && e != Entity.PERSON) people = Math.max(people, d.size());
         }
         Map<String, Long> raw = new TreeMap<>();
         for (Map.Entry<String, DistinctHashes[]> e : byJurisdiction.entrySet()) {
@@ -229,7 +237,7 @@ public final class ScopeCounter implements ScanSink {
         Map<Entity, Map<String, Long>> left = new EnumMap<>(Entity.class);
         leftOut.forEach((e, m) -> left.put(e, new TreeMap<>(m)));
         return new Scope(
-                Map.copyOf(counts),
+                Map.copyOf(count),
                 Map.copyOf(uniq),
                 people,
                 out,

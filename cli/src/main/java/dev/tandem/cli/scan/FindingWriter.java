@@ -62,17 +62,17 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
 
     /** Findings formatted and subjects tallied on one scanning thread. */
     final class Part implements ScanSink {
-        private final StringBuilder lines = new StringBuilder(64 * 1024);
+        private final Utf8Lines lines = new Utf8Lines(64 * 1024);
         private final ScopeCounter.Part tally = scope.newPart();
         private final Repeated repeated = new Repeated();
-        private byte[] bytes = new byte[0];
+        private final StringBuilder text = new StringBuilder(256);
         private long count;
 
         @Override
         public void finding(Finding f) {
             count++;
-            format(lines, f, repeated);
-            lines.append('\n');
+            format(lines, text, f, repeated);
+            lines.ascii('\n');
             tally.finding(f);
         }
 
@@ -89,47 +89,61 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
 
     @Override
     public void seal(Part p) {
-        if (raw != null) {
-            p.bytes = p.lines.toString().getBytes(StandardCharsets.UTF_8);
-            p.lines.setLength(0);
-        }
+        // the lines are bytes already: nothing to encode
     }
 
     @Override
     public void merge(Part p) {
         findings += p.count;
-        if (raw != null) raw.write(p.bytes, 0, p.bytes.length);
-        else out.append(p.lines);
+        if (raw != null) raw.write(p.lines.array(), 0, p.lines.size());
+        else out.append(p.lines.toString());
         scope.merge(p.tally);
     }
 
     /**
-     * What repeats from finding to finding, formatted once: the file's JSON string (every finding of
-     * a file names it) and the last confidences (a handful of values, {@link dev.tandem.pii.Confidence}).
+     * What repeats from finding to finding, formatted once: the file's JSON member (every finding
+     * of a file names it), the entities' names and the last confidences (a handful of values,
+     * {@link dev.tandem.pii.Confidence}).
      */
     private static final class Repeated {
+        private static final byte[][] ENTITY = new byte[Entity.values().length][];
+
+        static {
+            for (Entity e : Entity.values()) {
+                ENTITY[e.ordinal()] =
+                        (",\"entity\":\"" + e.name() + "\",\"masked\":").getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+
         private @Nullable String file;
-        private String fileJson = "";
+        private byte[] fileJson = new byte[0];
         private final double[] confidences = new double[8];
-        private final String[] confidenceText = new String[8];
+        private final byte[][] confidenceText = new byte[8][];
         private int next;
 
-        String fileJson(String name) {
-            if (!name.equals(file)) {
-                StringBuilder t = new StringBuilder(name.length() + 8);
-                Json.string(t, name);
-                fileJson = t.toString();
+        /** {@code {"kind":"finding","file":"NAME","start":}} in UTF-8. */
+        byte[] head(String name) {
+            if (name != file && !name.equals(file)) {
+                Utf8Lines t = new Utf8Lines(name.length() * 2 + 48);
+                t.bytes(FINDING_HEAD);
+                t.jsonString(name);
+                t.bytes(START);
+                fileJson = java.util.Arrays.copyOf(t.array(), t.size());
                 file = name;
             }
             return fileJson;
         }
 
-        /** {@code Double.toString(c)}, as {@code StringBuilder.append(double)} writes it. */
-        String confidence(double c) {
+        static byte[] entity(Entity e) {
+            return ENTITY[e.ordinal()];
+        }
+
+        /** {@code Double.toString(c)}, as {@code StringBuilder.append(double)} writes it, in ASCII. */
+        byte[] confidence(double c) {
             for (int i = 0; i < confidenceText.length; i++) {
                 if (confidenceText[i] != null && Double.compare(confidences[i], c) == 0) return confidenceText[i];
             }
-            String t = Double.toString(c);
+            byte[] t = Double.toString(c).getBytes(StandardCharsets.US_ASCII);
             confidences[next] = c;
             confidenceText[next] = t;
             next = (next + 1) % confidenceText.length;
@@ -137,26 +151,37 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
         }
     }
 
-    private void format(StringBuilder sb, Finding f, Repeated repeated) {
+    private static final byte[] FINDING_HEAD = "{\"kind\":\"finding\",\"file\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] START = ",\"start\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = ",\"end\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE = ",\"line\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONFIDENCE = ",\"confidence\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOUBT = ",\"doubt\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
+
+    private void format(Utf8Lines b, StringBuilder sb, Finding f, Repeated repeated) {
         if (jsonl) {
-            sb.append("{\"kind\":\"finding\",\"file\":");
-            sb.append(repeated.fileJson(f.file()));
-            sb.append(",\"start\":").append(f.start()).append(",\"end\":").append(f.end());
-            sb.append(",\"line\":")
-                    .append(f.line())
-                    .append(",\"entity\":\"")
-                    .append(f.entity().name());
-            sb.append("\",\"masked\":");
-            Json.string(sb, f.masked());
-            sb.append(",\"confidence\":").append(repeated.confidence(f.confidence()));
-            if (f.doubt() != null)
-                sb.append(",\"doubt\":\"").append(f.doubt().code()).append('"');
-            if (reveal) {
-                sb.append(",\"value\":");
-                Json.string(sb, f.value());
+            b.bytes(repeated.head(f.file()));
+            b.decimal(f.start());
+            b.bytes(END);
+            b.decimal(f.end());
+            b.bytes(LINE);
+            b.decimal(f.line());
+            b.bytes(Repeated.entity(f.entity()));
+            b.jsonString(f.masked());
+            b.bytes(CONFIDENCE);
+            b.bytes(repeated.confidence(f.confidence()));
+            if (f.doubt() != null) {
+                b.bytes(DOUBT);
+                b.jsonString(f.doubt().code());
             }
-            sb.append('}');
+            if (reveal) {
+                b.bytes(VALUE);
+                b.jsonString(f.value());
+            }
+            b.ascii('}');
         } else {
+            sb.setLength(0);
             sb.append(f.file())
                     .append(':')
                     .append(f.line())
@@ -175,6 +200,7 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                         .append(", ")
                         .append(f.doubt().code());
             }
+            b.utf8(sb.toString());
         }
     }
 

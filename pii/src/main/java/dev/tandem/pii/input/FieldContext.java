@@ -138,7 +138,7 @@ public enum FieldContext {
 
     /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised. */
     static boolean looksLikePersonName(String v) {
-        String[] words = v.strip().split("\\s+");
+        String[] words = words(v.strip());
         if (words.length < 2 || words.length > 4) return false;
         if (COMPANY.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) return false;
         for (String w : words) {
@@ -149,6 +149,37 @@ public enum FieldContext {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code s.split("\\s+")} without compiling the pattern at each call: {@code s} is stripped, so
+     * it neither starts nor ends with a separator; {@code \\s} is ASCII white space.
+     */
+    static String[] words(String s) {
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (isAsciiSpace(s.charAt(i)) && (i == 0 || !isAsciiSpace(s.charAt(i - 1)))) n++;
+        }
+        if (n == 1) return new String[] {s};
+        String[] out = new String[n];
+        int k = 0;
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            if (isAsciiSpace(s.charAt(i))) {
+                out[k++] = s.substring(start, i);
+                while (i < s.length() && isAsciiSpace(s.charAt(i))) i++;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        out[k++] = s.substring(start);
+        return k == n ? out : java.util.Arrays.copyOf(out, k);
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static final java.util.Set<String> COMPANY = java.util.Set.of(

@@ -142,6 +142,10 @@ final class FieldValues implements Forwarder.Listener {
 
     private static boolean isPlaceholder(String v) {
         if (v.length() > 14) return false;
+        // every placeholder starts with one of these; only ASCII lower-cases to them (Locale.ROOT)
+        char c = v.charAt(0);
+        char lower = (char) (c | 0x20);
+        if (c != '-' && c != '[' && lower != 'n' && lower != 'u' && lower != 't' && lower != 'f') return false;
         String l = v.toLowerCase(Locale.ROOT);
         return l.equals("null")
                 || l.equals("n/a")
