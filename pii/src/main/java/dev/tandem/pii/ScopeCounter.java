@@ -165,6 +165,12 @@ public final class ScopeCounter implements ScanSink {
             push(SUBJECT, DistinctHashes.hash(r.identity()), r.jurisdiction());
         }
 
+        /** Empty again, keeping its arrays, for another batch of findings once merged. */
+        public void clear() {
+            java.util.Arrays.fill(texts, 0, n, null);
+            n = 0;
+        }
+
         private void push(int op, long hash, @Nullable String text) {
             if (n == ops.length) {
                 ops = java.util.Arrays.copyOf(ops, n * 2);

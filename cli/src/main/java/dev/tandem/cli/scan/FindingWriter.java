@@ -32,6 +32,13 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
     private final boolean reveal;
     private final ScopeCounter scope;
     private final StringBuilder sb = new StringBuilder(256);
+    /**
+     * Parts already merged, for the next parts: a part's lines (~2,048 findings, about 400 KB) and
+     * tallies go into buffers that have held a part before, not into new ones grown from small.
+     */
+    private final java.util.concurrent.ArrayBlockingQueue<Part> spare =
+            new java.util.concurrent.ArrayBlockingQueue<>(16);
+
     private Runnable beforeProblem = () -> {};
     private long findings;
 
@@ -84,7 +91,8 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
 
     @Override
     public Part newPart() {
-        return new Part();
+        Part p = spare.poll();
+        return p != null ? p : new Part();
     }
 
     @Override
@@ -98,6 +106,10 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
         if (raw != null) raw.write(p.lines.array(), 0, p.lines.size());
         else out.append(p.lines.toString());
         scope.merge(p.tally);
+        p.lines.clear();
+        p.tally.clear();
+        p.count = 0;
+        spare.offer(p);
     }
 
     /**

@@ -49,9 +49,14 @@ public final class Ibans {
         if (compact.length() < 5) return false;
         byte c1 = (byte) compact.charAt(0);
         byte c2 = (byte) compact.charAt(1);
-        return length(c1, c2) == compact.length()
-                && mod97(compact) == 1
-                && IBANValidator.getInstance().isValid(compact);
+        if (length(c1, c2) != compact.length() || mod97(compact) != 1) return false;
+        // IBANValidator.isValid without its second MOD 97-10 pass: the country's BBAN structure,
+        // and check digits other than 00, 01 and 99, which IBANCheckDigit refuses
+        IBANValidator.Validator v = IBANValidator.getInstance().getValidator(compact);
+        if (v == null || !v.getRegexValidator().isValid(compact)) return false;
+        char d1 = compact.charAt(2);
+        char d2 = compact.charAt(3);
+        return !(d1 == '0' && (d2 == '0' || d2 == '1')) && !(d1 == '9' && d2 == '9');
     }
 
     /** ISO 7064 MOD 97-10 over the rearranged IBAN (first four characters moved to the end, A=10 .. Z=35). */
