@@ -10,36 +10,63 @@ public final class Masking {
     private Masking() {}
 
     public static String mask(Entity entity, String value) {
+        char[] out = new char[maxLength(value)];
+        return new String(out, 0, mask(entity, value, out));
+    }
+
+    /** Room {@link #mask(Entity, String, char[])} needs for {@code value}. */
+    public static int maxLength(String value) {
+        return value.length() + 3;
+    }
+
+    /**
+     * Writes the masked text into {@code out} (at least {@link #maxLength} long) and returns its
+     * length: what {@link #mask(Entity, String)} returns, without a string per value when the
+     * caller writes the text out itself.
+     */
+    public static int mask(Entity entity, String value, char[] out) {
         return switch (entity) {
-            case EMAIL_ADDRESS -> email(value);
-            case CREDIT_CARD, US_SSN -> keepLastDigits(value, 4, 0);
-            case IBAN_CODE -> keepLastDigits(value, 4, 2);
-            case PHONE_NUMBER -> keepLastDigits(value, 2, 0);
-            case IP_ADDRESS -> ip(value);
-            case PERSON, LOCATION -> initials(value);
-            case DATE_OF_BIRTH -> keepLastDigits(value, 0, 0);
+            case EMAIL_ADDRESS -> email(value, out);
+            case CREDIT_CARD, US_SSN -> keepLastDigits(value, 4, 0, out);
+            case IBAN_CODE -> keepLastDigits(value, 4, 2, out);
+            case PHONE_NUMBER -> keepLastDigits(value, 2, 0, out);
+            case IP_ADDRESS -> ip(value, out);
+            case PERSON, LOCATION -> initials(value, out);
+            case DATE_OF_BIRTH -> keepLastDigits(value, 0, 0, out);
         };
     }
 
-    private static String email(String v) {
+    private static int stars(int n, char[] out) {
+        java.util.Arrays.fill(out, 0, n, '*');
+        return n;
+    }
+
+    /** "j***@example.com": the first character, three stars, the domain; all stars without a local part. */
+    private static int email(String v, char[] out) {
         int at = v.lastIndexOf('@');
-        if (at <= 0) return "*".repeat(v.length());
-        return v.charAt(0) + "***" + v.substring(at);
+        if (at <= 0) return stars(v.length(), out);
+        out[0] = v.charAt(0);
+        out[1] = '*';
+        out[2] = '*';
+        out[3] = '*';
+        v.getChars(at, v.length(), out, 4);
+        return 4 + v.length() - at;
     }
 
     /** Keeps the first {@code keepFirst} characters and the last {@code keepLast} letters/digits. */
-    private static String keepLastDigits(String v, int keepLast, int keepFirst) {
-        char[] masked = v.toCharArray();
+    private static int keepLastDigits(String v, int keepLast, int keepFirst, char[] out) {
+        int n = v.length();
+        v.getChars(0, n, out, 0);
         int alnum = 0;
-        for (char c : masked) if (isLetterOrDigit(c)) alnum++;
+        for (int i = 0; i < n; i++) if (isLetterOrDigit(out[i])) alnum++;
         int seen = 0;
-        for (int i = 0; i < masked.length; i++) {
-            if (isLetterOrDigit(masked[i])) {
+        for (int i = 0; i < n; i++) {
+            if (isLetterOrDigit(out[i])) {
                 seen++;
-                if (seen > keepFirst && seen <= alnum - keepLast) masked[i] = '*';
+                if (seen > keepFirst && seen <= alnum - keepLast) out[i] = '*';
             }
         }
-        return new String(masked);
+        return n;
     }
 
     /** {@link Character#isLetterOrDigit(char)}, without its table look-up for ASCII (every card, phone and IBAN). */
@@ -49,34 +76,36 @@ public final class Masking {
         return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
     }
 
-    private static String ip(String v) {
+    /** The first group kept, then separators kept and everything else a star. */
+    private static int ip(String v, char[] out) {
         char sep = v.indexOf(':') >= 0 ? ':' : '.';
         int first = v.indexOf(sep);
-        if (first <= 0) return "*".repeat(v.length());
-        StringBuilder sb = new StringBuilder(v.substring(0, first));
-        for (int i = first; i < v.length(); i++) {
+        int n = v.length();
+        if (first <= 0) return stars(n, out);
+        v.getChars(0, first, out, 0);
+        for (int i = first; i < n; i++) {
             char c = v.charAt(i);
-            sb.append(c == ':' || c == '.' ? c : '*');
+            out[i] = c == ':' || c == '.' ? c : '*';
         }
-        return sb.toString();
+        return n;
     }
 
     /** "Jane Doe" becomes "J*** D**": first letter of each word. */
-    private static String initials(String v) {
-        StringBuilder sb = new StringBuilder(v.length());
+    private static int initials(String v, char[] out) {
+        int n = 0;
         boolean wordStart = true;
         for (int i = 0; i < v.length(); ) {
             int cp = v.codePointAt(i);
             if (cp < 0x80 ? isLetterOrDigit((char) cp) : Character.isLetterOrDigit(cp)) {
-                if (wordStart) sb.appendCodePoint(cp);
-                else sb.append('*');
+                if (wordStart) n += Character.toChars(cp, out, n);
+                else out[n++] = '*';
                 wordStart = false;
             } else {
-                sb.appendCodePoint(cp);
+                n += Character.toChars(cp, out, n);
                 wordStart = true;
             }
             i += Character.charCount(cp);
         }
-        return sb.toString();
+        return n;
     }
 }

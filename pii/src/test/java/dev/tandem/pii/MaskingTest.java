@@ -27,4 +27,21 @@ class MaskingTest {
             assertThat(Masking.mask(e, v)).as(e.name()).hasSameSizeAs(v).isNotEqualTo(v);
         }
     }
+
+    @Test
+    void edgeCasesOfEveryEntityMaskAsBefore() {
+        assertThat(Masking.mask(Entity.EMAIL_ADDRESS, "no-at-sign")).isEqualTo("**********");
+        assertThat(Masking.mask(Entity.EMAIL_ADDRESS, "@x.de")).isEqualTo("*****");
+        assertThat(Masking.mask(Entity.EMAIL_ADDRESS, "a@b")).isEqualTo("a***@b");
+        assertThat(Masking.mask(Entity.EMAIL_ADDRESS, "😀x@b.de")).isEqualTo("\uD83D***@b.de");
+        assertThat(Masking.mask(Entity.IP_ADDRESS, ".1.2")).isEqualTo("****");
+        assertThat(Masking.mask(Entity.IP_ADDRESS, "1234")).isEqualTo("****");
+        assertThat(Masking.mask(Entity.IP_ADDRESS, "::1")).isEqualTo("***");
+        assertThat(Masking.mask(Entity.PERSON, "Zoë 𝒜𝒷c d-e")).isEqualTo("Z** 𝒜** d-e");
+        assertThat(Masking.mask(Entity.LOCATION, "  12 Rue Éé ")).isEqualTo("  1* R** É* ");
+        assertThat(Masking.mask(Entity.CREDIT_CARD, "４１１１ 1111 1111 1111")).isEqualTo("**** **** **** 1111");
+        assertThat(Masking.mask(Entity.IBAN_CODE, "D")).isEqualTo("D");
+        assertThat(Masking.mask(Entity.PHONE_NUMBER, "")).isEqualTo("");
+        assertThat(Masking.mask(Entity.DATE_OF_BIRTH, "3 März 1980")).isEqualTo("* **** ****");
+    }
 }

@@ -3,6 +3,7 @@ package dev.tandem.cli.scan;
 import dev.tandem.pii.Entity;
 import dev.tandem.pii.Finding;
 import dev.tandem.pii.InputProblem;
+import dev.tandem.pii.Masking;
 import dev.tandem.pii.PartedSink;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanSink;
@@ -127,6 +128,7 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
             }
         }
 
+        private char[] masked = new char[64];
         private @Nullable String file;
         private byte[] fileJson = new byte[0];
         private final double[] confidences = new double[8];
@@ -144,6 +146,13 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                 file = name;
             }
             return fileJson;
+        }
+
+        /** Room for the masked form of {@code value}. */
+        char[] masked(String value) {
+            int n = Masking.maxLength(value);
+            if (n > masked.length) masked = new char[Math.max(n, masked.length * 2)];
+            return masked;
         }
 
         static byte[] entity(Entity e) {
@@ -180,7 +189,8 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
             b.bytes(LINE);
             b.decimal(f.line());
             b.bytes(Repeated.entity(f.entity()));
-            b.jsonString(f.masked());
+            char[] masked = repeated.masked(f.value());
+            b.jsonString(masked, Masking.mask(f.entity(), f.value(), masked));
             b.bytes(CONFIDENCE);
             b.bytes(repeated.confidence(f.confidence()));
             if (f.doubt() != null) {

@@ -110,16 +110,25 @@ final class Utf8Lines {
         bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    private char[] chars = new char[64];
+
     /** {@code s} as a JSON string literal in UTF-8: the bytes of {@link Json#string} encoded. */
     void jsonString(String s) {
         int len = s.length();
+        if (len > chars.length) chars = new char[Math.max(len, chars.length * 2)];
+        s.getChars(0, len, chars, 0);
+        jsonString(chars, len);
+    }
+
+    /** {@code s[0, len)} as a JSON string literal in UTF-8, as {@link #jsonString(String)}. */
+    void jsonString(char[] s, int len) {
         // at most 6 bytes a char (an escape), plus the quotes
         room(len * 6 + 2);
         byte[] b = buf;
         int n = size;
         b[n++] = '"';
         for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[n++] = (byte) c;
@@ -137,8 +146,8 @@ final class Utf8Lines {
             } else if (c < 0x800) {
                 b[n++] = (byte) (0xC0 | (c >> 6));
                 b[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
+                int cp = Character.toCodePoint(c, s[++i]);
                 b[n++] = (byte) (0xF0 | (cp >> 18));
                 b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
