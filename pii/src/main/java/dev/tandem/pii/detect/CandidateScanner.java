@@ -433,7 +433,7 @@ public final class CandidateScanner {
                 if (!whole(g, j)) continue;
                 appendDigits(g, j);
                 if (digits.length() < 8 || digits.length() > 15) continue;
-                PhoneNumbers.Valid v = phones.validateInternational(digits.toString());
+                PhoneNumbers.Valid v = phones.validateInternational(digits);
                 if (v != null) {
                     emitNumeric(
                             Entity.PHONE_NUMBER,

@@ -28,28 +28,64 @@ public final class PhoneNumbers {
     }
 
     private static final Valid INVALID = new Valid("", null);
-    private final java.util.LinkedHashMap<String, Valid> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Valid> e) {
-            return size() > 8192;
-        }
-    };
+
+    /**
+     * Verdicts by number, for the digits a scan tries again and again (each candidate is tried at
+     * several lengths, and the same people's numbers recur throughout a leak): an open-addressing
+     * table keyed by the digits read as a number times 32 plus their count (so "049" and "49"
+     * differ; 17 digits at most), emptied when three quarters full. 0 marks a free slot; no key is 0.
+     */
+    private static final int SLOTS = 1 << 15;
+
+    private final long[] keys = new long[SLOTS];
+    private final Valid[] verdicts = new Valid[SLOTS];
+    private int used;
 
     /**
      * An international number given as its digits after '+' (country code first). Skips
      * libphonenumber's text parsing (extraction, normalisation, exceptions for the many
      * candidates that are not numbers) and asks the metadata directly; results are cached per
-     * instance, since the same people's numbers recur throughout a leak.
+     * instance.
      */
-    public @Nullable Valid validateInternational(String digits) {
-        Valid hit = cache.get(digits);
-        if (hit != null) return hit == INVALID ? null : hit;
-        Valid v = international(digits);
-        cache.put(digits, v == null ? INVALID : v);
+    public @Nullable Valid validateInternational(CharSequence digits) {
+        int len = digits.length();
+        if (len == 0 || len > 17) return international(digits.toString());
+        long number = 0;
+        for (int k = 0; k < len; k++) {
+            char c = digits.charAt(k);
+            if (c < '0' || c > '9') return international(digits.toString());
+            number = number * 10 + (c - '0');
+        }
+        long key = number * 32 + len;
+        int mask = SLOTS - 1;
+        int i = slot(key) & mask;
+        for (long k; (k = keys[i]) != 0; i = (i + 1) & mask) {
+            if (k == key) {
+                Valid hit = verdicts[i];
+                return hit == INVALID ? null : hit;
+            }
+        }
+        Valid v = international(digits.toString());
+        if (used >= SLOTS / 4 * 3) {
+            java.util.Arrays.fill(keys, 0L);
+            java.util.Arrays.fill(verdicts, null);
+            used = 0;
+            i = slot(key) & mask;
+        }
+        keys[i] = key;
+        verdicts[i] = v == null ? INVALID : v;
+        used++;
         return v;
     }
 
+    private static int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40);
+    }
+
     private static @Nullable Valid international(String digits) {
+        // E.164 country codes start with 1 to 9: "+049..." is no number (parsing "049" would give 49)
+        if (digits.isEmpty() || digits.charAt(0) == '0') return null;
         for (int ccLen = 1; ccLen <= 3 && ccLen < digits.length(); ccLen++) {
             int cc = Integer.parseInt(digits, 0, ccLen, 10);
             if ("ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) continue;
