@@ -101,14 +101,11 @@ public final class RequestHistory {
 
     /**
      * The time requests are measured against: the checkpoint's own time ({@link ReportCheckpoint#at}, the
-     * time of the last entry its tree holds) or, when that is not known, the snapshot's latest entry;
-     * the zone is the incident's ({@code incident.opened}), UTC when it names none.
+     * time of the last entry its tree holds; when it is not known, nothing is overdue), never the
+     * reader's clock; the zone is the incident's ({@code incident.opened}), UTC when it names none.
      */
     public static AsOf asOf(Snapshot snapshot) {
         Instant at = instant(snapshot.checkpoint().at());
-        if (at == null && !snapshot.entries().isEmpty()) {
-            at = instant(snapshot.entries().getLast().at());
-        }
         ZoneId zone = ZoneOffset.UTC;
         for (ReportEntry e : snapshot.entries()) {
             JsonNode c = e.content();

@@ -54,11 +54,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
-@Import(DemoReportsContract.Clock.class)
+@Import(DemoReportsContract.MovableClock.class)
 abstract class DemoReportsContract {
     /** A clock the evidence-request test moves past a due date; it starts at the real time. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Clock {
+    static class MovableClock {
         @Bean
         @Primary
         MutableClock reportsClock() {

@@ -196,6 +196,17 @@ class RequestHistoryTest {
     }
 
     @Test
+    void withoutTheCheckpointsTimeNothingIsOverdue() {
+        Snapshot unknown = new Snapshot("i-1", ReportCheckpoint.of(NOTE), entries());
+        assertThat(RequestHistory.of(unknown))
+                .extracting(RequestHistory.Request::overdue)
+                .containsOnly(false);
+        assertThat(section(AuditContinuityReport.of(unknown, ReportModelTest.SETTINGS), "evidence-requests")
+                        .notes())
+                .anySatisfy(n -> assertThat(n).contains("the checkpoint's time is not known"));
+    }
+
+    @Test
     void withoutRequestsTheSectionSaysSo() {
         Report report = AuditContinuityReport.of(
                 new Snapshot("i-1", ReportCheckpoint.of(NOTE), entries().subList(0, 3)), ReportModelTest.SETTINGS);
