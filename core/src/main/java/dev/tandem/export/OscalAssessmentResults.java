@@ -6,10 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,8 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  * An OSCAL 1.1 assessment-results document for an export bag: one result at the bag's checkpoint,
  * one observation per AUDIT evidence item, each pointing by {@code relevant-evidence} at a
  * back-matter resource whose rlink names the file in the bag and carries its SHA-256 (OSCAL
- * {@code hashes}). UUIDs are version 5, derived from the incident, checkpoint and item, so the same
- * bag always gets the same document. Validated against NIST's JSON schema in the tests.
+ * {@code hashes}), and one observation per evidence request the auditors filed (docs/export.md):
+ * its controls as {@code control-id} properties (and among the reviewed controls), its state, and
+ * the AUDIT items its standing answer links as {@code relevant-evidence} pointing at the same
+ * resources. A request is an observation, not a finding: a finding's target status (satisfied or
+ * not) is the assessor's conclusion, which Tandem does not draw. UUIDs are version 5, derived from
+ * the incident, checkpoint and item or request, so the same bag always gets the same document.
+ * Validated against NIST's JSON schema in the tests.
  */
 public final class OscalAssessmentResults {
     public static final String OSCAL_VERSION = "1.1.2";
@@ -35,7 +48,43 @@ public final class OscalAssessmentResults {
     /** An evidence item as the document describes it: its index line and when it was received. */
     public record Item(ExportBag.Evidence evidence, Instant receivedAt) {}
 
+    /**
+     * An evidence request as of the checkpoint (docs/contracts.md §5.1).
+     *
+     * @param controls control catalog ids as filed ({@code CC6.2}, {@code A.5.24})
+     * @param status OPEN, ANSWERED, DECLINED or ACCEPTED
+     * @param overdue OPEN after its due date at the checkpoint's time
+     * @param evidence ids of the AUDIT items the standing answer links (never a FORENSIC item)
+     * @param history every step after the filing, oldest first
+     */
+    public record Request(
+            String id,
+            String text,
+            List<String> controls,
+            @Nullable LocalDate due,
+            String requestedBy,
+            Instant requestedAt,
+            long ledgerIndex,
+            String status,
+            boolean overdue,
+            List<String> evidence,
+            List<Step> history) {
+        public Request {
+            controls = List.copyOf(controls);
+            evidence = List.copyOf(evidence);
+            history = List.copyOf(history);
+        }
+    }
+
+    /** A step of a request: ANSWERED, DECLINED, ACCEPTED or REOPENED, with its note, reason or comment. */
+    public record Step(String step, String text, String by, Instant at, long ledgerIndex) {}
+
     public static byte[] of(String incident, Checkpoint checkpoint, Instant generated, List<Item> items) {
+        return of(incident, checkpoint, generated, items, List.of());
+    }
+
+    public static byte[] of(
+            String incident, Checkpoint checkpoint, Instant generated, List<Item> items, List<Request> requests) {
         String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
         String scope = incident + "@" + checkpoint.size() + "/" + root;
         String now = generated.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -65,9 +114,12 @@ public final class OscalAssessmentResults {
                 "description",
                 "Every AUDIT evidence item of the incident the exporter could read, each"
                         + " recorded in the ledger (data/ledger/entries.jsonl) with an inclusion proof against the signed"
-                        + " checkpoint (data/ledger/checkpoint).");
-        Instant start =
-                items.stream().map(Item::receivedAt).min(Instant::compareTo).orElse(generated);
+                        + " checkpoint (data/ledger/checkpoint), and every evidence request the auditors filed, as"
+                        + " the ledger holds it at that checkpoint.");
+        Instant start = Stream.concat(
+                        items.stream().map(Item::receivedAt), requests.stream().map(Request::requestedAt))
+                .min(Instant::compareTo)
+                .orElse(generated);
         result.put("start", start.truncatedTo(ChronoUnit.SECONDS).toString());
         result.put("end", now);
         ObjectNode selection = result.putObject("reviewed-controls")
@@ -78,17 +130,21 @@ public final class OscalAssessmentResults {
                 .putArray("control-selections")
                 .addObject();
         ArrayNode include = selection.putArray("include-controls");
-        CRITERIA.forEach(c -> include.addObject().put("control-id", c));
+        Set<String> reviewed = new LinkedHashSet<>(CRITERIA);
+        requests.forEach(r -> r.controls().forEach(c -> reviewed.add(controlId(c))));
+        reviewed.forEach(c -> include.addObject().put("control-id", c));
         ArrayNode resources = ar.putObject("back-matter").putArray("resources");
         resources
                 .addObject()
                 .put("uuid", plan)
                 .put("title", "Assessment plan")
                 .put("description", "Kept by the auditor, outside this bag.");
-        if (!items.isEmpty()) {
+        Map<String, ExportBag.Evidence> inBag = new HashMap<>();
+        if (!items.isEmpty() || !requests.isEmpty()) {
             ArrayNode observations = result.putArray("observations");
             for (Item item : items) {
                 ExportBag.Evidence e = item.evidence();
+                inBag.put(e.id(), e);
                 String resource = uuid(scope + "/evidence/" + e.id()).toString();
                 ObjectNode r = resources.addObject();
                 r.put("uuid", resource);
@@ -121,8 +177,89 @@ public final class OscalAssessmentResults {
                         "collected",
                         item.receivedAt().truncatedTo(ChronoUnit.SECONDS).toString());
             }
+            for (Request r : requests) {
+                request(observations.addObject(), scope, r, inBag);
+            }
         }
         return ExportBag.bytes(doc);
+    }
+
+    /** One evidence request as an observation: what was asked, about which controls, and where it stands. */
+    private static void request(ObjectNode o, String scope, Request r, Map<String, ExportBag.Evidence> inBag) {
+        o.put("uuid", uuid(scope + "/request/" + r.id()).toString());
+        o.put(
+                "title",
+                "Evidence request: " + (r.text().length() > 120 ? r.text().substring(0, 119) + "…" : r.text()));
+        StringBuilder d = new StringBuilder()
+                .append(r.requestedBy())
+                .append(" asked for evidence at ")
+                .append(r.requestedAt().truncatedTo(ChronoUnit.SECONDS))
+                .append(" (ledger entry #")
+                .append(r.ledgerIndex())
+                .append("): ")
+                .append(r.text());
+        if (!r.controls().isEmpty()) {
+            d.append("\nControls: ").append(String.join(", ", r.controls())).append('.');
+        }
+        if (r.due() != null) {
+            d.append("\nDue: ").append(r.due()).append('.');
+        }
+        d.append("\nAt the checkpoint the request is ")
+                .append(r.status())
+                .append(r.overdue() ? ", overdue" : "")
+                .append('.');
+        o.put("description", d.toString());
+        ArrayNode props = o.putArray("props");
+        prop(props, "evidence-request-id", r.id());
+        prop(props, "ledger-index", String.valueOf(r.ledgerIndex()));
+        prop(props, "request-status", r.status());
+        prop(props, "requested-by", r.requestedBy());
+        if (r.due() != null) {
+            prop(props, "due-date", r.due().toString());
+        }
+        prop(props, "overdue", String.valueOf(r.overdue()));
+        r.controls().forEach(c -> prop(props, "control-id", controlId(c)));
+        r.evidence().forEach(e -> prop(props, "evidence-id", e));
+        o.putArray("methods").add("EXAMINE");
+        if (!r.evidence().isEmpty()) {
+            ArrayNode relevant = o.putArray("relevant-evidence");
+            for (String id : r.evidence()) {
+                ExportBag.Evidence e = inBag.get(id);
+                ObjectNode link = relevant.addObject();
+                if (e == null) {
+                    link.put("description", "AUDIT evidence item " + id + ", linked by the answer, not in this bag");
+                } else {
+                    link.put("href", "#" + uuid(scope + "/evidence/" + id));
+                    link.put(
+                            "description",
+                            e.name() + ", data/" + ExportBag.evidencePath(e.sha256()) + " in this bag, SHA-256 "
+                                    + e.sha256() + ", linked by the answer");
+                }
+            }
+        }
+        Instant last =
+                r.history().isEmpty() ? r.requestedAt() : r.history().getLast().at();
+        o.put("collected", last.truncatedTo(ChronoUnit.SECONDS).toString());
+        StringBuilder remarks = new StringBuilder("Filed by ")
+                .append(r.requestedBy())
+                .append(" at ")
+                .append(r.requestedAt().truncatedTo(ChronoUnit.SECONDS))
+                .append(" (entry #")
+                .append(r.ledgerIndex())
+                .append(").");
+        for (Step s : r.history()) {
+            remarks.append("\n").append(s.step()).append(" by ").append(s.by()).append(" at ");
+            remarks.append(s.at().truncatedTo(ChronoUnit.SECONDS))
+                    .append(" (entry #")
+                    .append(s.ledgerIndex());
+            remarks.append(')').append(s.text().isEmpty() ? "." : ": " + s.text());
+        }
+        o.put("remarks", remarks.toString());
+    }
+
+    /** A catalog id as an OSCAL control-id token: lower case, as the reviewed SOC 2 criteria ({@code cc7.2}). */
+    static String controlId(String catalogId) {
+        return catalogId.strip().toLowerCase(Locale.ROOT);
     }
 
     private static void prop(ArrayNode props, String name, String value) {

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.tandem.ledger.Checkpoint;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,159 @@ class OscalAssessmentResultsTest {
                     .isEqualTo("SHA-256");
             assertThat(rlink.path("hashes").path(0).path("value").asString()).isEqualTo(e.sha256());
         }
+    }
+
+    /** One request in each state; the reopened one keeps its answer in the history only. */
+    List<OscalAssessmentResults.Request> requests() {
+        ExportBag.Evidence first = sample.evidence.getFirst();
+        Instant t = Instant.parse("2026-11-27T09:40:00Z");
+        OscalAssessmentResults.Step answered =
+                new OscalAssessmentResults.Step("ANSWERED", "as published", "liaison", t.plusSeconds(60), 21);
+        return List.of(
+                new OscalAssessmentResults.Request(
+                        "r-open",
+                        "Firewall logs of the week",
+                        List.of("CC7.2"),
+                        LocalDate.parse("2026-11-26"),
+                        "auditor",
+                        t,
+                        20,
+                        "OPEN",
+                        true,
+                        List.of(),
+                        List.of()),
+                new OscalAssessmentResults.Request(
+                        "r-answered",
+                        "The access review policy",
+                        List.of("CC6.2", "A.5.18"),
+                        null,
+                        "auditor",
+                        t,
+                        22,
+                        "ANSWERED",
+                        false,
+                        List.of(first.id()),
+                        List.of(answered)),
+                new OscalAssessmentResults.Request(
+                        "r-declined",
+                        "Personnel files",
+                        List.of(),
+                        null,
+                        "auditor",
+                        t,
+                        23,
+                        "DECLINED",
+                        false,
+                        List.of(),
+                        List.of(new OscalAssessmentResults.Step(
+                                "DECLINED", "out of scope", "commander", t.plusSeconds(90), 24))),
+                new OscalAssessmentResults.Request(
+                        "r-accepted",
+                        "Incident response plan",
+                        List.of("CC7.3"),
+                        LocalDate.parse("2026-11-26"),
+                        "auditor",
+                        t,
+                        25,
+                        "ACCEPTED",
+                        false,
+                        List.of(first.id(), "not-in-the-bag"),
+                        List.of(
+                                answered,
+                                new OscalAssessmentResults.Step("ACCEPTED", "", "auditor", t.plusSeconds(120), 27))),
+                new OscalAssessmentResults.Request(
+                        "r-reopened",
+                        "Access review records",
+                        List.of("CC6.2"),
+                        null,
+                        "auditor",
+                        t,
+                        28,
+                        "OPEN",
+                        false,
+                        List.of(),
+                        List.of(
+                                answered,
+                                new OscalAssessmentResults.Step(
+                                        "REOPENED",
+                                        "the policy is not the review",
+                                        "auditor",
+                                        t.plusSeconds(180),
+                                        30))));
+    }
+
+    JsonNode documentWithRequests() {
+        List<OscalAssessmentResults.Item> items = new ArrayList<>();
+        sample.evidence.forEach(
+                e -> items.add(new OscalAssessmentResults.Item(e, Instant.parse("2026-11-27T09:30:00Z"))));
+        Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
+        return SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT, cp, Instant.parse("2026-11-27T10:00:00.123Z"), items, requests()));
+    }
+
+    @Test
+    void requestsInEveryStateValidateAsObservationsNamingTheirControls() {
+        JsonNode doc = documentWithRequests();
+        assertThat(errors(doc)).isEmpty();
+        JsonNode result = doc.path("assessment-results").path("results").path(0);
+        List<JsonNode> requests = new ArrayList<>();
+        for (JsonNode o : result.path("observations")) {
+            if (!prop(o, "evidence-request-id").isEmpty()) {
+                requests.add(o);
+            }
+        }
+        assertThat(requests).hasSize(5);
+        assertThat(requests.stream().map(o -> prop(o, "request-status").getFirst()))
+                .containsExactly("OPEN", "ANSWERED", "DECLINED", "ACCEPTED", "OPEN");
+        assertThat(prop(requests.get(0), "overdue")).containsExactly("true");
+        assertThat(prop(requests.get(0), "due-date")).containsExactly("2026-11-26");
+        assertThat(prop(requests.get(1), "control-id")).containsExactly("cc6.2", "a.5.18");
+        assertThat(requests.get(1).path("description").asString())
+                .startsWith(
+                        "auditor asked for evidence at 2026-11-27T09:40:00Z (ledger entry #22): The access review policy")
+                .contains("Controls: CC6.2, A.5.18.");
+        // the controls requests name are reviewed controls too, beside the CC7 criteria
+        List<String> reviewed = new ArrayList<>();
+        result.path("reviewed-controls")
+                .path("control-selections")
+                .path(0)
+                .path("include-controls")
+                .forEach(c -> reviewed.add(c.path("control-id").asString()));
+        assertThat(reviewed).containsExactly("cc7.2", "cc7.3", "cc7.4", "cc7.5", "cc6.2", "a.5.18");
+        // an answer's items point at the same back-matter resources as the items' own observations
+        ExportBag.Evidence first = sample.evidence.getFirst();
+        String href =
+                requests.get(1).path("relevant-evidence").path(0).path("href").asString();
+        JsonNode own = result.path("observations").path(0);
+        assertThat(prop(own, "evidence-id")).containsExactly(first.id());
+        assertThat(href)
+                .isEqualTo(own.path("relevant-evidence").path(0).path("href").asString());
+        JsonNode accepted = requests.get(3).path("relevant-evidence");
+        assertThat(accepted).hasSize(2);
+        assertThat(accepted.path(1).has("href")).isFalse();
+        assertThat(accepted.path(1).path("description").asString()).contains("not in this bag");
+        // declined and reopened requests link nothing; their steps are in the remarks
+        assertThat(requests.get(2).has("relevant-evidence")).isFalse();
+        assertThat(requests.get(4).has("relevant-evidence")).isFalse();
+        assertThat(requests.get(2).path("remarks").asString())
+                .contains("DECLINED by commander")
+                .contains("out of scope");
+        assertThat(requests.get(4).path("remarks").asString())
+                .contains("ANSWERED by liaison at 2026-11-27T09:41:00Z (entry #21): as published")
+                .contains("REOPENED by auditor at 2026-11-27T09:43:00Z (entry #30): the policy is not the review");
+        assertThat(requests.get(4).path("collected").asString()).isEqualTo("2026-11-27T09:43:00Z");
+        assertThat(requests.stream().map(o -> o.path("uuid").asString()).distinct())
+                .hasSize(5);
+    }
+
+    static List<String> prop(JsonNode o, String name) {
+        List<String> out = new ArrayList<>();
+        o.path("props").forEach(p -> {
+            if (p.path("name").asString().equals(name)) {
+                out.add(p.path("value").asString());
+            }
+        });
+        return out;
     }
 
     @Test

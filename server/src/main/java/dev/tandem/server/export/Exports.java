@@ -11,6 +11,7 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.IncidentExported;
 import dev.tandem.server.report.Reports;
+import dev.tandem.server.report.RequestHistory;
 import dev.tandem.server.witness.Witnessing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,7 +132,10 @@ public class Exports {
         Reports.Rendered report = reports.auditContinuityAt(plan.incident(), plan.signedCheckpoint());
         bag.add(ExportBag.REPORT_HTML, report.html().getBytes(StandardCharsets.UTF_8));
         bag.add(ExportBag.REPORT_PDF, reports.pdf(report));
-        bag.add(ExportBag.OSCAL, OscalAssessmentResults.of(plan.incident(), cp, plan.at(), observed));
+        bag.add(
+                ExportBag.OSCAL,
+                OscalAssessmentResults.of(
+                        plan.incident(), cp, plan.at(), observed, requests(RequestHistory.of(report.snapshot()))));
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, plan.incident());
         info.put(ExportBag.ORIGIN, cp.origin());
@@ -146,5 +150,31 @@ public class Exports {
                 "Tandem export of incident " + plan.incident() + " at ledger tree size " + cp.size()
                         + "; verify offline with: tandem verify <this zip> --key '" + ledger.verifierKey() + "'");
         bag.finish(info);
+    }
+
+    /**
+     * The evidence requests at the bag's checkpoint, drawn from the same snapshot as its report, for
+     * the OSCAL document: the standing answer's AUDIT items by id (the history names no FORENSIC item).
+     */
+    static List<OscalAssessmentResults.Request> requests(List<RequestHistory.Request> requests) {
+        List<OscalAssessmentResults.Request> out = new ArrayList<>();
+        for (RequestHistory.Request r : requests) {
+            out.add(new OscalAssessmentResults.Request(
+                    r.id(),
+                    r.text(),
+                    r.controls(),
+                    r.due(),
+                    r.requestedBy(),
+                    Instant.parse(r.requestedAt()),
+                    r.ledgerIndex(),
+                    r.status(),
+                    r.overdue(),
+                    r.evidence().stream().map(RequestHistory.Item::id).toList(),
+                    r.history().stream()
+                            .map(s -> new OscalAssessmentResults.Step(
+                                    s.step(), s.text(), s.by(), Instant.parse(s.at()), s.ledgerIndex()))
+                            .toList()));
+        }
+        return out;
     }
 }

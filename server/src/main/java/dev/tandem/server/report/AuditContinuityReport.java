@@ -38,7 +38,12 @@ public final class AuditContinuityReport {
             "analysis.forensic-inputs",
             "leak.finding",
             "obligation.reminded",
-            "control-tests.imported");
+            "control-tests.imported",
+            "evidence-request.filed",
+            "evidence-request.answered",
+            "evidence-request.declined",
+            "evidence-request.accepted",
+            "evidence-request.reopened");
 
     private AuditContinuityReport() {}
 
@@ -57,6 +62,7 @@ public final class AuditContinuityReport {
         sections.add(evidence(entries));
         sections.add(changes(entries, names));
         sections.add(controls(entries));
+        sections.add(requests(s));
         sections.addAll(ChangeControl.sections(entries, settings));
         sections.add(Obligations.section(entries, true));
         sections.add(disclosure(entries));
@@ -160,6 +166,98 @@ public final class AuditContinuityReport {
                         + " corrections and the incident's lifecycle, in ledger order."),
                 List.of(),
                 new Table(List.of("When", "Who", "What"), rows));
+    }
+
+    /**
+     * The auditor's evidence requests (ADR 088) at the checkpoint: what was asked, about which
+     * controls, by when and by whom, where each stands, what the standing answer handed over (AUDIT
+     * items only, each by name and the entry that added it) or why it was declined, and every step
+     * since the filing. An OPEN request whose due date had passed at the checkpoint's time is marked
+     * overdue ({@link RequestHistory}).
+     */
+    private static Section requests(Snapshot s) {
+        RequestHistory.AsOf asOf = RequestHistory.asOf(s);
+        List<RequestHistory.Request> requests = RequestHistory.of(s);
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        List<Long> overdue = new ArrayList<>();
+        for (RequestHistory.Request r : requests) {
+            byStatus.merge(r.status(), 1, Integer::sum);
+            if (r.overdue()) {
+                overdue.add(r.ledgerIndex());
+            }
+            RequestHistory.Step standing = r.standing();
+            String answer;
+            if (standing == null) {
+                answer = r.history().isEmpty() ? "not answered yet" : "none since it was reopened";
+            } else if (standing.step().equals("DECLINED")) {
+                answer = "Declined by " + standing.by() + ": " + standing.text();
+            } else {
+                answer = "Answered by " + standing.by() + " with " + items(standing)
+                        + (standing.text().isEmpty() ? "" : "; note: " + standing.text());
+            }
+            List<String> steps = new ArrayList<>();
+            for (RequestHistory.Step step : r.history()) {
+                steps.add(time(step.at()) + " " + step.step() + " by " + step.by()
+                        + (step.step().equals("ANSWERED") ? " with " + items(step) : "")
+                        + (step.text().isEmpty() ? "" : ": " + step.text()) + " [#" + step.ledgerIndex() + "]");
+            }
+            List<Long> cites = new ArrayList<>(r.cites());
+            r.history().forEach(step -> step.evidence().forEach(i -> cites.add(i.ledgerIndex())));
+            rows.add(new Row(
+                    List.of(
+                            time(r.requestedAt()) + " by " + r.requestedBy(),
+                            r.text() + " (controls: "
+                                    + (r.controls().isEmpty() ? "none named" : String.join(", ", r.controls()))
+                                    + "; due: "
+                                    + (r.due() == null ? "none" : r.due().toString()) + ")",
+                            r.overdue() ? r.status() + ", OVERDUE at the checkpoint" : r.status(),
+                            answer,
+                            steps.isEmpty() ? "filed only" : String.join("; ", steps)),
+                    new ArrayList<>(new TreeSet<>(cites))));
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!requests.isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            byStatus.forEach((status, n) -> counts.add(n + " " + status));
+            lines.add(new Line(
+                    "",
+                    requests.size() + " evidence requests: " + String.join(", ", counts)
+                            + (overdue.isEmpty() ? "; none overdue" : "; " + overdue.size() + " overdue"),
+                    requests.stream().map(RequestHistory.Request::ledgerIndex).toList()));
+        }
+        String when = asOf.at() == null
+                ? "the checkpoint's time is not known, so no request is marked overdue"
+                : "an OPEN request is overdue when its due date (a day in the incident's time zone, " + asOf.zone()
+                        + ") ended before the checkpoint's time, "
+                        + time(asOf.at().toString())
+                        + " (its last entry's)";
+        List<String> notes = new ArrayList<>();
+        if (requests.isEmpty()) {
+            notes.add("No evidence requests were filed.");
+        }
+        notes.add("What the auditors asked for and how each request stands at this checkpoint, from the"
+                + " evidence-request entries of the ledger. Answers link AUDIT evidence only, each named with the"
+                + " entry that added it (its SHA-256 is in the evidence table);"
+                + " " + when + ".");
+        return new Section(
+                "evidence-requests",
+                "Evidence requests",
+                notes,
+                lines,
+                new Table(List.of("Filed", "Request", "State", "Answer or refusal", "History"), rows));
+    }
+
+    private static String items(RequestHistory.Step step) {
+        List<String> named = new ArrayList<>();
+        for (RequestHistory.Item i : step.evidence()) {
+            named.add(i.name() + " (added at #" + i.ledgerIndex() + ")");
+        }
+        if (step.unnamed() > 0) {
+            named.add(step.unnamed() + (step.unnamed() == 1 ? " item" : " items")
+                    + " not named (no AUDIT evidence of this incident by that id at the checkpoint)");
+        }
+        return named.isEmpty() ? "no items" : String.join(", ", named);
     }
 
     private static Section controls(List<ReportEntry> entries) {

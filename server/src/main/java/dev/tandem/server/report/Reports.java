@@ -43,23 +43,25 @@ public class Reports {
                 change.window(), audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), clock.instant());
     }
 
-    /** A report and its HTML. */
-    public record Rendered(Report report, String html) {}
+    /** A report, its HTML, and the snapshot it was drawn from. */
+    public record Rendered(Report report, String html, Snapshot snapshot) {}
 
     public record Issued(EvidenceItem evidence, ReportCheckpoint checkpoint) {}
 
     public Rendered render(ReportKind kind, String incident, Caller caller) {
+        Snapshot snapshot = snapshots.take(incident, kind == ReportKind.INCIDENT ? Reader.of(caller) : Reader.NOBODY);
         Report report = switch (kind) {
-            case INCIDENT -> IncidentReport.of(snapshots.take(incident, Reader.of(caller)), audience(caller));
-            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY), settings());
+            case INCIDENT -> IncidentReport.of(snapshot, audience(caller));
+            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshot, settings());
         };
-        return new Rendered(report, renderer.html(report));
+        return new Rendered(report, renderer.html(report), snapshot);
     }
 
     /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */
     public Rendered auditContinuityAt(String incident, String signedCheckpoint) {
-        Report report = AuditContinuityReport.of(snapshots.take(incident, Reader.NOBODY, signedCheckpoint), settings());
-        return new Rendered(report, renderer.html(report));
+        Snapshot snapshot = snapshots.take(incident, Reader.NOBODY, signedCheckpoint);
+        Report report = AuditContinuityReport.of(snapshot, settings());
+        return new Rendered(report, renderer.html(report), snapshot);
     }
 
     public byte[] pdf(Rendered rendered) {

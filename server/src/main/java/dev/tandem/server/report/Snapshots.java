@@ -30,6 +30,13 @@ public class Snapshots {
     /** The snapshot at a given signed checkpoint of this ledger (an export draws everything from one). */
     public Snapshot take(String incident, Reader reader, String signedCheckpoint) {
         ReportCheckpoint checkpoint = ReportCheckpoint.of(signedCheckpoint);
+        if (checkpoint.size() > 0) {
+            // the note carries no time: the checkpoint's is its last entry's, whichever incident it is of
+            for (Ledger.ServedEntry last : ledger.entries(checkpoint.size() - 1, checkpoint.size())) {
+                checkpoint = checkpoint.at(
+                        json.readValue(last.leaf(), JsonNode.class).path("at").asString(""));
+            }
+        }
         List<ReportEntry> entries = new ArrayList<>();
         for (Ledger.StoredEntry stored : ledger.entriesOf(incident)) {
             if (stored.index() >= checkpoint.size()) {

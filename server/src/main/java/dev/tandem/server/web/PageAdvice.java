@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * message naming the input, never a stack trace. The problem type is in the page as
  * {@code data-problem}, the same {@code urn:tandem:problem:*} the API answers. An error page shows the
  * signed-in navigation too: an exception handler's model starts empty, so {@link #page} adds the
- * caller again, and the container's error page (an unknown address) gets it from this advice.
+ * caller again, and the container's error page gets it from this advice. An address that matches
+ * nothing is drawn by {@link UnknownPages} with {@link #page}.
  */
 @ControllerAdvice(annotations = WebPages.class, assignableTypes = BasicErrorController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -128,7 +129,8 @@ public class PageAdvice {
         return "error";
     }
 
-    private static String page(Model model, HttpServletResponse response, DomainException e) {
+    /** Fills {@code model} for the {@code error} page of {@code e} and sets the response's status; answers the view. */
+    static String page(Model model, HttpServletResponse response, DomainException e) {
         HttpStatus status = Problems.status(e.kind());
         response.setStatus(status.value());
         model.addAttribute("me", caller());

@@ -10,12 +10,20 @@ import dev.tandem.ledger.ProofVerifier;
 import dev.tandem.server.Api;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
+import dev.tandem.server.portal.RequestsInEveryState;
+import dev.tandem.server.regulation.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -30,7 +38,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +54,21 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
+@Import(DemoReportsContract.MovableClock.class)
 abstract class DemoReportsContract {
+    /** A clock the evidence-request test moves past a due date; it starts at the real time. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableClock {
+        @Bean
+        @Primary
+        MutableClock reportsClock() {
+            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
     private static final Pattern CITED = Pattern.compile("id=\"cited\">([^<]*)<");
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -244,6 +270,73 @@ abstract class DemoReportsContract {
                         "/api/v1/evidence/" + incident.json().path("evidence").asString())
                 .json();
         assertThat(stub.has("name")).isFalse();
+    }
+
+    @Test
+    void everyEvidenceRequestIsInTheAuditReportAsItStandsAtTheCheckpoint() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        String id = loaded.incident().id();
+        Api ic = new Api(base(), loaded.tokenOf(Role.INCIDENT_COMMANDER));
+        Api auditor = new Api(base(), loaded.tokenOf(Role.AUDITOR));
+        Api liaison = new Api(base(), loaded.tokenOf(Role.AUDIT_LIAISON));
+        awaitJobs(ic, id);
+        ZoneId zone = ZoneId.of("Europe/Berlin"); // the demo incident's
+        String today = LocalDate.ofInstant(clock.instant(), zone).toString();
+        RequestsInEveryState filed = RequestsInEveryState.file(auditor, liaison, id, today);
+        long added = liaison.get("/api/v1/evidence/" + filed.auditItem())
+                .json()
+                .path("ledgerIndex")
+                .asLong();
+        String path = "/api/v1/incidents/" + id + "/reports/audit-continuity";
+
+        String before = section(fetch(auditor.token(), path, "text/html").text(), "evidence-requests");
+        assertThat(before)
+                .contains(RequestsInEveryState.OPEN_TEXT, "CC7.2", today)
+                .doesNotContain("OVERDUE")
+                // the demo's own: one answered and waiting, one reopened with its answer in the history
+                .contains("The access review policy in force during the audit period")
+                .contains("Access review of the integration user before and after containment")
+                .contains("none since it was reopened")
+                .contains("REOPENED by auditor: The policy is not the review")
+                .contains("access-review-policy.md (added at #" + added + ")")
+                .contains(RequestsInEveryState.DECLINED_TEXT)
+                .contains("Declined by liaison: " + RequestsInEveryState.DECLINE_REASON)
+                .contains(RequestsInEveryState.ACCEPTED_TEXT, "CC7.3, CC7.4")
+                .contains("ACCEPTED by auditor: " + RequestsInEveryState.ACCEPT_COMMENT)
+                .contains("5 evidence requests: 1 ACCEPTED, 1 ANSWERED, 1 DECLINED, 2 OPEN; none overdue");
+        for (String state : List.of("<td>OPEN</td>", "<td>ANSWERED</td>", "<td>DECLINED</td>", "<td>ACCEPTED</td>")) {
+            assertThat(before).contains(state);
+        }
+
+        // two days on and one entry later, the checkpoint's time is past the open request's due day
+        clock.advance(Duration.ofDays(2));
+        Api.Response note =
+                ic.postJson("/api/v1/incidents/" + id + "/timeline", "{\"kind\":\"NOTE\",\"text\":\"Two days on\"}");
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+        Fetched later = fetch(auditor.token(), path, "text/html");
+        String after = section(later.text(), "evidence-requests");
+        assertThat(after)
+                .contains("OPEN, OVERDUE at the checkpoint")
+                .contains("5 evidence requests: 1 ACCEPTED, 1 ANSWERED, 1 DECLINED, 2 OPEN; 1 overdue");
+        assertThat(after.split("OVERDUE", -1)).hasSize(2);
+        assertThat(later.text())
+                .contains("<span id=\"checkpoint-time\">" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        assertThat(pdfText(fetch(auditor.token(), path, "application/pdf").body()))
+                .contains("Evidence requests")
+                .contains("OVERDUE");
+        // drawn again at the same checkpoint, whatever the clock says by then: the same section
+        clock.advance(Duration.ofDays(30));
+        Fetched again = fetch(auditor.token(), path, "text/html");
+        assertThat(again.checkpoint()).isEqualTo(later.checkpoint());
+        assertThat(section(again.text(), "evidence-requests")).isEqualTo(after);
+    }
+
+    /** One section of a report's HTML, unescaped: from its {@code <div id>} to the next section's. */
+    static String section(String html, String id) {
+        int start = html.indexOf("<div id=\"" + id + "\">");
+        assertThat(start).as("section " + id).isNotNegative();
+        int end = html.indexOf("<div id=\"", start + 1);
+        return HtmlUtils.htmlUnescape(html.substring(start, end < 0 ? html.length() : end));
     }
 
     static List<Long> cited(String html) {

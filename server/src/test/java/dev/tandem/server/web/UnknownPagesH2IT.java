@@ -1,0 +1,173 @@
+package dev.tandem.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.TestDatabases;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An address that matches nothing (docs/web.md, "Errors"): a browser gets the error page, in the
+ * layout with the signed-in navigation; the API, and a client asking for JSON, get the RFC 9457
+ * problem; the static resources the pages load are still served.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + UnknownPagesH2IT.ADMIN_TOKEN, "logging.level.dev.tandem=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnknownPagesH2IT {
+    static final String ADMIN_TOKEN = "unknown-pages-admin-token-0123456789";
+    /** What Chromium sends when it navigates to a page. */
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,"
+            + "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabases.embedded(registry, "unknown-pages");
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient session =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    final HttpClient anonymous = HttpClient.newHttpClient();
+    String username;
+
+    @BeforeAll
+    void signIn() throws Exception {
+        username = "ada-" + Long.toString(System.nanoTime(), 36);
+        Api admin = new Api(base(), ADMIN_TOKEN);
+        Api.Response created = admin.postJson(
+                "/api/v1/users",
+                "{\"username\":\"" + username + "\",\"displayName\":\"Ada\",\"password\":\"correct horse battery\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> login = get(session, "/login", BROWSER, null);
+        Matcher csrf = CSRF.matcher(login.body());
+        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+        String form = "username=" + username + "&password="
+                + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = session.send(
+                HttpRequest.newBuilder(URI.create(base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", BROWSER)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/incidents");
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(HttpClient client, String path, @Nullable String accept, @Nullable String token)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String contentType(HttpResponse<?> r) {
+        return r.headers().firstValue("Content-Type").orElse("");
+    }
+
+    @Test
+    void aBrowserGetsTheErrorPageWithTheSignedInNavigation() throws Exception {
+        HttpResponse<String> r = get(session, "/no-such-page", BROWSER, null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(contentType(r)).startsWith("text/html");
+        assertThat(r.body())
+                .contains("data-problem=\"urn:tandem:problem:not-found\"")
+                .contains("data-status=\"404\"")
+                .contains("<title>Page not found · Tandem</title>")
+                .contains("<h1>Page not found</h1>")
+                .contains("no page at /no-such-page")
+                // the same layout as every page: its stylesheet, and the navigation of a signed-in caller
+                .contains("href=\"/css/tandem.css\"")
+                .contains("Signed in as <strong>" + username + "</strong>")
+                .contains("href=\"/ledger\"")
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.tandem");
+        // a deeper unknown address, and one under a page that exists, alike
+        HttpResponse<String> deeper = get(session, "/incidents/x/no-such-tab/more", BROWSER, null);
+        assertThat(deeper.statusCode()).isEqualTo(404);
+        assertThat(deeper.body()).contains("data-problem=\"urn:tandem:problem:not-found\"");
+        // signed out, a page address still sends the browser to sign in first, as before
+        HttpResponse<String> signedOut = get(anonymous, "/no-such-page", BROWSER, null);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void theApiAndClientsAskingForJsonGetTheProblem() throws Exception {
+        HttpResponse<String> api = get(anonymous, "/api/v1/no-such", BROWSER, ADMIN_TOKEN);
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(contentType(api)).isEqualTo("application/problem+json");
+        JsonNode problem = JSON.readTree(api.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(404);
+        assertThat(problem.path("type").asString()).startsWith("urn:tandem:problem:");
+        for (HttpResponse<String> r : List.of(
+                get(anonymous, "/api/v1/no-such", "application/json", ADMIN_TOKEN),
+                get(anonymous, "/no-such-page", "application/json", ADMIN_TOKEN),
+                get(session, "/no-such-page", "application/json", null),
+                get(session, "/no-such-page", "*/*", null),
+                get(session, "/no-such-page", null, null))) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(404);
+            assertThat(contentType(r)).as(r.uri().toString()).isEqualTo("application/problem+json");
+            JsonNode p = JSON.readTree(r.body());
+            assertThat(p.path("status").asInt()).isEqualTo(404);
+            assertThat(p.path("type").asString()).isEqualTo(problem.path("type").asString());
+        }
+        // a bearer token on a page address with a browser's Accept: the page, as for a session
+        HttpResponse<String> page = get(anonymous, "/no-such-page", BROWSER, ADMIN_TOKEN);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(contentType(page)).startsWith("text/html");
+    }
+
+    @Test
+    void staticResourcesAreStillServed() throws Exception {
+        for (String path : new String[] {"/webjars/htmx.org/dist/htmx.min.js", "/css/tandem.css", "/js/tandem.js"}) {
+            HttpResponse<String> r = get(anonymous, path, "*/*", null);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).isNotEmpty();
+        }
+        HttpResponse<String> css = get(session, "/css/tandem.css", "text/css,*/*;q=0.1", null);
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(contentType(css)).startsWith("text/css");
+        // a missing stylesheet is a 404, not a page: the browser asked for CSS
+        HttpResponse<String> missing = get(session, "/css/no-such.css", "text/css,*/*;q=0.1", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(contentType(missing)).doesNotStartWith("text/html");
+    }
+}
