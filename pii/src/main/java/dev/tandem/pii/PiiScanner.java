@@ -100,14 +100,15 @@ public final class PiiScanner {
 
     /** One task's results, in order, in bounded batches. */
     private static final class Channel implements Out {
-        final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(4);
+        final BlockingQueue<List<Event>> queue;
         private final @Nullable PartedSink<ScanSink> parted;
         private List<Event> batch = new ArrayList<>();
         private @Nullable ScanSink part;
         private int inPart;
 
-        Channel(@Nullable PartedSink<ScanSink> parted) {
+        Channel(@Nullable PartedSink<ScanSink> parted, int capacity) {
             this.parted = parted;
+            this.queue = new ArrayBlockingQueue<>(capacity);
         }
 
         void add(Event e) {
@@ -207,7 +208,19 @@ public final class PiiScanner {
         }
     }
 
-    private static final Channel DONE = new Channel(null);
+    private static final Channel DONE = new Channel(null, 1);
+
+    /**
+     * Batches a task's channel holds before its thread waits: results are taken in input order, so
+     * every task but the first in line waits for those before it. With a handful of batches (as
+     * before) a task after the first stopped after ~8,000 results and the threads took turns: two
+     * threads scanned no faster than one. About 256 batches (parts of 2,048 results, ~400 KB of
+     * output each) are shared among the tasks in line, so a chunk's results (1 MiB of dense
+     * records: ~30 parts) fit while memory stays bounded (docs/adr/092-scan-output-as-bytes.md).
+     */
+    private Channel channel(@Nullable PartedSink<ScanSink> parted) {
+        return new Channel(parted, Math.max(4, 128 / (2 * options.threads() + 2)));
+    }
 
     /** The sink's parted form, or null when every result goes to it one by one on the caller's thread. */
     @SuppressWarnings("unchecked")
@@ -359,7 +372,7 @@ public final class PiiScanner {
             return;
         }
         Format detected = f;
-        Channel ch = new Channel(parted);
+        Channel ch = channel(parted);
         order.put(ch);
         pool.execute(() -> {
             try (in) {
@@ -422,7 +435,7 @@ public final class PiiScanner {
                 long blockOffset = offset;
                 offset += split;
                 int len = split;
-                Channel ch = new Channel(parted);
+                Channel ch = channel(parted);
                 order.put(ch);
                 boolean last = eof && carry.length == 0;
                 long total = offset;
@@ -441,7 +454,7 @@ public final class PiiScanner {
                 if (last) break;
             }
         } catch (IOException e) {
-            Channel ch = new Channel(parted);
+            Channel ch = channel(parted);
             order.put(ch);
             ch.problem(new InputProblem(name, "read failed at byte " + offset + ": " + reason(e), false));
             ch.scanned(name, offset);
@@ -509,7 +522,7 @@ public final class PiiScanner {
                 byte @Nullable [] partHeader = first ? null : header;
                 long partOffset = offset;
                 long partLine = line;
-                Channel ch = new Channel(parted);
+                Channel ch = channel(parted);
                 order.put(ch);
                 if (cut < 0) {
                     InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, 0, n), in);
@@ -541,7 +554,7 @@ public final class PiiScanner {
                 if (last) return;
             }
         } catch (IOException e) {
-            Channel ch = new Channel(parted);
+            Channel ch = channel(parted);
             order.put(ch);
             ch.problem(new InputProblem(name, "read failed at byte " + offset + ": " + reason(e), false));
             ch.scanned(name, offset);
@@ -583,14 +596,14 @@ public final class PiiScanner {
         }
     }
 
-    private static void fail(
+    private void fail(
             BlockingQueue<Channel> order,
             String name,
             String reason,
             boolean fatal,
             @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
-        Channel ch = new Channel(parted);
+        Channel ch = channel(parted);
         order.put(ch);
         ch.problem(new InputProblem(name, reason, fatal));
         ch.close();

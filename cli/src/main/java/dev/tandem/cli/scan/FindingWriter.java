@@ -38,7 +38,7 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
      * tallies go into buffers that have held a part before, not into new ones grown from small.
      */
     private final java.util.concurrent.ArrayBlockingQueue<Part> spare =
-            new java.util.concurrent.ArrayBlockingQueue<>(16);
+            new java.util.concurrent.ArrayBlockingQueue<>(64);
 
     private Runnable beforeProblem = () -> {};
     private long findings;
