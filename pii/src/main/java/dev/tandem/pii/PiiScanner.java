@@ -214,7 +214,7 @@ public final class PiiScanner {
      * Batches a task's channel holds before its thread waits: results are taken in input order, so
      * every task but the first in line waits for those before it. With a handful of batches (as
      * before) a task after the first stopped after ~8,000 results and the threads took turns: two
-     * threads scanned no faster than one. About 256 batches (parts of 2,048 results, ~400 KB of
+     * threads scanned no faster than one. About 128 batches (parts of 2,048 results, ~400 KB of
      * output each) are shared among the tasks in line, so a chunk's results (1 MiB of dense
      * records: ~30 parts) fit while memory stays bounded (docs/adr/092-scan-output-as-bytes.md).
      */
