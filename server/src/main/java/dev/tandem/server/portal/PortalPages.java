@@ -35,14 +35,17 @@ class PortalPages {
     private final Vault vault;
     private final IncidentHeader header;
     private final Ledger ledger;
+    private final java.time.Clock clock;
 
     PortalPages(
             EvidenceRequests requests,
             VerifiedCheckpoints checkpoints,
             Vault vault,
             IncidentHeader header,
-            Ledger ledger) {
+            Ledger ledger,
+            java.time.Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
         this.requests = requests;
         this.checkpoints = checkpoints;
         this.vault = vault;
@@ -52,8 +55,17 @@ class PortalPages {
     @GetMapping("/incidents/{id}/audit")
     @Guard(Action.AUDIT_PORTAL_READ)
     String portal(Access access, @PathVariable String id, Model model) {
-        header.fill(access, id, model, "audit");
-        model.addAttribute("requests", requests.ofIncident(id));
+        Incident incident = header.fill(access, id, model, "audit");
+        List<EvidenceRequests.Request> all = requests.ofIncident(id);
+        model.addAttribute("requests", all);
+        // today in the incident's zone: a request still OPEN after its due date is marked overdue
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(incident.timeZone()));
+        model.addAttribute(
+                "overdue",
+                all.stream()
+                        .filter(r -> RequestRules.overdue(r.status(), r.due(), today))
+                        .map(EvidenceRequests.Request::id)
+                        .collect(java.util.stream.Collectors.toSet()));
         // what an answer may link: the incident's AUDIT items, never FORENSIC ones
         model.addAttribute(
                 "auditItems",

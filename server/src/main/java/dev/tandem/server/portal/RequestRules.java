@@ -56,6 +56,14 @@ public final class RequestRules {
         }
     }
 
+    /**
+     * Whether a request is overdue on {@code today} (a day in the incident's time zone): still OPEN
+     * after the end of its due date, the rule the audit-continuity report applies at its checkpoint.
+     */
+    public static boolean overdue(Status status, @Nullable LocalDate due, LocalDate today) {
+        return status == Status.OPEN && due != null && today.isAfter(due);
+    }
+
     /** A request as filed: what is asked, by when, and about which controls (canonical ids). */
     public record Draft(String text, @Nullable LocalDate due, List<String> controls) {}
 

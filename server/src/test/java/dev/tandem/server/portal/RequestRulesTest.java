@@ -107,4 +107,17 @@ class RequestRulesTest {
                 .containsExactly(Status.OPEN, Status.ANSWERED, Status.DECLINED, Status.ACCEPTED, Status.OPEN);
         assertThat(Step.REOPENED.type()).isEqualTo("evidence-request.reopened");
     }
+
+    @Test
+    void onlyAnOpenRequestIsOverdueAndOnlyOnceItsDueDayHasEnded() {
+        LocalDate due = LocalDate.of(2026, 12, 1);
+        assertThat(RequestRules.overdue(Status.OPEN, due, due)).isFalse();
+        assertThat(RequestRules.overdue(Status.OPEN, due, due.plusDays(1))).isTrue();
+        assertThat(RequestRules.overdue(Status.OPEN, null, due.plusDays(9))).isFalse();
+        for (Status s : List.of(Status.ANSWERED, Status.DECLINED, Status.ACCEPTED)) {
+            assertThat(RequestRules.overdue(s, due, due.plusDays(9)))
+                    .as(s.name())
+                    .isFalse();
+        }
+    }
 }

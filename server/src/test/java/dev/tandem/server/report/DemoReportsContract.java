@@ -307,6 +307,10 @@ abstract class DemoReportsContract {
         for (String state : List.of("<td>OPEN</td>", "<td>ANSWERED</td>", "<td>DECLINED</td>", "<td>ACCEPTED</td>")) {
             assertThat(before).contains(state);
         }
+        String portal = "/incidents/" + id + "/audit";
+        Fetched portalBefore = fetch(auditor.token(), portal, "text/html");
+        assertThat(portalBefore.status()).isEqualTo(200);
+        assertThat(portalBefore.text()).contains(RequestsInEveryState.OPEN_TEXT).doesNotContain("badge overdue");
 
         // two days on and one entry later, the checkpoint's time is past the open request's due day
         clock.advance(Duration.ofDays(2));
@@ -319,6 +323,10 @@ abstract class DemoReportsContract {
                 .contains("OPEN, OVERDUE at the checkpoint")
                 .contains("5 evidence requests: 1 ACCEPTED, 1 ANSWERED, 1 DECLINED, 2 OPEN; 1 overdue");
         assertThat(after.split("OVERDUE", -1)).hasSize(2);
+        // the Audit tab applies the same rule on today's date in the incident's zone
+        String page = fetch(auditor.token(), portal, "text/html").text();
+        assertThat(page.split("badge overdue", -1)).hasSize(2);
+        assertThat(page).contains("(past, still open)");
         assertThat(later.text())
                 .contains("<span id=\"checkpoint-time\">" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         assertThat(pdfText(fetch(auditor.token(), path, "application/pdf").body()))
