@@ -156,6 +156,22 @@ final class Narration {
                                         ? "breach not yet determined"
                                         : "breach determined at " + time(text(b, "determinedAt")))
                                 + (b.path("unauthorizedAccess").asBoolean() ? ", caused by unauthorized access" : "");
+            case "evidence-request.filed" ->
+                "Evidence request filed" + by + ": " + text(b, "text")
+                        + (text(b, "due").isEmpty() ? "" : "; due " + text(b, "due"))
+                        + (texts(b, "controls").isEmpty()
+                                ? ""
+                                : "; controls " + String.join(", ", texts(b, "controls")));
+            case "evidence-request.answered" ->
+                "Evidence request answered" + by + " with "
+                        + String.join(
+                                ", ",
+                                texts(b, "evidence").stream().map(names::of).toList())
+                        + (text(b, "text").isEmpty() ? "" : "; note: " + text(b, "text"));
+            case "evidence-request.declined" -> "Evidence request declined" + by + ": " + text(b, "text");
+            case "evidence-request.accepted" ->
+                "Evidence request accepted" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
+            case "evidence-request.reopened" -> "Evidence request reopened" + by + ": " + text(b, "text");
             case "incident.closed" ->
                 "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
             default -> "Entry " + e.type() + " recorded" + by;

@@ -307,6 +307,12 @@ abstract class DemoReportsContract {
         for (String state : List.of("<td>OPEN</td>", "<td>ANSWERED</td>", "<td>DECLINED</td>", "<td>ACCEPTED</td>")) {
             assertThat(before).contains(state);
         }
+        // the incident report tells each step as what it was, not as "Entry evidence-request.… recorded"
+        assertThat(fetch(ic.token(), "/api/v1/incidents/" + id + "/reports/incident", "text/html")
+                        .text())
+                .contains("Evidence request filed by auditor: " + RequestsInEveryState.OPEN_TEXT)
+                .contains("Evidence request declined by liaison: HR records are outside the audit")
+                .doesNotContain("Entry evidence-request.");
         String portal = "/incidents/" + id + "/audit";
         Fetched portalBefore = fetch(auditor.token(), portal, "text/html");
         assertThat(portalBefore.status()).isEqualTo(200);

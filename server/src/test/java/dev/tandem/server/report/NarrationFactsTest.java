@@ -2,8 +2,12 @@ package dev.tandem.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.server.ledger.fact.EvidenceRequestFiled;
+import dev.tandem.server.ledger.fact.EvidenceRequestStepped;
 import dev.tandem.server.ledger.fact.IncidentFactsSet;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +35,38 @@ class NarrationFactsTest {
                 entry(new IncidentFactsSet("i", null, false, Instant.parse("2026-11-27T18:00:00Z"), true));
         assertThat(Narration.describe(cleared, NAMES, false))
                 .isEqualTo("Incident facts set by counsel: breach not yet determined");
+    }
+
+    @Test
+    void evidenceRequestStepsAreToldWithWhatWasAskedAndWhatWasHandedOver() {
+        Narration.Names names = new Narration.Names(Map.of("ev-1", "access-review.csv"));
+        ReportEntry filed = request(
+                new EvidenceRequestFiled(
+                        "i", "r", "Access review of the integration user", LocalDate.of(2026, 12, 1), List.of("CC6.2")),
+                "auditor");
+        assertThat(Narration.describe(filed, names, true))
+                .isEqualTo("Evidence request filed by auditor: Access review of the integration user; due 2026-12-01;"
+                        + " controls CC6.2");
+        ReportEntry answered = request(
+                new EvidenceRequestStepped("i", "r", "ANSWERED", "ANSWERED", List.of("ev-1"), "before and after"),
+                "liaison");
+        assertThat(Narration.describe(answered, names, false))
+                .isEqualTo("Evidence request answered by liaison with access-review.csv; note: before and after");
+        ReportEntry reopened = request(
+                new EvidenceRequestStepped("i", "r", "REOPENED", "OPEN", List.of(), "the policy is not the review"),
+                "auditor");
+        assertThat(Narration.describe(reopened, names, true))
+                .isEqualTo("Evidence request reopened by auditor: the policy is not the review");
+        ReportEntry accepted =
+                request(new EvidenceRequestStepped("i", "r", "ACCEPTED", "ACCEPTED", List.of(), ""), "auditor");
+        assertThat(Narration.describe(accepted, names, true)).isEqualTo("Evidence request accepted by auditor");
+        ReportEntry declined = request(
+                new EvidenceRequestStepped("i", "r", "DECLINED", "DECLINED", List.of(), "privileged"), "liaison");
+        assertThat(Narration.describe(declined, names, true))
+                .isEqualTo("Evidence request declined by liaison: privileged");
+    }
+
+    private static ReportEntry request(dev.tandem.server.ledger.fact.Fact fact, String actor) {
+        return new ReportEntry(9, fact.type(), "2026-11-28T09:00:00Z", actor, fact.body(), null, null);
     }
 }
