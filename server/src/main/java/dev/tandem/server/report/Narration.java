@@ -156,6 +156,41 @@ final class Narration {
                                         ? "breach not yet determined"
                                         : "breach determined at " + time(text(b, "determinedAt")))
                                 + (b.path("unauthorizedAccess").asBoolean() ? ", caused by unauthorized access" : "");
+            case "change.requested" ->
+                "Change requested" + by + ": " + text(b, "title")
+                        + (text(b, "kind").isEmpty()
+                                ? ""
+                                : " (" + text(b, "kind")
+                                        + (text(b, "system").isEmpty() ? "" : " on " + text(b, "system"))
+                                        + (text(b, "risk").isEmpty() ? "" : ", risk " + text(b, "risk")) + ")")
+                        + (texts(b, "controls").isEmpty()
+                                ? ""
+                                : "; controls " + String.join(", ", texts(b, "controls")))
+                        + (b.path("emergency").asBoolean() ? "; emergency" : "");
+            case "change.decided" ->
+                "Change " + text(b, "decision").toLowerCase(java.util.Locale.ROOT) + by
+                        + (text(b, "role").isEmpty() ? "" : " as " + text(b, "role"))
+                        + (text(b, "comment").isEmpty() ? "" : ": " + text(b, "comment"));
+            case "change.acknowledged" ->
+                "Change acknowledged" + by + (text(b, "comment").isEmpty() ? "" : ": " + text(b, "comment"));
+            case "change.executed" ->
+                "Change executed" + by
+                        + (b.path("beforeApproval").asBoolean() ? " before its approvals (emergency)" : "")
+                        + "; " + differences(b)
+                        + (b.path("retests").asInt() > 0
+                                ? "; " + b.path("retests").asInt() + " retest items"
+                                : "")
+                        + (text(b, "notes").isEmpty() ? "" : "; notes: " + text(b, "notes"));
+            case "change.processes-verified" ->
+                "Business processes verified after the change" + by + ": "
+                        + String.join(", ", texts(b, "processes"))
+                        + (text(b, "comment").isEmpty() ? "" : "; " + text(b, "comment"));
+            case "change.verified" ->
+                "Change verified by the analyzers: the finding is "
+                        + (b.path("closed").asBoolean() ? "closed" : "still open")
+                        + (texts(b, "remaining").isEmpty()
+                                ? ""
+                                : "; " + texts(b, "remaining").size() + " of the same pattern remain");
             case "evidence-request.filed" ->
                 "Evidence request filed" + by + ": " + text(b, "text")
                         + (text(b, "due").isEmpty() ? "" : "; due " + text(b, "due"))
@@ -176,6 +211,17 @@ final class Narration {
                 "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
             default -> "Entry " + e.type() + " recorded" + by;
         };
+    }
+
+    /** "2 snapshots compared, 3 differences": the diffs a change's execution recorded. */
+    private static String differences(JsonNode b) {
+        int pairs = b.path("diffs").size();
+        int n = 0;
+        for (JsonNode d : b.path("diffs")) n += d.path("differences").asInt();
+        return pairs == 0
+                ? "no snapshot compared"
+                : pairs + (pairs == 1 ? " snapshot" : " snapshots") + " compared, " + n
+                        + (n == 1 ? " difference" : " differences");
     }
 
     private static String scanned(JsonNode b, Names names) {

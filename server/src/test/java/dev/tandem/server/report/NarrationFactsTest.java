@@ -2,6 +2,10 @@ package dev.tandem.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.server.ledger.fact.ChangeDecided;
+import dev.tandem.server.ledger.fact.ChangeExecuted;
+import dev.tandem.server.ledger.fact.ChangeRequested;
+import dev.tandem.server.ledger.fact.ChangeVerified;
 import dev.tandem.server.ledger.fact.EvidenceRequestFiled;
 import dev.tandem.server.ledger.fact.EvidenceRequestStepped;
 import dev.tandem.server.ledger.fact.IncidentFactsSet;
@@ -64,6 +68,58 @@ class NarrationFactsTest {
                 new EvidenceRequestStepped("i", "r", "DECLINED", "DECLINED", List.of(), "privileged"), "liaison");
         assertThat(Narration.describe(declined, names, true))
                 .isEqualTo("Evidence request declined by liaison: privileged");
+    }
+
+    @Test
+    void changeStepsAreToldWithWhatChangedAndWhoDecided() {
+        ReportEntry requested = request(
+                new ChangeRequested(
+                        "i",
+                        "c",
+                        "Remove View All Data from the integration profile",
+                        "salesforce-prod",
+                        "d",
+                        "ACCESS_RESTRICTION",
+                        "MEDIUM",
+                        List.of("Integration"),
+                        List.of("CC6.1", "CC8.1"),
+                        List.of(),
+                        List.of("snap-1"),
+                        "re-grant",
+                        false,
+                        null,
+                        List.of("order sync"),
+                        null,
+                        false),
+                "commander");
+        assertThat(Narration.describe(requested, NAMES, true))
+                .isEqualTo("Change requested by commander: Remove View All Data from the integration profile"
+                        + " (ACCESS_RESTRICTION on salesforce-prod, risk MEDIUM); controls CC6.1, CC8.1");
+        ReportEntry approved = request(
+                new ChangeDecided("i", "c", "APPROVED", "AUDIT_LIAISON", "retest CC6.1", "APPROVED"), "liaison");
+        assertThat(Narration.describe(approved, NAMES, true))
+                .isEqualTo("Change approved by liaison as AUDIT_LIAISON: retest CC6.1");
+        ReportEntry executed = request(
+                new ChangeExecuted(
+                        "i",
+                        "c",
+                        List.of("snap-2"),
+                        "",
+                        false,
+                        List.of(new ChangeExecuted.DiffSummary(
+                                "snap-1",
+                                "snap-2",
+                                "salesforce-metadata",
+                                1,
+                                List.of("userPermissions ViewAllData removed"))),
+                        3,
+                        false),
+                "responder");
+        assertThat(Narration.describe(executed, NAMES, false))
+                .isEqualTo("Change executed by responder; 1 snapshot compared, 1 difference; 3 retest items");
+        ReportEntry verified = request(new ChangeVerified("i", "c", "f", true, List.of(), false), "");
+        assertThat(Narration.describe(verified, NAMES, false))
+                .isEqualTo("Change verified by the analyzers: the finding is closed");
     }
 
     private static ReportEntry request(dev.tandem.server.ledger.fact.Fact fact, String actor) {

@@ -141,7 +141,7 @@ class ReportModelTest {
                 .contains("policy.md")
                 .contains("CC6.1")
                 .contains("It was the DPA, not the regulator")
-                .contains("Entry change.requested recorded by responder")
+                .contains("Change requested by responder: Disable the user")
                 .contains("DC4")
                 .contains("gdpr-art33");
     }
