@@ -103,4 +103,16 @@ class CommerceFieldsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScopeCounter(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void placeholdersUnderANameColumnAreNoPersonWhateverTheirCase() throws Exception {
+        String csv = "first_name,last_name\n"
+                + "N/A,NULL\nnone,Unknown\n-,[Not Provided]\nTRUE,false\nna,Na\n"
+                + "Nancy,Fuller\nTrue North,n/a2\n";
+        Collected c = Collected.scan(ONE, csv.getBytes(UTF_8), "people.csv");
+        assertThat(c.findings)
+                .filteredOn(f -> f.entity() == Entity.PERSON)
+                .extracting(Finding::value)
+                .containsExactly("Nancy", "Fuller", "True North", "n/a2");
+    }
 }

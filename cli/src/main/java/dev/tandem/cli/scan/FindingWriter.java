@@ -97,11 +97,6 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
     }
 
     @Override
-    public void seal(Part p) {
-        // the lines are bytes already: nothing to encode
-    }
-
-    @Override
     public void merge(Part p) {
         findings += p.count;
         if (raw != null) raw.write(p.lines.array(), 0, p.lines.size());

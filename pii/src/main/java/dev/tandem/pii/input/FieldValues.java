@@ -140,22 +140,22 @@ final class FieldValues implements Forwarder.Listener {
         return false;
     }
 
+    /** Values that stand for no value, compared lower-cased. */
+    private static final java.util.Set<String> PLACEHOLDERS =
+            java.util.Set.of("null", "n/a", "na", "none", "-", "unknown", "true", "false", "[not provided]");
+
+    private static final int LONGEST_PLACEHOLDER =
+            PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
+
+    /** The placeholders' first characters: an ASCII value starting otherwise is none, without lower-casing it. */
+    private static final String PLACEHOLDER_STARTS =
+            PLACEHOLDERS.stream().map(p -> p.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
+
     private static boolean isPlaceholder(String v) {
-        if (v.length() > 14) return false;
-        // every placeholder starts with one of these; only ASCII lower-cases to them (Locale.ROOT)
+        if (v.length() > LONGEST_PLACEHOLDER) return false;
         char c = v.charAt(0);
-        char lower = (char) (c | 0x20);
-        if (c != '-' && c != '[' && lower != 'n' && lower != 'u' && lower != 't' && lower != 'f') return false;
-        String l = v.toLowerCase(Locale.ROOT);
-        return l.equals("null")
-                || l.equals("n/a")
-                || l.equals("na")
-                || l.equals("none")
-                || l.equals("-")
-                || l.equals("unknown")
-                || l.equals("true")
-                || l.equals("false")
-                || l.equals("[not provided]");
+        if (c < 0x80 && PLACEHOLDER_STARTS.indexOf(Character.toLowerCase(c)) < 0) return false;
+        return PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT));
     }
 
     static String collapse(String v) {
