@@ -61,7 +61,12 @@ public final class RequestRules {
      * after the end of its due date, the rule the audit-continuity report applies at its checkpoint.
      */
     public static boolean overdue(Status status, @Nullable LocalDate due, LocalDate today) {
-        return status == Status.OPEN && due != null && today.isAfter(due);
+        return overdue(status.name(), due, today);
+    }
+
+    /** {@link #overdue(Status, LocalDate, LocalDate)} for a status as the ledger entries name it. */
+    public static boolean overdue(String status, @Nullable LocalDate due, LocalDate today) {
+        return status.equals(Status.OPEN.name()) && due != null && today.isAfter(due);
     }
 
     /** A request as filed: what is asked, by when, and about which controls (canonical ids). */

@@ -3,6 +3,7 @@ package dev.tandem.server.report;
 import static dev.tandem.server.report.Narration.text;
 import static dev.tandem.server.report.Narration.texts;
 
+import dev.tandem.server.portal.RequestRules;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -177,7 +178,7 @@ public final class RequestHistory {
         LocalDate day = asOf.day();
         List<Request> out = new ArrayList<>();
         for (Building b : byId.values()) {
-            boolean overdue = b.status.equals("OPEN") && b.due != null && day != null && day.isAfter(b.due);
+            boolean overdue = day != null && RequestRules.overdue(b.status, b.due, day);
             out.add(new Request(
                     b.id,
                     b.text,
