@@ -4,38 +4,10 @@ package dev.tandem.cli.scan;
 public final class Json {
     private Json() {}
 
+    /** {@code s} as a JSON string literal: the escapes of {@link Utf8Lines#jsonString(String)}, one escaper for both. */
     public static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        int plain = 0;
-        while (plain < s.length() && !escaped(s.charAt(plain))) plain++;
-        sb.append(s, 0, plain); // most values need no escape at all
-        for (int i = plain; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
-
-    private static boolean escaped(char c) {
-        return c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c);
-    }
-
-    private static boolean validSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        Utf8Lines t = new Utf8Lines(s.length() + 2);
+        t.jsonString(s);
+        sb.append(t);
     }
 }

@@ -9,10 +9,30 @@ import org.junit.jupiter.api.Test;
 
 class Utf8LinesTest {
 
+    /**
+     * An independent reference: RFC 8259 §7 escapes char by char into a {@code StringBuilder} (the
+     * scan's writer before it wrote bytes), lone surrogates as {@code \\uXXXX}, then UTF-8 encoding.
+     */
     private static byte[] viaStringBuilder(String s) {
-        StringBuilder sb = new StringBuilder();
-        Json.string(sb, s);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    boolean loneSurrogate = Character.isHighSurrogate(c)
+                                    && !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+                            || Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+                    if (c < 0x20 || loneSurrogate) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] direct(String s) {
