@@ -64,6 +64,39 @@ class ScopeCounterTest {
         }
     }
 
+    /** Many parts of thousands of results each, merged in turn, against the same results one by one. */
+    @Test
+    void largePartsMergedInTurnGiveTheSameScopeAsResultsOneByOne() {
+        java.util.Random random = new java.util.Random(92);
+        Entity[] entities = Entity.values();
+        String[] jurisdictions = {null, "DE", "US", "US-CA", "FR", "GB"};
+        ScopeCounter direct = new ScopeCounter(ScopeCounter.DEFAULT_MIN_CONFIDENCE);
+        ScopeCounter merged = new ScopeCounter(ScopeCounter.DEFAULT_MIN_CONFIDENCE);
+        for (int parts = 0; parts < 12; parts++) {
+            ScopeCounter.Part part = merged.newPart();
+            int n = random.nextInt(5000);
+            for (int i = 0; i < n; i++) {
+                // mostly new values, so that each set's distinct count depends on every insert; some repeated
+                String value = "v" + (random.nextInt(4) == 0 ? random.nextInt(50) : parts * 10_000 + i);
+                String jurisdiction = jurisdictions[random.nextInt(jurisdictions.length)];
+                if (random.nextInt(10) == 0) {
+                    SubjectRecord r = new SubjectRecord("f", "EMAIL_ADDRESS:" + value, jurisdiction);
+                    direct.subject(r);
+                    part.subject(r);
+                } else {
+                    Entity e = entities[random.nextInt(entities.length)];
+                    double confidence = random.nextInt(8) == 0 ? 0.2 : 0.9;
+                    Finding x = new Finding("f", 0, 1, 1, e, value, value, jurisdiction, confidence, null);
+                    direct.finding(x);
+                    part.finding(x);
+                }
+            }
+            merged.merge(part);
+            part.clear();
+        }
+        assertThat(merged.scope()).isEqualTo(direct.scope());
+    }
+
     @Test
     void distinctHashesCountExactlyAndReportTheirMemory() {
         DistinctHashes d = new DistinctHashes();

@@ -81,6 +81,45 @@ public final class ByteClasses {
         return to;
     }
 
+    /** First index in {@code [from, to)} holding {@code a}, or {@code to}; eight bytes at a time. */
+    public static int indexOf(byte[] buf, int from, int to, byte a) {
+        long pa = ONES * (a & 0xff);
+        int i = from;
+        int last = to - 8;
+        while (i <= last) {
+            long z = zeroBytes((long) LONGS.get(buf, i) ^ pa);
+            if (z != 0) return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            i += 8;
+        }
+        while (i < to && buf[i] != a) i++;
+        return i;
+    }
+
+    /** First index in {@code [from, to)} holding {@code a} or {@code b}, or {@code to}; eight bytes at a time. */
+    public static int indexOfEither(byte[] buf, int from, int to, byte a, byte b) {
+        long pa = ONES * (a & 0xff);
+        long pb = ONES * (b & 0xff);
+        int i = from;
+        int last = to - 8;
+        while (i <= last) {
+            long x = (long) LONGS.get(buf, i);
+            long z = zeroBytes(x ^ pa) | zeroBytes(x ^ pb);
+            if (z != 0) return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            i += 8;
+        }
+        while (i < to && buf[i] != a && buf[i] != b) i++;
+        return i;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code x}, and of no other byte: the exact test (no carry
+     * between bytes, unlike the shorter {@code (x - ONES) & ~x & HIGHS}, which may also flag a 0x01
+     * byte above a zero byte), so the lowest set bit and the count are both right.
+     */
+    private static long zeroBytes(long x) {
+        return ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+    }
+
     private static boolean spaceJoins(byte b) {
         return (CLASS[b & 0xff] & (DIGIT | UPPER)) != 0 || b == '(' || b == ')' || b == '+';
     }
@@ -91,10 +130,8 @@ public final class ByteClasses {
         int i = from;
         int last = to - 8;
         while (i <= last) {
-            long x = (long) LONGS.get(buf, i) ^ (ONES * '\n');
-            // a zero byte marks a newline: exact test (no false positives) for zero bytes
-            long z = ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
-            n += Long.bitCount(z);
+            // a zero byte marks a newline
+            n += Long.bitCount(zeroBytes((long) LONGS.get(buf, i) ^ (ONES * '\n')));
             i += 8;
         }
         while (i < to) {

@@ -1,6 +1,7 @@
 package dev.tandem.pii.input;
 
 import dev.tandem.pii.Format;
+import dev.tandem.pii.detect.ByteClasses;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,11 +41,36 @@ public abstract sealed class RecordBoundaries {
      */
     public final int feed(byte[] buf, int from, int to) {
         int last = -1;
+        long base = at - from;
+        int i = from;
+        while ((i = next(buf, i, to)) < to) {
+            at = base + i;
+            if (step(buf[i])) last = i + 1;
+            i++;
+        }
+        at = base + to;
+        return last;
+    }
+
+    /**
+     * {@link #feed} one byte at a time through {@link #step}: the definition that {@code feed}'s
+     * skipping must agree with (a test compares the two).
+     */
+    final int feedEachByte(byte[] buf, int from, int to) {
+        int last = -1;
         for (int i = from; i < to; i++, at++) {
             if (step(buf[i])) last = i + 1;
         }
         return last;
     }
+
+    /**
+     * The first index in {@code [from, to)} whose byte {@link #step} must see in the current
+     * state, or {@code to}: the bytes before it leave the state as it is and end no record (the
+     * inside of a quoted CSV field up to its quote, of an unquoted one up to a delimiter or line
+     * break, of a JSON string up to a quote or backslash), so they are skipped eight at a time.
+     */
+    abstract int next(byte[] buf, int from, int to);
 
     /** Stream position of the byte being stepped. */
     final long at() {
@@ -77,6 +103,15 @@ public abstract sealed class RecordBoundaries {
         @Override
         public long headerEnd() {
             return Math.max(headerEnd, 0);
+        }
+
+        @Override
+        int next(byte[] buf, int from, int to) {
+            return switch (state) {
+                case QUOTED -> ByteClasses.indexOf(buf, from, to, (byte) '"');
+                case UNQUOTED -> ByteClasses.indexOfEither(buf, from, to, delimiter, (byte) '\n');
+                default -> from;
+            };
         }
 
         @Override
@@ -132,6 +167,17 @@ public abstract sealed class RecordBoundaries {
         private int state = OUTSIDE;
         /** Objects and arrays open (the reader's stack and its too-deep count together). */
         private long depth;
+
+        @Override
+        int next(byte[] buf, int from, int to) {
+            if (state == STRING) return ByteClasses.indexOfEither(buf, from, to, (byte) '"', (byte) '\\');
+            if (state == SCALAR) {
+                int i = from;
+                while (i < to && !JsonInput.scalarEnd(buf[i])) i++;
+                return i;
+            }
+            return from;
+        }
 
         @Override
         boolean step(byte c) {

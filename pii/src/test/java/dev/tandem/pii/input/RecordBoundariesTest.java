@@ -48,4 +48,32 @@ class RecordBoundariesTest {
         assertThat(boundaries(Format.JSON, jsonl)).containsExactly(first, second, third, jsonl.length());
         assertThat(RecordBoundaries.of(Format.TEXT, new byte[0], 0)).isNull();
     }
+
+    /**
+     * The skipping feed finds the boundaries and the header that stepping through every byte finds,
+     * on random text made of the bytes that matter to either format (and others), fed in random
+     * pieces.
+     */
+    @Test
+    void skippingFeedAgreesWithSteppingThroughEveryByte() {
+        byte[] alphabet = "ab1 ,;\t\n\r\"\\{}[]:\u00e9".getBytes(UTF_8);
+        java.util.Random random = new java.util.Random(16);
+        for (int round = 0; round < 3000; round++) {
+            byte[] b = new byte[random.nextInt(200)];
+            for (int i = 0; i < b.length; i++) b[i] = alphabet[random.nextInt(alphabet.length)];
+            for (Format f : List.of(Format.CSV, Format.TSV, Format.JSON)) {
+                RecordBoundaries fast = Objects.requireNonNull(RecordBoundaries.of(f, b, b.length));
+                RecordBoundaries each = Objects.requireNonNull(RecordBoundaries.of(f, b, b.length));
+                int at = 0;
+                while (at < b.length) {
+                    int to = Math.min(b.length, at + 1 + random.nextInt(40));
+                    assertThat(fast.feed(b, at, to))
+                            .as("%s round %d bytes [%d, %d) of %s", f, round, at, to, new String(b, UTF_8))
+                            .isEqualTo(each.feedEachByte(b, at, to));
+                    at = to;
+                }
+                assertThat(fast.headerEnd()).isEqualTo(each.headerEnd());
+            }
+        }
+    }
 }
