@@ -81,7 +81,7 @@ class AccessInterceptor implements HandlerInterceptor {
                 yield new Resolved(Resource.user(user), "user", user);
             }
             case INCIDENT -> {
-                String id = incidentOf(vars, request);
+                String id = incidentOf(vars, request, action, actor);
                 if (!exists("SELECT COUNT(*) FROM incident WHERE id = ?", id)) {
                     throw AccessDenied.hidden("incident", id);
                 }
@@ -151,9 +151,11 @@ class AccessInterceptor implements HandlerInterceptor {
 
     /**
      * The incident a path names: {@code {incidentId}} or {@code {id}}, or for a collection outside
-     * incidents (the control test register) the {@code incident} query parameter.
+     * incidents (the control test register) the {@code incident} query parameter; without it, the
+     * one incident on which the caller may take the action (an audit liaison of one incident posts
+     * the register as docs/contracts.md §3 shows it, without naming the incident).
      */
-    private static String incidentOf(Map<String, String> vars, HttpServletRequest request) {
+    private String incidentOf(Map<String, String> vars, HttpServletRequest request, Action action, Actor actor) {
         if (vars.containsKey("incidentId")) {
             return variable(vars, "incidentId");
         }
@@ -161,11 +163,43 @@ class AccessInterceptor implements HandlerInterceptor {
             return variable(vars, "id");
         }
         String param = request.getParameter("incident");
-        if (param == null || param.isBlank()) {
-            throw DomainException.unprocessable(
-                    "incident-required", "incident: name the incident (query parameter incident=<id>)");
+        if (param != null && !param.isBlank()) {
+            return param;
         }
-        return param;
+        List<String> candidates = permittedIncidents(action, actor);
+        if (candidates.size() == 1) {
+            return candidates.getFirst();
+        }
+        String detail = "incident: name the incident (query parameter incident=<id>)";
+        if (!candidates.isEmpty()) {
+            List<String> shown = candidates.subList(0, Math.min(candidates.size(), MAX_NAMED_CANDIDATES));
+            detail += "; you may do this on " + candidates.size() + " incidents: " + String.join(", ", shown)
+                    + (candidates.size() > shown.size() ? ", …" : "");
+        }
+        throw DomainException.unprocessable("incident-required", detail);
+    }
+
+    private static final int MAX_NAMED_CANDIDATES = 10;
+
+    /**
+     * The incidents, in the order they were opened, on which the policy permits {@code action} to
+     * the caller: those they are a member of, or every incident for an administrator. Only incidents
+     * the caller could name anyway are ever listed back.
+     */
+    private List<String> permittedIncidents(Action action, Actor actor) {
+        List<String> ids = actor.admin()
+                ? jdbc.queryForList("SELECT id FROM incident ORDER BY created_at, id", String.class)
+                : jdbc.queryForList(
+                        "SELECT i.id FROM incident i JOIN incident_member m ON m.incident_id = i.id"
+                                + " WHERE m.username = ? ORDER BY i.created_at, i.id",
+                        String.class,
+                        actor.username());
+        List<String> permitted = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Caller c = memberships.caller(actor.username(), actor.admin(), id);
+            if (AccessPolicy.decide(c, action, Resource.incident(id)) instanceof Decision.Permit) permitted.add(id);
+        }
+        return permitted;
     }
 
     private String incidentOf(String sql, String id, String what) {

@@ -51,10 +51,7 @@ class ChangeController {
     @Guard(Action.CONTROL_TESTS_IMPORT)
     @ResponseStatus(HttpStatus.CREATED)
     Imported importRegister(
-            Access access,
-            @RequestParam String incident,
-            @RequestParam(required = false) @Nullable String name,
-            HttpServletRequest request)
+            Access access, @RequestParam(required = false) @Nullable String name, HttpServletRequest request)
             throws IOException {
         byte[] csv;
         try (InputStream in = request.getInputStream()) {
@@ -64,6 +61,8 @@ class ChangeController {
         if (file.length() > 255 || file.contains("!/")) {
             throw DomainException.unprocessable("bad-name", "name: at most 255 characters, without \"!/\"");
         }
+        // the incident the access check resolved: the query parameter, or the caller's only one
+        String incident = java.util.Objects.requireNonNull(access.resource().incident());
         ControlTests.Imported r = register.importRegister(incident, csv, file, access.username());
         return new Imported(r.imported(), r.skipped(), r.id(), r.evidence(), r.sha256(), r.ledgerIndex());
     }

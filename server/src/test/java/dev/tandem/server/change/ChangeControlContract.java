@@ -109,6 +109,60 @@ abstract class ChangeControlContract {
 
     // ------------------------------------------------------------------ the register
 
+    /**
+     * CONTRACTS.md §3 posts the register without naming an incident: the caller's one incident where
+     * they may import it is taken; with two, or none, the answer asks for {@code ?incident=} and lists
+     * only incidents the caller may import into.
+     */
+    @Test
+    void theRegisterPostedWithoutAnIncidentGoesToTheCallersOnlyIncident() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        Api solo = admin.as(user("solo-liaison-" + tag));
+        Api member = admin.as(user("solo-responder-" + tag));
+        String first = openIncident("Register without an incident " + tag);
+        String second = openIncident("A second incident " + tag);
+        addMember(first, "solo-liaison-" + tag, "AUDIT_LIAISON");
+        addMember(first, "solo-responder-" + tag, "RESPONDER");
+        Api.Response none = member.send("POST", "/api/v1/control-tests", "text/csv", bytes(REGISTER));
+        assertThat(none.status()).as(none.body()).isEqualTo(422);
+        assertThat(none.json().path("type").asString()).endsWith("incident-required");
+        assertThat(none.body()).doesNotContain(first).doesNotContain(second);
+
+        Api.Response imported = solo.send("POST", "/api/v1/control-tests", "text/csv", bytes(REGISTER));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().path("imported").asInt()).isEqualTo(3);
+        assertThat(solo.get("/api/v1/incidents/" + first + "/control-tests").json())
+                .hasSize(3);
+        assertThat(ic.get("/api/v1/incidents/" + second + "/control-tests").json())
+                .isEmpty();
+
+        addMember(second, "solo-liaison-" + tag, "AUDIT_LIAISON");
+        long size = treeSize();
+        Api.Response two = solo.send("POST", "/api/v1/control-tests", "text/csv", bytes(REGISTER));
+        assertThat(two.status()).as(two.body()).isEqualTo(422);
+        assertThat(two.json().path("detail").asString())
+                .contains("incident=<id>")
+                .contains("2 incidents: " + first + ", " + second);
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
+    private String openIncident(String title) {
+        Api.Response opened = ic.postJson("/api/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"HIGH\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(1));
+        return opened.json().path("id").asString();
+    }
+
+    private void addMember(String incidentId, String username, String role) {
+        Api.Response put =
+                ic.putJson("/api/v1/incidents/" + incidentId + "/members/" + username, "{\"role\":\"" + role + "\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aRegisterWithAnUnknownControlOrABadDateIsRefusedNamingTheLineAndNothingIsRecorded() {
         long size = treeSize();
