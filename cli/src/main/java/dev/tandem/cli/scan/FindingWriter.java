@@ -129,6 +129,7 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
         private final double[] confidences = new double[8];
         private final byte[][] confidenceText = new byte[8][];
         private int next;
+        private int last;
 
         /** {@code {"kind":"finding","file":"NAME","start":}} in UTF-8. */
         byte[] head(String name) {
@@ -156,12 +157,22 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
 
         /** {@code Double.toString(c)}, as {@code StringBuilder.append(double)} writes it, in ASCII. */
         byte[] confidence(double c) {
+            // most findings of a stretch share their confidence: compare with the last answer first
+            int l = last;
+            if (Double.doubleToRawLongBits(confidences[l]) == Double.doubleToRawLongBits(c)
+                    && confidenceText[l] != null) {
+                return confidenceText[l];
+            }
             for (int i = 0; i < confidenceText.length; i++) {
-                if (confidenceText[i] != null && Double.compare(confidences[i], c) == 0) return confidenceText[i];
+                if (confidenceText[i] != null && Double.compare(confidences[i], c) == 0) {
+                    last = i;
+                    return confidenceText[i];
+                }
             }
             byte[] t = Double.toString(c).getBytes(StandardCharsets.US_ASCII);
             confidences[next] = c;
             confidenceText[next] = t;
+            last = next;
             next = (next + 1) % confidenceText.length;
             return t;
         }
