@@ -188,17 +188,30 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
 
     private void format(Utf8Lines b, StringBuilder sb, Finding f, Repeated repeated) {
         if (jsonl) {
-            b.bytes(repeated.head(f.file()));
-            b.decimal(f.start());
-            b.bytes(END);
-            b.decimal(f.end());
-            b.bytes(LINE);
-            b.decimal(f.line());
-            b.bytes(Repeated.entity(f.entity()));
+            byte[] head = repeated.head(f.file());
+            byte[] entity = Repeated.entity(f.entity());
             char[] masked = repeated.masked(f.value());
-            b.jsonString(masked, Masking.mask(f.entity(), f.value(), masked));
-            b.bytes(CONFIDENCE);
-            b.bytes(repeated.confidence(f.confidence()));
+            int maskedLength = Masking.mask(f.entity(), f.value(), masked);
+            byte[] confidence = repeated.confidence(f.confidence());
+            // the fields every finding has, with one check for room
+            byte[] out = b.reserve(head.length
+                    + 3 * Utf8Lines.MAX_DECIMAL
+                    + END.length
+                    + LINE.length
+                    + entity.length
+                    + Utf8Lines.maxJsonString(maskedLength)
+                    + CONFIDENCE.length
+                    + confidence.length);
+            int n = Utf8Lines.put(out, b.size(), head);
+            n = Utf8Lines.putDecimal(out, n, f.start());
+            n = Utf8Lines.put(out, n, END);
+            n = Utf8Lines.putDecimal(out, n, f.end());
+            n = Utf8Lines.put(out, n, LINE);
+            n = Utf8Lines.putDecimal(out, n, f.line());
+            n = Utf8Lines.put(out, n, entity);
+            n = Utf8Lines.putJsonString(out, n, masked, maskedLength);
+            n = Utf8Lines.put(out, n, CONFIDENCE);
+            b.commit(Utf8Lines.put(out, n, confidence));
             if (f.doubt() != null) {
                 b.bytes(DOUBT);
                 b.jsonString(f.doubt().code());

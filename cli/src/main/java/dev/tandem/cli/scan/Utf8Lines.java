@@ -41,8 +41,30 @@ final class Utf8Lines {
 
     void bytes(byte[] b) {
         room(b.length);
-        System.arraycopy(b, 0, buf, size, b.length);
-        size += b.length;
+        size = put(buf, size, b);
+    }
+
+    /**
+     * Room for {@code n} more bytes, for a run of {@code put…} calls that write at positions kept in
+     * a local variable from {@link #size()} on (one check for a whole line); {@link #commit} ends it.
+     */
+    byte[] reserve(int n) {
+        room(n);
+        return buf;
+    }
+
+    /** The end of what a run of {@code put…} calls wrote into the array {@link #reserve} gave. */
+    void commit(int end) {
+        size = end;
+    }
+
+    /** Most bytes {@link #putDecimal} writes. */
+    static final int MAX_DECIMAL = 20;
+
+    /** Copies {@code src} to {@code b[n…]}; returns the position after it. */
+    static int put(byte[] b, int n, byte[] src) {
+        System.arraycopy(src, 0, b, n, src.length);
+        return n + src.length;
     }
 
     /** One ASCII character. */
@@ -63,46 +85,47 @@ final class Utf8Lines {
 
     /** The decimal digits of {@code v}, as {@code Long.toString(v)}. */
     void decimal(long v) {
-        if (v >= 0 && v <= Integer.MAX_VALUE) {
-            decimal((int) v);
-            return;
-        }
-        bytes(Long.toString(v).getBytes(StandardCharsets.US_ASCII)); // beyond 2 GiB offsets: rare
+        room(MAX_DECIMAL);
+        size = putDecimal(buf, size, v);
     }
 
-    private void decimal(int v) {
-        int digits = v < 10
+    /** The decimal digits of {@code v}, as {@code Long.toString(v)}, at {@code b[n…]}; returns the position after them. */
+    static int putDecimal(byte[] b, int n, long v) {
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            return put(b, n, Long.toString(v).getBytes(StandardCharsets.US_ASCII)); // beyond 2 GiB offsets: rare
+        }
+        int x = (int) v;
+        int digits = x < 10
                 ? 1
-                : v < 100
+                : x < 100
                         ? 2
-                        : v < 1000
+                        : x < 1000
                                 ? 3
-                                : v < 10000
+                                : x < 10000
                                         ? 4
-                                        : v < 100000
+                                        : x < 100000
                                                 ? 5
-                                                : v < 1000000
+                                                : x < 1000000
                                                         ? 6
-                                                        : v < 10000000
+                                                        : x < 10000000
                                                                 ? 7
-                                                                : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-        room(digits);
-        byte[] b = buf;
-        int i = size + digits;
-        size = i;
-        while (v >= 100) {
-            int q = v / 100;
-            int r = (v - q * 100) * 2;
+                                                                : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
+        int end = n + digits;
+        int i = end;
+        while (x >= 100) {
+            int q = x / 100;
+            int r = (x - q * 100) * 2;
             b[--i] = PAIRS[r + 1];
             b[--i] = PAIRS[r];
-            v = q;
+            x = q;
         }
-        if (v >= 10) {
-            b[--i] = PAIRS[v * 2 + 1];
-            b[--i] = PAIRS[v * 2];
+        if (x >= 10) {
+            b[--i] = PAIRS[x * 2 + 1];
+            b[--i] = PAIRS[x * 2];
         } else {
-            b[--i] = (byte) ('0' + v);
+            b[--i] = (byte) ('0' + x);
         }
+        return end;
     }
 
     /** {@code s} as UTF-8, as {@code s.getBytes(UTF_8)} gives it. */
@@ -122,10 +145,17 @@ final class Utf8Lines {
 
     /** {@code s[0, len)} as a JSON string literal in UTF-8, as {@link #jsonString(String)}. */
     void jsonString(char[] s, int len) {
-        // at most 6 bytes a char (an escape), plus the quotes
-        room(len * 6 + 2);
-        byte[] b = buf;
-        int n = size;
+        room(maxJsonString(len));
+        size = putJsonString(buf, size, s, len);
+    }
+
+    /** Most bytes the JSON string literal of {@code len} chars takes: 6 a char (an escape), and the quotes. */
+    static int maxJsonString(int len) {
+        return len * 6 + 2;
+    }
+
+    /** {@code s[0, len)} as {@link #jsonString(char[], int)} writes it, at {@code b[n…]}; returns the position after it. */
+    static int putJsonString(byte[] b, int n, char[] s, int len) {
         b[n++] = '"';
         for (int i = 0; i < len; i++) {
             char c = s[i];
@@ -162,7 +192,7 @@ final class Utf8Lines {
             }
         }
         b[n++] = '"';
-        size = n;
+        return n;
     }
 
     /** "uXXXX" in lower-case hex, after the backslash. */
