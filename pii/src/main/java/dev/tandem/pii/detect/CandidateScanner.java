@@ -53,7 +53,7 @@ public final class CandidateScanner {
     /** The current run was cut at MAX_GROUPS with more joined groups after it. */
     private boolean rightOverflow;
 
-    private final StringBuilder digits = new StringBuilder(32);
+    private final DigitRun digits = new DigitRun();
     /** Domains already judged: the same few hundred domains carry most addresses in a leak. */
     private final java.util.LinkedHashMap<String, Boolean> domains = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -382,8 +382,8 @@ public final class CandidateScanner {
     }
 
     private void appendDigits(int g, int j) {
-        digits.setLength(0);
-        for (int k = g; k <= j; k++) for (int x = gs[k]; x < ge[k]; x++) digits.append((char) b[x]);
+        digits.clear();
+        for (int k = g; k <= j; k++) digits.append(b, gs[k], ge[k]);
     }
 
     private int match(int g, int n, boolean plus, boolean paren, int tokStart) {
