@@ -63,6 +63,29 @@ class PiiScannerTest {
         }
     }
 
+    /**
+     * One JSON document (no record boundary inside, so it is read in blocks and keys fall across
+     * them) with more distinct keys than the key table holds: keys in one piece, looked up by their
+     * bytes, and keys in several, decoded piece by piece, give the same contexts.
+     */
+    @Test
+    void jsonKeysInOnePieceOrSeveralAndBeyondTheKeyTableGiveTheSameFindings() throws Exception {
+        StringBuilder sb = new StringBuilder("{\"customers\":[\n");
+        for (int i = 0; i < 300; i++) {
+            if (i > 0) sb.append(",\n");
+            sb.append("{\"note_").append(i % 200).append("\":\"ok\",\"\":\"x\",");
+            sb.append("\"email\":\"jane").append(i).append("@example.com\",");
+            sb.append("\"MobilePhone\":\"+49 30 9018").append(200 + i).append("\",");
+            // "name" gives its value the context of a person's name; a key longer than the blocks' split
+            // window is cut between blocks, and only the whole of it says the card-like value is a
+            // tracking number (its end, "…_by_the_carrier", says nothing)
+            sb.append("\"name\":\"Jane Doe\",");
+            sb.append("\"tracking_number_of_the_parcel_as_given_by_the_carrier\":\"4111 1111 1111 1111\"}");
+        }
+        sb.append("\n]}\n");
+        sameInPartsAsWhole(sb.toString().getBytes(UTF_8), "doc.json", 900);
+    }
+
     /** The same findings, subjects and totals as one part, wherever records fall against the parts. */
     private static void sameInPartsAsWhole(byte[] b, String name, int expectedFindings) throws Exception {
         Collected whole = Collected.scan(ONE.withChunkSize(1 << 20), b, name);

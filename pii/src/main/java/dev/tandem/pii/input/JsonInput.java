@@ -3,6 +3,7 @@ package dev.tandem.pii.input;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.SubjectRecord;
+import dev.tandem.pii.detect.ByteClasses;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,6 +49,14 @@ final class JsonInput {
     private final StringBuilder key = new StringBuilder();
     /** Keys repeat in every record; their context is worked out once. */
     private final java.util.Map<String, FieldContext> contexts = new java.util.HashMap<>();
+    /** The same, looked up by a key's bytes when it came in one piece (nearly always): no string made. */
+    private final KeyContexts keyContexts = new KeyContexts();
+    /** The first piece of the current key: the bytes the string of {@link #key} is decoded from. */
+    private final byte[] keyBytes = new byte[MAX_KEY];
+
+    private int keyLength;
+    /** Pieces of the current key so far; past one, {@link #key} holds it as before. */
+    private int keyPieces;
 
     private int state = OUTSIDE;
     private boolean stringIsKey;
@@ -146,8 +155,10 @@ final class JsonInput {
                             state = STRING;
                             stringIsKey = t != null && t.object && t.expectKey && tooDeep == 0;
                             vs = i + 1;
-                            if (stringIsKey) key.setLength(0);
-                            else values.start(vs, valueContext());
+                            if (stringIsKey) {
+                                key.setLength(0);
+                                keyPieces = 0;
+                            } else values.start(vs, valueContext());
                         }
                         case ' ', '\t', '\r', '\n' -> {}
                         default -> {
@@ -160,8 +171,7 @@ final class JsonInput {
                     i++;
                 }
                 case STRING -> {
-                    int j = i;
-                    while (j < len && buf[j] != '"' && buf[j] != '\\') j++;
+                    int j = ByteClasses.indexOfEither(buf, i, len, (byte) '"', (byte) '\\');
                     if (j == len) {
                         i = j;
                     } else if (buf[j] == '\\') {
@@ -203,7 +213,15 @@ final class JsonInput {
     private void piece(byte[] buf, int from, int to) {
         if (to <= from) return;
         if (stringIsKey && state != SCALAR) {
-            if (key.length() < MAX_KEY) key.append(new String(buf, from, Math.min(to - from, MAX_KEY), UTF_8));
+            int n = Math.min(to - from, MAX_KEY);
+            if (keyPieces++ == 0) {
+                System.arraycopy(buf, from, keyBytes, 0, n);
+                keyLength = n;
+            } else {
+                // a key split over blocks: each piece decoded and appended, as always
+                if (keyPieces == 2) key.append(new String(keyBytes, 0, keyLength, UTF_8));
+                if (key.length() < MAX_KEY) key.append(new String(buf, from, n, UTF_8));
+            }
         } else {
             values.piece(buf, from, to);
         }
@@ -213,11 +231,41 @@ final class JsonInput {
         if (stringIsKey) {
             Frame t = top();
             if (t != null) {
-                t.context = contexts.computeIfAbsent(key.toString(), FieldContext::of);
+                t.context = keyPieces <= 1
+                        ? keyContexts.of(keyBytes, keyPieces == 0 ? 0 : keyLength, contexts)
+                        : contexts.computeIfAbsent(key.toString(), FieldContext::of);
                 t.expectKey = false;
             }
         } else {
             values.end();
+        }
+    }
+
+    /**
+     * Field contexts by a key's UTF-8 bytes, in an open-addressing table of at most 128 keys (a
+     * record's keys, and their nested objects'); keys beyond those go to the map by their string.
+     * Gives what {@code FieldContext.of(new String(bytes, UTF_8))} gives.
+     */
+    static final class KeyContexts {
+        private static final int SLOTS = 256;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final FieldContext[] values = new FieldContext[SLOTS];
+        private int used;
+
+        FieldContext of(byte[] k, int len, java.util.Map<String, FieldContext> more) {
+            int h = 0x811C9DC5;
+            for (int i = 0; i < len; i++) h = (h ^ k[i]) * 0x01000193;
+            int i = (h ^ (h >>> 16)) & (SLOTS - 1);
+            for (byte[] x; (x = keys[i]) != null; i = (i + 1) & (SLOTS - 1)) {
+                if (java.util.Arrays.equals(x, 0, x.length, k, 0, len)) return values[i];
+            }
+            String key = new String(k, 0, len, UTF_8);
+            if (used >= SLOTS / 2) return more.computeIfAbsent(key, FieldContext::of);
+            FieldContext c = FieldContext.of(key);
+            keys[i] = java.util.Arrays.copyOf(k, len);
+            values[i] = c;
+            used++;
+            return c;
         }
     }
 }
