@@ -159,7 +159,7 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     static String collapse(String v) {
-        return isPlainAscii(v) ? v.toLowerCase(Locale.ROOT) : collapseEachChar(v);
+        return isPlainLatin1(v) ? v.toLowerCase(Locale.ROOT) : collapseEachChar(v);
     }
 
     /**
@@ -183,16 +183,18 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     /**
-     * ASCII with no white space but single spaces between words: what {@link #collapse} leaves as it
-     * is but for lower case (most names and addresses).
+     * Latin-1 with no white space but single spaces between words: what {@link #collapse} leaves as
+     * it is but for lower case (most names and addresses). Below U+0100 every char lower-cases to one
+     * char, so {@code toLowerCase(Locale.ROOT)} gives what {@link Character#toLowerCase(char)} gives
+     * char by char (not so for U+0130 or a final sigma).
      */
-    private static boolean isPlainAscii(String v) {
+    private static boolean isPlainLatin1(String v) {
         int n = v.length();
         if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') return false;
         char previous = 'x';
         for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
-            if (c >= 0x80 || (c < ' ' && Character.isWhitespace(c)) || (c == ' ' && previous == ' ')) return false;
+            if (c >= 0x100 || (c == ' ' ? previous == ' ' : Character.isWhitespace(c))) return false;
             previous = c;
         }
         return true;

@@ -15,12 +15,12 @@ class FieldValuesCollapseTest {
         assertThat(FieldValues.collapse("JANE DOE")).isEqualTo("jane doe");
     }
 
-    /** The ASCII shortcut answers as the char-by-char definition, on spaces, tabs, controls, upper case and beyond ASCII. */
+    /** The Latin-1 shortcut answers as the char-by-char definition, on spaces, tabs, controls, upper case, Latin-1 and beyond. */
     @Test
     void theShortcutAgreesWithTheDefinition() {
         char[] pool = {
             'a', 'Z', 'm', ' ', ' ', '\t', '\n', '\u000B', '\u001C', '\u0001', '\u007f', '.', '-', '5', 'É', 'ß',
-            '\u00A0', '\u2003', 'İ'
+            '\u00A0', '\u2003', 'İ', '\u0085', 'ÿ', 'Ÿ', 'µ', 'Σ', 'Ä', 'Þ'
         };
         Random random = new Random(7);
         for (int i = 0; i < 200_000; i++) {
