@@ -34,6 +34,7 @@ public final class TimelineText {
             "evidence-request.declined",
             "evidence-request.accepted",
             "evidence-request.reopened",
+            "evidence-request.reminded",
             "leak.finding",
             "grant.added",
             "grant.revoked",
@@ -204,6 +205,9 @@ public final class TimelineText {
                 b.path("owner").isString()
                         ? who + " assigned obligation " + s(b, "rule") + " to " + names.apply(s(b, "owner"))
                         : who + " unassigned obligation " + s(b, "rule");
+            case "evidence-request.reminded" ->
+                "Reminder sent: evidence request " + s(b, "request") + " is due " + s(b, "dueOn") + " (end of the day: "
+                        + s(b, "due") + ")";
             case "obligation.reminded" ->
                 "Reminder sent: obligation " + s(b, "rule") + " (" + s(b, "jurisdiction") + ", to " + s(b, "recipient")
                         + ") is due " + s(b, "due");

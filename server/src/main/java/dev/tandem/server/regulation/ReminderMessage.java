@@ -53,6 +53,52 @@ final class ReminderMessage {
         return escape(b.toString());
     }
 
+    /** Most characters of the request's text a reminder quotes. */
+    static final int MAX_QUOTED = 300;
+
+    /**
+     * The reminder of an open evidence request: due at the end of {@code dueOn} in the incident's
+     * time zone ({@code due}).
+     */
+    static String requestText(
+            String requestId,
+            String requestedBy,
+            String asked,
+            java.time.LocalDate dueOn,
+            java.util.List<String> controls,
+            String incidentTitle,
+            ZoneId zone,
+            Instant due,
+            Duration leadTime,
+            Instant now) {
+        String left = now.isAfter(due)
+                ? "OVERDUE by " + words(Duration.between(due, now))
+                : "in " + words(Duration.between(now, due));
+        String oneLine = asked.strip().replaceAll("\\s+", " ");
+        if (oneLine.length() > MAX_QUOTED) oneLine = oneLine.substring(0, MAX_QUOTED - 1) + "…";
+        StringBuilder b = new StringBuilder();
+        b.append("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+        b.append("evidence request from ")
+                .append(requestedBy)
+                .append(" is due ")
+                .append(dueOn)
+                .append(" (end of the day in ")
+                .append(zone.getId())
+                .append(": ")
+                .append(LOCAL.format(due.atZone(zone)))
+                .append("), ")
+                .append(left)
+                .append(".\n");
+        b.append("Asked: ").append(oneLine).append('\n');
+        if (!controls.isEmpty())
+            b.append("Controls: ").append(String.join(", ", controls)).append('\n');
+        b.append("Incident: ").append(incidentTitle).append('\n');
+        b.append("Evidence request ")
+                .append(requestId)
+                .append(": answer it with AUDIT evidence, or decline it with a reason.");
+        return escape(b.toString());
+    }
+
     private static String owner(@Nullable String owner) {
         return owner == null ? "unassigned" : owner;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which reminders are due at a moment: for a pending obligation with a fixed deadline, lead time L
@@ -25,24 +26,44 @@ final class ReminderPlan {
     }
 
     static List<Reminder> due(List<StoredObligation> pending, List<Duration> leadTimes, Set<String> sent, Instant now) {
+        List<StoredObligation> owed = pending.stream()
+                .filter(o -> o.due() != null
+                        && o.placement() == StoredObligation.Placement.OWED
+                        && o.status() == Lifecycle.Status.PENDING)
+                .toList();
+        return reached(owed, StoredObligation::id, o -> java.util.Objects.requireNonNull(o.due()), leadTimes, sent, now)
+                .stream()
+                .map(t -> new Reminder(t.item(), t.leadTime(), t.covers()))
+                .toList();
+    }
+
+    /** One message for an item of any kind with a deadline: for {@code leadTime}, recording {@code covers}. */
+    record Timed<T>(T item, Duration leadTime, List<Duration> covers) {}
+
+    /**
+     * The rule for any items with a deadline (obligations, evidence requests): an item whose lead
+     * times not yet sent are reached gets one message, for the nearest of them.
+     */
+    static <T> List<Timed<T>> reached(
+            List<T> items,
+            Function<T, String> id,
+            Function<T, Instant> dueOf,
+            List<Duration> leadTimes,
+            Set<String> sent,
+            Instant now) {
         List<Duration> nearestFirst =
                 leadTimes.stream().sorted(Comparator.naturalOrder()).distinct().toList();
-        List<Reminder> out = new ArrayList<>();
-        for (StoredObligation o : pending) {
-            Instant due = o.due();
-            if (due == null
-                    || o.placement() != StoredObligation.Placement.OWED
-                    || o.status() != Lifecycle.Status.PENDING) {
-                continue;
-            }
+        List<Timed<T>> out = new ArrayList<>();
+        for (T item : items) {
+            Instant due = dueOf.apply(item);
             List<Duration> reached = new ArrayList<>();
             for (Duration lead : nearestFirst) {
-                if (!now.isBefore(due.minus(lead)) && !sent.contains(key(o.id(), lead, due))) {
+                if (!now.isBefore(due.minus(lead)) && !sent.contains(key(id.apply(item), lead, due))) {
                     reached.add(lead);
                 }
             }
             if (!reached.isEmpty()) {
-                out.add(new Reminder(o, reached.getFirst(), List.copyOf(reached)));
+                out.add(new Timed<>(item, reached.getFirst(), List.copyOf(reached)));
             }
         }
         return out;

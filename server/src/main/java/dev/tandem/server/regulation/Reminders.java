@@ -3,7 +3,9 @@ package dev.tandem.server.regulation;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.EvidenceRequestReminded;
 import dev.tandem.server.ledger.fact.ObligationReminded;
+import dev.tandem.server.portal.RequestRules;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,13 +17,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts webhook reminders before deadlines: every {@code tandem.reminders.interval}, for each
  * pending obligation whose due instant is within a lead time, one Slack-compatible message, then
- * the record of it ({@code obligation.reminded} and a row, so a restart does not send it again). A
- * failed post is logged and tried again at the next run; nothing here may stop the job.
+ * the record of it ({@code obligation.reminded} and a row, so a restart does not send it again);
+ * the same for each open evidence request before the end of its due date in the incident's time
+ * zone ({@code evidence-request.reminded}). A failed post is logged and tried again at the next
+ * run; nothing here may stop the job.
  */
 @Component
 public class Reminders {
@@ -120,53 +129,153 @@ public class Reminders {
             return new Run(0, 0);
         }
         Instant now = clock.instant();
-        List<StoredObligation> pending = obligations.pendingWithDue();
-        List<ReminderPlan.Reminder> due = ReminderPlan.due(pending, leadTimes, sentKeys(), now);
+        Tally tally = new Tally();
         Map<String, Optional<Incident>> incidentCache = new HashMap<>();
-        int sent = 0;
-        int failed = 0;
+        List<ReminderPlan.Reminder> due = ReminderPlan.due(
+                obligations.pendingWithDue(),
+                leadTimes,
+                sentKeys(
+                        "obligation_reminder",
+                        "obligation_id",
+                        "obligation",
+                        "o.placement = 'OWED' AND o.status = 'PENDING'"),
+                now);
         for (ReminderPlan.Reminder r : due) {
             StoredObligation o = r.obligation();
-            try {
-                Incident incident = incidentCache
-                        .computeIfAbsent(o.incidentId(), incidents::find)
-                        .orElseThrow(() -> new IllegalStateException("incident " + o.incidentId() + " is missing"));
-                String text = ReminderMessage.text(o, incident.title(), incident.timeZone(), r.leadTime(), now);
-                int status = post(text);
-                if (status / 100 != 2) {
-                    failed++;
-                    log.warn(
-                            "reminder for obligation {} ({}): webhook answered HTTP {}; retried next run",
-                            o.id(),
-                            r.leadTime(),
-                            status);
-                    continue;
-                }
-                record(r, status);
-                sent++;
-            } catch (IOException e) {
-                failed++;
-                log.warn("reminder for obligation {} ({}): {}; retried next run", o.id(), r.leadTime(), e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.warn("reminder run interrupted");
-                break;
-            } catch (RuntimeException e) {
-                failed++;
-                log.warn("reminder for obligation {} ({}): {}", o.id(), r.leadTime(), e.toString());
-            }
+            boolean go = tally.count(deliver(
+                    "obligation",
+                    o.id(),
+                    r.leadTime(),
+                    () -> {
+                        Incident incident = incidentCache
+                                .computeIfAbsent(o.incidentId(), incidents::find)
+                                .orElseThrow(
+                                        () -> new IllegalStateException("incident " + o.incidentId() + " is missing"));
+                        return ReminderMessage.text(o, incident.title(), incident.timeZone(), r.leadTime(), now);
+                    },
+                    status -> record(r, status)));
+            if (!go) return tally.run();
         }
-        return new Run(sent, failed);
+        for (ReminderPlan.Timed<DueRequest> t : dueRequests(incidentCache, now)) {
+            DueRequest d = t.item();
+            OpenRequest q = d.request();
+            boolean go = tally.count(deliver(
+                    "evidence request",
+                    q.id(),
+                    t.leadTime(),
+                    () -> ReminderMessage.requestText(
+                            q.id(),
+                            q.requestedBy(),
+                            q.text(),
+                            q.dueOn(),
+                            q.controls(),
+                            d.incident().title(),
+                            d.incident().timeZone(),
+                            d.due(),
+                            t.leadTime(),
+                            now),
+                    status -> recordRequest(d, t, status)));
+            if (!go) break;
+        }
+        return tally.run();
     }
 
-    private int post(String text) throws IOException, InterruptedException {
-        String body = json.writeValueAsString(json.createObjectNode().put("text", text));
-        HttpRequest request = HttpRequest.newBuilder(webhook)
-                .timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private enum Outcome {
+        SENT,
+        FAILED,
+        INTERRUPTED
+    }
+
+    private static final class Tally {
+        private int sent;
+        private int failed;
+
+        /** Counts an outcome; false when the run must stop. */
+        boolean count(Outcome o) {
+            if (o == Outcome.SENT) sent++;
+            if (o == Outcome.FAILED) failed++;
+            return o != Outcome.INTERRUPTED;
+        }
+
+        Run run() {
+            return new Run(sent, failed);
+        }
+    }
+
+    /**
+     * Posts one reminder ({@code text} is made inside, so a fault making it counts as a failure) and,
+     * on a 2xx answer, records it; a failure is logged and left for the next run.
+     */
+    private Outcome deliver(String what, String id, Duration leadTime, Supplier<String> text, IntConsumer record) {
+        try {
+            int status = post(text.get());
+            if (status / 100 != 2) {
+                log.warn(
+                        "reminder for {} {} ({}): webhook answered HTTP {}; retried next run",
+                        what,
+                        id,
+                        leadTime,
+                        status);
+                return Outcome.FAILED;
+            }
+            record.accept(status);
+            return Outcome.SENT;
+        } catch (IOException e) {
+            log.warn("reminder for {} {} ({}): {}; retried next run", what, id, leadTime, e.toString());
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("reminder run interrupted");
+            return Outcome.INTERRUPTED;
+        } catch (RuntimeException e) {
+            log.warn("reminder for {} {} ({}): {}", what, id, leadTime, e.toString());
+            return Outcome.FAILED;
+        }
+    }
+
+    /** An open evidence request with a due date, as its reminder needs it. */
+    record OpenRequest(
+            String id, String incidentId, String text, LocalDate dueOn, List<String> controls, String requestedBy) {}
+
+    /** A request and the instant it is due: the end of its due date in its incident's time zone. */
+    private record DueRequest(OpenRequest request, Incident incident, Instant due) {}
+
+    /** Open evidence requests whose lead times are reached (docs/contracts.md §5.1). */
+    private List<ReminderPlan.Timed<DueRequest>> dueRequests(
+            Map<String, Optional<Incident>> incidentCache, Instant now) {
+        List<DueRequest> open = new ArrayList<>();
+        for (OpenRequest r : openRequests()) {
+            Optional<Incident> incident = incidentCache.computeIfAbsent(r.incidentId(), incidents::find);
+            if (incident.isEmpty()) {
+                log.warn("reminder for evidence request {}: incident {} is missing", r.id(), r.incidentId());
+                continue;
+            }
+            ZoneId zone = incident.get().timeZone();
+            open.add(new DueRequest(
+                    r, incident.get(), r.dueOn().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        Set<String> sent = sentKeys(
+                "evidence_request_reminder",
+                "request_id",
+                "evidence_request",
+                "o.status = '" + RequestRules.Status.OPEN.name() + "'");
+        return ReminderPlan.reached(open, d -> d.request().id(), DueRequest::due, leadTimes, sent, now);
+    }
+
+    private List<OpenRequest> openRequests() {
+        return jdbc.query(
+                "SELECT id, incident_id, request_text, due_on, controls, requested_by FROM evidence_request"
+                        + " WHERE status = ? AND due_on IS NOT NULL ORDER BY requested_at, id",
+                (rs, n) -> new OpenRequest(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5).isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString(5).split(",")),
+                        rs.getString(6)),
+                RequestRules.Status.OPEN.name());
     }
 
     private void record(ReminderPlan.Reminder r, int status) {
@@ -189,25 +298,45 @@ public class Reminders {
                             status,
                             r.covers()),
                     "tandem");
-            for (Duration d : r.covers()) {
-                jdbc.update(
-                        "INSERT INTO obligation_reminder (obligation_id, lead_time, due, sent_at, ledger_index)"
-                                + " VALUES (?, ?, ?, ?, ?)",
-                        o.id(),
-                        d.toString(),
-                        Timestamp.from(due),
-                        Timestamp.from(at),
-                        index);
-            }
+            rows("obligation_reminder", "obligation_id", o.id(), r.covers(), due, at, index);
             return index;
         });
     }
 
-    private Set<String> sentKeys() {
+    private void recordRequest(DueRequest d, ReminderPlan.Timed<DueRequest> t, int status) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        OpenRequest r = d.request();
+        ledger.record(ap -> {
+            long index = ap.record(
+                    new EvidenceRequestReminded(
+                            r.incidentId(), r.id(), r.dueOn(), d.due(), t.leadTime(), status, t.covers()),
+                    "tandem");
+            rows("evidence_request_reminder", "request_id", r.id(), t.covers(), d.due(), at, index);
+            return index;
+        });
+    }
+
+    /** One row per lead time a reminder sent or covered, so that a restart does not send it again. */
+    private void rows(
+            String table, String idColumn, String id, List<Duration> covers, Instant due, Instant at, long index) {
+        for (Duration lead : covers) {
+            jdbc.update(
+                    "INSERT INTO " + table + " (" + idColumn + ", lead_time, due, sent_at, ledger_index)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    id,
+                    lead.toString(),
+                    Timestamp.from(due),
+                    Timestamp.from(at),
+                    index);
+        }
+    }
+
+    /** The (item, lead time, due) keys already sent for items still waiting ({@code o} is the item's table). */
+    private Set<String> sentKeys(String table, String idColumn, String itemTable, String stillWaiting) {
         Set<String> keys = new HashSet<>();
         jdbc.query(
-                "SELECT r.obligation_id, r.lead_time, r.due FROM obligation_reminder r"
-                        + " JOIN obligation o ON o.id = r.obligation_id WHERE o.placement = 'OWED' AND o.status = 'PENDING'",
+                "SELECT r." + idColumn + ", r.lead_time, r.due FROM " + table + " r JOIN " + itemTable
+                        + " o ON o.id = r." + idColumn + " WHERE " + stillWaiting,
                 rs -> {
                     keys.add(ReminderPlan.key(
                             rs.getString(1),
@@ -215,5 +344,15 @@ public class Reminders {
                             rs.getTimestamp(3).toInstant()));
                 });
         return keys;
+    }
+
+    private int post(String text) throws IOException, InterruptedException {
+        String body = json.writeValueAsString(json.createObjectNode().put("text", text));
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

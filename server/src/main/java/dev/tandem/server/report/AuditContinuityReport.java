@@ -43,7 +43,8 @@ public final class AuditContinuityReport {
             "evidence-request.answered",
             "evidence-request.declined",
             "evidence-request.accepted",
-            "evidence-request.reopened");
+            "evidence-request.reopened",
+            "evidence-request.reminded");
 
     private AuditContinuityReport() {}
 

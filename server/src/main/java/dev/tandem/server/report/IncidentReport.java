@@ -23,8 +23,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class IncidentReport {
     /** Entries too frequent to be highlights: they stay in the ledger and in the audit report. */
-    private static final Set<String> NOT_HIGHLIGHTS =
-            Set.of("evidence.read", "pii.findings.read", "job.queued", "obligation.reminded", "notice.edited");
+    private static final Set<String> NOT_HIGHLIGHTS = Set.of(
+            "evidence.read",
+            "pii.findings.read",
+            "job.queued",
+            "obligation.reminded",
+            "evidence-request.reminded",
+            "notice.edited");
 
     private IncidentReport() {}
 

@@ -131,6 +131,9 @@ final class Narration {
                         + ") moved from " + text(b, "from") + " to " + text(b, "to") + by;
             case "obligation.reminded" ->
                 "Deadline reminder sent for " + text(b, "rule") + ", due " + time(text(b, "due"));
+            case "evidence-request.reminded" ->
+                "Reminder sent for an evidence request due " + text(b, "dueOn") + " (end of the day: "
+                        + time(text(b, "due")) + ")";
             case "judgement.recorded" ->
                 forAuditor
                         ? "Judgement recorded" + by

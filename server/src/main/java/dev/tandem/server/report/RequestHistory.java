@@ -148,7 +148,8 @@ public final class RequestHistory {
                                 e.index()));
                 continue;
             }
-            if (!e.type().startsWith("evidence-request.")) {
+            // a reminder by webhook is no step of the request: its status stays
+            if (!e.type().startsWith("evidence-request.") || e.type().equals("evidence-request.reminded")) {
                 continue;
             }
             String id = text(c, "request");

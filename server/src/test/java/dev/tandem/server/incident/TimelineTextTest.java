@@ -278,6 +278,16 @@ class TimelineTextTest {
                         + " now follows that identity (subject f3a1)");
         s.put(new SignOnReleased("rafael", 1), "Ada Lovelace released the single sign-on identities of Rafael Costa");
         s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestReminded(
+                        "i",
+                        "r1",
+                        java.time.LocalDate.of(2026, 12, 1),
+                        Instant.parse("2026-12-01T23:00:00Z"),
+                        Duration.ofHours(24),
+                        200,
+                        List.of(Duration.ofHours(24))),
+                "Reminder sent: evidence request r1 is due 2026-12-01 (end of the day: 2026-12-01T23:00:00Z)");
+        s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestFiled(
                         "i",
                         "r1",

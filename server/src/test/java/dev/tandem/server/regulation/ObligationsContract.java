@@ -889,6 +889,93 @@ abstract class ObligationsContract {
                 .isEqualTo(2);
     }
 
+    /**
+     * An open evidence request is reminded before the end of its due date in the incident's time
+     * zone, once per lead time (lead times reached together in one message), recorded in the ledger
+     * without changing the request; a declined request is reminded no more.
+     */
+    @Test
+    void remindsOfAnOpenEvidenceRequestBeforeTheEndOfItsDueDate() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String title = "Request reminder " + tag;
+        String incident = openIncident(title, null);
+        String auditorName = "auditor-" + tag;
+        assertThat(api.postJson("/api/v1/users", "{\"username\":\"" + auditorName + "\"}")
+                        .status())
+                .isEqualTo(201);
+        String token = api.postJson("/api/v1/users/" + auditorName + "/tokens", "{\"label\":\"reminders\"}")
+                .json()
+                .path("token")
+                .asString();
+        assertThat(api.putJson("/api/v1/incidents/" + incident + "/members/" + auditorName, "{\"role\":\"AUDITOR\"}")
+                        .status())
+                .isEqualTo(200);
+        Api auditor = api.as(token);
+        Api.Response filed = auditor.postJson(
+                "/api/v1/incidents/" + incident + "/evidence-requests",
+                "{\"text\":\"The access review of the integration user, <!channel> & all\",\"due\":\"2026-11-30\","
+                        + "\"controls\":[\"CC6.1\"]}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String request = filed.json().path("id").asString();
+        // the end of 30 November in Berlin (UTC+1)
+        Instant due = Instant.parse("2026-11-30T23:00:00Z");
+
+        clock.set(due.minus(Duration.ofHours(25)));
+        reminders.run();
+        assertThat(messagesFor(request)).isEmpty();
+
+        clock.set(due.minus(Duration.ofHours(24)));
+        reminders.run();
+        assertThat(messagesFor(request)).singleElement().satisfies(m -> {
+            String text = JSON.readTree(m).path("text").asString();
+            assertThat(text)
+                    .contains("evidence request from " + auditorName + " is due 2026-11-30")
+                    .contains("(end of the day in Europe/Berlin: 2026-12-01 00:00 +01:00 (Europe/Berlin))")
+                    .contains("in 1 d 0 h 0 min")
+                    .contains("Controls: CC6.1")
+                    .contains("Incident: " + title)
+                    // Slack's control characters in the auditor's text are escaped
+                    .contains("&lt;!channel&gt; &amp; all")
+                    .doesNotContain("<!channel>");
+        });
+        reminders.run();
+        assertThat(messagesFor(request)).hasSize(1);
+
+        // the 4 h and 1 h lead times reached together: one message for the nearest
+        clock.set(due.minus(Duration.ofMinutes(30)));
+        reminders.run();
+        assertThat(messagesFor(request)).hasSize(2);
+        assertThat(messagesFor(request).get(1)).contains("in 30 min");
+        assertThat(auditor.get("/api/v1/evidence-requests/" + request)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("OPEN");
+
+        List<JsonNode> reminded = new ArrayList<>();
+        http.get("/api/v1/incidents/" + incident + "/timeline").json().forEach(e -> {
+            if (e.path("type").asString().equals("evidence-request.reminded")) {
+                reminded.add(e.path("body"));
+            }
+        });
+        assertThat(reminded).hasSize(2);
+        assertThat(reminded.get(0).path("leadTime").asString()).isEqualTo("PT24H");
+        assertThat(reminded.get(1).path("leadTime").asString()).isEqualTo("PT1H");
+        assertThat(reminded.get(1).path("covers").toString()).isEqualTo("[\"PT1H\",\"PT4H\"]");
+        assertThat(reminded.get(1).path("dueOn").asString()).isEqualTo("2026-11-30");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM evidence_request_reminder WHERE request_id = ?", Integer.class, request))
+                .isEqualTo(3);
+
+        // declined by the incident commander: no more reminders, not even overdue ones
+        Api.Response declined = api.postJson(
+                "/api/v1/evidence-requests/" + request + "/decline", "{\"reason\":\"out of the audit's scope\"}");
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        clock.set(due.plus(Duration.ofHours(2)));
+        reminders.run();
+        assertThat(messagesFor(request)).hasSize(2);
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext context;
 

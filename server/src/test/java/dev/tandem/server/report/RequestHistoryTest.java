@@ -115,6 +115,24 @@ class RequestHistoryTest {
         assertThat(reopened.cites()).containsExactly(11L, 12L, 13L);
     }
 
+    /** A webhook reminder of a request is in the ledger but is no step: the request reads as without it. */
+    @Test
+    void aReminderIsNoStepOfTheRequest() {
+        List<ReportEntry> e = new ArrayList<>(entries());
+        e.add(open(
+                14,
+                "evidence-request.reminded",
+                "tandem",
+                "{\"request\":\"r-open\",\"dueOn\":\"2026-11-30\",\"due\":\"2026-11-30T23:00:00Z\","
+                        + "\"leadTime\":\"PT24H\",\"webhookStatus\":200,\"covers\":[\"PT24H\"]}"));
+        String checkpointAt = "2026-11-28T09:00:00.000Z";
+        List<RequestHistory.Request> with =
+                RequestHistory.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE).at(checkpointAt), e));
+        assertThat(with.getFirst().status()).isEqualTo("OPEN");
+        assertThat(with.getFirst().history()).isEmpty();
+        assertThat(with).isEqualTo(RequestHistory.of(at(checkpointAt)));
+    }
+
     @Test
     void overdueIsAnOpenRequestPastItsDueDayInTheIncidentsZoneAtTheCheckpointsTime() {
         // 2026-11-30 23:30 in Berlin: r-open's due day has not ended; r-reopened's (11-29) has

@@ -25,6 +25,7 @@ public sealed interface Fact
                 EvidenceAdded,
                 EvidenceRead,
                 EvidenceRequestFiled,
+                EvidenceRequestReminded,
                 EvidenceRequestStepped,
                 FindingRecorded,
                 GrantAdded,
