@@ -331,7 +331,8 @@ class JobCrashSafetyIT {
 
     /**
      * Read from the database: every file under {@code <data-dir>/blobs} has an owner, no temporary
-     * file is left, and no job is left QUEUED or RUNNING or recorded without having succeeded.
+     * file is left (nor a scan's findings file in {@code <data-dir>/work/pii-scan}), and no job is
+     * left QUEUED or RUNNING or recorded without having succeeded.
      */
     private static void checkBlobs(Database db, Path dataDir, List<Queued> queued) throws Exception {
         Set<String> owned = new HashSet<>();
@@ -372,6 +373,10 @@ class JobCrashSafetyIT {
         }
         try (Stream<Path> tmp = Files.list(blobs.resolve("tmp"))) {
             assertThat(tmp.toList()).as("temporary files").isEmpty();
+        }
+        // a scan killed while writing its findings leaves the file; the restarted server removes it
+        try (Stream<Path> work = Files.list(dataDir.resolve("work").resolve("pii-scan"))) {
+            assertThat(work.toList()).as("findings files of scans").isEmpty();
         }
     }
 }

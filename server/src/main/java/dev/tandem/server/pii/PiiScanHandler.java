@@ -14,6 +14,7 @@ import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
 import dev.tandem.pii.SubjectRecord;
 import dev.tandem.server.DomainException;
+import dev.tandem.server.TandemProperties;
 import dev.tandem.server.evidence.BlobOwners;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
@@ -60,6 +61,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class PiiScanHandler implements JobHandler {
     static final String KIND = "PII_SCAN";
+    /** The name of a scan's findings file before it is stored (in {@link #work}). */
+    static final String FINDINGS_PREFIX = "findings-";
+
     private static final Logger log = LoggerFactory.getLogger(PiiScanHandler.class);
 
     private final Vault vault;
@@ -70,6 +74,12 @@ class PiiScanHandler implements JobHandler {
     private final Clock clock;
     private final JsonMapper json;
     private final PiiConfiguration.ScopeThreshold threshold;
+    /**
+     * Where a scan writes its findings before they are stored as a blob: inside the data directory
+     * (what they say about an incident's evidence stays where the evidence is, never in the system's
+     * temporary folder), emptied at start of what a stopped server left there.
+     */
+    private final Path work;
 
     PiiScanHandler(
             Vault vault,
@@ -79,7 +89,16 @@ class PiiScanHandler implements JobHandler {
             Obligations obligations,
             Clock clock,
             JsonMapper json,
-            PiiConfiguration.ScopeThreshold threshold) {
+            PiiConfiguration.ScopeThreshold threshold,
+            TandemProperties props)
+            throws IOException {
+        this.work = props.dataDir().resolve("work").resolve("pii-scan");
+        Files.createDirectories(work);
+        try (var left = Files.list(work)) {
+            for (Path p : left.toList()) {
+                if (p.getFileName().toString().startsWith(FINDINGS_PREFIX)) Files.deleteIfExists(p);
+            }
+        }
         this.threshold = threshold;
         this.vault = vault;
         this.blobs = blobs;
@@ -112,7 +131,7 @@ class PiiScanHandler implements JobHandler {
             }
             return summary;
         }
-        Path findingsFile = Files.createTempFile("tandem-pii-", ".jsonl");
+        Path findingsFile = Files.createTempFile(work, FINDINGS_PREFIX, ".jsonl");
         try {
             Collector collector;
             PiiScanner.Report report;
