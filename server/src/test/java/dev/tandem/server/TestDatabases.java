@@ -43,8 +43,38 @@ public final class TestDatabases {
 
     /** A test context on the embedded store: H2 and blobs in a fresh temporary data directory. */
     public static void embedded(DynamicPropertyRegistry registry, String tag) throws IOException {
-        Path dir = Files.createTempDirectory("tandem-" + tag + "-it");
+        Path dir = scratch("tandem-" + tag + "-it");
         registry.add("tandem.data-dir", dir::toString);
+    }
+
+    /**
+     * Where the tests' data directories go: {@code target/it-data} of the module, not the system's
+     * temporary folder, where every run left tens of MiB for good. The previous run's directories
+     * are removed when this class is first used: surefire and failsafe run one test JVM at a time,
+     * so no other JVM is using them (and a failed run's are there to look at until the next run).
+     */
+    private static final Path SCRATCH = scratchRoot();
+
+    private static Path scratchRoot() {
+        Path root = Path.of("target", "it-data").toAbsolutePath();
+        try {
+            if (Files.isDirectory(root)) {
+                try (var walk = Files.walk(root)) {
+                    for (Path p :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare " + root + " for the tests' data", e);
+        }
+    }
+
+    /** A fresh directory for a test's data (a server's data directory, a witness's state, …). */
+    public static Path scratch(String prefix) throws IOException {
+        return Files.createTempDirectory(SCRATCH, prefix);
     }
 
     /** A test context on a fresh PostgreSQL database, blobs in a fresh temporary data directory. */

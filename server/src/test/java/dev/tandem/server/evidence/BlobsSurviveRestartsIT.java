@@ -6,7 +6,6 @@ import dev.tandem.server.Api;
 import dev.tandem.server.TandemServer;
 import dev.tandem.server.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ class BlobsSurviveRestartsIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void storedBlobsOfEveryKindSurviveRestartsAndTheSweep(String database) throws Exception {
-        Path dataDir = Files.createTempDirectory("tandem-blobs-" + database + "-it");
+        Path dataDir = TestDatabases.scratch("tandem-blobs-" + database + "-it");
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--tandem.data-dir=" + dataDir,

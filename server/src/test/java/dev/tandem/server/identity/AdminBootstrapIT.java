@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.server.Api;
 import dev.tandem.server.TandemServer;
-import java.nio.file.Files;
+import dev.tandem.server.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class AdminBootstrapIT {
 
     @Test
     void aChangedValueRevokesTheOldTokenAndARevokedValueStaysRevoked() throws Exception {
-        Path dir = Files.createTempDirectory("tandem-bootstrap-it");
+        Path dir = TestDatabases.scratch("tandem-bootstrap-it");
         try (var ctx = start(dir, FIRST)) {
             assertThat(api(ctx, FIRST).get("/api/v1/incidents").status()).isEqualTo(200);
         }
@@ -62,7 +62,7 @@ class AdminBootstrapIT {
 
     @Test
     void refusesToStartWhenTheUserAdminIsNotAnAdministrator() throws Exception {
-        Path dir = Files.createTempDirectory("tandem-bootstrap-it");
+        Path dir = TestDatabases.scratch("tandem-bootstrap-it");
         try (var ctx = start(dir, "")) {
             ctx.getBean(JdbcTemplate.class)
                     .update("INSERT INTO app_user (username, display_name, is_admin, created_at)"

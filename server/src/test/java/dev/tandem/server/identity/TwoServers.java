@@ -6,7 +6,6 @@ import dev.tandem.server.TandemServer;
 import dev.tandem.server.TestDatabases;
 import dev.tandem.server.regulation.MutableClock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +52,7 @@ final class TwoServers implements AutoCloseable {
             "--spring.datasource.username=" + TestDatabases.user(),
             "--spring.datasource.password=",
             "--spring.datasource.hikari.maximum-pool-size=8",
-            "--tandem.data-dir=" + Files.createTempDirectory("tandem-two-servers"),
+            "--tandem.data-dir=" + TestDatabases.scratch("tandem-two-servers"),
             "--tandem.ledger.signing-key=" + key,
             "--tandem.admin-token=" + ADMIN_TOKEN,
             "--logging.level.dev.tandem=WARN"

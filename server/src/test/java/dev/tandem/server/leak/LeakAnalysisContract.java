@@ -7,6 +7,7 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.leak.LeakPattern;
 import dev.tandem.ledger.Commitment;
 import dev.tandem.server.Api;
+import dev.tandem.server.TestDatabases;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
@@ -106,7 +107,7 @@ abstract class LeakAnalysisContract {
     @BeforeAll
     void generateUploadAndAnalyze() throws IOException {
         api = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
-        org = Files.createTempDirectory("tandem-leak-it-org");
+        org = TestDatabases.scratch("tandem-leak-it-org");
         CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(11, 120, 20_000), org);
         Files.write(org.resolve("eventlogs.zip"), zip(org.resolve("eventlogs")));
         Files.write(org.resolve("metadata.zip"), zip(org.resolve("metadata")));

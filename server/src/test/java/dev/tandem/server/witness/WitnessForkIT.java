@@ -15,7 +15,6 @@ import dev.tandem.witness.Witness;
 import dev.tandem.witness.WitnessHttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class WitnessForkIT {
     @DynamicPropertySource
     static void setUp(DynamicPropertyRegistry registry) throws Exception {
         TestDatabases.embedded(registry, "witness-fork");
-        Path state = Files.createTempDirectory("tandem-witness-fork");
+        Path state = TestDatabases.scratch("tandem-witness-fork");
         Witness.Events events = new Witness.Events() {
             @Override
             public void cosigned(String origin, long size) {
