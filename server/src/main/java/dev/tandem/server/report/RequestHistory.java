@@ -148,12 +148,13 @@ public final class RequestHistory {
                                 e.index()));
                 continue;
             }
-            // a reminder by webhook is no step of the request: its status stays
-            if (!e.type().startsWith("evidence-request.") || e.type().equals("evidence-request.reminded")) {
+            // only the request's steps: other evidence-request.* entries (a webhook reminder) change nothing
+            RequestRules.Step kind = STEPS.get(e.type());
+            if (kind == null) {
                 continue;
             }
             String id = text(c, "request");
-            if (e.type().equals("evidence-request.filed")) {
+            if (kind == RequestRules.Step.FILED) {
                 byId.put(id, new Building(e, c));
                 continue;
             }
@@ -171,7 +172,7 @@ public final class RequestHistory {
                     items.add(found);
                 }
             }
-            String step = e.type().substring("evidence-request.".length()).toUpperCase(java.util.Locale.ROOT);
+            String step = kind.name();
             b.history.add(new Step(step, text(c, "text"), e.actor(), e.at(), e.index(), items, unnamed));
             b.status = text(c, "status").isEmpty() ? statusAfter(step) : text(c, "status");
             b.cites.add(e.index());
@@ -195,6 +196,10 @@ public final class RequestHistory {
         }
         return out;
     }
+
+    /** The ledger entry types of a request's steps ({@code evidence-request.filed}, …), by type. */
+    private static final Map<String, RequestRules.Step> STEPS = java.util.Arrays.stream(RequestRules.Step.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(RequestRules.Step::type, st -> st));
 
     private static String statusAfter(String step) {
         return switch (step) {
