@@ -24,11 +24,7 @@ final class ReminderMessage {
             throw new IllegalArgumentException("obligation " + o.id() + " has no fixed deadline to remind of");
         }
         String when = LOCAL.format(due.atZone(zone)) + " (" + due + ")";
-        String left = now.isAfter(due)
-                ? "OVERDUE by " + words(Duration.between(due, now))
-                : "in " + words(Duration.between(now, due));
-        StringBuilder b = new StringBuilder();
-        b.append("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+        StringBuilder b = opening(leadTime);
         b.append(o.regime())
                 .append(" notice to ")
                 .append(o.recipient())
@@ -37,7 +33,7 @@ final class ReminderMessage {
                 .append(") is due ")
                 .append(when)
                 .append(", ")
-                .append(left)
+                .append(left(due, now))
                 .append(".\n");
         b.append("Incident: ").append(incidentTitle).append('\n');
         b.append("Citation: ")
@@ -71,13 +67,9 @@ final class ReminderMessage {
             Instant due,
             Duration leadTime,
             Instant now) {
-        String left = now.isAfter(due)
-                ? "OVERDUE by " + words(Duration.between(due, now))
-                : "in " + words(Duration.between(now, due));
         String oneLine = asked.strip().replaceAll("\\s+", " ");
         if (oneLine.length() > MAX_QUOTED) oneLine = oneLine.substring(0, MAX_QUOTED - 1) + "…";
-        StringBuilder b = new StringBuilder();
-        b.append("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+        StringBuilder b = opening(leadTime);
         b.append("evidence request from ")
                 .append(requestedBy)
                 .append(" is due ")
@@ -87,7 +79,7 @@ final class ReminderMessage {
                 .append(": ")
                 .append(LOCAL.format(due.atZone(zone)))
                 .append("), ")
-                .append(left)
+                .append(left(due, now))
                 .append(".\n");
         b.append("Asked: ").append(oneLine).append('\n');
         if (!controls.isEmpty())
@@ -97,6 +89,18 @@ final class ReminderMessage {
                 .append(requestId)
                 .append(": answer it with AUDIT evidence, or decline it with a reason.");
         return escape(b.toString());
+    }
+
+    /** "Tandem reminder (1 d 0 h 0 min lead time): ", how every reminder begins. */
+    private static StringBuilder opening(Duration leadTime) {
+        return new StringBuilder("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+    }
+
+    /** "in 4 h 0 min", or "OVERDUE by 30 min" once {@code due} is past. */
+    private static String left(Instant due, Instant now) {
+        return now.isAfter(due)
+                ? "OVERDUE by " + words(Duration.between(due, now))
+                : "in " + words(Duration.between(now, due));
     }
 
     private static String owner(@Nullable String owner) {
