@@ -189,8 +189,7 @@ final class JsonInput {
                     i++;
                 }
                 default -> { // SCALAR
-                    int j = i;
-                    while (j < len && !scalarEnd(buf[j])) j++;
+                    int j = scalarEnd(buf, i, len);
                     if (j == len) {
                         i = j;
                     } else {
@@ -203,6 +202,13 @@ final class JsonInput {
             }
         }
         if (state != OUTSIDE) piece(buf, vs, len);
+    }
+
+    /** The first index in {@code [from, to)} whose byte ends a scalar, or {@code to}. */
+    static int scalarEnd(byte[] buf, int from, int to) {
+        int i = from;
+        while (i < to && !scalarEnd(buf[i])) i++;
+        return i;
     }
 
     static boolean scalarEnd(byte c) {

@@ -171,12 +171,7 @@ public abstract sealed class RecordBoundaries {
         @Override
         int next(byte[] buf, int from, int to) {
             if (state == STRING) return ByteClasses.indexOfEither(buf, from, to, (byte) '"', (byte) '\\');
-            if (state == SCALAR) {
-                int i = from;
-                while (i < to && !JsonInput.scalarEnd(buf[i])) i++;
-                return i;
-            }
-            return from;
+            return state == SCALAR ? JsonInput.scalarEnd(buf, from, to) : from;
         }
 
         @Override
