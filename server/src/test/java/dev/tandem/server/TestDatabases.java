@@ -58,17 +58,19 @@ public final class TestDatabases {
     private static Path scratchRoot() {
         Path root = Path.of("target", "it-data").toAbsolutePath();
         try {
-            if (Files.isDirectory(root)) {
-                try (var walk = Files.walk(root)) {
-                    for (Path p :
-                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            if (Files.isDirectory(root)) deleteTree(root);
             return Files.createDirectories(root);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot prepare " + root + " for the tests' data", e);
+        }
+    }
+
+    /** Removes {@code dir} and everything under it. */
+    public static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -135,11 +135,7 @@ abstract class LeakAnalysisContract {
 
     @AfterAll
     void removeOrg() throws IOException {
-        try (Stream<Path> walk = Files.walk(org)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TestDatabases.deleteTree(org);
     }
 
     // ------------------------------------------------------------------ helpers
