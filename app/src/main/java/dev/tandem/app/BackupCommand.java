@@ -3,6 +3,7 @@ package dev.tandem.app;
 import dev.tandem.backup.ArchiveCheck;
 import dev.tandem.backup.BackupManifest;
 import dev.tandem.backup.BackupWriter;
+import dev.tandem.cli.ServerOptions;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.evidence.Directories;
 import dev.tandem.server.backup.EmbeddedBackup;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,13 +60,13 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL", description = "The server running on the data directory.")
     @Nullable
-    URI server;
+    String server;
 
     @Option(
             names = "--token",
             paramLabel = "T",
-            defaultValue = "${env:TANDEM_TOKEN}",
-            description = "An administrator's API token (default: the TANDEM_TOKEN environment variable).")
+            description = "An administrator's API token; env:NAME reads it from the environment variable NAME"
+                    + " (default: the TANDEM_TOKEN environment variable).")
     @Nullable
     String token;
 
@@ -87,6 +87,14 @@ final class BackupCommand implements Callable<Integer> {
         if ((dataDir == null) == (server == null)) {
             return usage(err, "give --data-dir DIR (offline) or --server URL --token T (while a server runs)");
         }
+        ServerOptions.@Nullable Target remote = null;
+        if (server != null) {
+            try {
+                remote = ServerOptions.target(server, token, System::getenv);
+            } catch (ServerOptions.Problem e) {
+                return usage(err, e.getMessage());
+            }
+        }
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return usage(err, target + " exists; a backup never overwrites a file");
@@ -103,8 +111,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         try {
             BackupManifest manifest;
-            if (server != null) {
-                Outcome o = online(tmp, err);
+            if (remote != null) {
+                Outcome o = online(remote, tmp, err);
                 if (o.exit() != TandemCommand.EXIT_OK) {
                     return o.exit();
                 }
@@ -186,27 +194,24 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome online(Path tmp, PrintWriter err) throws IOException, InterruptedException {
-        if (token == null || token.isBlank()) {
-            return Outcome.failed(usage(err, "a token is needed: --token T or the TANDEM_TOKEN environment variable"));
-        }
-        URI base = URI.create(server.toString().endsWith("/") ? server.toString() : server + "/");
+    private Outcome online(ServerOptions.Target remote, Path tmp, PrintWriter err)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/admin/backup"))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest request = HttpRequest.newBuilder(remote.resolve("api/v1/admin/backup"))
+                .header("Authorization", "Bearer " + remote.token())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException e) {
-            err.println("tandem backup: cannot reach " + server + ": " + e.getMessage());
+            err.println("tandem backup: cannot reach " + remote.base() + ": " + e.getMessage());
             return Outcome.failed(TandemCommand.EXIT_UNREACHABLE);
         } catch (IOException e) {
-            err.println("tandem backup: " + server + ": " + e.getMessage());
+            err.println("tandem backup: " + remote.base() + ": " + e.getMessage());
             return Outcome.failed(TandemCommand.EXIT_UNREACHABLE);
         }
         int status = response.statusCode();

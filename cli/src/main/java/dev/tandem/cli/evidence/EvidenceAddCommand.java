@@ -1,5 +1,6 @@
 package dev.tandem.cli.evidence;
 
+import dev.tandem.cli.ServerOptions;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,15 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Stream files into an incident's evidence vault; prints the id and SHA-256 of each.")
 public final class EvidenceAddCommand implements Callable<Integer> {
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "e.g. http://localhost:8080")
-    URI server;
-
-    @Option(
-            names = "--token",
-            required = true,
-            paramLabel = "TOKEN",
-            description = "API token (or set it in TANDEM_TOKEN and pass --token env:TANDEM_TOKEN)")
-    String token;
+    @CommandLine.Mixin
+    ServerOptions connection = new ServerOptions();
 
     @Option(names = "--incident", required = true, paramLabel = "ID")
     String incident;
@@ -90,9 +84,11 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String bearer = token.startsWith("env:") ? System.getenv(token.substring(4)) : token;
-        if (bearer == null || bearer.isBlank()) {
-            err.println("tandem evidence add: the token is empty (" + token + ")");
+        ServerOptions.Target target;
+        try {
+            target = connection.target();
+        } catch (ServerOptions.Problem e) {
+            err.println("tandem evidence add: " + e.getMessage());
             return TandemCommand.EXIT_USAGE;
         }
         for (Path f : files) {
@@ -105,7 +101,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         int worst = TandemCommand.EXIT_OK;
         for (Path f : files) {
-            int rc = upload(http, bearer, f, out, err);
+            int rc = upload(http, target, f, out, err);
             if (rc == TandemCommand.EXIT_UNREACHABLE) {
                 return rc;
             }
@@ -114,7 +110,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         return worst;
     }
 
-    private int upload(HttpClient http, String bearer, Path file, PrintWriter out, PrintWriter err) {
+    private int upload(HttpClient http, ServerOptions.Target target, Path file, PrintWriter out, PrintWriter err) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -140,10 +136,10 @@ public final class EvidenceAddCommand implements Callable<Integer> {
                 .append(k)
                 .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        URI uri = server.resolve(
-                "/api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/evidence" + query);
+        URI uri = target.resolve(
+                "api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/evidence" + query);
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + bearer)
+                .header("Authorization", "Bearer " + target.token())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> open(file, sha256)), size))
@@ -152,7 +148,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException e) {
-            err.println("tandem evidence add: cannot reach " + server + ": " + e.getMessage());
+            err.println("tandem evidence add: cannot reach " + target.base() + ": " + e.getMessage());
             return TandemCommand.EXIT_UNREACHABLE;
         } catch (IOException | UncheckedIOException e) {
             err.println("tandem evidence add: " + file + ": upload failed: " + e.getMessage());

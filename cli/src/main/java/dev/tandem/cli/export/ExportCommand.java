@@ -1,11 +1,11 @@
 package dev.tandem.cli.export;
 
+import dev.tandem.cli.ServerOptions;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,16 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "Base URL of the Tandem server.")
-    String server = "";
-
-    @Option(
-            names = "--token",
-            paramLabel = "T",
-            defaultValue = "${env:TANDEM_TOKEN}",
-            description = "API token (default: the TANDEM_TOKEN environment variable).")
-    @Nullable
-    String token;
+    @CommandLine.Mixin
+    ServerOptions connection = new ServerOptions();
 
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
@@ -72,19 +64,13 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter stdout, PrintWriter err) {
-        URI base;
+        ServerOptions.Target target;
         try {
-            base = new URI(server.endsWith("/") ? server : server + "/");
-        } catch (URISyntaxException e) {
-            return fail(err, TandemCommand.EXIT_USAGE, "--server is not a URL: " + e.getMessage());
+            target = connection.target();
+        } catch (ServerOptions.Problem e) {
+            return fail(err, TandemCommand.EXIT_USAGE, e.getMessage());
         }
-        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
-            return fail(err, TandemCommand.EXIT_USAGE, "--server must be an http:// or https:// URL, was " + server);
-        }
-        if (token == null || token.isBlank()) {
-            return fail(err, TandemCommand.EXIT_USAGE, "a token is needed: --token T or TANDEM_TOKEN");
-        }
-        URI uri = base.resolve("api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/export"
+        URI uri = target.resolve("api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/export"
                 + (since != null ? "?since=" + since : ""));
         Path parent = out.toAbsolutePath().getParent();
         HttpClient http = HttpClient.newBuilder()
@@ -95,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             response = http.send(
                     HttpRequest.newBuilder(uri)
-                            .header("Authorization", "Bearer " + token)
+                            .header("Authorization", "Bearer " + target.token())
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());

@@ -1,10 +1,9 @@
 package dev.tandem.cli.ledger;
 
+import dev.tandem.cli.ServerOptions;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.ledger.NoteVerifier;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -29,16 +28,8 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "Base URL of the Tandem server.")
-    String server = "";
-
-    @Option(
-            names = "--token",
-            paramLabel = "T",
-            defaultValue = "${env:TANDEM_TOKEN}",
-            description = "API token (default: the TANDEM_TOKEN environment variable).")
-    @Nullable
-    String token;
+    @CommandLine.Mixin
+    ServerOptions connection = new ServerOptions();
 
     @Option(
             names = "--key",
@@ -67,17 +58,11 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        URI base;
+        ServerOptions.Target target;
         try {
-            base = new URI(server);
-        } catch (URISyntaxException e) {
-            return usage(err, "--server is not a URL: " + e.getMessage());
-        }
-        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
-            return usage(err, "--server must be an http:// or https:// URL, was " + server);
-        }
-        if (token == null || token.isBlank()) {
-            return usage(err, "a token is needed: --token T or the TANDEM_TOKEN environment variable");
+            target = connection.target();
+        } catch (ServerOptions.Problem e) {
+            return usage(err, e.getMessage());
         }
         if (samples < 0) {
             return usage(err, "--samples must not be negative");
@@ -93,10 +78,10 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
         if (problem != null) {
             return usage(err, problem);
         }
-        out.println("Ledger at " + server);
+        out.println("Ledger at " + target.base());
         try {
             LedgerAudit audit = new LedgerAudit(
-                    new LedgerClient(base, token, http != null ? http : LedgerClient.defaultHttp()),
+                    new LedgerClient(target.base(), target.token(), http != null ? http : LedgerClient.defaultHttp()),
                     key,
                     samples,
                     new SecureRandom(),

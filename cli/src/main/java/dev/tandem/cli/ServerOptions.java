@@ -1,0 +1,106 @@
+package dev.tandem.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --server URL --token T}, the same on every command that talks to a running server
+ * (docs/contracts.md, "CLI"). The token defaults to the {@code TANDEM_TOKEN} environment variable;
+ * {@code --token env:NAME} reads another variable, so a token need not appear in the process list.
+ * The server URL may carry a path (a server behind a reverse proxy at {@code /tandem}): API paths
+ * are resolved below it.
+ */
+public final class ServerOptions {
+    /** The environment variable the token comes from when {@code --token} is not given. */
+    public static final String TOKEN_VARIABLE = "TANDEM_TOKEN";
+
+    @Option(
+            names = "--server",
+            required = true,
+            paramLabel = "URL",
+            description = "Base URL of the Tandem server, e.g. http://localhost:8080.")
+    String server = "";
+
+    @Option(
+            names = "--token",
+            paramLabel = "T",
+            description = "API token; env:NAME reads it from the environment variable NAME" + " (default: the "
+                    + TOKEN_VARIABLE + " environment variable).")
+    @Nullable
+    String token;
+
+    /** Where and as whom to connect: {@code base} ends with a slash, API paths resolve below it. */
+    public record Target(URI base, String token) {
+        /** {@code path} without a leading slash, e.g. {@code api/v1/ledger/checkpoint}. */
+        public URI resolve(String path) {
+            return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        }
+    }
+
+    /** A usage error in {@code --server} or {@code --token}, with the message to print. */
+    public static final class Problem extends Exception {
+        public Problem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The server and token, checked; reads the environment. */
+    public Target target() throws Problem {
+        return target(System::getenv);
+    }
+
+    /** The server and token, checked, with {@code env} standing for the environment (tests). */
+    public Target target(UnaryOperator<@Nullable String> env) throws Problem {
+        return target(server, token, env);
+    }
+
+    /** For a command whose {@code --server} is optional: the same checks on its own option values. */
+    public static Target target(String server, @Nullable String token, UnaryOperator<@Nullable String> env)
+            throws Problem {
+        return new Target(base(server), bearer(token, env));
+    }
+
+    /** The server URL as a base for relative API paths. */
+    public static URI base(String server) throws Problem {
+        URI u;
+        try {
+            u = new URI(server.endsWith("/") ? server : server + "/");
+        } catch (URISyntaxException e) {
+            throw new Problem("--server is not a URL: " + e.getMessage());
+        }
+        if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+            throw new Problem(
+                    "--server must be an http:// or https:// URL such as http://localhost:8080, was '" + server + "'");
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new Problem(
+                    "--server must be the server's base URL, without ?query or #fragment, was '" + server + "'");
+        }
+        return u;
+    }
+
+    private static String bearer(@Nullable String option, UnaryOperator<@Nullable String> env) throws Problem {
+        if (option == null) {
+            String t = env.apply(TOKEN_VARIABLE);
+            if (t == null || t.isBlank()) {
+                throw new Problem("a token is needed: --token T, --token env:NAME or the " + TOKEN_VARIABLE
+                        + " environment variable");
+            }
+            return t.strip();
+        }
+        if (option.startsWith("env:")) {
+            String name = option.substring(4);
+            String t = name.isEmpty() ? null : env.apply(name);
+            if (t == null || t.isBlank()) {
+                throw new Problem("--token " + option + ": the environment variable "
+                        + (name.isEmpty() ? "name is missing" : name + " is not set or empty"));
+            }
+            return t.strip();
+        }
+        if (option.isBlank()) throw new Problem("--token is empty");
+        return option.strip();
+    }
+}

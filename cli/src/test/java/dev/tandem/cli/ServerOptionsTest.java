@@ -1,0 +1,87 @@
+package dev.tandem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServerOptionsTest {
+    /** The options as picocli fills them from {@code args}. */
+    static ServerOptions parse(String... args) {
+        ServerOptions o = new ServerOptions();
+        new CommandLine(new Object() {
+                    @CommandLine.Mixin
+                    ServerOptions options = o;
+                })
+                .parseArgs(args);
+        return o;
+    }
+
+    static UnaryOperator<String> env(Map<String, String> vars) {
+        return vars::get;
+    }
+
+    @Test
+    void apiPathsResolveBelowTheServersPathWithOrWithoutATrailingSlash() throws Exception {
+        for (String server : new String[] {"http://h:8080", "http://h:8080/"}) {
+            ServerOptions.Target t =
+                    parse("--server", server, "--token", "tdm_a").target(env(Map.of()));
+            assertThat(t.resolve("api/v1/ledger/key")).hasToString("http://h:8080/api/v1/ledger/key");
+            assertThat(t.resolve("/api/v1/ledger/key")).hasToString("http://h:8080/api/v1/ledger/key");
+            assertThat(t.token()).isEqualTo("tdm_a");
+        }
+        ServerOptions.Target proxied = parse("--server", "https://proxy.example/tandem", "--token", "t")
+                .target(env(Map.of()));
+        assertThat(proxied.resolve("/api/v1/incidents/x/export"))
+                .hasToString("https://proxy.example/tandem/api/v1/incidents/x/export");
+    }
+
+    @Test
+    void theTokenComesFromTheOptionANamedVariableOrTandemToken() throws Exception {
+        assertThat(parse("--server", "http://h")
+                        .target(env(Map.of("TANDEM_TOKEN", "from-default")))
+                        .token())
+                .isEqualTo("from-default");
+        assertThat(parse("--server", "http://h", "--token", "env:MY_TOKEN")
+                        .target(env(Map.of("MY_TOKEN", " from-named\n", "TANDEM_TOKEN", "other")))
+                        .token())
+                .isEqualTo("from-named");
+        assertThat(parse("--server", "http://h", "--token", "given")
+                        .target(env(Map.of("TANDEM_TOKEN", "other")))
+                        .token())
+                .isEqualTo("given");
+    }
+
+    @Test
+    void aMissingTokenOrVariableIsAUsageErrorThatSaysWhatToSet() {
+        assertThatThrownBy(() -> parse("--server", "http://h").target(env(Map.of())))
+                .isInstanceOf(ServerOptions.Problem.class)
+                .hasMessageContaining("--token T")
+                .hasMessageContaining("TANDEM_TOKEN");
+        assertThatThrownBy(() ->
+                        parse("--server", "http://h", "--token", "env:NOPE").target(env(Map.of())))
+                .hasMessage("--token env:NOPE: the environment variable NOPE is not set or empty");
+        assertThatThrownBy(
+                        () -> parse("--server", "http://h", "--token", "env:").target(env(Map.of())))
+                .hasMessageContaining("name is missing");
+        assertThatThrownBy(() -> parse("--server", "http://h", "--token", " ").target(env(Map.of())))
+                .hasMessage("--token is empty");
+    }
+
+    @Test
+    void aServerThatIsNoHttpBaseUrlIsNamedInTheError() {
+        Map<String, String> vars = Map.of("TANDEM_TOKEN", "t");
+        assertThatThrownBy(() -> parse("--server", "localhost:8080").target(env(vars)))
+                .hasMessageContaining("--server must be an http:// or https:// URL")
+                .hasMessageContaining("'localhost:8080'");
+        assertThatThrownBy(() -> parse("--server", "ftp://h/").target(env(vars)))
+                .hasMessageContaining("--server must be an http://");
+        assertThatThrownBy(() -> parse("--server", "http://h/a b").target(env(vars)))
+                .hasMessageStartingWith("--server is not a URL");
+        assertThatThrownBy(() -> parse("--server", "http://h/?incident=1").target(env(vars)))
+                .hasMessageContaining("without ?query");
+    }
+}
