@@ -43,6 +43,11 @@ public class IncidentHeader {
         return incident;
     }
 
+    /** The nearest such deadline of each incident that has one, in one query (the incidents list). */
+    public java.util.Map<String, StoredObligation> nextDeadlines(java.util.Collection<String> incidentIds) {
+        return obligations.nextDeadlines(incidentIds);
+    }
+
     /** Owed, pending obligations with a deadline, soonest first ("immediately" ones are due at once). */
     public List<StoredObligation> nextDeadlines(String incident, int n) {
         return obligations.ofIncident(incident).stream()

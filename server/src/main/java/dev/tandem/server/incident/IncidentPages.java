@@ -72,13 +72,11 @@ class IncidentPages {
     @Guard(Action.INCIDENT_LIST)
     String list(Access access, Model model) {
         Map<String, Role> mine = memberships.rolesOf(access.username());
+        Map<String, StoredObligation> next = header.nextDeadlines(mine.keySet());
         List<Row> rows = new ArrayList<>();
         for (Incident i : incidents.all()) {
             Role role = mine.get(i.id());
-            if (role != null) {
-                rows.add(new Row(
-                        i, role, nextDeadlines(i.id(), 1).stream().findFirst().orElse(null)));
-            }
+            if (role != null) rows.add(new Row(i, role, next.get(i.id())));
         }
         rows.sort(Comparator.comparing((Row r) -> r.role() != Role.INCIDENT_COMMANDER)
                 .thenComparing(r -> r.incident().closedAt() != null)

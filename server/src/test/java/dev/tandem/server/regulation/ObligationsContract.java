@@ -96,6 +96,9 @@ abstract class ObligationsContract {
     Reminders reminders;
 
     @Autowired
+    Obligations obligations;
+
+    @Autowired
     Clock injected;
 
     Http http;
@@ -514,6 +517,43 @@ abstract class ObligationsContract {
         assertThat(computed.get(1).path("superseded").toString()).contains(txId);
         assertThat(computed.get(1).path("added")).isEmpty();
         assertThat(computed.get(2).path("changed").toString()).contains(txId);
+    }
+
+    /** The nearest open deadline of one incident as its page's header finds it, one incident at a time. */
+    StoredObligation nearestOf(String incident) {
+        return obligations.ofIncident(incident).stream()
+                .filter(o -> o.placement() == StoredObligation.Placement.OWED
+                        && o.status() == Lifecycle.Status.PENDING
+                        && o.due() != null)
+                .min(java.util.Comparator.comparing(StoredObligation::due))
+                .orElseThrow();
+    }
+
+    @Test
+    void theIncidentsListFindsEachIncidentsNearestOpenDeadlineInOneQuery() {
+        String early = openIncident("Aware early", "2026-11-20T08:00:00Z");
+        String late = openIncident("Aware late", AWARE);
+        String none = openIncident("No scope yet", AWARE);
+        putScope(early, WIDE);
+        putScope(late, WIDE);
+        StoredObligation first = nearestOf(early);
+
+        java.util.Map<String, StoredObligation> next = obligations.nextDeadlines(List.of(early, late, none, "nope"));
+
+        assertThat(next).containsOnlyKeys(early, late);
+        assertThat(next.get(early).id()).isEqualTo(first.id());
+        assertThat(next.get(late).id()).isEqualTo(nearestOf(late).id());
+        assertThat(next.get(early).due()).isBefore(next.get(late).due());
+        // set aside, the nearest is no longer open: the next one is
+        var aside = http.postJson(
+                "/api/v1/obligations/" + first.id() + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: no risk to the residents\"}");
+        assertThat(aside.status()).as(aside.body()).isEqualTo(200);
+        StoredObligation second = obligations.nextDeadlines(List.of(early)).get(early);
+        assertThat(second.id())
+                .isNotEqualTo(first.id())
+                .isEqualTo(nearestOf(early).id());
+        assertThat(obligations.nextDeadlines(List.of())).isEmpty();
     }
 
     @Test
