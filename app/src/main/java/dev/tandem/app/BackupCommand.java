@@ -3,7 +3,7 @@ package dev.tandem.app;
 import dev.tandem.backup.ArchiveCheck;
 import dev.tandem.backup.BackupManifest;
 import dev.tandem.backup.BackupWriter;
-import dev.tandem.cli.ServerOptions;
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.evidence.Directories;
 import dev.tandem.server.backup.EmbeddedBackup;
@@ -87,11 +87,11 @@ final class BackupCommand implements Callable<Integer> {
         if ((dataDir == null) == (server == null)) {
             return usage(err, "give --data-dir DIR (offline) or --server URL --token T (while a server runs)");
         }
-        ServerOptions.@Nullable Target remote = null;
+        ServerConnection.@Nullable Target remote = null;
         if (server != null) {
             try {
-                remote = ServerOptions.target(server, token, System::getenv);
-            } catch (ServerOptions.Problem e) {
+                remote = ServerConnection.target(server, token, System::getenv);
+            } catch (ServerConnection.Problem e) {
                 return usage(err, e.getMessage());
             }
         }
@@ -194,7 +194,7 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome online(ServerOptions.Target remote, Path tmp, PrintWriter err)
+    private Outcome online(ServerConnection.Target remote, Path tmp, PrintWriter err)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))

@@ -19,6 +19,13 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description = "Run the server with a sample incident loaded (embedded storage in ./tandem-demo-data).")
 final class DemoCommand implements Callable<Integer> {
+    /** Whether the user set a reminder webhook for this run (environment or system property). */
+    private static boolean configuredWebhook() {
+        String env = System.getenv("TANDEM_REMINDERS_WEBHOOK_URL");
+        String property = System.getProperty("tandem.reminders.webhook-url");
+        return (env != null && !env.isBlank()) || (property != null && !property.isBlank());
+    }
+
     @Mixin
     ServerOptions options = new ServerOptions();
 
@@ -26,6 +33,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
+        // reminders go to the user's webhook when they configured one, else to the demo's own
+        DemoWebhook hook = configuredWebhook() ? null : DemoWebhook.start(System.out);
+        if (hook != null) {
+            args.add("--tandem.reminders.webhook-url=" + hook.url());
+            // the sample's GDPR deadline is about three days off: remind from 72 h on, and look often
+            args.add("--tandem.reminders.lead-times=PT72H,PT24H,PT4H,PT1H");
+            args.add("--tandem.reminders.interval=PT15S");
+        }
         ConfigurableApplicationContext ctx =
                 TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
@@ -95,6 +110,10 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
+
+                Reminders: before each deadline and before an open evidence request's due date, the
+                server posts a Slack-style message to %s;
+                they are printed below as they come (each is sent once).
                 %n""",
                 url,
                 url,
@@ -113,7 +132,15 @@ final class DemoCommand implements Callable<Integer> {
                 demo.tokenOf(Role.AUDITOR),
                 ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey(),
                 url,
-                id);
-        return Running.awaitClose(ctx);
+                id,
+                hook != null
+                        ? "the demo's own webhook, 72, 24, 4 and 1 hours ahead, looking every"
+                                + " 15 s (set TANDEM_REMINDERS_WEBHOOK_URL to use yours)"
+                        : "your webhook (TANDEM_REMINDERS_WEBHOOK_URL)");
+        if (hook == null) return Running.awaitClose(ctx);
+        hook.show();
+        try (hook) {
+            return Running.awaitClose(ctx);
+        }
     }
 }

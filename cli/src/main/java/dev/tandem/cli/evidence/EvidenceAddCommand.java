@@ -1,6 +1,6 @@
 package dev.tandem.cli.evidence;
 
-import dev.tandem.cli.ServerOptions;
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EvidenceAddCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    ServerOptions connection = new ServerOptions();
+    ServerConnection connection = new ServerConnection();
 
     @Option(names = "--incident", required = true, paramLabel = "ID")
     String incident;
@@ -84,10 +84,10 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServerOptions.Target target;
+        ServerConnection.Target target;
         try {
             target = connection.target();
-        } catch (ServerOptions.Problem e) {
+        } catch (ServerConnection.Problem e) {
             err.println("tandem evidence add: " + e.getMessage());
             return TandemCommand.EXIT_USAGE;
         }
@@ -110,7 +110,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         return worst;
     }
 
-    private int upload(HttpClient http, ServerOptions.Target target, Path file, PrintWriter out, PrintWriter err) {
+    private int upload(HttpClient http, ServerConnection.Target target, Path file, PrintWriter out, PrintWriter err) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,6 @@
 package dev.tandem.cli.export;
 
-import dev.tandem.cli.ServerOptions;
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ServerOptions connection = new ServerOptions();
+    ServerConnection connection = new ServerConnection();
 
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
@@ -64,10 +64,10 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter stdout, PrintWriter err) {
-        ServerOptions.Target target;
+        ServerConnection.Target target;
         try {
             target = connection.target();
-        } catch (ServerOptions.Problem e) {
+        } catch (ServerConnection.Problem e) {
             return fail(err, TandemCommand.EXIT_USAGE, e.getMessage());
         }
         URI uri = target.resolve("api/v1/incidents/" + URLEncoder.encode(incident, StandardCharsets.UTF_8) + "/export"

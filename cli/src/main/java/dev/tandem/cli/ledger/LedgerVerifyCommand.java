@@ -1,6 +1,6 @@
 package dev.tandem.cli.ledger;
 
-import dev.tandem.cli.ServerOptions;
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.ledger.NoteVerifier;
 import java.io.PrintWriter;
@@ -29,7 +29,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ServerOptions connection = new ServerOptions();
+    ServerConnection connection = new ServerConnection();
 
     @Option(
             names = "--key",
@@ -58,10 +58,10 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServerOptions.Target target;
+        ServerConnection.Target target;
         try {
             target = connection.target();
-        } catch (ServerOptions.Problem e) {
+        } catch (ServerConnection.Problem e) {
             return usage(err, e.getMessage());
         }
         if (samples < 0) {

@@ -172,11 +172,22 @@ public class ObligationViews {
             return v;
         }
         v.putNull("justification");
-        // the judgement that decides the question: its reason is counsel's, as on /judgements
+        // the judgement that decides the question: its reason is counsel's, as on /judgements, and
+        // the basis quotes it when the judgement sets the obligation aside
         if (v.path("question").isObject() && v.path("question").has("reason")) {
-            ((ObjectNode) v.get("question")).putNull("reason");
+            ObjectNode q = (ObjectNode) v.get("question");
+            String reason = q.path("reason").isString() ? q.path("reason").asString() : null;
+            q.putNull("reason");
+            if (reason != null && !reason.isEmpty() && v.path("basis").isString()) {
+                v.put("basis", withoutReason(v.path("basis").asString(), reason));
+            }
         }
         return v;
+    }
+
+    /** The basis with the judgement's reason, which the engine quotes in parentheses, left out. */
+    static String withoutReason(String basis, String reason) {
+        return basis.replace(" (" + reason + ")", " (reason withheld: counsel's)");
     }
 
     /**

@@ -539,6 +539,7 @@ public class Obligations {
                 .put("requirement", c.requirement())
                 .put("placement", c.placement().name());
         s.put("due", c.due() == null ? null : c.due().toString());
+        s.put("dueText", c.dueText());
         return s;
     }
 

@@ -26,6 +26,7 @@ final class Obligations {
         String jurisdiction = "";
         String recipient = "";
         String due = "";
+        String dueText = "";
         String requirement = "";
         String status = "PENDING";
         boolean superseded;
@@ -75,13 +76,14 @@ final class Obligations {
         }
         List<Row> rows = new ArrayList<>();
         for (Obligation o : byId.values()) {
-            String due =
-                    o.due.isEmpty() ? (o.requirement.isEmpty() ? "no fixed deadline" : o.requirement) : time(o.due);
+            // entries before dueText was recorded name only a fixed deadline
+            String due = !o.due.isEmpty() ? time(o.due) : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
             rows.add(new Row(
                     List.of(
                             o.rule,
                             o.jurisdiction,
                             o.recipient,
+                            o.requirement,
                             due,
                             o.superseded ? o.status + " (superseded)" : o.status),
                     List.copyOf(o.cites)));
@@ -99,7 +101,7 @@ final class Obligations {
                 "Notification obligations: status and deadlines",
                 notes,
                 sealed,
-                new Table(List.of("Rule", "Jurisdiction", "Recipient", "Due", "Status"), rows));
+                new Table(List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"), rows));
     }
 
     private static void fill(Obligation o, JsonNode a) {
@@ -107,6 +109,7 @@ final class Obligations {
         o.jurisdiction = text(a, "jurisdiction");
         o.recipient = text(a, "recipient");
         o.due = text(a, "due");
+        o.dueText = text(a, "dueText");
         o.requirement = text(a, "requirement");
     }
 }

@@ -1035,6 +1035,13 @@ abstract class AccessMatrixContract {
                                 "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"SECRET-REASON the memo shows intent\"}")
                         .status())
                 .isEqualTo(201);
+        // decided the other way, the judgement sets the individuals' notice aside: the obligation's
+        // basis then quotes the reason
+        assertThat(legal.postJson(
+                                i + "/judgements",
+                                "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"SECRET-REASON-NO cards were tokenised\"}")
+                        .status())
+                .isEqualTo(201);
         String forensic = upload(ic, incident, "FORENSIC", "review-export.csv");
         String scan = legal.postJson("/api/v1/evidence/" + forensic + "/scans", "{\"updateScope\":true}")
                 .json()
@@ -1057,7 +1064,7 @@ abstract class AccessMatrixContract {
             assertThat(as.get("/api/v1/obligations/" + one).body()).as(w.name()).doesNotContain("SECRET-REASON");
             assertThat(as.get(i + "/scope").status()).as(w.name()).isEqualTo(403);
         }
-        assertThat(legal.get(i + "/obligations").body()).contains("SECRET-REASON");
+        assertThat(legal.get(i + "/obligations").body()).contains("SECRET-REASON-NO cards were tokenised)");
         // a job over a FORENSIC item the caller may not read shows no progress: it counts the item's bytes
         JsonNode job = fixture.as().get(Who.AUDITOR).get("/api/v1/jobs/" + scan).json();
         assertThat(job.path("withheld").asBoolean()).isTrue();

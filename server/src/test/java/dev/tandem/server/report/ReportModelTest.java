@@ -237,6 +237,43 @@ class ReportModelTest {
         }
     }
 
+    @Test
+    void theObligationsTableSaysTheRequirementAndTheDueTimeOrTextInTheirOwnColumns() {
+        List<ReportEntry> e = List.of(open(
+                4,
+                "obligations.computed",
+                "counsel",
+                "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
+                        + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                        + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"within 72 hours\"},"
+                        + "{\"id\":\"o2\",\"rule\":\"eu-gdpr-34-individuals\",\"jurisdiction\":\"EU\","
+                        + "\"recipient\":\"INDIVIDUALS\",\"requirement\":\"NOT_REQUIRED\",\"due\":null,"
+                        + "\"dueText\":\"without undue delay\"},"
+                        + "{\"id\":\"o3\",\"rule\":\"card-visa\",\"jurisdiction\":\"GLOBAL\","
+                        + "\"recipient\":\"CARD_BRAND\",\"requirement\":\"REQUIRED\",\"due\":null}]}"));
+        Report.Table t =
+                java.util.Objects.requireNonNull(Obligations.section(e, false).table());
+        assertThat(t.header()).containsExactly("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status");
+        assertThat(t.rows().get(0).cells())
+                .containsExactly(
+                        "eu-gdpr-33-sa",
+                        "EU",
+                        "SUPERVISORY_AUTHORITY",
+                        "REQUIRED",
+                        "2026-11-28 14:00:00 UTC",
+                        "PENDING");
+        assertThat(t.rows().get(1).cells())
+                .containsExactly(
+                        "eu-gdpr-34-individuals",
+                        "EU",
+                        "INDIVIDUALS",
+                        "NOT_REQUIRED",
+                        "without undue delay",
+                        "PENDING");
+        // an entry recorded before the due text was: no fixed deadline, and still its requirement
+        assertThat(t.rows().get(2).cells().subList(3, 5)).containsExactly("REQUIRED", "no fixed deadline");
+    }
+
     static Report.Section section(Report r, String id) {
         return r.sections().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The server URL may carry a path (a server behind a reverse proxy at {@code /tandem}): API paths
  * are resolved below it.
  */
-public final class ServerOptions {
+public final class ServerConnection {
     /** The environment variable the token comes from when {@code --token} is not given. */
     public static final String TOKEN_VARIABLE = "TANDEM_TOKEN";
 

@@ -8,13 +8,13 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class ServerOptionsTest {
+class ServerConnectionTest {
     /** The options as picocli fills them from {@code args}. */
-    static ServerOptions parse(String... args) {
-        ServerOptions o = new ServerOptions();
+    static ServerConnection parse(String... args) {
+        ServerConnection o = new ServerConnection();
         new CommandLine(new Object() {
                     @CommandLine.Mixin
-                    ServerOptions options = o;
+                    ServerConnection options = o;
                 })
                 .parseArgs(args);
         return o;
@@ -27,13 +27,13 @@ class ServerOptionsTest {
     @Test
     void apiPathsResolveBelowTheServersPathWithOrWithoutATrailingSlash() throws Exception {
         for (String server : new String[] {"http://h:8080", "http://h:8080/"}) {
-            ServerOptions.Target t =
+            ServerConnection.Target t =
                     parse("--server", server, "--token", "tdm_a").target(env(Map.of()));
             assertThat(t.resolve("api/v1/ledger/key")).hasToString("http://h:8080/api/v1/ledger/key");
             assertThat(t.resolve("/api/v1/ledger/key")).hasToString("http://h:8080/api/v1/ledger/key");
             assertThat(t.token()).isEqualTo("tdm_a");
         }
-        ServerOptions.Target proxied = parse("--server", "https://proxy.example/tandem", "--token", "t")
+        ServerConnection.Target proxied = parse("--server", "https://proxy.example/tandem", "--token", "t")
                 .target(env(Map.of()));
         assertThat(proxied.resolve("/api/v1/incidents/x/export"))
                 .hasToString("https://proxy.example/tandem/api/v1/incidents/x/export");
@@ -58,7 +58,7 @@ class ServerOptionsTest {
     @Test
     void aMissingTokenOrVariableIsAUsageErrorThatSaysWhatToSet() {
         assertThatThrownBy(() -> parse("--server", "http://h").target(env(Map.of())))
-                .isInstanceOf(ServerOptions.Problem.class)
+                .isInstanceOf(ServerConnection.Problem.class)
                 .hasMessageContaining("--token T")
                 .hasMessageContaining("TANDEM_TOKEN");
         assertThatThrownBy(() ->
