@@ -214,16 +214,29 @@ class ChangeController {
                     "control", "configItem", "testedOn", "tester", "change", "changeTitle", "executedAt", "reason");
             for (Retest r : bill.retests()) {
                 w.writeRecord(
-                        r.control(),
-                        r.configItem(),
+                        cell(r.control()),
+                        cell(r.configItem()),
                         r.testedOn().toString(),
-                        r.tester(),
+                        cell(r.tester()),
                         r.change(),
-                        r.changeTitle(),
+                        cell(r.changeTitle()),
                         r.executedAt().toString(),
-                        r.reason());
+                        cell(r.reason()));
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A text cell a spreadsheet will not run: one that starts with {@code = + - @}, a tab or a
+     * carriage return (what Excel and LibreOffice take for a formula) gets a leading apostrophe, as
+     * OWASP's CSV-injection guidance says. Titles, testers and items are typed by people.
+     */
+    static String cell(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A change as a caller may see it, for the API's answers and the change pages alike: a diff whose
- * snapshots the caller may not read is withheld (its count shown), and a verified closure that rests
- * on FORENSIC evidence says only that it happened to whoever is not privileged.
+ * snapshots the caller may not read is withheld (its count shown), as are the execution's notes
+ * (the {@code change.executed} entry is privileged when a snapshot is FORENSIC), and a verified
+ * closure that rests on FORENSIC evidence says only that it happened to whoever is not privileged.
  */
 @Component
 class ChangeViews {
@@ -73,9 +74,17 @@ class ChangeViews {
             @Nullable VerificationView verification,
             boolean openRisk,
             @Nullable String processesVerifiedAt,
-            @Nullable String processesVerifiedBy) {}
+            @Nullable String processesVerifiedBy,
+            boolean executionNotesWithheld) {}
 
     ChangeView view(Change c, Access access) {
+        // the execution entry is privileged when a snapshot is FORENSIC: its notes are read by those
+        // who may read every snapshot, as its diffs are
+        boolean executionOpen = c.preSnapshots().stream().allMatch(s -> readable(s, access))
+                && c.postSnapshots().stream().allMatch(s -> readable(s, access));
+        boolean notesWithheld = !executionOpen
+                && c.executionNotes() != null
+                && !c.executionNotes().isBlank();
         return new ChangeView(
                 c.id(),
                 c.incident(),
@@ -113,7 +122,7 @@ class ChangeViews {
                 str(c.executedAt()),
                 c.executedBy(),
                 c.postSnapshots(),
-                c.executionNotes(),
+                notesWithheld ? null : c.executionNotes(),
                 c.executionIndex(),
                 c.diffs().stream()
                         .map(d -> {
@@ -131,7 +140,8 @@ class ChangeViews {
                 c.verification() == null ? null : verification(c.verification(), access),
                 c.openRisk(),
                 str(c.processesVerifiedAt()),
-                c.processesVerifiedBy());
+                c.processesVerifiedBy(),
+                notesWithheld);
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

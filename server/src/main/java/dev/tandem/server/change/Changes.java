@@ -129,6 +129,7 @@ public class Changes {
     public Change request(String incident, Requested r, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Requested filled = r.finding() == null ? r : fill(incident, r, caller);
+        if (r.finding() != null) ownWordsFromPrivileged(incident, r);
         List<String> configItems = orEmpty(filled.configItems());
         List<ControlTest> tests = register.register(incident);
         List<String> suggested = Retests.suggestedControls(tests, configItems);
@@ -158,7 +159,6 @@ public class Changes {
         String role = caller.role() == null ? "" : caller.role().name();
         refuseUnless(ChangeRules.request(draft, snapshots(items), now, role, ControlCatalog.standard()));
         readable(items.values(), caller, "preSnapshots");
-        boolean forensic = items.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC);
         String id = Ids.next();
         return ledger.record(ap -> {
             long index = ap.record(
@@ -178,8 +178,7 @@ public class Changes {
                             draft.emergency(),
                             draft.auditorAccess(),
                             draft.businessProcesses(),
-                            filled.finding(),
-                            forensic),
+                            filled.finding()),
                     caller.username());
             jdbc.update(
                     "INSERT INTO change_request (id, incident_id, title, system_name, description, kind, risk,"
@@ -249,6 +248,33 @@ public class Changes {
         if (!readable) {
             throw DomainException.forbidden("finding " + findingId + " rests on FORENSIC evidence you may not read");
         }
+        return fillFrom(incident, f, r);
+    }
+
+    /**
+     * A request sent (not a form being prefilled) from a finding that rests on privileged evidence
+     * must bring its own title and description: filled in, the finding's words (its pattern, what
+     * the containment names) would go into a record every member reads, the auditor included, and
+     * into the public ledger for good. The new-change page shows the proposed words to review.
+     */
+    private void ownWordsFromPrivileged(String incident, Requested r) {
+        String findingId = java.util.Objects.requireNonNull(r.finding());
+        if ((isBlank(r.title()) || isBlank(r.description())) && restsOnPrivileged(incident, findingId)) {
+            throw DomainException.unprocessable(
+                    "privileged-finding-words",
+                    (isBlank(r.title()) ? "title" : "description") + ": finding " + findingId
+                            + " rests on privileged (FORENSIC) evidence and a change request is read by every member"
+                            + " of the incident, the auditor included: give the change's title and description in"
+                            + " your own words, leaving out what counsel has not cleared");
+        }
+    }
+
+    private static boolean isBlank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private Requested fillFrom(String incident, StoredFinding f, Requested r) {
+        String findingId = f.id();
         var actions = f.containment();
         if (r.containment() < 0 || r.containment() >= actions.size()) {
             throw DomainException.unprocessable(
@@ -260,8 +286,13 @@ public class Changes {
         String action = a.path("action").asString("");
         String item = a.path("configItem").asString("");
         String description = a.path("description").asString("");
-        List<String> controls = new ArrayList<>(f.controls());
-        controls.addAll(f.iso27001());
+        // what the change touches is the register's business where it tested the item; the finding's
+        // controls (all it violates) only when the register names none for it
+        List<String> controls = Retests.suggestedControls(register.register(incident), List.of(item));
+        if (controls.isEmpty()) {
+            controls = new ArrayList<>(f.controls());
+            controls.addAll(f.iso27001());
+        }
         List<EvidenceItem> snapshots = new ArrayList<>();
         for (StoredFinding.Item i : f.items()) {
             vault.find(i.id())

@@ -111,9 +111,12 @@ public class DemoChange {
         Change c = changes.request(
                 incident,
                 new Changes.Requested(
-                        null,
+                        // the finding rests on FORENSIC evidence: the request, which everyone reads, in the
+                        // responder's own words
+                        "Revoke View All Data from permission set Integration_Full_Access",
                         "Salesforce production org",
-                        null,
+                        "Take View All Data away from the integration user's permission set; the nightly"
+                                + " order sync keeps the object permissions it needs.",
                         null,
                         null,
                         null,

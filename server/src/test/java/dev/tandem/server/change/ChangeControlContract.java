@@ -319,6 +319,78 @@ abstract class ChangeControlContract {
                 .isEqualTo("REQUESTED");
     }
 
+    // ------------------------------------------------------------------ privilege
+
+    /** The auditor's timeline entry at {@code index}. */
+    JsonNode auditorsEntry(long index) {
+        for (JsonNode e :
+                auditor.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("index").asLong() == index) return e;
+        }
+        throw new AssertionError("no entry " + index + " on the auditor's timeline");
+    }
+
+    @Test
+    void aRequestOnForensicSnapshotsIsReadByAllButItsExecutionNotesOnlyByThoseWhoReadTheSnapshots() {
+        Api.Response forensic = ic.postBytes(
+                "/api/v1/incidents/" + incident
+                        + "/evidence?repository=FORENSIC&kind=CONFIG_SNAPSHOT&name=Integration_Sync.permissionset-meta.xml",
+                BEFORE.getBytes(StandardCharsets.UTF_8));
+        assertThat(forensic.status()).as(forensic.body()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response r =
+                request(responder, body(List.of(forensic.json().path("id").asString()), "CONFIGURATION", false, ""));
+        assertThat(r.status())
+                .as("the responder may not read the FORENSIC snapshot: " + r.body())
+                .isEqualTo(403);
+        r = request(ic, body(List.of(forensic.json().path("id").asString()), "CONFIGURATION", false, ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
+        // the request is the requester's statement for the audit track: in the clear on the ledger
+        JsonNode requested = auditorsEntry(r.json().path("ledgerIndex").asLong());
+        assertThat(requested.path("privileged").asBoolean()).isFalse();
+        assertThat(requested.path("text").asString()).contains("Revoke ViewAllData");
+        assertThat(approve(liaison, id).status()).isEqualTo(201);
+        Api.Response second = counsel.postJson(
+                "/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\",\"comment\":\"ok\"}");
+        assertThat(second.status())
+                .as("LEGAL may not approve: " + second.body())
+                .isEqualTo(403);
+        String otherCommander = "ic2-" + Long.toString(System.nanoTime(), 36);
+        Api ic2 = admin.as(user(otherCommander));
+        assertThat(ic.putJson(
+                                "/api/v1/incidents/" + incident + "/members/" + otherCommander,
+                                "{\"role\":\"INCIDENT_COMMANDER\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(approve(ic2, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response post = ic.postBytes(
+                "/api/v1/incidents/" + incident
+                        + "/evidence?repository=FORENSIC&kind=CONFIG_SNAPSHOT&name=Integration_Sync.permissionset-meta.xml",
+                AFTER.getBytes(StandardCharsets.UTF_8));
+        Api.Response done = ic.postJson(
+                "/api/v1/changes/" + id + "/execution",
+                "{\"postSnapshots\":[\"" + post.json().path("id").asString()
+                        + "\"],\"notes\":\"NOTES-ON-PRIVILEGED deployed from the forensic copy\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        assertThat(auditorsEntry(done.json().path("executionIndex").asLong())
+                        .path("privileged")
+                        .asBoolean())
+                .isTrue();
+        for (Api who : List.of(auditor, liaison, responder)) {
+            JsonNode seen = who.get("/api/v1/changes/" + id).json();
+            assertThat(seen.path("title").asString()).isEqualTo("Revoke ViewAllData");
+            assertThat(seen.path("executionNotes").isNull()).isTrue();
+            assertThat(seen.path("executionNotesWithheld").asBoolean()).isTrue();
+            assertThat(who.get("/api/v1/incidents/" + incident + "/changes").body())
+                    .doesNotContain("NOTES-ON-PRIVILEGED");
+        }
+        JsonNode commanders = ic.get("/api/v1/changes/" + id).json();
+        assertThat(commanders.path("executionNotes").asString()).startsWith("NOTES-ON-PRIVILEGED");
+        assertThat(commanders.path("executionNotesWithheld").asBoolean()).isFalse();
+    }
+
     // ------------------------------------------------------------------ the whole path
 
     @Test

@@ -79,7 +79,10 @@ class DemoChangeIT {
                 auditor.get("/api/v1/incidents/" + incident + "/retests").json();
         List<String> controls = new ArrayList<>();
         retests.path("retests").forEach(r -> controls.add(r.path("control").asString()));
-        assertThat(controls).contains("CC6.3");
+        // from a finding, the change takes the register's control for the item it changes, not every
+        // control the finding violates (CC6.1 on the admin profile, CC7.2 on monitoring are untouched)
+        assertThat(controls).containsExactly("CC6.3");
+        assertThat(c.path("controls").toString()).isEqualTo("[\"CC6.3\"]");
         assertThat(retests.path("fee").path("high").decimalValue()).isEqualByComparingTo("24000");
 
         List<String> types = new ArrayList<>();
@@ -95,6 +98,21 @@ class DemoChangeIT {
                         "change.executed",
                         "change.verified",
                         "change.processes-verified");
+        // the finding rests on FORENSIC evidence: a request from it brings its own words, or the
+        // finding's would go into the public ledger; nothing is recorded
+        String finding = c.path("finding").asString();
+        Api.Response filled = ic.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"finding\":\"" + finding + "\",\"containment\":0,\"businessProcesses\":[\"order sync\"]}");
+        assertThat(filled.status()).as(filled.body()).isEqualTo(422);
+        assertThat(filled.json().path("type").asString()).endsWith(":privileged-finding-words");
+        assertThat(filled.json().path("detail").asString()).startsWith("title: finding " + finding);
+        Api.Response described = ic.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"finding\":\"" + finding + "\",\"containment\":0,\"title\":\"Revoke a permission\","
+                        + "\"businessProcesses\":[\"order sync\"]}");
+        assertThat(described.status()).as(described.body()).isEqualTo(422);
+        assertThat(described.json().path("detail").asString()).startsWith("description: ");
         // walking again changes nothing
         assertThat(walk.walk(loaded, Duration.ofSeconds(1)).orElseThrow().id()).isEqualTo(change.id());
     }

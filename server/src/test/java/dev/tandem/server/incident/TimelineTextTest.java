@@ -233,8 +233,7 @@ class TimelineTextTest {
                         false,
                         null,
                         List.of("Nightly marketing sync"),
-                        "f1",
-                        false),
+                        "f1"),
                 "Ada Lovelace requested an access restriction change \"Revoke ViewAllData\" on Salesforce production"
                         + " (PermissionSet:Integration_Sync#ViewAllData), affecting CC6.3, for finding f1");
         s.put(

@@ -89,8 +89,7 @@ class NarrationFactsTest {
                         false,
                         null,
                         List.of("order sync"),
-                        null,
-                        false),
+                        null),
                 "commander");
         assertThat(Narration.describe(requested, NAMES, true))
                 .isEqualTo("Change requested by commander: Remove View All Data from the integration profile"

@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A change request was made ({@code change.requested}, docs/change-control.md). In the clear: a
- * change request is the requester's statement for the audit track, and its pre-change snapshots
- * are evidence the auditors may read (a FORENSIC snapshot makes it privileged). A request filled
- * from a finding names the finding by id only.
+ * A change request was made ({@code change.requested}, docs/change-control.md). Always in the
+ * clear: a change request is the requester's statement for the audit track, read by every member
+ * of the incident, the auditor included. Its pre-change snapshots are named by id only (what their
+ * stubs show); what a FORENSIC snapshot holds reaches the ledger only in the privileged
+ * {@code change.executed} entry. A request filled from a finding names the finding by id only.
  */
 public record ChangeRequested(
         String incident,
@@ -26,8 +27,7 @@ public record ChangeRequested(
         boolean emergency,
         @Nullable String auditorAccess,
         List<String> businessProcesses,
-        @Nullable String finding,
-        boolean restsOnForensic)
+        @Nullable String finding)
         implements Fact {
     public ChangeRequested {
         configItems = List.copyOf(configItems);
@@ -68,6 +68,6 @@ public record ChangeRequested(
 
     @Override
     public boolean privileged() {
-        return restsOnForensic;
+        return false;
     }
 }
