@@ -26,9 +26,29 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
 
     static BagFiles open(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return new Folder(path);
+            return new Folder(base(path));
         }
         return new Zip(new ZipFile(path.toFile(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The bag's base directory: the folder itself, or, as the zip is read, its one sub-folder when
+     * the folder holds nothing else (what {@code unzip bag.zip -d bag} leaves).
+     */
+    private static Path base(Path folder) throws IOException {
+        if (Files.exists(folder.resolve("bagit.txt"))) {
+            return folder;
+        }
+        List<Path> children;
+        try (Stream<Path> s = Files.list(folder)) {
+            children = s.toList();
+        }
+        if (children.size() == 1
+                && Files.isDirectory(children.get(0))
+                && Files.exists(children.get(0).resolve("bagit.txt"))) {
+            return children.get(0);
+        }
+        return folder;
     }
 
     static final class Zip extends BagFiles {

@@ -403,6 +403,7 @@ public final class BagVerifier {
             throw new Stop(Problem.MALFORMED, path, "expected a JSON array");
         }
         java.util.Set<String> listed = new java.util.HashSet<>();
+        java.util.Set<String> listedIds = new java.util.HashSet<>();
         for (JsonNode item : index) {
             String id = item.path("id").asString("");
             String sha = item.path("sha256").asString("");
@@ -441,6 +442,21 @@ public final class BagVerifier {
                         where,
                         "its bytes hash to " + actual + ", ledger entry #" + ledgerIndex + " records " + recorded);
             }
+            for (String field : List.of("name", "kind")) {
+                if (item.has(field)
+                        && !item.path(field)
+                                .asString("")
+                                .equals(body.path(field).asString(""))) {
+                    throw new Stop(
+                            Problem.EVIDENCE_MISMATCH,
+                            path,
+                            "evidence " + id + " has " + field + " '"
+                                    + item.path(field).asString("")
+                                    + "', ledger entry #" + ledgerIndex + " records '"
+                                    + body.path(field).asString("") + "'");
+                }
+            }
+            listedIds.add(id);
             if (sizes.getOrDefault(file, -1L) != body.path("size").asLong(-2)) {
                 throw new Stop(
                         Problem.EVIDENCE_MISMATCH,
@@ -452,6 +468,22 @@ public final class BagVerifier {
         for (String p : payloadHashes.keySet()) {
             if (p.startsWith("data/" + ExportBag.EVIDENCE_DIR) && !p.equals(path) && !listed.contains(p)) {
                 throw new Stop(Problem.EXTRA_FILE, p, "evidence not listed in " + path);
+            }
+        }
+        // Completeness: the bag holds every AUDIT item whose addition its entries record in the clear
+        // (docs/contracts.md §5); an item taken out, with the manifests recomputed, is missed here.
+        for (Map.Entry<Long, byte[]> e : leaves.entrySet()) {
+            JsonNode entry = ExportBag.JSON.readTree(e.getValue());
+            JsonNode body = entry.path("body");
+            if ("evidence.added".equals(entry.path("type").asString())
+                    && "AUDIT".equals(body.path("repository").asString())
+                    && !listedIds.contains(body.path("evidence").asString())) {
+                throw new Stop(
+                        Problem.MISSING_FILE,
+                        "data/" + ExportBag.EVIDENCE_DIR + body.path("sha256").asString(""),
+                        "AUDIT evidence " + body.path("evidence").asString() + " ("
+                                + body.path("name").asString() + "), whose addition entry #" + e.getKey()
+                                + " records, is not in " + path);
             }
         }
         return listed.size();

@@ -203,6 +203,70 @@ class BagVerifierTest {
     }
 
     @Test
+    void namesAuditEvidenceTakenOutWithItsIndexRowAndTheManifestsRecomputed() throws Exception {
+        Map<String, byte[]> files = files();
+        ExportBag.Evidence gone = sample.evidence.get(1);
+        files.remove("data/" + ExportBag.evidencePath(gone.sha256()));
+        List<ExportBag.Evidence> kept =
+                sample.evidence.stream().filter(e -> !e.id().equals(gone.id())).toList();
+        files.put("data/" + ExportBag.INDEX, ExportBag.index(kept));
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.MISSING_FILE);
+        assertThat(f.where()).isEqualTo("data/" + ExportBag.evidencePath(gone.sha256()));
+        assertThat(f.reason())
+                .contains("AUDIT evidence " + gone.id() + " (" + gone.name() + ")")
+                .contains("entry #" + gone.ledgerIndex());
+    }
+
+    @Test
+    void namesAnIndexRowWhoseNameOrKindIsNotTheLedgers() throws Exception {
+        for (String field : List.of("name", "kind")) {
+            Map<String, byte[]> files = files();
+            ExportBag.Evidence e = sample.evidence.get(0);
+            List<ExportBag.Evidence> renamed = sample.evidence.stream()
+                    .map(x -> x.id().equals(e.id())
+                            ? new ExportBag.Evidence(
+                                    x.id(),
+                                    field.equals("name") ? "access-review.csv" : x.name(),
+                                    field.equals("kind") ? "DOCUMENT" : x.kind(),
+                                    x.sha256(),
+                                    x.size(),
+                                    x.ledgerIndex())
+                            : x)
+                    .toList();
+            files.put("data/" + ExportBag.INDEX, ExportBag.index(renamed));
+            BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve(field + ".zip"))));
+            assertThat(f.problem()).as(field).isEqualTo(Problem.EVIDENCE_MISMATCH);
+            assertThat(f.where()).isEqualTo("data/" + ExportBag.INDEX);
+            assertThat(f.reason())
+                    .startsWith("evidence " + e.id() + " has " + field + " '")
+                    .contains("ledger entry #" + e.ledgerIndex() + " records '"
+                            + (field.equals("name") ? e.name() : e.kind()) + "'");
+        }
+    }
+
+    @Test
+    void aZipUnpackedAsItIsVerifiesFromTheFolderAbove() throws Exception {
+        Path bag = sample.write(dir.resolve("bag.zip"), false);
+        Path folder = dir.resolve("unzipped");
+        try (var zip = new java.util.zip.ZipFile(bag.toFile())) {
+            for (var z : java.util.Collections.list(zip.entries())) {
+                Path p = folder.resolve(z.getName());
+                if (z.isDirectory()) continue;
+                java.nio.file.Files.createDirectories(p.getParent());
+                try (var in = zip.getInputStream(z)) {
+                    java.nio.file.Files.copy(in, p);
+                }
+            }
+        }
+        assertThat(java.nio.file.Files.exists(folder.resolve("bagit.txt"))).isFalse();
+        assertThat(verify(folder).ok()).isTrue();
+        // a second folder beside it is no bag's base directory: nothing is guessed
+        java.nio.file.Files.createDirectories(folder.resolve("other"));
+        assertThat(failed(verify(folder)).problem()).isEqualTo(Problem.MISSING_FILE);
+    }
+
+    @Test
     void checksConsistencyWithAnOlderCheckpoint() throws Exception {
         Path bag = sample.write(dir.resolve("since.zip"), true);
         BagCheck check = BagVerifier.verify(
