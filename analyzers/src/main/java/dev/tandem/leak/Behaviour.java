@@ -99,7 +99,9 @@ final class Behaviour {
         final List<Failed> failedLogins = new ArrayList<>();
         final Map<String, long[]> rowsByObject = new HashMap<>();
         final Top top = new Top();
-        final Map<String, Long> reportRows = new HashMap<>();
+        /** Per report, the user's runs: epoch millis to rows (at most 1,000 reports and 1,000 runs each). */
+        final Map<String, java.util.TreeMap<Long, Long>> reportRuns = new HashMap<>();
+
         final Set<String> orgs = new HashSet<>(2);
         /** The analysis inputs (by position) whose events concern this user. */
         final BitSet inputs = new BitSet();
@@ -118,6 +120,16 @@ final class Behaviour {
 
         UserStats(String key) {
             this.key = key;
+        }
+
+        /**
+         * The rows of the user's latest run of {@code reportId} at or before {@code millis} (an export
+         * writes what a run produced), or 0 when no run of it came before.
+         */
+        long rowsOfRunBefore(String reportId, long millis) {
+            java.util.TreeMap<Long, Long> runs = reportRuns.get(reportId);
+            Map.Entry<Long, Long> run = runs == null ? null : runs.floorEntry(millis);
+            return run == null ? 0 : run.getValue();
         }
 
         long rowsOn(long day) {
@@ -429,8 +441,13 @@ final class Behaviour {
         }
         if (e.kind() == ActivityKind.REPORT && !e.reportId().isEmpty()) {
             s.reportRows.merge(e.reportId(), rows, Math::max);
-            if (u.reportRows.size() < 1000) {
-                u.reportRows.merge(e.reportId(), rows, Math::max);
+            java.util.TreeMap<Long, Long> runs = u.reportRuns.get(e.reportId());
+            if (runs == null && u.reportRuns.size() < 1000) {
+                runs = new java.util.TreeMap<>();
+                u.reportRuns.put(e.reportId(), runs);
+            }
+            if (runs != null && runs.size() < 1000) {
+                runs.merge(e.epochMillis(), rows, Math::max);
             }
         }
         if (e.kind() == ActivityKind.REPORT_EXPORT) {

@@ -340,7 +340,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
         return v.chars().anyMatch(Character::isLetter) && !v.contains("*") && v.indexOf('@') < 0;
     }
 
-    private static boolean looksLikeForm(String text) {
+    static boolean looksLikeForm(String text) {
         return text.indexOf('=') > 0 && text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.length() < 1 << 20;
     }
 

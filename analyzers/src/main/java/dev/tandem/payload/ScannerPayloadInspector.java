@@ -21,7 +21,7 @@ public final class ScannerPayloadInspector implements PayloadInspector {
         if (body.length == 0) {
             return PayloadPii.NONE;
         }
-        Payloads.Inspection scan = payloads.inspect(body, "payload");
+        Payloads.Inspection scan = payloads.inspect(decodedForm(body, contentType), "payload");
         PayloadPii shape = structure.inspect(body, contentType);
         int emails = scan.count(Entity.EMAIL_ADDRESS);
         int phones = scan.count(Entity.PHONE_NUMBER);
@@ -34,5 +34,39 @@ public final class ScannerPayloadInspector implements PayloadInspector {
         int identifying = emails + phones + cards + names;
         int records = shape.records() > 0 ? shape.records() : (identifying > 0 ? 1 : 0);
         return new PayloadPii(emails, phones, cards, names, addresses, records);
+    }
+
+    /**
+     * A form or query string ({@code a=b&c=d}) as the scanner reads it best: each pair percent-decoded
+     * on a line of its own, {@code key: value}, so {@code phone=%2B14155552671} is the number it is.
+     * Any other body is scanned as it is.
+     */
+    static byte[] decodedForm(byte[] body, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.contains("json")) {
+            return body;
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        if (!type.contains("x-www-form-urlencoded") && !JsonPayloadInspector.looksLikeForm(text)) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            String line;
+            try {
+                line = eq < 0
+                        ? java.net.URLDecoder.decode(pair, java.nio.charset.StandardCharsets.UTF_8)
+                        : java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8)
+                                + ": "
+                                + java.net.URLDecoder.decode(
+                                        pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                line = pair; // a malformed escape: the pair as it came
+            }
+            out.append(line);
+            out.append('\n');
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -70,6 +70,42 @@ class LeakAnalyzerTest {
         });
     }
 
+    /** One report run daily, 50 rows a day and 48,000 on the last; each run exported in its session but the last if {@code all} is false. */
+    private static List<AnalysisInput> sameReportDaily(boolean exportTheBigRun) {
+        StringBuilder runs = new StringBuilder(
+                "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,SESSION_KEY,LOGIN_KEY,CLIENT_IP,ENTITY_NAME,REPORT_ID,ROW_COUNT\n");
+        StringBuilder exports = new StringBuilder(
+                "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,SESSION_KEY,LOGIN_KEY,CLIENT_IP,REPORT_ID,CLIENT_INFO\n");
+        for (int d = 1; d <= 10; d++) {
+            String day = "2025-06-%02d".formatted(d);
+            runs.append("Report,%sT10:00:00Z,0055g00000Sales1,S%d,L%d,198.51.100.7,Contact,00O5g000001AbCd,%d\n"
+                    .formatted(day, d, d, d == 10 ? 48_000 : 50));
+            if (d < 10 || exportTheBigRun) {
+                exports.append("ReportExport,%sT10:01:00Z,0055g00000Sales1,S%d,L%d,198.51.100.7,00O5g000001AbCd,CSV\n"
+                        .formatted(day, d, d));
+            }
+        }
+        return List.of(
+                text("data/User.csv", USERS),
+                text("elf/Report.csv", runs.toString()),
+                text("elf/ReportExport.csv", exports.toString()));
+    }
+
+    @Test
+    void countsEachExportAtItsOwnRunNotTheUsersLargestRunOfTheReport() throws Exception {
+        AnalysisResult r = analyze(sameReportDaily(true).toArray(AnalysisInput[]::new));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.UNENCRYPTED_EXPORT);
+            assertThat(f.records()).isEqualTo(48_000L);
+            assertThat(f.evidence())
+                    .contains(new EvidenceRef("elf/Report.csv", 11), new EvidenceRef("elf/ReportExport.csv", 11))
+                    .doesNotContain(new EvidenceRef("elf/ReportExport.csv", 2));
+        });
+        // the large run was never exported: nine exports of 50 rows are nobody's leak
+        assertThat(analyze(sameReportDaily(false).toArray(AnalysisInput[]::new)).findings())
+                .isEmpty();
+    }
+
     @Test
     void leavesASmallExportAlone() throws Exception {
         AnalysisResult r = analyze(

@@ -49,4 +49,23 @@ class ScannerPayloadInspectorTest {
         assertThat(pii.any()).isFalse();
         assertThat(pii.records()).isZero();
     }
+
+    @Test
+    void readsAQueryStringOrFormPercentDecoded() {
+        // a checkout page's pixel call: the phone's "+" travels as %2B
+        PayloadPii pixel = inspector.inspect("ev=checkout&phone=%2B14155552671".getBytes(StandardCharsets.UTF_8), "");
+        assertThat(pixel.phones()).isEqualTo(1);
+        PayloadPii form = inspector.inspect(
+                "em=jane.roe%40example.com&ph=%2B14155552671&n=Jane+Roe".getBytes(StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(form.emails()).isEqualTo(1);
+        assertThat(form.phones()).isEqualTo(1);
+        assertThat(new String(
+                        ScannerPayloadInspector.decodedForm("a=%ZZ&phone=%2B1".getBytes(StandardCharsets.UTF_8), ""),
+                        StandardCharsets.UTF_8))
+                .as("a malformed escape is kept as it came, the rest decoded")
+                .isEqualTo("a=%ZZ\nphone: +1\n");
+        assertThat(inspector.inspect("{\"q\":\"a=b\"}".getBytes(StandardCharsets.UTF_8), "application/json"))
+                .isEqualTo(PayloadPii.NONE);
+    }
 }

@@ -7,7 +7,7 @@ import dev.tandem.leak.AnalysisResult;
 import dev.tandem.leak.Finding;
 import dev.tandem.leak.LeakAnalyzer;
 import dev.tandem.leak.Thresholds;
-import dev.tandem.payload.JsonPayloadInspector;
+import dev.tandem.payload.ScannerPayloadInspector;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.leak.StoredFinding;
@@ -61,7 +61,7 @@ class ClosureCheck {
             String name = names.add(i.name()) ? i.name() : i.id() + "/" + i.name();
             analysis.add(new AnalysisInput(name, () -> vault.openForJob(i)));
         }
-        AnalysisResult result = new LeakAnalyzer(thresholds, new JsonPayloadInspector()).analyze(analysis, p -> {});
+        AnalysisResult result = new LeakAnalyzer(thresholds, new ScannerPayloadInspector()).analyze(analysis, p -> {});
         List<String> remaining = new ArrayList<>();
         for (Finding f : result.findings()) {
             if (f.pattern().name().equals(finding.pattern())

@@ -3,7 +3,7 @@ package dev.tandem.server.leak;
 import dev.tandem.leak.AnalysisResult;
 import dev.tandem.leak.LeakAnalyzer;
 import dev.tandem.leak.Thresholds;
-import dev.tandem.payload.JsonPayloadInspector;
+import dev.tandem.payload.ScannerPayloadInspector;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.job.Job;
@@ -44,7 +44,7 @@ final class LeakAnalysisJob implements JobHandler {
         EvidenceInputs inputs = EvidenceInputs.of(items);
         long total = inputs.totalBytes();
         context.progress(0, total);
-        AnalysisResult result = new LeakAnalyzer(thresholds, new JsonPayloadInspector())
+        AnalysisResult result = new LeakAnalyzer(thresholds, new ScannerPayloadInspector())
                 .analyze(
                         inputs.inputs(vault::openForJob, read -> context.progress(Math.min(read, total), total)),
                         p -> context.progress(Math.min(inputs.bytesRead(), total), total));
