@@ -117,6 +117,33 @@ public class PageAdvice {
                         "the ledger could not record the change; nothing was recorded: try again"));
     }
 
+    /** A query parameter of the wrong type ({@code ?since=abc}): 400 naming it, as the API answers. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String mismatch(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+            Model model,
+            HttpServletResponse response) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null
+                ? "a value of another kind"
+                : Number.class.isAssignableFrom(type) || type == long.class || type == int.class
+                        ? "a whole number"
+                        : "a " + type.getSimpleName();
+        return page(
+                model,
+                response,
+                DomainException.badRequest("bad-request", e.getName() + ": '" + e.getValue() + "' is not " + expected));
+    }
+
+    /** A required query parameter left out: 400 naming it. */
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    String missing(
+            org.springframework.web.bind.MissingServletRequestParameterException e,
+            Model model,
+            HttpServletResponse response) {
+        return page(model, response, DomainException.badRequest("bad-request", e.getParameterName() + ": required"));
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("unexpected failure on a page", e);

@@ -130,6 +130,18 @@ class UnknownPagesH2IT {
     }
 
     @Test
+    void aQueryParameterOfTheWrongKindIsA400PageNamingIt() throws Exception {
+        HttpResponse<String> r = get(session, "/ledger/verify?index=abc", BROWSER, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(contentType(r)).startsWith("text/html");
+        assertThat(r.body())
+                .contains("data-status=\"400\"")
+                .contains("index: &#39;abc&#39; is not a whole number")
+                .doesNotContain("Something went wrong")
+                .doesNotContain("NumberFormatException");
+    }
+
+    @Test
     void theApiAndClientsAskingForJsonGetTheProblem() throws Exception {
         HttpResponse<String> api = get(anonymous, "/api/v1/no-such", BROWSER, ADMIN_TOKEN);
         assertThat(api.statusCode()).isEqualTo(404);
