@@ -323,19 +323,29 @@ public class NoticeDrafts {
     /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */
     String draft(Incident incident) {
         var stored = obligations.scopeOf(incident.id());
+        var regions = obligations.engine().ruleBook().regions();
+        // established in the EEA, the GDPR covers everyone the breach concerns (Art. 3(1)); otherwise
+        // the people in the EEA (Art. 3(2)), as the obligation's basis says
+        List<String> eeaMembers = regions.getOrDefault("EEA", List.of());
+        boolean establishedInEea = obligations.company().established().stream().anyMatch(eeaMembers::contains);
         Long subjects = stored.map(s -> {
-                    long eea = s.scope()
-                            .subjects()
-                            .countIn("EEA", obligations.engine().ruleBook().regions());
-                    return eea > 0 ? eea : s.scope().subjects().total();
+                    long eea = s.scope().subjects().countIn("EEA", regions);
+                    return establishedInEea || eea == 0 ? s.scope().subjects().total() : eea;
                 })
                 .orElse(null);
+        List<String> taken = new java.util.ArrayList<>();
+        if (incident.containedAt() != null) {
+            taken.add("The breach was contained on "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", java.util.Locale.ROOT)
+                            .format(incident.containedAt().atZone(incident.timeZone()))
+                    + " (" + incident.timeZone().getId() + ").");
+        }
         var description = new IncidentDescription(
                 obligations.company().name(),
                 incident.title(),
                 Obligations.requireAwareness(incident),
-                null,
-                null,
+                incident.occurredAt(),
+                incident.containedAt(),
                 incident.timeZone(),
                 List.of(),
                 subjects,
@@ -343,7 +353,7 @@ public class NoticeDrafts {
                 null,
                 obligations.company().contact(),
                 "",
-                List.of(),
+                taken,
                 List.of(),
                 null);
         return new Art33NoticeDrafter()

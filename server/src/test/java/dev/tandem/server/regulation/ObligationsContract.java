@@ -747,6 +747,17 @@ abstract class ObligationsContract {
         String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
         assertThat(http.post(path + "/sent").status()).isEqualTo(409);
         putScope(incident, WIDE);
+        assertThat(http.get(path).body())
+                .contains("[to be completed: start of the breach] to ongoing or unknown")
+                .contains("[to be completed: measures taken]");
+        // what the record knows of the breach's period and containment goes into the draft
+        var occurred = http.putJson(
+                "/api/v1/incidents/" + incident + "/occurred-at", "{\"occurredAt\":\"2026-11-25T14:30:00Z\"}");
+        assertThat(occurred.status()).as(occurred.body()).isEqualTo(200);
+        var contained = http.postJson(
+                "/api/v1/incidents/" + incident + "/containment",
+                "{\"at\":\"2026-11-26T06:00:00Z\",\"text\":\"sync user deactivated\"}");
+        assertThat(contained.status()).as(contained.body()).isEqualTo(201);
         var draft = http.get(path);
         assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         assertThat(draft.response().contentType()).startsWith("text/markdown");
@@ -755,7 +766,11 @@ abstract class ObligationsContract {
                 .contains("Customer records synced to a sandbox")
                 .contains("Example Retail SE")
                 .contains("2026-11-26 08:00 +01:00")
-                .contains("about 1,200")
+                .contains("2026-11-25 15:30 +01:00 (Europe/Berlin) to 2026-11-26 07:00 +01:00 (Europe/Berlin)")
+                .contains("The breach was contained on 2026-11-26 07:00 +01:00 (Europe/Berlin).")
+                // established in DE, the GDPR covers all 2,300 people the breach concerns (Art. 3(1)),
+                // as the obligation's basis says, not only the 1,200 in the EEA
+                .contains("about 2,300")
                 .contains("payment card data")
                 .contains("Ada Lovelace, Data Protection Officer")
                 .contains("Lead supervisory authority")
