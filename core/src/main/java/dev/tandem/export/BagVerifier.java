@@ -444,6 +444,7 @@ public final class BagVerifier {
             }
             for (String field : List.of("name", "kind")) {
                 if (item.has(field)
+                        && body.has(field)
                         && !item.path(field)
                                 .asString("")
                                 .equals(body.path(field).asString(""))) {

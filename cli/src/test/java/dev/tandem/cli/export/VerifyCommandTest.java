@@ -54,6 +54,9 @@ class VerifyCommandTest {
                 .build()
                 .createObjectNode()
                 .put("evidence", "e1")
+                .put("repository", "AUDIT")
+                .put("kind", "DOCUMENT")
+                .put("name", "hello.txt")
                 .put("sha256", sha)
                 .put("size", content.length);
         byte[] leaf =
