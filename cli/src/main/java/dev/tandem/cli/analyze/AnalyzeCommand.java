@@ -104,6 +104,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (inputs.isEmpty()) {
+            // nothing read is no clean result: an empty or mistyped folder must not pass for a clean org
+            err.println("tandem analyze: no files under "
+                    + String.join(", ", paths.stream().map(Path::toString).toList()) + ": nothing was analyzed");
+            return 2;
+        }
         Thresholds t = Thresholds.defaults();
         if (!firstParty.isEmpty()) {
             t = t.withFirstPartyDomains(new HashSet<>(firstParty));

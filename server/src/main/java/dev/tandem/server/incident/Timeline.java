@@ -33,12 +33,29 @@ public class Timeline {
     private final Ledger ledger;
     private final JsonMapper json;
     private final Accounts accounts;
+    private final java.time.Clock clock;
 
-    Timeline(JdbcTemplate jdbc, Ledger ledger, JsonMapper json, Accounts accounts) {
+    Timeline(JdbcTemplate jdbc, Ledger ledger, JsonMapper json, Accounts accounts, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.json = json;
         this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** How far ahead of the server's clock a claimed time may lie (the writer's clock may run ahead). */
+    static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
+
+    /** A claimed time in the future is refused: an entry tells what happened and when it was found. */
+    private void notAhead(@Nullable Instant t, String field) {
+        Instant now = clock.instant();
+        if (t != null && t.isAfter(now.plus(SKEW))) {
+            throw DomainException.unprocessable(
+                    "bad-" + (field.equals("eventAt") ? "event-at" : "discovered-at"),
+                    field + ": " + t + " is in the future (the server's time is "
+                            + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): an entry tells what"
+                            + " happened, and a plan is a NOTE");
+        }
     }
 
     /** A person's entry as stored for the filters. */
@@ -87,9 +104,19 @@ public class Timeline {
         if (draft.privileged() && !caller.privileged()) {
             throw DomainException.forbidden("privileged: only LEGAL and the incident commander add privileged entries");
         }
+        notAhead(draft.eventAt(), "eventAt");
+        notAhead(draft.discoveredAt(), "discoveredAt");
         if (draft.corrects() != null) {
             // entries never change once appended, so this check outside the unit stays true
-            checkCorrectable(incident, draft.corrects(), caller);
+            boolean correctsPrivileged = checkCorrectable(incident, draft.corrects(), caller);
+            if (correctsPrivileged && !draft.privileged()) {
+                // in the clear, the correction would say on the public record what the entry it
+                // corrects keeps privileged
+                throw DomainException.unprocessable(
+                        "privileged-correction",
+                        "privileged: entry " + draft.corrects() + " is privileged, so a correction of it is too:"
+                                + " send it privileged (\"privileged\": true, or tick Privileged)");
+            }
         }
         TimelineEntryAdded fact = new TimelineEntryAdded(
                 incident,
@@ -120,15 +147,18 @@ public class Timeline {
         });
     }
 
-    private void checkCorrectable(String incident, long index, Caller caller) {
+    /** Checks the caller may correct entry {@code index}; answers whether it is privileged. */
+    private boolean checkCorrectable(String incident, long index, Caller caller) {
         List<Ledger.ServedEntry> found = ledger.entries(index, index + 1);
+        boolean privileged = !found.isEmpty() && isCommitment(found.getFirst().leaf());
         boolean visible = !found.isEmpty()
                 && incident.equals(found.getFirst().incident())
-                && (caller.privileged() || !isCommitment(found.getFirst().leaf()));
+                && (caller.privileged() || !privileged);
         if (!visible) {
             throw DomainException.unprocessable(
                     "bad-corrects", "corrects: no entry " + index + " of this incident that you can correct");
         }
+        return privileged;
     }
 
     private boolean isCommitment(byte[] leaf) {

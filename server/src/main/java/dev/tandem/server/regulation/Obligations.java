@@ -280,6 +280,23 @@ public class Obligations {
                 if (users == null || users == 0) {
                     throw DomainException.unprocessable("bad-owner", "owner: no user '" + owner + "'");
                 }
+                // an owner acts on the obligation: a member of its incident, and never the auditor,
+                // who reads neither owners nor the reasoning and must stay independent of the response
+                List<String> role = jdbc.queryForList(
+                        "SELECT role FROM incident_member WHERE incident_id = ? AND username = ?",
+                        String.class,
+                        o.incidentId(),
+                        owner);
+                if (role.isEmpty()) {
+                    throw DomainException.unprocessable(
+                            "bad-owner", "owner: '" + owner + "' is no member of this incident: add them first");
+                }
+                if (role.getFirst().equals("AUDITOR")) {
+                    throw DomainException.unprocessable(
+                            "bad-owner",
+                            "owner: '" + owner + "' is the incident's auditor, who cannot own an obligation"
+                                    + " (auditor independence)");
+                }
             }
             ap.record(new ObligationAssigned(o.incidentId(), o.id(), o.ruleId(), owner, o.owner()), actor);
             jdbc.update("UPDATE obligation SET owner = ? WHERE id = ?", owner, o.id());

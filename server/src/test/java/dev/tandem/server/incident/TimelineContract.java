@@ -150,6 +150,11 @@ abstract class TimelineContract {
                 "eventPrecision");
         refused(ic, "{\"kind\":\"CORRECTION\",\"text\":\"x\"}", 422, "corrects");
         refused(ic, "{\"kind\":\"CORRECTION\",\"text\":\"x\",\"corrects\":99999999}", 422, "corrects");
+        // what happened, not what is planned: a claimed time ahead of the server's clock is refused
+        String ahead =
+                java.time.Instant.now().plus(java.time.Duration.ofDays(400)).toString();
+        refused(ic, "{\"kind\":\"NOTE\",\"text\":\"x\",\"eventAt\":\"" + ahead + "\"}", 422, "eventAt");
+        refused(ic, "{\"kind\":\"NOTE\",\"text\":\"x\",\"discoveredAt\":\"" + ahead + "\"}", 422, "discoveredAt");
         // an entry of another incident is not correctable here, and not revealed either
         String other = open();
         long foreign =
@@ -202,6 +207,21 @@ abstract class TimelineContract {
         assertThat(at(timeline(responder, ""), note).has("correctedBy")).isFalse();
         assertThat(at(timeline(legal, ""), note).path("correctedBy").get(0).asLong())
                 .isEqualTo(fix);
+        // a correction of a privileged entry is privileged too: in the clear it would tell the
+        // public record what the memo keeps privileged; nothing is recorded
+        long size = timeline(ic, "").size();
+        Api.Response open = legal.postJson(
+                path + "/timeline", "{\"kind\":\"CORRECTION\",\"text\":\"DPA call moved\",\"corrects\":" + memo + "}");
+        assertThat(open.status()).as(open.body()).isEqualTo(422);
+        assertThat(open.json().path("detail").asString())
+                .startsWith("privileged: entry " + memo + " is privileged, so a correction of it is too");
+        assertThat(timeline(ic, "").size()).isEqualTo(size);
+        long sealed = add(
+                legal,
+                "{\"kind\":\"CORRECTION\",\"text\":\"DPA call moved\",\"corrects\":" + memo + ",\"privileged\":true}");
+        assertThat(at(timeline(responder, ""), sealed).path("privileged").asBoolean())
+                .isTrue();
+        assertThat(timeline(responder, "").toString()).doesNotContain("DPA call moved");
     }
 
     @Test

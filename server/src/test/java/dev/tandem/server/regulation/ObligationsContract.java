@@ -469,6 +469,19 @@ abstract class ObligationsContract {
         JsonNode tx = find(wide, "us-tx-ag@2023", "US-TX");
         String txId = tx.path("id").asString();
         http.postJson("/api/v1/users", "{\"username\":\"dpo\",\"displayName\":\"Data Protection Officer\"}");
+        var notMember = http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"dpo\"}");
+        assertThat(notMember.status()).as(notMember.body()).isEqualTo(422);
+        assertThat(notMember.json().path("detail").asString())
+                .isEqualTo("owner: 'dpo' is no member of this incident: add them first");
+        http.postJson("/api/v1/users", "{\"username\":\"audrey\",\"displayName\":\"Audrey Blake\"}");
+        for (String[] m : new String[][] {{"dpo", "LEGAL"}, {"audrey", "AUDITOR"}}) {
+            var added =
+                    http.putJson("/api/v1/incidents/" + incident + "/members/" + m[0], "{\"role\":\"" + m[1] + "\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+        }
+        var auditor = http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"audrey\"}");
+        assertThat(auditor.status()).as(auditor.body()).isEqualTo(422);
+        assertThat(auditor.json().path("detail").asString()).contains("auditor independence");
         var owner = http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"dpo\"}");
         assertThat(owner.status()).as(owner.body()).isEqualTo(200);
         assertThat(owner.json().path("owner").asString()).isEqualTo("dpo");
