@@ -31,7 +31,9 @@ public record Finding(
     public Finding {
         evidence = List.copyOf(evidence);
         controls = List.copyOf(controls);
-        containment = List.copyOf(containment);
+        // one proposal per action: a holder reached two ways (a permission set assigned directly and
+        // through a group) proposes the same removal once
+        containment = List.copyOf(new java.util.LinkedHashSet<>(containment));
         Set<String> all = new TreeSet<>(sources);
         evidence.forEach(e -> all.add(e.file()));
         sources = Collections.unmodifiableSet(all);
