@@ -24,6 +24,8 @@ public class Times {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter INPUT_SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     /** {@code 2026-11-26 09:00 CET (UTC+01:00)} in the zone; empty for no time. */
     public String show(@Nullable Object time, @Nullable ZoneId zone) {
@@ -57,7 +59,13 @@ public class Times {
     /** The value of a {@code datetime-local} input showing the time in the zone. */
     public String input(@Nullable Object time, @Nullable ZoneId zone) {
         Instant t = instant(time);
-        return t == null ? "" : INPUT.format(t.atZone(zone == null ? ZoneOffset.UTC : zone));
+        if (t == null) {
+            return "";
+        }
+        // with its seconds when it has any, so a form sent back unchanged keeps the time it showed
+        // (the field has step="1"); a time with a fraction keeps the whole seconds
+        var local = t.atZone(zone == null ? ZoneOffset.UTC : zone);
+        return local.getSecond() == 0 && local.getNano() == 0 ? INPUT.format(local) : INPUT_SECONDS.format(local);
     }
 
     /** "in 3 h 20 min" or "4 h 5 min ago", from now; a page refresh or the script keeps it current. */
