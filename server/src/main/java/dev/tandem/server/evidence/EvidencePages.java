@@ -53,7 +53,13 @@ class EvidencePages {
     private static final Logger log = LoggerFactory.getLogger(EvidencePages.class);
     /** Evidence entries on the timeline: the custody history of an item. */
     private static final TimelineQuery CUSTODY = new TimelineQuery(
-            TimelineQuery.Order.AT, Set.of(), Set.of("evidence.added", "evidence.read"), null, null, null, null);
+            TimelineQuery.Order.AT,
+            Set.of(),
+            Set.of("evidence.added", "evidence.read", "incident.exported"),
+            null,
+            null,
+            null,
+            null);
 
     /** A text field of the form, at most (the description's 4000 characters in UTF-8, with room). */
     private static final int MAX_FIELD_BYTES = 16 * 1024;
@@ -271,6 +277,13 @@ class EvidencePages {
      * stub; its custody history (every {@code evidence.added} and {@code evidence.read} entry for
      * it, as the caller's timeline shows them); its latest PII scan where the caller may read it.
      */
+    /** Whether an export's list of items names {@code id}. */
+    private static boolean carries(JsonNode items, String id) {
+        if (!items.isArray()) return false;
+        for (JsonNode i : items) if (id.equals(i.asString(""))) return true;
+        return false;
+    }
+
     @GetMapping("/evidence/{id}")
     @Guard(Action.EVIDENCE_METADATA)
     String item(Access access, @PathVariable String id, Model model) {
@@ -289,7 +302,8 @@ class EvidencePages {
         for (Timeline.Entry e : timeline.read(item.incidentId(), CUSTODY, access.caller())) {
             JsonNode body = e.opened() != null ? e.opened() : e.body();
             if (e.index() == item.ledgerIndex()
-                    || id.equals(body.path("evidence").asString(""))) {
+                    || id.equals(body.path("evidence").asString(""))
+                    || carries(body.path("evidence"), id)) {
                 custody.add(e);
             } else if (e.privileged() && e.opened() == null) {
                 unattributed = true;

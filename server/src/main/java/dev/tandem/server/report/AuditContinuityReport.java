@@ -90,6 +90,12 @@ public final class AuditContinuityReport {
                     reads.computeIfAbsent(text(e.content(), "evidence"), k -> new ArrayList<>())
                             .add(e);
                 }
+            } else if (e.type().equals("incident.exported") && e.content() != null) {
+                // an export hands the item's bytes over as a read does
+                for (JsonNode item : e.content().path("evidence")) {
+                    reads.computeIfAbsent(item.asString(), k -> new ArrayList<>())
+                            .add(e);
+                }
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -140,8 +146,8 @@ public final class AuditContinuityReport {
         return new Section(
                 "evidence",
                 "Evidence: what exists and where",
-                List.of("Every item is stored by its SHA-256 in the evidence vault; every read of its content is a"
-                        + " ledger entry. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
+                List.of("Every item is stored by its SHA-256 in the evidence vault; every read of its content, and"
+                        + " every export bag that carried it, is a ledger entry and counts under Reads. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
                         + " their ledger entry carries."),
                 lines,
                 new Table(List.of("Received", "Item", "Kind", "Where", "SHA-256", "Bytes", "Added by", "Reads"), rows));

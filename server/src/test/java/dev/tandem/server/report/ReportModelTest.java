@@ -274,6 +274,32 @@ class ReportModelTest {
         assertThat(t.rows().get(2).cells().subList(3, 5)).containsExactly("REQUIRED", "no fixed deadline");
     }
 
+    @Test
+    void anExportBagThatCarriedAnItemCountsAmongItsReads() {
+        List<ReportEntry> unread = new ArrayList<>(entries(true, false));
+        unread.removeIf(x -> x.type().equals("evidence.read"));
+        assertThat(readsOfPolicy(unread).cells()).last().isEqualTo("not read");
+        List<ReportEntry> exported = new ArrayList<>(unread);
+        exported.add(
+                open(10, "incident.exported", "auditor", "{\"treeSize\":10,\"evidence\":[\"e-2\"],\"since\":null}"));
+        exported.sort(java.util.Comparator.comparingLong(ReportEntry::index));
+        Report.Row row = readsOfPolicy(exported);
+        assertThat(row.cells()).last().isEqualTo("1 (auditor)");
+        assertThat(row.cites()).contains(10L);
+    }
+
+    /** The AUDIT item policy.md's row of the audit report's evidence table. */
+    static Report.Row readsOfPolicy(List<ReportEntry> entries) {
+        Report.Table t = java.util.Objects.requireNonNull(section(
+                        AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), entries), SETTINGS),
+                        "evidence")
+                .table());
+        return t.rows().stream()
+                .filter(r -> r.cells().get(1).equals("policy.md"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     static Report.Section section(Report r, String id) {
         return r.sections().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
