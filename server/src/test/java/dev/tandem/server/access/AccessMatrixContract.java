@@ -1065,6 +1065,18 @@ abstract class AccessMatrixContract {
             assertThat(as.get(i + "/scope").status()).as(w.name()).isEqualTo(403);
         }
         assertThat(legal.get(i + "/obligations").body()).contains("SECRET-REASON-NO cards were tokenised)");
+        // the auditor reads no scope: not on /scope, and not through its ledger entries either
+        Api auditorApi = fixture.as().get(Who.AUDITOR);
+        assertThat(auditorApi.get(i + "/scope").status()).isEqualTo(403);
+        int scopes = 0;
+        for (JsonNode e : auditorApi.get(i + "/timeline").json()) {
+            if (e.path("type").asString().equals("scope.updated")) {
+                scopes++;
+                assertThat(e.path("privileged").asBoolean()).as(e.toString()).isTrue();
+                assertThat(e.path("text").asString()).startsWith("Privileged entry recorded (commitment ");
+            }
+        }
+        assertThat(scopes).as("the manual scope and the scan's").isEqualTo(2);
         // a job over a FORENSIC item the caller may not read shows no progress: it counts the item's bytes
         JsonNode job = fixture.as().get(Who.AUDITOR).get("/api/v1/jobs/" + scan).json();
         assertThat(job.path("withheld").asBoolean()).isTrue();
