@@ -267,7 +267,8 @@ public final class JsonPayloadInspector implements PayloadInspector {
         PiiField kind = field.isEmpty() ? PiiField.NONE : PiiField.of(field);
         switch (kind) {
             case EMAIL -> {
-                if (EMAIL.matcher(v).find()) {
+                Matcher m = EMAIL.matcher(v);
+                if (m.find() && validEmail(m.group())) {
                     t.emails++;
                     if (frame != null && frame.email.isEmpty()) {
                         frame.email = v;
@@ -309,11 +310,23 @@ public final class JsonPayloadInspector implements PayloadInspector {
         }
     }
 
+    /**
+     * An address whose domain the PII scanner accepts: a top-level domain in the IANA list, and no
+     * image-density file name ({@code trail@2x.png}), which would make a product's name a person's.
+     */
+    private static boolean validEmail(String address) {
+        String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return dev.tandem.pii.detect.EmailAddresses.isValidDomain(domain);
+    }
+
     /** An unlabelled string: emails and card numbers are recognised by their shape alone. */
     private static void scanFree(Tally t, @Nullable Frame frame, String v) {
         if (v.indexOf('@') >= 0) {
             Matcher m = EMAIL.matcher(v);
             while (m.find()) {
+                if (!validEmail(m.group())) {
+                    continue;
+                }
                 t.emails++;
                 if (frame != null && frame.email.isEmpty()) {
                     frame.email = m.group();
