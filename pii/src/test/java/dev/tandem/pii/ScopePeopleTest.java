@@ -28,4 +28,33 @@ class ScopePeopleTest {
         assertThat(scope.subjects()).isEqualTo("DE=30");
         assertThat(scope.unplaced()).isZero();
     }
+
+    @Test
+    void aPhoneColumnsNationalNumberIsReadInItsRecordsCountry() throws Exception {
+        // a CRM export mixes countries: the national numbers of German and French customers are no US
+        // numbers, and the country column after them says how to read them
+        String csv = """
+                FirstName,LastName,Email,Phone,MobilePhone,MailingCountry
+                Klaus,Weber,k.weber@example.de,030 901820,0170 1234567,DE
+                Paul,Martin,p.martin@example.fr,01 42 68 53 00,06 12 34 56 78,France
+                Ann,Lee,ann.lee@example.com,12345,,US
+                """;
+        Collected c = Collected.scan(
+                ScanOptions.defaults().withThreads(1), csv.getBytes(StandardCharsets.UTF_8), "contacts.csv");
+        assertThat(c.findings.stream()
+                        .filter(f -> f.entity() == Entity.PHONE_NUMBER)
+                        .map(f -> f.value() + "=" + f.normalized() + "@" + f.jurisdiction() + " line " + f.line())
+                        .toList())
+                .containsExactly(
+                        "030 901820=+4930901820@DE line 2",
+                        "0170 1234567=+491701234567@DE line 2",
+                        "01 42 68 53 00=+33142685300@FR line 3",
+                        "06 12 34 56 78=+33612345678@FR line 3");
+        // the offsets are those of the values in the file
+        var first = c.findings.stream()
+                .filter(f -> f.entity() == Entity.PHONE_NUMBER)
+                .findFirst()
+                .orElseThrow();
+        assertThat(csv.substring((int) first.start(), (int) first.end())).isEqualTo("030 901820");
+    }
 }

@@ -104,6 +104,18 @@ public final class PhoneNumbers {
         return null;
     }
 
+    /** Parses {@code text} as a number of {@code region} ("030 901820" in DE), or an international one. */
+    public static @Nullable Valid validateIn(String text, String region) {
+        try {
+            PhoneNumber n = UTIL.parse(text, region);
+            if (!UTIL.isValidNumber(n)) return null;
+            String r = UTIL.getRegionCodeForNumber(n);
+            return new Valid(UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164), "001".equals(r) ? null : r);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
     /** Parses {@code text} ("+49 30 1234567", or national with the default region). */
     public @Nullable Valid validate(String text) {
         try {

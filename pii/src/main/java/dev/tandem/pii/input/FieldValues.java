@@ -112,6 +112,9 @@ final class FieldValues implements Forwarder.Listener {
                     if (p != null) {
                         forwarder.emit(
                                 Entity.PHONE_NUMBER, s, e, line, v, p.e164(), p.region(), Confidence.NAMED, null);
+                    } else {
+                        // "030 901820" is no number of the default region; its record may say DE
+                        record.pendingPhone(new RecordScope.PendingPhone(s, e, line, v));
                     }
                 }
             }
@@ -124,6 +127,31 @@ final class FieldValues implements Forwarder.Listener {
             case COUNTRY -> record.country(v);
             case STATE -> record.state(v);
             case NONE -> {}
+        }
+    }
+
+    /**
+     * The record {@code r} ends: a phone column's value that was no number of the default region is
+     * read again as a number of the record's country (a CRM export mixes countries), before the
+     * record's identity is taken.
+     */
+    void endRecord(RecordScope r) {
+        String country = r.country();
+        for (RecordScope.PendingPhone p : r.takePendingPhones()) {
+            if (country == null || country.equals(ctx.scanner().phones().defaultRegion())) continue;
+            PhoneNumbers.Valid valid = PhoneNumbers.validateIn(p.text(), country);
+            if (valid == null) continue;
+            forwarder.emit(
+                    Entity.PHONE_NUMBER,
+                    p.start(),
+                    p.end(),
+                    p.line(),
+                    p.text(),
+                    valid.e164(),
+                    valid.region(),
+                    Confidence.NAMED,
+                    null);
+            r.found(Entity.PHONE_NUMBER, valid.e164());
         }
     }
 

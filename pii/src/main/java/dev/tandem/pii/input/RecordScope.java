@@ -17,6 +17,11 @@ final class RecordScope {
     private final StringBuilder name = new StringBuilder();
     private @Nullable String country;
     private @Nullable String state;
+    /** Values under a phone column that are no number of the default region: read again in the record's country. */
+    private final java.util.List<PendingPhone> pendingPhones = new java.util.ArrayList<>(2);
+
+    /** A phone column's value, its place in the file, waiting for the record's country. */
+    record PendingPhone(long start, long end, long line, String text) {}
 
     void reset() {
         identity = null;
@@ -24,6 +29,25 @@ final class RecordScope {
         name.setLength(0);
         country = null;
         state = null;
+        pendingPhones.clear();
+    }
+
+    void pendingPhone(PendingPhone p) {
+        if (pendingPhones.size() < 8) pendingPhones.add(p);
+    }
+
+    /** The pending phone values, taken (the list is emptied). */
+    java.util.List<PendingPhone> takePendingPhones() {
+        if (pendingPhones.isEmpty()) return java.util.List.of();
+        var out = java.util.List.copyOf(pendingPhones);
+        pendingPhones.clear();
+        return out;
+    }
+
+    /** The record's country (ISO 3166-1 alpha-2), if a country column or key named one. */
+    @Nullable
+    String country() {
+        return country;
     }
 
     void found(Entity e, String normalized) {
