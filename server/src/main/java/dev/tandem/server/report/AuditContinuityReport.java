@@ -292,8 +292,9 @@ public final class AuditContinuityReport {
         if (!sealed.isEmpty()) {
             lines.add(new Line(
                     "",
-                    sealed.size() + " further findings rest on privileged evidence; they exist (cited) but their"
-                            + " controls are not part of this report",
+                    (rows.isEmpty() ? sealed.size() + " findings rest" : sealed.size() + " further findings rest")
+                            + " on privileged evidence; they exist (cited) but their controls are not part of this"
+                            + " report",
                     sealed));
         }
         return new Section(

@@ -171,7 +171,7 @@ final class Narration {
                                 : "; controls " + String.join(", ", texts(b, "controls")))
                         + (b.path("emergency").asBoolean() ? "; emergency" : "");
             case "change.decided" ->
-                "Change " + text(b, "decision").toLowerCase(java.util.Locale.ROOT) + by
+                "Change " + (text(b, "decision").startsWith("APPROVE") ? "approved" : "rejected") + by
                         + (text(b, "role").isEmpty() ? "" : " as " + text(b, "role"))
                         + (text(b, "comment").isEmpty() ? "" : ": " + text(b, "comment"));
             case "change.acknowledged" ->
@@ -212,6 +212,15 @@ final class Narration {
             case "evidence-request.reopened" -> "Evidence request reopened" + by + ": " + text(b, "text");
             case "incident.closed" ->
                 "Incident closed" + by + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
+            case "incident.exported" ->
+                "Export bag downloaded" + by + " at ledger tree size " + text(b, "treeSize") + ", with "
+                        + (b.path("evidence").size() == 0
+                                ? "no AUDIT item"
+                                : String.join(
+                                        ", ",
+                                        texts(b, "evidence").stream()
+                                                .map(names::of)
+                                                .toList()));
             default -> "Entry " + e.type() + " recorded" + by;
         };
     }

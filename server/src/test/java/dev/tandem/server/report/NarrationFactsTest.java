@@ -94,10 +94,27 @@ class NarrationFactsTest {
         assertThat(Narration.describe(requested, NAMES, true))
                 .isEqualTo("Change requested by commander: Remove View All Data from the integration profile"
                         + " (ACCESS_RESTRICTION on salesforce-prod, risk MEDIUM); controls CC6.1, CC8.1");
-        ReportEntry approved = request(
-                new ChangeDecided("i", "c", "APPROVED", "AUDIT_LIAISON", "retest CC6.1", "APPROVED"), "liaison");
+        ReportEntry approved =
+                request(new ChangeDecided("i", "c", "APPROVE", "AUDIT_LIAISON", "retest CC6.1", "APPROVED"), "liaison");
         assertThat(Narration.describe(approved, NAMES, true))
                 .isEqualTo("Change approved by liaison as AUDIT_LIAISON: retest CC6.1");
+        ReportEntry rejected = request(
+                new ChangeDecided("i", "c", "REJECT", "INCIDENT_COMMANDER", "not in this window", "REJECTED"),
+                "commander");
+        assertThat(Narration.describe(rejected, NAMES, true))
+                .isEqualTo("Change rejected by commander as INCIDENT_COMMANDER: not in this window");
+        ReportEntry exported = new ReportEntry(
+                30,
+                "incident.exported",
+                "2026-11-26T10:00:00.000Z",
+                "auditor",
+                tools.jackson.databind.json.JsonMapper.builder()
+                        .build()
+                        .readTree("{\"treeSize\":30,\"evidence\":[],\"since\":null}"),
+                null,
+                null);
+        assertThat(Narration.describe(exported, NAMES, true))
+                .isEqualTo("Export bag downloaded by auditor at ledger tree size 30, with no AUDIT item");
         ReportEntry executed = request(
                 new ChangeExecuted(
                         "i",
