@@ -76,6 +76,8 @@ class FindingPages {
         header.fill(access, id, model, "findings");
         Optional<CompletedAnalysis> chosen = FindingViews.chosen(findings, id, analysis);
         model.addAttribute("analysis", chosen.orElse(null));
+        // a narrow re-run shows only what it found: the earlier analyses stay a click away
+        model.addAttribute("analyses", findings.completedOf(id, 50));
         model.addAttribute(
                 "findings",
                 chosen.map(a -> findings.of(a.jobId()).stream()

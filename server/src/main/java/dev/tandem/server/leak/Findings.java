@@ -353,6 +353,15 @@ public class Findings {
                 .findFirst();
     }
 
+    /** The incident's completed analyses, latest first (at most {@code limit}). */
+    public List<CompletedAnalysis> completedOf(String incidentId, int limit) {
+        return jdbc.query(
+                "SELECT * FROM leak_analysis WHERE incident_id = ? ORDER BY ledger_index DESC LIMIT ?",
+                Findings::analysis,
+                incidentId,
+                limit);
+    }
+
     /** The incident's latest completed analysis, in ledger order. */
     public Optional<CompletedAnalysis> latest(String incidentId) {
         return jdbc

@@ -183,6 +183,17 @@ class EvidenceBrowserIT extends BrowserContract {
         page.waitForURL(url -> url.contains("/findings?analysis=" + job));
         assertThat(page.locator(".findings > li").count()).isPositive();
         assertThat(page.locator("main").innerText()).contains("Proposed containment");
+        // the earlier analyses stay a click away: the list names them, the one shown marked
+        Locator analyses = page.locator("#analyses");
+        analyses.locator("summary").click();
+        Locator links = analyses.locator("a");
+        assertThat(links.count()).isGreaterThanOrEqualTo(2);
+        assertThat(analyses.locator("a[aria-current=page]")).hasCount(1);
+        String earliest = links.last().getAttribute("href");
+        assertThat(earliest).contains("analysis=").doesNotContain(job);
+        links.last().click();
+        page.waitForURL(url -> url.contains(earliest.replaceAll(".*analysis=", "")));
+        assertThat(page.locator("main").innerText()).contains("From the analysis");
     }
 
     @Test
