@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One leak path found, with the lines that show it.
  *
  * @param records the estimated number of records exposed, null when the evidence cannot tell
- * @param controls SOC 2 criteria ids (CONTRACTS.md §4); ISO 27001 ids are on the pattern
+ * @param controls SOC 2 criteria ids (docs/contracts.md §4); ISO 27001 ids are on the pattern
  * @param rationale why this was reported: the thresholds and baselines it crossed
  * @param containment the changes that would close it
  * @param sources every file (an input's name, or {@code name!/member}) whose lines were offered as

@@ -5,7 +5,7 @@ import dev.tandem.controls.Framework;
 import java.util.List;
 
 /**
- * The six leak paths (CONTRACTS.md §4), each with the SOC 2 criteria (AICPA Trust Services
+ * The six leak paths (docs/contracts.md §4), each with the SOC 2 criteria (AICPA Trust Services
  * Criteria, 2017, revised points of focus 2022) and ISO/IEC 27001:2022 Annex A controls it concerns.
  * The reasoning for each mapping is in docs/leak-patterns.md. Every id is checked against the
  * {@link ControlCatalog} when the class loads: a mistyped id fails at once, not in an auditor's hands.

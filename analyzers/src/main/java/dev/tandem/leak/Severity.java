@@ -1,6 +1,6 @@
 package dev.tandem.leak;
 
-/** How urgent a finding is (CONTRACTS.md §4). */
+/** How urgent a finding is (docs/contracts.md §4). */
 public enum Severity {
     CRITICAL,
     HIGH,

@@ -1,6 +1,6 @@
 package dev.tandem.leak;
 
-/** What a finding is about (CONTRACTS.md §4). */
+/** What a finding is about (docs/contracts.md §4). */
 public enum SubjectKind {
     USER,
     PROFILE,

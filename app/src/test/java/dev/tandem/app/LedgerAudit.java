@@ -77,7 +77,7 @@ final class LedgerAudit {
                     h = MerkleLog.leafHash(leaf);
                     entries.add(e.path("entry"));
                 } else {
-                    // CONTRACTS.md §1: an entry of an incident the caller is not a member of comes as its leaf
+                    // docs/contracts.md §1: an entry of an incident the caller is not a member of comes as its leaf
                     // hash only; its place in the tree is checked, its content cannot be.
                     assertThat(e.has("leafHash"))
                             .as("entry %d has a leaf or a leaf hash", range.size())

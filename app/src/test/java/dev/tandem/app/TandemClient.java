@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP calls against a server process, as any client of CONTRACTS.md §1 and §2 makes them. */
+/** Real HTTP calls against a server process, as any client of docs/contracts.md §1 and §2 makes them. */
 final class TandemClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
 

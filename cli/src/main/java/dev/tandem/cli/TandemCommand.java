@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Incident response and SOC 2 audit on one tamper-evident record.")
 public final class TandemCommand implements Runnable {
 
-    /** Exit codes, CONTRACTS.md §4. */
+    /** Exit codes, docs/contracts.md §4. */
     public static final int EXIT_OK = 0;
 
     public static final int EXIT_FOUND = 1;

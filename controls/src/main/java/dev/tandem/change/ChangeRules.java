@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of change control (CONTRACTS.md §3, docs/change-control.md): each step of a change
+ * The rules of change control (docs/contracts.md §3, docs/change-control.md): each step of a change
  * request is checked here before anything is written, and answers {@link Allowed} or a {@link
  * Refused} that names the rule ({@code code}) and says why. Plain Java: the server gives it what it
  * read and writes only when allowed.

@@ -3,7 +3,7 @@ package dev.tandem.evidence;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an evidence item is (CONTRACTS.md §2). */
+/** What an evidence item is (docs/contracts.md §2). */
 public enum EvidenceKind {
     FORENSIC_IMAGE,
     LOG,

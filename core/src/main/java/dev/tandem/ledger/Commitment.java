@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Salted commitments for privileged (FORENSIC) entries, CONTRACTS.md §1: the ledger holds only
+ * Salted commitments for privileged (FORENSIC) entries, docs/contracts.md §1: the ledger holds only
  * {@code hex(SHA-256(salt || canonical body))}; the salt and the body stay in the privileged store. The random 32-byte
  * salt keeps a guessable body (a file name, a hash) from being confirmed by brute force against the public ledger;
  * revealing salt and body later proves what was recorded.

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One ledger entry (CONTRACTS.md §1). Its leaf is the entry as RFC 8785 canonical JSON in UTF-8:
+ * One ledger entry (docs/contracts.md §1). Its leaf is the entry as RFC 8785 canonical JSON in UTF-8:
  * {@code {"actor":…,"at":"2026-11-27T00:35:12.345Z","body":{…},"incident":…|null,"type":…}}. The server time {@code at}
  * has millisecond precision: the constructor truncates finer instants so that an entry and its leaf always agree.
  */

@@ -1,6 +1,6 @@
 package dev.tandem.ledger;
 
-/** Leaf bytes that are not a well-formed ledger entry (CONTRACTS.md §1); the message names what is wrong. */
+/** Leaf bytes that are not a well-formed ledger entry (docs/contracts.md §1); the message names what is wrong. */
 public final class MalformedLeafException extends IllegalArgumentException {
 
     public MalformedLeafException(String message) {

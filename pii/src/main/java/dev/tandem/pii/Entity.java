@@ -2,7 +2,7 @@ package dev.tandem.pii;
 
 /**
  * Kinds of personal data the scanner reports. Names follow Microsoft Presidio's entity names
- * (CONTRACTS.md §4).
+ * (docs/contracts.md §4).
  */
 public enum Entity {
     EMAIL_ADDRESS,

@@ -2,7 +2,7 @@ package dev.tandem.regulation;
 
 import java.util.Locale;
 
-/** Categories of personal data that breach laws name (CONTRACTS.md §4, {@code --data}). */
+/** Categories of personal data that breach laws name (docs/contracts.md §4, {@code --data}). */
 public enum DataCategory {
     /** Name, e-mail, postal address, phone: personal data under the GDPR, rarely under US state laws. */
     CONTACT,

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A notice owed (or possibly owed) for an incident: the first seven components are the contract of
- * {@code tandem deadlines --format json} (CONTRACTS.md §4).
+ * {@code tandem deadlines --format json} (docs/contracts.md §4).
  *
  * @param due the exact instant, or null where the law sets no fixed time or the clock has not started
  * @param dueText the law's wording of the time limit (and why {@code due} is null, when it is); for a

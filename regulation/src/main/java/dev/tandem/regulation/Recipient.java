@@ -1,6 +1,6 @@
 package dev.tandem.regulation;
 
-/** Who receives a notice (CONTRACTS.md §4). */
+/** Who receives a notice (docs/contracts.md §4). */
 public enum Recipient {
     SUPERVISORY_AUTHORITY,
     REGULATOR,

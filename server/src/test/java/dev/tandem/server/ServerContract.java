@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP contract (CONTRACTS.md §1 and §2) against a real server; run once per database by the
+ * The HTTP contract (docs/contracts.md §1 and §2) against a real server; run once per database by the
  * subclasses ({@link H2ServerIT}, {@link PostgresServerIT}).
  */
 @SpringBootTest(

@@ -32,7 +32,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code tandem analyze PATH… [--format text|json] [--threads N]} (CONTRACTS.md §4): the CRM leak
+ * {@code tandem analyze PATH… [--format text|json] [--threads N]} (docs/contracts.md §4): the CRM leak
  * analyzers over files and folders of collected evidence, event logs parsed on all cores unless
  * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is, 2 for
  * usage errors or when an input could not be read at all and nothing was found.
@@ -149,7 +149,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Exactly the shape of CONTRACTS.md §4, nothing more. */
+    /** Exactly the shape of docs/contracts.md §4, nothing more. */
     static void json(AnalysisResult r, PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();

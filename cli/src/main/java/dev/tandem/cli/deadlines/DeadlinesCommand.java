@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code tandem deadlines} (CONTRACTS.md §4): the notification obligations of an incident. Exit 0 when
+ * {@code tandem deadlines} (docs/contracts.md §4): the notification obligations of an incident. Exit 0 when
  * no required deadline has passed at {@code --now}, 1 when one has (a missed deadline), 2 for bad
  * input or an unusable rule file.
  */
@@ -326,7 +326,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
 
     private static ObjectNode obligation(JsonMapper mapper, Obligation o, Assessment a) {
         ObjectNode n = mapper.createObjectNode();
-        // The seven contract fields first, in the contract's order (CONTRACTS.md §4).
+        // The seven contract fields first, in the contract's order (docs/contracts.md §4).
         n.put("regime", o.regime());
         n.put("jurisdiction", o.jurisdiction());
         n.put("recipient", o.recipient().name());

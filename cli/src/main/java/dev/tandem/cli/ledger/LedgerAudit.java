@@ -75,7 +75,7 @@ final class LedgerAudit {
         this.quorum = quorum;
     }
 
-    /** Runs the audit and returns the exit code (CONTRACTS.md §4). */
+    /** Runs the audit and returns the exit code (docs/contracts.md §4). */
     int run() throws ServerUnavailableException {
         try {
             return audit();

@@ -15,10 +15,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger endpoints of CONTRACTS.md §1, over java.net.http. */
+/** The ledger endpoints of docs/contracts.md §1, over java.net.http. */
 final class LedgerClient {
 
-    /** CONTRACTS.md §1: the entries endpoint answers at most 1000 entries per call. */
+    /** docs/contracts.md §1: the entries endpoint answers at most 1000 entries per call. */
     static final int PAGE = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,7 +42,7 @@ final class LedgerClient {
     }
 
     /**
-     * One item of a page of entries (CONTRACTS.md §1): the entry with its leaf, or, for an entry of an incident the
+     * One item of a page of entries (docs/contracts.md §1): the entry with its leaf, or, for an entry of an incident the
      * caller is not a member of, only its RFC 9162 leaf hash.
      */
     sealed interface ServedEntry permits Readable, HashOnly {
@@ -98,7 +98,7 @@ final class LedgerClient {
                 out.add(new HashOnly(i, stated));
             } else {
                 throw new MalformedAnswerException(path + ": entry " + i
-                        + " has neither \"leaf\" and \"entry\" nor \"leafHash\" (CONTRACTS.md §1)");
+                        + " has neither \"leaf\" and \"entry\" nor \"leafHash\" (docs/contracts.md §1)");
             }
         }
         return out;

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tandem ledger verify}: CONTRACTS.md §4. */
+/** {@code tandem ledger verify}: docs/contracts.md §4. */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes findings as they arrive, then the scope and the summary (CONTRACTS.md §4). In
+ * Writes findings as they arrive, then the scope and the summary (docs/contracts.md §4). In
  * {@code jsonl} the summary is the last line and the scope line comes just before it; problems
  * go to stderr so stdout stays one JSON object a line. Lines are formatted and values hashed for
  * the scope on the scanning threads ({@link Part}); this writer only appends parts in order.

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tandem scan PATH… [--format text|jsonl] [--threads N] [--reveal]} (CONTRACTS.md §4).
+ * {@code tandem scan PATH… [--format text|jsonl] [--threads N] [--reveal]} (docs/contracts.md §4).
  * Exit 0 when no personal data was found, 1 when some was, 2 for usage errors and when a PATH
  * named on the command line cannot be read at all (missing, permission denied); a file inside a
  * folder or an archive entry that cannot be read is reported on stderr and the scan goes on

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The ledger endpoints of CONTRACTS.md §1 over an in-memory log, with knobs to make it lie. */
+/** The ledger endpoints of docs/contracts.md §1 over an in-memory log, with knobs to make it lie. */
 final class FakeLedgerServer implements AutoCloseable {
 
     static final String TOKEN = "s3cret";

@@ -80,7 +80,7 @@ public final class AccessPolicy {
         Role role = caller.role();
         if (role == null) {
             // An administrator manages who is a member without seeing what the incident holds.
-            // and imports the audit firm's register (CONTRACTS.md §3), which holds nothing of the incident.
+            // and imports the audit firm's register (docs/contracts.md §3), which holds nothing of the incident.
             boolean adminTask = action == Action.MEMBERS_READ
                     || action == Action.MEMBERS_CHANGE
                     || action == Action.CONTROL_TESTS_IMPORT;

@@ -5,7 +5,7 @@ package dev.tandem.server.access;
  * handler declares exactly one with {@link Guard}; {@link AccessPolicy} decides each.
  */
 public enum Action {
-    /** The signed checkpoint and the verifier key: public (CONTRACTS.md §1). */
+    /** The signed checkpoint and the verifier key: public (docs/contracts.md §1). */
     LEDGER_PUBLIC(Target.INSTALLATION),
     /** The sign-in page: public, like the checkpoint (docs/web.md). */
     SIGN_IN(Target.INSTALLATION),
@@ -80,7 +80,7 @@ public enum Action {
 
     /**
      * Import the audit firm's control test register ({@code POST /api/v1/control-tests?incident=}):
-     * the audit liaison, or an administrator (CONTRACTS.md §3); kept as AUDIT evidence of the incident.
+     * the audit liaison, or an administrator (docs/contracts.md §3); kept as AUDIT evidence of the incident.
      */
     CONTROL_TESTS_IMPORT(Target.INCIDENT),
     /** The imported register: every member. */

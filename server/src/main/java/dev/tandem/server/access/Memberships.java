@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Members of incidents and LEGAL's grants of FORENSIC items to responders (CONTRACTS.md §2, "People
+ * Members of incidents and LEGAL's grants of FORENSIC items to responders (docs/contracts.md §2, "People
  * and access"). Every change is a ledger entry written with its row: {@code member.added},
  * {@code member.changed}, {@code member.removed}, {@code grant.added}, {@code grant.revoked}. A
  * member whose role changes away from RESPONDER, or who leaves, loses their grants in the same unit.

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Change control, CONTRACTS.md §3 (docs/change-control.md). */
+/** Change control, docs/contracts.md §3 (docs/change-control.md). */
 @RestController
 class ChangeController {
     static final int MAX_REGISTER_BYTES = 5 * 1024 * 1024;
@@ -167,7 +167,7 @@ class ChangeController {
 
     record RetestsView(List<RetestView> retests, FeeView fee) {}
 
-    /** JSON as CONTRACTS.md §3; CSV for the audit firm with {@code Accept: text/csv} or {@code ?format=csv}. */
+    /** JSON as docs/contracts.md §3; CSV for the audit firm with {@code Accept: text/csv} or {@code ?format=csv}. */
     @GetMapping("/api/v1/incidents/{id}/retests")
     @Guard(Action.RETESTS_READ)
     ResponseEntity<?> retests(

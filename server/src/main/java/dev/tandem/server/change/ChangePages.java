@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The change-control pages (docs/web.md, CONTRACTS.md §3): an incident's change requests and the
+ * The change-control pages (docs/web.md, docs/contracts.md §3): an incident's change requests and the
  * new-change form (pre-filled from a finding's proposed containment), one change with its steps,
  * forms and diffs, the retests with their fee estimate and CSV, and the control-test register with
  * its import. Every step goes through {@link Changes} and {@link ControlTests}, as the API's do:

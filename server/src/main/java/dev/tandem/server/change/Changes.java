@@ -52,7 +52,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Change requests (CONTRACTS.md §3, docs/change-control.md). Every step is checked by {@link
+ * Change requests (docs/contracts.md §3, docs/change-control.md). Every step is checked by {@link
  * ChangeRules} on what was read, then written with its ledger entry in one unit that reads the
  * change again and checks again, so two approvers or executors racing each other cannot both pass.
  * A refusal records nothing.

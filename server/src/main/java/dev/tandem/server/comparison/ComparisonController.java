@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/incidents/{id}/timeline/comparisons}: the contradiction check, CONTRACTS.md §2. */
+/** {@code POST /api/v1/incidents/{id}/timeline/comparisons}: the contradiction check, docs/contracts.md §2. */
 @RestController
 class ComparisonController {
     static final int MAX_SOURCE = 200;

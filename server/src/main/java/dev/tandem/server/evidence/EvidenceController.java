@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The evidence vault's API, CONTRACTS.md §2. */
+/** The evidence vault's API, docs/contracts.md §2. */
 @RestController
 class EvidenceController {
     private static final Logger log = LoggerFactory.getLogger(EvidenceController.class);

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Evidence metadata as one caller may see it: in full, or, for a FORENSIC item the caller may know
- * exists but not see, a stub with what the public ledger shows of it anyway (CONTRACTS.md §2).
+ * exists but not see, a stub with what the public ledger shows of it anyway (docs/contracts.md §2).
  */
 public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stub {
 

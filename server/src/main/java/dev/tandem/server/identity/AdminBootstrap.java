@@ -7,7 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * CONTRACTS.md §2: when {@code TANDEM_ADMIN_TOKEN} is set at start-up and no such token exists yet,
+ * docs/contracts.md §2: when {@code TANDEM_ADMIN_TOKEN} is set at start-up and no such token exists yet,
  * it is created for the administrator {@code admin} (created too if missing). The token attaches
  * only to an administrator: a user {@code admin} without the ADMIN role stops the start. A changed
  * value replaces the token installed from the earlier one, which is revoked (ADR 060); a value

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * People and tokens, CONTRACTS.md §2. The "ADMIN, or that user" checks live here until the access
+ * People and tokens, docs/contracts.md §2. The "ADMIN, or that user" checks live here until the access
  * policy takes them over.
  */
 @RestController

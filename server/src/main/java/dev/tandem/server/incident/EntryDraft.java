@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A timeline entry as a person asked for it (CONTRACTS.md §2), checked field by field: each refusal
+ * A timeline entry as a person asked for it (docs/contracts.md §2), checked field by field: each refusal
  * is a 422 naming the field. Whether {@code corrects} names an entry the caller may correct is the
  * {@link Timeline}'s to check.
  */

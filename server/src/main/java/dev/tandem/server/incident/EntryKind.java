@@ -3,7 +3,7 @@ package dev.tandem.server.incident;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What kind of entry a person adds to the timeline (CONTRACTS.md §2). */
+/** What kind of entry a person adds to the timeline (docs/contracts.md §2). */
 public enum EntryKind {
     NOTE,
     DECISION,

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Incidents, their members and grants, and their lifecycle (CONTRACTS.md §2, docs/timeline.md). */
+/** Incidents, their members and grants, and their lifecycle (docs/contracts.md §2, docs/timeline.md). */
 @RestController
 class IncidentController {
     private final Incidents incidents;

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An incident's timeline: its ledger entries filtered for the caller (CONTRACTS.md §2), with the
+ * An incident's timeline: its ledger entries filtered for the caller (docs/contracts.md §2), with the
  * entries people add (notes, decisions, external events, corrections) and each entry in words
  * ({@link TimelineText}). Each entry people add is a {@code timeline.entry} ledger entry and a
  * {@code timeline_entry} row, written in one unit; the row carries what the filters need.

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The incident's timeline: reading it, and the entries people add (CONTRACTS.md §2, docs/timeline.md). */
+/** The incident's timeline: reading it, and the entries people add (docs/contracts.md §2, docs/timeline.md). */
 @RestController
 class TimelineController {
     private final Timeline timeline;

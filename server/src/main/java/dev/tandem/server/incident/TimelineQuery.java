@@ -32,7 +32,7 @@ public record TimelineQuery(
         @Nullable Repository repository) {
 
     /**
-     * The three times of CONTRACTS.md §2. Entries without a claimed time (system entries, and
+     * The three times of docs/contracts.md §2. Entries without a claimed time (system entries, and
      * people's entries that claim none) are ordered by their {@code at}.
      */
     public enum Order {

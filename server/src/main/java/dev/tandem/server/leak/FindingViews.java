@@ -56,7 +56,7 @@ class FindingViews {
     }
 
     /**
-     * A finding in the shape of {@code tandem analyze --format json} (CONTRACTS.md §4: pattern,
+     * A finding in the shape of {@code tandem analyze --format json} (docs/contracts.md §4: pattern,
      * severity, title, subject, evidence lines, records, controls), with what the server adds.
      */
     static Map<String, Object> view(StoredFinding f) {

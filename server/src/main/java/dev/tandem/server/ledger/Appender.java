@@ -8,7 +8,7 @@ public interface Appender {
 
     /**
      * Appends the entry of {@code fact}. A {@link Fact#privileged() privileged} fact's leaf carries
-     * only a salted commitment to its body (CONTRACTS.md §1); the salt and body are kept apart, for
+     * only a salted commitment to its body (docs/contracts.md §1); the salt and body are kept apart, for
      * those entitled to open it. Answers the entry's index.
      */
     long record(Fact fact, String actor);

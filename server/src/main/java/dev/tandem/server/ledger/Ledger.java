@@ -98,7 +98,7 @@ public final class Ledger implements AutoCloseable {
 
     public record Opening(byte[] salt, String body) {}
 
-    /** The commitment a privileged entry's leaf carries (CONTRACTS.md §1). */
+    /** The commitment a privileged entry's leaf carries (docs/contracts.md §1). */
     public String commitmentAt(long index) {
         byte[] leaf = jdbc.queryForObject("SELECT leaf FROM ledger_entry WHERE idx = ?", byte[].class, index);
         JsonNode body = READER.readTree(leaf).path("body");

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ledger's public face, CONTRACTS.md §1. The entries and inclusion proofs also answer under
+ * The ledger's public face, docs/contracts.md §1. The entries and inclusion proofs also answer under
  * {@code /ledger/} for a signed-in browser (its session, not a bearer token), so that the ledger
  * page's script checks proofs with the same answers a client of the API gets (docs/web.md).
  */
@@ -57,7 +57,7 @@ class LedgerController {
     /**
      * Entries {@code [from, to)}, at most {@link #PAGE}: in full where the caller is a member of the
      * entry's incident or the entry belongs to no incident; otherwise only the index and the RFC 9162
-     * leaf hash, which is all a verifier needs to recompute the tree (CONTRACTS.md §1).
+     * leaf hash, which is all a verifier needs to recompute the tree (docs/contracts.md §1).
      */
     @GetMapping({"/api/v1/ledger/entries", "/ledger/entries"})
     @Guard(Action.LEDGER_READ)

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The ledger in the browser (docs/web.md): the latest signed checkpoint and the verifier key, and a
  * page whose script ({@code static/js/ledger-verify.js}) checks an entry's inclusion proof and the
  * checkpoint's signature with the browser's own Web Crypto, from the API's answers, so that nobody
- * has to take the server's word for it (CONTRACTS.md §1, RFC 9162 §2.1.3.2).
+ * has to take the server's word for it (docs/contracts.md §1, RFC 9162 §2.1.3.2).
  */
 @WebPages
 class LedgerPages {

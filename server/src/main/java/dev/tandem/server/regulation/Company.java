@@ -23,7 +23,7 @@ public record Company(
 
     /**
      * How the company is regulated beyond the first facts: the {@code tandem deadlines} flags of the
-     * same names (CONTRACTS.md §4).
+     * same names (docs/contracts.md §4).
      */
     public record Regulated(
             boolean hipaaCoveredEntity,

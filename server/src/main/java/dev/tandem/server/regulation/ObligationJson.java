@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON of obligations: the seven contract fields of {@code tandem deadlines --format json}
- * first, in its order and with its value formats (CONTRACTS.md §4), then the server's own fields.
+ * first, in its order and with its value formats (docs/contracts.md §4), then the server's own fields.
  */
 final class ObligationJson {
     private final JsonMapper json;
@@ -31,7 +31,7 @@ final class ObligationJson {
 
     ObjectNode view(StoredObligation o, ZoneId zone, Instant now) {
         ObjectNode n = json.createObjectNode();
-        // The contract fields, as the CLI writes them (CONTRACTS.md §4).
+        // The contract fields, as the CLI writes them (docs/contracts.md §4).
         n.put("regime", o.regime());
         n.put("jurisdiction", o.jurisdiction());
         n.put("recipient", o.recipient());

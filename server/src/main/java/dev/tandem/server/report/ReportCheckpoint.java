@@ -3,7 +3,7 @@ package dev.tandem.server.report;
 import java.util.List;
 
 /**
- * The signed checkpoint a report is drawn from (CONTRACTS.md §1): the tree size, the root hash in
+ * The signed checkpoint a report is drawn from (docs/contracts.md §1): the tree size, the root hash in
  * standard base64 and the whole signed note, read from the note itself so that what the document
  * prints is exactly what was signed; and the checkpoint's time, which the note does not carry: the
  * {@code at} of the last entry its tree holds (index size − 1), read from that entry, so that a

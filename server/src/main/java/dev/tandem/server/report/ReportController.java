@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The two reports (CONTRACTS.md §2): HTML or, from the same HTML, PDF, as {@code Accept} asks; the
+ * The two reports (docs/contracts.md §2): HTML or, from the same HTML, PDF, as {@code Accept} asks; the
  * {@code Tandem-Checkpoint} header names the checkpoint the document prints.
  */
 @RestController

@@ -1,6 +1,6 @@
 package dev.tandem.server.report;
 
-/** The two reports, by the path segment that names them (CONTRACTS.md §2). */
+/** The two reports, by the path segment that names them (docs/contracts.md §2). */
 public enum ReportKind {
     INCIDENT("incident"),
     AUDIT_CONTINUITY("audit-continuity");

@@ -423,7 +423,7 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> obligation + "/status",
                 "{\"status\":\"PENDING\"}"));
-        // change control (CONTRACTS.md §3): the register is the audit liaison's or an administrator's;
+        // change control (docs/contracts.md §3): the register is the audit liaison's or an administrator's;
         // the team requests changes, the commander and the liaison approve, the auditor acknowledges,
         // the commander and responders execute
         String register = "control,configItem,testedOn,tester,sample\nCC6.3,PermissionSet:Matrix,2026-09-14,Blake,25\n";
@@ -683,7 +683,7 @@ abstract class AccessMatrixContract {
                 AUDITOR_ONLY,
                 () -> i + "/verified-checkpoint",
                 "note=" + java.net.URLEncoder.encode(checkpoint(f), StandardCharsets.UTF_8)));
-        // change control (docs/web.md): as the API's rows of CONTRACTS.md §3
+        // change control (docs/web.md): as the API's rows of docs/contracts.md §3
         c.add(get("/incidents/{id}/changes", MEMBERS, i + "/changes"));
         c.add(get("/incidents/{id}/changes/new", INSIDERS, i + "/changes/new"));
         c.add(form("POST", "/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeForm(f)));

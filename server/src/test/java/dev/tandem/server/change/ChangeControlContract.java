@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Change control end to end (CONTRACTS.md §3): the register, requests, approvals, acknowledgement,
+ * Change control end to end (docs/contracts.md §3): the register, requests, approvals, acknowledgement,
  * execution with diffs, retests and the fee, emergencies and their window; and every refusal of
  * "Bad input" with a problem naming the rule and nothing recorded. Run on H2 and PostgreSQL.
  */
@@ -110,7 +110,7 @@ abstract class ChangeControlContract {
     // ------------------------------------------------------------------ the register
 
     /**
-     * CONTRACTS.md §3 posts the register without naming an incident: the caller's one incident where
+     * docs/contracts.md §3 posts the register without naming an incident: the caller's one incident where
      * they may import it is taken; with two, or none, the answer asks for {@code ?incident=} and lists
      * only incidents the caller may import into.
      */

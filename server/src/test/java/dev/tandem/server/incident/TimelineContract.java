@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The timeline through the API (CONTRACTS.md §2, docs/timeline.md): entries people add with their
+ * The timeline through the API (docs/contracts.md §2, docs/timeline.md): entries people add with their
  * three times, corrections, privileged entries, filters and orders, the lifecycle. Run on H2 and
  * PostgreSQL by the subclasses.
  */
