@@ -92,6 +92,22 @@ public final class VerifyCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return usage(err, "--since: cannot read " + since + ": " + e.getMessage());
             }
+            // a file that is no signed checkpoint at all is a wrong argument, not a failed bag
+            int body = old.indexOf("\n\n");
+            String wrong = null;
+            if (body < 0 || !old.startsWith("\u2014 ", body + 2)) {
+                wrong = "it is no signed checkpoint (the checkpoint's lines, a blank line, then signature lines"
+                        + " starting with \u2014): pass the data/ledger/checkpoint of a bag you verified";
+            } else {
+                try {
+                    dev.tandem.ledger.Checkpoint.parse(old.substring(0, body + 1));
+                } catch (IllegalArgumentException e) {
+                    wrong = "its checkpoint is malformed: " + e.getMessage();
+                }
+            }
+            if (wrong != null) {
+                return usage(err, "--since " + since + ": " + wrong);
+            }
         }
         BagCheck check;
         try {

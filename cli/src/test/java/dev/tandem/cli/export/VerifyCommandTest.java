@@ -95,6 +95,18 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aSinceFileThatIsNoSignedCheckpointIsAUsageError() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("old-checkpoint.txt"), "not a checkpoint\n");
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey(), "--since", garbage.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --since " + garbage + ": it is no signed checkpoint");
+        Path unsigned = Files.writeString(dir.resolve("unsigned.txt"), "tandem/cli-test\nx\nroot\n\n\u2014 k AAAA\n");
+        Run bad = run("verify", bag(false).toString(), "--key", signer.verifierKey(), "--since", unsigned.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("its checkpoint is malformed");
+    }
+
+    @Test
     void warnsWithoutAPinnedKey() throws Exception {
         Run r = run("verify", bag(false).toString());
         assertThat(r.exit()).isZero();
