@@ -178,7 +178,13 @@ public class Timeline {
                         .add(r.index());
             }
         }
-        TimelineText words = new TimelineText(names());
+        // the times people claimed, told in the incident's zone as the page's times are
+        java.time.ZoneId zone =
+                jdbc.queryForList("SELECT time_zone FROM incident WHERE id = ?", String.class, incident).stream()
+                        .findFirst()
+                        .map(java.time.ZoneId::of)
+                        .orElse(null);
+        TimelineText words = new TimelineText(names(), zone);
         List<Entry> out = new ArrayList<>();
         for (Ledger.StoredEntry stored : ledger.entriesOf(incident)) {
             JsonNode e = json.readTree(stored.leaf());

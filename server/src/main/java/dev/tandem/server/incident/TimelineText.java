@@ -75,8 +75,30 @@ public final class TimelineText {
     /** Display names of usernames (the username itself when unknown). */
     private final UnaryOperator<String> names;
 
+    /** Where the times people claimed are told; null: as recorded (UTC). */
+    private final java.time.@org.jspecify.annotations.Nullable ZoneId zone;
+
     public TimelineText(UnaryOperator<String> names) {
+        this(names, null);
+    }
+
+    /** Tells the times people claimed in {@code zone}, the incident's, with its offset. */
+    public TimelineText(UnaryOperator<String> names, java.time.@org.jspecify.annotations.Nullable ZoneId zone) {
         this.names = names;
+        this.zone = zone;
+    }
+
+    /** A claimed time in the incident's zone ("2026-12-04T16:50:33+01:00"), or as recorded. */
+    private String local(String instant) {
+        if (zone == null) return instant;
+        try {
+            return java.time.Instant.parse(instant)
+                    .atZone(zone)
+                    .toOffsetDateTime()
+                    .toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** A privileged entry the reader may not open: what the public ledger shows anyway. */
@@ -253,10 +275,10 @@ public final class TimelineText {
         };
         List<String> times = new ArrayList<>();
         if (b.path("eventAt").isString()) {
-            times.add("happened " + s(b, "eventAt") + " (" + precision(s(b, "eventPrecision")) + ")");
+            times.add("happened " + local(s(b, "eventAt")) + " (" + precision(s(b, "eventPrecision")) + ")");
         }
         if (b.path("discoveredAt").isString()) {
-            times.add("discovered " + s(b, "discoveredAt"));
+            times.add("discovered " + local(s(b, "discoveredAt")));
         }
         return times.isEmpty() ? said : said + " [" + String.join(", ", times) + "]";
     }

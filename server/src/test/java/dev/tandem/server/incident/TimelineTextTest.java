@@ -355,4 +355,14 @@ class TimelineTextTest {
                 .isEqualTo(
                         "Rafael Costa recorded an external event: regulator called [discovered 2026-11-26T08:00:00Z]");
     }
+
+    @Test
+    void claimedTimesAreToldInTheIncidentsZoneWithTheirOffset() {
+        TimelineText berlin = new TimelineText(u -> u, java.time.ZoneId.of("Europe/Berlin"));
+        var fact = new TimelineEntryAdded(
+                "i", "NOTE", "export ran", AT.toString(), "MINUTE", "2026-11-26T09:30:15Z", null, false);
+        assertThat(berlin.render(fact.type(), fact.body(), "ada"))
+                .isEqualTo("ada noted: export ran [happened 2026-11-26T09:00+01:00 (to the minute),"
+                        + " discovered 2026-11-26T10:30:15+01:00]");
+    }
 }
