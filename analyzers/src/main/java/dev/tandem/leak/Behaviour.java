@@ -83,6 +83,30 @@ final class Behaviour {
         final Set<Long> days = new HashSet<>(4);
     }
 
+    /** Reports per user or session whose runs are kept, and runs kept per report (the latest). */
+    private static final int MAX_REPORTS = 1000;
+
+    private static final int MAX_RUNS = 200;
+
+    /** Records a run of {@code reportId}; beyond {@link #MAX_RUNS} the earliest run is dropped. */
+    static void run(Map<String, java.util.TreeMap<Long, Long>> runs, String reportId, long millis, long rows) {
+        java.util.TreeMap<Long, Long> r = runs.get(reportId);
+        if (r == null) {
+            if (runs.size() >= MAX_REPORTS) return;
+            r = new java.util.TreeMap<>();
+            runs.put(reportId, r);
+        }
+        r.merge(millis, rows, Math::max);
+        if (r.size() > MAX_RUNS) r.pollFirstEntry();
+    }
+
+    /** The rows of the latest run of {@code reportId} at or before {@code millis}, or null. */
+    static @Nullable Long runBefore(Map<String, java.util.TreeMap<Long, Long>> runs, String reportId, long millis) {
+        java.util.TreeMap<Long, Long> r = runs.get(reportId);
+        Map.Entry<Long, Long> run = r == null ? null : r.floorEntry(millis);
+        return run == null ? null : run.getValue();
+    }
+
     static final class UserStats {
         final String key;
         String userId = "";
@@ -127,9 +151,8 @@ final class Behaviour {
          * writes what a run produced), or 0 when no run of it came before.
          */
         long rowsOfRunBefore(String reportId, long millis) {
-            java.util.TreeMap<Long, Long> runs = reportRuns.get(reportId);
-            Map.Entry<Long, Long> run = runs == null ? null : runs.floorEntry(millis);
-            return run == null ? 0 : run.getValue();
+            Long rows = runBefore(reportRuns, reportId, millis);
+            return rows == null ? 0 : rows;
         }
 
         long rowsOn(long day) {
@@ -217,7 +240,9 @@ final class Behaviour {
         boolean bulk;
         final Map<String, Long> rowsByObject = new HashMap<>();
         final Top top = new Top();
-        final Map<String, Long> reportRows = new HashMap<>();
+        /** Per report, this session's runs: epoch millis to rows (bounded as the user's are). */
+        final Map<String, java.util.TreeMap<Long, Long>> reportRuns = new HashMap<>();
+
         final List<ExportRef> exports = new ArrayList<>();
         final Set<Long> days = new HashSet<>(2);
         long lastDay = Long.MIN_VALUE;
@@ -440,15 +465,8 @@ final class Behaviour {
             s.bulk = true;
         }
         if (e.kind() == ActivityKind.REPORT && !e.reportId().isEmpty()) {
-            s.reportRows.merge(e.reportId(), rows, Math::max);
-            java.util.TreeMap<Long, Long> runs = u.reportRuns.get(e.reportId());
-            if (runs == null && u.reportRuns.size() < 1000) {
-                runs = new java.util.TreeMap<>();
-                u.reportRuns.put(e.reportId(), runs);
-            }
-            if (runs != null && runs.size() < 1000) {
-                runs.merge(e.epochMillis(), rows, Math::max);
-            }
+            run(s.reportRuns, e.reportId(), e.epochMillis(), rows);
+            run(u.reportRuns, e.reportId(), e.epochMillis(), rows);
         }
         if (e.kind() == ActivityKind.REPORT_EXPORT) {
             if (s.exports.size() < 100) {

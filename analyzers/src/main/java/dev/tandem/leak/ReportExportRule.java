@@ -44,8 +44,8 @@ final class ReportExportRule extends LeakRule {
             List<EvidenceRef> evidence = new ArrayList<>();
             Set<String> from = new TreeSet<>();
             for (Behaviour.ExportRef x : s.exports) {
-                // the run the export wrote: the session's own, else the user's latest before it
-                Long inSession = s.reportRows.get(x.reportId());
+                // the run the export wrote: the session's latest before it, else the user's
+                Long inSession = Behaviour.runBefore(s.reportRuns, x.reportId(), x.millis());
                 rows += inSession != null ? inSession : u.rowsOfRunBefore(x.reportId(), x.millis());
                 evidence.add(x.ref());
             }
@@ -80,8 +80,8 @@ final class ReportExportRule extends LeakRule {
                     from,
                     rows,
                     s.exports.size() + " report export(s) in one session totalling " + count(rows)
-                            + " rows (each export counted at the rows of its report's run in the session, else the"
-                            + " user's latest run before it), against a usual " + count(usual) + " rows a day",
+                            + " rows (each export counted at the rows of its report's latest run before it, in the"
+                            + " session, else the user's), against a usual " + count(usual) + " rows a day",
                     contain));
         }
         return out;

@@ -107,6 +107,16 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void anExportCountsTheRunBeforeItNotALargerRunLaterInTheSameSession() throws Exception {
+        String runs = reportLogs(35).replace("00Obig,35", "00Obig,35")
+                + "Report,2025-03-10T10:05:00Z,0055g00000Sales1,s10,l10,198.51.100.7,Contact,00Obig,48000\n";
+        // the export at 10:01 wrote the 35-row run of 10:00; the 48,000-row run at 10:05 was never exported
+        AnalysisResult r = analyze(
+                text("data/User.csv", USERS), text("elf/Report.csv", runs), text("elf/ReportExport.csv", EXPORT_LOG));
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
     void leavesASmallExportAlone() throws Exception {
         AnalysisResult r = analyze(
                 text("data/User.csv", USERS),

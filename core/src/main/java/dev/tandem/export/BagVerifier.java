@@ -479,9 +479,12 @@ public final class BagVerifier {
             if ("evidence.added".equals(entry.path("type").asString())
                     && "AUDIT".equals(body.path("repository").asString())
                     && !listedIds.contains(body.path("evidence").asString())) {
+                String file =
+                        "data/" + ExportBag.EVIDENCE_DIR + body.path("sha256").asString("");
                 throw new Stop(
                         Problem.MISSING_FILE,
-                        "data/" + ExportBag.EVIDENCE_DIR + body.path("sha256").asString(""),
+                        // the bytes may be there for another item with the same content: then its row is missing
+                        payloadHashes.containsKey(file) ? path : file,
                         "AUDIT evidence " + body.path("evidence").asString() + " ("
                                 + body.path("name").asString() + "), whose addition entry #" + e.getKey()
                                 + " records, is not in " + path);

@@ -57,4 +57,19 @@ class ScopePeopleTest {
                 .orElseThrow();
         assertThat(csv.substring((int) first.start(), (int) first.end())).isEqualTo("030 901820");
     }
+
+    @Test
+    void aNestedPhoneIsReadInTheCountryOfTheRecordAroundIt() throws Exception {
+        String json = "{\"customers\":[{\"Email\":\"k.weber@example.de\",\"Country\":\"DE\","
+                + "\"contact\":{\"Phone\":\"030 901820\"}},"
+                + "{\"Email\":\"p.martin@example.fr\",\"contact\":{\"Phone\":\"01 42 68 53 00\"},"
+                + "\"address\":{\"Country\":\"France\"}}]}";
+        Collected c = Collected.scan(
+                ScanOptions.defaults().withThreads(1), json.getBytes(StandardCharsets.UTF_8), "customers.json");
+        assertThat(c.findings.stream()
+                        .filter(f -> f.entity() == Entity.PHONE_NUMBER)
+                        .map(f -> f.normalized() + "@" + f.jurisdiction())
+                        .toList())
+                .containsExactly("+4930901820@DE", "+33142685300@FR");
+    }
 }

@@ -204,7 +204,7 @@ final class CsvInput {
 
     private void endRecord() {
         if (row > 0) {
-            values.endRecord(record);
+            values.endRecord(record, null);
             SubjectRecord s = record.finish(file);
             if (s != null) ctx.out().subject(s);
         }

@@ -135,8 +135,13 @@ final class FieldValues implements Forwarder.Listener {
      * read again as a number of the record's country (a CRM export mixes countries), before the
      * record's identity is taken.
      */
-    void endRecord(RecordScope r) {
+    void endRecord(RecordScope r, @org.jspecify.annotations.Nullable RecordScope enclosing) {
         String country = r.country();
+        if (country == null && enclosing != null) {
+            // {"Country":"DE","contact":{"Phone":"030 901820"}}: the enclosing record may say
+            for (RecordScope.PendingPhone p : r.takePendingPhones()) enclosing.pendingPhone(p);
+            return;
+        }
         for (RecordScope.PendingPhone p : r.takePendingPhones()) {
             if (country == null || country.equals(ctx.scanner().phones().defaultRegion())) continue;
             PhoneNumbers.Valid valid = PhoneNumbers.validateIn(p.text(), country);

@@ -123,7 +123,7 @@ final class JsonInput {
         if (f == null) return;
         Frame parent = top();
         if (f.object) {
-            values.endRecord(f.record);
+            values.endRecord(f.record, parent == null ? topLevel : parent.record);
             SubjectRecord s = f.record.finish(file);
             if (s != null) ctx.out().subject(s);
             else if (parent != null && f.record.hasJurisdiction()) parent.record.inherit(f.record);

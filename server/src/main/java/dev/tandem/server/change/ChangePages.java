@@ -197,6 +197,14 @@ class ChangePages {
 
     /** The change's steps in the order they were recorded: request, decisions, acknowledgements, execution, checks. */
     static List<Step> steps(Change c) {
+        return steps(c, false);
+    }
+
+    /**
+     * The steps, with the execution's notes left out when {@code notesWithheld} (the caller may not
+     * read every snapshot the privileged {@code change.executed} entry rests on).
+     */
+    static List<Step> steps(Change c, boolean notesWithheld) {
         List<Step> out = new ArrayList<>();
         out.add(new Step(
                 c.requestedAt(),
@@ -221,7 +229,7 @@ class ChangePages {
                     c.executedAt(),
                     "executed",
                     String.valueOf(c.executedBy()),
-                    c.executionNotes(),
+                    notesWithheld ? "(notes withheld: they rest on privileged snapshots)" : c.executionNotes(),
                     c.executionIndex()));
         }
         if (c.verification() != null && c.executedAt() != null) {
@@ -254,8 +262,9 @@ class ChangePages {
     private String page(Access access, Change c, Model model, Map<String, String> errors) {
         header.fill(access, c.incident(), model, "changes");
         model.addAttribute("change", c);
-        model.addAttribute("view", views.view(c, access));
-        model.addAttribute("steps", steps(c));
+        ChangeViews.ChangeView view = views.view(c, access);
+        model.addAttribute("view", view);
+        model.addAttribute("steps", steps(c, view.executionNotesWithheld()));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("input")) {
             model.addAttribute("input", Map.of());

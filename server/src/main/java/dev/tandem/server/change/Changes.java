@@ -253,19 +253,31 @@ public class Changes {
 
     /**
      * A request sent (not a form being prefilled) from a finding that rests on privileged evidence
-     * must bring its own title and description: filled in, the finding's words (its pattern, what
-     * the containment names) would go into a record every member reads, the auditor included, and
-     * into the public ledger for good. The new-change page shows the proposed words to review.
+     * must bring its own words for everything the finding would fill in: its title, description,
+     * system, configuration items and rollback plan. Filled in, the finding's words (its pattern,
+     * the session, file or host its containment names, the names of FORENSIC snapshots) would go
+     * into a record every member reads, the auditor included, and into the public ledger for good.
+     * The new-change page shows the proposed words to review and sends them all.
      */
     private void ownWordsFromPrivileged(String incident, Requested r) {
         String findingId = java.util.Objects.requireNonNull(r.finding());
-        if ((isBlank(r.title()) || isBlank(r.description())) && restsOnPrivileged(incident, findingId)) {
+        String missing = isBlank(r.title())
+                ? "title"
+                : isBlank(r.description())
+                        ? "description"
+                        : isBlank(r.system())
+                                ? "system"
+                                : r.configItems() == null || r.configItems().isEmpty()
+                                        ? "configItems"
+                                        : isBlank(r.rollbackPlan()) ? "rollbackPlan" : null;
+        if (missing != null && restsOnPrivileged(incident, findingId)) {
             throw DomainException.unprocessable(
                     "privileged-finding-words",
-                    (isBlank(r.title()) ? "title" : "description") + ": finding " + findingId
+                    missing + ": finding " + findingId
                             + " rests on privileged (FORENSIC) evidence and a change request is read by every member"
-                            + " of the incident, the auditor included: give the change's title and description in"
-                            + " your own words, leaving out what counsel has not cleared");
+                            + " of the incident, the auditor included: give its title, description, system,"
+                            + " configItems and rollbackPlan in your own words, leaving out what counsel has not"
+                            + " cleared");
         }
     }
 

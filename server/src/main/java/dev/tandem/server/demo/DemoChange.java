@@ -119,10 +119,13 @@ public class DemoChange {
                                 + " order sync keeps the object permissions it needs.",
                         null,
                         null,
+                        List.of(finding.containment()
+                                .get(containment)
+                                .path("configItem")
+                                .asString()),
                         null,
                         null,
-                        null,
-                        null,
+                        "Redeploy the permission set from the pre-change metadata snapshot",
                         false,
                         null,
                         List.of(SYNC),

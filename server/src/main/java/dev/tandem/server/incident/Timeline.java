@@ -54,7 +54,7 @@ public class Timeline {
                     "bad-" + (field.equals("eventAt") ? "event-at" : "discovered-at"),
                     field + ": " + t + " is in the future (the server's time is "
                             + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): an entry tells what"
-                            + " happened, and a plan is a NOTE");
+                            + " happened and when it was found; write a plan in the text, without " + field);
         }
     }
 

@@ -159,6 +159,11 @@ class ChangeFormTest {
                 .as("the analyzers' check has no person")
                 .isNull();
         assertThat(ChangePages.steps(c).getLast().ledgerIndex()).isNull();
+        // the execution's notes rest on its snapshots: withheld from who may not read them all
+        assertThat(ChangePages.steps(c).get(4).comment()).isEqualTo("deployed");
+        assertThat(ChangePages.steps(c, true).get(4).comment())
+                .isEqualTo("(notes withheld: they rest on privileged snapshots)");
+        assertThat(ChangePages.steps(c, true).toString()).doesNotContain("deployed");
     }
 
     @Test

@@ -113,6 +113,11 @@ class DemoChangeIT {
                         + "\"businessProcesses\":[\"order sync\"]}");
         assertThat(described.status()).as(described.body()).isEqualTo(422);
         assertThat(described.json().path("detail").asString()).startsWith("description: ");
+        // the accepted request carries the requester's words, not the finding's: nothing of the
+        // FORENSIC items it rests on (their names) reaches the public record
+        JsonNode asAuditor = auditor.get("/api/v1/changes/" + change.id()).json();
+        assertThat(asAuditor.path("rollbackPlan").asString())
+                .isEqualTo("Redeploy the permission set from the pre-change metadata snapshot");
         // walking again changes nothing
         assertThat(walk.walk(loaded, Duration.ofSeconds(1)).orElseThrow().id()).isEqualTo(change.id());
     }
