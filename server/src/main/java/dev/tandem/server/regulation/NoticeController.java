@@ -1,5 +1,6 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.identity.Actor;
@@ -45,7 +46,8 @@ class NoticeController {
 
     @GetMapping(PATH)
     @Guard(Action.NOTICE_READ)
-    ResponseEntity<String> get(@PathVariable String id) {
+    ResponseEntity<String> get(Access access, @PathVariable String id) {
+        notices.requireReadable(id, access);
         return markdown(notices.current(id));
     }
 
@@ -66,7 +68,8 @@ class NoticeController {
     /** Every stored version, oldest first: each edit is a version of its own, never overwritten. */
     @GetMapping(PATH + "/versions")
     @Guard(Action.NOTICE_READ)
-    List<VersionView> versions(@PathVariable String id) {
+    List<VersionView> versions(Access access, @PathVariable String id) {
+        notices.requireReadable(id, access);
         return notices.versions(id).stream()
                 .map(v -> new VersionView(
                         v.version(),
@@ -81,7 +84,8 @@ class NoticeController {
     /** One version's text, as its {@code notice.edited} entry names it (its SHA-256 in a header). */
     @GetMapping(PATH + "/versions/{version}")
     @Guard(Action.NOTICE_READ)
-    ResponseEntity<String> version(@PathVariable String id, @PathVariable int version) {
+    ResponseEntity<String> version(Access access, @PathVariable String id, @PathVariable int version) {
+        notices.requireReadable(id, access);
         NoticeDrafts.Version v = notices.version(id, version);
         return ResponseEntity.ok()
                 .contentType(MARKDOWN)

@@ -320,6 +320,20 @@ public class NoticeDrafts {
         return ruleId.equals(ART33_RULE) || ruleId.startsWith(ART33_RULE + "@");
     }
 
+    /**
+     * The notice states the scope (how many people, which data): while the scope rests on FORENSIC
+     * evidence, only LEGAL and the incident commander read it (ADR 062), so only they read the notice.
+     */
+    void requireReadable(String incidentId, dev.tandem.server.access.Access access) {
+        if (obligations
+                .scopeOf(incidentId)
+                .map(s -> ObligationViews.withheld(s, access))
+                .orElse(false)) {
+            throw DomainException.forbidden("the GDPR Art. 33 notice states the scope, which rests on FORENSIC"
+                    + " evidence: LEGAL and the incident commander read it until a person sets the scope");
+        }
+    }
+
     /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */
     String draft(Incident incident) {
         var stored = obligations.scopeOf(incident.id());

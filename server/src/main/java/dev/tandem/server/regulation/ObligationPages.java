@@ -69,6 +69,7 @@ class ObligationPages {
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
             try {
+                notices.requireReadable(id, access);
                 model.addAttribute("notice", notices.current(id));
                 model.addAttribute("noticeVersions", notices.versions(id));
             } catch (DomainException e) {

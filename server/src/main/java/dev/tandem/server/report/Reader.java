@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Which privileged entries a report's reader may see opened, following docs/access.md: the
  * incident commander and LEGAL open every one; a responder opens those resting only on FORENSIC
- * items LEGAL granted them, and the scope and obligations computed from privileged evidence (which
- * responders read anyway); nobody else opens anything.
+ * items LEGAL granted them, the scope unless it rests on FORENSIC evidence, and the obligations
+ * computed (which responders read anyway); nobody else opens anything.
  */
 public record Reader(boolean opensAll, boolean insider, Caller.Grants grants) {
     /** Opens nothing: the audit-continuity report's reader, whoever asks. */
@@ -34,6 +34,14 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants) {
         }
         if (!insider) {
             return false;
+        }
+        if (type.equals("scope.updated")) {
+            // responders read a scope unless it rests on FORENSIC evidence (ADR 062); an entry that
+            // does not say what it rests on was privileged only for that reason
+            JsonNode restsOn = opened.path("restsOn");
+            if (!restsOn.isArray()) return false;
+            for (JsonNode r : restsOn) if (r.asString("").equals("FORENSIC")) return false;
+            return true;
         }
         if (INSIDERS_READ.contains(type)) {
             return true;

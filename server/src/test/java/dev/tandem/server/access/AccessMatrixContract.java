@@ -1063,7 +1063,15 @@ abstract class AccessMatrixContract {
                     obligations.json().path("obligations").get(0).path("id").asString();
             assertThat(as.get("/api/v1/obligations/" + one).body()).as(w.name()).doesNotContain("SECRET-REASON");
             assertThat(as.get(i + "/scope").status()).as(w.name()).isEqualTo(403);
+            // the notice states the scope: withheld with it
+            Api.Response notice = as.get(i + "/notices/gdpr-art33");
+            assertThat(notice.status()).as(w.name() + ": " + notice.body()).isEqualTo(403);
+            assertThat(notice.body()).doesNotContain("1,200");
+            assertThat(as.get(i + "/notices/gdpr-art33/versions").status())
+                    .as(w.name())
+                    .isEqualTo(403);
         }
+        assertThat(legal.get(i + "/notices/gdpr-art33").status()).isNotEqualTo(403);
         assertThat(legal.get(i + "/obligations").body()).contains("SECRET-REASON-NO cards were tokenised)");
         // the auditor reads no scope: not on /scope, and not through its ledger entries either
         Api auditorApi = fixture.as().get(Who.AUDITOR);

@@ -213,7 +213,16 @@ class ReportModelTest {
                 .isFalse();
         assertThat(r.mayOpen("judgement.recorded", json("{\"reason\":\"counsel's\"}")))
                 .isFalse();
-        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{}}"))).isTrue();
+        // the scope, unless it rests on FORENSIC evidence (then /scope is 403 for them too)
+        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{},\"restsOn\":[]}")))
+                .isTrue();
+        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{},\"restsOn\":[\"AUDIT\"]}")))
+                .isTrue();
+        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{},\"restsOn\":[\"FORENSIC\"]}")))
+                .isFalse();
+        assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{}}")))
+                .as("an entry from before restsOn was recorded was privileged only when FORENSIC")
+                .isFalse();
         assertThat(Reader.of(new Caller("l", false, Role.LEGAL, Caller.Grants.NONE))
                         .mayOpen("x", json("{}")))
                 .isTrue();

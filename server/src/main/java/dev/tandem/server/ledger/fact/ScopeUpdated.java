@@ -24,7 +24,10 @@ public record ScopeUpdated(String incident, Set<Repository> restsOn, ObjectNode 
 
     @Override
     public ObjectNode body() {
-        return scope.deepCopy();
+        ObjectNode b = scope.deepCopy();
+        // what the counts were derived from: who may open the entry depends on it (report Reader)
+        restsOn.stream().map(Enum::name).sorted().forEach(b.putArray("restsOn")::add);
+        return b;
     }
 
     @Override
