@@ -26,6 +26,8 @@ public class Times {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
     private static final DateTimeFormatter INPUT_SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter INPUT_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
 
     /** {@code 2026-11-26 09:00 CET (UTC+01:00)} in the zone; empty for no time. */
     public String show(@Nullable Object time, @Nullable ZoneId zone) {
@@ -62,10 +64,11 @@ public class Times {
         if (t == null) {
             return "";
         }
-        // with its seconds when it has any, so a form sent back unchanged keeps the time it showed
-        // (the field has step="1"); a time with a fraction keeps the whole seconds
+        // with its seconds (and milliseconds) when it has any, so a form sent back unchanged keeps the
+        // time it showed (the field has step="0.001")
         var local = t.atZone(zone == null ? ZoneOffset.UTC : zone);
-        return local.getSecond() == 0 && local.getNano() == 0 ? INPUT.format(local) : INPUT_SECONDS.format(local);
+        if (local.getNano() != 0) return INPUT_MILLIS.format(local);
+        return local.getSecond() == 0 ? INPUT.format(local) : INPUT_SECONDS.format(local);
     }
 
     /** "in 3 h 20 min" or "4 h 5 min ago", from now; a page refresh or the script keeps it current. */

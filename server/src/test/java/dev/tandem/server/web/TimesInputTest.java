@@ -18,5 +18,10 @@ class TimesInputTest {
         assertThat(shown).isEqualTo("2026-12-05T02:50:29");
         assertThat(Times.fromForm(shown, berlin, "determinedAt").toInstant()).isEqualTo(determined);
         assertThat(times.input(Instant.parse("2026-12-05T01:50:00Z"), berlin)).isEqualTo("2026-12-05T02:50");
+        // the API takes fractions of a second: shown to the millisecond, read back the same
+        Instant exact = Instant.parse("2026-12-05T01:50:29.250Z");
+        assertThat(Times.fromForm(times.input(exact, berlin), berlin, "determinedAt")
+                        .toInstant())
+                .isEqualTo(exact);
     }
 }
