@@ -45,14 +45,17 @@ class IncidentPages {
     private final Timeline timeline;
     private final IncidentHeader header;
     private final java.time.Clock clock;
+    private final dev.tandem.server.evidence.Vault vault;
 
     IncidentPages(
             Incidents incidents,
             Memberships memberships,
             Timeline timeline,
             IncidentHeader header,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            dev.tandem.server.evidence.Vault vault) {
         this.clock = clock;
+        this.vault = vault;
         this.incidents = incidents;
         this.memberships = memberships;
         this.timeline = timeline;
@@ -299,6 +302,16 @@ class IncidentPages {
                         access.caller(), Action.GRANTS_READ, dev.tandem.server.access.Resource.incident(id))
                 instanceof dev.tandem.server.access.Decision.Permit) {
             model.addAttribute("grants", memberships.grants(id));
+            // those who read grants read FORENSIC items (LEGAL, the commander): items by their names
+            Map<String, String> forensic = new LinkedHashMap<>();
+            ZoneId zone = incidents.find(id).map(Incident::timeZone).orElse(ZoneOffset.UTC);
+            Times times = new Times();
+            for (var item : vault.ofIncident(id)) {
+                if (item.repository() == dev.tandem.evidence.Repository.FORENSIC) {
+                    forensic.put(item.id(), item.name() + " (received " + times.show(item.receivedAt(), zone) + ")");
+                }
+            }
+            model.addAttribute("forensicItems", forensic);
         }
         return "incidents/members";
     }

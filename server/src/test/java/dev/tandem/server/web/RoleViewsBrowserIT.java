@@ -141,6 +141,25 @@ class RoleViewsBrowserIT extends BrowserContract {
     }
 
     @Test
+    void counselGrantsAResponderAFORENSICItemChosenByItsName() {
+        Page page = signIn(Role.LEGAL);
+        page.navigate(base() + incidentPath() + "/members");
+        var responder = page.getByLabel("Responder");
+        assertThat((List<Object>) responder.evaluate("s => Array.from(s.options).map(o => o.value)"))
+                .containsExactly("responder");
+        var item = page.getByLabel("FORENSIC item");
+        item.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(((String) item.evaluate(
+                "s => Array.from(s.options).map(o => o.text).find(t => t.startsWith('intake-memo-privileged.md'))"))));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant"))
+                .click();
+        page.waitForURL(url -> url.endsWith("/members"));
+        assertThat(page.locator("#grants ~ table").innerText())
+                .as("the grant names the item, not its id")
+                .contains("intake-memo-privileged.md")
+                .doesNotContain(demo.privilegedItem());
+    }
+
+    @Test
     void theAuditorHasNoFormToAddToTheTimelineAndAPostIsRefused() {
         Page page = signIn(Role.AUDITOR);
         page.navigate(base() + incidentPath());
