@@ -62,8 +62,11 @@ public class ObligationViews {
         ArrayNode owed = root.putArray("obligations");
         ArrayNode setAside = root.putArray("notRequired");
         ArrayNode superseded = root.putArray("superseded");
+        boolean countsWithheld =
+                obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false);
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
+            if (countsWithheld) withoutCounts(v);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
                 case SET_ASIDE -> setAside.add(v);
@@ -81,7 +84,8 @@ public class ObligationViews {
                 obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false));
         ArrayNode warnings = root.putArray("warnings");
         var last = obligations.lastComputation(id);
-        last.ifPresent(l -> l.warnings().forEach(warnings::add));
+        // the engine's warnings quote counts per jurisdiction: withheld with the scope
+        if (!countsWithheld) last.ifPresent(l -> l.warnings().forEach(warnings::add));
         root.put("asOf", now.toString());
         root.put("computedAt", last.map(l -> l.computedAt().toString()).orElse(null));
         root.put("rulesVersion", last.map(l -> l.rulesVersion()).orElse(null));
@@ -118,7 +122,26 @@ public class ObligationViews {
 
     /** One obligation as the caller may see it, with its incident. */
     public ObjectNode one(Access access, String obligationId) {
-        return forCaller(view(obligations.obligation(obligationId)), access);
+        StoredObligation o = obligations.obligation(obligationId);
+        ObjectNode v = forCaller(view(o), access);
+        if (obligations
+                .scopeOf(o.incidentId())
+                .map(stored -> withheld(stored, access))
+                .orElse(false)) {
+            withoutCounts(v);
+        }
+        return v;
+    }
+
+    /** "53 affected in any country": a count of the scope, withheld with it ("people affected in …"). */
+    private static final java.util.regex.Pattern COUNT =
+            java.util.regex.Pattern.compile("\\b\\d[\\d,]*(?= affected\\b)");
+
+    /** The obligation's basis without the scope's counts, for a caller the scope is withheld from. */
+    static void withoutCounts(ObjectNode v) {
+        if (v.path("basis").isString()) {
+            v.put("basis", COUNT.matcher(v.path("basis").asString()).replaceAll("people"));
+        }
     }
 
     /** An obligation in full (for those who may change it: the commander and LEGAL), with its incident. */

@@ -528,8 +528,9 @@ public class Obligations {
         }
         int unchanged = plan.kept().size() - plan.changed().size();
         body.put("unchanged", unchanged);
-        ArrayNode warnings = body.putArray("warnings");
-        a.warnings().forEach(warnings::add);
+        // the warnings quote counts per jurisdiction (the scope, which the auditor does not read): the
+        // entry says how many there were; their text is kept with the scope (GET …/obligations)
+        body.put("warnings", a.warnings().size());
         long index = ap.record(new ObligationsComputed(incident.id(), restsOn, body), actor);
         ArrayNode w = json.createArrayNode();
         a.warnings().forEach(w::add);

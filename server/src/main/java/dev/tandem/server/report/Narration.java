@@ -179,7 +179,10 @@ final class Narration {
             case "change.executed" ->
                 "Change executed" + by
                         + (b.path("beforeApproval").asBoolean() ? " before its approvals (emergency)" : "")
-                        + "; " + differences(b)
+                        + "; "
+                        + (b.path("withheld").asBoolean()
+                                ? "its differences and notes rest on privileged snapshots"
+                                : differences(b))
                         + (b.path("retests").asInt() > 0
                                 ? "; " + b.path("retests").asInt() + " retest items"
                                 : "")

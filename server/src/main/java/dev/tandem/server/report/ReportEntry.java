@@ -28,8 +28,14 @@ public record ReportEntry(
         return commitment == null ? body : opened;
     }
 
-    /** The same entry with its opening dropped. */
+    /**
+     * The same entry with its opening dropped, unless the opening is only the part everyone may know
+     * (a privileged execution's change, emergency and retests: {@code Snapshots.publicPartOfExecution}).
+     */
     public ReportEntry sealed() {
-        return opened == null ? this : new ReportEntry(index, type, at, actor, body, commitment, null);
+        boolean publicPart = opened != null
+                && type.equals("change.executed")
+                && opened.path("withheld").asBoolean();
+        return opened == null || publicPart ? this : new ReportEntry(index, type, at, actor, body, commitment, null);
     }
 }

@@ -1059,6 +1059,11 @@ abstract class AccessMatrixContract {
                     .as(w.name())
                     .isTrue();
             assertThat(obligations.json().path("command").isNull()).as(w.name()).isTrue();
+            // nor the scope's counts through the engine's words
+            assertThat(obligations.json().path("warnings")).as(w.name()).isEmpty();
+            for (JsonNode o : obligations.json().path("obligations")) {
+                assertThat(o.path("basis").asString()).as(w.name()).doesNotContainPattern("\\d affected");
+            }
             String one =
                     obligations.json().path("obligations").get(0).path("id").asString();
             assertThat(as.get("/api/v1/obligations/" + one).body()).as(w.name()).doesNotContain("SECRET-REASON");
@@ -1085,6 +1090,16 @@ abstract class AccessMatrixContract {
             }
         }
         assertThat(scopes).as("the manual scope and the scan's").isEqualTo(2);
+        // the obligations computed from the manual scope are public: they carry no counts
+        for (JsonNode e : auditorApi.get(i + "/timeline").json()) {
+            if (e.path("type").asString().equals("obligations.computed")
+                    && !e.path("privileged").asBoolean()) {
+                assertThat(e.path("body").path("warnings").isNumber())
+                        .as(e.toString())
+                        .isTrue();
+                assertThat(e.path("body").toString()).doesNotContain("1200");
+            }
+        }
         // a job over a FORENSIC item the caller may not read shows no progress: it counts the item's bytes
         JsonNode job = fixture.as().get(Who.AUDITOR).get("/api/v1/jobs/" + scan).json();
         assertThat(job.path("withheld").asBoolean()).isTrue();

@@ -386,6 +386,12 @@ abstract class ChangeControlContract {
             assertThat(who.get("/api/v1/incidents/" + incident + "/changes").body())
                     .doesNotContain("NOTES-ON-PRIVILEGED");
         }
+        // the audit report tells that it ran (its retests and exceptions depend on it), not its notes
+        String report = auditor.get("/api/v1/incidents/" + incident + "/reports/audit-continuity")
+                .body();
+        assertThat(report)
+                .contains("its differences and notes rest on privileged snapshots")
+                .doesNotContain("NOTES-ON-PRIVILEGED");
         JsonNode commanders = ic.get("/api/v1/changes/" + id).json();
         assertThat(commanders.path("executionNotes").asString()).startsWith("NOTES-ON-PRIVILEGED");
         assertThat(commanders.path("executionNotesWithheld").asBoolean()).isFalse();
