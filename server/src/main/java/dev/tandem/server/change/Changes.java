@@ -254,7 +254,7 @@ public class Changes {
     /**
      * A request sent (not a form being prefilled) from a finding that rests on privileged evidence
      * must bring its own words for everything the finding would fill in: its title, description,
-     * system, configuration items and rollback plan. Filled in, the finding's words (its pattern,
+     * system, configuration items, rollback plan, kind and controls. Filled in, the finding's words (its pattern,
      * the session, file or host its containment names, the names of FORENSIC snapshots) would go
      * into a record every member reads, the auditor included, and into the public ledger for good.
      * The new-change page shows the proposed words to review and sends them all.
@@ -269,15 +269,23 @@ public class Changes {
                                 ? "system"
                                 : r.configItems() == null || r.configItems().isEmpty()
                                         ? "configItems"
-                                        : isBlank(r.rollbackPlan()) ? "rollbackPlan" : null;
+                                        : isBlank(r.rollbackPlan())
+                                                ? "rollbackPlan"
+                                                : r.kind() == null
+                                                        ? "kind"
+                                                        : r.controls() == null
+                                                                        || r.controls()
+                                                                                .isEmpty()
+                                                                ? "controls"
+                                                                : null;
         if (missing != null && restsOnPrivileged(incident, findingId)) {
             throw DomainException.unprocessable(
                     "privileged-finding-words",
                     missing + ": finding " + findingId
                             + " rests on privileged (FORENSIC) evidence and a change request is read by every member"
                             + " of the incident, the auditor included: give its title, description, system,"
-                            + " configItems and rollbackPlan in your own words, leaving out what counsel has not"
-                            + " cleared");
+                            + " configItems, rollbackPlan, kind and controls yourself (the finding's would tell"
+                            + " what it found), leaving out what counsel has not cleared");
         }
     }
 
@@ -300,7 +308,8 @@ public class Changes {
         String description = a.path("description").asString("");
         // what the change touches is the register's business where it tested the item; the finding's
         // controls (all it violates) only when the register names none for it
-        List<String> controls = Retests.suggestedControls(register.register(incident), List.of(item));
+        List<String> controls = Retests.suggestedControls(
+                register.register(incident), r.configItems() != null ? r.configItems() : List.of(item));
         if (controls.isEmpty()) {
             controls = new ArrayList<>(f.controls());
             controls.addAll(f.iso27001());

@@ -117,13 +117,13 @@ public class DemoChange {
                         "Salesforce production org",
                         "Take View All Data away from the integration user's permission set; the nightly"
                                 + " order sync keeps the object permissions it needs.",
-                        null,
+                        dev.tandem.change.ChangeKind.ACCESS_RESTRICTION,
                         null,
                         List.of(finding.containment()
                                 .get(containment)
                                 .path("configItem")
                                 .asString()),
-                        null,
+                        List.of("CC6.3"),
                         null,
                         "Redeploy the permission set from the pre-change metadata snapshot",
                         false,

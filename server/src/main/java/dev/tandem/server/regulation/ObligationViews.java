@@ -66,7 +66,13 @@ public class ObligationViews {
                 obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false);
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
-            if (countsWithheld) withoutCounts(v);
+            // a superseded obligation's basis tells the scope it was computed from, which may have
+            // rested on FORENSIC evidence: its counts only to those who read every scope
+            if (countsWithheld
+                    || (o.placement() == StoredObligation.Placement.SUPERSEDED
+                            && !access.caller().privileged())) {
+                withoutCounts(v);
+            }
             switch (o.placement()) {
                 case OWED -> owed.add(v);
                 case SET_ASIDE -> setAside.add(v);
