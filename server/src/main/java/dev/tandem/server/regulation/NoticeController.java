@@ -47,8 +47,7 @@ class NoticeController {
     @GetMapping(PATH)
     @Guard(Action.NOTICE_READ)
     ResponseEntity<String> get(Access access, @PathVariable String id) {
-        notices.requireReadable(id, access);
-        return markdown(notices.current(id));
+        return markdown(notices.readableCurrent(id, access));
     }
 
     @PutMapping(
@@ -87,6 +86,7 @@ class NoticeController {
     ResponseEntity<String> version(Access access, @PathVariable String id, @PathVariable int version) {
         notices.requireReadable(id, access);
         NoticeDrafts.Version v = notices.version(id, version);
+        notices.requireReadable(v, access);
         return ResponseEntity.ok()
                 .contentType(MARKDOWN)
                 .header(VERSION, Integer.toString(v.version()))

@@ -76,7 +76,13 @@ public class NoticeDrafts {
 
     /** One stored version of a notice: edits never overwrite, each is a new version. */
     public record Version(
-            int version, String markdown, String sha256, Instant editedAt, String editedBy, long ledgerIndex) {}
+            int version,
+            String markdown,
+            String sha256,
+            Instant editedAt,
+            String editedBy,
+            long ledgerIndex,
+            boolean restsOnForensic) {}
 
     public Notice current(String incidentId) {
         Incident incident = obligations.incident(incidentId);
@@ -94,7 +100,7 @@ public class NoticeDrafts {
     public List<Version> versions(String incidentId) {
         obligations.incident(incidentId);
         return jdbc.query(
-                "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                "SELECT version, body, edited_at, edited_by, ledger_index, rests_on_forensic FROM notice_version"
                         + " WHERE incident_id = ? AND notice = ? ORDER BY version",
                 (rs, n) -> version(rs),
                 incidentId,
@@ -106,7 +112,7 @@ public class NoticeDrafts {
         obligations.incident(incidentId);
         return jdbc
                 .query(
-                        "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                        "SELECT version, body, edited_at, edited_by, ledger_index, rests_on_forensic FROM notice_version"
                                 + " WHERE incident_id = ? AND notice = ? AND version = ?",
                         (rs, n) -> version(rs),
                         incidentId,
@@ -120,7 +126,7 @@ public class NoticeDrafts {
     private Optional<Version> latest(String incidentId) {
         return jdbc
                 .query(
-                        "SELECT version, body, edited_at, edited_by, ledger_index FROM notice_version"
+                        "SELECT version, body, edited_at, edited_by, ledger_index, rests_on_forensic FROM notice_version"
                                 + " WHERE incident_id = ? AND notice = ? ORDER BY version DESC LIMIT 1",
                         (rs, n) -> version(rs),
                         incidentId,
@@ -137,21 +143,26 @@ public class NoticeDrafts {
                 sha256(body),
                 rs.getTimestamp("edited_at").toInstant(),
                 rs.getString("edited_by"),
-                rs.getLong("ledger_index"));
+                rs.getLong("ledger_index"),
+                rs.getBoolean("rests_on_forensic"));
     }
 
     /** Inside a ledger unit: the text as the next version, written with {@code index}'s entry. */
     private void insertVersion(String incidentId, int version, String markdown, Instant at, String actor, long index) {
         jdbc.update(
-                "INSERT INTO notice_version (incident_id, notice, version, body, edited_at, edited_by, ledger_index)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO notice_version (incident_id, notice, version, body, edited_at, edited_by, ledger_index,"
+                        + " rests_on_forensic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 incidentId,
                 GDPR_ART33,
                 version,
                 markdown,
                 Timestamp.from(at),
                 actor,
-                index);
+                index,
+                obligations
+                        .scopeOf(incidentId)
+                        .map(Obligations.StoredScope::restsOnForensic)
+                        .orElse(false));
     }
 
     private int nextVersion(String incidentId) {
@@ -332,6 +343,21 @@ public class NoticeDrafts {
             throw DomainException.forbidden("the GDPR Art. 33 notice states the scope, which rests on FORENSIC"
                     + " evidence: LEGAL and the incident commander read it until a person sets the scope");
         }
+    }
+
+    /** A version written while the scope rested on FORENSIC evidence states it: LEGAL and the commander only. */
+    void requireReadable(Version v, dev.tandem.server.access.Access access) {
+        if (v.restsOnForensic() && !access.caller().privileged()) {
+            throw DomainException.forbidden("version " + v.version() + " of the GDPR Art. 33 notice was written while"
+                    + " the scope rested on FORENSIC evidence: LEGAL and the incident commander read it");
+        }
+    }
+
+    /** The current text as {@code access} may read it (403 while it states a privileged scope). */
+    Notice readableCurrent(String incidentId, dev.tandem.server.access.Access access) {
+        requireReadable(incidentId, access);
+        latest(incidentId).ifPresent(v -> requireReadable(v, access));
+        return current(incidentId);
     }
 
     /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */

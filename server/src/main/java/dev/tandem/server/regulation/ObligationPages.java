@@ -69,8 +69,7 @@ class ObligationPages {
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
             try {
-                notices.requireReadable(id, access);
-                model.addAttribute("notice", notices.current(id));
+                model.addAttribute("notice", notices.readableCurrent(id, access));
                 model.addAttribute("noticeVersions", notices.versions(id));
             } catch (DomainException e) {
                 // no awareness time yet: the draft cannot be made; the page says why

@@ -1105,6 +1105,28 @@ abstract class AccessMatrixContract {
         assertThat(job.path("withheld").asBoolean()).isTrue();
         assertThat(job.path("done").isNull()).isTrue();
         assertThat(job.path("total").isNull()).isTrue();
+        // a notice version written while the scope rests on FORENSIC evidence states it: it stays
+        // counsel's and the commander's after a person sets the scope anew
+        Api.Response edited = legal.send(
+                "PUT",
+                i + "/notices/gdpr-art33",
+                "text/markdown",
+                "About 1,200 people LEAK-NOTICE-VERSION".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(ic.putJson(i + "/scope", "{\"subjects\":{\"DE\":5},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
+            Api as = fixture.as().get(w);
+            assertThat(as.get(i + "/scope").status()).as(w.name()).isEqualTo(200);
+            Api.Response current = as.get(i + "/notices/gdpr-art33");
+            assertThat(current.status()).as(w.name()).isEqualTo(403);
+            assertThat(current.body()).doesNotContain("LEAK-NOTICE-VERSION");
+            assertThat(as.get(i + "/notices/gdpr-art33/versions/1").status())
+                    .as(w.name())
+                    .isEqualTo(403);
+        }
+        assertThat(legal.get(i + "/notices/gdpr-art33/versions/1").body()).contains("LEAK-NOTICE-VERSION");
     }
 
     @Test
