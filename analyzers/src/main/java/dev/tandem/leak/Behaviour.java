@@ -123,7 +123,7 @@ final class Behaviour {
         final List<Failed> failedLogins = new ArrayList<>();
         final Map<String, long[]> rowsByObject = new HashMap<>();
         final Top top = new Top();
-        /** Per report, the user's runs: epoch millis to rows (at most 1,000 reports and 1,000 runs each). */
+        /** Per report, the user's runs: epoch millis to rows (at most {@link #MAX_REPORTS} reports and {@link #MAX_RUNS} runs each). */
         final Map<String, java.util.TreeMap<Long, Long>> reportRuns = new HashMap<>();
 
         final Set<String> orgs = new HashSet<>(2);

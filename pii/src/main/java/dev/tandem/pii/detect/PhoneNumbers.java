@@ -118,14 +118,6 @@ public final class PhoneNumbers {
 
     /** Parses {@code text} ("+49 30 1234567", or national with the default region). */
     public @Nullable Valid validate(String text) {
-        try {
-            PhoneNumber n = UTIL.parse(text, defaultRegion);
-            if (!UTIL.isValidNumber(n)) return null;
-            String region = UTIL.getRegionCodeForNumber(n);
-            return new Valid(
-                    UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164), "001".equals(region) ? null : region);
-        } catch (NumberParseException e) {
-            return null;
-        }
+        return validateIn(text, defaultRegion);
     }
 }

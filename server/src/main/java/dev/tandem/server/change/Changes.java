@@ -128,8 +128,7 @@ public class Changes {
      */
     public Change request(String incident, Requested r, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Requested filled = r.finding() == null ? r : fill(incident, r, caller);
-        if (r.finding() != null) ownWordsFromPrivileged(incident, r);
+        Requested filled = r.finding() == null ? r : fill(incident, r, caller, true);
         List<String> configItems = orEmpty(filled.configItems());
         List<ControlTest> tests = register.register(incident);
         List<String> suggested = Retests.suggestedControls(tests, configItems);
@@ -218,7 +217,8 @@ public class Changes {
                 incident,
                 new Requested(
                         null, null, null, null, null, null, null, null, null, false, null, null, finding, containment),
-                caller);
+                caller,
+                false);
     }
 
     /**
@@ -229,14 +229,21 @@ public class Changes {
     public boolean restsOnPrivileged(String incident, String finding) {
         return findings.find(finding)
                 .filter(f -> f.incidentId().equals(incident))
-                .map(f -> f.privileged()
-                        || f.items().stream()
-                                .anyMatch(i -> Repository.FORENSIC.name().equals(i.repository())))
+                .map(Changes::restsOnPrivileged)
                 .orElse(false);
     }
 
-    /** The request with what it left out taken from the finding's proposed containment. */
-    private Requested fill(String incident, Requested r, Caller caller) {
+    private static boolean restsOnPrivileged(StoredFinding f) {
+        return f.privileged()
+                || f.items().stream().anyMatch(i -> Repository.FORENSIC.name().equals(i.repository()));
+    }
+
+    /**
+     * The request with what it left out taken from the finding's proposed containment; {@code sent}
+     * for a request to record (not a form being prefilled), which from a privileged finding must
+     * bring its own words ({@link #firstWordMissing}).
+     */
+    private Requested fill(String incident, Requested r, Caller caller, boolean sent) {
         String findingId = java.util.Objects.requireNonNull(r.finding());
         StoredFinding f = findings.find(findingId)
                 .filter(x -> x.incidentId().equals(incident))
@@ -248,45 +255,37 @@ public class Changes {
         if (!readable) {
             throw DomainException.forbidden("finding " + findingId + " rests on FORENSIC evidence you may not read");
         }
-        return fillFrom(incident, f, r);
-    }
-
-    /**
-     * A request sent (not a form being prefilled) from a finding that rests on privileged evidence
-     * must bring its own words for everything the finding would fill in: its title, description,
-     * system, configuration items, rollback plan, kind and controls. Filled in, the finding's words (its pattern,
-     * the session, file or host its containment names, the names of FORENSIC snapshots) would go
-     * into a record every member reads, the auditor included, and into the public ledger for good.
-     * The new-change page shows the proposed words to review and sends them all.
-     */
-    private void ownWordsFromPrivileged(String incident, Requested r) {
-        String findingId = java.util.Objects.requireNonNull(r.finding());
-        String missing = isBlank(r.title())
-                ? "title"
-                : isBlank(r.description())
-                        ? "description"
-                        : isBlank(r.system())
-                                ? "system"
-                                : r.configItems() == null || r.configItems().isEmpty()
-                                        ? "configItems"
-                                        : isBlank(r.rollbackPlan())
-                                                ? "rollbackPlan"
-                                                : r.kind() == null
-                                                        ? "kind"
-                                                        : r.controls() == null
-                                                                        || r.controls()
-                                                                                .isEmpty()
-                                                                ? "controls"
-                                                                : null;
-        if (missing != null && restsOnPrivileged(incident, findingId)) {
+        Requested filled = fillFrom(incident, f, r);
+        String missing = sent && restsOnPrivileged(f) ? firstWordMissing(r) : null;
+        if (missing != null) {
             throw DomainException.unprocessable(
                     "privileged-finding-words",
-                    missing + ": finding " + findingId
+                    missing + ": finding " + f.id()
                             + " rests on privileged (FORENSIC) evidence and a change request is read by every member"
                             + " of the incident, the auditor included: give its title, description, system,"
                             + " configItems, rollbackPlan, kind and controls yourself (the finding's would tell"
                             + " what it found), leaving out what counsel has not cleared");
         }
+        return filled;
+    }
+
+    /**
+     * What a request from a finding that rests on privileged evidence left to the finding, of all
+     * it would fill in: title, description, system, configuration items, rollback plan, kind and
+     * controls. Filled in, the finding's words (its pattern, the session, file or host its
+     * containment names, the names of FORENSIC snapshots) would go into a record every member reads,
+     * the auditor included, and into the public ledger for good. The new-change page shows the
+     * proposed words to review and sends them all.
+     */
+    private static @Nullable String firstWordMissing(Requested r) {
+        if (isBlank(r.title())) return "title";
+        if (isBlank(r.description())) return "description";
+        if (isBlank(r.system())) return "system";
+        if (r.configItems() == null || r.configItems().isEmpty()) return "configItems";
+        if (isBlank(r.rollbackPlan())) return "rollbackPlan";
+        if (r.kind() == null) return "kind";
+        if (r.controls() == null || r.controls().isEmpty()) return "controls";
+        return null;
     }
 
     private static boolean isBlank(@Nullable String s) {

@@ -275,15 +275,9 @@ class EvidencePages {
     /**
      * One item: in full with its hash, size, kind, who collected and uploaded it and when, or its
      * stub; its custody history (every {@code evidence.added} and {@code evidence.read} entry for
-     * it, as the caller's timeline shows them); its latest PII scan where the caller may read it.
+     * it, and every {@code incident.exported} that carried it, as the caller's timeline shows them);
+     * its latest PII scan where the caller may read it.
      */
-    /** Whether an export's list of items names {@code id}. */
-    private static boolean carries(JsonNode items, String id) {
-        if (!items.isArray()) return false;
-        for (JsonNode i : items) if (id.equals(i.asString(""))) return true;
-        return false;
-    }
-
     @GetMapping("/evidence/{id}")
     @Guard(Action.EVIDENCE_METADATA)
     String item(Access access, @PathVariable String id, Model model) {
@@ -302,8 +296,7 @@ class EvidencePages {
         for (Timeline.Entry e : timeline.read(item.incidentId(), CUSTODY, access.caller())) {
             JsonNode body = e.opened() != null ? e.opened() : e.body();
             if (e.index() == item.ledgerIndex()
-                    || id.equals(body.path("evidence").asString(""))
-                    || carries(body.path("evidence"), id)) {
+                    || dev.tandem.server.report.Reader.evidenceNamedBy(body).contains(id)) {
                 custody.add(e);
             } else if (e.privileged() && e.opened() == null) {
                 unattributed = true;

@@ -336,10 +336,7 @@ public class NoticeDrafts {
      * evidence, only LEGAL and the incident commander read it (ADR 062), so only they read the notice.
      */
     void requireReadable(String incidentId, dev.tandem.server.access.Access access) {
-        if (obligations
-                .scopeOf(incidentId)
-                .map(s -> ObligationViews.withheld(s, access))
-                .orElse(false)) {
+        if (ObligationViews.withheld(obligations, incidentId, access)) {
             throw DomainException.forbidden("the GDPR Art. 33 notice states the scope, which rests on FORENSIC"
                     + " evidence: LEGAL and the incident commander read it until a person sets the scope");
         }

@@ -62,32 +62,24 @@ public class ObligationViews {
         ArrayNode owed = root.putArray("obligations");
         ArrayNode setAside = root.putArray("notRequired");
         ArrayNode superseded = root.putArray("superseded");
-        boolean countsWithheld =
-                obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false);
+        var stored = obligations.scopeOf(id);
+        boolean countsWithheld = stored.map(s -> withheld(s, access)).orElse(false);
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
-            // a superseded obligation's basis tells the scope it was computed from, which may have
-            // rested on FORENSIC evidence: its counts only to those who read every scope
-            if (countsWithheld
-                    || (o.placement() == StoredObligation.Placement.SUPERSEDED
-                            && !access.caller().privileged())) {
-                withoutCounts(v);
-            }
+            countsFor(o, v, countsWithheld, access);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
                 case SET_ASIDE -> setAside.add(v);
                 case SUPERSEDED -> superseded.add(v);
             }
         }
-        var scope = obligations.scopeOf(id).filter(stored -> !withheld(stored, access));
+        var scope = stored.filter(s -> !countsWithheld);
         if (scope.isEmpty()) {
             root.putNull("scope");
         } else {
             root.set("scope", obligations.scopeJson(scope.get().scope()));
         }
-        root.put(
-                "scopeWithheld",
-                obligations.scopeOf(id).map(stored -> withheld(stored, access)).orElse(false));
+        root.put("scopeWithheld", countsWithheld);
         ArrayNode warnings = root.putArray("warnings");
         var last = obligations.lastComputation(id);
         // the engine's warnings quote counts per jurisdiction: withheld with the scope
@@ -130,13 +122,21 @@ public class ObligationViews {
     public ObjectNode one(Access access, String obligationId) {
         StoredObligation o = obligations.obligation(obligationId);
         ObjectNode v = forCaller(view(o), access);
-        if (obligations
-                .scopeOf(o.incidentId())
-                .map(stored -> withheld(stored, access))
-                .orElse(false)) {
+        countsFor(o, v, withheld(obligations, o.incidentId(), access), access);
+        return v;
+    }
+
+    /**
+     * The scope's counts in an obligation's basis, left out where the caller may not read them: the
+     * scope is withheld from them, or the obligation is superseded (its basis tells the scope it was
+     * computed from, which may have rested on FORENSIC evidence) and they do not read every scope.
+     */
+    private static void countsFor(StoredObligation o, ObjectNode v, boolean scopeWithheld, Access access) {
+        if (scopeWithheld
+                || (o.placement() == StoredObligation.Placement.SUPERSEDED
+                        && !access.caller().privileged())) {
             withoutCounts(v);
         }
-        return v;
     }
 
     /** "53 affected in any country": a count of the scope, withheld with it ("people affected in …"). */
@@ -185,6 +185,11 @@ public class ObligationViews {
      */
     static boolean withheld(Obligations.StoredScope stored, Access access) {
         return stored.restsOnForensic() && !access.caller().privileged();
+    }
+
+    /** Whether the incident's current scope is withheld from the caller (false without a scope). */
+    static boolean withheld(Obligations obligations, String incidentId, Access access) {
+        return obligations.scopeOf(incidentId).map(s -> withheld(s, access)).orElse(false);
     }
 
     /**

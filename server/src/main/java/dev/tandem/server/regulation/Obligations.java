@@ -58,6 +58,7 @@ public class Obligations {
     private final Clock clock;
     private final JsonMapper json;
     private final ObligationJson render;
+    private final dev.tandem.server.access.Memberships memberships;
 
     Obligations(
             JdbcTemplate jdbc,
@@ -67,7 +68,9 @@ public class Obligations {
             ObligationEngine engine,
             Company company,
             Clock clock,
-            JsonMapper json) {
+            JsonMapper json,
+            dev.tandem.server.access.Memberships memberships) {
+        this.memberships = memberships;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.incidents = incidents;
@@ -282,16 +285,11 @@ public class Obligations {
                 }
                 // an owner acts on the obligation: a member of its incident, and never the auditor,
                 // who reads neither owners nor the reasoning and must stay independent of the response
-                List<String> role = jdbc.queryForList(
-                        "SELECT role FROM incident_member WHERE incident_id = ? AND username = ?",
-                        String.class,
-                        o.incidentId(),
-                        owner);
-                if (role.isEmpty()) {
-                    throw DomainException.unprocessable(
-                            "bad-owner", "owner: '" + owner + "' is no member of this incident: add them first");
-                }
-                if (role.getFirst().equals("AUDITOR")) {
+                var role = memberships
+                        .roleOf(o.incidentId(), owner)
+                        .orElseThrow(() -> DomainException.unprocessable(
+                                "bad-owner", "owner: '" + owner + "' is no member of this incident: add them first"));
+                if (role == dev.tandem.server.access.Role.AUDITOR) {
                     throw DomainException.unprocessable(
                             "bad-owner",
                             "owner: '" + owner + "' is the incident's auditor, who cannot own an obligation"

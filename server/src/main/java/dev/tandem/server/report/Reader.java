@@ -51,7 +51,7 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants) {
     }
 
     /** The evidence ids an entry body names: {@code "evidence":"<id>"} or {@code "evidence":[{"id":…}]}. */
-    static List<String> evidenceNamedBy(JsonNode body) {
+    public static List<String> evidenceNamedBy(JsonNode body) {
         List<String> ids = new ArrayList<>();
         JsonNode e = body.path("evidence");
         if (e.isString()) {

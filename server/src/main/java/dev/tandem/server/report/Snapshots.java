@@ -47,21 +47,19 @@ public class Snapshots {
             String type = entry.path("type").asString();
             String commitment = body.has("commitment") ? body.path("commitment").asString() : null;
             @Nullable JsonNode opened = null;
-            if (commitment != null && reader != Reader.NOBODY) {
+            boolean execution = type.equals("change.executed");
+            if (commitment != null && (reader != Reader.NOBODY || execution)) {
                 Ledger.Opening o = ledger.opening(stored.index());
                 if (o != null) {
                     JsonNode candidate = json.readTree(o.body());
-                    if (reader.mayOpen(type, candidate)) {
+                    if (reader != Reader.NOBODY && reader.mayOpen(type, candidate)) {
                         opened = candidate;
+                    } else if (execution) {
+                        // that and when a change ran is public (the change's own answer says so, and
+                        // the audit track needs its retests and exceptions); its notes and differences
+                        // are not
+                        opened = publicPartOfExecution(candidate);
                     }
-                }
-            }
-            if (commitment != null && opened == null && type.equals("change.executed")) {
-                // that and when a change ran is public (the change's own answer says so, and the
-                // audit track needs its retests and exceptions); its notes and differences are not
-                Ledger.Opening o = ledger.opening(stored.index());
-                if (o != null) {
-                    opened = publicPartOfExecution(json.readTree(o.body()));
                 }
             }
             entries.add(new ReportEntry(

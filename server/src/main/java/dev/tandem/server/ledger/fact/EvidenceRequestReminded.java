@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,15 +31,12 @@ public record EvidenceRequestReminded(
 
     @Override
     public ObjectNode body() {
-        ObjectNode body = Fact.object()
-                .put("request", request)
-                .put("dueOn", dueOn.toString())
-                .put("due", due.toString())
-                .put("leadTime", leadTime.toString())
-                .put("webhookStatus", webhookStatus);
-        ArrayNode c = body.putArray("covers");
-        covers.forEach(d -> c.add(d.toString()));
-        return body;
+        return Fact.reminded(
+                Fact.object().put("request", request).put("dueOn", dueOn.toString()),
+                due,
+                leadTime,
+                webhookStatus,
+                covers);
     }
 
     @Override

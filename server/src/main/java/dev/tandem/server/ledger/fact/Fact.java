@@ -84,4 +84,20 @@ public sealed interface Fact
     static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
+
+    /**
+     * What every webhook reminder's entry records after what it reminds of: the due instant, the
+     * lead time reached, the webhook's answer and the other lead times the message covered.
+     */
+    static ObjectNode reminded(
+            ObjectNode body,
+            java.time.Instant due,
+            java.time.Duration leadTime,
+            int webhookStatus,
+            java.util.List<java.time.Duration> covers) {
+        body.put("due", due.toString()).put("leadTime", leadTime.toString()).put("webhookStatus", webhookStatus);
+        var c = body.putArray("covers");
+        covers.forEach(d -> c.add(d.toString()));
+        return body;
+    }
 }

@@ -3,7 +3,6 @@ package dev.tandem.server.ledger.fact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A deadline reminder went to the webhook ({@code obligation.reminded}); public. */
@@ -29,17 +28,16 @@ public record ObligationReminded(
 
     @Override
     public ObjectNode body() {
-        ObjectNode body = Fact.object()
-                .put("obligation", obligation)
-                .put("rule", rule)
-                .put("jurisdiction", jurisdiction)
-                .put("recipient", recipient)
-                .put("due", due.toString())
-                .put("leadTime", leadTime.toString())
-                .put("webhookStatus", webhookStatus);
-        ArrayNode c = body.putArray("covers");
-        covers.forEach(d -> c.add(d.toString()));
-        return body;
+        return Fact.reminded(
+                Fact.object()
+                        .put("obligation", obligation)
+                        .put("rule", rule)
+                        .put("jurisdiction", jurisdiction)
+                        .put("recipient", recipient),
+                due,
+                leadTime,
+                webhookStatus,
+                covers);
     }
 
     @Override
