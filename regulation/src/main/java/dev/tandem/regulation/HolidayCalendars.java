@@ -84,6 +84,22 @@ public final class HolidayCalendars {
             return false;
         }
         Calendar c = calendar(id);
-        return !c.manager().isHoliday(d, de.focus_shift.jollyday.core.HolidayType.PUBLIC_HOLIDAY, c.subdivisions());
+        if (c.manager().isHoliday(d, de.focus_shift.jollyday.core.HolidayType.PUBLIC_HOLIDAY, c.subdivisions())) {
+            return false;
+        }
+        // Jollyday computes a year's holidays alone: a New Year's Day on a Saturday is observed on the
+        // Friday before (5 U.S.C. 6103(b)), December 31, which only the next year's holidays hold
+        return !(d.getMonth() == java.time.Month.DECEMBER && d.getDayOfMonth() == 31 && observedFromNextYear(c, d));
+    }
+
+    private static boolean observedFromNextYear(Calendar c, LocalDate d) {
+        for (de.focus_shift.jollyday.core.Holiday h : c.manager()
+                .getHolidays(
+                        java.time.Year.of(d.getYear() + 1),
+                        de.focus_shift.jollyday.core.HolidayType.PUBLIC_HOLIDAY,
+                        c.subdivisions())) {
+            if (h.getDate().equals(d) || h.getObservedDate().filter(d::equals).isPresent()) return true;
+        }
+        return false;
     }
 }

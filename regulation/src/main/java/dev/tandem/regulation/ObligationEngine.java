@@ -80,7 +80,48 @@ public final class ObligationEngine {
             }
             m.merge(j.question(), j, (a, b) -> b.decidedAt().isAfter(a.decidedAt()) ? b : a);
         }
+        IMPLIES.forEach((stronger, weaker) -> imply(m, stronger, weaker));
         return m;
+    }
+
+    /**
+     * Questions whose YES answers the other one YES: a high risk is a risk (GDPR Art. 33(1) and
+     * 34(1), FADP Art. 24(1)), so a person who decides HIGH_RISK YES has decided that the Art. 33
+     * notice is owed, whatever RISK said before; and a later RISK NO is a NO to high risk as well.
+     */
+    private static final Map<String, String> IMPLIES = Map.of("HIGH_RISK", "RISK");
+
+    private void imply(Map<String, Judgement> m, String stronger, String weaker) {
+        if (!book.questions().containsKey(stronger) || !book.questions().containsKey(weaker)) {
+            return;
+        }
+        Judgement s = m.get(stronger);
+        Judgement w = m.get(weaker);
+        if (s != null
+                && s.answer() == Answer.YES
+                && (w == null || w.answer() == Answer.NO && !w.decidedAt().isAfter(s.decidedAt()))) {
+            m.put(
+                    weaker,
+                    new Judgement(
+                            weaker,
+                            Answer.YES,
+                            s.decidedBy(),
+                            s.decidedAt(),
+                            "implied by " + stronger + " decided YES at " + s.decidedAt() + ": a high risk is a risk ("
+                                    + s.reason() + ")"));
+        } else if (s != null && s.answer() == Answer.YES && w != null && w.answer() == Answer.NO) {
+            m.put(
+                    stronger,
+                    new Judgement(
+                            stronger,
+                            Answer.NO,
+                            w.decidedBy(),
+                            w.decidedAt(),
+                            "implied by " + weaker
+                                    + " decided NO at " + w.decidedAt() + ", after " + stronger
+                                    + " YES: no risk is no high risk ("
+                                    + w.reason() + ")"));
+        }
     }
 
     /** Why the rule's trigger is met, or null when it is not. */
@@ -410,9 +451,10 @@ public final class ObligationEngine {
                     + " not trigger");
         }
         Map<String, Long> uncovered = new LinkedHashMap<>();
+        Map<String, Long> notYet = new LinkedHashMap<>();
         counts.forEach((code, n) -> {
-            if (n > 0 && !covered(code)) {
-                uncovered.put(code, n);
+            if (n > 0 && !covered(code, scope.awareAt())) {
+                (covered(code, null) ? notYet : uncovered).put(code, n);
             }
         });
         if (scope.facts().onlineMarketplace() && mainEstablishment(scope.facts()) == null) {
@@ -426,18 +468,27 @@ public final class ObligationEngine {
         if (!uncovered.isEmpty()) {
             w.add("no rules cover " + uncovered + ": Tandem lists no breach law for them; ask counsel");
         }
+        if (!notYet.isEmpty()) {
+            // an incident of the past: the rule book starts each law at the version it holds
+            w.add("no rule in force at awareness (" + scope.awareAt() + ") covers " + notYet
+                    + ": Tandem's rules for them start later, and a law in force then is not in its rule book;"
+                    + " ask counsel");
+        }
         return w;
     }
 
     /**
-     * Whether some rule counts people of this code. In a country whose subdivisions have laws of
+     * Whether some rule (in force at {@code awareAt}, when given) counts people of this code. In a country whose subdivisions have laws of
      * their own (the US), a national rule (SEC, HIPAA, a processor's duty) does not stand in for a
      * missing state or territory law: US-GU, US-VI, US-AS and US-MP are uncovered.
      */
-    private boolean covered(String code) {
+    private boolean covered(String code, @Nullable Instant awareAt) {
         String country = code.substring(0, 2);
         boolean local = code.length() > 2 && book.localLaws().contains(country);
         for (Rule r : book.rules()) {
+            if (awareAt != null && !r.inForce().covers(awareAt.atZone(r.zone()).toLocalDate())) {
+                continue;
+            }
             for (String s : r.trigger().scope()) {
                 List<String> members = book.regions().get(s);
                 if (members != null

@@ -32,6 +32,22 @@ class DueDatesTest {
     }
 
     @Test
+    void newYearOnASaturdayIsObservedOnDecember31() {
+        // January 1, 2028 is a Saturday: the federal holiday is Friday, December 31, 2027 (5 U.S.C. 6103(b))
+        assertThat(CALENDARS.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2027, 12, 31)))
+                .isFalse();
+        assertThat(CALENDARS.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2027, 12, 30)))
+                .isTrue();
+        assertThat(CALENDARS.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2026, 12, 31)))
+                .isTrue();
+        var spec = new Rule.DeadlineSpec(
+                Rule.DeadlineKind.BUSINESS_DAYS, 4, "US-FEDERAL", Rule.ClockStart.AWARENESS, "4 bd");
+        Instant decided = Instant.parse("2027-12-27T15:00:00Z"); // Monday, 10:00 in New York
+        assertThat(DueDates.due(spec, decided, ZoneId.of("America/New_York"), CALENDARS))
+                .isEqualTo(Instant.parse("2028-01-04T04:59:59Z")); // Monday, January 3, end of day
+    }
+
+    @Test
     void awarenessOnASaturdayCountsBusinessDaysFromMonday() {
         var spec = new Rule.DeadlineSpec(
                 Rule.DeadlineKind.BUSINESS_DAYS, 1, "US-FEDERAL", Rule.ClockStart.AWARENESS, "1 bd");

@@ -58,6 +58,36 @@ class ObligationEngineTest {
         assertThat(art34.question().judgement()).isEqualTo(yes);
     }
 
+    private static Obligation rule(Assessment a, String id) {
+        return java.util.stream.Stream.concat(a.obligations().stream(), a.notRequired().stream())
+                .filter(o -> o.ruleId().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aHighRiskDecidedAfterNoRiskOwesTheArt33NoticeToo() {
+        var noRisk = new Judgement("RISK", Answer.NO, "dpo", Instant.parse("2026-10-23T10:00:00Z"), "hashed data");
+        var high = new Judgement("HIGH_RISK", Answer.YES, "dpo", Instant.parse("2026-10-24T10:00:00Z"), "cracked");
+        Assessment a = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(noRisk, high));
+        assertThat(rule(a, "eu-gdpr-34-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+        Obligation art33 = rule(a, "eu-gdpr-33-sa");
+        assertThat(art33.status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        assertThat(art33.question().judgement().answer()).isEqualTo(Answer.YES);
+        assertThat(art33.question().judgement().reason()).contains("implied by HIGH_RISK");
+    }
+
+    @Test
+    void noRiskDecidedAfterAHighRiskSetsBothNoticesAside() {
+        var high = new Judgement("HIGH_RISK", Answer.YES, "dpo", Instant.parse("2026-10-23T10:00:00Z"), "first look");
+        var noRisk = new Judgement("RISK", Answer.NO, "dpo", Instant.parse("2026-10-24T10:00:00Z"), "all encrypted");
+        Assessment a = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(high, noRisk));
+        assertThat(rule(a, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.NOT_REQUIRED);
+        assertThat(rule(a, "eu-gdpr-34-individuals").status()).isEqualTo(Obligation.Status.NOT_REQUIRED);
+        assertThat(rule(a, "eu-gdpr-34-individuals").question().judgement().reason())
+                .contains("no risk is no high risk");
+    }
+
     @Test
     void warnsAboutPeopleWithoutAStateAndUncoveredCountries() {
         Assessment a = engine.evaluate(scope("US=10,AR=3", Set.of()), List.of());
@@ -65,6 +95,22 @@ class ObligationEngineTest {
                 .anyMatch(w -> w.contains("US without a state"))
                 .anyMatch(w -> w.contains("AR=3"))
                 .anyMatch(w -> w.contains("no data categories"));
+    }
+
+    @Test
+    void warnsWhenTheRulesForAJurisdictionStartAfterTheIncident() {
+        // the UK's rules start with the UK GDPR (2021-01-01); in mid-2020 the EU GDPR still applied there
+        var past = new IncidentScope(
+                Instant.parse("2020-06-01T10:00:00Z"),
+                Subjects.parse("GB=600"),
+                Set.of(DataCategory.CONTACT),
+                new CompanyFacts(List.of("GB"), false, false, false, false, false),
+                ZoneId.of("Europe/London"));
+        Assessment a = engine.evaluate(past, List.of());
+        assertThat(a.warnings()).anyMatch(w -> w.startsWith("no rule in force at awareness") && w.contains("GB=600"));
+        assertThat(engine.evaluate(scope("GB=600", Set.of(DataCategory.CONTACT)), List.of())
+                        .warnings())
+                .noneMatch(w -> w.contains("GB=600"));
     }
 
     @Test

@@ -57,6 +57,10 @@ public final class DeadlinesCommand implements Callable<Integer> {
     static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
 
+    private static String local(java.time.Instant due, ZoneId zone, boolean nameZone) {
+        return LOCAL.format(due.atZone(zone)) + (nameZone ? " " + zone.getId() : "");
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -231,6 +235,19 @@ public final class DeadlinesCommand implements Callable<Integer> {
             for (String d : decisions) {
                 judgements.add(judgement(d));
             }
+            // nobody decides on, or sends a notice of, a breach before being aware of it: a typo in a date
+            for (var n : notices.entrySet()) {
+                if (n.getValue().isBefore(awareAt.toInstant())) {
+                    throw new InvalidScopeException(
+                            "--sent " + n.getKey() + ": " + n.getValue() + " is before --aware " + awareAt.toInstant());
+                }
+            }
+            for (Judgement j : judgements) {
+                if (j.decidedAt().isBefore(awareAt.toInstant())) {
+                    throw new InvalidScopeException("--decide " + j.question() + ": " + j.decidedAt()
+                            + " is before --aware " + awareAt.toInstant());
+                }
+            }
             for (String rule : notices.keySet()) {
                 if (book.rules().stream().noneMatch(r -> r.id().equals(rule) || r.id().startsWith(rule + "@"))) {
                     throw new InvalidScopeException(
@@ -244,7 +261,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 out.println(json(a));
             } else {
-                text(a, out);
+                text(a, out, zone == null ? ruleZones(book) : Map.of());
             }
             out.flush();
             return a.missed().isEmpty() ? 0 : 1;
@@ -355,10 +372,23 @@ public final class DeadlinesCommand implements Callable<Integer> {
         return n;
     }
 
-    private static void text(Assessment a, PrintWriter out) {
+    /** Each rule's own zone, where its days end (rule ids with their @version, as obligations carry them). */
+    private static Map<String, ZoneId> ruleZones(RuleBook book) {
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        for (var r : book.rules()) zones.put(r.id(), r.zone());
+        return zones;
+    }
+
+    /**
+     * @param ruleZones without --zone, each obligation's time is shown in its rule's zone (a fixed
+     *     offset taken from --aware reads as the wrong day across a change of summer time)
+     */
+    private static void text(Assessment a, PrintWriter out, Map<String, ZoneId> ruleZones) {
         out.println(DISCLAIMER.toUpperCase(Locale.ROOT));
         out.println("Obligations as of " + a.asOf() + " (rules " + a.rulesVersion() + "); times in "
-                + a.scope().timeZone() + ".");
+                + (ruleZones.isEmpty()
+                        ? a.scope().timeZone() + "."
+                        : "each rule's own zone, where its days end (--zone shows them all in one)."));
         out.println();
         if (a.obligations().isEmpty()) {
             out.println("No notification obligations found for this scope.");
@@ -366,7 +396,10 @@ public final class DeadlinesCommand implements Callable<Integer> {
         for (Obligation o : a.obligations()) {
             String when = o.due() == null
                     ? (o.urgent() ? "now" : "no fixed time")
-                    : LOCAL.format(o.due().atZone(a.scope().timeZone())) + " (" + o.due() + ")";
+                    : local(
+                                    o.due(),
+                                    ruleZones.getOrDefault(o.ruleId(), a.scope().timeZone()),
+                                    !ruleZones.isEmpty()) + " (" + o.due() + ")";
             String flag = (o.urgent() ? "URGENT " : "")
                     + (o.missedAt(a.asOf()) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
             out.println(flag + when + "  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime());

@@ -226,6 +226,45 @@ class DeadlinesCommandTest {
     }
 
     @Test
+    void refusesADecisionOrANoticeBeforeAwareness() {
+        CliRun decided = run(
+                "--aware", "2026-11-26T10:00:00Z",
+                "--subjects", "DE=10",
+                "--decide", "RISK=NO@2026-11-20T10:00:00Z");
+        assertThat(decided.exit()).isEqualTo(2);
+        assertThat(decided.err()).contains("--decide RISK").contains("before --aware");
+        CliRun sent = run(
+                "--aware", "2026-11-26T10:00:00Z",
+                "--subjects", "US-IA=10",
+                "--data", "GOVERNMENT_ID",
+                "--sent", "us-ia-individuals=2026-11-20T10:00:00Z");
+        assertThat(sent.exit()).isEqualTo(2);
+        assertThat(sent.err()).contains("--sent us-ia-individuals").contains("before --aware");
+    }
+
+    @Test
+    void textShowsEachDeadlineInItsRulesZoneAcrossTheEndOfSummerTime() {
+        // aware in EDT (-04:00); New York's 30 days end on November 19 at 23:59:59 EST (-05:00): shown
+        // in the offset of --aware it read as November 20
+        CliRun r = run(
+                "--aware", "2026-10-20T10:00:00-04:00",
+                "--subjects", "US-NY=10",
+                "--data", "GOVERNMENT_ID",
+                "--now", "2026-10-20T12:00:00-04:00");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("times in each rule's own zone");
+        assertThat(r.out()).contains("2026-11-19 23:59:59 -05:00 America/New_York");
+        assertThat(r.out()).doesNotContain("2026-11-20 00:59:59");
+        CliRun zoned = run(
+                "--aware", "2026-10-20T10:00:00-04:00",
+                "--subjects", "US-NY=10",
+                "--data", "GOVERNMENT_ID",
+                "--now", "2026-10-20T12:00:00-04:00",
+                "--zone", "Europe/Berlin");
+        assertThat(zoned.out()).contains("times in Europe/Berlin.").contains("2026-11-20 05:59:59 +01:00 (");
+    }
+
+    @Test
     void businessAssociateFinancialInstitutionAndNydfsFlagsReachTheRules() {
         // 45 CFR 164.410; 16 CFR 314.4(j); 23 NYCRR 500.17(a)
         JsonNode root = json(run(
