@@ -468,6 +468,20 @@ public final class ObligationEngine {
         if (!uncovered.isEmpty()) {
             w.add("no rules cover " + uncovered + ": Tandem lists no breach law for them; ask counsel");
         }
+        if (scope.facts().processor()) {
+            Map<String, Long> controllersOnly = new LinkedHashMap<>();
+            counts.forEach((code, n) -> {
+                if (n > 0 && covered(code, scope.awareAt()) && !coveredForProcessor(code, scope.awareAt())) {
+                    controllersOnly.put(code, n);
+                }
+            });
+            if (!controllersOnly.isEmpty()) {
+                w.add("as a processor, no duty of yours is listed for " + controllersOnly
+                        + ": their laws put notification on the controller; tell the controller at once, as"
+                        + " your contract (GDPR Art. 28(3)(f) where it applies) will require, so it can meet its"
+                        + " deadlines");
+            }
+        }
         if (!notYet.isEmpty()) {
             // an incident of the past: the rule book starts each law at the version it holds
             w.add("no rule in force at awareness (" + scope.awareAt() + ") covers " + notYet
@@ -483,10 +497,22 @@ public final class ObligationEngine {
      * missing state or territory law: US-GU, US-VI, US-AS and US-MP are uncovered.
      */
     private boolean covered(String code, @Nullable Instant awareAt) {
+        return covered(code, awareAt, false);
+    }
+
+    /** Whether a rule a processor has (its own or any entity's) counts people of this code. */
+    private boolean coveredForProcessor(String code, Instant awareAt) {
+        return covered(code, awareAt, true);
+    }
+
+    private boolean covered(String code, @Nullable Instant awareAt, boolean processor) {
         String country = code.substring(0, 2);
         boolean local = code.length() > 2 && book.localLaws().contains(country);
         for (Rule r : book.rules()) {
             if (awareAt != null && !r.inForce().covers(awareAt.atZone(r.zone()).toLocalDate())) {
+                continue;
+            }
+            if (processor && r.trigger().role() == Rule.Role.CONTROLLER) {
                 continue;
             }
             for (String s : r.trigger().scope()) {

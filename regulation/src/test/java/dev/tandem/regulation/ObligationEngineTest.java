@@ -114,6 +114,20 @@ class ObligationEngineTest {
     }
 
     @Test
+    void aProcessorKeepsAustraliasDutiesAndIsToldWhereOnlyTheControllerHasOne() {
+        var processor = new IncidentScope(
+                AWARE,
+                Subjects.parse("AU=5,JP=5,KR=5"),
+                Set.of(DataCategory.GOVERNMENT_ID),
+                new CompanyFacts(List.of("DE"), false, true, false, false, false),
+                ZoneId.of("Europe/Berlin"));
+        Assessment a = engine.evaluate(processor, List.of());
+        assertThat(a.obligations()).extracting(Obligation::ruleId).contains("au-ndb-oaic", "jp-appi-processor");
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("as a processor") && w.contains("KR=5") && !w.contains("AU"));
+    }
+
+    @Test
     void rejectsJudgementOnUnknownQuestion() {
         var j = new Judgement("LUCK", Answer.YES, "x", AWARE, "y");
         assertThatThrownBy(() -> engine.evaluate(scope("DE=5", Set.of()), List.of(j)))
