@@ -226,6 +226,44 @@ class DeadlinesCommandTest {
     }
 
     @Test
+    void aNoticeSentOnTimeIsDoneAndOneSentLateIsStillMissed() {
+        // New York's 30 days from October 20 end on November 19 (GBL 899-aa(2))
+        String[] base = {
+            "--aware", "2026-10-20T10:00:00-04:00",
+            "--subjects", "US-NY=10",
+            "--data", "GOVERNMENT_ID",
+            "--now", "2026-12-02T12:00:00-05:00"
+        };
+        CliRun none = run(base);
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.out())
+                .contains(
+                        "MISSED 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
+        CliRun onTime = run(concat(base, "--sent", "us-ny-individuals=2026-11-10T10:00:00-05:00"));
+        assertThat(onTime.exit()).as(onTime.out()).isZero();
+        assertThat(onTime.out())
+                .contains(
+                        "SENT 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
+        assertThat(onTime.out()).contains("No required deadline has passed.");
+        CliRun late = run(concat(base, "--sent", "us-ny-individuals=2026-12-01T10:00:00-05:00"));
+        assertThat(late.exit()).isEqualTo(1);
+        assertThat(late.out())
+                .contains(
+                        "SENT LATE 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
+        JsonNode sent = rule(
+                json(run(concat(base, "--sent", "us-ny-individuals=2026-11-10T10:00:00-05:00", "--format", "json"))),
+                "us-ny-individuals@2025");
+        assertThat(sent.get("sent").asString()).isEqualTo("2026-11-10T15:00:00Z");
+        assertThat(sent.get("missed").asBoolean()).isFalse();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void refusesADecisionOrANoticeBeforeAwareness() {
         CliRun decided = run(
                 "--aware", "2026-11-26T10:00:00Z",
