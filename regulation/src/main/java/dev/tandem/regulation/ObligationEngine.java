@@ -170,7 +170,7 @@ public final class ObligationEngine {
                 n = scope.subjects().counts().values().stream()
                         .mapToLong(Long::longValue)
                         .sum();
-                where = "any country (established in " + anywhere + ", GDPR Art. 3(1))";
+                where = "any country (established in " + anywhere + ", " + rule.regime() + " Art. 3(1))";
             } else if (t.fanOut() == Rule.FanOut.EACH_SUBDIVISION) {
                 // the threshold is per state or territory: the largest count decides whether any is met
                 for (String code : subdivisions(t, scope).keySet()) {

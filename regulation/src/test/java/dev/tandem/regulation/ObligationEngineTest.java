@@ -128,6 +128,21 @@ class ObligationEngineTest {
     }
 
     @Test
+    void anEstablishmentCitesTheTerritorialScopeOfItsOwnRegime() {
+        var uk = new IncidentScope(
+                AWARE,
+                Subjects.parse("US-CA=10"),
+                Set.of(DataCategory.CONTACT),
+                new CompanyFacts(List.of("GB"), false, false, false, false, false),
+                ZoneId.of("Europe/London"));
+        assertThat(rule(engine.evaluate(uk, List.of()), "gb-ukgdpr-33-ico").basis())
+                .contains("established in GB, UK GDPR Art. 3(1)");
+        assertThat(rule(engine.evaluate(scope("US-CA=10", Set.of(DataCategory.CONTACT)), List.of()), "eu-gdpr-33-sa")
+                        .basis())
+                .contains("EU GDPR Art. 3(1)");
+    }
+
+    @Test
     void rejectsJudgementOnUnknownQuestion() {
         var j = new Judgement("LUCK", Answer.YES, "x", AWARE, "y");
         assertThatThrownBy(() -> engine.evaluate(scope("DE=5", Set.of()), List.of(j)))
