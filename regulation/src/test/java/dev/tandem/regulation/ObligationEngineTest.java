@@ -16,6 +16,21 @@ class ObligationEngineTest {
     private final ObligationEngine engine = new ObligationEngine(
             RuleBook.standard(), Clock.fixed(Instant.parse("2026-10-27T00:00:00Z"), ZoneOffset.UTC));
 
+    private static IncidentScope scope(
+            Instant aware,
+            String subjects,
+            Set<DataCategory> data,
+            String established,
+            boolean processor,
+            String zone) {
+        return new IncidentScope(
+                aware,
+                Subjects.parse(subjects),
+                data,
+                new CompanyFacts(List.of(established), false, processor, false, false, false),
+                ZoneId.of(zone));
+    }
+
     private IncidentScope scope(String subjects, Set<DataCategory> data) {
         return new IncidentScope(
                 AWARE,
@@ -100,12 +115,13 @@ class ObligationEngineTest {
     @Test
     void warnsWhenTheRulesForAJurisdictionStartAfterTheIncident() {
         // the UK's rules start with the UK GDPR (2021-01-01); in mid-2020 the EU GDPR still applied there
-        var past = new IncidentScope(
+        var past = scope(
                 Instant.parse("2020-06-01T10:00:00Z"),
-                Subjects.parse("GB=600"),
+                "GB=600",
                 Set.of(DataCategory.CONTACT),
-                new CompanyFacts(List.of("GB"), false, false, false, false, false),
-                ZoneId.of("Europe/London"));
+                "GB",
+                false,
+                "Europe/London");
         Assessment a = engine.evaluate(past, List.of());
         assertThat(a.warnings()).anyMatch(w -> w.startsWith("no rule in force at awareness") && w.contains("GB=600"));
         assertThat(engine.evaluate(scope("GB=600", Set.of(DataCategory.CONTACT)), List.of())
@@ -115,12 +131,7 @@ class ObligationEngineTest {
 
     @Test
     void aProcessorKeepsAustraliasDutiesAndIsToldWhereOnlyTheControllerHasOne() {
-        var processor = new IncidentScope(
-                AWARE,
-                Subjects.parse("AU=5,JP=5,KR=5"),
-                Set.of(DataCategory.GOVERNMENT_ID),
-                new CompanyFacts(List.of("DE"), false, true, false, false, false),
-                ZoneId.of("Europe/Berlin"));
+        var processor = scope(AWARE, "AU=5,JP=5,KR=5", Set.of(DataCategory.GOVERNMENT_ID), "DE", true, "Europe/Berlin");
         Assessment a = engine.evaluate(processor, List.of());
         assertThat(a.obligations()).extracting(Obligation::ruleId).contains("au-ndb-oaic", "jp-appi-processor");
         assertThat(a.warnings())
@@ -129,12 +140,7 @@ class ObligationEngineTest {
 
     @Test
     void anEstablishmentCitesTheTerritorialScopeOfItsOwnRegime() {
-        var uk = new IncidentScope(
-                AWARE,
-                Subjects.parse("US-CA=10"),
-                Set.of(DataCategory.CONTACT),
-                new CompanyFacts(List.of("GB"), false, false, false, false, false),
-                ZoneId.of("Europe/London"));
+        var uk = scope(AWARE, "US-CA=10", Set.of(DataCategory.CONTACT), "GB", false, "Europe/London");
         assertThat(rule(engine.evaluate(uk, List.of()), "gb-ukgdpr-33-ico").basis())
                 .contains("established in GB, UK GDPR Art. 3(1)");
         assertThat(rule(engine.evaluate(scope("US-CA=10", Set.of(DataCategory.CONTACT)), List.of()), "eu-gdpr-33-sa")
