@@ -223,7 +223,7 @@ public final class RuleBook {
     }
 
     /** Versions of one rule share the part of the id before {@code @}. */
-    static String family(String id) {
+    public static String family(String id) {
         int at = id.indexOf('@');
         return at < 0 ? id : id.substring(0, at);
     }

@@ -57,7 +57,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
     static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
 
-    private static String local(java.time.Instant due, ZoneId zone, boolean nameZone) {
+    private static String local(Instant due, ZoneId zone, boolean nameZone) {
         return LOCAL.format(due.atZone(zone)) + (nameZone ? " " + zone.getId() : "");
     }
 
@@ -264,7 +264,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
                 text(a, out, zone == null ? ruleZones(book) : Map.of());
             }
             out.flush();
-            return a.obligations().stream().anyMatch(o -> missed(a, o)) ? 1 : 0;
+            return a.missed().isEmpty() ? 0 : 1;
         } catch (InvalidScopeException | RuleBookException e) {
             err.println("tandem deadlines: " + e.getMessage());
             err.flush();
@@ -326,20 +326,6 @@ public final class DeadlinesCommand implements Callable<Integer> {
                 "given with --decide");
     }
 
-    /** When the notice of this obligation's rule was sent (--sent names rules without their @version). */
-    private static @org.jspecify.annotations.Nullable Instant sentAt(Assessment a, Obligation o) {
-        String id = o.ruleId();
-        int at = id.indexOf('@');
-        return a.scope().noticesSent().get(at < 0 ? id : id.substring(0, at));
-    }
-
-    /** A required deadline passed at the check time and not met by a notice sent on time. */
-    private static boolean missed(Assessment a, Obligation o) {
-        if (!o.missedAt(a.asOf())) return false;
-        Instant sent = sentAt(a, o);
-        return sent == null || o.due() == null || sent.isAfter(o.due());
-    }
-
     static String json(Assessment a) {
         var mapper = JsonMapper.builder().build();
         ObjectNode root = mapper.createObjectNode();
@@ -378,8 +364,8 @@ public final class DeadlinesCommand implements Callable<Integer> {
                     "dueLocal",
                     o.due().atZone(a.scope().timeZone()).toOffsetDateTime().toString());
         }
-        n.put("missed", missed(a, o));
-        Instant sent = sentAt(a, o);
+        n.put("missed", a.isMissed(o));
+        Instant sent = a.sentAt(o);
         if (sent != null) {
             n.put("sent", sent.toString());
         }
@@ -418,11 +404,10 @@ public final class DeadlinesCommand implements Callable<Integer> {
                                     o.due(),
                                     ruleZones.getOrDefault(o.ruleId(), a.scope().timeZone()),
                                     !ruleZones.isEmpty()) + " (" + o.due() + ")";
-            Instant sent = sentAt(a, o);
-            String flag = sent != null
-                    ? "SENT " + (missed(a, o) ? "LATE " : "")
+            String flag = a.sentAt(o) != null
+                    ? "SENT " + (a.isMissed(o) ? "LATE " : "")
                     : (o.urgent() ? "URGENT " : "")
-                            + (missed(a, o) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
+                            + (a.isMissed(o) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
             out.println(flag + when + "  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime());
             out.println("    " + o.dueText());
             out.println("    " + o.citation() + " [" + o.confidence() + "]");
@@ -443,7 +428,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
             out.println();
             a.warnings().forEach(w -> out.println("warning: " + w));
         }
-        int missed = (int) a.obligations().stream().filter(o -> missed(a, o)).count();
+        int missed = a.missed().size();
         out.println();
         out.println("URGENT: owed now (immediately, without undue delay); IF: owed only if a person answers its"
                 + " open question so (--decide); MISSED: a required deadline before " + a.asOf()

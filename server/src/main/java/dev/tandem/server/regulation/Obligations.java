@@ -6,6 +6,7 @@ import dev.tandem.regulation.Assessment;
 import dev.tandem.regulation.IncidentScope;
 import dev.tandem.regulation.Judgement;
 import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.regulation.RuleBook;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
@@ -389,7 +390,7 @@ public class Obligations {
                 o.id());
         // A clock that runs from this notice (California AG 15 days after the residents' notice, NIS2
         // final report a month after the notification) starts or moves with it: recompute now.
-        String family = family(o.ruleId());
+        String family = RuleBook.family(o.ruleId());
         boolean others = engine.ruleBook().rules().stream()
                 .anyMatch(r -> family.equals(r.deadline().after()));
         Incident incident = incident(o.incidentId());
@@ -407,11 +408,6 @@ public class Obligations {
         }
     }
 
-    private static String family(String ruleId) {
-        int v = ruleId.indexOf('@');
-        return v < 0 ? ruleId : ruleId.substring(0, v);
-    }
-
     /**
      * The notices recorded as sent: for each rule (without version) the earliest time an obligation
      * of it was filed; the engine starts the clocks that run from them.
@@ -420,7 +416,7 @@ public class Obligations {
         Map<String, Instant> sent = new java.util.TreeMap<>();
         for (StoredObligation o : ofIncident(incidentId)) {
             if (o.status() == Lifecycle.Status.FILED && o.statusChangedAt() != null) {
-                sent.merge(family(o.ruleId()), o.statusChangedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                sent.merge(RuleBook.family(o.ruleId()), o.statusChangedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         return sent;
