@@ -80,47 +80,45 @@ public final class ObligationEngine {
             }
             m.merge(j.question(), j, (a, b) -> b.decidedAt().isAfter(a.decidedAt()) ? b : a);
         }
-        IMPLIES.forEach((stronger, weaker) -> imply(m, stronger, weaker));
+        highRiskIsARisk(m);
         return m;
     }
 
     /**
-     * Questions whose YES answers the other one YES: a high risk is a risk (GDPR Art. 33(1) and
-     * 34(1), FADP Art. 24(1)), so a person who decides HIGH_RISK YES has decided that the Art. 33
-     * notice is owed, whatever RISK said before; and a later RISK NO is a NO to high risk as well.
+     * A high risk is a risk (GDPR Art. 33(1) and 34(1), FADP Art. 24(1)): a person who decides
+     * HIGH_RISK YES has decided that the Art. 33 notice is owed, whatever RISK said before; a RISK NO
+     * decided after it is a NO to high risk as well. Rule files without the two questions are left as
+     * they are.
      */
-    private static final Map<String, String> IMPLIES = Map.of("HIGH_RISK", "RISK");
-
-    private void imply(Map<String, Judgement> m, String stronger, String weaker) {
-        if (!book.questions().containsKey(stronger) || !book.questions().containsKey(weaker)) {
+    private void highRiskIsARisk(Map<String, Judgement> m) {
+        if (!book.questions().containsKey("HIGH_RISK") || !book.questions().containsKey("RISK")) {
             return;
         }
-        Judgement s = m.get(stronger);
-        Judgement w = m.get(weaker);
-        if (s != null
-                && s.answer() == Answer.YES
-                && (w == null || w.answer() == Answer.NO && !w.decidedAt().isAfter(s.decidedAt()))) {
+        Judgement high = m.get("HIGH_RISK");
+        Judgement risk = m.get("RISK");
+        if (high == null || high.answer() != Answer.YES) {
+            return;
+        }
+        if (risk == null || risk.answer() == Answer.NO && !risk.decidedAt().isAfter(high.decidedAt())) {
             m.put(
-                    weaker,
+                    "RISK",
                     new Judgement(
-                            weaker,
+                            "RISK",
                             Answer.YES,
-                            s.decidedBy(),
-                            s.decidedAt(),
-                            "implied by " + stronger + " decided YES at " + s.decidedAt() + ": a high risk is a risk ("
-                                    + s.reason() + ")"));
-        } else if (s != null && s.answer() == Answer.YES && w != null && w.answer() == Answer.NO) {
+                            high.decidedBy(),
+                            high.decidedAt(),
+                            "implied by HIGH_RISK decided YES at " + high.decidedAt() + ": a high risk is a risk ("
+                                    + high.reason() + ")"));
+        } else if (risk.answer() == Answer.NO) {
             m.put(
-                    stronger,
+                    "HIGH_RISK",
                     new Judgement(
-                            stronger,
+                            "HIGH_RISK",
                             Answer.NO,
-                            w.decidedBy(),
-                            w.decidedAt(),
-                            "implied by " + weaker
-                                    + " decided NO at " + w.decidedAt() + ", after " + stronger
-                                    + " YES: no risk is no high risk ("
-                                    + w.reason() + ")"));
+                            risk.decidedBy(),
+                            risk.decidedAt(),
+                            "implied by RISK decided NO at " + risk.decidedAt()
+                                    + ", after HIGH_RISK YES: no risk is no high risk (" + risk.reason() + ")"));
         }
     }
 
@@ -452,9 +450,15 @@ public final class ObligationEngine {
         }
         Map<String, Long> uncovered = new LinkedHashMap<>();
         Map<String, Long> notYet = new LinkedHashMap<>();
+        Map<String, Long> controllersOnly = new LinkedHashMap<>();
         counts.forEach((code, n) -> {
-            if (n > 0 && !covered(code, scope.awareAt())) {
-                (covered(code, null) ? notYet : uncovered).put(code, n);
+            if (n <= 0) {
+                return;
+            }
+            if (!covered(code, scope.awareAt(), false)) {
+                (covered(code, null, false) ? notYet : uncovered).put(code, n);
+            } else if (scope.facts().processor() && !covered(code, scope.awareAt(), true)) {
+                controllersOnly.put(code, n);
             }
         });
         if (scope.facts().onlineMarketplace() && mainEstablishment(scope.facts()) == null) {
@@ -468,19 +472,11 @@ public final class ObligationEngine {
         if (!uncovered.isEmpty()) {
             w.add("no rules cover " + uncovered + ": Tandem lists no breach law for them; ask counsel");
         }
-        if (scope.facts().processor()) {
-            Map<String, Long> controllersOnly = new LinkedHashMap<>();
-            counts.forEach((code, n) -> {
-                if (n > 0 && covered(code, scope.awareAt()) && !coveredForProcessor(code, scope.awareAt())) {
-                    controllersOnly.put(code, n);
-                }
-            });
-            if (!controllersOnly.isEmpty()) {
-                w.add("as a processor, no duty of yours is listed for " + controllersOnly
-                        + ": their laws put notification on the controller; tell the controller at once, as"
-                        + " your contract (GDPR Art. 28(3)(f) where it applies) will require, so it can meet its"
-                        + " deadlines");
-            }
+        if (!controllersOnly.isEmpty()) {
+            w.add("as a processor, no duty of yours is listed for " + controllersOnly
+                    + ": their laws put notification on the controller; tell the controller at once, as"
+                    + " your contract (GDPR Art. 28(3)(f) where it applies) will require, so it can meet its"
+                    + " deadlines");
         }
         if (!notYet.isEmpty()) {
             // an incident of the past: the rule book starts each law at the version it holds
@@ -492,19 +488,12 @@ public final class ObligationEngine {
     }
 
     /**
-     * Whether some rule (in force at {@code awareAt}, when given) counts people of this code. In a country whose subdivisions have laws of
-     * their own (the US), a national rule (SEC, HIPAA, a processor's duty) does not stand in for a
-     * missing state or territory law: US-GU, US-VI, US-AS and US-MP are uncovered.
+     * Whether some rule counts people of this code: one in force at {@code awareAt} when it is given,
+     * and one a processor has (its own or any holder's) when {@code processor}. In a country whose
+     * subdivisions have laws of their own (the US), a national rule (SEC, HIPAA, a processor's duty)
+     * does not stand in for a missing state or territory law: US-GU, US-VI, US-AS and US-MP are
+     * uncovered.
      */
-    private boolean covered(String code, @Nullable Instant awareAt) {
-        return covered(code, awareAt, false);
-    }
-
-    /** Whether a rule a processor has (its own or any entity's) counts people of this code. */
-    private boolean coveredForProcessor(String code, Instant awareAt) {
-        return covered(code, awareAt, true);
-    }
-
     private boolean covered(String code, @Nullable Instant awareAt, boolean processor) {
         String country = code.substring(0, 2);
         boolean local = code.length() > 2 && book.localLaws().contains(country);
