@@ -1,48 +1,55 @@
 package dev.tandem.intake;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A CSV table read row by row with FastCSV (RFC 4180), its header first. A row whose field count
- * differs from the header's is reported with file and line, counted and skipped; a fault the
- * parser cannot recover from (an over-long field, an I/O error) ends the table with a problem.
+ * A CSV table read row by row (RFC 4180, read as FastCSV reads it: {@link CsvBytes}), its header
+ * first. A row whose field count differs from the header's is reported with file and line, counted
+ * and skipped; a fault the reader cannot recover from (an over-long field, a character after a
+ * closing quote, an I/O error) ends the table with a problem. Fields become strings only when asked
+ * for. A byte-order mark says the encoding (UTF-8 without one), as FastCSV's detection does.
  */
 public final class CsvTable implements Closeable {
-    /** Longest field accepted, in characters; longer ones end the file with a clear problem. */
+    /** Longest field accepted, in bytes of UTF-8; longer ones end the file with a clear problem. */
     public static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
 
     private final String file;
-    private final CsvReader<CsvRecord> reader;
-    private final CloseableIterator<CsvRecord> rows;
+    private final CsvBytes rows;
     private final Problems problems;
     private final Header header;
-    private @Nullable CsvRecord current;
+    private boolean onRow;
+    private boolean stopped;
     private long rowsRead;
 
-    private CsvTable(
-            String file,
-            CsvReader<CsvRecord> reader,
-            CloseableIterator<CsvRecord> rows,
-            Problems problems,
-            Header header) {
+    private CsvTable(String file, CsvBytes rows, Problems problems, Header header) {
         this.file = file;
-        this.reader = reader;
         this.rows = rows;
         this.problems = problems;
         this.header = header;
     }
 
-    /** The FastCSV reader settings shared by analysis and the parse-only benchmark. */
+    /**
+     * FastCSV's reader with the settings this table reads as: the parse-only reference of {@code
+     * tandem bench analyze}, and small sniffs.
+     */
     public static CsvReader<CsvRecord> reader(InputStream in) {
         return CsvReader.builder()
                 .allowExtraFields(true)
@@ -57,24 +64,69 @@ public final class CsvTable implements Closeable {
      * The caller closes the table, which closes the stream.
      */
     public static @Nullable CsvTable open(String file, InputStream in, Problems problems) {
-        CsvReader<CsvRecord> reader = reader(in);
-        CloseableIterator<CsvRecord> rows = reader.iterator();
+        CsvBytes rows;
         try {
-            if (!rows.hasNext()) {
-                problems.report(file, 0, Problem.Kind.UNREADABLE, "empty CSV: no header row");
-                reader.close();
-                return null;
-            }
-            CsvRecord first = rows.next();
-            return new CsvTable(file, reader, rows, problems, new Header(first.getFields()));
-        } catch (CsvParseException | UncheckedIOException e) {
-            problems.report(file, 1, Problem.Kind.UNREADABLE, "cannot read CSV header: " + reason(e));
-            closeQuietly(reader);
-            return null;
+            rows = bytes(in);
         } catch (IOException e) {
             problems.report(file, 1, Problem.Kind.UNREADABLE, "cannot read CSV header: " + e.getMessage());
+            closeQuietly(in);
             return null;
         }
+        try {
+            if (!rows.next()) {
+                problems.report(file, 0, Problem.Kind.UNREADABLE, "empty CSV: no header row");
+                closeQuietly(rows);
+                return null;
+            }
+            List<String> names = new ArrayList<>(rows.fieldCount());
+            for (int i = 0; i < rows.fieldCount(); i++) {
+                names.add(rows.field(i));
+            }
+            return new CsvTable(file, rows, problems, new Header(names));
+        } catch (CsvBytes.Fault | IOException e) {
+            problems.report(file, 1, Problem.Kind.UNREADABLE, "cannot read CSV header: " + e.getMessage());
+            closeQuietly(rows);
+            return null;
+        }
+    }
+
+    /**
+     * The records of a stream, its byte-order mark (if any) taken off: UTF-8 is read as it is,
+     * UTF-16 and UTF-32 through a decoder.
+     */
+    static CsvBytes bytes(InputStream in) throws IOException {
+        byte[] head = new byte[4];
+        int n = in.readNBytes(head, 0, 4);
+        Charset bom = n < 2 ? null : bom(head, n);
+        if (bom == null) {
+            return new CsvBytes(in, head, n, MAX_FIELD_CHARS);
+        }
+        int mark = bom == StandardCharsets.UTF_8
+                ? 3
+                : bom == StandardCharsets.UTF_16BE || bom == StandardCharsets.UTF_16LE ? 2 : 4;
+        byte[] rest = Arrays.copyOfRange(head, mark, n);
+        if (bom == StandardCharsets.UTF_8) {
+            return new CsvBytes(in, rest, rest.length, MAX_FIELD_CHARS);
+        }
+        InputStream all = new SequenceInputStream(new ByteArrayInputStream(rest), in);
+        return new CsvBytes(new Utf8Stream(new InputStreamReader(all, bom)), new byte[0], 0, MAX_FIELD_CHARS);
+    }
+
+    /** The encoding a byte-order mark names, as FastCSV detects it, or null. */
+    private static @Nullable Charset bom(byte[] b, int n) {
+        if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) {
+            return n == 4 && b[2] == 0 && b[3] == 0 ? Charset.forName("UTF-32LE") : StandardCharsets.UTF_16LE;
+        }
+        if (n == 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
+            return Charset.forName("UTF-32BE");
+        }
+        return null;
     }
 
     /** Reads the header of a CSV document from its first bytes only (for sniffing). */
@@ -93,69 +145,111 @@ public final class CsvTable implements Closeable {
 
     /** Advances to the next well-formed row; false at the end of the table (or a fatal fault). */
     public boolean next() {
-        while (true) {
+        onRow = false;
+        while (!stopped) {
             try {
-                if (!rows.hasNext()) {
-                    current = null;
+                if (!rows.next()) {
+                    stopped = true;
                     return false;
                 }
-                CsvRecord r = rows.next();
-                if (r.getFieldCount() != header.size()) {
+                if (rows.fieldCount() != header.size()) {
                     problems.malformedRow(
-                            file,
-                            r.getStartingLineNumber(),
-                            "expected " + header.size() + " fields, found " + r.getFieldCount());
+                            file, rows.line(), "expected " + header.size() + " fields, found " + rows.fieldCount());
                     continue;
                 }
-                current = r;
+                onRow = true;
                 rowsRead++;
                 return true;
-            } catch (CsvParseException | UncheckedIOException e) {
-                problems.report(
-                        file,
-                        current == null ? 0 : current.getStartingLineNumber() + 1,
-                        Problem.Kind.UNREADABLE,
-                        "CSV reading stopped: " + reason(e));
-                current = null;
-                return false;
+            } catch (CsvBytes.Fault | IOException e) {
+                problems.report(file, rows.line(), Problem.Kind.UNREADABLE, "CSV reading stopped: " + e.getMessage());
+                stopped = true;
             }
         }
+        return false;
     }
 
     /** The field at a column index of the current row; empty when the column is absent (-1). */
     public String get(int column) {
-        CsvRecord r = current;
-        if (r == null || column < 0) {
+        if (!onRow || column < 0) {
             return "";
         }
-        return r.getField(column);
+        return rows.field(column);
     }
 
     public List<String> fields() {
-        CsvRecord r = current;
-        return r == null ? List.of() : r.getFields();
+        if (!onRow) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>(rows.fieldCount());
+        for (int i = 0; i < rows.fieldCount(); i++) {
+            all.add(rows.field(i));
+        }
+        return all;
     }
 
     /** The 1-based line on which the current row starts. */
     public long line() {
-        CsvRecord r = current;
-        return r == null ? 0 : r.getStartingLineNumber();
+        return onRow ? rows.line() : 0;
     }
 
     public long rowsRead() {
         return rowsRead;
     }
 
-    private static String reason(RuntimeException e) {
-        Throwable t = e;
-        String msg = e.getMessage();
-        while (t.getCause() != null) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                msg = t.getMessage();
-            }
+    /** UTF-8 bytes of what a reader decodes (for inputs a byte-order mark says are UTF-16 or UTF-32). */
+    private static final class Utf8Stream extends InputStream {
+        private final Reader reader;
+        private final CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
+        private final ByteBuffer bytes = ByteBuffer.allocate(4 * 8192);
+        private boolean ended;
+
+        Utf8Stream(Reader reader) {
+            this.reader = reader;
+            chars.flip();
+            bytes.flip();
         }
-        return msg == null ? e.getClass().getSimpleName() : msg;
+
+        @Override
+        public int read(byte[] b, int off, int n) throws IOException {
+            if (n == 0) {
+                return 0;
+            }
+            while (!bytes.hasRemaining()) {
+                if (ended) {
+                    return -1;
+                }
+                chars.compact();
+                int r = reader.read(chars);
+                chars.flip();
+                bytes.clear();
+                if (r < 0) {
+                    ended = true;
+                    encoder.encode(chars, bytes, true);
+                    encoder.flush(bytes);
+                } else {
+                    encoder.encode(chars, bytes, false);
+                }
+                bytes.flip();
+            }
+            int k = Math.min(n, bytes.remaining());
+            bytes.get(b, off, k);
+            return k;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     private static void closeQuietly(Closeable c) {
@@ -169,6 +263,6 @@ public final class CsvTable implements Closeable {
     @Override
     public void close() throws IOException {
         problems.endOfFile(file);
-        reader.close();
+        rows.close();
     }
 }

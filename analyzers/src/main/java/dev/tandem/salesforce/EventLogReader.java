@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Event Log File CSVs (EventLogFile supported event types, Object Reference). Columns are
@@ -44,43 +45,79 @@ public final class EventLogReader {
         return h.has("EVENT_TYPE");
     }
 
+    /** The columns of one Event Log File, looked up by name once (-1: absent). */
+    private record Columns(
+            int type,
+            int tsDerived,
+            int ts,
+            int org,
+            int userDerived,
+            int user,
+            int userName,
+            int userType,
+            int session,
+            int loginKey,
+            int sourceIp,
+            int clientIp,
+            int entity,
+            int query,
+            int rows,
+            int operation,
+            int url,
+            int uri,
+            int status,
+            int client,
+            int loginType,
+            int report,
+            int requestSize,
+            int delegated) {
+
+        static Columns of(Header h) {
+            return new Columns(
+                    h.find("EVENT_TYPE"),
+                    h.find("TIMESTAMP_DERIVED"),
+                    h.find("TIMESTAMP"),
+                    h.find("ORGANIZATION_ID"),
+                    h.find("USER_ID_DERIVED"),
+                    h.find("USER_ID"),
+                    h.find("USER_NAME"),
+                    h.find("USER_TYPE"),
+                    h.find("SESSION_KEY"),
+                    h.find("LOGIN_KEY"),
+                    h.find("SOURCE_IP"),
+                    h.find("CLIENT_IP"),
+                    h.find("ENTITY_NAME", "ENTITY_TYPE", "ENTITY"),
+                    h.find("QUERY", "SOQL_QUERY"),
+                    h.find(
+                            "ROWS_PROCESSED",
+                            "ROW_COUNT",
+                            "NUMBER_OF_RECORDS",
+                            "RECORDS_PROCESSED",
+                            "NUMBER_RECORDS_PROCESSED"),
+                    h.find("OPERATION_TYPE", "METHOD_NAME", "METHOD", "HTTP_METHOD"),
+                    h.find("URL", "URL_RE"),
+                    h.find("URI", "URI_ID_DERIVED"),
+                    h.find("LOGIN_STATUS", "REQUEST_STATUS", "STATUS_CODE", "SUCCESS"),
+                    h.find("CLIENT_NAME", "CONNECTED_APP_ID", "BROWSER_TYPE"),
+                    h.find("LOGIN_TYPE"),
+                    h.find("REPORT_ID_DERIVED", "REPORT_ID"),
+                    h.find("REQUEST_SIZE"),
+                    h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"));
+        }
+    }
+
     /**
      * Streams the rows of one Event Log File CSV to {@code sink}. The caller checks for
      * interruption through {@code everyBatch}, run every 4096 rows.
      */
     public static void read(
             String file, CsvTable table, Problems problems, Consumer<ActivityEvent> sink, Runnable everyBatch) {
-        Header h = table.header();
-        int type = h.find("EVENT_TYPE");
-        int tsDerived = h.find("TIMESTAMP_DERIVED");
-        int ts = h.find("TIMESTAMP");
-        int org = h.find("ORGANIZATION_ID");
-        int userDerived = h.find("USER_ID_DERIVED");
-        int user = h.find("USER_ID");
-        int userName = h.find("USER_NAME");
-        int userType = h.find("USER_TYPE");
-        int session = h.find("SESSION_KEY");
-        int loginKey = h.find("LOGIN_KEY");
-        int sourceIp = h.find("SOURCE_IP");
-        int clientIp = h.find("CLIENT_IP");
-        int entity = h.find("ENTITY_NAME", "ENTITY_TYPE", "ENTITY");
-        int query = h.find("QUERY", "SOQL_QUERY");
-        int rows = h.find(
-                "ROWS_PROCESSED", "ROW_COUNT", "NUMBER_OF_RECORDS", "RECORDS_PROCESSED", "NUMBER_RECORDS_PROCESSED");
-        int operation = h.find("OPERATION_TYPE", "METHOD_NAME", "METHOD", "HTTP_METHOD");
-        int url = h.find("URL", "URL_RE");
-        int uri = h.find("URI", "URI_ID_DERIVED");
-        int status = h.find("LOGIN_STATUS", "REQUEST_STATUS", "STATUS_CODE", "SUCCESS");
-        int client = h.find("CLIENT_NAME", "CONNECTED_APP_ID", "BROWSER_TYPE");
-        int loginType = h.find("LOGIN_TYPE");
-        int report = h.find("REPORT_ID_DERIVED", "REPORT_ID");
-        int requestSize = h.find("REQUEST_SIZE");
-        int delegated = h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID");
-        if (user < 0 && userDerived < 0) {
+        Columns c = Columns.of(table.header());
+        if (c.user < 0 && c.userDerived < 0) {
             problems.report(file, 1, Problem.Kind.MISSING_COLUMNS, "Event Log File without USER_ID column");
             return;
         }
-        if (ts < 0 && tsDerived < 0) {
+        if (c.ts < 0 && c.tsDerived < 0) {
             problems.report(file, 1, Problem.Kind.MISSING_COLUMNS, "Event Log File without TIMESTAMP column");
             return;
         }
@@ -90,66 +127,10 @@ public final class EventLogReader {
             if ((++n & 4095) == 0) {
                 everyBatch.run();
             }
-            String eventType = table.get(type);
-            ActivityKind kind = SUPPORTED.get(eventType);
-            if (kind == null) {
-                if (eventType.isEmpty()) {
-                    problems.malformedRow(file, table.line(), "empty EVENT_TYPE");
-                } else {
-                    long[] c = unsupported.computeIfAbsent(eventType, t -> new long[] {0, table.line()});
-                    c[0]++;
-                }
-                continue;
+            ActivityEvent e = event(file, table, c, problems, unsupported);
+            if (e != null) {
+                sink.accept(e);
             }
-            String time = tsDerived >= 0 ? table.get(tsDerived) : "";
-            long millis = Timestamps.parse(time.isEmpty() ? table.get(ts) : time);
-            if (millis == Timestamps.UNKNOWN) {
-                problems.malformedRow(file, table.line(), "unreadable TIMESTAMP \"" + clip(table.get(ts)) + "\"");
-                continue;
-            }
-            // the 15-character USER_ID first: ids are matched on 15 characters anyway
-            String userId = user >= 0 ? table.get(user) : "";
-            if (userId.isEmpty()) {
-                userId = table.get(userDerived);
-            }
-            String ip = "";
-            if (kind == ActivityKind.LOGIN || kind == ActivityKind.LOGIN_AS) {
-                ip = table.get(sourceIp);
-            }
-            if (ip.isEmpty()) {
-                ip = table.get(clientIp);
-            }
-            // page views are most rows and need only who, when, where: skip the data fields
-            boolean data = kind != ActivityKind.PAGE && kind != ActivityKind.LOGOUT;
-            String ent = data ? table.get(entity) : "";
-            if (data && ent.isEmpty() && query >= 0) {
-                ent = entityOf(table.get(query));
-            }
-            String u = kind == ActivityKind.CALLOUT && url >= 0 ? table.get(url) : data ? table.get(uri) : "";
-            boolean login = kind == ActivityKind.LOGIN || kind == ActivityKind.LOGIN_AS;
-            sink.accept(new ActivityEvent(
-                    file,
-                    table.line(),
-                    eventType,
-                    kind,
-                    millis,
-                    table.get(org),
-                    userId,
-                    table.get(userName),
-                    table.get(userType),
-                    table.get(session),
-                    table.get(loginKey),
-                    ip,
-                    ent,
-                    data ? number(table.get(rows)) : -1,
-                    data ? table.get(operation) : "",
-                    u,
-                    data ? table.get(status) : "",
-                    data ? table.get(client) : "",
-                    login ? table.get(loginType) : "",
-                    data ? table.get(report) : "",
-                    data ? number(table.get(requestSize)) : -1,
-                    login ? table.get(delegated) : ""));
         }
         for (var e : unsupported.entrySet()) {
             problems.report(
@@ -157,6 +138,94 @@ public final class EventLogReader {
                     e.getValue()[1],
                     Problem.Kind.UNSUPPORTED_EVENT_TYPE,
                     "event type \"" + clip(e.getKey()) + "\" is not supported: " + e.getValue()[0] + " row(s) skipped");
+        }
+    }
+
+    /**
+     * The event of the table's current row, or null when the row is not one (problems and
+     * unsupported event types noted). One method per row, apart from the loop, so that the JIT
+     * compiles it once, not inside the loop's on-stack replacement as well.
+     */
+    private static @Nullable ActivityEvent event(
+            String file, CsvTable table, Columns c, Problems problems, Map<String, long[]> unsupported) {
+        String eventType = table.get(c.type);
+        ActivityKind kind = SUPPORTED.get(eventType);
+        if (kind == null) {
+            notRead(file, table, problems, unsupported, eventType);
+            return null;
+        }
+        String time = c.tsDerived >= 0 ? table.get(c.tsDerived) : "";
+        long millis = Timestamps.parse(time.isEmpty() ? table.get(c.ts) : time);
+        if (millis == Timestamps.UNKNOWN) {
+            problems.malformedRow(file, table.line(), "unreadable TIMESTAMP \"" + clip(table.get(c.ts)) + "\"");
+            return null;
+        }
+        // the 15-character USER_ID first: ids are matched on 15 characters anyway
+        String userId = c.user >= 0 ? table.get(c.user) : "";
+        if (userId.isEmpty()) {
+            userId = table.get(c.userDerived);
+        }
+        boolean login = kind == ActivityKind.LOGIN || kind == ActivityKind.LOGIN_AS;
+        String ip = login ? table.get(c.sourceIp) : "";
+        if (ip.isEmpty()) {
+            ip = table.get(c.clientIp);
+        }
+        // page views are most rows and need only who, when, where: skip the data fields
+        boolean data = kind != ActivityKind.PAGE && kind != ActivityKind.LOGOUT;
+        String ent = "";
+        String u = "";
+        long rows = -1;
+        String operation = "";
+        String status = "";
+        String client = "";
+        String report = "";
+        long requestSize = -1;
+        if (data) {
+            ent = table.get(c.entity);
+            if (ent.isEmpty() && c.query >= 0) {
+                ent = entityOf(table.get(c.query));
+            }
+            u = kind == ActivityKind.CALLOUT && c.url >= 0 ? table.get(c.url) : table.get(c.uri);
+            rows = number(table.get(c.rows));
+            operation = table.get(c.operation);
+            status = table.get(c.status);
+            client = table.get(c.client);
+            report = table.get(c.report);
+            requestSize = number(table.get(c.requestSize));
+        }
+        return new ActivityEvent(
+                file,
+                table.line(),
+                eventType,
+                kind,
+                millis,
+                table.get(c.org),
+                userId,
+                table.get(c.userName),
+                table.get(c.userType),
+                table.get(c.session),
+                table.get(c.loginKey),
+                ip,
+                ent,
+                rows,
+                operation,
+                u,
+                status,
+                client,
+                login ? table.get(c.loginType) : "",
+                report,
+                requestSize,
+                login ? table.get(c.delegated) : "");
+    }
+
+    /** A row of no supported event type: a problem when the type is empty, else counted per type. */
+    private static void notRead(
+            String file, CsvTable table, Problems problems, Map<String, long[]> unsupported, String eventType) {
+        if (eventType.isEmpty()) {
+            problems.malformedRow(file, table.line(), "empty EVENT_TYPE");
+        } else {
+            long[] count = unsupported.computeIfAbsent(eventType, t -> new long[] {0, table.line()});
+            count[0]++;
         }
     }
 
