@@ -258,6 +258,18 @@ public final class DeadlinesCommand implements Callable<Integer> {
                     awareAt.toInstant(), Subjects.parse(subjects), categories, facts, shown, determinedAt, notices);
             Assessment a =
                     new ObligationEngine(book, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).evaluate(scope, judgements);
+            // a notice of a rule that puts no duty on this incident counts for nothing: say so rather
+            // than let a wrong rule id pass as recorded
+            for (String rule : notices.keySet()) {
+                boolean listed = java.util.stream.Stream.concat(a.obligations().stream(), a.notRequired().stream())
+                        .anyMatch(o -> RuleBook.family(o.ruleId()).equals(rule));
+                if (!listed) {
+                    err.println("tandem deadlines: warning: --sent " + rule
+                            + ": that rule puts no duty on this incident (it is not among the deadlines), so the"
+                            + " notice counts for nothing here; check the rule id and the scope");
+                }
+            }
+            err.flush();
             if (format.equals("json")) {
                 out.println(json(a));
             } else {

@@ -257,6 +257,23 @@ class DeadlinesCommandTest {
         assertThat(sent.get("missed").asBoolean()).isFalse();
     }
 
+    @Test
+    void warnsOfANoticeSentUnderARuleThatPutsNoDutyOnTheIncident() {
+        // Iowa's rule: no Iowa residents in this scope
+        CliRun r = run(
+                "--aware", "2026-10-20T10:00:00-04:00",
+                "--subjects", "US-NY=10",
+                "--data", "GOVERNMENT_ID",
+                "--now", "2026-10-21T12:00:00-04:00",
+                "--sent", "us-ia-individuals=2026-10-21T10:00:00-04:00",
+                "--sent", "us-ny-individuals=2026-10-21T10:00:00-04:00");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("warning: --sent us-ia-individuals: that rule puts no duty on this incident")
+                .doesNotContain("--sent us-ny-individuals");
+        assertThat(r.out()).contains("SENT").contains("US-NY");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
