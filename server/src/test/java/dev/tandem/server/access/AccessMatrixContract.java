@@ -289,10 +289,16 @@ abstract class AccessMatrixContract {
         }));
         c.add(get("/api/v1/incidents/{id}/grants", "PFFPFFHH", i + "/grants"));
         String grantee = username(f.as().get(Who.GRANTED), f.admin());
-        String grantBody = "{\"username\":\"" + grantee + "\",\"evidence\":\"" + f.forensic() + "\"}";
-        c.add(json("POST", "/api/v1/incidents/{id}/grants", "FFFPFFHH", () -> i + "/grants", grantBody));
+        // each call grants another item: a second grant of the fixture's item is refused (409)
+        Supplier<String> grantBody =
+                () -> "{\"username\":\"" + grantee + "\",\"evidence\":\"" + freshForensic(f) + "\"}";
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{id}/grants",
+                "FFFPFFHH",
+                () -> Request.json(i + "/grants", grantBody.get())));
         c.add(new Call("DELETE", "/api/v1/incidents/{id}/grants/{grantId}", "FFFPFFHH", () -> {
-            Api.Response g = f.as().get(Who.LEGAL).postJson(i + "/grants", grantBody);
+            Api.Response g = f.as().get(Who.LEGAL).postJson(i + "/grants", grantBody.get());
             assertThat(g.status()).as(g.body()).isEqualTo(201);
             return Request.get(i + "/grants/" + g.json().path("id").asString());
         }));
@@ -556,17 +562,19 @@ abstract class AccessMatrixContract {
             return new Request(i + "/members/" + u + "/removal", null, null);
         }));
         String grantee = username(f.as().get(Who.GRANTED), f.admin());
-        c.add(form(
+        c.add(new Call(
                 "POST",
                 "/incidents/{id}/grants",
                 "FFFPFFHH",
-                () -> i + "/grants",
-                "username=" + grantee + "&evidence=" + f.forensic()));
+                () -> new Request(
+                        i + "/grants",
+                        "application/x-www-form-urlencoded",
+                        ("username=" + grantee + "&evidence=" + freshForensic(f)).getBytes(StandardCharsets.UTF_8))));
         c.add(new Call("POST", "/incidents/{id}/grants/{grantId}/revocation", "FFFPFFHH", () -> {
             Api.Response g = f.as().get(Who.LEGAL)
                     .postJson(
                             "/api/v1" + i + "/grants",
-                            "{\"username\":\"" + grantee + "\",\"evidence\":\"" + f.forensic() + "\"}");
+                            "{\"username\":\"" + grantee + "\",\"evidence\":\"" + freshForensic(f) + "\"}");
             assertThat(g.status()).as(g.body()).isEqualTo(201);
             return new Request(i + "/grants/" + g.json().path("id").asString() + "/revocation", null, null);
         }));
@@ -1288,6 +1296,44 @@ abstract class AccessMatrixContract {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
+    }
+
+    /** Another FORENSIC item of the fixture's incident, uploaded by its commander. */
+    private static String freshForensic(Fixture f) {
+        return upload(f.as().get(Who.IC), f.incident(), "FORENSIC", "forensic-" + SERIAL.incrementAndGet() + ".csv");
+    }
+
+    @Test
+    void aSecondGrantOfWhatAGrantCoversIsRefused() {
+        Api legal = fixture.as().get(Who.LEGAL);
+        String grants = "/api/v1/incidents/" + fixture.incident() + "/grants";
+        String grantee = username(fixture.as().get(Who.GRANTED), fixture.admin());
+        // the fixture's grant of its FORENSIC item, given again
+        Api.Response again = legal.postJson(
+                grants, "{\"username\":\"" + grantee + "\",\"evidence\":\"" + fixture.forensic() + "\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("already-granted").contains("already holds grant");
+        // every item, then one item: covered already
+        String other = username(fixture.as().get(Who.RESPONDER), fixture.admin());
+        String item = freshForensic(fixture);
+        Api.Response all = legal.postJson(grants, "{\"username\":\"" + other + "\",\"evidence\":null}");
+        assertThat(all.status()).as(all.body()).isEqualTo(201);
+        try {
+            Api.Response one = legal.postJson(grants, "{\"username\":\"" + other + "\",\"evidence\":\"" + item + "\"}");
+            assertThat(one.status()).as(one.body()).isEqualTo(409);
+            assertThat(one.body()).contains("every FORENSIC item");
+        } finally {
+            // the matrix's RESPONDER holds no grant
+            Api.Response revoked =
+                    legal.send("DELETE", grants + "/" + all.json().path("id").asString(), null, null);
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+        }
+        // revoked, an item can be granted anew
+        Api.Response anew = legal.postJson(grants, "{\"username\":\"" + other + "\",\"evidence\":\"" + item + "\"}");
+        assertThat(anew.status()).as(anew.body()).isEqualTo(201);
+        Api.Response revoked =
+                legal.send("DELETE", grants + "/" + anew.json().path("id").asString(), null, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
     }
 
     private static void awaitJob(Api api, String jobId) throws InterruptedException {
