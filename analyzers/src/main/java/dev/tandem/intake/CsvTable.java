@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  * for. A byte-order mark says the encoding (UTF-8 without one), as FastCSV's detection does.
  */
 public final class CsvTable implements Closeable {
-    /** Longest field accepted, in bytes of UTF-8; longer ones end the file with a clear problem. */
+    /**
+     * Longest field accepted: this many bytes of UTF-8 (FastCSV's {@link #reader}: characters);
+     * longer ones end the file with a clear problem.
+     */
     public static final int MAX_FIELD_CHARS = 4 * 1024 * 1024;
 
     private final String file;
