@@ -469,6 +469,36 @@ public final class ObligationEngine {
                         + " --eu-representative); until then any member state where the service is offered may act");
             }
         }
+        // GDPR Art. 3(1) brings the law to people outside its territory only for processing "in the
+        // context of the activities of" the establishment: the rules presume it (the safe side for
+        // deadlines), and counsel should confirm it
+        Set<String> regimes = new java.util.HashSet<>();
+        for (Rule r : book.rules()) {
+            Rule.Trigger t = r.trigger();
+            if (t.anywhereIfEstablishedIn().isEmpty()
+                    || !r.inForce().covers(scope.awareAt().atZone(r.zone()).toLocalDate())
+                    || !regimes.add(r.regime())) {
+                continue;
+            }
+            String est = establishedIn(t.anywhereIfEstablishedIn(), scope.facts());
+            if (est == null) {
+                continue;
+            }
+            long inside = 0;
+            for (String s : t.scope()) {
+                inside += scope.subjects().countIn(s, book.regions());
+            }
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (total > inside) {
+                w.add((total - inside) + " affected people outside " + String.join("+", t.scope())
+                        + " are counted under "
+                        + r.regime() + " because of the establishment in " + est + " (Art. 3(1)): that holds only if"
+                        + " the breached processing was carried out in the context of that establishment's"
+                        + " activities (EDPB Guidelines 3/2018, section 1)"
+                        + (inside == 0 ? ", and no one affected is in " + String.join("+", t.scope()) : "")
+                        + "; ask counsel to confirm");
+            }
+        }
         if (!uncovered.isEmpty()) {
             w.add("no rules cover " + uncovered + ": Tandem lists no breach law for them; ask counsel");
         }

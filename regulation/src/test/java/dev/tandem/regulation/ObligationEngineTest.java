@@ -274,6 +274,28 @@ class ObligationEngineTest {
     }
 
     @Test
+    void peopleOutsideTheEuCountedBecauseOfAnEstablishmentAreAQuestionForCounsel() {
+        // established in Germany; only US customers affected: Art. 3(1) reaches them only through
+        // processing in the context of the German establishment's activities
+        var facts = new CompanyFacts(List.of("DE"), false, false, false, false, false);
+        var onlyUs = new IncidentScope(
+                AWARE, Subjects.parse("US-CA=40"), Set.of(DataCategory.CONTACT), facts, ZoneOffset.UTC);
+        Assessment a = engine.evaluate(onlyUs, List.of());
+        assertThat(rule(a, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("40 affected people outside EEA are counted under EU GDPR because of the"
+                                + " establishment in DE (Art. 3(1))")
+                        && w.contains("no one affected is in EEA"));
+        var mixed = new IncidentScope(
+                AWARE, Subjects.parse("DE=5,US-CA=40"), Set.of(DataCategory.CONTACT), facts, ZoneOffset.UTC);
+        assertThat(engine.evaluate(mixed, List.of()).warnings())
+                .anyMatch(w -> w.startsWith("40 affected people outside EEA") && !w.contains("no one affected"));
+        var onlyEu =
+                new IncidentScope(AWARE, Subjects.parse("DE=5"), Set.of(DataCategory.CONTACT), facts, ZoneOffset.UTC);
+        assertThat(engine.evaluate(onlyEu, List.of()).warnings()).noneMatch(w -> w.contains("Art. 3(1)"));
+    }
+
+    @Test
     void marketplaceWithoutEuNexusIsWarned() {
         // NIS2 Art. 26(3): a provider not established in the Union must designate a representative.
         var facts = new CompanyFacts(List.of("US"), false, false, false, true, false);
