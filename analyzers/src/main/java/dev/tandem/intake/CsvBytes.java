@@ -7,7 +7,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,9 +77,9 @@ final class CsvBytes implements Closeable {
     /** Where the field being read starts; kept here only while the buffer is refilled. */
     private int fieldBegin;
 
-    /** Rows of a column looked at before it is known whether its values repeat. */
+    /** Changes of a column's value after which it is known whether its values repeat. */
     private static final int REUSE_TRIAL = 256;
-    /** A column's values are reused when one in this many repeats the one before. */
+    /** By then, a column keeps its last value when it repeated at least TRIAL / this many times. */
     private static final int REUSE_AT_LEAST = 8;
 
     private @Nullable Reuse[] reuse = new Reuse[32];
@@ -126,6 +128,15 @@ final class CsvBytes implements Closeable {
         return fields;
     }
 
+    /** Every field of the current record as text. */
+    List<String> fields() {
+        List<String> all = new ArrayList<>(fields);
+        for (int i = 0; i < fields; i++) {
+            all.add(field(i));
+        }
+        return all;
+    }
+
     /** The 1-based line on which the current record starts. */
     long line() {
         return startingLine;
@@ -134,9 +145,9 @@ final class CsvBytes implements Closeable {
     /**
      * A field of the current record as text. A column's value is often the one of the row before
      * (the organization and event type of a whole file, a user's or a session's run of rows): that
-     * value's string is handed out again, without a copy, while it is so for at least one row in
-     * {@value #REUSE_AT_LEAST} of a column's first {@value #REUSE_TRIAL} (after that the column makes
-     * a new string each time).
+     * value's string is handed out again, without a copy. A column whose value has changed
+     * {@value #REUSE_TRIAL} times while repeating fewer than a {@value #REUSE_AT_LEAST}th as often
+     * stops being compared and makes a new string each time.
      */
     String field(int i) {
         if (i < 0 || i >= fields) {

@@ -15,7 +15,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -81,11 +80,7 @@ public final class CsvTable implements Closeable {
                 closeQuietly(rows);
                 return null;
             }
-            List<String> names = new ArrayList<>(rows.fieldCount());
-            for (int i = 0; i < rows.fieldCount(); i++) {
-                names.add(rows.field(i));
-            }
-            return new CsvTable(file, rows, problems, new Header(names));
+            return new CsvTable(file, rows, problems, new Header(rows.fields()));
         } catch (CsvBytes.Fault | IOException e) {
             problems.report(file, 1, Problem.Kind.UNREADABLE, "cannot read CSV header: " + e.getMessage());
             closeQuietly(rows);
@@ -100,34 +95,36 @@ public final class CsvTable implements Closeable {
     static CsvBytes bytes(InputStream in) throws IOException {
         byte[] head = new byte[4];
         int n = in.readNBytes(head, 0, 4);
-        Charset bom = n < 2 ? null : bom(head, n);
+        Bom bom = n < 2 ? null : bom(head, n);
         if (bom == null) {
             return new CsvBytes(in, head, n, MAX_FIELD_CHARS);
         }
-        int mark = bom == StandardCharsets.UTF_8
-                ? 3
-                : bom == StandardCharsets.UTF_16BE || bom == StandardCharsets.UTF_16LE ? 2 : 4;
-        byte[] rest = Arrays.copyOfRange(head, mark, n);
-        if (bom == StandardCharsets.UTF_8) {
+        byte[] rest = Arrays.copyOfRange(head, bom.length(), n);
+        if (bom.charset() == StandardCharsets.UTF_8) {
             return new CsvBytes(in, rest, rest.length, MAX_FIELD_CHARS);
         }
         InputStream all = new SequenceInputStream(new ByteArrayInputStream(rest), in);
-        return new CsvBytes(new Utf8Stream(new InputStreamReader(all, bom)), new byte[0], 0, MAX_FIELD_CHARS);
+        return new CsvBytes(new Utf8Stream(new InputStreamReader(all, bom.charset())), new byte[0], 0, MAX_FIELD_CHARS);
     }
 
-    /** The encoding a byte-order mark names, as FastCSV detects it, or null. */
-    private static @Nullable Charset bom(byte[] b, int n) {
+    /** A byte-order mark: the encoding it names and its length in bytes. */
+    private record Bom(Charset charset, int length) {}
+
+    /** The byte-order mark the first bytes hold, as FastCSV detects it, or null. */
+    private static @Nullable Bom bom(byte[] b, int n) {
         if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
-            return StandardCharsets.UTF_8;
+            return new Bom(StandardCharsets.UTF_8, 3);
         }
         if (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
-            return StandardCharsets.UTF_16BE;
+            return new Bom(StandardCharsets.UTF_16BE, 2);
         }
         if (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) {
-            return n == 4 && b[2] == 0 && b[3] == 0 ? Charset.forName("UTF-32LE") : StandardCharsets.UTF_16LE;
+            return n == 4 && b[2] == 0 && b[3] == 0
+                    ? new Bom(Charset.forName("UTF-32LE"), 4)
+                    : new Bom(StandardCharsets.UTF_16LE, 2);
         }
         if (n == 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
-            return Charset.forName("UTF-32BE");
+            return new Bom(Charset.forName("UTF-32BE"), 4);
         }
         return null;
     }
@@ -180,14 +177,7 @@ public final class CsvTable implements Closeable {
     }
 
     public List<String> fields() {
-        if (!onRow) {
-            return List.of();
-        }
-        List<String> all = new ArrayList<>(rows.fieldCount());
-        for (int i = 0; i < rows.fieldCount(); i++) {
-            all.add(rows.field(i));
-        }
-        return all;
+        return onRow ? rows.fields() : List.of();
     }
 
     /** The 1-based line on which the current row starts. */

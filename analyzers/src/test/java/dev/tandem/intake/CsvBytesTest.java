@@ -96,11 +96,7 @@ class CsvBytesTest {
         List<Read> reads = new ArrayList<>();
         try (CsvBytes rows = CsvTable.bytes(in)) {
             while (rows.next()) {
-                List<String> fields = new ArrayList<>();
-                for (int i = 0; i < rows.fieldCount(); i++) {
-                    fields.add(rows.field(i));
-                }
-                reads.add(new Read(rows.line(), fields));
+                reads.add(new Read(rows.line(), rows.fields()));
             }
         } catch (CsvBytes.Fault e) {
             reads.add(new Read(-1, List.of("fault")));

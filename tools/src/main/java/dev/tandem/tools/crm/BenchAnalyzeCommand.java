@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tandem bench analyze [--size 1GiB] [--threads N]}: generates Event Log File CSVs, then in
- * the same run times merely parsing them with FastCSV (the same reader settings the analysis uses)
+ * the same run times merely parsing them with FastCSV (with the settings the analysis's own reader reads as)
  * against the full analysis, each on one thread and on {@code --threads} (all cores by default:
  * the parsing spread over the files, the analysis reading ahead as {@code tandem analyze} does), and
  * prints the throughputs, their ratios, and the heap the analysis kept. For the record it also
