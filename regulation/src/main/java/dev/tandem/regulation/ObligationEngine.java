@@ -165,9 +165,7 @@ public final class ObligationEngine {
             long n = 0;
             String where;
             if (anywhere != null) {
-                n = scope.subjects().counts().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum();
+                n = scope.subjects().total();
                 where = "any country (established in " + anywhere + ", " + rule.regime() + " Art. 3(1))";
             } else if (t.fanOut() == Rule.FanOut.EACH_SUBDIVISION) {
                 // the threshold is per state or territory: the largest count decides whether any is met
@@ -176,9 +174,7 @@ public final class ObligationEngine {
                 }
                 where = "the most affected state or territory of " + String.join("+", t.scope());
             } else {
-                for (String s : t.scope()) {
-                    n += scope.subjects().countIn(s, book.regions());
-                }
+                n = countIn(t.scope(), scope.subjects());
                 where = String.join("+", t.scope());
             }
             if (t.under() != null && n >= t.under()) {
@@ -259,6 +255,15 @@ public final class ObligationEngine {
     private @Nullable String gdprEstablishment(CompanyFacts facts) {
         List<String> eea = book.regions().getOrDefault(EEA, List.of());
         return facts.establishedIn().stream().filter(eea::contains).findFirst().orElse(null);
+    }
+
+    /** People counted under the entries of a rule's scope (codes or regions). */
+    private long countIn(List<String> codes, Subjects subjects) {
+        long n = 0;
+        for (String c : codes) {
+            n += subjects.countIn(c, book.regions());
+        }
+        return n;
     }
 
     /** The first establishment within the given codes or regions, or null. */
@@ -473,6 +478,7 @@ public final class ObligationEngine {
         // context of the activities of" the establishment: the rules presume it (the safe side for
         // deadlines), and counsel should confirm it
         Set<String> regimes = new java.util.HashSet<>();
+        long total = scope.subjects().total();
         for (Rule r : book.rules()) {
             Rule.Trigger t = r.trigger();
             if (t.anywhereIfEstablishedIn().isEmpty()
@@ -484,11 +490,7 @@ public final class ObligationEngine {
             if (est == null) {
                 continue;
             }
-            long inside = 0;
-            for (String s : t.scope()) {
-                inside += scope.subjects().countIn(s, book.regions());
-            }
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long inside = countIn(t.scope(), scope.subjects());
             if (total > inside) {
                 w.add((total - inside) + " affected people outside " + String.join("+", t.scope())
                         + " are counted under "

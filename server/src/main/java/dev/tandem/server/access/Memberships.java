@@ -234,20 +234,15 @@ public class Memberships {
             }
             // a second grant of what a grant already covers would show twice in the list and the
             // record, and one revocation would leave the other standing
-            List<Map<String, Object>> held = jdbc.queryForList(
-                    "SELECT id, evidence_id FROM forensic_grant WHERE incident_id = ? AND username = ?"
-                            + " AND revoked_at IS NULL ORDER BY granted_at, id",
-                    incident,
-                    username);
-            for (Map<String, Object> h : held) {
-                Object item = h.get("evidence_id");
-                if (item == null || item.equals(evidence)) {
+            for (Grant held : grants(incident)) {
+                if (held.username().equals(username)
+                        && (held.evidence() == null || held.evidence().equals(evidence))) {
                     throw DomainException.conflict(
                             "already-granted",
                             "Already granted",
-                            "username: " + username + " already holds grant " + h.get("id") + " of "
-                                    + (item == null ? "every FORENSIC item" : "item " + item) + " in incident "
-                                    + incident + "; revoke it first to grant anew");
+                            "username: " + username + " already holds grant " + held.id() + " of "
+                                    + (held.evidence() == null ? "every FORENSIC item" : "item " + held.evidence())
+                                    + " in incident " + incident + "; revoke it first to grant anew");
                 }
             }
             long index = ap.record(new GrantAdded(incident, id, username, evidence), actor);

@@ -562,14 +562,12 @@ abstract class AccessMatrixContract {
             return new Request(i + "/members/" + u + "/removal", null, null);
         }));
         String grantee = username(f.as().get(Who.GRANTED), f.admin());
-        c.add(new Call(
+        c.add(form(
                 "POST",
                 "/incidents/{id}/grants",
                 "FFFPFFHH",
-                () -> new Request(
-                        i + "/grants",
-                        "application/x-www-form-urlencoded",
-                        ("username=" + grantee + "&evidence=" + freshForensic(f)).getBytes(StandardCharsets.UTF_8))));
+                () -> i + "/grants",
+                () -> "username=" + grantee + "&evidence=" + freshForensic(f)));
         c.add(new Call("POST", "/incidents/{id}/grants/{grantId}/revocation", "FFFPFFHH", () -> {
             Api.Response g = f.as().get(Who.LEGAL)
                     .postJson(
@@ -807,12 +805,20 @@ abstract class AccessMatrixContract {
     }
 
     private static Call form(String method, String pattern, String expected, Supplier<String> path, String body) {
+        return form(method, pattern, expected, path, () -> body);
+    }
+
+    /** A form whose body is made anew for each call. */
+    private static Call form(
+            String method, String pattern, String expected, Supplier<String> path, Supplier<String> body) {
         return new Call(
                 method,
                 pattern,
                 expected,
                 () -> new Request(
-                        path.get(), "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8)));
+                        path.get(),
+                        "application/x-www-form-urlencoded",
+                        body.get().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
