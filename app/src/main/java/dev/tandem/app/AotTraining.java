@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * {@code tandem aot-training}: the training run of JDK 25's ahead-of-time cache (JEP 483, JEP 514,
  * JEP 515), run once at build time by the launcher with {@code -XX:AOTCacheOutput}. It runs, in
  * this process, the commands people wait for at a prompt: {@code --version}, {@code deadlines}
- * (text and JSON), {@code scan} of a small file (text and JSON Lines) and {@code analyze} of a small
+ * (text and JSON), {@code scan} of small files (a log as text and JSON Lines; a CSV and a JSON Lines export) and {@code analyze} of a small
  * generated org (6 MB), so the classes they load and link, and their method profiles, are in the
  * cache. Kept lean on purpose: every class in the cache is loaded at each start.
  */
@@ -38,6 +38,31 @@ public final class AotTraining implements Callable<Integer> {
                         .append(" card=4111 1111 1111 1111 phone=+49 30 901820 iban=DE89370400440532013000\n");
             }
             Files.writeString(sample, sb, StandardCharsets.UTF_8);
+            // customer exports as CSV and JSON Lines: a scan reads them as records cut into parts,
+            // classes the text sample never loads (a class missing from the cache is looked for in
+            // every jar of the class path before the one that holds it: ~0.1 s, ADR 097)
+            Path exports = dir.resolve("exports");
+            Files.createDirectories(exports);
+            StringBuilder csv = new StringBuilder("id,first_name,last_name,email,phone,country,card,iban,ip\n");
+            StringBuilder jsonl = new StringBuilder();
+            for (int i = 0; i < 500; i++) {
+                csv.append(i)
+                        .append(",Jane,Doe")
+                        .append(i)
+                        .append(",jane.doe")
+                        .append(i)
+                        .append("@example.com,+49 30 901820,DE,4111-1111-1111-1111,DE89370400440532013000,198.51.100.")
+                        .append(i % 250)
+                        .append('\n');
+                jsonl.append("{\"id\":\"cus_")
+                        .append(i)
+                        .append("\",\"name\":\"John Roe\",\"email\":\"john.roe")
+                        .append(i)
+                        .append("@example.org\",\"phone\":\"+1 212 555 0100\",\"address\":{\"city\":\"Boston\",")
+                        .append("\"state\":\"MA\",\"country\":\"US\"},\"ssn\":\"123-45-6789\"}\n");
+            }
+            Files.writeString(exports.resolve("contacts.csv"), csv, StandardCharsets.UTF_8);
+            Files.writeString(exports.resolve("customers.jsonl"), jsonl, StandardCharsets.UTF_8);
             List<String[]> runs = List.of(
                     new String[] {"--version"},
                     new String[] {
@@ -48,6 +73,7 @@ public final class AotTraining implements Callable<Integer> {
                     },
                     new String[] {"scan", sample.toString()},
                     new String[] {"scan", sample.toString(), "--format", "jsonl", "--threads", "1"},
+                    new String[] {"scan", exports.toString(), "--format", "jsonl", "--threads", "1"},
                     // a small org (every event type, every leak pattern) analysed on two threads: the
                     // analysis's methods start with profiles of every kind of row, so the JIT compiles
                     // them once instead of again each time a new kind of row turns up
