@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
  *       (EEC, Euratom) 1182/71 Art. 3(1)): the day of the event is not counted, day 1 is the next
  *       calendar day in the rule's zone, and the period ends at the last second (23:59:59) of day N
  *       there. A period ending on a weekend or holiday is not extended: the earlier date is the safe one.
+ *       Where the authority counts the day of the event as day 1 (Japan's PPC), the rule says so
+ *       ({@code startDayCounts}) and the period ends a day earlier.
  *   <li>Business days skip Saturdays, Sundays and the public holidays of the rule's calendar; day 1
  *       is the first business day after the day of the event.
  *   <li>Months end on the same day of the month N months later (or that month's last day).
@@ -29,7 +31,11 @@ public final class DueDates {
     public static Instant due(Rule.DeadlineSpec spec, Instant start, ZoneId zone, HolidayCalendars calendars) {
         return switch (spec.kind()) {
             case HOURS -> start.plus(spec.amount(), ChronoUnit.HOURS);
-            case CALENDAR_DAYS -> endOfDay(start.atZone(zone).toLocalDate().plusDays(spec.amount()), spec, zone);
+            case CALENDAR_DAYS ->
+                endOfDay(
+                        start.atZone(zone).toLocalDate().plusDays(spec.amount() - (spec.startDayCounts() ? 1 : 0)),
+                        spec,
+                        zone);
             case MONTHS -> endOfDay(start.atZone(zone).toLocalDate().plusMonths(spec.amount()), spec, zone);
             case BUSINESS_DAYS -> {
                 LocalDate d = start.atZone(zone).toLocalDate();
@@ -51,8 +57,13 @@ public final class DueDates {
         return switch (spec.kind()) {
             case HOURS -> spec.amount() + " hours (absolute time) after " + start;
             case CALENDAR_DAYS ->
-                spec.amount() + " calendar days after " + start.atZone(zone).toLocalDate() + " (" + zone + "), ending "
-                        + spec.dayEnds() + " local time";
+                spec.startDayCounts()
+                        ? spec.amount() + " calendar days counting "
+                                + start.atZone(zone).toLocalDate() + " (" + zone + ") as day 1, ending "
+                                + spec.dayEnds() + " local time"
+                        : spec.amount() + " calendar days after "
+                                + start.atZone(zone).toLocalDate() + " (" + zone + "), ending " + spec.dayEnds()
+                                + " local time";
             case MONTHS ->
                 spec.amount() + " month(s) after " + start.atZone(zone).toLocalDate() + " (" + zone + "), ending "
                         + spec.dayEnds() + " local time";

@@ -182,6 +182,8 @@ public record Rule(
      *     17:30 for EDGAR filings, 17 CFR 232.13(a)(2))
      * @param urgent "immediately", "without undue delay" and the like: before any fixed deadline
      * @param after for a clock that runs from another notice: that notice's rule id (without version)
+     * @param startDayCounts calendar days only: the day the clock starts is day 1 of the period (the
+     *     Japanese PPC counts so: "the day it became aware is day 1"), not the day before day 1
      */
     public record DeadlineSpec(
             DeadlineKind kind,
@@ -191,11 +193,12 @@ public record Rule(
             String text,
             LocalTime dayEnds,
             boolean urgent,
-            @Nullable String after) {
+            @Nullable String after,
+            boolean startDayCounts) {
         public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
         public DeadlineSpec(DeadlineKind kind, int amount, @Nullable String calendar, ClockStart from, String text) {
-            this(kind, amount, calendar, from, text, END_OF_DAY, false, null);
+            this(kind, amount, calendar, from, text, END_OF_DAY, false, null, false);
         }
     }
 

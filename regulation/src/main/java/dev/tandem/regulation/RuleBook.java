@@ -663,7 +663,19 @@ public final class RuleBook {
         }
 
         private Rule.DeadlineSpec deadline(JsonNode d, String where, HolidayCalendars calendars) {
-            fields(d, where, Set.of("kind", "amount", "calendar", "from", "text", "dayEnds", "urgent", "after"));
+            fields(
+                    d,
+                    where,
+                    Set.of(
+                            "kind",
+                            "amount",
+                            "calendar",
+                            "from",
+                            "text",
+                            "dayEnds",
+                            "urgent",
+                            "after",
+                            "startDayCounts"));
             Rule.DeadlineKind kind = enumValue(Rule.DeadlineKind.class, text(d, "kind", where), where + ".kind");
             int amount = 0;
             if (kind == Rule.DeadlineKind.NONE) {
@@ -697,6 +709,10 @@ public final class RuleBook {
                     throw error(where + ": dayEnds '" + d.get("dayEnds").asString() + "' is not a time (HH:MM)");
                 }
             }
+            boolean startDayCounts = d.has("startDayCounts") && bool(d, "startDayCounts", where);
+            if (startDayCounts && kind != Rule.DeadlineKind.CALENDAR_DAYS) {
+                throw error(where + ": only deadlines counted in calendar days take 'startDayCounts'");
+            }
             String text = text(d, "text", where);
             // "Immediately" and "without undue delay" come before any fixed deadline; the wording
             // decides unless the rule says otherwise.
@@ -713,7 +729,8 @@ public final class RuleBook {
                     text,
                     dayEnds,
                     urgent,
-                    d.has("after") ? text(d, "after", where) : null);
+                    d.has("after") ? text(d, "after", where) : null,
+                    startDayCounts);
         }
 
         private static final List<String> URGENT_WORDS = List.of(

@@ -173,7 +173,9 @@ public final class RuleTable {
         String ends = d.dayEnds().equals(Rule.DeadlineSpec.END_OF_DAY) ? "" : ", ending " + d.dayEnds();
         String head = switch (d.kind()) {
             case HOURS -> d.amount() + " h" + start;
-            case CALENDAR_DAYS -> d.amount() + " calendar days" + start + " (" + r.zone() + ends + ")";
+            case CALENDAR_DAYS ->
+                d.amount() + " calendar days" + start + (d.startDayCounts() ? ", the first day counted" : "") + " ("
+                        + r.zone() + ends + ")";
             case BUSINESS_DAYS ->
                 d.amount() + " business days" + start + " (" + d.calendar() + ", " + r.zone() + ends + ")";
             case MONTHS -> d.amount() + " month(s)" + start + " (" + r.zone() + ends + ")";

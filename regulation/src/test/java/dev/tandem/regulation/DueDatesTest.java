@@ -32,6 +32,28 @@ class DueDatesTest {
     }
 
     @Test
+    void whereTheDayOfAwarenessIsDayOneThePeriodEndsADayEarlier() {
+        // PPC guidelines (general rules) 3-5-3-4: the day the operator became aware is day 1 of the
+        // 30 days of the final report; aware on 2026-05-04 in Tokyo: day 30 is June 2
+        var counted = new Rule.DeadlineSpec(
+                Rule.DeadlineKind.CALENDAR_DAYS,
+                30,
+                null,
+                Rule.ClockStart.AWARENESS,
+                "30 d",
+                Rule.DeadlineSpec.END_OF_DAY,
+                false,
+                null,
+                true);
+        var usual = new Rule.DeadlineSpec(Rule.DeadlineKind.CALENDAR_DAYS, 30, null, Rule.ClockStart.AWARENESS, "30 d");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        Instant aware = Instant.parse("2026-05-04T00:00:00Z"); // 09:00 in Tokyo
+        assertThat(DueDates.due(counted, aware, tokyo, CALENDARS)).isEqualTo(Instant.parse("2026-06-02T14:59:59Z"));
+        assertThat(DueDates.due(usual, aware, tokyo, CALENDARS)).isEqualTo(Instant.parse("2026-06-03T14:59:59Z"));
+        assertThat(DueDates.explain(counted, aware, tokyo)).contains("counting 2026-05-04 (Asia/Tokyo) as day 1");
+    }
+
+    @Test
     void newYearOnASaturdayIsObservedOnDecember31() {
         // January 1, 2028 is a Saturday: the federal holiday is Friday, December 31, 2027 (5 U.S.C. 6103(b))
         assertThat(CALENDARS.isBusinessDay("US-FEDERAL", java.time.LocalDate.of(2027, 12, 31)))

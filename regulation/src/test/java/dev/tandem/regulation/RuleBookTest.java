@@ -170,6 +170,21 @@ class RuleBookTest {
     }
 
     @Test
+    void readsTheFirstDayCountedOnlyForCalendarDays() {
+        String days = rule("a", "")
+                .replace(
+                        "\"kind\":\"HOURS\",\"amount\":72",
+                        "\"kind\":\"CALENDAR_DAYS\",\"amount\":30,\"startDayCounts\":true");
+        assertThat(load(HEAD + days + "]}").rules().getFirst().deadline().startDayCounts())
+                .isTrue();
+        String hours = rule("a", "").replace("\"amount\":72", "\"amount\":72,\"startDayCounts\":true");
+        assertThatThrownBy(() -> load(HEAD + hours + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("only deadlines counted in calendar days take 'startDayCounts'");
+    }
+
+    @Test
     void rejectsUnknownQuestion() {
         String r = rule("a", "")
                 .replace(
