@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The leak rules (docs/leak-patterns.md), one class each, run once all inputs are read, in a fixed
@@ -73,6 +74,17 @@ final class Rules {
         return merge(out);
     }
 
+    /**
+     * Records of two findings merged: their sum, or the one known, or null when neither evidence
+     * tells (metadata-only findings, such as one configuration seen in two snapshots). Written out
+     * so that no conditional expression unboxes a null.
+     */
+    static @Nullable Long sum(@Nullable Long a, @Nullable Long b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a + b;
+    }
+
     private List<Finding> merge(List<Finding> all) {
         Map<String, Finding> by = new LinkedHashMap<>();
         for (Finding f : all) {
@@ -85,9 +97,7 @@ final class Rules {
             Finding first = prior.severity().compareTo(f.severity()) <= 0 ? prior : f;
             List<EvidenceRef> ev = new ArrayList<>(prior.evidence());
             ev.addAll(f.evidence());
-            Long records = prior.records() == null
-                    ? f.records()
-                    : f.records() == null ? prior.records() : prior.records() + f.records();
+            Long records = sum(prior.records(), f.records());
             List<ContainmentAction> contain = new ArrayList<>(new LinkedHashSet<>(prior.containment()));
             for (ContainmentAction a : f.containment()) {
                 if (!contain.contains(a)) {

@@ -182,6 +182,38 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void oneConfigurationInTwoSnapshotsIsOneFindingWithNoRecordCount() throws Exception {
+        // a pre- and a post-change snapshot analysed together: the same metadata-only finding twice,
+        // neither with a record count (merging them unboxed a null and failed the analysis)
+        String rules = """
+                <SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <sharingGuestRules>
+                        <fullName>Share_Contacts_With_Site_Guests</fullName>
+                        <accessLevel>Read</accessLevel>
+                        <label>Share Contacts With Site Guests</label>
+                        <sharedTo><guestUser>Customer_Portal_Site_Guest_User</guestUser></sharedTo>
+                    </sharingGuestRules>
+                </SharingRules>
+                """;
+        AnalysisResult r = analyze(
+                text("pre/sharingRules/Contact.sharingRules-meta.xml", rules),
+                text("post/sharingRules/Contact.sharingRules-meta.xml", rules));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.SHARING_RULE_EXPOSURE);
+            assertThat(f.records()).isNull();
+            assertThat(f.evidence()).hasSize(2);
+        });
+    }
+
+    @Test
+    void mergedRecordCountsAddWhatIsKnown() {
+        assertThat(Rules.sum(null, null)).isNull();
+        assertThat(Rules.sum(null, 5L)).isEqualTo(5L);
+        assertThat(Rules.sum(7L, null)).isEqualTo(7L);
+        assertThat(Rules.sum(7L, 5L)).isEqualTo(12L);
+    }
+
+    @Test
     void readsRealTimeEventsAsJsonAndCsv() throws Exception {
         String json = """
                 {"totalSize": 1, "done": true, "records": [
