@@ -331,11 +331,27 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                     scope.unplaced());
             if (!scope.jurisdictions().isEmpty()) {
                 out.println("By jurisdiction: " + scope.subjects());
-                out.println("  next: tandem deadlines --aware <when you became aware> --subjects " + scope.subjects());
+                out.println("  next: " + nextCommand(scope));
             }
         }
         out.flush();
         return scope;
+    }
+
+    /**
+     * The regulatory clock's command for what the scan found: the people per jurisdiction and the
+     * data categories of the entities in scope (without {@code --data} the laws limited to some
+     * data, most US states and the card brands, would not trigger).
+     */
+    static String nextCommand(Scope scope) {
+        String command = "tandem deadlines --aware <when you became aware> --subjects " + scope.subjects();
+        java.util.Set<dev.tandem.regulation.DataCategory> data = dev.tandem.regulation.DataCategory.ofScannerEntities(
+                scope.counts().keySet().stream().map(Entity::name).toList());
+        if (!data.isEmpty()) {
+            command +=
+                    " --data " + String.join(",", data.stream().map(Enum::name).toList());
+        }
+        return command;
     }
 
     /** "CREDIT_CARD 3 (commerce-context 2, gs1-code 1)", entity by entity. */

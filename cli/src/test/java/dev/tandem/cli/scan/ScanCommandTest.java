@@ -84,6 +84,31 @@ class ScanCommandTest {
     }
 
     @Test
+    void theSuggestedDeadlinesCommandCarriesTheDataCategoriesFoundAndRuns(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("orders.csv");
+        Files.writeString(
+                f,
+                "Email,Card,MailingState\njane@example.com,4111 1111 1111 1111,CA\nbob@example.com,5555 5555 5555 4444,CA\n");
+        CliRun r = CliRun.run("scan", f.toString());
+        String next = r.out()
+                .lines()
+                .filter(l -> l.strip().startsWith("next: "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring("next: ".length());
+        assertThat(next)
+                .isEqualTo(
+                        "tandem deadlines --aware <when you became aware> --subjects US-CA=2 --data CONTACT,PAYMENT_CARD");
+        // as the user would run it, with a time: California's card-data duty is found
+        String[] args = next.replace("<when you became aware>", "2026-11-26T10:00:00Z")
+                .substring("tandem ".length())
+                .split(" ");
+        CliRun deadlines = CliRun.run(args);
+        assertThat(deadlines.out()).contains("US-CA").doesNotContain("No notification obligations found");
+    }
+
+    @Test
     void minConfidenceOutsideZeroToOneIsAUsageError(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.log");
         Files.writeString(f, "nothing\n");

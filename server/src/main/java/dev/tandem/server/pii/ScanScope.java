@@ -2,7 +2,6 @@ package dev.tandem.server.pii;
 
 import dev.tandem.pii.Entity;
 import dev.tandem.regulation.DataCategory;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,23 +10,9 @@ import java.util.TreeMap;
 final class ScanScope {
     private ScanScope() {}
 
-    /**
-     * The data categories the entities found belong to. IP addresses alone name no category the
-     * breach laws use; names, addresses and e-mail are contact data.
-     */
+    /** The data categories the entities found belong to ({@link DataCategory#ofScannerEntities}). */
     static Set<DataCategory> categories(Set<Entity> found) {
-        Set<DataCategory> out = EnumSet.noneOf(DataCategory.class);
-        for (Entity e : found) {
-            switch (e) {
-                case EMAIL_ADDRESS, PHONE_NUMBER, PERSON, LOCATION -> out.add(DataCategory.CONTACT);
-                case CREDIT_CARD -> out.add(DataCategory.PAYMENT_CARD);
-                case IBAN_CODE -> out.add(DataCategory.FINANCIAL_ACCOUNT);
-                case US_SSN -> out.add(DataCategory.GOVERNMENT_ID);
-                case DATE_OF_BIRTH -> out.add(DataCategory.DATE_OF_BIRTH);
-                case IP_ADDRESS -> {}
-            }
-        }
-        return out;
+        return DataCategory.ofScannerEntities(found.stream().map(Entity::name).toList());
     }
 
     /**
