@@ -40,6 +40,34 @@ public final class ServerConnection {
         }
     }
 
+    /**
+     * What a refusal says, for the person who ran the command: the {@code detail} of the server's
+     * problem answer (docs/contracts.md §1), or the first 300 characters of any other body.
+     */
+    public static String reason(String body) {
+        try {
+            String detail = JSON.readTree(body).path("detail").asString("");
+            if (!detail.isBlank()) return detail;
+        } catch (tools.jackson.core.JacksonException notJson) {
+            // not a problem answer: the body as it came, shortened
+        }
+        String b = body.strip();
+        return b.length() <= 300 ? b : b.substring(0, 300) + "…";
+    }
+
+    /**
+     * The line to print for a 401 or 403: a 401 is a token the server does not accept (exit 3), a
+     * 403 a valid token whose user may not do this (exit 2), with the server's reason either way.
+     */
+    public static String refusal(int status, String body) {
+        return status == 401
+                ? "the server refused the token (401): " + reason(body) + "; check --token or " + TOKEN_VARIABLE
+                : "not allowed for this token's user (403): " + reason(body);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** A usage error in {@code --server} or {@code --token}, with the message to print. */
     public static final class Problem extends Exception {
         public Problem(String message) {

@@ -84,4 +84,15 @@ class ServerConnectionTest {
         assertThatThrownBy(() -> parse("--server", "http://h/?incident=1").target(env(vars)))
                 .hasMessageContaining("without ?query");
     }
+
+    @Test
+    void aRefusalQuotesTheServersDetailOrItsBodyShortened() {
+        assertThat(ServerConnection.refusal(401, "{\"detail\":\"unknown or revoked token\"}"))
+                .isEqualTo(
+                        "the server refused the token (401): unknown or revoked token; check --token or TANDEM_TOKEN");
+        assertThat(ServerConnection.refusal(403, "{\"detail\":\"counsel only\"}"))
+                .isEqualTo("not allowed for this token's user (403): counsel only");
+        assertThat(ServerConnection.reason("<html>Forbidden</html>")).isEqualTo("<html>Forbidden</html>");
+        assertThat(ServerConnection.reason("x".repeat(400))).hasSize(301).endsWith("…");
+    }
 }

@@ -159,8 +159,8 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            err.println("tandem evidence add: the server refused the token (" + status + ")");
-            return TandemCommand.EXIT_UNREACHABLE;
+            err.println("tandem evidence add: " + file + ": " + ServerConnection.refusal(status, response.body()));
+            return status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE;
         }
         JsonNode body;
         try {

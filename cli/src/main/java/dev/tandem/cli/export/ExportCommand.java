@@ -96,9 +96,10 @@ public final class ExportCommand implements Callable<Integer> {
             if (status == 401 || status == 403) {
                 return fail(
                         err,
-                        TandemCommand.EXIT_UNREACHABLE,
-                        uri + " refused the token (HTTP " + status + "): "
-                                + new String(body.readNBytes(2000), StandardCharsets.UTF_8));
+                        status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE,
+                        uri + ": "
+                                + ServerConnection.refusal(
+                                        status, new String(body.readNBytes(2000), StandardCharsets.UTF_8)));
             }
             if (status != 200) {
                 return fail(

@@ -146,6 +146,28 @@ class EvidenceAddCommandTest {
     }
 
     @Test
+    void aRoleRefusalIsNotABadTokenAndSaysWhy() throws IOException {
+        String url = serve(
+                403,
+                sha -> "{\"type\":\"urn:tandem:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"an auditor reads evidence and never adds it\"}");
+        assertThat(run(
+                        "evidence",
+                        "add",
+                        "--server",
+                        url,
+                        "--token",
+                        "auditor",
+                        "--incident",
+                        "i",
+                        file("r.txt", "r").toString()))
+                .isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(err.toString())
+                .contains("not allowed for this token's user (403): an auditor reads evidence and never adds it")
+                .doesNotContain("refused the token");
+    }
+
+    @Test
     void problemsFromTheServerAndUnreadableFilesExitWithTwo() throws IOException {
         String url = serve(404, sha -> "{\"detail\":\"no incident nope\"}");
         assertThat(run(
