@@ -72,6 +72,11 @@ class EvidenceAddCommandTest {
         return cl.execute(args);
     }
 
+    /** {@code tandem evidence add} of one file to incident "i". */
+    int add(String url, String token, Path file) {
+        return run("evidence", "add", "--server", url, "--token", token, "--incident", "i", file.toString());
+    }
+
     Path file(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
@@ -103,16 +108,7 @@ class EvidenceAddCommandTest {
     @Test
     void reportsAServerThatRecordedADifferentHash() throws IOException {
         String url = serve(201, sha -> "{\"id\":\"ev-1\",\"sha256\":\"" + "0".repeat(64) + "\"}");
-        int rc = run(
-                "evidence",
-                "add",
-                "--server",
-                url,
-                "--token",
-                "t",
-                "--incident",
-                "i",
-                file("x.txt", "x").toString());
+        int rc = add(url, "t", file("x.txt", "x"));
         assertThat(rc).isEqualTo(TandemCommand.EXIT_FOUND);
         assertThat(err.toString()).contains("recorded SHA-256 " + "0".repeat(64));
     }
@@ -120,29 +116,9 @@ class EvidenceAddCommandTest {
     @Test
     void refusedTokenAndUnreachableServerExitWithThree() throws IOException {
         String url = serve(401, sha -> "{\"type\":\"urn:tandem:problem:unauthenticated\"}");
-        assertThat(run(
-                        "evidence",
-                        "add",
-                        "--server",
-                        url,
-                        "--token",
-                        "bad",
-                        "--incident",
-                        "i",
-                        file("x.txt", "x").toString()))
-                .isEqualTo(TandemCommand.EXIT_UNREACHABLE);
+        assertThat(add(url, "bad", file("x.txt", "x"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
         server.stop(0);
-        assertThat(run(
-                        "evidence",
-                        "add",
-                        "--server",
-                        url,
-                        "--token",
-                        "t",
-                        "--incident",
-                        "i",
-                        file("y.txt", "y").toString()))
-                .isEqualTo(TandemCommand.EXIT_UNREACHABLE);
+        assertThat(add(url, "t", file("y.txt", "y"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
     }
 
     @Test
@@ -151,17 +127,7 @@ class EvidenceAddCommandTest {
                 403,
                 sha -> "{\"type\":\"urn:tandem:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,"
                         + "\"detail\":\"an auditor reads evidence and never adds it\"}");
-        assertThat(run(
-                        "evidence",
-                        "add",
-                        "--server",
-                        url,
-                        "--token",
-                        "auditor",
-                        "--incident",
-                        "i",
-                        file("r.txt", "r").toString()))
-                .isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(add(url, "auditor", file("r.txt", "r"))).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(err.toString())
                 .contains("not allowed for this token's user (403): an auditor reads evidence and never adds it")
                 .doesNotContain("refused the token");
