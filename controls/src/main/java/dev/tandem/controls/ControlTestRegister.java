@@ -73,9 +73,16 @@ public final class ControlTestRegister {
             text = text.substring(1);
         }
         if (quoteLeftOpen(text)) {
-            return new Rejected("csv-malformed", 1, null, "line 1: a quoted field is never closed");
+            long opens = lastRecordLine(text);
+            return new Rejected(
+                    "csv-malformed",
+                    opens,
+                    null,
+                    "line " + opens + ": a quoted field opens in this row and is never closed; every row after it"
+                            + " would be lost");
         }
         int[] at = null;
+        long lastLine = 0;
         List<ControlTest> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .skipEmptyLines(true)
@@ -84,6 +91,7 @@ public final class ControlTestRegister {
                 .ofCsvRecord(text)) {
             for (CsvRecord r : reader) {
                 long line = r.getStartingLineNumber();
+                lastLine = line;
                 if (at == null) {
                     List<String> names = r.getFields().stream()
                             .map(f -> f.strip().toLowerCase(Locale.ROOT))
@@ -160,13 +168,14 @@ public final class ControlTestRegister {
                 rows.add(new ControlTest(control.id(), v[1], testedOn, v[3], v[4], line));
             }
         } catch (CsvParseException e) {
-            return new Rejected("csv-malformed", 1, null, "line 1: unreadable CSV: " + e.getMessage());
+            return malformed(e, lastLine + 1);
         } catch (java.io.IOException e) {
             // reading a String does not fail; closing it neither
             throw new java.io.UncheckedIOException(e);
         }
         if (at == null) {
-            return new Rejected("csv-missing-column", 1, null, "line 1: the register is empty; the header is required");
+            return new Rejected(
+                    "csv-empty", 1, null, "line 1: the register is empty; it needs the header and a row a test");
         }
         if (rows.isEmpty()) {
             return new Rejected("csv-empty", 2, null, "line 2: the register has a header and no rows");
@@ -176,6 +185,36 @@ public final class ControlTestRegister {
 
     private static String header(int column) {
         return List.of("control", "configItem", "testedOn", "tester", "sample").get(column);
+    }
+
+    private static final java.util.regex.Pattern STARTED_IN_LINE =
+            java.util.regex.Pattern.compile("started in line (\\d+)");
+
+    /**
+     * A record FastCSV could not read, named by the line it starts on (FastCSV's message says it; else
+     * the line after the last record read) and why, in its words without the wrapper.
+     */
+    static Rejected malformed(CsvParseException e, long fallbackLine) {
+        java.util.regex.Matcher m = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+        long line = m.find() ? Long.parseLong(m.group(1)) : fallbackLine;
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return new Rejected(
+                "csv-malformed", line, null, "line " + line + ": not readable as CSV: " + cause.getMessage());
+    }
+
+    /** The line the last record FastCSV reads starts on: with a quote left open, the row it opens in. */
+    private static long lastRecordLine(String text) {
+        long last = 1;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(text)) {
+            for (CsvRecord r : reader) last = r.getStartingLineNumber();
+        } catch (CsvParseException | java.io.IOException e) {
+            // the rows before the fault tell where it is
+        }
+        return last;
     }
 
     private static boolean quoteLeftOpen(String text) {

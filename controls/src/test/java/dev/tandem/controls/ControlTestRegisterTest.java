@@ -64,6 +64,25 @@ class ControlTestRegisterTest {
     }
 
     @Test
+    void unreadableCsvIsNamedByTheRowItIsIn() {
+        String header = "control,configItem,testedOn,tester,sample\n";
+        var open = (ControlTestRegister.Rejected) read(header
+                + "CC6.1,A,2026-09-01,t,s\nCC6.2,B,2026-09-01,t,s\nCC6.3,\"C,2026-09-01,t,s\nCC6.1,D,2026-09-01,t,s\n");
+        assertThat(open.code()).isEqualTo("csv-malformed");
+        assertThat(open.line()).isEqualTo(4);
+        assertThat(open.detail()).startsWith("line 4: a quoted field opens in this row and is never closed");
+        var after =
+                (ControlTestRegister.Rejected) read(header + "CC6.1,A,2026-09-01,t,s\nCC6.3,\"bad\"x,2026-09-01,t,s\n");
+        assertThat(after.code()).isEqualTo("csv-malformed");
+        assertThat(after.line()).isEqualTo(3);
+        assertThat(after.detail())
+                .isEqualTo("line 3: not readable as CSV: Unexpected character after closing quote: 'x' (0x78)");
+        var nothing = (ControlTestRegister.Rejected) read("");
+        assertThat(nothing.code()).isEqualTo("csv-empty");
+        assertThat(nothing.detail()).startsWith("line 1: the register is empty");
+    }
+
+    @Test
     void refusesAMissingColumnAnEmptyFieldAndAnEmptyRegister() {
         assertThat(((ControlTestRegister.Rejected) read("control,configItem,tester,sample\n")).code())
                 .isEqualTo("csv-missing-column");
