@@ -41,7 +41,10 @@ public final class Subjects {
             try {
                 n = Long.parseLong(num);
             } catch (NumberFormatException e) {
-                throw new InvalidScopeException("count '" + num + "' for " + code + " is not a whole number");
+                throw new InvalidScopeException(
+                        num.matches("[+-]?[0-9]+")
+                                ? "count '" + num + "' for " + code + " is too large (at most " + Long.MAX_VALUE + ")"
+                                : "count '" + num + "' for " + code + " is not a whole number");
             }
             add(m, code, n);
         }

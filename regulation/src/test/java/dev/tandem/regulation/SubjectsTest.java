@@ -23,6 +23,9 @@ class SubjectsTest {
     void rejectsBadItemsNamingThem() {
         assertThatThrownBy(() -> Subjects.parse("DE=1,DE=2")).hasMessageContaining("'DE' is given twice");
         assertThatThrownBy(() -> Subjects.parse("DE")).hasMessageContaining("'DE' is not CODE=COUNT");
+        assertThatThrownBy(() -> Subjects.parse("DE=99999999999999999999"))
+                .hasMessageContaining("count '99999999999999999999' for DE is too large");
+        assertThatThrownBy(() -> Subjects.parse("DE=12.5")).hasMessageContaining("'12.5' for DE is not a whole number");
         assertThatThrownBy(() -> Subjects.parse("FR-75=3")).hasMessageContaining("give the country code FR");
         assertThatThrownBy(() -> Subjects.parse("EU=3")).hasMessageContaining("'EU' is not a country code");
     }

@@ -54,8 +54,12 @@ public record Scope(Subjects subjects, Set<DataCategory> data, boolean encrypted
         Map<String, Long> counts = new LinkedHashMap<>();
         for (var e : s.properties()) {
             JsonNode n = e.getValue();
-            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            if (!n.isIntegralNumber()) {
                 throw new InvalidScopeException("subjects." + e.getKey() + ": count " + n + " is not a whole number");
+            }
+            if (!n.canConvertToLong()) {
+                throw new InvalidScopeException(
+                        "subjects." + e.getKey() + ": count " + n + " is too large (at most " + Long.MAX_VALUE + ")");
             }
             counts.put(e.getKey(), n.asLong());
         }
