@@ -388,6 +388,11 @@ public final class ObligationEngine {
             case DECISION ->
                 judgement != null && judgement.answer() == rule.question().requiredIf() ? judgement.decidedAt() : null;
             case NOTICE -> scope.noticesSent().get(spec.after());
+            case YEAR_END -> {
+                java.time.ZonedDateTime aware = scope.awareAt().atZone(rule.zone());
+                yield java.time.ZonedDateTime.of(aware.getYear(), 12, 31, 23, 59, 59, 0, rule.zone())
+                        .toInstant();
+            }
         };
         Instant due = start == null ? null : DueDates.due(spec, start, rule.zone(), book.calendars());
         String dueText = spec.text();
@@ -409,6 +414,8 @@ public final class ObligationEngine {
                         : "; counted from the determination of the breach";
             } else if (spec.from() == Rule.ClockStart.NOTICE) {
                 clockText += "; counted from the notice of rule " + spec.after() + " sent " + start;
+            } else if (spec.from() == Rule.ClockStart.YEAR_END) {
+                clockText += "; counted from the end of the calendar year the breach was discovered in";
             }
         }
         if (transposition != null) {

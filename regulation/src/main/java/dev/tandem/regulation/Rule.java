@@ -162,7 +162,13 @@ public record Rule(
          */
         DETERMINATION,
         /** When another recorded notice was sent (California AG: 15 days after the residents' notice). */
-        NOTICE
+        NOTICE,
+        /**
+         * The end (23:59:59) of the calendar year of awareness in the rule's zone: HIPAA's report of
+         * breaches of fewer than 500 people, due within 60 days after the end of the year they were
+         * discovered in (45 CFR 164.408(c)).
+         */
+        YEAR_END
     }
 
     /** How the due instant follows from the clock start. */
