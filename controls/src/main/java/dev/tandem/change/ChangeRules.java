@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * read and writes only when allowed.
  *
  * <ul>
+ *   <li>Naming snapshots, first of all: a snapshot the person may not read (a privileged item) is
+ *       refused (403) before anything else is checked, so that the answer says nothing of it, not
+ *       even whether it is a {@code CONFIG_SNAPSHOT}.
  *   <li>Requesting: every pre-change snapshot is {@code CONFIG_SNAPSHOT} evidence of the incident
  *       received before the request; an isolation says how auditors keep read-only access to the
  *       evidence of the isolated system; an access restriction names the business processes it may
@@ -81,6 +84,10 @@ public final class ChangeRules {
             Instant requestedAt,
             String requesterRole,
             ControlCatalog catalog) {
+        Optional<Refused> unreadable = unreadable("preSnapshots", d.preSnapshots(), snapshots);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
         Optional<Refused> text = required("title", d.title())
                 .or(() -> required("system", d.system()))
                 .or(() -> required("rollbackPlan", d.rollbackPlan()))
@@ -304,6 +311,10 @@ public final class ChangeRules {
      */
     public static Check execute(
             State s, List<String> postSnapshots, Map<String, Snapshot> snapshots, Instant requestedAt) {
+        Optional<Refused> unreadable = unreadable("postSnapshots", postSnapshots, snapshots);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
         Check ready = ready(s);
         if (ready instanceof Refused) {
             return ready;
@@ -374,6 +385,22 @@ public final class ChangeRules {
             return conflict("processes-verified", "the business processes of this change were verified already");
         }
         return OK;
+    }
+
+    /**
+     * The refusal of the first named snapshot the person may not read: 403 {@code forbidden}, whatever
+     * its kind or time, and before any rule that would look at them (a kind named in a 422 would tell
+     * what a privileged item is). Ids unknown to the incident are left to the rules that follow.
+     */
+    private static Optional<Refused> unreadable(String field, List<String> ids, Map<String, Snapshot> snapshots) {
+        for (String id : ids) {
+            Snapshot s = snapshots.get(id);
+            if (s != null && !s.readable()) {
+                return Optional.of(forbidden(
+                        "forbidden", field + ": FORENSIC item " + id + " is privileged and not yours to read"));
+            }
+        }
+        return Optional.empty();
     }
 
     public static String words(Approver a) {

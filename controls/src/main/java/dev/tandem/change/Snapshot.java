@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A configuration snapshot a change request names, as the rules need it: the evidence item's id,
- * kind and when the vault received it.
+ * kind, when the vault received it and whether the person naming it may read it (a privileged
+ * item of counsel's may not be; the rules then look at nothing else of it, its kind included).
  */
-public record Snapshot(String id, String kind, Instant receivedAt) {
+public record Snapshot(String id, String kind, Instant receivedAt, boolean readable) {
     public static final String CONFIG_SNAPSHOT = "CONFIG_SNAPSHOT";
 }

@@ -14,10 +14,29 @@ import org.junit.jupiter.api.Test;
 
 class ChangeRulesTest {
     private static final Instant REQUESTED = Instant.parse("2026-11-27T10:00:00Z");
-    private static final Snapshot PRE = new Snapshot("pre", "CONFIG_SNAPSHOT", REQUESTED.minusSeconds(3600));
-    private static final Snapshot LOG = new Snapshot("log", "LOG", REQUESTED.minusSeconds(3600));
-    private static final Snapshot LATE = new Snapshot("late", "CONFIG_SNAPSHOT", REQUESTED.plusSeconds(60));
-    private static final Map<String, Snapshot> SNAPSHOTS = Map.of("pre", PRE, "log", LOG, "late", LATE);
+    private static final Snapshot PRE = new Snapshot("pre", "CONFIG_SNAPSHOT", REQUESTED.minusSeconds(3600), true);
+    private static final Snapshot LOG = new Snapshot("log", "LOG", REQUESTED.minusSeconds(3600), true);
+    private static final Snapshot LATE = new Snapshot("late", "CONFIG_SNAPSHOT", REQUESTED.plusSeconds(60), true);
+    // privileged items the person may not read: a document, a config snapshot, one received later
+    private static final Snapshot SECRET_DOCUMENT =
+            new Snapshot("secret-doc", "DOCUMENT", REQUESTED.minusSeconds(3600), false);
+    private static final Snapshot SECRET_SNAPSHOT =
+            new Snapshot("secret-snap", "CONFIG_SNAPSHOT", REQUESTED.minusSeconds(3600), false);
+    private static final Snapshot SECRET_LATE =
+            new Snapshot("secret-late", "CONFIG_SNAPSHOT", REQUESTED.plusSeconds(60), false);
+    private static final Map<String, Snapshot> SNAPSHOTS = Map.of(
+            "pre",
+            PRE,
+            "log",
+            LOG,
+            "late",
+            LATE,
+            "secret-doc",
+            SECRET_DOCUMENT,
+            "secret-snap",
+            SECRET_SNAPSHOT,
+            "secret-late",
+            SECRET_LATE);
 
     private static ChangeRules.Draft draft(
             ChangeKind kind,
@@ -60,6 +79,40 @@ class ChangeRulesTest {
                 .isEqualTo("pre-snapshot-required");
         assertThat(code(request(draft(ChangeKind.CONFIGURATION, List.of("x"), null, List.of(), false), "RESPONDER")))
                 .isEqualTo("unknown-snapshot");
+    }
+
+    /**
+     * A snapshot the requester may not read is refused alike whatever it is: its kind and time are
+     * not looked at, so the answer tells nothing of a privileged item.
+     */
+    @Test
+    void aSnapshotTheRequesterMayNotReadIsRefusedAlikeWhateverItsKind() {
+        List<String> answers = new java.util.ArrayList<>();
+        for (String id : List.of("secret-doc", "secret-snap", "secret-late")) {
+            var refused = request(draft(ChangeKind.CONFIGURATION, List.of(id), null, List.of(), false), "RESPONDER");
+            assertThat(refused).isInstanceOf(Refused.class);
+            Refused r = (Refused) refused;
+            assertThat(r.outcome()).isEqualTo(ChangeRules.Outcome.FORBIDDEN);
+            assertThat(r.reason()).doesNotContain("DOCUMENT").doesNotContain("CONFIG_SNAPSHOT");
+            answers.add(r.outcome() + " " + r.code() + " " + r.reason().replace(id, "<id>"));
+        }
+        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(answers.get(0))
+                .isEqualTo("FORBIDDEN forbidden preSnapshots: FORENSIC item <id> is privileged and not"
+                        + " yours to read");
+        // before every other rule, the requester's own mistakes included
+        assertThat(code(request(
+                        draft(ChangeKind.ISOLATION, List.of("pre", "secret-doc"), null, List.of(), true), "RESPONDER")))
+                .isEqualTo("forbidden");
+        // and at execution, whatever the state of the change or the post-change item
+        for (State s : List.of(APPROVED, FRESH)) {
+            for (String id : List.of("secret-doc", "secret-snap")) {
+                var refused = ChangeRules.execute(s, List.of(id), SNAPSHOTS, REQUESTED.minusSeconds(7200));
+                assertThat(code(refused)).isEqualTo("forbidden");
+                assertThat(((Refused) refused).reason())
+                        .isEqualTo("postSnapshots: FORENSIC item " + id + " is privileged and not yours to read");
+            }
+        }
     }
 
     @Test

@@ -156,8 +156,8 @@ public class Changes {
                 orEmpty(filled.businessProcesses()));
         Map<String, EvidenceItem> items = items(incident, draft.preSnapshots());
         String role = caller.role() == null ? "" : caller.role().name();
-        refuseUnless(ChangeRules.request(draft, snapshots(items), now, role, ControlCatalog.standard()));
-        readable(items.values(), caller, "preSnapshots");
+        // a snapshot the requester may not read is refused before its kind or time is looked at
+        refuseUnless(ChangeRules.request(draft, snapshots(items, caller), now, role, ControlCatalog.standard()));
         String id = Ids.next();
         return ledger.record(ap -> {
             long index = ap.record(
@@ -454,8 +454,8 @@ public class Changes {
         List<String> posts = distinct(postSnapshots);
         Change c = existing(id);
         Map<String, EvidenceItem> postItems = items(c.incident(), posts);
-        refuseUnless(ChangeRules.execute(c.state(), posts, snapshots(postItems), c.requestedAt()));
-        readable(postItems.values(), caller, "postSnapshots");
+        // a snapshot the executor may not read is refused before its kind or time is looked at
+        refuseUnless(ChangeRules.execute(c.state(), posts, snapshots(postItems, caller), c.requestedAt()));
         Map<String, EvidenceItem> preItems = items(c.incident(), c.preSnapshots());
         List<Change.Diff> diffs = new ArrayList<>();
         boolean metadata = false;
@@ -496,7 +496,8 @@ public class Changes {
         ClosureCheck.Outcome closed = verified;
         return ledger.record(ap -> {
             Change current = existing(id);
-            refuseUnless(ChangeRules.execute(current.state(), posts, snapshots(postItems), current.requestedAt()));
+            refuseUnless(
+                    ChangeRules.execute(current.state(), posts, snapshots(postItems, caller), current.requestedAt()));
             int retests = Retests.of(register.register(current.incident()), List.of(executed(current, now)))
                     .size();
             List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
@@ -776,19 +777,12 @@ public class Changes {
         return out;
     }
 
-    private static Map<String, Snapshot> snapshots(Map<String, EvidenceItem> items) {
+    /** The items as the rules see them, each with whether {@code caller} may read it. */
+    private static Map<String, Snapshot> snapshots(Map<String, EvidenceItem> items, Caller caller) {
         Map<String, Snapshot> out = new LinkedHashMap<>();
-        items.forEach((id, i) -> out.put(id, new Snapshot(id, i.kind().name(), i.receivedAt())));
+        items.forEach((id, i) ->
+                out.put(id, new Snapshot(id, i.kind().name(), i.receivedAt(), caller.mayRead(i.id(), i.repository()))));
         return out;
-    }
-
-    private static void readable(java.util.Collection<EvidenceItem> items, Caller caller, String field) {
-        for (EvidenceItem i : items) {
-            if (!caller.mayRead(i.id(), i.repository())) {
-                throw DomainException.forbidden(
-                        field + ": FORENSIC item " + i.id() + " is privileged and not yours to read");
-            }
-        }
     }
 
     static void refuseUnless(ChangeRules.Check check) {

@@ -397,6 +397,69 @@ abstract class ChangeControlContract {
         assertThat(commanders.path("executionNotesWithheld").asBoolean()).isFalse();
     }
 
+    /**
+     * A privileged item named as a snapshot by someone who may not read it gets one answer, 403,
+     * whatever its kind or time: a 422 naming its kind would tell what counsel's item is. At the
+     * request (the audit liaison, a responder without a grant) and at execution alike.
+     */
+    @Test
+    void aPrivilegedItemNamedAsASnapshotGetsOneAnswerWhateverItsKind() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        Api otherLiaison = admin.as(user("snap-liaison-" + tag));
+        Api ungranted = admin.as(user("snap-responder-" + tag));
+        String inc = openIncident("Privileged snapshots " + tag);
+        addMember(inc, "snap-liaison-" + tag, "AUDIT_LIAISON");
+        addMember(inc, "snap-responder-" + tag, "RESPONDER");
+        String name = "Integration_Sync.permissionset-meta.xml";
+        String audit = uploadTo(inc, "AUDIT", "CONFIG_SNAPSHOT", name, BEFORE);
+        String document = uploadTo(inc, "FORENSIC", "DOCUMENT", "counsel-memo.md", "Privileged memo");
+        String snapshot = uploadTo(inc, "FORENSIC", "CONFIG_SNAPSHOT", name, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        String changes = "/api/v1/incidents/" + inc + "/changes";
+        // the items are what they are: the commander, who reads them, is told the document's kind
+        Api.Response toReader = ic.postJson(changes, body(List.of(document), "CONFIGURATION", false, ""));
+        assertThat(toReader.status()).as(toReader.body()).isEqualTo(422);
+        assertThat(toReader.json().path("type").asString()).endsWith("not-a-config-snapshot");
+        long size = treeSize();
+        for (Api who : List.of(otherLiaison, ungranted)) {
+            Api.Response asDocument = who.postJson(changes, body(List.of(document), "CONFIGURATION", false, ""));
+            Api.Response asSnapshot = who.postJson(changes, body(List.of(snapshot), "CONFIGURATION", false, ""));
+            assertThat(asDocument.status()).as(asDocument.body()).isEqualTo(403);
+            assertThat(answer(asDocument, document)).isEqualTo(answer(asSnapshot, snapshot));
+            assertThat(asDocument.json().path("detail").asString())
+                    .isEqualTo("preSnapshots: FORENSIC item " + document + " is privileged and not yours to read");
+            assertThat(asDocument.body()).doesNotContain("DOCUMENT").doesNotContain("CONFIG_SNAPSHOT");
+        }
+        assertThat(treeSize()).isEqualTo(size);
+        // execution: post-change snapshots received before the request (the document, the snapshot)
+        // and after it, named by a responder without a grant
+        Api.Response requested = ic.postJson(changes, body(List.of(audit), "CONFIGURATION", true, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        clock.advance(Duration.ofMinutes(1));
+        String laterDocument = uploadTo(inc, "FORENSIC", "DOCUMENT", "counsel-memo-2.md", "Privileged memo");
+        String laterSnapshot = uploadTo(inc, "FORENSIC", "CONFIG_SNAPSHOT", name, AFTER);
+        size = treeSize();
+        List<String> answers = new ArrayList<>();
+        for (String post : List.of(document, snapshot, laterDocument, laterSnapshot)) {
+            Api.Response r = execute(ungranted, id, post);
+            assertThat(r.status()).as(r.body()).isEqualTo(403);
+            assertThat(r.body()).doesNotContain("DOCUMENT").doesNotContain("CONFIG_SNAPSHOT");
+            answers.add(answer(r, post));
+        }
+        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(ic.get("/api/v1/changes/" + id).json().path("status").asString())
+                .isEqualTo("REQUESTED");
+    }
+
+    /** A refusal as its reader gets it, the item's id taken out. */
+    static String answer(Api.Response r, String item) {
+        JsonNode p = r.json();
+        return r.status() + " " + p.path("type").asString() + " "
+                + p.path("title").asString() + " " + p.path("detail").asString().replace(item, "<item>");
+    }
+
     // ------------------------------------------------------------------ the whole path
 
     @Test
@@ -541,6 +604,15 @@ abstract class ChangeControlContract {
     String upload(String kind, String name, String content) {
         Api.Response r = ic.postBytes(
                 "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=" + kind + "&name=" + name,
+                content.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    String uploadTo(String incidentId, String repository, String kind, String name, String content) {
+        Api.Response r = ic.postBytes(
+                "/api/v1/incidents/" + incidentId + "/evidence?repository=" + repository + "&kind=" + kind + "&name="
+                        + name,
                 content.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
