@@ -104,7 +104,13 @@ final class Obligations {
                 new Table(List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"), rows));
     }
 
+    /**
+     * Takes what a computation says of an obligation it yields (added, or changed: one that was
+     * superseded and is yielded again comes back as changed, {@code previousPlacement} SUPERSEDED), so
+     * it is no longer superseded.
+     */
     private static void fill(Obligation o, JsonNode a) {
+        o.superseded = false;
         o.rule = text(a, "rule");
         o.jurisdiction = text(a, "jurisdiction");
         o.recipient = text(a, "recipient");

@@ -530,6 +530,12 @@ abstract class ObligationsContract {
         assertThat(computed.get(1).path("superseded").toString()).contains(txId);
         assertThat(computed.get(1).path("added")).isEmpty();
         assertThat(computed.get(2).path("changed").toString()).contains(txId);
+        // both reports draw the obligation yielded again as active, not superseded
+        for (String report : List.of("audit-continuity", "incident")) {
+            var r = http.get("/api/v1/incidents/" + incident + "/reports/" + report);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("us-tx-ag@2023").doesNotContain("(superseded)");
+        }
     }
 
     /** The nearest open deadline of one incident as its page's header finds it, one incident at a time. */

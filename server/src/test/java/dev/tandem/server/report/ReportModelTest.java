@@ -283,6 +283,89 @@ class ReportModelTest {
         assertThat(t.rows().get(2).cells().subList(3, 5)).containsExactly("REQUIRED", "no fixed deadline");
     }
 
+    /**
+     * Counsel narrows the scope to nothing and widens it again: three computations. What the second
+     * superseded and the third yields again (as changed, previousPlacement SUPERSEDED) is active, in
+     * both reports; only what the third does not yield stays superseded.
+     */
+    @Test
+    void anObligationYieldedAgainAfterItWasSupersededIsNoLongerSuperseded() {
+        List<ReportEntry> e = List.of(
+                open(0, "incident.opened", "commander", "{\"id\":\"i-1\",\"title\":\"Sandbox sync\"}"),
+                computation(
+                        1,
+                        List.of(
+                                computed("o-sa", "eu-gdpr-33-sa", "OWED"),
+                                computed("o-ind", "eu-gdpr-34-individuals", "SET_ASIDE"),
+                                computed("o-de", "de-bdsg-42a", "OWED")),
+                        List.of(),
+                        List.of()),
+                computation(
+                        2,
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                superseded("o-sa", "eu-gdpr-33-sa"),
+                                superseded("o-ind", "eu-gdpr-34-individuals"),
+                                superseded("o-de", "de-bdsg-42a"))),
+                computation(
+                        3,
+                        List.of(computed("o-ca", "us-ca-individuals", "OWED")),
+                        List.of(
+                                back("o-sa", "eu-gdpr-33-sa", "OWED"),
+                                back("o-ind", "eu-gdpr-34-individuals", "SET_ASIDE")),
+                        List.of()));
+        Snapshot snapshot = new Snapshot("i-1", ReportCheckpoint.of(NOTE), e);
+        List<Report.Section> sections = List.of(
+                Obligations.section(e, true),
+                Obligations.section(e, false),
+                section(AuditContinuityReport.of(snapshot, SETTINGS), "obligations"),
+                section(IncidentReport.of(snapshot, "counsel"), "obligations"));
+        for (Report.Section obligations : sections) {
+            List<Report.Row> rows =
+                    java.util.Objects.requireNonNull(obligations.table()).rows();
+            assertThat(rows.stream()
+                            .map(r -> r.cells().getFirst() + " " + r.cells().getLast()))
+                    .containsExactly(
+                            "eu-gdpr-33-sa PENDING",
+                            "eu-gdpr-34-individuals PENDING",
+                            "de-bdsg-42a PENDING (superseded)",
+                            "us-ca-individuals PENDING");
+            assertThat(rows.getFirst().cites()).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    /** An {@code obligations.computed} entry after a scope change, as the recomputation records it. */
+    private static ReportEntry computation(
+            long index, List<String> added, List<String> changed, List<String> superseded) {
+        return open(
+                index,
+                "obligations.computed",
+                "counsel",
+                "{\"trigger\":\"scope.updated\",\"added\":[" + String.join(",", added) + "],\"changed\":["
+                        + String.join(",", changed) + "],\"superseded\":[" + String.join(",", superseded)
+                        + "],\"unchanged\":0}");
+    }
+
+    private static String computed(String id, String rule, String placement) {
+        return "{\"id\":\"" + id + "\",\"rule\":\"" + rule + "\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\",\"placement\":\"" + placement
+                + "\",\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"within 72 hours\"}";
+    }
+
+    private static String superseded(String id, String rule) {
+        return "{\"id\":\"" + id + "\",\"rule\":\"" + rule + "\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"status\":\"PENDING\"}";
+    }
+
+    /** A superseded obligation yielded again, as the recomputation records it: changed. */
+    private static String back(String id, String rule, String placement) {
+        String c = computed(id, rule, placement);
+        return c.substring(0, c.length() - 1)
+                + ",\"previousDue\":\"2026-11-28T14:00:00Z\",\"previousRequirement\":\"REQUIRED\","
+                + "\"previousPlacement\":\"SUPERSEDED\"}";
+    }
+
     @Test
     void anExportBagThatCarriedAnItemCountsAmongItsReads() {
         List<ReportEntry> unread = new ArrayList<>(entries(true, false));
