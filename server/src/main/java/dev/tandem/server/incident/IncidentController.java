@@ -210,7 +210,41 @@ class IncidentController {
         memberships.remove(id, username, access.username());
     }
 
-    record GrantRequest(@Nullable String username, @Nullable String evidence) {}
+    /**
+     * A grant as LEGAL asks for it: the responder, and one FORENSIC item or, with {@code evidence}
+     * null, every FORENSIC item of the incident. Granting every item is said explicitly ({@code
+     * "evidence": null}): a body that leaves {@code evidence} out is refused, not read as "all".
+     */
+    record GrantRequest(String username, @Nullable String evidence) {
+        static GrantRequest of(@Nullable JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw DomainException.unprocessable(
+                        "bad-grant",
+                        "give {\"username\":…, \"evidence\":\"<id>\"} or \"evidence\":null for every item");
+            }
+            JsonNode username = body.path("username");
+            if (!username.isString() || username.asString().isBlank()) {
+                throw DomainException.unprocessable(
+                        "missing-username", "username: name the responder to grant access to");
+            }
+            if (!body.has("evidence")) {
+                throw DomainException.unprocessable(
+                        "missing-evidence",
+                        "evidence: required: the id of the FORENSIC item to grant, or null given explicitly"
+                                + " (\"evidence\": null) to grant every FORENSIC item of the incident");
+            }
+            JsonNode evidence = body.get("evidence");
+            if (!evidence.isNull() && !evidence.isString()) {
+                throw DomainException.unprocessable(
+                        "bad-evidence",
+                        "evidence: the id of a FORENSIC item (a string), or null for every FORENSIC item of the"
+                                + " incident; got " + evidence);
+            }
+            return new GrantRequest(
+                    username.asString().strip(),
+                    evidence.isNull() ? null : evidence.asString().strip());
+        }
+    }
 
     record GrantView(
             String id,
@@ -231,15 +265,16 @@ class IncidentController {
         return memberships.grants(id).stream().map(GrantView::of).toList();
     }
 
-    /** LEGAL lets a responder read one FORENSIC item ({@code evidence}) or all of them ({@code null}). */
+    /**
+     * LEGAL lets a responder read one FORENSIC item ({@code evidence}) or all of them ({@code
+     * "evidence": null}, given explicitly).
+     */
     @PostMapping("/api/v1/incidents/{id}/grants")
     @Guard(Action.GRANTS_CHANGE)
     @ResponseStatus(HttpStatus.CREATED)
-    GrantView grant(Access access, @PathVariable String id, @RequestBody GrantRequest body) {
-        if (body.username() == null || body.username().isBlank()) {
-            throw DomainException.unprocessable("missing-username", "username: name the responder to grant access to");
-        }
-        return GrantView.of(memberships.grant(id, body.username().strip(), body.evidence(), access.username()));
+    GrantView grant(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        GrantRequest asked = GrantRequest.of(body);
+        return GrantView.of(memberships.grant(id, asked.username(), asked.evidence(), access.username()));
     }
 
     @DeleteMapping("/api/v1/incidents/{id}/grants/{grantId}")

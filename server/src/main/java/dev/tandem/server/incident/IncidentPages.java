@@ -353,11 +353,13 @@ class IncidentPages {
         if (username == null || username.isBlank()) {
             throw DomainException.unprocessable("bad-username", "username: required");
         }
-        memberships.grant(
-                id,
-                username.strip(),
-                evidence == null || evidence.isBlank() ? null : evidence.strip(),
-                actor.username());
+        // the form always sends the field, empty for "every FORENSIC item": left out, it grants nothing
+        if (evidence == null) {
+            throw DomainException.unprocessable(
+                    "missing-evidence",
+                    "evidence: required: a FORENSIC item, or empty for every FORENSIC item of the incident");
+        }
+        memberships.grant(id, username.strip(), evidence.isBlank() ? null : evidence.strip(), actor.username());
         return "redirect:/incidents/" + id + "/members";
     }
 

@@ -1342,6 +1342,54 @@ abstract class AccessMatrixContract {
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
     }
 
+    /**
+     * A grant of every FORENSIC item is asked for explicitly: {@code "evidence": null} in the API, the
+     * form's empty choice on the page. A request that leaves the field out grants nothing (422).
+     */
+    @Test
+    void aGrantOfEveryItemIsAskedForExplicitly() {
+        Api legal = fixture.as().get(Who.LEGAL);
+        String grants = "/api/v1/incidents/" + fixture.incident() + "/grants";
+        String other = username(fixture.as().get(Who.RESPONDER), fixture.admin());
+        String before = legal.get(grants).body();
+        Api.Response missing = legal.postJson(grants, "{\"username\":\"" + other + "\"}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(422);
+        assertThat(missing.json().path("type").asString()).endsWith("missing-evidence");
+        assertThat(missing.json().path("detail").asString())
+                .startsWith("evidence: required")
+                .contains("\"evidence\": null");
+        Api.Response wrong = legal.postJson(grants, "{\"username\":\"" + other + "\",\"evidence\":7}");
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
+        assertThat(wrong.json().path("type").asString()).endsWith("bad-evidence");
+        String page = "/incidents/" + fixture.incident() + "/grants";
+        Api.Response form = legal.send(
+                "POST",
+                page,
+                "application/x-www-form-urlencoded",
+                ("username=" + other).getBytes(StandardCharsets.UTF_8));
+        assertThat(form.status()).as(form.body()).isEqualTo(422);
+        assertThat(legal.get(grants).body()).as("nothing granted").isEqualTo(before);
+        // the form's "every FORENSIC item" sends the field, empty
+        Api.Response all = legal.send(
+                "POST",
+                page,
+                "application/x-www-form-urlencoded",
+                ("username=" + other + "&evidence=").getBytes(StandardCharsets.UTF_8));
+        assertThat(all.status()).as(all.body()).isEqualTo(302);
+        JsonNode granted = null;
+        for (JsonNode g : legal.get(grants).json()) {
+            if (g.path("username").asString().equals(other)) {
+                granted = g;
+            }
+        }
+        assertThat(granted).as("the page's grant of every item").isNotNull();
+        assertThat(granted.path("evidence").isNull()).isTrue();
+        // the matrix's RESPONDER holds no grant
+        Api.Response revoked =
+                legal.send("DELETE", grants + "/" + granted.path("id").asString(), null, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+    }
+
     private static void awaitJob(Api api, String jobId) throws InterruptedException {
         JsonNode job = api.awaitJob(jobId);
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
