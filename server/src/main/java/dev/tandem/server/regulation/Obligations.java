@@ -352,14 +352,12 @@ public class Obligations {
         }
         ObligationStatusChanged.Filing filing = null;
         if (target == Lifecycle.Status.FILED) {
+            // an item of another incident is answered as unknown: whether it exists is not this
+            // caller's business (they may be no member of that incident)
             EvidenceItem item = vault.find(evidenceId == null ? "" : evidenceId)
+                    .filter(i -> i.incidentId().equals(o.incidentId()))
                     .orElseThrow(() -> DomainException.unprocessable(
                             "bad-evidence", "evidence: no evidence item '" + evidenceId + "'"));
-            if (!item.incidentId().equals(o.incidentId())) {
-                throw DomainException.unprocessable(
-                        "bad-evidence",
-                        "evidence: item " + evidenceId + " belongs to another incident, not " + o.incidentId());
-            }
             filing = new ObligationStatusChanged.Filing(item.id(), item.sha256(), item.repository());
         }
         String evidence = filing == null ? null : filing.evidence();

@@ -631,9 +631,14 @@ abstract class ObligationsContract {
         var unknown = http.postJson(path, "{\"status\":\"FILED\",\"evidence\":\"nope\"}");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().path("detail").asString()).contains("'nope'");
+        // an item of another incident is answered exactly as an unknown id: it is not said to exist
         var wrongIncident = http.postJson(path, "{\"status\":\"FILED\",\"evidence\":\"" + foreign + "\"}");
         assertThat(wrongIncident.status()).isEqualTo(422);
-        assertThat(wrongIncident.json().path("detail").asString()).contains("another incident");
+        assertThat(wrongIncident.json().path("type").asString())
+                .isEqualTo(unknown.json().path("type").asString());
+        assertThat(wrongIncident.json().path("detail").asString())
+                .isEqualTo(unknown.json().path("detail").asString().replace("nope", foreign))
+                .doesNotContain("another incident");
         var noWhy = http.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"  \"}");
         assertThat(noWhy.status()).isEqualTo(422);
         assertThat(noWhy.json().path("detail").asString()).contains("justification");
