@@ -2,6 +2,8 @@ package dev.tandem.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.evidence.EvidenceKind;
+import dev.tandem.evidence.Repository;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.Commitment;
 import dev.tandem.ledger.CompactRange;
@@ -11,6 +13,8 @@ import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteCheck;
 import dev.tandem.ledger.NoteVerifier;
 import dev.tandem.ledger.ProofVerifier;
+import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.Vault;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +55,9 @@ abstract class ServerContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Vault vault;
 
     Api api;
     Api anonymous;
@@ -389,6 +396,76 @@ abstract class ServerContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class))
                 .isEqualTo(before);
         assertThat(upload(incident, "AUDIT", "LOG", new byte[] {1}).status()).isEqualTo(201);
+    }
+
+    /** A name is printed in headers, listings and reports: a line break or other control character is refused. */
+    @Test
+    void refusesEvidenceNamesWithControlCharactersAndRecordsNothing() {
+        String incident = openIncident();
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class);
+        long size = treeSize();
+        Api.Response crlf = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT"
+                        + "&name=a%22%3B%20filename%3Devil.html%0D%0AX-Injected%3A%201",
+                new byte[] {1});
+        assertThat(crlf.status()).as(crlf.body()).isEqualTo(422);
+        assertThat(crlf.contentType()).startsWith("application/problem+json");
+        assertThat(crlf.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-name");
+        assertThat(crlf.json().path("detail").asString())
+                .startsWith("name must not contain line breaks or other control characters")
+                .contains("U+000D at character 23");
+        for (String name :
+                List.of("tab%09name.txt", "nul%00.txt", "del%7F.txt", "next%C2%85line.txt", "rlo%E2%80%AEtxt.exe")) {
+            Api.Response r = api.postBytes(
+                    "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT&name=" + name,
+                    new byte[] {1});
+            assertThat(r.status()).as(name + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-name");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence", Long.class))
+                .isEqualTo(before);
+        assertThat(treeSize()).isEqualTo(size);
+        // quotes, semicolons and any script stay allowed
+        Api.Response fine = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT&name="
+                        + java.net.URLEncoder.encode("\"Q3\"; Übersicht 報告 \\ 100%.pdf", StandardCharsets.UTF_8),
+                new byte[] {1});
+        assertThat(fine.status()).as(fine.body()).isEqualTo(201);
+    }
+
+    /**
+     * A name stored before control characters were refused (put into the vault below the checks here)
+     * still downloads: a valid Content-Disposition naming it, the bytes, and exactly one read entry.
+     */
+    @Test
+    void downloadsAnItemWhateverItsStoredNameWithOneReadEntry() throws Exception {
+        String incident = openIncident();
+        String name = "a\"; filename=evil.html\r\nX-Injected: 1 \\ Übersicht 報告 100%.pdf";
+        byte[] bytes = "quarterly access review".getBytes(StandardCharsets.UTF_8);
+        EvidenceItem item = vault.add(
+                new Vault.Metadata(incident, Repository.AUDIT, EvidenceKind.DOCUMENT, name, null, null, null),
+                new java.io.ByteArrayInputStream(bytes),
+                bytes.length,
+                "admin");
+
+        var content = api.getBytes("/api/v1/evidence/" + item.id() + "/content");
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(bytes);
+        assertThat(content.headers().firstValue("X-Injected")).isEmpty();
+        String disposition = content.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(disposition)
+                .isEqualTo("attachment; filename=\"a_; filename=evil.html__X-Injected: 1 _ _bersicht __ 100_.pdf\";"
+                        + " filename*=UTF-8''a%22%3B%20filename%3Devil.html%0D%0AX-Injected%3A%201%20%5C%20"
+                        + "%C3%9Cbersicht%20%E5%A0%B1%E5%91%8A%20100%25.pdf");
+        assertThat(org.springframework.http.ContentDisposition.parse(disposition)
+                        .getFilename())
+                .isEqualTo(name);
+
+        List<String> types = new ArrayList<>();
+        api.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types).containsExactly("incident.opened", "member.added", "evidence.added", "evidence.read");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
+import dev.tandem.server.evidence.Intake;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.fact.ControlTestsImported;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ControlTests {
+    /** The longest name a register is kept under (a file name's usual limit). */
+    static final int MAX_NAME = 255;
+
     private final JdbcTemplate jdbc;
     private final Vault vault;
     private final Clock clock;
@@ -52,6 +56,8 @@ public class ControlTests {
      * file with no new row at all is refused (409 {@code register-already-imported}) and not kept.
      */
     public Imported importRegister(String incident, byte[] csv, String name, String actor) {
+        // the register is kept as evidence under this name: the same checks as any item's name
+        Intake.name(name, MAX_NAME);
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
         ControlTestRegister.Read read = ControlTestRegister.read(csv, ControlCatalog.standard(), latest);
         if (read instanceof ControlTestRegister.Rejected r) {

@@ -11,15 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -124,28 +126,56 @@ class EvidenceController {
 
     /**
      * The item's bytes as a download, its read recorded first ({@code evidence.read}): for the API
-     * and the web page alike.
+     * and the web page alike. Every header is built before the read is recorded, from values that
+     * cannot be refused, so no read is recorded for bytes that are then not sent.
      */
     static ResponseEntity<InputStreamResource> content(Vault vault, EvidenceItem item, String actor)
             throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        headers.setContentLength(item.size());
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, attachment(item.name()));
+        headers.set(
+                "Digest",
+                "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(item.sha256())));
         // Written on the request thread (not a StreamingResponseBody): an async body raced with the
         // security filters' headers on the same response (NPEs inside Tomcat's MimeHeaders).
         InputStreamResource body = new InputStreamResource(vault.read(item, actor));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(item.size())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(item.name(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header(
-                        "Digest",
-                        "sha-256="
-                                + java.util.Base64.getEncoder()
-                                        .encodeToString(java.util.HexFormat.of().parseHex(item.sha256())))
-                .body(body);
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+
+    /**
+     * {@code Content-Disposition: attachment} for any stored name (RFC 6266): {@code filename*} the
+     * name in UTF-8, percent-encoded (RFC 8187), after a {@code filename} fallback for older clients
+     * in printable ASCII without quotes, backslashes or percent signs (each other character an
+     * underscore). Names stored before control characters were refused (line breaks included) come
+     * out as a valid header too.
+     */
+    static String attachment(String name) {
+        StringBuilder fallback = new StringBuilder(name.length());
+        name.codePoints()
+                .forEach(cp -> fallback.append(
+                        cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' && cp != '%' ? (char) cp : '_'));
+        StringBuilder encoded = new StringBuilder(name.length() * 3);
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (isAttrChar(c)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+            }
+        }
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static final String HEX = "0123456789ABCDEF";
+
+    /** RFC 8187's attr-char: what {@code filename*} carries unencoded. */
+    private static boolean isAttrChar(int c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "!#$&+-.^_`|~".indexOf(c) >= 0;
     }
 
     /**

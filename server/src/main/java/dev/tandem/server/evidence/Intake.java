@@ -61,14 +61,7 @@ public class Intake {
         EvidenceKind k = EvidenceKind.parse(kind == null ? "" : kind.strip())
                 .orElseThrow(() -> DomainException.unprocessable(
                         "bad-kind", "kind must be one of " + List.of(EvidenceKind.values()) + ", got " + kind));
-        if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
-            throw DomainException.unprocessable("bad-name", "name is required, at most " + MAX_TEXT + " characters");
-        }
-        if (name.contains("!/")) {
-            // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
-            throw DomainException.unprocessable(
-                    "bad-name", "name must not contain \"!/\": it separates an archive from its members");
-        }
+        String checked = name(name, MAX_TEXT);
         if (source != null && source.length() > MAX_TEXT) {
             throw DomainException.unprocessable("bad-source", "source is longer than " + MAX_TEXT + " characters");
         }
@@ -76,7 +69,49 @@ public class Intake {
             throw DomainException.unprocessable(
                     "bad-description", "description is longer than " + MAX_DESCRIPTION + " characters");
         }
-        return new Vault.Metadata(incident, repository, k, name, source, description, collectedAt);
+        return new Vault.Metadata(incident, repository, k, checked, source, description, collectedAt);
+    }
+
+    /**
+     * An item's name, checked wherever one comes in (the API's upload, the page's form, the control
+     * test register's import): 422 {@code bad-name} when it is blank, longer than {@code maxLength},
+     * holds {@code "!/"} or a control character.
+     *
+     * <p>Control characters are the C0 and C1 controls (line breaks, tabs, NUL, DEL, …), the Unicode
+     * line and paragraph separators and the bidirectional embeddings, overrides and isolates: a name
+     * is printed in reports, listings and download headers, and such a character breaks a header or
+     * shows the reader another name than the one stored.
+     */
+    public static String name(@Nullable String name, int maxLength) {
+        if (name == null || name.isBlank() || name.length() > maxLength) {
+            throw DomainException.unprocessable("bad-name", "name is required, at most " + maxLength + " characters");
+        }
+        if (name.contains("!/")) {
+            // "!/" separates an archive from its members in analysis evidence lines (ADR 062)
+            throw DomainException.unprocessable(
+                    "bad-name", "name must not contain \"!/\": it separates an archive from its members");
+        }
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (isControl(cp)) {
+                throw DomainException.unprocessable(
+                        "bad-name",
+                        "name must not contain line breaks or other control characters: " + String.format("U+%04X", cp)
+                                + " at character " + (name.codePointCount(0, i) + 1));
+            }
+            i += Character.charCount(cp);
+        }
+        return name;
+    }
+
+    /** A C0 or C1 control, a line or paragraph separator, or a bidirectional embedding, override or isolate. */
+    static boolean isControl(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /**

@@ -163,6 +163,26 @@ abstract class ChangeControlContract {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The register is kept as evidence under its name: the name is checked as any item's. */
+    @Test
+    void aRegisterNamedWithALineBreakIsRefusedAndNothingIsRecorded() {
+        long size = treeSize();
+        int evidence = evidence();
+        for (var bad : Map.of("register.csv%0D%0AX-Injected%3A%201", "U+000D", "a.zip!/b.csv", "!/")
+                .entrySet()) {
+            Api.Response r = liaison.send(
+                    "POST",
+                    "/api/v1/control-tests?incident=" + incident + "&name=" + bad.getKey(),
+                    "text/csv",
+                    bytes(REGISTER));
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-name");
+            assertThat(r.json().path("detail").asString()).contains(bad.getValue());
+        }
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(evidence()).isEqualTo(evidence);
+    }
+
     @Test
     void aRegisterWithAnUnknownControlOrABadDateIsRefusedNamingTheLineAndNothingIsRecorded() {
         long size = treeSize();
