@@ -22,7 +22,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -307,6 +309,58 @@ abstract class ServerContract {
         Api.Response notJson = api.postJson("/api/v1/incidents", "{\"title\":");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * A body that is not JSON, or JSON of the wrong shape, is 400 {@code bad-request} naming the line,
+     * column and field, for every endpoint (one handler), and records nothing.
+     */
+    @Test
+    void unreadableJsonBodiesAreProblemsNamingTheLineColumnAndField() {
+        String id = openIncident();
+        long size = treeSize();
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("/api/v1/incidents/" + id + "/timeline", "{\"kind\":\"NOTE\",\"text\":\"x\",}");
+        calls.put("/api/v1/incidents/" + id + "/scope", "{\n  \"subjects\": {\"DE\": 3},\n}");
+        calls.put("/api/v1/incidents/" + id + "/analyses", "{\"all\":tru}");
+        calls.put("/api/v1/incidents/" + id + "/reports/incident/issue", "{\"repository\":\"FORENSIC\"");
+        for (var call : calls.entrySet()) {
+            Api.Response r = call.getKey().endsWith("/scope")
+                    ? api.putJson(call.getKey(), call.getValue())
+                    : api.postJson(call.getKey(), call.getValue());
+            assertThat(r.status()).as(call.getKey() + ": " + r.body()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-request");
+            assertThat(r.json().path("detail").asString()).startsWith("body: not valid JSON at line ");
+            assertThat(r.body())
+                    .doesNotContain("tools.jackson")
+                    .doesNotContain("dev.tandem")
+                    .doesNotContain("Exception")
+                    .doesNotContain("Failed to read request");
+        }
+        assertThat(api.postJson("/api/v1/incidents/" + id + "/timeline", "{\"kind\":\"NOTE\",\"text\":\"x\",}")
+                        .json()
+                        .path("detail")
+                        .asString())
+                .isEqualTo("body: not valid JSON at line 1, column 27: unexpected character ('}'): was expecting"
+                        + " double-quote to start property name");
+        assertThat(api.putJson("/api/v1/incidents/" + id + "/scope", "{\n  \"subjects\": {\"DE\": 3},\n}")
+                        .json()
+                        .path("detail")
+                        .asString())
+                .startsWith("body: not valid JSON at line 3, column 1: ");
+        // valid JSON, a value of the wrong type: the field is named
+        Api.Response wrongType = api.postJson("/api/v1/incidents", "{\"title\":{\"text\":\"x\"},\"severity\":\"LOW\"}");
+        assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
+        assertThat(wrongType.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-request");
+        assertThat(wrongType.json().path("detail").asString())
+                .isEqualTo("body: field \"title\" at line 1, column 10: expected a string");
+        Api.Response missing =
+                api.send("POST", "/api/v1/incidents/" + id + "/timeline", "application/json", new byte[0]);
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.json().path("detail").asString()).isEqualTo("body: missing, this call requires one");
+        assertThat(missing.body()).doesNotContain("dev.tandem");
+        assertThat(treeSize()).isEqualTo(size);
     }
 
     @Test

@@ -97,7 +97,12 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "the server could not complete the request; nothing partial was recorded"));
     }
 
-    /** A body cut off by {@link BodyLimitFilter} is a 413, not an unreadable body. */
+    /**
+     * A body cut off by {@link BodyLimitFilter} is a 413, not an unreadable body; a body that is not
+     * JSON, or JSON of the wrong shape, is 400 {@code bad-request} naming the line, column and field
+     * ({@link UnreadableJson}); a missing body is 400 saying so. Spring's own message names the
+     * handler method, so it is never passed on.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex,
@@ -115,7 +120,20 @@ public class Problems extends ResponseEntityExceptionHandler {
                                 tooLarge.getMessage()));
             }
         }
+        tools.jackson.core.JacksonException json = UnreadableJson.cause(ex);
+        if (json != null) {
+            return badRequest(UnreadableJson.detail(json));
+        }
+        if (String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+            return badRequest("body: missing, this call requires one");
+        }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> badRequest(String detail) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail));
     }
 
     @Override
