@@ -167,6 +167,27 @@ class UnknownPagesH2IT {
         assertThat(contentType(page)).startsWith("text/html");
     }
 
+    /** An address Spring Security's firewall refuses is the standard problem too, not Spring's error JSON. */
+    @Test
+    void anAddressTheFirewallRefusesIsAProblem() throws Exception {
+        for (HttpResponse<String> r : List.of(
+                get(anonymous, "/api/v1/evidence/%2e%2e", "application/json", ADMIN_TOKEN),
+                get(anonymous, "/api/v1/evidence/%2e%2e", null, ADMIN_TOKEN),
+                get(session, "/evidence/%2e%2e", "*/*", null))) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(400);
+            assertThat(contentType(r)).as(r.uri().toString()).startsWith("application/problem+json");
+            JsonNode p = JSON.readTree(r.body());
+            assertThat(p.path("type").asString()).isEqualTo("urn:tandem:problem:bad-request");
+            assertThat(p.path("status").asInt()).isEqualTo(400);
+            assertThat(p.path("detail").asString()).contains("%2e%2e").contains("was refused");
+            assertThat(r.body()).doesNotContain("timestamp").doesNotContain("Exception");
+        }
+        // a browser still gets the error page
+        HttpResponse<String> page = get(session, "/evidence/%2e%2e", BROWSER, null);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(contentType(page)).startsWith("text/html");
+    }
+
     @Test
     void staticResourcesAreStillServed() throws Exception {
         for (String path : new String[] {"/webjars/htmx.org/dist/htmx.min.js", "/css/tandem.css", "/js/tandem.js"}) {
