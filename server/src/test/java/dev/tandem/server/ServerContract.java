@@ -61,6 +61,9 @@ abstract class ServerContract {
     @Autowired
     Vault vault;
 
+    @Autowired
+    TandemProperties props;
+
     Api api;
     Api anonymous;
 
@@ -520,6 +523,30 @@ abstract class ServerContract {
                 .json()
                 .forEach(e -> types.add(e.path("type").asString()));
         assertThat(types).containsExactly("incident.opened", "member.added", "evidence.added", "evidence.read");
+    }
+
+    /** Bytes the store cannot open (a blob gone from the data directory) record no read. */
+    @Test
+    void anItemWhoseBytesAreGoneRecordsNoRead() throws Exception {
+        String incident = openIncident();
+        byte[] bytes = "access review, lost from the store".getBytes(StandardCharsets.UTF_8);
+        EvidenceItem item = vault.add(
+                new Vault.Metadata(incident, Repository.AUDIT, EvidenceKind.DOCUMENT, "lost.txt", null, null, null),
+                new java.io.ByteArrayInputStream(bytes),
+                bytes.length,
+                "admin");
+        String sha = item.sha256();
+        java.nio.file.Files.delete(props.dataDir()
+                .resolve("blobs")
+                .resolve("sha256")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha));
+        long size = treeSize();
+
+        var content = api.getBytes("/api/v1/evidence/" + item.id() + "/content");
+        assertThat(content.statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(treeSize()).isEqualTo(size);
     }
 
     @Test

@@ -136,11 +136,24 @@ public class Vault {
                 "SELECT * FROM evidence WHERE incident_id = ? ORDER BY received_at, id", Vault::map, incidentId);
     }
 
-    /** Records the read in the ledger, then opens the bytes: no read goes unrecorded. */
+    /**
+     * Opens the bytes, records the read in the ledger, then hands the bytes out: no read goes
+     * unrecorded, and bytes that cannot be opened (a blob missing from the store) record no read.
+     */
     public InputStream read(EvidenceItem item, String actor) throws IOException {
-        ledger.record(ap ->
-                ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
-        return blobs.open(new ContentAddress(item.sha256()));
+        InputStream in = blobs.open(new ContentAddress(item.sha256()));
+        try {
+            ledger.record(ap ->
+                    ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
+        } catch (RuntimeException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return in;
     }
 
     /** Opens the bytes for the server's own jobs (scans, analyses); those record their own entries. */
