@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param clock how {@code due} was computed
  * @param clockStart when the clock started, null while it waits for a decision or another notice
  * @param urgent owed "immediately" or "without undue delay": listed before every fixed deadline
+ * @param leadAuthority for a notice to the lead supervisory authority of the GDPR's one-stop shop:
+ *     the member state of the main establishment, whose authority receives it (GDPR Art. 56(1));
+ *     null otherwise. {@code jurisdiction} stays the regime's ("EU").
  */
 public record Obligation(
         String regime,
@@ -39,7 +42,8 @@ public record Obligation(
         String ruleId,
         List<String> content,
         @Nullable String notes,
-        boolean urgent) {
+        boolean urgent,
+        @Nullable String leadAuthority) {
 
     public enum Status {
         REQUIRED,

@@ -437,7 +437,10 @@ public final class ObligationEngine {
                 rule.id(),
                 rule.content(),
                 rule.notes(),
-                spec.urgent());
+                spec.urgent(),
+                rule.trigger().fanOut() == Rule.FanOut.LEAD_AUTHORITY_OR_EACH_COUNTRY
+                        ? gdprEstablishment(scope.facts())
+                        : null);
     }
 
     private static Answer other(Answer a) {

@@ -57,6 +57,13 @@ public final class DeadlinesCommand implements Callable<Integer> {
     static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
 
+    /** The jurisdiction, with the lead supervisory authority's member state where the one-stop shop names one. */
+    private static String where(Obligation o) {
+        return o.leadAuthority() == null
+                ? o.jurisdiction()
+                : o.jurisdiction() + " (lead authority: " + o.leadAuthority() + ")";
+    }
+
     private static String local(Instant due, ZoneId zone, boolean nameZone) {
         return LOCAL.format(due.atZone(zone)) + (nameZone ? " " + zone.getId() : "");
     }
@@ -367,6 +374,9 @@ public final class DeadlinesCommand implements Callable<Integer> {
         n.put("dueText", o.dueText());
         n.put("citation", o.citation());
         n.put("confidence", o.confidence().name());
+        if (o.leadAuthority() != null) {
+            n.put("leadAuthority", o.leadAuthority());
+        }
         n.put("status", o.status().name());
         n.put("urgent", o.urgent());
         if (o.due() == null) {
@@ -420,7 +430,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
                     ? "SENT " + (a.isMissed(o) ? "LATE " : "")
                     : (o.urgent() ? "URGENT " : "")
                             + (a.isMissed(o) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
-            out.println(flag + when + "  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime());
+            out.println(flag + when + "  " + where(o) + "  " + o.recipient() + "  " + o.regime());
             out.println("    " + o.dueText());
             out.println("    " + o.citation() + " [" + o.confidence() + "]");
             if (o.status() == Obligation.Status.CONDITIONAL && o.question() != null) {
@@ -433,7 +443,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
             out.println();
             out.println("Not required:");
             for (Obligation o : a.notRequired()) {
-                out.println("  " + o.jurisdiction() + "  " + o.recipient() + "  " + o.regime() + ": " + o.basis());
+                out.println("  " + where(o) + "  " + o.recipient() + "  " + o.regime() + ": " + o.basis());
             }
         }
         if (!a.warnings().isEmpty()) {

@@ -40,10 +40,32 @@ class DeadlinesCommandTest {
         }
         assertThat(gdpr).isNotNull();
         assertThat(gdpr.get("jurisdiction").asString()).isEqualTo("EU");
+        // the one-stop shop: the authority of the main establishment leads (GDPR Art. 56(1))
+        assertThat(gdpr.get("leadAuthority").asString()).isEqualTo("DE");
         assertThat(gdpr.get("recipient").asString()).isEqualTo("SUPERVISORY_AUTHORITY");
         assertThat(gdpr.get("due").asString()).isEqualTo("2026-10-26T08:00:00Z");
         assertThat(gdpr.get("dueLocal").asString()).isEqualTo("2026-10-26T10:00+02:00");
         assertThat(gdpr.get("confidence").asString()).isEqualTo("PRIMARY");
+    }
+
+    @Test
+    void theTextNamesTheLeadAuthorityOnlyWhereTheOneStopShopApplies() {
+        CliRun established = run(
+                "--aware", "2026-10-23T10:00:00+02:00",
+                "--subjects", "DE=1200,FR=40",
+                "--data", "CONTACT",
+                "--established", "FR,DE",
+                "--now", "2026-10-23T12:00:00+02:00");
+        assertThat(established.out()).contains("EU (lead authority: FR)  SUPERVISORY_AUTHORITY  EU GDPR");
+        // without an EU establishment each member state's authority is told: no lead
+        CliRun abroad = run(
+                "--aware", "2026-10-23T10:00:00+02:00",
+                "--subjects", "DE=1200,FR=40",
+                "--data", "CONTACT",
+                "--now", "2026-10-23T12:00:00+02:00");
+        assertThat(abroad.out())
+                .contains("  DE  SUPERVISORY_AUTHORITY  EU GDPR")
+                .doesNotContain("lead authority:");
     }
 
     @Test

@@ -26,6 +26,9 @@ final class ObligationJson {
         n.put("clock", o.clock());
         o.content().forEach(n.putArray("content")::add);
         n.put("notes", o.notes());
+        if (o.leadAuthority() != null) {
+            n.put("leadAuthority", o.leadAuthority());
+        }
         return json.writeValueAsString(n);
     }
 
@@ -39,6 +42,10 @@ final class ObligationJson {
         n.put("dueText", o.dueText());
         n.put("citation", o.citation());
         n.put("confidence", o.confidence());
+        JsonNode detail = json.readTree(o.detail());
+        if (detail.hasNonNull("leadAuthority")) {
+            n.put("leadAuthority", detail.path("leadAuthority").asString());
+        }
         n.put("id", o.id());
         n.put("owner", o.owner());
         n.put("status", o.shownStatus());
@@ -47,7 +54,6 @@ final class ObligationJson {
                 "dueLocal",
                 o.due() == null ? null : o.due().atZone(zone).toOffsetDateTime().toString());
         n.put("missed", missed(o, now));
-        JsonNode detail = json.readTree(o.detail());
         n.set("question", detail.path("question"));
         n.set("basis", detail.path("basis"));
         n.set("clock", detail.path("clock"));

@@ -227,6 +227,12 @@ abstract class ObligationsContract {
         JsonNode gdpr = find(server.path("obligations"), "eu-gdpr-33-sa", "EU");
         assertThat(gdpr.path("due").asString()).isEqualTo("2026-11-29T07:00:00Z");
         assertThat(gdpr.path("dueLocal").asString()).isEqualTo("2026-11-29T08:00+01:00");
+        // the one-stop shop's lead authority, as the CLI names it (GDPR Art. 56(1))
+        assertThat(gdpr.path("leadAuthority").asString()).isEqualTo("DE");
+        assertThat(find(cli.path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("leadAuthority")
+                        .asString())
+                .isEqualTo("DE");
         assertThat(gdpr.path("status").asString()).isEqualTo("PENDING");
         assertThat(gdpr.path("requirement").asString()).isEqualTo("REQUIRED");
         assertThat(gdpr.path("owner").isNull()).isTrue();
