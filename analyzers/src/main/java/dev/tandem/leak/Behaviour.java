@@ -263,6 +263,9 @@ final class Behaviour {
         final String host;
         final Set<String> schemes = new HashSet<>();
         final Set<String> urls = new LinkedHashSet<>();
+        /** The ports plain-HTTP callouts went to (80 where the URL names none). */
+        final Set<Integer> insecurePorts = new java.util.TreeSet<>();
+
         long calls;
         long insecureCalls;
         long requestBytes;
@@ -526,6 +529,7 @@ final class Behaviour {
         h.calls++;
         if (scheme.equals("http")) {
             h.insecureCalls++;
+            if (h.insecurePorts.size() < 8) h.insecurePorts.add(Hosts.httpPort(url));
             h.top.offer(Math.max(1, e.requestBytes()), e.file(), e.line());
             h.userDays.computeIfAbsent(u.key, k -> new HashSet<>()).add(day);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UNENCRYPTED_EXPORT, traffic observed: Apex callouts over plain HTTP (ApexCallout Event Log
@@ -34,6 +35,13 @@ final class CleartextCalloutRule extends LeakRule {
     @Override
     String claimsText() {
         return "claims the host";
+    }
+
+    /** The plain-HTTP ports seen in the callouts and configured for the host. */
+    private static Set<Integer> ports(Behaviour.HostCallouts h, CleartextEndpoints.@Nullable Host conf) {
+        Set<Integer> ports = new TreeSet<>(h.insecurePorts);
+        if (conf != null) ports.addAll(conf.cleartextPorts);
+        return ports;
     }
 
     @Override
@@ -80,7 +88,7 @@ final class CleartextCalloutRule extends LeakRule {
             contain.add(new ContainmentAction(
                     Action.BLOCK_HOST_AT_EGRESS,
                     subject,
-                    "Egress:" + h.host + ":80",
+                    Hosts.egressItem(h.host, ports(h, conf)),
                     "Block plain-HTTP traffic to " + h.host + " (remote site setting, egress proxy)"));
             boolean personal = conf != null && !conf.personalFields.isEmpty();
             boolean large = records >= t.minExportRecords();

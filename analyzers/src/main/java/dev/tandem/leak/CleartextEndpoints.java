@@ -26,6 +26,8 @@ final class CleartextEndpoints {
         final String host;
         final List<Endpoint> endpoints = new ArrayList<>();
         final List<Endpoint> cleartext = new ArrayList<>();
+        /** The ports of the plain-HTTP endpoints (80 where the URL names none). */
+        final Set<Integer> cleartextPorts = new java.util.TreeSet<>();
         /** Customer objects whose records the configuration sends or serves. */
         final Set<String> customerObjects = new LinkedHashSet<>();
         /** Personal fields among them, as {@code Object.Field}. */
@@ -57,6 +59,7 @@ final class CleartextEndpoints {
             h.endpoints.add(e);
             if (url.regionMatches(true, 0, "http:", 0, 5)) {
                 h.cleartext.add(e);
+                h.cleartextPorts.add(Hosts.httpPort(url));
             }
             if (e.kind() == EndpointKind.OUTBOUND_MESSAGE) {
                 if (customerObjects.contains(e.object())) {

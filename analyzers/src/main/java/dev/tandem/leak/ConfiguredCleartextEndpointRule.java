@@ -75,7 +75,7 @@ final class ConfiguredCleartextEndpointRule extends LeakRule {
             contain.add(new ContainmentAction(
                     Action.BLOCK_HOST_AT_EGRESS,
                     subject,
-                    "Egress:" + h.host + ":80",
+                    Hosts.egressItem(h.host, h.cleartextPorts),
                     "Block plain-HTTP traffic to " + h.host + " at the egress proxy until the endpoint uses TLS"));
             String what = !h.personalFields.isEmpty()
                     ? "sends " + String.join(", ", h.personalFields)

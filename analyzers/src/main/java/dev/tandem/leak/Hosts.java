@@ -36,6 +36,30 @@ final class Hosts {
         }
     }
 
+    /** The URL's port, or 80 when it names none (a plain-HTTP URL's default port) or cannot be read. */
+    static int httpPort(String url) {
+        try {
+            int p = URI.create(url.strip().replace(" ", "%20")).getPort();
+            return p < 0 ? 80 : p;
+        } catch (IllegalArgumentException e) {
+            return 80;
+        }
+    }
+
+    /** The egress proxy's item for a host's plain-HTTP ports: {@code Egress:host:80} or {@code Egress:host:80,8080}. */
+    static String egressItem(String host, java.util.Collection<Integer> ports) {
+        java.util.SortedSet<Integer> sorted = new java.util.TreeSet<>(ports);
+        if (sorted.isEmpty()) sorted.add(80);
+        StringBuilder b = new StringBuilder("Egress:").append(host).append(':');
+        boolean first = true;
+        for (int p : sorted) {
+            if (!first) b.append(',');
+            first = false;
+            b.append(p);
+        }
+        return b.toString();
+    }
+
     static String path(String url) {
         try {
             String p = URI.create(url.strip().replace(" ", "%20")).getRawPath();

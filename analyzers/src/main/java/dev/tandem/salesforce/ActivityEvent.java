@@ -11,6 +11,9 @@ package dev.tandem.salesforce;
  * @param uri the URI, or the callout URL for {@link ActivityKind#CALLOUT}
  * @param status login status (LOGIN_NO_ERROR, Success, ...) or request status
  * @param delegatedUser for LoginAs, the user who logged in as someone else
+ * @param ip the client's address; empty for none and for "Salesforce.com IP", the placeholder
+ *     Event Log Files write for Salesforce's own traffic (Workbench, AppExchange): no address to
+ *     call new or to block
  */
 public record ActivityEvent(
         String file,
@@ -35,6 +38,15 @@ public record ActivityEvent(
         String reportId,
         long requestBytes,
         String delegatedUser) {
+
+    /** What CLIENT_IP holds for Salesforce-internal traffic instead of an address. */
+    public static final String SALESFORCE_INTERNAL_IP = "Salesforce.com IP";
+
+    public ActivityEvent {
+        if (ip.length() == SALESFORCE_INTERNAL_IP.length() && ip.equalsIgnoreCase(SALESFORCE_INTERNAL_IP)) {
+            ip = "";
+        }
+    }
 
     /** The key that ties the events of one login session together: LOGIN_KEY, else SESSION_KEY. */
     public String sessionId() {

@@ -49,6 +49,17 @@ public final class UserDirectory {
         int id = h.find("Id");
         int username = h.find("Username");
         int profile = h.find("Profile.Name", "ProfileName", "Profile");
+        if (profile < 0) {
+            // a Data Export Service file or SELECT ... ProfileId: ids, not the names the rules know
+            // administrators by; say so instead of silently finding no administrator
+            problems.report(
+                    file,
+                    1,
+                    Problem.Kind.MISSING_COLUMNS,
+                    "User export with ProfileId but no Profile.Name: profiles cannot be named, so administrators"
+                            + " cannot be told apart (export Profile.Name, e.g. SELECT Id, Username, Profile.Name,"
+                            + " UserType, IsActive FROM User)");
+        }
         int type = h.find("UserType");
         int active = h.find("IsActive");
         while (t.next()) {
@@ -77,6 +88,7 @@ public final class UserDirectory {
         int username = h.find("Assignee.Username");
         int name = h.find("PermissionSet.Name", "PermissionSetGroup.DeveloperName", "PermissionSet.Label");
         int ownedByProfile = h.find("PermissionSet.IsOwnedByProfile");
+        int namespace = h.find("PermissionSet.NamespacePrefix");
         if (name < 0) {
             problems.report(
                     file,
@@ -90,6 +102,11 @@ public final class UserDirectory {
                 continue; // the profile's own permission set: the profile is read from its metadata
             }
             String ps = t.get(name);
+            String ns = t.get(namespace);
+            if (!ns.isEmpty() && !ps.isEmpty() && !ps.startsWith(ns + "__")) {
+                // a managed package's permission set: its metadata file name carries the prefix
+                ps = ns + "__" + ps;
+            }
             if (ps.isEmpty() || (t.get(assignee).isEmpty() && t.get(username).isEmpty())) {
                 problems.malformedRow(file, t.line(), "assignment without assignee or permission set");
                 continue;

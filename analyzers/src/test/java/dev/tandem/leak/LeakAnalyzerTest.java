@@ -206,6 +206,57 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void aPlainHttpEndpointOnItsOwnPortIsBlockedOnThatPort() throws Exception {
+        String credential = """
+                <NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <label>ERP</label>
+                    <namedCredentialParameters>
+                        <parameterName>Url</parameterName>
+                        <parameterType>Url</parameterType>
+                        <parameterValue>HTTP://erp.partner-example.com:8080/api</parameterValue>
+                    </namedCredentialParameters>
+                </NamedCredential>
+                """;
+        AnalysisResult r = analyze(text("md/namedCredentials/ERP.namedCredential-meta.xml", credential));
+        assertThat(r.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.containment())
+                        .extracting(ContainmentAction::configItem)
+                        .contains("Egress:erp.partner-example.com:8080"));
+        assertThat(Hosts.egressItem("h", java.util.List.of())).isEqualTo("Egress:h:80");
+        assertThat(Hosts.egressItem("h", java.util.List.of(8080, 80))).isEqualTo("Egress:h:80,8080");
+        assertThat(Hosts.httpPort("http://h/x")).isEqualTo(80);
+    }
+
+    @Test
+    void salesforcesOwnTrafficHasNoAddress() {
+        var e = new dev.tandem.salesforce.ActivityEvent(
+                "Login.csv",
+                2,
+                "Login",
+                dev.tandem.salesforce.ActivityKind.LOGIN,
+                0L,
+                "",
+                "0055g00000Admin1",
+                "",
+                "",
+                "",
+                "",
+                "Salesforce.com IP",
+                "",
+                -1,
+                "",
+                "",
+                "LOGIN_NO_ERROR",
+                "",
+                "",
+                "",
+                -1,
+                "");
+        assertThat(e.ip()).isEmpty();
+    }
+
+    @Test
     void mergedRecordCountsAddWhatIsKnown() {
         assertThat(Rules.sum(null, null)).isNull();
         assertThat(Rules.sum(null, 5L)).isEqualTo(5L);

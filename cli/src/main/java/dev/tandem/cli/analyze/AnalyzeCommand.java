@@ -1,5 +1,6 @@
 package dev.tandem.cli.analyze;
 
+import dev.tandem.intake.IdenticalFiles;
 import dev.tandem.intake.Problem;
 import dev.tandem.leak.AnalysisInput;
 import dev.tandem.leak.AnalysisResult;
@@ -91,19 +92,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("tandem analyze: --threads must be at least 1");
             return 2;
         }
-        List<AnalysisInput> inputs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.isReadable(p)) {
                 err.println("tandem analyze: cannot read " + p + ": no such file or folder, or not readable");
                 return 2;
             }
             try {
-                expand(p, inputs);
+                expand(p, files);
             } catch (IOException | UncheckedIOException e) {
                 err.println("tandem analyze: cannot list " + p + ": " + e.getMessage());
                 return 2;
             }
         }
+        // a log downloaded twice (hourly and daily collections, a second run) is read once, said so
+        IdenticalFiles.Result identical;
+        try {
+            identical = IdenticalFiles.of(files);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("tandem analyze: cannot read " + e.getMessage());
+            return 2;
+        }
+        identical
+                .repeats()
+                .forEach((again, first) ->
+                        err.println("tandem analyze: " + again + ": the same bytes as " + first + "; read once"));
+        List<AnalysisInput> inputs = new ArrayList<>();
+        for (Path f : identical.distinct()) inputs.add(AnalysisInput.of(f.toString(), f));
         if (inputs.isEmpty()) {
             // nothing read is no clean result: an empty or mistyped folder must not pass for a clean org
             err.println("tandem analyze: no files under "
@@ -139,13 +154,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** A folder stands for its files, in name order; names are reported as given. */
-    private static void expand(Path p, List<AnalysisInput> inputs) throws IOException {
+    private static void expand(Path p, List<Path> files) throws IOException {
         if (!Files.isDirectory(p)) {
-            inputs.add(AnalysisInput.of(p.toString(), p));
+            files.add(p);
             return;
         }
         try (Stream<Path> walk = Files.walk(p)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(f -> inputs.add(AnalysisInput.of(f.toString(), f)));
+            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
     }
 
