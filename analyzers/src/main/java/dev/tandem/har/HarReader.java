@@ -81,10 +81,25 @@ public final class HarReader {
                     file,
                     Math.max(line, 0),
                     Problem.Kind.TRUNCATED,
-                    "HAR ends early or is malformed (" + e.getOriginalMessage() + "); the " + entries + " complete entr"
+                    "HAR ends early or is malformed (" + reason(e) + "); the " + entries + " complete entr"
                             + (entries == 1 ? "y" : "ies") + " before it were analyzed");
         }
         return entries;
+    }
+
+    /**
+     * Jackson's reason without its location block ("(start marker at [Source: REDACTED …; line: 1,
+     * column: 1])"), which names the parser's internals rather than the file; the line is reported
+     * on its own.
+     */
+    static String reason(JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        for (String tail : new String[] {" (start marker at", "[Source:", "\n"}) {
+            int cut = m.indexOf(tail);
+            if (cut >= 0) m = m.substring(0, cut);
+        }
+        m = m.strip();
+        return m.endsWith(":") ? m.substring(0, m.length() - 1) : m;
     }
 
     /** Chrome DevTools writes the page's URL as its title; Firefox writes the document's title. */

@@ -90,12 +90,31 @@ public final class Timestamps {
     }
 
     private static long assemble(int y, int mo, int d, int h, int mi, int se, int ms, int offsetMinutes) {
-        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60
+        if (y < 0
+                || mo < 1
+                || mo > 12
+                || d < 1
+                || d > daysIn(y, mo)
+                || h < 0
+                || h > 23
+                || mi < 0
+                || mi > 59
+                || se < 0
+                || se > 60
                 || ms < 0) {
             return UNKNOWN;
         }
         long days = epochDay(y, mo, d);
         return ((days * 24 + h) * 60 + mi - offsetMinutes) * 60_000L + se * 1000L + ms;
+    }
+
+    /** The days of a month of the proleptic Gregorian calendar (February 31 is no date). */
+    static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** Days since 1970-01-01 of a proleptic Gregorian date (the algorithm of LocalDate.toEpochDay). */

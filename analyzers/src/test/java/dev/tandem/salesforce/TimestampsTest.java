@@ -35,5 +35,21 @@ class TimestampsTest {
         assertThat(Timestamps.parse("")).isEqualTo(Timestamps.UNKNOWN);
         assertThat(Timestamps.parse("yesterday at noon")).isEqualTo(Timestamps.UNKNOWN);
         assertThat(Timestamps.parse("20131315233322.670")).isEqualTo(Timestamps.UNKNOWN);
+        // days a month does not have: February 31, April 31, February 29 outside a leap year
+        assertThat(Timestamps.parse("20250231081927.080")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(Timestamps.parse("2025-04-31T10:00:00Z")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(Timestamps.parse("20250229081927.080")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(Timestamps.parse("20240229081927.080")).isNotEqualTo(Timestamps.UNKNOWN);
+        assertThat(Timestamps.parse("19000229000000.000")).isEqualTo(Timestamps.UNKNOWN);
+    }
+
+    @Test
+    void knowsTheLengthOfEveryMonthAsLocalDateDoes() {
+        for (int y = 1896; y <= 2104; y++) {
+            for (int m = 1; m <= 12; m++) {
+                assertThat(Timestamps.daysIn(y, m))
+                        .isEqualTo(java.time.YearMonth.of(y, m).lengthOfMonth());
+            }
+        }
     }
 }
