@@ -111,7 +111,7 @@ public final class Timestamps {
     /** The days of a month of the proleptic Gregorian calendar (February 31 is no date). */
     static int daysIn(int year, int month) {
         return switch (month) {
-            case 2 -> (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };
@@ -129,8 +129,7 @@ public final class Timestamps {
         total += day - 1;
         if (month > 2) {
             total--;
-            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-            if (!leap) {
+            if (!java.time.Year.isLeap(year)) {
                 total--;
             }
         }

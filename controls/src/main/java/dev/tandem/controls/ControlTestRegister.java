@@ -84,11 +84,7 @@ public final class ControlTestRegister {
         int[] at = null;
         long lastLine = 0;
         List<ControlTest> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> reader = reader(text)) {
             for (CsvRecord r : reader) {
                 long line = r.getStartingLineNumber();
                 lastLine = line;
@@ -202,14 +198,19 @@ public final class ControlTestRegister {
                 "csv-malformed", line, null, "line " + line + ": not readable as CSV: " + cause.getMessage());
     }
 
-    /** The line the last record FastCSV reads starts on: with a quote left open, the row it opens in. */
-    private static long lastRecordLine(String text) {
-        long last = 1;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+    /** The register's records as FastCSV reads them: empty lines skipped, rows of any length. */
+    private static CsvReader<CsvRecord> reader(String text) {
+        return CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(text)) {
+                .ofCsvRecord(text);
+    }
+
+    /** The line the last record FastCSV reads starts on: with a quote left open, the row it opens in. */
+    private static long lastRecordLine(String text) {
+        long last = 1;
+        try (CsvReader<CsvRecord> reader = reader(text)) {
             for (CsvRecord r : reader) last = r.getStartingLineNumber();
         } catch (CsvParseException | java.io.IOException e) {
             // the rows before the fault tell where it is

@@ -56,14 +56,12 @@ public final class DueDates {
     public static String explain(Rule.DeadlineSpec spec, Instant start, ZoneId zone) {
         return switch (spec.kind()) {
             case HOURS -> spec.amount() + " hours (absolute time) after " + start;
-            case CALENDAR_DAYS ->
-                spec.startDayCounts()
-                        ? spec.amount() + " calendar days counting "
-                                + start.atZone(zone).toLocalDate() + " (" + zone + ") as day 1, ending "
-                                + spec.dayEnds() + " local time"
-                        : spec.amount() + " calendar days after "
-                                + start.atZone(zone).toLocalDate() + " (" + zone + "), ending " + spec.dayEnds()
-                                + " local time";
+            case CALENDAR_DAYS -> {
+                String day = start.atZone(zone).toLocalDate() + " (" + zone + ")";
+                yield spec.amount() + " calendar days "
+                        + (spec.startDayCounts() ? "counting " + day + " as day 1" : "after " + day) + ", ending "
+                        + spec.dayEnds() + " local time";
+            }
             case MONTHS ->
                 spec.amount() + " month(s) after " + start.atZone(zone).toLocalDate() + " (" + zone + "), ending "
                         + spec.dayEnds() + " local time";

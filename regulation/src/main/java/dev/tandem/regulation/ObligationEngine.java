@@ -331,10 +331,12 @@ public final class ObligationEngine {
         Obligation.QuestionState question = null;
         Judgement judgement = null;
         String why = basis;
+        // the one-stop shop: the main establishment's member state, whose authority leads
+        String lead = null;
         if (rule.trigger().fanOut() == Rule.FanOut.LEAD_AUTHORITY_OR_EACH_COUNTRY) {
-            String main = gdprEstablishment(scope.facts());
-            why += main != null
-                    ? "; lead supervisory authority (main establishment in " + main + ", Art. 56(1))"
+            lead = gdprEstablishment(scope.facts());
+            why += lead != null
+                    ? "; lead supervisory authority (main establishment in " + lead + ", Art. 56(1))"
                     : "; no EU/EEA establishment: the authority of " + jurisdiction
                             + " (Art. 3(2), EDPB Guidelines 9/2022 para. 73)";
         }
@@ -438,9 +440,7 @@ public final class ObligationEngine {
                 rule.content(),
                 rule.notes(),
                 spec.urgent(),
-                rule.trigger().fanOut() == Rule.FanOut.LEAD_AUTHORITY_OR_EACH_COUNTRY
-                        ? gdprEstablishment(scope.facts())
-                        : null);
+                lead);
     }
 
     private static Answer other(Answer a) {
