@@ -5,6 +5,9 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -98,7 +101,8 @@ class ObligationController {
             @Nullable String question,
             @Nullable String answer,
             @Nullable String reason,
-            @Nullable JsonNode privileged) {}
+            @Nullable JsonNode privileged,
+            @Nullable JsonNode decidedAt) {}
 
     @PostMapping("/api/v1/incidents/{id}/judgements")
     @Guard(Action.JUDGEMENT_RECORD)
@@ -106,11 +110,28 @@ class ObligationController {
         obligations.incident(id);
         ObligationInput.Judgement j = ObligationInput.judgement(body.question(), body.answer(), body.reason());
         boolean privileged = privileged(body.privileged());
-        var computation =
-                obligations.recordJudgement(id, j.question(), j.answer(), j.reason(), privileged, access.username());
+        var computation = obligations.recordJudgement(
+                id, j.question(), j.answer(), j.reason(), decidedAt(body.decidedAt()), privileged, access.username());
         ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
+    }
+
+    /** The optional {@code decidedAt}: an RFC 3339 time with its offset, or absent or null for now. */
+    private static @Nullable Instant decidedAt(@Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isString()) {
+            try {
+                return OffsetDateTime.parse(value.asString().strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                // the refusal below names the value
+            }
+        }
+        throw DomainException.unprocessable(
+                "bad-decided-at",
+                "decidedAt: " + value + " is not an RFC 3339 time with an offset, e.g. 2026-11-27T10:00:00Z");
     }
 
     /** Judgements; their reasons are counsel's and the commander's to read. */

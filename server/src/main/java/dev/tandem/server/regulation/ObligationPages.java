@@ -138,8 +138,21 @@ class ObligationPages {
         try {
             ObligationInput.Judgement j =
                     ObligationInput.judgement(form.get("question"), form.get("answer"), form.get("reason"));
+            OffsetDateTime decided;
+            try {
+                decided = Times.fromForm(
+                        form.get("decidedAt"), obligations.incident(id).timeZone(), "decidedAt");
+            } catch (IllegalArgumentException e) {
+                throw DomainException.unprocessable("bad-decided-at", e.getMessage());
+            }
             obligations.recordJudgement(
-                    id, j.question(), j.answer(), j.reason(), checked(form.get("privileged")), access.username());
+                    id,
+                    j.question(),
+                    j.answer(),
+                    j.reason(),
+                    decided == null ? null : decided.toInstant(),
+                    checked(form.get("privileged")),
+                    access.username());
         } catch (DomainException e) {
             return again(
                     access, id, e, model, response, Map.of("judgementError", e.getMessage(), "judgementDraft", form));

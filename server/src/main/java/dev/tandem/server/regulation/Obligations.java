@@ -157,13 +157,23 @@ public class Obligations {
 
     /**
      * Records a person's decision on a question the law leaves to judgement, with the caller as who
-     * decided and the server clock as when ({@code judgement.recorded}), and recomputes when the
-     * incident has a scope.
+     * decided and, as when, the time given or else the server clock ({@code judgement.recorded}),
+     * and recomputes when the incident has a scope.
      *
+     * @param decidedAt when the decision was made (or, for a question about an event such as {@code
+     *     EXTORTION_PAID}, when the event happened), if earlier than its recording; null: now. A time
+     *     after the server's clock or before the incident's awareness is a 422 {@code bad-decided-at}:
+     *     clocks that run from the decision may start earlier than its recording, never later.
      * @return the recomputation, or null when the incident has no scope yet
      */
     public @Nullable Computation recordJudgement(
-            String incidentId, String question, Answer answer, String reason, boolean reasonPrivileged, String actor) {
+            String incidentId,
+            String question,
+            Answer answer,
+            String reason,
+            @Nullable Instant decidedAt,
+            boolean reasonPrivileged,
+            String actor) {
         Incident incident = incident(incidentId);
         if (!engine.ruleBook().questions().containsKey(question)) {
             throw DomainException.unprocessable(
@@ -171,7 +181,8 @@ public class Obligations {
                     "question: unknown question '" + question + "' (known: "
                             + String.join(", ", engine.ruleBook().questions().keySet()) + ")");
         }
-        Instant at = now();
+        Instant now = now();
+        Instant at = decidedAt == null ? now : decidedTime(decidedAt, incident.awareAt(), now);
         String id = Ids.next();
         return ledger.record(ap -> {
             long index = ap.record(
@@ -193,8 +204,23 @@ public class Obligations {
                 return null;
             }
             return recompute(
-                    ap, incident, scope.get().scope(), scope.get().restsOn(), "judgement.recorded", index, actor, at);
+                    ap, incident, scope.get().scope(), scope.get().restsOn(), "judgement.recorded", index, actor, now);
         });
+    }
+
+    /** A judgement's time given by its maker: not in the future, not before the incident's awareness. */
+    private static Instant decidedTime(Instant decidedAt, @Nullable Instant awareAt, Instant now) {
+        if (decidedAt.isAfter(now)) {
+            throw DomainException.unprocessable(
+                    "bad-decided-at", "decidedAt: " + decidedAt + " is in the future (server time " + now + ")");
+        }
+        if (awareAt != null && decidedAt.isBefore(awareAt)) {
+            throw DomainException.unprocessable(
+                    "bad-decided-at",
+                    "decidedAt: " + decidedAt + " is before the incident's awareness " + awareAt
+                            + "; a judgement on the incident is made after the company learns of it");
+        }
+        return decidedAt;
     }
 
     /**

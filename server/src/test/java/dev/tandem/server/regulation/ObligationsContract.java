@@ -434,6 +434,59 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void aJudgementsTimeMayBeEarlierThanItsRecordingAndStartsTheClockThen() {
+        // the disclosure committee decided at 15:30 UTC on Friday; the decision is recorded on Monday
+        String incident = openIncident("Judged late", AWARE);
+        putScope(incident, WIDE);
+        clock.set(Instant.parse("2026-11-30T09:00:00Z"));
+        var m = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"MATERIAL\",\"answer\":\"YES\",\"reason\":\"disclosure committee\","
+                        + "\"decidedAt\":\"2026-11-27T10:30:00-05:00\"}");
+        assertThat(m.status()).as(m.body()).isEqualTo(201);
+        JsonNode judgement = http.get("/api/v1/incidents/" + incident + "/judgements")
+                .json()
+                .path("judgements")
+                .get(0);
+        assertThat(judgement.path("decidedAt").asString()).isEqualTo("2026-11-27T15:30:00Z");
+        JsonNode after = obligationsOf(incident);
+        // Form 8-K Item 1.05: four business days from Friday's decision, not from Monday's recording
+        assertThat(find(after.path("obligations"), "us-sec-8k-105", "US")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-12-03T22:30:00Z");
+        String command = after.path("command").asString();
+        assertThat(command).contains("MATERIAL=YES@2026-11-27T15:30:00Z");
+        assertThat(contract(after.path("obligations")))
+                .isEqualTo(contract(cli(command).path("obligations")));
+    }
+
+    @Test
+    void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
+        String incident = openIncident("Judged at odd times", AWARE);
+        String judgements = "/api/v1/incidents/" + incident + "/judgements";
+        clock.set(Instant.parse("2026-11-27T12:00:00Z"));
+        long size = treeSize();
+        String body = "{\"question\":\"MATERIAL\",\"answer\":\"YES\",\"reason\":\"x\",\"decidedAt\":";
+        var future = http.postJson(judgements, body + "\"2026-11-27T12:00:01Z\"}");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("detail").asString()).contains("decidedAt", "in the future");
+        var early = http.postJson(judgements, body + "\"2026-11-26T06:59:59Z\"}");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().path("detail").asString()).contains("decidedAt", "before the incident's awareness");
+        var unreadable = http.postJson(judgements, body + "\"friday\"}");
+        assertThat(unreadable.status()).isEqualTo(422);
+        assertThat(unreadable.json().path("detail").asString()).contains("decidedAt", "friday");
+        var noOffset = http.postJson(judgements, body + "\"2026-11-26T09:00:00\"}");
+        assertThat(noOffset.status()).isEqualTo(422);
+        var number = http.postJson(judgements, body + "1764000000}");
+        assertThat(number.status()).isEqualTo(422);
+        assertThat(number.json().path("detail").asString()).contains("decidedAt");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(http.get(judgements).json().path("judgements")).isEmpty();
+    }
+
+    @Test
     void rejectsBadScopesNamingTheValueAndWritesNothing() {
         String incident = openIncident("Bad scopes", AWARE);
         long size = treeSize();

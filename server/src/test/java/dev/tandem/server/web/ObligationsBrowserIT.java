@@ -131,6 +131,45 @@ class ObligationsBrowserIT extends BrowserContract {
                 .contains("unauthorized access: no");
     }
 
+    /**
+     * A judgement made before it is recorded (a committee's decision, the time of an extortion
+     * payment) carries its own time, in the incident's zone; a time in the future is refused beside
+     * the form, with the draft kept.
+     */
+    @Test
+    void counselRecordsAJudgementWithTheTimeItWasMade() {
+        Page page = signIn(Role.LEGAL);
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"));
+        judge(page, "RISK", "the cards were readable", now.plusDays(1));
+        assertThat(page.locator("#judgement-error").innerText())
+                .contains("decidedAt")
+                .contains("in the future");
+        assertThat(page.locator("#j-reason").inputValue()).isEqualTo("the cards were readable");
+
+        java.time.ZonedDateTime earlier = now.minusHours(2).withSecond(0).withNano(0);
+        judge(page, "RISK", "the cards were readable", earlier);
+        assertThat(page.url()).endsWith("/obligations#judgements");
+        Locator row = page.locator("section[aria-labelledby='judgements'] tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("the cards were readable"))
+                .last();
+        assertThat(row.locator("time").getAttribute("datetime"))
+                .isEqualTo(earlier.toInstant().toString());
+    }
+
+    /** Fills and sends the judgement form of the obligations page, and waits for the answer. */
+    private void judge(Page page, String question, String reason, java.time.ZonedDateTime decidedAt) {
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator form = page.locator("form[action$='/judgements']");
+        form.locator("#j-question").selectOption(question);
+        form.locator("#j-answer").selectOption("YES");
+        form.getByLabel("Decided at (optional)")
+                .fill(decidedAt.toLocalDateTime().withNano(0).toString());
+        form.locator("#j-reason").fill(reason);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record judgement"))
+                .click();
+        page.waitForLoadState();
+    }
+
     /** Fills and sends the facts form of the obligations page, and waits for the answer. */
     private void setFacts(Page page, String determinedAt, boolean unauthorizedAccess) {
         page.navigate(base() + incidentPath() + "/obligations");
