@@ -103,6 +103,20 @@ class BackupRestoreIT {
             items.addAll(during); // those uploaded after the snapshot are checked below as absent or intact
             System.out.println(during.size()
                     + " uploads answered 201 while the backup ran; the backup holds ledger size " + sizeAtBackup);
+            // the archive carried every incident's content and the signing key away: the ledger says
+            // who took it, at which size, and that the key went with it
+            JsonNode taken = null;
+            for (JsonNode e :
+                    api.getJson("/api/v1/ledger/entries?from=" + sizeAtBackup + "&to=" + (sizeAtBackup + 1000))) {
+                if (e.path("entry").path("type").asString().equals("backup.taken")) {
+                    taken = e.path("entry");
+                }
+            }
+            assertThat(taken).as("a backup.taken entry after the snapshot").isNotNull();
+            assertThat(taken.path("actor").asString()).isEqualTo("admin");
+            assertThat(taken.path("body").path("treeSize").asLong()).isEqualTo(sizeAtBackup);
+            assertThat(taken.path("body").path("signingKey").asBoolean()).isTrue();
+            assertThat(taken.path("body").path("files").asInt()).isGreaterThan(2);
 
             Cli again =
                     Cli.run("backup", "--server", server.baseUrl(), "--token", ADMIN_TOKEN, "--out", online.toString());

@@ -2,8 +2,11 @@ package dev.tandem.server.backup;
 
 import dev.tandem.backup.BackupManifest;
 import dev.tandem.backup.BackupWriter;
+import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.BackupTaken;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,17 +34,22 @@ class BackupController {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** Where the archive keeps the ledger's signing key (docs/operations.md). */
+    private static final String KEYS = "keys/";
+
     private final Backups backups;
+    private final Ledger ledger;
     private final Clock clock;
 
-    BackupController(Backups backups, Clock clock) {
+    BackupController(Backups backups, Ledger ledger, Clock clock) {
         this.backups = backups;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/admin/backup")
     @Guard(Action.BACKUP)
-    void backup(HttpServletResponse response) throws IOException {
+    void backup(Access access, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         Backups.Prepared prepared = backups.prepare();
         try {
@@ -53,6 +61,12 @@ class BackupController {
                     snapshot.ledger().treeSize(),
                     sources.size(),
                     bytes);
+            // every incident's content and the signing key leave with the archive: recorded first,
+            // as an evidence read is (docs/contracts.md, ledger entries)
+            boolean signingKey = sources.stream().anyMatch(s -> s.path().startsWith(KEYS));
+            ledger.record(ap -> ap.record(
+                    new BackupTaken(snapshot.ledger().treeSize(), sources.size(), bytes, signingKey),
+                    access.username()));
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/zip");
             response.setHeader(

@@ -19,6 +19,7 @@ public final class TimelineText {
     public static final Set<String> TYPES = Set.of(
             "analysis.completed",
             "analysis.forensic-inputs",
+            "backup.taken",
             "change.acknowledged",
             "change.decided",
             "change.executed",
@@ -249,6 +250,12 @@ public final class TimelineText {
                         + " about " + count(b.path("people").asLong(), "person", "people")
                         + (b.path("subjects").asString("").isEmpty() ? "" : " (" + s(b, "subjects") + ")");
             case "scope.updated" -> who + " set the scope: " + scope(b);
+            case "backup.taken" ->
+                who + " took a backup of the installation at ledger size " + s(b, "treeSize") + " ("
+                        + count(b.path("files").asLong(), "file") + ", "
+                        + bytes(b.path("bytes").asLong())
+                        + (b.path("signingKey").asBoolean() ? "; it holds the ledger's signing key" : "")
+                        + "): every incident's evidence, FORENSIC included";
             case "token.issued" -> who + " issued the token \"" + s(b, "label") + "\" to " + user(b);
             case "token.revoked" ->
                 who + " revoked " + user(b) + "'s token \"" + s(b, "label") + "\" (" + s(b, "reason") + ")";

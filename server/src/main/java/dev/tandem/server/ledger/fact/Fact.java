@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 public sealed interface Fact
         permits AnalysisCompleted,
                 AnalysisForensicInputs,
+                BackupTaken,
                 ChangeAcknowledged,
                 ChangeDecided,
                 ChangeExecuted,
