@@ -32,6 +32,21 @@ final class Behaviour {
     long events;
     private @Nullable UserStats lastUser;
 
+    /**
+     * Operations Salesforce logs in several events (a Bulk API 2.0 job, one event per state change;
+     * {@link ActivityEvent#operationId()}): the rows already counted for each, the largest count one
+     * of its events gave. An operation's events come close together, so past {@link #MAX_OPERATIONS}
+     * the one seen longest ago is forgotten: state grows with operations, within a bound.
+     */
+    private final Map<String, long[]> operations = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > MAX_OPERATIONS;
+        }
+    };
+
+    static final int MAX_OPERATIONS = 1 << 16;
+
     /** The position of the analysis input being read: events are attributed to it. */
     int input;
 
@@ -460,16 +475,38 @@ final class Behaviour {
         }
     }
 
+    /**
+     * The rows of {@code e} not counted yet: all of them, or for an event of an operation logged in
+     * several events, what its count adds to the largest count of the operation's events before it
+     * (a job counts its JobComplete records once, whatever state changes were logged around it).
+     */
+    long uncounted(ActivityEvent e) {
+        long rows = Math.max(0, e.rows());
+        if (e.operationId().isEmpty()) {
+            return rows;
+        }
+        String key = e.eventType() + '|' + e.orgId() + '|' + e.operationId();
+        long[] counted = operations.get(key);
+        if (counted == null) {
+            operations.put(key, new long[] {rows});
+            return rows;
+        }
+        long more = Math.max(0, rows - counted[0]);
+        counted[0] += more;
+        return more;
+    }
+
     private void data(UserStats u, ActivityEvent e, String sid, long day) {
         SessionStats s = session(sid, u, e);
         String object = customerObject(e.entity());
-        long rows = Math.max(0, e.rows());
+        long rows = uncounted(e);
         if (e.kind() == ActivityKind.BULK) {
             s.bulk = true;
         }
         if (e.kind() == ActivityKind.REPORT && !e.reportId().isEmpty()) {
-            run(s.reportRuns, e.reportId(), e.epochMillis(), rows);
-            run(u.reportRuns, e.reportId(), e.epochMillis(), rows);
+            long runRows = Math.max(0, e.rows()); // the run's rows, counted as read once or not
+            run(s.reportRuns, e.reportId(), e.epochMillis(), runRows);
+            run(u.reportRuns, e.reportId(), e.epochMillis(), runRows);
         }
         if (e.kind() == ActivityKind.REPORT_EXPORT) {
             if (s.exports.size() < 100) {
@@ -479,6 +516,9 @@ final class Behaviour {
         if (object.isEmpty() || rows == 0) {
             return;
         }
+        // evidence is weighed by the row's own count: a job's JobComplete row comes before its
+        // processing updates, though it adds only what they had not counted
+        long weight = Math.max(rows, e.rows());
         if (e.writes()) {
             s.writeRows += rows;
             if (!e.orgId().isEmpty()) {
@@ -489,7 +529,7 @@ final class Behaviour {
                 if (!e.ip().isEmpty() && in.ips.size() < 4) {
                     in.ips.add(e.ip());
                 }
-                in.top.offer(rows, e.file(), e.line());
+                in.top.offer(weight, e.file(), e.line());
             }
             return;
         }
@@ -498,7 +538,7 @@ final class Behaviour {
         }
         s.readRows += rows;
         s.rowsByObject.merge(object, rows, Long::sum);
-        s.top.offer(rows, e.file(), e.line());
+        s.top.offer(weight, e.file(), e.line());
         if (u.lastDayRows == null || u.lastDayRowsDay != day) {
             u.lastDayRows = u.dayRows.computeIfAbsent(day, d -> new long[1]);
             u.lastDayRowsDay = day;
@@ -510,7 +550,7 @@ final class Behaviour {
             u.rowsByObject.put(object, perObject);
         }
         perObject[0] += rows;
-        u.top.offer(rows, e.file(), e.line());
+        u.top.offer(weight, e.file(), e.line());
     }
 
     private void callout(UserStats u, ActivityEvent e, long day) {

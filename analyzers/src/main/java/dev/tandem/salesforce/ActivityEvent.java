@@ -14,6 +14,11 @@ package dev.tandem.salesforce;
  * @param ip the client's address; empty for none and for "Salesforce.com IP", the placeholder
  *     Event Log Files write for Salesforce's own traffic (Workbench, AppExchange): no address to
  *     call new or to block
+ * @param operationId the operation that Salesforce reports in several events, each repeating or
+ *     accumulating its row count: a Bulk API 2.0 job (JOB_ID: one event per state change, the
+ *     JobComplete one with the job's records; Object Reference, "Bulk API 2.0 Event Type") or a
+ *     chunked report execution; empty for events that stand alone. The rows of one operation count
+ *     once ({@code dev.tandem.leak.Behaviour})
  */
 public record ActivityEvent(
         String file,
@@ -37,7 +42,8 @@ public record ActivityEvent(
         String loginType,
         String reportId,
         long requestBytes,
-        String delegatedUser) {
+        String delegatedUser,
+        String operationId) {
 
     /** What CLIENT_IP holds for Salesforce-internal traffic instead of an address. */
     public static final String SALESFORCE_INTERNAL_IP = "Salesforce.com IP";

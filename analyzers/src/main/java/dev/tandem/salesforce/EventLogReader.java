@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventLogReader {
 
+    /** The event type of Bulk API 2.0 rows, whose job is logged once per state change. */
+    static final String BULK_API_2 = "BulkApi2";
+
     /** Event types read, and what each tells. */
     public static final Map<String, ActivityKind> SUPPORTED = Map.ofEntries(
             Map.entry("Login", ActivityKind.LOGIN),
@@ -28,7 +31,7 @@ public final class EventLogReader {
             Map.entry("RestApi", ActivityKind.API),
             Map.entry("ApexRestApi", ActivityKind.API),
             Map.entry("BulkApi", ActivityKind.BULK),
-            Map.entry("BulkApi2", ActivityKind.BULK),
+            Map.entry(BULK_API_2, ActivityKind.BULK),
             Map.entry("Report", ActivityKind.REPORT),
             Map.entry("ReportExport", ActivityKind.REPORT_EXPORT),
             Map.entry("URI", ActivityKind.PAGE),
@@ -70,7 +73,8 @@ public final class EventLogReader {
             int loginType,
             int report,
             int requestSize,
-            int delegated) {
+            int delegated,
+            int job) {
 
         static Columns of(Header h) {
             return new Columns(
@@ -102,7 +106,8 @@ public final class EventLogReader {
                     h.find("LOGIN_TYPE"),
                     h.find("REPORT_ID_DERIVED", "REPORT_ID"),
                     h.find("REQUEST_SIZE"),
-                    h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"));
+                    h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"),
+                    h.find("JOB_ID"));
         }
     }
 
@@ -215,7 +220,10 @@ public final class EventLogReader {
                 login ? table.get(c.loginType) : "",
                 report,
                 requestSize,
-                login ? table.get(c.delegated) : "");
+                login ? table.get(c.delegated) : "",
+                // a Bulk API 2.0 job is logged once per state change; a Bulk API (1.0) row is a batch
+                // of its own, with its own records, so only BulkApi2 rows share their job's count
+                eventType.equals(BULK_API_2) ? table.get(c.job) : "");
     }
 
     /** A row of no supported event type: a problem when the type is empty, else counted per type. */

@@ -114,6 +114,7 @@ public final class RealtimeEvents {
                 f.get("LoginType"),
                 f.get("ReportId"),
                 -1,
-                f.get("DelegatedUsername"));
+                f.get("DelegatedUsername"),
+                "");
     }
 }

@@ -252,6 +252,7 @@ class LeakAnalyzerTest {
                 "",
                 "",
                 -1,
+                "",
                 "");
         assertThat(e.ip()).isEmpty();
     }

@@ -191,8 +191,8 @@ public final class CrmOrgGenerator {
                         "ENTITY_TYPE",
                         "OPERATION_TYPE",
                         "JOB_STATUS",
-                        "ROWS_PROCESSED",
-                        "NUMBER_FAILURES",
+                        "RECORDS_PROCESSED",
+                        "RECORDS_FAILED",
                         "TIMESTAMP_DERIVED",
                         "USER_ID_DERIVED",
                         "CLIENT_IP"));
@@ -909,6 +909,43 @@ public final class CrmOrgGenerator {
 
     long at(long dayStart, int hour, int minute) {
         return dayStart + hour * 3_600_000L + minute * 60_000L + rnd.nextInt(60_000);
+    }
+
+    /**
+     * A Bulk API 2.0 query job on one object, logged as Salesforce logs it: one BulkApi2 event per
+     * state change (Object Reference, "Bulk API 2.0 Event Type"), UploadComplete without records, an
+     * InProgress processing update with the records so far, JobComplete with all of them. Returns
+     * the time of the last event.
+     */
+    long bulkApi2Query(Day day, User u, long t, String sk, String lk, String ip, String object, long records) {
+        String job = "7505g000" + key(7);
+        String[][] states = {
+            {"UploadComplete", ""}, {"InProgress", Long.toString(records / 2)}, {"JobComplete", Long.toString(records)}
+        };
+        for (String[] state : states) {
+            t += 20_000 + rnd.nextInt(40_000);
+            day.row(
+                    Type.BulkApi2,
+                    t,
+                    u,
+                    sk,
+                    lk,
+                    ip,
+                    v(
+                            "JOB_ID",
+                            job,
+                            "ENTITY_TYPE",
+                            object,
+                            "OPERATION_TYPE",
+                            "query",
+                            "JOB_STATUS",
+                            state[0],
+                            "RECORDS_PROCESSED",
+                            state[1],
+                            "RECORDS_FAILED",
+                            state[1].isEmpty() ? "" : "0"));
+        }
+        return t;
     }
 
     void login(Day day, User u, long t, String sk, String lk, String ip, String loginType, String status) {

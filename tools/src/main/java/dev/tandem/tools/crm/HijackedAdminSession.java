@@ -32,32 +32,9 @@ final class HijackedAdminSession implements Scenario {
         String lk = g.key(16);
         t = g.at(dayStart, 3, 11);
         g.login(day, u, t, sk, lk, ip, "Application", "LOGIN_NO_ERROR");
-        String job = "7505g000" + g.key(7);
-        for (String[] part : new String[][] {
-            {"Contact", "53000"}, {"Contact", "53000"}, {"Contact", "53000"}, {"Contact", "53000"}, {"Account", "64000"}
-        }) {
-            t += 120_000;
-            day.row(
-                    CrmOrgGenerator.Type.BulkApi2,
-                    t,
-                    u,
-                    sk,
-                    lk,
-                    ip,
-                    CrmOrgGenerator.v(
-                            "JOB_ID",
-                            job,
-                            "ENTITY_TYPE",
-                            part[0],
-                            "OPERATION_TYPE",
-                            "query",
-                            "JOB_STATUS",
-                            "JobComplete",
-                            "ROWS_PROCESSED",
-                            part[1],
-                            "NUMBER_FAILURES",
-                            "0"));
-        }
+        // one query job per object, each logged at every state change: 212,000 Contacts, 64,000 Accounts
+        t = g.bulkApi2Query(day, u, t, sk, lk, ip, "Contact", 212_000);
+        t = g.bulkApi2Query(day, u, t, sk, lk, ip, "Account", 64_000);
         String report = "00O5g00000Allc1";
         t += 60_000;
         day.row(

@@ -49,31 +49,9 @@ final class ScopedAnalyticsSync implements Scenario {
         String ip = u.officeIp();
         long t = g.at(dayStart, 1, 0);
         g.login(day, u, t, sk, lk, ip, "Remote Access 2.0", "LOGIN_NO_ERROR");
-        String job = "7505g000" + g.key(7);
-        for (String object : new String[] {"Contact", "Account"}) {
-            t += 60_000;
-            day.row(
-                    CrmOrgGenerator.Type.BulkApi2,
-                    t,
-                    u,
-                    sk,
-                    lk,
-                    ip,
-                    CrmOrgGenerator.v(
-                            "JOB_ID",
-                            job,
-                            "ENTITY_TYPE",
-                            object,
-                            "OPERATION_TYPE",
-                            "query",
-                            "JOB_STATUS",
-                            "JobComplete",
-                            "ROWS_PROCESSED",
-                            Integer.toString(
-                                    object.equals("Contact") ? 8_800 + g.rnd.nextInt(400) : 3_900 + g.rnd.nextInt(200)),
-                            "NUMBER_FAILURES",
-                            "0"));
-        }
+        // a query job per object, as Bulk API 2.0 takes one object a job
+        t = g.bulkApi2Query(day, u, t, sk, lk, ip, "Contact", 8_800 + g.rnd.nextInt(400));
+        t = g.bulkApi2Query(day, u, t, sk, lk, ip, "Account", 3_900 + g.rnd.nextInt(200));
         for (int k = 0; k < 3; k++) {
             t += 30_000;
             day.row(

@@ -80,6 +80,15 @@ class GeneratedOrgAnalysisTest {
     }
 
     @Test
+    void countsEachBulkApi2JobOfTheHijackedSessionOnce() {
+        // two query jobs, each logged at UploadComplete, InProgress and JobComplete, and the report run
+        assertThat(result.findings())
+                .filteredOn(f -> f.subject().id().equals(CrmOrgGenerator.HIJACKED_ADMIN))
+                .singleElement()
+                .satisfies(f -> assertThat(f.records()).isEqualTo(212_000L + 64_000L + 48_000L));
+    }
+
+    @Test
     void readsEveryGeneratedFileWithoutProblems() {
         assertThat(result.problems()).isEmpty();
         assertThat(result.inputs()).noneSatisfy(i -> assertThat(i.format()).isIn("unknown", "csv", "json"));
