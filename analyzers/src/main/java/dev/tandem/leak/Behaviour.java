@@ -33,9 +33,9 @@ final class Behaviour {
     private @Nullable UserStats lastUser;
 
     /**
-     * Operations Salesforce logs in several events (a Bulk API 2.0 job, one event per state change;
-     * {@link ActivityEvent#operationId()}): the rows already counted for each, the largest count one
-     * of its events gave. An operation's events come close together, so past {@link #MAX_OPERATIONS}
+     * Operations Salesforce logs in several events (a Bulk API 2.0 job, one event per state change; a
+     * report execution in chunks; {@link ActivityEvent#operationId()}): the rows already counted for
+     * each, the largest count one of its events gave. An operation's events come close together, so past {@link #MAX_OPERATIONS}
      * the one seen longest ago is forgotten: state grows with operations, within a bound.
      */
     private final Map<String, long[]> operations = new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -476,39 +476,57 @@ final class Behaviour {
     }
 
     /**
-     * The rows of {@code e} not counted yet: all of them, or for an event of an operation logged in
-     * several events, what its count adds to the largest count of the operation's events before it
-     * (a job counts its JobComplete records once, whatever state changes were logged around it).
+     * The count kept for the operation of {@code e}: the largest count of its events so far, -1
+     * before its first; null for an event that stands alone.
      */
-    long uncounted(ActivityEvent e) {
-        long rows = Math.max(0, e.rows());
+    private long @Nullable [] operation(ActivityEvent e) {
         if (e.operationId().isEmpty()) {
-            return rows;
+            return null;
         }
         String key = e.eventType() + '|' + e.orgId() + '|' + e.operationId();
         long[] counted = operations.get(key);
         if (counted == null) {
-            operations.put(key, new long[] {rows});
+            counted = new long[] {-1};
+            operations.put(key, counted);
+        }
+        return counted;
+    }
+
+    /**
+     * The rows of {@code e} not counted yet: all of them, or for an event of an operation logged in
+     * several events, what its count adds to the largest count of the operation's events before it
+     * (a job counts its JobComplete records once, whatever state changes were logged around it).
+     */
+    static long uncounted(ActivityEvent e, long @Nullable [] operation) {
+        long rows = Math.max(0, e.rows());
+        if (operation == null) {
             return rows;
         }
-        long more = Math.max(0, rows - counted[0]);
-        counted[0] += more;
+        long more = Math.max(0, rows - Math.max(0, operation[0]));
+        operation[0] = Math.max(operation[0], rows);
         return more;
     }
 
     private void data(UserStats u, ActivityEvent e, String sid, long day) {
         SessionStats s = session(sid, u, e);
         String object = customerObject(e.entity());
-        long rows = uncounted(e);
+        long[] operation = operation(e);
+        // a later chunk of a report execution already seen: its rows, run and export are that one's
+        boolean again = operation != null && operation[0] >= 0;
+        long rows = uncounted(e, operation);
         if (e.kind() == ActivityKind.BULK) {
             s.bulk = true;
         }
-        if (e.kind() == ActivityKind.REPORT && !e.reportId().isEmpty()) {
-            long runRows = Math.max(0, e.rows()); // the run's rows, counted as read once or not
+        // a run, or a real-time export event that carries its rows (ReportEvent RowsProcessed): what a
+        // later export of the report wrote; runs that read nothing out (dashboard refreshes, charts)
+        // are no such thing
+        boolean run = e.kind() == ActivityKind.REPORT || (e.kind() == ActivityKind.REPORT_EXPORT && e.rows() > 0);
+        if (run && !again && !e.reportId().isEmpty() && e.reads()) {
+            long runRows = Math.max(0, e.rows());
             run(s.reportRuns, e.reportId(), e.epochMillis(), runRows);
             run(u.reportRuns, e.reportId(), e.epochMillis(), runRows);
         }
-        if (e.kind() == ActivityKind.REPORT_EXPORT) {
+        if (e.kind() == ActivityKind.REPORT_EXPORT && !again) {
             if (s.exports.size() < 100) {
                 s.exports.add(new ExportRef(e.reportId(), e.epochMillis(), new EvidenceRef(e.file(), e.line())));
             }

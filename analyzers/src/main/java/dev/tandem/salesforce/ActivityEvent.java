@@ -7,7 +7,8 @@ package dev.tandem.salesforce;
  *
  * @param eventType the source's own type name (EVENT_TYPE, or the real-time object name)
  * @param entity object name(s) the event touched, comma-separated as in ENTITY_NAME
- * @param operation query/insert/... for bulk and API calls, or the HTTP method
+ * @param operation query/insert/... for bulk and API calls, or the HTTP method; for a report, the
+ *     context it executed in (ReportEvent Operation, Event Log File ORIGIN)
  * @param uri the URI, or the callout URL for {@link ActivityKind#CALLOUT}
  * @param status login status (LOGIN_NO_ERROR, Success, ...) or request status
  * @param delegatedUser for LoginAs, the user who logged in as someone else
@@ -17,7 +18,9 @@ package dev.tandem.salesforce;
  * @param operationId the operation that Salesforce reports in several events, each repeating or
  *     accumulating its row count: a Bulk API 2.0 job (JOB_ID: one event per state change, the
  *     JobComplete one with the job's records; Object Reference, "Bulk API 2.0 Event Type") or a
- *     chunked report execution; empty for events that stand alone. The rows of one operation count
+ *     report execution that ReportEvent splits into chunks (ExecutionIdentifier: every chunk repeats
+ *     the execution's RowsProcessed; Platform Events Developer Guide, "ReportEvent"); empty for
+ *     events that stand alone. The rows of one operation count
  *     once ({@code dev.tandem.leak.Behaviour})
  */
 public record ActivityEvent(
@@ -67,9 +70,15 @@ public record ActivityEvent(
                 || status.equals("1");
     }
 
-    /** True when the operation reads data out (query, queryAll, GET, export) rather than writing it. */
+    /**
+     * True when the operation reads data out (query, queryAll, GET, export) rather than writing it;
+     * for a report, when the context it executed in reads its rows out ({@link ReportOrigins}).
+     */
     public boolean reads() {
         String op = operation;
+        if (kind == ActivityKind.REPORT || kind == ActivityKind.REPORT_EXPORT) {
+            return ReportOrigins.readsRows(op);
+        }
         return op.isEmpty()
                 || op.regionMatches(true, 0, "query", 0, 5)
                 || op.equalsIgnoreCase("get")

@@ -74,7 +74,8 @@ public final class EventLogReader {
             int report,
             int requestSize,
             int delegated,
-            int job) {
+            int job,
+            int origin) {
 
         static Columns of(Header h) {
             return new Columns(
@@ -107,7 +108,8 @@ public final class EventLogReader {
                     h.find("REPORT_ID_DERIVED", "REPORT_ID"),
                     h.find("REQUEST_SIZE"),
                     h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"),
-                    h.find("JOB_ID"));
+                    h.find("JOB_ID"),
+                    h.find("ORIGIN"));
         }
     }
 
@@ -193,6 +195,9 @@ public final class EventLogReader {
             u = kind == ActivityKind.CALLOUT && c.url >= 0 ? table.get(c.url) : table.get(c.uri);
             rows = number(table.get(c.rows));
             operation = table.get(c.operation);
+            if (kind == ActivityKind.REPORT && operation.isEmpty()) {
+                operation = table.get(c.origin); // the context the report ran in (ReportOrigins)
+            }
             status = table.get(c.status);
             client = table.get(c.client);
             report = table.get(c.report);

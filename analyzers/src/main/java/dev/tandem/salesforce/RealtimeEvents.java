@@ -115,6 +115,7 @@ public final class RealtimeEvents {
                 f.get("ReportId"),
                 -1,
                 f.get("DelegatedUsername"),
-                "");
+                // chunks of one report execution differ only by Records, Sequence and EventIdentifier
+                kind == ActivityKind.REPORT || kind == ActivityKind.REPORT_EXPORT ? f.get("ExecutionIdentifier") : "");
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.intake.CsvTable;
 import dev.tandem.intake.Problems;
 import dev.tandem.salesforce.EventLogReader;
+import dev.tandem.salesforce.RealtimeEvents;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,60 @@ class BehaviourTest {
                 BulkApi2,2025-03-27T02:14:00Z,00D7z000000UatB,0055g00000Int1,lk2,34.120.15.7,7505g000000Job2,,Contact,query,JobComplete,1000
                 """);
         assertThat(b.sessions.get("lk2").readRows).isEqualTo(23_000 + 23_000 + 1_000 + 1_000);
+    }
+
+    /** A ReportEvent record (Platform Events Developer Guide) of user 005S, session l1, on Contact. */
+    private static void reportEvent(
+            Behaviour b, long line, String execution, int sequence, String operation, int rows) {
+        Map<String, String> f = Map.of(
+                "EventDate", "2025-03-10T10:00:00.000Z",
+                "ExecutionIdentifier", execution,
+                "Sequence", Integer.toString(sequence),
+                "UserId", "0055g00000Sam1",
+                "LoginKey", "l1",
+                "ReportId", "00O5g000001AbCd",
+                "RowsProcessed", Integer.toString(rows),
+                "Operation", operation,
+                "QueriedEntities", "Contact");
+        b.accept(RealtimeEvents.toEvent("ReportEvent", n -> f.getOrDefault(n, ""), "ReportEvent.json", line));
+    }
+
+    @Test
+    void aReportExecutionSplitIntoChunksCountsItsRowsOnce() {
+        Behaviour b = new Behaviour(Set.of("Contact"));
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            reportEvent(b, sequence, "a50a4025-84f2-425d-8af9-2c780869f3b5", sequence, "ReportExported", 9000);
+        }
+        reportEvent(b, 4, "0b2c-other-run", 1, "ReportExportedAsynchronously", 500);
+        assertThat(b.sessions.get("l1").readRows).isEqualTo(9_000 + 500);
+        assertThat(b.sessions.get("l1").top.refs())
+                .extracting(EvidenceRef::line)
+                .containsExactly(1L, 4L);
+    }
+
+    @Test
+    void reportsRunForADashboardOrAChartReadNothingOut() throws Exception {
+        Behaviour b = new Behaviour(Set.of("Contact"));
+        reportEvent(b, 1, "refresh", 1, "DashboardComponentUpdated", 50_000);
+        reportEvent(b, 2, "chart", 1, "ChartRenderedOnHomePage", 50_000);
+        reportEvent(b, 3, "scheduled", 1, "ReportScheduled", 50_000);
+        assertThat(b.sessions.get("l1").readRows).isZero();
+        reportEvent(b, 4, "classic", 1, "ReportRunFromClassic", 300);
+        reportEvent(b, 5, "exported", 1, "ReportExported", 200);
+        assertThat(b.sessions.get("l1").readRows).isEqualTo(500);
+
+        // the Report event type of Event Log Files names the same contexts in ORIGIN
+        String csv = """
+                EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,LOGIN_KEY,ENTITY_NAME,REPORT_ID,ROW_COUNT,ORIGIN
+                Report,2025-03-10T10:00:00Z,0055g00000Sam2,l2,Contact,00Oa,40000,DashboardComponentUpdated
+                Report,2025-03-10T10:01:00Z,0055g00000Sam2,l2,Contact,00Ob,70,ReportRunFromLightning
+                Report,2025-03-10T10:02:00Z,0055g00000Sam2,l2,Contact,00Oc,30,
+                """;
+        Problems problems = new Problems(5);
+        try (CsvTable t =
+                CsvTable.open("Report.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), problems)) {
+            EventLogReader.read("Report.csv", t, problems, b::accept, () -> {});
+        }
+        assertThat(b.sessions.get("l2").readRows).isEqualTo(100);
     }
 }

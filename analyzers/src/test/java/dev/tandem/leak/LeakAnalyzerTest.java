@@ -289,6 +289,37 @@ class LeakAnalyzerTest {
         assertThat(r.problems()).isEmpty();
     }
 
+    private static String reportEvent(String day, String execution, int sequence, String operation, int rows) {
+        return """
+                {"attributes": {"type": "ReportEvent"}, "EventDate": "%sT10:00:00.000+0000",
+                 "EventIdentifier": "%s-%d", "ExecutionIdentifier": "%s", "Sequence": %d,
+                 "UserId": "0055g00000Sales1AAA", "Username": "sam@shop.example", "SessionKey": "s%s",
+                 "LoginKey": "l%s", "SourceIp": "198.51.100.7", "ReportId": "00O5g000001AbCd",
+                 "RowsProcessed": %d, "Operation": "%s", "QueriedEntities": "Contact"}
+                """.formatted(day, execution, sequence, execution, sequence, day, day, rows, operation);
+    }
+
+    @Test
+    void aReportExportSplitIntoChunksCountsItsRowsOnce() throws Exception {
+        List<String> records = new ArrayList<>();
+        for (int d = 1; d <= 9; d++) {
+            records.add(reportEvent("2025-03-0" + d, "run" + d, 1, "ReportRunFromLightning", 40));
+        }
+        // one export of 12,000 rows, which ReportEvent splits into three chunks, each repeating RowsProcessed
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            records.add(reportEvent("2025-03-10", "export", sequence, "ReportExported", 12_000));
+        }
+        String json = "{\"totalSize\": " + records.size() + ", \"done\": true, \"records\": ["
+                + String.join(",", records) + "]}";
+        AnalysisResult r = analyze(text("data/User.csv", USERS), text("rtem/ReportEvent.json", json));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.UNENCRYPTED_EXPORT);
+            assertThat(f.records()).isEqualTo(12_000L);
+            assertThat(f.rationale()).startsWith("1 report export(s) in one session totalling 12,000 rows");
+        });
+    }
+
     @Test
     void opensMetadataApiZipsAndNamesEntriesInsideThem() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
