@@ -18,7 +18,9 @@ public record Problem(String file, long line, Kind kind, String message) {
         UNSAFE_ARCHIVE_ENTRY(false),
         ARCHIVE_BOMB(true),
         TRUNCATED(true),
-        BODY_TOO_LARGE(false);
+        BODY_TOO_LARGE(false),
+        /** Rows another input held too (an hourly and a 24-hour event log of the same hours): read once. */
+        REPEATED_ROWS(false);
 
         private final boolean fileLevel;
 

@@ -177,6 +177,7 @@ public final class LeakAnalyzer {
         final Counter bytes = new Counter();
         final JsonRecordsReader jsonRecords = new JsonRecordsReader();
         final HarReader har = new HarReader(thresholds.maxBodyBytes());
+        final RepeatedRows repeated = new RepeatedRows();
         int done;
         int input;
         Contributions.@Nullable Recorder contributions;
@@ -223,7 +224,7 @@ public final class LeakAnalyzer {
             try {
                 for (List<ActivityEvent> b = log.batches.take(); b != ReadAhead.END; b = log.batches.take()) {
                     for (ActivityEvent e : b) {
-                        behaviour.accept(e);
+                        event(e);
                         if ((++n & 4095) == 0) {
                             batch();
                         }
@@ -233,6 +234,7 @@ public final class LeakAnalyzer {
                 throw new InterruptedException("analysis interrupted while reading " + name);
             }
             problems.addAll(log.problems());
+            repeated.report(name, problems);
             bytes.count += log.bytes();
             analyzed.add(new AnalyzedInput(name, log.format()));
             Throwable failure = log.failure();
@@ -329,7 +331,7 @@ public final class LeakAnalyzer {
                 Header h = table.header();
                 if (EventLogReader.isEventLogFile(h)) {
                     analyzed.add(new AnalyzedInput(name, eventLogFormat(peek, head)));
-                    EventLogReader.read(name, table, problems, behaviour::accept, this::batch);
+                    EventLogReader.read(name, table, problems, this::event, this::batch);
                 } else if (UserDirectory.isAssignments(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-permission-set-assignments"));
                     directory.readAssignments(name, table, problems);
@@ -349,6 +351,15 @@ public final class LeakAnalyzer {
                         exportCsv(name, table);
                     }
                 }
+            }
+            // after the table's own problems, as ReadAhead's workers report them
+            repeated.report(name, problems);
+        }
+
+        /** An event log's event, unless another file held it already (RepeatedRows). */
+        private void event(ActivityEvent e) {
+            if (!repeated.repeats(e)) {
+                behaviour.accept(e);
             }
         }
 

@@ -20,7 +20,9 @@ package dev.tandem.salesforce;
  *     JobComplete one with the job's records; Object Reference, "Bulk API 2.0 Event Type") or a
  *     report execution that ReportEvent splits into chunks (ExecutionIdentifier: every chunk repeats
  *     the execution's RowsProcessed; Platform Events Developer Guide, "ReportEvent"); empty for
- *     events that stand alone. The rows of one operation count
+ *     events that stand alone.
+ * @param requestId the Event Log File's REQUEST_ID (one transaction; hourly and 24-hour logs of the
+ *     same hours repeat it with the row); empty for real-time events The rows of one operation count
  *     once ({@code dev.tandem.leak.Behaviour})
  */
 public record ActivityEvent(
@@ -46,7 +48,8 @@ public record ActivityEvent(
         String reportId,
         long requestBytes,
         String delegatedUser,
-        String operationId) {
+        String operationId,
+        String requestId) {
 
     /** What CLIENT_IP holds for Salesforce-internal traffic instead of an address. */
     public static final String SALESFORCE_INTERNAL_IP = "Salesforce.com IP";

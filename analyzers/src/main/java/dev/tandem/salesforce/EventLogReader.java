@@ -75,7 +75,8 @@ public final class EventLogReader {
             int requestSize,
             int delegated,
             int job,
-            int origin) {
+            int origin,
+            int request) {
 
         static Columns of(Header h) {
             return new Columns(
@@ -109,7 +110,8 @@ public final class EventLogReader {
                     h.find("REQUEST_SIZE"),
                     h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"),
                     h.find("JOB_ID"),
-                    h.find("ORIGIN"));
+                    h.find("ORIGIN"),
+                    h.find("REQUEST_ID"));
         }
     }
 
@@ -228,7 +230,8 @@ public final class EventLogReader {
                 login ? table.get(c.delegated) : "",
                 // a Bulk API 2.0 job is logged once per state change; a Bulk API (1.0) row is a batch
                 // of its own, with its own records, so only BulkApi2 rows share their job's count
-                eventType.equals(BULK_API_2) ? table.get(c.job) : "");
+                eventType.equals(BULK_API_2) ? table.get(c.job) : "",
+                table.get(c.request));
     }
 
     /** A row of no supported event type: a problem when the type is empty, else counted per type. */

@@ -116,6 +116,7 @@ public final class RealtimeEvents {
                 -1,
                 f.get("DelegatedUsername"),
                 // chunks of one report execution differ only by Records, Sequence and EventIdentifier
-                kind == ActivityKind.REPORT || kind == ActivityKind.REPORT_EXPORT ? f.get("ExecutionIdentifier") : "");
+                kind == ActivityKind.REPORT || kind == ActivityKind.REPORT_EXPORT ? f.get("ExecutionIdentifier") : "",
+                "");
     }
 }

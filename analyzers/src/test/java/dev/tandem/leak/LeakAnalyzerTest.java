@@ -70,6 +70,54 @@ class LeakAnalyzerTest {
         });
     }
 
+    @Test
+    void anHourlyAndADailyLogOfTheSameHoursCountTheirRowsOnce() throws Exception {
+        String runs = reportLogs(12_000)
+                .replace("ROW_COUNT\n", "ROW_COUNT,REQUEST_ID\n")
+                .replace("\n", ",\n");
+        runs = runs.replaceFirst(",\n", "\n"); // the header has its REQUEST_ID already
+        runs = runs.replace("00Obig,12000,", "00Obig,12000,4Zr1Big");
+        String header =
+                "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,SESSION_KEY,LOGIN_KEY,CLIENT_IP,REPORT_ID,CLIENT_INFO,REQUEST_ID\n";
+        String export = "ReportExport,2025-03-10T10:01:00Z,0055g00000Sales1,s10,l10,198.51.100.7,00Obig,CSV,4Zr1Exp\n";
+        for (int threads : new int[] {1, 2}) {
+            AnalysisResult r = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), threads)
+                    .analyze(
+                            List.of(
+                                    text("data/User.csv", USERS),
+                                    text("elf/daily/Report.csv", runs),
+                                    text("elf/daily/ReportExport.csv", header + export),
+                                    // the hour of 10:00 collected again, hourly: the same export and run
+                                    text("elf/hourly/ReportExport-10.csv", header + export),
+                                    text(
+                                            "elf/hourly/Report-10.csv",
+                                            runs.substring(0, runs.indexOf('\n') + 1)
+                                                    + runs.lines()
+                                                            .filter(l -> l.contains("4Zr1Big"))
+                                                            .findFirst()
+                                                            .orElseThrow()
+                                                    + "\n")),
+                            ProgressListener.NONE);
+            assertThat(r.findings())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.records()).isEqualTo(12_000L));
+            assertThat(r.problems())
+                    .extracting(Problem::file, Problem::kind, Problem::message)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "elf/hourly/ReportExport-10.csv",
+                                    Problem.Kind.REPEATED_ROWS,
+                                    "1 row(s) already read from elf/daily/ReportExport.csv (same REQUEST_ID, EVENT_TYPE"
+                                            + " and TIMESTAMP: an hourly and a 24-hour log of the same hours); counted once"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "elf/hourly/Report-10.csv",
+                                    Problem.Kind.REPEATED_ROWS,
+                                    "1 row(s) already read from elf/daily/Report.csv (same REQUEST_ID, EVENT_TYPE"
+                                            + " and TIMESTAMP: an hourly and a 24-hour log of the same hours); counted once"));
+            assertThat(r.stats().events()).isEqualTo(11);
+        }
+    }
+
     /** One report run daily, 50 rows a day and 48,000 on the last; each run exported in its session but the last if {@code all} is false. */
     private static List<AnalysisInput> sameReportDaily(boolean exportTheBigRun) {
         StringBuilder runs = new StringBuilder(
@@ -252,6 +300,7 @@ class LeakAnalyzerTest {
                 "",
                 "",
                 -1,
+                "",
                 "",
                 "");
         assertThat(e.ip()).isEmpty();
