@@ -164,7 +164,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Exactly the shape of docs/contracts.md §4, nothing more. */
+    /**
+     * The shape of docs/contracts.md §4, each finding followed by its {@code containment} (the notes on
+     * this implementation in docs/contracts.md).
+     */
     static void json(AnalysisResult r, PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
@@ -199,6 +202,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 g.writeStartArray();
                 for (String c : f.controls()) {
                     g.writeString(c);
+                }
+                g.writeEndArray();
+                // beyond the contract, after its fields: what the text output proposes, in the shape of
+                // the server's findings (docs/contracts.md, notes on this implementation)
+                g.writeName("containment");
+                g.writeStartArray();
+                for (ContainmentAction a : f.containment()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("action", a.action().name());
+                    g.writeName("target");
+                    g.writeStartObject();
+                    g.writeStringProperty("kind", a.target().kind().name());
+                    g.writeStringProperty("id", a.target().id());
+                    g.writeEndObject();
+                    g.writeStringProperty("configItem", a.configItem());
+                    g.writeStringProperty("description", a.description());
+                    g.writeEndObject();
                 }
                 g.writeEndArray();
                 g.writeEndObject();

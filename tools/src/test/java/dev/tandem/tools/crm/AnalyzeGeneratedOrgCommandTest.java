@@ -25,6 +25,10 @@ class AnalyzeGeneratedOrgCommandTest {
         assertThat(g.out()).contains("6 incidents");
     }
 
+    /** The fields of a finding in docs/contracts.md §4, in their order. */
+    private static final List<String> CONTRACT_FINDING_FIELDS =
+            List.of("pattern", "severity", "title", "subject", "evidence", "records", "controls");
+
     /** {@code tandem analyze --format json} of the whole generated org, with more options. */
     private static ToolsCli.Run analyzeJson(String... more) {
         List<String> args = new ArrayList<>(List.of(
@@ -67,8 +71,16 @@ class AnalyzeGeneratedOrgCommandTest {
         assertThat(names(root)).containsExactly("findings", "inputs");
         assertThat(root.get("findings")).hasSize(6);
         for (JsonNode f : root.get("findings")) {
-            assertThat(names(f))
-                    .containsExactly("pattern", "severity", "title", "subject", "evidence", "records", "controls");
+            // the contract's fields in its order, then this implementation's containment
+            List<String> fields = new ArrayList<>(CONTRACT_FINDING_FIELDS);
+            fields.add("containment");
+            assertThat(names(f)).containsExactlyElementsOf(fields);
+            assertThat(f.get("containment")).isNotEmpty();
+            for (JsonNode a : f.get("containment")) {
+                assertThat(names(a)).containsExactly("action", "target", "configItem", "description");
+                assertThat(names(a.get("target"))).containsExactly("kind", "id");
+                assertThat(a.get("description").asString()).isNotBlank();
+            }
             assertThat(names(f.get("subject"))).containsExactly("kind", "id");
             assertThat(f.get("severity").asString()).isIn("CRITICAL", "HIGH", "MEDIUM", "LOW");
             assertThat(f.get("evidence")).isNotEmpty();
@@ -83,6 +95,39 @@ class AnalyzeGeneratedOrgCommandTest {
         JsonNode first = root.get("inputs").get(0);
         assertThat(names(first)).containsExactly("file", "format");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void printsTheContainmentOfTheTextOutputInTheJson() throws Exception {
+        JsonNode root = JsonMapper.builder().build().readTree(analyzeJson().out());
+        String text = ToolsCli.run(
+                        "analyze",
+                        org.resolve("eventlogs").toString(),
+                        org.resolve("metadata").toString(),
+                        org.resolve("data").toString(),
+                        org.resolve("har").toString())
+                .out();
+        int actions = 0;
+        for (JsonNode f : root.get("findings")) {
+            for (JsonNode a : f.get("containment")) {
+                // the text prints each action as "- description  [ACTION configItem]"
+                assertThat(text)
+                        .contains("    - " + a.get("description").asString() + "  ["
+                                + a.get("action").asString() + " "
+                                + a.get("configItem").asString() + "]");
+                actions++;
+            }
+        }
+        assertThat(actions).isEqualTo((int)
+                text.lines().filter(l -> l.startsWith("    - ")).count());
+        JsonNode admin = null;
+        for (JsonNode f : root.get("findings")) {
+            if (f.get("subject").get("id").asString().equals(CrmOrgGenerator.HIJACKED_ADMIN)) admin = f;
+        }
+        assertThat(admin).isNotNull();
+        assertThat(admin.get("containment").get(0).get("action").asString()).isEqualTo("FREEZE_USER");
+        assertThat(admin.get("containment").get(0).get("target").get("id").asString())
+                .isEqualTo(CrmOrgGenerator.HIJACKED_ADMIN);
     }
 
     @Test
