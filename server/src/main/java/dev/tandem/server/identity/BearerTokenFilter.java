@@ -13,15 +13,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes, on every
  * request (ADR 060). A refused token is 401, or 429 once its client address has had too many
- * refused ({@link FailedTokenThrottle}).
+ * refused ({@link FailedTokenThrottle}). The scheme name is matched case-insensitively (RFC 7235
+ * §2.1, RFC 6750 §2.1); any other scheme (Basic, Negotiate, …) authenticates nothing here. A
+ * request a token authenticated is marked ({@link #authenticatedByToken}): the web chain exempts
+ * only those from CSRF tokens, and session-only actions refuse them.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+    /** The request attribute set when a bearer token authenticated the request. */
+    static final String AUTHENTICATED = BearerTokenFilter.class.getName() + ".AUTHENTICATED";
+
     private final Accounts accounts;
     private final FailedTokenThrottle throttle;
 
@@ -63,8 +70,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))
                     : List.<SimpleGrantedAuthority>of();
             var auth = UsernamePasswordAuthenticationToken.authenticated(actor.get(), null, authorities);
-            SecurityContextHolder.getContext().setAuthentication(auth);
+            // a context of its own: never the one a session cookie may have loaded, which the session keeps
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(auth);
+            SecurityContextHolder.setContext(context);
+            request.setAttribute(AUTHENTICATED, Boolean.TRUE);
         }
         chain.doFilter(request, response);
+    }
+
+    /** Did a valid bearer token authenticate this request (not a session, nor another scheme)? */
+    static boolean authenticatedByToken(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +38,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -126,8 +126,11 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> registrations,
             SignOnUsers signOnUsers)
             throws Exception {
-        // A request that carries a bearer token cannot be forged by another site: no CSRF token needed.
-        RequestMatcher bearer = (HttpServletRequest r) -> r.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // A request a bearer token authenticated cannot be forged by another site (a browser never
+        // attaches a Bearer token by itself): no CSRF token needed. Only those: browsers do attach
+        // Basic or Negotiate credentials by themselves, and a request carrying them is decided by its
+        // session cookie like any other. The token filter runs before the CSRF filter to mark them.
+        RequestMatcher bearer = BearerTokenFilter::authenticatedByToken;
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         ClientRegistrationRepository providers = registrations.getIfAvailable();
         http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
@@ -149,7 +152,7 @@ class SecurityConfiguration {
                                 + " frame-ancestors 'none'; form-action 'self'" + providerLogoutOrigins(providers)
                                 + "; base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new BearerTokenFilter(accounts, throttle), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, throttle), CsrfFilter.class)
                 .addFilterAfter(new SessionCallerFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     if (req.getHeader("HX-Request") != null) {

@@ -3,17 +3,13 @@ package dev.tandem.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
 import dev.tandem.server.TestDatabases;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,6 @@ class UnknownPagesH2IT {
             + "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
@@ -51,8 +46,7 @@ class UnknownPagesH2IT {
     @LocalServerPort
     int port;
 
-    final HttpClient session =
-            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpClient session;
     final HttpClient anonymous = HttpClient.newHttpClient();
     String username;
 
@@ -64,21 +58,11 @@ class UnknownPagesH2IT {
                 "/api/v1/users",
                 "{\"username\":\"" + username + "\",\"displayName\":\"Ada\",\"password\":\"correct horse battery\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> login = get(session, "/login", BROWSER, null);
-        Matcher csrf = CSRF.matcher(login.body());
-        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
-        String form = "username=" + username + "&password="
-                + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = session.send(
-                HttpRequest.newBuilder(URI.create(base() + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", BROWSER)
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/incidents");
+        FormSession signedIn = new FormSession(base());
+        HttpResponse<String> done = signedIn.signIn(username, "correct horse battery");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/incidents");
+        session = signedIn.client();
     }
 
     String base() {

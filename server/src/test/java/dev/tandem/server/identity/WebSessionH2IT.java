@@ -1,0 +1,119 @@
+package dev.tandem.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
+import dev.tandem.server.TestDatabases;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web chain's session and its CSRF protection (docs/web.md, "Signing in"): only a request a
+ * bearer token authenticated goes without a CSRF token; a session cookie goes with no cross-site
+ * POST (SameSite=Lax) and is never readable by scripts.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + WebSessionH2IT.ADMIN_TOKEN, "logging.level.dev.tandem=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebSessionH2IT {
+    static final String ADMIN_TOKEN = "web-session-admin-token-0123456789";
+    static final String PASSWORD = "correct horse battery";
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabases.embedded(registry, "web-session");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    Api admin;
+    FormSession session;
+    String username;
+    String token;
+    HttpResponse<String> signedIn;
+
+    @BeforeAll
+    void signIn() {
+        admin = new Api(base(), ADMIN_TOKEN);
+        username = newUser("ada", PASSWORD);
+        // the user's own token, as the server issues it (not an administrator's to issue)
+        token = accounts.issueToken(username, "web-session", username);
+        session = new FormSession(base());
+        signedIn = session.signIn(username, PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/incidents");
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String newUser(String prefix, String password) {
+        String name = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        Api.Response created = admin.postJson(
+                "/api/v1/users",
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + prefix + "\",\"password\":\"" + password + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    @Test
+    void credentialsOfAnotherSchemeDoNotExemptASessionFromItsCsrfToken() {
+        int before = accounts.tokens(username).size();
+        // what a browser attaches by itself (HTTP Basic remembered, Kerberos behind an enterprise proxy)
+        for (String scheme : List.of("Basic eDp4", "Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag", "Bearerish x")) {
+            HttpResponse<String> forged = session.post("/account/tokens", "label=forged", scheme);
+            assertThat(forged.statusCode()).as(scheme).isEqualTo(403);
+        }
+        // nor does a bearer token that authenticates nothing: it is refused as such
+        assertThat(session.post("/account/tokens", "label=forged", "Bearer tdm_not-a-token")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(accounts.tokens(username)).hasSize(before);
+
+        // with the page's CSRF token the same session issues a token
+        HttpResponse<String> withToken = session.post(
+                "/account/tokens",
+                "label=mine&_csrf=" + FormSession.encode(session.csrf("/account/tokens")),
+                "Basic eDp4");
+        assertThat(withToken.statusCode()).isEqualTo(302);
+        assertThat(accounts.tokens(username)).hasSize(before + 1);
+    }
+
+    @Test
+    void aValidBearerTokenNeedsNoCsrfTokenWhateverTheCaseOfItsScheme() {
+        int before = accounts.tokens(username).size();
+        FormSession script = new FormSession(base());
+        for (String scheme : List.of("Bearer ", "bearer ", "BEARER ")) {
+            HttpResponse<String> scripted = script.post("/account/tokens", "label=script", scheme + token);
+            assertThat(scripted.statusCode()).as(scheme).isEqualTo(302);
+        }
+        assertThat(accounts.tokens(username)).hasSize(before + 3);
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLaxAndHttpOnly() {
+        List<String> cookies = signedIn.headers().allValues("Set-Cookie");
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .containsIgnoringCase("; SameSite=Lax")
+                        .containsIgnoringCase("; HttpOnly")
+                        // served over plain HTTP here; Tomcat marks it Secure when the request came over HTTPS
+                        .doesNotContainIgnoringCase("; Secure"));
+    }
+}
