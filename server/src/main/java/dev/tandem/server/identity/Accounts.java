@@ -308,6 +308,21 @@ public class Accounts {
 
         /** The current password did not match, or the new one is not acceptable; the reason says which. */
         record Refused(String field, String reason) implements PasswordChange {}
+
+        /**
+         * The account has no local password: it signs in through single sign-on, and a password it
+         * set itself would be a second way in that the identity provider no longer controls.
+         */
+        record NoLocalPassword() implements PasswordChange {}
+    }
+
+    /** Does the account have a local password? False for a single sign-on account (or no account). */
+    public boolean hasPassword(String username) {
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM app_user WHERE username = ? AND password_hash IS NOT NULL",
+                        Integer.class,
+                        username)
+                > 0;
     }
 
     /** Does the user's stored password match? False for an account without one. */
@@ -337,8 +352,9 @@ public class Accounts {
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     /**
-     * Changes a user's own password after checking the current one (an account without a password,
-     * such as a single sign-on user's, sets its first). Recorded as {@code user.password-changed}.
+     * Changes a user's own password after checking the current one. An account without a local
+     * password (a single sign-on user's) cannot set one: whoever holds its session would gain a
+     * sign-in that bypasses the identity provider. Recorded as {@code user.password-changed}.
      */
     public PasswordChange changePassword(String username, @Nullable String current, String next) {
         if (next.length() < MIN_PASSWORD_LENGTH) {
@@ -357,7 +373,10 @@ public class Accounts {
                 return new PasswordChange.Refused("currentPassword", "no enabled account " + username);
             }
             String hash = stored.getFirst().hash();
-            if (hash != null && (current == null || !passwords.matches(current, hash))) {
+            if (hash == null) {
+                return new PasswordChange.NoLocalPassword();
+            }
+            if (current == null || !passwords.matches(current, hash)) {
                 return new PasswordChange.Refused("currentPassword", "the current password is not correct");
             }
             jdbc.update("UPDATE app_user SET password_hash = ? WHERE username = ?", passwords.encode(next), username);

@@ -1,8 +1,10 @@
 package dev.tandem.server.identity;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,12 +68,23 @@ class SignInPages {
         return "login";
     }
 
+    /** Why a single sign-on account has no password form. */
+    static final String NO_LOCAL_PASSWORD = "This account signs in through single sign-on (your identity"
+            + " provider) and has no local password; it cannot set one itself.";
+
     @GetMapping("/account/password")
     @Guard(Action.OWN_ACCOUNT)
-    String passwordForm(Model model) {
+    String passwordForm(@AuthenticationPrincipal Actor actor, Model model) {
+        model.addAttribute("local", accounts.hasPassword(actor.username()));
+        model.addAttribute("noLocalPassword", NO_LOCAL_PASSWORD);
         return "account/password";
     }
 
+    /**
+     * A password is changed in a signed-in browser session only: a bearer token (the web chain
+     * accepts them for scripts) is refused with 403, so a stolen token never becomes a password
+     * sign-in that outlives the token's revocation.
+     */
     @PostMapping("/account/password")
     @Guard(Action.OWN_ACCOUNT)
     String changePassword(
@@ -80,17 +93,31 @@ class SignInPages {
             @RequestParam(required = false) @Nullable String newPassword,
             @RequestParam(required = false) @Nullable String confirmPassword,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        if (BearerTokenFilter.authenticatedByToken(request)) {
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "session-required",
+                    "Session required",
+                    "a password is changed in a signed-in browser session, not with an API token");
+        }
         String next = newPassword == null ? "" : newPassword;
         Accounts.PasswordChange result = !next.equals(confirmPassword)
                 ? new Accounts.PasswordChange.Refused("confirmPassword", "the two new passwords differ")
                 : accounts.changePassword(actor.username(), currentPassword, next);
+        model.addAttribute("local", true);
+        model.addAttribute("noLocalPassword", NO_LOCAL_PASSWORD);
         switch (result) {
             case Accounts.PasswordChange.Changed c -> model.addAttribute("changed", true);
             case Accounts.PasswordChange.Refused r -> {
                 response.setStatus(422);
                 model.addAttribute("field", r.field());
                 model.addAttribute("error", r.reason());
+            }
+            case Accounts.PasswordChange.NoLocalPassword n -> {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                model.addAttribute("local", false);
             }
         }
         return "account/password";

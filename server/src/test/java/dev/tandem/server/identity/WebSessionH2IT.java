@@ -116,4 +116,51 @@ class WebSessionH2IT {
                         // served over plain HTTP here; Tomcat marks it Secure when the request came over HTTPS
                         .doesNotContainIgnoringCase("; Secure"));
     }
+
+    @Test
+    void aPasswordIsNeverChangedWithABearerToken() {
+        String form = "currentPassword=" + FormSession.encode(PASSWORD)
+                + "&newPassword=a+password+set+by+a+token&confirmPassword=a+password+set+by+a+token";
+        HttpResponse<String> refused = new FormSession(base()).post("/account/password", form, "Bearer " + token);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body())
+                .contains("data-problem=\"urn:tandem:problem:session-required\"")
+                .contains("signed-in browser session");
+        assertThat(accounts.passwordMatches(username, PASSWORD)).isTrue();
+        assertThat(accounts.passwordMatches(username, "a password set by a token"))
+                .isFalse();
+    }
+
+    @Test
+    void aSessionChangesItsOwnPasswordWithTheCurrentOne() {
+        String name = newUser("changer", PASSWORD);
+        FormSession own = new FormSession(base());
+        assertThat(own.signIn(name, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> changed = own.post(
+                "/account/password",
+                "currentPassword=" + FormSession.encode(PASSWORD)
+                        + "&newPassword=the+second+password&confirmPassword=the+second+password&_csrf="
+                        + FormSession.encode(own.csrf("/account/password")),
+                null);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("Your password was changed");
+        assertThat(accounts.passwordMatches(name, "the second password")).isTrue();
+    }
+
+    @Test
+    void anAccountWithoutALocalPasswordCannotSetOne() {
+        // a single sign-on account: created without a password
+        String name = "sso-" + Long.toString(System.nanoTime(), 36);
+        assertThat(admin.postJson("/api/v1/users", "{\"username\":\"" + name + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(accounts.hasPassword(name)).isFalse();
+        for (String current : new String[] {null, "", "anything at all"}) {
+            assertThat(accounts.changePassword(name, current, "a password of my own"))
+                    .isInstanceOf(Accounts.PasswordChange.NoLocalPassword.class);
+        }
+        assertThat(accounts.passwordMatches(name, "a password of my own")).isFalse();
+        assertThat(accounts.hasPassword(name)).isFalse();
+        assertThat(accounts.hasPassword(username)).isTrue();
+    }
 }
