@@ -15,6 +15,7 @@ import dev.tandem.ledger.NoteVerifier;
 import dev.tandem.ledger.ProofVerifier;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.identity.Accounts;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,9 @@ abstract class ServerContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     Vault vault;
@@ -125,10 +129,18 @@ abstract class ServerContract {
         assertThat(api.postJson("/api/v1/users", "{\"username\":\"Bad Name!\"}").status())
                 .isEqualTo(422);
 
-        String token = api.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"laptop\"}")
-                .json()
-                .path("token")
-                .asString();
+        // an administrator issues no token for another user: it would act as them
+        Api.Response forOther = api.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"laptop\"}");
+        assertThat(forOther.status()).isEqualTo(403);
+        assertThat(forOther.json().path("detail").asString()).contains("its own user only");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE username = ?", Long.class, name))
+                .isZero();
+        // their own, as any user
+        assertThat(api.postJson("/api/v1/users/admin/tokens", "{\"label\":\"mine\"}")
+                        .status())
+                .isEqualTo(201);
+        // the user's first token, as the server issues it (a person issues theirs in a signed-in session)
+        String token = TestUsers.token(accounts, name, "laptop");
         assertThat(token).startsWith("tdm_");
         Api user = api.as(token);
         assertThat(user.get("/api/v1/incidents").status()).isEqualTo(200);
@@ -150,17 +162,25 @@ abstract class ServerContract {
     void usersListRevokeTheirTokensWhichAreNeverShownAgain() {
         String name = newUser("owner");
         String other = newUser("other");
-        Api.Response issued = api.postJson(
+        Api first = api.as(TestUsers.token(accounts, name, "first"));
+        Api.Response issued = first.postJson(
                 "/api/v1/users/" + name + "/tokens", "{\"label\":\"ci\",\"expiresAt\":\"2099-01-01T00:00:00+01:00\"}");
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String token = issued.json().path("token").asString();
         String id = issued.json().path("id").asString();
         assertThat(issued.json().path("expiresAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
         Api user = api.as(token);
-        String otherToken = api.postJson("/api/v1/users/" + other + "/tokens", "{}")
-                .json()
-                .path("token")
-                .asString();
+        // the first token served only to issue this one: the new one revokes it
+        String firstId = "";
+        for (JsonNode t : user.get("/api/v1/users/" + name + "/tokens").json()) {
+            if (t.path("label").asString().equals("first")) {
+                firstId = t.path("id").asString();
+            }
+        }
+        assertThat(user.delete("/api/v1/users/" + name + "/tokens/" + firstId).status())
+                .isEqualTo(204);
+        assertThat(first.get("/api/v1/incidents").status()).isEqualTo(401);
+        String otherToken = TestUsers.token(accounts, other, "other");
 
         Api.Response listed = user.get("/api/v1/users/" + name + "/tokens");
         assertThat(listed.status()).isEqualTo(200);
@@ -213,24 +233,23 @@ abstract class ServerContract {
     @Test
     void tokenExpiryMustBeAnRfc3339TimeInTheFuture() {
         String name = newUser("expiry");
+        Api own = api.as(TestUsers.token(accounts, name, "first"));
         Api.Response past =
-                api.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+                own.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
         assertThat(past.status()).isEqualTo(422);
         assertThat(past.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-expires-at");
         assertThat(past.json().path("detail").asString()).contains("expiresAt");
-        Api.Response unreadable = api.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"tomorrow\"}");
+        Api.Response unreadable = own.postJson("/api/v1/users/" + name + "/tokens", "{\"expiresAt\":\"tomorrow\"}");
         assertThat(unreadable.status()).isEqualTo(422);
         assertThat(unreadable.json().path("detail").asString()).contains("expiresAt");
-        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).isEmpty();
+        // none issued: only the first token is listed
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(1);
     }
 
     @Test
     void administratorsListAndDisableUsersButNeverThemselves() {
         String name = newUser("leaver");
-        String token = api.postJson("/api/v1/users/" + name + "/tokens", "{}")
-                .json()
-                .path("token")
-                .asString();
+        String token = TestUsers.token(accounts, name, "leaver");
         Api user = api.as(token);
         assertThat(user.get("/api/v1/users").status()).isEqualTo(403);
         assertThat(user.postJson("/api/v1/users/" + name + "/disable", "").status())

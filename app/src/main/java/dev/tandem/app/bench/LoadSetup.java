@@ -1,22 +1,29 @@
 package dev.tandem.app.bench;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Prepares the incidents {@code tandem bench load} reads and writes, through the API as a user would:
- * the administrator creates an incident commander and a token for them; the commander opens the
+ * the administrator creates an incident commander with a password; the commander signs in with the
+ * web form and issues their own token there (an administrator issues no token for another user,
+ * docs/access.md); the commander opens the
  * incident under investigation, adds the team and fills its timeline with a few hundred entries
  * (uploads of logs, some of them FORENSIC), and opens the incidents that take the uploads during the
  * load.
@@ -24,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class LoadSetup {
     static final String COMMANDER = "bench-commander";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The token {@code /account/tokens} shows once, after issuing it. */
+    private static final Pattern ISSUED = Pattern.compile("id=\"new-token\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -39,17 +49,12 @@ final class LoadSetup {
      */
     LoadScenario prepare(String adminToken, int timelineEntries, int uploadIncidents, List<byte[]> seededLeaves)
             throws IOException, InterruptedException {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         expect(post(adminToken, "/api/v1/users", "application/json", json("""
-                        {"username":"%s","displayName":"Bench incident commander"}""".formatted(COMMANDER))), 201);
-        String token = expect(
-                        post(
-                                adminToken,
-                                "/api/v1/users/" + COMMANDER + "/tokens",
-                                "application/json",
-                                json("{\"label\":\"bench load\"}")),
-                        201)
-                .path("token")
-                .asString();
+                        {"username":"%s","displayName":"Bench incident commander","password":"%s"}""".formatted(COMMANDER, password))), 201);
+        String token = ownToken(COMMANDER, password, "bench load");
         String incident = open(token, "Customer export leaked through an integration user");
         SplittableRandom random = new SplittableRandom(65);
         List<String> evidence = new ArrayList<>();
@@ -102,6 +107,72 @@ final class LoadSetup {
                 Long.parseLong(lines[1]),
                 Base64.getDecoder().decode(lines[2]),
                 seededLeaves);
+    }
+
+    /**
+     * Signs {@code username} in with the web form and issues them a token at {@code /account/tokens},
+     * each form with its CSRF token, as a browser does (docs/web.md); answers the token the page
+     * shows once.
+     */
+    private String ownToken(String username, String password, String label) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .build();
+        HttpResponse<String> signedIn = form(
+                browser,
+                "/login",
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrf(browser, "/login"));
+        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("preparing the load: " + username + " could not sign in");
+        }
+        form(browser, "/account/tokens", "label=" + encode(label) + "&_csrf=" + csrf(browser, "/account/tokens"));
+        String page = expect(
+                        browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/account/tokens"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                        200,
+                        "/account/tokens")
+                .body();
+        Matcher issued = ISSUED.matcher(page);
+        if (!issued.find()) {
+            throw new IllegalStateException("preparing the load: /account/tokens showed no new token");
+        }
+        return issued.group(1);
+    }
+
+    private String csrf(HttpClient browser, String page) throws IOException, InterruptedException {
+        String body = expect(
+                        browser.send(
+                                HttpRequest.newBuilder(URI.create(base + page)).build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                        200,
+                        page)
+                .body();
+        Matcher m = CSRF.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("preparing the load: no CSRF token in " + page);
+        }
+        return encode(m.group(1));
+    }
+
+    /** Posts a form; the answer is a redirect (302). */
+    private HttpResponse<String> form(HttpClient browser, String path, String form)
+            throws IOException, InterruptedException {
+        return expect(
+                browser.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                302,
+                path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private String open(String token, String title) throws IOException, InterruptedException {

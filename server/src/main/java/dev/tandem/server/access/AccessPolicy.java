@@ -65,7 +65,13 @@ public final class AccessPolicy {
             case TOKEN_MANAGE ->
                 caller.admin() || self
                         ? Decision.PERMIT
-                        : Decision.forbidden("tokens are managed by an administrator or by their user");
+                        : Decision.forbidden("tokens are listed and revoked by an administrator or by their user");
+            // an administrator's token for another user would act as that user: read what they may
+            // read, with the ledger naming them
+            case TOKEN_ISSUE ->
+                self
+                        ? Decision.PERMIT
+                        : Decision.forbidden("a token is issued by its own user only, never for another user");
             case USER_DISABLE ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator disables users");
             case USER_SIGN_ON_RELEASE ->

@@ -21,8 +21,13 @@ public enum Action {
     USER_DISABLE(Target.USER),
     /** Release an account's single sign-on identities so that the next sign-in binds afresh: an administrator. */
     USER_SIGN_ON_RELEASE(Target.USER),
-    /** Issue, list or revoke tokens: an administrator, or the user for themself. */
+    /** List or revoke tokens: an administrator, or the user for themself. */
     TOKEN_MANAGE(Target.USER),
+    /**
+     * Issue a token: the user for themself only. Not an administrator for another user: the token
+     * would read what custody attributes to that user (docs/access.md).
+     */
+    TOKEN_ISSUE(Target.USER),
     /** A consistent copy of the embedded database and blobs: every incident's content, so only an administrator. */
     BACKUP(Target.INSTALLATION),
 

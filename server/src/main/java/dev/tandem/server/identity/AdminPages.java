@@ -23,10 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administration in the browser (docs/web.md): users (create, disable) and each user's API tokens
- * (issue with a label and an expiry, shown once; list; revoke), decided by the API's actions
- * ({@code USER_LIST}, {@code USER_CREATE}, {@code USER_DISABLE}, {@code TOKEN_MANAGE}) and checked
- * by the same code as {@link UserController}. A user manages their own tokens at
- * {@code /account/tokens} ({@code TOKEN_MANAGE} permits the user themself).
+ * (list; revoke), decided by the API's actions ({@code USER_LIST}, {@code USER_CREATE},
+ * {@code USER_DISABLE}, {@code TOKEN_MANAGE}) and checked by the same code as
+ * {@link UserController}. A user manages their own tokens at {@code /account/tokens}, and only
+ * they issue them ({@code TOKEN_ISSUE}): an administrator issues none for another user.
  */
 @WebPages
 class AdminPages {
@@ -117,12 +117,13 @@ class AdminPages {
 
     @GetMapping("/admin/users/{username}/tokens")
     @Guard(Action.TOKEN_MANAGE)
-    String userTokens(@PathVariable String username, Model model) {
-        return tokens(username, "/admin/users/" + username + "/tokens", model);
+    String userTokens(@AuthenticationPrincipal Actor actor, @PathVariable String username, Model model) {
+        return tokens(actor, username, "/admin/users/" + username + "/tokens", model);
     }
 
+    /** Only for the administrator's own tokens: the policy refuses it for anyone else's. */
     @PostMapping("/admin/users/{username}/tokens")
-    @Guard(Action.TOKEN_MANAGE)
+    @Guard(Action.TOKEN_ISSUE)
     String issueForUser(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String username,
@@ -147,11 +148,11 @@ class AdminPages {
     @GetMapping("/account/tokens")
     @Guard(Action.TOKEN_MANAGE)
     String ownTokens(@AuthenticationPrincipal Actor actor, Model model) {
-        return tokens(actor.username(), "/account/tokens", model);
+        return tokens(actor, actor.username(), "/account/tokens", model);
     }
 
     @PostMapping("/account/tokens")
-    @Guard(Action.TOKEN_MANAGE)
+    @Guard(Action.TOKEN_ISSUE)
     String issueOwn(
             @AuthenticationPrincipal Actor actor,
             @RequestParam Map<String, String> form,
@@ -168,13 +169,15 @@ class AdminPages {
         return "redirect:/account/tokens";
     }
 
-    private String tokens(String username, String base, Model model) {
+    private String tokens(Actor actor, String username, String base, Model model) {
         if (!accounts.exists(username)) {
             throw DomainException.notFound("user", username);
         }
         model.addAttribute("user", username);
         model.addAttribute("base", base);
         model.addAttribute("own", base.startsWith("/account/"));
+        // the issue form only where the policy permits it: one's own tokens
+        model.addAttribute("mayIssue", actor.username().equals(username));
         model.addAttribute("tokens", accounts.tokens(username));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", Map.of());
@@ -204,7 +207,7 @@ class AdminPages {
             response.setStatus(422);
             model.addAttribute("tokenError", e.getMessage());
             model.addAttribute("draft", form);
-            return tokens(username, base, model);
+            return tokens(actor, username, base, model);
         }
         return "redirect:" + base;
     }

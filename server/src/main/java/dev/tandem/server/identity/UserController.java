@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * People and tokens, docs/contracts.md §2. The "ADMIN, or that user" checks live here until the access
- * policy takes them over.
+ * People and tokens, docs/contracts.md §2; the access policy decides each ({@code TOKEN_ISSUE}: the
+ * user themself; {@code TOKEN_MANAGE}: an administrator, or the user).
  */
 @RestController
 class UserController {
@@ -122,8 +122,9 @@ class UserController {
         return accounts.users().stream().map(UserView::of).toList();
     }
 
+    /** A user issues their own tokens; an administrator issues none for another user (docs/access.md). */
     @PostMapping("/api/v1/users/{username}/tokens")
-    @Guard(Action.TOKEN_MANAGE)
+    @Guard(Action.TOKEN_ISSUE)
     @ResponseStatus(HttpStatus.CREATED)
     IssuedTokenView token(
             @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {

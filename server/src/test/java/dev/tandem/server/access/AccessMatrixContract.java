@@ -3,6 +3,8 @@ package dev.tandem.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +67,9 @@ abstract class AccessMatrixContract {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    Accounts accounts;
+
     /** Built once per test class (per database), by the first test. */
     private Fixture fixture;
 
@@ -84,11 +89,11 @@ abstract class AccessMatrixContract {
     @BeforeEach
     void setUp() throws Exception {
         if (fixture == null) {
-            fixture = build(new Api("http://127.0.0.1:" + port, ADMIN_TOKEN));
+            fixture = build(new Api("http://127.0.0.1:" + port, ADMIN_TOKEN), accounts);
         }
     }
 
-    private static Fixture build(Api admin) throws Exception {
+    private static Fixture build(Api admin, Accounts accounts) throws Exception {
         Map<Who, Api> as = new LinkedHashMap<>();
         String tag = Long.toString(System.nanoTime(), 36);
         for (Who w : Who.values()) {
@@ -96,7 +101,7 @@ abstract class AccessMatrixContract {
                 as.put(w, admin);
                 continue;
             }
-            as.put(w, admin.as(userWithToken(admin, w.name().toLowerCase() + "-" + tag)));
+            as.put(w, admin.as(userWithToken(admin, accounts, w.name().toLowerCase() + "-" + tag)));
         }
         Api ic = as.get(Who.IC);
         Api.Response opened = ic.postJson(
@@ -205,18 +210,19 @@ abstract class AccessMatrixContract {
         // a backup holds every incident's content: an administrator's, who is no member of any
         c.add(new Call(
                 "POST", "/api/v1/admin/backup", "FFFFFFFP", () -> new Request("/api/v1/admin/backup", null, null)));
-        // tokens of the incident commander: theirs, or an administrator's to issue
+        // tokens of the incident commander: theirs alone to issue (an administrator's token for them would
+        // read what custody attributes to them); an administrator lists and revokes them
         c.add(json(
                 "POST",
                 "/api/v1/users/{username}/tokens",
-                "PFFFFFFP",
+                "PFFFFFFF",
                 () -> "/api/v1/users/" + username(f.as().get(Who.IC), f.admin()) + "/tokens",
                 "{\"label\":\"matrix\"}"));
         c.add(get("/api/v1/users", "FFFFFFFP", "/api/v1/users"));
         String ic = "/api/v1/users/" + username(f.as().get(Who.IC), f.admin());
         c.add(get("/api/v1/users/{username}/tokens", "PFFFFFFP", ic + "/tokens"));
         c.add(new Call("DELETE", "/api/v1/users/{username}/tokens/{tokenId}", "PFFFFFFP", () -> {
-            Api.Response t = f.admin().postJson(ic + "/tokens", "{\"label\":\"to revoke\"}");
+            Api.Response t = f.as().get(Who.IC).postJson(ic + "/tokens", "{\"label\":\"to revoke\"}");
             assertThat(t.status()).as(t.body()).isEqualTo(201);
             return Request.get(ic + "/tokens/" + t.json().path("id").asString());
         }));
@@ -753,18 +759,21 @@ abstract class AccessMatrixContract {
                 () -> new Request("/admin/users/" + icName + "/sign-on-release", null, null)));
         String icTokens = "/admin/users/" + icName + "/tokens";
         c.add(get("/admin/users/{username}/tokens", "PFFFFFFP", icTokens));
-        c.add(form("POST", "/admin/users/{username}/tokens", "PFFFFFFP", () -> icTokens, "label=page"));
+        // issuing: the user themself only, not an administrator (as the API)
+        c.add(form("POST", "/admin/users/{username}/tokens", "PFFFFFFF", () -> icTokens, "label=page"));
         c.add(new Call("POST", "/admin/users/{username}/tokens/{tokenId}/revocation", "PFFFFFFP", () -> {
-            Api.Response t = f.admin().postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            Api.Response t =
+                    f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
             assertThat(t.status()).as(t.body()).isEqualTo(201);
             return new Request(icTokens + "/" + t.json().path("id").asString() + "/revocation", null, null);
         }));
-        // one's own tokens: every signed-in user (TOKEN_MANAGE permits the user themself)
+        // one's own tokens: every signed-in user (TOKEN_MANAGE and TOKEN_ISSUE permit the user themself)
         c.add(get("/account/tokens", EVERYONE, "/account/tokens"));
         c.add(form("POST", "/account/tokens", EVERYONE, () -> "/account/tokens", "label=page"));
         // the commander's token: the commander revokes it; to anyone else it is not theirs (404, as the API)
         c.add(new Call("POST", "/account/tokens/{tokenId}/revocation", "PHHHHHHH", () -> {
-            Api.Response t = f.admin().postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            Api.Response t =
+                    f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
             assertThat(t.status()).as(t.body()).isEqualTo(201);
             return new Request("/account/tokens/" + t.json().path("id").asString() + "/revocation", null, null);
         }));
@@ -891,7 +900,7 @@ abstract class AccessMatrixContract {
     @Test
     void aDisabledMembersTokenIsRefusedEverywhere() {
         String name = "disabled-" + Long.toString(System.nanoTime(), 36);
-        Api disabled = fixture.admin().as(userWithToken(fixture.admin(), name));
+        Api disabled = fixture.admin().as(userWithToken(fixture.admin(), accounts, name));
         Api.Response member = fixture.as()
                 .get(Who.IC)
                 .putJson("/api/v1/incidents/" + fixture.incident() + "/members/" + name, "{\"role\":\"LEGAL\"}");
@@ -1205,13 +1214,10 @@ abstract class AccessMatrixContract {
         return new Call(method, pattern, expected, () -> Request.json(path.get(), body));
     }
 
-    private static String userWithToken(Api admin, String username) {
-        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
-        assertThat(u.status()).as(u.body()).isEqualTo(201);
-        Api.Response t = admin.postJson("/api/v1/users/" + username + "/tokens", "{\"label\":\"matrix\"}");
-        assertThat(t.status()).as(t.body()).isEqualTo(201);
-        USERS.put(t.json().path("token").asString(), username);
-        return t.json().path("token").asString();
+    private static String userWithToken(Api admin, Accounts accounts, String username) {
+        String token = TestUsers.withToken(admin, accounts, username, "matrix");
+        USERS.put(token, username);
+        return token;
     }
 
     private static final Map<String, String> USERS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -209,6 +209,18 @@ class AccessPolicyTest {
                 .isInstanceOf(Decision.Forbidden.class);
         assertThat(AccessPolicy.decide(ada, Action.USER_CREATE, Resource.INSTALLATION))
                 .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(ada, Action.TOKEN_ISSUE, Resource.user("ada")))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(ada, Action.TOKEN_ISSUE, Resource.user("bob")))
+                .isInstanceOf(Decision.Forbidden.class);
+        // an administrator lists and revokes anyone's tokens, but issues only their own
+        Caller root = Caller.outside("root", true);
+        assertThat(AccessPolicy.decide(root, Action.TOKEN_MANAGE, Resource.user("bob")))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(root, Action.TOKEN_ISSUE, Resource.user("bob")))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(root, Action.TOKEN_ISSUE, Resource.user("root")))
+                .isInstanceOf(Decision.Permit.class);
         assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_DISABLE, Resource.user("bob")))
                 .isInstanceOf(Decision.Permit.class);
         assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.USER_SIGN_ON_RELEASE, Resource.user("bob")))

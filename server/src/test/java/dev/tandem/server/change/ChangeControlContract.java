@@ -3,6 +3,8 @@ package dev.tandem.server.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
 import dev.tandem.server.regulation.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +37,9 @@ import tools.jackson.databind.JsonNode;
 @Import(ChangeClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ChangeControlContract {
+    @Autowired
+    Accounts accounts;
+
     static final String ADMIN_TOKEN = "change-control-admin-token-0123456789";
 
     static final String BEFORE = """
@@ -658,10 +663,6 @@ abstract class ChangeControlContract {
     }
 
     String user(String username) {
-        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
-        assertThat(u.status()).as(u.body()).isEqualTo(201);
-        Api.Response t = admin.postJson("/api/v1/users/" + username + "/tokens", "{\"label\":\"change\"}");
-        assertThat(t.status()).as(t.body()).isEqualTo(201);
-        return t.json().path("token").asString();
+        return TestUsers.withToken(admin, accounts, username, "change");
     }
 }

@@ -3,11 +3,14 @@ package dev.tandem.server.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +24,9 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tandem.admin-token=" + TimelineContract.TOKEN, "logging.level.dev.tandem=WARN"})
 abstract class TimelineContract {
+    @Autowired
+    Accounts accounts;
+
     static final String TOKEN = "timeline-test-admin-token-0123456789";
 
     @LocalServerPort
@@ -60,10 +66,7 @@ abstract class TimelineContract {
                                 "{\"username\":\"" + name + "\",\"displayName\":\"" + role + " person\"}")
                         .status())
                 .isEqualTo(201);
-        String token = ic.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"t\"}")
-                .json()
-                .path("token")
-                .asString();
+        String token = TestUsers.token(accounts, name, "t");
         assertThat(ic.putJson(path + "/members/" + name, "{\"role\":\"" + role + "\"}")
                         .status())
                 .isEqualTo(200);

@@ -3,6 +3,8 @@ package dev.tandem.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +31,9 @@ import tools.jackson.databind.JsonNode;
         properties = {"tandem.admin-token=" + EvidenceRequestsContract.ADMIN_TOKEN, "logging.level.dev.tandem=WARN"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EvidenceRequestsContract {
+    @Autowired
+    Accounts accounts;
+
     static final String ADMIN_TOKEN = "evidence-requests-admin-token-0123456789";
 
     @LocalServerPort
@@ -299,11 +305,7 @@ abstract class EvidenceRequestsContract {
         return r.json().path("id").asString();
     }
 
-    private static String user(Api admin, String username) {
-        Api.Response u = admin.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
-        assertThat(u.status()).as(u.body()).isEqualTo(201);
-        Api.Response t = admin.postJson("/api/v1/users/" + username + "/tokens", "{\"label\":\"portal\"}");
-        assertThat(t.status()).as(t.body()).isEqualTo(201);
-        return t.json().path("token").asString();
+    private String user(Api admin, String username) {
+        return TestUsers.withToken(admin, accounts, username, "portal");
     }
 }

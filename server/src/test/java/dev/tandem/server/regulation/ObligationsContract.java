@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,6 +99,9 @@ abstract class ObligationsContract {
 
     @Autowired
     Obligations obligations;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     Clock injected;
@@ -1041,10 +1046,7 @@ abstract class ObligationsContract {
         assertThat(api.postJson("/api/v1/users", "{\"username\":\"" + auditorName + "\"}")
                         .status())
                 .isEqualTo(201);
-        String token = api.postJson("/api/v1/users/" + auditorName + "/tokens", "{\"label\":\"reminders\"}")
-                .json()
-                .path("token")
-                .asString();
+        String token = TestUsers.token(accounts, auditorName, "reminders");
         assertThat(api.putJson("/api/v1/incidents/" + incident + "/members/" + auditorName, "{\"role\":\"AUDITOR\"}")
                         .status())
                 .isEqualTo(200);

@@ -12,11 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** The administrator creates a user, issues them a token (shown once), revokes it and disables the user; a user manages their own tokens. */
+/**
+ * The administrator creates a user, who issues themself a token (shown once; an administrator issues
+ * none for another user); the administrator revokes it and disables the user; a user manages their
+ * own tokens.
+ */
 class AdminBrowserIT extends BrowserContract {
 
     @Test
-    void theAdministratorCreatesAUserIssuesATokenAndRevokesIt() throws Exception {
+    void theAdministratorCreatesAUserWhoIssuesATokenTheAdministratorRevokes() throws Exception {
         String name = "browser-" + Long.toString(System.nanoTime(), 36);
         Page page = signIn(null);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration"))
@@ -33,18 +37,32 @@ class AdminBrowserIT extends BrowserContract {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tokens of " + name))
                 .click();
-        page.getByLabel("Label").fill("browser cli");
-        page.getByLabel("Expires").fill("2031-01-01T00:00");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue token"))
+        // an administrator issues no token for another user: the page says who does
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue token"))
+                        .count())
+                .isZero();
+        assertThat(page.locator("#issue-own-only").innerText()).contains("its own user only");
+
+        // the user signs in and issues their own, shown once
+        var theirs = Browsers.context(browser);
+        Page own = Browsers.signIn(theirs, base(), name, "a long enough password");
+        own.navigate(base() + "/account/tokens");
+        own.getByLabel("Label").fill("browser cli");
+        own.getByLabel("Expires").fill("2031-01-01T00:00");
+        own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue token"))
                 .click();
-        String token = page.getByLabel("New token").inputValue();
+        String token = own.getByLabel("New token").inputValue();
         assertThat(token).startsWith("tdm_");
-        assertThat(page.locator("table").innerText()).contains("browser cli").contains("2031-01-01 00:00");
+        assertThat(own.locator("table").innerText()).contains("browser cli").contains("2031-01-01 00:00");
         assertThat(api(token)).isEqualTo(200);
         // shown once: a reload does not show it again
-        page.reload();
-        assertThat(page.getByLabel("New token").count()).isZero();
+        own.reload();
+        assertThat(own.getByLabel("New token").count()).isZero();
+        theirs.close();
 
+        // the administrator lists it and revokes it
+        page.reload();
+        assertThat(page.locator("table").innerText()).contains("browser cli").contains("2031-01-01 00:00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke browser cli"))
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS).first().innerText()).contains("revoked");
