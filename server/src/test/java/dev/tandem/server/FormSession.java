@@ -41,6 +41,11 @@ public final class FormSession {
                 null);
     }
 
+    /** A page or any address, with the session cookie; redirects are not followed. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     /** The CSRF token of a page's form. */
     public String csrf(String page) {
         HttpResponse<String> r =

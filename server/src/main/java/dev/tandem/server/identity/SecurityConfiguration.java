@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -60,6 +61,11 @@ class SecurityConfiguration {
     @Bean
     FailedTokenThrottle failedTokenThrottle(SecurityProperties props) {
         return new FailedTokenThrottle(props.limit(), props.window(), System::nanoTime);
+    }
+
+    @Bean
+    FailedSignInThrottle failedSignInThrottle(SecurityProperties props) {
+        return props.signInThrottle(System::nanoTime);
     }
 
     @Bean
@@ -123,6 +129,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             Accounts accounts,
             FailedTokenThrottle throttle,
+            FailedSignInThrottle signIns,
             ObjectProvider<ClientRegistrationRepository> registrations,
             SignOnUsers signOnUsers)
             throws Exception {
@@ -133,6 +140,8 @@ class SecurityConfiguration {
         RequestMatcher bearer = BearerTokenFilter::authenticatedByToken;
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         ClientRegistrationRepository providers = registrations.getIfAvailable();
+        // form sign-ins are throttled per username and address; refused before the password is checked
+        SignInThrottleFilter throttled = new SignInThrottleFilter(signIns);
         http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(PUBLIC_PAGES)
@@ -141,8 +150,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(f -> f.loginPage("/login")
-                        .defaultSuccessUrl("/incidents", false)
-                        .failureUrl("/login?error")
+                        .successHandler(throttled.success("/incidents"))
+                        .failureHandler(throttled.failure())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut(providers)))
                 .csrf(c -> c.ignoringRequestMatchers(bearer))
@@ -153,6 +162,7 @@ class SecurityConfiguration {
                                 + "; base-uri 'none'; object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new BearerTokenFilter(accounts, throttle), CsrfFilter.class)
+                .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionCallerFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     if (req.getHeader("HX-Request") != null) {

@@ -60,6 +60,9 @@ class SignInPages {
         } else if (params.containsKey("sso-failed")) {
             message = "Single sign-on did not complete: the identity provider refused, or the sign-in took too"
                     + " long. Try again; if it keeps failing, ask an administrator.";
+        } else if (params.containsKey("throttled")) {
+            message = "Too many failed sign-ins with this username or from this address: signing in is paused" + " for "
+                    + pause(params.get("throttled")) + ". Try again then, or ask an administrator.";
         } else if (params.containsKey("disabled")) {
             message = "Your account was disabled; you have been signed out.";
         }
@@ -71,6 +74,20 @@ class SignInPages {
     /** Why a single sign-on account has no password form. */
     static final String NO_LOCAL_PASSWORD = "This account signs in through single sign-on (your identity"
             + " provider) and has no local password; it cannot set one itself.";
+
+    /** How long a lockout lasts, in words, from the seconds the sign-in was sent back with. */
+    static String pause(@Nullable String seconds) {
+        long s;
+        try {
+            s = seconds == null ? 0 : Long.parseLong(seconds);
+        } catch (NumberFormatException e) {
+            s = 0;
+        }
+        if (s <= 0) {
+            return "a while";
+        }
+        return s < 60 ? s + (s == 1 ? " second" : " seconds") : ((s + 59) / 60) + " minute" + (s > 60 ? "s" : "");
+    }
 
     @GetMapping("/account/password")
     @Guard(Action.OWN_ACCOUNT)

@@ -163,4 +163,54 @@ class WebSessionH2IT {
         assertThat(accounts.hasPassword(name)).isFalse();
         assertThat(accounts.hasPassword(username)).isTrue();
     }
+
+    static String location(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void manyWrongPasswordsPauseSigningInWithThatUsernameTheRightPasswordToo() {
+        String name = newUser("guessed", PASSWORD);
+        FormSession guesser = new FormSession(base());
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> wrong = guesser.signIn(name, "wrong password " + i);
+            assertThat(wrong.statusCode()).isEqualTo(302);
+            assertThat(location(wrong)).as("attempt %d", i).contains("/login?").doesNotContain("/incidents");
+        }
+        HttpResponse<String> right = guesser.signIn(name, PASSWORD);
+        assertThat(location(right)).contains("/login?throttled=");
+        // not signed in: a page sends the guesser to the sign-in page
+        HttpResponse<String> after = guesser.get("/incidents");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(location(after)).endsWith("/login");
+        assertThat(guesser.get(location(right).substring(location(right).indexOf("/login")))
+                        .body())
+                .contains("Too many failed sign-ins with this username or from this address")
+                .contains("1 minute");
+
+        // a username no account has is answered exactly alike: the answers do not tell who exists
+        String nobody = "nobody-" + Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < 30; i++) {
+            guesser.signIn(nobody, "wrong password " + i);
+        }
+        assertThat(location(guesser.signIn(nobody, PASSWORD))).contains("/login?throttled=");
+
+        // other usernames are not paused: another user signs in from the same address
+        FormSession other = new FormSession(base());
+        assertThat(location(other.signIn(username, PASSWORD))).endsWith("/incidents");
+    }
+
+    @Test
+    void aSuccessfulSignInStartsTheCountAfresh() {
+        String name = newUser("forgetful", PASSWORD);
+        for (int round = 0; round < 3; round++) {
+            FormSession forgetful = new FormSession(base());
+            for (int i = 0; i < 4; i++) {
+                assertThat(location(forgetful.signIn(name, "not it " + i))).endsWith("/login?error");
+            }
+            assertThat(location(forgetful.signIn(name, PASSWORD)))
+                    .as("round %d", round)
+                    .endsWith("/incidents");
+        }
+    }
 }

@@ -1,0 +1,129 @@
+package dev.tandem.server.identity;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Limits failed form sign-ins, per username and per client address (NIST SP 800-63B §5.2.2, rate
+ * limiting): {@code limit} failures of one username, or {@code addressLimit} from one address,
+ * within {@code window} start a lockout of {@code lockout}, doubled by each further lockout of the
+ * same key (up to {@link #MAX_LOCKOUT}) until the key has been quiet for a window. While a key is
+ * locked out, every attempt with it is refused before the password is checked, the right one too.
+ * Usernames are counted alike whether an account has them or not, so the answers never tell whether
+ * a user exists. A success forgets its username's failures, not its address's: else one account of
+ * the attacker's would reset the count of an address trying many usernames.
+ */
+final class FailedSignInThrottle {
+    /** Keys remembered at most per kind; past that, idle ones are forgotten (all, if none is idle). */
+    static final int MAX_KEYS = 100_000;
+
+    /** The longest lockout, however many came before. */
+    static final Duration MAX_LOCKOUT = Duration.ofHours(1);
+
+    /** Usernames are counted by at most this many characters: a longer one is no account's. */
+    private static final int MAX_USERNAME = 200;
+
+    private final int limit;
+    private final int addressLimit;
+    private final long window;
+    private final long lockout;
+    private final LongSupplier nanoTime;
+    private final Map<String, State> usernames = new ConcurrentHashMap<>();
+    private final Map<String, State> addresses = new ConcurrentHashMap<>();
+
+    /**
+     * One key's count: failures since {@code windowStart}, locked out until {@code lockedUntil}
+     * (nanoTime), and how many lockouts in a row it had.
+     */
+    private record State(int failures, long windowStart, long lockedUntil, int lockouts) {}
+
+    FailedSignInThrottle(int limit, int addressLimit, Duration window, Duration lockout, LongSupplier nanoTime) {
+        if (limit < 1 || addressLimit < 1) {
+            throw new IllegalArgumentException("tandem.security.failed-sign-in-limit and"
+                    + " failed-sign-in-address-limit must be at least 1, got " + limit + " and " + addressLimit);
+        }
+        if (!window.isPositive() || !lockout.isPositive()) {
+            throw new IllegalArgumentException("tandem.security.failed-sign-in-window and failed-sign-in-lockout"
+                    + " must be positive, got " + window + " and " + lockout);
+        }
+        this.limit = limit;
+        this.addressLimit = addressLimit;
+        this.window = window.toNanos();
+        this.lockout = Math.min(lockout.toNanos(), MAX_LOCKOUT.toNanos());
+        this.nanoTime = nanoTime;
+    }
+
+    /** How long a sign-in as {@code username} from {@code address} must wait; empty when it may be tried. */
+    Optional<Duration> locked(String username, String address) {
+        long now = nanoTime.getAsLong();
+        long wait = Math.max(remaining(usernames.get(key(username)), now), remaining(addresses.get(address), now));
+        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
+    }
+
+    /**
+     * Counts a failed sign-in; answers the lockout it started (of the username or the address, the
+     * longer), if any. An attempt made while either is locked out was refused, not failed: it is
+     * not counted, and answers the lockout under way.
+     */
+    Optional<Duration> failed(String username, String address) {
+        Optional<Duration> under = locked(username, address);
+        if (under.isPresent()) {
+            return under;
+        }
+        long now = nanoTime.getAsLong();
+        State user = count(usernames, key(username), limit, now);
+        State from = count(addresses, address, addressLimit, now);
+        long wait = Math.max(remaining(user, now), remaining(from, now));
+        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
+    }
+
+    /** A successful sign-in: its username starts afresh. */
+    void succeeded(String username) {
+        usernames.remove(key(username));
+    }
+
+    private State count(Map<String, State> states, String key, int max, long now) {
+        if (states.size() >= MAX_KEYS) {
+            forgetIdle(states, now);
+        }
+        return states.compute(key, (k, s) -> {
+            if (s == null) {
+                s = new State(0, now, now, 0);
+            }
+            int lockouts = now - s.lockedUntil() >= window ? 0 : s.lockouts();
+            int failures = now - s.windowStart() >= window ? 1 : s.failures() + 1;
+            long windowStart = failures == 1 ? now : s.windowStart();
+            if (failures < max) {
+                return new State(failures, windowStart, s.lockedUntil(), lockouts);
+            }
+            long length = lockout << Math.min(lockouts, 30);
+            if (length <= 0 || length > MAX_LOCKOUT.toNanos()) {
+                length = MAX_LOCKOUT.toNanos();
+            }
+            return new State(0, now, now + length, lockouts + 1);
+        });
+    }
+
+    private long remaining(State s, long now) {
+        return s == null ? 0 : Math.max(0, s.lockedUntil() - now);
+    }
+
+    private void forgetIdle(Map<String, State> states, long now) {
+        states.values()
+                .removeIf(s -> s.lockedUntil() - now <= 0
+                        && now - s.windowStart() >= window
+                        && now - s.lockedUntil() >= window);
+        if (states.size() >= MAX_KEYS) {
+            states.clear();
+        }
+    }
+
+    private static String key(String username) {
+        String u = username.strip().toLowerCase(Locale.ROOT);
+        return u.length() > MAX_USERNAME ? u.substring(0, MAX_USERNAME) : u;
+    }
+}
