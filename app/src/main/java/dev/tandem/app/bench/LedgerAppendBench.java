@@ -93,6 +93,7 @@ public final class LedgerAppendBench implements Callable<Integer> {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage(),
                 serverOpts);
+        Files.createDirectories(dir); // --dir may name a folder not made yet
         if (!db.equals("postgres")) {
             Path data = Files.createTempDirectory(dir, "tandem-bench-h2-");
             Result h2 = run("h2", data, null);

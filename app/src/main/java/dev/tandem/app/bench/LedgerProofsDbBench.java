@@ -70,6 +70,7 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
                         + " kept-alive HTTP/1.1 connection over loopback; every proof is also verified%n",
                 entries,
                 proofs);
+        Files.createDirectories(dir); // --dir may name a folder not made yet
         if (!db.equals("postgres")) {
             Path data = Files.createTempDirectory(dir, "tandem-bench-proofs-h2-");
             run("h2", data, null);

@@ -121,6 +121,7 @@ public final class LoadBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage(),
                 serverOpts);
+        Files.createDirectories(dir); // --dir may name a folder not made yet
         List<Path> dataDirs = new ArrayList<>();
         for (int i = 0; i < servers; i++) {
             dataDirs.add(Files.createTempDirectory(dir, "tandem-bench-load-" + i + "-"));

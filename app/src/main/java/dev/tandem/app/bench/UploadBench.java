@@ -72,6 +72,7 @@ public final class UploadBench implements Callable<Integer> {
             System.err.println(e.getMessage());
             return TandemCommand.EXIT_USAGE;
         }
+        Files.createDirectories(dir); // --dir may name a folder not made yet
         Path work = Files.createTempDirectory(dir, "tandem-bench-upload-");
         try {
             Path source = work.resolve("source.bin");
