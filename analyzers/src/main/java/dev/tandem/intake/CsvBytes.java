@@ -112,6 +112,17 @@ final class CsvBytes implements Closeable {
         }
     }
 
+    /**
+     * A record that cannot be read, after which reading goes on at the next line: a quote where RFC
+     * 4180 allows none (an export that did not double a quote inside a quoted field). One such
+     * record no longer costs the rest of the file; the caller counts it as a malformed row.
+     */
+    static final class Malformed extends RuntimeException {
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Advances to the next record that is not an empty line; false at the end of the input. */
     boolean next() throws IOException {
         while (record()) {
@@ -287,12 +298,32 @@ final class CsvBytes implements Closeable {
                 st = DATA_FIELD;
                 p = run(b, p, n, COMMAS, COMMA);
             } else {
+                String what = "unexpected character after a closing quote in the record starting at line "
+                        + startingLine + " (field " + (fields + 1) + ")";
                 pos = p;
-                throw new Fault("unexpected character after a closing quote in the record starting at line "
-                        + startingLine
-                        + " (field "
-                        + (fields + 1)
-                        + ")");
+                skipToLineEnd();
+                throw new Malformed(what + "; the record is skipped up to the end of its line");
+            }
+        }
+    }
+
+    /** Leaves a record that cannot be read: reading goes on after the next line feed. */
+    private void skipToLineEnd() throws IOException {
+        status = RESET;
+        fields = 0;
+        while (true) {
+            for (int i = pos; i < len; i++) {
+                if (buf[i] == LF) {
+                    pos = i + 1;
+                    return;
+                }
+            }
+            pos = len;
+            recordStart = len;
+            fieldBegin = len;
+            if (!fill()) {
+                finished = true;
+                return;
             }
         }
     }

@@ -81,7 +81,7 @@ public final class CsvTable implements Closeable {
                 return null;
             }
             return new CsvTable(file, rows, problems, new Header(rows.fields()));
-        } catch (CsvBytes.Fault | IOException e) {
+        } catch (CsvBytes.Fault | CsvBytes.Malformed | IOException e) {
             problems.report(file, 1, Problem.Kind.UNREADABLE, "cannot read CSV header: " + e.getMessage());
             closeQuietly(rows);
             return null;
@@ -160,6 +160,8 @@ public final class CsvTable implements Closeable {
                 onRow = true;
                 rowsRead++;
                 return true;
+            } catch (CsvBytes.Malformed e) {
+                problems.malformedRow(file, rows.line(), e.getMessage());
             } catch (CsvBytes.Fault | IOException e) {
                 problems.report(file, rows.line(), Problem.Kind.UNREADABLE, "CSV reading stopped: " + e.getMessage());
                 stopped = true;
