@@ -68,15 +68,7 @@ public final class SafeZip {
                 if (e.isDirectory()) {
                     continue;
                 }
-                Bounded content = new Bounded(zip, counted, total, limits, name);
-                try {
-                    visitor.visit(name, content);
-                } catch (BombException bomb) {
-                    problems.report(file, 0, Problem.Kind.ARCHIVE_BOMB, bomb.getMessage());
-                    return;
-                }
-                if (content.bomb != null) {
-                    problems.report(file, 0, Problem.Kind.ARCHIVE_BOMB, content.bomb);
+                if (!visit(file, name, new Bounded(zip, counted, total, limits, name), visitor, problems)) {
                     return;
                 }
             }
@@ -89,6 +81,43 @@ public final class SafeZip {
         } catch (IOException ex) {
             problems.report(file, 0, Problem.Kind.UNREADABLE, "archive reading failed: " + ex.getMessage());
         }
+    }
+
+    /**
+     * Visits the content of a gzip stream (RFC 1952) as one entry named after {@code file} without
+     * its {@code .gz}, under the limits of an archive: a stream that inflates past the total or the
+     * ratio is abandoned as a bomb. Problems are reported under {@code file}.
+     */
+    public static void gunzip(String file, InputStream raw, Limits limits, Problems problems, EntryVisitor visitor)
+            throws InterruptedException {
+        String last = file.substring(file.lastIndexOf('/') + 1);
+        String name = last.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") && last.length() > 3
+                ? last.substring(0, last.length() - 3)
+                : "content";
+        CountingInputStream counted = new CountingInputStream(raw);
+        try (java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(counted, 64 * 1024)) {
+            visit(file, name, new Bounded(gz, counted, new long[1], limits, name), visitor, problems);
+        } catch (ZipException ex) {
+            problems.report(file, 0, Problem.Kind.UNREADABLE, "not a readable gzip stream: " + ex.getMessage());
+        } catch (IOException ex) {
+            problems.report(file, 0, Problem.Kind.UNREADABLE, "gzip reading failed: " + ex.getMessage());
+        }
+    }
+
+    /** Hands one member to the visitor; false (with the problem reported) when it turned out a bomb. */
+    private static boolean visit(String file, String name, Bounded content, EntryVisitor visitor, Problems problems)
+            throws IOException, InterruptedException {
+        try {
+            visitor.visit(name, content);
+        } catch (BombException bomb) {
+            problems.report(file, 0, Problem.Kind.ARCHIVE_BOMB, bomb.getMessage());
+            return false;
+        }
+        if (content.bomb != null) {
+            problems.report(file, 0, Problem.Kind.ARCHIVE_BOMB, content.bomb);
+            return false;
+        }
+        return true;
     }
 
     /** Why an entry name is unsafe to use as a path, or null when it is safe. */
@@ -125,9 +154,9 @@ public final class SafeZip {
         return b.toString();
     }
 
-    /** One entry's inflated bytes, checked against the limits as they are read. */
+    /** One entry's inflated bytes (of a zip entry or a gzip stream), checked against the limits as they are read. */
     private static final class Bounded extends InputStream {
-        private final ZipInputStream zip;
+        private final InputStream zip;
         private final CountingInputStream compressed;
         private final long[] total;
         private final Limits limits;
@@ -138,7 +167,7 @@ public final class SafeZip {
         @Nullable
         String bomb;
 
-        Bounded(ZipInputStream zip, CountingInputStream compressed, long[] total, Limits limits, String name) {
+        Bounded(InputStream zip, CountingInputStream compressed, long[] total, Limits limits, String name) {
             this.zip = zip;
             this.compressed = compressed;
             this.total = total;

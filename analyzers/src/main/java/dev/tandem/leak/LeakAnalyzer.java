@@ -259,7 +259,11 @@ public final class LeakAnalyzer {
             in.reset();
             String lower = name.toLowerCase(Locale.ROOT);
             if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-                zip(name, in, depth);
+                archive(name, in, depth, false);
+                return;
+            }
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                archive(name, in, depth, true);
                 return;
             }
             int first = firstNonSpace(head);
@@ -290,23 +294,28 @@ public final class LeakAnalyzer {
                 csv(name, in, head);
             } else {
                 problems.report(
-                        name, 0, Problem.Kind.UNKNOWN_FORMAT, "not a format read here (CSV, JSON, HAR, XML, zip)");
+                        name,
+                        0,
+                        Problem.Kind.UNKNOWN_FORMAT,
+                        "not a format read here (CSV, JSON, HAR, XML, zip, gzip)");
                 analyzed.add(new AnalyzedInput(name, "unknown"));
             }
         }
 
-        private void zip(String name, InputStream in, int depth) throws InterruptedException {
-            analyzed.add(new AnalyzedInput(name, "zip"));
+        /** An archive read member by member (a zip), or a gzip stream read as its one member. */
+        private void archive(String name, InputStream in, int depth, boolean gzip) throws InterruptedException {
+            analyzed.add(new AnalyzedInput(name, gzip ? "gzip" : "zip"));
             if (depth >= MAX_ZIP_DEPTH) {
                 problems.report(name, 0, Problem.Kind.UNSAFE_ARCHIVE_ENTRY, "archive nested too deep; not opened");
                 return;
             }
-            SafeZip.read(
-                    name,
-                    in,
-                    thresholds.zipLimits(),
-                    problems,
-                    (entry, content) -> read(name + "!/" + entry, content, depth + 1));
+            SafeZip.EntryVisitor member = (entry, content) -> read(name + "!/" + entry, content, depth + 1);
+            if (gzip) {
+                // an event log saved as API.csv.gz: its content is read as any input
+                SafeZip.gunzip(name, in, thresholds.zipLimits(), problems, member);
+            } else {
+                SafeZip.read(name, in, thresholds.zipLimits(), problems, member);
+            }
         }
 
         private void xml(String name, InputStream in) {

@@ -82,6 +82,58 @@ class SafeZipTest {
         assertThat(problems.all()).extracting(Problem::kind).containsExactly(Problem.Kind.ARCHIVE_BOMB);
     }
 
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(String file, byte[] gz, SafeZip.Limits limits, Problems problems) throws Exception {
+        StringBuilder seen = new StringBuilder();
+        SafeZip.gunzip(file, new ByteArrayInputStream(gz), limits, problems, (name, in) -> {
+            seen.append(name).append(':').append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        });
+        return seen.toString();
+    }
+
+    @Test
+    void readsAGzipStreamAsOneEntryNamedAfterTheFile() throws Exception {
+        Problems problems = new Problems(10);
+        byte[] gz = gzip("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(gunzip("logs/2025-03-05/API.csv.gz", gz, SafeZip.Limits.defaults(), problems))
+                .isEqualTo("API.csv:a,b\n1,2\n");
+        assertThat(gunzip("capture", gz, SafeZip.Limits.defaults(), problems)).startsWith("content:");
+        assertThat(problems.all()).isEmpty();
+    }
+
+    @Test
+    void abandonsAGzipStreamThatInflatesTooFast() throws Exception {
+        Problems problems = new Problems(10);
+        gunzip("bomb.csv.gz", gzip(new byte[50 * 1024 * 1024]), SafeZip.Limits.defaults(), problems);
+        assertThat(problems.all()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.ARCHIVE_BOMB);
+            assertThat(p.file()).isEqualTo("bomb.csv.gz");
+            assertThat(p.message()).contains("bomb.csv").contains("times its compressed size");
+        });
+    }
+
+    @Test
+    void reportsACutShortOrDamagedGzipStreamAsUnreadable() throws Exception {
+        byte[] gz = gzip("a,b\n1,2\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        Problems cut = new Problems(10);
+        gunzip("cut.csv.gz", java.util.Arrays.copyOf(gz, gz.length / 2), SafeZip.Limits.defaults(), cut);
+        assertThat(cut.all()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.UNREADABLE);
+            assertThat(p.message()).startsWith("gzip reading failed: ");
+        });
+        Problems damaged = new Problems(10);
+        byte[] bad = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7};
+        gunzip("bad.gz", bad, SafeZip.Limits.defaults(), damaged);
+        assertThat(damaged.all()).extracting(Problem::kind).containsExactly(Problem.Kind.UNREADABLE);
+    }
+
     @Test
     void reportsANonZipAsUnreadable() throws Exception {
         Problems problems = new Problems(10);

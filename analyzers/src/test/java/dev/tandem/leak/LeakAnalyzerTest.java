@@ -397,6 +397,37 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void readsEventLogsSavedGzipped() throws Exception {
+        AnalysisResult plain = analyze(
+                text("data/User.csv", USERS),
+                text("elf/Report.csv", reportLogs(12_000)),
+                text("elf/ReportExport.csv", EXPORT_LOG));
+        AnalysisResult gzipped = analyze(
+                text("data/User.csv", USERS),
+                AnalysisInput.of("elf/Report.csv.gz", new ByteArrayInputStream(gzip(reportLogs(12_000)))),
+                AnalysisInput.of("elf/ReportExport.csv.gz", new ByteArrayInputStream(gzip(EXPORT_LOG))));
+        assertThat(plain.findings()).extracting(Finding::pattern).containsExactly(LeakPattern.UNENCRYPTED_EXPORT);
+        assertThat(gzipped.findings())
+                .extracting(Finding::pattern, Finding::records)
+                .isEqualTo(plain.findings().stream()
+                        .map(f -> org.assertj.core.groups.Tuple.tuple(f.pattern(), f.records()))
+                        .toList());
+        assertThat(gzipped.findings().getFirst().evidence())
+                .extracting(EvidenceRef::file)
+                .allMatch(f -> f.startsWith("elf/") && f.contains(".csv.gz!/"));
+        assertThat(gzipped.inputs()).extracting(AnalyzedInput::format).contains("gzip");
+        assertThat(gzipped.problems()).isEqualTo(plain.problems());
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void badInputsBecomeProblemsAndTheRestIsStillAnalyzed() throws Exception {
         String xxe =
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Profile>&x;</Profile>\n";
