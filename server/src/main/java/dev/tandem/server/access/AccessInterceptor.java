@@ -66,11 +66,28 @@ class AccessInterceptor implements HandlerInterceptor {
         if (!(decision instanceof Decision.Permit)) {
             throw AccessDenied.of(decision, r.what(), r.id());
         }
+        if (r.unreadable() != null) {
+            // refused as input only once the caller may know the incident and act on it
+            throw r.unreadable();
+        }
         request.setAttribute(ATTRIBUTE, new Access(caller, r.resource()));
         return true;
     }
 
-    private record Resolved(Resource resource, String what, String id) {}
+    /**
+     * @param unreadable a parameter the policy would decide on but that names nothing (an upload's
+     *     repository): the caller permitted on their role alone gets this 422, never a decision
+     *     as if the parameter were absent
+     */
+    private record Resolved(
+            Resource resource,
+            String what,
+            String id,
+            @Nullable DomainException unreadable) {
+        Resolved(Resource resource, String what, String id) {
+            this(resource, what, id, null);
+        }
+    }
 
     private Resolved resolve(Action action, Map<String, String> vars, HttpServletRequest request, Actor actor) {
         return switch (action.target()) {
@@ -85,11 +102,19 @@ class AccessInterceptor implements HandlerInterceptor {
                 if (!exists("SELECT COUNT(*) FROM incident WHERE id = ?", id)) {
                     throw AccessDenied.hidden("incident", id);
                 }
-                Repository repository = action == Action.EVIDENCE_ADD
-                        ? Repository.parse(String.valueOf(request.getParameter("repository")))
-                                .orElse(null)
-                        : null;
-                yield new Resolved(new Resource(id, null, repository, null), "incident", id);
+                // An upload's repository, read as the handler reads it for the item it stores. A
+                // form names it in its body: decided on the role now, the handler asks again.
+                String asked = action == Action.EVIDENCE_ADD ? request.getParameter(UploadRepository.PARAMETER) : null;
+                Repository repository = null;
+                DomainException unreadable = null;
+                if (asked != null) {
+                    try {
+                        repository = UploadRepository.parse(asked);
+                    } catch (DomainException e) {
+                        unreadable = e;
+                    }
+                }
+                yield new Resolved(Resource.upload(id, repository), "incident", id, unreadable);
             }
             case EVIDENCE -> {
                 String id = variable(vars, "id");

@@ -228,6 +228,10 @@ public final class AccessPolicy {
                 "a change is approved by the incident commander and the audit liaison");
     }
 
+    /**
+     * Adding evidence to {@code repository}; null when the request names it only in its body (the
+     * web form), read after this decision: the handler asks again with the repository it stores.
+     */
     private static Decision evidenceAdd(Role role, @Nullable Repository repository) {
         if (role == AUDITOR) {
             return Decision.forbidden("an auditor reads evidence and never adds it");

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param incident null for installation-wide actions
  * @param evidence the evidence item's id, for evidence actions
- * @param repository the item's repository (for an upload, the one asked for; null if unreadable)
+ * @param repository the item's repository (for an upload, the one asked for, read by {@link
+ *     UploadRepository}; null while it is still in the body)
  * @param user the user named by the path, for user actions; for a job, who requested it
  */
 public record Resource(

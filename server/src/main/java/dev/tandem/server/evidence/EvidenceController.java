@@ -5,6 +5,8 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.Resource;
+import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.ledger.Ledger;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +53,7 @@ class EvidenceController {
     @PostMapping("/api/v1/incidents/{incidentId}/evidence")
     @Guard(Action.EVIDENCE_ADD)
     ResponseEntity<EvidenceView> upload(
-            @AuthenticationPrincipal Actor actor,
+            Access access,
             @PathVariable String incidentId,
             @RequestParam(required = false) @Nullable String repository,
             @RequestParam(required = false) @Nullable String kind,
@@ -62,8 +64,10 @@ class EvidenceController {
             HttpServletRequest request)
             throws IOException {
         // Everything that can be refused is refused before a byte is read (the incident and the
-        // caller's right to add to this repository by the access policy, first).
-        Repository repo = Intake.repository(repository);
+        // caller's right to add to this repository by the access policy, first). The policy is asked
+        // again about the repository as stored, read as the interceptor read it.
+        Repository repo = UploadRepository.parse(repository);
+        access.require(Action.EVIDENCE_ADD, Resource.upload(incidentId, repo), "incident", incidentId);
         Instant collected = null;
         Vault.Metadata meta = Intake.metadata(incidentId, repo, kind, name, source, description, null);
         if (collectedAt != null) {
@@ -90,7 +94,7 @@ class EvidenceController {
                             incidentId, repo, meta.kind(), meta.name(), meta.source(), meta.description(), collected),
                     new CountingGuard(in, declared),
                     allowance,
-                    actor.username());
+                    access.username());
         } catch (IOException e) {
             // The client went away (or the disk failed) mid-stream: nothing was recorded. The client
             // may not be there to read an answer; an empty 400 is all that is attempted.

@@ -9,6 +9,7 @@ import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Decision;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Resource;
+import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.IncidentHeader;
 import dev.tandem.server.incident.Timeline;
@@ -183,7 +184,7 @@ class EvidencePages {
         String id = incident.id();
         Vault.Metadata meta;
         try {
-            Repository repository = Intake.repository(fields.get("repository"));
+            Repository repository = UploadRepository.parse(fields.get(UploadRepository.PARAMETER));
             // the policy was asked before the body was read, without the repository: now with it
             access.require(Action.EVIDENCE_ADD, Resource.upload(id, repository), "incident", id);
             OffsetDateTime collected = Times.fromForm(fields.get("collectedAt"), incident.timeZone(), "collectedAt");

@@ -40,13 +40,6 @@ public class Intake {
         return maxBytes;
     }
 
-    /** The repository asked for, or 422 {@code bad-repository}. */
-    public static Repository repository(@Nullable String repository) {
-        return Repository.parse(repository == null ? "" : repository.strip())
-                .orElseThrow(() -> DomainException.unprocessable(
-                        "bad-repository", "repository must be FORENSIC or AUDIT, got " + repository));
-    }
-
     /**
      * The item's metadata, checked: 422 naming the field that is wrong.
      */

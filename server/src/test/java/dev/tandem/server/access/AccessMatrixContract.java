@@ -324,6 +324,23 @@ abstract class AccessMatrixContract {
                         i + "/evidence?repository=FORENSIC&kind=DOCUMENT&name=memo.txt",
                         "application/octet-stream",
                         "a memo".getBytes(StandardCharsets.UTF_8))));
+        // the repository is read once, as stored: white space around it changes nothing of the decision
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{incidentId}/evidence",
+                "PPPPFFHH",
+                () -> new Request(
+                        i + "/evidence?repository=%20FORENSIC&kind=DOCUMENT&name=memo.txt",
+                        "application/octet-stream",
+                        "a memo".getBytes(StandardCharsets.UTF_8))));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{incidentId}/evidence",
+                "PPPPPFHH",
+                () -> new Request(
+                        i + "/evidence?repository=AUDIT%20&kind=DOCUMENT&name=note.txt",
+                        "application/octet-stream",
+                        "a note".getBytes(StandardCharsets.UTF_8))));
         c.add(get("/api/v1/incidents/{incidentId}/evidence", MEMBERS, i + "/evidence"));
         c.add(get("/api/v1/incidents/{id}/jobs", MEMBERS, i + "/jobs"));
         c.add(json(
@@ -1151,6 +1168,40 @@ abstract class AccessMatrixContract {
                     .isEqualTo(403);
         }
         assertThat(legal.get(i + "/notices/gdpr-art33/versions/1").body()).contains("LEAK-NOTICE-VERSION");
+    }
+
+    /**
+     * An upload whose repository names neither repository is refused as input (422 naming the
+     * parameter) to whoever may add evidence at all, never decided as an upload without a
+     * repository; a non-member still learns nothing (404), and nothing is stored.
+     */
+    @Test
+    void anUnreadableRepositoryIsRefusedNeverTakenForNone() {
+        String i = "/api/v1/incidents/" + fixture.incident();
+        int before = fixture.as().get(Who.IC).get(i + "/evidence").json().size();
+        for (String asked : List.of("FORENSICS", "%20forensic", "", "FORENSIC%20AUDIT")) {
+            for (Who w : List.of(Who.LIAISON, Who.IC)) {
+                Api.Response r = fixture.as()
+                        .get(w)
+                        .postBytes(
+                                i + "/evidence?repository=" + asked + "&kind=DOCUMENT&name=memo.txt",
+                                "a memo".getBytes(StandardCharsets.UTF_8));
+                assertThat(r.status()).as(w + " " + asked + ": " + r.body()).isEqualTo(422);
+                assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-repository");
+                assertThat(r.json().path("detail").asString()).startsWith("repository: must be FORENSIC or AUDIT");
+            }
+            Api.Response auditor = fixture.as()
+                    .get(Who.AUDITOR)
+                    .postBytes(i + "/evidence?repository=" + asked + "&kind=DOCUMENT&name=memo.txt", new byte[] {1});
+            assertThat(auditor.status()).as(auditor.body()).isEqualTo(403);
+            Api.Response outsider = fixture.as()
+                    .get(Who.OUTSIDER)
+                    .postBytes(i + "/evidence?repository=" + asked + "&kind=DOCUMENT&name=memo.txt", new byte[] {1});
+            assertThat(hidden(outsider)).as(outsider.body()).isTrue();
+        }
+        assertThat(fixture.as().get(Who.IC).get(i + "/evidence").json().size())
+                .as("nothing stored")
+                .isEqualTo(before);
     }
 
     @Test
