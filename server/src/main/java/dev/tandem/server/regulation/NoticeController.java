@@ -108,7 +108,8 @@ class NoticeController {
                 .put("id", sent.evidence().id())
                 .put("sha256", sent.evidence().sha256())
                 .put("size", sent.evidence().size())
-                .put("ledgerIndex", sent.evidence().ledgerIndex());
+                .put("ledgerIndex", sent.evidence().ledgerIndex())
+                .put("repository", sent.evidence().repository().name());
         root.set("obligation", obligations.render().view(sent.obligation(), incident.timeZone(), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
     }

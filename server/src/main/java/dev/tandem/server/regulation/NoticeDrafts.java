@@ -30,8 +30,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
- * ({@code notice.edited}), and once sent kept as AUDIT evidence with the matching Art. 33 obligation
- * marked FILED ({@code notice.sent}).
+ * ({@code notice.edited}), and once sent kept as evidence (FORENSIC while it states a scope resting
+ * on FORENSIC evidence, AUDIT otherwise) with the matching Art. 33 obligation marked FILED
+ * ({@code notice.sent}).
  */
 @Service
 public class NoticeDrafts {
@@ -147,8 +148,20 @@ public class NoticeDrafts {
                 rs.getBoolean("rests_on_forensic"));
     }
 
-    /** Inside a ledger unit: the text as the next version, written with {@code index}'s entry. */
-    private void insertVersion(String incidentId, int version, String markdown, Instant at, String actor, long index) {
+    /**
+     * Inside a ledger unit: the text as the next version, written with {@code index}'s entry.
+     *
+     * @param restsOnForensic the text may state a scope that rests on FORENSIC evidence: the version
+     *     stays LEGAL's and the incident commander's
+     */
+    private void insertVersion(
+            String incidentId,
+            int version,
+            String markdown,
+            Instant at,
+            String actor,
+            long index,
+            boolean restsOnForensic) {
         jdbc.update(
                 "INSERT INTO notice_version (incident_id, notice, version, body, edited_at, edited_by, ledger_index,"
                         + " rests_on_forensic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -159,10 +172,15 @@ public class NoticeDrafts {
                 Timestamp.from(at),
                 actor,
                 index,
-                obligations
-                        .scopeOf(incidentId)
-                        .map(Obligations.StoredScope::restsOnForensic)
-                        .orElse(false));
+                restsOnForensic);
+    }
+
+    /** Does the incident's scope, as it stands, rest on FORENSIC evidence (a PII scan of it)? */
+    private boolean scopeRestsOnForensic(String incidentId) {
+        return obligations
+                .scopeOf(incidentId)
+                .map(Obligations.StoredScope::restsOnForensic)
+                .orElse(false);
     }
 
     private int nextVersion(String incidentId) {
@@ -197,7 +215,7 @@ public class NoticeDrafts {
             int version = nextVersion(incidentId);
             long index = ap.record(
                     new NoticeEdited(incidentId, GDPR_ART33, version, sha256(markdown), markdown.length()), actor);
-            insertVersion(incidentId, version, markdown, now, actor, index);
+            insertVersion(incidentId, version, markdown, now, actor, index, scopeRestsOnForensic(incidentId));
             return new Notice(markdown, State.EDITED, version, null);
         });
     }
@@ -206,8 +224,11 @@ public class NoticeDrafts {
     public record Sent(EvidenceItem evidence, StoredObligation obligation) {}
 
     /**
-     * Keeps the current text as AUDIT {@code DOCUMENT} evidence and marks the pending GDPR Art. 33
-     * obligation FILED with it. The evidence is stored first (the vault writes its own entry), then
+     * Keeps the current text as {@code DOCUMENT} evidence and marks the pending GDPR Art. 33
+     * obligation FILED with it. The text states the scope: while the scope rests on FORENSIC
+     * evidence, or when the text is a version written while it did, the evidence is FORENSIC (and
+     * so {@code evidence.added}, {@code notice.sent} and the filing's {@code obligation.status-changed}
+     * are commitments), readable only by whom the notice is readable; otherwise AUDIT. The evidence is stored first (the vault writes its own entry), then
      * the filing and {@code notice.sent} in one transaction that checks again that the obligation is
      * still pending; should it no longer be (a concurrent change), the evidence stays recorded and
      * the answer is 409 naming it (ADR 046).
@@ -222,14 +243,19 @@ public class NoticeDrafts {
             throw sentAlready(incidentId, row.get().sentEvidence());
         }
         StoredObligation target = art33Obligation(incidentId, jurisdiction);
+        // read before and after the text: a draft made while a scan's scope was in force states it
+        boolean forensicBefore = scopeRestsOnForensic(incidentId);
         Optional<Version> edited = latest(incidentId);
         String text = edited.map(Version::markdown).orElseGet(() -> draft(incident));
+        boolean privileged = forensicBefore
+                || edited.map(Version::restsOnForensic).orElse(false)
+                || scopeRestsOnForensic(incidentId);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EvidenceItem item = vault.add(
                 new Vault.Metadata(
                         incidentId,
-                        Repository.AUDIT,
+                        privileged ? Repository.FORENSIC : Repository.AUDIT,
                         EvidenceKind.DOCUMENT,
                         "gdpr-art33-notice-" + target.jurisdiction() + ".md",
                         "Tandem notice draft, sent by " + actor,
@@ -282,7 +308,7 @@ public class NoticeDrafts {
             }
             if (nextVersion(incidentId) == 1) {
                 // sent as generated: the text as sent becomes the notice's version, as it stands
-                insertVersion(incidentId, 1, text, now, actor, index);
+                insertVersion(incidentId, 1, text, now, actor, index, privileged);
             }
             obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now);
             return obligations.obligation(o.id());

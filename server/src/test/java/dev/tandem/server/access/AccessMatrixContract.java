@@ -1050,24 +1050,8 @@ abstract class AccessMatrixContract {
     void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {
         Api ic = fixture.as().get(Who.IC);
         Api legal = fixture.as().get(Who.LEGAL);
-        Api.Response opened = ic.postJson(
-                "/api/v1/incidents",
-                "{\"title\":\"Review\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\"}");
-        String incident = opened.json().path("id").asString();
+        String incident = reviewIncident("Review");
         String i = "/api/v1/incidents/" + incident;
-        for (Who w : List.of(Who.LEGAL, Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
-            String role = switch (w) {
-                case LEGAL -> "LEGAL";
-                case LIAISON -> "AUDIT_LIAISON";
-                case AUDITOR -> "AUDITOR";
-                default -> "RESPONDER";
-            };
-            assertThat(ic.putJson(
-                                    i + "/members/" + username(fixture.as().get(w), fixture.admin()),
-                                    "{\"role\":\"" + role + "\"}")
-                            .status())
-                    .isEqualTo(200);
-        }
         assertThat(ic.putJson(i + "/scope", "{\"subjects\":{\"DE\":1200},\"data\":[\"CONTACT\"],\"encrypted\":false}")
                         .status())
                 .isEqualTo(200);
@@ -1083,12 +1067,7 @@ abstract class AccessMatrixContract {
                                 "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"SECRET-REASON-NO cards were tokenised\"}")
                         .status())
                 .isEqualTo(201);
-        String forensic = upload(ic, incident, "FORENSIC", "review-export.csv");
-        String scan = legal.postJson("/api/v1/evidence/" + forensic + "/scans", "{\"updateScope\":true}")
-                .json()
-                .path("id")
-                .asString();
-        awaitJob(legal, scan);
+        String scan = scopeFromForensicScan(incident, "review-export.csv");
         assertThat(legal.get(i + "/scope").status()).isEqualTo(200);
         for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
             Api as = fixture.as().get(w);
@@ -1202,6 +1181,94 @@ abstract class AccessMatrixContract {
         assertThat(fixture.as().get(Who.IC).get(i + "/evidence").json().size())
                 .as("nothing stored")
                 .isEqualTo(before);
+    }
+
+    /** A new incident of the matrix's commander, with its LEGAL, liaison, responder and auditor as members. */
+    private String reviewIncident(String title) {
+        Api ic = fixture.as().get(Who.IC);
+        Api.Response opened = ic.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"" + title + "\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String incident = opened.json().path("id").asString();
+        for (Who w : List.of(Who.LEGAL, Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
+            String role = switch (w) {
+                case LEGAL -> "LEGAL";
+                case LIAISON -> "AUDIT_LIAISON";
+                case AUDITOR -> "AUDITOR";
+                default -> "RESPONDER";
+            };
+            assertThat(ic.putJson(
+                                    "/api/v1/incidents/" + incident + "/members/"
+                                            + username(fixture.as().get(w), fixture.admin()),
+                                    "{\"role\":\"" + role + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        return incident;
+    }
+
+    /** A FORENSIC item uploaded by the commander, scanned by LEGAL with {@code updateScope}: the scan job's id. */
+    private String scopeFromForensicScan(String incident, String name) throws InterruptedException {
+        Api legal = fixture.as().get(Who.LEGAL);
+        String forensic = upload(fixture.as().get(Who.IC), incident, "FORENSIC", name);
+        String scan = legal.postJson("/api/v1/evidence/" + forensic + "/scans", "{\"updateScope\":true}")
+                .json()
+                .path("id")
+                .asString();
+        awaitJob(legal, scan);
+        return scan;
+    }
+
+    /**
+     * The sent GDPR Art. 33 notice states the scope: while the scope rests on FORENSIC evidence (a
+     * scan's), the notice is kept as FORENSIC evidence, so the auditor meets it, its filing and its
+     * {@code notice.sent} as commitments only, and the export bag leaves it out.
+     */
+    @Test
+    void aNoticeSentWhileTheScopeRestsOnForensicEvidenceIsForensicEvidence() throws Exception {
+        Api legal = fixture.as().get(Who.LEGAL);
+        Api auditor = fixture.as().get(Who.AUDITOR);
+        String incident = reviewIncident("Notice");
+        String i = "/api/v1/incidents/" + incident;
+        scopeFromForensicScan(incident, "notice-export.csv");
+        Api.Response sent = legal.postJson(i + "/notices/gdpr-art33/sent", "{}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        JsonNode item = sent.json().path("evidence");
+        assertThat(item.path("repository").asString()).isEqualTo("FORENSIC");
+        String id = item.path("id").asString();
+        String sha256 = item.path("sha256").asString();
+        for (Who w : List.of(Who.AUDITOR, Who.LIAISON)) {
+            Api as = fixture.as().get(w);
+            assertThat(as.get("/api/v1/evidence/" + id + "/content").status())
+                    .as(w.name())
+                    .isEqualTo(403);
+            JsonNode stub = as.get("/api/v1/evidence/" + id).json();
+            assertThat(stub.has("name")).as(w + ": " + stub).isFalse();
+            assertThat(stub.has("sha256")).as(w + ": " + stub).isFalse();
+        }
+        String timeline = auditor.get(i + "/timeline").body();
+        assertThat(timeline).doesNotContain(sha256).doesNotContain("gdpr-art33-notice");
+        for (JsonNode e : auditor.get(i + "/timeline").json()) {
+            String type = e.path("type").asString();
+            if (type.equals("notice.sent") || type.equals("obligation.status-changed")) {
+                assertThat(e.path("privileged").asBoolean()).as(e.toString()).isTrue();
+            }
+        }
+        var bag = auditor.getBytes(i + "/export");
+        assertThat(bag.statusCode()).isEqualTo(200);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bag.body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                assertThat(entry.getName()).doesNotEndWith("data/evidence/" + sha256);
+                if (entry.getName().endsWith("data/evidence/index.json")) {
+                    assertThat(new String(zip.readAllBytes(), StandardCharsets.UTF_8))
+                            .doesNotContain(id)
+                            .doesNotContain("gdpr-art33-notice");
+                }
+            }
+        }
+        // counsel reads what was sent
+        assertThat(legal.get("/api/v1/evidence/" + id + "/content").status()).isEqualTo(200);
     }
 
     @Test
