@@ -133,14 +133,14 @@ public class Intake {
         try {
             return vault.add(meta, content, allowance.bytes(), actor);
         } catch (BlobTooLargeException e) {
-            throw allowance.limitedByRoom() ? storage.full(allowance.bytes()) : tooLarge();
+            throw allowance.limitedByRoom() ? storage.full(allowance.limit()) : tooLarge();
         } catch (IOException e) {
             if (storage.nearlyFull()) {
                 log.warn(
                         "upload to incident {} failed with the disk full, nothing recorded: {}",
                         meta.incidentId(),
                         e.toString());
-                throw storage.full(allowance.bytes());
+                throw storage.full(storage.freeSpace());
             }
             throw e;
         }

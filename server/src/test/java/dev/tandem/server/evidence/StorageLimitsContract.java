@@ -65,11 +65,16 @@ abstract class StorageLimitsContract {
         long entries = entries();
 
         Api.Response declared =
-                api.postBytes(uploadPath(incident, "b.bin"), "b".repeat(600).getBytes(StandardCharsets.UTF_8));
+                api.postBytes(uploadPath(incident, "b.bin"), "b".repeat(500).getBytes(StandardCharsets.UTF_8));
         assertThat(declared.status()).as(declared.body()).isEqualTo(507);
         assertThat(declared.body())
                 .contains("urn:tandem:problem:insufficient-storage")
                 .contains("quota");
+        // which quota, its size and the upload's; not what the incident holds (privileged items
+        // included) nor what is left, from which the size of each new item follows
+        assertThat(declared.json().path("detail").asString())
+                .isEqualTo("an upload of 500 bytes does not fit in the incident's quota of 1,000 bytes"
+                        + " (tandem.evidence.incident-quota-bytes); nothing was written");
 
         // streamed without a declared length: cut off at the room left, same answer
         HttpResponse<String> streamed = HttpClient.newHttpClient()
@@ -82,6 +87,10 @@ abstract class StorageLimitsContract {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(507);
+        assertThat(streamed.body())
+                .contains("the incident's quota of 1,000 bytes")
+                .doesNotContain("400")
+                .doesNotContain("600");
 
         assertThat(entries()).isEqualTo(entries);
         Integer items =
