@@ -414,6 +414,41 @@ abstract class ServerContract {
         assertThat(timeline.get(2).path("body").path("sha256").asString()).isEqualTo(sha256Hex(bytes));
     }
 
+    /**
+     * HEAD on the content answers the GET's headers without the bytes (RFC 9110 §9.3.2), so it
+     * records no read: the chain of custody lists only reads that sent content.
+     */
+    @Test
+    void aHeadOfTheContentAnswersItsHeadersAndRecordsNoRead() throws Exception {
+        String incident = openIncident();
+        byte[] bytes = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        String id = upload(incident, "AUDIT", "LOG", bytes).json().path("id").asString();
+        String path = "/api/v1/evidence/" + id + "/content";
+        Api.Response head = api.send("HEAD", path, null, null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(bytes.length));
+        assertThat(head.header("Digest"))
+                .isEqualTo("sha-256="
+                        + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex(bytes))));
+        assertThat(head.header("Content-Disposition")).startsWith("attachment;");
+        // the web page's download alike
+        Api.Response page = api.send("HEAD", "/evidence/" + id + "/content", null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Length")).isEqualTo(Integer.toString(bytes.length));
+        assertThat(reads(incident)).isZero();
+        assertThat(api.getBytes(path).body()).isEqualTo(bytes);
+        assertThat(reads(incident)).isOne();
+    }
+
+    private long reads(String incident) {
+        List<String> types = new ArrayList<>();
+        api.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        return types.stream().filter("evidence.read"::equals).count();
+    }
+
     @Test
     void deduplicatesBytesButRecordsEachUpload() {
         String incident = openIncident();

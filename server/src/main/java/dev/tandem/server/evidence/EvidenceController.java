@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,19 +123,22 @@ class EvidenceController {
 
     @GetMapping("/api/v1/evidence/{id}/content")
     @Guard(Action.EVIDENCE_CONTENT)
-    ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal Actor actor, @PathVariable String id)
+    ResponseEntity<InputStreamResource> content(
+            @AuthenticationPrincipal Actor actor, @PathVariable String id, HttpServletRequest request)
             throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
-        return content(vault, item, actor.username());
+        return content(vault, item, actor.username(), request);
     }
 
     /**
      * The item's bytes as a download, its read recorded first ({@code evidence.read}): for the API
      * and the web page alike. Every header is built before the read is recorded, from values that
-     * cannot be refused, so no read is recorded for bytes that are then not sent.
+     * cannot be refused, so no read is recorded for bytes that are then not sent. A {@code HEAD}
+     * (which Spring hands to the GET handler) gets the same headers and no content (RFC 9110 §9.3.2):
+     * nothing is read, so no read is recorded (docs/contracts.md §2).
      */
-    static ResponseEntity<InputStreamResource> content(Vault vault, EvidenceItem item, String actor)
-            throws IOException {
+    static ResponseEntity<InputStreamResource> content(
+            Vault vault, EvidenceItem item, String actor, HttpServletRequest request) throws IOException {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
         headers.setContentLength(item.size());
@@ -142,6 +146,9 @@ class EvidenceController {
         headers.set(
                 "Digest",
                 "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(item.sha256())));
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            return ResponseEntity.ok().headers(headers).build();
+        }
         // Written on the request thread (not a StreamingResponseBody): an async body raced with the
         // security filters' headers on the same response (NPEs inside Tomcat's MimeHeaders).
         InputStreamResource body = new InputStreamResource(vault.read(item, actor));

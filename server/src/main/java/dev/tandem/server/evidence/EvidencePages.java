@@ -316,8 +316,9 @@ class EvidencePages {
     /** The content, its read recorded first, as {@code GET /api/v1/evidence/{id}/content}. */
     @GetMapping("/evidence/{id}/content")
     @Guard(Action.EVIDENCE_CONTENT)
-    ResponseEntity<InputStreamResource> content(Access access, @PathVariable String id) throws IOException {
+    ResponseEntity<InputStreamResource> content(Access access, @PathVariable String id, HttpServletRequest request)
+            throws IOException {
         EvidenceItem item = vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id));
-        return EvidenceController.content(vault, item, access.username());
+        return EvidenceController.content(vault, item, access.username(), request);
     }
 }
