@@ -63,8 +63,8 @@ public final class FileBlobStore implements BlobStore {
         this.root = root.toAbsolutePath();
         this.tmp = this.root.resolve("tmp");
         this.blobs = this.root.resolve("sha256");
-        Files.createDirectories(tmp);
-        Files.createDirectories(blobs);
+        Directories.createOwnerOnly(tmp);
+        Directories.createOwnerOnly(blobs);
         this.directAlignment = directIo ? probeDirectIo(tmp) : 0;
     }
 
@@ -114,7 +114,7 @@ public final class FileBlobStore implements BlobStore {
                 Directories.sync(target.getParent());
                 return new StoredBlob(address, size, true);
             }
-            Files.createDirectories(target.getParent());
+            Directories.createOwnerOnly(target.getParent());
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {

@@ -1,0 +1,47 @@
+package dev.tandem.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Keeps the data directory owner-only ({@link DataDirectory}): created and tightened before any
+ * bean writes under it (the embedded database, the blob store, the signing key), and once more
+ * when the server is ready, for what start-up created in it (the embedded database's files, which
+ * H2 creates with the process's default permissions). The second pass leaves the blob store out:
+ * it creates its files and directories owner-only itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataDirectoryConfiguration {
+    private final TandemProperties props;
+
+    DataDirectoryConfiguration(TandemProperties props) {
+        this.props = props;
+    }
+
+    /** A bean factory post-processor runs before any other bean is made: nothing has written yet. */
+    @Bean
+    static BeanFactoryPostProcessor ownerOnlyDataDirectory(Environment environment) {
+        return factory -> {
+            Path root = Path.of(environment.getProperty("tandem.data-dir", "./tandem-data"));
+            try {
+                DataDirectory.prepare(root, p -> false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the data directory " + root, e);
+            }
+        };
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void tightenWhatStartUpCreated() throws IOException {
+        // the walk goes through the real path: compare with the blob store's real path
+        Path blobs = props.dataDir().toRealPath().resolve("blobs");
+        DataDirectory.prepare(props.dataDir(), blobs::equals);
+    }
+}
