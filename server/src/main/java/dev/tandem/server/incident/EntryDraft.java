@@ -25,6 +25,14 @@ public record EntryDraft(
     /** The longest text an entry takes, in characters. */
     public static final int MAX_TEXT = 10_000;
 
+    /**
+     * The times taken: the years RFC 3339 writes (four digits), from year 1 on, which every store
+     * keeps (a time outside them is refused, never left to overflow when it is stored).
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public static EntryDraft parse(JsonNode body) {
         if (!body.isObject()) {
             throw DomainException.unprocessable("bad-entry", "the body must be a JSON object");
@@ -64,9 +72,12 @@ public record EntryDraft(
         JsonNode c = body.path("corrects");
         Long corrects = null;
         if (!c.isMissingNode() && !c.isNull()) {
-            if (!c.isIntegralNumber() || c.asLong() < 0) {
+            // a ledger index: a whole number from 0 to the largest long (a larger one cannot be read as one)
+            if (!c.isIntegralNumber() || !c.canConvertToLong() || c.asLong() < 0) {
                 throw DomainException.unprocessable(
-                        "bad-corrects", "corrects: must be the ledger index of an entry, got " + c);
+                        "bad-corrects",
+                        "corrects: must be the ledger index of an entry, a whole number from 0 to " + Long.MAX_VALUE
+                                + ", got " + c);
             }
             corrects = c.asLong();
         }
@@ -96,17 +107,26 @@ public record EntryDraft(
         return v.asString();
     }
 
-    /** RFC 3339 with an offset (a {@code Z} or {@code +01:00}): a time without one is ambiguous. */
+    /**
+     * RFC 3339 with an offset (a {@code Z} or {@code +01:00}): a time without one is ambiguous. Between
+     * {@link #EARLIEST} and {@link #LATEST}.
+     */
     static @Nullable Instant time(JsonNode body, String field) {
         String v = string(body, field);
         if (v == null) {
             return null;
         }
+        Instant t;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            t = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeException e) {
             throw DomainException.unprocessable(
                     "bad-time", field + ": must be an RFC 3339 time with an offset, got " + v);
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw DomainException.unprocessable(
+                    "bad-time", field + ": must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, got " + v);
+        }
+        return t;
     }
 }

@@ -40,6 +40,44 @@ class EntryDraftTest {
         refused("{\"kind\":\"NOTE\",\"text\":\"x\",\"discoveredAt\":\"2026-11-26\"}", "discoveredAt");
     }
 
+    /** Values JSON can write but no store keeps: refused naming the field and the range taken. */
+    @Test
+    void refusesAnIndexOrATimeOutsideTheRangeTaken() {
+        assertThatThrownBy(
+                        () -> parse("{\"kind\":\"CORRECTION\",\"text\":\"x\",\"corrects\":99999999999999999999999999}"))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.UNPROCESSABLE_CONTENT);
+                    assertThat(e.code()).isEqualTo("bad-corrects");
+                    assertThat(e.getMessage())
+                            .isEqualTo("corrects: must be the ledger index of an entry, a whole number from 0 to"
+                                    + " 9223372036854775807, got 99999999999999999999999999");
+                });
+        refused("{\"kind\":\"NOTE\",\"text\":\"x\",\"corrects\":99999999999999999999999999}", "corrects");
+        refused("{\"kind\":\"CORRECTION\",\"text\":\"x\",\"corrects\":-1}", "corrects");
+        assertThat(parse("{\"kind\":\"CORRECTION\",\"text\":\"x\",\"corrects\":9223372036854775807}")
+                        .corrects())
+                .isEqualTo(Long.MAX_VALUE);
+        for (String t :
+                new String[] {"-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "0000-12-31T23:59:59Z"}) {
+            for (String field : new String[] {"eventAt", "discoveredAt"}) {
+                assertThatThrownBy(() -> parse("{\"kind\":\"NOTE\",\"text\":\"x\",\"" + field + "\":\"" + t + "\"}"))
+                        .isInstanceOfSatisfying(DomainException.class, e -> {
+                            assertThat(e.code()).isEqualTo("bad-time");
+                            assertThat(e.getMessage())
+                                    .isEqualTo(field + ": must be between 0001-01-01T00:00:00Z and"
+                                            + " 9999-12-31T23:59:59Z, got " + t);
+                        });
+            }
+        }
+        // the ends themselves, with their offsets
+        assertThat(parse("{\"kind\":\"NOTE\",\"text\":\"x\",\"eventAt\":\"0001-01-01T01:00:00+01:00\"}")
+                        .eventAt())
+                .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(parse("{\"kind\":\"NOTE\",\"text\":\"x\",\"discoveredAt\":\"9999-12-31T23:59:59Z\"}")
+                        .discoveredAt())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
     @Test
     void refusesAnEventAfterItsDiscovery() {
         refused(

@@ -135,6 +135,15 @@ abstract class TimelineContract {
         assertThat(t.get(0).path("text").asString()).contains("opened the incident \"Export leaked\"");
     }
 
+    /** The earliest time taken is stored and read back as claimed, and sorts first. */
+    @Test
+    void theEarliestTimeTakenIsStoredAsClaimed() {
+        long early = add(ic, "{\"kind\":\"NOTE\",\"text\":\"early\",\"eventAt\":\"0001-01-01T00:00:00Z\"}");
+        JsonNode t = timeline(ic, "?order=eventAt");
+        assertThat(at(t, early).path("eventAt").asString()).isEqualTo("0001-01-01T00:00:00Z");
+        assertThat(indices(t, e -> e.has("eventAt")).getFirst()).isEqualTo(early);
+    }
+
     @Test
     void refusesBadEntriesNamingTheField() {
         refused(ic, "{\"kind\":\"NOTE\",\"text\":\"x\",\"eventAt\":\"2026-11-26T10:00:00\"}", 422, "eventAt");
@@ -153,6 +162,25 @@ abstract class TimelineContract {
                 "eventPrecision");
         refused(ic, "{\"kind\":\"CORRECTION\",\"text\":\"x\"}", 422, "corrects");
         refused(ic, "{\"kind\":\"CORRECTION\",\"text\":\"x\",\"corrects\":99999999}", 422, "corrects");
+        // JSON writes what no store keeps: refused before anything is recorded, the range named
+        refused(ic, "{\"kind\":\"NOTE\",\"text\":\"x\",\"corrects\":99999999999999999999999999}", 422, "corrects");
+        refused(ic, "{\"kind\":\"NOTE\",\"text\":\"x\",\"eventAt\":\"-999999999-01-01T00:00:00Z\"}", 422, "eventAt");
+        refused(
+                ic,
+                "{\"kind\":\"NOTE\",\"text\":\"x\",\"discoveredAt\":\"-999999999-01-01T00:00:00Z\"}",
+                422,
+                "discoveredAt");
+        assertThat(ic.postJson(
+                                path + "/timeline",
+                                "{\"kind\":\"NOTE\",\"text\":\"x\",\"eventAt\":\"-999999999-01-01T00:00:00Z\"}")
+                        .json()
+                        .path("detail")
+                        .asString())
+                .contains("0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        // the lifecycle's times are read the same way
+        Api.Response occurred = ic.putJson(path + "/occurred-at", "{\"occurredAt\":\"-999999999-01-01T00:00:00Z\"}");
+        assertThat(occurred.status()).as(occurred.body()).isEqualTo(422);
+        assertThat(occurred.json().path("detail").asString()).startsWith("occurredAt:");
         // what happened, not what is planned: a claimed time ahead of the server's clock is refused
         String ahead =
                 java.time.Instant.now().plus(java.time.Duration.ofDays(400)).toString();
