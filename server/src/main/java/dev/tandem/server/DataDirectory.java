@@ -58,7 +58,8 @@ public final class DataDirectory {
 
     /**
      * Removes the group's and others' bits from {@code root} and every directory and regular file
-     * below it (symbolic links are neither followed nor changed), but for {@code skip}'s paths.
+     * below it (symbolic links are neither followed nor changed), but below {@code skip}'s
+     * directories (a skipped directory itself is tightened) and for {@code skip}'s files.
      * A path that vanishes meanwhile, or whose permissions cannot be changed (another user's), is
      * logged and left.
      */
@@ -71,6 +72,7 @@ public final class DataDirectory {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (skip.test(dir)) {
+                    ownerOnly(dir, changes); // itself, not what is below it
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 ownerOnly(dir, changes);

@@ -1,5 +1,6 @@
 package dev.tandem.server;
 
+import dev.tandem.evidence.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import org.springframework.core.env.Environment;
  * Keeps the data directory owner-only ({@link DataDirectory}): created and tightened before any
  * bean writes under it (the embedded database, the blob store, the signing key), and once more
  * when the server is ready, for what start-up created in it (the embedded database's files, which
- * H2 creates with the process's default permissions). The second pass leaves the blob store out:
- * it creates its files and directories owner-only itself.
+ * H2 creates with the process's default permissions). Neither pass walks below the blob store: it
+ * creates its files and directories owner-only itself, and a walk of every blob would make each
+ * start slower as the vault grows.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectoryConfiguration {
@@ -31,7 +33,11 @@ class DataDirectoryConfiguration {
         return factory -> {
             Path root = Path.of(environment.getProperty("tandem.data-dir", "./tandem-data"));
             try {
-                DataDirectory.prepare(root, p -> false);
+                // not below the blob store: its files were always written owner-only, the data
+                // directory's own permissions keep its folders out of reach, and a walk of millions of
+                // blobs would make every start slower
+                Directories.createOwnerOnly(root);
+                DataDirectory.prepare(root, root.toRealPath().resolve("blobs")::equals);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the data directory " + root, e);
             }
