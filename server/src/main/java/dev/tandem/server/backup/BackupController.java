@@ -5,8 +5,6 @@ import dev.tandem.backup.BackupWriter;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
-import dev.tandem.server.ledger.Ledger;
-import dev.tandem.server.ledger.fact.BackupTaken;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,16 +32,11 @@ class BackupController {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** Where the archive keeps the ledger's signing key (docs/operations.md). */
-    private static final String KEYS = "keys/";
-
     private final Backups backups;
-    private final Ledger ledger;
     private final Clock clock;
 
-    BackupController(Backups backups, Ledger ledger, Clock clock) {
+    BackupController(Backups backups, Clock clock) {
         this.backups = backups;
-        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -61,12 +54,7 @@ class BackupController {
                     snapshot.ledger().treeSize(),
                     sources.size(),
                     bytes);
-            // every incident's content and the signing key leave with the archive: recorded first,
-            // as an evidence read is (docs/contracts.md, ledger entries)
-            boolean signingKey = sources.stream().anyMatch(s -> s.path().startsWith(KEYS));
-            ledger.record(ap -> ap.record(
-                    new BackupTaken(snapshot.ledger().treeSize(), sources.size(), bytes, signingKey),
-                    access.username()));
+            backups.recordTaken(prepared, access.username());
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/zip");
             response.setHeader(

@@ -3,6 +3,8 @@ package dev.tandem.server.backup;
 import dev.tandem.backup.BackupWriter;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.TandemProperties;
+import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.BackupTaken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,33 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Backups {
+    /** Where the archive keeps the ledger's signing key (docs/operations.md). */
+    private static final String KEYS = "keys/";
+
     private final DataSource dataSource;
     private final TandemProperties props;
+    private final Ledger ledger;
 
-    Backups(DataSource dataSource, TandemProperties props) {
+    Backups(DataSource dataSource, TandemProperties props, Ledger ledger) {
         this.dataSource = dataSource;
         this.props = props;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Records that {@code actor} takes the backup {@code prepared} ({@code backup.taken}): every
+     * incident's content, and the signing key when the archive holds it, are about to leave, so the
+     * entry comes first, as an evidence read's does (docs/contracts.md).
+     */
+    void recordTaken(Prepared prepared, String actor) {
+        boolean signingKey = prepared.sources().stream().anyMatch(s -> s.path().startsWith(KEYS));
+        ledger.record(ap -> ap.record(
+                new BackupTaken(
+                        prepared.snapshot().ledger().treeSize(),
+                        prepared.sources().size(),
+                        prepared.bytes(),
+                        signingKey),
+                actor));
     }
 
     /** What one backup streams: the snapshot, the files, and the work folder to delete afterwards. */
