@@ -307,14 +307,18 @@ final class CsvBytes implements Closeable {
         }
     }
 
-    /** Leaves a record that cannot be read: reading goes on after the next line feed. */
+    /**
+     * Leaves a record that cannot be read: reading goes on after the end of its line (LF, CR or
+     * CRLF, as records end; the LF of a CRLF is then taken as no line end of its own).
+     */
     private void skipToLineEnd() throws IOException {
         status = RESET;
         fields = 0;
         while (true) {
             for (int i = pos; i < len; i++) {
-                if (buf[i] == LF) {
+                if (buf[i] == LF || buf[i] == CR) {
                     pos = i + 1;
+                    status = buf[i] == CR ? LAST_WAS_CR : RESET;
                     return;
                 }
             }

@@ -1,10 +1,23 @@
 package dev.tandem.intake;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something wrong with an input, reported rather than thrown so that the rest of the analysis goes
- * on. {@code line} is 1-based, or 0 when the problem concerns the whole input.
+ * on. {@code line} is 1-based, or 0 when the problem concerns the whole input. {@code related} is
+ * another input the message names (the earlier file of {@link Kind#REPEATED_ROWS}), or null: who may
+ * read the problem must be allowed to read both.
  */
-public record Problem(String file, long line, Kind kind, String message) {
+public record Problem(
+        String file,
+        long line,
+        Kind kind,
+        String message,
+        @Nullable String related) {
+
+    public Problem(String file, long line, Kind kind, String message) {
+        this(file, line, kind, message, null);
+    }
 
     /** What went wrong; {@link #fileLevel()} kinds mean the input (or its remainder) was not read. */
     public enum Kind {

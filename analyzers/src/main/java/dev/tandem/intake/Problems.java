@@ -22,6 +22,10 @@ public final class Problems {
         list.add(new Problem(file, line, kind, message));
     }
 
+    public void report(Problem problem) {
+        list.add(problem);
+    }
+
     /** A malformed row: counted always, listed while under the per-file cap. */
     public void malformedRow(String file, long line, String message) {
         long[] count = malformedRows.computeIfAbsent(file, f -> new long[1]);

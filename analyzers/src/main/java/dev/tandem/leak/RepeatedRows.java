@@ -35,13 +35,25 @@ final class RepeatedRows {
     /** Per file, the rows left out and the earlier file that held each, in the order met. */
     private final Map<String, Map<String, long[]>> repeated = new LinkedHashMap<>();
 
+    /** The group of the input being read: rows repeat only rows of inputs of the same group. */
+    private long group;
+
+    /** Sets the group of the input read next ({@link AnalysisInput#repeatGroup()}). */
+    void group(String repeatGroup) {
+        long h = 0xcbf29ce484222325L;
+        group = repeatGroup.isEmpty() ? 0 : fnv(h, repeatGroup) * 0x9E3779B97F4A7C15L;
+    }
+
     /** True when {@code e} repeats a row of another file read before; it is then counted for the report. */
     boolean repeats(ActivityEvent e) {
         if (e.requestId().isEmpty()) {
             return false;
         }
         int file = fileId(e.file());
-        long key = key(e);
+        long key = key(e) ^ group;
+        if (key == 0) {
+            key = 1;
+        }
         int mask = keys.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
         while (keys[i] != 0) {
@@ -70,13 +82,14 @@ final class RepeatedRows {
             return;
         }
         for (var e : from.entrySet()) {
-            problems.report(
+            problems.report(new Problem(
                     file,
                     0,
                     Problem.Kind.REPEATED_ROWS,
                     e.getValue()[0] + " row(s) already read from " + e.getKey()
                             + " (same REQUEST_ID, EVENT_TYPE and TIMESTAMP: an hourly and a 24-hour log of the"
-                            + " same hours); counted once");
+                            + " same hours); counted once",
+                    e.getKey()));
         }
     }
 

@@ -265,6 +265,34 @@ class CsvBytesTest {
     }
 
     @Test
+    void aStrayQuoteIsSkippedToTheEndOfItsLineWhateverTheLineEnds() throws IOException {
+        for (String end : List.of("\n", "\r", "\r\n")) {
+            byte[] doc = bytes(String.join(end, "a,b", "1,2", "\"x\"y,3", "4,5", "\"p\"q,6", "7,8", ""));
+            List<String> read = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            int malformed = 0;
+            try (CsvBytes rows = CsvTable.bytes(trickle(doc, new Random(5), 3))) {
+                while (true) {
+                    try {
+                        if (!rows.next()) {
+                            break;
+                        }
+                        read.add(rows.field(0));
+                        lines.add(rows.line());
+                    } catch (CsvBytes.Malformed e) {
+                        malformed++;
+                    }
+                }
+            }
+            assertThat(read)
+                    .as("line ends %s", end.replace("\r", "CR").replace("\n", "LF"))
+                    .containsExactly("a", "1", "4", "7");
+            assertThat(lines).containsExactly(1L, 2L, 4L, 6L);
+            assertThat(malformed).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aStrayQuoteInTheLastLineEndsTheReadingCleanly() throws IOException {
         byte[] doc = bytes("a,b\n1,2\n\"x\"y,3");
         try (CsvBytes rows = CsvTable.bytes(trickle(doc, new Random(3), 2))) {

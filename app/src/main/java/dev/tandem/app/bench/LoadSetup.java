@@ -123,7 +123,7 @@ final class LoadSetup {
                 browser,
                 "/login",
                 "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrf(browser, "/login"));
-        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+        if (signedIn.headers().firstValue("Location").orElse("").contains("/login")) {
             throw new IllegalStateException("preparing the load: " + username + " could not sign in");
         }
         form(browser, "/account/tokens", "label=" + encode(label) + "&_csrf=" + csrf(browser, "/account/tokens"));

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * the attacker's would reset the count of an address trying many usernames.
  */
 final class FailedSignInThrottle {
-    /** Keys remembered at most per kind; past that, idle ones are forgotten (all, if none is idle). */
+    /** Keys remembered at most per kind; past that, idle ones are forgotten, never a lockout. */
     static final int MAX_KEYS = 100_000;
 
     /** The longest lockout, however many came before. */
@@ -37,9 +37,17 @@ final class FailedSignInThrottle {
 
     /**
      * One key's count: failures since {@code windowStart}, locked out until {@code lockedUntil}
-     * (nanoTime), and how many lockouts in a row it had.
+     * (nanoTime), how many lockouts in a row it had, and how many sign-ins with it are being checked
+     * now ({@link #begin}).
      */
-    private record State(int failures, long windowStart, long lockedUntil, int lockouts) {}
+    private record State(int failures, long windowStart, long lockedUntil, int lockouts, int inFlight) {
+        State inFlight(int delta) {
+            return new State(failures, windowStart, lockedUntil, lockouts, Math.max(0, inFlight + delta));
+        }
+    }
+
+    /** The wait asked of a sign-in refused because as many as may still fail are being checked. */
+    static final Duration BUSY = Duration.ofSeconds(1);
 
     FailedSignInThrottle(int limit, int addressLimit, Duration window, Duration lockout, LongSupplier nanoTime) {
         if (limit < 1 || addressLimit < 1) {
@@ -65,11 +73,36 @@ final class FailedSignInThrottle {
     }
 
     /**
+     * Asks to check a sign-in's password: empty when it may be checked, and then it counts as being
+     * checked until {@link #failed}, {@link #succeeded} or {@link #abandoned} settles it; else the
+     * wait (a lockout under way, or {@link #BUSY} while as many sign-ins as may still fail before a
+     * lockout are being checked). So parallel guesses are no more than sequential ones: a lockout
+     * starts after {@code limit} failures however many were sent at once.
+     */
+    Optional<Duration> begin(String username, String address) {
+        Optional<Duration> under = locked(username, address);
+        if (under.isPresent()) {
+            return under;
+        }
+        long now = nanoTime.getAsLong();
+        String user = key(username);
+        if (!reserve(usernames, user, limit, now)) {
+            return Optional.of(BUSY);
+        }
+        if (!reserve(addresses, address, addressLimit, now)) {
+            release(usernames, user);
+            return Optional.of(BUSY);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Counts a failed sign-in; answers the lockout it started (of the username or the address, the
      * longer), if any. An attempt made while either is locked out was refused, not failed: it is
      * not counted, and answers the lockout under way.
      */
     Optional<Duration> failed(String username, String address) {
+        abandoned(username, address);
         Optional<Duration> under = locked(username, address);
         if (under.isPresent()) {
             return under;
@@ -82,8 +115,42 @@ final class FailedSignInThrottle {
     }
 
     /** A successful sign-in: its username starts afresh. */
-    void succeeded(String username) {
+    void succeeded(String username, String address) {
+        release(addresses, address);
         usernames.remove(key(username));
+    }
+
+    /** A sign-in begun and neither failed nor succeeded (refused on other grounds): no longer checked. */
+    void abandoned(String username, String address) {
+        release(usernames, key(username));
+        release(addresses, address);
+    }
+
+    /** Counts one more sign-in being checked for {@code key}, unless its failures and those would reach {@code max}. */
+    private boolean reserve(Map<String, State> states, String key, int max, long now) {
+        if (states.size() >= MAX_KEYS && !states.containsKey(key)) {
+            forgetIdle(states, now);
+            if (states.size() >= MAX_KEYS) {
+                return false; // every key remembered is locked out or being checked: no room for a new one
+            }
+        }
+        boolean[] room = {false};
+        states.compute(key, (k, s) -> {
+            if (s == null) {
+                s = new State(0, now, now, 0, 0);
+            }
+            int failures = now - s.windowStart() >= window ? 0 : s.failures();
+            if (s.lockedUntil() - now > 0 || failures + s.inFlight() >= max) {
+                return s;
+            }
+            room[0] = true;
+            return s.inFlight(1);
+        });
+        return room[0];
+    }
+
+    private static void release(Map<String, State> states, String key) {
+        states.computeIfPresent(key, (k, s) -> s.inFlight() > 0 ? s.inFlight(-1) : s);
     }
 
     private State count(Map<String, State> states, String key, int max, long now) {
@@ -92,19 +159,19 @@ final class FailedSignInThrottle {
         }
         return states.compute(key, (k, s) -> {
             if (s == null) {
-                s = new State(0, now, now, 0);
+                s = new State(0, now, now, 0, 0);
             }
             int lockouts = now - s.lockedUntil() >= window ? 0 : s.lockouts();
             int failures = now - s.windowStart() >= window ? 1 : s.failures() + 1;
             long windowStart = failures == 1 ? now : s.windowStart();
             if (failures < max) {
-                return new State(failures, windowStart, s.lockedUntil(), lockouts);
+                return new State(failures, windowStart, s.lockedUntil(), lockouts, s.inFlight());
             }
             long length = lockout << Math.min(lockouts, 30);
             if (length <= 0 || length > MAX_LOCKOUT.toNanos()) {
                 length = MAX_LOCKOUT.toNanos();
             }
-            return new State(0, now, now + length, lockouts + 1);
+            return new State(0, now, now + length, lockouts + 1, s.inFlight());
         });
     }
 
@@ -112,13 +179,19 @@ final class FailedSignInThrottle {
         return s == null ? 0 : Math.max(0, s.lockedUntil() - now);
     }
 
+    /**
+     * Makes room: forgets the keys quiet for a window, then, if that is not enough, the keys neither
+     * locked out nor being checked (their failures short of a lockout). A lockout is never forgotten
+     * early: else an attacker could clear a victim's by failing with many other names.
+     */
     private void forgetIdle(Map<String, State> states, long now) {
         states.values()
                 .removeIf(s -> s.lockedUntil() - now <= 0
+                        && s.inFlight() == 0
                         && now - s.windowStart() >= window
                         && now - s.lockedUntil() >= window);
         if (states.size() >= MAX_KEYS) {
-            states.clear();
+            states.values().removeIf(s -> s.lockedUntil() - now <= 0 && s.inFlight() == 0);
         }
     }
 

@@ -38,17 +38,31 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> wait = throttle.locked(username(request), request.getRemoteAddr());
+        String username = username(request);
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.begin(username, address);
         if (wait.isPresent()) {
             throttled(request, response, wait.get());
             return;
         }
-        chain.doFilter(request, response);
+        // the sign-in counts as being checked until a handler below settles it
+        request.setAttribute(SETTLED, Boolean.FALSE);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (Boolean.FALSE.equals(request.getAttribute(SETTLED))) {
+                throttle.abandoned(username, address);
+            }
+        }
     }
+
+    /** Request attribute: false while a begun sign-in is neither failed nor succeeded. */
+    private static final String SETTLED = SignInThrottleFilter.class.getName() + ".settled";
 
     /** Counts the failure; back to the sign-in page with the error, or with the lockout it started. */
     AuthenticationFailureHandler failure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            request.setAttribute(SETTLED, Boolean.TRUE);
             Optional<Duration> wait = throttle.failed(username(request), request.getRemoteAddr());
             if (wait.isPresent()) {
                 throttled(request, response, wait.get());
@@ -63,7 +77,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl(defaultUrl);
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
-            throttle.succeeded(username(request));
+            request.setAttribute(SETTLED, Boolean.TRUE);
+            throttle.succeeded(username(request), request.getRemoteAddr());
             then.onAuthenticationSuccess(request, response, auth);
         };
     }

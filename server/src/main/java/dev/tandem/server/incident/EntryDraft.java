@@ -29,9 +29,9 @@ public record EntryDraft(
      * The times taken: the years RFC 3339 writes (four digits), from year 1 on, which every store
      * keeps (a time outside them is refused, never left to overflow when it is stored).
      */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     public static EntryDraft parse(JsonNode body) {
         if (!body.isObject()) {

@@ -135,7 +135,10 @@ final class EvidenceInputs {
     List<AnalysisInput> inputs(Opener vault, LongConsumer onRead) {
         List<AnalysisInput> inputs = new ArrayList<>(sources.size());
         for (Source s : sources) {
-            inputs.add(new AnalysisInput(s.name(), () -> open(s, vault, onRead)));
+            // privileged and auditor-visible logs never count each other's rows as repeats: the
+            // auditor's statistics must not move with what counsel's evidence holds
+            inputs.add(
+                    new AnalysisInput(s.name(), () -> open(s, vault, onRead), s.privileged() ? "privileged" : "audit"));
         }
         return inputs;
     }

@@ -263,8 +263,10 @@ public class Findings {
         List<Problem> open = new ArrayList<>();
         int hidden = 0;
         for (Problem p : result.problems()) {
-            // a problem that names no input is treated as the privileged inputs' (conservative)
-            if (inputs.privileged(p.file(), result.contributions())) {
+            // a problem that names no input is treated as the privileged inputs' (conservative); one
+            // that names a second input is privileged when either is
+            if (inputs.privileged(p.file(), result.contributions())
+                    || (p.related() != null && inputs.privileged(p.related(), result.contributions()))) {
                 hidden++;
             } else {
                 open.add(p);

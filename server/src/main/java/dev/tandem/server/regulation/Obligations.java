@@ -11,6 +11,7 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.incident.EntryDraft;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Appender;
@@ -213,6 +214,11 @@ public class Obligations {
         if (decidedAt.isAfter(now)) {
             throw DomainException.unprocessable(
                     "bad-decided-at", "decidedAt: " + decidedAt + " is in the future (server time " + now + ")");
+        }
+        if (decidedAt.isBefore(EntryDraft.EARLIEST)) {
+            throw DomainException.unprocessable(
+                    "bad-decided-at",
+                    "decidedAt: must be between " + EntryDraft.EARLIEST + " and the server's clock, got " + decidedAt);
         }
         if (awareAt != null && decidedAt.isBefore(awareAt)) {
             throw DomainException.unprocessable(

@@ -89,7 +89,7 @@ class FailedSignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             throttle.failed("ada", HOME);
         }
-        throttle.succeeded("ada");
+        throttle.succeeded("ada", HOME);
         for (int i = 0; i < 4; i++) {
             assertThat(throttle.failed("ada", HOME)).isEmpty();
         }
@@ -97,7 +97,7 @@ class FailedSignInThrottleTest {
         for (int i = 0; i < 11; i++) {
             assertThat(throttle.failed("user" + i, HOME)).isEmpty();
         }
-        throttle.succeeded("mallory");
+        throttle.succeeded("mallory", HOME);
         assertThat(throttle.failed("user-next", HOME)).hasValue(Duration.ofMinutes(1));
     }
 
@@ -120,6 +120,47 @@ class FailedSignInThrottleTest {
             }
             assertThat(throttle.failed(name, AWAY)).hasValue(Duration.ofMinutes(1));
         }
+    }
+
+    @Test
+    void parallelSignInsAreNoMoreGuessesThanSequentialOnes() {
+        // two failures already: three more may be checked at once, a fourth waits
+        throttle.failed("ada", HOME);
+        throttle.failed("ada", HOME);
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.begin("ada", AWAY)).as("sign-in %d", i).isEmpty();
+        }
+        assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
+        // the three fail: the lockout starts with the fifth failure, and nothing more is checked
+        assertThat(throttle.failed("ada", AWAY)).isEmpty();
+        assertThat(throttle.failed("ada", AWAY)).isEmpty();
+        assertThat(throttle.failed("ada", AWAY)).hasValue(Duration.ofMinutes(1));
+        assertThat(throttle.begin("ada", HOME)).hasValue(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aSignInRefusedOnOtherGroundsGivesBackItsPlace() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.begin("ada", HOME)).isEmpty();
+        }
+        assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
+        throttle.abandoned("ada", HOME);
+        assertThat(throttle.begin("ada", HOME)).isEmpty();
+        throttle.succeeded("ada", HOME);
+        assertThat(throttle.begin("ada", HOME)).isEmpty();
+    }
+
+    @Test
+    void makingRoomNeverForgetsALockout() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("victim", HOME);
+        }
+        assertThat(throttle.locked("victim", AWAY)).hasValue(Duration.ofMinutes(1));
+        // the attacker fills the usernames' table from many addresses, one failure each
+        for (int i = 0; i < FailedSignInThrottle.MAX_KEYS + 10; i++) {
+            throttle.failed("fake" + i, "2001:db8::" + Integer.toHexString(i));
+        }
+        assertThat(throttle.locked("victim", AWAY)).hasValue(Duration.ofMinutes(1));
     }
 
     @Test

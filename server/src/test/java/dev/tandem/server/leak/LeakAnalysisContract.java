@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -642,6 +643,49 @@ abstract class LeakAnalysisContract {
         assertThat(completed.path("body").toString()).doesNotContain("z.bin").doesNotContain("y.csv");
         assertThat(completed.path("body").path("privilegedProblems").asInt()).isPositive();
         assertThat(completed.path("body").path("privilegedFindings").asInt()).isEqualTo(found.size());
+    }
+
+    /** An API event log of reads by one user, requests {@code from} to {@code to} (exclusive). */
+    private static byte[] apiLog(int from, int to) {
+        StringBuilder b = new StringBuilder(
+                "EVENT_TYPE,TIMESTAMP_DERIVED,REQUEST_ID,USER_ID,SESSION_KEY,CLIENT_IP,ENTITY_NAME,ROWS_PROCESSED\n");
+        for (int i = from; i < to; i++) {
+            b.append("API,2025-03-05T10:")
+                    .append(String.format(Locale.ROOT, "%02d", i % 60))
+                    .append(":00Z,req")
+                    .append(i)
+                    .append(",0055g00000Sales1,s1,198.51.100.7,Contact,10\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Rows that a FORENSIC log and an AUDIT log of the same hours both hold are not matched across
+     * the two: the auditor-visible problems never name counsel's file, and the AUDIT log's public
+     * statistics do not move with what the FORENSIC one holds. Two AUDIT logs still count their
+     * shared rows once.
+     */
+    @Test
+    void rowsAPrivilegedLogRepeatsNeitherNameItNorChangeTheAuditorsStatistics() throws IOException {
+        String own = openIncident("Hourly and daily logs");
+        Uploaded forensic = upload(own, "FORENSIC", "LOG", "laptop-hourly-API.csv", apiLog(0, 40));
+        Uploaded audit = upload(own, "AUDIT", "LOG", "daily-API.csv", apiLog(0, 45));
+        JsonNode done = awaitSubmitted(own, "{\"evidence\":[\"" + forensic.id() + "\",\"" + audit.id() + "\"]}");
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        JsonNode completed = entry(done.path("result").path("ledgerIndex").asLong());
+        assertThat(completed.path("body").toString())
+                .doesNotContain("laptop-hourly")
+                .doesNotContain("REPEATED_ROWS");
+        assertThat(completed.path("body").path("stats").path("events").asLong()).isEqualTo(45);
+
+        Uploaded again = upload(own, "AUDIT", "LOG", "hourly-API.csv", apiLog(20, 50));
+        JsonNode both = awaitSubmitted(own, "{\"evidence\":[\"" + audit.id() + "\",\"" + again.id() + "\"]}");
+        assertThat(both.path("status").asString()).as(both.toString()).isEqualTo("SUCCEEDED");
+        JsonNode shared = entry(both.path("result").path("ledgerIndex").asLong());
+        assertThat(shared.path("body").path("problems").toString())
+                .contains("REPEATED_ROWS")
+                .contains("25 row(s) already read from daily-API.csv");
+        assertThat(shared.path("body").path("stats").path("events").asLong()).isEqualTo(50);
     }
 
     @Test

@@ -469,6 +469,7 @@ abstract class ObligationsContract {
     @Test
     void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
         String incident = openIncident("Judged at odd times", AWARE);
+        String unaware = openIncident("Judged without awareness", null);
         String judgements = "/api/v1/incidents/" + incident + "/judgements";
         clock.set(Instant.parse("2026-11-27T12:00:00Z"));
         long size = treeSize();
@@ -484,6 +485,10 @@ abstract class ObligationsContract {
         assertThat(unreadable.json().path("detail").asString()).contains("decidedAt", "friday");
         var noOffset = http.postJson(judgements, body + "\"2026-11-26T09:00:00\"}");
         assertThat(noOffset.status()).isEqualTo(422);
+        var ancient =
+                http.postJson("/api/v1/incidents/" + unaware + "/judgements", body + "\"-999999999-01-01T00:00:00Z\"}");
+        assertThat(ancient.status()).as(ancient.body()).isEqualTo(422);
+        assertThat(ancient.json().path("detail").asString()).contains("decidedAt", "0001-01-01T00:00:00Z");
         var number = http.postJson(judgements, body + "1764000000}");
         assertThat(number.status()).isEqualTo(422);
         assertThat(number.json().path("detail").asString()).contains("decidedAt");
