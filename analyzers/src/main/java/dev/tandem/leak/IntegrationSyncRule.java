@@ -220,13 +220,15 @@ final class IntegrationSyncRule extends LeakRule {
         return out;
     }
 
-    private static String permissionText(Grant g) {
+    /** The grant as an administrator names it, with the object of an object permission. */
+    static String permissionText(Grant g) {
+        String on = g.object().isEmpty() ? "" : " on " + g.object();
         return switch (g.permission()) {
             case "ViewAllData" -> "View All Data";
             case "ModifyAllData" -> "Modify All Data";
-            case "ViewAllRecords" -> "View All records";
-            case "ModifyAllRecords" -> "Modify All records";
-            default -> g.permission();
+            case "ViewAllRecords" -> "View All records" + on;
+            case "ModifyAllRecords" -> "Modify All records" + on;
+            default -> g.permission() + on;
         };
     }
 

@@ -30,7 +30,11 @@ public final class OrgConfig {
     }
 
     /** One permission granted, with where it is written. */
-    public record Grant(String permission, String file, long line) {}
+    /**
+     * A permission a holder grants; {@code object} is the object an object permission is on ({@code
+     * ViewAllRecords} on {@code Contact}), empty for a user permission.
+     */
+    public record Grant(String permission, String object, String file, long line) {}
 
     /** A profile or permission set and the data permissions it grants. */
     public record AccessHolder(
@@ -317,7 +321,7 @@ public final class OrgConfig {
         Map<String, Grant> userPermissions = new LinkedHashMap<>();
         for (XmlNode p : root.all("userPermissions")) {
             if (p.flag("enabled")) {
-                userPermissions.put(p.text("name"), new Grant(p.text("name"), file, p.line()));
+                userPermissions.put(p.text("name"), new Grant(p.text("name"), "", file, p.line()));
             }
         }
         Map<String, Grant> viewAll = new LinkedHashMap<>();
@@ -327,10 +331,14 @@ public final class OrgConfig {
             if (o.flag("viewAllRecords") || o.flag("modifyAllRecords")) {
                 viewAll.put(
                         object,
-                        new Grant(o.flag("modifyAllRecords") ? "ModifyAllRecords" : "ViewAllRecords", file, o.line()));
+                        new Grant(
+                                o.flag("modifyAllRecords") ? "ModifyAllRecords" : "ViewAllRecords",
+                                object,
+                                file,
+                                o.line()));
             }
             if (o.flag("allowRead")) {
-                readable.put(object, new Grant("Read", file, o.line()));
+                readable.put(object, new Grant("Read", object, file, o.line()));
             }
         }
         String label = root.text("label");

@@ -41,8 +41,10 @@ class OrgConfigTest {
                 """);
         var ops = c.permissionSets("ops").getFirst();
         assertThat(ops.broadDataGrants(Set.of("Contact")))
-                .extracting(OrgConfig.Grant::permission)
-                .containsExactly("ViewAllData", "ViewAllRecords");
+                .extracting(OrgConfig.Grant::permission, OrgConfig.Grant::object)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ViewAllData", ""),
+                        org.assertj.core.groups.Tuple.tuple("ViewAllRecords", "Contact"));
         assertThat(ops.userPermissions()).doesNotContainKey("ModifyAllData");
         assertThat(c.profile("System Administrator")).isNotNull();
         assertThat(c.profile("System Administrator").administers()).isTrue();
