@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * field kept as a range of the buffer until it is asked for: a row of an Event Log File has dozens
  * of columns and the analysis reads a third of them, so only those become strings.
  *
- * <p>It reads exactly as FastCSV's reader does with the settings of {@link CsvTable#reader}, which
- * {@code CsvBytesTest} checks on random documents, field for field and line for line: a field that
- * starts with a quote is quoted, {@code ""} inside it is one quote, and a quote elsewhere is a plain
- * character; a character other than a separator, a line end or a quote after a closing quote ends the
- * reading with a {@link Fault}; an empty line is no record; an unterminated quoted field runs to the
+ * <p>Up to the first malformed record it reads exactly as FastCSV's reader does with the settings of
+ * {@link CsvTable#reader}, which {@code CsvBytesTest} checks on random documents, field for field and
+ * line for line: a field that starts with a quote is quoted, {@code ""} inside it is one quote, and a
+ * quote elsewhere is a plain character; a character other than a separator, a line end or a quote
+ * after a closing quote makes the record malformed: where FastCSV stops, this reader throws
+ * {@link Malformed}, skips the rest of the record's line and reads on; an empty line is no record; an unterminated quoted field runs to the
  * end of the input; CR, LF and CRLF end a record, and the 1-based line on which a record starts
  * counts the line ends inside quoted fields. Bytes that are not UTF-8 become U+FFFD, as a decoding
  * reader makes them; the delimiters are ASCII bytes, which no multi-byte UTF-8 sequence contains, so

@@ -6,20 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/**
- * A named input: a file, or a stream with the name it should be reported under.
- *
- * @param repeatGroup event log rows count as repeats of another input's ({@link RepeatedRows}: an
- *     hourly and a 24-hour log of the same hours) only between inputs of the same group. The server
- *     keeps privileged and auditor-visible evidence in two groups, so that neither changes what the
- *     other's rows and statistics say; the CLI puts every input in one.
- */
-public record AnalysisInput(String name, Source source, String repeatGroup) {
-
-    /** An input in the one group of repeats that inputs share unless told otherwise. */
-    public AnalysisInput(String name, Source source) {
-        this(name, source, "");
-    }
+/** A named input: a file, or a stream with the name it should be reported under. */
+public record AnalysisInput(String name, Source source) {
 
     /** Opens the input's bytes; each input is read once. */
     @FunctionalInterface

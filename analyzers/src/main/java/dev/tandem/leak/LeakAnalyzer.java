@@ -92,7 +92,6 @@ public final class LeakAnalyzer {
             int index = run.done;
             run.input = index;
             run.behaviour.input = index;
-            run.repeated.group(in.repeatGroup());
             long events = run.behaviour.events;
             long har = run.captures.entries;
             long bytes = run.bytes.count;

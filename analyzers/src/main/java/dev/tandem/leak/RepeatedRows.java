@@ -35,25 +35,13 @@ final class RepeatedRows {
     /** Per file, the rows left out and the earlier file that held each, in the order met. */
     private final Map<String, Map<String, long[]>> repeated = new LinkedHashMap<>();
 
-    /** The group of the input being read: rows repeat only rows of inputs of the same group. */
-    private long group;
-
-    /** Sets the group of the input read next ({@link AnalysisInput#repeatGroup()}). */
-    void group(String repeatGroup) {
-        long h = 0xcbf29ce484222325L;
-        group = repeatGroup.isEmpty() ? 0 : fnv(h, repeatGroup) * 0x9E3779B97F4A7C15L;
-    }
-
     /** True when {@code e} repeats a row of another file read before; it is then counted for the report. */
     boolean repeats(ActivityEvent e) {
         if (e.requestId().isEmpty()) {
             return false;
         }
         int file = fileId(e.file());
-        long key = key(e) ^ group;
-        if (key == 0) {
-            key = 1;
-        }
+        long key = key(e);
         int mask = keys.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
         while (keys[i] != 0) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits failed form sign-ins, per username and per client address (NIST SP 800-63B §5.2.2, rate
@@ -102,22 +103,41 @@ final class FailedSignInThrottle {
      * not counted, and answers the lockout under way.
      */
     Optional<Duration> failed(String username, String address) {
-        abandoned(username, address);
+        return failed(username, address, false);
+    }
+
+    /**
+     * Counts a failed sign-in that {@link #begin} let through ({@code reserved}): its place is given
+     * back in the same step that counts the failure, so no other sign-in is let through between.
+     */
+    Optional<Duration> failed(String username, String address, boolean reserved) {
         Optional<Duration> under = locked(username, address);
         if (under.isPresent()) {
+            if (reserved) {
+                abandoned(username, address);
+            }
             return under;
         }
         long now = nanoTime.getAsLong();
-        State user = count(usernames, key(username), limit, now);
-        State from = count(addresses, address, addressLimit, now);
+        State user = count(usernames, key(username), limit, now, reserved);
+        State from = count(addresses, address, addressLimit, now, reserved);
         long wait = Math.max(remaining(user, now), remaining(from, now));
         return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
     }
 
-    /** A successful sign-in: its username starts afresh. */
-    void succeeded(String username, String address) {
-        release(addresses, address);
-        usernames.remove(key(username));
+    /**
+     * A successful sign-in: its username's failures are forgotten, not the places of other sign-ins
+     * with it still being checked; {@code reserved} when {@link #begin} let it through.
+     */
+    void succeeded(String username, String address, boolean reserved) {
+        if (reserved) {
+            release(addresses, address);
+        }
+        long now = nanoTime.getAsLong();
+        usernames.computeIfPresent(key(username), (k, s) -> {
+            int others = reserved ? Math.max(0, s.inFlight() - 1) : s.inFlight();
+            return others == 0 ? null : new State(0, now, now, 0, others);
+        });
     }
 
     /** A sign-in begun and neither failed nor succeeded (refused on other grounds): no longer checked. */
@@ -126,12 +146,16 @@ final class FailedSignInThrottle {
         release(addresses, address);
     }
 
-    /** Counts one more sign-in being checked for {@code key}, unless its failures and those would reach {@code max}. */
+    /**
+     * Counts one more sign-in being checked for {@code key}, unless its failures and those would reach
+     * {@code max}. A key the full table has no room for is let through untracked: refusing it would
+     * lock every new user out while an attacker keeps the table full of lockouts.
+     */
     private boolean reserve(Map<String, State> states, String key, int max, long now) {
         if (states.size() >= MAX_KEYS && !states.containsKey(key)) {
             forgetIdle(states, now);
             if (states.size() >= MAX_KEYS) {
-                return false; // every key remembered is locked out or being checked: no room for a new one
+                return true;
             }
         }
         boolean[] room = {false};
@@ -153,14 +177,15 @@ final class FailedSignInThrottle {
         states.computeIfPresent(key, (k, s) -> s.inFlight() > 0 ? s.inFlight(-1) : s);
     }
 
-    private State count(Map<String, State> states, String key, int max, long now) {
-        if (states.size() >= MAX_KEYS) {
+    private @Nullable State count(Map<String, State> states, String key, int max, long now, boolean reserved) {
+        if (states.size() >= MAX_KEYS && !states.containsKey(key)) {
             forgetIdle(states, now);
-        }
-        return states.compute(key, (k, s) -> {
-            if (s == null) {
-                s = new State(0, now, now, 0, 0);
+            if (states.size() >= MAX_KEYS) {
+                return null; // no room: the failure is not tracked (see reserve)
             }
+        }
+        return states.compute(key, (k, old) -> {
+            State s = old == null ? new State(0, now, now, 0, 0) : reserved ? old.inFlight(-1) : old;
             int lockouts = now - s.lockedUntil() >= window ? 0 : s.lockouts();
             int failures = now - s.windowStart() >= window ? 1 : s.failures() + 1;
             long windowStart = failures == 1 ? now : s.windowStart();
@@ -184,7 +209,18 @@ final class FailedSignInThrottle {
      * locked out nor being checked (their failures short of a lockout). A lockout is never forgotten
      * early: else an attacker could clear a victim's by failing with many other names.
      */
+    /** How often a full table is searched for keys to forget: each search walks all of it. */
+    private static final long FORGET_EVERY = Duration.ofSeconds(1).toNanos();
+
+    private volatile long lastForget;
+    private volatile boolean forgotten;
+
     private void forgetIdle(Map<String, State> states, long now) {
+        if (forgotten && now - lastForget < FORGET_EVERY) {
+            return;
+        }
+        forgotten = true;
+        lastForget = now;
         states.values()
                 .removeIf(s -> s.lockedUntil() - now <= 0
                         && s.inFlight() == 0

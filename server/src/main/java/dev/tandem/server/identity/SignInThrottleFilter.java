@@ -62,8 +62,9 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     /** Counts the failure; back to the sign-in page with the error, or with the lockout it started. */
     AuthenticationFailureHandler failure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            boolean reserved = Boolean.FALSE.equals(request.getAttribute(SETTLED));
             request.setAttribute(SETTLED, Boolean.TRUE);
-            Optional<Duration> wait = throttle.failed(username(request), request.getRemoteAddr());
+            Optional<Duration> wait = throttle.failed(username(request), request.getRemoteAddr(), reserved);
             if (wait.isPresent()) {
                 throttled(request, response, wait.get());
             } else {
@@ -77,8 +78,9 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl(defaultUrl);
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
+            boolean reserved = Boolean.FALSE.equals(request.getAttribute(SETTLED));
             request.setAttribute(SETTLED, Boolean.TRUE);
-            throttle.succeeded(username(request), request.getRemoteAddr());
+            throttle.succeeded(username(request), request.getRemoteAddr(), reserved);
             then.onAuthenticationSuccess(request, response, auth);
         };
     }

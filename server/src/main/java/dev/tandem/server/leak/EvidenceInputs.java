@@ -64,7 +64,12 @@ final class EvidenceInputs {
         this.sources = List.copyOf(sources);
     }
 
-    /** Groups {@code items} by content, in the order given. */
+    /**
+     * Groups {@code items} by content, named in the order given, and read auditor-visible content
+     * first: an event a FORENSIC log repeats from an AUDIT one is then left out of the FORENSIC log
+     * (its {@code REPEATED_ROWS} problem is privileged), counted once, and the AUDIT log's public
+     * statistics never move with what counsel's evidence holds (ADR 098).
+     */
     static EvidenceInputs of(List<EvidenceItem> items) {
         Map<String, List<EvidenceItem>> byHash = new LinkedHashMap<>();
         for (EvidenceItem i : items) {
@@ -81,7 +86,15 @@ final class EvidenceInputs {
             names.add(name);
             sources.add(new Source(sources.size(), name, first.sha256(), first.size(), same));
         }
-        return new EvidenceInputs(sources);
+        List<Source> reading = new ArrayList<>(sources.size());
+        for (boolean privileged : new boolean[] {false, true}) {
+            for (Source s : sources) {
+                if (s.privileged() == privileged) {
+                    reading.add(new Source(reading.size(), s.name(), s.sha256(), s.size(), s.items()));
+                }
+            }
+        }
+        return new EvidenceInputs(reading);
     }
 
     List<Source> sources() {
@@ -135,10 +148,7 @@ final class EvidenceInputs {
     List<AnalysisInput> inputs(Opener vault, LongConsumer onRead) {
         List<AnalysisInput> inputs = new ArrayList<>(sources.size());
         for (Source s : sources) {
-            // privileged and auditor-visible logs never count each other's rows as repeats: the
-            // auditor's statistics must not move with what counsel's evidence holds
-            inputs.add(
-                    new AnalysisInput(s.name(), () -> open(s, vault, onRead), s.privileged() ? "privileged" : "audit"));
+            inputs.add(new AnalysisInput(s.name(), () -> open(s, vault, onRead)));
         }
         return inputs;
     }

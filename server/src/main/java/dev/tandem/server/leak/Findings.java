@@ -265,8 +265,7 @@ public class Findings {
         for (Problem p : result.problems()) {
             // a problem that names no input is treated as the privileged inputs' (conservative); one
             // that names a second input is privileged when either is
-            if (inputs.privileged(p.file(), result.contributions())
-                    || (p.related() != null && inputs.privileged(p.related(), result.contributions()))) {
+            if (privileged(p, inputs, result)) {
                 hidden++;
             } else {
                 open.add(p);
@@ -295,12 +294,18 @@ public class Findings {
             }
         }
         List<Problem> theirs = result.problems().stream()
-                .filter(p -> inputs.privileged(p.file(), result.contributions()))
+                .filter(p -> privileged(p, inputs, result))
                 .toList();
         body.set("problems", problems(theirs, inputs, result));
         body.put("problemsOmitted", Math.max(0, theirs.size() - MAX_PROBLEMS));
         body.set("stats", stats(statsOf(inputs, result, true)));
         return body;
+    }
+
+    /** A problem is privileged when the input it is about is, or the second input it names. */
+    private static boolean privileged(Problem p, EvidenceInputs inputs, AnalysisResult result) {
+        return inputs.privileged(p.file(), result.contributions())
+                || (p.related() != null && inputs.privileged(p.related(), result.contributions()));
     }
 
     /** The statistics of the privileged (FORENSIC) inputs, or of the others. */

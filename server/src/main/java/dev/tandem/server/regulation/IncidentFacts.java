@@ -35,6 +35,12 @@ public record IncidentFacts(@Nullable Instant determinedAt, boolean unauthorized
         if (determinedAt == null) {
             return this;
         }
+        if (determinedAt.isBefore(dev.tandem.server.incident.EntryDraft.EARLIEST)) {
+            throw DomainException.unprocessable(
+                    "bad-determined-at",
+                    "determinedAt: must be between " + dev.tandem.server.incident.EntryDraft.EARLIEST
+                            + " and the server's clock, got " + determinedAt);
+        }
         if (awareAt != null && determinedAt.isBefore(awareAt)) {
             throw DomainException.unprocessable(
                     "bad-determined-at",

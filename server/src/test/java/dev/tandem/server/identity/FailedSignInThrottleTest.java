@@ -89,7 +89,7 @@ class FailedSignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             throttle.failed("ada", HOME);
         }
-        throttle.succeeded("ada", HOME);
+        throttle.succeeded("ada", HOME, false);
         for (int i = 0; i < 4; i++) {
             assertThat(throttle.failed("ada", HOME)).isEmpty();
         }
@@ -97,7 +97,7 @@ class FailedSignInThrottleTest {
         for (int i = 0; i < 11; i++) {
             assertThat(throttle.failed("user" + i, HOME)).isEmpty();
         }
-        throttle.succeeded("mallory", HOME);
+        throttle.succeeded("mallory", HOME, false);
         assertThat(throttle.failed("user-next", HOME)).hasValue(Duration.ofMinutes(1));
     }
 
@@ -131,10 +131,13 @@ class FailedSignInThrottleTest {
             assertThat(throttle.begin("ada", AWAY)).as("sign-in %d", i).isEmpty();
         }
         assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
-        // the three fail: the lockout starts with the fifth failure, and nothing more is checked
-        assertThat(throttle.failed("ada", AWAY)).isEmpty();
-        assertThat(throttle.failed("ada", AWAY)).isEmpty();
-        assertThat(throttle.failed("ada", AWAY)).hasValue(Duration.ofMinutes(1));
+        // the three fail: no place opens between a failure and its count, and the fifth failure
+        // starts the lockout: nothing more is checked
+        assertThat(throttle.failed("ada", AWAY, true)).isEmpty();
+        assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
+        assertThat(throttle.failed("ada", AWAY, true)).isEmpty();
+        assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
+        assertThat(throttle.failed("ada", AWAY, true)).hasValue(Duration.ofMinutes(1));
         assertThat(throttle.begin("ada", HOME)).hasValue(Duration.ofMinutes(1));
     }
 
@@ -146,8 +149,10 @@ class FailedSignInThrottleTest {
         assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
         throttle.abandoned("ada", HOME);
         assertThat(throttle.begin("ada", HOME)).isEmpty();
-        throttle.succeeded("ada", HOME);
+        // the owner signs in while four other sign-ins with the name are being checked: their places stay taken
+        throttle.succeeded("ada", HOME, true);
         assertThat(throttle.begin("ada", HOME)).isEmpty();
+        assertThat(throttle.begin("ada", HOME)).hasValue(FailedSignInThrottle.BUSY);
     }
 
     @Test
@@ -161,6 +166,8 @@ class FailedSignInThrottleTest {
             throttle.failed("fake" + i, "2001:db8::" + Integer.toHexString(i));
         }
         assertThat(throttle.locked("victim", AWAY)).hasValue(Duration.ofMinutes(1));
+        // and a new user is not locked out because the table is full
+        assertThat(throttle.begin("newcomer", AWAY)).isEmpty();
     }
 
     @Test

@@ -49,10 +49,13 @@ class EvidenceInputsTest {
         EvidenceItem other = item("e3", "b.csv", Repository.AUDIT, "x,y\n3,4\n");
         EvidenceInputs in = EvidenceInputs.of(List.of(audit, forensic, other));
         assertThat(in.sources()).hasSize(2);
-        assertThat(in.sources().getFirst().items()).containsExactly(audit, forensic);
-        assertThat(in.sources().getFirst().name()).isEqualTo("a.csv");
-        assertThat(in.sources().getFirst().privileged()).isTrue();
-        assertThat(in.sources().get(1).privileged()).isFalse();
+        // auditor-visible content is read first (ADR 098); names are given in the order of the items
+        assertThat(in.sources().getFirst().items()).containsExactly(other);
+        assertThat(in.sources().getFirst().privileged()).isFalse();
+        assertThat(in.sources().get(1).items()).containsExactly(audit, forensic);
+        assertThat(in.sources().get(1).name()).isEqualTo("a.csv");
+        assertThat(in.sources().get(1).privileged()).isTrue();
+        assertThat(in.sources()).extracting(EvidenceInputs.Source::position).containsExactly(0, 1);
         assertThat(in.totalBytes()).isEqualTo(16);
     }
 
@@ -72,7 +75,7 @@ class EvidenceInputsTest {
         EvidenceItem odd = item("e2", "a.csv!/b.csv", Repository.AUDIT, "Id,Name\n1,widget\n");
         EvidenceInputs in = EvidenceInputs.of(List.of(export, odd));
         // a name stored before uploads refused "!/" is analyzed without it
-        assertThat(in.sources()).extracting(EvidenceInputs.Source::name).containsExactly("a.csv", "a.csv!_/b.csv");
+        assertThat(in.sources()).extracting(EvidenceInputs.Source::name).containsExactly("a.csv!_/b.csv", "a.csv");
         Contributions c = new LeakAnalyzer()
                 .analyze(in.inputs(this::open, n -> {}), p -> {})
                 .contributions();

@@ -71,6 +71,14 @@ class IncidentFactsTest {
     }
 
     @Test
+    void refusesADeterminationBeforeYearOneWhenTheIncidentHasNoAwarenessTime() {
+        DomainException e = org.junit.jupiter.api.Assertions.assertThrows(
+                DomainException.class,
+                () -> read("{\"determinedAt\":\"-999999999-01-01T00:00:00Z\"}").check(null, NOW));
+        assertThat(e.getMessage()).contains("determinedAt", "0001-01-01T00:00:00Z");
+    }
+
+    @Test
     void determinationAtAwarenessOrNowIsAccepted() {
         new IncidentFacts(AWARE, false).check(AWARE, NOW);
         new IncidentFacts(NOW, false).check(AWARE, NOW);
