@@ -325,6 +325,12 @@ abstract class ServerContract {
         Api.Response badTime = api.postJson(
                 "/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"awareAt\":\"2026-11-26 08:00\"}");
         assertThat(badTime.status()).isEqualTo(422);
+        // a time JSON can write but no store keeps: refused, never an overflow when it is stored
+        Api.Response ancient = api.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"x\",\"severity\":\"LOW\",\"awareAt\":\"-999999999-01-01T00:00:00Z\"}");
+        assertThat(ancient.status()).as(ancient.body()).isEqualTo(422);
+        assertThat(ancient.json().path("detail").asString()).contains("awareAt", "0001-01-01T00:00:00Z");
         Api.Response badZone = api.postJson(
                 "/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"timeZone\":\"Mars/Olympus\"}");
         assertThat(badZone.status()).isEqualTo(422);

@@ -113,9 +113,11 @@ public record EntryDraft(
      */
     static @Nullable Instant time(JsonNode body, String field) {
         String v = string(body, field);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : time(v, field);
+    }
+
+    /** {@code v} as a time of {@code field}: RFC 3339 with an offset, between EARLIEST and LATEST; else 422. */
+    static Instant time(String v, String field) {
         Instant t;
         try {
             t = OffsetDateTime.parse(v).toInstant();

@@ -10,7 +10,6 @@ import dev.tandem.server.identity.Actor;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -63,15 +62,7 @@ class IncidentController {
             throw DomainException.unprocessable(
                     "bad-severity", "severity must be LOW, MEDIUM, HIGH or CRITICAL, got " + body.severity());
         }
-        Instant aware = null;
-        if (body.awareAt() != null) {
-            try {
-                aware = OffsetDateTime.parse(body.awareAt()).toInstant();
-            } catch (DateTimeException e) {
-                throw DomainException.unprocessable(
-                        "bad-time", "awareAt must be an RFC 3339 time with an offset, got " + body.awareAt());
-            }
-        }
+        Instant aware = body.awareAt() == null ? null : EntryDraft.time(body.awareAt(), "awareAt");
         ZoneId zone = ZoneOffset.UTC;
         if (body.timeZone() != null) {
             try {
