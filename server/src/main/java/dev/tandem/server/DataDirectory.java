@@ -46,12 +46,14 @@ public final class DataDirectory {
 
     /**
      * Creates {@code root} owner-only if it does not exist, then tightens it and everything in it but
-     * what {@code skip} names (with what is below it), and logs what changed. Nothing on a file
-     * system without POSIX permissions.
+     * what is below its folder {@code notBelow} (the blob store, which writes owner-only itself; the
+     * folder itself is tightened), and logs what changed. Nothing on a file system without POSIX
+     * permissions.
      */
-    public static List<Change> prepare(Path root, Predicate<Path> skip) throws IOException {
+    public static List<Change> prepare(Path root, String notBelow) throws IOException {
         Directories.createOwnerOnly(root);
-        List<Change> changes = tighten(root, skip);
+        // the walk goes through the real path: compare with the real path of what it skips
+        List<Change> changes = tighten(root, root.toRealPath().resolve(notBelow)::equals);
         report(root, changes);
         return changes;
     }

@@ -1,6 +1,5 @@
 package dev.tandem.server;
 
-import dev.tandem.evidence.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,11 +32,7 @@ class DataDirectoryConfiguration {
         return factory -> {
             Path root = Path.of(environment.getProperty("tandem.data-dir", "./tandem-data"));
             try {
-                // not below the blob store: its files were always written owner-only, the data
-                // directory's own permissions keep its folders out of reach, and a walk of millions of
-                // blobs would make every start slower
-                Directories.createOwnerOnly(root);
-                DataDirectory.prepare(root, root.toRealPath().resolve("blobs")::equals);
+                DataDirectory.prepare(root, BLOBS);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the data directory " + root, e);
             }
@@ -46,8 +41,13 @@ class DataDirectoryConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void tightenWhatStartUpCreated() throws IOException {
-        // the walk goes through the real path: compare with the blob store's real path
-        Path blobs = props.dataDir().toRealPath().resolve("blobs");
-        DataDirectory.prepare(props.dataDir(), blobs::equals);
+        DataDirectory.prepare(props.dataDir(), BLOBS);
     }
+
+    /**
+     * Not walked below: the blob store's files were always written owner-only, the data directory's
+     * own permissions keep its folders out of reach, and a walk of millions of blobs would make
+     * every start slower.
+     */
+    private static final String BLOBS = "blobs";
 }

@@ -25,7 +25,7 @@ class DataDirectoryTest {
     @Test
     void aNewDataDirectoryIsCreatedOwnerOnly() throws IOException {
         Path root = tmp.resolve("fresh").resolve("data");
-        DataDirectory.prepare(root, p -> false);
+        DataDirectory.prepare(root, "blobs");
         assertThat(mode(root)).isEqualTo("rwx------");
     }
 
@@ -44,7 +44,7 @@ class DataDirectoryTest {
         chmod(outside, "rw-r--r--");
         Files.createSymbolicLink(root.resolve("link"), outside);
 
-        var changes = DataDirectory.prepare(root, p -> false);
+        var changes = DataDirectory.prepare(root, "blobs");
 
         assertThat(mode(root)).isEqualTo("rwx------");
         assertThat(mode(db)).isEqualTo("rwx------");
@@ -55,7 +55,7 @@ class DataDirectoryTest {
                 .extracting(c -> c.path().getFileName().toString() + " " + c.before() + " " + c.after())
                 .containsExactlyInAnyOrder(
                         "data rwxr-xr-x rwx------", "db rwxr-x--- rwx------", "tandem.mv.db rw-r--r-- rw-------");
-        assertThat(DataDirectory.prepare(root, p -> false))
+        assertThat(DataDirectory.prepare(root, "blobs"))
                 .as("nothing left to change")
                 .isEmpty();
     }

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Backups {
-    /** Where the archive keeps the ledger's signing key (docs/operations.md). */
-    private static final String KEYS = "keys/";
-
     private final DataSource dataSource;
     private final TandemProperties props;
     private final Ledger ledger;
@@ -39,7 +36,7 @@ class Backups {
      * entry comes first, as an evidence read's does (docs/contracts.md).
      */
     void recordTaken(Prepared prepared, String actor) {
-        boolean signingKey = prepared.sources().stream().anyMatch(s -> s.path().startsWith(KEYS));
+        boolean signingKey = prepared.sources().stream().anyMatch(s -> s.path().startsWith(EmbeddedBackup.KEYS));
         ledger.record(ap -> ap.record(
                 new BackupTaken(
                         prepared.snapshot().ledger().treeSize(),

@@ -36,6 +36,9 @@ public final class EmbeddedBackup {
 
     private static final String KEY_FILE_SUFFIX = ".tmp";
 
+    /** Where an archive keeps the ledger's signing key (docs/operations.md). */
+    static final String KEYS = "keys/";
+
     private EmbeddedBackup() {}
 
     /** The database of a data directory as application.yml opens it; never created here. */
@@ -145,7 +148,7 @@ public final class EmbeddedBackup {
         if (Files.isDirectory(keys)) {
             try (Stream<Path> list = Files.list(keys)) {
                 for (Path k : list.sorted().toList()) {
-                    String name = "keys/" + k.getFileName();
+                    String name = KEYS + k.getFileName();
                     // Temporary files of a key being created are not keys (LedgerConfiguration).
                     if (Files.isRegularFile(k) && !name.endsWith(KEY_FILE_SUFFIX) && BackupManifest.safe(name)) {
                         sources.add(new BackupWriter.Source(name, k, null));

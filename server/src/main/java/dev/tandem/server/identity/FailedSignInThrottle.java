@@ -64,6 +64,7 @@ final class FailedSignInThrottle {
         this.window = window.toNanos();
         this.lockout = Math.min(lockout.toNanos(), MAX_LOCKOUT.toNanos());
         this.nanoTime = nanoTime;
+        this.lastForget = nanoTime.getAsLong() - FORGET_EVERY;
     }
 
     /** How long a sign-in as {@code username} from {@code address} must wait; empty when it may be tried. */
@@ -212,14 +213,13 @@ final class FailedSignInThrottle {
     /** How often a full table is searched for keys to forget: each search walks all of it. */
     private static final long FORGET_EVERY = Duration.ofSeconds(1).toNanos();
 
+    /** When a full table was last searched (nanoTime); a search is due from the start. */
     private volatile long lastForget;
-    private volatile boolean forgotten;
 
     private void forgetIdle(Map<String, State> states, long now) {
-        if (forgotten && now - lastForget < FORGET_EVERY) {
+        if (now - lastForget < FORGET_EVERY) {
             return;
         }
-        forgotten = true;
         lastForget = now;
         states.values()
                 .removeIf(s -> s.lockedUntil() - now <= 0
