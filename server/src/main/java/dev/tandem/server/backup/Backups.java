@@ -37,13 +37,8 @@ class Backups {
      */
     void recordTaken(Prepared prepared, String actor) {
         boolean signingKey = prepared.sources().stream().anyMatch(s -> s.path().startsWith(EmbeddedBackup.KEYS));
-        ledger.record(ap -> ap.record(
-                new BackupTaken(
-                        prepared.snapshot().ledger().treeSize(),
-                        prepared.sources().size(),
-                        prepared.bytes(),
-                        signingKey),
-                actor));
+        ledger.record(
+                ap -> ap.record(new BackupTaken(prepared.snapshot().ledger().treeSize(), signingKey), actor));
     }
 
     /** What one backup streams: the snapshot, the files, and the work folder to delete afterwards. */

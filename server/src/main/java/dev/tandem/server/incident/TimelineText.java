@@ -251,11 +251,9 @@ public final class TimelineText {
                         + (b.path("subjects").asString("").isEmpty() ? "" : " (" + s(b, "subjects") + ")");
             case "scope.updated" -> who + " set the scope: " + scope(b);
             case "backup.taken" ->
-                who + " took a backup of the installation at ledger size " + s(b, "treeSize") + " ("
-                        + count(b.path("files").asLong(), "file") + ", "
-                        + bytes(b.path("bytes").asLong())
-                        + (b.path("signingKey").asBoolean() ? "; it holds the ledger's signing key" : "")
-                        + "): every incident's evidence, FORENSIC included";
+                who + " took a backup of the installation at ledger size " + s(b, "treeSize")
+                        + (b.path("signingKey").asBoolean() ? " (it holds the ledger's signing key)" : "")
+                        + ": every incident's evidence, FORENSIC included";
             case "token.issued" -> who + " issued the token \"" + s(b, "label") + "\" to " + user(b);
             case "token.revoked" ->
                 who + " revoked " + user(b) + "'s token \"" + s(b, "label") + "\" (" + s(b, "reason") + ")";

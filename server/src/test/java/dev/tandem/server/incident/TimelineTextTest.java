@@ -201,9 +201,9 @@ class TimelineTextTest {
                 new TimelineEntryAdded("i", "CORRECTION", "it was 09:00", AT.toString(), "HOUR", null, 7L, false),
                 "Ada Lovelace corrected entry 7: it was 09:00 [happened 2026-11-26T08:00:00Z (to the hour)]");
         s.put(
-                new BackupTaken(116, 9, 2_900_000, true),
-                "Ada Lovelace took a backup of the installation at ledger size 116 (9 files, 2,900,000 bytes;"
-                        + " it holds the ledger's signing key): every incident's evidence, FORENSIC included");
+                new BackupTaken(116, true),
+                "Ada Lovelace took a backup of the installation at ledger size 116 (it holds the ledger's"
+                        + " signing key): every incident's evidence, FORENSIC included");
         s.put(
                 new TokenIssued("rafael", "t1", "laptop", null),
                 "Ada Lovelace issued the token \"laptop\" to Rafael Costa");

@@ -9,12 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
  * configured outside the data directory, the ledger's private signing key (docs/operations.md
  * "Backup and restore"): like an evidence read, it is recorded before the first byte leaves.
  *
+ * <p>No file count or byte total: they include the FORENSIC items, whose sizes the auditor, who
+ * reads this entry, may not learn (two backups around an upload would give its size). The server's
+ * log and the answer's headers give them to the administrator.
+ *
  * @param treeSize the ledger's tree size at the database snapshot the archive holds
- * @param files the number of files the archive lists (database, blobs, key)
- * @param bytes their total size
  * @param signingKey whether the archive holds the ledger's private signing key
  */
-public record BackupTaken(long treeSize, int files, long bytes, boolean signingKey) implements Fact {
+public record BackupTaken(long treeSize, boolean signingKey) implements Fact {
     @Override
     public String type() {
         return "backup.taken";
@@ -27,11 +29,7 @@ public record BackupTaken(long treeSize, int files, long bytes, boolean signingK
 
     @Override
     public ObjectNode body() {
-        return Fact.object()
-                .put("treeSize", treeSize)
-                .put("files", files)
-                .put("bytes", bytes)
-                .put("signingKey", signingKey);
+        return Fact.object().put("treeSize", treeSize).put("signingKey", signingKey);
     }
 
     @Override

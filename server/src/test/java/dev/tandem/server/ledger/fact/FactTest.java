@@ -94,11 +94,11 @@ class FactTest {
         assertThat(issued.type()).isEqualTo("token.issued");
         assertThat(issued.body().propertyNames()).containsExactlyInAnyOrder("username", "id", "label", "expiresAt");
         assertThat(issued.privileged()).isFalse();
-        BackupTaken backup = new BackupTaken(41, 7, 1_234, true);
+        BackupTaken backup = new BackupTaken(41, true);
         assertThat(backup.type()).isEqualTo("backup.taken");
         assertThat(backup.incident()).isNull();
         assertThat(backup.privileged()).isFalse();
-        assertThat(backup.body().propertyNames()).containsExactly("treeSize", "files", "bytes", "signingKey");
+        assertThat(backup.body().propertyNames()).containsExactly("treeSize", "signingKey");
         assertThat(backup.body().path("signingKey").asBoolean()).isTrue();
         assertThat(status(null, "why", true).type()).isEqualTo("obligation.status-changed");
         assertThat(status(null, "why", true).body().propertyNames())
