@@ -1,6 +1,7 @@
 package dev.tandem.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
@@ -170,29 +171,21 @@ abstract class ServerContract {
         String id = issued.json().path("id").asString();
         assertThat(issued.json().path("expiresAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
         Api user = api.as(token);
-        // the first token served only to issue this one: the new one revokes it
-        String firstId = "";
-        for (JsonNode t : user.get("/api/v1/users/" + name + "/tokens").json()) {
-            if (t.path("label").asString().equals("first")) {
-                firstId = t.path("id").asString();
-            }
-        }
-        assertThat(user.delete("/api/v1/users/" + name + "/tokens/" + firstId).status())
-                .isEqualTo(204);
-        assertThat(first.get("/api/v1/incidents").status()).isEqualTo(401);
         String otherToken = TestUsers.token(accounts, other, "other");
 
         Api.Response listed = user.get("/api/v1/users/" + name + "/tokens");
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.json()).hasSize(1);
-        JsonNode t = listed.json().get(0);
+        // oldest first: the one it was issued with, then this one
+        assertThat(listed.json()).hasSize(2);
+        assertThat(listed.json().get(0).path("label").asString()).isEqualTo("first");
+        JsonNode t = listed.json().get(1);
         assertThat(t.propertyNames()).containsExactlyInAnyOrder("id", "label", "createdAt", "expiresAt", "lastUsedAt");
         assertThat(t.path("id").asString()).isEqualTo(id);
         assertThat(t.path("label").asString()).isEqualTo("ci");
         assertThat(t.path("expiresAt").asString()).isEqualTo("2098-12-31T23:00:00Z");
         assertThat(t.path("lastUsedAt").asString()).isNotBlank();
         assertThat(listed.body()).doesNotContain(token).doesNotContain(sha256Hex(token));
-        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(1);
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(2);
         assertThat(api.as(otherToken).get("/api/v1/users/" + name + "/tokens").status())
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/users/nobody" + System.nanoTime() + "/tokens")
@@ -217,7 +210,9 @@ abstract class ServerContract {
         assertThat(user.delete("/api/v1/users/" + name + "/tokens/" + id).status())
                 .isEqualTo(204);
         assertThat(user.get("/api/v1/incidents").status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).isEmpty();
+        // revoking a token leaves the one it was issued with
+        assertThat(first.get("/api/v1/incidents").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(1);
         assertThat(api.delete("/api/v1/users/" + name + "/tokens/" + id).status())
                 .isEqualTo(404);
         assertThat(api.as(otherToken).get("/api/v1/incidents").status()).isEqualTo(200);
@@ -228,6 +223,61 @@ abstract class ServerContract {
         assertThat(revoked.toString()).doesNotContain(token).doesNotContain(sha256Hex(token));
         JsonNode issuedEntry = lastEntryOfType("token.issued");
         assertThat(issuedEntry.toString()).doesNotContain(otherToken).doesNotContain(sha256Hex(otherToken));
+    }
+
+    @Test
+    void aTokenIssuedWithATokenExpiresNoLaterThanItAndIsRevokedWithIt() {
+        String name = newUser("lineage");
+        String rootToken = TestUsers.token(accounts, name, "root");
+        Api root = api.as(rootToken);
+        // under a token that never expires, the expiry asked for
+        Api.Response child = root.postJson(
+                "/api/v1/users/" + name + "/tokens", "{\"label\":\"child\",\"expiresAt\":\"2097-01-01T00:00:00Z\"}");
+        assertThat(child.status()).as(child.body()).isEqualTo(201);
+        String childId = child.json().path("id").asString();
+        assertThat(child.json().path("expiresAt").asString()).isEqualTo("2097-01-01T00:00:00Z");
+        Api childApi = api.as(child.json().path("token").asString());
+        // none asked for: the issuing token's expiry, not "never"
+        Api.Response grandchild = childApi.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"grandchild\"}");
+        assertThat(grandchild.status()).as(grandchild.body()).isEqualTo(201);
+        assertThat(grandchild.json().path("expiresAt").asString()).isEqualTo("2097-01-01T00:00:00Z");
+        String grandchildId = grandchild.json().path("id").asString();
+        JsonNode issuedEntry = lastEntryOfType("token.issued");
+        assertThat(issuedEntry.path("body").path("id").asString()).isEqualTo(grandchildId);
+        assertThat(issuedEntry.path("body").path("issuedWith").asString()).isEqualTo(childId);
+        assertThat(issuedEntry.path("body").path("expiresAt").asString()).isEqualTo("2097-01-01T00:00:00Z");
+        Api grandchildApi = api.as(grandchild.json().path("token").asString());
+        // a later expiry than the issuing token's is refused, and nothing is issued
+        long before = treeSize();
+        Api.Response later = childApi.postJson(
+                "/api/v1/users/" + name + "/tokens", "{\"label\":\"later\",\"expiresAt\":\"2098-01-01T00:00:00Z\"}");
+        assertThat(later.status()).isEqualTo(422);
+        assertThat(later.json().path("type").asString()).isEqualTo("urn:tandem:problem:expires-after-issuing-token");
+        assertThat(later.json().path("detail").asString()).contains("expiresAt").contains("2097-01-01T00:00:00Z");
+        assertThat(treeSize()).isEqualTo(before);
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(3);
+
+        // revoking the child revokes the grandchild issued with it, each with its entry; the root stays
+        assertThat(root.delete("/api/v1/users/" + name + "/tokens/" + childId).status())
+                .isEqualTo(204);
+        assertThat(childApi.get("/api/v1/incidents").status()).isEqualTo(401);
+        assertThat(grandchildApi.get("/api/v1/incidents").status()).isEqualTo(401);
+        assertThat(root.get("/api/v1/incidents").status()).isEqualTo(200);
+        JsonNode cascade = lastEntryOfType("token.revoked");
+        assertThat(cascade.path("body").path("id").asString()).isEqualTo(grandchildId);
+        assertThat(cascade.path("body").path("reason").asString())
+                .isEqualTo("revoked with the token it was issued with, " + childId);
+        assertThat(cascade.path("actor").asString()).isEqualTo(name);
+        JsonNode listed = api.get("/api/v1/users/" + name + "/tokens").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("label").asString()).isEqualTo("root");
+        // a request authenticated just before its token was revoked issues nothing
+        long size = treeSize();
+        assertThatThrownBy(() -> accounts.issueToken(name, "late", null, name, childId))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("issuing-token-revoked"));
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(api.get("/api/v1/users/" + name + "/tokens").json()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.server.identity;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
@@ -87,7 +88,8 @@ public class Accounts {
             @Nullable Instant lastUsedAt) {}
 
     /** A newly issued token: its value is shown this once. */
-    public record IssuedToken(String id, String token) {}
+    public record IssuedToken(
+            String id, String token, @Nullable Instant expiresAt) {}
 
     /** What came of a request to revoke a token. */
     public sealed interface Revocation {
@@ -118,6 +120,14 @@ public class Accounts {
      * its user is not disabled; checked against the database on every call (ADR 060).
      */
     public Optional<Actor> byToken(String token) {
+        return bearer(token).map(Bearer::actor);
+    }
+
+    /** Who a bearer token authenticates, and that token's id. */
+    public record Bearer(Actor actor, String tokenId) {}
+
+    /** As {@link #byToken}, with the token's id (what a token issued with it records). */
+    public Optional<Bearer> bearer(String token) {
         Instant now = clock.instant();
         List<Found> found = jdbc.query(
                 ACCEPTED_TOKEN,
@@ -129,7 +139,7 @@ public class Accounts {
         }
         Found f = found.getFirst();
         noteUse(f.tokenId(), f.lastUsedAt(), now);
-        return Optional.of(f.actor());
+        return Optional.of(new Bearer(f.actor(), f.tokenId()));
     }
 
     /**
@@ -480,14 +490,54 @@ public class Accounts {
 
     /** Issues a new token that never expires (the demo's). */
     public String issueToken(String username, String label, String actor) {
-        return issueToken(username, label, null, actor).token();
+        return issueToken(username, label, null, actor, null).token();
     }
 
-    /** Issues a new token for {@code username}; its value is not retrievable later. */
-    public IssuedToken issueToken(String username, String label, @Nullable Instant expiresAt, String actor) {
+    /**
+     * Issues a new token for {@code username}; its value is not retrievable later. A request that
+     * carried a bearer token passes that token's id as {@code issuedWith}: the new token then expires
+     * no later than it (its expiry when none is asked for; 422 {@code expires-after-issuing-token}
+     * for a later one) and is revoked with it, so a stolen token cannot mint a successor that
+     * outlives its own revocation or expiry (docs/contracts.md §2).
+     */
+    public IssuedToken issueToken(
+            String username, String label, @Nullable Instant expiresAt, String actor, @Nullable String issuedWith) {
         String token = newToken();
-        String id = ledger.record(ap -> insertToken(ap, username, label, token, expiresAt, false, actor));
-        return new IssuedToken(id, token);
+        return ledger.record(ap -> {
+            Instant expiry = expiresAt;
+            if (issuedWith != null) {
+                expiry = expiryUnder(username, issuedWith, expiresAt);
+            }
+            String id = insertToken(ap, username, label, token, expiry, false, actor, issuedWith);
+            return new IssuedToken(id, token, expiry);
+        });
+    }
+
+    /** The expiry of a token issued with {@code issuedWith}, which the unit reads as committed. */
+    private @Nullable Instant expiryUnder(String username, String issuedWith, @Nullable Instant asked) {
+        List<Optional<Instant>> parent = jdbc.query(
+                "SELECT expires_at FROM api_token WHERE id = ? AND username = ? AND revoked_at IS NULL",
+                (rs, n) -> Optional.ofNullable(instant(rs, 1)),
+                issuedWith,
+                username);
+        if (parent.isEmpty()) {
+            // revoked (or its user changed) between the request's authentication and this unit
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
+                    "issuing-token-revoked",
+                    "Issuing token revoked",
+                    "the token this request carried was revoked meanwhile; no token was issued");
+        }
+        Instant limit = parent.getFirst().orElse(null);
+        if (limit == null) return asked;
+        if (asked == null) return limit;
+        if (asked.isAfter(limit)) {
+            throw DomainException.unprocessable(
+                    "expires-after-issuing-token",
+                    "expiresAt " + asked + " is after " + limit
+                            + ", when the token this request carried expires: a token issued with a token expires no later than it");
+        }
+        return asked;
     }
 
     private String insertToken(
@@ -497,19 +547,23 @@ public class Accounts {
             String token,
             @Nullable Instant expiresAt,
             boolean bootstrap,
-            String actor) {
+            String actor,
+            @Nullable String issuedWith) {
         String id = Ids.next();
         jdbc.update(
-                "INSERT INTO api_token (id, token_hash, username, label, created_at, expires_at, bootstrap)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO api_token (id, token_hash, username, label, created_at, expires_at, bootstrap, issued_with)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 hash(token),
                 username,
                 label,
                 Timestamp.from(clock.instant()),
                 expiresAt == null ? null : Timestamp.from(expiresAt),
-                bootstrap);
-        ap.record(new TokenIssued(username, id, label, expiresAt == null ? null : expiresAt.toString()), actor);
+                bootstrap,
+                issuedWith);
+        ap.record(
+                new TokenIssued(username, id, label, expiresAt == null ? null : expiresAt.toString(), issuedWith),
+                actor);
         return id;
     }
 
@@ -546,8 +600,28 @@ public class Accounts {
                 Timestamp.from(clock.instant()),
                 tokenId);
         ap.record(new TokenRevoked(username, tokenId, label.getFirst(), reason), actor);
+        // the tokens issued with it, and theirs, go with it: one entry each, in the same unit
+        java.util.ArrayDeque<String> issuers = new java.util.ArrayDeque<>(List.of(tokenId));
+        while (!issuers.isEmpty()) {
+            String issuer = issuers.removeFirst();
+            List<String[]> issued = jdbc.query(
+                    "SELECT id, username, label FROM api_token WHERE issued_with = ? AND revoked_at IS NULL ORDER BY id",
+                    (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                    issuer);
+            for (String[] t : issued) {
+                jdbc.update(
+                        "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                        Timestamp.from(clock.instant()),
+                        t[0]);
+                ap.record(new TokenRevoked(t[1], t[0], t[2], ISSUER_REVOKED + issuer), actor);
+                issuers.addLast(t[0]);
+            }
+        }
         return new Revocation.Revoked(tokenId);
     }
+
+    /** The reason of a token revoked because the token it was issued with was: this, then that token's id. */
+    static final String ISSUER_REVOKED = "revoked with the token it was issued with, ";
 
     /** The state of a token value the bootstrap was given. */
     enum BootstrapState {
@@ -593,7 +667,7 @@ public class Accounts {
             for (String id : old) {
                 revokeInUnit(ap, admin, id, "replaced by a new TANDEM_ADMIN_TOKEN", "system");
             }
-            insertToken(ap, admin, AdminBootstrap.LABEL, token, null, true, "system");
+            insertToken(ap, admin, AdminBootstrap.LABEL, token, null, true, "system", null);
             return old.size();
         });
     }

@@ -5,6 +5,7 @@ import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -129,9 +130,10 @@ class AdminPages {
             @PathVariable String username,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return issue(actor, username, "/admin/users/" + username + "/tokens", form, model, response, redirect);
+        return issue(actor, username, "/admin/users/" + username + "/tokens", form, model, request, response, redirect);
     }
 
     @PostMapping("/admin/users/{username}/tokens/{tokenId}/revocation")
@@ -157,9 +159,10 @@ class AdminPages {
             @AuthenticationPrincipal Actor actor,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return issue(actor, actor.username(), "/account/tokens", form, model, response, redirect);
+        return issue(actor, actor.username(), "/account/tokens", form, model, request, response, redirect);
     }
 
     @PostMapping("/account/tokens/{tokenId}/revocation")
@@ -191,6 +194,7 @@ class AdminPages {
             String base,
             Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!accounts.exists(username)) {
@@ -201,7 +205,8 @@ class AdminPages {
             // a datetime-local field in UTC (the page says so), or RFC 3339 with an offset as typed
             OffsetDateTime at = Times.fromForm(form.get("expiresAt"), ZoneOffset.UTC, "expiresAt");
             Instant expiresAt = UserController.expiresAt(at == null ? null : at.toString(), clock.instant());
-            Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
+            Accounts.IssuedToken issued = accounts.issueToken(
+                    username, label, expiresAt, actor.username(), BearerTokenFilter.tokenId(request));
             redirect.addFlashAttribute("issued", Map.of("id", issued.id(), "token", issued.token(), "label", label));
         } catch (DomainException | IllegalArgumentException | DateTimeException e) {
             response.setStatus(422);

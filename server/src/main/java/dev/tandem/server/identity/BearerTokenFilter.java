@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * only those from CSRF tokens, and session-only actions refuse them.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-    /** The request attribute set when a bearer token authenticated the request. */
+    /** The request attribute set when a bearer token authenticated the request: that token's id. */
     static final String AUTHENTICATED = BearerTokenFilter.class.getName() + ".AUTHENTICATED";
 
     private final Accounts accounts;
@@ -42,8 +43,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var actor = accounts.byToken(header.substring(7).strip());
-            if (actor.isEmpty()) {
+            var bearer = accounts.bearer(header.substring(7).strip());
+            if (bearer.isEmpty()) {
                 Optional<Duration> wait = throttle.refused(request.getRemoteAddr());
                 if (wait.isPresent()) {
                     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
@@ -66,6 +67,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                         "the bearer token is not valid");
                 return;
             }
+            var actor = bearer.map(Accounts.Bearer::actor);
             var authorities = actor.get().admin()
                     ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))
                     : List.<SimpleGrantedAuthority>of();
@@ -74,13 +76,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
-            request.setAttribute(AUTHENTICATED, Boolean.TRUE);
+            request.setAttribute(AUTHENTICATED, bearer.get().tokenId());
         }
         chain.doFilter(request, response);
     }
 
     /** Did a valid bearer token authenticate this request (not a session, nor another scheme)? */
     static boolean authenticatedByToken(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
+        return tokenId(request) != null;
+    }
+
+    /** The id of the bearer token that authenticated this request; null for a session or none. */
+    static @Nullable String tokenId(HttpServletRequest request) {
+        return request.getAttribute(AUTHENTICATED) instanceof String id ? id : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.server.identity;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -127,12 +128,16 @@ class UserController {
     @Guard(Action.TOKEN_ISSUE)
     @ResponseStatus(HttpStatus.CREATED)
     IssuedTokenView token(
-            @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String username,
+            @RequestBody NewToken body,
+            HttpServletRequest request) {
         requireUser(username);
         String label = label(body.label());
         Instant expiresAt = expiresAt(body.expiresAt(), clock.instant());
-        Accounts.IssuedToken issued = accounts.issueToken(username, label, expiresAt, actor.username());
-        return new IssuedTokenView(issued.id(), issued.token(), text(expiresAt));
+        Accounts.IssuedToken issued =
+                accounts.issueToken(username, label, expiresAt, actor.username(), BearerTokenFilter.tokenId(request));
+        return new IssuedTokenView(issued.id(), issued.token(), text(issued.expiresAt()));
     }
 
     /** Revoked tokens are left out: the ledger's token.revoked entries keep their history. */

@@ -94,6 +94,11 @@ class FactTest {
         assertThat(issued.type()).isEqualTo("token.issued");
         assertThat(issued.body().propertyNames()).containsExactlyInAnyOrder("username", "id", "label", "expiresAt");
         assertThat(issued.privileged()).isFalse();
+        assertThat(new TokenIssued("u", "t-2", "l", "2097-01-01T00:00:00Z", "t-1")
+                        .body()
+                        .path("issuedWith")
+                        .asString())
+                .isEqualTo("t-1");
         BackupTaken backup = new BackupTaken(41, true);
         assertThat(backup.type()).isEqualTo("backup.taken");
         assertThat(backup.incident()).isNull();
