@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
  * configuration runs {@code --runs} times, interleaved; the best run counts (noise from other work
  * on the machine only ever slows a run down), the median is printed beside it, with the load
  * average. {@code --scaling} adds one large CSV file scanned with one thread and with all cores.
+ * Each process writes its output to a file, as a user's {@code > findings.jsonl} does ({@link
+ * TimedProcess}).
  */
 @Command(
         name = "scan",
@@ -184,6 +186,8 @@ public final class ScanBench implements Callable<Integer> {
         out.println();
         out.println("ripgrep only finds candidates; tandem validates them (Luhn, ISO 13616, SSA rules, libphonenumber),"
                 + " reads CSV and JSON as records and writes one JSON object a finding.");
+        out.println("Each process writes its output to a file, as `> findings.jsonl` would; lines and digests are read"
+                + " after the clock stops.");
         out.println("Figures from a machine shared with other work are noisy: compare the ratios, and the load beside"
                 + " them.");
         out.flush();

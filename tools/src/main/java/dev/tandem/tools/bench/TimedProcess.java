@@ -11,9 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One child process timed from start to exit, its standard output read from a pipe as a user's
- * {@code | wc -l} would (lines counted, SHA-256 of the bytes), its peak resident set size sampled
- * from {@code /proc/PID/status} (VmHWM) every 10 ms.
+ * One child process timed from start to exit, its standard output written to a file as a user's
+ * {@code > findings.jsonl} would (its lines counted and its SHA-256 taken after the clock stops, so
+ * the bench's own reading costs the measured process no CPU on a machine of few cores), its peak
+ * resident set size sampled from {@code /proc/PID/status} (VmHWM) every 10 ms.
  */
 public final class TimedProcess {
     private TimedProcess() {}
@@ -41,26 +42,14 @@ public final class TimedProcess {
                     List.of(GNU_TIME.toString(), "-q", "-f", "%U %S %M", "-o", times.toString()));
             cmd.addAll(command);
         }
+        Path out = Files.createTempFile("tandem-bench-", ".out");
         try {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd)
+                    .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            long[] lines = {0};
-            MessageDigest sha = sha256();
-            Thread reader = Thread.ofPlatform().start(() -> {
-                try (InputStream in = p.getInputStream()) {
-                    byte[] buf = new byte[1 << 16];
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        sha.update(buf, 0, n);
-                        for (int i = 0; i < n; i++) if (buf[i] == '\n') lines[0]++;
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
             long peak = 0;
             Path status = Path.of("/proc/" + p.pid() + "/status");
             while (p.isAlive()) {
@@ -68,8 +57,17 @@ public final class TimedProcess {
                 Thread.sleep(10);
             }
             int exit = p.waitFor();
-            reader.join();
             double secs = (System.nanoTime() - t0) / 1e9;
+            long[] lines = {0};
+            MessageDigest sha = sha256();
+            try (InputStream in = Files.newInputStream(out)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    sha.update(buf, 0, n);
+                    for (int i = 0; i < n; i++) if (buf[i] == '\n') lines[0]++;
+                }
+            }
             String e = Files.readString(err, StandardCharsets.UTF_8);
             if (e.length() > 2000) e = e.substring(e.length() - 2000);
             double cpu = -1;
@@ -87,6 +85,7 @@ public final class TimedProcess {
             return new Result(
                     secs, exit, lines[0], HexFormat.of().formatHex(sha.digest()), peak == 0 ? -1 : peak, cpu, e);
         } finally {
+            Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             Files.deleteIfExists(times);
         }
