@@ -457,7 +457,8 @@ public final class ObligationEngine {
         }
         Long ca = counts.get("CA");
         if (ca != null && ca > 0) {
-            w.add(ca + " people are given as CA without a province: Quebec's law needs a CA-QC count");
+            w.add(ca + " people are given as CA without a province: the provinces' own laws (Quebec's, Alberta's)"
+                    + " need CA-QC and CA-AB counts");
         }
         if (scope.categories().isEmpty()) {
             w.add("no data categories given: laws limited to particular data (most US states, card brands) did"
@@ -466,8 +467,14 @@ public final class ObligationEngine {
         Map<String, Long> uncovered = new LinkedHashMap<>();
         Map<String, Long> notYet = new LinkedHashMap<>();
         Map<String, Long> controllersOnly = new LinkedHashMap<>();
+        Long unknown = counts.get(Subjects.UNKNOWN);
+        if (unknown != null && unknown > 0) {
+            w.add(unknown + " affected people have no known country (ZZ): no country's law was evaluated for them;"
+                    + " they count only under laws that follow the company's establishment (GDPR Art. 3(1))."
+                    + " Find where they live (a country column, addresses, phone numbers) and give their codes");
+        }
         counts.forEach((code, n) -> {
-            if (n <= 0) {
+            if (n <= 0 || code.equals(Subjects.UNKNOWN)) {
                 return;
             }
             if (!covered(code, scope.awareAt(), false)) {

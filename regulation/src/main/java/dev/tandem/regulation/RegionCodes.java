@@ -22,11 +22,15 @@ public final class RegionCodes {
 
     private RegionCodes() {}
 
-    /** The upper-cased, checked code; {@code PR} becomes {@code US-PR}. */
+    /**
+     * The upper-cased, checked code; {@code PR} becomes {@code US-PR}; {@code ZZ} ({@link
+     * Subjects#UNKNOWN}, no known country) is accepted as it is.
+     */
     public static String normalise(String raw) {
         String code = raw.strip().toUpperCase(Locale.ROOT);
         int dash = code.indexOf('-');
         if (dash < 0) {
+            if (code.equals(Subjects.UNKNOWN)) return code;
             requireCountry(code, "country");
             return code.equals("PR") ? "US-PR" : code;
         }

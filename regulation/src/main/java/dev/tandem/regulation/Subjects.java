@@ -7,10 +7,21 @@ import java.util.Map;
 
 /**
  * Affected people counted by ISO 3166-1 alpha-2 country ({@code DE}) or ISO 3166-2 subdivision
- * ({@code US-TX}). Codes are checked on the way in; Puerto Rico may be given as {@code PR} or
+ * ({@code US-TX}), and {@link #UNKNOWN} ({@code ZZ}) for people of no known country. Codes are checked on the way in; Puerto Rico may be given as {@code PR} or
  * {@code US-PR} and is kept as {@code US-PR}, the code its breach law is filed under.
  */
 public final class Subjects {
+    /**
+     * People whose country is not known (a scan found them with no country column, address or
+     * phone number to place them by): ISO 3166-1's user-assigned {@code ZZ}, CLDR's "Unknown
+     * Region". No law is evaluated for their country; they count under the laws that follow the
+     * company's establishment (GDPR Art. 3(1)) and in the warnings.
+     */
+    public static final String UNKNOWN = "ZZ";
+
+    /** More people than live on Earth: a count above it is a typing or overflow error. */
+    public static final long MAX_COUNT = 10_000_000_000L;
+
     private final Map<String, Long> counts;
 
     private Subjects(Map<String, Long> counts) {
@@ -55,6 +66,10 @@ public final class Subjects {
         String code = RegionCodes.normalise(rawCode);
         if (n < 0) {
             throw new InvalidScopeException("count for " + rawCode + " is negative: " + n);
+        }
+        if (n > MAX_COUNT) {
+            throw new InvalidScopeException("count for " + rawCode + " is " + n
+                    + ", more people than live on Earth (at most " + MAX_COUNT + ")");
         }
         if (m.containsKey(code)) {
             throw new InvalidScopeException("'" + rawCode + "' is given twice");

@@ -296,6 +296,27 @@ class ObligationEngineTest {
     }
 
     @Test
+    void peopleOfNoKnownCountryCountUnderTheLawsThatFollowTheEstablishment() {
+        // a scan of an export without a country column: 300 people, none placed
+        var inGermany = new CompanyFacts(List.of("DE"), false, false, false, false, false);
+        var unknown = new IncidentScope(
+                AWARE, Subjects.parse("ZZ=300"), Set.of(DataCategory.CONTACT), inGermany, ZoneOffset.UTC);
+        Assessment a = engine.evaluate(unknown, List.of());
+        assertThat(rule(a, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("300 affected people have no known country (ZZ)"))
+                .anyMatch(w -> w.startsWith("300 affected people outside EEA are counted under EU GDPR"))
+                .noneMatch(w -> w.startsWith("no rules cover"));
+        // without an establishment that brings a law along, no law is owed for them, and the warning says why
+        var inUs = new CompanyFacts(List.of("US"), false, false, false, false, false);
+        Assessment none = engine.evaluate(
+                new IncidentScope(AWARE, Subjects.parse("ZZ=300"), Set.of(DataCategory.CONTACT), inUs, ZoneOffset.UTC),
+                List.of());
+        assertThat(none.obligations()).isEmpty();
+        assertThat(none.warnings()).anyMatch(w -> w.startsWith("300 affected people have no known country (ZZ)"));
+    }
+
+    @Test
     void marketplaceWithoutEuNexusIsWarned() {
         // NIS2 Art. 26(3): a provider not established in the Union must designate a representative.
         var facts = new CompanyFacts(List.of("US"), false, false, false, true, false);

@@ -28,5 +28,20 @@ class SubjectsTest {
         assertThatThrownBy(() -> Subjects.parse("DE=12.5")).hasMessageContaining("'12.5' for DE is not a whole number");
         assertThatThrownBy(() -> Subjects.parse("FR-75=3")).hasMessageContaining("give the country code FR");
         assertThatThrownBy(() -> Subjects.parse("EU=3")).hasMessageContaining("'EU' is not a country code");
+        // a count that would overflow the total (and made every law disappear) is refused
+        assertThatThrownBy(() -> Subjects.parse("US-CA=9223372036854775807,US-TX=1"))
+                .isInstanceOf(InvalidScopeException.class)
+                .hasMessageContaining("count for US-CA is 9223372036854775807, more people than live on Earth");
+        assertThat(Subjects.parse("US-CA=10000000000").total()).isEqualTo(10_000_000_000L);
+        assertThatThrownBy(() -> Subjects.parse("ZZ-01=3")).hasMessageContaining("unknown subdivision code 'ZZ'");
+    }
+
+    @Test
+    void zzCountsPeopleOfNoKnownCountryInTheTotalOnly() {
+        Subjects s = Subjects.parse("zz=300,DE=5");
+        assertThat(s.counts()).containsEntry(Subjects.UNKNOWN, 300L);
+        assertThat(s.total()).isEqualTo(305);
+        assertThat(s.countIn("EEA", Map.of("EEA", List.of("DE", "FR")))).isEqualTo(5);
+        assertThat(s.countIn("US", Map.of())).isZero();
     }
 }

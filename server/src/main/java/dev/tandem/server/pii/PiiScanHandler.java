@@ -288,8 +288,8 @@ class PiiScanHandler implements JobHandler {
             }
         });
         var current = obligations.scopeOf(job.incidentId());
-        Map<String, Long> subjects =
-                ScanScope.merge(current.map(s -> s.scope().subjects().counts()).orElse(Map.of()), scan.jurisdictions());
+        Map<String, Long> subjects = ScanScope.merge(
+                current.map(s -> s.scope().subjects().counts()).orElse(Map.of()), ScanScope.subjects(scan));
         var categories = EnumSet.noneOf(dev.tandem.regulation.DataCategory.class);
         current.ifPresent(s -> categories.addAll(s.scope().data()));
         categories.addAll(ScanScope.categories(found));

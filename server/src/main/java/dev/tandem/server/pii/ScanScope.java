@@ -1,7 +1,9 @@
 package dev.tandem.server.pii;
 
 import dev.tandem.pii.Entity;
+import dev.tandem.pii.Scope;
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.regulation.Subjects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,6 +15,17 @@ final class ScanScope {
     /** The data categories the entities found belong to ({@link DataCategory#ofScannerEntities}). */
     static Set<DataCategory> categories(Set<Entity> found) {
         return DataCategory.ofScannerEntities(found.stream().map(Entity::name).toList());
+    }
+
+    /**
+     * A scan's people per jurisdiction, and those it could not place under {@code ZZ} (no known
+     * country, {@link Subjects#UNKNOWN}): dropped, they would leave no law to count them, while the
+     * laws that follow the company's establishment (GDPR Art. 3(1)) owe a notice for them too.
+     */
+    static Map<String, Long> subjects(Scope scan) {
+        Map<String, Long> out = new TreeMap<>(scan.jurisdictions());
+        if (scan.unplaced() > 0) out.merge(Subjects.UNKNOWN, scan.unplaced(), Long::sum);
+        return out;
     }
 
     /**

@@ -271,6 +271,24 @@ abstract class PiiScanContract {
     }
 
     @Test
+    void peopleTheScanCannotPlaceEnterTheScopeAsOfNoKnownCountry() throws Exception {
+        String incident = incident();
+        StringBuilder csv = new StringBuilder("id,email\n");
+        for (int i = 0; i < 12; i++) csv.append(i).append(",buyer").append(i).append("@example.com\n");
+        String evidence = upload(incident, "AUDIT", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Api.Response started = api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}");
+        JsonNode job = awaitJob(started.json().path("id").asString());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("result").path("scopeUpdate").path("updated").asBoolean())
+                .as(job.toString())
+                .isTrue();
+        JsonNode scope = api.get("/api/v1/incidents/" + incident + "/scope").json();
+        assertThat(scope.path("subjects").path("ZZ").asLong())
+                .as(scope.toString())
+                .isEqualTo(12);
+    }
+
+    @Test
     void unknownEvidenceIsNotFound() {
         Api.Response r = api.postJson("/api/v1/evidence/nope/scans", "{}");
         assertThat(r.status()).isEqualTo(404);
