@@ -8,23 +8,33 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Which privileged entries a report's reader may see opened, following docs/access.md: the
- * incident commander and LEGAL open every one; a responder opens those resting only on FORENSIC
- * items LEGAL granted them, the scope unless it rests on FORENSIC evidence, and the obligations
- * computed (which responders read anyway); nobody else opens anything.
+ * incident commander and LEGAL open every one; a responder opens those naming FORENSIC items
+ * LEGAL granted them (and, beside those, AUDIT items, which every member reads), the scope unless
+ * it rests on FORENSIC evidence, and the obligations computed (which responders read anyway);
+ * nobody else opens anything. So a finding opens in the report exactly when the findings API
+ * shows it to the same reader.
+ *
+ * @param auditItems the ids of the incident's AUDIT evidence: an id not among them is taken as
+ *     FORENSIC
  */
-public record Reader(boolean opensAll, boolean insider, Caller.Grants grants) {
+public record Reader(boolean opensAll, boolean insider, Caller.Grants grants, Set<String> auditItems) {
     /** Opens nothing: the audit-continuity report's reader, whoever asks. */
-    public static final Reader NOBODY = new Reader(false, false, Caller.Grants.NONE);
+    public static final Reader NOBODY = new Reader(false, false, Caller.Grants.NONE, Set.of());
+
+    public Reader {
+        auditItems = Set.copyOf(auditItems);
+    }
 
     /** Types a responder reads through the scope and obligations API whatever they rest on. */
     private static final Set<String> INSIDERS_READ = Set.of("scope.updated", "obligations.computed");
 
-    public static Reader of(Caller caller) {
+    /** The reader {@code caller} is, for an incident whose AUDIT evidence has the ids {@code auditItems}. */
+    public static Reader of(Caller caller, Set<String> auditItems) {
         if (caller.privileged()) {
-            return new Reader(true, true, Caller.Grants.NONE);
+            return new Reader(true, true, Caller.Grants.NONE, Set.of());
         }
         boolean responder = caller.has(dev.tandem.server.access.Role.RESPONDER);
-        return responder ? new Reader(false, true, caller.grants()) : NOBODY;
+        return responder ? new Reader(false, true, caller.grants(), auditItems) : NOBODY;
     }
 
     /** May this reader see the opening of a privileged entry of {@code type}? */
@@ -46,8 +56,12 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants) {
         if (INSIDERS_READ.contains(type)) {
             return true;
         }
-        List<String> items = evidenceNamedBy(opened);
-        return !items.isEmpty() && items.stream().allMatch(grants::covers);
+        // an entry is privileged because of the FORENSIC items it names: it opens when it names at
+        // least one and the grants cover every one of them
+        List<String> forensic = evidenceNamedBy(opened).stream()
+                .filter(id -> !auditItems.contains(id))
+                .toList();
+        return !forensic.isEmpty() && forensic.stream().allMatch(grants::covers);
     }
 
     /** The evidence ids an entry body names: {@code "evidence":"<id>"} or {@code "evidence":[{"id":…}]}. */

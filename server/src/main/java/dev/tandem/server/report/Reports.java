@@ -49,12 +49,21 @@ public class Reports {
     public record Issued(EvidenceItem evidence, ReportCheckpoint checkpoint) {}
 
     public Rendered render(ReportKind kind, String incident, Caller caller) {
-        Snapshot snapshot = snapshots.take(incident, kind == ReportKind.INCIDENT ? Reader.of(caller) : Reader.NOBODY);
+        Snapshot snapshot =
+                snapshots.take(incident, kind == ReportKind.INCIDENT ? reader(incident, caller) : Reader.NOBODY);
         Report report = switch (kind) {
             case INCIDENT -> IncidentReport.of(snapshot, audience(caller));
             case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshot, settings());
         };
         return new Rendered(report, renderer.html(report), snapshot);
+    }
+
+    private Reader reader(String incident, Caller caller) {
+        java.util.Set<String> audit = new java.util.HashSet<>();
+        for (EvidenceItem i : vault.ofIncident(incident)) {
+            if (i.repository() == Repository.AUDIT) audit.add(i.id());
+        }
+        return Reader.of(caller, audit);
     }
 
     /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */

@@ -215,6 +215,18 @@ abstract class DemoReportsContract {
         String responderText = HtmlUtils.htmlUnescape(
                 fetch(loaded.tokenOf(Role.RESPONDER), incidentPath, "text/html").text());
         assertThat(responderText).contains("checkout-capture.har").doesNotContain("intake-memo-privileged.md");
+        // the report opens the findings the findings API shows the responder, and withholds the rest
+        int withheld = 0;
+        for (JsonNode f : new Api(base(), loaded.tokenOf(Role.RESPONDER))
+                .get("/api/v1/incidents/" + id + "/findings")
+                .json()
+                .path("findings")) {
+            if (f.has("commitment")) withheld++;
+        }
+        assertThat(withheld)
+                .as("the demo withholds some findings from the responder")
+                .isPositive();
+        assertThat(responderText).contains(withheld + " further findings rest on privileged evidence you may not open");
         assertThat(fetch(auditor, incidentPath, "text/html").status()).isEqualTo(403);
         assertThat(fetch(auditor, auditPath, "image/png").status()).isEqualTo(406);
     }

@@ -206,10 +206,20 @@ class ReportModelTest {
     @Test
     void aResponderOpensOnlyWhatLegalGranted() {
         Caller granted = new Caller("r", false, Role.RESPONDER, new Caller.Grants(false, Set.of("e-1")));
-        Reader r = Reader.of(granted);
+        // a-1 and a-2 are AUDIT items, which every member reads
+        Reader r = Reader.of(granted, Set.of("a-1", "a-2"));
         assertThat(r.mayOpen("evidence.added", json("{\"evidence\":\"e-1\"}"))).isTrue();
         assertThat(r.mayOpen("evidence.added", json("{\"evidence\":\"e-9\"}"))).isFalse();
         assertThat(r.mayOpen("leak.finding", json("{\"evidence\":[{\"id\":\"e-1\"},{\"id\":\"e-9\"}]}")))
+                .isFalse();
+        // a finding resting on the granted FORENSIC item and on AUDIT items opens, as in the findings API
+        assertThat(r.mayOpen(
+                        "leak.finding", json("{\"evidence\":[{\"id\":\"a-1\"},{\"id\":\"e-1\"},{\"id\":\"a-2\"}]}")))
+                .isTrue();
+        assertThat(r.mayOpen("leak.finding", json("{\"evidence\":[{\"id\":\"a-1\"},{\"id\":\"e-9\"}]}")))
+                .isFalse();
+        // a privileged entry naming AUDIT items only is privileged for a reason the names do not show
+        assertThat(r.mayOpen("leak.finding", json("{\"evidence\":[{\"id\":\"a-1\"}]}")))
                 .isFalse();
         assertThat(r.mayOpen("judgement.recorded", json("{\"reason\":\"counsel's\"}")))
                 .isFalse();
@@ -223,10 +233,10 @@ class ReportModelTest {
         assertThat(r.mayOpen("scope.updated", json("{\"subjects\":{}}")))
                 .as("an entry from before restsOn was recorded was privileged only when FORENSIC")
                 .isFalse();
-        assertThat(Reader.of(new Caller("l", false, Role.LEGAL, Caller.Grants.NONE))
+        assertThat(Reader.of(new Caller("l", false, Role.LEGAL, Caller.Grants.NONE), Set.of())
                         .mayOpen("x", json("{}")))
                 .isTrue();
-        assertThat(Reader.of(new Caller("a", false, Role.AUDITOR, new Caller.Grants(true, Set.of()))))
+        assertThat(Reader.of(new Caller("a", false, Role.AUDITOR, new Caller.Grants(true, Set.of())), Set.of("a-1")))
                 .isEqualTo(Reader.NOBODY);
     }
 
