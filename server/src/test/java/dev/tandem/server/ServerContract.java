@@ -384,6 +384,24 @@ abstract class ServerContract {
         Api.Response badZone = api.postJson(
                 "/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"timeZone\":\"Mars/Olympus\"}");
         assertThat(badZone.status()).isEqualTo(422);
+        // awareness has happened: a typed year (2027 for 2026) would push every deadline out
+        long before = treeSize();
+        Api.Response future = api.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"x\",\"severity\":\"LOW\",\"awareAt\":\""
+                        + java.time.Instant.now().plusSeconds(86_400) + "\"}");
+        assertThat(future.status()).as(future.body()).isEqualTo(422);
+        assertThat(future.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-aware-at");
+        assertThat(future.json().path("detail").asString()).contains("awareAt", "in the future");
+        // a fixed offset does not follow daylight saving time: local due times would be an hour off
+        Api.Response fixed =
+                api.postJson("/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"timeZone\":\"+02:00\"}");
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(422);
+        assertThat(fixed.json().path("detail").asString()).contains("timeZone", "+02:00", "Europe/Berlin");
+        assertThat(treeSize()).isEqualTo(before);
+        Api.Response utc =
+                api.postJson("/api/v1/incidents", "{\"title\":\"x\",\"severity\":\"LOW\",\"timeZone\":\"UTC\"}");
+        assertThat(utc.status()).as(utc.body()).isEqualTo(201);
         Api.Response notJson = api.postJson("/api/v1/incidents", "{\"title\":");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.contentType()).startsWith("application/problem+json");

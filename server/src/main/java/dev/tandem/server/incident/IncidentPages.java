@@ -115,7 +115,7 @@ class IncidentPages {
             OffsetDateTime aware = Times.fromForm(awareAt, zone, "awareAt");
             Incident opened = incidents.open(t, s, aware == null ? null : aware.toInstant(), zone, actor.username());
             return "redirect:/incidents/" + opened.id();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DomainException e) {
             response.setStatus(422);
             model.addAttribute("openError", e.getMessage());
             return list(access, model);

@@ -36,6 +36,8 @@ public class Incidents {
     }
 
     public Incident open(String title, Severity severity, @Nullable Instant awareAt, ZoneId zone, String actor) {
+        checkAwareAt(awareAt, clock.instant());
+        checkZone(zone);
         String id = Ids.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
@@ -117,6 +119,34 @@ public class Incidents {
             jdbc.update("UPDATE incident SET phase = ? WHERE id = ?", target.name(), id);
             return existing(id);
         });
+    }
+
+    /**
+     * Awareness is a moment that has happened: every deadline runs from it, so a typed year (2027
+     * for 2026) would push them all out. A few minutes ahead are allowed for clocks that differ.
+     */
+    static void checkAwareAt(@Nullable Instant awareAt, Instant now) {
+        if (awareAt != null && awareAt.isAfter(now.plus(Timeline.SKEW))) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at",
+                    "awareAt: " + awareAt + " is in the future (the server's time is " + now
+                            + "): give when the company became aware");
+        }
+    }
+
+    /**
+     * An incident's zone is a region's ({@code Europe/Berlin}), whose rules follow daylight saving
+     * time, or UTC: a fixed offset such as {@code +02:00} would show local due times an hour off on
+     * the other side of a change.
+     */
+    static void checkZone(ZoneId zone) {
+        var rules = zone.getRules();
+        if (rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).getTotalSeconds() != 0) {
+            throw DomainException.unprocessable(
+                    "bad-time-zone",
+                    "timeZone: " + zone.getId() + " is a fixed offset, which does not follow daylight saving time;"
+                            + " give a region's zone such as Europe/Berlin, or UTC");
+        }
     }
 
     /** Declares the incident contained as of {@code at} ({@code incident.contained}); answers its index. */
