@@ -158,8 +158,24 @@ public class Timeline {
             throw DomainException.unprocessable(
                     "bad-corrects", "corrects: no entry " + index + " of this incident that you can correct");
         }
+        String type = json.readTree(found.getFirst().leaf()).path("type").asString("");
+        String instead = RECORDED_STATE.get(type);
+        if (instead != null) {
+            // a correction here would read as done while the deadlines still rest on the entry
+            throw DomainException.unprocessable(
+                    "corrects-recorded-state",
+                    "corrects: entry " + index + " is a " + type + ", which the obligations rest on: a correction"
+                            + " note would change none of them; " + instead + " (a NOTE may explain why)");
+        }
         return privileged;
     }
+
+    /** Entries whose content the deadlines are computed from, and how each is corrected instead. */
+    private static final java.util.Map<String, String> RECORDED_STATE = java.util.Map.of(
+            "judgement.recorded", "record the judgement again (POST …/judgements, or the Obligations page)",
+            "scope.updated", "set the scope again (PUT …/scope)",
+            "incident.facts-set", "set the facts again (PUT …/facts)",
+            "obligation.status-changed", "change the obligation's status again (POST /api/v1/obligations/{id}/status)");
 
     private boolean isCommitment(byte[] leaf) {
         return json.readTree(leaf).path("body").has("commitment");

@@ -135,6 +135,29 @@ abstract class TimelineContract {
         assertThat(t.get(0).path("text").asString()).contains("opened the incident \"Export leaked\"");
     }
 
+    @Test
+    void aCorrectionOfAnEntryTheDeadlinesRestOnIsRefusedNamingTheWayToCorrectIt() {
+        Api.Response scope =
+                ic.putJson(path + "/scope", "{\"subjects\":{\"DE\":5},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        assertThat(scope.status()).as(scope.body()).isEqualTo(200);
+        long scopeEntry = -1;
+        for (JsonNode e : timeline(ic, "")) {
+            if (e.path("type").asString().equals("scope.updated"))
+                scopeEntry = e.path("index").asLong();
+        }
+        assertThat(scopeEntry).isPositive();
+        Api.Response r = ic.postJson(
+                path + "/timeline",
+                "{\"kind\":\"CORRECTION\",\"text\":\"it was 50 people\",\"corrects\":" + scopeEntry + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:corrects-recorded-state");
+        assertThat(r.json().path("detail").asString())
+                .startsWith("corrects: entry " + scopeEntry + " is a scope.updated")
+                .contains("PUT …/scope");
+        // a note about it is still welcome
+        add(ic, "{\"kind\":\"NOTE\",\"text\":\"the scope at entry " + scopeEntry + " was too low\"}");
+    }
+
     /** The earliest time taken is stored and read back as claimed, and sorts first. */
     @Test
     void theEarliestTimeTakenIsStoredAsClaimed() {
