@@ -75,11 +75,18 @@ public final class CheckpointCheck {
         }
         ProofCheck consistent = consistent(cp.size(), cp.rootHash(), log);
         if (consistent instanceof ProofCheck.Tampered(String reason)) {
+            // a checkpoint this server signed that its log does not extend: the log was forked or
+            // rolled back, or the checkpoint is of another copy of it. Not a typing error.
             throw cp.size() > log.size()
-                    ? refused(
+                    ? inconsistent(
                             "size-beyond-log",
-                            "the checkpoint's size " + cp.size() + " is larger than the log's " + log.size())
-                    : refused("not-consistent", "the log now is not consistent with this checkpoint: " + reason);
+                            "the checkpoint's size " + cp.size() + " is larger than the log's " + log.size()
+                                    + ": this server signed a longer log than it now holds (restored from a backup,"
+                                    + " or another copy of the log)")
+                    : inconsistent(
+                            "not-consistent",
+                            "the log now is not consistent with this checkpoint: " + reason
+                                    + " (a fork or a rewritten history: tell the audit liaison and keep the bag)");
         }
         return new Verified(cp, note);
     }
@@ -94,6 +101,13 @@ public final class CheckpointCheck {
         }
         List<byte[]> proof = size == log.size() ? List.of() : log.consistencyProof(size, log.size());
         return ProofVerifier.verifyConsistency(size, log.size(), root, log.root(), proof);
+    }
+
+    /** The title of a refusal whose checkpoint verifies but which the log does not extend. */
+    public static final String INCONSISTENT = "Signed checkpoint the log does not extend";
+
+    private static DomainException inconsistent(String code, String detail) {
+        return new DomainException(DomainException.Kind.UNPROCESSABLE_CONTENT, code, INCONSISTENT, "note: " + detail);
     }
 
     private static DomainException refused(String code, String detail) {

@@ -2,6 +2,7 @@ package dev.tandem.server.portal;
 
 import dev.tandem.ledger.NoteVerifier;
 import dev.tandem.ledger.ProofCheck;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.CheckpointVerified;
 import java.sql.Timestamp;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VerifiedCheckpoints {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VerifiedCheckpoints.class);
+
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Clock clock;
@@ -57,7 +60,20 @@ public class VerifiedCheckpoints {
 
     /** Checks {@code note} and records it as {@code username}'s last verified checkpoint of the incident. */
     public Recorded record(String incident, String username, String note) {
-        CheckpointCheck.Verified v = CheckpointCheck.check(note, log());
+        CheckpointCheck.Verified v;
+        try {
+            v = CheckpointCheck.check(note, log());
+        } catch (DomainException e) {
+            if (CheckpointCheck.INCONSISTENT.equals(e.title())) {
+                // the most serious thing an auditor can tell the server: its signed history changed
+                LOG.warn(
+                        "{} pasted a checkpoint this server signed that its log does not extend (incident {}): {}",
+                        username,
+                        incident,
+                        e.getMessage());
+            }
+            throw e;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String root = Base64.getEncoder().encodeToString(v.checkpoint().rootHash());
         ledger.record(ap -> {
