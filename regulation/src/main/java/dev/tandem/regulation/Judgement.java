@@ -2,6 +2,7 @@ package dev.tandem.regulation;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decision on a question the law leaves to judgement (likely risk, high risk, materiality), with
@@ -10,8 +11,17 @@ import java.util.Objects;
  * {@code decidedAt} is the determination instant.
  *
  * @param question the question key as named in the rule file (e.g. {@code MATERIAL})
+ * @param recordedAt when the decision was recorded (the server's {@code judgement.recorded} entry),
+ *     which may be later than {@code decidedAt}; null when not known (a decision given on the command
+ *     line)
  */
-public record Judgement(String question, Answer answer, String decidedBy, Instant decidedAt, String reason) {
+public record Judgement(
+        String question,
+        Answer answer,
+        String decidedBy,
+        Instant decidedAt,
+        String reason,
+        @Nullable Instant recordedAt) {
     public Judgement {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(answer, "answer");
@@ -22,5 +32,16 @@ public record Judgement(String question, Answer answer, String decidedBy, Instan
         if (reason == null || reason.isBlank()) {
             throw new InvalidScopeException("a judgement on " + question + " must give a reason");
         }
+    }
+
+    /** A judgement whose recording time is not known. */
+    public Judgement(String question, Answer answer, String decidedBy, Instant decidedAt, String reason) {
+        this(question, answer, decidedBy, decidedAt, reason, null);
+    }
+
+    /** "RISK NO (decided at …, recorded at …, by …)": how warnings and bases name a judgement. */
+    public String describe() {
+        return question + " " + answer + " (decided at " + decidedAt + ", recorded at "
+                + (recordedAt == null ? "an unknown time" : recordedAt.toString()) + ", by " + decidedBy + ")";
     }
 }

@@ -38,10 +38,11 @@ public final class ObligationEngine {
 
     /**
      * @param judgements decisions on the rule file's questions; for one question the latest decision
-     *     counts
+     *     counts (the latest recorded when both say when they were recorded, else the latest decided)
      */
     public Assessment evaluate(IncidentScope scope, Collection<Judgement> judgements) {
-        Map<String, Judgement> decided = latest(judgements);
+        Decisions decisions = latest(judgements);
+        Map<String, Judgement> decided = decisions.answers();
         List<Obligation> open = new ArrayList<>();
         List<Obligation> setAside = new ArrayList<>();
         for (Rule rule : book.rules()) {
@@ -54,7 +55,7 @@ public final class ObligationEngine {
                 continue;
             }
             for (String jurisdiction : jurisdictions(rule, scope)) {
-                Obligation o = obligation(rule, scope, jurisdiction, basis, decided);
+                Obligation o = obligation(rule, scope, jurisdiction, basis, decided, decisions.conflicts());
                 (o.status() == Obligation.Status.NOT_REQUIRED ? setAside : open).add(o);
             }
         }
@@ -67,59 +68,82 @@ public final class ObligationEngine {
                 .thenComparing(Obligation::ruleId);
         open.sort(order);
         setAside.sort(order);
-        return new Assessment(
-                clock.instant(), scope, open, setAside, warnings(scope), book.version(), book.disclaimer());
+        List<String> warnings = new ArrayList<>(
+                new java.util.LinkedHashSet<>(decisions.conflicts().values()));
+        warnings.addAll(warnings(scope));
+        return new Assessment(clock.instant(), scope, open, setAside, warnings, book.version(), book.disclaimer());
     }
 
-    private Map<String, Judgement> latest(Collection<Judgement> judgements) {
+    /**
+     * The judgements in force per question, and for each question whose answer in force contradicts
+     * another question's, the warning that names both (the same text for both questions).
+     */
+    private record Decisions(Map<String, Judgement> answers, Map<String, String> conflicts) {}
+
+    private Decisions latest(Collection<Judgement> judgements) {
         Map<String, Judgement> m = new HashMap<>();
         for (Judgement j : judgements) {
             if (!book.questions().containsKey(j.question())) {
                 throw new InvalidScopeException("unknown question '" + j.question() + "' (known: "
                         + String.join(", ", book.questions().keySet()) + ")");
             }
-            m.merge(j.question(), j, (a, b) -> b.decidedAt().isAfter(a.decidedAt()) ? b : a);
+            m.merge(j.question(), j, (a, b) -> later(b, a) ? b : a);
         }
-        highRiskIsARisk(m);
-        return m;
+        Map<String, String> conflicts = new LinkedHashMap<>();
+        highRiskIsARisk(m, conflicts);
+        return new Decisions(m, conflicts);
     }
 
     /**
-     * A high risk is a risk (GDPR Art. 33(1) and 34(1), FADP Art. 24(1)): a person who decides
-     * HIGH_RISK YES has decided that the Art. 33 notice is owed, whatever RISK said before; a RISK NO
-     * decided after it is a NO to high risk as well. Rule files without the two questions are left as
-     * they are.
+     * Whether {@code b} replaces {@code a} on the same question: the later recorded when both say when
+     * they were recorded (the latest recorded answer counts, whatever its decidedAt), else the later
+     * decided.
      */
-    private void highRiskIsARisk(Map<String, Judgement> m) {
+    private static boolean later(Judgement b, Judgement a) {
+        if (a.recordedAt() != null && b.recordedAt() != null && !a.recordedAt().equals(b.recordedAt())) {
+            return b.recordedAt().isAfter(a.recordedAt());
+        }
+        return b.decidedAt().isAfter(a.decidedAt());
+    }
+
+    /**
+     * A high risk is a risk (GDPR Art. 33(1) and 34(1), FADP Art. 24(1)): HIGH_RISK YES with RISK
+     * unanswered means RISK YES. HIGH_RISK YES with RISK NO in force is a contradiction, whichever
+     * was decided or recorded first: only counsel can resolve it, so Tandem takes the side that owes
+     * the notices (RISK YES: the Art. 33 and Art. 34 notices stay owed) and a warning names both
+     * judgements, never a silent NOT_REQUIRED. The only other cross-question implication (RISK NO
+     * implies HIGH_RISK NO) is the same pair seen from the other side. Rule files without the two
+     * questions are left as they are.
+     */
+    private void highRiskIsARisk(Map<String, Judgement> m, Map<String, String> conflicts) {
         if (!book.questions().containsKey("HIGH_RISK") || !book.questions().containsKey("RISK")) {
             return;
         }
         Judgement high = m.get("HIGH_RISK");
         Judgement risk = m.get("RISK");
-        if (high == null || high.answer() != Answer.YES) {
+        if (high == null || high.answer() != Answer.YES || risk != null && risk.answer() == Answer.YES) {
             return;
         }
-        if (risk == null || risk.answer() == Answer.NO && !risk.decidedAt().isAfter(high.decidedAt())) {
-            m.put(
-                    "RISK",
-                    new Judgement(
-                            "RISK",
-                            Answer.YES,
-                            high.decidedBy(),
-                            high.decidedAt(),
-                            "implied by HIGH_RISK decided YES at " + high.decidedAt() + ": a high risk is a risk ("
-                                    + high.reason() + ")"));
-        } else if (risk.answer() == Answer.NO) {
-            m.put(
-                    "HIGH_RISK",
-                    new Judgement(
-                            "HIGH_RISK",
-                            Answer.NO,
-                            risk.decidedBy(),
-                            risk.decidedAt(),
-                            "implied by RISK decided NO at " + risk.decidedAt()
-                                    + ", after HIGH_RISK YES: no risk is no high risk (" + risk.reason() + ")"));
+        String reason = "implied by HIGH_RISK decided YES at " + high.decidedAt() + ": a high risk is a risk";
+        if (risk != null) {
+            String conflict = "conflicting judgements: " + risk.describe() + " and " + high.describe()
+                    + " contradict each other, since a high risk is a risk (GDPR Art. 33(1), 34(1); FADP Art."
+                    + " 24(1)); Tandem sets no notice aside on a contradiction: it reads HIGH_RISK YES as RISK"
+                    + " YES, so the notices owed on either answer stay owed; counsel should record one"
+                    + " consistent answer (RISK YES, or HIGH_RISK NO)";
+            conflicts.put("RISK", conflict);
+            conflicts.put("HIGH_RISK", conflict);
+            reason += ", over RISK NO decided at " + risk.decidedAt() + " (a contradiction counsel must resolve)";
         }
+        m.put(
+                "RISK",
+                new Judgement(
+                        "RISK",
+                        Answer.YES,
+                        high.decidedBy(),
+                        high.decidedAt(),
+                        reason + " (" + high.reason() + ")",
+                        high.recordedAt()));
     }
 
     /** Why the rule's trigger is met, or null when it is not. */
@@ -326,7 +350,12 @@ public final class ObligationEngine {
     }
 
     private Obligation obligation(
-            Rule rule, IncidentScope scope, String jurisdiction, String basis, Map<String, Judgement> decided) {
+            Rule rule,
+            IncidentScope scope,
+            String jurisdiction,
+            String basis,
+            Map<String, Judgement> decided,
+            Map<String, String> conflicts) {
         Obligation.Status status = Obligation.Status.REQUIRED;
         Obligation.QuestionState question = null;
         Judgement judgement = null;
@@ -356,6 +385,10 @@ public final class ObligationEngine {
                 status = Obligation.Status.NOT_REQUIRED;
                 why += "; not required: " + q.key() + " decided " + judgement.answer() + " by " + judgement.decidedBy()
                         + " (" + judgement.reason() + ")";
+            }
+            String conflict = conflicts.get(q.key());
+            if (conflict != null) {
+                why += "; " + conflict;
             }
         }
         if (rule.trigger().encryptionSafeHarbour() && scope.facts().encryptedKeySafe()) {

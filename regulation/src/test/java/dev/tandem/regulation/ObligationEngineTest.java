@@ -92,15 +92,96 @@ class ObligationEngineTest {
         assertThat(art33.question().judgement().reason()).contains("implied by HIGH_RISK");
     }
 
+    /** A judgement with the time it was decided and the (possibly later) time it was recorded. */
+    private static Judgement recorded(
+            String question, Answer answer, String by, String decidedAt, String reason, String recordedAt) {
+        return new Judgement(question, answer, by, Instant.parse(decidedAt), reason, Instant.parse(recordedAt));
+    }
+
     @Test
-    void noRiskDecidedAfterAHighRiskSetsBothNoticesAside() {
+    void noRiskDecidedAfterAHighRiskIsAContradictionThatSetsNoNoticeAside() {
+        // Before: RISK NO decided later implied HIGH_RISK NO, and both notices were set aside silently.
         var high = new Judgement("HIGH_RISK", Answer.YES, "dpo", Instant.parse("2026-10-23T10:00:00Z"), "first look");
         var noRisk = new Judgement("RISK", Answer.NO, "dpo", Instant.parse("2026-10-24T10:00:00Z"), "all encrypted");
         Assessment a = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(high, noRisk));
+        assertThat(rule(a, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(rule(a, "eu-gdpr-34-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(a.warnings()).anyMatch(w -> w.startsWith("conflicting judgements: RISK NO"));
+    }
+
+    @Test
+    void consistentNoAnswersSetBothNoticesAsideWithoutAWarning() {
+        var noHigh = new Judgement("HIGH_RISK", Answer.NO, "dpo", Instant.parse("2026-10-24T09:00:00Z"), "encrypted");
+        var noRisk = new Judgement("RISK", Answer.NO, "dpo", Instant.parse("2026-10-24T10:00:00Z"), "all encrypted");
+        Assessment a = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(noHigh, noRisk));
         assertThat(rule(a, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.NOT_REQUIRED);
         assertThat(rule(a, "eu-gdpr-34-individuals").status()).isEqualTo(Obligation.Status.NOT_REQUIRED);
-        assertThat(rule(a, "eu-gdpr-34-individuals").question().judgement().reason())
-                .contains("no risk is no high risk");
+        assertThat(a.warnings()).noneMatch(w -> w.contains("conflicting judgements"));
+    }
+
+    /**
+     * The review's case: RISK NO recorded (decided now, 12-06), then HIGH_RISK YES recorded with a
+     * back-dated decidedAt (12-04, "the DPO decided at the Friday call"). The latest recorded answer per
+     * question counts, so both are in force, and they contradict each other: both notices stay owed, the
+     * warning and the bases name both judgements.
+     */
+    @Test
+    void aBackDatedHighRiskAgainstARecordedNoRiskOwesBothNoticesAndIsNamed() {
+        var noRisk =
+                recorded("RISK", Answer.NO, "counsel", "2026-12-06T09:00:00Z", "hashed data", "2026-12-06T09:00:00Z");
+        var high = recorded(
+                "HIGH_RISK",
+                Answer.YES,
+                "counsel",
+                "2026-12-04T15:00:00Z",
+                "DPO decided at the Friday call",
+                "2026-12-06T10:00:00Z");
+        Assessment a = engine.evaluate(scope("DE=5,GB=3", Set.of(DataCategory.CONTACT)), List.of(noRisk, high));
+        Obligation art33 = rule(a, "eu-gdpr-33-sa");
+        Obligation art34 = rule(a, "eu-gdpr-34-individuals");
+        assertThat(art33.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(art34.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(art34.question().judgement()).isEqualTo(high);
+        assertThat(art33.question().judgement().answer()).isEqualTo(Answer.YES);
+        assertThat(art33.question().judgement().reason()).contains("implied by HIGH_RISK", "over RISK NO");
+        String named = "RISK NO (decided at 2026-12-06T09:00:00Z, recorded at 2026-12-06T09:00:00Z, by counsel)"
+                + " and HIGH_RISK YES (decided at 2026-12-04T15:00:00Z, recorded at 2026-12-06T10:00:00Z, by"
+                + " counsel) contradict each other";
+        assertThat(a.warnings())
+                .filteredOn(w -> w.startsWith("conflicting judgements: "))
+                .singleElement()
+                .satisfies(w -> assertThat(w).contains(named, "record one consistent answer"));
+        assertThat(art33.basis()).contains(named);
+        assertThat(art34.basis()).contains(named);
+        // the UK GDPR and the Swiss FADP ask the same two questions
+        assertThat(rule(a, "gb-ukgdpr-33-ico").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(rule(a, "gb-ukgdpr-34-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+
+        // counsel resolves it: RISK YES recorded after; the warning goes, the notices stay owed
+        var yesRisk = recorded(
+                "RISK", Answer.YES, "counsel", "2026-12-06T11:00:00Z", "the high risk stands", "2026-12-06T11:00:00Z");
+        Assessment resolved =
+                engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(noRisk, high, yesRisk));
+        assertThat(resolved.warnings()).noneMatch(w -> w.contains("conflicting judgements"));
+        assertThat(rule(resolved, "eu-gdpr-33-sa").status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(rule(resolved, "eu-gdpr-33-sa").question().judgement()).isEqualTo(yesRisk);
+        assertThat(rule(resolved, "eu-gdpr-33-sa").basis()).doesNotContain("conflicting");
+        assertThat(rule(resolved, "eu-gdpr-34-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+    }
+
+    @Test
+    void theLatestRecordedAnswerToAQuestionCountsWhateverItsDecidedAt() {
+        var yes =
+                recorded("HIGH_RISK", Answer.YES, "dpo", "2026-10-25T10:00:00Z", "first look", "2026-10-25T10:00:00Z");
+        var no = recorded(
+                "HIGH_RISK",
+                Answer.NO,
+                "dpo",
+                "2026-10-24T10:00:00Z",
+                "decided at the Friday call",
+                "2026-10-26T10:00:00Z");
+        Assessment a = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of(no, yes));
+        assertThat(rule(a, "eu-gdpr-34-individuals").question().judgement()).isEqualTo(no);
     }
 
     @Test

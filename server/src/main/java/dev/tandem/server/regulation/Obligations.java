@@ -191,7 +191,7 @@ public class Obligations {
                     actor);
             jdbc.update(
                     "INSERT INTO judgement (id, incident_id, question, answer, reason, decided_by, decided_at,"
-                            + " ledger_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ledger_index, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     incidentId,
                     question,
@@ -199,7 +199,8 @@ public class Obligations {
                     reason,
                     actor,
                     Timestamp.from(at),
-                    index);
+                    index,
+                    Timestamp.from(now));
             Optional<StoredScope> scope = scopeOf(incidentId);
             if (scope.isEmpty() || incident.awareAt() == null) {
                 return null;
@@ -599,17 +600,18 @@ public class Obligations {
         return engine.ruleBook().questions();
     }
 
-    /** Every judgement of the incident, oldest first. */
+    /** Every judgement of the incident, oldest first, with the time it was recorded. */
     public List<Judgement> judgements(String incidentId) {
         return jdbc.query(
-                "SELECT question, answer, decided_by, decided_at, reason FROM judgement WHERE incident_id = ?"
-                        + " ORDER BY ledger_index",
+                "SELECT question, answer, decided_by, decided_at, reason, recorded_at FROM judgement"
+                        + " WHERE incident_id = ? ORDER BY ledger_index",
                 (rs, n) -> new Judgement(
                         rs.getString(1),
                         Answer.valueOf(rs.getString(2)),
                         rs.getString(3),
                         rs.getTimestamp(4).toInstant(),
-                        rs.getString(5)),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
                 incidentId);
     }
 

@@ -467,6 +467,53 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void contradictoryJudgementsOnRiskAndHighRiskKeepBothGdprNoticesOwedAndSaySo() {
+        // RISK NO recorded (decided now), then HIGH_RISK YES recorded with an earlier, back-dated
+        // decidedAt: the latest recorded answer per question counts, so both are in force and contradict
+        String incident = openIncident("Contradiction", AWARE);
+        putScope(incident, WIDE);
+        String judgements = "/api/v1/incidents/" + incident + "/judgements";
+        clock.set(Instant.parse("2026-12-06T09:00:00Z"));
+        var no = http.postJson(judgements, "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"hashed\"}");
+        assertThat(no.status()).as(no.body()).isEqualTo(201);
+        clock.set(Instant.parse("2026-12-06T10:00:00Z"));
+        var high = http.postJson(
+                judgements,
+                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"DPO decided at the Friday call\","
+                        + "\"decidedAt\":\"2026-12-04T15:00:00Z\"}");
+        assertThat(high.status()).as(high.body()).isEqualTo(201);
+
+        JsonNode after = obligationsOf(incident);
+        assertThat(find(after.path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("requirement")
+                        .asString())
+                .isEqualTo("REQUIRED");
+        JsonNode art34 = find(after.path("obligations"), "eu-gdpr-34-individuals", "EU");
+        assertThat(art34.path("requirement").asString()).isEqualTo("REQUIRED");
+        String named = "RISK NO (decided at 2026-12-06T09:00:00Z, recorded at 2026-12-06T09:00:00Z, by admin)"
+                + " and HIGH_RISK YES (decided at 2026-12-04T15:00:00Z, recorded at 2026-12-06T10:00:00Z, by"
+                + " admin) contradict each other";
+        assertThat(art34.path("basis").asString()).contains(named);
+        List<String> warnings = new ArrayList<>();
+        after.path("warnings").forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings).anyMatch(w -> w.contains(named) && w.contains("record one consistent answer"));
+        assertThat(after.path("notRequired"))
+                .noneMatch(o -> o.path("rule").asString().startsWith("eu-gdpr-3"));
+
+        // counsel resolves it: RISK YES recorded after; the warning goes
+        clock.set(Instant.parse("2026-12-06T11:00:00Z"));
+        var yes = http.postJson(
+                judgements, "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"the high risk stands\"}");
+        assertThat(yes.status()).as(yes.body()).isEqualTo(201);
+        JsonNode resolved = obligationsOf(incident);
+        resolved.path("warnings").forEach(w -> assertThat(w.asString()).doesNotContain("conflicting judgements"));
+        assertThat(find(resolved.path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("requirement")
+                        .asString())
+                .isEqualTo("REQUIRED");
+    }
+
+    @Test
     void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
         String incident = openIncident("Judged at odd times", AWARE);
         String unaware = openIncident("Judged without awareness", null);
