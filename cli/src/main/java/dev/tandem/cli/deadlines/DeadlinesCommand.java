@@ -420,13 +420,16 @@ public final class DeadlinesCommand implements Callable<Integer> {
             out.println("No notification obligations found for this scope.");
         }
         for (Obligation o : a.obligations()) {
+            ZoneId shownIn = ruleZones.getOrDefault(o.ruleId(), a.scope().timeZone());
             String when = o.due() == null
                     ? (o.urgent() ? "now" : "no fixed time")
-                    : local(
-                                    o.due(),
-                                    ruleZones.getOrDefault(o.ruleId(), a.scope().timeZone()),
-                                    !ruleZones.isEmpty()) + " (" + o.due() + ")";
-            String flag = a.sentAt(o) != null
+                    : local(o.due(), shownIn, !ruleZones.isEmpty()) + " (" + o.due() + ")";
+            Instant sentAt = a.sentAt(o);
+            // a sent notice shows when it was sent, then when it was due
+            if (sentAt != null) {
+                when = local(sentAt, shownIn, !ruleZones.isEmpty()) + " (" + sentAt + "), due " + when;
+            }
+            String flag = sentAt != null
                     ? "SENT " + (a.isMissed(o) ? "LATE " : "")
                     : (o.urgent() ? "URGENT " : "")
                             + (a.isMissed(o) ? "MISSED " : o.status() == Obligation.Status.CONDITIONAL ? "IF " : "");
@@ -454,7 +457,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
         out.println();
         out.println("URGENT: owed now (immediately, without undue delay); IF: owed only if a person answers its"
                 + " open question so (--decide); MISSED: a required deadline before " + a.asOf()
-                + "; SENT: given with --sent (LATE: after its deadline).");
+                + "; SENT: given with --sent, at the time shown first, then its due time (LATE: after its deadline).");
         out.println(missed == 0 ? "No required deadline has passed." : missed + " required deadline(s) missed.");
     }
 }

@@ -264,14 +264,14 @@ class DeadlinesCommandTest {
         CliRun onTime = run(concat(base, "--sent", "us-ny-individuals=2026-11-10T10:00:00-05:00"));
         assertThat(onTime.exit()).as(onTime.out()).isZero();
         assertThat(onTime.out())
-                .contains(
-                        "SENT 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
+                .contains("SENT 2026-11-10 10:00:00 -05:00 America/New_York (2026-11-10T15:00:00Z), due 2026-11-19"
+                        + " 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
         assertThat(onTime.out()).contains("No required deadline has passed.");
         CliRun late = run(concat(base, "--sent", "us-ny-individuals=2026-12-01T10:00:00-05:00"));
         assertThat(late.exit()).isEqualTo(1);
         assertThat(late.out())
-                .contains(
-                        "SENT LATE 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
+                .contains("SENT LATE 2026-12-01 10:00:00 -05:00 America/New_York (2026-12-01T15:00:00Z), due"
+                        + " 2026-11-19 23:59:59 -05:00 America/New_York (2026-11-20T04:59:59Z)  US-NY  INDIVIDUALS");
         JsonNode sent = rule(
                 json(run(concat(base, "--sent", "us-ny-individuals=2026-11-10T10:00:00-05:00", "--format", "json"))),
                 "us-ny-individuals@2025");
