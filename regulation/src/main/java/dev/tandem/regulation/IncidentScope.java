@@ -44,4 +44,14 @@ public record IncidentScope(
             Instant awareAt, Subjects subjects, Set<DataCategory> categories, CompanyFacts facts, ZoneId timeZone) {
         this(awareAt, subjects, categories, facts, timeZone, null, Map.of());
     }
+
+    /**
+     * Whether times shown in {@code zone} ignore summer time: a fixed offset other than UTC ({@code
+     * -05:00}, {@code UTC+02:00}, {@code Etc/GMT+5}). A deadline after a change of clocks then shows at
+     * another clock time than the law's (Vermont's 23:59:59 EDT reads 22:59:59-05:00), the same instant.
+     */
+    public static boolean fixedOffset(ZoneId zone) {
+        return zone.getRules().isFixedOffset()
+                && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() != 0;
+    }
 }

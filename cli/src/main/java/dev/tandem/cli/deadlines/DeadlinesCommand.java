@@ -277,6 +277,19 @@ public final class DeadlinesCommand implements Callable<Integer> {
                 }
             }
             err.flush();
+            String fixed = fixedOffsetWarning(shown, zone != null, format.equals("json"));
+            if (fixed != null) {
+                List<String> warnings = new ArrayList<>(a.warnings());
+                warnings.add(fixed);
+                a = new Assessment(
+                        a.asOf(),
+                        a.scope(),
+                        a.obligations(),
+                        a.notRequired(),
+                        warnings,
+                        a.rulesVersion(),
+                        a.disclaimer());
+            }
             if (format.equals("json")) {
                 out.println(json(a));
             } else {
@@ -289,6 +302,26 @@ public final class DeadlinesCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    /**
+     * Local times shown in a fixed offset (a {@code --zone} such as {@code -05:00}, or, for the JSON's
+     * {@code dueLocal} without {@code --zone}, the offset of {@code --aware}) keep that offset across a
+     * change of summer time: said in a warning, null when they do not (a zone, or UTC). Without
+     * {@code --zone} the text shows each rule's own zone, so only the JSON is concerned.
+     */
+    static @Nullable String fixedOffsetWarning(ZoneId shown, boolean zoneGiven, boolean json) {
+        if (!IncidentScope.fixedOffset(shown) || !zoneGiven && !json) {
+            return null;
+        }
+        String what = zoneGiven
+                ? "--zone " + shown.getId() + " is a fixed offset, not a place's time zone: times are shown"
+                : "dueLocal is in the fixed offset " + shown.getId() + " of --aware, not in a time zone:"
+                        + " dueLocal is shown";
+        return what + " in " + shown.getId() + " whatever the date, so a deadline after a change of summer time"
+                + " reads at another clock time than the law's (a day's end, 23:59:59, can read 22:59:59);"
+                + " the instant (due) is the same. Give --zone with an IANA zone (e.g. America/New_York) for"
+                + " local times by that zone's rules";
     }
 
     private static RuleBook load(Path file) {

@@ -187,6 +187,46 @@ class DeadlinesCommandTest {
         assertThat(r.err()).contains(file.toString()).contains("not valid JSON");
     }
 
+    /**
+     * Vermont's 14 business days (aware Friday 2027-02-26, Town Meeting Day on March 2) end at 23:59:59
+     * Eastern on March 19, after summer time began on March 14. In a zone, dueLocal reads 23:59:59-04:00;
+     * in the fixed offset of --aware (the documented default) it reads 22:59:59-05:00, the same instant,
+     * and a warning says the offset is fixed.
+     */
+    @Test
+    void dueLocalFollowsTheZonesRulesAndAFixedOffsetIsNamedInAWarning() {
+        String[] base = {
+            "--aware", "2027-02-26T10:00:00-05:00",
+            "--subjects", "US-VT=10",
+            "--data", "GOVERNMENT_ID",
+            "--now", "2027-02-26T12:00:00-05:00",
+            "--format", "json"
+        };
+        JsonNode inZone = json(run(concat(base, "--zone", "America/New_York")));
+        JsonNode vt = rule(inZone, "us-vt-ag");
+        assertThat(vt.get("due").asString()).isEqualTo("2027-03-20T03:59:59Z");
+        assertThat(vt.get("dueLocal").asString()).isEqualTo("2027-03-19T23:59:59-04:00");
+        assertThat(inZone.get("warnings").toString()).doesNotContain("fixed offset");
+
+        JsonNode byAware = json(run(base));
+        assertThat(rule(byAware, "us-vt-ag").get("dueLocal").asString()).isEqualTo("2027-03-19T22:59:59-05:00");
+        assertThat(byAware.get("warnings").toString())
+                .contains("dueLocal is in the fixed offset -05:00 of --aware, not in a time zone")
+                .contains("--zone");
+
+        JsonNode fixedZone = json(run(concat(base, "--zone", "-05:00")));
+        assertThat(fixedZone.get("warnings").toString()).contains("--zone -05:00 is a fixed offset");
+        // the text shows each rule's own zone without --zone: no warning there
+        CliRun text = run(java.util.Arrays.copyOf(base, base.length - 2));
+        assertThat(text.out()).doesNotContain("fixed offset");
+        assertThat(run(concat(java.util.Arrays.copyOf(base, base.length - 2), "--zone", "UTC-05:00"))
+                        .out())
+                .contains("warning: --zone UTC-05:00 is a fixed offset");
+        // UTC is no place's local time anyone misreads
+        JsonNode utc = json(run(concat(base, "--zone", "UTC")));
+        assertThat(utc.get("warnings").toString()).doesNotContain("fixed offset");
+    }
+
     private static JsonNode json(CliRun r) {
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         return JsonMapper.builder().build().readTree(r.out());

@@ -84,6 +84,13 @@ public class ObligationViews {
         var last = obligations.lastComputation(id);
         // the engine's warnings quote counts per jurisdiction: withheld with the scope
         if (!countsWithheld) last.ifPresent(l -> l.warnings().forEach(warnings::add));
+        if (dev.tandem.regulation.IncidentScope.fixedOffset(incident.timeZone())) {
+            warnings.add("the incident's time zone " + incident.timeZone().getId() + " is a fixed offset, not a"
+                    + " place's time zone: dueLocal and reminders show deadlines in it whatever the date, so a"
+                    + " deadline after a change of summer time reads at another clock time than the law's (a"
+                    + " day's end, 23:59:59, can read 22:59:59); the instant (due) is the same. Open incidents"
+                    + " with an IANA zone such as America/New_York");
+        }
         root.put("asOf", now.toString());
         root.put("computedAt", last.map(l -> l.computedAt().toString()).orElse(null));
         root.put("rulesVersion", last.map(l -> l.rulesVersion()).orElse(null));

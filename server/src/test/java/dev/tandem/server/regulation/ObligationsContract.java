@@ -514,6 +514,32 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void anIncidentZoneThatIsAFixedOffsetIsNamedInAWarningAndAZoneUsesItsRules() {
+        // Vermont's 14 business days end at 23:59:59 Eastern on 2027-03-19, after summer time began
+        clock.set(Instant.parse("2027-02-26T16:00:00Z"));
+        String scope = "{\"subjects\":{\"US-VT\":10},\"data\":[\"GOVERNMENT_ID\"]}";
+        List<String> dueLocal = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String zone : List.of("America/New_York", "-05:00")) {
+            var r = http.postJson(
+                    "/api/v1/incidents",
+                    "{\"title\":\"Vermont\",\"severity\":\"HIGH\",\"awareAt\":\"2027-02-26T10:00:00-05:00\","
+                            + "\"timeZone\":\"" + zone + "\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String incident = r.json().path("id").asString();
+            assertThat(putScope(incident, scope).status()).isEqualTo(200);
+            JsonNode list = obligationsOf(incident);
+            dueLocal.add(find(list.path("obligations"), "us-vt-ag", "US-VT")
+                    .path("dueLocal")
+                    .asString());
+            warnings.add(list.path("warnings").toString());
+        }
+        assertThat(dueLocal).containsExactly("2027-03-19T23:59:59-04:00", "2027-03-19T22:59:59-05:00");
+        assertThat(warnings.get(0)).doesNotContain("fixed offset");
+        assertThat(warnings.get(1)).contains("the incident's time zone -05:00 is a fixed offset");
+    }
+
+    @Test
     void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
         String incident = openIncident("Judged at odd times", AWARE);
         String unaware = openIncident("Judged without awareness", null);
