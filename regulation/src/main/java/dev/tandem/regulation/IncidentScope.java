@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param categories the data categories involved; empty when not yet known
  * @param timeZone the incident's zone, in which due instants are shown
  * @param determinedAt when the company determined (or confirmed) that a breach occurred, for the laws
- *     whose clock runs from that (Colorado, Florida, ...); null: awareness, the safe default
+ *     whose clock runs from that (Colorado, Texas, ...; not Florida, which counts from the reason to
+ *     believe); null: awareness, the safe default
  * @param noticesSent notices already sent, by rule id without version ({@code us-ca-individuals}), for
  *     the clocks that run from another notice
  */

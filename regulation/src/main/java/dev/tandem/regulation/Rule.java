@@ -158,7 +158,7 @@ public record Rule(
         DECISION,
         /**
          * When the company determined (or confirmed) that a breach occurred, where the law says so
-         * (e.g. Colorado, Florida); awareness until a determination time is given, the safe default.
+         * (e.g. Colorado, Texas); awareness until a determination time is given, the safe default.
          */
         DETERMINATION,
         /** When another recorded notice was sent (California AG: 15 days after the residents' notice). */
