@@ -37,6 +37,46 @@ public final class ObligationEngine {
     }
 
     /**
+     * As {@link #evaluate(IncidentScope, Collection)}, for a scope whose counts are a floor: several
+     * scans' people, kept as the larger count of each jurisdiction because the same people may be in
+     * several files. {@code atMost} counts them as if every scan held different people; each
+     * obligation owed at those counts but not at the scope's is named in a warning, so a threshold
+     * (Texas's 250 residents, say) that the files together may cross is never passed over in silence.
+     */
+    public Assessment evaluate(IncidentScope scope, Collection<Judgement> judgements, @Nullable Subjects atMost) {
+        Assessment floor = evaluate(scope, judgements);
+        if (atMost == null || atMost.counts().equals(scope.subjects().counts())) {
+            return floor;
+        }
+        IncidentScope most = new IncidentScope(
+                scope.awareAt(),
+                atMost,
+                scope.categories(),
+                scope.facts(),
+                scope.timeZone(),
+                scope.determinedAt(),
+                scope.noticesSent());
+        java.util.Set<String> owed = new java.util.HashSet<>();
+        floor.obligations().forEach(o -> owed.add(o.ruleId() + " " + o.jurisdiction()));
+        List<String> warnings = new ArrayList<>(floor.warnings());
+        for (Obligation o : evaluate(most, judgements).obligations()) {
+            if (owed.contains(o.ruleId() + " " + o.jurisdiction())) continue;
+            warnings.add(o.ruleId() + " (" + o.jurisdiction() + ", " + o.recipient() + ") would be owed if the scanned"
+                    + " files hold different people: the scope keeps each scan's larger count per jurisdiction ("
+                    + scope.subjects() + "), the scans together count up to " + atMost
+                    + "; once you know, set the scope to the true count");
+        }
+        return new Assessment(
+                floor.asOf(),
+                floor.scope(),
+                floor.obligations(),
+                floor.notRequired(),
+                warnings,
+                floor.rulesVersion(),
+                floor.disclaimer());
+    }
+
+    /**
      * @param judgements decisions on the rule file's questions; for one question the latest decision
      *     counts (the latest recorded when both say when they were recorded, else the latest decided)
      */

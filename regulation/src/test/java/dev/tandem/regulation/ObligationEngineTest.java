@@ -377,6 +377,31 @@ class ObligationEngineTest {
     }
 
     @Test
+    void aThresholdTheScansMayCrossTogetherIsNamedInAWarning() {
+        // two exports of 200 Texans each: the scope keeps 200 (they may be the same people); Texas's
+        // attorney general is owed notice from 250 residents (Tex. Bus. & Com. Code 521.053(i))
+        var facts = new CompanyFacts(List.of("US"), false, false, false, false, false);
+        var floor = new IncidentScope(
+                AWARE, Subjects.parse("US-TX=200"), Set.of(DataCategory.GOVERNMENT_ID), facts, ZoneOffset.UTC);
+        Assessment plain = engine.evaluate(floor, List.of());
+        assertThat(plain.obligations()).extracting(Obligation::ruleId).noneMatch(id -> id.startsWith("us-tx-ag@"));
+        Assessment a = engine.evaluate(floor, List.of(), Subjects.parse("US-TX=400"));
+        assertThat(a.obligations()).isEqualTo(plain.obligations());
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("us-tx-ag@2023 (US-TX, ATTORNEY_GENERAL)")
+                        && w.contains("would be owed if the scanned files hold different people")
+                        && w.contains("US-TX=200")
+                        && w.contains("up to US-TX=400"));
+        // what is owed either way, or at the same counts, adds no warning
+        assertThat(engine.evaluate(floor, List.of(), Subjects.parse("US-TX=200"))
+                        .warnings())
+                .isEqualTo(plain.warnings());
+        assertThat(engine.evaluate(floor, List.of(), Subjects.parse("US-TX=240"))
+                        .warnings())
+                .isEqualTo(plain.warnings());
+    }
+
+    @Test
     void peopleOfNoKnownCountryCountUnderTheLawsThatFollowTheEstablishment() {
         // a scan of an export without a country column: 300 people, none placed
         var inGermany = new CompanyFacts(List.of("DE"), false, false, false, false, false);
