@@ -32,10 +32,10 @@ class ExportController {
     void export(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable Long since,
+            @RequestParam(required = false) @Nullable String since,
             HttpServletResponse response)
             throws IOException {
-        stream(exports, exports.plan(id, actor.username(), since), response);
+        stream(exports, exports.plan(id, actor.username(), Exports.since(since)), response);
     }
 
     /**

@@ -30,9 +30,9 @@ class ExportPages {
     void export(
             Access access,
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable Long since,
+            @RequestParam(required = false) @Nullable String since,
             HttpServletResponse response)
             throws IOException {
-        ExportController.stream(exports, exports.plan(id, access.username(), since), response);
+        ExportController.stream(exports, exports.plan(id, access.username(), Exports.since(since)), response);
     }
 }

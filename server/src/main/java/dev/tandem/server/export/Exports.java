@@ -65,6 +65,25 @@ public class Exports {
         }
     }
 
+    /**
+     * The {@code since} query parameter as a tree size: absent or empty is none; anything but a whole
+     * number is 400 {@code bad-since} naming it, as a size outside the tree is in {@link #plan} (taken
+     * as text, so that Spring's conversion message never answers for it).
+     */
+    public static @Nullable Long since(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.badRequest(
+                    "bad-since",
+                    "since must be a tree size (a whole number between 1 and the checkpoint's size), got '"
+                            + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+    }
+
     /** Fixes the checkpoint and the items, and records the export. {@code since} is an older tree size. */
     public Plan plan(String incident, String actor, @Nullable Long since) {
         String signed = witnessing.cosignedCheckpoint();

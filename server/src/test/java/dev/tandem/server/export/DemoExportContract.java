@@ -218,12 +218,19 @@ abstract class DemoExportContract {
     }
 
     @Test
-    void refusesASinceOutsideTheTree() throws Exception {
+    void refusesASinceOutsideTheTreeOrNoNumberWithTheProblemBadSince() throws Exception {
         DemoData.Loaded loaded = demo.load();
         Api auditor = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.AUDITOR));
         var r = auditor.get("/api/v1/incidents/" + loaded.incident().id() + "/export?since=0");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("bad-since");
+        // not Spring's "Failed to convert 'since'": the same problem, naming the parameter
+        var abc = auditor.get("/api/v1/incidents/" + loaded.incident().id() + "/export?since=abc");
+        assertThat(abc.status()).isEqualTo(400);
+        assertThat(abc.body())
+                .contains("urn:tandem:problem:bad-since")
+                .contains("since must be a tree size (a whole number between 1 and the checkpoint's size), got 'abc'")
+                .doesNotContain("Failed to convert");
     }
 
     static Map<String, byte[]> unzip(Path zip) throws Exception {
