@@ -24,6 +24,18 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
 
     abstract InputStream open(String path) throws IOException;
 
+    /**
+     * What is wrong with the container itself, named by its zip entry: an entry outside the bag's base
+     * directory, an unsafe path, an entry held twice. Null when nothing is. The bag is then tampered
+     * with (exit 1), not unreadable: the zip opened.
+     */
+    record Defect(BagCheck.Problem problem, String where, String reason) {}
+
+    @org.jspecify.annotations.Nullable
+    Defect defect() {
+        return null;
+    }
+
     static BagFiles open(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             return new Folder(base(path));
@@ -55,7 +67,10 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
         private final ZipFile zip;
         private final Map<String, ZipEntry> files = new LinkedHashMap<>();
 
-        Zip(ZipFile zip) throws IOException {
+        @org.jspecify.annotations.Nullable
+        private Defect defect;
+
+        Zip(ZipFile zip) {
             this.zip = zip;
             List<ZipEntry> all = new ArrayList<>();
             Enumeration<? extends ZipEntry> e = zip.entries();
@@ -79,19 +94,41 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
             }
             for (ZipEntry z : all) {
                 String name = z.getName();
+                if (name.startsWith("/")
+                        || name.contains("\\")
+                        || List.of(name.split("/")).contains("..")
+                        || List.of(name.split("/")).contains(".")) {
+                    defect = new Defect(
+                            BagCheck.Problem.MALFORMED,
+                            name,
+                            "the zip holds an unsafe path (absolute, with a backslash, or with a \".\" or \"..\""
+                                    + " segment): an unzip could write it outside the folder");
+                    return;
+                }
                 if (!name.startsWith(base)) {
-                    throw new IOException("the zip holds " + name + " outside the bag's base directory " + base);
+                    defect = new Defect(
+                            BagCheck.Problem.EXTRA_FILE,
+                            name,
+                            "the zip holds it outside the bag's base directory " + base
+                                    + " (RFC 8493 §4.2: the zip holds the base directory and nothing else)");
+                    return;
                 }
                 String rel = name.substring(base.length());
-                if (rel.startsWith("/")
-                        || rel.contains("\\")
-                        || List.of(rel.split("/")).contains("..")) {
-                    throw new IOException("the zip holds an unsafe path: " + name);
-                }
                 if (files.put(rel, z) != null) {
-                    throw new IOException("the zip holds " + name + " twice");
+                    defect = new Defect(
+                            BagCheck.Problem.MALFORMED,
+                            name,
+                            "the zip holds this entry twice: an unzip keeps one of them, a verifier may read the"
+                                    + " other");
+                    return;
                 }
             }
+        }
+
+        @Override
+        @org.jspecify.annotations.Nullable
+        Defect defect() {
+            return defect;
         }
 
         @Override

@@ -87,6 +87,11 @@ public final class BagVerifier {
     }
 
     private BagCheck.Summary check(BagFiles files) throws IOException, Stop {
+        // The container: the zip holds the bag's base directory, each entry once, at a safe path.
+        BagFiles.Defect defect = files.defect();
+        if (defect != null) {
+            throw new Stop(defect.problem(), defect.where(), defect.reason());
+        }
         // RFC 8493 §2.1.1: the declaration.
         String bagit = text(files, "bagit.txt");
         Map<String, String> declaration = fields(bagit, "bagit.txt");

@@ -33,6 +33,19 @@ class BagVerifierTest {
         return (BagCheck.Failed) check;
     }
 
+    private static void replaceInBagInfo(Map<String, byte[]> files, String from, String to) {
+        String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
+        files.put("bag-info.txt", info.replace(from, to).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A failure of this kind, naming this file, zip entry or ledger entry. */
+    private static BagCheck.Failed failed(BagCheck check, Problem problem, String where) {
+        BagCheck.Failed f = failed(check);
+        assertThat(f.problem()).as(f.message()).isEqualTo(problem);
+        assertThat(f.where()).as(f.message()).isEqualTo(where);
+        return f;
+    }
+
     @Test
     void verifiesAnHonestBag() throws Exception {
         BagCheck check = verify(sample.write(dir.resolve("bag.zip"), false));
@@ -98,11 +111,7 @@ class BagVerifierTest {
     @Test
     void namesAChangedTagFile() throws Exception {
         Map<String, byte[]> files = files();
-        files.put(
-                "bag-info.txt",
-                new String(files.get("bag-info.txt"), StandardCharsets.UTF_8)
-                        .replace("INC-7", "INC-8")
-                        .getBytes(StandardCharsets.UTF_8));
+        replaceInBagInfo(files, "INC-7", "INC-8");
         BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
         assertThat(f.problem()).isEqualTo(Problem.CHANGED_BYTE);
         assertThat(f.where()).isEqualTo("bag-info.txt");
@@ -310,5 +319,60 @@ class BagVerifierTest {
                 bag, new BagVerifier.Options(key, null, List.of(w1.verifierKey(), w2.verifierKey()), 2)));
         assertThat(two.problem()).isEqualTo(Problem.QUORUM);
         assertThat(two.reason()).contains("witness.example/w2");
+    }
+
+    /** The honest bag's entries under {@code bag/}, then {@code extra} entries as named, bytes as given. */
+    private Path zipWith(Map<String, byte[]> files, String name, Map<String, byte[]> extra) throws Exception {
+        Path zip = dir.resolve(name);
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry("bag/" + f.getKey()));
+                out.write(f.getValue());
+                out.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> f : extra.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                out.write(f.getValue());
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    @Test
+    void namesAZipEntryOutsideTheBaseDirectory() throws Exception {
+        Path zip = zipWith(files(), "readme.zip", Map.of("README.txt", "read me\n".getBytes(StandardCharsets.UTF_8)));
+        BagCheck.Failed f = failed(verify(zip), Problem.EXTRA_FILE, "README.txt");
+        assertThat(f.reason()).contains("outside the bag's base directory bag/");
+    }
+
+    @Test
+    void namesAZipEntryWithAnUnsafePath() throws Exception {
+        for (String evil : List.of("../evil.txt", "bag/data/../../evil.txt")) {
+            Path zip = zipWith(files(), "evil.zip", Map.of(evil, "x".getBytes(StandardCharsets.UTF_8)));
+            BagCheck.Failed f = failed(verify(zip), Problem.MALFORMED, evil);
+            assertThat(f.reason()).contains("unsafe path");
+        }
+    }
+
+    @Test
+    void namesAZipEntryHeldTwice() throws Exception {
+        // ZipOutputStream refuses a duplicate name: write another of the same length, then rename it in the bytes
+        Map<String, byte[]> files = files();
+        Path zip = zipWith(
+                files, "twice.zip", Map.of("bag/data/ledger/kez", "planted\n".getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = java.nio.file.Files.readAllBytes(zip);
+        String latin =
+                new String(bytes, StandardCharsets.ISO_8859_1).replace("bag/data/ledger/kez", "bag/data/ledger/key");
+        java.nio.file.Files.write(zip, latin.getBytes(StandardCharsets.ISO_8859_1));
+        BagCheck.Failed f = failed(verify(zip), Problem.MALFORMED, "bag/data/ledger/key");
+        assertThat(f.reason()).contains("twice");
+    }
+
+    @Test
+    void aFileThatIsNoZipCannotBeRead() throws Exception {
+        Path notZip = java.nio.file.Files.writeString(dir.resolve("bag.zip"), "not a zip\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verify(notZip))
+                .isInstanceOf(java.io.IOException.class);
     }
 }

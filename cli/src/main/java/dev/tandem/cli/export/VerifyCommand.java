@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
             "the checkpoint's signature, witness cosignatures against a quorum, every ledger entry's inclusion",
             "proof, every evidence file's SHA-256 against its ledger entry, and with --since the consistency",
             "proof from a checkpoint you kept earlier.",
-            "Exit codes: 0 verified, 1 a check failed (the first failing file or entry is named), 2 usage or",
-            "unreadable input."
+            "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is named),",
+            "2 usage or unreadable input (a path that is no zip or folder)."
         })
 public final class VerifyCommand implements Callable<Integer> {
 

@@ -137,4 +137,59 @@ class VerifyCommandTest {
                 .isEqualTo(2);
         assertThat(run("verify", bag(false).toString(), "--quorum", "1").exit()).isEqualTo(2);
     }
+
+    /** The intact bag's zip entries, then {@code extra} as named (a name may repeat one of the bag's). */
+    Path tamperedZip(String name, String extraName, boolean rename) throws Exception {
+        Path zip = dir.resolve(name);
+        try (var in = new java.util.zip.ZipFile(bag(false).toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                try (var content = in.getInputStream(e)) {
+                    content.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            // ZipOutputStream refuses a name twice: write one of the same length, renamed in the bytes below
+            out.putNextEntry(new java.util.zip.ZipEntry(rename ? extraName.replace("key", "kez") : extraName));
+            out.write("planted\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        if (rename) {
+            String bytes = new String(Files.readAllBytes(zip), StandardCharsets.ISO_8859_1);
+            Files.write(
+                    zip,
+                    bytes.replace(extraName.replace("key", "kez"), extraName).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return zip;
+    }
+
+    @Test
+    void exitsOneNamingAZipEntryOutsideTheBagADuplicateOrAnUnsafePath() throws Exception {
+        Run readme =
+                run("verify", tamperedZip("readme.zip", "README.txt", false).toString(), "--key", signer.verifierKey());
+        assertThat(readme.exit()).as(readme.err()).isEqualTo(1);
+        assertThat(readme.out())
+                .startsWith(
+                        "FAILED: extra file: README.txt: the zip holds it outside the bag's base" + " directory bag/");
+        Run twice = run(
+                "verify",
+                tamperedZip("twice.zip", "bag/data/ledger/key", true).toString(),
+                "--key",
+                signer.verifierKey());
+        assertThat(twice.exit()).as(twice.err()).isEqualTo(1);
+        assertThat(twice.out()).startsWith("FAILED: malformed: bag/data/ledger/key: the zip holds this entry twice");
+        Run evil =
+                run("verify", tamperedZip("evil.zip", "../evil.txt", false).toString(), "--key", signer.verifierKey());
+        assertThat(evil.exit()).as(evil.err()).isEqualTo(1);
+        assertThat(evil.out()).startsWith("FAILED: malformed: ../evil.txt: the zip holds an unsafe path");
+    }
+
+    @Test
+    void exitsTwoForAFileThatIsNoZip() throws Exception {
+        Path notZip = Files.writeString(dir.resolve("bag.zip"), "not a zip\n");
+        Run r = run("verify", notZip.toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cannot read the bag " + notZip);
+    }
 }
