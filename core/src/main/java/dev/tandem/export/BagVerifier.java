@@ -52,6 +52,9 @@ public final class BagVerifier {
 
     private static final List<String> ALGORITHMS = BagWriter.ALGORITHMS;
 
+    /** The tag manifest docs/contracts.md §5 requires; {@code tagmanifest-sha512.txt} is Tandem's addition. */
+    private static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
+
     private final Options options;
     private final List<String> warnings = new ArrayList<>();
 
@@ -102,19 +105,14 @@ public final class BagVerifier {
                     "bagit.txt",
                     "expected BagIt-Version: 1.0 and Tag-File-Character-Encoding: UTF-8");
         }
+        // The manifests docs/contracts.md §5 requires: the payload's in SHA-256 and SHA-512, the tag files' in SHA-256.
+        requireManifests(files);
         // Tag manifests (RFC 8493 §2.2.1), then payload manifests (§2.1.3), every line.
         Map<String, Map<String, String>> tagManifests = manifests(files, "tagmanifest-");
         Map<String, Map<String, String>> payloadManifests = manifests(files, "manifest-");
-        if (payloadManifests.size() != ALGORITHMS.size()) {
-            String absent = ALGORITHMS.stream()
-                    .filter(a -> !payloadManifests.containsKey(a))
-                    .findFirst()
-                    .orElse("sha256");
-            throw new Stop(Problem.MISSING_FILE, "manifest-" + absent + ".txt", "the bag must carry it");
-        }
-        Map<String, String> tagHashes = fixity(files, tagManifests, "tagmanifest-");
+        fixity(files, tagManifests, "tagmanifest-");
         Map<String, String> payloadHashes = fixity(files, payloadManifests, "manifest-");
-        // Completeness: every payload file in every payload manifest; no file outside them.
+        // Completeness: every payload file in every payload manifest; every other file in every tag manifest.
         for (String path : files.paths()) {
             boolean tagManifest = path.startsWith("tagmanifest-") && path.endsWith(".txt") && !path.contains("/");
             if (path.startsWith("data/")) {
@@ -127,8 +125,12 @@ public final class BagVerifier {
                                         + " every payload manifest)");
                     }
                 }
-            } else if (!tagManifest && !path.equals("bagit.txt") && !tagHashes.containsKey(path)) {
-                throw new Stop(Problem.EXTRA_FILE, path, "not listed in any tag manifest");
+            } else if (!tagManifest && !path.equals("bagit.txt")) {
+                for (String a : tagManifests.keySet()) {
+                    if (!tagManifests.get(a).containsKey(path)) {
+                        throw new Stop(Problem.EXTRA_FILE, path, "not listed in tagmanifest-" + a + ".txt");
+                    }
+                }
             }
         }
         Map<String, String> info = fields(text(files, "bag-info.txt"), "bag-info.txt");
@@ -196,6 +198,33 @@ public final class BagVerifier {
                 evidence,
                 cosignatures,
                 from);
+    }
+
+    /** The manifests docs/contracts.md §5 lists, each named when it is absent. */
+    private void requireManifests(BagFiles files) throws Stop {
+        if (!files.exists(TAG_MANIFEST)) {
+            boolean none = files.paths().stream()
+                    .noneMatch(p -> p.startsWith("tagmanifest-") && p.endsWith(".txt") && !p.contains("/"));
+            throw new Stop(
+                    Problem.MISSING_FILE,
+                    TAG_MANIFEST,
+                    (none ? "the tag manifests are missing: the bag has none" : "the bag must carry it")
+                            + " (docs/contracts.md §5); without it nothing fixes bag-info.txt and the payload"
+                            + " manifests");
+        }
+        for (String a : ALGORITHMS) {
+            String manifest = "manifest-" + a + ".txt";
+            if (!files.exists(manifest)) {
+                throw new Stop(
+                        Problem.MISSING_FILE,
+                        manifest,
+                        "the bag must carry it (docs/contracts.md §5: every payload file in SHA-256 and SHA-512)");
+            }
+        }
+        if (!files.exists("tagmanifest-sha512.txt")) {
+            warnings.add("tagmanifest-sha512.txt is absent: the tag files were checked in SHA-256 only (the contract"
+                    + " requires only tagmanifest-sha256.txt; Tandem writes both)");
+        }
     }
 
     private final Map<String, Long> sizes = new LinkedHashMap<>();

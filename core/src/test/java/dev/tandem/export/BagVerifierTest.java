@@ -321,6 +321,49 @@ class BagVerifierTest {
         assertThat(two.reason()).contains("witness.example/w2");
     }
 
+    @Test
+    void theTagManifestTheContractRequiresIsNamedWhenMissing() throws Exception {
+        Map<String, byte[]> both = files();
+        both.remove("tagmanifest-sha256.txt");
+        both.remove("tagmanifest-sha512.txt");
+        BagCheck.Failed none = failed(
+                verify(SampleBag.zip(both, dir.resolve("none.zip"))), Problem.MISSING_FILE, "tagmanifest-sha256.txt");
+        assertThat(none.reason()).startsWith("the tag manifests are missing");
+
+        Map<String, byte[]> sha256 = files();
+        sha256.remove("tagmanifest-sha256.txt");
+        BagCheck.Failed f = failed(verify(SampleBag.zip(sha256, dir.resolve("sha256.zip"))));
+        assertThat(f.message()).startsWith("missing file: tagmanifest-sha256.txt: the bag must carry it");
+
+        Map<String, byte[]> payload = files();
+        payload.remove("manifest-sha512.txt");
+        assertThat(failed(verify(SampleBag.zip(payload, dir.resolve("payload.zip"))))
+                        .where())
+                .isEqualTo("manifest-sha512.txt");
+
+        // tagmanifest-sha512.txt is Tandem's addition, not the contract's: a bag without it verifies, with a warning
+        Map<String, byte[]> sha512 = files();
+        sha512.remove("tagmanifest-sha512.txt");
+        BagCheck check = verify(SampleBag.zip(sha512, dir.resolve("sha512.zip")));
+        assertThat(check.ok()).isTrue();
+        assertThat(check.warnings()).singleElement().asString().contains("tagmanifest-sha512.txt is absent");
+    }
+
+    @Test
+    void aTagFileMustBeListedInEveryTagManifest() throws Exception {
+        Map<String, byte[]> files = files();
+        String manifest = new String(files.get("tagmanifest-sha256.txt"), StandardCharsets.UTF_8);
+        files.put(
+                "tagmanifest-sha256.txt",
+                manifest.lines()
+                        .filter(l -> !l.endsWith(" bag-info.txt"))
+                        .map(l -> l + "\n")
+                        .reduce("", String::concat)
+                        .getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.zip(files, dir.resolve("t.zip"))));
+        assertThat(f.message()).isEqualTo("extra file: bag-info.txt: not listed in tagmanifest-sha256.txt");
+    }
+
     /** The honest bag's entries under {@code bag/}, then {@code extra} entries as named, bytes as given. */
     private Path zipWith(Map<String, byte[]> files, String name, Map<String, byte[]> extra) throws Exception {
         Path zip = dir.resolve(name);
