@@ -540,6 +540,13 @@ public final class BagVerifier {
                     "the older checkpoint is of log " + old.origin() + ", the bag's of " + checkpoint.origin());
         }
         String path = "data/" + ExportBag.CONSISTENCY;
+        if (old.size() > checkpoint.size()) {
+            throw new Stop(
+                    Problem.OLDER_THAN_SINCE,
+                    "data/" + ExportBag.CHECKPOINT,
+                    "its size " + checkpoint.size() + " is below the size " + old.size() + " of the checkpoint you"
+                            + " verified before (--since): the log was rolled back, or this is an old bag");
+        }
         List<byte[]> hashes = new ArrayList<>();
         if (files.exists(path)) {
             JsonNode o = json(text(files, path), path, 1);
@@ -558,13 +565,15 @@ public final class BagVerifier {
             throw new Stop(
                     Problem.MISSING_FILE,
                     path,
-                    "needed to check the older checkpoint of size " + old.size() + "; export with ?since="
-                            + old.size());
+                    "needed to prove the log extends your checkpoint of size " + old.size() + "; export with"
+                            + " ?since=" + old.size());
         }
         ProofCheck check = ProofVerifier.verifyConsistency(
                 old.size(), checkpoint.size(), old.rootHash(), checkpoint.rootHash(), hashes);
         if (check instanceof ProofCheck.Tampered t) {
-            throw new Stop(Problem.INCONSISTENT, path, t.reason());
+            // without consistency.json (same size, or from the empty tree) the checkpoints themselves disagree
+            throw new Stop(
+                    Problem.INCONSISTENT, files.exists(path) ? path : "data/" + ExportBag.CHECKPOINT, t.reason());
         }
         return old.size();
     }

@@ -418,4 +418,32 @@ class BagVerifierTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> verify(notZip))
                 .isInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void aBagOlderThanTheCheckpointVerifiedBeforeIsARollbackOrAnOldBag() throws Exception {
+        Path bag = sample.write(dir.resolve("since.zip"), true);
+        String newer = sample.signer.sign(
+                new dev.tandem.ledger.Checkpoint(SampleBag.ORIGIN, sample.size() + 49, new byte[32]).text());
+        for (Path b : List.of(bag, sample.write(dir.resolve("plain.zip"), false))) {
+            BagCheck.Failed f = failed(
+                    BagVerifier.verify(b, new BagVerifier.Options(sample.signer.verifierKey(), newer, List.of(), 0)));
+            assertThat(f.problem()).isEqualTo(Problem.OLDER_THAN_SINCE);
+            assertThat(f.message())
+                    .isEqualTo("bag older than your checkpoint: data/ledger/checkpoint: its size " + sample.size()
+                            + " is below the size " + (sample.size() + 49) + " of the checkpoint you verified before"
+                            + " (--since): the log was rolled back, or this is an old bag");
+        }
+    }
+
+    @Test
+    void aForkAtTheBagsOwnSizeNamesTheCheckpointNotAnAbsentProof() throws Exception {
+        Path bag = sample.write(dir.resolve("bag.zip"), false);
+        String forked = sample.signer.sign(
+                new dev.tandem.ledger.Checkpoint(SampleBag.ORIGIN, sample.size(), new byte[32]).text());
+        BagCheck.Failed f = failed(
+                BagVerifier.verify(bag, new BagVerifier.Options(sample.signer.verifierKey(), forked, List.of(), 0)),
+                Problem.INCONSISTENT,
+                "data/" + ExportBag.CHECKPOINT);
+        assertThat(f.reason()).contains("a forked log");
+    }
 }
