@@ -19,6 +19,7 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
         EVIDENCE_MISMATCH("evidence does not match its ledger entry"),
         INCONSISTENT("consistency proof mismatch"),
         QUORUM("witness quorum not met"),
+        MISSING_ENTRY("missing entry"),
         OLDER_THAN_SINCE("bag older than your checkpoint"),
         MALFORMED("malformed");
 

@@ -31,12 +31,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies an export bag offline (docs/contracts.md §5), in this order, stopping at the first failure
- * and naming the file or ledger entry: the BagIt declaration; every tag manifest line; every payload
- * manifest line in SHA-256 and SHA-512, and no file left unlisted (RFC 8493 §3); the Payload-Oxum; the
- * checkpoint's signature, with a pinned key or the bag's own; the witnesses' cosignatures against a
- * quorum; every ledger leaf and its RFC 9162 inclusion proof against the checkpoint; every evidence
- * file's SHA-256 against its {@code evidence.added} entry; and, given an older checkpoint, the
- * consistency proof from it.
+ * and naming the file, zip entry or ledger entry: the zip holds the bag's base directory only, each
+ * entry once; the BagIt declaration; the manifests the contract requires; every tag manifest line;
+ * every payload manifest line in SHA-256 and SHA-512, no file left unlisted (RFC 8493 §3), no payload
+ * file the contract does not define and none it requires missing; the Payload-Oxum; the checkpoint's
+ * signature, with a pinned key or the bag's own; the witnesses' cosignatures against a quorum; every
+ * ledger leaf and its RFC 9162 inclusion proof against the checkpoint, the incident's
+ * {@code incident.opened} among them; every evidence file's SHA-256 against its {@code evidence.added}
+ * entry, and every AUDIT item the entries add or cite present; and, given an older checkpoint, the
+ * consistency proof from it. The reports and the OSCAL document are bound by the manifests only.
  */
 public final class BagVerifier {
 
@@ -54,6 +57,20 @@ public final class BagVerifier {
 
     /** The tag manifest docs/contracts.md §5 requires; {@code tagmanifest-sha512.txt} is Tandem's addition. */
     private static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
+
+    /** The payload files every bag holds (docs/contracts.md §5); the evidence files depend on the entries. */
+    static final List<String> REQUIRED_PAYLOAD = List.of(
+            "data/" + ExportBag.INDEX,
+            "data/" + ExportBag.CHECKPOINT,
+            "data/" + ExportBag.KEY,
+            "data/" + ExportBag.ENTRIES,
+            "data/" + ExportBag.PROOFS,
+            "data/" + ExportBag.REPORT_HTML,
+            "data/" + ExportBag.REPORT_PDF,
+            "data/" + ExportBag.OSCAL);
+
+    /** Entry types whose readable body cites AUDIT items by id in {@code evidence} (docs/contracts.md §5.1). */
+    private static final String REQUEST_STEP = "evidence-request.";
 
     private final Options options;
     private final List<String> warnings = new ArrayList<>();
@@ -112,7 +129,8 @@ public final class BagVerifier {
         Map<String, Map<String, String>> payloadManifests = manifests(files, "manifest-");
         fixity(files, tagManifests, "tagmanifest-");
         Map<String, String> payloadHashes = fixity(files, payloadManifests, "manifest-");
-        // Completeness: every payload file in every payload manifest; every other file in every tag manifest.
+        // Completeness: every payload file in every payload manifest and defined by the contract; every
+        // other file in every tag manifest; every file the contract requires.
         for (String path : files.paths()) {
             boolean tagManifest = path.startsWith("tagmanifest-") && path.endsWith(".txt") && !path.contains("/");
             if (path.startsWith("data/")) {
@@ -125,12 +143,27 @@ public final class BagVerifier {
                                         + " every payload manifest)");
                     }
                 }
+                if (!definedPayload(path)) {
+                    throw new Stop(
+                            Problem.EXTRA_FILE,
+                            path,
+                            "the contract defines no such payload file (docs/contracts.md §5: data/evidence/<sha256>"
+                                    + " and its index.json, data/ledger/, data/reports/, data/oscal/)");
+                }
             } else if (!tagManifest && !path.equals("bagit.txt")) {
                 for (String a : tagManifests.keySet()) {
                     if (!tagManifests.get(a).containsKey(path)) {
                         throw new Stop(Problem.EXTRA_FILE, path, "not listed in tagmanifest-" + a + ".txt");
                     }
                 }
+            }
+        }
+        for (String required : REQUIRED_PAYLOAD) {
+            if (!files.exists(required)) {
+                throw new Stop(
+                        Problem.MISSING_FILE,
+                        required,
+                        "every bag holds it (docs/contracts.md §5); the manifests were written without it");
             }
         }
         Map<String, String> info = fields(text(files, "bag-info.txt"), "bag-info.txt");
@@ -168,6 +201,9 @@ public final class BagVerifier {
         Checkpoint checkpoint = open(verifier, signed, "data/" + ExportBag.CHECKPOINT);
         String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
         String incident = info.getOrDefault(ExportBag.INCIDENT, "");
+        if (incident.isBlank()) {
+            throw new Stop(Problem.MALFORMED, "bag-info.txt", "it names no " + ExportBag.INCIDENT);
+        }
         if (!String.valueOf(checkpoint.size()).equals(info.get(ExportBag.SIZE))
                 || !root.equals(info.get(ExportBag.ROOT))
                 || !checkpoint.origin().equals(info.get(ExportBag.ORIGIN))) {
@@ -225,6 +261,15 @@ public final class BagVerifier {
             warnings.add("tagmanifest-sha512.txt is absent: the tag files were checked in SHA-256 only (the contract"
                     + " requires only tagmanifest-sha256.txt; Tandem writes both)");
         }
+    }
+
+    /** The payload paths docs/contracts.md §5 defines. */
+    private static boolean definedPayload(String path) {
+        if (REQUIRED_PAYLOAD.contains(path) || path.equals("data/" + ExportBag.CONSISTENCY)) {
+            return true;
+        }
+        String evidence = "data/" + ExportBag.EVIDENCE_DIR;
+        return path.startsWith(evidence) && path.substring(evidence.length()).matches("[0-9a-f]{64}");
     }
 
     private final Map<String, Long> sizes = new LinkedHashMap<>();
@@ -357,6 +402,7 @@ public final class BagVerifier {
     private Map<Long, byte[]> entries(BagFiles files, String incident, long size) throws IOException, Stop {
         String path = "data/" + ExportBag.ENTRIES;
         Map<Long, byte[]> leaves = new LinkedHashMap<>();
+        boolean opened = false;
         long previous = -1;
         int n = 0;
         for (String line : lines(files, path)) {
@@ -384,7 +430,18 @@ public final class BagVerifier {
                         where,
                         "it belongs to incident " + entry.incident() + ", the bag to " + incident);
             }
+            if ("incident.opened".equals(entry.type())) {
+                opened = true;
+            }
             leaves.put(index, leaf);
+        }
+        if (!opened) {
+            throw new Stop(
+                    Problem.MISSING_ENTRY,
+                    path,
+                    "no incident.opened entry of incident " + incident + ": the bag's " + ExportBag.INCIDENT
+                            + " is bound to no signed entry (every bag holds the incident's entries below the"
+                            + " checkpoint, the one that opened it first)");
         }
         return leaves;
     }
@@ -491,6 +548,14 @@ public final class BagVerifier {
                                     + body.path(field).asString("") + "'");
                 }
             }
+            if (item.has("size")
+                    && item.path("size").asLong(-1) != body.path("size").asLong(-2)) {
+                throw new Stop(
+                        Problem.EVIDENCE_MISMATCH,
+                        path,
+                        "evidence " + id + " has size " + item.path("size").asString("") + ", ledger entry #"
+                                + ledgerIndex + " records " + body.path("size").asLong(-2));
+            }
             listedIds.add(id);
             if (sizes.getOrDefault(file, -1L) != body.path("size").asLong(-2)) {
                 throw new Stop(
@@ -522,6 +587,32 @@ public final class BagVerifier {
                         "AUDIT evidence " + body.path("evidence").asString() + " ("
                                 + body.path("name").asString() + "), whose addition entry #" + e.getKey()
                                 + " records, is not in " + path);
+            }
+        }
+        // Every AUDIT item a readable entry of the bag cites is in it: an item taken out together with its
+        // evidence.added entry is missed above, not here.
+        for (Map.Entry<Long, byte[]> e : leaves.entrySet()) {
+            JsonNode entry = ExportBag.JSON.readTree(e.getValue());
+            String type = entry.path("type").asString("");
+            JsonNode body = entry.path("body");
+            if (body.has("commitment")) {
+                continue; // privileged: the bag holds its commitment, not its body
+            }
+            List<String> cited = new ArrayList<>();
+            if (type.startsWith(REQUEST_STEP) || type.equals("incident.exported")) {
+                body.path("evidence").forEach(id -> cited.add(id.asString("")));
+            } else if ((type.equals("evidence.read") || type.equals("notice.sent"))
+                    && body.path("evidence").isString()) {
+                cited.add(body.path("evidence").asString());
+            }
+            for (String id : cited) {
+                if (!listedIds.contains(id)) {
+                    throw new Stop(
+                            Problem.MISSING_FILE,
+                            path,
+                            "AUDIT evidence " + id + ", which entry #" + e.getKey() + " (" + type + ") cites, is not"
+                                    + " in it: the item was taken out of the bag, its evidence.added entry too");
+                }
             }
         }
         return listed.size();

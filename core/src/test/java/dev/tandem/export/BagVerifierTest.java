@@ -321,6 +321,136 @@ class BagVerifierTest {
         assertThat(two.reason()).contains("witness.example/w2");
     }
 
+    /** The bag's files without the entries (and their proofs) at the given ledger indices. */
+    private static void dropEntries(Map<String, byte[]> files, java.util.Set<Long> indices) {
+        for (String path : List.of("data/" + ExportBag.ENTRIES, "data/" + ExportBag.PROOFS)) {
+            StringBuilder kept = new StringBuilder();
+            for (String line : new String(files.get(path), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && indices.stream().noneMatch(i -> line.startsWith("{\"index\":" + i + ","))) {
+                    kept.append(line).append('\n');
+                }
+            }
+            files.put(path, kept.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Entries and proofs emptied, the index [] and the evidence gone, manifests recomputed. */
+    private Map<String, byte[]> emptied() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put("data/" + ExportBag.ENTRIES, new byte[0]);
+        files.put("data/" + ExportBag.PROOFS, new byte[0]);
+        files.put("data/" + ExportBag.INDEX, "[]".getBytes(StandardCharsets.UTF_8));
+        files.keySet().removeIf(p -> p.startsWith("data/evidence/") && !p.equals("data/" + ExportBag.INDEX));
+        return files;
+    }
+
+    @Test
+    void anEmptiedBagWithItsManifestsRecomputedFails() throws Exception {
+        Map<String, byte[]> files = emptied();
+        files.keySet().removeIf(p -> p.startsWith("data/reports/") || p.startsWith("data/oscal/"));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))),
+                Problem.MISSING_FILE,
+                "data/" + ExportBag.REPORT_HTML);
+    }
+
+    @Test
+    void aBagWithoutTheIncidentsOpeningEntryFails() throws Exception {
+        // the reports and the OSCAL document kept: only the ledger can tell the incident was emptied
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(emptied(), dir.resolve("t.zip"))),
+                Problem.MISSING_ENTRY,
+                "data/" + ExportBag.ENTRIES);
+        assertThat(f.message())
+                .startsWith("missing entry: data/ledger/entries.jsonl: no incident.opened entry of incident INC-7");
+        // the opening entry and its proof bind the incident; what else was left out, with its proofs, the
+        // bag cannot show (the limit docs/export.md states)
+        Map<String, byte[]> onlyOpened = emptied();
+        ExportBag.Entry opened = sample.entries.getFirst();
+        onlyOpened.put("data/" + ExportBag.ENTRIES, files().get("data/" + ExportBag.ENTRIES));
+        onlyOpened.put("data/" + ExportBag.PROOFS, files().get("data/" + ExportBag.PROOFS));
+        dropEntries(
+                onlyOpened,
+                sample.entries.stream()
+                        .map(ExportBag.Entry::index)
+                        .filter(i -> i != opened.index())
+                        .collect(java.util.stream.Collectors.toSet()));
+        BagCheck check = verify(SampleBag.rebag(onlyOpened, dir.resolve("opened.zip")));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+    }
+
+    @Test
+    void namesEachReportOrOscalFileTakenOutWithTheManifestsRecomputed() throws Exception {
+        for (String path : List.of(ExportBag.REPORT_HTML, ExportBag.REPORT_PDF, ExportBag.OSCAL)) {
+            Map<String, byte[]> files = files();
+            files.remove("data/" + path);
+            BagCheck.Failed f =
+                    failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.MISSING_FILE, "data/" + path);
+        }
+        Map<String, byte[]> files = files();
+        files.keySet().removeIf(p -> p.startsWith("data/oscal/"));
+        assertThat(failed(verify(SampleBag.rebag(files, dir.resolve("oscal.zip"))))
+                        .message())
+                .startsWith("missing file: data/oscal/assessment-results.json: ");
+    }
+
+    @Test
+    void namesAPayloadFileTheContractDoesNotDefineEvenWhenListed() throws Exception {
+        for (String extra : List.of("data/extra.txt", "data/ledger/extra.jsonl", "data/reports/extra.html")) {
+            Map<String, byte[]> files = files();
+            files.put(extra, "planted\n".getBytes(StandardCharsets.UTF_8));
+            BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.EXTRA_FILE, extra);
+            assertThat(f.reason()).contains("the contract defines no such payload file");
+        }
+    }
+
+    @Test
+    void namesAuditEvidenceTakenOutWithItsEntryWhileAnotherEntryCitesIt() throws Exception {
+        Map<String, byte[]> files = files();
+        ExportBag.Evidence gone = sample.evidence.stream()
+                .filter(e -> e.id().equals("ev-6"))
+                .findFirst()
+                .orElseThrow();
+        files.remove("data/" + ExportBag.evidencePath(gone.sha256()));
+        files.put(
+                "data/" + ExportBag.INDEX,
+                ExportBag.index(sample.evidence.stream()
+                        .filter(e -> !e.id().equals(gone.id()))
+                        .toList()));
+        dropEntries(files, java.util.Set.of(gone.ledgerIndex()));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.MISSING_FILE, "data/" + ExportBag.INDEX);
+        assertThat(f.reason())
+                .startsWith("AUDIT evidence ev-6, which entry #" + SampleBag.ANSWER
+                        + " (evidence-request.answered) cites, is not in it");
+    }
+
+    @Test
+    void namesAnIndexRowWhoseSizeIsNotTheLedgers() throws Exception {
+        Map<String, byte[]> files = files();
+        ExportBag.Evidence e = sample.evidence.get(0);
+        files.put(
+                "data/" + ExportBag.INDEX,
+                ExportBag.index(sample.evidence.stream()
+                        .map(x -> x.id().equals(e.id())
+                                ? new ExportBag.Evidence(x.id(), x.name(), x.kind(), x.sha256(), 1, x.ledgerIndex())
+                                : x)
+                        .toList()));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))),
+                Problem.EVIDENCE_MISMATCH,
+                "data/" + ExportBag.INDEX);
+        assertThat(f.reason()).startsWith("evidence " + e.id() + " has size 1, ledger entry #" + e.ledgerIndex());
+    }
+
+    @Test
+    void aBagInfoWithoutTheIncidentIsMalformed() throws Exception {
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(files, "Tandem-Incident: INC-7\n", "");
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.message()).isEqualTo("malformed: bag-info.txt: it names no Tandem-Incident");
+    }
+
     @Test
     void theTagManifestTheContractRequiresIsNamedWhenMissing() throws Exception {
         Map<String, byte[]> both = files();

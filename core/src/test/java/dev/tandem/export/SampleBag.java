@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A log of other incidents' entries interleaved with one incident's, and that incident's export bag
+ * A log of other incidents' entries interleaved with one incident's (opened by entry 0, an evidence
+ * request answered with two of its AUDIT items at {@link #ANSWER}), and that incident's export bag
  * written by {@link BagWriter} exactly as the server writes it: the fixture the verifier's tamper
  * tests and the Go interoperability test start from.
  */
@@ -32,6 +33,8 @@ public final class SampleBag {
     static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String INCIDENT = "INC-7";
     public static final String ORIGIN = "tandem/bag-test";
+    /** The step of the loop that answers an evidence request with ev-6 and ev-11. */
+    static final int ANSWER = 32;
 
     public final NoteSigner signer = NoteSigner.generate(ORIGIN);
     public final InMemoryNodeStore store = new InMemoryNodeStore();
@@ -53,7 +56,21 @@ public final class SampleBag {
                 oldSize = leaves.size();
                 oldCheckpoint = signer.sign(new Checkpoint(ORIGIN, oldSize, range.rootHash()).text());
             }
-            if (i % 5 == 1) {
+            if (i == 0) {
+                append(
+                        "incident.opened",
+                        INCIDENT,
+                        JSON.createObjectNode()
+                                .put("id", INCIDENT)
+                                .put("title", "Customer export on a public bucket")
+                                .put("severity", "HIGH")
+                                .put("timeZone", "UTC"));
+            } else if (i == ANSWER) {
+                ObjectNode body =
+                        JSON.createObjectNode().put("request", "req-1").put("status", "ANSWERED");
+                body.putArray("evidence").add("ev-6").add("ev-11");
+                append("evidence-request.answered", INCIDENT, body.put("text", "the firewall logs"));
+            } else if (i % 5 == 1) {
                 byte[] content =
                         ("firewall log line " + i + "\n").repeat(50 + i).getBytes(StandardCharsets.UTF_8);
                 String sha = sha256(content);
@@ -127,6 +144,7 @@ public final class SampleBag {
                             oldSize, cp.size(), MerkleLog.consistencyProof(oldSize, cp.size(), store))));
         }
         bag.add(ExportBag.REPORT_HTML, "<html><body>report</body></html>".getBytes(StandardCharsets.UTF_8));
+        bag.add(ExportBag.REPORT_PDF, "%PDF-1.7\n% report\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         bag.add(ExportBag.OSCAL, OscalAssessmentResults.of(INCIDENT, cp, at.plusSeconds(3600), items));
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, INCIDENT);

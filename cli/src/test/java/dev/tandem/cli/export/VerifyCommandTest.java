@@ -45,7 +45,10 @@ class VerifyCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** A one-entry log whose entry is the only one of incident I-1, with one AUDIT item. */
+    /**
+     * A two-entry log, both of incident I-1: the entry that opened it and one AUDIT item's addition;
+     * the bag holds the files every bag holds (docs/contracts.md §5), the reports and OSCAL as stand-ins.
+     */
     Path bag(boolean tamper) throws Exception {
         byte[] content = "hello auditor\n".getBytes(StandardCharsets.UTF_8);
         String sha = java.util.HexFormat.of()
@@ -59,11 +62,18 @@ class VerifyCommandTest {
                 .put("name", "hello.txt")
                 .put("sha256", sha)
                 .put("size", content.length);
+        var opening =
+                JsonMapper.builder().build().createObjectNode().put("id", "I-1").put("title", "t");
+        byte[] opened =
+                new LedgerEntry("incident.opened", "I-1", "ada", Instant.parse("2026-12-05T07:00:00Z"), opening).leaf();
         byte[] leaf =
                 new LedgerEntry("evidence.added", "I-1", "ada", Instant.parse("2026-12-05T08:00:00Z"), body).leaf();
         CompactRange range = CompactRange.empty();
+        range.append(MerkleLog.leafHash(opened));
         range.append(MerkleLog.leafHash(leaf));
-        Checkpoint cp = new Checkpoint("tandem/cli-test", 1, range.rootHash());
+        Checkpoint cp = new Checkpoint("tandem/cli-test", 2, range.rootHash());
+        byte[] openedHash = MerkleLog.leafHash(opened);
+        byte[] leafHash = MerkleLog.leafHash(leaf);
         Path zip = dir.resolve(tamper ? "tampered.zip" : "bag.zip");
         try (OutputStream out = Files.newOutputStream(zip)) {
             BagWriter bag = new BagWriter(out, "bag");
@@ -71,15 +81,24 @@ class VerifyCommandTest {
             bag.add(
                     ExportBag.INDEX,
                     ExportBag.index(
-                            List.of(new ExportBag.Evidence("e1", "hello.txt", "DOCUMENT", sha, content.length, 0))));
+                            List.of(new ExportBag.Evidence("e1", "hello.txt", "DOCUMENT", sha, content.length, 1))));
             bag.add(ExportBag.CHECKPOINT, signer.sign(cp.text()).getBytes(StandardCharsets.UTF_8));
             bag.add(ExportBag.KEY, signer.verifierKey().getBytes(StandardCharsets.UTF_8));
-            bag.add(ExportBag.ENTRIES, ExportBag.entryLine(new ExportBag.Entry(0, leaf)));
-            bag.add(ExportBag.PROOFS, ExportBag.proofLine(new ExportBag.Proof(0, 1, List.of())));
+            var entries = new java.io.ByteArrayOutputStream();
+            entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(0, opened)));
+            entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(1, leaf)));
+            bag.add(ExportBag.ENTRIES, entries.toByteArray());
+            var proofs = new java.io.ByteArrayOutputStream();
+            proofs.writeBytes(ExportBag.proofLine(new ExportBag.Proof(0, 2, List.of(leafHash))));
+            proofs.writeBytes(ExportBag.proofLine(new ExportBag.Proof(1, 2, List.of(openedHash))));
+            bag.add(ExportBag.PROOFS, proofs.toByteArray());
+            bag.add(ExportBag.REPORT_HTML, "<html></html>".getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.REPORT_PDF, "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.OSCAL, "{}".getBytes(StandardCharsets.UTF_8));
             Map<String, String> info = new LinkedHashMap<>();
             info.put(ExportBag.INCIDENT, "I-1");
             info.put(ExportBag.ORIGIN, cp.origin());
-            info.put(ExportBag.SIZE, "1");
+            info.put(ExportBag.SIZE, "2");
             info.put(ExportBag.ROOT, Base64.getEncoder().encodeToString(cp.rootHash()));
             bag.finish(info);
         }
@@ -90,7 +109,7 @@ class VerifyCommandTest {
     void exitsZeroForAnIntactBagWithThePinnedKey() throws Exception {
         Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("VERIFIED: ", "1 entries, each included", "1 items, each matching");
+        assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
         assertThat(r.err()).isEmpty();
     }
 
