@@ -55,7 +55,11 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
         }
     }
 
-    /** What a verified bag holds. */
+    /**
+     * What a verified bag holds. {@code manifestsOnly}: the files the checkpoint's signature does not
+     * reach (the reports, the OSCAL document): only the bag's own manifests cover them, and anyone
+     * holding the bag can recompute those.
+     */
     record Summary(
             String incident,
             String origin,
@@ -67,5 +71,6 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             int entries,
             int evidence,
             int cosignatures,
-            long consistentFrom) {}
+            long consistentFrom,
+            List<String> manifestsOnly) {}
 }

@@ -69,6 +69,10 @@ public final class BagVerifier {
             "data/" + ExportBag.REPORT_PDF,
             "data/" + ExportBag.OSCAL);
 
+    /** Drawn from the entries, but bound to the checkpoint by nothing but the bag's own manifests. */
+    private static final List<String> MANIFESTS_ONLY =
+            List.of("data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+
     /** Entry types whose readable body cites AUDIT items by id in {@code evidence} (docs/contracts.md §5.1). */
     private static final String REQUEST_STEP = "evidence-request.";
 
@@ -222,6 +226,10 @@ public final class BagVerifier {
         // Every evidence file against its evidence.added entry.
         int evidence = evidence(files, payloadHashes, leaves);
         long from = consistency(files, verifier, checkpoint);
+        List<String> manifestsOnly = new ArrayList<>(MANIFESTS_ONLY);
+        if (from < 0 && files.exists("data/" + ExportBag.CONSISTENCY)) {
+            manifestsOnly.add("data/" + ExportBag.CONSISTENCY + " (checked only with --since)");
+        }
         return new BagCheck.Summary(
                 incident,
                 checkpoint.origin(),
@@ -233,7 +241,8 @@ public final class BagVerifier {
                 leaves.size(),
                 evidence,
                 cosignatures,
-                from);
+                from,
+                List.copyOf(manifestsOnly));
     }
 
     /** The manifests docs/contracts.md §5 lists, each named when it is absent. */

@@ -452,6 +452,18 @@ class BagVerifierTest {
     }
 
     @Test
+    void anEditedReportWithItsManifestsRecomputedVerifiesAndTheSummarySaysSo() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put(
+                "data/" + ExportBag.REPORT_HTML, "<html><body>all fine</body></html>".getBytes(StandardCharsets.UTF_8));
+        BagCheck check = verify(SampleBag.rebag(files, dir.resolve("t.zip")));
+        assertThat(check.ok()).isTrue();
+        assertThat(((BagCheck.Verified) check).summary().manifestsOnly())
+                .containsExactly(
+                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+    }
+
+    @Test
     void theTagManifestTheContractRequiresIsNamedWhenMissing() throws Exception {
         Map<String, byte[]> both = files();
         both.remove("tagmanifest-sha256.txt");

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
             "the checkpoint's signature, witness cosignatures against a quorum, every ledger entry's inclusion",
             "proof, every evidence file's SHA-256 against its ledger entry, and with --since the consistency",
             "proof from a checkpoint you kept earlier.",
+            "The reports and the OSCAL document are covered by the bag's manifests only, not by the signature.",
             "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is named),",
             "2 usage or unreadable input (a path that is no zip or folder)."
         })
@@ -130,6 +131,14 @@ public final class VerifyCommand implements Callable<Integer> {
                         + " payload bytes: every manifest line holds (SHA-256, SHA-512)");
                 out.println("  ledger       " + s.entries() + " entries, each included in the checkpoint's tree");
                 out.println("  evidence     " + s.evidence() + " items, each matching its ledger entry");
+                out.println(
+                        "  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the "
+                                + s.entries() + " ledger entries, the " + s.evidence()
+                                + " evidence files and their rows in data/evidence/index.json");
+                out.println("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
+                        + " recompute: " + String.join(", ", s.manifestsOnly()));
+                out.println("               an edited report or OSCAL document with its manifests recomputed still"
+                        + " verifies: to rely on them, regenerate them from the server at this checkpoint and compare");
                 if (s.consistentFrom() >= 0) {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());

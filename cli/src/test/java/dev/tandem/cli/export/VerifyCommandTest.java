@@ -110,6 +110,14 @@ class VerifyCommandTest {
         Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
+        // what the signature binds, and what only the bag's own manifests cover
+        assertThat(r.out())
+                .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 2"
+                        + " ledger entries, the 1 evidence files")
+                .contains("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
+                        + " recompute: data/reports/audit-continuity.html, data/reports/audit-continuity.pdf,"
+                        + " data/oscal/assessment-results.json")
+                .contains("an edited report or OSCAL document with its manifests recomputed still verifies");
         assertThat(r.err()).isEmpty();
     }
 
