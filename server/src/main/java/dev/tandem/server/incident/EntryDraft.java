@@ -117,7 +117,7 @@ public record EntryDraft(
     }
 
     /** {@code v} as a time of {@code field}: RFC 3339 with an offset, between EARLIEST and LATEST; else 422. */
-    static Instant time(String v, String field) {
+    public static Instant time(String v, String field) {
         Instant t;
         try {
             t = OffsetDateTime.parse(v).toInstant();

@@ -44,6 +44,7 @@ public final class TimelineText {
             "incident.exported",
             "incident.facts-set",
             "incident.occurred-at-set",
+            "incident.awareness-set",
             "incident.opened",
             "incident.phase-changed",
             "job.cancelled",
@@ -121,6 +122,9 @@ public final class TimelineText {
             case "incident.occurred-at-set" ->
                 who + " set when the incident occurred: " + s(b, "occurredAt") + " (" + precision(s(b, "precision"))
                         + ")" + (b.path("previous").isString() ? ", was " + s(b, "previous") : "");
+            case "incident.awareness-set" ->
+                who + " set when the company became aware: " + s(b, "awareAt")
+                        + (b.path("previous").isString() ? ", was " + s(b, "previous") : "") + ": " + s(b, "reason");
             case "incident.closed" -> who + " closed the incident: " + s(b, "text");
             case "incident.facts-set" -> who + " set the incident's facts: " + facts(b);
             case "timeline.entry" -> entry(who, b);

@@ -82,6 +82,29 @@ class ObligationController {
         return root;
     }
 
+    /**
+     * Sets or corrects when the company became aware ({@code {"awareAt":"<RFC 3339>","reason":…}}):
+     * every deadline runs from it; answers the obligations recomputed with it (docs/obligations-api.md).
+     */
+    @PutMapping("/api/v1/incidents/{id}/awareness")
+    @Guard(Action.SCOPE_CHANGE)
+    ObjectNode putAwareness(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        obligations.incident(id);
+        if (!body.path("awareAt").isString()) {
+            throw DomainException.unprocessable("bad-aware-at", "awareAt: give an RFC 3339 time with an offset");
+        }
+        Instant awareAt =
+                dev.tandem.server.incident.EntryDraft.time(body.path("awareAt").asString(), "awareAt");
+        var computation = obligations.setAwareness(
+                id,
+                awareAt,
+                body.path("reason").isString() ? body.path("reason").asString() : "",
+                access.username());
+        ObjectNode root = list(access, id);
+        root.put("recomputed", computation != null);
+        return root;
+    }
+
     /** The incident's facts as set, or the defaults (not determined, not unauthorized access) with {@code set:false}. */
     @GetMapping("/api/v1/incidents/{id}/facts")
     @Guard(Action.SCOPE_READ)

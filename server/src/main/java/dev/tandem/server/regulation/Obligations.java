@@ -16,6 +16,7 @@ import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.Incidents;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.IncidentAwarenessSet;
 import dev.tandem.server.ledger.fact.IncidentFactsSet;
 import dev.tandem.server.ledger.fact.JudgementRecorded;
 import dev.tandem.server.ledger.fact.ObligationAssigned;
@@ -280,6 +281,81 @@ public class Obligations {
             }
             return recompute(
                     ap, incident, scope.get().scope(), scope.get().restsOn(), "incident.facts-set", index, actor, at);
+        });
+    }
+
+    /**
+     * Sets when the company became aware of the incident, for one opened without it or to correct it
+     * ({@code incident.awareness-set}, public as {@code incident.opened} is): every deadline runs from
+     * it, so the obligations are recomputed in the same unit when the incident has a scope. Awareness
+     * comes after the incident occurred and before anything decided on it: the determination of the
+     * breach and counsel's judgements.
+     *
+     * @return the recomputation, or null when the incident has no scope yet
+     * @throws DomainException 404 unknown incident, 409 a closed incident, 422 naming {@code awareAt}
+     *     (in the future, before year 1, before the incident occurred, after the determination or a
+     *     judgement) or {@code reason} (missing or longer than 2,000 characters)
+     */
+    public @Nullable Computation setAwareness(String incidentId, Instant awareAt, String reason, String actor) {
+        Incident incident = incident(incidentId);
+        Instant now = now();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 2000) {
+            throw DomainException.unprocessable(
+                    "bad-reason", "reason: say why awareness is set or corrected (at most 2,000 characters)");
+        }
+        if (awareAt.isAfter(now.plus(java.time.Duration.ofMinutes(5)))) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at", "awareAt: " + awareAt + " is in the future (the server's time is " + now + ")");
+        }
+        if (awareAt.isBefore(EntryDraft.EARLIEST)) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at", "awareAt: must be between " + EntryDraft.EARLIEST + " and now, got " + awareAt);
+        }
+        if (incident.occurredAt() != null && awareAt.isBefore(incident.occurredAt())) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at",
+                    "awareAt: " + awareAt + " is before the incident occurred (" + incident.occurredAt() + ")");
+        }
+        Instant determined = incidentFacts(incidentId).determinedAt();
+        if (determined != null && awareAt.isAfter(determined)) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at",
+                    "awareAt: " + awareAt + " is after the breach was determined (" + determined
+                            + "); set the facts' determinedAt first");
+        }
+        for (Judgement j : judgements(incidentId)) {
+            if (awareAt.isAfter(j.decidedAt())) {
+                throw DomainException.unprocessable(
+                        "bad-aware-at",
+                        "awareAt: " + awareAt + " is after the judgement on " + j.question() + " decided at "
+                                + j.decidedAt()
+                                + "; a judgement on the incident is made after the company learns of it");
+            }
+        }
+        return ledger.record(ap -> {
+            Incident current = incident(incidentId);
+            if (current.closedAt() != null) {
+                throw DomainException.conflict(
+                        "incident-closed",
+                        "Incident closed",
+                        "incident " + incidentId + " is closed: its awareness stays");
+            }
+            long index = ap.record(new IncidentAwarenessSet(incidentId, awareAt, current.awareAt(), why), actor);
+            jdbc.update("UPDATE incident SET aware_at = ? WHERE id = ?", Timestamp.from(awareAt), incidentId);
+            Optional<StoredScope> scope = scopeOf(incidentId);
+            if (scope.isEmpty()) {
+                return null;
+            }
+            return recompute(
+                    ap,
+                    incident(incidentId),
+                    scope.get().scope(),
+                    scope.get().restsOn(),
+                    "incident.awareness-set",
+                    index,
+                    actor,
+                    now);
         });
     }
 

@@ -148,6 +148,10 @@ final class Narration {
                 "Containment declared" + by
                         + (text(b, "at").isEmpty() ? "" : ", contained at " + time(text(b, "at")))
                         + (text(b, "text").isEmpty() ? "" : ": " + text(b, "text"));
+            case "incident.awareness-set" ->
+                "Awareness set" + by + ": " + time(text(b, "awareAt"))
+                        + (text(b, "previous").isEmpty() ? "" : " (was " + time(text(b, "previous")) + ")")
+                        + (text(b, "reason").isEmpty() ? "" : ": " + text(b, "reason"));
             case "incident.occurred-at-set" ->
                 "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
                         + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");

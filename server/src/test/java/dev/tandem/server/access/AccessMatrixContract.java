@@ -367,6 +367,13 @@ abstract class AccessMatrixContract {
         c.add(get("/api/v1/incidents/{id}/facts", INSIDERS, i + "/facts"));
         c.add(json(
                 "PUT", "/api/v1/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "{\"unauthorizedAccess\":false}"));
+        // when the company became aware: set or corrected by those who set the scope
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/awareness",
+                DECIDERS,
+                () -> i + "/awareness",
+                "{\"awareAt\":\"2026-11-26T08:00:00Z\",\"reason\":\"matrix\"}"));
         c.add(get("/api/v1/incidents/{id}/judgements", INSIDERS, i + "/judgements"));
         c.add(json(
                 "POST",

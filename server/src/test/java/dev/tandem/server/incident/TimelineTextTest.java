@@ -20,6 +20,7 @@ import dev.tandem.server.ledger.fact.Fact;
 import dev.tandem.server.ledger.fact.FindingRecorded;
 import dev.tandem.server.ledger.fact.GrantAdded;
 import dev.tandem.server.ledger.fact.GrantRevoked;
+import dev.tandem.server.ledger.fact.IncidentAwarenessSet;
 import dev.tandem.server.ledger.fact.IncidentClosed;
 import dev.tandem.server.ledger.fact.IncidentContained;
 import dev.tandem.server.ledger.fact.IncidentFactsSet;
@@ -119,6 +120,10 @@ class TimelineTextTest {
                 new IncidentFactsSet("i", AT, true, null, null),
                 "Ada Lovelace set the incident's facts: breach determined at 2026-11-26T08:00:00Z, caused by an"
                         + " outsider's unauthorized access");
+        s.put(
+                new IncidentAwarenessSet("i", AT, AT.minusSeconds(3600), "the DPO's first call was at 08:00"),
+                "Ada Lovelace set when the company became aware: 2026-11-26T08:00:00Z, was 2026-11-26T07:00:00Z:"
+                        + " the DPO's first call was at 08:00");
         s.put(
                 new IncidentOccurredAtSet("i", AT, "HOUR", null),
                 "Ada Lovelace set when the incident occurred: 2026-11-26T08:00:00Z (to the hour)");

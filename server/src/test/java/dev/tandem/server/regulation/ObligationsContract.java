@@ -542,6 +542,74 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void awarenessIsSetLaterOrCorrectedAndTheDeadlinesMoveWithIt() {
+        // opened over the API without awareness: no deadline can run yet
+        String incident = openIncident("Aware later", null);
+        String awareness = "/api/v1/incidents/" + incident + "/awareness";
+        assertThat(putScope(incident, WIDE).status()).isEqualTo(422);
+        long before = treeSize();
+        var noReason = http.putJson(awareness, "{\"awareAt\":\"2026-11-26T08:00:00+01:00\"}");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.json().path("detail").asString()).startsWith("reason:");
+        var future = http.putJson(awareness, "{\"awareAt\":\"2099-01-01T00:00:00Z\",\"reason\":\"typo\"}");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-aware-at");
+        var noOffset = http.putJson(awareness, "{\"awareAt\":\"2026-11-26T08:00:00\",\"reason\":\"x\"}");
+        assertThat(noOffset.status()).isEqualTo(422);
+        assertThat(noOffset.json().path("detail").asString()).contains("awareAt");
+        assertThat(treeSize()).isEqualTo(before);
+
+        var set = http.putJson(
+                awareness, "{\"awareAt\":\"2026-11-26T08:00:00+01:00\",\"reason\":\"the DPO confirmed the leak\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("recomputed").asBoolean()).isFalse();
+        assertThat(http.get("/api/v1/incidents/" + incident)
+                        .json()
+                        .path("awareAt")
+                        .asString())
+                .isEqualTo("2026-11-26T07:00:00Z");
+        assertThat(putScope(incident, WIDE).status()).isEqualTo(200);
+        assertThat(find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-11-29T07:00:00Z");
+
+        // corrected an hour earlier: the 72 hours move with it, in the same ledger unit
+        var corrected = http.putJson(
+                awareness, "{\"awareAt\":\"2026-11-26T07:00:00+01:00\",\"reason\":\"the first alert was at 07:00\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().path("recomputed").asBoolean()).isTrue();
+        assertThat(find(corrected.json().path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-11-29T06:00:00Z");
+        List<String> types = new ArrayList<>();
+        http.get("/api/v1/incidents/" + incident + "/timeline")
+                .json()
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types).containsSubsequence("incident.awareness-set", "obligations.computed");
+        JsonNode last = null;
+        for (JsonNode e :
+                http.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals("incident.awareness-set")) last = e;
+        }
+        assertThat(last.path("body").path("previous").asString()).isEqualTo("2026-11-26T07:00:00Z");
+        assertThat(last.path("body").path("reason").asString()).isEqualTo("the first alert was at 07:00");
+
+        // a judgement decided since: awareness cannot move after it
+        clock.set(Instant.parse("2026-11-27T12:00:00Z"));
+        assertThat(http.postJson(
+                                "/api/v1/incidents/" + incident + "/judgements",
+                                "{\"question\":\"MATERIAL\",\"answer\":\"YES\",\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(201);
+        var afterJudgement =
+                http.putJson(awareness, "{\"awareAt\":\"2026-11-27T13:03:00+01:00\",\"reason\":\"later after all\"}");
+        assertThat(afterJudgement.status()).isEqualTo(422);
+        assertThat(afterJudgement.json().path("detail").asString()).contains("after the judgement on MATERIAL");
+    }
+
+    @Test
     void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
         String incident = openIncident("Judged at odd times", AWARE);
         String unaware = openIncident("Judged without awareness", null);

@@ -31,6 +31,7 @@ public sealed interface Fact
                 FindingRecorded,
                 GrantAdded,
                 GrantRevoked,
+                IncidentAwarenessSet,
                 IncidentClosed,
                 IncidentContained,
                 IncidentExported,
