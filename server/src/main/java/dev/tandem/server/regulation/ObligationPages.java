@@ -161,6 +161,37 @@ class ObligationPages {
     }
 
     /**
+     * When the company became aware, as {@code PUT /api/v1/incidents/{id}/awareness}: a time in the
+     * incident's zone and the reason for setting or correcting it.
+     */
+    @PostMapping("/incidents/{id}/awareness")
+    @Guard(Action.SCOPE_CHANGE)
+    String awareness(
+            Access access,
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        var incident = obligations.incident(id);
+        try {
+            OffsetDateTime aware;
+            try {
+                aware = Times.fromForm(form.get("awareAt"), incident.timeZone(), "awareAt");
+            } catch (IllegalArgumentException e) {
+                throw DomainException.unprocessable("bad-aware-at", e.getMessage());
+            }
+            if (aware == null) {
+                throw DomainException.unprocessable("bad-aware-at", "awareAt: give the date and time");
+            }
+            obligations.setAwareness(id, aware.toInstant(), form.getOrDefault("reason", ""), access.username());
+        } catch (DomainException e) {
+            return again(
+                    access, id, e, model, response, Map.of("awarenessError", e.getMessage(), "awarenessDraft", form));
+        }
+        return "redirect:/incidents/" + id + "/obligations#awareness";
+    }
+
+    /**
      * The incident's facts that move legal clocks, as {@code PUT /api/v1/incidents/{id}/facts}: the
      * determination time in the incident's zone (empty: not determined) and the cause.
      */

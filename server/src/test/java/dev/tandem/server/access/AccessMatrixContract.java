@@ -638,6 +638,12 @@ abstract class AccessMatrixContract {
         c.add(form("POST", "/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "determinedAt="));
         c.add(form(
                 "POST",
+                "/incidents/{id}/awareness",
+                DECIDERS,
+                () -> i + "/awareness",
+                "awareAt=2026-11-26T09%3A00&reason=matrix"));
+        c.add(form(
+                "POST",
                 "/incidents/{id}/judgements",
                 DECIDERS,
                 () -> i + "/judgements",
