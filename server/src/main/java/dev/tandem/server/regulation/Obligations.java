@@ -153,7 +153,7 @@ public class Obligations {
             Set<Repository> basis = EnumSet.noneOf(Repository.class);
             basis.addAll(restsOn);
             basis.addAll(previous);
-            return recompute(ap, incident, scope, basis, "scope.updated", index, actor, now);
+            return recompute(ap, incident, scope, basis, null, "scope.updated", index, actor, now);
         });
     }
 
@@ -207,7 +207,15 @@ public class Obligations {
                 return null;
             }
             return recompute(
-                    ap, incident, scope.get().scope(), scope.get().restsOn(), "judgement.recorded", index, actor, now);
+                    ap,
+                    incident,
+                    scope.get().scope(),
+                    scope.get().restsOn(),
+                    null,
+                    "judgement.recorded",
+                    index,
+                    actor,
+                    now);
         });
     }
 
@@ -279,8 +287,18 @@ public class Obligations {
             if (scope.isEmpty() || incident.awareAt() == null) {
                 return null;
             }
+            // the facts replaced moved the deadlines this computation changes (its previousDue)
+            IncidentFacts replaced = previous.map(StoredFacts::facts).orElse(IncidentFacts.NONE);
             return recompute(
-                    ap, incident, scope.get().scope(), scope.get().restsOn(), "incident.facts-set", index, actor, at);
+                    ap,
+                    incident,
+                    scope.get().scope(),
+                    scope.get().restsOn(),
+                    replaced,
+                    "incident.facts-set",
+                    index,
+                    actor,
+                    at);
         });
     }
 
@@ -508,6 +526,7 @@ public class Obligations {
                     incident,
                     scope.get().scope(),
                     scope.get().restsOn(),
+                    null,
                     "obligation.status-changed",
                     index,
                     actor,
@@ -534,11 +553,16 @@ public class Obligations {
             Incident incident,
             Scope scope,
             Set<Repository> restsOn,
+            @Nullable IncidentFacts replacedFacts,
             String trigger,
             long triggerIndex,
             String actor,
             Instant at) {
         IncidentFacts facts = incidentFacts(incident.id());
+        // counsel's facts are privileged (incident.facts-set): deadlines that run from them, or that
+        // ran from the facts replaced, would tell them (a determination to the day)
+        boolean counselsFacts = !facts.equals(IncidentFacts.NONE)
+                || (replacedFacts != null && !replacedFacts.equals(IncidentFacts.NONE));
         Assessment a = engine.evaluate(
                 new IncidentScope(
                         requireAwareness(incident),
@@ -632,7 +656,7 @@ public class Obligations {
         // the warnings quote counts per jurisdiction (the scope, which the auditor does not read): the
         // entry says how many there were; their text is kept with the scope (GET …/obligations)
         body.put("warnings", a.warnings().size());
-        long index = ap.record(new ObligationsComputed(incident.id(), restsOn, body), actor);
+        long index = ap.record(new ObligationsComputed(incident.id(), restsOn, counselsFacts, body), actor);
         ArrayNode w = json.createArrayNode();
         a.warnings().forEach(w::add);
         jdbc.update(

@@ -285,6 +285,8 @@ public class Reminders {
             return;
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // the deadline may run from counsel's privileged facts (a determination): then so is the entry
+        boolean counselsFacts = !obligations.incidentFacts(o.incidentId()).equals(IncidentFacts.NONE);
         ledger.record(ap -> {
             long index = ap.record(
                     new ObligationReminded(
@@ -296,7 +298,8 @@ public class Reminders {
                             due,
                             r.leadTime(),
                             status,
-                            r.covers()),
+                            r.covers(),
+                            counselsFacts),
                     "tandem");
             rows("obligation_reminder", "obligation_id", o.id(), r.covers(), due, at, index);
             return index;

@@ -164,7 +164,8 @@ class TimelineTextTest {
                         AT,
                         Duration.ofHours(12),
                         200,
-                        List.of()),
+                        List.of(),
+                        false),
                 "Reminder sent: obligation gdpr-art33 (DE, to SUPERVISORY_AUTHORITY) is due 2026-11-26T08:00:00Z");
         s.put(
                 new ObligationStatusChanged(
@@ -184,7 +185,7 @@ class TimelineTextTest {
         computed.putArray("changed");
         computed.putArray("superseded");
         s.put(
-                new ObligationsComputed("i", Set.of(), computed),
+                new ObligationsComputed("i", Set.of(), false, computed),
                 "Obligations computed: 1 added, 0 changed, 0 superseded, 1 unchanged");
         s.put(
                 new PiiFindingsRead("i", "e1", SHA, Repository.AUDIT),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -382,6 +383,130 @@ abstract class ObligationsContract {
                         .path("id")
                         .asString())
                 .isEqualTo(pipc.path("id").asString());
+    }
+
+    /** The ledger's entry at {@code index}, as {@code caller} reads it from the ledger's entries. */
+    static JsonNode ledgerEntry(Api caller, long index) {
+        var r = caller.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get(0).path("entry");
+    }
+
+    /** The incident's timeline entries of {@code type}, as {@code caller} gets them. */
+    static List<JsonNode> entriesOf(Api caller, String incident, String type) {
+        var r = caller.get("/api/v1/incidents/" + incident + "/timeline");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().forEach(e -> {
+            if (e.path("type").asString().equals(type)) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void recomputationsThatTellCounselsFactsAreCommitmentsTheAuditorCannotOpen() throws Exception {
+        // C.R.S. 6-1-716(2): the Colorado notice is due 30 days after the determination, so a public
+        // deadline of it tells counsel's privileged determination to the day
+        String incident = openIncident("Determination stays privileged", AWARE);
+        api.postJson("/api/v1/users", "{\"username\":\"auditor-facts\"}");
+        assertThat(api.putJson("/api/v1/incidents/" + incident + "/members/auditor-facts", "{\"role\":\"AUDITOR\"}")
+                        .status())
+                .isEqualTo(200);
+        Api auditor = api.as(TestUsers.token(accounts, "auditor-facts", "facts"));
+        var put = putScope(incident, "{\"subjects\":{\"US-CO\":600},\"data\":[\"CONTACT\",\"FINANCIAL_ACCOUNT\"]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        // computed from awareness alone: nothing of counsel's in it, public as before
+        assertThat(entriesOf(auditor, incident, "obligations.computed")
+                        .getLast()
+                        .path("privileged")
+                        .asBoolean())
+                .isFalse();
+
+        clock.set(Instant.parse("2026-11-28T09:00:00Z"));
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        var set = http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        String due = find(set.json().path("obligations"), "us-co-individuals", "US-CO")
+                .path("due")
+                .asString();
+        assertThat(due).isEqualTo("2026-12-28T06:59:59Z");
+        // a later recomputation while the determination is in force carries the same deadline
+        var judged = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"r\",\"privileged\":false}");
+        assertThat(judged.status()).as(judged.body()).isEqualTo(201);
+
+        List<JsonNode> computed = entriesOf(auditor, incident, "obligations.computed");
+        assertThat(computed).hasSize(3);
+        for (JsonNode e : computed.subList(1, 3)) {
+            assertThat(e.path("privileged").asBoolean()).as(e.toString()).isTrue();
+            assertThat(e.has("opened")).isFalse();
+            assertThat(e.toString())
+                    .doesNotContain("2026-12-28")
+                    .doesNotContain("incident.facts-set")
+                    .doesNotContain("determines");
+            JsonNode leaf = ledgerEntry(auditor, e.path("index").asLong());
+            assertThat(leaf.path("type").asString()).isEqualTo("obligations.computed");
+            assertCommitment(leaf.path("body"));
+        }
+        // the incident commander (the creator) opens them
+        JsonNode opened = entriesOf(api, incident, "obligations.computed").get(1);
+        assertThat(opened.path("opened").path("trigger").asString()).isEqualTo("incident.facts-set");
+        assertThat(opened.path("opened").toString()).contains(due);
+
+        // a reminder of the deadline names it: privileged while the determination is in force
+        clock.set(Instant.parse("2026-12-27T07:00:00Z"));
+        reminders.run();
+        List<JsonNode> reminded = entriesOf(auditor, incident, "obligation.reminded");
+        assertThat(reminded).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("privileged").asBoolean()).isTrue();
+            assertThat(e.toString()).doesNotContain("2026-12-28");
+        });
+        assertThat(entriesOf(api, incident, "obligation.reminded").toString()).contains(due);
+
+        // clearing the determination moves the deadline back from the determination's: that entry
+        // tells the determination as its previousDue, so it is privileged too
+        clock.set(Instant.parse("2026-12-27T08:00:00Z"));
+        assertThat(http.putJson(facts, "{\"determinedAt\":null}").status()).isEqualTo(200);
+        assertThat(entriesOf(auditor, incident, "obligations.computed")
+                        .getLast()
+                        .path("privileged")
+                        .asBoolean())
+                .isTrue();
+        // with no facts of counsel's in force or replaced, a recomputation is public again
+        assertThat(putScope(incident, "{\"subjects\":{\"US-CO\":700},\"data\":[\"CONTACT\",\"FINANCIAL_ACCOUNT\"]}")
+                        .status())
+                .isEqualTo(200);
+        JsonNode last = entriesOf(auditor, incident, "obligations.computed").getLast();
+        assertThat(last.path("privileged").asBoolean()).isFalse();
+        assertThat(last.path("body").path("trigger").asString()).isEqualTo("scope.updated");
+
+        // the auditor's export bag: no leaf, report or file says the determination's deadline
+        HttpResponse<byte[]> bag = auditor.getBytes("/api/v1/incidents/" + incident + "/export");
+        assertThat(bag.statusCode()).isEqualTo(200);
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bag.body()))) {
+            java.util.zip.ZipEntry f;
+            while ((f = zip.getNextEntry()) != null) {
+                files.put(f.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(files.keySet()).anyMatch(n -> n.endsWith("data/ledger/entries.jsonl"));
+        for (var f : files.entrySet()) {
+            String text = new String(f.getValue(), StandardCharsets.UTF_8);
+            assertThat(text).as(f.getKey()).doesNotContain("2026-12-28T06:59:59");
+            if (f.getKey().endsWith("data/ledger/entries.jsonl")) {
+                for (String line : text.lines().toList()) {
+                    String leaf = new String(
+                            java.util.Base64.getDecoder()
+                                    .decode(JSON.readTree(line).path("leaf").asString()),
+                            StandardCharsets.UTF_8);
+                    assertThat(leaf).doesNotContain("2026-12-28").doesNotContain("2026-11-27T18:00:00Z");
+                }
+            }
+        }
     }
 
     @Test

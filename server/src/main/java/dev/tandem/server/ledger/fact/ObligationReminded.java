@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A deadline reminder went to the webhook ({@code obligation.reminded}); public. */
+/**
+ * A deadline reminder went to the webhook ({@code obligation.reminded}). Public, except while
+ * counsel's incident facts ({@code incident.facts-set}, privileged) move the incident's clocks
+ * ({@code restsOnCounselsFacts}): then the due instant could tell them (a deadline 30 days after the
+ * determination tells the determination), and the entry is privileged, as the
+ * {@code obligations.computed} entries then are.
+ */
 public record ObligationReminded(
         String incident,
         String obligation,
@@ -15,7 +21,8 @@ public record ObligationReminded(
         Instant due,
         Duration leadTime,
         int webhookStatus,
-        List<Duration> covers)
+        List<Duration> covers,
+        boolean restsOnCounselsFacts)
         implements Fact {
     public ObligationReminded {
         covers = List.copyOf(covers);
@@ -42,6 +49,6 @@ public record ObligationReminded(
 
     @Override
     public boolean privileged() {
-        return false;
+        return restsOnCounselsFacts;
     }
 }

@@ -6,11 +6,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The incident's obligations were recomputed ({@code obligations.computed}): which were added,
- * changed and superseded, per jurisdiction. That reveals where affected people are as much as the
- * scope does, so {@code restsOn} are the repositories the scope in force, and the scope it replaced,
- * were derived from; privileged when any is FORENSIC.
+ * changed and superseded, per jurisdiction, with their deadlines. That reveals where affected people
+ * are as much as the scope does, so {@code restsOn} are the repositories the scope in force, and the
+ * scope it replaced, were derived from; privileged when any is FORENSIC. The deadlines also reveal
+ * the clocks' starts: while counsel's incident facts ({@code incident.facts-set}, privileged) move a
+ * clock, or the facts a change replaces did, {@code restsOnCounselsFacts} is true and the entry is
+ * privileged too (a deadline "30 days after the determination" tells the determination to the day).
  */
-public record ObligationsComputed(String incident, Set<Repository> restsOn, ObjectNode computation) implements Fact {
+public record ObligationsComputed(
+        String incident, Set<Repository> restsOn, boolean restsOnCounselsFacts, ObjectNode computation)
+        implements Fact {
     public ObligationsComputed {
         restsOn = Set.copyOf(restsOn);
     }
@@ -27,6 +32,6 @@ public record ObligationsComputed(String incident, Set<Repository> restsOn, Obje
 
     @Override
     public boolean privileged() {
-        return Fact.anyForensic(restsOn);
+        return restsOnCounselsFacts || Fact.anyForensic(restsOn);
     }
 }

@@ -49,9 +49,40 @@ class FactTest {
                     .as(restsOn.toString())
                     .isTrue();
         }
-        assertThat(new ObligationsComputed("i", Set.of(Repository.FORENSIC), body).privileged())
+        assertThat(new ObligationsComputed("i", Set.of(Repository.FORENSIC), false, body).privileged())
                 .isTrue();
-        assertThat(new ObligationsComputed("i", Set.of(), body).privileged()).isFalse();
+        assertThat(new ObligationsComputed("i", Set.of(), false, body).privileged())
+                .isFalse();
+    }
+
+    @Test
+    void obligationsComputedFromCounselsFactsArePrivileged() {
+        // a deadline that runs from counsel's determination tells the determination (incident.facts-set)
+        var body = JsonNodeFactory.instance.objectNode();
+        assertThat(new ObligationsComputed("i", Set.of(), true, body).privileged())
+                .isTrue();
+        assertThat(new ObligationsComputed("i", Set.of(Repository.AUDIT), true, body).privileged())
+                .isTrue();
+        // and so is a reminder of a deadline while those facts are in force
+        var due = Instant.parse("2026-12-28T06:59:59Z");
+        var hours = java.time.Duration.ofHours(24);
+        assertThat(new ObligationReminded(
+                                "i", "o", "us-co-individuals", "US-CO", "INDIVIDUALS", due, hours, 200, List.of(), true)
+                        .privileged())
+                .isTrue();
+        assertThat(new ObligationReminded(
+                                "i",
+                                "o",
+                                "us-co-individuals",
+                                "US-CO",
+                                "INDIVIDUALS",
+                                due,
+                                hours,
+                                200,
+                                List.of(),
+                                false)
+                        .privileged())
+                .isFalse();
     }
 
     @Test
