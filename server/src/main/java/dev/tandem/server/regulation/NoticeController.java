@@ -1,5 +1,6 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -99,9 +101,15 @@ class NoticeController {
     ResponseEntity<ObjectNode> sent(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable String jurisdiction)
+            @RequestParam(required = false) @Nullable String jurisdiction,
+            @RequestBody(required = false) @Nullable JsonNode body)
             throws IOException {
-        NoticeDrafts.Sent sent = notices.send(id, jurisdiction, actor.username());
+        if (body != null && !body.isNull() && !body.isObject()) {
+            throw DomainException.unprocessable("bad-notice-sent", "the body, when given, is {\"sentAt\":…}");
+        }
+        java.time.Instant sentAt =
+                body == null ? null : ObligationController.time(body.get("sentAt"), "sentAt", "bad-sent-at");
+        NoticeDrafts.Sent sent = notices.send(id, jurisdiction, sentAt, actor.username());
         var incident = obligations.incident(id);
         ObjectNode root = json.createObjectNode();
         root.putObject("evidence")

@@ -235,9 +235,14 @@ public class NoticeDrafts {
      *
      * @param jurisdiction which Art. 33 obligation, needed only when there are several (no EU/EEA
      *     establishment: one per member state)
+     * @param sentAt when the notice was sent, if before it is marked here; null: now (422
+     *     {@code bad-sent-at} in the future or before the incident's awareness)
      */
-    public Sent send(String incidentId, @Nullable String jurisdiction, String actor) throws IOException {
+    public Sent send(String incidentId, @Nullable String jurisdiction, @Nullable Instant sentAt, String actor)
+            throws IOException {
         Incident incident = obligations.incident(incidentId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant sent = sentAt == null ? now : Obligations.sentTime(sentAt, incident.awareAt(), now);
         Optional<Row> row = row(incidentId);
         if (row.isPresent() && row.get().sentEvidence() != null) {
             throw sentAlready(incidentId, row.get().sentEvidence());
@@ -246,12 +251,11 @@ public class NoticeDrafts {
         // read before and after the text: a draft made while a scan's scope was in force states it
         boolean forensicBefore = scopeRestsOnForensic(incidentId);
         Optional<Version> edited = latest(incidentId);
-        String text = edited.map(Version::markdown).orElseGet(() -> draft(incident));
+        String text = edited.map(Version::markdown).orElseGet(() -> draft(incident, sent));
         boolean privileged = forensicBefore
                 || edited.map(Version::restsOnForensic).orElse(false)
                 || scopeRestsOnForensic(incidentId);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EvidenceItem item = vault.add(
                 new Vault.Metadata(
                         incidentId,
@@ -287,7 +291,8 @@ public class NoticeDrafts {
                             item.sha256(),
                             item.repository(),
                             o.id(),
-                            o.jurisdiction()),
+                            o.jurisdiction(),
+                            sent),
                     actor);
             if (again.isPresent()) {
                 jdbc.update(
@@ -310,7 +315,7 @@ public class NoticeDrafts {
                 // sent as generated: the text as sent becomes the notice's version, as it stands
                 insertVersion(incidentId, 1, text, now, actor, index, privileged);
             }
-            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now);
+            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now, sent);
             return obligations.obligation(o.id());
         });
         return new Sent(item, filed);
@@ -385,6 +390,11 @@ public class NoticeDrafts {
 
     /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */
     String draft(Incident incident) {
+        return draft(incident, clock.instant());
+    }
+
+    /** The draft as of {@code at}: past 72 hours after awareness it asks for the reasons for the delay. */
+    String draft(Incident incident, Instant at) {
         var stored = obligations.scopeOf(incident.id());
         var regions = obligations.engine().ruleBook().regions();
         // established in the EEA, the GDPR covers everyone the breach concerns (Art. 3(1)); otherwise
@@ -420,7 +430,7 @@ public class NoticeDrafts {
                 List.of(),
                 null);
         return new Art33NoticeDrafter()
-                .draft(description, authority(incident.id()), clock.instant())
+                .draft(description, authority(incident.id()), at)
                 .toMarkdown();
     }
 

@@ -134,14 +134,23 @@ class ObligationController {
         ObligationInput.Judgement j = ObligationInput.judgement(body.question(), body.answer(), body.reason());
         boolean privileged = privileged(body.privileged());
         var computation = obligations.recordJudgement(
-                id, j.question(), j.answer(), j.reason(), decidedAt(body.decidedAt()), privileged, access.username());
+                id,
+                j.question(),
+                j.answer(),
+                j.reason(),
+                time(body.decidedAt(), "decidedAt", "bad-decided-at"),
+                privileged,
+                access.username());
         ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
     }
 
-    /** The optional {@code decidedAt}: an RFC 3339 time with its offset, or absent or null for now. */
-    private static @Nullable Instant decidedAt(@Nullable JsonNode value) {
+    /**
+     * An optional time of a request ({@code decidedAt}, {@code sentAt}): an RFC 3339 time with its
+     * offset, or absent or null for now; else a 422 of {@code problem} naming {@code field}.
+     */
+    static @Nullable Instant time(@Nullable JsonNode value, String field, String problem) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -153,8 +162,7 @@ class ObligationController {
             }
         }
         throw DomainException.unprocessable(
-                "bad-decided-at",
-                "decidedAt: " + value + " is not an RFC 3339 time with an offset, e.g. 2026-11-27T10:00:00Z");
+                problem, field + ": " + value + " is not an RFC 3339 time with an offset, e.g. 2026-11-27T10:00:00Z");
     }
 
     /** Judgements; their reasons are counsel's and the commander's to read. */
@@ -191,7 +199,8 @@ class ObligationController {
             @Nullable String status,
             @Nullable String evidence,
             @Nullable String justification,
-            @Nullable JsonNode privileged) {}
+            @Nullable JsonNode privileged,
+            @Nullable JsonNode sentAt) {}
 
     @PostMapping("/api/v1/obligations/{id}/status")
     @Guard(Action.OBLIGATION_CHANGE)
@@ -206,6 +215,7 @@ class ObligationController {
                 body.evidence() == null ? null : body.evidence().strip(),
                 body.justification() == null ? null : body.justification().strip(),
                 privileged,
+                time(body.sentAt(), "sentAt", "bad-sent-at"),
                 access.username()));
     }
 

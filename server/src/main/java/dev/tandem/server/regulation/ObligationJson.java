@@ -66,6 +66,7 @@ final class ObligationJson {
                 "statusChangedAt",
                 o.statusChangedAt() == null ? null : o.statusChangedAt().toString());
         n.put("statusChangedBy", o.statusChangedBy());
+        n.put("sentAt", o.sentAt() == null ? null : o.sentAt().toString());
         return n;
     }
 

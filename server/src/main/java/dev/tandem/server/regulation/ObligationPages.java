@@ -114,12 +114,20 @@ class ObligationPages {
             Lifecycle.Status target = ObligationInput.status(form.get("status"));
             String justification = blankToNull(form.get("justification"));
             ObligationInput.justification(justification);
+            OffsetDateTime sent;
+            try {
+                sent = Times.fromForm(
+                        form.get("sentAt"), obligations.incident(o.incidentId()).timeZone(), "sentAt");
+            } catch (IllegalArgumentException e) {
+                throw DomainException.unprocessable("bad-sent-at", e.getMessage());
+            }
             obligations.changeStatus(
                     id,
                     target,
                     blankToNull(form.get("evidence")),
                     justification,
                     checked(form.get("privileged")),
+                    target == Lifecycle.Status.FILED && sent != null ? sent.toInstant() : null,
                     access.username());
         } catch (DomainException e) {
             return refused(access, o, e, "status", form, model, response);
@@ -254,13 +262,21 @@ class ObligationPages {
             Access access,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jurisdiction,
+            @RequestParam(required = false) @Nullable String sentAt,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
         try {
-            NoticeDrafts.Sent sent = notices.send(id, blankToNull(jurisdiction), access.username());
-            redirect.addFlashAttribute("noticeSent", sent.evidence());
+            OffsetDateTime sent;
+            try {
+                sent = Times.fromForm(sentAt, obligations.incident(id).timeZone(), "sentAt");
+            } catch (IllegalArgumentException e) {
+                throw DomainException.unprocessable("bad-sent-at", e.getMessage());
+            }
+            NoticeDrafts.Sent sentNotice = notices.send(
+                    id, blankToNull(jurisdiction), sent == null ? null : sent.toInstant(), access.username());
+            redirect.addFlashAttribute("noticeSent", sentNotice.evidence());
         } catch (DomainException e) {
             return again(access, id, e, model, response, Map.of("sendError", e.getMessage()));
         }

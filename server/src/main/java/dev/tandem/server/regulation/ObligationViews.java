@@ -37,7 +37,8 @@ public class ObligationViews {
             "id",
             "status",
             "requirement",
-            "missed");
+            "missed",
+            "sentAt");
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 

@@ -221,22 +221,36 @@ public class Obligations {
 
     /** A judgement's time given by its maker: not in the future, not before the incident's awareness. */
     private static Instant decidedTime(Instant decidedAt, @Nullable Instant awareAt, Instant now) {
-        if (decidedAt.isAfter(now)) {
+        return givenTime(
+                decidedAt,
+                "decidedAt",
+                "bad-decided-at",
+                awareAt,
+                now,
+                "a judgement on the incident is made after the company learns of it");
+    }
+
+    /**
+     * A time a person gives for what happened outside Tandem: not after the server's clock, not
+     * before year 1, not before the incident's awareness ({@code why} says why); else a 422 of
+     * {@code problem} naming {@code field}.
+     */
+    private static Instant givenTime(
+            Instant value, String field, String problem, @Nullable Instant awareAt, Instant now, String why) {
+        if (value.isAfter(now)) {
             throw DomainException.unprocessable(
-                    "bad-decided-at", "decidedAt: " + decidedAt + " is in the future (server time " + now + ")");
+                    problem, field + ": " + value + " is in the future (server time " + now + ")");
         }
-        if (decidedAt.isBefore(EntryDraft.EARLIEST)) {
+        if (value.isBefore(EntryDraft.EARLIEST)) {
             throw DomainException.unprocessable(
-                    "bad-decided-at",
-                    "decidedAt: must be between " + EntryDraft.EARLIEST + " and the server's clock, got " + decidedAt);
+                    problem,
+                    field + ": must be between " + EntryDraft.EARLIEST + " and the server's clock, got " + value);
         }
-        if (awareAt != null && decidedAt.isBefore(awareAt)) {
+        if (awareAt != null && value.isBefore(awareAt)) {
             throw DomainException.unprocessable(
-                    "bad-decided-at",
-                    "decidedAt: " + decidedAt + " is before the incident's awareness " + awareAt
-                            + "; a judgement on the incident is made after the company learns of it");
+                    problem, field + ": " + value + " is before the incident's awareness " + awareAt + "; " + why);
         }
-        return decidedAt;
+        return value;
     }
 
     /**
@@ -432,7 +446,8 @@ public class Obligations {
 
     /**
      * Changes what people did with an obligation ({@code obligation.status-changed}): FILED needs
-     * filing evidence of the same incident, NOT_REQUIRED a justification.
+     * filing evidence of the same incident, NOT_REQUIRED a justification. A FILED change records when
+     * the notice was sent: {@code sentAt}, or now; the clocks that run from the notice start then.
      *
      * @throws DomainException 404 unknown obligation, 409 a transition {@link Lifecycle} refuses, 422 a
      *     missing or foreign evidence item, or a missing justification
@@ -443,6 +458,7 @@ public class Obligations {
             @Nullable String evidenceId,
             @Nullable String justification,
             boolean justificationPrivileged,
+            @Nullable Instant sentAt,
             String actor) {
         if (target == Lifecycle.Status.FILED && (evidenceId == null || evidenceId.isBlank())) {
             throw DomainException.unprocessable(
@@ -452,12 +468,35 @@ public class Obligations {
             throw DomainException.unprocessable(
                     "missing-justification", "justification: NOT_REQUIRED needs a justification");
         }
+        if (sentAt != null && target != Lifecycle.Status.FILED) {
+            throw DomainException.unprocessable(
+                    "bad-sent-at", "sentAt: only a FILED status change says when its notice was sent");
+        }
         Instant at = now();
+        StoredObligation before = obligation(obligationId);
+        Instant sent = sentAt == null
+                ? at
+                : sentTime(sentAt, incident(before.incidentId()).awareAt(), at);
         return ledger.record(ap -> {
             StoredObligation o = obligation(obligationId);
-            apply(ap, o, target, evidenceId, justification, justificationPrivileged, actor, at);
+            apply(ap, o, target, evidenceId, justification, justificationPrivileged, actor, at, sent);
             return obligation(obligationId);
         });
+    }
+
+    /**
+     * When a notice was sent, as its sender gives it: not in the future, not before the incident's
+     * awareness (a notice of the breach follows knowing of it), not before year 1; else a 422
+     * {@code bad-sent-at} naming the field.
+     */
+    static Instant sentTime(Instant sentAt, @Nullable Instant awareAt, Instant now) {
+        return givenTime(
+                sentAt,
+                "sentAt",
+                "bad-sent-at",
+                awareAt,
+                now,
+                "a notice of the breach is sent after the company learns of it");
     }
 
     /**
@@ -472,7 +511,8 @@ public class Obligations {
             @Nullable String justification,
             boolean justificationPrivileged,
             String actor,
-            Instant at) {
+            Instant at,
+            Instant sentAt) {
         if (Lifecycle.check(o, target) instanceof Lifecycle.Refused r) {
             throw new DomainException(
                     DomainException.Kind.CONFLICT, "invalid-transition", "Invalid status change", r.reason());
@@ -502,16 +542,18 @@ public class Obligations {
                         target.name(),
                         filing,
                         why,
-                        justificationPrivileged),
+                        justificationPrivileged,
+                        filing == null ? null : sentAt),
                 actor);
         jdbc.update(
                 "UPDATE obligation SET status = ?, filing_evidence = ?, justification = ?, status_changed_at = ?,"
-                        + " status_changed_by = ? WHERE id = ?",
+                        + " status_changed_by = ?, sent_at = ? WHERE id = ?",
                 target.name(),
                 evidence,
                 why,
                 Timestamp.from(at),
                 actor,
+                filing == null ? null : Timestamp.from(sentAt),
                 o.id());
         // A clock that runs from this notice (California AG 15 days after the residents' notice, NIS2
         // final report a month after the notification) starts or moves with it: recompute now.
@@ -535,14 +577,16 @@ public class Obligations {
     }
 
     /**
-     * The notices recorded as sent: for each rule (without version) the earliest time an obligation
-     * of it was filed; the engine starts the clocks that run from them.
+     * The notices recorded as sent: for each rule (without version) the earliest time a notice of it
+     * was sent (the {@code sentAt} given when it was filed, or else the filing's recording time); the
+     * engine starts the clocks that run from them.
      */
     Map<String, Instant> noticesSent(String incidentId) {
         Map<String, Instant> sent = new java.util.TreeMap<>();
         for (StoredObligation o : ofIncident(incidentId)) {
-            if (o.status() == Lifecycle.Status.FILED && o.statusChangedAt() != null) {
-                sent.merge(RuleBook.family(o.ruleId()), o.statusChangedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            Instant at = o.sentAt() != null ? o.sentAt() : o.statusChangedAt();
+            if (o.status() == Lifecycle.Status.FILED && at != null) {
+                sent.merge(RuleBook.family(o.ruleId()), at, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         return sent;
@@ -842,6 +886,7 @@ public class Obligations {
     private static StoredObligation map(ResultSet rs, int n) throws SQLException {
         Timestamp due = rs.getTimestamp("due");
         Timestamp changed = rs.getTimestamp("status_changed_at");
+        Timestamp sent = rs.getTimestamp("sent_at");
         return new StoredObligation(
                 rs.getString("id"),
                 rs.getString("incident_id"),
@@ -864,6 +909,7 @@ public class Obligations {
                 changed == null ? null : changed.toInstant(),
                 rs.getString("status_changed_by"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("computed_at").toInstant());
+                rs.getTimestamp("computed_at").toInstant(),
+                sent == null ? null : sent.toInstant());
     }
 }

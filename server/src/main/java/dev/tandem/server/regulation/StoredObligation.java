@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param placement where the last computation put it
  * @param status what people did: PENDING, FILED or NOT_REQUIRED; shown as SUPERSEDED while the
  *     last computation no longer yields it (the row and its history stay)
+ * @param sentAt when a FILED obligation's notice was sent (given with the filing, or its recording
+ *     time); null unless FILED
  */
 public record StoredObligation(
         String id,
@@ -34,7 +36,8 @@ public record StoredObligation(
         @Nullable Instant statusChangedAt,
         @Nullable String statusChangedBy,
         Instant createdAt,
-        Instant computedAt) {
+        Instant computedAt,
+        @Nullable Instant sentAt) {
 
     /** Where the last computation put an obligation. */
     public enum Placement {

@@ -149,7 +149,7 @@ class TimelineTextTest {
                 new NoticeEdited("i", "gdpr-art33", 2, SHA, 1_234),
                 "Ada Lovelace edited the GDPR Art. 33 notice (version 2, 1,234 characters)");
         s.put(
-                new NoticeSent("i", "gdpr-art33", "e9", SHA, Repository.AUDIT, "o1", "DE"),
+                new NoticeSent("i", "gdpr-art33", "e9", SHA, Repository.AUDIT, "o1", "DE", AT),
                 "GDPR Art. 33 notice sent as evidence e9 (SHA-256 abababababab…) for DE by Ada Lovelace");
         s.put(
                 new ObligationAssigned("i", "o1", "gdpr-art33", "rafael", null),
@@ -178,7 +178,8 @@ class TimelineTextTest {
                         "FILED",
                         new ObligationStatusChanged.Filing("e9", SHA, Repository.AUDIT),
                         null,
-                        false),
+                        false,
+                        AT),
                 "Ada Lovelace changed obligation gdpr-art33 (DE) from PENDING to FILED with evidence e9");
         ObjectNode computed = object().put("unchanged", 1);
         computed.putArray("added").addObject();

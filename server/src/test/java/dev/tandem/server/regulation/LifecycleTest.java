@@ -30,7 +30,8 @@ class LifecycleTest {
                 null,
                 null,
                 t,
-                t);
+                t,
+                status == Lifecycle.Status.FILED ? t : null);
     }
 
     @Test

@@ -951,6 +951,75 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void aNoticeSentBeforeItIsRecordedStartsTheClocksThatRunFromItWhenItWasSent() {
+        // Cal. Civ. Code 1798.82(f) as amended: the AG copy is due 15 days after the residents' notice,
+        // counted from when it was sent, not from when someone recorded it in Tandem
+        String incident = openIncident("Sent before recorded", AWARE);
+        putScope(incident, WIDE);
+        String residents = find(obligationsOf(incident).path("obligations"), "us-ca-individuals@2026", "US-CA")
+                .path("id")
+                .asString();
+        String path = "/api/v1/obligations/" + residents + "/status";
+        String letter = auditDocument(incident, "ca-letters.pdf", "Notice of data breach");
+        clock.set(Instant.parse("2026-12-10T09:00:00Z"));
+        long size = treeSize();
+        for (String bad : List.of(
+                "\"yesterday\"",
+                "\"2026-12-01T10:00:00\"",
+                "\"2026-12-11T00:00:00Z\"",
+                "\"2026-11-26T06:59:59Z\"",
+                "\"0000-12-31T00:00:00Z\"",
+                "42")) {
+            var refused = http.postJson(
+                    path, "{\"status\":\"FILED\",\"evidence\":\"" + letter + "\",\"sentAt\":" + bad + "}");
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-sent-at");
+            assertThat(refused.json().path("detail").asString()).startsWith("sentAt: ");
+        }
+        var notFiled = http.postJson(
+                path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"x\",\"sentAt\":\"2026-12-01T10:00:00Z\"}");
+        assertThat(notFiled.status()).isEqualTo(422);
+        assertThat(notFiled.json().path("detail").asString()).contains("sentAt");
+        assertThat(treeSize()).isEqualTo(size);
+
+        var filed = http.postJson(
+                path,
+                "{\"status\":\"FILED\",\"evidence\":\"" + letter + "\",\"sentAt\":\"2026-12-01T10:00:00-08:00\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        assertThat(filed.json().path("sentAt").asString()).isEqualTo("2026-12-01T18:00:00Z");
+        assertThat(filed.json().path("statusChangedAt").asString()).isEqualTo("2026-12-10T09:00:00Z");
+        JsonNode after = obligationsOf(incident);
+        // 15 days after Tue 1 Dec in Los Angeles: the end of Wed 16 Dec there
+        assertThat(find(after.path("obligations"), "us-ca-ag@2026", "US-CA")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-12-17T07:59:59Z");
+        String command = after.path("command").asString();
+        assertThat(command).contains("--sent us-ca-individuals=2026-12-01T18:00:00Z");
+        assertThat(contract(after.path("obligations")))
+                .isEqualTo(contract(cli(command).path("obligations")));
+        assertThat(latestEntryBody(incident, "obligation.status-changed")
+                        .path("sentAt")
+                        .asString())
+                .isEqualTo("2026-12-01T18:00:00Z");
+
+        // the Art. 33 notice marked sent takes the same field
+        String notice = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        var future = http.postJson(notice + "/sent", "{\"sentAt\":\"2026-12-10T10:00:00Z\"}");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-sent-at");
+        var sent = http.postJson(notice + "/sent", "{\"sentAt\":\"2026-12-01T08:00:00+01:00\",\"incomplete\":true}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("obligation").path("sentAt").asString()).isEqualTo("2026-12-01T07:00:00Z");
+        assertThat(latestEntryBody(incident, "notice.sent").path("sentAt").asString())
+                .isEqualTo("2026-12-01T07:00:00Z");
+        assertThat(latestEntryBody(incident, "obligation.status-changed")
+                        .path("sentAt")
+                        .asString())
+                .isEqualTo("2026-12-01T07:00:00Z");
+    }
+
+    @Test
     void filingNeedsEvidenceOfTheIncidentAndRefusesInvalidTransitions() {
         String incident = openIncident("Filing", AWARE);
         String other = openIncident("Another incident", AWARE);

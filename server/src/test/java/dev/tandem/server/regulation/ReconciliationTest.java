@@ -64,7 +64,8 @@ class ReconciliationTest {
                     null,
                     null,
                     AWARE,
-                    AWARE));
+                    AWARE,
+                    null));
         }
         return rows;
     }
@@ -160,7 +161,8 @@ class ReconciliationTest {
                                     null,
                                     null,
                                     o.createdAt(),
-                                    o.computedAt())
+                                    o.computedAt(),
+                                    null)
                             : o);
         }
         var plan = Reconciliation.plan(stored, wide);

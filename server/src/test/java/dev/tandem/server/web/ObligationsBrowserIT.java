@@ -90,6 +90,53 @@ class ObligationsBrowserIT extends BrowserContract {
     }
 
     /**
+     * Filing says when the notice was sent, in the incident's zone (docs/obligations-api.md): a time
+     * before the incident's awareness is refused beside the form; the obligation shows the time given,
+     * not the time it was recorded.
+     */
+    @Test
+    void counselFilesANoticeWithTheTimeItWasSent() {
+        Page page = signIn(Role.LEGAL);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator article = page.locator("article.obligation")
+                .filter(new Locator.FilterOptions().setHas(page.locator("details.forms")))
+                .filter(new Locator.FilterOptions().setHasText("PENDING"))
+                .last();
+        String id = article.getAttribute("id");
+        article.locator("summary").click();
+        article.getByLabel("New status").selectOption("FILED");
+        Locator evidence = article.getByLabel("Filing evidence (for FILED)");
+        evidence.selectOption(evidence.locator("option").nth(1).getAttribute("value"));
+        article.getByLabel("Sent at (for FILED, optional)").fill("2000-01-01T00:00");
+        article.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
+                .click();
+        Locator alert = page.locator("#" + id).getByRole(AriaRole.ALERT);
+        alert.waitFor();
+        assertThat(alert.innerText()).contains("sentAt").contains("before the incident's awareness");
+        assertThat(page.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
+
+        java.time.ZonedDateTime sent = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"))
+                .minusHours(1)
+                .withSecond(0)
+                .withNano(0);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator again = page.locator("#" + id);
+        again.locator("summary").click();
+        again.getByLabel("New status").selectOption("FILED");
+        Locator items = again.getByLabel("Filing evidence (for FILED)");
+        items.selectOption(items.locator("option").nth(1).getAttribute("value"));
+        again.getByLabel("Sent at (for FILED, optional)")
+                .fill(sent.toLocalDateTime().toString());
+        again.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
+                .click();
+        Locator filed = page.locator("#" + id);
+        filed.locator(".badge", new Locator.LocatorOptions().setHasText("FILED"))
+                .waitFor();
+        Locator dd = filed.locator("dt:text-is('Sent') + dd time");
+        assertThat(dd.getAttribute("datetime")).isEqualTo(sent.toInstant().toString());
+    }
+
+    /**
      * The incident's facts that move legal clocks (docs/obligations-api.md "Incident facts"): counsel
      * sets when the breach was determined, in the incident's zone, and that unauthorized access caused
      * it; a determination before awareness is refused beside the form; each change is on the timeline.

@@ -1,11 +1,13 @@
 package dev.tandem.server.ledger.fact;
 
 import dev.tandem.evidence.Repository;
+import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A notice was sent and its text kept as evidence ({@code notice.sent}); privileged when that
- * evidence item is FORENSIC.
+ * A notice was sent and its text kept as evidence ({@code notice.sent}), with when it was sent
+ * ({@code sentAt}: given by the sender, or the recording time); privileged when that evidence item
+ * is FORENSIC.
  */
 public record NoticeSent(
         String incident,
@@ -14,7 +16,8 @@ public record NoticeSent(
         String sha256,
         Repository repository,
         String obligation,
-        String jurisdiction)
+        String jurisdiction,
+        Instant sentAt)
         implements Fact {
     @Override
     public String type() {
@@ -28,7 +31,8 @@ public record NoticeSent(
                 .put("evidence", evidence)
                 .put("sha256", sha256)
                 .put("obligation", obligation)
-                .put("jurisdiction", jurisdiction);
+                .put("jurisdiction", jurisdiction)
+                .put("sentAt", sentAt.toString());
     }
 
     @Override

@@ -24,7 +24,7 @@ class FactTest {
             assertThat(new PiiFindingsRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
             assertThat(new PiiScanned("i", r, JsonNodeFactory.instance.objectNode()).privileged())
                     .isEqualTo(forensic);
-            assertThat(new NoticeSent("i", "n", "e", "h", r, "o", "EU").privileged())
+            assertThat(new NoticeSent("i", "n", "e", "h", r, "o", "EU", AT).privileged())
                     .isEqualTo(forensic);
         }
     }
@@ -184,6 +184,7 @@ class FactTest {
                 filing == null ? "NOT_REQUIRED" : "FILED",
                 filing,
                 justification,
-                privileged);
+                privileged,
+                filing == null ? null : AT);
     }
 }
