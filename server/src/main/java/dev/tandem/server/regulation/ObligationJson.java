@@ -67,7 +67,18 @@ final class ObligationJson {
                 o.statusChangedAt() == null ? null : o.statusChangedAt().toString());
         n.put("statusChangedBy", o.statusChangedBy());
         n.put("sentAt", o.sentAt() == null ? null : o.sentAt().toString());
+        n.put("late", late(o));
         return n;
+    }
+
+    /**
+     * A notice filed after its deadline: sent ({@code sentAt}, or the filing time for filings recorded
+     * before it was kept) after a fixed {@code due}. GDPR Art. 33(1) then asks for the reasons for the
+     * delay.
+     */
+    static boolean late(StoredObligation o) {
+        Instant sent = o.sentAt() != null ? o.sentAt() : o.statusChangedAt();
+        return o.status() == Lifecycle.Status.FILED && o.due() != null && sent != null && sent.isAfter(o.due());
     }
 
     /** A required notice still pending whose fixed deadline has passed. */

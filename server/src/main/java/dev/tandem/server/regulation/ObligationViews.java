@@ -38,7 +38,8 @@ public class ObligationViews {
             "status",
             "requirement",
             "missed",
-            "sentAt");
+            "sentAt",
+            "late");
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 

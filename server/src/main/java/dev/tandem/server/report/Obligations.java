@@ -29,6 +29,9 @@ final class Obligations {
         String dueText = "";
         String requirement = "";
         String status = "PENDING";
+        /** When a FILED one's notice was sent: the entry's {@code sentAt}, or its recording time. */
+        String sentAt = "";
+
         boolean superseded;
         final List<Long> cites = new ArrayList<>();
     }
@@ -71,6 +74,7 @@ final class Obligations {
                     o.recipient = text(c, "recipient");
                 }
                 o.status = text(c, "to");
+                o.sentAt = c.path("sentAt").isString() ? text(c, "sentAt") : e.at();
                 o.cites.add(e.index());
             }
         }
@@ -78,6 +82,8 @@ final class Obligations {
         for (Obligation o : byId.values()) {
             // entries before dueText was recorded name only a fixed deadline
             String due = !o.due.isEmpty() ? time(o.due) : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
+            // a notice sent after its deadline (GDPR Art. 33(1): with the reasons for the delay)
+            String status = o.status.equals("FILED") && late(o) ? "FILED LATE" : o.status;
             rows.add(new Row(
                     List.of(
                             o.rule,
@@ -85,7 +91,7 @@ final class Obligations {
                             o.recipient,
                             o.requirement,
                             due,
-                            o.superseded ? o.status + " (superseded)" : o.status),
+                            o.superseded ? status + " (superseded)" : status),
                     List.copyOf(o.cites)));
         }
         List<String> notes = new ArrayList<>();
@@ -102,6 +108,17 @@ final class Obligations {
                 notes,
                 sealed,
                 new Table(List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"), rows));
+    }
+
+    private static boolean late(Obligation o) {
+        if (o.due.isEmpty() || o.sentAt.isEmpty()) {
+            return false;
+        }
+        try {
+            return java.time.Instant.parse(o.sentAt).isAfter(java.time.Instant.parse(o.due));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /**

@@ -1017,6 +1017,16 @@ abstract class ObligationsContract {
                         .path("sentAt")
                         .asString())
                 .isEqualTo("2026-12-01T07:00:00Z");
+        // sent after its 72 hours (due 2026-11-29T07:00:00Z): filed, and late; the residents' notice was in time
+        JsonNode last = obligationsOf(incident).path("obligations");
+        JsonNode art33 = find(last, "eu-gdpr-33-sa", "EU");
+        assertThat(art33.path("status").asString()).isEqualTo("FILED");
+        assertThat(art33.path("late").asBoolean()).isTrue();
+        assertThat(art33.path("missed").asBoolean()).isFalse();
+        assertThat(find(last, "us-ca-individuals@2026", "US-CA").path("late").isBoolean())
+                .isTrue();
+        assertThat(find(last, "us-ca-individuals@2026", "US-CA").path("late").asBoolean())
+                .isFalse();
     }
 
     @Test

@@ -257,6 +257,38 @@ class ReportModelTest {
     }
 
     @Test
+    void aNoticeSentAfterItsDeadlineIsFiledLate() {
+        String computed = "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"within 72 hours\"},"
+                + "{\"id\":\"o2\",\"rule\":\"us-ca-individuals@2026\",\"jurisdiction\":\"US-CA\","
+                + "\"recipient\":\"INDIVIDUALS\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-12-28T07:59:59Z\",\"dueText\":\"30 days\"}]}";
+        List<ReportEntry> e = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                // sent two days after the deadline, recorded later still
+                open(
+                        5,
+                        "obligation.status-changed",
+                        "counsel",
+                        "{\"obligation\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"from\":\"PENDING\",\"to\":\"FILED\","
+                                + "\"sentAt\":\"2026-11-30T09:00:00Z\"}"),
+                // an entry without sentAt: sent when it was recorded, in time
+                open(
+                        6,
+                        "obligation.status-changed",
+                        "counsel",
+                        "{\"obligation\":\"o2\",\"rule\":\"us-ca-individuals@2026\",\"from\":\"PENDING\","
+                                + "\"to\":\"FILED\"}"));
+        for (boolean auditor : List.of(true, false)) {
+            Report.Table t = java.util.Objects.requireNonNull(
+                    Obligations.section(e, auditor).table());
+            assertThat(t.rows().get(0).cells().getLast()).isEqualTo("FILED LATE");
+            assertThat(t.rows().get(1).cells().getLast()).isEqualTo("FILED");
+        }
+    }
+
+    @Test
     void theObligationsTableSaysTheRequirementAndTheDueTimeOrTextInTheirOwnColumns() {
         List<ReportEntry> e = List.of(open(
                 4,
