@@ -227,7 +227,10 @@ public final class TimelineText {
                         + count(b.path("characters").asLong(), "character") + ")";
             case "notice.sent" ->
                 notice(b) + " notice sent as evidence " + s(b, "evidence") + sha(b, "sha256") + " for "
-                        + s(b, "jurisdiction") + " by " + who;
+                        + s(b, "jurisdiction") + " by " + who
+                        + (b.path("incomplete").isEmpty()
+                                ? ""
+                                : ", incomplete (" + count(b.path("incomplete").size(), "gap") + ")");
             case "obligation.assigned" ->
                 b.path("owner").isString()
                         ? who + " assigned obligation " + s(b, "rule") + " to " + names.apply(s(b, "owner"))

@@ -105,11 +105,18 @@ class NoticeController {
             @RequestBody(required = false) @Nullable JsonNode body)
             throws IOException {
         if (body != null && !body.isNull() && !body.isObject()) {
-            throw DomainException.unprocessable("bad-notice-sent", "the body, when given, is {\"sentAt\":…}");
+            throw DomainException.unprocessable(
+                    "bad-notice-sent", "the body, when given, is {\"sentAt\":…,\"incomplete\":true|false}");
         }
         java.time.Instant sentAt =
                 body == null ? null : ObligationController.time(body.get("sentAt"), "sentAt", "bad-sent-at");
-        NoticeDrafts.Sent sent = notices.send(id, jurisdiction, sentAt, actor.username());
+        JsonNode incomplete = body == null ? null : body.get("incomplete");
+        if (incomplete != null && !incomplete.isNull() && !incomplete.isBoolean()) {
+            throw DomainException.unprocessable(
+                    "bad-incomplete", "incomplete must be true or false, got " + incomplete);
+        }
+        NoticeDrafts.Sent sent = notices.send(
+                id, jurisdiction, sentAt, incomplete != null && incomplete.asBoolean(false), actor.username());
         var incident = obligations.incident(id);
         ObjectNode root = json.createObjectNode();
         root.putObject("evidence")

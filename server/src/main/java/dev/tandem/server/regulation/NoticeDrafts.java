@@ -237,8 +237,16 @@ public class NoticeDrafts {
      *     establishment: one per member state)
      * @param sentAt when the notice was sent, if before it is marked here; null: now (422
      *     {@code bad-sent-at} in the future or before the incident's awareness)
+     * @param incomplete the sender confirms sending a text that still has gaps ({@link NoticeGaps}):
+     *     without it such a text is a 422 {@code notice-incomplete} listing them; with it the
+     *     {@code notice.sent} entry lists them as {@code incomplete}
      */
-    public Sent send(String incidentId, @Nullable String jurisdiction, @Nullable Instant sentAt, String actor)
+    public Sent send(
+            String incidentId,
+            @Nullable String jurisdiction,
+            @Nullable Instant sentAt,
+            boolean incomplete,
+            String actor)
             throws IOException {
         Incident incident = obligations.incident(incidentId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -252,6 +260,15 @@ public class NoticeDrafts {
         boolean forensicBefore = scopeRestsOnForensic(incidentId);
         Optional<Version> edited = latest(incidentId);
         String text = edited.map(Version::markdown).orElseGet(() -> draft(incident, sent));
+        List<String> gaps = NoticeGaps.of(text, target.due() != null && sent.isAfter(target.due()));
+        if (!gaps.isEmpty() && !incomplete) {
+            throw DomainException.unprocessable(
+                    "notice-incomplete",
+                    "the notice still has " + gaps.size() + " gap" + (gaps.size() == 1 ? "" : "s") + ": "
+                            + String.join("; ", gaps)
+                            + ". Complete them (PUT the text), or confirm sending it incomplete with"
+                            + " \"incomplete\":true (GDPR Art. 33(4) allows information in phases)");
+        }
         boolean privileged = forensicBefore
                 || edited.map(Version::restsOnForensic).orElse(false)
                 || scopeRestsOnForensic(incidentId);
@@ -292,7 +309,8 @@ public class NoticeDrafts {
                             item.repository(),
                             o.id(),
                             o.jurisdiction(),
-                            sent),
+                            sent,
+                            gaps),
                     actor);
             if (again.isPresent()) {
                 jdbc.update(
@@ -379,6 +397,21 @@ public class NoticeDrafts {
             throw DomainException.forbidden("version " + v.version() + " of the GDPR Art. 33 notice was written while"
                     + " the scope rested on FORENSIC evidence: LEGAL and the incident commander read it");
         }
+    }
+
+    /**
+     * What the current text still lacks were it sent now ({@link NoticeGaps}): the form that marks
+     * it sent lists them.
+     */
+    List<String> gaps(String incidentId) {
+        Notice n = current(incidentId);
+        Instant now = clock.instant();
+        boolean late = obligations.ofIncident(incidentId).stream()
+                .filter(o -> isArt33(o.ruleId())
+                        && o.placement() == StoredObligation.Placement.OWED
+                        && o.status() == Lifecycle.Status.PENDING)
+                .anyMatch(o -> o.due() != null && now.isAfter(o.due()));
+        return NoticeGaps.of(n.markdown(), late);
     }
 
     /** The current text as {@code access} may read it (403 while it states a privileged scope). */

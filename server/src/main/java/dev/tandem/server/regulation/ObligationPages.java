@@ -71,6 +71,7 @@ class ObligationPages {
             try {
                 model.addAttribute("notice", notices.readableCurrent(id, access));
                 model.addAttribute("noticeVersions", notices.versions(id));
+                model.addAttribute("noticeGaps", notices.gaps(id));
             } catch (DomainException e) {
                 // no awareness time yet: the draft cannot be made; the page says why
                 model.addAttribute("noticeProblem", e.getMessage());
@@ -263,6 +264,7 @@ class ObligationPages {
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jurisdiction,
             @RequestParam(required = false) @Nullable String sentAt,
+            @RequestParam(required = false) @Nullable String incomplete,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
@@ -275,7 +277,11 @@ class ObligationPages {
                 throw DomainException.unprocessable("bad-sent-at", e.getMessage());
             }
             NoticeDrafts.Sent sentNotice = notices.send(
-                    id, blankToNull(jurisdiction), sent == null ? null : sent.toInstant(), access.username());
+                    id,
+                    blankToNull(jurisdiction),
+                    sent == null ? null : sent.toInstant(),
+                    checked(incomplete),
+                    access.username());
             redirect.addFlashAttribute("noticeSent", sentNotice.evidence());
         } catch (DomainException e) {
             return again(access, id, e, model, response, Map.of("sendError", e.getMessage()));

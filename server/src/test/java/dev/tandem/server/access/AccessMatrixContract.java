@@ -1245,7 +1245,7 @@ abstract class AccessMatrixContract {
         String incident = reviewIncident("Notice");
         String i = "/api/v1/incidents/" + incident;
         scopeFromForensicScan(incident, "notice-export.csv");
-        Api.Response sent = legal.postJson(i + "/notices/gdpr-art33/sent", "{}");
+        Api.Response sent = legal.postJson(i + "/notices/gdpr-art33/sent", "{\"incomplete\":true}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         JsonNode item = sent.json().path("evidence");
         assertThat(item.path("repository").asString()).isEqualTo("FORENSIC");

@@ -149,8 +149,21 @@ class TimelineTextTest {
                 new NoticeEdited("i", "gdpr-art33", 2, SHA, 1_234),
                 "Ada Lovelace edited the GDPR Art. 33 notice (version 2, 1,234 characters)");
         s.put(
-                new NoticeSent("i", "gdpr-art33", "e9", SHA, Repository.AUDIT, "o1", "DE", AT),
+                new NoticeSent("i", "gdpr-art33", "e9", SHA, Repository.AUDIT, "o1", "DE", AT, List.of()),
                 "GDPR Art. 33 notice sent as evidence e9 (SHA-256 abababababab…) for DE by Ada Lovelace");
+        s.put(
+                new NoticeSent(
+                        "i",
+                        "gdpr-art33",
+                        "e8",
+                        SHA,
+                        Repository.AUDIT,
+                        "o1",
+                        "DE",
+                        AT,
+                        List.of("likely consequences", "measures proposed")),
+                "GDPR Art. 33 notice sent as evidence e8 (SHA-256 abababababab…) for DE by Ada Lovelace,"
+                        + " incomplete (2 gaps)");
         s.put(
                 new ObligationAssigned("i", "o1", "gdpr-art33", "rafael", null),
                 "Ada Lovelace assigned obligation gdpr-art33 to Rafael Costa");

@@ -1224,8 +1224,25 @@ abstract class ObligationsContract {
         assertThat(http.get(path).body()).isEqualTo(edited);
         assertThat(http.put(path, "text/markdown", " ").status()).isEqualTo(422);
 
-        var sent = http.post(path + "/sent");
+        // the text still has gaps of Art. 33(3) content: refused, nothing written, unless confirmed
+        long size = treeSize();
+        var gaps = http.post(path + "/sent");
+        assertThat(gaps.status()).as(gaps.body()).isEqualTo(422);
+        assertThat(gaps.json().path("type").asString()).isEqualTo("urn:tandem:problem:notice-incomplete");
+        assertThat(gaps.json().path("detail").asString())
+                .contains("measures proposed")
+                .doesNotContain("likely consequences");
+        assertThat(http.postJson(path + "/sent", "{\"incomplete\":\"yes\"}").status())
+                .isEqualTo(422);
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(http.get(path).header("Tandem-Notice-State")).isEqualTo("EDITED");
+
+        var sent = http.postJson(path + "/sent", "{\"incomplete\":true}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        // the ledger records that it was sent incomplete, and what it lacked
+        List<String> lacked = new ArrayList<>();
+        latestEntryBody(incident, "notice.sent").path("incomplete").forEach(g -> lacked.add(g.asString()));
+        assertThat(lacked).contains("measures proposed").doesNotContain("likely consequences");
         String evidence = sent.json().path("evidence").path("id").asString();
         assertThat(sent.json().path("obligation").path("status").asString()).isEqualTo("FILED");
         assertThat(sent.json().path("obligation").path("filingEvidence").asString())
@@ -1281,9 +1298,11 @@ abstract class ObligationsContract {
         }
         assertThat(http.get(path + "/versions/4").status()).isEqualTo(404);
         assertThat(http.get(path + "/versions/first").status()).isEqualTo(400);
-        // sending keeps the versions; the text sent is the last one
+        // sending keeps the versions; the text sent is the last one (it has no gaps, and is in time)
         var sent = http.post(path + "/sent");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(latestEntryBody(incident, "notice.sent").path("incomplete").isEmpty())
+                .isTrue();
         assertThat(http.get(path + "/versions").json()).hasSize(3);
         assertThat(http.get(path + "/versions/1").body()).isEqualTo(texts.get(0));
     }
@@ -1294,7 +1313,7 @@ abstract class ObligationsContract {
         putScope(incident, WIDE);
         String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
         String drafted = http.get(path).body();
-        var sent = http.post(path + "/sent");
+        var sent = http.postJson(path + "/sent", "{\"incomplete\":true}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         var now = http.get(path);
         assertThat(now.header("Tandem-Notice-State")).isEqualTo("SENT");

@@ -137,6 +137,29 @@ class ObligationsBrowserIT extends BrowserContract {
     }
 
     /**
+     * The "Mark sent" form lists what the notice still lacks (its "[to be completed: …]" gaps) and
+     * refuses to send it so unless the sender ticks the box that confirms it; refused, nothing is sent.
+     */
+    @Test
+    void anIncompleteNoticeIsNotMarkedSentUnlessTheSenderConfirmsIt() {
+        Page page = signIn(Role.LEGAL);
+        page.navigate(base() + incidentPath() + "/obligations");
+        Locator form = page.locator("form[action$='/notices/gdpr-art33/sent']");
+        assertThat(form.locator("#n-gaps li").allInnerTexts()).contains("likely consequences");
+        assertThat(form.getByLabel("Send it incomplete").isChecked()).isFalse();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark sent"))
+                .click();
+        page.waitForLoadState();
+        assertThat(page.locator("#send-error").innerText())
+                .contains("gap")
+                .contains("likely consequences")
+                .contains("incomplete");
+        // still a draft that can be sent
+        assertThat(page.locator("form[action$='/notices/gdpr-art33/sent']").count())
+                .isEqualTo(1);
+    }
+
+    /**
      * The incident's facts that move legal clocks (docs/obligations-api.md "Incident facts"): counsel
      * sets when the breach was determined, in the incident's zone, and that unauthorized access caused
      * it; a determination before awareness is refused beside the form; each change is on the timeline.

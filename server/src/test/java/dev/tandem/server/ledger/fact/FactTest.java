@@ -24,7 +24,7 @@ class FactTest {
             assertThat(new PiiFindingsRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
             assertThat(new PiiScanned("i", r, JsonNodeFactory.instance.objectNode()).privileged())
                     .isEqualTo(forensic);
-            assertThat(new NoticeSent("i", "n", "e", "h", r, "o", "EU", AT).privileged())
+            assertThat(new NoticeSent("i", "n", "e", "h", r, "o", "EU", AT, List.of()).privileged())
                     .isEqualTo(forensic);
         }
     }
