@@ -356,6 +356,16 @@ public class Obligations {
                     "awareAt: " + awareAt + " is after the breach was determined (" + determined
                             + "); set the facts' determinedAt first");
         }
+        Timestamp firstSent = jdbc.queryForObject(
+                "SELECT MIN(sent_at) FROM obligation WHERE incident_id = ? AND status = 'FILED'",
+                Timestamp.class,
+                incidentId);
+        if (firstSent != null && awareAt.isAfter(firstSent.toInstant())) {
+            throw DomainException.unprocessable(
+                    "bad-aware-at",
+                    "awareAt: " + awareAt + " is after a notice was sent (" + firstSent.toInstant()
+                            + "); a notice is sent after the company learns of the breach");
+        }
         for (Judgement j : judgements(incidentId)) {
             if (awareAt.isAfter(j.decidedAt())) {
                 throw DomainException.unprocessable(
@@ -384,6 +394,7 @@ public class Obligations {
                     incident(incidentId),
                     scope.get().scope(),
                     scope.get().restsOn(),
+                    null,
                     "incident.awareness-set",
                     index,
                     actor,
