@@ -295,13 +295,20 @@ class PiiScanHandler implements JobHandler {
         categories.addAll(ScanScope.categories(found));
         boolean encrypted = current.map(s -> s.scope().encrypted()).orElse(false);
         try {
+            // the scans' counts added up: obligations owed only at those are named in a warning
+            var ceiling = ScanScope.ceiling(
+                    obligations.ceilingOf(job.incidentId()).orElse(null),
+                    current.map(s -> s.scope().subjects().counts()).orElse(Map.of()),
+                    ScanScope.subjects(scan),
+                    item.sha256());
             Set<Repository> restsOn = EnumSet.of(item.repository());
             current.ifPresent(s -> restsOn.addAll(s.restsOn()));
             var computation = obligations.updateScope(
                     job.incidentId(),
                     dev.tandem.server.regulation.Scope.of(subjects, categories, encrypted),
                     restsOn,
-                    job.requestedBy());
+                    job.requestedBy(),
+                    ceiling);
             result.put("updated", true).put("ledgerIndex", computation.ledgerIndex());
         } catch (DomainException | IllegalArgumentException e) {
             log.info(

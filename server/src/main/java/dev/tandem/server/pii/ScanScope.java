@@ -4,9 +4,11 @@ import dev.tandem.pii.Entity;
 import dev.tandem.pii.Scope;
 import dev.tandem.regulation.DataCategory;
 import dev.tandem.regulation.Subjects;
+import dev.tandem.server.regulation.Obligations;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** How a scan's result feeds an incident's scope for the regulatory clock. */
 final class ScanScope {
@@ -26,6 +28,22 @@ final class ScanScope {
         Map<String, Long> out = new TreeMap<>(scan.jurisdictions());
         if (scan.unplaced() > 0) out.merge(Subjects.UNKNOWN, scan.unplaced(), Long::sum);
         return out;
+    }
+
+    /**
+     * The ceiling of a scope a scan extends: the scans' people added up per jurisdiction (as if the
+     * files held different people), starting from the stored ceiling or, after a person set the
+     * scope, from the scope itself; an item already added (by sha256) is not added again.
+     */
+    static Obligations.Ceiling ceiling(
+            Obligations.@Nullable Ceiling stored, Map<String, Long> scope, Map<String, Long> scan, String sha256) {
+        Map<String, Long> base = stored == null ? scope : stored.atMost().counts();
+        java.util.Set<String> items = new java.util.TreeSet<>(stored == null ? java.util.Set.of() : stored.items());
+        Map<String, Long> out = new TreeMap<>(base);
+        if (items.add(sha256)) {
+            scan.forEach((k, v) -> out.merge(k, v, (a, b) -> Math.min(Subjects.MAX_COUNT, a + b)));
+        }
+        return new Obligations.Ceiling(Subjects.of(out), items);
     }
 
     /**

@@ -118,6 +118,37 @@ public class Obligations {
      * privileged (ADR 062).
      */
     public Computation updateScope(String incidentId, Scope scope, Set<Repository> restsOn, String actor) {
+        return updateScope(incidentId, scope, restsOn, actor, null);
+    }
+
+    /**
+     * What a scope that scans extended may count at most: every scan's people added up, as if the
+     * files held different people, and the evidence items (by sha256) already added.
+     */
+    public record Ceiling(dev.tandem.regulation.Subjects atMost, Set<String> items) {}
+
+    /** The stored ceiling of the incident's scope, when scans extended it since a person last set it. */
+    public Optional<Ceiling> ceilingOf(String incidentId) {
+        return jdbc
+                .query(
+                        "SELECT subjects_at_most, scope_items FROM incident_scope WHERE incident_id = ?"
+                                + " AND subjects_at_most IS NOT NULL",
+                        (rs, n) -> new Ceiling(
+                                Scope.stored(rs.getString(1), "", false).subjects(),
+                                rs.getString(2) == null || rs.getString(2).isEmpty()
+                                        ? Set.of()
+                                        : Set.of(rs.getString(2).split(","))),
+                        incidentId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * As {@link #updateScope(String, Scope, Set, String)}; {@code ceiling} is kept beside a scope a
+     * scan extended (null: a person set it, and it counts as given).
+     */
+    public Computation updateScope(
+            String incidentId, Scope scope, Set<Repository> restsOn, String actor, @Nullable Ceiling ceiling) {
         Incident incident = incident(incidentId);
         requireAwareness(incident);
         Instant now = now();
@@ -150,6 +181,14 @@ public class Obligations {
                         index,
                         forensic);
             }
+            jdbc.update(
+                    "UPDATE incident_scope SET subjects_at_most = ?, scope_items = ? WHERE incident_id = ?",
+                    ceiling == null
+                            ? null
+                            : Scope.of(ceiling.atMost().counts(), Set.of(), false)
+                                    .subjectsSpec(),
+                    ceiling == null ? null : String.join(",", new java.util.TreeSet<>(ceiling.items())),
+                    incidentId);
             Set<Repository> basis = EnumSet.noneOf(Repository.class);
             basis.addAll(restsOn);
             basis.addAll(previous);
@@ -627,7 +666,8 @@ public class Obligations {
                         incident.timeZone(),
                         facts.determinedAt(),
                         noticesSent(incident.id())),
-                latestJudgements(incident.id()));
+                latestJudgements(incident.id()),
+                ceilingOf(incident.id()).map(Ceiling::atMost).orElse(null));
         List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);
         List<StoredObligation> existing = ofIncident(incident.id());
         Reconciliation.Plan plan = Reconciliation.plan(existing, next);

@@ -288,6 +288,61 @@ abstract class PiiScanContract {
                 .isEqualTo(12);
     }
 
+    static byte[] texans(int from) {
+        StringBuilder csv = new StringBuilder("FirstName,LastName,Email,MailingCountry,MailingState,Card\n");
+        String[] cards = {"4111111111111111", "5555555555554444", "4012888888881881"};
+        for (int i = from; i < from + 200; i++) {
+            csv.append("Name%d,Surname%d,texan%d@shop-example.com,US,TX,%s\n".formatted(i, i, i, cards[i % 3]));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    JsonNode scanIntoScope(String evidence) throws InterruptedException {
+        Api.Response started = api.postJson("/api/v1/evidence/" + evidence + "/scans", "{\"updateScope\":true}");
+        JsonNode job = awaitJob(started.json().path("id").asString());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        return job;
+    }
+
+    @Test
+    void twoScansThatMayHoldDifferentPeopleWarnOfAThresholdTheyCrossTogether() throws Exception {
+        // two exports of 200 Texans each: the scope keeps 200 (they may be the same people), and the
+        // Texas attorney general's notice, owed from 250 residents, is named in a warning
+        String incident = incident();
+        scanIntoScope(upload(incident, "AUDIT", texans(0)));
+        String second = upload(incident, "AUDIT", texans(1000));
+        scanIntoScope(second);
+        JsonNode scope = api.get("/api/v1/incidents/" + incident + "/scope").json();
+        assertThat(scope.path("subjects").path("US-TX").asLong())
+                .as(scope.toString())
+                .isEqualTo(200);
+        JsonNode list =
+                api.get("/api/v1/incidents/" + incident + "/obligations").json();
+        assertThat(list.path("obligations").toString()).doesNotContain("us-tx-ag");
+        assertThat(list.path("warnings").toString())
+                .contains("us-tx-ag@2023 (US-TX, ATTORNEY_GENERAL) would be owed if the scanned files hold different"
+                        + " people")
+                .contains("up to US-TX=400");
+        // the same file scanned again adds nobody to the ceiling
+        scanIntoScope(second);
+        assertThat(api.get("/api/v1/incidents/" + incident + "/obligations")
+                        .json()
+                        .path("warnings")
+                        .toString())
+                .contains("up to US-TX=400");
+        // a person who sets the scope settles it: no ceiling, no such warning
+        assertThat(api.putJson(
+                                "/api/v1/incidents/" + incident + "/scope",
+                                "{\"subjects\":{\"US-TX\":210},\"data\":[\"PAYMENT_CARD\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/incidents/" + incident + "/obligations")
+                        .json()
+                        .path("warnings")
+                        .toString())
+                .doesNotContain("would be owed if the scanned files");
+    }
+
     @Test
     void unknownEvidenceIsNotFound() {
         Api.Response r = api.postJson("/api/v1/evidence/nope/scans", "{}");
