@@ -66,8 +66,18 @@ public class ObligationViews {
         ArrayNode superseded = root.putArray("superseded");
         var stored = obligations.scopeOf(id);
         boolean countsWithheld = stored.map(s -> withheld(s, access)).orElse(false);
+        // counsel's determination is privileged (incident.facts-set): a deadline counted from it
+        // would give the auditor its date (30 days after, to the day)
+        java.util.Set<String> fromDetermination = access.caller().has(Role.AUDITOR)
+                        && obligations
+                                .factsOf(id)
+                                .map(f -> f.facts().determinedAt() != null)
+                                .orElse(false)
+                ? fromDetermination()
+                : java.util.Set.of();
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
+            if (fromDetermination.contains(o.ruleId())) withholdDeadline(v);
             countsFor(o, v, countsWithheld, access);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
@@ -110,6 +120,27 @@ public class ObligationViews {
         return root;
     }
 
+    /** The ids of the rules whose clock runs from the determination of the breach. */
+    private java.util.Set<String> fromDetermination() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var r : obligations.engine().ruleBook().rules()) {
+            if (r.deadline().from() == dev.tandem.regulation.Rule.ClockStart.DETERMINATION) ids.add(r.id());
+        }
+        return ids;
+    }
+
+    /** The auditor's view of an obligation whose deadline runs from counsel's determination. */
+    static void withholdDeadline(ObjectNode v) {
+        v.putNull("due");
+        v.putNull("missed");
+        v.putNull("late");
+        v.put(
+                "dueText",
+                v.path("dueText").asString("")
+                        + " (the date is withheld: it runs from counsel's determination of the breach, which is"
+                        + " privileged)");
+    }
+
     /**
      * The incident's facts that move legal clocks, as {@code GET /api/v1/incidents/{id}/facts}
      * answers them: {@code set} false, and the defaults, until someone sets them.
@@ -131,6 +162,14 @@ public class ObligationViews {
     public ObjectNode one(Access access, String obligationId) {
         StoredObligation o = obligations.obligation(obligationId);
         ObjectNode v = forCaller(view(o), access);
+        if (access.caller().has(Role.AUDITOR)
+                && obligations
+                        .factsOf(o.incidentId())
+                        .map(f -> f.facts().determinedAt() != null)
+                        .orElse(false)
+                && fromDetermination().contains(o.ruleId())) {
+            withholdDeadline(v);
+        }
         countsFor(o, v, withheld(obligations, o.incidentId(), access), access);
         return v;
     }

@@ -451,6 +451,33 @@ abstract class ObligationsContract {
             assertThat(leaf.path("type").asString()).isEqualTo("obligations.computed");
             assertCommitment(leaf.path("body"));
         }
+        // nor does the auditor's obligation list, or one obligation, give the deadline's date
+        var seen = auditor.get("/api/v1/incidents/" + incident + "/obligations");
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).doesNotContain("2026-12-28");
+        JsonNode co = null;
+        for (JsonNode o : seen.json().path("obligations")) {
+            if (o.path("jurisdiction").asString().equals("US-CO")
+                    && o.path("recipient").asString().equals("INDIVIDUALS")) {
+                co = o;
+            }
+        }
+        assertThat(co).as(seen.body()).isNotNull();
+        assertThat(co.path("due").isNull()).as(co.toString()).isTrue();
+        assertThat(co.path("dueText").asString()).contains("the date is withheld");
+        var one = auditor.get("/api/v1/obligations/" + co.path("id").asString());
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body()).doesNotContain("2026-12-28");
+        assertThat(find(
+                                http.get("/api/v1/incidents/" + incident + "/obligations")
+                                        .json()
+                                        .path("obligations"),
+                                "us-co-individuals",
+                                "US-CO")
+                        .path("due")
+                        .asString())
+                .isEqualTo(due);
+
         // the incident commander (the creator) opens them
         JsonNode opened = entriesOf(api, incident, "obligations.computed").get(1);
         assertThat(opened.path("opened").path("trigger").asString()).isEqualTo("incident.facts-set");
