@@ -39,7 +39,11 @@ public class IncidentHeader {
         model.addAttribute("zone", incident.timeZone());
         model.addAttribute("role", access.caller().role());
         model.addAttribute("tab", tab);
-        model.addAttribute("deadlines", nextDeadlines(id, 3));
+        model.addAttribute(
+                "deadlines",
+                access.caller().has(dev.tandem.server.access.Role.AUDITOR)
+                        ? nextDeadlines(id, 3, true)
+                        : nextDeadlines(id, 3));
         return incident;
     }
 
@@ -50,10 +54,19 @@ public class IncidentHeader {
 
     /** Owed, pending obligations with a deadline, soonest first ("immediately" ones are due at once). */
     public List<StoredObligation> nextDeadlines(String incident, int n) {
+        return nextDeadlines(incident, n, false);
+    }
+
+    /**
+     * As {@link #nextDeadlines(String, int)}; for the auditor, without the deadlines that run from
+     * counsel's privileged determination ({@link Obligations#deadlineWithheldFromAuditor}).
+     */
+    public List<StoredObligation> nextDeadlines(String incident, int n, boolean forAuditor) {
         return obligations.ofIncident(incident).stream()
                 .filter(o -> o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING
-                        && o.due() != null)
+                        && o.due() != null
+                        && !(forAuditor && obligations.deadlineWithheldFromAuditor(o)))
                 .sorted(Comparator.comparing(StoredObligation::due))
                 .limit(n)
                 .toList();

@@ -79,7 +79,15 @@ class IncidentPages {
         List<Row> rows = new ArrayList<>();
         for (Incident i : incidents.all()) {
             Role role = mine.get(i.id());
-            if (role != null) rows.add(new Row(i, role, next.get(i.id())));
+            if (role == null) continue;
+            StoredObligation nearest = next.get(i.id());
+            if (role == Role.AUDITOR && nearest != null) {
+                // not a deadline that runs from counsel's privileged determination
+                nearest = header.nextDeadlines(i.id(), 1, true).stream()
+                        .findFirst()
+                        .orElse(null);
+            }
+            rows.add(new Row(i, role, nearest));
         }
         rows.sort(Comparator.comparing((Row r) -> r.role() != Role.INCIDENT_COMMANDER)
                 .thenComparing(r -> r.incident().closedAt() != null)

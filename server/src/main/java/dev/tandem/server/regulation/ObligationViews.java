@@ -68,16 +68,10 @@ public class ObligationViews {
         boolean countsWithheld = stored.map(s -> withheld(s, access)).orElse(false);
         // counsel's determination is privileged (incident.facts-set): a deadline counted from it
         // would give the auditor its date (30 days after, to the day)
-        java.util.Set<String> fromDetermination = access.caller().has(Role.AUDITOR)
-                        && obligations
-                                .factsOf(id)
-                                .map(f -> f.facts().determinedAt() != null)
-                                .orElse(false)
-                ? fromDetermination()
-                : java.util.Set.of();
+        boolean auditor = access.caller().has(Role.AUDITOR);
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
-            if (fromDetermination.contains(o.ruleId())) withholdDeadline(v);
+            if (auditor && obligations.deadlineWithheldFromAuditor(o)) withholdDeadline(v);
             countsFor(o, v, countsWithheld, access);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
@@ -120,15 +114,6 @@ public class ObligationViews {
         return root;
     }
 
-    /** The ids of the rules whose clock runs from the determination of the breach. */
-    private java.util.Set<String> fromDetermination() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (var r : obligations.engine().ruleBook().rules()) {
-            if (r.deadline().from() == dev.tandem.regulation.Rule.ClockStart.DETERMINATION) ids.add(r.id());
-        }
-        return ids;
-    }
-
     /** The auditor's view of an obligation whose deadline runs from counsel's determination. */
     static void withholdDeadline(ObjectNode v) {
         v.putNull("due");
@@ -162,12 +147,7 @@ public class ObligationViews {
     public ObjectNode one(Access access, String obligationId) {
         StoredObligation o = obligations.obligation(obligationId);
         ObjectNode v = forCaller(view(o), access);
-        if (access.caller().has(Role.AUDITOR)
-                && obligations
-                        .factsOf(o.incidentId())
-                        .map(f -> f.facts().determinedAt() != null)
-                        .orElse(false)
-                && fromDetermination().contains(o.ruleId())) {
+        if (access.caller().has(Role.AUDITOR) && obligations.deadlineWithheldFromAuditor(o)) {
             withholdDeadline(v);
         }
         countsFor(o, v, withheld(obligations, o.incidentId(), access), access);

@@ -79,6 +79,10 @@ public class Obligations {
         this.incidents = incidents;
         this.vault = vault;
         this.engine = engine;
+        for (var r : this.engine.ruleBook().rules()) {
+            if (r.deadline().from() == dev.tandem.regulation.Rule.ClockStart.DETERMINATION)
+                fromDetermination.add(r.id());
+        }
         this.company = company;
         this.clock = clock;
         this.json = json;
@@ -440,6 +444,20 @@ public class Obligations {
                     now);
         });
     }
+
+    /**
+     * Whether the auditor may not read {@code o}'s deadline: its clock runs from the breach's
+     * determination and counsel set one (privileged: the deadline would give its date to the day).
+     */
+    public boolean deadlineWithheldFromAuditor(StoredObligation o) {
+        if (!fromDetermination.contains(o.ruleId())) return false;
+        return factsOf(o.incidentId())
+                .map(f -> f.facts().determinedAt() != null)
+                .orElse(false);
+    }
+
+    /** The ids of the rules whose clock runs from the determination of the breach. */
+    private final java.util.Set<String> fromDetermination = new java.util.HashSet<>();
 
     /** The incident's facts that move legal clocks, when someone set them. */
     public Optional<StoredFacts> factsOf(String incidentId) {

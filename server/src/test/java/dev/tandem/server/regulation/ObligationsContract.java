@@ -465,6 +465,12 @@ abstract class ObligationsContract {
         assertThat(co).as(seen.body()).isNotNull();
         assertThat(co.path("due").isNull()).as(co.toString()).isTrue();
         assertThat(co.path("dueText").asString()).contains("the date is withheld");
+        // nor the incident's pages: the header's next deadlines, the incidents list, the obligations page
+        for (String page : List.of("/incidents/" + incident, "/incidents", "/incidents/" + incident + "/obligations")) {
+            var html = auditor.get(page);
+            assertThat(html.status()).as(page).isEqualTo(200);
+            assertThat(html.body()).as(page).doesNotContain("2026-12-28");
+        }
         var one = auditor.get("/api/v1/obligations/" + co.path("id").asString());
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.body()).doesNotContain("2026-12-28");
