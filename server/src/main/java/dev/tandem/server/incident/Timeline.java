@@ -175,7 +175,9 @@ public class Timeline {
             "judgement.recorded", "record the judgement again (POST …/judgements, or the Obligations page)",
             "scope.updated", "set the scope again (PUT …/scope)",
             "incident.facts-set", "set the facts again (PUT …/facts)",
-            "obligation.status-changed", "change the obligation's status again (POST /api/v1/obligations/{id}/status)");
+            "obligation.status-changed", "change the obligation's status again (POST /api/v1/obligations/{id}/status)",
+            "incident.awareness-set", "set the awareness again (PUT …/awareness)",
+            "notice.sent", "record the filing again with its sentAt (POST /api/v1/obligations/{id}/status)");
 
     private boolean isCommitment(byte[] leaf) {
         return json.readTree(leaf).path("body").has("commitment");

@@ -372,7 +372,7 @@ public class Obligations {
      *     judgement) or {@code reason} (missing or longer than 2,000 characters)
      */
     public @Nullable Computation setAwareness(String incidentId, Instant awareAt, String reason, String actor) {
-        Incident incident = incident(incidentId);
+        incident(incidentId); // 404 before anything else
         Instant now = now();
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 2000) {
@@ -387,37 +387,6 @@ public class Obligations {
             throw DomainException.unprocessable(
                     "bad-aware-at", "awareAt: must be between " + EntryDraft.EARLIEST + " and now, got " + awareAt);
         }
-        if (incident.occurredAt() != null && awareAt.isBefore(incident.occurredAt())) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at",
-                    "awareAt: " + awareAt + " is before the incident occurred (" + incident.occurredAt() + ")");
-        }
-        Instant determined = incidentFacts(incidentId).determinedAt();
-        if (determined != null && awareAt.isAfter(determined)) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at",
-                    "awareAt: " + awareAt + " is after the breach was determined (" + determined
-                            + "); set the facts' determinedAt first");
-        }
-        Timestamp firstSent = jdbc.queryForObject(
-                "SELECT MIN(sent_at) FROM obligation WHERE incident_id = ? AND status = 'FILED'",
-                Timestamp.class,
-                incidentId);
-        if (firstSent != null && awareAt.isAfter(firstSent.toInstant())) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at",
-                    "awareAt: " + awareAt + " is after a notice was sent (" + firstSent.toInstant()
-                            + "); a notice is sent after the company learns of the breach");
-        }
-        for (Judgement j : judgements(incidentId)) {
-            if (awareAt.isAfter(j.decidedAt())) {
-                throw DomainException.unprocessable(
-                        "bad-aware-at",
-                        "awareAt: " + awareAt + " is after the judgement on " + j.question() + " decided at "
-                                + j.decidedAt()
-                                + "; a judgement on the incident is made after the company learns of it");
-            }
-        }
         return ledger.record(ap -> {
             Incident current = incident(incidentId);
             if (current.closedAt() != null) {
@@ -425,6 +394,38 @@ public class Obligations {
                         "incident-closed",
                         "Incident closed",
                         "incident " + incidentId + " is closed: its awareness stays");
+            }
+            // checked in the unit: a determination, a judgement or a filing recorded meanwhile counts
+            if (current.occurredAt() != null && awareAt.isBefore(current.occurredAt())) {
+                throw DomainException.unprocessable(
+                        "bad-aware-at",
+                        "awareAt: " + awareAt + " is before the incident occurred (" + current.occurredAt() + ")");
+            }
+            Instant determined = incidentFacts(incidentId).determinedAt();
+            if (determined != null && awareAt.isAfter(determined)) {
+                throw DomainException.unprocessable(
+                        "bad-aware-at",
+                        "awareAt: " + awareAt + " is after the breach was determined (" + determined
+                                + "); set the facts' determinedAt first");
+            }
+            Timestamp firstSent = jdbc.queryForObject(
+                    "SELECT MIN(sent_at) FROM obligation WHERE incident_id = ? AND status = 'FILED'",
+                    Timestamp.class,
+                    incidentId);
+            if (firstSent != null && awareAt.isAfter(firstSent.toInstant())) {
+                throw DomainException.unprocessable(
+                        "bad-aware-at",
+                        "awareAt: " + awareAt + " is after a notice was sent (" + firstSent.toInstant()
+                                + "); a notice is sent after the company learns of the breach");
+            }
+            for (Judgement j : judgements(incidentId)) {
+                if (awareAt.isAfter(j.decidedAt())) {
+                    throw DomainException.unprocessable(
+                            "bad-aware-at",
+                            "awareAt: " + awareAt + " is after the judgement on " + j.question() + " decided at "
+                                    + j.decidedAt()
+                                    + "; a judgement on the incident is made after the company learns of it");
+                }
             }
             long index = ap.record(new IncidentAwarenessSet(incidentId, awareAt, current.awareAt(), why), actor);
             jdbc.update("UPDATE incident SET aware_at = ? WHERE id = ?", Timestamp.from(awareAt), incidentId);

@@ -33,12 +33,18 @@ final class Obligations {
         String sentAt = "";
 
         boolean superseded;
+        /** The index of the last computation this reader reads that set its deadline. */
+        long computedAt = -1;
+
         final List<Long> cites = new ArrayList<>();
     }
 
     static Section section(List<ReportEntry> entries, boolean forAuditor) {
         Map<String, Obligation> byId = new LinkedHashMap<>();
         List<Line> sealed = new ArrayList<>();
+        // a computation the reader may not open (counsel's facts moved a clock) may have moved any
+        // deadline: those computed before it are not known to stand
+        long lastSealedComputation = -1;
         for (ReportEntry e : entries) {
             boolean computed = e.type().equals("obligations.computed");
             boolean moved = e.type().equals("obligation.status-changed");
@@ -48,17 +54,20 @@ final class Obligations {
             JsonNode c = e.content();
             if (c == null) {
                 sealed.add(new Line(time(e.at()), Narration.sealed(e), List.of(e.index())));
+                if (computed) lastSealedComputation = e.index();
                 continue;
             }
             if (computed) {
                 for (JsonNode a : c.path("added")) {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     fill(o, a);
+                    o.computedAt = e.index();
                     o.cites.add(e.index());
                 }
                 for (JsonNode a : c.path("changed")) {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     fill(o, a);
+                    o.computedAt = e.index();
                     o.cites.add(e.index());
                 }
                 for (JsonNode a : c.path("superseded")) {
@@ -82,8 +91,13 @@ final class Obligations {
         for (Obligation o : byId.values()) {
             // entries before dueText was recorded name only a fixed deadline
             String due = !o.due.isEmpty() ? time(o.due) : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
-            // a notice sent after its deadline (GDPR Art. 33(1): with the reasons for the delay)
-            String status = o.status.equals("FILED") && late(o) ? "FILED LATE" : o.status;
+            boolean dueStands = lastSealedComputation < o.computedAt;
+            if (!dueStands && !o.due.isEmpty()) {
+                due = due + " (a later, privileged computation may have moved it)";
+            }
+            // a notice sent after its deadline (GDPR Art. 33(1): with the reasons for the delay), told
+            // only where the deadline read is known to stand
+            String status = o.status.equals("FILED") && dueStands && late(o) ? "FILED LATE" : o.status;
             rows.add(new Row(
                     List.of(
                             o.rule,

@@ -289,6 +289,31 @@ class ReportModelTest {
     }
 
     @Test
+    void aDeadlineAPrivilegedComputationMayHaveMovedIsNotCalledMissedByTheNotice() {
+        // awareness gave 2026-11-28; counsel's determination (privileged) then moved the deadline in a
+        // computation the auditor cannot open; the notice sent on 11-30 may well have been in time
+        String computed = "{\"added\":[{\"id\":\"o1\",\"rule\":\"us-co-individuals\",\"jurisdiction\":\"US-CO\","
+                + "\"recipient\":\"INDIVIDUALS\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"30 days\"}]}";
+        List<ReportEntry> e = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                privileged(5, "obligations.computed", "c0ffee", null),
+                open(
+                        6,
+                        "obligation.status-changed",
+                        "counsel",
+                        "{\"obligation\":\"o1\",\"rule\":\"us-co-individuals\",\"from\":\"PENDING\","
+                                + "\"to\":\"FILED\",\"sentAt\":\"2026-11-30T09:00:00Z\"}"));
+        List<String> row = java.util.Objects.requireNonNull(
+                        Obligations.section(e, true).table())
+                .rows()
+                .get(0)
+                .cells();
+        assertThat(row.getLast()).isEqualTo("FILED");
+        assertThat(row.get(4)).contains("a later, privileged computation may have moved it");
+    }
+
+    @Test
     void theObligationsTableSaysTheRequirementAndTheDueTimeOrTextInTheirOwnColumns() {
         List<ReportEntry> e = List.of(open(
                 4,
