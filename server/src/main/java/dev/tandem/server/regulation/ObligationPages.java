@@ -115,13 +115,8 @@ class ObligationPages {
             Lifecycle.Status target = ObligationInput.status(form.get("status"));
             String justification = blankToNull(form.get("justification"));
             ObligationInput.justification(justification);
-            OffsetDateTime sent;
-            try {
-                sent = Times.fromForm(
-                        form.get("sentAt"), obligations.incident(o.incidentId()).timeZone(), "sentAt");
-            } catch (IllegalArgumentException e) {
-                throw DomainException.unprocessable("bad-sent-at", e.getMessage());
-            }
+            OffsetDateTime sent = formTime(
+                    form.get("sentAt"), obligations.incident(o.incidentId()).timeZone(), "sentAt", "bad-sent-at");
             obligations.changeStatus(
                     id,
                     target,
@@ -147,13 +142,8 @@ class ObligationPages {
         try {
             ObligationInput.Judgement j =
                     ObligationInput.judgement(form.get("question"), form.get("answer"), form.get("reason"));
-            OffsetDateTime decided;
-            try {
-                decided = Times.fromForm(
-                        form.get("decidedAt"), obligations.incident(id).timeZone(), "decidedAt");
-            } catch (IllegalArgumentException e) {
-                throw DomainException.unprocessable("bad-decided-at", e.getMessage());
-            }
+            OffsetDateTime decided =
+                    formTime(form.get("decidedAt"), obligations.incident(id).timeZone(), "decidedAt", "bad-decided-at");
             obligations.recordJudgement(
                     id,
                     j.question(),
@@ -170,6 +160,19 @@ class ObligationPages {
     }
 
     /**
+     * A form's date and time field, read in {@code zone} (empty: null); one it cannot read is 422
+     * {@code code} naming the field, as the API answers it.
+     */
+    private static @Nullable OffsetDateTime formTime(
+            @Nullable String value, java.time.ZoneId zone, String field, String code) {
+        try {
+            return Times.fromForm(value, zone, field);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.unprocessable(code, e.getMessage());
+        }
+    }
+
+    /**
      * When the company became aware, as {@code PUT /api/v1/incidents/{id}/awareness}: a time in the
      * incident's zone and the reason for setting or correcting it.
      */
@@ -183,12 +186,7 @@ class ObligationPages {
             HttpServletResponse response) {
         var incident = obligations.incident(id);
         try {
-            OffsetDateTime aware;
-            try {
-                aware = Times.fromForm(form.get("awareAt"), incident.timeZone(), "awareAt");
-            } catch (IllegalArgumentException e) {
-                throw DomainException.unprocessable("bad-aware-at", e.getMessage());
-            }
+            OffsetDateTime aware = formTime(form.get("awareAt"), incident.timeZone(), "awareAt", "bad-aware-at");
             if (aware == null) {
                 throw DomainException.unprocessable("bad-aware-at", "awareAt: give the date and time");
             }
@@ -214,12 +212,8 @@ class ObligationPages {
             HttpServletResponse response) {
         var incident = obligations.incident(id);
         try {
-            OffsetDateTime determined;
-            try {
-                determined = Times.fromForm(form.get("determinedAt"), incident.timeZone(), "determinedAt");
-            } catch (IllegalArgumentException e) {
-                throw DomainException.unprocessable("bad-determined-at", e.getMessage());
-            }
+            OffsetDateTime determined =
+                    formTime(form.get("determinedAt"), incident.timeZone(), "determinedAt", "bad-determined-at");
             obligations.setFacts(
                     id,
                     new IncidentFacts(
@@ -270,12 +264,7 @@ class ObligationPages {
             RedirectAttributes redirect)
             throws IOException {
         try {
-            OffsetDateTime sent;
-            try {
-                sent = Times.fromForm(sentAt, obligations.incident(id).timeZone(), "sentAt");
-            } catch (IllegalArgumentException e) {
-                throw DomainException.unprocessable("bad-sent-at", e.getMessage());
-            }
+            OffsetDateTime sent = formTime(sentAt, obligations.incident(id).timeZone(), "sentAt", "bad-sent-at");
             NoticeDrafts.Sent sentNotice = notices.send(
                     id,
                     blankToNull(jurisdiction),
