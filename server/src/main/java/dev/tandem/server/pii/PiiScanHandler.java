@@ -287,28 +287,27 @@ class PiiScanHandler implements JobHandler {
                 found.add(e);
             }
         });
-        var current = obligations.scopeOf(job.incidentId());
-        Map<String, Long> subjects = ScanScope.merge(
-                current.map(s -> s.scope().subjects().counts()).orElse(Map.of()), ScanScope.subjects(scan));
-        var categories = EnumSet.noneOf(dev.tandem.regulation.DataCategory.class);
-        current.ifPresent(s -> categories.addAll(s.scope().data()));
-        categories.addAll(ScanScope.categories(found));
-        boolean encrypted = current.map(s -> s.scope().encrypted()).orElse(false);
         try {
-            // the scans' counts added up: obligations owed only at those are named in a warning
-            var ceiling = ScanScope.ceiling(
-                    obligations.ceilingOf(job.incidentId()).orElse(null),
-                    current.map(s -> s.scope().subjects().counts()).orElse(Map.of()),
-                    ScanScope.subjects(scan),
-                    item.sha256());
-            Set<Repository> restsOn = EnumSet.of(item.repository());
-            current.ifPresent(s -> restsOn.addAll(s.restsOn()));
-            var computation = obligations.updateScope(
-                    job.incidentId(),
-                    dev.tandem.server.regulation.Scope.of(subjects, categories, encrypted),
-                    restsOn,
-                    job.requestedBy(),
-                    ceiling);
+            // merged with the scope in force inside the ledger's unit, so that a scan running beside
+            // this one, or a person's PUT meanwhile, is not lost
+            var computation = obligations.updateScope(job.incidentId(), job.requestedBy(), (current, stored) -> {
+                Map<String, Long> subjects = ScanScope.merge(
+                        current.map(s -> s.scope().subjects().counts()).orElse(Map.of()), ScanScope.subjects(scan));
+                var categories = EnumSet.noneOf(dev.tandem.regulation.DataCategory.class);
+                current.ifPresent(s -> categories.addAll(s.scope().data()));
+                categories.addAll(ScanScope.categories(found));
+                boolean encrypted = current.map(s -> s.scope().encrypted()).orElse(false);
+                // the scans' counts added up: obligations owed only at those are named in a warning
+                var ceiling = ScanScope.ceiling(
+                        stored.orElse(null),
+                        current.map(s -> s.scope().subjects().counts()).orElse(Map.of()),
+                        ScanScope.subjects(scan),
+                        item.sha256());
+                Set<Repository> restsOn = EnumSet.of(item.repository());
+                current.ifPresent(s -> restsOn.addAll(s.restsOn()));
+                return new dev.tandem.server.regulation.Obligations.ScopeChange(
+                        dev.tandem.server.regulation.Scope.of(subjects, categories, encrypted), restsOn, ceiling);
+            });
             result.put("updated", true).put("ledgerIndex", computation.ledgerIndex());
         } catch (DomainException | IllegalArgumentException e) {
             log.info(

@@ -114,7 +114,7 @@ public class ObligationViews {
         return root;
     }
 
-    /** The auditor's view of an obligation whose deadline runs from counsel's determination. */
+    /** The auditor's view of an obligation whose deadline runs from something privileged ({@link StoredObligation#dueWithheld}). */
     static void withholdDeadline(ObjectNode v) {
         v.putNull("due");
         v.putNull("missed");
@@ -122,8 +122,8 @@ public class ObligationViews {
         v.put(
                 "dueText",
                 v.path("dueText").asString("")
-                        + " (the date is withheld: it runs from counsel's determination of the breach, which is"
-                        + " privileged)");
+                        + " (the date is withheld: it runs from counsel's privileged determination of the breach"
+                        + " or from a privileged judgement's decision)");
     }
 
     /**

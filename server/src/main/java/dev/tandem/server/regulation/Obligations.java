@@ -80,8 +80,8 @@ public class Obligations {
         this.vault = vault;
         this.engine = engine;
         for (var r : this.engine.ruleBook().rules()) {
-            if (r.deadline().from() == dev.tandem.regulation.Rule.ClockStart.DETERMINATION)
-                fromDetermination.add(r.id());
+            clockOf.put(r.id(), r.deadline().from());
+            if (r.question() != null) questionOf.put(r.id(), r.question().key());
         }
         this.company = company;
         this.clock = clock;
@@ -153,13 +153,37 @@ public class Obligations {
      */
     public Computation updateScope(
             String incidentId, Scope scope, Set<Repository> restsOn, String actor, @Nullable Ceiling ceiling) {
+        return updateScope(incidentId, actor, (current, stored) -> new ScopeChange(scope, restsOn, ceiling));
+    }
+
+    /**
+     * A scope to set, the repositories it rests on and its ceiling ({@link #updateScope(String, Scope,
+     * Set, String, Ceiling)}).
+     */
+    public record ScopeChange(
+            Scope scope, Set<Repository> restsOn, @Nullable Ceiling ceiling) {}
+
+    /**
+     * Sets the scope that {@code change} works out from the scope in force and its ceiling, both read
+     * inside the ledger's unit: a scan that extends the scope does not lose what another scan, or a
+     * person, set meanwhile. An {@link IllegalArgumentException} or {@link DomainException} from
+     * {@code change} leaves everything as it was.
+     */
+    public Computation updateScope(
+            String incidentId,
+            String actor,
+            java.util.function.BiFunction<Optional<StoredScope>, Optional<Ceiling>, ScopeChange> change) {
         Incident incident = incident(incidentId);
         requireAwareness(incident);
         Instant now = now();
-        boolean forensic = restsOn.contains(Repository.FORENSIC);
         return ledger.record(ap -> {
-            Set<Repository> previous =
-                    scopeOf(incidentId).map(StoredScope::restsOn).orElse(Set.of());
+            Optional<StoredScope> current = scopeOf(incidentId);
+            ScopeChange next = change.apply(current, ceilingOf(incidentId));
+            Scope scope = next.scope();
+            Set<Repository> restsOn = next.restsOn();
+            Ceiling ceiling = next.ceiling();
+            boolean forensic = restsOn.contains(Repository.FORENSIC);
+            Set<Repository> previous = current.map(StoredScope::restsOn).orElse(Set.of());
             long index = ap.record(new ScopeUpdated(incidentId, restsOn, scopeJson(scope)), actor);
             int n = jdbc.update(
                     "UPDATE incident_scope SET subjects = ?, categories = ?, encrypted = ?, updated_at = ?,"
@@ -235,7 +259,7 @@ public class Obligations {
                     actor);
             jdbc.update(
                     "INSERT INTO judgement (id, incident_id, question, answer, reason, decided_by, decided_at,"
-                            + " ledger_index, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ledger_index, recorded_at, reason_privileged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     incidentId,
                     question,
@@ -244,7 +268,8 @@ public class Obligations {
                     actor,
                     Timestamp.from(at),
                     index,
-                    Timestamp.from(now));
+                    Timestamp.from(now),
+                    reasonPrivileged);
             Optional<StoredScope> scope = scopeOf(incidentId);
             if (scope.isEmpty() || incident.awareAt() == null) {
                 return null;
@@ -451,14 +476,46 @@ public class Obligations {
      * determination and counsel set one (privileged: the deadline would give its date to the day).
      */
     public boolean deadlineWithheldFromAuditor(StoredObligation o) {
-        if (!fromDetermination.contains(o.ruleId())) return false;
-        return factsOf(o.incidentId())
-                .map(f -> f.facts().determinedAt() != null)
-                .orElse(false);
+        return o.dueWithheld();
     }
 
-    /** The ids of the rules whose clock runs from the determination of the breach. */
-    private final java.util.Set<String> fromDetermination = new java.util.HashSet<>();
+    /** Each rule's clock start, by rule id. */
+    private final Map<String, dev.tandem.regulation.Rule.ClockStart> clockOf = new java.util.HashMap<>();
+
+    /** The question a rule waits on, by rule id (for a DECISION clock: whose decision starts it). */
+    private final Map<String, String> questionOf = new java.util.HashMap<>();
+
+    /**
+     * Whether a deadline as computed now would give the auditor something privileged: it runs from
+     * counsel's determination of the breach ({@code incident.facts-set}), or from the decision time
+     * of a judgement whose entry is privileged ({@code sealedQuestions}: the questions whose
+     * judgement in force is). Kept on the row as it is computed (docs/contracts.md §5).
+     */
+    private boolean dueWithheld(Reconciliation.Computed c, IncidentFacts facts, Set<String> sealedQuestions) {
+        if (c.due() == null) return false;
+        var from = clockOf.get(c.ruleId());
+        if (from == dev.tandem.regulation.Rule.ClockStart.DETERMINATION) return facts.determinedAt() != null;
+        if (from == dev.tandem.regulation.Rule.ClockStart.DECISION) {
+            return sealedQuestions.contains(questionOf.get(c.ruleId()));
+        }
+        return false;
+    }
+
+    /** The questions whose judgement in force (the latest, by ledger order) is privileged. */
+    private Set<String> sealedQuestions(String incidentId) {
+        Map<String, Boolean> latest = new java.util.HashMap<>();
+        jdbc.query(
+                "SELECT question, reason_privileged FROM judgement WHERE incident_id = ? ORDER BY ledger_index",
+                rs -> {
+                    latest.put(rs.getString(1), rs.getBoolean(2));
+                },
+                incidentId);
+        Set<String> sealed = new java.util.HashSet<>();
+        latest.forEach((q, privileged) -> {
+            if (privileged) sealed.add(q);
+        });
+        return sealed;
+    }
 
     /** The incident's facts that move legal clocks, when someone set them. */
     public Optional<StoredFacts> factsOf(String incidentId) {
@@ -690,6 +747,14 @@ public class Obligations {
         List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);
         List<StoredObligation> existing = ofIncident(incident.id());
         Reconciliation.Plan plan = Reconciliation.plan(existing, next);
+        Set<String> sealedQuestions = sealedQuestions(incident.id());
+        // the entry is privileged too when a deadline in it, or a previous one it quotes, is withheld
+        boolean privileged = counselsFacts
+                || plan.added().stream().anyMatch(c -> dueWithheld(c, facts, sealedQuestions))
+                || plan.kept().entrySet().stream()
+                        .anyMatch(e -> dueWithheld(e.getValue(), facts, sealedQuestions)
+                                || (e.getKey().dueWithheld()
+                                        && plan.changed().contains(e.getValue().key())));
 
         ObjectNode body = json.createObjectNode()
                 .put("trigger", trigger)
@@ -707,7 +772,7 @@ public class Obligations {
             jdbc.update(
                     "INSERT INTO obligation (id, incident_id, rule_id, jurisdiction, recipient, regime, due, due_text,"
                             + " citation, confidence, requirement, detail, placement, position, status, created_at,"
-                            + " computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " computed_at, due_withheld) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     incident.id(),
                     c.ruleId(),
@@ -724,7 +789,8 @@ public class Obligations {
                     c.position(),
                     Lifecycle.Status.PENDING.name(),
                     now,
-                    now);
+                    now,
+                    dueWithheld(c, facts, sealedQuestions));
             added.add(summary(id, c));
         }
         for (var e : plan.kept().entrySet()) {
@@ -732,7 +798,8 @@ public class Obligations {
             Reconciliation.Computed c = e.getValue();
             jdbc.update(
                     "UPDATE obligation SET regime = ?, due = ?, due_text = ?, citation = ?, confidence = ?,"
-                            + " requirement = ?, detail = ?, placement = ?, position = ?, computed_at = ? WHERE id = ?",
+                            + " requirement = ?, detail = ?, placement = ?, position = ?, computed_at = ?,"
+                            + " due_withheld = ? WHERE id = ?",
                     c.regime(),
                     c.due() == null ? null : Timestamp.from(c.due()),
                     c.dueText(),
@@ -743,6 +810,7 @@ public class Obligations {
                     c.placement().name(),
                     c.position(),
                     now,
+                    dueWithheld(c, facts, sealedQuestions),
                     old.id());
             if (plan.changed().contains(c.key())) {
                 ObjectNode s = summary(old.id(), c);
@@ -770,7 +838,7 @@ public class Obligations {
         // the warnings quote counts per jurisdiction (the scope, which the auditor does not read): the
         // entry says how many there were; their text is kept with the scope (GET …/obligations)
         body.put("warnings", a.warnings().size());
-        long index = ap.record(new ObligationsComputed(incident.id(), restsOn, counselsFacts, body), actor);
+        long index = ap.record(new ObligationsComputed(incident.id(), restsOn, privileged, body), actor);
         ArrayNode w = json.createArrayNode();
         a.warnings().forEach(w::add);
         jdbc.update(
@@ -980,6 +1048,7 @@ public class Obligations {
                 rs.getString("status_changed_by"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("computed_at").toInstant(),
-                sent == null ? null : sent.toInstant());
+                sent == null ? null : sent.toInstant(),
+                rs.getBoolean("due_withheld"));
     }
 }

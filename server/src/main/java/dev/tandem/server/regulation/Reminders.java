@@ -285,6 +285,14 @@ public class Reminders {
             return;
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (o.dueWithheld()) {
+            // a deadline withheld from the auditor (it runs from counsel's determination or a privileged
+            // judgement): an entry's public time, a lead time before it, would tell it, so the reminder
+            // is kept here only (docs/contracts.md §5)
+            rows("obligation_reminder", "obligation_id", o.id(), r.covers(), due, at, null);
+            log.info("reminded of obligation {} (its deadline is withheld from the auditor: no ledger entry)", o.id());
+            return;
+        }
         // the deadline may run from counsel's privileged facts (a determination): then so is the entry
         boolean counselsFacts = !obligations.incidentFacts(o.incidentId()).equals(IncidentFacts.NONE);
         ledger.record(ap -> {
@@ -321,7 +329,13 @@ public class Reminders {
 
     /** One row per lead time a reminder sent or covered, so that a restart does not send it again. */
     private void rows(
-            String table, String idColumn, String id, List<Duration> covers, Instant due, Instant at, long index) {
+            String table,
+            String idColumn,
+            String id,
+            List<Duration> covers,
+            Instant due,
+            Instant at,
+            @Nullable Long index) {
         for (Duration lead : covers) {
             jdbc.update(
                     "INSERT INTO " + table + " (" + idColumn + ", lead_time, due, sent_at, ledger_index)"

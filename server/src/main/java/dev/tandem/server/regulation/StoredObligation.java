@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *     last computation no longer yields it (the row and its history stay)
  * @param sentAt when a FILED obligation's notice was sent (given with the filing, or its recording
  *     time); null unless FILED
+ * @param dueWithheld whether {@code due}, as computed, runs from something privileged (counsel's
+ *     determination, a privileged judgement's decision time): withheld from the auditor
  */
 public record StoredObligation(
         String id,
@@ -37,7 +39,8 @@ public record StoredObligation(
         @Nullable String statusChangedBy,
         Instant createdAt,
         Instant computedAt,
-        @Nullable Instant sentAt) {
+        @Nullable Instant sentAt,
+        boolean dueWithheld) {
 
     /** Where the last computation put an obligation. */
     public enum Placement {

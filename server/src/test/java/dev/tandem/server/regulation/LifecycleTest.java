@@ -31,7 +31,8 @@ class LifecycleTest {
                 null,
                 t,
                 t,
-                status == Lifecycle.Status.FILED ? t : null);
+                status == Lifecycle.Status.FILED ? t : null,
+                false);
     }
 
     @Test

@@ -489,15 +489,20 @@ abstract class ObligationsContract {
         assertThat(opened.path("opened").path("trigger").asString()).isEqualTo("incident.facts-set");
         assertThat(opened.path("opened").toString()).contains(due);
 
-        // a reminder of the deadline names it: privileged while the determination is in force
+        // a reminder of the deadline goes to the team, but even a sealed ledger entry of it would tell
+        // the deadline by its public time (a lead time before it): it is kept out of the ledger
         clock.set(Instant.parse("2026-12-27T07:00:00Z"));
         reminders.run();
-        List<JsonNode> reminded = entriesOf(auditor, incident, "obligation.reminded");
-        assertThat(reminded).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.path("privileged").asBoolean()).isTrue();
-            assertThat(e.toString()).doesNotContain("2026-12-28");
-        });
-        assertThat(entriesOf(api, incident, "obligation.reminded").toString()).contains(due);
+        String coId = co.path("id").asString();
+        assertThat(RECEIVED).anyMatch(m -> m.contains("US-CO"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM obligation_reminder WHERE obligation_id = ? AND ledger_index IS NULL",
+                        Integer.class,
+                        coId))
+                .isPositive();
+        assertThat(entriesOf(api, incident, "obligation.reminded").toString()).doesNotContain(coId);
+        assertThat(entriesOf(auditor, incident, "obligation.reminded").toString())
+                .doesNotContain("2026-12-28");
 
         // clearing the determination moves the deadline back from the determination's: that entry
         // tells the determination as its previousDue, so it is privileged too
@@ -540,6 +545,118 @@ abstract class ObligationsContract {
                 }
             }
         }
+    }
+
+    /** The auditor's view of an owed obligation of the incident, found by regime and jurisdiction. */
+    static JsonNode auditorsView(Api auditor, String incident, String regime, String jurisdiction) {
+        var seen = auditor.get("/api/v1/incidents/" + incident + "/obligations");
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        for (JsonNode o : seen.json().path("obligations")) {
+            if (o.path("regime").asString().equals(regime)
+                    && o.path("jurisdiction").asString().equals(jurisdiction)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + regime + " for " + jurisdiction + " in " + seen.body());
+    }
+
+    Api auditorOf(String incident, String username) {
+        api.postJson("/api/v1/users", "{\"username\":\"" + username + "\"}");
+        assertThat(api.putJson("/api/v1/incidents/" + incident + "/members/" + username, "{\"role\":\"AUDITOR\"}")
+                        .status())
+                .isEqualTo(200);
+        return api.as(TestUsers.token(accounts, username, "withheld"));
+    }
+
+    /** Records MATERIAL YES decided at {@code decidedAt} and answers the Form 8-K deadline the team reads. */
+    String materialYes(String incident, String decidedAt, String more) {
+        var r = http.postJson(
+                "/api/v1/incidents/" + incident + "/judgements",
+                "{\"question\":\"MATERIAL\",\"answer\":\"YES\",\"reason\":\"disclosure committee\","
+                        + "\"decidedAt\":\"" + decidedAt + "\"" + more + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return find(obligationsOf(incident).path("obligations"), "us-sec-8k-105", "US")
+                .path("due")
+                .asString();
+    }
+
+    @Test
+    void aDeadlineThatRunsFromAPrivilegedJudgementIsWithheldFromTheAuditor() {
+        // Form 8-K Item 1.05: four business days after the registrant determines the incident is
+        // material. A privileged MATERIAL judgement seals its decision time; the deadline would tell it
+        String incident = openIncident("Materiality stays privileged", AWARE);
+        Api auditor = auditorOf(incident, "auditor-material");
+        assertThat(putScope(incident, WIDE).status()).isEqualTo(200);
+        clock.set(Instant.parse("2026-11-28T09:00:00Z"));
+        String due = materialYes(incident, "2026-11-27T15:30:00Z", "");
+        assertThat(due).startsWith("2026-12-0");
+        JsonNode seen = auditorsView(auditor, incident, "SEC Form 8-K Item 1.05", "US");
+        assertThat(seen.path("due").isNull()).as(seen.toString()).isTrue();
+        assertThat(seen.path("dueText").asString()).contains("the date is withheld");
+        assertThat(auditor.get("/api/v1/incidents/" + incident + "/obligations").body())
+                .doesNotContain(due);
+        JsonNode computed = entriesOf(auditor, incident, "obligations.computed").getLast();
+        assertThat(computed.path("privileged").asBoolean())
+                .as(computed.toString())
+                .isTrue();
+        assertThat(computed.toString()).doesNotContain(due);
+        for (String page : List.of("/incidents/" + incident, "/incidents", "/incidents/" + incident + "/obligations")) {
+            assertThat(auditor.get(page).body()).as(page).doesNotContain(due.substring(0, 10) + "T");
+        }
+
+        // a public judgement on the question: its deadline is the auditor's to read, but the entry that
+        // quotes the sealed deadline as the previous one stays sealed
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        String publicDue = materialYes(incident, "2026-11-30T10:00:00Z", ",\"privileged\":false");
+        assertThat(publicDue).isNotEqualTo(due);
+        assertThat(auditorsView(auditor, incident, "SEC Form 8-K Item 1.05", "US")
+                        .path("due")
+                        .asString())
+                .isEqualTo(publicDue);
+        assertThat(entriesOf(auditor, incident, "obligations.computed")
+                        .getLast()
+                        .path("privileged")
+                        .asBoolean())
+                .isTrue();
+        // with nothing sealed in it or quoted by it, a recomputation is public again
+        assertThat(putScope(incident, WIDE.replace("1200", "1300")).status()).isEqualTo(200);
+        assertThat(entriesOf(auditor, incident, "obligations.computed")
+                        .getLast()
+                        .path("privileged")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aSupersededDeadlineFromTheDeterminationStaysWithheldAfterTheDeterminationIsCleared() {
+        String incident = openIncident("Superseded determination deadline", AWARE);
+        Api auditor = auditorOf(incident, "auditor-superseded");
+        assertThat(putScope(
+                                incident,
+                                "{\"subjects\":{\"US-CO\":600,\"DE\":10},\"data\":[\"CONTACT\","
+                                        + "\"FINANCIAL_ACCOUNT\"]}")
+                        .status())
+                .isEqualTo(200);
+        clock.set(Instant.parse("2026-11-28T09:00:00Z"));
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        assertThat(http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}")
+                        .status())
+                .isEqualTo(200);
+        String due = find(obligationsOf(incident).path("obligations"), "us-co-individuals", "US-CO")
+                .path("due")
+                .asString();
+        assertThat(due).isEqualTo("2026-12-28T06:59:59Z");
+        // Colorado leaves the scope: the row is superseded with the deadline it had
+        assertThat(putScope(incident, "{\"subjects\":{\"DE\":10},\"data\":[\"CONTACT\",\"FINANCIAL_ACCOUNT\"]}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.putJson(facts, "{\"determinedAt\":null}").status()).isEqualTo(200);
+        var all = http.get("/api/v1/incidents/" + incident + "/obligations").body();
+        assertThat(all).as("the superseded row keeps its deadline for the team").contains(due);
+        var seen = auditor.get("/api/v1/incidents/" + incident + "/obligations");
+        assertThat(seen.body())
+                .contains("Colorado breach law", "the date is withheld")
+                .doesNotContain(due);
     }
 
     @Test

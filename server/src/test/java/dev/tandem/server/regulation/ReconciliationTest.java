@@ -65,7 +65,8 @@ class ReconciliationTest {
                     null,
                     AWARE,
                     AWARE,
-                    null));
+                    null,
+                    false));
         }
         return rows;
     }
@@ -162,7 +163,8 @@ class ReconciliationTest {
                                     null,
                                     o.createdAt(),
                                     o.computedAt(),
-                                    null)
+                                    null,
+                                    false)
                             : o);
         }
         var plan = Reconciliation.plan(stored, wide);

@@ -11,7 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  * scope it replaced, were derived from; privileged when any is FORENSIC. The deadlines also reveal
  * the clocks' starts: while counsel's incident facts ({@code incident.facts-set}, privileged) move a
  * clock, or the facts a change replaces did, {@code restsOnCounselsFacts} is true and the entry is
- * privileged too (a deadline "30 days after the determination" tells the determination to the day).
+ * privileged too (a deadline "30 days after the determination" tells the determination to the day);
+ * likewise when a deadline in it, or a previous deadline it quotes, runs from the decision time of a
+ * privileged judgement (SEC Form 8-K Item 1.05: four business days after the MATERIAL decision).
  */
 public record ObligationsComputed(
         String incident, Set<Repository> restsOn, boolean restsOnCounselsFacts, ObjectNode computation)
