@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,8 +30,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code tandem backup}: one archive holding a consistent copy of an embedded installation (ADR 063).
@@ -49,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
                     + " manifest of SHA-256 hashes.",
             "Offline: --data-dir D. While a server runs on D: --server URL --token T (an administrator's).",
             "PostgreSQL installations: pg_dump, then the blob directory (docs/operations.md).",
-            "Exit codes: 0 written, 1 a file failed its hash, 2 usage or unwritable output, 3 server unreachable"
-                    + " or token refused."
+            "Exit codes: 0 written, 1 a file failed its hash, 2 usage, unwritable output or not allowed for the"
+                    + " token's user (403), 3 server unreachable or token refused."
         })
 final class BackupCommand implements Callable<Integer> {
 
@@ -207,26 +204,16 @@ final class BackupCommand implements Callable<Integer> {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            err.println("tandem backup: cannot reach " + remote.base() + ": " + e.getMessage());
-            return Outcome.failed(TandemCommand.EXIT_UNREACHABLE);
         } catch (IOException e) {
-            err.println("tandem backup: " + remote.base() + ": " + e.getMessage());
-            return Outcome.failed(TandemCommand.EXIT_UNREACHABLE);
+            return failed(err, ServerConnection.unreachable(remote.base(), e));
         }
         int status = response.statusCode();
         if (status != 200) {
-            String detail;
             try (InputStream in = response.body()) {
-                String body = new String(in.readNBytes(64 << 10), StandardCharsets.UTF_8);
-                JsonNode problem = body.startsWith("{") ? Mapper.JSON.readTree(body) : null;
-                detail = problem != null ? problem.path("detail").asString(body) : body;
+                return failed(
+                        err,
+                        ServerConnection.answered(status, new String(in.readNBytes(64 << 10), StandardCharsets.UTF_8)));
             }
-            err.println("tandem backup: the server answered " + status + ": " + detail);
-            return Outcome.failed(
-                    status == 401 || status == 403 || status >= 500
-                            ? TandemCommand.EXIT_UNREACHABLE
-                            : TandemCommand.EXIT_USAGE);
         }
         long expected =
                 response.headers().firstValueAsLong("Tandem-Backup-Bytes").orElse(-1);
@@ -249,7 +236,8 @@ final class BackupCommand implements Callable<Integer> {
             }
             ch.force(true);
         } catch (IOException e) {
-            err.println("tandem backup: the server's stream broke off: " + e.getMessage() + "; nothing was written");
+            err.println("tandem backup: the server's stream broke off: " + ServerConnection.why(remote.base(), e)
+                    + "; nothing was written");
             return Outcome.failed(TandemCommand.EXIT_UNREACHABLE);
         }
         // What was received is kept only if every file in it matches the manifest.
@@ -261,14 +249,14 @@ final class BackupCommand implements Callable<Integer> {
         return new Outcome(TandemCommand.EXIT_OK, ((ArchiveCheck.Intact) check).manifest());
     }
 
+    private static Outcome failed(PrintWriter err, ServerConnection.Failure failure) {
+        err.println("tandem backup: " + failure.message());
+        return Outcome.failed(failure.exit());
+    }
+
     private static int usage(PrintWriter err, String message) {
         err.println("tandem backup: " + message);
         err.flush();
         return TandemCommand.EXIT_USAGE;
-    }
-
-    /** Built on first use, not when the command is registered at every start of the executable. */
-    private static final class Mapper {
-        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.UnaryOperator;
@@ -42,16 +43,21 @@ public final class ServerConnection {
 
     /**
      * What a refusal says, for the person who ran the command: the {@code detail} of the server's
-     * problem answer (docs/contracts.md §1), or the first 300 characters of any other body.
+     * problem answer (docs/contracts.md §1), else its {@code title}, or the first 300 characters of
+     * any other body.
      */
     public static String reason(String body) {
         try {
-            String detail = JSON.readTree(body).path("detail").asString("");
-            if (!detail.isBlank()) return detail;
+            tools.jackson.databind.JsonNode problem = JSON.readTree(body);
+            for (String field : new String[] {"detail", "title"}) {
+                String text = problem.path(field).asString("");
+                if (!text.isBlank()) return text;
+            }
         } catch (tools.jackson.core.JacksonException notJson) {
             // not a problem answer: the body as it came, shortened
         }
         String b = body.strip();
+        if (b.isEmpty()) return "no reason given";
         return b.length() <= 300 ? b : b.substring(0, 300) + "…";
     }
 
@@ -63,6 +69,86 @@ public final class ServerConnection {
         return status == 401
                 ? "the server refused the token (401): " + reason(body) + "; check --token or " + TOKEN_VARIABLE
                 : "not allowed for this token's user (403): " + reason(body);
+    }
+
+    /** A request that failed: the exit code of docs/contracts.md §4 and the line to print. */
+    public record Failure(int exit, String message) {}
+
+    /**
+     * A server's answer other than the success the command expected, as docs/contracts.md §4 has it:
+     * 401 (the token is not accepted) and 5xx (the server cannot serve) exit 3; 403 (a valid token
+     * whose user may not do this) and any other refusal exit 2. The message carries the problem's
+     * {@code detail}, never its raw JSON.
+     */
+    public static Failure answered(int status, String body) {
+        if (status == 401 || status == 403) {
+            return new Failure(
+                    status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE, refusal(status, body));
+        }
+        return new Failure(
+                status >= 500 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE,
+                "the server answered " + status + ": " + reason(body));
+    }
+
+    /**
+     * A request to the server at {@code server} that got no answer (exit 3): what happened, in words
+     * (connection refused, timed out, unknown host, TLS), and what to check.
+     */
+    public static Failure unreachable(URI server, IOException e) {
+        String why = why(server, e);
+        return new Failure(
+                TandemCommand.EXIT_UNREACHABLE,
+                "cannot reach " + server + ": " + why
+                        + (why.contains("; check") ? "" : "; check --server (http:// or https://, host and port)"));
+    }
+
+    /**
+     * What went wrong with a request, in words: java.net.http's exceptions often carry no message
+     * ({@code ConnectException: null} for a refused connection), so the type and causes are read.
+     * What it knows how to advise on ends with "; check …".
+     */
+    public static String why(URI server, IOException e) {
+        String host = server.getHost();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return "unknown host " + host + "; check the host name in --server";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the TLS handshake failed (" + message(t)
+                        + "); check http:// or https:// in --server and the server's certificate";
+            }
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "timed out connecting; check the host and port in --server, and any firewall or proxy on the way";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out waiting for the server's answer; the server may be overloaded, try again";
+        }
+        if (e instanceof java.net.ConnectException) {
+            String m = firstMessage(e);
+            return (m == null ? "connection refused" : m)
+                    + "; check that the server is running and that --server gives its host and port"
+                    + " (" + host + ":" + port(server) + ")";
+        }
+        return message(e);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+    }
+
+    /** The first message in {@code t}'s causes, or its type's name if none has one. */
+    private static String message(Throwable t) {
+        String m = firstMessage(t);
+        return m != null ? m : t.getClass().getSimpleName();
+    }
+
+    private static @Nullable String firstMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) return c.getMessage();
+        }
+        return null;
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON =

@@ -95,4 +95,56 @@ class ServerConnectionTest {
         assertThat(ServerConnection.reason("<html>Forbidden</html>")).isEqualTo("<html>Forbidden</html>");
         assertThat(ServerConnection.reason("x".repeat(400))).hasSize(301).endsWith("…");
     }
+
+    @Test
+    void eachAnswerMapsToTheExitCodeOfContractsSection4WithTheDetail() {
+        String problem = "{\"type\":\"urn:tandem:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"since must be at most the tree size\"}";
+        assertThat(ServerConnection.answered(400, problem))
+                .isEqualTo(new ServerConnection.Failure(
+                        TandemCommand.EXIT_USAGE, "the server answered 400: since must be at most the tree size"));
+        assertThat(ServerConnection.answered(403, "{\"detail\":\"only an administrator takes backups\"}"))
+                .isEqualTo(new ServerConnection.Failure(
+                        TandemCommand.EXIT_USAGE,
+                        "not allowed for this token's user (403): only an administrator takes backups"));
+        assertThat(ServerConnection.answered(401, "").exit()).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
+        assertThat(ServerConnection.answered(502, "<html>Bad Gateway</html>"))
+                .isEqualTo(new ServerConnection.Failure(
+                        TandemCommand.EXIT_UNREACHABLE, "the server answered 502: <html>Bad Gateway</html>"));
+        assertThat(ServerConnection.reason("{\"title\":\"Not Found\",\"status\":404}"))
+                .isEqualTo("Not Found");
+        assertThat(ServerConnection.reason(" ")).isEqualTo("no reason given");
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerSaysWhatHappenedAndWhatToCheck() {
+        java.net.URI server = java.net.URI.create("https://tandem.example/");
+        // what java.net.http throws: a ConnectException with no message around the channel's exception
+        java.net.ConnectException refused = new java.net.ConnectException();
+        refused.initCause(new java.nio.channels.ClosedChannelException());
+        assertThat(ServerConnection.unreachable(server, refused))
+                .isEqualTo(new ServerConnection.Failure(
+                        TandemCommand.EXIT_UNREACHABLE,
+                        "cannot reach https://tandem.example/: connection refused; check that the server is running"
+                                + " and that --server gives its host and port (tandem.example:443)"));
+        java.net.ConnectException unknown = new java.net.ConnectException();
+        unknown.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(ServerConnection.unreachable(server, unknown).message())
+                .isEqualTo("cannot reach https://tandem.example/: unknown host tandem.example;"
+                        + " check the host name in --server");
+        assertThat(ServerConnection.unreachable(server, new java.net.http.HttpConnectTimeoutException("x"))
+                        .message())
+                .contains("timed out connecting; check the host and port in --server");
+        assertThat(ServerConnection.unreachable(server, new java.net.http.HttpTimeoutException("x"))
+                        .message())
+                .contains("timed out waiting for the server's answer");
+        assertThat(ServerConnection.unreachable(
+                                server, new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake"))
+                        .message())
+                .contains("the TLS handshake failed (Remote host terminated the handshake); check http:// or https://");
+        assertThat(ServerConnection.unreachable(server, new java.io.IOException())
+                        .message())
+                .isEqualTo("cannot reach https://tandem.example/: IOException; check --server (http:// or https://,"
+                        + " host and port)");
+    }
 }

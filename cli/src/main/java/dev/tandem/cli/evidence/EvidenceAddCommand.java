@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -147,20 +146,19 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            err.println("tandem evidence add: cannot reach " + target.base() + ": " + e.getMessage());
-            return TandemCommand.EXIT_UNREACHABLE;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("tandem evidence add: " + file + ": upload failed: " + e.getMessage());
+        } catch (IOException e) {
+            return fail(err, file, ServerConnection.unreachable(target.base(), e));
+        } catch (UncheckedIOException e) {
+            err.println("tandem evidence add: " + file + ": upload failed: "
+                    + e.getCause().getMessage());
             return TandemCommand.EXIT_UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return TandemCommand.EXIT_UNREACHABLE;
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            err.println("tandem evidence add: " + file + ": " + ServerConnection.refusal(status, response.body()));
-            return status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE;
+        if (status != 201) {
+            return fail(err, file, ServerConnection.answered(status, response.body()));
         }
         JsonNode body;
         try {
@@ -168,11 +166,6 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         } catch (JacksonException e) {
             err.println("tandem evidence add: " + file + ": unexpected answer " + status + " from " + uri);
             return TandemCommand.EXIT_UNREACHABLE;
-        }
-        if (status != 201) {
-            err.println("tandem evidence add: " + file + ": " + status + " "
-                    + body.path("detail").asString(""));
-            return TandemCommand.EXIT_USAGE;
         }
         String local = HexFormat.of().formatHex(sha256.digest());
         String recorded = body.path("sha256").asString("");
@@ -183,6 +176,11 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         }
         out.println(body.path("id").asString() + "  " + recorded + "  " + file);
         return TandemCommand.EXIT_OK;
+    }
+
+    private static int fail(PrintWriter err, Path file, ServerConnection.Failure failure) {
+        err.println("tandem evidence add: " + file + ": " + failure.message());
+        return failure.exit();
     }
 
     private static InputStream open(Path file, MessageDigest digest) {

@@ -86,27 +86,18 @@ public final class ExportCommand implements Callable<Integer> {
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return fail(err, TandemCommand.EXIT_UNREACHABLE, "cannot reach " + uri + ": " + e.getMessage());
+            return fail(err, ServerConnection.unreachable(target.base(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(err, TandemCommand.EXIT_UNREACHABLE, "interrupted");
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
-            if (status == 401 || status == 403) {
-                return fail(
-                        err,
-                        status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE,
-                        uri + ": "
-                                + ServerConnection.refusal(
-                                        status, new String(body.readNBytes(2000), StandardCharsets.UTF_8)));
-            }
             if (status != 200) {
                 return fail(
                         err,
-                        TandemCommand.EXIT_USAGE,
-                        uri + " answered HTTP " + status + ": "
-                                + new String(body.readNBytes(2000), StandardCharsets.UTF_8));
+                        ServerConnection.answered(
+                                status, new String(body.readNBytes(64 << 10), StandardCharsets.UTF_8)));
             }
             // to a temporary file beside the target, renamed once complete: never a half bag under the name
             Files.createDirectories(parent);
@@ -121,9 +112,16 @@ public final class ExportCommand implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            return fail(err, TandemCommand.EXIT_UNREACHABLE, "the download from " + uri + " failed: " + e.getMessage());
+            return fail(
+                    err,
+                    TandemCommand.EXIT_UNREACHABLE,
+                    "the download from " + uri + " failed: " + ServerConnection.why(target.base(), e));
         }
         return TandemCommand.EXIT_OK;
+    }
+
+    private static int fail(PrintWriter err, ServerConnection.Failure failure) {
+        return fail(err, failure.exit(), failure.message());
     }
 
     private static int fail(PrintWriter err, int code, String message) {

@@ -1,11 +1,13 @@
 package dev.tandem.cli.ledger;
 
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.ledger.MerkleLog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -144,18 +146,15 @@ final class LedgerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ServerUnavailableException("cannot reach " + uri + ": " + describe(e), e);
+            throw new ServerUnavailableException("", ServerConnection.unreachable(base, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnavailableException("interrupted while calling " + uri, e);
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new ServerUnavailableException(
-                    uri + " refused the token (HTTP " + status + "); check --token or TANDEM_TOKEN");
-        }
         if (status != 200) {
-            throw new ServerUnavailableException(uri + " answered HTTP " + status);
+            throw new ServerUnavailableException(
+                    uri + ": ", ServerConnection.answered(status, new String(response.body(), StandardCharsets.UTF_8)));
         }
         return response.body();
     }
@@ -198,10 +197,5 @@ final class LedgerClient {
         } catch (IllegalArgumentException e) {
             throw new MalformedAnswerException(what + " is not standard base64", e);
         }
-    }
-
-    private static String describe(IOException e) {
-        @Nullable String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
     }
 }

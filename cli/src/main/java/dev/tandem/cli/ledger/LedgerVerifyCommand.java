@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             "every readable entry against its leaf (entries served as leaf hashes only are placed in the tree",
             "as given), inclusion proofs of every page's first and last entry plus a random sample, and a",
             "consistency proof; names the entry or stored hash that differs from the signed tree.",
-            "Exit codes: 0 verified, 1 tampering found, 2 usage, 3 server unreachable or token refused."
+            "Exit codes: 0 verified, 1 tampering found, 2 usage or refused request, 3 server unreachable or token"
+                    + " refused."
         })
 public final class LedgerVerifyCommand implements Callable<Integer> {
 
@@ -91,7 +92,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
             return audit.run();
         } catch (ServerUnavailableException e) {
             err.println("error: " + e.getMessage());
-            return TandemCommand.EXIT_UNREACHABLE;
+            return e.exit();
         } finally {
             out.flush();
             err.flush();

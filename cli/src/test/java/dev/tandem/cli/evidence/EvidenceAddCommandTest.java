@@ -2,13 +2,12 @@ package dev.tandem.cli.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.tandem.cli.StubServer;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +25,14 @@ class EvidenceAddCommandTest {
     @TempDir
     Path dir;
 
-    HttpServer server;
+    StubServer server;
     final List<String> queries = new CopyOnWriteArrayList<>();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
     /** A stand-in vault: answers with {@code answer} applied to the SHA-256 of the bytes it received. */
     String serve(int status, Function<String, String> answer) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/incidents/", exchange -> {
+        server = new StubServer("/api/v1/incidents/", exchange -> {
             queries.add(exchange.getRequestURI().getRawQuery() + " auth="
                     + exchange.getRequestHeaders().getFirst("Authorization"));
             String sha;
@@ -49,19 +47,15 @@ class EvidenceAddCommandTest {
             } catch (Exception e) {
                 throw new IOException(e);
             }
-            byte[] body = answer.apply(sha).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            StubServer.reply(exchange, status, answer.apply(sha));
         });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -117,8 +111,21 @@ class EvidenceAddCommandTest {
     void refusedTokenAndUnreachableServerExitWithThree() throws IOException {
         String url = serve(401, sha -> "{\"type\":\"urn:tandem:problem:unauthenticated\"}");
         assertThat(add(url, "bad", file("x.txt", "x"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
-        server.stop(0);
+        server.close();
         assertThat(add(url, "t", file("y.txt", "y"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
+        assertThat(err.toString())
+                .contains("cannot reach " + url + "/: connection refused; check that the server is running")
+                .doesNotContain(": null");
+    }
+
+    @Test
+    void aServerErrorPrintsItsDetailAndExitsThree() throws IOException {
+        String url =
+                serve(503, sha -> "{\"type\":\"urn:tandem:problem:unavailable\",\"detail\":\"the database is down\"}");
+        assertThat(add(url, "t", file("x.txt", "x"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
+        assertThat(err.toString())
+                .contains("the server answered 503: the database is down")
+                .doesNotContain("urn:");
     }
 
     @Test

@@ -29,6 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class FakeLedgerServer implements AutoCloseable {
 
     static final String TOKEN = "s3cret";
+
+    /** A valid token whose user may not read the ledger: answered 403. */
+    static final String FORBIDDEN = "no-ledger";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final List<LedgerEntry> entries = new ArrayList<>();
@@ -100,6 +104,14 @@ final class FakeLedgerServer implements AutoCloseable {
                 case "/api/v1/ledger/checkpoint" ->
                     text(x, checkpointOverride != null ? checkpointOverride : honestCheckpoint());
                 default -> {
+                    if (("Bearer " + FORBIDDEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+                        send(
+                                x,
+                                403,
+                                "application/problem+json",
+                                "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"this user may not read the ledger\"}");
+                        return;
+                    }
                     if (!("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
                         send(x, 401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}");
                         return;

@@ -3,13 +3,13 @@ package dev.tandem.cli.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cli.CliRun;
+import dev.tandem.cli.StubServer;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.CompactRange;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.Node;
 import dev.tandem.ledger.NodeId;
 import dev.tandem.ledger.NoteSigner;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -292,13 +292,12 @@ class LedgerVerifyCommandTest {
 
     @Test
     void unreachableServerExitsWith3() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        CliRun r = CliRun.run("ledger", "verify", "--server", "http://127.0.0.1:" + port, "--token", "x");
+        String url = StubServer.unreachable();
+        CliRun r = CliRun.run("ledger", "verify", "--server", url, "--token", "x");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("cannot reach http://127.0.0.1:" + port + "/api/v1/ledger/key");
+        assertThat(r.err())
+                .contains("cannot reach " + url + "/: connection refused")
+                .doesNotContain("ConnectException");
     }
 
     @Test
@@ -306,7 +305,17 @@ class LedgerVerifyCommandTest {
         try (FakeLedgerServer server = new FakeLedgerServer(3)) {
             CliRun r = CliRun.run("ledger", "verify", "--server", server.uri().toString(), "--token", "wrong");
             assertThat(r.exit()).isEqualTo(3);
-            assertThat(r.err()).contains("refused the token (HTTP 401)");
+            assertThat(r.err()).contains("the server refused the token (401): Unauthorized");
+        }
+    }
+
+    @Test
+    void aRequestTheTokensUserMayNotMakeExitsWith2AndSaysWhy() throws Exception {
+        try (FakeLedgerServer server = new FakeLedgerServer(3)) {
+            CliRun r = CliRun.run(
+                    "ledger", "verify", "--server", server.uri().toString(), "--token", FakeLedgerServer.FORBIDDEN);
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("not allowed for this token's user (403): this user may not read the ledger");
         }
     }
 
