@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
         name = "backup",
         mixinStandardHelpOptions = true,
         description = {
-            "Back up an embedded installation (H2 database, signing key, owned blobs) into one zip with a"
-                    + " manifest of SHA-256 hashes.",
+            "Back up an embedded installation into one zip with a manifest of SHA-256 hashes.",
+            "It holds the H2 database, the signing key and the owned blobs.",
             "Offline: --data-dir D. While a server runs on D: --server URL --token T (an administrator's).",
             "PostgreSQL installations: pg_dump, then the blob directory (docs/operations.md).",
             "Exit codes: 0 written, 1 a file failed its hash, 2 usage, unwritable output or not allowed for the"

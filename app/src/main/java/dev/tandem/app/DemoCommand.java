@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the server with a sample incident loaded (embedded storage in ./tandem-demo-data).")
+        description = {
+            "Run the server with a sample incident loaded, logins printed.",
+            "Embedded storage, in the folder tandem-demo-data unless --data-dir is given."
+        })
 final class DemoCommand implements Callable<Integer> {
     /** Whether the user set a reminder webhook for this run (environment or system property). */
     private static boolean configuredWebhook() {

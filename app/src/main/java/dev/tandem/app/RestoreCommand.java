@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
         name = "restore",
         mixinStandardHelpOptions = true,
         description = {
-            "Restore a backup made by tandem backup into a new, empty data directory, checking every file's"
-                    + " SHA-256 against the manifest.",
+            "Restore a backup made by tandem backup into a new, empty data directory.",
+            "Every file's SHA-256 is checked against the manifest.",
             "Exit codes: 0 restored, 1 the archive is corrupt or inconsistent (nothing restored), 2 usage."
         })
 final class RestoreCommand implements Callable<Integer> {

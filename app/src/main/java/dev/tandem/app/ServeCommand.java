@@ -11,8 +11,10 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Run the Tandem server (embedded H2 and file blobs by default; "
-                + "SPRING_DATASOURCE_URL selects PostgreSQL).")
+        description = {
+            "Run the Tandem server.",
+            "Embedded H2 and file blobs by default; SPRING_DATASOURCE_URL selects PostgreSQL."
+        })
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();

@@ -17,6 +17,6 @@ public final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        TandemCommand.missingSubcommand(spec);
     }
 }

@@ -20,6 +20,6 @@ public final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        TandemCommand.missingSubcommand(spec);
     }
 }

@@ -33,7 +33,19 @@ public final class TandemCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        missingSubcommand(spec);
+    }
+
+    /**
+     * What a command that only groups others does when run without one: a usage error (exit 2,
+     * docs/contracts.md §4), which picocli reports on standard error with the command's usage.
+     * {@code --help} still prints the usage on standard output and exits 0.
+     */
+    public static void missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing command: give one of "
+                        + String.join(", ", spec.subcommands().keySet()) + " (--help lists them)");
     }
 
     /**

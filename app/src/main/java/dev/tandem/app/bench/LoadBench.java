@@ -37,8 +37,10 @@ import picocli.CommandLine.Option;
         name = "load",
         mixinStandardHelpOptions = true,
         description = {
-            "Mixed load against a server with 1M ledger entries: timeline reads, evidence metadata reads,",
-            "small uploads and inclusion proofs at once; p50/p99/max and errors per endpoint, then ledger verify.",
+            "Mixed load against a server with 1M ledger entries.",
+            "",
+            "Timeline reads, evidence metadata reads, small uploads and inclusion proofs at once; p50/p99/max and"
+                    + " errors per endpoint, then ledger verify.",
             "Exit 1 when a request failed that should not have, or the ledger did not verify."
         })
 public final class LoadBench implements Callable<Integer> {

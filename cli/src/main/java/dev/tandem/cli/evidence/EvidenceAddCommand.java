@@ -2,6 +2,7 @@ package dev.tandem.cli.evidence;
 
 import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.evidence.EvidenceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -47,33 +48,40 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ServerConnection connection = new ServerConnection();
 
-    @Option(names = "--incident", required = true, paramLabel = "ID")
+    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident to add the files to.")
     String incident;
 
     @Option(
             names = "--repository",
             paramLabel = "R",
             defaultValue = "FORENSIC",
-            description = "FORENSIC (privileged, default) or AUDIT (auditor-visible)")
+            description = "FORENSIC (privileged, default) or AUDIT (auditor-visible).")
     String repository;
 
-    @Option(names = "--kind", paramLabel = "K", description = "Evidence kind; guessed from the file name if absent")
+    @Option(
+            names = "--kind",
+            paramLabel = "K",
+            completionCandidates = Kinds.class,
+            description = "Evidence kind, one of ${COMPLETION-CANDIDATES}; guessed from each file's name if absent.")
     @Nullable
     String kind;
 
-    @Option(names = "--source", paramLabel = "TEXT", description = "Where the files came from")
+    @Option(names = "--source", paramLabel = "TEXT", description = "Where the files came from.")
     @Nullable
     String source;
 
-    @Option(names = "--description", paramLabel = "TEXT")
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the files are, recorded with each item.")
     @Nullable
     String description;
 
-    @Option(names = "--collected-at", paramLabel = "RFC3339", description = "When the files were collected")
+    @Option(
+            names = "--collected-at",
+            paramLabel = "RFC3339",
+            description = "When the files were collected, e.g. 2026-12-06T09:30:00Z.")
     @Nullable
     String collectedAt;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to add, each one evidence item.")
     List<Path> files = new ArrayList<>();
 
     @CommandLine.Spec
@@ -195,15 +203,27 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     /** A best guess from the file name; --kind overrides it. */
     static String guessKind(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".har")) return "HTTP_CAPTURE";
-        if (n.endsWith(".log") || n.endsWith(".log.gz") || n.contains("eventlog")) return "LOG";
-        if (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".json")) return "DATA_EXPORT";
-        if (n.endsWith("-meta.xml") || n.endsWith(".yaml") || n.endsWith(".yml")) return "CONFIG_SNAPSHOT";
-        if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) return "SCREENSHOT";
-        if (n.endsWith(".pdf") || n.endsWith(".md") || n.endsWith(".docx") || n.endsWith(".txt")) return "DOCUMENT";
+        if (n.endsWith(".har")) return EvidenceKind.HTTP_CAPTURE.name();
+        if (n.endsWith(".log") || n.endsWith(".log.gz") || n.contains("eventlog")) return EvidenceKind.LOG.name();
+        if (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".json")) return EvidenceKind.DATA_EXPORT.name();
+        if (n.endsWith("-meta.xml") || n.endsWith(".yaml") || n.endsWith(".yml"))
+            return EvidenceKind.CONFIG_SNAPSHOT.name();
+        if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) return EvidenceKind.SCREENSHOT.name();
+        if (n.endsWith(".pdf") || n.endsWith(".md") || n.endsWith(".docx") || n.endsWith(".txt"))
+            return EvidenceKind.DOCUMENT.name();
         if (n.endsWith(".dd") || n.endsWith(".e01") || n.endsWith(".img") || n.endsWith(".raw"))
-            return "FORENSIC_IMAGE";
-        return "OTHER";
+            return EvidenceKind.FORENSIC_IMAGE.name();
+        return EvidenceKind.OTHER.name();
+    }
+
+    /** The kinds the server accepts ({@link EvidenceKind}, which it parses {@code kind} with). */
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(EvidenceKind.values())
+                    .map(Enum::name)
+                    .iterator();
+        }
     }
 
     /** Built on first use, not when the command is registered at every start of the executable. */

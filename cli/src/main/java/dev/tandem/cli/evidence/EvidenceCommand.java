@@ -1,5 +1,6 @@
 package dev.tandem.cli.evidence;
 
+import dev.tandem.cli.TandemCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,6 @@ public final class EvidenceCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        TandemCommand.missingSubcommand(spec);
     }
 }

@@ -22,13 +22,16 @@ import picocli.CommandLine.Parameters;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Verifies an export bag offline: BagIt completeness and every manifest line (SHA-256 and SHA-512),",
-            "the checkpoint's signature, witness cosignatures against a quorum, every ledger entry's inclusion",
-            "proof, every evidence file's SHA-256 against its ledger entry, and with --since the consistency",
-            "proof from a checkpoint you kept earlier.",
-            "The reports and the OSCAL document are covered by the bag's manifests only, not by the signature.",
-            "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is named),",
-            "2 usage or unreadable input (a path that is no zip or folder)."
+            "Verifies an export bag offline, without the server.",
+            "",
+            "Checks BagIt completeness and every manifest line (SHA-256 and SHA-512), the checkpoint's"
+                    + " signature, witness cosignatures against a quorum, every ledger entry's inclusion proof,"
+                    + " every evidence file's SHA-256 against its ledger entry, and with --since the consistency"
+                    + " proof from a checkpoint you kept earlier. The reports and the OSCAL document are covered"
+                    + " by the bag's manifests only, not by the signature.",
+            "",
+            "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is"
+                    + " named), 2 usage or unreadable input (a path that is no zip or folder)."
         })
 public final class VerifyCommand implements Callable<Integer> {
 

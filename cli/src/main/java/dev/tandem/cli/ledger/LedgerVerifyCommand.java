@@ -17,10 +17,13 @@ import picocli.CommandLine.Option;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Downloads the ledger, recomputes every leaf hash and the root, checks the checkpoint signature,",
-            "every readable entry against its leaf (entries served as leaf hashes only are placed in the tree",
-            "as given), inclusion proofs of every page's first and last entry plus a random sample, and a",
-            "consistency proof; names the entry or stored hash that differs from the signed tree.",
+            "Checks a server's ledger against its signed checkpoint.",
+            "",
+            "Recomputes every leaf hash and the root, checks the checkpoint signature, every readable entry"
+                    + " against its leaf (entries served as leaf hashes only are placed in the tree as given),"
+                    + " inclusion proofs of every page's first and last entry plus a random sample, and a"
+                    + " consistency proof; names the entry or stored hash that differs from the signed tree.",
+            "",
             "Exit codes: 0 verified, 1 tampering found, 2 usage or refused request, 3 server unreachable or token"
                     + " refused."
         })

@@ -1,5 +1,6 @@
 package dev.tandem.cli.witness;
 
+import dev.tandem.cli.TandemCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,6 @@ public final class WitnessCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        TandemCommand.missingSubcommand(spec);
     }
 }

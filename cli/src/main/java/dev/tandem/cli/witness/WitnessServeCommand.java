@@ -30,11 +30,14 @@ import picocli.CommandLine.Option;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves POST /add-checkpoint (C2SP tlog-witness) for the logs given with --log, co-signing",
-            "(C2SP tlog-cosignature v1) each checkpoint consistent with the last one co-signed for that log.",
-            "Its key is created in the data directory on first start; give its verifier key to the server",
-            "(tandem.witnesses) and to auditors (tandem verify --witness-key). Refusals are logged to",
-            "stderr and to witness.log in the data directory."
+            "Runs a witness that co-signs the checkpoints of the logs given with --log.",
+            "",
+            "Serves POST /add-checkpoint (C2SP tlog-witness) for the logs given with --log, co-signing (C2SP"
+                    + " tlog-cosignature v1) each checkpoint consistent with the last one co-signed for that log.",
+            "",
+            "Its key is created in the data directory on first start; give its verifier key to the server"
+                    + " (tandem.witnesses) and to auditors (tandem verify --witness-key). Refusals are logged to"
+                    + " stderr and to witness.log in the data directory."
         })
 public final class WitnessServeCommand implements Callable<Integer> {
     static final String KEY_FILE = "witness.key";

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
         name = "crm-org",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a realistic Salesforce org as a responder collects it (users, profiles, permission sets,",
-            "assignments, metadata, Event Log File CSVs, HAR captures, exports) with one injected incident per",
-            "leak pattern, benign look-alikes, and labels.json saying what should and should not be found."
+            "Writes a realistic Salesforce org with one injected incident per leak pattern.",
+            "",
+            "The org as a responder collects it (users, profiles, permission sets, assignments, metadata, Event"
+                    + " Log File CSVs, HAR captures, exports) with one injected incident per leak pattern, benign"
+                    + " look-alikes, and labels.json saying what should and should not be found."
         })
 public final class GenerateCrmOrgCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")

@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "pii-corpus",
         mixinStandardHelpOptions = true,
-        description = "A seeded corpus of logs, CSV/TSV, JSON/JSONL, HAR, gzip and zip with every PII entity and "
-                + "decoys; labels in DIR/labels.jsonl.")
+        description = {
+            "A seeded corpus with every PII entity and decoys; labels in DIR/labels.jsonl.",
+            "Logs, CSV/TSV, JSON/JSONL, HAR, gzip and zip."
+        })
 public final class PiiCorpusCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write into.")
     Path out;

@@ -1,0 +1,48 @@
+package dev.tandem.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The help of every command of the executable: a parent's list of commands shows the first line of
+ * each one's description, so that line must be a whole sentence, and each further line a whole
+ * paragraph that picocli wraps to the terminal (a line broken by hand wraps again, raggedly).
+ */
+class HelpTextTest {
+
+    static List<CommandLine> all(CommandLine cl) {
+        List<CommandLine> out = new ArrayList<>();
+        out.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub != cl) out.addAll(all(sub));
+        }
+        return out;
+    }
+
+    @Test
+    void everyCommandsSummaryIsOneWholeSentenceAndItsParagraphsAreUnbroken() {
+        List<CommandLine> commands = all(Main.commandLine(null));
+        assertThat(commands).hasSizeGreaterThan(20);
+        List<String> problems = new ArrayList<>();
+        for (CommandLine c : commands) {
+            if (c.getCommand() instanceof CommandLine.HelpCommand) continue; // picocli's own
+            String name = c.getCommandSpec().qualifiedName();
+            String[] header = c.getCommandSpec().usageMessage().header();
+            String[] description = c.getCommandSpec().usageMessage().description();
+            String[] lines = header.length > 0 ? header : description;
+            if (lines.length == 0 || !lines[0].endsWith(".") || lines[0].length() > 100) {
+                problems.add(name + ": summary '" + (lines.length == 0 ? "" : lines[0]) + "'");
+            }
+            for (String line : description) {
+                if (!line.isEmpty() && !line.matches("(?s).*[.:)]")) {
+                    problems.add(name + ": a line broken mid-paragraph '" + line + "'");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}
