@@ -1,15 +1,17 @@
 package dev.tandem.app;
 
-import dev.tandem.server.TandemServer;
+import dev.tandem.cli.TandemCommand;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoChange;
 import dev.tandem.server.demo.DemoData;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -32,8 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         List<String> args = options.arguments(Path.of("tandem-demo-data"));
         args.add("--tandem.demo=true");
         // reminders go to the user's webhook when they configured one, else to the demo's own
@@ -45,7 +51,11 @@ final class DemoCommand implements Callable<Integer> {
             args.add("--tandem.reminders.interval=PT15S");
         }
         ConfigurableApplicationContext ctx =
-                TandemServer.start(Map.of("sampleOrg", new GeneratedSampleOrg()), args.toArray(String[]::new));
+                options.start("demo", Map.of("sampleOrg", new GeneratedSampleOrg()), args, err);
+        if (ctx == null) {
+            if (hook != null) hook.close();
+            return TandemCommand.EXIT_USAGE;
+        }
         DemoData.Loaded demo = ctx.getBean(DemoData.class).load();
         // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
         System.out.println("Waiting for the leak analysis to walk a change through change control...");

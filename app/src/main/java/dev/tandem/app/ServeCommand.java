@@ -1,9 +1,12 @@
 package dev.tandem.app;
 
-import dev.tandem.server.TandemServer;
+import dev.tandem.cli.TandemCommand;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,10 +22,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-        ConfigurableApplicationContext ctx =
-                TandemServer.start(options.arguments(null).toArray(String[]::new));
+        PrintWriter err = spec.commandLine().getErr();
+        ConfigurableApplicationContext ctx = options.start("serve", Map.of(), options.arguments(null), err);
+        if (ctx == null) return TandemCommand.EXIT_USAGE;
         System.out.println("Tandem is running at " + url(ctx));
         return Running.awaitClose(ctx);
     }

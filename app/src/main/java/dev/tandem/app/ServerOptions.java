@@ -1,9 +1,20 @@
 package dev.tandem.app;
 
+import dev.tandem.server.TandemServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code serve} and {@code demo}. */
@@ -36,5 +47,76 @@ final class ServerOptions {
             args.add("--server.port=" + port);
         }
         return args;
+    }
+
+    /**
+     * The line to print when the port the server is to listen on is taken, else null; checked before
+     * anything is created (Spring would otherwise make the data directory and signing key first, then
+     * fail with a stack trace). Only a port given here ({@code --port}, {@code SERVER_PORT}) is
+     * checked: without one, Spring's configuration decides, and {@link #start} reports a taken port.
+     */
+    @Nullable
+    String busyPort(String command, UnaryOperator<@Nullable String> env) {
+        String fromEnv = env.apply("SERVER_PORT");
+        int p;
+        String source;
+        if (port != null) {
+            p = port;
+            source = "--port";
+        } else if (fromEnv != null && fromEnv.strip().matches("[0-9]{1,5}")) {
+            p = Integer.parseInt(fromEnv.strip());
+            source = "SERVER_PORT";
+        } else {
+            return null;
+        }
+        if (p <= 0 || p > 65535) return null;
+        String address = env.apply("SERVER_ADDRESS");
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(
+                    address == null || address.isBlank()
+                            ? new InetSocketAddress(p)
+                            : new InetSocketAddress(InetAddress.getByName(address.strip()), p));
+            return null;
+        } catch (IOException e) {
+            return inUse(command, p) + (source.equals("SERVER_PORT") ? " (the port came from SERVER_PORT)" : "");
+        }
+    }
+
+    /**
+     * Starts the server; null, with one line on {@code err} and no stack trace, if its port is taken
+     * (exit 2, docs/contracts.md §4): checked first when known ({@link #busyPort}), else as Spring
+     * Boot reports it.
+     */
+    @Nullable
+    ConfigurableApplicationContext start(
+            String command, Map<String, Object> beans, List<String> args, PrintWriter err) {
+        String busy = busyPort(command, System::getenv);
+        if (busy != null) {
+            err.println(busy);
+            err.flush();
+            return null;
+        }
+        try {
+            return TandemServer.start(beans, args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            OptionalInt taken = portInUse(e);
+            if (taken.isEmpty()) throw e;
+            err.println(inUse(command, taken.getAsInt()));
+            err.flush();
+            return null;
+        }
+    }
+
+    /** The port of a {@link PortInUseException} among {@code e}'s causes, as Spring Boot reports a taken port. */
+    static OptionalInt portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortInUseException p) return OptionalInt.of(p.getPort());
+        }
+        return OptionalInt.empty();
+    }
+
+    private static String inUse(String command, int port) {
+        return "tandem " + command + ": port " + port + " is already in use by another program;"
+                + " stop it, or choose another port with --port P (--port 0 picks a free one)";
     }
 }
