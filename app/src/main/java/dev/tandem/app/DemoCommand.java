@@ -119,7 +119,8 @@ final class DemoCommand implements Callable<Integer> {
                        -H 'Content-Type: text/plain' --data-binary @- $S/api/v1/incidents/$I/verified-checkpoint
 
                 Change control: the finding's containment as a change, approved by the commander and the
-                audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs:
+                audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs
+                (its fee estimate is null unless the server was started with TANDEM_AUDIT_FEE set):
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
