@@ -43,9 +43,7 @@ public final class TandemCommand implements Runnable {
      */
     public static void missingSubcommand(CommandLine.Model.CommandSpec spec) {
         throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                "Missing command: give one of "
-                        + String.join(", ", spec.subcommands().keySet()) + " (--help lists them)");
+                spec.commandLine(), "Missing command: give one of the commands listed below.");
     }
 
     /**

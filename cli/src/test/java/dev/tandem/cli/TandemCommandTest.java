@@ -13,7 +13,7 @@ class TandemCommandTest {
             CliRun r = CliRun.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(TandemCommand.EXIT_USAGE);
             assertThat(r.out()).isEmpty();
-            assertThat(r.err()).contains("Missing command: give one of", "Usage: tandem");
+            assertThat(r.err()).contains("Missing command: give one of the commands listed below.", "Usage: tandem");
         }
         CliRun help = CliRun.run("--help");
         assertThat(help.exit()).isZero();
