@@ -22,7 +22,7 @@ public final class ServerConnection {
             names = "--server",
             required = true,
             paramLabel = "URL",
-            description = "Base URL of the Tandem server, e.g. http://localhost:8080.")
+            description = "The server's base URL, e.g. http://localhost:8080.")
     String server = "";
 
     @Option(

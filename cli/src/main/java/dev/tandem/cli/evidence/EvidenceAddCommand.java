@@ -74,10 +74,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     @Nullable
     String description;
 
-    @Option(
-            names = "--collected-at",
-            paramLabel = "RFC3339",
-            description = "When the files were collected, e.g. 2026-12-06T09:30:00Z.")
+    @Option(names = "--collected-at", paramLabel = "RFC3339", description = "When the files were collected (RFC 3339).")
     @Nullable
     String collectedAt;
 
