@@ -33,6 +33,32 @@ public record EntryDraft(
 
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /** How far ahead of the server's clock a claimed time may lie (the writer's clock may run ahead). */
+    public static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
+
+    /**
+     * A time a person gives for something that has happened ({@code field}): not later than the
+     * server's clock {@code now} plus {@code ahead}, and not before {@link #EARLIEST}; else a 422 of
+     * {@code problem} naming the field, the server's time and, after it, {@code hint} (may be empty).
+     * The one check behind awareness, occurrence, containment, a timeline entry's times, a judgement's
+     * decision, a notice's sending and counsel's determination.
+     */
+    public static Instant past(
+            Instant value, String field, String problem, Instant now, java.time.Duration ahead, String hint) {
+        if (value.isAfter(now.plus(ahead))) {
+            throw DomainException.unprocessable(
+                    problem,
+                    field + ": " + value + " is in the future (the server's time is "
+                            + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")" + hint);
+        }
+        if (value.isBefore(EARLIEST)) {
+            throw DomainException.unprocessable(
+                    problem,
+                    field + ": must be between " + EARLIEST + " and the server's time " + now + ", got " + value);
+        }
+        return value;
+    }
+
     public static EntryDraft parse(JsonNode body) {
         if (!body.isObject()) {
             throw DomainException.unprocessable("bad-entry", "the body must be a JSON object");

@@ -126,11 +126,9 @@ public class Incidents {
      * for 2026) would push them all out. A few minutes ahead are allowed for clocks that differ.
      */
     static void checkAwareAt(@Nullable Instant awareAt, Instant now) {
-        if (awareAt != null && awareAt.isAfter(now.plus(Timeline.SKEW))) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at",
-                    "awareAt: " + awareAt + " is in the future (the server's time is " + now
-                            + "): give when the company became aware");
+        if (awareAt != null) {
+            EntryDraft.past(
+                    awareAt, "awareAt", "bad-aware-at", now, EntryDraft.SKEW, ": give when the company became aware");
         }
     }
 
@@ -151,9 +149,7 @@ public class Incidents {
 
     /** Declares the incident contained as of {@code at} ({@code incident.contained}); answers its index. */
     public long contain(String id, Instant at, String text, String actor) {
-        if (at.isAfter(clock.instant())) {
-            throw DomainException.unprocessable("bad-at", "at: " + at + " is in the future");
-        }
+        EntryDraft.past(at, "at", "bad-at", clock.instant(), java.time.Duration.ZERO, "");
         return ledger.record(ap -> {
             Incident i = existing(id);
             refuseUnless(IncidentLifecycle.change(i.state(), "its containment"));
@@ -168,9 +164,7 @@ public class Incidents {
      * became aware of it, nor after now.
      */
     public Incident setOccurredAt(String id, Instant occurredAt, Precision precision, String actor) {
-        if (occurredAt.isAfter(clock.instant())) {
-            throw DomainException.unprocessable("bad-occurred-at", "occurredAt: " + occurredAt + " is in the future");
-        }
+        EntryDraft.past(occurredAt, "occurredAt", "bad-occurred-at", clock.instant(), java.time.Duration.ZERO, "");
         return ledger.record(ap -> {
             Incident i = existing(id);
             refuseUnless(IncidentLifecycle.change(i.state(), "when it occurred"));

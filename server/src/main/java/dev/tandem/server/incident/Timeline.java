@@ -43,18 +43,16 @@ public class Timeline {
         this.clock = clock;
     }
 
-    /** How far ahead of the server's clock a claimed time may lie (the writer's clock may run ahead). */
-    static final java.time.Duration SKEW = java.time.Duration.ofMinutes(5);
-
     /** A claimed time in the future is refused: an entry tells what happened and when it was found. */
     private void notAhead(@Nullable Instant t, String field) {
-        Instant now = clock.instant();
-        if (t != null && t.isAfter(now.plus(SKEW))) {
-            throw DomainException.unprocessable(
+        if (t != null) {
+            EntryDraft.past(
+                    t,
+                    field,
                     "bad-" + (field.equals("eventAt") ? "event-at" : "discovered-at"),
-                    field + ": " + t + " is in the future (the server's time is "
-                            + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): an entry tells what"
-                            + " happened and when it was found; write a plan in the text, without " + field);
+                    clock.instant(),
+                    EntryDraft.SKEW,
+                    ": an entry tells what happened and when it was found; write a plan in the text, without " + field);
         }
     }
 

@@ -35,22 +35,13 @@ public record IncidentFacts(@Nullable Instant determinedAt, boolean unauthorized
         if (determinedAt == null) {
             return this;
         }
-        if (determinedAt.isBefore(dev.tandem.server.incident.EntryDraft.EARLIEST)) {
-            throw DomainException.unprocessable(
-                    "bad-determined-at",
-                    "determinedAt: must be between " + dev.tandem.server.incident.EntryDraft.EARLIEST
-                            + " and the server's clock, got " + determinedAt);
-        }
+        dev.tandem.server.incident.EntryDraft.past(
+                determinedAt, "determinedAt", "bad-determined-at", now, java.time.Duration.ZERO, "");
         if (awareAt != null && determinedAt.isBefore(awareAt)) {
             throw DomainException.unprocessable(
                     "bad-determined-at",
                     "determinedAt: " + determinedAt + " is before the incident's awareness " + awareAt
                             + "; a breach is determined after the company learns of it");
-        }
-        if (determinedAt.isAfter(now)) {
-            throw DomainException.unprocessable(
-                    "bad-determined-at",
-                    "determinedAt: " + determinedAt + " is in the future (server time " + now + ")");
         }
         return this;
     }

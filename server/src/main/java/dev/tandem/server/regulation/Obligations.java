@@ -305,15 +305,7 @@ public class Obligations {
      */
     private static Instant givenTime(
             Instant value, String field, String problem, @Nullable Instant awareAt, Instant now, String why) {
-        if (value.isAfter(now)) {
-            throw DomainException.unprocessable(
-                    problem, field + ": " + value + " is in the future (server time " + now + ")");
-        }
-        if (value.isBefore(EntryDraft.EARLIEST)) {
-            throw DomainException.unprocessable(
-                    problem,
-                    field + ": must be between " + EntryDraft.EARLIEST + " and the server's clock, got " + value);
-        }
+        EntryDraft.past(value, field, problem, now, java.time.Duration.ZERO, "");
         if (awareAt != null && value.isBefore(awareAt)) {
             throw DomainException.unprocessable(
                     problem, field + ": " + value + " is before the incident's awareness " + awareAt + "; " + why);
@@ -404,14 +396,7 @@ public class Obligations {
             throw DomainException.unprocessable(
                     "bad-reason", "reason: say why awareness is set or corrected (at most 2,000 characters)");
         }
-        if (awareAt.isAfter(now.plus(java.time.Duration.ofMinutes(5)))) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at", "awareAt: " + awareAt + " is in the future (the server's time is " + now + ")");
-        }
-        if (awareAt.isBefore(EntryDraft.EARLIEST)) {
-            throw DomainException.unprocessable(
-                    "bad-aware-at", "awareAt: must be between " + EntryDraft.EARLIEST + " and now, got " + awareAt);
-        }
+        EntryDraft.past(awareAt, "awareAt", "bad-aware-at", now, EntryDraft.SKEW, "");
         return ledger.record(ap -> {
             Incident current = incident(incidentId);
             if (current.closedAt() != null) {
