@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Approving: by the incident commander and by the audit liaison, two people, neither the
  *       requester; an auditor acknowledges and never approves (auditor independence).
  *   <li>Executing: a non-emergency change only once approved; post-change snapshots are {@code
- *       CONFIG_SNAPSHOT} evidence received after the request.
+ *       CONFIG_SNAPSHOT} evidence received after the request; one received before the approval
+ *       tells a change made before it was approved ({@link #beforeApproval}).
  * </ul>
  */
 public final class ChangeRules {
@@ -343,6 +344,30 @@ public final class ChangeRules {
             }
         }
         return OK;
+    }
+
+    /**
+     * The post-change snapshots received at or before the change's approval ({@code approvedAt}, when
+     * both approvers had approved): they show a change made before it was approved, whenever it is
+     * recorded. Such an execution is recorded, not refused: the change is in the org already, and a
+     * refusal would only have the snapshot taken again after the approval, hiding when it was made.
+     * It is told as made before its approvals ({@code beforeApproval}), a CC8.1 exception. Empty
+     * when the change is not approved yet (an emergency change, before its approvals whatever its
+     * snapshots).
+     */
+    public static List<String> beforeApproval(
+            List<String> postSnapshots, Map<String, Snapshot> snapshots, @Nullable Instant approvedAt) {
+        if (approvedAt == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : postSnapshots) {
+            Snapshot p = snapshots.get(id);
+            if (p != null && !p.receivedAt().isAfter(approvedAt)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

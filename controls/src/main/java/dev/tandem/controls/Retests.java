@@ -12,18 +12,42 @@ import java.util.Set;
  * Which tests of the register an executed change undoes. A register row becomes a retest when the
  * change was executed on or after the day of the test (a test on the day of the change may have
  * seen either configuration, so it counts as before) and the change names the row's control or
- * touches its configuration item ({@link ConfigItems#touches}). One retest per control, item and
+ * touches its configuration item ({@link ConfigItems#touches}), whether the item was approved or only
+ * touched by its diffs (a change beyond its approval is retested all the same). One retest per control, item and
  * change, in the order of the changes and then of the register.
  */
 public final class Retests {
     private Retests() {}
 
-    /** An executed change, as the rule needs it. */
+    /**
+     * An executed change, as the rule needs it.
+     *
+     * @param configItems the items it was requested and approved for
+     * @param touchedItems the items its diffs show it changed (docs/change-control.md): retested as
+     *     the approved ones are, whether or not the approval covered them
+     */
     public record Executed(
-            String id, String title, Instant executedAt, List<String> configItems, List<String> controls) {
+            String id,
+            String title,
+            Instant executedAt,
+            List<String> configItems,
+            List<String> controls,
+            List<String> touchedItems) {
         public Executed {
             configItems = List.copyOf(configItems);
             controls = List.copyOf(controls);
+            touchedItems = List.copyOf(touchedItems);
+        }
+
+        public Executed(String id, String title, Instant executedAt, List<String> configItems, List<String> controls) {
+            this(id, title, executedAt, configItems, controls, List.of());
+        }
+
+        /** The approved items, then the touched ones not among them. */
+        List<String> items() {
+            Set<String> all = new LinkedHashSet<>(configItems);
+            all.addAll(touchedItems);
+            return List.copyOf(all);
         }
     }
 
@@ -36,7 +60,7 @@ public final class Retests {
                 if (t.testedOn().isAfter(executedOn)) {
                     continue;
                 }
-                String item = c.configItems().stream()
+                String item = c.items().stream()
                         .filter(i -> ConfigItems.touches(i, t.configItem()))
                         .findFirst()
                         .orElse(null);
@@ -47,9 +71,11 @@ public final class Retests {
                 if (!seen.add(t.control() + "\n" + t.configItem() + "\n" + c.id())) {
                     continue;
                 }
+                String beyond =
+                        item != null && !ConfigItems.touchesAny(item, c.configItems()) ? " beyond its approval" : "";
                 String reason = item != null
-                        ? "the change modified " + item + ", which the test of " + t.control() + " on " + t.testedOn()
-                                + " covered"
+                        ? "the change modified " + item + beyond + ", which the test of " + t.control() + " on "
+                                + t.testedOn() + " covered"
                         : "the change affects control " + t.control() + ", tested on " + t.testedOn();
                 out.add(new Retest(
                         t.control(),

@@ -208,6 +208,25 @@ class ChangeRulesTest {
         assertThat(code(ChangeRules.decide(executed, "alex", "AUDIT_LIAISON"))).isEqualTo("allowed");
     }
 
+    /** The review's case: the change made first, its "after" snapshot uploaded, executed once approved. */
+    @Test
+    void aPostChangeSnapshotReceivedBeforeTheApprovalTellsAChangeMadeBeforeIt() {
+        Instant approvedAt = REQUESTED.plusSeconds(600);
+        Snapshot early = new Snapshot("early", "CONFIG_SNAPSHOT", REQUESTED.plusSeconds(60), true);
+        Snapshot atApproval = new Snapshot("at", "CONFIG_SNAPSHOT", approvedAt, true);
+        Snapshot after = new Snapshot("after", "CONFIG_SNAPSHOT", approvedAt.plusSeconds(1), true);
+        Map<String, Snapshot> posts = Map.of("early", early, "at", atApproval, "after", after);
+        // still executed (the change is in the org): recorded as made before its approvals
+        assertThat(code(ChangeRules.execute(APPROVED, List.of("early"), posts, REQUESTED)))
+                .isEqualTo("allowed");
+        assertThat(ChangeRules.beforeApproval(List.of("after", "early", "at"), posts, approvedAt))
+                .containsExactly("early", "at");
+        assertThat(ChangeRules.beforeApproval(List.of("after"), posts, approvedAt))
+                .isEmpty();
+        // not approved yet (an emergency change): before its approvals anyway, no snapshot to blame
+        assertThat(ChangeRules.beforeApproval(List.of("early"), posts, null)).isEmpty();
+    }
+
     @Test
     void readinessIsExecutionWithoutItsSnapshots() {
         State approved = APPROVED;

@@ -41,7 +41,8 @@ public record Change(
         List<DecisionRow> decisions,
         List<Acknowledgement> acknowledgements,
         List<Diff> diffs,
-        @Nullable Verification verification) {
+        @Nullable Verification verification,
+        Scope scope) {
 
     public record DecisionRow(
             String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {}
@@ -53,6 +54,21 @@ public record Change(
 
     public record Verification(
             String finding, boolean closed, List<String> remaining, boolean privileged, long ledgerIndex) {}
+
+    /**
+     * What the execution's diffs show (docs/change-control.md "Execution"): the configuration items
+     * they touched, those of them the approval did not cover (a change beyond its approval), and the
+     * post-change snapshots received before the change was approved (a change made before it).
+     */
+    public record Scope(List<String> touchedItems, List<String> unapprovedItems, List<String> snapshotsBeforeApproval) {
+        public static final Scope NONE = new Scope(List.of(), List.of(), List.of());
+
+        public Scope {
+            touchedItems = List.copyOf(touchedItems);
+            unapprovedItems = List.copyOf(unapprovedItems);
+            snapshotsBeforeApproval = List.copyOf(snapshotsBeforeApproval);
+        }
+    }
 
     /** What the change rules need of it. */
     public ChangeRules.State state() {

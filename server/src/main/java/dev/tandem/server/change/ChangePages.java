@@ -292,7 +292,8 @@ class ChangePages {
                                 .findFirst()
                                 .orElse(null));
         // the policy's answer for the role, narrowed by the change rules for this change and person:
-        // the requester and an approver who decided already are not offered the approve button
+        // the requester and an approver who decided already are not offered the approve button, nor
+        // an auditor who acknowledged already the acknowledgement
         @SuppressWarnings("unchecked")
         Map<String, Boolean> can = (Map<String, Boolean>) model.getAttribute("can");
         if (can != null) {
@@ -309,6 +310,11 @@ class ChangePages {
             can.put(
                     "CHANGE_APPROVE",
                     can.getOrDefault("CHANGE_APPROVE", false) && decide instanceof ChangeRules.Allowed);
+            // an auditor acknowledges once: who did is shown the step, not offered it again
+            can.put(
+                    "CHANGE_ACKNOWLEDGE",
+                    can.getOrDefault("CHANGE_ACKNOWLEDGE", false)
+                            && changes.mayAcknowledge(c, access.caller()) instanceof ChangeRules.Allowed);
             ChangeRules.Check ready = ChangeRules.ready(c.state());
             model.addAttribute("executeRefusal", ready instanceof ChangeRules.Refused r ? r.reason() : null);
             can.put(

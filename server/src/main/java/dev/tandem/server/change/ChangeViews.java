@@ -75,7 +75,10 @@ class ChangeViews {
             boolean openRisk,
             @Nullable String processesVerifiedAt,
             @Nullable String processesVerifiedBy,
-            boolean executionNotesWithheld) {}
+            boolean executionNotesWithheld,
+            @Nullable List<String> touchedItems,
+            @Nullable List<String> unapprovedItems,
+            List<String> snapshotsBeforeApproval) {}
 
     ChangeView view(Change c, Access access) {
         // the execution entry is privileged when a snapshot is FORENSIC: its notes are read by those
@@ -141,7 +144,11 @@ class ChangeViews {
                 c.openRisk(),
                 str(c.processesVerifiedAt()),
                 c.processesVerifiedBy(),
-                notesWithheld);
+                notesWithheld,
+                // named from the diffs: withheld with them from whoever may not read every snapshot
+                executionOpen ? c.scope().touchedItems() : null,
+                executionOpen ? c.scope().unapprovedItems() : null,
+                c.scope().snapshotsBeforeApproval());
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

@@ -3,6 +3,7 @@ package dev.tandem.server.change;
 import dev.tandem.change.Approver;
 import dev.tandem.change.ChangeKind;
 import dev.tandem.change.ChangeRules;
+import dev.tandem.change.ChangeScope;
 import dev.tandem.change.ChangeStatus;
 import dev.tandem.change.ConfigDiff;
 import dev.tandem.change.Difference;
@@ -417,17 +418,25 @@ public class Changes {
                 caller.role() == null ? null : caller.role().name());
     }
 
+    /**
+     * Whether {@code caller} may acknowledge the change now, as {@link #acknowledge} checks it: not
+     * twice. The pages offer the acknowledgement form only then.
+     */
+    public ChangeRules.Check mayAcknowledge(Change c, Caller caller) {
+        return ChangeRules.acknowledge(
+                c.acknowledgements().stream()
+                        .map(Change.Acknowledgement::auditor)
+                        .toList(),
+                caller.username());
+    }
+
     /** An auditor's acknowledgement ({@code change.acknowledged}): never an approval. */
     public Change acknowledge(String id, String comment, Caller caller) {
         text("comment", comment);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
             Change c = existing(id);
-            refuseUnless(ChangeRules.acknowledge(
-                    c.acknowledgements().stream()
-                            .map(Change.Acknowledgement::auditor)
-                            .toList(),
-                    caller.username()));
+            refuseUnless(mayAcknowledge(c, caller));
             long index = ap.record(new ChangeAcknowledged(c.incident(), id, comment), caller.username());
             jdbc.update(
                     "INSERT INTO change_acknowledgement (change_id, ledger_index, auditor, comment_text,"
@@ -490,6 +499,7 @@ public class Changes {
                 }
             }
         }
+        List<String> touched = touchedItems(diffs, postItems);
         boolean forensic = postItems.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC)
                 || preItems.values().stream().anyMatch(i -> i.repository() == Repository.FORENSIC);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -498,7 +508,14 @@ public class Changes {
             Change current = existing(id);
             refuseUnless(
                     ChangeRules.execute(current.state(), posts, snapshots(postItems, caller), current.requestedAt()));
-            int retests = Retests.of(register.register(current.incident()), List.of(executed(current, now)))
+            // what the diffs show was done: every item touched, those beyond the approval, and a
+            // post-change snapshot that predates the approval. Recorded, not refused: the change is
+            // in the org already, and the record tells it as it was made
+            Change.Scope scope = new Change.Scope(
+                    touched,
+                    ChangeScope.beyond(current.configItems(), touched),
+                    ChangeRules.beforeApproval(posts, snapshots(postItems, caller), current.approvedAt()));
+            int retests = Retests.of(register.register(current.incident()), List.of(executed(current, now, touched)))
                     .size();
             List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
             for (Change.Diff d : diffs) {
@@ -512,20 +529,35 @@ public class Changes {
                                 .map(x -> x.path() + ": " + x.description())
                                 .toList()));
             }
-            boolean beforeApproval = !current.state().approved();
+            boolean beforeApproval = !current.state().approved()
+                    || !scope.snapshotsBeforeApproval().isEmpty();
             long index = ap.record(
                     new ChangeExecuted(
-                            current.incident(), id, posts, notes, beforeApproval, summaries, retests, forensic),
+                            current.incident(),
+                            id,
+                            posts,
+                            notes,
+                            beforeApproval,
+                            summaries,
+                            retests,
+                            forensic,
+                            scope.touchedItems(),
+                            scope.unapprovedItems(),
+                            scope.snapshotsBeforeApproval()),
                     caller.username());
             jdbc.update(
                     "UPDATE change_request SET status = ?, executed_at = ?, executed_by = ?, post_snapshots = ?,"
-                            + " execution_notes = ?, execution_index = ? WHERE id = ?",
+                            + " execution_notes = ?, execution_index = ?, touched_items = ?, unapproved_items = ?,"
+                            + " snapshots_before_approval = ? WHERE id = ?",
                     ChangeStatus.EXECUTED.name(),
                     Timestamp.from(now),
                     caller.username(),
                     json.writeValueAsString(posts),
                     notes,
                     index,
+                    json.writeValueAsString(scope.touchedItems()),
+                    json.writeValueAsString(scope.unapprovedItems()),
+                    json.writeValueAsString(scope.snapshotsBeforeApproval()),
                     id);
             int ordinal = 0;
             for (Change.Diff d : diffs) {
@@ -563,6 +595,18 @@ public class Changes {
             }
             return existing(id);
         });
+    }
+
+    /** The configuration items the diffs touched, named from each post-change snapshot's differences. */
+    private static List<String> touchedItems(List<Change.Diff> diffs, Map<String, EvidenceItem> posts) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Change.Diff d : diffs) {
+            EvidenceItem post = posts.get(d.post());
+            if (post != null) {
+                out.addAll(ChangeScope.touched(d.format(), post.name(), d.differences()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The pre-change snapshot a post-change one is compared with: the same name, or the only one. */
@@ -632,14 +676,15 @@ public class Changes {
         List<Retests.Executed> out = new ArrayList<>();
         for (Change c : ofIncident(incident)) {
             if (c.executedAt() != null) {
-                out.add(executed(c, c.executedAt()));
+                out.add(executed(c, c.executedAt(), c.scope().touchedItems()));
             }
         }
         return out;
     }
 
-    private static Retests.Executed executed(Change c, Instant at) {
-        return new Retests.Executed(c.id(), c.title(), at, c.configItems(), c.controls());
+    /** The change as retests see it: the approved items and every item its diffs touched. */
+    private static Retests.Executed executed(Change c, Instant at, List<String> touched) {
+        return new Retests.Executed(c.id(), c.title(), at, c.configItems(), c.controls(), touched);
     }
 
     /** An executed emergency change and where its approval stands: a CC8.1 exception when late or missing. */
@@ -688,7 +733,6 @@ public class Changes {
 
     private Change map(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
-        String posts = rs.getString("post_snapshots");
         long execution = rs.getLong("execution_index");
         Long executionIndex = rs.wasNull() ? null : execution;
         return new Change(
@@ -714,7 +758,7 @@ public class Changes {
                 instant(rs, "approved_at"),
                 instant(rs, "executed_at"),
                 rs.getString("executed_by"),
-                posts == null ? List.of() : json.readValue(posts, STRINGS),
+                strings(rs, "post_snapshots"),
                 rs.getString("execution_notes"),
                 executionIndex,
                 instant(rs, "processes_verified_at"),
@@ -758,7 +802,17 @@ public class Changes {
                                 id)
                         .stream()
                         .findFirst()
-                        .orElse(null));
+                        .orElse(null),
+                new Change.Scope(
+                        strings(rs, "touched_items"),
+                        strings(rs, "unapproved_items"),
+                        strings(rs, "snapshots_before_approval")));
+    }
+
+    /** A JSON array column; null (a change executed before V31, or not executed) is empty. */
+    private List<String> strings(ResultSet rs, String column) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? List.of() : json.readValue(v, STRINGS);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -115,14 +115,18 @@ public class DemoChange {
                         // responder's own words
                         "Revoke View All Data from permission set Integration_Full_Access",
                         "Salesforce production org",
-                        "Take View All Data away from the integration user's permission set; the nightly"
-                                + " order sync keeps the object permissions it needs.",
+                        "Take View All Data, and view-all on Contact, away from the integration user's"
+                                + " permission set; the nightly order sync keeps the object permissions it needs.",
                         dev.tandem.change.ChangeKind.ACCESS_RESTRICTION,
                         null,
-                        List.of(finding.containment()
-                                .get(containment)
-                                .path("configItem")
-                                .asString()),
+                        // the post-change metadata also takes view-all on Contact away: named, so that the
+                        // change is approved for all it does (its diffs are checked against these)
+                        List.of(
+                                finding.containment()
+                                        .get(containment)
+                                        .path("configItem")
+                                        .asString(),
+                                "PermissionSet:" + INTEGRATION_PERMSET + "#ViewAllRecords"),
                         List.of("CC6.3"),
                         null,
                         "Redeploy the permission set from the pre-change metadata snapshot",

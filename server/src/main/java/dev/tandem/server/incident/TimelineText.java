@@ -183,8 +183,15 @@ public final class TimelineText {
                 for (JsonNode d : b.path("diffs")) {
                     differences += d.path("differences").asLong();
                 }
+                String before = b.path("snapshotsBeforeApproval").isEmpty()
+                        ? " as an emergency, before its approvals"
+                        : " made before its approvals (post-change snapshot " + list(b, "snapshotsBeforeApproval")
+                                + " received before the approval)";
                 yield who + " executed change " + s(b, "change")
-                        + (b.path("beforeApproval").asBoolean() ? " as an emergency, before its approvals" : "")
+                        + (b.path("beforeApproval").asBoolean() ? before : "")
+                        + (b.path("unapprovedItems").isEmpty()
+                                ? ""
+                                : ", beyond its approval: also changed " + list(b, "unapprovedItems"))
                         + ": " + count(differences, "difference") + " between the snapshots"
                         + (b.path("retests").asLong() > 0
                                 ? ", " + count(b.path("retests").asLong(), "control test") + " to retest"

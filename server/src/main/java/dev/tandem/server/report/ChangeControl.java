@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The change-control sections of the audit-continuity report, drawn from the ledger entries alone
  * (docs/change-control.md): the changes with their approvals, the retests they cause with the fee
  * estimate, and the change-management exceptions against SOC 2 CC8.1 (emergency changes not
- * approved within the window) with the access restrictions still open as a risk. Privileged change
+ * approved within the window, changes beyond their approval, changes made before their approvals)
+ * with the access restrictions still open as a risk. Privileged change
  * entries are counted, never described.
  */
 final class ChangeControl {
@@ -62,6 +63,14 @@ final class ChangeControl {
 
         boolean acknowledged;
         boolean processesVerified;
+
+        /** What its execution's diffs touched, and those of them beyond the approved items. */
+        List<String> touchedItems = List.of();
+
+        List<String> unapprovedItems = List.of();
+
+        /** Post-change snapshots received before the approval: a change made before it. */
+        List<String> snapshotsBeforeApproval = List.of();
 
         Tracked(String id, JsonNode request, long index) {
             this.id = id;
@@ -125,7 +134,12 @@ final class ChangeControl {
                         t.rejected = true;
                     }
                 }
-                case "change.executed" -> t.executedAt = at;
+                case "change.executed" -> {
+                    t.executedAt = at;
+                    t.touchedItems = texts(c, "touchedItems");
+                    t.unapprovedItems = texts(c, "unapprovedItems");
+                    t.snapshotsBeforeApproval = texts(c, "snapshotsBeforeApproval");
+                }
                 case "change.acknowledged" -> t.acknowledged = true;
                 case "change.processes-verified" -> t.processesVerified = true;
                 default -> {}
@@ -153,13 +167,21 @@ final class ChangeControl {
             if (t.acknowledged) {
                 state.add("acknowledged by the auditor");
             }
-            state.add(t.executedAt == null ? "not executed" : "executed " + time(t.executedAt.toString()));
+            state.add(
+                    t.executedAt == null
+                            ? "not executed"
+                            : "executed " + time(t.executedAt.toString())
+                                    + (t.snapshotsBeforeApproval.isEmpty() ? "" : ", before its approvals"));
             rows.add(new Row(
                     List.of(
                             t.id,
                             text(r, "title") + (r.path("emergency").asBoolean() ? " (emergency)" : ""),
                             text(r, "kind"),
-                            String.join(", ", texts(r, "configItems")),
+                            String.join(", ", texts(r, "configItems"))
+                                    + (t.unapprovedItems.isEmpty()
+                                            ? ""
+                                            : "; also changed, beyond its approval: "
+                                                    + String.join(", ", t.unapprovedItems)),
                             String.join(", ", texts(r, "controls")),
                             String.join("; ", state)),
                     t.cites));
@@ -194,7 +216,8 @@ final class ChangeControl {
                         text(t.request, "title"),
                         t.executedAt,
                         texts(t.request, "configItems"),
-                        texts(t.request, "controls")));
+                        texts(t.request, "controls"),
+                        t.touchedItems));
                 cites.put(t.id, t.cites);
             }
         }
@@ -280,6 +303,29 @@ final class ChangeControl {
                                 t.cites));
                     case APPROVED_IN_TIME -> {}
                 }
+            }
+            if (!t.unapprovedItems.isEmpty()) {
+                lines.add(new Line(
+                        "",
+                        "CC8.1 change-management exception: change " + t.id + " \"" + text(t.request, "title")
+                                + "\" went beyond its approval: approved for "
+                                + String.join(", ", texts(t.request, "configItems")) + ", its diffs also changed "
+                                + String.join(", ", t.unapprovedItems) + " (retested as the approved items are)",
+                        t.cites));
+            }
+            if (!emergency && !t.snapshotsBeforeApproval.isEmpty()) {
+                lines.add(new Line(
+                        "",
+                        "CC8.1 change-management exception: change " + t.id + " \"" + text(t.request, "title")
+                                + "\" was made before its approvals: its post-change snapshot "
+                                + String.join(", ", t.snapshotsBeforeApproval)
+                                + " was received before the change was approved"
+                                + (t.approvedAt() == null
+                                        ? ""
+                                        : " ("
+                                                + time(java.util.Objects.requireNonNull(t.approvedAt())
+                                                        .toString()) + ")"),
+                        t.cites));
             }
             if (text(t.request, "kind").equals("ACCESS_RESTRICTION") && t.executedAt != null && !t.processesVerified) {
                 lines.add(new Line(

@@ -297,7 +297,8 @@ abstract class ChangeControlContract {
         JsonNode change = ic.get("/api/v1/changes/" + id).json();
         assertThat(change.path("approvals")).isEmpty();
         assertThat(change.path("status").asString()).isEqualTo("REQUESTED");
-        // the auditor acknowledges instead, which approves nothing
+        // the auditor acknowledges instead, which approves nothing; offered the step until they did
+        assertThat(auditor.get("/changes/" + id).body()).contains("id=\"acknowledgement\"");
         Api.Response ack = auditor.postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"noted\"}");
         assertThat(ack.status()).as(ack.body()).isEqualTo(201);
         assertThat(ack.json().path("acknowledgements")).hasSize(1);
@@ -309,6 +310,10 @@ abstract class ChangeControlContract {
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(again.json().path("detail").asString()).contains("already acknowledged");
         assertThat(treeSize()).isEqualTo(acknowledged);
+        assertThat(auditor.get("/changes/" + id).body())
+                .as("acknowledged once, the auditor is not offered it again")
+                .doesNotContain("id=\"acknowledgement\"")
+                .doesNotContain(">Acknowledge</button>");
         assertThat(ic.get("/api/v1/changes/" + id).json().path("acknowledgements"))
                 .hasSize(1);
     }
@@ -588,6 +593,182 @@ abstract class ChangeControlContract {
         String report = auditor.send("GET", "/api/v1/incidents/" + incident + "/reports/audit-continuity", null, null)
                 .body();
         assertThat(report).contains("CC8.1").contains(id);
+    }
+
+    // ------------------------------------------------------------------ what the diffs show
+
+    /** A metadata document of {@code root} with the user permissions {@code name=enabled}, on one line. */
+    static String metadata(String root, String... permissions) {
+        StringBuilder b = new StringBuilder("<" + root + " xmlns=\"http://soap.sforce.com/2006/04/metadata\">");
+        for (String p : permissions) {
+            String[] nameAndFlag = p.split("=");
+            b.append("<userPermissions><enabled>")
+                    .append(nameAndFlag[1])
+                    .append("</enabled><name>")
+                    .append(nameAndFlag[0])
+                    .append("</name></userPermissions>");
+        }
+        return b.append("</").append(root).append(">").toString();
+    }
+
+    static final String MARKETING = metadata("PermissionSet", "ViewAllData=true");
+    static final String ADMIN = metadata("Profile", "ViewSetup=true");
+    static final String ADMIN_AFTER = metadata("Profile", "AuthorApex=true", "ViewSetup=false");
+    static final String MARKETING_FILE =
+            "force-app/main/default/permissionsets/Marketing_Campaigns.permissionset-meta.xml";
+    static final String ADMIN_FILE = "force-app/main/default/profiles/Admin.profile-meta.xml";
+
+    static byte[] zip(String... namesAndContents) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(out)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                z.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                z.write(bytes(namesAndContents[i + 1]));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    String uploadZip(String incidentId, byte[] zip) {
+        Api.Response r = ic.postBytes(
+                "/api/v1/incidents/" + incidentId + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=metadata.zip",
+                zip);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    /**
+     * The review's case: requested and approved for {@code PermissionSet:Marketing_Campaigns}, the
+     * post-change zip also granted AuthorApex and took ViewSetup away on {@code Profile:Admin}, where
+     * CC6.1 was tested. The execution is recorded (the change is in the org), the items beyond the
+     * approval named in {@code change.executed}, on the change and in the report as a CC8.1
+     * exception, and retested; an emergency change alike.
+     */
+    @Test
+    void aChangeBeyondItsApprovalIsRecordedAsSuchAndItsExtraItemsAreRetested() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        Api eng = admin.as(user("scope-responder-" + tag));
+        Api lia = admin.as(user("scope-liaison-" + tag));
+        Api aud = admin.as(user("scope-auditor-" + tag));
+        String inc = openIncident("Beyond approval " + tag);
+        addMember(inc, "scope-responder-" + tag, "RESPONDER");
+        addMember(inc, "scope-liaison-" + tag, "AUDIT_LIAISON");
+        addMember(inc, "scope-auditor-" + tag, "AUDITOR");
+        Api.Response imported = lia.send(
+                "POST",
+                "/api/v1/control-tests?incident=" + inc,
+                "text/csv",
+                bytes("control,configItem,testedOn,tester,sample\n"
+                        + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
+                        + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String before = uploadZip(inc, zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        String changes = "/api/v1/incidents/" + inc + "/changes";
+        String body = "{\"title\":\"Revoke ViewAllData from Marketing_Campaigns\",\"system\":\"Salesforce\","
+                + "\"configItems\":[\"PermissionSet:Marketing_Campaigns\"],\"controls\":[\"CC6.3\"],"
+                + "\"preSnapshots\":[\"" + before + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":";
+        Api.Response requested = eng.postJson(changes, body + "false}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(lia, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(5));
+        byte[] afterZip = zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN_AFTER);
+        Api.Response executed = execute(eng, id, uploadZip(inc, afterZip));
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(strings(executed.json().path("touchedItems")))
+                .containsExactly(
+                        "PermissionSet:Marketing_Campaigns#ViewAllData",
+                        "Profile:Admin#ViewSetup",
+                        "Profile:Admin#AuthorApex");
+        assertThat(strings(executed.json().path("unapprovedItems")))
+                .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
+        // the ledger entry says it, and the timeline
+        JsonNode entry = null;
+        for (JsonNode e : aud.get("/api/v1/incidents/" + inc + "/timeline").json()) {
+            if (e.path("index").asLong()
+                    == executed.json().path("executionIndex").asLong()) entry = e;
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.path("text").asString())
+                .contains("beyond its approval: also changed Profile:Admin#ViewSetup, Profile:Admin#AuthorApex");
+        // retested: the approved item's control and the profile's
+        List<String> retested = new ArrayList<>();
+        aud.get("/api/v1/incidents/" + inc + "/retests")
+                .json()
+                .path("retests")
+                .forEach(r -> retested.add(r.path("control").asString() + " "
+                        + r.path("configItem").asString()));
+        assertThat(retested).containsExactly("CC6.3 PermissionSet:Marketing_Campaigns", "CC6.1 Profile:Admin");
+        // the change's page and the audit-continuity report tell the auditor
+        String page = aud.get("/changes/" + id).body();
+        assertThat(page).contains("id=\"beyond-approval\"").contains("Profile:Admin#AuthorApex");
+        String report = aud.get("/api/v1/incidents/" + inc + "/reports/audit-continuity")
+                .body();
+        assertThat(report)
+                .contains("also changed, beyond its approval: Profile:Admin#ViewSetup, Profile:Admin#AuthorApex")
+                .contains("CC8.1 change-management exception: change " + id)
+                .contains("went beyond its approval");
+
+        // an emergency change alike
+        Api.Response emergency = ic.postJson(changes, body.replace("Revoke", "Emergency revoke") + "true}");
+        assertThat(emergency.status()).as(emergency.body()).isEqualTo(201);
+        String urgent = emergency.json().path("id").asString();
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response ran = execute(ic, urgent, uploadZip(inc, afterZip));
+        assertThat(ran.status()).as(ran.body()).isEqualTo(201);
+        assertThat(strings(ran.json().path("unapprovedItems")))
+                .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
+        assertThat(aud.get("/api/v1/incidents/" + inc + "/retests").body())
+                .contains("\"change\":\"" + urgent + "\",\"changeTitle\":\"Emergency revoke");
+        assertThat(aud.get("/api/v1/incidents/" + inc + "/reports/audit-continuity")
+                        .body())
+                .contains("CC8.1 change-management exception: change " + urgent);
+    }
+
+    /**
+     * The review's case: the change made first, its "after" snapshot uploaded, executed once both
+     * approvals arrived. Recorded (the change is in the org) as made before its approvals.
+     */
+    @Test
+    void aPostChangeSnapshotReceivedBeforeTheApprovalRecordsAChangeMadeBeforeIt() {
+        String id = requested(responder);
+        clock.advance(Duration.ofMinutes(1));
+        String early = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(liaison, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        // the execution form says so before it is sent
+        assertThat(responder.get("/changes/" + id).body()).contains("before the approval: recorded as made before it");
+        Api.Response executed = execute(responder, id, early);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(strings(executed.json().path("snapshotsBeforeApproval"))).containsExactly(early);
+        JsonNode entry = auditorsEntry(executed.json().path("executionIndex").asLong());
+        assertThat(entry.path("text").asString())
+                .contains(
+                        "made before its approvals (post-change snapshot " + early + " received before the approval)");
+        assertThat(auditor.get("/changes/" + id).body()).contains("id=\"before-approval\"");
+        assertThat(auditor.get("/api/v1/incidents/" + incident + "/reports/audit-continuity")
+                        .body())
+                .contains("CC8.1 change-management exception: change " + id)
+                .contains("was made before its approvals: its post-change snapshot " + early);
+        // a snapshot received after the approval: not before it
+        String later = requested(responder);
+        assertThat(approve(ic, later).status()).isEqualTo(201);
+        assertThat(approve(liaison, later).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response inTime =
+                execute(responder, later, upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER));
+        assertThat(inTime.status()).as(inTime.body()).isEqualTo(201);
+        assertThat(inTime.json().path("snapshotsBeforeApproval")).isEmpty();
+        assertThat(auditorsEntry(inTime.json().path("executionIndex").asLong())
+                        .path("text")
+                        .asString())
+                .doesNotContain("before its approvals");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -142,7 +142,8 @@ class ChangeFormTest {
                         new Change.DecisionRow("INCIDENT_COMMANDER", "commander", true, "", t.plusSeconds(60), 11)),
                 List.of(new Change.Acknowledgement("auditor", "noted", t.plusSeconds(200), 13)),
                 List.of(),
-                new Change.Verification("f1", true, List.of(), false, 15));
+                new Change.Verification("f1", true, List.of(), false, 15),
+                Change.Scope.NONE);
         assertThat(ChangePages.steps(c))
                 .extracting(ChangePages.Step::what)
                 .containsExactly(

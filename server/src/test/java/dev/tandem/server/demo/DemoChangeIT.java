@@ -70,6 +70,12 @@ class DemoChangeIT {
         assertThat(differences)
                 .contains(DemoChange.PERMSET_FILE + "!/PermissionSet/"
                         + "userPermissions[name=ViewAllData]: removed userPermissions ViewAllData");
+        // the demo's change does what it was approved for, nothing beyond
+        assertThat(c.path("touchedItems").toString()).contains("PermissionSet:Integration_Full_Access#ViewAllData");
+        assertThat(c.path("unapprovedItems"))
+                .as(c.path("touchedItems").toString())
+                .isEmpty();
+        assertThat(c.path("snapshotsBeforeApproval")).isEmpty();
         // the analyzers ran on the post-change metadata: the finding is closed
         assertThat(c.path("verification").path("closed").asBoolean())
                 .as(c.path("verification").toString())

@@ -277,9 +277,29 @@ class TimelineTextTest {
                         List.of(new ChangeExecuted.DiffSummary(
                                 "e1", "e2", "SALESFORCE_METADATA", 1, List.of("removed userPermissions ViewAllData"))),
                         2,
-                        false),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of()),
                 "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
                         + " snapshots, 2 control tests to retest");
+        // made before its approvals (a snapshot that predates the approval) and beyond them
+        s.put(
+                new ChangeExecuted(
+                        "i",
+                        "c2",
+                        List.of("e3"),
+                        "",
+                        true,
+                        List.of(),
+                        1,
+                        false,
+                        List.of("PermissionSet:X#ViewAllData", "Profile:Admin#AuthorApex"),
+                        List.of("Profile:Admin#AuthorApex"),
+                        List.of("e3")),
+                "Ada Lovelace executed change c2 made before its approvals (post-change snapshot e3 received before"
+                        + " the approval), beyond its approval: also changed Profile:Admin#AuthorApex: 0 differences"
+                        + " between the snapshots, 1 control test to retest");
         s.put(
                 new ChangeVerified("i", "c1", "f1", true, List.of(), false),
                 "Leak analysis of change c1's post-change snapshot: finding f1 is closed");

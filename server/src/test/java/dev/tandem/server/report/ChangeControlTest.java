@@ -89,6 +89,57 @@ class ChangeControlTest {
                 .noneMatch(t -> t.contains("CC8.1"));
     }
 
+    /**
+     * The review's case: approved for a permission set, the diffs also changed the Admin profile (on
+     * which CC6.1 was tested), and its post-change snapshot predates the approval.
+     */
+    @Test
+    void aChangeBeyondItsApprovalOrMadeBeforeItIsACc81ExceptionAndItsExtraItemsAreRetested() {
+        List<ReportEntry> entries = List.of(
+                ENTRIES.getFirst(),
+                entry(
+                        2,
+                        "change.requested",
+                        "2026-11-26T09:00:00Z",
+                        "{\"change\":\"c2\",\"title\":\"Tidy Sync\",\"kind\":\"CONFIGURATION\","
+                                + "\"configItems\":[\"PermissionSet:Sync\"],\"controls\":[\"CC6.3\"],\"emergency\":false}"),
+                entry(
+                        3,
+                        "change.decided",
+                        "2026-11-26T10:00:00Z",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
+                entry(
+                        5,
+                        "change.executed",
+                        "2026-11-26T12:00:00Z",
+                        "{\"change\":\"c2\",\"beforeApproval\":true,\"snapshotsBeforeApproval\":[\"e9\"],"
+                                + "\"touchedItems\":[\"PermissionSet:Sync#ViewAllData\",\"Profile:Admin#AuthorApex\"],"
+                                + "\"unapprovedItems\":[\"Profile:Admin#AuthorApex\"]}"));
+        List<Section> sections = ChangeControl.sections(entries, SETTINGS);
+        List<String> row = sections.getFirst().table().rows().getFirst().cells();
+        assertThat(row.get(3))
+                .isEqualTo("PermissionSet:Sync; also changed, beyond its approval: Profile:Admin#AuthorApex");
+        assertThat(row.get(5)).endsWith(", before its approvals");
+        assertThat(sections.get(1).table().rows())
+                .extracting(r -> r.cells().getFirst())
+                .containsExactly("CC6.3", "CC6.1");
+        assertThat(sections.get(1).table().rows().get(1).cells().get(6)).contains("beyond its approval");
+        List<String> lines =
+                sections.get(2).lines().stream().map(Report.Line::text).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .startsWith("CC8.1 change-management exception: change c2 \"Tidy Sync\" went beyond its approval")
+                .contains("also changed Profile:Admin#AuthorApex");
+        assertThat(lines.get(1))
+                .startsWith("CC8.1 change-management exception: change c2 \"Tidy Sync\" was made before its approvals")
+                .contains("e9");
+    }
+
     @Test
     void privilegedChangeEntriesAreCountedNotDescribed() {
         JsonNode commitment = JSON.readTree("{\"repository\":\"FORENSIC\",\"commitment\":\"ab\"}");

@@ -129,7 +129,10 @@ class NarrationFactsTest {
                                 1,
                                 List.of("userPermissions ViewAllData removed"))),
                         3,
-                        false),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of()),
                 "responder");
         assertThat(Narration.describe(executed, NAMES, false))
                 .isEqualTo("Change executed by responder; 1 snapshot compared, 1 difference; 3 retest items");

@@ -6,8 +6,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A change was carried out ({@code change.executed}): its post-change snapshots, the notes, whether
- * it ran as an emergency before its approvals, each pre/post diff in short, and the retests it
- * caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells its content.
+ * it was made before its approvals (an emergency change, or a post-change snapshot received before
+ * the approval: {@code snapshotsBeforeApproval}), each pre/post diff in short, the configuration
+ * items the diffs touched and those beyond the approved ones ({@code unapprovedItems}), and the
+ * retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
+ * its content.
  */
 public record ChangeExecuted(
         String incident,
@@ -17,11 +20,17 @@ public record ChangeExecuted(
         boolean beforeApproval,
         List<DiffSummary> diffs,
         int retests,
-        boolean restsOnForensic)
+        boolean restsOnForensic,
+        List<String> touchedItems,
+        List<String> unapprovedItems,
+        List<String> snapshotsBeforeApproval)
         implements Fact {
     public ChangeExecuted {
         postSnapshots = List.copyOf(postSnapshots);
         diffs = List.copyOf(diffs);
+        touchedItems = List.copyOf(touchedItems);
+        unapprovedItems = List.copyOf(unapprovedItems);
+        snapshotsBeforeApproval = List.copyOf(snapshotsBeforeApproval);
     }
 
     /** One compared pair: the formats and the first differences in words. */
@@ -41,6 +50,7 @@ public record ChangeExecuted(
         ObjectNode b = Fact.object().put("change", change);
         postSnapshots.forEach(b.putArray("postSnapshots")::add);
         b.put("notes", notes).put("beforeApproval", beforeApproval);
+        snapshotsBeforeApproval.forEach(b.putArray("snapshotsBeforeApproval")::add);
         var diffs = b.putArray("diffs");
         for (DiffSummary d : this.diffs) {
             ObjectNode o = diffs.addObject();
@@ -50,6 +60,8 @@ public record ChangeExecuted(
             o.put("post", d.post()).put("format", d.format()).put("differences", d.differences());
             d.first().forEach(o.putArray("first")::add);
         }
+        touchedItems.forEach(b.putArray("touchedItems")::add);
+        unapprovedItems.forEach(b.putArray("unapprovedItems")::add);
         b.put("retests", retests);
         return b;
     }

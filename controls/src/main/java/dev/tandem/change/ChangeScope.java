@@ -1,0 +1,165 @@
+package dev.tandem.change;
+
+import dev.tandem.controls.ConfigItems;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a change touched, read from its diffs, and what of that its approval did not cover
+ * (docs/change-control.md "Execution"). The change was made in the org whatever its request said: the
+ * record names every configuration item the diffs show changed, so that an item changed beyond the
+ * approval is told (a CC8.1 exception) and retested.
+ *
+ * <p>Items are named as the leak analyzers' containment proposals and the control register name
+ * them ({@code Type:Name}, optionally {@code #part}), from Salesforce metadata only: the type is the
+ * document's root element ({@code Profile}, {@code PermissionSet}, …; for a whole file added to or
+ * removed from a zip, its suffix: {@code .profile-meta.xml}), the name the component's file name
+ * ({@code profiles/Custom%3A Sales.profile-meta.xml} is {@code Custom: Sales}), and the part a user
+ * permission's name ({@code #ViewAllData}), an object permission's {@code #ViewAllRecords}, {@code
+ * #ModifyAllRecords} or {@code #Read}, or {@code #loginIpRanges}, {@code #sharingModel}, {@code
+ * #externalSharingModel}. Any other element names the whole item, which covers (and is covered by)
+ * each of its parts. Other formats (JSON, YAML, text), and a document whose file name is no metadata
+ * file name ({@code after.xml}: its component is unknown), name no item.
+ */
+public final class ChangeScope {
+    private ChangeScope() {}
+
+    /** Metadata API file suffixes and the types their documents are. */
+    private static final Map<String, String> SUFFIXES = Map.ofEntries(
+            Map.entry("profile", "Profile"),
+            Map.entry("permissionset", "PermissionSet"),
+            Map.entry("permissionsetgroup", "PermissionSetGroup"),
+            Map.entry("sharingrules", "SharingRules"),
+            Map.entry("object", "CustomObject"),
+            Map.entry("field", "CustomField"),
+            Map.entry("remotesite", "RemoteSiteSetting"),
+            Map.entry("namedcredential", "NamedCredential"),
+            Map.entry("workflow", "Workflow"),
+            Map.entry("datasource", "ExternalDataSource"),
+            Map.entry("connectedapp", "ConnectedApp"));
+
+    /** Object permission flags and the part the analyzers name for them. */
+    private static final Map<String, String> OBJECT_FLAGS = Map.of(
+            "viewAllRecords", "ViewAllRecords",
+            "modifyAllRecords", "ModifyAllRecords",
+            "allowRead", "Read");
+
+    /** Elements a part is named after as they stand. */
+    private static final Set<String> NAMED_PARTS = Set.of("loginIpRanges", "sharingModel", "externalSharingModel");
+
+    /**
+     * The configuration items one diff's differences touched, in the order first met.
+     *
+     * @param format the diff's format ({@link ConfigDiff.Format} by name, or {@code NOT_COMPARED})
+     * @param postName the post-change snapshot's name: the file a plain metadata document stands for
+     */
+    public static List<String> touched(String format, String postName, List<Difference> differences) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Difference d : differences) {
+            String item = item(format, postName, d.path());
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The items of {@code touched} that no item of {@code approved} touches ({@link ConfigItems#touches}). */
+    public static List<String> beyond(Collection<String> approved, Collection<String> touched) {
+        List<String> out = new ArrayList<>();
+        for (String t : touched) {
+            if (!ConfigItems.touchesAny(t, approved) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The item one difference's path names, or null when it names none. */
+    static @Nullable String item(String format, String postName, String path) {
+        int bang = path.lastIndexOf("!/");
+        if (bang >= 0) {
+            // inside a zip entry: the entry is the file, the rest the path in its document
+            int start = bang == 0 ? -1 : path.lastIndexOf("!/", bang - 1);
+            String entry = path.substring(start < 0 ? 0 : start + 2, bang);
+            return metadataFile(entry) ? inDocument(entry, path.substring(bang + 2)) : null;
+        }
+        if (format.equals(ConfigDiff.Format.ZIP.name())) {
+            // a whole file added to or removed from the zip
+            String type = typeOf(path);
+            return type == null ? null : type + ":" + component(path);
+        }
+        if (format.equals(ConfigDiff.Format.SALESFORCE_METADATA.name()) && metadataFile(postName)) {
+            // a document whose name does not say its component (after.xml) names none: a guess would be false
+            return inDocument(postName, path);
+        }
+        return null;
+    }
+
+    private static @Nullable String inDocument(String file, String path) {
+        String[] segments = path.split("/", -1);
+        String root = segments[0];
+        if (!root.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            return null; // "(content)": the document could not be read
+        }
+        String item = root + ":" + component(file);
+        if (segments.length < 2) {
+            return item;
+        }
+        String child = segments[1];
+        int key = child.indexOf('[');
+        String element = key < 0 ? child : child.substring(0, key);
+        if (element.equals("userPermissions") && child.startsWith("userPermissions[name=")) {
+            return item + "#" + keyValue(child, "userPermissions[name=".length());
+        }
+        if (element.equals("objectPermissions") && segments.length > 2 && OBJECT_FLAGS.containsKey(segments[2])) {
+            return item + "#" + OBJECT_FLAGS.get(segments[2]);
+        }
+        if (NAMED_PARTS.contains(element)) {
+            return item + "#" + element;
+        }
+        return item;
+    }
+
+    /** The key's value in {@code userPermissions[name=X]} (a repeated key's {@code '} marks dropped). */
+    private static String keyValue(String child, int from) {
+        int end = child.lastIndexOf(']');
+        return child.substring(from, end < from ? child.length() : end);
+    }
+
+    /** Whether a zip entry is a metadata document: source format ({@code -meta.xml}) or a known suffix. */
+    private static boolean metadataFile(String entry) {
+        return entry.endsWith("-meta.xml") || typeOf(entry) != null;
+    }
+
+    private static @Nullable String typeOf(String file) {
+        String base = baseName(file);
+        int dot = base.lastIndexOf('.');
+        return dot < 0 ? null : SUFFIXES.get(base.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A file's last segment without {@code -meta.xml}. */
+    private static String baseName(String file) {
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        return base.endsWith("-meta.xml") ? base.substring(0, base.length() - "-meta.xml".length()) : base;
+    }
+
+    /** The component a file stands for: its base name without suffix, URL-decoded ({@code Custom%3A Sales}). */
+    private static String component(String file) {
+        String base = baseName(file);
+        int dot = base.lastIndexOf('.');
+        String name = dot > 0 ? base.substring(0, dot) : base;
+        try {
+            return URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+}
