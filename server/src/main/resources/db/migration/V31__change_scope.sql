@@ -5,3 +5,9 @@
 ALTER TABLE change_request ADD COLUMN touched_items TEXT;
 ALTER TABLE change_request ADD COLUMN unapproved_items TEXT;
 ALTER TABLE change_request ADD COLUMN snapshots_before_approval TEXT;
+
+-- A change request withdrawn before it ran (change.withdrawn): by whom, when, why, and its entry.
+ALTER TABLE change_request ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE change_request ADD COLUMN withdrawn_by VARCHAR(100);
+ALTER TABLE change_request ADD COLUMN withdrawal_reason TEXT;
+ALTER TABLE change_request ADD COLUMN withdrawal_index BIGINT;

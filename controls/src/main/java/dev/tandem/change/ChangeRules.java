@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *       break; only the incident commander flags a change as an emergency.
  *   <li>Approving: by the incident commander and by the audit liaison, two people, neither the
  *       requester; an auditor acknowledges and never approves (auditor independence).
+ *   <li>Withdrawing: by the requester or an incident commander, with a reason, while the change is
+ *       neither executed nor rejected.
  *   <li>Executing: a non-emergency change only once approved; post-change snapshots are {@code
  *       CONFIG_SNAPSHOT} evidence received after the request; one received before the approval
  *       tells a change made before it was approved ({@link #beforeApproval}).
@@ -209,6 +211,9 @@ public final class ChangeRules {
         if (s.status() == ChangeStatus.REJECTED) {
             return conflict("change-rejected", "the change was rejected; request a new one");
         }
+        if (s.status() == ChangeStatus.WITHDRAWN) {
+            return conflict("change-withdrawn", "the change was withdrawn; nothing to decide");
+        }
         if (s.status() == ChangeStatus.EXECUTED && !s.emergency()) {
             return conflict("change-executed", "the change was executed after its approvals; nothing to decide");
         }
@@ -253,17 +258,30 @@ public final class ChangeRules {
      * requester (who may not approve it). The rule stays; the page says what to do.
      */
     public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
+        return noOtherApprover(s, Approver.INCIDENT_COMMANDER, commanders);
+    }
+
+    /**
+     * Why the change can never get its audit liaison's approval as things stand, or null: it awaits
+     * that approval and every audit liaison of the incident ({@code liaisons}) is its requester.
+     */
+    public static @Nullable String noLiaisonToApprove(State s, Collection<String> liaisons) {
+        return noOtherApprover(s, Approver.AUDIT_LIAISON, liaisons);
+    }
+
+    private static @Nullable String noOtherApprover(State s, Approver as, Collection<String> holders) {
         boolean open = s.status() == ChangeStatus.REQUESTED || (s.status() == ChangeStatus.EXECUTED && s.emergency());
-        if (!open || s.decisionOf(Approver.INCIDENT_COMMANDER).isPresent()) {
+        if (!open || s.decisionOf(as).isPresent()) {
             return null;
         }
-        if (commanders.stream().anyMatch(c -> !c.equals(s.requester()))) {
+        if (holders.stream().anyMatch(c -> !c.equals(s.requester()))) {
             return null;
         }
-        return "the incident commander's approval must come from someone other than its requester, "
-                + s.requester() + ", and the incident has no other incident commander. Add a second incident"
-                + " commander to the incident (Members), or reject this change and have a responder request it"
-                + " for the incident commander to approve";
+        String who = words(as);
+        return "the " + who + "'s approval must come from someone other than its requester, " + s.requester()
+                + ", and the incident has no other " + who + ". Add a second " + who + " to the incident"
+                + " (Members), or withdraw this change and have a responder request it for the " + who
+                + " to approve";
     }
 
     /**
@@ -271,19 +289,60 @@ public final class ChangeRules {
      * request needs another commander's approval; {@code others} is how many the incident has.
      */
     public static String commanderRequests(int others) {
+        return approverRequests(Approver.INCIDENT_COMMANDER, others);
+    }
+
+    /**
+     * What the new-change form tells an approver ({@code as}) before they request: a change they
+     * request needs the approval of another in their role; {@code others} is how many the incident has.
+     */
+    public static String approverRequests(Approver as, int others) {
+        String who = words(as);
         String rule = "A change you request is approved by the incident commander and the audit liaison, two"
-                + " people, neither you: it needs another incident commander's approval.";
+                + " people, neither you: it needs another " + who + "'s approval.";
         if (others == 0) {
-            return rule + " This incident has no other incident commander, so it could not be approved: have a"
+            return rule + " This incident has no other " + who + ", so it could not be approved: have a"
                     + " responder request the change, and approve it yourself.";
         }
-        return rule + " This incident has " + others + " other incident commander" + (others == 1 ? "." : "s.");
+        return rule + " This incident has " + others + " other " + who + (others == 1 ? "." : "s.");
+    }
+
+    /**
+     * May {@code person}, in {@code role}, withdraw the change, with {@code reason}? Its requester or
+     * an incident commander, while it is neither executed, rejected nor withdrawn: a request that
+     * will not go ahead (one that can never be approved, say) is withdrawn with a reason rather than
+     * left "not executed" for good.
+     */
+    public static Check withdraw(State s, String person, @Nullable String role, @Nullable String reason) {
+        if (!person.equals(s.requester()) && !"INCIDENT_COMMANDER".equals(role)) {
+            return forbidden(
+                    "withdraw-by-requester",
+                    "a change request is withdrawn by its requester, " + s.requester() + ", or an incident commander");
+        }
+        Check closed = notClosed(s);
+        if (closed instanceof Refused) {
+            return closed;
+        }
+        if (blank(reason)) {
+            return unprocessable("reason-required", "reason: say why the change is withdrawn; required, and not blank");
+        }
+        return longText("reason", reason).map(r -> (Check) r).orElse(OK);
+    }
+
+    /** A change executed, rejected or withdrawn: nothing more to do to it but read it. */
+    private static Check notClosed(State s) {
+        return switch (s.status()) {
+            case EXECUTED -> conflict("change-executed", "the change was executed already");
+            case REJECTED -> conflict("change-rejected", "the change was rejected");
+            case WITHDRAWN -> conflict("change-withdrawn", "the change was withdrawn");
+            case REQUESTED, APPROVED -> OK;
+        };
     }
 
     /** The status after {@code d} is recorded. */
     public static ChangeStatus after(State s, Decision d) {
-        if (s.status() == ChangeStatus.EXECUTED) {
-            return ChangeStatus.EXECUTED;
+        if (s.status() == ChangeStatus.EXECUTED || s.status() == ChangeStatus.WITHDRAWN) {
+            return s.status();
         }
         if (!d.approve()) {
             return ChangeStatus.REJECTED;
@@ -381,6 +440,9 @@ public final class ChangeRules {
         }
         if (s.status() == ChangeStatus.REJECTED) {
             return conflict("change-rejected", "the change was rejected and may not be executed");
+        }
+        if (s.status() == ChangeStatus.WITHDRAWN) {
+            return conflict("change-withdrawn", "the change was withdrawn and may not be executed");
         }
         if (!s.approved() && !s.emergency()) {
             List<String> missing = new ArrayList<>();

@@ -299,4 +299,51 @@ class ChangeRulesTest {
         assertThat(ChangeRules.commanderRequests(1)).contains("1 other incident commander.");
         assertThat(ChangeRules.commanderRequests(2)).contains("2 other incident commanders.");
     }
+
+    /** The review's case: the only audit liaison requests a change; nobody can give its liaison approval. */
+    @Test
+    void aChangeRequestedByTheOnlyLiaisonCannotBeApprovedAndSaysSo() {
+        State byLiaison = new State("lia", false, ChangeStatus.REQUESTED, List.of());
+        assertThat(ChangeRules.noLiaisonToApprove(byLiaison, List.of("lia")))
+                .contains("no other audit liaison")
+                .contains("withdraw this change");
+        assertThat(ChangeRules.noLiaisonToApprove(byLiaison, List.of("lia", "lou")))
+                .isNull();
+        // the commander's approval is still possible: no warning about commanders
+        assertThat(ChangeRules.noCommanderToApprove(byLiaison, List.of("rafael")))
+                .isNull();
+        assertThat(ChangeRules.approverRequests(Approver.AUDIT_LIAISON, 0))
+                .contains("it needs another audit liaison's approval")
+                .contains("no other audit liaison, so it could not be approved");
+        assertThat(ChangeRules.approverRequests(Approver.AUDIT_LIAISON, 1)).endsWith("1 other audit liaison.");
+        assertThat(ChangeRules.commanderRequests(0))
+                .isEqualTo(ChangeRules.approverRequests(Approver.INCIDENT_COMMANDER, 0));
+    }
+
+    @Test
+    void aRequestIsWithdrawnByItsRequesterOrACommanderWithAReasonBeforeItRuns() {
+        State requested = new State("lia", false, ChangeStatus.REQUESTED, List.of());
+        assertThat(code(ChangeRules.withdraw(requested, "lia", "AUDIT_LIAISON", "cannot be approved")))
+                .isEqualTo("allowed");
+        assertThat(code(ChangeRules.withdraw(requested, "rafael", "INCIDENT_COMMANDER", "superseded")))
+                .isEqualTo("allowed");
+        Refused other = (Refused) ChangeRules.withdraw(requested, "rob", "RESPONDER", "mine now");
+        assertThat(other.outcome()).isEqualTo(ChangeRules.Outcome.FORBIDDEN);
+        assertThat(other.code()).isEqualTo("withdraw-by-requester");
+        assertThat(code(ChangeRules.withdraw(requested, "lia", "AUDIT_LIAISON", " ")))
+                .isEqualTo("reason-required");
+        assertThat(code(ChangeRules.withdraw(APPROVED, "rafael", "RESPONDER", "not needed")))
+                .isEqualTo("allowed");
+        for (ChangeStatus closed : List.of(ChangeStatus.EXECUTED, ChangeStatus.REJECTED, ChangeStatus.WITHDRAWN)) {
+            State s = new State("lia", false, closed, List.of());
+            assertThat(((Refused) ChangeRules.withdraw(s, "lia", "AUDIT_LIAISON", "why")).outcome())
+                    .isEqualTo(ChangeRules.Outcome.CONFLICT);
+        }
+        // withdrawn: nothing more to decide or execute
+        State withdrawn = new State("lia", true, ChangeStatus.WITHDRAWN, List.of());
+        assertThat(code(ChangeRules.decide(withdrawn, "rafael", "INCIDENT_COMMANDER")))
+                .isEqualTo("change-withdrawn");
+        assertThat(code(ChangeRules.ready(withdrawn))).isEqualTo("change-withdrawn");
+        assertThat(ChangeRules.noLiaisonToApprove(withdrawn, List.of("lia"))).isNull();
+    }
 }

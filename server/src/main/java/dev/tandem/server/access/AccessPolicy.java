@@ -113,6 +113,8 @@ public final class AccessPolicy {
                         "a change is carried out by the incident commander or a responder");
             case CHANGE_PROCESSES_VERIFY ->
                 allow(role, INSIDERS, "an auditor reads; the incident's team verifies business processes");
+            // the change rules narrow it to the change's requester or an incident commander
+            case CHANGE_WITHDRAW -> allow(role, INSIDERS, "an auditor reads; the incident's team withdraws requests");
             case CONTROL_TESTS_READ, CHANGES_READ, CHANGE_READ, RETESTS_READ -> allow(role, EVERY_ROLE, "");
             case INCIDENT_READ,
                     TIMELINE_READ,

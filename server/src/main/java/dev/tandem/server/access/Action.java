@@ -119,6 +119,8 @@ public enum Action {
     CHANGE_EXECUTE(Target.CHANGE),
     /** Record that an access restriction's business processes were verified after it ran. */
     CHANGE_PROCESSES_VERIFY(Target.CHANGE),
+    /** Withdraw a request that will not go ahead: the team; the change rules narrow it to its requester or a commander. */
+    CHANGE_WITHDRAW(Target.CHANGE),
 
     EVIDENCE_REQUEST_READ(Target.EVIDENCE_REQUEST),
     /** Answer with AUDIT evidence, or decline: the audit liaison or the incident commander. */

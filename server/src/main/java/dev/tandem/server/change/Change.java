@@ -42,7 +42,8 @@ public record Change(
         List<Acknowledgement> acknowledgements,
         List<Diff> diffs,
         @Nullable Verification verification,
-        Scope scope) {
+        Scope scope,
+        @Nullable Withdrawal withdrawal) {
 
     public record DecisionRow(
             String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {}
@@ -69,6 +70,9 @@ public record Change(
             snapshotsBeforeApproval = List.copyOf(snapshotsBeforeApproval);
         }
     }
+
+    /** A request withdrawn before it ran: by whom, when, why, and its ledger entry. */
+    public record Withdrawal(String by, Instant at, String reason, long ledgerIndex) {}
 
     /** What the change rules need of it. */
     public ChangeRules.State state() {

@@ -108,8 +108,7 @@ class ChangeController {
     @Guard(Action.CHANGE_ACKNOWLEDGE)
     @ResponseStatus(HttpStatus.CREATED)
     ChangeViews.ChangeView acknowledge(Access access, @PathVariable String id, @RequestBody JsonNode body) {
-        ChangeJson.object(body);
-        return views.view(changes.acknowledge(id, ChangeJson.comment(body, "comment"), access.caller()), access);
+        return withText(access, body, "comment", (comment, caller) -> changes.acknowledge(id, comment, caller));
     }
 
     @PostMapping("/api/v1/changes/{id}/execution")
@@ -122,6 +121,23 @@ class ChangeController {
                 changes.execute(
                         id, posts == null ? List.of() : posts, ChangeJson.comment(body, "notes"), access.caller()),
                 access);
+    }
+
+    @PostMapping("/api/v1/changes/{id}/withdrawal")
+    @Guard(Action.CHANGE_WITHDRAW)
+    @ResponseStatus(HttpStatus.CREATED)
+    ChangeViews.ChangeView withdraw(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        return withText(access, body, "reason", (reason, caller) -> changes.withdraw(id, reason, caller));
+    }
+
+    /** A step whose body is one text field ({@code field}, stripped; empty when left out). */
+    private ChangeViews.ChangeView withText(
+            Access access,
+            JsonNode body,
+            String field,
+            java.util.function.BiFunction<String, dev.tandem.server.access.Caller, Change> step) {
+        ChangeJson.object(body);
+        return views.view(step.apply(ChangeJson.comment(body, field), access.caller()), access);
     }
 
     @PostMapping("/api/v1/changes/{id}/process-verifications")

@@ -1,5 +1,6 @@
 package dev.tandem.server.change;
 
+import dev.tandem.change.Approver;
 import dev.tandem.change.ChangeKind;
 import dev.tandem.change.ChangeRules;
 import dev.tandem.change.Risk;
@@ -158,21 +159,23 @@ class ChangePages {
         String role =
                 access.caller().role() == null ? null : access.caller().role().name();
         model.addAttribute("mayFlagEmergency", ChangeRules.mayFlagEmergency(role));
-        // the commander's own request needs another commander's approval: said before it is sent
+        // an approver's own request needs another's approval in their role: said before it is sent
+        Approver approver = ChangeRules.approver(role);
         model.addAttribute(
                 "commanderRequests",
-                access.caller().role() == Role.INCIDENT_COMMANDER
-                        ? ChangeRules.commanderRequests((int) commanders(id).stream()
-                                .filter(u -> !u.equals(access.username()))
-                                .count())
-                        : null);
+                approver == null
+                        ? null
+                        : ChangeRules.approverRequests(
+                                approver, (int) holders(id, access.caller().role()).stream()
+                                        .filter(u -> !u.equals(access.username()))
+                                        .count()));
         return "changes/new";
     }
 
-    /** The incident's incident commanders, by user name. */
-    private List<String> commanders(String incident) {
+    /** The incident's members in {@code role}, by user name. */
+    private List<String> holders(String incident, @Nullable Role role) {
         return members.members(incident).stream()
-                .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
+                .filter(m -> m.role() == role)
                 .map(Memberships.Member::username)
                 .toList();
     }
@@ -240,6 +243,10 @@ class ChangePages {
                     null,
                     c.verification().ledgerIndex()));
         }
+        Change.Withdrawal w = c.withdrawal();
+        if (w != null) {
+            out.add(new Step(w.at(), "withdrawn", w.by(), w.reason(), w.ledgerIndex()));
+        }
         if (c.processesVerifiedAt() != null) {
             out.add(new Step(
                     c.processesVerifiedAt(),
@@ -281,7 +288,14 @@ class ChangePages {
                             .orElse("a privileged item"));
         }
         model.addAttribute("names", names);
-        model.addAttribute("noCommander", ChangeRules.noCommanderToApprove(c.state(), commanders(c.incident())));
+        // why the change can never be approved as things stand: no other commander, or no other liaison
+        String noCommander =
+                ChangeRules.noCommanderToApprove(c.state(), holders(c.incident(), Role.INCIDENT_COMMANDER));
+        model.addAttribute(
+                "noCommander",
+                noCommander != null
+                        ? noCommander
+                        : ChangeRules.noLiaisonToApprove(c.state(), holders(c.incident(), Role.AUDIT_LIAISON)));
         // an emergency change executed before its approvals: where its approval window stands (CC8.1)
         model.addAttribute(
                 "emergency",
@@ -315,6 +329,12 @@ class ChangePages {
                     "CHANGE_ACKNOWLEDGE",
                     can.getOrDefault("CHANGE_ACKNOWLEDGE", false)
                             && changes.mayAcknowledge(c, access.caller()) instanceof ChangeRules.Allowed);
+            // withdrawing: the requester or a commander, while the change is still open (any reason
+            // asks the same question; the reason itself is checked when sent)
+            can.put(
+                    "CHANGE_WITHDRAW",
+                    can.getOrDefault("CHANGE_WITHDRAW", false)
+                            && changes.mayWithdraw(c, access.caller(), "?") instanceof ChangeRules.Allowed);
             ChangeRules.Check ready = ChangeRules.ready(c.state());
             model.addAttribute("executeRefusal", ready instanceof ChangeRules.Refused r ? r.reason() : null);
             can.put(
@@ -359,14 +379,13 @@ class ChangePages {
             @RequestParam(required = false) @Nullable String comment,
             HttpServletResponse response,
             Model model) {
-        return step(
+        return textStep(
                 access,
                 id,
-                "acknowledgement",
+                new TextField("acknowledgement", "comment", comment),
                 response,
                 model,
-                Map.of("comment", text(comment)),
-                () -> changes.acknowledge(id, text(comment), access.caller()));
+                c -> changes.acknowledge(id, c, access.caller()));
     }
 
     @PostMapping("/changes/{id}/execution")
@@ -387,6 +406,39 @@ class ChangePages {
                 Map.of("notes", text(notes), "postSnapshots", postSnapshots == null ? List.of() : postSnapshots),
                 () -> changes.execute(
                         id, postSnapshots == null ? List.of() : postSnapshots, text(notes), access.caller()));
+    }
+
+    @PostMapping("/changes/{id}/withdrawal")
+    @Guard(Action.CHANGE_WITHDRAW)
+    String withdraw(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String reason,
+            HttpServletResponse response,
+            Model model) {
+        return textStep(
+                access,
+                id,
+                new TextField("withdrawal", "reason", reason),
+                response,
+                model,
+                r -> changes.withdraw(id, r, access.caller()));
+    }
+
+    /** A step's form ({@code form}) with one text field, as sent. */
+    private record TextField(
+            String form, String field, @Nullable String value) {}
+
+    /** A step whose form has one text field: {@link #step} with the field's text, stripped. */
+    private String textStep(
+            Access access,
+            String id,
+            TextField f,
+            HttpServletResponse response,
+            Model model,
+            java.util.function.Consumer<String> action) {
+        String value = text(f.value());
+        return step(access, id, f.form(), response, model, Map.of(f.field(), value), () -> action.accept(value));
     }
 
     @PostMapping("/changes/{id}/process-verifications")

@@ -78,7 +78,10 @@ class ChangeViews {
             boolean executionNotesWithheld,
             @Nullable List<String> touchedItems,
             @Nullable List<String> unapprovedItems,
-            List<String> snapshotsBeforeApproval) {}
+            List<String> snapshotsBeforeApproval,
+            @Nullable String withdrawnAt,
+            @Nullable String withdrawnBy,
+            @Nullable String withdrawalReason) {}
 
     ChangeView view(Change c, Access access) {
         // the execution entry is privileged when a snapshot is FORENSIC: its notes are read by those
@@ -148,7 +151,10 @@ class ChangeViews {
                 // named from the diffs: withheld with them from whoever may not read every snapshot
                 executionOpen ? c.scope().touchedItems() : null,
                 executionOpen ? c.scope().unapprovedItems() : null,
-                c.scope().snapshotsBeforeApproval());
+                c.scope().snapshotsBeforeApproval(),
+                c.withdrawal() == null ? null : c.withdrawal().at().toString(),
+                c.withdrawal() == null ? null : c.withdrawal().by(),
+                c.withdrawal() == null ? null : c.withdrawal().reason());
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

@@ -30,6 +30,7 @@ import dev.tandem.server.ledger.fact.ChangeExecuted;
 import dev.tandem.server.ledger.fact.ChangeProcessesVerified;
 import dev.tandem.server.ledger.fact.ChangeRequested;
 import dev.tandem.server.ledger.fact.ChangeVerified;
+import dev.tandem.server.ledger.fact.ChangeWithdrawn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -416,6 +417,43 @@ public class Changes {
                 c.state(),
                 caller.username(),
                 caller.role() == null ? null : caller.role().name());
+    }
+
+    /**
+     * Withdraws a change request that will not go ahead ({@code change.withdrawn}): its requester or
+     * an incident commander, with a reason, while it is neither executed nor rejected. The audit
+     * report then shows it withdrawn, not pending.
+     */
+    public Change withdraw(String id, String reason, Caller caller) {
+        text("reason", reason);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return ledger.record(ap -> {
+            Change c = existing(id);
+            refuseUnless(mayWithdraw(c, caller, reason));
+            long index = ap.record(new ChangeWithdrawn(c.incident(), id, reason), caller.username());
+            jdbc.update(
+                    "UPDATE change_request SET status = ?, withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ?,"
+                            + " withdrawal_index = ? WHERE id = ?",
+                    ChangeStatus.WITHDRAWN.name(),
+                    Timestamp.from(now),
+                    caller.username(),
+                    reason,
+                    index,
+                    id);
+            return existing(id);
+        });
+    }
+
+    /**
+     * Whether {@code caller} may withdraw the change now, with {@code reason}, as {@link #withdraw}
+     * checks it; the pages ask with a placeholder reason to know whether to offer the form.
+     */
+    public ChangeRules.Check mayWithdraw(Change c, Caller caller, String reason) {
+        return ChangeRules.withdraw(
+                c.state(),
+                caller.username(),
+                caller.role() == null ? null : caller.role().name(),
+                reason);
     }
 
     /**
@@ -806,7 +844,19 @@ public class Changes {
                 new Change.Scope(
                         strings(rs, "touched_items"),
                         strings(rs, "unapproved_items"),
-                        strings(rs, "snapshots_before_approval")));
+                        strings(rs, "snapshots_before_approval")),
+                withdrawal(rs));
+    }
+
+    private static Change.@Nullable Withdrawal withdrawal(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "withdrawn_at");
+        return at == null
+                ? null
+                : new Change.Withdrawal(
+                        rs.getString("withdrawn_by"),
+                        at,
+                        rs.getString("withdrawal_reason"),
+                        rs.getLong("withdrawal_index"));
     }
 
     /** A JSON array column; null (a change executed before V31, or not executed) is empty. */

@@ -26,6 +26,7 @@ public final class TimelineText {
             "change.processes-verified",
             "change.requested",
             "change.verified",
+            "change.withdrawn",
             "checkpoint.verified",
             "control-tests.imported",
             "evidence.added",
@@ -197,6 +198,7 @@ public final class TimelineText {
                                 ? ", " + count(b.path("retests").asLong(), "control test") + " to retest"
                                 : "");
             }
+            case "change.withdrawn" -> who + " withdrew change " + s(b, "change") + ": " + s(b, "reason");
             case "change.verified" ->
                 "Leak analysis of change " + s(b, "change") + "'s post-change snapshot: finding " + s(b, "finding")
                         + (b.path("closed").asBoolean() ? " is closed" : " is still open");

@@ -50,6 +50,8 @@ final class ChangeControl {
         }
     }
 
+    private record Withdrawn(Instant at, String reason) {}
+
     /** One change as its entries tell it. */
     private static final class Tracked {
         final String id;
@@ -68,6 +70,10 @@ final class ChangeControl {
         List<String> touchedItems = List.of();
 
         List<String> unapprovedItems = List.of();
+
+        /** When and why it was withdrawn, when it was: then neither pending nor executed. */
+        @Nullable
+        Withdrawn withdrawn;
 
         /** Post-change snapshots received before the approval: a change made before it. */
         List<String> snapshotsBeforeApproval = List.of();
@@ -141,6 +147,7 @@ final class ChangeControl {
                     t.snapshotsBeforeApproval = texts(c, "snapshotsBeforeApproval");
                 }
                 case "change.acknowledged" -> t.acknowledged = true;
+                case "change.withdrawn" -> t.withdrawn = new Withdrawn(at, text(c, "reason"));
                 case "change.processes-verified" -> t.processesVerified = true;
                 default -> {}
             }
@@ -167,11 +174,14 @@ final class ChangeControl {
             if (t.acknowledged) {
                 state.add("acknowledged by the auditor");
             }
+            Withdrawn withdrawn = t.withdrawn;
             state.add(
-                    t.executedAt == null
-                            ? "not executed"
-                            : "executed " + time(t.executedAt.toString())
-                                    + (t.snapshotsBeforeApproval.isEmpty() ? "" : ", before its approvals"));
+                    withdrawn != null
+                            ? "withdrawn " + time(withdrawn.at().toString()) + ": " + withdrawn.reason()
+                            : t.executedAt == null
+                                    ? "not executed"
+                                    : "executed " + time(t.executedAt.toString())
+                                            + (t.snapshotsBeforeApproval.isEmpty() ? "" : ", before its approvals"));
             rows.add(new Row(
                     List.of(
                             t.id,

@@ -182,7 +182,17 @@ final class Narration {
                 "Change acknowledged" + by + (text(b, "comment").isEmpty() ? "" : ": " + text(b, "comment"));
             case "change.executed" ->
                 "Change executed" + by
-                        + (b.path("beforeApproval").asBoolean() ? " before its approvals (emergency)" : "")
+                        + (!b.path("beforeApproval").asBoolean()
+                                ? ""
+                                : b.path("snapshotsBeforeApproval").isEmpty()
+                                        ? " before its approvals (emergency)"
+                                        : " before its approvals (post-change snapshot "
+                                                + String.join(", ", texts(b, "snapshotsBeforeApproval"))
+                                                + " received before the approval)")
+                        + (texts(b, "unapprovedItems").isEmpty()
+                                ? ""
+                                : "; beyond its approval, also changed "
+                                        + String.join(", ", texts(b, "unapprovedItems")))
                         + "; "
                         + (b.path("withheld").asBoolean()
                                 ? "its differences and notes rest on privileged snapshots"
@@ -191,6 +201,7 @@ final class Narration {
                                 ? "; " + b.path("retests").asInt() + " retest items"
                                 : "")
                         + (text(b, "notes").isEmpty() ? "" : "; notes: " + text(b, "notes"));
+            case "change.withdrawn" -> "Change withdrawn" + by + ": " + text(b, "reason");
             case "change.processes-verified" ->
                 "Business processes verified after the change" + by + ": "
                         + String.join(", ", texts(b, "processes"))

@@ -500,6 +500,13 @@ abstract class AccessMatrixContract {
                 "/api/v1/changes/{id}/process-verifications",
                 INSIDERS,
                 () -> Request.json("/api/v1/changes/" + change(f) + "/process-verifications", "{\"processes\":[]}")));
+        // withdrawing: the team by the policy, narrowed by the change rules to the requester (the
+        // responder who requested it) or an incident commander; a fresh request each time
+        c.add(new Call(
+                "POST",
+                "/api/v1/changes/{id}/withdrawal",
+                "PPFFFFHH",
+                () -> Request.json("/api/v1/changes/" + change(f) + "/withdrawal", "{\"reason\":\"not needed\"}")));
         // the auditor's portal (docs/contracts.md §5.1): the auditor and the liaison file requests, the
         // liaison and the commander answer them, the auditor reviews and records a verified checkpoint
         c.add(get("/api/v1/incidents/{id}/evidence-requests", MEMBERS, i + "/evidence-requests"));
@@ -750,6 +757,12 @@ abstract class AccessMatrixContract {
                     "application/x-www-form-urlencoded",
                     ("postSnapshots=" + approved[1] + "&notes=done").getBytes(StandardCharsets.UTF_8));
         }));
+        c.add(form(
+                "POST",
+                "/changes/{id}/withdrawal",
+                "PPFFFFHH",
+                () -> "/changes/" + change(f) + "/withdrawal",
+                "reason=not+needed"));
         // a configuration change has no business processes to verify (422, the page again): permitted
         c.add(form(
                 "POST",

@@ -595,6 +595,102 @@ abstract class ChangeControlContract {
         assertThat(report).contains("CC8.1").contains(id);
     }
 
+    /** An incident of its own, opened by the commander, with a responder, an audit liaison and an auditor. */
+    record Team(String incident, Api responder, Api liaison, String liaisonName, Api auditor) {}
+
+    Team team(String prefix, String title) {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String inc = openIncident(title + " " + tag);
+        Map<String, Api> as = new java.util.HashMap<>();
+        for (String role : List.of("RESPONDER", "AUDIT_LIAISON", "AUDITOR")) {
+            String name = prefix + "-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + tag;
+            as.put(role, admin.as(user(name)));
+            addMember(inc, name, role);
+        }
+        return new Team(
+                inc, as.get("RESPONDER"), as.get("AUDIT_LIAISON"), prefix + "-audit_liaison-" + tag, as.get("AUDITOR"));
+    }
+
+    // ------------------------------------------------------------------ withdrawal
+
+    /**
+     * The review's case: the only audit liaison requests a change, which nobody may then give its
+     * liaison approval. The form and the page say so; the requester (or a commander) withdraws it
+     * with a reason, and the report shows it withdrawn rather than pending for good.
+     */
+    @Test
+    void theOnlyLiaisonsRequestIsFlaggedAndIsWithdrawnWithAReason() {
+        Team team = team("w", "Withdrawal");
+        // the new-change form warns the only liaison before they send, as it warns a commander
+        assertThat(team.liaison()
+                        .get("/incidents/" + team.incident() + "/changes/new")
+                        .body())
+                .contains("id=\"commander-requests\"")
+                .contains("it needs another audit liaison")
+                .contains("no other audit liaison, so it could not be approved");
+        String snapshot = uploadTo(
+                team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response r = team.liaison()
+                .postJson(
+                        "/api/v1/incidents/" + team.incident() + "/changes",
+                        body(List.of(snapshot), "CONFIGURATION", false, ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
+        // the page says why it can never be approved, and offers the requester the withdrawal
+        String page = team.liaison().get("/changes/" + id).body();
+        assertThat(page)
+                .contains("id=\"no-commander\"")
+                .contains("no other audit liaison")
+                .contains("id=\"withdrawal\"");
+        assertThat(team.responder().get("/changes/" + id).body())
+                .as("a responder who did not request it is not offered the withdrawal")
+                .doesNotContain("id=\"withdrawal\"");
+        long size = treeSize();
+        String withdrawal = "/api/v1/changes/" + id + "/withdrawal";
+        Api.Response notTheirs = team.responder().postJson(withdrawal, "{\"reason\":\"not mine\"}");
+        assertThat(notTheirs.status()).as(notTheirs.body()).isEqualTo(403);
+        assertThat(notTheirs.json().path("type").asString()).endsWith("withdraw-by-requester");
+        assertThat(team.auditor().postJson(withdrawal, "{\"reason\":\"x\"}").status())
+                .isEqualTo(403);
+        Api.Response noReason = team.liaison().postJson(withdrawal, "{\"reason\":\" \"}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(422);
+        assertThat(noReason.json().path("detail").asString()).startsWith("reason:");
+        assertThat(treeSize()).isEqualTo(size);
+        Api.Response withdrawn = team.liaison()
+                .postJson(withdrawal, "{\"reason\":\"The only audit liaison requested it; a responder will\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(201);
+        assertThat(withdrawn.json().path("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().path("withdrawnBy").asString()).isEqualTo(team.liaisonName());
+        assertThat(treeSize()).isEqualTo(size + 1);
+        // withdrawn: nothing more to decide, execute or withdraw
+        Api.Response approval = approve(ic, id);
+        assertThat(approval.status()).as(approval.body()).isEqualTo(409);
+        assertThat(approval.json().path("type").asString()).endsWith("change-withdrawn");
+        assertThat(team.liaison().postJson(withdrawal, "{\"reason\":\"again\"}").status())
+                .isEqualTo(409);
+        assertThat(team.liaison().get("/changes/" + id).body())
+                .contains("id=\"withdrawn\"")
+                .doesNotContain("id=\"no-commander\"")
+                .doesNotContain("id=\"withdrawal\"");
+        // the report: withdrawn, with its reason; not a change left unexecuted
+        String report = team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
+                .body();
+        assertThat(report)
+                .contains("The only audit liaison requested it; a responder will")
+                .doesNotContain("not executed");
+        // a commander withdraws another's request too
+        Api.Response other = team.responder()
+                .postJson(
+                        "/api/v1/incidents/" + team.incident() + "/changes",
+                        body(List.of(snapshot), "CONFIGURATION", false, ""));
+        assertThat(other.status()).as(other.body()).isEqualTo(201);
+        Api.Response byCommander = ic.postJson(
+                "/api/v1/changes/" + other.json().path("id").asString() + "/withdrawal", "{\"reason\":\"superseded\"}");
+        assertThat(byCommander.status()).as(byCommander.body()).isEqualTo(201);
+    }
+
     // ------------------------------------------------------------------ what the diffs show
 
     /** A metadata document of {@code root} with the user permissions {@code name=enabled}, on one line. */
@@ -648,36 +744,30 @@ abstract class ChangeControlContract {
      */
     @Test
     void aChangeBeyondItsApprovalIsRecordedAsSuchAndItsExtraItemsAreRetested() {
-        String tag = Long.toString(System.nanoTime(), 36);
-        Api eng = admin.as(user("scope-responder-" + tag));
-        Api lia = admin.as(user("scope-liaison-" + tag));
-        Api aud = admin.as(user("scope-auditor-" + tag));
-        String inc = openIncident("Beyond approval " + tag);
-        addMember(inc, "scope-responder-" + tag, "RESPONDER");
-        addMember(inc, "scope-liaison-" + tag, "AUDIT_LIAISON");
-        addMember(inc, "scope-auditor-" + tag, "AUDITOR");
-        Api.Response imported = lia.send(
-                "POST",
-                "/api/v1/control-tests?incident=" + inc,
-                "text/csv",
-                bytes("control,configItem,testedOn,tester,sample\n"
-                        + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
-                        + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
+        Team team = team("scope", "Beyond approval");
+        Api.Response imported = team.liaison()
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + team.incident(),
+                        "text/csv",
+                        bytes("control,configItem,testedOn,tester,sample\n"
+                                + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
+                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-        String before = uploadZip(inc, zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
         clock.advance(Duration.ofMinutes(1));
-        String changes = "/api/v1/incidents/" + inc + "/changes";
+        String changes = "/api/v1/incidents/" + team.incident() + "/changes";
         String body = "{\"title\":\"Revoke ViewAllData from Marketing_Campaigns\",\"system\":\"Salesforce\","
                 + "\"configItems\":[\"PermissionSet:Marketing_Campaigns\"],\"controls\":[\"CC6.3\"],"
                 + "\"preSnapshots\":[\"" + before + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":";
-        Api.Response requested = eng.postJson(changes, body + "false}");
+        Api.Response requested = team.responder().postJson(changes, body + "false}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String id = requested.json().path("id").asString();
         assertThat(approve(ic, id).status()).isEqualTo(201);
-        assertThat(approve(lia, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
         clock.advance(Duration.ofMinutes(5));
         byte[] afterZip = zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN_AFTER);
-        Api.Response executed = execute(eng, id, uploadZip(inc, afterZip));
+        Api.Response executed = execute(team.responder(), id, uploadZip(team.incident(), afterZip));
         assertThat(executed.status()).as(executed.body()).isEqualTo(201);
         assertThat(strings(executed.json().path("touchedItems")))
                 .containsExactly(
@@ -688,7 +778,9 @@ abstract class ChangeControlContract {
                 .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
         // the ledger entry says it, and the timeline
         JsonNode entry = null;
-        for (JsonNode e : aud.get("/api/v1/incidents/" + inc + "/timeline").json()) {
+        for (JsonNode e : team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/timeline")
+                .json()) {
             if (e.path("index").asLong()
                     == executed.json().path("executionIndex").asLong()) entry = e;
         }
@@ -697,16 +789,18 @@ abstract class ChangeControlContract {
                 .contains("beyond its approval: also changed Profile:Admin#ViewSetup, Profile:Admin#AuthorApex");
         // retested: the approved item's control and the profile's
         List<String> retested = new ArrayList<>();
-        aud.get("/api/v1/incidents/" + inc + "/retests")
+        team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/retests")
                 .json()
                 .path("retests")
                 .forEach(r -> retested.add(r.path("control").asString() + " "
                         + r.path("configItem").asString()));
         assertThat(retested).containsExactly("CC6.3 PermissionSet:Marketing_Campaigns", "CC6.1 Profile:Admin");
         // the change's page and the audit-continuity report tell the auditor
-        String page = aud.get("/changes/" + id).body();
+        String page = team.auditor().get("/changes/" + id).body();
         assertThat(page).contains("id=\"beyond-approval\"").contains("Profile:Admin#AuthorApex");
-        String report = aud.get("/api/v1/incidents/" + inc + "/reports/audit-continuity")
+        String report = team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
                 .body();
         assertThat(report)
                 .contains("also changed, beyond its approval: Profile:Admin#ViewSetup, Profile:Admin#AuthorApex")
@@ -718,13 +812,16 @@ abstract class ChangeControlContract {
         assertThat(emergency.status()).as(emergency.body()).isEqualTo(201);
         String urgent = emergency.json().path("id").asString();
         clock.advance(Duration.ofMinutes(1));
-        Api.Response ran = execute(ic, urgent, uploadZip(inc, afterZip));
+        Api.Response ran = execute(ic, urgent, uploadZip(team.incident(), afterZip));
         assertThat(ran.status()).as(ran.body()).isEqualTo(201);
         assertThat(strings(ran.json().path("unapprovedItems")))
                 .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
-        assertThat(aud.get("/api/v1/incidents/" + inc + "/retests").body())
+        assertThat(team.auditor()
+                        .get("/api/v1/incidents/" + team.incident() + "/retests")
+                        .body())
                 .contains("\"change\":\"" + urgent + "\",\"changeTitle\":\"Emergency revoke");
-        assertThat(aud.get("/api/v1/incidents/" + inc + "/reports/audit-continuity")
+        assertThat(team.auditor()
+                        .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
                         .body())
                 .contains("CC8.1 change-management exception: change " + urgent);
     }

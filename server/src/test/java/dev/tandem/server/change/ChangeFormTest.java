@@ -143,7 +143,8 @@ class ChangeFormTest {
                 List.of(new Change.Acknowledgement("auditor", "noted", t.plusSeconds(200), 13)),
                 List.of(),
                 new Change.Verification("f1", true, List.of(), false, 15),
-                Change.Scope.NONE);
+                Change.Scope.NONE,
+                null);
         assertThat(ChangePages.steps(c))
                 .extracting(ChangePages.Step::what)
                 .containsExactly(

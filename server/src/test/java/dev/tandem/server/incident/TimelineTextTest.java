@@ -13,6 +13,7 @@ import dev.tandem.server.ledger.fact.ChangeExecuted;
 import dev.tandem.server.ledger.fact.ChangeProcessesVerified;
 import dev.tandem.server.ledger.fact.ChangeRequested;
 import dev.tandem.server.ledger.fact.ChangeVerified;
+import dev.tandem.server.ledger.fact.ChangeWithdrawn;
 import dev.tandem.server.ledger.fact.ControlTestsImported;
 import dev.tandem.server.ledger.fact.EvidenceAdded;
 import dev.tandem.server.ledger.fact.EvidenceRead;
@@ -283,6 +284,9 @@ class TimelineTextTest {
                         List.of()),
                 "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
                         + " snapshots, 2 control tests to retest");
+        s.put(
+                new ChangeWithdrawn("i", "c3", "the only audit liaison requested it"),
+                "Ada Lovelace withdrew change c3: the only audit liaison requested it");
         // made before its approvals (a snapshot that predates the approval) and beyond them
         s.put(
                 new ChangeExecuted(

@@ -141,6 +141,32 @@ class ChangeControlTest {
     }
 
     @Test
+    void aWithdrawnRequestIsShownWithdrawnNotPending() {
+        List<ReportEntry> entries = List.of(
+                entry(
+                        2,
+                        "change.requested",
+                        "2026-11-26T09:00:00Z",
+                        "{\"change\":\"c3\",\"title\":\"Tidy\",\"kind\":\"CONFIGURATION\","
+                                + "\"configItems\":[\"PermissionSet:Sync\"],\"controls\":[],\"emergency\":false}"),
+                entry(
+                        3,
+                        "change.withdrawn",
+                        "2026-11-26T10:00:00Z",
+                        "{\"change\":\"c3\",\"reason\":\"the only audit liaison requested it\"}"));
+        Report.Row row = ChangeControl.sections(entries, SETTINGS)
+                .getFirst()
+                .table()
+                .rows()
+                .getFirst();
+        assertThat(row.cells().get(5))
+                .startsWith("withdrawn ")
+                .endsWith(": the only audit liaison requested it")
+                .doesNotContain("not executed");
+        assertThat(row.cites()).containsExactly(2L, 3L);
+    }
+
+    @Test
     void privilegedChangeEntriesAreCountedNotDescribed() {
         JsonNode commitment = JSON.readTree("{\"repository\":\"FORENSIC\",\"commitment\":\"ab\"}");
         List<ReportEntry> sealed =

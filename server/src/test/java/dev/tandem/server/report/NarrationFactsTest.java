@@ -136,6 +136,26 @@ class NarrationFactsTest {
                 "responder");
         assertThat(Narration.describe(executed, NAMES, false))
                 .isEqualTo("Change executed by responder; 1 snapshot compared, 1 difference; 3 retest items");
+        ReportEntry beyond = request(
+                new ChangeExecuted(
+                        "i",
+                        "c",
+                        List.of("snap-2"),
+                        "",
+                        true,
+                        List.of(),
+                        0,
+                        false,
+                        List.of("Profile:Admin#AuthorApex"),
+                        List.of("Profile:Admin#AuthorApex"),
+                        List.of("snap-2")),
+                "responder");
+        assertThat(Narration.describe(beyond, NAMES, false))
+                .startsWith("Change executed by responder before its approvals (post-change snapshot snap-2 received"
+                        + " before the approval); beyond its approval, also changed Profile:Admin#AuthorApex; ");
+        ReportEntry withdrawn =
+                request(new dev.tandem.server.ledger.fact.ChangeWithdrawn("i", "c", "superseded"), "liaison");
+        assertThat(Narration.describe(withdrawn, NAMES, false)).isEqualTo("Change withdrawn by liaison: superseded");
         ReportEntry verified = request(new ChangeVerified("i", "c", "f", true, List.of(), false), "");
         assertThat(Narration.describe(verified, NAMES, false))
                 .isEqualTo("Change verified by the analyzers: the finding is closed");

@@ -21,6 +21,7 @@ public sealed interface Fact
                 ChangeProcessesVerified,
                 ChangeRequested,
                 ChangeVerified,
+                ChangeWithdrawn,
                 CheckpointVerified,
                 ControlTestsImported,
                 EvidenceAdded,
