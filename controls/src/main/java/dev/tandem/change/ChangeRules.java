@@ -278,10 +278,12 @@ public final class ChangeRules {
             return null;
         }
         String who = words(as);
-        return "the " + who + "'s approval must come from someone other than its requester, " + s.requester()
-                + ", and the incident has no other " + who + ". Add a second " + who + " to the incident"
-                + " (Members), or withdraw this change and have a responder request it for the " + who
-                + " to approve";
+        String add = "the " + who + "'s approval must come from someone other than its requester, " + s.requester()
+                + ", and the incident has no other " + who + ". Add a second " + who + " to the incident (Members)";
+        // an emergency change that ran already is on the record: only its approval can follow
+        return s.status() == ChangeStatus.EXECUTED
+                ? add
+                : add + ", or withdraw this change and have a responder request it for the " + who + " to approve";
     }
 
     /**

@@ -309,6 +309,11 @@ class ChangeRulesTest {
                 .contains("withdraw this change");
         assertThat(ChangeRules.noLiaisonToApprove(byLiaison, List.of("lia", "lou")))
                 .isNull();
+        // an emergency change that ran already cannot be withdrawn: only a second liaison helps
+        State ran = new State("lia", true, ChangeStatus.EXECUTED, List.of());
+        assertThat(ChangeRules.noLiaisonToApprove(ran, List.of("lia")))
+                .contains("Add a second audit liaison")
+                .doesNotContain("withdraw");
         // the commander's approval is still possible: no warning about commanders
         assertThat(ChangeRules.noCommanderToApprove(byLiaison, List.of("rafael")))
                 .isNull();
