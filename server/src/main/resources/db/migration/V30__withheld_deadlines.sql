@@ -6,15 +6,16 @@ ALTER TABLE judgement ADD COLUMN reason_privileged BOOLEAN DEFAULT FALSE NOT NUL
 UPDATE judgement SET reason_privileged = TRUE WHERE ledger_index IN (SELECT idx FROM ledger_privileged);
 
 ALTER TABLE obligation ADD COLUMN due_withheld BOOLEAN DEFAULT FALSE NOT NULL;
--- the rule book's clocks as of this migration: DETERMINATION rules, withheld while counsel's
--- determination is set
+-- the rule book's clocks as of this migration: DETERMINATION rules, withheld on every incident where
+-- counsel ever set facts (a row superseded while a determination was in force keeps its due after the
+-- determination is cleared; the next computation sets the flag of the rows it keeps afresh)
 UPDATE obligation SET due_withheld = TRUE
  WHERE due IS NOT NULL
    AND rule_id IN ('us-al-individuals', 'us-al-ag', 'us-az-individuals', 'us-az-ag', 'us-co-individuals',
                    'us-co-ag', 'us-de-individuals', 'us-de-ag', 'us-me-individuals', 'us-me-ag',
                    'us-ri-individuals', 'us-tx-individuals@2020', 'us-tx-ag@2019', 'us-tx-ag@2023',
                    'us-nydfs-500-17')
-   AND incident_id IN (SELECT incident_id FROM incident_regulatory_facts WHERE determined_at IS NOT NULL);
+   AND incident_id IN (SELECT incident_id FROM ledger_entry WHERE entry_type = 'incident.facts-set');
 -- DECISION rules, withheld when a privileged judgement on their question was recorded
 UPDATE obligation SET due_withheld = TRUE
  WHERE due IS NOT NULL
