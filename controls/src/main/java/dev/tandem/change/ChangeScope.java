@@ -23,10 +23,18 @@ import org.jspecify.annotations.Nullable;
  * removed from a zip, its suffix: {@code .profile-meta.xml}), the name the component's file name
  * ({@code profiles/Custom%3A Sales.profile-meta.xml} is {@code Custom: Sales}), and the part a user
  * permission's name ({@code #ViewAllData}), an object permission's {@code #ViewAllRecords}, {@code
- * #ModifyAllRecords} or {@code #Read}, or {@code #loginIpRanges}, {@code #sharingModel}, {@code
- * #externalSharingModel}. Any other element names the whole item, which covers (and is covered by)
- * each of its parts. Other formats (JSON, YAML, text), and a document whose file name is no metadata
- * file name ({@code after.xml}: its component is unknown), name no item.
+ * #ModifyAllRecords} or {@code #Read} (an object permission added or removed whole: each of these
+ * it grants, and {@code #objectPermissions} for any other access it grants, or when it grants none
+ * of them), or else the element's name ({@code #loginIpRanges}, {@code #sharingModel}, {@code
+ * #fieldPermissions}, {@code #objectPermissions} for {@code allowEdit}, …). A sharing rule is named
+ * as the analyzers name it, object and rule: {@code SharingRules:Account.Share_All}. Only a root
+ * element changed, or a whole file added or removed, names the whole item. Other formats (JSON,
+ * YAML, text), and a document whose file name is no metadata file name ({@code after.xml}: its
+ * component is unknown), name no item.
+ *
+ * <p>An approved item covers a touched one only when it is the same item or the whole of which the
+ * touched one is a part ({@link ConfigItems#covers}): approving {@code PermissionSet:X#ViewAllData}
+ * does not approve a grant of Modify All on another object in {@code PermissionSet:X}.
  */
 public final class ChangeScope {
     private ChangeScope() {}
@@ -51,9 +59,6 @@ public final class ChangeScope {
             "modifyAllRecords", "ModifyAllRecords",
             "allowRead", "Read");
 
-    /** Elements a part is named after as they stand. */
-    private static final Set<String> NAMED_PARTS = Set.of("loginIpRanges", "sharingModel", "externalSharingModel");
-
     /**
      * The configuration items one diff's differences touched, in the order first met.
      *
@@ -63,69 +68,97 @@ public final class ChangeScope {
     public static List<String> touched(String format, String postName, List<Difference> differences) {
         Set<String> out = new LinkedHashSet<>();
         for (Difference d : differences) {
-            String item = item(format, postName, d.path());
-            if (item != null) {
-                out.add(item);
-            }
+            out.addAll(items(format, postName, d));
         }
         return List.copyOf(out);
     }
 
-    /** The items of {@code touched} that no item of {@code approved} touches ({@link ConfigItems#touches}). */
+    /** The items of {@code touched} that no item of {@code approved} covers ({@link ConfigItems#covers}). */
     public static List<String> beyond(Collection<String> approved, Collection<String> touched) {
         List<String> out = new ArrayList<>();
         for (String t : touched) {
-            if (!ConfigItems.touchesAny(t, approved) && !out.contains(t)) {
+            if (!ConfigItems.coveredBy(t, approved) && !out.contains(t)) {
                 out.add(t);
             }
         }
         return List.copyOf(out);
     }
 
-    /** The item one difference's path names, or null when it names none. */
-    static @Nullable String item(String format, String postName, String path) {
+    /** The items one difference names: none, one, or each access an object permission added or removed grants. */
+    static List<String> items(String format, String postName, Difference d) {
+        String path = d.path();
         int bang = path.lastIndexOf("!/");
         if (bang >= 0) {
             // inside a zip entry: the entry is the file, the rest the path in its document
             int start = bang == 0 ? -1 : path.lastIndexOf("!/", bang - 1);
             String entry = path.substring(start < 0 ? 0 : start + 2, bang);
-            return metadataFile(entry) ? inDocument(entry, path.substring(bang + 2)) : null;
+            return metadataFile(entry) ? inDocument(entry, path.substring(bang + 2), d) : List.of();
         }
         if (format.equals(ConfigDiff.Format.ZIP.name())) {
             // a whole file added to or removed from the zip
             String type = typeOf(path);
-            return type == null ? null : type + ":" + component(path);
+            return type == null ? List.of() : List.of(type + ":" + component(path));
         }
         if (format.equals(ConfigDiff.Format.SALESFORCE_METADATA.name()) && metadataFile(postName)) {
             // a document whose name does not say its component (after.xml) names none: a guess would be false
-            return inDocument(postName, path);
+            return inDocument(postName, path, d);
         }
-        return null;
+        return List.of();
     }
 
-    private static @Nullable String inDocument(String file, String path) {
+    private static List<String> inDocument(String file, String path, Difference d) {
         String[] segments = path.split("/", -1);
         String root = segments[0];
         if (!root.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            return null; // "(content)": the document could not be read
+            return List.of(); // "(content)": the document could not be read
         }
         String item = root + ":" + component(file);
         if (segments.length < 2) {
-            return item;
+            return List.of(item);
         }
         String child = segments[1];
         int key = child.indexOf('[');
         String element = key < 0 ? child : child.substring(0, key);
+        if (root.equals("SharingRules") && child.startsWith(element + "[fullName=")) {
+            // sharingCriteriaRules, sharingOwnerRules, sharingGuestRules: object and rule, as the analyzers
+            return List.of(item + "." + keyValue(child, (element + "[fullName=").length()));
+        }
         if (element.equals("userPermissions") && child.startsWith("userPermissions[name=")) {
-            return item + "#" + keyValue(child, "userPermissions[name=".length());
+            return List.of(item + "#" + keyValue(child, "userPermissions[name=".length()));
         }
-        if (element.equals("objectPermissions") && segments.length > 2 && OBJECT_FLAGS.containsKey(segments[2])) {
-            return item + "#" + OBJECT_FLAGS.get(segments[2]);
+        if (element.equals("objectPermissions")) {
+            if (segments.length > 2) {
+                return List.of(item + "#" + OBJECT_FLAGS.getOrDefault(segments[2], element));
+            }
+            return grants(item, d.kind() == Difference.Kind.REMOVED ? d.before() : d.after());
         }
-        if (NAMED_PARTS.contains(element)) {
-            return item + "#" + element;
+        return List.of(item + "#" + element);
+    }
+
+    /**
+     * The parts an object permission added or removed whole names: each of ViewAllRecords,
+     * ModifyAllRecords and Read it grants, and {@code #objectPermissions} for any other access it
+     * grants or when it grants none of those. {@code content} is the block in short ({@code
+     * allowRead=true; modifyAllRecords=true; object=Contact; …}).
+     */
+    private static List<String> grants(String item, @Nullable String content) {
+        List<String> out = new ArrayList<>();
+        boolean other = false;
+        for (String field : (content == null ? "" : content).split("; ")) {
+            int eq = field.indexOf('=');
+            if (eq > 0 && field.substring(eq + 1).equals("true")) {
+                String part = OBJECT_FLAGS.get(field.substring(0, eq));
+                if (part != null) {
+                    out.add(item + "#" + part);
+                } else {
+                    other = true;
+                }
+            }
         }
-        return item;
+        if (other || out.isEmpty()) {
+            out.add(item + "#objectPermissions");
+        }
+        return List.copyOf(out);
     }
 
     /** The key's value in {@code userPermissions[name=X]} (a repeated key's {@code '} marks dropped). */

@@ -10,6 +10,10 @@ import java.util.Locale;
  * (ignoring case), or when one is the whole of which the other is a part: a change to a permission
  * set's ViewAllData touches a test of the permission set, and a change to the whole permission set
  * touches a test of any of its parts. Different parts of one item do not touch.
+ *
+ * <p>Whether an approval covers a change is one way ({@link #covers}): approving the whole item
+ * covers each of its parts, but approving a part ({@code PermissionSet:X#ViewAllData}) covers that
+ * part alone, neither the whole item nor its other parts.
  */
 public final class ConfigItems {
     private ConfigItems() {}
@@ -27,6 +31,18 @@ public final class ConfigItems {
 
     public static boolean touchesAny(String item, Collection<String> others) {
         return others.stream().anyMatch(o -> touches(item, o));
+    }
+
+    /** Whether approving {@code approved} covers a change to {@code item}: the same item, or its whole. */
+    public static boolean covers(String approved, String item) {
+        String a = approved.strip().toLowerCase(Locale.ROOT);
+        String i = item.strip().toLowerCase(Locale.ROOT);
+        return a.equals(i) || (a.indexOf('#') < 0 && a.equals(base(i)));
+    }
+
+    /** Whether any of {@code approved} covers {@code item} ({@link #covers}). */
+    public static boolean coveredBy(String item, Collection<String> approved) {
+        return approved.stream().anyMatch(a -> covers(a, item));
     }
 
     private static String base(String item) {

@@ -72,7 +72,7 @@ public final class Retests {
                     continue;
                 }
                 String beyond =
-                        item != null && !ConfigItems.touchesAny(item, c.configItems()) ? " beyond its approval" : "";
+                        item != null && !ConfigItems.coveredBy(item, c.configItems()) ? " beyond its approval" : "";
                 String reason = item != null
                         ? "the change modified " + item + beyond + ", which the test of " + t.control() + " on "
                                 + t.testedOn() + " covered"

@@ -76,36 +76,130 @@ class ChangeScopeTest {
         String sf = ConfigDiff.Format.SALESFORCE_METADATA.name();
         String zip = ConfigDiff.Format.ZIP.name();
         // a plain document: named by its file, when its name says its component
-        assertThat(ChangeScope.item(
+        assertThat(item(
                         sf,
                         "Integration_Sync.permissionset-meta.xml",
                         "PermissionSet/userPermissions[name=ViewAllData]"))
-                .isEqualTo("PermissionSet:Integration_Sync#ViewAllData");
-        assertThat(ChangeScope.item(sf, "after.xml", "PermissionSet/userPermissions[name=ViewAllData]"))
-                .isNull();
-        assertThat(ChangeScope.item(
-                        sf, "Admin.profile", "Profile/loginIpRanges[startAddress=1.1.1.1,endAddress=1.1.1.2]"))
-                .isEqualTo("Profile:Admin#loginIpRanges");
-        assertThat(ChangeScope.item(sf, "Admin.profile", "Profile/description")).isEqualTo("Profile:Admin");
-        assertThat(ChangeScope.item(sf, "Admin.profile", "(content)")).isNull();
+                .containsExactly("PermissionSet:Integration_Sync#ViewAllData");
+        assertThat(item(sf, "after.xml", "PermissionSet/userPermissions[name=ViewAllData]"))
+                .isEmpty();
+        assertThat(item(sf, "Admin.profile", "Profile/loginIpRanges[startAddress=1.1.1.1,endAddress=1.1.1.2]"))
+                .containsExactly("Profile:Admin#loginIpRanges");
+        // any other element is a part of the item, never the whole: approving one part approves no other
+        assertThat(item(sf, "Admin.profile", "Profile/description")).containsExactly("Profile:Admin#description");
+        assertThat(item(sf, "Admin.profile", "Profile/fieldPermissions[field=Contact.Email]/editable"))
+                .containsExactly("Profile:Admin#fieldPermissions");
+        assertThat(item(sf, "Admin.profile", "Profile/objectPermissions[object=Account]/allowEdit"))
+                .containsExactly("Profile:Admin#objectPermissions");
+        assertThat(item(sf, "Admin.profile", "Profile")).containsExactly("Profile:Admin");
+        assertThat(item(sf, "Admin.profile", "(content)")).isEmpty();
         // in a zip: the entry's file; Metadata API suffixes and URL-encoded names too
         assertThat(
-                        ChangeScope.item(
+                        item(
                                 zip,
                                 "m.zip",
                                 "unpackaged/profiles/Custom%3A Sales.profile!/Profile/objectPermissions[object=Account]/viewAllRecords"))
-                .isEqualTo("Profile:Custom: Sales#ViewAllRecords");
-        assertThat(ChangeScope.item(zip, "m.zip", "objects/Account.object-meta.xml!/CustomObject/externalSharingModel"))
-                .isEqualTo("CustomObject:Account#externalSharingModel");
-        assertThat(ChangeScope.item(zip, "m.zip", "outer.zip!/permissionsets/X.permissionset!/PermissionSet/label"))
-                .isEqualTo("PermissionSet:X");
+                .containsExactly("Profile:Custom: Sales#ViewAllRecords");
+        assertThat(item(zip, "m.zip", "objects/Account.object-meta.xml!/CustomObject/externalSharingModel"))
+                .containsExactly("CustomObject:Account#externalSharingModel");
+        assertThat(item(zip, "m.zip", "outer.zip!/permissionsets/X.permissionset!/PermissionSet/label"))
+                .containsExactly("PermissionSet:X#label");
         // a whole file added or removed: its suffix tells its type; a file that is no metadata names nothing
-        assertThat(ChangeScope.item(zip, "m.zip", "permissionsets/New_Set.permissionset-meta.xml"))
-                .isEqualTo("PermissionSet:New_Set");
-        assertThat(ChangeScope.item(zip, "m.zip", "README")).isNull();
-        assertThat(ChangeScope.item(zip, "m.zip", "notes.txt!/line 3")).isNull();
+        assertThat(item(zip, "m.zip", "permissionsets/New_Set.permissionset-meta.xml"))
+                .containsExactly("PermissionSet:New_Set");
+        assertThat(item(zip, "m.zip", "README")).isEmpty();
+        assertThat(item(zip, "m.zip", "notes.txt!/line 3")).isEmpty();
         // JSON, YAML, text: no item
-        assertThat(ChangeScope.item("JSON", "deploy.json", "$.spec.replicas")).isNull();
+        assertThat(item("JSON", "deploy.json", "$.spec.replicas")).isEmpty();
+    }
+
+    static List<String> item(String format, String postName, String path) {
+        return ChangeScope.items(format, postName, new Difference(Difference.Kind.CHANGED, path, "a", "b", "changed"));
+    }
+
+    static final String CONTACT_MODIFY_ALL = """
+                <objectPermissions>
+                    <allowCreate>false</allowCreate>
+                    <allowDelete>false</allowDelete>
+                    <allowEdit>false</allowEdit>
+                    <allowRead>false</allowRead>
+                    <modifyAllRecords>true</modifyAllRecords>
+                    <object>Contact</object>
+                    <viewAllRecords>true</viewAllRecords>
+                </objectPermissions>
+            """;
+
+    @Test
+    void approvingOnePartOfAnItemDoesNotApproveAnObjectPermissionAddedBesideIt() {
+        String after = PERMSET.replace(
+                "<userPermissions><enabled>true</enabled><name>ViewAllData</name></userPermissions>\n",
+                CONTACT_MODIFY_ALL);
+        var r = ConfigDiff.diff(
+                "Integration_Sync.permissionset-meta.xml",
+                PERMSET.getBytes(StandardCharsets.UTF_8),
+                "Integration_Sync.permissionset-meta.xml",
+                after.getBytes(StandardCharsets.UTF_8));
+        List<String> touched =
+                ChangeScope.touched(r.format().name(), "Integration_Sync.permissionset-meta.xml", r.differences());
+        assertThat(touched)
+                .containsExactly(
+                        "PermissionSet:Integration_Sync#ViewAllData",
+                        "PermissionSet:Integration_Sync#ModifyAllRecords",
+                        "PermissionSet:Integration_Sync#ViewAllRecords");
+        assertThat(ChangeScope.beyond(List.of("PermissionSet:Integration_Sync#ViewAllData"), touched))
+                .containsExactly(
+                        "PermissionSet:Integration_Sync#ModifyAllRecords",
+                        "PermissionSet:Integration_Sync#ViewAllRecords");
+        // the whole permission set approved covers each of its parts
+        assertThat(ChangeScope.beyond(List.of("permissionset:integration_sync"), touched))
+                .isEmpty();
+        // an object permission granting other access (Edit, Delete) names that too; one removed is named alike
+        String edit = CONTACT_MODIFY_ALL
+                .replace("<allowEdit>false", "<allowEdit>true")
+                .replace("<modifyAllRecords>true", "<modifyAllRecords>false");
+        var removed = new Difference(
+                Difference.Kind.REMOVED,
+                "PermissionSet/objectPermissions[object=Contact]",
+                "allowCreate=false; allowEdit=true; allowRead=true; object=Contact; viewAllRecords=false",
+                null,
+                "removed objectPermissions Contact");
+        assertThat(ChangeScope.items("SALESFORCE_METADATA", "X.permissionset", removed))
+                .containsExactly("PermissionSet:X#Read", "PermissionSet:X#objectPermissions");
+        var added = ConfigDiff.diff(
+                "X.permissionset",
+                PERMSET.getBytes(StandardCharsets.UTF_8),
+                "X.permissionset",
+                PERMSET.replace("<label>", edit + "<label>").getBytes(StandardCharsets.UTF_8));
+        assertThat(ChangeScope.touched(added.format().name(), "X.permissionset", added.differences()))
+                .containsExactly("PermissionSet:X#ViewAllRecords", "PermissionSet:X#objectPermissions");
+    }
+
+    @Test
+    void aSharingRuleIsNamedAsTheAnalyzersNameItSoItsApprovedDeletionIsNotBeyondTheApproval() throws IOException {
+        String rules = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <SharingRules xmlns="http://soap.sforce.com/2006/04/metadata">
+                    <sharingCriteriaRules>
+                        <fullName>Share_All</fullName>
+                        <accessLevel>Edit</accessLevel>
+                        <label>Share All</label>
+                        <sharedTo><allInternalUsers></allInternalUsers></sharedTo>
+                    </sharingCriteriaRules>
+                    <sharingOwnerRules>
+                        <fullName>Owners</fullName>
+                        <accessLevel>Read</accessLevel>
+                        <label>Owners</label>
+                    </sharingOwnerRules>
+                </SharingRules>
+                """;
+        String entry = "force-app/main/default/sharingRules/Account.sharingRules-meta.xml";
+        String without = rules.replaceAll("(?s)<sharingCriteriaRules>.*</sharingCriteriaRules>\\s*", "")
+                .replace("<accessLevel>Read</accessLevel>", "<accessLevel>Edit</accessLevel>");
+        var r = ConfigDiff.diff("m.zip", zip(entry, rules), "m.zip", zip(entry, without));
+        List<String> touched = ChangeScope.touched(r.format().name(), "m.zip", r.differences());
+        assertThat(touched).containsExactly("SharingRules:Account.Share_All", "SharingRules:Account.Owners");
+        assertThat(ChangeScope.beyond(List.of("SharingRules:Account.Share_All"), touched))
+                .containsExactly("SharingRules:Account.Owners");
     }
 
     @Test
@@ -133,5 +227,12 @@ class ChangeScopeTest {
         assertThat(r.get(1).reason())
                 .isEqualTo("the change modified Profile:Admin#AuthorApex beyond its approval, which the test of CC6.1"
                         + " on 2026-09-15 covered");
+        // approving a part does not approve the whole: a whole item touched beside it is beyond the approval
+        var whole = new Retests.Executed(
+                "c2", "Revoke", at, List.of("Profile:Admin#ViewSetup"), List.of(), List.of("Profile:Admin"));
+        List<ControlTest> part = List.of(
+                new ControlTest("CC6.2", "Profile:Admin#ModifyAllRecords", LocalDate.of(2026, 9, 15), "Blake", "6", 4));
+        assertThat(Retests.of(part, List.of(whole)).getFirst().reason())
+                .startsWith("the change modified Profile:Admin beyond its approval");
     }
 }

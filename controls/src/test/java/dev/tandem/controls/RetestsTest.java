@@ -46,6 +46,11 @@ class RetestsTest {
         assertThat(ConfigItems.touches("PermissionSet:A#X", "PermissionSet:A#Y"))
                 .isFalse();
         assertThat(ConfigItems.touches("PermissionSet:A", "PermissionSet:AB")).isFalse();
+        // an approval covers one way: the whole covers its parts, a part neither its whole nor another part
+        assertThat(ConfigItems.covers("permissionset:a", "PermissionSet:A#X")).isTrue();
+        assertThat(ConfigItems.covers("PermissionSet:A#X", "PermissionSet:A")).isFalse();
+        assertThat(ConfigItems.covers("PermissionSet:A#X", "PermissionSet:A#Y")).isFalse();
+        assertThat(ConfigItems.covers("PermissionSet:A#X", "permissionset:a#x")).isTrue();
         assertThat(Retests.suggestedControls(REGISTER, List.of("PermissionSet:Integration_Sync#ViewAllData")))
                 .containsExactly("CC6.3");
     }
