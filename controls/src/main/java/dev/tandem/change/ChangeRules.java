@@ -244,8 +244,17 @@ public final class ChangeRules {
         return OK;
     }
 
-    /** An auditor acknowledges a change once: {@code acknowledgedBy} are the auditors who did. */
-    public static Check acknowledge(Collection<String> acknowledgedBy, String auditor) {
+    /**
+     * An auditor acknowledges a change once, and not one that will not go ahead (withdrawn or
+     * rejected: nothing was done to acknowledge): {@code acknowledgedBy} are the auditors who did.
+     */
+    public static Check acknowledge(ChangeStatus status, Collection<String> acknowledgedBy, String auditor) {
+        if (status == ChangeStatus.WITHDRAWN) {
+            return conflict("change-withdrawn", "the change was withdrawn; there is nothing to acknowledge");
+        }
+        if (status == ChangeStatus.REJECTED) {
+            return conflict("change-rejected", "the change was rejected; there is nothing to acknowledge");
+        }
         if (acknowledgedBy.contains(auditor)) {
             return conflict("already-acknowledged", auditor + " already acknowledged this change");
         }
@@ -263,7 +272,8 @@ public final class ChangeRules {
 
     /**
      * Why the change can never get its audit liaison's approval as things stand, or null: it awaits
-     * that approval and every audit liaison of the incident ({@code liaisons}) is its requester.
+     * that approval and every audit liaison of the incident ({@code liaisons}) is its requester, or
+     * the incident has none.
      */
     public static @Nullable String noLiaisonToApprove(State s, Collection<String> liaisons) {
         return noOtherApprover(s, Approver.AUDIT_LIAISON, liaisons);
@@ -278,6 +288,11 @@ public final class ChangeRules {
             return null;
         }
         String who = words(as);
+        if (holders.isEmpty()) {
+            // nobody holds the role: the requester is not the obstacle, and one added suffices
+            return "the change needs an " + who + "'s approval and the incident has no " + who + ". Add an " + who
+                    + " to the incident (Members)";
+        }
         String add = "the " + who + "'s approval must come from someone other than its requester, " + s.requester()
                 + ", and the incident has no other " + who + ". Add a second " + who + " to the incident (Members)";
         // an emergency change that ran already is on the record: only its approval can follow

@@ -269,11 +269,19 @@ class ChangeRulesTest {
 
     @Test
     void anAuditorAcknowledgesOnce() {
-        assertThat(code(ChangeRules.acknowledge(List.of(), "audrey"))).isEqualTo("allowed");
-        Refused again = (Refused) ChangeRules.acknowledge(List.of("audrey"), "audrey");
+        assertThat(code(ChangeRules.acknowledge(ChangeStatus.REQUESTED, List.of(), "audrey")))
+                .isEqualTo("allowed");
+        Refused again = (Refused) ChangeRules.acknowledge(ChangeStatus.EXECUTED, List.of("audrey"), "audrey");
         assertThat(again.outcome()).isEqualTo(ChangeRules.Outcome.CONFLICT);
         assertThat(again.reason()).contains("already acknowledged");
-        assertThat(code(ChangeRules.acknowledge(List.of("audrey"), "bob"))).isEqualTo("allowed");
+        assertThat(code(ChangeRules.acknowledge(ChangeStatus.EXECUTED, List.of("audrey"), "bob")))
+                .isEqualTo("allowed");
+        // a change that will not go ahead has nothing to acknowledge
+        Refused withdrawn = (Refused) ChangeRules.acknowledge(ChangeStatus.WITHDRAWN, List.of(), "audrey");
+        assertThat(withdrawn.outcome()).isEqualTo(ChangeRules.Outcome.CONFLICT);
+        assertThat(withdrawn.code()).isEqualTo("change-withdrawn");
+        assertThat(code(ChangeRules.acknowledge(ChangeStatus.REJECTED, List.of(), "audrey")))
+                .isEqualTo("change-rejected");
     }
 
     @Test
@@ -314,6 +322,11 @@ class ChangeRulesTest {
         assertThat(ChangeRules.noLiaisonToApprove(ran, List.of("lia")))
                 .contains("Add a second audit liaison")
                 .doesNotContain("withdraw");
+        // no liaison at all, a responder's request: no requester to blame, one liaison to add
+        State byResponder = new State("rosa", false, ChangeStatus.REQUESTED, List.of());
+        assertThat(ChangeRules.noLiaisonToApprove(byResponder, List.of()))
+                .isEqualTo("the change needs an audit liaison's approval and the incident has no audit liaison. Add"
+                        + " an audit liaison to the incident (Members)");
         // the commander's approval is still possible: no warning about commanders
         assertThat(ChangeRules.noCommanderToApprove(byLiaison, List.of("rafael")))
                 .isNull();

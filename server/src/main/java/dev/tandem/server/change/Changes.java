@@ -458,10 +458,11 @@ public class Changes {
 
     /**
      * Whether {@code caller} may acknowledge the change now, as {@link #acknowledge} checks it: not
-     * twice. The pages offer the acknowledgement form only then.
+     * twice, and not a withdrawn or rejected change. The pages offer the acknowledgement form only then.
      */
     public ChangeRules.Check mayAcknowledge(Change c, Caller caller) {
         return ChangeRules.acknowledge(
+                c.status(),
                 c.acknowledgements().stream()
                         .map(Change.Acknowledgement::auditor)
                         .toList(),

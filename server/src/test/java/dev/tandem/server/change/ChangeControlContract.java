@@ -646,6 +646,9 @@ abstract class ChangeControlContract {
         assertThat(team.responder().get("/changes/" + id).body())
                 .as("a responder who did not request it is not offered the withdrawal")
                 .doesNotContain("id=\"withdrawal\"");
+        assertThat(team.auditor().get("/changes/" + id).body())
+                .as("an open request is offered to the auditor's acknowledgement")
+                .contains("id=\"acknowledgement\"");
         long size = treeSize();
         String withdrawal = "/api/v1/changes/" + id + "/withdrawal";
         Api.Response notTheirs = team.responder().postJson(withdrawal, "{\"reason\":\"not mine\"}");
@@ -669,6 +672,14 @@ abstract class ChangeControlContract {
         assertThat(approval.json().path("type").asString()).endsWith("change-withdrawn");
         assertThat(team.liaison().postJson(withdrawal, "{\"reason\":\"again\"}").status())
                 .isEqualTo(409);
+        // nor to acknowledge: the auditor is refused, and not offered the form
+        long withdrawnSize = treeSize();
+        Api.Response ack =
+                team.auditor().postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"seen\"}");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(409);
+        assertThat(ack.json().path("type").asString()).endsWith("change-withdrawn");
+        assertThat(treeSize()).isEqualTo(withdrawnSize);
+        assertThat(team.auditor().get("/changes/" + id).body()).doesNotContain("id=\"acknowledgement\"");
         assertThat(team.liaison().get("/changes/" + id).body())
                 .contains("id=\"withdrawn\"")
                 .doesNotContain("id=\"no-commander\"")
@@ -689,6 +700,21 @@ abstract class ChangeControlContract {
         Api.Response byCommander = ic.postJson(
                 "/api/v1/changes/" + other.json().path("id").asString() + "/withdrawal", "{\"reason\":\"superseded\"}");
         assertThat(byCommander.status()).as(byCommander.body()).isEqualTo(201);
+        // a rejected change is not acknowledged either
+        Api.Response third = team.responder()
+                .postJson(
+                        "/api/v1/incidents/" + team.incident() + "/changes",
+                        body(List.of(snapshot), "CONFIGURATION", false, ""));
+        assertThat(third.status()).as(third.body()).isEqualTo(201);
+        String rejectedId = third.json().path("id").asString();
+        Api.Response rejected = ic.postJson(
+                "/api/v1/changes/" + rejectedId + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\"no\"}");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
+        Api.Response ackRejected = team.auditor()
+                .postJson("/api/v1/changes/" + rejectedId + "/acknowledgements", "{\"comment\":\"seen\"}");
+        assertThat(ackRejected.status()).as(ackRejected.body()).isEqualTo(409);
+        assertThat(ackRejected.json().path("type").asString()).endsWith("change-rejected");
+        assertThat(team.auditor().get("/changes/" + rejectedId).body()).doesNotContain("id=\"acknowledgement\"");
     }
 
     // ------------------------------------------------------------------ what the diffs show
