@@ -184,11 +184,12 @@ class ChangeController {
     @GetMapping("/api/v1/incidents/{id}/retests")
     @Guard(Action.RETESTS_READ)
     ResponseEntity<?> retests(
+            Access access,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
             throws IOException {
-        Changes.RetestBill bill = changes.retests(id);
+        Changes.RetestBill bill = changes.retests(id, c -> views.executionOpen(c, access));
         boolean csv = "csv".equalsIgnoreCase(format)
                 || (format == null
                         && accept != null

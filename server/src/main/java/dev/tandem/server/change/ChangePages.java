@@ -522,7 +522,7 @@ class ChangePages {
     @Guard(Action.RETESTS_READ)
     String retests(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "changes");
-        var bill = changes.retests(id);
+        var bill = changes.retests(id, c -> views.executionOpen(c, access));
         model.addAttribute("bill", bill);
         model.addAttribute("tally", Retests.Tally.of(bill.retests()));
         return "changes/retests";
@@ -531,11 +531,11 @@ class ChangePages {
     /** The retests as CSV for the audit firm: the API's export ({@code ?format=csv}). */
     @GetMapping("/incidents/{id}/retests/download")
     @Guard(Action.RETESTS_READ)
-    ResponseEntity<String> retestsCsv(@PathVariable String id) throws IOException {
+    ResponseEntity<String> retestsCsv(Access access, @PathVariable String id) throws IOException {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"retests-" + id + ".csv\"")
-                .body(ChangeController.csv(changes.retests(id)));
+                .body(ChangeController.csv(changes.retests(id, c -> views.executionOpen(c, access))));
     }
 
     // ------------------------------------------------------------------ the control-test register

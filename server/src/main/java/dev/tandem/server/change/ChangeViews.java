@@ -83,11 +83,18 @@ class ChangeViews {
             @Nullable String withdrawnBy,
             @Nullable String withdrawalReason) {}
 
-    ChangeView view(Change c, Access access) {
-        // the execution entry is privileged when a snapshot is FORENSIC: its notes are read by those
-        // who may read every snapshot, as its diffs are
-        boolean executionOpen = c.preSnapshots().stream().allMatch(s -> readable(s, access))
+    /**
+     * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
+     * when a snapshot is FORENSIC, and its notes, touched and unapproved items (named from the diffs)
+     * and the retests drawn from them are read by those who may read every snapshot, as its diffs are.
+     */
+    boolean executionOpen(Change c, Access access) {
+        return c.preSnapshots().stream().allMatch(s -> readable(s, access))
                 && c.postSnapshots().stream().allMatch(s -> readable(s, access));
+    }
+
+    ChangeView view(Change c, Access access) {
+        boolean executionOpen = executionOpen(c, access);
         boolean notesWithheld = !executionOpen
                 && c.executionNotes() != null
                 && !c.executionNotes().isBlank();

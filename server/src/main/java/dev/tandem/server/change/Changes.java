@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -554,7 +555,11 @@ public class Changes {
                     touched,
                     ChangeScope.beyond(current.configItems(), touched),
                     ChangeRules.beforeApproval(posts, snapshots(postItems, caller), current.approvedAt()));
-            int retests = Retests.of(register.register(current.incident()), List.of(executed(current, now, touched)))
+            List<ControlTest> tests = register.register(current.incident());
+            int retests =
+                    Retests.of(tests, List.of(executed(current, now, touched))).size();
+            // as whoever may not read every snapshot is shown them: from the approved items alone
+            int publicRetests = Retests.of(tests, List.of(executed(current, now, List.of())))
                     .size();
             List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
             for (Change.Diff d : diffs) {
@@ -582,7 +587,8 @@ public class Changes {
                             forensic,
                             scope.touchedItems(),
                             scope.unapprovedItems(),
-                            scope.snapshotsBeforeApproval()),
+                            scope.snapshotsBeforeApproval(),
+                            publicRetests),
                     caller.username());
             jdbc.update(
                     "UPDATE change_request SET status = ?, executed_at = ?, executed_by = ?, post_snapshots = ?,"
@@ -705,23 +711,30 @@ public class Changes {
     /** The retest items of the incident and their fee estimate. */
     public record RetestBill(List<Retest> retests, RetestFee fee) {}
 
-    public RetestBill retests(String incident) {
-        List<Retest> r = Retests.of(register.register(incident), executedChanges(incident));
+    /**
+     * The retest items as a caller sees them: from the items an execution's diffs touched only where
+     * {@code readsExecution} (the caller may read every snapshot of it, {@link ChangeViews#executionOpen}),
+     * else from its approved items alone, as the audit-continuity report draws them from a sealed
+     * {@code change.executed}: the touched items are named from privileged diffs.
+     */
+    public RetestBill retests(String incident, Predicate<Change> readsExecution) {
+        List<Retest> r = Retests.of(register.register(incident), executedChanges(incident, readsExecution));
         return new RetestBill(
                 r, RetestFee.estimate(audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), r.size()));
     }
 
-    private List<Retests.Executed> executedChanges(String incident) {
+    private List<Retests.Executed> executedChanges(String incident, Predicate<Change> readsExecution) {
         List<Retests.Executed> out = new ArrayList<>();
         for (Change c : ofIncident(incident)) {
             if (c.executedAt() != null) {
-                out.add(executed(c, c.executedAt(), c.scope().touchedItems()));
+                out.add(executed(
+                        c, c.executedAt(), readsExecution.test(c) ? c.scope().touchedItems() : List.of()));
             }
         }
         return out;
     }
 
-    /** The change as retests see it: the approved items and every item its diffs touched. */
+    /** The change as retests see it: the approved items and the items its diffs touched. */
     private static Retests.Executed executed(Change c, Instant at, List<String> touched) {
         return new Retests.Executed(c.id(), c.title(), at, c.configItems(), c.controls(), touched);
     }

@@ -78,6 +78,14 @@ final class ChangeControl {
         /** Post-change snapshots received before the approval: a change made before it. */
         List<String> snapshotsBeforeApproval = List.of();
 
+        /**
+         * Whether it was made before its approvals though no emergency, and how many items its diffs
+         * changed beyond them: known for a sealed execution too, whose lists are withheld.
+         */
+        boolean madeBeforeApproval;
+
+        int unapprovedCount;
+
         Tracked(String id, JsonNode request, long index) {
             this.id = id;
             this.request = request;
@@ -145,6 +153,8 @@ final class ChangeControl {
                     t.touchedItems = texts(c, "touchedItems");
                     t.unapprovedItems = texts(c, "unapprovedItems");
                     t.snapshotsBeforeApproval = texts(c, "snapshotsBeforeApproval");
+                    t.madeBeforeApproval = Snapshots.madeBeforeApproval(c);
+                    t.unapprovedCount = Snapshots.unapprovedCount(c);
                 }
                 case "change.acknowledged" -> t.acknowledged = true;
                 case "change.withdrawn" -> t.withdrawn = new Withdrawn(at, text(c, "reason"));
@@ -181,17 +191,16 @@ final class ChangeControl {
                             : t.executedAt == null
                                     ? "not executed"
                                     : "executed " + time(t.executedAt.toString())
-                                            + (t.snapshotsBeforeApproval.isEmpty() ? "" : ", before its approvals"));
+                                            + (t.madeBeforeApproval ? ", before its approvals" : ""));
             rows.add(new Row(
                     List.of(
                             t.id,
                             text(r, "title") + (r.path("emergency").asBoolean() ? " (emergency)" : ""),
                             text(r, "kind"),
                             String.join(", ", texts(r, "configItems"))
-                                    + (t.unapprovedItems.isEmpty()
+                                    + (t.unapprovedCount == 0
                                             ? ""
-                                            : "; also changed, beyond its approval: "
-                                                    + String.join(", ", t.unapprovedItems)),
+                                            : "; also changed, beyond its approval: " + beyond(t)),
                             String.join(", ", texts(r, "controls")),
                             String.join("; ", state)),
                     t.cites));
@@ -314,21 +323,24 @@ final class ChangeControl {
                     case APPROVED_IN_TIME -> {}
                 }
             }
-            if (!t.unapprovedItems.isEmpty()) {
+            if (t.unapprovedCount > 0) {
                 lines.add(new Line(
                         "",
                         "CC8.1 change-management exception: change " + t.id + " \"" + text(t.request, "title")
                                 + "\" went beyond its approval: approved for "
                                 + String.join(", ", texts(t.request, "configItems")) + ", its diffs also changed "
-                                + String.join(", ", t.unapprovedItems) + " (retested as the approved items are)",
+                                + beyond(t)
+                                + (t.unapprovedItems.isEmpty() ? "" : " (retested as the approved items are)"),
                         t.cites));
             }
-            if (!emergency && !t.snapshotsBeforeApproval.isEmpty()) {
+            if (!emergency && t.madeBeforeApproval) {
                 lines.add(new Line(
                         "",
                         "CC8.1 change-management exception: change " + t.id + " \"" + text(t.request, "title")
-                                + "\" was made before its approvals: its post-change snapshot "
-                                + String.join(", ", t.snapshotsBeforeApproval)
+                                + "\" was made before its approvals: "
+                                + (t.snapshotsBeforeApproval.isEmpty()
+                                        ? "a post-change snapshot"
+                                        : "its post-change snapshot " + String.join(", ", t.snapshotsBeforeApproval))
                                 + " was received before the change was approved"
                                 + (t.approvedAt() == null
                                         ? ""
@@ -352,6 +364,11 @@ final class ChangeControl {
                 lines.isEmpty() ? List.of("None.") : List.of(),
                 lines,
                 null);
+    }
+
+    /** The items a change touched beyond its approval: named, or counted where its diffs are privileged. */
+    private static String beyond(Tracked t) {
+        return t.unapprovedItems.isEmpty() ? Narration.items(t.unapprovedCount) : String.join(", ", t.unapprovedItems);
     }
 
     private static String hours(Duration d) {

@@ -184,15 +184,20 @@ final class Narration {
                 "Change executed" + by
                         + (!b.path("beforeApproval").asBoolean()
                                 ? ""
-                                : b.path("snapshotsBeforeApproval").isEmpty()
+                                : !Snapshots.madeBeforeApproval(b)
                                         ? " before its approvals (emergency)"
-                                        : " before its approvals (post-change snapshot "
-                                                + String.join(", ", texts(b, "snapshotsBeforeApproval"))
-                                                + " received before the approval)")
-                        + (texts(b, "unapprovedItems").isEmpty()
+                                        : b.path("snapshotsBeforeApproval").isEmpty()
+                                                ? " before its approvals (a post-change snapshot received before the"
+                                                        + " approval)"
+                                                : " before its approvals (post-change snapshot "
+                                                        + String.join(", ", texts(b, "snapshotsBeforeApproval"))
+                                                        + " received before the approval)")
+                        + (Snapshots.unapprovedCount(b) == 0
                                 ? ""
-                                : "; beyond its approval, also changed "
-                                        + String.join(", ", texts(b, "unapprovedItems")))
+                                : texts(b, "unapprovedItems").isEmpty()
+                                        ? "; beyond its approval, also changed " + items(Snapshots.unapprovedCount(b))
+                                        : "; beyond its approval, also changed "
+                                                + String.join(", ", texts(b, "unapprovedItems")))
                         + "; "
                         + (b.path("withheld").asBoolean()
                                 ? "its differences and notes rest on privileged snapshots"
@@ -241,6 +246,11 @@ final class Narration {
                                                 .toList()));
             default -> "Entry " + e.type() + " recorded" + by;
         };
+    }
+
+    /** "2 configuration items (named in privileged diffs)": items beyond an approval, counted only. */
+    static String items(int n) {
+        return n + (n == 1 ? " configuration item" : " configuration items") + " (named in privileged diffs)";
     }
 
     /** "2 snapshots compared, 3 differences": the diffs a change's execution recorded. */

@@ -74,13 +74,41 @@ public class Snapshots {
         return new Snapshot(incident, checkpoint, entries);
     }
 
-    /** A privileged {@code change.executed} as everyone may know it: which change, when, emergency, retests. */
+    /**
+     * A privileged {@code change.executed} as everyone may know it: which change, when, emergency,
+     * retests from its approved items, and its CC8.1 exceptions as flags and counts (made before its
+     * approval, how many items beyond it), never the snapshots, items, notes or differences.
+     */
     static JsonNode publicPartOfExecution(JsonNode full) {
         tools.jackson.databind.node.ObjectNode p = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         p.put("change", full.path("change").asString(""));
         p.put("beforeApproval", full.path("beforeApproval").asBoolean());
-        p.put("retests", full.path("retests").asInt());
+        p.put("madeBeforeApproval", madeBeforeApproval(full));
+        p.put("unapprovedCount", unapprovedCount(full));
+        // the retests the auditor's API shows for it: from the approved items alone (entries written
+        // before publicRetests tell only the count from every item touched)
+        p.put(
+                "retests",
+                full.has("publicRetests")
+                        ? full.path("publicRetests").asInt()
+                        : full.path("retests").asInt());
         p.put("withheld", true);
         return p;
+    }
+
+    /**
+     * Whether a {@code change.executed} (in full or its public part) was made before its approvals
+     * though no emergency: a post-change snapshot received before the approval.
+     */
+    static boolean madeBeforeApproval(JsonNode execution) {
+        return execution.path("madeBeforeApproval").asBoolean()
+                || !execution.path("snapshotsBeforeApproval").isEmpty();
+    }
+
+    /** How many items a {@code change.executed} (in full or its public part) changed beyond its approval. */
+    static int unapprovedCount(JsonNode execution) {
+        return Math.max(
+                execution.path("unapprovedCount").asInt(),
+                execution.path("unapprovedItems").size());
     }
 }

@@ -1071,6 +1071,87 @@ abstract class AccessMatrixContract {
         assertThat(asMember).contains(fixture.incident());
     }
 
+    /**
+     * A change executed on FORENSIC snapshots: the items its diffs touched are named from privileged
+     * differences, so the retests of whoever may not read every snapshot (the auditor, the liaison,
+     * a responder without a grant) come from its approved items alone, in the API, its CSV and the
+     * page alike; the commander and counsel see the item changed beyond the approval retested.
+     */
+    @Test
+    void aSealedExecutionsTouchedItemsReachOnlyTheRetestsOfThoseWhoReadItsSnapshots() {
+        Api ic = fixture.as().get(Who.IC);
+        String incident = reviewIncident("Sealed change");
+        String i = "/api/v1/incidents/" + incident;
+        Api.Response imported = fixture.as()
+                .get(Who.LIAISON)
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + incident,
+                        "text/csv",
+                        ("control,configItem,testedOn,tester,sample\n"
+                                        + "CC6.3,PermissionSet:Sealed,2026-09-14,Audrey Blake,25\n"
+                                        + "CC6.1,PermissionSet:Sealed#AuthorApex,2026-09-15,Audrey Blake,5\n")
+                                .getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String pre = sealedSnapshot(ic, incident, "<enabled>true</enabled><name>ViewAllData</name>");
+        Api.Response requested = fixture.as()
+                .get(Who.LEGAL)
+                .postJson(
+                        i + "/changes",
+                        "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\","
+                                + "\"configItems\":[\"PermissionSet:Sealed#ViewAllData\"],\"controls\":[\"CC6.3\"],"
+                                + "\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        for (Who w : List.of(Who.IC, Who.LIAISON)) {
+            Api.Response ok =
+                    fixture.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
+            assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        }
+        String post = sealedSnapshot(
+                ic,
+                incident,
+                "<enabled>false</enabled><name>ViewAllData</name></userPermissions>"
+                        + "<userPermissions><enabled>true</enabled><name>AuthorApex</name>");
+        Api.Response executed = ic.postJson(
+                "/api/v1/changes/" + id + "/execution", "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"done\"}");
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(executed.json().path("unapprovedItems").toString()).contains("PermissionSet:Sealed#AuthorApex");
+        for (Who w : List.of(Who.IC, Who.LEGAL)) {
+            assertThat(fixture.as().get(w).get(i + "/retests").body())
+                    .as(w.name())
+                    .contains("PermissionSet:Sealed#AuthorApex beyond its approval");
+        }
+        for (Who w : List.of(Who.AUDITOR, Who.LIAISON, Who.RESPONDER)) {
+            Api as = fixture.as().get(w);
+            Api.Response api = as.get(i + "/retests");
+            assertThat(api.status()).as(w.name()).isEqualTo(200);
+            List<String> controls = new ArrayList<>();
+            api.json()
+                    .path("retests")
+                    .forEach(r -> controls.add(r.path("control").asString()));
+            assertThat(controls).as(w.name()).containsExactly("CC6.3");
+            for (String body : List.of(
+                    api.body(),
+                    as.get(i + "/retests?format=csv").body(),
+                    as.get("/incidents/" + incident + "/retests").body(),
+                    as.get("/incidents/" + incident + "/retests/download").body())) {
+                assertThat(body).as(w.name()).doesNotContain("AuthorApex").doesNotContain("beyond its approval");
+            }
+        }
+    }
+
+    private static String sealedSnapshot(Api api, String incident, String permissions) {
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + incident
+                        + "/evidence?repository=FORENSIC&kind=CONFIG_SNAPSHOT&name=Sealed.permissionset-meta.xml",
+                ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><userPermissions>" + permissions
+                                + "</userPermissions></PermissionSet>")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
     /** Found by a review playing the audit liaison: these reached non-privileged members in clear. */
     @Test
     void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {

@@ -753,9 +753,29 @@ abstract class ChangeControlContract {
         return out.toByteArray();
     }
 
+    /** A team whose register tested CC6.3 on the Marketing_Campaigns permission set and CC6.1 on the Admin profile. */
+    Team teamWithMarketingRegister(String prefix, String title) {
+        Team team = team(prefix, title);
+        Api.Response imported = team.liaison()
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + team.incident(),
+                        "text/csv",
+                        bytes("control,configItem,testedOn,tester,sample\n"
+                                + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
+                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        return team;
+    }
+
     String uploadZip(String incidentId, byte[] zip) {
+        return uploadZip(incidentId, zip, "AUDIT");
+    }
+
+    String uploadZip(String incidentId, byte[] zip, String repository) {
         Api.Response r = ic.postBytes(
-                "/api/v1/incidents/" + incidentId + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=metadata.zip",
+                "/api/v1/incidents/" + incidentId + "/evidence?repository=" + repository
+                        + "&kind=CONFIG_SNAPSHOT&name=metadata.zip",
                 zip);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
@@ -770,16 +790,7 @@ abstract class ChangeControlContract {
      */
     @Test
     void aChangeBeyondItsApprovalIsRecordedAsSuchAndItsExtraItemsAreRetested() {
-        Team team = team("scope", "Beyond approval");
-        Api.Response imported = team.liaison()
-                .send(
-                        "POST",
-                        "/api/v1/control-tests?incident=" + team.incident(),
-                        "text/csv",
-                        bytes("control,configItem,testedOn,tester,sample\n"
-                                + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
-                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Team team = teamWithMarketingRegister("scope", "Beyond approval");
         String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
         clock.advance(Duration.ofMinutes(1));
         String changes = "/api/v1/incidents/" + team.incident() + "/changes";
@@ -850,6 +861,81 @@ abstract class ChangeControlContract {
                         .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
                         .body())
                 .contains("CC8.1 change-management exception: change " + urgent);
+    }
+
+    /**
+     * The same change on FORENSIC snapshots, made before its approval: its touched items are named
+     * from privileged diffs, so whoever may not read every snapshot (the auditor) gets its retests
+     * from the approved items alone, in the API, its CSV, the page and the audit report alike, with no
+     * reason naming an item beyond the approval; the report still tells both CC8.1 exceptions, as a
+     * flag and a count, and does not call the change an emergency.
+     */
+    @Test
+    void aSealedExecutionsTouchedItemsReachNoRetestOfThoseWhoMayNotReadItsSnapshots() {
+        Team team = teamWithMarketingRegister("sealed", "Sealed change");
+        String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN), "FORENSIC");
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested = ic.postJson(
+                "/api/v1/incidents/" + team.incident() + "/changes",
+                "{\"title\":\"Revoke ViewAllData from Marketing_Campaigns\",\"system\":\"Salesforce\","
+                        + "\"configItems\":[\"PermissionSet:Marketing_Campaigns\"],\"controls\":[\"CC6.3\"],"
+                        + "\"preSnapshots\":[\"" + before + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        clock.advance(Duration.ofMinutes(1));
+        // made first: the post-change snapshot predates the approvals
+        String after = uploadZip(
+                team.incident(),
+                zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN_AFTER),
+                "FORENSIC");
+        clock.advance(Duration.ofMinutes(1));
+        String otherCommander = "sealed-ic2-" + Long.toString(System.nanoTime(), 36);
+        Api ic2 = admin.as(user(otherCommander));
+        addMember(team.incident(), otherCommander, "INCIDENT_COMMANDER");
+        assertThat(approve(ic2, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response executed = execute(ic, id, after);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(strings(executed.json().path("unapprovedItems")))
+                .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
+        String retests = "/api/v1/incidents/" + team.incident() + "/retests";
+        // the commander reads every snapshot: the profile is retested, beyond the approval
+        assertThat(ic.get(retests).body()).contains("Profile:Admin#ViewSetup beyond its approval");
+        // the auditor does not: the approved item's retest alone, everywhere it is shown
+        Api auditor = team.auditor();
+        assertThat(auditor.get("/api/v1/changes/" + id)
+                        .json()
+                        .path("touchedItems")
+                        .isNull())
+                .isTrue();
+        JsonNode seen = auditor.get(retests).json();
+        List<String> controls = new ArrayList<>();
+        seen.path("retests").forEach(r -> controls.add(r.path("control").asString()));
+        assertThat(controls).containsExactly("CC6.3");
+        for (String body : List.of(
+                seen.toString(),
+                auditor.get(retests + "?format=csv").body(),
+                auditor.get("/incidents/" + team.incident() + "/retests").body(),
+                auditor.get("/incidents/" + team.incident() + "/retests/download")
+                        .body())) {
+            assertThat(body)
+                    .doesNotContain("AuthorApex")
+                    .doesNotContain("ViewSetup")
+                    .doesNotContain("beyond its");
+        }
+        String report = auditor.get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
+                .body();
+        assertThat(report)
+                .doesNotContain("AuthorApex")
+                .doesNotContain("before its approvals (emergency)")
+                .contains("CC8.1 change-management exception: change " + id)
+                .contains("was made before its approvals: a post-change snapshot was received before")
+                .contains("its diffs also changed 2 configuration items (named in privileged diffs)")
+                .contains("before its approvals (a post-change snapshot received before the approval)");
+        // its retests and fee agree with the auditor's API: one item
+        assertThat(report)
+                .containsAnyOf("1 retest item (1 control test, 1 change)", "1 control test to retest (1 item)");
     }
 
     /**

@@ -47,6 +47,26 @@ class ChangeControlTest {
                     "2026-11-27T11:00:00Z",
                     "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
 
+    /** The register, then change c2 requested for PermissionSet:Sync and approved by both. */
+    private static final List<ReportEntry> TIDY_SYNC_APPROVED = List.of(
+            ENTRIES.getFirst(),
+            entry(
+                    2,
+                    "change.requested",
+                    "2026-11-26T09:00:00Z",
+                    "{\"change\":\"c2\",\"title\":\"Tidy Sync\",\"kind\":\"CONFIGURATION\","
+                            + "\"configItems\":[\"PermissionSet:Sync\"],\"controls\":[\"CC6.3\"],\"emergency\":false}"),
+            entry(
+                    3,
+                    "change.decided",
+                    "2026-11-26T10:00:00Z",
+                    "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+            entry(
+                    4,
+                    "change.decided",
+                    "2026-11-26T11:00:00Z",
+                    "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+
     private static final ChangeControl.Settings SETTINGS = new ChangeControl.Settings(
             Duration.ofHours(24),
             new BigDecimal("80000"),
@@ -95,31 +115,14 @@ class ChangeControlTest {
      */
     @Test
     void aChangeBeyondItsApprovalOrMadeBeforeItIsACc81ExceptionAndItsExtraItemsAreRetested() {
-        List<ReportEntry> entries = List.of(
-                ENTRIES.getFirst(),
-                entry(
-                        2,
-                        "change.requested",
-                        "2026-11-26T09:00:00Z",
-                        "{\"change\":\"c2\",\"title\":\"Tidy Sync\",\"kind\":\"CONFIGURATION\","
-                                + "\"configItems\":[\"PermissionSet:Sync\"],\"controls\":[\"CC6.3\"],\"emergency\":false}"),
-                entry(
-                        3,
-                        "change.decided",
-                        "2026-11-26T10:00:00Z",
-                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
-                entry(
-                        4,
-                        "change.decided",
-                        "2026-11-26T11:00:00Z",
-                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
-                entry(
-                        5,
-                        "change.executed",
-                        "2026-11-26T12:00:00Z",
-                        "{\"change\":\"c2\",\"beforeApproval\":true,\"snapshotsBeforeApproval\":[\"e9\"],"
-                                + "\"touchedItems\":[\"PermissionSet:Sync#ViewAllData\",\"Profile:Admin#AuthorApex\"],"
-                                + "\"unapprovedItems\":[\"Profile:Admin#AuthorApex\"]}"));
+        List<ReportEntry> entries = new java.util.ArrayList<>(TIDY_SYNC_APPROVED);
+        entries.add(entry(
+                5,
+                "change.executed",
+                "2026-11-26T12:00:00Z",
+                "{\"change\":\"c2\",\"beforeApproval\":true,\"snapshotsBeforeApproval\":[\"e9\"],"
+                        + "\"touchedItems\":[\"PermissionSet:Sync#ViewAllData\",\"Profile:Admin#AuthorApex\"],"
+                        + "\"unapprovedItems\":[\"Profile:Admin#AuthorApex\"]}"));
         List<Section> sections = ChangeControl.sections(entries, SETTINGS);
         List<String> row = sections.getFirst().table().rows().getFirst().cells();
         assertThat(row.get(3))
@@ -164,6 +167,46 @@ class ChangeControlTest {
                 .endsWith(": the only audit liaison requested it")
                 .doesNotContain("not executed");
         assertThat(row.cites()).containsExactly(2L, 3L);
+    }
+
+    /**
+     * A sealed execution (FORENSIC snapshots), made before its approval and beyond it: the report's
+     * reader sees its public part only, which tells both exceptions as a flag and a count, and its
+     * retests come from the approved items alone, as the auditor's API shows them.
+     */
+    @Test
+    void aSealedExecutionMadeBeforeItsApprovalAndBeyondItIsStillACc81Exception() {
+        JsonNode full = JSON.readTree("{\"change\":\"c2\",\"beforeApproval\":true,\"madeBeforeApproval\":true,"
+                + "\"snapshotsBeforeApproval\":[\"e9\"],\"touchedItems\":[\"PermissionSet:Sync#ViewAllData\","
+                + "\"Profile:Admin#AuthorApex\"],\"unapprovedItems\":[\"Profile:Admin#AuthorApex\"],"
+                + "\"unapprovedCount\":1,\"retests\":2,\"publicRetests\":1,\"notes\":\"secret\"}");
+        JsonNode commitment = JSON.readTree("{\"repository\":\"FORENSIC\",\"commitment\":\"ab\"}");
+        List<ReportEntry> entries = new java.util.ArrayList<>(TIDY_SYNC_APPROVED);
+        entries.add(new ReportEntry(
+                5,
+                "change.executed",
+                "2026-11-26T12:00:00Z",
+                "ada",
+                commitment,
+                "ab",
+                Snapshots.publicPartOfExecution(full)));
+        List<Section> sections = ChangeControl.sections(entries, SETTINGS);
+        List<String> row = sections.getFirst().table().rows().getFirst().cells();
+        assertThat(row.get(3))
+                .isEqualTo("PermissionSet:Sync; also changed, beyond its approval: 1 configuration item (named in"
+                        + " privileged diffs)");
+        assertThat(row.get(5)).endsWith(", before its approvals");
+        assertThat(sections.get(1).table().rows())
+                .extracting(r -> r.cells().getFirst())
+                .containsExactly("CC6.3");
+        List<String> lines =
+                sections.get(2).lines().stream().map(Report.Line::text).toList();
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("CC8.1 change-management exception: change c2")
+                        && l.contains("went beyond its approval")
+                        && l.endsWith("its diffs also changed 1 configuration item (named in privileged diffs)"))
+                .anyMatch(l -> l.contains("was made before its approvals: a post-change snapshot was received before"));
+        assertThat(String.join("\n", lines)).doesNotContain("AuthorApex").doesNotContain("e9");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The incident's facts in the reports (ADR 089): the incident report says when the breach was
@@ -132,7 +133,8 @@ class NarrationFactsTest {
                         false,
                         List.of(),
                         List.of(),
-                        List.of()),
+                        List.of(),
+                        0),
                 "responder");
         assertThat(Narration.describe(executed, NAMES, false))
                 .isEqualTo("Change executed by responder; 1 snapshot compared, 1 difference; 3 retest items");
@@ -148,11 +150,29 @@ class NarrationFactsTest {
                         false,
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("Profile:Admin#AuthorApex"),
-                        List.of("snap-2")),
+                        List.of("snap-2"),
+                        0),
                 "responder");
         assertThat(Narration.describe(beyond, NAMES, false))
                 .startsWith("Change executed by responder before its approvals (post-change snapshot snap-2 received"
                         + " before the approval); beyond its approval, also changed Profile:Admin#AuthorApex; ");
+        // sealed (FORENSIC snapshots): made before its approval though no emergency, and beyond it, told
+        // as flags and counts without the snapshots or items
+        ReportEntry sealed = new ReportEntry(
+                9,
+                "change.executed",
+                "2026-11-28T09:00:00Z",
+                "responder",
+                JsonNodeFactory.instance.objectNode().put("commitment", "ab"),
+                "ab",
+                Snapshots.publicPartOfExecution(beyond.body()));
+        assertThat(Narration.describe(sealed, NAMES, true))
+                .isEqualTo("Change executed by responder before its approvals (a post-change snapshot received before"
+                        + " the approval); beyond its approval, also changed 1 configuration item (named in privileged"
+                        + " diffs); its differences and notes rest on privileged snapshots")
+                .doesNotContain("emergency")
+                .doesNotContain("AuthorApex")
+                .doesNotContain("snap-2");
         ReportEntry withdrawn =
                 request(new dev.tandem.server.ledger.fact.ChangeWithdrawn("i", "c", "superseded"), "liaison");
         assertThat(Narration.describe(withdrawn, NAMES, false)).isEqualTo("Change withdrawn by liaison: superseded");

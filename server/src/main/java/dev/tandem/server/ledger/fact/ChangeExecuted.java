@@ -10,7 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the approval: {@code snapshotsBeforeApproval}), each pre/post diff in short, the configuration
  * items the diffs touched and those beyond the approved ones ({@code unapprovedItems}), and the
  * retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
- * its content.
+ * its content. What everyone may know of it then (docs/change-control.md) is recorded as flags and
+ * counts beside the lists: {@code madeBeforeApproval} (a post-change snapshot predates the
+ * approval), {@code unapprovedCount} (how many items went beyond it) and {@code publicRetests} (the
+ * retests from the approved items alone, as whoever may not read the snapshots is shown them).
  */
 public record ChangeExecuted(
         String incident,
@@ -23,7 +26,8 @@ public record ChangeExecuted(
         boolean restsOnForensic,
         List<String> touchedItems,
         List<String> unapprovedItems,
-        List<String> snapshotsBeforeApproval)
+        List<String> snapshotsBeforeApproval,
+        int publicRetests)
         implements Fact {
     public ChangeExecuted {
         postSnapshots = List.copyOf(postSnapshots);
@@ -50,6 +54,7 @@ public record ChangeExecuted(
         ObjectNode b = Fact.object().put("change", change);
         postSnapshots.forEach(b.putArray("postSnapshots")::add);
         b.put("notes", notes).put("beforeApproval", beforeApproval);
+        b.put("madeBeforeApproval", !snapshotsBeforeApproval.isEmpty());
         snapshotsBeforeApproval.forEach(b.putArray("snapshotsBeforeApproval")::add);
         var diffs = b.putArray("diffs");
         for (DiffSummary d : this.diffs) {
@@ -62,7 +67,8 @@ public record ChangeExecuted(
         }
         touchedItems.forEach(b.putArray("touchedItems")::add);
         unapprovedItems.forEach(b.putArray("unapprovedItems")::add);
-        b.put("retests", retests);
+        b.put("unapprovedCount", unapprovedItems.size());
+        b.put("retests", retests).put("publicRetests", publicRetests);
         return b;
     }
 
