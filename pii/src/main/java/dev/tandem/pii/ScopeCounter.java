@@ -86,11 +86,16 @@ public final class ScopeCounter implements ScanSink {
     }
 
     private void count(Entity e, long hash) {
+        uniqueSet(e).addHash(hash);
+    }
+
+    /** The distinct set of {@code e}, counting one more finding of it. */
+    private DistinctHashes uniqueSet(Entity e) {
         int i = e.ordinal();
         counts[i]++;
         DistinctHashes d = unique[i];
         if (d == null) d = unique[i] = new DistinctHashes();
-        d.addHash(hash);
+        return d;
     }
 
     private void subject(long identity, @Nullable String jurisdiction) {
@@ -114,11 +119,14 @@ public final class ScopeCounter implements ScanSink {
     }
 
     private void place(@Nullable String jurisdiction, Source s, long identity) {
-        if (jurisdiction == null) return;
+        if (jurisdiction != null) placeSet(jurisdiction, s).addHash(identity);
+    }
+
+    private DistinctHashes placeSet(String jurisdiction, Source s) {
         DistinctHashes[] sets = byJurisdiction.computeIfAbsent(jurisdiction, k -> new DistinctHashes[SOURCES.length]);
         DistinctHashes d = sets[s.ordinal()];
         if (d == null) d = sets[s.ordinal()] = new DistinctHashes();
-        d.addHash(identity);
+        return d;
     }
 
     private static final Entity[] ENTITIES = Entity.values();
@@ -184,20 +192,42 @@ public final class ScopeCounter implements ScanSink {
         }
     }
 
+    /** Inserts of a merge, gathered to be made together ({@link DistinctHashes#addHashes}). */
+    private DistinctHashes[] pendingSets = new DistinctHashes[512];
+
+    private long[] pendingHashes = new long[512];
+    private int pending;
+
     /** Adds a part's tallies, as if its findings and subjects had come here in order. */
     public void merge(Part p) {
         for (int i = 0; i < p.n; i++) {
             int op = p.ops[i];
             if (op == Part.SUBJECT) {
-                subject(p.hashes[i], p.texts[i]);
+                later(records, p.hashes[i]);
+                String jurisdiction = p.texts[i];
+                if (jurisdiction != null) later(placeSet(jurisdiction, Source.RECORD), p.hashes[i]);
             } else if (op % 8 == Part.COUNT) {
-                count(ENTITIES[op / 8], p.hashes[i]);
+                later(uniqueSet(ENTITIES[op / 8]), p.hashes[i]);
             } else if (op % 8 == Part.LEFT_OUT) {
                 leftOut(ENTITIES[op / 8], java.util.Objects.requireNonNull(p.texts[i]));
             } else {
-                place(p.texts[i], SOURCES[op % 8], p.hashes[i]);
+                String jurisdiction = p.texts[i];
+                if (jurisdiction != null) later(placeSet(jurisdiction, SOURCES[op % 8]), p.hashes[i]);
             }
         }
+        DistinctHashes.addHashes(pendingSets, pendingHashes, pending);
+        java.util.Arrays.fill(pendingSets, 0, pending, null);
+        pending = 0;
+    }
+
+    private void later(DistinctHashes set, long hash) {
+        if (pending == pendingSets.length) {
+            pendingSets = java.util.Arrays.copyOf(pendingSets, pending * 2);
+            pendingHashes = java.util.Arrays.copyOf(pendingHashes, pending * 2);
+        }
+        pendingSets[pending] = set;
+        pendingHashes[pending] = hash;
+        pending++;
     }
 
     public Scope scope() {

@@ -108,6 +108,28 @@ class ScopeCounterTest {
     }
 
     @Test
+    void hashesAddedTogetherMakeTheSetsTheyMakeOneByOne() {
+        java.util.Random random = new java.util.Random(7);
+        DistinctHashes[] together = {new DistinctHashes(), new DistinctHashes(), new DistinctHashes()};
+        DistinctHashes[] oneByOne = {new DistinctHashes(), new DistinctHashes(), new DistinctHashes()};
+        int n = 100_003; // not a multiple of the run read ahead
+        DistinctHashes[] sets = new DistinctHashes[n];
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            int k = random.nextInt(3);
+            long h = i % 1000 == 0 ? 0 : random.nextInt(40_000) * 0x9E3779B97F4A7C15L;
+            sets[i] = together[k];
+            hashes[i] = h;
+            oneByOne[k].addHash(h);
+        }
+        DistinctHashes.addHashes(sets, hashes, n);
+        for (int k = 0; k < 3; k++) {
+            assertThat(together[k].size()).isEqualTo(oneByOne[k].size());
+            assertThat(together[k].addHash(0)).isFalse();
+        }
+    }
+
+    @Test
     void jurisdictionsReadCountryAndStateValuesAsExportsWriteThem() {
         assertThat(Jurisdictions.country("Germany")).isEqualTo("DE");
         assertThat(Jurisdictions.country("deu")).isEqualTo("DE");
