@@ -57,15 +57,12 @@ public final class Masking {
     private static int keepLastDigits(String v, int keepLast, int keepFirst, char[] out) {
         int n = v.length();
         v.getChars(0, n, out, 0);
-        int alnum = 0;
-        for (int i = 0; i < n; i++) if (isLetterOrDigit(out[i])) alnum++;
-        int seen = 0;
-        for (int i = 0; i < n; i++) {
-            if (isLetterOrDigit(out[i])) {
-                seen++;
-                if (seen > keepFirst && seen <= alnum - keepLast) out[i] = '*';
-            }
-        }
+        // [from, to): after the first keepFirst letters/digits, before the last keepLast
+        int from = 0;
+        for (int kept = 0; kept < keepFirst && from < n; from++) if (isLetterOrDigit(out[from])) kept++;
+        int to = n;
+        for (int kept = 0; kept < keepLast && to > from; ) if (isLetterOrDigit(out[--to])) kept++;
+        for (int i = from; i < to; i++) if (isLetterOrDigit(out[i])) out[i] = '*';
         return n;
     }
 

@@ -44,4 +44,37 @@ class MaskingTest {
         assertThat(Masking.mask(Entity.PHONE_NUMBER, "")).isEqualTo("");
         assertThat(Masking.mask(Entity.DATE_OF_BIRTH, "3 März 1980")).isEqualTo("* **** ****");
     }
+
+    @Test
+    void digitsAreMaskedBetweenTheFirstAndTheLastKeptAsTheRuleSays() {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "0123456789AZaz -./+é４";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder v = new StringBuilder();
+            int n = random.nextInt(24);
+            for (int i = 0; i < n; i++) v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String s = v.toString();
+            assertThat(Masking.mask(Entity.CREDIT_CARD, s)).as(s).isEqualTo(keeping(s, 0, 4));
+            assertThat(Masking.mask(Entity.IBAN_CODE, s)).as(s).isEqualTo(keeping(s, 2, 4));
+            assertThat(Masking.mask(Entity.PHONE_NUMBER, s)).as(s).isEqualTo(keeping(s, 0, 2));
+            assertThat(Masking.mask(Entity.DATE_OF_BIRTH, s)).as(s).isEqualTo(keeping(s, 0, 0));
+        }
+    }
+
+    /** The rule: of the letters and digits, the first {@code first} and the last {@code last} stay, the others are stars. */
+    private static String keeping(String s, int first, int last) {
+        int alnum = 0;
+        for (char c : s.toCharArray()) if (Character.isLetterOrDigit(c)) alnum++;
+        StringBuilder out = new StringBuilder();
+        int seen = 0;
+        for (char c : s.toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                seen++;
+                out.append(seen > first && seen <= alnum - last ? '*' : c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -45,6 +45,7 @@ public final class CandidateScanner {
     private final int[] gs = new int[MAX_GROUPS];
     private final int[] ge = new int[MAX_GROUPS];
     private final byte[] ibanChars = new byte[34];
+    private final String[] ibanCountries = new String[26 * 26];
     private final byte[] word = new byte[24];
     /** Groups found in the current run, with one dropped at the end for touching a word. */
     private int nAll;
@@ -577,8 +578,16 @@ public final class CandidateScanner {
         if (k + 1 < to && isJoining(b[k]) && isDigit(b[k + 1])) return skipJoined(k);
         String compact = new String(ibanChars, 0, len, ISO_8859_1);
         if (!Ibans.isValid(compact)) return k;
-        emit(Entity.IBAN_CODE, p, k, text(p, k), compact, compact.substring(0, 2));
+        emit(Entity.IBAN_CODE, p, k, text(p, k), compact, ibanCountry());
         return k;
+    }
+
+    /** The country of the IBAN in {@link #ibanChars}: one string per country, not one per IBAN. */
+    private String ibanCountry() {
+        int i = (ibanChars[0] - 'A') * 26 + (ibanChars[1] - 'A');
+        String c = ibanCountries[i];
+        if (c == null) c = ibanCountries[i] = new String(ibanChars, 0, 2, ISO_8859_1);
+        return c;
     }
 
     // ---- '@': e-mail addresses ----

@@ -102,9 +102,8 @@ final class FieldValues implements Forwarder.Listener {
                 }
             }
             case DATE_OF_BIRTH -> {
-                if (v.length() <= 40 && digits(v).length() >= 4) {
-                    forwarder.emit(Entity.DATE_OF_BIRTH, s, e, line, v, digits(v), null);
-                }
+                String d = v.length() <= 40 ? digits(v) : "";
+                if (d.length() >= 4) forwarder.emit(Entity.DATE_OF_BIRTH, s, e, line, v, d, null);
             }
             case PHONE -> {
                 if (!sawPhone && v.length() <= 40) {
@@ -169,7 +168,10 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     private static boolean hasLetter(String v) {
-        for (int i = 0; i < v.length(); i++) if (Character.isLetter(v.charAt(i))) return true;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) return true;
+        }
         return false;
     }
 

@@ -19,7 +19,7 @@ public final class DistinctHashes {
 
     /** Adds a normalized value; returns whether it was new. */
     public boolean add(CharSequence normalized) {
-        return addHash(hash(normalized));
+        return addHash(hash(normalized.toString()));
     }
 
     public boolean addHash(long h) {
@@ -103,7 +103,7 @@ public final class DistinctHashes {
      * and MurmurHash3's fmix64 finalizer. A round is a bijection of the state for each block, and
      * the finalizer a bijection, so two texts of one length that differ in one block never collide.
      */
-    public static long hash(CharSequence s) {
+    public static long hash(String s) {
         int n = s.length();
         long h = 0x9E3779B97F4A7C15L;
         int i = 0;
