@@ -46,6 +46,7 @@ public final class CandidateScanner {
     private final int[] ge = new int[MAX_GROUPS];
     private final byte[] ibanChars = new byte[34];
     private final String[] ibanCountries = new String[26 * 26];
+    private final Ibans.Checker ibans = new Ibans.Checker();
     private final byte[] word = new byte[24];
     /** Groups found in the current run, with one dropped at the end for touching a word. */
     private int nAll;
@@ -577,7 +578,7 @@ public final class CandidateScanner {
         // more digit groups joined after it: a longer reference, not an IBAN
         if (k + 1 < to && isJoining(b[k]) && isDigit(b[k + 1])) return skipJoined(k);
         String compact = new String(ibanChars, 0, len, ISO_8859_1);
-        if (!Ibans.isValid(compact)) return k;
+        if (!ibans.isValid(compact)) return k;
         emit(Entity.IBAN_CODE, p, k, text(p, k), compact, ibanCountry());
         return k;
     }

@@ -2,6 +2,8 @@ package dev.tandem.pii.detect;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.IBANValidator;
 
 /**
@@ -46,36 +48,78 @@ public final class Ibans {
 
     /** Compact form: upper-case letters and digits only. */
     public static boolean isValid(String compact) {
-        if (compact.length() < 5) return false;
-        byte c1 = (byte) compact.charAt(0);
-        byte c2 = (byte) compact.charAt(1);
-        if (length(c1, c2) != compact.length() || mod97(compact) != 1) return false;
+        if (!checksum(compact)) return false;
         // IBANValidator.isValid without its second MOD 97-10 pass: the country's BBAN structure,
         // and check digits other than 00, 01 and 99, which IBANCheckDigit refuses
         IBANValidator.Validator v = IBANValidator.getInstance().getValidator(compact);
-        if (v == null || !v.getRegexValidator().isValid(compact)) return false;
+        return v != null && v.getRegexValidator().isValid(compact) && checkDigitsAllowed(compact);
+    }
+
+    /** The country's length and MOD 97-10. */
+    private static boolean checksum(String compact) {
+        if (compact.length() < 5) return false;
+        byte c1 = (byte) compact.charAt(0);
+        byte c2 = (byte) compact.charAt(1);
+        return length(c1, c2) == compact.length() && mod97(compact) == 1;
+    }
+
+    private static boolean checkDigitsAllowed(String compact) {
         char d1 = compact.charAt(2);
         char d2 = compact.charAt(3);
         return !(d1 == '0' && (d2 == '0' || d2 == '1')) && !(d1 == '9' && d2 == '9');
     }
+
+    /**
+     * {@link #isValid} for one thread: the BBAN structure is matched with matchers kept per country
+     * (the same patterns as the country's {@code RegexValidator}, which makes a matcher, and the
+     * registry a country string, per IBAN).
+     */
+    public static final class Checker {
+        private final Matcher[][] byCountry = new Matcher[26 * 26][];
+
+        public boolean isValid(String compact) {
+            if (!checksum(compact)) return false;
+            int i = (compact.charAt(0) - 'A') * 26 + compact.charAt(1) - 'A';
+            Matcher[] structures = byCountry[i];
+            if (structures == null) structures = byCountry[i] = structures(compact);
+            for (Matcher m : structures) {
+                if (m.reset(compact).matches()) return checkDigitsAllowed(compact);
+            }
+            return false;
+        }
+
+        private static Matcher[] structures(String compact) {
+            IBANValidator.Validator v = IBANValidator.getInstance().getValidator(compact);
+            if (v == null) return new Matcher[0];
+            Pattern[] patterns = v.getRegexValidator().getPatterns();
+            Matcher[] m = new Matcher[patterns.length];
+            for (int k = 0; k < patterns.length; k++) m[k] = patterns[k].matcher("");
+            return m;
+        }
+    }
+
+    /** Below this a remainder times 100 plus 35 still fits a long: reduce only then, not at every character. */
+    private static final long REDUCE_AT = 1_000_000_000_000_000L;
 
     /** ISO 7064 MOD 97-10 over the rearranged IBAN (first four characters moved to the end, A=10 .. Z=35). */
     public static int mod97(CharSequence iban) {
         int n = iban.length();
         long r = 0;
         for (int k = 0; k < n; k++) {
-            char c = iban.charAt((k + 4) % n);
-            int v;
+            // (k + 4) % n, without a division per character
+            int at = k + 4;
+            while (at >= n) at -= n;
+            char c = iban.charAt(at);
             if (c >= '0' && c <= '9') {
-                r = (r * 10 + (c - '0')) % 97;
+                r = r * 10 + (c - '0');
             } else if (c >= 'A' && c <= 'Z') {
-                v = c - 'A' + 10;
-                r = (r * 100 + v) % 97;
+                r = r * 100 + (c - 'A' + 10);
             } else {
                 return -1;
             }
+            if (r >= REDUCE_AT) r %= 97;
         }
-        return (int) r;
+        return (int) (r % 97);
     }
 
     /** Check digits that make {@code country + "00" + bban} valid, as two characters. */

@@ -13,12 +13,27 @@ class IbansEquivalenceTest {
     private static boolean reference(String compact) {
         if (compact.length() < 5) return false;
         return Ibans.length((byte) compact.charAt(0), (byte) compact.charAt(1)) == compact.length()
-                && Ibans.mod97(compact) == 1
+                && mod97(compact) == 1
                 && IBANValidator.getInstance().isValid(compact);
+    }
+
+    /** MOD 97-10 by its definition: the rearranged IBAN's letters as numbers, the whole a big integer. */
+    private static int mod97(String compact) {
+        StringBuilder digits = new StringBuilder();
+        String rearranged = compact.substring(4) + compact.substring(0, 4);
+        for (char c : rearranged.toCharArray()) {
+            if (c >= '0' && c <= '9') digits.append(c);
+            else if (c >= 'A' && c <= 'Z') digits.append(c - 'A' + 10);
+            else return -1;
+        }
+        return new java.math.BigInteger(digits.toString())
+                .mod(java.math.BigInteger.valueOf(97))
+                .intValue();
     }
 
     @Test
     void validInvalidAndEdgeCheckDigitsAnswerAsCommonsValidator() {
+        Ibans.Checker checker = new Ibans.Checker();
         List<String> countries = List.copyOf(Ibans.lengths().keySet());
         SplittableRandom r = new SplittableRandom(5);
         int valid = 0;
@@ -41,6 +56,8 @@ class IbansEquivalenceTest {
             boolean expected = reference(iban);
             if (expected) valid++;
             assertThat(Ibans.isValid(iban)).as(iban).isEqualTo(expected);
+            assertThat(checker.isValid(iban)).as(iban).isEqualTo(expected);
+            assertThat(Ibans.mod97(iban)).as(iban).isEqualTo(mod97(iban));
         }
         assertThat(valid).as("valid IBANs among the samples").isGreaterThan(300);
         // MOD 97-10 holds for these, but 01 and 99 are not check digits (IBANCheckDigit)
