@@ -47,9 +47,13 @@ public class IncidentHeader {
         return incident;
     }
 
-    /** The nearest such deadline of each incident that has one, in one query (the incidents list). */
-    public java.util.Map<String, StoredObligation> nextDeadlines(java.util.Collection<String> incidentIds) {
-        return obligations.nextDeadlines(incidentIds);
+    /**
+     * The nearest such deadline of each incident that has one, in one query (the incidents list);
+     * for those of {@code audited}, as the auditor may read them.
+     */
+    public java.util.Map<String, StoredObligation> nextDeadlines(
+            java.util.Collection<String> incidentIds, java.util.Set<String> audited) {
+        return obligations.nextDeadlines(incidentIds, audited);
     }
 
     /** Owed, pending obligations with a deadline, soonest first ("immediately" ones are due at once). */
@@ -59,14 +63,14 @@ public class IncidentHeader {
 
     /**
      * As {@link #nextDeadlines(String, int)}; for the auditor, without the deadlines that run from
-     * counsel's privileged determination ({@link Obligations#deadlineWithheldFromAuditor}).
+     * something privileged ({@link StoredObligation#dueWithheld}).
      */
     public List<StoredObligation> nextDeadlines(String incident, int n, boolean forAuditor) {
         return obligations.ofIncident(incident).stream()
                 .filter(o -> o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING
                         && o.due() != null
-                        && !(forAuditor && obligations.deadlineWithheldFromAuditor(o)))
+                        && !(forAuditor && o.dueWithheld()))
                 .sorted(Comparator.comparing(StoredObligation::due))
                 .limit(n)
                 .toList();

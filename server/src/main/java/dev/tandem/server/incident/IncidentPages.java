@@ -75,19 +75,16 @@ class IncidentPages {
     @Guard(Action.INCIDENT_LIST)
     String list(Access access, Model model) {
         Map<String, Role> mine = memberships.rolesOf(access.username());
-        Map<String, StoredObligation> next = header.nextDeadlines(mine.keySet());
+        java.util.Set<String> audited = new java.util.HashSet<>();
+        mine.forEach((incident, role) -> {
+            if (role == Role.AUDITOR) audited.add(incident);
+        });
+        Map<String, StoredObligation> next = header.nextDeadlines(mine.keySet(), audited);
         List<Row> rows = new ArrayList<>();
         for (Incident i : incidents.all()) {
             Role role = mine.get(i.id());
             if (role == null) continue;
-            StoredObligation nearest = next.get(i.id());
-            if (role == Role.AUDITOR && nearest != null) {
-                // not a deadline that runs from counsel's privileged determination
-                nearest = header.nextDeadlines(i.id(), 1, true).stream()
-                        .findFirst()
-                        .orElse(null);
-            }
-            rows.add(new Row(i, role, nearest));
+            rows.add(new Row(i, role, next.get(i.id())));
         }
         rows.sort(Comparator.comparing((Row r) -> r.role() != Role.INCIDENT_COMMANDER)
                 .thenComparing(r -> r.incident().closedAt() != null)

@@ -71,7 +71,7 @@ public class ObligationViews {
         boolean auditor = access.caller().has(Role.AUDITOR);
         for (StoredObligation o : obligations.ofIncident(id)) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
-            if (auditor && obligations.deadlineWithheldFromAuditor(o)) withholdDeadline(v);
+            if (auditor && o.dueWithheld()) withholdDeadline(v);
             countsFor(o, v, countsWithheld, access);
             switch (o.placement()) {
                 case OWED -> owed.add(v);
@@ -147,7 +147,7 @@ public class ObligationViews {
     public ObjectNode one(Access access, String obligationId) {
         StoredObligation o = obligations.obligation(obligationId);
         ObjectNode v = forCaller(view(o), access);
-        if (access.caller().has(Role.AUDITOR) && obligations.deadlineWithheldFromAuditor(o)) {
+        if (access.caller().has(Role.AUDITOR) && o.dueWithheld()) {
             withholdDeadline(v);
         }
         countsFor(o, v, withheld(obligations, o.incidentId(), access), access);

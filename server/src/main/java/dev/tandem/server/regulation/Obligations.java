@@ -456,14 +456,6 @@ public class Obligations {
         });
     }
 
-    /**
-     * Whether the auditor may not read {@code o}'s deadline: its clock runs from the breach's
-     * determination and counsel set one (privileged: the deadline would give its date to the day).
-     */
-    public boolean deadlineWithheldFromAuditor(StoredObligation o) {
-        return o.dueWithheld();
-    }
-
     /** Each rule's clock start, by rule id. */
     private final Map<String, dev.tandem.regulation.Rule.ClockStart> clockOf = new java.util.HashMap<>();
 
@@ -733,13 +725,15 @@ public class Obligations {
         List<StoredObligation> existing = ofIncident(incident.id());
         Reconciliation.Plan plan = Reconciliation.plan(existing, next);
         Set<String> sealedQuestions = sealedQuestions(incident.id());
+        Set<String> withheld = new java.util.HashSet<>();
+        for (Reconciliation.Computed c : next) {
+            if (dueWithheld(c, facts, sealedQuestions)) withheld.add(c.key());
+        }
         // the entry is privileged too when a deadline in it, or a previous one it quotes, is withheld
         boolean privileged = counselsFacts
-                || plan.added().stream().anyMatch(c -> dueWithheld(c, facts, sealedQuestions))
-                || plan.kept().entrySet().stream()
-                        .anyMatch(e -> dueWithheld(e.getValue(), facts, sealedQuestions)
-                                || (e.getKey().dueWithheld()
-                                        && plan.changed().contains(e.getValue().key())));
+                || !withheld.isEmpty()
+                || plan.kept().keySet().stream()
+                        .anyMatch(old -> old.dueWithheld() && plan.changed().contains(old.key()));
 
         ObjectNode body = json.createObjectNode()
                 .put("trigger", trigger)
@@ -775,7 +769,7 @@ public class Obligations {
                     Lifecycle.Status.PENDING.name(),
                     now,
                     now,
-                    dueWithheld(c, facts, sealedQuestions));
+                    withheld.contains(c.key()));
             added.add(summary(id, c));
         }
         for (var e : plan.kept().entrySet()) {
@@ -795,7 +789,7 @@ public class Obligations {
                     c.placement().name(),
                     c.position(),
                     now,
-                    dueWithheld(c, facts, sealedQuestions),
+                    withheld.contains(c.key()),
                     old.id());
             if (plan.changed().contains(c.key())) {
                 ObjectNode s = summary(old.id(), c);
@@ -930,9 +924,11 @@ public class Obligations {
     /**
      * The nearest open deadline of each of {@code incidentIds} that has one (owed, pending, with a
      * fixed deadline; the earliest, ties in the computation's order as on the incident's header), in
-     * one query per 500 incidents: the incidents list.
+     * one query per 500 incidents: the incidents list. For the incidents of {@code audited} (the
+     * caller is their auditor) a deadline withheld from the auditor ({@link StoredObligation#dueWithheld})
+     * is passed over.
      */
-    public Map<String, StoredObligation> nextDeadlines(java.util.Collection<String> incidentIds) {
+    public Map<String, StoredObligation> nextDeadlines(java.util.Collection<String> incidentIds, Set<String> audited) {
         Map<String, StoredObligation> next = new java.util.HashMap<>();
         List<String> ids = List.copyOf(new java.util.TreeSet<>(incidentIds));
         for (int from = 0; from < ids.size(); from += 500) {
@@ -947,7 +943,7 @@ public class Obligations {
                             + " AND incident_id IN (" + in + ") ORDER BY due, position, id",
                     Obligations::map,
                     args.toArray())) {
-                next.putIfAbsent(o.incidentId(), o);
+                if (!(o.dueWithheld() && audited.contains(o.incidentId()))) next.putIfAbsent(o.incidentId(), o);
             }
         }
         return next;

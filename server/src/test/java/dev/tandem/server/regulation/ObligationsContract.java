@@ -1044,7 +1044,8 @@ abstract class ObligationsContract {
         putScope(late, WIDE);
         StoredObligation first = nearestOf(early);
 
-        java.util.Map<String, StoredObligation> next = obligations.nextDeadlines(List.of(early, late, none, "nope"));
+        java.util.Map<String, StoredObligation> next =
+                obligations.nextDeadlines(List.of(early, late, none, "nope"), java.util.Set.of());
 
         assertThat(next).containsOnlyKeys(early, late);
         assertThat(next.get(early).id()).isEqualTo(first.id());
@@ -1055,11 +1056,12 @@ abstract class ObligationsContract {
                 "/api/v1/obligations/" + first.id() + "/status",
                 "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: no risk to the residents\"}");
         assertThat(aside.status()).as(aside.body()).isEqualTo(200);
-        StoredObligation second = obligations.nextDeadlines(List.of(early)).get(early);
+        StoredObligation second =
+                obligations.nextDeadlines(List.of(early), java.util.Set.of()).get(early);
         assertThat(second.id())
                 .isNotEqualTo(first.id())
                 .isEqualTo(nearestOf(early).id());
-        assertThat(obligations.nextDeadlines(List.of())).isEmpty();
+        assertThat(obligations.nextDeadlines(List.of(), java.util.Set.of())).isEmpty();
     }
 
     @Test
