@@ -1,8 +1,6 @@
 package dev.tandem.salesforce;
 
 import dev.tandem.intake.XmlNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -183,26 +181,9 @@ public final class OrgConfig {
             "ExternalDataSource",
             "CustomField");
 
-    /** The component name a file stands for: {@code profiles/Custom%3A Sales.profile-meta.xml} → "Custom: Sales". */
-    public static String componentName(String file) {
-        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('!')) + 1);
-        if (base.endsWith("-meta.xml")) {
-            base = base.substring(0, base.length() - "-meta.xml".length());
-        }
-        int dot = base.lastIndexOf('.');
-        if (dot > 0) {
-            base = base.substring(0, dot);
-        }
-        try {
-            return URLDecoder.decode(base.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return base;
-        }
-    }
-
     /** Reads one metadata document; returns false when its root is not a type read here. */
     public boolean add(String file, XmlNode root) {
-        String name = componentName(file);
+        String name = dev.tandem.controls.ConfigItems.componentName(file);
         if (!root.text("fullName").isEmpty()) {
             name = root.text("fullName");
         }

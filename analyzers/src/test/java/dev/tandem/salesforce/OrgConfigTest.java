@@ -15,11 +15,13 @@ class OrgConfigTest {
 
     @Test
     void namesComponentsFromSourceAndMetadataApiFileNames() {
-        assertThat(OrgConfig.componentName("force-app/main/default/profiles/Custom%3A Sales.profile-meta.xml"))
+        assertThat(dev.tandem.controls.ConfigItems.componentName(
+                        "force-app/main/default/profiles/Custom%3A Sales.profile-meta.xml"))
                 .isEqualTo("Custom: Sales");
-        assertThat(OrgConfig.componentName("org.zip!/unpackaged/permissionsets/Ops.permissionset"))
+        assertThat(dev.tandem.controls.ConfigItems.componentName(
+                        "org.zip!/unpackaged/permissionsets/Ops.permissionset"))
                 .isEqualTo("Ops");
-        assertThat(OrgConfig.componentName("objects/Contact/Contact.object-meta.xml"))
+        assertThat(dev.tandem.controls.ConfigItems.componentName("objects/Contact/Contact.object-meta.xml"))
                 .isEqualTo("Contact");
     }
 

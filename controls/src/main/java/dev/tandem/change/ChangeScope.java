@@ -1,8 +1,6 @@
 package dev.tandem.change;
 
 import dev.tandem.controls.ConfigItems;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -97,7 +95,7 @@ public final class ChangeScope {
         if (format.equals(ConfigDiff.Format.ZIP.name())) {
             // a whole file added to or removed from the zip
             String type = typeOf(path);
-            return type == null ? List.of() : List.of(type + ":" + component(path));
+            return type == null ? List.of() : List.of(type + ":" + ConfigItems.componentName(path));
         }
         if (format.equals(ConfigDiff.Format.SALESFORCE_METADATA.name()) && metadataFile(postName)) {
             // a document whose name does not say its component (after.xml) names none: a guess would be false
@@ -112,7 +110,7 @@ public final class ChangeScope {
         if (!root.matches("[A-Za-z][A-Za-z0-9_]*")) {
             return List.of(); // "(content)": the document could not be read
         }
-        String item = root + ":" + component(file);
+        String item = root + ":" + ConfigItems.componentName(file);
         if (segments.length < 2) {
             return List.of(item);
         }
@@ -182,17 +180,5 @@ public final class ChangeScope {
     private static String baseName(String file) {
         String base = file.substring(file.lastIndexOf('/') + 1);
         return base.endsWith("-meta.xml") ? base.substring(0, base.length() - "-meta.xml".length()) : base;
-    }
-
-    /** The component a file stands for: its base name without suffix, URL-decoded ({@code Custom%3A Sales}). */
-    private static String component(String file) {
-        String base = baseName(file);
-        int dot = base.lastIndexOf('.');
-        String name = dot > 0 ? base.substring(0, dot) : base;
-        try {
-            return URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

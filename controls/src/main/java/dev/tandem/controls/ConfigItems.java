@@ -1,5 +1,7 @@
 package dev.tandem.controls;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -17,6 +19,26 @@ import java.util.Locale;
  */
 public final class ConfigItems {
     private ConfigItems() {}
+
+    /**
+     * The component name a metadata file stands for, the {@code Name} of {@code Type:Name}: {@code profiles/Custom%3A Sales.profile-meta.xml} →
+     * "Custom: Sales", {@code org.zip!/unpackaged/permissionsets/Ops.permissionset} → "Ops".
+     */
+    public static String componentName(String file) {
+        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('!')) + 1);
+        if (base.endsWith("-meta.xml")) {
+            base = base.substring(0, base.length() - "-meta.xml".length());
+        }
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        try {
+            return URLDecoder.decode(base.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return base;
+        }
+    }
 
     public static boolean touches(String a, String b) {
         String x = a.strip().toLowerCase(Locale.ROOT);
