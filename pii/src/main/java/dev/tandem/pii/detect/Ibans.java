@@ -46,13 +46,15 @@ public final class Ibans {
         return m;
     }
 
-    /** Compact form: upper-case letters and digits only. */
+    private static final ThreadLocal<Checker> CHECKERS = ThreadLocal.withInitial(Checker::new);
+
+    /**
+     * Compact form: upper-case letters and digits only. IBANValidator.isValid without its second
+     * MOD 97-10 pass: the country's BBAN structure, and check digits other than 00, 01 and 99, which
+     * IBANCheckDigit refuses ({@link Checker}, one per thread).
+     */
     public static boolean isValid(String compact) {
-        if (!checksum(compact)) return false;
-        // IBANValidator.isValid without its second MOD 97-10 pass: the country's BBAN structure,
-        // and check digits other than 00, 01 and 99, which IBANCheckDigit refuses
-        IBANValidator.Validator v = IBANValidator.getInstance().getValidator(compact);
-        return v != null && v.getRegexValidator().isValid(compact) && checkDigitsAllowed(compact);
+        return CHECKERS.get().isValid(compact);
     }
 
     /** The country's length and MOD 97-10. */
