@@ -98,7 +98,7 @@ final class IntegrationSyncRule extends LeakRule {
                 contain.add(new ContainmentAction(
                         Action.REVOKE_PERMISSION,
                         holderSubject(h.holder()),
-                        holderItem(h.holder()) + "#" + g.permission(),
+                        grantItem(h.holder(), g),
                         "Revoke " + permissionText(g) + " from " + holderText(h.holder())
                                 + " (grant only the objects and fields the integration syncs)"));
                 if (h.via() != null) {
@@ -218,6 +218,16 @@ final class IntegrationSyncRule extends LeakRule {
                     contain));
         }
         return out;
+    }
+
+    /**
+     * The configuration item a grant is: {@code PermissionSet:X#ViewAllData}, and an object
+     * permission on its object, {@code PermissionSet:X#ViewAllRecords/Contact}, so that a change
+     * approved for it does not also approve the same access on another object
+     * (docs/change-control.md, "What the diffs touched").
+     */
+    static String grantItem(OrgConfig.AccessHolder holder, Grant g) {
+        return holderItem(holder) + "#" + g.permission() + (g.object().isEmpty() ? "" : "/" + g.object());
     }
 
     /** The grant as an administrator names it, with the object of an object permission. */

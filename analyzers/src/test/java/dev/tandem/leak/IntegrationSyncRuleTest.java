@@ -2,7 +2,9 @@ package dev.tandem.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.salesforce.OrgConfig;
 import dev.tandem.salesforce.OrgConfig.Grant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IntegrationSyncRuleTest {
@@ -15,5 +17,15 @@ class IntegrationSyncRuleTest {
                 .isEqualTo("Modify All records on Account");
         assertThat(IntegrationSyncRule.permissionText(new Grant("ViewAllData", "", "ps.xml", 6)))
                 .isEqualTo("View All Data");
+    }
+
+    @Test
+    void proposesToRevokeAnObjectPermissionOnItsObjectSoThatItsApprovalCoversNoOtherObject() {
+        var holder = new OrgConfig.AccessHolder(
+                OrgConfig.HolderKind.PERMISSION_SET, "Integration_Sync", "", Map.of(), Map.of(), Map.of(), "ps.xml", 1);
+        assertThat(IntegrationSyncRule.grantItem(holder, new Grant("ViewAllRecords", "Contact", "ps.xml", 4)))
+                .isEqualTo("PermissionSet:Integration_Sync#ViewAllRecords/Contact");
+        assertThat(IntegrationSyncRule.grantItem(holder, new Grant("ViewAllData", "", "ps.xml", 6)))
+                .isEqualTo("PermissionSet:Integration_Sync#ViewAllData");
     }
 }

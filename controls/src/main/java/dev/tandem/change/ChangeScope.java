@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * removed from a zip, its suffix: {@code .profile-meta.xml}), the name the component's file name
  * ({@code profiles/Custom%3A Sales.profile-meta.xml} is {@code Custom: Sales}), and the part a user
  * permission's name ({@code #ViewAllData}), an object permission's {@code #ViewAllRecords}, {@code
- * #ModifyAllRecords} or {@code #Read} (an object permission added or removed whole: each of these
- * it grants, and {@code #objectPermissions} for any other access it grants, or when it grants none
- * of them), or else the element's name ({@code #loginIpRanges}, {@code #sharingModel}, {@code
- * #fieldPermissions}, {@code #objectPermissions} for {@code allowEdit}, …). A sharing rule is named
+ * #ModifyAllRecords} or {@code #Read} on its object ({@code #ViewAllRecords/Contact}; an object
+ * permission added or removed whole: each of these it grants, and {@code #objectPermissions/Contact}
+ * for any other access it grants, or when it grants none of them), or else the element's name,
+ * on the value of its key when it is repeated with one key ({@code #fieldPermissions/Contact.Email},
+ * {@code #objectPermissions/Account} for {@code allowEdit}, {@code #classAccesses/Billing}; {@code
+ * #loginIpRanges}, {@code #sharingModel}). A sharing rule is named
  * as the analyzers name it, object and rule: {@code SharingRules:Account.Share_All}. Only a root
  * element changed, or a whole file added or removed, names the whole item. Other formats (JSON,
  * YAML, text), and a document whose file name is no metadata file name ({@code after.xml}: its
@@ -32,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An approved item covers a touched one only when it is the same item or the whole of which the
  * touched one is a part ({@link ConfigItems#covers}): approving {@code PermissionSet:X#ViewAllData}
- * does not approve a grant of Modify All on another object in {@code PermissionSet:X}.
+ * does not approve a grant of Modify All in {@code PermissionSet:X}, and approving {@code
+ * #ViewAllRecords/Account} does not approve View All on Contact.
  */
 public final class ChangeScope {
     private ChangeScope() {}
@@ -124,22 +127,47 @@ public final class ChangeScope {
         if (element.equals("userPermissions") && child.startsWith("userPermissions[name=")) {
             return List.of(item + "#" + keyValue(child, "userPermissions[name=".length()));
         }
+        // a repeated element with one key: the part on that key's value (the object, the field)
+        String on = singleKey(child, element);
+        String sub = on == null ? "" : "/" + on;
         if (element.equals("objectPermissions")) {
             if (segments.length > 2) {
-                return List.of(item + "#" + OBJECT_FLAGS.getOrDefault(segments[2], element));
+                return List.of(item + "#" + OBJECT_FLAGS.getOrDefault(segments[2], element) + sub);
             }
-            return grants(item, d.kind() == Difference.Kind.REMOVED ? d.before() : d.after());
+            return grants(item, sub, d.kind() == Difference.Kind.REMOVED ? d.before() : d.after());
         }
-        return List.of(item + "#" + element);
+        return List.of(item + "#" + element + sub);
+    }
+
+    /**
+     * The value of the one key a repeated element is matched by ({@code Contact} of {@code
+     * objectPermissions[object=Contact]}, {@code Contact.Email} of {@code
+     * fieldPermissions[field=Contact.Email]}); null for an element without a key or with several
+     * ({@code loginIpRanges[startAddress=…,endAddress=…]}).
+     */
+    private static @Nullable String singleKey(String child, String element) {
+        if (child.length() <= element.length() || child.charAt(element.length()) != '[') {
+            return null;
+        }
+        int eq = child.indexOf('=', element.length());
+        if (eq < 0) {
+            return null;
+        }
+        String value = keyValue(child, eq + 1);
+        String key = child.substring(element.length() + 1, eq);
+        return value.isEmpty() || value.contains(",") || value.contains("=") || !key.matches("[A-Za-z]+")
+                ? null
+                : value;
     }
 
     /**
      * The parts an object permission added or removed whole names: each of ViewAllRecords,
      * ModifyAllRecords and Read it grants, and {@code #objectPermissions} for any other access it
-     * grants or when it grants none of those. {@code content} is the block in short ({@code
+     * grants or when it grants none of those, each on its object ({@code on}: {@code /Contact}, or
+     * empty when the diff did not say). {@code content} is the block in short ({@code
      * allowRead=true; modifyAllRecords=true; object=Contact; …}).
      */
-    private static List<String> grants(String item, @Nullable String content) {
+    private static List<String> grants(String item, String on, @Nullable String content) {
         List<String> out = new ArrayList<>();
         boolean other = false;
         for (String field : (content == null ? "" : content).split("; ")) {
@@ -147,14 +175,14 @@ public final class ChangeScope {
             if (eq > 0 && field.substring(eq + 1).equals("true")) {
                 String part = OBJECT_FLAGS.get(field.substring(0, eq));
                 if (part != null) {
-                    out.add(item + "#" + part);
+                    out.add(item + "#" + part + on);
                 } else {
                     other = true;
                 }
             }
         }
         if (other || out.isEmpty()) {
-            out.add(item + "#objectPermissions");
+            out.add(item + "#objectPermissions" + on);
         }
         return List.copyOf(out);
     }

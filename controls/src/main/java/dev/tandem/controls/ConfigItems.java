@@ -8,14 +8,21 @@ import java.util.Locale;
 /**
  * When a change's configuration item touches a tested one. Items are named {@code Type:Name},
  * optionally narrowed with {@code #part} ({@code PermissionSet:Integration_Sync#ViewAllData}, as
- * the leak analyzers' containment proposals name them). Two items touch when they are equal
- * (ignoring case), or when one is the whole of which the other is a part: a change to a permission
- * set's ViewAllData touches a test of the permission set, and a change to the whole permission set
- * touches a test of any of its parts. Different parts of one item do not touch.
+ * the leak analyzers' containment proposals name them), and a part further with {@code /sub-part}:
+ * an object permission's or a field permission's object or field ({@code
+ * PermissionSet:Integration_Sync#ViewAllRecords/Contact}, {@code Profile:Admin#fieldPermissions/Contact.Email}).
+ * Names are compared ignoring case. An item contains itself, its parts, and their sub-parts: {@code
+ * Type:Name} contains {@code Type:Name#P} and {@code Type:Name#P/S}, and {@code Type:Name#P}
+ * contains {@code Type:Name#P/S}. Two items touch when one contains the other: a change to a
+ * permission set's ViewAllData touches a test of the permission set, a change to the whole
+ * permission set touches a test of any of its parts, and a change to View All on Contact touches a
+ * test of the permission set's View All records on any object. Different parts of one item, or
+ * the same part on different objects, do not touch.
  *
- * <p>Whether an approval covers a change is one way ({@link #covers}): approving the whole item
- * covers each of its parts, but approving a part ({@code PermissionSet:X#ViewAllData}) covers that
- * part alone, neither the whole item nor its other parts.
+ * <p>Whether an approval covers a change is one way ({@link #covers}): an approved item covers
+ * what it contains. Approving the whole item covers each of its parts, but approving a part
+ * ({@code PermissionSet:X#ViewAllRecords/Account}) covers that part alone, neither the whole item,
+ * nor its other parts, nor the same access on another object ({@code #ViewAllRecords/Contact}).
  */
 public final class ConfigItems {
     private ConfigItems() {}
@@ -43,23 +50,16 @@ public final class ConfigItems {
     public static boolean touches(String a, String b) {
         String x = a.strip().toLowerCase(Locale.ROOT);
         String y = b.strip().toLowerCase(Locale.ROOT);
-        if (x.equals(y)) {
-            return true;
-        }
-        boolean xWhole = x.indexOf('#') < 0;
-        boolean yWhole = y.indexOf('#') < 0;
-        return (xWhole || yWhole) && base(x).equals(base(y));
+        return contains(x, y) || contains(y, x);
     }
 
     public static boolean touchesAny(String item, Collection<String> others) {
         return others.stream().anyMatch(o -> touches(item, o));
     }
 
-    /** Whether approving {@code approved} covers a change to {@code item}: the same item, or its whole. */
+    /** Whether approving {@code approved} covers a change to {@code item}: the same item, or one that contains it. */
     public static boolean covers(String approved, String item) {
-        String a = approved.strip().toLowerCase(Locale.ROOT);
-        String i = item.strip().toLowerCase(Locale.ROOT);
-        return a.equals(i) || (a.indexOf('#') < 0 && a.equals(base(i)));
+        return contains(approved.strip().toLowerCase(Locale.ROOT), item.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Whether any of {@code approved} covers {@code item} ({@link #covers}). */
@@ -67,8 +67,18 @@ public final class ConfigItems {
         return approved.stream().anyMatch(a -> covers(a, item));
     }
 
-    private static String base(String item) {
-        int hash = item.indexOf('#');
-        return hash < 0 ? item : item.substring(0, hash);
+    /**
+     * Whether {@code outer} is {@code inner} or contains it (both stripped and lower-cased): a whole
+     * item contains its {@code #parts}, a part its {@code /sub-parts}.
+     */
+    private static boolean contains(String outer, String inner) {
+        if (inner.equals(outer)) {
+            return true;
+        }
+        if (!inner.startsWith(outer) || outer.isEmpty()) {
+            return false;
+        }
+        char next = inner.charAt(outer.length());
+        return outer.indexOf('#') < 0 ? next == '#' : next == '/';
     }
 }

@@ -88,9 +88,13 @@ class ChangeScopeTest {
         // any other element is a part of the item, never the whole: approving one part approves no other
         assertThat(item(sf, "Admin.profile", "Profile/description")).containsExactly("Profile:Admin#description");
         assertThat(item(sf, "Admin.profile", "Profile/fieldPermissions[field=Contact.Email]/editable"))
-                .containsExactly("Profile:Admin#fieldPermissions");
+                .containsExactly("Profile:Admin#fieldPermissions/Contact.Email");
         assertThat(item(sf, "Admin.profile", "Profile/objectPermissions[object=Account]/allowEdit"))
-                .containsExactly("Profile:Admin#objectPermissions");
+                .containsExactly("Profile:Admin#objectPermissions/Account");
+        assertThat(item(sf, "Admin.profile", "Profile/classAccesses[apexClass=Billing]/enabled"))
+                .containsExactly("Profile:Admin#classAccesses/Billing");
+        // an element repeated without a key, or matched by several, is named by the element alone
+        assertThat(item(sf, "Admin.profile", "Profile/description[2]")).containsExactly("Profile:Admin#description");
         assertThat(item(sf, "Admin.profile", "Profile")).containsExactly("Profile:Admin");
         assertThat(item(sf, "Admin.profile", "(content)")).isEmpty();
         // in a zip: the entry's file; Metadata API suffixes and URL-encoded names too
@@ -99,7 +103,7 @@ class ChangeScopeTest {
                                 zip,
                                 "m.zip",
                                 "unpackaged/profiles/Custom%3A Sales.profile!/Profile/objectPermissions[object=Account]/viewAllRecords"))
-                .containsExactly("Profile:Custom: Sales#ViewAllRecords");
+                .containsExactly("Profile:Custom: Sales#ViewAllRecords/Account");
         assertThat(item(zip, "m.zip", "objects/Account.object-meta.xml!/CustomObject/externalSharingModel"))
                 .containsExactly("CustomObject:Account#externalSharingModel");
         assertThat(item(zip, "m.zip", "outer.zip!/permissionsets/X.permissionset!/PermissionSet/label"))
@@ -111,6 +115,14 @@ class ChangeScopeTest {
         assertThat(item(zip, "m.zip", "notes.txt!/line 3")).isEmpty();
         // JSON, YAML, text: no item
         assertThat(item("JSON", "deploy.json", "$.spec.replicas")).isEmpty();
+    }
+
+    /** The items a change of the permission set Integration_Sync from {@code before} to {@code after} touched. */
+    static List<String> touchedInPermissionSet(String before, String after) {
+        String name = "Integration_Sync.permissionset-meta.xml";
+        var r = ConfigDiff.diff(
+                name, before.getBytes(StandardCharsets.UTF_8), name, after.getBytes(StandardCharsets.UTF_8));
+        return ChangeScope.touched(r.format().name(), name, r.differences());
     }
 
     static List<String> item(String format, String postName, String path) {
@@ -134,22 +146,16 @@ class ChangeScopeTest {
         String after = PERMSET.replace(
                 "<userPermissions><enabled>true</enabled><name>ViewAllData</name></userPermissions>\n",
                 CONTACT_MODIFY_ALL);
-        var r = ConfigDiff.diff(
-                "Integration_Sync.permissionset-meta.xml",
-                PERMSET.getBytes(StandardCharsets.UTF_8),
-                "Integration_Sync.permissionset-meta.xml",
-                after.getBytes(StandardCharsets.UTF_8));
-        List<String> touched =
-                ChangeScope.touched(r.format().name(), "Integration_Sync.permissionset-meta.xml", r.differences());
+        List<String> touched = touchedInPermissionSet(PERMSET, after);
         assertThat(touched)
                 .containsExactly(
                         "PermissionSet:Integration_Sync#ViewAllData",
-                        "PermissionSet:Integration_Sync#ModifyAllRecords",
-                        "PermissionSet:Integration_Sync#ViewAllRecords");
+                        "PermissionSet:Integration_Sync#ModifyAllRecords/Contact",
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Contact");
         assertThat(ChangeScope.beyond(List.of("PermissionSet:Integration_Sync#ViewAllData"), touched))
                 .containsExactly(
-                        "PermissionSet:Integration_Sync#ModifyAllRecords",
-                        "PermissionSet:Integration_Sync#ViewAllRecords");
+                        "PermissionSet:Integration_Sync#ModifyAllRecords/Contact",
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Contact");
         // the whole permission set approved covers each of its parts
         assertThat(ChangeScope.beyond(List.of("permissionset:integration_sync"), touched))
                 .isEmpty();
@@ -164,14 +170,72 @@ class ChangeScopeTest {
                 null,
                 "removed objectPermissions Contact");
         assertThat(ChangeScope.items("SALESFORCE_METADATA", "X.permissionset", removed))
-                .containsExactly("PermissionSet:X#Read", "PermissionSet:X#objectPermissions");
+                .containsExactly("PermissionSet:X#Read/Contact", "PermissionSet:X#objectPermissions/Contact");
         var added = ConfigDiff.diff(
                 "X.permissionset",
                 PERMSET.getBytes(StandardCharsets.UTF_8),
                 "X.permissionset",
                 PERMSET.replace("<label>", edit + "<label>").getBytes(StandardCharsets.UTF_8));
         assertThat(ChangeScope.touched(added.format().name(), "X.permissionset", added.differences()))
-                .containsExactly("PermissionSet:X#ViewAllRecords", "PermissionSet:X#objectPermissions");
+                .containsExactly("PermissionSet:X#ViewAllRecords/Contact", "PermissionSet:X#objectPermissions/Contact");
+    }
+
+    @Test
+    void approvingViewAllOnOneObjectDoesNotApproveViewAllGrantedOnAnotherInTheSamePermissionSet() {
+        String account = CONTACT_MODIFY_ALL
+                .replace("<object>Contact", "<object>Account")
+                .replace("<modifyAllRecords>true", "<modifyAllRecords>false");
+        String before = PERMSET.replace("<label>", account + "<label>");
+        String after = before.replace(
+                        "<label>",
+                        CONTACT_MODIFY_ALL.replace("<modifyAllRecords>true", "<modifyAllRecords>false") + "<label>")
+                .replace(account, account.replace("<viewAllRecords>true", "<viewAllRecords>false"));
+        List<String> touched = touchedInPermissionSet(before, after);
+        // View All taken away on Account (approved), and granted on Contact in the same change (not approved)
+        assertThat(touched)
+                .containsExactlyInAnyOrder(
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Account",
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Contact");
+        assertThat(ChangeScope.beyond(List.of("PermissionSet:Integration_Sync#ViewAllRecords/Account"), touched))
+                .containsExactly("PermissionSet:Integration_Sync#ViewAllRecords/Contact");
+        // an approval of the access on no object in particular covers it on every object, as it reads
+        assertThat(ChangeScope.beyond(List.of("PermissionSet:Integration_Sync#viewallrecords"), touched))
+                .isEmpty();
+        // a register row of the access on any object is retested; one on another object is not
+        List<ControlTest> register = List.of(
+                new ControlTest(
+                        "CC6.3",
+                        "PermissionSet:Integration_Sync#ViewAllRecords",
+                        LocalDate.of(2026, 9, 14),
+                        "Blake",
+                        "25",
+                        2),
+                new ControlTest(
+                        "CC6.1",
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Lead",
+                        LocalDate.of(2026, 9, 14),
+                        "Blake",
+                        "26",
+                        3),
+                new ControlTest(
+                        "CC6.2",
+                        "PermissionSet:Integration_Sync#ViewAllRecords/Contact",
+                        LocalDate.of(2026, 9, 14),
+                        "Blake",
+                        "27",
+                        4));
+        var executed = new Retests.Executed(
+                "c1",
+                "Revoke",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                List.of("PermissionSet:Integration_Sync#ViewAllRecords/Account"),
+                List.of(),
+                touched);
+        List<Retest> retests = Retests.of(register, List.of(executed));
+        assertThat(retests).extracting(Retest::control).containsExactly("CC6.3", "CC6.2");
+        assertThat(retests.get(1).reason())
+                .startsWith(
+                        "the change modified PermissionSet:Integration_Sync#ViewAllRecords/Contact beyond its approval");
     }
 
     @Test

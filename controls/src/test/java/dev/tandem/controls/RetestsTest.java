@@ -51,6 +51,26 @@ class RetestsTest {
         assertThat(ConfigItems.covers("PermissionSet:A#X", "PermissionSet:A")).isFalse();
         assertThat(ConfigItems.covers("PermissionSet:A#X", "PermissionSet:A#Y")).isFalse();
         assertThat(ConfigItems.covers("PermissionSet:A#X", "permissionset:a#x")).isTrue();
+        // a part's sub-part (the object an object permission is on): contained by the part and the whole only
+        assertThat(ConfigItems.covers("PermissionSet:A#ViewAllRecords", "PermissionSet:A#ViewAllRecords/Contact"))
+                .isTrue();
+        assertThat(ConfigItems.covers("PermissionSet:A", "PermissionSet:A#ViewAllRecords/Contact"))
+                .isTrue();
+        assertThat(ConfigItems.covers(
+                        "PermissionSet:A#ViewAllRecords/Account", "PermissionSet:A#ViewAllRecords/Contact"))
+                .isFalse();
+        assertThat(ConfigItems.covers("PermissionSet:A#ViewAllRecords/Contact", "PermissionSet:A#ViewAllRecords"))
+                .isFalse();
+        assertThat(ConfigItems.covers("PermissionSet:A#View", "PermissionSet:A#ViewAllRecords"))
+                .isFalse();
+        assertThat(ConfigItems.covers("PermissionSet:A#ViewAllRecords/Con", "PermissionSet:A#ViewAllRecords/Contact"))
+                .isFalse();
+        assertThat(ConfigItems.touches("PermissionSet:A#ViewAllRecords/Contact", "PermissionSet:A#ViewAllRecords"))
+                .isTrue();
+        assertThat(ConfigItems.touches("PermissionSet:A#ViewAllRecords/Contact", "PermissionSet:A#ViewAllRecords/Lead"))
+                .isFalse();
+        // a slash before the part is part of the name, not a sub-part
+        assertThat(ConfigItems.covers("Web:checkout", "Web:checkout/x")).isFalse();
         assertThat(Retests.suggestedControls(REGISTER, List.of("PermissionSet:Integration_Sync#ViewAllData")))
                 .containsExactly("CC6.3");
     }

@@ -126,7 +126,7 @@ public class DemoChange {
                                         .get(containment)
                                         .path("configItem")
                                         .asString(),
-                                "PermissionSet:" + INTEGRATION_PERMSET + "#ViewAllRecords"),
+                                "PermissionSet:" + INTEGRATION_PERMSET + "#ViewAllRecords/Contact"),
                         List.of("CC6.3"),
                         null,
                         "Redeploy the permission set from the pre-change metadata snapshot",

@@ -71,7 +71,9 @@ class DemoChangeIT {
                 .contains(DemoChange.PERMSET_FILE + "!/PermissionSet/"
                         + "userPermissions[name=ViewAllData]: removed userPermissions ViewAllData");
         // the demo's change does what it was approved for, nothing beyond
-        assertThat(c.path("touchedItems").toString()).contains("PermissionSet:Integration_Full_Access#ViewAllData");
+        assertThat(c.path("touchedItems").toString())
+                .contains("PermissionSet:Integration_Full_Access#ViewAllData")
+                .contains("PermissionSet:Integration_Full_Access#ViewAllRecords/Contact");
         assertThat(c.path("unapprovedItems"))
                 .as(c.path("touchedItems").toString())
                 .isEmpty();
