@@ -200,6 +200,69 @@ abstract class ObligationsContract {
         return types;
     }
 
+    /**
+     * Two scope changes at once (two scans finishing, or a scan and a person): each works out its
+     * scope from the one in force. The first holds its turn until the second has been submitted and
+     * a while longer; had the second read the scope outside the ledger's unit, it would have read
+     * the scope before the first and written over it.
+     */
+    @Test
+    void twoScopeChangesAtOnceEachBuildOnTheOther() throws Exception {
+        String incident = openIncident("Two scans at once", AWARE);
+        assertThat(putScope(incident, "{\"subjects\":{\"DE\":100},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondSubmitted = new java.util.concurrent.CountDownLatch(1);
+        List<Long> seenBySecond = new CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> obligations.updateScope(incident, "scan-1", (current, ceiling) -> {
+                firstInside.countDown();
+                try {
+                    assertThat(secondSubmitted.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                            .isTrue();
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return added(current.orElseThrow(), "FR", 40);
+            }));
+            assertThat(firstInside.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            var second = pool.submit(() -> {
+                secondSubmitted.countDown();
+                return obligations.updateScope(incident, "scan-2", (current, ceiling) -> {
+                    seenBySecond.add(
+                            current.orElseThrow().scope().subjects().counts().getOrDefault("FR", 0L));
+                    return added(current.orElseThrow(), "IT", 7);
+                });
+            });
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // the second saw the first's people, and the scope in force holds both
+        assertThat(seenBySecond).containsExactly(40L);
+        assertThat(obligations
+                        .scopeOf(incident)
+                        .orElseThrow()
+                        .scope()
+                        .subjects()
+                        .counts())
+                .containsEntry("DE", 100L)
+                .containsEntry("FR", 40L)
+                .containsEntry("IT", 7L);
+    }
+
+    /** The scope in force with {@code n} more people in {@code jurisdiction}, resting on what it rested on. */
+    private static Obligations.ScopeChange added(Obligations.StoredScope current, String jurisdiction, long n) {
+        java.util.Map<String, Long> counts =
+                new java.util.TreeMap<>(current.scope().subjects().counts());
+        counts.merge(jurisdiction, n, Long::sum);
+        Scope scope = Scope.of(counts, current.scope().data(), current.scope().encrypted());
+        return new Obligations.ScopeChange(scope, current.restsOn(), null);
+    }
+
     @Test
     void theServersClockIsTheTestsClockAndTheJobIsScheduledAtTheConfiguredInterval() {
         assertThat(injected).isSameAs(clock);
