@@ -95,6 +95,20 @@ abstract class ServerContract {
     }
 
     @Test
+    void refusesEvidenceCollectedInTheFutureAndStoresNothing() {
+        String incident = openIncident();
+        Api.Response future = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DOCUMENT"
+                        + "&name=later.txt&collectedAt=2099-01-01T10:00:00Z",
+                "collected later".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().path("detail").asString())
+                .startsWith("collectedAt: 2099-01-01T10:00:00Z is in the future");
+        assertThat(api.get("/api/v1/incidents/" + incident + "/evidence").body())
+                .doesNotContain("later.txt");
+    }
+
+    @Test
     void publishesASignedCheckpointThatTheVerifierKeyOpens() {
         String key = anonymous.get("/api/v1/ledger/key").body().strip();
         Api.Response cp = anonymous.get("/api/v1/ledger/checkpoint");

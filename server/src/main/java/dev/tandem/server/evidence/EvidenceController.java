@@ -79,6 +79,7 @@ class EvidenceController {
                         "bad-time", "collectedAt must be an RFC 3339 time with an offset, got " + collectedAt);
             }
         }
+        collected = intake.collectedAt(collected);
         long declared = request.getContentLengthLong();
         // room on disk and in the quotas, before a byte is read (413 or 507 when it cannot fit)
         Storage.Allowance allowance = intake.allowance(incidentId, declared);

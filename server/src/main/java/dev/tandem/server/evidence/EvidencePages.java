@@ -187,7 +187,11 @@ class EvidencePages {
             Repository repository = UploadRepository.parse(fields.get(UploadRepository.PARAMETER));
             // the policy was asked before the body was read, without the repository: now with it
             access.require(Action.EVIDENCE_ADD, Resource.upload(id, repository), "incident", id);
+            if (file.filename() == null || file.filename().isEmpty()) {
+                throw DomainException.unprocessable("empty-evidence", "file: choose a file to upload");
+            }
             OffsetDateTime collected = Times.fromForm(fields.get("collectedAt"), incident.timeZone(), "collectedAt");
+            intake.collectedAt(collected == null ? null : collected.toInstant());
             String name = fields.getOrDefault("name", "").strip();
             meta = Intake.metadata(
                     id,
@@ -197,9 +201,6 @@ class EvidencePages {
                     blankToNull(fields.get("source")),
                     blankToNull(fields.get("description")),
                     collected == null ? null : collected.toInstant());
-            if (file.filename() == null || file.filename().isEmpty()) {
-                throw DomainException.unprocessable("empty-evidence", "file: choose a file to upload");
-            }
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE_CONTENT) {
                 throw e;

@@ -25,14 +25,33 @@ public class Intake {
     static final int MAX_TEXT = 500;
     static final int MAX_DESCRIPTION = 4000;
 
+    private final java.time.Clock clock;
     private final Vault vault;
     private final Storage storage;
     private final long maxBytes;
 
-    Intake(Vault vault, Storage storage, TandemProperties props) {
+    Intake(Vault vault, Storage storage, TandemProperties props, java.time.Clock clock) {
         this.vault = vault;
         this.storage = storage;
         this.maxBytes = props.evidence().maxBytes();
+        this.clock = clock;
+    }
+
+    /**
+     * When an item was collected, checked: not in the future (beyond the allowed clock skew), as
+     * every other time a person gives (422 {@code bad-time}); null stays null.
+     */
+    public @Nullable Instant collectedAt(@Nullable Instant at) {
+        if (at != null) {
+            dev.tandem.server.incident.EntryDraft.past(
+                    at,
+                    "collectedAt",
+                    "bad-time",
+                    clock.instant(),
+                    dev.tandem.server.incident.EntryDraft.SKEW,
+                    ": evidence is collected before it is uploaded");
+        }
+        return at;
     }
 
     /** The largest item accepted ({@code tandem.evidence.max-bytes}). */

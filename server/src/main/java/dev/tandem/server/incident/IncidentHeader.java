@@ -56,7 +56,10 @@ public class IncidentHeader {
         return obligations.nextDeadlines(incidentIds, audited);
     }
 
-    /** Owed, pending obligations with a deadline, soonest first ("immediately" ones are due at once). */
+    /**
+     * Owed, pending obligations due immediately ({@link StoredObligation#immediate}), all of them,
+     * then the {@code n} with the soonest fixed deadlines.
+     */
     public List<StoredObligation> nextDeadlines(String incident, int n) {
         return nextDeadlines(incident, n, false);
     }
@@ -66,13 +69,16 @@ public class IncidentHeader {
      * something privileged ({@link StoredObligation#dueWithheld}).
      */
     public List<StoredObligation> nextDeadlines(String incident, int n, boolean forAuditor) {
-        return obligations.ofIncident(incident).stream()
-                .filter(o -> o.placement() == StoredObligation.Placement.OWED
-                        && o.status() == Lifecycle.Status.PENDING
-                        && o.due() != null
-                        && !(forAuditor && o.dueWithheld()))
+        List<StoredObligation> open = obligations.ofIncident(incident).stream()
+                .filter(o -> o.placement() == StoredObligation.Placement.OWED && o.status() == Lifecycle.Status.PENDING)
+                .toList();
+        List<StoredObligation> out = new java.util.ArrayList<>(
+                open.stream().filter(StoredObligation::immediate).toList());
+        open.stream()
+                .filter(o -> o.due() != null && !(forAuditor && o.dueWithheld()))
                 .sorted(Comparator.comparing(StoredObligation::due))
                 .limit(n)
-                .toList();
+                .forEach(out::add);
+        return List.copyOf(out);
     }
 }

@@ -88,9 +88,9 @@ class IncidentPages {
         }
         rows.sort(Comparator.comparing((Row r) -> r.role() != Role.INCIDENT_COMMANDER)
                 .thenComparing(r -> r.incident().closedAt() != null)
-                .thenComparing(r -> r.next() == null || r.next().due() == null
+                .thenComparing(r -> r.next() == null
                         ? Instant.MAX
-                        : r.next().due())
+                        : r.next().due() == null ? Instant.MIN : r.next().due())
                 .thenComparing(r -> -r.incident().severity().ordinal()));
         model.addAttribute("rows", rows);
         return "incidents/list";
@@ -118,7 +118,12 @@ class IncidentPages {
                     .orElseThrow(() -> new IllegalArgumentException("severity: must be LOW, MEDIUM, HIGH or CRITICAL"));
             ZoneId zone = zone(timeZone);
             OffsetDateTime aware = Times.fromForm(awareAt, zone, "awareAt");
-            Incident opened = incidents.open(t, s, aware == null ? null : aware.toInstant(), zone, actor.username());
+            // the form's hint: empty means now (whoever opens an incident is aware of it; the
+            // deadlines that run from awareness start here)
+            java.time.Instant awareness = aware == null
+                    ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    : aware.toInstant();
+            Incident opened = incidents.open(t, s, awareness, zone, actor.username());
             return "redirect:/incidents/" + opened.id();
         } catch (IllegalArgumentException | DomainException e) {
             response.setStatus(422);
@@ -253,7 +258,8 @@ class IncidentPages {
                             actor);
                 case "containment" -> {
                     OffsetDateTime at = Times.fromForm(form.get("containedAt"), incident.timeZone(), "containedAt");
-                    incidents.contain(id, at == null ? clock.instant() : at.toInstant(), text(form), actor);
+                    incidents.contain(
+                            id, at == null ? clock.instant() : at.toInstant(), text(form), actor, "containedAt");
                 }
                 case "occurred" -> {
                     OffsetDateTime at = Times.fromForm(form.get("occurredAt"), incident.timeZone(), "occurredAt");

@@ -149,10 +149,25 @@ public class Incidents {
 
     /** Declares the incident contained as of {@code at} ({@code incident.contained}); answers its index. */
     public long contain(String id, Instant at, String text, String actor) {
-        EntryDraft.past(at, "at", "bad-at", clock.instant(), java.time.Duration.ZERO, "");
+        return contain(id, at, text, actor, "at");
+    }
+
+    /**
+     * As {@link #contain(String, Instant, String, String)}; {@code field} names the time in errors
+     * (the API's {@code at}, a form's {@code containedAt}). Not in the future, nor before the
+     * incident occurred.
+     */
+    public long contain(String id, Instant at, String text, String actor, String field) {
+        EntryDraft.past(at, field, "bad-at", clock.instant(), java.time.Duration.ZERO, "");
         return ledger.record(ap -> {
             Incident i = existing(id);
             refuseUnless(IncidentLifecycle.change(i.state(), "its containment"));
+            if (i.occurredAt() != null && at.isBefore(i.occurredAt())) {
+                throw DomainException.unprocessable(
+                        "bad-at",
+                        field + ": " + at + " is before the incident occurred (" + i.occurredAt()
+                                + "): an incident is contained after it occurred");
+            }
             long index = ap.record(new IncidentContained(id, at, text), actor);
             jdbc.update("UPDATE incident SET contained_at = ? WHERE id = ?", Timestamp.from(at), id);
             return index;
@@ -172,6 +187,11 @@ public class Incidents {
                 throw DomainException.unprocessable(
                         "bad-occurred-at",
                         "occurredAt: " + occurredAt + " is after the incident's awareAt " + i.awareAt());
+            }
+            if (i.containedAt() != null && occurredAt.isAfter(i.containedAt())) {
+                throw DomainException.unprocessable(
+                        "bad-occurred-at",
+                        "occurredAt: " + occurredAt + " is after the incident was contained (" + i.containedAt() + ")");
             }
             ap.record(new IncidentOccurredAtSet(id, occurredAt, precision.name(), i.occurredAt()), actor);
             jdbc.update(

@@ -922,8 +922,9 @@ public class Obligations {
     }
 
     /**
-     * The nearest open deadline of each of {@code incidentIds} that has one (owed, pending, with a
-     * fixed deadline; the earliest, ties in the computation's order as on the incident's header), in
+     * The nearest open deadline of each of {@code incidentIds} that has one (owed, pending, due
+     * immediately ({@link StoredObligation#immediate}) or else with the earliest fixed deadline, ties
+     * in the computation's order as on the incident's header), in
      * one query per 500 incidents: the incidents list. For the incidents of {@code audited} (the
      * caller is their auditor) a deadline withheld from the auditor ({@link StoredObligation#dueWithheld})
      * is passed over.
@@ -939,10 +940,13 @@ public class Obligations {
             args.addAll(chunk);
             String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             for (StoredObligation o : jdbc.query(
-                    "SELECT * FROM obligation WHERE placement = ? AND status = ? AND due IS NOT NULL"
-                            + " AND incident_id IN (" + in + ") ORDER BY due, position, id",
+                    "SELECT * FROM obligation WHERE placement = ? AND status = ?"
+                            + " AND (due IS NOT NULL OR LOWER(due_text) LIKE 'immediately%')"
+                            + " AND incident_id IN (" + in + ")"
+                            + " ORDER BY CASE WHEN due IS NULL THEN 0 ELSE 1 END, due, position, id",
                     Obligations::map,
                     args.toArray())) {
+                if (o.due() == null && !o.immediate()) continue; // "Immediately" in another case, or spaces
                 if (!(o.dueWithheld() && audited.contains(o.incidentId()))) next.putIfAbsent(o.incidentId(), o);
             }
         }

@@ -52,6 +52,14 @@ public record StoredObligation(
         SUPERSEDED
     }
 
+    /**
+     * Whether it is owed at once, with no fixed deadline: its rule's text begins "immediately" (the
+     * card brands, the acquirer). Shown before the fixed deadlines: nothing is due sooner.
+     */
+    public boolean immediate() {
+        return due == null && dueText.strip().toLowerCase(java.util.Locale.ROOT).startsWith("immediately");
+    }
+
     /** Rule id, jurisdiction and recipient: what stays the same obligation across recomputations. */
     public String key() {
         return key(ruleId, jurisdiction, recipient);

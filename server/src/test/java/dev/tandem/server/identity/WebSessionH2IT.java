@@ -94,6 +94,26 @@ class WebSessionH2IT {
         assertThat(accounts.tokens(username)).hasSize(before + 1);
     }
 
+    /** The form's hint says an empty "Aware since" means now: the deadlines that run from awareness start. */
+    @Test
+    void anIncidentOpenedFromTheWebWithoutAnAwareTimeIsAwareFromNow() {
+        java.time.Instant before = java.time.Instant.now();
+        HttpResponse<String> opened = session.post(
+                "/incidents",
+                "title=Day+one&severity=HIGH&timeZone=Europe%2FBerlin&awareAt=&_csrf="
+                        + FormSession.encode(session.csrf("/incidents")),
+                null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        String id = opened.headers().firstValue("Location").orElseThrow().replaceAll(".*/incidents/", "");
+        String awareAt = new Api(base(), token)
+                .get("/api/v1/incidents/" + id)
+                .json()
+                .path("awareAt")
+                .asString();
+        assertThat(java.time.Instant.parse(awareAt))
+                .isBetween(before.minusSeconds(1), java.time.Instant.now().plusSeconds(1));
+    }
+
     @Test
     void aValidBearerTokenNeedsNoCsrfTokenWhateverTheCaseOfItsScheme() {
         int before = accounts.tokens(username).size();

@@ -324,6 +324,25 @@ abstract class TimelineContract {
     }
 
     @Test
+    void anIncidentContainedBeforeTheCompanyBecameAwareCannotHaveOccurredAfterItsContainment() {
+        assertThat(ic.putJson(path + "/phase", "{\"phase\":\"RESPOND\"}").status())
+                .isEqualTo(200);
+        // contained on the 25th (a control stopped it), noticed on the 26th
+        assertThat(ic.postJson(path + "/containment", "{\"at\":\"2026-11-25T00:00:00Z\",\"text\":\"blocked\"}")
+                        .status())
+                .isEqualTo(201);
+        Api.Response after =
+                ic.putJson(path + "/occurred-at", "{\"occurredAt\":\"2026-11-25T12:00:00Z\",\"precision\":\"EXACT\"}");
+        assertThat(after.status()).isEqualTo(422);
+        assertThat(after.body()).contains("occurredAt: 2026-11-25T12:00:00Z is after the incident was contained");
+        assertThat(ic.putJson(
+                                path + "/occurred-at",
+                                "{\"occurredAt\":\"2026-11-24T12:00:00Z\",\"precision\":\"EXACT\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theCommanderRunsTheLifecycleAndAClosedIncidentRefusesChanges() {
         JsonNode opened = ic.get(path).json();
         assertThat(opened.path("phase").asString()).isEqualTo("DETECT");
@@ -353,6 +372,11 @@ abstract class TimelineContract {
         assertThat(ic.putJson(path + "/occurred-at", "{\"occurredAt\":\"2026-11-27T00:00:00Z\"}")
                         .status())
                 .isEqualTo(422);
+        // nor been contained before it occurred, nor have occurred after it was contained
+        Api.Response early = ic.postJson(path + "/containment", "{\"at\":\"2026-11-18T12:00:00Z\",\"text\":\"x\"}");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body()).contains("at: 2026-11-18T12:00:00Z is before the incident occurred");
+
         assertThat(ic.putJson(path + "/phase", "{\"phase\":\"RECOVER\"}").status())
                 .isEqualTo(200);
         Api.Response closed = ic.postJson(path + "/closure", "{\"text\":\"recovered; lessons to follow\"}");

@@ -200,6 +200,33 @@ abstract class ObligationsContract {
         return types;
     }
 
+    @Test
+    void theHeaderAndTheIncidentsListPutWhatIsDueImmediatelyFirst() {
+        String incident = openIncident("Cards leaked", AWARE);
+        assertThat(putScope(incident, WIDE).status()).isEqualTo(200);
+        List<String> immediate = new ArrayList<>();
+        for (JsonNode o : obligationsOf(incident).path("obligations")) {
+            if (o.path("due").isNull() && o.path("dueText").asString().startsWith("immediately")) {
+                immediate.add(o.path("regime").asString() + " · "
+                        + o.path("jurisdiction").asString());
+            }
+        }
+        // card data: the card brands' and the acquirer's notices are owed at once, with no fixed deadline
+        assertThat(immediate).isNotEmpty();
+        String page = http.get("/incidents/" + incident).body();
+        String header = page.substring(page.indexOf("id=\"next-deadlines\""), page.indexOf("aria-label=\"Incident\""));
+        for (String i : immediate) {
+            assertThat(header).contains(i);
+        }
+        assertThat(header).contains("due <strong>immediately</strong>");
+        // and the fixed deadlines after them: GDPR's 72 hours among them
+        assertThat(header.indexOf("immediately")).isLessThan(header.indexOf("2026-11-29"));
+        String list = http.get("/incidents").body();
+        String row = list.substring(list.indexOf("Cards leaked"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("<strong>immediately</strong>").doesNotContain("none open");
+    }
+
     /**
      * Two scope changes at once (two scans finishing, or a scan and a person): each works out its
      * scope from the one in force. The first holds its turn until the second has been submitted and
@@ -1103,8 +1130,12 @@ abstract class ObligationsContract {
         String early = openIncident("Aware early", "2026-11-20T08:00:00Z");
         String late = openIncident("Aware late", AWARE);
         String none = openIncident("No scope yet", AWARE);
-        putScope(early, WIDE);
-        putScope(late, WIDE);
+        // no card data: nothing is due immediately, so the nearest is a fixed deadline (the header's
+        // and list's order with one due immediately: theHeaderAndTheIncidentsListPutWhatIsDueImmediatelyFirst)
+        String noCards = WIDE.replace("\"PAYMENT_CARD\"", "\"GOVERNMENT_ID\"");
+        assertThat(putScope(early, noCards).status()).isEqualTo(200);
+        assertThat(putScope(late, noCards).status()).isEqualTo(200);
+        assertThat(obligations.ofIncident(early)).noneMatch(StoredObligation::immediate);
         StoredObligation first = nearestOf(early);
 
         java.util.Map<String, StoredObligation> next =

@@ -236,9 +236,10 @@ class ChangeControlBrowserIT extends BrowserContract {
                 .anySatisfy(d -> assertThat(d).contains("removed userPermissions ViewAllData"));
         assertThat(commander.locator("#verification").innerText()).contains("the finding is closed");
         assertThat(commander.locator("#open-risk").count()).isOne();
-        // none ticked: refused, the comment kept and the box left unticked
+        // nothing is attested by default: the box comes unticked; none ticked is refused, the
+        // comment kept and the box left unticked
+        assertThat(commander.getByLabel(DemoChange.SYNC).isChecked()).isFalse();
         commander.getByLabel("How they were verified").fill("The nightly sync ran and copied only its fields");
-        commander.getByLabel(DemoChange.SYNC).uncheck();
         button(commander, "Record the processes verified").click();
         Locator unticked = commander.locator("#err-processes");
         unticked.waitFor();
