@@ -316,12 +316,13 @@ public class Changes {
             controls = new ArrayList<>(f.controls());
             controls.addAll(f.iso27001());
         }
-        List<EvidenceItem> snapshots = new ArrayList<>();
-        for (StoredFinding.Item i : f.items()) {
-            vault.find(i.id())
-                    .filter(e -> e.kind().name().equals(Snapshot.CONFIG_SNAPSHOT))
-                    .ifPresent(snapshots::add);
-        }
+        List<EvidenceItem> snapshots = newest(
+                incident,
+                f.items().stream()
+                        .map(i -> vault.find(i.id()))
+                        .flatMap(java.util.Optional::stream)
+                        .filter(e -> e.kind().name().equals(Snapshot.CONFIG_SNAPSHOT))
+                        .toList());
         String names =
                 String.join(", ", snapshots.stream().map(EvidenceItem::name).toList());
         return new Requested(
@@ -348,6 +349,34 @@ public class Changes {
                 r.businessProcesses(),
                 findingId,
                 r.containment());
+    }
+
+    /**
+     * The configuration as it is now, for each snapshot a finding rested on: the newest snapshot of
+     * the incident with the same name in the same repository (received last). A finding found on
+     * metadata retrieved before an earlier change: its snapshot is no longer the pre-change state,
+     * and a diff against it would name the earlier change's items as this change's, beyond its
+     * approval.
+     */
+    private List<EvidenceItem> newest(String incident, List<EvidenceItem> rested) {
+        if (rested.isEmpty()) {
+            return rested;
+        }
+        List<EvidenceItem> all = vault.ofIncident(incident);
+        java.util.LinkedHashSet<EvidenceItem> out = new java.util.LinkedHashSet<>();
+        for (EvidenceItem r : rested) {
+            EvidenceItem latest = r;
+            for (EvidenceItem e : all) {
+                if (e.kind() == r.kind()
+                        && e.repository() == r.repository()
+                        && e.name().equals(r.name())
+                        && e.receivedAt().isAfter(latest.receivedAt())) {
+                    latest = e;
+                }
+            }
+            out.add(latest);
+        }
+        return List.copyOf(out);
     }
 
     /** The kind of change a proposed containment action is. */

@@ -128,5 +128,61 @@ class DemoChangeIT {
                 .isEqualTo("Redeploy the permission set from the pre-change metadata snapshot");
         // walking again changes nothing
         assertThat(walk.walk(loaded, Duration.ofSeconds(1)).orElseThrow().id()).isEqualTo(change.id());
+
+        // a second change from a finding found on the metadata of before the first change: its
+        // pre-change snapshot is the configuration as it is now, the newest snapshot of that name
+        JsonNode evidence =
+                ic.get("/api/v1/incidents/" + incident + "/evidence").json();
+        JsonNode sharing = null;
+        for (JsonNode f :
+                ic.get("/api/v1/incidents/" + incident + "/findings").json().path("findings")) {
+            if (f.path("pattern").asString().equals("SHARING_RULE_EXPOSURE")) sharing = f;
+        }
+        assertThat(sharing).isNotNull();
+        String rested = null;
+        for (JsonNode id : sharing.path("evidenceIds")) {
+            JsonNode item = item(evidence, id.asString());
+            if (item != null && item.path("kind").asString().equals("CONFIG_SNAPSHOT")) rested = id.asString();
+        }
+        assertThat(rested).as(sharing.toString()).isNotNull();
+        JsonNode restedItem = item(evidence, rested);
+        String newest = rested;
+        for (JsonNode e : evidence) {
+            if (e.path("kind").asString().equals("CONFIG_SNAPSHOT")
+                    && e.path("name").asString().equals(restedItem.path("name").asString())
+                    && e.path("repository")
+                            .asString()
+                            .equals(restedItem.path("repository").asString())
+                    && e.path("receivedAt")
+                                    .asString()
+                                    .compareTo(item(evidence, newest)
+                                            .path("receivedAt")
+                                            .asString())
+                            > 0) {
+                newest = e.path("id").asString();
+            }
+        }
+        // the demo's first change left a newer snapshot of the same metadata
+        assertThat(newest).isNotEqualTo(rested);
+        Api.Response second = ic.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"finding\":\"" + sharing.path("id").asString() + "\",\"containment\":0,"
+                        // it rests on FORENSIC evidence too: the words are the requester's; the
+                        // snapshots are left to the finding
+                        + "\"title\":\"Remove a sharing rule\",\"description\":\"Close the guest access\","
+                        + "\"system\":\"Salesforce production org\",\"configItems\":[\"SharingRules:Account\"],"
+                        + "\"rollbackPlan\":\"Redeploy the rule\",\"kind\":\"ACCESS_RESTRICTION\","
+                        + "\"controls\":[\"CC6.1\"],\"businessProcesses\":[\"partner portal\"]}");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        JsonNode requested =
+                ic.get("/api/v1/changes/" + second.json().path("id").asString()).json();
+        assertThat(requested.path("preSnapshots").toString()).contains(newest).doesNotContain(rested);
+    }
+
+    private static JsonNode item(JsonNode evidence, String id) {
+        for (JsonNode e : evidence) {
+            if (e.path("id").asString().equals(id)) return e;
+        }
+        return null;
     }
 }
