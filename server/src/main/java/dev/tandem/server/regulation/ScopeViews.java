@@ -32,6 +32,9 @@ public class ScopeViews {
     /**
      * @param subjects affected people by ISO 3166-1 country or ISO 3166-2 subdivision
      * @param data the data categories involved
+     * @param restsOnForensic the scope was derived from FORENSIC evidence (a PII scan): only a caller
+     *     who may read such a scope (LEGAL, the incident commander) is given one that is; the
+     *     auditor reads no scope at all ({@code SCOPE_READ})
      */
     public record Shown(
             Map<String, Long> subjects,
@@ -39,7 +42,8 @@ public class ScopeViews {
             boolean encrypted,
             Instant updatedAt,
             String updatedBy,
-            long ledgerIndex)
+            long ledgerIndex,
+            boolean restsOnForensic)
             implements Answer {
         public long people() {
             return subjects.values().stream().mapToLong(Long::longValue).sum();
@@ -61,6 +65,7 @@ public class ScopeViews {
                 scope.encrypted(),
                 stored.get().updatedAt(),
                 stored.get().updatedBy(),
-                stored.get().ledgerIndex());
+                stored.get().ledgerIndex(),
+                stored.get().restsOnForensic());
     }
 }
