@@ -28,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The obligations page of an incident (docs/web.md): each obligation with exactly the fields the API
  * gives the caller ({@link ObligationViews}, the same code as {@code GET
- * /api/v1/incidents/{id}/obligations}); where the policy permits, the forms to assign an owner,
- * change the status, record a judgement, and edit and send the GDPR Art. 33 notice. Forms post and
- * redirect (no script needed); with htmx the status form swaps its obligation in place.
+ * /api/v1/incidents/{id}/obligations}) and the scope in force ({@link ScopeViews}, as {@code GET
+ * …/scope}); where the policy permits, the forms to set the scope, the awareness and the facts,
+ * assign an owner, change the status, record a judgement, and edit and send the GDPR Art. 33
+ * notice. Forms post and redirect (no script needed); with htmx the status form swaps its
+ * obligation in place.
  */
 @WebPages
 class ObligationPages {
@@ -40,6 +42,7 @@ class ObligationPages {
     private final Memberships memberships;
     private final Vault vault;
     private final IncidentHeader header;
+    private final ScopeViews scopes;
 
     ObligationPages(
             Obligations obligations,
@@ -47,9 +50,11 @@ class ObligationPages {
             NoticeDrafts notices,
             Memberships memberships,
             Vault vault,
-            IncidentHeader header) {
+            IncidentHeader header,
+            ScopeViews scopes) {
         this.obligations = obligations;
         this.views = views;
+        this.scopes = scopes;
         this.notices = notices;
         this.memberships = memberships;
         this.vault = vault;
@@ -61,6 +66,16 @@ class ObligationPages {
     String page(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "obligations");
         model.addAttribute("view", views.asMap(views.list(access, id)));
+        // the scope in force as GET …/scope answers the caller: who set it, when, and on what evidence
+        ScopeViews.Answer scope = permitted(access, Action.SCOPE_READ, id) ? scopes.read(id, access) : null;
+        ScopeViews.Shown shown = scope instanceof ScopeViews.Shown s ? s : null;
+        model.addAttribute("scopeInForce", shown);
+        if (permitted(access, Action.SCOPE_CHANGE, id)) {
+            model.addAttribute("categories", ScopeForm.categories());
+            if (!model.containsAttribute("scopeForm")) {
+                model.addAttribute("scopeForm", shown == null ? ScopeForm.empty() : ScopeForm.of(shown));
+            }
+        }
         boolean insider = permitted(access, Action.JUDGEMENTS_READ, id);
         if (insider) {
             model.addAttribute(
@@ -224,6 +239,39 @@ class ObligationPages {
             return again(access, id, e, model, response, Map.of("factsError", e.getMessage(), "factsDraft", form));
         }
         return "redirect:/incidents/" + id + "/obligations#facts";
+    }
+
+    /**
+     * Who was affected and which data, as {@code PUT /api/v1/incidents/{id}/scope} (the same
+     * {@link Obligations#updateScope(String, Scope, String)}: a person's scope, with no ceiling): the
+     * people per jurisdiction in the CLI's {@code --subjects} syntax, the data categories ticked, and
+     * whether the data were encrypted. A refused field is 422 naming it, the form as typed, nothing
+     * written.
+     */
+    @PostMapping("/incidents/{id}/scope")
+    @Guard(Action.SCOPE_CHANGE)
+    String scope(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String subjects,
+            @RequestParam(required = false) @Nullable List<String> data,
+            @RequestParam(required = false) @Nullable String encrypted,
+            Model model,
+            HttpServletResponse response) {
+        obligations.incident(id);
+        ScopeForm form = ScopeForm.posted(subjects, data, checked(encrypted));
+        try {
+            // read before the service is called: a refused field writes nothing
+            obligations.updateScope(id, form.scope(), access.username());
+        } catch (ScopeForm.Invalid e) {
+            var refused = Map.of("scopeError", e.getMessage(), "scopeErrorField", e.field(), "scopeForm", form);
+            return again(
+                    access, id, DomainException.unprocessable("bad-scope", e.getMessage()), model, response, refused);
+        } catch (DomainException e) {
+            var refused = Map.of("scopeError", e.getMessage(), "scopeErrorField", "", "scopeForm", form);
+            return again(access, id, e, model, response, refused);
+        }
+        return "redirect:/incidents/" + id + "/obligations#scope-heading";
     }
 
     @PostMapping("/incidents/{id}/notices/gdpr-art33")

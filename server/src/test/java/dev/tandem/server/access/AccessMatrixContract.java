@@ -643,6 +643,13 @@ abstract class AccessMatrixContract {
         // PENDING to PENDING is refused as a transition (409, the page again): permitted, nothing changed
         c.add(form("POST", "/obligations/{id}/status", DECIDERS, () -> ob + "/status", "status=PENDING"));
         c.add(form("POST", "/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "determinedAt="));
+        // the scope, as PUT …/scope: the people in the CLI's syntax, the categories ticked
+        c.add(form(
+                "POST",
+                "/incidents/{id}/scope",
+                DECIDERS,
+                () -> i + "/scope",
+                "subjects=DE%3D1200%2CUS-CA%3D800&data=CONTACT"));
         c.add(form(
                 "POST",
                 "/incidents/{id}/awareness",

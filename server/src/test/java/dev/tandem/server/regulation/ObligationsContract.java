@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
 import dev.tandem.server.TestUsers;
 import dev.tandem.server.identity.Accounts;
 import java.io.IOException;
@@ -1002,6 +1003,111 @@ abstract class ObligationsContract {
         assertThat(number.json().path("detail").asString()).contains("decidedAt");
         assertThat(treeSize()).isEqualTo(size);
         assertThat(http.get(judgements).json().path("judgements")).isEmpty();
+    }
+
+    /**
+     * The obligations page's scope form (docs/web.md) sets the scope as {@code PUT …/scope} does:
+     * counsel, signed in, posts it with the page's CSRF token; the ledger records it as theirs and
+     * the obligations are recomputed as the API's would be. A bad value is 422 naming the field,
+     * the form keeps what was typed, and nothing is written.
+     */
+    @Test
+    void counselCorrectsAMistakenScopeOnTheObligationsPageAndABadValueWritesNothing() {
+        String incident = openIncident("Scope from the page", AWARE);
+        String counsel = "counsel-" + Long.toString(System.nanoTime(), 36);
+        String password = "correct horse battery staple";
+        var created = http.postJson(
+                "/api/v1/users",
+                "{\"username\":\"" + counsel + "\",\"displayName\":\"Counsel\",\"password\":\"" + password + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var member = http.putJson("/api/v1/incidents/" + incident + "/members/" + counsel, "{\"role\":\"LEGAL\"}");
+        assertThat(member.status()).as(member.body()).isEqualTo(200);
+        FormSession browser = new FormSession("http://127.0.0.1:" + port);
+        assertThat(browser.signIn(counsel, password).statusCode()).isEqualTo(302);
+        String page = "/incidents/" + incident + "/obligations";
+        assertThat(browser.get(page).body()).contains("Set the scope", "No scope yet.");
+        String csrf = "&_csrf=" + FormSession.encode(browser.csrf(page));
+        String post = page.replace("/obligations", "/scope");
+
+        // refused: the field named beside it, what was typed kept, nothing written
+        long size = treeSize();
+        for (List<String> bad : List.of(
+                List.of("XX=5", "subjects", "XX"),
+                List.of("DE=-1", "subjects", "-1"),
+                List.of("DE=many", "subjects", "many"),
+                List.of("", "subjects", "no affected people"))) {
+            HttpResponse<String> refused =
+                    browser.post(post, "subjects=" + FormSession.encode(bad.get(0)) + "&data=HEALTH" + csrf, null);
+            assertThat(refused.statusCode()).as(bad.get(0)).isEqualTo(422);
+            assertThat(refused.body())
+                    .as(bad.get(0))
+                    .contains("id=\"s-subjects-error\"", bad.get(1) + ": ", bad.get(2))
+                    .contains("value=\"" + bad.get(0) + "\"")
+                    .containsPattern("value=\"HEALTH\"[^>]*checked")
+                    .doesNotContain("Exception");
+        }
+        HttpResponse<String> category = browser.post(post, "subjects=DE%3D40&data=SHOE_SIZE" + csrf, null);
+        assertThat(category.statusCode()).isEqualTo(422);
+        assertThat(category.body()).contains("id=\"s-data-error\"", "data: ", "SHOE_SIZE", "value=\"DE=40\"");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM incident_scope WHERE incident_id = ?", Long.class, incident))
+                .isZero();
+
+        // a scope folded in by mistake (the company's own users): the form shows it, prefilled
+        assertThat(putScope(
+                                incident,
+                                "{\"subjects\":{\"DE\":1200,\"US-CA\":800,\"US-TX\":300,\"ZZ\":200},"
+                                        + "\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        String before = browser.get(page).body();
+        assertThat(before)
+                .contains("Correct the scope", "value=\"DE=1200,US-CA=800,US-TX=300,ZZ=200\"")
+                .containsPattern("value=\"PAYMENT_CARD\"[^>]*checked");
+        size = treeSize();
+        HttpResponse<String> corrected = browser.post(post, "subjects=DE%3D40&data=CONTACT" + csrf, null);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+        assertThat(corrected.headers().firstValue("Location").orElse("")).contains(page);
+        // the same unit as PUT …/scope: scope.updated and obligations.computed, by counsel
+        assertThat(treeSize()).isEqualTo(size + 2);
+        JsonNode scope = http.get("/api/v1/incidents/" + incident + "/scope").json();
+        assertThat(scope.path("subjects").toString()).isEqualTo("{\"DE\":40}");
+        assertThat(scope.path("data").toString()).isEqualTo("[\"CONTACT\"]");
+        assertThat(scope.path("updatedBy").asString()).isEqualTo(counsel);
+        List<String> last = new ArrayList<>();
+        for (JsonNode e :
+                http.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            last.add(e.path("type").asString() + " " + e.path("actor").asString());
+        }
+        assertThat(last.subList(last.size() - 2, last.size()))
+                .containsExactly("scope.updated " + counsel, "obligations.computed " + counsel);
+        JsonNode list = obligationsOf(incident);
+        assertThat(list.path("obligations").toString()).doesNotContain("\"US-");
+        assertThat(list.path("superseded").toString()).contains("\"US-CA\"");
+        String same = openIncident("Scope from the API", AWARE);
+        assertThat(putScope(same, "{\"subjects\":{\"DE\":40},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(contract(list.path("obligations")))
+                .isNotEmpty()
+                .isEqualTo(contract(obligationsOf(same).path("obligations")));
+        assertThat(browser.get(page).body()).contains("value=\"DE=40\"", "Set by <span>" + counsel + "</span>");
+
+        // without an awareness time the deadlines cannot run: refused as the API refuses it
+        String unaware = openIncident("Scope before awareness", null);
+        assertThat(http.putJson("/api/v1/incidents/" + unaware + "/members/" + counsel, "{\"role\":\"LEGAL\"}")
+                        .status())
+                .isEqualTo(200);
+        String unawarePage = "/incidents/" + unaware + "/obligations";
+        size = treeSize();
+        HttpResponse<String> noAware = browser.post(
+                "/incidents/" + unaware + "/scope",
+                "subjects=DE%3D40&_csrf=" + FormSession.encode(browser.csrf(unawarePage)),
+                null);
+        assertThat(noAware.statusCode()).isEqualTo(422);
+        assertThat(noAware.body()).contains("id=\"scope-error\"", "awareAt: ");
+        assertThat(treeSize()).isEqualTo(size);
     }
 
     @Test
