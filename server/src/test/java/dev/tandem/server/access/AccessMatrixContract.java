@@ -1183,6 +1183,19 @@ abstract class AccessMatrixContract {
                 .isEqualTo(201);
         String scan = scopeFromForensicScan(incident, "review-export.csv");
         assertThat(legal.get(i + "/scope").status()).isEqualTo(200);
+        // the obligations page says who set the scope and that it rests on FORENSIC evidence to
+        // counsel and the commander; to no one else, and the auditor reads no scope there at all
+        String page = "/incidents/" + incident + "/obligations";
+        for (Api as : List.of(ic, legal)) {
+            assertThat(as.get(page).body()).contains("id=\"scope-set\"", "it rests on FORENSIC evidence");
+        }
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
+            Api.Response shown = fixture.as().get(w).get(page);
+            assertThat(shown.status()).as(w.name()).isEqualTo(200);
+            assertThat(shown.body())
+                    .as(w.name())
+                    .doesNotContain("id=\"scope-set\"", "it rests on FORENSIC evidence", "id=\"s-subjects\"");
+        }
         for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
             Api as = fixture.as().get(w);
             Api.Response obligations = as.get(i + "/obligations");
@@ -1261,6 +1274,9 @@ abstract class AccessMatrixContract {
                     .isEqualTo(403);
         }
         assertThat(legal.get(i + "/notices/gdpr-art33/versions/1").body()).contains("LEAK-NOTICE-VERSION");
+        // set by a person, the scope no longer rests on the scan: the page says who set it, and no more
+        assertThat(legal.get(page).body()).contains("id=\"scope-set\"").doesNotContain("it rests on FORENSIC evidence");
+        assertThat(fixture.as().get(Who.RESPONDER).get(page).body()).contains("id=\"scope-set\"");
     }
 
     /**
