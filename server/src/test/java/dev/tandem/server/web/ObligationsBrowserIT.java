@@ -9,6 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -224,6 +226,53 @@ class ObligationsBrowserIT extends BrowserContract {
                 .last();
         assertThat(row.locator("time").getAttribute("datetime"))
                 .isEqualTo(earlier.toInstant().toString());
+    }
+
+    /**
+     * The scope (docs/obligations-api.md "Scope"): the commander finds the form prefilled with the
+     * scope in force; a negative count is refused beside the field, with what was typed and the
+     * categories ticked kept; the scope sent again is recorded as the commander's.
+     */
+    @Test
+    void theCommanderCorrectsTheScopeWithTheForm() {
+        Page page = signIn(Role.INCIDENT_COMMANDER);
+        page.navigate(base() + incidentPath() + "/obligations");
+        String inForce = page.locator("#s-subjects").inputValue();
+        assertThat(inForce).contains("=");
+        List<String> ticked = ticked(page);
+        assertThat(ticked).isNotEmpty();
+
+        sendScope(page, "DE=-5");
+        assertThat(page.locator("#s-subjects-error").innerText())
+                .contains("subjects")
+                .contains("-5");
+        assertThat(page.locator("#s-subjects").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.locator("#s-subjects").inputValue()).isEqualTo("DE=-5");
+        assertThat(ticked(page)).isEqualTo(ticked);
+
+        sendScope(page, inForce);
+        assertThat(page.url()).endsWith("/obligations#scope-heading");
+        assertThat(page.locator("#scope-set").innerText()).startsWith("Set by " + username(Role.INCIDENT_COMMANDER));
+        assertThat(page.locator("#s-subjects").inputValue()).isEqualTo(inForce);
+    }
+
+    /** The data categories ticked in the scope form. */
+    private static List<String> ticked(Page page) {
+        Locator boxes = page.locator("form[action$='/scope'] input[name='data']:checked");
+        List<String> values = new ArrayList<>();
+        for (int n = 0; n < boxes.count(); n++) {
+            values.add(boxes.nth(n).getAttribute("value"));
+        }
+        return values;
+    }
+
+    /** Fills the people of the scope form and sends it as it is otherwise, and waits for the answer. */
+    private void sendScope(Page page, String subjects) {
+        Locator form = page.locator("form[action$='/scope']");
+        form.getByLabel("People affected per jurisdiction").fill(subjects);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set scope and recompute"))
+                .click();
+        page.waitForLoadState();
     }
 
     /** Fills and sends the judgement form of the obligations page, and waits for the answer. */
