@@ -103,6 +103,16 @@ class ChangePages {
                 ? ChangeForm.draft(Map.of(), List.of(), false)
                 : ChangeForm.draft(
                         changes.proposal(id, finding.strip(), ChangeForm.containment(containment), access.caller()));
+        if (finding != null && !finding.isBlank() && changes.restsOnPrivileged(id, finding.strip())) {
+            // the finding's own words (its pattern, the session, user or snapshot it names) are shown
+            // to the requester for reference, not put in the form: one click would publish them
+            Map<String, String> proposed = new java.util.LinkedHashMap<>();
+            for (String f : List.of("title", "description", "rollbackPlan")) {
+                proposed.put(f, String.valueOf(draft.get(f)));
+                draft.put(f, "");
+            }
+            model.addAttribute("proposedWords", proposed);
+        }
         return newForm(access, id, model, draft, Map.of());
     }
 

@@ -83,7 +83,14 @@ class ChangeControlBrowserIT extends BrowserContract {
         assertThat(page.locator(".notice").innerText()).contains("Filled from the finding");
         assertThat(page.getByLabel("Kind").inputValue()).isEqualTo("ACCESS_RESTRICTION");
         assertThat(page.getByLabel("Configuration items").inputValue()).contains(PERMSET);
-        assertThat(page.getByLabel("Title").inputValue()).isNotBlank();
+        // the finding rests on FORENSIC evidence: its words are shown for reference, not put in the
+        // form (the request is public); the requester writes their own
+        assertThat(page.getByLabel("Title").inputValue()).isEmpty();
+        assertThat(page.getByLabel("Description").inputValue()).isEmpty();
+        assertThat(page.locator("#proposed-words").textContent()).contains("Revoke View All Data");
+        page.getByLabel("Title").fill("Revoke View All Data from the integration permission set");
+        page.getByLabel("Description").fill("Containment cleared by counsel");
+        page.getByLabel("Rollback plan").fill("Redeploy the pre-change permission set");
         assertThat((List<?>) page.locator("#c-preSnapshots")
                         .evaluate("s => Array.from(s.selectedOptions).map(o => o.textContent)"))
                 .as("the finding's CONFIG_SNAPSHOT preselected")
