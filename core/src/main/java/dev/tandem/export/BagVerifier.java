@@ -624,7 +624,7 @@ public final class BagVerifier {
                 }
             }
         }
-        return listed.size();
+        return listedIds.size();
     }
 
     /** RFC 9162 §2.1.4.2 from the auditor's older checkpoint to the bag's. Answers the older size, or -1. */

@@ -71,8 +71,10 @@ public final class SampleBag {
                 body.putArray("evidence").add("ev-6").add("ev-11");
                 append("evidence-request.answered", INCIDENT, body.put("text", "the firewall logs"));
             } else if (i % 5 == 1) {
+                // ev-36 is ev-31's content again (the same log uploaded twice): two items, one blob
+                int of = i == 36 ? 31 : i;
                 byte[] content =
-                        ("firewall log line " + i + "\n").repeat(50 + i).getBytes(StandardCharsets.UTF_8);
+                        ("firewall log line " + of + "\n").repeat(50 + of).getBytes(StandardCharsets.UTF_8);
                 String sha = sha256(content);
                 String id = "ev-" + i;
                 ObjectNode body = JSON.createObjectNode()
@@ -121,8 +123,11 @@ public final class SampleBag {
         Checkpoint cp = Checkpoint.parse(checkpoint.substring(0, checkpoint.indexOf("\n\n") + 1));
         BagWriter bag = new BagWriter(out, ExportBag.bagName(INCIDENT, cp.size()));
         List<OscalAssessmentResults.Item> items = new ArrayList<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
         for (ExportBag.Evidence e : evidence) {
-            bag.add(ExportBag.evidencePath(e.sha256()), blobs.get(e.sha256()));
+            if (written.add(e.sha256())) { // as the server writes it: one file for items with the same bytes
+                bag.add(ExportBag.evidencePath(e.sha256()), blobs.get(e.sha256()));
+            }
             items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
         }
         bag.add(ExportBag.INDEX, ExportBag.index(evidence));

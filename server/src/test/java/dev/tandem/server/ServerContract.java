@@ -95,6 +95,16 @@ abstract class ServerContract {
     }
 
     @Test
+    void refusesAnIncidentTitleWithABidiOverrideOrALineBreak() {
+        for (String title : List.of("Leak \\u202Egnp.exe", "Leak\\nsecond line")) {
+            Api.Response r = api.postJson("/api/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"HIGH\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.json().path("type").asString()).endsWith(":bad-title");
+            assertThat(r.json().path("detail").asString()).startsWith("title: must not contain");
+        }
+    }
+
+    @Test
     void refusesEvidenceCollectedInTheFutureAndStoresNothing() {
         String incident = openIncident();
         Api.Response future = api.postBytes(

@@ -137,7 +137,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.println(
                         "  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the "
                                 + s.entries() + " ledger entries, the " + s.evidence()
-                                + " evidence files and their rows in data/evidence/index.json");
+                                + " evidence items' files and their rows in data/evidence/index.json");
                 out.println("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
                         + " recompute: " + String.join(", ", s.manifestsOnly()));
                 out.println("               an edited report or OSCAL document with its manifests recomputed still"
@@ -146,7 +146,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());
                 }
-                out.println("VERIFIED: " + path);
+                // without a pinned key the signature proves only that whoever made the bag signed it
+                out.println(
+                        s.keyPinned()
+                                ? "VERIFIED: " + path
+                                : "VERIFIED, but not who signed it (no --key: pass the server's verifier key): "
+                                        + path);
                 return TandemCommand.EXIT_OK;
             }
             case BagCheck.Failed f -> {

@@ -113,7 +113,7 @@ class VerifyCommandTest {
         // what the signature binds, and what only the bag's own manifests cover
         assertThat(r.out())
                 .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 2"
-                        + " ledger entries, the 1 evidence files")
+                        + " ledger entries, the 1 evidence items' files")
                 .contains("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
                         + " recompute: data/reports/audit-continuity.html, data/reports/audit-continuity.pdf,"
                         + " data/oscal/assessment-results.json")
@@ -138,6 +138,10 @@ class VerifyCommandTest {
         Run r = run("verify", bag(false).toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("warning: ", "--key");
+        // the verdict itself says so, on standard output, where a reader of the result looks
+        assertThat(r.out())
+                .contains("VERIFIED, but not who signed it (no --key")
+                .doesNotContain("VERIFIED: ");
     }
 
     @Test

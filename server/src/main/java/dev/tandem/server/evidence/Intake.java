@@ -117,7 +117,7 @@ public class Intake {
     }
 
     /** A C0 or C1 control, a line or paragraph separator, or a bidirectional embedding, override or isolate. */
-    static boolean isControl(int cp) {
+    public static boolean isControl(int cp) {
         int type = Character.getType(cp);
         return type == Character.CONTROL
                 || type == Character.LINE_SEPARATOR

@@ -36,6 +36,7 @@ public class Incidents {
     }
 
     public Incident open(String title, Severity severity, @Nullable Instant awareAt, ZoneId zone, String actor) {
+        checkTitle(title);
         checkAwareAt(awareAt, clock.instant());
         checkZone(zone);
         String id = Ids.next();
@@ -137,6 +138,24 @@ public class Incidents {
      * time, or UTC: a fixed offset such as {@code +02:00} would show local due times an hour off on
      * the other side of a change.
      */
+    /**
+     * A title is printed in every page, report and bag: no line breaks or other control characters,
+     * no bidirectional overrides that would show the reader another title than the one stored (as
+     * evidence names, {@link dev.tandem.server.evidence.Intake#name}).
+     */
+    static void checkTitle(String title) {
+        for (int i = 0; i < title.length(); ) {
+            int cp = title.codePointAt(i);
+            if (dev.tandem.server.evidence.Intake.isControl(cp)) {
+                throw DomainException.unprocessable(
+                        "bad-title",
+                        "title: must not contain line breaks or other control characters: "
+                                + String.format("U+%04X", cp) + " at character " + (title.codePointCount(0, i) + 1));
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
     static void checkZone(ZoneId zone) {
         var rules = zone.getRules();
         if (rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).getTotalSeconds() != 0) {

@@ -266,8 +266,9 @@ public class NoticeDrafts {
                     "notice-incomplete",
                     "the notice still has " + gaps.size() + " gap" + (gaps.size() == 1 ? "" : "s") + ": "
                             + String.join("; ", gaps)
-                            + ". Complete them (PUT the text), or confirm sending it incomplete with"
-                            + " \"incomplete\":true (GDPR Art. 33(4) allows information in phases)");
+                            + ". Complete them in the notice text, or confirm sending it incomplete (the form's"
+                            + " \"Send it incomplete\", the API's \"incomplete\":true; GDPR Art. 33(4) allows"
+                            + " information in phases)");
         }
         boolean privileged = forensicBefore
                 || edited.map(Version::restsOnForensic).orElse(false)

@@ -143,7 +143,11 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (r != null
                 && r.getBody() instanceof ProblemDetail p
                 && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
-            p.setType(type(status.is4xxClientError() ? "bad-request" : "internal"));
+            p.setType(
+                    type(status.value() == 404 ? "not-found" : status.is4xxClientError() ? "bad-request" : "internal"));
+            if (ex instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
+                p.setDetail("no such address: " + request.getDescription(false).replaceFirst("^uri=", ""));
+            }
         }
         return r;
     }

@@ -132,7 +132,11 @@ class UnknownPagesH2IT {
         assertThat(contentType(api)).isEqualTo("application/problem+json");
         JsonNode problem = JSON.readTree(api.body());
         assertThat(problem.path("status").asInt()).isEqualTo(404);
-        assertThat(problem.path("type").asString()).startsWith("urn:tandem:problem:");
+        // an address that is not there is not-found, and says which, in the API's words, not Spring's
+        assertThat(problem.path("type").asString()).isEqualTo("urn:tandem:problem:not-found");
+        assertThat(problem.path("detail").asString())
+                .isEqualTo("no such address: /api/v1/no-such")
+                .doesNotContain("static resource");
         for (HttpResponse<String> r : List.of(
                 get(anonymous, "/api/v1/no-such", "application/json", ADMIN_TOKEN),
                 get(anonymous, "/no-such-page", "application/json", ADMIN_TOKEN),
