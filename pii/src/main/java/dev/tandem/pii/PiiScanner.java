@@ -24,7 +24,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +39,16 @@ import org.jspecify.annotations.Nullable;
 public final class PiiScanner {
     private final ScanOptions options;
 
+    private final FolderWalk.Gate gate;
+
     public PiiScanner(ScanOptions options) {
+        this(options, FolderWalk.Gate.OPEN);
+    }
+
+    /** A scanner whose folder walks pass {@code gate} before entering each folder (for tests). */
+    PiiScanner(ScanOptions options, FolderWalk.Gate gate) {
         this.options = options;
+        this.gate = gate;
     }
 
     public ScanOptions options() {
@@ -305,14 +312,26 @@ public final class PiiScanner {
                 return;
             }
             if (Files.isDirectory(p)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(p)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                List<FolderWalk.Entry> entries;
+                try {
+                    entries = FolderWalk.of(p, gate);
                 } catch (IOException | UncheckedIOException e) {
                     fail(order, s.name(), "folder not readable: " + reason(e), true, parted);
                     return;
                 }
-                for (Path f : files) produceFile(f.toString(), f, false, pool, scanners, order, parted);
+                for (FolderWalk.Entry e : entries) {
+                    Path f = e.path();
+                    IOException error = e.error();
+                    if (error == null) produceFile(f.toString(), f, false, pool, scanners, order, parted);
+                    else if (f.equals(p)) fail(order, s.name(), "folder not readable: " + reason(error), true, parted);
+                    else
+                        fail(
+                                order,
+                                f.toString(),
+                                (Files.isDirectory(f) ? "folder" : "file") + " not readable: " + reason(error),
+                                false,
+                                parted);
+                }
                 return;
             }
             produceFile(s.name(), p, true, pool, scanners, order, parted);

@@ -468,6 +468,67 @@ class PiiScannerTest {
         }
     }
 
+    /**
+     * A subfolder that cannot be opened is reported by its own path and the rest of the folder is
+     * scanned in path order. Tests run as root, which mode bits cannot deny: the folder is refused
+     * by the walk's gate with the exception the file system gives a non-root user.
+     */
+    @Test
+    void anUnreadableSubfolderIsReportedAndTheRestOfTheFolderIsScanned(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "email\njane@example.com\n");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(sub.resolve("hidden.txt"), "joe@example.com");
+        Files.writeString(dir.resolve("z.txt"), "max@example.com");
+        FolderWalk.Gate denySub = d -> {
+            if (d.equals(sub)) throw new java.nio.file.AccessDeniedException(d.toString());
+        };
+        Collected c = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE, denySub).scanPaths(List.of(dir), c, ScanProgress.NONE);
+        assertThat(c.findings).extracting(Finding::value).containsExactly("jane@example.com", "max@example.com");
+        assertThat(c.problems)
+                .containsExactly(new InputProblem(sub.toString(), "folder not readable: permission denied", false));
+        assertThat(report.fatalProblem()).isFalse();
+        assertThat(report.files()).isEqualTo(2);
+    }
+
+    @Test
+    void aNamedFolderThatCannotBeOpenedIsFatal(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "jane@example.com");
+        FolderWalk.Gate denyAll = d -> {
+            throw new java.nio.file.AccessDeniedException(d.toString());
+        };
+        Collected c = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE, denyAll).scanPaths(List.of(dir), c, ScanProgress.NONE);
+        assertThat(c.findings).isEmpty();
+        assertThat(c.problems)
+                .containsExactly(new InputProblem(dir.toString(), "folder not readable: permission denied", true));
+        assertThat(report.fatalProblem()).isTrue();
+    }
+
+    @Test
+    void aSubfolderWithoutReadPermissionIsReportedWhenNotRoot(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ok.csv"), "email\njane@example.com\n");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(sub.resolve("x.txt"), "joe@example.com");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Files.setPosixFilePermissions(sub, java.util.Set.of());
+        try {
+            Collected c = new Collected();
+            new PiiScanner(ONE).scanPaths(List.of(dir), c, ScanProgress.NONE);
+            if (root) {
+                // root reads anything: the permission cannot be taken away here
+                assertThat(c.findings).hasSize(2);
+            } else {
+                assertThat(c.findings).extracting(Finding::value).containsExactly("jane@example.com");
+                assertThat(c.problems)
+                        .containsExactly(
+                                new InputProblem(sub.toString(), "folder not readable: permission denied", false));
+            }
+        } finally {
+            Files.setPosixFilePermissions(sub, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     @Test
     void interruptionStopsTheScan() throws Exception {
         byte[] big = "jane@example.com 4111111111111111\n".repeat(200_000).getBytes(UTF_8);

@@ -1,6 +1,7 @@
 package dev.tandem.cli.scan;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.pii.FolderWalk;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,16 +126,15 @@ public final class ScanCommand implements Callable<Integer> {
     private static long totalSize(List<Path> paths) {
         long total = 0;
         for (Path p : paths) {
-            try (Stream<Path> s = Files.walk(p)) {
-                total += s.filter(Files::isRegularFile)
-                        .mapToLong(f -> {
-                            try {
-                                return Files.size(f);
-                            } catch (IOException e) {
-                                return 0;
-                            }
-                        })
-                        .sum();
+            try {
+                for (FolderWalk.Entry e : FolderWalk.of(p)) {
+                    if (e.error() != null) continue; // reported by the scan itself
+                    try {
+                        total += Files.size(e.path());
+                    } catch (IOException ignored) {
+                        // reported by the scan itself
+                    }
+                }
             } catch (IOException | UncheckedIOException e) {
                 // reported by the scan itself
             }
