@@ -5,6 +5,7 @@ import dev.tandem.pii.detect.CandidateScanner;
 import dev.tandem.pii.detect.PhoneNumbers;
 import dev.tandem.pii.input.Context;
 import dev.tandem.pii.input.CountingInputStream;
+import dev.tandem.pii.input.DamagedArchive;
 import dev.tandem.pii.input.InflationBudget;
 import dev.tandem.pii.input.Inputs;
 import dev.tandem.pii.input.Out;
@@ -339,7 +340,14 @@ public final class PiiScanner {
             InputStream in = s.stream();
             if (in != null)
                 produceStream(
-                        s.name(), new BufferedInputStream(in, 1 << 16), s.format(), pool, scanners, order, parted);
+                        s.name(),
+                        new BufferedInputStream(in, 1 << 16),
+                        s.format(),
+                        false,
+                        pool,
+                        scanners,
+                        order,
+                        parted);
         }
     }
 
@@ -359,13 +367,14 @@ public final class PiiScanner {
             fail(order, name, "not readable: " + reason(e), named, parted);
             return;
         }
-        produceStream(name, in, Format.AUTO, pool, scanners, order, parted);
+        produceStream(name, in, Format.AUTO, named, pool, scanners, order, parted);
     }
 
     private void produceStream(
             String name,
             BufferedInputStream in,
             Format format,
+            boolean named,
             ExecutorService pool,
             ThreadLocal<CandidateScanner> scanners,
             BlockingQueue<Channel> order,
@@ -394,24 +403,26 @@ public final class PiiScanner {
         Channel ch = channel(parted);
         order.put(ch);
         pool.execute(() -> {
+            CountingInputStream counted = new CountingInputStream(in);
             try (in) {
                 Context ctx = new Context(
                         scanners.get(),
                         options,
                         ch,
                         new InflationBudget(options.maxInflatedBytes(), options.maxRatio()));
-                CountingInputStream counted = new CountingInputStream(in);
                 Inputs.scanSync(counted, name, detected, ctx, 0);
                 ch.scanned(name, counted.count());
             } catch (InterruptedException | Cancelled e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | UncheckedIOException e) {
-                ch.problem(new InputProblem(name, reason(e), false));
-                ch.scanned(name, 0);
+                // a named archive of which nothing could be inflated cannot be read at all (docs/contracts.md §4)
+                boolean unreadable = named && e instanceof DamagedArchive d && d.nothingRead();
+                ch.problem(new InputProblem(name, reason(e), unreadable));
+                ch.scanned(name, counted.count());
             } catch (RuntimeException e) {
                 ch.problem(new InputProblem(name, "internal error: " + e, false));
-                ch.scanned(name, 0);
+                ch.scanned(name, counted.count());
             }
             try {
                 ch.close();
@@ -640,7 +651,9 @@ public final class PiiScanner {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (t instanceof NoSuchFileException) return "no such file";
         if (t instanceof AccessDeniedException) return "permission denied";
+        if (t instanceof java.io.EOFException) return "unexpected end of data";
         String m = t.getMessage();
+        if (t.getClass().getPackageName().startsWith("dev.tandem.")) return m == null ? "not readable" : m;
         String kind = t.getClass().getSimpleName();
         return m == null
                 ? kind

@@ -529,6 +529,108 @@ class PiiScannerTest {
         }
     }
 
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var g = new GZIPOutputStream(bytes)) {
+            g.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A log of {@code n} lines, each with a distinct e-mail address and an incompressible token. */
+    private static byte[] accessLog(int n) {
+        StringBuilder sb = new StringBuilder();
+        Random r = new Random(3);
+        for (int i = 0; i < n; i++)
+            sb.append("GET /account?email=user")
+                    .append(i)
+                    .append("@gmx.de token=")
+                    .append(Long.toHexString(r.nextLong()))
+                    .append('\n');
+        return sb.toString().getBytes(UTF_8);
+    }
+
+    @Test
+    void aTruncatedGzipKeepsTheFindingsOfWhatWasInflatedAndSaysItIsTruncated(@TempDir Path dir) throws Exception {
+        byte[] gz = gzip(accessLog(3000));
+        Path f = dir.resolve("access.log.gz");
+        Files.write(f, java.util.Arrays.copyOf(gz, gz.length * 6 / 10));
+        Collected c = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(f), c, ScanProgress.NONE);
+        assertThat(c.findings).hasSizeBetween(1000, 2999);
+        assertThat(c.findings.getFirst().value()).isEqualTo("user0@gmx.de");
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(f.toString());
+            assertThat(p.reason()).startsWith("gzip archive truncated: its content ends after byte ");
+            assertThat(p.reason()).doesNotContain("Exception");
+            assertThat(p.fatal()).isFalse();
+        });
+        assertThat(report.fatalProblem()).isFalse();
+        assertThat(c.scanned).containsExactly(f + ":" + (gz.length * 6 / 10));
+    }
+
+    @Test
+    void aNamedZipOfWhichNothingCanBeReadIsFatalAndInsideAFolderIsNot(@TempDir Path dir) throws Exception {
+        byte[] garbage = ("PK\3\4\u0014\0\0\0\b\0" + "garbage".repeat(40))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path sub = Files.createDirectory(dir.resolve("in"));
+        Path f = sub.resolve("corrupt.zip");
+        Files.write(f, garbage);
+        Collected named = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(f), named, ScanProgress.NONE);
+        assertThat(named.problems)
+                .containsExactly(new InputProblem(
+                        f.toString(), "zip archive corrupt or truncated: no entry could be read", true));
+        assertThat(report.fatalProblem()).isTrue();
+        Collected inFolder = new Collected();
+        report = new PiiScanner(ONE).scanPaths(List.of(sub), inFolder, ScanProgress.NONE);
+        assertThat(inFolder.problems)
+                .containsExactly(new InputProblem(
+                        f.toString(), "zip archive corrupt or truncated: no entry could be read", false));
+        assertThat(report.fatalProblem()).isFalse();
+    }
+
+    @Test
+    void aTruncatedZipKeepsTheEntriesBeforeTheCutAndWhatWasInflatedOfTheCutOne() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("first.txt"));
+            z.write("jane@example.com\n".getBytes(UTF_8));
+            z.putNextEntry(new ZipEntry("second.log"));
+            z.write(accessLog(3000));
+        }
+        byte[] whole = bytes.toByteArray();
+        Collected c = Collected.scan(ONE, java.util.Arrays.copyOf(whole, whole.length / 2), "export.zip");
+        assertThat(c.findings.getFirst().value()).isEqualTo("jane@example.com");
+        assertThat(c.findings.get(1).file()).isEqualTo("export.zip!/second.log");
+        assertThat(c.findings).hasSizeGreaterThan(500);
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.reason())
+                    .startsWith("zip archive truncated in entry second.log after byte ")
+                    .endsWith("; what came before was scanned");
+            assertThat(p.fatal()).isFalse();
+        });
+    }
+
+    @Test
+    void aTruncatedGzipInsideAnIntactZipIsReportedAndTheNextEntryIsScanned() throws Exception {
+        byte[] gz = gzip(accessLog(3000));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("cut.log.gz"));
+            z.write(java.util.Arrays.copyOf(gz, gz.length / 2));
+            z.putNextEntry(new ZipEntry("next.txt"));
+            z.write("max@example.com".getBytes(UTF_8));
+        }
+        Collected c = Collected.scan(ONE, bytes.toByteArray(), "bundle.zip");
+        assertThat(c.findings.getLast().value()).isEqualTo("max@example.com");
+        assertThat(c.findings).hasSizeGreaterThan(500);
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("bundle.zip!/cut.log.gz");
+            assertThat(p.reason()).startsWith("gzip archive truncated: its content ends after byte ");
+        });
+    }
+
     @Test
     void interruptionStopsTheScan() throws Exception {
         byte[] big = "jane@example.com 4111111111111111\n".repeat(200_000).getBytes(UTF_8);

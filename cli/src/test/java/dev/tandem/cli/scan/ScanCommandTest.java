@@ -147,4 +147,29 @@ class ScanCommandTest {
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
         assertThat(r.err()).contains("broken.zip");
     }
+
+    @Test
+    void aTruncatedGzipNamedOnTheCommandLineGivesItsFindingsAndAnArchiveNamedThatCannotBeReadExitsTwo(@TempDir Path dir)
+            throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var g = new java.util.zip.GZIPOutputStream(bytes)) {
+            for (int i = 0; i < 3000; i++)
+                g.write(("GET /account?email=user" + i + "@gmx.de t=" + Long.toHexString(i * 0x9E3779B97F4A7C15L)
+                                + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] gz = bytes.toByteArray();
+        Path cut = dir.resolve("access.log.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length * 6 / 10));
+        CliRun r = CliRun.run("scan", cut.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(r.err()).contains(cut + ": gzip archive truncated: its content ends after byte ");
+        assertThat(r.err()).doesNotContain("Exception");
+        Path corrupt = dir.resolve("corrupt.zip");
+        Files.write(corrupt, ("PK\3\4" + "garbage".repeat(50)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun bad = CliRun.run("scan", corrupt.toString());
+        assertThat(bad.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(bad.err()).contains(corrupt + ": zip archive corrupt or truncated: no entry could be read");
+        assertThat(bad.err()).doesNotContain("Exception");
+    }
 }

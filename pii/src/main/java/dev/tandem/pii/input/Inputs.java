@@ -5,6 +5,7 @@ import dev.tandem.pii.Format;
 import dev.tandem.pii.InputProblem;
 import dev.tandem.pii.SubjectRecord;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,9 +152,28 @@ public final class Inputs {
         String base = name.substring(name.lastIndexOf('/') + 1);
         String innerName =
                 base.replaceFirst("(?i)\\.(gz|gzip|tgz)$", base.toLowerCase().endsWith(".tgz") ? ".tar" : "");
-        InputStream inflated = ctx.budget().countInflated(new GZIPInputStream(raw, 1 << 16));
+        GZIPInputStream gz;
+        try {
+            gz = new GZIPInputStream(raw, 1 << 16);
+        } catch (EOFException | ZipException e) {
+            ctx.out().advanced(raw.count());
+            throw new DamagedArchive("gzip archive " + DamagedArchive.what(e) + ": nothing could be inflated", true, e);
+        }
+        DamagedArchive.Guard guard = new DamagedArchive.Guard(gz);
+        InputStream inflated = ctx.budget().countInflated(guard);
         scanSync(inflated, name + "!/" + innerName, Format.AUTO, quiet(ctx), depth + 1);
         ctx.out().advanced(raw.count());
+        IOException damage = guard.damage();
+        if (damage != null) {
+            long n = guard.delivered();
+            throw new DamagedArchive(
+                    "gzip archive " + DamagedArchive.what(damage)
+                            + (n == 0
+                                    ? ": nothing could be inflated"
+                                    : ": its content ends after byte " + n + ", and what came before was scanned"),
+                    n == 0,
+                    damage);
+        }
         return raw.count();
     }
 
@@ -165,9 +185,21 @@ public final class Inputs {
         BufferedInputStream head = new BufferedInputStream(raw, 1 << 16);
         boolean localHeader = peek(head).length >= 4 && peek(head)[2] == 3;
         int entries = 0;
+        String damagedEntry = null;
+        IOException damage = null;
+        long damagedAfter = 0;
+        long inflatedTotal = 0;
         try (ZipInputStream zis = new ZipInputStream(head)) {
-            ZipEntry e;
-            while ((e = zis.getNextEntry()) != null) {
+            DamagedArchive.Guard guard = new DamagedArchive.Guard(zis);
+            while (true) {
+                ZipEntry e;
+                try {
+                    e = zis.getNextEntry();
+                } catch (EOFException | ZipException z) {
+                    damage = z;
+                    break;
+                }
+                if (e == null) break;
                 entries++;
                 Out.checkInterrupted();
                 if (e.isDirectory()) continue;
@@ -178,7 +210,8 @@ public final class Inputs {
                     ctx.out().problem(new InputProblem(name + "!/" + printable(entryName), refusal, false));
                     continue;
                 }
-                InputStream entry = ctx.budget().countInflated(new FilterInputStream(zis) {
+                long before = guard.delivered();
+                InputStream entry = ctx.budget().countInflated(new FilterInputStream(guard) {
                     @Override
                     public void close() {
                         // the archive stays open for the next entry
@@ -191,12 +224,30 @@ public final class Inputs {
                 }
                 ctx.out().advanced(raw.count() - reported);
                 reported = raw.count();
+                inflatedTotal = guard.delivered();
+                if (guard.damage() != null) {
+                    damage = guard.damage();
+                    damagedEntry = printable(entryName);
+                    damagedAfter = guard.delivered() - before;
+                    break;
+                }
             }
-        } catch (ZipException z) {
-            throw new ZipException("corrupt zip archive (" + z.getMessage() + ")");
         }
-        if (entries == 0 && localHeader) throw new ZipException("corrupt zip archive (no readable entry)");
         ctx.out().advanced(raw.count() - reported);
+        if (damage != null) {
+            String what = "zip archive " + DamagedArchive.what(damage);
+            if (damagedEntry != null && inflatedTotal > 0)
+                throw new DamagedArchive(
+                        what + " in entry " + damagedEntry + " after byte " + damagedAfter
+                                + " of it; what came before was scanned",
+                        false,
+                        damage);
+            if (inflatedTotal > 0)
+                throw new DamagedArchive(
+                        what + " after its entry " + entries + "; the entries before were scanned", false, damage);
+        }
+        if (damage != null || (entries == 0 && localHeader))
+            throw new DamagedArchive("zip archive corrupt or truncated: no entry could be read", true, damage);
         return raw.count();
     }
 

@@ -3,7 +3,7 @@ package dev.tandem.pii.input;
 import java.io.IOException;
 
 /** The input is not what its format says; the stream itself is intact, so an archive goes on. */
-public final class MalformedInput extends IOException {
+public sealed class MalformedInput extends IOException permits DamagedArchive {
     public MalformedInput(String message, Throwable cause) {
         super(message, cause);
     }
