@@ -591,6 +591,22 @@ class PiiScannerTest {
     }
 
     @Test
+    void anEncryptedZipSaysSoAndANamedOneCannotBeReadAtAll(@TempDir Path dir) throws Exception {
+        byte[] z = zip("a.txt", "jane@example.com".getBytes(UTF_8));
+        z[6] |= 1; // general purpose flag bit 0 of the local header: encrypted
+        Path f = dir.resolve("enc.zip");
+        Files.write(f, z);
+        Collected c = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(f), c, ScanProgress.NONE);
+        assertThat(c.problems)
+                .containsExactly(new InputProblem(
+                        f.toString(),
+                        "zip archive corrupt (encrypted ZIP entry not supported): no entry could be read",
+                        true));
+        assertThat(report.fatalProblem()).isTrue();
+    }
+
+    @Test
     void aTruncatedZipKeepsTheEntriesBeforeTheCutAndWhatWasInflatedOfTheCutOne() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var z = new ZipOutputStream(bytes)) {

@@ -246,8 +246,13 @@ public final class Inputs {
                 throw new DamagedArchive(
                         what + " after its entry " + entries + "; the entries before were scanned", false, damage);
         }
-        if (damage != null || (entries == 0 && localHeader))
-            throw new DamagedArchive("zip archive corrupt or truncated: no entry could be read", true, damage);
+        if (damage != null || (entries == 0 && localHeader)) {
+            // an early end this soon may as well be garbage after a zip signature
+            String what = damage == null || damage instanceof EOFException
+                    ? "corrupt or truncated"
+                    : DamagedArchive.what(damage);
+            throw new DamagedArchive("zip archive " + what + ": no entry could be read", true, damage);
+        }
         return raw.count();
     }
 
