@@ -11,6 +11,7 @@ import dev.tandem.pii.input.Inputs;
 import dev.tandem.pii.input.Out;
 import dev.tandem.pii.input.RecordBoundaries;
 import dev.tandem.pii.input.TextInput;
+import dev.tandem.pii.input.Utf16;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -372,7 +373,7 @@ public final class PiiScanner {
 
     private void produceStream(
             String name,
-            BufferedInputStream in,
+            BufferedInputStream given,
             Format format,
             boolean named,
             ExecutorService pool,
@@ -381,10 +382,18 @@ public final class PiiScanner {
             @Nullable PartedSink<ScanSink> parted)
             throws InterruptedException {
         Format f;
+        BufferedInputStream in = given;
         try {
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
+            if (Utf16.hasBom(head)) {
+                // transcoded to UTF-8 as it is read: offsets are into the UTF-8 bytes (Utf16)
+                in = new BufferedInputStream(Utf16.toUtf8(in), 1 << 16);
+                in.mark(4096);
+                head = in.readNBytes(4096);
+                in.reset();
+            }
             f = Inputs.detect(name, format, head);
         } catch (IOException e) {
             close(in);
@@ -400,11 +409,12 @@ public final class PiiScanner {
             return;
         }
         Format detected = f;
+        BufferedInputStream source = in;
         Channel ch = channel(parted);
         order.put(ch);
         pool.execute(() -> {
-            CountingInputStream counted = new CountingInputStream(in);
-            try (in) {
+            CountingInputStream counted = new CountingInputStream(source);
+            try (source) {
                 Context ctx = new Context(
                         scanners.get(),
                         options,

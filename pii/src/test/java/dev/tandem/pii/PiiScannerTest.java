@@ -647,6 +647,59 @@ class PiiScannerTest {
         });
     }
 
+    /** Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated. */
+    private static final String EXCEL_UNICODE =
+            "First Name\tLast Name\tEmail\tPhone\tCountry\r\nLena\tMüller\tlena.mueller@gmx.de\t+49 151 23456789\tDE\r\n";
+
+    private static byte[] utf16(String text, boolean littleEndian) {
+        byte[] bom = littleEndian ? new byte[] {(byte) 0xff, (byte) 0xfe} : new byte[] {(byte) 0xfe, (byte) 0xff};
+        byte[] body = text.getBytes(
+                littleEndian ? java.nio.charset.StandardCharsets.UTF_16LE : java.nio.charset.StandardCharsets.UTF_16BE);
+        byte[] all = java.util.Arrays.copyOf(bom, 2 + body.length);
+        System.arraycopy(body, 0, all, 2, body.length);
+        return all;
+    }
+
+    @Test
+    void utf16TextWithAByteOrderMarkIsScannedWithOffsetsIntoItsUtf8Form() throws Exception {
+        byte[] utf8 = EXCEL_UNICODE.getBytes(UTF_8);
+        // offsets into the UTF-8 bytes: ü is two bytes there
+        int s = new String(utf8, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("lena.mueller");
+        assertThat(s).isEqualTo(EXCEL_UNICODE.indexOf("lena.mueller") + 1);
+        for (boolean le : new boolean[] {true, false}) {
+            Collected c = Collected.scan(ONE, utf16(EXCEL_UNICODE, le), "export.txt");
+            assertThat(c.brief())
+                    .as(le ? "UTF-16LE" : "UTF-16BE")
+                    .containsExactly(
+                            "export.txt:2:" + s + "-" + (s + 19) + " EMAIL_ADDRESS lena.mueller@gmx.de",
+                            "export.txt:2:" + (s + 20) + "-" + (s + 36) + " PHONE_NUMBER +49 151 23456789");
+            assertThat(c.problems).isEmpty();
+            assertThat(c.scanned).containsExactly("export.txt:" + utf8.length);
+        }
+    }
+
+    @Test
+    void utf16CsvIsReadWithItsColumnsOnAnyThreadsAndInsideAnArchive() throws Exception {
+        StringBuilder sb = new StringBuilder("Email,Phone,Country\n");
+        for (int i = 0; i < 400; i++)
+            sb.append("c")
+                    .append(i)
+                    .append("@example-mail.de,0151 2345")
+                    .append(1000 + i)
+                    .append(",DE\n");
+        byte[] utf16 = utf16(sb.toString(), true);
+        List<String> one =
+                Collected.scan(ONE.withChunkSize(4096), utf16, "customers.csv").brief();
+        assertThat(one).hasSize(800);
+        assertThat(one.get(1)).endsWith(" PHONE_NUMBER 0151 23451000");
+        assertThat(Collected.scan(ScanOptions.defaults().withThreads(2).withChunkSize(4096), utf16, "customers.csv")
+                        .brief())
+                .isEqualTo(one);
+        Collected zipped = Collected.scan(ONE, zip("customers.csv", utf16), "export.zip");
+        assertThat(zipped.brief())
+                .isEqualTo(one.stream().map(l -> "export.zip!/" + l).toList());
+    }
+
     @Test
     void interruptionStopsTheScan() throws Exception {
         byte[] big = "jane@example.com 4111111111111111\n".repeat(200_000).getBytes(UTF_8);

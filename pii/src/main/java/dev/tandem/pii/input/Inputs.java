@@ -31,6 +31,10 @@ public final class Inputs {
             throws IOException, InterruptedException {
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 1 << 16);
         byte[] head = peek(in);
+        if (Utf16.hasBom(head)) {
+            in = new BufferedInputStream(Utf16.toUtf8(in), 1 << 16);
+            head = peek(in);
+        }
         Format f = detect(name, hint, head);
         return switch (f) {
             case GZIP -> gzip(in, name, ctx, depth);
