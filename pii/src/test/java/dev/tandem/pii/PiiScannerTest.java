@@ -700,6 +700,77 @@ class PiiScannerTest {
                 .isEqualTo(one.stream().map(l -> "export.zip!/" + l).toList());
     }
 
+    /** Shopify's order export with an inch mark in a quoted product name (row {@code stray}), as in the review. */
+    private static byte[] ordersWithAStrayQuote(int rows, int stray) {
+        StringBuilder sb = new StringBuilder("Email,Lineitem name,Phone,Country\n");
+        for (int i = 0; i < rows; i++) {
+            String item = i == stray ? "Samsung 55\" TV" : "Kabel";
+            sb.append("\"c")
+                    .append(i)
+                    .append("@example-mail.de\",\"")
+                    .append(item)
+                    .append("\",\"0151 2345")
+                    .append(String.format("%04d", i))
+                    .append("\",\"DE\"\n");
+        }
+        return sb.toString().getBytes(UTF_8);
+    }
+
+    @Test
+    void aStrayQuoteInACsvFieldKeepsTheColumnsOfTheRowsAfterIt() throws Exception {
+        byte[] csv = ordersWithAStrayQuote(2000, 1);
+        Collected c = Collected.scan(ONE, csv, "orders.csv");
+        assertThat(c.findings.stream().filter(f -> f.entity() == Entity.PHONE_NUMBER))
+                .hasSize(2000);
+        assertThat(c.findings.stream().filter(f -> f.entity() == Entity.EMAIL_ADDRESS))
+                .hasSize(2000);
+        assertThat(c.subjects)
+                .hasSize(2000)
+                .allSatisfy(s -> assertThat(s.jurisdiction()).isEqualTo("DE"));
+        assertThat(c.problems).isEmpty();
+        assertThat(c.brief())
+                .contains("orders.csv:3:" + (new String(csv, UTF_8).indexOf("0151 23450001")) + "-"
+                        + (new String(csv, UTF_8).indexOf("0151 23450001") + 13) + " PHONE_NUMBER 0151 23450001");
+    }
+
+    /**
+     * The parts a CSV is cut into for several threads end where the whole-file reader ends a record,
+     * stray quotes included: one thread reading the file whole and two reading small parts give the
+     * same results, in the same order.
+     */
+    @Test
+    void csvWithStrayQuotesGivesTheSameResultsWholeOrInPartsOnTwoThreads() throws Exception {
+        byte[] csv = ordersWithAStrayQuote(2000, 1);
+        Collected whole = Collected.scan(ONE, csv, "orders.csv");
+        Collected parted = Collected.scan(ScanOptions.defaults().withThreads(2).withChunkSize(4096), csv, "orders.csv");
+        assertThat(parted.brief()).isEqualTo(whole.brief());
+        assertThat(parted.subjects).isEqualTo(whole.subjects);
+        Random r = new Random(5);
+        String[] odd = {"55\" TV", "\"", "a\"b\"c", "x\"\"", "\" ", "\"\r"};
+        for (int round = 0; round < 20; round++) {
+            StringBuilder sb = new StringBuilder("Email,Lineitem name,Phone,Country\n");
+            for (int i = 0; i < 600; i++) {
+                String item = r.nextInt(20) == 0 ? odd[r.nextInt(odd.length)] : "Kabel";
+                boolean quoted = r.nextBoolean();
+                sb.append(quoted ? "\"" : "")
+                        .append("c")
+                        .append(i)
+                        .append("@example-mail.de")
+                        .append(quoted ? "\"" : "")
+                        .append(",\"")
+                        .append(item)
+                        .append("\",0151 2345")
+                        .append(String.format("%04d", i))
+                        .append(",DE\n");
+            }
+            byte[] b = sb.toString().getBytes(UTF_8);
+            Collected one = Collected.scan(ONE, b, "r.csv");
+            Collected two = Collected.scan(ScanOptions.defaults().withThreads(2).withChunkSize(1024), b, "r.csv");
+            assertThat(two.brief()).as("round " + round).isEqualTo(one.brief());
+            assertThat(two.subjects).as("round " + round).isEqualTo(one.subjects);
+        }
+    }
+
     @Test
     void interruptionStopsTheScan() throws Exception {
         byte[] big = "jane@example.com 4111111111111111\n".repeat(200_000).getBytes(UTF_8);

@@ -172,4 +172,31 @@ class ScanCommandTest {
         assertThat(bad.err()).contains(corrupt + ": zip archive corrupt or truncated: no entry could be read");
         assertThat(bad.err()).doesNotContain("Exception");
     }
+
+    /** A CSV larger than a chunk, so two threads read it in parts, with stray quotes in quoted fields. */
+    @Test
+    void aCsvWithStrayQuotesGivesByteIdenticalOutputOnOneThreadAndTwo(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("Email,Lineitem name,Phone,Country\n");
+        for (int i = 0; i < 20_000; i++) {
+            String item = i % 997 == 1 ? "Samsung 55\" TV" : "Kabel";
+            sb.append("\"c")
+                    .append(i)
+                    .append("@example-mail.de\",\"")
+                    .append(item)
+                    .append("\",\"0151 23")
+                    .append(String.format("%06d", i))
+                    .append("\",\"DE\"\n");
+        }
+        Path f = dir.resolve("orders.csv");
+        Files.writeString(f, sb);
+        assertThat(Files.size(f)).isGreaterThan(1L << 20);
+        CliRun one = CliRun.run("scan", "--format", "jsonl", "--threads", "1", f.toString());
+        CliRun two = CliRun.run("scan", "--format", "jsonl", "--threads", "2", f.toString());
+        assertThat(one.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(one.err()).isEmpty();
+        assertThat(two.out()).isEqualTo(one.out());
+        JsonNode summary = one.lines().getLast();
+        assertThat(summary.get("counts").get("PHONE_NUMBER").asLong()).isEqualTo(20_000);
+        assertThat(one.out()).contains("\"subjects\":\"DE=20000\"");
+    }
 }

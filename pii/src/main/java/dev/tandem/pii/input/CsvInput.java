@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) and TSV, streamed. The
- * first record is the header; its names give each column a {@link FieldContext}. Lenient: text
- * after a closing quote is ignored, a row may have more or fewer fields than the header.
+ * first record is the header; its names give each column a {@link FieldContext}. Lenient, as
+ * Python's csv module: a quote that closes a quoted field but is followed by neither a delimiter,
+ * a line break nor another quote was a stray one, and the field goes on unquoted to the next
+ * delimiter or line break (quotes inside taken literally), so the rows after it keep their columns;
+ * a row may have more or fewer fields than the header.
  */
 final class CsvInput {
     private static final int FIELD_START = 0;
@@ -161,6 +164,13 @@ final class CsvInput {
                         endField(buf, vs, valueEnd);
                         endRecord();
                         st = FIELD_START;
+                    } else if (c != '\r') {
+                        // a stray quote ("Samsung 55" TV"): as Python's csv reads it, the field goes on
+                        // unquoted up to the next delimiter or line break, quotes taken literally; the
+                        // value keeps the quote (when it ended the previous block, that piece is already
+                        // scanned without it)
+                        st = UNQUOTED;
+                        continue;
                     }
                     i++;
                 }

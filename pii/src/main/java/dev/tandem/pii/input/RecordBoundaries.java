@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * reader: after a line break that ends a record, never inside one, nor inside a quoted CSV field
  * (RFC 4180 §2, which may hold line breaks) or a JSON string, object or array (RFC 8259). The
  * state machines are those of {@link CsvInput} and {@link JsonInput} (the same leniency: a quote
- * inside an unquoted CSV field is a plain character), without their output, so a reader that
+ * inside an unquoted CSV field is a plain character, and so is a stray one after a closing quote,
+ * after which the field goes on unquoted), without their output, so a reader that
  * starts at a boundary is in the very state the whole-stream reader is in there. Bytes are fed in
  * order, each once; CSV boundaries begin after the header record, which every later part gets
  * again ({@link #headerEnd()}).
@@ -145,6 +146,8 @@ public abstract sealed class RecordBoundaries {
                     } else if (c == '\n') {
                         state = FIELD_START;
                         ended = true;
+                    } else if (c != '\r') {
+                        state = UNQUOTED; // a stray quote: the field goes on unquoted, as CsvInput reads it
                     }
                 }
             }

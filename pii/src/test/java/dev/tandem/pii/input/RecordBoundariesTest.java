@@ -34,6 +34,15 @@ class RecordBoundariesTest {
     }
 
     @Test
+    void aStrayQuoteAfterAClosingQuoteGoesOnUnquotedToTheDelimiterAsPythonsCsvReadsIt() {
+        String csv = "e,item,p\n\"a\",\"Samsung 55\" TV\",\"1\"\n\"b\",\"x\"\"\"\r\n\"c\",\"5\" \"\n";
+        int first = csv.indexOf("\"b\"");
+        int second = csv.indexOf("\"c\"");
+        // the quote after 55 closes nothing: " TV\"" is read unquoted, so the line break after "1" ends the record
+        assertThat(boundaries(Format.CSV, csv)).containsExactly(first, second, csv.length());
+    }
+
+    @Test
     void tsvUsesTabsAndAQuoteAfterATabOpensAField() {
         String tsv = "a\tb\n1\t\"x\ny\"\n";
         assertThat(boundaries(Format.TSV, tsv)).containsExactly(tsv.length());
