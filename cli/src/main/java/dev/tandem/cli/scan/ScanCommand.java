@@ -7,6 +7,7 @@ import dev.tandem.pii.ScanOptions;
 import dev.tandem.pii.ScanProgress;
 import dev.tandem.pii.Scope;
 import dev.tandem.pii.ScopeCounter;
+import dev.tandem.pii.detect.PhoneNumbers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,7 +56,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--region",
             defaultValue = "US",
-            description = "Region for phone numbers without '+' (default: ${DEFAULT-VALUE}).")
+            description = "Region (ISO 3166-1 alpha-2, e.g. DE, GB) for phone numbers without '+'"
+                    + " (default: ${DEFAULT-VALUE}).")
     String region;
 
     @Option(
@@ -82,11 +84,17 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("tandem scan: --min-confidence must be between 0 and 1, not " + minConfidence);
             return TandemCommand.EXIT_USAGE;
         }
+        String regionCode = region.strip().toUpperCase(Locale.ROOT);
+        String regionProblem = PhoneNumbers.regionProblem(regionCode);
+        if (regionProblem != null) {
+            err.println("tandem scan: --region " + region + " " + regionProblem);
+            return TandemCommand.EXIT_USAGE;
+        }
         ScanOptions options = ScanOptions.defaults()
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         options = new ScanOptions(
                 options.threads(),
-                region.toUpperCase(Locale.ROOT),
+                regionCode,
                 options.chunkSize(),
                 options.maxInflatedBytes(),
                 options.maxRatio(),

@@ -199,4 +199,29 @@ class ScanCommandTest {
         assertThat(summary.get("counts").get("PHONE_NUMBER").asLong()).isEqualTo(20_000);
         assertThat(one.out()).contains("\"subjects\":\"DE=20000\"");
     }
+
+    @Test
+    void aRegionThatIsNoIsoCountryWithANumberingPlanIsAUsageErrorNamingTheOptionAndValue(@TempDir Path dir)
+            throws Exception {
+        Path f = dir.resolve("c.csv");
+        Files.writeString(f, "Phone\n020 7946 0018\n");
+        CliRun uk = CliRun.run("scan", "--region", "UK", f.toString());
+        assertThat(uk.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(uk.err())
+                .isEqualTo("tandem scan: --region UK is not an ISO 3166-1 alpha-2 country code with a known numbering"
+                        + " plan; did you mean GB?" + System.lineSeparator());
+        assertThat(uk.out()).isEmpty();
+        for (String bad : List.of("XX", "001", "", "USA")) {
+            CliRun r = CliRun.run("scan", "--region", bad, f.toString());
+            assertThat(r.exit()).as(bad).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.err())
+                    .as(bad)
+                    .startsWith("tandem scan: --region " + bad + " is not an ISO 3166-1 alpha-2")
+                    .doesNotContain("did you mean");
+        }
+        // a supported code in any case is taken: the London number is found under its column
+        CliRun gb = CliRun.run("scan", "--format", "jsonl", "--region", "gb", f.toString());
+        assertThat(gb.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(gb.out()).contains("\"entity\":\"PHONE_NUMBER\"");
+    }
 }

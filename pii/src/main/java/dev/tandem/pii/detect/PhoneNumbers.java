@@ -27,6 +27,20 @@ public final class PhoneNumbers {
         return defaultRegion;
     }
 
+    /** Codes people write for a country that are not its ISO 3166-1 alpha-2 code. */
+    private static final java.util.Map<String, String> NOT_ISO = java.util.Map.of("UK", "GB", "EL", "GR");
+
+    /**
+     * Why {@code region} cannot be a default region for phone numbers, or null when it can: it must
+     * be an ISO 3166-1 alpha-2 code (upper case) that libphonenumber has a numbering plan for.
+     */
+    public static @Nullable String regionProblem(String region) {
+        if (UTIL.getSupportedRegions().contains(region)) return null;
+        String iso = NOT_ISO.get(region);
+        String why = "is not an ISO 3166-1 alpha-2 country code with a known numbering plan";
+        return iso == null ? why : why + "; did you mean " + iso + "?";
+    }
+
     private static final Valid INVALID = new Valid("", null);
 
     /**
