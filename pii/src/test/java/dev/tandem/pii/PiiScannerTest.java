@@ -569,6 +569,14 @@ class PiiScannerTest {
         assertThat(c.scanned).containsExactly(f + ":" + (gz.length * 6 / 10));
     }
 
+    /** Scans {@code path} alone: its one problem is {@code reason} on {@code file}, fatal or not, and so is the scan. */
+    private static void onlyProblem(Path path, Path file, String reason, boolean fatal) throws Exception {
+        Collected c = new Collected();
+        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(path), c, ScanProgress.NONE);
+        assertThat(c.problems).containsExactly(new InputProblem(file.toString(), reason, fatal));
+        assertThat(report.fatalProblem()).isEqualTo(fatal);
+    }
+
     @Test
     void aNamedZipOfWhichNothingCanBeReadIsFatalAndInsideAFolderIsNot(@TempDir Path dir) throws Exception {
         byte[] garbage = ("PK\3\4\u0014\0\0\0\b\0" + "garbage".repeat(40))
@@ -576,18 +584,8 @@ class PiiScannerTest {
         Path sub = Files.createDirectory(dir.resolve("in"));
         Path f = sub.resolve("corrupt.zip");
         Files.write(f, garbage);
-        Collected named = new Collected();
-        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(f), named, ScanProgress.NONE);
-        assertThat(named.problems)
-                .containsExactly(new InputProblem(
-                        f.toString(), "zip archive corrupt or truncated: no entry could be read", true));
-        assertThat(report.fatalProblem()).isTrue();
-        Collected inFolder = new Collected();
-        report = new PiiScanner(ONE).scanPaths(List.of(sub), inFolder, ScanProgress.NONE);
-        assertThat(inFolder.problems)
-                .containsExactly(new InputProblem(
-                        f.toString(), "zip archive corrupt or truncated: no entry could be read", false));
-        assertThat(report.fatalProblem()).isFalse();
+        onlyProblem(f, f, "zip archive corrupt or truncated: no entry could be read", true);
+        onlyProblem(sub, f, "zip archive corrupt or truncated: no entry could be read", false);
     }
 
     @Test
@@ -596,14 +594,7 @@ class PiiScannerTest {
         z[6] |= 1; // general purpose flag bit 0 of the local header: encrypted
         Path f = dir.resolve("enc.zip");
         Files.write(f, z);
-        Collected c = new Collected();
-        PiiScanner.Report report = new PiiScanner(ONE).scanPaths(List.of(f), c, ScanProgress.NONE);
-        assertThat(c.problems)
-                .containsExactly(new InputProblem(
-                        f.toString(),
-                        "zip archive corrupt (encrypted ZIP entry not supported): no entry could be read",
-                        true));
-        assertThat(report.fatalProblem()).isTrue();
+        onlyProblem(f, f, "zip archive corrupt (encrypted ZIP entry not supported): no entry could be read", true);
     }
 
     @Test
