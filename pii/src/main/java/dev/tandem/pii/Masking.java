@@ -14,9 +14,12 @@ public final class Masking {
         return new String(out, 0, mask(entity, value, out));
     }
 
+    /** What masking may add to a value's length (an e-mail's three stars when its local part is one character). */
+    public static final int EXTRA = 3;
+
     /** Room {@link #mask(Entity, String, char[])} needs for {@code value}. */
     public static int maxLength(String value) {
-        return value.length() + 3;
+        return value.length() + EXTRA;
     }
 
     /**
@@ -25,14 +28,32 @@ public final class Masking {
      * caller writes the text out itself.
      */
     public static int mask(Entity entity, String value, char[] out) {
+        int n = value.length();
+        value.getChars(0, n, out, 0);
+        return maskInPlace(entity, out, n);
+    }
+
+    /**
+     * {@link #mask(Entity, String, char[])} of the string {@code b[from, to)} read as ISO-8859-1
+     * (one char a byte, as the candidate scanner reads its values), without making the string:
+     * {@code out} at least {@code to - from + EXTRA} long.
+     */
+    public static int maskLatin1(Entity entity, byte[] b, int from, int to, char[] out) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) out[i] = (char) (b[from + i] & 0xFF);
+        return maskInPlace(entity, out, n);
+    }
+
+    /** Masks the value {@code out[0, n)} where it lies ({@code out} at least {@code n + EXTRA} long); returns the masked length. */
+    private static int maskInPlace(Entity entity, char[] out, int n) {
         return switch (entity) {
-            case EMAIL_ADDRESS -> email(value, out);
-            case CREDIT_CARD, US_SSN -> keepLastDigits(value, 4, 0, out);
-            case IBAN_CODE -> keepLastDigits(value, 4, 2, out);
-            case PHONE_NUMBER -> keepLastDigits(value, 2, 0, out);
-            case IP_ADDRESS -> ip(value, out);
-            case PERSON, LOCATION -> initials(value, out);
-            case DATE_OF_BIRTH -> keepLastDigits(value, 0, 0, out);
+            case EMAIL_ADDRESS -> email(out, n);
+            case CREDIT_CARD, US_SSN -> keepLastDigits(out, n, 4, 0);
+            case IBAN_CODE -> keepLastDigits(out, n, 4, 2);
+            case PHONE_NUMBER -> keepLastDigits(out, n, 2, 0);
+            case IP_ADDRESS -> ip(out, n);
+            case PERSON, LOCATION -> initials(out, n);
+            case DATE_OF_BIRTH -> keepLastDigits(out, n, 0, 0);
         };
     }
 
@@ -41,22 +62,25 @@ public final class Masking {
         return n;
     }
 
+    private static int indexOf(char[] v, int n, char c) {
+        for (int i = 0; i < n; i++) if (v[i] == c) return i;
+        return -1;
+    }
+
     /** "j***@example.com": the first character, three stars, the domain; all stars without a local part. */
-    private static int email(String v, char[] out) {
-        int at = v.lastIndexOf('@');
-        if (at <= 0) return stars(v.length(), out);
-        out[0] = v.charAt(0);
-        out[1] = '*';
-        out[2] = '*';
-        out[3] = '*';
-        v.getChars(at, v.length(), out, 4);
-        return 4 + v.length() - at;
+    private static int email(char[] v, int n) {
+        int at = n - 1;
+        while (at >= 0 && v[at] != '@') at--;
+        if (at <= 0) return stars(n, v);
+        System.arraycopy(v, at, v, 4, n - at);
+        v[1] = '*';
+        v[2] = '*';
+        v[3] = '*';
+        return 4 + n - at;
     }
 
     /** Keeps the first {@code keepFirst} characters and the last {@code keepLast} letters/digits. */
-    private static int keepLastDigits(String v, int keepLast, int keepFirst, char[] out) {
-        int n = v.length();
-        v.getChars(0, n, out, 0);
+    private static int keepLastDigits(char[] out, int n, int keepLast, int keepFirst) {
         // [from, to): after the first keepFirst letters/digits, before the last keepLast
         int from = 0;
         for (int kept = 0; kept < keepFirst && from < n; from++) if (isLetterOrDigit(out[from])) kept++;
@@ -74,34 +98,35 @@ public final class Masking {
     }
 
     /** The first group kept, then separators kept and everything else a star. */
-    private static int ip(String v, char[] out) {
-        char sep = v.indexOf(':') >= 0 ? ':' : '.';
-        int first = v.indexOf(sep);
-        int n = v.length();
-        if (first <= 0) return stars(n, out);
-        v.getChars(0, first, out, 0);
+    private static int ip(char[] v, int n) {
+        char sep = indexOf(v, n, ':') >= 0 ? ':' : '.';
+        int first = indexOf(v, n, sep);
+        if (first <= 0) return stars(n, v);
         for (int i = first; i < n; i++) {
-            char c = v.charAt(i);
-            out[i] = c == ':' || c == '.' ? c : '*';
+            char c = v[i];
+            v[i] = c == ':' || c == '.' ? c : '*';
         }
         return n;
     }
 
-    /** "Jane Doe" becomes "J*** D**": first letter of each word. */
-    private static int initials(String v, char[] out) {
+    /**
+     * "Jane Doe" becomes "J*** D**": first letter of each word. Written where the value lies: each
+     * code point read is replaced by at most as many chars, so the writing never passes the reading.
+     */
+    private static int initials(char[] v, int len) {
         int n = 0;
         boolean wordStart = true;
-        for (int i = 0; i < v.length(); ) {
-            int cp = v.codePointAt(i);
+        for (int i = 0; i < len; ) {
+            int cp = Character.codePointAt(v, i, len);
+            i += Character.charCount(cp);
             if (cp < 0x80 ? isLetterOrDigit((char) cp) : Character.isLetterOrDigit(cp)) {
-                if (wordStart) n += Character.toChars(cp, out, n);
-                else out[n++] = '*';
+                if (wordStart) n += Character.toChars(cp, v, n);
+                else v[n++] = '*';
                 wordStart = false;
             } else {
-                n += Character.toChars(cp, out, n);
+                n += Character.toChars(cp, v, n);
                 wordStart = true;
             }
-            i += Character.charCount(cp);
         }
         return n;
     }

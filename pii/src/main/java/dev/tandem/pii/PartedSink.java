@@ -26,6 +26,13 @@ public interface PartedSink<P extends ScanSink> extends ScanSink {
     }
 
     @Override
+    default void found(FindingView view) {
+        P p = newPart();
+        p.found(view);
+        merge(p);
+    }
+
+    @Override
     default void subject(SubjectRecord subject) {
         P p = newPart();
         p.subject(subject);

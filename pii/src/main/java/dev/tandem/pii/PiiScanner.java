@@ -183,6 +183,16 @@ public final class PiiScanner {
         }
 
         @Override
+        public void found(FindingView view) {
+            if (parted == null) {
+                add(new Found(view.toFinding()));
+            } else {
+                part().found(view);
+                counted();
+            }
+        }
+
+        @Override
         public void subject(SubjectRecord s) {
             if (parted == null) {
                 add(new Subject(s));

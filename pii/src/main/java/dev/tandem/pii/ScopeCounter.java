@@ -62,12 +62,12 @@ public final class ScopeCounter implements ScanSink {
     @Override
     public void finding(Finding f) {
         if (!inScope(f)) {
-            leftOut(f.entity(), leftOutReason(f));
+            leftOut(f.entity(), leftOutReason(f.doubt()));
             return;
         }
         long h = DistinctHashes.hash(f.normalized());
         count(f.entity(), h);
-        Source s = source(f);
+        Source s = source(f.entity(), f.jurisdiction());
         if (s != null) place(f.jurisdiction(), s, h);
     }
 
@@ -76,8 +76,7 @@ public final class ScopeCounter implements ScanSink {
         subject(DistinctHashes.hash(r.identity()), r.jurisdiction());
     }
 
-    private static String leftOutReason(Finding f) {
-        Doubt d = f.doubt();
+    private static String leftOutReason(@Nullable Doubt d) {
         return d == null ? BELOW_THRESHOLD : d.code();
     }
 
@@ -108,9 +107,9 @@ public final class ScopeCounter implements ScanSink {
      * Each source is one entity, so a source's set holds the hashes of that entity's normalized
      * values, the same hashes as the entity's distinct count.
      */
-    private static @Nullable Source source(Finding f) {
-        if (f.jurisdiction() == null) return null;
-        return switch (f.entity()) {
+    private static @Nullable Source source(Entity e, @Nullable String jurisdiction) {
+        if (jurisdiction == null) return null;
+        return switch (e) {
             case PHONE_NUMBER -> Source.PHONE;
             case IBAN_CODE -> Source.IBAN;
             case US_SSN -> Source.SSN;
@@ -157,15 +156,27 @@ public final class ScopeCounter implements ScanSink {
 
         @Override
         public void finding(Finding f) {
-            int e = f.entity().ordinal() * 8;
-            if (f.confidence() < minConfidence) {
-                push(e + LEFT_OUT, 0, leftOutReason(f));
-                return;
-            }
-            long h = DistinctHashes.hash(f.normalized());
+            if (f.confidence() < minConfidence) leftOut(f.entity(), f.doubt());
+            else inScope(f.entity(), DistinctHashes.hash(f.normalized()), f.jurisdiction());
+        }
+
+        /** The same tally as {@link #finding} of {@code view.toFinding()}, without the finding or its strings. */
+        @Override
+        public void found(FindingView view) {
+            if (view.confidence() < minConfidence) leftOut(view.entity(), view.doubt());
+            else inScope(view.entity(), view.normalizedHash(), view.jurisdiction());
+        }
+
+        private void leftOut(Entity entity, @Nullable Doubt doubt) {
+            push(entity.ordinal() * 8 + LEFT_OUT, 0, leftOutReason(doubt));
+        }
+
+        /** A finding in scope whose normalized form hashes to {@code h}. */
+        private void inScope(Entity entity, long h, @Nullable String jurisdiction) {
+            int e = entity.ordinal() * 8;
             push(e + COUNT, h, null);
-            Source s = source(f);
-            if (s != null) push(e + s.ordinal(), h, f.jurisdiction());
+            Source s = source(entity, jurisdiction);
+            if (s != null) push(e + s.ordinal(), h, jurisdiction);
         }
 
         @Override

@@ -1,9 +1,10 @@
 package dev.tandem.cli.scan;
 
+import dev.tandem.pii.Doubt;
 import dev.tandem.pii.Entity;
 import dev.tandem.pii.Finding;
+import dev.tandem.pii.FindingView;
 import dev.tandem.pii.InputProblem;
-import dev.tandem.pii.Masking;
 import dev.tandem.pii.PartedSink;
 import dev.tandem.pii.PiiScanner;
 import dev.tandem.pii.ScanSink;
@@ -74,14 +75,23 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
         private final ScopeCounter.Part tally = scope.newPart();
         private final Repeated repeated = new Repeated();
         private final StringBuilder text = new StringBuilder(256);
+        /** A finding given as a record, seen as a view: one way of formatting and counting both. */
+        private final FindingView view = new FindingView();
+
         private long count;
 
         @Override
         public void finding(Finding f) {
+            found(view.of(f));
+        }
+
+        /** Formats and counts the view's finding from its bytes: no {@code Finding} and no string of the value. */
+        @Override
+        public void found(FindingView f) {
             count++;
             format(lines, text, f, repeated);
             lines.ascii('\n');
-            tally.finding(f);
+            tally.found(f);
         }
 
         @Override
@@ -144,9 +154,9 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
             return fileJson;
         }
 
-        /** Room for the masked form of {@code value}. */
-        char[] masked(String value) {
-            int n = Masking.maxLength(value);
+        /** Room for the masked form of the view's value. */
+        char[] masked(FindingView f) {
+            int n = f.maxMaskedLength();
             if (n > masked.length) masked = new char[Math.max(n, masked.length * 2)];
             return masked;
         }
@@ -186,12 +196,12 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
     private static final byte[] DOUBT = ",\"doubt\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
 
-    private void format(Utf8Lines b, StringBuilder sb, Finding f, Repeated repeated) {
+    private void format(Utf8Lines b, StringBuilder sb, FindingView f, Repeated repeated) {
         if (jsonl) {
             byte[] head = repeated.head(f.file());
             byte[] entity = Repeated.entity(f.entity());
-            char[] masked = repeated.masked(f.value());
-            int maskedLength = Masking.mask(f.entity(), f.value(), masked);
+            char[] masked = repeated.masked(f);
+            int maskedLength = f.mask(masked);
             byte[] confidence = repeated.confidence(f.confidence());
             // the fields every finding has, with one check for room
             byte[] out = b.reserve(head.length
@@ -212,9 +222,10 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
             n = Utf8Lines.putJsonString(out, n, masked, maskedLength);
             n = Utf8Lines.put(out, n, CONFIDENCE);
             b.commit(Utf8Lines.put(out, n, confidence));
-            if (f.doubt() != null) {
+            Doubt doubt = f.doubt();
+            if (doubt != null) {
                 b.bytes(DOUBT);
-                b.jsonString(f.doubt().code());
+                b.jsonString(doubt.code());
             }
             if (reveal) {
                 b.bytes(VALUE);
@@ -229,17 +240,16 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                     .append(": ")
                     .append(f.entity().name())
                     .append(' ');
-            sb.append(reveal ? f.value() : f.masked())
-                    .append("  [bytes ")
-                    .append(f.start())
-                    .append('-')
-                    .append(f.end())
-                    .append(']');
-            if (f.doubt() != null) {
-                sb.append("  confidence ")
-                        .append(f.confidence())
-                        .append(", ")
-                        .append(f.doubt().code());
+            if (reveal) {
+                sb.append(f.value());
+            } else {
+                char[] masked = repeated.masked(f);
+                sb.append(masked, 0, f.mask(masked));
+            }
+            sb.append("  [bytes ").append(f.start()).append('-').append(f.end()).append(']');
+            Doubt doubt = f.doubt();
+            if (doubt != null) {
+                sb.append("  confidence ").append(f.confidence()).append(", ").append(doubt.code());
             }
             b.utf8(sb.toString());
         }

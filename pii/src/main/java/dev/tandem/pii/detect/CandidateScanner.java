@@ -48,6 +48,8 @@ public final class CandidateScanner {
     private final String[] ibanCountries = new String[26 * 26];
     private final Ibans.Checker ibans = new Ibans.Checker();
     private final byte[] word = new byte[24];
+    /** An e-mail address in lower case (its normalized form), reused from address to address. */
+    private byte[] lower = new byte[128];
     /** Groups found in the current run, with one dropped at the end for touching a word. */
     private int nAll;
     /** The current run continues a sequence of digit groups that began before it. */
@@ -121,6 +123,27 @@ public final class CandidateScanner {
             @Nullable Doubt doubt) {
         lastEnd = end;
         if (out != null) out.hit(e, start, end, value, normalized, jurisdiction, confidence, doubt);
+    }
+
+    /**
+     * A detection whose value is {@code b[start, end)} as it is, and whose normalized form is
+     * {@code normalized} or, when that is null, {@code norm[normFrom, normTo)}: no string is made
+     * for either here ({@link Hits#hit(Entity, byte[], int, int, String, byte[], int, int, String,
+     * double, Doubt)}).
+     */
+    private void emitBytes(
+            Entity e,
+            int start,
+            int end,
+            @Nullable String normalized,
+            byte[] norm,
+            int normFrom,
+            int normTo,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
+        lastEnd = end;
+        if (out != null) out.hit(e, b, start, end, normalized, norm, normFrom, normTo, jurisdiction, confidence, doubt);
     }
 
     // ---- context: the word before a value ----
@@ -226,7 +249,7 @@ public final class CandidateScanner {
      * a fixed length outweighs a word (a payee's IBAN on an invoice is still an IBAN).
      */
     private void emitNumeric(
-            Entity e, int start, int end, String value, String normalized, @Nullable String jurisdiction, double base) {
+            Entity e, int start, int end, @Nullable String normalized, @Nullable String jurisdiction, double base) {
         int ctx = contextBefore(start);
         boolean named = switch (e) {
             case CREDIT_CARD -> ctx == CTX_CARD;
@@ -234,15 +257,19 @@ public final class CandidateScanner {
             case US_SSN -> ctx == CTX_SSN;
             default -> false;
         };
+        double confidence = base;
+        Doubt doubt = null;
         if (named) {
-            emit(e, start, end, value, normalized, jurisdiction, Confidence.NAMED, null);
+            confidence = Confidence.NAMED;
         } else if (ctx == CTX_COMMERCE) {
-            emit(e, start, end, value, normalized, jurisdiction, Confidence.COMMERCE_CONTEXT, Doubt.COMMERCE_CONTEXT);
-        } else if (e == Entity.CREDIT_CARD && CommerceNumbers.isGs1CodeOfCardLength(normalized)) {
-            emit(e, start, end, value, normalized, jurisdiction, Confidence.GS1_CODE, Doubt.GS1_CODE);
-        } else {
-            emit(e, start, end, value, normalized, jurisdiction, base, null);
+            confidence = Confidence.COMMERCE_CONTEXT;
+            doubt = Doubt.COMMERCE_CONTEXT;
+        } else if (e == Entity.CREDIT_CARD
+                && CommerceNumbers.isGs1CodeOfCardLength(normalized != null ? normalized : digits)) {
+            confidence = Confidence.GS1_CODE;
+            doubt = Doubt.GS1_CODE;
         }
+        emitBytes(e, start, end, normalized, digits.array(), 0, digits.length(), jurisdiction, confidence, doubt);
     }
 
     private String text(int start, int end) {
@@ -400,8 +427,9 @@ public final class CandidateScanner {
             boolean ok = true;
             for (int k = g; k < g + 4; k++) ok &= IpAddresses.isOctet(b, gs[k], ge[k]);
             if (ok) {
-                String v = text(gs[g], ge[g + 3]);
-                emit(Entity.IP_ADDRESS, gs[g], ge[g + 3], v, v, null);
+                int st = gs[g];
+                int en = ge[g + 3];
+                emitBytes(Entity.IP_ADDRESS, st, en, null, b, st, en, null, Confidence.base(Entity.IP_ADDRESS), null);
                 return 4;
             }
         }
@@ -418,14 +446,7 @@ public final class CandidateScanner {
             appendDigits(g, g + 2);
             if (SocialSecurityNumbers.isValid(digits)) {
                 if (!whole(g, g + 2)) return 3;
-                emitNumeric(
-                        Entity.US_SSN,
-                        gs[g],
-                        ge[g + 2],
-                        text(gs[g], ge[g + 2]),
-                        digits.toString(),
-                        "US",
-                        Confidence.base(Entity.US_SSN));
+                emitNumeric(Entity.US_SSN, gs[g], ge[g + 2], null, "US", Confidence.base(Entity.US_SSN));
                 return 3;
             }
         }
@@ -441,7 +462,6 @@ public final class CandidateScanner {
                             Entity.PHONE_NUMBER,
                             tokStart,
                             ge[j],
-                            text(tokStart, ge[j]),
                             v.e164(),
                             v.region(),
                             Confidence.base(Entity.PHONE_NUMBER));
@@ -484,14 +504,7 @@ public final class CandidateScanner {
         }
         if (best < 0) return 0;
         appendDigits(g, best);
-        emitNumeric(
-                Entity.CREDIT_CARD,
-                gs[g],
-                ge[best],
-                text(gs[g], ge[best]),
-                digits.toString(),
-                null,
-                Confidence.base(Entity.CREDIT_CARD));
+        emitNumeric(Entity.CREDIT_CARD, gs[g], ge[best], null, null, Confidence.base(Entity.CREDIT_CARD));
         return best - g + 1;
     }
 
@@ -533,14 +546,7 @@ public final class CandidateScanner {
                 ? phones.validateInternational("1" + digits)
                 : phones.validate(digits.toString());
         if (v == null) return 0;
-        emitNumeric(
-                Entity.PHONE_NUMBER,
-                start,
-                ge[a + 2],
-                text(start, ge[a + 2]),
-                v.e164(),
-                v.region(),
-                Confidence.NATIONAL_PHONE);
+        emitNumeric(Entity.PHONE_NUMBER, start, ge[a + 2], v.e164(), v.region(), Confidence.NATIONAL_PHONE);
         return a + 3 - g;
     }
 
@@ -579,7 +585,17 @@ public final class CandidateScanner {
         if (k + 1 < to && isJoining(b[k]) && isDigit(b[k + 1])) return skipJoined(k);
         String compact = new String(ibanChars, 0, len, ISO_8859_1);
         if (!ibans.isValid(compact)) return k;
-        emit(Entity.IBAN_CODE, p, k, text(p, k), compact, ibanCountry());
+        emitBytes(
+                Entity.IBAN_CODE,
+                p,
+                k,
+                null,
+                ibanChars,
+                0,
+                len,
+                ibanCountry(),
+                Confidence.base(Entity.IBAN_CODE),
+                null);
         return k;
     }
 
@@ -648,10 +664,21 @@ public final class CandidateScanner {
             domains.put(domain, known);
         }
         if (!known) return -1;
-        String value = domainStart == localEnd + 1
-                ? text(ls, de)
-                : localPart(ls, localEnd) + "@" + domain; // as written, decoded
-        emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
+        if (domainStart == localEnd + 1) {
+            // as written: the value is the bytes, its lower case (ASCII: EMAIL_LOCAL and DOMAIN
+            // bytes are) goes into a scratch array
+            int n = de - ls;
+            if (lower.length < n) lower = new byte[Math.max(n, lower.length * 2)];
+            for (int k = 0; k < n; k++) {
+                byte x = b[ls + k];
+                lower[k] = x >= 'A' && x <= 'Z' ? (byte) (x | 0x20) : x;
+            }
+            emitBytes(
+                    Entity.EMAIL_ADDRESS, ls, de, null, lower, 0, n, null, Confidence.base(Entity.EMAIL_ADDRESS), null);
+        } else {
+            String value = localPart(ls, localEnd) + "@" + domain; // as written, decoded
+            emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
+        }
         return de;
     }
 
@@ -703,10 +730,9 @@ public final class CandidateScanner {
         if (dots == 3) {
             for (int k = st; k < lastColon; k++) if (b[k] == '.') return c + 1;
         }
-        String t = text(st, q);
-        String canon = IpAddresses.canonicalIpv6(t);
+        String canon = IpAddresses.canonicalIpv6(text(st, q));
         if (canon == null) return c + 1;
-        emit(Entity.IP_ADDRESS, st, q, t, canon, null);
+        emitBytes(Entity.IP_ADDRESS, st, q, canon, EMPTY, 0, 0, null, Confidence.base(Entity.IP_ADDRESS), null);
         return q;
     }
 }

@@ -26,6 +26,11 @@ final class DigitRun implements CharSequence {
         n += len;
     }
 
+    /** The digits: {@code array()[0, length())}, valid until the next {@link #clear()} or append. */
+    byte[] array() {
+        return d;
+    }
+
     @Override
     public int length() {
         return n;

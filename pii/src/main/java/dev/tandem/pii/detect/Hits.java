@@ -1,5 +1,7 @@
 package dev.tandem.pii.detect;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import dev.tandem.pii.Doubt;
 import dev.tandem.pii.Entity;
 import org.jspecify.annotations.Nullable;
@@ -24,4 +26,34 @@ public interface Hits {
             @Nullable String jurisdiction,
             double confidence,
             @Nullable Doubt doubt);
+
+    /**
+     * The same detection with its value and normalized form as bytes, read as ISO-8859-1 (one char
+     * a byte): the value is {@code buf[start, end)}, the normalized form {@code normalized} or, when
+     * that is null, {@code norm[normFrom, normTo)}. The bytes stay as they are only until this call
+     * returns. By default the strings are made and {@link #hit(Entity, int, int, String, String,
+     * String, double, Doubt)} is called with them.
+     */
+    default void hit(
+            Entity entity,
+            byte[] buf,
+            int start,
+            int end,
+            @Nullable String normalized,
+            byte[] norm,
+            int normFrom,
+            int normTo,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
+        hit(
+                entity,
+                start,
+                end,
+                new String(buf, start, end - start, ISO_8859_1),
+                normalized != null ? normalized : new String(norm, normFrom, normTo - normFrom, ISO_8859_1),
+                jurisdiction,
+                confidence,
+                doubt);
+    }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.Confidence;
 import dev.tandem.pii.Entity;
+import dev.tandem.pii.FindingView;
 import dev.tandem.pii.detect.PhoneNumbers;
 import dev.tandem.pii.detect.SocialSecurityNumbers;
 import java.util.Locale;
@@ -39,10 +40,10 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     @Override
-    public void found(Entity entity, String normalized) {
+    public void found(Entity entity, FindingView view) {
         if (entity == Entity.PHONE_NUMBER) sawPhone = true;
         if (entity == Entity.US_SSN) sawSsn = true;
-        record.found(entity, normalized);
+        record.found(entity, view);
     }
 
     /** A value starts at {@code buf[pos]} of the current block. */

@@ -3,7 +3,7 @@ package dev.tandem.pii.input;
 import dev.tandem.pii.Confidence;
 import dev.tandem.pii.Doubt;
 import dev.tandem.pii.Entity;
-import dev.tandem.pii.Finding;
+import dev.tandem.pii.FindingView;
 import dev.tandem.pii.detect.ByteClasses;
 import dev.tandem.pii.detect.Hits;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +18,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class Forwarder implements Hits {
     interface Listener {
-        void found(Entity entity, String normalized);
+        /** A finding without doubt; {@code view} is valid during the call only. */
+        void found(Entity entity, FindingView view);
     }
 
     private final String file;
     private final Out out;
     private @Nullable Listener listener;
     private FieldContext field = FieldContext.NONE;
+    /** Every finding goes out in this view, filled anew each time ({@link Out#found}). */
+    private final FindingView view = new FindingView();
+
     private byte[] buf = new byte[0];
     private int bufStart;
     private long baseOffset;
@@ -83,20 +87,69 @@ final class Forwarder implements Hits {
             @Nullable String jurisdiction,
             double confidence,
             @Nullable Doubt doubt) {
-        double c = confidence;
-        Doubt d = doubt;
-        if (field != FieldContext.NONE) {
-            boolean numeric = entity == Entity.CREDIT_CARD
-                    || entity == Entity.PHONE_NUMBER
-                    || entity == Entity.US_SSN
-                    || entity == Entity.IBAN_CODE;
-            if (numeric && field == FieldContext.COMMERCE) return;
-            if (field.names(entity)) {
-                c = Confidence.NAMED;
-                d = null;
-            }
-        }
-        emit(entity, offset(start), offset(end), lineAt(start), value, normalized, jurisdiction, c, d);
+        FindingView v = taken(entity, start, end, jurisdiction, confidence, doubt);
+        if (v == null) return;
+        v.value(value).normalized(normalized);
+        send();
+    }
+
+    @Override
+    public void hit(
+            Entity entity,
+            byte[] buf,
+            int start,
+            int end,
+            @Nullable String normalized,
+            byte[] norm,
+            int normFrom,
+            int normTo,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
+        FindingView v = taken(entity, start, end, jurisdiction, confidence, doubt);
+        if (v == null) return;
+        v.value(buf, start, end);
+        if (normalized != null) v.normalized(normalized);
+        else v.normalized(norm, normFrom, normTo);
+        send();
+    }
+
+    /**
+     * The view set for a hit at {@code buf[start, end)} of the block, its value not yet, with the
+     * field's word on it; null when the field drops it.
+     */
+    private @Nullable FindingView taken(
+            Entity entity,
+            int start,
+            int end,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
+        if (fieldDrops(entity)) return null;
+        boolean named = fieldNames(entity);
+        return view.set(
+                file,
+                offset(start),
+                offset(end),
+                lineAt(start),
+                entity,
+                jurisdiction,
+                named ? Confidence.NAMED : confidence,
+                named ? null : doubt);
+    }
+
+    /** Under an order, invoice, tracking or product-code field the validated numbers are that field's. */
+    private boolean fieldDrops(Entity entity) {
+        if (field != FieldContext.COMMERCE) return false;
+        return entity == Entity.CREDIT_CARD
+                || entity == Entity.PHONE_NUMBER
+                || entity == Entity.US_SSN
+                || entity == Entity.IBAN_CODE;
+    }
+
+    /** The field names the entity: its confidence is raised, its doubt gone. */
+    private boolean fieldNames(Entity entity) {
+        return field != FieldContext.NONE && field.names(entity);
     }
 
     void emit(
@@ -120,8 +173,16 @@ final class Forwarder implements Hits {
             @Nullable String jurisdiction,
             double confidence,
             @Nullable Doubt doubt) {
-        out.finding(new Finding(file, start, end, atLine, entity, value, normalized, jurisdiction, confidence, doubt));
+        view.set(file, start, end, atLine, entity, jurisdiction, confidence, doubt)
+                .value(value)
+                .normalized(normalized);
+        send();
+    }
+
+    /** The view goes to the sink, then to the record, which makes a string of it only when it keeps one. */
+    private void send() {
+        out.found(view);
         // a doubted number is not the record's identity: its person may be no person at all
-        if (listener != null && doubt == null) listener.found(entity, normalized);
+        if (listener != null && view.doubt() == null) listener.found(view.entity(), view);
     }
 }

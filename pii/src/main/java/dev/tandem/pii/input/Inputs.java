@@ -1,6 +1,7 @@
 package dev.tandem.pii.input;
 
 import dev.tandem.pii.Finding;
+import dev.tandem.pii.FindingView;
 import dev.tandem.pii.Format;
 import dev.tandem.pii.InputProblem;
 import dev.tandem.pii.SubjectRecord;
@@ -293,29 +294,48 @@ public final class Inputs {
     }
 
     static Out quiet(Out out) {
-        return quiet(out, f -> f);
+        return new Quiet(out) {
+            @Override
+            public void finding(Finding finding) {
+                out.finding(finding);
+            }
+
+            @Override
+            public void found(FindingView view) {
+                out.found(view);
+            }
+        };
     }
 
-    /** Like {@link #quiet(Out)}, each finding passed through {@code map} on its way. */
+    /** Like {@link #quiet(Out)}, each finding made a {@link Finding} and passed through {@code map} on its way. */
     static Out quiet(Out out, java.util.function.UnaryOperator<Finding> map) {
-        return new Out() {
-            @Override
-            public void advanced(long bytes) {}
-
+        return new Quiet(out) {
             @Override
             public void finding(Finding finding) {
                 out.finding(map.apply(finding));
             }
-
-            @Override
-            public void subject(SubjectRecord subject) {
-                out.subject(subject);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                out.problem(problem);
-            }
         };
+    }
+
+    /** Passes results on to {@code out}, progress reports not. */
+    private abstract static class Quiet implements Out {
+        private final Out out;
+
+        Quiet(Out out) {
+            this.out = out;
+        }
+
+        @Override
+        public void advanced(long bytes) {}
+
+        @Override
+        public void subject(SubjectRecord subject) {
+            out.subject(subject);
+        }
+
+        @Override
+        public void problem(InputProblem problem) {
+            out.problem(problem);
+        }
     }
 }

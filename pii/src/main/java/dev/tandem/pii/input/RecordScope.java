@@ -1,6 +1,7 @@
 package dev.tandem.pii.input;
 
 import dev.tandem.pii.Entity;
+import dev.tandem.pii.FindingView;
 import dev.tandem.pii.SubjectRecord;
 import dev.tandem.pii.scope.Jurisdictions;
 import java.util.Locale;
@@ -50,20 +51,32 @@ final class RecordScope {
         return country;
     }
 
-    void found(Entity e, String normalized) {
-        int r = switch (e) {
+    /**
+     * {@link #found(Entity, String)} of the view's normalized form, made a string only when the
+     * record takes it (a name part, or an identifier stronger than the one it has).
+     */
+    void found(Entity e, FindingView view) {
+        if (e == Entity.PERSON || rank(e) < rank) found(e, view.normalized());
+    }
+
+    /** An identifier's strength: the lower, the stronger. */
+    private static int rank(Entity e) {
+        return switch (e) {
             case EMAIL_ADDRESS -> 1;
             case US_SSN -> 2;
             case PHONE_NUMBER -> 3;
             case IBAN_CODE -> 4;
             case CREDIT_CARD -> 5;
-            case PERSON -> {
-                if (!name.isEmpty()) name.append(' ');
-                name.append(normalized);
-                yield Integer.MAX_VALUE;
-            }
             default -> Integer.MAX_VALUE;
         };
+    }
+
+    void found(Entity e, String normalized) {
+        if (e == Entity.PERSON) {
+            if (!name.isEmpty()) name.append(' ');
+            name.append(normalized);
+        }
+        int r = rank(e);
         if (r < rank) {
             rank = r;
             identity = e.name() + ":" + normalized;

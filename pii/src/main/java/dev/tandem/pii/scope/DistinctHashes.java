@@ -105,20 +105,51 @@ public final class DistinctHashes {
      */
     public static long hash(String s) {
         int n = s.length();
-        long h = 0x9E3779B97F4A7C15L;
+        long h = SEED;
         int i = 0;
         for (; i + 4 <= n; i += 4) {
             long k = s.charAt(i)
                     | (long) s.charAt(i + 1) << 16
                     | (long) s.charAt(i + 2) << 32
                     | (long) s.charAt(i + 3) << 48;
-            h = Long.rotateLeft((h ^ k) * 0xBF58476D1CE4E5B9L, 31);
+            h = round(h, k);
         }
         if (i < n) {
             long k = 0;
             for (int shift = 0; i < n; i++, shift += 16) k |= (long) s.charAt(i) << shift;
-            h = Long.rotateLeft((h ^ k) * 0xBF58476D1CE4E5B9L, 31);
+            h = round(h, k);
         }
+        return finish(h, n);
+    }
+
+    /**
+     * {@link #hash(String)} of the string {@code b[from, from + n)} read as ISO-8859-1 (each byte the
+     * char of its unsigned value, as the candidate scanner reads values), without making the
+     * string: the same chars in the same rounds, so the same hash.
+     */
+    public static long hashLatin1(byte[] b, int from, int n) {
+        long h = SEED;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int p = from + i;
+            long k = (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 16 | (b[p + 2] & 0xFFL) << 32 | (b[p + 3] & 0xFFL) << 48;
+            h = round(h, k);
+        }
+        if (i < n) {
+            long k = 0;
+            for (int shift = 0; i < n; i++, shift += 16) k |= (b[from + i] & 0xFFL) << shift;
+            h = round(h, k);
+        }
+        return finish(h, n);
+    }
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    private static long round(long h, long k) {
+        return Long.rotateLeft((h ^ k) * 0xBF58476D1CE4E5B9L, 31);
+    }
+
+    private static long finish(long h, int n) {
         h ^= n;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
