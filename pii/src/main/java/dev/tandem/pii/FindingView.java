@@ -152,6 +152,16 @@ public final class FindingView {
         return n;
     }
 
+    /** Appends {@link #normalized()} to {@code sb}, without the string when the normalized form is bytes. */
+    public void appendNormalized(StringBuilder sb) {
+        String n = normalized;
+        if (n != null) {
+            sb.append(n);
+        } else {
+            for (int i = normalizedFrom; i < normalizedTo; i++) sb.append((char) (normalizedBytes[i] & 0xFF));
+        }
+    }
+
     /** {@code DistinctHashes.hash(normalized())}, without the string when the normalized form is bytes. */
     public long normalizedHash() {
         String n = normalized;

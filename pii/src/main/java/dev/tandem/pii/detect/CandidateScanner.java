@@ -45,6 +45,9 @@ public final class CandidateScanner {
     private final int[] gs = new int[MAX_GROUPS];
     private final int[] ge = new int[MAX_GROUPS];
     private final byte[] ibanChars = new byte[34];
+    /** {@link #ibanChars} as the text the IBAN checker reads. */
+    private final DigitRun ibanText = new DigitRun();
+
     private final String[] ibanCountries = new String[26 * 26];
     private final Ibans.Checker ibans = new Ibans.Checker();
     private final byte[] word = new byte[24];
@@ -58,13 +61,16 @@ public final class CandidateScanner {
     private boolean rightOverflow;
 
     private final DigitRun digits = new DigitRun();
-    /** Domains already judged: the same few hundred domains carry most addresses in a leak. */
-    private final java.util.LinkedHashMap<String, Boolean> domains = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> e) {
-            return size() > 8192;
-        }
-    };
+    /**
+     * Domains already judged, by their bytes: the same few hundred domains carry most addresses in a
+     * leak. An open-addressing table emptied when three quarters full (the verdict depends on the
+     * domain alone, so what is forgotten is judged again the same way).
+     */
+    private static final int DOMAIN_SLOTS = 1 << 14;
+
+    private final byte[][] domainKeys = new byte[DOMAIN_SLOTS][];
+    private final boolean[] domainVerdicts = new boolean[DOMAIN_SLOTS];
+    private int domainsUsed;
 
     private byte[] b = EMPTY;
     private int from;
@@ -583,8 +589,9 @@ public final class CandidateScanner {
         if (!isDigit(ibanChars[2]) || !isDigit(ibanChars[3])) return -1;
         // more digit groups joined after it: a longer reference, not an IBAN
         if (k + 1 < to && isJoining(b[k]) && isDigit(b[k + 1])) return skipJoined(k);
-        String compact = new String(ibanChars, 0, len, ISO_8859_1);
-        if (!ibans.isValid(compact)) return k;
+        ibanText.clear();
+        ibanText.append(ibanChars, 0, len);
+        if (!ibans.isValid(ibanText)) return k;
         emitBytes(
                 Entity.IBAN_CODE,
                 p,
@@ -657,13 +664,7 @@ public final class CandidateScanner {
         while (de > domainStart && (b[de - 1] == '.' || b[de - 1] == '-')) de--;
         if (de - domainStart < 4) return -1;
         for (int k = domainStart; k < de - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return -1;
-        String domain = text(domainStart, de);
-        Boolean known = domains.get(domain);
-        if (known == null) {
-            known = EmailAddresses.isValidDomain(domain);
-            domains.put(domain, known);
-        }
-        if (!known) return -1;
+        if (!validDomain(domainStart, de)) return -1;
         if (domainStart == localEnd + 1) {
             // as written: the value is the bytes, its lower case (ASCII: EMAIL_LOCAL and DOMAIN
             // bytes are) goes into a scratch array
@@ -676,10 +677,31 @@ public final class CandidateScanner {
             emitBytes(
                     Entity.EMAIL_ADDRESS, ls, de, null, lower, 0, n, null, Confidence.base(Entity.EMAIL_ADDRESS), null);
         } else {
-            String value = localPart(ls, localEnd) + "@" + domain; // as written, decoded
+            String value = localPart(ls, localEnd) + "@" + text(domainStart, de); // as written, decoded
             emit(Entity.EMAIL_ADDRESS, ls, de, value, value.toLowerCase(Locale.ROOT), null);
         }
         return de;
+    }
+
+    /** {@link EmailAddresses#isValidDomain} of {@code b[from, to)}, asked once per domain until the table is emptied. */
+    private boolean validDomain(int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) h = 31 * h + b[k];
+        int mask = DOMAIN_SLOTS - 1;
+        int i = (h ^ (h >>> 14)) & mask;
+        for (byte[] key; (key = domainKeys[i]) != null; i = (i + 1) & mask) {
+            if (java.util.Arrays.equals(key, 0, key.length, b, from, to)) return domainVerdicts[i];
+        }
+        boolean valid = EmailAddresses.isValidDomain(text(from, to));
+        if (domainsUsed >= DOMAIN_SLOTS / 4 * 3) {
+            java.util.Arrays.fill(domainKeys, null);
+            domainsUsed = 0;
+            i = (h ^ (h >>> 14)) & mask;
+        }
+        domainKeys[i] = java.util.Arrays.copyOfRange(b, from, to);
+        domainVerdicts[i] = valid;
+        domainsUsed++;
+        return valid;
     }
 
     /** {@code b[start, end)} with its {@code %XX} escapes decoded (an escaped local part: "a%2Bb"). */

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The ASCII digits of a candidate, gathered from its groups without the separators between them,
- * read by the validators as a {@link CharSequence}. A plain byte array: the candidate scanner fills
+ * read by the validators as a {@link CharSequence} (also an IBAN's letters and digits, for its
+ * checker). A plain byte array: the candidate scanner fills
  * one for every numeric candidate, and {@code StringBuilder.append} a char at a time cost several
  * per cent of a scan. Not thread-safe; reused from candidate to candidate.
  */

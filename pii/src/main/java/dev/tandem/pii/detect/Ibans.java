@@ -58,14 +58,14 @@ public final class Ibans {
     }
 
     /** The country's length and MOD 97-10. */
-    private static boolean checksum(String compact) {
+    private static boolean checksum(CharSequence compact) {
         if (compact.length() < 5) return false;
         byte c1 = (byte) compact.charAt(0);
         byte c2 = (byte) compact.charAt(1);
         return length(c1, c2) == compact.length() && mod97(compact) == 1;
     }
 
-    private static boolean checkDigitsAllowed(String compact) {
+    private static boolean checkDigitsAllowed(CharSequence compact) {
         char d1 = compact.charAt(2);
         char d2 = compact.charAt(3);
         return !(d1 == '0' && (d2 == '0' || d2 == '1')) && !(d1 == '9' && d2 == '9');
@@ -79,11 +79,12 @@ public final class Ibans {
     public static final class Checker {
         private final Matcher[][] byCountry = new Matcher[26 * 26][];
 
-        public boolean isValid(String compact) {
+        /** {@code compact} any text of the IBAN's characters: the scanner's bytes, without a string per IBAN. */
+        public boolean isValid(CharSequence compact) {
             if (!checksum(compact)) return false;
             int i = (compact.charAt(0) - 'A') * 26 + compact.charAt(1) - 'A';
             Matcher[] structures = byCountry[i];
-            if (structures == null) structures = byCountry[i] = structures(compact);
+            if (structures == null) structures = byCountry[i] = structures(compact.toString());
             for (Matcher m : structures) {
                 if (m.reset(compact).matches()) return checkDigitsAllowed(compact);
             }

@@ -82,6 +82,10 @@ final class FieldValues implements Forwarder.Listener {
         while (l < t && isSpace(acc[l])) l++;
         while (t > l && isSpace(acc[t - 1])) t--;
         if (t == l) return;
+        if ((context == FieldContext.PERSON || context == FieldContext.LOCATION) && isPlainAscii(l, t)) {
+            plainAscii(l, t);
+            return;
+        }
         String v = new String(acc, l, t - l, UTF_8);
         if (isPlaceholder(v)) return;
         long s = startOffset + l;
@@ -164,6 +168,64 @@ final class FieldValues implements Forwarder.Listener {
         forwarder.emit(Entity.PERSON, s, e, line, v, collapse(v), null);
     }
 
+    /**
+     * A name or place in plain ASCII ({@link #isPlainAscii}): what {@link #end} does with its string,
+     * from its bytes. Such a value decodes to one char a byte, its {@link #collapse} is its ASCII
+     * lower case, and it is a placeholder when that lower case is one; so the finding goes out with
+     * the value as {@code acc[l, t)} and its normalized form in {@link #lower}, no string made.
+     */
+    private void plainAscii(int l, int t) {
+        int n = t - l;
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < n; i++) {
+            byte c = acc[l + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+                letters++;
+            } else if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            }
+            lower[i] = c;
+        }
+        if (n <= LONGEST_PLACEHOLDER && isPlaceholder(lower, n)) return;
+        boolean person = context == FieldContext.PERSON;
+        if (letters == 0 && (person || digits < 4)) return;
+        Entity entity = person ? Entity.PERSON : Entity.LOCATION;
+        long line = startLine;
+        for (int i = 0; i < l; i++) if (acc[i] == '\n') line++;
+        forwarder
+                .view(entity, startOffset + l, startOffset + t, line, null, Confidence.base(entity), null)
+                .value(acc, l, t)
+                .normalized(lower, 0, n);
+        forwarder.send();
+    }
+
+    /** The lower case of a plain ASCII value, for {@link #plainAscii}. */
+    private final byte[] lower = new byte[MAX_CONTEXT_VALUE];
+
+    /**
+     * {@code acc[l, t)} is ASCII with no white space but single spaces between words (it is trimmed
+     * already): the ASCII case of what {@code collapse} leaves as it is but for lower case.
+     */
+    private boolean isPlainAscii(int l, int t) {
+        byte previous = 'x';
+        for (int i = l; i < t; i++) {
+            byte c = acc[i];
+            if (c < 0 || (c == ' ' ? previous == ' ' : Character.isWhitespace(c))) return false;
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Whether {@code lower[0, n)} is a placeholder (lower case, as {@link #isPlaceholder(String)} compares). */
+    private static boolean isPlaceholder(byte[] lower, int n) {
+        for (byte[] p : PLACEHOLDER_BYTES) if (java.util.Arrays.equals(p, 0, p.length, lower, 0, n)) return true;
+        return false;
+    }
+
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
@@ -186,6 +248,11 @@ final class FieldValues implements Forwarder.Listener {
     /** The placeholders' first characters: an ASCII value starting otherwise is none, without lower-casing it. */
     private static final String PLACEHOLDER_STARTS =
             PLACEHOLDERS.stream().map(p -> p.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
+
+    /** The placeholders in ASCII, for {@link #isPlaceholder(byte[], int)} (after {@link #PLACEHOLDERS}, which it reads). */
+    private static final byte[][] PLACEHOLDER_BYTES = PLACEHOLDERS.stream()
+            .map(p -> p.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
 
     private static boolean isPlaceholder(String v) {
         if (v.length() > LONGEST_PLACEHOLDER) return false;

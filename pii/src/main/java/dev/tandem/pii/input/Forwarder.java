@@ -173,14 +173,26 @@ final class Forwarder implements Hits {
             @Nullable String jurisdiction,
             double confidence,
             @Nullable Doubt doubt) {
-        view.set(file, start, end, atLine, entity, jurisdiction, confidence, doubt)
+        view(entity, start, end, atLine, jurisdiction, confidence, doubt)
                 .value(value)
                 .normalized(normalized);
         send();
     }
 
+    /** The view for a finding at file offsets {@code [start, end)}, to be given its value and normalized form, then {@link #send() sent}. */
+    FindingView view(
+            Entity entity,
+            long start,
+            long end,
+            long atLine,
+            @Nullable String jurisdiction,
+            double confidence,
+            @Nullable Doubt doubt) {
+        return view.set(file, start, end, atLine, entity, jurisdiction, confidence, doubt);
+    }
+
     /** The view goes to the sink, then to the record, which makes a string of it only when it keeps one. */
-    private void send() {
+    void send() {
         out.found(view);
         // a doubted number is not the record's identity: its person may be no person at all
         if (listener != null && view.doubt() == null) listener.found(view.entity(), view);

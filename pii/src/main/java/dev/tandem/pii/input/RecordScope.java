@@ -56,7 +56,12 @@ final class RecordScope {
      * record takes it (a name part, or an identifier stronger than the one it has).
      */
     void found(Entity e, FindingView view) {
-        if (e == Entity.PERSON || rank(e) < rank) found(e, view.normalized());
+        if (e == Entity.PERSON) {
+            if (!name.isEmpty()) name.append(' ');
+            view.appendNormalized(name);
+        } else if (rank(e) < rank) {
+            found(e, view.normalized());
+        }
     }
 
     /** An identifier's strength: the lower, the stronger. */

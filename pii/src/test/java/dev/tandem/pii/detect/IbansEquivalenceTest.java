@@ -57,6 +57,8 @@ class IbansEquivalenceTest {
             if (expected) valid++;
             assertThat(Ibans.isValid(iban)).as(iban).isEqualTo(expected);
             assertThat(checker.isValid(iban)).as(iban).isEqualTo(expected);
+            // the scanner's text of bytes, not a string
+            assertThat(checker.isValid(new StringBuilder(iban))).as(iban).isEqualTo(expected);
             assertThat(Ibans.mod97(iban)).as(iban).isEqualTo(mod97(iban));
         }
         assertThat(valid).as("valid IBANs among the samples").isGreaterThan(300);
