@@ -79,6 +79,10 @@ public final class ConfigItems {
             return false;
         }
         char next = inner.charAt(outer.length());
-        return outer.indexOf('#') < 0 ? next == '#' : next == '/';
+        if (outer.indexOf('#') >= 0) {
+            return next == '/';
+        }
+        // a sharing rules file's rules are named object and rule, as the analyzers name them
+        return next == '#' || (next == '.' && outer.startsWith("sharingrules:"));
     }
 }

@@ -69,6 +69,16 @@ class RetestsTest {
                 .isTrue();
         assertThat(ConfigItems.touches("PermissionSet:A#ViewAllRecords/Contact", "PermissionSet:A#ViewAllRecords/Lead"))
                 .isFalse();
+        // a sharing rules file contains its rules (SharingRules:Object.Rule), and only those
+        assertThat(ConfigItems.covers("SharingRules:Account", "SharingRules:Account.Share_All"))
+                .isTrue();
+        assertThat(ConfigItems.touches("SharingRules:Account.Share_All", "sharingrules:account"))
+                .isTrue();
+        assertThat(ConfigItems.covers("SharingRules:Account.Share_All", "SharingRules:Account.Owners"))
+                .isFalse();
+        assertThat(ConfigItems.covers("SharingRules:Acc", "SharingRules:Account.Share_All"))
+                .isFalse();
+        assertThat(ConfigItems.covers("Profile:Admin", "Profile:Admin.Other")).isFalse();
         // a slash before the part is part of the name, not a sub-part
         assertThat(ConfigItems.covers("Web:checkout", "Web:checkout/x")).isFalse();
         assertThat(Retests.suggestedControls(REGISTER, List.of("PermissionSet:Integration_Sync#ViewAllData")))

@@ -107,7 +107,9 @@ class ChangePages {
             // the finding's own words (its pattern, the session, user or snapshot it names) are shown
             // to the requester for reference, not put in the form: one click would publish them
             Map<String, String> proposed = new java.util.LinkedHashMap<>();
-            for (String f : List.of("title", "description", "rollbackPlan")) {
+            // (the system and configuration items too: a host or URL found in FORENSIC logs, a
+            // permission set's name; the API asks the requester for each of these)
+            for (String f : List.of("title", "description", "system", "configItems", "rollbackPlan")) {
                 proposed.put(f, String.valueOf(draft.get(f)));
                 draft.put(f, "");
             }

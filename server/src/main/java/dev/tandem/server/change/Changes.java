@@ -258,7 +258,7 @@ public class Changes {
         if (!readable) {
             throw DomainException.forbidden("finding " + findingId + " rests on FORENSIC evidence you may not read");
         }
-        Requested filled = fillFrom(incident, f, r);
+        Requested filled = fillFrom(incident, f, r, caller);
         String missing = sent && restsOnPrivileged(f) ? firstWordMissing(r) : null;
         if (missing != null) {
             throw DomainException.unprocessable(
@@ -295,7 +295,7 @@ public class Changes {
         return s == null || s.isBlank();
     }
 
-    private Requested fillFrom(String incident, StoredFinding f, Requested r) {
+    private Requested fillFrom(String incident, StoredFinding f, Requested r, Caller caller) {
         String findingId = f.id();
         var actions = f.containment();
         if (r.containment() < 0 || r.containment() >= actions.size()) {
@@ -318,6 +318,7 @@ public class Changes {
         }
         List<EvidenceItem> snapshots = newest(
                 incident,
+                caller,
                 f.items().stream()
                         .map(i -> vault.find(i.id()))
                         .flatMap(java.util.Optional::stream)
@@ -353,16 +354,23 @@ public class Changes {
 
     /**
      * The configuration as it is now, for each snapshot a finding rested on: the newest snapshot of
-     * the incident with the same name in the same repository (received last). A finding found on
+     * the incident of the same kind, name and repository (received last) that is either from the same
+     * source or an executed change's post-change snapshot, and that the caller may read (another
+     * would be refused, and tell that it exists). A name alone ({@code metadata.zip}) may be another
+     * org's retrieve; an executed change's post-change snapshot is the configuration it left. A finding found on
      * metadata retrieved before an earlier change: its snapshot is no longer the pre-change state,
      * and a diff against it would name the earlier change's items as this change's, beyond its
      * approval.
      */
-    private List<EvidenceItem> newest(String incident, List<EvidenceItem> rested) {
+    private List<EvidenceItem> newest(String incident, Caller caller, List<EvidenceItem> rested) {
         if (rested.isEmpty()) {
             return rested;
         }
         List<EvidenceItem> all = vault.ofIncident(incident);
+        java.util.Set<String> leftByChanges = new java.util.HashSet<>();
+        for (Change c : ofIncident(incident)) {
+            if (c.executedAt() != null) leftByChanges.addAll(c.postSnapshots());
+        }
         java.util.LinkedHashSet<EvidenceItem> out = new java.util.LinkedHashSet<>();
         for (EvidenceItem r : rested) {
             EvidenceItem latest = r;
@@ -370,7 +378,9 @@ public class Changes {
                 if (e.kind() == r.kind()
                         && e.repository() == r.repository()
                         && e.name().equals(r.name())
-                        && e.receivedAt().isAfter(latest.receivedAt())) {
+                        && (java.util.Objects.equals(e.source(), r.source()) || leftByChanges.contains(e.id()))
+                        && e.receivedAt().isAfter(latest.receivedAt())
+                        && caller.mayRead(e.id(), e.repository())) {
                     latest = e;
                 }
             }

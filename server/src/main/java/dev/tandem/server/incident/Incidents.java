@@ -134,10 +134,21 @@ public class Incidents {
     }
 
     /**
-     * An incident's zone is a region's ({@code Europe/Berlin}), whose rules follow daylight saving
-     * time, or UTC: a fixed offset such as {@code +02:00} would show local due times an hour off on
-     * the other side of a change.
+     * The earliest instant a time known to {@code precision} may stand for: the start of its day,
+     * hour or minute in the incident's zone (a DAY-precision occurrence is any time that day).
      */
+    static Instant earliest(Instant at, @Nullable Precision precision, ZoneId zone) {
+        if (precision == null) {
+            return at;
+        }
+        return switch (precision) {
+            case EXACT -> at;
+            case MINUTE -> at.atZone(zone).truncatedTo(ChronoUnit.MINUTES).toInstant();
+            case HOUR -> at.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+            case DAY -> at.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
+        };
+    }
+
     /**
      * A title is printed in every page, report and bag: no line breaks or other control characters,
      * no bidirectional overrides that would show the reader another title than the one stored (as
@@ -156,6 +167,11 @@ public class Incidents {
         }
     }
 
+    /**
+     * An incident's zone is a region's ({@code Europe/Berlin}), whose rules follow daylight saving
+     * time, or UTC: a fixed offset such as {@code +02:00} would show local due times an hour off on
+     * the other side of a change.
+     */
     static void checkZone(ZoneId zone) {
         var rules = zone.getRules();
         if (rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).getTotalSeconds() != 0) {
@@ -181,7 +197,7 @@ public class Incidents {
         return ledger.record(ap -> {
             Incident i = existing(id);
             refuseUnless(IncidentLifecycle.change(i.state(), "its containment"));
-            if (i.occurredAt() != null && at.isBefore(i.occurredAt())) {
+            if (i.occurredAt() != null && at.isBefore(earliest(i.occurredAt(), i.occurredPrecision(), i.timeZone()))) {
                 throw DomainException.unprocessable(
                         "bad-at",
                         field + ": " + at + " is before the incident occurred (" + i.occurredAt()
@@ -207,7 +223,8 @@ public class Incidents {
                         "bad-occurred-at",
                         "occurredAt: " + occurredAt + " is after the incident's awareAt " + i.awareAt());
             }
-            if (i.containedAt() != null && occurredAt.isAfter(i.containedAt())) {
+            if (i.containedAt() != null
+                    && earliest(occurredAt, precision, i.timeZone()).isAfter(i.containedAt())) {
                 throw DomainException.unprocessable(
                         "bad-occurred-at",
                         "occurredAt: " + occurredAt + " is after the incident was contained (" + i.containedAt() + ")");

@@ -73,7 +73,14 @@ class ObligationPages {
         if (permitted(access, Action.SCOPE_CHANGE, id)) {
             model.addAttribute("categories", ScopeForm.categories());
             if (!model.containsAttribute("scopeForm")) {
-                model.addAttribute("scopeForm", shown == null ? ScopeForm.empty() : ScopeForm.of(shown));
+                // a scope resting on FORENSIC evidence is not put in the form: sent again unchanged, it
+                // would become a person's scope, which the responder and the liaison read; its counts are
+                // shown beside the form for reference, and the person types what counsel has cleared
+                boolean forensic = shown != null && shown.restsOnForensic();
+                model.addAttribute("scopeForm", shown == null || forensic ? ScopeForm.empty() : ScopeForm.of(shown));
+                if (forensic) {
+                    model.addAttribute("forensicScope", ScopeForm.of(shown));
+                }
             }
         }
         boolean insider = permitted(access, Action.JUDGEMENTS_READ, id);
@@ -256,13 +263,30 @@ class ObligationPages {
             @RequestParam(required = false) @Nullable String subjects,
             @RequestParam(required = false) @Nullable List<String> data,
             @RequestParam(required = false) @Nullable String encrypted,
+            @RequestParam(required = false) @Nullable String basedOn,
             Model model,
             HttpServletResponse response) {
         obligations.incident(id);
         ScopeForm form = ScopeForm.posted(subjects, data, checked(encrypted));
         try {
             // read before the service is called: a refused field writes nothing
-            obligations.updateScope(id, form.scope(), access.username());
+            Scope scope = form.scope();
+            // the page sends the scope it showed (empty: none); a post without it is not checked
+            Long shownAt = basedOn == null ? null : basedOn.isBlank() ? Long.valueOf(-1) : ScopeForm.basedOn(basedOn);
+            obligations.updateScope(id, access.username(), (current, ceiling) -> {
+                // the scope the person saw is still the one in force: a scan, or another person, that
+                // changed it meanwhile is not overwritten unseen
+                long inForce = current.map(Obligations.StoredScope::ledgerIndex).orElse(-1L);
+                if (shownAt != null && inForce != shownAt) {
+                    throw DomainException.conflict(
+                            "scope-changed",
+                            "Scope changed",
+                            "the scope was changed (ledger entry #" + inForce + ") after this page showed it"
+                                    + (shownAt < 0 ? " (none)" : " (#" + shownAt + ")")
+                                    + ": review the scope in force and send yours again");
+                }
+                return new Obligations.ScopeChange(scope, java.util.Set.of(), null);
+            });
         } catch (ScopeForm.Invalid e) {
             var refused = Map.of("scopeError", e.getMessage(), "scopeErrorField", e.field(), "scopeForm", form);
             return again(

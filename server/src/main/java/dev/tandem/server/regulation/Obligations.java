@@ -941,12 +941,12 @@ public class Obligations {
             String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             for (StoredObligation o : jdbc.query(
                     "SELECT * FROM obligation WHERE placement = ? AND status = ?"
-                            + " AND (due IS NOT NULL OR LOWER(due_text) LIKE 'immediately%')"
+                            + " AND (due IS NOT NULL OR LOWER(TRIM(due_text)) LIKE 'immediately%')"
                             + " AND incident_id IN (" + in + ")"
                             + " ORDER BY CASE WHEN due IS NULL THEN 0 ELSE 1 END, due, position, id",
                     Obligations::map,
                     args.toArray())) {
-                if (o.due() == null && !o.immediate()) continue; // "Immediately" in another case, or spaces
+                if (o.due() == null && !o.immediate()) continue; // as StoredObligation#immediate decides
                 if (!(o.dueWithheld() && audited.contains(o.incidentId()))) next.putIfAbsent(o.incidentId(), o);
             }
         }

@@ -46,6 +46,15 @@ public record ScopeForm(String subjects, Set<String> data, boolean encrypted) {
         return new ScopeForm(Subjects.of(scope.subjects()).toString(), Set.copyOf(scope.data()), scope.encrypted());
     }
 
+    /** The form's {@code basedOn}: the ledger index of the scope the page showed; 422 when it is no number. */
+    static long basedOn(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid("basedOn", "basedOn: not a ledger index: " + value);
+        }
+    }
+
     /** An empty form, for an incident without a scope yet. */
     static ScopeForm empty() {
         return new ScopeForm("", Set.of(), false);

@@ -1187,7 +1187,14 @@ abstract class AccessMatrixContract {
         // counsel and the commander; to no one else, and the auditor reads no scope there at all
         String page = "/incidents/" + incident + "/obligations";
         for (Api as : List.of(ic, legal)) {
-            assertThat(as.get(page).body()).contains("id=\"scope-set\"", "it rests on FORENSIC evidence");
+            String body = as.get(page).body();
+            assertThat(body).contains("id=\"scope-set\"", "it rests on FORENSIC evidence");
+            // the form is not filled with the privileged counts (sent again unchanged they would become
+            // a person's scope, which the responder and the liaison read): they are shown for reference
+            assertThat(body).contains("id=\"scope-forensic-reference\"");
+            String input = body.substring(body.indexOf("id=\"s-subjects\""));
+            input = input.substring(0, input.indexOf('>'));
+            assertThat(input).contains("value=\"\"");
         }
         for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
             Api.Response shown = fixture.as().get(w).get(page);

@@ -153,12 +153,15 @@ class DemoChangeIT {
                     && e.path("repository")
                             .asString()
                             .equals(restedItem.path("repository").asString())
-                    && e.path("receivedAt")
-                                    .asString()
-                                    .compareTo(item(evidence, newest)
-                                            .path("receivedAt")
-                                            .asString())
-                            > 0) {
+                    && (e.path("source")
+                                    .asString("")
+                                    .equals(restedItem.path("source").asString(""))
+                            || c.path("postSnapshots")
+                                    .toString()
+                                    .contains(e.path("id").asString()))
+                    && java.time.Instant.parse(e.path("receivedAt").asString())
+                            .isAfter(java.time.Instant.parse(
+                                    item(evidence, newest).path("receivedAt").asString()))) {
                 newest = e.path("id").asString();
             }
         }

@@ -1092,7 +1092,28 @@ abstract class ObligationsContract {
         assertThat(contract(list.path("obligations")))
                 .isNotEmpty()
                 .isEqualTo(contract(obligationsOf(same).path("obligations")));
-        assertThat(browser.get(page).body()).contains("value=\"DE=40\"", "Set by <span>" + counsel + "</span>");
+        String shown = browser.get(page).body();
+        assertThat(shown).contains("value=\"DE=40\"", "Set by <span>" + counsel + "</span>");
+
+        // the page sends the scope it showed: one changed meanwhile (a scan, another person) is not
+        // overwritten unseen (409, nothing recorded)
+        java.util.regex.Matcher basedOn = java.util.regex.Pattern.compile("name=\"basedOn\" value=\"(\\d+)\"")
+                .matcher(shown);
+        assertThat(basedOn.find()).as("the form carries the scope it shows").isTrue();
+        assertThat(putScope(incident, "{\"subjects\":{\"DE\":41},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        size = treeSize();
+        HttpResponse<String> stale =
+                browser.post(post, "subjects=DE%3D40&data=CONTACT&basedOn=" + basedOn.group(1) + csrf, null);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("the scope was changed (ledger entry #");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(http.get("/api/v1/incidents/" + incident + "/scope")
+                        .json()
+                        .path("subjects")
+                        .toString())
+                .isEqualTo("{\"DE\":41}");
 
         // without an awareness time the deadlines cannot run: refused as the API refuses it
         String unaware = openIncident("Scope before awareness", null);

@@ -82,12 +82,19 @@ class ChangeControlBrowserIT extends BrowserContract {
     private String request(Page page) {
         assertThat(page.locator(".notice").innerText()).contains("Filled from the finding");
         assertThat(page.getByLabel("Kind").inputValue()).isEqualTo("ACCESS_RESTRICTION");
-        assertThat(page.getByLabel("Configuration items").inputValue()).contains(PERMSET);
         // the finding rests on FORENSIC evidence: its words are shown for reference, not put in the
         // form (the request is public); the requester writes their own
         assertThat(page.getByLabel("Title").inputValue()).isEmpty();
         assertThat(page.getByLabel("Description").inputValue()).isEmpty();
-        assertThat(page.locator("#proposed-words").textContent()).contains("Revoke View All Data");
+        assertThat(page.getByLabel("Configuration items").inputValue()).isEmpty();
+        assertThat(page.getByLabel("System", new Page.GetByLabelOptions().setExact(true))
+                        .inputValue())
+                .isEmpty();
+        assertThat(page.locator("#proposed-words").textContent())
+                .contains("Revoke View All Data")
+                .contains(PERMSET);
+        page.getByLabel("Configuration items").fill(PERMSET + "#ViewAllData");
+        page.getByLabel("System", new Page.GetByLabelOptions().setExact(true)).fill("Salesforce production org");
         page.getByLabel("Title").fill("Revoke View All Data from the integration permission set");
         page.getByLabel("Description").fill("Containment cleared by counsel");
         page.getByLabel("Rollback plan").fill("Redeploy the pre-change permission set");
