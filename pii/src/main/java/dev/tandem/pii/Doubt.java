@@ -13,7 +13,12 @@ public enum Doubt {
      * The digits are also a valid GS1 code (GTIN-13/EAN-13, GTIN-14 or SSCC-18: GS1 General
      * Specifications §7.9 check digit) and nothing says card.
      */
-    GS1_CODE("gs1-code");
+    GS1_CODE("gs1-code"),
+    /**
+     * A card or phone number under a key or label that names a record's identifier ({@code
+     * transaction_id=}, {@code "requesterId":}, {@code Customer ID:}): a platform's key of the record.
+     */
+    IDENTIFIER("identifier-context");
 
     private final String code;
 

@@ -281,7 +281,7 @@ class PiiScannerTest {
                 {"totalSize":2,"records":[
                   {"attributes":{"type":"Contact"},"FirstName":"Ada","LastName":"Lovelace","Email":"ada@example.com",
                    "MailingAddress":{"street":"12 St James's Sq","city":"London","country":"United Kingdom"},"Birthdate":"1815-12-10"},
-                  {"Name":"Acme Widgets 3000","Phone":"(415) 555-2671","MailingState":"Texas","Id":4111111111111111}
+                  {"Name":"Acme Widgets 3000","Phone":"(415) 555-2671","MailingState":"Texas","Description":4111111111111111}
                 ]}
                 """;
         Collected c = Collected.scan(ONE, json.getBytes(UTF_8), "contacts.json");

@@ -159,30 +159,46 @@ public final class CandidateScanner {
     private static final int CTX_CARD = 2;
     private static final int CTX_PHONE = 3;
     private static final int CTX_SSN = 4;
+    /** A record's identifier: {@code id}, {@code transaction_id=}, {@code "requesterId":}. */
+    private static final int CTX_IDENTIFIER = 5;
 
     /**
      * What the nearest word before {@code pos} on its line says (within {@link #CONTEXT_WINDOW}
      * bytes, skipping "no", "number", "id" and the like, and the punctuation of {@code key=},
      * {@code key:} and {@code "key":"}). Words are compared lower-cased by prefix, so camel-case
-     * keys in text ({@code trackingNumber=}) count too.
+     * keys in text ({@code trackingNumber=}) count too. A key or label that ends in the word
+     * {@code id} ({@code transaction_id=}, {@code "requesterId":}, {@code Customer ID:}) and names
+     * nothing else is a record's identifier.
      */
     private int contextBefore(int pos) {
         int lo = Math.max(from, pos - CONTEXT_WINDOW);
         int i = pos - 1;
+        boolean id = false;
         for (int words = 0; words < 3; words++) {
             while (i >= lo && isContextPunctuation(b[i])) i--;
-            if (i < lo || !isLetter(b[i])) return CTX_NONE;
+            if (i < lo || !isLetter(b[i])) break;
             int end = i + 1;
             while (i >= lo && isLetter(b[i]) && end - i <= word.length) i--;
             int st = i + 1;
-            if (i >= lo && isLetter(b[i])) return CTX_NONE; // longer than any keyword
+            if (i >= lo && isLetter(b[i])) break; // longer than any keyword
             int n = end - st;
             for (int k = 0; k < n; k++) word[k] = (byte) (b[st + k] | 0x20);
             // camel case: "orderNumber" starts with "order", "shipmentId" with "shipment"
             int c = keyword(n);
-            if (c >= 0) return c;
+            id |= n == 2 && word[0] == 'i' && word[1] == 'd' || endsInCamelId(st, end);
+            if (c > CTX_NONE) return c;
+            if (c == CTX_NONE) break;
         }
-        return CTX_NONE;
+        return id ? CTX_IDENTIFIER : CTX_NONE;
+    }
+
+    /** {@code b[st, end)} ends in "Id" or "ID" after a lower-case letter: {@code requesterId}, {@code customerID}. */
+    private boolean endsInCamelId(int st, int end) {
+        return end - st > 2
+                && b[end - 2] == 'I'
+                && (b[end - 1] | 0x20) == 'd'
+                && b[end - 3] >= 'a'
+                && b[end - 3] <= 'z';
     }
 
     private static boolean isLetter(byte c) {
@@ -251,7 +267,8 @@ public final class CandidateScanner {
 
     /**
      * The confidence of a numeric candidate given the word before it: raised when it names the
-     * entity, lowered when it names a number of commerce. IBANs are left as they are: mod-97 over
+     * entity, lowered when it names a number of commerce or (for cards and phones) a record's
+     * identifier. IBANs are left as they are: mod-97 over
      * a fixed length outweighs a word (a payee's IBAN on an invoice is still an IBAN).
      */
     private void emitNumeric(
@@ -270,6 +287,9 @@ public final class CandidateScanner {
         } else if (ctx == CTX_COMMERCE) {
             confidence = Confidence.COMMERCE_CONTEXT;
             doubt = Doubt.COMMERCE_CONTEXT;
+        } else if (ctx == CTX_IDENTIFIER && (e == Entity.CREDIT_CARD || e == Entity.PHONE_NUMBER)) {
+            confidence = Confidence.IDENTIFIER;
+            doubt = Doubt.IDENTIFIER;
         } else if (e == Entity.CREDIT_CARD
                 && CommerceNumbers.isGs1CodeOfCardLength(normalized != null ? normalized : digits)) {
             confidence = Confidence.GS1_CODE;

@@ -27,7 +27,28 @@ public enum FieldContext {
      * Numbers of commerce: order, invoice, tracking, shipment, SKU, GTIN/EAN/UPC, ISBN, barcode,
      * product code. Validated numbers under such a field are its numbers, not personal data.
      */
-    COMMERCE;
+    COMMERCE,
+    /**
+     * A record's identifier: {@code id}, {@code Id}, names ending in {@code _id}, {@code -id},
+     * {@code " ID"} or camel-case {@code Id}/{@code ID} (Shopify {@code variant_id}, Zendesk {@code
+     * requester_id}). A number there is the platform's key of the record, so cards and phone numbers
+     * under it are dropped; an SSN ({@code AAA-GG-SSSS}, or 9 digits under {@code ssn}) and an IBAN
+     * are kept: no platform numbers its records that way, and an SSN is a taxpayer's identifier
+     * ({@code tax_id}, {@code national_id}).
+     */
+    IDENTIFIER;
+
+    /**
+     * Whether a validated {@code e} under this field is the field's own number, not personal data,
+     * and is not reported.
+     */
+    public boolean owns(dev.tandem.pii.Entity e) {
+        return switch (e) {
+            case CREDIT_CARD, PHONE_NUMBER -> this == COMMERCE || this == IDENTIFIER;
+            case US_SSN, IBAN_CODE -> this == COMMERCE;
+            default -> false;
+        };
+    }
 
     /** Whether this field names the entity, so a value that validates as it is almost surely one. */
     public boolean names(dev.tandem.pii.Entity e) {
@@ -87,6 +108,7 @@ public enum FieldContext {
                 || k.equals("cell")) return PHONE;
         if (k.equals("ssn") || k.endsWith("socialsecuritynumber")) return SSN;
         if (isCommerce(k)) return COMMERCE;
+        if (namesIdentifier(key)) return IDENTIFIER;
         if (k.equals("iban") || k.endsWith("iban") || k.equals("bankaccount") || k.endsWith("bankaccountnumber")) {
             return BANK_ACCOUNT;
         }
@@ -99,6 +121,23 @@ public enum FieldContext {
                 || k.equals("cc")
                 || k.equals("pan")) return CARD;
         return NONE;
+    }
+
+    /**
+     * {@code id} itself, or a name whose last word is {@code id}: after '_', '-', ' ' or '.'
+     * ({@code requester_id}, {@code Customer ID}) or in camel case after a lower-case letter or digit
+     * ({@code variantId}, {@code customerID}); not {@code paid}, {@code valid}, {@code PAID}.
+     */
+    static boolean namesIdentifier(String key) {
+        String k = key.strip();
+        if (k.startsWith("\"") && k.endsWith("\"") && k.length() >= 2) k = k.substring(1, k.length() - 1);
+        int n = k.length();
+        if (n < 2 || (k.charAt(n - 2) | 0x20) != 'i' || (k.charAt(n - 1) | 0x20) != 'd') return false;
+        if (n == 2) return true;
+        char before = k.charAt(n - 3);
+        if (before == '_' || before == '-' || before == ' ' || before == '.') return true;
+        boolean camel = k.charAt(n - 2) == 'I';
+        return camel && ((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'));
     }
 
     /**

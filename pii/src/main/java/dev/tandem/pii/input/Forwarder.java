@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * incrementally from the last position asked for, so a block's newlines are counted once. The
  * column or key of the value being scanned, when there is one, has the last word on a finding's
  * confidence: under an order, invoice, tracking or product-code field the validated numbers
- * (cards, phones, SSNs, IBANs) are that field's numbers, not personal data, and are dropped;
+ * (cards, phones, SSNs, IBANs), under a record's identifier its cards and phones, are that field's
+ * numbers, not personal data, and are dropped ({@link FieldContext#owns});
  * under a field that names the entity the confidence is raised.
  */
 final class Forwarder implements Hits {
@@ -138,13 +139,9 @@ final class Forwarder implements Hits {
                 named ? null : doubt);
     }
 
-    /** Under an order, invoice, tracking or product-code field the validated numbers are that field's. */
+    /** Under an order, invoice, tracking or product-code field, or a record's identifier, the numbers it owns ({@link FieldContext#owns}). */
     private boolean fieldDrops(Entity entity) {
-        if (field != FieldContext.COMMERCE) return false;
-        return entity == Entity.CREDIT_CARD
-                || entity == Entity.PHONE_NUMBER
-                || entity == Entity.US_SSN
-                || entity == Entity.IBAN_CODE;
+        return field.owns(entity);
     }
 
     /** The field names the entity: its confidence is raised, its doubt gone. */
