@@ -161,6 +161,8 @@ public final class CandidateScanner {
     private static final int CTX_SSN = 4;
     /** A record's identifier: {@code id}, {@code transaction_id=}, {@code "requesterId":}. */
     private static final int CTX_IDENTIFIER = 5;
+    /** A version: "version", "build", "v" (a dotted quad after it is no IP address). */
+    private static final int CTX_VERSION = 6;
 
     /**
      * What the nearest word before {@code pos} on its line says (within {@link #CONTEXT_WINDOW}
@@ -242,6 +244,7 @@ public final class CandidateScanner {
     private static final String[] CARD = {"card", "credit", "cc", "ccnum", "pan", "visa", "mastercard", "amex"};
     private static final String[] PHONE = {"phone", "tel", "telephone", "mobile", "cell", "fax", "call"};
     private static final String[] SSN = {"ssn", "social"};
+    private static final String[] VERSION = {"version", "build", "ver", "v"};
 
     /** The context code of {@code word[0, n)}, -1 for a filler word (look further back). */
     private int keyword(int n) {
@@ -250,6 +253,7 @@ public final class CandidateScanner {
         if (matches(PHONE, n, false)) return CTX_PHONE;
         if (matches(SSN, n, false)) return CTX_SSN;
         if (matches(COMMERCE, n, false)) return CTX_COMMERCE;
+        if (matches(VERSION, n, false)) return CTX_VERSION;
         return CTX_NONE;
     }
 
@@ -452,6 +456,7 @@ public final class CandidateScanner {
                 && !(g + 4 < n && sepIs(g + 4, '.'))) {
             boolean ok = true;
             for (int k = g; k < g + 4; k++) ok &= IpAddresses.isOctet(b, gs[k], ge[k]);
+            if (ok && isVersion(gs[g])) return 4;
             if (ok) {
                 int st = gs[g];
                 int en = ge[g + 3];
@@ -499,6 +504,28 @@ public final class CandidateScanner {
         if (card > 0) return card;
         if (!plus) return nationalPhone(g, n, paren, tokStart);
         return 0;
+    }
+
+    /**
+     * The dotted quad at {@code s} is a version, not an IPv4 address: it follows the '/' of a
+     * product token ({@code Chrome/120.0.0.0}, {@code AcmeShopApp/2.14.0.3}: RFC 9110 §10.1.5,
+     * {@code product = token ["/" product-version]}), whose name has a letter and is no segment of a
+     * path or URL ({@code http://1.2.3.4/}, {@code /hosts/10.1.2.3} stay addresses), or the word
+     * {@code version}, {@code build}, {@code ver} or {@code v} ({@code version=1.2.3.4}).
+     */
+    private boolean isVersion(int s) {
+        if (s - 2 >= from && b[s - 1] == '/' && isTokenChar(b[s - 2])) {
+            int i = s - 2;
+            boolean letter = false;
+            while (i >= from && isTokenChar(b[i])) letter |= isLetter(b[i--]);
+            if (letter && (i < from || b[i] != '/')) return true;
+        }
+        return contextBefore(s) == CTX_VERSION;
+    }
+
+    /** RFC 9110 §5.6.2 tchar: a letter, digit or one of {@code !#$%&'*+-.^_`|~}. */
+    private static boolean isTokenChar(byte c) {
+        return isAlnum(c) || (c > ' ' && c < 0x7F && "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
     }
 
     /** 13-19 digits, one run or groups of 3-6 joined by one kind of separator (' ' or '-'). */

@@ -234,6 +234,28 @@ class CandidateScannerTest {
                 .isEmpty();
     }
 
+    @Test
+    void aDottedQuadAfterAProductTokenOrAVersionWordIsAVersion() {
+        assertThat(in("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91"))
+                .isEmpty();
+        assertThat(in("AcmeShopApp/2.14.0.3 (iPhone; iOS 17.1.2; Scale/3.00) Alamofire/5.8.1 build 10.0.0.1"))
+                .isEmpty();
+        assertThat(in("level=info msg=\"released\" version=1.2.3.4 commit=4f2a9c1; ver 1.2.3.5, v 1.2.3.6"))
+                .isEmpty();
+    }
+
+    @Test
+    void aDottedQuadInAUrlOrAPathOrAfterAnotherAddressIsStillAnAddress() {
+        assertThat(in("http://1.2.3.4/ GET /hosts/10.1.2.3 range 10.0.0.1/10.0.0.9 client=83.135.12.34"))
+                .containsExactly(
+                        "IP_ADDRESS 1.2.3.4",
+                        "IP_ADDRESS 10.1.2.3",
+                        "IP_ADDRESS 10.0.0.1",
+                        "IP_ADDRESS 10.0.0.9",
+                        "IP_ADDRESS 83.135.12.34");
+    }
+
     // ---- offsets ----
 
     @Test
