@@ -84,6 +84,15 @@ class IdentifierFieldsTest {
                 .containsEntry("commerce-context", 1L);
     }
 
+    @Test
+    void aMessageIdKeyHoldsNoMailbox() throws Exception {
+        String json =
+                "{\"message_id\":\"<CAKx8=Ywq7JtZ@mail.gmail.com>\",\"internetMessageId\":\"<a1@mail.gmail.com>\","
+                        + "\"in_reply_to\":\"<a0@mail.gmail.com>\",\"author\":\"lena.mueller@gmx.de\"}";
+        Collected c = Collected.scan(ONE, json.getBytes(UTF_8), "comments.json");
+        assertThat(entitiesAndValues(c)).containsExactly("EMAIL_ADDRESS lena.mueller@gmx.de");
+    }
+
     private static java.util.List<String> entitiesAndValues(Collected c) {
         return c.findings.stream().map(f -> f.entity() + " " + f.value()).toList();
     }

@@ -712,6 +712,7 @@ public final class CandidateScanner {
         if (de - domainStart < 4) return -1;
         for (int k = domainStart; k < de - 1; k++) if (b[k] == '.' && b[k + 1] == '.') return -1;
         if (!validDomain(domainStart, de)) return -1;
+        if (de < to && b[de] == '>' && isMessageId(idStart(ls))) return de;
         if (domainStart == localEnd + 1) {
             // as written: the value is the bytes, its lower case (ASCII: EMAIL_LOCAL and DOMAIN
             // bytes are) goes into a scratch array
@@ -749,6 +750,71 @@ public final class CandidateScanner {
         domainVerdicts[i] = valid;
         domainsUsed++;
         return valid;
+    }
+
+    /** Header names and keys whose {@code <id@host>} values are message identifiers, lower-cased without '-' and '_'. */
+    private static final String[] MESSAGE_ID_FIELDS = {"messageid", "inreplyto", "references", "contentid"};
+
+    /** How far back the header a {@code <id@host>} belongs to is looked for (header lines fold). */
+    private static final int MESSAGE_ID_WINDOW = 8192;
+
+    /**
+     * Where the {@code <} of a msg-id whose left part ends in the local part starting at {@code ls}
+     * would be: a msg-id's left part is dot-atom text (RFC 5322 §3.2.3), with characters such as
+     * '=' that the local part of an address found here stops at ({@code <CAKx8=Ywq@mail.gmail.com>}).
+     * Answers -1 when there is no {@code <} there.
+     */
+    private int idStart(int ls) {
+        int lo = Math.max(from, ls - 256);
+        int i = ls - 1;
+        while (i >= lo && (isAlnum(b[i]) || (b[i] > ' ' && b[i] < 0x7F && "!#$%&'*+-/=?^_`{|}~.".indexOf(b[i]) >= 0))) {
+            i--;
+        }
+        return i >= lo && b[i] == '<' ? i : -1;
+    }
+
+    /**
+     * The {@code <…>} at {@code lt} (none when -1) is a msg-id (RFC 5322 §3.6.4), not a mailbox: it is in the field
+     * {@code Message-ID:}, {@code In-Reply-To:}, {@code References:} or {@code Content-ID:} of a
+     * header (on the header's line or a folded line after it, after other ids), or the value of a
+     * key so named ({@code "message_id":"<…>"}, {@code messageId=<…>}).
+     */
+    private boolean isMessageId(int lt) {
+        if (lt < 0) return false;
+        int lo = Math.max(from, lt - MESSAGE_ID_WINDOW);
+        int i = lt - 1;
+        while (i >= lo && (b[i] == '"' || b[i] == '\'' || b[i] == ':' || b[i] == '=' || b[i] == ' ')) i--;
+        if (namesMessageId(i, lo)) return true;
+        // the header the value belongs to: back to its line's start, and over folded lines
+        int st = lt;
+        while (true) {
+            while (st > lo && b[st - 1] != '\n') st--;
+            if (st <= lo || (b[st] != ' ' && b[st] != '\t')) break;
+            st--;
+        }
+        if (st < lo || (st > from && b[st - 1] != '\n')) return false;
+        int colon = st;
+        while (colon < lt && b[colon] != ':' && b[colon] != ' ') colon++;
+        return colon < lt && b[colon] == ':' && namesMessageId(colon - 1, st);
+    }
+
+    /** The name that ends at {@code end} (letters, digits, '-' and '_', not before {@code lo}) is one of {@link #MESSAGE_ID_FIELDS}. */
+    private boolean namesMessageId(int end, int lo) {
+        int n = 0;
+        int i = end;
+        for (; i >= lo && (isAlnum(b[i]) || b[i] == '-' || b[i] == '_') && n < word.length; i--) {
+            if (b[i] != '-' && b[i] != '_') n++;
+        }
+        if (n == word.length) return false;
+        int k = 0;
+        for (int j = i + 1; j <= end; j++) if (b[j] != '-' && b[j] != '_') word[k++] = (byte) (b[j] | 0x20);
+        for (String f : MESSAGE_ID_FIELDS) {
+            if (n < f.length()) continue;
+            boolean eq = true;
+            for (int m = 0; m < f.length() && eq; m++) eq = word[n - f.length() + m] == f.charAt(m);
+            if (eq) return true;
+        }
+        return false;
     }
 
     /** {@code b[start, end)} with its {@code %XX} escapes decoded (an escaped local part: "a%2Bb"). */

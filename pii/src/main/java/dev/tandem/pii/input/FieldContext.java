@@ -36,7 +36,13 @@ public enum FieldContext {
      * are kept: no platform numbers its records that way, and an SSN is a taxpayer's identifier
      * ({@code tax_id}, {@code national_id}).
      */
-    IDENTIFIER;
+    IDENTIFIER,
+    /**
+     * A message identifier (RFC 5322 §3.6.4 msg-id): {@code message_id}, {@code messageId},
+     * {@code Message-ID}, {@code internetMessageId}, {@code in_reply_to}. Its {@code <id@host>} is no
+     * mailbox, and no number in it is a card or phone.
+     */
+    MESSAGE_ID;
 
     /**
      * Whether a validated {@code e} under this field is the field's own number, not personal data,
@@ -44,8 +50,9 @@ public enum FieldContext {
      */
     public boolean owns(dev.tandem.pii.Entity e) {
         return switch (e) {
-            case CREDIT_CARD, PHONE_NUMBER -> this == COMMERCE || this == IDENTIFIER;
+            case CREDIT_CARD, PHONE_NUMBER -> this == COMMERCE || this == IDENTIFIER || this == MESSAGE_ID;
             case US_SSN, IBAN_CODE -> this == COMMERCE;
+            case EMAIL_ADDRESS -> this == MESSAGE_ID;
             default -> false;
         };
     }
@@ -107,6 +114,7 @@ public enum FieldContext {
                 || k.equals("phonenumber")
                 || k.equals("cell")) return PHONE;
         if (k.equals("ssn") || k.endsWith("socialsecuritynumber")) return SSN;
+        if (k.endsWith("messageid") || k.equals("inreplyto")) return MESSAGE_ID;
         if (isCommerce(k)) return COMMERCE;
         if (namesIdentifier(key)) return IDENTIFIER;
         if (k.equals("iban") || k.endsWith("iban") || k.equals("bankaccount") || k.endsWith("bankaccountnumber")) {

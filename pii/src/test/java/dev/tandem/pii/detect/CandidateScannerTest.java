@@ -215,6 +215,28 @@ class CandidateScannerTest {
         assertThat(in("“jane@example.com”")).containsExactly("EMAIL_ADDRESS jane@example.com");
     }
 
+    @Test
+    void messageIdsAreNoMailboxes() {
+        String mail = "From: Jean Dupont <jean.dupont@orange.fr>\r\n"
+                + "To: support@acme-shop.com\r\n"
+                + "Message-ID: <CAKx8=Ywq7JtZ+8a9LmN0pQ@mail.gmail.com>\r\n"
+                + "In-Reply-To: <CAKx8=Ywq7JtZ+8a9LmN0p1@mail.gmail.com>\r\n"
+                + "References: <CAKx8=Ywq7JtZ+8a9LmN0p0@mail.gmail.com>\r\n"
+                + " <CAKx8=Ywq7JtZ+8a9LmN0p1@mail.gmail.com> <a1@mail.gmail.com>\r\n"
+                + "Content-ID: <part1.06090408@example.com>\r\n"
+                + "Reply-To: <jane@example.com>\r\n"
+                + "\r\n"
+                + "Write to <bob@example.com>.\n"
+                + "log {\"message_id\":\"<CAKx8=Ywq@mail.gmail.com>\",\"to\":\"<ann@example.com>\"} messageId=<x9@mail.gmail.com>\n";
+        assertThat(in(mail))
+                .containsExactly(
+                        "EMAIL_ADDRESS jean.dupont@orange.fr",
+                        "EMAIL_ADDRESS support@acme-shop.com",
+                        "EMAIL_ADDRESS jane@example.com",
+                        "EMAIL_ADDRESS bob@example.com",
+                        "EMAIL_ADDRESS ann@example.com");
+    }
+
     // ---- IP ----
 
     @Test
