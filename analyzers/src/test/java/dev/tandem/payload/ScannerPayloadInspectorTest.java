@@ -16,7 +16,7 @@ class ScannerPayloadInspectorTest {
     void countsValidatedPersonalDataAndDistinctPeople() {
         PayloadPii pii = inspect("{\"customers\":["
                 + "{\"email\":\"maria.keller@example.de\",\"phone\":\"+49 30 12345678\",\"firstName\":\"Maria\"},"
-                + "{\"email\":\"john.roe@example.com\",\"card\":\"4111 1111 1111 1111\",\"firstName\":\"John\"}]}");
+                + "{\"email\":\"john.roe@example.com\",\"card\":\"4539 5787 6362 1486\",\"firstName\":\"John\"}]}");
         assertThat(pii.emails()).isEqualTo(2);
         assertThat(pii.cards()).isEqualTo(1);
         assertThat(pii.phones()).isEqualTo(1);

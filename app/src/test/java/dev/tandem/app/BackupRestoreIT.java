@@ -238,7 +238,7 @@ class BackupRestoreIT {
     /** Customers with e-mail addresses, phone numbers and card numbers, for the scanner to find. */
     private static byte[] customersCsv() {
         StringBuilder csv = new StringBuilder("FirstName,LastName,Email,Phone,MailingCountry,CardNumber\n");
-        String[] cards = {"4111111111111111", "5555555555554444", "378282246310005"};
+        String[] cards = {"4556737586271204", "5382917465032219", "374245635398430"};
         for (int i = 0; i < 300; i++) {
             csv.append("Ada")
                     .append(i)

@@ -18,6 +18,8 @@ public final class Confidence {
     public static final double COMMERCE_CONTEXT = 0.2;
     /** Lowered by a {@link Doubt#IDENTIFIER}: a record's identifier, not a card or phone. */
     public static final double IDENTIFIER = 0.2;
+    /** Lowered by a {@link Doubt#TEST_CARD}: a payment provider's published test number. */
+    public static final double TEST_CARD = 0.1;
     /** A phone number without '+' in the default region's national shape ("(415) 555-2671"). */
     public static final double NATIONAL_PHONE = 0.75;
     /** A person's name under a plain "Name" column, judged by its shape. */

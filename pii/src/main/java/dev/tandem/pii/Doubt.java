@@ -18,7 +18,12 @@ public enum Doubt {
      * A card or phone number under a key or label that names a record's identifier ({@code
      * transaction_id=}, {@code "requesterId":}, {@code Customer ID:}): a platform's key of the record.
      */
-    IDENTIFIER("identifier-context");
+    IDENTIFIER("identifier-context"),
+    /**
+     * A card number that payment providers publish for testing (Stripe's 4242 4242 4242 4242,
+     * Adyen's and Braintree's 4111 1111 1111 1111): a test, whatever column or word names it.
+     */
+    TEST_CARD("test-card");
 
     private final String code;
 

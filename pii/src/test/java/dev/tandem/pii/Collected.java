@@ -37,6 +37,21 @@ final class Collected implements ScanSink {
                 .toList();
     }
 
+    /** Each finding as its value, confidence and doubt code ("-" for none). */
+    List<String> confidences() {
+        return findings.stream()
+                .map(f -> f.value() + " " + f.confidence() + " "
+                        + (f.doubt() == null ? "-" : f.doubt().code()))
+                .toList();
+    }
+
+    /** The scope of the findings at the default threshold. */
+    Scope scope() {
+        ScopeCounter counter = new ScopeCounter();
+        findings.forEach(counter::finding);
+        return counter.scope();
+    }
+
     static Collected scan(ScanOptions options, byte[] bytes, String name) throws InterruptedException {
         Collected c = new Collected();
         new PiiScanner(options).scan(new java.io.ByteArrayInputStream(bytes), name, Format.AUTO, c, ScanProgress.NONE);

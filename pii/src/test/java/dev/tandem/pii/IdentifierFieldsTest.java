@@ -66,18 +66,14 @@ class IdentifierFieldsTest {
                 + "ticket {\"requesterId\":4417134912106} Customer ID: 39262139318316\n"
                 + "order id 4111111111111111 card 4417134912106\n";
         Collected c = Collected.scan(ONE, text.getBytes(UTF_8), "ga.log");
-        assertThat(c.findings)
-                .extracting(f ->
-                        f.value() + " " + (f.doubt() == null ? "-" : f.doubt().code()))
+        assertThat(c.confidences())
                 .containsExactly(
-                        "4179653935286 identifier-context",
-                        "4417134912106 identifier-context",
-                        "39262139318316 identifier-context",
-                        "4111111111111111 commerce-context",
-                        "4417134912106 -");
-        ScopeCounter scope = new ScopeCounter();
-        c.findings.forEach(scope::finding);
-        Scope s = scope.scope();
+                        "4179653935286 0.2 identifier-context",
+                        "4417134912106 0.2 identifier-context",
+                        "39262139318316 0.2 identifier-context",
+                        "4111111111111111 0.2 commerce-context",
+                        "4417134912106 0.99 -");
+        Scope s = c.scope();
         assertThat(s.counts()).containsEntry(Entity.CREDIT_CARD, 1L);
         assertThat(s.leftOut().get(Entity.CREDIT_CARD))
                 .containsEntry("identifier-context", 3L)

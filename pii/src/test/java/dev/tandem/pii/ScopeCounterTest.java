@@ -147,7 +147,7 @@ class ScopeCounterTest {
     void payloadsAreInspectedInMemoryWithJsonKeysAsContext() {
         Payloads.Inspection i = Payloads.withDefaults()
                 .inspect(
-                        "{\"customer\":{\"firstName\":\"Ada\",\"email\":\"ada@example.com\",\"card\":\"4111 1111 1111 1111\"}}");
+                        "{\"customer\":{\"firstName\":\"Ada\",\"email\":\"ada@example.com\",\"card\":\"4539 5787 6362 1486\"}}");
         assertThat(i.count(Entity.PERSON)).isEqualTo(1);
         assertThat(i.count(Entity.EMAIL_ADDRESS)).isEqualTo(1);
         assertThat(i.count(Entity.CREDIT_CARD)).isEqualTo(1);

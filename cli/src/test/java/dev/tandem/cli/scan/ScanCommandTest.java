@@ -88,7 +88,7 @@ class ScanCommandTest {
         Path f = dir.resolve("orders.csv");
         Files.writeString(
                 f,
-                "Email,Card,MailingState\njane@example.com,4111 1111 1111 1111,CA\nbob@example.com,5555 5555 5555 4444,CA\n");
+                "Email,Card,MailingState\njane@example.com,4539 5787 6362 1486,CA\nbob@example.com,5382 9174 6503 2219,CA\n");
         CliRun r = CliRun.run("scan", f.toString());
         String next = r.out()
                 .lines()

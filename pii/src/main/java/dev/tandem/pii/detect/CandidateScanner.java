@@ -286,16 +286,20 @@ public final class CandidateScanner {
         };
         double confidence = base;
         Doubt doubt = null;
-        if (named) {
-            confidence = Confidence.NAMED;
-        } else if (ctx == CTX_COMMERCE) {
+        CharSequence number = normalized != null ? normalized : digits;
+        if (ctx == CTX_COMMERCE) {
             confidence = Confidence.COMMERCE_CONTEXT;
             doubt = Doubt.COMMERCE_CONTEXT;
         } else if (ctx == CTX_IDENTIFIER && (e == Entity.CREDIT_CARD || e == Entity.PHONE_NUMBER)) {
             confidence = Confidence.IDENTIFIER;
             doubt = Doubt.IDENTIFIER;
-        } else if (e == Entity.CREDIT_CARD
-                && CommerceNumbers.isGs1CodeOfCardLength(normalized != null ? normalized : digits)) {
+        } else if (e == Entity.CREDIT_CARD && PaymentCards.isPublishedTestNumber(number)) {
+            // a payment provider's test number is one whatever word names it
+            confidence = Confidence.TEST_CARD;
+            doubt = Doubt.TEST_CARD;
+        } else if (named) {
+            confidence = Confidence.NAMED;
+        } else if (e == Entity.CREDIT_CARD && CommerceNumbers.isGs1CodeOfCardLength(number)) {
             confidence = Confidence.GS1_CODE;
             doubt = Doubt.GS1_CODE;
         }

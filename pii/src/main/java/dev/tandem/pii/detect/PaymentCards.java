@@ -1,11 +1,96 @@
 package dev.tandem.pii.detect;
 
+import java.util.Set;
+
 /**
  * Payment card numbers: issuer identification number ranges and lengths (ISO/IEC 7812, as
  * published by the networks) and the Luhn check digit (ISO/IEC 7812-1 Annex B).
  */
 public final class PaymentCards {
     private PaymentCards() {}
+
+    /**
+     * Card numbers that payment providers publish for testing their sandboxes; the live networks
+     * decline them, so one in a file is a test, not a cardholder's card:
+     * Stripe, docs.stripe.com/testing ("Test card numbers": 4242 4242 4242 4242, 4000 0025 0000 3155
+     * for 3-D Secure, the brands' numbers and the decline numbers 4000 0000 0000 0002 …);
+     * Adyen, docs.adyen.com/development-resources/test-cards-and-credentials/test-card-numbers;
+     * Braintree (PayPal), developer.paypal.com/braintree/docs/reference/general/testing ("Valid card
+     * numbers", as in its SDKs' {@code Braintree::Test::CreditCardNumbers}); PayPal Payflow's
+     * classic list (4222 2222 2222 2, a 13-digit Visa).
+     */
+    static final Set<String> PUBLISHED_TEST_NUMBERS = Set.of(
+            // Stripe
+            "4242424242424242",
+            "4000056655665556",
+            "5555555555554444",
+            "2223003122003222",
+            "5200828282828210",
+            "5105105105105100",
+            "378282246310005",
+            "371449635398431",
+            "6011111111111117",
+            "6011000990139424",
+            "6011981111111113",
+            "3056930009020004",
+            "36227206271667",
+            "6555900000604105",
+            "3566002020360505",
+            "6200000000000005",
+            "6200000000000047",
+            "6205500000000000004",
+            "4000002500003155",
+            "4000000000003220",
+            "4000000000000002",
+            "4000000000009995",
+            "4000000000000077",
+            "4000000000000093",
+            "4000000000000010",
+            "4000000000000028",
+            "4000000000000036",
+            "4000000000000044",
+            "4000000000000101",
+            "4000000000000341",
+            "4000000000000127",
+            "4000000000000069",
+            "4000000000000119",
+            // Adyen
+            "4111111111111111",
+            "370000000000002",
+            "5100081112223332",
+            "5100290029002909",
+            "5577000055770004",
+            "5136333333333335",
+            "5585558555855583",
+            "5555444433331111",
+            "5500000000000004",
+            "5424000000000015",
+            "4988438843884305",
+            "4166676667666746",
+            "4646464646464644",
+            "4444333322221111",
+            "4400000000000008",
+            "4977949494949497",
+            // Braintree
+            "378734493671000",
+            "30569309025904",
+            "38520000023237",
+            "3530111333300000",
+            "4012888888881881",
+            "4009348888881881",
+            "4500600000000061",
+            "4000111111111115",
+            "4005519200000004",
+            "4012000077777777",
+            "4217651111111119",
+            "2223000048400011",
+            // PayPal Payflow
+            "4222222222222");
+
+    /** Whether {@code digits} (digits only) is one of the {@link #PUBLISHED_TEST_NUMBERS}. */
+    public static boolean isPublishedTestNumber(CharSequence digits) {
+        return PUBLISHED_TEST_NUMBERS.contains(digits.toString());
+    }
 
     /** Digits only, 13 to 19 of them. */
     public static boolean isValid(CharSequence digits) {

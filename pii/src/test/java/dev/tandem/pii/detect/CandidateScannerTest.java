@@ -58,6 +58,13 @@ class CandidateScannerTest {
     }
 
     @Test
+    void everyPublishedTestNumberHasACardsShape() {
+        // a number the issuer ranges refused would never reach the test-number check
+        assertThat(PaymentCards.PUBLISHED_TEST_NUMBERS)
+                .allSatisfy(n -> assertThat(PaymentCards.isValid(n)).as(n).isTrue());
+    }
+
+    @Test
     void luhnCheckDigitCompletesNumbers() {
         int d = PaymentCards.luhnCheckDigit("411111111111111");
         assertThat(d).isEqualTo(1);

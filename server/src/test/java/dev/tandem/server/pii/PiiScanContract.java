@@ -33,7 +33,7 @@ abstract class PiiScanContract {
     /** 30 customers: 20 in Germany, 10 in California, each with e-mail, phone and a test card number. */
     static byte[] customers() {
         StringBuilder csv = new StringBuilder("FirstName,LastName,Email,Phone,MailingCountry,MailingState,Card\n");
-        String[] cards = {"4111111111111111", "5555555555554444", "4012888888881881"};
+        String[] cards = {"4556737586271204", "5382917465032219", "4539578763621486"};
         for (int i = 0; i < 30; i++) {
             boolean de = i < 20;
             String phone = de ? "+49 30 %08d".formatted(12345600 + i) : "+1 415 %03d %04d".formatted(200 + i, 1000 + i);
@@ -290,7 +290,7 @@ abstract class PiiScanContract {
 
     static byte[] texans(int from) {
         StringBuilder csv = new StringBuilder("FirstName,LastName,Email,MailingCountry,MailingState,Card\n");
-        String[] cards = {"4111111111111111", "5555555555554444", "4012888888881881"};
+        String[] cards = {"4556737586271204", "5382917465032219", "4539578763621486"};
         for (int i = from; i < from + 200; i++) {
             csv.append("Name%d,Surname%d,texan%d@shop-example.com,US,TX,%s\n".formatted(i, i, i, cards[i % 3]));
         }
