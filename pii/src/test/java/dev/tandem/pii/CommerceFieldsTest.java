@@ -19,6 +19,16 @@ class CommerceFieldsTest {
     }
 
     @Test
+    void commerceColumnsOfOtherLanguagesHoldNoPersonalData() throws Exception {
+        String csv = "Bestellnummer,Rechnungsnr.,numero_commande,N° de suivi,numero_pedido,numero_ordine,"
+                + "Factuurnummer,注文番号,E-Mail\n"
+                + "4539578763621486,4539578763621486,4539578763621486,4539578763621486,4539578763621486,"
+                + "4539578763621486,4539578763621486,4539578763621486,jane@example.com\n";
+        Collected c = Collected.scan(ONE, csv.getBytes(UTF_8), "bestellungen.csv");
+        assertThat(c.findings).extracting(Finding::entity).containsExactly(Entity.EMAIL_ADDRESS);
+    }
+
+    @Test
     void numbersUnderCommerceKeysAreNotPersonalData() throws Exception {
         String json = "{\"order\":{\"orderId\":\"4111111111111111\",\"trackingNumber\":\"9400 5666 4930 0521 8806\","
                 + "\"items\":[{\"sku\":\"4111111111111111\",\"ean\":\"4006380000094\"}]},"

@@ -50,7 +50,7 @@ public final class CandidateScanner {
 
     private final String[] ibanCountries = new String[26 * 26];
     private final Ibans.Checker ibans = new Ibans.Checker();
-    private final byte[] word = new byte[24];
+    private final byte[] word = new byte[CONTEXT_WINDOW];
     /** An e-mail address in lower case (its normalized form), reused from address to address. */
     private byte[] lower = new byte[128];
     /** Groups found in the current run, with one dropped at the end for touching a word. */
@@ -177,14 +177,15 @@ public final class CandidateScanner {
         int i = pos - 1;
         boolean id = false;
         for (int words = 0; words < 3; words++) {
-            while (i >= lo && isContextPunctuation(b[i])) i--;
-            if (i < lo || !isLetter(b[i])) break;
+            for (int p; i >= lo && (p = punctuationEndingAt(i, lo)) > 0; ) i -= p;
+            if (i < lo || !isWordByte(b[i])) break;
             int end = i + 1;
-            while (i >= lo && isLetter(b[i]) && end - i <= word.length) i--;
+            while (i >= lo && isWordByte(b[i]) && punctuationEndingAt(i, lo) == 0) i--;
             int st = i + 1;
-            if (i >= lo && isLetter(b[i])) break; // longer than any keyword
+            if (i < lo && lo > from && isWordByte(b[lo - 1])) break; // cut by the window: no keyword
             int n = end - st;
-            for (int k = 0; k < n; k++) word[k] = (byte) (b[st + k] | 0x20);
+            // ASCII letters lower-cased; the bytes of other scripts' letters (UTF-8) as they are
+            for (int k = 0; k < n; k++) word[k] = b[st + k] < 0 ? b[st + k] : (byte) (b[st + k] | 0x20);
             // camel case: "orderNumber" starts with "order", "shipmentId" with "shipment"
             int c = keyword(n);
             id |= n == 2 && word[0] == 'i' && word[1] == 'd' || endsInCamelId(st, end);
@@ -207,44 +208,161 @@ public final class CandidateScanner {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** An ASCII letter, or a byte of a UTF-8 sequence (a letter of another script: "numéro", "注文番号"). */
+    private static boolean isWordByte(byte c) {
+        return c < 0 || isLetter(c);
+    }
+
+    /**
+     * The length of the punctuation that ends at {@code i}: one ASCII byte of {@code key=},
+     * {@code key:}, {@code "key":"}; the two bytes of '°' and 'º' ("n° 4539…", "nº"); the three of
+     * the full-width colon and the ideographic space, comma and full stop ("注文番号：4539…").
+     * 0 when there is none.
+     */
+    private int punctuationEndingAt(int i, int lo) {
+        byte c = b[i];
+        if (c >= 0) return isContextPunctuation(c) ? 1 : 0;
+        if (i - 1 >= lo && b[i - 1] == (byte) 0xC2 && (c == (byte) 0xB0 || c == (byte) 0xBA)) return 2;
+        if (i - 2 >= lo) {
+            byte x = b[i - 2];
+            byte y = b[i - 1];
+            if (x == (byte) 0xEF && y == (byte) 0xBC && c == (byte) 0x9A) return 3;
+            if (x == (byte) 0xE3 && y == (byte) 0x80 && (c == (byte) 0x80 || c == (byte) 0x81 || c == (byte) 0x82)) {
+                return 3;
+            }
+        }
+        return 0;
+    }
+
     private static boolean isContextPunctuation(byte c) {
         return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '#' || c == '"' || c == '\'' || c == '_'
                 || c == '-' || c == '.' || c == '/' || c == '(' || c == '[' || c == '{' || c == ',';
     }
 
     /** Filler words between a keyword and its number ("tracking no.", "order id", "card number"). */
-    private static final String[] FILLER = {"no", "nr", "num", "number", "id", "ref", "code", "is", "of", "the", "a"};
+    private static final byte[][] FILLER = utf8(
+            "no",
+            "nr",
+            "num",
+            "number",
+            "id",
+            "ref",
+            "code",
+            "is",
+            "of",
+            "the",
+            "a",
+            // German, French, Dutch, Spanish, Portuguese, Italian: "n° de commande", "número de pedido"
+            "n",
+            "nro",
+            "nummer",
+            "numero",
+            "numéro",
+            "número",
+            "de",
+            "du",
+            "des",
+            "der",
+            "van",
+            "di",
+            "del",
+            "da",
+            "do",
+            "la",
+            "le",
+            "el");
 
-    private static final String[] COMMERCE = {
-        "tracking",
-        "track",
-        "parcel",
-        "shipment",
-        "shipping",
-        "consignment",
-        "waybill",
-        "awb",
-        "usps",
-        "ups",
-        "fedex",
-        "dhl",
-        "sku",
-        "gtin",
-        "ean",
-        "upc",
-        "isbn",
-        "barcode",
-        "product",
-        "article",
-        "order",
-        "invoice",
-        "inv",
-        "po"
-    };
-    private static final String[] CARD = {"card", "credit", "cc", "ccnum", "pan", "visa", "mastercard", "amex"};
-    private static final String[] PHONE = {"phone", "tel", "telephone", "mobile", "cell", "fax", "call"};
-    private static final String[] SSN = {"ssn", "social"};
-    private static final String[] VERSION = {"version", "build", "ver", "v"};
+    /** Commerce words; and {@link CommerceNumbers#JAPANESE_WORDS}, anywhere in a word. */
+    private static final byte[][] COMMERCE = utf8(
+            "tracking",
+            "track",
+            "parcel",
+            "shipment",
+            "shipping",
+            "consignment",
+            "waybill",
+            "awb",
+            "usps",
+            "ups",
+            "fedex",
+            "dhl",
+            "sku",
+            "gtin",
+            "ean",
+            "upc",
+            "isbn",
+            "barcode",
+            "product",
+            "article",
+            "order",
+            "invoice",
+            "inv",
+            "po",
+            // German: Bestellnummer, Rechnungsnr., Sendungsnummer, Auftragsnummer, Artikelnummer, Kundennummer
+            "bestel", // and Dutch: bestelling, bestelnummer
+            "rechnung",
+            "sendung",
+            "auftrag",
+            "lieferschein",
+            "paketnummer",
+            "versandnummer",
+            "artikel", // and Dutch
+            "produkt",
+            "kundennummer",
+            "kundennr",
+            // French: commande n°, numéro de suivi, facture, colis, expédition, livraison, produit
+            "commande",
+            "ordre",
+            "facture",
+            "suivi",
+            "colis",
+            "expédition",
+            "expedition",
+            "livraison",
+            "produit",
+            // Dutch: factuur, zending, verzending, pakket, klantnummer
+            "factuur",
+            "zending",
+            "verzending",
+            "pakket",
+            "klantnummer",
+            "klantnr",
+            // Spanish and Portuguese: pedido, factura, fatura, seguimiento, rastreio, envío, encomenda, artículo
+            "pedido",
+            "factura",
+            "fatura",
+            "seguimiento",
+            "rastreio",
+            "rastreamento",
+            "envío",
+            "envio",
+            "albarán",
+            "albaran",
+            "encomenda",
+            "remessa",
+            "artículo",
+            "articulo",
+            "artigo",
+            "produto",
+            // Italian: ordine, fattura, spedizione, tracciamento, articolo, prodotto
+            "ordine",
+            "fattura",
+            "spedizione",
+            "tracciamento",
+            "articolo",
+            "prodotto");
+
+    private static final byte[][] JAPANESE = utf8(CommerceNumbers.JAPANESE_WORDS.toArray(String[]::new));
+    private static final byte[][] CARD = utf8("card", "credit", "cc", "ccnum", "pan", "visa", "mastercard", "amex");
+    private static final byte[][] PHONE = utf8("phone", "tel", "telephone", "mobile", "cell", "fax", "call");
+    private static final byte[][] SSN = utf8("ssn", "social");
+    private static final byte[][] VERSION = utf8("version", "build", "ver", "v");
+
+    private static byte[][] utf8(String... words) {
+        byte[][] out = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) out[i] = words[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out;
+    }
 
     /** The context code of {@code word[0, n)}, -1 for a filler word (look further back). */
     private int keyword(int n) {
@@ -252,19 +370,26 @@ public final class CandidateScanner {
         if (matches(CARD, n, false)) return CTX_CARD;
         if (matches(PHONE, n, false)) return CTX_PHONE;
         if (matches(SSN, n, false)) return CTX_SSN;
-        if (matches(COMMERCE, n, false)) return CTX_COMMERCE;
+        if (matches(COMMERCE, n, false) || matches(JAPANESE, n, false)) return CTX_COMMERCE;
         if (matches(VERSION, n, false)) return CTX_VERSION;
         return CTX_NONE;
     }
 
-    /** Whether {@code word[0, n)} equals one of {@code words} or (unless {@code exact}) starts with one of four letters or more. */
-    private boolean matches(String[] words, int n, boolean exact) {
-        for (String w : words) {
-            int l = w.length();
-            if (l > n || (exact || l < 4) && l != n) continue;
-            boolean eq = true;
-            for (int k = 0; k < l && eq; k++) eq = word[k] == w.charAt(k);
-            if (eq) return true;
+    /**
+     * Whether {@code word[0, n)} equals one of {@code words} or (unless {@code exact}) starts with one
+     * of four bytes or more; a word of a script written without spaces (its first byte not ASCII:
+     * Japanese) may stand anywhere in it. Compared as UTF-8 bytes.
+     */
+    private boolean matches(byte[][] words, int n, boolean exact) {
+        for (byte[] w : words) {
+            int l = w.length;
+            if (l > n) continue;
+            if (w[0] < 0 && !exact) {
+                for (int at = 0; at + l <= n; at++) if (java.util.Arrays.equals(word, at, at + l, w, 0, l)) return true;
+                continue;
+            }
+            if ((exact || l < 4) && l != n) continue;
+            if (java.util.Arrays.equals(word, 0, l, w, 0, l)) return true;
         }
         return false;
     }

@@ -11,6 +11,15 @@ public final class CommerceNumbers {
     private CommerceNumbers() {}
 
     /**
+     * Japanese words for order, invoice, delivery slip, tracking, shipment, product or article and
+     * customer or member number: the words before a number and the column names that make it a
+     * number of commerce. Japanese writes no spaces between words, so they are looked for anywhere
+     * in a word or name ({@code ご注文番号は}, {@code 請求書番号}).
+     */
+    public static final java.util.List<String> JAPANESE_WORDS = java.util.List.of(
+            "注文", "受注", "発注", "請求", "納品", "追跡", "問い合わせ番号", "問合せ番号", "伝票", "配送", "発送", "商品", "製品", "品番", "顧客番号", "会員番号");
+
+    /**
      * The GS1 check digit of the digits before it (GS1 General Specifications §7.9.1: from the
      * right, weights 3, 1, 3, …; the digit that makes the sum a multiple of ten).
      */

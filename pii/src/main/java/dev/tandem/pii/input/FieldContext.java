@@ -156,6 +156,8 @@ public enum FieldContext {
     private static boolean isCommerce(String k) {
         for (String stem : COMMERCE_PREFIXES) if (k.startsWith(stem)) return true;
         for (String stem : COMMERCE_SUFFIXES) if (k.endsWith(stem)) return true;
+        for (String stem : COMMERCE_WORDS) if (k.contains(stem)) return true;
+        for (String word : dev.tandem.pii.detect.CommerceNumbers.JAPANESE_WORDS) if (k.contains(word)) return true;
         return k.equals("ean") || k.equals("upc") || k.equals("po") || k.equals("ponumber");
     }
 
@@ -181,6 +183,58 @@ public enum FieldContext {
         "isbn",
         "upc",
         "barcode"
+    };
+
+    /**
+     * The words for order, invoice, tracking or shipment, customer and article number in German,
+     * French, Dutch, Spanish, Portuguese and Italian, and {@link
+     * dev.tandem.pii.detect.CommerceNumbers#JAPANESE_WORDS}, anywhere in the name
+     * ({@code Bestellnummer}, {@code Rechnungsnr}, {@code numero_commande}, {@code N° de suivi},
+     * {@code numero_pedido}, {@code codice_cliente}, {@code 注文番号}).
+     */
+    private static final String[] COMMERCE_WORDS = {
+        // order
+        "bestel",
+        "auftragsn",
+        "commande",
+        "pedido",
+        "encomenda",
+        "ordine",
+        // invoice
+        "rechnung",
+        "facture",
+        "factuur",
+        "factura",
+        "fatura",
+        "fattura",
+        // tracking, shipment, parcel, delivery note
+        "sendungsn",
+        "paketn",
+        "lieferschein",
+        "suivi",
+        "colis",
+        "expédition",
+        "zending",
+        "seguimiento",
+        "rastreio",
+        "rastreamento",
+        "albarán",
+        "spedizione",
+        "tracciamento",
+        // customer number
+        "kundenn",
+        "numéroclient",
+        "numeroclient",
+        "klantn",
+        "numerocliente",
+        "númerocliente",
+        "númerodecliente",
+        "numerodecliente",
+        "códigocliente",
+        "codicecliente",
+        // article number
+        "artikeln",
+        "articolo"
     };
 
     /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised. */

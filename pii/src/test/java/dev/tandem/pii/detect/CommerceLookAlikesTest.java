@@ -185,10 +185,54 @@ class CommerceLookAlikesTest {
             "sku 4111111111111111",
             "parcel id 4111111111111111"
         }) {
-            var h = hits(text);
-            assertThat(h).as(text).hasSize(1);
-            assertThat(h.getFirst().doubt()).as(text).isEqualTo(Doubt.COMMERCE_CONTEXT);
-            assertThat(h.getFirst().confidence()).as(text).isEqualTo(Confidence.COMMERCE_CONTEXT);
+            assertLoweredByCommerce(text);
+        }
+    }
+
+    private static void assertLoweredByCommerce(String text) {
+        var h = hits(text);
+        assertThat(h).as(text).hasSize(1);
+        assertThat(h.getFirst().doubt()).as(text).isEqualTo(Doubt.COMMERCE_CONTEXT);
+        assertThat(h.getFirst().confidence()).as(text).isEqualTo(Confidence.COMMERCE_CONTEXT);
+    }
+
+    @Test
+    void commerceWordsOfOtherLanguagesLowerANumberToo() {
+        for (String text : new String[] {
+            "Bestellnummer: 4539578763621486",
+            "Rechnungsnr. 4539578763621486",
+            "Sendungsnummer 4539578763621486",
+            "Kundennummer 4539578763621486",
+            "Artikelnummer 4539578763621486",
+            "commande n° 4539578763621486",
+            "N° de commande : 4539578763621486",
+            "numéro de suivi 4539578763621486",
+            "Numéro de facture 4539578763621486",
+            "bestelnummer 4539578763621486",
+            "factuurnummer: 4539578763621486",
+            "pedido 4539578763621486",
+            "número de seguimiento 4539578763621486",
+            "nº do pedido 4539578763621486",
+            "número da fatura 4539578763621486",
+            "numero d'ordine 4539578763621486",
+            "numero di spedizione 4539578763621486",
+            "注文番号 4539578763621486",
+            "ご注文番号：4539578763621486",
+            "お問い合わせ番号は4539578763621486",
+            "請求書番号 4539578763621486",
+            "追跡番号 4539578763621486",
+            "品番 4539578763621486"
+        }) {
+            assertLoweredByCommerce(text);
+        }
+        // words that only look alike, or that a sentence puts far from the number, do not
+        for (String text : new String[] {
+            "Kunde 4539578763621486",
+            "bezahlt mit Karte 4539578763621486",
+            "注意 4539578763621486",
+            "numéro 4539578763621486"
+        }) {
+            assertThat(hits(text).getFirst().doubt()).as(text).isNull();
         }
     }
 
