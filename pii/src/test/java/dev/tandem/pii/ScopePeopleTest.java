@@ -59,6 +59,31 @@ class ScopePeopleTest {
     }
 
     @Test
+    void magentoAndShopifyJurisdictionColumnsPlaceTheirRecords() throws Exception {
+        // Magento's country_id holds an ISO code; Shopify writes the state as a province code
+        String magento = "email,country_id,telephone\nsanne.devries@ziggo.nl,NL,020 123 4567\n";
+        Collected m = Collected.scan(
+                ScanOptions.defaults().withThreads(1), magento.getBytes(StandardCharsets.UTF_8), "magento.csv");
+        assertThat(m.findings)
+                .filteredOn(f -> f.entity() == Entity.PHONE_NUMBER)
+                .extracting(f -> f.normalized() + "@" + f.jurisdiction())
+                .containsExactly("+31201234567@NL");
+        assertThat(m.subjects).extracting(SubjectRecord::jurisdiction).containsExactly("NL");
+        String shopify = "Email,Default Address Province Code,Default Address Country Code\n"
+                + "emily.johnson@gmail.com,CA,US\n";
+        Collected s = Collected.scan(
+                ScanOptions.defaults().withThreads(1),
+                shopify.getBytes(StandardCharsets.UTF_8),
+                "customers_export.csv");
+        assertThat(s.subjects).extracting(SubjectRecord::jurisdiction).containsExactly("US-CA");
+        String api =
+                "{\"email\":\"emily.johnson@gmail.com\",\"default_address\":{\"province_code\":\"CA\",\"country_code\":\"US\"}}";
+        Collected j = Collected.scan(
+                ScanOptions.defaults().withThreads(1), api.getBytes(StandardCharsets.UTF_8), "customers.json");
+        assertThat(j.subjects).extracting(SubjectRecord::jurisdiction).containsExactly("US-CA");
+    }
+
+    @Test
     void aNestedPhoneIsReadInTheCountryOfTheRecordAroundIt() throws Exception {
         String json = "{\"customers\":[{\"Email\":\"k.weber@example.de\",\"Country\":\"DE\","
                 + "\"contact\":{\"Phone\":\"030 901820\"}},"

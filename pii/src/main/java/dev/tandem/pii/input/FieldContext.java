@@ -88,8 +88,14 @@ public enum FieldContext {
         if (k.endsWith("birthdate") || k.endsWith("dateofbirth") || k.equals("dob") || k.equals("birthday")) {
             return DATE_OF_BIRTH;
         }
-        if (k.endsWith("countrycode") || k.endsWith("country")) return COUNTRY;
-        if (k.endsWith("statecode") || k.endsWith("state") || k.endsWith("province")) return STATE;
+        // Magento country_id (an ISO code, not a number), Shopify province_code and "Default Address
+        // Province Code", Magento region_code
+        if (k.endsWith("countrycode") || k.endsWith("country") || k.endsWith("countryid")) return COUNTRY;
+        if (k.endsWith("statecode")
+                || k.endsWith("state")
+                || k.endsWith("province")
+                || k.endsWith("provincecode")
+                || k.endsWith("regioncode")) return STATE;
         if (k.endsWith("street")
                 || k.endsWith("city")
                 || k.endsWith("postalcode")
