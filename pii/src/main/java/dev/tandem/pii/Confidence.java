@@ -14,6 +14,8 @@ public final class Confidence {
     public static final double NAMED = 0.99;
     /** Lowered by a {@link Doubt#GS1_CODE}: as likely a product or logistics code. */
     public static final double GS1_CODE = 0.3;
+    /** Lowered by a {@link Doubt#RARE_LENGTH}: as likely a platform's integer id. */
+    public static final double RARE_LENGTH = 0.3;
     /** Lowered by a {@link Doubt#COMMERCE_CONTEXT}: a tracking, order or product number. */
     public static final double COMMERCE_CONTEXT = 0.2;
     /** Lowered by a {@link Doubt#IDENTIFIER}: a record's identifier, not a card or phone. */

@@ -23,7 +23,13 @@ public enum Doubt {
      * A card number that payment providers publish for testing (Stripe's 4242 4242 4242 4242,
      * Adyen's and Braintree's 4111 1111 1111 1111): a test, whatever column or word names it.
      */
-    TEST_CARD("test-card");
+    TEST_CARD("test-card"),
+    /**
+     * A 13-digit Visa or a 14-digit Diners Club number outside 36, and nothing says card: lengths
+     * few live cards still have, and platforms' integer ids often have ({@code
+     * PaymentCards.isRareLength}).
+     */
+    RARE_LENGTH("rare-card-length");
 
     private final String code;
 

@@ -427,6 +427,9 @@ public final class CandidateScanner {
         } else if (e == Entity.CREDIT_CARD && CommerceNumbers.isGs1CodeOfCardLength(number)) {
             confidence = Confidence.GS1_CODE;
             doubt = Doubt.GS1_CODE;
+        } else if (e == Entity.CREDIT_CARD && PaymentCards.isRareLength(number)) {
+            confidence = Confidence.RARE_LENGTH;
+            doubt = Doubt.RARE_LENGTH;
         }
         emitBytes(e, start, end, normalized, digits.array(), 0, digits.length(), jurisdiction, confidence, doubt);
     }

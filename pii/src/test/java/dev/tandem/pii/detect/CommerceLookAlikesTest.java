@@ -149,6 +149,23 @@ class CommerceLookAlikesTest {
     }
 
     @Test
+    void cardLengthsFewCardsStillHaveAreDoubtfulUnlessNamed() {
+        // Shopify's order id and Zendesk's requester id as 13-digit Visas, a variant id as a 14-digit Diners
+        for (String n : new String[] {"4179653935294", "4417134912106", "39262139318316", "30123456789019"}) {
+            assertThat(PaymentCards.isValid(n)).as(n).isTrue();
+            var h = hits("GET /admin/api/customers/" + n + " 200").getFirst();
+            assertThat(h.doubt()).as(n).isEqualTo(Doubt.RARE_LENGTH);
+            assertThat(h.confidence()).as(n).isLessThan(0.5);
+            assertThat(hits("card " + n).getFirst().confidence()).as(n).isEqualTo(Confidence.NAMED);
+        }
+        // a 14-digit Diners Club card in 36 and 15- and 16-digit cards keep their confidence
+        for (String n : new String[] {"36555123456783", "374245635398430", "4539578763621486"}) {
+            assertThat(PaymentCards.isValid(n)).as(n).isTrue();
+            assertThat(hits("x " + n).getFirst().doubt()).as(n).isNull();
+        }
+    }
+
+    @Test
     void groupsOfTwelveDigitsJoinAndLongerOnesStandAlone() {
         assertThat(in("4111 1111 1111 1111 123456789012")).isEmpty();
         assertThat(in("123456789012 4111 1111 1111 1111")).isEmpty();
