@@ -161,14 +161,18 @@ public final class PiiScanner {
             }
         }
 
+        /** Hands on what is left and ends the channel; the end is put even when the sink's {@code seal} fails. */
         void close() {
-            flushPart();
-            flush();
             try {
-                queue.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Cancelled();
+                flushPart();
+                flush();
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Cancelled();
+                }
             }
         }
 
@@ -262,7 +266,12 @@ public final class PiiScanner {
                 .daemon()
                 .unstarted(() -> {
                     try {
-                        for (Source s : sources) produce(s, pool, scanners, order, parted);
+                        try {
+                            for (Source s : sources) produce(s, pool, scanners, order, parted);
+                        } catch (RuntimeException | Error e) {
+                            // told, and the inputs end here: the caller is not left waiting for more
+                            fail(order, "(reading the inputs)", "internal error: " + e, true, parted);
+                        }
                         order.put(DONE);
                     } catch (InterruptedException | Cancelled e) {
                         Thread.currentThread().interrupt();
@@ -440,8 +449,10 @@ public final class PiiScanner {
                 boolean unreadable = named && e instanceof DamagedArchive d && d.nothingRead();
                 ch.problem(new InputProblem(name, reason(e), unreadable));
                 ch.scanned(name, counted.count());
-            } catch (RuntimeException e) {
-                ch.problem(new InputProblem(name, "internal error: " + e, false));
+            } catch (RuntimeException | Error e) {
+                // a bug, or the JVM out of memory: told, and the scan ends (a task that died here
+                // without closing its channel would leave the caller waiting for it forever)
+                ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
                 ch.scanned(name, counted.count());
             }
             try {
@@ -493,7 +504,14 @@ public final class PiiScanner {
                 line += ByteClasses.countNewlines(buf, 0, len);
                 pool.execute(() -> {
                     try {
-                        TextInput.scanBlock(scanners.get(), name, ch, buf, len, blockOffset, blockLine);
+                        try {
+                            TextInput.scanBlock(scanners.get(), name, ch, buf, len, blockOffset, blockLine);
+                        } catch (Cancelled e) {
+                            throw e;
+                        } catch (RuntimeException | Error e) {
+                            // told, and the block's results end (see readPart)
+                            ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
+                        }
                         ch.advanced(len);
                         if (last) ch.scanned(name, total);
                         ch.close();
@@ -633,8 +651,8 @@ public final class PiiScanner {
             return;
         } catch (IOException | UncheckedIOException e) {
             ch.problem(new InputProblem(name, "read failed after byte " + offset + ": " + reason(e), false));
-        } catch (RuntimeException e) {
-            ch.problem(new InputProblem(name, "internal error: " + e, false));
+        } catch (RuntimeException | Error e) {
+            ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
         } finally {
             if (in != null) close(in);
         }

@@ -149,7 +149,7 @@ class PiiScannerTest {
     }
 
     /** A parted sink: each part collects on its scanning thread, merging appends in order. */
-    private static final class PartedCollected implements PartedSink<Collected> {
+    private static class PartedCollected implements PartedSink<Collected> {
         final Collected all = new Collected();
         final java.util.Set<String> partThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -195,6 +195,44 @@ class PiiScannerTest {
             assertThat(parted.all.subjects).as(input[0]).isEqualTo(plain.subjects);
             assertThat(parted.all.scanned).isEqualTo(plain.scanned);
             assertThat(parted.partThreads).allMatch(t -> t.equals("tandem-scan"));
+        }
+    }
+
+    /**
+     * An error on a scanning thread (a bug, the JVM out of memory) is told as a fatal problem and the
+     * scan ends: the task used to die without closing its results, and the caller waited for them
+     * forever.
+     */
+    @Test
+    void anErrorOnAScanningThreadEndsTheScanWithAProblemInsteadOfHangingIt() throws Exception {
+        StringBuilder text = new StringBuilder();
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 2000; i++) {
+            text.append("line ").append(i).append(" jane").append(i).append("@example.com\n");
+            csv.append("Jane Doe,j").append(i).append("@example.com\n");
+        }
+        PartedCollected broken = new PartedCollected() {
+            @Override
+            public Collected newPart() {
+                throw new AssertionError("a bug in the sink");
+            }
+        };
+        // text cut in blocks, and CSV cut at records: both kinds of task
+        for (String[] input : new String[][] {{"a.log", text.toString()}, {"b.csv", csv.toString()}}) {
+            byte[] b = input[1].getBytes(UTF_8);
+            PiiScanner.Report r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(30),
+                    () -> new PiiScanner(ScanOptions.defaults().withThreads(2).withChunkSize(4096))
+                            .scan(
+                                    new java.io.ByteArrayInputStream(b),
+                                    input[0],
+                                    Format.AUTO,
+                                    broken,
+                                    ScanProgress.NONE));
+            assertThat(r.problems()).as(input[0]).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.fatal()).isTrue();
+                assertThat(p.reason()).isEqualTo("internal error: java.lang.AssertionError: a bug in the sink");
+            });
         }
     }
 
