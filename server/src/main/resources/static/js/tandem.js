@@ -22,6 +22,71 @@
     if (s === 422 || s === 409) { e.detail.shouldSwap = true; e.detail.isError = false; }
   });
 
+  // A refused full-page post starts <main> with the error summary (role="alert"): focus moves to it
+  // on load, and each of its links moves focus on to the field its message stands beside (the field
+  // that names the message in aria-describedby, else the first control of the message's field or
+  // form), not only to the message.
+  function fieldOf(message) {
+    var id = message.id;
+    var described = id ? document.querySelector('[aria-describedby~="' + id + '"]') : null;
+    if (described) { return described; }
+    var box = message.closest(".field, fieldset, form, details, li, section");
+    var control = box ? box.querySelector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])") : null;
+    if (!control && box) {
+      var next = message.nextElementSibling;
+      control = next ? next.querySelector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])") : null;
+    }
+    return control;
+  }
+  function reveal(el) {
+    for (var d = el.closest("details"); d; d = d.parentElement ? d.parentElement.closest("details") : null) { d.open = true; }
+  }
+  function focusMessage(message) {
+    var field = fieldOf(message);
+    reveal(message);
+    if (field) { reveal(field); field.focus(); field.scrollIntoView({ block: "center" }); return; }
+    if (!message.hasAttribute("tabindex")) { message.setAttribute("tabindex", "-1"); }
+    message.focus();
+    message.scrollIntoView({ block: "center" });
+  }
+  document.addEventListener("click", function (e) {
+    var link = e.target instanceof Element ? e.target.closest(".error-summary a[href^='#']") : null;
+    var message = link ? document.getElementById(link.getAttribute("href").substring(1)) : null;
+    if (!message) { return; }
+    e.preventDefault();
+    focusMessage(message);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.getElementById("error-summary");
+    if (summary) { summary.focus(); summary.scrollIntoView({ block: "start" }); }
+  });
+
+  // An htmx form refused (422/409) swaps in its fragment with the message: focus moves to the first
+  // invalid field in it, else to the message, and scrolls it into view; the button that had focus
+  // is gone with the old fragment.
+  var refusedSwap = false;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var s = e.detail.xhr.status;
+    refusedSwap = s === 422 || s === 409;
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (!refusedSwap) { return; }
+    refusedSwap = false;
+    var target = e.detail.target;
+    var scope = target && target.isConnected ? target : (target && target.id ? document.getElementById(target.id) : null);
+    if (!scope) { scope = document.getElementById("main"); }
+    if (!scope) { return; }
+    var invalid = scope.querySelector('[aria-invalid="true"]');
+    if (invalid) { reveal(invalid); invalid.focus(); invalid.scrollIntoView({ block: "center" }); return; }
+    var message = scope.querySelector(".problem");
+    if (message) {
+      reveal(message);
+      if (!message.hasAttribute("tabindex")) { message.setAttribute("tabindex", "-1"); }
+      message.focus();
+      message.scrollIntoView({ block: "center" });
+    }
+  });
+
   // <time data-countdown datetime="RFC 3339"> shows "in 3 h 20 min" / "4 h ago" beside the time.
   function span(ms) {
     var minutes = Math.floor(Math.abs(ms) / 60000);
@@ -61,7 +126,7 @@
     var node = document.importNode(fresh, true);
     main.replaceWith(node);
     if (window.htmx) { window.htmx.process(node); }
-    var alert = node.querySelector("[role=alert]");
+    var alert = node.querySelector("#error-summary") || node.querySelector("[role=alert]");
     if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
   }
 

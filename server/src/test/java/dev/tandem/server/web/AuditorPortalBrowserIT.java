@@ -75,7 +75,11 @@ class AuditorPortalBrowserIT extends BrowserContract {
         }
         // nothing chosen: refused at the form, naming the field
         button(open, "Answer with the chosen evidence").click();
-        assertThat(request(liaison, text).getByRole(AriaRole.ALERT)).containsText("evidence: link at least one");
+        // the message beside that request, and the page's error summary linking to it
+        Locator message = request(liaison, text).locator("p.problem");
+        assertThat(message).containsText("evidence: link at least one");
+        assertThat(liaison.getByRole(AriaRole.ALERT)).containsText("evidence: link at least one");
+        assertThat(liaison.locator("#error-summary a")).hasAttribute("href", "#" + message.getAttribute("id"));
         open = request(liaison, text);
         open.getByLabel("access-review-policy.md").check();
         open.getByLabel("Note to the auditor").fill("The policy and its review record");

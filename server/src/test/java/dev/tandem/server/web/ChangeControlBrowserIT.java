@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
@@ -107,6 +108,18 @@ class ChangeControlBrowserIT extends BrowserContract {
         Locator refused = page.locator("#err-businessProcesses");
         refused.waitFor();
         assertThat(refused.innerText()).startsWith("businessProcesses:");
+        // the refusal is summarised at the top: the title says so, the summary has focus and links
+        // to the field, far down the form
+        assertThat(page.title()).startsWith("Error: ").contains("New change request");
+        Locator summary = page.locator("main > #error-summary");
+        assertThat(summary).isFocused();
+        assertThat(summary).hasAttribute("role", "alert");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasCount(1);
+        noSeriousViolation(page, "the refused new-change form");
+        summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(refused.innerText()))
+                .click();
+        assertThat(page.getByLabel("Business processes it may break (access restriction)"))
+                .isFocused();
         assertThat(page.getByLabel("Title").inputValue()).as("the draft kept").isNotBlank();
         noSeriousViolation(page, "the refused form");
         page.getByLabel("Business processes it may break (access restriction)").fill(DemoChange.SYNC);

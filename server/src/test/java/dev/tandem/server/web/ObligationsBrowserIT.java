@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -74,21 +75,49 @@ class ObligationsBrowserIT extends BrowserContract {
 
     @Test
     void aRefusedStatusChangeShowsTheMessageBesideTheForm() {
-        Page page = signIn(Role.LEGAL);
+        Locator alert = refusedStatus(Role.LEGAL, "FILED", false);
+        Page page = alert.page();
+        String id = alert.locator("xpath=ancestor::article").getAttribute("id");
+        assertThat(alert.innerText()).contains("evidence");
+        assertThat(page.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
+        // the button that had focus went with the old fragment: focus is on the message, in view
+        assertThat(alert).isFocused();
+        assertThat(alert).isInViewport();
+    }
+
+    /**
+     * Sends a PENDING obligation's status form (the first or the last on the page) with {@code
+     * status} and nothing else; the message swapped in with the obligation, once it shows.
+     */
+    private Locator refusedStatus(Role role, String status, boolean last) {
+        Page page = signIn(role);
         page.navigate(base() + incidentPath() + "/obligations");
-        Locator article = page.locator("article.obligation")
+        Locator pending = page.locator("article.obligation")
                 .filter(new Locator.FilterOptions().setHas(page.locator("details.forms")))
-                .filter(new Locator.FilterOptions().setHasText("PENDING"))
-                .first();
+                .filter(new Locator.FilterOptions().setHasText("PENDING"));
+        Locator article = last ? pending.last() : pending.first();
         String id = article.getAttribute("id");
         article.locator("summary").click();
-        article.getByLabel("New status").selectOption("FILED");
+        article.getByLabel("New status").selectOption(status);
         article.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change status"))
                 .click();
         Locator alert = page.locator("#" + id).getByRole(AriaRole.ALERT);
         alert.waitFor();
-        assertThat(alert.innerText()).contains("evidence");
-        assertThat(page.locator("#" + id + " .badge").innerText()).isEqualTo("PENDING");
+        return alert;
+    }
+
+    /** The reviewer's case: NOT_REQUIRED without a justification; the message is focused, not 900 px above. */
+    @Test
+    void aStatusRefusedForItsJustificationMovesFocusToTheMessage() {
+        Locator alert = refusedStatus(Role.INCIDENT_COMMANDER, "NOT_REQUIRED", true);
+        Page page = alert.page();
+        assertThat(alert.innerText()).contains("justification");
+        assertThat(alert).isFocused();
+        assertThat(alert).isInViewport();
+        assertThat(page.title()).as("an htmx swap is not a page: no summary").doesNotStartWith("Error: ");
+        assertThat(Browsers.seriousViolations(page))
+                .as("the obligations page after a refused status change")
+                .isEmpty();
     }
 
     /**
