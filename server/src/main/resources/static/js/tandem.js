@@ -87,6 +87,32 @@
     }
   });
 
+  // A one-time form token (web/FormTokens): the page draws a fresh one. A form sent from this page
+  // keeps its token in the tab's sessionStorage; when the browser comes back to the page ("back",
+  // which may fetch it afresh with a fresh token), the form gets the token it was sent with, so a
+  // second submit is sent to what the first created and records nothing. Any other visit starts afresh.
+  function tokenKey(form) {
+    return "tandem.formToken " + location.pathname + location.search + " " + (form.getAttribute("action") || "");
+  }
+  var returned = false;
+  try {
+    var navigation = performance.getEntriesByType("navigation")[0];
+    returned = !!navigation && navigation.type === "back_forward";
+  } catch (ignored) { returned = false; }
+  document.querySelectorAll('input[type=hidden][name="formToken"]').forEach(function (input) {
+    if (!input.form) { return; }
+    try {
+      var sent = sessionStorage.getItem(tokenKey(input.form));
+      if (returned && sent) { input.value = sent; } else { sessionStorage.removeItem(tokenKey(input.form)); }
+    } catch (ignored) { /* no storage: the server's token alone */ }
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    var input = form instanceof HTMLFormElement ? form.querySelector('input[type=hidden][name="formToken"]') : null;
+    if (!input) { return; }
+    try { sessionStorage.setItem(tokenKey(form), input.value); } catch (ignored) { /* as above */ }
+  }, true);
+
   // <time data-countdown datetime="RFC 3339"> shows "in 3 h 20 min" / "4 h ago" beside the time.
   function span(ms) {
     var minutes = Math.floor(Math.abs(ms) / 60000);

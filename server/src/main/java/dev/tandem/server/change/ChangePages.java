@@ -16,6 +16,7 @@ import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.MultipartForm;
 import dev.tandem.server.web.Problems;
 import dev.tandem.server.web.WebPages;
@@ -124,8 +125,16 @@ class ChangePages {
             Access access,
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        // the back button and a second submit, a double click: one change, the second sent to it
+        return FormTokens.once(
+                request, form.getFirst(FormTokens.PARAM), () -> request(access, id, form, response, model));
+    }
+
+    private String request(
+            Access access, String id, MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
         header.fill(access, id, model, "changes");
         Map<String, String> text = new LinkedHashMap<>();
         for (String f : ChangeForm.TEXT_FIELDS) {

@@ -8,8 +8,10 @@ import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.regulation.StoredObligation;
+import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -192,7 +194,13 @@ class IncidentPages {
             @PathVariable String id,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        return FormTokens.once(request, form.get(FormTokens.PARAM), () -> addEntry(access, id, form, model, response));
+    }
+
+    private String addEntry(
+            Access access, String id, Map<String, String> form, Model model, HttpServletResponse response) {
         Incident incident = incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
         try {
             ObjectNode body = JSON.createObjectNode();

@@ -9,8 +9,10 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.IncidentHeader;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.Problems;
 import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +94,12 @@ class PortalPages {
             @PathVariable String id,
             @RequestParam Map<String, String> form,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
+        return FormTokens.once(request, form.get(FormTokens.PARAM), () -> file(access, id, form, model, response));
+    }
+
+    private String file(Access access, String id, Map<String, String> form, Model model, HttpServletResponse response) {
         Incident incident = header.fill(access, id, model, "audit");
         try {
             EvidenceRequests.Request r = requests.file(

@@ -62,6 +62,12 @@ public class PageAdvice {
         return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
     }
 
+    /** A fresh one-time token for a form that creates something ({@link FormTokens}). */
+    @ModelAttribute("formToken")
+    String formToken() {
+        return FormTokens.issue();
+    }
+
     @ModelAttribute("now")
     Instant now() {
         return clock.instant();

@@ -371,6 +371,52 @@ class ChangeControlBrowserIT extends BrowserContract {
         noSeriousViolation(commander, "the executed emergency change");
     }
 
+    /**
+     * The form sent twice with the same one-time token (the back button and a second submit): one
+     * change; the second post records nothing and is sent to the first one's change.
+     */
+    @Test
+    void aChangeRequestSentTwiceIsRecordedOnce() {
+        Page responder = signIn(Role.RESPONDER);
+        String title = "Narrow the sync user's profile (sent twice)";
+        fillConfigurationChange(responder, title);
+        responder.getByLabel("Description").fill("One change, however often the form is sent");
+        String action = responder.locator("#new-change").getAttribute("action");
+        String token = responder.locator("#new-change input[name=formToken]").inputValue();
+        assertThat(token).as("the form's one-time token").isNotBlank();
+        @SuppressWarnings("unchecked")
+        List<List<String>> fields = (List<List<String>>)
+                responder.locator("#new-change").evaluate("f => Array.from(new FormData(f).entries())");
+        button(responder, "Request the change").click();
+        responder.waitForURL(url -> url.contains("/changes/") && !url.contains("/changes/new"));
+        String first = responder.url().replaceAll("^.*/changes/", "").replaceAll("[?#].*$", "");
+
+        FormData again = FormData.create();
+        fields.forEach(f -> again.append(f.get(0), f.get(1)));
+        APIResponse second = responder
+                .request()
+                .post(base() + action, RequestOptions.create().setForm(again).setMaxRedirects(0));
+        assertThat(second.status()).as(second.text()).isBetween(300, 399);
+        assertThat(second.headers().get("location"))
+                .contains("/changes/" + first)
+                .contains("sentTwice");
+        responder.navigate(base() + second.headers().get("location").replaceAll("^https?://[^/]+", ""));
+        assertThat(responder.locator("#sent-twice").innerText()).contains("Nothing new was recorded");
+
+        // the back button to the form and a second submit: sent to the same change
+        responder.goBack();
+        responder.goBack();
+        responder.waitForURL(url -> url.contains("/changes/new"));
+        button(responder, "Request the change").click();
+        responder.waitForURL(url -> url.contains("/changes/") && !url.contains("/changes/new"));
+        assertThat(responder.url()).contains("/changes/" + first).contains("sentTwice");
+
+        responder.navigate(base() + incidentPath() + "/changes");
+        assertThat(responder.locator("#changes").innerText().split(java.util.regex.Pattern.quote(title), -1))
+                .as("one change of that title")
+                .hasSize(2);
+    }
+
     /** The new-change form filled by hand: a configuration change of the sample permission set. */
     private void fillConfigurationChange(Page page, String title) {
         page.navigate(base() + incidentPath() + "/changes/new");
