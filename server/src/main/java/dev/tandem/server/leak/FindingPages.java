@@ -40,6 +40,7 @@ class FindingPages {
     private final ScopeViews scopes;
     private final Vault vault;
     private final PiiScans scans;
+    private final FindingChanges changes;
 
     FindingPages(
             Findings findings,
@@ -48,7 +49,8 @@ class FindingPages {
             IncidentHeader header,
             ScopeViews scopes,
             Vault vault,
-            PiiScans scans) {
+            PiiScans scans,
+            FindingChanges changes) {
         this.findings = findings;
         this.views = views;
         this.analyses = analyses;
@@ -56,6 +58,7 @@ class FindingPages {
         this.scopes = scopes;
         this.vault = vault;
         this.scans = scans;
+        this.changes = changes;
     }
 
     /** An item's latest PII scan: the people found per jurisdiction. */
@@ -84,6 +87,14 @@ class FindingPages {
                                 .map(f -> views.view(f, access))
                                 .toList())
                         .orElse(List.of()));
+        // the changes requested from each finding and whether one closed it; the page shows them
+        // only beside a finding the caller reads in full, as it shows the finding's words
+        model.addAttribute(
+                "findingChanges",
+                AccessPolicy.decide(access.caller(), Action.CHANGES_READ, Resource.incident(id))
+                                instanceof Decision.Permit
+                        ? changes.of(id, access)
+                        : Map.of());
         boolean scopeReadable = AccessPolicy.decide(access.caller(), Action.SCOPE_READ, Resource.incident(id))
                 instanceof Decision.Permit;
         ScopeViews.Answer scope = scopeReadable ? scopes.read(id, access) : null;

@@ -156,10 +156,88 @@ public final class IncidentReport {
                 new Table(List.of("Action", "Target", "Configuration item", "Description"), rows));
     }
 
+    /** A change requested from a finding, as its entries in the snapshot tell it. */
+    static final class FromFinding {
+        final String id;
+        final String title;
+        final List<Long> cites = new ArrayList<>();
+        String state = "requested";
+        boolean closed;
+
+        FromFinding(String id, String title, long index) {
+            this.id = id;
+            this.title = title;
+            cites.add(index);
+        }
+    }
+
+    /**
+     * By finding id, the changes requested from it: rejected, withdrawn or executed as their entries
+     * say, and whether the analyzers' verification closed the finding. A sealed entry (its content
+     * withheld from the audience) tells nothing: a closure resting on FORENSIC evidence is not shown
+     * to whom may not read it.
+     */
+    static Map<String, List<FromFinding>> changesOfFindings(List<ReportEntry> entries) {
+        Map<String, FromFinding> byChange = new LinkedHashMap<>();
+        Map<String, List<FromFinding>> byFinding = new LinkedHashMap<>();
+        for (ReportEntry e : entries) {
+            JsonNode c = e.content();
+            if (c == null || !e.type().startsWith("change.")) {
+                continue;
+            }
+            String change = text(c, "change");
+            if (e.type().equals("change.requested")) {
+                String finding = text(c, "finding");
+                if (!finding.isEmpty()) {
+                    FromFinding f = new FromFinding(change, text(c, "title"), e.index());
+                    byChange.put(change, f);
+                    byFinding.computeIfAbsent(finding, k -> new ArrayList<>()).add(f);
+                }
+                continue;
+            }
+            FromFinding f = byChange.get(change);
+            if (f == null) {
+                continue;
+            }
+            switch (e.type()) {
+                case "change.decided" -> {
+                    if (text(c, "decision").equals("REJECT")) {
+                        f.state = "rejected";
+                        f.cites.add(e.index());
+                    }
+                }
+                case "change.executed" -> {
+                    f.state = "executed";
+                    f.cites.add(e.index());
+                }
+                case "change.withdrawn" -> {
+                    f.state = "withdrawn";
+                    f.cites.add(e.index());
+                }
+                case "change.verified" -> {
+                    if (c.path("closed").asBoolean()) {
+                        f.closed = true;
+                        f.cites.add(e.index());
+                    }
+                }
+                default -> {}
+            }
+        }
+        return byFinding;
+    }
+
     private static Section findings(List<ReportEntry> entries, List<ReportEntry> findings, Narration.Names names) {
         List<Row> rows = new ArrayList<>();
+        Map<String, List<FromFinding>> changes = changesOfFindings(entries);
         for (ReportEntry f : findings) {
             JsonNode c = f.content();
+            List<Long> cites = new ArrayList<>(List.of(f.index()));
+            List<String> changed = new ArrayList<>();
+            for (FromFinding ch : changes.getOrDefault(text(c, "finding"), List.of())) {
+                changed.add(
+                        (ch.closed ? "closed by change " : "change ") + ch.id + " " + ch.title + " (" + ch.state + ")");
+                cites.addAll(ch.cites);
+            }
             List<String> evidence = new ArrayList<>();
             for (JsonNode item : c.path("evidence")) {
                 evidence.add(names.of(text(item, "id")) + " (SHA-256 " + abbreviate(text(item, "sha256")) + ")");
@@ -172,8 +250,9 @@ public final class IncidentReport {
                             text(c.path("subject"), "kind") + " " + text(c.path("subject"), "id"),
                             c.path("records").isNull() ? "" : text(c, "records"),
                             String.join(", ", texts(c, "controls")),
-                            String.join("; ", evidence)),
-                    List.of(f.index())));
+                            String.join("; ", evidence),
+                            changed.isEmpty() ? "none requested" : String.join("; ", changed)),
+                    cites));
         }
         List<Line> lines = new ArrayList<>();
         List<Long> sealed = entries.stream()
@@ -190,7 +269,16 @@ public final class IncidentReport {
                 findings.isEmpty() && sealed.isEmpty() ? List.of("No findings recorded.") : List.of(),
                 lines,
                 new Table(
-                        List.of("Severity", "Pattern", "Finding", "Subject", "Records", "Controls", "Evidence"), rows));
+                        List.of(
+                                "Severity",
+                                "Pattern",
+                                "Finding",
+                                "Subject",
+                                "Records",
+                                "Controls",
+                                "Evidence",
+                                "Changes"),
+                        rows));
     }
 
     private static Section notices(List<ReportEntry> entries, Narration.Names names) {

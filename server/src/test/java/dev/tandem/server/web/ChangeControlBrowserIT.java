@@ -262,6 +262,25 @@ class ChangeControlBrowserIT extends BrowserContract {
         assertThat(commander.locator("article.diff").allInnerTexts())
                 .anySatisfy(d -> assertThat(d).contains("removed userPermissions ViewAllData"));
         assertThat(commander.locator("#verification").innerText()).contains("the finding is closed");
+        // the findings page says the finding is closed, by which change, and that a change exists
+        commander.navigate(base() + incidentPath() + "/findings");
+        Locator closedBy = commander.locator("p.closed-by");
+        assertThat(closedBy.count())
+                .as(commander.locator("ol.findings").innerHTML())
+                .isOne();
+        assertThat(closedBy).containsText("Closed by change");
+        assertThat(closedBy.locator("a").getAttribute("href")).endsWith("/changes/" + change);
+        Locator closedFinding =
+                commander.locator("ol.findings > li").filter(new Locator.FilterOptions().setHas(closedBy));
+        assertThat(closedFinding.locator("h3 .badge.closed")).hasCount(1);
+        assertThat(closedFinding.locator(".finding-changes")).containsText("EXECUTED");
+        assertThat(closedFinding.locator(".exists").first()).containsText("a change from this finding exists already");
+        noSeriousViolation(commander, "the findings with their changes");
+        // the auditor reads that finding as its commitment only: neither its changes nor its closure
+        auditor.navigate(base() + incidentPath() + "/findings");
+        assertThat(auditor.locator("a[href='/changes/" + change + "']")).hasCount(0);
+        assertThat(auditor.locator("p.closed-by")).hasCount(0);
+        commander.navigate(base() + "/changes/" + change);
         assertThat(commander.locator("#open-risk").count()).isOne();
         // nothing is attested by default: the box comes unticked; none ticked is refused, the
         // comment kept and the box left unticked
