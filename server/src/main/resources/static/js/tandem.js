@@ -90,7 +90,8 @@
   // A one-time form token (web/FormTokens): the page draws a fresh one. A form sent from this page
   // keeps its token in the tab's sessionStorage; when the browser comes back to the page ("back",
   // which may fetch it afresh with a fresh token), the form gets the token it was sent with, so a
-  // second submit is sent to what the first created and records nothing. Any other visit starts afresh.
+  // second submit is sent to what the first created and records nothing. Any other visit to the page
+  // keeps the token the server drew (the stored one stays: the page a form leads to may be its own).
   function tokenKey(form) {
     return "tandem.formToken " + location.pathname + location.search + " " + (form.getAttribute("action") || "");
   }
@@ -103,7 +104,7 @@
     if (!input.form) { return; }
     try {
       var sent = sessionStorage.getItem(tokenKey(input.form));
-      if (returned && sent) { input.value = sent; } else { sessionStorage.removeItem(tokenKey(input.form)); }
+      if (returned && sent) { input.value = sent; }
     } catch (ignored) { /* no storage: the server's token alone */ }
   });
   document.addEventListener("submit", function (e) {

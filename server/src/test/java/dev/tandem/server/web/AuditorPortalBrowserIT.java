@@ -41,6 +41,25 @@ class AuditorPortalBrowserIT extends BrowserContract {
         return page;
     }
 
+    /** The back button and the request sent again: one request, the second post sent to it. */
+    @Test
+    void aRequestFiledTwiceIsRecordedOnce() {
+        String text = "Badge access log of the incident's week " + System.nanoTime();
+        Page auditor = portal(Role.AUDITOR);
+        auditor.getByLabel("What do you ask for").fill(text);
+        button(auditor.locator("main"), "File request").click();
+        auditor.waitForURL(url -> url.contains("/audit#request-"));
+        String first = auditor.url().replaceAll("^.*#", "");
+        auditor.goBack();
+        auditor.waitForURL(url -> !url.contains("#request-"));
+        auditor.getByLabel("What do you ask for").fill(text);
+        button(auditor.locator("main"), "File request").click();
+        auditor.waitForURL(url -> url.contains("sentTwice"));
+        assertThat(auditor.url()).endsWith("#" + first);
+        assertThat(auditor.locator("#sent-twice")).containsText("Nothing new was recorded");
+        assertThat(request(auditor, text)).hasCount(1);
+    }
+
     @Test
     void theAuditorFilesARequestTheLiaisonAnswersWithAuditEvidenceAndTheAuditorAccepts() {
         String text = "Firewall change log of the week of the incident " + System.nanoTime();

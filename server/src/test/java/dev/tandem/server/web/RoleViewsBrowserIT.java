@@ -107,6 +107,32 @@ class RoleViewsBrowserIT extends BrowserContract {
         soft.assertAll();
     }
 
+    /** The back button and the note sent again: one entry, the second post sent to it. */
+    @Test
+    void aNoteSentTwiceIsRecordedOnce() {
+        String text = "Browser test: a note sent twice " + System.nanoTime();
+        Page page = signIn(Role.INCIDENT_COMMANDER);
+        page.navigate(base() + incidentPath());
+        page.getByLabel("Kind").selectOption("NOTE");
+        page.getByLabel("Text").fill(text);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        page.waitForURL(url -> url.contains("added="));
+        String added = page.url().replaceAll(".*added=(\\d+).*", "$1");
+        page.goBack();
+        page.waitForURL(url -> !url.contains("added="));
+        page.getByLabel("Kind").selectOption("NOTE");
+        page.getByLabel("Text").fill(text);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        page.waitForURL(url -> url.contains("sentTwice"));
+        assertThat(page.url()).endsWith("#entry-" + added);
+        assertThat(page.locator("#sent-twice").innerText()).contains("Nothing new was recorded");
+        assertThat(page.locator("#timeline").innerText().split(java.util.regex.Pattern.quote(text), -1))
+                .as("one entry with that text")
+                .hasSize(2);
+    }
+
     @Test
     void theCommanderAddsANoteAndThenACorrectionThatNamesIt() {
         Page page = signIn(Role.INCIDENT_COMMANDER);
