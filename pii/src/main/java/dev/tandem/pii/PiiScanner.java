@@ -452,7 +452,7 @@ public final class PiiScanner {
             } catch (RuntimeException | Error e) {
                 // a bug, or the JVM out of memory: told, and the scan ends (a task that died here
                 // without closing its channel would leave the caller waiting for it forever)
-                ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
+                ch.problem(internalError(name, e));
                 ch.scanned(name, counted.count());
             }
             try {
@@ -510,7 +510,7 @@ public final class PiiScanner {
                             throw e;
                         } catch (RuntimeException | Error e) {
                             // told, and the block's results end (see readPart)
-                            ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
+                            ch.problem(internalError(name, e));
                         }
                         ch.advanced(len);
                         if (last) ch.scanned(name, total);
@@ -652,7 +652,7 @@ public final class PiiScanner {
         } catch (IOException | UncheckedIOException e) {
             ch.problem(new InputProblem(name, "read failed after byte " + offset + ": " + reason(e), false));
         } catch (RuntimeException | Error e) {
-            ch.problem(new InputProblem(name, "internal error: " + e, e instanceof Error));
+            ch.problem(internalError(name, e));
         } finally {
             if (in != null) close(in);
         }
@@ -662,6 +662,11 @@ public final class PiiScanner {
         } catch (Cancelled ignored) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A bug, or the JVM out of memory, while scanning {@code name}: an error (not an exception) ends the scan. */
+    private static InputProblem internalError(String name, Throwable e) {
+        return new InputProblem(name, "internal error: " + e, e instanceof Error);
     }
 
     private void fail(

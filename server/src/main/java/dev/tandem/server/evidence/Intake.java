@@ -103,21 +103,31 @@ public class Intake {
             throw DomainException.unprocessable(
                     "bad-name", "name must not contain \"!/\": it separates an archive from its members");
         }
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (isControl(cp)) {
-                throw DomainException.unprocessable(
-                        "bad-name",
-                        "name must not contain line breaks or other control characters: " + String.format("U+%04X", cp)
-                                + " at character " + (name.codePointCount(0, i) + 1));
-            }
-            i += Character.charCount(cp);
+        String control = control(name);
+        if (control != null) {
+            throw DomainException.unprocessable(
+                    "bad-name", "name must not contain line breaks or other control characters: " + control);
         }
         return name;
     }
 
+    /**
+     * The first control character of {@code text} ({@link #isControl}) and where it is, as {@code
+     * "U+202E at character 6"}; null when there is none.
+     */
+    public static @Nullable String control(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (isControl(cp)) {
+                return String.format("U+%04X", cp) + " at character " + (text.codePointCount(0, i) + 1);
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
     /** A C0 or C1 control, a line or paragraph separator, or a bidirectional embedding, override or isolate. */
-    public static boolean isControl(int cp) {
+    static boolean isControl(int cp) {
         int type = Character.getType(cp);
         return type == Character.CONTROL
                 || type == Character.LINE_SEPARATOR

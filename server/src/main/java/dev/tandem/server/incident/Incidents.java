@@ -155,15 +155,10 @@ public class Incidents {
      * evidence names, {@link dev.tandem.server.evidence.Intake#name}).
      */
     static void checkTitle(String title) {
-        for (int i = 0; i < title.length(); ) {
-            int cp = title.codePointAt(i);
-            if (dev.tandem.server.evidence.Intake.isControl(cp)) {
-                throw DomainException.unprocessable(
-                        "bad-title",
-                        "title: must not contain line breaks or other control characters: "
-                                + String.format("U+%04X", cp) + " at character " + (title.codePointCount(0, i) + 1));
-            }
-            i += Character.charCount(cp);
+        String control = dev.tandem.server.evidence.Intake.control(title);
+        if (control != null) {
+            throw DomainException.unprocessable(
+                    "bad-title", "title: must not contain line breaks or other control characters: " + control);
         }
     }
 
