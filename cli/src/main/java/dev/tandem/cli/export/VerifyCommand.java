@@ -31,9 +31,13 @@ import picocli.CommandLine.Parameters;
                     + " by the bag's manifests only, not by the signature.",
             "",
             "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is"
-                    + " named), 2 usage or unreadable input (a path that is no zip or folder)."
+                    + " named) or nothing says who signed the bag (no --key and no witness cosignature), 2 usage"
+                    + " or unreadable input (a path that is no zip or folder)."
         })
 public final class VerifyCommand implements Callable<Integer> {
+
+    /** The verdict's name when nothing pins the bag's signer. */
+    static final String UNPINNED = "signer not pinned (no --key)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,8 +48,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(
             names = "--key",
             paramLabel = "VKEY",
-            description = "The log's verifier key, received out of band. Without it the bag's own key is used,"
-                    + " with a warning.")
+            description = "The log's verifier key, received out of band from the server's operator (GET"
+                    + " /api/v1/ledger/key), never from the bag. Without it the bag's own key checks the"
+                    + " signature, and the verdict is FAILED unless trusted witnesses cosigned the checkpoint:"
+                    + " whoever changed the bag could have signed it again with a key of their own.")
     @Nullable
     String key;
 
@@ -146,13 +152,21 @@ public final class VerifyCommand implements Callable<Integer> {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());
                 }
-                // without a pinned key the signature proves only that whoever made the bag signed it
-                out.println(
-                        s.keyPinned()
-                                ? "VERIFIED: " + path
-                                : "VERIFIED, but not who signed it (no --key: pass the server's verifier key): "
-                                        + path);
-                return TandemCommand.EXIT_OK;
+                if (s.keyPinned()) {
+                    out.println("VERIFIED: " + path);
+                    return TandemCommand.EXIT_OK;
+                }
+                // the bag's own key proves only that whoever made the bag signed it; a trusted witness's
+                // cosignature says the real log published this root (C2SP tlog-cosignature)
+                if (s.cosignatures() > 0) {
+                    out.println("VERIFIED by " + s.cosignatures() + " witness cosignature(s), no --key: " + path);
+                    return TandemCommand.EXIT_OK;
+                }
+                out.println("FAILED: " + UNPINNED + ": data/ledger/checkpoint: every other check held, but"
+                        + " anyone who changed this bag could have signed it again with a key of their own; pass"
+                        + " the server's verifier key with --key, received from its operator (GET"
+                        + " /api/v1/ledger/key), never the bag's own");
+                return TandemCommand.EXIT_FOUND;
             }
             case BagCheck.Failed f -> {
                 out.println("FAILED: " + f.message());

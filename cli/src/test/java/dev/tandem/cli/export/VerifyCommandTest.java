@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +51,14 @@ class VerifyCommandTest {
      * the bag holds the files every bag holds (docs/contracts.md §5), the reports and OSCAL as stand-ins.
      */
     Path bag(boolean tamper) throws Exception {
+        return bag(tamper, signer, null);
+    }
+
+    /**
+     * The same bag, its checkpoint signed by {@code by} (whose key the bag carries) and cosigned by
+     * {@code witness} when one is given.
+     */
+    Path bag(boolean tamper, NoteSigner by, dev.tandem.ledger.@Nullable Cosigner witness) throws Exception {
         byte[] content = "hello auditor\n".getBytes(StandardCharsets.UTF_8);
         String sha = java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
@@ -74,7 +83,12 @@ class VerifyCommandTest {
         Checkpoint cp = new Checkpoint("tandem/cli-test", 2, range.rootHash());
         byte[] openedHash = MerkleLog.leafHash(opened);
         byte[] leafHash = MerkleLog.leafHash(leaf);
-        Path zip = dir.resolve(tamper ? "tampered.zip" : "bag.zip");
+        Path zip = dir.resolve((tamper ? "tampered" : "bag") + "-"
+                + by.verifierKey().hashCode() + (witness == null ? "" : "-cosigned") + ".zip");
+        String checkpoint = by.sign(cp.text());
+        if (witness != null) {
+            checkpoint = checkpoint + witness.cosign(cp.text(), 1_795_000_000L);
+        }
         try (OutputStream out = Files.newOutputStream(zip)) {
             BagWriter bag = new BagWriter(out, "bag");
             bag.add(ExportBag.evidencePath(sha), tamper ? "hello auditoR\n".getBytes(StandardCharsets.UTF_8) : content);
@@ -82,8 +96,8 @@ class VerifyCommandTest {
                     ExportBag.INDEX,
                     ExportBag.index(
                             List.of(new ExportBag.Evidence("e1", "hello.txt", "DOCUMENT", sha, content.length, 1))));
-            bag.add(ExportBag.CHECKPOINT, signer.sign(cp.text()).getBytes(StandardCharsets.UTF_8));
-            bag.add(ExportBag.KEY, signer.verifierKey().getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.KEY, by.verifierKey().getBytes(StandardCharsets.UTF_8));
             var entries = new java.io.ByteArrayOutputStream();
             entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(0, opened)));
             entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(1, leaf)));
@@ -134,14 +148,42 @@ class VerifyCommandTest {
     }
 
     @Test
-    void warnsWithoutAPinnedKey() throws Exception {
+    void failsWithoutAPinnedKey() throws Exception {
         Run r = run("verify", bag(false).toString());
-        assertThat(r.exit()).isZero();
+        // a script that reads only the exit code must not take an unpinned bag for a verified one
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("warning: ", "--key");
         // the verdict itself says so, on standard output, where a reader of the result looks
         assertThat(r.out())
-                .contains("VERIFIED, but not who signed it (no --key")
-                .doesNotContain("VERIFIED: ");
+                .contains("FAILED: signer not pinned (no --key): data/ledger/checkpoint: every other check held")
+                .contains("never the bag's own")
+                .doesNotContain("VERIFIED");
+    }
+
+    @Test
+    void aBagSignedAgainByAForgerFailsWithTheServersKeyAndWithoutAnyKey() throws Exception {
+        // the forger re-signs the checkpoint and puts their own key in the bag (an auditor's review)
+        NoteSigner forger = NoteSigner.generate("tandem/cli-test");
+        Path forged = bag(false, forger, null);
+        Run pinned = run("verify", forged.toString(), "--key", signer.verifierKey());
+        assertThat(pinned.exit()).isEqualTo(1);
+        assertThat(pinned.out()).startsWith("FAILED: bad signature: data/ledger/checkpoint");
+        Run unpinned = run("verify", forged.toString());
+        assertThat(unpinned.exit()).isEqualTo(1);
+        assertThat(unpinned.out()).contains("FAILED: signer not pinned");
+    }
+
+    @Test
+    void aTrustedWitnessesCosignatureStandsInForTheKey() throws Exception {
+        dev.tandem.ledger.Cosigner witness = dev.tandem.ledger.Cosigner.generate("witness.example/w1");
+        Path cosigned = bag(false, signer, witness);
+        Run r = run("verify", cosigned.toString(), "--witness-key", witness.verifierKey());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("VERIFIED by 1 witness cosignature(s), no --key: ");
+        // a witness the verifier does not name counts for nothing
+        Run untrusted = run("verify", cosigned.toString());
+        assertThat(untrusted.exit()).isEqualTo(1);
+        assertThat(untrusted.out()).contains("FAILED: signer not pinned");
     }
 
     @Test

@@ -167,7 +167,9 @@ public class Exports {
         info.put(
                 "External-Description",
                 "Tandem export of incident " + plan.incident() + " at ledger tree size " + cp.size()
-                        + "; verify offline with: tandem verify <this zip> --key '" + ledger.verifierKey() + "'");
+                        + "; verify offline with: tandem verify <this zip> --key <the server's verifier key, from"
+                        + " its operator or GET /api/v1/ledger/key on the server; never from this bag, which anyone"
+                        + " who changed it could have signed again>");
         bag.finish(info);
     }
 

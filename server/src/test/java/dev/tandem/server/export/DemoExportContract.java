@@ -87,6 +87,11 @@ abstract class DemoExportContract {
                         "data/" + ExportBag.CONSISTENCY);
         assertThat(new String(files.get("data/" + ExportBag.REPORT_PDF), 0, 5, StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
+        // the bag says where to get the key to verify it with, never which: a forger edits bag-info.txt too
+        String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
+        assertThat(info)
+                .contains("External-Description: ", "GET /api/v1/ledger/key")
+                .doesNotContain(key);
         // the AUDIT items only: no FORENSIC item's bytes, and every AUDIT item of the checkpoint is there
         JsonNode listed = JSON.readTree(files.get("data/" + ExportBag.INDEX));
         JsonNode items = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.INCIDENT_COMMANDER))
