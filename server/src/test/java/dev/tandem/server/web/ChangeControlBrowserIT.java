@@ -274,7 +274,11 @@ class ChangeControlBrowserIT extends BrowserContract {
                 commander.locator("ol.findings > li").filter(new Locator.FilterOptions().setHas(closedBy));
         assertThat(closedFinding.locator("h3 .badge.closed")).hasCount(1);
         assertThat(closedFinding.locator(".finding-changes")).containsText("EXECUTED");
-        assertThat(closedFinding.locator(".exists").first()).containsText("a change from this finding exists already");
+        // one note for the finding, not one beside each of its proposed containments
+        assertThat(closedFinding.locator(".exists")).hasCount(1);
+        // the demo's own request and this test's executed change
+        assertThat(closedFinding.locator(".exists")).containsText("Changes from this finding exist already:");
+        assertThat(closedFinding.locator(".exists")).containsText("(EXECUTED)");
         noSeriousViolation(commander, "the findings with their changes");
         // the auditor reads that finding as its commitment only: neither its changes nor its closure
         auditor.navigate(base() + incidentPath() + "/findings");
