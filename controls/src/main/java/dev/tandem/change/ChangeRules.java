@@ -1,5 +1,6 @@
 package dev.tandem.change;
 
+import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       refused (403) before anything else is checked, so that the answer says nothing of it, not
  *       even whether it is a {@code CONFIG_SNAPSHOT}.
  *   <li>Requesting: every pre-change snapshot is {@code CONFIG_SNAPSHOT} evidence of the incident
- *       received before the request; an isolation says how auditors keep read-only access to the
+ *       received before the request, and the configuration just before the change ({@link #current});
+ *       an isolation says how auditors keep read-only access to the
  *       evidence of the isolated system; an access restriction names the business processes it may
  *       break; only the incident commander flags a change as an emergency.
  *   <li>Approving: by the incident commander and by the audit liaison, two people, neither the
@@ -156,6 +158,114 @@ public final class ChangeRules {
                     "emergency-by-commander",
                     "emergency: only the incident commander flags a change as an emergency (it may then run before"
                             + " its approvals)");
+        }
+        return OK;
+    }
+
+    /**
+     * A configuration snapshot of the incident as {@link #current} sees it: what it is a snapshot of
+     * (its {@code name}, {@code source} and {@code repository}: {@code metadata.zip} retrieved with
+     * {@code sf project retrieve start} into AUDIT), when the vault received it, and the change whose
+     * post-change snapshot it is ({@code leftBy}), if any: the configuration that change left.
+     */
+    public record Taken(
+            String id,
+            String name,
+            @Nullable String source,
+            String repository,
+            Instant receivedAt,
+            @Nullable String leftBy) {
+        /**
+         * Whether this snapshot is a later state of what {@code earlier} is a snapshot of: received
+         * after it, with the same name in the same repository, and from the same source or left by
+         * an executed change (a post-change snapshot is the configuration that change left, whatever
+         * its source says).
+         */
+        public boolean supersedes(Taken earlier) {
+            return !id.equals(earlier.id())
+                    && receivedAt.isAfter(earlier.receivedAt())
+                    && name.equals(earlier.name())
+                    && repository.equals(earlier.repository())
+                    && (java.util.Objects.equals(source, earlier.source()) || leftBy != null);
+        }
+    }
+
+    /**
+     * Another change of the incident, executed: the configuration items it was approved for and those
+     * its diffs show it changed ({@code items}), and {@code madeBy}, when it was in the org at the
+     * latest (its earliest post-change snapshot, or its execution when that came first).
+     */
+    public record Made(String id, String title, Instant madeBy, List<String> items) {
+        public Made {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Is each pre-change snapshot the configuration just before this change (docs/change-control.md
+     * "Change requests")? A diff compares the pre-change snapshot with the post-change one, and names
+     * every difference this change's: a snapshot taken before another change was made would blame
+     * this change for that one's edits (items beyond its approval, retests of controls it never
+     * touched). Refused, 422 naming the snapshot and what came after it:
+     *
+     * <ul>
+     *   <li>{@code snapshot-superseded}: a later snapshot of the same configuration exists ({@link
+     *       Taken#supersedes}); the newest is named, the one to use.
+     *   <li>{@code snapshot-before-change}: another change whose configuration items touch this one's
+     *       ({@link ConfigItems#touches}) was made after the snapshot was received.
+     * </ul>
+     *
+     * @param taken the incident's configuration snapshots the requester may read (a newer one they may
+     *     not read is not named: its name would tell what counsel holds), the pre-change ones included
+     * @param made the incident's executed changes
+     */
+    public static Check current(
+            List<String> preSnapshots, List<String> configItems, List<Taken> taken, List<Made> made) {
+        for (String id : preSnapshots) {
+            Taken pre =
+                    taken.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+            if (pre == null) {
+                continue;
+            }
+            Taken newest = null;
+            for (Taken t : taken) {
+                if (t.supersedes(pre) && (newest == null || t.receivedAt().isAfter(newest.receivedAt()))) {
+                    newest = t;
+                }
+            }
+            if (newest != null) {
+                return unprocessable(
+                        "snapshot-superseded",
+                        "preSnapshots: evidence " + id + " (" + pre.name() + ", received " + pre.receivedAt()
+                                + ") is older than evidence " + newest.id() + " of the same configuration, received "
+                                + newest.receivedAt()
+                                + (newest.leftBy() == null
+                                        ? ""
+                                        : " (the post-change snapshot of change " + newest.leftBy() + ")")
+                                + ": a diff against it would count what changed in between as this change's. Name "
+                                + newest.id() + ", or a snapshot taken since");
+            }
+            for (Made m : made) {
+                if (!m.madeBy().isAfter(pre.receivedAt())) {
+                    continue;
+                }
+                List<String> theirs = m.items().stream()
+                        .filter(i -> ConfigItems.touchesAny(i, configItems))
+                        .distinct()
+                        .toList();
+                if (!theirs.isEmpty()) {
+                    List<String> ours = configItems.stream()
+                            .filter(i -> ConfigItems.touchesAny(i, theirs))
+                            .toList();
+                    return unprocessable(
+                            "snapshot-before-change",
+                            "preSnapshots: evidence " + id + " (" + pre.name() + ", received " + pre.receivedAt()
+                                    + ") predates change " + m.id() + " \"" + m.title() + "\", in the org by "
+                                    + m.madeBy() + ", which changed " + String.join(", ", theirs) + " (this change's "
+                                    + String.join(", ", ours) + "): a diff against it would count that change's"
+                                    + " edits as this change's. Take a snapshot of the configuration as it is now");
+                }
+            }
         }
         return OK;
     }

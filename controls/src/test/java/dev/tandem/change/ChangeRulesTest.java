@@ -115,6 +115,81 @@ class ChangeRulesTest {
         }
     }
 
+    private static final String RETRIEVE = "sf project retrieve start (source format)";
+    private static final ChangeRules.Taken BEFORE =
+            new ChangeRules.Taken("s34", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(7200), null);
+
+    private static ChangeRules.Check current(List<ChangeRules.Taken> taken, ChangeRules.Made... made) {
+        return ChangeRules.current(List.of("s34"), List.of("Profile:Admin#loginHours"), taken, List.of(made));
+    }
+
+    /**
+     * A pre-change snapshot is the configuration just before the change: one older than a later
+     * snapshot of the same configuration (the same name, repository and source, or a change's
+     * post-change snapshot) is refused, naming the newer one to use instead.
+     */
+    @Test
+    void aPreChangeSnapshotOlderThanALaterSnapshotOfTheSameConfigurationIsRefused() {
+        var leftByChange = new ChangeRules.Taken(
+                "s78", "metadata.zip", RETRIEVE + ", after the change", "AUDIT", REQUESTED.minusSeconds(3600), "c1");
+        var refused = current(List.of(BEFORE, leftByChange));
+        assertThat(code(refused)).isEqualTo("snapshot-superseded");
+        assertThat(((Refused) refused).outcome()).isEqualTo(ChangeRules.Outcome.UNPROCESSABLE);
+        assertThat(((Refused) refused).reason())
+                .isEqualTo("preSnapshots: evidence s34 (metadata.zip, received 2026-11-27T08:00:00Z) is older than"
+                        + " evidence s78 of the same configuration, received 2026-11-27T09:00:00Z (the post-change"
+                        + " snapshot of change c1): a diff against it would count what changed in between as this"
+                        + " change's. Name s78, or a snapshot taken since");
+        // a later retrieve from the same source, no change's; the newest of several is named
+        var again = new ChangeRules.Taken("s90", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(600), null);
+        assertThat(((Refused) current(List.of(BEFORE, again, leftByChange))).reason())
+                .contains("older than evidence s90 of the same configuration, received 2026-11-27T09:50:00Z:");
+        // the newest itself is current
+        assertThat(code(ChangeRules.current(
+                        List.of("s90"), List.of("Profile:Admin"), List.of(BEFORE, again, leftByChange), List.of())))
+                .isEqualTo("allowed");
+        // another name, repository or source (another org's retrieve), or an older one: not the same configuration
+        for (var other : List.of(
+                new ChangeRules.Taken("o1", "users.csv", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(60), null),
+                new ChangeRules.Taken("o2", "metadata.zip", RETRIEVE, "FORENSIC", REQUESTED.minusSeconds(60), null),
+                new ChangeRules.Taken(
+                        "o3", "metadata.zip", "sandbox retrieve", "AUDIT", REQUESTED.minusSeconds(60), null),
+                new ChangeRules.Taken("o4", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(9000), "c0"))) {
+            assertThat(code(current(List.of(BEFORE, other)))).as(other.id()).isEqualTo("allowed");
+        }
+    }
+
+    /**
+     * Another change made after the pre-change snapshot was received, on an item this change touches
+     * too, is in the snapshot's "before" and would count as this change's: refused, naming it.
+     */
+    @Test
+    void aPreChangeSnapshotOlderThanAnOverlappingChangeIsRefused() {
+        var overlapping = new ChangeRules.Made(
+                "c1",
+                "Lock admin logins",
+                REQUESTED.minusSeconds(3600),
+                List.of("Profile:Admin#loginIpRanges", "Profile:Admin"));
+        var refused = current(List.of(BEFORE), overlapping);
+        assertThat(code(refused)).isEqualTo("snapshot-before-change");
+        assertThat(((Refused) refused).reason())
+                .isEqualTo("preSnapshots: evidence s34 (metadata.zip, received 2026-11-27T08:00:00Z) predates change c1"
+                        + " \"Lock admin logins\", in the org by 2026-11-27T09:00:00Z, which changed Profile:Admin"
+                        + " (this change's Profile:Admin#loginHours): a diff against it would count that change's edits"
+                        + " as this change's. Take a snapshot of the configuration as it is now");
+        // made before the snapshot, or on other items: the snapshot shows the org as this change finds it
+        var earlier = new ChangeRules.Made("c0", "Earlier", REQUESTED.minusSeconds(9000), List.of("Profile:Admin"));
+        var elsewhere = new ChangeRules.Made(
+                "c2",
+                "Revoke",
+                REQUESTED.minusSeconds(3600),
+                List.of("PermissionSet:Integration_Full_Access#ViewAllData"));
+        assertThat(code(current(List.of(BEFORE), earlier, elsewhere))).isEqualTo("allowed");
+        // a snapshot the requester may not read is not among those given: it is neither named nor counted
+        assertThat(code(ChangeRules.current(List.of("s34"), List.of("Profile:Admin"), List.of(), List.of())))
+                .isEqualTo("allowed");
+    }
+
     @Test
     void isolationAndAccessRestrictionCarryTheirDuties() {
         assertThat(code(request(draft(ChangeKind.ISOLATION, List.of("pre"), " ", List.of(), false), "RESPONDER")))

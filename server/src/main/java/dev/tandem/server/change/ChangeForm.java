@@ -52,6 +52,8 @@ final class ChangeForm {
             Map.entry("unknown-snapshot", "preSnapshots"),
             Map.entry("not-a-config-snapshot", "preSnapshots"),
             Map.entry("snapshot-after-request", "preSnapshots"),
+            Map.entry("snapshot-superseded", "preSnapshots"),
+            Map.entry("snapshot-before-change", "preSnapshots"),
             Map.entry("auditor-access-required", "auditorAccess"),
             Map.entry("business-processes-required", "businessProcesses"),
             Map.entry("emergency-by-commander", "emergency"),

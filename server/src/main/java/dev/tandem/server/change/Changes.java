@@ -161,6 +161,9 @@ public class Changes {
         String role = caller.role() == null ? "" : caller.role().name();
         // a snapshot the requester may not read is refused before its kind or time is looked at
         refuseUnless(ChangeRules.request(draft, snapshots(items, caller), now, role, ControlCatalog.standard()));
+        // the diff must compare the configuration just before this change with just after it
+        refuseUnless(ChangeRules.current(
+                draft.preSnapshots(), draft.configItems(), taken(incident, caller), made(incident, caller)));
         String id = Ids.next();
         return ledger.record(ap -> {
             long index = ap.record(
@@ -366,27 +369,83 @@ public class Changes {
         if (rested.isEmpty()) {
             return rested;
         }
-        List<EvidenceItem> all = vault.ofIncident(incident);
-        java.util.Set<String> leftByChanges = new java.util.HashSet<>();
-        for (Change c : ofIncident(incident)) {
-            if (c.executedAt() != null) leftByChanges.addAll(c.postSnapshots());
-        }
+        List<ChangeRules.Taken> taken = taken(incident, caller);
         java.util.LinkedHashSet<EvidenceItem> out = new java.util.LinkedHashSet<>();
         for (EvidenceItem r : rested) {
-            EvidenceItem latest = r;
-            for (EvidenceItem e : all) {
-                if (e.kind() == r.kind()
-                        && e.repository() == r.repository()
-                        && e.name().equals(r.name())
-                        && (java.util.Objects.equals(e.source(), r.source()) || leftByChanges.contains(e.id()))
-                        && e.receivedAt().isAfter(latest.receivedAt())
-                        && caller.mayRead(e.id(), e.repository())) {
-                    latest = e;
+            ChangeRules.Taken of = taken(r, null);
+            ChangeRules.Taken latest = of;
+            for (ChangeRules.Taken t : taken) {
+                if (t.supersedes(of) && t.receivedAt().isAfter(latest.receivedAt())) {
+                    latest = t;
                 }
             }
-            out.add(latest);
+            String id = latest.id();
+            out.add(latest == of ? r : vault.find(id).orElse(r));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The incident's configuration snapshots the caller may read, each with the executed change whose
+     * post-change snapshot it is ({@link ChangeRules#current}): a newer one the caller may not read is
+     * neither named nor proposed (that would tell what counsel holds).
+     */
+    private List<ChangeRules.Taken> taken(String incident, Caller caller) {
+        Map<String, String> leftBy = new LinkedHashMap<>();
+        for (Change c : ofIncident(incident)) {
+            if (c.executedAt() != null) {
+                c.postSnapshots().forEach(p -> leftBy.putIfAbsent(p, c.id()));
+            }
+        }
+        List<ChangeRules.Taken> out = new ArrayList<>();
+        for (EvidenceItem e : vault.ofIncident(incident)) {
+            if (e.kind().name().equals(Snapshot.CONFIG_SNAPSHOT) && caller.mayRead(e.id(), e.repository())) {
+                out.add(taken(e, leftBy.get(e.id())));
+            }
+        }
+        return out;
+    }
+
+    private static ChangeRules.Taken taken(EvidenceItem e, @Nullable String leftBy) {
+        return new ChangeRules.Taken(
+                e.id(), e.name(), e.source(), e.repository().name(), e.receivedAt(), leftBy);
+    }
+
+    /**
+     * The incident's executed changes as {@link ChangeRules#current} sees them: made by their earliest
+     * post-change snapshot (or their execution, when that came first), with their approved items and,
+     * for a caller who may read every snapshot of the change, the items its diffs show it changed.
+     */
+    private List<ChangeRules.Made> made(String incident, Caller caller) {
+        List<ChangeRules.Made> out = new ArrayList<>();
+        for (Change c : ofIncident(incident)) {
+            Instant executedAt = c.executedAt();
+            if (executedAt == null) {
+                continue;
+            }
+            Instant madeBy = executedAt;
+            boolean readsAll = true;
+            for (String id : c.preSnapshots()) {
+                readsAll &= vault.find(id)
+                        .map(e -> caller.mayRead(e.id(), e.repository()))
+                        .orElse(true);
+            }
+            for (String id : c.postSnapshots()) {
+                EvidenceItem post = vault.find(id).orElse(null);
+                if (post != null) {
+                    readsAll &= caller.mayRead(post.id(), post.repository());
+                    if (post.receivedAt().isBefore(madeBy)) {
+                        madeBy = post.receivedAt();
+                    }
+                }
+            }
+            List<String> items = new ArrayList<>(c.configItems());
+            if (readsAll) {
+                items.addAll(c.scope().touchedItems());
+            }
+            out.add(new ChangeRules.Made(c.id(), c.title(), madeBy, items));
+        }
+        return out;
     }
 
     /** The kind of change a proposed containment action is. */

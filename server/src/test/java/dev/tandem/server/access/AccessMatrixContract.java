@@ -1533,21 +1533,46 @@ abstract class AccessMatrixContract {
         return r.json().path("id").asString();
     }
 
-    /** A fresh change approved by the commander and the liaison, and a post-change snapshot filed after it. */
+    /**
+     * A fresh change approved by the commander and the liaison, and a post-change snapshot filed after
+     * it. Changes that run are on a permission set of their own, each from a snapshot taken just
+     * before it (the one before an executed change is no longer current): the other changes' snapshot
+     * of {@code PermissionSet:Matrix} stays the configuration as they find it.
+     */
     private static String[] approvedChangeAndPostSnapshot(Fixture f) {
-        String id = change(f);
+        Api ic = f.as().get(Who.IC);
+        String pre = snapshot(ic, f.incident(), "Matrix_Run");
+        try {
+            Thread.sleep(5); // the request comes after the snapshot, by the server's clock
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Api.Response r = f.as().get(Who.RESPONDER)
+                .postJson(
+                        "/api/v1/incidents/" + f.incident() + "/changes",
+                        "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\","
+                                + "\"configItems\":[\"PermissionSet:Matrix_Run\"],\"controls\":[\"CC6.3\"],"
+                                + "\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
         for (Who w : List.of(Who.IC, Who.LIAISON)) {
             Api.Response ok =
                     f.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
             assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         }
-        return new String[] {id, snapshot(f.as().get(Who.IC), f.incident())};
+        return new String[] {id, snapshot(ic, f.incident(), "Matrix_Run")};
     }
 
     private static String snapshot(Api api, String incident) {
+        return snapshot(api, incident, "Matrix");
+    }
+
+    private static String snapshot(Api api, String incident, String permissionSet) {
         Api.Response r = api.postBytes(
                 "/api/v1/incidents/" + incident
-                        + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=Matrix.permissionset-meta.xml",
+                        + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name=" + permissionSet
+                        + ".permissionset-meta.xml",
                 ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>Matrix " + System.nanoTime()
                                 + "</label></PermissionSet>")
                         .getBytes(StandardCharsets.UTF_8));

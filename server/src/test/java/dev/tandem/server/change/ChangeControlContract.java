@@ -84,7 +84,6 @@ abstract class ChangeControlContract {
     Api auditor;
     Api counsel;
     String incident;
-    String pre;
 
     @BeforeAll
     void setUp() {
@@ -108,7 +107,6 @@ abstract class ChangeControlContract {
                     "/api/v1/incidents/" + incident + "/members/" + m.getKey(), "{\"role\":\"" + m.getValue() + "\"}");
             assertThat(put.status()).as(put.body()).isEqualTo(200);
         }
-        pre = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
         clock.advance(Duration.ofMinutes(5));
     }
 
@@ -255,6 +253,7 @@ abstract class ChangeControlContract {
 
     @Test
     void isolationsAndAccessRestrictionsCarryTheirDuties() {
+        String pre = pre();
         long size = treeSize();
         Api.Response isolation = request(responder, body(List.of(pre), "ISOLATION", false, ""));
         assertThat(isolation.json().path("type").asString()).isEqualTo("urn:tandem:problem:auditor-access-required");
@@ -520,7 +519,8 @@ abstract class ChangeControlContract {
         Api.Response requested = request(
                 responder,
                 "{\"title\":\"Revoke ViewAllData from Integration_Sync\",\"system\":\"Salesforce production\","
-                        + "\"configItems\":[\"PermissionSet:Integration_Sync#ViewAllData\"],\"preSnapshots\":[\"" + pre
+                        + "\"configItems\":[\"PermissionSet:Integration_Sync#ViewAllData\"],\"preSnapshots\":[\""
+                        + pre()
                         + "\"],\"rollbackPlan\":\"Redeploy the pre-change permission set\",\"emergency\":false}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         assertThat(requested.json().path("status").asString()).isEqualTo("REQUESTED");
@@ -578,7 +578,7 @@ abstract class ChangeControlContract {
 
     @Test
     void anEmergencyChangeRunsFirstAndIsACc81ExceptionWhenNotApprovedInTime() {
-        Api.Response requested = request(ic, body(List.of(pre), "CONFIGURATION", true, ""));
+        Api.Response requested = request(ic, body(List.of(pre()), "CONFIGURATION", true, ""));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String id = requested.json().path("id").asString();
         clock.advance(Duration.ofMinutes(1));
@@ -804,7 +804,8 @@ abstract class ChangeControlContract {
         assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
         clock.advance(Duration.ofMinutes(5));
         byte[] afterZip = zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN_AFTER);
-        Api.Response executed = execute(team.responder(), id, uploadZip(team.incident(), afterZip));
+        String afterId = uploadZip(team.incident(), afterZip);
+        Api.Response executed = execute(team.responder(), id, afterId);
         assertThat(executed.status()).as(executed.body()).isEqualTo(201);
         assertThat(strings(executed.json().path("touchedItems")))
                 .containsExactly(
@@ -844,8 +845,22 @@ abstract class ChangeControlContract {
                 .contains("CC8.1 change-management exception: change " + id)
                 .contains("went beyond its approval");
 
-        // an emergency change alike
-        Api.Response emergency = ic.postJson(changes, body.replace("Revoke", "Emergency revoke") + "true}");
+        // the snapshot before that change is no longer the org as the next change finds it: refused,
+        // naming the newer one, nothing recorded
+        long size = treeSize();
+        Api.Response stale = ic.postJson(changes, body.replace("Revoke", "Emergency revoke") + "true}");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(422);
+        assertThat(stale.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-superseded");
+        assertThat(stale.json().path("detail").asString())
+                .startsWith("preSnapshots: evidence " + before + " (metadata.zip, received ")
+                .contains("is older than evidence " + afterId + " of the same configuration")
+                .contains("(the post-change snapshot of change " + id + ")");
+        assertThat(treeSize()).isEqualTo(size);
+        // an emergency change alike, once the first was rolled back (the org as before it, snapshotted again)
+        String rolledBack = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response emergency =
+                ic.postJson(changes, body.replace("Revoke", "Emergency revoke").replace(before, rolledBack) + "true}");
         assertThat(emergency.status()).as(emergency.body()).isEqualTo(201);
         String urgent = emergency.json().path("id").asString();
         clock.advance(Duration.ofMinutes(1));
@@ -982,8 +997,19 @@ abstract class ChangeControlContract {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * A pre-change snapshot of the permission set taken now, the clock then moved on: the
+     * configuration as a new change finds it. The incident is shared by the tests, and a snapshot
+     * older than a later one of the same configuration, or than a change made since, is refused.
+     */
+    String pre() {
+        String id = upload("CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+        clock.advance(Duration.ofSeconds(1));
+        return id;
+    }
+
     String requested(Api as) {
-        Api.Response r = request(as, body(List.of(pre), "CONFIGURATION", false, ""));
+        Api.Response r = request(as, body(List.of(pre()), "CONFIGURATION", false, ""));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
     }

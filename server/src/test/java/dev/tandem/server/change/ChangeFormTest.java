@@ -64,6 +64,8 @@ class ChangeFormTest {
     void eachRefusalOfARequestBelongsToItsField() {
         assertThat(ChangeForm.field("not-a-config-snapshot")).isEqualTo("preSnapshots");
         assertThat(ChangeForm.field("snapshot-after-request")).isEqualTo("preSnapshots");
+        assertThat(ChangeForm.field("snapshot-superseded")).isEqualTo("preSnapshots");
+        assertThat(ChangeForm.field("snapshot-before-change")).isEqualTo("preSnapshots");
         assertThat(ChangeForm.field("auditor-access-required")).isEqualTo("auditorAccess");
         assertThat(ChangeForm.field("business-processes-required")).isEqualTo("businessProcesses");
         assertThat(ChangeForm.field("bad-rollback-plan")).isEqualTo("rollbackPlan");

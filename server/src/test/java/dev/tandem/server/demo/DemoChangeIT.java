@@ -167,6 +167,19 @@ class DemoChangeIT {
         }
         // the demo's first change left a newer snapshot of the same metadata
         assertThat(newest).isNotEqualTo(rested);
+        // a change named on the metadata of before the first change is refused, naming the newer one:
+        // its diff would blame it for the first change's edits
+        Api.Response stale = ic.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"title\":\"Tighten admin profile login hours\",\"system\":\"Salesforce production org\","
+                        + "\"configItems\":[\"Profile:Admin#loginHours\"],\"controls\":[\"CC6.1\"],"
+                        + "\"preSnapshots\":[\"" + rested + "\"],\"rollbackPlan\":\"Redeploy the profile\"}");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(422);
+        assertThat(stale.json().path("type").asString()).endsWith(":snapshot-superseded");
+        assertThat(stale.json().path("detail").asString())
+                .startsWith("preSnapshots: evidence " + rested + " (metadata.zip, received ")
+                .contains("older than evidence " + newest + " of the same configuration")
+                .contains("the post-change snapshot of change " + change.id());
         Api.Response second = ic.postJson(
                 "/api/v1/incidents/" + incident + "/changes",
                 "{\"finding\":\"" + sharing.path("id").asString() + "\",\"containment\":0,"
