@@ -85,6 +85,38 @@ public final class ChangeScope {
         return List.copyOf(out);
     }
 
+    /**
+     * Whether a diff tells every item it changed: it was compared in full (a pre-change snapshot to
+     * compare with, not cut short), and each of its differences names an item ({@link #touched}). A
+     * difference in JSON, YAML, text, a document named {@code after.xml} or a zip's data file names
+     * none, so what it changed is unknown; a diff with no difference changed nothing.
+     *
+     * @param format the diff's format ({@link ConfigDiff.Format} by name, or {@code NOT_COMPARED})
+     * @param compared whether a pre-change snapshot was compared with the post-change one
+     */
+    public static boolean namesEveryItem(
+            String format, String postName, List<Difference> differences, boolean compared, boolean truncated) {
+        if (!compared || truncated || format.equals("NOT_COMPARED")) {
+            return false;
+        }
+        return differences.stream().noneMatch(d -> items(format, postName, d).isEmpty());
+    }
+
+    /**
+     * The approved items that no touched item touches ({@link ConfigItems#touches}): approved, yet the
+     * diffs show no change to them (approved but not carried out, or carried out outside what the
+     * snapshots hold). Only meaningful where every diff {@link #namesEveryItem names every item}.
+     */
+    public static List<String> unchanged(Collection<String> approved, Collection<String> touched) {
+        List<String> out = new ArrayList<>();
+        for (String a : approved) {
+            if (!ConfigItems.touchesAny(a, touched) && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The items one difference names: none, one, or each access an object permission added or removed grants. */
     static List<String> items(String format, String postName, Difference d) {
         String path = d.path();

@@ -25,6 +25,9 @@ public final class Retests {
      * @param configItems the items it was requested and approved for
      * @param touchedItems the items its diffs show it changed (docs/change-control.md): retested as
      *     the approved ones are, whether or not the approval covered them
+     * @param unchangedItems the approved items its diffs show no change to, where every diff names the
+     *     items it changed ({@code ChangeScope.namesEveryItem}); empty where the diffs cannot tell, or
+     *     are not shown to the reader
      */
     public record Executed(
             String id,
@@ -32,15 +35,27 @@ public final class Retests {
             Instant executedAt,
             List<String> configItems,
             List<String> controls,
-            List<String> touchedItems) {
+            List<String> touchedItems,
+            List<String> unchangedItems) {
         public Executed {
             configItems = List.copyOf(configItems);
             controls = List.copyOf(controls);
             touchedItems = List.copyOf(touchedItems);
+            unchangedItems = List.copyOf(unchangedItems);
+        }
+
+        public Executed(
+                String id,
+                String title,
+                Instant executedAt,
+                List<String> configItems,
+                List<String> controls,
+                List<String> touchedItems) {
+            this(id, title, executedAt, configItems, controls, touchedItems, List.of());
         }
 
         public Executed(String id, String title, Instant executedAt, List<String> configItems, List<String> controls) {
-            this(id, title, executedAt, configItems, controls, List.of());
+            this(id, title, executedAt, configItems, controls, List.of(), List.of());
         }
 
         /** The approved items, then the touched ones not among them. */
@@ -60,23 +75,14 @@ public final class Retests {
                 if (t.testedOn().isAfter(executedOn)) {
                     continue;
                 }
-                String item = c.items().stream()
-                        .filter(i -> ConfigItems.touches(i, t.configItem()))
-                        .findFirst()
-                        .orElse(null);
+                boolean item = c.items().stream().anyMatch(i -> ConfigItems.touches(i, t.configItem()));
                 boolean named = c.controls().contains(t.control());
-                if (item == null && !named) {
+                if (!item && !named) {
                     continue;
                 }
                 if (!seen.add(t.control() + "\n" + t.configItem() + "\n" + c.id())) {
                     continue;
                 }
-                String beyond =
-                        item != null && !ConfigItems.coveredBy(item, c.configItems()) ? " beyond its approval" : "";
-                String reason = item != null
-                        ? "the change modified " + item + beyond + ", which the test of " + t.control() + " on "
-                                + t.testedOn() + " covered"
-                        : "the change affects control " + t.control() + ", tested on " + t.testedOn();
                 out.add(new Retest(
                         t.control(),
                         t.configItem(),
@@ -85,10 +91,62 @@ public final class Retests {
                         c.id(),
                         c.title(),
                         c.executedAt(),
-                        reason));
+                        reason(c, t)));
             }
         }
         return out;
+    }
+
+    /**
+     * Why a register row is retested for a change, as its diffs tell it: the items of the test's that
+     * the diffs show the change modified, those beyond the approval said so (the approved items stand
+     * for them where the diffs are not shown or cannot tell); the approved items of the test's the
+     * diffs show no change to (approved but not carried out); or the control the change names.
+     */
+    private static String reason(Executed c, ControlTest t) {
+        List<String> unchanged = matching(c.unchangedItems(), t);
+        // what the diffs show changed; the approved items stand for them where the diffs tell nothing
+        List<String> shown = matching(c.touchedItems(), t);
+        List<String> modified = new ArrayList<>(shown);
+        for (String a : matching(c.configItems(), t)) {
+            if (!unchanged.contains(a) && !ConfigItems.touchesAny(a, shown) && !modified.contains(a)) {
+                modified.add(a);
+            }
+        }
+        String test = "the test of " + t.control() + " on " + t.testedOn();
+        String notChanged = unchanged.isEmpty()
+                ? ""
+                : "approved for " + String.join(", ", unchanged) + ", which " + test + " covered, but its diffs show"
+                        + " no change to " + (unchanged.size() == 1 ? "it" : "them");
+        if (!modified.isEmpty()) {
+            List<String> approved = modified.stream()
+                    .filter(i -> ConfigItems.coveredBy(i, c.configItems()))
+                    .toList();
+            List<String> beyond =
+                    modified.stream().filter(i -> !approved.contains(i)).toList();
+            String what = approved.isEmpty()
+                    ? String.join(", ", beyond) + " beyond its approval"
+                    : beyond.isEmpty()
+                            ? String.join(", ", approved)
+                            : String.join(", ", approved) + " and, beyond its approval, " + String.join(", ", beyond);
+            return "the change modified " + what + ", which " + test + " covered"
+                    + (notChanged.isEmpty() ? "" : "; it was also " + notChanged);
+        }
+        if (!notChanged.isEmpty()) {
+            return (c.controls().contains(t.control())
+                            ? "the change names control " + t.control() + "; it was "
+                            : "the change was ")
+                    + notChanged;
+        }
+        return "the change affects control " + t.control() + ", tested on " + t.testedOn();
+    }
+
+    /** The items of {@code items} that touch the test's configuration item. */
+    private static List<String> matching(List<String> items, ControlTest t) {
+        return items.stream()
+                .filter(i -> ConfigItems.touches(i, t.configItem()))
+                .distinct()
+                .toList();
     }
 
     /**

@@ -71,6 +71,47 @@ class ChangeScopeTest {
                 .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
     }
 
+    /**
+     * Approved items the diffs show no change to (approved but not carried out) are told only where
+     * every difference names its item: a data file's or a JSON difference names none, and may be the
+     * approved change.
+     */
+    @Test
+    void approvedItemsTheDiffsShowUnchangedAreToldWhereTheDiffsNameEveryItem() throws IOException {
+        byte[] before = zip(PERMSET_ENTRY, PERMSET, PROFILE_ENTRY, PROFILE);
+        byte[] after = zip(PERMSET_ENTRY, PERMSET.replace("true", "false"), PROFILE_ENTRY, PROFILE);
+        var r = ConfigDiff.diff("metadata.zip", before, "metadata.zip", after);
+        String zip = r.format().name();
+        List<String> touched = ChangeScope.touched(zip, "metadata.zip", r.differences());
+        assertThat(ChangeScope.namesEveryItem(zip, "metadata.zip", r.differences(), true, false))
+                .isTrue();
+        assertThat(ChangeScope.unchanged(
+                        List.of("Profile:Admin#loginHours", "PermissionSet:Marketing_Campaigns", "Profile:Admin"),
+                        touched))
+                .containsExactly("Profile:Admin#loginHours", "Profile:Admin");
+        // a whole item approved, one of its parts changed: changed
+        assertThat(ChangeScope.unchanged(List.of("PermissionSet:Marketing_Campaigns"), touched))
+                .isEmpty();
+        // cut short, not compared, or a difference naming no item: the diffs cannot tell
+        assertThat(ChangeScope.namesEveryItem(zip, "metadata.zip", r.differences(), true, true))
+                .isFalse();
+        assertThat(ChangeScope.namesEveryItem("NOT_COMPARED", "metadata.zip", List.of(), false, false))
+                .isFalse();
+        var data = ConfigDiff.diff(
+                "metadata.zip",
+                zip("data/User.csv", "Id,IsActive\n1,true\n"),
+                "metadata.zip",
+                zip("data/User.csv", "Id,IsActive\n1,false\n"));
+        assertThat(ChangeScope.namesEveryItem(zip, "metadata.zip", data.differences(), true, false))
+                .isFalse();
+        var json = new Difference(Difference.Kind.CHANGED, "$.spec.replicas", "3", "2", "changed");
+        assertThat(ChangeScope.namesEveryItem("JSON", "deploy.json", List.of(json), true, false))
+                .isFalse();
+        // nothing changed at all: no change to any item
+        assertThat(ChangeScope.namesEveryItem("JSON", "deploy.json", List.of(), true, false))
+                .isTrue();
+    }
+
     @Test
     void itemsAreNamedAsTheAnalyzersAndTheRegisterNameThem() {
         String sf = ConfigDiff.Format.SALESFORCE_METADATA.name();

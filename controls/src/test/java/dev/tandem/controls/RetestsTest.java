@@ -30,6 +30,82 @@ class RetestsTest {
         assertThat(r.getFirst().testedOn()).isEqualTo(LocalDate.of(2026, 9, 14));
     }
 
+    /**
+     * The reason says what the diffs show: every item of the test's the change modified (not the
+     * first alone), those beyond its approval said so, and the approved items its diffs show no change
+     * to; without diffs to tell (an auditor not shown them), the approved items stand for them.
+     */
+    @Test
+    void theReasonMatchesTheDiff() {
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        String viewAll = "PermissionSet:Integration_Sync#ViewAllData";
+        String contact = "PermissionSet:Integration_Sync#ViewAllRecords/Contact";
+        // approved for both, both changed
+        var both = new Retests.Executed(
+                "c1", "Revoke", at, List.of(viewAll, contact), List.of("CC6.3"), List.of(viewAll, contact), List.of());
+        assertThat(Retests.of(REGISTER, List.of(both)))
+                .extracting(Retest::reason)
+                .containsExactly("the change modified " + viewAll + ", " + contact
+                        + ", which the test of CC6.3 on 2026-09-14 covered");
+        // the review's case: approved for the Admin profile's login hours, naming CC6.1, its diff shows
+        // the permission set changed instead
+        var elsewhere = new Retests.Executed(
+                "c2",
+                "Tighten admin profile login hours",
+                at,
+                List.of("Profile:Admin#loginHours"),
+                List.of("CC6.1"),
+                List.of(viewAll, contact),
+                List.of("Profile:Admin#loginHours"));
+        assertThat(Retests.of(REGISTER, List.of(elsewhere)))
+                .extracting(Retest::control, Retest::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "CC6.3",
+                                "the change modified " + viewAll + ", " + contact
+                                        + " beyond its approval, which the test of CC6.3 on 2026-09-14 covered"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "CC6.1",
+                                "the change names control CC6.1; it was approved for Profile:Admin#loginHours, which"
+                                        + " the test of CC6.1 on 2026-09-15 covered, but its diffs show no change to"
+                                        + " it"));
+        // an approved item changed, one beyond the approval, and an approved one the diffs show unchanged
+        var mixed = new Retests.Executed(
+                "c3",
+                "Mixed",
+                at,
+                List.of(viewAll, "PermissionSet:Integration_Sync#ModifyAllData"),
+                List.of(),
+                List.of(viewAll, contact),
+                List.of("PermissionSet:Integration_Sync#ModifyAllData"));
+        assertThat(Retests.of(REGISTER, List.of(mixed)).getFirst().reason())
+                .isEqualTo("the change modified " + viewAll + " and, beyond its approval, " + contact
+                        + ", which the test of CC6.3 on 2026-09-14 covered; it was also approved for"
+                        + " PermissionSet:Integration_Sync#ModifyAllData, which the test of CC6.3 on 2026-09-14"
+                        + " covered, but its diffs show no change to it");
+        // not named, approved and unchanged: still retested (approved for a tested item), and said so
+        var notNamed = new Retests.Executed(
+                "c4",
+                "Hours",
+                at,
+                List.of("Profile:Admin#loginHours"),
+                List.of(),
+                List.of(viewAll),
+                List.of("Profile:Admin#loginHours"));
+        assertThat(Retests.of(REGISTER, List.of(notNamed)))
+                .extracting(Retest::reason)
+                .containsExactly(
+                        "the change modified " + viewAll + " beyond its approval, which the test of CC6.3 on"
+                                + " 2026-09-14 covered",
+                        "the change was approved for Profile:Admin#loginHours, which the test of CC6.1 on 2026-09-15"
+                                + " covered, but its diffs show no change to it");
+        // no diffs shown: the approved items, all of them
+        var approvedOnly = new Retests.Executed("c5", "Revoke", at, List.of(viewAll, contact), List.of());
+        assertThat(Retests.of(REGISTER, List.of(approvedOnly)).getFirst().reason())
+                .isEqualTo("the change modified " + viewAll + ", " + contact
+                        + ", which the test of CC6.3 on 2026-09-14 covered");
+    }
+
     @Test
     void aTestOnTheDayOfTheChangeCountsAsBeforeIt() {
         var change = new Retests.Executed(

@@ -58,16 +58,23 @@ public record Change(
 
     /**
      * What the execution's diffs show (docs/change-control.md "Execution"): the configuration items
-     * they touched, those of them the approval did not cover (a change beyond its approval), and the
-     * post-change snapshots received before the change was approved (a change made before it).
+     * they touched, those of them the approval did not cover (a change beyond its approval), the
+     * post-change snapshots received before the change was approved (a change made before it), and
+     * the approved items the diffs show no change to, where every diff names the items it changed
+     * (approved but not carried out).
      */
-    public record Scope(List<String> touchedItems, List<String> unapprovedItems, List<String> snapshotsBeforeApproval) {
-        public static final Scope NONE = new Scope(List.of(), List.of(), List.of());
+    public record Scope(
+            List<String> touchedItems,
+            List<String> unapprovedItems,
+            List<String> snapshotsBeforeApproval,
+            List<String> unchangedItems) {
+        public static final Scope NONE = new Scope(List.of(), List.of(), List.of(), List.of());
 
         public Scope {
             touchedItems = List.copyOf(touchedItems);
             unapprovedItems = List.copyOf(unapprovedItems);
             snapshotsBeforeApproval = List.copyOf(snapshotsBeforeApproval);
+            unchangedItems = List.copyOf(unchangedItems);
         }
     }
 

@@ -79,6 +79,7 @@ class ChangeViews {
             @Nullable List<String> touchedItems,
             @Nullable List<String> unapprovedItems,
             List<String> snapshotsBeforeApproval,
+            @Nullable List<String> unchangedItems,
             @Nullable String withdrawnAt,
             @Nullable String withdrawnBy,
             @Nullable String withdrawalReason) {}
@@ -159,6 +160,7 @@ class ChangeViews {
                 executionOpen ? c.scope().touchedItems() : null,
                 executionOpen ? c.scope().unapprovedItems() : null,
                 c.scope().snapshotsBeforeApproval(),
+                executionOpen ? c.scope().unchangedItems() : null,
                 c.withdrawal() == null ? null : c.withdrawal().at().toString(),
                 c.withdrawal() == null ? null : c.withdrawal().by(),
                 c.withdrawal() == null ? null : c.withdrawal().reason());

@@ -652,12 +652,15 @@ public class Changes {
             Change.Scope scope = new Change.Scope(
                     touched,
                     ChangeScope.beyond(current.configItems(), touched),
-                    ChangeRules.beforeApproval(posts, snapshots(postItems, caller), current.approvedAt()));
+                    ChangeRules.beforeApproval(posts, snapshots(postItems, caller), current.approvedAt()),
+                    namesEveryItem(diffs, postItems)
+                            ? ChangeScope.unchanged(current.configItems(), touched)
+                            : List.of());
             List<ControlTest> tests = register.register(current.incident());
             int retests =
-                    Retests.of(tests, List.of(executed(current, now, touched))).size();
+                    Retests.of(tests, List.of(executed(current, now, scope))).size();
             // as whoever may not read every snapshot is shown them: from the approved items alone
-            int publicRetests = Retests.of(tests, List.of(executed(current, now, List.of())))
+            int publicRetests = Retests.of(tests, List.of(executed(current, now, Change.Scope.NONE)))
                     .size();
             List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
             for (Change.Diff d : diffs) {
@@ -686,12 +689,13 @@ public class Changes {
                             scope.touchedItems(),
                             scope.unapprovedItems(),
                             scope.snapshotsBeforeApproval(),
-                            publicRetests),
+                            publicRetests,
+                            scope.unchangedItems()),
                     caller.username());
             jdbc.update(
                     "UPDATE change_request SET status = ?, executed_at = ?, executed_by = ?, post_snapshots = ?,"
                             + " execution_notes = ?, execution_index = ?, touched_items = ?, unapproved_items = ?,"
-                            + " snapshots_before_approval = ? WHERE id = ?",
+                            + " snapshots_before_approval = ?, unchanged_items = ? WHERE id = ?",
                     ChangeStatus.EXECUTED.name(),
                     Timestamp.from(now),
                     caller.username(),
@@ -701,6 +705,7 @@ public class Changes {
                     json.writeValueAsString(scope.touchedItems()),
                     json.writeValueAsString(scope.unapprovedItems()),
                     json.writeValueAsString(scope.snapshotsBeforeApproval()),
+                    json.writeValueAsString(scope.unchangedItems()),
                     id);
             int ordinal = 0;
             for (Change.Diff d : diffs) {
@@ -750,6 +755,26 @@ public class Changes {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether the diffs tell every item the change changed ({@link ChangeScope#namesEveryItem}), so
+     * that an approved item none of them touched was not changed: at least one diff, each compared in
+     * full, each difference naming its item.
+     */
+    private static boolean namesEveryItem(List<Change.Diff> diffs, Map<String, EvidenceItem> posts) {
+        if (diffs.isEmpty()) {
+            return false;
+        }
+        for (Change.Diff d : diffs) {
+            EvidenceItem post = posts.get(d.post());
+            if (post == null
+                    || !ChangeScope.namesEveryItem(
+                            d.format(), post.name(), d.differences(), d.pre() != null, d.truncated())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The pre-change snapshot a post-change one is compared with: the same name, or the only one. */
@@ -825,16 +850,20 @@ public class Changes {
         List<Retests.Executed> out = new ArrayList<>();
         for (Change c : ofIncident(incident)) {
             if (c.executedAt() != null) {
-                out.add(executed(
-                        c, c.executedAt(), readsExecution.test(c) ? c.scope().touchedItems() : List.of()));
+                out.add(executed(c, c.executedAt(), readsExecution.test(c) ? c.scope() : Change.Scope.NONE));
             }
         }
         return out;
     }
 
-    /** The change as retests see it: the approved items and the items its diffs touched. */
-    private static Retests.Executed executed(Change c, Instant at, List<String> touched) {
-        return new Retests.Executed(c.id(), c.title(), at, c.configItems(), c.controls(), touched);
+    /**
+     * The change as retests see it: the approved items, and what its diffs show ({@code scope}: the
+     * items they touched, the approved ones they show unchanged; {@link Change.Scope#NONE} for a
+     * reader not shown them).
+     */
+    private static Retests.Executed executed(Change c, Instant at, Change.Scope scope) {
+        return new Retests.Executed(
+                c.id(), c.title(), at, c.configItems(), c.controls(), scope.touchedItems(), scope.unchangedItems());
     }
 
     /** An executed emergency change and where its approval stands: a CC8.1 exception when late or missing. */
@@ -956,7 +985,8 @@ public class Changes {
                 new Change.Scope(
                         strings(rs, "touched_items"),
                         strings(rs, "unapproved_items"),
-                        strings(rs, "snapshots_before_approval")),
+                        strings(rs, "snapshots_before_approval"),
+                        strings(rs, "unchanged_items")),
                 withdrawal(rs));
     }
 

@@ -71,6 +71,9 @@ final class ChangeControl {
 
         List<String> unapprovedItems = List.of();
 
+        /** The approved items its diffs show no change to (approved but not carried out). */
+        List<String> unchangedItems = List.of();
+
         /** When and why it was withdrawn, when it was: then neither pending nor executed. */
         @Nullable
         Withdrawn withdrawn;
@@ -152,6 +155,7 @@ final class ChangeControl {
                     t.executedAt = at;
                     t.touchedItems = texts(c, "touchedItems");
                     t.unapprovedItems = texts(c, "unapprovedItems");
+                    t.unchangedItems = texts(c, "unchangedItems");
                     t.snapshotsBeforeApproval = texts(c, "snapshotsBeforeApproval");
                     t.madeBeforeApproval = Snapshots.madeBeforeApproval(c);
                     t.unapprovedCount = Snapshots.unapprovedCount(c);
@@ -198,6 +202,10 @@ final class ChangeControl {
                             text(r, "title") + (r.path("emergency").asBoolean() ? " (emergency)" : ""),
                             text(r, "kind"),
                             String.join(", ", texts(r, "configItems"))
+                                    + (t.unchangedItems.isEmpty()
+                                            ? ""
+                                            : "; approved but not carried out (its diffs show no change): "
+                                                    + String.join(", ", t.unchangedItems))
                                     + (t.unapprovedCount == 0
                                             ? ""
                                             : "; also changed, beyond its approval: " + beyond(t)),
@@ -236,7 +244,8 @@ final class ChangeControl {
                         t.executedAt,
                         texts(t.request, "configItems"),
                         texts(t.request, "controls"),
-                        t.touchedItems));
+                        t.touchedItems,
+                        t.unchangedItems));
                 cites.put(t.id, t.cites);
             }
         }

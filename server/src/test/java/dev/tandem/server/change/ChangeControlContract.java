@@ -879,6 +879,55 @@ abstract class ChangeControlContract {
     }
 
     /**
+     * The review's case: approved for the Admin profile's login hours, naming CC6.1; its diff shows the
+     * permission set changed instead. The approved item the diffs show no change to is told (API,
+     * page), and the retests' reasons say what the diffs show.
+     */
+    @Test
+    void anApprovedItemTheDiffsShowUnchangedIsToldAndTheRetestReasonsFollowTheDiffs() {
+        Team team = teamWithMarketingRegister("unchanged", "Approved, not carried out");
+        String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested = team.responder()
+                .postJson(
+                        "/api/v1/incidents/" + team.incident() + "/changes",
+                        "{\"title\":\"Tighten admin profile login hours\",\"system\":\"Salesforce\","
+                                + "\"configItems\":[\"Profile:Admin#loginHours\"],\"controls\":[\"CC6.1\"],"
+                                + "\"preSnapshots\":[\"" + before + "\"],\"rollbackPlan\":\"Redeploy\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(5));
+        byte[] afterZip = zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN);
+        Api.Response executed = execute(team.responder(), id, uploadZip(team.incident(), afterZip));
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(strings(executed.json().path("touchedItems")))
+                .containsExactly("PermissionSet:Marketing_Campaigns#ViewAllData");
+        assertThat(strings(executed.json().path("unchangedItems"))).containsExactly("Profile:Admin#loginHours");
+        assertThat(team.auditor().get("/changes/" + id).body())
+                .contains("id=\"approved-unchanged\"")
+                .contains("Approved but not carried out");
+        JsonNode retests = team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/retests")
+                .json()
+                .path("retests");
+        List<String> reasons = new ArrayList<>();
+        retests.forEach(r -> reasons.add(
+                r.path("control").asString() + ": " + r.path("reason").asString()));
+        assertThat(reasons)
+                .containsExactly(
+                        "CC6.3: the change modified PermissionSet:Marketing_Campaigns#ViewAllData beyond its approval,"
+                                + " which the test of CC6.3 on 2026-09-14 covered",
+                        "CC6.1: the change names control CC6.1; it was approved for Profile:Admin#loginHours, which"
+                                + " the test of CC6.1 on 2026-09-15 covered, but its diffs show no change to it");
+        assertThat(team.auditor()
+                        .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
+                        .body())
+                .contains("approved but not carried out (its diffs show no change): Profile:Admin#loginHours");
+    }
+
+    /**
      * The same change on FORENSIC snapshots, made before its approval: its touched items are named
      * from privileged diffs, so whoever may not read every snapshot (the auditor) gets its retests
      * from the approved items alone, in the API, its CSV, the page and the audit report alike, with no
@@ -916,7 +965,8 @@ abstract class ChangeControlContract {
                 .containsExactly("Profile:Admin#ViewSetup", "Profile:Admin#AuthorApex");
         String retests = "/api/v1/incidents/" + team.incident() + "/retests";
         // the commander reads every snapshot: the profile is retested, beyond the approval
-        assertThat(ic.get(retests).body()).contains("Profile:Admin#ViewSetup beyond its approval");
+        assertThat(ic.get(retests).body())
+                .contains("the change modified Profile:Admin#ViewSetup, Profile:Admin#AuthorApex beyond its approval");
         // the auditor does not: the approved item's retest alone, everywhere it is shown
         Api auditor = team.auditor();
         assertThat(auditor.get("/api/v1/changes/" + id)

@@ -282,7 +282,8 @@ class TimelineTextTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        0),
+                        0,
+                        List.of()),
                 "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
                         + " snapshots, 2 control tests to retest");
         s.put(
@@ -302,7 +303,8 @@ class TimelineTextTest {
                         List.of("PermissionSet:X#ViewAllData", "Profile:Admin#AuthorApex"),
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("e3"),
-                        0),
+                        0,
+                        List.of()),
                 "Ada Lovelace executed change c2 made before its approvals (post-change snapshot e3 received before"
                         + " the approval), beyond its approval: also changed Profile:Admin#AuthorApex: 0 differences"
                         + " between the snapshots, 1 control test to retest");

@@ -143,6 +143,55 @@ class ChangeControlTest {
                 .contains("e9");
     }
 
+    /**
+     * The review's case: approved for the Admin profile's login hours (CC6.1 tested on the profile),
+     * its diffs show the permission set changed and the profile not. The retests' reasons say what the
+     * diffs show, and the change's row that the approved item was not carried out.
+     */
+    @Test
+    void theRetestReasonsFollowTheDiffsAndAnApprovedItemNotChangedIsTold() {
+        List<ReportEntry> entries = List.of(
+                ENTRIES.getFirst(),
+                entry(
+                        2,
+                        "change.requested",
+                        "2026-11-26T09:00:00Z",
+                        "{\"change\":\"c4\",\"title\":\"Tighten admin profile login hours\",\"kind\":\"CONFIGURATION\","
+                                + "\"configItems\":[\"Profile:Admin#loginHours\"],\"controls\":[\"CC6.1\"],"
+                                + "\"emergency\":false}"),
+                entry(
+                        3,
+                        "change.decided",
+                        "2026-11-26T10:00:00Z",
+                        "{\"change\":\"c4\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        "{\"change\":\"c4\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
+                entry(
+                        5,
+                        "change.executed",
+                        "2026-11-26T12:00:00Z",
+                        "{\"change\":\"c4\",\"beforeApproval\":false,"
+                                + "\"touchedItems\":[\"PermissionSet:Sync#ViewAllData\",\"PermissionSet:Sync#ViewAllRecords/Contact\"],"
+                                + "\"unapprovedItems\":[\"PermissionSet:Sync#ViewAllData\",\"PermissionSet:Sync#ViewAllRecords/Contact\"],"
+                                + "\"unchangedItems\":[\"Profile:Admin#loginHours\"]}"));
+        List<Section> sections = ChangeControl.sections(entries, SETTINGS);
+        assertThat(sections.getFirst().table().rows().getFirst().cells().get(3))
+                .isEqualTo("Profile:Admin#loginHours; approved but not carried out (its diffs show no change):"
+                        + " Profile:Admin#loginHours; also changed, beyond its approval: PermissionSet:Sync#ViewAllData,"
+                        + " PermissionSet:Sync#ViewAllRecords/Contact");
+        assertThat(sections.get(1).table().rows())
+                .extracting(r -> r.cells().getFirst() + ": " + r.cells().get(6))
+                .containsExactly(
+                        "CC6.3: the change modified PermissionSet:Sync#ViewAllData,"
+                                + " PermissionSet:Sync#ViewAllRecords/Contact beyond its approval, which the test of"
+                                + " CC6.3 on 2026-09-14 covered",
+                        "CC6.1: the change names control CC6.1; it was approved for Profile:Admin#loginHours, which"
+                                + " the test of CC6.1 on 2026-09-15 covered, but its diffs show no change to it");
+    }
+
     @Test
     void aWithdrawnRequestIsShownWithdrawnNotPending() {
         List<ReportEntry> entries = List.of(

@@ -134,7 +134,8 @@ class NarrationFactsTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        0),
+                        0,
+                        List.of()),
                 "responder");
         assertThat(Narration.describe(executed, NAMES, false))
                 .isEqualTo("Change executed by responder; 1 snapshot compared, 1 difference; 3 retest items");
@@ -151,7 +152,8 @@ class NarrationFactsTest {
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("snap-2"),
-                        0),
+                        0,
+                        List.of()),
                 "responder");
         assertThat(Narration.describe(beyond, NAMES, false))
                 .startsWith("Change executed by responder before its approvals (post-change snapshot snap-2 received"

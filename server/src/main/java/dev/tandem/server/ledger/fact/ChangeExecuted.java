@@ -8,8 +8,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A change was carried out ({@code change.executed}): its post-change snapshots, the notes, whether
  * it was made before its approvals (an emergency change, or a post-change snapshot received before
  * the approval: {@code snapshotsBeforeApproval}), each pre/post diff in short, the configuration
- * items the diffs touched and those beyond the approved ones ({@code unapprovedItems}), and the
- * retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
+ * items the diffs touched and those beyond the approved ones ({@code unapprovedItems}), the approved
+ * items the diffs show no change to where every diff names the items it changed ({@code
+ * unchangedItems}: approved but not carried out), and the retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
  * its content. What everyone may know of it then (docs/change-control.md) is recorded as flags and
  * counts beside the lists: {@code madeBeforeApproval} (a post-change snapshot predates the
  * approval), {@code unapprovedCount} (how many items went beyond it) and {@code publicRetests} (the
@@ -27,7 +28,8 @@ public record ChangeExecuted(
         List<String> touchedItems,
         List<String> unapprovedItems,
         List<String> snapshotsBeforeApproval,
-        int publicRetests)
+        int publicRetests,
+        List<String> unchangedItems)
         implements Fact {
     public ChangeExecuted {
         postSnapshots = List.copyOf(postSnapshots);
@@ -35,6 +37,7 @@ public record ChangeExecuted(
         touchedItems = List.copyOf(touchedItems);
         unapprovedItems = List.copyOf(unapprovedItems);
         snapshotsBeforeApproval = List.copyOf(snapshotsBeforeApproval);
+        unchangedItems = List.copyOf(unchangedItems);
     }
 
     /** One compared pair: the formats and the first differences in words. */
@@ -68,6 +71,7 @@ public record ChangeExecuted(
         touchedItems.forEach(b.putArray("touchedItems")::add);
         unapprovedItems.forEach(b.putArray("unapprovedItems")::add);
         b.put("unapprovedCount", unapprovedItems.size());
+        unchangedItems.forEach(b.putArray("unchangedItems")::add);
         b.put("retests", retests).put("publicRetests", publicRetests);
         return b;
     }
