@@ -109,13 +109,25 @@ final class ChangeControl {
         List<ControlTest> register = new ArrayList<>();
         List<Long> registerCites = new ArrayList<>();
         List<Long> privileged = new ArrayList<>();
+        List<ReportEntry> contained = new ArrayList<>();
+        int sealedRequests = 0;
+        List<Instant> sealedExecutions = new ArrayList<>();
         for (ReportEntry e : entries) {
+            if (e.type().equals("incident.contained") && e.content() != null) {
+                contained.add(e);
+                continue;
+            }
             if (!e.type().startsWith("change.") && !e.type().equals("control-tests.imported")) {
                 continue;
             }
             JsonNode c = e.content();
             if (c == null) {
                 privileged.add(e.index());
+                // a sealed request or execution still counts, and its time is public
+                sealedRequests += e.type().equals("change.requested") ? 1 : 0;
+                if (e.type().equals("change.executed")) {
+                    sealedExecutions.add(Instant.parse(e.at()));
+                }
                 continue;
             }
             if (e.type().equals("control-tests.imported")) {
@@ -169,8 +181,36 @@ final class ChangeControl {
         List<Section> out = new ArrayList<>();
         out.add(changesSection(changes, privileged));
         out.add(retests(changes, register, registerCites, settings));
-        out.add(exceptions(changes, settings));
+        List<Instant> executions = new ArrayList<>(sealedExecutions);
+        changes.values().stream()
+                .map(t -> t.executedAt)
+                .filter(java.util.Objects::nonNull)
+                .forEach(executions::add);
+        out.add(exceptions(
+                changes, settings, changes.size() + sealedRequests, uncoveredContainments(contained, executions)));
         return out;
+    }
+
+    /**
+     * The containments recorded on the timeline ({@code incident.contained}) that no change request
+     * covers: none was executed at or before the time the incident was contained. Change control
+     * judges change requests; an action taken outside it is no exception by its rules, but one that
+     * changed a configuration under audit would have been an emergency change, so the auditor may ask.
+     */
+    static List<ReportEntry> uncoveredContainments(List<ReportEntry> contained, List<Instant> executions) {
+        List<ReportEntry> out = new ArrayList<>();
+        for (ReportEntry e : contained) {
+            Instant at = containedAt(e);
+            if (executions.stream().noneMatch(x -> !x.isAfter(at))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static Instant containedAt(ReportEntry e) {
+        String at = text(java.util.Objects.requireNonNull(e.content()), "at");
+        return Instant.parse(at.isEmpty() ? e.at() : at);
     }
 
     private static Section changesSection(Map<String, Tracked> changes, List<Long> privileged) {
@@ -291,7 +331,8 @@ final class ChangeControl {
                         rows));
     }
 
-    private static Section exceptions(Map<String, Tracked> changes, Settings s) {
+    private static Section exceptions(
+            Map<String, Tracked> changes, Settings s, int requests, List<ReportEntry> uncovered) {
         List<Line> lines = new ArrayList<>();
         for (Tracked t : changes.values()) {
             boolean emergency = t.request.path("emergency").asBoolean();
@@ -367,12 +408,32 @@ final class ChangeControl {
                         t.cites));
             }
         }
+        long exceptions = lines.stream()
+                .filter(l -> l.text().startsWith("CC8.1 change-management exception"))
+                .count();
+        List<String> notes = new ArrayList<>();
+        String among = "among the " + requests + " change request" + (requests == 1 ? "" : "s") + " recorded";
+        if (lines.isEmpty()) {
+            notes.add("None " + among + ".");
+        } else if (exceptions == 0) {
+            notes.add("No CC8.1 change-management exception " + among + ".");
+        }
+        if (!uncovered.isEmpty()) {
+            notes.add("Containment recorded on the timeline that no change request covers (none had been executed"
+                    + " when the incident was contained). Change-management exceptions are judged on change"
+                    + " requests, so these are not counted as such; an action that changed a configuration under"
+                    + " audit goes through change control as an emergency change requested by the incident"
+                    + " commander, and the auditor may ask for its record.");
+            for (ReportEntry e : uncovered) {
+                lines.add(new Line(
+                        time(containedAt(e).toString()),
+                        "Containment without a change request: \""
+                                + text(java.util.Objects.requireNonNull(e.content()), "text") + "\"",
+                        List.of(e.index())));
+            }
+        }
         return new Section(
-                "change-exceptions",
-                "Change-management exceptions (CC8.1) and open risks",
-                lines.isEmpty() ? List.of("None.") : List.of(),
-                lines,
-                null);
+                "change-exceptions", "Change-management exceptions (CC8.1) and open risks", notes, lines, null);
     }
 
     /** The items a change touched beyond its approval: named, or counted where its diffs are privileged. */

@@ -192,6 +192,65 @@ class ChangeControlTest {
                                 + " the test of CC6.1 on 2026-09-15 covered, but its diffs show no change to it");
     }
 
+    /**
+     * The review's case: no exception among the change requests, while the timeline records a
+     * containment (the integration user deactivated) that no change request covers. The statement
+     * says what it rests on, and the containment is listed for the auditor to ask about, not counted
+     * as an exception.
+     */
+    @Test
+    void noExceptionSaysAmongHowManyRequestsAndAContainmentNoChangeCoversIsListed() {
+        List<ReportEntry> entries = new java.util.ArrayList<>(TIDY_SYNC_APPROVED);
+        entries.add(
+                1,
+                entry(
+                        9,
+                        "incident.contained",
+                        "2026-11-26T08:30:00Z",
+                        "{\"at\":\"2026-11-26T08:15:00Z\",\"text\":\"Integration_Sync deactivated; sandbox refresh stopped\"}"));
+        entries.add(
+                entry(5, "change.executed", "2026-11-26T12:00:00Z", "{\"change\":\"c2\",\"beforeApproval\":false}"));
+        Section exceptions = ChangeControl.sections(entries, SETTINGS).get(2);
+        assertThat(exceptions.notes().getFirst()).isEqualTo("None among the 1 change request recorded.");
+        assertThat(exceptions.notes().get(1))
+                .startsWith("Containment recorded on the timeline that no change request covers");
+        assertThat(exceptions.lines())
+                .extracting(l -> l.when() + " " + l.text() + " " + l.cites())
+                .containsExactly("2026-11-26 08:15:00 UTC Containment without a change request: \"Integration_Sync"
+                        + " deactivated; sandbox refresh stopped\" [9]");
+        // contained after a change was executed: that change may be the containment, nothing listed
+        List<ReportEntry> after = new java.util.ArrayList<>(entries);
+        after.set(
+                1,
+                entry(
+                        9,
+                        "incident.contained",
+                        "2026-11-26T13:00:00Z",
+                        "{\"at\":\"2026-11-26T12:30:00Z\",\"text\":\"Integration_Sync deactivated\"}"));
+        Section covered = ChangeControl.sections(after, SETTINGS).get(2);
+        assertThat(covered.notes()).containsExactly("None among the 1 change request recorded.");
+        assertThat(covered.lines()).isEmpty();
+        // with open risks only, there is still no exception; sealed requests are counted
+        List<ReportEntry> risky = new java.util.ArrayList<>(ENTRIES.subList(0, 4));
+        risky.add(entry(
+                5,
+                "change.decided",
+                "2026-11-26T13:00:00Z",
+                "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+        risky.add(new ReportEntry(
+                6,
+                "change.requested",
+                "2026-11-26T14:00:00Z",
+                "ada",
+                JSON.readTree("{\"repository\":\"FORENSIC\",\"commitment\":\"ab\"}"),
+                "ab",
+                null));
+        Section open = ChangeControl.sections(risky, SETTINGS).get(2);
+        assertThat(open.notes())
+                .containsExactly("No CC8.1 change-management exception among the 2 change requests recorded.");
+        assertThat(open.lines()).extracting(Report.Line::text).allMatch(t -> t.startsWith("Open risk:"));
+    }
+
     @Test
     void aWithdrawnRequestIsShownWithdrawnNotPending() {
         List<ReportEntry> entries = List.of(
