@@ -104,7 +104,7 @@ public final class ChangeScope {
 
     /**
      * The approved items that no touched item touches ({@link ConfigItems#touches}): approved, yet the
-     * diffs show no change to them (approved but not carried out, or carried out outside what the
+     * diffs show no change to them (not carried out, or carried out outside what the
      * snapshots hold). Only meaningful where every diff {@link #namesEveryItem names every item}.
      */
     public static List<String> unchanged(Collection<String> approved, Collection<String> touched) {

@@ -101,7 +101,7 @@ public final class Retests {
      * Why a register row is retested for a change, as its diffs tell it: the items of the test's that
      * the diffs show the change modified, those beyond the approval said so (the approved items stand
      * for them where the diffs are not shown or cannot tell); the approved items of the test's the
-     * diffs show no change to (approved but not carried out); or the control the change names.
+     * diffs show no change to (not carried out, or outside the snapshots); or the control the change names.
      */
     private static String reason(Executed c, ControlTest t) {
         List<String> unchanged = matching(c.unchangedItems(), t);

@@ -72,7 +72,7 @@ class ChangeScopeTest {
     }
 
     /**
-     * Approved items the diffs show no change to (approved but not carried out) are told only where
+     * Approved items the diffs show no change to (not carried out, or outside the snapshots) are told only where
      * every difference names its item: a data file's or a JSON difference names none, and may be the
      * approved change.
      */

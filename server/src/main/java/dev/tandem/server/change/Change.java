@@ -61,7 +61,7 @@ public record Change(
      * they touched, those of them the approval did not cover (a change beyond its approval), the
      * post-change snapshots received before the change was approved (a change made before it), and
      * the approved items the diffs show no change to, where every diff names the items it changed
-     * (approved but not carried out).
+     * (not carried out, or outside what the snapshots hold).
      */
     public record Scope(
             List<String> touchedItems,

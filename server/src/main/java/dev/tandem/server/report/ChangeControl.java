@@ -71,7 +71,7 @@ final class ChangeControl {
 
         List<String> unapprovedItems = List.of();
 
-        /** The approved items its diffs show no change to (approved but not carried out). */
+        /** The approved items its diffs show no change to (not carried out, or outside the snapshots). */
         List<String> unchangedItems = List.of();
 
         /** When and why it was withdrawn, when it was: then neither pending nor executed. */
@@ -244,7 +244,7 @@ final class ChangeControl {
                             String.join(", ", texts(r, "configItems"))
                                     + (t.unchangedItems.isEmpty()
                                             ? ""
-                                            : "; approved but not carried out (its diffs show no change): "
+                                            : "; approved, but its diffs show no change to: "
                                                     + String.join(", ", t.unchangedItems))
                                     + (t.unapprovedCount == 0
                                             ? ""

@@ -907,7 +907,7 @@ abstract class ChangeControlContract {
         assertThat(strings(executed.json().path("unchangedItems"))).containsExactly("Profile:Admin#loginHours");
         assertThat(team.auditor().get("/changes/" + id).body())
                 .contains("id=\"approved-unchanged\"")
-                .contains("Approved but not carried out");
+                .contains("Approved, but its diffs show no change to");
         JsonNode retests = team.auditor()
                 .get("/api/v1/incidents/" + team.incident() + "/retests")
                 .json()
@@ -924,7 +924,7 @@ abstract class ChangeControlContract {
         assertThat(team.auditor()
                         .get("/api/v1/incidents/" + team.incident() + "/reports/audit-continuity")
                         .body())
-                .contains("approved but not carried out (its diffs show no change): Profile:Admin#loginHours");
+                .contains("approved, but its diffs show no change to: Profile:Admin#loginHours");
     }
 
     /**

@@ -179,7 +179,7 @@ class ChangeControlTest {
                                 + "\"unchangedItems\":[\"Profile:Admin#loginHours\"]}"));
         List<Section> sections = ChangeControl.sections(entries, SETTINGS);
         assertThat(sections.getFirst().table().rows().getFirst().cells().get(3))
-                .isEqualTo("Profile:Admin#loginHours; approved but not carried out (its diffs show no change):"
+                .isEqualTo("Profile:Admin#loginHours; approved, but its diffs show no change to:"
                         + " Profile:Admin#loginHours; also changed, beyond its approval: PermissionSet:Sync#ViewAllData,"
                         + " PermissionSet:Sync#ViewAllRecords/Contact");
         assertThat(sections.get(1).table().rows())

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the approval: {@code snapshotsBeforeApproval}), each pre/post diff in short, the configuration
  * items the diffs touched and those beyond the approved ones ({@code unapprovedItems}), the approved
  * items the diffs show no change to where every diff names the items it changed ({@code
- * unchangedItems}: approved but not carried out), and the retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
+ * unchangedItems}: not carried out, or outside the snapshots), and the retests it caused as the register stood. Privileged when a snapshot is FORENSIC: the diff tells
  * its content. What everyone may know of it then (docs/change-control.md) is recorded as flags and
  * counts beside the lists: {@code madeBeforeApproval} (a post-change snapshot predates the
  * approval), {@code unapprovedCount} (how many items went beyond it) and {@code publicRetests} (the
