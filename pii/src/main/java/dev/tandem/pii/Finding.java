@@ -20,9 +20,10 @@ public record Finding(
         String normalized,
         @Nullable String jurisdiction,
         double confidence,
-        @Nullable Doubt doubt) {
+        @Nullable Doubt doubt,
+        boolean inRecord) {
 
-    /** A finding with its entity's {@linkplain Confidence#base base confidence} and no doubt. */
+    /** A finding with its entity's {@linkplain Confidence#base base confidence}, no doubt, outside any record. */
     public Finding(
             String file,
             long start,
@@ -32,7 +33,7 @@ public record Finding(
             String value,
             String normalized,
             @Nullable String jurisdiction) {
-        this(file, start, end, line, entity, value, normalized, jurisdiction, Confidence.base(entity), null);
+        this(file, start, end, line, entity, value, normalized, jurisdiction, Confidence.base(entity), null, false);
     }
 
     public String masked() {

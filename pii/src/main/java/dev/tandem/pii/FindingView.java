@@ -27,6 +27,7 @@ public final class FindingView {
     private @Nullable String jurisdiction;
     private double confidence;
     private @Nullable Doubt doubt;
+    private boolean inRecord;
 
     /** The value: {@code value}, or when it is null {@code valueBytes[valueFrom, valueTo)} as ISO-8859-1. */
     private @Nullable String value;
@@ -60,7 +61,18 @@ public final class FindingView {
         this.jurisdiction = jurisdiction;
         this.confidence = confidence;
         this.doubt = doubt;
+        this.inRecord = false;
         return this;
+    }
+
+    /** Whether the finding is one of its record's identifiers ({@link Finding#inRecord()}); returns this view. */
+    public FindingView inRecord(boolean inRecord) {
+        this.inRecord = inRecord;
+        return this;
+    }
+
+    public boolean inRecord() {
+        return inRecord;
     }
 
     /** The value is {@code value}; returns this view. */
@@ -101,6 +113,7 @@ public final class FindingView {
     /** This view holds {@code f}; returns this view. */
     public FindingView of(Finding f) {
         return set(f.file(), f.start(), f.end(), f.line(), f.entity(), f.jurisdiction(), f.confidence(), f.doubt())
+                .inRecord(f.inRecord())
                 .value(f.value())
                 .normalized(f.normalized());
     }
@@ -189,6 +202,7 @@ public final class FindingView {
 
     /** The finding this view holds, as a record a sink may keep. */
     public Finding toFinding() {
-        return new Finding(file, start, end, line, entity, value(), normalized(), jurisdiction, confidence, doubt);
+        return new Finding(
+                file, start, end, line, entity, value(), normalized(), jurisdiction, confidence, doubt, inRecord);
     }
 }

@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
  *
  * @param counts findings per entity
  * @param unique distinct normalized values per entity
- * @param people estimated people affected: the largest of the distinct identifying values of one
- *     kind (e-mail, phone, SSN, card, IBAN, name) and the distinct identities of structured records
+ * @param people estimated people affected: the larger of the distinct persons of structured
+ *     records (a record is one person, named by its strongest identifier) and the distinct
+ *     identifying values of one kind (e-mail, phone, SSN, card, IBAN) found outside records
  * @param jurisdictions people per ISO 3166-1 alpha-2 country or ISO 3166-2 subdivision, where the
- *     data says (phone country code, IBAN country, SSN, country and state columns); a country lists
- *     only the people not already counted under one of its subdivisions
+ *     data says (a record's country and state columns, failing those its SSN, phone country code or
+ *     IBAN country; outside records the phone, IBAN or SSN); a country lists only the people not
+ *     already counted under one of its subdivisions
  * @param unplaced people whose jurisdiction the data does not tell ({@code people} minus those placed, at least 0)
  * @param memoryBytes bytes held by the distinct-value tables
  * @param minConfidence the threshold a finding's confidence had to reach to count

@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. Each
- * jurisdiction keeps one exact distinct set per source (structured records, phone numbers, IBANs,
- * SSNs) and reports the largest, so one person seen by phone and by record is not counted twice
- * within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
+ * Counts findings, distinct values and people per jurisdiction as a {@link ScanSink}. A structured
+ * record is one person ({@link SubjectRecord}), and the identifiers found in it ({@link
+ * Finding#inRecord()}: a second phone, the card) are that person's; identifiers found outside
+ * records (text, logs) are each a person. Each jurisdiction keeps one exact distinct set per source
+ * (structured records, and phone numbers, IBANs and SSNs outside records) and reports the largest,
+ * so one person seen by phone and by record is not counted twice within a jurisdiction. Only findings whose confidence reaches the threshold count; the others
  * are counted as left out, by entity and by why (their {@link Doubt}, or {@code below-threshold}),
  * so a questionable card never puts payment-card data in scope by itself. Not thread-safe: scans
  * deliver on one thread; a {@link Part} hashes on a scanning thread and {@link #merge} adds it on
@@ -35,6 +37,9 @@ public final class ScopeCounter implements ScanSink {
     private final long[] counts = new long[Entity.values().length];
     private final Map<Entity, Map<String, Long>> leftOut = new EnumMap<>(Entity.class);
     private final @Nullable DistinctHashes[] unique = new DistinctHashes[Entity.values().length];
+    /** Distinct values found outside records, of the entities that identify a person, name parts aside. */
+    private final @Nullable DistinctHashes[] outside = new DistinctHashes[Entity.values().length];
+
     private final DistinctHashes records = new DistinctHashes();
     private final Map<String, DistinctHashes[]> byJurisdiction = new HashMap<>();
 
@@ -67,8 +72,25 @@ public final class ScopeCounter implements ScanSink {
         }
         long h = DistinctHashes.hash(f.normalized());
         count(f.entity(), h);
+        if (f.inRecord() || !countsPeople(f.entity())) return;
+        outsideSet(f.entity()).addHash(h);
         Source s = source(f.entity(), f.jurisdiction());
         if (s != null) place(f.jurisdiction(), s, h);
+    }
+
+    /**
+     * Entities whose distinct values outside records are people: name parts are not identities (a
+     * first and a last name are two PERSON values of one person, and first names repeat across
+     * people).
+     */
+    private static boolean countsPeople(Entity e) {
+        return e.identifiesPerson() && e != Entity.PERSON;
+    }
+
+    private DistinctHashes outsideSet(Entity e) {
+        DistinctHashes d = outside[e.ordinal()];
+        if (d == null) d = outside[e.ordinal()] = new DistinctHashes();
+        return d;
     }
 
     @Override
@@ -144,6 +166,7 @@ public final class ScopeCounter implements ScanSink {
         private static final int SUBJECT = -1;
         private static final int COUNT = 7;
         private static final int LEFT_OUT = 6;
+        private static final int OUTSIDE = 5;
         private final double minConfidence;
         private int[] ops = new int[256];
         private long[] hashes = new long[256];
@@ -157,14 +180,14 @@ public final class ScopeCounter implements ScanSink {
         @Override
         public void finding(Finding f) {
             if (f.confidence() < minConfidence) leftOut(f.entity(), f.doubt());
-            else inScope(f.entity(), DistinctHashes.hash(f.normalized()), f.jurisdiction());
+            else inScope(f.entity(), DistinctHashes.hash(f.normalized()), f.jurisdiction(), f.inRecord());
         }
 
         /** The same tally as {@link #finding} of {@code view.toFinding()}, without the finding or its strings. */
         @Override
         public void found(FindingView view) {
             if (view.confidence() < minConfidence) leftOut(view.entity(), view.doubt());
-            else inScope(view.entity(), view.normalizedHash(), view.jurisdiction());
+            else inScope(view.entity(), view.normalizedHash(), view.jurisdiction(), view.inRecord());
         }
 
         private void leftOut(Entity entity, @Nullable Doubt doubt) {
@@ -172,9 +195,11 @@ public final class ScopeCounter implements ScanSink {
         }
 
         /** A finding in scope whose normalized form hashes to {@code h}. */
-        private void inScope(Entity entity, long h, @Nullable String jurisdiction) {
+        private void inScope(Entity entity, long h, @Nullable String jurisdiction, boolean inRecord) {
             int e = entity.ordinal() * 8;
             push(e + COUNT, h, null);
+            if (inRecord || !countsPeople(entity)) return;
+            push(e + OUTSIDE, h, null);
             Source s = source(entity, jurisdiction);
             if (s != null) push(e + s.ordinal(), h, jurisdiction);
         }
@@ -219,6 +244,8 @@ public final class ScopeCounter implements ScanSink {
                 if (jurisdiction != null) later(placeSet(jurisdiction, Source.RECORD), p.hashes[i]);
             } else if (op % 8 == Part.COUNT) {
                 later(uniqueSet(ENTITIES[op / 8]), p.hashes[i]);
+            } else if (op % 8 == Part.OUTSIDE) {
+                later(outsideSet(ENTITIES[op / 8]), p.hashes[i]);
             } else if (op % 8 == Part.LEFT_OUT) {
                 leftOut(ENTITIES[op / 8], java.util.Objects.requireNonNull(p.texts[i]));
             } else {
@@ -252,9 +279,11 @@ public final class ScopeCounter implements ScanSink {
             count.put(e, counts[e.ordinal()]);
             uniq.put(e, d.size());
             memory += d.memoryBytes();
-            // Name parts are not identities: a first and a last name are two PERSON values of one
-            // person, and first names repeat across people. Records and the other identifiers count.
-            if (e.identifiesPerson() && e != Entity.PERSON) people = Math.max(people, d.size());
+            DistinctHashes o = outside[e.ordinal()];
+            if (o != null) {
+                memory += o.memoryBytes();
+                people = Math.max(people, o.size());
+            }
         }
         Map<String, Long> raw = new TreeMap<>();
         for (Map.Entry<String, DistinctHashes[]> e : byJurisdiction.entrySet()) {

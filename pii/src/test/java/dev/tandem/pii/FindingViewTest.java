@@ -149,7 +149,8 @@ class FindingViewTest {
                             new String(norm, nf, nt - nf, ISO_8859_1),
                             round % 3 == 0 ? "DE" : null,
                             0.9,
-                            null));
+                            null,
+                            false));
             assertThat(hash).isEqualTo(DistinctHashes.hash(f.normalized()));
             assertThat(new String(out, 0, masked)).isEqualTo(f.masked());
             assertThat(view.maxMaskedLength()).isEqualTo(Masking.maxLength(f.value()));

@@ -32,6 +32,25 @@ class ScopeCounterTest {
     }
 
     @Test
+    void identifiersOfARecordAreItsPersonsAndCountNobodyMore() {
+        ScopeCounter c = new ScopeCounter();
+        // a contact with an e-mail and two French phones, and a phone in a log
+        c.finding(new Finding(
+                "f", 0, 1, 2, Entity.EMAIL_ADDRESS, "p@example.fr", "p@example.fr", null, 0.95, null, true));
+        c.finding(
+                new Finding("f", 2, 3, 2, Entity.PHONE_NUMBER, "+33142685300", "+33142685300", "FR", 0.99, null, true));
+        c.finding(
+                new Finding("f", 4, 5, 2, Entity.PHONE_NUMBER, "+33612345678", "+33612345678", "FR", 0.99, null, true));
+        c.subject(new SubjectRecord("f", "EMAIL_ADDRESS:p@example.fr", "FR"));
+        c.finding(f(Entity.PHONE_NUMBER, "+4930901820", "DE"));
+        Scope s = c.scope();
+        assertThat(s.unique().get(Entity.PHONE_NUMBER)).isEqualTo(3);
+        assertThat(s.people()).isEqualTo(1);
+        assertThat(s.subjects()).isEqualTo("DE=1,FR=1");
+        assertThat(s.unplaced()).isZero();
+    }
+
+    @Test
     void partsTalliedOnScanningThreadsGiveTheSameScopeAsResultsOneByOne() {
         Finding[] findings = {
             f(Entity.PHONE_NUMBER, "+4930901820", "DE"),
@@ -40,7 +59,8 @@ class ScopeCounterTest {
             f(Entity.US_SSN, "536228726", "US"),
             f(Entity.PHONE_NUMBER, "+14155552671", "US"),
             f(Entity.EMAIL_ADDRESS, "a@example.com", null),
-            new Finding("f", 0, 1, 1, Entity.CREDIT_CARD, "4111", "4111", null, 0.2, null)
+            new Finding("f", 0, 1, 1, Entity.CREDIT_CARD, "4111", "4111", null, 0.2, null, false),
+            new Finding("f", 0, 1, 1, Entity.PHONE_NUMBER, "+33612345678", "+33612345678", "FR", 0.99, null, true)
         };
         SubjectRecord[] subjects = {
             new SubjectRecord("f", "EMAIL_ADDRESS:a@example.com", "US-CA"),
@@ -86,7 +106,8 @@ class ScopeCounterTest {
                 } else {
                     Entity e = entities[random.nextInt(entities.length)];
                     double confidence = random.nextInt(8) == 0 ? 0.2 : 0.9;
-                    Finding x = new Finding("f", 0, 1, 1, e, value, value, jurisdiction, confidence, null);
+                    Finding x = new Finding(
+                            "f", 0, 1, 1, e, value, value, jurisdiction, confidence, null, random.nextInt(3) == 0);
                     direct.finding(x);
                     part.finding(x);
                 }

@@ -46,6 +46,11 @@ final class FieldValues implements Forwarder.Listener {
         record.found(entity, view);
     }
 
+    @Override
+    public boolean inRecord() {
+        return record.isRecord();
+    }
+
     /** A value starts at {@code buf[pos]} of the current block. */
     void start(int pos, FieldContext fc) {
         context = fc;
@@ -160,7 +165,7 @@ final class FieldValues implements Forwarder.Listener {
                     valid.region(),
                     Confidence.NAMED,
                     null);
-            r.found(Entity.PHONE_NUMBER, valid.e164());
+            r.found(Entity.PHONE_NUMBER, valid.e164(), valid.region());
         }
     }
 

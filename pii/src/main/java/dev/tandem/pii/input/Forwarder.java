@@ -21,6 +21,9 @@ final class Forwarder implements Hits {
     interface Listener {
         /** A finding without doubt; {@code view} is valid during the call only. */
         void found(Entity entity, FindingView view);
+
+        /** Whether the values scanned now are in a record, which takes its findings without doubt as its person's. */
+        boolean inRecord();
     }
 
     private final String file;
@@ -189,10 +192,14 @@ final class Forwarder implements Hits {
         return view.set(file, start, end, atLine, entity, jurisdiction, confidence, doubt);
     }
 
-    /** The view goes to the sink, then to the record, which makes a string of it only when it keeps one. */
+    /**
+     * The view goes to the sink, then to the record, which makes a string of it only when it keeps
+     * one. A doubted number is not the record's: its person may be no person at all.
+     */
     void send() {
-        out.found(view);
-        // a doubted number is not the record's identity: its person may be no person at all
-        if (listener != null && view.doubt() == null) listener.found(view.entity(), view);
+        Listener l = view.doubt() == null ? listener : null;
+        boolean inRecord = l != null && l.inRecord();
+        out.found(view.inRecord(inRecord));
+        if (l != null) l.found(view.entity(), view);
     }
 }

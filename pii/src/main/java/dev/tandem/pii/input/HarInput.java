@@ -148,7 +148,8 @@ final class HarInput {
                     f.normalized(),
                     f.jurisdiction(),
                     f.confidence(),
-                    f.doubt());
+                    f.doubt(),
+                    f.inRecord());
         });
         Inputs.scanBytes(
                 decoded.bytes(),

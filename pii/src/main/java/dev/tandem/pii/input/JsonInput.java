@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * arrays and the current key, and hands every string (raw, between its quotes) and scalar to the
  * candidate scanner with the key's {@link FieldContext}; offsets stay exact in the file. It does
  * not validate: malformed JSON is still scanned. Escapes are not decoded, so a value hidden
- * behind {@code \\u0040} is not seen (documented in docs/pii-scanner.md). Each object is a
- * record; a nested object's country or state (Salesforce {@code MailingAddress}) goes to its
- * parent when it names nobody itself.
+ * behind {@code \\u0040} is not seen (documented in docs/pii-scanner.md). A record is an object
+ * that is no key's value (a JSON Lines line, an object of an array); the objects under its keys
+ * ({@code billing_address}, Salesforce {@code MailingAddress}) are part of it, and so are the
+ * objects of its arrays that name no other person ({@link RecordScope#owns}).
  */
 final class JsonInput {
     private static final int OUTSIDE = 0;
@@ -28,12 +29,16 @@ final class JsonInput {
 
     private static final class Frame {
         final boolean object;
+        /** An object under a key of an enclosing object: part of that object's record. */
+        final boolean nested;
+
         final RecordScope record;
         FieldContext context;
         boolean expectKey;
 
-        Frame(boolean object, RecordScope record, FieldContext context) {
+        Frame(boolean object, boolean nested, RecordScope record, FieldContext context) {
             this.object = object;
+            this.nested = nested;
             this.record = record;
             this.context = context;
             this.expectKey = object;
@@ -45,7 +50,7 @@ final class JsonInput {
     private final Forwarder forwarder;
     private final FieldValues values;
     private final Deque<Frame> stack = new ArrayDeque<>();
-    private final RecordScope topLevel = new RecordScope();
+    private final RecordScope topLevel = RecordScope.outside();
     private final StringBuilder key = new StringBuilder();
     /** Keys repeat in every record; their context is worked out once. */
     private final java.util.Map<String, FieldContext> contexts = new java.util.HashMap<>();
@@ -108,9 +113,11 @@ final class JsonInput {
             return;
         }
         Frame parent = top();
-        RecordScope r = object ? new RecordScope() : parent == null ? topLevel : parent.record;
+        boolean nested = object && parent != null && parent.object;
+        RecordScope r = object && !nested ? new RecordScope() : parent == null ? topLevel : parent.record;
+        if (nested) r.enter();
         FieldContext inherited = object || parent == null ? FieldContext.NONE : parent.context;
-        stack.push(new Frame(object, r, inherited));
+        stack.push(new Frame(object, nested, r, inherited));
         values.record(r);
     }
 
@@ -122,14 +129,30 @@ final class JsonInput {
         Frame f = stack.poll();
         if (f == null) return;
         Frame parent = top();
-        if (f.object) {
-            values.endRecord(f.record, parent == null ? topLevel : parent.record);
-            SubjectRecord s = f.record.finish(file);
-            if (s != null) ctx.out().subject(s);
-            else if (parent != null && f.record.hasJurisdiction()) parent.record.inherit(f.record);
+        RecordScope enclosing = parent == null ? topLevel : parent.record;
+        if (f.nested) {
+            f.record.leave();
+        } else if (f.object) {
+            values.endRecord(f.record, enclosing);
+            for (RecordScope e : f.record.takeElements()) {
+                if (f.record.owns(e)) f.record.absorb(e);
+                else count(e, f.record);
+            }
+            // an object of an array in a record waits for the record's end: is it the record's person?
+            if (!enclosing.isRecord() || !enclosing.keep(f.record)) {
+                for (RecordScope e : enclosing.takeElements()) count(e, enclosing);
+                count(f.record, enclosing);
+            }
         }
         values.record(parent == null ? topLevel : parent.record);
         if (parent != null && parent.object) parent.expectKey = false;
+    }
+
+    /** A record's person is counted, or when it names nobody its country goes to the record around it. */
+    private void count(RecordScope r, RecordScope enclosing) {
+        SubjectRecord s = r.finish(file);
+        if (s != null) ctx.out().subject(s);
+        else if (r.hasJurisdiction()) enclosing.inherit(r);
     }
 
     private int vs;
