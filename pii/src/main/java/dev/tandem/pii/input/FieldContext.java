@@ -1,7 +1,5 @@
 package dev.tandem.pii.input;
 
-import java.util.Locale;
-
 /**
  * What a CSV header or JSON key says about the values under it. Salesforce standard fields
  * (Contact, Lead, Account: FirstName, LastName, Name, MailingStreet, MailingCity,
@@ -75,16 +73,8 @@ public enum FieldContext {
             if (c != '_' && c != '-' && c != ' ' && c != '.' && c != '"') sb.append(Character.toLowerCase(c));
         }
         String k = sb.toString();
-        if (k.endsWith("firstname")
-                || k.endsWith("lastname")
-                || k.endsWith("middlename")
-                || k.endsWith("fullname")
-                || k.equals("surname")
-                || k.equals("givenname")
-                || k.equals("familyname")
-                || k.equals("contactname")
-                || k.equals("customername")) return PERSON;
-        if (k.equals("name")) return NAME;
+        if (namesPerson(k)) return PERSON;
+        if (k.equals("name") || k.equals("naam") || k.equals("nombre") || k.equals("nome")) return NAME;
         if (k.endsWith("birthdate") || k.endsWith("dateofbirth") || k.equals("dob") || k.equals("birthday")) {
             return DATE_OF_BIRTH;
         }
@@ -136,6 +126,86 @@ public enum FieldContext {
                 || k.equals("pan")) return CARD;
         return NONE;
     }
+
+    /**
+     * A column or key whose values are people's names, {@code k} lower-cased without separators:
+     * names ending in one of {@link #PERSON_SUFFIXES} (Salesforce {@code FirstName}, WooCommerce
+     * {@code billing_first_name}, Shopify {@code Billing Name} and {@code Shipping Name}, Magento
+     * {@code Bill-to Name}, Stripe {@code Customer Name}) or equal to one of {@link #PERSON_WORDS}.
+     */
+    private static boolean namesPerson(String k) {
+        for (String suffix : PERSON_SUFFIXES) if (k.endsWith(suffix)) return true;
+        for (String word : PERSON_WORDS) if (k.equals(word)) return true;
+        return false;
+    }
+
+    /**
+     * Ends of column and key names that hold a person's name or a part of it, in English and in the
+     * languages of {@link #COMMERCE_WORDS}. A name, company, product or account name ({@code
+     * Account Name}, {@code Firmenname}, {@code 商品名}) is none of them.
+     */
+    private static final String[] PERSON_SUFFIXES = {
+        "firstname",
+        "lastname",
+        "middlename",
+        "fullname",
+        // who the order is for or from: Shopify, WooCommerce, Magento, Stripe, Zendesk exports
+        "billingname",
+        "shippingname",
+        "billtoname",
+        "shiptoname",
+        "customername",
+        "contactname",
+        "recipientname",
+        "buyername",
+        "purchasername",
+        "requestername",
+        "cardholdername",
+        "nameoncard",
+        // German: Vorname, Nachname, Familienname, Kundenname, Empfängername
+        "vorname",
+        "nachname",
+        "familienname",
+        "kundenname",
+        "empfängername",
+        "empfaengername",
+        // French: Prénom, Nom de famille, Nom complet, Nom du client
+        "prénom",
+        "prenom",
+        "nomdefamille",
+        "nomcomplet",
+        "nomduclient",
+        // Dutch: Voornaam, Achternaam, Tussenvoegsel, Klantnaam
+        "voornaam",
+        "achternaam",
+        "tussenvoegsel",
+        "klantnaam",
+        // Spanish and Portuguese: Apellido(s), Nombre completo, Sobrenome, Nome completo
+        "apellido",
+        "apellidos",
+        "nombrecompleto",
+        "nombreyapellidos",
+        "sobrenome",
+        "nomecompleto",
+        // Italian: Cognome
+        "cognome",
+        // Japanese: 氏名 (full name), 名前 and お名前, 注文者名 and 購入者名 (orderer's, buyer's), 受取人名
+        // (recipient's), フリガナ (the name's reading)
+        "氏名",
+        "名前",
+        "者名",
+        "人名",
+        "フリガナ"
+    };
+
+    /**
+     * Whole names that hold a person's name: {@code Nom} (French exports write {@code Nom} and
+     * {@code Prénom}), Portuguese {@code Apelido}, Japanese {@code 姓} and {@code 名}; {@code Name},
+     * {@code Naam}, {@code Nombre} and {@code Nome} name companies and products too ({@link #NAME}).
+     */
+    private static final String[] PERSON_WORDS = {
+        "surname", "givenname", "familyname", "cardholder", "nom", "apelido", "姓", "名", "姓名"
+    };
 
     /**
      * {@code id} itself, or a name whose last word is {@code id}: after '_', '-', ' ' or '.'
@@ -243,11 +313,11 @@ public enum FieldContext {
         "articolo"
     };
 
-    /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised. */
+    /** Two to four words of letters (any script), apostrophes, hyphens and dots, each capitalised, no company's. */
     static boolean looksLikePersonName(String v) {
         String[] words = words(v.strip());
         if (words.length < 2 || words.length > 4) return false;
-        if (COMPANY.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) return false;
+        if (looksLikeCompany(v.strip())) return false;
         for (String w : words) {
             if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) return false;
             for (int i = 0; i < w.length(); i++) {
@@ -289,23 +359,150 @@ public enum FieldContext {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    private static final java.util.Set<String> COMPANY = java.util.Set.of(
-            "inc",
-            "llc",
-            "ltd",
-            "gmbh",
-            "corp",
-            "co",
-            "ag",
-            "sa",
-            "plc",
-            "company",
-            "group",
-            "bv",
-            "nv",
-            "sarl",
-            "limited",
-            "corporation",
-            "partners",
-            "holdings");
+    /**
+     * Whether a trimmed name value is a company's: its last word (or words) is a legal form, {@code
+     * Acme GmbH}, {@code Müller Logistics Ltd}, {@code Société Générale SA}, {@code Rossi S.p.A.},
+     * {@code Toyota K.K.}, {@code Nokia Oyj}, {@code Volvo AB}, {@code Polska Sp. z o.o.}, {@code
+     * Acme, Inc.}; or it holds a Japanese one ({@code 株式会社}, {@code 有限会社}, {@code 合同会社}),
+     * written before or after the name. Dots are ignored and case too, but a form of two letters
+     * that is also a word or a name ({@code Sa}, {@code As}, {@code Ab}) counts only in capitals or
+     * with dots ({@code SA}, {@code S.A.}). A sole trader's name ({@code Hans Müller e.K.}) is a
+     * person's. Reads the value as it is, without a string (names in plain ASCII are checked from
+     * their bytes).
+     */
+    static boolean looksLikeCompany(CharSequence v) {
+        int n = v.length();
+        for (int i = 0; i < n; i++) {
+            if (v.charAt(i) >= 0x3000) {
+                String s = v.toString();
+                for (String form : JAPANESE_FORMS) if (s.contains(form)) return true;
+                break;
+            }
+        }
+        // the last two words, from the end: [from, to) each
+        int[] bounds = new int[4];
+        int words = 0;
+        int end = n;
+        while (words < 2) {
+            while (end > 0 && isSeparator(v.charAt(end - 1))) end--;
+            if (end == 0) break;
+            int start = end;
+            while (start > 0 && !isSeparator(v.charAt(start - 1))) start--;
+            bounds[2 * words] = start;
+            bounds[2 * words + 1] = end;
+            words++;
+            end = start;
+        }
+        if (words < 2) return false;
+        int lastFrom = bounds[0];
+        int lastTo = bounds[1];
+        for (String form : LEGAL_FORMS) if (sameWord(v, lastFrom, lastTo, form)) return true;
+        boolean written = hasDot(v, lastFrom, lastTo) || isUpperCase(v, lastFrom, lastTo);
+        if (written) for (String form : SHORT_LEGAL_FORMS) if (sameWord(v, lastFrom, lastTo, form)) return true;
+        // Sp. z o.o. (Poland), S. de R.L. and S.A. de C.V. (Mexico): the last two words
+        for (String[] form : TWO_WORD_FORMS) {
+            if (sameWord(v, bounds[2], bounds[3], form[0]) && sameWord(v, lastFrom, lastTo, form[1])) return true;
+        }
+        return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == ',' || c == '\t' || c == '(' || c == ')';
+    }
+
+    /** Whether {@code v[from, to)} without its dots is {@code word} (lower case ASCII), ignoring case. */
+    private static boolean sameWord(CharSequence v, int from, int to, String word) {
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c == '.') continue;
+            if (k == word.length() || Character.toLowerCase(c) != word.charAt(k)) return false;
+            k++;
+        }
+        return k == word.length();
+    }
+
+    private static boolean hasDot(CharSequence v, int from, int to) {
+        for (int i = from; i < to; i++) if (v.charAt(i) == '.') return true;
+        return false;
+    }
+
+    private static boolean isUpperCase(CharSequence v, int from, int to) {
+        for (int i = from; i < to; i++) if (Character.isLowerCase(v.charAt(i))) return false;
+        return true;
+    }
+
+    /**
+     * Legal forms that end a company's name, lower case without dots: US, UK, Ireland, Canada,
+     * Australia; Germany, Austria, Switzerland; France, Belgium, Luxembourg; Spain, Italy, Portugal,
+     * Brazil; Netherlands; the Nordic countries; Poland, Czechia, Slovakia, Hungary; Japan.
+     */
+    private static final String[] LEGAL_FORMS = {
+        "inc",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "pty",
+        "pte",
+        "gmbh",
+        "mbh",
+        "kg",
+        "ohg",
+        "kgaa",
+        "ug",
+        "gbr",
+        "sarl",
+        "sàrl",
+        "sas",
+        "sasu",
+        "eurl",
+        "sca",
+        "scs",
+        "snc",
+        "sprl",
+        "srl",
+        "bvba",
+        "spa",
+        "sapa",
+        "sccl",
+        "slu",
+        "ltda",
+        "lda",
+        "eireli",
+        "bv",
+        "nv",
+        "vof",
+        "oy",
+        "oyj",
+        "aps",
+        "asa",
+        "a/s",
+        "hf",
+        "sro",
+        "kft",
+        "zrt",
+        "nyrt",
+        "kk",
+        "gk",
+        "group",
+        "holding",
+        "holdings",
+        "partners"
+    };
+
+    /** Legal forms of two letters that are words or names too: only in capitals or with dots. */
+    private static final String[] SHORT_LEGAL_FORMS = {"sa", "ag", "ab", "as", "se", "sl", "lp", "eg"};
+
+    private static final String[][] TWO_WORD_FORMS = {
+        {"z", "oo"}, {"sp", "zoo"}, {"spz", "oo"}, {"de", "cv"}, {"de", "rl"}
+    };
+
+    /** Japanese company forms, before or after the name: 株式会社 (K.K.), 有限会社 (Y.K.), 合同会社 (G.K.). */
+    private static final String[] JAPANESE_FORMS = {"株式会社", "有限会社", "合同会社"};
 }

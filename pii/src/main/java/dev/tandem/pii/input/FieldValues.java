@@ -99,7 +99,7 @@ final class FieldValues implements Forwarder.Listener {
         for (int i = 0; i < l; i++) if (acc[i] == '\n') line++;
         switch (context) {
             case PERSON -> {
-                if (hasLetter(v)) person(s, e, line, v);
+                if (hasLetter(v) && !FieldContext.looksLikeCompany(v)) person(s, e, line, v);
             }
             case NAME -> {
                 if (FieldContext.looksLikePersonName(v)) {
@@ -198,6 +198,7 @@ final class FieldValues implements Forwarder.Listener {
         if (n <= LONGEST_PLACEHOLDER && isPlaceholder(lower, n)) return;
         boolean person = context == FieldContext.PERSON;
         if (letters == 0 && (person || digits < 4)) return;
+        if (person && FieldContext.looksLikeCompany(ascii.of(acc, l, t))) return;
         Entity entity = person ? Entity.PERSON : Entity.LOCATION;
         long line = startLine;
         for (int i = 0; i < l; i++) if (acc[i] == '\n') line++;
@@ -206,6 +207,43 @@ final class FieldValues implements Forwarder.Listener {
                 .value(acc, l, t)
                 .normalized(lower, 0, n);
         forwarder.send();
+    }
+
+    /** A plain ASCII value read as chars, for {@link #plainAscii}. */
+    private final AsciiChars ascii = new AsciiChars();
+
+    /** Bytes of ASCII as a {@link CharSequence}, reused from value to value: no string made. */
+    private static final class AsciiChars implements CharSequence {
+        private byte[] b = new byte[0];
+        private int from;
+        private int to;
+
+        AsciiChars of(byte[] b, int from, int to) {
+            this.b = b;
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int i) {
+            return (char) b[from + i];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
 
     /** The lower case of a plain ASCII value, for {@link #plainAscii}. */
