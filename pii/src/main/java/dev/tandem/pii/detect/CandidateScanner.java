@@ -8,6 +8,7 @@ import static dev.tandem.pii.detect.ByteClasses.isAlnum;
 import static dev.tandem.pii.detect.ByteClasses.isDigit;
 import static dev.tandem.pii.detect.ByteClasses.isUpper;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.tandem.pii.Confidence;
 import dev.tandem.pii.Doubt;
@@ -59,6 +60,8 @@ public final class CandidateScanner {
     private boolean leftJoined;
     /** The current run was cut at MAX_GROUPS with more joined groups after it. */
     private boolean rightOverflow;
+    /** A no-break space separates two groups of the current run ({@link #wideSpaceAt}). */
+    private boolean wideSeparator;
 
     private final DigitRun digits = new DigitRun();
     /**
@@ -215,18 +218,23 @@ public final class CandidateScanner {
 
     /**
      * The length of the punctuation that ends at {@code i}: one ASCII byte of {@code key=},
-     * {@code key:}, {@code "key":"}; the two bytes of '°' and 'º' ("n° 4539…", "nº"); the three of
-     * the full-width colon and the ideographic space, comma and full stop ("注文番号：4539…").
+     * {@code key:}, {@code "key":"}; the two bytes of '°' and 'º' ("n° 4539…", "nº") and of the
+     * no-break space; the three of the narrow no-break space, the full-width colon and the
+     * ideographic space, comma and full stop ("注文番号：4539…").
      * 0 when there is none.
      */
     private int punctuationEndingAt(int i, int lo) {
         byte c = b[i];
         if (c >= 0) return isContextPunctuation(c) ? 1 : 0;
-        if (i - 1 >= lo && b[i - 1] == (byte) 0xC2 && (c == (byte) 0xB0 || c == (byte) 0xBA)) return 2;
+        // '°', 'º', and the no-break space of French typography ("Téléphone : +33…")
+        if (i - 1 >= lo && b[i - 1] == (byte) 0xC2 && (c == (byte) 0xB0 || c == (byte) 0xBA || c == (byte) 0xA0)) {
+            return 2;
+        }
         if (i - 2 >= lo) {
             byte x = b[i - 2];
             byte y = b[i - 1];
             if (x == (byte) 0xEF && y == (byte) 0xBC && c == (byte) 0x9A) return 3;
+            if (x == (byte) 0xE2 && y == (byte) 0x80 && c == (byte) 0xAF) return 3; // narrow no-break space
             if (x == (byte) 0xE3 && y == (byte) 0x80 && (c == (byte) 0x80 || c == (byte) 0x81 || c == (byte) 0x82)) {
                 return 3;
             }
@@ -431,7 +439,18 @@ public final class CandidateScanner {
             confidence = Confidence.RARE_LENGTH;
             doubt = Doubt.RARE_LENGTH;
         }
+        if (wideSeparator && !isAscii(start, end)) {
+            // a no-break space inside: the value as the text it is (UTF-8), not byte for char
+            String norm = normalized != null ? normalized : digits.toString();
+            emit(e, start, end, new String(b, start, end - start, UTF_8), norm, jurisdiction, confidence, doubt);
+            return;
+        }
         emitBytes(e, start, end, normalized, digits.array(), 0, digits.length(), jurisdiction, confidence, doubt);
+    }
+
+    private boolean isAscii(int start, int end) {
+        for (int i = start; i < end; i++) if (b[i] < 0) return false;
+        return true;
     }
 
     private String text(int start, int end) {
@@ -454,6 +473,7 @@ public final class CandidateScanner {
         }
         leftJoined = false;
         rightOverflow = false;
+        wideSeparator = false;
         int tokStart = s;
         boolean plus = false;
         boolean paren = false;
@@ -476,10 +496,12 @@ public final class CandidateScanner {
                     && tokStart - 2 >= from
                     && (isAlnum(b[tokStart - 2]) || b[tokStart - 2] == '_')) return skipWord(s);
             // "… 8806 66": a space after a short digit group (or a word ending in one, as "ES76")
-            if (lb == ' ' && !plus && !paren && tokStart - 2 >= from && isDigit(b[tokStart - 2])) {
-                int d = tokStart - 2;
-                while (d >= from && isDigit(b[d]) && tokStart - 2 - d <= MAX_JOINED_GROUP) d--;
-                leftJoined = tokStart - 2 - d <= MAX_JOINED_GROUP;
+            int sp = lb == ' ' ? 1 : lb < 0 ? wideSpaceBefore(tokStart) : 0;
+            if (sp > 0 && !plus && !paren && tokStart - sp - 1 >= from && isDigit(b[tokStart - sp - 1])) {
+                int last = tokStart - sp - 1;
+                int d = last;
+                while (d >= from && isDigit(b[d]) && last - d <= MAX_JOINED_GROUP) d--;
+                leftJoined = last - d <= MAX_JOINED_GROUP;
             }
         }
         int n = 0;
@@ -491,8 +513,20 @@ public final class CandidateScanner {
             ge[n] = i;
             n++;
             if (i >= to) break;
+            // up to two separators; a no-break space (French exports: "+33 6 12 …", "4111 1111 …")
+            // is one, a space
             int j = i;
-            while (j < to && j - i < 2 && isSeparator(b[j])) j++;
+            for (int seps = 0; j < to && seps < 2; seps++) {
+                byte c = b[j];
+                if (isSeparator(c)) {
+                    j++;
+                } else {
+                    int w = c < 0 ? wideSpaceAt(j) : 0;
+                    if (w == 0) break;
+                    j += w;
+                    wideSeparator = true;
+                }
+            }
             if (j == i || j >= to || !isDigit(b[j])) break;
             if (n == MAX_GROUPS) {
                 rightOverflow = j == i + 1 && isJoining(b[i]);
@@ -529,12 +563,39 @@ public final class CandidateScanner {
         return c == ' ' || c == '-' || c == '.';
     }
 
+    /**
+     * The length of the no-break space (U+00A0, two bytes in UTF-8) or narrow no-break space
+     * (U+202F, three) at {@code i}, 0 when there is none: French and other exports group the digits
+     * of phone and card numbers with them.
+     */
+    private int wideSpaceAt(int i) {
+        byte c = b[i];
+        if (c == (byte) 0xC2) return i + 1 < to && b[i + 1] == (byte) 0xA0 ? 2 : 0;
+        if (c == (byte) 0xE2) return i + 2 < to && b[i + 1] == (byte) 0x80 && b[i + 2] == (byte) 0xAF ? 3 : 0;
+        return 0;
+    }
+
+    /** The length of the no-break space ending just before {@code i}, 0 when there is none. */
+    private int wideSpaceBefore(int i) {
+        if (i - 2 >= from && b[i - 2] == (byte) 0xC2 && b[i - 1] == (byte) 0xA0) return 2;
+        if (i - 3 >= from && b[i - 3] == (byte) 0xE2 && b[i - 2] == (byte) 0x80 && b[i - 1] == (byte) 0xAF) return 3;
+        return 0;
+    }
+
+    /**
+     * The one separator between group k-1 and group k: its byte, a space for a no-break space; 0
+     * when there are two or none.
+     */
+    private byte separator(int k) {
+        int at = ge[k - 1];
+        int n = gs[k] - at;
+        if (n == 1) return b[at];
+        return n > 1 && wideSpaceAt(at) == n ? (byte) ' ' : 0;
+    }
+
     /** Group k-1 and group k are one token: one space, dash or dot between two short groups. */
     private boolean joined(int k) {
-        return gs[k] - ge[k - 1] == 1
-                && isJoining(b[ge[k - 1]])
-                && len(k - 1) <= MAX_JOINED_GROUP
-                && len(k) <= MAX_JOINED_GROUP;
+        return isJoining(separator(k)) && len(k - 1) <= MAX_JOINED_GROUP && len(k) <= MAX_JOINED_GROUP;
     }
 
     /** Groups g..j are a whole token sequence: nothing joined before g or after j. */
@@ -563,9 +624,9 @@ public final class CandidateScanner {
         return ge[g] - gs[g];
     }
 
-    /** Separator between group k-1 and group k is exactly the byte c. */
+    /** Separator between group k-1 and group k is exactly the byte c (a space: a no-break space too). */
     private boolean sepIs(int k, char c) {
-        return gs[k] - ge[k - 1] == 1 && b[ge[k - 1]] == c;
+        return separator(k) == c;
     }
 
     private boolean sepIsAny(int k, char c) {
@@ -669,8 +730,8 @@ public final class CandidateScanner {
         for (int j = g; j < n; j++) {
             int l = len(j);
             if (j > g) {
-                if (gs[j] - ge[j - 1] != 1) break;
-                byte c = b[ge[j - 1]];
+                byte c = separator(j);
+                if (c == 0) break;
                 if (j == g + 1) {
                     if (c != ' ' && c != '-' || len(g) != 4) break;
                     sep = c;
@@ -717,11 +778,12 @@ public final class CandidateScanner {
         if (paren && a == g) {
             int sl = gs[a + 1] - ge[a];
             shaped = b[ge[a]] == ')' && (sl == 1 || (sl == 2 && b[ge[a] + 1] == ' '));
-            shaped &= gs[a + 2] - ge[a + 1] == 1 && (b[ge[a + 1]] == '-' || b[ge[a + 1]] == ' ' || b[ge[a + 1]] == '.');
+            byte after = separator(a + 2);
+            shaped &= after == '-' || after == ' ' || after == '.';
             start = tokStart;
         } else {
-            if (gs[a + 1] - ge[a] != 1) return 0;
-            char c = (char) b[ge[a]];
+            char c = (char) separator(a + 1);
+            if (c == 0) return 0;
             shaped = (c == '-' || c == '.' || c == ' ') && sepIs(a + 2, c) && (a == g || sepIs(a, c));
             shaped &= !sepIsAny(g, c) && !(a + 3 < n && sepIs(a + 3, c));
         }

@@ -180,6 +180,31 @@ class CandidateScannerTest {
                 .isEmpty();
     }
 
+    @Test
+    void noBreakSpacesGroupPhoneAndCardNumbersAsSpacesDo() {
+        // French exports group digits with U+00A0 and U+202F; the value keeps them, the offsets are bytes
+        String phone = "+33\u00a06\u00a012\u00a034\u00a056\u00a078";
+        String line = "Téléphone\u00a0: " + phone + " (mobile)";
+        var hit = hits(line).getFirst();
+        assertThat(hit.value()).isEqualTo(phone);
+        assertThat(hit.normalized()).isEqualTo("+33612345678");
+        assertThat(hit.jurisdiction()).isEqualTo("FR");
+        int start = line.substring(0, line.indexOf('+')).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(hit.start()).isEqualTo(start);
+        assertThat(hit.end()).isEqualTo(start + phone.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(in("Carte\u00a0: 4539\u202f1488\u202f0343\u202f6467, exp. 12/27"))
+                .containsExactly("CREDIT_CARD 4539\u202f1488\u202f0343\u202f6467");
+        assertThat(in("tél. +49\u202f30\u202f901820")).containsExactly("PHONE_NUMBER +49\u202f30\u202f901820");
+        // a no-break space joins whole tokens as a space does: a card-shaped window of a tracking
+        // number is none, and the word before a number is read through it
+        assertThat(in("N° de suivi\u00a0: 9400\u00a05666\u00a04930\u00a00521\u00a08806\u00a066"))
+                .isEmpty();
+        assertThat(hits("commande n°\u00a04539\u00a01488\u00a00343\u00a06467")
+                        .getFirst()
+                        .doubt())
+                .isEqualTo(dev.tandem.pii.Doubt.COMMERCE_CONTEXT);
+    }
+
     // ---- e-mail ----
 
     @Test
