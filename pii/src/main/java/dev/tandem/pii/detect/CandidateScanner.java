@@ -634,8 +634,13 @@ public final class CandidateScanner {
     }
 
     private void appendDigits(int g, int j) {
+        appendDigits(g, j, -1);
+    }
+
+    /** The digits of groups g..j but group {@code skip} (-1: none). */
+    private void appendDigits(int g, int j, int skip) {
         digits.clear();
-        for (int k = g; k <= j; k++) digits.append(b, gs[k], ge[k]);
+        for (int k = g; k <= j; k++) if (k != skip) digits.append(b, gs[k], ge[k]);
     }
 
     private int match(int g, int n, boolean plus, boolean paren, int tokStart) {
@@ -674,11 +679,14 @@ public final class CandidateScanner {
                 return 3;
             }
         }
-        // international phone number: '+', country code, then groups
+        // international phone number: '+', country code, then groups; a trunk prefix in brackets
+        // after the country code is dropped, as it is not dialled from abroad ("+49 (0) 30 1234567",
+        // "+44 (0)20 7946 0958")
         if (plus) {
+            int trunk = g + 1 < n && isTrunkZero(g + 1) ? g + 1 : -1;
             for (int j = Math.min(n - 1, g + 6); j >= g; j--) {
                 if (!whole(g, j)) continue;
-                appendDigits(g, j);
+                appendDigits(g, j, trunk);
                 if (digits.length() < 8 || digits.length() > 15) continue;
                 PhoneNumbers.Valid v = phones.validateInternational(digits);
                 if (v != null) {
@@ -697,6 +705,12 @@ public final class CandidateScanner {
         if (card > 0) return card;
         if (!plus) return nationalPhone(g, n, paren, tokStart);
         return 0;
+    }
+
+    /** Group k is a "(0)": a national trunk prefix written after a country code. */
+    private boolean isTrunkZero(int k) {
+        int st = gs[k];
+        return len(k) == 1 && b[st] == '0' && st > from && b[st - 1] == '(' && ge[k] < to && b[ge[k]] == ')';
     }
 
     /**

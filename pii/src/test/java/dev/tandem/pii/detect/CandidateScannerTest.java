@@ -205,6 +205,18 @@ class CandidateScannerTest {
                 .isEqualTo(dev.tandem.pii.Doubt.COMMERCE_CONTEXT);
     }
 
+    @Test
+    void aTrunkPrefixInBracketsAfterTheCountryCodeIsPartOfOneNumberAndNotDialled() {
+        // the German and British convention: "+49 (0) 30 …" is dialled +49 30 … from abroad
+        String text = "Bitte rufen Sie uns an: +49 (0) 30 1234567 oder mobil +49(0)170 1234567; "
+                + "London office +44 (0)20 7946 0958.";
+        assertThat(hits(text).stream().map(h -> h.value() + "=" + h.normalized() + "@" + h.jurisdiction()))
+                .containsExactly(
+                        "+49 (0) 30 1234567=+49301234567@DE",
+                        "+49(0)170 1234567=+491701234567@DE",
+                        "+44 (0)20 7946 0958=+442079460958@GB");
+    }
+
     // ---- e-mail ----
 
     @Test
