@@ -397,6 +397,35 @@ class PiiScannerTest {
     }
 
     @Test
+    void harFormBodiesReadPlusAsASpaceAndPercent2BAsAPlusSign() throws Exception {
+        // a checkout form posted by a browser: spaces are '+', a '+' of a phone or an address tag %2B
+        String body = "name=Emily+Johnson&email=emily%2Bshop%40gmail.com&phone=%2B49+30+901820&country=DE";
+        String har = """
+                {"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+                 {"request":{"method":"POST","url":"https://shop.example/checkout?ref=a+b",
+                   "postData":{"mimeType":"application/x-www-form-urlencoded","text":"%s",
+                     "params":[{"name":"phone","value":"%2B33+6+12+34+56+78"}]}},
+                  "response":{"status":200,"content":{"mimeType":"text/html","text":"ok"}}}
+                ]}}
+                """.replace("%s", body);
+        Collected c = Collected.scan(ONE, har.getBytes(UTF_8), "checkout.har");
+        assertThat(c.problems).isEmpty();
+        int email = body.indexOf("emily%2B");
+        int phone = body.indexOf("%2B49");
+        String text = "checkout.har!/log/entries/0/request/postData/";
+        assertThat(c.brief())
+                .containsExactly(
+                        text + "text:1:" + email + "-" + (email + "emily%2Bshop%40gmail.com".length())
+                                + " EMAIL_ADDRESS emily+shop@gmail.com",
+                        text + "text:1:" + phone + "-" + (phone + "%2B49+30+901820".length())
+                                + " PHONE_NUMBER +49 30 901820",
+                        text + "params/0/value:1:0-19 PHONE_NUMBER +33 6 12 34 56 78");
+        assertThat(c.findings)
+                .extracting(Finding::normalized)
+                .containsExactly("emily+shop@gmail.com", "+4930901820", "+33612345678");
+    }
+
+    @Test
     void nestedArchivesNameTheirEntries(@TempDir Path dir) throws Exception {
         byte[] inner = zip("people.csv", "Email\nann@example.com\n".getBytes(UTF_8));
         ByteArrayOutputStream gz = new ByteArrayOutputStream();

@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Bytes with their {@code %XX} escapes (RFC 3986 §2.1) decoded, and where each escape was: the
  * decoded offsets of the escapes, in order, so that a decoded offset maps back to the bytes as
- * written. {@code +} is left alone: it is a space only in form bodies, and a plus sign in phone
- * numbers.
+ * written. {@code +} is left alone ({@link #of}): it is a space only in form bodies, and a plus
+ * sign in phone numbers; {@link #ofForm} reads a form body (WHATWG URL Standard §5.1,
+ * application/x-www-form-urlencoded parsing), where {@code +} is a space and a plus sign is
+ * {@code %2B}. A {@code +} is one byte as its space is, so offsets map back the same way.
  */
 public record PercentDecoded(byte[] bytes, int[] escapesAt) {
 
@@ -18,14 +20,26 @@ public record PercentDecoded(byte[] bytes, int[] escapesAt) {
 
     /** {@code raw[from, to)} decoded, or null when it holds no escape; offsets count from {@code from}. */
     public static @Nullable PercentDecoded of(byte[] raw, int from, int to) {
+        return of(raw, from, to, false);
+    }
+
+    /** A form body or value {@code raw} decoded, '+' a space, or null when it holds no escape and no '+'. */
+    public static @Nullable PercentDecoded ofForm(byte[] raw) {
+        return of(raw, 0, raw.length, true);
+    }
+
+    private static @Nullable PercentDecoded of(byte[] raw, int from, int to, boolean form) {
         int escapes = 0;
-        for (int i = from; i + 2 < to; i++) {
-            if (isEscape(raw, i, to)) {
+        boolean plus = false;
+        for (int i = from; i < to; i++) {
+            if (i + 2 < to && isEscape(raw, i, to)) {
                 escapes++;
                 i += 2;
+            } else if (raw[i] == '+') {
+                plus = form;
             }
         }
-        if (escapes == 0) {
+        if (escapes == 0 && !plus) {
             return null;
         }
         byte[] out = new byte[to - from - 2 * escapes];
@@ -38,7 +52,8 @@ public record PercentDecoded(byte[] bytes, int[] escapesAt) {
                 out[o] = (byte) (hex(raw[i + 1]) << 4 | hex(raw[i + 2]));
                 i += 3;
             } else {
-                out[o] = raw[i++];
+                byte c = raw[i++];
+                out[o] = form && c == '+' ? (byte) ' ' : c;
             }
         }
         return new PercentDecoded(out, at);

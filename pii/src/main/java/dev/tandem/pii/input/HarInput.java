@@ -58,21 +58,26 @@ final class HarInput {
             p.nextToken();
             if (!"entries".equals(name) || p.currentToken() != JsonToken.START_ARRAY) {
                 JsonNode other = MAPPER.readTree(p);
-                walk(other, "/log/" + escape(name), file, ctx);
+                walk(other, "/log/" + escape(name), file, ctx, false);
                 continue;
             }
             int index = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 Out.checkInterrupted();
                 JsonNode entry = MAPPER.readTree(p);
-                walk(entry, "/log/entries/" + index++, file, ctx);
+                walk(entry, "/log/entries/" + index++, file, ctx, false);
                 ctx.out().advanced(counted.count() - reported);
                 reported = counted.count();
             }
         }
     }
 
-    private static void walk(JsonNode node, String pointer, String file, Context ctx)
+    /**
+     * Scans the strings of {@code node}; {@code formBody}: it is in the {@code postData} of an
+     * {@code application/x-www-form-urlencoded} body, whose text and parameter values encode a space
+     * as '+'.
+     */
+    private static void walk(JsonNode node, String pointer, String file, Context ctx, boolean formBody)
             throws IOException, InterruptedException {
         if (node.isObject()) {
             boolean base64 = node.has("text")
@@ -87,7 +92,7 @@ final class HarInput {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String child = pointer + "/" + escape(e.getKey());
                 if (form && e.getKey().equals("text")) {
-                    urlEncodedValue(e.getValue().stringValue().getBytes(UTF_8), child, file, ctx);
+                    urlEncodedValue(e.getValue().stringValue().getBytes(UTF_8), child, file, ctx, true);
                 } else if (base64 && e.getKey().equals("text")) {
                     byte[] body;
                     try {
@@ -100,16 +105,16 @@ final class HarInput {
                     }
                     value(body, child, file, ctx);
                 } else {
-                    walk(e.getValue(), child, file, ctx);
+                    walk(e.getValue(), child, file, ctx, formBody || form);
                 }
             }
         } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) walk(node.get(i), pointer + "/" + i, file, ctx);
+            for (int i = 0; i < node.size(); i++) walk(node.get(i), pointer + "/" + i, file, ctx, formBody);
         } else if (node.isString()) {
             String s = node.stringValue();
             if (s.isEmpty()) return;
             if (URL_ENCODED.matcher(pointer).find()) {
-                urlEncodedValue(s.getBytes(UTF_8), pointer, file, ctx);
+                urlEncodedValue(s.getBytes(UTF_8), pointer, file, ctx, formBody);
             } else {
                 value(s.getBytes(UTF_8), pointer, file, ctx);
             }
@@ -127,11 +132,13 @@ final class HarInput {
      * Values that are URL-encoded by nature (URLs, query string, cookie, header and form values, form
      * bodies) carry "jane%40example.com": they are scanned percent-decoded, with offsets and lines
      * of the value as captured. Other values, bodies above all, are scanned as they are: a JSON body
-     * holding a stray "%22" must not have it turned into a quote.
+     * holding a stray "%22" must not have it turned into a quote. In a form body and its parameters
+     * ({@code form}) '+' is a space ({@code phone=%2B49+30+901820}); elsewhere (URLs, query strings)
+     * it is left a plus sign, which a phone number written unencoded keeps.
      */
-    private static void urlEncodedValue(byte[] raw, String pointer, String file, Context ctx)
+    private static void urlEncodedValue(byte[] raw, String pointer, String file, Context ctx, boolean form)
             throws IOException, InterruptedException {
-        PercentDecoded decoded = PercentDecoded.of(raw);
+        PercentDecoded decoded = form ? PercentDecoded.ofForm(raw) : PercentDecoded.of(raw);
         if (decoded == null) {
             Inputs.scanBytes(raw, file + "!" + pointer, Format.TEXT, inner(ctx));
             return;

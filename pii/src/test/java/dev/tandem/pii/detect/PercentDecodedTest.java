@@ -32,6 +32,23 @@ class PercentDecodedTest {
     }
 
     @Test
+    void aFormBodyReadsPlusAsASpaceAndKeepsEveryOffset() {
+        byte[] raw = "phone=%2B49+30+901820&email=a%2Btag%40x.com".getBytes(UTF_8);
+        PercentDecoded d = PercentDecoded.ofForm(raw);
+        assertThat(d).isNotNull();
+        assertThat(new String(d.bytes(), UTF_8)).isEqualTo("phone=+49 30 901820&email=a+tag@x.com");
+        // "+49 30 901820" is decoded bytes 6..19; captured, "%2B49+30+901820" is 6..21
+        assertThat(d.sourceOffset(6)).isEqualTo(6);
+        assertThat(d.sourceOffset(19)).isEqualTo(21);
+        assertThat(d.sourceOffset(d.bytes().length)).isEqualTo(raw.length);
+        // a form value with no escape but a '+' is decoded too; outside forms '+' stays
+        assertThat(new String(PercentDecoded.ofForm("Jane+Doe".getBytes(UTF_8)).bytes(), UTF_8))
+                .isEqualTo("Jane Doe");
+        assertThat(PercentDecoded.of("Jane+Doe".getBytes(UTF_8))).isNull();
+        assertThat(PercentDecoded.ofForm("jane".getBytes(UTF_8))).isNull();
+    }
+
+    @Test
     void leavesAloneWhatIsNotAnEscape() {
         assertThat(PercentDecoded.of("100% sure, +49 30 1234".getBytes(UTF_8))).isNull();
         assertThat(PercentDecoded.of("%4".getBytes(UTF_8))).isNull();
