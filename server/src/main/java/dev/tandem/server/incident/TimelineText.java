@@ -1,5 +1,6 @@
 package dev.tandem.server.incident;
 
+import dev.tandem.server.web.Times;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,29 +79,30 @@ public final class TimelineText {
     /** Display names of usernames (the username itself when unknown). */
     private final UnaryOperator<String> names;
 
-    /** Where the times people claimed are told; null: as recorded (UTC). */
+    /** Where the entries' times are told; null: in UTC. */
     private final java.time.@org.jspecify.annotations.Nullable ZoneId zone;
 
     public TimelineText(UnaryOperator<String> names) {
         this(names, null);
     }
 
-    /** Tells the times people claimed in {@code zone}, the incident's, with its offset. */
+    /** Tells the entries' times in {@code zone}, the incident's, with its name and offset. */
     public TimelineText(UnaryOperator<String> names, java.time.@org.jspecify.annotations.Nullable ZoneId zone) {
         this.names = names;
         this.zone = zone;
     }
 
-    /** A claimed time in the incident's zone ("2026-12-04T16:50:33+01:00"), or as recorded. */
-    private String local(String instant) {
-        if (zone == null) return instant;
+    /**
+     * A time of the entry's body told with its zone: "2026-11-26 09:00 CET (UTC+01:00)" in the
+     * incident's zone, "2026-11-26 08:00 UTC" without one (docs/web.md); a value that is no time
+     * (a due date) as recorded.
+     */
+    private String time(JsonNode b, String field) {
+        String value = s(b, field);
         try {
-            return java.time.Instant.parse(instant)
-                    .atZone(zone)
-                    .toOffsetDateTime()
-                    .toString();
+            return Times.words(java.time.OffsetDateTime.parse(value).toInstant(), zone);
         } catch (java.time.format.DateTimeParseException e) {
-            return instant;
+            return value;
         }
     }
 
@@ -115,17 +117,17 @@ public final class TimelineText {
         return switch (type) {
             case "incident.opened" ->
                 who + " opened the incident \"" + s(b, "title") + "\" with severity " + s(b, "severity")
-                        + (b.path("awareAt").isString() ? ", aware since " + s(b, "awareAt") : "");
+                        + (b.path("awareAt").isString() ? ", aware since " + time(b, "awareAt") : "");
             case "incident.phase-changed" ->
                 who + " moved the incident from phase " + s(b, "previous") + " to " + s(b, "phase");
             case "incident.contained" ->
-                who + " declared the incident contained as of " + s(b, "at") + ": " + s(b, "text");
+                who + " declared the incident contained as of " + time(b, "at") + ": " + s(b, "text");
             case "incident.occurred-at-set" ->
-                who + " set when the incident occurred: " + s(b, "occurredAt") + " (" + precision(s(b, "precision"))
-                        + ")" + (b.path("previous").isString() ? ", was " + s(b, "previous") : "");
+                who + " set when the incident occurred: " + time(b, "occurredAt") + " (" + precision(s(b, "precision"))
+                        + ")" + (b.path("previous").isString() ? ", was " + time(b, "previous") : "");
             case "incident.awareness-set" ->
-                who + " set when the company became aware: " + s(b, "awareAt")
-                        + (b.path("previous").isString() ? ", was " + s(b, "previous") : "") + ": " + s(b, "reason");
+                who + " set when the company became aware: " + time(b, "awareAt")
+                        + (b.path("previous").isString() ? ", was " + time(b, "previous") : "") + ": " + s(b, "reason");
             case "incident.closed" -> who + " closed the incident: " + s(b, "text");
             case "incident.facts-set" -> who + " set the incident's facts: " + facts(b);
             case "timeline.entry" -> entry(who, b);
@@ -136,7 +138,7 @@ public final class TimelineText {
                         + (b.path("since").isNumber() ? ", proving consistency from size " + s(b, "since") : "");
             case "evidence-request.filed" ->
                 who + " requested evidence " + s(b, "request") + ": \"" + s(b, "text") + "\""
-                        + (b.path("due").isString() ? ", due " + s(b, "due") : "")
+                        + (b.path("due").isString() ? ", due " + time(b, "due") : "")
                         + (b.path("controls").isEmpty() ? "" : ", for " + list(b, "controls"));
             case "evidence-request.answered" ->
                 who + " answered evidence request " + s(b, "request") + " with "
@@ -246,10 +248,10 @@ public final class TimelineText {
                         : who + " unassigned obligation " + s(b, "rule");
             case "evidence-request.reminded" ->
                 "Reminder sent: evidence request " + s(b, "request") + " is due " + s(b, "dueOn") + " (end of the day: "
-                        + s(b, "due") + ")";
+                        + time(b, "due") + ")";
             case "obligation.reminded" ->
                 "Reminder sent: obligation " + s(b, "rule") + " (" + s(b, "jurisdiction") + ", to " + s(b, "recipient")
-                        + ") is due " + s(b, "due");
+                        + ") is due " + time(b, "due");
             case "obligation.status-changed" ->
                 who + " changed obligation " + s(b, "rule") + " (" + s(b, "jurisdiction") + ") from " + s(b, "from")
                         + " to " + s(b, "to")
@@ -296,10 +298,10 @@ public final class TimelineText {
         };
         List<String> times = new ArrayList<>();
         if (b.path("eventAt").isString()) {
-            times.add("happened " + local(s(b, "eventAt")) + " (" + precision(s(b, "eventPrecision")) + ")");
+            times.add("happened " + time(b, "eventAt") + " (" + precision(s(b, "eventPrecision")) + ")");
         }
         if (b.path("discoveredAt").isString()) {
-            times.add("discovered " + local(s(b, "discoveredAt")));
+            times.add("discovered " + time(b, "discoveredAt"));
         }
         return times.isEmpty() ? said : said + " [" + String.join(", ", times) + "]";
     }
@@ -354,9 +356,9 @@ public final class TimelineText {
     }
 
     /** The facts that move legal clocks, as set: the determination time and the cause. */
-    private static String facts(JsonNode b) {
+    private String facts(JsonNode b) {
         return (b.path("determinedAt").isString()
-                        ? "breach determined at " + s(b, "determinedAt")
+                        ? "breach determined at " + time(b, "determinedAt")
                         : "breach not yet determined")
                 + ", " + (b.path("unauthorizedAccess").asBoolean() ? "caused" : "not caused")
                 + " by an outsider's unauthorized access";

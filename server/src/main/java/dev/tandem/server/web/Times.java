@@ -39,17 +39,26 @@ public class Times {
         return show(time, zone, SECONDS);
     }
 
-    private String show(@Nullable Object time, @Nullable ZoneId zone, DateTimeFormatter format) {
+    /**
+     * A time written into words (the timeline's sentences): as {@link #show}, to the second when it
+     * has seconds, so a reader never takes a UTC time for a local one; with no zone, in UTC, saying so.
+     */
+    public static String words(Instant time, @Nullable ZoneId zone) {
+        return show(time, zone, time.getEpochSecond() % 60 == 0 && time.getNano() == 0 ? SHOWN : SECONDS);
+    }
+
+    private static String show(@Nullable Object time, @Nullable ZoneId zone, DateTimeFormatter format) {
         Instant t = instant(time);
         if (t == null) {
             return "";
         }
         ZonedDateTime at = t.atZone(zone == null ? ZoneOffset.UTC : zone);
-        String name = ZONE_NAME.format(at);
         String offset = at.getOffset().getTotalSeconds() == 0
                 ? "UTC"
                 : "UTC" + at.getOffset().getId();
-        return format.format(at) + " " + name + (name.equals(offset) || name.equals("Z") ? "" : " (" + offset + ")");
+        // a bare offset's name is the offset itself ("Z", "+01:00"): then the offset says it all
+        String name = at.getZone() instanceof ZoneOffset ? offset : ZONE_NAME.format(at);
+        return format.format(at) + " " + name + (name.equals(offset) ? "" : " (" + offset + ")");
     }
 
     /** RFC 3339 in UTC, for {@code <time datetime>} and the countdown script. */

@@ -397,8 +397,8 @@ abstract class TimelineContract {
         assertThat(texts)
                 .hasSize(5)
                 .anyMatch(s -> s.contains("from phase DETECT to RESPOND"))
-                .anyMatch(s -> s.contains("declared the incident contained as of 2026-11-26T11:00:00Z"))
-                .anyMatch(s -> s.contains("occurred: 2026-11-19T00:00:00Z (to the day)"))
+                .anyMatch(s -> s.contains("declared the incident contained as of 2026-11-26 11:00 UTC"))
+                .anyMatch(s -> s.contains("occurred: 2026-11-19 00:00 UTC (to the day)"))
                 .anyMatch(s -> s.contains("closed the incident: recovered; lessons to follow"));
     }
 }

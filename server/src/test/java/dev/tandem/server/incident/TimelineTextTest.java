@@ -116,18 +116,18 @@ class TimelineTextTest {
                         + " 3 of ours missing there, 1 with times that differ");
         s.put(
                 new IncidentContained("i", AT, "sync user disabled"),
-                "Ada Lovelace declared the incident contained as of 2026-11-26T08:00:00Z: sync user disabled");
+                "Ada Lovelace declared the incident contained as of 2026-11-26 08:00 UTC: sync user disabled");
         s.put(
                 new IncidentFactsSet("i", AT, true, null, null),
-                "Ada Lovelace set the incident's facts: breach determined at 2026-11-26T08:00:00Z, caused by an"
+                "Ada Lovelace set the incident's facts: breach determined at 2026-11-26 08:00 UTC, caused by an"
                         + " outsider's unauthorized access");
         s.put(
                 new IncidentAwarenessSet("i", AT, AT.minusSeconds(3600), "the DPO's first call was at 08:00"),
-                "Ada Lovelace set when the company became aware: 2026-11-26T08:00:00Z, was 2026-11-26T07:00:00Z:"
+                "Ada Lovelace set when the company became aware: 2026-11-26 08:00 UTC, was 2026-11-26 07:00 UTC:"
                         + " the DPO's first call was at 08:00");
         s.put(
                 new IncidentOccurredAtSet("i", AT, "HOUR", null),
-                "Ada Lovelace set when the incident occurred: 2026-11-26T08:00:00Z (to the hour)");
+                "Ada Lovelace set when the incident occurred: 2026-11-26 08:00 UTC (to the hour)");
         s.put(
                 new IncidentOpened("i", "Export leaked", "HIGH", "UTC", AT),
                 "Ada Lovelace opened the incident \"Export leaked\" with severity HIGH");
@@ -180,7 +180,7 @@ class TimelineTextTest {
                         200,
                         List.of(),
                         false),
-                "Reminder sent: obligation gdpr-art33 (DE, to SUPERVISORY_AUTHORITY) is due 2026-11-26T08:00:00Z");
+                "Reminder sent: obligation gdpr-art33 (DE, to SUPERVISORY_AUTHORITY) is due 2026-11-26 08:00 UTC");
         s.put(
                 new ObligationStatusChanged(
                         "i",
@@ -220,7 +220,7 @@ class TimelineTextTest {
                 "Ada Lovelace set the scope: 2,000 people (DE=1200, US-CA=800), data CONTACT");
         s.put(
                 new TimelineEntryAdded("i", "CORRECTION", "it was 09:00", AT.toString(), "HOUR", null, 7L, false),
-                "Ada Lovelace corrected entry 7: it was 09:00 [happened 2026-11-26T08:00:00Z (to the hour)]");
+                "Ada Lovelace corrected entry 7: it was 09:00 [happened 2026-11-26 08:00 UTC (to the hour)]");
         s.put(
                 new BackupTaken(116, true),
                 "Ada Lovelace took a backup of the installation at ledger size 116 (it holds the ledger's"
@@ -338,7 +338,7 @@ class TimelineTextTest {
                         Duration.ofHours(24),
                         200,
                         List.of(Duration.ofHours(24))),
-                "Reminder sent: evidence request r1 is due 2026-12-01 (end of the day: 2026-12-01T23:00:00Z)");
+                "Reminder sent: evidence request r1 is due 2026-12-01 (end of the day: 2026-12-01 23:00 UTC)");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestFiled(
                         "i",
@@ -406,7 +406,7 @@ class TimelineTextTest {
                 .body();
         assertThat(text.render("timeline.entry", note, "rafael"))
                 .isEqualTo(
-                        "Rafael Costa recorded an external event: regulator called [discovered 2026-11-26T08:00:00Z]");
+                        "Rafael Costa recorded an external event: regulator called [discovered 2026-11-26 08:00 UTC]");
     }
 
     @Test
@@ -415,7 +415,25 @@ class TimelineTextTest {
         var fact = new TimelineEntryAdded(
                 "i", "NOTE", "export ran", AT.toString(), "MINUTE", "2026-11-26T09:30:15Z", null, false);
         assertThat(berlin.render(fact.type(), fact.body(), "ada"))
-                .isEqualTo("ada noted: export ran [happened 2026-11-26T09:00+01:00 (to the minute),"
-                        + " discovered 2026-11-26T10:30:15+01:00]");
+                .isEqualTo("ada noted: export ran [happened 2026-11-26 09:00 CET (UTC+01:00) (to the minute),"
+                        + " discovered 2026-11-26 10:30:15 CET (UTC+01:00)]");
+    }
+
+    /** Every time in the words names its zone: a commander in Berlin never reads a UTC time as local. */
+    @Test
+    void lifecycleTimesAreToldInTheIncidentsZoneWithItsNameAndOffset() {
+        TimelineText berlin = new TimelineText(u -> u, java.time.ZoneId.of("Europe/Berlin"));
+        var opened = new dev.tandem.server.ledger.fact.IncidentOpened(
+                "i", "Leak", "HIGH", "Europe/Berlin", Instant.parse("2026-07-01T12:00:00Z"));
+        assertThat(berlin.render(opened.type(), opened.body(), "ada"))
+                .endsWith("aware since 2026-07-01 14:00 CEST (UTC+02:00)");
+        var contained = new IncidentContained("i", AT, "sync user disabled");
+        assertThat(berlin.render(contained.type(), contained.body(), "ada"))
+                .isEqualTo(
+                        "ada declared the incident contained as of 2026-11-26 09:00 CET (UTC+01:00): sync user disabled");
+        var aware = new IncidentAwarenessSet("i", AT, AT.minusSeconds(3599), "call");
+        assertThat(berlin.render(aware.type(), aware.body(), "ada"))
+                .isEqualTo("ada set when the company became aware: 2026-11-26 09:00 CET (UTC+01:00),"
+                        + " was 2026-11-26 08:00:01 CET (UTC+01:00): call");
     }
 }

@@ -147,7 +147,11 @@ class RoleViewsBrowserIT extends BrowserContract {
         var note = page.locator("#entry-" + added);
         assertThat(note.innerText())
                 .contains("Browser test: the export ran at 09:12")
-                .contains("happened");
+                .contains("[happened 2026-11-25 09:12 CET (UTC+01:00) (exact)]");
+        // every time on the timeline, in the sentences too, names its zone: none is a bare RFC 3339 one
+        assertThat(page.locator("#timeline").innerText())
+                .contains("aware since ")
+                .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
 
         page.getByLabel("Kind").selectOption("CORRECTION");
         page.getByLabel("Corrects entry #").fill(added);

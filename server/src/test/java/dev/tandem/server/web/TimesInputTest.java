@@ -24,4 +24,15 @@ class TimesInputTest {
                         .toInstant())
                 .isEqualTo(exact);
     }
+
+    /** Shown times always name their zone: a bare UTC offset reads "UTC", never "Z". */
+    @Test
+    void aShownTimeNamesItsZone() {
+        Instant t = Instant.parse("2026-12-05T13:00:00Z");
+        assertThat(times.show(t, berlin)).isEqualTo("2026-12-05 14:00 CET (UTC+01:00)");
+        assertThat(times.show(t, java.time.ZoneOffset.UTC)).isEqualTo("2026-12-05 13:00 UTC");
+        assertThat(times.show(t, ZoneId.of("UTC"))).isEqualTo("2026-12-05 13:00 UTC");
+        assertThat(times.show(t, java.time.ZoneOffset.ofHours(2))).isEqualTo("2026-12-05 15:00 UTC+02:00");
+        assertThat(Times.words(t.plusSeconds(7), null)).isEqualTo("2026-12-05 13:00:07 UTC");
+    }
 }
