@@ -37,13 +37,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -164,7 +167,10 @@ public class DemoData {
      */
     public static List<String> privilegedWords() {
         List<String> words = new java.util.ArrayList<>();
-        SAMPLES.stream().filter(s -> s.repository() == Repository.FORENSIC).forEach(s -> words.add(s.resource()));
+        // a dated name by its undated part: the demo moves its dates to the days before it started
+        SAMPLES.stream()
+                .filter(s -> s.repository() == Repository.FORENSIC)
+                .forEach(s -> words.add(DATE.split(s.resource(), 2)[0]));
         words.add(PRIVILEGED_DECISION);
         return words;
     }
@@ -172,6 +178,32 @@ public class DemoData {
     static final String PRIVILEGED_DECISION = "Treat the sandbox copy as a personal data breach";
 
     record Sample(String resource, Repository repository, EvidenceKind kind, String source, String description) {}
+
+    /** The day of the samples' leak as written in the files; the demo moves them to its own. */
+    static final LocalDate SAMPLE_DAY = LocalDate.of(2026, 11, 25);
+
+    private static final Pattern DATE = Pattern.compile("(?<!\\d)(20\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)");
+    /** Salesforce's compact timestamp, {@code 20261125021402.118}. */
+    private static final Pattern COMPACT =
+            Pattern.compile("(?<!\\d)(20\\d\\d)(\\d\\d)(\\d\\d)(?=\\d{6}\\.\\d{3}(?!\\d))");
+
+    /**
+     * The text with every date in it ({@code 2026-11-25}, and the date of a compact timestamp) moved
+     * by {@code days}: the samples' story, told in the days before the demo started.
+     */
+    static String redate(String text, long days) {
+        if (days == 0) {
+            return text;
+        }
+        String dashed = DATE.matcher(text).replaceAll(m -> day(m, days).toString());
+        return COMPACT.matcher(dashed)
+                .replaceAll(m -> day(m, days).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    private static LocalDate day(java.util.regex.MatchResult m, long days) {
+        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                .plusDays(days);
+    }
 
     static final List<Sample> SAMPLES = List.of(
             new Sample(
@@ -228,19 +260,29 @@ public class DemoData {
             return new Loaded(existing, tokens, passwords, false, analysis, privilegedItem(existing));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // the leak's day: the samples' dates and the generated org's are moved to it, so that the logs,
+        // captures and memo tell of the days before the demo's incident, whenever it is started
+        LocalDate leakDay =
+                now.minus(Duration.ofHours(28)).atZone(ZoneOffset.UTC).toLocalDate();
+        long shift = ChronoUnit.DAYS.between(SAMPLE_DAY, leakDay);
         Incident incident = incidents.open(
                 TITLE, Severity.CRITICAL, now.minus(Duration.ofHours(20)), ZoneId.of("Europe/Berlin"), COMMANDER);
         members(incident);
         for (Sample s : SAMPLES) {
+            byte[] content;
             try (InputStream in = new ClassPathResource("demo/" + s.resource()).getInputStream()) {
+                content = redate(new String(in.readAllBytes(), StandardCharsets.UTF_8), shift)
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            try (InputStream in = new java.io.ByteArrayInputStream(content)) {
                 vault.add(
                         new Vault.Metadata(
                                 incident.id(),
                                 s.repository(),
                                 s.kind(),
-                                s.resource(),
+                                redate(s.resource(), shift),
                                 s.source(),
-                                s.description(),
+                                redate(s.description(), shift),
                                 now.minus(Duration.ofHours(18))),
                         in,
                         Long.MAX_VALUE,
@@ -251,7 +293,7 @@ public class DemoData {
         // counsel records when the breach was determined (the commander's decision below): the clocks
         // that run from the determination (Texas here) count from it (docs/obligations-api.md)
         obligations.setFacts(incident.id(), new IncidentFacts(now.minus(Duration.ofHours(17)), false), "counsel");
-        addGeneratedOrg(incident, now.minus(Duration.ofHours(18)));
+        addGeneratedOrg(incident, now.minus(Duration.ofHours(18)), leakDay);
         // counsel lets the responder read the checkout capture, and nothing else that is privileged
         vault.ofIncident(incident.id()).stream()
                 .filter(i -> i.name().equals("checkout-capture.har"))
@@ -545,14 +587,14 @@ public class DemoData {
                     "Product pages and their recommendation API"));
 
     /** Generates the demo org (seeded, small: a second or two), adds it as evidence, removes the files. */
-    private void addGeneratedOrg(Incident incident, Instant collected) throws IOException {
+    private void addGeneratedOrg(Incident incident, Instant collected, LocalDate leakDay) throws IOException {
         SampleOrg org = sampleOrg;
         if (org == null) {
             return;
         }
         Path dir = Files.createTempDirectory("tandem-demo-org");
         try {
-            org.write(ORG_SEED, ORG_USERS, ORG_ROWS, dir);
+            org.write(ORG_SEED, ORG_USERS, ORG_ROWS, leakDay, dir);
             zip(dir.resolve("eventlogs"), dir.resolve("eventlogs.zip"));
             zip(dir.resolve("metadata"), dir.resolve("metadata.zip"));
             for (OrgItem item : ORG) {

@@ -2,6 +2,7 @@ package dev.tandem.server.demo;
 
 import dev.tandem.tools.crm.CrmOrgGenerator;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("tandem.demo")
 class GeneratedSampleOrg implements SampleOrg {
     @Override
-    public void write(long seed, int users, long rows, Path dir) {
-        CrmOrgGenerator.generate(CrmOrgGenerator.Settings.of(seed, users, rows), dir);
+    public void write(long seed, int users, long rows, LocalDate incidentDay, Path dir) {
+        CrmOrgGenerator.generate(CrmOrgGenerator.Settings.endingNear(seed, users, rows, incidentDay), dir);
     }
 
     @Override

@@ -50,8 +50,22 @@ public final class CrmOrgGenerator {
             }
         }
 
+        /** The first day of the canonical org: every start a whole number of weeks from it gives the same org, dated otherwise. */
+        public static final LocalDate START = LocalDate.of(2025, 3, 1);
+
         public static Settings of(long seed, int users, long rows) {
-            return new Settings(seed, users, rows, 30, LocalDate.of(2025, 3, 1), false);
+            return new Settings(seed, users, rows, 30, START, false);
+        }
+
+        /**
+         * The canonical org moved by whole weeks so that its incident day (the integration's
+         * extraction, 4 days before the end) falls in the week up to {@code incidentDay}: the same
+         * weekdays, so the same random draws and the same findings as {@link #of}, with recent dates.
+         */
+        public static Settings endingNear(long seed, int users, long rows, LocalDate incidentDay) {
+            int length = 30;
+            long days = java.time.temporal.ChronoUnit.DAYS.between(START.plusDays(length - 4), incidentDay);
+            return new Settings(seed, users, rows, length, START.plusWeeks(Math.floorDiv(days, 7)), false);
         }
     }
 
@@ -1220,6 +1234,16 @@ public final class CrmOrgGenerator {
         void write(JsonGenerator g);
     }
 
+    /** When the captures were taken: the incident day (the integration's extraction), 14:02:{second} UTC. */
+    private String harTime(int second) {
+        return s.start()
+                .plusDays(incidentDay())
+                .atTime(14, 2, second)
+                .toInstant(ZoneOffset.UTC)
+                .toString()
+                .replace("Z", ".000Z");
+    }
+
     private void har(Path file, String pageUrl, HarBody entries) {
         try {
             Files.createDirectories(file.getParent());
@@ -1237,13 +1261,15 @@ public final class CrmOrgGenerator {
                 g.writeName("pages");
                 g.writeStartArray();
                 g.writeStartObject();
-                g.writeStringProperty("startedDateTime", "2025-03-27T14:02:11.000Z");
+                g.writeStringProperty("startedDateTime", harTime(11));
                 g.writeStringProperty("id", "page_1");
                 g.writeStringProperty("title", pageUrl);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeName("entries");
                 g.writeStartArray();
+                // the entries' time, read by entry(): the scenarios write entries without the generator
+                g.assignCurrentValue(harTime(12));
                 entries.write(g);
                 g.writeEndArray();
                 g.writeEndObject();
@@ -1266,9 +1292,10 @@ public final class CrmOrgGenerator {
             String resType,
             String resBody,
             boolean base64) {
+        Object at = g.currentValue();
         g.writeStartObject();
         g.writeStringProperty("pageref", "page_1");
-        g.writeStringProperty("startedDateTime", "2025-03-27T14:02:12.000Z");
+        g.writeStringProperty("startedDateTime", at instanceof String t ? t : "2025-03-27T14:02:12.000Z");
         g.writeNumberProperty("time", 120);
         g.writeName("request");
         g.writeStartObject();
