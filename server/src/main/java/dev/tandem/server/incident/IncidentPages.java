@@ -355,11 +355,46 @@ class IncidentPages {
         return "redirect:/incidents/" + id + "/members";
     }
 
+    /**
+     * The confirmation of a removal (docs/web.md): who is removed, in which role, and what they
+     * lose; its form alone removes. Works without script.
+     */
+    @GetMapping("/incidents/{id}/members/{username}/removal")
+    @Guard(Action.MEMBERS_CHANGE)
+    String confirmRemoval(Access access, @PathVariable String id, @PathVariable String username, Model model) {
+        Memberships.Member member = memberships.members(id).stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("member", username + " of incident " + id));
+        if (access.caller().member()) {
+            header(access, id, model, "members");
+        } else {
+            model.addAttribute("incidentId", id);
+            model.addAttribute("zone", ZoneOffset.UTC);
+        }
+        model.addAttribute("member", member);
+        model.addAttribute("self", member.username().equals(access.username()));
+        return "incidents/remove-member";
+    }
+
+    /** Removes the member once confirmed ({@code confirm=yes}); without it, the confirmation page. */
     @PostMapping("/incidents/{id}/members/{username}/removal")
     @Guard(Action.MEMBERS_CHANGE)
-    String removeMember(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String username) {
-        memberships.remove(id, username, actor.username());
-        return "redirect:/incidents/" + id + "/members";
+    String removeMember(
+            Access access,
+            @PathVariable String id,
+            @PathVariable String username,
+            @RequestParam(required = false) @Nullable String confirm,
+            Model model) {
+        if (!"yes".equals(confirm)) {
+            return confirmRemoval(access, id, username, model);
+        }
+        memberships.remove(id, username, access.username());
+        if (username.equals(access.username()) && !access.caller().admin()) {
+            return "redirect:/incidents"; // no longer a member: the incident's pages are not theirs now
+        }
+        return "redirect:/incidents/" + id + "/members?removed="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @PostMapping("/incidents/{id}/grants")

@@ -593,13 +593,18 @@ abstract class AccessMatrixContract {
                 "PFFFFFHP",
                 () -> i + "/members",
                 "username=" + freshUser(f.admin()) + "&role=AUDITOR"));
+        String grantee = username(f.as().get(Who.GRANTED), f.admin());
+        // the confirmation page of a removal, then its form (confirm=yes) removes
+        c.add(get("/incidents/{id}/members/{username}/removal", "PFFFFFHP", i + "/members/" + grantee + "/removal"));
         c.add(new Call("POST", "/incidents/{id}/members/{username}/removal", "PFFFFFHP", () -> {
             String u = freshUser(f.admin());
             Api.Response added = f.as().get(Who.IC).putJson("/api/v1" + i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
             assertThat(added.status()).as(added.body()).isEqualTo(200);
-            return new Request(i + "/members/" + u + "/removal", null, null);
+            return new Request(
+                    i + "/members/" + u + "/removal",
+                    "application/x-www-form-urlencoded",
+                    "confirm=yes".getBytes(StandardCharsets.UTF_8));
         }));
-        String grantee = username(f.as().get(Who.GRANTED), f.admin());
         c.add(form(
                 "POST",
                 "/incidents/{id}/grants",
