@@ -93,7 +93,9 @@
   // second submit is sent to what the first created and records nothing. Any other visit to the page
   // keeps the token the server drew (the stored one stays: the page a form leads to may be its own).
   function tokenKey(form) {
-    return "tandem.formToken " + location.pathname + location.search + " " + (form.getAttribute("action") || "");
+    // the upload form's action carries the CSRF token, masked afresh on every page drawn: left out
+    var action = (form.getAttribute("action") || "").replace(/([?&])_csrf=[^&#]*&?/, "$1").replace(/[?&]$/, "");
+    return "tandem.formToken " + location.pathname + location.search + " " + action;
   }
   var returned = false;
   try {

@@ -16,6 +16,7 @@ import dev.tandem.server.incident.Timeline;
 import dev.tandem.server.incident.TimelineQuery;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.pii.PiiScans;
+import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.MultipartForm;
 import dev.tandem.server.web.Problems;
 import dev.tandem.server.web.Times;
@@ -164,10 +165,28 @@ class EvidencePages {
                 if (!part.name().equals("file")) {
                     continue;
                 }
-                return receive(access, incident, part, form, fields, request, response, model);
+                // one item per form drawn (FormTokens): the token is a field, read before the file
+                boolean[] received = {false};
+                String view = FormTokens.once(request, fields.get(FormTokens.PARAM), () -> {
+                    received[0] = true;
+                    try {
+                        return receive(access, incident, part, form, fields, request, response, model);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                if (!received[0]) {
+                    drain(form); // sent again: the file is read and dropped, the browser answered
+                }
+                return view;
             }
         } catch (MultipartForm.MalformedException e) {
             return again(access, id, model, response, fields, 422, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof MultipartForm.MalformedException m) {
+                return again(access, id, model, response, fields, 422, m.getMessage());
+            }
+            throw e.getCause();
         }
     }
 
@@ -257,6 +276,7 @@ class EvidencePages {
         model.addAttribute("uploadError", message);
         Map<String, String> draft = new LinkedHashMap<>(fields);
         draft.remove("_csrf");
+        draft.remove(FormTokens.PARAM);
         model.addAttribute("draft", draft);
         return list(access, id, model);
     }

@@ -106,6 +106,25 @@ class IncidentPages {
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String timeZone,
             @RequestParam(required = false) @Nullable String awareAt,
+            @RequestParam(name = FormTokens.PARAM, required = false) @Nullable String formToken,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Access access) {
+        // one incident per form drawn: back and "Open incident" again lead to the first (FormTokens)
+        return FormTokens.once(
+                request,
+                formToken,
+                "opened",
+                () -> open(actor, title, severity, timeZone, awareAt, model, response, access));
+    }
+
+    private String open(
+            Actor actor,
+            @Nullable String title,
+            @Nullable String severity,
+            @Nullable String timeZone,
+            @Nullable String awareAt,
             Model model,
             HttpServletResponse response,
             Access access) {
@@ -341,7 +360,13 @@ class IncidentPages {
             @AuthenticationPrincipal Actor actor,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String username,
-            @RequestParam(required = false) @Nullable String role) {
+            @RequestParam(required = false) @Nullable String role,
+            @RequestParam(name = FormTokens.PARAM, required = false) @Nullable String formToken,
+            HttpServletRequest request) {
+        return FormTokens.once(request, formToken, () -> putMember(actor, id, username, role));
+    }
+
+    private String putMember(Actor actor, String id, @Nullable String username, @Nullable String role) {
         Role r;
         try {
             r = Role.valueOf(role == null ? "" : role);

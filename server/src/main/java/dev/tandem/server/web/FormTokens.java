@@ -43,6 +43,16 @@ public final class FormTokens {
      * one at a time, so a double click waits for the first and is sent to its result.
      */
     public static String once(HttpServletRequest request, @Nullable String token, Supplier<String> create) {
+        return once(request, token, "", create);
+    }
+
+    /**
+     * As {@link #once(HttpServletRequest, String, Supplier)}, the second post sent to
+     * {@code ?sentTwice=<what>}: for a page that more than one form leads to, so it can say which
+     * was sent again.
+     */
+    public static String once(
+            HttpServletRequest request, @Nullable String token, String what, Supplier<String> create) {
         if (token == null || token.isBlank() || token.length() > 64) {
             return create.get();
         }
@@ -50,7 +60,7 @@ public final class FormTokens {
         synchronized (spent) {
             String earlier = spent.get(token);
             if (earlier != null) {
-                return "redirect:" + sentTwice(earlier);
+                return "redirect:" + sentTwice(earlier, what);
             }
             String view = create.get();
             if (view.startsWith("redirect:")) {
@@ -61,12 +71,16 @@ public final class FormTokens {
     }
 
     static String sentTwice(String location) {
+        return sentTwice(location, "");
+    }
+
+    static String sentTwice(String location, String what) {
         int hash = location.indexOf('#');
         String path = hash < 0 ? location : location.substring(0, hash);
         String fragment = hash < 0 ? "" : location.substring(hash);
         int query = path.indexOf('?');
         String base = query < 0 ? path : path.substring(0, query);
-        return base + "?sentTwice" + fragment;
+        return base + "?sentTwice" + (what.isEmpty() ? "" : "=" + what) + fragment;
     }
 
     private static Spent spent(HttpSession session) {

@@ -45,6 +45,7 @@ class FormTokensTest {
     @Test
     void theSecondAnswerKeepsTheFragmentAndDropsTheFirstOnesQuery() {
         assertThat(FormTokens.sentTwice("/incidents/i?added=7#entry-7")).isEqualTo("/incidents/i?sentTwice#entry-7");
+        assertThat(FormTokens.sentTwice("/incidents/i?opened", "opened")).isEqualTo("/incidents/i?sentTwice=opened");
         assertThat(FormTokens.sentTwice("/incidents/i/audit#request-r"))
                 .isEqualTo("/incidents/i/audit?sentTwice#request-r");
     }
