@@ -59,7 +59,12 @@ class AccessInterceptor implements HandlerInterceptor {
         Actor actor = actor();
         Resolved r = resolve(action, variables(request), request, actor);
         Caller caller = r.resource().incident() == null
-                ? Caller.outside(actor.username(), actor.admin())
+                ? Caller.outside(
+                        actor.username(),
+                        actor.admin(),
+                        action.target() == Target.INSTALLATION
+                                ? memberships.rolesOf(actor.username()).values()
+                                : List.of())
                 : memberships.caller(
                         actor.username(), actor.admin(), r.resource().incident());
         Decision decision = AccessPolicy.decide(caller, action, r.resource());

@@ -51,7 +51,16 @@ public final class AccessPolicy {
 
     private static Decision installation(Caller caller, Action action) {
         return switch (action) {
-            case LEDGER_PUBLIC, SIGN_IN, OWN_ACCOUNT, LEDGER_READ, INCIDENT_OPEN, INCIDENT_LIST -> Decision.PERMIT;
+            case LEDGER_PUBLIC, SIGN_IN, OWN_ACCOUNT, LEDGER_READ, INCIDENT_LIST -> Decision.PERMIT;
+            // whoever opens an incident commands it: an external auditor runs no response of the
+            // company they audit (auditor independence, as for approvals)
+            case INCIDENT_OPEN ->
+                caller.externalAuditor() && !caller.admin()
+                        ? Decision.forbidden(
+                                "an external auditor (AUDITOR in every incident they are a member of) does not open"
+                                        + " incidents, which would make them its incident commander (auditor"
+                                        + " independence)")
+                        : Decision.PERMIT;
             case USER_CREATE, USER_LIST ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator manages users");
             case BACKUP -> caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator takes backups");

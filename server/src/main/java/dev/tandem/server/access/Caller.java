@@ -11,12 +11,24 @@ import org.jspecify.annotations.Nullable;
  *
  * @param role null when the caller is not a member of the incident (or there is none)
  * @param grants the FORENSIC items granted to the caller in this incident
+ * @param externalAuditor outside an incident: the caller is a member of incidents as AUDITOR only
+ *     (an external auditor), which installation-wide actions ask (docs/access.md)
  */
 public record Caller(
-        String username, boolean admin, @Nullable Role role, Grants grants) {
+        String username, boolean admin, @Nullable Role role, Grants grants, boolean externalAuditor) {
+
+    public Caller(String username, boolean admin, @Nullable Role role, Grants grants) {
+        this(username, admin, role, grants, false);
+    }
 
     public static Caller outside(String username, boolean admin) {
         return new Caller(username, admin, null, Grants.NONE);
+    }
+
+    /** Outside an incident, with the roles the caller holds in incidents (any number, any order). */
+    public static Caller outside(String username, boolean admin, java.util.Collection<Role> rolesHeld) {
+        boolean auditorOnly = !rolesHeld.isEmpty() && rolesHeld.stream().allMatch(r -> r == Role.AUDITOR);
+        return new Caller(username, admin, null, Grants.NONE, auditorOnly);
     }
 
     public boolean member() {

@@ -81,6 +81,18 @@ public class PageAdvice {
     Map<String, Boolean> can(HttpServletRequest request) {
         Map<String, Boolean> can = new TreeMap<>();
         if (request.getAttribute(ACCESS) instanceof Access access
+                && access.resource().incident() == null) {
+            // a page outside incidents (the incident list): the installation-wide actions it offers
+            for (Action a : Action.values()) {
+                if (a.target() == Target.INSTALLATION) {
+                    can.put(
+                            a.name(),
+                            AccessPolicy.decide(access.caller(), a, dev.tandem.server.access.Resource.INSTALLATION)
+                                    instanceof Decision.Permit);
+                }
+            }
+        }
+        if (request.getAttribute(ACCESS) instanceof Access access
                 && access.resource().incident() != null) {
             var incident =
                     dev.tandem.server.access.Resource.incident(access.resource().incident());

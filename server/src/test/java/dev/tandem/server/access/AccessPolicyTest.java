@@ -35,6 +35,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void anExternalAuditorOpensNoIncidentAndEveryoneElseDoes() {
+        java.util.function.BiFunction<Boolean, java.util.List<Role>, Decision> open = (admin, roles) ->
+                AccessPolicy.decide(Caller.outside("u", admin, roles), Action.INCIDENT_OPEN, Resource.INSTALLATION);
+        assertThat(open.apply(false, java.util.List.of(Role.AUDITOR, Role.AUDITOR)))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(open.apply(false, java.util.List.of())).as("no incident yet").isInstanceOf(Decision.Permit.class);
+        assertThat(open.apply(false, java.util.List.of(Role.AUDITOR, Role.RESPONDER)))
+                .as("a member of the company's team somewhere")
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(open.apply(true, java.util.List.of(Role.AUDITOR))).isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(Caller.outside("u", false), Action.INCIDENT_OPEN, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Permit.class);
+    }
+
+    @Test
     void changesAreApprovedByTheCommanderAndTheLiaisonAndOnlyAcknowledgedByTheAuditor() {
         Resource change = Resource.incident(INCIDENT);
         for (Role r : Role.values()) {

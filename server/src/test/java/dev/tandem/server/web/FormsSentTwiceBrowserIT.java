@@ -68,6 +68,29 @@ class FormsSentTwiceBrowserIT extends BrowserContract {
         page.context().close();
     }
 
+    @Test
+    void theAuditorIsNotOfferedToOpenAnIncidentAndAPostIsRefused() {
+        Page page = signIn(Role.AUDITOR);
+        page.navigate(base() + "/incidents");
+        assertThat(button(page, "Open incident").count()).isZero();
+        assertThat(page.locator("main").innerText()).doesNotContain("Open an incident");
+        String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+        var refused = page.request()
+                .post(
+                        base() + "/incidents",
+                        RequestOptions.create()
+                                .setHeader("X-CSRF-TOKEN", csrf)
+                                .setForm(FormData.create()
+                                        .set("title", "the auditor opens one")
+                                        .set("severity", "LOW")));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("auditor independence");
+        // the commander is offered it
+        Page commander = signIn(Role.INCIDENT_COMMANDER);
+        commander.navigate(base() + "/incidents");
+        assertThat(button(commander, "Open incident").count()).isOne();
+    }
+
     /** Fills the members page's form with {@code name} as AUDITOR and sends it. */
     private static void saveAuditor(Page page, String name) {
         page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(name);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.server.access.AccessDenied;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
+import dev.tandem.server.identity.Actor;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -14,18 +17,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The same incident told to each role: every page a role can reach by following links from its
  * incident list is visited; the auditor and the audit liaison never see a privileged name on any of
- * them, counsel does; every page passes axe-core with no serious or critical violation.
+ * them, counsel does; every page passes axe-core with no serious or critical violation; no page
+ * offers a role a link or a form the access policy would refuse it.
  */
 class RoleViewsBrowserIT extends BrowserContract {
     private static final int MAX_PAGES = 80;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    /**
+     * Would the policy refuse {@code role} (null: the administrator) the post a page's form makes?
+     * Asked of the interceptors the server runs before the handler (the access check among them),
+     * the handler itself never run: nothing is written. Null when permitted (or not a page's handler).
+     */
+    private @Nullable String refusal(@Nullable Role role, String action, List<List<String>> fields) throws Exception {
+        URI uri = URI.create(action);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", uri.getRawPath());
+        request.setQueryString(uri.getRawQuery());
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.addParameter(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], "UTF-8") : "");
+            }
+        }
+        fields.forEach(f -> request.addParameter(f.get(0), f.get(1)));
+        HandlerExecutionChain chain = mapping.getHandler(request);
+        if (chain == null || !(chain.getHandler() instanceof HandlerMethod)) {
+            return null; // sign-out: Spring Security's own, for everyone
+        }
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        new Actor(username(role), role == null), null, List.of()));
+        try {
+            for (HandlerInterceptor i : chain.getInterceptorList()) {
+                i.preHandle(request, new MockHttpServletResponse(), chain.getHandler());
+            }
+            return null;
+        } catch (AccessDenied e) {
+            return e.getMessage();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     /** Every same-site page reachable by links from /incidents (no sign-out, no downloads), with its text. */
-    private Map<String, String> crawl(Page page, SoftAssertions soft, String who) {
+    private Map<String, String> crawl(Page page, SoftAssertions soft, @Nullable Role role) {
+        String who = role == null ? "ADMIN" : role.name();
+        Set<String> forms = new LinkedHashSet<>();
         Map<String, String> seen = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/incidents"));
         while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
@@ -35,12 +91,41 @@ class RoleViewsBrowserIT extends BrowserContract {
             }
             var response = page.navigate(base() + path);
             soft.assertThat(response.status()).as(who + " " + path).isLessThan(500);
+            // a link offered is a page the role may open: never refused (403) nor hidden (404)
+            soft.assertThat(response.status())
+                    .as(who + " offered a link to " + path)
+                    .isNotIn(401, 403, 404);
             if (response.headerValue("content-type") == null
                     || !response.headerValue("content-type").startsWith("text/html")) {
                 seen.put(path, "");
                 continue;
             }
             seen.put(path, page.locator("body").innerText());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> offered = (List<Map<String, Object>>)
+                    page.evaluate(
+                            "() => Array.from(document.querySelectorAll('form'))"
+                                    + ".filter(f => (f.getAttribute('method') || '').toLowerCase() === 'post')"
+                                    + ".map(f => ({action: f.getAttribute('action') || location.pathname,"
+                                    + " fields: Array.from(new FormData(f).entries()).filter(e => typeof e[1] === 'string')}))");
+            for (Map<String, Object> form : offered) {
+                String action = (String) form.get("action");
+                @SuppressWarnings("unchecked")
+                List<List<String>> fields = (List<List<String>>) form.get("fields");
+                if (forms.add(action.replaceAll("_csrf=[^&]*", "")
+                        + fields.stream()
+                                .filter(f ->
+                                        !f.get(0).equals("_csrf") && !f.get(0).equals(FormTokens.PARAM))
+                                .toList())) {
+                    try {
+                        soft.assertThat(refusal(role, action, fields))
+                                .as(who + " offered a form posting to " + action + " on " + path)
+                                .isNull();
+                    } catch (Exception e) {
+                        soft.fail(who + " " + action + ": " + e);
+                    }
+                }
+            }
             for (String violation : Browsers.seriousViolations(page)) {
                 soft.fail(who + " " + path + ": " + violation);
             }
@@ -75,7 +160,7 @@ class RoleViewsBrowserIT extends BrowserContract {
         SoftAssertions soft = new SoftAssertions();
         List<String> words = DemoData.privilegedWords();
         for (Role role : List.of(Role.AUDITOR, Role.AUDIT_LIAISON)) {
-            Map<String, String> pages = crawl(signIn(role), soft, role.name());
+            Map<String, String> pages = crawl(signIn(role), soft, role);
             soft.assertThat(pages.keySet()).as(role + " reached the incident").contains(incidentPath());
             pages.forEach((path, text) -> {
                 for (String word : words) {
@@ -83,7 +168,7 @@ class RoleViewsBrowserIT extends BrowserContract {
                 }
             });
         }
-        Map<String, String> counsel = crawl(signIn(Role.LEGAL), soft, "LEGAL");
+        Map<String, String> counsel = crawl(signIn(Role.LEGAL), soft, Role.LEGAL);
         String all = String.join("\n", counsel.values());
         for (String word : words) {
             soft.assertThat(all).as("counsel sees " + word).contains(word);
@@ -95,10 +180,10 @@ class RoleViewsBrowserIT extends BrowserContract {
     void everyPageOfEveryRolePassesTheAccessibilityCheck() {
         SoftAssertions soft = new SoftAssertions();
         for (Role role : List.of(Role.INCIDENT_COMMANDER, Role.RESPONDER)) {
-            crawl(signIn(role), soft, role.name());
+            crawl(signIn(role), soft, role);
         }
         var admin = signIn(null);
-        crawl(admin, soft, "ADMIN");
+        crawl(admin, soft, null);
         // and the sign-in page itself, before anyone signs in
         var anonymous = Browsers.context(browser).newPage();
         anonymous.navigate(base() + "/login");
