@@ -61,6 +61,22 @@ public class Times {
         return format.format(at) + " " + name + (name.equals(offset) ? "" : " (" + offset + ")");
     }
 
+    private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d\\d:\\d\\d)");
+
+    /**
+     * A text from the API shown in a page (an obligation's clock, "72 hours after
+     * 2026-12-05T20:18:21Z"), each RFC 3339 time in it told as {@link #words} tells it, in the zone.
+     */
+    public String within(@Nullable String text, @Nullable ZoneId zone) {
+        if (text == null) {
+            return "";
+        }
+        return RFC_3339.matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        words(OffsetDateTime.parse(m.group()).toInstant(), zone)));
+    }
+
     /** RFC 3339 in UTC, for {@code <time datetime>} and the countdown script. */
     public String iso(@Nullable Object time) {
         Instant t = instant(time);

@@ -25,6 +25,11 @@ class ObligationsBrowserIT extends BrowserContract {
     void theCommanderChangesAStatusInPlaceAndSeesItOnTheTimeline() {
         Page page = signIn(Role.INCIDENT_COMMANDER);
         page.navigate(base() + incidentPath() + "/obligations");
+        // each clock's time is told in the incident's zone, never as a bare UTC time
+        List<String> clocks =
+                page.locator("article.obligation dt:text-is('Clock') + dd").allInnerTexts();
+        assertThat(clocks).isNotEmpty().anyMatch(c -> c.contains("(UTC+01:00)"));
+        assertThat(clocks).noneMatch(c -> c.matches("(?s).*\\d\\dT\\d\\d:\\d\\d.*"));
         Locator article = page.locator("article.obligation")
                 .filter(new Locator.FilterOptions().setHas(page.locator("details.forms")))
                 .filter(new Locator.FilterOptions().setHasText("PENDING"))

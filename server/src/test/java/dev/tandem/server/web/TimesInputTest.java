@@ -35,4 +35,16 @@ class TimesInputTest {
         assertThat(times.show(t, java.time.ZoneOffset.ofHours(2))).isEqualTo("2026-12-05 15:00 UTC+02:00");
         assertThat(Times.words(t.plusSeconds(7), null)).isEqualTo("2026-12-05 13:00:07 UTC");
     }
+
+    /** A text from the API shown in a page: its RFC 3339 times told in the zone, the rest as it was. */
+    @Test
+    void timesInATextAreToldInTheZone() {
+        assertThat(times.within("72 hours (absolute time) after 2026-12-05T20:18:21Z", berlin))
+                .isEqualTo("72 hours (absolute time) after 2026-12-05 21:18:21 CET (UTC+01:00)");
+        assertThat(times.within("from 2026-07-01T10:00+02:00 to 2026-07-02T10:00:00.5Z", berlin))
+                .isEqualTo("from 2026-07-01 10:00 CEST (UTC+02:00) to 2026-07-02 12:00:00 CEST (UTC+02:00)");
+        assertThat(times.within("15 days after the notice (2026-12-01)", berlin))
+                .isEqualTo("15 days after the notice (2026-12-01)");
+        assertThat(times.within(null, berlin)).isEmpty();
+    }
 }
