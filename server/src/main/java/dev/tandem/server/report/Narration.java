@@ -244,6 +244,17 @@ final class Narration {
                                         texts(b, "evidence").stream()
                                                 .map(names::of)
                                                 .toList()));
+            case "checkpoint.verified" ->
+                "Ledger verified offline" + by + " at tree size " + text(b, "treeSize") + " (root "
+                        + text(b, "rootHash") + "), consistent with the log when recorded";
+            case "timeline.compared" ->
+                "Timeline of " + text(b, "source") + " (" + text(b, "rows") + " rows) compared with this one"
+                        + by + ": " + text(b, "missingHere") + " of theirs missing here, "
+                        + text(b, "missingThere") + " of ours missing there, " + text(b, "timeDiffers")
+                        + " with times that differ";
+            case "control-tests.imported" ->
+                "Control test register imported" + by + ": " + text(b, "rows") + " rows, controls "
+                        + String.join(", ", texts(b, "controls")) + ", as evidence " + names.of(text(b, "evidence"));
             default -> "Entry " + e.type() + " recorded" + by;
         };
     }

@@ -183,6 +183,40 @@ class NarrationFactsTest {
                 .isEqualTo("Change verified by the analyzers: the finding is closed");
     }
 
+    @Test
+    void theAuditorsVerifiedCheckpointIsToldWithItsSizeRootAndConsistencyAsTheTimelineTellsIt() {
+        ReportEntry verified = request(
+                new dev.tandem.server.ledger.fact.CheckpointVerified(
+                        "i", 86, "2W4VXr2hyKMDF45ijuy+a+egzRrf+M+nF/sbKcC60Xs="),
+                "auditor");
+        assertThat(Narration.describe(verified, NAMES, true))
+                .isEqualTo("Ledger verified offline by auditor at tree size 86 (root"
+                        + " 2W4VXr2hyKMDF45ijuy+a+egzRrf+M+nF/sbKcC60Xs=), consistent with the log when recorded");
+        ReportEntry compared = request(
+                new dev.tandem.server.ledger.fact.TimelineCompared(
+                        "i", "the MSSP", 12, 2, 1, 3, "ab", 40, java.time.Duration.ofMinutes(5), false),
+                "responder");
+        assertThat(Narration.describe(compared, NAMES, true))
+                .isEqualTo("Timeline of the MSSP (12 rows) compared with this one by responder: 2 of theirs missing"
+                        + " here, 1 of ours missing there, 3 with times that differ");
+    }
+
+    /** Every entry type of an incident that the timeline tells in words, the reports tell too. */
+    @Test
+    void everyIncidentEntryTypeTheTimelineKnowsIsToldInWordsNotByItsTypeName() {
+        // the installation's own entries (accounts, tokens, backups) belong to no incident
+        java.util.function.Predicate<String> installation =
+                t -> t.startsWith("user.") || t.startsWith("token.") || t.equals("backup.taken");
+        for (String type : dev.tandem.server.incident.TimelineText.TYPES) {
+            if (installation.test(type)) {
+                continue;
+            }
+            ReportEntry e = new ReportEntry(
+                    9, type, "2026-11-28T09:00:00Z", "auditor", JsonNodeFactory.instance.objectNode(), null, null);
+            assertThat(Narration.describe(e, NAMES, true)).as(type).doesNotStartWith("Entry " + type);
+        }
+    }
+
     private static ReportEntry request(dev.tandem.server.ledger.fact.Fact fact, String actor) {
         return new ReportEntry(9, fact.type(), "2026-11-28T09:00:00Z", actor, fact.body(), null, null);
     }
