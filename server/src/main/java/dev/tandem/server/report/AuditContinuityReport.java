@@ -60,7 +60,7 @@ public final class AuditContinuityReport {
             }
         }
         sections.add(new Section("what-happened", "What happened and when", List.of(), happened, null));
-        sections.add(evidence(entries));
+        sections.add(evidence(entries, names));
         sections.add(changes(entries, names));
         sections.add(controls(entries));
         sections.add(requests(s));
@@ -79,7 +79,7 @@ public final class AuditContinuityReport {
                 sections);
     }
 
-    private static Section evidence(List<ReportEntry> entries) {
+    private static Section evidence(List<ReportEntry> entries, Narration.Names names) {
         Map<String, List<ReportEntry>> reads = new LinkedHashMap<>();
         List<Long> privilegedReads = new ArrayList<>();
         for (ReportEntry e : entries) {
@@ -127,7 +127,7 @@ public final class AuditContinuityReport {
             rows.add(new Row(
                     List.of(
                             time(text(c, "receivedAt").isEmpty() ? e.at() : text(c, "receivedAt")),
-                            text(c, "name"),
+                            names.of(text(c, "evidence")),
                             text(c, "kind"),
                             text(c, "repository") + " repository, content address sha256/" + text(c, "sha256"),
                             text(c, "sha256"),

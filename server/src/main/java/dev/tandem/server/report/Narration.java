@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,16 +29,27 @@ final class Narration {
 
     private Narration() {}
 
-    /** Evidence names the reader may see, by evidence id. */
+    /**
+     * Evidence names the reader may see, by evidence id. Two items of one name (two uploads of
+     * {@code metadata.zip}) are told apart by the ledger entry that added each: "metadata.zip (added
+     * at #34)", as the evidence requests name their items.
+     */
     record Names(Map<String, String> byId) {
         static Names of(List<ReportEntry> entries) {
-            Map<String, String> m = new HashMap<>();
+            Map<String, String> named = new LinkedHashMap<>();
+            Map<String, Long> addedAt = new HashMap<>();
+            Map<String, Integer> uses = new HashMap<>();
             for (ReportEntry e : entries) {
                 JsonNode c = e.content();
                 if (e.type().equals("evidence.added") && c != null) {
-                    m.put(text(c, "evidence"), text(c, "name"));
+                    named.put(text(c, "evidence"), text(c, "name"));
+                    addedAt.put(text(c, "evidence"), e.index());
+                    uses.merge(text(c, "name"), 1, Integer::sum);
                 }
             }
+            Map<String, String> m = new HashMap<>();
+            named.forEach(
+                    (id, name) -> m.put(id, uses.get(name) > 1 ? name + " (added at #" + addedAt.get(id) + ")" : name));
             return new Names(m);
         }
 
