@@ -53,13 +53,15 @@ public final class AuditContinuityReport {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
-        List<Line> happened = new ArrayList<>(Summary.lines(entries, names, true));
+        List<Summary.Dated> dated = new ArrayList<>(Summary.lifecycle(entries, names, true));
         for (ReportEntry e : entries) {
             if (e.type().equals("timeline.entry") || e.type().equals("leak.finding")) {
-                happened.add(new Line(time(e.at()), Narration.describe(e, names, true), List.of(e.index())));
+                dated.add(Summary.dated(e, Summary.happened(e), Narration.describe(e, names, true)));
             }
         }
-        sections.add(new Section("what-happened", "What happened and when", List.of(), happened, null));
+        List<Line> happened = Summary.chronological(dated);
+        Summary.currentPhase(entries).ifPresent(happened::add);
+        sections.add(new Section("what-happened", "What happened and when", List.of(Summary.ORDER), happened, null));
         sections.add(evidence(entries, names));
         sections.add(changes(entries, names));
         sections.add(controls(entries));
@@ -336,40 +338,42 @@ public final class AuditContinuityReport {
                             + ")" + (kinds.isEmpty() ? "" : "; leak patterns found: " + String.join(", ", kinds)),
                     cites(List.of(opened), publicFindings)));
         }
+        // each moment at the time it tells of, in the order they happened (as "What happened")
         List<ReportEntry> timing = new ArrayList<>();
-        StringBuilder when = new StringBuilder("Timing:");
+        List<Summary.Dated> moments = new ArrayList<>();
         ReportEntry occurred = Narration.latest(entries, "incident.occurred-at-set")
                 .filter(e -> e.content() != null)
                 .orElse(null);
         if (occurred != null) {
-            when.append(" occurred ")
-                    .append(time(text(occurred.content(), "occurredAt")))
-                    .append(';');
+            moments.add(moment("occurred", Summary.happened(occurred), occurred));
             timing.add(occurred);
         }
         if (opened != null) {
             if (!text(opened.content(), "awareAt").isEmpty()) {
-                when.append(" aware ")
-                        .append(time(text(opened.content(), "awareAt")))
-                        .append(';');
+                moments.add(moment("aware", text(opened.content(), "awareAt"), opened));
             }
-            when.append(" opened in Tandem ").append(time(opened.at())).append(';');
+            moments.add(moment("opened in Tandem", opened.at(), opened));
             timing.add(opened);
         }
         for (ReportEntry e : entries) {
             if (e.type().equals("incident.contained") && e.content() != null) {
-                String at = text(e.content(), "at");
-                when.append(" contained ")
-                        .append(time(at.isEmpty() ? e.at() : at))
-                        .append(';');
+                moments.add(moment("contained", Summary.happened(e), e));
                 timing.add(e);
             }
             if (e.type().equals("incident.closed") && e.content() != null) {
-                when.append(" closed ").append(time(e.at())).append(';');
+                moments.add(moment("closed", e.at(), e));
                 timing.add(e);
             }
         }
-        lines.add(new Line("", when.substring(0, when.length() - 1), cites(timing, List.of())));
+        lines.add(new Line(
+                "",
+                "Timing: "
+                        + String.join(
+                                "; ",
+                                Summary.chronological(moments).stream()
+                                        .map(Line::text)
+                                        .toList()),
+                cites(timing, List.of())));
         List<ReportEntry> notices =
                 entries.stream().filter(e -> e.type().equals("notice.sent")).toList();
         lines.add(new Line(
@@ -417,6 +421,13 @@ public final class AuditContinuityReport {
                         + " determination; the facts below are the ledger's."),
                 lines,
                 null);
+    }
+
+    /** "contained 2026-12-06 00:30:14 UTC", dated for ordering. */
+    private static Summary.Dated moment(String what, String at, ReportEntry e) {
+        Summary.Dated d = Summary.dated(e, at, "");
+        return new Summary.Dated(
+                d.at(), new Line(d.line().when(), what + " " + d.line().when(), List.of()));
     }
 
     private static List<Long> cites(List<ReportEntry> a, List<ReportEntry> b) {

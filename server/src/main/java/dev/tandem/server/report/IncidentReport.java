@@ -37,8 +37,8 @@ public final class IncidentReport {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
-        sections.add(
-                new Section("what-happened", "What happened", List.of(), Summary.lines(entries, names, false), null));
+        sections.add(new Section(
+                "what-happened", "What happened", List.of(Summary.ORDER), Summary.lines(entries, names, false), null));
         sections.add(new Section("timeline", "Timeline highlights", List.of(), highlights(entries, names), null));
         sections.add(scope(entries));
         List<ReportEntry> findings = visible(entries, "leak.finding");

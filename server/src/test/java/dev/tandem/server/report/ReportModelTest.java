@@ -474,6 +474,55 @@ class ReportModelTest {
                 .doesNotContain("policy.md (added at");
     }
 
+    @Test
+    void whatHappenedIsInTheOrderThingsHappenedAndEqualTimesKeepTheLedgersOrder() {
+        Report.Section happened = section(AuditContinuityReport.of(snapshot(true, false), SETTINGS), "what-happened");
+        assertThat(happened.notes()).containsExactly(Summary.ORDER);
+        // awareness (Nov 25) before the opening that records it, the regulator's call (08:00) before
+        // both were recorded, containment (11:00) after the privileged finding recorded at 10:00
+        assertThat(happened.lines().stream().map(l -> l.when() + " " + l.cites()))
+                .containsExactly(
+                        "2026-11-25 14:00:00 UTC [0]",
+                        "2026-11-26 08:00:00 UTC [5]",
+                        "2026-11-26 09:00:00 UTC [0]",
+                        "2026-11-26 09:00:03 UTC [3]",
+                        "2026-11-26 09:00:06 UTC [6]",
+                        "2026-11-26 09:00:07 UTC [7]",
+                        "2026-11-26 10:00:00 UTC [4]",
+                        "2026-11-26 11:00:00 UTC [8]",
+                        " [7]");
+        assertThat(happened.lines().get(0).text())
+                .isEqualTo("The company became aware of the incident (deadlines run from here) (recorded"
+                        + " 2026-11-26 09:00:00 UTC)");
+        assertThat(happened.lines().get(3).text()).doesNotContain("(recorded");
+        assertThat(section(AuditContinuityReport.of(snapshot(true, false), SETTINGS), "disclosure")
+                        .lines())
+                .anySatisfy(l -> assertThat(l.text())
+                        .isEqualTo("Timing: aware 2026-11-25 14:00:00 UTC; opened in Tandem 2026-11-26 09:00:00 UTC;"
+                                + " contained 2026-11-26 11:00:00 UTC"));
+
+        List<ReportEntry> same = new ArrayList<>(entries(false, false));
+        same.removeIf(x -> x.index() >= 9);
+        same.add(open(
+                9,
+                "timeline.entry",
+                "responder",
+                "{\"kind\":\"NOTE\",\"text\":\"second\"," + "\"eventAt\":\"2026-11-26T08:00:00Z\"}"));
+        Report.Section tied = section(
+                AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), same), SETTINGS),
+                "what-happened");
+        assertThat(tied.lines().stream()
+                        .filter(l -> l.when().startsWith("2026-11-26 08:00"))
+                        .map(Report.Line::cites))
+                .containsExactly(List.of(5L), List.of(9L));
+        // the incident report's summary is ordered the same way
+        assertThat(section(IncidentReport.of(snapshot(true, false), "x"), "what-happened")
+                        .lines()
+                        .getFirst()
+                        .when())
+                .isEqualTo("2026-11-25 14:00:00 UTC");
+    }
+
     /** The AUDIT item policy.md's row of the audit report's evidence table. */
     static Report.Row readsOfPolicy(List<ReportEntry> entries) {
         Report.Table t = java.util.Objects.requireNonNull(section(
