@@ -46,6 +46,10 @@ public final class AuditContinuityReport {
             "evidence-request.reopened",
             "evidence-request.reminded");
 
+    /** The evidence table's headings. */
+    static final List<String> EVIDENCE_COLUMNS =
+            List.of("Received", "Item", "Kind", "Where", "SHA-256 (content address)", "Bytes", "Added by", "Reads");
+
     private AuditContinuityReport() {}
 
     public static Report of(Snapshot snapshot, ChangeControl.Settings settings) {
@@ -131,7 +135,7 @@ public final class AuditContinuityReport {
                             time(text(c, "receivedAt").isEmpty() ? e.at() : text(c, "receivedAt")),
                             names.of(text(c, "evidence")),
                             text(c, "kind"),
-                            text(c, "repository") + " repository, content address sha256/" + text(c, "sha256"),
+                            text(c, "repository") + " repository",
                             text(c, "sha256"),
                             text(c, "size"),
                             e.actor(),
@@ -152,7 +156,7 @@ public final class AuditContinuityReport {
                         + " every export bag that carried it, is a ledger entry and counts under Reads. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
                         + " their ledger entry carries."),
                 lines,
-                new Table(List.of("Received", "Item", "Kind", "Where", "SHA-256", "Bytes", "Added by", "Reads"), rows));
+                new Table(EVIDENCE_COLUMNS, rows));
     }
 
     private static Section changes(List<ReportEntry> entries, Narration.Names names) {

@@ -69,6 +69,17 @@ public record Report(
             header = List.copyOf(header);
             rows = List.copyOf(rows);
         }
+
+        /**
+         * Each column's width in percent, the citation column last ({@link Columns}): wide enough
+         * for its longest word, the rest to the columns with most text.
+         */
+        public List<Double> widths() {
+            return Columns.widths(
+                    header,
+                    rows.stream().map(Row::cells).toList(),
+                    rows.stream().map(Row::cite).toList());
+        }
     }
 
     /** A table row; its last column, the citation, is rendered from {@code cites}. */

@@ -143,6 +143,10 @@ abstract class DemoReportsContract {
         String auditPdfText = pdfText(auditPdf.body());
         assertThat(incidentPdfText).contains("Tree size: " + size).contains("Incident report");
         assertThat(auditPdfText).contains("Tree size: " + size).contains("Audit-continuity report");
+        // every cell readable and nothing cut (docs/reports.md): each citation, date, time, control id
+        // and short word the HTML shows is whole in the PDF, and nothing runs past the right margin
+        assertThat(PdfLayout.problems(incidentHtml.text(), incidentPdf.body())).isEmpty();
+        assertThat(PdfLayout.problems(auditHtml.text(), auditPdf.body())).isEmpty();
 
         // the appendix's note is the ledger's, and it verifies with the ledger's key
         String key = asIc.get("/api/v1/ledger/key").body().strip();

@@ -1,0 +1,162 @@
+package dev.tandem.server.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.report.Report.Line;
+import dev.tandem.server.report.Report.Row;
+import dev.tandem.server.report.Report.Section;
+import dev.tandem.server.report.Report.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PDF's tables (docs/reports.md): every cell readable and nothing cut, with long citation lists
+ * beside dates, control ids and names, and with as many columns as the reports' widest tables.
+ */
+class ReportPdfLayoutTest {
+    private static final String UUID = "01a24c31-3c7c-7785-96f3-e2569b4670ec";
+    private static final String SHA = "cbc639261291fc81151d67c800a2e69933ae93faa0b8a329315cfb78b9ec72a7";
+
+    private static List<Long> cites(long from, int n) {
+        return LongStream.range(from, from + n).boxed().toList();
+    }
+
+    private static Report report() {
+        List<Row> requests = List.of(
+                new Row(
+                        List.of(
+                                "2026-12-06 16:30:22 UTC by auditor",
+                                "Access review of the integration user before and after containment (controls: CC6.2,"
+                                        + " CC6.3, A.5.26, A.16.1.5; due: 2026-12-22)",
+                                "OPEN, OVERDUE at the checkpoint",
+                                "none since it was reopened",
+                                "2026-12-06 16:30:22 UTC ANSWERED by liaison with access-review-policy.md (added at"
+                                        + " #28): The policy sets the review's scope [#53]; 2026-12-06 16:30:22 UTC"
+                                        + " REOPENED by auditor: The policy is not the review [#54]"),
+                        cites(28, 40)),
+                new Row(
+                        List.of("2026-12-06 by auditor", "Short", "ANSWERED", "Answered", "filed only"),
+                        List.of(28L, 50L, 51L)));
+        List<Row> retests = List.of(new Row(
+                List.of(
+                        "CC6.3",
+                        "PermissionSet:Integration_Full_Access#ViewAllData",
+                        "2026-09-22",
+                        "Audrey Blake",
+                        UUID + " (Revoke View All Data from permission set Integration_Full_Access)",
+                        "2026-12-06 16:30:27 UTC",
+                        "the change modified PermissionSet:Integration_Full_Access#ViewAllData, which the test of"
+                                + " CC6.3 on 2026-09-22 covered"),
+                List.of(71L, 73L, 75L, 76L, 77L, 83L, 85L)));
+        List<Row> evidence = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            evidence.add(new Row(
+                    List.of(
+                            "2026-12-06 16:30:15 UTC",
+                            "Integration_Sync.permissionset-meta.xml",
+                            "CONFIG_SNAPSHOT",
+                            "AUDIT repository",
+                            SHA,
+                            "28770",
+                            "commander",
+                            "12 (auditor, liaison, responder)"),
+                    cites(27 + i, 25)));
+        }
+        List<Row> obligations = List.of(new Row(
+                List.of("eu-gdpr-34-individuals", "EU", "INDIVIDUALS", "CONDITIONAL", "without undue delay", "PENDING"),
+                List.of(30L)));
+        return new Report(
+                "audit-continuity",
+                "Audit-continuity report",
+                "Auditors and every member of the incident",
+                "i-1",
+                "Customer records synced to a sandbox",
+                ReportCheckpoint.of(ReportModelTest.NOTE),
+                List.of(
+                        new Section(
+                                "what-happened",
+                                "What happened and when",
+                                List.of(),
+                                List.of(new Line(
+                                        "2026-12-05 20:30:14 UTC",
+                                        "Findings rest on privileged evidence",
+                                        cites(100, 80))),
+                                null),
+                        new Section(
+                                "evidence",
+                                "Evidence",
+                                List.of(),
+                                List.of(),
+                                new Table(AuditContinuityReport.EVIDENCE_COLUMNS, evidence)),
+                        new Section(
+                                "evidence-requests",
+                                "Evidence requests",
+                                List.of(),
+                                List.of(),
+                                new Table(
+                                        List.of("Filed", "Request", "State", "Answer or refusal", "History"),
+                                        requests)),
+                        new Section(
+                                "retests",
+                                "Retests",
+                                List.of(),
+                                List.of(),
+                                new Table(
+                                        List.of(
+                                                "Control",
+                                                "Configuration item",
+                                                "Tested on",
+                                                "Tester",
+                                                "Change",
+                                                "Executed",
+                                                "Reason"),
+                                        retests)),
+                        new Section(
+                                "obligations",
+                                "Obligations",
+                                List.of(),
+                                List.of(),
+                                new Table(
+                                        List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"),
+                                        obligations))));
+    }
+
+    @Test
+    void everyCitationDateControlIdAndNameIsWholeInThePdfAndNothingIsCut() throws Exception {
+        Renderer renderer = new Renderer();
+        String html = renderer.html(report());
+        byte[] pdf = renderer.pdf(html);
+        assertThat(PdfLayout.problems(html, pdf)).isEmpty();
+    }
+
+    @Test
+    void linesBreakBetweenWordsAndInsideLongWordsOnlyAfterTheirSeparators() {
+        Renderer.SpaceBreaker breaker = new Renderer.SpaceBreaker();
+        breaker.setText("2026-12-06 16:30:22 UTC A.16.1.5 Integration_Full_Access#ViewAllData");
+        List<Integer> at = new ArrayList<>();
+        for (int i = breaker.next(); i != -1; i = breaker.next()) {
+            at.add(i);
+        }
+        // 2026-12-06 |16:30:22 |UTC |A.16.1.5 |Integration_|Full_|Access#|ViewAllData
+        assertThat(at).containsExactly(11, 20, 24, 33, 45, 50, 57, 68);
+    }
+
+    @Test
+    void eachColumnIsAtLeastAsWideAsItsLongestShortWordAndTheWidthsFillTheTable() {
+        Table t = java.util.Objects.requireNonNull(report().sections().get(3).table());
+        List<Double> widths = t.widths();
+        assertThat(widths).hasSize(8);
+        assertThat(widths.stream().mapToDouble(Double::doubleValue).sum()).isBetween(99.5, 100.5);
+        double tested = widths.get(2) / 100 * Columns.PAGE - Columns.PADDING;
+        assertThat(tested).isGreaterThanOrEqualTo(Columns.helvetica("2026-09-22"));
+        double control = widths.get(0) / 100 * Columns.PAGE - Columns.PADDING;
+        assertThat(control).isGreaterThanOrEqualTo(Columns.helvetica("Control") * 1.1);
+        // a long citation list takes no more than its share: the request's text keeps the most room
+        List<Double> requests = java.util.Objects.requireNonNull(
+                        report().sections().get(2).table())
+                .widths();
+        assertThat(requests.get(5)).isLessThan(requests.get(1));
+    }
+}
