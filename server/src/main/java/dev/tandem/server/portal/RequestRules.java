@@ -74,7 +74,9 @@ public final class RequestRules {
 
     /**
      * Checks a request before it is filed. {@code due} is a date ({@code 2026-12-01}) or blank;
-     * {@code controls} are ids of the control catalog (module {@code controls}), 2017 or 2013 ids.
+     * {@code controls} are ids of the control catalog (module {@code controls}): SOC 2 (2017), ISO/IEC
+     * 27001:2022 and the 2013 edition's A.16 ids, kept in the catalog's spelling and never mapped to
+     * another edition (docs/contracts.md §5.1).
      */
     public static Draft draft(
             @Nullable String text, @Nullable String due, @Nullable List<String> controls, LocalDate today) {

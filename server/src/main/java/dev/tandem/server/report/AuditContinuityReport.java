@@ -221,7 +221,7 @@ public final class AuditContinuityReport {
                     List.of(
                             time(r.requestedAt()) + " by " + r.requestedBy(),
                             r.text() + " (controls: "
-                                    + (r.controls().isEmpty() ? "none named" : String.join(", ", r.controls()))
+                                    + (r.controls().isEmpty() ? "none named" : Narration.controls(r.controls()))
                                     + "; due: "
                                     + (r.due() == null ? "none" : r.due().toString()) + ")",
                             r.overdue() ? r.status() + ", OVERDUE at the checkpoint" : r.status(),

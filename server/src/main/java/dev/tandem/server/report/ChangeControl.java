@@ -249,7 +249,7 @@ final class ChangeControl {
                                     + (t.unapprovedCount == 0
                                             ? ""
                                             : "; also changed, beyond its approval: " + beyond(t)),
-                            String.join(", ", texts(r, "controls")),
+                            Narration.controls(texts(r, "controls")),
                             String.join("; ", state)),
                     t.cites));
         }

@@ -1,5 +1,6 @@
 package dev.tandem.server.report;
 
+import dev.tandem.controls.ControlCatalog;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -78,6 +79,32 @@ final class Narration {
     static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isNull() || v.isMissingNode() ? "" : v.asString();
+    }
+
+    /**
+     * Control ids as the reports name them: a SOC 2 criterion by its id ("CC6.3"), an ISO/IEC 27001
+     * control with its edition, a 2013 one with the 2022 control that replaced it ("A.16.1.5
+     * (ISO/IEC 27001:2013; A.5.26 in 2022)"), from the control catalog; ids are kept as recorded,
+     * never mapped (docs/contracts.md §5.1). An id the catalog does not hold is printed as it is.
+     */
+    static String controls(List<String> ids) {
+        List<String> named = new ArrayList<>();
+        ControlCatalog catalog = ControlCatalog.standard();
+        for (String id : ids) {
+            named.add(catalog.find(id)
+                    .map(c -> switch (c.framework()) {
+                        case SOC2 -> c.id();
+                        case ISO27001_2022 -> c.id() + " (ISO/IEC 27001:2022)";
+                        case ISO27001_2013 ->
+                            c.id() + " (ISO/IEC 27001:2013"
+                                    + catalog.replacementOf(c.id())
+                                            .map(r -> "; " + r.id() + " in 2022")
+                                            .orElse("")
+                                    + ")";
+                    })
+                    .orElse(id));
+        }
+        return String.join(", ", named);
     }
 
     static List<String> texts(JsonNode node, String field) {
@@ -182,9 +209,7 @@ final class Narration {
                                 : " (" + text(b, "kind")
                                         + (text(b, "system").isEmpty() ? "" : " on " + text(b, "system"))
                                         + (text(b, "risk").isEmpty() ? "" : ", risk " + text(b, "risk")) + ")")
-                        + (texts(b, "controls").isEmpty()
-                                ? ""
-                                : "; controls " + String.join(", ", texts(b, "controls")))
+                        + (texts(b, "controls").isEmpty() ? "" : "; controls " + controls(texts(b, "controls")))
                         + (b.path("emergency").asBoolean() ? "; emergency" : "");
             case "change.decided" ->
                 "Change " + (text(b, "decision").startsWith("APPROVE") ? "approved" : "rejected") + by
@@ -232,9 +257,7 @@ final class Narration {
             case "evidence-request.filed" ->
                 "Evidence request filed" + by + ": " + text(b, "text")
                         + (text(b, "due").isEmpty() ? "" : "; due " + text(b, "due"))
-                        + (texts(b, "controls").isEmpty()
-                                ? ""
-                                : "; controls " + String.join(", ", texts(b, "controls")));
+                        + (texts(b, "controls").isEmpty() ? "" : "; controls " + controls(texts(b, "controls")));
             case "evidence-request.answered" ->
                 "Evidence request answered" + by + " with "
                         + String.join(
@@ -266,7 +289,7 @@ final class Narration {
                         + " with times that differ";
             case "control-tests.imported" ->
                 "Control test register imported" + by + ": " + text(b, "rows") + " rows, controls "
-                        + String.join(", ", texts(b, "controls")) + ", as evidence " + names.of(text(b, "evidence"));
+                        + controls(texts(b, "controls")) + ", as evidence " + names.of(text(b, "evidence"));
             default -> "Entry " + e.type() + " recorded" + by;
         };
     }

@@ -45,6 +45,16 @@ class RequestRulesTest {
         assertThat(RequestRules.controlList(" CC6.1, CC6.3 CC7.2,")).containsExactly("CC6.1", "CC6.3", "CC7.2");
     }
 
+    /** docs/contracts.md §5.1: ids of the catalog in their canonical spelling, never mapped. */
+    @Test
+    void controlsAreKeptAsFiledInTheCatalogsSpellingAndA2013IsoIdIsNotMapped() {
+        assertThat(RequestRules.draft("x", null, List.of("cc6.3", "5.26", "a.16.1.5", "A.5.26"), TODAY)
+                        .controls())
+                .containsExactly("CC6.3", "A.5.26", "A.16.1.5");
+        assertThat(code(() -> RequestRules.draft("x", null, List.of("A.12.4.1"), TODAY)))
+                .startsWith("bad-controls controls: unknown control id \"A.12.4.1\"");
+    }
+
     @Test
     void aDraftNamesTheFieldAtFault() {
         assertThat(code(() -> RequestRules.draft(" ", null, null, TODAY)))

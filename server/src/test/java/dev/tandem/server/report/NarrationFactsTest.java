@@ -201,6 +201,19 @@ class NarrationFactsTest {
                         + " here, 1 of ours missing there, 3 with times that differ");
     }
 
+    @Test
+    void isoControlsAreNamedWithTheirEditionAndA2013OneWithTheControlThatReplacedIt() {
+        ReportEntry filed = request(
+                new EvidenceRequestFiled(
+                        "i", "r", "Incident response records", null, List.of("CC7.4", "A.16.1.5", "A.5.24")),
+                "auditor");
+        assertThat(Narration.describe(filed, NAMES, true))
+                .isEqualTo("Evidence request filed by auditor: Incident response records; controls CC7.4,"
+                        + " A.16.1.5 (ISO/IEC 27001:2013; A.5.26 in 2022), A.5.24 (ISO/IEC 27001:2022)");
+        assertThat(Narration.controls(List.of("A.16.1.2", "X1")))
+                .isEqualTo("A.16.1.2 (ISO/IEC 27001:2013; A.6.8 in 2022), X1");
+    }
+
     /** Every entry type of an incident that the timeline tells in words, the reports tell too. */
     @Test
     void everyIncidentEntryTypeTheTimelineKnowsIsToldInWordsNotByItsTypeName() {
