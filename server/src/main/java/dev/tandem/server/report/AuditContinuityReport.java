@@ -58,9 +58,13 @@ public final class AuditContinuityReport {
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
         List<Summary.Dated> dated = new ArrayList<>(Summary.lifecycle(entries, names, true));
+        Map<Long, List<Long>> correctedBy = Narration.correctedBy(entries);
         for (ReportEntry e : entries) {
             if (e.type().equals("timeline.entry") || e.type().equals("leak.finding")) {
-                dated.add(Summary.dated(e, Summary.happened(e), Narration.describe(e, names, true)));
+                dated.add(Summary.dated(
+                        e,
+                        Summary.happened(e),
+                        Narration.describe(e, names, true) + Narration.corrected(e, correctedBy)));
             }
         }
         List<Line> happened = Summary.chronological(dated);

@@ -58,27 +58,13 @@ public final class IncidentReport {
     }
 
     private static List<Line> highlights(List<ReportEntry> entries, Narration.Names names) {
-        Map<Long, List<Long>> correctedBy = new LinkedHashMap<>();
-        for (ReportEntry e : entries) {
-            JsonNode c = e.content();
-            if (c != null
-                    && e.type().equals("timeline.entry")
-                    && !text(c, "corrects").isEmpty()) {
-                correctedBy
-                        .computeIfAbsent(c.path("corrects").asLong(), k -> new ArrayList<>())
-                        .add(e.index());
-            }
-        }
+        Map<Long, List<Long>> correctedBy = Narration.correctedBy(entries);
         List<Line> lines = new ArrayList<>();
         for (ReportEntry e : entries) {
             if (NOT_HIGHLIGHTS.contains(e.type())) {
                 continue;
             }
-            String text = Narration.describe(e, names, false);
-            List<Long> fixes = correctedBy.getOrDefault(e.index(), List.of());
-            if (!fixes.isEmpty()) {
-                text += " (corrected by " + Report.cite(fixes) + ")";
-            }
+            String text = Narration.describe(e, names, false) + Narration.corrected(e, correctedBy);
             lines.add(new Line(time(e.at()), text, List.of(e.index())));
         }
         return lines;

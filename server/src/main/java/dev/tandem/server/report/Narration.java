@@ -344,6 +344,28 @@ final class Narration {
         return s.toString();
     }
 
+    /** The timeline entries that correct each entry, by the corrected entry's index. */
+    static Map<Long, List<Long>> correctedBy(List<ReportEntry> entries) {
+        Map<Long, List<Long>> correctedBy = new LinkedHashMap<>();
+        for (ReportEntry e : entries) {
+            JsonNode c = e.content();
+            if (c != null
+                    && e.type().equals("timeline.entry")
+                    && !text(c, "corrects").isEmpty()) {
+                correctedBy
+                        .computeIfAbsent(c.path("corrects").asLong(), k -> new ArrayList<>())
+                        .add(e.index());
+            }
+        }
+        return correctedBy;
+    }
+
+    /** " (corrected by [#47])" for an entry a later timeline entry corrects, else "". */
+    static String corrected(ReportEntry e, Map<Long, List<Long>> correctedBy) {
+        List<Long> fixes = correctedBy.getOrDefault(e.index(), List.of());
+        return fixes.isEmpty() ? "" : " (corrected by " + Report.cite(fixes) + ")";
+    }
+
     /** The latest visible entry of {@code type}, if any. */
     static Optional<ReportEntry> latest(List<ReportEntry> entries, String type) {
         ReportEntry found = null;

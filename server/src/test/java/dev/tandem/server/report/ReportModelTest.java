@@ -495,6 +495,8 @@ class ReportModelTest {
                 .isEqualTo("The company became aware of the incident (deadlines run from here) (recorded"
                         + " 2026-11-26 09:00:00 UTC)");
         assertThat(happened.lines().get(3).text()).doesNotContain("(recorded");
+        // the regulator's call was corrected by #6, which the auditor's report says as the incident report does
+        assertThat(happened.lines().get(1).text()).contains("Regulator called").contains("(corrected by [#6])");
         assertThat(section(AuditContinuityReport.of(snapshot(true, false), SETTINGS), "disclosure")
                         .lines())
                 .anySatisfy(l -> assertThat(l.text())
