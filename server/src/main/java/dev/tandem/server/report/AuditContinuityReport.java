@@ -356,10 +356,12 @@ public final class AuditContinuityReport {
             moments.add(moment("occurred", Summary.happened(occurred), occurred));
             timing.add(occurred);
         }
+        ReportEntry aware = Summary.awareness(entries).orElse(null);
+        if (aware != null) {
+            moments.add(moment("aware", text(aware.content(), "awareAt"), aware));
+            timing.add(aware);
+        }
         if (opened != null) {
-            if (!text(opened.content(), "awareAt").isEmpty()) {
-                moments.add(moment("aware", text(opened.content(), "awareAt"), opened));
-            }
             moments.add(moment("opened in Tandem", opened.at(), opened));
             timing.add(opened);
         }

@@ -19,8 +19,12 @@ import tools.jackson.databind.JsonNode;
  * in the order they happened (docs/reports.md).
  */
 final class Summary {
-    private static final Set<String> LIFECYCLE =
-            Set.of("incident.occurred-at-set", "incident.phase-changed", "incident.contained", "incident.closed");
+    private static final Set<String> LIFECYCLE = Set.of(
+            "incident.occurred-at-set",
+            "incident.awareness-set",
+            "incident.phase-changed",
+            "incident.contained",
+            "incident.closed");
 
     /** How the "what happened" sections are ordered, as both reports say it. */
     static final String ORDER = "In the order things happened: each line's time is the one its entry gives for"
@@ -61,6 +65,24 @@ final class Summary {
         return lines;
     }
 
+    /**
+     * When the company became aware, as the ledger holds it last: the latest public {@code
+     * incident.awareness-set}, else the opening's {@code awareAt} ("" when neither says), with the
+     * entry that says so.
+     */
+    static java.util.Optional<ReportEntry> awareness(List<ReportEntry> entries) {
+        ReportEntry found = null;
+        for (ReportEntry e : entries) {
+            JsonNode c = e.content();
+            if (c != null
+                    && (e.type().equals("incident.opened") || e.type().equals("incident.awareness-set"))
+                    && !text(c, "awareAt").isEmpty()) {
+                found = e;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     /** The latest phase, a statement without a time. */
     static java.util.Optional<Line> currentPhase(List<ReportEntry> entries) {
         return Narration.latest(entries, "incident.phase-changed")
@@ -69,7 +91,7 @@ final class Summary {
     }
 
     /**
-     * When what {@code e} records happened: the occurrence it sets, the time containment took
+     * When what {@code e} records happened: the occurrence or awareness it sets, the time containment took
      * effect, a timeline entry's event time; otherwise when it was recorded. A sealed entry tells
      * only its recording time.
      */
@@ -79,6 +101,7 @@ final class Summary {
                 ? ""
                 : switch (e.type()) {
                     case "incident.occurred-at-set" -> text(c, "occurredAt");
+                    case "incident.awareness-set" -> text(c, "awareAt");
                     case "incident.contained" -> text(c, "at");
                     case "timeline.entry" -> text(c, "eventAt");
                     default -> "";

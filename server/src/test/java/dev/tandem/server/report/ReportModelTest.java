@@ -525,6 +525,25 @@ class ReportModelTest {
                 .isEqualTo("2026-11-25 14:00:00 UTC");
     }
 
+    @Test
+    void aCorrectedAwarenessIsToldWhenItWasAndTheDisclosureTimesTheLatest() {
+        List<ReportEntry> e = new ArrayList<>(entries(true, false));
+        e.removeIf(x -> x.index() >= 9);
+        e.add(open(
+                9,
+                "incident.awareness-set",
+                "counsel",
+                "{\"awareAt\":\"2026-11-24T10:00:00Z\",\"previous\":\"2026-11-25T14:00:00Z\","
+                        + "\"reason\":\"the first report came in earlier\"}"));
+        Report r = AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), e), SETTINGS);
+        Report.Line first = section(r, "what-happened").lines().getFirst();
+        assertThat(first.when()).isEqualTo("2026-11-24 10:00:00 UTC");
+        assertThat(first.text()).startsWith("Awareness set by counsel: 2026-11-24 10:00:00 UTC (was 2026-11-25");
+        assertThat(first.cites()).containsExactly(9L);
+        assertThat(section(r, "disclosure").lines())
+                .anySatisfy(l -> assertThat(l.text()).startsWith("Timing: aware 2026-11-24 10:00:00 UTC; opened"));
+    }
+
     /** The AUDIT item policy.md's row of the audit report's evidence table. */
     static Report.Row readsOfPolicy(List<ReportEntry> entries) {
         Report.Table t = java.util.Objects.requireNonNull(section(
