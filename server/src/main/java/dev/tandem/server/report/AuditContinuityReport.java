@@ -150,7 +150,11 @@ public final class AuditContinuityReport {
         if (!privilegedReads.isEmpty()) {
             lines.add(new Line(
                     "",
-                    privilegedReads.size() + " reads of privileged items were recorded (each a commitment)",
+                    Narration.count(
+                                    privilegedReads.size(),
+                                    "read of a privileged item was recorded",
+                                    "reads of privileged items were recorded")
+                            + " (each a commitment)",
                     privilegedReads));
         }
         return new Section(
@@ -302,7 +306,10 @@ public final class AuditContinuityReport {
         if (!sealed.isEmpty()) {
             lines.add(new Line(
                     "",
-                    (rows.isEmpty() ? sealed.size() + " findings rest" : sealed.size() + " further findings rest")
+                    Narration.count(
+                                    sealed.size(),
+                                    rows.isEmpty() ? "finding rests" : "further finding rests",
+                                    rows.isEmpty() ? "findings rest" : "further findings rest")
                             + " on privileged evidence; they exist (cited) but their controls are not part of this"
                             + " report",
                     sealed));

@@ -257,7 +257,8 @@ final class ChangeControl {
         if (!privileged.isEmpty()) {
             lines.add(new Line(
                     "",
-                    privileged.size() + " change-control entries rest on privileged evidence (commitments)",
+                    Narration.count(privileged.size(), "change-control entry rests", "change-control entries rest")
+                            + " on privileged evidence (commitments)",
                     privileged));
         }
         return new Section(

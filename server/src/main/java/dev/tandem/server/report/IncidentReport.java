@@ -247,7 +247,10 @@ public final class IncidentReport {
                 .toList();
         if (!sealed.isEmpty()) {
             lines.add(new Line(
-                    "", sealed.size() + " further findings rest on privileged evidence you may not open", sealed));
+                    "",
+                    Narration.count(sealed.size(), "further finding rests", "further findings rest")
+                            + " on privileged evidence you may not open",
+                    sealed));
         }
         return new Section(
                 "findings",

@@ -240,7 +240,7 @@ final class Narration {
                                 ? "its differences and notes rest on privileged snapshots"
                                 : differences(b))
                         + (b.path("retests").asInt() > 0
-                                ? "; " + b.path("retests").asInt() + " retest items"
+                                ? "; " + count(b.path("retests").asInt(), "retest item", "retest items")
                                 : "")
                         + (text(b, "notes").isEmpty() ? "" : "; notes: " + text(b, "notes"));
             case "change.withdrawn" -> "Change withdrawn" + by + ": " + text(b, "reason");
@@ -292,6 +292,11 @@ final class Narration {
                         + controls(texts(b, "controls")) + ", as evidence " + names.of(text(b, "evidence"));
             default -> "Entry " + e.type() + " recorded" + by;
         };
+    }
+
+    /** "1 retest item", "3 retest items": {@code n} and the word for one or for many. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** "2 configuration items (named in privileged diffs)": items beyond an approval, counted only. */

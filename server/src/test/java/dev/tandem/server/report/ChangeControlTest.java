@@ -324,6 +324,6 @@ class ChangeControlTest {
                 List.of(new ReportEntry(7, "change.requested", "2026-11-26T09:00:00Z", "ada", commitment, "ab", null));
         Section changes = ChangeControl.sections(sealed, SETTINGS).getFirst();
         assertThat(changes.table().rows()).isEmpty();
-        assertThat(changes.lines().getFirst().text()).startsWith("1 change-control entries rest on privileged");
+        assertThat(changes.lines().getFirst().text()).startsWith("1 change-control entry rests on privileged");
     }
 }

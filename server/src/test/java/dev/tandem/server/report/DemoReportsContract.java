@@ -230,7 +230,9 @@ abstract class DemoReportsContract {
         assertThat(withheld)
                 .as("the demo withholds some findings from the responder")
                 .isPositive();
-        assertThat(responderText).contains(withheld + " further findings rest on privileged evidence you may not open");
+        assertThat(responderText)
+                .contains(Narration.count(withheld, "further finding rests", "further findings rest")
+                        + " on privileged evidence you may not open");
         assertThat(fetch(auditor, incidentPath, "text/html").status()).isEqualTo(403);
         assertThat(fetch(auditor, auditPath, "image/png").status()).isEqualTo(406);
     }

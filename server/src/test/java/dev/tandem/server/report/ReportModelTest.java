@@ -157,7 +157,7 @@ class ReportModelTest {
         assertThat(sealed)
                 .doesNotContain("secret-memo.md")
                 .doesNotContain("Secret checkout leak")
-                .contains("1 further findings rest on privileged evidence you may not open")
+                .contains("1 further finding rests on privileged evidence you may not open")
                 .contains(FINDING_COMMITMENT);
     }
 
