@@ -1,5 +1,7 @@
 package dev.tandem.app;
 
+import dev.tandem.server.Settings;
+import dev.tandem.server.SettingsFailureReporter;
 import dev.tandem.server.TandemServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,13 +85,20 @@ final class ServerOptions {
     }
 
     /**
-     * Starts the server; null, with one line on {@code err} and no stack trace, if its port is taken
-     * (exit 2, docs/contracts.md §4): checked first when known ({@link #busyPort}), else as Spring
-     * Boot reports it.
+     * Starts the server; null, with one line on {@code err} and no stack trace, if a setting is bad
+     * ({@link Settings}, checked before anything is created) or its port is taken (exit 2,
+     * docs/contracts.md §4): checked first when known ({@link #busyPort}), else as Spring Boot
+     * reports it.
      */
     @Nullable
     ConfigurableApplicationContext start(
             String command, Map<String, Object> beans, List<String> args, PrintWriter err) {
+        if (port != null && (port < 0 || port > 65535)) {
+            err.println("tandem " + command + ": --port " + port
+                    + " is not a port; expected 1 to 65535, or 0 for a free one");
+            err.flush();
+            return null;
+        }
         String busy = busyPort(command, System::getenv);
         if (busy != null) {
             err.println(busy);
@@ -99,6 +108,12 @@ final class ServerOptions {
         try {
             return TandemServer.start(beans, args.toArray(String[]::new));
         } catch (RuntimeException e) {
+            Settings.Refused refused = SettingsFailureReporter.refusal(e);
+            if (refused != null) {
+                err.println("tandem " + command + ": " + refused.getMessage());
+                err.flush();
+                return null;
+            }
             OptionalInt taken = portInUse(e);
             if (taken.isEmpty()) throw e;
             err.println(inUse(command, taken.getAsInt()));

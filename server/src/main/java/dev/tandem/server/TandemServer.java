@@ -32,6 +32,8 @@ public class TandemServer {
     public static ConfigurableApplicationContext start(Map<String, Object> beans, String... args) {
         SpringApplication app = new SpringApplication(TandemServer.class);
         app.setLogStartupInfo(false);
+        // every setting is checked before anything is created (the data directory, the database)
+        app.addListeners(new Settings());
         if (!beans.isEmpty()) {
             app.addInitializers(ctx -> beans.forEach(ctx.getBeanFactory()::registerSingleton));
         }
@@ -39,6 +41,6 @@ public class TandemServer {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(TandemServer.class, args);
+        start(args);
     }
 }

@@ -4,6 +4,7 @@ import dev.tandem.evidence.Directories;
 import dev.tandem.ledger.Checkpoint;
 import dev.tandem.ledger.MerkleLog;
 import dev.tandem.ledger.NoteSigner;
+import dev.tandem.server.Settings;
 import dev.tandem.server.TandemProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +73,15 @@ class LedgerConfiguration {
             rows = installation(jdbc);
         }
         String origin = rows.getFirst()[1];
-        NoteSigner signer = signer(props, origin);
-        if (!rows.getFirst()[2].equals(signer.verifierKey())) {
-            throw new IllegalStateException("this database's ledger is signed with " + rows.getFirst()[2]
-                    + " but the configured signing key is " + signer.verifierKey()
-                    + ": give every server process the same key (tandem.ledger.signing-key)");
+        String pinned = rows.getFirst()[2];
+        NoteSigner signer = existing(props, pinned);
+        if (!pinned.equals(signer.verifierKey())) {
+            throw new Settings.Refused("this database's ledger is signed with " + pinned + " but "
+                    + (configured(props)
+                            ? "the configured signing key (TANDEM_LEDGER_SIGNING_KEY) is "
+                            : "the signing key file " + keyFile(props) + " holds ")
+                    + signer.verifierKey()
+                    + ": give every server process sharing this database the same key (TANDEM_LEDGER_SIGNING_KEY)");
         }
         Integer heads = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_head", Integer.class);
         if (heads == null || heads == 0) {
@@ -105,15 +110,46 @@ class LedgerConfiguration {
         return new Ledger(sequencer, jdbc, signer, origin);
     }
 
-    private static NoteSigner signer(TandemProperties props, String origin) throws IOException {
+    private static boolean configured(TandemProperties props) {
         String configured = props.ledger().signingKey();
-        if (configured != null && !configured.isBlank()) {
-            return NoteSigner.fromPrivateKey(configured.strip());
+        return configured != null && !configured.isBlank();
+    }
+
+    private static Path keyFile(TandemProperties props) {
+        return props.dataDir().resolve("keys").resolve(KEY_FILE);
+    }
+
+    /**
+     * The signing key of a ledger that exists: configured, or the data directory's key file. None is
+     * created: a missing file is refused with the key the ledger is signed with, the file left absent.
+     */
+    private static NoteSigner existing(TandemProperties props, String pinned) throws IOException {
+        if (configured(props)) {
+            return NoteSigner.fromPrivateKey(props.ledger().signingKey().strip());
         }
-        Path file = props.dataDir().resolve("keys").resolve(KEY_FILE);
+        Path file = keyFile(props);
+        if (!Files.exists(file)) {
+            String[] name = pinned.split("\\+", 3);
+            throw new Settings.Refused("the signing key file " + file + " is missing; this database's ledger is"
+                    + " signed with the key " + name[0] + "+" + (name.length > 1 ? name[1] : "")
+                    + ": restore the file from a backup, or set TANDEM_LEDGER_SIGNING_KEY to the key every"
+                    + " server process sharing this database uses");
+        }
+        return read(file);
+    }
+
+    private static NoteSigner read(Path file) throws IOException {
+        return NoteSigner.fromPrivateKey(
+                Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+
+    private static NoteSigner signer(TandemProperties props, String origin) throws IOException {
+        if (configured(props)) {
+            return NoteSigner.fromPrivateKey(props.ledger().signingKey().strip());
+        }
+        Path file = keyFile(props);
         if (Files.exists(file)) {
-            return NoteSigner.fromPrivateKey(
-                    Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return read(file);
         }
         NoteSigner created = NoteSigner.generate(origin);
         Files.createDirectories(file.getParent());
@@ -137,8 +173,7 @@ class LedgerConfiguration {
                 Files.createLink(file, tmp);
             } catch (FileAlreadyExistsException e) {
                 log.info("another server process created {} first", file);
-                return NoteSigner.fromPrivateKey(
-                        Files.readString(file, StandardCharsets.US_ASCII).strip());
+                return read(file);
             } catch (UnsupportedOperationException e) {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             }

@@ -1,7 +1,9 @@
 package dev.tandem.server.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.server.Settings;
 import dev.tandem.server.TandemProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +71,38 @@ class LedgerConfigurationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aMissingKeyFileIsRefusedNamingItAndTheLedgersKeyAndNoKeyIsWritten() throws Exception {
+        JdbcDataSource h2 = migratedH2();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(h2));
+        TandemProperties props = properties(Files.createDirectory(dir.resolve("data")));
+        String verifierKey;
+        try (Ledger first = start(new CyclicBarrier(1), jdbc, tx, props)) {
+            verifierKey = first.verifierKey();
+        }
+        Path file = props.dataDir().resolve("keys").resolve(LedgerConfiguration.KEY_FILE);
+        Files.delete(file);
+        String[] name = verifierKey.split("\\+");
+        for (TandemProperties p : List.of(props, properties(Files.createDirectory(dir.resolve("second-server"))))) {
+            Path missing = p.dataDir().resolve("keys").resolve(LedgerConfiguration.KEY_FILE);
+            assertThatThrownBy(() -> start(new CyclicBarrier(1), jdbc, tx, p))
+                    .isInstanceOf(Settings.Refused.class)
+                    .hasMessage("the signing key file " + missing + " is missing; this database's ledger is signed"
+                            + " with the key " + name[0] + "+" + name[1] + ": restore the file from a backup, or set"
+                            + " TANDEM_LEDGER_SIGNING_KEY to the key every server process sharing this database uses");
+            assertThat(missing).doesNotExist();
+        }
+    }
+
+    private static TandemProperties properties(Path data) {
+        return new TandemProperties(
+                data,
+                new TandemProperties.Ledger(null, null, 64, Duration.ofMillis(250)),
+                new TandemProperties.Evidence(1 << 20, Duration.ofMinutes(15)),
+                null);
     }
 
     @Test

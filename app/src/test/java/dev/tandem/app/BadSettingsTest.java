@@ -1,0 +1,150 @@
+package dev.tandem.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cli.TandemCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code tandem serve} with a bad setting: one line naming the setting (environment variable and
+ * property), what is wrong and what is expected; exit 2; nothing created (docs/operations.md,
+ * "Start-up"). Settings are given as system properties, which Spring reads as it reads the
+ * environment; one case runs the executable with a real environment variable.
+ */
+@Timeout(120)
+class BadSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDurationThatIsNoneNamesTheSettingAndTheForm() {
+        assertThat(refused("tandem.security.failed-token-window", "fifteen-minutes"))
+                .isEqualTo("tandem serve: TANDEM_SECURITY_FAILED_TOKEN_WINDOW (tandem.security.failed-token-window)"
+                        + " is \"fifteen-minutes\": not a duration; expected ISO 8601 such as PT15M or PT1H,"
+                        + " or a number with a unit such as 15m, 30s or 1h");
+    }
+
+    @Test
+    void aByteSizeWithAUnitSaysPlainBytes() {
+        assertThat(refused("tandem.evidence.max-bytes", "64GiB"))
+                .isEqualTo("tandem serve: TANDEM_EVIDENCE_MAX_BYTES (tandem.evidence.max-bytes) is \"64GiB\":"
+                        + " not a whole number of bytes; expected plain bytes such as 68719476736 (64 GiB)");
+        assertThat(refused("tandem.evidence.min-free-bytes", "lots"))
+                .startsWith("tandem serve: TANDEM_EVIDENCE_MIN_FREE_BYTES (tandem.evidence.min-free-bytes)");
+    }
+
+    @Test
+    void aPortThatIsNone() {
+        assertThat(refused("server.port", "abc"))
+                .isEqualTo("tandem serve: SERVER_PORT (server.port) is \"abc\": not a port; expected 1 to 65535,"
+                        + " or 0 for a free one");
+        assertThat(refused("server.port", "70000"))
+                .isEqualTo("tandem serve: SERVER_PORT (server.port) is 70000: not a port; expected 1 to 65535,"
+                        + " or 0 for a free one");
+        Path data = dir.resolve("data");
+        String[] args = {"serve", "--data-dir", data.toString(), "--port", "99999"};
+        StringWriter err = new StringWriter();
+        assertThat(execute(args, err)).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(err.toString())
+                .isEqualTo("tandem serve: --port 99999 is not a port; expected 1 to 65535, or 0 for a free one"
+                        + System.lineSeparator());
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aSigningKeyThatIsNoneIsNotRepeated() {
+        assertThat(refused("tandem.ledger.signing-key", "garbage"))
+                .startsWith("tandem serve: TANDEM_LEDGER_SIGNING_KEY (tandem.ledger.signing-key) is not a signing key")
+                .contains("PRIVATE+KEY+")
+                .doesNotContain("garbage");
+    }
+
+    @Test
+    void aDatabaseUrlOfNoKnownDatabase() {
+        assertThat(refused("spring.datasource.url", "jdbc:postgrs://db:5432/tandem?password=hunter2"))
+                .isEqualTo("tandem serve: SPRING_DATASOURCE_URL (spring.datasource.url) is"
+                        + " \"jdbc:postgrs://db:5432/tandem?password=…\": not a database this server knows;"
+                        + " expected jdbc:postgresql://HOST:PORT/DATABASE, or unset for the embedded database in"
+                        + " the data directory");
+    }
+
+    @Test
+    void aDatabaseNobodyAnswersAt() {
+        assertThat(refused("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/tandem"))
+                .startsWith("tandem serve: SPRING_DATASOURCE_URL (spring.datasource.url): cannot reach the database"
+                        + " at jdbc:postgresql://127.0.0.1:1/tandem (")
+                .endsWith("); is PostgreSQL running there and the host and port right?");
+    }
+
+    @Test
+    void theExecutableWithABadEnvironmentVariablePrintsOneLineAndNoStackTrace()
+            throws IOException, InterruptedException {
+        Path data = dir.resolve("env-data");
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        "--data-dir",
+                        data.toString(),
+                        "--port",
+                        "0")
+                .redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile());
+        pb.environment().put("TANDEM_SECURITY_FAILED_TOKEN_WINDOW", "fifteen-minutes");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(TandemCommand.EXIT_USAGE);
+        List<String> err = Files.readAllLines(dir.resolve("err"), StandardCharsets.UTF_8);
+        assertThat(err)
+                .containsExactly("tandem serve: TANDEM_SECURITY_FAILED_TOKEN_WINDOW"
+                        + " (tandem.security.failed-token-window) is \"fifteen-minutes\": not a duration; expected"
+                        + " ISO 8601 such as PT15M or PT1H, or a number with a unit such as 15m, 30s or 1h");
+        assertThat(Files.readString(dir.resolve("out")))
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(data).doesNotExist();
+    }
+
+    /** What {@code tandem serve} prints with {@code property=value}; asserts exit 2 and no data directory. */
+    private String refused(String property, String value) {
+        Path data = dir.resolve("data-" + property);
+        // --port would override server.port; elsewhere it keeps a server that did start off port 8080
+        String[] args = property.equals("server.port")
+                ? new String[] {"serve", "--data-dir", data.toString()}
+                : new String[] {"serve", "--data-dir", data.toString(), "--port", "0"};
+        StringWriter err = new StringWriter();
+        String before = System.getProperty(property);
+        System.setProperty(property, value);
+        try {
+            assertThat(execute(args, err)).as(property).isEqualTo(TandemCommand.EXIT_USAGE);
+        } finally {
+            if (before == null) System.clearProperty(property);
+            else System.setProperty(property, before);
+        }
+        assertThat(data).as("nothing created").doesNotExist();
+        String line = err.toString();
+        assertThat(line).as("one line").endsWith(System.lineSeparator());
+        assertThat(line.strip()).doesNotContain("\n");
+        return line.strip();
+    }
+
+    private static int execute(String[] args, StringWriter err) {
+        CommandLine cl = Main.commandLine(args);
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+}
