@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         name = "ledger",
         mixinStandardHelpOptions = true,
         description = "Checks the tamper-evident custody ledger of a Tandem server.",
-        subcommands = {LedgerVerifyCommand.class})
+        subcommands = {LedgerVerifyCommand.class, LedgerKeygenCommand.class})
 public final class LedgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -145,6 +145,13 @@ class LedgerConfiguration {
 
     private static NoteSigner signer(TandemProperties props, String origin) throws IOException {
         if (configured(props)) {
+            if (Files.exists(keyFile(props))) {
+                log.warn(
+                        "the signing key is configured (TANDEM_LEDGER_SIGNING_KEY) and the key file {} is present"
+                                + " too: backups of the data directory take it; delete it once the configured key"
+                                + " is kept elsewhere (docs/operations.md)",
+                        keyFile(props));
+            }
             return NoteSigner.fromPrivateKey(props.ledger().signingKey().strip());
         }
         Path file = keyFile(props);
