@@ -5,13 +5,13 @@ import dev.tandem.backup.BackupManifest;
 import dev.tandem.backup.BackupReader;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.evidence.Directories;
+import dev.tandem.server.DataDirectory;
 import dev.tandem.server.backup.EmbeddedBackup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,7 +92,9 @@ final class RestoreCommand implements Callable<Integer> {
                         "the restored data disagrees with the manifest: " + String.join("; ", problems)
                                 + "; nothing was restored");
             }
-            restrictKeys(staging.resolve("keys"));
+            // owner-only as the server writes them (docs/operations.md): the extracted folders and
+            // files, blobs (FORENSIC items included), database and key, got the process's umask
+            DataDirectory.tighten(staging, p -> false);
             // rename(2) replaces an empty directory: the restore appears under its name all at once.
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             Directories.sync(parent);
@@ -145,21 +147,6 @@ final class RestoreCommand implements Callable<Integer> {
             problems.add("the restored database cannot be read: " + e.getMessage());
         }
         return problems;
-    }
-
-    private static void restrictKeys(Path keys) throws IOException {
-        if (!Files.isDirectory(keys)) {
-            return;
-        }
-        try (Stream<Path> list = Files.list(keys)) {
-            for (Path k : list.toList()) {
-                try {
-                    Files.setPosixFilePermissions(k, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX filesystem: the key is as private as the directory it is in
-                }
-            }
-        }
     }
 
     private static int fail(PrintWriter err, int exit, String message) {

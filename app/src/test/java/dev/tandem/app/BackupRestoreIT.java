@@ -151,6 +151,7 @@ class BackupRestoreIT {
 
         Cli restore = Cli.run("restore", "--from", online.toString(), "--data-dir", restored.toString());
         assertThat(restore.exit()).as(restore.output()).isZero();
+        assertOwnerOnly(restored);
         Cli notEmpty = Cli.run("restore", "--from", online.toString(), "--data-dir", restored.toString());
         assertThat(notEmpty.exit()).as(notEmpty.output()).isEqualTo(2);
         assertThat(notEmpty.output()).contains("not empty");
@@ -219,6 +220,19 @@ class BackupRestoreIT {
         TandemClient.Answer a = api.upload(incident, repository, kind, name, body);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return new Item(a.json().path("id").asString(), body);
+    }
+
+    /** Every folder 0700 and file 0600 (blobs, database, key), as the server writes them. */
+    private static void assertOwnerOnly(Path dir) throws IOException {
+        int blobs = 0;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                String perms = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                assertThat(perms).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                if (p.toString().contains("/blobs/sha256/") && Files.isRegularFile(p)) blobs++;
+            }
+        }
+        assertThat(blobs).isPositive();
     }
 
     private static void awaitJob(TandemClient api, String job) throws InterruptedException {

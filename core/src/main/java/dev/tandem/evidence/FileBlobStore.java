@@ -389,7 +389,8 @@ public final class FileBlobStore implements BlobStore {
         try {
             return Files.newInputStream(pathOf(address));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException("no blob " + address + " in " + root);
+            throw new NoSuchFileException("no blob " + address + " in " + root
+                    + " (servers sharing a database must share the blob directory, docs/operations.md)");
         }
     }
 
