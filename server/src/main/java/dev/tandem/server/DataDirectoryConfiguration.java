@@ -3,6 +3,8 @@ package dev.tandem.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectoryConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DataDirectoryConfiguration.class);
     private final TandemProperties props;
 
     DataDirectoryConfiguration(TandemProperties props) {
@@ -39,9 +42,16 @@ class DataDirectoryConfiguration {
         };
     }
 
+    /**
+     * Not logged one by one: what was there before start-up was tightened, and logged, by the first
+     * pass; what this pass changes the server itself has just created.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void tightenWhatStartUpCreated() throws IOException {
-        DataDirectory.prepare(props.dataDir(), BLOBS);
+        Path root = props.dataDir();
+        int changed = DataDirectory.tighten(root, root.toRealPath().resolve(BLOBS)::equals)
+                .size();
+        log.debug("data directory: {} paths created at start-up made owner-only", changed);
     }
 
     /**

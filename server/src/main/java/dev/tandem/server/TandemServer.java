@@ -1,12 +1,18 @@
 package dev.tandem.server;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Tandem server: persistence, REST API and jobs around the framework-free cores. */
@@ -14,6 +20,22 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(TandemProperties.class)
 public class TandemServer {
+
+    private static final Logger log = LoggerFactory.getLogger(TandemServer.class);
+
+    /** One line for whoever reads the log: what runs, on which database, with which data directory. */
+    @EventListener(ApplicationReadyEvent.class)
+    void started(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String version = TandemServer.class.getPackage().getImplementationVersion();
+        log.info(
+                "Tandem {} started: database {}, data directory {}",
+                version == null ? "development build" : version,
+                Settings.redact(env.getProperty("spring.datasource.url", "")),
+                Path.of(env.getProperty("tandem.data-dir", "./tandem-data"))
+                        .toAbsolutePath()
+                        .normalize());
+    }
 
     @Bean
     Clock clock() {
