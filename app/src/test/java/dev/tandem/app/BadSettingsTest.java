@@ -88,6 +88,20 @@ class BadSettingsTest {
     }
 
     @Test
+    void anIdentityProviderNobodyAnswersAt() {
+        String property = "spring.security.oauth2.client.provider.corp.issuer-uri";
+        System.setProperty("spring.security.oauth2.client.registration.corp.client-id", "tandem");
+        try {
+            assertThat(refused(property, "http://127.0.0.1:1/realms/corp"))
+                    .startsWith("tandem serve: SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CORP_ISSUER_URI (" + property
+                            + "): cannot reach the identity provider at http://127.0.0.1:1/realms/corp (")
+                    .endsWith("); is it up, and the address right?");
+        } finally {
+            System.clearProperty("spring.security.oauth2.client.registration.corp.client-id");
+        }
+    }
+
+    @Test
     void theExecutableWithABadEnvironmentVariablePrintsOneLineAndNoStackTrace()
             throws IOException, InterruptedException {
         Path data = dir.resolve("env-data");

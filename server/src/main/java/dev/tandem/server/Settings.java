@@ -1,6 +1,11 @@
 package dev.tandem.server;
 
 import dev.tandem.ledger.NoteSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,7 +112,47 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
                         + "); create one with: tandem ledger keygen <name>");
             }
         }
+        identityProviders(binder);
         database(env);
+    }
+
+    /** An OpenID Connect provider's {@code issuer-uri} (docs/web.md); its other settings are Spring's. */
+    record Provider(@Nullable String issuerUri) {}
+
+    /**
+     * Every configured identity provider answers at its issuer: Spring Security reads its
+     * configuration at start-up, and an unreachable one would stop the start after the data
+     * directory and database were created. Only an address nobody answers at is refused here.
+     */
+    private static void identityProviders(Binder binder) {
+        Map<String, Provider> providers = binder.bind(
+                        "spring.security.oauth2.client.provider", Bindable.mapOf(String.class, Provider.class))
+                .orElse(Map.of());
+        for (var p : new TreeMap<>(providers).entrySet()) {
+            String issuer = p.getValue().issuerUri();
+            if (issuer == null || issuer.isBlank()) continue;
+            String property = "spring.security.oauth2.client.provider." + p.getKey() + ".issuer-uri";
+            try (HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()) {
+                URI uri = URI.create(issuer.strip().replaceAll("/+$", "") + "/.well-known/openid-configuration");
+                http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IllegalArgumentException e) {
+                throw new Refused(describe(property, null) + " is \"" + issuer + "\": not a URL; expected the"
+                        + " provider's issuer, such as https://login.example.com/realms/tandem");
+            } catch (IOException e) {
+                throw new Refused(describe(property, null) + ": cannot reach the identity provider at " + issuer + " ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()))
+                        + "); is it up, and the address right?");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Refused("interrupted while checking " + property);
+            }
+        }
     }
 
     private static void bind(Binder binder, String name, Bindable<?> target) {
