@@ -88,6 +88,28 @@ class BadSettingsTest {
     }
 
     @Test
+    void aRoleTheDatabaseRefusesIsNamedAndThePasswordIsNot() {
+        String url = System.getenv().getOrDefault("TANDEM_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 5432), 2000);
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no PostgreSQL at 127.0.0.1:5432");
+        }
+        System.setProperty("spring.datasource.username", "no_such_tandem_role");
+        System.setProperty("spring.datasource.password", "hunter2");
+        try {
+            assertThat(refused("spring.datasource.url", url))
+                    .startsWith("tandem serve: the database at " + url + " refused the role \"no_such_tandem_role\" (")
+                    .endsWith("); check SPRING_DATASOURCE_USERNAME (spring.datasource.username) and"
+                            + " SPRING_DATASOURCE_PASSWORD (spring.datasource.password)")
+                    .doesNotContain("hunter2");
+        } finally {
+            System.clearProperty("spring.datasource.username");
+            System.clearProperty("spring.datasource.password");
+        }
+    }
+
+    @Test
     void anIdentityProviderNobodyAnswersAt() {
         String property = "spring.security.oauth2.client.provider.corp.issuer-uri";
         System.setProperty("spring.security.oauth2.client.registration.corp.client-id", "tandem");
