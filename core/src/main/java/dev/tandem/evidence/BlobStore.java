@@ -26,6 +26,11 @@ public interface BlobStore {
 
     boolean contains(ContentAddress address);
 
+    /** Where the blob at {@code address} is kept, for an operator to find it (a log line). */
+    default String locate(ContentAddress address) {
+        return address.sha256();
+    }
+
     /**
      * Removes blobs written before {@code olderThan} for which {@code referenced} answers false,
      * and temporary files of interrupted writes. Returns the number of blobs removed.

@@ -395,6 +395,11 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public String locate(ContentAddress address) {
+        return pathOf(address).toString();
+    }
+
+    @Override
     public boolean contains(ContentAddress address) {
         return Files.isRegularFile(pathOf(address));
     }

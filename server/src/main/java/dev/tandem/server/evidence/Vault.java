@@ -2,16 +2,21 @@ package dev.tandem.server.evidence;
 
 import dev.tandem.evidence.BlobStore;
 import dev.tandem.evidence.ContentAddress;
+import dev.tandem.evidence.DamagedBlobException;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.evidence.StoredBlob;
+import dev.tandem.evidence.VerifyingInputStream;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.EvidenceAdded;
 import dev.tandem.server.ledger.fact.EvidenceRead;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Vault {
+    private static final Logger log = LoggerFactory.getLogger(Vault.class);
     private final BlobStore blobs;
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
@@ -139,9 +147,10 @@ public class Vault {
     /**
      * Opens the bytes, records the read in the ledger, then hands the bytes out: no read goes
      * unrecorded, and bytes that cannot be opened (a blob missing from the store) record no read.
+     * The bytes are checked against the recorded SHA-256 and size as they stream ({@link #open}).
      */
     public InputStream read(EvidenceItem item, String actor) throws IOException {
-        InputStream in = blobs.open(new ContentAddress(item.sha256()));
+        InputStream in = open(item);
         try {
             ledger.record(ap ->
                     ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
@@ -158,7 +167,108 @@ public class Vault {
 
     /** Opens the bytes for the server's own jobs (scans, analyses); those record their own entries. */
     public InputStream openForJob(EvidenceItem item) throws IOException {
-        return blobs.open(new ContentAddress(item.sha256()));
+        return open(item);
+    }
+
+    /**
+     * Refuses an item whose file is missing from the blob store (409 {@code evidence-missing}, logged
+     * once): for work that must not start on it, such as an export.
+     */
+    public void requirePresent(EvidenceItem item) {
+        ContentAddress address = new ContentAddress(item.sha256());
+        if (!blobs.contains(address)) {
+            throw missing(item, address);
+        }
+    }
+
+    /**
+     * The item's bytes, verified as they stream against the recorded SHA-256 and size
+     * ({@link VerifyingInputStream}): damaged bytes end in {@link DamagedBlobException} before the
+     * last of them are handed out, with one ERROR line naming the item, its file and both hashes. A
+     * missing file is 409 {@code evidence-missing} (docs/contracts.md §2), logged once.
+     */
+    private InputStream open(EvidenceItem item) throws IOException {
+        ContentAddress address = new ContentAddress(item.sha256());
+        InputStream raw;
+        try {
+            raw = blobs.open(address);
+        } catch (NoSuchFileException e) {
+            throw missing(item, address);
+        }
+        return new Verified(new VerifyingInputStream(raw, item.sha256(), item.size()), item, blobs.locate(address));
+    }
+
+    private DomainException missing(EvidenceItem item, ContentAddress address) {
+        log.error(
+                "evidence {} ({}) of incident {}: its file {} is missing from the vault (restore it from a backup)",
+                item.id(),
+                item.name(),
+                item.incidentId(),
+                blobs.locate(address));
+        return new DomainException(
+                DomainException.Kind.CONFLICT,
+                "evidence-missing",
+                "Evidence " + item.id() + " is missing from the vault",
+                "the stored file of evidence " + item.id() + " (" + item.name() + ", sha256 " + item.sha256()
+                        + ") is missing from the vault; restore it from a backup (docs/operations.md)");
+    }
+
+    /** Logs the first {@link DamagedBlobException} of a stream once, as one ERROR line. */
+    private static final class Verified extends FilterInputStream {
+        private final EvidenceItem item;
+        private final String file;
+        private boolean reported;
+
+        Verified(InputStream in, EvidenceItem item, String file) {
+            super(in);
+            this.item = item;
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (DamagedBlobException e) {
+                throw report(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (DamagedBlobException e) {
+                throw report(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (DamagedBlobException e) {
+                throw report(e);
+            }
+        }
+
+        private DamagedBlobException report(DamagedBlobException e) {
+            if (!reported) {
+                reported = true;
+                log.error(
+                        "evidence {} ({}) of incident {}: its file {} is damaged: expected sha256 {} and {} bytes,"
+                                + " read sha256 {} and {} bytes; nothing more of it is sent",
+                        item.id(),
+                        item.name(),
+                        item.incidentId(),
+                        file,
+                        e.expectedSha256(),
+                        e.expectedSize(),
+                        e.actualSha256(),
+                        e.actualSize() > e.expectedSize() ? "more than " + e.expectedSize() : e.actualSize());
+            }
+            return e;
+        }
     }
 
     private static EvidenceItem map(ResultSet rs, int n) throws SQLException {

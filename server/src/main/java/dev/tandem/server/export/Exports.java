@@ -34,7 +34,9 @@ import org.springframework.stereotype.Service;
  * checkpoint (with the witnesses' cosignatures gathered for it): the incident's entries below its
  * size, an inclusion proof of each against it, the AUDIT items whose {@code evidence.added} entry it
  * covers, and the audit-continuity report at it. The export is recorded ({@code incident.exported})
- * before a byte is sent: it reads the items' content.
+ * before a byte is sent: it reads the items' content. An item whose file is missing is refused
+ * before that (409 {@code evidence-missing}); one whose bytes are not those recorded stops the bag
+ * as they are copied into it, unfinished, and the answer is broken off (docs/contracts.md §5).
  */
 @Service
 public class Exports {
@@ -96,6 +98,9 @@ public class Exports {
         List<EvidenceItem> items = vault.ofIncident(incident).stream()
                 .filter(e -> e.repository() == Repository.AUDIT && e.ledgerIndex() < checkpoint.size())
                 .toList();
+        // A bag missing an item is refused before the export is recorded; a damaged one is found
+        // as its bytes are hashed into the bag (Vault), and the bag is then broken off unfinished.
+        items.forEach(vault::requirePresent);
         ledger.record(ap -> ap.record(
                 new IncidentExported(
                         incident,

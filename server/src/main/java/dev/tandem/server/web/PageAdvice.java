@@ -22,6 +22,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
@@ -160,6 +161,24 @@ public class PageAdvice {
             Model model,
             HttpServletResponse response) {
         return page(model, response, DomainException.badRequest("bad-request", e.getParameterName() + ": required"));
+    }
+
+    /** Evidence bytes that are not those recorded, on a page's download: as the API does ({@link Problems#damaged}). */
+    @ExceptionHandler(dev.tandem.evidence.DamagedBlobException.class)
+    org.springframework.web.servlet.@Nullable ModelAndView damaged(
+            dev.tandem.evidence.DamagedBlobException e, HttpServletResponse response) {
+        if (BrokenOff.ifCommitted(e, response)) {
+            return null;
+        }
+        ProblemDetail p = Problems.damagedDetail(e);
+        response.setStatus(p.getStatus());
+        var page = new org.springframework.web.servlet.ModelAndView("error");
+        page.addObject("me", caller());
+        page.addObject("status", p.getStatus());
+        page.addObject("problem", String.valueOf(p.getType()));
+        page.addObject("problemTitle", p.getTitle());
+        page.addObject("detail", p.getDetail());
+        return page;
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import dev.tandem.evidence.DamagedBlobException;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.AccessDenied;
 import dev.tandem.server.ledger.LedgerBusyException;
@@ -7,6 +8,7 @@ import dev.tandem.server.ledger.LedgerUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -85,6 +87,26 @@ public class Problems extends ResponseEntityExceptionHandler {
                         busy ? "ledger-busy" : "ledger-unavailable",
                         busy ? "Ledger busy" : "Ledger unavailable",
                         busy ? e.getMessage() : "the ledger could not record the change; nothing was recorded"));
+    }
+
+    /**
+     * Evidence bytes that are not those recorded ({@code Vault} logged which): before the answer is
+     * committed, 500 {@code evidence-damaged} in place of the download's headers; once bytes have
+     * left, the transfer is broken off ({@link BrokenOff}), so no client takes it as complete.
+     */
+    @ExceptionHandler(DamagedBlobException.class)
+    @Nullable
+    ResponseEntity<ProblemDetail> damaged(DamagedBlobException e, HttpServletResponse response) {
+        return BrokenOff.ifCommitted(e, response) ? null : respond(damagedDetail(e));
+    }
+
+    static ProblemDetail damagedDetail(DamagedBlobException e) {
+        return detail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "evidence-damaged",
+                "Evidence damaged in the vault",
+                "the stored bytes of sha256 " + e.expectedSha256() + " are not those recorded (" + e.getMessage()
+                        + "); nothing was sent; restore the file from a backup (docs/operations.md)");
     }
 
     @ExceptionHandler(Exception.class)

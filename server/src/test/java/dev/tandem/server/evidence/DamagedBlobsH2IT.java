@@ -1,0 +1,125 @@
+package dev.tandem.server.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.TandemServer;
+import dev.tandem.server.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Evidence files damaged or removed behind the server's back (a bad restore): reading the content
+ * never hands out the damaged bytes whole, a missing file is 409 {@code evidence-missing}, and the
+ * export refuses a missing item and breaks off a bag whose item is damaged.
+ */
+class DamagedBlobsH2IT {
+    static final String TOKEN = "damaged-blobs-admin-token-0123456789";
+
+    @Test
+    void damagedAndMissingBlobsAreDetectedOnReadAndExport() throws Exception {
+        Path dataDir = TestDatabases.scratch("tandem-damaged-blobs-it");
+        String[] args = {
+            "--server.port=0",
+            "--tandem.data-dir=" + dataDir,
+            "--tandem.admin-token=" + TOKEN,
+            "--logging.level.dev.tandem=WARN"
+        };
+        try (ConfigurableApplicationContext server = TandemServer.start(args)) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            Api api = new Api("http://127.0.0.1:" + port, TOKEN);
+            String incident = api.postJson(
+                            "/api/v1/incidents",
+                            "{\"title\":\"Bad restore\",\"severity\":\"LOW\",\"awareAt\":\"2026-11-26T08:00:00Z\"}")
+                    .json()
+                    .path("id")
+                    .asString();
+            // bytes that do not compress, so that the bag's answer is under way when they are copied into it
+            byte[] large = new byte[384_000];
+            new java.util.Random(42).nextBytes(large);
+            byte[] small = "a short log line\n".getBytes(StandardCharsets.UTF_8);
+            byte[] gone = "a file the restore lost\n".getBytes(StandardCharsets.UTF_8);
+            Item big = upload(api, incident, "capture.bin", large);
+            Item little = upload(api, incident, "fw.log", small);
+            Item lost = upload(api, incident, "lost.txt", gone);
+            assertThat(api.getBytes(big.content()).body()).isEqualTo(large);
+            assertThat(api.get("/api/v1/incidents/" + incident + "/export").status())
+                    .isEqualTo(200);
+
+            Path bigFile = blob(dataDir, big.sha256());
+            Path littleFile = blob(dataDir, little.sha256());
+            Path lostFile = blob(dataDir, lost.sha256());
+            flipOneByte(bigFile, large.length / 2);
+            flipOneByte(littleFile, 0);
+            Files.delete(lostFile);
+
+            // a large damaged item: the answer is under way when the damage shows, so it is broken off
+            assertThatThrownBy(() -> api.getBytes(big.content())).isInstanceOf(UncheckedIOException.class);
+            // a small one: nothing has left yet, so the answer is a problem, not the bytes
+            Api.Response r = api.get(little.content());
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.header("Digest")).isNull();
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:evidence-damaged");
+            assertThat(r.json().path("detail").asString()).contains(little.sha256());
+            // a missing file: 409 naming the item, not an internal error
+            Api.Response missing = api.get(lost.content());
+            assertThat(missing.status()).isEqualTo(409);
+            assertThat(missing.json().path("type").asString()).isEqualTo("urn:tandem:problem:evidence-missing");
+            assertThat(missing.json().path("title").asString()).contains(lost.id());
+
+            // the export refuses the missing item before anything is written
+            Api.Response refused = api.get("/api/v1/incidents/" + incident + "/export");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().path("title").asString()).contains(lost.id());
+            // with the missing file restored, the damaged one still stops the bag unfinished
+            Files.createDirectories(lostFile.getParent());
+            Files.write(lostFile, gone);
+            assertThatThrownBy(() -> api.getBytes("/api/v1/incidents/" + incident + "/export"))
+                    .isInstanceOf(UncheckedIOException.class);
+            // and with every file restored, reads and the export work again
+            Files.write(bigFile, large);
+            Files.write(littleFile, small);
+            assertThat(api.getBytes(big.content()).body()).isEqualTo(large);
+            assertThat(api.getBytes(little.content()).body()).isEqualTo(small);
+            assertThat(api.getBytes("/api/v1/incidents/" + incident + "/export").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    record Item(String id, String sha256) {
+        String content() {
+            return "/api/v1/evidence/" + id + "/content";
+        }
+    }
+
+    private static Item upload(Api api, String incident, String name, byte[] bytes) {
+        Api.Response up = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=DATA_EXPORT&name=" + name, bytes);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        return new Item(
+                up.json().path("id").asString(), up.json().path("sha256").asString());
+    }
+
+    private static Path blob(Path dataDir, String sha256) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(p -> p.getFileName().toString().equals(sha256) && Files.isRegularFile(p))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no blob file " + sha256 + " under " + dataDir));
+        }
+    }
+
+    private static void flipOneByte(Path file, int at) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[at] ^= 1;
+        Files.write(file, bytes);
+    }
+}
