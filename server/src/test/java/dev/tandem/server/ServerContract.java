@@ -153,6 +153,17 @@ abstract class ServerContract {
                 .isEqualTo(409);
         assertThat(api.postJson("/api/v1/users", "{\"username\":\"Bad Name!\"}").status())
                 .isEqualTo(422);
+        // a field the API does not take is refused, naming it, and nobody is created
+        String other = "typo" + System.nanoTime();
+        Api.Response typo =
+                api.postJson("/api/v1/users", "{\"username\":\"" + other + "\",\"emial\":\"ada@example.com\"}");
+        assertThat(typo.status()).isEqualTo(422);
+        assertThat(typo.json().path("detail").asString()).contains("unknown field 'emial'");
+        Api.Response admin = api.postJson("/api/v1/users", "{\"username\":\"" + other + "\",\"admin\":true}");
+        assertThat(admin.status()).isEqualTo(422);
+        assertThat(admin.json().path("detail").asString()).startsWith("admin: administrators are not made");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Long.class, other))
+                .isZero();
 
         // an administrator issues no token for another user: it would act as them
         Api.Response forOther = api.postJson("/api/v1/users/" + name + "/tokens", "{\"label\":\"laptop\"}");

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * People and tokens, docs/contracts.md §2; the access policy decides each ({@code TOKEN_ISSUE}: the
@@ -75,13 +76,56 @@ class UserController {
     @PostMapping("/api/v1/users")
     @Guard(Action.USER_CREATE)
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedUser create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
+    CreatedUser create(@AuthenticationPrincipal Actor actor, @RequestBody JsonNode json) {
+        NewUser body = newUser(json);
         String username = body.username();
         String display = checked(body);
         if (!accounts.createUser(username, display, body.password(), body.email(), false, actor.username())) {
             throw exists(username, body.email());
         }
         return new CreatedUser(username);
+    }
+
+    private static final List<String> NEW_USER_FIELDS = List.of("username", "displayName", "password", "email");
+
+    /**
+     * Reads {@code POST /api/v1/users}'s body: only {@code username}, {@code displayName},
+     * {@code password} and {@code email}, each a string or null. An unknown field (a typo such as
+     * {@code emial}) is 422 naming it rather than ignored; so is {@code admin}: administrators are not
+     * made over the API (docs/access.md).
+     *
+     * @throws DomainException 422 {@code bad-user} naming the field
+     */
+    static NewUser newUser(JsonNode body) {
+        if (!body.isObject()) {
+            throw DomainException.unprocessable(
+                    "bad-user", "the body must be a JSON object with username, displayName, password, email");
+        }
+        for (String name : body.propertyNames()) {
+            String shown = name.length() > 60 ? name.substring(0, 60) + "…" : name;
+            if (name.equals("admin")) {
+                throw DomainException.unprocessable(
+                        "bad-user",
+                        "admin: administrators are not made over the API; the one administrator is the user"
+                                + " 'admin', made at the first start with TANDEM_ADMIN_TOKEN (docs/access.md)");
+            }
+            if (!NEW_USER_FIELDS.contains(name)) {
+                throw DomainException.unprocessable(
+                        "bad-user",
+                        "unknown field '" + shown + "' (known: " + String.join(", ", NEW_USER_FIELDS) + ")");
+            }
+            JsonNode value = body.get(name);
+            if (!value.isNull() && !value.isString()) {
+                throw DomainException.unprocessable("bad-user", name + " must be a string, got " + value.getNodeType());
+            }
+        }
+        return new NewUser(
+                string(body, "username"), string(body, "displayName"), string(body, "password"), string(body, "email"));
+    }
+
+    private static @Nullable String string(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v.asString();
     }
 
     /**
