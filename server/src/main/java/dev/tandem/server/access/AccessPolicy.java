@@ -64,6 +64,8 @@ public final class AccessPolicy {
             case USER_CREATE, USER_LIST ->
                 caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator manages users");
             case BACKUP -> caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator takes backups");
+            case VAULT_CHECK ->
+                caller.admin() ? Decision.PERMIT : Decision.forbidden("only an administrator checks the vault");
             default -> throw new IllegalArgumentException(action + " is not an installation-wide action");
         };
     }

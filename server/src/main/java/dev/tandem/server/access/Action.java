@@ -30,6 +30,8 @@ public enum Action {
     TOKEN_ISSUE(Target.USER),
     /** A consistent copy of the embedded database and blobs: every incident's content, so only an administrator. */
     BACKUP(Target.INSTALLATION),
+    /** Re-hash every stored blob against its record: reads every incident's content, so only an administrator. */
+    VAULT_CHECK(Target.INSTALLATION),
 
     INCIDENT_READ(Target.INCIDENT),
     TIMELINE_READ(Target.INCIDENT),

@@ -271,6 +271,75 @@ public class Vault {
         }
     }
 
+    /** One stored blob that failed {@link #check}: what owns it and what is wrong. */
+    public record Problem(String sha256, String status, List<String> owners, String detail) {}
+
+    /** What {@link #check} found: how many blobs it read, and each that is damaged or missing. */
+    public record CheckResult(int checked, int intact, List<Problem> problems) {}
+
+    /**
+     * Reads every blob a record owns ({@code blob_owner}: evidence content, stored PII findings) and
+     * checks it against its address, and an evidence item's also against its recorded size; each
+     * damaged or missing blob gets one ERROR line. For an operator after a restore
+     * (docs/operations.md).
+     */
+    public CheckResult check() throws IOException {
+        java.util.Map<String, List<String>> owners = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT sha256, owner_kind, owner_id FROM blob_owner ORDER BY sha256, owner_kind, owner_id",
+                (ResultSet rs) -> {
+                    owners.computeIfAbsent(rs.getString("sha256"), k -> new java.util.ArrayList<>())
+                            .add(rs.getString("owner_kind").toLowerCase(java.util.Locale.ROOT) + " "
+                                    + rs.getString("owner_id"));
+                });
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        jdbc.query("SELECT sha256, size_bytes FROM evidence", (ResultSet rs) -> {
+            sizes.put(rs.getString("sha256"), rs.getLong("size_bytes"));
+        });
+        List<Problem> problems = new java.util.ArrayList<>();
+        for (var e : owners.entrySet()) {
+            String sha = e.getKey();
+            ContentAddress address = new ContentAddress(sha);
+            String file = blobs.locate(address);
+            String detail = null;
+            try (InputStream in = blobs.open(address)) {
+                Long size = sizes.get(sha);
+                if (size != null) {
+                    new VerifyingInputStream(in, sha, size).transferTo(java.io.OutputStream.nullOutputStream());
+                } else {
+                    java.security.MessageDigest md = sha256();
+                    byte[] buf = new byte[1 << 16];
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        md.update(buf, 0, n);
+                    }
+                    String actual = java.util.HexFormat.of().formatHex(md.digest());
+                    if (!actual.equals(sha)) {
+                        detail = "expected sha256 " + sha + ", actual " + actual;
+                    }
+                }
+            } catch (NoSuchFileException ex) {
+                log.error("vault check: blob {} of {} is missing: {}", sha, e.getValue(), file);
+                problems.add(new Problem(sha, "missing", e.getValue(), "no file " + file));
+                continue;
+            } catch (DamagedBlobException ex) {
+                detail = ex.getMessage();
+            }
+            if (detail != null) {
+                log.error("vault check: blob {} of {} is damaged: {}: {}", sha, e.getValue(), file, detail);
+                problems.add(new Problem(sha, "damaged", e.getValue(), file + ": " + detail));
+            }
+        }
+        return new CheckResult(owners.size(), owners.size() - problems.size(), List.copyOf(problems));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-256", e);
+        }
+    }
+
     private static EvidenceItem map(ResultSet rs, int n) throws SQLException {
         Timestamp collected = rs.getTimestamp("collected_at");
         return new EvidenceItem(

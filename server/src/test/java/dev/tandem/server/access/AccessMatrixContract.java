@@ -211,6 +211,12 @@ abstract class AccessMatrixContract {
         // a backup holds every incident's content: an administrator's, who is no member of any
         c.add(new Call(
                 "POST", "/api/v1/admin/backup", "FFFFFFFP", () -> new Request("/api/v1/admin/backup", null, null)));
+        // the vault check reads every blob: an administrator's
+        c.add(new Call(
+                "POST",
+                "/api/v1/admin/vault/check",
+                "FFFFFFFP",
+                () -> new Request("/api/v1/admin/vault/check", null, null)));
         // tokens of the incident commander: theirs alone to issue (an administrator's token for them would
         // read what custody attributes to them); an administrator lists and revokes them
         c.add(json(

@@ -263,6 +263,10 @@ class AccessPolicyTest {
                 .isInstanceOf(Decision.Permit.class);
         assertThat(AccessPolicy.decide(Caller.outside("ada", false), Action.BACKUP, Resource.INSTALLATION))
                 .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(Caller.outside("root", true), Action.VAULT_CHECK, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Permit.class);
+        assertThat(AccessPolicy.decide(Caller.outside("ada", false), Action.VAULT_CHECK, Resource.INSTALLATION))
+                .isInstanceOf(Decision.Forbidden.class);
     }
 
     @Test

@@ -61,6 +61,23 @@ class DamagedBlobsH2IT {
             flipOneByte(littleFile, 0);
             Files.delete(lostFile);
 
+            // the operator's check names every damaged and missing blob, and what owns it
+            Api.Response check = api.postJson("/api/v1/admin/vault/check", "");
+            assertThat(check.status()).as(check.body()).isEqualTo(200);
+            assertThat(check.json().path("checked").asInt()).isEqualTo(3);
+            assertThat(check.json().path("intact").asInt()).isZero();
+            java.util.Map<String, String> found = new java.util.TreeMap<>();
+            check.json()
+                    .path("problems")
+                    .forEach(p -> found.put(
+                            p.path("sha256").asString(), p.path("status").asString()));
+            assertThat(found)
+                    .containsEntry(big.sha256(), "damaged")
+                    .containsEntry(little.sha256(), "damaged")
+                    .containsEntry(lost.sha256(), "missing");
+            assertThat(check.json().path("problems").get(0).path("owners").toString())
+                    .contains("evidence ");
+
             // a large damaged item: the answer is under way when the damage shows, so it is broken off
             assertThatThrownBy(() -> api.getBytes(big.content())).isInstanceOf(UncheckedIOException.class);
             // a small one: nothing has left yet, so the answer is a problem, not the bytes
@@ -92,6 +109,9 @@ class DamagedBlobsH2IT {
             assertThat(api.getBytes(little.content()).body()).isEqualTo(small);
             assertThat(api.getBytes("/api/v1/incidents/" + incident + "/export").statusCode())
                     .isEqualTo(200);
+            Api.Response clean = api.postJson("/api/v1/admin/vault/check", "");
+            assertThat(clean.json().path("intact").asInt()).isEqualTo(3);
+            assertThat(clean.json().path("problems").size()).isZero();
         }
     }
 
