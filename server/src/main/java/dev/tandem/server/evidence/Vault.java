@@ -12,6 +12,7 @@ import dev.tandem.server.Ids;
 import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.EvidenceAdded;
+import dev.tandem.server.ledger.fact.EvidenceDamaged;
 import dev.tandem.server.ledger.fact.EvidenceRead;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public class Vault {
      * The bytes are checked against the recorded SHA-256 and size as they stream ({@link #open}).
      */
     public InputStream read(EvidenceItem item, String actor) throws IOException {
-        InputStream in = open(item);
+        InputStream in = open(item, actor);
         try {
             ledger.record(ap ->
                     ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
@@ -167,8 +168,11 @@ public class Vault {
 
     /** Opens the bytes for the server's own jobs (scans, analyses); those record their own entries. */
     public InputStream openForJob(EvidenceItem item) throws IOException {
-        return open(item);
+        return open(item, SYSTEM);
     }
+
+    /** Who a job's read of damaged bytes is recorded for ({@code evidence.damaged}). */
+    private static final String SYSTEM = "system";
 
     /**
      * Refuses an item whose file is missing from the blob store (409 {@code evidence-missing}, logged
@@ -187,7 +191,7 @@ public class Vault {
      * last of them are handed out, with one ERROR line naming the item, its file and both hashes. A
      * missing file is 409 {@code evidence-missing} (docs/contracts.md §2), logged once.
      */
-    private InputStream open(EvidenceItem item) throws IOException {
+    private InputStream open(EvidenceItem item, String reader) throws IOException {
         ContentAddress address = new ContentAddress(item.sha256());
         InputStream raw;
         try {
@@ -195,7 +199,8 @@ public class Vault {
         } catch (NoSuchFileException e) {
             throw missing(item, address);
         }
-        return new Verified(new VerifyingInputStream(raw, item.sha256(), item.size()), item, blobs.locate(address));
+        return new Verified(
+                new VerifyingInputStream(raw, item.sha256(), item.size()), item, blobs.locate(address), reader);
     }
 
     private DomainException missing(EvidenceItem item, ContentAddress address) {
@@ -213,16 +218,21 @@ public class Vault {
                         + ") is missing from the vault; restore it from a backup (docs/operations.md)");
     }
 
-    /** Logs the first {@link DamagedBlobException} of a stream once, as one ERROR line. */
-    private static final class Verified extends FilterInputStream {
+    /**
+     * Reports the first {@link DamagedBlobException} of a stream once: one ERROR line, and an
+     * {@code evidence.damaged} entry for the reader (docs/ledger.md).
+     */
+    private final class Verified extends FilterInputStream {
         private final EvidenceItem item;
         private final String file;
+        private final String reader;
         private boolean reported;
 
-        Verified(InputStream in, EvidenceItem item, String file) {
+        Verified(InputStream in, EvidenceItem item, String file, String reader) {
             super(in);
             this.item = item;
             this.file = file;
+            this.reader = reader;
         }
 
         @Override
@@ -266,6 +276,22 @@ public class Vault {
                         e.expectedSize(),
                         e.actualSha256(),
                         e.actualSize() > e.expectedSize() ? "more than " + e.expectedSize() : e.actualSize());
+                try {
+                    ledger.record(ap -> ap.record(
+                            new EvidenceDamaged(
+                                    item.incidentId(),
+                                    item.id(),
+                                    item.sha256(),
+                                    e.actualSha256(),
+                                    e.getMessage(),
+                                    item.repository()),
+                            reader));
+                } catch (RuntimeException unrecorded) {
+                    log.warn(
+                            "evidence {}: the damage could not be recorded in the ledger: {}",
+                            item.id(),
+                            unrecorded.toString());
+                }
             }
             return e;
         }

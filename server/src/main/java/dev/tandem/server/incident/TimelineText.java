@@ -31,6 +31,7 @@ public final class TimelineText {
             "checkpoint.verified",
             "control-tests.imported",
             "evidence.added",
+            "evidence.damaged",
             "evidence.read",
             "evidence-request.filed",
             "evidence-request.answered",
@@ -211,6 +212,9 @@ public final class TimelineText {
                 who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
                         + bytes(b.path("size").asLong()) + ")";
             case "evidence.read" -> who + " read the content of evidence " + s(b, "evidence") + sha(b, "sha256");
+            case "evidence.damaged" ->
+                "A read of evidence " + s(b, "evidence") + " by " + who + " stopped: its stored bytes are not those"
+                        + " recorded" + sha(b, "sha256");
             case "leak.finding" ->
                 "Leak analysis found a " + s(b, "severity") + " finding: " + s(b, "title")
                         + (b.path("records").isNumber()

@@ -144,6 +144,9 @@ final class Narration {
                 "Evidence added" + by + ": " + text(b, "name") + " (" + text(b, "kind") + ", " + text(b, "repository")
                         + ", SHA-256 " + text(b, "sha256") + ")";
             case "evidence.read" -> "Evidence read" + by + ": " + names.of(text(b, "evidence"));
+            case "evidence.damaged" ->
+                "Evidence found damaged on a read" + by + ": " + names.of(text(b, "evidence"))
+                        + " (its stored bytes are not those recorded)";
             case "pii.findings.read" -> "PII findings of " + names.of(text(b, "evidence")) + " read" + by;
             case "pii.scanned" -> "PII scan finished" + scanned(b, names);
             case "job.queued" -> "Job queued" + by + ": " + text(b, "kind");

@@ -80,6 +80,10 @@ class DamagedBlobsH2IT {
 
             // a large damaged item: the answer is under way when the damage shows, so it is broken off
             assertThatThrownBy(() -> api.getBytes(big.content())).isInstanceOf(UncheckedIOException.class);
+            // the failed read is in the chain of custody beside the read it stopped
+            String timeline =
+                    api.get("/api/v1/incidents/" + incident + "/timeline").body();
+            assertThat(timeline).contains("\"evidence.damaged\"").contains(big.id());
             // a small one: nothing has left yet, so the answer is a problem, not the bytes
             Api.Response r = api.get(little.content());
             assertThat(r.status()).isEqualTo(500);

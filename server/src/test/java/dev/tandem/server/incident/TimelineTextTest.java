@@ -98,6 +98,10 @@ class TimelineTextTest {
                         null),
                 "Ada Lovelace added AUDIT evidence access-review.pdf (12,345 bytes)");
         s.put(new EvidenceRead("i", "e1", SHA, Repository.AUDIT), "Ada Lovelace read the content of evidence e1");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceDamaged(
+                        "i", "e1", SHA, "unknown", "blob is truncated", Repository.AUDIT),
+                "A read of evidence e1 by Ada Lovelace stopped: its stored bytes are not those recorded");
         ObjectNode finding = object().put("severity", "CRITICAL")
                 .put("title", "Integration user synced customers to a sandbox")
                 .put("records", 1200);

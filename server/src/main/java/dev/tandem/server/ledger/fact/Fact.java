@@ -25,6 +25,7 @@ public sealed interface Fact
                 CheckpointVerified,
                 ControlTestsImported,
                 EvidenceAdded,
+                EvidenceDamaged,
                 EvidenceRead,
                 EvidenceRequestFiled,
                 EvidenceRequestReminded,
