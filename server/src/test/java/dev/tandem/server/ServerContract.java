@@ -708,7 +708,11 @@ abstract class ServerContract {
         long size = treeSize();
 
         var content = api.getBytes("/api/v1/evidence/" + item.id() + "/content");
-        assertThat(content.statusCode()).isGreaterThanOrEqualTo(500);
+        // the item is named as missing from the vault (docs/contracts.md §2), not an internal error
+        assertThat(content.statusCode()).isEqualTo(409);
+        assertThat(new String(content.body(), StandardCharsets.UTF_8))
+                .contains("urn:tandem:problem:evidence-missing")
+                .contains(item.id());
         assertThat(treeSize()).isEqualTo(size);
     }
 
