@@ -76,6 +76,21 @@ class NameColumnsTest {
     }
 
     @Test
+    void aFrenchNomIsASurnameBesideAFirstNameAndOtherwiseOnlyAName() throws Exception {
+        // PrestaShop's customer export: Nom beside Prénom holds surnames
+        assertThat(people("clients.csv", "ID;Titre;Prénom;Nom;E-mail\n7;M.;Paul;Martin;p.martin@example.fr\n"))
+                .containsExactly("Paul", "Martin");
+        // its product list calls the product's name Nom: no person, unless the value looks like one
+        assertThat(people(
+                        "produits.csv",
+                        "ID;Nom;Référence;Catégorie;Prix HT\n"
+                                + "1;T-shirt imprimé colibri;demo_1;Vêtements;23,90\n"
+                                + "2;Mug;demo_11;Accessoires;11,90\n"
+                                + "3;Jean Dupont;demo_12;Accessoires;11,90\n"))
+                .containsExactly("Jean Dupont");
+    }
+
+    @Test
     void companiesUnderNameColumnsAreNoPeople() throws Exception {
         // B2B orders: the billing name is the buying company's; a name keeps its person
         String csv = """

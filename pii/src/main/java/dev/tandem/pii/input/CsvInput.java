@@ -30,6 +30,7 @@ final class CsvInput {
     private final FieldValues values;
     private final RecordScope record = new RecordScope();
     private final List<FieldContext> columns = new ArrayList<>();
+    private final List<String> headerNames = new ArrayList<>();
     private final StringBuilder header = new StringBuilder();
     private int state = FIELD_START;
     private int column;
@@ -207,12 +208,19 @@ final class CsvInput {
 
     private void endField(byte[] buf, int from, int to) {
         piece(buf, from, to);
-        if (row == 0) columns.add(FieldContext.of(header.toString().strip()));
+        if (row == 0) headerName();
         else values.end();
         column++;
     }
 
+    private void headerName() {
+        String name = header.toString().strip();
+        headerNames.add(name);
+        columns.add(FieldContext.of(name));
+    }
+
     private void endRecord() {
+        if (row == 0) FieldContext.inHeader(headerNames, columns);
         if (row > 0) {
             values.endRecord(record, null);
             SubjectRecord s = record.finish(file);
@@ -226,7 +234,7 @@ final class CsvInput {
     private void finish() {
         if (state != FIELD_START || column > 0) {
             if (state == AFTER_QUOTE || state == UNQUOTED || state == QUOTED) {
-                if (row == 0) columns.add(FieldContext.of(header.toString().strip()));
+                if (row == 0) headerName();
                 else values.end();
             }
             endRecord();

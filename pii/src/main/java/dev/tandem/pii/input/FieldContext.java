@@ -67,12 +67,7 @@ public enum FieldContext {
     }
 
     public static FieldContext of(String key) {
-        StringBuilder sb = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c != '_' && c != '-' && c != ' ' && c != '.' && c != '"') sb.append(Character.toLowerCase(c));
-        }
-        String k = sb.toString();
+        String k = normalize(key);
         if (namesPerson(k)) return PERSON;
         if (k.equals("name") || k.equals("naam") || k.equals("nombre") || k.equals("nome")) return NAME;
         if (k.endsWith("birthdate") || k.endsWith("dateofbirth") || k.equals("dob") || k.equals("birthday")) {
@@ -125,6 +120,34 @@ public enum FieldContext {
                 || k.equals("cc")
                 || k.equals("pan")) return CARD;
         return NONE;
+    }
+
+    /**
+     * Corrects the contexts of one CSV header's columns by what the other columns say: a French
+     * {@code Nom} is a surname beside a first-name or other person column ({@code Nom;Prénom}, a
+     * customer export) and otherwise only a name ({@link #NAME}: a person when the value looks like
+     * one), since French catalogue exports (PrestaShop's product list) call a product's name {@code
+     * Nom}. JSON keys keep {@link #of}'s answer: an object's keys are not all known when its values are read.
+     */
+    static void inHeader(java.util.List<String> names, java.util.List<FieldContext> contexts) {
+        int nom = -1;
+        boolean otherPerson = false;
+        for (int i = 0; i < contexts.size() && i < names.size(); i++) {
+            if (contexts.get(i) != PERSON) continue;
+            if (nom < 0 && normalize(names.get(i)).equals("nom")) nom = i;
+            else otherPerson = true;
+        }
+        if (nom >= 0 && !otherPerson) contexts.set(nom, NAME);
+    }
+
+    /** Lower case without '_', '-', ' ', '.' and '"', as names are compared. */
+    private static String normalize(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_' && c != '-' && c != ' ' && c != '.' && c != '"') sb.append(Character.toLowerCase(c));
+        }
+        return sb.toString();
     }
 
     /**
