@@ -246,28 +246,104 @@ public final class ChangeRules {
                                 + newest.id() + ", or a snapshot taken since");
             }
             for (Made m : made) {
-                if (!m.madeBy().isAfter(pre.receivedAt())) {
-                    continue;
-                }
-                List<String> theirs = m.items().stream()
-                        .filter(i -> ConfigItems.touchesAny(i, configItems))
-                        .distinct()
-                        .toList();
-                if (!theirs.isEmpty()) {
-                    List<String> ours = configItems.stream()
-                            .filter(i -> ConfigItems.touchesAny(i, theirs))
-                            .toList();
+                Optional<Overlap> o = overlap(m, pre, configItems);
+                if (o.isPresent()) {
                     return unprocessable(
                             "snapshot-before-change",
                             "preSnapshots: evidence " + id + " (" + pre.name() + ", received " + pre.receivedAt()
                                     + ") predates change " + m.id() + " \"" + m.title() + "\", in the org by "
-                                    + m.madeBy() + ", which changed " + String.join(", ", theirs) + " (this change's "
-                                    + String.join(", ", ours) + "): a diff against it would count that change's"
+                                    + m.madeBy() + ", which changed "
+                                    + String.join(", ", o.get().theirs())
+                                    + " (this change's "
+                                    + String.join(", ", o.get().ours())
+                                    + "): a diff against it would count that change's"
                                     + " edits as this change's. Take a snapshot of the configuration as it is now");
                 }
             }
         }
         return OK;
+    }
+
+    /**
+     * Is the change, requested on a current snapshot, still to be carried out on the configuration it
+     * was requested and approved on (docs/change-control.md "Staleness at approval and execution")?
+     * Another change executed since one of its pre-change snapshots was received made that snapshot
+     * stale when it touched the same configuration: its items (approved, or changed by its diffs)
+     * touch this change's ({@link ConfigItems#touches}), or its post-change snapshot is a later state
+     * of the same configuration ({@link Taken#supersedes}: same name and repository), whose diff would
+     * count that change's edits as this change's. Approving or executing this change would then apply
+     * it to a configuration nobody snapshotted or approved. Refused, 422 with the codes of {@link
+     * #current}, naming the change executed since and the items it changed, and saying what to do.
+     *
+     * @param self this change, left out of {@code made} and of the changes that left a snapshot
+     * @param taken the incident's configuration snapshots the person may read, as for {@link #current}
+     * @param made the incident's executed changes, as for {@link #current}
+     */
+    public static Check stillCurrent(
+            String self, List<String> preSnapshots, List<String> configItems, List<Taken> taken, List<Made> made) {
+        String redo = ". Do not carry it out on that snapshot: take a new snapshot of the configuration as it is now,"
+                + " withdraw this change and request it again on the new snapshot, for a new approval";
+        for (String id : preSnapshots) {
+            Taken pre =
+                    taken.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+            if (pre == null) {
+                continue;
+            }
+            String since = "preSnapshots: evidence " + id + " (" + pre.name() + ", received " + pre.receivedAt()
+                    + "), which this change was requested on, predates change ";
+            for (Made m : made) {
+                Optional<Overlap> o = m.id().equals(self) ? Optional.empty() : overlap(m, pre, configItems);
+                if (o.isPresent()) {
+                    return unprocessable(
+                            "snapshot-before-change",
+                            since + m.id() + " \"" + m.title() + "\", executed since (in the org by " + m.madeBy()
+                                    + "), which changed "
+                                    + String.join(", ", o.get().theirs()) + " (this change's "
+                                    + String.join(", ", o.get().ours())
+                                    + "): this change would be applied to a configuration nobody snapshotted or"
+                                    + " approved" + redo);
+                }
+            }
+            for (Taken t : taken) {
+                String by = t.leftBy();
+                if (by == null || by.equals(self) || !t.supersedes(pre)) {
+                    continue;
+                }
+                Made m =
+                        made.stream().filter(x -> x.id().equals(by)).findFirst().orElse(null);
+                return unprocessable(
+                        "snapshot-superseded",
+                        since + by + (m == null ? "" : " \"" + m.title() + "\"")
+                                + ", executed since, whose post-change snapshot " + t.id() + " (received "
+                                + t.receivedAt() + ") is a later state of the same configuration: a diff against "
+                                + id + " would count that change's edits as this change's" + redo);
+            }
+        }
+        return OK;
+    }
+
+    /** The items of another change ({@code theirs}) that touch this change's, and this change's they touch. */
+    private record Overlap(List<String> theirs, List<String> ours) {}
+
+    /**
+     * Whether {@code m} was made after the snapshot {@code pre} was received on items that touch
+     * {@code configItems} ({@link ConfigItems#touches}), and which.
+     */
+    private static Optional<Overlap> overlap(Made m, Taken pre, List<String> configItems) {
+        if (!m.madeBy().isAfter(pre.receivedAt())) {
+            return Optional.empty();
+        }
+        List<String> theirs = m.items().stream()
+                .filter(i -> ConfigItems.touchesAny(i, configItems))
+                .distinct()
+                .toList();
+        if (theirs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ours = configItems.stream()
+                .filter(i -> ConfigItems.touchesAny(i, theirs))
+                .toList();
+        return Optional.of(new Overlap(theirs, ours));
     }
 
     /** A recorded decision on a change: who, in which approver role, approve or reject. */
@@ -582,6 +658,26 @@ public final class ChangeRules {
                     "change-not-approved",
                     "the change lacks the approval of the " + String.join(" and the ", missing)
                             + "; only an emergency change flagged by the incident commander runs before its approvals");
+        }
+        return OK;
+    }
+
+    /**
+     * A change is requested and carried out while its incident is open: once the incident is closed
+     * ({@code closedAt}), its report and timeline are final, and a change still needed is no part of
+     * the incident's response. 409 {@code incident-closed}; approvals, acknowledgements and
+     * withdrawals of what was requested before stay open (an emergency change that ran is approved
+     * afterwards, a request that will not go ahead is withdrawn).
+     *
+     * @param step what is refused, as the reason says it ("requested", "executed")
+     */
+    public static Check incidentOpen(@Nullable Instant closedAt, String step) {
+        if (closedAt != null) {
+            return conflict(
+                    "incident-closed",
+                    "the incident was closed at " + closedAt + ": no change is " + step
+                            + " under it any more. A change still needed goes through change management outside"
+                            + " the incident; a request left open here is withdrawn with a reason");
         }
         return OK;
     }

@@ -119,6 +119,18 @@ class ChangeRulesTest {
     private static final ChangeRules.Taken BEFORE =
             new ChangeRules.Taken("s34", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(7200), null);
 
+    /** Changes made: on an item of this change's, before its snapshot, on other items. */
+    private static final ChangeRules.Made OVERLAPPING = new ChangeRules.Made(
+            "c1",
+            "Lock admin logins",
+            REQUESTED.minusSeconds(3600),
+            List.of("Profile:Admin#loginIpRanges", "Profile:Admin"));
+
+    private static final ChangeRules.Made EARLIER =
+            new ChangeRules.Made("c0", "Earlier", REQUESTED.minusSeconds(9000), List.of("Profile:Admin"));
+    private static final ChangeRules.Made ELSEWHERE = new ChangeRules.Made(
+            "c2", "Revoke", REQUESTED.minusSeconds(3600), List.of("PermissionSet:Integration_Full_Access#ViewAllData"));
+
     private static ChangeRules.Check current(List<ChangeRules.Taken> taken, ChangeRules.Made... made) {
         return ChangeRules.current(List.of("s34"), List.of("Profile:Admin#loginHours"), taken, List.of(made));
     }
@@ -165,11 +177,7 @@ class ChangeRulesTest {
      */
     @Test
     void aPreChangeSnapshotOlderThanAnOverlappingChangeIsRefused() {
-        var overlapping = new ChangeRules.Made(
-                "c1",
-                "Lock admin logins",
-                REQUESTED.minusSeconds(3600),
-                List.of("Profile:Admin#loginIpRanges", "Profile:Admin"));
+        var overlapping = OVERLAPPING;
         var refused = current(List.of(BEFORE), overlapping);
         assertThat(code(refused)).isEqualTo("snapshot-before-change");
         assertThat(((Refused) refused).reason())
@@ -178,16 +186,87 @@ class ChangeRulesTest {
                         + " (this change's Profile:Admin#loginHours): a diff against it would count that change's edits"
                         + " as this change's. Take a snapshot of the configuration as it is now");
         // made before the snapshot, or on other items: the snapshot shows the org as this change finds it
-        var earlier = new ChangeRules.Made("c0", "Earlier", REQUESTED.minusSeconds(9000), List.of("Profile:Admin"));
-        var elsewhere = new ChangeRules.Made(
-                "c2",
-                "Revoke",
-                REQUESTED.minusSeconds(3600),
-                List.of("PermissionSet:Integration_Full_Access#ViewAllData"));
+        var earlier = EARLIER;
+        var elsewhere = ELSEWHERE;
         assertThat(code(current(List.of(BEFORE), earlier, elsewhere))).isEqualTo("allowed");
         // a snapshot the requester may not read is not among those given: it is neither named nor counted
         assertThat(code(ChangeRules.current(List.of("s34"), List.of("Profile:Admin"), List.of(), List.of())))
                 .isEqualTo("allowed");
+    }
+
+    private static ChangeRules.Check stillCurrent(List<ChangeRules.Taken> taken, ChangeRules.Made... made) {
+        return ChangeRules.stillCurrent(
+                "c9", List.of("s34"), List.of("Profile:Admin#loginHours"), taken, List.of(made));
+    }
+
+    /**
+     * Requested and approved on a current snapshot, then another change on the same items executed
+     * first: carrying this one out now would apply it to a configuration nobody snapshotted or
+     * approved. Refused, naming that change and the items it changed, saying what to do.
+     */
+    @Test
+    void aChangeOverlappingOneExecutedSinceItsSnapshotIsNoLongerToBeCarriedOut() {
+        var overlapping = OVERLAPPING;
+        var refused = stillCurrent(List.of(BEFORE), overlapping);
+        assertThat(code(refused)).isEqualTo("snapshot-before-change");
+        assertThat(((Refused) refused).outcome()).isEqualTo(ChangeRules.Outcome.UNPROCESSABLE);
+        assertThat(((Refused) refused).reason())
+                .isEqualTo("preSnapshots: evidence s34 (metadata.zip, received 2026-11-27T08:00:00Z), which this"
+                        + " change was requested on, predates change c1 \"Lock admin logins\", executed since (in the"
+                        + " org by 2026-11-27T09:00:00Z), which changed Profile:Admin (this change's"
+                        + " Profile:Admin#loginHours): this change would be applied to a configuration nobody"
+                        + " snapshotted or approved. Do not carry it out on that snapshot: take a new snapshot of the"
+                        + " configuration as it is now, withdraw this change and request it again on the new"
+                        + " snapshot, for a new approval");
+        // made before the snapshot, on other items, or this change itself: still current
+        var earlier = EARLIER;
+        var elsewhere = ELSEWHERE;
+        var itself = new ChangeRules.Made("c9", "This one", REQUESTED.minusSeconds(3600), List.of("Profile:Admin"));
+        assertThat(code(stillCurrent(List.of(BEFORE), earlier, elsewhere, itself)))
+                .isEqualTo("allowed");
+        // a snapshot the person may not read is not among those given: neither named nor counted
+        assertThat(code(ChangeRules.stillCurrent(
+                        "c9", List.of("s34"), List.of("Profile:Admin"), List.of(), List.of(overlapping))))
+                .isEqualTo("allowed");
+    }
+
+    /**
+     * Another change on other items, executed since, whose post-change snapshot is a later state of
+     * the same configuration: a diff of this change against its own pre-change snapshot would count
+     * that change's edits as this one's. A later snapshot no change left (the executor's own
+     * post-change snapshot, say) does not make it stale.
+     */
+    @Test
+    void aChangeWhoseSnapshotAnotherExecutedChangeSupersededIsNoLongerToBeCarriedOut() {
+        var leftByChange = new ChangeRules.Taken(
+                "s78", "metadata.zip", RETRIEVE + ", after the change", "AUDIT", REQUESTED.minusSeconds(3600), "c2");
+        var elsewhere = ELSEWHERE;
+        var refused = stillCurrent(List.of(BEFORE, leftByChange), elsewhere);
+        assertThat(code(refused)).isEqualTo("snapshot-superseded");
+        assertThat(((Refused) refused).reason())
+                .isEqualTo("preSnapshots: evidence s34 (metadata.zip, received 2026-11-27T08:00:00Z), which this"
+                        + " change was requested on, predates change c2 \"Revoke\", executed since, whose post-change"
+                        + " snapshot s78 (received 2026-11-27T09:00:00Z) is a later state of the same configuration:"
+                        + " a diff against s34 would count that change's edits as this change's. Do not carry it out"
+                        + " on that snapshot: take a new snapshot of the configuration as it is now, withdraw this"
+                        + " change and request it again on the new snapshot, for a new approval");
+        var again = new ChangeRules.Taken("s90", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(600), null);
+        var ownPost = new ChangeRules.Taken("s91", "metadata.zip", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(60), "c9");
+        var otherFile = new ChangeRules.Taken("s92", "users.csv", RETRIEVE, "AUDIT", REQUESTED.minusSeconds(60), "c2");
+        assertThat(code(stillCurrent(List.of(BEFORE, again, ownPost, otherFile), elsewhere)))
+                .isEqualTo("allowed");
+    }
+
+    /** A closed incident's record is final: no change is requested or carried out under it. */
+    @Test
+    void aClosedIncidentTakesNoNewChange() {
+        assertThat(code(ChangeRules.incidentOpen(null, "executed"))).isEqualTo("allowed");
+        var refused = ChangeRules.incidentOpen(REQUESTED, "executed");
+        assertThat(code(refused)).isEqualTo("incident-closed");
+        assertThat(((Refused) refused).outcome()).isEqualTo(ChangeRules.Outcome.CONFLICT);
+        assertThat(((Refused) refused).reason())
+                .startsWith("the incident was closed at 2026-11-27T10:00:00Z: no change is executed under it any"
+                        + " more");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tandem.server.change;
 import dev.tandem.change.Approver;
 import dev.tandem.change.ChangeKind;
 import dev.tandem.change.ChangeRules;
+import dev.tandem.change.ChangeStatus;
 import dev.tandem.change.Risk;
 import dev.tandem.change.Snapshot;
 import dev.tandem.controls.ControlTest;
@@ -326,6 +327,13 @@ class ChangePages {
                                 .filter(e -> e.change().id().equals(c.id()))
                                 .findFirst()
                                 .orElse(null));
+        // requested on a snapshot another change executed since has made stale: it is not carried out
+        // on it, and the page says what to do (a new snapshot, a new request, a new approval)
+        model.addAttribute(
+                "stale",
+                c.status() == ChangeStatus.REQUESTED || c.status() == ChangeStatus.APPROVED
+                        ? changes.stillCurrent(c, access.caller()) instanceof ChangeRules.Refused r ? r.reason() : null
+                        : null);
         // the policy's answer for the role, narrowed by the change rules for this change and person:
         // the requester and an approver who decided already are not offered the approve button, nor
         // an auditor who acknowledged already the acknowledgement
@@ -356,7 +364,7 @@ class ChangePages {
                     "CHANGE_WITHDRAW",
                     can.getOrDefault("CHANGE_WITHDRAW", false)
                             && changes.mayWithdraw(c, access.caller(), "?") instanceof ChangeRules.Allowed);
-            ChangeRules.Check ready = ChangeRules.ready(c.state());
+            ChangeRules.Check ready = changes.mayExecute(c, access.caller());
             model.addAttribute("executeRefusal", ready instanceof ChangeRules.Refused r ? r.reason() : null);
             can.put(
                     "CHANGE_EXECUTE",

@@ -161,11 +161,14 @@ public class Changes {
         String role = caller.role() == null ? "" : caller.role().name();
         // a snapshot the requester may not read is refused before its kind or time is looked at
         refuseUnless(ChangeRules.request(draft, snapshots(items, caller), now, role, ControlCatalog.standard()));
+        refuseUnless(ChangeRules.incidentOpen(closedAt(incident), "requested"));
         // the diff must compare the configuration just before this change with just after it
         refuseUnless(ChangeRules.current(
                 draft.preSnapshots(), draft.configItems(), taken(incident, caller), made(incident, caller)));
         String id = Ids.next();
         return ledger.record(ap -> {
+            // checked again in the unit: the incident closed meanwhile
+            refuseUnless(ChangeRules.incidentOpen(closedAt(incident), "requested"));
             long index = ap.record(
                     new ChangeRequested(
                             incident,
@@ -448,6 +451,41 @@ public class Changes {
         return out;
     }
 
+    /**
+     * Whether {@code caller} may carry out the change now, as {@link #execute} checks it whatever its
+     * post-change snapshots: ready ({@link ChangeRules#ready}), its incident open, and still current
+     * ({@link #stillCurrent}). The pages offer the execution form only then.
+     */
+    public ChangeRules.Check mayExecute(Change c, Caller caller) {
+        ChangeRules.Check ready = ChangeRules.ready(c.state());
+        if (ready instanceof ChangeRules.Refused) {
+            return ready;
+        }
+        ChangeRules.Check open = ChangeRules.incidentOpen(closedAt(c.incident()), "executed");
+        return open instanceof ChangeRules.Refused ? open : stillCurrent(c, caller);
+    }
+
+    /**
+     * Whether the change is still to be carried out on the configuration it was requested on ({@link
+     * ChangeRules#stillCurrent}): no change executed since its pre-change snapshots touched the same
+     * items or left a later state of the same configuration. Asked on approval and execution; an
+     * executed change has nothing left to carry out.
+     */
+    public ChangeRules.Check stillCurrent(Change c, Caller caller) {
+        if (c.status() == ChangeStatus.EXECUTED) {
+            return new ChangeRules.Allowed();
+        }
+        return ChangeRules.stillCurrent(
+                c.id(), c.preSnapshots(), c.configItems(), taken(c.incident(), caller), made(c.incident(), caller));
+    }
+
+    /** When the incident was closed, or null while it is open (or unknown: the step's own 404 follows). */
+    private @Nullable Instant closedAt(String incident) {
+        List<Timestamp> at =
+                jdbc.query("SELECT closed_at FROM incident WHERE id = ?", (rs, n) -> rs.getTimestamp(1), incident);
+        return at.isEmpty() || at.get(0) == null ? null : at.get(0).toInstant();
+    }
+
     /** The kind of change a proposed containment action is. */
     static ChangeKind kindOf(String action) {
         return switch (action) {
@@ -479,6 +517,9 @@ public class Changes {
             Change c = existing(id);
             refuseUnless(ChangeRules.decide(c.state(), caller.username(), role));
             refuseUnless(ChangeRules.decision(approve, comment));
+            if (approve) {
+                refuseUnless(stillCurrent(c, caller));
+            }
             Approver as = java.util.Objects.requireNonNull(ChangeRules.approver(role));
             ChangeRules.Decision d = new ChangeRules.Decision(caller.username(), as, approve);
             ChangeStatus next = ChangeRules.after(c.state(), d);
@@ -603,6 +644,8 @@ public class Changes {
         Map<String, EvidenceItem> postItems = items(c.incident(), posts);
         // a snapshot the executor may not read is refused before its kind or time is looked at
         refuseUnless(ChangeRules.execute(c.state(), posts, snapshots(postItems, caller), c.requestedAt()));
+        refuseUnless(ChangeRules.incidentOpen(closedAt(c.incident()), "executed"));
+        refuseUnless(stillCurrent(c, caller));
         Map<String, EvidenceItem> preItems = items(c.incident(), c.preSnapshots());
         List<Change.Diff> diffs = new ArrayList<>();
         boolean metadata = false;
@@ -646,6 +689,9 @@ public class Changes {
             Change current = existing(id);
             refuseUnless(
                     ChangeRules.execute(current.state(), posts, snapshots(postItems, caller), current.requestedAt()));
+            // checked again in the unit: another change executed, or the incident closed, meanwhile
+            refuseUnless(ChangeRules.incidentOpen(closedAt(current.incident()), "executed"));
+            refuseUnless(stillCurrent(current, caller));
             // what the diffs show was done: every item touched, those beyond the approval, and a
             // post-change snapshot that predates the approval. Recorded, not refused: the change is
             // in the org already, and the record tells it as it was made

@@ -879,6 +879,215 @@ abstract class ChangeControlContract {
     }
 
     /**
+     * Two changes requested and approved on the same fresh snapshot; the first is executed. The
+     * second, on the same item, would now be applied to a configuration nobody snapshotted or
+     * approved: its execution is refused (422 {@code snapshot-before-change}, naming the first change
+     * and what it changed), nothing recorded, and the page says what to do instead of offering the
+     * execution. A third on another item of the same configuration would be diffed against a snapshot
+     * the first change's post-change snapshot superseded ({@code snapshot-superseded}). A stale
+     * change is not approved either. Following the advice (a new snapshot, a new request, new
+     * approvals) carries it out.
+     */
+    @Test
+    void aChangeMadeStaleByAnotherExecutedSinceItsSnapshotIsNeitherApprovedNorExecuted() {
+        Team team = teamWithMarketingRegister("stale", "Stale at execution");
+        String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        String changes = "/api/v1/incidents/" + team.incident() + "/changes";
+        java.util.function.BiFunction<String, String, String> change = (title, item) -> {
+            Api.Response r = team.responder()
+                    .postJson(
+                            changes,
+                            "{\"title\":\"" + title + "\",\"system\":\"Salesforce\",\"configItems\":[\"" + item
+                                    + "\"],\"controls\":[\"CC6.3\"],\"preSnapshots\":[\"" + before
+                                    + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json().path("id").asString();
+        };
+        String first = change.apply("Revoke ViewAllData", "PermissionSet:Marketing_Campaigns#ViewAllData");
+        String second = change.apply("Lock down Marketing_Campaigns", "PermissionSet:Marketing_Campaigns");
+        String third = change.apply("Remove ViewSetup from Admin", "Profile:Admin#ViewSetup");
+        String fourth = change.apply("Revoke ViewAllData again", "PermissionSet:Marketing_Campaigns#ViewAllData");
+        for (String id : List.of(first, second, third)) {
+            assertThat(approve(ic, id).status()).isEqualTo(201);
+            assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        }
+        // not stale yet: the page offers the execution
+        assertThat(team.responder().get("/changes/" + second).body())
+                .doesNotContain("id=\"stale\"")
+                .contains("/changes/" + second + "/execution");
+        clock.advance(Duration.ofMinutes(5));
+        String after = MARKETING.replace("true", "false");
+        String firstPost = uploadZip(team.incident(), zip(MARKETING_FILE, after, ADMIN_FILE, ADMIN));
+        Api.Response ran = execute(team.responder(), first, firstPost);
+        assertThat(ran.status()).as(ran.body()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+
+        // the same item: refused, naming the first change and what it changed; nothing recorded
+        String secondPost = uploadZip(team.incident(), zip(MARKETING_FILE, after, ADMIN_FILE, ADMIN));
+        long size = treeSize();
+        Api.Response refused = execute(team.responder(), second, secondPost);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-before-change");
+        assertThat(refused.json().path("detail").asString())
+                .startsWith("preSnapshots: evidence " + before + " (metadata.zip, received ")
+                .contains("predates change " + first + " \"Revoke ViewAllData\", executed since")
+                .contains("which changed PermissionSet:Marketing_Campaigns#ViewAllData (this change's"
+                        + " PermissionSet:Marketing_Campaigns)")
+                .endsWith("take a new snapshot of the configuration as it is now, withdraw this change and request"
+                        + " it again on the new snapshot, for a new approval");
+        assertThat(treeSize()).isEqualTo(size);
+        JsonNode unchanged = team.responder().get("/api/v1/changes/" + second).json();
+        assertThat(unchanged.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(unchanged.path("executedAt").isNull()
+                        || unchanged.path("executedAt").isMissingNode())
+                .isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM change_diff WHERE change_id = ?", Integer.class, second))
+                .isZero();
+        // the page tells every member why and what to do, and offers no execution
+        String page = team.responder().get("/changes/" + second).body();
+        assertThat(page)
+                .contains("id=\"stale\"")
+                .contains("predates change " + first)
+                .doesNotContain("/changes/" + second + "/execution\"");
+        assertThat(team.liaison().get("/changes/" + second).body()).contains("id=\"stale\"");
+        // the executed change's own page is not stale
+        assertThat(team.responder().get("/changes/" + first).body()).doesNotContain("id=\"stale\"");
+
+        // another item of the same configuration: the first change's post-change snapshot superseded it
+        String thirdPost = uploadZip(
+                team.incident(), zip(MARKETING_FILE, after, ADMIN_FILE, metadata("Profile", "ViewSetup=false")));
+        size = treeSize();
+        Api.Response superseded = execute(team.responder(), third, thirdPost);
+        assertThat(superseded.status()).as(superseded.body()).isEqualTo(422);
+        assertThat(superseded.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-superseded");
+        assertThat(superseded.json().path("detail").asString())
+                .contains("predates change " + first + " \"Revoke ViewAllData\", executed since, whose post-change"
+                        + " snapshot " + firstPost);
+        assertThat(treeSize()).isEqualTo(size);
+
+        // a stale change is not approved: the approval would be of a change that cannot be carried out
+        Api.Response approval = approve(ic, fourth);
+        assertThat(approval.status()).as(approval.body()).isEqualTo(422);
+        assertThat(approval.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-before-change");
+        assertThat(treeSize()).isEqualTo(size);
+        // rejecting or withdrawing it is still possible
+        Api.Response withdrawn = team.responder()
+                .postJson("/api/v1/changes/" + second + "/withdrawal", "{\"reason\":\"stale snapshot\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(201);
+
+        // as the answer says: a new snapshot, a new request, new approvals
+        String now = uploadZip(team.incident(), zip(MARKETING_FILE, after, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response again = team.responder()
+                .postJson(
+                        changes,
+                        "{\"title\":\"Lock down Marketing_Campaigns\",\"system\":\"Salesforce\","
+                                + "\"configItems\":[\"PermissionSet:Marketing_Campaigns\"],\"controls\":[\"CC6.3\"],"
+                                + "\"preSnapshots\":[\"" + now
+                                + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        String redo = again.json().path("id").asString();
+        assertThat(approve(ic, redo).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), redo).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response done = execute(
+                team.responder(),
+                redo,
+                uploadZip(team.incident(), zip(MARKETING_FILE, metadata("PermissionSet"), ADMIN_FILE, ADMIN)));
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+    }
+
+    /**
+     * What an engineer may hit executing: a second click on an executed change, a rejected or a
+     * withdrawn change, a change on a closed incident. Each is refused (409) and nothing recorded; a
+     * closed incident takes no new request either, and what was requested on it can still be withdrawn.
+     */
+    @Test
+    void aChangeRunsOnceOnlyWhenApprovedAndNeverOnAClosedIncident() {
+        Team team = team("once", "Executed once");
+        String changes = "/api/v1/incidents/" + team.incident() + "/changes";
+        java.util.function.Supplier<String> approved = () -> {
+            String snapshot = uploadTo(
+                    team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+            clock.advance(Duration.ofSeconds(1));
+            Api.Response r = team.responder().postJson(changes, body(List.of(snapshot), "CONFIGURATION", false, ""));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json().path("id").asString();
+        };
+        String id = approved.get();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String post =
+                uploadTo(team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        assertThat(execute(team.responder(), id, post).status()).isEqualTo(201);
+        long size = treeSize();
+        Api.Response twice = execute(ic, id, post);
+        assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.json().path("type").asString()).isEqualTo("urn:tandem:problem:change-executed");
+        assertThat(treeSize()).isEqualTo(size);
+
+        // rejected, withdrawn: not executed
+        String rejected = approved.get();
+        Api.Response no = ic.postJson(
+                "/api/v1/changes/" + rejected + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\"no\"}");
+        assertThat(no.status()).as(no.body()).isEqualTo(201);
+        String withdrawn = approved.get();
+        assertThat(team.responder()
+                        .postJson("/api/v1/changes/" + withdrawn + "/withdrawal", "{\"reason\":\"not needed\"}")
+                        .status())
+                .isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String later =
+                uploadTo(team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        size = treeSize();
+        for (var refusal : Map.of(rejected, "change-rejected", withdrawn, "change-withdrawn")
+                .entrySet()) {
+            Api.Response r = execute(team.responder(), refusal.getKey(), later);
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:" + refusal.getValue());
+        }
+        assertThat(treeSize()).isEqualTo(size);
+
+        // the incident closed: an approved change is no longer executed, nor a new one requested
+        String pending = approved.get();
+        assertThat(approve(ic, pending).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), pending).status()).isEqualTo(201);
+        String snapshot = uploadTo(
+                team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+        clock.advance(Duration.ofSeconds(1));
+        for (String phase : List.of("RESPOND", "RECOVER")) {
+            Api.Response moved =
+                    ic.putJson("/api/v1/incidents/" + team.incident() + "/phase", "{\"phase\":\"" + phase + "\"}");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        }
+        Api.Response closed =
+                ic.postJson("/api/v1/incidents/" + team.incident() + "/closure", "{\"text\":\"Recovered\"}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String afterClosure =
+                uploadTo(team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        size = treeSize();
+        Api.Response late = execute(team.responder(), pending, afterClosure);
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.json().path("type").asString()).isEqualTo("urn:tandem:problem:incident-closed");
+        assertThat(late.json().path("detail").asString()).startsWith("the incident was closed at ");
+        Api.Response request = team.responder().postJson(changes, body(List.of(snapshot), "CONFIGURATION", false, ""));
+        assertThat(request.status()).as(request.body()).isEqualTo(409);
+        assertThat(request.json().path("type").asString()).isEqualTo("urn:tandem:problem:incident-closed");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(team.responder().get("/changes/" + pending).body())
+                .contains("id=\"not-ready\"")
+                .contains("the incident was closed at")
+                .doesNotContain("/changes/" + pending + "/execution\"");
+        // what was requested before is withdrawn, with a reason
+        Api.Response cleared = team.responder()
+                .postJson("/api/v1/changes/" + pending + "/withdrawal", "{\"reason\":\"incident closed\"}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(201);
+    }
+
+    /**
      * The review's case: approved for the Admin profile's login hours, naming CC6.1; its diff shows the
      * permission set changed instead. The approved item the diffs show no change to is told (API,
      * page), and the retests' reasons say what the diffs show.
