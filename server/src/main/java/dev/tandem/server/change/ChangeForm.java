@@ -59,7 +59,9 @@ final class ChangeForm {
             Map.entry("emergency-by-commander", "emergency"),
             Map.entry("unknown-finding", "finding"),
             Map.entry("unknown-containment", "containment"),
-            Map.entry("bad-containment", "containment"));
+            Map.entry("bad-containment", "containment"),
+            // the request as a whole, shown on the form with what was typed kept
+            Map.entry("incident-closed", "form"));
 
     /** The field a refusal's code names, or {@code form} for a refusal of the request as a whole. */
     static String field(String code) {

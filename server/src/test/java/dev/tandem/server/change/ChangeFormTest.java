@@ -76,6 +76,11 @@ class ChangeFormTest {
                 .isTrue();
         assertThat(ChangeForm.ofTheForm(DomainException.forbidden("finding rests on FORENSIC evidence")))
                 .isFalse();
+        // a closed incident refuses the request as a whole: the form again, with what was typed
+        assertThat(ChangeForm.ofTheForm(
+                        DomainException.conflict("incident-closed", "Refused by change control", "the incident …")))
+                .isTrue();
+        assertThat(ChangeForm.field("incident-closed")).isEqualTo("form");
     }
 
     @Test
