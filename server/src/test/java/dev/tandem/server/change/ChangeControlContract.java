@@ -949,6 +949,7 @@ abstract class ChangeControlContract {
         assertThat(page)
                 .contains("id=\"stale\"")
                 .contains("predates change " + first)
+                .doesNotContain("id=\"not-ready\"")
                 .doesNotContain("/changes/" + second + "/execution\"");
         assertThat(team.liaison().get("/changes/" + second).body()).contains("id=\"stale\"");
         // the executed change's own page is not stale
