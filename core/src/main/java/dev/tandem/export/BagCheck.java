@@ -58,7 +58,9 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
     /**
      * What a verified bag holds. {@code manifestsOnly}: the files the checkpoint's signature does not
      * reach (the reports, the OSCAL document): only the bag's own manifests cover them, and anyone
-     * holding the bag can recompute those.
+     * holding the bag can recompute those. {@code exportEntry}: the index of the bag's own {@code
+     * incident.exported} entry that lists its entries below {@code drawnAt} and binds {@code
+     * exportBound} by SHA-256, or -1 (and {@code drawnAt} -1) for a bag without one (an older build's).
      */
     record Summary(
             String incident,
@@ -72,5 +74,13 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             int evidence,
             int cosignatures,
             long consistentFrom,
-            List<String> manifestsOnly) {}
+            List<String> manifestsOnly,
+            long exportEntry,
+            long drawnAt,
+            List<String> exportBound) {
+        /** Whether the bag's own export entry lists its entries (and so proves none was left out). */
+        public boolean listed() {
+            return exportEntry >= 0;
+        }
+    }
 }

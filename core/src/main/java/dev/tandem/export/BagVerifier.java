@@ -39,7 +39,10 @@ import tools.jackson.databind.JsonNode;
  * ledger leaf and its RFC 9162 inclusion proof against the checkpoint, the incident's
  * {@code incident.opened} among them; every evidence file's SHA-256 against its {@code evidence.added}
  * entry, and every AUDIT item the entries add or cite present; and, given an older checkpoint, the
- * consistency proof from it. The reports and the OSCAL document are bound by the manifests only.
+ * consistency proof from it. The bag's last entry is its own {@code incident.exported} entry, which
+ * lists the incident's entries below the tree size the bag was drawn from and the SHA-256 of the
+ * reports and the OSCAL document; a bag made before that (no such entry) verifies with a warning, its
+ * reports and OSCAL document bound by the manifests only.
  */
 public final class BagVerifier {
 
@@ -223,10 +226,13 @@ public final class BagVerifier {
         // Every entry's leaf, and its inclusion proof against the checkpoint (RFC 9162 §2.1.3.2).
         Map<Long, byte[]> leaves = entries(files, incident, checkpoint.size());
         proofs(files, leaves, checkpoint);
+        // The bag's own export entry: which entries, reports and OSCAL document the bag holds.
+        Listing listing = listing(leaves, payloadHashes);
         // Every evidence file against its evidence.added entry.
         int evidence = evidence(files, payloadHashes, leaves);
         long from = consistency(files, verifier, checkpoint);
         List<String> manifestsOnly = new ArrayList<>(MANIFESTS_ONLY);
+        manifestsOnly.removeAll(listing.bound());
         if (from < 0 && files.exists("data/" + ExportBag.CONSISTENCY)) {
             manifestsOnly.add("data/" + ExportBag.CONSISTENCY + " (checked only with --since)");
         }
@@ -242,7 +248,112 @@ public final class BagVerifier {
                 evidence,
                 cosignatures,
                 from,
-                List.copyOf(manifestsOnly));
+                List.copyOf(manifestsOnly),
+                listing.exportEntry(),
+                listing.treeSize(),
+                listing.bound());
+    }
+
+    /**
+     * What the bag's export entry binds: its index and the tree size the bag was drawn from ({@code -1}
+     * for a bag without one), and the files it binds by SHA-256.
+     */
+    private record Listing(long exportEntry, long treeSize, List<String> bound) {
+        static final Listing NONE = new Listing(-1, -1, List.of());
+    }
+
+    /**
+     * The bag's own {@code incident.exported} entry, its last (docs/contracts.md §5): the incident's
+     * entries below the tree size it records are exactly those it lists, no other entry of the bag is
+     * at or above that size, and each file it names hashes to the SHA-256 it records. A bag without
+     * one (made before export entries listed the bag) verifies with a warning; but a bag that holds an
+     * export entry with a listing and does not end with its own was made by a server that lists, and
+     * its export entry was taken out.
+     */
+    private Listing listing(Map<Long, byte[]> leaves, Map<String, String> payloadHashes) throws Stop {
+        String path = "data/" + ExportBag.ENTRIES;
+        long last = -1;
+        JsonNode lastEntry = null;
+        long listedBefore = -1;
+        for (Map.Entry<Long, byte[]> e : leaves.entrySet()) {
+            JsonNode entry = ExportBag.JSON.readTree(e.getValue());
+            if (isListing(entry)) {
+                listedBefore = e.getKey();
+            }
+            last = e.getKey();
+            lastEntry = entry;
+        }
+        long drawn =
+                lastEntry == null ? -1 : lastEntry.path("body").path("treeSize").asLong(-1);
+        if (lastEntry == null || !isListing(lastEntry) || drawn < 1 || last < drawn) {
+            if (listedBefore >= 0) {
+                throw new Stop(
+                        Problem.MISSING_ENTRY,
+                        path,
+                        "the bag's last entry (#" + last + ") is not its own incident.exported entry, yet entry #"
+                                + listedBefore + " is an export entry that lists its bag: the server listed every"
+                                + " bag's contents by then, so this bag's export entry was taken out with its proof");
+            }
+            warnings.add("completeness is not proven: the bag does not end with an incident.exported entry listing"
+                    + " its entries and the SHA-256 of its reports and OSCAL document (a bag made before export"
+                    + " entries listed them): an entry left out together with its proof, or a report or OSCAL"
+                    + " document edited with the manifests recomputed, would not be found (docs/export.md)");
+            return Listing.NONE;
+        }
+        JsonNode body = lastEntry.path("body");
+        List<Long> below = new ArrayList<>();
+        for (long index : leaves.keySet()) {
+            if (index < drawn) {
+                below.add(index);
+            } else if (index != last) {
+                throw new Stop(
+                        Problem.MALFORMED,
+                        "entry #" + index,
+                        "it is at or above tree size " + drawn + ", which the bag's export entry #" + last
+                                + " draws the bag from, and is not that export entry (a bag holds the incident's"
+                                + " entries below that size and its own export entry, docs/contracts.md §5)");
+            }
+        }
+        JsonNode listed = body.path("entries");
+        long count = listed.path("count").asLong(-1);
+        String sha = listed.path("sha256").asString("");
+        if (below.size() != count || !ExportBag.entriesSha256(below).equals(sha)) {
+            throw new Stop(
+                    below.size() > count ? Problem.MALFORMED : Problem.MISSING_ENTRY,
+                    path,
+                    "the bag holds " + below.size() + " of the incident's entries below tree size " + drawn
+                            + ", but export entry #" + last + " records " + count + " (SHA-256 " + sha + " of their"
+                            + " indices): "
+                            + (below.size() < count
+                                    ? "an entry was left out, with its proof"
+                                    : "they are not the entries the export listed"));
+        }
+        List<String> bound = new ArrayList<>();
+        JsonNode named = body.path("files");
+        for (String file : ExportBag.BOUND_FILES) {
+            String where = "data/" + file;
+            if (!named.has(where)) {
+                continue;
+            }
+            String recorded = named.path(where).asString("");
+            String actual = payloadHashes.get(where);
+            if (!recorded.equals(actual)) {
+                throw new Stop(
+                        Problem.CHANGED_BYTE,
+                        where,
+                        "not the " + (file.startsWith("oscal/") ? "OSCAL document" : "report")
+                                + " the export entry #" + last + " records: it hashes to " + actual
+                                + ", the entry records SHA-256 " + recorded);
+            }
+            bound.add(where);
+        }
+        return new Listing(last, drawn, List.copyOf(bound));
+    }
+
+    /** An {@code incident.exported} entry whose readable body lists its bag's entries. */
+    private static boolean isListing(JsonNode entry) {
+        return "incident.exported".equals(entry.path("type").asString(""))
+                && entry.path("body").path("entries").isObject();
     }
 
     /** The manifests docs/contracts.md §5 lists, each named when it is absent. */

@@ -84,6 +84,35 @@ public final class ExportBag {
         return line(o);
     }
 
+    /**
+     * The files of a bag that the export entry binds by SHA-256 ({@code incident.exported} {@code files},
+     * docs/contracts.md §5): drawn from the entries, signed by nothing else.
+     */
+    public static final List<String> BOUND_FILES = List.of(REPORT_HTML, REPORT_PDF, OSCAL);
+
+    /**
+     * The listing of a bag's entries that its {@code incident.exported} entry records
+     * ({@code entries.sha256}, docs/contracts.md §5): the SHA-256, in lowercase hex, of the indices in
+     * ascending order, each in decimal ASCII followed by a line feed ({@code "0\n3\n7\n"}), so that
+     * {@code jq -r '.index' entries.jsonl | head -n <count> | sha256sum} recomputes it.
+     */
+    public static String entriesSha256(List<Long> ascending) {
+        StringBuilder text = new StringBuilder();
+        ascending.forEach(i -> text.append(i).append('\n'));
+        return sha256(text.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Lowercase hex SHA-256. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK provides SHA-256", e);
+        }
+    }
+
     /** The bag's base directory name: {@code tandem-<incident>-at-<size>}. */
     public static String bagName(String incident, long size) {
         String safe = incident.replaceAll("[^A-Za-z0-9._-]", "_");

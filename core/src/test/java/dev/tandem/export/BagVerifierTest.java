@@ -56,6 +56,139 @@ class BagVerifierTest {
         assertThat(s.evidence()).isEqualTo(sample.evidence.size()).isPositive();
         assertThat(s.keyPinned()).isTrue();
         assertThat(check.warnings()).isEmpty();
+        // the bag ends with its own export entry, which lists the entries below the size it was drawn
+        // from (not the incident's entry recorded between that size and the export entry) and binds the
+        // reports and the OSCAL document
+        assertThat(s.exportEntry())
+                .isEqualTo(sample.exportIndex)
+                .isEqualTo(sample.entries.getLast().index());
+        assertThat(s.drawnAt()).isEqualTo(sample.drawnSize).isLessThan(sample.exportIndex);
+        assertThat(s.exportBound())
+                .containsExactly(
+                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+        assertThat(s.manifestsOnly()).isEmpty();
+    }
+
+    private BagCheck verifyOld(SampleBag old, Path bag) throws Exception {
+        return BagVerifier.verify(bag, new BagVerifier.Options(old.signer.verifierKey(), null, List.of(), 0));
+    }
+
+    @Test
+    void anOlderBuildsBagWithoutItsExportEntryVerifiesWithAWarning() throws Exception {
+        SampleBag old = new SampleBag(false);
+        BagCheck check = verifyOld(old, old.write(dir.resolve("old.zip"), false));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        BagCheck.Summary s = ((BagCheck.Verified) check).summary();
+        assertThat(s.listed()).isFalse();
+        assertThat(s.entries()).isEqualTo(old.entries.size());
+        assertThat(s.manifestsOnly())
+                .containsExactly(
+                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+        assertThat(check.warnings()).singleElement().asString().startsWith("completeness is not proven");
+    }
+
+    @Test
+    void anEntryTakenOutWithItsProofIsNamed() throws Exception {
+        Map<String, byte[]> files = files();
+        ExportBag.Entry note = sample.entries.stream()
+                .filter(e ->
+                        new String(e.leaf(), StandardCharsets.UTF_8).contains("\"commitment\"")) // a FORENSIC addition
+                .findFirst()
+                .orElseThrow();
+        dropEntries(files, java.util.Set.of(note.index()));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))),
+                Problem.MISSING_ENTRY,
+                "data/" + ExportBag.ENTRIES);
+        assertThat(f.message())
+                .isEqualTo("missing entry: data/ledger/entries.jsonl: the bag holds " + (sample.entries.size() - 2)
+                        + " of the incident's entries below tree size " + sample.drawnSize + ", but export entry #"
+                        + sample.exportIndex + " records " + (sample.entries.size() - 1) + " (SHA-256 "
+                        + ExportBag.entriesSha256(sample.entries.stream()
+                                .map(ExportBag.Entry::index)
+                                .filter(i -> i < sample.drawnSize)
+                                .toList())
+                        + " of their indices): an entry was left out, with its proof");
+    }
+
+    @Test
+    void theExportEntryTakenOutWithItsProofIsNamedWhenAnEarlierExportListed() throws Exception {
+        Map<String, byte[]> files = files();
+        dropEntries(files, java.util.Set.of(sample.exportIndex));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))),
+                Problem.MISSING_ENTRY,
+                "data/" + ExportBag.ENTRIES);
+        assertThat(f.reason())
+                .contains("is not its own incident.exported entry, yet entry #" + SampleBag.EARLIER_EXPORT)
+                .contains("taken out");
+    }
+
+    @Test
+    void anEntryAboveTheDrawnSizeThatIsNotTheExportEntryIsNamed() throws Exception {
+        // the incident's entry recorded between the drawn size and the export entry, put in with its proof
+        Map<String, byte[]> files = files();
+        long between = sample.drawnSize;
+        byte[] leaf = sample.leaves.get((int) between);
+        StringBuilder entries = new StringBuilder();
+        StringBuilder proofs = new StringBuilder();
+        String[] e = new String(files.get("data/" + ExportBag.ENTRIES), StandardCharsets.UTF_8).split("\n");
+        String[] p = new String(files.get("data/" + ExportBag.PROOFS), StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < e.length; i++) {
+            if (i == e.length - 1) {
+                entries.append(
+                        new String(ExportBag.entryLine(new ExportBag.Entry(between, leaf)), StandardCharsets.UTF_8));
+                proofs.append(new String(
+                        ExportBag.proofLine(new ExportBag.Proof(
+                                between,
+                                sample.size(),
+                                dev.tandem.ledger.MerkleLog.inclusionProof(between, sample.size(), sample.store))),
+                        StandardCharsets.UTF_8));
+            }
+            entries.append(e[i]).append('\n');
+            proofs.append(p[i]).append('\n');
+        }
+        files.put("data/" + ExportBag.ENTRIES, entries.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("data/" + ExportBag.PROOFS, proofs.toString().getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f =
+                failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.MALFORMED, "entry #" + between);
+        assertThat(f.reason()).startsWith("it is at or above tree size " + sample.drawnSize);
+    }
+
+    @Test
+    void aReportOrTheOscalDocumentEditedWithItsManifestsRecomputedIsNamed() throws Exception {
+        for (String path : List.of(ExportBag.REPORT_HTML, ExportBag.REPORT_PDF, ExportBag.OSCAL)) {
+            Map<String, byte[]> files = files();
+            byte[] edited = files.get("data/" + path).clone();
+            edited[edited.length / 2] ^= 1;
+            files.put("data/" + path, edited);
+            BagCheck.Failed f =
+                    failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.CHANGED_BYTE, "data/" + path);
+            assertThat(f.message())
+                    .startsWith("changed byte: data/" + path + ": not the "
+                            + (path.equals(ExportBag.OSCAL) ? "OSCAL document" : "report") + " the export entry #"
+                            + sample.exportIndex + " records");
+        }
+    }
+
+    @Test
+    void aSinceBagEndsWithItsExportEntryToo() throws Exception {
+        BagCheck check = BagVerifier.verify(
+                sample.write(dir.resolve("since.zip"), true),
+                new BagVerifier.Options(sample.signer.verifierKey(), sample.oldCheckpoint, List.of(), 0));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        BagCheck.Summary s = ((BagCheck.Verified) check).summary();
+        assertThat(s.consistentFrom()).isPositive();
+        assertThat(s.exportEntry()).isEqualTo(sample.exportIndex);
+        assertThat(check.warnings()).isEmpty();
+        Map<String, byte[]> files = SampleBag.read(sample.write(dir.resolve("since2.zip"), true));
+        dropEntries(files, java.util.Set.of(sample.entries.get(1).index()));
+        failed(
+                BagVerifier.verify(
+                        SampleBag.rebag(files, dir.resolve("t.zip")),
+                        new BagVerifier.Options(sample.signer.verifierKey(), sample.oldCheckpoint, List.of(), 0)),
+                Problem.MISSING_ENTRY,
+                "data/" + ExportBag.ENTRIES);
     }
 
     @Test
@@ -375,8 +508,10 @@ class BagVerifierTest {
                         .map(ExportBag.Entry::index)
                         .filter(i -> i != opened.index())
                         .collect(java.util.stream.Collectors.toSet()));
+        // the bag's own export entry went too: it verifies as an older build's bag would, with the warning
         BagCheck check = verify(SampleBag.rebag(onlyOpened, dir.resolve("opened.zip")));
         assertThat(check.ok()).as(check.toString()).isTrue();
+        assertThat(check.warnings()).singleElement().asString().startsWith("completeness is not proven");
     }
 
     @Test
@@ -406,7 +541,9 @@ class BagVerifierTest {
 
     @Test
     void namesAuditEvidenceTakenOutWithItsEntryWhileAnotherEntryCitesIt() throws Exception {
-        Map<String, byte[]> files = files();
+        // an older build's bag: in one that ends with its export entry, the listing names it first
+        SampleBag sample = new SampleBag(false);
+        Map<String, byte[]> files = SampleBag.read(sample.write(dir.resolve("old.zip"), false));
         ExportBag.Evidence gone = sample.evidence.stream()
                 .filter(e -> e.id().equals("ev-6"))
                 .findFirst()
@@ -419,7 +556,9 @@ class BagVerifierTest {
                         .toList()));
         dropEntries(files, java.util.Set.of(gone.ledgerIndex()));
         BagCheck.Failed f = failed(
-                verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.MISSING_FILE, "data/" + ExportBag.INDEX);
+                verifyOld(sample, SampleBag.rebag(files, dir.resolve("t.zip"))),
+                Problem.MISSING_FILE,
+                "data/" + ExportBag.INDEX);
         assertThat(f.reason())
                 .startsWith("AUDIT evidence ev-6, which entry #" + SampleBag.ANSWER
                         + " (evidence-request.answered) cites, is not in it");
@@ -452,11 +591,12 @@ class BagVerifierTest {
     }
 
     @Test
-    void anEditedReportWithItsManifestsRecomputedVerifiesAndTheSummarySaysSo() throws Exception {
-        Map<String, byte[]> files = files();
+    void anOlderBuildsBagWithAnEditedReportAndItsManifestsRecomputedVerifiesAndTheSummarySaysSo() throws Exception {
+        SampleBag old = new SampleBag(false);
+        Map<String, byte[]> files = SampleBag.read(old.write(dir.resolve("old.zip"), false));
         files.put(
                 "data/" + ExportBag.REPORT_HTML, "<html><body>all fine</body></html>".getBytes(StandardCharsets.UTF_8));
-        BagCheck check = verify(SampleBag.rebag(files, dir.resolve("t.zip")));
+        BagCheck check = verifyOld(old, SampleBag.rebag(files, dir.resolve("t.zip")));
         assertThat(check.ok()).isTrue();
         assertThat(((BagCheck.Verified) check).summary().manifestsOnly())
                 .containsExactly(

@@ -35,6 +35,8 @@ public final class SampleBag {
     public static final String ORIGIN = "tandem/bag-test";
     /** The step of the loop that answers an evidence request with ev-6 and ev-11. */
     static final int ANSWER = 32;
+    /** The step at which an earlier export (one that listed its bag) is recorded, in a listed sample. */
+    static final int EARLIER_EXPORT = 37;
 
     public final NoteSigner signer = NoteSigner.generate(ORIGIN);
     public final InMemoryNodeStore store = new InMemoryNodeStore();
@@ -50,7 +52,26 @@ public final class SampleBag {
     long oldSize;
     final Instant at = Instant.parse("2026-11-27T09:00:00Z");
 
+    /** The tree size the bag is drawn from, and the export entry's index (-1: an older build's bag). */
+    public long drawnSize;
+
+    public long exportIndex = -1;
+    /** The reports and OSCAL document as the bag holds them. */
+    public final byte[] html = "<html><body>report</body></html>".getBytes(StandardCharsets.UTF_8);
+
+    public final byte[] pdf = "%PDF-1.7\n% report\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    public byte[] oscal;
+
+    /** The bag as the server writes it: it ends with its own export entry, which lists it. */
     public SampleBag() {
+        this(true);
+    }
+
+    /**
+     * @param listed false: as an older build wrote it, drawn from the last checkpoint, its export entry
+     *     (recorded after that) not in the bag
+     */
+    public SampleBag(boolean listed) {
         for (int i = 0; i < 40; i++) {
             if (i == 20) {
                 oldSize = leaves.size();
@@ -70,6 +91,8 @@ public final class SampleBag {
                         JSON.createObjectNode().put("request", "req-1").put("status", "ANSWERED");
                 body.putArray("evidence").add("ev-6").add("ev-11");
                 append("evidence-request.answered", INCIDENT, body.put("text", "the firewall logs"));
+            } else if (i == EARLIER_EXPORT && listed) {
+                exportEntry(i, new ArrayList<>(entries));
             } else if (i % 5 == 1) {
                 // ev-36 is ev-31's content again (the same log uploaded twice): two items, one blob
                 int of = i == 36 ? 31 : i;
@@ -100,7 +123,42 @@ public final class SampleBag {
                         JSON.createObjectNode().put("n", i));
             }
         }
+        drawnSize = leaves.size();
+        Checkpoint drawn = new Checkpoint(ORIGIN, drawnSize, range.rootHash());
+        List<OscalAssessmentResults.Item> items = new ArrayList<>();
+        for (ExportBag.Evidence e : evidence) {
+            items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
+        }
+        oscal = OscalAssessmentResults.of(INCIDENT, drawn, at.plusSeconds(3600), items);
+        if (listed) {
+            // Another member's entry of the incident lands between the drawn checkpoint and the export
+            // entry: the bag leaves it out, as the server does.
+            append("note", INCIDENT, JSON.createObjectNode().put("n", 40));
+            entries.removeLast();
+            append("note", "INC-OTHER", JSON.createObjectNode().put("n", 41));
+            exportIndex = exportEntry(drawnSize, entries);
+            append("note", null, JSON.createObjectNode().put("n", 43));
+        }
         checkpoint = signer.sign(new Checkpoint(ORIGIN, leaves.size(), range.rootHash()).text());
+    }
+
+    /** Records an export drawn at {@code size} listing {@code listed}, with this bag's reports and OSCAL. */
+    private long exportEntry(long size, List<ExportBag.Entry> listed) {
+        ObjectNode body = JSON.createObjectNode().put("treeSize", size);
+        var ids = body.putArray("evidence");
+        evidence.forEach(e -> ids.add(e.id()));
+        body.putNull("since");
+        body.putObject("entries")
+                .put("count", listed.size())
+                .put(
+                        "sha256",
+                        ExportBag.entriesSha256(
+                                listed.stream().map(ExportBag.Entry::index).toList()));
+        body.putObject("files")
+                .put("data/" + ExportBag.REPORT_HTML, sha256(html))
+                .put("data/" + ExportBag.REPORT_PDF, sha256(pdf))
+                .put("data/" + ExportBag.OSCAL, sha256(oscal == null ? new byte[0] : oscal));
+        return append("incident.exported", INCIDENT, body);
     }
 
     private long append(String type, String incident, ObjectNode body) {
@@ -122,13 +180,11 @@ public final class SampleBag {
     public void write(OutputStream out, boolean since) throws IOException {
         Checkpoint cp = Checkpoint.parse(checkpoint.substring(0, checkpoint.indexOf("\n\n") + 1));
         BagWriter bag = new BagWriter(out, ExportBag.bagName(INCIDENT, cp.size()));
-        List<OscalAssessmentResults.Item> items = new ArrayList<>();
         java.util.Set<String> written = new java.util.HashSet<>();
         for (ExportBag.Evidence e : evidence) {
             if (written.add(e.sha256())) { // as the server writes it: one file for items with the same bytes
                 bag.add(ExportBag.evidencePath(e.sha256()), blobs.get(e.sha256()));
             }
-            items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
         }
         bag.add(ExportBag.INDEX, ExportBag.index(evidence));
         bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
@@ -148,9 +204,9 @@ public final class SampleBag {
                     ExportBag.consistency(new ExportBag.Consistency(
                             oldSize, cp.size(), MerkleLog.consistencyProof(oldSize, cp.size(), store))));
         }
-        bag.add(ExportBag.REPORT_HTML, "<html><body>report</body></html>".getBytes(StandardCharsets.UTF_8));
-        bag.add(ExportBag.REPORT_PDF, "%PDF-1.7\n% report\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        bag.add(ExportBag.OSCAL, OscalAssessmentResults.of(INCIDENT, cp, at.plusSeconds(3600), items));
+        bag.add(ExportBag.REPORT_HTML, html);
+        bag.add(ExportBag.REPORT_PDF, pdf);
+        bag.add(ExportBag.OSCAL, oscal);
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, INCIDENT);
         info.put(ExportBag.ORIGIN, cp.origin());

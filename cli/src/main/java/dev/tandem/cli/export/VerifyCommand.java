@@ -27,8 +27,10 @@ import picocli.CommandLine.Parameters;
             "Checks BagIt completeness and every manifest line (SHA-256 and SHA-512), the checkpoint's"
                     + " signature, witness cosignatures against a quorum, every ledger entry's inclusion proof,"
                     + " every evidence file's SHA-256 against its ledger entry, and with --since the consistency"
-                    + " proof from a checkpoint you kept earlier. The reports and the OSCAL document are covered"
-                    + " by the bag's manifests only, not by the signature.",
+                    + " proof from a checkpoint you kept earlier. The bag's last entry is its own export entry,"
+                    + " which lists the incident's entries the bag holds and the SHA-256 of its reports and OSCAL"
+                    + " document; a bag made before export entries did so verifies with a warning, its reports and"
+                    + " OSCAL document covered by the bag's manifests only.",
             "",
             "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is"
                     + " named) or nothing says who signed the bag (no --key and no witness cosignature), 2 usage"
@@ -139,15 +141,31 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.println("  fixity       " + s.files() + " files, " + s.payloadBytes()
                         + " payload bytes: every manifest line holds (SHA-256, SHA-512)");
                 out.println("  ledger       " + s.entries() + " entries, each included in the checkpoint's tree");
+                if (s.listed()) {
+                    out.println("  complete     the bag's last entry, #" + s.exportEntry()
+                            + ", is its own export entry:"
+                            + " it lists the incident's " + (s.entries() - 1) + " entries below tree size "
+                            + s.drawnAt() + ", the size the bag was drawn from, and the bag holds exactly those");
+                }
                 out.println("  evidence     " + s.evidence() + " items, each matching its ledger entry");
                 out.println(
                         "  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the "
                                 + s.entries() + " ledger entries, the " + s.evidence()
-                                + " evidence items' files and their rows in data/evidence/index.json");
-                out.println("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
-                        + " recompute: " + String.join(", ", s.manifestsOnly()));
-                out.println("               an edited report or OSCAL document with its manifests recomputed still"
-                        + " verifies: to rely on them, regenerate them from the server at this checkpoint and compare");
+                                + " evidence items' files and their rows in data/evidence/index.json"
+                                + (s.exportBound().isEmpty()
+                                        ? ""
+                                        : "; by their SHA-256 in export entry #" + s.exportEntry() + ": "
+                                                + String.join(", ", s.exportBound())));
+                if (!s.manifestsOnly().isEmpty()) {
+                    out.println("  unsigned     covered only by the bag's own manifests, which anyone holding the bag"
+                            + " can recompute: " + String.join(", ", s.manifestsOnly()));
+                }
+                if (s.manifestsOnly().stream()
+                        .anyMatch(p -> p.startsWith("data/reports/") || p.startsWith("data/oscal/"))) {
+                    out.println("               an edited report or OSCAL document with its manifests recomputed still"
+                            + " verifies: to rely on them, regenerate them from the server at this checkpoint and"
+                            + " compare");
+                }
                 if (s.consistentFrom() >= 0) {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());

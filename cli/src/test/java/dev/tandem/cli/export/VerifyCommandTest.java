@@ -47,8 +47,9 @@ class VerifyCommandTest {
     }
 
     /**
-     * A two-entry log, both of incident I-1: the entry that opened it and one AUDIT item's addition;
-     * the bag holds the files every bag holds (docs/contracts.md §5), the reports and OSCAL as stand-ins.
+     * A log of incident I-1: the entry that opened it, one AUDIT item's addition and the export entry
+     * that lists them; the bag holds the files every bag holds (docs/contracts.md §5), the reports and
+     * OSCAL as stand-ins.
      */
     Path bag(boolean tamper) throws Exception {
         return bag(tamper, signer, null);
@@ -59,6 +60,15 @@ class VerifyCommandTest {
      * {@code witness} when one is given.
      */
     Path bag(boolean tamper, NoteSigner by, dev.tandem.ledger.@Nullable Cosigner witness) throws Exception {
+        return bag(tamper, by, witness, true);
+    }
+
+    /**
+     * @param listed true: the bag ends with its own export entry (#2, drawn at size 2), as the server
+     *     writes it; false: as an older build wrote it, without one
+     */
+    Path bag(boolean tamper, NoteSigner by, dev.tandem.ledger.@Nullable Cosigner witness, boolean listed)
+            throws Exception {
         byte[] content = "hello auditor\n".getBytes(StandardCharsets.UTF_8);
         String sha = java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
@@ -77,13 +87,30 @@ class VerifyCommandTest {
                 new LedgerEntry("incident.opened", "I-1", "ada", Instant.parse("2026-12-05T07:00:00Z"), opening).leaf();
         byte[] leaf =
                 new LedgerEntry("evidence.added", "I-1", "ada", Instant.parse("2026-12-05T08:00:00Z"), body).leaf();
+        byte[] html = "<html></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        byte[] oscal = "{}".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> leaves = new java.util.ArrayList<>(List.of(opened, leaf));
+        if (listed) {
+            // the bag's own export entry, drawn at size 2: it lists entries 0 and 1 and binds the reports
+            var exported = JsonMapper.builder().build().createObjectNode().put("treeSize", 2);
+            exported.putArray("evidence").add("e1");
+            exported.putNull("since");
+            exported.putObject("entries").put("count", 2).put("sha256", ExportBag.entriesSha256(List.of(0L, 1L)));
+            exported.putObject("files")
+                    .put("data/" + ExportBag.REPORT_HTML, ExportBag.sha256(html))
+                    .put("data/" + ExportBag.REPORT_PDF, ExportBag.sha256(pdf))
+                    .put("data/" + ExportBag.OSCAL, ExportBag.sha256(oscal));
+            leaves.add(
+                    new LedgerEntry("incident.exported", "I-1", "ada", Instant.parse("2026-12-05T09:00:00Z"), exported)
+                            .leaf());
+        }
         CompactRange range = CompactRange.empty();
-        range.append(MerkleLog.leafHash(opened));
-        range.append(MerkleLog.leafHash(leaf));
-        Checkpoint cp = new Checkpoint("tandem/cli-test", 2, range.rootHash());
-        byte[] openedHash = MerkleLog.leafHash(opened);
-        byte[] leafHash = MerkleLog.leafHash(leaf);
-        Path zip = dir.resolve((tamper ? "tampered" : "bag") + "-"
+        dev.tandem.ledger.InMemoryNodeStore store = new dev.tandem.ledger.InMemoryNodeStore();
+        leaves.forEach(l -> store.putAll(range.append(MerkleLog.leafHash(l))));
+        long size = leaves.size();
+        Checkpoint cp = new Checkpoint("tandem/cli-test", size, range.rootHash());
+        Path zip = dir.resolve((tamper ? "tampered" : "bag") + "-" + listed + "-"
                 + by.verifierKey().hashCode() + (witness == null ? "" : "-cosigned") + ".zip");
         String checkpoint = by.sign(cp.text());
         if (witness != null) {
@@ -99,20 +126,21 @@ class VerifyCommandTest {
             bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
             bag.add(ExportBag.KEY, by.verifierKey().getBytes(StandardCharsets.UTF_8));
             var entries = new java.io.ByteArrayOutputStream();
-            entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(0, opened)));
-            entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(1, leaf)));
-            bag.add(ExportBag.ENTRIES, entries.toByteArray());
             var proofs = new java.io.ByteArrayOutputStream();
-            proofs.writeBytes(ExportBag.proofLine(new ExportBag.Proof(0, 2, List.of(leafHash))));
-            proofs.writeBytes(ExportBag.proofLine(new ExportBag.Proof(1, 2, List.of(openedHash))));
+            for (int i = 0; i < leaves.size(); i++) {
+                entries.writeBytes(ExportBag.entryLine(new ExportBag.Entry(i, leaves.get(i))));
+                proofs.writeBytes(
+                        ExportBag.proofLine(new ExportBag.Proof(i, size, MerkleLog.inclusionProof(i, size, store))));
+            }
+            bag.add(ExportBag.ENTRIES, entries.toByteArray());
             bag.add(ExportBag.PROOFS, proofs.toByteArray());
-            bag.add(ExportBag.REPORT_HTML, "<html></html>".getBytes(StandardCharsets.UTF_8));
-            bag.add(ExportBag.REPORT_PDF, "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
-            bag.add(ExportBag.OSCAL, "{}".getBytes(StandardCharsets.UTF_8));
+            bag.add(ExportBag.REPORT_HTML, html);
+            bag.add(ExportBag.REPORT_PDF, pdf);
+            bag.add(ExportBag.OSCAL, oscal);
             Map<String, String> info = new LinkedHashMap<>();
             info.put(ExportBag.INCIDENT, "I-1");
             info.put(ExportBag.ORIGIN, cp.origin());
-            info.put(ExportBag.SIZE, "2");
+            info.put(ExportBag.SIZE, String.valueOf(size));
             info.put(ExportBag.ROOT, Base64.getEncoder().encodeToString(cp.rootHash()));
             bag.finish(info);
         }
@@ -123,16 +151,34 @@ class VerifyCommandTest {
     void exitsZeroForAnIntactBagWithThePinnedKey() throws Exception {
         Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
-        // what the signature binds, and what only the bag's own manifests cover
+        assertThat(r.out()).contains("VERIFIED: ", "3 entries, each included", "1 items, each matching");
+        // what the signature binds: everything, the reports and OSCAL by the export entry's SHA-256
         assertThat(r.out())
+                .contains("  complete     the bag's last entry, #2, is its own export entry: it lists the incident's 2"
+                        + " entries below tree size 2")
+                .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 3"
+                        + " ledger entries, the 1 evidence items' files and their rows in data/evidence/index.json;"
+                        + " by their SHA-256 in export entry #2: data/reports/audit-continuity.html,"
+                        + " data/reports/audit-continuity.pdf, data/oscal/assessment-results.json")
+                .doesNotContain("unsigned")
+                .doesNotContain("still verifies");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anOlderBuildsBagVerifiesWithTheWarningAndSaysWhatIsUnsigned() throws Exception {
+        Run r = run("verify", bag(false, signer, null, false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
+        assertThat(r.out())
+                .doesNotContain("  complete ")
                 .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 2"
                         + " ledger entries, the 1 evidence items' files")
                 .contains("  unsigned     covered only by the bag's own manifests, which anyone holding the bag can"
                         + " recompute: data/reports/audit-continuity.html, data/reports/audit-continuity.pdf,"
                         + " data/oscal/assessment-results.json")
                 .contains("an edited report or OSCAL document with its manifests recomputed still verifies");
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).startsWith("warning: completeness is not proven");
     }
 
     @Test
