@@ -31,10 +31,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Plans and writes an incident's export bag. Everything in one bag is drawn from one signed
- * checkpoint (with the witnesses' cosignatures gathered for it): the incident's entries below its
- * size, an inclusion proof of each against it, the AUDIT items whose {@code evidence.added} entry it
- * covers, and the audit-continuity report at it. The export is recorded ({@code incident.exported})
- * before a byte is sent: it reads the items' content. An item whose file is missing is refused
+ * checkpoint: the incident's entries below its size, the AUDIT items whose {@code evidence.added}
+ * entry it covers, the audit-continuity report and the OSCAL document at it. The export is recorded
+ * ({@code incident.exported}) before a byte is sent, with what the bag holds (the entries' indices,
+ * the reports' and OSCAL document's SHA-256); the bag ends with that entry and is signed by the
+ * checkpoint signed with it (with the witnesses' cosignatures gathered for it), against which every
+ * entry's inclusion proof leads, so that the bag proves it is complete (docs/contracts.md §5). An item whose file is missing is refused
  * before that (409 {@code evidence-missing}); one whose bytes are not those recorded stops the bag
  * as they are copied into it, unfinished, and the answer is broken off (docs/contracts.md §5).
  */
@@ -54,14 +56,22 @@ public class Exports {
         this.clock = clock;
     }
 
-    /** What one bag holds, fixed before it is written. */
+    /**
+     * What one bag holds, fixed before it is written: drawn from the checkpoint of size {@code
+     * drawnAt} (the incident's entries below it, the reports and OSCAL document rendered at it), and
+     * signed by {@code signedCheckpoint}, the first one signed after the export entry at {@code
+     * exportIndex}, which the bag holds too.
+     */
     public record Plan(
             String incident,
             String signedCheckpoint,
             Checkpoint checkpoint,
+            long drawnAt,
+            long exportIndex,
             List<EvidenceItem> evidence,
             @Nullable Long since,
-            Instant at) {
+            Instant at,
+            Map<String, byte[]> drawn) {
         public String fileName() {
             return ExportBag.bagName(incident, checkpoint.size()) + ".zip";
         }
@@ -86,29 +96,78 @@ public class Exports {
         }
     }
 
-    /** Fixes the checkpoint and the items, and records the export. {@code since} is an older tree size. */
+    /**
+     * Fixes the checkpoint and the items, renders the reports and the OSCAL document at it, records the
+     * export with what the bag holds (the incident's entries below the checkpoint's size, the SHA-256
+     * of each rendered file), and takes the checkpoint signed with that entry, cosigned as the log's
+     * latest is, as the bag's (docs/contracts.md §5). {@code since} is an older tree size.
+     */
     public Plan plan(String incident, String actor, @Nullable Long since) {
-        String signed = witnessing.cosignedCheckpoint();
-        Checkpoint checkpoint = Checkpoint.parse(signed.substring(0, signed.indexOf("\n\n") + 1));
-        if (since != null && (since < 1 || since > checkpoint.size())) {
+        String drawnSigned = witnessing.cosignedCheckpoint();
+        Checkpoint drawnAt = Checkpoint.parse(drawnSigned.substring(0, drawnSigned.indexOf("\n\n") + 1));
+        long size = drawnAt.size();
+        if (since != null && (since < 1 || since > size)) {
             throw DomainException.badRequest(
-                    "bad-since",
-                    "since must be a tree size between 1 and the checkpoint's " + checkpoint.size() + ", got " + since);
+                    "bad-since", "since must be a tree size between 1 and the checkpoint's " + size + ", got " + since);
         }
         List<EvidenceItem> items = vault.ofIncident(incident).stream()
-                .filter(e -> e.repository() == Repository.AUDIT && e.ledgerIndex() < checkpoint.size())
+                .filter(e -> e.repository() == Repository.AUDIT && e.ledgerIndex() < size)
                 .toList();
         // A bag missing an item is refused before the export is recorded; a damaged one is found
         // as its bytes are hashed into the bag (Vault), and the bag is then broken off unfinished.
         items.forEach(vault::requirePresent);
-        ledger.record(ap -> ap.record(
-                new IncidentExported(
-                        incident,
-                        checkpoint.size(),
-                        items.stream().map(EvidenceItem::id).toList(),
-                        since),
-                actor));
-        return new Plan(incident, signed, checkpoint, items, since, clock.instant());
+        Instant at = clock.instant();
+        List<Long> below = ledger.entriesOf(incident).stream()
+                .map(Ledger.StoredEntry::index)
+                .filter(i -> i < size)
+                .toList();
+        Map<String, byte[]> drawn = drawn(incident, drawnSigned, drawnAt, items, at);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        drawn.forEach((path, bytes) -> hashes.put("data/" + path, ExportBag.sha256(bytes)));
+        long exportIndex = ledger.record(ap -> {
+            long index = ap.record(
+                    new IncidentExported(
+                            incident,
+                            size,
+                            items.stream().map(EvidenceItem::id).toList(),
+                            since,
+                            below.size(),
+                            ExportBag.entriesSha256(below),
+                            hashes),
+                    actor);
+            ap.requireCheckpoint();
+            return index;
+        });
+        // The export entry's batch was signed (Appender#requireCheckpoint): the latest checkpoint covers it.
+        String signed = witnessing.cosignedCheckpoint();
+        Checkpoint checkpoint = Checkpoint.parse(signed.substring(0, signed.indexOf("\n\n") + 1));
+        if (checkpoint.size() <= exportIndex) {
+            throw new IllegalStateException("the latest signed checkpoint (size " + checkpoint.size()
+                    + ") does not cover export entry " + exportIndex + ", whose batch was to be signed");
+        }
+        return new Plan(incident, signed, checkpoint, size, exportIndex, items, since, at, drawn);
+    }
+
+    /** The files drawn from the entries at the checkpoint, by their path under {@code data/}. */
+    private Map<String, byte[]> drawn(
+            String incident, String signed, Checkpoint cp, List<EvidenceItem> items, Instant at) {
+        List<OscalAssessmentResults.Item> observed = new ArrayList<>();
+        for (EvidenceItem item : items) {
+            observed.add(new OscalAssessmentResults.Item(evidence(item), item.receivedAt()));
+        }
+        Reports.Rendered report = reports.auditContinuityAt(incident, signed);
+        Map<String, byte[]> drawn = new LinkedHashMap<>();
+        drawn.put(ExportBag.REPORT_HTML, report.html().getBytes(StandardCharsets.UTF_8));
+        drawn.put(ExportBag.REPORT_PDF, reports.pdf(report));
+        drawn.put(
+                ExportBag.OSCAL,
+                OscalAssessmentResults.of(incident, cp, at, observed, requests(RequestHistory.of(report.snapshot()))));
+        return drawn;
+    }
+
+    private static ExportBag.Evidence evidence(EvidenceItem item) {
+        return new ExportBag.Evidence(
+                item.id(), item.name(), item.kind().name(), item.sha256(), item.size(), item.ledgerIndex());
     }
 
     /** Streams the bag of {@code plan} to {@code out} (not closed). */
@@ -116,13 +175,9 @@ public class Exports {
         Checkpoint cp = plan.checkpoint();
         BagWriter bag = new BagWriter(out, ExportBag.bagName(plan.incident(), cp.size()));
         List<ExportBag.Evidence> index = new ArrayList<>();
-        List<OscalAssessmentResults.Item> observed = new ArrayList<>();
         java.util.Set<String> written = new java.util.HashSet<>();
         for (EvidenceItem item : plan.evidence()) {
-            ExportBag.Evidence e = new ExportBag.Evidence(
-                    item.id(), item.name(), item.kind().name(), item.sha256(), item.size(), item.ledgerIndex());
-            index.add(e);
-            observed.add(new OscalAssessmentResults.Item(e, item.receivedAt()));
+            index.add(evidence(item));
             if (written.add(item.sha256())) { // two items with the same bytes share one file
                 try (InputStream in = vault.openForJob(item)) {
                     bag.add(ExportBag.evidencePath(item.sha256()), in);
@@ -132,8 +187,10 @@ public class Exports {
         bag.add(ExportBag.INDEX, ExportBag.index(index));
         bag.add(ExportBag.CHECKPOINT, plan.signedCheckpoint().getBytes(StandardCharsets.UTF_8));
         bag.add(ExportBag.KEY, (ledger.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        // The incident's entries below the size the bag is drawn from, and its own export entry: not the
+        // incident's entries recorded between the two (docs/contracts.md §5).
         List<Ledger.StoredEntry> entries = ledger.entriesOf(plan.incident()).stream()
-                .filter(e -> e.index() < cp.size())
+                .filter(e -> e.index() < plan.drawnAt() || e.index() == plan.exportIndex())
                 .toList();
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (Ledger.StoredEntry e : entries) {
@@ -153,13 +210,9 @@ public class Exports {
                     ExportBag.consistency(
                             new ExportBag.Consistency(from, cp.size(), ledger.consistencyProof(from, cp.size()))));
         }
-        Reports.Rendered report = reports.auditContinuityAt(plan.incident(), plan.signedCheckpoint());
-        bag.add(ExportBag.REPORT_HTML, report.html().getBytes(StandardCharsets.UTF_8));
-        bag.add(ExportBag.REPORT_PDF, reports.pdf(report));
-        bag.add(
-                ExportBag.OSCAL,
-                OscalAssessmentResults.of(
-                        plan.incident(), cp, plan.at(), observed, requests(RequestHistory.of(report.snapshot()))));
+        for (Map.Entry<String, byte[]> f : plan.drawn().entrySet()) {
+            bag.add(f.getKey(), f.getValue());
+        }
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, plan.incident());
         info.put(ExportBag.ORIGIN, cp.origin());

@@ -136,7 +136,12 @@ public final class TimelineText {
                 who + " exported the incident's bag at ledger tree size " + s(b, "treeSize") + " with "
                         + b.path("evidence").size() + " AUDIT evidence item"
                         + (b.path("evidence").size() == 1 ? "" : "s")
-                        + (b.path("since").isNumber() ? ", proving consistency from size " + s(b, "since") : "");
+                        + (b.path("since").isNumber() ? ", proving consistency from size " + s(b, "since") : "")
+                        + (b.path("entries").isObject()
+                                ? "; the bag lists its "
+                                        + b.path("entries").path("count").asLong() + " entries below"
+                                        + " that size and the SHA-256 of its reports and OSCAL document"
+                                : "");
             case "evidence-request.filed" ->
                 who + " requested evidence " + s(b, "request") + ": \"" + s(b, "text") + "\""
                         + (b.path("due").isString() ? ", due " + time(b, "due") : "")

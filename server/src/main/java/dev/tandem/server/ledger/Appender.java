@@ -23,4 +23,11 @@ public interface Appender {
      * pass needs a unique constraint to catch it, or an immediate write.
      */
     void write(String sql, @Nullable Object... args);
+
+    /**
+     * Asks for a signed checkpoint with this unit's batch, however busy the log: once the unit's
+     * caller is answered, the latest signed checkpoint covers its entries (an export bag is drawn from
+     * one that holds its own export entry, docs/export.md). A unit that is refused asks for nothing.
+     */
+    void requireCheckpoint();
 }

@@ -216,6 +216,7 @@ public final class LedgerSequencer implements AutoCloseable {
         List<Node> newNodes = new ArrayList<>();
         List<Object[]> entryRows = new ArrayList<>();
         List<Object[]> privilegedRows = new ArrayList<>();
+        boolean checkpointRequired = false;
         // With savepoints (the redo of a failed batch) each unit's writes run at once, inside its savepoint.
         StateWrites deferred = savepoints ? null : new StateWrites();
         for (Pending<?> p : batch) {
@@ -231,6 +232,7 @@ public final class LedgerSequencer implements AutoCloseable {
                 }
                 entryRows.addAll(appender.entryRows);
                 privilegedRows.addAll(appender.privilegedRows);
+                checkpointRequired |= appender.checkpointRequired;
                 answers.add(() -> p.completeWith(value));
             } catch (Exception e) {
                 if (savepoint == null) {
@@ -263,9 +265,10 @@ public final class LedgerSequencer implements AutoCloseable {
         byte[] root = current.rootHash();
         // Signing costs more than appending a small entry, so under load a checkpoint is signed at
         // most every checkpointInterval; as soon as no work waits it is signed at once, so a quiet
-        // log's checkpoint always covers every entry whose caller has been answered.
+        // log's checkpoint always covers every entry whose caller has been answered. A unit may require
+        // one (Appender#requireCheckpoint).
         long now = System.nanoTime();
-        if (queue.isEmpty() || now - lastSignedNanos >= checkpointIntervalNanos) {
+        if (checkpointRequired || queue.isEmpty() || now - lastSignedNanos >= checkpointIntervalNanos) {
             String checkpoint = signer.sign(new Checkpoint(origin, current.size(), root).text());
             jdbc.update(
                     "UPDATE ledger_head SET tree_size = ?, root_hash = ?, checkpoint = ? WHERE id = 1",
@@ -301,6 +304,7 @@ public final class LedgerSequencer implements AutoCloseable {
         private final List<byte[]> leafHashes = new ArrayList<>();
         private final List<Object[]> entryRows = new ArrayList<>();
         private final List<Object[]> privilegedRows = new ArrayList<>();
+        private boolean checkpointRequired;
 
         UnitAppender(long base, @Nullable StateWrites deferred) {
             this.base = base;
@@ -314,6 +318,11 @@ public final class LedgerSequencer implements AutoCloseable {
             } else {
                 deferred.add(sql, args);
             }
+        }
+
+        @Override
+        public void requireCheckpoint() {
+            checkpointRequired = true;
         }
 
         @Override

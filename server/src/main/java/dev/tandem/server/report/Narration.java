@@ -281,7 +281,12 @@ final class Narration {
                                         ", ",
                                         texts(b, "evidence").stream()
                                                 .map(names::of)
-                                                .toList()));
+                                                .toList()))
+                        + (b.path("entries").isObject()
+                                ? "; the bag lists its "
+                                        + b.path("entries").path("count").asLong() + " entries below"
+                                        + " that size and the SHA-256 of its reports and OSCAL document"
+                                : "");
             case "checkpoint.verified" ->
                 "Ledger verified offline" + by + " at tree size " + text(b, "treeSize") + " (root "
                         + text(b, "rootHash") + "), consistent with the log when recorded";

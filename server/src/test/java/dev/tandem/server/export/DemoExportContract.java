@@ -72,6 +72,17 @@ abstract class DemoExportContract {
         assertThat(s.incident()).isEqualTo(id);
         assertThat(s.consistentFrom()).isEqualTo(earlierSize);
         assertThat(s.evidence()).isPositive();
+        // the bag ends with its own export entry, proved against the bag's checkpoint, signed after it: it
+        // lists the incident's entries below the size the bag was drawn from and binds the reports and OSCAL
+        assertThat(check.warnings()).isEmpty();
+        assertThat(s.listed()).isTrue();
+        assertThat(s.drawnAt()).isGreaterThanOrEqualTo(earlierSize).isLessThanOrEqualTo(s.exportEntry());
+        assertThat(s.exportEntry()).isLessThan(s.treeSize());
+        assertThat(s.exportBound())
+                .containsExactly(
+                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+        assertThat(s.manifestsOnly()).isEmpty();
+        assertThat(r.headers().firstValue("Tandem-Checkpoint").orElse("")).startsWith(s.treeSize() + " ");
 
         Map<String, byte[]> files = unzip(bag);
         assertThat(files)
@@ -102,7 +113,7 @@ abstract class DemoExportContract {
             String path = "data/evidence/" + item.path("sha256").asString();
             if (item.path("repository").asString().equals("FORENSIC")) {
                 assertThat(files).doesNotContainKey(path);
-            } else if (item.path("ledgerIndex").asLong() < s.treeSize()) {
+            } else if (item.path("ledgerIndex").asLong() < s.drawnAt()) {
                 audit++;
                 assertThat(files).containsKey(path);
             }
@@ -119,6 +130,24 @@ abstract class DemoExportContract {
                 .filter(leaf -> leaf.contains("\"commitment\""))
                 .count();
         assertThat(privileged).isPositive();
+        JsonNode last = JSON.readTree(java.util.Base64.getDecoder()
+                .decode(JSON.readTree(entries.lines().toList().getLast())
+                        .path("leaf")
+                        .asString()));
+        assertThat(last.path("type").asString()).isEqualTo("incident.exported");
+        assertThat(last.path("body").path("treeSize").asLong()).isEqualTo(s.drawnAt());
+        assertThat(last.path("body").path("since").asLong()).isEqualTo(earlierSize);
+        assertThat(last.path("body").path("entries").path("count").asLong()).isEqualTo(s.entries() - 1);
+        // a second export holds the first one's entry among those it lists, and ends with its own
+        Path again = Files.write(
+                dir.resolve("again.zip"),
+                auditor.getBytes("/api/v1/incidents/" + id + "/export").body());
+        BagCheck second = BagVerifier.verify(again, new BagVerifier.Options(key, null, List.of(), 0));
+        assertThat(second.ok()).as(second.toString()).isTrue();
+        BagCheck.Summary t = ((BagCheck.Verified) second).summary();
+        assertThat(t.drawnAt()).isGreaterThan(s.exportEntry());
+        assertThat(t.exportEntry()).isGreaterThan(s.exportEntry());
+        assertThat(t.entries()).isGreaterThan(s.entries());
         // the export itself is on the timeline
         JsonNode timeline = auditor.get("/api/v1/incidents/" + id + "/timeline").json();
         assertThat(timeline.toString()).contains("incident.exported");

@@ -321,12 +321,16 @@ class TimelineTextTest {
         s.put(new UserCreated("rafael", "Rafael Costa", false), "Ada Lovelace created the user Rafael Costa");
         s.put(new UserDisabled("rafael"), "Ada Lovelace disabled the user Rafael Costa");
         s.put(
-                new dev.tandem.server.ledger.fact.IncidentExported("i", 120, java.util.List.of("e1", "e2"), 80L),
+                new dev.tandem.server.ledger.fact.IncidentExported(
+                        "i", 120, java.util.List.of("e1", "e2"), 80L, 14, "ab".repeat(32), java.util.Map.of()),
                 "Ada Lovelace exported the incident's bag at ledger tree size 120 with 2 AUDIT evidence items,"
-                        + " proving consistency from size 80");
+                        + " proving consistency from size 80; the bag lists its 14 entries below that size and the"
+                        + " SHA-256 of its reports and OSCAL document");
         s.put(
-                new dev.tandem.server.ledger.fact.IncidentExported("i", 5, java.util.List.of("e1"), null),
-                "Ada Lovelace exported the incident's bag at ledger tree size 5 with 1 AUDIT evidence item");
+                new dev.tandem.server.ledger.fact.IncidentExported(
+                        "i", 5, java.util.List.of("e1"), null, 1, "ab".repeat(32), java.util.Map.of()),
+                "Ada Lovelace exported the incident's bag at ledger tree size 5 with 1 AUDIT evidence item; the bag"
+                        + " lists its 1 entries below that size and the SHA-256 of its reports and OSCAL document");
         s.put(new PasswordChanged("rafael"), "Ada Lovelace changed the password of Rafael Costa");
         s.put(
                 new SignOnBound("rafael", "https://sso.corp.example/realms/corp", "f3a1"),

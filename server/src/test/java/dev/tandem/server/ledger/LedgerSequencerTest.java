@@ -352,4 +352,56 @@ class LedgerSequencerTest {
         // line 2 of the signed note is the tree size it covers
         assertThat(checkpoint.lines().skip(1).findFirst()).contains("400");
     }
+
+    @Test
+    void aUnitThatRequiresACheckpointGetsOneSignedWithItsBatchHoweverBusyTheLog() throws Exception {
+        sequencer.close();
+        // one unit a batch, and a checkpoint interval no test reaches: only a quiet queue or a unit
+        // that requires it signs
+        sequencer = new LedgerSequencer(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                NoteSigner.generate("tandem/test"),
+                "tandem/test",
+                Clock.systemUTC(),
+                JSON,
+                1,
+                Duration.ofHours(1));
+        sequencer.start();
+        java.util.concurrent.CountDownLatch inBatch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Long> blocking = pool.submit(() -> sequencer.submit(ap -> {
+                inBatch.countDown();
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return unit("first", false).run(ap);
+            }));
+            assertThat(inBatch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Future<Long> required = pool.submit(() -> sequencer.submit(ap -> {
+                long index = unit("required", false).run(ap);
+                ap.requireCheckpoint();
+                return index;
+            }));
+            Thread.sleep(100);
+            // runs in the next batch, after the required unit's committed: the checkpoint it reads is the
+            // one signed with that batch, though this unit was waiting (a busy log)
+            Future<String> seen = pool.submit(() -> sequencer.submit(ap -> {
+                unit("after", false).run(ap);
+                return jdbc.queryForObject("SELECT checkpoint FROM ledger_head WHERE id = 1", String.class);
+            }));
+            Thread.sleep(100);
+            Future<Long> last = pool.submit(() -> sequencer.submit(unit("last", false)));
+            Thread.sleep(100);
+            release.countDown();
+            assertThat(blocking.get()).isZero();
+            assertThat(required.get()).isEqualTo(1L);
+            // line 2 of the signed note is the tree size it covers: the first unit's entry and the required one's
+            assertThat(seen.get().lines().skip(1).findFirst()).contains("2");
+            assertThat(last.get()).isEqualTo(3L);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }

@@ -116,6 +116,20 @@ class NarrationFactsTest {
                 null);
         assertThat(Narration.describe(exported, NAMES, true))
                 .isEqualTo("Export bag downloaded by auditor at ledger tree size 30, with no AUDIT item");
+        ReportEntry listed = new ReportEntry(
+                40,
+                "incident.exported",
+                "2026-11-26T11:00:00.000Z",
+                "auditor",
+                tools.jackson.databind.json.JsonMapper.builder()
+                        .build()
+                        .readTree("{\"treeSize\":38,\"evidence\":[],\"since\":null,"
+                                + "\"entries\":{\"count\":12,\"sha256\":\"" + "ab".repeat(32) + "\"},\"files\":{}}"),
+                null,
+                null);
+        assertThat(Narration.describe(listed, NAMES, true))
+                .isEqualTo("Export bag downloaded by auditor at ledger tree size 38, with no AUDIT item; the bag lists"
+                        + " its 12 entries below that size and the SHA-256 of its reports and OSCAL document");
         ReportEntry executed = request(
                 new ChangeExecuted(
                         "i",
