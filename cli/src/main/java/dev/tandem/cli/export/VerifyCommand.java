@@ -41,6 +41,9 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The verdict's name when nothing pins the bag's signer. */
     static final String UNPINNED = "signer not pinned (no --key)";
 
+    /** The verdict's name when the bag does not list its own contents and --allow-unlisted was not given. */
+    static final String UNLISTED = "completeness not proven";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +67,14 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " consistent with it (export with ?since=<its size>).")
     @Nullable
     Path since;
+
+    @Option(
+            names = "--allow-unlisted",
+            description = "Accept a bag that does not end with its own export entry listing its entries and"
+                    + " binding its reports (a bag exported by a build before that entry existed): it then"
+                    + " verifies with a warning that its completeness is not proven. Without this option such a"
+                    + " bag FAILS, since taking the export entry out of a newer bag makes it look like an older one.")
+    boolean allowUnlisted;
 
     @CommandLine.Mixin
     dev.tandem.cli.ledger.WitnessOptions witnesses = new dev.tandem.cli.ledger.WitnessOptions();
@@ -169,6 +180,14 @@ public final class VerifyCommand implements Callable<Integer> {
                 if (s.consistentFrom() >= 0) {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());
+                }
+                if (!s.listed() && !allowUnlisted) {
+                    out.println("FAILED: " + UNLISTED + ": data/ledger/entries.jsonl: every other check held, but the"
+                            + " bag does not end with its own incident.exported entry listing its entries and binding"
+                            + " its reports, so an entry left out with its proof, or an edited report, would not be"
+                            + " found; a bag whose export entry was taken out looks the same. Only for a bag exported"
+                            + " by a build before export entries listed their bags, pass --allow-unlisted");
+                    return TandemCommand.EXIT_FOUND;
                 }
                 if (s.keyPinned()) {
                     out.println("VERIFIED: " + path);
