@@ -77,6 +77,7 @@ public final class TandemCommand implements Runnable {
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
         m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);
+        m.put("vault", dev.tandem.cli.vault.VaultCommand::new);
         return m;
     }
 

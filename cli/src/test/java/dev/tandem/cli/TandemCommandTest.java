@@ -9,7 +9,7 @@ class TandemCommandTest {
 
     @Test
     void noCommandIsAUsageErrorWithTheUsageOnStandardError() {
-        for (String[] args : new String[][] {{}, {"ledger"}, {"evidence"}, {"witness"}, {"bench"}}) {
+        for (String[] args : new String[][] {{}, {"ledger"}, {"evidence"}, {"witness"}, {"vault"}, {"bench"}}) {
             CliRun r = CliRun.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(TandemCommand.EXIT_USAGE);
             assertThat(r.out()).isEmpty();

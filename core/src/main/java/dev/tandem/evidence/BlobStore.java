@@ -26,6 +26,11 @@ public interface BlobStore {
 
     boolean contains(ContentAddress address);
 
+    /** The stored size of the blob at {@code address} in bytes, or -1 when it is absent or unknown. */
+    default long size(ContentAddress address) {
+        return -1;
+    }
+
     /** Where the blob at {@code address} is kept, for an operator to find it (a log line). */
     default String locate(ContentAddress address) {
         return address.sha256();

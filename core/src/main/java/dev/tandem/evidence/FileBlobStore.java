@@ -400,6 +400,15 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public long size(ContentAddress address) {
+        try {
+            return Files.size(pathOf(address));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public boolean contains(ContentAddress address) {
         return Files.isRegularFile(pathOf(address));
     }

@@ -142,7 +142,8 @@ class AccessInterceptor implements HandlerInterceptor {
                 String what = request.getRequestURI().contains("/analyses/") ? "analysis" : "job";
                 List<Map<String, Object>> row =
                         jdbc.queryForList("SELECT incident_id, requested_by FROM job WHERE id = ?", id);
-                if (row.isEmpty()) {
+                // a job of the installation (the vault check) is read at its own path, by administrators
+                if (row.isEmpty() || row.getFirst().get("incident_id") == null) {
                     throw AccessDenied.hidden(what, id);
                 }
                 yield new Resolved(

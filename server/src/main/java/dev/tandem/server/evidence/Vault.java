@@ -297,65 +297,143 @@ public class Vault {
         }
     }
 
-    /** One stored blob that failed {@link #check}: what owns it and what is wrong. */
-    public record Problem(String sha256, String status, List<String> owners, String detail) {}
+    /**
+     * One stored blob that failed {@link #check}: its address ({@code sha256}, the SHA-256 its
+     * bytes should have), what owns it ({@code owners} as {@code "<kind> <id>"}, {@code items} with
+     * each evidence item's incident), the SHA-256 its bytes have ({@code actual}: null when the file
+     * is missing, {@code unknown} when its size already differed from the record) and what is wrong.
+     */
+    public record Problem(
+            String sha256,
+            String status,
+            List<String> owners,
+            List<Owner> items,
+            @Nullable String actual,
+            String detail) {}
 
-    /** What {@link #check} found: how many blobs it read, and each that is damaged or missing. */
-    public record CheckResult(int checked, int intact, List<Problem> problems) {}
+    /** What owns a blob: an evidence item (with its incident) or a scan's stored PII findings. */
+    public record Owner(String kind, String id, @Nullable String incident) {}
+
+    /** What {@link #check} found: how many blobs and bytes it read, and each that is damaged or missing. */
+    public record CheckResult(int checked, int intact, long bytes, List<Problem> problems) {}
+
+    /**
+     * How far {@link #check} is: blobs and bytes read of those to read ({@code totalBytes} is the
+     * sum of the stored files' sizes when the check started), and the problems found so far.
+     */
+    public record CheckProgress(
+            int checked, int total, long bytes, long totalBytes, int damaged, int missing, List<Problem> problems) {}
+
+    /** Told after each blob {@link #check} reads; may throw to stop the check (a cancelled job). */
+    public interface CheckListener {
+        void progress(CheckProgress progress);
+    }
+
+    /** {@link #check(CheckListener)} with no one listening. */
+    public CheckResult check() throws IOException {
+        return check(p -> {});
+    }
 
     /**
      * Reads every blob a record owns ({@code blob_owner}: evidence content, stored PII findings) and
      * checks it against its address, and an evidence item's also against its recorded size; each
-     * damaged or missing blob gets one ERROR line. For an operator after a restore
-     * (docs/operations.md).
+     * damaged or missing blob gets one ERROR line. Records nothing in the ledger (a read of an item
+     * does, {@link #open}). For an operator after a restore (docs/operations.md).
      */
-    public CheckResult check() throws IOException {
+    public CheckResult check(CheckListener listener) throws IOException {
         java.util.Map<String, List<String>> owners = new java.util.TreeMap<>();
+        java.util.Map<String, List<Owner>> items = new java.util.HashMap<>();
         jdbc.query(
-                "SELECT sha256, owner_kind, owner_id FROM blob_owner ORDER BY sha256, owner_kind, owner_id",
+                "SELECT o.sha256, o.owner_kind, o.owner_id, e.incident_id FROM blob_owner o"
+                        + " LEFT JOIN evidence e ON o.owner_kind = 'EVIDENCE' AND e.id = o.owner_id"
+                        + " ORDER BY o.sha256, o.owner_kind, o.owner_id",
                 (ResultSet rs) -> {
-                    owners.computeIfAbsent(rs.getString("sha256"), k -> new java.util.ArrayList<>())
-                            .add(rs.getString("owner_kind").toLowerCase(java.util.Locale.ROOT) + " "
-                                    + rs.getString("owner_id"));
+                    String kind = rs.getString("owner_kind").toLowerCase(java.util.Locale.ROOT);
+                    String sha = rs.getString("sha256");
+                    owners.computeIfAbsent(sha, k -> new java.util.ArrayList<>())
+                            .add(kind + " " + rs.getString("owner_id"));
+                    items.computeIfAbsent(sha, k -> new java.util.ArrayList<>())
+                            .add(new Owner(kind, rs.getString("owner_id"), rs.getString("incident_id")));
                 });
         java.util.Map<String, Long> sizes = new java.util.HashMap<>();
         jdbc.query("SELECT sha256, size_bytes FROM evidence", (ResultSet rs) -> {
             sizes.put(rs.getString("sha256"), rs.getLong("size_bytes"));
         });
+        long totalBytes = 0;
+        for (String sha : owners.keySet()) {
+            totalBytes += Math.max(0, blobs.size(new ContentAddress(sha)));
+        }
         List<Problem> problems = new java.util.ArrayList<>();
+        int checked = 0;
+        int damaged = 0;
+        long bytes = 0;
         for (var e : owners.entrySet()) {
             String sha = e.getKey();
             ContentAddress address = new ContentAddress(sha);
             String file = blobs.locate(address);
             String detail = null;
+            String actual = null;
+            java.security.MessageDigest md = sha256();
+            CountingDigest counted = null;
             try (InputStream in = blobs.open(address)) {
+                counted = new CountingDigest(in, md);
                 Long size = sizes.get(sha);
                 if (size != null) {
-                    new VerifyingInputStream(in, sha, size).transferTo(java.io.OutputStream.nullOutputStream());
+                    new VerifyingInputStream(counted, sha, size).transferTo(java.io.OutputStream.nullOutputStream());
                 } else {
-                    java.security.MessageDigest md = sha256();
-                    byte[] buf = new byte[1 << 16];
-                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                        md.update(buf, 0, n);
-                    }
-                    String actual = java.util.HexFormat.of().formatHex(md.digest());
+                    counted.transferTo(java.io.OutputStream.nullOutputStream());
+                    actual = java.util.HexFormat.of().formatHex(md.digest());
                     if (!actual.equals(sha)) {
                         detail = "expected sha256 " + sha + ", actual " + actual;
                     }
                 }
             } catch (NoSuchFileException ex) {
                 log.error("vault check: blob {} of {} is missing: {}", sha, e.getValue(), file);
-                problems.add(new Problem(sha, "missing", e.getValue(), "no file " + file));
-                continue;
+                problems.add(new Problem(sha, "missing", e.getValue(), items.get(sha), null, "no file " + file));
             } catch (DamagedBlobException ex) {
                 detail = ex.getMessage();
+                actual = ex.actualSha256() == null ? "unknown" : ex.actualSha256();
             }
+            checked++;
+            bytes += counted == null ? 0 : counted.count;
             if (detail != null) {
+                damaged++;
                 log.error("vault check: blob {} of {} is damaged: {}: {}", sha, e.getValue(), file, detail);
-                problems.add(new Problem(sha, "damaged", e.getValue(), file + ": " + detail));
+                problems.add(new Problem(sha, "damaged", e.getValue(), items.get(sha), actual, file + ": " + detail));
             }
+            listener.progress(new CheckProgress(
+                    checked,
+                    owners.size(),
+                    bytes,
+                    Math.max(bytes, totalBytes),
+                    damaged,
+                    problems.size() - damaged,
+                    List.copyOf(problems)));
         }
-        return new CheckResult(owners.size(), owners.size() - problems.size(), List.copyOf(problems));
+        return new CheckResult(owners.size(), owners.size() - problems.size(), bytes, List.copyOf(problems));
+    }
+
+    /** Counts the bytes read through it (the digest is the caller's, for blobs of no recorded size). */
+    private static final class CountingDigest extends java.security.DigestInputStream {
+        long count;
+
+        CountingDigest(InputStream in, java.security.MessageDigest md) {
+            super(in, md);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
     }
 
     private static java.security.MessageDigest sha256() {

@@ -89,7 +89,7 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
      * @throws DomainException 429 when the requester has {@link Limits#maxQueuedPerUser} jobs waiting, 503
      *     when {@link Limits#maxQueued} jobs wait in all
      */
-    public Job submit(String kind, String incidentId, ObjectNode input, String actor) {
+    public Job submit(String kind, @Nullable String incidentId, ObjectNode input, String actor) {
         if (!handlers.containsKey(kind)) {
             throw new IllegalArgumentException("no handler for jobs of kind " + kind);
         }
@@ -167,6 +167,14 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
     public Optional<Job> find(String id) {
         return jdbc.query("SELECT * FROM job WHERE id = ?", this::map, id).stream()
                 .findFirst();
+    }
+
+    /** Jobs of the installation (no incident) of {@code kind}, newest first. */
+    public List<Job> ofInstallation(String kind) {
+        return jdbc.query(
+                "SELECT * FROM job WHERE incident_id IS NULL AND kind = ? ORDER BY requested_at DESC, id DESC",
+                this::map,
+                kind);
     }
 
     public List<Job> ofIncident(String incidentId) {
@@ -330,7 +338,12 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
         }
 
         @Override
-        public synchronized void progress(long doneUnits, long totalUnits) {
+        public void progress(long doneUnits, long totalUnits) {
+            progress(doneUnits, totalUnits, null);
+        }
+
+        @Override
+        public synchronized void progress(long doneUnits, long totalUnits, @Nullable JsonNode sofar) {
             if (cancelled) {
                 throw new JobCancelledException(id);
             }
@@ -342,7 +355,16 @@ public class Jobs implements SmartInitializingSingleton, DisposableBean {
                 return;
             }
             lastWrite = now;
-            jdbc.update("UPDATE job SET done_units = ?, total_units = ? WHERE id = ?", doneUnits, totalUnits, id);
+            if (sofar == null) {
+                jdbc.update("UPDATE job SET done_units = ?, total_units = ? WHERE id = ?", doneUnits, totalUnits, id);
+            } else {
+                jdbc.update(
+                        "UPDATE job SET done_units = ?, total_units = ?, result = ? WHERE id = ? AND status = 'RUNNING'",
+                        doneUnits,
+                        totalUnits,
+                        json.writeValueAsString(sofar),
+                        id);
+            }
             Boolean requested = jdbc.queryForObject("SELECT cancel_requested FROM job WHERE id = ?", Boolean.class, id);
             if (Boolean.TRUE.equals(requested)) {
                 cancelled = true;

@@ -217,6 +217,18 @@ abstract class AccessMatrixContract {
                 "/api/v1/admin/vault/check",
                 "FFFFFFFP",
                 () -> new Request("/api/v1/admin/vault/check", null, null)));
+        c.add(new Call("GET", "/api/v1/admin/vault/check/{id}", "FFFFFFFP", () -> {
+            Api.Response started = f.admin().postJson("/api/v1/admin/vault/check", "");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            return Request.get(
+                    "/api/v1/admin/vault/check/" + started.json().path("id").asString());
+        }));
+        c.add(new Call("POST", "/api/v1/admin/vault/check/{id}/cancel", "FFFFFFFP", () -> {
+            Api.Response started = f.admin().postJson("/api/v1/admin/vault/check", "");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            return new Request(
+                    "/api/v1/admin/vault/check/" + started.json().path("id").asString() + "/cancel", null, null);
+        }));
         // tokens of the incident commander: theirs alone to issue (an administrator's token for them would
         // read what custody attributes to them); an administrator lists and revokes them
         c.add(json(

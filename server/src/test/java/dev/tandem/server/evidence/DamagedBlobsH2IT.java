@@ -61,11 +61,14 @@ class DamagedBlobsH2IT {
             flipOneByte(littleFile, 0);
             Files.delete(lostFile);
 
-            // the operator's check names every damaged and missing blob, and what owns it
-            Api.Response check = api.postJson("/api/v1/admin/vault/check", "");
-            assertThat(check.status()).as(check.body()).isEqualTo(200);
+            // the operator's check, a job, names every damaged and missing blob, and what owns it
+            Api.Response check = vaultCheck(api);
             assertThat(check.json().path("checked").asInt()).isEqualTo(3);
+            assertThat(check.json().path("total").asInt()).isEqualTo(3);
             assertThat(check.json().path("intact").asInt()).isZero();
+            assertThat(check.json().path("damaged").asInt()).isEqualTo(2);
+            assertThat(check.json().path("missing").asInt()).isEqualTo(1);
+            assertThat(check.json().path("bytes").asLong()).isEqualTo(large.length + small.length);
             java.util.Map<String, String> found = new java.util.TreeMap<>();
             check.json()
                     .path("problems")
@@ -77,6 +80,22 @@ class DamagedBlobsH2IT {
                     .containsEntry(lost.sha256(), "missing");
             assertThat(check.json().path("problems").get(0).path("owners").toString())
                     .contains("evidence ");
+            // each problem names its item (by name too: the administrator opened the incident) and
+            // the SHA-256 its bytes have
+            java.util.Map<String, tools.jackson.databind.JsonNode> bySha = new java.util.HashMap<>();
+            check.json()
+                    .path("problems")
+                    .forEach(p -> bySha.put(p.path("sha256").asString(), p));
+            tools.jackson.databind.JsonNode lostProblem = bySha.get(lost.sha256());
+            assertThat(lostProblem.path("items").get(0).path("id").asString()).isEqualTo(lost.id());
+            assertThat(lostProblem.path("items").get(0).path("name").asString()).isEqualTo("lost.txt");
+            assertThat(lostProblem.path("actual").isNull()).isTrue();
+            tools.jackson.databind.JsonNode littleProblem = bySha.get(little.sha256());
+            assertThat(littleProblem.path("items").get(0).path("name").asString())
+                    .isEqualTo("fw.log");
+            byte[] flipped = small.clone();
+            flipped[0] ^= 1;
+            assertThat(littleProblem.path("actual").asString()).isEqualTo(sha256(flipped));
 
             // a large damaged item: the answer is under way when the damage shows, so it is broken off
             assertThatThrownBy(() -> api.getBytes(big.content())).isInstanceOf(UncheckedIOException.class);
@@ -113,10 +132,31 @@ class DamagedBlobsH2IT {
             assertThat(api.getBytes(little.content()).body()).isEqualTo(small);
             assertThat(api.getBytes("/api/v1/incidents/" + incident + "/export").statusCode())
                     .isEqualTo(200);
-            Api.Response clean = api.postJson("/api/v1/admin/vault/check", "");
+            Api.Response clean = vaultCheck(api);
             assertThat(clean.json().path("intact").asInt()).isEqualTo(3);
+            assertThat(clean.json().path("damaged").asInt()).isZero();
             assertThat(clean.json().path("problems").size()).isZero();
         }
+    }
+
+    /** Starts a vault check and waits for it to finish; answers its last status. */
+    static Api.Response vaultCheck(Api api) throws InterruptedException {
+        Api.Response started = api.postJson("/api/v1/admin/vault/check", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location)
+                .isEqualTo(
+                        "/api/v1/admin/vault/check/" + started.json().path("id").asString());
+        for (int i = 0; i < 300; i++) {
+            Api.Response status = api.get(location);
+            assertThat(status.status()).as(status.body()).isEqualTo(200);
+            if (status.json().path("status").asString().equals("SUCCEEDED")) {
+                return status;
+            }
+            assertThat(status.json().path("status").asString()).isIn("QUEUED", "RUNNING");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the vault check did not finish in 30 s");
     }
 
     record Item(String id, String sha256) {
@@ -139,6 +179,11 @@ class DamagedBlobsH2IT {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no blob file " + sha256 + " under " + dataDir));
         }
+    }
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static void flipOneByte(Path file, int at) throws IOException {
