@@ -36,12 +36,18 @@ class BadSettingsTest {
     }
 
     @Test
-    void aByteSizeWithAUnitSaysPlainBytes() {
-        assertThat(refused("tandem.evidence.max-bytes", "64GiB"))
-                .isEqualTo("tandem serve: TANDEM_EVIDENCE_MAX_BYTES (tandem.evidence.max-bytes) is \"64GiB\":"
-                        + " not a whole number of bytes; expected plain bytes such as 68719476736 (64 GiB)");
+    void aByteSizeOfAnUnknownUnitNamesTheUnitsThatAre() {
+        assertThat(refused("tandem.evidence.max-bytes", "64G"))
+                .isEqualTo("tandem serve: TANDEM_EVIDENCE_MAX_BYTES (tandem.evidence.max-bytes) is \"64G\":"
+                        + " unknown unit \"G\"; expected a whole number of bytes, or one with a unit: KiB, MiB, GiB,"
+                        + " TiB (powers of 1024) or KB, MB, GB, TB (powers of 1000), such as 64GiB");
         assertThat(refused("tandem.evidence.min-free-bytes", "lots"))
-                .startsWith("tandem serve: TANDEM_EVIDENCE_MIN_FREE_BYTES (tandem.evidence.min-free-bytes)");
+                .isEqualTo("tandem serve: TANDEM_EVIDENCE_MIN_FREE_BYTES (tandem.evidence.min-free-bytes) is"
+                        + " \"lots\": not a byte size; expected a whole number of bytes, or one with a unit:"
+                        + " KiB, MiB, GiB, TiB (powers of 1024) or KB, MB, GB, TB (powers of 1000), such as 64GiB");
+        assertThat(refused("tandem.api.max-body-bytes", "1.5MiB"))
+                .startsWith("tandem serve: TANDEM_API_MAX_BODY_BYTES (tandem.api.max-body-bytes) is \"1.5MiB\":"
+                        + " not a byte size; expected a whole number");
     }
 
     @Test

@@ -65,13 +65,14 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
             Map.entry("tandem.jobs.max-attempts", Integer.class),
             Map.entry("tandem.jobs.max-queued", Integer.class),
             Map.entry("tandem.jobs.max-queued-per-user", Integer.class),
-            Map.entry("tandem.api.max-body-bytes", Long.class),
+            Map.entry("tandem.api.max-body-bytes", ByteSize.class),
             Map.entry("tandem.ledger.queue-capacity", Integer.class),
             Map.entry("tandem.ledger.queue-timeout", Duration.class),
-            Map.entry("tandem.evidence.min-free-bytes", Long.class),
-            Map.entry("tandem.evidence.incident-quota-bytes", Long.class),
-            Map.entry("tandem.evidence.total-quota-bytes", Long.class),
+            Map.entry("tandem.evidence.min-free-bytes", ByteSize.class),
+            Map.entry("tandem.evidence.incident-quota-bytes", ByteSize.class),
+            Map.entry("tandem.evidence.total-quota-bytes", ByteSize.class),
             Map.entry("tandem.witness-timeout", Duration.class),
+            Map.entry("tandem.witnesses", String.class),
             Map.entry("server.port", Integer.class));
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|key|token|credentials?)$");
@@ -186,11 +187,8 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
                     + " 30s or 1h";
         }
         if (type == Integer.class || type == int.class) return "not a whole number; expected one such as 20";
-        if (type == Long.class || type == long.class) {
-            return name.endsWith("bytes")
-                    ? "not a whole number of bytes; expected plain bytes such as 68719476736 (64 GiB)"
-                    : "not a whole number; expected one such as 20";
-        }
+        if (type == Long.class || type == long.class) return "not a whole number; expected one such as 20";
+        if (type == ByteSize.class) return null; // its own message says what is wrong and what is expected
         if (type == Double.class || type == double.class) return "not a number; expected one such as 0.5";
         if (type == Boolean.class || type == boolean.class) return "expected true or false";
         if (type == Path.class) return "not a path";

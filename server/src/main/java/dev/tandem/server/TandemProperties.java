@@ -14,5 +14,6 @@ public record TandemProperties(Path dataDir, Ledger ledger, Evidence evidence, S
      */
     public record Ledger(String origin, String signingKey, int batchSize, Duration checkpointInterval) {}
 
-    public record Evidence(long maxBytes, Duration sweepGrace) {}
+    /** @param maxBytes the largest evidence item accepted (docs/operations.md, "Start-up": byte sizes) */
+    public record Evidence(ByteSize maxBytes, Duration sweepGrace) {}
 }

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tandem.admin-token=" + ServerContract.ADMIN_TOKEN,
-            "tandem.evidence.max-bytes=1048576",
+            "tandem.evidence.max-bytes=1MiB",
             "logging.level.dev.tandem=WARN"
         })
 abstract class ServerContract {

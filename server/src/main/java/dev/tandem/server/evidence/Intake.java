@@ -33,7 +33,7 @@ public class Intake {
     Intake(Vault vault, Storage storage, TandemProperties props, java.time.Clock clock) {
         this.vault = vault;
         this.storage = storage;
-        this.maxBytes = props.evidence().maxBytes();
+        this.maxBytes = props.evidence().maxBytes().bytes();
         this.clock = clock;
     }
 

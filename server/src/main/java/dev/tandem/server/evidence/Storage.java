@@ -1,5 +1,6 @@
 package dev.tandem.server.evidence;
 
+import dev.tandem.server.ByteSize;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.TandemProperties;
 import java.io.IOException;
@@ -34,15 +35,15 @@ public class Storage {
     Storage(
             JdbcTemplate jdbc,
             TandemProperties props,
-            @Value("${tandem.evidence.min-free-bytes:67108864}") long minFreeBytes,
-            @Value("${tandem.evidence.incident-quota-bytes:0}") long incidentQuota,
-            @Value("${tandem.evidence.total-quota-bytes:0}") long totalQuota) {
+            @Value("${tandem.evidence.min-free-bytes:67108864}") ByteSize minFreeBytes,
+            @Value("${tandem.evidence.incident-quota-bytes:0}") ByteSize incidentQuota,
+            @Value("${tandem.evidence.total-quota-bytes:0}") ByteSize totalQuota) {
         this.jdbc = jdbc;
         this.blobs = props.dataDir().resolve("blobs");
-        this.maxBytes = props.evidence().maxBytes();
-        this.minFreeBytes = Math.max(0, minFreeBytes);
-        this.incidentQuota = incidentQuota;
-        this.totalQuota = totalQuota;
+        this.maxBytes = props.evidence().maxBytes().bytes();
+        this.minFreeBytes = minFreeBytes.bytes();
+        this.incidentQuota = incidentQuota.bytes();
+        this.totalQuota = totalQuota.bytes();
     }
 
     /**

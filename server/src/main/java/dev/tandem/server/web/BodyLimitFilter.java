@@ -1,5 +1,6 @@
 package dev.tandem.server.web;
 
+import dev.tandem.server.ByteSize;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,8 +31,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    BodyLimitFilter(@Value("${tandem.api.max-body-bytes:5242880}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodyLimitFilter(@Value("${tandem.api.max-body-bytes:5242880}") ByteSize maxBytes) {
+        this.maxBytes = maxBytes.bytes();
     }
 
     @Override

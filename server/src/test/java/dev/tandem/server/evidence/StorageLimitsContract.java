@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tandem.admin-token=" + StorageLimitsContract.TOKEN,
-            "tandem.evidence.incident-quota-bytes=1000",
-            "tandem.api.max-body-bytes=4096",
+            // byte sizes with units (docs/operations.md, "Start-up"): 1KB is 1000 bytes, 4KiB 4096
+            "tandem.evidence.incident-quota-bytes=1KB",
+            "tandem.api.max-body-bytes=4KiB",
             "logging.level.dev.tandem=WARN"
         })
 abstract class StorageLimitsContract {

@@ -40,7 +40,8 @@ class LedgerConfigurationTest {
                 TandemProperties props = new TandemProperties(
                         Files.createDirectory(dir.resolve("data-" + round)),
                         new TandemProperties.Ledger(null, null, 64, Duration.ofMillis(250)),
-                        new TandemProperties.Evidence(1 << 20, Duration.ofMinutes(15)),
+                        new TandemProperties.Evidence(
+                                dev.tandem.server.ByteSize.ofBytes(1 << 20), Duration.ofMinutes(15)),
                         null);
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Ledger>> starts = List.of(
@@ -101,7 +102,7 @@ class LedgerConfigurationTest {
         return new TandemProperties(
                 data,
                 new TandemProperties.Ledger(null, null, 64, Duration.ofMillis(250)),
-                new TandemProperties.Evidence(1 << 20, Duration.ofMinutes(15)),
+                new TandemProperties.Evidence(dev.tandem.server.ByteSize.ofBytes(1 << 20), Duration.ofMinutes(15)),
                 null);
     }
 
