@@ -117,6 +117,18 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
         database(env);
     }
 
+    /**
+     * The discovery documents the start-up check fetched, by {@code issuer-uri} as configured, for
+     * the server's {@code ClientRegistrationRepository} to take ({@link #discovered}) instead of
+     * fetching them a second time; only documents that name the configured issuer, as Spring requires.
+     */
+    private static final Map<String, Map<String, Object>> DISCOVERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Takes the discovery document the start-up check fetched for {@code issuerUri}, if it did. */
+    public static @Nullable Map<String, Object> discovered(String issuerUri) {
+        return DISCOVERED.remove(issuerUri);
+    }
+
     /** An OpenID Connect provider's {@code issuer-uri} (docs/web.md); its other settings are Spring's. */
     record Provider(@Nullable String issuerUri) {}
 
@@ -137,11 +149,12 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
                     .connectTimeout(Duration.ofSeconds(10))
                     .build()) {
                 URI uri = URI.create(issuer.strip().replaceAll("/+$", "") + "/.well-known/openid-configuration");
-                http.send(
+                HttpResponse<String> answer = http.send(
                         HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(10))
                                 .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.ofString());
+                keep(issuer, answer);
             } catch (IllegalArgumentException e) {
                 throw new Refused(describe(property, null) + " is \"" + issuer + "\": not a URL; expected the"
                         + " provider's issuer, such as https://login.example.com/realms/tandem");
@@ -155,6 +168,21 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
             }
         }
     }
+
+    /** Keeps a discovery document that names {@code issuer}; anything else Spring fetches and reports itself. */
+    private static void keep(String issuer, HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) return;
+        try {
+            Map<String, Object> document =
+                    JSON.readValue(answer.body(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+            if (issuer.equals(document.get("issuer"))) DISCOVERED.put(issuer, document);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            // not a discovery document: Spring's own request reports it
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private static void bind(Binder binder, String name, Bindable<?> target) {
         try {
