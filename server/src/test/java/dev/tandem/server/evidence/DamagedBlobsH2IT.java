@@ -136,6 +136,28 @@ class DamagedBlobsH2IT {
             assertThat(clean.json().path("intact").asInt()).isEqualTo(3);
             assertThat(clean.json().path("damaged").asInt()).isZero();
             assertThat(clean.json().path("problems").size()).isZero();
+
+            // an item of an incident the administrator is no member of is named by id, not by name
+            String theirToken = dev.tandem.server.TestUsers.withToken(
+                    api, server.getBean(dev.tandem.server.identity.Accounts.class), "other-ic", "vault check");
+            Api theirs = new Api("http://127.0.0.1:" + port, theirToken);
+            String elsewhere = theirs.postJson(
+                            "/api/v1/incidents",
+                            "{\"title\":\"Elsewhere\",\"severity\":\"LOW\",\"awareAt\":\"2026-11-26T08:00:00Z\"}")
+                    .json()
+                    .path("id")
+                    .asString();
+            Item hidden = upload(
+                    theirs, elsewhere, "board-minutes.txt", "not the admin's\n".getBytes(StandardCharsets.UTF_8));
+            Files.delete(blob(dataDir, hidden.sha256()));
+            Api.Response named = vaultCheck(api);
+            assertThat(named.json().path("missing").asInt()).isEqualTo(1);
+            tools.jackson.databind.JsonNode item =
+                    named.json().path("problems").get(0).path("items").get(0);
+            assertThat(item.path("id").asString()).isEqualTo(hidden.id());
+            assertThat(item.path("incident").asString()).isEqualTo(elsewhere);
+            assertThat(item.has("name")).as(item.toString()).isFalse();
+            assertThat(named.body()).doesNotContain("board-minutes");
         }
     }
 
