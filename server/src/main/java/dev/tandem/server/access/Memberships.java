@@ -137,6 +137,20 @@ public class Memberships {
 
     /** Adds {@code username} with {@code role}, or changes their role; answers the membership. */
     public Member put(String incident, String username, Role role, String actor) {
+        return put(incident, username, role, actor, Optional.empty());
+    }
+
+    /**
+     * As {@link #put(String, String, Role, String)}, only if the person's membership is still what
+     * the caller saw and confirmed: {@code expected} their role then, or null for no member. Checked
+     * in the same ledger unit as the change, so a role someone else changed meanwhile is never
+     * replaced unseen: {@code 409 member-changed}.
+     */
+    public Member put(String incident, String username, Role role, String actor, @Nullable Role expected) {
+        return put(incident, username, role, actor, Optional.of(Optional.ofNullable(expected)));
+    }
+
+    private Member put(String incident, String username, Role role, String actor, Optional<Optional<Role>> expected) {
         Instant at = now();
         return ledger.record(ap -> {
             Integer users =
@@ -145,6 +159,16 @@ public class Memberships {
                 throw DomainException.unprocessable("unknown-user", "username: no user '" + username + "'");
             }
             Optional<Role> previous = roleOf(incident, username);
+            if (expected.isPresent() && !expected.get().equals(previous)) {
+                throw DomainException.conflict(
+                        "member-changed",
+                        "Membership changed meanwhile",
+                        "username: " + username + " is "
+                                + previous.map(r -> r + " in incident " + incident)
+                                        .orElse("no member of incident " + incident)
+                                + " now, not " + expected.get().map(Role::name).orElse("a non-member")
+                                + " as when you confirmed; nothing was changed");
+            }
             if (previous.isPresent() && previous.get() == role) {
                 return member(incident, username);
             }

@@ -3,6 +3,7 @@ package dev.tandem.server.identity;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.web.Confirmation;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,14 +85,51 @@ class AdminPages {
         return "redirect:/admin/users";
     }
 
+    /**
+     * The question before a user is disabled (docs/web.md, "Actions that ask first"): who, and what
+     * they lose. Its form alone disables.
+     */
+    @GetMapping("/admin/users/{username}/disable")
+    @Guard(Action.USER_DISABLE)
+    String confirmDisable(@AuthenticationPrincipal Actor actor, @PathVariable String username, Model model) {
+        Accounts.User user = accounts.users().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("user", username));
+        String who = user.displayName().equals(username) ? username : username + " (" + user.displayName() + ")";
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Disable " + username + "? · Administration",
+                        "Disable " + who + "?",
+                        List.of(
+                                username + " is signed out at their next click, every API token of theirs is refused"
+                                        + " from now on, and they can no longer sign in, with a password or through"
+                                        + " single sign-on.",
+                                "Their memberships and what they recorded stay; the ledger records the disabling"
+                                        + " (user.disabled). Neither the pages nor the API enable an account again."),
+                        "/admin/users/" + username + "/disable",
+                        Map.of(),
+                        "Disable " + username,
+                        "/admin/users",
+                        "Keep them",
+                        user.disabled() ? username + " is disabled already." : null));
+        return Confirmation.VIEW;
+    }
+
+    /** Disables the user once confirmed ({@code confirm=yes}); without it, the question again. */
     @PostMapping("/admin/users/{username}/disable")
     @Guard(Action.USER_DISABLE)
     String disable(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String username,
+            @RequestParam(name = Confirmation.CONFIRM, required = false) @Nullable String confirm,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (!Confirmation.confirmed(confirm)) {
+            return confirmDisable(actor, username, model);
+        }
         switch (accounts.disable(username, actor.username())) {
             case Accounts.Disabling.Disabled d -> redirect.addFlashAttribute("disabled", username);
             case Accounts.Disabling.AlreadyDisabled d -> redirect.addFlashAttribute("disabled", username);
@@ -136,15 +175,27 @@ class AdminPages {
         return issue(actor, username, "/admin/users/" + username + "/tokens", form, model, request, response, redirect);
     }
 
+    @GetMapping("/admin/users/{username}/tokens/{tokenId}/revocation")
+    @Guard(Action.TOKEN_MANAGE)
+    String confirmRevokeForUser(@PathVariable String username, @PathVariable String tokenId, Model model) {
+        return confirmRevoke(username, tokenId, "/admin/users/" + username + "/tokens", false, model);
+    }
+
     @PostMapping("/admin/users/{username}/tokens/{tokenId}/revocation")
     @Guard(Action.TOKEN_MANAGE)
     String revokeForUser(
             @AuthenticationPrincipal Actor actor,
             @PathVariable String username,
             @PathVariable String tokenId,
+            @RequestParam(name = Confirmation.CONFIRM, required = false) @Nullable String confirm,
+            Model model,
             RedirectAttributes redirect) {
+        String base = "/admin/users/" + username + "/tokens";
+        if (!Confirmation.confirmed(confirm)) {
+            return confirmRevoke(username, tokenId, base, false, model);
+        }
         revoke(actor, username, tokenId, redirect);
-        return "redirect:/admin/users/" + username + "/tokens";
+        return "redirect:" + base;
     }
 
     @GetMapping("/account/tokens")
@@ -165,11 +216,61 @@ class AdminPages {
         return issue(actor, actor.username(), "/account/tokens", form, model, request, response, redirect);
     }
 
+    @GetMapping("/account/tokens/{tokenId}/revocation")
+    @Guard(Action.TOKEN_MANAGE)
+    String confirmRevokeOwn(@AuthenticationPrincipal Actor actor, @PathVariable String tokenId, Model model) {
+        return confirmRevoke(actor.username(), tokenId, "/account/tokens", true, model);
+    }
+
     @PostMapping("/account/tokens/{tokenId}/revocation")
     @Guard(Action.TOKEN_MANAGE)
-    String revokeOwn(@AuthenticationPrincipal Actor actor, @PathVariable String tokenId, RedirectAttributes redirect) {
+    String revokeOwn(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String tokenId,
+            @RequestParam(name = Confirmation.CONFIRM, required = false) @Nullable String confirm,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!Confirmation.confirmed(confirm)) {
+            return confirmRevoke(actor.username(), tokenId, "/account/tokens", true, model);
+        }
         revoke(actor, actor.username(), tokenId, redirect);
         return "redirect:/account/tokens";
+    }
+
+    /**
+     * The question before a token is revoked (docs/web.md, "Actions that ask first"): which token, by
+     * its label and when it was issued and last used, and that whatever uses it is refused from then
+     * on. Its form alone revokes; a token that is not the user's active one is 404, as the revocation.
+     */
+    private String confirmRevoke(String username, String tokenId, String base, boolean own, Model model) {
+        if (!accounts.exists(username)) {
+            throw DomainException.notFound("user", username);
+        }
+        Accounts.Token token = accounts.tokens(username).stream()
+                .filter(t -> t.id().equals(tokenId))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("token", tokenId));
+        Times times = new Times();
+        String whose = own ? "your" : username + "'s";
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Revoke the token " + token.label() + "? · " + (own ? "Your API tokens" : "Administration"),
+                        "Revoke " + whose + " token \"" + token.label() + "\"?",
+                        List.of(
+                                "Issued " + times.show(token.createdAt(), null) + ", last used "
+                                        + (token.lastUsedAt() == null ? "never" : times.show(token.lastUsedAt(), null))
+                                        + ".",
+                                "Every script or command line that calls the API with it is refused from now on;"
+                                        + " a revoked token cannot be used again (issue a new one). The ledger records"
+                                        + " the revocation (token.revoked)."),
+                        base + "/" + tokenId + "/revocation",
+                        Map.of(),
+                        "Revoke " + token.label(),
+                        base,
+                        "Keep it",
+                        null));
+        return Confirmation.VIEW;
     }
 
     private String tokens(Actor actor, String username, String base, Model model) {

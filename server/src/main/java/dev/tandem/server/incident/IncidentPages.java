@@ -8,6 +8,7 @@ import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.regulation.StoredObligation;
+import dev.tandem.server.web.Confirmation;
 import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
@@ -341,43 +342,142 @@ class IncidentPages {
                 instanceof dev.tandem.server.access.Decision.Permit) {
             model.addAttribute("grants", memberships.grants(id));
             // those who read grants read FORENSIC items (LEGAL, the commander): items by their names
-            Map<String, String> forensic = new LinkedHashMap<>();
-            ZoneId zone = incidents.find(id).map(Incident::timeZone).orElse(ZoneOffset.UTC);
-            Times times = new Times();
-            for (var item : vault.ofIncident(id)) {
-                if (item.repository() == dev.tandem.evidence.Repository.FORENSIC) {
-                    forensic.put(item.id(), item.name() + " (received " + times.show(item.receivedAt(), zone) + ")");
-                }
-            }
-            model.addAttribute("forensicItems", forensic);
+            model.addAttribute("forensicItems", forensicNames(id));
         }
         return "incidents/members";
     }
 
+    /**
+     * The incident's FORENSIC items by id, each named as "name (received …)" in the incident's zone:
+     * only for those the policy lets read grants (LEGAL, the commander), who read every FORENSIC item.
+     */
+    private Map<String, String> forensicNames(String id) {
+        Map<String, String> forensic = new LinkedHashMap<>();
+        ZoneId zone = incidents.find(id).map(Incident::timeZone).orElse(ZoneOffset.UTC);
+        Times times = new Times();
+        for (var item : vault.ofIncident(id)) {
+            if (item.repository() == dev.tandem.evidence.Repository.FORENSIC) {
+                forensic.put(item.id(), item.name() + " (received " + times.show(item.receivedAt(), zone) + ")");
+            }
+        }
+        return forensic;
+    }
+
+    /**
+     * Adds a member; a role change is asked first (docs/web.md, "Actions that ask first"): saving a
+     * person who is a member in another role answers the question, whose form sends {@code from}, the
+     * role they had, and only then is the role changed ({@code member.changed}); saving them in the
+     * role they have changes nothing and says so.
+     */
     @PostMapping("/incidents/{id}/members")
     @Guard(Action.MEMBERS_CHANGE)
     String putMember(
-            @AuthenticationPrincipal Actor actor,
+            Access access,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String username,
             @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable String from,
             @RequestParam(name = FormTokens.PARAM, required = false) @Nullable String formToken,
-            HttpServletRequest request) {
-        return FormTokens.once(request, formToken, () -> putMember(actor, id, username, role));
+            HttpServletRequest request,
+            Model model) {
+        return FormTokens.once(request, formToken, () -> putMember(access, id, username, role, from, formToken, model));
     }
 
-    private String putMember(Actor actor, String id, @Nullable String username, @Nullable String role) {
-        Role r;
-        try {
-            r = Role.valueOf(role == null ? "" : role);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.unprocessable("bad-role", "role: must be one of " + List.of(Role.values()));
-        }
+    private String putMember(
+            Access access,
+            String id,
+            @Nullable String username,
+            @Nullable String role,
+            @Nullable String from,
+            @Nullable String formToken,
+            Model model) {
+        Role r = role("role", role);
         if (username == null || username.isBlank()) {
             throw DomainException.unprocessable("bad-username", "username: required");
         }
-        memberships.put(id, username.strip(), r, actor.username());
-        return "redirect:/incidents/" + id + "/members";
+        String u = username.strip();
+        String members = "redirect:/incidents/" + id + "/members";
+        String encoded = java.net.URLEncoder.encode(u, java.nio.charset.StandardCharsets.UTF_8);
+        if (from != null && !from.isBlank()) {
+            // confirmed: changed only if they still have the role the question named
+            Role had = role("from", from);
+            memberships.put(id, u, r, access.username(), had);
+            return members + "?changed=" + encoded;
+        }
+        java.util.Optional<Memberships.Member> member = memberships.members(id).stream()
+                .filter(m -> m.username().equals(u))
+                .findFirst();
+        if (member.isEmpty()) {
+            memberships.put(id, u, r, access.username(), null);
+            return members;
+        }
+        if (member.get().role() == r) {
+            return members + "?unchanged=" + encoded;
+        }
+        return confirmRoleChange(access, id, member.get(), r, formToken, model);
+    }
+
+    private static Role role(String field, @Nullable String value) {
+        try {
+            return Role.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.unprocessable("bad-role", field + ": must be one of " + List.of(Role.values()));
+        }
+    }
+
+    /**
+     * The question before a member's role changes: from which role to which, what they lose (a
+     * responder's grants), and that the last commander keeps the role. Its form carries the same
+     * one-time token as the form that led here (not spent: nothing was recorded), so confirming twice
+     * leads to the first result.
+     */
+    private String confirmRoleChange(
+            Access access, String id, Memberships.Member member, Role to, @Nullable String formToken, Model model) {
+        String u = member.username();
+        ZoneId zone = ZoneOffset.UTC;
+        if (access.caller().member()) {
+            zone = header(access, id, model, "members").timeZone();
+        } else {
+            model.addAttribute("incidentId", id);
+        }
+        List<String> consequences = new ArrayList<>();
+        consequences.add(u + " has been " + member.role() + " since " + new Times().show(member.addedAt(), zone)
+                + " (by " + member.addedBy() + "). From their next request they may do what " + to
+                + " may, and no longer what only " + member.role() + " may.");
+        long grants = memberships.grants(id).stream()
+                .filter(g -> g.username().equals(u))
+                .count();
+        if (member.role() == Role.RESPONDER && grants > 0) {
+            consequences.add("Every grant of FORENSIC evidence they hold is revoked (" + grants
+                    + (grants == 1 ? " grant" : " grants") + ").");
+        }
+        consequences.add("The ledger records the change (member.changed), with the role they had.");
+        long commanders = memberships.members(id).stream()
+                .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
+                .count();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", u);
+        fields.put("role", to.name());
+        fields.put("from", member.role().name());
+        if (formToken != null && !formToken.isBlank()) {
+            fields.put(FormTokens.PARAM, formToken);
+        }
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Change " + u + "'s role? · Members",
+                        "Change " + u + "'s role from " + member.role() + " to " + to + "?",
+                        consequences,
+                        "/incidents/" + id + "/members",
+                        fields,
+                        "Change " + u + "'s role to " + to,
+                        "/incidents/" + id + "/members",
+                        "Keep " + member.role(),
+                        member.role() == Role.INCIDENT_COMMANDER && commanders == 1
+                                ? u + " is the only incident commander: an incident always keeps one, so the change"
+                                        + " is refused until another member commands it."
+                                : null));
+        return Confirmation.VIEW;
     }
 
     /**
@@ -442,10 +542,55 @@ class IncidentPages {
         return "redirect:/incidents/" + id + "/members";
     }
 
+    /**
+     * The question before a grant is revoked (docs/web.md, "Actions that ask first"): whose grant,
+     * of which item by its name (only LEGAL changes grants, who reads every FORENSIC item), and
+     * what they lose. Its form alone revokes.
+     */
+    @GetMapping("/incidents/{id}/grants/{grantId}/revocation")
+    @Guard(Action.GRANTS_CHANGE)
+    String confirmRevocation(Access access, @PathVariable String id, @PathVariable String grantId, Model model) {
+        Memberships.Grant grant = memberships.grants(id).stream()
+                .filter(g -> g.id().equals(grantId))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("grant", grantId + " in incident " + id));
+        header(access, id, model, "members");
+        String items = grant.evidence() == null
+                ? "every FORENSIC item of this incident"
+                : forensicNames(id).getOrDefault(grant.evidence(), "FORENSIC item " + grant.evidence());
+        String path = "/incidents/" + id + "/grants/" + grantId + "/revocation";
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Revoke the grant to " + grant.username() + "? · Members",
+                        "Revoke " + grant.username() + "'s grant of " + items + "?",
+                        List.of(
+                                grant.username() + " (RESPONDER) may no longer read " + items
+                                        + " from their next request, unless another grant covers it.",
+                                "What they recorded stays in the ledger; the revocation is recorded there too"
+                                        + " (grant.revoked). To give them the reading again, grant it anew."),
+                        path,
+                        Map.of(),
+                        "Revoke the grant",
+                        "/incidents/" + id + "/members",
+                        "Keep it",
+                        null));
+        return Confirmation.VIEW;
+    }
+
+    /** Revokes the grant once confirmed ({@code confirm=yes}); without it, the question again. */
     @PostMapping("/incidents/{id}/grants/{grantId}/revocation")
     @Guard(Action.GRANTS_CHANGE)
-    String revoke(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String grantId) {
-        memberships.revoke(id, grantId, actor.username());
+    String revoke(
+            Access access,
+            @PathVariable String id,
+            @PathVariable String grantId,
+            @RequestParam(name = Confirmation.CONFIRM, required = false) @Nullable String confirm,
+            Model model) {
+        if (!Confirmation.confirmed(confirm)) {
+            return confirmRevocation(access, id, grantId, model);
+        }
+        memberships.revoke(id, grantId, access.username());
         return "redirect:/incidents/" + id + "/members";
     }
 

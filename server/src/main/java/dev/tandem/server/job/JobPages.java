@@ -9,8 +9,11 @@ import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Resource;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.web.Confirmation;
+import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The jobs page (docs/web.md): an incident's jobs, newest first, with their progress, as
@@ -98,10 +102,62 @@ class JobPages {
         };
     }
 
-    /** Cancels a queued or running job, as {@code POST /api/v1/jobs/{id}/cancel}; back to the list. */
+    /**
+     * The question before a job is cancelled (docs/web.md, "Actions that ask first"): which job, who
+     * asked for it and when, and what cancelling it does. Its form alone cancels. A job that has
+     * finished is the list again, 409, saying so (as the cancellation would answer).
+     */
+    @GetMapping("/jobs/{id}/cancel")
+    @Guard(Action.JOB_CANCEL)
+    String confirmCancel(Access access, @PathVariable String id, Model model, HttpServletResponse response) {
+        Job job = jobs.find(id).orElseThrow(() -> DomainException.notFound("job", id));
+        if (job.status().finished()) {
+            response.setStatus(409);
+            model.addAttribute("jobError", "job " + id + " is " + job.status() + ": there is nothing to cancel");
+            return list(access, job.incidentId(), null, model, response);
+        }
+        ZoneId zone = header.fill(access, job.incidentId(), model, "jobs").timeZone();
+        int items = JobController.evidenceOf(job).size();
+        String what = what(job.kind()) + (items == 0 ? "" : items == 1 ? " of one item" : " of " + items + " items");
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Cancel the " + what(job.kind()) + "? · Jobs",
+                        "Cancel the " + what.toLowerCase(java.util.Locale.ROOT) + " requested by " + job.requestedBy()
+                                + "?",
+                        List.of(
+                                "Requested " + new Times().show(job.requestedAt(), zone) + ", now " + job.status()
+                                        + ".",
+                                job.status() == Job.Status.QUEUED
+                                        ? "It will not run, and it gives no result."
+                                        : "It stops at its next step and gives no result; what it read so far is"
+                                                + " not kept.",
+                                "The ledger records the cancellation (job.cancelled). To have the work done after"
+                                        + " all, start it again."),
+                        "/jobs/" + id + "/cancel",
+                        Map.of(),
+                        "Cancel the job",
+                        "/incidents/" + job.incidentId() + "/jobs",
+                        "Let it run",
+                        null));
+        return Confirmation.VIEW;
+    }
+
+    /**
+     * Cancels a queued or running job once confirmed ({@code confirm=yes}), as
+     * {@code POST /api/v1/jobs/{id}/cancel}; back to the list. Without the confirmation, the question.
+     */
     @PostMapping("/jobs/{id}/cancel")
     @Guard(Action.JOB_CANCEL)
-    String cancel(Access access, @PathVariable String id, Model model, HttpServletResponse response) {
+    String cancel(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(name = Confirmation.CONFIRM, required = false) @Nullable String confirm,
+            Model model,
+            HttpServletResponse response) {
+        if (!Confirmation.confirmed(confirm)) {
+            return confirmCancel(access, id, model, response);
+        }
         Job job = jobs.find(id).orElseThrow(() -> DomainException.notFound("job", id));
         try {
             jobs.cancel(id, access.username());

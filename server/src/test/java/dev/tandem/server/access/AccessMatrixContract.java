@@ -619,10 +619,7 @@ abstract class AccessMatrixContract {
             String u = freshUser(f.admin());
             Api.Response added = f.as().get(Who.IC).putJson("/api/v1" + i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
             assertThat(added.status()).as(added.body()).isEqualTo(200);
-            return new Request(
-                    i + "/members/" + u + "/removal",
-                    "application/x-www-form-urlencoded",
-                    "confirm=yes".getBytes(StandardCharsets.UTF_8));
+            return confirmed(i + "/members/" + u + "/removal");
         }));
         c.add(form(
                 "POST",
@@ -630,14 +627,26 @@ abstract class AccessMatrixContract {
                 "FFFPFFHH",
                 () -> i + "/grants",
                 () -> "username=" + grantee + "&evidence=" + freshForensic(f)));
-        c.add(new Call("POST", "/incidents/{id}/grants/{grantId}/revocation", "FFFPFFHH", () -> {
+        // the question before a revocation (docs/web.md, "Actions that ask first"), then its form revokes;
+        // each call revokes a fresh grant of another item
+        java.util.function.Supplier<String> freshRevocation = () -> {
             Api.Response g = f.as().get(Who.LEGAL)
                     .postJson(
                             "/api/v1" + i + "/grants",
                             "{\"username\":\"" + grantee + "\",\"evidence\":\"" + freshForensic(f) + "\"}");
             assertThat(g.status()).as(g.body()).isEqualTo(201);
-            return new Request(i + "/grants/" + g.json().path("id").asString() + "/revocation", null, null);
-        }));
+            return i + "/grants/" + g.json().path("id").asString() + "/revocation";
+        };
+        c.add(new Call(
+                "GET",
+                "/incidents/{id}/grants/{grantId}/revocation",
+                "FFFPFFHH",
+                () -> Request.get(freshRevocation.get())));
+        c.add(new Call(
+                "POST",
+                "/incidents/{id}/grants/{grantId}/revocation",
+                "FFFPFFHH",
+                () -> confirmed(freshRevocation.get())));
         // evidence, findings and jobs pages (docs/web.md): as the API calls they stand for
         c.add(get("/incidents/{id}/evidence", MEMBERS, i + "/evidence"));
         c.add(upload(i, "AUDIT", "PPPPPFHH"));
@@ -655,10 +664,15 @@ abstract class AccessMatrixContract {
         c.add(get("/incidents/{id}/findings", MEMBERS, i + "/findings"));
         c.add(form("POST", "/incidents/{id}/analyses", INSIDERS, () -> i + "/analyses", ""));
         c.add(get("/incidents/{id}/jobs", MEMBERS, i + "/jobs"));
+        c.add(new Call("GET", "/jobs/{id}/cancel", DECIDERS, () -> {
+            Api.Response queued = f.as().get(Who.IC).postJson("/api/v1" + audit + "/scans", "{}");
+            assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+            return Request.get("/jobs/" + queued.json().path("id").asString() + "/cancel");
+        }));
         c.add(new Call("POST", "/jobs/{id}/cancel", DECIDERS, () -> {
             Api.Response queued = f.as().get(Who.IC).postJson("/api/v1" + audit + "/scans", "{}");
             assertThat(queued.status()).as(queued.body()).isEqualTo(202);
-            return new Request("/jobs/" + queued.json().path("id").asString() + "/cancel", null, null);
+            return confirmed("/jobs/" + queued.json().path("id").asString() + "/cancel");
         }));
         // obligations: every member reads, LEGAL and the commander decide (as the API)
         c.add(get("/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
@@ -820,11 +834,12 @@ abstract class AccessMatrixContract {
                 () -> "/admin/users",
                 "username=page-made-" + SERIAL.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36)
                         + "&displayName=Made+on+the+page"));
+        c.add(get("/admin/users/{username}/disable", "FFFFFFFP", "/admin/users/" + freshUser(f.admin()) + "/disable"));
         c.add(new Call(
                 "POST",
                 "/admin/users/{username}/disable",
                 "FFFFFFFP",
-                () -> new Request("/admin/users/" + freshUser(f.admin()) + "/disable", null, null)));
+                () -> confirmed("/admin/users/" + freshUser(f.admin()) + "/disable")));
         String icName = username(f.as().get(Who.IC), f.admin());
         c.add(new Call(
                 "POST",
@@ -835,23 +850,40 @@ abstract class AccessMatrixContract {
         c.add(get("/admin/users/{username}/tokens", "PFFFFFFP", icTokens));
         // issuing: the user themself only, not an administrator (as the API)
         c.add(form("POST", "/admin/users/{username}/tokens", "PFFFFFFF", () -> icTokens, "label=page"));
+        c.add(new Call("GET", "/admin/users/{username}/tokens/{tokenId}/revocation", "PFFFFFFP", () -> {
+            Api.Response t =
+                    f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            assertThat(t.status()).as(t.body()).isEqualTo(201);
+            return Request.get(icTokens + "/" + t.json().path("id").asString() + "/revocation");
+        }));
         c.add(new Call("POST", "/admin/users/{username}/tokens/{tokenId}/revocation", "PFFFFFFP", () -> {
             Api.Response t =
                     f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
             assertThat(t.status()).as(t.body()).isEqualTo(201);
-            return new Request(icTokens + "/" + t.json().path("id").asString() + "/revocation", null, null);
+            return confirmed(icTokens + "/" + t.json().path("id").asString() + "/revocation");
         }));
         // one's own tokens: every signed-in user (TOKEN_MANAGE and TOKEN_ISSUE permit the user themself)
         c.add(get("/account/tokens", EVERYONE, "/account/tokens"));
         c.add(form("POST", "/account/tokens", EVERYONE, () -> "/account/tokens", "label=page"));
         // the commander's token: the commander revokes it; to anyone else it is not theirs (404, as the API)
+        c.add(new Call("GET", "/account/tokens/{tokenId}/revocation", "PHHHHHHH", () -> {
+            Api.Response t =
+                    f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
+            assertThat(t.status()).as(t.body()).isEqualTo(201);
+            return Request.get("/account/tokens/" + t.json().path("id").asString() + "/revocation");
+        }));
         c.add(new Call("POST", "/account/tokens/{tokenId}/revocation", "PHHHHHHH", () -> {
             Api.Response t =
                     f.as().get(Who.IC).postJson("/api/v1/users/" + icName + "/tokens", "{\"label\":\"to revoke\"}");
             assertThat(t.status()).as(t.body()).isEqualTo(201);
-            return new Request("/account/tokens/" + t.json().path("id").asString() + "/revocation", null, null);
+            return confirmed("/account/tokens/" + t.json().path("id").asString() + "/revocation");
         }));
         return c;
+    }
+
+    /** A confirmed destructive form's post (docs/web.md, "Actions that ask first"): {@code confirm=yes}. */
+    private static Request confirmed(String path) {
+        return new Request(path, "application/x-www-form-urlencoded", "confirm=yes".getBytes(StandardCharsets.UTF_8));
     }
 
     /** The upload form as a browser posts it: multipart/form-data, the file last. */

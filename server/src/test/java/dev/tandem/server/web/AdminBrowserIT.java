@@ -63,6 +63,21 @@ class AdminBrowserIT extends BrowserContract {
         // the administrator lists it and revokes it
         page.reload();
         assertThat(page.locator("table").innerText()).contains("browser cli").contains("2031-01-01 00:00");
+        // "Revoke…" asks first (docs/web.md, "Actions that ask first"): leaving the question revokes nothing
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revoke browser cli…"))
+                .click();
+        assertThat(page.locator("#confirm-heading").innerText())
+                .isEqualTo("Revoke " + name + "'s token \"browser cli\"?");
+        assertThat(page.locator("#confirm").innerText())
+                .contains("refused from now on")
+                .contains("token.revoked");
+        assertThat(api(token)).isEqualTo(200);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keep it"))
+                .click();
+        assertThat(page.url()).endsWith("/admin/users/" + name + "/tokens");
+        assertThat(api(token)).isEqualTo(200);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revoke browser cli…"))
+                .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke browser cli"))
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS).first().innerText()).contains("revoked");
@@ -70,6 +85,27 @@ class AdminBrowserIT extends BrowserContract {
         assertThat(api(token)).isEqualTo(401);
 
         page.navigate(base() + "/admin/users");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Disable " + name + "…"))
+                .click();
+        assertThat(page.locator("#confirm-heading").innerText()).isEqualTo("Disable " + name + " (Browser Test)?");
+        assertThat(page.locator("#confirm").innerText()).contains("signed out").contains("user.disabled");
+        assertThat(Browsers.seriousViolations(page)).isEmpty();
+        // a post without the confirmation (an older page, a forged form) is the question again
+        String csrf = page.locator("input[name=_csrf]").first().inputValue();
+        var unconfirmed = page.request()
+                .post(
+                        base() + "/admin/users/" + name + "/disable",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setForm(com.microsoft.playwright.options.FormData.create()
+                                        .set("_csrf", csrf)));
+        assertThat(unconfirmed.status()).isEqualTo(200);
+        assertThat(unconfirmed.text()).contains("Disable " + name + " (Browser Test)?");
+        page.navigate(base() + "/admin/users");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(name))
+                        .innerText())
+                .contains("active");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Disable " + name + "…"))
+                .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable " + name))
                 .click();
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(name))
@@ -101,8 +137,13 @@ class AdminBrowserIT extends BrowserContract {
                 .click();
         String token = page.getByLabel("New token").inputValue();
         assertThat(api(token)).isEqualTo(200);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Revoke own laptop…"))
+                .click();
+        assertThat(page.locator("#confirm-heading").innerText()).isEqualTo("Revoke your token \"own laptop\"?");
+        assertThat(api(token)).isEqualTo(200);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke own laptop"))
                 .click();
+        assertThat(page.url()).endsWith("/account/tokens");
         assertThat(api(token)).isEqualTo(401);
         // administration is not the responder's
         page.navigate(base() + "/admin/users");

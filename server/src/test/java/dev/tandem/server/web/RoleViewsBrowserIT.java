@@ -259,7 +259,7 @@ class RoleViewsBrowserIT extends BrowserContract {
     void counselGrantsAResponderAFORENSICItemChosenByItsName() {
         Page page = signIn(Role.LEGAL);
         page.navigate(base() + incidentPath() + "/members");
-        var responder = page.getByLabel("Responder");
+        var responder = page.getByLabel("Responder", new Page.GetByLabelOptions().setExact(true));
         assertThat((List<Object>) responder.evaluate("s => Array.from(s.options).map(o => o.value)"))
                 .containsExactly("responder");
         var item = page.getByLabel("FORENSIC item");
