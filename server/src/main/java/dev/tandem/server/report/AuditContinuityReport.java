@@ -54,6 +54,11 @@ public final class AuditContinuityReport {
 
     public static Report of(Snapshot snapshot, ChangeControl.Settings settings) {
         Snapshot s = snapshot.sealed();
+        java.time.ZoneId zone = RequestHistory.asOf(s).zone();
+        return Narration.in(zone, () -> build(s, settings, zone));
+    }
+
+    private static Report build(Snapshot s, ChangeControl.Settings settings, java.time.ZoneId zone) {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
@@ -86,7 +91,8 @@ public final class AuditContinuityReport {
                 s.incident(),
                 title,
                 s.checkpoint(),
-                sections);
+                sections,
+                zone);
     }
 
     private static Section evidence(List<ReportEntry> entries, Narration.Names names) {

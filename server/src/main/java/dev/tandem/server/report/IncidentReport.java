@@ -34,6 +34,11 @@ public final class IncidentReport {
     private IncidentReport() {}
 
     public static Report of(Snapshot s, String audience) {
+        java.time.ZoneId zone = RequestHistory.asOf(s).zone();
+        return Narration.in(zone, () -> build(s, audience, zone));
+    }
+
+    private static Report build(Snapshot s, String audience, java.time.ZoneId zone) {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
@@ -48,7 +53,7 @@ public final class IncidentReport {
         sections.add(notices(entries, names));
         ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();
         String title = opened != null && opened.content() != null ? text(opened.content(), "title") : "";
-        return new Report("incident", "Incident report", audience, s.incident(), title, s.checkpoint(), sections);
+        return new Report("incident", "Incident report", audience, s.incident(), title, s.checkpoint(), sections, zone);
     }
 
     private static List<ReportEntry> visible(List<ReportEntry> entries, String type) {

@@ -1,16 +1,16 @@
 package dev.tandem.server.report;
 
 import dev.tandem.controls.ControlCatalog;
+import dev.tandem.server.web.Times;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +25,12 @@ import tools.jackson.databind.JsonNode;
  * type strings and rendered when present; an unknown type is named, never skipped.
  */
 final class Narration {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /**
+     * The incident's time zone while a report is built ({@link #in}): the times the reports print are
+     * told in it, as the pages tell them (docs/reports.md); UTC outside a report or for an incident
+     * that names none.
+     */
+    private static final ScopedValue<ZoneId> ZONE = ScopedValue.newInstance();
 
     private Narration() {}
 
@@ -60,16 +64,31 @@ final class Narration {
         }
     }
 
-    /** An RFC 3339 time as the reports print it, in UTC; what does not parse is printed as given. */
+    /** Builds a report with its times told in {@code zone}, the incident's ({@link #time}). */
+    static <T> T in(ZoneId zone, java.util.function.Supplier<T> build) {
+        return ScopedValue.where(ZONE, zone).call(build::get);
+    }
+
+    /**
+     * An RFC 3339 time as the reports print it: to the second, in the incident's zone with its name
+     * and offset ({@code 2026-11-26 10:00:00 CET (UTC+01:00)}), as the pages show times; in UTC,
+     * saying so, outside {@link #in}. What does not parse is printed as given.
+     */
     static String time(@Nullable String rfc3339) {
+        return time(rfc3339, ZONE.orElse(ZoneOffset.UTC));
+    }
+
+    /** As {@link #time(String)}, in {@code zone}. */
+    static String time(@Nullable String rfc3339, ZoneId zone) {
         if (rfc3339 == null || rfc3339.isBlank()) {
             return "";
         }
+        Times times = new Times();
         try {
-            return TIME.format(OffsetDateTime.parse(rfc3339).toInstant());
+            return times.seconds(OffsetDateTime.parse(rfc3339).toInstant(), zone);
         } catch (DateTimeException e) {
             try {
-                return TIME.format(Instant.parse(rfc3339));
+                return times.seconds(Instant.parse(rfc3339), zone);
             } catch (DateTimeException e2) {
                 return rfc3339;
             }

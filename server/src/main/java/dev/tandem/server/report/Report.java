@@ -1,5 +1,7 @@
 package dev.tandem.server.report;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,10 +20,29 @@ public record Report(
         String incident,
         String incidentTitle,
         ReportCheckpoint checkpoint,
-        List<Section> sections) {
+        List<Section> sections,
+        ZoneId zone) {
 
     public Report {
         sections = List.copyOf(sections);
+    }
+
+    /** The checkpoint's time in the incident's zone, "" when not known. */
+    public String checkpointTime() {
+        return checkpoint.atText(zone);
+    }
+
+    /**
+     * What the document says of its times: in the incident's zone, each with its name and offset,
+     * while the ledger keeps UTC (docs/reports.md).
+     */
+    public String timesNote() {
+        return zone.normalized().equals(ZoneOffset.UTC)
+                ? "Times are in UTC, the incident's time zone, as the ledger records them."
+                : "Times are in the incident's time zone, " + zone.getId() + ", each with its abbreviation and"
+                        + " offset from UTC (e.g. " + Narration.time("2026-01-15T12:00:00Z", zone) + ", "
+                        + Narration.time("2026-07-15T12:00:00Z", zone) + " for 12:00 UTC in January and July); the"
+                        + " ledger and the signed checkpoint record them in UTC (RFC 3339).";
     }
 
     /** Every index cited anywhere in the report, ascending. */

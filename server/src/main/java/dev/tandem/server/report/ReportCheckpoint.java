@@ -27,9 +27,9 @@ public record ReportCheckpoint(String origin, long size, String root, String sig
         return new ReportCheckpoint(origin, size, root, signedNote, lastEntryAt);
     }
 
-    /** The checkpoint's time as the reports print it (UTC), "" when not known. */
-    public String atText() {
-        return Narration.time(at);
+    /** The checkpoint's time as the reports print it, in {@code zone} (the incident's), "" when not known. */
+    public String atText(java.time.ZoneId zone) {
+        return Narration.time(at, zone);
     }
 
     /** The value of the {@code Tandem-Checkpoint} response header: {@code <size> <base64 root>}. */

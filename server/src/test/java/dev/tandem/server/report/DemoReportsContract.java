@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -352,7 +351,8 @@ abstract class DemoReportsContract {
         assertThat(page.split("badge overdue", -1)).hasSize(2);
         assertThat(page).contains("(past, still open)");
         assertThat(later.text())
-                .contains("<span id=\"checkpoint-time\">" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                .contains("<span id=\"checkpoint-time\">"
+                        + LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Berlin")));
         assertThat(pdfText(fetch(auditor.token(), path, "application/pdf").body()))
                 .contains("Evidence requests")
                 .contains("OVERDUE");

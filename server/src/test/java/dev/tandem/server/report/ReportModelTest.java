@@ -136,7 +136,7 @@ class ReportModelTest {
                 .doesNotContain("secret-memo.md")
                 .doesNotContain("Secret checkout leak")
                 .doesNotContain("CC7.2")
-                .contains("Privileged item recorded at 2026-11-26 10:00:00 UTC")
+                .contains("Privileged item recorded at 2026-11-26 11:00:00 CET (UTC+01:00)")
                 .contains(MEMO_COMMITMENT)
                 .contains("policy.md")
                 .contains("CC6.1")
@@ -192,7 +192,8 @@ class ReportModelTest {
                         l -> assertThat(l.text()).contains("Regulator called").contains("corrected by [#6]"));
         assertThat(section(incident, "obligations").table().rows())
                 .singleElement()
-                .satisfies(r -> assertThat(r.cells()).contains("gdpr-art33", "2026-11-28 14:00:00 UTC", "PENDING"));
+                .satisfies(r ->
+                        assertThat(r.cells()).contains("gdpr-art33", "2026-11-28 15:00:00 CET (UTC+01:00)", "PENDING"));
     }
 
     @Test
@@ -238,6 +239,36 @@ class ReportModelTest {
                 .isTrue();
         assertThat(Reader.of(new Caller("a", false, Role.AUDITOR, new Caller.Grants(true, Set.of())), Set.of("a-1")))
                 .isEqualTo(Reader.NOBODY);
+    }
+
+    @Test
+    void timesAreToldInTheIncidentsZoneWhichTheDocumentNamesWhileAnIncidentInUtcSaysUtc() throws Exception {
+        Renderer renderer = new Renderer();
+        for (Report r : List.of(
+                IncidentReport.of(snapshot(true, true), "counsel"),
+                AuditContinuityReport.of(snapshot(true, false), SETTINGS))) {
+            assertThat(r.zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+            assertThat(renderer.html(r))
+                    .contains("<div class=\"note\" id=\"times-zone\">Times are in the incident&#39;s time zone,"
+                            + " Europe/Berlin, each with its abbreviation and offset from UTC (e.g. 2026-01-15 13:00:00"
+                            + " CET (UTC+01:00), 2026-07-15 14:00:00 CEST (UTC+02:00)")
+                    .contains("2026-11-26 10:00:00 CET (UTC+01:00)")
+                    .doesNotContain("2026-11-26 09:00:00 UTC");
+        }
+        // an incident opened in UTC (or naming no zone) reads UTC, as before
+        List<ReportEntry> utc = new ArrayList<>(entries(true, false));
+        utc.set(
+                0,
+                open(
+                        0,
+                        "incident.opened",
+                        "commander",
+                        "{\"id\":\"i-1\",\"title\":\"Sandbox sync\",\"severity\":\"CRITICAL\",\"timeZone\":\"UTC\","
+                                + "\"awareAt\":\"2026-11-25T14:00:00Z\"}"));
+        Report inUtc = AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), utc), SETTINGS);
+        assertThat(renderer.html(inUtc))
+                .contains("Times are in UTC, the incident&#39;s time zone")
+                .contains("2026-11-26 09:00:00 UTC");
     }
 
     @Test
@@ -482,26 +513,27 @@ class ReportModelTest {
         // both were recorded, containment (11:00) after the privileged finding recorded at 10:00
         assertThat(happened.lines().stream().map(l -> l.when() + " " + l.cites()))
                 .containsExactly(
-                        "2026-11-25 14:00:00 UTC [0]",
-                        "2026-11-26 08:00:00 UTC [5]",
-                        "2026-11-26 09:00:00 UTC [0]",
-                        "2026-11-26 09:00:03 UTC [3]",
-                        "2026-11-26 09:00:06 UTC [6]",
-                        "2026-11-26 09:00:07 UTC [7]",
-                        "2026-11-26 10:00:00 UTC [4]",
-                        "2026-11-26 11:00:00 UTC [8]",
+                        "2026-11-25 15:00:00 CET (UTC+01:00) [0]",
+                        "2026-11-26 09:00:00 CET (UTC+01:00) [5]",
+                        "2026-11-26 10:00:00 CET (UTC+01:00) [0]",
+                        "2026-11-26 10:00:03 CET (UTC+01:00) [3]",
+                        "2026-11-26 10:00:06 CET (UTC+01:00) [6]",
+                        "2026-11-26 10:00:07 CET (UTC+01:00) [7]",
+                        "2026-11-26 11:00:00 CET (UTC+01:00) [4]",
+                        "2026-11-26 12:00:00 CET (UTC+01:00) [8]",
                         " [7]");
         assertThat(happened.lines().get(0).text())
                 .isEqualTo("The company became aware of the incident (deadlines run from here) (recorded"
-                        + " 2026-11-26 09:00:00 UTC)");
+                        + " 2026-11-26 10:00:00 CET (UTC+01:00))");
         assertThat(happened.lines().get(3).text()).doesNotContain("(recorded");
         // the regulator's call was corrected by #6, which the auditor's report says as the incident report does
         assertThat(happened.lines().get(1).text()).contains("Regulator called").contains("(corrected by [#6])");
         assertThat(section(AuditContinuityReport.of(snapshot(true, false), SETTINGS), "disclosure")
                         .lines())
                 .anySatisfy(l -> assertThat(l.text())
-                        .isEqualTo("Timing: aware 2026-11-25 14:00:00 UTC; opened in Tandem 2026-11-26 09:00:00 UTC;"
-                                + " contained 2026-11-26 11:00:00 UTC"));
+                        .isEqualTo(
+                                "Timing: aware 2026-11-25 15:00:00 CET (UTC+01:00); opened in Tandem 2026-11-26 10:00:00 CET (UTC+01:00);"
+                                        + " contained 2026-11-26 12:00:00 CET (UTC+01:00)"));
 
         List<ReportEntry> same = new ArrayList<>(entries(false, false));
         same.removeIf(x -> x.index() >= 9);
@@ -514,7 +546,7 @@ class ReportModelTest {
                 AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), same), SETTINGS),
                 "what-happened");
         assertThat(tied.lines().stream()
-                        .filter(l -> l.when().startsWith("2026-11-26 08:00"))
+                        .filter(l -> l.when().startsWith("2026-11-26 09:00:00 CET"))
                         .map(Report.Line::cites))
                 .containsExactly(List.of(5L), List.of(9L));
         // the incident report's summary is ordered the same way
@@ -522,7 +554,7 @@ class ReportModelTest {
                         .lines()
                         .getFirst()
                         .when())
-                .isEqualTo("2026-11-25 14:00:00 UTC");
+                .isEqualTo("2026-11-25 15:00:00 CET (UTC+01:00)");
     }
 
     @Test
@@ -537,11 +569,13 @@ class ReportModelTest {
                         + "\"reason\":\"the first report came in earlier\"}"));
         Report r = AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), e), SETTINGS);
         Report.Line first = section(r, "what-happened").lines().getFirst();
-        assertThat(first.when()).isEqualTo("2026-11-24 10:00:00 UTC");
-        assertThat(first.text()).startsWith("Awareness set by counsel: 2026-11-24 10:00:00 UTC (was 2026-11-25");
+        assertThat(first.when()).isEqualTo("2026-11-24 11:00:00 CET (UTC+01:00)");
+        assertThat(first.text())
+                .startsWith("Awareness set by counsel: 2026-11-24 11:00:00 CET (UTC+01:00) (was 2026-11-25");
         assertThat(first.cites()).containsExactly(9L);
         assertThat(section(r, "disclosure").lines())
-                .anySatisfy(l -> assertThat(l.text()).startsWith("Timing: aware 2026-11-24 10:00:00 UTC; opened"));
+                .anySatisfy(l ->
+                        assertThat(l.text()).startsWith("Timing: aware 2026-11-24 11:00:00 CET (UTC+01:00); opened"));
     }
 
     /** The AUDIT item policy.md's row of the audit report's evidence table. */

@@ -120,7 +120,8 @@ class ReportPdfLayoutTest {
                                 List.of(),
                                 new Table(
                                         List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"),
-                                        obligations))));
+                                        obligations))),
+                java.time.ZoneOffset.UTC);
     }
 
     @Test

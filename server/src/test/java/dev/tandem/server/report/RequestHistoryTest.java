@@ -157,7 +157,7 @@ class RequestHistoryTest {
         List<String> open = s.table().rows().get(0).cells();
         assertThat(open)
                 .containsExactly(
-                        "2026-11-26 09:00:03 UTC by auditor",
+                        "2026-11-26 10:00:03 CET (UTC+01:00) by auditor",
                         "Firewall logs of the week (controls: CC7.2; due: 2026-11-30)",
                         "OPEN, OVERDUE at the checkpoint",
                         "not answered yet",
@@ -184,7 +184,8 @@ class RequestHistoryTest {
                 .satisfies(l -> assertThat(l.text())
                         .isEqualTo("5 evidence requests: 1 ACCEPTED, 1 ANSWERED, 1 DECLINED, 2 OPEN; 2 overdue"));
         assertThat(s.notes())
-                .anySatisfy(n -> assertThat(n).contains("Europe/Berlin").contains("2026-11-30 23:30:00 UTC"));
+                .anySatisfy(
+                        n -> assertThat(n).contains("Europe/Berlin").contains("2026-12-01 00:30:00 CET (UTC+01:00)"));
         // the requests have their own section, not rows of "what was changed"
         assertThat(section(report, "changes").table().rows())
                 .noneSatisfy(r -> assertThat(String.join(" ", r.cells())).contains("evidence-request"));
@@ -192,7 +193,7 @@ class RequestHistoryTest {
         assertThat(html)
                 .doesNotContain("secret-memo.md")
                 .contains("id=\"evidence-requests\"")
-                .contains("<span id=\"checkpoint-time\">2026-11-30 23:30:00 UTC</span>");
+                .contains("<span id=\"checkpoint-time\">2026-12-01 00:30:00 CET (UTC+01:00)</span>");
         assertThat(report.cited()).contains(3L, 5L, 7L, 10L, 13L);
     }
 
