@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>FORENSIC items: the incident commander and LEGAL read and add; a responder adds, and reads
  *       only what LEGAL granted; the audit liaison and the auditor learn only that they exist.
  *   <li>Scope, judgements, obligation status and notices are decided by the incident commander and
- *       LEGAL; responders and the audit liaison read them; the auditor reads obligations' status.
+ *       LEGAL; responders and the audit liaison read scope and judgements; the auditor reads
+ *       obligations' status. Notice drafts and their versions are LEGAL's and the commander's only.
+ *       A decision that sets a notice duty aside or moves awareness later is LEGAL's alone.
  *   <li>Analyses and scans are started by the commander, responders and LEGAL; the audit liaison
  *       scans and analyzes AUDIT evidence only. The auditor changes nothing.
  *   <li>Evidence requests are filed by the auditor or the audit liaison, answered (AUDIT evidence
@@ -165,14 +167,29 @@ public final class AccessPolicy {
                                 || (INSIDERS.contains(role) && caller.username().equals(resource.user()))
                         ? Decision.PERMIT
                         : Decision.forbidden("a job is cancelled by who started it, LEGAL or the incident commander");
-            case SCOPE_READ, JUDGEMENTS_READ, NOTICE_READ ->
-                allow(role, INSIDERS, "an auditor reads obligations' status only");
+            case SCOPE_READ, JUDGEMENTS_READ -> allow(role, INSIDERS, "an auditor reads obligations' status only");
+            // a notice draft and its versions are counsel's work product; once sent, the text is an
+            // evidence item in the repository counsel chose, read as that repository allows
+            case NOTICE_READ ->
+                allow(
+                        role,
+                        DECIDERS,
+                        "a notice draft and its versions are counsel's work product: LEGAL and the incident"
+                                + " commander read them; once sent, its text is an evidence item read as its"
+                                + " repository allows");
             case SCOPE_CHANGE, JUDGEMENT_RECORD, OBLIGATION_CHANGE, NOTICE_CHANGE ->
                 allow(
                         role,
                         DECIDERS,
                         "scope, judgements, obligations and notices are decided by LEGAL and the"
                                 + " incident commander");
+            case NOTICE_DUTY_RELIEF ->
+                allow(
+                        role,
+                        EnumSet.of(LEGAL),
+                        "a judgement or status that sets a notice duty aside, and moving the awareness later"
+                                + " (which moves its deadlines later), are counsel's: LEGAL records them (GDPR"
+                                + " Art. 38(1), Art. 5(2))");
             case REPORT_INCIDENT_READ ->
                 allow(
                         role,

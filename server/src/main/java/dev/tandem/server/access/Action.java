@@ -59,6 +59,13 @@ public enum Action {
     SCOPE_CHANGE(Target.INCIDENT),
     JUDGEMENTS_READ(Target.INCIDENT),
     JUDGEMENT_RECORD(Target.INCIDENT),
+    /**
+     * A decision that takes a notice duty away or gives it more time: a judgement that sets a notice
+     * aside (RISK=NO, HIGH_RISK=NO, …), an obligation marked NOT_REQUIRED, the awareness moved later
+     * (and every deadline that runs from it). Counsel's (GDPR Art. 38(1), Art. 5(2)); asked by the
+     * handler once the body says it is such a decision.
+     */
+    NOTICE_DUTY_RELIEF(Target.INCIDENT),
     OBLIGATIONS_READ(Target.INCIDENT),
     NOTICE_READ(Target.INCIDENT),
     NOTICE_CHANGE(Target.INCIDENT),

@@ -111,8 +111,10 @@ class EvidencePages {
         model.addAttribute("audit", byRepository.get(Repository.AUDIT));
         model.addAttribute("forensic", byRepository.get(Repository.FORENSIC));
         model.addAttribute("kinds", EvidenceKind.values());
+        // FORENSIC first and pre-selected, as the API and the CLI default (docs/contracts.md): an item
+        // filed to AUDIT by mistake is read by the auditor
         List<Repository> addable = new ArrayList<>();
-        for (Repository r : List.of(Repository.AUDIT, Repository.FORENSIC)) {
+        for (Repository r : List.of(Repository.FORENSIC, Repository.AUDIT)) {
             if (AccessPolicy.decide(access.caller(), Action.EVIDENCE_ADD, Resource.upload(id, r))
                     instanceof Decision.Permit) {
                 addable.add(r);

@@ -128,7 +128,10 @@ public final class TimelineText {
                         + ")" + (b.path("previous").isString() ? ", was " + time(b, "previous") : "");
             case "incident.awareness-set" ->
                 who + " set when the company became aware: " + time(b, "awareAt")
-                        + (b.path("previous").isString() ? ", was " + time(b, "previous") : "") + ": " + s(b, "reason");
+                        + (b.path("previous").isString() ? ", was " + time(b, "previous") : "") + ": " + s(b, "reason")
+                        + dev.tandem.server.ledger.fact.IncidentAwarenessSet.movedLater(b, t -> Times.words(t, zone))
+                                .map(w -> ". WARNING: " + w)
+                                .orElse("");
             case "incident.closed" -> who + " closed the incident: " + s(b, "text");
             case "incident.facts-set" -> who + " set the incident's facts: " + facts(b);
             case "timeline.entry" -> entry(who, b);

@@ -4,6 +4,7 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.identity.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ class NoticeController {
     static final String STATE = "Tandem-Notice-State";
     static final String EVIDENCE = "Tandem-Notice-Evidence";
     static final String VERSION = "Tandem-Notice-Version";
+    static final String STALE = "Tandem-Notice-Stale";
     private static final String PATH = "/api/v1/incidents/{id}/notices/" + NoticeDrafts.GDPR_ART33;
 
     private final NoticeDrafts notices;
@@ -106,7 +108,9 @@ class NoticeController {
             throws IOException {
         if (body != null && !body.isNull() && !body.isObject()) {
             throw DomainException.unprocessable(
-                    "bad-notice-sent", "the body, when given, is {\"sentAt\":…,\"incomplete\":true|false}");
+                    "bad-notice-sent",
+                    "the body, when given, is {\"sentAt\":…,\"incomplete\":true|false,"
+                            + "\"repository\":\"FORENSIC\"|\"AUDIT\"}");
         }
         java.time.Instant sentAt =
                 body == null ? null : ObligationController.time(body.get("sentAt"), "sentAt", "bad-sent-at");
@@ -115,8 +119,18 @@ class NoticeController {
             throw DomainException.unprocessable(
                     "bad-incomplete", "incomplete must be true or false, got " + incomplete);
         }
+        JsonNode repository = body == null ? null : body.get("repository");
+        if (repository != null && !repository.isNull() && !repository.isString()) {
+            throw DomainException.unprocessable(
+                    "bad-repository", "repository: must be FORENSIC or AUDIT, got " + repository);
+        }
         NoticeDrafts.Sent sent = notices.send(
-                id, jurisdiction, sentAt, incomplete != null && incomplete.asBoolean(false), actor.username());
+                id,
+                jurisdiction,
+                sentAt,
+                incomplete != null && incomplete.asBoolean(false),
+                repository == null || repository.isNull() ? null : UploadRepository.parse(repository.asString()),
+                actor.username());
         var incident = obligations.incident(id);
         ObjectNode root = json.createObjectNode();
         root.putObject("evidence")
@@ -138,6 +152,16 @@ class NoticeController {
         }
         if (n.version() != null) {
             b.header(VERSION, n.version().toString());
+        }
+        if (!n.stale().isEmpty()) {
+            // the facts it states that changed since it was written (docs/obligations-api.md)
+            b.header(
+                    STALE,
+                    String.join(
+                            ",",
+                            n.stale().stream()
+                                    .map(s -> s.substring(0, s.indexOf(':')))
+                                    .toList()));
         }
         return b.body(n.markdown());
     }

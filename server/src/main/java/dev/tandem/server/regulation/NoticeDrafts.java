@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
- * ({@code notice.edited}), and once sent kept as evidence (FORENSIC while it states a scope resting
- * on FORENSIC evidence, AUDIT otherwise) with the matching Art. 33 obligation marked FILED
- * ({@code notice.sent}).
+ * ({@code notice.edited}, privileged: a draft is counsel's work product), and once sent kept as
+ * evidence in the repository counsel chooses (FORENSIC unless AUDIT is asked for, and FORENSIC only
+ * while it states a scope resting on FORENSIC evidence) with the matching Art. 33 obligation marked
+ * FILED ({@code notice.sent}).
  */
 @Service
 public class NoticeDrafts {
@@ -71,7 +72,12 @@ public class NoticeDrafts {
             String markdown,
             State state,
             @Nullable Integer version,
-            @Nullable String evidence) {}
+            @Nullable String evidence,
+            List<String> stale) {
+        public Notice(String markdown, State state, @Nullable Integer version, @Nullable String evidence) {
+            this(markdown, state, version, evidence, List.of());
+        }
+    }
 
     private record Row(@Nullable String sentEvidence) {}
 
@@ -92,9 +98,39 @@ public class NoticeDrafts {
         String sent = row.map(Row::sentEvidence).orElse(null);
         if (latest.isPresent()) {
             Version v = latest.get();
-            return new Notice(v.markdown(), sent == null ? State.EDITED : State.SENT, v.version(), sent);
+            return new Notice(
+                    v.markdown(),
+                    sent == null ? State.EDITED : State.SENT,
+                    v.version(),
+                    sent,
+                    sent == null ? stale(incidentId, v) : List.of());
         }
         return new Notice(draft(incident), State.DRAFT, null, null);
+    }
+
+    /**
+     * What an edited text may state out of date: the facts it states that changed after it was
+     * written (the awareness, the scope), each as a sentence; empty when none did.
+     */
+    private List<String> stale(String incidentId, Version v) {
+        List<String> stale = new java.util.ArrayList<>();
+        Long awareness = jdbc.queryForObject(
+                "SELECT MAX(idx) FROM ledger_entry WHERE incident_id = ? AND entry_type = 'incident.awareness-set'",
+                Long.class,
+                incidentId);
+        if (awareness != null && awareness > v.ledgerIndex()) {
+            stale.add("awareness: when the company became aware was changed after version " + v.version()
+                    + " was written (ledger entry #" + awareness + "); the time it states may be the old one");
+        }
+        long scope = obligations
+                .scopeOf(incidentId)
+                .map(Obligations.StoredScope::ledgerIndex)
+                .orElse(-1L);
+        if (scope > v.ledgerIndex()) {
+            stale.add("scope: the scope was changed after version " + v.version() + " was written (ledger entry #"
+                    + scope + "); the people and data it states may be out of date");
+        }
+        return List.copyOf(stale);
     }
 
     /** Every stored version of the incident's notice, oldest first. */
@@ -225,10 +261,11 @@ public class NoticeDrafts {
 
     /**
      * Keeps the current text as {@code DOCUMENT} evidence and marks the pending GDPR Art. 33
-     * obligation FILED with it. The text states the scope: while the scope rests on FORENSIC
-     * evidence, or when the text is a version written while it did, the evidence is FORENSIC (and
-     * so {@code evidence.added}, {@code notice.sent} and the filing's {@code obligation.status-changed}
-     * are commitments), readable only by whom the notice is readable; otherwise AUDIT. The evidence is stored first (the vault writes its own entry), then
+     * obligation FILED with it. Where it is filed is counsel's choice: FORENSIC unless AUDIT is asked
+     * for (a FORENSIC item's {@code evidence.added}, {@code notice.sent} and the filing's {@code
+     * obligation.status-changed} are commitments). The text states the scope: while the scope rests
+     * on FORENSIC evidence, or when the text is a version written while it did, it is FORENSIC only
+     * (422 {@code notice-privileged} when AUDIT is asked for). The evidence is stored first (the vault writes its own entry), then
      * the filing and {@code notice.sent} in one transaction that checks again that the obligation is
      * still pending; should it no longer be (a concurrent change), the evidence stays recorded and
      * the answer is 409 naming it (ADR 046).
@@ -237,6 +274,7 @@ public class NoticeDrafts {
      *     establishment: one per member state)
      * @param sentAt when the notice was sent, if before it is marked here; null: now (422
      *     {@code bad-sent-at} in the future or before the incident's awareness)
+     * @param repository where the sent text is filed, as counsel chooses; null: FORENSIC
      * @param incomplete the sender confirms sending a text that still has gaps ({@link NoticeGaps}):
      *     without it such a text is a 422 {@code notice-incomplete} listing them; with it the
      *     {@code notice.sent} entry lists them as {@code incomplete}
@@ -246,6 +284,7 @@ public class NoticeDrafts {
             @Nullable String jurisdiction,
             @Nullable Instant sentAt,
             boolean incomplete,
+            @Nullable Repository repository,
             String actor)
             throws IOException {
         Incident incident = obligations.incident(incidentId);
@@ -273,11 +312,18 @@ public class NoticeDrafts {
         boolean privileged = forensicBefore
                 || edited.map(Version::restsOnForensic).orElse(false)
                 || scopeRestsOnForensic(incidentId);
+        if (privileged && repository == Repository.AUDIT) {
+            throw DomainException.unprocessable(
+                    "notice-privileged",
+                    "repository: the notice states a scope that rests on FORENSIC evidence (a PII scan's), so it"
+                            + " is kept as FORENSIC evidence only, not AUDIT");
+        }
+        Repository filedTo = privileged || repository == null ? Repository.FORENSIC : repository;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         EvidenceItem item = vault.add(
                 new Vault.Metadata(
                         incidentId,
-                        privileged ? Repository.FORENSIC : Repository.AUDIT,
+                        filedTo,
                         EvidenceKind.DOCUMENT,
                         "gdpr-art33-notice-" + target.jurisdiction() + ".md",
                         "Tandem notice draft, sent by " + actor,
@@ -332,7 +378,7 @@ public class NoticeDrafts {
             }
             if (nextVersion(incidentId) == 1) {
                 // sent as generated: the text as sent becomes the notice's version, as it stands
-                insertVersion(incidentId, 1, text, now, actor, index, privileged);
+                insertVersion(incidentId, 1, text, now, actor, index, filedTo == Repository.FORENSIC);
             }
             obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now, sent);
             return obligations.obligation(o.id());

@@ -95,13 +95,29 @@ class ObligationController {
         }
         Instant awareAt =
                 dev.tandem.server.incident.EntryDraft.time(body.path("awareAt").asString(), "awareAt");
+        Instant previous = obligations.incident(id).awareAt();
         var computation = obligations.setAwareness(
                 id,
                 awareAt,
                 body.path("reason").isString() ? body.path("reason").asString() : "",
-                access.username());
+                access.username(),
+                CounselDecisions.mayMoveAwarenessLater(access, id));
         ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
+        if (previous != null && awareAt.isAfter(previous)) {
+            // said loudly: moving awareness later gives every notice more time
+            ObjectNode moved = root.putObject("awarenessMovedLater")
+                    .put("awareAt", awareAt.toString())
+                    .put("previous", previous.toString());
+            String warning = dev.tandem.server.ledger.fact.IncidentAwarenessSet.movedLater(moved, Instant::toString)
+                    .orElseThrow();
+            moved.put("warning", warning);
+            if (root.get("warnings") instanceof tools.jackson.databind.node.ArrayNode warnings) {
+                warnings.add(warning);
+            } else {
+                root.putArray("warnings").add(warning);
+            }
+        }
         return root;
     }
 
@@ -132,6 +148,7 @@ class ObligationController {
     ResponseEntity<ObjectNode> judge(Access access, @PathVariable String id, @RequestBody JudgementRequest body) {
         obligations.incident(id);
         ObligationInput.Judgement j = ObligationInput.judgement(body.question(), body.answer(), body.reason());
+        CounselDecisions.judgement(access, obligations, id, j.question(), j.answer());
         boolean privileged = privileged(body.privileged());
         var computation = obligations.recordJudgement(
                 id,
@@ -205,8 +222,9 @@ class ObligationController {
     @PostMapping("/api/v1/obligations/{id}/status")
     @Guard(Action.OBLIGATION_CHANGE)
     ObjectNode status(Access access, @PathVariable String id, @RequestBody StatusRequest body) {
-        obligations.obligation(id);
+        StoredObligation o = obligations.obligation(id);
         Lifecycle.Status target = ObligationInput.status(body.status());
+        CounselDecisions.status(access, o.incidentId(), target);
         ObligationInput.justification(body.justification());
         boolean privileged = privileged(body.privileged());
         return views.view(obligations.changeStatus(

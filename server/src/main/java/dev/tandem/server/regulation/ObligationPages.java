@@ -8,6 +8,7 @@ import dev.tandem.server.access.Decision;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Resource;
+import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
 import dev.tandem.server.web.Times;
@@ -135,6 +136,7 @@ class ObligationPages {
         StoredObligation o = obligations.obligation(id);
         try {
             Lifecycle.Status target = ObligationInput.status(form.get("status"));
+            CounselDecisions.status(access, o.incidentId(), target);
             String justification = blankToNull(form.get("justification"));
             ObligationInput.justification(justification);
             OffsetDateTime sent = formTime(
@@ -164,6 +166,7 @@ class ObligationPages {
         try {
             ObligationInput.Judgement j =
                     ObligationInput.judgement(form.get("question"), form.get("answer"), form.get("reason"));
+            CounselDecisions.judgement(access, obligations, id, j.question(), j.answer());
             OffsetDateTime decided =
                     formTime(form.get("decidedAt"), obligations.incident(id).timeZone(), "decidedAt", "bad-decided-at");
             obligations.recordJudgement(
@@ -212,7 +215,12 @@ class ObligationPages {
             if (aware == null) {
                 throw DomainException.unprocessable("bad-aware-at", "awareAt: give the date and time");
             }
-            obligations.setAwareness(id, aware.toInstant(), form.getOrDefault("reason", ""), access.username());
+            obligations.setAwareness(
+                    id,
+                    aware.toInstant(),
+                    form.getOrDefault("reason", ""),
+                    access.username(),
+                    CounselDecisions.mayMoveAwarenessLater(access, id));
         } catch (DomainException e) {
             return again(
                     access, id, e, model, response, Map.of("awarenessError", e.getMessage(), "awarenessDraft", form));
@@ -331,6 +339,7 @@ class ObligationPages {
             @RequestParam(required = false) @Nullable String jurisdiction,
             @RequestParam(required = false) @Nullable String sentAt,
             @RequestParam(required = false) @Nullable String incomplete,
+            @RequestParam(required = false) @Nullable String repository,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect)
@@ -342,6 +351,7 @@ class ObligationPages {
                     blankToNull(jurisdiction),
                     sent == null ? null : sent.toInstant(),
                     checked(incomplete),
+                    blankToNull(repository) == null ? null : UploadRepository.parse(repository),
                     access.username());
             redirect.addFlashAttribute("noticeSent", sentNotice.evidence());
         } catch (DomainException e) {

@@ -195,6 +195,8 @@ public class ObligationViews {
             list.addObject()
                     .put("question", j.question())
                     .put("answer", j.answer().name())
+                    // an answer that sets a notice aside is counsel's decision, shown as such
+                    .put("setsAside", obligations.setsAside(j.question(), j.answer()))
                     .put("reason", access.caller().privileged() ? j.reason() : null)
                     .put("decidedBy", j.decidedBy())
                     .put("decidedAt", j.decidedAt().toString());

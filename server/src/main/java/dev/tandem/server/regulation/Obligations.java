@@ -388,7 +388,31 @@ public class Obligations {
      *     (in the future, before year 1, before the incident occurred, after the determination or a
      *     judgement) or {@code reason} (missing or longer than 2,000 characters)
      */
+    /**
+     * Does answering {@code question} with {@code answer} set a notice aside: is there a rule that
+     * owes its notice only on the other answer (RISK=NO for GDPR Art. 33, HIGH_RISK=NO for Art. 34)?
+     */
+    public boolean setsAside(String question, Answer answer) {
+        return engine.ruleBook().rules().stream()
+                .map(dev.tandem.regulation.Rule::question)
+                .anyMatch(q -> q != null && q.key().equals(question) && q.requiredIf() != answer);
+    }
+
+    /**
+     * As {@link #setAwareness(String, Instant, String, String, boolean)} by someone who may move it
+     * later.
+     */
     public @Nullable Computation setAwareness(String incidentId, Instant awareAt, String reason, String actor) {
+        return setAwareness(incidentId, awareAt, reason, actor, true);
+    }
+
+    /**
+     * @param mayMoveLater the caller may move the awareness later than it stands (LEGAL: it moves
+     *     every deadline that runs from it later); otherwise such a change is 403, checked in the
+     *     ledger unit against the awareness then in force
+     */
+    public @Nullable Computation setAwareness(
+            String incidentId, Instant awareAt, String reason, String actor, boolean mayMoveLater) {
         incident(incidentId); // 404 before anything else
         Instant now = now();
         String why = reason == null ? "" : reason.strip();
@@ -404,6 +428,12 @@ public class Obligations {
                         "incident-closed",
                         "Incident closed",
                         "incident " + incidentId + " is closed: its awareness stays");
+            }
+            if (!mayMoveLater && current.awareAt() != null && awareAt.isAfter(current.awareAt())) {
+                throw DomainException.forbidden("awareAt: moving the awareness later (from " + current.awareAt()
+                        + " to " + awareAt + ") moves every deadline that runs from it, the GDPR Art. 33 72"
+                        + " hours among them, later: LEGAL records that (GDPR Art. 5(2)); an earlier time is"
+                        + " yours to set");
             }
             // checked in the unit: a determination, a judgement or a filing recorded meanwhile counts
             if (current.occurredAt() != null && awareAt.isBefore(current.occurredAt())) {

@@ -212,7 +212,10 @@ final class Narration {
             case "incident.awareness-set" ->
                 "Awareness set" + by + ": " + time(text(b, "awareAt"))
                         + (text(b, "previous").isEmpty() ? "" : " (was " + time(text(b, "previous")) + ")")
-                        + (text(b, "reason").isEmpty() ? "" : ": " + text(b, "reason"));
+                        + (text(b, "reason").isEmpty() ? "" : ": " + text(b, "reason"))
+                        + dev.tandem.server.ledger.fact.IncidentAwarenessSet.movedLater(b, TIME::format)
+                                .map(w -> ". WARNING: " + w)
+                                .orElse("");
             case "incident.occurred-at-set" ->
                 "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
                         + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");

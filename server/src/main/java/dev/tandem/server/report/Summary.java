@@ -48,6 +48,8 @@ final class Summary {
     /** The lifecycle's statements, each with the time it tells of, in ledger order. */
     static List<Dated> lifecycle(List<ReportEntry> entries, Narration.Names names, boolean forAuditor) {
         List<Dated> lines = new ArrayList<>();
+        // only the awareness in force is where the deadlines run from; an earlier one was corrected
+        ReportEntry inForce = awareness(entries).orElse(null);
         for (ReportEntry e : entries) {
             JsonNode c = e.content();
             if (e.type().equals("incident.opened")) {
@@ -56,10 +58,19 @@ final class Summary {
                     lines.add(dated(
                             e,
                             text(c, "awareAt"),
-                            "The company became aware of the incident (deadlines run from here)"));
+                            e == inForce
+                                    ? "The company became aware of the incident (deadlines run from here)"
+                                    : "The company became aware of the incident, as recorded when it was opened"
+                                            + " (since corrected: the deadlines run from the awareness in force)"));
                 }
             } else if (LIFECYCLE.contains(e.type())) {
-                lines.add(dated(e, happened(e), Narration.describe(e, names, forAuditor)));
+                String told = Narration.describe(e, names, forAuditor);
+                lines.add(dated(
+                        e,
+                        happened(e),
+                        e == inForce && e.type().equals("incident.awareness-set")
+                                ? told + " (deadlines run from here)"
+                                : told));
             }
         }
         return lines;

@@ -183,6 +183,7 @@ abstract class AccessMatrixContract {
     static final String FILERS = "FFFFPPHH";
     static final String ANSWERERS = "PFFFPFHH";
     static final String AUDITOR_ONLY = "FFFFFPHH";
+    static final String COUNSEL = "FFFPFFHH";
 
     List<Call> calls() {
         Fixture f = fixture;
@@ -393,6 +394,20 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> i + "/awareness",
                 "{\"awareAt\":\"2026-11-26T08:00:00Z\",\"reason\":\"matrix\"}"));
+        // moved later it moves every deadline that runs from it: counsel's alone (the rows above and
+        // below set it back, earlier, as the commander may)
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/awareness",
+                COUNSEL,
+                () -> i + "/awareness",
+                "{\"awareAt\":\"2026-11-26T10:00:00Z\",\"reason\":\"matrix, later\"}"));
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/awareness",
+                DECIDERS,
+                () -> i + "/awareness",
+                "{\"awareAt\":\"2026-11-26T08:00:00Z\",\"reason\":\"matrix, back\"}"));
         c.add(get("/api/v1/incidents/{id}/judgements", INSIDERS, i + "/judgements"));
         c.add(json(
                 "POST",
@@ -400,11 +415,25 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> i + "/judgements",
                 "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"names with card numbers\"}"));
+        // a judgement that sets a notice aside is counsel's alone; the next row owes it again
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/judgements",
+                COUNSEL,
+                () -> i + "/judgements",
+                "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"only a sandbox\"}"));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/judgements",
+                DECIDERS,
+                () -> i + "/judgements",
+                "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"real customers\"}"));
         c.add(get("/api/v1/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
         String notice = i + "/notices/gdpr-art33";
-        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33", INSIDERS, notice));
-        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions", INSIDERS, notice + "/versions"));
-        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions/{version}", INSIDERS, notice + "/versions/1"));
+        // a notice draft and its versions are counsel's work product: LEGAL's and the commander's
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33", DECIDERS, notice));
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions", DECIDERS, notice + "/versions"));
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions/{version}", DECIDERS, notice + "/versions/1"));
         c.add(new Call(
                 "PUT",
                 "/api/v1/incidents/{id}/notices/gdpr-art33",
@@ -471,6 +500,13 @@ abstract class AccessMatrixContract {
         String obligation = "/api/v1/obligations/" + f.obligation();
         c.add(get("/api/v1/obligations/{id}", MEMBERS, obligation));
         c.add(json("PUT", "/api/v1/obligations/{id}/owner", DECIDERS, () -> obligation + "/owner", "{\"owner\":null}"));
+        // NOT_REQUIRED sets the notice aside: counsel's alone; the row below reopens it (PENDING)
+        c.add(json(
+                "POST",
+                "/api/v1/obligations/{id}/status",
+                COUNSEL,
+                () -> obligation + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"matrix\"}"));
         // PENDING to PENDING is refused as a transition (409): permitted, and changes nothing
         c.add(json(
                 "POST",
@@ -678,6 +714,12 @@ abstract class AccessMatrixContract {
         c.add(get("/incidents/{id}/obligations", MEMBERS, i + "/obligations"));
         String ob = "/obligations/" + f.obligation();
         c.add(form("POST", "/obligations/{id}/owner", DECIDERS, () -> ob + "/owner", "owner="));
+        c.add(form(
+                "POST",
+                "/obligations/{id}/status",
+                COUNSEL,
+                () -> ob + "/status",
+                "status=NOT_REQUIRED&justification=from+the+page"));
         // PENDING to PENDING is refused as a transition (409, the page again): permitted, nothing changed
         c.add(form("POST", "/obligations/{id}/status", DECIDERS, () -> ob + "/status", "status=PENDING"));
         c.add(form("POST", "/incidents/{id}/facts", DECIDERS, () -> i + "/facts", "determinedAt="));
@@ -696,10 +738,34 @@ abstract class AccessMatrixContract {
                 "awareAt=2026-11-26T09%3A00&reason=matrix"));
         c.add(form(
                 "POST",
+                "/incidents/{id}/awareness",
+                COUNSEL,
+                () -> i + "/awareness",
+                "awareAt=2026-11-26T11%3A00&reason=matrix+later"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/awareness",
+                DECIDERS,
+                () -> i + "/awareness",
+                "awareAt=2026-11-26T09%3A00&reason=matrix+back"));
+        c.add(form(
+                "POST",
                 "/incidents/{id}/judgements",
                 DECIDERS,
                 () -> i + "/judgements",
                 "question=HIGH_RISK&answer=YES&reason=from+the+page"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/judgements",
+                COUNSEL,
+                () -> i + "/judgements",
+                "question=RISK&answer=NO&reason=from+the+page"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/judgements",
+                DECIDERS,
+                () -> i + "/judgements",
+                "question=RISK&answer=YES&reason=from+the+page"));
         // the notice was sent by the API's row: editing or sending again is a permitted 409
         c.add(form(
                 "POST",
@@ -1414,6 +1480,100 @@ abstract class AccessMatrixContract {
     }
 
     /**
+     * A notice draft is counsel's work product: its text and versions are LEGAL's and the
+     * commander's until it is sent, on the API and on the obligations page, and its {@code
+     * notice.edited} entries are commitments for everyone else.
+     */
+    @Test
+    void counselsNoticeDraftIsReadByCounselAndTheCommanderOnly() {
+        Api legal = fixture.as().get(Who.LEGAL);
+        String incident = reviewIncident("Draft");
+        String i = "/api/v1/incidents/" + incident;
+        assertThat(fixture.as()
+                        .get(Who.IC)
+                        .putJson(i + "/scope", "{\"subjects\":{\"DE\":40},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        String text = "COUNSEL WORK PRODUCT: litigation risk assessed as high";
+        Api.Response put =
+                legal.send("PUT", i + "/notices/gdpr-art33", "text/markdown", text.getBytes(StandardCharsets.UTF_8));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        String sha256 = NoticeSha.of(text);
+        for (Who w : List.of(Who.IC, Who.LEGAL)) {
+            Api as = fixture.as().get(w);
+            assertThat(as.get(i + "/notices/gdpr-art33").body()).as(w.name()).isEqualTo(text);
+            assertThat(as.get(i + "/notices/gdpr-art33/versions/1").body())
+                    .as(w.name())
+                    .isEqualTo(text);
+            assertThat(as.get("/incidents/" + incident + "/obligations").body())
+                    .as(w.name())
+                    .contains(text);
+        }
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
+            Api as = fixture.as().get(w);
+            for (String path : List.of("", "/versions", "/versions/1")) {
+                Api.Response r = as.get(i + "/notices/gdpr-art33" + path);
+                assertThat(r.status()).as(w + " " + path).isEqualTo(403);
+                assertThat(r.body()).as(w + " " + path).doesNotContain("litigation");
+            }
+            Api.Response page = as.get("/incidents/" + incident + "/obligations");
+            assertThat(page.status()).as(w.name()).isEqualTo(200);
+            assertThat(page.body()).as(w.name()).doesNotContain("litigation").doesNotContain("id=\"notice\"");
+            int edits = 0;
+            for (JsonNode e : as.get(i + "/timeline").json()) {
+                if (e.path("type").asString().equals("notice.edited")) {
+                    edits++;
+                    assertThat(e.path("privileged").asBoolean())
+                            .as(e.toString())
+                            .isTrue();
+                    assertThat(e.has("opened")).as(e.toString()).isFalse();
+                }
+            }
+            assertThat(edits).as(w.name()).isEqualTo(1);
+            assertThat(as.get(i + "/timeline").body()).as(w.name()).doesNotContain(sha256);
+        }
+    }
+
+    /**
+     * The upload form pre-selects FORENSIC, as the API and the CLI default: a browser that submits
+     * the form untouched files nothing to AUDIT, which the auditor reads.
+     */
+    @Test
+    void theUploadFormPreselectsForensicAsTheApiAndCliDefault() {
+        String page = "/incidents/" + fixture.incident() + "/evidence";
+        for (Who w : List.of(Who.IC, Who.RESPONDER, Who.LEGAL)) {
+            String html = fixture.as().get(w).get(page).body();
+            String select = html.substring(html.indexOf("<select id=\"u-repository\""));
+            select = select.substring(0, select.indexOf("</select>"));
+            java.util.regex.Matcher options =
+                    java.util.regex.Pattern.compile("<option[^>]*>").matcher(select);
+            List<String> found = new ArrayList<>();
+            while (options.find()) found.add(options.group());
+            assertThat(found).as(w.name()).hasSize(2);
+            assertThat(found.get(0)).as(w.name()).contains("value=\"FORENSIC\"").contains("selected");
+            assertThat(found.get(1)).as(w.name()).contains("value=\"AUDIT\"").doesNotContain("selected");
+        }
+        // the audit liaison adds AUDIT evidence only: the one choice
+        String liaison = fixture.as().get(Who.LIAISON).get(page).body();
+        String select = liaison.substring(liaison.indexOf("<select id=\"u-repository\""));
+        select = select.substring(0, select.indexOf("</select>"));
+        assertThat(select).contains("value=\"AUDIT\"").doesNotContain("value=\"FORENSIC\"");
+    }
+
+    /** The SHA-256 of a notice text, as its {@code notice.edited} entry names it. */
+    private static final class NoticeSha {
+        static String of(String text) {
+            try {
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
      * The sent GDPR Art. 33 notice states the scope: while the scope rests on FORENSIC evidence (a
      * scan's), the notice is kept as FORENSIC evidence, so the auditor meets it, its filing and its
      * {@code notice.sent} as commitments only, and the export bag leaves it out.
@@ -1425,6 +1585,11 @@ abstract class AccessMatrixContract {
         String incident = reviewIncident("Notice");
         String i = "/api/v1/incidents/" + incident;
         scopeFromForensicScan(incident, "notice-export.csv");
+        // it states a privileged scope: filing it as AUDIT is refused, nothing stored
+        Api.Response asAudit =
+                legal.postJson(i + "/notices/gdpr-art33/sent", "{\"incomplete\":true,\"repository\":\"AUDIT\"}");
+        assertThat(asAudit.status()).as(asAudit.body()).isEqualTo(422);
+        assertThat(asAudit.json().path("type").asString()).isEqualTo("urn:tandem:problem:notice-privileged");
         Api.Response sent = legal.postJson(i + "/notices/gdpr-art33/sent", "{\"incomplete\":true}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         JsonNode item = sent.json().path("evidence");

@@ -150,6 +150,24 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyCounselSetsANoticeDutyAsideOrMovesAwarenessLater() {
+        for (Role r : Role.values()) {
+            assertThat(AccessPolicy.decide(as(r), Action.NOTICE_DUTY_RELIEF, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.LEGAL ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+    }
+
+    @Test
+    void noticeDraftsAreCounselsAndTheCommandersToRead() {
+        for (Role r : Role.values()) {
+            assertThat(AccessPolicy.decide(as(r), Action.NOTICE_READ, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r.privileged() ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+    }
+
+    @Test
     void theAuditorReadsButNeverChangesAndTheLiaisonStaysWithAuditEvidence() {
         Resource forensicUpload = Resource.upload(INCIDENT, Repository.FORENSIC);
         Resource auditUpload = Resource.upload(INCIDENT, Repository.AUDIT);

@@ -442,6 +442,14 @@ class TimelineTextTest {
         var aware = new IncidentAwarenessSet("i", AT, AT.minusSeconds(3599), "call");
         assertThat(berlin.render(aware.type(), aware.body(), "ada"))
                 .isEqualTo("ada set when the company became aware: 2026-11-26 09:00 CET (UTC+01:00),"
-                        + " was 2026-11-26 08:00:01 CET (UTC+01:00): call");
+                        + " was 2026-11-26 08:00:01 CET (UTC+01:00): call. WARNING: awareness moved LATER by 0 h 59"
+                        + " min: the 72-hour deadline (GDPR Art. 33(1)) moved from 2026-11-29 08:00:01 CET"
+                        + " (UTC+01:00) to 2026-11-29 09:00 CET (UTC+01:00), and every other deadline that runs"
+                        + " from awareness with it");
+        // moved earlier, the deadlines come sooner: nothing to flag
+        var earlier = new IncidentAwarenessSet("i", AT, AT.plusSeconds(3600), "first alert");
+        assertThat(berlin.render(earlier.type(), earlier.body(), "ada"))
+                .isEqualTo("ada set when the company became aware: 2026-11-26 09:00 CET (UTC+01:00),"
+                        + " was 2026-11-26 10:00 CET (UTC+01:00): first alert");
     }
 }

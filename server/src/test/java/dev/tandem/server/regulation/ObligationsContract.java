@@ -110,6 +110,14 @@ abstract class ObligationsContract {
 
     Http http;
     Api api;
+    /**
+     * Counsel (LEGAL in every incident {@link #openIncident} opens): the judgements and statuses that
+     * set a notice aside, and awareness moved later, are theirs alone (docs/access.md).
+     */
+    Http counsel;
+
+    static final String COUNSEL = "counsel-obligations";
+    private static final java.util.Map<Integer, String> COUNSEL_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void connect() {
@@ -118,6 +126,10 @@ abstract class ObligationsContract {
         RECEIVED.clear();
         http = new Http("http://127.0.0.1:" + port, ADMIN_TOKEN);
         api = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+        counsel = new Http(
+                "http://127.0.0.1:" + port,
+                COUNSEL_TOKENS.computeIfAbsent(
+                        port, p -> dev.tandem.server.TestUsers.withToken(api, accounts, COUNSEL, "obligations")));
     }
 
     String openIncident(String title, String awareAt) {
@@ -126,7 +138,10 @@ abstract class ObligationsContract {
                 "/api/v1/incidents",
                 "{\"title\":\"" + title + "\",\"severity\":\"HIGH\"" + aware + ",\"timeZone\":\"Europe/Berlin\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().path("id").asString();
+        String id = r.json().path("id").asString();
+        var member = http.putJson("/api/v1/incidents/" + id + "/members/" + COUNSEL, "{\"role\":\"LEGAL\"}");
+        assertThat(member.status()).as(member.body()).isEqualTo(200);
+        return id;
     }
 
     Http.Reply putScope(String incident, String json) {
@@ -382,7 +397,7 @@ abstract class ObligationsContract {
         assertThat(contract(after.path("obligations"))).isEqualTo(contract(cli.path("obligations")));
 
         // a NO sets Art. 34 aside, visibly, with the reason
-        http.postJson(
+        counsel.postJson(
                 "/api/v1/incidents/" + incident + "/judgements",
                 "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"tokens only, no card numbers\"}");
         JsonNode setAside = obligationsOf(incident);
@@ -792,11 +807,11 @@ abstract class ObligationsContract {
                 "{\"question\":\"RISK\",\"answer\":\"MAYBE\",\"reason\":\"x\"}");
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("detail").asString()).contains("MAYBE");
-        var reason = http.postJson(
+        var reason = counsel.postJson(
                 "/api/v1/incidents/" + incident + "/judgements", "{\"question\":\"RISK\",\"answer\":\"NO\"}");
         assertThat(reason.status()).isEqualTo(422);
         assertThat(reason.json().path("detail").asString()).contains("reason");
-        assertThat(http.postJson(
+        assertThat(counsel.postJson(
                                 "/api/v1/incidents/00000000-0000-0000-0000-000000000000/judgements",
                                 "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"x\"}")
                         .status())
@@ -840,7 +855,7 @@ abstract class ObligationsContract {
         putScope(incident, WIDE);
         String judgements = "/api/v1/incidents/" + incident + "/judgements";
         clock.set(Instant.parse("2026-12-06T09:00:00Z"));
-        var no = http.postJson(judgements, "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"hashed\"}");
+        var no = counsel.postJson(judgements, "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"hashed\"}");
         assertThat(no.status()).as(no.body()).isEqualTo(201);
         clock.set(Instant.parse("2026-12-06T10:00:00Z"));
         var high = http.postJson(
@@ -856,7 +871,8 @@ abstract class ObligationsContract {
                 .isEqualTo("REQUIRED");
         JsonNode art34 = find(after.path("obligations"), "eu-gdpr-34-individuals", "EU");
         assertThat(art34.path("requirement").asString()).isEqualTo("REQUIRED");
-        String named = "RISK NO (decided at 2026-12-06T09:00:00Z, recorded at 2026-12-06T09:00:00Z, by admin)"
+        String named = "RISK NO (decided at 2026-12-06T09:00:00Z, recorded at 2026-12-06T09:00:00Z, by "
+                + COUNSEL + ")"
                 + " and HIGH_RISK YES (decided at 2026-12-04T15:00:00Z, recorded at 2026-12-06T10:00:00Z, by"
                 + " admin) contradict each other";
         assertThat(art34.path("basis").asString()).contains(named);
@@ -969,10 +985,86 @@ abstract class ObligationsContract {
                                 "{\"question\":\"MATERIAL\",\"answer\":\"YES\",\"reason\":\"x\"}")
                         .status())
                 .isEqualTo(201);
-        var afterJudgement =
-                http.putJson(awareness, "{\"awareAt\":\"2026-11-27T13:03:00+01:00\",\"reason\":\"later after all\"}");
+        var afterJudgement = counsel.putJson(
+                awareness, "{\"awareAt\":\"2026-11-27T13:03:00+01:00\",\"reason\":\"later after all\"}");
         assertThat(afterJudgement.status()).isEqualTo(422);
         assertThat(afterJudgement.json().path("detail").asString()).contains("after the judgement on MATERIAL");
+    }
+
+    @Test
+    void onlyCounselSetsANoticeAsideOrMovesAwarenessLater() {
+        String incident = openIncident("Sandbox copy", AWARE);
+        putScope(incident, WIDE);
+        String i = "/api/v1/incidents/" + incident;
+        long size = treeSize();
+        // the commander (the administrator opened it) may not set the Art. 33 notice aside
+        var commanderNo = http.postJson(
+                i + "/judgements", "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"only a sandbox\"}");
+        assertThat(commanderNo.status()).as(commanderNo.body()).isEqualTo(403);
+        assertThat(commanderNo.json().path("detail").asString()).contains("LEGAL");
+        var commanderHighNo = http.postJson(
+                i + "/judgements", "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"tokens only\"}");
+        assertThat(commanderHighNo.status()).isEqualTo(403);
+        String art33 = find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU")
+                .path("id")
+                .asString();
+        var notRequired = http.postJson(
+                "/api/v1/obligations/" + art33 + "/status",
+                "{\"status\":\"NOT_REQUIRED\",\"justification\":\"only a sandbox\"}");
+        assertThat(notRequired.status()).isEqualTo(403);
+        var later = http.putJson(i + "/awareness", "{\"awareAt\":\"2026-11-26T09:00:00+01:00\",\"reason\":\"test\"}");
+        assertThat(later.status()).as(later.body()).isEqualTo(403);
+        assertThat(later.json().path("detail").asString()).contains("later").contains("72");
+        assertThat(treeSize()).as("nothing written").isEqualTo(size);
+        assertThat(find(obligationsOf(incident).path("obligations"), "eu-gdpr-33-sa", "EU")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-11-29T07:00:00Z");
+        // a judgement that adds a duty, and an earlier awareness, stay the commander's too
+        assertThat(http.postJson(i + "/judgements", "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"cards\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.putJson(i + "/awareness", "{\"awareAt\":\"2026-11-26T07:30:00+01:00\",\"reason\":\"alert\"}")
+                        .status())
+                .isEqualTo(200);
+        // counsel records both; moved later, the answer, the timeline and the edited notice say so
+        var edited = counsel.put(i + "/notices/gdpr-art33", "text/markdown", "Became aware: 07:30");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(counsel.get(i + "/notices/gdpr-art33").header("Tandem-Notice-Stale"))
+                .isNull();
+        var counselLater =
+                counsel.putJson(i + "/awareness", "{\"awareAt\":\"2026-11-26T08:00:00+01:00\",\"reason\":\"test\"}");
+        assertThat(counselLater.status()).as(counselLater.body()).isEqualTo(200);
+        String warning = "awareness moved LATER by 0 h 30 min: the 72-hour deadline (GDPR Art. 33(1)) moved from"
+                + " 2026-11-29T06:30:00Z to 2026-11-29T07:00:00Z";
+        assertThat(counselLater
+                        .json()
+                        .path("awarenessMovedLater")
+                        .path("warning")
+                        .asString())
+                .startsWith(warning);
+        assertThat(counselLater.json().path("warnings").toString()).contains(warning);
+        assertThat(counsel.get(i + "/timeline").body()).contains("WARNING: awareness moved LATER by 0 h 30 min");
+        var stale = counsel.get(i + "/notices/gdpr-art33");
+        assertThat(stale.header("Tandem-Notice-Stale")).isEqualTo("awareness");
+        assertThat(counsel.get("/incidents/" + incident + "/obligations").body())
+                .contains("id=\"notice-stale\"");
+        var counselNo = counsel.postJson(
+                i + "/judgements", "{\"question\":\"RISK\",\"answer\":\"NO\",\"reason\":\"only a sandbox\"}");
+        assertThat(counselNo.status()).as(counselNo.body()).isEqualTo(201);
+        assertThat(find(counselNo.json().path("notRequired"), "eu-gdpr-33-sa", "EU")
+                        .path("id")
+                        .asString())
+                .isNotEmpty();
+        // counsel's page and the API show which judgements set a notice aside
+        List<String> marked = new ArrayList<>();
+        for (JsonNode j : counsel.get(i + "/judgements").json().path("judgements")) {
+            marked.add(j.path("question").asString() + "=" + j.path("answer").asString() + ":"
+                    + j.path("setsAside").asBoolean());
+        }
+        assertThat(marked).containsExactly("RISK=YES:false", "RISK=NO:true");
+        assertThat(counsel.get("/incidents/" + incident + "/obligations").body())
+                .contains("sets a notice aside");
     }
 
     @Test
@@ -1189,7 +1281,7 @@ abstract class ObligationsContract {
         var owner = http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"dpo\"}");
         assertThat(owner.status()).as(owner.body()).isEqualTo(200);
         assertThat(owner.json().path("owner").asString()).isEqualTo("dpo");
-        var aside = http.postJson(
+        var aside = counsel.postJson(
                 "/api/v1/obligations/" + txId + "/status",
                 "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: Texas residents were test accounts\"}");
         assertThat(aside.status()).as(aside.body()).isEqualTo(200);
@@ -1273,7 +1365,7 @@ abstract class ObligationsContract {
         assertThat(next.get(late).id()).isEqualTo(nearestOf(late).id());
         assertThat(next.get(early).due()).isBefore(next.get(late).due());
         // set aside, the nearest is no longer open: the next one is
-        var aside = http.postJson(
+        var aside = counsel.postJson(
                 "/api/v1/obligations/" + first.id() + "/status",
                 "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: no risk to the residents\"}");
         assertThat(aside.status()).as(aside.body()).isEqualTo(200);
@@ -1349,7 +1441,7 @@ abstract class ObligationsContract {
             assertThat(refused.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-sent-at");
             assertThat(refused.json().path("detail").asString()).startsWith("sentAt: ");
         }
-        var notFiled = http.postJson(
+        var notFiled = counsel.postJson(
                 path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"x\",\"sentAt\":\"2026-12-01T10:00:00Z\"}");
         assertThat(notFiled.status()).isEqualTo(422);
         assertThat(notFiled.json().path("detail").asString()).contains("sentAt");
@@ -1381,7 +1473,9 @@ abstract class ObligationsContract {
         var future = http.postJson(notice + "/sent", "{\"sentAt\":\"2026-12-10T10:00:00Z\"}");
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-sent-at");
-        var sent = http.postJson(notice + "/sent", "{\"sentAt\":\"2026-12-01T08:00:00+01:00\",\"incomplete\":true}");
+        var sent = http.postJson(
+                notice + "/sent",
+                "{\"sentAt\":\"2026-12-01T08:00:00+01:00\",\"incomplete\":true,\"repository\":\"AUDIT\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().path("obligation").path("sentAt").asString()).isEqualTo("2026-12-01T07:00:00Z");
         assertThat(latestEntryBody(incident, "notice.sent").path("sentAt").asString())
@@ -1428,7 +1522,7 @@ abstract class ObligationsContract {
         assertThat(wrongIncident.json().path("detail").asString())
                 .isEqualTo(unknown.json().path("detail").asString().replace("nope", foreign))
                 .doesNotContain("another incident");
-        var noWhy = http.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"  \"}");
+        var noWhy = counsel.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"  \"}");
         assertThat(noWhy.status()).isEqualTo(422);
         assertThat(noWhy.json().path("detail").asString()).contains("justification");
         var bad = http.postJson(path, "{\"status\":\"DONE\"}");
@@ -1451,7 +1545,7 @@ abstract class ObligationsContract {
         assertThat(filed.json().path("filingEvidence").asString()).isEqualTo(receipt);
         assertThat(filed.json().path("statusChangedBy").asString()).isEqualTo("admin");
         assertThat(filed.json().path("statusChangedAt").asString()).isEqualTo("2026-11-27T10:00:00Z");
-        var twice = http.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"changed our mind\"}");
+        var twice = counsel.postJson(path, "{\"status\":\"NOT_REQUIRED\",\"justification\":\"changed our mind\"}");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.response().contentType()).startsWith("application/problem+json");
         assertThat(timelineTypes(incident)).contains("obligation.status-changed");
@@ -1511,7 +1605,7 @@ abstract class ObligationsContract {
         assertThat(privileged.toString()).doesNotContain("counsel memo 7");
         assertCommitment(privileged);
 
-        var open = http.postJson(
+        var open = counsel.postJson(
                 "/api/v1/incidents/" + incident + "/judgements",
                 "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"tokens only\",\"privileged\":false}");
         assertThat(open.status()).as(open.body()).isEqualTo(201);
@@ -1523,7 +1617,7 @@ abstract class ObligationsContract {
                         .json()
                         .toString())
                 .contains("counsel memo 7", "tokens only");
-        var bad = http.postJson(
+        var bad = counsel.postJson(
                 "/api/v1/incidents/" + incident + "/judgements",
                 "{\"question\":\"HIGH_RISK\",\"answer\":\"NO\",\"reason\":\"x\",\"privileged\":\"no\"}");
         assertThat(bad.status()).isEqualTo(422);
@@ -1537,7 +1631,7 @@ abstract class ObligationsContract {
         JsonNode obligations = obligationsOf(incident).path("obligations");
         String tx = find(obligations, "us-tx-ag@2023", "US-TX").path("id").asString();
         String ca = find(obligations, "eu-gdpr-33-sa", "EU").path("id").asString();
-        var byDefault = http.postJson(
+        var byDefault = counsel.postJson(
                 "/api/v1/obligations/" + tx + "/status",
                 "{\"status\":\"NOT_REQUIRED\",\"justification\":\"counsel: test accounts only\"}");
         assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
@@ -1545,7 +1639,7 @@ abstract class ObligationsContract {
         assertThat(privileged.toString()).doesNotContain("test accounts");
         assertCommitment(privileged);
 
-        var open = http.postJson(
+        var open = counsel.postJson(
                 "/api/v1/obligations/" + ca + "/status",
                 "{\"status\":\"NOT_REQUIRED\",\"justification\":\"below threshold\",\"privileged\":false}");
         assertThat(open.status()).as(open.body()).isEqualTo(200);
@@ -1610,7 +1704,8 @@ abstract class ObligationsContract {
         assertThat(treeSize()).isEqualTo(size);
         assertThat(http.get(path).header("Tandem-Notice-State")).isEqualTo("EDITED");
 
-        var sent = http.postJson(path + "/sent", "{\"incomplete\":true}");
+        // filed where counsel chooses: here AUDIT, asked for
+        var sent = http.postJson(path + "/sent", "{\"incomplete\":true,\"repository\":\"AUDIT\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         // the ledger records that it was sent incomplete, and what it lacked
         List<String> lacked = new ArrayList<>();
@@ -1652,7 +1747,9 @@ abstract class ObligationsContract {
         for (JsonNode e :
                 http.get("/api/v1/incidents/" + incident + "/timeline").json()) {
             if (e.path("type").asString().equals("notice.edited")) {
-                edits.add(e.path("body"));
+                // a draft is counsel's work product: the entry is privileged, opened for the commander
+                assertThat(e.path("privileged").asBoolean()).as(e.toString()).isTrue();
+                edits.add(e.path("opened"));
             }
         }
         assertThat(edits).hasSize(3);
@@ -1672,12 +1769,35 @@ abstract class ObligationsContract {
         assertThat(http.get(path + "/versions/4").status()).isEqualTo(404);
         assertThat(http.get(path + "/versions/first").status()).isEqualTo(400);
         // sending keeps the versions; the text sent is the last one (it has no gaps, and is in time)
-        var sent = http.post(path + "/sent");
+        var sent = http.postJson(path + "/sent", "{\"repository\":\"AUDIT\"}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(latestEntryBody(incident, "notice.sent").path("incomplete").isEmpty())
                 .isTrue();
         assertThat(http.get(path + "/versions").json()).hasSize(3);
         assertThat(http.get(path + "/versions/1").body()).isEqualTo(texts.get(0));
+    }
+
+    @Test
+    void aSentNoticeIsFiledAsForensicUnlessCounselAsksForAudit() {
+        String incident = openIncident("Sent where counsel chooses", AWARE);
+        putScope(incident, WIDE);
+        String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        assertThat(http.postJson(path + "/sent", "{\"incomplete\":true,\"repository\":\"BOTH\"}")
+                        .json()
+                        .path("detail")
+                        .asString())
+                .startsWith("repository: must be FORENSIC or AUDIT");
+        var sent = http.postJson(path + "/sent", "{\"incomplete\":true}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("evidence").path("repository").asString()).isEqualTo("FORENSIC");
+        String evidence = sent.json().path("evidence").path("id").asString();
+        assertThat(http.get("/api/v1/evidence/" + evidence)
+                        .json()
+                        .path("repository")
+                        .asString())
+                .isEqualTo("FORENSIC");
+        // its notice.sent entry is then a commitment, as the item's evidence.added
+        assertCommitment(latestEntryBody(incident, "notice.sent"));
     }
 
     @Test

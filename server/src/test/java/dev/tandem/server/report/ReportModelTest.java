@@ -578,6 +578,33 @@ class ReportModelTest {
                         assertThat(l.text()).startsWith("Timing: aware 2026-11-24 11:00:00 CET (UTC+01:00); opened"));
     }
 
+    @Test
+    void awarenessMovedLaterIsFlaggedAndOnlyTheAwarenessInForceIsWhereDeadlinesRunFrom() {
+        List<ReportEntry> e = new ArrayList<>(entries(true, false));
+        e.removeIf(x -> x.index() >= 9);
+        e.add(open(
+                9,
+                "incident.awareness-set",
+                "counsel",
+                "{\"awareAt\":\"2026-11-26T10:00:00Z\",\"previous\":\"2026-11-25T14:00:00Z\","
+                        + "\"reason\":\"test\"}"));
+        Report r = AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), e), SETTINGS);
+        List<Report.Line> lines = section(r, "what-happened").lines();
+        Report.Line opened = lines.stream()
+                .filter(l -> l.text().startsWith("The company became aware"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(opened.text())
+                .doesNotContain("(deadlines run from here)")
+                .contains("as recorded when it was opened (since corrected");
+        Report.Line moved =
+                lines.stream().filter(l -> l.cites().contains(9L)).findFirst().orElseThrow();
+        assertThat(moved.text())
+                .contains("WARNING: awareness moved LATER by 20 h: the 72-hour deadline (GDPR Art. 33(1)) moved from"
+                        + " 2026-11-28 14:00:00 UTC to 2026-11-29 10:00:00 UTC")
+                .contains("(deadlines run from here)");
+    }
+
     /** The AUDIT item policy.md's row of the audit report's evidence table. */
     static Report.Row readsOfPolicy(List<ReportEntry> entries) {
         Report.Table t = java.util.Objects.requireNonNull(section(

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class ObligationsBrowserIT extends BrowserContract {
 
     @Test
-    void theCommanderChangesAStatusInPlaceAndSeesItOnTheTimeline() {
-        Page page = signIn(Role.INCIDENT_COMMANDER);
+    void counselChangesAStatusInPlaceAndSeesItOnTheTimeline() {
+        // NOT_REQUIRED sets a notice aside: counsel's alone (docs/access.md)
+        Page page = signIn(Role.LEGAL);
         page.navigate(base() + incidentPath() + "/obligations");
         // each clock's time is told in the incident's zone, never as a bare UTC time
         List<String> clocks =
@@ -52,7 +53,7 @@ class ObligationsBrowserIT extends BrowserContract {
 
         page.navigate(base() + incidentPath() + "?kind=obligation.status-changed");
         assertThat(page.locator("#timeline").innerText())
-                .contains("commander changed obligation")
+                .contains("outside counsel changed obligation")
                 .contains("to NOT_REQUIRED");
 
         // without JavaScript: the plain form posts and redirects back (PRG)
@@ -114,7 +115,7 @@ class ObligationsBrowserIT extends BrowserContract {
     /** The reviewer's case: NOT_REQUIRED without a justification; the message is focused, not 900 px above. */
     @Test
     void aStatusRefusedForItsJustificationMovesFocusToTheMessage() {
-        Locator alert = refusedStatus(Role.INCIDENT_COMMANDER, "NOT_REQUIRED", true);
+        Locator alert = refusedStatus(Role.LEGAL, "NOT_REQUIRED", true);
         Page page = alert.page();
         assertThat(alert.innerText()).contains("justification");
         assertThat(alert).isFocused();

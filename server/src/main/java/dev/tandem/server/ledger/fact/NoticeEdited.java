@@ -4,7 +4,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A notice draft was saved as a new version ({@code notice.edited}): its number, hash and length,
- * never its text; public.
+ * never its text; privileged, since a draft is counsel's work product until it is sent (the
+ * {@code notice.sent} entry then names the text sent and its evidence item).
  */
 public record NoticeEdited(String incident, String notice, int version, String sha256, int characters) implements Fact {
     @Override
@@ -23,6 +24,6 @@ public record NoticeEdited(String incident, String notice, int version, String s
 
     @Override
     public boolean privileged() {
-        return false;
+        return true;
     }
 }

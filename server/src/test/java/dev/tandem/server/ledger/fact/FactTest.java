@@ -15,6 +15,11 @@ class FactTest {
     private static final Instant AT = Instant.parse("2026-11-26T08:00:00Z");
 
     @Test
+    void aNoticeDraftsVersionIsCounselsWorkProduct() {
+        assertThat(new NoticeEdited("i", "gdpr-art33", 1, "h", 3).privileged()).isTrue();
+    }
+
+    @Test
     void evidenceFactsArePrivilegedExactlyForForensicItems() {
         for (Repository r : Repository.values()) {
             boolean forensic = r == Repository.FORENSIC;

@@ -1,0 +1,37 @@
+package dev.tandem.server.regulation;
+
+import dev.tandem.regulation.Answer;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.access.AccessPolicy;
+import dev.tandem.server.access.Action;
+import dev.tandem.server.access.Decision;
+import dev.tandem.server.access.Resource;
+
+/**
+ * The decisions that take a notice duty away or give it more time, which only counsel records
+ * ({@link Action#NOTICE_DUTY_RELIEF}, docs/access.md): asked by the API and the pages alike once the
+ * body says what is decided.
+ */
+final class CounselDecisions {
+    private CounselDecisions() {}
+
+    /** A judgement that sets a notice aside (an answer other than the one a rule owes it on): 403 unless LEGAL. */
+    static void judgement(Access access, Obligations obligations, String incident, String question, Answer answer) {
+        if (obligations.setsAside(question, answer)) {
+            access.require(Action.NOTICE_DUTY_RELIEF, Resource.incident(incident), "incident", incident);
+        }
+    }
+
+    /** NOT_REQUIRED sets the obligation's notice aside: 403 unless LEGAL. */
+    static void status(Access access, String incident, Lifecycle.Status target) {
+        if (target == Lifecycle.Status.NOT_REQUIRED) {
+            access.require(Action.NOTICE_DUTY_RELIEF, Resource.incident(incident), "incident", incident);
+        }
+    }
+
+    /** May the caller move the awareness later (and every deadline that runs from it)? */
+    static boolean mayMoveAwarenessLater(Access access, String incident) {
+        return AccessPolicy.decide(access.caller(), Action.NOTICE_DUTY_RELIEF, Resource.incident(incident))
+                instanceof Decision.Permit;
+    }
+}
