@@ -125,6 +125,15 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
 
+                The scope disagrees with the findings ON PURPOSE, to show the scope checks: it was set by
+                hand (DE=1200,US-CA=800,US-TX=300; CONTACT and PAYMENT_CARD) while the analysis counts far
+                more records, an administrator's extraction, and the PII scans find contact data only,
+                placed in US with no state. The obligations (their "scopeChecks", and the page), the
+                incident report and the GDPR Art. 33 draft ("Scope check" gaps) say so, to each reader
+                only from the findings that reader may open:
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/obligations
+                  curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
+
                 Reminders: before each deadline and before an open evidence request's due date, the
                 server posts a Slack-style message to %s;
                 they are printed below as they come (each is sent once).

@@ -124,7 +124,12 @@ public class DemoData {
         this.sampleOrg = sampleOrg.getIfAvailable();
     }
 
-    /** Who was affected and which data: the same as {@code tandem deadlines --subjects DE=1200,US-CA=800,US-TX=300}. */
+    /**
+     * Who was affected and which data: the same as {@code tandem deadlines --subjects DE=1200,US-CA=800,US-TX=300}.
+     * It disagrees with the demo's own findings and scans on purpose (far more records counted, no card
+     * numbers found, people placed in US with no state), so that the demo shows the scope checks
+     * ({@code ScopeCheck}); {@code tandem demo} says so.
+     */
     public static Scope scope() {
         Map<String, Long> subjects = new LinkedHashMap<>();
         subjects.put("DE", 1200L);

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Findings as a caller may see them, for the API ({@code GET …/findings}) and the findings page alike. */
 @Component
-class FindingViews {
+public class FindingViews {
     private final Ledger ledger;
 
     FindingViews(Ledger ledger) {
@@ -36,14 +36,21 @@ class FindingViews {
     }
 
     /**
+     * May the caller read {@code f} in full? Only when it may read every item the finding rests on
+     * (a privileged finding resting on no known item: the incident commander and LEGAL).
+     */
+    public static boolean readable(StoredFinding f, Access access) {
+        return f.privileged() && f.items().isEmpty()
+                ? access.caller().privileged()
+                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
+    }
+
+    /**
      * A finding as the caller may see it: in full, or, when it rests on a FORENSIC item the caller
      * may not read, only what its ledger entry shows everyone: that it exists, and its commitment.
      */
     Map<String, Object> view(StoredFinding f, Access access) {
-        boolean readable = f.privileged() && f.items().isEmpty()
-                ? access.caller().privileged()
-                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
-        if (readable) {
+        if (readable(f, access)) {
             return view(f);
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -63,6 +63,25 @@ public class PiiScans {
         return rows.stream().findFirst();
     }
 
+    /** The latest scan of one evidence item of an incident, with the item's name and repository. */
+    public record ItemScan(String evidence, String name, dev.tandem.evidence.Repository repository, JsonNode summary) {}
+
+    /** The latest scan of each scanned evidence item of the incident, in the items' order of adding. */
+    public List<ItemScan> ofIncident(String incidentId) {
+        List<ItemScan> all = jdbc.query(
+                "SELECT e.id, e.name, e.repository, s.summary FROM pii_scan s JOIN evidence e ON e.id = s.evidence_id"
+                        + " WHERE s.incident_id = ? ORDER BY e.ledger_index, s.finished_at DESC, s.ledger_index DESC",
+                (rs, n) -> new ItemScan(
+                        rs.getString(1),
+                        rs.getString(2),
+                        dev.tandem.evidence.Repository.valueOf(rs.getString(3)),
+                        json.readTree(rs.getString(4))),
+                incidentId);
+        Map<String, ItemScan> latest = new java.util.LinkedHashMap<>();
+        all.forEach(s -> latest.putIfAbsent(s.evidence(), s));
+        return List.copyOf(latest.values());
+    }
+
     /** A scan's people per jurisdiction, from its {@code subjects} ({@code DE=1200,US-CA=800}), in that order. */
     public static List<Map.Entry<String, Long>> subjects(JsonNode scan) {
         List<Map.Entry<String, Long>> out = new ArrayList<>();

@@ -5,6 +5,9 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
 import dev.tandem.server.DomainException;
+import dev.tandem.server.access.Access;
+import dev.tandem.server.change.Change;
+import dev.tandem.server.change.Changes;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
@@ -25,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -47,13 +51,24 @@ public class NoticeDrafts {
     private final Ledger ledger;
     private final Obligations obligations;
     private final Vault vault;
+    private final ScopeChecks scopeChecks;
+    private final ObjectProvider<Changes> changes;
     private final Clock clock;
 
-    NoticeDrafts(JdbcTemplate jdbc, Ledger ledger, Obligations obligations, Vault vault, Clock clock) {
+    NoticeDrafts(
+            JdbcTemplate jdbc,
+            Ledger ledger,
+            Obligations obligations,
+            Vault vault,
+            ScopeChecks scopeChecks,
+            ObjectProvider<Changes> changes,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.obligations = obligations;
         this.vault = vault;
+        this.scopeChecks = scopeChecks;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -92,6 +107,15 @@ public class NoticeDrafts {
             boolean restsOnForensic) {}
 
     public Notice current(String incidentId) {
+        return current(incidentId, null);
+    }
+
+    /**
+     * The notice as it stands for {@code access}'s caller: a generated draft fills the records and
+     * states the scope checks from what that caller may read; null: from everything (the incident
+     * commander and LEGAL, who alone send it).
+     */
+    Notice current(String incidentId, @Nullable Access access) {
         Incident incident = obligations.incident(incidentId);
         Optional<Row> row = row(incidentId);
         Optional<Version> latest = latest(incidentId);
@@ -105,7 +129,7 @@ public class NoticeDrafts {
                     sent,
                     sent == null ? stale(incidentId, v) : List.of());
         }
-        return new Notice(draft(incident), State.DRAFT, null, null);
+        return new Notice(draft(incident, clock.instant(), access).markdown(), State.DRAFT, null, null);
     }
 
     /**
@@ -298,7 +322,8 @@ public class NoticeDrafts {
         // read before and after the text: a draft made while a scan's scope was in force states it
         boolean forensicBefore = scopeRestsOnForensic(incidentId);
         Optional<Version> edited = latest(incidentId);
-        String text = edited.map(Version::markdown).orElseGet(() -> draft(incident, sent));
+        Drafted generated = edited.isPresent() ? null : draft(incident, sent, null);
+        String text = generated == null ? edited.get().markdown() : generated.markdown();
         List<String> gaps = NoticeGaps.of(text, target.due() != null && sent.isAfter(target.due()));
         if (!gaps.isEmpty() && !incomplete) {
             throw DomainException.unprocessable(
@@ -309,8 +334,10 @@ public class NoticeDrafts {
                             + " \"Send it incomplete\", the API's \"incomplete\":true; GDPR Art. 33(4) allows"
                             + " information in phases)");
         }
+        // a generated text that states what privileged findings or scans say is privileged too
         boolean privileged = forensicBefore
                 || edited.map(Version::restsOnForensic).orElse(false)
+                || (generated != null && generated.restsOnPrivileged())
                 || scopeRestsOnForensic(incidentId);
         if (privileged && repository == Repository.AUDIT) {
             throw DomainException.unprocessable(
@@ -450,8 +477,8 @@ public class NoticeDrafts {
      * What the current text still lacks were it sent now ({@link NoticeGaps}): the form that marks
      * it sent lists them.
      */
-    List<String> gaps(String incidentId) {
-        Notice n = current(incidentId);
+    List<String> gaps(String incidentId, Access access) {
+        Notice n = current(incidentId, access);
         Instant now = clock.instant();
         boolean late = obligations.ofIncident(incidentId).stream()
                 .filter(o -> isArt33(o.ruleId())
@@ -465,34 +492,37 @@ public class NoticeDrafts {
     Notice readableCurrent(String incidentId, dev.tandem.server.access.Access access) {
         requireReadable(incidentId, access);
         latest(incidentId).ifPresent(v -> requireReadable(v, access));
-        return current(incidentId);
+        return current(incidentId, access);
     }
 
-    /** The Art. 33(3) draft from what the incident record knows; gaps show as "[to be completed: …]". */
-    String draft(Incident incident) {
-        return draft(incident, clock.instant());
-    }
+    /** A generated draft, and whether it states what privileged findings or scans say. */
+    record Drafted(String markdown, boolean restsOnPrivileged) {}
 
-    /** The draft as of {@code at}: past 72 hours after awareness it asks for the reasons for the delay. */
-    String draft(Incident incident, Instant at) {
+    /**
+     * The Art. 33(3) draft as of {@code at} from what the incident record knows; gaps show as "[to be
+     * completed: …]", each scope check ({@link ScopeCheck}) among them. Past 72 hours after awareness
+     * it asks for the reasons for the delay.
+     *
+     * @param access whose findings and scans fill it (what that caller may read); null: all of them
+     */
+    Drafted draft(Incident incident, Instant at, @Nullable Access access) {
         var stored = obligations.scopeOf(incident.id());
         var regions = obligations.engine().ruleBook().regions();
         // established in the EEA, the GDPR covers everyone the breach concerns (Art. 3(1)); otherwise
         // the people in the EEA (Art. 3(2)), as the obligation's basis says
         List<String> eeaMembers = regions.getOrDefault("EEA", List.of());
-        boolean establishedInEea = obligations.company().established().stream().anyMatch(eeaMembers::contains);
+        boolean establishedInEea =
+                obligations.company().established().stream().anyMatch(c -> eeaMembers.contains(country(c)));
         Long subjects = stored.map(s -> {
                     long eea = s.scope().subjects().countIn("EEA", regions);
                     return establishedInEea || eea == 0 ? s.scope().subjects().total() : eea;
                 })
                 .orElse(null);
-        List<String> taken = new java.util.ArrayList<>();
-        if (incident.containedAt() != null) {
-            taken.add("The breach was contained on "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", java.util.Locale.ROOT)
-                            .format(incident.containedAt().atZone(incident.timeZone()))
-                    + " (" + incident.timeZone().getId() + ").");
-        }
+        List<ScopeCheck.Finding> findings = access == null
+                ? scopeChecks.allFindings(incident.id())
+                : scopeChecks.readableFindings(incident.id(), access);
+        Optional<ScopeCheck.Finding> largest = ScopeCheck.largest(findings);
+        List<ScopeCheck.Warning> checks = scopeChecks.of(incident.id(), access);
         var description = new IncidentDescription(
                 obligations.company().name(),
                 incident.title(),
@@ -503,15 +533,77 @@ public class NoticeDrafts {
                 List.of(),
                 subjects,
                 stored.map(s -> s.scope().data()).orElse(java.util.Set.of()),
-                null,
+                largest.map(ScopeCheck.Finding::records).orElse(null),
                 obligations.company().contact(),
                 "",
-                taken,
+                measuresTaken(incident),
                 List.of(),
                 null);
-        return new Art33NoticeDrafter()
-                .draft(description, authority(incident.id()), at)
-                .toMarkdown();
+        var draft = new Art33NoticeDrafter().draft(description, authority(incident.id()), at);
+        String heading = draft.sections().getFirst().heading();
+        StringBuilder nature = new StringBuilder(draft.sections().getFirst().body());
+        largest.ifPresent(
+                f -> nature.append(" (the largest count among the ")
+                        .append(findings.size() == 1 ? "finding" : findings.size() + " findings")
+                        .append(" of the leak analysis: \"")
+                        .append(bracketless(f.title()))
+                        .append(
+                                "\"; findings may count the same records, so this is neither their sum nor a count of people)"));
+        stored.ifPresent(s -> {
+            long eea = s.scope().subjects().countIn("EEA", regions);
+            long total = s.scope().subjects().total();
+            if (establishedInEea && eea < total) {
+                nature.append("\n- Who is counted: everyone the breach concerns, wherever they live: the controller is"
+                                + " established in the EU/EEA (GDPR Art. 3(1)); of them about ")
+                        .append(ScopeCheck.n(eea))
+                        .append(" live in the EU/EEA");
+            } else if (!establishedInEea && eea > 0 && eea < total) {
+                nature.append(
+                        "\n- Who is counted: the people in the EU/EEA only (no establishment there, GDPR Art. 3(2))");
+            }
+        });
+        for (ScopeCheck.Warning w : checks) {
+            nature.append("\n- Scope check: [to be completed: ")
+                    .append(bracketless(w.message()))
+                    .append(']');
+        }
+        boolean privileged = access == null
+                && (largest.isPresent() || !checks.isEmpty())
+                && scopeChecks.anyPrivilegedInput(incident.id());
+        return new Drafted(draft.withSection(heading, nature.toString()).toMarkdown(), privileged);
+    }
+
+    /** Containment, then each executed change with its time (change control, docs/change-control.md). */
+    private List<String> measuresTaken(Incident incident) {
+        var when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", java.util.Locale.ROOT);
+        List<String> taken = new java.util.ArrayList<>();
+        if (incident.containedAt() != null) {
+            taken.add("The breach was contained on "
+                    + when.format(incident.containedAt().atZone(incident.timeZone()))
+                    + " (" + incident.timeZone().getId() + ").");
+        }
+        Changes c = changes.getIfAvailable();
+        if (c != null) {
+            for (Change ch : c.ofIncident(incident.id())) {
+                if (ch.executedAt() != null) {
+                    taken.add("Change " + ch.id() + " executed on "
+                            + when.format(ch.executedAt().atZone(incident.timeZone())) + ": " + bracketless(ch.title())
+                            + (ch.system().isBlank() ? "" : " (" + ch.system() + ")") + ".");
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** A text inside a "[to be completed: …]" marker may hold no brackets or line breaks. */
+    private static String bracketless(String text) {
+        return text.replace('[', '(').replace(']', ')').replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** The country of an ISO 3166-1 or -2 code: {@code DE} of {@code DE-BE}. */
+    private static String country(String code) {
+        int dash = code.indexOf('-');
+        return dash < 0 ? code : code.substring(0, dash);
     }
 
     private String authority(String incidentId) {
@@ -520,11 +612,63 @@ public class NoticeDrafts {
                 .map(StoredObligation::jurisdiction)
                 .toList();
         if (where.equals(List.of("EU"))) {
-            return "Lead supervisory authority (GDPR Art. 56(1))";
+            List<String> eea = obligations.engine().ruleBook().regions().getOrDefault("EEA", List.of());
+            return leadAuthority(obligations.company().established().stream()
+                    .filter(c -> eea.contains(country(c)))
+                    .toList());
         }
         return where.isEmpty()
                 ? "Supervisory authority"
                 : "Supervisory authority of " + String.join(", ", where) + " (GDPR Art. 3(2))";
+    }
+
+    /** The German Länder by ISO 3166-2 code: their authorities supervise companies there (§ 40 BDSG). */
+    private static final java.util.Map<String, String> LAENDER = java.util.Map.ofEntries(
+            java.util.Map.entry("DE-BW", "Baden-Württemberg"),
+            java.util.Map.entry("DE-BY", "Bavaria (Bayern)"),
+            java.util.Map.entry("DE-BE", "Berlin"),
+            java.util.Map.entry("DE-BB", "Brandenburg"),
+            java.util.Map.entry("DE-HB", "Bremen"),
+            java.util.Map.entry("DE-HH", "Hamburg"),
+            java.util.Map.entry("DE-HE", "Hesse (Hessen)"),
+            java.util.Map.entry("DE-MV", "Mecklenburg-Western Pomerania (Mecklenburg-Vorpommern)"),
+            java.util.Map.entry("DE-NI", "Lower Saxony (Niedersachsen)"),
+            java.util.Map.entry("DE-NW", "North Rhine-Westphalia (Nordrhein-Westfalen)"),
+            java.util.Map.entry("DE-RP", "Rhineland-Palatinate (Rheinland-Pfalz)"),
+            java.util.Map.entry("DE-SL", "Saarland"),
+            java.util.Map.entry("DE-SN", "Saxony (Sachsen)"),
+            java.util.Map.entry("DE-ST", "Saxony-Anhalt (Sachsen-Anhalt)"),
+            java.util.Map.entry("DE-SH", "Schleswig-Holstein"),
+            java.util.Map.entry("DE-TH", "Thuringia (Thüringen)"));
+
+    /**
+     * The lead supervisory authority (GDPR Art. 56(1)) of a controller established in {@code
+     * established} (EU/EEA codes): named when one member state, and in Germany one Land, says which;
+     * otherwise a gap saying how it is to be chosen.
+     */
+    static String leadAuthority(List<String> established) {
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        established.forEach(c -> countries.add(country(c)));
+        if (countries.size() != 1) {
+            return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: the supervisory authority of the"
+                    + " main establishment"
+                    + (countries.isEmpty() ? "" : " among " + String.join(", ", countries))
+                    + "]";
+        }
+        String country = countries.iterator().next();
+        if (!country.equals("DE")) {
+            return "Supervisory authority of " + country + ", where the controller is established (GDPR Art. 55(1),"
+                    + " 56(1))";
+        }
+        List<String> lands =
+                established.stream().filter(LAENDER::containsKey).distinct().toList();
+        if (lands.size() == 1) {
+            return "Data protection supervisory authority of the Land " + LAENDER.get(lands.getFirst())
+                    + " (GDPR Art. 55(1), 56(1); § 40 BDSG)";
+        }
+        return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: in Germany the data protection"
+                + " authority of the Land of the main establishment (§ 40 BDSG); configure the Land as"
+                + " TANDEM_COMPANY_ESTABLISHED=DE-BE and so on, or name it here]";
     }
 
     private Optional<Row> row(String incidentId) {

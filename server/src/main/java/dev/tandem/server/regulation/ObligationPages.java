@@ -94,7 +94,7 @@ class ObligationPages {
             try {
                 model.addAttribute("notice", notices.readableCurrent(id, access));
                 model.addAttribute("noticeVersions", notices.versions(id));
-                model.addAttribute("noticeGaps", notices.gaps(id));
+                model.addAttribute("noticeGaps", notices.gaps(id, access));
             } catch (DomainException e) {
                 // no awareness time yet: the draft cannot be made; the page says why
                 model.addAttribute("noticeProblem", e.getMessage());

@@ -44,11 +44,13 @@ public class ObligationViews {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final Obligations obligations;
+    private final ScopeChecks scopeChecks;
     private final Clock clock;
     private final JsonMapper json;
 
-    ObligationViews(Obligations obligations, Clock clock, JsonMapper json) {
+    ObligationViews(Obligations obligations, ScopeChecks scopeChecks, Clock clock, JsonMapper json) {
         this.obligations = obligations;
+        this.scopeChecks = scopeChecks;
         this.clock = clock;
         this.json = json;
     }
@@ -86,6 +88,14 @@ public class ObligationViews {
             root.set("scope", obligations.scopeJson(scope.get().scope()));
         }
         root.put("scopeWithheld", countsWithheld);
+        // the scope against the findings and scans the caller may read (never the auditor's: it states the scope)
+        ArrayNode checks = root.putArray("scopeChecks");
+        if (scope.isPresent() && !auditor) {
+            for (ScopeCheck.Warning w : scopeChecks.of(id, access)) {
+                ObjectNode c = checks.addObject().put("check", w.check()).put("message", w.message());
+                w.findings().forEach(c.putArray("findings")::add);
+            }
+        }
         ArrayNode warnings = root.putArray("warnings");
         var last = obligations.lastComputation(id);
         // the engine's warnings quote counts per jurisdiction: withheld with the scope
@@ -109,7 +119,7 @@ public class ObligationViews {
         root.put("disclaimer", DISCLAIMER);
         if (access.caller().has(Role.AUDITOR)) {
             // who was affected, where, how, and the engine's reasoning are not the auditor's to read
-            root.remove(List.of("scope", "command", "warnings", "facts"));
+            root.remove(List.of("scope", "command", "warnings", "facts", "scopeChecks"));
         }
         return root;
     }

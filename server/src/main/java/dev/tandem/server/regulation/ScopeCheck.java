@@ -81,11 +81,16 @@ public final class ScopeCheck {
         }
     }
 
-    /** What is checked: the scope, the facts in force and when the breach period starts. */
+    /**
+     * What is checked: the scope, the facts in force and when the breach period starts.
+     *
+     * @param unauthorizedAccess the facts' {@code unauthorizedAccess}; null when the reader may not
+     *     see the facts (a sealed {@code incident.facts-set}): not checked then
+     */
     public record Subject(
             Map<String, Long> people,
             Set<DataCategory> data,
-            boolean unauthorizedAccess,
+            @Nullable Boolean unauthorizedAccess,
             @Nullable Instant occurredFrom) {
         public Subject {
             people = Map.copyOf(people);
@@ -166,7 +171,7 @@ public final class ScopeCheck {
                 }
             }
         }
-        if (!subject.unauthorizedAccess()) {
+        if (Boolean.FALSE.equals(subject.unauthorizedAccess())) {
             List<Finding> extraction = findings.stream()
                     .filter(f -> f.pattern().equals(ADMIN_EXTRACTION))
                     .toList();
@@ -215,7 +220,8 @@ public final class ScopeCheck {
             if (finer.isEmpty()) {
                 lacking.add(place + " (" + n(e.getValue()) + ")");
             } else {
-                coarser.add(n(e.getValue()) + " in " + place + " with no subdivision, while the scope counts "
+                coarser.add(n(e.getValue()) + " " + (e.getValue() == 1 ? "person" : "people") + " in " + place
+                        + " with no subdivision, while the scope counts "
                         + String.join(", ", finer));
             }
         }
@@ -228,7 +234,7 @@ public final class ScopeCheck {
         if (!coarser.isEmpty()) {
             out.add(new Warning(
                     "place-less-precise",
-                    "PII scans placed people " + String.join("; ", coarser)
+                    "PII scans placed " + String.join("; ", coarser)
                             + ": check what the subdivisions rest on (state laws follow residence).",
                     List.of()));
         }

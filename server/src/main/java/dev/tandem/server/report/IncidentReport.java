@@ -4,11 +4,16 @@ import static dev.tandem.server.report.Narration.text;
 import static dev.tandem.server.report.Narration.texts;
 import static dev.tandem.server.report.Narration.time;
 
+import dev.tandem.regulation.DataCategory;
+import dev.tandem.server.regulation.ScopeCheck;
+import dev.tandem.server.regulation.ScopeChecks;
 import dev.tandem.server.report.Report.Line;
 import dev.tandem.server.report.Report.Row;
 import dev.tandem.server.report.Report.Section;
 import dev.tandem.server.report.Report.Table;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +50,7 @@ public final class IncidentReport {
         sections.add(new Section(
                 "what-happened", "What happened", List.of(Summary.ORDER), Summary.lines(entries, names, false), null));
         sections.add(new Section("timeline", "Timeline highlights", List.of(), highlights(entries, names), null));
-        sections.add(scope(entries));
+        sections.add(scope(entries, names));
         List<ReportEntry> findings = visible(entries, "leak.finding");
         sections.add(containment(entries, findings));
         sections.add(findings(entries, findings, names));
@@ -75,7 +80,7 @@ public final class IncidentReport {
         return lines;
     }
 
-    private static Section scope(List<ReportEntry> entries) {
+    private static Section scope(List<ReportEntry> entries, Narration.Names names) {
         ReportEntry latest = Narration.latest(entries, "scope.updated").orElse(null);
         if (latest == null) {
             return new Section("scope", "Scope", List.of("No scope has been set."), List.of(), null);
@@ -100,19 +105,88 @@ public final class IncidentReport {
                     List.of(j.getKey(), String.format("%,d", j.getValue().asLong())), List.of(latest.index())));
             total += j.getValue().asLong();
         }
-        List<Line> lines = List.of(
+        List<Line> lines = new ArrayList<>(List.of(
                 new Line(time(latest.at()), "People affected: " + String.format("%,d", total), List.of(latest.index())),
                 new Line(
                         "",
                         "Data: " + String.join(", ", texts(c, "data"))
                                 + (c.path("encrypted").asBoolean() ? " (encrypted)" : " (not encrypted)"),
-                        List.of(latest.index())));
+                        List.of(latest.index()))));
+        lines.addAll(scopeChecks(entries, latest, names));
         return new Section(
                 "scope",
                 "Scope: people and data by jurisdiction",
                 List.of("Set by " + latest.actor() + " at " + time(latest.at()) + "."),
                 lines,
                 new Table(List.of("Jurisdiction", "People"), rows));
+    }
+
+    /**
+     * The scope in force checked against the findings and PII scans the report's reader may open
+     * ({@link ScopeCheck}): each disagreement is a line citing the scope's entry and the findings'.
+     */
+    static List<Line> scopeChecks(List<ReportEntry> entries, ReportEntry scope, Narration.Names names) {
+        JsonNode c = scope.content();
+        Map<String, Long> people = new LinkedHashMap<>();
+        c.path("subjects")
+                .properties()
+                .forEach(j -> people.put(j.getKey(), j.getValue().asLong()));
+        Set<DataCategory> data = EnumSet.noneOf(DataCategory.class);
+        for (String d : texts(c, "data")) {
+            try {
+                data.add(DataCategory.parse(d));
+            } catch (RuntimeException e) {
+                // a category this version does not know: not checked
+            }
+        }
+        Boolean unauthorized = false;
+        Instant occurred = null;
+        Map<String, Long> findingEntries = new LinkedHashMap<>();
+        List<ScopeCheck.Finding> findings = new ArrayList<>();
+        Map<String, ScopeCheck.Scan> scans = new LinkedHashMap<>();
+        for (ReportEntry e : entries) {
+            JsonNode b = e.content();
+            switch (e.type()) {
+                case "incident.facts-set" ->
+                    unauthorized =
+                            b == null ? null : b.path("unauthorizedAccess").asBoolean();
+                case "incident.occurred-at-set" -> {
+                    if (b != null && !text(b, "occurredAt").isEmpty()) occurred = Instant.parse(text(b, "occurredAt"));
+                }
+                case "leak.finding" -> {
+                    if (b != null) {
+                        String id = text(b, "finding");
+                        findingEntries.put(id, e.index());
+                        findings.add(ScopeCheck.Finding.of(
+                                id,
+                                text(b, "pattern"),
+                                text(b, "title"),
+                                b.path("records").isIntegralNumber()
+                                        ? b.path("records").asLong()
+                                        : null));
+                    }
+                }
+                case "pii.scanned" -> {
+                    if (b != null) {
+                        String item = text(b, "evidence");
+                        scans.put(item, ScopeChecks.scan(names.of(item), b));
+                    }
+                }
+                default -> {}
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        var warnings = ScopeCheck.check(
+                new ScopeCheck.Subject(people, data, unauthorized, occurred), findings, List.copyOf(scans.values()));
+        for (ScopeCheck.Warning w : warnings) {
+            List<Long> cites = new ArrayList<>(List.of(scope.index()));
+            w.findings().stream()
+                    .map(findingEntries::get)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(cites::add);
+            lines.add(new Line("", "Scope check: " + w.message(), cites));
+        }
+        return lines;
     }
 
     private static Section containment(List<ReportEntry> entries, List<ReportEntry> findings) {

@@ -51,7 +51,7 @@ class ScopeCheckTest {
         assertThat(warnings.getFirst().message()).contains("324,000 records", "2,300 people");
         assertThat(warnings.getFirst().findings()).containsExactly("f2");
         assertThat(warnings.get(1).message()).contains("PAYMENT_CARD").doesNotContain("lists CONTACT");
-        assertThat(warnings.get(2).message()).contains("9,000 in US with no subdivision", "US-CA, US-TX");
+        assertThat(warnings.get(2).message()).contains("placed 9,000 people in US with no subdivision", "US-CA, US-TX");
         assertThat(warnings.get(3).message()).contains("2026-12-04 03:11 UTC", "2026-12-05T02:00:00Z");
         assertThat(warnings.get(5).message()).contains("72-hour clock", "administrator extraction");
     }

@@ -1,0 +1,124 @@
+package dev.tandem.server.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
+import dev.tandem.server.TestDatabases;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.demo.DemoData;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's scope disagrees with its findings on purpose: counsel meets each disagreement in the
+ * obligations, the incident report and the Art. 33 draft; a responder meets only those resting on
+ * what LEGAL let them read; the auditor meets none, and never the scope's numbers.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.demo=true", "logging.level.dev.tandem=WARN"})
+class DemoScopeChecksIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabases.embedded(registry, "demo-scope-checks");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    private static List<String> checks(JsonNode obligations) {
+        List<String> out = new ArrayList<>();
+        obligations.path("scopeChecks").forEach(c -> out.add(c.path("check").asString()));
+        return out;
+    }
+
+    @Test
+    void theScopeIsCheckedAgainstWhatEachReaderMaySee() throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        String id = loaded.incident().id();
+        Api counsel = new Api("http://127.0.0.1:" + port, loaded.tokenOf(Role.LEGAL));
+        awaitJobs(counsel, id);
+        String obligations = "/api/v1/incidents/" + id + "/obligations";
+        String notice = "/api/v1/incidents/" + id + "/notices/gdpr-art33";
+        String report = "/api/v1/incidents/" + id + "/reports/incident";
+
+        // counsel reads every finding: every disagreement the demo has on purpose
+        JsonNode asCounsel = counsel.get(obligations).json();
+        assertThat(checks(asCounsel))
+                .containsExactly(
+                        "records-above-people",
+                        "category-not-found",
+                        "place-less-precise",
+                        "finding-before-period",
+                        "unauthorized-access",
+                        "separate-leak-paths");
+        assertThat(asCounsel.path("scopeChecks").get(0).path("message").asString())
+                .contains("324,000 records", "2,300 people");
+        String draft = counsel.get(notice).body();
+        assertThat(draft)
+                .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
+                .contains("- Scope check: [to be completed: The findings count 324,000 records")
+                .contains("GDPR Art. 3(1)); of them about 1,200 live in the EU/EEA")
+                .contains("the data protection authority of the Land of the main establishment (§ 40 BDSG)")
+                .doesNotContain("[to be completed: approximate number of records]");
+        assertThat(counsel.get(report).body()).contains("Scope check: The findings count 324,000 records");
+        FormSession page = new FormSession("http://127.0.0.1:" + port);
+        page.signIn("counsel", loaded.passwords().get("counsel"));
+        var shown = page.get("/incidents/" + id + "/obligations");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("id=\"scope-checks\"", "324,000 records");
+
+        // the responder was granted the checkout capture only: nothing from the event logs
+        Api responder = counsel.as(loaded.tokenOf(Role.RESPONDER));
+        JsonNode asResponder = responder.get(obligations).json();
+        assertThat(checks(asResponder)).containsExactly("category-not-found");
+        for (String seen : List.of(
+                asResponder.toString(),
+                responder.get(notice).body(),
+                responder.get(report).body())) {
+            assertThat(seen).doesNotContain("185.220.101.47", "324,000", "184,000", "dana.whitfield");
+        }
+
+        // the auditor: no checks, and never the scope's numbers (docs/access.md)
+        Api auditor = counsel.as(loaded.tokenOf(Role.AUDITOR));
+        JsonNode asAuditor = auditor.get(obligations).json();
+        assertThat(asAuditor.has("scopeChecks")).isFalse();
+        assertThat(asAuditor.path("scope").isMissingNode()).isTrue();
+        assertThat(auditor.get(notice).status()).isEqualTo(403);
+        assertThat(auditor.get(report).status()).isEqualTo(403);
+        for (String path : List.of(
+                obligations,
+                "/api/v1/incidents/" + id + "/timeline",
+                "/api/v1/ledger/entries?incident=" + id,
+                "/api/v1/incidents/" + id + "/reports/audit-continuity")) {
+            assertThat(auditor.get(path).body())
+                    .as(path)
+                    .doesNotContain("DE=1200", "\"DE\":1200", "1,200", "2,300", "People affected", "PAYMENT_CARD");
+        }
+    }
+
+    static void awaitJobs(Api api, String incident) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            boolean busy = false;
+            for (JsonNode j : api.get("/api/v1/incidents/" + incident + "/jobs").json()) {
+                String s = j.path("status").asString();
+                busy |= s.equals("QUEUED") || s.equals("RUNNING");
+            }
+            if (!busy) return;
+            assertThat(System.nanoTime()).as("demo jobs still running").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
