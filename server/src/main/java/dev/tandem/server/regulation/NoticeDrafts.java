@@ -622,29 +622,11 @@ public class NoticeDrafts {
                 : "Supervisory authority of " + String.join(", ", where) + " (GDPR Art. 3(2))";
     }
 
-    /** The German Länder by ISO 3166-2 code: their authorities supervise companies there (§ 40 BDSG). */
-    private static final java.util.Map<String, String> LAENDER = java.util.Map.ofEntries(
-            java.util.Map.entry("DE-BW", "Baden-Württemberg"),
-            java.util.Map.entry("DE-BY", "Bavaria (Bayern)"),
-            java.util.Map.entry("DE-BE", "Berlin"),
-            java.util.Map.entry("DE-BB", "Brandenburg"),
-            java.util.Map.entry("DE-HB", "Bremen"),
-            java.util.Map.entry("DE-HH", "Hamburg"),
-            java.util.Map.entry("DE-HE", "Hesse (Hessen)"),
-            java.util.Map.entry("DE-MV", "Mecklenburg-Western Pomerania (Mecklenburg-Vorpommern)"),
-            java.util.Map.entry("DE-NI", "Lower Saxony (Niedersachsen)"),
-            java.util.Map.entry("DE-NW", "North Rhine-Westphalia (Nordrhein-Westfalen)"),
-            java.util.Map.entry("DE-RP", "Rhineland-Palatinate (Rheinland-Pfalz)"),
-            java.util.Map.entry("DE-SL", "Saarland"),
-            java.util.Map.entry("DE-SN", "Saxony (Sachsen)"),
-            java.util.Map.entry("DE-ST", "Saxony-Anhalt (Sachsen-Anhalt)"),
-            java.util.Map.entry("DE-SH", "Schleswig-Holstein"),
-            java.util.Map.entry("DE-TH", "Thuringia (Thüringen)"));
-
     /**
      * The lead supervisory authority (GDPR Art. 56(1)) of a controller established in {@code
-     * established} (EU/EEA codes): named when one member state, and in Germany one Land, says which;
-     * otherwise a gap saying how it is to be chosen.
+     * established} (EU/EEA countries): named when one member state with one authority for companies
+     * says which; otherwise (several member states; Germany, whose Länder each have their own) a gap
+     * saying how it is to be chosen.
      */
     static String leadAuthority(List<String> established) {
         java.util.Set<String> countries = new java.util.TreeSet<>();
@@ -660,15 +642,9 @@ public class NoticeDrafts {
             return "Supervisory authority of " + country + ", where the controller is established (GDPR Art. 55(1),"
                     + " 56(1))";
         }
-        List<String> lands =
-                established.stream().filter(LAENDER::containsKey).distinct().toList();
-        if (lands.size() == 1) {
-            return "Data protection supervisory authority of the Land " + LAENDER.get(lands.getFirst())
-                    + " (GDPR Art. 55(1), 56(1); § 40 BDSG)";
-        }
+        // Germany has no single authority for companies: each Land's supervises those established there
         return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: in Germany the data protection"
-                + " authority of the Land of the main establishment (§ 40 BDSG); configure the Land as"
-                + " TANDEM_COMPANY_ESTABLISHED=DE-BE and so on, or name it here]";
+                + " authority of the Land of the main establishment (§ 40 BDSG); name it here]";
     }
 
     private Optional<Row> row(String incidentId) {

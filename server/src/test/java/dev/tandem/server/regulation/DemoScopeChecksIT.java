@@ -70,7 +70,8 @@ class DemoScopeChecksIT {
                 .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
                 .contains("- Scope check: [to be completed: The findings count 324,000 records")
                 .contains("GDPR Art. 3(1)); of them about 1,200 live in the EU/EEA")
-                .contains("the data protection authority of the Land of the main establishment (§ 40 BDSG)")
+                .contains(
+                        "the data protection authority of the Land of the main establishment (§ 40 BDSG); name it here]")
                 .doesNotContain("[to be completed: approximate number of records]");
         assertThat(counsel.get(report).body()).contains("Scope check: The findings count 324,000 records");
         FormSession page = new FormSession("http://127.0.0.1:" + port);
