@@ -37,6 +37,9 @@ class DemoScopeChecksIT {
     @Autowired
     DemoData demo;
 
+    @Autowired
+    dev.tandem.server.demo.DemoChange demoChange;
+
     private static List<String> checks(JsonNode obligations) {
         List<String> out = new ArrayList<>();
         obligations.path("scopeChecks").forEach(c -> out.add(c.path("check").asString()));
@@ -107,6 +110,15 @@ class DemoScopeChecksIT {
                     .as(path)
                     .doesNotContain("DE=1200", "\"DE\":1200", "1,200", "2,300", "People affected", "PAYMENT_CARD");
         }
+
+        // the change that revoked View All Data, once executed, is among the measures taken (Art. 33(3)(d))
+        assertThat(draft).doesNotContain("executed on");
+        var change = demoChange.walk(loaded, java.time.Duration.ofMinutes(2)).orElseThrow();
+        awaitJobs(counsel, id);
+        assertThat(change.executedAt()).isNotNull();
+        String measures = counsel.get(notice).body();
+        measures = measures.substring(measures.indexOf("## Measures taken"), measures.indexOf("Proposed:"));
+        assertThat(measures).contains("- Change " + change.id() + " executed on ", change.title());
     }
 
     static void awaitJobs(Api api, String incident) throws InterruptedException {
