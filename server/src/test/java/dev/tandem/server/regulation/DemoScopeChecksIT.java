@@ -119,6 +119,16 @@ class DemoScopeChecksIT {
         String measures = counsel.get(notice).body();
         measures = measures.substring(measures.indexOf("## Measures taken"), measures.indexOf("Proposed:"));
         assertThat(measures).contains("- Change " + change.id() + " executed on ", change.title());
+
+        // sent as generated, the text states counts and checks from privileged findings: FORENSIC evidence
+        Api commander = counsel.as(loaded.tokenOf(Role.INCIDENT_COMMANDER));
+        var sent = commander.postJson(notice + "/sent", "{\"incomplete\":true}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("evidence").path("repository").asString()).isEqualTo("FORENSIC");
+        String kept =
+                "/api/v1/evidence/" + sent.json().path("evidence").path("id").asString() + "/content";
+        assertThat(counsel.get(kept).body()).contains("about 324,000 (the largest count");
+        assertThat(auditor.get(kept).status()).isEqualTo(403);
     }
 
     static void awaitJobs(Api api, String incident) throws InterruptedException {
