@@ -275,7 +275,10 @@ public class NoticeDrafts {
             int version = nextVersion(incidentId);
             long index = ap.record(
                     new NoticeEdited(incidentId, GDPR_ART33, version, sha256(markdown), markdown.length()), actor);
-            insertVersion(incidentId, version, markdown, now, actor, index, scopeRestsOnForensic(incidentId));
+            // a text that quotes a privileged finding (as the draft counsel edits does) stays privileged
+            boolean privileged = scopeRestsOnForensic(incidentId)
+                    || scopeChecks.privilegedTexts(incidentId).stream().anyMatch(markdown::contains);
+            insertVersion(incidentId, version, markdown, now, actor, index, privileged);
             return new Notice(markdown, State.EDITED, version, null);
         });
     }

@@ -77,6 +77,24 @@ public class ScopeChecks {
         return out;
     }
 
+    /**
+     * What the generated draft quotes of the latest analysis's privileged findings: each one's title
+     * and its record count as the draft writes it. A stored notice text containing one states what
+     * the finding says.
+     */
+    List<String> privilegedTexts(String incidentId) {
+        List<String> out = new ArrayList<>();
+        findings.latest(incidentId).ifPresent(a -> {
+            for (StoredFinding f : findings.of(a.jobId())) {
+                if (f.privileged()) {
+                    out.add(f.title());
+                    if (f.records() != null) out.add("about " + ScopeCheck.n(f.records()));
+                }
+            }
+        });
+        return out;
+    }
+
     /** Whether any finding of the latest analysis, or any scanned item, rests on FORENSIC evidence. */
     boolean anyPrivilegedInput(String incidentId) {
         return findings.latest(incidentId)

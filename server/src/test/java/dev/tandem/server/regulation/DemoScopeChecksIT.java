@@ -120,7 +120,24 @@ class DemoScopeChecksIT {
         measures = measures.substring(measures.indexOf("## Measures taken"), measures.indexOf("Proposed:"));
         assertThat(measures).contains("- Change " + change.id() + " executed on ", change.title());
 
-        // sent as generated, the text states counts and checks from privileged findings: FORENSIC evidence
+        // counsel's edit that keeps the draft's privileged count stays counsel's and the commander's
+        var saved = counsel.send(
+                "PUT",
+                notice,
+                "text/markdown",
+                counsel.get(notice).body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(responder.get(notice + "/versions/1").status()).isEqualTo(403);
+        assertThat(responder.get(notice).status()).isEqualTo(403);
+        counsel.send(
+                "PUT",
+                notice,
+                "text/markdown",
+                "# Notice\n\nNothing from the findings.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(responder.get(notice + "/versions/2").status()).isEqualTo(200);
+        counsel.send("PUT", notice, "text/markdown", saved.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // sent, the text states counts and checks from privileged findings: FORENSIC evidence
         Api commander = counsel.as(loaded.tokenOf(Role.INCIDENT_COMMANDER));
         var sent = commander.postJson(notice + "/sent", "{\"incomplete\":true}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
