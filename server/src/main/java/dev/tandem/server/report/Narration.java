@@ -213,7 +213,7 @@ final class Narration {
                 "Awareness set" + by + ": " + time(text(b, "awareAt"))
                         + (text(b, "previous").isEmpty() ? "" : " (was " + time(text(b, "previous")) + ")")
                         + (text(b, "reason").isEmpty() ? "" : ": " + text(b, "reason"))
-                        + dev.tandem.server.ledger.fact.IncidentAwarenessSet.movedLater(b, TIME::format)
+                        + dev.tandem.server.ledger.fact.IncidentAwarenessSet.movedLater(b, i -> time(i.toString()))
                                 .map(w -> ". WARNING: " + w)
                                 .orElse("");
             case "incident.occurred-at-set" ->
