@@ -511,14 +511,18 @@ public final class LeakAnalyzer {
         return -1;
     }
 
-    /** Text, not binary: no NUL bytes and few control characters in the first bytes. */
+    /**
+     * Text, not binary: no NUL bytes and few control characters in the first bytes. Bytes from 0x80
+     * up (UTF-8 sequences such as a byte-order mark or Japanese names, Latin-1 letters) are text.
+     */
     static boolean looksLikeText(byte[] head) {
         int control = 0;
         for (byte x : head) {
             if (x == 0) {
                 return false;
             }
-            if (x < 0x20 && x != '\n' && x != '\r' && x != '\t') {
+            // x is signed: a byte of 0x80 and up is negative, and no control character
+            if (x >= 0 && x < 0x20 && x != '\n' && x != '\r' && x != '\t') {
                 control++;
             }
         }

@@ -455,6 +455,49 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void utf8TextWithNonAsciiLettersOrAByteOrderMarkIsReadAsCsv() throws Exception {
+        // a Salesforce user list with Japanese names, and a tiny one that is mostly its BOM and header
+        String jpUsers = "\uFEFF\"ID\",\"USERNAME\",\"NAME\",\"PROFILE.NAME\",\"USERTYPE\",\"ISACTIVE\"\r\n"
+                + "\"0055g00000AdMiNAAR\",\"bob.admin@shop.example.com\",\"管理者 ボブ\",\"System Administrator\","
+                + "\"Standard\",\"true\"\r\n"
+                + "\"0055g00000GuEsTAA1\",\"guest@shop.example.force.com\",\"ストアフロント ゲスト\",\"Storefront Profile\","
+                + "\"Guest\",\"true\"\r\n";
+        String tiny = "\uFEFF\"Id\",\"Username\",\"Profile.Name\"\r\n"
+                + "\"0055g00000AdMiNAAR\",\"bob.admin@shop.example.com\",\"System Administrator\"\r\n";
+        // a Data Export service file in UTF-8, accented names on every row
+        StringBuilder contacts = new StringBuilder("\"Id\",\"FirstName\",\"LastName\",\"Email\"\r\n");
+        String[] first = {"José", "Zoë", "Jürgen", "François"};
+        for (int i = 0; i < 1_500; i++) {
+            contacts.append("\"0035g0000")
+                    .append(String.format("%06d", i))
+                    .append("AAA\",\"")
+                    .append(first[i % first.length])
+                    .append("\",\"Müller\",\"c")
+                    .append(i)
+                    .append("@mail.example\"\r\n");
+        }
+        for (int threads : new int[] {1, 2}) {
+            AnalysisResult r = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), threads)
+                    .analyze(
+                            List.of(
+                                    text("jp/users.csv", jpUsers),
+                                    text("tiny/users.csv", tiny),
+                                    text("WE_00D5g000004XyZaEAK_1.ZIP!/Contact.csv", contacts.toString())),
+                            ProgressListener.NONE);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.inputs())
+                    .extracting(AnalyzedInput::format)
+                    .containsExactly("salesforce-users", "salesforce-users", "data-export-csv");
+            assertThat(r.findings())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.records()).isEqualTo(1_500L));
+        }
+        assertThat(LeakAnalyzer.looksLikeText("\uFEFFId\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(LeakAnalyzer.looksLikeText(new byte[] {1, 2, 3, 'a'})).isFalse();
+    }
+
+    @Test
     void reportsProgressAndStopsWhenInterrupted() throws Exception {
         List<ProgressListener.Progress> seen = new ArrayList<>();
         new LeakAnalyzer().analyze(List.of(text("data/User.csv", USERS)), seen::add);
