@@ -26,6 +26,11 @@ public final class Problems {
         list.add(problem);
     }
 
+    /** How many row problems of one file are listed before they are only counted. */
+    public int rowProblemsListedPerFile() {
+        return rowProblemsListedPerFile;
+    }
+
     /** A malformed row: counted always, listed while under the per-file cap. */
     public void malformedRow(String file, long line, String message) {
         long[] count = malformedRows.computeIfAbsent(file, f -> new long[1]);

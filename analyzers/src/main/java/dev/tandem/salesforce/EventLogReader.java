@@ -130,23 +130,50 @@ public final class EventLogReader {
             problems.report(file, 1, Problem.Kind.MISSING_COLUMNS, "Event Log File without TIMESTAMP column");
             return;
         }
-        Map<String, long[]> unsupported = new LinkedHashMap<>();
+        FileState state = new FileState(problems.rowProblemsListedPerFile());
         long n = 0;
+        long events = 0;
         while (table.next()) {
             if ((++n & 4095) == 0) {
                 everyBatch.run();
             }
-            ActivityEvent e = event(file, table, c, problems, unsupported);
+            ActivityEvent e = event(file, table, c, problems, state);
             if (e != null) {
+                events++;
                 sink.accept(e);
             }
         }
-        for (var e : unsupported.entrySet()) {
+        long unsupportedRows = 0;
+        for (var e : state.unsupported.entrySet()) {
+            unsupportedRows += e.getValue()[0];
             problems.report(
                     file,
                     e.getValue()[1],
                     Problem.Kind.UNSUPPORTED_EVENT_TYPE,
                     "event type \"" + clip(e.getKey()) + "\" is not supported: " + e.getValue()[0] + " row(s) skipped");
+        }
+        if (events == 0 && state.unreadable > 0) {
+            // nothing read is no clean result (docs/contracts.md §4): the file as a whole is unreadable
+            problems.report(
+                    file,
+                    0,
+                    Problem.Kind.UNREADABLE,
+                    "no row of this Event Log File could be read (" + state.unreadable + " of " + table.rowsRead()
+                            + " row(s) unreadable"
+                            + (unsupportedRows > 0 ? ", " + unsupportedRows + " unsupported" : "")
+                            + "): nothing from it was analyzed");
+        }
+    }
+
+    /** What one file's rows left to report: unsupported event types, unreadable rows, bad numbers. */
+    private static final class FileState {
+        final Map<String, long[]> unsupported = new LinkedHashMap<>();
+        final int listed;
+        long unreadable;
+        long badNumbers;
+
+        FileState(int listed) {
+            this.listed = listed;
         }
     }
 
@@ -156,18 +183,26 @@ public final class EventLogReader {
      * compiles it once, not inside the loop's on-stack replacement as well.
      */
     private static @Nullable ActivityEvent event(
-            String file, CsvTable table, Columns c, Problems problems, Map<String, long[]> unsupported) {
+            String file, CsvTable table, Columns c, Problems problems, FileState state) {
         String eventType = table.get(c.type);
         ActivityKind kind = SUPPORTED.get(eventType);
         if (kind == null) {
-            notRead(file, table, problems, unsupported, eventType);
+            if (eventType.isEmpty()) {
+                state.unreadable++;
+            }
+            notRead(file, table, problems, state.unsupported, eventType);
             return null;
         }
-        String time = c.tsDerived >= 0 ? table.get(c.tsDerived) : "";
-        long millis = Timestamps.parse(time.isEmpty() ? table.get(c.ts) : time);
+        // TIMESTAMP_DERIVED first, TIMESTAMP when it is empty or unreadable (a spreadsheet rewrites both)
+        String derived = c.tsDerived >= 0 ? table.get(c.tsDerived) : "";
+        long millis = derived.isEmpty() ? Timestamps.UNKNOWN : Timestamps.parse(derived);
         if (millis == Timestamps.UNKNOWN) {
-            problems.malformedRow(file, table.line(), "unreadable TIMESTAMP \"" + clip(table.get(c.ts)) + "\"");
-            return null;
+            millis = Timestamps.parse(table.get(c.ts));
+            if (millis == Timestamps.UNKNOWN) {
+                state.unreadable++;
+                problems.malformedRow(file, table.line(), unreadableTime(table, c));
+                return null;
+            }
         }
         // the 15-character USER_ID first: ids are matched on 15 characters anyway
         String userId = c.user >= 0 ? table.get(c.user) : "";
@@ -196,6 +231,9 @@ public final class EventLogReader {
             }
             u = kind == ActivityKind.CALLOUT && c.url >= 0 ? table.get(c.url) : table.get(c.uri);
             rows = number(table.get(c.rows));
+            if (rows < 0 && c.rows >= 0) {
+                badNumber(file, table, c.rows, problems, state);
+            }
             operation = table.get(c.operation);
             if (kind == ActivityKind.REPORT && operation.isEmpty()) {
                 operation = table.get(c.origin); // the context the report ran in (ReportOrigins)
@@ -232,6 +270,41 @@ public final class EventLogReader {
                 // of its own, with its own records, so only BulkApi2 rows share their job's count
                 eventType.equals(BULK_API_2) ? table.get(c.job) : "",
                 table.get(c.request));
+    }
+
+    /** Which time fields of a row are unreadable, by name, value and column. */
+    private static String unreadableTime(CsvTable table, Columns c) {
+        StringBuilder b = new StringBuilder("unreadable ");
+        for (int col : new int[] {c.ts, c.tsDerived}) {
+            if (col >= 0) {
+                if (b.length() > "unreadable ".length()) {
+                    b.append(" and ");
+                }
+                b.append(table.header().names().get(col))
+                        .append(" \"")
+                        .append(clip(table.get(col)))
+                        .append("\" (column ")
+                        .append(col + 1)
+                        .append(')');
+            }
+        }
+        return b.append(": expected TIMESTAMP as 20261130015512.345 or TIMESTAMP_DERIVED as 2026-11-30T01:55:12.345Z,"
+                        + " in UTC (was the file opened and saved again in a spreadsheet?)")
+                .toString();
+    }
+
+    /** A row count that is there but no whole number: said, and the row read with its count unknown. */
+    private static void badNumber(String file, CsvTable table, int col, Problems problems, FileState state) {
+        String value = table.get(col);
+        if (value.isEmpty() || ++state.badNumbers > state.listed) {
+            return;
+        }
+        problems.report(
+                file,
+                table.line(),
+                Problem.Kind.MALFORMED_ROW,
+                table.header().names().get(col) + " \"" + clip(value) + "\" (column " + (col + 1)
+                        + ") is no whole number: the row is read with its row count unknown");
     }
 
     /** A row of no supported event type: a problem when the type is empty, else counted per type. */

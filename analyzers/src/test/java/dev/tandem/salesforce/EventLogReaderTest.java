@@ -85,6 +85,72 @@ class EventLogReaderTest {
     }
 
     @Test
+    void readsTimestampWhenTimestampDerivedIsUnreadableAndNamesBothFieldsWhenNeitherIs() throws Exception {
+        // TIMESTAMP_DERIVED as a spreadsheet shows it, TIMESTAMP as Salesforce wrote it
+        String csv = """
+                "EVENT_TYPE","TIMESTAMP","REQUEST_ID","USER_ID","ENTITY_NAME","ROWS_PROCESSED","CLIENT_IP","TIMESTAMP_DERIVED"
+                "API","20261130015512.345","R1","0055g00000AdMiN","Contact","200","198.51.100.7","11/30/2026 1:55:12 AM"
+                "API","2.02611E+13","R2","0055g00000AdMiN","Contact","200","198.51.100.7","11/30/2026 1:55"
+                """;
+        Problems problems = new Problems(5);
+        List<ActivityEvent> events = read(csv, problems);
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.epochMillis())
+                        .isEqualTo(java.time.Instant.parse("2026-11-30T01:55:12.345Z")
+                                .toEpochMilli()));
+        assertThat(problems.all()).filteredOn(p -> p.line() > 0).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.MALFORMED_ROW);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message())
+                    .startsWith("unreadable TIMESTAMP \"2.02611E+13\" (column 2) and TIMESTAMP_DERIVED"
+                            + " \"11/30/2026 1:55\" (column 8)");
+        });
+    }
+
+    @Test
+    void anEventLogOfWhichNoRowIsReadableIsAnUnreadableInput() throws Exception {
+        // an Event Log File re-saved by Excel: every time in spreadsheet notation
+        String csv = """
+                EVENT_TYPE,TIMESTAMP,USER_ID,ROWS_PROCESSED,CLIENT_IP,TIMESTAMP_DERIVED
+                API,2.02611E+13,0055g00000AdMiN,20,198.51.100.7,11/16/2026 9:28
+                API,2.02611E+13,0055g00000AdMiN,20,198.51.100.7,11/17/2026 9:21
+                """;
+        Problems problems = new Problems(5);
+        assertThat(read(csv, problems)).isEmpty();
+        assertThat(problems.all()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.UNREADABLE);
+            assertThat(p.kind().fileLevel()).isTrue();
+            assertThat(p.message()).contains("no row").contains("2 of 2");
+        });
+    }
+
+    @Test
+    void saysWhenARowCountIsNoWholeNumberAndReadsTheRowWithoutIt() throws Exception {
+        String csv = """
+                EVENT_TYPE,TIMESTAMP,USER_ID,ENTITY_NAME,METHOD_NAME,ROWS_PROCESSED,CLIENT_IP
+                API,20261130015515.345,0055g00000AdMiN,Contact,query,200,198.51.100.7
+                API,20261130015516.345,0055g00000AdMiN,Contact,query,two hundred,198.51.100.7
+                API,20261130015518.345,0055g00000AdMiN,Contact,query,-5,198.51.100.7
+                API,20261130015519.345,0055g00000AdMiN,Contact,query,,198.51.100.7
+                """;
+        Problems problems = new Problems(5);
+        List<ActivityEvent> events = read(csv, problems);
+        assertThat(events).extracting(ActivityEvent::rows).containsExactly(200L, -1L, -1L, -1L);
+        assertThat(problems.all())
+                .extracting(Problem::line, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                3L,
+                                "ROWS_PROCESSED \"two hundred\" (column 6) is no whole number: the row is read with its"
+                                        + " row count unknown"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                4L,
+                                "ROWS_PROCESSED \"-5\" (column 6) is no whole number: the row is read with its row"
+                                        + " count unknown"));
+    }
+
+    @Test
     void refusesAnEventLogWithoutUserColumn() throws Exception {
         Problems problems = new Problems(5);
         assertThat(read("EVENT_TYPE,TIMESTAMP\nURI,20250301000000.000\n", problems))

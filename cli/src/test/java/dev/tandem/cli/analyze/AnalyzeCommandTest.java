@@ -48,4 +48,21 @@ class AnalyzeCommandTest {
                         + " 24-hour log of the same hours); counted once\n");
         assertThat(r.out()).contains("0 finding(s) in 2 input(s); 2 events");
     }
+
+    @Test
+    void anEventLogReSavedByASpreadsheetIsUnreadableInputNotACleanOrg() throws Exception {
+        // Excel writes TIMESTAMP in scientific notation and TIMESTAMP_DERIVED as a local date
+        Files.writeString(
+                dir.resolve("API.csv"),
+                "\uFEFFEVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,ENTITY_NAME,ROWS_PROCESSED,CLIENT_IP,TIMESTAMP_DERIVED\n"
+                        + "API,2.02611E+13,R1,0055g00000AdMiN,Account,20,198.51.100.7,11/16/2026 9:28\n"
+                        + "API,2.02611E+13,R2,0055g00000AdMiN,Account,20,198.51.100.7,11/17/2026 9:21\n");
+        CliRun r = CliRun.run("analyze", dir.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(dir.resolve("API.csv") + ":2: unreadable TIMESTAMP \"2.02611E+13\" (column 2) and"
+                        + " TIMESTAMP_DERIVED \"11/16/2026 9:28\" (column 8)")
+                .contains(dir.resolve("API.csv") + ": no row of this Event Log File could be read (2 of 2 row(s)"
+                        + " unreadable): nothing from it was analyzed");
+    }
 }
