@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The header row of a CSV table. Columns are found by name, case-insensitively, never by
- * position: the Event Log File schema changes from release to release (EventLogFile,
+ * The header row of a CSV table. Columns are found by name, case-insensitively and with a space
+ * taken for an underscore, never by position: the Event Log File schema changes from release to release (EventLogFile,
  * LogFileFieldNames).
  */
 public final class Header {
@@ -29,7 +29,8 @@ public final class Header {
         if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) {
             n = n.substring(1, n.length() - 1);
         }
-        return n.toLowerCase(Locale.ROOT);
+        // a header relabelled in a spreadsheet ("Event Type", "User ID") names the same columns
+        return n.toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
     /** The index of the first of the given names present, or -1. */

@@ -15,6 +15,7 @@ import dev.tandem.salesforce.ActivityEvent;
 import dev.tandem.salesforce.EventLogReader;
 import dev.tandem.salesforce.JsonRecordsReader;
 import dev.tandem.salesforce.OrgConfig;
+import dev.tandem.salesforce.OtherSalesforceFiles;
 import dev.tandem.salesforce.RealtimeEvents;
 import dev.tandem.salesforce.UserDirectory;
 import java.io.BufferedInputStream;
@@ -347,6 +348,14 @@ public final class LeakAnalyzer {
                 } else if (UserDirectory.isUsers(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-users"));
                     directory.readUsers(name, table, problems);
+                } else if (OtherSalesforceFiles.of(h) != null) {
+                    OtherSalesforceFiles other = OtherSalesforceFiles.of(h);
+                    analyzed.add(new AnalyzedInput(name, other.format()));
+                    long rows = 0;
+                    while (table.next()) {
+                        rows++;
+                    }
+                    problems.report(name, 1, Problem.Kind.UNSUPPORTED_EVENT_TYPE, other.notice(rows));
                 } else {
                     String object = RealtimeEvents.objectFromName(name);
                     if (object == null) {

@@ -498,6 +498,55 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void namesSalesforceFilesItDoesNotAnalyseInsteadOfTakingThemForDataExports() throws Exception {
+        String loginHistory = "\"Login Time\",\"Username\",\"Source IP\",\"Login Type\",\"Status\",\"Browser\","
+                + "\"Platform\",\"Application\",\"Client Version\",\"API Type\",\"API Version\",\"Login URL\"\n"
+                + "\"11/30/2026 10:40:00 PM PST\",\"rep13@shop.example.com\",\"204.14.238.199\",\"Application\","
+                + "\"Success\",\"Chrome 119\",\"Windows 10\",\"Browser Login\",\"N/A\",\"N/A\",\"N/A\","
+                + "\"login.salesforce.com\"\n";
+        String auditTrail = "\"Date\",\"User\",\"Source Namespace Prefix\",\"Action\",\"Section\",\"Delegate User\"\n"
+                + "\"11/29/2026, 11:58:03 PM PST\",\"bob.admin@shop.example.com\",\"\",\"Changed profile Integration User"
+                + " Profile: system permission View All Data was changed from disabled to enabled\",\"Manage Users\",\"\"\n";
+        String eventLogObject = "\"Id\",\"Timestamp\",\"RequestIdentifier\",\"UserId\",\"LoginKey\",\"SessionKey\","
+                + "\"ClientIp\",\"JobIdentifier\",\"OperationType\",\"EntityType\"\n"
+                + "\"0Xz5g0000000001\",\"2026-11-30T02:01:00.000Z\",\"TID1\",\"0055g00000AdMiNAAR\",\"lk1\",\"sk1\","
+                + "\"45.155.205.233\",\"7505g00000JoBiD\",\"query\",\"Contact\"\n";
+        // an Event Log File whose header a spreadsheet relabelled
+        String relabelled = "Event Type,Timestamp,User ID\nAPI,20261130015512.345,0055g00000AdMiN\n";
+        AnalysisResult r = analyze(
+                text("LoginHistory1701388800000.csv", loginHistory),
+                text("SetupAuditTrail.csv", auditTrail),
+                text("BulkApi2EventLog.csv", eventLogObject),
+                text("renamed-header.csv", relabelled));
+        assertThat(r.inputs())
+                .extracting(AnalyzedInput::format)
+                .containsExactly(
+                        "salesforce-login-history",
+                        "salesforce-setup-audit-trail",
+                        "salesforce-event-log-object",
+                        "salesforce-elf:API");
+        assertThat(r.problems())
+                .extracting(Problem::file, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "LoginHistory1701388800000.csv",
+                                "recognised as a Setup > Login History download (Login Time, Username, Source IP) but"
+                                        + " not analysed: 1 row(s) skipped; its logins (failed logins, new addresses)"
+                                        + " are not checked"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "SetupAuditTrail.csv",
+                                "recognised as a Setup Audit Trail download (Date, User, Action, Section) but not"
+                                        + " analysed: 1 row(s) skipped; its permission changes (View All Data, Modify"
+                                        + " All Data, API Enabled) are not checked"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "BulkApi2EventLog.csv",
+                                "recognised as an Event Log Object query result (camel-case fields: Timestamp,"
+                                        + " UserId) but not analysed: 1 row(s) skipped; export the Event Log File"
+                                        + " (EVENT_TYPE, TIMESTAMP, USER_ID …) instead"));
+        assertThat(r.stats().events()).isEqualTo(1);
+    }
+
+    @Test
     void reportsProgressAndStopsWhenInterrupted() throws Exception {
         List<ProgressListener.Progress> seen = new ArrayList<>();
         new LeakAnalyzer().analyze(List.of(text("data/User.csv", USERS)), seen::add);
