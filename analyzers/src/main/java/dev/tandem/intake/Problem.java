@@ -33,7 +33,9 @@ public record Problem(
         TRUNCATED(true),
         BODY_TOO_LARGE(false),
         /** Rows another input held too (an hourly and a 24-hour event log of the same hours): read once. */
-        REPEATED_ROWS(false);
+        REPEATED_ROWS(false),
+        /** A report export whose report run no event log read holds: its row count is unknown. */
+        REPORT_ROWS_UNKNOWN(false);
 
         private final boolean fileLevel;
 

@@ -115,11 +115,52 @@ final class Behaviour {
         if (r.size() > MAX_RUNS) r.pollFirstEntry();
     }
 
-    /** The rows of the latest run of {@code reportId} at or before {@code millis}, or null. */
-    static @Nullable Long runBefore(Map<String, java.util.TreeMap<Long, Long>> runs, String reportId, long millis) {
+    /**
+     * How far apart an export and the run it wrote are logged, either way: nothing promises the
+     * Report row comes before the ReportExport row.
+     */
+    static final long EXPORT_RUN_WINDOW = 10 * 60_000L;
+
+    /**
+     * The run of {@code reportId} an export at {@code millis} wrote (its time and rows), or null: the
+     * latest run within {@link #EXPORT_RUN_WINDOW} before it, else the earliest within that window
+     * after it, else the latest run before it at any time.
+     */
+    static Map.@Nullable Entry<Long, Long> runOf(
+            Map<String, java.util.TreeMap<Long, Long>> runs, String reportId, long millis) {
         java.util.TreeMap<Long, Long> r = runs.get(reportId);
-        Map.Entry<Long, Long> run = r == null ? null : r.floorEntry(millis);
-        return run == null ? null : run.getValue();
+        if (r == null) {
+            return null;
+        }
+        Map.Entry<Long, Long> before = r.floorEntry(millis);
+        if (before != null && millis - before.getKey() <= EXPORT_RUN_WINDOW) {
+            return before;
+        }
+        Map.Entry<Long, Long> after = r.higherEntry(millis);
+        if (after != null && after.getKey() - millis <= EXPORT_RUN_WINDOW) {
+            return after;
+        }
+        return before;
+    }
+
+    /** The run an export wrote: the session's (see {@link #runOf}), else the user's; null when neither ran it. */
+    static Map.@Nullable Entry<Long, Long> runOf(SessionStats s, @Nullable UserStats u, ExportRef x) {
+        Map.Entry<Long, Long> run = runOf(s.reportRuns, x.reportId(), x.millis());
+        return run != null || u == null ? run : runOf(u.reportRuns, x.reportId(), x.millis());
+    }
+
+    /**
+     * A report id as runs and exports are matched on: its 15 case-sensitive characters (an
+     * 18-character id adds a case checksum; the Report log's {@code REPORT_ID} has 15, ReportExport's
+     * {@code REPORT_ID_DERIVED} 18).
+     */
+    static String reportKey(String id) {
+        return id.length() == 18 ? id.substring(0, 15) : id;
+    }
+
+    /** A Report event log ORIGIN (or ReportEvent Operation) that says the run was an export. */
+    static boolean exportOrigin(String origin) {
+        return origin.startsWith("ReportExported");
     }
 
     static final class UserStats {
@@ -159,15 +200,6 @@ final class Behaviour {
 
         UserStats(String key) {
             this.key = key;
-        }
-
-        /**
-         * The rows of the user's latest run of {@code reportId} at or before {@code millis} (an export
-         * writes what a run produced), or 0 when no run of it came before.
-         */
-        long rowsOfRunBefore(String reportId, long millis) {
-            Long rows = runBefore(reportRuns, reportId, millis);
-            return rows == null ? 0 : rows;
         }
 
         long rowsOn(long day) {
@@ -521,14 +553,19 @@ final class Behaviour {
         // later export of the report wrote; runs that read nothing out (dashboard refreshes, charts)
         // are no such thing
         boolean run = e.kind() == ActivityKind.REPORT || (e.kind() == ActivityKind.REPORT_EXPORT && e.rows() > 0);
-        if (run && !again && !e.reportId().isEmpty() && e.reads()) {
+        String report = run || e.kind() == ActivityKind.REPORT_EXPORT ? reportKey(e.reportId()) : "";
+        if (run && !again && !report.isEmpty() && e.reads()) {
             long runRows = Math.max(0, e.rows());
-            run(s.reportRuns, e.reportId(), e.epochMillis(), runRows);
-            run(u.reportRuns, e.reportId(), e.epochMillis(), runRows);
+            run(s.reportRuns, report, e.epochMillis(), runRows);
+            run(u.reportRuns, report, e.epochMillis(), runRows);
         }
-        if (e.kind() == ActivityKind.REPORT_EXPORT && !again) {
+        // a ReportExport row, or a Report row whose ORIGIN says it was exported (a Formatted Report or
+        // XLSX Details export, which the ReportExport log does not capture)
+        boolean export = e.kind() == ActivityKind.REPORT_EXPORT
+                || (e.kind() == ActivityKind.REPORT && exportOrigin(e.operation()));
+        if (export && !again) {
             if (s.exports.size() < 100) {
-                s.exports.add(new ExportRef(e.reportId(), e.epochMillis(), new EvidenceRef(e.file(), e.line())));
+                s.exports.add(new ExportRef(report, e.epochMillis(), new EvidenceRef(e.file(), e.line())));
             }
         }
         if (object.isEmpty() || rows == 0) {

@@ -128,6 +128,7 @@ public final class LeakAnalyzer {
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.CORRELATING));
         List<Finding> findings =
                 new Rules(thresholds, run.behaviour, run.captures, run.exports, run.config, run.directory).run();
+        unmatchedExports(run.behaviour, run.problems);
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.DONE));
         return new AnalysisResult(
@@ -145,6 +146,31 @@ public final class LeakAnalyzer {
                         run.behaviour.sessions.values().stream()
                                 .map(s -> s.inputs)
                                 .toList()));
+    }
+
+    /** Report exports no run of their report was read for: said, as their row count is unknown. */
+    private static void unmatchedExports(Behaviour b, Problems problems) {
+        List<EvidenceRef> unmatched = new ArrayList<>();
+        java.util.Map<EvidenceRef, String> reports = new java.util.HashMap<>();
+        for (Behaviour.SessionStats s : b.sessions.values()) {
+            for (Behaviour.ExportRef x : s.exports) {
+                if (Behaviour.runOf(s, b.users.get(s.userKey), x) == null) {
+                    unmatched.add(x.ref());
+                    reports.put(x.ref(), x.reportId());
+                }
+            }
+        }
+        unmatched.sort(java.util.Comparator.comparing(EvidenceRef::file).thenComparingLong(EvidenceRef::line));
+        for (EvidenceRef r : unmatched) {
+            String id = reports.get(r);
+            problems.report(
+                    r.file(),
+                    r.line(),
+                    Problem.Kind.REPORT_ROWS_UNKNOWN,
+                    "export of report " + (id.isEmpty() ? "(no REPORT_ID)" : id)
+                            + " with no run of that report in the logs read: its row count is unknown (add the"
+                            + " Report event log of the same day)");
+        }
     }
 
     private static void checkInterrupt() throws InterruptedException {

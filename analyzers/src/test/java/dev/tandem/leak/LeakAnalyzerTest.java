@@ -546,6 +546,119 @@ class LeakAnalyzerTest {
         assertThat(r.stats().events()).isEqualTo(1);
     }
 
+    private static final String ALICE_USERS = """
+            "Id","Username","Profile.Name","UserType"
+            "0055g00000AlIcEAAJ","alice.sales@shop.example.com","Standard User","Standard"
+            """;
+
+    /**
+     * A Report event log (columns of the Object Reference's Report event type) with nine days of 50-row
+     * runs of report 00O5g000001AbCd, then the day's run given ({@code time}, {@code origin}, 35,000
+     * rows) in session lkBig; with or without REPORT_ID_DERIVED.
+     */
+    private static String reportLog(String time, String origin, boolean derivedId) {
+        StringBuilder b =
+                new StringBuilder("\"EVENT_TYPE\",\"TIMESTAMP\",\"REQUEST_ID\",\"ORGANIZATION_ID\",\"USER_ID\","
+                        + "\"SESSION_KEY\",\"LOGIN_KEY\",\"ENTITY_NAME\",\"REPORT_ID\",\"ROW_COUNT\",\"ORIGIN\",\"CLIENT_IP\","
+                        + "\"TIMESTAMP_DERIVED\",\"USER_ID_DERIVED\"" + (derivedId ? ",\"REPORT_ID_DERIVED\"" : "")
+                        + "\n");
+        for (int d = 16; d <= 25; d++) {
+            boolean big = d == 25;
+            String iso = big ? "2026-11-" + d + "T" + time + ".000Z" : "2026-11-" + d + "T14:08:00.000Z";
+            String compact =
+                    iso.replace("-", "").replace("T", "").replace(":", "").replace("Z", "");
+            b.append("\"Report\",\"")
+                    .append(compact)
+                    .append("\",\"R")
+                    .append(d)
+                    .append("\",\"00D5g000004XyZa\",\"0055g00000AlIcE\",\"sk")
+                    .append(big ? "Big" : d)
+                    .append("\",\"lk")
+                    .append(big ? "Big" : d)
+                    .append("\",\"Contact\",\"00O5g000001AbCd\",\"")
+                    .append(big ? 35_000 : 50)
+                    .append("\",\"")
+                    .append(big ? origin : "ReportRunFromLightning")
+                    .append("\",\"203.0.113.25\",\"")
+                    .append(iso)
+                    .append("\",\"0055g00000AlIcEAAJ\"")
+                    .append(derivedId ? ",\"00O5g000001AbCdEAW\"" : "")
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A ReportExport event log with one export of report 00O5g000001AbCd at 14:08:40 in session lkBig. */
+    private static final String REPORT_EXPORT_LOG = """
+            "EVENT_TYPE","TIMESTAMP","REQUEST_ID","ORGANIZATION_ID","USER_ID","CLIENT_IP","URI","CLIENT_INFO",\
+            "TIMESTAMP_DERIVED","USER_ID_DERIVED","SESSION_KEY","LOGIN_KEY","REPORT_ID","REPORT_ID_DERIVED"
+            "ReportExport","20261125140840.000","X1","00D5g000004XyZa","0055g00000AlIcE","203.0.113.25",\
+            "/00O5g000001AbCd","Mozilla/5.0","2026-11-25T14:08:40.000Z","0055g00000AlIcEAAJ","skBig","lkBig",\
+            "00O5g000001AbCd","00O5g000001AbCdEAW"
+            """;
+
+    private static void exportsOfAlice(AnalysisResult r, long rows) {
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.UNENCRYPTED_EXPORT);
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.USER, "alice.sales@shop.example.com"));
+            assertThat(f.records()).isEqualTo(rows);
+        });
+    }
+
+    @Test
+    void aReportRunWhoseOriginSaysItWasExportedIsAnExport() throws Exception {
+        // a Formatted Report or XLSX export: the ReportExport log does not capture it, the Report log's ORIGIN does
+        for (String origin :
+                List.of("ReportExported", "ReportExportedAsynchronously", "ReportExportedUsingExcelConnector")) {
+            exportsOfAlice(
+                    analyze(text("User.csv", ALICE_USERS), text("Report.csv", reportLog("14:08:00", origin, true))),
+                    35_000);
+        }
+        // logged both ways (its ReportExport row too): one export of one run
+        exportsOfAlice(
+                analyze(
+                        text("User.csv", ALICE_USERS),
+                        text("Report.csv", reportLog("14:08:00", "ReportExported", true)),
+                        text("ReportExport.csv", REPORT_EXPORT_LOG)),
+                35_000);
+    }
+
+    @Test
+    void anExportIsJoinedToTheRunItWroteThoughThatRunIsLoggedAfterIt() throws Exception {
+        // the run 2 s after the export; the report's earlier runs (50 rows, days before) are not the one
+        exportsOfAlice(
+                analyze(
+                        text("User.csv", ALICE_USERS),
+                        text("ReportExport.csv", REPORT_EXPORT_LOG),
+                        text("Report.csv", reportLog("14:08:42", "ReportRunFromLightning", true))),
+                35_000);
+    }
+
+    @Test
+    void anExportWithAnEighteenCharacterReportIdIsJoinedToARunWithFifteen() throws Exception {
+        exportsOfAlice(
+                analyze(
+                        text("User.csv", ALICE_USERS),
+                        text("Report.csv", reportLog("14:08:00", "ReportRunFromLightning", false)),
+                        text("ReportExport.csv", REPORT_EXPORT_LOG)),
+                35_000);
+    }
+
+    @Test
+    void anExportWithoutItsReportRunIsSaidToHaveAnUnknownRowCount() throws Exception {
+        AnalysisResult r = analyze(text("User.csv", ALICE_USERS), text("ReportExport.csv", REPORT_EXPORT_LOG));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.problems())
+                .extracting(Problem::file, Problem::line, Problem::kind, Problem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "ReportExport.csv",
+                        2L,
+                        Problem.Kind.REPORT_ROWS_UNKNOWN,
+                        "export of report 00O5g000001AbCd with no run of that report in the logs read: its row count"
+                                + " is unknown (add the Report event log of the same day)"));
+        assertThat(r.hasUnreadableInput()).isFalse();
+    }
+
     @Test
     void reportsProgressAndStopsWhenInterrupted() throws Exception {
         List<ProgressListener.Progress> seen = new ArrayList<>();
