@@ -291,6 +291,13 @@ final class Behaviour {
         final Map<String, java.util.TreeMap<Long, Long>> reportRuns = new HashMap<>();
 
         final List<ExportRef> exports = new ArrayList<>();
+        /**
+         * The connected apps (or API clients) the session's reads came through, as the logs name them:
+         * CONNECTED_APP_ID to CLIENT_NAME (key the name when no id is logged); at most a few.
+         */
+        final Map<String, String> apps = new java.util.LinkedHashMap<>(2);
+
+        String lastApp = "";
         final Set<Long> days = new HashSet<>(2);
         long lastDay = Long.MIN_VALUE;
 
@@ -590,6 +597,14 @@ final class Behaviour {
         }
         if (!e.reads()) {
             return;
+        }
+        String app = e.connectedAppId().isEmpty() ? e.clientName() : e.connectedAppId();
+        // consecutive reads of a session come through one app: compared before a map is touched
+        if (!app.isEmpty() && !app.equals(s.lastApp) && e.kind() != ActivityKind.REPORT) {
+            s.lastApp = app;
+            if (s.apps.size() < 4 || s.apps.containsKey(app)) {
+                s.apps.merge(app, e.clientName(), (a, b) -> a.isEmpty() ? b : a);
+            }
         }
         s.readRows += rows;
         s.rowsByObject.merge(object, rows, Long::sum);

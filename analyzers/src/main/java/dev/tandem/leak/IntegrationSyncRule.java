@@ -114,7 +114,9 @@ final class IntegrationSyncRule extends LeakRule {
             if (w.user() != null) {
                 contextRefs.add(new EvidenceRef(w.user().file(), w.user().line()));
             }
-            for (OrgConfig.ClientApp app : appsOf(w)) {
+            int appsAt = contain.size();
+            List<OrgConfig.ClientApp> configured = appsOf(w);
+            for (OrgConfig.ClientApp app : configured) {
                 contextRefs.add(new EvidenceRef(app.file(), app.line()));
                 contain.add(new ContainmentAction(
                         Action.REVOKE_CONNECTED_APP_TOKENS,
@@ -175,13 +177,17 @@ final class IntegrationSyncRule extends LeakRule {
                 }
             }
             List<EvidenceRef> extraction = new ArrayList<>();
+            Map<String, String> logged = new LinkedHashMap<>();
             for (SessionStats s : sessions) {
                 if (s.readRows > 0 && !java.util.Collections.disjoint(extractionDays, s.days)) {
                     extraction.addAll(s.top.refs());
                     from.addAll(s.top.files);
                     claims.claimSession(s.key, pattern());
+                    s.apps.forEach((id, name) -> logged.merge(id, name, (a, c) -> a.isEmpty() ? c : a));
                 }
             }
+            String through = loggedApps(logged);
+            contain.addAll(appsAt, loggedAppActions(logged, configured, w.id()));
             // most telling first (the rule's merge keeps the first few): the grant, the extraction,
             // the copy, then the rest of the configuration
             List<EvidenceRef> evidence = new ArrayList<>(configRefs.subList(0, Math.min(2, configRefs.size())));
@@ -199,6 +205,7 @@ final class IntegrationSyncRule extends LeakRule {
             long usual = u.usualDailyRows(extractionDays);
             String rationale = "integration user (profile " + (w.profile().isEmpty() ? "unknown" : w.profile())
                     + ") holding " + String.join("; ", grantTexts) + "; " + what
+                    + (through.isEmpty() ? "" : "; its reads came through " + through)
                     + "; usual daily volume " + count(usual) + " rows; thresholds: at least "
                     + count(t.minBulkRecords()) + " rows, more than " + t.volumeFactor() + "x usual"
                     + (copies.isEmpty()
@@ -279,6 +286,64 @@ final class IntegrationSyncRule extends LeakRule {
         }
         out.sort(Comparator.comparingLong((Ingest i) -> -i.rows).thenComparing(i -> i.orgId + i.object));
         return out;
+    }
+
+    /** The apps the logs name, as an administrator reads them: "connected app My Ticket Portal (0H4…)". */
+    static String loggedApps(Map<String, String> logged) {
+        List<String> out = new ArrayList<>();
+        for (var e : logged.entrySet()) {
+            out.add(appText(e.getKey(), e.getValue()));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String appText(String key, String name) {
+        boolean id = key.startsWith("0H4");
+        if (!id) {
+            return "client " + key;
+        }
+        return "connected app " + (name.isEmpty() ? key : name + " (" + key + ")");
+    }
+
+    /**
+     * Revocations for the connected apps the extraction's calls came through (CONNECTED_APP_ID,
+     * CLIENT_NAME) that no configured app of the user already stands for: the app actually used, also
+     * when the metadata read defines another or none.
+     */
+    private static List<ContainmentAction> loggedAppActions(
+            Map<String, String> logged, List<OrgConfig.ClientApp> configured, String user) {
+        Set<String> known = new HashSet<>();
+        for (OrgConfig.ClientApp app : configured) {
+            known.add(comparable(app.name()));
+        }
+        List<ContainmentAction> out = new ArrayList<>();
+        for (var e : logged.entrySet()) {
+            String id = e.getKey();
+            String name = e.getValue();
+            if (!id.startsWith("0H4") || known.contains(comparable(name))) {
+                continue; // a client name without an app id (Workbench, a library), or an app configured
+            }
+            String shown = name.isEmpty() ? id : name;
+            out.add(new ContainmentAction(
+                    Action.REVOKE_CONNECTED_APP_TOKENS,
+                    new Subject(SubjectKind.CONNECTED_APP, shown),
+                    "ConnectedApp:" + shown,
+                    "Revoke the OAuth tokens " + appText(id, name) + " holds for " + user
+                            + " (the extraction's API calls came through it) and block it until it is explained"));
+        }
+        return out;
+    }
+
+    /** An app name compared as administrators write it: MuleSoft_Sync is "MuleSoft Sync". */
+    private static String comparable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
     }
 
     private List<OrgConfig.ClientApp> appsOf(Who w) {

@@ -24,6 +24,10 @@ package dev.tandem.salesforce;
  * @param requestId the Event Log File's REQUEST_ID (one transaction; hourly and 24-hour logs of the
  *     same hours repeat it with the row); empty for real-time events The rows of one operation count
  *     once ({@code dev.tandem.leak.Behaviour})
+ * @param clientName the client: CLIENT_NAME of API event logs (the connected app's or client's name),
+ *     Application of real-time events, BROWSER_TYPE of logins
+ * @param connectedAppId the connected app the call came through: CONNECTED_APP_ID of API, RestApi and
+ *     BulkApiRequest event logs, ConnectedAppId of real-time events; empty when none is logged
  */
 public record ActivityEvent(
         String file,
@@ -49,7 +53,8 @@ public record ActivityEvent(
         long requestBytes,
         String delegatedUser,
         String operationId,
-        String requestId) {
+        String requestId,
+        String connectedAppId) {
 
     /** What CLIENT_IP holds for Salesforce-internal traffic instead of an address. */
     public static final String SALESFORCE_INTERNAL_IP = "Salesforce.com IP";

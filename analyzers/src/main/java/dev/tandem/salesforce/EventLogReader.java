@@ -76,7 +76,8 @@ public final class EventLogReader {
             int delegated,
             int job,
             int origin,
-            int request) {
+            int request,
+            int connectedApp) {
 
         static Columns of(Header h) {
             return new Columns(
@@ -104,14 +105,15 @@ public final class EventLogReader {
                     h.find("URL", "URL_RE"),
                     h.find("URI", "URI_ID_DERIVED"),
                     h.find("LOGIN_STATUS", "REQUEST_STATUS", "STATUS_CODE", "SUCCESS"),
-                    h.find("CLIENT_NAME", "CONNECTED_APP_ID", "BROWSER_TYPE"),
+                    h.find("CLIENT_NAME", "BROWSER_TYPE"),
                     h.find("LOGIN_TYPE"),
                     h.find("REPORT_ID_DERIVED", "REPORT_ID"),
                     h.find("REQUEST_SIZE"),
                     h.find("DELEGATED_USER_NAME", "DELEGATED_USER_ID"),
                     h.find("JOB_ID"),
                     h.find("ORIGIN"),
-                    h.find("REQUEST_ID"));
+                    h.find("REQUEST_ID"),
+                    h.find("CONNECTED_APP_ID"));
         }
     }
 
@@ -222,6 +224,7 @@ public final class EventLogReader {
         String operation = "";
         String status = "";
         String client = "";
+        String app = "";
         String report = "";
         long requestSize = -1;
         if (data) {
@@ -240,6 +243,7 @@ public final class EventLogReader {
             }
             status = table.get(c.status);
             client = table.get(c.client);
+            app = table.get(c.connectedApp);
             report = table.get(c.report);
             requestSize = number(table.get(c.requestSize));
         }
@@ -269,7 +273,8 @@ public final class EventLogReader {
                 // a Bulk API 2.0 job is logged once per state change; a Bulk API (1.0) row is a batch
                 // of its own, with its own records, so only BulkApi2 rows share their job's count
                 eventType.equals(BULK_API_2) ? table.get(c.job) : "",
-                table.get(c.request));
+                table.get(c.request),
+                app);
     }
 
     /** Which time fields of a row are unreadable, by name, value and column. */

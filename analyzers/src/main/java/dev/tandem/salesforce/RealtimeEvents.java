@@ -110,13 +110,14 @@ public final class RealtimeEvents {
                 operation,
                 f.get("LoginUrl").isEmpty() ? f.get("Uri") : f.get("LoginUrl"),
                 f.get("Status"),
-                f.get("Application").isEmpty() ? f.get("ConnectedAppId") : f.get("Application"),
+                f.get("Application").isEmpty() ? f.get("Client") : f.get("Application"),
                 f.get("LoginType"),
                 f.get("ReportId"),
                 -1,
                 f.get("DelegatedUsername"),
                 // chunks of one report execution differ only by Records, Sequence and EventIdentifier
                 kind == ActivityKind.REPORT || kind == ActivityKind.REPORT_EXPORT ? f.get("ExecutionIdentifier") : "",
-                "");
+                "",
+                f.get("ConnectedAppId"));
     }
 }

@@ -302,6 +302,7 @@ class LeakAnalyzerTest {
                 -1,
                 "",
                 "",
+                "",
                 "");
         assertThat(e.ip()).isEmpty();
     }
@@ -657,6 +658,94 @@ class LeakAnalyzerTest {
                         "export of report 00O5g000001AbCd with no run of that report in the logs read: its row count"
                                 + " is unknown (add the Report event log of the same day)"));
         assertThat(r.hasUnreadableInput()).isFalse();
+    }
+
+    private static final String INTEGRATION_PROFILE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Profile xmlns="http://soap.sforce.com/2006/04/metadata">
+                <custom>true</custom>
+                <userLicense>Salesforce Integration</userLicense>
+                <userPermissions><enabled>true</enabled><name>ApiUserOnly</name></userPermissions>
+                <userPermissions><enabled>true</enabled><name>ViewAllData</name></userPermissions>
+            </Profile>
+            """;
+
+    private static final String MULESOFT_APP = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+                <label>MuleSoft Sync</label>
+                <oauthPolicy><ipRelaxation>ENFORCE</ipRelaxation></oauthPolicy>
+                <profileName>Integration User Profile</profileName>
+            </ConnectedApp>
+            """;
+
+    /**
+     * A RestApi event log (its documented CONNECTED_APP_ID and CLIENT_NAME columns): two weeks of the
+     * integration's nightly 300 Contacts through MuleSoft Sync, then 48,000 through another app.
+     */
+    private static String restApiThroughAnotherApp() {
+        StringBuilder b = new StringBuilder("\"EVENT_TYPE\",\"TIMESTAMP_DERIVED\",\"REQUEST_ID\",\"ORGANIZATION_ID\","
+                + "\"USER_ID\",\"SESSION_KEY\",\"LOGIN_KEY\",\"ENTITY_NAME\",\"METHOD\",\"USER_AGENT\",\"ROWS_PROCESSED\","
+                + "\"CLIENT_IP\",\"CONNECTED_APP_ID\",\"CLIENT_NAME\"\n");
+        for (int d = 16; d <= 29; d++) {
+            b.append("\"RestApi\",\"2026-11-")
+                    .append(d)
+                    .append("T02:06:29.370Z\",\"R")
+                    .append(d)
+                    .append("\",\"00D5g000004XyZa\",\"0055g00000AbCdE\",\"s")
+                    .append(d)
+                    .append("\",\"l")
+                    .append(d)
+                    .append("\",\"Contact\",\"GET\",\"MuleSoft-Salesforce-Connector\",\"300\",\"52.14.200.10\","
+                            + "\"0H45g000000AbCd\",\"MuleSoft Sync\"\n");
+        }
+        for (int i = 0; i < 24; i++) {
+            b.append("\"RestApi\",\"2026-11-30T03:")
+                    .append(12 + i / 2)
+                    .append(i % 2 == 0 ? ":05" : ":35")
+                    .append(".123Z\",\"X")
+                    .append(i)
+                    .append("\",\"00D5g000004XyZa\",\"0055g00000AbCdE\",\"sX\",\"lX\",")
+                    .append("\"Contact\",\"GET\",\"python-requests/2.31.0\",\"2000\",\"185.220.101.47\",")
+                    .append("\"0H45g000000ZzZz\",\"My Ticket Portal\"\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void containmentNamesTheConnectedAppTheExtractionCameThrough() throws Exception {
+        String users = """
+                "Id","Username","Profile.Name","UserType"
+                "0055g00000AbCdEAAZ","mulesoft.integration@shop.example.com","Integration User Profile","Standard"
+                """;
+        for (boolean withApp : new boolean[] {true, false}) {
+            List<AnalysisInput> in = new ArrayList<>(List.of(
+                    text("users.csv", users),
+                    text("meta/profiles/Integration User Profile.profile-meta.xml", INTEGRATION_PROFILE),
+                    text("elf/RestApi.csv", restApiThroughAnotherApp())));
+            if (withApp) {
+                in.add(text("meta/connectedApps/MuleSoft_Sync.connectedApp-meta.xml", MULESOFT_APP));
+            }
+            AnalysisResult r = new LeakAnalyzer().analyze(in, ProgressListener.NONE);
+            Finding f = r.findings().stream()
+                    .filter(x -> x.pattern() == LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC)
+                    .findFirst()
+                    .orElseThrow();
+            // the extraction's session only: the nightly syncs through MuleSoft Sync are not it
+            assertThat(f.rationale())
+                    .contains("; its reads came through connected app My Ticket Portal (0H45g000000ZzZz)")
+                    .doesNotContain("MuleSoft Sync (");
+            List<String> apps = f.containment().stream()
+                    .filter(a -> a.action() == ContainmentAction.Action.REVOKE_CONNECTED_APP_TOKENS)
+                    .map(a -> a.target().id())
+                    .toList();
+            // the app used first, then the one the metadata configures for the user
+            if (withApp) {
+                assertThat(apps).containsExactly("My Ticket Portal", "MuleSoft_Sync");
+            } else {
+                assertThat(apps).containsExactly("My Ticket Portal");
+            }
+        }
     }
 
     @Test
