@@ -336,14 +336,7 @@ final class IntegrationSyncRule extends LeakRule {
 
     /** An app name compared as administrators write it: MuleSoft_Sync is "MuleSoft Sync". */
     private static String comparable(String name) {
-        StringBuilder b = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b.toString();
+        return dev.tandem.payload.PiiField.normalize(name);
     }
 
     private List<OrgConfig.ClientApp> appsOf(Who w) {
