@@ -222,6 +222,24 @@ final class Behaviour {
             return values.get(values.size() / 2);
         }
 
+        /**
+         * Median of the user's daily customer rows on the same weekday as {@code day} in other weeks,
+         * or -1 with fewer than two such days: a weekly full sync is that weekday's habit.
+         */
+        long usualOnWeekday(long day) {
+            List<Long> values = new ArrayList<>();
+            for (Long d : activeDays) {
+                if (d != day && Math.floorMod(d - day, 7) == 0) {
+                    values.add(rowsOn(d));
+                }
+            }
+            if (values.size() < 2) {
+                return -1;
+            }
+            values.sort(Long::compare);
+            return values.get(values.size() / 2);
+        }
+
         int historyDays(Set<Long> except) {
             int n = 0;
             for (Long d : activeDays) {

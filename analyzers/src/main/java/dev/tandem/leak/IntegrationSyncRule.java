@@ -61,13 +61,17 @@ final class IntegrationSyncRule extends LeakRule {
                 continue;
             }
             List<SessionStats> sessions = sessionsOf(u);
-            // extraction days well above the user's own usual volume
+            // extraction days well above the user's own usual volume, and above that of the same
+            // weekday in other weeks (a weekly full sync is routine, not an extraction)
             List<Long> unusualDays = new ArrayList<>();
             for (Long d : new TreeSet<>(u.activeDays)) {
                 long rows = u.rowsOn(d);
                 long usual = u.usualDailyRows(Set.of(d));
                 if (rows >= t.minBulkRecords() && rows > t.volumeFactor() * Math.max(usual, 1)) {
-                    unusualDays.add(d);
+                    long weekly = u.usualOnWeekday(d);
+                    if (weekly < 0 || rows > t.volumeFactor() * Math.max(weekly, 1)) {
+                        unusualDays.add(d);
+                    }
                 }
             }
             List<Ingest> copies = copiesElsewhere(u, w, sessions);
@@ -161,9 +165,11 @@ final class IntegrationSyncRule extends LeakRule {
                         "Delete or mask the customer records copied into org " + target
                                 + (sandbox ? " (sandbox: refresh it, or mask data with Data Mask)" : "")));
             } else {
+                // the largest day's read: days of a sync re-read the same customers, so their sum
+                // counts people several times
                 records = 0;
                 for (Long d : unusualDays) {
-                    records += u.rowsOn(d);
+                    records = Math.max(records, u.rowsOn(d));
                 }
                 if (records == 0) {
                     records = total;

@@ -323,13 +323,36 @@ public final class EventLogReader {
         }
     }
 
-    /** The object a SOQL query reads (its FROM clause), or "". */
+    /**
+     * The object a SOQL query reads (the FROM clause of the outer query, not of a parenthesised
+     * subquery: {@code SELECT Id, (SELECT Email FROM Contacts) FROM Account} reads Account), or "".
+     */
     public static String entityOf(String soql) {
         if (soql.isEmpty()) {
             return "";
         }
         Matcher m = FROM.matcher(soql);
-        return m.find() ? m.group(1) : "";
+        int depth = 0;
+        int scanned = 0;
+        boolean quoted = false;
+        while (m.find()) {
+            for (; scanned < m.start(); scanned++) {
+                char c = soql.charAt(scanned);
+                if (c == '\\' && quoted) {
+                    scanned++;
+                } else if (c == '\'') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                }
+            }
+            if (depth <= 0 && !quoted) {
+                return m.group(1);
+            }
+        }
+        return "";
     }
 
     /** A non-negative whole number, or -1 when the field is empty or not a number. */

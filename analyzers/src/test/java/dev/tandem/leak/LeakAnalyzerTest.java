@@ -748,6 +748,58 @@ class LeakAnalyzerTest {
         }
     }
 
+    /**
+     * An integration user's RestApi log for the 35 days from Sunday 2026-11-01, at 02:00 from one IP
+     * through one app: 300 Contacts a day, 50,000 on Sundays, and the extra days' rows given.
+     */
+    private static String weeklySync(java.util.Map<Integer, Integer> extra) {
+        StringBuilder b = new StringBuilder("\"EVENT_TYPE\",\"TIMESTAMP_DERIVED\",\"REQUEST_ID\",\"ORGANIZATION_ID\","
+                + "\"USER_ID\",\"SESSION_KEY\",\"LOGIN_KEY\",\"ENTITY_NAME\",\"METHOD\",\"ROWS_PROCESSED\",\"CLIENT_IP\","
+                + "\"CONNECTED_APP_ID\",\"CLIENT_NAME\"\n");
+        java.time.LocalDate first = java.time.LocalDate.of(2026, 11, 1);
+        for (int i = 0; i < 35; i++) {
+            java.time.LocalDate day = first.plusDays(i);
+            int rows = day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? 50_000 : 300;
+            rows += extra.getOrDefault(i, 0);
+            b.append("\"RestApi\",\"")
+                    .append(day)
+                    .append("T02:00:05.000Z\",\"Q")
+                    .append(i)
+                    .append("\",\"00D5g000004XyZa\",\"0055g00000AbCdE\",\"SK")
+                    .append(i)
+                    .append("\",\"LK")
+                    .append(i)
+                    .append("\",\"Contact\",\"GET\",\"")
+                    .append(rows)
+                    .append("\",\"52.14.200.10\",\"0H45g000000AbCd\",\"MuleSoft Sync\"\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aWeeklyFullSyncIsRoutineAndAnExtractionCountsItsLargestDayOnce() throws Exception {
+        String users = """
+                "Id","Username","Profile.Name","UserType"
+                "0055g00000AbCdEAAZ","mulesoft.integration@shop.example.com","Integration User Profile","Standard"
+                """;
+        String profile = "meta/profiles/Integration User Profile.profile-meta.xml";
+        AnalysisResult weekly = analyze(
+                text("users.csv", users),
+                text(profile, INTEGRATION_PROFILE),
+                text("elf/RestApi.csv", weeklySync(java.util.Map.of())));
+        assertThat(weekly.findings()).isEmpty();
+        // a Tuesday and the Wednesday after it far above any weekday's habit: the same customers
+        // read twice, counted at the larger day
+        AnalysisResult extraction = analyze(
+                text("users.csv", users),
+                text(profile, INTEGRATION_PROFILE),
+                text("elf/RestApi.csv", weeklySync(java.util.Map.of(30, 60_000, 31, 70_000))));
+        assertThat(extraction.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC);
+            assertThat(f.records()).isEqualTo(70_300L);
+        });
+    }
+
     @Test
     void reportsProgressAndStopsWhenInterrupted() throws Exception {
         List<ProgressListener.Progress> seen = new ArrayList<>();

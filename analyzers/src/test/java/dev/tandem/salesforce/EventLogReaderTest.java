@@ -151,6 +151,18 @@ class EventLogReaderTest {
     }
 
     @Test
+    void theObjectOfAQueryIsThatOfItsOuterFromClause() {
+        assertThat(EventLogReader.entityOf("SELECT Id, Name, (SELECT Email, Phone FROM Contacts) FROM Account"))
+                .isEqualTo("Account");
+        assertThat(EventLogReader.entityOf("SELECT Id FROM Contact WHERE Name = 'a (from) b'"))
+                .isEqualTo("Contact");
+        assertThat(EventLogReader.entityOf("SELECT Id, Email FROM Contact WHERE x = 1"))
+                .isEqualTo("Contact");
+        assertThat(EventLogReader.entityOf("SELECT Id FROM Lead WHERE Id IN (SELECT LeadId FROM CampaignMember)"))
+                .isEqualTo("Lead");
+    }
+
+    @Test
     void refusesAnEventLogWithoutUserColumn() throws Exception {
         Problems problems = new Problems(5);
         assertThat(read("EVENT_TYPE,TIMESTAMP\nURI,20250301000000.000\n", problems))
