@@ -525,12 +525,18 @@ public final class LeakAnalyzer {
         return "";
     }
 
-    private static String objectOfExport(String name) {
+    /**
+     * The object a data export file holds, from its name (Contact.csv, Contact_admin_export.csv); none
+     * for a report export, which Salesforce names {@code report} and a millisecond time
+     * (report1701388800000.csv).
+     */
+    static String objectOfExport(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
         int dot = base.indexOf('.');
         base = dot > 0 ? base.substring(0, dot) : base;
         int sep = base.indexOf('_');
-        return sep > 0 ? base.substring(0, sep) : base;
+        base = sep > 0 ? base.substring(0, sep) : base;
+        return base.matches("(?i)report[0-9]{10,}") ? "" : base;
     }
 
     static int firstNonSpace(byte[] b) {

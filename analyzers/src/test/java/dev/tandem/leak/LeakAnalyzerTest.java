@@ -801,6 +801,16 @@ class LeakAnalyzerTest {
     }
 
     @Test
+    void aReportExportFileNamedAfterItsTimeNamesNoObject() {
+        assertThat(LeakAnalyzer.objectOfExport("exports/report1701388800000.csv"))
+                .isEmpty();
+        assertThat(LeakAnalyzer.objectOfExport("exports/Contact_admin_export.csv"))
+                .isEqualTo("Contact");
+        assertThat(LeakAnalyzer.objectOfExport("WE_00D5g000004XyZaEAK_1.ZIP!/Contact.csv"))
+                .isEqualTo("Contact");
+    }
+
+    @Test
     void reportsProgressAndStopsWhenInterrupted() throws Exception {
         List<ProgressListener.Progress> seen = new ArrayList<>();
         new LeakAnalyzer().analyze(List.of(text("data/User.csv", USERS)), seen::add);
