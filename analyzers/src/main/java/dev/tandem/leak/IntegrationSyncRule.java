@@ -326,8 +326,10 @@ final class IntegrationSyncRule extends LeakRule {
         for (var e : logged.entrySet()) {
             String id = e.getKey();
             String name = e.getValue();
-            if (!id.startsWith("0H4") || known.contains(comparable(name))) {
-                continue; // a client name without an app id (Workbench, a library), or an app configured
+            // a client name without an app id (Workbench, a library), an app configured for the user,
+            // or an id without a name beside configured apps (it may well be one of them): not added
+            if (!id.startsWith("0H4") || known.contains(comparable(name)) || (name.isEmpty() && !known.isEmpty())) {
+                continue;
             }
             String shown = name.isEmpty() ? id : name;
             out.add(new ContainmentAction(
