@@ -233,9 +233,10 @@ public final class EventLogReader {
                 ent = entityOf(table.get(c.query));
             }
             u = kind == ActivityKind.CALLOUT && c.url >= 0 ? table.get(c.url) : table.get(c.uri);
-            rows = number(table.get(c.rows));
-            if (rows < 0 && c.rows >= 0) {
-                badNumber(file, table, c.rows, problems, state);
+            String count = table.get(c.rows);
+            rows = number(count);
+            if (rows < 0 && !count.isEmpty()) {
+                badNumber(file, table, c.rows, count, problems, state);
             }
             operation = table.get(c.operation);
             if (kind == ActivityKind.REPORT && operation.isEmpty()) {
@@ -299,9 +300,9 @@ public final class EventLogReader {
     }
 
     /** A row count that is there but no whole number: said, and the row read with its count unknown. */
-    private static void badNumber(String file, CsvTable table, int col, Problems problems, FileState state) {
-        String value = table.get(col);
-        if (value.isEmpty() || ++state.badNumbers > state.listed) {
+    private static void badNumber(
+            String file, CsvTable table, int col, String value, Problems problems, FileState state) {
+        if (++state.badNumbers > state.listed) {
             return;
         }
         problems.report(
