@@ -184,8 +184,16 @@ final class IntegrationSyncRule extends LeakRule {
             }
             List<EvidenceRef> extraction = new ArrayList<>();
             Map<String, String> logged = new LinkedHashMap<>();
+            long firstRead = Long.MAX_VALUE;
+            long lastRead = Long.MIN_VALUE;
+            Set<String> extractionSessions = new LinkedHashSet<>();
             for (SessionStats s : sessions) {
                 if (s.readRows > 0 && !java.util.Collections.disjoint(extractionDays, s.days)) {
+                    firstRead = Math.min(firstRead, s.first);
+                    lastRead = Math.max(lastRead, s.last);
+                    if (extractionSessions.size() < 3) {
+                        extractionSessions.add(s.key);
+                    }
                     extraction.addAll(s.top.refs());
                     from.addAll(s.top.files);
                     claims.claimSession(s.key, pattern());
@@ -212,6 +220,11 @@ final class IntegrationSyncRule extends LeakRule {
             String rationale = "integration user (profile " + (w.profile().isEmpty() ? "unknown" : w.profile())
                     + ") holding " + String.join("; ", grantTexts) + "; " + what
                     + (through.isEmpty() ? "" : "; its reads came through " + through)
+                    + (firstRead <= lastRead
+                            ? "; extraction sessions " + String.join(", ", extractionSessions) + " from "
+                                    + java.time.Instant.ofEpochMilli(firstRead) + " to "
+                                    + java.time.Instant.ofEpochMilli(lastRead)
+                            : "")
                     + "; usual daily volume " + count(usual) + " rows; thresholds: at least "
                     + count(t.minBulkRecords()) + " rows, more than " + t.volumeFactor() + "x usual"
                     + (copies.isEmpty()

@@ -45,7 +45,15 @@ final class ReportExportRule extends LeakRule {
             Set<String> from = new TreeSet<>();
             // an export logged twice (its ReportExport row and its Report row's ORIGIN) wrote one run
             Set<String> written = new java.util.HashSet<>();
+            Set<String> reports = new TreeSet<>();
+            long firstExport = Long.MAX_VALUE;
+            long lastExport = Long.MIN_VALUE;
             for (Behaviour.ExportRef x : s.exports) {
+                if (!x.reportId().isEmpty()) {
+                    reports.add(x.reportId());
+                }
+                firstExport = Math.min(firstExport, x.millis());
+                lastExport = Math.max(lastExport, x.millis());
                 // the run the export wrote: the session's nearest, else the user's (Behaviour.runOf)
                 var run = Behaviour.runOf(s, u, x);
                 if (run != null && written.add(x.reportId() + "|" + run.getKey())) {
@@ -87,7 +95,11 @@ final class ReportExportRule extends LeakRule {
                             + " rows (each export counted at the rows of the run it wrote: its report's latest run in"
                             + " the 10 minutes before it, else the first in the 10 minutes after, else the latest"
                             + " before; the session's, else the user's), against a usual " + count(usual)
-                            + " rows a day",
+                            + " rows a day"
+                            + "; " + (reports.isEmpty() ? "reports" : "report(s) " + String.join(", ", reports))
+                            + " exported " + java.time.Instant.ofEpochMilli(firstExport)
+                            + (lastExport > firstExport ? " to " + java.time.Instant.ofEpochMilli(lastExport) : "")
+                            + (s.ip().isEmpty() ? "" : " from IP " + s.ip()) + " in session " + s.key,
                     contain));
         }
         return out;

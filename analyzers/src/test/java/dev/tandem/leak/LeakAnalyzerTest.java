@@ -601,6 +601,10 @@ class LeakAnalyzerTest {
     private static void exportsOfAlice(AnalysisResult r, long rows) {
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.pattern()).isEqualTo(LeakPattern.UNENCRYPTED_EXPORT);
+            // what an administrator acts on: which report, when, from where
+            assertThat(f.rationale())
+                    .contains("report(s) 00O5g000001AbCd exported 2026-11-25T14:08:")
+                    .contains(" from IP 203.0.113.25 in session lkBig");
             assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.USER, "alice.sales@shop.example.com"));
             assertThat(f.records()).isEqualTo(rows);
         });
@@ -734,6 +738,7 @@ class LeakAnalyzerTest {
             // the extraction's session only: the nightly syncs through MuleSoft Sync are not it
             assertThat(f.rationale())
                     .contains("; its reads came through connected app My Ticket Portal (0H45g000000ZzZz)")
+                    .contains("; extraction sessions lX from 2026-11-30T03:12:05.123Z to 2026-11-30T03:23:35.123Z")
                     .doesNotContain("MuleSoft Sync (");
             List<String> apps = f.containment().stream()
                     .filter(a -> a.action() == ContainmentAction.Action.REVOKE_CONNECTED_APP_TOKENS)
