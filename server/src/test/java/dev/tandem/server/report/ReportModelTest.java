@@ -601,7 +601,7 @@ class ReportModelTest {
                 lines.stream().filter(l -> l.cites().contains(9L)).findFirst().orElseThrow();
         assertThat(moved.text())
                 .contains("WARNING: awareness moved LATER by 20 h: the 72-hour deadline (GDPR Art. 33(1)) moved from"
-                        + " 2026-11-28 14:00:00 UTC to 2026-11-29 10:00:00 UTC")
+                        + " 2026-11-28 15:00:00 CET (UTC+01:00) to 2026-11-29 11:00:00 CET (UTC+01:00)")
                 .contains("(deadlines run from here)");
     }
 
