@@ -73,7 +73,8 @@ public final class ObligationEngine {
                 floor.notRequired(),
                 warnings,
                 floor.rulesVersion(),
-                floor.disclaimer());
+                floor.disclaimer(),
+                floor.notTriggered());
     }
 
     /**
@@ -111,7 +112,21 @@ public final class ObligationEngine {
         List<String> warnings = new ArrayList<>(
                 new java.util.LinkedHashSet<>(decisions.conflicts().values()));
         warnings.addAll(warnings(scope));
-        return new Assessment(clock.instant(), scope, open, setAside, warnings, book.version(), book.disclaimer());
+        // what a rule owed says a responder must not miss (a nationwide letter does not fit Massachusetts)
+        Set<String> warned = new java.util.LinkedHashSet<>();
+        for (Obligation o : open) {
+            book.rule(o.ruleId()).map(Rule::warning).ifPresent(w -> warned.add(o.jurisdiction() + ": " + w));
+        }
+        warnings.addAll(warned);
+        return new Assessment(
+                clock.instant(),
+                scope,
+                open,
+                setAside,
+                warnings,
+                book.version(),
+                book.disclaimer(),
+                notTriggered(scope, open, setAside));
     }
 
     /**
@@ -269,6 +284,91 @@ public final class ObligationEngine {
             reasons.add("data: " + matched.stream().map(Enum::name).collect(Collectors.joining(", ")));
         }
         return String.join("; ", reasons);
+    }
+
+    /**
+     * For each jurisdiction with people where no obligation is owed or set aside, the rules in force
+     * that name it (or a region holding it) and why each does not apply, one per regime.
+     */
+    private List<Assessment.NotTriggered> notTriggered(
+            IncidentScope scope, List<Obligation> open, List<Obligation> setAside) {
+        Set<String> yielded = new java.util.HashSet<>();
+        open.forEach(o -> yielded.add(o.jurisdiction()));
+        setAside.forEach(o -> yielded.add(o.jurisdiction()));
+        List<Assessment.NotTriggered> out = new ArrayList<>();
+        for (var e : new java.util.TreeMap<>(scope.subjects().counts()).entrySet()) {
+            String code = e.getKey();
+            if (e.getValue() <= 0 || yielded.contains(code)) continue;
+            Map<String, Assessment.NotTriggered> byRegime = new LinkedHashMap<>();
+            boolean owedElsewhere = false;
+            for (Rule rule : book.rules()) {
+                if (!names(rule.trigger().scope(), code)
+                        || !rule.inForce()
+                                .covers(scope.awareAt().atZone(rule.zone()).toLocalDate())) {
+                    continue;
+                }
+                if (triggered(rule, scope) != null) {
+                    // owed through a region or a country (the GDPR for DE): not "not triggered"
+                    owedElsewhere = true;
+                    break;
+                }
+                byRegime.putIfAbsent(
+                        rule.regime(),
+                        new Assessment.NotTriggered(code, rule.regime(), rule.citation(), whyNot(rule, scope, code)));
+            }
+            if (!owedElsewhere) out.addAll(byRegime.values());
+        }
+        return out;
+    }
+
+    /** Whether a trigger's scope names the code itself, or a region whose members hold it. */
+    private boolean names(List<String> scopeCodes, String code) {
+        for (String c : scopeCodes) {
+            List<String> members = book.regions().get(c);
+            if (members != null ? members.contains(code) : c.equals(code)) return true;
+        }
+        return false;
+    }
+
+    /** Why a rule that names {@code code} does not apply to the scope, in words. */
+    private String whyNot(Rule rule, IncidentScope scope, String code) {
+        Rule.Trigger t = rule.trigger();
+        CompanyFacts facts = scope.facts();
+        if (t.role() == Rule.Role.CONTROLLER && facts.processor()) {
+            return "it binds the controller, and the company is a processor";
+        }
+        if (t.role() == Rule.Role.PROCESSOR && !facts.processor()) {
+            return "it binds processors, and the company is not one";
+        }
+        for (Rule.Fact f : t.requiresFacts()) {
+            if (!holds(f, facts)) return "it applies only to a company that is: " + describe(f);
+        }
+        for (Rule.Fact f : t.excludesFacts()) {
+            if (holds(f, facts)) return "it does not apply to a company that is: " + describe(f);
+        }
+        if (!t.requiresEstablishmentIn().isEmpty() && establishedIn(t.requiresEstablishmentIn(), facts) == null) {
+            return "it needs an establishment in " + String.join(", ", t.requiresEstablishmentIn());
+        }
+        Set<DataCategory> matched = EnumSet.noneOf(DataCategory.class);
+        matched.addAll(scope.categories());
+        matched.retainAll(t.categories());
+        String covered = t.categories().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        if (!t.categories().isEmpty() && matched.isEmpty()) {
+            String given = scope.categories().isEmpty()
+                    ? "no data category was given"
+                    : scope.categories().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
+                            + (scope.categories().size() == 1 ? " is" : " are")
+                            + " not personal information under it";
+            return given + " (it covers " + covered + ")";
+        }
+        long n = scope.subjects().counts().getOrDefault(code, 0L);
+        if (n < t.minAffected()) {
+            return n + " affected, below its threshold of " + t.minAffected();
+        }
+        if (t.under() != null && n >= t.under()) {
+            return n + " affected: it applies only under " + t.under();
+        }
+        return "its conditions are not met for this scope";
     }
 
     private boolean holds(Rule.Fact f, CompanyFacts facts) {

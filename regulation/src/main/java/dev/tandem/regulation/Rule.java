@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param zone the time zone whose calendar days and in-force dates the rule uses
  * @param notes what counsel should know that the other fields cannot say
+ * @param warning said among the assessment's warnings, with the jurisdiction, whenever the rule is
+ *     owed (or waits on a judgement): what a responder must not miss (Massachusetts forbids what a
+ *     nationwide letter says); null for none
  * @param primary the fields (of {@link #FIELDS}) that were checked against the law's own text; the
  *     others come from summaries. {@code confidence} is PRIMARY exactly when recipient, trigger and
  *     deadline all are.
@@ -36,7 +39,8 @@ public record Rule(
         InForce inForce,
         @Nullable String notes,
         Set<String> primary,
-        Map<String, Transposition> transposition) {
+        Map<String, Transposition> transposition,
+        @Nullable String warning) {
 
     /** The fields whose provenance a rule states (PRIMARY or from a summary), in table order. */
     public static final List<String> FIELDS =

@@ -185,6 +185,58 @@ public final class RuleBook {
     }
 
     /**
+     * The time zone of an EU/EEA member state's supervisory authority (where it sits), for a notice
+     * to the lead supervisory authority of the GDPR's one-stop shop (Art. 56(1)): the rule file's
+     * {@code EU} zone (Brussels) is not the lead authority's where the main establishment is in
+     * Ireland, Portugal, Finland, Greece and the other states off Central European Time. Null for
+     * a code that is not a member state's.
+     */
+    public static @org.jspecify.annotations.Nullable ZoneId capitalZone(String memberState) {
+        String id = AUTHORITY_ZONES.get(memberState);
+        return id == null ? null : ZoneId.of(id);
+    }
+
+    private static final Map<String, String> AUTHORITY_ZONES = Map.ofEntries(
+            Map.entry("AT", "Europe/Vienna"),
+            Map.entry("BE", "Europe/Brussels"),
+            Map.entry("BG", "Europe/Sofia"),
+            Map.entry("HR", "Europe/Zagreb"),
+            Map.entry("CY", "Asia/Nicosia"),
+            Map.entry("CZ", "Europe/Prague"),
+            Map.entry("DK", "Europe/Copenhagen"),
+            Map.entry("EE", "Europe/Tallinn"),
+            Map.entry("FI", "Europe/Helsinki"),
+            Map.entry("FR", "Europe/Paris"),
+            Map.entry("DE", "Europe/Berlin"),
+            Map.entry("GR", "Europe/Athens"),
+            Map.entry("HU", "Europe/Budapest"),
+            Map.entry("IE", "Europe/Dublin"),
+            Map.entry("IT", "Europe/Rome"),
+            Map.entry("LV", "Europe/Riga"),
+            Map.entry("LT", "Europe/Vilnius"),
+            Map.entry("LU", "Europe/Luxembourg"),
+            Map.entry("MT", "Europe/Malta"),
+            Map.entry("NL", "Europe/Amsterdam"),
+            Map.entry("PL", "Europe/Warsaw"),
+            Map.entry("PT", "Europe/Lisbon"),
+            Map.entry("RO", "Europe/Bucharest"),
+            Map.entry("SK", "Europe/Bratislava"),
+            Map.entry("SI", "Europe/Ljubljana"),
+            Map.entry("ES", "Europe/Madrid"),
+            Map.entry("SE", "Europe/Stockholm"),
+            Map.entry("IS", "Atlantic/Reykjavik"),
+            Map.entry("LI", "Europe/Vaduz"),
+            Map.entry("NO", "Europe/Oslo"));
+
+    /** The rule of an id with its {@code @version}, as obligations carry it; empty when the book has none. */
+    public java.util.Optional<Rule> rule(String id) {
+        for (Rule r : rules) {
+            if (r.id().equals(id)) return java.util.Optional.of(r);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Countries whose subdivisions have breach laws of their own (the US states and territories):
      * there a national rule does not stand in for a missing subdivision rule, so people in a
      * subdivision no rule names are reported as uncovered.
@@ -450,6 +502,7 @@ public final class RuleBook {
                             "source",
                             "inForce",
                             "notes",
+                            "warning",
                             "primary",
                             "transposition"));
             String jurisdiction = text(n, "jurisdiction", where);
@@ -556,7 +609,8 @@ public final class RuleBook {
                     new Rule.InForce(from, to),
                     n.has("notes") ? text(n, "notes", where) : null,
                     Set.copyOf(primary),
-                    transposition);
+                    transposition,
+                    n.has("warning") ? text(n, "warning", where) : null);
         }
 
         private Rule.Trigger trigger(JsonNode t, String where, Map<String, List<String>> regions) {

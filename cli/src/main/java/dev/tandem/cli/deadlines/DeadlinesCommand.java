@@ -288,7 +288,8 @@ public final class DeadlinesCommand implements Callable<Integer> {
                         a.notRequired(),
                         warnings,
                         a.rulesVersion(),
-                        a.disclaimer());
+                        a.disclaimer(),
+                        a.notTriggered());
             }
             if (format.equals("json")) {
                 out.println(json(a));
@@ -387,6 +388,15 @@ public final class DeadlinesCommand implements Callable<Integer> {
         a.notRequired().forEach(o -> notRequired.add(obligation(mapper, o, a)));
         ArrayNode warnings = root.putArray("warnings");
         a.warnings().forEach(warnings::add);
+        // the laws checked for the people of a jurisdiction where nothing is owed, and why (additive)
+        ArrayNode notTriggered = root.putArray("notTriggered");
+        a.notTriggered()
+                .forEach(n -> notTriggered
+                        .addObject()
+                        .put("jurisdiction", n.jurisdiction())
+                        .put("regime", n.regime())
+                        .put("citation", n.citation())
+                        .put("reason", n.reason()));
         root.put("asOf", a.asOf().toString());
         root.put("rulesVersion", a.rulesVersion());
         root.put("disclaimer", DISCLAIMER);
@@ -450,10 +460,16 @@ public final class DeadlinesCommand implements Callable<Integer> {
                         : "each rule's own zone, where its days end (--zone shows them all in one)."));
         out.println();
         if (a.obligations().isEmpty()) {
-            out.println("No notification obligations found for this scope.");
+            out.println("No notification obligations found for this scope"
+                    + (a.notTriggered().isEmpty() ? "." : " (the laws checked are listed below)."));
         }
         for (Obligation o : a.obligations()) {
             ZoneId shownIn = ruleZones.getOrDefault(o.ruleId(), a.scope().timeZone());
+            // the lead supervisory authority's days, not Brussels' (GDPR Art. 56(1))
+            ZoneId lead = o.leadAuthority() == null ? null : RuleBook.capitalZone(o.leadAuthority());
+            if (!ruleZones.isEmpty() && lead != null) {
+                shownIn = lead;
+            }
             String when = o.due() == null
                     ? (o.urgent() ? "now" : "no fixed time")
                     : local(o.due(), shownIn, !ruleZones.isEmpty()) + " (" + o.due() + ")";
@@ -481,6 +497,11 @@ public final class DeadlinesCommand implements Callable<Integer> {
             for (Obligation o : a.notRequired()) {
                 out.println("  " + where(o) + "  " + o.recipient() + "  " + o.regime() + ": " + o.basis());
             }
+        }
+        if (!a.notTriggered().isEmpty()) {
+            out.println();
+            out.println("Checked, not triggered:");
+            a.notTriggered().forEach(n -> out.println("  " + n.text()));
         }
         if (!a.warnings().isEmpty()) {
             out.println();

@@ -68,6 +68,25 @@ class DeadlinesCommandTest {
                 .doesNotContain("lead authority:");
     }
 
+    /**
+     * The lead authority in Ireland counts in Dublin's time, not the rule file's EU zone (Brussels):
+     * 72 hours after 10:00 Irish time on 23 October is 09:00 on the 26th in Dublin, after summer time
+     * ended.
+     */
+    @Test
+    void theGdprNoticeToTheLeadAuthorityIsShownInItsMemberStatesZone() {
+        CliRun r = run(
+                "--aware", "2026-10-23T10:00:00+01:00",
+                "--subjects", "IE=1200",
+                "--data", "CONTACT",
+                "--established", "IE",
+                "--now", "2026-10-23T12:00:00+01:00");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("2026-10-26 09:00:00 +00:00 Europe/Dublin (2026-10-26T09:00:00Z)  EU (lead authority: IE)")
+                .doesNotContain("Europe/Brussels (2026-10-26T09:00:00Z)");
+    }
+
     @Test
     void openEndedObligationHasNullDueAndSaysWhy() {
         CliRun r = run(

@@ -27,8 +27,8 @@ public class IncidentHeader {
     }
 
     /**
-     * Puts {@code incident}, {@code zone}, {@code role}, {@code tab} and {@code deadlines} into the
-     * model.
+     * Puts {@code incident}, {@code zone}, {@code role}, {@code tab}, {@code deadlines} and
+     * {@code deadlineZones} (where each deadline's days end, by obligation id) into the model.
      *
      * @param tab the tab the page belongs to: timeline, evidence, findings, obligations, jobs,
      *     reports, members (and later ones)
@@ -39,11 +39,14 @@ public class IncidentHeader {
         model.addAttribute("zone", incident.timeZone());
         model.addAttribute("role", access.caller().role());
         model.addAttribute("tab", tab);
-        model.addAttribute(
-                "deadlines",
-                access.caller().has(dev.tandem.server.access.Role.AUDITOR)
-                        ? nextDeadlines(id, 3, true)
-                        : nextDeadlines(id, 3));
+        List<StoredObligation> deadlines = access.caller().has(dev.tandem.server.access.Role.AUDITOR)
+                ? nextDeadlines(id, 3, true)
+                : nextDeadlines(id, 3);
+        model.addAttribute("deadlines", deadlines);
+        // each deadline in the zone where its days end (docs/regulation.md, Deadlines)
+        java.util.Map<String, java.time.ZoneId> zones = new java.util.HashMap<>();
+        deadlines.forEach(o -> zones.put(o.id(), obligations.ruleZone(o, incident.timeZone())));
+        model.addAttribute("deadlineZones", zones);
         return incident;
     }
 

@@ -1,8 +1,11 @@
 package dev.tandem.server.regulation;
 
 import dev.tandem.regulation.Obligation;
+import dev.tandem.regulation.Rule;
+import dev.tandem.regulation.RuleBook;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,9 +16,24 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ObligationJson {
     private final JsonMapper json;
+    private final RuleBook book;
 
-    ObligationJson(JsonMapper json) {
+    ObligationJson(JsonMapper json, RuleBook book) {
         this.json = json;
+        this.book = book;
+    }
+
+    /**
+     * The zone where an obligation's days end: its rule's (docs/regulation.md, Deadlines), or for the
+     * GDPR's one-stop shop the lead authority's member state's; the incident's for a rule the book no
+     * longer holds.
+     */
+    ZoneId ruleZone(String ruleId, @Nullable String leadAuthority, ZoneId incidentZone) {
+        if (leadAuthority != null) {
+            ZoneId lead = RuleBook.capitalZone(leadAuthority);
+            if (lead != null) return lead;
+        }
+        return book.rule(ruleId).map(Rule::zone).orElse(incidentZone);
     }
 
     /** What the engine says beyond the contract fields, kept with the row (question as the CLI shows it). */
@@ -53,6 +71,18 @@ final class ObligationJson {
         n.put(
                 "dueLocal",
                 o.due() == null ? null : o.due().atZone(zone).toOffsetDateTime().toString());
+        ZoneId ruleZone = ruleZone(
+                o.ruleId(),
+                detail.hasNonNull("leadAuthority")
+                        ? detail.path("leadAuthority").asString()
+                        : null,
+                zone);
+        n.put("ruleZone", ruleZone.getId());
+        n.put(
+                "dueRuleLocal",
+                o.due() == null
+                        ? null
+                        : o.due().atZone(ruleZone).toOffsetDateTime().toString());
         n.put("missed", missed(o, now));
         n.set("question", detail.path("question"));
         n.set("basis", detail.path("basis"));

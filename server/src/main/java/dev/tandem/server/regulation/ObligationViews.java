@@ -33,6 +33,8 @@ public class ObligationViews {
             "recipient",
             "due",
             "dueText",
+            "ruleZone",
+            "dueRuleLocal",
             "citation",
             "id",
             "status",
@@ -127,6 +129,7 @@ public class ObligationViews {
     /** The auditor's view of an obligation whose deadline runs from something privileged ({@link StoredObligation#dueWithheld}). */
     static void withholdDeadline(ObjectNode v) {
         v.putNull("due");
+        v.putNull("dueRuleLocal");
         v.putNull("missed");
         v.putNull("late");
         v.put(

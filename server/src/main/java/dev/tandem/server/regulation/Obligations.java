@@ -86,7 +86,7 @@ public class Obligations {
         this.company = company;
         this.clock = clock;
         this.json = json;
-        this.render = new ObligationJson(json);
+        this.render = new ObligationJson(json, engine.ruleBook());
     }
 
     /** The stored scope of an incident, with who set it. */
@@ -990,6 +990,20 @@ public class Obligations {
                 Obligations::map,
                 StoredObligation.Placement.OWED.name(),
                 Lifecycle.Status.PENDING.name());
+    }
+
+    /**
+     * The zone where an obligation's days end (its rule's; the lead supervisory authority's for the
+     * GDPR's one-stop shop), for showing its deadline on the right calendar day.
+     */
+    public java.time.ZoneId ruleZone(StoredObligation o, java.time.ZoneId incidentZone) {
+        tools.jackson.databind.JsonNode detail = json.readTree(o.detail());
+        return render.ruleZone(
+                o.ruleId(),
+                detail.hasNonNull("leadAuthority")
+                        ? detail.path("leadAuthority").asString()
+                        : null,
+                incidentZone);
     }
 
     ObligationJson render() {

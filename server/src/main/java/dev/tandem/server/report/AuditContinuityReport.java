@@ -69,7 +69,8 @@ public final class AuditContinuityReport {
                 dated.add(Summary.dated(
                         e,
                         Summary.happened(e),
-                        Narration.describe(e, names, true) + Narration.corrected(e, correctedBy)));
+                        Narration.describe(e, names, true) + Narration.corrected(e, correctedBy),
+                        names.zone()));
             }
         }
         List<Line> happened = Summary.chronological(dated);
@@ -366,7 +367,7 @@ public final class AuditContinuityReport {
                 .filter(e -> e.content() != null)
                 .orElse(null);
         if (occurred != null) {
-            moments.add(moment("occurred", Summary.happened(occurred), occurred));
+            moments.add(moment("occurred", Summary.happened(occurred), occurred, Narration.zone(entries)));
             timing.add(occurred);
         }
         ReportEntry aware = Summary.awareness(entries).orElse(null);
@@ -448,7 +449,15 @@ public final class AuditContinuityReport {
 
     /** "contained 2026-12-06 00:30:14 UTC", dated for ordering. */
     private static Summary.Dated moment(String what, String at, ReportEntry e) {
-        Summary.Dated d = Summary.dated(e, at, "");
+        return moment(what, at, e, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * As {@link #moment(String, String, ReportEntry)}, a claimed time at its stated precision ("occurred
+     * 2026-12-05 15:00 UTC, to the hour"): DC4 discloses timing no more precisely than it is known.
+     */
+    private static Summary.Dated moment(String what, String at, ReportEntry e, java.time.ZoneId zone) {
+        Summary.Dated d = Summary.dated(e, at, "", zone);
         return new Summary.Dated(
                 d.at(), new Line(d.line().when(), what + " " + d.line().when(), List.of()));
     }

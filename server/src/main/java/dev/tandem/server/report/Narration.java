@@ -39,7 +39,11 @@ final class Narration {
      * {@code metadata.zip}) are told apart by the ledger entry that added each: "metadata.zip (added
      * at #34)", as the evidence requests name their items.
      */
-    record Names(Map<String, String> byId) {
+    record Names(Map<String, String> byId, java.time.ZoneId zone) {
+        Names(Map<String, String> byId) {
+            this(byId, ZoneOffset.UTC);
+        }
+
         static Names of(List<ReportEntry> entries) {
             Map<String, String> named = new LinkedHashMap<>();
             Map<String, Long> addedAt = new HashMap<>();
@@ -55,7 +59,7 @@ final class Narration {
             Map<String, String> m = new HashMap<>();
             named.forEach(
                     (id, name) -> m.put(id, uses.get(name) > 1 ? name + " (added at #" + addedAt.get(id) + ")" : name));
-            return new Names(m);
+            return new Names(m, Narration.zone(entries));
         }
 
         String of(String id) {
@@ -67,6 +71,76 @@ final class Narration {
     /** Builds a report with its times told in {@code zone}, the incident's ({@link #time}). */
     static <T> T in(ZoneId zone, java.util.function.Supplier<T> build) {
         return ScopedValue.where(ZONE, zone).call(build::get);
+    }
+
+    /**
+     * The incident's time zone, as its opening recorded it (UTC when it did not): the zone in which a
+     * time claimed to the day or the hour was meant (the server reads it so, {@code Incidents.earliest}).
+     */
+    static java.time.ZoneId zone(List<ReportEntry> entries) {
+        for (ReportEntry e : entries) {
+            if (e.type().equals("incident.opened") && e.content() != null) {
+                try {
+                    String id = text(e.content(), "timeZone");
+                    return id.isEmpty() ? ZoneOffset.UTC : java.time.ZoneId.of(id);
+                } catch (DateTimeException bad) {
+                    return ZoneOffset.UTC;
+                }
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+
+    /**
+     * A claimed time printed no more precisely than it is known, in {@code zone} as the pages show times:
+     * "2026-12-05 15:00 UTC, to the hour", "2026-12-05 16:03 CET (UTC+01:00), to the minute", "2026-12-05 (Europe/Berlin), to the day" (the day in the
+     * incident's zone, where it was meant); EXACT, or no precision, as {@link #time}.
+     */
+    static String atPrecision(String rfc3339, String precision, java.time.ZoneId zone) {
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(rfc3339).toInstant();
+        } catch (DateTimeException e) {
+            return time(rfc3339);
+        }
+        return switch (precision) {
+            case "MINUTE" ->
+                new Times()
+                                .show(
+                                        at.atZone(zone)
+                                                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                                .toInstant(),
+                                        zone) + ", to the minute";
+            case "HOUR" ->
+                new Times()
+                                .show(
+                                        at.atZone(zone)
+                                                .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                                                .toInstant(),
+                                        zone) + ", to the hour";
+            case "DAY" ->
+                DAY.format(at.atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                        + "), to the day";
+            default -> time(rfc3339);
+        };
+    }
+
+    /**
+     * The time an entry claims, at its stated precision (an occurrence, a timeline entry's event
+     * time); "" for an entry that claims none at a precision coarser than exact.
+     */
+    static String claimed(ReportEntry e, java.time.ZoneId zone) {
+        JsonNode c = e.content();
+        if (c == null) return "";
+        String[] at = switch (e.type()) {
+            case "incident.occurred-at-set" -> new String[] {text(c, "occurredAt"), text(c, "precision")};
+            case "timeline.entry" -> new String[] {text(c, "eventAt"), text(c, "eventPrecision")};
+            default -> new String[] {"", ""};
+        };
+        if (at[0].isEmpty() || at[1].isEmpty() || at[1].equals("EXACT")) return "";
+        return atPrecision(at[0], at[1], zone);
     }
 
     /**
@@ -201,7 +275,7 @@ final class Narration {
                         : "Judgement on " + text(b, "question") + ": " + text(b, "answer") + by;
             case "notice.edited" -> "Notice " + text(b, "notice") + " version " + text(b, "version") + " saved" + by;
             case "notice.sent" -> "Notice " + text(b, "notice") + " sent (" + text(b, "jurisdiction") + ")" + by;
-            case "timeline.entry" -> timelineEntry(b, by);
+            case "timeline.entry" -> timelineEntry(b, by, names.zone());
             case "incident.phase-changed" ->
                 "Phase changed" + (text(b, "previous").isEmpty() ? "" : " from " + text(b, "previous")) + " to "
                         + text(b, "phase") + by;
@@ -217,8 +291,12 @@ final class Narration {
                                 .map(w -> ". WARNING: " + w)
                                 .orElse("");
             case "incident.occurred-at-set" ->
-                "Occurrence time set" + by + ": " + time(text(b, "occurredAt"))
-                        + (text(b, "precision").isEmpty() ? "" : " (precision " + text(b, "precision") + ")");
+                "Occurrence time set" + by + ": "
+                        + (text(b, "precision").isEmpty()
+                                        || text(b, "precision").equals("EXACT")
+                                ? time(text(b, "occurredAt"))
+                                        + (text(b, "precision").isEmpty() ? "" : ", exact")
+                                : atPrecision(text(b, "occurredAt"), text(b, "precision"), names.zone()));
             case "incident.facts-set" ->
                 forAuditor
                         ? "Incident facts set" + by
@@ -359,7 +437,7 @@ final class Narration {
                 + (b.path("encrypted").asBoolean() ? "; encrypted" : "; not encrypted");
     }
 
-    private static String timelineEntry(JsonNode b, String by) {
+    private static String timelineEntry(JsonNode b, String by, java.time.ZoneId zone) {
         String kind = text(b, "kind");
         StringBuilder s = new StringBuilder(kind.isEmpty() ? "NOTE" : kind);
         if (!text(b, "corrects").isEmpty()) {
@@ -367,10 +445,12 @@ final class Narration {
         }
         s.append(by).append(": ").append(text(b, "text"));
         if (!text(b, "eventAt").isEmpty()) {
-            s.append(" (happened ").append(time(text(b, "eventAt")));
-            if (!text(b, "eventPrecision").isEmpty()) {
-                s.append(", precision ").append(text(b, "eventPrecision"));
-            }
+            String p = text(b, "eventPrecision");
+            s.append(" (happened ")
+                    .append(
+                            p.isEmpty() || p.equals("EXACT")
+                                    ? time(text(b, "eventAt")) + (p.isEmpty() ? "" : ", exact")
+                                    : atPrecision(text(b, "eventAt"), p, zone));
             s.append(')');
         }
         if (!text(b, "discoveredAt").isEmpty()) {

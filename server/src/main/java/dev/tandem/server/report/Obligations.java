@@ -3,6 +3,8 @@ package dev.tandem.server.report;
 import static dev.tandem.server.report.Narration.text;
 import static dev.tandem.server.report.Narration.time;
 
+import dev.tandem.regulation.Rule;
+import dev.tandem.regulation.RuleBook;
 import dev.tandem.server.report.Report.Line;
 import dev.tandem.server.report.Report.Row;
 import dev.tandem.server.report.Report.Section;
@@ -45,7 +47,11 @@ final class Obligations {
         // a computation the reader may not open (counsel's facts moved a clock) may have moved any
         // deadline: those computed before it are not known to stand
         long lastSealedComputation = -1;
+        // what moves a deadline whatever the privileged facts: the awareness time, a notice sent
+        long lastAwareness = -1;
+        long lastSent = -1;
         for (ReportEntry e : entries) {
+            if (e.type().equals("incident.awareness-set")) lastAwareness = e.index();
             boolean computed = e.type().equals("obligations.computed");
             boolean moved = e.type().equals("obligation.status-changed");
             if (!computed && !moved) {
@@ -83,27 +89,37 @@ final class Obligations {
                     o.recipient = text(c, "recipient");
                 }
                 o.status = text(c, "to");
+                lastSent = e.index();
                 o.sentAt = c.path("sentAt").isString() ? text(c, "sentAt") : e.at();
                 o.cites.add(e.index());
             }
         }
         List<Row> rows = new ArrayList<>();
         for (Obligation o : byId.values()) {
+            java.util.Optional<Rule> rule = BOOK.rule(o.rule);
             // entries before dueText was recorded name only a fixed deadline
-            String due = !o.due.isEmpty() ? time(o.due) : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
-            boolean dueStands = lastSealedComputation < o.computedAt;
+            String due = !o.due.isEmpty()
+                    ? deadline(o.due, rule.map(Rule::zone).orElse(null))
+                    : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
+            boolean dueStands = lastSealedComputation < o.computedAt || stands(o, rule, lastAwareness, lastSent);
             if (!dueStands && !o.due.isEmpty()) {
-                due = due + " (a later, privileged computation may have moved it)";
+                // one rule with the API (ObligationViews): a deadline that may run from counsel's
+                // privileged determination or judgement is withheld from the auditor
+                due = forAuditor && fromPrivileged(rule)
+                        ? "withheld: it may run from counsel's privileged determination of the breach or from a"
+                                + " privileged judgement's decision"
+                        : due + " (a later, privileged computation may have moved it)";
             }
             // a notice sent after its deadline (GDPR Art. 33(1): with the reasons for the delay), told
             // only where the deadline read is known to stand
             String status = o.status.equals("FILED") && dueStands && late(o) ? "FILED LATE" : o.status;
             rows.add(new Row(
                     List.of(
-                            o.rule,
+                            rule.map(r -> r.citation() + " (" + o.rule + ")").orElse(o.rule),
+                            rule.map(r -> r.confidence().name()).orElse(""),
                             o.jurisdiction,
                             o.recipient,
-                            o.requirement,
+                            requirement(o, rule),
                             due,
                             o.superseded ? status + " (superseded)" : status),
                     List.copyOf(o.cites)));
@@ -121,7 +137,76 @@ final class Obligations {
                 "Notification obligations: status and deadlines",
                 notes,
                 sealed,
-                new Table(List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"), rows));
+                new Table(
+                        List.of(
+                                "Citation (rule)",
+                                "Confidence",
+                                "Jurisdiction",
+                                "Recipient",
+                                "Requirement",
+                                "Due (where its days end)",
+                                "Status"),
+                        rows));
+    }
+
+    /** The rules Tandem ships, for each obligation's citation, confidence, question and zone. */
+    private static final RuleBook BOOK = RuleBook.standard();
+
+    /**
+     * A fixed deadline as counsel reads it: in its rule's own zone, where its days end ("2027-01-04
+     * 23:59:59 -06:00 America/Chicago", the last day of Tex. Bus. & Com. Code 521.053(i)), then the
+     * instant as the reports print times; a fixed zone would show a day-based deadline on the wrong
+     * calendar day (docs/regulation.md, Deadlines).
+     */
+    static String deadline(String rfc3339, java.time.@org.jspecify.annotations.Nullable ZoneId ruleZone) {
+        if (ruleZone == null) {
+            return time(rfc3339);
+        }
+        try {
+            java.time.Instant at = java.time.OffsetDateTime.parse(rfc3339).toInstant();
+            return LOCAL.format(at.atZone(ruleZone)) + " " + ruleZone.getId() + " (" + time(rfc3339) + ")";
+        } catch (java.time.format.DateTimeParseException e) {
+            return time(rfc3339);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", java.util.Locale.ROOT);
+
+    /**
+     * Whether a deadline computed before a computation the reader may not open still stands: one
+     * that runs from the awareness time (or the end of its year) moves only with a later
+     * {@code incident.awareness-set}, one that runs from another notice only with a later notice
+     * sent; both are entries every reader reads. One that runs from the determination or a
+     * judgement's decision may have moved with privileged facts.
+     */
+    private static boolean stands(Obligation o, java.util.Optional<Rule> rule, long lastAwareness, long lastSent) {
+        if (rule.isEmpty()) return false;
+        return switch (rule.get().deadline().from()) {
+            case AWARENESS, YEAR_END -> lastAwareness < o.computedAt;
+            case NOTICE -> lastSent < o.computedAt && lastAwareness < o.computedAt;
+            default -> false;
+        };
+    }
+
+    /** A deadline that may run from counsel's determination or a judgement's decision. */
+    private static boolean fromPrivileged(java.util.Optional<Rule> rule) {
+        return rule.map(r -> switch (r.deadline().from()) {
+                    case AWARENESS, YEAR_END, NOTICE -> false;
+                    default -> true;
+                })
+                .orElse(true);
+    }
+
+    /** The requirement, and for a CONDITIONAL one the open question it waits on. */
+    private static String requirement(Obligation o, java.util.Optional<Rule> rule) {
+        if (!o.requirement.equals("CONDITIONAL")) return o.requirement;
+        return rule.map(Rule::question)
+                .map(q -> "CONDITIONAL: waits on " + q.key()
+                        + java.util.Optional.ofNullable(BOOK.questions().get(q.key()))
+                                .map(t -> " (" + t.text() + ")")
+                                .orElse(""))
+                .orElse(o.requirement);
     }
 
     private static boolean late(Obligation o) {

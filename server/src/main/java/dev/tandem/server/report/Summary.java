@@ -70,7 +70,8 @@ final class Summary {
                         happened(e),
                         e == inForce && e.type().equals("incident.awareness-set")
                                 ? told + " (deadlines run from here)"
-                                : told));
+                                : told,
+                        names.zone()));
             }
         }
         return lines;
@@ -118,6 +119,18 @@ final class Summary {
                     default -> "";
                 };
         return claimed.isEmpty() ? e.at() : claimed;
+    }
+
+    /**
+     * As {@link #dated(ReportEntry, String, String)}; the time an entry claims ({@link #happened}) is
+     * shown at its stated precision, in {@code zone}'s hours and days ({@link Narration#claimed}).
+     */
+    static Dated dated(ReportEntry e, String happenedAt, String text, java.time.ZoneId zone) {
+        Dated d = dated(e, happenedAt, text);
+        String claimed = happenedAt.equals(happened(e)) ? Narration.claimed(e, zone) : "";
+        return claimed.isEmpty()
+                ? d
+                : new Dated(d.at(), new Line(claimed, d.line().text(), d.line().cites()));
     }
 
     /** {@code text} told at {@code happenedAt}, with the recording time when that differs. */

@@ -61,6 +61,31 @@ public class Times {
         return format.format(at) + " " + name + (name.equals(offset) ? "" : " (" + offset + ")");
     }
 
+    /**
+     * A deadline where its days end, to the second ("2027-01-04 23:59:59 CST (UTC-06:00),
+     * America/Chicago"), then in the incident's zone where that reads differently: a day-based
+     * deadline shown only in another zone can fall on the next calendar day (docs/regulation.md,
+     * Deadlines). {@code ruleZone} is an IANA id or a {@link ZoneId}; without one, in the zone.
+     */
+    public String deadline(@Nullable Object due, @Nullable Object ruleZone, @Nullable ZoneId zone) {
+        Instant t = instant(due);
+        if (t == null) {
+            return "";
+        }
+        ZoneId where = ruleZone instanceof ZoneId z
+                ? z
+                : ruleZone instanceof String id && !id.isBlank() ? ZoneId.of(id) : null;
+        if (where == null) {
+            return show(t, zone, SECONDS);
+        }
+        String shown = show(t, where, SECONDS) + ", " + where.getId();
+        if (zone == null
+                || t.atZone(zone).toLocalDateTime().equals(t.atZone(where).toLocalDateTime())) {
+            return shown;
+        }
+        return shown + "; " + show(t, zone, SHOWN) + " in " + zone.getId();
+    }
+
     private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
             "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d\\d:\\d\\d)");
 

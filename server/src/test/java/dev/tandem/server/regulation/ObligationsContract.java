@@ -341,6 +341,9 @@ abstract class ObligationsContract {
         assertThat(gdpr.path("dueLocal").asString()).isEqualTo("2026-11-29T08:00+01:00");
         // the one-stop shop's lead authority, as the CLI names it (GDPR Art. 56(1))
         assertThat(gdpr.path("leadAuthority").asString()).isEqualTo("DE");
+        // shown where the lead authority's days end, not in Brussels
+        assertThat(gdpr.path("ruleZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(gdpr.path("dueRuleLocal").asString()).isEqualTo("2026-11-29T08:00+01:00");
         assertThat(find(cli.path("obligations"), "eu-gdpr-33-sa", "EU")
                         .path("leadAuthority")
                         .asString())
@@ -901,6 +904,7 @@ abstract class ObligationsContract {
         clock.set(Instant.parse("2027-02-26T16:00:00Z"));
         String scope = "{\"subjects\":{\"US-VT\":10},\"data\":[\"GOVERNMENT_ID\"]}";
         List<String> dueLocal = new ArrayList<>();
+        List<String> ruleLocal = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (String zone : List.of("America/New_York", "-05:00")) {
             var r = http.postJson(
@@ -916,9 +920,16 @@ abstract class ObligationsContract {
             dueLocal.add(find(list.path("obligations"), "us-vt-ag", "US-VT")
                     .path("dueLocal")
                     .asString());
+            JsonNode vt = find(list.path("obligations"), "us-vt-ag", "US-VT");
+            ruleLocal.add(vt.path("ruleZone").asString() + " "
+                    + vt.path("dueRuleLocal").asString());
             warnings.add(list.path("warnings").toString());
         }
         assertThat(dueLocal).containsExactly("2027-03-19T23:59:59-04:00", "2027-03-19T22:59:59-05:00");
+        // where Vermont's days end, whatever the incident's zone: the last day, 23:59:59
+        assertThat(ruleLocal)
+                .containsExactly(
+                        "America/New_York 2027-03-19T23:59:59-04:00", "America/New_York 2027-03-19T23:59:59-04:00");
         assertThat(warnings.get(0)).doesNotContain("fixed offset");
         assertThat(warnings.get(1)).contains("the incident's time zone -05:00 is a fixed offset");
     }

@@ -341,7 +341,130 @@ class ReportModelTest {
                 .get(0)
                 .cells();
         assertThat(row.getLast()).isEqualTo("FILED");
-        assertThat(row.get(4)).contains("a later, privileged computation may have moved it");
+        // Colorado counts from the determination, counsel's privileged fact: withheld, as the API withholds it
+        assertThat(row.get(5))
+                .startsWith("withheld: it may run from counsel's privileged determination")
+                .doesNotContain("2026-11-28");
+        // the incident report's reader is told the date read may have moved
+        assertThat(java.util.Objects.requireNonNull(
+                                Obligations.section(e, false).table())
+                        .rows()
+                        .get(0)
+                        .cells()
+                        .get(5))
+                .contains("2026-11-28")
+                .contains("a later, privileged computation may have moved it");
+    }
+
+    /**
+     * A deadline that runs from the awareness time stands whatever a privileged computation decided:
+     * it moves only with the awareness time, which every reader reads. No caveat, and "FILED LATE"
+     * where it was.
+     */
+    @Test
+    void aDeadlineFromAwarenessStandsAfterAPrivilegedComputationUnlessTheAwarenessMoved() {
+        String computed = "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"72 hours\"}]}";
+        List<ReportEntry> e = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                privileged(5, "obligations.computed", "c0ffee", null));
+        for (boolean auditor : List.of(true, false)) {
+            String due = java.util.Objects.requireNonNull(
+                            Obligations.section(e, auditor).table())
+                    .rows()
+                    .get(0)
+                    .cells()
+                    .get(5);
+            assertThat(due)
+                    .contains("2026-11-28 14:00:00 UTC")
+                    .doesNotContain("may have moved")
+                    .doesNotContain("withheld");
+        }
+        List<ReportEntry> moved = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                open(5, "incident.awareness-set", "commander", "{\"awareAt\":\"2026-11-26T10:00:00Z\"}"),
+                privileged(6, "obligations.computed", "c0ffee", null));
+        assertThat(java.util.Objects.requireNonNull(
+                                Obligations.section(moved, true).table())
+                        .rows()
+                        .get(0)
+                        .cells()
+                        .get(5))
+                .contains("a later, privileged computation may have moved it");
+    }
+
+    /**
+     * An occurrence known to the hour is printed to the hour, in the narration and above all in the
+     * DC4 disclosure the auditor copies into the SOC 2 report; a day is the incident's day.
+     */
+    @Test
+    void aClaimedTimeIsPrintedAtItsStatedPrecision() {
+        List<ReportEntry> e = List.of(
+                open(
+                        0,
+                        "incident.opened",
+                        "commander",
+                        "{\"id\":\"i-1\",\"title\":\"Sync\",\"severity\":\"HIGH\","
+                                + "\"timeZone\":\"Europe/Berlin\"}"),
+                open(
+                        1,
+                        "incident.occurred-at-set",
+                        "counsel",
+                        "{\"occurredAt\":\"2026-12-05T15:03:56Z\",\"precision\":\"HOUR\"}"),
+                open(
+                        2,
+                        "timeline.entry",
+                        "responder",
+                        "{\"kind\":\"NOTE\",\"text\":\"export\",\"eventAt\":\"2026-12-04T23:30:00Z\","
+                                + "\"eventPrecision\":\"DAY\"}"));
+        Narration.Names names = Narration.Names.of(e);
+        assertThat(Narration.describe(e.get(1), names, true))
+                .isEqualTo("Occurrence time set by counsel: 2026-12-05 15:00 UTC, to the hour");
+        // 23:30 UTC on the 4th is the 5th in Berlin, the incident's day
+        assertThat(Narration.describe(e.get(2), names, true))
+                .contains("(happened 2026-12-05 (Europe/Berlin), to the day)");
+        Snapshot snapshot = new Snapshot("i-1", ReportCheckpoint.of(NOTE), e);
+        Report r = AuditContinuityReport.of(snapshot, SETTINGS);
+        assertThat(section(r, "disclosure").lines())
+                .anySatisfy(l -> assertThat(l.text())
+                        .startsWith("Timing: ")
+                        .contains("occurred 2026-12-05 15:00 UTC, to the hour")
+                        .doesNotContain("15:03"));
+        assertThat(section(r, "what-happened").lines())
+                .anySatisfy(l -> assertThat(l.when()).isEqualTo("2026-12-05 15:00 UTC, to the hour"))
+                .noneSatisfy(l -> assertThat(l.when()).contains("15:03"));
+    }
+
+    /**
+     * Tex. Bus. & Com. Code 521.053(i): the 30th day after the determination ends at 23:59:59 on 4
+     * January in Texas (America/Chicago, the state's easternmost zone), which is 5 January in UTC. The
+     * reports show it on 4 January, with the citation, the confidence and, for a CONDITIONAL line,
+     * the question it waits on.
+     */
+    @Test
+    void aDayBasedDeadlineIsShownOnItsLastDayInItsRulesZoneWithItsCitation() {
+        List<ReportEntry> e = List.of(open(
+                4,
+                "obligations.computed",
+                "counsel",
+                "{\"added\":[{\"id\":\"o1\",\"rule\":\"us-tx-ag@2023\",\"jurisdiction\":\"US-TX\","
+                        + "\"recipient\":\"ATTORNEY_GENERAL\",\"requirement\":\"REQUIRED\","
+                        + "\"due\":\"2027-01-05T05:59:59Z\",\"dueText\":\"30th day\"},"
+                        + "{\"id\":\"o2\",\"rule\":\"eu-gdpr-34-individuals\",\"jurisdiction\":\"EU\","
+                        + "\"recipient\":\"INDIVIDUALS\",\"requirement\":\"CONDITIONAL\",\"due\":null,"
+                        + "\"dueText\":\"without undue delay\"}]}"));
+        for (boolean auditor : List.of(true, false)) {
+            Report.Table t = java.util.Objects.requireNonNull(
+                    Obligations.section(e, auditor).table());
+            List<String> tx = t.rows().get(0).cells();
+            assertThat(tx.get(0)).startsWith("Tex. Bus. & Com. Code 521.053(i)").endsWith("(us-tx-ag@2023)");
+            assertThat(tx.get(1)).isIn("PRIMARY", "SECONDARY");
+            assertThat(tx.get(5))
+                    .startsWith("2027-01-04 23:59:59 -06:00 America/Chicago")
+                    .contains("2027-01-05 05:59:59 UTC");
+            assertThat(t.rows().get(1).cells().get(4)).startsWith("CONDITIONAL: waits on HIGH_RISK (");
+        }
     }
 
     @Test
@@ -360,25 +483,29 @@ class ReportModelTest {
                         + "\"recipient\":\"CARD_BRAND\",\"requirement\":\"REQUIRED\",\"due\":null}]}"));
         Report.Table t =
                 java.util.Objects.requireNonNull(Obligations.section(e, false).table());
-        assertThat(t.header()).containsExactly("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status");
+        assertThat(t.header())
+                .containsExactly(
+                        "Citation (rule)",
+                        "Confidence",
+                        "Jurisdiction",
+                        "Recipient",
+                        "Requirement",
+                        "Due (where its days end)",
+                        "Status");
         assertThat(t.rows().get(0).cells())
                 .containsExactly(
-                        "eu-gdpr-33-sa",
+                        "GDPR Art. 33(1), (3) (eu-gdpr-33-sa)",
+                        "PRIMARY",
                         "EU",
                         "SUPERVISORY_AUTHORITY",
                         "REQUIRED",
-                        "2026-11-28 14:00:00 UTC",
+                        "2026-11-28 15:00:00 +01:00 Europe/Brussels (2026-11-28 14:00:00 UTC)",
                         "PENDING");
-        assertThat(t.rows().get(1).cells())
-                .containsExactly(
-                        "eu-gdpr-34-individuals",
-                        "EU",
-                        "INDIVIDUALS",
-                        "NOT_REQUIRED",
-                        "without undue delay",
-                        "PENDING");
+        assertThat(t.rows().get(1).cells().subList(2, 7))
+                .containsExactly("EU", "INDIVIDUALS", "NOT_REQUIRED", "without undue delay", "PENDING");
+        assertThat(t.rows().get(1).cells().getFirst()).endsWith("(eu-gdpr-34-individuals)");
         // an entry recorded before the due text was: no fixed deadline, and still its requirement
-        assertThat(t.rows().get(2).cells().subList(3, 5)).containsExactly("REQUIRED", "no fixed deadline");
+        assertThat(t.rows().get(2).cells().subList(4, 6)).containsExactly("REQUIRED", "no fixed deadline");
     }
 
     /**
@@ -423,7 +550,8 @@ class ReportModelTest {
             List<Report.Row> rows =
                     java.util.Objects.requireNonNull(obligations.table()).rows();
             assertThat(rows.stream()
-                            .map(r -> r.cells().getFirst() + " " + r.cells().getLast()))
+                            .map(r -> r.cells().getFirst().replaceAll("^.* \\((.+)\\)$", "$1") + " "
+                                    + r.cells().getLast()))
                     .containsExactly(
                             "eu-gdpr-33-sa PENDING",
                             "eu-gdpr-34-individuals PENDING",
@@ -514,7 +642,8 @@ class ReportModelTest {
         assertThat(happened.lines().stream().map(l -> l.when() + " " + l.cites()))
                 .containsExactly(
                         "2026-11-25 15:00:00 CET (UTC+01:00) [0]",
-                        "2026-11-26 09:00:00 CET (UTC+01:00) [5]",
+                        // a timeline entry's event time known to the minute
+                        "2026-11-26 09:00 CET (UTC+01:00), to the minute [5]",
                         "2026-11-26 10:00:00 CET (UTC+01:00) [0]",
                         "2026-11-26 10:00:03 CET (UTC+01:00) [3]",
                         "2026-11-26 10:00:06 CET (UTC+01:00) [6]",

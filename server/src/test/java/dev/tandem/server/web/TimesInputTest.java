@@ -36,6 +36,22 @@ class TimesInputTest {
         assertThat(Times.words(t.plusSeconds(7), null)).isEqualTo("2026-12-05 13:00:07 UTC");
     }
 
+    /**
+     * Tex. Bus. & Com. Code 521.053(i): the last day is 4 January in Texas; shown only in Berlin it
+     * would read 5 January. A deadline is shown where its days end, then in the incident's zone.
+     */
+    @Test
+    void aDeadlineIsShownOnItsLastDayWhereItsDaysEnd() {
+        Instant due = Instant.parse("2027-01-05T05:59:59Z");
+        assertThat(times.deadline(due, "America/Chicago", berlin))
+                .isEqualTo("2027-01-04 23:59:59 CST (UTC-06:00), America/Chicago;"
+                        + " 2027-01-05 06:59 CET (UTC+01:00) in Europe/Berlin");
+        assertThat(times.deadline(due, ZoneId.of("America/Chicago"), ZoneId.of("America/Chicago")))
+                .isEqualTo("2027-01-04 23:59:59 CST (UTC-06:00), America/Chicago");
+        assertThat(times.deadline(due, null, berlin)).isEqualTo("2027-01-05 06:59:59 CET (UTC+01:00)");
+        assertThat(times.deadline(null, "America/Chicago", berlin)).isEmpty();
+    }
+
     /** A text from the API shown in a page: its RFC 3339 times told in the zone, the rest as it was. */
     @Test
     void timesInATextAreToldInTheZone() {
