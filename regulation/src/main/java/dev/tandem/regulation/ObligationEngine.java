@@ -321,6 +321,20 @@ public final class ObligationEngine {
         return out;
     }
 
+    /** "the Massachusetts breach law notice to individuals": a rule family's notice in words. */
+    private String noticeInWords(String family) {
+        for (Rule r : book.rules()) {
+            if (RuleBook.family(r.id()).equals(family)) {
+                return "the " + r.regime() + " notice to "
+                        + r.recipient()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' ');
+            }
+        }
+        return "the notice of rule " + family;
+    }
+
     /** Whether a trigger's scope names the code itself, or a region whose members hold it. */
     private boolean names(List<String> scopeCodes, String code) {
         for (String c : scopeCodes) {
@@ -575,7 +589,8 @@ public final class ObligationEngine {
         if (start == null && spec.from() == Rule.ClockStart.NOTICE) {
             clockText = "the clock has not started: it runs from the notice of rule " + spec.after()
                     + ", which is not recorded as sent";
-            dueText += " (" + spec.after() + " not yet sent)";
+            // the notice named in words, as the auditor reads this text too, not by its rule id
+            dueText += " (" + noticeInWords(spec.after()) + " not yet sent)";
         } else if (start == null) {
             clockText = "the clock has not started: it runs from the decision on "
                     + rule.question().key();

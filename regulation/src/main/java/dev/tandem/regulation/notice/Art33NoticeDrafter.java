@@ -19,6 +19,22 @@ public final class Art33NoticeDrafter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx (VV)", Locale.ROOT);
 
     /**
+     * The start of the breach no more precisely than it is known: "2026-12-05 16:00 +01:00
+     * (Europe/Berlin), to the hour", "2026-12-05 (Europe/Berlin), to the day".
+     */
+    static String atPrecision(Instant at, @org.jspecify.annotations.Nullable String precision, java.time.ZoneId zone) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        return switch (precision == null ? "EXACT" : precision) {
+            case "MINUTE" -> WHEN.format(local.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)) + ", to the minute";
+            case "HOUR" -> WHEN.format(local.truncatedTo(java.time.temporal.ChronoUnit.HOURS)) + ", to the hour";
+            case "DAY" -> DAY.format(local) + ", to the day";
+            default -> WHEN.format(local);
+        };
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd (VV)", Locale.ROOT);
+
+    /**
      * @param authority the supervisory authority addressed, e.g. "Lead supervisory authority (EU)"
      * @param now when the draft is made: past 72 hours after awareness it needs reasons for the delay
      */
@@ -39,7 +55,7 @@ public final class Art33NoticeDrafter {
                 .append(
                         d.occurredFrom() == null
                                 ? gap("start of the breach", gaps)
-                                : WHEN.format(d.occurredFrom().atZone(d.timeZone())))
+                                : atPrecision(d.occurredFrom(), d.occurredPrecision(), d.timeZone()))
                 .append(" to ")
                 .append(
                         d.occurredTo() == null

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param approxSubjects approximate number of people, null if unknown
  * @param approxRecords approximate number of personal-data records, null if unknown
  * @param delayReason why the notice is later than 72 hours (Art. 33(1)), if it is
+ * @param occurredPrecision how precisely {@code occurredFrom} is known: EXACT, MINUTE, HOUR or DAY
+ *     (null: exact); the draft states it no more precisely
  */
 public record IncidentDescription(
         String controller,
@@ -32,7 +34,44 @@ public record IncidentDescription(
         String likelyConsequences,
         List<String> measuresTaken,
         List<String> measuresProposed,
-        @Nullable String delayReason) {
+        @Nullable String delayReason,
+        @Nullable String occurredPrecision) {
+    /** A description whose occurrence time is exact (or unknown). */
+    public IncidentDescription(
+            String controller,
+            String nature,
+            Instant awareAt,
+            @Nullable Instant occurredFrom,
+            @Nullable Instant occurredTo,
+            ZoneId timeZone,
+            List<String> subjectCategories,
+            @Nullable Long approxSubjects,
+            Set<DataCategory> dataCategories,
+            @Nullable Long approxRecords,
+            @Nullable ContactPoint contact,
+            String likelyConsequences,
+            List<String> measuresTaken,
+            List<String> measuresProposed,
+            @Nullable String delayReason) {
+        this(
+                controller,
+                nature,
+                awareAt,
+                occurredFrom,
+                occurredTo,
+                timeZone,
+                subjectCategories,
+                approxSubjects,
+                dataCategories,
+                approxRecords,
+                contact,
+                likelyConsequences,
+                measuresTaken,
+                measuresProposed,
+                delayReason,
+                null);
+    }
+
     public IncidentDescription {
         subjectCategories = List.copyOf(subjectCategories);
         dataCategories = Set.copyOf(dataCategories);

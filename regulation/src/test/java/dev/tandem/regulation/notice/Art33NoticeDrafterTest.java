@@ -31,6 +31,42 @@ class Art33NoticeDrafterTest {
                 delayReason);
     }
 
+    /** An occurrence known to the hour is not told to the second: "16:00 …, to the hour", not 16:03. */
+    @Test
+    void thePeriodOfTheBreachIsStatedNoMorePreciselyThanItIsKnown() {
+        var dpo = new ContactPoint("Jane Doe", "Data protection officer", "dpo@example.com", "+49 30 1234");
+        IncidentDescription exact = incident(dpo, null);
+        for (String[] c : new String[][] {
+            {"HOUR", "- Period of the breach: 2026-12-05 16:00 +01:00 (Europe/Berlin), to the hour to "},
+            {"MINUTE", "- Period of the breach: 2026-12-05 16:03 +01:00 (Europe/Berlin), to the minute to "},
+            {"DAY", "- Period of the breach: 2026-12-05 (Europe/Berlin), to the day to "},
+            {"EXACT", "- Period of the breach: 2026-12-05 16:03 +01:00 (Europe/Berlin) to "}
+        }) {
+            IncidentDescription d = new IncidentDescription(
+                    exact.controller(),
+                    exact.nature(),
+                    Instant.parse("2026-12-05T23:03:56Z"),
+                    Instant.parse("2026-12-05T15:03:56Z"),
+                    null,
+                    exact.timeZone(),
+                    exact.subjectCategories(),
+                    exact.approxSubjects(),
+                    exact.dataCategories(),
+                    exact.approxRecords(),
+                    exact.contact(),
+                    exact.likelyConsequences(),
+                    exact.measuresTaken(),
+                    exact.measuresProposed(),
+                    null,
+                    c[0]);
+            assertThat(new Art33NoticeDrafter()
+                            .draft(d, "Lead supervisory authority", Instant.parse("2026-12-06T00:00:00Z"))
+                            .toMarkdown())
+                    .as(c[0])
+                    .contains(c[1]);
+        }
+    }
+
     @Test
     void fillsEveryArt33ParagraphFromTheIncident() {
         var dpo = new ContactPoint("Jane Doe", "Data protection officer", "dpo@example.com", "+49 30 1234");

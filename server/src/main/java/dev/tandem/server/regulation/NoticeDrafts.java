@@ -541,7 +541,10 @@ public class NoticeDrafts {
                 "",
                 measuresTaken(incident),
                 List.of(),
-                null);
+                null,
+                incident.occurredPrecision() == null
+                        ? null
+                        : incident.occurredPrecision().name());
         var draft = new Art33NoticeDrafter().draft(description, authority(incident.id()), at);
         String heading = draft.sections().getFirst().heading();
         StringBuilder nature = new StringBuilder(draft.sections().getFirst().body());

@@ -19,11 +19,27 @@ final class ReminderMessage {
     private ReminderMessage() {}
 
     static String text(StoredObligation o, String incidentTitle, ZoneId zone, Duration leadTime, Instant now) {
+        return text(o, incidentTitle, zone, zone, leadTime, now);
+    }
+
+    /**
+     * As {@link #text(StoredObligation, String, ZoneId, Duration, Instant)}, the deadline told where its
+     * days end ({@code ruleZone}: Texas' last day is 4 January in America/Chicago), then in the
+     * incident's zone where that reads differently.
+     */
+    static String text(
+            StoredObligation o, String incidentTitle, ZoneId zone, ZoneId ruleZone, Duration leadTime, Instant now) {
         Instant due = o.due();
         if (due == null) {
             throw new IllegalArgumentException("obligation " + o.id() + " has no fixed deadline to remind of");
         }
-        String when = LOCAL.format(due.atZone(zone)) + " (" + due + ")";
+        String when = LOCAL.format(due.atZone(ruleZone))
+                + (due.atZone(ruleZone)
+                                .toLocalDateTime()
+                                .equals(due.atZone(zone).toLocalDateTime())
+                        ? ""
+                        : ", " + LOCAL.format(due.atZone(zone)))
+                + " (" + due + ")";
         StringBuilder b = opening(leadTime);
         b.append(o.regime())
                 .append(" notice to ")
@@ -91,9 +107,11 @@ final class ReminderMessage {
         return escape(b.toString());
     }
 
-    /** "Tandem reminder (1 d 0 h 0 min lead time): ", how every reminder begins. */
+    /** "Tandem reminder, set for 3 d before the deadline: ", how every reminder begins. */
     private static StringBuilder opening(Duration leadTime) {
-        return new StringBuilder("Tandem reminder (").append(words(leadTime)).append(" lead time): ");
+        return new StringBuilder("Tandem reminder, set for ")
+                .append(words(leadTime))
+                .append(" before the deadline: ");
     }
 
     /** "in 4 h 0 min", or "OVERDUE by 30 min" once {@code due} is past. */
@@ -107,20 +125,17 @@ final class ReminderMessage {
         return owner == null ? "unassigned" : owner;
     }
 
+    /** "3 d", "2 d 3 h 59 min", "4 h", "30 min": the parts that are not zero ("0 min" for none). */
     static String words(Duration d) {
         long minutes = d.toMinutes();
         long days = minutes / (24 * 60);
         long hours = (minutes / 60) % 24;
         long mins = minutes % 60;
-        StringBuilder b = new StringBuilder();
-        if (days > 0) {
-            b.append(days).append(" d ");
-        }
-        if (hours > 0 || days > 0) {
-            b.append(hours).append(" h ");
-        }
-        b.append(mins).append(" min");
-        return b.toString();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (days > 0) parts.add(days + " d");
+        if (hours > 0) parts.add(hours + " h");
+        if (mins > 0 || parts.isEmpty()) parts.add(mins + " min");
+        return String.join(" ", parts);
     }
 
     /** Slack mrkdwn: &amp;, &lt; and &gt; are control characters and must be escaped. */

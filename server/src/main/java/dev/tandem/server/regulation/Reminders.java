@@ -151,7 +151,13 @@ public class Reminders {
                                 .computeIfAbsent(o.incidentId(), incidents::find)
                                 .orElseThrow(
                                         () -> new IllegalStateException("incident " + o.incidentId() + " is missing"));
-                        return ReminderMessage.text(o, incident.title(), incident.timeZone(), r.leadTime(), now);
+                        return ReminderMessage.text(
+                                o,
+                                incident.title(),
+                                incident.timeZone(),
+                                obligations.ruleZone(o, incident.timeZone()),
+                                r.leadTime(),
+                                now);
                     },
                     status -> record(r, status)));
             if (!go) return tally.run();

@@ -74,7 +74,8 @@ class ReminderPlanTest {
         assertThat(text)
                 .contains(
                         "EU GDPR notice to SUPERVISORY_AUTHORITY (EU) is due 2026-11-29 08:00 +01:00 (Europe/Berlin) (2026-11-29T07:00:00Z)")
-                .contains("in 3 h 0 min")
+                .contains("in 3 h.")
+                .startsWith("Tandem reminder, set for 4 h before the deadline: ")
                 .contains("Leak &lt;via&gt; R&amp;D")
                 .contains("GDPR Art. 33(1), (3) [PRIMARY]")
                 .contains("Owner: unassigned")
@@ -82,5 +83,19 @@ class ReminderPlanTest {
         String late = ReminderMessage.text(
                 pending, "x", ZoneId.of("UTC"), Duration.ofHours(1), due.plus(Duration.ofMinutes(90)));
         assertThat(late).contains("OVERDUE by 1 h 30 min");
+        // told where its days end, then in the incident's zone
+        assertThat(ReminderMessage.text(
+                        pending,
+                        "x",
+                        ZoneId.of("Europe/Berlin"),
+                        ZoneId.of("America/Chicago"),
+                        Duration.ofHours(4),
+                        due.minus(Duration.ofHours(3))))
+                .contains("is due 2026-11-29 01:00 -06:00 (America/Chicago), 2026-11-29 08:00 +01:00 (Europe/Berlin)"
+                        + " (2026-11-29T07:00:00Z)");
+        // a lead time of whole days reads so, without "0 h 0 min"
+        assertThat(ReminderMessage.words(Duration.ofDays(3))).isEqualTo("3 d");
+        assertThat(ReminderMessage.words(Duration.ofMinutes(3 * 1440 - 1))).isEqualTo("2 d 23 h 59 min");
+        assertThat(ReminderMessage.words(Duration.ZERO)).isEqualTo("0 min");
     }
 }
