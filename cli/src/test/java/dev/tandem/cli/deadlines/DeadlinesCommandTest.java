@@ -87,6 +87,32 @@ class DeadlinesCommandTest {
                 .doesNotContain("Europe/Brussels (2026-10-26T09:00:00Z)");
     }
 
+    /** "None found" names the laws checked: Massachusetts' 93H does not cover contact data. */
+    @Test
+    void whereNothingIsOwedTheTextAndTheJsonNameTheLawsCheckedAndWhy() {
+        String[] args = {
+            "--aware", "2026-12-05T23:03:56Z",
+            "--subjects", "MX=100,US-MA=10,US-NY=10",
+            "--data", "CONTACT",
+            "--established", "US",
+            "--now", "2026-12-06T00:00:00Z"
+        };
+        CliRun text = run(args);
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("No notification obligations found for this scope (the laws checked are listed below).")
+                .contains("Checked, not triggered:")
+                .contains("  US-MA: Massachusetts breach law (Mass. Gen. Laws ch. 93H")
+                .contains("not triggered: CONTACT is not personal information under it")
+                .contains("  US-NY: ");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        CliRun json = run(all.toArray(String[]::new));
+        JsonNode root = JsonMapper.builder().build().readTree(json.out());
+        assertThat(root.path("notTriggered").toString()).contains("\"jurisdiction\":\"US-MA\"");
+        assertThat(root.path("obligations").isEmpty()).isTrue();
+    }
+
     @Test
     void openEndedObligationHasNullDueAndSaysWhy() {
         CliRun r = run(
