@@ -91,7 +91,8 @@ final class Narration {
         return ZoneOffset.UTC;
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd", java.util.Locale.ROOT);
 
     /**
      * A claimed time printed no more precisely than it is known, in {@code zone} as the pages show times:

@@ -420,7 +420,7 @@ class ReportModelTest {
                                 + "\"eventPrecision\":\"DAY\"}"));
         Narration.Names names = Narration.Names.of(e);
         assertThat(Narration.describe(e.get(1), names, true))
-                .isEqualTo("Occurrence time set by counsel: 2026-12-05 15:00 UTC, to the hour");
+                .isEqualTo("Occurrence time set by counsel: 2026-12-05 16:00 CET (UTC+01:00), to the hour");
         // 23:30 UTC on the 4th is the 5th in Berlin, the incident's day
         assertThat(Narration.describe(e.get(2), names, true))
                 .contains("(happened 2026-12-05 (Europe/Berlin), to the day)");
@@ -429,10 +429,10 @@ class ReportModelTest {
         assertThat(section(r, "disclosure").lines())
                 .anySatisfy(l -> assertThat(l.text())
                         .startsWith("Timing: ")
-                        .contains("occurred 2026-12-05 15:00 UTC, to the hour")
+                        .contains("occurred 2026-12-05 16:00 CET (UTC+01:00), to the hour")
                         .doesNotContain("15:03"));
         assertThat(section(r, "what-happened").lines())
-                .anySatisfy(l -> assertThat(l.when()).isEqualTo("2026-12-05 15:00 UTC, to the hour"))
+                .anySatisfy(l -> assertThat(l.when()).isEqualTo("2026-12-05 16:00 CET (UTC+01:00), to the hour"))
                 .noneSatisfy(l -> assertThat(l.when()).contains("15:03"));
     }
 
@@ -675,7 +675,8 @@ class ReportModelTest {
                 AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), same), SETTINGS),
                 "what-happened");
         assertThat(tied.lines().stream()
-                        .filter(l -> l.when().startsWith("2026-11-26 09:00:00 CET"))
+                        // entry 5's time is known to the minute, entry 9's exactly: both 08:00 UTC
+                        .filter(l -> l.when().startsWith("2026-11-26 09:00"))
                         .map(Report.Line::cites))
                 .containsExactly(List.of(5L), List.of(9L));
         // the incident report's summary is ordered the same way
