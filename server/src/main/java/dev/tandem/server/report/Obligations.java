@@ -115,8 +115,11 @@ final class Obligations {
             String status = o.status.equals("FILED") && dueStands && late(o) ? "FILED LATE" : o.status;
             rows.add(new Row(
                     List.of(
-                            rule.map(r -> r.citation() + " (" + o.rule + ")").orElse(o.rule),
-                            rule.map(r -> r.confidence().name()).orElse(""),
+                            // the confidence beside the citation, not in a column of its own: eight
+                            // columns leave the PDF's cells too narrow for their words (Columns)
+                            rule.map(r -> r.citation() + " (" + o.rule + "), confidence "
+                                            + r.confidence().name())
+                                    .orElse(o.rule),
                             o.jurisdiction,
                             o.recipient,
                             requirement(o, rule),
@@ -139,8 +142,7 @@ final class Obligations {
                 sealed,
                 new Table(
                         List.of(
-                                "Citation (rule)",
-                                "Confidence",
+                                "Citation (rule), confidence",
                                 "Jurisdiction",
                                 "Recipient",
                                 "Requirement",

@@ -134,7 +134,12 @@ class DemoScopeChecksIT {
                 notice,
                 "text/markdown",
                 "# Notice\n\nNothing from the findings.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(responder.get(notice + "/versions/2").status()).isEqualTo(200);
+        // a draft is counsel's work product whatever it says: LEGAL's and the commander's only (docs/access.md)
+        assertThat(responder.get(notice + "/versions/2").status()).isEqualTo(403);
+        assertThat(counsel.as(loaded.tokenOf(Role.INCIDENT_COMMANDER))
+                        .get(notice + "/versions/2")
+                        .status())
+                .isEqualTo(200);
         counsel.send("PUT", notice, "text/markdown", saved.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         // sent, the text states counts and checks from privileged findings: FORENSIC evidence
