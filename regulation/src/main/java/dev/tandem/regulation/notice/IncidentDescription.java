@@ -36,41 +36,6 @@ public record IncidentDescription(
         List<String> measuresProposed,
         @Nullable String delayReason,
         @Nullable String occurredPrecision) {
-    /** A description whose occurrence time is exact (or unknown). */
-    public IncidentDescription(
-            String controller,
-            String nature,
-            Instant awareAt,
-            @Nullable Instant occurredFrom,
-            @Nullable Instant occurredTo,
-            ZoneId timeZone,
-            List<String> subjectCategories,
-            @Nullable Long approxSubjects,
-            Set<DataCategory> dataCategories,
-            @Nullable Long approxRecords,
-            @Nullable ContactPoint contact,
-            String likelyConsequences,
-            List<String> measuresTaken,
-            List<String> measuresProposed,
-            @Nullable String delayReason) {
-        this(
-                controller,
-                nature,
-                awareAt,
-                occurredFrom,
-                occurredTo,
-                timeZone,
-                subjectCategories,
-                approxSubjects,
-                dataCategories,
-                approxRecords,
-                contact,
-                likelyConsequences,
-                measuresTaken,
-                measuresProposed,
-                delayReason,
-                null);
-    }
 
     public IncidentDescription {
         subjectCategories = List.copyOf(subjectCategories);

@@ -28,7 +28,8 @@ class Art33NoticeDrafterTest {
                 "Phishing using the leaked contact details.",
                 List.of("Sandbox access revoked"),
                 List.of("Warn customers about phishing"),
-                delayReason);
+                delayReason,
+                null);
     }
 
     /** An occurrence known to the hour is not told to the second: "16:00 …, to the hour", not 16:03. */
