@@ -119,6 +119,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         progressLine.clear();
         Scope found = writer.finish(report);
+        ThreadCpu.reportIfAsked();
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
         // findings below the threshold are printed, but are not what the check found
         return found.counts().isEmpty() ? TandemCommand.EXIT_OK : TandemCommand.EXIT_FOUND;

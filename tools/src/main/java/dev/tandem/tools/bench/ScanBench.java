@@ -267,7 +267,7 @@ public final class ScanBench implements Callable<Integer> {
             throws IOException, InterruptedException {
         for (int run = 1; run <= runs; run++) {
             for (Config c : configs) {
-                TimedProcess.Result r = TimedProcess.run(c.command());
+                TimedProcess.Result r = TimedProcess.run(c.command(), c.name().startsWith("tandem"));
                 // tandem scan: 0 nothing found, 1 found; ripgrep: 0 matched, 1 none
                 if (r.exit() > 1) {
                     throw new IllegalStateException(c.name() + " exited with " + r.exit() + ": "
@@ -304,7 +304,35 @@ public final class ScanBench implements Callable<Integer> {
                     b.lines(),
                     c.peakRss() < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", c.peakRss() / 1048576.0));
         }
+        for (Config c : configs) {
+            String where = whereTheCpuWent(c.best().cpuReport());
+            if (!where.isEmpty()) out.printf(Locale.ROOT, "  %-24s CPU s by thread: %s%n", c.name(), where);
+        }
         out.flush();
+    }
+
+    private static final java.util.regex.Pattern CPU_KIND =
+            java.util.regex.Pattern.compile("\"(\\w+)\":\\{\"user\":([0-9.]+),\"system\":([0-9.]+)\\}");
+
+    /**
+     * A {@code tandem scan}'s own report of its CPU by kind of thread (its {@code ThreadCpu}), as
+     * "scanning 2.41, caller 1.70 (kernel 1.30), …": kinds that took no time are left out; the
+     * kernel's part is shown where it is a tenth or more. Empty when the run gave no report.
+     */
+    static String whereTheCpuWent(String json) {
+        StringBuilder sb = new StringBuilder();
+        java.util.regex.Matcher m = CPU_KIND.matcher(json);
+        while (m.find()) {
+            double user = Double.parseDouble(m.group(2));
+            double system = Double.parseDouble(m.group(3));
+            double total = user + system;
+            if (total < 0.005) continue;
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append(String.format(Locale.ROOT, "%s %.2f", m.group(1), total));
+            if (system >= 0.1 * total && system >= 0.01)
+                sb.append(String.format(Locale.ROOT, " (kernel %.2f)", system));
+        }
+        return sb.toString();
     }
 
     private static void ratios(PrintWriter out, Map<String, Config> c, long bytes, int cores, boolean nonAscii) {

@@ -21,10 +21,21 @@ public final class TimedProcess {
 
     /**
      * What a run gave: wall-clock seconds, exit code, output lines and digest, peak RSS (-1:
-     * unknown), CPU seconds in user and kernel mode (-1: unknown), stderr's end.
+     * unknown), CPU seconds in user and kernel mode (-1: unknown), stderr's end, and what the
+     * process wrote to the file named by {@code TANDEM_CPU_REPORT} when it was asked to (else empty).
      */
     public record Result(
-            double seconds, int exit, long lines, String sha256, long peakRss, double cpuSeconds, String stderr) {}
+            double seconds,
+            int exit,
+            long lines,
+            String sha256,
+            long peakRss,
+            double cpuSeconds,
+            String stderr,
+            String cpuReport) {}
+
+    /** The variable a {@code tandem scan} reads to report where its CPU went (its {@code ThreadCpu}). */
+    public static final String CPU_REPORT = "TANDEM_CPU_REPORT";
 
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
@@ -33,6 +44,23 @@ public final class TimedProcess {
      * reports the child's CPU time and peak RSS exactly (its own start costs about a millisecond).
      */
     public static Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, false);
+    }
+
+    /**
+     * As {@link #run(List)}; with {@code cpuReport} the child is given {@value #CPU_REPORT}, a file
+     * it writes its CPU by kind of thread to as it ends, and the result carries that line.
+     */
+    public static Result run(List<String> command, boolean cpuReport) throws IOException, InterruptedException {
+        Path report = cpuReport ? Files.createTempFile("tandem-bench-", ".cpu") : null;
+        try {
+            return run(command, report);
+        } finally {
+            if (report != null) Files.deleteIfExists(report);
+        }
+    }
+
+    private static Result run(List<String> command, Path report) throws IOException, InterruptedException {
         Path err = Files.createTempFile("tandem-bench-", ".stderr");
         Path times = Files.createTempFile("tandem-bench-", ".time");
         boolean timed = Files.isExecutable(GNU_TIME);
@@ -45,8 +73,9 @@ public final class TimedProcess {
         Path out = Files.createTempFile("tandem-bench-", ".out");
         try {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd)
-                    .redirectOutput(out.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (report != null) pb.environment().put(CPU_REPORT, report.toString());
+            Process p = pb.redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
@@ -82,8 +111,18 @@ public final class TimedProcess {
                     }
                 }
             }
+            String cpuLine = report != null
+                    ? Files.readString(report, StandardCharsets.UTF_8).trim()
+                    : "";
             return new Result(
-                    secs, exit, lines[0], HexFormat.of().formatHex(sha.digest()), peak == 0 ? -1 : peak, cpu, e);
+                    secs,
+                    exit,
+                    lines[0],
+                    HexFormat.of().formatHex(sha.digest()),
+                    peak == 0 ? -1 : peak,
+                    cpu,
+                    e,
+                    cpuLine);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -26,4 +26,29 @@ class TimedProcessTest {
         assertThat(r.stderr()).contains("oops");
         assertThat(r.seconds()).isPositive();
     }
+
+    @Test
+    void givesTheChildAReportFileAndReturnsWhatItWrote() throws Exception {
+        TimedProcess.Result r = TimedProcess.run(
+                List.of(
+                        "sh",
+                        "-c",
+                        "printf '{\"caller\":{\"user\":1.00,\"system\":0.50}}\\n' > \"$TANDEM_CPU_REPORT\""),
+                true);
+        assertThat(r.exit()).isZero();
+        assertThat(r.cpuReport()).isEqualTo("{\"caller\":{\"user\":1.00,\"system\":0.50}}");
+        assertThat(ScanBench.whereTheCpuWent(r.cpuReport())).isEqualTo("caller 1.50 (kernel 0.50)");
+        // not asked: no variable, nothing read
+        TimedProcess.Result none = TimedProcess.run(List.of("sh", "-c", "test -z \"$TANDEM_CPU_REPORT\""));
+        assertThat(none.exit()).isZero();
+        assertThat(none.cpuReport()).isEmpty();
+    }
+
+    @Test
+    void leavesOutKindsThatTookNoTimeAndSmallKernelShares() {
+        assertThat(ScanBench.whereTheCpuWent("{\"scanning\":{\"user\":2.40,\"system\":0.05},"
+                        + "\"reader\":{\"user\":0.00,\"system\":0.00},\"jit\":{\"user\":1.20,\"system\":0.01}}"))
+                .isEqualTo("scanning 2.45, jit 1.21");
+        assertThat(ScanBench.whereTheCpuWent("")).isEmpty();
+    }
 }
