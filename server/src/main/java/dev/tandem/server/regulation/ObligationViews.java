@@ -109,6 +109,19 @@ public class ObligationViews {
                     + " day's end, 23:59:59, can read 22:59:59); the instant (due) is the same. Open incidents"
                     + " with an IANA zone such as America/New_York");
         }
+        // the laws checked where nothing is owed, and why (tandem deadlines' notTriggered): they name
+        // the scope's jurisdictions and quote its counts, so they are withheld with it, and from the auditor
+        ArrayNode notTriggered = root.putArray("notTriggered");
+        if (!countsWithheld && !auditor && scope.isPresent()) {
+            for (var n : obligations.notTriggered(id)) {
+                notTriggered
+                        .addObject()
+                        .put("jurisdiction", n.jurisdiction())
+                        .put("regime", n.regime())
+                        .put("citation", n.citation())
+                        .put("reason", n.reason());
+            }
+        }
         root.put("asOf", now.toString());
         root.put("computedAt", last.map(l -> l.computedAt().toString()).orElse(null));
         root.put("rulesVersion", last.map(l -> l.rulesVersion()).orElse(null));
@@ -121,7 +134,7 @@ public class ObligationViews {
         root.put("disclaimer", DISCLAIMER);
         if (access.caller().has(Role.AUDITOR)) {
             // who was affected, where, how, and the engine's reasoning are not the auditor's to read
-            root.remove(List.of("scope", "command", "warnings", "facts", "scopeChecks"));
+            root.remove(List.of("scope", "command", "warnings", "notTriggered", "facts", "scopeChecks"));
         }
         return root;
     }

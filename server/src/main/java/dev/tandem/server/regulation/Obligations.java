@@ -725,6 +725,41 @@ public class Obligations {
         return sent;
     }
 
+    /**
+     * The engine's assessment of the incident's scope with the facts, judgements, notices sent and
+     * ceiling in force: what every computation stores, and what {@link #notTriggered} reads back.
+     */
+    private Assessment assess(Incident incident, Scope scope, IncidentFacts facts) {
+        return engine.evaluate(
+                new IncidentScope(
+                        requireAwareness(incident),
+                        scope.subjects(),
+                        scope.data(),
+                        company.factsFor(scope, facts),
+                        incident.timeZone(),
+                        facts.determinedAt(),
+                        noticesSent(incident.id())),
+                latestJudgements(incident.id()),
+                ceilingOf(incident.id()).map(Ceiling::atMost).orElse(null));
+    }
+
+    /**
+     * The laws checked for the people of each jurisdiction of the scope where nothing is owed or set
+     * aside, and why each does not apply ({@link Assessment#notTriggered}, as {@code tandem deadlines}
+     * lists them): the engine's answer for the scope, facts and judgements in force, which every change
+     * of them recomputes. Empty before the first computation (no scope or no awareness time).
+     */
+    public List<Assessment.NotTriggered> notTriggered(String incidentId) {
+        Incident incident = incident(incidentId);
+        Optional<StoredScope> scope = scopeOf(incidentId);
+        if (scope.isEmpty()
+                || incident.awareAt() == null
+                || lastComputation(incidentId).isEmpty()) {
+            return List.of();
+        }
+        return assess(incident, scope.get().scope(), incidentFacts(incidentId)).notTriggered();
+    }
+
     private Computation recompute(
             Appender ap,
             Incident incident,
@@ -740,17 +775,7 @@ public class Obligations {
         // ran from the facts replaced, would tell them (a determination to the day)
         boolean counselsFacts = !facts.equals(IncidentFacts.NONE)
                 || (replacedFacts != null && !replacedFacts.equals(IncidentFacts.NONE));
-        Assessment a = engine.evaluate(
-                new IncidentScope(
-                        requireAwareness(incident),
-                        scope.subjects(),
-                        scope.data(),
-                        company.factsFor(scope, facts),
-                        incident.timeZone(),
-                        facts.determinedAt(),
-                        noticesSent(incident.id())),
-                latestJudgements(incident.id()),
-                ceilingOf(incident.id()).map(Ceiling::atMost).orElse(null));
+        Assessment a = assess(incident, scope, facts);
         List<Reconciliation.Computed> next = Reconciliation.computed(a, render::detail);
         List<StoredObligation> existing = ofIncident(incident.id());
         Reconciliation.Plan plan = Reconciliation.plan(existing, next);

@@ -1281,6 +1281,58 @@ abstract class AccessMatrixContract {
         return r.json().path("id").asString();
     }
 
+    /**
+     * The laws checked where nothing is owed ({@code notTriggered}, as {@code tandem deadlines} lists
+     * them) are read as the scope is: by every member but the auditor, and withheld with a scope that
+     * rests on FORENSIC evidence from all but LEGAL and the commander; the page shows them likewise.
+     */
+    @Test
+    void theLawsCheckedAndNotTriggeredAreReadAsTheScopeIs() throws Exception {
+        Api ic = fixture.as().get(Who.IC);
+        String incident = reviewIncident("Checked");
+        String i = "/api/v1/incidents/" + incident;
+        String page = "/incidents/" + incident + "/obligations";
+        assertThat(ic.putJson(
+                                i + "/scope",
+                                "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],"
+                                        + "\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        for (Who w : List.of(Who.IC, Who.LEGAL, Who.LIAISON, Who.RESPONDER)) {
+            Api as = fixture.as().get(w);
+            JsonNode checked = as.get(i + "/obligations").json().path("notTriggered");
+            JsonNode ma = null;
+            for (JsonNode n : checked) {
+                if (n.path("jurisdiction").asString().equals("US-MA")) ma = n;
+            }
+            assertThat(ma).as(w.name() + ": " + checked).isNotNull();
+            assertThat(ma.path("regime").asString()).isEqualTo("Massachusetts breach law");
+            assertThat(ma.path("citation").asString()).startsWith("Mass. Gen. Laws ch. 93H");
+            assertThat(ma.path("reason").asString()).startsWith("CONTACT is not personal information under it");
+            String body = as.get(page).body();
+            assertThat(body).as(w.name()).contains("id=\"not-triggered\"", "Checked, not triggered");
+            assertThat(body).as(w.name()).contains("CONTACT is not personal information under it");
+        }
+        Api auditor = fixture.as().get(Who.AUDITOR);
+        Api.Response seen = auditor.get(i + "/obligations");
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.json().has("notTriggered")).as(seen.body()).isFalse();
+        assertThat(seen.body()).doesNotContain("US-MA");
+        assertThat(auditor.get(page).body()).doesNotContain("id=\"not-triggered\"", "US-MA");
+
+        // a scope from a FORENSIC scan: its jurisdictions and counts are counsel's and the commander's
+        scopeFromForensicScan(incident, "checked-export.csv");
+        JsonNode counsel = ic.get(i + "/obligations").json();
+        assertThat(counsel.path("scopeWithheld").asBoolean()).isFalse();
+        assertThat(counsel.path("notTriggered").isArray()).isTrue();
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
+            JsonNode view = fixture.as().get(w).get(i + "/obligations").json();
+            assertThat(view.path("scopeWithheld").asBoolean()).as(w.name()).isTrue();
+            assertThat(view.path("notTriggered")).as(w.name()).isEmpty();
+            assertThat(fixture.as().get(w).get(page).body()).as(w.name()).doesNotContain("id=\"not-triggered\"");
+        }
+    }
+
     /** Found by a review playing the audit liaison: these reached non-privileged members in clear. */
     @Test
     void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {

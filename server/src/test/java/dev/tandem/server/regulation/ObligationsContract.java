@@ -335,6 +335,7 @@ abstract class ObligationsContract {
         assertThat(contract(server.path("notRequired"))).isEqualTo(contract(cli.path("notRequired")));
         assertThat(server.path("warnings")).isEqualTo(cli.path("warnings"));
         assertThat(server.path("rulesVersion")).isEqualTo(cli.path("rulesVersion"));
+        assertThat(server.path("notTriggered")).isEqualTo(cli.path("notTriggered"));
 
         JsonNode gdpr = find(server.path("obligations"), "eu-gdpr-33-sa", "EU");
         assertThat(gdpr.path("due").asString()).isEqualTo("2026-11-29T07:00:00Z");
@@ -357,6 +358,32 @@ abstract class ObligationsContract {
                         .asString())
                 .isEqualTo("PENDING");
         assertThat(timelineTypes(incident)).containsSubsequence("scope.updated", "obligations.computed");
+    }
+
+    /** Where nothing is owed, the server names the laws it checked and why, as the CLI does for the same inputs. */
+    @Test
+    void namesTheLawsCheckedAndNotTriggeredLikeTheCli() {
+        String incident = openIncident("Checked like the CLI", AWARE);
+        var put = putScope(
+                incident,
+                "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode server = obligationsOf(incident);
+        JsonNode cli = cli(server.path("command").asString());
+        assertThat(server.path("notTriggered")).isNotEmpty().isEqualTo(cli.path("notTriggered"));
+        assertThat(server.path("notTriggered").toString())
+                .contains("\"jurisdiction\":\"US-MA\"")
+                .contains("CONTACT is not personal information under it");
+        // data that Massachusetts' law covers: owed there, so no longer listed as not triggered
+        put = putScope(
+                incident,
+                "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
+                        + "\"encrypted\":false}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        server = obligationsOf(incident);
+        assertThat(server.path("notTriggered").toString()).doesNotContain("\"jurisdiction\":\"US-MA\"");
+        assertThat(server.path("notTriggered"))
+                .isEqualTo(cli(server.path("command").asString()).path("notTriggered"));
     }
 
     @Test
