@@ -66,11 +66,10 @@ public final class AuditContinuityReport {
         Map<Long, List<Long>> correctedBy = Narration.correctedBy(entries);
         for (ReportEntry e : entries) {
             if (e.type().equals("timeline.entry") || e.type().equals("leak.finding")) {
-                dated.add(Summary.dated(
+                dated.add(Summary.datedAsClaimed(
                         e,
                         Summary.happened(e),
-                        Narration.describe(e, names, true) + Narration.corrected(e, correctedBy),
-                        names.zone()));
+                        Narration.describe(e, names, true) + Narration.corrected(e, correctedBy)));
             }
         }
         List<Line> happened = Summary.chronological(dated);
@@ -367,7 +366,7 @@ public final class AuditContinuityReport {
                 .filter(e -> e.content() != null)
                 .orElse(null);
         if (occurred != null) {
-            moments.add(moment("occurred", Summary.happened(occurred), occurred, Narration.zone(entries)));
+            moments.add(moment("occurred", Summary.happened(occurred), occurred));
             timing.add(occurred);
         }
         ReportEntry aware = Summary.awareness(entries).orElse(null);
@@ -447,17 +446,12 @@ public final class AuditContinuityReport {
                 null);
     }
 
-    /** "contained 2026-12-06 00:30:14 UTC", dated for ordering. */
-    private static Summary.Dated moment(String what, String at, ReportEntry e) {
-        return moment(what, at, e, java.time.ZoneOffset.UTC);
-    }
-
     /**
-     * As {@link #moment(String, String, ReportEntry)}, a claimed time at its stated precision ("occurred
-     * 2026-12-05 15:00 UTC, to the hour"): DC4 discloses timing no more precisely than it is known.
+     * "contained 2026-12-06 00:30:14 UTC", dated for ordering; a claimed time at its stated precision
+     * ("occurred 2026-12-05 15:00 UTC, to the hour"): DC4 discloses timing no more precisely than it is known.
      */
-    private static Summary.Dated moment(String what, String at, ReportEntry e, java.time.ZoneId zone) {
-        Summary.Dated d = Summary.dated(e, at, "", zone);
+    private static Summary.Dated moment(String what, String at, ReportEntry e) {
+        Summary.Dated d = Summary.datedAsClaimed(e, at, "");
         return new Summary.Dated(
                 d.at(), new Line(d.line().when(), what + " " + d.line().when(), List.of()));
     }

@@ -39,11 +39,7 @@ final class Narration {
      * {@code metadata.zip}) are told apart by the ledger entry that added each: "metadata.zip (added
      * at #34)", as the evidence requests name their items.
      */
-    record Names(Map<String, String> byId, java.time.ZoneId zone) {
-        Names(Map<String, String> byId) {
-            this(byId, ZoneOffset.UTC);
-        }
-
+    record Names(Map<String, String> byId) {
         static Names of(List<ReportEntry> entries) {
             Map<String, String> named = new LinkedHashMap<>();
             Map<String, Long> addedAt = new HashMap<>();
@@ -59,7 +55,7 @@ final class Narration {
             Map<String, String> m = new HashMap<>();
             named.forEach(
                     (id, name) -> m.put(id, uses.get(name) > 1 ? name + " (added at #" + addedAt.get(id) + ")" : name));
-            return new Names(m, Narration.zone(entries));
+            return new Names(m);
         }
 
         String of(String id) {
@@ -68,27 +64,18 @@ final class Narration {
         }
     }
 
-    /** Builds a report with its times told in {@code zone}, the incident's ({@link #time}). */
+    /**
+     * Builds a report with its times told in {@code zone}, the incident's as its opening recorded it
+     * ({@link RequestHistory#asOf}): {@link #time} prints in it, and a time claimed to the day or the
+     * hour is read in it, where it was meant (the server reads it so, {@code Incidents.earliest}).
+     */
     static <T> T in(ZoneId zone, java.util.function.Supplier<T> build) {
         return ScopedValue.where(ZONE, zone).call(build::get);
     }
 
-    /**
-     * The incident's time zone, as its opening recorded it (UTC when it did not): the zone in which a
-     * time claimed to the day or the hour was meant (the server reads it so, {@code Incidents.earliest}).
-     */
-    static java.time.ZoneId zone(List<ReportEntry> entries) {
-        for (ReportEntry e : entries) {
-            if (e.type().equals("incident.opened") && e.content() != null) {
-                try {
-                    String id = text(e.content(), "timeZone");
-                    return id.isEmpty() ? ZoneOffset.UTC : java.time.ZoneId.of(id);
-                } catch (DateTimeException bad) {
-                    return ZoneOffset.UTC;
-                }
-            }
-        }
-        return ZoneOffset.UTC;
+    /** The zone of the report being built ({@link #in}); UTC outside one. */
+    static ZoneId zone() {
+        return ZONE.orElse(ZoneOffset.UTC);
     }
 
     private static final java.time.format.DateTimeFormatter DAY =
@@ -132,7 +119,7 @@ final class Narration {
      * The time an entry claims, at its stated precision (an occurrence, a timeline entry's event
      * time); "" for an entry that claims none at a precision coarser than exact.
      */
-    static String claimed(ReportEntry e, java.time.ZoneId zone) {
+    static String claimed(ReportEntry e) {
         JsonNode c = e.content();
         if (c == null) return "";
         String[] at = switch (e.type()) {
@@ -141,7 +128,7 @@ final class Narration {
             default -> new String[] {"", ""};
         };
         if (at[0].isEmpty() || at[1].isEmpty() || at[1].equals("EXACT")) return "";
-        return atPrecision(at[0], at[1], zone);
+        return atPrecision(at[0], at[1], zone());
     }
 
     /**
@@ -150,7 +137,7 @@ final class Narration {
      * saying so, outside {@link #in}. What does not parse is printed as given.
      */
     static String time(@Nullable String rfc3339) {
-        return time(rfc3339, ZONE.orElse(ZoneOffset.UTC));
+        return time(rfc3339, zone());
     }
 
     /** As {@link #time(String)}, in {@code zone}. */
@@ -276,7 +263,7 @@ final class Narration {
                         : "Judgement on " + text(b, "question") + ": " + text(b, "answer") + by;
             case "notice.edited" -> "Notice " + text(b, "notice") + " version " + text(b, "version") + " saved" + by;
             case "notice.sent" -> "Notice " + text(b, "notice") + " sent (" + text(b, "jurisdiction") + ")" + by;
-            case "timeline.entry" -> timelineEntry(b, by, names.zone());
+            case "timeline.entry" -> timelineEntry(b, by);
             case "incident.phase-changed" ->
                 "Phase changed" + (text(b, "previous").isEmpty() ? "" : " from " + text(b, "previous")) + " to "
                         + text(b, "phase") + by;
@@ -297,7 +284,7 @@ final class Narration {
                                         || text(b, "precision").equals("EXACT")
                                 ? time(text(b, "occurredAt"))
                                         + (text(b, "precision").isEmpty() ? "" : ", exact")
-                                : atPrecision(text(b, "occurredAt"), text(b, "precision"), names.zone()));
+                                : atPrecision(text(b, "occurredAt"), text(b, "precision"), zone()));
             case "incident.facts-set" ->
                 forAuditor
                         ? "Incident facts set" + by
@@ -438,7 +425,7 @@ final class Narration {
                 + (b.path("encrypted").asBoolean() ? "; encrypted" : "; not encrypted");
     }
 
-    private static String timelineEntry(JsonNode b, String by, java.time.ZoneId zone) {
+    private static String timelineEntry(JsonNode b, String by) {
         String kind = text(b, "kind");
         StringBuilder s = new StringBuilder(kind.isEmpty() ? "NOTE" : kind);
         if (!text(b, "corrects").isEmpty()) {
@@ -451,7 +438,7 @@ final class Narration {
                     .append(
                             p.isEmpty() || p.equals("EXACT")
                                     ? time(text(b, "eventAt")) + (p.isEmpty() ? "" : ", exact")
-                                    : atPrecision(text(b, "eventAt"), p, zone));
+                                    : atPrecision(text(b, "eventAt"), p, zone()));
             s.append(')');
         }
         if (!text(b, "discoveredAt").isEmpty()) {

@@ -65,13 +65,12 @@ final class Summary {
                 }
             } else if (LIFECYCLE.contains(e.type())) {
                 String told = Narration.describe(e, names, forAuditor);
-                lines.add(dated(
+                lines.add(datedAsClaimed(
                         e,
                         happened(e),
                         e == inForce && e.type().equals("incident.awareness-set")
                                 ? told + " (deadlines run from here)"
-                                : told,
-                        names.zone()));
+                                : told));
             }
         }
         return lines;
@@ -123,11 +122,11 @@ final class Summary {
 
     /**
      * As {@link #dated(ReportEntry, String, String)}; the time an entry claims ({@link #happened}) is
-     * shown at its stated precision, in {@code zone}'s hours and days ({@link Narration#claimed}).
+     * shown at its stated precision, in the incident's hours and days ({@link Narration#claimed}).
      */
-    static Dated dated(ReportEntry e, String happenedAt, String text, java.time.ZoneId zone) {
+    static Dated datedAsClaimed(ReportEntry e, String happenedAt, String text) {
         Dated d = dated(e, happenedAt, text);
-        String claimed = happenedAt.equals(happened(e)) ? Narration.claimed(e, zone) : "";
+        String claimed = happenedAt.equals(happened(e)) ? Narration.claimed(e) : "";
         return claimed.isEmpty()
                 ? d
                 : new Dated(d.at(), new Line(claimed, d.line().text(), d.line().cites()));

@@ -419,10 +419,14 @@ class ReportModelTest {
                         "{\"kind\":\"NOTE\",\"text\":\"export\",\"eventAt\":\"2026-12-04T23:30:00Z\","
                                 + "\"eventPrecision\":\"DAY\"}"));
         Narration.Names names = Narration.Names.of(e);
-        assertThat(Narration.describe(e.get(1), names, true))
+        // the narration of a report told in the incident's zone, as both reports build theirs
+        java.time.ZoneId berlin = RequestHistory.asOf(new Snapshot("i-1", ReportCheckpoint.of(NOTE), e))
+                .zone();
+        assertThat(berlin).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(Narration.in(berlin, () -> Narration.describe(e.get(1), names, true)))
                 .isEqualTo("Occurrence time set by counsel: 2026-12-05 16:00 CET (UTC+01:00), to the hour");
         // 23:30 UTC on the 4th is the 5th in Berlin, the incident's day
-        assertThat(Narration.describe(e.get(2), names, true))
+        assertThat(Narration.in(berlin, () -> Narration.describe(e.get(2), names, true)))
                 .contains("(happened 2026-12-05 (Europe/Berlin), to the day)");
         Snapshot snapshot = new Snapshot("i-1", ReportCheckpoint.of(NOTE), e);
         Report r = AuditContinuityReport.of(snapshot, SETTINGS);
