@@ -137,7 +137,20 @@ public class Memberships {
 
     /** Adds {@code username} with {@code role}, or changes their role; answers the membership. */
     public Member put(String incident, String username, Role role, String actor) {
-        return put(incident, username, role, actor, Optional.empty());
+        return apply(incident, username, role, actor, Optional.empty()).member();
+    }
+
+    /** A membership as a put left it, and the role the person had before it (null: they were no member). */
+    public record Put(Member member, @Nullable Role previous) {}
+
+    /**
+     * As {@link #put(String, String, Role, String)}; with {@code expected} given, only if the person is
+     * a member in that role now (checked in the same ledger unit as the change, {@code 409
+     * member-changed} naming both roles otherwise), so that a script never replaces a role it did not
+     * know of. Answers the membership with the role it replaced.
+     */
+    public Put putExpecting(String incident, String username, Role role, String actor, Optional<Role> expected) {
+        return apply(incident, username, role, actor, expected.map(Optional::of));
     }
 
     /**
@@ -147,10 +160,11 @@ public class Memberships {
      * replaced unseen: {@code 409 member-changed}.
      */
     public Member put(String incident, String username, Role role, String actor, @Nullable Role expected) {
-        return put(incident, username, role, actor, Optional.of(Optional.ofNullable(expected)));
+        return apply(incident, username, role, actor, Optional.of(Optional.ofNullable(expected)))
+                .member();
     }
 
-    private Member put(String incident, String username, Role role, String actor, Optional<Optional<Role>> expected) {
+    private Put apply(String incident, String username, Role role, String actor, Optional<Optional<Role>> expected) {
         Instant at = now();
         return ledger.record(ap -> {
             Integer users =
@@ -167,10 +181,10 @@ public class Memberships {
                                 + previous.map(r -> r + " in incident " + incident)
                                         .orElse("no member of incident " + incident)
                                 + " now, not " + expected.get().map(Role::name).orElse("a non-member")
-                                + " as when you confirmed; nothing was changed");
+                                + " as the change expected; nothing was changed");
             }
             if (previous.isPresent() && previous.get() == role) {
-                return member(incident, username);
+                return new Put(member(incident, username), role);
             }
             if (previous.isPresent()) {
                 if (previous.get() == Role.INCIDENT_COMMANDER && commanders(incident) == 1) {
@@ -202,7 +216,7 @@ public class Memberships {
                         actor,
                         index);
             }
-            return member(incident, username);
+            return new Put(member(incident, username), previous.orElse(null));
         });
     }
 

@@ -176,7 +176,31 @@ class IncidentController {
         }
     }
 
-    record RoleRequest(@Nullable String role) {}
+    /**
+     * A membership to put: the role, and optionally the role the caller expects the person to have now
+     * ({@code expectedRole}; absent or null: no check, as for adding a member).
+     */
+    record RoleRequest(@Nullable String role, @Nullable String expectedRole) {}
+
+    /** The membership a put left, with the role it replaced ({@code previousRole}, null for a new member). */
+    record PutMemberView(
+            String username,
+            String role,
+            String addedAt,
+            String addedBy,
+            long ledgerIndex,
+            @Nullable String previousRole) {
+        static PutMemberView of(Memberships.Put p) {
+            MemberView m = MemberView.of(p.member());
+            return new PutMemberView(
+                    m.username(),
+                    m.role(),
+                    m.addedAt(),
+                    m.addedBy(),
+                    m.ledgerIndex(),
+                    p.previous() == null ? null : p.previous().name());
+        }
+    }
 
     @GetMapping("/api/v1/incidents/{id}/members")
     @Guard(Action.MEMBERS_READ)
@@ -186,12 +210,19 @@ class IncidentController {
 
     @PutMapping("/api/v1/incidents/{id}/members/{username}")
     @Guard(Action.MEMBERS_CHANGE)
-    MemberView putMember(
+    PutMemberView putMember(
             Access access, @PathVariable String id, @PathVariable String username, @RequestBody RoleRequest body) {
-        Role role = Role.parse(body.role() == null ? "" : body.role())
+        Role role = role("role", body.role());
+        java.util.Optional<Role> expected = body.expectedRole() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(role("expectedRole", body.expectedRole()));
+        return PutMemberView.of(memberships.putExpecting(id, username, role, access.username(), expected));
+    }
+
+    private static Role role(String field, @Nullable String value) {
+        return Role.parse(value == null ? "" : value)
                 .orElseThrow(() -> DomainException.unprocessable(
-                        "bad-role", "role must be one of " + List.of(Role.values()) + ", got " + body.role()));
-        return MemberView.of(memberships.put(id, username, role, access.username()));
+                        "bad-role", field + " must be one of " + List.of(Role.values()) + ", got " + value));
     }
 
     @DeleteMapping("/api/v1/incidents/{id}/members/{username}")

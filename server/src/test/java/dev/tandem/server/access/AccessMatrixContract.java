@@ -307,6 +307,13 @@ abstract class AccessMatrixContract {
                 "PFFFFFHP",
                 () -> i + "/members/" + freshUser(f.admin()),
                 "{\"role\":\"AUDITOR\"}"));
+        // a script that says which role it expects the member to have (409 member-changed otherwise)
+        c.add(new Call("PUT", "/api/v1/incidents/{id}/members/{username}", "PFFFFFHP", () -> {
+            String u = freshUser(f.admin());
+            Api.Response added = f.as().get(Who.IC).putJson(i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            return Request.json(i + "/members/" + u, "{\"role\":\"AUDIT_LIAISON\",\"expectedRole\":\"AUDITOR\"}");
+        }));
         c.add(new Call("DELETE", "/api/v1/incidents/{id}/members/{username}", "PFFFFFHP", () -> {
             String u = freshUser(f.admin());
             Api.Response added = f.as().get(Who.IC).putJson(i + "/members/" + u, "{\"role\":\"AUDITOR\"}");
@@ -1067,6 +1074,71 @@ abstract class AccessMatrixContract {
                 assertThat(response.status()).as(call.method() + " " + r.path()).isIn(302, 403);
             }
         }
+    }
+
+    /**
+     * A script adds members as before, and changes a member's role only from the role it says it
+     * expects ({@code expectedRole}): otherwise 409 {@code member-changed} naming both roles, and
+     * nothing changes; the answer says the role it replaced.
+     */
+    @Test
+    void aScriptChangesAMembersRoleOnlyFromTheRoleItExpects() {
+        Api ic = fixture.as().get(Who.IC);
+        String i = "/api/v1/incidents/" + fixture.incident();
+        String u = freshUser(fixture.admin());
+        Api.Response added = ic.putJson(i + "/members/" + u, "{\"role\":\"RESPONDER\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().path("role").asString()).isEqualTo("RESPONDER");
+        assertThat(added.json().has("previousRole")).isTrue();
+        assertThat(added.json().path("previousRole").isNull()).isTrue();
+        List<String> before = memberRoles(ic, i);
+        int entries = ic.get(i + "/timeline").json().size();
+
+        Api.Response stale = ic.putJson(i + "/members/" + u, "{\"role\":\"LEGAL\",\"expectedRole\":\"AUDITOR\"}");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().path("type").asString()).isEqualTo("urn:tandem:problem:member-changed");
+        assertThat(stale.json().path("detail").asString())
+                .contains(u + " is RESPONDER")
+                .contains("not AUDITOR")
+                .contains("nothing was changed");
+        assertThat(memberRoles(ic, i)).isEqualTo(before);
+        // nor for someone who is no member: an expected role says they are one
+        String stranger = freshUser(fixture.admin());
+        Api.Response none =
+                ic.putJson(i + "/members/" + stranger, "{\"role\":\"LEGAL\",\"expectedRole\":\"RESPONDER\"}");
+        assertThat(none.status()).as(none.body()).isEqualTo(409);
+        assertThat(none.json().path("detail").asString()).contains("no member").contains("not RESPONDER");
+        assertThat(memberRoles(ic, i)).isEqualTo(before);
+        Api.Response bad = ic.putJson(i + "/members/" + u, "{\"role\":\"LEGAL\",\"expectedRole\":\"CHIEF\"}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.json().path("detail").asString())
+                .startsWith("expectedRole must be one of")
+                .contains("CHIEF");
+        assertThat(memberRoles(ic, i)).isEqualTo(before);
+        // refused before anything was recorded
+        assertThat(ic.get(i + "/timeline").json().size()).isEqualTo(entries);
+
+        Api.Response changed = ic.putJson(i + "/members/" + u, "{\"role\":\"LEGAL\",\"expectedRole\":\"RESPONDER\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("role").asString()).isEqualTo("LEGAL");
+        assertThat(changed.json().path("previousRole").asString()).isEqualTo("RESPONDER");
+        assertThat(memberRoles(ic, i)).contains(u + "=LEGAL");
+        // unchanged, said so; and without expectedRole a script puts the role as before
+        Api.Response same = ic.putJson(i + "/members/" + u, "{\"role\":\"LEGAL\"}");
+        assertThat(same.json().path("previousRole").asString()).isEqualTo("LEGAL");
+        Api.Response plain = ic.putJson(i + "/members/" + u, "{\"role\":\"AUDIT_LIAISON\"}");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(plain.json().path("previousRole").asString()).isEqualTo("LEGAL");
+        assertThat(memberRoles(ic, i)).contains(u + "=AUDIT_LIAISON");
+    }
+
+    private static List<String> memberRoles(Api as, String incidentPath) {
+        List<String> roles = new ArrayList<>();
+        as.get(incidentPath + "/members")
+                .json()
+                .forEach(m -> roles.add(
+                        m.path("username").asString() + "=" + m.path("role").asString()));
+        return roles;
     }
 
     @Test
