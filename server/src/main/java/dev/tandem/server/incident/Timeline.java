@@ -200,7 +200,7 @@ public class Timeline {
                         .findFirst()
                         .map(java.time.ZoneId::of)
                         .orElse(null);
-        TimelineText words = new TimelineText(names(), zone);
+        TimelineText words = new TimelineText(names(), zone, forensicNames(incident, caller)::get);
         List<Entry> out = new ArrayList<>();
         for (Ledger.StoredEntry stored : ledger.entriesOf(incident)) {
             JsonNode e = json.readTree(stored.leaf());
@@ -300,6 +300,24 @@ public class Timeline {
                             rs.getBoolean("privileged"));
                 },
                 incident);
+    }
+
+    /**
+     * The names of the incident's FORENSIC items the caller may read (LEGAL and the commander every
+     * one, a responder those LEGAL granted them), by id: what the evidence API shows them in full.
+     */
+    private Map<String, String> forensicNames(String incident, Caller caller) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query(
+                "SELECT id, name FROM evidence WHERE incident_id = ? AND repository = ?",
+                rs -> {
+                    if (caller.mayRead(rs.getString(1), Repository.FORENSIC)) {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }
+                },
+                incident,
+                Repository.FORENSIC.name());
+        return names;
     }
 
     private java.util.function.UnaryOperator<String> names() {

@@ -83,14 +83,32 @@ public final class TimelineText {
     /** Where the entries' times are told; null: in UTC. */
     private final java.time.@org.jspecify.annotations.Nullable ZoneId zone;
 
+    /**
+     * The names of the FORENSIC items the reader may read, by evidence id (null for an item they may
+     * not: it is named by its id, as its stub shows it).
+     */
+    private final java.util.function.Function<String, @org.jspecify.annotations.Nullable String> items;
+
     public TimelineText(UnaryOperator<String> names) {
         this(names, null);
     }
 
     /** Tells the entries' times in {@code zone}, the incident's, with its name and offset. */
     public TimelineText(UnaryOperator<String> names, java.time.@org.jspecify.annotations.Nullable ZoneId zone) {
+        this(names, zone, id -> null);
+    }
+
+    /**
+     * As {@link #TimelineText(UnaryOperator, java.time.ZoneId)}, naming a FORENSIC item a grant is for
+     * by the name {@code items} gives: the reader's, for the items they may read (docs/access.md).
+     */
+    public TimelineText(
+            UnaryOperator<String> names,
+            java.time.@org.jspecify.annotations.Nullable ZoneId zone,
+            java.util.function.Function<String, @org.jspecify.annotations.Nullable String> items) {
         this.names = names;
         this.zone = zone;
+        this.items = items;
     }
 
     /**
@@ -335,8 +353,14 @@ public final class TimelineText {
         return names.apply(s(b, "username"));
     }
 
-    private static String granted(JsonNode b) {
-        return b.path("evidence").isString() ? "FORENSIC item " + s(b, "evidence") : "every FORENSIC item";
+    /** The FORENSIC item a grant is for: by name to a reader who may read it, else by id. */
+    private String granted(JsonNode b) {
+        if (!b.path("evidence").isString()) {
+            return "every FORENSIC item";
+        }
+        String id = s(b, "evidence");
+        String name = items.apply(id);
+        return "FORENSIC item " + (name == null ? id : name);
     }
 
     private static String notice(JsonNode b) {

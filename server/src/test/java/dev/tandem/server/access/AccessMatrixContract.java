@@ -1405,6 +1405,85 @@ abstract class AccessMatrixContract {
         }
     }
 
+    /**
+     * A grant's timeline entry names its FORENSIC item by name to a reader who may read the item
+     * (LEGAL, the commander, the responder it is granted to) and by id to everyone else, on the API's
+     * timeline, the incident page's and in the reports.
+     */
+    @Test
+    void aGrantNamesItsItemToThoseWhoMayReadItAndByIdToOthers() throws Exception {
+        Api ic = fixture.as().get(Who.IC);
+        Api legal = fixture.as().get(Who.LEGAL);
+        String incident = reviewIncident("Grants");
+        String i = "/api/v1/incidents/" + incident;
+        String granted = username(fixture.as().get(Who.GRANTED), fixture.admin());
+        String responder = username(fixture.as().get(Who.RESPONDER), fixture.admin());
+        assertThat(ic.putJson(i + "/members/" + granted, "{\"role\":\"RESPONDER\"}")
+                        .status())
+                .isEqualTo(200);
+        String memoName = "counsel-memo-" + SERIAL.incrementAndGet() + ".csv";
+        String dumpName = "revoked-dump-" + SERIAL.incrementAndGet() + ".csv";
+        String memo = upload(ic, incident, "FORENSIC", memoName);
+        String dump = upload(ic, incident, "FORENSIC", dumpName);
+        Api.Response kept =
+                legal.postJson(i + "/grants", "{\"username\":\"" + granted + "\",\"evidence\":\"" + memo + "\"}");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        Api.Response gone =
+                legal.postJson(i + "/grants", "{\"username\":\"" + responder + "\",\"evidence\":\"" + dump + "\"}");
+        assertThat(gone.status()).as(gone.body()).isEqualTo(201);
+        assertThat(legal.send("DELETE", i + "/grants/" + gone.json().path("id").asString(), null, null)
+                        .status())
+                .isEqualTo(204);
+
+        // who reads which item's name: LEGAL and the commander both, the granted responder the memo,
+        // and the responder whose grant was revoked neither any more
+        Map<Who, List<String>> named = Map.of(
+                Who.IC, List.of(memoName, dumpName),
+                Who.LEGAL, List.of(memoName, dumpName),
+                Who.GRANTED, List.of(memoName),
+                Who.RESPONDER, List.of(),
+                Who.LIAISON, List.of(),
+                Who.AUDITOR, List.of());
+        for (var e : named.entrySet()) {
+            Api as = fixture.as().get(e.getKey());
+            List<String> grants = new ArrayList<>();
+            for (JsonNode entry : as.get(i + "/timeline").json()) {
+                if (entry.path("type").asString().startsWith("grant."))
+                    grants.add(entry.path("text").asString());
+            }
+            String who = e.getKey().name();
+            assertThat(grants).as(who).hasSize(3);
+            String page = as.get("/incidents/" + incident).body();
+            for (var item : Map.of(memoName, memo, dumpName, dump).entrySet()) {
+                boolean reads = e.getValue().contains(item.getKey());
+                String shown = "FORENSIC item " + (reads ? item.getKey() : item.getValue());
+                String hidden = "FORENSIC item " + (reads ? item.getValue() : item.getKey());
+                // the memo's one grant, the dump's grant and its revocation
+                assertThat(grants.stream().filter(t -> t.endsWith(shown)))
+                        .as(who + ": " + grants)
+                        .hasSize(item.getKey().equals(memoName) ? 1 : 2);
+                assertThat(String.join("\n", grants)).as(who).doesNotContain(hidden);
+                assertThat(page).as(who).contains(shown).doesNotContain(hidden);
+            }
+        }
+        // the incident report as its reader may read it; the audit-continuity report opens nothing
+        String report = "/reports/incident";
+        String grantedReport = fixture.as().get(Who.GRANTED).get(i + report).body();
+        assertThat(grantedReport)
+                .contains("read " + memoName)
+                .contains("item " + dump)
+                .doesNotContain(dumpName);
+        String legalReport = legal.get(i + report).body();
+        assertThat(legalReport).contains("read " + memoName).contains(dumpName).doesNotContain("item " + dump);
+        String responderReport = fixture.as().get(Who.RESPONDER).get(i + report).body();
+        assertThat(responderReport).contains("item " + memo, "item " + dump).doesNotContain(memoName, dumpName);
+        String audit = fixture.as()
+                .get(Who.AUDITOR)
+                .get(i + "/reports/audit-continuity")
+                .body();
+        assertThat(audit).contains("item " + memo, "item " + dump).doesNotContain(memoName, dumpName);
+    }
+
     /** Found by a review playing the audit liaison: these reached non-privileged members in clear. */
     @Test
     void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {

@@ -397,6 +397,20 @@ class TimelineTextTest {
                         .doesNotContain("?"));
     }
 
+    /** A grant names its item by the name the reader may read, and by id where they may not. */
+    @Test
+    void aGrantNamesItsItemByNameToAReaderWhoMayReadIt() {
+        TimelineText reader = new TimelineText(u -> u, null, id -> id.equals("e2") ? "intake-memo.pdf" : null);
+        var memo = new GrantAdded("i", "g1", "rafael", "e2");
+        var other = new GrantRevoked("i", "g2", "rafael", "e3");
+        assertThat(reader.render(memo.type(), memo.body(), "ada"))
+                .isEqualTo("ada let rafael read FORENSIC item intake-memo.pdf");
+        assertThat(reader.render(other.type(), other.body(), "ada"))
+                .isEqualTo("ada revoked rafael's access to FORENSIC item e3");
+        var all = new GrantAdded("i", "g3", "rafael", null);
+        assertThat(reader.render(all.type(), all.body(), "ada")).isEqualTo("ada let rafael read every FORENSIC item");
+    }
+
     @Test
     void aPrivilegedEntryShowsOnlyItsCommitment() {
         assertThat(TimelineText.commitment(SHA)).isEqualTo("Privileged entry recorded (commitment abababababab…)");
