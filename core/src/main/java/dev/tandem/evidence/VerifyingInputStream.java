@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * matches; on a mismatch it throws {@link DamagedBlobException} instead of returning them, so a
  * damaged blob never reaches a reader whole. A file shorter or longer than recorded fails the same
  * way when that is seen. After a failure every read fails again. Skipping reads (and hashes) the
- * skipped bytes; there is no mark.
+ * skipped bytes; there is no mark. A reader that needs the SHA-256 too takes it from {@link
+ * #checkedSha256} once the stream is read to its end.
  */
-public final class VerifyingInputStream extends InputStream {
+public final class VerifyingInputStream extends InputStream implements Sha256Checked {
     private final InputStream in;
     private final String expectedSha256;
     private final long expectedSize;
@@ -65,6 +66,14 @@ public final class VerifyingInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    @Override
+    public String checkedSha256() {
+        if (!verified) {
+            throw new IllegalStateException("the blob is not read to its end yet, so its SHA-256 is not checked");
+        }
+        return expectedSha256;
     }
 
     /** Whether the whole blob has been read and matched its record. */

@@ -1,5 +1,6 @@
 package dev.tandem.export;
 
+import dev.tandem.evidence.Sha256Checked;
 import dev.tandem.io.Streams;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,13 @@ public final class BagWriter {
         tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Adds a payload file at {@code data/<path>}, copying and hashing {@code content} as it streams. */
+    /**
+     * Adds a payload file at {@code data/<path>}, copying and hashing {@code content} as it streams. A
+     * stream that checks its bytes against a recorded SHA-256 as they are read ({@link Sha256Checked},
+     * the vault's evidence) is hashed once: its SHA-256 line in the manifest is the one it checked, and
+     * only SHA-512 is computed here; damaged bytes fail the stream's last read, before this entry of the
+     * zip is finished.
+     */
     public void add(String path, InputStream content) throws IOException {
         String full = "data/" + requireSafe(path, "payload path");
         String[] digests = copy(full, content);
@@ -122,12 +129,15 @@ public final class BagWriter {
             throw new IllegalArgumentException(name + " is in the bag already");
         }
         zip.putNextEntry(new ZipEntry(base + name));
+        // SHA-256 is ALGORITHMS' first: a stream that checks it as it is read is not hashed for it again.
+        Sha256Checked checked = content instanceof Sha256Checked c ? c : null;
         MessageDigest[] md = digests();
+        MessageDigest[] computed = checked == null ? md : java.util.Arrays.copyOfRange(md, 1, md.length);
         byte[] buf = new byte[BUFFER];
         long size = 0;
         int n;
         while ((n = content.read(buf)) > 0) {
-            for (MessageDigest d : md) {
+            for (MessageDigest d : computed) {
                 d.update(buf, 0, n);
             }
             zip.write(buf, 0, n);
@@ -142,7 +152,9 @@ public final class BagWriter {
         }
         String[] hex = new String[md.length];
         for (int i = 0; i < md.length; i++) {
-            hex[i] = HexFormat.of().formatHex(md[i].digest());
+            hex[i] = i == 0 && checked != null
+                    ? checked.checkedSha256()
+                    : HexFormat.of().formatHex(md[i].digest());
         }
         return hex;
     }

@@ -222,7 +222,7 @@ public class Vault {
      * Reports the first {@link DamagedBlobException} of a stream once: one ERROR line, and an
      * {@code evidence.damaged} entry for the reader (docs/ledger.md).
      */
-    private final class Verified extends FilterInputStream {
+    private final class Verified extends FilterInputStream implements dev.tandem.evidence.Sha256Checked {
         private final EvidenceItem item;
         private final String file;
         private final String reader;
@@ -233,6 +233,11 @@ public class Vault {
             this.item = item;
             this.file = file;
             this.reader = reader;
+        }
+
+        @Override
+        public String checkedSha256() {
+            return ((dev.tandem.evidence.Sha256Checked) in).checkedSha256();
         }
 
         @Override
