@@ -13,7 +13,8 @@
 // or: go run . --bag BAG [WITNESS_VKEY], where BAG is an unpacked Tandem export bag
 // (docs/contracts.md §5): the checkpoint and key from data/ledger, every leaf of
 // data/ledger/entries.jsonl checked with tlog.CheckRecord against the proof of
-// data/ledger/proofs.jsonl, and, given a witness key, its C2SP tlog-cosignature v1 on the
+// data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its consistency proof
+// to the bag's checkpoint, and, given a witness key, its C2SP tlog-cosignature v1 on the
 // checkpoint, verified by a note.Verifier written here from the spec.
 //
 // It exits 0 when everything verifies and 1, naming the first failure, otherwise.
@@ -280,6 +281,50 @@ func runBag(bag, witnessKey string) error {
 		return fmt.Errorf("%d entries but %d proofs", len(leaves), checked)
 	}
 	fmt.Printf("tlog.CheckRecord: %d bag entries verified against the checkpoint\n", checked)
+	return checkDrawn(ledgerDir, verifier, origin, size, root)
+}
+
+// checkDrawn checks the checkpoint the bag is drawn from (data/ledger/drawn-checkpoint, the one its
+// reports print, signed by the log alone) and its consistency proof to the bag's checkpoint
+// (data/ledger/drawn-consistency.json) with tlog.CheckTree. Bags exported before bags held it have
+// neither file.
+func checkDrawn(ledgerDir string, verifier note.Verifier, origin string, size int64, root tlog.Hash) error {
+	signed, err := os.ReadFile(filepath.Join(ledgerDir, "drawn-checkpoint"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	n, err := note.Open(signed, note.VerifierList(verifier))
+	if err != nil {
+		return fmt.Errorf("data/ledger/drawn-checkpoint signature: %w", err)
+	}
+	drawnOrigin, drawnSize, drawnRoot, err := parseCheckpoint(n.Text)
+	if err != nil {
+		return fmt.Errorf("data/ledger/drawn-checkpoint: %w", err)
+	}
+	if drawnOrigin != origin {
+		return fmt.Errorf("data/ledger/drawn-checkpoint is of log %s, the bag's checkpoint of %s", drawnOrigin, origin)
+	}
+	raw, err := os.ReadFile(filepath.Join(ledgerDir, "drawn-consistency.json"))
+	if err != nil {
+		return err
+	}
+	var p proof
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return fmt.Errorf("drawn-consistency.json: %w", err)
+	}
+	if p.From != drawnSize || p.To != size {
+		return fmt.Errorf("drawn-consistency.json proves %d -> %d, the checkpoints are %d and %d", p.From, p.To, drawnSize, size)
+	}
+	tp, err := hashes(p.Hashes)
+	if err != nil {
+		return err
+	}
+	if err := tlog.CheckTree(tp, size, root, drawnSize, drawnRoot); err != nil {
+		return fmt.Errorf("tlog.CheckTree(drawn %d -> bag %d): %w", drawnSize, size, err)
+	}
+	fmt.Printf("tlog.CheckTree: the drawn checkpoint of size %d is consistent with the bag checkpoint of size %d\n", drawnSize, size)
 	return nil
 }
 

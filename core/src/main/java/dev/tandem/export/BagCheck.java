@@ -61,6 +61,8 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
      * holding the bag can recompute those. {@code exportEntry}: the index of the bag's own {@code
      * incident.exported} entry that lists its entries below {@code drawnAt} and binds {@code
      * exportBound} by SHA-256, or -1 (and {@code drawnAt} -1) for a bag without one (an older build's).
+     * {@code drawnRoot}: the root of the checkpoint at {@code drawnAt} the bag holds and proves
+     * consistent with its own, "" when it holds none (a bag exported before bags held it).
      */
     record Summary(
             String incident,
@@ -77,7 +79,16 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             List<String> manifestsOnly,
             long exportEntry,
             long drawnAt,
-            List<String> exportBound) {
+            List<String> exportBound,
+            String drawnRoot) {
+        /**
+         * Whether the bag holds the checkpoint it is drawn from ({@code drawnRoot}, the one its reports
+         * print), signed by the log and proved consistent with its own.
+         */
+        public boolean drawnProved() {
+            return !drawnRoot.isEmpty();
+        }
+
         /** Whether the bag's own export entry lists its entries (and so proves none was left out). */
         public boolean listed() {
             return exportEntry >= 0;

@@ -227,7 +227,7 @@ public final class BagVerifier {
         Map<Long, byte[]> leaves = entries(files, incident, checkpoint.size());
         proofs(files, leaves, checkpoint);
         // The bag's own export entry: which entries, reports and OSCAL document the bag holds.
-        Listing listing = listing(leaves, payloadHashes);
+        Listing listing = listing(files, leaves, payloadHashes, verifier, checkpoint);
         // Every evidence file against its evidence.added entry.
         int evidence = evidence(files, payloadHashes, leaves);
         long from = consistency(files, verifier, checkpoint);
@@ -251,15 +251,16 @@ public final class BagVerifier {
                 List.copyOf(manifestsOnly),
                 listing.exportEntry(),
                 listing.treeSize(),
-                listing.bound());
+                listing.bound(),
+                listing.drawnRoot());
     }
 
     /**
      * What the bag's export entry binds: its index and the tree size the bag was drawn from ({@code -1}
      * for a bag without one), and the files it binds by SHA-256.
      */
-    private record Listing(long exportEntry, long treeSize, List<String> bound) {
-        static final Listing NONE = new Listing(-1, -1, List.of());
+    private record Listing(long exportEntry, long treeSize, List<String> bound, String drawnRoot) {
+        static final Listing NONE = new Listing(-1, -1, List.of(), "");
     }
 
     /**
@@ -270,7 +271,13 @@ public final class BagVerifier {
      * export entry with a listing and does not end with its own was made by a server that lists, and
      * its export entry was taken out.
      */
-    private Listing listing(Map<Long, byte[]> leaves, Map<String, String> payloadHashes) throws Stop {
+    private Listing listing(
+            BagFiles files,
+            Map<Long, byte[]> leaves,
+            Map<String, String> payloadHashes,
+            NoteVerifier verifier,
+            Checkpoint checkpoint)
+            throws IOException, Stop {
         String path = "data/" + ExportBag.ENTRIES;
         long last = -1;
         JsonNode lastEntry = null;
@@ -298,6 +305,7 @@ public final class BagVerifier {
                     + " its entries and the SHA-256 of its reports and OSCAL document (a bag made before export"
                     + " entries listed them): an entry left out together with its proof, or a report or OSCAL"
                     + " document edited with the manifests recomputed, would not be found (docs/export.md)");
+            unrecorded(files, -1);
             return Listing.NONE;
         }
         JsonNode body = lastEntry.path("body");
@@ -336,18 +344,109 @@ public final class BagVerifier {
                 continue;
             }
             String recorded = named.path(where).asString("");
+            if (!files.exists(where)) {
+                throw new Stop(
+                        Problem.MISSING_FILE,
+                        where,
+                        "the bag's export entry #" + last + " records its SHA-256 " + recorded
+                                + ", so the bag held it");
+            }
+            String what = file.startsWith("oscal/")
+                    ? "OSCAL document"
+                    : file.equals(ExportBag.DRAWN_CHECKPOINT) ? "drawn checkpoint" : "report";
             String actual = payloadHashes.get(where);
+            if (file.equals(ExportBag.OSCAL)) {
+                // The document names the bag's checkpoint, which the entry recording its SHA-256 could not.
+                try {
+                    byte[] pending = OscalAssessmentResults.pending(bytes(files, where), checkpoint);
+                    actual = pending == null ? actual : ExportBag.sha256(pending);
+                } catch (IllegalArgumentException e) {
+                    throw new Stop(
+                            Problem.CHANGED_BYTE,
+                            where,
+                            "not the OSCAL document the export entry #" + last + " records: " + e.getMessage());
+                }
+            }
             if (!recorded.equals(actual)) {
                 throw new Stop(
                         Problem.CHANGED_BYTE,
                         where,
-                        "not the " + (file.startsWith("oscal/") ? "OSCAL document" : "report")
-                                + " the export entry #" + last + " records: it hashes to " + actual
-                                + ", the entry records SHA-256 " + recorded);
+                        "not the " + what + " the export entry #" + last + " records: it hashes to " + actual
+                                + ", the entry records SHA-256 " + recorded
+                                + (file.equals(ExportBag.OSCAL)
+                                        ? " (with the bag's checkpoint written as \"" + OscalAssessmentResults.PENDING
+                                                + "\", as the document was when it was recorded)"
+                                        : ""));
             }
             bound.add(where);
         }
-        return new Listing(last, drawn, List.copyOf(bound));
+        String drawnRoot = "";
+        if (named.has("data/" + ExportBag.DRAWN_CHECKPOINT)) {
+            drawnRoot = drawnCheckpoint(files, verifier, checkpoint, drawn, last);
+        } else {
+            unrecorded(files, last);
+        }
+        return new Listing(last, drawn, List.copyOf(bound), drawnRoot);
+    }
+
+    /**
+     * The checkpoint the bag is drawn from, as the reports print it: signed by the log (with the key
+     * the bag's checkpoint verified with), of the size the export entry records, and proved consistent
+     * with the bag's checkpoint (RFC 9162 §2.1.4), which the witnesses cosigned. Answers its root.
+     */
+    private String drawnCheckpoint(BagFiles files, NoteVerifier verifier, Checkpoint bag, long drawn, long entry)
+            throws IOException, Stop {
+        String path = "data/" + ExportBag.DRAWN_CHECKPOINT;
+        Checkpoint at = open(verifier, text(files, path), path);
+        if (!at.origin().equals(bag.origin()) || at.size() != drawn) {
+            throw new Stop(
+                    Problem.MALFORMED,
+                    path,
+                    "it is the checkpoint of " + at.origin() + " at size " + at.size() + ", but export entry #" + entry
+                            + " draws the bag from size " + drawn + " of " + bag.origin());
+        }
+        String proof = "data/" + ExportBag.DRAWN_CONSISTENCY;
+        if (!files.exists(proof)) {
+            throw new Stop(
+                    Problem.MISSING_FILE,
+                    proof,
+                    "needed to prove the drawn checkpoint (size " + drawn + ") consistent with the bag's (size "
+                            + bag.size() + ")");
+        }
+        JsonNode o = json(text(files, proof), proof, 1);
+        if (o.path("from").asLong(-1) != drawn || o.path("to").asLong(-1) != bag.size()) {
+            throw new Stop(
+                    Problem.INCONSISTENT,
+                    proof,
+                    "it proves " + o.path("from").asLong(-1) + " to "
+                            + o.path("to").asLong(-1) + ", the drawn checkpoint and the bag's are " + drawn + " and "
+                            + bag.size());
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        for (JsonNode h : o.path("hashes")) {
+            hashes.add(base64(h.asString(""), proof, 1));
+        }
+        if (ProofVerifier.verifyConsistency(drawn, bag.size(), at.rootHash(), bag.rootHash(), hashes)
+                instanceof ProofCheck.Tampered t) {
+            throw new Stop(Problem.INCONSISTENT, proof, t.reason());
+        }
+        return Base64.getEncoder().encodeToString(at.rootHash());
+    }
+
+    /** The drawn checkpoint and its proof are in a bag only with the export entry that records them. */
+    private static void unrecorded(BagFiles files, long entry) throws Stop {
+        for (String file : List.of(ExportBag.DRAWN_CHECKPOINT, ExportBag.DRAWN_CONSISTENCY)) {
+            if (files.exists("data/" + file)) {
+                throw new Stop(
+                        Problem.EXTRA_FILE,
+                        "data/" + file,
+                        (entry < 0
+                                        ? "the bag ends with no export entry of its own, the only entry that"
+                                                + " records a drawn checkpoint (was it taken out?)"
+                                        : "the bag's export entry #" + entry + " records no drawn checkpoint")
+                                + ", so nothing signed binds it");
+            }
+        }
     }
 
     /** An {@code incident.exported} entry whose readable body lists its bag's entries. */
@@ -385,7 +484,10 @@ public final class BagVerifier {
 
     /** The payload paths docs/contracts.md §5 defines. */
     private static boolean definedPayload(String path) {
-        if (REQUIRED_PAYLOAD.contains(path) || path.equals("data/" + ExportBag.CONSISTENCY)) {
+        if (REQUIRED_PAYLOAD.contains(path)
+                || path.equals("data/" + ExportBag.CONSISTENCY)
+                || path.equals("data/" + ExportBag.DRAWN_CHECKPOINT)
+                || path.equals("data/" + ExportBag.DRAWN_CONSISTENCY)) {
             return true;
         }
         String evidence = "data/" + ExportBag.EVIDENCE_DIR;
@@ -795,6 +897,15 @@ public final class BagVerifier {
         }
         try (InputStream in = files.open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] bytes(BagFiles files, String path) throws IOException, Stop {
+        if (!files.exists(path)) {
+            throw new Stop(Problem.MISSING_FILE, path, "the bag must carry it");
+        }
+        try (InputStream in = files.open(path)) {
+            return in.readAllBytes();
         }
     }
 

@@ -19,6 +19,13 @@ public final class ExportBag {
     public static final String ENTRIES = "ledger/entries.jsonl";
     public static final String PROOFS = "ledger/proofs.jsonl";
     public static final String CONSISTENCY = "ledger/consistency.json";
+    /**
+     * The checkpoint the bag is drawn from, signed by the log alone (the reports print it), and the
+     * consistency proof from it to the bag's checkpoint (docs/contracts.md, notes on the export bag).
+     */
+    public static final String DRAWN_CHECKPOINT = "ledger/drawn-checkpoint";
+
+    public static final String DRAWN_CONSISTENCY = "ledger/drawn-consistency.json";
     public static final String REPORT_HTML = "reports/audit-continuity.html";
     public static final String REPORT_PDF = "reports/audit-continuity.pdf";
     public static final String OSCAL = "oscal/assessment-results.json";
@@ -86,9 +93,11 @@ public final class ExportBag {
 
     /**
      * The files of a bag that the export entry binds by SHA-256 ({@code incident.exported} {@code files},
-     * docs/contracts.md §5): drawn from the entries, signed by nothing else.
+     * docs/contracts.md §5): drawn from the entries, signed by nothing else; the OSCAL document as it
+     * was before the bag's checkpoint was written into it ({@link OscalAssessmentResults#pending}), the
+     * drawn checkpoint since bags hold it.
      */
-    public static final List<String> BOUND_FILES = List.of(REPORT_HTML, REPORT_PDF, OSCAL);
+    public static final List<String> BOUND_FILES = List.of(REPORT_HTML, REPORT_PDF, OSCAL, DRAWN_CHECKPOINT);
 
     /**
      * The listing of a bag's entries that its {@code incident.exported} entry records

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An OSCAL 1.1 assessment-results document for an export bag: one result at the bag's checkpoint,
+ * An OSCAL 1.1 assessment-results document for an export bag: one result at the checkpoint the bag is
+ * drawn from (and, in the metadata, the bag's own checkpoint, {@link #sealed}),
  * one observation per AUDIT evidence item, each pointing by {@code relevant-evidence} at a
  * back-matter resource whose rlink names the file in the bag and carries its SHA-256 (OSCAL
  * {@code hashes}), and one observation per evidence request the auditors filed (docs/export.md):
@@ -37,6 +38,17 @@ public final class OscalAssessmentResults {
     public static final String OSCAL_VERSION = "1.1.2";
     /** Namespace of Tandem's own OSCAL properties. */
     public static final String NS = "https://tandem.dev/ns/oscal";
+
+    /** Metadata properties naming the bag's checkpoint (docs/contracts.md, notes on the export bag). */
+    public static final String BAG_TREE_SIZE = "bag-tree-size";
+
+    public static final String BAG_ROOT_HASH = "bag-root-hash";
+
+    /**
+     * Their value in the document whose SHA-256 the bag's export entry records: the bag's checkpoint is
+     * signed with that entry, so it cannot be in the document the entry hashes ({@link #sealed}).
+     */
+    public static final String PENDING = "pending";
 
     private static final UUID NAMESPACE = UUID.fromString("5f0d6d2c-9a43-4a5e-9a1f-0c3f4d1e7b21");
 
@@ -98,8 +110,16 @@ public final class OscalAssessmentResults {
         metadata.put("oscal-version", OSCAL_VERSION);
         ArrayNode mprops = metadata.putArray("props");
         prop(mprops, "ledger-origin", checkpoint.origin());
-        prop(mprops, "ledger-tree-size", String.valueOf(checkpoint.size()));
-        prop(mprops, "ledger-root-hash", root);
+        String drawnRemarks = "The checkpoint the document is drawn at, as the reports are (they print its signed note,"
+                + " data/ledger/drawn-checkpoint in the bag); proved consistent with the bag's checkpoint by"
+                + " data/ledger/drawn-consistency.json.";
+        prop(mprops, "ledger-tree-size", String.valueOf(checkpoint.size()), drawnRemarks);
+        prop(mprops, "ledger-root-hash", root, drawnRemarks);
+        String bagRemarks = "The bag's checkpoint (data/ledger/checkpoint, with the witnesses' cosignatures): the one"
+                + " signed with the bag's own export entry, against which every inclusion proof of"
+                + " data/ledger/proofs.jsonl leads.";
+        prop(mprops, BAG_TREE_SIZE, PENDING, bagRemarks);
+        prop(mprops, BAG_ROOT_HASH, PENDING, bagRemarks);
         String plan = uuid(scope + "/plan").toString();
         ar.putObject("import-ap")
                 .put("href", "#" + plan)
@@ -264,6 +284,96 @@ public final class OscalAssessmentResults {
 
     private static void prop(ArrayNode props, String name, String value) {
         props.addObject().put("name", name).put("ns", NS).put("value", value);
+    }
+
+    private static void prop(ArrayNode props, String name, String value, String remarks) {
+        props.addObject().put("name", name).put("ns", NS).put("value", value).put("remarks", remarks);
+    }
+
+    /**
+     * The document with the bag's checkpoint written into it: {@code bag-tree-size} and {@code
+     * bag-root-hash}, {@value #PENDING} in the document {@link #of} renders (whose SHA-256 the export
+     * entry records, before the checkpoint signed with that entry exists), become {@code bag}'s size
+     * and root.
+     *
+     * @throws IllegalArgumentException when {@code pending} is no document of {@link #of} still pending
+     */
+    public static byte[] sealed(byte[] pending, Checkpoint bag) {
+        ObjectNode doc = (ObjectNode) ExportBag.JSON.readTree(pending);
+        List<ObjectNode> props = bagProps(doc);
+        if (props.size() != 2
+                || !props.stream().allMatch(p -> PENDING.equals(p.path("value").asString("")))) {
+            throw new IllegalArgumentException("the OSCAL document does not wait for the bag's checkpoint");
+        }
+        props.get(0).put("value", String.valueOf(bag.size()));
+        props.get(1).put("value", Base64.getEncoder().encodeToString(bag.rootHash()));
+        return ExportBag.bytes(doc);
+    }
+
+    /**
+     * For a verifier: the document as its SHA-256 was recorded in the bag's export entry (the bag's
+     * checkpoint {@value #PENDING}), once it is found to name {@code bag} as the bag's checkpoint and
+     * to be written byte for byte as {@link #sealed} writes it; {@code null} for a document that names
+     * no bag checkpoint (a bag exported before documents named it), whose bytes are what was recorded.
+     *
+     * @throws IllegalArgumentException naming what differs
+     */
+    public static byte @Nullable [] pending(byte[] sealed, Checkpoint bag) {
+        ObjectNode doc;
+        try {
+            if (!(ExportBag.JSON.readTree(sealed) instanceof ObjectNode o)) {
+                return null;
+            }
+            doc = o;
+        } catch (tools.jackson.core.JacksonException e) {
+            return null; // not JSON: its bytes' SHA-256 is then not the one recorded
+        }
+        List<ObjectNode> props = bagProps(doc);
+        if (props.isEmpty()) {
+            return null;
+        }
+        String size = String.valueOf(bag.size());
+        String root = Base64.getEncoder().encodeToString(bag.rootHash());
+        if (props.size() != 2
+                || !props.get(0).path("value").asString("").equals(size)
+                || !props.get(1).path("value").asString("").equals(root)) {
+            throw new IllegalArgumentException("it names the bag's checkpoint as "
+                    + props.stream()
+                            .map(p -> p.path("name").asString("") + " "
+                                    + p.path("value").asString(""))
+                            .toList()
+                    + ", but the bag's checkpoint (data/ledger/checkpoint) is of size " + size + ", root " + root);
+        }
+        if (!java.util.Arrays.equals(ExportBag.bytes(doc), sealed)) {
+            throw new IllegalArgumentException(
+                    "its bytes are not those Tandem writes for its content (changed" + " spacing or escapes)");
+        }
+        props.forEach(p -> p.put("value", PENDING));
+        return ExportBag.bytes(doc);
+    }
+
+    /** The metadata properties that name the bag's checkpoint, size first, root second, in Tandem's namespace. */
+    private static List<ObjectNode> bagProps(ObjectNode doc) {
+        List<ObjectNode> size = new java.util.ArrayList<>();
+        List<ObjectNode> root = new java.util.ArrayList<>();
+        for (var p : doc.path("assessment-results").path("metadata").path("props")) {
+            if (p instanceof ObjectNode o && NS.equals(o.path("ns").asString(""))) {
+                String name = o.path("name").asString("");
+                if (name.equals(BAG_TREE_SIZE)) {
+                    size.add(o);
+                } else if (name.equals(BAG_ROOT_HASH)) {
+                    root.add(o);
+                }
+            }
+        }
+        if (size.isEmpty() && root.isEmpty()) {
+            return List.of();
+        }
+        if (size.size() != 1 || root.size() != 1) {
+            throw new IllegalArgumentException("it names the bag's checkpoint " + size.size() + " and " + root.size()
+                    + " times (" + BAG_TREE_SIZE + ", " + BAG_ROOT_HASH + "), not once each");
+        }
+        return List.of(size.getFirst(), root.getFirst());
     }
 
     /** RFC 4122 §4.3 name-based UUID, version 5 (SHA-1), in Tandem's namespace: OSCAL accepts versions 4 and 5. */

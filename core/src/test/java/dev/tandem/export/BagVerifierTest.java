@@ -65,8 +65,106 @@ class BagVerifierTest {
         assertThat(s.drawnAt()).isEqualTo(sample.drawnSize).isLessThan(sample.exportIndex);
         assertThat(s.exportBound())
                 .containsExactly(
-                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+                        "data/" + ExportBag.REPORT_HTML,
+                        "data/" + ExportBag.REPORT_PDF,
+                        "data/" + ExportBag.OSCAL,
+                        "data/" + ExportBag.DRAWN_CHECKPOINT);
         assertThat(s.manifestsOnly()).isEmpty();
+        // the checkpoint the reports print, signed by the log, proved consistent with the bag's
+        String drawnRoot = sample.drawnCheckpoint.lines().toList().get(2);
+        assertThat(s.drawnProved()).isTrue();
+        assertThat(s.drawnRoot()).isEqualTo(drawnRoot);
+    }
+
+    @Test
+    void theOscalDocumentNamesTheBagsCheckpointAndTheDrawnOne() throws Exception {
+        Map<String, byte[]> files = files();
+        var props = SampleBag.JSON
+                .readTree(files.get("data/" + ExportBag.OSCAL))
+                .path("assessment-results")
+                .path("metadata")
+                .path("props");
+        Map<String, String> named = new java.util.HashMap<>();
+        props.forEach(p -> named.put(p.path("name").asString(), p.path("value").asString()));
+        String bag = new String(files.get("data/" + ExportBag.CHECKPOINT), StandardCharsets.UTF_8);
+        String drawn = new String(files.get("data/" + ExportBag.DRAWN_CHECKPOINT), StandardCharsets.UTF_8);
+        assertThat(named)
+                .containsEntry("bag-tree-size", bag.lines().toList().get(1))
+                .containsEntry("bag-root-hash", bag.lines().toList().get(2))
+                .containsEntry("ledger-tree-size", drawn.lines().toList().get(1))
+                .containsEntry("ledger-root-hash", drawn.lines().toList().get(2));
+        assertThat(named.get("bag-tree-size")).isEqualTo(String.valueOf(sample.size()));
+        assertThat(named.get("ledger-tree-size")).isEqualTo(String.valueOf(sample.drawnSize));
+    }
+
+    @Test
+    void anOscalDocumentNamingAnotherCheckpointAsTheBagsIsNamed() throws Exception {
+        Map<String, byte[]> files = files();
+        String doc = new String(files.get("data/" + ExportBag.OSCAL), StandardCharsets.UTF_8);
+        String size = "\"name\":\"bag-tree-size\",\"ns\":\"" + OscalAssessmentResults.NS + "\",\"value\":\"";
+        assertThat(doc).contains(size + sample.size() + "\"");
+        files.put(
+                "data/" + ExportBag.OSCAL,
+                doc.replace(size + sample.size() + "\"", size + (sample.size() - 1) + "\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(
+                verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.CHANGED_BYTE, "data/" + ExportBag.OSCAL);
+        assertThat(f.reason())
+                .contains("it names the bag's checkpoint as [bag-tree-size " + (sample.size() - 1))
+                .contains("the bag's checkpoint (data/ledger/checkpoint) is of size " + sample.size());
+    }
+
+    @Test
+    void aBagMadeBeforeBagsHeldTheirDrawnCheckpointStillVerifies() throws Exception {
+        SampleBag before = new SampleBag(SampleBag.Build.LISTED);
+        BagCheck check = verifyOld(before, before.write(dir.resolve("listed.zip"), false));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        assertThat(check.warnings()).isEmpty();
+        BagCheck.Summary s = ((BagCheck.Verified) check).summary();
+        assertThat(s.listed()).isTrue();
+        assertThat(s.drawnProved()).isFalse();
+        assertThat(s.exportBound())
+                .containsExactly(
+                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+        // its OSCAL document, naming the drawn checkpoint only, is still bound by its bytes' SHA-256
+        Map<String, byte[]> files = SampleBag.read(dir.resolve("listed.zip"));
+        byte[] edited = files.get("data/" + ExportBag.OSCAL).clone();
+        edited[edited.length / 2] ^= 1;
+        files.put("data/" + ExportBag.OSCAL, edited);
+        failed(
+                verifyOld(before, SampleBag.rebag(files, dir.resolve("listed-t.zip"))),
+                Problem.CHANGED_BYTE,
+                "data/" + ExportBag.OSCAL);
+    }
+
+    @Test
+    void theDrawnCheckpointAndItsProofAreChecked() throws Exception {
+        String checkpoint = "data/" + ExportBag.DRAWN_CHECKPOINT;
+        String proof = "data/" + ExportBag.DRAWN_CONSISTENCY;
+        // taken out, either of them
+        Map<String, byte[]> files = files();
+        files.remove(checkpoint);
+        failed(verify(SampleBag.rebag(files, dir.resolve("t1.zip"))), Problem.MISSING_FILE, checkpoint);
+        files = files();
+        files.remove(proof);
+        failed(verify(SampleBag.rebag(files, dir.resolve("t2.zip"))), Problem.MISSING_FILE, proof);
+        // a proof hash changed
+        files = files();
+        String p = new String(files.get(proof), StandardCharsets.UTF_8);
+        int at = p.indexOf("\"hashes\":[\"") + 11;
+        files.put(
+                proof,
+                (p.substring(0, at) + (p.charAt(at) == 'A' ? 'B' : 'A') + p.substring(at + 1))
+                        .getBytes(StandardCharsets.UTF_8));
+        failed(verify(SampleBag.rebag(files, dir.resolve("t3.zip"))), Problem.INCONSISTENT, proof);
+        // another checkpoint of the log, signed with its key, in its place: not the one the export entry records
+        files = files();
+        String other = sample.signer.sign(
+                new dev.tandem.ledger.Checkpoint(SampleBag.ORIGIN, sample.drawnSize, new byte[32]).text());
+        files.put(checkpoint, other.getBytes(StandardCharsets.UTF_8));
+        assertThat(failed(verify(SampleBag.rebag(files, dir.resolve("t4.zip"))), Problem.CHANGED_BYTE, checkpoint)
+                        .reason())
+                .startsWith("not the drawn checkpoint the export entry #" + sample.exportIndex + " records");
     }
 
     private BagCheck verifyOld(SampleBag old, Path bag) throws Exception {
@@ -508,7 +606,15 @@ class BagVerifierTest {
                         .map(ExportBag.Entry::index)
                         .filter(i -> i != opened.index())
                         .collect(java.util.stream.Collectors.toSet()));
-        // the bag's own export entry went too: it verifies as an older build's bag would, with the warning
+        // the bag's own export entry went too: with the drawn checkpoint it alone binds left in, that shows
+        BagCheck.Failed left = failed(
+                verify(SampleBag.rebag(onlyOpened, dir.resolve("left.zip"))),
+                Problem.EXTRA_FILE,
+                "data/" + ExportBag.DRAWN_CHECKPOINT);
+        assertThat(left.reason()).contains("the bag ends with no export entry of its own");
+        // taken out too, it verifies as an older build's bag would, with the warning
+        onlyOpened.remove("data/" + ExportBag.DRAWN_CHECKPOINT);
+        onlyOpened.remove("data/" + ExportBag.DRAWN_CONSISTENCY);
         BagCheck check = verify(SampleBag.rebag(onlyOpened, dir.resolve("opened.zip")));
         assertThat(check.ok()).as(check.toString()).isTrue();
         assertThat(check.warnings()).singleElement().asString().startsWith("completeness is not proven");

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A log of other incidents' entries interleaved with one incident's (opened by entry 0, an evidence
  * request answered with two of its AUDIT items at {@link #ANSWER}), and that incident's export bag
- * written by {@link BagWriter} exactly as the server writes it: the fixture the verifier's tamper
+ * written by {@link BagWriter} exactly as the server writes it (or as an earlier build did, {@link Build}): the fixture the verifier's tamper
  * tests and the Go interoperability test start from.
  */
 public final class SampleBag {
@@ -62,16 +62,42 @@ public final class SampleBag {
     public final byte[] pdf = "%PDF-1.7\n% report\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     public byte[] oscal;
 
+    /** Which build wrote the bag. */
+    public enum Build {
+        /** Drawn from the last checkpoint, its export entry (recorded after that) not in the bag. */
+        UNLISTED,
+        /**
+         * Ending with its own export entry, which lists it; the drawn checkpoint (cosigned, printed by the
+         * reports) not in the bag, the OSCAL document naming only it and recorded by its bytes' SHA-256.
+         */
+        LISTED,
+        /**
+         * As the server writes it now: listed, and holding the drawn checkpoint signed by the log with its
+         * consistency proof to the bag's; the OSCAL document names the bag's checkpoint too.
+         */
+        DRAWN
+    }
+
+    public final Build build;
+    /** The checkpoint the bag is drawn from, signed by the log ({@link Build#DRAWN}). */
+    public String drawnCheckpoint;
+
     /** The bag as the server writes it: it ends with its own export entry, which lists it. */
     public SampleBag() {
-        this(true);
+        this(Build.DRAWN);
     }
 
     /**
      * @param listed false: as an older build wrote it, drawn from the last checkpoint, its export entry
-     *     (recorded after that) not in the bag
+     *     (recorded after that) not in the bag; true: as the server writes it
      */
     public SampleBag(boolean listed) {
+        this(listed ? Build.DRAWN : Build.UNLISTED);
+    }
+
+    public SampleBag(Build build) {
+        this.build = build;
+        boolean listed = build != Build.UNLISTED;
         for (int i = 0; i < 40; i++) {
             if (i == 20) {
                 oldSize = leaves.size();
@@ -130,6 +156,11 @@ public final class SampleBag {
             items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
         }
         oscal = OscalAssessmentResults.of(INCIDENT, drawn, at.plusSeconds(3600), items);
+        if (build == Build.DRAWN) {
+            drawnCheckpoint = signer.sign(drawn.text());
+        } else {
+            oscal = withoutBagCheckpoint(oscal);
+        }
         if (listed) {
             // Another member's entry of the incident lands between the drawn checkpoint and the export
             // entry: the bag leaves it out, as the server does.
@@ -158,6 +189,12 @@ public final class SampleBag {
                 .put("data/" + ExportBag.REPORT_HTML, sha256(html))
                 .put("data/" + ExportBag.REPORT_PDF, sha256(pdf))
                 .put("data/" + ExportBag.OSCAL, sha256(oscal == null ? new byte[0] : oscal));
+        if (drawnCheckpoint != null && size == drawnSize) {
+            ((ObjectNode) body.get("files"))
+                    .put(
+                            "data/" + ExportBag.DRAWN_CHECKPOINT,
+                            sha256(drawnCheckpoint.getBytes(StandardCharsets.UTF_8)));
+        }
         return append("incident.exported", INCIDENT, body);
     }
 
@@ -189,6 +226,13 @@ public final class SampleBag {
         bag.add(ExportBag.INDEX, ExportBag.index(evidence));
         bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
         bag.add(ExportBag.KEY, (signer.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        if (build == Build.DRAWN) {
+            bag.add(ExportBag.DRAWN_CHECKPOINT, drawnCheckpoint.getBytes(StandardCharsets.UTF_8));
+            bag.add(
+                    ExportBag.DRAWN_CONSISTENCY,
+                    ExportBag.consistency(new ExportBag.Consistency(
+                            drawnSize, cp.size(), MerkleLog.consistencyProof(drawnSize, cp.size(), store))));
+        }
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         entries.forEach(e -> lines.writeBytes(ExportBag.entryLine(e)));
         bag.add(ExportBag.ENTRIES, lines.toByteArray());
@@ -206,7 +250,7 @@ public final class SampleBag {
         }
         bag.add(ExportBag.REPORT_HTML, html);
         bag.add(ExportBag.REPORT_PDF, pdf);
-        bag.add(ExportBag.OSCAL, oscal);
+        bag.add(ExportBag.OSCAL, build == Build.DRAWN ? OscalAssessmentResults.sealed(oscal, cp) : oscal);
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, INCIDENT);
         info.put(ExportBag.ORIGIN, cp.origin());
@@ -266,6 +310,22 @@ public final class SampleBag {
             bag.finish(info);
         }
         return zip;
+    }
+
+    /** The OSCAL document as builds before {@link Build#DRAWN} wrote it: naming the drawn checkpoint only. */
+    static byte[] withoutBagCheckpoint(byte[] oscal) {
+        ObjectNode doc = (ObjectNode) JSON.readTree(oscal);
+        var props = (tools.jackson.databind.node.ArrayNode)
+                doc.path("assessment-results").path("metadata").path("props");
+        for (int i = props.size() - 1; i >= 0; i--) {
+            ObjectNode p = (ObjectNode) props.get(i);
+            if (p.path("name").asString("").startsWith("bag-")) {
+                props.remove(i);
+            } else {
+                p.remove("remarks");
+            }
+        }
+        return ExportBag.bytes(doc);
     }
 
     static String sha256(byte[] b) {

@@ -102,40 +102,70 @@ class GoInteropTest {
 
     @Test
     void goAcceptsTheCheckpointProofsAndCosignatureOfAnExportBag() throws Exception {
-        Path dir = unpackedBag("bag", false);
+        Path dir = unpackedBag("bag", null);
         Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), witness.verifierKey()));
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output())
                 .contains("note.Open: bag checkpoint of " + dev.tandem.export.SampleBag.ORIGIN)
                 .contains("cosignature/v1: witness witness.example/go co-signed the checkpoint")
-                .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint");
+                .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint")
+                .contains("tlog.CheckTree: the drawn checkpoint of size " + bagDrawnAt
+                        + " is consistent with the bag checkpoint of size " + bagSize);
     }
 
     @Test
     void goRejectsABagWhoseProofWasAltered() throws Exception {
-        Path dir = unpackedBag("bag-altered", true);
+        Path dir = unpackedBag("bag-altered", "data/ledger/proofs.jsonl");
         Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
         assertThat(r.exit()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("tlog.CheckRecord");
     }
 
+    @Test
+    void goRejectsABagWhoseDrawnCheckpointsConsistencyProofWasAltered() throws Exception {
+        Path dir = unpackedBag("bag-drawn-altered", "data/ledger/drawn-consistency.json");
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("FAILED: tlog.CheckTree(drawn " + bagDrawnAt + " -> bag " + bagSize + ")");
+    }
+
+    @Test
+    void goAcceptsABagMadeBeforeBagsHeldTheirDrawnCheckpoint() throws Exception {
+        Path dir =
+                unpack(new dev.tandem.export.SampleBag(dev.tandem.export.SampleBag.Build.LISTED), "bag-listed", null);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).doesNotContain("drawn checkpoint");
+    }
+
     static final Cosigner witness = Cosigner.generate("witness.example/go");
     static int bagEntries;
+    static long bagDrawnAt;
+    static long bagSize;
 
-    /** An export bag written by the bag writer, co-signed by a witness, unpacked as an auditor would. */
-    private static Path unpackedBag(String name, boolean alterProof) throws IOException {
-        dev.tandem.export.SampleBag sample = new dev.tandem.export.SampleBag();
+    /**
+     * An export bag written by the bag writer, co-signed by a witness, unpacked as an auditor would; the
+     * first proof hash of {@code alter} (a file in the bag), when given, changed.
+     */
+    private static Path unpackedBag(String name, @Nullable String alter) throws IOException {
+        return unpack(new dev.tandem.export.SampleBag(), name, alter);
+    }
+
+    private static Path unpack(dev.tandem.export.SampleBag sample, String name, @Nullable String alter)
+            throws IOException {
         String text = sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1);
         sample.checkpoint =
                 sample.checkpoint + witness.cosign(text, Instant.now().getEpochSecond());
         bagEntries = sample.entries.size();
+        bagDrawnAt = sample.drawnSize;
+        bagSize = sample.size();
         Path zip = sample.write(work.resolve(name + ".zip"), false);
         Path dir = work.resolve(name);
         for (Map.Entry<String, byte[]> f : dev.tandem.export.SampleBag.read(zip).entrySet()) {
             Path p = dir.resolve(f.getKey());
             Files.createDirectories(p.getParent());
             byte[] bytes = f.getValue();
-            if (alterProof && f.getKey().equals("data/ledger/proofs.jsonl")) {
+            if (f.getKey().equals(alter)) {
                 String s = new String(bytes, StandardCharsets.UTF_8);
                 int at = s.indexOf("\"hashes\":[\"") + 11;
                 bytes = (s.substring(0, at) + (s.charAt(at) == 'A' ? 'B' : 'A') + s.substring(at + 1))

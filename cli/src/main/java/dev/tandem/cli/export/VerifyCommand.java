@@ -158,6 +158,12 @@ public final class VerifyCommand implements Callable<Integer> {
                             + " it lists the incident's " + (s.entries() - 1) + " entries below tree size "
                             + s.drawnAt() + ", the size the bag was drawn from, and the bag holds exactly those");
                 }
+                if (s.drawnProved()) {
+                    out.println("  drawn        tree size " + s.drawnAt() + ", root " + s.drawnRoot()
+                            + ": the checkpoint the reports print (data/ledger/drawn-checkpoint), signed by the log"
+                            + " and proved consistent with the bag's checkpoint of size " + s.treeSize()
+                            + " (data/ledger/drawn-consistency.json); the OSCAL document names both");
+                }
                 out.println("  evidence     " + s.evidence() + " items, each matching its ledger entry");
                 out.println(
                         "  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the "

@@ -36,7 +36,9 @@ import org.springframework.stereotype.Service;
  * ({@code incident.exported}) before a byte is sent, with what the bag holds (the entries' indices,
  * the reports' and OSCAL document's SHA-256); the bag ends with that entry and is signed by the
  * checkpoint signed with it (with the witnesses' cosignatures gathered for it), against which every
- * entry's inclusion proof leads, so that the bag proves it is complete (docs/contracts.md §5). An item whose file is missing is refused
+ * entry's inclusion proof leads, so that the bag proves it is complete (docs/contracts.md §5). The
+ * checkpoint the bag is drawn from is the log's alone and the bag proves it consistent with its own: the
+ * witnesses are asked once per export. An item whose file is missing is refused
  * before that (409 {@code evidence-missing}); one whose bytes are not those recorded stops the bag
  * as they are copied into it, unfinished, and the answer is broken off (docs/contracts.md §5).
  */
@@ -58,15 +60,18 @@ public class Exports {
 
     /**
      * What one bag holds, fixed before it is written: drawn from the checkpoint of size {@code
-     * drawnAt} (the incident's entries below it, the reports and OSCAL document rendered at it), and
-     * signed by {@code signedCheckpoint}, the first one signed after the export entry at {@code
-     * exportIndex}, which the bag holds too.
+     * drawnAt} (the incident's entries below it, the reports and OSCAL document rendered at it), whose
+     * note signed by the log is {@code drawnCheckpoint}, and signed by {@code signedCheckpoint}, the
+     * first one signed after the export entry at {@code exportIndex}, which the bag holds too, with the
+     * witnesses' cosignatures. {@code drawn}: the reports and the OSCAL document still waiting for the
+     * bag's checkpoint ({@link OscalAssessmentResults#sealed}).
      */
     public record Plan(
             String incident,
             String signedCheckpoint,
             Checkpoint checkpoint,
             long drawnAt,
+            String drawnCheckpoint,
             long exportIndex,
             List<EvidenceItem> evidence,
             @Nullable Long since,
@@ -103,7 +108,9 @@ public class Exports {
      * latest is, as the bag's (docs/contracts.md §5). {@code since} is an older tree size.
      */
     public Plan plan(String incident, String actor, @Nullable Long since) {
-        String drawnSigned = witnessing.cosignedCheckpoint();
+        // Signed by the log alone: the witnesses are asked once, for the checkpoint signed with the export
+        // entry, which the bag proves this one consistent with (docs/adr/102-one-witness-round-per-export.md).
+        String drawnSigned = ledger.head().checkpoint();
         Checkpoint drawnAt = Checkpoint.parse(drawnSigned.substring(0, drawnSigned.indexOf("\n\n") + 1));
         long size = drawnAt.size();
         if (since != null && (since < 1 || since > size)) {
@@ -124,6 +131,8 @@ public class Exports {
         Map<String, byte[]> drawn = drawn(incident, drawnSigned, drawnAt, items, at);
         Map<String, String> hashes = new LinkedHashMap<>();
         drawn.forEach((path, bytes) -> hashes.put("data/" + path, ExportBag.sha256(bytes)));
+        hashes.put(
+                "data/" + ExportBag.DRAWN_CHECKPOINT, ExportBag.sha256(drawnSigned.getBytes(StandardCharsets.UTF_8)));
         long exportIndex = ledger.record(ap -> {
             long index = ap.record(
                     new IncidentExported(
@@ -145,7 +154,7 @@ public class Exports {
             throw new IllegalStateException("the latest signed checkpoint (size " + checkpoint.size()
                     + ") does not cover export entry " + exportIndex + ", whose batch was to be signed");
         }
-        return new Plan(incident, signed, checkpoint, size, exportIndex, items, since, at, drawn);
+        return new Plan(incident, signed, checkpoint, size, drawnSigned, exportIndex, items, since, at, drawn);
     }
 
     /** The files drawn from the entries at the checkpoint, by their path under {@code data/}. */
@@ -186,6 +195,12 @@ public class Exports {
         }
         bag.add(ExportBag.INDEX, ExportBag.index(index));
         bag.add(ExportBag.CHECKPOINT, plan.signedCheckpoint().getBytes(StandardCharsets.UTF_8));
+        // The checkpoint the reports print, and its consistency with the bag's, which the witnesses cosigned.
+        bag.add(ExportBag.DRAWN_CHECKPOINT, plan.drawnCheckpoint().getBytes(StandardCharsets.UTF_8));
+        bag.add(
+                ExportBag.DRAWN_CONSISTENCY,
+                ExportBag.consistency(new ExportBag.Consistency(
+                        plan.drawnAt(), cp.size(), ledger.consistencyProof(plan.drawnAt(), cp.size()))));
         bag.add(ExportBag.KEY, (ledger.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
         // The incident's entries below the size the bag is drawn from, and its own export entry: not the
         // incident's entries recorded between the two (docs/contracts.md §5).
@@ -211,7 +226,12 @@ public class Exports {
                             new ExportBag.Consistency(from, cp.size(), ledger.consistencyProof(from, cp.size()))));
         }
         for (Map.Entry<String, byte[]> f : plan.drawn().entrySet()) {
-            bag.add(f.getKey(), f.getValue());
+            // The OSCAL document names the bag's checkpoint too, which its recorded SHA-256 could not hold.
+            bag.add(
+                    f.getKey(),
+                    f.getKey().equals(ExportBag.OSCAL)
+                            ? OscalAssessmentResults.sealed(f.getValue(), cp)
+                            : f.getValue());
         }
         Map<String, String> info = new LinkedHashMap<>();
         info.put(ExportBag.INCIDENT, plan.incident());

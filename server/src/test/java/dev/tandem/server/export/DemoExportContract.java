@@ -80,8 +80,13 @@ abstract class DemoExportContract {
         assertThat(s.exportEntry()).isLessThan(s.treeSize());
         assertThat(s.exportBound())
                 .containsExactly(
-                        "data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
+                        "data/" + ExportBag.REPORT_HTML,
+                        "data/" + ExportBag.REPORT_PDF,
+                        "data/" + ExportBag.OSCAL,
+                        "data/" + ExportBag.DRAWN_CHECKPOINT);
         assertThat(s.manifestsOnly()).isEmpty();
+        // the checkpoint the bag is drawn from, which the reports print, is proved consistent with the bag's
+        assertThat(s.drawnProved()).isTrue();
         assertThat(r.headers().firstValue("Tandem-Checkpoint").orElse("")).startsWith(s.treeSize() + " ");
 
         Map<String, byte[]> files = unzip(bag);
@@ -95,7 +100,21 @@ abstract class DemoExportContract {
                         "data/" + ExportBag.REPORT_HTML,
                         "data/" + ExportBag.REPORT_PDF,
                         "data/" + ExportBag.OSCAL,
-                        "data/" + ExportBag.CONSISTENCY);
+                        "data/" + ExportBag.CONSISTENCY,
+                        "data/" + ExportBag.DRAWN_CHECKPOINT,
+                        "data/" + ExportBag.DRAWN_CONSISTENCY);
+        String drawn = new String(files.get("data/" + ExportBag.DRAWN_CHECKPOINT), StandardCharsets.UTF_8);
+        assertThat(drawn).startsWith(s.origin() + "\n" + s.drawnAt() + "\n" + s.drawnRoot() + "\n");
+        assertThat(new String(files.get("data/" + ExportBag.REPORT_HTML), StandardCharsets.UTF_8))
+                .contains(s.drawnRoot());
+        // the OSCAL document names the checkpoint the bag's proofs are against, and the one it is drawn at
+        JsonNode metadata = JSON.readTree(files.get("data/" + ExportBag.OSCAL))
+                .path("assessment-results")
+                .path("metadata");
+        assertThat(props(metadata, "bag-tree-size")).containsExactly(String.valueOf(s.treeSize()));
+        assertThat(props(metadata, "bag-root-hash")).containsExactly(s.root());
+        assertThat(props(metadata, "ledger-tree-size")).containsExactly(String.valueOf(s.drawnAt()));
+        assertThat(props(metadata, "ledger-root-hash")).containsExactly(s.drawnRoot());
         assertThat(new String(files.get("data/" + ExportBag.REPORT_PDF), 0, 5, StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
         // the bag says where to get the key to verify it with, never which: a forger edits bag-info.txt too
