@@ -102,10 +102,12 @@ public class Exports {
     }
 
     /**
-     * Fixes the checkpoint and the items, renders the reports and the OSCAL document at it, records the
-     * export with what the bag holds (the incident's entries below the checkpoint's size, the SHA-256
-     * of each rendered file), and takes the checkpoint signed with that entry, cosigned as the log's
-     * latest is, as the bag's (docs/contracts.md §5). {@code since} is an older tree size.
+     * Fixes the checkpoint (the log's latest signed note, not submitted to the witnesses) and the
+     * items, renders the reports and the OSCAL document at it, records the export with what the bag
+     * holds (the incident's entries below the checkpoint's size, the SHA-256 of each rendered file and
+     * of that note), and takes the checkpoint signed with that entry, cosigned as the log's latest is
+     * (the export's one witness round), as the bag's (docs/contracts.md §5). {@code since} is an older
+     * tree size.
      */
     public Plan plan(String incident, String actor, @Nullable Long since) {
         // Signed by the log alone: the witnesses are asked once, for the checkpoint signed with the export
