@@ -107,6 +107,14 @@ public final class ChangeRules {
         if (d.configItems().size() > MAX_ITEMS || d.controls().size() > MAX_ITEMS) {
             return unprocessable("too-many-items", "configItems and controls: at most " + MAX_ITEMS + " each");
         }
+        for (String item : d.configItems()) {
+            if (ConfigItems.normalize(item).isEmpty()) {
+                return unprocessable(
+                        "bad-config-item",
+                        "configItems: \"" + item + "\" cannot be read as a configuration item; expected "
+                                + ConfigItems.FORM);
+            }
+        }
         for (String c : d.controls()) {
             if (!catalog.knows(c)) {
                 return unprocessable(

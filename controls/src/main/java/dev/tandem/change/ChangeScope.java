@@ -41,18 +41,7 @@ public final class ChangeScope {
     private ChangeScope() {}
 
     /** Metadata API file suffixes and the types their documents are. */
-    private static final Map<String, String> SUFFIXES = Map.ofEntries(
-            Map.entry("profile", "Profile"),
-            Map.entry("permissionset", "PermissionSet"),
-            Map.entry("permissionsetgroup", "PermissionSetGroup"),
-            Map.entry("sharingrules", "SharingRules"),
-            Map.entry("object", "CustomObject"),
-            Map.entry("field", "CustomField"),
-            Map.entry("remotesite", "RemoteSiteSetting"),
-            Map.entry("namedcredential", "NamedCredential"),
-            Map.entry("workflow", "Workflow"),
-            Map.entry("datasource", "ExternalDataSource"),
-            Map.entry("connectedapp", "ConnectedApp"));
+    private static final Map<String, String> SUFFIXES = ConfigItems.METADATA_SUFFIXES;
 
     /** Object permission flags and the part the analyzers name for them. */
     private static final Map<String, String> OBJECT_FLAGS = Map.of(

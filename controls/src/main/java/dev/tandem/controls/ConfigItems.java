@@ -4,6 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * When a change's configuration item touches a tested one. Items are named {@code Type:Name},
@@ -27,6 +31,86 @@ import java.util.Locale;
 public final class ConfigItems {
     private ConfigItems() {}
 
+    /** The form an item's name takes, in words for a refusal (docs/contracts.md §3 "Configuration items"). */
+    public static final String FORM = "Type:Name, optionally narrowed with #detail, as the diffs and the control"
+            + " register name items (Profile:Admin, PermissionSet:Integration_Sync#ViewAllData)";
+
+    /**
+     * Metadata API file suffixes and the Salesforce metadata types their documents are: the types of
+     * the items a diff of metadata names ({@code dev.tandem.change.ChangeScope}) and a pre-change
+     * snapshot must hold.
+     */
+    public static final Map<String, String> METADATA_SUFFIXES = Map.ofEntries(
+            Map.entry("profile", "Profile"),
+            Map.entry("permissionset", "PermissionSet"),
+            Map.entry("permissionsetgroup", "PermissionSetGroup"),
+            Map.entry("sharingrules", "SharingRules"),
+            Map.entry("object", "CustomObject"),
+            Map.entry("field", "CustomField"),
+            Map.entry("remotesite", "RemoteSiteSetting"),
+            Map.entry("namedcredential", "NamedCredential"),
+            Map.entry("workflow", "Workflow"),
+            Map.entry("datasource", "ExternalDataSource"),
+            Map.entry("connectedapp", "ConnectedApp"));
+
+    private static final Set<String> METADATA_TYPES = Set.copyOf(METADATA_SUFFIXES.values().stream()
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .toList());
+
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    /**
+     * The item in its one written form, {@code Type:Name} or {@code Type:Name#detail}, or empty when
+     * it cannot be read so. Spacing around the type, after its colon and around the {@code #} is
+     * dropped ({@code "Profile: Admin # ApiEnabled"} is {@code Profile:Admin#ApiEnabled}): no
+     * metadata component's name starts or ends with a space, and the diffs and the register never
+     * write one there, so the item named is the same. Unreadable: no colon, a type that is not a
+     * word ({@code Admin profile}, {@code Salesforce production org}), an empty name or detail, or a
+     * control character (a line break).
+     */
+    public static Optional<String> normalize(String raw) {
+        int colon = raw.indexOf(':');
+        if (colon < 0 || raw.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
+        String type = raw.substring(0, colon).strip();
+        String rest = raw.substring(colon + 1);
+        int hash = rest.indexOf('#');
+        String name = (hash < 0 ? rest : rest.substring(0, hash)).strip();
+        String detail = hash < 0 ? null : rest.substring(hash + 1).strip();
+        if (!TYPE.matcher(type).matches() || name.isEmpty() || (detail != null && detail.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(type + ":" + name + (detail == null ? "" : "#" + detail));
+    }
+
+    /**
+     * Whether the item (in its {@link #normalize normal} form) is a Salesforce metadata component or a
+     * part of one: its type is one of {@link #METADATA_SUFFIXES}' ({@code Profile:Admin#ApiEnabled}),
+     * not a system or process the register tests ({@code SIEM:Alerts}, {@code Change:CAB}), nor
+     * another kind of configuration ({@code User:…}, {@code Egress:…}).
+     */
+    public static boolean metadata(String item) {
+        int colon = item.indexOf(':');
+        return colon > 0
+                && METADATA_TYPES.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The metadata component a {@link #metadata} item is of, as {@code Type:Name}: the item without
+     * its {@code #detail}, and for a sharing rule ({@code SharingRules:Account.Share_All}) the
+     * object's sharing rules file, {@code SharingRules:Account}.
+     */
+    public static String component(String item) {
+        int hash = item.indexOf('#');
+        String whole = hash < 0 ? item : item.substring(0, hash);
+        if (whole.regionMatches(true, 0, "SharingRules:", 0, "SharingRules:".length())) {
+            int dot = whole.indexOf('.', "SharingRules:".length());
+            return dot < 0 ? whole : whole.substring(0, dot);
+        }
+        return whole;
+    }
+
     /**
      * The component name a metadata file stands for, the {@code Name} of {@code Type:Name}: {@code profiles/Custom%3A Sales.profile-meta.xml} →
      * "Custom: Sales", {@code org.zip!/unpackaged/permissionsets/Ops.permissionset} → "Ops".
@@ -45,6 +129,15 @@ public final class ConfigItems {
         } catch (IllegalArgumentException e) {
             return base;
         }
+    }
+
+    /**
+     * The items of {@code items} that touch none of {@code tested} (the control test register's items):
+     * a change to them undoes no audited test, or they are misspelt; the change page and the answer
+     * say so before anyone approves.
+     */
+    public static java.util.List<String> unmatched(Collection<String> items, Collection<String> tested) {
+        return items.stream().filter(i -> !touchesAny(i, tested)).distinct().toList();
     }
 
     public static boolean touches(String a, String b) {

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the audit firm's control test register: a CSV (RFC 4180, UTF-8, optional byte-order mark)
  * with the header {@code control,configItem,testedOn,tester,sample} (any order and case; other
- * columns ignored). {@code control} must be in the {@link ControlCatalog}; {@code testedOn} is an
+ * columns ignored). {@code control} must be in the {@link ControlCatalog}; {@code configItem} is
+ * read as a change names it ({@link ConfigItems#normalize}: {@code Type:Name[#detail]}, stored in
+ * that form), a row no change could ever match refused; {@code testedOn} is an
  * ISO 8601 calendar date ({@code 2026-09-14}), not after {@code latest} (a test is reported
  * after it ran); {@code control}, {@code configItem} and
  * {@code testedOn} are required. Nothing is accepted half: the first fault refuses the whole file
@@ -45,7 +47,7 @@ public final class ControlTestRegister {
     /**
      * @param code {@code csv-too-large}, {@code csv-not-utf8}, {@code csv-malformed}, {@code
      *     csv-missing-column}, {@code csv-too-many-rows}, {@code csv-empty-field}, {@code csv-too-long},
-     *     {@code unknown-control}, {@code bad-date}, {@code future-date}, {@code csv-empty}
+     *     {@code unknown-control}, {@code bad-config-item}, {@code bad-date}, {@code future-date}, {@code csv-empty}
      * @param detail starts {@code line N}
      */
     public record Rejected(String code, long line, @Nullable String column, String detail) implements Read {}
@@ -142,6 +144,16 @@ public final class ControlTestRegister {
                             "line " + line + ", column control: "
                                     + new ControlCatalog.UnknownControlException(v[0]).getMessage());
                 }
+                String item = ConfigItems.normalize(v[1]).orElse(null);
+                if (item == null) {
+                    return new Rejected(
+                            "bad-config-item",
+                            line,
+                            "configItem",
+                            "line " + line + ", column configItem: \"" + v[1]
+                                    + "\" cannot be read as a configuration item, so no change could ever match it;"
+                                    + " expected " + ConfigItems.FORM);
+                }
                 LocalDate testedOn;
                 try {
                     testedOn = LocalDate.parse(v[2]);
@@ -161,7 +173,7 @@ public final class ControlTestRegister {
                             "line " + line + ", column testedOn: " + testedOn + " is in the future; a register"
                                     + " lists tests that ran");
                 }
-                rows.add(new ControlTest(control.id(), v[1], testedOn, v[3], v[4], line));
+                rows.add(new ControlTest(control.id(), item, testedOn, v[3], v[4], line));
             }
         } catch (CsvParseException e) {
             return malformed(e, lastLine + 1);

@@ -296,6 +296,29 @@ class ChangeRulesTest {
                 .isEqualTo("allowed");
     }
 
+    /** An item that is not {@code Type:Name[#detail]} could match no register row: refused, named. */
+    @Test
+    void anItemThatCannotBeReadIsRefusedNamingItAndTheForm() {
+        for (String item : List.of("Admin profile", "Profile:", "Profile:Admin#")) {
+            var d = new ChangeRules.Draft(
+                    "Revoke",
+                    "Salesforce production",
+                    "",
+                    ChangeKind.CONFIGURATION,
+                    Risk.MEDIUM,
+                    List.of("PermissionSet:Integration_Sync", item),
+                    List.of(),
+                    List.of("pre"),
+                    "Redeploy",
+                    false,
+                    null,
+                    List.of());
+            var r = (Refused) request(d, "RESPONDER");
+            assertThat(r.code()).isEqualTo("bad-config-item");
+            assertThat(r.reason()).startsWith("configItems: \"" + item + "\"").contains("Type:Name");
+        }
+    }
+
     @Test
     void anUnknownControlIsRefused() {
         var d = new ChangeRules.Draft(

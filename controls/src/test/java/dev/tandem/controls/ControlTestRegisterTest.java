@@ -36,7 +36,8 @@ class ControlTestRegisterTest {
     @Test
     void refusesAnUnknownControlNamingTheLine() {
         var r = (ControlTestRegister.Rejected)
-                read("control,configItem,testedOn,tester,sample\nCC6.1,A,2026-09-01,t,s\nCC6.9,B,2026-09-01,t,s\n");
+                read(
+                        "control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,2026-09-01,t,s\nCC6.9,Profile:B,2026-09-01,t,s\n");
         assertThat(r.code()).isEqualTo("unknown-control");
         assertThat(r.line()).isEqualTo(3);
         assertThat(r.detail()).startsWith("line 3, column control").contains("CC6.9");
@@ -44,8 +45,8 @@ class ControlTestRegisterTest {
 
     @Test
     void refusesADateInTheFutureNamingTheLineAndColumn() {
-        var r = (ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\nCC6.1,A," + LATEST
-                + ",t,s\nCC6.1,B," + LATEST.plusDays(1) + ",t,s\n");
+        var r = (ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,"
+                + LATEST + ",t,s\nCC6.1,Profile:B," + LATEST.plusDays(1) + ",t,s\n");
         assertThat(r.code()).isEqualTo("future-date");
         assertThat(r.line()).isEqualTo(3);
         assertThat(r.column()).isEqualTo("testedOn");
@@ -55,24 +56,26 @@ class ControlTestRegisterTest {
     @Test
     void refusesABadDateNamingTheLine() {
         var r = (ControlTestRegister.Rejected)
-                read("control,configItem,testedOn,tester,sample\nCC6.1,A,14/09/2026,t,s\n");
+                read("control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,14/09/2026,t,s\n");
         assertThat(r.code()).isEqualTo("bad-date");
         assertThat(r.detail()).startsWith("line 2, column testedOn").contains("14/09/2026");
         var impossible = (ControlTestRegister.Rejected)
-                read("control,configItem,testedOn,tester,sample\nCC6.1,A,2026-02-30,t,s\n");
+                read("control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,2026-02-30,t,s\n");
         assertThat(impossible.code()).isEqualTo("bad-date");
     }
 
     @Test
     void unreadableCsvIsNamedByTheRowItIsIn() {
         String header = "control,configItem,testedOn,tester,sample\n";
-        var open = (ControlTestRegister.Rejected) read(header
-                + "CC6.1,A,2026-09-01,t,s\nCC6.2,B,2026-09-01,t,s\nCC6.3,\"C,2026-09-01,t,s\nCC6.1,D,2026-09-01,t,s\n");
+        var open = (ControlTestRegister.Rejected)
+                read(
+                        header
+                                + "CC6.1,Profile:A,2026-09-01,t,s\nCC6.2,Profile:B,2026-09-01,t,s\nCC6.3,\"C,2026-09-01,t,s\nCC6.1,Profile:D,2026-09-01,t,s\n");
         assertThat(open.code()).isEqualTo("csv-malformed");
         assertThat(open.line()).isEqualTo(4);
         assertThat(open.detail()).startsWith("line 4: a quoted field opens in this row and is never closed");
-        var after =
-                (ControlTestRegister.Rejected) read(header + "CC6.1,A,2026-09-01,t,s\nCC6.3,\"bad\"x,2026-09-01,t,s\n");
+        var after = (ControlTestRegister.Rejected)
+                read(header + "CC6.1,Profile:A,2026-09-01,t,s\nCC6.3,\"bad\"x,2026-09-01,t,s\n");
         assertThat(after.code()).isEqualTo("csv-malformed");
         assertThat(after.line()).isEqualTo(3);
         assertThat(after.detail())
@@ -96,5 +99,21 @@ class ControlTestRegisterTest {
                                 new byte[] {(byte) 0xC3, 0x28}, ControlCatalog.standard(), LATEST))
                         .code())
                 .isEqualTo("csv-not-utf8");
+    }
+
+    /** A row no change could ever match is refused naming its line and column; harmless spacing is read. */
+    @Test
+    void refusesAConfigItemThatIsNoTypeAndNameNamingTheLineAndColumn() {
+        var r = (ControlTestRegister.Rejected) read("control,configItem,testedOn,tester,sample\n"
+                + "CC6.1,Profile:Admin,2026-09-01,t,s\nCC6.6,Salesforce production org,2026-09-01,t,s\n");
+        assertThat(r.code()).isEqualTo("bad-config-item");
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.column()).isEqualTo("configItem");
+        assertThat(r.detail())
+                .startsWith("line 3, column configItem: \"Salesforce production org\" cannot be read")
+                .contains("Type:Name");
+        var spaced = (ControlTestRegister.Rows)
+                read("control,configItem,testedOn,tester,sample\nCC6.1,Profile: Admin # ApiEnabled,2026-09-01,t,s\n");
+        assertThat(spaced.tests().getFirst().configItem()).isEqualTo("Profile:Admin#ApiEnabled");
     }
 }

@@ -1,6 +1,8 @@
 package dev.tandem.server.change;
 
 import dev.tandem.change.Difference;
+import dev.tandem.controls.ConfigItems;
+import dev.tandem.controls.ControlTest;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.evidence.Vault;
 import java.util.List;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangeViews {
     private final Vault vault;
+    private final ControlTests register;
 
-    ChangeViews(Vault vault) {
+    ChangeViews(Vault vault, ControlTests register) {
         this.vault = vault;
+        this.register = register;
     }
 
     record DecisionView(String role, String person, String decision, String comment, String at, long ledgerIndex) {}
@@ -82,7 +86,8 @@ class ChangeViews {
             @Nullable List<String> unchangedItems,
             @Nullable String withdrawnAt,
             @Nullable String withdrawnBy,
-            @Nullable String withdrawalReason) {}
+            @Nullable String withdrawalReason,
+            List<String> unmatchedItems) {}
 
     /**
      * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
@@ -163,7 +168,21 @@ class ChangeViews {
                 executionOpen ? c.scope().unchangedItems() : null,
                 c.withdrawal() == null ? null : c.withdrawal().at().toString(),
                 c.withdrawal() == null ? null : c.withdrawal().by(),
-                c.withdrawal() == null ? null : c.withdrawal().reason());
+                c.withdrawal() == null ? null : c.withdrawal().reason(),
+                unmatched(c));
+    }
+
+    /**
+     * The change's configuration items no row of the incident's control test register touches
+     * (docs/contracts.md §3 "Configuration items"): "no audited control matches" them, told before
+     * anyone approves, since a misspelt item escapes its retests.
+     */
+    List<String> unmatched(Change c) {
+        return ConfigItems.unmatched(
+                c.configItems(),
+                register.register(c.incident()).stream()
+                        .map(ControlTest::configItem)
+                        .toList());
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

@@ -10,6 +10,7 @@ import dev.tandem.change.Difference;
 import dev.tandem.change.EmergencyReview;
 import dev.tandem.change.Risk;
 import dev.tandem.change.Snapshot;
+import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlCatalog;
 import dev.tandem.controls.ControlTest;
 import dev.tandem.controls.Retest;
@@ -132,7 +133,11 @@ public class Changes {
     public Change request(String incident, Requested r, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Requested filled = r.finding() == null ? r : fill(incident, r, caller, true);
-        List<String> configItems = orEmpty(filled.configItems());
+        // in the one form the diffs and the register use ("Profile: Admin" is Profile:Admin); what
+        // cannot be read so is kept as sent, for the rules to refuse naming it
+        List<String> configItems = distinct(orEmpty(filled.configItems()).stream()
+                .map(i -> ConfigItems.normalize(i).orElse(i))
+                .toList());
         List<ControlTest> tests = register.register(incident);
         List<String> suggested = Retests.suggestedControls(tests, configItems);
         List<String> asked = orEmpty(filled.controls());

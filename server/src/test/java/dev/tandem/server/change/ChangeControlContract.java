@@ -611,6 +611,78 @@ abstract class ChangeControlContract {
                 inc, as.get("RESPONDER"), as.get("AUDIT_LIAISON"), prefix + "-audit_liaison-" + tag, as.get("AUDITOR"));
     }
 
+    // ------------------------------------------------------------------ naming items
+
+    /**
+     * The review's case: an edit to the audited Admin profile escaped its retest by the spelling of
+     * its item. An item that is not {@code Type:Name[#detail]} is refused naming it and the form;
+     * harmless spacing is read as the register writes it; an item no register row matches is
+     * accepted and flagged on the answer and the page, before anyone approves. A register row that
+     * is no item is refused at import, naming its line and column.
+     */
+    @Test
+    void anItemIsNamedAsTheRegisterNamesItOrRefusedOrFlagged() {
+        Team team = teamWithMarketingRegister("names", "Item names");
+        String before = uploadZip(
+                team.incident(),
+                zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN, ADMIN_FILE.replace("Admin", "Standard"), ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        String changes = "/api/v1/incidents/" + team.incident() + "/changes";
+        java.util.function.Function<String, Api.Response> request = item -> team.responder()
+                .postJson(
+                        changes,
+                        "{\"title\":\"Revoke ApiEnabled\",\"system\":\"Salesforce\",\"configItems\":[\"" + item
+                                + "\"],\"preSnapshots\":[\"" + before
+                                + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        long size = treeSize();
+        Api.Response unreadable = request.apply("Admin profile");
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(422);
+        assertThat(unreadable.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-config-item");
+        assertThat(unreadable.json().path("detail").asString())
+                .startsWith("configItems: \"Admin profile\" cannot be read as a configuration item")
+                .contains("Type:Name");
+        assertThat(treeSize()).isEqualTo(size);
+
+        // "Profile: Admin#ApiEnabled": the Admin profile, whose CC6.1 test it suggests and retests
+        Api.Response spaced = request.apply("Profile: Admin#ApiEnabled");
+        assertThat(spaced.status()).as(spaced.body()).isEqualTo(201);
+        assertThat(strings(spaced.json().path("configItems"))).containsExactly("Profile:Admin#ApiEnabled");
+        assertThat(strings(spaced.json().path("controls"))).containsExactly("CC6.1");
+        assertThat(spaced.json().path("unmatchedItems")).isEmpty();
+        assertThat(team.liaison()
+                        .get("/changes/" + spaced.json().path("id").asString())
+                        .body())
+                .doesNotContain("id=\"unmatched\"");
+
+        // an item no register row matches: accepted, and flagged where the liaison approves
+        Api.Response unmatched = request.apply("Profile:Standard#ApiEnabled");
+        assertThat(unmatched.status()).as(unmatched.body()).isEqualTo(201);
+        assertThat(strings(unmatched.json().path("unmatchedItems"))).containsExactly("Profile:Standard#ApiEnabled");
+        String id = unmatched.json().path("id").asString();
+        assertThat(strings(team.liaison().get("/api/v1/changes/" + id).json().path("unmatchedItems")))
+                .containsExactly("Profile:Standard#ApiEnabled");
+        assertThat(team.liaison().get("/changes/" + id).body())
+                .contains("id=\"unmatched\"")
+                .contains("No audited control matches")
+                .contains("Profile:Standard#ApiEnabled");
+
+        // the register: a row no change could ever match is refused, naming its line and column
+        size = treeSize();
+        Api.Response register = team.liaison()
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + team.incident(),
+                        "text/csv",
+                        bytes("control,configItem,testedOn,tester,sample\n"
+                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"
+                                + "CC6.6,Salesforce production org,2026-09-15,Audrey Blake,all\n"));
+        assertThat(register.status()).as(register.body()).isEqualTo(422);
+        assertThat(register.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-config-item");
+        assertThat(register.json().path("detail").asString())
+                .startsWith("line 3, column configItem: \"Salesforce production org\"");
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
     // ------------------------------------------------------------------ withdrawal
 
     /**

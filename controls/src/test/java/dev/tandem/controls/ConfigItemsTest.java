@@ -1,0 +1,45 @@
+package dev.tandem.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigItemsTest {
+    @Test
+    void anItemIsReadInTheFormTheDiffsAndTheRegisterUse() {
+        assertThat(ConfigItems.normalize("Profile:Admin#ApiEnabled")).contains("Profile:Admin#ApiEnabled");
+        // spacing around the type, after its colon and around the # is no part of a name
+        assertThat(ConfigItems.normalize(" Profile: Admin#ApiEnabled")).contains("Profile:Admin#ApiEnabled");
+        assertThat(ConfigItems.normalize("Profile : Admin # ApiEnabled ")).contains("Profile:Admin#ApiEnabled");
+        // a space inside a name is the name's
+        assertThat(ConfigItems.normalize("Profile:Custom: Sales")).contains("Profile:Custom: Sales");
+        assertThat(ConfigItems.normalize("Egress:files.example.com:80,8080"))
+                .contains("Egress:files.example.com:80,8080");
+        assertThat(ConfigItems.normalize("PermissionSet:X#ViewAllRecords/Contact"))
+                .contains("PermissionSet:X#ViewAllRecords/Contact");
+    }
+
+    @Test
+    void whatCannotBeReadAsTypeAndNameIsNoItem() {
+        assertThat(ConfigItems.normalize("Admin profile")).isEmpty();
+        assertThat(ConfigItems.normalize("Salesforce production org")).isEmpty();
+        assertThat(ConfigItems.normalize("Admin profile: login hours")).isEmpty();
+        assertThat(ConfigItems.normalize(":Admin")).isEmpty();
+        assertThat(ConfigItems.normalize("Profile:")).isEmpty();
+        assertThat(ConfigItems.normalize("Profile: #ApiEnabled")).isEmpty();
+        assertThat(ConfigItems.normalize("Profile:Admin#")).isEmpty();
+        assertThat(ConfigItems.normalize("Profile:Admin\nPermissionSet:X")).isEmpty();
+    }
+
+    @Test
+    void aMetadataItemIsOfItsComponent() {
+        assertThat(ConfigItems.metadata("Profile:Admin#loginIpRanges")).isTrue();
+        assertThat(ConfigItems.metadata("permissionset:Sync")).isTrue();
+        assertThat(ConfigItems.metadata("SIEM:Alerts")).isFalse();
+        assertThat(ConfigItems.metadata("User:integration@example.com")).isFalse();
+        assertThat(ConfigItems.component("Profile:Admin#loginIpRanges")).isEqualTo("Profile:Admin");
+        assertThat(ConfigItems.component("SharingRules:Account.Share_All")).isEqualTo("SharingRules:Account");
+        assertThat(ConfigItems.component("PermissionSet:X#ViewAllRecords/Contact"))
+                .isEqualTo("PermissionSet:X");
+    }
+}
