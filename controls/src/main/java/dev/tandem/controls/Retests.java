@@ -11,10 +11,13 @@ import java.util.Set;
 /**
  * Which tests of the register an executed change undoes. A register row becomes a retest when the
  * change was executed on or after the day of the test (a test on the day of the change may have
- * seen either configuration, so it counts as before) and the change names the row's control or
- * touches its configuration item ({@link ConfigItems#touches}), whether the item was approved or only
- * touched by its diffs (a change beyond its approval is retested all the same). One retest per control, item and
- * change, in the order of the changes and then of the register.
+ * seen either configuration, so it counts as before) and the change touches the row's configuration
+ * item ({@link ConfigItems#touches}), whether the item was approved or only touched by its diffs (a
+ * change beyond its approval is retested all the same). A control the change names reaches a row of
+ * that control only when the row's item is no Salesforce metadata item ({@link ConfigItems#metadata}:
+ * a system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
+ * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched (docs/adr/102).
+ * One retest per control, item and change, in the order of the changes and then of the register.
  */
 public final class Retests {
     private Retests() {}
@@ -76,7 +79,8 @@ public final class Retests {
                     continue;
                 }
                 boolean item = c.items().stream().anyMatch(i -> ConfigItems.touches(i, t.configItem()));
-                boolean named = c.controls().contains(t.control());
+                // a named control reaches only the rows no diff could tell about (not a metadata item)
+                boolean named = c.controls().contains(t.control()) && !ConfigItems.metadata(t.configItem());
                 if (!item && !named) {
                     continue;
                 }

@@ -31,6 +31,38 @@ class RetestsTest {
     }
 
     /**
+     * A control a change names reaches only the rows of that control no diff can tell about: the
+     * review's Marketing_Admin change names CC6.3 and retests no CC6.3 test of a permission set it
+     * never touched; a system the register tests (SIEM:Alerts) is retested when its control is named.
+     */
+    @Test
+    void aNamedControlRetestsOnlyTheRowsTheChangeTouchesOrNoDiffCanTell() {
+        var marketing = new Retests.Executed(
+                "c1",
+                "Remove ModifyAllData from Marketing_Admin",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                List.of("PermissionSet:Marketing_Admin#ModifyAllData"),
+                List.of("CC6.3", "CC6.1", "CC7.2"),
+                List.of("PermissionSet:Marketing_Admin#ModifyAllData"),
+                List.of());
+        assertThat(Retests.of(REGISTER, List.of(marketing)))
+                .extracting(Retest::control, Retest::configItem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CC7.2", "SIEM:Alerts"));
+        // touched beyond its approval: the CC6.3 row is retested for what the diff shows
+        var beyond = new Retests.Executed(
+                "c2",
+                "Remove ModifyAllData from Marketing_Admin",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                List.of("PermissionSet:Marketing_Admin#ModifyAllData"),
+                List.of(),
+                List.of("PermissionSet:Integration_Sync#ViewAllData"),
+                List.of());
+        assertThat(Retests.of(REGISTER, List.of(beyond)))
+                .extracting(Retest::control)
+                .containsExactly("CC6.3");
+    }
+
+    /**
      * The reason says what the diffs show: every item of the test's the change modified (not the
      * first alone), those beyond its approval said so, and the approved items its diffs show no change
      * to; without diffs to tell (an auditor not shown them), the approved items stand for them.

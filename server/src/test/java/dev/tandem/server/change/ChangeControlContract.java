@@ -668,19 +668,55 @@ abstract class ChangeControlContract {
 
         // the register: a row no change could ever match is refused, naming its line and column
         size = treeSize();
-        Api.Response register = team.liaison()
-                .send(
-                        "POST",
-                        "/api/v1/control-tests?incident=" + team.incident(),
-                        "text/csv",
-                        bytes("control,configItem,testedOn,tester,sample\n"
-                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"
-                                + "CC6.6,Salesforce production org,2026-09-15,Audrey Blake,all\n"));
+        Api.Response register = importRegister(
+                team,
+                "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"
+                        + "CC6.6,Salesforce production org,2026-09-15,Audrey Blake,all\n");
         assertThat(register.status()).as(register.body()).isEqualTo(422);
         assertThat(register.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-config-item");
         assertThat(register.json().path("detail").asString())
                 .startsWith("line 3, column configItem: \"Salesforce production org\"");
         assertThat(treeSize()).isEqualTo(size);
+    }
+
+    /**
+     * The review's case: a change on the Marketing_Campaigns permission set naming CC6.3 retests the
+     * CC6.3 test of that permission set, not the CC6.3 test of a permission set it never touched.
+     */
+    @Test
+    void aNamedControlRetestsOnlyTheRegisterRowsTheChangeTouches() {
+        Team team = team("named", "Named control");
+        Api.Response imported = importRegister(
+                team,
+                "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
+                        + "CC6.3,PermissionSet:Integration_Full_Access,2026-09-14,Audrey Blake,25\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String before = uploadZip(team.incident(), zip(MARKETING_FILE, MARKETING, ADMIN_FILE, ADMIN));
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response r = team.responder()
+                .postJson(
+                        "/api/v1/incidents/" + team.incident() + "/changes",
+                        "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\",\"configItems\":"
+                                + "[\"PermissionSet:Marketing_Campaigns#ViewAllData\"],\"controls\":[\"CC6.3\"],"
+                                + "\"preSnapshots\":[\"" + before
+                                + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String after = uploadZip(
+                team.incident(),
+                zip(MARKETING_FILE, metadata("PermissionSet", "ViewAllData=false"), ADMIN_FILE, ADMIN));
+        assertThat(execute(team.responder(), id, after).status()).isEqualTo(201);
+        List<String> retested = new ArrayList<>();
+        team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/retests")
+                .json()
+                .path("retests")
+                .forEach(t -> retested.add(t.path("control").asString() + " "
+                        + t.path("configItem").asString()));
+        assertThat(retested).containsExactly("CC6.3 PermissionSet:Marketing_Campaigns");
     }
 
     // ------------------------------------------------------------------ withdrawal
@@ -828,16 +864,22 @@ abstract class ChangeControlContract {
     /** A team whose register tested CC6.3 on the Marketing_Campaigns permission set and CC6.1 on the Admin profile. */
     Team teamWithMarketingRegister(String prefix, String title) {
         Team team = team(prefix, title);
-        Api.Response imported = team.liaison()
+        Api.Response imported = importRegister(
+                team,
+                "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
+                        + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        return team;
+    }
+
+    /** The team's liaison imports a register of {@code rows} (after the header). */
+    static Api.Response importRegister(Team team, String rows) {
+        return team.liaison()
                 .send(
                         "POST",
                         "/api/v1/control-tests?incident=" + team.incident(),
                         "text/csv",
-                        bytes("control,configItem,testedOn,tester,sample\n"
-                                + "CC6.3,PermissionSet:Marketing_Campaigns,2026-09-14,Audrey Blake,25\n"
-                                + "CC6.1,Profile:Admin,2026-09-15,Audrey Blake,5 admins\n"));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-        return team;
+                        bytes("control,configItem,testedOn,tester,sample\n" + rows));
     }
 
     String uploadZip(String incidentId, byte[] zip) {
