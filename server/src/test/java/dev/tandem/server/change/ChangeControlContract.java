@@ -1082,6 +1082,12 @@ abstract class ChangeControlContract {
         assertThat(treeSize()).isEqualTo(size);
 
         // a stale change is not approved: the approval would be of a change that cannot be carried out
+        // and its page, which says it is not to be carried out as requested, offers no approval
+        assertThat(ic.get("/changes/" + fourth).body())
+                .contains("id=\"stale\"")
+                .contains("id=\"no-approve\"")
+                .doesNotContain("value=\"APPROVE\"")
+                .contains("value=\"REJECT\"");
         Api.Response approval = approve(ic, fourth);
         assertThat(approval.status()).as(approval.body()).isEqualTo(422);
         assertThat(approval.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-before-change");
