@@ -171,6 +171,81 @@ public final class ChangeRules {
     }
 
     /**
+     * Do the pre-change snapshots hold what the change names (docs/change-control.md "Change
+     * requests")? Each Salesforce metadata item ({@link ConfigItems#metadata}) must be of a component
+     * one of them holds ({@link SnapshotContents.Held#holds}): a diff against a snapshot of something
+     * else would pair files of different components and name items nobody changed (a profile's
+     * snapshot for a permission set's change names a "Profile:Marketing_Admin" that does not exist).
+     * Items of other kinds ({@code User:…}, {@code Egress:…}) name nothing a metadata snapshot holds,
+     * and are not checked. Refused 422 {@code pre-snapshot-lacks-item}, naming the item, its
+     * component and what each snapshot holds.
+     */
+    public static Check holds(List<String> configItems, List<SnapshotContents.Held> pre) {
+        for (String item : configItems) {
+            if (!ConfigItems.metadata(item) || pre.stream().anyMatch(h -> h.holds(item))) {
+                continue;
+            }
+            String component = ConfigItems.component(item);
+            return unprocessable(
+                    "pre-snapshot-lacks-item",
+                    "preSnapshots: no pre-change snapshot holds " + component + ", which configItems names ("
+                            + item + "): "
+                            + String.join(
+                                    "; ",
+                                    pre.stream()
+                                            .map(SnapshotContents.Held::words)
+                                            .toList())
+                            + ". A diff against a snapshot of something else would name changes nobody made: name a"
+                            + " CONFIG_SNAPSHOT of " + component + " (its metadata file, or a retrieve zip holding"
+                            + " it)");
+        }
+        return OK;
+    }
+
+    /**
+     * May the post-change snapshot be compared with the pre-change one it is paired with? A diff
+     * never pairs snapshots of different metadata types: two documents are of one component (the
+     * same root element and, where both file names say it, the same name), two zips hold a metadata
+     * type in common, and a zip or a document is compared with its like, metadata with metadata.
+     * Refused 422 {@code snapshot-type-mismatch}, naming both and what each holds; two snapshots
+     * that are no metadata (JSON, text) are compared as before.
+     */
+    public static Check comparable(String preId, SnapshotContents.Held pre, String postId, SnapshotContents.Held post) {
+        if (pre.kind() == SnapshotContents.Kind.OTHER && post.kind() == SnapshotContents.Kind.OTHER) {
+            return OK;
+        }
+        boolean same = switch (pre.kind()) {
+            case DOCUMENT ->
+                post.kind() == SnapshotContents.Kind.DOCUMENT
+                        && pre.types().equals(post.types())
+                        && sameName(
+                                pre.components().getFirst(), post.components().getFirst());
+            case ZIP ->
+                post.kind() == SnapshotContents.Kind.ZIP
+                        && (pre.types().isEmpty()
+                                || post.types().isEmpty()
+                                || post.types().stream().anyMatch(pre.types()::contains));
+            case OTHER -> false;
+        };
+        if (same) {
+            return OK;
+        }
+        return unprocessable(
+                "snapshot-type-mismatch",
+                "postSnapshots: evidence " + postId + " (" + post.words() + ") is not of the configuration its"
+                        + " pre-change snapshot " + preId + " is (" + pre.words() + "): a diff of the two would name"
+                        + " changes nobody made. Name a post-change snapshot of the same metadata, taken the way"
+                        + " the pre-change one was");
+    }
+
+    /** Two {@code Type:Name} components of documents: the same name, or a name one file does not tell. */
+    private static boolean sameName(String a, String b) {
+        String x = a.substring(a.indexOf(':') + 1);
+        String y = b.substring(b.indexOf(':') + 1);
+        return x.isEmpty() || y.isEmpty() || x.equalsIgnoreCase(y);
+    }
+
+    /**
      * A configuration snapshot of the incident as {@link #current} sees it: what it is a snapshot of
      * (its {@code name}, {@code source} and {@code repository}: {@code metadata.zip} retrieved with
      * {@code sf project retrieve start} into AUDIT), when the vault received it, and the change whose

@@ -215,11 +215,11 @@ public final class ChangeScope {
     }
 
     /** Whether a zip entry is a metadata document: source format ({@code -meta.xml}) or a known suffix. */
-    private static boolean metadataFile(String entry) {
+    static boolean metadataFile(String entry) {
         return entry.endsWith("-meta.xml") || typeOf(entry) != null;
     }
 
-    private static @Nullable String typeOf(String file) {
+    static @Nullable String typeOf(String file) {
         String base = baseName(file);
         int dot = base.lastIndexOf('.');
         return dot < 0 ? null : SUFFIXES.get(base.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));

@@ -10,6 +10,7 @@ import dev.tandem.change.Difference;
 import dev.tandem.change.EmergencyReview;
 import dev.tandem.change.Risk;
 import dev.tandem.change.Snapshot;
+import dev.tandem.change.SnapshotContents;
 import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlCatalog;
 import dev.tandem.controls.ControlTest;
@@ -170,6 +171,9 @@ public class Changes {
         // the diff must compare the configuration just before this change with just after it
         refuseUnless(ChangeRules.current(
                 draft.preSnapshots(), draft.configItems(), taken(incident, caller), made(incident, caller)));
+        // the pre-change snapshots are of what the change names: a diff never pairs other components
+        refuseUnless(ChangeRules.holds(
+                draft.configItems(), items.values().stream().map(this::contents).toList()));
         String id = Ids.next();
         return ledger.record(ap -> {
             // checked again in the unit: the incident closed meanwhile
@@ -665,6 +669,12 @@ public class Changes {
                 diffs.add(new Change.Diff(
                         null, post.id(), ConfigDiff.detect(post.name(), after).name(), List.of(), false));
             } else {
+                // never a diff of different metadata types: refused before anything is recorded
+                refuseUnless(ChangeRules.comparable(
+                        pre.id(),
+                        SnapshotContents.of(pre.name(), before),
+                        post.id(),
+                        SnapshotContents.of(post.name(), after)));
                 ConfigDiff.Result r = ConfigDiff.diff(pre.name(), before, post.name(), after);
                 diffs.add(new Change.Diff(pre.id(), post.id(), r.format().name(), r.differences(), r.truncated()));
             }
@@ -836,6 +846,11 @@ public class Changes {
             }
         }
         return pre.size() == 1 && posts == 1 ? pre.values().iterator().next() : null;
+    }
+
+    /** What a snapshot holds, as {@link ChangeRules#holds} reads it. */
+    private SnapshotContents.Held contents(EvidenceItem item) {
+        return SnapshotContents.of(item.name(), bytes(item));
     }
 
     private byte @Nullable [] bytes(EvidenceItem item) {

@@ -719,6 +719,80 @@ abstract class ChangeControlContract {
         assertThat(retested).containsExactly("CC6.3 PermissionSet:Marketing_Campaigns");
     }
 
+    /**
+     * The review's cases: a permission set's change requested on the Admin profile's snapshot, and a
+     * profile's change executed with a permission set's snapshot. The request is refused naming what
+     * the snapshot holds; the execution is refused before any diff pairs a profile with a permission
+     * set (whose "Profile:Marketing_Admin" would sit in the ledger as a CC8.1 exception for good).
+     */
+    @Test
+    void aSnapshotIsOfWhatTheChangeNamesAndADiffNeverPairsTwoTypes() {
+        Team team = teamWithMarketingRegister("types", "Snapshot types");
+        String admin = uploadTo(team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Admin.profile-meta.xml", ADMIN);
+        clock.advance(Duration.ofMinutes(1));
+        String changes = "/api/v1/incidents/" + team.incident() + "/changes";
+        java.util.function.BiFunction<String, String, Api.Response> request = (item, pre) -> team.responder()
+                .postJson(
+                        changes,
+                        "{\"title\":\"Tighten\",\"system\":\"Salesforce\",\"configItems\":[\"" + item
+                                + "\"],\"preSnapshots\":[\"" + pre
+                                + "\"],\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        long size = treeSize();
+        int count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM change_request WHERE incident_id = ?", Integer.class, team.incident());
+        Api.Response lacking = request.apply("PermissionSet:Marketing_Admin#ModifyAllData", admin);
+        assertThat(lacking.status()).as(lacking.body()).isEqualTo(422);
+        assertThat(lacking.json().path("type").asString()).isEqualTo("urn:tandem:problem:pre-snapshot-lacks-item");
+        assertThat(lacking.json().path("detail").asString())
+                .startsWith("preSnapshots: no pre-change snapshot holds PermissionSet:Marketing_Admin")
+                .contains("Admin.profile-meta.xml holds Profile:Admin");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM change_request WHERE incident_id = ?", Integer.class, team.incident()))
+                .isEqualTo(count);
+
+        // the other way round: the profile's snapshot is right, the post-change one a permission set's
+        Api.Response requested = request.apply("Profile:Admin#loginIpRanges", admin);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String wrong = uploadTo(
+                team.incident(),
+                "AUDIT",
+                "CONFIG_SNAPSHOT",
+                "Admin.permissionset-meta.xml",
+                metadata("PermissionSet", "ViewSetup=true"));
+        size = treeSize();
+        Api.Response mismatched = execute(team.responder(), id, wrong);
+        assertThat(mismatched.status()).as(mismatched.body()).isEqualTo(422);
+        assertThat(mismatched.json().path("type").asString()).isEqualTo("urn:tandem:problem:snapshot-type-mismatch");
+        assertThat(mismatched.json().path("detail").asString())
+                .startsWith("postSnapshots: evidence " + wrong
+                        + " (Admin.permissionset-meta.xml holds PermissionSet:Admin) is not of the configuration its"
+                        + " pre-change snapshot " + admin + " is (Admin.profile-meta.xml holds Profile:Admin)");
+        assertThat(treeSize()).isEqualTo(size);
+        assertThat(team.responder()
+                        .get("/api/v1/changes/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM change_diff WHERE change_id = ?", Integer.class, id))
+                .isZero();
+        // the profile's own post-change snapshot: compared, and only the profile is named
+        String right = uploadTo(
+                team.incident(),
+                "AUDIT",
+                "CONFIG_SNAPSHOT",
+                "Admin.profile-meta.xml",
+                metadata("Profile", "ViewSetup=false"));
+        Api.Response executed = execute(team.responder(), id, right);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(strings(executed.json().path("touchedItems"))).containsExactly("Profile:Admin#ViewSetup");
+    }
+
     // ------------------------------------------------------------------ withdrawal
 
     /**
