@@ -66,6 +66,8 @@ class ChangeFormTest {
         assertThat(ChangeForm.field("snapshot-after-request")).isEqualTo("preSnapshots");
         assertThat(ChangeForm.field("snapshot-superseded")).isEqualTo("preSnapshots");
         assertThat(ChangeForm.field("snapshot-before-change")).isEqualTo("preSnapshots");
+        assertThat(ChangeForm.field("pre-snapshot-lacks-item")).isEqualTo("preSnapshots");
+        assertThat(ChangeForm.field("bad-config-item")).isEqualTo("configItems");
         assertThat(ChangeForm.field("auditor-access-required")).isEqualTo("auditorAccess");
         assertThat(ChangeForm.field("business-processes-required")).isEqualTo("businessProcesses");
         assertThat(ChangeForm.field("bad-rollback-plan")).isEqualTo("rollbackPlan");
