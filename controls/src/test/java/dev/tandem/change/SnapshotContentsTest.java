@@ -76,16 +76,29 @@ class SnapshotContentsTest {
     /** The review's case: a permission set's change on the Admin profile's snapshot. */
     @Test
     void aPreChangeSnapshotMustHoldEachMetadataItemNamed() {
-        var r = (Refused) ChangeRules.holds(List.of("PermissionSet:Marketing_Admin#ModifyAllData"), List.of(ADMIN));
+        var r = (Refused) ChangeRules.holds(
+                ChangeKind.ACCESS_RESTRICTION, List.of("PermissionSet:Marketing_Admin#ModifyAllData"), List.of(ADMIN));
         assertThat(r.code()).isEqualTo("pre-snapshot-lacks-item");
         assertThat(r.reason())
                 .startsWith("preSnapshots: no pre-change snapshot holds PermissionSet:Marketing_Admin, which"
                         + " configItems names (PermissionSet:Marketing_Admin#ModifyAllData): Admin.profile-meta.xml"
                         + " holds Profile:Admin.");
-        assertThat(ChangeRules.holds(List.of("PermissionSet:Marketing_Admin#ModifyAllData"), List.of(ADMIN, MARKETING)))
+        assertThat(ChangeRules.holds(
+                        ChangeKind.ACCESS_RESTRICTION,
+                        List.of("PermissionSet:Marketing_Admin#ModifyAllData"),
+                        List.of(ADMIN, MARKETING)))
                 .isInstanceOf(ChangeRules.Allowed.class);
+        // a credential rotation changes no metadata: revoking an app's tokens names an app no retrieve holds
+        assertThat(ChangeRules.holds(
+                        ChangeKind.CREDENTIAL_ROTATION, List.of("ConnectedApp:0H4xx0000000001"), List.of(ADMIN)))
+                .isInstanceOf(ChangeRules.Allowed.class);
+        assertThat(code(ChangeRules.holds(ChangeKind.CONFIGURATION, List.of("ConnectedApp:Sync"), List.of(ADMIN))))
+                .isEqualTo("pre-snapshot-lacks-item");
         // no metadata item: nothing a snapshot could hold
-        assertThat(ChangeRules.holds(List.of("User:integration@example.com", "SIEM:Alerts"), List.of(ADMIN)))
+        assertThat(ChangeRules.holds(
+                        ChangeKind.ACCESS_RESTRICTION,
+                        List.of("User:integration@example.com", "SIEM:Alerts"),
+                        List.of(ADMIN)))
                 .isInstanceOf(ChangeRules.Allowed.class);
     }
 

@@ -173,7 +173,9 @@ public class Changes {
                 draft.preSnapshots(), draft.configItems(), taken(incident, caller), made(incident, caller)));
         // the pre-change snapshots are of what the change names: a diff never pairs other components
         refuseUnless(ChangeRules.holds(
-                draft.configItems(), items.values().stream().map(this::contents).toList()));
+                draft.kind(),
+                draft.configItems(),
+                items.values().stream().map(this::contents).toList()));
         String id = Ids.next();
         return ledger.record(ap -> {
             // checked again in the unit: the incident closed meanwhile
