@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -38,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * signature, with a pinned key or the bag's own; the witnesses' cosignatures against a quorum; every
  * ledger leaf and its RFC 9162 inclusion proof against the checkpoint, the incident's
  * {@code incident.opened} among them; every evidence file's SHA-256 against its {@code evidence.added}
- * entry, and every AUDIT item the entries add or cite present; and, given an older checkpoint, the
+ * entry, and every AUDIT item the entries add or cite present, unless an entry records that counsel
+ * pulled it back to FORENSIC ({@code evidence.pulled-back}); and, given an older checkpoint, the
  * consistency proof from it. The bag's last entry is its own {@code incident.exported} entry, which
  * lists the incident's entries below the tree size the bag was drawn from and the SHA-256 of the
  * reports and the OSCAL document; a bag made before that (no such entry) verifies with a warning, its
@@ -57,6 +60,9 @@ public final class BagVerifier {
     }
 
     private static final List<String> ALGORITHMS = BagWriter.ALGORITHMS;
+
+    /** The entry that moves an AUDIT item to FORENSIC: the bag no longer holds the item. */
+    static final String PULLED_BACK = "evidence.pulled-back";
 
     /** The tag manifest docs/contracts.md §5 requires; {@code tagmanifest-sha512.txt} is Tandem's addition. */
     private static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
@@ -792,6 +798,16 @@ public final class BagVerifier {
                 throw new Stop(Problem.EXTRA_FILE, p, "evidence not listed in " + path);
             }
         }
+        // Items counsel pulled back to FORENSIC (evidence.pulled-back, in the clear): the bag holds them
+        // no longer, though earlier entries record them as AUDIT, read and exported.
+        Set<String> pulledBack = new HashSet<>();
+        for (byte[] leaf : leaves.values()) {
+            JsonNode entry = ExportBag.JSON.readTree(leaf);
+            if (PULLED_BACK.equals(entry.path("type").asString(""))
+                    && entry.path("body").path("evidence").isString()) {
+                pulledBack.add(entry.path("body").path("evidence").asString());
+            }
+        }
         // Completeness: the bag holds every AUDIT item whose addition its entries record in the clear
         // (docs/contracts.md §5); an item taken out, with the manifests recomputed, is missed here.
         for (Map.Entry<Long, byte[]> e : leaves.entrySet()) {
@@ -799,7 +815,8 @@ public final class BagVerifier {
             JsonNode body = entry.path("body");
             if ("evidence.added".equals(entry.path("type").asString())
                     && "AUDIT".equals(body.path("repository").asString())
-                    && !listedIds.contains(body.path("evidence").asString())) {
+                    && !listedIds.contains(body.path("evidence").asString())
+                    && !pulledBack.contains(body.path("evidence").asString())) {
                 String file =
                         "data/" + ExportBag.EVIDENCE_DIR + body.path("sha256").asString("");
                 throw new Stop(
@@ -828,7 +845,7 @@ public final class BagVerifier {
                 cited.add(body.path("evidence").asString());
             }
             for (String id : cited) {
-                if (!listedIds.contains(id)) {
+                if (!listedIds.contains(id) && !pulledBack.contains(id)) {
                     throw new Stop(
                             Problem.MISSING_FILE,
                             path,

@@ -671,6 +671,33 @@ class BagVerifierTest {
     }
 
     @Test
+    void aBagWithoutAnItemCounselPulledBackVerifiesAndWithoutThePullBackEntryFails() throws Exception {
+        // ev-6 was AUDIT: added, cited by an answered request and an earlier export, read; then pulled back
+        SampleBag pulled = new SampleBag(true, "ev-6");
+        Path bag = pulled.write(dir.resolve("pulled.zip"), false);
+        BagCheck check =
+                BagVerifier.verify(bag, new BagVerifier.Options(pulled.signer.verifierKey(), null, List.of(), 0));
+        assertThat(check).as(check.toString()).isInstanceOf(BagCheck.Verified.class);
+        assertThat(((BagCheck.Verified) check).summary().evidence()).isEqualTo(pulled.evidence.size());
+        assertThat(pulled.evidence).noneMatch(e -> e.id().equals("ev-6"));
+        assertThat(SampleBag.read(bag).keySet()).noneMatch(p -> p.contains("fw-6"));
+
+        // an older build's bag (no export entry listing the entries): the pull back taken out with its
+        // proof leaves the item's AUDIT addition without its bytes, which is named
+        SampleBag old = new SampleBag(false, "ev-6");
+        Map<String, byte[]> files = SampleBag.read(old.write(dir.resolve("old-pulled.zip"), false));
+        long pullBack = old.entries.stream()
+                .filter(e -> new String(e.leaf(), StandardCharsets.UTF_8).contains("evidence.pulled-back"))
+                .findFirst()
+                .orElseThrow()
+                .index();
+        dropEntries(files, java.util.Set.of(pullBack));
+        BagCheck.Failed f = failed(verifyOld(old, SampleBag.rebag(files, dir.resolve("t.zip"))));
+        assertThat(f.problem()).isEqualTo(Problem.MISSING_FILE);
+        assertThat(f.reason()).contains("AUDIT evidence ev-6 (fw-6.log)");
+    }
+
+    @Test
     void namesAnIndexRowWhoseSizeIsNotTheLedgers() throws Exception {
         Map<String, byte[]> files = files();
         ExportBag.Evidence e = sample.evidence.get(0);

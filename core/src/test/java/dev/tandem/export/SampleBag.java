@@ -92,10 +92,23 @@ public final class SampleBag {
      *     (recorded after that) not in the bag; true: as the server writes it
      */
     public SampleBag(boolean listed) {
-        this(listed ? Build.DRAWN : Build.UNLISTED);
+        this(listed ? Build.DRAWN : Build.UNLISTED, null);
     }
 
     public SampleBag(Build build) {
+        this(build, null);
+    }
+
+    /**
+     * @param pulledBack an AUDIT item counsel pulls back to FORENSIC after it was read (and, listed,
+     *     exported): an {@code evidence.read} of it and its {@code evidence.pulled-back} entry are
+     *     recorded before the bag is drawn, which then holds it no longer
+     */
+    public SampleBag(boolean listed, String pulledBack) {
+        this(listed ? Build.DRAWN : Build.UNLISTED, pulledBack);
+    }
+
+    public SampleBag(Build build, String pulledBack) {
         this.build = build;
         boolean listed = build != Build.UNLISTED;
         for (int i = 0; i < 40; i++) {
@@ -148,6 +161,27 @@ public final class SampleBag {
                         i % 2 == 0 ? "INC-OTHER" : null,
                         JSON.createObjectNode().put("n", i));
             }
+        }
+        if (pulledBack != null) {
+            ExportBag.Evidence item = evidence.stream()
+                    .filter(e -> e.id().equals(pulledBack))
+                    .findFirst()
+                    .orElseThrow();
+            long read = append(
+                    "evidence.read",
+                    INCIDENT,
+                    JSON.createObjectNode().put("evidence", item.id()).put("sha256", item.sha256()));
+            ObjectNode body = JSON.createObjectNode()
+                    .put("evidence", item.id())
+                    .put("sha256", item.sha256())
+                    .put("from", "AUDIT")
+                    .put("to", "FORENSIC")
+                    .put("reason", "counsel's forensic memo, filed to AUDIT by mistake");
+            body.putArray("reads").addObject().put("index", read).put("actor", "alice");
+            body.putArray("exports");
+            append("evidence.pulled-back", INCIDENT, body);
+            evidence.remove(item);
+            blobs.remove(item.sha256());
         }
         drawnSize = leaves.size();
         Checkpoint drawn = new Checkpoint(ORIGIN, drawnSize, range.rootHash());
