@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Under an incident, a caller who is not a member gets 404 for everything, administrators
  *       included, except that an administrator manages the incident's members.
  *   <li>FORENSIC items: the incident commander and LEGAL read and add; a responder adds, and reads
- *       only what LEGAL granted; the audit liaison and the auditor learn only that they exist.
+ *       only what LEGAL granted; the audit liaison and the auditor learn only that they exist. LEGAL
+ *       alone pulls an AUDIT item filed by mistake back to FORENSIC.
  *   <li>Scope, judgements, obligation status and notices are decided by the incident commander and
  *       LEGAL; responders and the audit liaison read scope and judgements; the auditor reads
  *       obligations' status. Notice drafts and their versions are LEGAL's and the commander's only.
@@ -150,6 +151,12 @@ public final class AccessPolicy {
                 allow(role, EnumSet.of(INCIDENT_COMMANDER), "only the incident commander changes members");
             case GRANTS_READ -> allow(role, DECIDERS, "grants are counsel's and the incident commander's");
             case GRANTS_CHANGE -> allow(role, EnumSet.of(LEGAL), "only LEGAL grants access to FORENSIC items");
+            // a claim of privilege over an item is counsel's, as grants are; no administrator acts for LEGAL
+            case EVIDENCE_PULL_BACK ->
+                allow(
+                        role,
+                        EnumSet.of(LEGAL),
+                        "only LEGAL (the incident's counsel) pulls an AUDIT item back to FORENSIC");
             case EVIDENCE_ADD -> evidenceAdd(role, resource.repository());
             case EVIDENCE_CONTENT, PII_RESULT_READ -> read(caller, resource);
             case PII_SCAN_START -> scan(role, resource.repository());

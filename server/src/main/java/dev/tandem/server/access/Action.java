@@ -52,6 +52,11 @@ public enum Action {
     GRANTS_CHANGE(Target.INCIDENT),
     EVIDENCE_ADD(Target.INCIDENT),
     EVIDENCE_LIST(Target.INCIDENT),
+    /**
+     * Move an AUDIT item of the incident, filed there by mistake, to FORENSIC ({@code
+     * evidence.pulled-back}): counsel's alone, as every privilege decision on items (grants) is.
+     */
+    EVIDENCE_PULL_BACK(Target.INCIDENT),
     JOBS_LIST(Target.INCIDENT),
     ANALYSIS_START(Target.INCIDENT),
     FINDINGS_READ(Target.INCIDENT),

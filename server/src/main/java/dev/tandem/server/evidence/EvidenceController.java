@@ -9,6 +9,7 @@ import dev.tandem.server.access.Resource;
 import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.identity.Actor;
 import dev.tandem.server.ledger.Ledger;
+import dev.tandem.server.ledger.fact.EvidencePulledBack;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The evidence vault's API, docs/contracts.md §2. */
 @RestController
@@ -44,11 +47,13 @@ class EvidenceController {
     private final Vault vault;
     private final Intake intake;
     private final Ledger ledger;
+    private final PullBacks pullBacks;
 
-    EvidenceController(Vault vault, Intake intake, Ledger ledger) {
+    EvidenceController(Vault vault, Intake intake, Ledger ledger, PullBacks pullBacks) {
         this.vault = vault;
         this.intake = intake;
         this.ledger = ledger;
+        this.pullBacks = pullBacks;
     }
 
     @PostMapping("/api/v1/incidents/{incidentId}/evidence")
@@ -120,6 +125,51 @@ class EvidenceController {
     EvidenceView metadata(Access access, @PathVariable String id) {
         return EvidenceView.of(
                 vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id)), access, ledger);
+    }
+
+    /**
+     * Counsel pulls an AUDIT item of the incident back to FORENSIC ({@code {"reason":…}}): the answer
+     * lists what had been exposed, as the {@code evidence.pulled-back} entry does (docs/contracts.md,
+     * "Pulling an item back").
+     */
+    @PostMapping("/api/v1/incidents/{incidentId}/evidence/{evidenceId}/pull-back")
+    @Guard(Action.EVIDENCE_PULL_BACK)
+    PullBackView pullBack(
+            Access access,
+            @PathVariable String incidentId,
+            @PathVariable String evidenceId,
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        if (body != null && !body.isObject()) {
+            throw DomainException.unprocessable("bad-body", "the body must be a JSON object {\"reason\":…}");
+        }
+        JsonNode reason = body == null ? null : body.get("reason");
+        if (reason != null && !reason.isNull() && !reason.isString()) {
+            throw DomainException.unprocessable("bad-reason", "reason: a string is expected");
+        }
+        return PullBackView.of(pullBacks.pullBack(
+                incidentId,
+                evidenceId,
+                reason == null || reason.isNull() ? null : reason.asString(),
+                access.username()));
+    }
+
+    /** The answer to a pull back: the item, the entry, the reason and what had been exposed. */
+    record PullBackView(
+            String evidence,
+            String repository,
+            long ledgerIndex,
+            String reason,
+            List<EvidencePulledBack.Read> reads,
+            List<EvidencePulledBack.Export> exports) {
+        static PullBackView of(PullBacks.PulledBack p) {
+            return new PullBackView(
+                    p.item().id(),
+                    p.item().repository().name(),
+                    p.ledgerIndex(),
+                    p.reason(),
+                    p.exposure().reads(),
+                    p.exposure().exports());
+        }
     }
 
     @GetMapping("/api/v1/evidence/{id}/content")

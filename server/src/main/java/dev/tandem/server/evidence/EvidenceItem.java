@@ -5,7 +5,12 @@ import dev.tandem.evidence.Repository;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One received evidence item: its bytes are the blob at {@code sha256}; it is never edited or deleted. */
+/**
+ * One received evidence item: its bytes are the blob at {@code sha256}; it is never edited or
+ * deleted. Its repository changes once at most: counsel pulls an AUDIT item back to FORENSIC, and
+ * {@code pulledBackIndex} is then the {@code evidence.pulled-back} entry that records it ({@code
+ * ledgerIndex} stays the {@code evidence.added} entry, which recorded it as AUDIT).
+ */
 public record EvidenceItem(
         String id,
         String incidentId,
@@ -19,4 +24,5 @@ public record EvidenceItem(
         @Nullable Instant collectedAt,
         Instant receivedAt,
         String uploadedBy,
-        long ledgerIndex) {}
+        long ledgerIndex,
+        @Nullable Long pulledBackIndex) {}

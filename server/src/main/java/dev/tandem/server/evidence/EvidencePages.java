@@ -16,6 +16,7 @@ import dev.tandem.server.incident.Timeline;
 import dev.tandem.server.incident.TimelineQuery;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.pii.PiiScans;
+import dev.tandem.server.web.Confirmation;
 import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.MultipartForm;
 import dev.tandem.server.web.Problems;
@@ -57,7 +58,7 @@ class EvidencePages {
     private static final TimelineQuery CUSTODY = new TimelineQuery(
             TimelineQuery.Order.AT,
             Set.of(),
-            Set.of("evidence.added", "evidence.read", "incident.exported"),
+            Set.of("evidence.added", "evidence.read", "incident.exported", "evidence.pulled-back"),
             null,
             null,
             null,
@@ -74,14 +75,23 @@ class EvidencePages {
     private final Timeline timeline;
     private final IncidentHeader header;
     private final PiiScans scans;
+    private final PullBacks pullBacks;
 
-    EvidencePages(Vault vault, Intake intake, Ledger ledger, Timeline timeline, IncidentHeader header, PiiScans scans) {
+    EvidencePages(
+            Vault vault,
+            Intake intake,
+            Ledger ledger,
+            Timeline timeline,
+            IncidentHeader header,
+            PiiScans scans,
+            PullBacks pullBacks) {
         this.vault = vault;
         this.intake = intake;
         this.ledger = ledger;
         this.timeline = timeline;
         this.header = header;
         this.scans = scans;
+        this.pullBacks = pullBacks;
     }
 
     /** An item as listed: in full, or its stub (exactly one of the two). */
@@ -333,7 +343,90 @@ class EvidencePages {
         JsonNode scan = readable ? scans.latest(item).orElse(null) : null;
         model.addAttribute("scan", scan);
         model.addAttribute("scanSubjects", scan == null ? List.of() : PiiScans.subjects(scan));
+        // a pull back is a public entry: every member reads who moved the item, why and what it had exposed
+        model.addAttribute("pulledBack", pullBacks.entry(item));
+        if (!model.containsAttribute("pullBackDraft")) {
+            model.addAttribute("pullBackDraft", "");
+        }
         return "evidence/item";
+    }
+
+    /**
+     * Counsel pulls an AUDIT item filed by mistake back to FORENSIC (docs/web.md, "Actions that ask
+     * first"): the item page's form posts the reason here; without {@code confirm=yes} this draws the
+     * question, with what the item has exposed so far, and changes nothing; with it, the move is
+     * recorded and the item page shows what had been exposed. A missing or overlong reason draws the
+     * item page again (422) with the message naming the field.
+     */
+    @PostMapping("/incidents/{id}/evidence/{evidenceId}/pull-back")
+    @Guard(Action.EVIDENCE_PULL_BACK)
+    String pullBack(
+            Access access,
+            @PathVariable String id,
+            @PathVariable String evidenceId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
+            @org.springframework.web.bind.annotation.RequestParam(name = Confirmation.CONFIRM, required = false)
+                    @Nullable
+                    String confirm,
+            HttpServletResponse response,
+            Model model) {
+        EvidenceItem item = vault.find(evidenceId)
+                .filter(e -> e.incidentId().equals(id))
+                .orElseThrow(() -> DomainException.notFound("evidence", evidenceId));
+        String why;
+        try {
+            why = PullBacks.reason(reason);
+        } catch (DomainException e) {
+            response.setStatus(422);
+            model.addAttribute("pullBackError", e.getMessage());
+            model.addAttribute("pullBackDraft", reason == null ? "" : reason);
+            return item(access, evidenceId, model);
+        }
+        if (Confirmation.confirmed(confirm)) {
+            pullBacks.pullBack(id, evidenceId, why, access.username());
+            return "redirect:/evidence/" + evidenceId + "?pulledBack";
+        }
+        header.fill(access, id, model, "evidence");
+        Exposure exposure = pullBacks.exposure(item);
+        List<String> consequences = new ArrayList<>();
+        consequences.add(item.name() + " moves from AUDIT to FORENSIC: from now on the auditor and the audit liaison"
+                + " see only that it exists, responders read it only if you grant it, and export bags and the"
+                + " audit-continuity report no longer carry it as auditor evidence.");
+        consequences.add("Nothing is deleted or edited: a new ledger entry (evidence.pulled-back) records the move,"
+                + " your reason and what had been exposed. It is not privileged: the auditor reads it, your reason"
+                + " included.");
+        consequences.add(
+                exposure.none()
+                        ? "Nothing has been exposed so far: no one read its content and no export bag carried it."
+                        : "Exposed so far: " + exposed(exposure) + ". What was read or downloaded cannot be undone by"
+                                + " this; ask those who hold copies to return or destroy them.");
+        model.addAttribute(
+                "confirmation",
+                new Confirmation(
+                        "Pull back " + item.name() + "? · Evidence",
+                        "Pull " + item.name() + " back to FORENSIC?",
+                        consequences,
+                        "/incidents/" + id + "/evidence/" + evidenceId + "/pull-back",
+                        Map.of("reason", why),
+                        "Pull back to FORENSIC",
+                        "/evidence/" + evidenceId,
+                        "Leave it in AUDIT",
+                        item.repository() == Repository.AUDIT ? null : item.name() + " is FORENSIC already."));
+        return Confirmation.VIEW;
+    }
+
+    /** "2 reads of its content (auditor, liaison) and 1 export bag": what the question says was exposed. */
+    static String exposed(Exposure exposure) {
+        java.util.TreeSet<String> readers = new java.util.TreeSet<>();
+        exposure.reads().forEach(r -> readers.add(r.actor()));
+        java.util.TreeSet<String> exporters = new java.util.TreeSet<>();
+        exposure.exports().forEach(x -> exporters.add(x.actor()));
+        int reads = exposure.reads().size();
+        int exports = exposure.exports().size();
+        return reads + (reads == 1 ? " read" : " reads") + " of its content"
+                + (readers.isEmpty() ? "" : " (" + String.join(", ", readers) + ")") + " and " + exports
+                + (exports == 1 ? " export bag" : " export bags")
+                + (exporters.isEmpty() ? "" : " (downloaded by " + String.join(", ", exporters) + ")");
     }
 
     /** The content, its read recorded first, as {@code GET /api/v1/evidence/{id}/content}. */

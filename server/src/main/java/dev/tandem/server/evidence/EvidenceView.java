@@ -1,5 +1,6 @@
 package dev.tandem.server.evidence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.ledger.Ledger;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +24,26 @@ public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stu
             @Nullable String collectedAt,
             String receivedAt,
             String uploadedBy,
-            long ledgerIndex)
+            long ledgerIndex,
+            /* the evidence.pulled-back entry of an item counsel pulled back from AUDIT, else absent */
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Long pulledBack)
             implements EvidenceView {}
 
-    /** What an auditor, the audit liaison or a responder without a grant sees of a FORENSIC item. */
-    record Stub(String id, String repository, String receivedAt, long ledgerIndex, String commitment)
+    /**
+     * What an auditor, the audit liaison or a responder without a grant sees of a FORENSIC item: the
+     * commitment its {@code evidence.added} entry carries, or, for an item counsel pulled back from
+     * AUDIT (whose {@code evidence.added} entry is in the clear, and has no commitment), {@code
+     * pulledBack}, the index of the {@code evidence.pulled-back} entry (docs/contracts.md).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stub(
+            String id,
+            String repository,
+            String receivedAt,
+            long ledgerIndex,
+            @Nullable String commitment,
+            @Nullable Long pulledBack)
             implements EvidenceView {}
 
     static Full full(EvidenceItem e) {
@@ -44,7 +60,8 @@ public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stu
                 e.collectedAt() == null ? null : e.collectedAt().toString(),
                 e.receivedAt().toString(),
                 e.uploadedBy(),
-                e.ledgerIndex());
+                e.ledgerIndex(),
+                e.pulledBackIndex());
     }
 
     /** The item as {@code access}'s caller may see it. */
@@ -57,6 +74,7 @@ public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stu
                 e.repository().name(),
                 e.receivedAt().toString(),
                 e.ledgerIndex(),
-                ledger.commitmentAt(e.ledgerIndex()));
+                e.pulledBackIndex() == null ? ledger.commitmentAt(e.ledgerIndex()) : null,
+                e.pulledBackIndex());
     }
 }

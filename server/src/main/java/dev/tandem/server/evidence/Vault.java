@@ -131,7 +131,8 @@ public class Vault {
                             meta.collectedAt(),
                             received,
                             actor,
-                            index));
+                            index,
+                            null));
         });
     }
 
@@ -148,13 +149,28 @@ public class Vault {
     /**
      * Opens the bytes, records the read in the ledger, then hands the bytes out: no read goes
      * unrecorded, and bytes that cannot be opened (a blob missing from the store) record no read.
+     * An item pulled back to FORENSIC after the caller was let in is refused (409 {@code
+     * evidence-moved}), nothing recorded.
      * The bytes are checked against the recorded SHA-256 and size as they stream ({@link #open}).
      */
     public InputStream read(EvidenceItem item, String actor) throws IOException {
         InputStream in = open(item, actor);
         try {
-            ledger.record(ap ->
-                    ap.record(new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor));
+            ledger.record(ap -> {
+                // the repository the caller was let in by is still the item's: an item counsel pulled
+                // back meanwhile is not read as AUDIT evidence, nor recorded as such
+                List<String> now =
+                        jdbc.queryForList("SELECT repository FROM evidence WHERE id = ?", String.class, item.id());
+                if (!now.equals(List.of(item.repository().name()))) {
+                    throw DomainException.conflict(
+                            "evidence-moved",
+                            "Evidence moved",
+                            "evidence " + item.id() + " was pulled back to FORENSIC while it was being read; nothing"
+                                    + " was read or recorded: ask again");
+                }
+                return ap.record(
+                        new EvidenceRead(item.incidentId(), item.id(), item.sha256(), item.repository()), actor);
+            });
         } catch (RuntimeException e) {
             try {
                 in.close();
@@ -464,6 +480,7 @@ public class Vault {
                 collected == null ? null : collected.toInstant(),
                 rs.getTimestamp("received_at").toInstant(),
                 rs.getString("uploaded_by"),
-                rs.getLong("ledger_index"));
+                rs.getLong("ledger_index"),
+                rs.getObject("pulled_back_index") == null ? null : rs.getLong("pulled_back_index"));
     }
 }

@@ -119,7 +119,20 @@ public class Exports {
             throw DomainException.badRequest(
                     "bad-since", "since must be a tree size between 1 and the checkpoint's " + size + ", got " + since);
         }
-        List<EvidenceItem> items = vault.ofIncident(incident).stream()
+        List<EvidenceItem> all = vault.ofIncident(incident);
+        // An item counsel pulled back is FORENSIC: not in the bag, whose entries hold the pull back that
+        // tells a verifier so. One pulled back after the checkpoint was drawn would be missing from a bag
+        // whose entries still show it AUDIT: refused, to be exported again (docs/contracts.md §5).
+        for (EvidenceItem e : all) {
+            if (e.pulledBackIndex() != null && e.pulledBackIndex() >= size && e.ledgerIndex() < size) {
+                throw DomainException.conflict(
+                        "evidence-moved",
+                        "Evidence moved",
+                        "evidence " + e.id() + " was pulled back to FORENSIC (ledger entry #" + e.pulledBackIndex()
+                                + ") while the bag was being drawn; nothing was recorded: export again");
+            }
+        }
+        List<EvidenceItem> items = all.stream()
                 .filter(e -> e.repository() == Repository.AUDIT && e.ledgerIndex() < size)
                 .toList();
         // A bag missing an item is refused before the export is recorded; a damaged one is found

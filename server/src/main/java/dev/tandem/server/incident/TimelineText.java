@@ -32,6 +32,7 @@ public final class TimelineText {
             "control-tests.imported",
             "evidence.added",
             "evidence.damaged",
+            "evidence.pulled-back",
             "evidence.read",
             "evidence-request.filed",
             "evidence-request.answered",
@@ -238,6 +239,10 @@ public final class TimelineText {
                 who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
                         + bytes(b.path("size").asLong()) + ")";
             case "evidence.read" -> who + " read the content of evidence " + s(b, "evidence") + sha(b, "sha256");
+            case "evidence.pulled-back" ->
+                who + " pulled evidence " + s(b, "evidence") + " back from AUDIT to FORENSIC: " + s(b, "reason")
+                        + " (exposed before: " + count(b.path("reads").size(), "read") + ", "
+                        + count(b.path("exports").size(), "export bag") + ")";
             case "evidence.damaged" ->
                 "A read of evidence " + s(b, "evidence") + " by " + who + " stopped: its stored bytes are not those"
                         + " recorded" + sha(b, "sha256");

@@ -58,6 +58,15 @@ public final class Ledger implements AutoCloseable {
     public record ServedEntry(
             long index, byte[] leaf, @Nullable String incident, byte[] leafHash) {}
 
+    /**
+     * How many entries are recorded and committed now: the index the next entry will have, unless
+     * another is recorded first.
+     */
+    public long size() {
+        Long max = jdbc.queryForObject("SELECT MAX(idx) FROM ledger_entry", Long.class);
+        return max == null ? 0 : max + 1;
+    }
+
     /** Entries of one incident, oldest first. */
     public List<StoredEntry> entriesOf(String incident) {
         return jdbc.query(

@@ -98,6 +98,13 @@ public final class AuditContinuityReport {
     private static Section evidence(List<ReportEntry> entries, Narration.Names names) {
         Map<String, List<ReportEntry>> reads = new LinkedHashMap<>();
         List<Long> privilegedReads = new ArrayList<>();
+        // items counsel pulled back to FORENSIC: listed as they were recorded, and where they are now
+        Map<String, ReportEntry> pulledBack = new LinkedHashMap<>();
+        for (ReportEntry e : entries) {
+            if (e.type().equals("evidence.pulled-back") && e.content() != null) {
+                pulledBack.put(text(e.content(), "evidence"), e);
+            }
+        }
         for (ReportEntry e : entries) {
             if (e.type().equals("evidence.read")) {
                 if (e.content() == null) {
@@ -140,12 +147,19 @@ public final class AuditContinuityReport {
             r.forEach(x -> cites.add(x.index()));
             TreeSet<String> readers = new TreeSet<>();
             r.forEach(x -> readers.add(x.actor()));
+            ReportEntry moved = pulledBack.get(text(c, "evidence"));
+            String where = text(c, "repository") + " repository";
+            if (moved != null) {
+                cites.add(moved.index());
+                where = "FORENSIC repository (privileged): pulled back from AUDIT by " + moved.actor() + " at "
+                        + time(moved.at()) + "; no longer auditor evidence";
+            }
             rows.add(new Row(
                     List.of(
                             time(text(c, "receivedAt").isEmpty() ? e.at() : text(c, "receivedAt")),
                             names.of(text(c, "evidence")),
                             text(c, "kind"),
-                            text(c, "repository") + " repository",
+                            where,
                             text(c, "sha256"),
                             text(c, "size"),
                             e.actor(),
@@ -168,7 +182,8 @@ public final class AuditContinuityReport {
                 "Evidence: what exists and where",
                 List.of("Every item is stored by its SHA-256 in the evidence vault; every read of its content, and"
                         + " every export bag that carried it, is a ledger entry and counts under Reads. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
-                        + " their ledger entry carries."),
+                        + " their ledger entry carries. An AUDIT item counsel pulled back to FORENSIC is listed as"
+                        + " it was recorded, with its reads before the move; it is no longer auditor evidence."),
                 lines,
                 new Table(EVIDENCE_COLUMNS, rows));
     }

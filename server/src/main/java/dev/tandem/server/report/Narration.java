@@ -225,6 +225,11 @@ final class Narration {
                 "Evidence added" + by + ": " + text(b, "name") + " (" + text(b, "kind") + ", " + text(b, "repository")
                         + ", SHA-256 " + text(b, "sha256") + ")";
             case "evidence.read" -> "Evidence read" + by + ": " + names.of(text(b, "evidence"));
+            case "evidence.pulled-back" ->
+                "Evidence pulled back from AUDIT to FORENSIC" + by + ": " + names.of(text(b, "evidence")) + ", "
+                        + text(b, "reason") + " (exposed before: "
+                        + count(b.path("reads").size(), "read", "reads")
+                        + ", " + count(b.path("exports").size(), "export bag", "export bags") + ")";
             case "evidence.damaged" ->
                 "Evidence found damaged on a read" + by + ": " + names.of(text(b, "evidence"))
                         + " (its stored bytes are not those recorded)";

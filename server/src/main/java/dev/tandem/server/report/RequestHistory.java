@@ -132,12 +132,22 @@ public final class RequestHistory {
     static List<Request> of(List<ReportEntry> entries, AsOf asOf) {
         Map<String, Item> audit = new HashMap<>();
         Map<String, Building> byId = new LinkedHashMap<>();
+        // an item counsel pulled back to FORENSIC is auditor evidence no longer: an answer that linked it
+        // counts it among the items not named
+        java.util.Set<String> pulledBack = new java.util.HashSet<>();
+        for (ReportEntry e : entries) {
+            if (e.type().equals("evidence.pulled-back") && e.content() != null) {
+                pulledBack.add(text(e.content(), "evidence"));
+            }
+        }
         for (ReportEntry e : entries) {
             JsonNode c = e.content();
             if (c == null) {
                 continue; // a commitment: never an evidence request, never a name
             }
-            if (e.type().equals("evidence.added") && text(c, "repository").equals("AUDIT")) {
+            if (e.type().equals("evidence.added")
+                    && text(c, "repository").equals("AUDIT")
+                    && !pulledBack.contains(text(c, "evidence"))) {
                 audit.put(
                         text(c, "evidence"),
                         new Item(

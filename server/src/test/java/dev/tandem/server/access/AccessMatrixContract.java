@@ -369,6 +369,14 @@ abstract class AccessMatrixContract {
                         "application/octet-stream",
                         "a note".getBytes(StandardCharsets.UTF_8))));
         c.add(get("/api/v1/incidents/{incidentId}/evidence", MEMBERS, i + "/evidence"));
+        // an AUDIT item filed by mistake is pulled back to FORENSIC by counsel alone; each call a fresh item
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{incidentId}/evidence/{evidenceId}/pull-back",
+                COUNSEL,
+                () -> Request.json(
+                        i + "/evidence/" + freshAudit(f) + "/pull-back",
+                        "{\"reason\":\"filed to AUDIT by mistake\"}")));
         c.add(get("/api/v1/incidents/{id}/jobs", MEMBERS, i + "/jobs"));
         c.add(json(
                 "POST",
@@ -701,6 +709,20 @@ abstract class AccessMatrixContract {
         c.add(get("/evidence/{id}", MEMBERS, forensic));
         c.add(get("/evidence/{id}/content", MEMBERS, audit + "/content"));
         c.add(get("/evidence/{id}/content", FORENSIC_READERS, forensic + "/content"));
+        // counsel pulls an AUDIT item back: without confirm=yes the question (nothing recorded), with it the
+        // move; each call a fresh item
+        c.add(form(
+                "POST",
+                "/incidents/{id}/evidence/{evidenceId}/pull-back",
+                COUNSEL,
+                () -> i + "/evidence/" + freshAudit(f) + "/pull-back",
+                "reason=filed+to+AUDIT+by+mistake"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/evidence/{evidenceId}/pull-back",
+                COUNSEL,
+                () -> i + "/evidence/" + freshAudit(f) + "/pull-back",
+                "reason=filed+to+AUDIT+by+mistake&confirm=yes"));
         c.add(form("POST", "/evidence/{id}/scans", INSIDERS, () -> audit + "/scans", ""));
         c.add(form("POST", "/evidence/{id}/scans", "PPPPFFHH", () -> forensic + "/scans", ""));
         c.add(form("POST", "/evidence/{id}/scans", DECIDERS, () -> audit + "/scans", "updateScope=true"));
@@ -2013,6 +2035,11 @@ abstract class AccessMatrixContract {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
+    }
+
+    /** Another AUDIT item of the fixture's incident, uploaded by its commander. */
+    private static String freshAudit(Fixture f) {
+        return upload(f.as().get(Who.IC), f.incident(), "AUDIT", "audit-" + SERIAL.incrementAndGet() + ".csv");
     }
 
     /** Another FORENSIC item of the fixture's incident, uploaded by its commander. */

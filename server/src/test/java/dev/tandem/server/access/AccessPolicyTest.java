@@ -221,6 +221,29 @@ class AccessPolicyTest {
     }
 
     @Test
+    void onlyCounselPullsAnAuditItemBackAndNoAdministratorActsForThem() {
+        for (Role r : Role.values()) {
+            assertThat(AccessPolicy.decide(as(r), Action.EVIDENCE_PULL_BACK, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.LEGAL ? Decision.Permit.class : Decision.Forbidden.class);
+            // an administrator who is a member in another role is that role, nothing more
+            assertThat(AccessPolicy.decide(
+                            new Caller("root", true, r, Caller.Grants.NONE),
+                            Action.EVIDENCE_PULL_BACK,
+                            Resource.incident(INCIDENT)))
+                    .as("ADMIN as " + r)
+                    .isInstanceOf(r == Role.LEGAL ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+        assertThat(AccessPolicy.decide(
+                        Caller.outside("root", true), Action.EVIDENCE_PULL_BACK, Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Hidden.class);
+        assertThat(((Decision.Forbidden) AccessPolicy.decide(
+                                as(Role.INCIDENT_COMMANDER), Action.EVIDENCE_PULL_BACK, Resource.incident(INCIDENT)))
+                        .reason())
+                .contains("LEGAL");
+    }
+
+    @Test
     void jobsAreCancelledByWhoStartedThemCounselOrTheCommander() {
         Resource byRafael = Resource.job(INCIDENT, "rafael");
         Caller rafael = new Caller("rafael", false, Role.RESPONDER, Caller.Grants.NONE);

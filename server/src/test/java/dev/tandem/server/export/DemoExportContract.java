@@ -1,5 +1,6 @@
 package dev.tandem.server.export;
 
+import static dev.tandem.server.TestBags.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.SchemaRegistry;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -284,16 +283,5 @@ abstract class DemoExportContract {
                 .contains("urn:tandem:problem:bad-since")
                 .contains("since must be a tree size (a whole number between 1 and the checkpoint's size), got 'abc'")
                 .doesNotContain("Failed to convert");
-    }
-
-    static Map<String, byte[]> unzip(Path zip) throws Exception {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                out.put(e.getName().substring(e.getName().indexOf('/') + 1), in.readAllBytes());
-            }
-        }
-        return out;
     }
 }

@@ -373,6 +373,17 @@ class TimelineTextTest {
                         "i", "r1", "REOPENED", "OPEN", List.of(), "the after review is missing"),
                 "Ada Lovelace reopened evidence request r1: the after review is missing");
         s.put(
+                new dev.tandem.server.ledger.fact.EvidencePulledBack(
+                        "i",
+                        "e1",
+                        "9f86",
+                        "counsel's memo, filed to AUDIT by mistake",
+                        List.of(new dev.tandem.server.ledger.fact.EvidencePulledBack.Read(
+                                7, "auditor", "2026-11-26T09:00:00.000Z")),
+                        List.of()),
+                "Ada Lovelace pulled evidence e1 back from AUDIT to FORENSIC: counsel's memo, filed to AUDIT by"
+                        + " mistake (exposed before: 1 read, 0 export bags)");
+        s.put(
                 new dev.tandem.server.ledger.fact.CheckpointVerified("i", 120, "q1w2e3r4t5y6u7i8o9p0"),
                 "Ada Lovelace verified the ledger offline at tree size 120 (root q1w2e3r4t5y6…)");
         return s;

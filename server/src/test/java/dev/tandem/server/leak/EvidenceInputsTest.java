@@ -31,7 +31,20 @@ class EvidenceInputsTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         blobs.put(sha, bytes);
         return new EvidenceItem(
-                id, "inc", repo, EvidenceKind.LOG, name, null, null, sha, bytes.length, null, Instant.EPOCH, "u", 0);
+                id,
+                "inc",
+                repo,
+                EvidenceKind.LOG,
+                name,
+                null,
+                null,
+                sha,
+                bytes.length,
+                null,
+                Instant.EPOCH,
+                "u",
+                0,
+                null);
     }
 
     private InputStream open(EvidenceItem i) throws IOException {

@@ -26,6 +26,7 @@ public sealed interface Fact
                 ControlTestsImported,
                 EvidenceAdded,
                 EvidenceDamaged,
+                EvidencePulledBack,
                 EvidenceRead,
                 EvidenceRequestFiled,
                 EvidenceRequestReminded,

@@ -1,0 +1,273 @@
+package dev.tandem.server.evidence;
+
+import static dev.tandem.server.TestBags.unzip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.export.BagCheck;
+import dev.tandem.export.BagVerifier;
+import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Counsel pulls an AUDIT item filed by mistake back to FORENSIC, through the API against a real
+ * database (docs/contracts.md, "Pulling an item back"): the auditor then gets the stub, the answer
+ * and the ledger entry name the auditor's earlier read and the bag that carried it, a later bag
+ * leaves the item out and verifies offline, a second pull back is 409, and no one but LEGAL may.
+ * Run on H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + PullBackContract.ADMIN_TOKEN, "logging.level.dev.tandem=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PullBackContract {
+    static final String ADMIN_TOKEN = "pull-back-admin-token-0123456789";
+
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    private Api admin;
+    private Api ic;
+    private Api legal;
+    private Api responder;
+    private Api auditor;
+    private String auditorName;
+    private String legalName;
+    private String incident;
+
+    @BeforeAll
+    void incident() {
+        admin = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+        String tag = Long.toString(System.nanoTime(), 36);
+        ic = admin.as(user("ic-" + tag));
+        legalName = "legal-" + tag;
+        legal = admin.as(user(legalName));
+        responder = admin.as(user("responder-" + tag));
+        auditorName = "auditor-" + tag;
+        auditor = admin.as(user(auditorName));
+        incident = open(ic);
+        for (var m : Map.of("legal-" + tag, "LEGAL", "responder-" + tag, "RESPONDER", auditorName, "AUDITOR")
+                .entrySet()) {
+            Api.Response put = ic.putJson(
+                    "/api/v1/incidents/" + incident + "/members/" + m.getKey(), "{\"role\":\"" + m.getValue() + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void counselPullsBackAnItemTheAuditorReadAndExportedAndTheAuditorThenGetsTheStub() throws Exception {
+        String memo = upload(ic, incident, "counsel-memo.md");
+        String kept = upload(ic, incident, "access-review.csv");
+        // the auditor reads it and downloads a bag that carries it, while it is AUDIT
+        HttpResponse<byte[]> read = auditor.getBytes("/api/v1/evidence/" + memo + "/content");
+        assertThat(read.statusCode()).isEqualTo(200);
+        Path before = Files.write(
+                dir.resolve("before.zip"),
+                auditor.getBytes("/api/v1/incidents/" + incident + "/export").body());
+        assertThat(unzip(before).get("data/evidence/index.json"))
+                .asString(StandardCharsets.UTF_8)
+                .contains(memo);
+        long readIndex = entryIndex("evidence.read", memo);
+        long exportIndex = entryIndex("incident.exported", null);
+
+        // nobody but LEGAL: the responder, the commander and the auditor are refused, nothing recorded
+        String path = "/api/v1/incidents/" + incident + "/evidence/" + memo + "/pull-back";
+        String body = "{\"reason\":\"counsel's privileged memo, filed to AUDIT by mistake\"}";
+        for (Api refused : List.of(responder, ic, auditor)) {
+            Api.Response r = refused.postJson(path, body);
+            assertThat(r.status()).as(r.body()).isEqualTo(403);
+        }
+        assertThat(auditor.get("/api/v1/evidence/" + memo)
+                        .json()
+                        .path("repository")
+                        .asString())
+                .isEqualTo("AUDIT");
+        // a reason is required
+        Api.Response noReason = legal.postJson(path, "{}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(422);
+        assertThat(noReason.json().path("type").asString()).isEqualTo("urn:tandem:problem:missing-reason");
+
+        Api.Response pulled = legal.postJson(path, body);
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        JsonNode answer = pulled.json();
+        assertThat(answer.path("evidence").asString()).isEqualTo(memo);
+        assertThat(answer.path("repository").asString()).isEqualTo("FORENSIC");
+        assertThat(answer.path("reason").asString()).isEqualTo("counsel's privileged memo, filed to AUDIT by mistake");
+        // what had been exposed: the auditor's read, by its entry, and the bag that carried it
+        assertThat(answer.path("reads")).hasSize(1);
+        assertThat(answer.path("reads").get(0).path("actor").asString()).isEqualTo(auditorName);
+        assertThat(answer.path("reads").get(0).path("index").asLong()).isEqualTo(readIndex);
+        assertThat(answer.path("reads").get(0).path("at").asString()).matches("\\d{4}-.*Z");
+        assertThat(answer.path("exports")).hasSize(1);
+        assertThat(answer.path("exports").get(0).path("index").asLong()).isEqualTo(exportIndex);
+        assertThat(answer.path("exports").get(0).path("actor").asString()).isEqualTo(auditorName);
+        long index = answer.path("ledgerIndex").asLong();
+
+        // the ledger entry is in the clear, for the auditor too: the move, the reason and the exposure
+        JsonNode entry = auditor.get("/api/v1/ledger/entries?from=" + index + "&to=" + (index + 1))
+                .json()
+                .get(0)
+                .path("entry");
+        assertThat(entry.path("type").asString()).isEqualTo("evidence.pulled-back");
+        assertThat(entry.path("body").path("evidence").asString()).isEqualTo(memo);
+        assertThat(entry.path("body").path("from").asString()).isEqualTo("AUDIT");
+        assertThat(entry.path("body").path("to").asString()).isEqualTo("FORENSIC");
+        assertThat(entry.path("body").path("reads").get(0).path("index").asLong())
+                .isEqualTo(readIndex);
+        assertThat(entry.path("body").path("exports").get(0).path("index").asLong())
+                .isEqualTo(exportIndex);
+
+        // the auditor gets the stub (no name), and the content is refused as for any FORENSIC item
+        JsonNode stub = auditor.get("/api/v1/evidence/" + memo).json();
+        List<String> fields = new ArrayList<>();
+        stub.propertyNames().forEach(fields::add);
+        assertThat(fields).containsExactly("id", "repository", "receivedAt", "ledgerIndex", "pulledBack");
+        assertThat(stub.path("repository").asString()).isEqualTo("FORENSIC");
+        assertThat(stub.path("pulledBack").asLong()).isEqualTo(index);
+        assertThat(auditor.get("/api/v1/incidents/" + incident + "/evidence").body())
+                .contains(memo)
+                .doesNotContain("counsel-memo.md");
+        HttpResponse<byte[]> refused = auditor.getBytes("/api/v1/evidence/" + memo + "/content");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(responder.getBytes("/api/v1/evidence/" + memo + "/content").statusCode())
+                .isEqualTo(403);
+        // counsel reads it in full, now FORENSIC
+        JsonNode full = legal.get("/api/v1/evidence/" + memo).json();
+        assertThat(full.path("name").asString()).isEqualTo("counsel-memo.md");
+        assertThat(full.path("repository").asString()).isEqualTo("FORENSIC");
+        assertThat(full.path("pulledBack").asLong()).isEqualTo(index);
+
+        // a bag made after the move leaves the item out and verifies offline; the earlier one still does
+        String key = auditor.get("/api/v1/ledger/key").body().strip();
+        Path after = Files.write(
+                dir.resolve("after.zip"),
+                auditor.getBytes("/api/v1/incidents/" + incident + "/export").body());
+        BagCheck check = BagVerifier.verify(after, new BagVerifier.Options(key, null, List.of(), 0));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        Map<String, byte[]> files = unzip(after);
+        String listed = new String(files.get("data/evidence/index.json"), StandardCharsets.UTF_8);
+        assertThat(listed).doesNotContain(memo).contains(kept);
+        assertThat(files.keySet())
+                .doesNotContain("data/evidence/" + full.path("sha256").asString());
+        assertThat(new String(files.get("data/ledger/entries.jsonl"), StandardCharsets.UTF_8))
+                .as("the earlier evidence.added entry stays in the bag, provable")
+                .isNotEmpty();
+        BagCheck earlier = BagVerifier.verify(before, new BagVerifier.Options(key, null, List.of(), 0));
+        assertThat(earlier.ok()).as(earlier.toString()).isTrue();
+        // the audit-continuity report lists it as pulled back, no longer auditor evidence
+        Api.Response report = auditor.get("/api/v1/incidents/" + incident + "/reports/audit-continuity");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("pulled back from AUDIT").contains("no longer auditor evidence");
+
+        // a second pull back: 409, nothing recorded
+        long size = treeSize();
+        Api.Response again = legal.postJson(path, body);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("type").asString()).isEqualTo("urn:tandem:problem:already-forensic");
+        assertThat(treeSize()).isEqualTo(size);
+    }
+
+    @Test
+    void anUnknownItemOrAnItemOfAnotherIncidentIsNotFound() {
+        Api.Response unknown = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/no-such-item/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        // an item of another incident, where counsel is LEGAL too: not found under this incident
+        String other = open(ic);
+        Api.Response member =
+                ic.putJson("/api/v1/incidents/" + other + "/members/" + legalName, "{\"role\":\"LEGAL\"}");
+        assertThat(member.status()).as(member.body()).isEqualTo(200);
+        String elsewhere = upload(ic, other, "elsewhere.md");
+        Api.Response crossed = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/" + elsewhere + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(crossed.status()).as(crossed.body()).isEqualTo(404);
+        assertThat(ic.get("/api/v1/evidence/" + elsewhere)
+                        .json()
+                        .path("repository")
+                        .asString())
+                .isEqualTo("AUDIT");
+        // an administrator who is no member: hidden, as everything under an incident
+        Api.Response asAdmin = admin.postJson(
+                "/api/v1/incidents/" + other + "/evidence/" + elsewhere + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(404);
+    }
+
+    @Test
+    void aForensicItemIsNotPulledBackAndAnItemNeverReadExposedNothing() {
+        String forensic = upload(ic, incident, "FORENSIC", "image.dd");
+        Api.Response r = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/" + forensic + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().path("type").asString()).isEqualTo("urn:tandem:problem:already-forensic");
+        String fresh = upload(ic, incident, "unread.md");
+        Api.Response ok = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/" + fresh + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().path("reads")).isEmpty();
+        assertThat(ok.json().path("exports")).isEmpty();
+    }
+
+    private long entryIndex(String type, String evidence) {
+        long last = -1;
+        for (JsonNode e :
+                legal.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals(type)
+                    && (evidence == null
+                            || e.path("body").path("evidence").asString().equals(evidence))) {
+                last = e.path("index").asLong();
+            }
+        }
+        assertThat(last).as(type + " of " + evidence).isNotNegative();
+        return last;
+    }
+
+    private long treeSize() {
+        return Long.parseLong(
+                auditor.get("/api/v1/ledger/checkpoint").body().lines().toList().get(1));
+    }
+
+    private static String open(Api ic) {
+        Api.Response created = ic.postJson(
+                "/api/v1/incidents",
+                "{\"title\":\"Memo filed to AUDIT\",\"severity\":\"HIGH\",\"awareAt\":\"2026-11-26T08:00:00Z\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private static String upload(Api api, String incident, String name) {
+        return upload(api, incident, "AUDIT", name);
+    }
+
+    private static String upload(Api api, String incident, String repository, String name) {
+        Api.Response r = api.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=DOCUMENT&name=" + name,
+                (name + " content").getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    private String user(String username) {
+        return TestUsers.withToken(admin, accounts, username, "pull-back");
+    }
+}
