@@ -228,6 +228,59 @@ abstract class PullBackContract {
         assertThat(ok.json().path("exports")).isEmpty();
     }
 
+    @Test
+    void counselPullsBackFromTheItemPageAfterTheQuestionAndThenSeesWhatHadBeenExposed() {
+        String memo = upload(ic, incident, "page-memo.md");
+        assertThat(auditor.getBytes("/api/v1/evidence/" + memo + "/content").statusCode())
+                .isEqualTo(200);
+        // the item page offers counsel the action, with a reason field; the commander is not offered it
+        String page = legal.get("/evidence/" + memo).body();
+        assertThat(page).contains("Pull back to FORENSIC").contains("name=\"reason\"");
+        assertThat(ic.get("/evidence/" + memo).body()).doesNotContain("Pull back to FORENSIC");
+        String action = "/incidents/" + incident + "/evidence/" + memo + "/pull-back";
+        // without a reason: the item page again, the message naming the field, nothing recorded
+        Api.Response blank = form(legal, action, "reason=+");
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body()).contains("reason: say why");
+        // the question first, with what it has exposed so far; nothing is recorded yet
+        Api.Response question = form(legal, action, "reason=counsel%27s+memo");
+        assertThat(question.status()).as(question.body()).isEqualTo(200);
+        assertThat(question.body())
+                .contains("Pull page-memo.md back to FORENSIC?")
+                .contains("Exposed so far: 1 read of its content (" + auditorName + ")")
+                .contains("name=\"confirm\" value=\"yes\"")
+                .contains("Leave it in AUDIT");
+        assertThat(legal.get("/api/v1/evidence/" + memo)
+                        .json()
+                        .path("repository")
+                        .asString())
+                .isEqualTo("AUDIT");
+        // confirmed: moved, and the item page lists the exposure
+        Api.Response done = form(legal, action, "reason=counsel%27s+memo&confirm=yes");
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(done.header("Location")).endsWith("/evidence/" + memo + "?pulledBack");
+        String after = legal.get("/evidence/" + memo + "?pulledBack").body();
+        assertThat(after)
+                .contains("Pulled back to FORENSIC and recorded in the ledger")
+                .contains("counsel&#39;s memo")
+                .contains("Reads of its content")
+                .contains(auditorName)
+                .doesNotContain("Filed to AUDIT by mistake?");
+        // the auditor's page is the stub, with the pull back that is public and no download; its custody
+        // history still shows the addition, whose public entry named the item when it was AUDIT
+        String stub = auditor.get("/evidence/" + memo).body();
+        assertThat(stub)
+                .contains("Privileged item")
+                .contains("Pulled back from AUDIT")
+                .doesNotContain("/evidence/" + memo + "/content");
+        // confirmed again: 409, nothing recorded
+        assertThat(form(legal, action, "reason=again&confirm=yes").status()).isEqualTo(409);
+    }
+
+    private static Api.Response form(Api api, String path, String body) {
+        return api.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private long entryIndex(String type, String evidence) {
         long last = -1;
         for (JsonNode e :
