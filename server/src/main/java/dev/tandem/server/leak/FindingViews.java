@@ -47,7 +47,9 @@ public class FindingViews {
 
     /**
      * A finding as the caller may see it: in full, or, when it rests on a FORENSIC item the caller
-     * may not read, only what its ledger entry shows everyone: that it exists, and its commitment.
+     * may not read, only what its ledger entry shows everyone: that it exists, and its commitment
+     * (or, resting on an item pulled back from AUDIT, whose finding's entry has none, {@code
+     * "pulledBack":true}).
      */
     Map<String, Object> view(StoredFinding f, Access access) {
         if (readable(f, access)) {
@@ -58,7 +60,13 @@ public class FindingViews {
         m.put("analysis", f.analysisId());
         m.put("privileged", true);
         m.put("ledgerIndex", f.ledgerIndex());
-        m.put("commitment", ledger.commitmentAt(f.ledgerIndex()));
+        if (f.privileged()) {
+            m.put("commitment", ledger.commitmentAt(f.ledgerIndex()));
+        } else {
+            // it rests on an item counsel pulled back to FORENSIC after the analysis: its entry is in the
+            // clear, with no commitment (docs/contracts.md, "Pulling an item back")
+            m.put("pulledBack", true);
+        }
         return m;
     }
 

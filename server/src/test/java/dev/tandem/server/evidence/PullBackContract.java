@@ -277,6 +277,49 @@ abstract class PullBackContract {
         assertThat(form(legal, action, "reason=again&confirm=yes").status()).isEqualTo(409);
     }
 
+    @Test
+    void aFindingOnAnItemPulledBackIsWithheldFromTheAuditorAndStillAnswered() throws Exception {
+        // the generated org's product capture gives a finding resting on AUDIT evidence only (public)
+        Path org = dev.tandem.server.TestDatabases.scratch("tandem-pull-back-org");
+        dev.tandem.tools.crm.CrmOrgGenerator.generate(
+                dev.tandem.tools.crm.CrmOrgGenerator.Settings.of(11, 120, 2_000), org);
+        Api.Response har = ic.postBytes(
+                "/api/v1/incidents/" + incident
+                        + "/evidence?repository=AUDIT&kind=HTTP_CAPTURE&name=product-discovery.har",
+                Files.readAllBytes(org.resolve("har/product-discovery.har")));
+        assertThat(har.status()).as(har.body()).isEqualTo(201);
+        String item = har.json().path("id").asString();
+        Api.Response started =
+                ic.postJson("/api/v1/incidents/" + incident + "/analyses", "{\"evidence\":[\"" + item + "\"]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().path("job").path("id").asString();
+        ic.awaitJob(job);
+        String findings = "/api/v1/incidents/" + incident + "/findings?analysis=" + job;
+        JsonNode before = auditor.get(findings).json().path("findings");
+        assertThat(before).isNotEmpty();
+        assertThat(before.get(0).path("title").asString()).isNotEmpty();
+
+        Api.Response pulled = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/" + item + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        Api.Response after = auditor.get(findings);
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+        JsonNode withheld = after.json().path("findings").get(0);
+        assertThat(withheld.has("title")).isFalse();
+        assertThat(withheld.path("pulledBack").asBoolean()).isTrue();
+        assertThat(withheld.has("commitment")).isFalse();
+        assertThat(auditor.get("/incidents/" + incident + "/findings?analysis=" + job)
+                        .status())
+                .isEqualTo(200);
+        assertThat(legal.get(findings)
+                        .json()
+                        .path("findings")
+                        .get(0)
+                        .path("title")
+                        .asString())
+                .isNotEmpty();
+    }
+
     private static Api.Response form(Api api, String path, String body) {
         return api.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }
