@@ -16,7 +16,7 @@ import java.util.Set;
  * change beyond its approval is retested all the same). A control the change names reaches a row of
  * that control only when the row's item is no Salesforce metadata item ({@link ConfigItems#metadata}:
  * a system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
- * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched (docs/adr/102).
+ * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched (docs/adr/103-a-named-control-retests-only-what-the-change-touches.md).
  * One retest per control, item and change, in the order of the changes and then of the register.
  */
 public final class Retests {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Counsel pulls an AUDIT item filed there by mistake back to FORENSIC (docs/contracts.md, "Pulling
- * an item back", ADR 102). Nothing in the ledger is edited: one {@code evidence.pulled-back} entry
+ * an item back", ADR 104). Nothing in the ledger is edited: one {@code evidence.pulled-back} entry
  * records the move, the reason and what had been exposed ({@link Exposure}), and the item is
  * FORENSIC from then on, in the same unit. The exposure is drawn from the entries committed before
  * the move's own entry; should any entry be recorded between the two (a read that slipped in), the

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * AUDIT (each read of its content and each export bag that carried it, by their entries), so that
  * counsel knows what to claw back. Never privileged: the auditor must learn that the item left the
  * auditor-visible repository (it is the clawback notice), and {@code tandem verify} must see it to
- * accept a bag without the item (ADR 102).
+ * accept a bag without the item (ADR 104).
  */
 public record EvidencePulledBack(
         String incident, String evidence, String sha256, String reason, List<Read> reads, List<Export> exports)
