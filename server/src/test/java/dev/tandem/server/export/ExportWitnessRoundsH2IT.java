@@ -129,7 +129,7 @@ class ExportWitnessRoundsH2IT {
             BagCheck.Summary s = ((BagCheck.Verified) check).summary();
             assertThat(s.cosignatures()).isEqualTo(1);
             assertThat(asked.getLast()).isEqualTo(s.treeSize());
-            Map<String, byte[]> files = DemoExportContract.unzip(bag);
+            Map<String, byte[]> files = dev.tandem.server.TestBags.unzip(bag);
             String drawn = new String(files.get("data/" + ExportBag.DRAWN_CHECKPOINT), StandardCharsets.UTF_8);
             String bagCheckpoint = new String(files.get("data/" + ExportBag.CHECKPOINT), StandardCharsets.UTF_8);
             // the drawn checkpoint: the log's signature only, proved consistent with the cosigned one
