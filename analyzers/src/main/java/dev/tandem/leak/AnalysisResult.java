@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * What an analysis found, what it read, and what it could not read; {@code contributions} tells
- * which input each file name, problem and volume came from.
+ * which input each file name, problem and volume came from; {@code timeline} puts the setup changes,
+ * logins and extractions the findings cite in time order.
  */
 public record AnalysisResult(
         List<Finding> findings,
         List<AnalyzedInput> inputs,
         List<Problem> problems,
         Stats stats,
-        Contributions contributions) {
+        Contributions contributions,
+        List<TimelineEntry> timeline) {
 
     /** Volumes read and the state kept (bounded by users and sessions, not rows). */
     public record Stats(long events, long users, long sessions, long harEntries, long bytes) {}
@@ -21,6 +23,16 @@ public record AnalysisResult(
         findings = List.copyOf(findings);
         inputs = List.copyOf(inputs);
         problems = List.copyOf(problems);
+        timeline = List.copyOf(new java.util.TreeSet<>(timeline));
+    }
+
+    public AnalysisResult(
+            List<Finding> findings,
+            List<AnalyzedInput> inputs,
+            List<Problem> problems,
+            Stats stats,
+            Contributions contributions) {
+        this(findings, inputs, problems, stats, contributions, List.of());
     }
 
     public AnalysisResult(List<Finding> findings, List<AnalyzedInput> inputs, List<Problem> problems, Stats stats) {

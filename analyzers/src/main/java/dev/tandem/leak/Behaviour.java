@@ -301,6 +301,9 @@ final class Behaviour {
         String loginAsBy = "";
         final Set<String> ips = new LinkedHashSet<>(4);
         long readRows;
+        /** The time of the session's first read of customer rows; Long.MAX_VALUE before one. */
+        long firstRead = Long.MAX_VALUE;
+
         long writeRows;
         boolean bulk;
         final Map<String, Long> rowsByObject = new HashMap<>();
@@ -322,6 +325,11 @@ final class Behaviour {
         SessionStats(String key, String userKey) {
             this.key = key;
             this.userKey = userKey;
+        }
+
+        /** When the extraction began: the first read of customer rows, else the session's first event. */
+        long extractionStart() {
+            return firstRead != Long.MAX_VALUE ? firstRead : first;
         }
 
         String ip() {
@@ -625,6 +633,9 @@ final class Behaviour {
             }
         }
         s.readRows += rows;
+        if (e.epochMillis() < s.firstRead) {
+            s.firstRead = e.epochMillis();
+        }
         s.rowsByObject.merge(object, rows, Long::sum);
         s.top.offer(weight, e.file(), e.line());
         if (u.lastDayRows == null || u.lastDayRowsDay != day) {

@@ -38,6 +38,12 @@ final class Claims {
         return hosts.containsKey(host);
     }
 
+    /** The pattern whose rule claimed a session, or null. */
+    @org.jspecify.annotations.Nullable
+    LeakPattern sessionClaimedBy(String sessionKey) {
+        return sessions.get(sessionKey);
+    }
+
     /** A session left to later rules: neither it nor its user is claimed. */
     boolean free(Behaviour.SessionStats s) {
         return !sessionClaimed(s.key) && !userClaimed(s.userKey);

@@ -14,9 +14,11 @@ import dev.tandem.payload.ScannerPayloadInspector;
 import dev.tandem.salesforce.ActivityEvent;
 import dev.tandem.salesforce.EventLogReader;
 import dev.tandem.salesforce.JsonRecordsReader;
+import dev.tandem.salesforce.LoginHistory;
 import dev.tandem.salesforce.OrgConfig;
 import dev.tandem.salesforce.OtherSalesforceFiles;
 import dev.tandem.salesforce.RealtimeEvents;
+import dev.tandem.salesforce.SetupAuditTrail;
 import dev.tandem.salesforce.UserDirectory;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -126,8 +128,16 @@ public final class LeakAnalyzer {
             List<AnalysisInput> inputs, ProgressListener progress, Run run, Contributions.Recorder contributions) {
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.CORRELATING));
-        List<Finding> findings =
-                new Rules(thresholds, run.behaviour, run.captures, run.exports, run.config, run.directory).run();
+        Rules rules = new Rules(
+                thresholds,
+                run.behaviour,
+                run.captures,
+                run.exports,
+                run.config,
+                run.directory,
+                run.logins,
+                run.setupTrail);
+        List<Finding> findings = rules.run();
         unmatchedExports(run.behaviour, run.problems);
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.DONE));
@@ -145,7 +155,8 @@ public final class LeakAnalyzer {
                         run.behaviour.users.values().stream().map(u -> u.inputs).toList(),
                         run.behaviour.sessions.values().stream()
                                 .map(s -> s.inputs)
-                                .toList()));
+                                .toList()),
+                rules.timeline());
     }
 
     /** Report exports no run of their report was read for: said, as their row count is unknown. */
@@ -200,6 +211,8 @@ public final class LeakAnalyzer {
         final Exports exports = new Exports();
         final OrgConfig config = new OrgConfig();
         final UserDirectory directory = new UserDirectory();
+        final LoginHistory logins = new LoginHistory();
+        final SetupAuditTrail setupTrail = new SetupAuditTrail();
         final List<AnalyzedInput> analyzed = new ArrayList<>();
         final Counter bytes = new Counter();
         final JsonRecordsReader jsonRecords = new JsonRecordsReader();
@@ -374,6 +387,12 @@ public final class LeakAnalyzer {
                 } else if (UserDirectory.isUsers(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-users"));
                     directory.readUsers(name, table, problems);
+                } else if (LoginHistory.isLoginHistory(h)) {
+                    analyzed.add(new AnalyzedInput(name, OtherSalesforceFiles.LOGIN_HISTORY.format()));
+                    logins.read(name, table, problems);
+                } else if (SetupAuditTrail.isSetupAuditTrail(h)) {
+                    analyzed.add(new AnalyzedInput(name, OtherSalesforceFiles.SETUP_AUDIT_TRAIL.format()));
+                    setupTrail.read(name, table, problems);
                 } else if (OtherSalesforceFiles.of(h) != null) {
                     OtherSalesforceFiles other = OtherSalesforceFiles.of(h);
                     analyzed.add(new AnalyzedInput(name, other.format()));

@@ -5,7 +5,8 @@ import dev.tandem.controls.Framework;
 import java.util.List;
 
 /**
- * The six leak paths (docs/contracts.md §4), each with the SOC 2 criteria (AICPA Trust Services
+ * The six leak paths (docs/contracts.md §4), and the two kinds of finding whose evidence is the
+ * Login History and the Setup Audit Trail: each with the SOC 2 criteria (AICPA Trust Services
  * Criteria, 2017, revised points of focus 2022) and ISO/IEC 27001:2022 Annex A controls it concerns.
  * The reasoning for each mapping is in docs/leak-patterns.md. Every id is checked against the
  * {@link ControlCatalog} when the class loads: a mistyped id fails at once, not in an auditor's hands.
@@ -18,7 +19,11 @@ public enum LeakPattern {
     ADMIN_SESSION_BULK_EXTRACTION(
             List.of("CC6.1", "CC6.2", "CC6.6", "CC7.2"), List.of("A.8.2", "A.8.5", "A.8.12", "A.8.16")),
     CHECKOUT_PII_TO_THIRD_PARTY(List.of("CC6.7", "CC9.2"), List.of("A.5.14", "A.5.19", "A.5.34", "A.8.12")),
-    EXCESSIVE_API_RESPONSE_DATA(List.of("CC6.1", "CC6.6", "CC8.1"), List.of("A.8.3", "A.8.26", "A.8.28", "A.5.34"));
+    EXCESSIVE_API_RESPONSE_DATA(List.of("CC6.1", "CC6.6", "CC8.1"), List.of("A.8.3", "A.8.26", "A.8.28", "A.5.34")),
+    /** A login the Login History shows as suspect, no extraction finding explaining it (docs/leak-patterns.md). */
+    SUSPICIOUS_LOGIN(List.of("CC6.1", "CC6.6", "CC7.2"), List.of("A.5.17", "A.8.5", "A.8.16")),
+    /** A setup change the Setup Audit Trail shows opening data (docs/leak-patterns.md). */
+    DATA_ACCESS_GRANT(List.of("CC6.1", "CC6.2", "CC6.3", "CC8.1"), List.of("A.5.15", "A.5.18", "A.8.2", "A.8.32"));
 
     private final List<String> soc2;
     private final List<String> iso27001;

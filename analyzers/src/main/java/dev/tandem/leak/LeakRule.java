@@ -2,8 +2,10 @@ package dev.tandem.leak;
 
 import dev.tandem.leak.Behaviour.SessionStats;
 import dev.tandem.leak.Behaviour.UserStats;
+import dev.tandem.salesforce.LoginHistory;
 import dev.tandem.salesforce.OrgConfig;
 import dev.tandem.salesforce.OrgConfig.AccessHolder;
+import dev.tandem.salesforce.SetupAuditTrail;
 import dev.tandem.salesforce.UserDirectory;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ abstract class LeakRule {
         final Exports exports;
         final OrgConfig config;
         final UserDirectory directory;
+        final LoginHistory logins;
+        final SetupAuditTrail trail;
         final Map<String, List<SessionStats>> sessionsByUser = new HashMap<>();
         final List<UserStats> users;
         final List<SessionStats> sessions;
@@ -58,8 +62,12 @@ abstract class LeakRule {
                 Captures captures,
                 Exports exports,
                 OrgConfig config,
-                UserDirectory directory) {
+                UserDirectory directory,
+                LoginHistory logins,
+                SetupAuditTrail trail) {
             this.t = t;
+            this.logins = logins;
+            this.trail = trail;
             this.b = b;
             this.captures = captures;
             this.exports = exports;

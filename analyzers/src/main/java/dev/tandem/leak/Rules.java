@@ -1,6 +1,8 @@
 package dev.tandem.leak;
 
+import dev.tandem.salesforce.LoginHistory;
 import dev.tandem.salesforce.OrgConfig;
+import dev.tandem.salesforce.SetupAuditTrail;
 import dev.tandem.salesforce.UserDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +23,27 @@ import org.jspecify.annotations.Nullable;
 final class Rules {
     private final Thresholds t;
     private final List<LeakRule> rules;
+    private final AccessFacts facts;
 
     Rules(Thresholds t, Behaviour b, Captures captures, Exports exports, OrgConfig config, UserDirectory directory) {
+        this(t, b, captures, exports, config, directory, new LoginHistory(), new SetupAuditTrail());
+    }
+
+    Rules(
+            Thresholds t,
+            Behaviour b,
+            Captures captures,
+            Exports exports,
+            OrgConfig config,
+            UserDirectory directory,
+            LoginHistory logins,
+            SetupAuditTrail trail) {
         this.t = t;
-        LeakRule.Observations o = new LeakRule.Observations(t, b, captures, exports, config, directory);
+        LeakRule.Observations o = new LeakRule.Observations(t, b, captures, exports, config, directory, logins, trail);
+        IntegrationSyncRule integration = new IntegrationSyncRule(o);
+        this.facts = new AccessFacts(o, integration::who);
         this.rules = List.of(
-                new IntegrationSyncRule(o),
+                integration,
                 new AdminSessionRule(o),
                 new SharingExposureRule(o),
                 new CleartextCalloutRule(o),
@@ -34,7 +51,9 @@ final class Rules {
                 new ReportExportRule(o),
                 new ExportFileRule(o),
                 new ThirdPartyPiiRule(o),
-                new ProductApiRule(o));
+                new ProductApiRule(o),
+                new SuspiciousLoginRule(o, facts),
+                new DataAccessGrantRule(o, facts));
     }
 
     /** The rules in the order they run, as a Markdown table (docs/leak-patterns.md). */
@@ -65,13 +84,27 @@ final class Rules {
         return md.toString();
     }
 
+    /**
+     * The findings; the extraction rules' first, then what the Login History and the Setup Audit
+     * Trail add to them ({@link AccessFacts}), then the findings those files are the evidence of.
+     */
     List<Finding> run() {
         Claims claims = new Claims();
         List<Finding> out = new ArrayList<>();
+        boolean annotated = false;
         for (LeakRule r : rules) {
+            if (!annotated && (r instanceof SuspiciousLoginRule || r instanceof DataAccessGrantRule)) {
+                out = facts.annotate(out, claims);
+                annotated = true;
+            }
             out.addAll(r.apply(claims));
         }
         return merge(out);
+    }
+
+    /** The dated facts of the last {@link #run}: setup changes, suspect logins, extractions. */
+    List<TimelineEntry> timeline() {
+        return List.copyOf(facts.timeline);
     }
 
     /**

@@ -6,18 +6,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV files Salesforce produces that are neither Event Log Files nor data exports, told apart by
  * their header so that they are named as what they are, not taken for a data export: the Setup ›
- * Login History download, the Setup Audit Trail download (View Setup Audit Trail), and Event Log
- * Object query results (camel-case fields such as {@code Timestamp}, {@code UserId}).
+ * Login History download and the Setup Audit Trail download (View Setup Audit Trail), read by
+ * {@link LoginHistory} and {@link SetupAuditTrail}, and Event Log Object query results (camel-case
+ * fields such as {@code Timestamp}, {@code UserId}), named and skipped with {@link #notice}.
  */
 public enum OtherSalesforceFiles {
     LOGIN_HISTORY(
             "salesforce-login-history",
             "a Setup > Login History download (Login Time, Username, Source IP)",
-            "its logins (failed logins, new addresses) are not checked"),
+            "read by LoginHistory"),
     SETUP_AUDIT_TRAIL(
             "salesforce-setup-audit-trail",
             "a Setup Audit Trail download (Date, User, Action, Section)",
-            "its permission changes (View All Data, Modify All Data, API Enabled) are not checked"),
+            "read by SetupAuditTrail"),
     EVENT_LOG_OBJECT(
             "salesforce-event-log-object",
             "an Event Log Object query result (camel-case fields: Timestamp, UserId)",

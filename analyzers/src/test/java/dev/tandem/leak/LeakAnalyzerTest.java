@@ -499,7 +499,7 @@ class LeakAnalyzerTest {
     }
 
     @Test
-    void namesSalesforceFilesItDoesNotAnalyseInsteadOfTakingThemForDataExports() throws Exception {
+    void namesSalesforceFilesAsWhatTheyAreInsteadOfTakingThemForDataExports() throws Exception {
         String loginHistory = "\"Login Time\",\"Username\",\"Source IP\",\"Login Type\",\"Status\",\"Browser\","
                 + "\"Platform\",\"Application\",\"Client Version\",\"API Type\",\"API Version\",\"Login URL\"\n"
                 + "\"11/30/2026 10:40:00 PM PST\",\"rep13@shop.example.com\",\"204.14.238.199\",\"Application\","
@@ -526,24 +526,21 @@ class LeakAnalyzerTest {
                         "salesforce-setup-audit-trail",
                         "salesforce-event-log-object",
                         "salesforce-elf:API");
+        // Login History and the Setup Audit Trail are read (LoginAndSetupTrailTest); the Event Log Object is named only
         assertThat(r.problems())
                 .extracting(Problem::file, Problem::message)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "LoginHistory1701388800000.csv",
-                                "recognised as a Setup > Login History download (Login Time, Username, Source IP) but"
-                                        + " not analysed: 1 row(s) skipped; its logins (failed logins, new addresses)"
-                                        + " are not checked"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "SetupAuditTrail.csv",
-                                "recognised as a Setup Audit Trail download (Date, User, Action, Section) but not"
-                                        + " analysed: 1 row(s) skipped; its permission changes (View All Data, Modify"
-                                        + " All Data, API Enabled) are not checked"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "BulkApi2EventLog.csv",
-                                "recognised as an Event Log Object query result (camel-case fields: Timestamp,"
-                                        + " UserId) but not analysed: 1 row(s) skipped; export the Event Log File"
-                                        + " (EVENT_TYPE, TIMESTAMP, USER_ID …) instead"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "BulkApi2EventLog.csv",
+                        "recognised as an Event Log Object query result (camel-case fields: Timestamp,"
+                                + " UserId) but not analysed: 1 row(s) skipped; export the Event Log File"
+                                + " (EVENT_TYPE, TIMESTAMP, USER_ID …) instead"));
+        // the profile given View All Data, with nothing in the logs to tie it to
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(LeakPattern.DATA_ACCESS_GRANT);
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.subject()).isEqualTo(new Subject(SubjectKind.PROFILE, "Integration User Profile"));
+            assertThat(f.evidence()).containsExactly(new EvidenceRef("SetupAuditTrail.csv", 2));
+        });
         assertThat(r.stats().events()).isEqualTo(1);
     }
 

@@ -11,6 +11,7 @@ import dev.tandem.leak.Finding;
 import dev.tandem.leak.LeakAnalyzer;
 import dev.tandem.leak.ProgressListener;
 import dev.tandem.leak.Thresholds;
+import dev.tandem.leak.TimelineEntry;
 import dev.tandem.payload.ScannerPayloadInspector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -233,6 +234,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            // beyond the contract, after its fields: the setup changes, logins and extractions the
+            // findings cite, in time order (docs/contracts.md, notes on this implementation)
+            g.writeName("timeline");
+            g.writeStartArray();
+            for (TimelineEntry e : r.timeline()) {
+                g.writeStartObject();
+                g.writeStringProperty("at", e.at().toString());
+                g.writeStringProperty("kind", e.kind());
+                g.writeStringProperty("subject", e.subject());
+                g.writeStringProperty("text", e.text());
+                g.writeStringProperty("file", e.source().file());
+                g.writeNumberProperty("line", e.source().line());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         out.println();
@@ -255,6 +271,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("  containment:");
             for (ContainmentAction a : f.containment()) {
                 out.println("    - " + a.description() + "  [" + a.action() + " " + a.configItem() + "]");
+            }
+            out.println();
+        }
+        if (!r.timeline().isEmpty()) {
+            out.println("timeline (UTC):");
+            for (TimelineEntry e : r.timeline()) {
+                out.println("  " + e.at().toString().replace('T', ' ') + "  " + e.kind() + "  " + e.subject() + ": "
+                        + e.text() + "  [" + e.source() + "]");
             }
             out.println();
         }

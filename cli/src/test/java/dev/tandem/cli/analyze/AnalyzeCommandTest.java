@@ -65,4 +65,34 @@ class AnalyzeCommandTest {
                 .contains(dir.resolve("API.csv") + ": no row of this Event Log File could be read (2 of 2 row(s)"
                         + " unreadable): nothing from it was analyzed");
     }
+
+    @Test
+    void putsTheSetupAuditTrailsGrantsOnTheTimelineAndRefusesALoginHistoryWithoutStatus() throws Exception {
+        Files.writeString(
+                dir.resolve("SetupAuditTrail.csv"),
+                "\"Date\",\"User\",\"Source Namespace Prefix\",\"Action\",\"Section\",\"Delegate User\"\n"
+                        + "\"3/26/2025, 2:40:11 AM GMT\",\"bob@shop.example\",\"\",\"Permission set Ops: View All Data"
+                        + " was changed from False to True\",\"Manage Users\",\"\"\n");
+        CliRun r = CliRun.run("analyze", "--format", "json", dir.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out())
+                .contains("\"pattern\":\"DATA_ACCESS_GRANT\",\"severity\":\"HIGH\"")
+                .contains(
+                        "\"timeline\":[{\"at\":\"2025-03-26T02:40:11Z\",\"kind\":\"setup-change\",\"subject\":\"Ops\","
+                                + "\"text\":\"View All Data: \\\"Permission set Ops: View All Data was changed from False to True\\\""
+                                + " by bob@shop.example\",\"file\":\"" + dir.resolve("SetupAuditTrail.csv")
+                                + "\",\"line\":2}]");
+        CliRun text = CliRun.run("analyze", dir.toString());
+        assertThat(text.out()).contains("timeline (UTC):\n  2025-03-26 02:40:11Z  setup-change  Ops: View All Data: ");
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(
+                other.resolve("LoginHistory.csv"),
+                "Login Time,Username,Source IP\n2025-03-26T02:40:11Z,a@shop.example,192.0.2.1\n");
+        CliRun refused = CliRun.run("analyze", other.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err())
+                .startsWith("tandem analyze: " + other.resolve("LoginHistory.csv")
+                        + ":1: Login History without a Status column");
+    }
 }

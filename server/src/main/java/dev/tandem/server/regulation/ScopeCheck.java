@@ -43,6 +43,12 @@ public final class ScopeCheck {
     /** The leak path that is an outsider's access when it comes with failed logins or a new address. */
     static final String ADMIN_EXTRACTION = "ADMIN_SESSION_BULK_EXTRACTION";
 
+    /**
+     * Patterns whose evidence is a Setup download (a login, a permission change) rather than a leak
+     * path of their own (docs/contracts.md §4): they never count as separate leak paths.
+     */
+    static final Set<String> NOT_LEAK_PATHS = Set.of("SUSPICIOUS_LOGIN", "DATA_ACCESS_GRANT");
+
     /** How an analyzer dates what it saw in a finding's title ({@code 2026-12-04 03:11 UTC}). */
     private static final Pattern TITLE_TIME = Pattern.compile("(?<!\\d)(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC");
 
@@ -187,8 +193,10 @@ public final class ScopeCheck {
             }
         }
         Map<String, List<Finding>> byPath = new TreeMap<>();
-        findings.forEach(
-                f -> byPath.computeIfAbsent(f.pattern(), k -> new ArrayList<>()).add(f));
+        findings.stream()
+                .filter(f -> !NOT_LEAK_PATHS.contains(f.pattern()))
+                .forEach(f -> byPath.computeIfAbsent(f.pattern(), k -> new ArrayList<>())
+                        .add(f));
         if (byPath.size() > 1) {
             out.add(new Warning(
                     "separate-leak-paths",
@@ -197,7 +205,10 @@ public final class ScopeCheck {
                             + (byPath.containsKey(ADMIN_EXTRACTION) ? ", the administrator extraction among them" : "")
                             + ": each may be a separate breach with its own 72-hour clock from when the company became"
                             + " aware of it (GDPR Art. 33(1)); record whether they are one breach.",
-                    findings.stream().map(Finding::id).toList()));
+                    findings.stream()
+                            .filter(f -> byPath.containsKey(f.pattern()))
+                            .map(Finding::id)
+                            .toList()));
         }
         return out;
     }

@@ -57,6 +57,29 @@ class ScopeCheckTest {
     }
 
     @Test
+    void aLoginOrAPermissionGrantBesideOneLeakPathIsNoSeparateLeakPath() {
+        var login = ScopeCheck.Finding.of(
+                "f3",
+                "SUSPICIOUS_LOGIN",
+                "Integration user integration.sync logged in at 2026-12-04 23:45 UTC from 203.0.113.9 interactively",
+                null);
+        var grant = ScopeCheck.Finding.of(
+                "f4",
+                "DATA_ACCESS_GRANT",
+                "View All Data given to permission set Ops by bob at 2026-12-04 16:00 UTC",
+                null);
+        var warnings = ScopeCheck.check(
+                new ScopeCheck.Subject(
+                        Map.of("US", 400_000L),
+                        Set.of(DataCategory.CONTACT),
+                        true,
+                        Instant.parse("2026-12-01T00:00:00Z")),
+                List.of(SYNC, login, grant),
+                List.of(CONTACT_IN_US));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aScopeThatAgreesWithTheRecordGivesNoWarning() {
         var warnings = ScopeCheck.check(
                 new ScopeCheck.Subject(

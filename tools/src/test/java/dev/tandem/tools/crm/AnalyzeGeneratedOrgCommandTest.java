@@ -68,7 +68,9 @@ class AnalyzeGeneratedOrgCommandTest {
         ToolsCli.Run r = analyzeJson();
         assertThat(r.exit()).isEqualTo(1);
         JsonNode root = JsonMapper.builder().build().readTree(r.out());
-        assertThat(names(root)).containsExactly("findings", "inputs");
+        // the contract's fields, then this implementation's timeline (empty: no Setup download among these)
+        assertThat(names(root)).containsExactly("findings", "inputs", "timeline");
+        assertThat(root.get("timeline")).isEmpty();
         assertThat(root.get("findings")).hasSize(6);
         for (JsonNode f : root.get("findings")) {
             // the contract's fields in its order, then this implementation's containment

@@ -1,0 +1,280 @@
+package dev.tandem.salesforce;
+
+import dev.tandem.intake.CsvTable;
+import dev.tandem.intake.Header;
+import dev.tandem.intake.Problems;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Setup Audit Trail download (View Setup Audit Trail › Download; CSV {@code Date}, {@code User},
+ * {@code Source Namespace Prefix}, {@code Action}, {@code Section}, {@code Delegate User}; the
+ * SetupAuditTrail object's CreatedDate, CreatedBy, ResponsibleNamespacePrefix, Display, Section,
+ * DelegateUser): the setup changes that open data, as {@link #classify} reads the {@code Action}
+ * text. Changes that open nothing are counted, not kept.
+ */
+public final class SetupAuditTrail {
+    /** What a change opens. */
+    public enum Opens {
+        /** A profile or permission set given View All Data. */
+        VIEW_ALL_DATA("View All Data"),
+        /** A profile or permission set given Modify All Data. */
+        MODIFY_ALL_DATA("Modify All Data"),
+        /** A profile or permission set given API Enabled. */
+        API_ENABLED("API Enabled"),
+        /** A permission set (or group) assigned to a user. */
+        PERMISSION_SET_ASSIGNED("permission set assigned"),
+        /** A user moved to another profile. */
+        PROFILE_ASSIGNED("profile changed"),
+        /** A connected app created or changed. */
+        CONNECTED_APP("connected app created or changed"),
+        /** A connected app's OAuth policy set to relax IP restrictions. */
+        OAUTH_IP_RELAXED("OAuth IP Relaxation relaxed"),
+        /** A connected app's Permitted Users set to all users may self-authorize. */
+        OAUTH_ALL_USERS("OAuth Permitted Users set to all users"),
+        /** A sharing rule created or changed, or an org-wide default opened to public. */
+        SHARING_OPENED("sharing opened");
+
+        private final String text;
+
+        Opens(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        /** A data permission of a profile or permission set (its API name in metadata). */
+        public @Nullable String permission() {
+            return switch (this) {
+                case VIEW_ALL_DATA -> "ViewAllData";
+                case MODIFY_ALL_DATA -> "ModifyAllData";
+                case API_ENABLED -> "ApiEnabled";
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * A change that opens data.
+     *
+     * @param user who made it ({@code User})
+     * @param delegate the administrator acting for {@code user} ({@code Delegate User}), or empty
+     * @param holder what was changed: the profile, permission set, connected app, sharing rule or object
+     * @param holderIsProfile whether {@code holder} is a profile (for the permission changes)
+     * @param forUser the user a permission set or profile was given to, as the Action names them
+     */
+    public record Change(
+            String file,
+            long line,
+            long millis,
+            String user,
+            String delegate,
+            String action,
+            String section,
+            Opens opens,
+            String holder,
+            boolean holderIsProfile,
+            String forUser) {}
+
+    /** What {@link #classify} reads from one Action. */
+    public record Classified(Opens opens, String holder, boolean holderIsProfile, String forUser) {}
+
+    private static final Pattern DATA_PERMISSION =
+            Pattern.compile("(?i)\\b(view all data|modify all data|api enabled)\\b");
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(.*?)\\s+to\\s+(.+?)\\s*\\.?$");
+    private static final Pattern HOLDER = Pattern.compile("(?i)\\b(profile|permission set(?: group)?)\\s+(.+?)\\s*:");
+    private static final Pattern ASSIGNED_TO =
+            Pattern.compile("(?i)^permission set(?: group)?\\s+(.+?)\\s*:?\\s+assigned to user\\s+(.+?)\\s*$");
+    private static final Pattern ASSIGNED =
+            Pattern.compile("(?i)^assigned permission set(?: group)?\\s+(.+?)\\s+to user\\s+(.+?)\\s*$");
+    private static final Pattern PROFILE_OF_USER =
+            Pattern.compile("(?i)^changed profile for user\\s+(.+?)\\s+from\\s+(.+?)\\s+to\\s+(.+?)\\s*\\.?$");
+    private static final Pattern APP = Pattern.compile(
+            "(?i)connected app(?: policy)?(?: for)?\\s+\"?([^\":]+?)\"?\\s*(?::|$|\\s+(?:was\\s+)?(?:created|changed|updated))");
+    private static final Pattern APP_CREATED = Pattern.compile("(?i)^created connected app\\s+\"?([^\":]+?)\"?\\s*$");
+    private static final Pattern RULE =
+            Pattern.compile("(?i)sharing rule\\s+\"?(.+?)\"?(?:\\s+(?:for|on)\\s+|\\s*:|\\s*$)");
+    private static final Pattern OBJECT_MODEL =
+            Pattern.compile("(?i)(?:sharing model|default access)\\s+(?:for|of)\\s+(\\S+)");
+
+    private final List<Change> changes = new ArrayList<>();
+    private long rows;
+    private boolean sorted = true;
+
+    public static boolean isSetupAuditTrail(Header h) {
+        return OtherSalesforceFiles.of(h) == OtherSalesforceFiles.SETUP_AUDIT_TRAIL;
+    }
+
+    /** Reads one download; rows with no readable Date or no Action are named with file and line. */
+    public void read(String file, CsvTable t, Problems problems) {
+        Header h = t.header();
+        int date = h.find("Date");
+        int user = h.find("User");
+        int action = h.find("Action");
+        int section = h.find("Section");
+        int delegate = h.find("Delegate User");
+        while (t.next()) {
+            rows++;
+            String a = t.get(action).strip();
+            if (a.isEmpty()) {
+                problems.malformedRow(file, t.line(), "setup change without Action");
+                continue;
+            }
+            String when = t.get(date);
+            long millis = SetupTimes.parse(when);
+            if (millis == Timestamps.UNKNOWN) {
+                problems.malformedRow(file, t.line(), SetupTimes.unreadable("Date", when, date));
+                continue;
+            }
+            Classified c = classify(a, t.get(section).strip());
+            if (c == null) {
+                continue;
+            }
+            sorted = false;
+            changes.add(new Change(
+                    file,
+                    t.line(),
+                    millis,
+                    t.get(user).strip(),
+                    t.get(delegate).strip(),
+                    a,
+                    t.get(section).strip(),
+                    c.opens(),
+                    c.holder(),
+                    c.holderIsProfile(),
+                    c.forUser()));
+        }
+    }
+
+    /**
+     * What a change opens, from its Action as the Setup Audit Trail words it (in English), or null
+     * when it opens no data: a data permission turned on (… View All Data … from False to True, or
+     * enabled), a permission set or group assigned to a user, a user moved to another profile, a
+     * connected app created or changed (its OAuth policy's IP Relaxation relaxed, its Permitted
+     * Users set to all users), a sharing rule created or changed, an org-wide default opened to
+     * public.
+     */
+    public static @Nullable Classified classify(String action, String section) {
+        String lower = action.toLowerCase(Locale.ROOT);
+        String sec = section.toLowerCase(Locale.ROOT);
+        Matcher m = ASSIGNED_TO.matcher(action);
+        if (m.matches()) {
+            return new Classified(Opens.PERMISSION_SET_ASSIGNED, m.group(1).strip(), false, userOf(m.group(2)));
+        }
+        m = ASSIGNED.matcher(action);
+        if (m.matches()) {
+            return new Classified(Opens.PERMISSION_SET_ASSIGNED, m.group(1).strip(), false, userOf(m.group(2)));
+        }
+        m = PROFILE_OF_USER.matcher(action);
+        if (m.matches()) {
+            return new Classified(Opens.PROFILE_ASSIGNED, m.group(3).strip(), true, userOf(m.group(1)));
+        }
+        if (lower.contains("connected app") || sec.contains("connected app")) {
+            String app = appOf(action);
+            if (lower.contains("ip relaxation") || lower.contains("ip restrictions")) {
+                Matcher ft = FROM_TO.matcher(action);
+                String to = ft.find() ? ft.group(2).toLowerCase(Locale.ROOT) : lower;
+                if (to.contains("relax")) {
+                    return new Classified(Opens.OAUTH_IP_RELAXED, app, false, "");
+                }
+                return null;
+            }
+            if (lower.contains("permitted users")) {
+                Matcher ft = FROM_TO.matcher(action);
+                String to = ft.find() ? ft.group(2).toLowerCase(Locale.ROOT) : lower;
+                if (to.contains("all users")) {
+                    return new Classified(Opens.OAUTH_ALL_USERS, app, false, "");
+                }
+                return null;
+            }
+            if (lower.contains("deleted") || lower.contains("removed") || lower.contains("blocked")) {
+                return null;
+            }
+            return new Classified(Opens.CONNECTED_APP, app, false, "");
+        }
+        m = DATA_PERMISSION.matcher(action);
+        if (m.find() && turnedOn(lower)) {
+            Opens o = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                case "view all data" -> Opens.VIEW_ALL_DATA;
+                case "modify all data" -> Opens.MODIFY_ALL_DATA;
+                default -> Opens.API_ENABLED;
+            };
+            Matcher hm = HOLDER.matcher(action);
+            if (hm.find()) {
+                return new Classified(o, hm.group(2).strip(), hm.group(1).equalsIgnoreCase("profile"), "");
+            }
+            return new Classified(o, "", sec.contains("profile"), "");
+        }
+        if (sec.contains("sharing rule") || lower.contains("sharing rule")) {
+            if (lower.contains("deleted") || lower.contains("removed")) {
+                return null;
+            }
+            Matcher rm = RULE.matcher(action);
+            return new Classified(Opens.SHARING_OPENED, rm.find() ? rm.group(1).strip() : "", false, "");
+        }
+        if (lower.contains("sharing model") || lower.contains("default access") || sec.contains("sharing defaults")) {
+            Matcher ft = FROM_TO.matcher(action);
+            String to = ft.find() ? ft.group(2).toLowerCase(Locale.ROOT) : "";
+            if (to.contains("public") || to.contains("read/write") || to.contains("read only")) {
+                Matcher om = OBJECT_MODEL.matcher(action);
+                return new Classified(
+                        Opens.SHARING_OPENED, om.find() ? om.group(1).strip() : "", false, "");
+            }
+        }
+        return null;
+    }
+
+    private static boolean turnedOn(String lower) {
+        Matcher ft = FROM_TO.matcher(lower);
+        if (ft.find()) {
+            String to = ft.group(2).strip();
+            return to.startsWith("true") || to.startsWith("enabled") || to.startsWith("checked") || to.startsWith("on");
+        }
+        return (lower.contains("enabled") || lower.contains("granted") || lower.contains("added"))
+                && !lower.contains("disabled")
+                && !lower.contains("removed")
+                && !lower.contains("revoked");
+    }
+
+    /** The user an Action names: {@code Jane Doe (jane@acme.com)}, {@code jane@acme.com}, or as written. */
+    private static String userOf(String s) {
+        Matcher at = Pattern.compile("[^\\s()\\[\\]<>,]+@[^\\s()\\[\\]<>,]+").matcher(s);
+        if (at.find()) {
+            return at.group();
+        }
+        int paren = s.indexOf('(');
+        return (paren > 0 ? s.substring(0, paren) : s).strip();
+    }
+
+    private static String appOf(String action) {
+        Matcher m = APP_CREATED.matcher(action);
+        if (m.matches()) {
+            return m.group(1).strip();
+        }
+        m = APP.matcher(action);
+        return m.find() ? m.group(1).strip() : "";
+    }
+
+    /** The changes that open data, earliest first. */
+    public List<Change> changes() {
+        if (!sorted) {
+            changes.sort(Comparator.comparingLong(Change::millis)
+                    .thenComparing(Change::file)
+                    .thenComparingLong(Change::line));
+            sorted = true;
+        }
+        return changes;
+    }
+
+    /** Rows read, the changes that open nothing included. */
+    public long rows() {
+        return rows;
+    }
+}

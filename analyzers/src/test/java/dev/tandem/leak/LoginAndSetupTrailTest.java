@@ -1,0 +1,203 @@
+package dev.tandem.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Login History and the Setup Audit Trail joined to the extractions the event logs show. */
+class LoginAndSetupTrailTest {
+    private static final String USERS = """
+            "Id","Username","Profile.Name","UserType"
+            "0055g00000DaNa1AAA","dana@shop.example","System Administrator","Standard"
+            "0055g00000SyNc1AAA","integration.sync@shop.example","Integration User","Standard"
+            "0055g00000SaM01AAA","sam@shop.example","Standard User","Standard"
+            """;
+
+    /** Nine days of 200 Contacts a day, then 60,000 in a night session; no CLIENT_IP logged. */
+    private static String apiLog() {
+        StringBuilder b = new StringBuilder(
+                "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,USER_NAME,SESSION_KEY,LOGIN_KEY,CLIENT_IP,ENTITY_NAME,"
+                        + "ROWS_PROCESSED,METHOD_NAME\n");
+        for (int d = 1; d <= 9; d++) {
+            b.append("API,2025-03-0")
+                    .append(d)
+                    .append("T09:30:00Z,0055g00000DaNa1,dana@shop.example,s")
+                    .append(d)
+                    .append(",l")
+                    .append(d)
+                    .append(",,Contact,200,query\n");
+        }
+        for (int k = 0; k < 3; k++) {
+            b.append("API,2025-03-10T03:2")
+                    .append(k)
+                    .append(":00Z,0055g00000DaNa1,dana@shop.example,s10,l10,,")
+                    .append("Contact,20000,query\n");
+        }
+        return b.toString();
+    }
+
+    private static final String LOGIN_HEADER = "\"Login Time\",\"Username\",\"Login Type\",\"Source IP\",\"Status\","
+            + "\"Browser\",\"Platform\",\"Application\",\"Client Version\",\"API Type\",\"API Version\",\"Login URL\","
+            + "\"Country Code\"\n";
+
+    private static String login(String time, String user, String type, String ip, String status, String country) {
+        return "\"" + time + "\",\"" + user + "\",\"" + type + "\",\"" + ip + "\",\"" + status
+                + "\",\"Firefox 128\",\"Linux\",\"Browser Login\",\"N/A\",\"N/A\",\"N/A\",\"login.salesforce.com\",\""
+                + country + "\"\n";
+    }
+
+    private static String loginHistory() {
+        StringBuilder b = new StringBuilder(LOGIN_HEADER);
+        for (int d = 1; d <= 9; d++) {
+            b.append(login(
+                    "3/" + d + "/2025, 9:00:00 AM GMT",
+                    "dana@shop.example",
+                    "Application",
+                    "198.51.100.7",
+                    "Success",
+                    "US"));
+        }
+        for (int k = 0; k < 4; k++) {
+            b.append(login(
+                    "3/10/2025, 3:0" + (2 + k) + ":00 AM GMT",
+                    "dana@shop.example",
+                    "Application",
+                    "185.220.101.47",
+                    "Invalid Password",
+                    "RO"));
+        }
+        b.append(login(
+                "3/10/2025, 3:10:00 AM GMT", "dana@shop.example", "Application", "185.220.101.47", "Success", "RO"));
+        // the integration user, at a browser, with no extraction in the logs
+        b.append(login(
+                "3/9/2025, 11:45:00 PM GMT",
+                "integration.sync@shop.example",
+                "Application",
+                "203.0.113.9",
+                "Success",
+                "US"));
+        // a sales rep working from home once: a new IP, the usual country
+        for (int d = 1; d <= 5; d++) {
+            b.append(login(
+                    "3/" + d + "/2025, 8:00:00 AM GMT",
+                    "sam@shop.example",
+                    "Application",
+                    "198.51.100.20",
+                    "Success",
+                    "US"));
+        }
+        b.append(login("3/6/2025, 8:00:00 AM GMT", "sam@shop.example", "Application", "192.0.2.55", "Success", "US"));
+        return b.toString();
+    }
+
+    private static final String TRAIL = "\"Date\",\"User\",\"Source Namespace Prefix\",\"Action\",\"Section\","
+            + "\"Delegate User\"\n"
+            + "\"3/1/2025, 4:00:00 PM GMT\",\"bob@shop.example\",\"\",\"Changed Connected App Policy for Data Loader:"
+            + " IP Relaxation changed from Enforce IP restrictions to Relax IP restrictions\",\"Connected Apps\",\"\"\n"
+            + "\"3/2/2025, 4:00:00 PM GMT\",\"bob@shop.example\",\"\",\"Permission set Ops: View All Data was changed"
+            + " from False to True\",\"Manage Users\",\"\"\n"
+            + "\"3/3/2025, 4:00:00 PM GMT\",\"bob@shop.example\",\"\",\"Changed Account page layout\","
+            + "\"Customize Accounts\",\"\"\n"
+            + "\"3/10/2025, 3:15:00 AM GMT\",\"dana@shop.example\",\"\",\"Permission set Bulk_Export: assigned to user"
+            + " Dana Whitfield (dana@shop.example)\",\"Manage Users\",\"\"\n";
+
+    private static AnalysisInput text(String name, String content) {
+        return AnalysisInput.of(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static AnalysisResult analyze(boolean withSetupFiles, int threads) throws InterruptedException {
+        List<AnalysisInput> in = new ArrayList<>(List.of(text("User.csv", USERS), text("API.csv", apiLog())));
+        if (withSetupFiles) {
+            in.add(text("LoginHistory.csv", loginHistory()));
+            in.add(text("SetupAuditTrail.csv", TRAIL));
+        }
+        return new LeakAnalyzer(Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE, threads)
+                .analyze(in, ProgressListener.NONE);
+    }
+
+    private static Finding only(AnalysisResult r, LeakPattern p, String subject) {
+        return r.findings().stream()
+                .filter(f -> f.pattern() == p && f.subject().id().equals(subject))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + p + " finding on " + subject + ": " + r.findings()));
+    }
+
+    @Test
+    void theLoginAnExtractionCameThroughAndTheGrantBeforeItMakeItCritical() throws Exception {
+        Finding alone = only(analyze(false, 1), LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
+        assertThat(alone.severity()).isEqualTo(Severity.HIGH);
+
+        for (int threads : new int[] {1, 2}) {
+            AnalysisResult r = analyze(true, threads);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.inputs())
+                    .extracting(AnalyzedInput::format)
+                    .containsExactly(
+                            "salesforce-users",
+                            "salesforce-elf:API",
+                            "salesforce-login-history",
+                            "salesforce-setup-audit-trail");
+            Finding f = only(r, LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.rationale())
+                    .contains("Login History: login at 2025-03-10 03:10 UTC from IP 185.220.101.47, never used in the"
+                            + " user's 9 earlier successful logins")
+                    .contains("Login History: 4 failed logins (Invalid Password) in the hour before the successful"
+                            + " login at 2025-03-10 03:10 UTC")
+                    .contains("Login History: login from country RO, outside the user's usual US")
+                    .contains("Setup Audit Trail: permission set assigned (\"Permission set Bulk_Export: assigned to"
+                            + " user Dana Whitfield (dana@shop.example)\") by dana@shop.example at 2025-03-10 03:15 UTC,"
+                            + " 5 min before the extraction");
+            // the successful login and the grant are lines of the finding, kept by the cap on evidence
+            assertThat(f.evidence())
+                    .contains(new EvidenceRef("LoginHistory.csv", 15), new EvidenceRef("SetupAuditTrail.csv", 5));
+            assertThat(f.sources()).contains("LoginHistory.csv", "SetupAuditTrail.csv");
+
+            Finding grant = only(r, LeakPattern.DATA_ACCESS_GRANT, "dana@shop.example");
+            assertThat(grant.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(grant.title())
+                    .isEqualTo("Permission set Bulk_Export assigned to dana@shop.example by dana@shop.example at"
+                            + " 2025-03-10 03:15 UTC, 5 min before the extraction by dana@shop.example");
+            assertThat(grant.rationale()).contains("what it grants is not in the metadata read");
+            assertThat(grant.containment())
+                    .extracting(ContainmentAction::action)
+                    .containsExactly(ContainmentAction.Action.REMOVE_PERMISSION_SET_ASSIGNMENT);
+            assertThat(only(r, LeakPattern.DATA_ACCESS_GRANT, "Data Loader").severity())
+                    .isEqualTo(Severity.HIGH);
+            Finding ops = only(r, LeakPattern.DATA_ACCESS_GRANT, "Ops");
+            assertThat(ops.severity()).isEqualTo(Severity.HIGH);
+            assertThat(ops.subject().kind()).isEqualTo(SubjectKind.PERMISSION_SET);
+            assertThat(ops.containment().getFirst().configItem()).isEqualTo("PermissionSet:Ops#ViewAllData");
+
+            // the takeover's login is cited by the extraction, not reported again; the integration user at a
+            // browser is a finding of its own; a rep's one login from home is nothing
+            Finding integration = only(r, LeakPattern.SUSPICIOUS_LOGIN, "integration.sync@shop.example");
+            assertThat(integration.severity()).isEqualTo(Severity.HIGH);
+            assertThat(integration.rationale())
+                    .contains("the integration user logged in interactively at 2025-03-09 23:45 UTC (Login Type"
+                            + " Application, browser Firefox 128)");
+            assertThat(r.findings())
+                    .filteredOn(x -> x.pattern() == LeakPattern.SUSPICIOUS_LOGIN)
+                    .extracting(x -> x.subject().id())
+                    .containsExactly("integration.sync@shop.example");
+            assertThat(r.findings()).noneMatch(x -> x.subject().id().equals("sam@shop.example"));
+
+            assertThat(r.timeline())
+                    .extracting(e -> e.at().toString(), TimelineEntry::kind, TimelineEntry::subject)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("2025-03-01T16:00:00Z", "setup-change", "Data Loader"),
+                            org.assertj.core.groups.Tuple.tuple("2025-03-02T16:00:00Z", "setup-change", "Ops"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "2025-03-09T23:45:00Z", "login", "integration.sync@shop.example"),
+                            org.assertj.core.groups.Tuple.tuple("2025-03-10T03:10:00Z", "login", "dana@shop.example"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "2025-03-10T03:15:00Z", "setup-change", "dana@shop.example"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "2025-03-10T03:20:00Z", "extraction", "dana@shop.example"));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tandem.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.intake.CsvTable;
+import dev.tandem.intake.Problem;
+import dev.tandem.intake.Problems;
+import dev.tandem.salesforce.SetupAuditTrail.Classified;
+import dev.tandem.salesforce.SetupAuditTrail.Opens;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SetupAuditTrailTest {
+
+    @Test
+    void readsTheChangesThatOpenDataAsTheAuditTrailWordsThem() {
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Integration User Profile: system permission View All Data was changed from"
+                                + " disabled to enabled",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.VIEW_ALL_DATA, "Integration User Profile", true, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Permission set Integration_Full_Access: Modify All Data was changed from False to True",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.MODIFY_ALL_DATA, "Integration_Full_Access", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Permission set Data_Export_Access: assigned to user Dana Whitfield (dana.whitfield@shopco.com)",
+                        "Manage Users"))
+                .isEqualTo(new Classified(
+                        Opens.PERMISSION_SET_ASSIGNED, "Data_Export_Access", false, "dana.whitfield@shopco.com"));
+        assertThat(SetupAuditTrail.classify(
+                        "Assigned permission set group Bulk_Export to user sam@shop.example", "Manage Users"))
+                .isEqualTo(new Classified(Opens.PERMISSION_SET_ASSIGNED, "Bulk_Export", false, "sam@shop.example"));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile for user sam@shop.example from Standard User to System Administrator",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.PROFILE_ASSIGNED, "System Administrator", true, "sam@shop.example"));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Connected App Policy for Data Loader Bulk: IP Relaxation changed from Enforce IP"
+                                + " restrictions to Relax IP restrictions",
+                        "Connected Apps"))
+                .isEqualTo(new Classified(Opens.OAUTH_IP_RELAXED, "Data Loader Bulk", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Connected App Policy for Data Loader Bulk: Permitted Users changed from Admin approved"
+                                + " users are pre-authorized to All users may self-authorize",
+                        "Connected Apps"))
+                .isEqualTo(new Classified(Opens.OAUTH_ALL_USERS, "Data Loader Bulk", false, ""));
+        assertThat(SetupAuditTrail.classify("Created connected app Quick Export", "Connected Apps"))
+                .isEqualTo(new Classified(Opens.CONNECTED_APP, "Quick Export", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Contact sharing model from Private to Public Read Only", "Sharing Defaults"))
+                .extracting(Classified::opens)
+                .isEqualTo(Opens.SHARING_OPENED);
+        assertThat(SetupAuditTrail.classify("Created Sharing Rule Share_All_Contacts for Contact", "Sharing Rules"))
+                .isEqualTo(new Classified(Opens.SHARING_OPENED, "Share_All_Contacts", false, ""));
+    }
+
+    @Test
+    void changesThatCloseOrOpenNothingAreNotKept() {
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Custom Admin: system permission View All Data was changed from enabled to"
+                                + " disabled",
+                        "Manage Users"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Connected App Policy for Data Loader Bulk: IP Relaxation changed from Relax IP"
+                                + " restrictions to Enforce IP restrictions",
+                        "Connected Apps"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify("Deleted Sharing Rule Old_Rule for Contact", "Sharing Rules"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify("Changed Account page layout Account Layout", "Customize Accounts"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Contact sharing model from Public Read Only to Private", "Sharing Defaults"))
+                .isNull();
+    }
+
+    @Test
+    void namesRowsWithoutAReadableDateOrActionByFileAndLine() throws Exception {
+        String csv = "\"Date\",\"User\",\"Source Namespace Prefix\",\"Action\",\"Section\",\"Delegate User\"\n"
+                + "\"3/26/2025, 2:40:11 AM GMT\",\"bob@shop.example\",\"\",\"Permission set Ops: View All Data was"
+                + " changed from False to True\",\"Manage Users\",\"\"\n"
+                + "\"yesterday\",\"bob@shop.example\",\"\",\"Created connected app X\",\"Connected Apps\",\"\"\n"
+                + "\"2025-03-26 03:00:00 PDT\",\"bob@shop.example\",\"\",\"\",\"Manage Users\",\"\"\n"
+                + "\"2025-03-26T04:00:00Z\",\"bob@shop.example\",\"\",\"Changed password policy\",\"Security\",\"\"\n";
+        Problems problems = new Problems(10);
+        SetupAuditTrail trail = new SetupAuditTrail();
+        try (CsvTable t =
+                CsvTable.open("trail.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), problems)) {
+            trail.read("trail.csv", t, problems);
+        }
+        assertThat(trail.rows()).isEqualTo(4);
+        assertThat(trail.changes()).singleElement().satisfies(c -> {
+            assertThat(c.opens()).isEqualTo(Opens.VIEW_ALL_DATA);
+            assertThat(c.line()).isEqualTo(2);
+            assertThat(java.time.Instant.ofEpochMilli(c.millis())).hasToString("2025-03-26T02:40:11Z");
+        });
+        assertThat(problems.all())
+                .extracting(Problem::file, Problem::line, Problem::kind, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail.csv",
+                                3L,
+                                Problem.Kind.MALFORMED_ROW,
+                                "unreadable Date \"yesterday\" (column 1; ISO 8601 or M/d/yyyy h:mm:ss AM zone)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail.csv", 4L, Problem.Kind.MALFORMED_ROW, "setup change without Action"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail.csv", 0L, Problem.Kind.MALFORMED_ROWS_SKIPPED, "2 malformed row(s) skipped"));
+    }
+
+    @Test
+    void readsTheTimesOfTheSetupDownloads() {
+        assertThat(SetupTimes.parse("3/15/2025, 10:12:44 AM PDT")).isEqualTo(iso("2025-03-15T17:12:44Z"));
+        assertThat(SetupTimes.parse("3/15/2025 10:12 PM GMT")).isEqualTo(iso("2025-03-15T22:12:00Z"));
+        assertThat(SetupTimes.parse("2025-03-15 17:12:44 UTC")).isEqualTo(iso("2025-03-15T17:12:44Z"));
+        assertThat(SetupTimes.parse("2025-03-15T17:12:44.000+0000")).isEqualTo(iso("2025-03-15T17:12:44Z"));
+        assertThat(SetupTimes.parse("3/15/2025 17:12:44")).isEqualTo(iso("2025-03-15T17:12:44Z"));
+        assertThat(SetupTimes.parse("15.03.2025 17:12")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(SetupTimes.parse("")).isEqualTo(Timestamps.UNKNOWN);
+    }
+
+    private static long iso(String s) {
+        return java.time.Instant.parse(s).toEpochMilli();
+    }
+}
