@@ -11,7 +11,7 @@ import java.time.LocalDate;
  */
 public interface SampleOrg {
     /**
-     * Writes the org under {@code dir}: {@code eventlogs/}, {@code metadata/}, {@code data/}, {@code har/}, {@code exports/};
+     * Writes the org under {@code dir}: {@code eventlogs/}, {@code metadata/}, {@code data/}, {@code har/}, {@code exports/}, {@code setup/};
      * its incident (the integration's extraction) in the week up to {@code incidentDay}, the same org whatever the day.
      */
     void write(long seed, int users, long rows, LocalDate incidentDay, Path dir) throws IOException;

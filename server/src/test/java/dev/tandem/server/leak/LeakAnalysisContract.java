@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Leak analysis in the server (docs/analysis-api.md) against a real server, run once per database
  * by {@link LeakAnalysisH2IT} and {@link LeakAnalysisPostgresIT}: a small org from the analyzers'
  * seeded generator is uploaded as evidence, analyzed by a {@code LEAK_ANALYSIS} job, and its
- * labels (six injected incidents, ten look-alikes) are checked against the findings the API and
+ * labels (the injected incidents and the look-alikes) are checked against the findings the API and
  * the ledger hold.
  */
 @SpringBootTest(
@@ -100,6 +100,9 @@ abstract class LeakAnalysisContract {
             new Filing("data/User.csv", "AUDIT", "CONFIG_SNAPSHOT"),
             new Filing("data/PermissionSetAssignment.csv", "AUDIT", "CONFIG_SNAPSHOT"),
             new Filing("exports/Contact_admin_export.csv", "FORENSIC", "DATA_EXPORT"),
+            // the Setup downloads: the takeover's login and its grant, the analytics user at a browser
+            new Filing("setup/LoginHistory.csv", "FORENSIC", "LOG"),
+            new Filing("setup/SetupAuditTrail.csv", "FORENSIC", "LOG"),
             new Filing("har/checkout-session.har", "FORENSIC", "HTTP_CAPTURE"),
             new Filing("har/checkout-firstparty.har", "FORENSIC", "HTTP_CAPTURE"),
             // an AUDIT capture, so that one finding rests on AUDIT evidence only and is public
@@ -270,7 +273,7 @@ abstract class LeakAnalysisContract {
     }
 
     @Test
-    void reportsTheSixIncidentsAndNothingElse() {
+    void reportsTheInjectedIncidentsAndNothingElse() {
         assertThat(list(findings)).hasSize((int) incidents().count());
         assertThat(list(findings))
                 .allSatisfy(f ->

@@ -354,6 +354,11 @@ public final class CrmOrgGenerator {
     private final List<User> users = new ArrayList<>();
     private final Map<String, User> bySpecial = new LinkedHashMap<>();
     private long files;
+    /** The production org's Setup › Login History download, written as logins are; null for event logs only. */
+    private @org.jspecify.annotations.Nullable CsvOut loginHistory;
+    /** The production org's Setup Audit Trail rows: time, user, action, section. */
+    private final List<String[]> setupChanges = new ArrayList<>();
+
     private long eventRows;
     private long eventBytes;
 
@@ -376,7 +381,20 @@ public final class CrmOrgGenerator {
                 g.writeExports(dir.resolve("exports"));
                 g.writeLabels(dir.resolve("labels.json"), labels);
             }
-            g.writeEventLogs(dir.resolve("eventlogs"));
+            if (!settings.eventLogsOnly()) {
+                g.loginHistory = new CsvOut(dir.resolve("setup/LoginHistory.csv"), LOGIN_HISTORY);
+                g.files++;
+            }
+            try {
+                g.writeEventLogs(dir.resolve("eventlogs"));
+            } finally {
+                if (g.loginHistory != null) {
+                    g.loginHistory.close();
+                }
+            }
+            if (!settings.eventLogsOnly()) {
+                g.writeSetupAuditTrail(dir.resolve("setup/SetupAuditTrail.csv"));
+            }
             return new Summary(g.files, g.eventRows, g.eventBytes, g.users.size(), labels);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -385,7 +403,8 @@ public final class CrmOrgGenerator {
 
     /**
      * The injected incidents and the look-alikes, one class each, in the order they write: the
-     * incidents first, one per leak pattern.
+     * incidents first, one per leak pattern, then the look-alikes, then the login incident the Login
+     * History shows (last, and drawing no random numbers, so that the org is otherwise the same).
      */
     static final List<Scenario> SCENARIOS = List.of(
             new IntegrationSandboxSync(),
@@ -400,7 +419,8 @@ public final class CrmOrgGenerator {
             new PaymentProcessor(),
             new CheckoutFonts(),
             new ProductSearch(),
-            new InternalRoleSharingRule());
+            new InternalRoleSharingRule(),
+            new AnalyticsLoginAtABrowser());
 
     /** The expected findings and the look-alikes that must not be reported, from every scenario. */
     public static List<Label> labels() {
@@ -964,6 +984,9 @@ public final class CrmOrgGenerator {
 
     void login(Day day, User u, long t, String sk, String lk, String ip, String loginType, String status) {
         boolean api = !loginType.equals("Application");
+        if (day.org.equals(PROD_ORG)) {
+            loginHistory(u, t, ip, loginType, status);
+        }
         day.row(
                 Type.Login,
                 t,
@@ -992,6 +1015,97 @@ public final class CrmOrgGenerator {
                         status,
                         "CLIENT_IP",
                         ip));
+    }
+
+    /**
+     * A row of the production org's Login History (none when writing event logs only). Draws no
+     * random numbers: a scenario may write one without changing the rest of the org.
+     */
+    void loginHistory(User u, long t, String ip, String loginType, String status) {
+        if (loginHistory == null) {
+            return;
+        }
+        boolean api = !loginType.equals("Application");
+        loginHistory.row(
+                SETUP_TIME.format(java.time.Instant.ofEpochMilli(t)),
+                u.username(),
+                loginType,
+                ip,
+                status.equals("LOGIN_NO_ERROR")
+                        ? "Success"
+                        : status.equals("LOGIN_ERROR_INVALID_PASSWORD") ? "Invalid Password" : status,
+                api ? "Java (Salesforce.com)" : "Chrome 124",
+                api ? "Unknown" : "Mac OSX",
+                api ? "N/A" : "Browser Login",
+                "N/A",
+                "N/A",
+                "N/A",
+                api ? "login.salesforce.com" : "shopco.my.salesforce.com",
+                // the Tor exit the hijack comes from is in Germany; the company and its vendors in the US
+                ip.startsWith("185.220.") ? "DE" : "US");
+    }
+
+    /** The times of the Setup pages' downloads, as an en_US user sees them, in GMT. */
+    static final java.time.format.DateTimeFormatter SETUP_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "M/d/yyyy, h:mm:ss a 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    /** The columns of the Login History download (the LoginHistory object's fields by their labels). */
+    static final List<String> LOGIN_HISTORY = List.of(
+            "Login Time",
+            "Username",
+            "Login Type",
+            "Source IP",
+            "Status",
+            "Browser",
+            "Platform",
+            "Application",
+            "Client Version",
+            "API Type",
+            "API Version",
+            "Login URL",
+            "Country Code");
+
+    /** A row of the production org's Setup Audit Trail. */
+    void setupChange(long millis, String user, String action, String section) {
+        setupChanges.add(new String[] {Long.toString(millis), user, action, section});
+    }
+
+    /**
+     * The Setup Audit Trail download, newest first as Setup lists it: the scenarios' changes and the
+     * administrators' routine ones (page layouts, a password policy), none of which opens data.
+     */
+    private void writeSetupAuditTrail(Path file) {
+        List<String[]> rows = new ArrayList<>(setupChanges);
+        long start = s.start().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        String admin = "it.admin@" + DOMAIN;
+        rows.add(new String[] {
+            Long.toString(start + 2 * 86_400_000L + 15 * 3_600_000L),
+            admin,
+            "Changed Account page layout Account Layout",
+            "Customize Accounts"
+        });
+        rows.add(new String[] {
+            Long.toString(start + 9 * 86_400_000L + 16 * 3_600_000L),
+            admin,
+            "Changed password policy: minimum password length changed from 8 to 12",
+            "Security Controls"
+        });
+        rows.sort(java.util.Comparator.comparingLong((String[] r) -> Long.parseLong(r[0]))
+                .reversed());
+        try (CsvOut out = new CsvOut(
+                file, List.of("Date", "User", "Source Namespace Prefix", "Action", "Section", "Delegate User"))) {
+            for (String[] r : rows) {
+                out.row(
+                        SETUP_TIME.format(java.time.Instant.ofEpochMilli(Long.parseLong(r[0]))),
+                        r[1],
+                        "",
+                        r[2],
+                        r[3],
+                        "");
+            }
+        }
+        files++;
     }
 
     private void humanSession(Day day, User u, long dayStart, long perSession, int d) {

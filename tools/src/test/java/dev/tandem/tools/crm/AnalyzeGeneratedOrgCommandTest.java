@@ -22,7 +22,7 @@ class AnalyzeGeneratedOrgCommandTest {
         ToolsCli.Run g = ToolsCli.run(
                 "generate", "crm-org", "--out", org.toString(), "--seed", "11", "--users", "60", "--rows", "5000");
         assertThat(g.exit()).isZero();
-        assertThat(g.out()).contains("6 incidents");
+        assertThat(g.out()).contains("8 incidents");
     }
 
     /** The fields of a finding in docs/contracts.md §4, in their order. */
@@ -142,7 +142,11 @@ class AnalyzeGeneratedOrgCommandTest {
                 .contains("controls: SOC 2 CC6.1")
                 .contains("ISO 27001:2022 A.8.2")
                 .contains("FREEZE_USER")
-                .contains("6 finding(s)");
+                // the six leak paths, the intruder's grant and the analytics user at a browser
+                .contains("DATA_ACCESS_GRANT  USER " + CrmOrgGenerator.HIJACKED_ADMIN)
+                .contains("SUSPICIOUS_LOGIN  USER analytics.sync@" + CrmOrgGenerator.DOMAIN)
+                .contains("timeline (UTC):")
+                .contains("8 finding(s)");
     }
 
     @Test

@@ -83,9 +83,40 @@ class GeneratedOrgAnalysisTest {
     void countsEachBulkApi2JobOfTheHijackedSessionOnce() {
         // two query jobs, each logged at UploadComplete, InProgress and JobComplete, and the report run
         assertThat(result.findings())
-                .filteredOn(f -> f.subject().id().equals(CrmOrgGenerator.HIJACKED_ADMIN))
+                .filteredOn(f -> f.subject().id().equals(CrmOrgGenerator.HIJACKED_ADMIN)
+                        && f.pattern() == dev.tandem.leak.LeakPattern.ADMIN_SESSION_BULK_EXTRACTION)
                 .singleElement()
                 .satisfies(f -> assertThat(f.records()).isEqualTo(212_000L + 64_000L + 48_000L));
+    }
+
+    @Test
+    void theLoginHistoryAndTheSetupAuditTrailExplainTheHijackAndDateTheGrant() {
+        assertThat(result.inputs())
+                .extracting(i -> i.file() + " " + i.format())
+                .contains(
+                        "setup/LoginHistory.csv salesforce-login-history",
+                        "setup/SetupAuditTrail.csv salesforce-setup-audit-trail");
+        Finding hijack = result.findings().stream()
+                .filter(f -> f.pattern() == dev.tandem.leak.LeakPattern.ADMIN_SESSION_BULK_EXTRACTION)
+                .findFirst()
+                .orElseThrow();
+        assertThat(hijack.rationale())
+                .contains("Login History: 5 failed logins (Invalid Password) in the hour before the successful login")
+                .contains("Login History: login from country DE, outside the user's usual US")
+                .contains("Setup Audit Trail: permission set assigned (\"Permission set Bulk_Data_Export: assigned to"
+                        + " user Dana Whitfield (" + CrmOrgGenerator.HIJACKED_ADMIN + ")\")");
+        assertThat(hijack.evidence()).anySatisfy(e -> assertThat(e.file()).isEqualTo("setup/LoginHistory.csv"));
+        Finding grant = result.findings().stream()
+                .filter(f -> f.pattern() == dev.tandem.leak.LeakPattern.DATA_ACCESS_GRANT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(grant.severity()).isEqualTo(dev.tandem.leak.Severity.CRITICAL);
+        assertThat(grant.title()).contains("before the extraction by " + CrmOrgGenerator.HIJACKED_ADMIN);
+        // the grant, the takeover's login and the extraction, in that order, with their times
+        assertThat(result.timeline())
+                .filteredOn(e -> e.subject().equals(CrmOrgGenerator.HIJACKED_ADMIN))
+                .extracting(dev.tandem.leak.TimelineEntry::kind)
+                .containsExactly("login", "setup-change", "extraction");
     }
 
     @Test

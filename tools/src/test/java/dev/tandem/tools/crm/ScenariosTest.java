@@ -13,7 +13,7 @@ class ScenariosTest {
                 .extracting(sc -> sc.getClass().getSimpleName())
                 .doesNotHaveDuplicates();
         List<Label> labels = CrmOrgGenerator.labels();
-        assertThat(labels).hasSize(16).doesNotHaveDuplicates();
+        assertThat(labels).hasSize(18).doesNotHaveDuplicates();
         assertThat(labels.stream().filter(Label::expected).map(Label::pattern))
                 .containsExactlyInAnyOrder(
                         "OVERPERMISSIONED_INTEGRATION_SYNC",
@@ -21,7 +21,9 @@ class ScenariosTest {
                         "UNENCRYPTED_EXPORT",
                         "ADMIN_SESSION_BULK_EXTRACTION",
                         "CHECKOUT_PII_TO_THIRD_PARTY",
-                        "EXCESSIVE_API_RESPONSE_DATA");
+                        "EXCESSIVE_API_RESPONSE_DATA",
+                        "SUSPICIOUS_LOGIN",
+                        "DATA_ACCESS_GRANT");
         // a scenario is an incident or a look-alike, never both
         assertThat(CrmOrgGenerator.SCENARIOS)
                 .allSatisfy(sc -> assertThat(
