@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RecentOrgTest {
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(20\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)");
     private static final Pattern COMPACT = Pattern.compile("(?<!\\d)(20\\d\\d)(\\d\\d)(\\d\\d)(?=\\d{6}\\.\\d{3})");
+    /** The Setup pages' downloads (Login History, Setup Audit Trail) date as an en_US user sees them: 3/1/2025. */
+    private static final Pattern US = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(20\\d\\d)(?!\\d)");
 
     @TempDir
     Path dir;
@@ -56,7 +58,13 @@ class RecentOrgTest {
 
     private static String moved(String text, long days) {
         String dashed = DAY.matcher(text).replaceAll(m -> day(m, days).toString());
-        return COMPACT.matcher(dashed).replaceAll(m -> day(m, days).format(DateTimeFormatter.BASIC_ISO_DATE));
+        String compact = COMPACT.matcher(dashed).replaceAll(m -> day(m, days).format(DateTimeFormatter.BASIC_ISO_DATE));
+        return US.matcher(compact).replaceAll(m -> {
+            LocalDate d = LocalDate.of(
+                            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                    .plusDays(days);
+            return d.getMonthValue() + "/" + d.getDayOfMonth() + "/" + d.getYear();
+        });
     }
 
     private static LocalDate day(java.util.regex.MatchResult m, long days) {
