@@ -47,7 +47,8 @@ public final class ControlTestRegister {
     /**
      * @param code {@code csv-too-large}, {@code csv-not-utf8}, {@code csv-malformed}, {@code
      *     csv-missing-column}, {@code csv-too-many-rows}, {@code csv-empty-field}, {@code csv-too-long},
-     *     {@code unknown-control}, {@code bad-config-item}, {@code bad-date}, {@code future-date}, {@code csv-empty}
+     *     {@code unknown-control}, {@code bad-config-item}, {@code bad-date}, {@code future-date}, {@code outside-period},
+     *     {@code csv-empty}
      * @param detail starts {@code line N}
      */
     public record Rejected(String code, long line, @Nullable String column, String detail) implements Read {}
@@ -57,6 +58,15 @@ public final class ControlTestRegister {
      *     (UTC+14), so that no time zone's today is refused
      */
     public static Read read(byte[] csv, ControlCatalog catalog, LocalDate latest) {
+        return read(csv, catalog, latest, null);
+    }
+
+    /**
+     * As {@link #read(byte[], ControlCatalog, LocalDate)}; with the audit's observation period, a row
+     * dated outside it is refused ({@code outside-period}): a register lists the tests of the period,
+     * and one from another period (the wrong year) would put up retests that are not due.
+     */
+    public static Read read(byte[] csv, ControlCatalog catalog, LocalDate latest, @Nullable ObservationPeriod period) {
         if (csv.length > MAX_BYTES) {
             return new Rejected("csv-too-large", 1, null, "line 1: the register is larger than 5 MiB");
         }
@@ -172,6 +182,15 @@ public final class ControlTestRegister {
                             "testedOn",
                             "line " + line + ", column testedOn: " + testedOn + " is in the future; a register"
                                     + " lists tests that ran");
+                }
+                if (period != null && !period.contains(testedOn)) {
+                    return new Rejected(
+                            "outside-period",
+                            line,
+                            "testedOn",
+                            "line " + line + ", column testedOn: " + testedOn + " is " + period.place(testedOn)
+                                    + " the observation period (" + period.words() + "); a register lists the"
+                                    + " tests of the period");
                 }
                 rows.add(new ControlTest(control.id(), item, testedOn, v[3], v[4], line));
             }

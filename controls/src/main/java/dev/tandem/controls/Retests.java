@@ -7,17 +7,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which tests of the register an executed change undoes. A register row becomes a retest when the
  * change was executed on or after the day of the test (a test on the day of the change may have
- * seen either configuration, so it counts as before) and the change touches the row's configuration
- * item ({@link ConfigItems#touches}), whether the item was approved or only touched by its diffs (a
- * change beyond its approval is retested all the same). A control the change names reaches a row of
- * that control only when the row's item is no Salesforce metadata item ({@link ConfigItems#metadata}:
- * a system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
- * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched (docs/adr/103-a-named-control-retests-only-what-the-change-touches.md).
- * One retest per control, item and change, in the order of the changes and then of the register.
+ * seen either configuration, so it counts as before, unless it was imported after the change was
+ * executed: then it was reported after it) and the change touches the row's configuration item
+ * ({@link ConfigItems#touches}), whether the item was approved or only touched by its diffs (a change
+ * beyond its approval is retested all the same). A control the change names reaches a row of that
+ * control only when the row's item is no Salesforce metadata item ({@link ConfigItems#metadata}: a
+ * system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
+ * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched
+ * (docs/adr/103-a-named-control-retests-only-what-the-change-touches.md). One retest per control, item
+ * and change, in the order of the changes and then of the register. With an {@link ObservationPeriod},
+ * a change executed outside it undoes no test of the period. A retest is closed (done) by the
+ * register's first test of the same control and the same item (or one containing it) after the
+ * change, by the rule above: dated after its day, or on its day and imported after it ran
+ * (docs/change-control.md "Retests and the fee").
  */
 public final class Retests {
     private Retests() {}
@@ -70,12 +77,20 @@ public final class Retests {
     }
 
     public static List<Retest> of(List<ControlTest> register, List<Executed> changes) {
+        return of(register, changes, null);
+    }
+
+    /** As {@link #of(List, List)}, leaving out the changes executed outside {@code period} (when known). */
+    public static List<Retest> of(
+            List<ControlTest> register, List<Executed> changes, @Nullable ObservationPeriod period) {
         List<Retest> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Executed c : changes) {
-            LocalDate executedOn = c.executedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+            if (period != null && !period.contains(day(c))) {
+                continue;
+            }
             for (ControlTest t : register) {
-                if (t.testedOn().isAfter(executedOn)) {
+                if (after(t, c)) {
                     continue;
                 }
                 boolean item = c.items().stream().anyMatch(i -> ConfigItems.touches(i, t.configItem()));
@@ -87,6 +102,7 @@ public final class Retests {
                 if (!seen.add(t.control() + "\n" + t.configItem() + "\n" + c.id())) {
                     continue;
                 }
+                ControlTest done = closing(register, t, c);
                 out.add(new Retest(
                         t.control(),
                         t.configItem(),
@@ -95,10 +111,88 @@ public final class Retests {
                         c.id(),
                         c.title(),
                         c.executedAt(),
-                        reason(c, t)));
+                        reason(c, t),
+                        done == null ? null : done.testedOn(),
+                        done == null ? null : done.tester()));
             }
         }
         return out;
+    }
+
+    /** The day a change was executed, as the register's dates are read: UTC. */
+    static LocalDate day(Executed c) {
+        return c.executedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * Whether the test ran after the change: dated after the day of its execution, or on that day and
+     * imported after it was executed (a test on the day reported before the change may have seen either
+     * configuration, so it counts as before).
+     */
+    static boolean after(ControlTest t, Executed c) {
+        LocalDate executedOn = day(c);
+        if (t.testedOn().isAfter(executedOn)) {
+            return true;
+        }
+        Instant recorded = t.recordedAt();
+        return t.testedOn().equals(executedOn) && recorded != null && recorded.isAfter(c.executedAt());
+    }
+
+    /**
+     * The earliest test of the register after the change of {@code tested}'s control on its item (or
+     * on one containing it, a whole item's test covering its parts): the retest done; null if none.
+     */
+    private static @Nullable ControlTest closing(List<ControlTest> register, ControlTest tested, Executed c) {
+        ControlTest first = null;
+        for (ControlTest t : register) {
+            if (t.control().equals(tested.control())
+                    && ConfigItems.covers(t.configItem(), tested.configItem())
+                    && after(t, c)
+                    && (first == null || t.testedOn().isBefore(first.testedOn()))) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * What a change not yet executed would put up for retest if it ran on {@code at}: the register's
+     * tests it would undo (as {@link #of} finds them from its requested items and controls), the
+     * controls it names that the register has no test of at all, and whether {@code at} falls outside
+     * the observation period (then nothing is retested).
+     */
+    public record Preview(List<Retest> retests, List<String> notInRegister, boolean outsidePeriod) {
+        public Preview {
+            retests = List.copyOf(retests);
+            notInRegister = List.copyOf(notInRegister);
+        }
+    }
+
+    public static Preview preview(
+            List<ControlTest> register,
+            String id,
+            String title,
+            List<String> configItems,
+            List<String> controls,
+            Instant at,
+            @Nullable ObservationPeriod period) {
+        Executed c = new Executed(id, title, at, configItems, controls);
+        List<Retest> retests = of(register, List.of(c), period).stream()
+                .map(r -> new Retest(
+                        r.control(),
+                        r.configItem(),
+                        r.testedOn(),
+                        r.tester(),
+                        r.change(),
+                        r.changeTitle(),
+                        r.executedAt(),
+                        r.reason()))
+                .toList();
+        Set<String> tested = new LinkedHashSet<>();
+        register.forEach(t -> tested.add(t.control()));
+        List<String> missing =
+                controls.stream().filter(k -> !tested.contains(k)).distinct().toList();
+        return new Preview(retests, missing, period != null && !period.contains(day(c)));
     }
 
     /**
@@ -156,33 +250,52 @@ public final class Retests {
     /**
      * How many retests there are, in words that stay true: a retest item is one control test (a
      * register row: control and configuration item) redone for one change, so the same control test
-     * touched by two changes is two items but one control test to retest.
+     * touched by two changes is two items but one control test to retest. The counts are of the
+     * outstanding items; {@code done} counts those the register shows redone after their change.
      */
-    public record Tally(int items, int controlTests, int changes) {
+    public record Tally(int items, int controlTests, int changes, int done) {
+        public Tally(int items, int controlTests, int changes) {
+            this(items, controlTests, changes, 0);
+        }
+
         public static Tally of(List<Retest> retests) {
             Set<String> tests = new LinkedHashSet<>();
             Set<String> changes = new LinkedHashSet<>();
+            int items = 0;
             for (Retest r : retests) {
+                if (!r.outstanding()) {
+                    continue;
+                }
+                items++;
                 tests.add(r.control() + "\n" + r.configItem());
                 changes.add(r.change());
             }
-            return new Tally(retests.size(), tests.size(), changes.size());
+            return new Tally(items, tests.size(), changes.size(), retests.size() - items);
         }
 
-        /** E.g. "8 retest items (5 control tests, 3 changes)". */
+        /** E.g. "8 retest items (5 control tests, 3 changes)", then "; 2 retest items done" when some are. */
         public String words() {
             return count(items, "retest item") + " (" + count(controlTests, "control test") + ", "
-                    + count(changes, "change") + ")";
+                    + count(changes, "change") + ")" + doneWords();
         }
 
-        /** E.g. "5 control tests to retest (8 items)". */
+        /** E.g. "5 control tests to retest (8 items)", then "; 2 retest items done" when some are. */
         public String toRetest() {
-            return count(controlTests, "control test") + " to retest (" + count(items, "item") + ")";
+            return count(controlTests, "control test") + " to retest (" + count(items, "item") + ")" + doneWords();
+        }
+
+        private String doneWords() {
+            return done == 0 ? "" : "; " + count(done, "retest item") + " done";
         }
 
         private static String count(int n, String what) {
             return n + " " + what + (n == 1 ? "" : "s");
         }
+    }
+
+    /** How many of {@code retests} are outstanding: what the fee estimate counts. */
+    public static int outstanding(List<Retest> retests) {
+        return (int) retests.stream().filter(Retest::outstanding).count();
     }
 
     /** The controls the register tested on any of {@code items}: what a change request suggests. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlTestRegisterTest {
@@ -115,5 +116,46 @@ class ControlTestRegisterTest {
         var spaced = (ControlTestRegister.Rows)
                 read("control,configItem,testedOn,tester,sample\nCC6.1,Profile: Admin # ApiEnabled,2026-09-01,t,s\n");
         assertThat(spaced.tests().getFirst().configItem()).isEqualTo("Profile:Admin#ApiEnabled");
+    }
+
+    @Test
+    void aRowOutsideTheObservationPeriodIsRefusedNamingItsLineAndThePeriod() {
+        var period = new ObservationPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        String csv =
+                "control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,2026-09-01,t,s\nCC6.3,Profile:B,2025-09-14,t,s\n";
+        var r = (ControlTestRegister.Rejected) ControlTestRegister.read(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), ControlCatalog.standard(), LATEST, period);
+        assertThat(r.code()).isEqualTo("outside-period");
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.column()).isEqualTo("testedOn");
+        assertThat(r.detail())
+                .isEqualTo("line 3, column testedOn: 2025-09-14 is before the observation period (2026-01-01 to"
+                        + " 2026-12-31); a register lists the tests of the period");
+        // the first and last days are in it; without a period nothing is checked
+        String edges =
+                "control,configItem,testedOn,tester,sample\nCC6.1,Profile:A,2026-01-01,t,s\nCC6.3,Profile:B,2026-12-31,t,s\n";
+        assertThat(ControlTestRegister.read(
+                        edges.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        ControlCatalog.standard(),
+                        LocalDate.of(2027, 1, 1),
+                        period))
+                .isInstanceOf(ControlTestRegister.Rows.class);
+        assertThat(read(csv)).isInstanceOf(ControlTestRegister.Rows.class);
+    }
+
+    @Test
+    void anObservationPeriodEndsOnOrAfterItsStartAndIsNoLongerThanTwoYears() {
+        LocalDate d = LocalDate.of(2026, 6, 1);
+        assertThat(new ObservationPeriod(d, d).contains(d)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ObservationPeriod(d, d.minusDays(1)))
+                .hasMessage("the observation period ends (2026-05-31) before it starts (2026-06-01)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ObservationPeriod(d, d.plusYears(3)))
+                .hasMessageContaining("longer than two years");
+        var p = new ObservationPeriod(d, d.plusMonths(6));
+        assertThat(List.of(
+                        p.place(d.minusDays(1)),
+                        p.place(d),
+                        p.place(d.plusMonths(6).plusDays(1))))
+                .containsExactly("before", "in", "after");
     }
 }

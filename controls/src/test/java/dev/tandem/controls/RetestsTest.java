@@ -221,4 +221,106 @@ class RetestsTest {
         assertThat(Retests.Tally.of(retests.subList(0, 1)).words())
                 .isEqualTo("1 retest item (1 control test, 1 change)");
     }
+
+    private static final String SYNC = "PermissionSet:Integration_Sync";
+
+    private static Retests.Executed revoke(String id, String at) {
+        return new Retests.Executed(id, "Revoke " + id, Instant.parse(at), List.of(SYNC + "#ViewAllData"), List.of());
+    }
+
+    /**
+     * The review's case: a test of the same control and item after the change closes its retest, with
+     * the test's day and tester; the fee counts the outstanding ones only. A later change is not closed
+     * by a test before it, and a test on the day of the change closes it only when it was imported after
+     * the change ran (one imported before may have seen either configuration, so it is a test before).
+     */
+    @Test
+    void aTestAfterTheChangeClosesItsRetest() {
+        ControlTest before = new ControlTest("CC6.3", SYNC, LocalDate.of(2026, 9, 14), "Blake", "25", 2);
+        ControlTest redone = new ControlTest(
+                "CC6.3", SYNC, LocalDate.of(2026, 12, 6), "Robin", "retest", 3, Instant.parse("2026-12-06T18:00:00Z"));
+        var c1 = revoke("c1", "2026-12-06T10:00:00Z");
+        var c2 = revoke("c2", "2026-12-08T10:00:00Z");
+        List<Retest> r = Retests.of(List.of(before, redone), List.of(c1, c2));
+        // c1: the test of 2026-09-14, redone on 2026-12-06 (imported after c1 ran); c2: the control test
+        // (one retest per control, item and change), not redone after it
+        assertThat(r)
+                .extracting(Retest::change, Retest::testedOn, Retest::closedOn, Retest::closedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "c1", LocalDate.of(2026, 9, 14), LocalDate.of(2026, 12, 6), "Robin"),
+                        org.assertj.core.groups.Tuple.tuple("c2", LocalDate.of(2026, 9, 14), null, null));
+        assertThat(Retests.outstanding(r)).isEqualTo(1);
+        assertThat(Retests.Tally.of(r)).isEqualTo(new Retests.Tally(1, 1, 1, 1));
+        assertThat(Retests.Tally.of(r).words())
+                .isEqualTo("1 retest item (1 control test, 1 change); 1 retest item done");
+        // the same row imported before the change ran is a test of the day before it: no closure
+        ControlTest sameDayBefore = new ControlTest(
+                "CC6.3", SYNC, LocalDate.of(2026, 12, 6), "Robin", "", 3, Instant.parse("2026-12-06T09:00:00Z"));
+        assertThat(Retests.of(List.of(before, sameDayBefore), List.of(c1)))
+                .extracting(Retest::testedOn, Retest::closedOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 9, 14), null));
+        assertThat(Retests.of(List.of(sameDayBefore), List.of(c1)))
+                .extracting(Retest::testedOn, Retest::closedOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 12, 6), null));
+        // another control, or another item, closes nothing; a test of the whole item closes its part's
+        ControlTest part = new ControlTest("CC6.3", SYNC + "#ViewAllData", LocalDate.of(2026, 9, 14), "Blake", "", 2);
+        ControlTest otherControl = new ControlTest("CC6.1", SYNC, LocalDate.of(2026, 12, 7), "Robin", "", 3);
+        ControlTest otherItem = new ControlTest("CC6.3", "PermissionSet:Other", LocalDate.of(2026, 12, 7), "R", "", 4);
+        ControlTest whole = new ControlTest("CC6.3", SYNC, LocalDate.of(2026, 12, 9), "Kim", "", 5);
+        assertThat(Retests.of(List.of(part, otherControl, otherItem), List.of(c1)))
+                .extracting(Retest::closedOn)
+                .containsOnlyNulls();
+        assertThat(Retests.of(List.of(part, whole), List.of(c1)))
+                .extracting(Retest::configItem, Retest::closedOn, Retest::closedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SYNC + "#ViewAllData", LocalDate.of(2026, 12, 9), "Kim"));
+    }
+
+    /** A change executed outside the observation period undoes no test of it. */
+    @Test
+    void aChangeOutsideTheObservationPeriodPutsUpNoRetest() {
+        var period = new ObservationPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 30));
+        var inside = revoke("c1", "2026-11-30T23:00:00Z");
+        var after = revoke("c2", "2026-12-01T00:30:00Z");
+        assertThat(Retests.of(REGISTER, List.of(inside, after), period))
+                .extracting(Retest::change)
+                .containsExactly("c1");
+        assertThat(Retests.of(REGISTER, List.of(inside, after)))
+                .extracting(Retest::change)
+                .containsExactly("c1", "c2");
+    }
+
+    /**
+     * Before approval: the tests a change would put up for retest if run now, and the controls it names
+     * that the register never tested.
+     */
+    @Test
+    void thePreviewNamesTheTestsAChangeWouldUndoAndTheControlsNotInTheRegister() {
+        Instant now = Instant.parse("2026-12-06T12:00:00Z");
+        var p = Retests.preview(
+                REGISTER,
+                "c9",
+                "Revoke",
+                List.of(SYNC + "#ViewAllData"),
+                List.of("CC6.3", "CC9.2", "CC9.2"),
+                now,
+                null);
+        assertThat(p.retests())
+                .extracting(Retest::control, Retest::configItem, Retest::testedOn, Retest::tester)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CC6.3", SYNC, LocalDate.of(2026, 9, 14), "Blake"));
+        assertThat(p.notInRegister()).containsExactly("CC9.2");
+        assertThat(p.outsidePeriod()).isFalse();
+        var outside = Retests.preview(
+                REGISTER,
+                "c9",
+                "Revoke",
+                List.of(SYNC),
+                List.of(),
+                now,
+                new ObservationPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 30)));
+        assertThat(outside.retests()).isEmpty();
+        assertThat(outside.outsidePeriod()).isTrue();
+    }
 }
