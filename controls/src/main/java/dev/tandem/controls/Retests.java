@@ -273,19 +273,20 @@ public final class Retests {
             return new Tally(items, tests.size(), changes.size(), retests.size() - items);
         }
 
-        /** E.g. "8 retest items (5 control tests, 3 changes)", then "; 2 retest items done" when some are. */
+        /** E.g. "8 retest items (5 control tests, 3 changes)": the outstanding ones. */
         public String words() {
             return count(items, "retest item") + " (" + count(controlTests, "control test") + ", "
-                    + count(changes, "change") + ")" + doneWords();
+                    + count(changes, "change") + ")";
         }
 
-        /** E.g. "5 control tests to retest (8 items)", then "; 2 retest items done" when some are. */
+        /** E.g. "5 control tests to retest (8 items)": the outstanding ones. */
         public String toRetest() {
-            return count(controlTests, "control test") + " to retest (" + count(items, "item") + ")" + doneWords();
+            return count(controlTests, "control test") + " to retest (" + count(items, "item") + ")";
         }
 
-        private String doneWords() {
-            return done == 0 ? "" : "; " + count(done, "retest item") + " done";
+        /** E.g. "; 2 retest items done (tested again after their change)"; empty when none is. */
+        public String doneWords() {
+            return done == 0 ? "" : "; " + count(done, "retest item") + " done (tested again after their change)";
         }
 
         private static String count(int n, String what) {

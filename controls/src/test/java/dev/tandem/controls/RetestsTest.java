@@ -252,8 +252,9 @@ class RetestsTest {
                         org.assertj.core.groups.Tuple.tuple("c2", LocalDate.of(2026, 9, 14), null, null));
         assertThat(Retests.outstanding(r)).isEqualTo(1);
         assertThat(Retests.Tally.of(r)).isEqualTo(new Retests.Tally(1, 1, 1, 1));
-        assertThat(Retests.Tally.of(r).words())
-                .isEqualTo("1 retest item (1 control test, 1 change); 1 retest item done");
+        assertThat(Retests.Tally.of(r).words() + Retests.Tally.of(r).doneWords())
+                .isEqualTo("1 retest item (1 control test, 1 change); 1 retest item done (tested again after their"
+                        + " change)");
         // the same row imported before the change ran is a test of the day before it: no closure
         ControlTest sameDayBefore = new ControlTest(
                 "CC6.3", SYNC, LocalDate.of(2026, 12, 6), "Robin", "", 3, Instant.parse("2026-12-06T09:00:00Z"));

@@ -103,7 +103,8 @@ public final class AccessPolicy {
             // and imports the audit firm's register (docs/contracts.md §3), which holds nothing of the incident.
             boolean adminTask = action == Action.MEMBERS_READ
                     || action == Action.MEMBERS_CHANGE
-                    || action == Action.CONTROL_TESTS_IMPORT;
+                    || action == Action.CONTROL_TESTS_IMPORT
+                    || action == Action.OBSERVATION_PERIOD_SET;
             return caller.admin() && adminTask ? Decision.PERMIT : Decision.HIDDEN;
         }
         return switch (action) {
@@ -112,6 +113,10 @@ public final class AccessPolicy {
                         ? Decision.PERMIT
                         : Decision.forbidden(
                                 "the control test register is imported by the audit liaison or an" + " administrator");
+            case OBSERVATION_PERIOD_SET ->
+                caller.admin() || role == AUDIT_LIAISON
+                        ? Decision.PERMIT
+                        : Decision.forbidden("the observation period is set by the audit liaison or an administrator");
             case CHANGE_REQUEST ->
                 allow(role, INSIDERS, "an auditor acknowledges changes; the incident's team requests them");
             case CHANGE_APPROVE -> approve(role);

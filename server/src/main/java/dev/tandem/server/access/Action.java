@@ -102,6 +102,12 @@ public enum Action {
      * the audit liaison, or an administrator (docs/contracts.md §3); kept as AUDIT evidence of the incident.
      */
     CONTROL_TESTS_IMPORT(Target.INCIDENT),
+    /**
+     * Set the SOC 2 Type II observation period of the incident's audit ({@code PUT
+     * /api/v1/incidents/{id}/observation-period}): who imports the register, the audit liaison or an
+     * administrator.
+     */
+    OBSERVATION_PERIOD_SET(Target.INCIDENT),
     /** The imported register: every member. */
     CONTROL_TESTS_READ(Target.INCIDENT),
     /** Request a change: the incident's team, not the auditor. */

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -73,6 +74,39 @@ class ChangeController {
                 .map(t -> new TestView(
                         t.control(), t.configItem(), t.testedOn().toString(), t.tester(), t.sample(), t.line()))
                 .toList();
+    }
+
+    record PeriodView(
+            @Nullable String start,
+            @Nullable String end,
+            @Nullable String setAt,
+            @Nullable String setBy,
+            @Nullable Long ledgerIndex) {
+        static PeriodView of(java.util.Optional<ControlTests.Period> p) {
+            return p.map(x -> new PeriodView(
+                            x.period().start().toString(),
+                            x.period().end().toString(),
+                            x.setAt().toString(),
+                            x.setBy(),
+                            x.ledgerIndex()))
+                    .orElse(new PeriodView(null, null, null, null, null));
+        }
+    }
+
+    /** The SOC 2 Type II observation period of the incident's audit: nulls until it is set. */
+    @GetMapping("/api/v1/incidents/{id}/observation-period")
+    @Guard(Action.CONTROL_TESTS_READ)
+    PeriodView period(@PathVariable String id) {
+        return PeriodView.of(register.period(id));
+    }
+
+    /** {@code {"start":"2026-01-01","end":"2026-12-31"}}: the audit liaison or an administrator. */
+    @PutMapping("/api/v1/incidents/{id}/observation-period")
+    @Guard(Action.OBSERVATION_PERIOD_SET)
+    PeriodView setPeriod(Access access, @PathVariable String id, @RequestBody JsonNode body) {
+        ChangeJson.object(body);
+        return PeriodView.of(java.util.Optional.of(register.setPeriod(
+                id, ChangeJson.text(body, "start"), ChangeJson.text(body, "end"), access.username())));
     }
 
     // ------------------------------------------------------------------ changes
@@ -169,7 +203,9 @@ class ChangeController {
             String change,
             String changeTitle,
             String executedAt,
-            String reason) {}
+            String reason,
+            @Nullable String closedOn,
+            @Nullable String closedBy) {}
 
     record FeeView(
             @Nullable BigDecimal low,
@@ -217,7 +253,9 @@ class ChangeController {
                 r.change(),
                 r.changeTitle(),
                 r.executedAt().toString(),
-                r.reason());
+                r.reason(),
+                r.closedOn() == null ? null : r.closedOn().toString(),
+                r.closedBy());
     }
 
     /** RFC 4180 CSV: one retest a row, then the estimate as a last row the audit firm can read. */
@@ -225,7 +263,16 @@ class ChangeController {
         StringWriter out = new StringWriter();
         try (CsvWriter w = CsvWriter.builder().build(out)) {
             w.writeRecord(
-                    "control", "configItem", "testedOn", "tester", "change", "changeTitle", "executedAt", "reason");
+                    "control",
+                    "configItem",
+                    "testedOn",
+                    "tester",
+                    "change",
+                    "changeTitle",
+                    "executedAt",
+                    "reason",
+                    "closedOn",
+                    "closedBy");
             for (Retest r : bill.retests()) {
                 w.writeRecord(
                         cell(r.control()),
@@ -235,7 +282,9 @@ class ChangeController {
                         r.change(),
                         cell(r.changeTitle()),
                         r.executedAt().toString(),
-                        cell(r.reason()));
+                        cell(r.reason()),
+                        r.closedOn() == null ? "" : r.closedOn().toString(),
+                        r.closedBy() == null ? "" : cell(r.closedBy()));
             }
         }
         return out.toString();

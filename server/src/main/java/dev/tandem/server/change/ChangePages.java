@@ -554,6 +554,7 @@ class ChangePages {
         var bill = changes.retests(id, c -> views.executionOpen(c, access));
         model.addAttribute("bill", bill);
         model.addAttribute("tally", Retests.Tally.of(bill.retests()));
+        model.addAttribute("period", register.period(id).orElse(null));
         return "changes/retests";
     }
 
@@ -574,6 +575,7 @@ class ChangePages {
     String register(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "changes");
         model.addAttribute("tests", register.register(id));
+        model.addAttribute("period", register.period(id).orElse(null));
         return "changes/register";
     }
 
@@ -582,6 +584,37 @@ class ChangePages {
     @Guard(Action.CONTROL_TESTS_IMPORT)
     String importForm(Access access, @PathVariable String id, Model model) {
         importHeader(access, id, model);
+        model.addAttribute("period", register.period(id).orElse(null));
+        return "changes/import";
+    }
+
+    /**
+     * The observation period set from the import page ({@code start}, {@code end} as 2026-01-01); a
+     * refusal is shown beside its form with its status, nothing recorded.
+     */
+    @PostMapping("/incidents/{id}/observation-period")
+    @Guard(Action.OBSERVATION_PERIOD_SET)
+    String setPeriod(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String start,
+            @RequestParam(required = false) @Nullable String end,
+            HttpServletResponse response,
+            Model model) {
+        importHeader(access, id, model);
+        try {
+            register.setPeriod(id, start, end, access.username());
+            return "redirect:/incidents/" + id + "/control-tests/import?period=set";
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            response.setStatus(Problems.status(e.kind()).value());
+            model.addAttribute("periodError", e.getMessage());
+            model.addAttribute("periodStart", start);
+            model.addAttribute("periodEnd", end);
+        }
+        model.addAttribute("period", register.period(id).orElse(null));
         return "changes/import";
     }
 
@@ -640,6 +673,7 @@ class ChangePages {
             response.setStatus(Problems.status(e.kind()).value());
             model.addAttribute("importError", e.getMessage());
         }
+        model.addAttribute("period", register.period(id).orElse(null));
         return "changes/import";
     }
 

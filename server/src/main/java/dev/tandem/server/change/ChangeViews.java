@@ -19,11 +19,28 @@ import org.springframework.stereotype.Component;
 class ChangeViews {
     private final Vault vault;
     private final ControlTests register;
+    private final Changes changes;
 
-    ChangeViews(Vault vault, ControlTests register) {
+    ChangeViews(Vault vault, ControlTests register, Changes changes) {
         this.vault = vault;
         this.register = register;
+        this.changes = changes;
     }
+
+    /** A register test a change would put up for retest, and why. */
+    record PreviewTestView(String control, String configItem, String testedOn, String tester, String reason) {}
+
+    /**
+     * Before a change runs: the register's tests it would put up for retest if run now, the controls
+     * it names that the register never tested, whether now is outside the observation period, whether
+     * a register was imported at all, and the fee estimate for these retests (docs/contracts.md §3).
+     */
+    record RetestPreviewView(
+            List<PreviewTestView> retests,
+            List<String> notInRegister,
+            boolean outsidePeriod,
+            boolean registerImported,
+            ChangeController.FeeView fee) {}
 
     record DecisionView(String role, String person, String decision, String comment, String at, long ledgerIndex) {}
 
@@ -87,7 +104,8 @@ class ChangeViews {
             @Nullable String withdrawnAt,
             @Nullable String withdrawnBy,
             @Nullable String withdrawalReason,
-            List<String> unmatchedItems) {}
+            List<String> unmatchedItems,
+            @Nullable RetestPreviewView retestPreview) {}
 
     /**
      * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
@@ -169,7 +187,8 @@ class ChangeViews {
                 c.withdrawal() == null ? null : c.withdrawal().at().toString(),
                 c.withdrawal() == null ? null : c.withdrawal().by(),
                 c.withdrawal() == null ? null : c.withdrawal().reason(),
-                unmatched(c));
+                unmatched(c),
+                preview(c));
     }
 
     /**
@@ -183,6 +202,25 @@ class ChangeViews {
                 register.register(c.incident()).stream()
                         .map(ControlTest::configItem)
                         .toList());
+    }
+
+    /** {@link Changes#preview}: null once the change ran, was withdrawn or rejected. */
+    @Nullable
+    RetestPreviewView preview(Change c) {
+        Changes.RetestPreview p = changes.preview(c);
+        if (p == null) {
+            return null;
+        }
+        var f = p.fee();
+        return new RetestPreviewView(
+                p.preview().retests().stream()
+                        .map(r -> new PreviewTestView(
+                                r.control(), r.configItem(), r.testedOn().toString(), r.tester(), r.reason()))
+                        .toList(),
+                p.preview().notInRegister(),
+                p.preview().outsidePeriod(),
+                p.registerImported(),
+                new ChangeController.FeeView(f.low(), f.high(), f.currency(), f.lowShare(), f.highShare()));
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

@@ -14,6 +14,7 @@ import dev.tandem.change.SnapshotContents;
 import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlCatalog;
 import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.controls.Retest;
 import dev.tandem.controls.RetestFee;
 import dev.tandem.controls.Retests;
@@ -720,10 +721,11 @@ public class Changes {
                             ? ChangeScope.unchanged(current.configItems(), touched)
                             : List.of());
             List<ControlTest> tests = register.register(current.incident());
-            int retests =
-                    Retests.of(tests, List.of(executed(current, now, scope))).size();
+            ObservationPeriod period = period(current.incident());
+            int retests = Retests.of(tests, List.of(executed(current, now, scope)), period)
+                    .size();
             // as whoever may not read every snapshot is shown them: from the approved items alone
-            int publicRetests = Retests.of(tests, List.of(executed(current, now, Change.Scope.NONE)))
+            int publicRetests = Retests.of(tests, List.of(executed(current, now, Change.Scope.NONE)), period)
                     .size();
             List<ChangeExecuted.DiffSummary> summaries = new ArrayList<>();
             for (Change.Diff d : diffs) {
@@ -909,10 +911,37 @@ public class Changes {
      * {@code change.executed}: the touched items are named from privileged diffs.
      */
     public RetestBill retests(String incident, Predicate<Change> readsExecution) {
-        List<Retest> r = Retests.of(register.register(incident), executedChanges(incident, readsExecution));
-        return new RetestBill(
-                r, RetestFee.estimate(audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), r.size()));
+        List<Retest> r =
+                Retests.of(register.register(incident), executedChanges(incident, readsExecution), period(incident));
+        return new RetestBill(r, fee(Retests.outstanding(r)));
     }
+
+    /** The fee estimate for {@code outstanding} retest items (the closed ones cost nothing more). */
+    private RetestFee fee(int outstanding) {
+        return RetestFee.estimate(audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), outstanding);
+    }
+
+    private @Nullable ObservationPeriod period(String incident) {
+        return register.period(incident).map(ControlTests.Period::period).orElse(null);
+    }
+
+    /**
+     * What a change not yet executed would put up for retest if run now (docs/change-control.md
+     * "Before approval"), from its requested items and controls and the register as it stands, with
+     * the fee estimate for them; null for a change executed, withdrawn or rejected.
+     */
+    public @Nullable RetestPreview preview(Change c) {
+        if (c.executedAt() != null || c.withdrawal() != null || c.state().rejected()) {
+            return null;
+        }
+        List<ControlTest> tests = register.register(c.incident());
+        Retests.Preview p = Retests.preview(
+                tests, c.id(), c.title(), c.configItems(), c.controls(), clock.instant(), period(c.incident()));
+        return new RetestPreview(p, fee(p.retests().size()), !tests.isEmpty());
+    }
+
+    /** {@link #preview}: the tests, the controls not in the register, the estimate, and whether a register exists. */
+    public record RetestPreview(Retests.Preview preview, RetestFee fee, boolean registerImported) {}
 
     private List<Retests.Executed> executedChanges(String incident, Predicate<Change> readsExecution) {
         List<Retests.Executed> out = new ArrayList<>();

@@ -3,13 +3,16 @@ package dev.tandem.server.change;
 import dev.tandem.controls.ControlCatalog;
 import dev.tandem.controls.ControlTest;
 import dev.tandem.controls.ControlTestRegister;
+import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.Intake;
 import dev.tandem.server.evidence.Vault;
+import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.ControlTestsImported;
+import dev.tandem.server.ledger.fact.ObservationPeriodSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +22,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,11 +46,13 @@ public class ControlTests {
     private final JdbcTemplate jdbc;
     private final Vault vault;
     private final Clock clock;
+    private final Ledger ledger;
 
-    ControlTests(JdbcTemplate jdbc, Vault vault, Clock clock) {
+    ControlTests(JdbcTemplate jdbc, Vault vault, Clock clock, Ledger ledger) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** An import: {@code imported} new rows; {@code skipped} rows the register held already. */
@@ -59,7 +67,8 @@ public class ControlTests {
         // the register is kept as evidence under this name: the same checks as any item's name
         Intake.name(name, MAX_NAME);
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
-        ControlTestRegister.Read read = ControlTestRegister.read(csv, ControlCatalog.standard(), latest);
+        ObservationPeriod period = period(incident).map(Period::period).orElse(null);
+        ControlTestRegister.Read read = ControlTestRegister.read(csv, ControlCatalog.standard(), latest, period);
         if (read instanceof ControlTestRegister.Rejected r) {
             if (r.code().equals("csv-too-large")) {
                 throw new DomainException(
@@ -94,6 +103,12 @@ public class ControlTests {
                     csv.length,
                     actor,
                     (ap, item) -> {
+                        // checked again in the unit: the period was set meanwhile
+                        ObservationPeriod inForce =
+                                period(incident).map(Period::period).orElse(null);
+                        if (inForce != null && !inForce.equals(period)) {
+                            refuseOutside(rows, inForce, name);
+                        }
                         List<ControlTestsImported.Test> tests = rows.stream()
                                 .map(t -> new ControlTestsImported.Test(
                                         t.control(),
@@ -138,10 +153,14 @@ public class ControlTests {
         return java.util.Arrays.asList(t.control(), t.configItem(), t.testedOn(), t.tester(), t.sample());
     }
 
-    /** Every row imported into the incident, oldest import first. */
+    /**
+     * Every row imported into the incident, oldest import first, each with the time of its import's
+     * ledger entry (as the reports read it).
+     */
     public List<ControlTest> register(String incident) {
         return jdbc.query(
-                "SELECT t.* FROM control_test t JOIN control_test_import i ON i.id = t.import_id"
+                "SELECT t.*, l.recorded_at AS imported FROM control_test t JOIN control_test_import i ON i.id ="
+                        + " t.import_id JOIN ledger_entry l ON l.idx = i.ledger_index"
                         + " WHERE t.incident_id = ? ORDER BY i.ledger_index, t.line",
                 (rs, n) -> new ControlTest(
                         rs.getString("control_id"),
@@ -149,7 +168,109 @@ public class ControlTests {
                         rs.getDate("tested_on").toLocalDate(),
                         rs.getString("tester"),
                         rs.getString("sample"),
-                        rs.getLong("line")),
+                        rs.getLong("line"),
+                        rs.getTimestamp("imported").toInstant()),
                 incident);
+    }
+
+    // ------------------------------------------------------------------ the observation period
+
+    /** The period in force, who set it, when, and its entry. */
+    public record Period(ObservationPeriod period, Instant setAt, String setBy, long ledgerIndex) {}
+
+    public Optional<Period> period(String incident) {
+        return jdbc
+                .query(
+                        "SELECT * FROM observation_period WHERE incident_id = ?",
+                        (rs, n) -> new Period(
+                                new ObservationPeriod(
+                                        rs.getDate("start_day").toLocalDate(),
+                                        rs.getDate("end_day").toLocalDate()),
+                                rs.getTimestamp("set_at").toInstant(),
+                                rs.getString("set_by"),
+                                rs.getLong("ledger_index")),
+                        incident)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Sets the incident's observation period ({@code audit.period-set}): {@code start} and {@code end}
+     * ISO 8601 days (422 {@code bad-start}, {@code bad-end}, {@code bad-period} naming the field). A
+     * register row already imported outside it refuses it (409 {@code register-outside-period}, naming
+     * the row), as it would be refused at import; the same period again is 409 {@code period-unchanged}.
+     * Nothing is recorded on a refusal.
+     */
+    public Period setPeriod(String incident, @Nullable String start, @Nullable String end, String actor) {
+        ObservationPeriod p;
+        try {
+            p = new ObservationPeriod(day("start", start), day("end", end));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.unprocessable("bad-period", "start, end: " + e.getMessage());
+        }
+        return ledger.record(ap -> {
+            Optional<Period> before = period(incident);
+            if (before.isPresent() && before.get().period().equals(p)) {
+                throw DomainException.conflict(
+                        "period-unchanged",
+                        "Observation period unchanged",
+                        "start, end: the observation period is " + p.words() + " already; nothing recorded");
+            }
+            refuseOutside(register(incident), p, null);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            long index = ap.record(
+                    new ObservationPeriodSet(
+                            incident,
+                            p.start().toString(),
+                            p.end().toString(),
+                            before.map(b -> b.period().start().toString()).orElse(null),
+                            before.map(b -> b.period().end().toString()).orElse(null)),
+                    actor);
+            jdbc.update("DELETE FROM observation_period WHERE incident_id = ?", incident);
+            jdbc.update(
+                    "INSERT INTO observation_period (incident_id, start_day, end_day, set_at, set_by, ledger_index)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    incident,
+                    Date.valueOf(p.start()),
+                    Date.valueOf(p.end()),
+                    Timestamp.from(now),
+                    actor,
+                    index);
+            return new Period(p, now, actor, index);
+        });
+    }
+
+    private static LocalDate day(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.unprocessable("bad-" + field, field + ": required, a day such as 2026-01-01");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.unprocessable(
+                    "bad-" + field, field + ": \"" + value + "\" is not a calendar date (ISO 8601, e.g. 2026-01-01)");
+        }
+    }
+
+    /**
+     * Refuses rows outside the period: those of the register when a period is set (409), or those of a
+     * file being imported ({@code file}: 422 as its read would).
+     */
+    private static void refuseOutside(List<ControlTest> rows, ObservationPeriod p, @Nullable String file) {
+        for (ControlTest t : rows) {
+            if (!p.contains(t.testedOn())) {
+                String what = t.control() + " " + t.configItem() + " tested " + t.testedOn() + " is "
+                        + p.place(t.testedOn()) + " the observation period (" + p.words() + ")";
+                if (file != null) {
+                    throw DomainException.unprocessable(
+                            "outside-period", "line " + t.line() + ", column testedOn: " + what);
+                }
+                throw DomainException.conflict(
+                        "register-outside-period",
+                        "Register outside the period",
+                        "start, end: the register's row " + what + " (line " + t.line()
+                                + " of its import); the register lists the tests of the period");
+            }
+        }
     }
 }

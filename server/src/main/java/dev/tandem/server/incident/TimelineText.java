@@ -19,6 +19,7 @@ public final class TimelineText {
     /** Every entry type this renderer knows: each ledger fact's {@code type()}. */
     public static final Set<String> TYPES = Set.of(
             "analysis.completed",
+            "audit.period-set",
             "analysis.forensic-inputs",
             "backup.taken",
             "change.acknowledged",
@@ -190,6 +191,12 @@ public final class TimelineText {
                 who + " compared the timeline of " + s(b, "source") + " (" + s(b, "rows") + " rows) with this one: "
                         + s(b, "missingHere") + " of theirs missing here, " + s(b, "missingThere")
                         + " of ours missing there, " + s(b, "timeDiffers") + " with times that differ";
+            case "audit.period-set" ->
+                who + " set the audit's observation period to " + s(b, "start") + " to " + s(b, "end")
+                        + (b.path("previous").isObject()
+                                ? " (was " + b.path("previous").path("start").asString("") + " to "
+                                        + b.path("previous").path("end").asString("") + ")"
+                                : "");
             case "control-tests.imported" ->
                 who + " imported the audit firm's control test register ("
                         + count(b.path("rows").asLong(), "row")

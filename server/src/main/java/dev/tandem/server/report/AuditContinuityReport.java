@@ -446,6 +446,17 @@ public final class AuditContinuityReport {
             }
         }
         lines.add(new Line("", "Disposition: " + disposition, cites(state, List.of())));
+        var period = ChangeControl.period(entries);
+        ReportEntry start = occurred != null ? occurred : aware != null ? aware : opened;
+        if (period.isPresent() && start != null) {
+            String what = occurred != null ? "occurred" : aware != null ? "became known" : "was opened in Tandem";
+            String at = occurred != null
+                    ? Summary.happened(occurred)
+                    : aware != null ? text(aware.content(), "awareAt") : start.at();
+            List<Long> cited = cites(List.of(start), List.of());
+            cited.add(period.get().index());
+            lines.add(new Line("", periodLine(period.get().period(), what, at), new ArrayList<>(new TreeSet<>(cited))));
+        }
         return new Section(
                 "disclosure",
                 "Disclosure for the SOC 2 report (DC4, subsequent events)",
@@ -455,10 +466,40 @@ public final class AuditContinuityReport {
                         + " system requirements, with each incident's nature, timing, extent (or effect) and"
                         + " disposition. An incident after the examination period but before the report date"
                         + " is a subsequent event for management to disclose and the service auditor to"
-                        + " consider. Whether this incident falls in the period is management's"
-                        + " determination; the facts below are the ledger's."),
+                        + " consider."
+                        + (ChangeControl.period(entries).isPresent()
+                                ? " Where this incident falls against the observation period recorded in the ledger"
+                                        + " is stated below, from the day it occurred (or, not known, became known)."
+                                : " No observation period is recorded (the audit liaison sets it with the"
+                                        + " register), so whether this incident falls in the period is management's"
+                                        + " determination; the facts below are the ledger's.")),
                 lines,
                 null);
+    }
+
+    /**
+     * Where the incident falls against the observation period, by the day (UTC, as the register's
+     * days and the changes' are read) of {@code at}: in it (DC4 disclosure), after it (a subsequent
+     * event), or before it.
+     */
+    static String periodLine(dev.tandem.controls.ObservationPeriod p, String what, String at) {
+        java.time.LocalDate day;
+        try {
+            day = java.time.OffsetDateTime.parse(at)
+                    .atZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .toLocalDate();
+        } catch (java.time.format.DateTimeParseException e) {
+            day = java.time.LocalDate.parse(at.length() >= 10 ? at.substring(0, 10) : at);
+        }
+        String place = p.place(day);
+        return "Observation period: " + p.words() + "; the incident " + what + " on " + day + ", "
+                + switch (place) {
+                    case "in" -> "within the period: a system incident of the period, for the description to disclose";
+                    case "after" ->
+                        "after the period: a subsequent event if before the report date, for management to disclose"
+                                + " and the service auditor to consider";
+                    default -> "before the period: outside the examination, unless its effects continued into it";
+                };
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.tandem.server.report.Narration.time;
 
 import dev.tandem.change.EmergencyReview;
 import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.controls.Retest;
 import dev.tandem.controls.RetestFee;
 import dev.tandem.controls.Retests;
@@ -104,6 +105,25 @@ final class ChangeControl {
         }
     }
 
+    /**
+     * The observation period in force at the report's checkpoint: the last {@code audit.period-set}
+     * entry among {@code entries}, with its ledger index; empty when none was set.
+     */
+    record Period(ObservationPeriod period, long index) {}
+
+    static java.util.Optional<Period> period(List<ReportEntry> entries) {
+        Period last = null;
+        for (ReportEntry e : entries) {
+            if (e.type().equals("audit.period-set") && e.content() != null) {
+                last = new Period(
+                        new ObservationPeriod(
+                                LocalDate.parse(text(e.content(), "start")), LocalDate.parse(text(e.content(), "end"))),
+                        e.index());
+            }
+        }
+        return java.util.Optional.ofNullable(last);
+    }
+
     static List<Section> sections(List<ReportEntry> entries, Settings settings) {
         Map<String, Tracked> changes = new LinkedHashMap<>();
         List<ControlTest> register = new ArrayList<>();
@@ -140,7 +160,8 @@ final class ChangeControl {
                             LocalDate.parse(text(t, "testedOn")),
                             text(t, "tester"),
                             "",
-                            ++line));
+                            ++line,
+                            Instant.parse(e.at())));
                 }
                 continue;
             }
@@ -180,7 +201,8 @@ final class ChangeControl {
         }
         List<Section> out = new ArrayList<>();
         out.add(changesSection(changes, privileged));
-        out.add(retests(changes, register, registerCites, settings));
+        out.add(retests(
+                changes, register, registerCites, settings, period(entries).orElse(null)));
         List<Instant> executions = new ArrayList<>(sealedExecutions);
         changes.values().stream()
                 .map(t -> t.executedAt)
@@ -274,7 +296,11 @@ final class ChangeControl {
     }
 
     private static Section retests(
-            Map<String, Tracked> changes, List<ControlTest> register, List<Long> registerCites, Settings s) {
+            Map<String, Tracked> changes,
+            List<ControlTest> register,
+            List<Long> registerCites,
+            Settings s,
+            @Nullable Period period) {
         List<Retests.Executed> executed = new ArrayList<>();
         Map<String, List<Long>> cites = new LinkedHashMap<>();
         for (Tracked t : changes.values()) {
@@ -290,12 +316,16 @@ final class ChangeControl {
                 cites.put(t.id, t.cites);
             }
         }
-        List<Retest> retests = Retests.of(register, executed);
-        RetestFee fee = RetestFee.estimate(s.fee(), s.currency(), s.lowShare(), s.highShare(), retests.size());
+        List<Retest> retests = Retests.of(register, executed, period == null ? null : period.period());
+        RetestFee fee =
+                RetestFee.estimate(s.fee(), s.currency(), s.lowShare(), s.highShare(), Retests.outstanding(retests));
         List<Row> rows = new ArrayList<>();
         for (Retest r : retests) {
             List<Long> c = new ArrayList<>(registerCites);
             c.addAll(cites.getOrDefault(r.change(), List.of()));
+            if (period != null) {
+                c.add(period.index());
+            }
             rows.add(new Row(
                     List.of(
                             r.control(),
@@ -304,7 +334,14 @@ final class ChangeControl {
                             r.tester(),
                             r.change() + " (" + r.changeTitle() + ")",
                             time(r.executedAt().toString()),
-                            r.reason()),
+                            r.reason(),
+                            r.closedOn() == null
+                                    ? "outstanding"
+                                    : "done: tested " + r.closedOn()
+                                            + (r.closedBy() == null
+                                                            || r.closedBy().isEmpty()
+                                                    ? ""
+                                                    : " by " + r.closedBy())),
                     c));
         }
         List<String> notes = new ArrayList<>();
@@ -315,20 +352,46 @@ final class ChangeControl {
         notes.add(
                 fee.low() == null
                         ? Retests.Tally.of(retests).toRetest()
+                                + Retests.Tally.of(retests).doneWords()
                                 + "; the audit fee is not configured (administrator: TANDEM_AUDIT_FEE), so no estimate"
                                 + " (retests are priced at " + shares + " of the audit fee)"
                         : "Estimated retest fee: " + fee.currency() + " " + money(fee.low()) + " to "
                                 + money(fee.high())
                                 + " (" + shares + " of the audit fee of " + fee.currency() + " " + money(s.fee())
                                 + ") for "
-                                + Retests.Tally.of(retests).words() + ", tested before a change touched them");
+                                + Retests.Tally.of(retests).words() + ", tested before a change touched them"
+                                + Retests.Tally.of(retests).doneWords());
+        if (period == null) {
+            notes.add("No observation period recorded (audit liaison: the register page): every executed change"
+                    + " is counted, whenever it ran.");
+        } else {
+            List<String> outside = new ArrayList<>();
+            for (Retests.Executed x : executed) {
+                if (!period.period().contains(LocalDate.ofInstant(x.executedAt(), java.time.ZoneOffset.UTC))) {
+                    outside.add(x.id());
+                }
+            }
+            notes.add("Observation period " + period.period().words() + " (entry #" + period.index() + "): only"
+                    + " changes executed in it undo a test of it"
+                    + (outside.isEmpty()
+                            ? "."
+                            : "; executed outside it, so no retest: " + String.join(", ", outside) + "."));
+        }
         return new Section(
                 "retests",
                 "Retests: controls tested before a change touched them",
                 notes,
                 List.of(),
                 new Table(
-                        List.of("Control", "Configuration item", "Tested on", "Tester", "Change", "Executed", "Reason"),
+                        List.of(
+                                "Control",
+                                "Configuration item",
+                                "Tested on",
+                                "Tester",
+                                "Change",
+                                "Executed",
+                                "Reason",
+                                "Retest"),
                         rows));
     }
 

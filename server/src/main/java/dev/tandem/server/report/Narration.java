@@ -388,6 +388,13 @@ final class Narration {
                         + by + ": " + text(b, "missingHere") + " of theirs missing here, "
                         + text(b, "missingThere") + " of ours missing there, " + text(b, "timeDiffers")
                         + " with times that differ";
+            case "audit.period-set" ->
+                "Observation period of the SOC 2 Type II audit set" + by + ": " + text(b, "start") + " to "
+                        + text(b, "end")
+                        + (b.path("previous").isObject()
+                                ? " (was " + text(b.path("previous"), "start") + " to "
+                                        + text(b.path("previous"), "end") + ")"
+                                : "");
             case "control-tests.imported" ->
                 "Control test register imported" + by + ": " + text(b, "rows") + " rows, controls "
                         + controls(texts(b, "controls")) + ", as evidence " + names.of(text(b, "evidence"));

@@ -542,6 +542,15 @@ abstract class AccessMatrixContract {
                         "text/csv",
                         register.getBytes(StandardCharsets.UTF_8))));
         c.add(get("/api/v1/incidents/{id}/control-tests", MEMBERS, i + "/control-tests"));
+        // the observation period: set by who imports the register (a second setting of the same period is
+        // 409 period-unchanged: permitted, and changes nothing), read by every member
+        c.add(json(
+                "PUT",
+                "/api/v1/incidents/{id}/observation-period",
+                "FFFFPFHP",
+                () -> i + "/observation-period",
+                "{\"start\":\"2026-01-01\",\"end\":\"2027-06-30\"}"));
+        c.add(get("/api/v1/incidents/{id}/observation-period", MEMBERS, i + "/observation-period"));
         c.add(json("POST", "/api/v1/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeBody(f)));
         c.add(get("/api/v1/incidents/{id}/changes", MEMBERS, i + "/changes"));
         c.add(get("/api/v1/incidents/{id}/retests", MEMBERS, i + "/retests"));
@@ -915,6 +924,12 @@ abstract class AccessMatrixContract {
         c.add(get("/incidents/{id}/control-tests", MEMBERS, i + "/control-tests"));
         c.add(get("/incidents/{id}/control-tests/import", "FFFFPFHP", i + "/control-tests/import"));
         c.add(registerUpload(i, "FFFFPFHP"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/observation-period",
+                "FFFFPFHP",
+                () -> i + "/observation-period",
+                "start=2026-01-01&end=2027-06-30"));
         // the ledger: every signed-in user; entries and proofs answer as /api/v1/ledger/... does
         c.add(get("/ledger", EVERYONE, "/ledger"));
         c.add(get("/ledger/verify", EVERYONE, "/ledger/verify?index=0"));

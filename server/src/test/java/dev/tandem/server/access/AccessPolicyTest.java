@@ -26,8 +26,10 @@ class AccessPolicyTest {
             }
             Resource r = a.target() == Target.EVIDENCE ? FORENSIC_ITEM : Resource.incident(INCIDENT);
             assertThat(AccessPolicy.decide(stranger, a, r)).as(a.name()).isInstanceOf(Decision.Hidden.class);
-            boolean adminTask =
-                    a == Action.MEMBERS_READ || a == Action.MEMBERS_CHANGE || a == Action.CONTROL_TESTS_IMPORT;
+            boolean adminTask = a == Action.MEMBERS_READ
+                    || a == Action.MEMBERS_CHANGE
+                    || a == Action.CONTROL_TESTS_IMPORT
+                    || a == Action.OBSERVATION_PERIOD_SET;
             assertThat(AccessPolicy.decide(admin, a, r))
                     .as(a.name())
                     .isInstanceOf(adminTask ? Decision.Permit.class : Decision.Hidden.class);
@@ -68,6 +70,9 @@ class AccessPolicyTest {
                     .as(r.name())
                     .isInstanceOf(executor ? Decision.Permit.class : Decision.Forbidden.class);
             assertThat(AccessPolicy.decide(as(r), Action.CONTROL_TESTS_IMPORT, change))
+                    .as(r.name())
+                    .isInstanceOf(r == Role.AUDIT_LIAISON ? Decision.Permit.class : Decision.Forbidden.class);
+            assertThat(AccessPolicy.decide(as(r), Action.OBSERVATION_PERIOD_SET, change))
                     .as(r.name())
                     .isInstanceOf(r == Role.AUDIT_LIAISON ? Decision.Permit.class : Decision.Forbidden.class);
             for (Action read : Set.of(Action.CHANGE_READ, Action.CHANGES_READ, Action.RETESTS_READ)) {

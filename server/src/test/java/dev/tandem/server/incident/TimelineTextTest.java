@@ -247,6 +247,11 @@ class TimelineTextTest {
                                 new ControlTestsImported.Test("CC8.1", "Change:Deploy", "2026-09-15", "Blake"))),
                 "Ada Lovelace imported the audit firm's control test register (3 rows, 2 controls) as evidence e9");
         s.put(
+                new dev.tandem.server.ledger.fact.ObservationPeriodSet(
+                        "i", "2026-01-01", "2026-12-31", "2025-01-01", "2025-12-31"),
+                "Ada Lovelace set the audit's observation period to 2026-01-01 to 2026-12-31 (was 2025-01-01 to"
+                        + " 2025-12-31)");
+        s.put(
                 new ChangeRequested(
                         "i",
                         "c1",

@@ -326,4 +326,70 @@ class ChangeControlTest {
         assertThat(changes.table().rows()).isEmpty();
         assertThat(changes.lines().getFirst().text()).startsWith("1 change-control entry rests on privileged");
     }
+
+    /**
+     * A register test after the change closes its retest in the report as on the API, and the fee no
+     * longer counts it: the review's case, a CC6.3 test imported after the change ran, dated its day.
+     */
+    @Test
+    void aTestAfterTheChangeClosesTheRetestAndTheFeeNoLongerCountsIt() {
+        List<ReportEntry> entries = new java.util.ArrayList<>(ENTRIES);
+        entries.add(entry(
+                6,
+                "control-tests.imported",
+                "2026-11-26T18:00:00Z",
+                "{\"register\":\"r2\",\"evidence\":\"e2\",\"sha256\":\"01\",\"rows\":1,\"controls\":[\"CC6.3\"],"
+                        + "\"tests\":[{\"control\":\"CC6.3\",\"configItem\":\"PermissionSet:Sync\","
+                        + "\"testedOn\":\"2026-11-26\",\"tester\":\"Robin\"}]}"));
+        Section retests = ChangeControl.sections(entries, SETTINGS).get(1);
+        assertThat(retests.table().header()).last().isEqualTo("Retest");
+        assertThat(retests.table().rows()).hasSize(1);
+        assertThat(retests.table().rows().getFirst().cells()).last().isEqualTo("done: tested 2026-11-26 by Robin");
+        assertThat(retests.notes().getFirst())
+                .contains("EUR 0.00 to 0.00")
+                .contains("0 retest items")
+                .contains("1 retest item done");
+        // before the retest was imported: outstanding and priced
+        Section before = ChangeControl.sections(ENTRIES, SETTINGS).get(1);
+        assertThat(before.table().rows().getFirst().cells()).last().isEqualTo("outstanding");
+    }
+
+    /** With an observation period in the ledger, a change executed after it is no retest, and the note says so. */
+    @Test
+    void aChangeExecutedOutsideTheObservationPeriodIsNoRetest() {
+        List<ReportEntry> entries = new java.util.ArrayList<>(ENTRIES);
+        entries.addFirst(entry(
+                0, "audit.period-set", "2026-01-02T08:00:00Z", "{\"start\":\"2026-01-01\",\"end\":\"2026-11-25\"}"));
+        Section retests = ChangeControl.sections(entries, SETTINGS).get(1);
+        assertThat(retests.table().rows()).isEmpty();
+        assertThat(retests.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .isEqualTo("Observation period 2026-01-01 to 2026-11-25 (entry #0): only changes executed in it"
+                                + " undo a test of it; executed outside it, so no retest: c1."));
+        assertThat(ChangeControl.period(entries)).isPresent();
+        // a period that holds the change: the retest, citing the period's entry
+        entries.set(
+                0,
+                entry(
+                        0,
+                        "audit.period-set",
+                        "2026-01-02T08:00:00Z",
+                        "{\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}"));
+        assertThat(ChangeControl.sections(entries, SETTINGS).get(1).table().rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.cites()).contains(0L));
+    }
+
+    @Test
+    void theDisclosureSaysWhereTheIncidentFallsAgainstThePeriod() {
+        var p = new dev.tandem.controls.ObservationPeriod(
+                java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-11-30"));
+        assertThat(AuditContinuityReport.periodLine(p, "occurred", "2026-11-29T23:30:00-05:00"))
+                .isEqualTo("Observation period: 2026-01-01 to 2026-11-30; the incident occurred on 2026-11-30, within"
+                        + " the period: a system incident of the period, for the description to disclose");
+        assertThat(AuditContinuityReport.periodLine(p, "occurred", "2026-12-05T15:00:00Z"))
+                .contains("on 2026-12-05, after the period: a subsequent event");
+        assertThat(AuditContinuityReport.periodLine(p, "became known", "2025-12-31T10:00:00Z"))
+                .contains("became known on 2025-12-31, before the period");
+    }
 }

@@ -24,6 +24,7 @@ public sealed interface Fact
                 ChangeWithdrawn,
                 CheckpointVerified,
                 ControlTestsImported,
+                ObservationPeriodSet,
                 EvidenceAdded,
                 EvidenceDamaged,
                 EvidencePulledBack,
