@@ -85,10 +85,26 @@ abstract class ChangeControlContract {
     Api counsel;
     String incident;
 
+    /** The tag of the shared users' names. */
+    String names;
+
+    String responderName() {
+        return "responder-" + names;
+    }
+
+    String liaisonName() {
+        return "liaison-" + names;
+    }
+
+    String auditorName() {
+        return "auditor-" + names;
+    }
+
     @BeforeAll
     void setUp() {
         admin = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
         String tag = Long.toString(System.nanoTime(), 36);
+        names = tag;
         ic = admin.as(user("ic-" + tag));
         responder = admin.as(user("responder-" + tag));
         liaison = admin.as(user("liaison-" + tag));
@@ -1450,6 +1466,150 @@ abstract class ChangeControlContract {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    // ------------------------------------------------------------------ the retest cost, closure and period
+
+    /**
+     * The audit liaison's findings 4, 5 and 10 on an incident of its own: the observation period is set
+     * by the liaison alone and recorded; a register row outside it is refused naming its line; before
+     * approval the change shows the register tests it would put up for retest, the fee, and a named
+     * control the register never tested; after execution the retest is outstanding and priced, and a
+     * test of the same control and item imported after the change closes it on the API, the CSV and
+     * the report, whose DC4 disclosure places the incident in the period.
+     */
+    @Test
+    void aRetestIsPricedBeforeApprovalAndClosedByATestAfterTheChangeWithinTheObservationPeriod() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String own = openIncident("Retest cost " + tag);
+        for (var m : Map.of(
+                        responderName(), "RESPONDER",
+                        liaisonName(), "AUDIT_LIAISON",
+                        auditorName(), "AUDITOR")
+                .entrySet()) {
+            addMember(own, m.getKey(), m.getValue());
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        String path = "/api/v1/incidents/" + own + "/observation-period";
+        assertThat(liaison.get(path).json().path("start").isNull()).isTrue();
+        long size = treeSize();
+        Api.Response forbidden = responder.putJson(path, "{\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}");
+        assertThat(forbidden.status()).as(forbidden.body()).isEqualTo(403);
+        Api.Response backwards = liaison.putJson(path, "{\"start\":\"2026-12-31\",\"end\":\"2026-01-01\"}");
+        assertThat(backwards.status()).as(backwards.body()).isEqualTo(422);
+        assertThat(backwards.json().path("detail").asString())
+                .isEqualTo("start, end: the observation period ends (2026-01-01) before it starts (2026-12-31)");
+        Api.Response badDay = liaison.putJson(path, "{\"start\":\"01/01/2026\",\"end\":\"2026-12-31\"}");
+        assertThat(badDay.status()).isEqualTo(422);
+        assertThat(badDay.json().path("detail").asString()).startsWith("start: \"01/01/2026\" is not a calendar date");
+        assertThat(treeSize()).isEqualTo(size);
+        String start = today.minusDays(180).toString();
+        String end = today.plusDays(30).toString();
+        Api.Response set = liaison.putJson(path, "{\"start\":\"" + start + "\",\"end\":\"" + end + "\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(auditor.get(path).json().path("end").asString()).isEqualTo(end);
+        assertThat(treeSize()).isEqualTo(size + 1);
+        Api.Response same = liaison.putJson(path, "{\"start\":\"" + start + "\",\"end\":\"" + end + "\"}");
+        assertThat(same.status()).isEqualTo(409);
+
+        // a register from the wrong year: refused naming its line, nothing recorded
+        String header = "control,configItem,testedOn,tester,sample\n";
+        String tested = today.minusDays(30).toString();
+        Api.Response wrongYear = liaison.send(
+                "POST",
+                "/api/v1/control-tests?incident=" + own,
+                "text/csv",
+                bytes(header + "CC6.3,PermissionSet:Integration_Sync," + tested + ",Audrey Blake,25\n"
+                        + "CC6.1,Profile:Admin," + today.minusDays(400) + ",Audrey Blake,5\n"));
+        assertThat(wrongYear.status()).as(wrongYear.body()).isEqualTo(422);
+        assertThat(wrongYear.json().path("detail").asString())
+                .isEqualTo("line 3, column testedOn: " + today.minusDays(400) + " is before the observation period ("
+                        + start + " to " + end + "); a register lists the tests of the period");
+        assertThat(treeSize()).isEqualTo(size + 1);
+        Api.Response imported = liaison.send(
+                "POST",
+                "/api/v1/control-tests?incident=" + own,
+                "text/csv",
+                bytes(header + "CC6.3,PermissionSet:Integration_Sync," + tested + ",Audrey Blake,25\n"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+
+        // before approval: the tests it would undo, the fee, and the control the register never tested
+        String pre = uploadTo(own, "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", BEFORE);
+        clock.advance(Duration.ofSeconds(1));
+        Api.Response requested = responder.postJson(
+                "/api/v1/incidents/" + own + "/changes",
+                "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce production\",\"kind\":\"CONFIGURATION\","
+                        + "\"configItems\":[\"PermissionSet:Integration_Sync#ViewAllData\"],"
+                        + "\"controls\":[\"CC6.3\",\"CC9.2\"],\"preSnapshots\":[\"" + pre + "\"],"
+                        + "\"rollbackPlan\":\"Redeploy\",\"emergency\":false}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        JsonNode preview = liaison.get("/api/v1/changes/" + id).json().path("retestPreview");
+        assertThat(preview.path("retests")).hasSize(1);
+        JsonNode test = preview.path("retests").get(0);
+        assertThat(List.of(
+                        test.path("control").asString(),
+                        test.path("configItem").asString(),
+                        test.path("testedOn").asString(),
+                        test.path("tester").asString()))
+                .containsExactly("CC6.3", "PermissionSet:Integration_Sync", tested, "Audrey Blake");
+        assertThat(strings(preview.path("notInRegister"))).containsExactly("CC9.2");
+        assertThat(preview.path("outsidePeriod").asBoolean()).isFalse();
+        assertThat(preview.path("fee").path("low").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(liaison.get("/changes/" + id).body())
+                .contains("Retest cost if carried out")
+                .contains("CC9.2: not in the register")
+                .contains("Audrey Blake");
+
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(liaison, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(10));
+        String post = uploadTo(own, "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", AFTER);
+        Api.Response executed = execute(responder, id, post);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        assertThat(executed.json().path("retestPreview").isNull()).isTrue();
+        JsonNode outstanding =
+                auditor.get("/api/v1/incidents/" + own + "/retests").json();
+        assertThat(outstanding.path("retests")).hasSize(1);
+        assertThat(outstanding.path("retests").get(0).path("closedOn").isNull()).isTrue();
+        assertThat(outstanding.path("fee").path("low").decimalValue()).isEqualByComparingTo("12000");
+
+        // the review's finding 4: the retest after the change, imported after it ran, dated its day
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response redone = liaison.send(
+                "POST",
+                "/api/v1/control-tests?incident=" + own,
+                "text/csv",
+                bytes(header + "CC6.3,PermissionSet:Integration_Sync," + today + ",Robin Kim,retest after change\n"));
+        assertThat(redone.status()).as(redone.body()).isEqualTo(201);
+        JsonNode closed = auditor.get("/api/v1/incidents/" + own + "/retests").json();
+        assertThat(closed.path("retests")).hasSize(1);
+        assertThat(closed.path("retests").get(0).path("closedOn").asString()).isEqualTo(today.toString());
+        assertThat(closed.path("retests").get(0).path("closedBy").asString()).isEqualTo("Robin Kim");
+        assertThat(closed.path("fee").path("low").decimalValue()).isEqualByComparingTo("0");
+        assertThat(auditor.send("GET", "/api/v1/incidents/" + own + "/retests?format=csv", null, null)
+                        .body())
+                .contains("," + today + ",Robin Kim");
+        assertThat(auditor.get("/incidents/" + own + "/retests").body())
+                .contains("Done: tested " + today + " by Robin Kim")
+                .contains("Observation period");
+        String report = auditor.send("GET", "/api/v1/incidents/" + own + "/reports/audit-continuity", null, null)
+                .body();
+        assertThat(report)
+                .contains("done: tested " + today + " by Robin Kim")
+                .contains("1 retest item done")
+                .contains("Observation period: " + start + " to " + end + "; the incident was opened in Tandem on "
+                        + today + ", within the period");
+        // a period that would leave a register row outside it is refused, naming the row; nothing recorded
+        long before = treeSize();
+        Api.Response narrower =
+                liaison.putJson(path, "{\"start\":\"" + today.minusDays(10) + "\",\"end\":\"" + end + "\"}");
+        assertThat(narrower.status()).as(narrower.body()).isEqualTo(409);
+        assertThat(narrower.json().path("detail").asString())
+                .contains(
+                        "CC6.3 PermissionSet:Integration_Sync tested " + tested + " is before the observation period");
+        assertThat(treeSize()).isEqualTo(before);
+    }
 
     /**
      * A pre-change snapshot of the permission set taken now, the clock then moved on: the
