@@ -186,7 +186,8 @@ public final class Retests {
                         r.change(),
                         r.changeTitle(),
                         r.executedAt(),
-                        r.reason()))
+                        // told before it runs: what it would modify (no diffs yet, the requested items)
+                        r.reason().replaceFirst("^the change modified ", "the change would modify ")))
                 .toList();
         Set<String> tested = new LinkedHashSet<>();
         register.forEach(t -> tested.add(t.control()));

@@ -311,6 +311,10 @@ class RetestsTest {
                 .extracting(Retest::control, Retest::configItem, Retest::testedOn, Retest::tester)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("CC6.3", SYNC, LocalDate.of(2026, 9, 14), "Blake"));
+        assertThat(p.retests().getFirst().reason())
+                .isEqualTo(
+                        "the change would modify PermissionSet:Integration_Sync#ViewAllData, which the test of CC6.3 on"
+                                + " 2026-09-14 covered");
         assertThat(p.notInRegister()).containsExactly("CC9.2");
         assertThat(p.outsidePeriod()).isFalse();
         var outside = Retests.preview(
