@@ -62,6 +62,8 @@ public class ControlTests {
      * Imports a register. A row the incident's register holds already (same control, item, date,
      * tester and sample) is skipped and counted, so importing the same file again adds nothing; a
      * file with no new row at all is refused (409 {@code register-already-imported}) and not kept.
+     * With an observation period set, a row dated outside it refuses the file (422 {@code
+     * outside-period}, naming its line), checked again in the unit that records it.
      */
     public Imported importRegister(String incident, byte[] csv, String name, String actor) {
         // the register is kept as evidence under this name: the same checks as any item's name
