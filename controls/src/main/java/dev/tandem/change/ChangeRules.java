@@ -437,22 +437,44 @@ public final class ChangeRules {
     /** A recorded decision on a change: who, in which approver role, approve or reject. */
     public record Decision(String person, Approver role, boolean approve) {}
 
-    /** A change request as the approval and execution rules need it. */
-    public record State(String requester, boolean emergency, ChangeStatus status, List<Decision> decisions) {
+    /**
+     * A change request as the approval and execution rules need it.
+     *
+     * @param liaisonAlone the audit liaison's approval completes it (docs/adr/102): an emergency
+     *     change whose requester the incident has no other incident commander to approve ({@link
+     *     #liaisonAlone})
+     */
+    public record State(
+            String requester, boolean emergency, ChangeStatus status, List<Decision> decisions, boolean liaisonAlone) {
         public State {
             decisions = List.copyOf(decisions);
+        }
+
+        public State(String requester, boolean emergency, ChangeStatus status, List<Decision> decisions) {
+            this(requester, emergency, status, decisions, false);
+        }
+
+        /** The same change, with whether the audit liaison's approval alone completes it. */
+        public State liaisonAlone(boolean alone) {
+            return new State(requester, emergency, status, decisions, alone);
         }
 
         public Optional<Decision> decisionOf(Approver role) {
             return decisions.stream().filter(d -> d.role() == role).findFirst();
         }
 
-        /** Both approvers approved: the incident commander and the audit liaison. */
+        /**
+         * Both approvers approved: the incident commander and the audit liaison; or, where the audit
+         * liaison's approval alone completes it ({@code liaisonAlone}), the liaison approved and no
+         * incident commander rejected it.
+         */
         public boolean approved() {
-            return decisionOf(Approver.INCIDENT_COMMANDER)
+            boolean liaison =
+                    decisionOf(Approver.AUDIT_LIAISON).map(Decision::approve).orElse(false);
+            return liaison
+                    && decisionOf(Approver.INCIDENT_COMMANDER)
                             .map(Decision::approve)
-                            .orElse(false)
-                    && decisionOf(Approver.AUDIT_LIAISON).map(Decision::approve).orElse(false);
+                            .orElse(liaisonAlone);
         }
 
         public boolean rejected() {
@@ -505,6 +527,18 @@ public final class ChangeRules {
         return OK;
     }
 
+    /**
+     * Whether the audit liaison's approval alone completes the change (docs/adr/102, SOC 2 CC8.1: an
+     * emergency change is approved after the fact by someone other than its requester): an emergency
+     * change, and no incident commander of the incident ({@code commanders}) other than its
+     * requester, who may not approve their own change. The commander's approval is then not awaited:
+     * the liaison, another person, approves it; a second commander added later may still decide, and a
+     * commander's rejection still rejects it.
+     */
+    public static boolean liaisonAlone(State s, Collection<String> commanders) {
+        return s.emergency() && commanders.stream().allMatch(s.requester()::equals);
+    }
+
     /** Whether one in {@code role} may flag a change as an emergency: the incident commander only. */
     public static boolean mayFlagEmergency(@Nullable String role) {
         return "INCIDENT_COMMANDER".equals(role);
@@ -541,6 +575,9 @@ public final class ChangeRules {
      * requester (who may not approve it). The rule stays; the page says what to do.
      */
     public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
+        if (liaisonAlone(s, commanders)) {
+            return null; // the audit liaison's approval completes it (docs/adr/102)
+        }
         return noOtherApprover(s, Approver.INCIDENT_COMMANDER, commanders);
     }
 
@@ -640,7 +677,7 @@ public final class ChangeRules {
         }
         List<Decision> all = new ArrayList<>(s.decisions());
         all.add(d);
-        return new State(s.requester(), s.emergency(), s.status(), all).approved()
+        return new State(s.requester(), s.emergency(), s.status(), all, s.liaisonAlone()).approved()
                 ? ChangeStatus.APPROVED
                 : ChangeStatus.REQUESTED;
     }

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An emergency change runs before its approvals and must be approved within a window after it was
- * executed (24 hours by default). Past the window without both approvals it is a change-management
+ * executed (24 hours by default; the window in force when it was requested, {@link #windowOf}). Past the window without both approvals it is a change-management
  * exception against SOC 2 CC8.1, which the audit-continuity report lists.
  */
 public final class EmergencyReview {
@@ -39,6 +39,16 @@ public final class EmergencyReview {
             return Status.OVERDUE;
         }
         return now.isAfter(deadline) ? Status.OVERDUE : Status.AWAITING_APPROVAL;
+    }
+
+    /**
+     * The window an emergency change is judged by: the one recorded in its {@code change.requested}
+     * entry when it was requested (docs/contracts.md §3), so that no later setting makes an exception
+     * appear or disappear; {@code setting}, the server's, for a request recorded before the window
+     * was (none recorded).
+     */
+    public static Duration windowOf(@Nullable Duration recorded, Duration setting) {
+        return recorded != null ? recorded : setting;
     }
 
     /** Whether the status is a CC8.1 change-management exception. */

@@ -5,6 +5,7 @@ import dev.tandem.change.ChangeRules;
 import dev.tandem.change.ChangeStatus;
 import dev.tandem.change.Difference;
 import dev.tandem.change.Risk;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,8 @@ public record Change(
         List<Diff> diffs,
         @Nullable Verification verification,
         Scope scope,
-        @Nullable Withdrawal withdrawal) {
+        @Nullable Withdrawal withdrawal,
+        @Nullable Duration emergencyWindow) {
 
     public record DecisionRow(
             String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {}
@@ -81,16 +83,21 @@ public record Change(
     /** A request withdrawn before it ran: by whom, when, why, and its ledger entry. */
     public record Withdrawal(String by, Instant at, String reason, long ledgerIndex) {}
 
-    /** What the change rules need of it. */
+    /**
+     * What the change rules need of it. Its approval is complete when it was recorded so ({@code
+     * approvedAt}): without an incident commander's decision, that is the audit liaison's approval
+     * alone (docs/adr/102); whether that rule applies to a change still awaiting it depends on the
+     * incident's commanders now ({@link ChangeRules#liaisonAlone}), which {@code Changes} asks.
+     */
     public ChangeRules.State state() {
-        return new ChangeRules.State(
-                requestedBy,
-                emergency,
-                status,
-                decisions.stream()
-                        .map(d -> new ChangeRules.Decision(
-                                d.person(), dev.tandem.change.Approver.valueOf(d.role()), d.approve()))
-                        .toList());
+        List<ChangeRules.Decision> ds = decisions.stream()
+                .map(d ->
+                        new ChangeRules.Decision(d.person(), dev.tandem.change.Approver.valueOf(d.role()), d.approve()))
+                .toList();
+        boolean liaisonAlone = emergency
+                && approvedAt != null
+                && ds.stream().noneMatch(d -> d.role() == dev.tandem.change.Approver.INCIDENT_COMMANDER);
+        return new ChangeRules.State(requestedBy, emergency, status, ds, liaisonAlone);
     }
 
     /** An access restriction stays an open risk until its business processes were verified after it ran. */

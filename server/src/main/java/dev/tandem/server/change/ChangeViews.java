@@ -1,10 +1,14 @@
 package dev.tandem.server.change;
 
+import dev.tandem.change.ChangeRules;
 import dev.tandem.change.Difference;
+import dev.tandem.change.Resubmissions;
+import dev.tandem.change.Segregation;
 import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlTest;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.evidence.Vault;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -41,6 +45,16 @@ class ChangeViews {
             boolean outsidePeriod,
             boolean registerImported,
             ChangeController.FeeView fee) {}
+
+    /**
+     * An earlier request for the same configuration items, rejected or still open
+     * ({@link Resubmissions#earlier}): its id, title, status, and the decision that refused it.
+     */
+    record EarlierView(
+            String change,
+            String title,
+            String status,
+            @Nullable String decision) {}
 
     record DecisionView(String role, String person, String decision, String comment, String at, long ledgerIndex) {}
 
@@ -105,7 +119,12 @@ class ChangeViews {
             @Nullable String withdrawnBy,
             @Nullable String withdrawalReason,
             List<String> unmatchedItems,
-            @Nullable RetestPreviewView retestPreview) {}
+            @Nullable RetestPreviewView retestPreview,
+            @Nullable String emergencyApprovalWindow,
+            boolean liaisonApprovalSuffices,
+            @Nullable String segregationOfDuties,
+            List<EarlierView> sameItemsAs,
+            List<String> openAlongside) {}
 
     /**
      * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
@@ -119,6 +138,7 @@ class ChangeViews {
 
     ChangeView view(Change c, Access access) {
         boolean executionOpen = executionOpen(c, access);
+        Resubmission resubmission = resubmission(c);
         boolean notesWithheld = !executionOpen
                 && c.executionNotes() != null
                 && !c.executionNotes().isBlank();
@@ -188,7 +208,12 @@ class ChangeViews {
                 c.withdrawal() == null ? null : c.withdrawal().by(),
                 c.withdrawal() == null ? null : c.withdrawal().reason(),
                 unmatched(c),
-                preview(c));
+                preview(c),
+                c.emergencyWindow() == null ? null : c.emergencyWindow().toString(),
+                !c.state().approved() && changes.state(c).liaisonAlone(),
+                Segregation.observation(c.id(), c.executedBy(), c.state().decisions()),
+                resubmission.earlier(),
+                resubmission.openAlongside());
     }
 
     /**
@@ -221,6 +246,38 @@ class ChangeViews {
                 p.preview().outsidePeriod(),
                 p.registerImported(),
                 new ChangeController.FeeView(f.low(), f.high(), f.currency(), f.lowShare(), f.highShare()));
+    }
+
+    /** The earlier requests for the same items a change is linked to, and those open alongside it. */
+    record Resubmission(List<EarlierView> earlier, List<String> openAlongside) {}
+
+    /** The change's links to requests for the same configuration items ({@link Resubmissions}). */
+    Resubmission resubmission(Change c) {
+        List<Change> all = changes.ofIncident(c.incident());
+        List<Resubmissions.Request> requests = all.stream()
+                .map(x -> new Resubmissions.Request(x.id(), x.configItems(), x.status()))
+                .toList();
+        List<EarlierView> earlier = new ArrayList<>();
+        for (Resubmissions.Request r : Resubmissions.earlier(c.id(), requests)) {
+            Change e =
+                    all.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+            earlier.add(new EarlierView(e.id(), e.title(), e.status().name(), decision(e)));
+        }
+        return new Resubmission(
+                List.copyOf(earlier),
+                Resubmissions.openTwins(c.id(), requests).stream()
+                        .map(Resubmissions.Request::id)
+                        .toList());
+    }
+
+    /** The rejection of a change in words ("rejected by … as the …: why"), or null when none rejected it. */
+    static @Nullable String decision(Change c) {
+        return c.decisions().stream()
+                .filter(d -> !d.approve())
+                .findFirst()
+                .map(d -> "rejected by " + d.person() + " as the "
+                        + ChangeRules.words(dev.tandem.change.Approver.valueOf(d.role())) + ": " + d.comment())
+                .orElse(null);
     }
 
     private static VerificationView verification(Change.Verification v, Access access) {

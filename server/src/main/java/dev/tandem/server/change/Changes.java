@@ -9,6 +9,7 @@ import dev.tandem.change.ConfigDiff;
 import dev.tandem.change.Difference;
 import dev.tandem.change.EmergencyReview;
 import dev.tandem.change.Risk;
+import dev.tandem.change.Segregation;
 import dev.tandem.change.Snapshot;
 import dev.tandem.change.SnapshotContents;
 import dev.tandem.controls.ConfigItems;
@@ -22,6 +23,8 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
 import dev.tandem.server.access.Caller;
+import dev.tandem.server.access.Memberships;
+import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.leak.Findings;
@@ -80,6 +83,7 @@ public class Changes {
     private final ChangeProperties props;
     private final Clock clock;
     private final JsonMapper json;
+    private final Memberships members;
 
     Changes(
             JdbcTemplate jdbc,
@@ -91,7 +95,9 @@ public class Changes {
             AuditProperties audit,
             ChangeProperties props,
             Clock clock,
-            JsonMapper json) {
+            JsonMapper json,
+            Memberships members) {
+        this.members = members;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.vault = vault;
@@ -178,7 +184,7 @@ public class Changes {
                 draft.configItems(),
                 items.values().stream().map(this::contents).toList()));
         String id = Ids.next();
-        return ledger.record(ap -> {
+        ledger.record(ap -> {
             // checked again in the unit: the incident closed meanwhile
             refuseUnless(ChangeRules.incidentOpen(closedAt(incident), "requested"));
             long index = ap.record(
@@ -198,7 +204,9 @@ public class Changes {
                             draft.emergency(),
                             draft.auditorAccess(),
                             draft.businessProcesses(),
-                            filled.finding()),
+                            filled.finding(),
+                            // the window in force now is the one it is judged by (docs/contracts.md §3)
+                            draft.emergency() ? props.window().toString() : null),
                     caller.username());
             jdbc.update(
                     "INSERT INTO change_request (id, incident_id, title, system_name, description, kind, risk,"
@@ -224,8 +232,10 @@ public class Changes {
                     Timestamp.from(now),
                     caller.username(),
                     index);
-            return existing(id);
+            return id;
         });
+        // read once the unit is durable: the answer tells the window its change.requested entry records
+        return existing(id);
     }
 
     /**
@@ -527,17 +537,35 @@ public class Changes {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return ledger.record(ap -> {
             Change c = existing(id);
-            refuseUnless(ChangeRules.decide(c.state(), caller.username(), role));
+            ChangeRules.State state = state(c);
+            refuseUnless(ChangeRules.decide(state, caller.username(), role));
             refuseUnless(ChangeRules.decision(approve, comment));
             if (approve) {
                 refuseUnless(stillCurrent(c, caller));
             }
             Approver as = java.util.Objects.requireNonNull(ChangeRules.approver(role));
             ChangeRules.Decision d = new ChangeRules.Decision(caller.username(), as, approve);
-            ChangeStatus next = ChangeRules.after(c.state(), d);
+            ChangeStatus next = ChangeRules.after(state, d);
+            List<ChangeRules.Decision> all = new ArrayList<>(state.decisions());
+            all.add(d);
+            boolean complete = !state.approved()
+                    && new ChangeRules.State(
+                                    state.requester(), state.emergency(), state.status(), all, state.liaisonAlone())
+                            .approved();
             long index = ap.record(
                     new ChangeDecided(
-                            c.incident(), id, approve ? "APPROVE" : "REJECT", as.name(), comment, next.name()),
+                            c.incident(),
+                            id,
+                            approve ? "APPROVE" : "REJECT",
+                            as.name(),
+                            comment,
+                            next.name(),
+                            complete,
+                            complete
+                                    && state.liaisonAlone()
+                                    && state.decisionOf(Approver.INCIDENT_COMMANDER)
+                                            .isEmpty(),
+                            approve && caller.username().equals(c.executedBy())),
                     caller.username());
             jdbc.update(
                     "INSERT INTO change_decision (change_id, approver_role, person, approve, comment_text, decided_at,"
@@ -549,12 +577,10 @@ public class Changes {
                     comment,
                     Timestamp.from(now),
                     index);
-            boolean bothApproved =
-                    approve && c.state().decisions().stream().anyMatch(x -> x.approve() && x.role() != as);
             jdbc.update(
                     "UPDATE change_request SET status = ?, approved_at = ? WHERE id = ?",
                     next.name(),
-                    bothApproved ? Timestamp.from(now) : null,
+                    complete ? Timestamp.from(now) : null,
                     id);
             return existing(id);
         });
@@ -566,9 +592,26 @@ public class Changes {
      */
     public ChangeRules.Check mayDecide(Change c, Caller caller) {
         return ChangeRules.decide(
-                c.state(),
+                state(c),
                 caller.username(),
                 caller.role() == null ? null : caller.role().name());
+    }
+
+    /**
+     * The change as the approval rules see it now: whether the audit liaison's approval alone
+     * completes it depends on the incident's incident commanders ({@link ChangeRules#liaisonAlone},
+     * docs/adr/102), unless its approval is complete already.
+     */
+    public ChangeRules.State state(Change c) {
+        ChangeRules.State s = c.state();
+        if (s.approved()) {
+            return s;
+        }
+        List<String> commanders = members.members(c.incident()).stream()
+                .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
+                .map(m -> m.username())
+                .toList();
+        return s.liaisonAlone(ChangeRules.liaisonAlone(s, commanders));
     }
 
     /**
@@ -755,7 +798,12 @@ public class Changes {
                             scope.unapprovedItems(),
                             scope.snapshotsBeforeApproval(),
                             publicRetests,
-                            scope.unchangedItems()),
+                            scope.unchangedItems(),
+                            Segregation.approvedAndExecuted(
+                                            caller.username(), current.state().decisions())
+                                    .stream()
+                                    .map(Approver::name)
+                                    .toList()),
                     caller.username());
             jdbc.update(
                     "UPDATE change_request SET status = ?, executed_at = ?, executed_by = ?, post_snapshots = ?,"
@@ -964,7 +1012,21 @@ public class Changes {
     }
 
     /** An executed emergency change and where its approval stands: a CC8.1 exception when late or missing. */
-    public record EmergencyStatus(Change change, EmergencyReview.Status status, Instant deadline, boolean exception) {}
+    public record EmergencyStatus(
+            Change change,
+            EmergencyReview.Status status,
+            Instant deadline,
+            boolean exception,
+            java.time.Duration window) {}
+
+    /**
+     * The approval window the emergency change is judged by: the one recorded with its request, or,
+     * for a request recorded before the window was, the server's setting ({@link
+     * EmergencyReview#windowOf}).
+     */
+    public java.time.Duration window(Change c) {
+        return EmergencyReview.windowOf(c.emergencyWindow(), props.window());
+    }
 
     public List<EmergencyStatus> emergencies(String incident, Instant now) {
         List<EmergencyStatus> out = new ArrayList<>();
@@ -974,9 +1036,10 @@ public class Changes {
                 // approved before it ran counts as in time; rejected after it ran as never approved
                 Instant approvedAt =
                         c.approvedAt() != null && c.approvedAt().isBefore(executedAt) ? executedAt : c.approvedAt();
+                java.time.Duration window = window(c);
                 EmergencyReview.Status s =
-                        EmergencyReview.status(executedAt, approvedAt, c.state().rejected(), props.window(), now);
-                out.add(new EmergencyStatus(c, s, executedAt.plus(props.window()), EmergencyReview.exception(s)));
+                        EmergencyReview.status(executedAt, approvedAt, c.state().rejected(), window, now);
+                out.add(new EmergencyStatus(c, s, executedAt.plus(window), EmergencyReview.exception(s), window));
             }
         }
         return out;
@@ -1084,7 +1147,23 @@ public class Changes {
                         strings(rs, "unapproved_items"),
                         strings(rs, "snapshots_before_approval"),
                         strings(rs, "unchanged_items")),
-                withdrawal(rs));
+                withdrawal(rs),
+                rs.getBoolean("emergency") ? recordedWindow(rs.getLong("ledger_index")) : null);
+    }
+
+    /**
+     * The emergency approval window recorded in the {@code change.requested} entry at {@code index}
+     * (docs/contracts.md §3), or null for a request recorded before the window was.
+     */
+    private java.time.@Nullable Duration recordedWindow(long index) {
+        for (Ledger.ServedEntry e : ledger.entries(index, index + 1)) {
+            tools.jackson.databind.JsonNode w =
+                    json.readTree(e.leaf()).path("body").path("emergencyApprovalWindow");
+            if (w.isString()) {
+                return java.time.Duration.parse(w.asString());
+            }
+        }
+        return null;
     }
 
     private static Change.@Nullable Withdrawal withdrawal(ResultSet rs) throws SQLException {

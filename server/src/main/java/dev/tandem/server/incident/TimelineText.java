@@ -206,13 +206,23 @@ public final class TimelineText {
                 who + " requested " + changeKind(b) + " change \"" + s(b, "title")
                         + "\" on " + s(b, "system") + " (" + list(b, "configItems") + ")"
                         + (b.path("controls").isEmpty() ? "" : ", affecting " + list(b, "controls"))
-                        + (b.path("finding").isString() ? ", for finding " + s(b, "finding") : "");
+                        + (b.path("finding").isString() ? ", for finding " + s(b, "finding") : "")
+                        + (b.path("emergencyApprovalWindow").isString()
+                                ? "; to be approved within " + s(b, "emergencyApprovalWindow") + " of its execution"
+                                : "");
             case "change.decided" ->
                 who + (b.path("decision").asString("").equals("APPROVE") ? " approved" : " rejected") + " change "
                         + s(b, "change") + " as "
                         + s(b, "role").toLowerCase(Locale.ROOT).replace('_', ' ')
                         + (b.path("comment").asString("").isEmpty() ? "" : ": " + s(b, "comment")) + " (now "
-                        + s(b, "status") + ")";
+                        + s(b, "status") + ")"
+                        + (b.path("liaisonAlone").asBoolean()
+                                ? "; the audit liaison's approval completes it, the incident's only commander having"
+                                        + " requested it"
+                                : "")
+                        + (b.path("approverExecuted").asBoolean()
+                                ? "; " + who + " carried it out too: a segregation-of-duties observation (CC8.1)"
+                                : "");
             case "change.acknowledged" ->
                 who + " acknowledged change " + s(b, "change") + " (an acknowledgement, not an approval)"
                         + (b.path("comment").asString("").isEmpty() ? "" : ": " + s(b, "comment"));
@@ -233,7 +243,14 @@ public final class TimelineText {
                         + ": " + count(differences, "difference") + " between the snapshots"
                         + (b.path("retests").asLong() > 0
                                 ? ", " + count(b.path("retests").asLong(), "control test") + " to retest"
-                                : "");
+                                : "")
+                        + (b.path("executorApproved").isEmpty()
+                                ? ""
+                                : "; " + who + " approved it too, as "
+                                        + list(b, "executorApproved")
+                                                .toLowerCase(Locale.ROOT)
+                                                .replace('_', ' ')
+                                        + ": a segregation-of-duties observation (CC8.1)");
             }
             case "change.withdrawn" -> who + " withdrew change " + s(b, "change") + ": " + s(b, "reason");
             case "change.verified" ->

@@ -4,7 +4,9 @@ import static dev.tandem.server.report.Narration.text;
 import static dev.tandem.server.report.Narration.texts;
 import static dev.tandem.server.report.Narration.time;
 
+import dev.tandem.change.ChangeStatus;
 import dev.tandem.change.EmergencyReview;
+import dev.tandem.change.Resubmissions;
 import dev.tandem.controls.ControlTest;
 import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.controls.Retest;
@@ -90,18 +92,67 @@ final class ChangeControl {
 
         int unapprovedCount;
 
+        /** Who approved it (the entries' actors) and who carried it out. */
+        final List<String> approvers = new ArrayList<>();
+
+        @Nullable
+        String executor;
+
+        /** When a decision recorded its approvals complete; whether any decision records that at all. */
+        @Nullable
+        Instant completedAt;
+
+        boolean completionRecorded;
+
+        /** The audit liaison's approval alone completed it (docs/adr/102). */
+        boolean liaisonAlone;
+
         Tracked(String id, JsonNode request, long index) {
             this.id = id;
             this.request = request;
             cites.add(index);
         }
 
+        /**
+         * When its approvals were complete: as a decision recorded it, or, for decisions recorded
+         * before they said so, when both approver roles had approved.
+         */
         @Nullable
         Instant approvedAt() {
+            if (completionRecorded) {
+                return completedAt;
+            }
             if (approvedBy.size() < 2) {
                 return null;
             }
             return approvedBy.values().stream().max(Instant::compareTo).orElse(null);
+        }
+
+        /**
+         * The window it is judged by: recorded with its request, else (a request recorded before the
+         * window was) the report's setting.
+         */
+        Duration window(Duration setting) {
+            JsonNode w = request.path("emergencyApprovalWindow");
+            return EmergencyReview.windowOf(w.isString() ? Duration.parse(w.asString()) : null, setting);
+        }
+
+        boolean windowRecorded() {
+            return request.path("emergencyApprovalWindow").isString();
+        }
+
+        /** Where it stands, as resubmissions are judged ({@link Resubmissions}). */
+        ChangeStatus status() {
+            if (rejected) {
+                return ChangeStatus.REJECTED;
+            }
+            if (withdrawn != null) {
+                return ChangeStatus.WITHDRAWN;
+            }
+            if (executedAt != null) {
+                return ChangeStatus.EXECUTED;
+            }
+            return approvedAt() != null ? ChangeStatus.APPROVED : ChangeStatus.REQUESTED;
         }
     }
 
@@ -180,12 +231,21 @@ final class ChangeControl {
                 case "change.decided" -> {
                     if (text(c, "decision").equals("APPROVE")) {
                         t.approvedBy.put(text(c, "role"), at);
+                        t.approvers.add(e.actor());
                     } else {
                         t.rejected = true;
+                    }
+                    if (c.has("approvalComplete")) {
+                        t.completionRecorded = true;
+                        if (c.path("approvalComplete").asBoolean()) {
+                            t.completedAt = at;
+                            t.liaisonAlone = c.path("liaisonAlone").asBoolean();
+                        }
                     }
                 }
                 case "change.executed" -> {
                     t.executedAt = at;
+                    t.executor = e.actor();
                     t.touchedItems = texts(c, "touchedItems");
                     t.unapprovedItems = texts(c, "unapprovedItems");
                     t.unchangedItems = texts(c, "unchangedItems");
@@ -244,8 +304,15 @@ final class ChangeControl {
                     .keySet()
                     .forEach(role -> state.add(
                             "approved by the " + role.toLowerCase(Locale.ROOT).replace('_', ' ')));
+            if (t.liaisonAlone) {
+                state.add("the audit liaison's approval completing it (the incident's only commander requested it)");
+            }
             if (t.rejected) {
                 state.add("rejected");
+            }
+            for (Resubmissions.Request earlier : Resubmissions.earlier(t.id, requests(changes))) {
+                state.add("requested again: the same items as change " + earlier.id() + " ("
+                        + earlier.status().name().toLowerCase(Locale.ROOT) + ")");
             }
             if (t.acknowledged) {
                 state.add("acknowledged by the auditor");
@@ -289,8 +356,9 @@ final class ChangeControl {
                 changes.isEmpty()
                         ? List.of("No change requests recorded.")
                         : List.of("Each change needs a pre-change CONFIG_SNAPSHOT and the approvals of the incident"
-                                + " commander and the audit liaison, two people other than the requester; the auditor"
-                                + " acknowledges and never approves."),
+                                + " commander and the audit liaison, two people other than the requester; an emergency"
+                                + " change the incident's only commander requested is approved afterwards by the"
+                                + " audit liaison alone; the auditor acknowledges and never approves."),
                 lines,
                 new Table(List.of("Change", "Title", "Kind", "Configuration items", "Controls", "State"), rows));
     }
@@ -405,9 +473,13 @@ final class ChangeControl {
                 if (approved != null && approved.isBefore(t.executedAt)) {
                     approved = t.executedAt;
                 }
+                Duration window = t.window(s.window());
                 EmergencyReview.Status status =
-                        EmergencyReview.status(t.executedAt, approved, t.rejected, s.window(), s.now());
-                Instant deadline = t.executedAt.plus(s.window());
+                        EmergencyReview.status(t.executedAt, approved, t.rejected, window, s.now());
+                Instant deadline = t.executedAt.plus(window);
+                String which = t.windowRecorded()
+                        ? " window recorded with its request"
+                        : " window (the server's setting: none was recorded with its request)";
                 String what =
                         "CC8.1 change-management exception: emergency change " + t.id + " \"" + text(t.request, "title")
                                 + "\" ran " + time(t.executedAt.toString()) + " before its approvals";
@@ -417,7 +489,7 @@ final class ChangeControl {
                                 "",
                                 what + " and was approved only "
                                         + time(java.util.Objects.requireNonNull(approved)
-                                                .toString()) + ", after the " + hours(s.window()) + " window ("
+                                                .toString()) + ", after the " + hours(window) + which + " ("
                                         + time(deadline.toString()) + ")",
                                 t.cites));
                     case OVERDUE ->
@@ -426,7 +498,7 @@ final class ChangeControl {
                                 what
                                         + (t.rejected
                                                 ? " and was rejected afterwards"
-                                                : " and was not approved within the " + hours(s.window()) + " window ("
+                                                : " and was not approved within the " + hours(window) + which + " ("
                                                         + time(deadline.toString()) + ")"),
                                 t.cites));
                     case AWAITING_APPROVAL ->
@@ -461,6 +533,26 @@ final class ChangeControl {
                                         : " ("
                                                 + time(java.util.Objects.requireNonNull(t.approvedAt())
                                                         .toString()) + ")"),
+                        t.cites));
+            }
+            if (t.executor != null && t.approvers.contains(t.executor)) {
+                lines.add(new Line(
+                        "",
+                        "CC8.1 segregation-of-duties observation: " + t.executor + " approved change " + t.id + " \""
+                                + text(t.request, "title") + "\" and carried it out",
+                        t.cites));
+            }
+            List<String> seen = new ArrayList<>(changes.keySet());
+            List<String> after = Resubmissions.openTwins(t.id, requests(changes)).stream()
+                    .map(Resubmissions.Request::id)
+                    .filter(other -> seen.indexOf(other) > seen.indexOf(t.id))
+                    .toList();
+            if (!after.isEmpty()) {
+                lines.add(new Line(
+                        "",
+                        "Requests open at once for the same configuration items: change " + t.id + " \""
+                                + text(t.request, "title") + "\" and change " + String.join(", change ", after)
+                                + " (" + String.join(", ", texts(t.request, "configItems")) + ")",
                         t.cites));
             }
             if (text(t.request, "kind").equals("ACCESS_RESTRICTION") && t.executedAt != null && !t.processesVerified) {
@@ -498,6 +590,13 @@ final class ChangeControl {
         }
         return new Section(
                 "change-exceptions", "Change-management exceptions (CC8.1) and open risks", notes, lines, null);
+    }
+
+    /** The changes as resubmissions see them, in the order they were requested. */
+    private static List<Resubmissions.Request> requests(Map<String, Tracked> changes) {
+        return changes.values().stream()
+                .map(t -> new Resubmissions.Request(t.id, texts(t.request, "configItems"), t.status()))
+                .toList();
     }
 
     /** The items a change touched beyond its approval: named, or counted where its diffs are privileged. */

@@ -92,6 +92,10 @@ public class Snapshots {
                 full.has("publicRetests")
                         ? full.path("publicRetests").asInt()
                         : full.path("retests").asInt());
+        // who carried it out is the entry's actor, public: so is whether they approved it too
+        if (full.has("executorApproved")) {
+            p.set("executorApproved", full.path("executorApproved"));
+        }
         p.put("withheld", true);
         return p;
     }

@@ -611,6 +611,163 @@ abstract class ChangeControlContract {
         assertThat(report).contains("CC8.1").contains(id);
     }
 
+    // ------------------------------------------------------------------ approvals that hold (docs/adr/102)
+
+    /** The ledger entry at {@code index}, as stored. */
+    JsonNode ledgerEntry(long index) {
+        byte[] leaf = jdbc.queryForObject("SELECT leaf FROM ledger_entry WHERE idx = ?", byte[].class, index);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(leaf);
+    }
+
+    String report(Api as, String incidentId) {
+        Api.Response r = as.send("GET", "/api/v1/incidents/" + incidentId + "/reports/audit-continuity", null, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The Integration_Sync permission set, snapshotted into the team's incident as AUDIT evidence. */
+    String syncSnapshot(Team team, String content) {
+        return uploadTo(
+                team.incident(), "AUDIT", "CONFIG_SNAPSHOT", "Integration_Sync.permissionset-meta.xml", content);
+    }
+
+    /** The team's timeline as its auditor reads it, as JSON text. */
+    String timeline(Team team) {
+        return team.auditor()
+                .get("/api/v1/incidents/" + team.incident() + "/timeline")
+                .json()
+                .toString();
+    }
+
+    /** The team's responder requests the standard change on {@code pre} a minute later; 201. */
+    Api.Response respondersRequest(Team team, String pre) {
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response r = requestIn(team.responder(), team.incident(), body(List.of(pre), "CONFIGURATION", false, ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r;
+    }
+
+    Api.Response requestIn(Api as, String incidentId, String body) {
+        return as.postJson("/api/v1/incidents/" + incidentId + "/changes", body);
+    }
+
+    /**
+     * The liaison's findings 1 and 7: the only commander's emergency change records the window in
+     * force when it was requested, runs, and the audit liaison's approval alone completes it, in time:
+     * no CC8.1 exception. The commander's own approval stays refused.
+     */
+    @Test
+    void theOnlyCommandersEmergencyChangeRecordsItsWindowAndIsApprovedByTheLiaisonAlone() {
+        Team team = team("sole", "Sole commander");
+        String pre = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested = requestIn(ic, team.incident(), body(List.of(pre), "CONFIGURATION", true, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        assertThat(requested.json().path("emergencyApprovalWindow").asString()).isEqualTo("PT24H");
+        assertThat(requested.json().path("liaisonApprovalSuffices").asBoolean()).isTrue();
+        JsonNode entry = ledgerEntry(requested.json().path("ledgerIndex").asLong());
+        assertThat(entry.path("type").asString()).isEqualTo("change.requested");
+        assertThat(entry.path("body").path("emergencyApprovalWindow").asString())
+                .isEqualTo("PT24H");
+        assertThat(team.liaison().get("/changes/" + id).body())
+                .contains("id=\"emergency-window\"")
+                .contains("id=\"liaison-alone\"")
+                .doesNotContain("id=\"no-commander\"");
+        clock.advance(Duration.ofMinutes(1));
+        String post = syncSnapshot(team, AFTER);
+        assertThat(execute(ic, id, post).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(30));
+        Api.Response own = approve(ic, id);
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.json().path("type").asString()).endsWith("self-approval");
+        Api.Response approved = approve(team.liaison(), id);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().path("approved").asBoolean()).isTrue();
+        assertThat(approved.json().path("approvedAt").isString()).isTrue();
+        JsonNode decided = ledgerEntry(
+                approved.json().path("approvals").get(0).path("ledgerIndex").asLong());
+        assertThat(decided.path("body").path("approvalComplete").asBoolean()).isTrue();
+        assertThat(decided.path("body").path("liaisonAlone").asBoolean()).isTrue();
+        String report = report(team.auditor(), team.incident());
+        assertThat(report)
+                .contains("approved by the audit liaison")
+                .doesNotContain("CC8.1 change-management exception: emergency change " + id);
+        assertThat(timeline(team))
+                .contains("to be approved within PT24H of its execution")
+                .contains("the audit liaison's approval completes it");
+    }
+
+    /**
+     * The liaison's finding 8: the commander approved, then carried out the change: told as a
+     * segregation-of-duties observation in the answer, the page, the timeline and the report's CC8.1
+     * section, not refused, and not counted as an exception.
+     */
+    @Test
+    void anApproverWhoCarriesOutTheChangeIsASegregationOfDutiesObservation() {
+        Team team = team("sod", "Segregation");
+        Api.Response requested = respondersRequest(team, syncSnapshot(team, BEFORE));
+        String id = requested.json().path("id").asString();
+        assertThat(requested.json().path("segregationOfDuties").isNull()).isTrue();
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        assertThat(approve(team.liaison(), id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        String post = syncSnapshot(team, AFTER);
+        Api.Response executed = execute(ic, id, post);
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        String commander = executed.json().path("executedBy").asString();
+        assertThat(executed.json().path("segregationOfDuties").asString())
+                .isEqualTo("segregation-of-duties observation (SOC 2 CC8.1): " + commander + " approved change " + id
+                        + " as the incident commander and carried it out");
+        JsonNode entry = ledgerEntry(executed.json().path("executionIndex").asLong());
+        assertThat(strings(entry.path("body").path("executorApproved"))).containsExactly("INCIDENT_COMMANDER");
+        assertThat(team.auditor().get("/changes/" + id).body()).contains("id=\"segregation\"");
+        assertThat(timeline(team))
+                .contains("approved it too, as incident commander: a segregation-of-duties observation");
+        assertThat(report(team.auditor(), team.incident()))
+                .contains("CC8.1 segregation-of-duties observation: " + commander + " approved change " + id)
+                .contains("No CC8.1 change-management exception");
+    }
+
+    /**
+     * The liaison's finding 9: requested again, item for item, after the commander rejected it: the
+     * answer and page name the refusal, the report links them, and two identical requests open at
+     * once are flagged.
+     */
+    @Test
+    void aRequestForTheItemsOfOneRefusedIsLinkedAndTwoOpenAreFlagged() {
+        Team team = team("again", "Resubmission");
+        String pre = syncSnapshot(team, BEFORE);
+        String first = respondersRequest(team, pre).json().path("id").asString();
+        Api.Response rejected = ic.postJson(
+                "/api/v1/changes/" + first + "/approvals", "{\"decision\":\"REJECT\",\"comment\":\"not now\"}");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(1));
+        Api.Response second = respondersRequest(team, pre);
+        JsonNode link = second.json().path("sameItemsAs");
+        assertThat(link).hasSize(1);
+        assertThat(link.get(0).path("change").asString()).isEqualTo(first);
+        assertThat(link.get(0).path("status").asString()).isEqualTo("REJECTED");
+        assertThat(link.get(0).path("decision").asString())
+                .startsWith("rejected by ")
+                .endsWith("as the incident commander: not now");
+        assertThat(second.json().path("openAlongside")).isEmpty();
+        Api.Response third = respondersRequest(team, pre);
+        String secondId = second.json().path("id").asString();
+        String thirdId = third.json().path("id").asString();
+        assertThat(strings(third.json().path("openAlongside"))).containsExactly(secondId);
+        assertThat(strings(
+                        team.auditor().get("/api/v1/changes/" + secondId).json().path("openAlongside")))
+                .containsExactly(thirdId);
+        assertThat(team.auditor().get("/changes/" + secondId).body())
+                .contains("id=\"same-items-" + first + "\"")
+                .contains("not now")
+                .contains("id=\"open-alongside\"");
+        assertThat(report(team.auditor(), team.incident()))
+                .contains("requested again: the same items as change " + first + " (rejected)")
+                .contains("Requests open at once for the same configuration items: change " + secondId);
+    }
+
     /** An incident of its own, opened by the commander, with a responder, an audit liaison and an auditor. */
     record Team(String incident, Api responder, Api liaison, String liaisonName, Api auditor) {}
 

@@ -153,6 +153,7 @@ class ChangeFormTest {
                 List.of(),
                 new Change.Verification("f1", true, List.of(), false, 15),
                 Change.Scope.NONE,
+                null,
                 null);
         assertThat(ChangePages.steps(c))
                 .extracting(ChangePages.Step::what)

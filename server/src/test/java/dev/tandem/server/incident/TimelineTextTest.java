@@ -268,7 +268,8 @@ class TimelineTextTest {
                         false,
                         null,
                         List.of("Nightly marketing sync"),
-                        "f1"),
+                        "f1",
+                        null),
                 "Ada Lovelace requested an access restriction change \"Revoke ViewAllData\" on Salesforce production"
                         + " (PermissionSet:Integration_Sync#ViewAllData), affecting CC6.3, for finding f1");
         s.put(
@@ -292,6 +293,7 @@ class TimelineTextTest {
                         List.of(),
                         List.of(),
                         0,
+                        List.of(),
                         List.of()),
                 "Ada Lovelace executed change c1 as an emergency, before its approvals: 1 difference between the"
                         + " snapshots, 2 control tests to retest");
@@ -313,10 +315,59 @@ class TimelineTextTest {
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("e3"),
                         0,
+                        List.of(),
                         List.of()),
                 "Ada Lovelace executed change c2 made before its approvals (post-change snapshot e3 received before"
                         + " the approval), beyond its approval: also changed Profile:Admin#AuthorApex: 0 differences"
                         + " between the snapshots, 1 control test to retest");
+        // an emergency request records its approval window; an approver who carries it out is told
+        s.put(
+                new ChangeRequested(
+                        "i",
+                        "c4",
+                        "Remove AuthorApex",
+                        "Salesforce production",
+                        "",
+                        "CONFIGURATION",
+                        "HIGH",
+                        List.of("Profile:Admin#AuthorApex"),
+                        List.of(),
+                        List.of(),
+                        List.of("e1"),
+                        "Redeploy",
+                        true,
+                        null,
+                        List.of(),
+                        null,
+                        "PT24H"),
+                "Ada Lovelace requested an emergency configuration change \"Remove AuthorApex\" on Salesforce"
+                        + " production (Profile:Admin#AuthorApex); to be approved within PT24H of its execution");
+        s.put(
+                new ChangeDecided("i", "c4", "APPROVE", "AUDIT_LIAISON", "", "EXECUTED", true, true, false),
+                "Ada Lovelace approved change c4 as audit liaison (now EXECUTED); the audit liaison's approval"
+                        + " completes it, the incident's only commander having requested it");
+        s.put(
+                new ChangeExecuted(
+                        "i",
+                        "c5",
+                        List.of("e4"),
+                        "",
+                        false,
+                        List.of(),
+                        0,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        0,
+                        List.of(),
+                        List.of("INCIDENT_COMMANDER")),
+                "Ada Lovelace executed change c5: 0 differences between the snapshots; Ada Lovelace approved it too,"
+                        + " as incident commander: a segregation-of-duties observation (CC8.1)");
+        s.put(
+                new ChangeDecided("i", "c6", "APPROVE", "INCIDENT_COMMANDER", "", "EXECUTED", true, false, true),
+                "Ada Lovelace approved change c6 as incident commander (now EXECUTED); Ada Lovelace carried it out"
+                        + " too: a segregation-of-duties observation (CC8.1)");
         s.put(
                 new ChangeVerified("i", "c1", "f1", true, List.of(), false),
                 "Leak analysis of change c1's post-change snapshot: finding f1 is closed");

@@ -15,8 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ChangeControlTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** An entry by ada, but an execution by rosa, who approved nothing (the report tells an approver who executed). */
     private static ReportEntry entry(long index, String type, String at, String body) {
-        return new ReportEntry(index, type, at, "ada", JSON.readTree(body), null, null);
+        return entry(index, type, at, type.equals("change.executed") ? "rosa" : "ada", body);
+    }
+
+    private static ReportEntry entry(long index, String type, String at, String actor, String body) {
+        return new ReportEntry(index, type, at, actor, JSON.readTree(body), null, null);
     }
 
     private static final List<ReportEntry> ENTRIES = List.of(
@@ -391,5 +396,160 @@ class ChangeControlTest {
                 .contains("on 2026-12-05, after the period: a subsequent event");
         assertThat(AuditContinuityReport.periodLine(p, "became known", "2025-12-31T10:00:00Z"))
                 .contains("became known on 2025-12-31, before the period");
+    }
+
+    private static ChangeControl.Settings window(Duration d) {
+        return new ChangeControl.Settings(
+                d, null, "USD", new BigDecimal("0.15"), new BigDecimal("0.30"), Instant.parse("2026-12-30T00:00:00Z"));
+    }
+
+    private static List<String> exceptionLines(List<ReportEntry> entries, ChangeControl.Settings settings) {
+        return ChangeControl.sections(entries, settings).get(2).lines().stream()
+                .map(Report.Line::text)
+                .toList();
+    }
+
+    /** An emergency change requested (with the window {@code recorded}, or none), executed, approved 5 minutes on. */
+    private static List<ReportEntry> emergency(String recorded) {
+        return List.of(
+                entry(
+                        1,
+                        "change.requested",
+                        "2026-12-01T09:00:00Z",
+                        "ian",
+                        "{\"change\":\"c1\",\"title\":\"Remove AuthorApex\",\"kind\":\"CONFIGURATION\","
+                                + "\"configItems\":[\"Profile:Admin#AuthorApex\"],\"controls\":[],\"emergency\":true"
+                                + (recorded.isEmpty() ? "" : ",\"emergencyApprovalWindow\":\"" + recorded + "\"")
+                                + "}"),
+                entry(
+                        2,
+                        "change.executed",
+                        "2026-12-01T09:10:00Z",
+                        "ian",
+                        "{\"change\":\"c1\",\"beforeApproval\":true}"),
+                entry(
+                        3,
+                        "change.decided",
+                        "2026-12-01T09:15:00Z",
+                        "lia",
+                        "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\","
+                                + "\"approvalComplete\":true,\"liaisonAlone\":true}"));
+    }
+
+    /** The liaison's finding 1: the window recorded with the request decides, not the setting the report is drawn with. */
+    @Test
+    void theWindowRecordedWithTheRequestDecidesWhateverTheSettingWhenTheReportIsDrawn() {
+        assertThat(exceptionLines(emergency("PT1M"), window(Duration.ofDays(3650))))
+                .singleElement()
+                .asString()
+                .startsWith("CC8.1 change-management exception: emergency change c1")
+                .contains("after the 1-minute window recorded with its request");
+        assertThat(exceptionLines(emergency("PT87600H"), window(Duration.ofMinutes(1))))
+                .isEmpty();
+        // a request recorded before the window was: the setting, as the report always read it, and said so
+        assertThat(exceptionLines(emergency(""), window(Duration.ofMinutes(1))))
+                .singleElement()
+                .asString()
+                .contains("after the 1-minute window (the server's setting: none was recorded with its request)");
+        assertThat(exceptionLines(emergency(""), window(Duration.ofDays(3650)))).isEmpty();
+    }
+
+    /** The liaison's finding 7 (docs/adr/102): the only commander's emergency change approved by the liaison alone. */
+    @Test
+    void theOnlyCommandersEmergencyChangeApprovedByTheLiaisonAloneIsNoException() {
+        Section changes = ChangeControl.sections(emergency("PT24H"), SETTINGS).getFirst();
+        assertThat(changes.table().rows().getFirst().cells().getLast())
+                .contains("approved by the audit liaison")
+                .contains("the audit liaison's approval completing it (the incident's only commander requested it)");
+        assertThat(exceptionLines(emergency("PT24H"), window(Duration.ofHours(24))))
+                .isEmpty();
+        // the same decision without approvalComplete (entries written before it): half of the approvals
+        List<ReportEntry> legacy = new java.util.ArrayList<>(emergency("PT24H").subList(0, 2));
+        legacy.add(entry(
+                3,
+                "change.decided",
+                "2026-12-01T09:15:00Z",
+                "lia",
+                "{\"change\":\"c1\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+        assertThat(exceptionLines(legacy, window(Duration.ofHours(24))))
+                .singleElement()
+                .asString()
+                .contains("was not approved within the 24-hour window");
+    }
+
+    /** The liaison's finding 8: approver and executor the same person, an observation in the CC8.1 section. */
+    @Test
+    void anApproverWhoCarriedOutTheChangeIsASegregationOfDutiesObservationNotAnException() {
+        List<ReportEntry> same = List.of(
+                TIDY_SYNC_APPROVED.get(0),
+                TIDY_SYNC_APPROVED.get(1),
+                entry(
+                        3,
+                        "change.decided",
+                        "2026-11-26T10:00:00Z",
+                        "ian",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        "lia",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
+                entry(5, "change.executed", "2026-11-26T12:00:00Z", "ian", "{\"change\":\"c2\"}"));
+        Section exceptions = ChangeControl.sections(same, SETTINGS).get(2);
+        assertThat(exceptions.lines())
+                .extracting(Report.Line::text)
+                .containsExactly("CC8.1 segregation-of-duties observation: ian approved change c2 \"Tidy Sync\" and"
+                        + " carried it out");
+        assertThat(exceptions.notes()).anyMatch(n -> n.startsWith("No CC8.1 change-management exception"));
+        List<ReportEntry> other = new java.util.ArrayList<>(same.subList(0, 4));
+        other.add(entry(5, "change.executed", "2026-11-26T12:00:00Z", "rosa", "{\"change\":\"c2\"}"));
+        assertThat(ChangeControl.sections(other, SETTINGS).get(2).lines()).isEmpty();
+    }
+
+    /** The liaison's finding 9: a request for the items of one refused is linked; two open at once are flagged. */
+    @Test
+    void aResubmissionIsLinkedToTheRefusalAndTwoOpenRequestsForTheSameItemsAreFlagged() {
+        String items = "\"configItems\":[\"Profile:Admin#AuthorApex\"],\"controls\":[],\"emergency\":false}";
+        List<ReportEntry> entries = List.of(
+                entry(
+                        1,
+                        "change.requested",
+                        "2026-12-01T09:00:00Z",
+                        "rosa",
+                        "{\"change\":\"c1\",\"title\":\"Remove AuthorApex from Admin\",\"kind\":\"CONFIGURATION\","
+                                + items),
+                entry(
+                        2,
+                        "change.decided",
+                        "2026-12-01T09:05:00Z",
+                        "ian",
+                        "{\"change\":\"c1\",\"decision\":\"REJECT\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        3,
+                        "change.requested",
+                        "2026-12-01T09:05:01Z",
+                        "rosa",
+                        "{\"change\":\"c2\",\"title\":\"Remove AuthorApex from Admin\",\"kind\":\"CONFIGURATION\","
+                                + items),
+                entry(
+                        4,
+                        "change.requested",
+                        "2026-12-01T09:05:02Z",
+                        "rosa",
+                        "{\"change\":\"c3\",\"title\":\"Remove AuthorApex from Admin\",\"kind\":\"CONFIGURATION\","
+                                + items));
+        List<Section> sections = ChangeControl.sections(entries, SETTINGS);
+        var rows = sections.getFirst().table().rows();
+        assertThat(rows.get(0).cells().getLast()).isEqualTo("rejected; not executed");
+        assertThat(rows.get(1).cells().getLast())
+                .isEqualTo("requested again: the same items as change c1 (rejected); not executed");
+        assertThat(rows.get(2).cells().getLast())
+                .contains("the same items as change c1 (rejected)")
+                .contains("the same items as change c2 (requested)");
+        assertThat(sections.get(2).lines())
+                .extracting(Report.Line::text)
+                .containsExactly("Requests open at once for the same configuration items: change c2 \"Remove AuthorApex"
+                        + " from Admin\" and change c3 (Profile:Admin#AuthorApex)");
     }
 }

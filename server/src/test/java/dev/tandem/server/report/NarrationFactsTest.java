@@ -90,6 +90,7 @@ class NarrationFactsTest {
                         false,
                         null,
                         List.of("order sync"),
+                        null,
                         null),
                 "commander");
         assertThat(Narration.describe(requested, NAMES, true))
@@ -149,6 +150,7 @@ class NarrationFactsTest {
                         List.of(),
                         List.of(),
                         0,
+                        List.of(),
                         List.of()),
                 "responder");
         assertThat(Narration.describe(executed, NAMES, false))
@@ -167,6 +169,7 @@ class NarrationFactsTest {
                         List.of("Profile:Admin#AuthorApex"),
                         List.of("snap-2"),
                         0,
+                        List.of(),
                         List.of()),
                 "responder");
         assertThat(Narration.describe(beyond, NAMES, false))

@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * counts beside the lists: {@code madeBeforeApproval} (a post-change snapshot predates the
  * approval), {@code unapprovedCount} (how many items went beyond it) and {@code publicRetests} (the
  * retests from the approved items alone, as whoever may not read the snapshots is shown them).
+ * {@code executorApproved}: the approver roles in which the executor approved the change, a
+ * segregation-of-duties observation (docs/adr/102); absent when none.
  */
 public record ChangeExecuted(
         String incident,
@@ -29,9 +31,11 @@ public record ChangeExecuted(
         List<String> unapprovedItems,
         List<String> snapshotsBeforeApproval,
         int publicRetests,
-        List<String> unchangedItems)
+        List<String> unchangedItems,
+        List<String> executorApproved)
         implements Fact {
     public ChangeExecuted {
+        executorApproved = List.copyOf(executorApproved);
         postSnapshots = List.copyOf(postSnapshots);
         diffs = List.copyOf(diffs);
         touchedItems = List.copyOf(touchedItems);
@@ -73,6 +77,8 @@ public record ChangeExecuted(
         b.put("unapprovedCount", unapprovedItems.size());
         unchangedItems.forEach(b.putArray("unchangedItems")::add);
         b.put("retests", retests).put("publicRetests", publicRetests);
+        // the approver roles its executor approved it in: a segregation-of-duties observation
+        executorApproved.forEach(b.putArray("executorApproved")::add);
         return b;
     }
 

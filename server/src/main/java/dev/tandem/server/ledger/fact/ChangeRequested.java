@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
  * clear: a change request is the requester's statement for the audit track, read by every member
  * of the incident, the auditor included. Its pre-change snapshots are named by id only (what their
  * stubs show); what a FORENSIC snapshot holds reaches the ledger only in the privileged
- * {@code change.executed} entry. A request filled from a finding names the finding by id only.
+ * {@code change.executed} entry. A request filled from a finding names the finding by id only. An
+ * emergency change records the approval window in force when it was requested ({@code
+ * emergencyApprovalWindow}, ISO-8601), which the reports judge it by (docs/contracts.md §3).
  */
 public record ChangeRequested(
         String incident,
@@ -27,7 +29,8 @@ public record ChangeRequested(
         boolean emergency,
         @Nullable String auditorAccess,
         List<String> businessProcesses,
-        @Nullable String finding)
+        @Nullable String finding,
+        @Nullable String emergencyApprovalWindow)
         implements Fact {
     public ChangeRequested {
         configItems = List.copyOf(configItems);
@@ -56,6 +59,10 @@ public record ChangeRequested(
         suggestedControls.forEach(b.putArray("suggestedControls")::add);
         preSnapshots.forEach(b.putArray("preSnapshots")::add);
         b.put("rollbackPlan", rollbackPlan).put("emergency", emergency);
+        if (emergencyApprovalWindow != null) {
+            // the window in force when it was requested, which every report judges it by
+            b.put("emergencyApprovalWindow", emergencyApprovalWindow);
+        }
         if (auditorAccess != null) {
             b.put("auditorAccess", auditorAccess);
         }

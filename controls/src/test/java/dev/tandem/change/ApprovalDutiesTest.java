@@ -1,0 +1,118 @@
+package dev.tandem.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.change.ChangeRules.Decision;
+import dev.tandem.change.ChangeRules.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The approval rules of docs/adr/102: who approves an emergency change the only commander requested,
+ * the window recorded with the request, approver and executor the same person, and requests for the
+ * same items linked.
+ */
+class ApprovalDutiesTest {
+    private static final Decision LIAISON = new Decision("lia", Approver.AUDIT_LIAISON, true);
+    private static final Decision COMMANDER = new Decision("ian", Approver.INCIDENT_COMMANDER, true);
+
+    @Test
+    void theOnlyCommandersEmergencyChangeIsApprovedByTheLiaisonAlone() {
+        State emergency = new State("ian", true, ChangeStatus.EXECUTED, List.of());
+        assertThat(ChangeRules.liaisonAlone(emergency, List.of("ian"))).isTrue();
+        assertThat(ChangeRules.liaisonAlone(emergency, List.of())).isTrue();
+        // a second commander approves it as the rule has always said
+        assertThat(ChangeRules.liaisonAlone(emergency, List.of("ian", "ines"))).isFalse();
+        // a change that is no emergency waits for another commander (or is requested by a responder)
+        State planned = new State("ian", false, ChangeStatus.REQUESTED, List.of());
+        assertThat(ChangeRules.liaisonAlone(planned, List.of("ian"))).isFalse();
+
+        State alone = emergency.liaisonAlone(true);
+        assertThat(ChangeRules.noCommanderToApprove(alone, List.of("ian"))).isNull();
+        assertThat(ChangeRules.noCommanderToApprove(planned, List.of("ian"))).contains("second incident commander");
+        // the requester still may not approve their own change
+        assertThat(ChangeRules.decide(alone, "ian", "INCIDENT_COMMANDER"))
+                .isEqualTo(new ChangeRules.Refused(
+                        ChangeRules.Outcome.FORBIDDEN,
+                        "self-approval",
+                        "ian requested this change and may not approve or reject it: approvals come from two other"
+                                + " people"));
+        assertThat(ChangeRules.decide(alone, "lia", "AUDIT_LIAISON")).isInstanceOf(ChangeRules.Allowed.class);
+        assertThat(ChangeRules.after(alone, LIAISON)).isEqualTo(ChangeStatus.EXECUTED);
+        State requested = new State("ian", true, ChangeStatus.REQUESTED, List.of()).liaisonAlone(true);
+        assertThat(ChangeRules.after(requested, LIAISON)).isEqualTo(ChangeStatus.APPROVED);
+        assertThat(new State("ian", true, ChangeStatus.EXECUTED, List.of(LIAISON), true).approved())
+                .isTrue();
+        // without the rule, the liaison's approval is half of it
+        assertThat(new State("ian", true, ChangeStatus.EXECUTED, List.of(LIAISON), false).approved())
+                .isFalse();
+        assertThat(ChangeRules.after(new State("ian", true, ChangeStatus.REQUESTED, List.of()), LIAISON))
+                .isEqualTo(ChangeStatus.REQUESTED);
+        // a commander added later who rejects it rejects it
+        Decision rejected = new Decision("ines", Approver.INCIDENT_COMMANDER, false);
+        assertThat(new State("ian", true, ChangeStatus.EXECUTED, List.of(LIAISON, rejected), true).approved())
+                .isFalse();
+    }
+
+    @Test
+    void theWindowRecordedWithTheRequestDecidesNotTheSettingOfTheDay() {
+        Instant ran = Instant.parse("2026-12-01T10:00:00Z");
+        Instant approved = ran.plus(Duration.ofMinutes(5));
+        Duration recorded = Duration.ofMinutes(1);
+        Duration setting = Duration.ofDays(3650);
+        Duration window = EmergencyReview.windowOf(recorded, setting);
+        assertThat(window).isEqualTo(recorded);
+        assertThat(EmergencyReview.status(ran, approved, false, window, approved))
+                .isEqualTo(EmergencyReview.Status.APPROVED_LATE);
+        // a request recorded before the window was: today's setting, as before
+        assertThat(EmergencyReview.windowOf(null, setting)).isEqualTo(setting);
+        assertThat(EmergencyReview.status(ran, approved, false, EmergencyReview.windowOf(null, setting), approved))
+                .isEqualTo(EmergencyReview.Status.APPROVED_IN_TIME);
+    }
+
+    @Test
+    void anApproverWhoCarriesOutTheChangeIsASegregationOfDutiesObservation() {
+        assertThat(Segregation.approvedAndExecuted("ian", List.of(LIAISON, COMMANDER)))
+                .containsExactly(Approver.INCIDENT_COMMANDER);
+        assertThat(Segregation.observation("c1", "ian", List.of(LIAISON, COMMANDER)))
+                .isEqualTo("segregation-of-duties observation (SOC 2 CC8.1): ian approved change c1 as the"
+                        + " incident commander and carried it out");
+        assertThat(Segregation.observation("c1", "rosa", List.of(LIAISON, COMMANDER)))
+                .isNull();
+        assertThat(Segregation.observation("c1", null, List.of(LIAISON, COMMANDER)))
+                .isNull();
+        // a rejection is no approval
+        assertThat(Segregation.approvedAndExecuted(
+                        "ines", List.of(new Decision("ines", Approver.INCIDENT_COMMANDER, false))))
+                .isEmpty();
+    }
+
+    @Test
+    void aRequestForTheSameItemsAsOneRefusedOrOpenIsLinkedAndTwoOpenAreFlagged() {
+        List<String> items = List.of("Profile:Admin#AuthorApex");
+        var refused = new Resubmissions.Request("c1", items, ChangeStatus.REJECTED);
+        var again = new Resubmissions.Request(
+                "c2", List.of(" Profile:Admin#AuthorApex", "Profile:Admin#AuthorApex"), ChangeStatus.APPROVED);
+        var twice = new Resubmissions.Request("c3", items, ChangeStatus.REQUESTED);
+        var other = new Resubmissions.Request("c4", List.of("Profile:Admin#ApiEnabled"), ChangeStatus.REJECTED);
+        var done = new Resubmissions.Request("c5", List.of("Profile:Admin#ApiEnabled"), ChangeStatus.EXECUTED);
+        var later = new Resubmissions.Request("c6", List.of("Profile:Admin#ApiEnabled"), ChangeStatus.REQUESTED);
+        List<Resubmissions.Request> all = List.of(refused, again, twice, other, done, later);
+
+        assertThat(Resubmissions.earlier("c1", all)).isEmpty();
+        assertThat(Resubmissions.earlier("c2", all)).containsExactly(refused);
+        assertThat(Resubmissions.earlier("c3", all)).containsExactly(refused, again);
+        // refused, then executed: only the refusal is linked
+        assertThat(Resubmissions.earlier("c6", all)).containsExactly(other);
+        assertThat(Resubmissions.openTwins("c2", all)).containsExactly(twice);
+        assertThat(Resubmissions.openTwins("c3", all)).containsExactly(again);
+        assertThat(Resubmissions.openTwins("c1", all)).isEmpty();
+        assertThat(Resubmissions.openTwins("c6", all)).isEmpty();
+        assertThat(Resubmissions.sameItems(List.of("A:b", "C:d"), List.of("C:d", "A:b")))
+                .isTrue();
+        assertThat(Resubmissions.sameItems(List.of("A:b"), List.of("A:b", "C:d")))
+                .isFalse();
+    }
+}
