@@ -30,7 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  * its controls as {@code control-id} properties (and among the reviewed controls), its state, and
  * the AUDIT items its standing answer links as {@code relevant-evidence} pointing at the same
  * resources. A request is an observation, not a finding: a finding's target status (satisfied or
- * not) is the assessor's conclusion, which Tandem does not draw. UUIDs are version 5, derived from
+ * not) is the assessor's conclusion, which Tandem does not draw. The audit-continuity report's
+ * retest items and CC8.1 lines are observations too; a CC8.1 change-management exception, a
+ * deviation from the change-management procedure on the ledger's record, is also a finding on
+ * objective {@code cc8.1} (docs/contracts.md §5). UUIDs are version 5, derived from
  * the incident, checkpoint and item or request, so the same bag always gets the same document.
  * Validated against NIST's JSON schema in the tests.
  */
@@ -95,8 +98,65 @@ public final class OscalAssessmentResults {
         return of(incident, checkpoint, generated, items, List.of());
     }
 
+    /**
+     * A retest item of the audit-continuity report (docs/change-control.md "Retests and the fee"): a
+     * control test of the register that a change executed since touched.
+     *
+     * @param ledgerIndices the entries it rests on: the register's import and the change's entries
+     */
+    public record Retest(
+            String control,
+            String configItem,
+            LocalDate testedOn,
+            String tester,
+            String change,
+            String changeTitle,
+            Instant executedAt,
+            String reason,
+            List<Long> ledgerIndices) {
+        public Retest {
+            ledgerIndices = List.copyOf(ledgerIndices);
+        }
+    }
+
+    /**
+     * A CC8.1 line of the audit-continuity report, in its words: a change-management exception
+     * ({@code exception}) or a segregation-of-duties observation.
+     */
+    public record ChangeControlLine(String text, boolean exception, List<Long> ledgerIndices) {
+        public ChangeControlLine {
+            ledgerIndices = List.copyOf(ledgerIndices);
+        }
+    }
+
+    /** What change control adds to the document: the report's retests and CC8.1 lines. */
+    public record ChangeControl(List<Retest> retests, List<ChangeControlLine> lines) {
+        public static final ChangeControl NONE = new ChangeControl(List.of(), List.of());
+
+        public ChangeControl {
+            retests = List.copyOf(retests);
+            lines = List.copyOf(lines);
+        }
+    }
+
     public static byte[] of(
             String incident, Checkpoint checkpoint, Instant generated, List<Item> items, List<Request> requests) {
+        return of(incident, checkpoint, generated, items, requests, ChangeControl.NONE);
+    }
+
+    /**
+     * The document with change control's part (docs/contracts.md §5): each retest item an
+     * observation of the control it tested ({@code types: control-objective}); each CC8.1 line an
+     * observation, and each change-management exception also a {@code finding} on objective {@code
+     * cc8.1}, related to its observation ({@link #changeControl}).
+     */
+    public static byte[] of(
+            String incident,
+            Checkpoint checkpoint,
+            Instant generated,
+            List<Item> items,
+            List<Request> requests,
+            ChangeControl changeControl) {
         String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
         String scope = incident + "@" + checkpoint.size() + "/" + root;
         String now = generated.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -152,6 +212,10 @@ public final class OscalAssessmentResults {
         ArrayNode include = selection.putArray("include-controls");
         Set<String> reviewed = new LinkedHashSet<>(CRITERIA);
         requests.forEach(r -> r.controls().forEach(c -> reviewed.add(controlId(c))));
+        changeControl.retests().forEach(r -> reviewed.add(controlId(r.control())));
+        if (!changeControl.lines().isEmpty()) {
+            reviewed.add(CC81);
+        }
         reviewed.forEach(c -> include.addObject().put("control-id", c));
         ArrayNode resources = ar.putObject("back-matter").putArray("resources");
         resources
@@ -160,7 +224,9 @@ public final class OscalAssessmentResults {
                 .put("title", "Assessment plan")
                 .put("description", "Kept by the auditor, outside this bag.");
         Map<String, ExportBag.Evidence> inBag = new HashMap<>();
-        if (!items.isEmpty() || !requests.isEmpty()) {
+        boolean changes =
+                !changeControl.retests().isEmpty() || !changeControl.lines().isEmpty();
+        if (!items.isEmpty() || !requests.isEmpty() || changes) {
             ArrayNode observations = result.putArray("observations");
             for (Item item : items) {
                 ExportBag.Evidence e = item.evidence();
@@ -200,8 +266,90 @@ public final class OscalAssessmentResults {
             for (Request r : requests) {
                 request(observations.addObject(), scope, r, inBag);
             }
+            if (changes) {
+                changeControl(result, observations, scope, changeControl, generated);
+            }
         }
         return ExportBag.bytes(doc);
+    }
+
+    /** The SOC 2 change-management criterion, as an OSCAL control-id token. */
+    static final String CC81 = "cc8.1";
+
+    /**
+     * Change control's part of the result. A retest item is an observation about its control's
+     * objective ({@code control-objective}): the register's test no longer covers the item as a
+     * change left it. A CC8.1 line is an observation; a change-management exception is also a {@code
+     * finding} whose target is objective {@code cc8.1} in state {@code not-satisfied}: the change
+     * did not follow the change-management procedure (docs/change-control.md) on the ledger's
+     * record. Whether that deviation bears on the auditor's opinion of CC8.1 is the assessor's; a
+     * segregation-of-duties observation is no finding.
+     */
+    private static void changeControl(
+            ObjectNode result, ArrayNode observations, String scope, ChangeControl cc, Instant generated) {
+        for (Retest r : cc.retests()) {
+            ObjectNode o = observations.addObject();
+            o.put(
+                    "uuid",
+                    uuid(scope + "/retest/" + r.control() + "/" + r.configItem() + "/" + r.testedOn() + "/"
+                                    + r.change())
+                            .toString());
+            o.put("title", "Retest: " + r.control() + " on " + r.configItem() + " after change " + r.change());
+            o.put(
+                    "description",
+                    r.control() + " was tested on " + r.configItem() + " on " + r.testedOn() + " by " + r.tester()
+                            + "; change " + r.change() + " \"" + r.changeTitle() + "\", executed at "
+                            + r.executedAt().truncatedTo(ChronoUnit.SECONDS) + ", touched it since: " + r.reason()
+                            + ". The test is to be redone.");
+            ArrayNode props = o.putArray("props");
+            prop(props, "control-id", controlId(r.control()));
+            prop(props, "config-item", r.configItem());
+            prop(props, "tested-on", r.testedOn().toString());
+            prop(props, "tester", r.tester());
+            prop(props, "change-id", r.change());
+            r.ledgerIndices().forEach(i -> prop(props, "ledger-index", String.valueOf(i)));
+            o.putArray("methods").add("EXAMINE");
+            o.putArray("types").add("control-objective");
+            o.put("collected", r.executedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        ArrayNode findings = null;
+        for (ChangeControlLine l : cc.lines()) {
+            String observation = uuid(scope + "/cc8.1/" + l.text()).toString();
+            ObjectNode o = observations.addObject();
+            o.put("uuid", observation);
+            o.put(
+                    "title",
+                    l.exception() ? "CC8.1 change-management exception" : "CC8.1 segregation-of-duties observation");
+            o.put("description", l.text() + ".");
+            ArrayNode props = o.putArray("props");
+            prop(props, "control-id", CC81);
+            prop(props, "change-management-exception", String.valueOf(l.exception()));
+            l.ledgerIndices().forEach(i -> prop(props, "ledger-index", String.valueOf(i)));
+            o.putArray("methods").add("EXAMINE");
+            o.putArray("types").add(l.exception() ? "finding" : "control-objective");
+            o.put("collected", generated.truncatedTo(ChronoUnit.SECONDS).toString());
+            if (!l.exception()) {
+                continue;
+            }
+            if (findings == null) {
+                findings = result.putArray("findings");
+            }
+            ObjectNode f = findings.addObject();
+            f.put("uuid", uuid(scope + "/finding/" + l.text()).toString());
+            f.put("title", "CC8.1 change-management exception");
+            f.put("description", l.text() + ".");
+            ArrayNode fprops = f.putArray("props");
+            l.ledgerIndices().forEach(i -> prop(fprops, "ledger-index", String.valueOf(i)));
+            ObjectNode target = f.putObject("target");
+            target.put("type", "objective-id");
+            target.put("target-id", CC81);
+            target.putObject("status").put("state", "not-satisfied");
+            target.put(
+                    "remarks",
+                    "Change control's rules (the change-management procedure) were not followed for this change,"
+                            + " on the ledger's record; whether the deviation bears on the opinion is the assessor's.");
+            f.putArray("related-observations").addObject().put("observation-uuid", observation);
+        }
     }
 
     /** One evidence request as an observation: what was asked, about which controls, and where it stands. */

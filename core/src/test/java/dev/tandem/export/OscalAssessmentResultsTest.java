@@ -204,12 +204,7 @@ class OscalAssessmentResultsTest {
                         "auditor asked for evidence at 2026-11-27T09:40:00Z (ledger entry #22): The access review policy")
                 .contains("Controls: CC6.2, A.5.18.");
         // the controls requests name are reviewed controls too, beside the CC7 criteria
-        List<String> reviewed = new ArrayList<>();
-        result.path("reviewed-controls")
-                .path("control-selections")
-                .path(0)
-                .path("include-controls")
-                .forEach(c -> reviewed.add(c.path("control-id").asString()));
+        List<String> reviewed = reviewed(result);
         assertThat(reviewed).containsExactly("cc7.2", "cc7.3", "cc7.4", "cc7.5", "cc6.2", "a.5.18");
         // an answer's items point at the same back-matter resources as the items' own observations
         ExportBag.Evidence first = sample.evidence.getFirst();
@@ -237,6 +232,17 @@ class OscalAssessmentResultsTest {
                 .hasSize(5);
     }
 
+    /** The control ids the result's reviewed controls include. */
+    static List<String> reviewed(JsonNode result) {
+        List<String> out = new ArrayList<>();
+        result.path("reviewed-controls")
+                .path("control-selections")
+                .path(0)
+                .path("include-controls")
+                .forEach(c -> out.add(c.path("control-id").asString()));
+        return out;
+    }
+
     static List<String> prop(JsonNode o, String name) {
         List<String> out = new ArrayList<>();
         o.path("props").forEach(p -> {
@@ -252,5 +258,78 @@ class OscalAssessmentResultsTest {
         assertThat(document(sample.evidence).path("assessment-results").path("uuid"))
                 .isEqualTo(document(sample.evidence).path("assessment-results").path("uuid"));
         assertThat(OscalAssessmentResults.uuid("x").version()).isEqualTo(5);
+    }
+
+    /**
+     * The liaison's finding 12: the report's retests and CC8.1 lines reach the OSCAL document: each
+     * retest an observation of its control, each CC8.1 line an observation, each change-management
+     * exception also a finding on objective cc8.1 related to its observation; valid against NIST's
+     * schema.
+     */
+    @Test
+    void retestsAndCc81ExceptionsAreObservationsAndTheExceptionsFindings() {
+        Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
+        String exception = "CC8.1 change-management exception: emergency change c1 \"Remove AuthorApex\" ran"
+                + " 2026-12-01 09:10 UTC before its approvals and was not approved within the 24-hour window recorded"
+                + " with its request (2026-12-02 09:10 UTC)";
+        String segregation =
+                "CC8.1 segregation-of-duties observation: ian approved change c2 \"Tidy\" and carried it out";
+        var cc = new OscalAssessmentResults.ChangeControl(
+                List.of(new OscalAssessmentResults.Retest(
+                        "CC6.1",
+                        "Profile:Admin",
+                        java.time.LocalDate.parse("2026-09-15"),
+                        "Audrey Blake",
+                        "c1",
+                        "Remove AuthorApex",
+                        Instant.parse("2026-12-01T09:10:00Z"),
+                        "the change modified Profile:Admin#AuthorApex",
+                        List.of(3L, 7L, 9L))),
+                List.of(
+                        new OscalAssessmentResults.ChangeControlLine(exception, true, List.of(7L, 9L)),
+                        new OscalAssessmentResults.ChangeControlLine(segregation, false, List.of(11L, 12L))));
+        JsonNode doc = SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT, cp, Instant.parse("2026-12-03T10:00:00Z"), List.of(), List.of(), cc));
+        assertThat(errors(doc)).isEmpty();
+        JsonNode result = doc.path("assessment-results").path("results").path(0);
+        JsonNode observations = result.path("observations");
+        assertThat(observations).hasSize(3);
+        JsonNode retest = observations.path(0);
+        assertThat(retest.path("title").asString()).isEqualTo("Retest: CC6.1 on Profile:Admin after change c1");
+        assertThat(retest.path("description").asString())
+                .contains("tested on Profile:Admin on 2026-09-15 by Audrey Blake")
+                .contains("the change modified Profile:Admin#AuthorApex");
+        assertThat(prop(retest, "control-id")).containsExactly("cc6.1");
+        assertThat(prop(retest, "ledger-index")).containsExactly("3", "7", "9");
+        assertThat(retest.path("types").path(0).asString()).isEqualTo("control-objective");
+        assertThat(retest.path("collected").asString()).isEqualTo("2026-12-01T09:10:00Z");
+        JsonNode ex = observations.path(1);
+        assertThat(ex.path("description").asString()).isEqualTo(exception + ".");
+        assertThat(ex.path("types").path(0).asString()).isEqualTo("finding");
+        assertThat(prop(ex, "change-management-exception")).containsExactly("true");
+        JsonNode sod = observations.path(2);
+        assertThat(sod.path("title").asString()).isEqualTo("CC8.1 segregation-of-duties observation");
+        assertThat(prop(sod, "change-management-exception")).containsExactly("false");
+        // one finding, the exception's, on objective cc8.1, related to its observation
+        JsonNode findings = result.path("findings");
+        assertThat(findings).hasSize(1);
+        JsonNode f = findings.path(0);
+        assertThat(f.path("target").path("target-id").asString()).isEqualTo("cc8.1");
+        assertThat(f.path("target").path("type").asString()).isEqualTo("objective-id");
+        assertThat(f.path("target").path("status").path("state").asString()).isEqualTo("not-satisfied");
+        assertThat(f.path("related-observations")
+                        .path(0)
+                        .path("observation-uuid")
+                        .asString())
+                .isEqualTo(ex.path("uuid").asString());
+        assertThat(prop(f, "ledger-index")).containsExactly("7", "9");
+        // the criteria they speak to are reviewed
+        List<String> reviewed = reviewed(result);
+        assertThat(reviewed).contains("cc6.1", "cc8.1");
+        // without change control's part, neither observations nor findings of it
+        JsonNode none = SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT, cp, Instant.parse("2026-12-03T10:00:00Z"), List.of(), List.of()));
+        assertThat(none.path("assessment-results").path("results").path(0).has("findings"))
+                .isFalse();
     }
 }

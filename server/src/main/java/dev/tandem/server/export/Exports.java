@@ -10,6 +10,7 @@ import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.IncidentExported;
+import dev.tandem.server.report.ChangeControlAudit;
 import dev.tandem.server.report.Reports;
 import dev.tandem.server.report.RequestHistory;
 import dev.tandem.server.witness.Witnessing;
@@ -185,7 +186,13 @@ public class Exports {
         drawn.put(ExportBag.REPORT_PDF, reports.pdf(report));
         drawn.put(
                 ExportBag.OSCAL,
-                OscalAssessmentResults.of(incident, cp, at, observed, requests(RequestHistory.of(report.snapshot()))));
+                OscalAssessmentResults.of(
+                        incident,
+                        cp,
+                        at,
+                        observed,
+                        requests(RequestHistory.of(report.snapshot())),
+                        changeControl(reports.changeControl(report))));
         return drawn;
     }
 
@@ -264,6 +271,29 @@ public class Exports {
                         + " its operator or GET /api/v1/ledger/key on the server; never from this bag, which anyone"
                         + " who changed it could have signed again>");
         bag.finish(info);
+    }
+
+    /**
+     * The audit-continuity report's retests and CC8.1 lines at the bag's checkpoint, for the OSCAL
+     * document: drawn from the same snapshot as the report, so the two agree.
+     */
+    static OscalAssessmentResults.ChangeControl changeControl(ChangeControlAudit audit) {
+        return new OscalAssessmentResults.ChangeControl(
+                audit.retests().stream()
+                        .map(r -> new OscalAssessmentResults.Retest(
+                                r.retest().control(),
+                                r.retest().configItem(),
+                                r.retest().testedOn(),
+                                r.retest().tester(),
+                                r.retest().change(),
+                                r.retest().changeTitle(),
+                                r.retest().executedAt(),
+                                r.retest().reason(),
+                                r.cites()))
+                        .toList(),
+                audit.cc81().stream()
+                        .map(l -> new OscalAssessmentResults.ChangeControlLine(l.text(), l.exception(), l.cites()))
+                        .toList());
     }
 
     /**

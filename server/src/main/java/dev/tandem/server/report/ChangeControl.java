@@ -175,14 +175,75 @@ final class ChangeControl {
         return java.util.Optional.ofNullable(last);
     }
 
+    /** The change-control entries read: the changes, the register, and what is counted but sealed. */
+    private static final class Parsed {
+        final Map<String, Tracked> changes = new LinkedHashMap<>();
+        final List<ControlTest> register = new ArrayList<>();
+        final List<Long> registerCites = new ArrayList<>();
+        final List<Long> privileged = new ArrayList<>();
+        final List<ReportEntry> contained = new ArrayList<>();
+        int sealedRequests;
+        final List<Instant> sealedExecutions = new ArrayList<>();
+    }
+
     static List<Section> sections(List<ReportEntry> entries, Settings settings) {
-        Map<String, Tracked> changes = new LinkedHashMap<>();
-        List<ControlTest> register = new ArrayList<>();
-        List<Long> registerCites = new ArrayList<>();
-        List<Long> privileged = new ArrayList<>();
-        List<ReportEntry> contained = new ArrayList<>();
-        int sealedRequests = 0;
-        List<Instant> sealedExecutions = new ArrayList<>();
+        Parsed p = parse(entries);
+        List<Section> out = new ArrayList<>();
+        out.add(changesSection(p.changes, p.privileged));
+        out.add(retests(
+                p.changes,
+                p.register,
+                p.registerCites,
+                settings,
+                period(entries).orElse(null)));
+        out.add(exceptions(p, settings));
+        return out;
+    }
+
+    /**
+     * The retests and the CC8.1 lines of the report's sections, as the export's OSCAL document
+     * carries them (docs/contracts.md §5): the same entries, the same rules, so the two agree.
+     */
+    static ChangeControlAudit audit(List<ReportEntry> entries, Settings settings) {
+        Parsed p = parse(entries);
+        Period period = period(entries).orElse(null);
+        List<ChangeControlAudit.RetestRow> retests = new ArrayList<>();
+        for (Retest r : retestsOf(p.changes, p.register, period)) {
+            retests.add(new ChangeControlAudit.RetestRow(r, retestCites(r, p.changes, p.registerCites, period)));
+        }
+        List<ChangeControlAudit.Cc81> lines = new ArrayList<>();
+        for (Line l : exceptions(p, settings).lines()) {
+            if (l.text().startsWith(EXCEPTION) || l.text().startsWith(SEGREGATION)) {
+                lines.add(new ChangeControlAudit.Cc81(l.text(), l.text().startsWith(EXCEPTION), l.cites()));
+            }
+        }
+        return new ChangeControlAudit(retests, lines);
+    }
+
+    static final String EXCEPTION = "CC8.1 change-management exception";
+    static final String SEGREGATION = "CC8.1 segregation-of-duties observation";
+
+    private static Section exceptions(Parsed p, Settings settings) {
+        List<Instant> executions = new ArrayList<>(p.sealedExecutions);
+        p.changes.values().stream()
+                .map(t -> t.executedAt)
+                .filter(java.util.Objects::nonNull)
+                .forEach(executions::add);
+        return exceptions(
+                p.changes,
+                settings,
+                p.changes.size() + p.sealedRequests,
+                uncoveredContainments(p.contained, executions));
+    }
+
+    private static Parsed parse(List<ReportEntry> entries) {
+        Parsed p = new Parsed();
+        Map<String, Tracked> changes = p.changes;
+        List<ControlTest> register = p.register;
+        List<Long> registerCites = p.registerCites;
+        List<Long> privileged = p.privileged;
+        List<ReportEntry> contained = p.contained;
+        List<Instant> sealedExecutions = p.sealedExecutions;
         for (ReportEntry e : entries) {
             if (e.type().equals("incident.contained") && e.content() != null) {
                 contained.add(e);
@@ -195,7 +256,7 @@ final class ChangeControl {
             if (c == null) {
                 privileged.add(e.index());
                 // a sealed request or execution still counts, and its time is public
-                sealedRequests += e.type().equals("change.requested") ? 1 : 0;
+                p.sealedRequests += e.type().equals("change.requested") ? 1 : 0;
                 if (e.type().equals("change.executed")) {
                     sealedExecutions.add(Instant.parse(e.at()));
                 }
@@ -259,18 +320,7 @@ final class ChangeControl {
                 default -> {}
             }
         }
-        List<Section> out = new ArrayList<>();
-        out.add(changesSection(changes, privileged));
-        out.add(retests(
-                changes, register, registerCites, settings, period(entries).orElse(null)));
-        List<Instant> executions = new ArrayList<>(sealedExecutions);
-        changes.values().stream()
-                .map(t -> t.executedAt)
-                .filter(java.util.Objects::nonNull)
-                .forEach(executions::add);
-        out.add(exceptions(
-                changes, settings, changes.size() + sealedRequests, uncoveredContainments(contained, executions)));
-        return out;
+        return p;
     }
 
     /**
@@ -363,14 +413,10 @@ final class ChangeControl {
                 new Table(List.of("Change", "Title", "Kind", "Configuration items", "Controls", "State"), rows));
     }
 
-    private static Section retests(
-            Map<String, Tracked> changes,
-            List<ControlTest> register,
-            List<Long> registerCites,
-            Settings s,
-            @Nullable Period period) {
+    /** The retests the executed changes cause, as the register and the observation period stand in the entries. */
+    private static List<Retest> retestsOf(
+            Map<String, Tracked> changes, List<ControlTest> register, @Nullable Period period) {
         List<Retests.Executed> executed = new ArrayList<>();
-        Map<String, List<Long>> cites = new LinkedHashMap<>();
         for (Tracked t : changes.values()) {
             if (t.executedAt != null) {
                 executed.add(new Retests.Executed(
@@ -381,19 +427,37 @@ final class ChangeControl {
                         texts(t.request, "controls"),
                         t.touchedItems,
                         t.unchangedItems));
-                cites.put(t.id, t.cites);
             }
         }
-        List<Retest> retests = Retests.of(register, executed, period == null ? null : period.period());
+        return Retests.of(register, executed, period == null ? null : period.period());
+    }
+
+    /** The entries a retest rests on: the register's imports, its change's entries and the period's. */
+    private static List<Long> retestCites(
+            Retest r, Map<String, Tracked> changes, List<Long> registerCites, @Nullable Period period) {
+        List<Long> c = new ArrayList<>(registerCites);
+        Tracked t = changes.get(r.change());
+        if (t != null) {
+            c.addAll(t.cites);
+        }
+        if (period != null) {
+            c.add(period.index());
+        }
+        return c;
+    }
+
+    private static Section retests(
+            Map<String, Tracked> changes,
+            List<ControlTest> register,
+            List<Long> registerCites,
+            Settings s,
+            @Nullable Period period) {
+        List<Retest> retests = retestsOf(changes, register, period);
         RetestFee fee =
                 RetestFee.estimate(s.fee(), s.currency(), s.lowShare(), s.highShare(), Retests.outstanding(retests));
         List<Row> rows = new ArrayList<>();
         for (Retest r : retests) {
-            List<Long> c = new ArrayList<>(registerCites);
-            c.addAll(cites.getOrDefault(r.change(), List.of()));
-            if (period != null) {
-                c.add(period.index());
-            }
+            List<Long> c = retestCites(r, changes, registerCites, period);
             rows.add(new Row(
                     List.of(
                             r.control(),
@@ -434,9 +498,10 @@ final class ChangeControl {
                     + " is counted, whenever it ran.");
         } else {
             List<String> outside = new ArrayList<>();
-            for (Retests.Executed x : executed) {
-                if (!period.period().contains(LocalDate.ofInstant(x.executedAt(), java.time.ZoneOffset.UTC))) {
-                    outside.add(x.id());
+            for (Tracked t : changes.values()) {
+                if (t.executedAt != null
+                        && !period.period().contains(LocalDate.ofInstant(t.executedAt, java.time.ZoneOffset.UTC))) {
+                    outside.add(t.id);
                 }
             }
             notes.add("Observation period " + period.period().words() + " (entry #" + period.index() + "): only"
@@ -564,9 +629,8 @@ final class ChangeControl {
                         t.cites));
             }
         }
-        long exceptions = lines.stream()
-                .filter(l -> l.text().startsWith("CC8.1 change-management exception"))
-                .count();
+        long exceptions =
+                lines.stream().filter(l -> l.text().startsWith(EXCEPTION)).count();
         List<String> notes = new ArrayList<>();
         String among = "among the " + requests + " change request" + (requests == 1 ? "" : "s") + " recorded";
         if (lines.isEmpty()) {

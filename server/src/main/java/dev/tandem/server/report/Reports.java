@@ -73,6 +73,14 @@ public class Reports {
         return new Rendered(report, renderer.html(report), snapshot);
     }
 
+    /**
+     * The retests and CC8.1 lines of an audit-continuity report, as its change-control sections
+     * drew them from the same snapshot (the export's OSCAL document carries them).
+     */
+    public ChangeControlAudit changeControl(Rendered rendered) {
+        return ChangeControl.audit(rendered.snapshot().entries(), settings());
+    }
+
     public byte[] pdf(Rendered rendered) {
         return renderer.pdf(rendered.html());
     }

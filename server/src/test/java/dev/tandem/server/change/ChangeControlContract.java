@@ -768,6 +768,57 @@ abstract class ChangeControlContract {
                 .contains("Requests open at once for the same configuration items: change " + secondId);
     }
 
+    /**
+     * The liaison's finding 12: the export's OSCAL document carries the report's retests (observations)
+     * and its CC8.1 exception (an observation and a finding on cc8.1), valid against NIST's schema.
+     */
+    @Test
+    void theExportsOscalCarriesTheRetestsAndTheCc81Exception() throws Exception {
+        Team team = team("oscal", "OSCAL");
+        Api.Response imported = team.liaison()
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + team.incident(),
+                        "text/csv",
+                        REGISTER.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String pre = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested = requestIn(ic, team.incident(), body(List.of(pre), "CONFIGURATION", true, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(execute(ic, id, syncSnapshot(team, AFTER)).status()).isEqualTo(201);
+        // not approved within the window recorded with the request (24 hours): a CC8.1 exception
+        clock.advance(Duration.ofHours(25));
+        java.net.http.HttpResponse<byte[]> bag =
+                team.auditor().getBytes("/api/v1/incidents/" + team.incident() + "/export");
+        assertThat(bag.statusCode()).isEqualTo(200);
+        JsonNode doc = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bag.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().endsWith("data/oscal/assessment-results.json")) {
+                    doc = tools.jackson.databind.json.JsonMapper.builder()
+                            .build()
+                            .readTree(zip.readAllBytes());
+                }
+            }
+        }
+        assertThat(doc).isNotNull();
+        assertThat(dev.tandem.server.export.DemoExportContract.oscalErrors(doc)).isEmpty();
+        JsonNode result = doc.path("assessment-results").path("results").path(0);
+        List<String> titles = new ArrayList<>();
+        result.path("observations").forEach(o -> titles.add(o.path("title").asString()));
+        assertThat(titles)
+                .contains("Retest: CC6.3 on PermissionSet:Integration_Sync after change " + id)
+                .contains("CC8.1 change-management exception");
+        JsonNode finding = result.path("findings").path(0);
+        assertThat(finding.path("description").asString())
+                .startsWith("CC8.1 change-management exception: emergency change " + id)
+                .contains("not approved within the 24-hour window recorded with its request");
+        assertThat(finding.path("target").path("target-id").asString()).isEqualTo("cc8.1");
+    }
+
     /** An incident of its own, opened by the commander, with a responder, an audit liaison and an auditor. */
     record Team(String incident, Api responder, Api liaison, String liaisonName, Api auditor) {}
 

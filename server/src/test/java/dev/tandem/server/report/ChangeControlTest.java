@@ -552,4 +552,23 @@ class ChangeControlTest {
                 .containsExactly("Requests open at once for the same configuration items: change c2 \"Remove AuthorApex"
                         + " from Admin\" and change c3 (Profile:Admin#AuthorApex)");
     }
+
+    /** The export's OSCAL part: the same retests and CC8.1 lines as the report's sections, with their entries. */
+    @Test
+    void theAuditPartHoldsTheReportsRetestsAndCc81LinesWithTheirEntries() {
+        ChangeControlAudit audit = ChangeControl.audit(ENTRIES, SETTINGS);
+        List<Section> sections = ChangeControl.sections(ENTRIES, SETTINGS);
+        assertThat(audit.retests()).hasSize(sections.get(1).table().rows().size());
+        assertThat(audit.retests())
+                .extracting(r -> r.retest().control() + " " + r.retest().configItem())
+                .containsExactly("CC6.3 PermissionSet:Sync");
+        assertThat(audit.retests().getFirst().cites()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(audit.cc81()).singleElement().satisfies(l -> {
+            assertThat(l.exception()).isTrue();
+            assertThat(l.text()).startsWith("CC8.1 change-management exception: emergency change c1");
+            assertThat(l.cites()).containsExactly(2L, 3L, 4L, 5L);
+        });
+        // the open risk is no CC8.1 line
+        assertThat(sections.get(2).lines()).hasSize(2);
+    }
 }
