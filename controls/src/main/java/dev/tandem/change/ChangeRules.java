@@ -629,8 +629,12 @@ public final class ChangeRules {
         String rule = "A change you request is approved by the incident commander and the audit liaison, two"
                 + " people, neither you: it needs another " + who + "'s approval.";
         if (others == 0) {
+            String emergency = as == Approver.INCIDENT_COMMANDER
+                    ? " An emergency change you flag is the exception: the audit liaison's approval, after the"
+                            + " fact, completes it."
+                    : "";
             return rule + " This incident has no other " + who + ", so it could not be approved: have a"
-                    + " responder request the change, and approve it yourself.";
+                    + " responder request the change, and approve it yourself." + emergency;
         }
         return rule + " This incident has " + others + " other " + who + (others == 1 ? "." : "s.");
     }

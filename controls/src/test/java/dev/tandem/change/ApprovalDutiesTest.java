@@ -57,6 +57,16 @@ class ApprovalDutiesTest {
     }
 
     @Test
+    void theNewChangeFormTellsTheOnlyCommanderTheirEmergencyChangeIsTheLiaisonsToApprove() {
+        assertThat(ChangeRules.commanderRequests(0))
+                .contains("could not be approved")
+                .endsWith("An emergency change you flag is the exception: the audit liaison's approval, after the"
+                        + " fact, completes it.");
+        assertThat(ChangeRules.commanderRequests(1)).doesNotContain("emergency");
+        assertThat(ChangeRules.approverRequests(Approver.AUDIT_LIAISON, 0)).doesNotContain("emergency");
+    }
+
+    @Test
     void theWindowRecordedWithTheRequestDecidesNotTheSettingOfTheDay() {
         Instant ran = Instant.parse("2026-12-01T10:00:00Z");
         Instant approved = ran.plus(Duration.ofMinutes(5));
