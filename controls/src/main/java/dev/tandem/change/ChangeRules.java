@@ -440,7 +440,7 @@ public final class ChangeRules {
     /**
      * A change request as the approval and execution rules need it.
      *
-     * @param liaisonAlone the audit liaison's approval completes it (docs/adr/102): an emergency
+     * @param liaisonAlone the audit liaison's approval completes it (docs/adr/106-emergency-approval-and-segregation-of-duties.md): an emergency
      *     change whose requester the incident has no other incident commander to approve ({@link
      *     #liaisonAlone})
      */
@@ -528,7 +528,7 @@ public final class ChangeRules {
     }
 
     /**
-     * Whether the audit liaison's approval alone completes the change (docs/adr/102, SOC 2 CC8.1: an
+     * Whether the audit liaison's approval alone completes the change (docs/adr/106-emergency-approval-and-segregation-of-duties.md, SOC 2 CC8.1: an
      * emergency change is approved after the fact by someone other than its requester): an emergency
      * change, and no incident commander of the incident ({@code commanders}) other than its
      * requester, who may not approve their own change. The commander's approval is then not awaited:
@@ -576,7 +576,7 @@ public final class ChangeRules {
      */
     public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
         if (liaisonAlone(s, commanders)) {
-            return null; // the audit liaison's approval completes it (docs/adr/102)
+            return null; // the audit liaison's approval completes it (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
         }
         return noOtherApprover(s, Approver.INCIDENT_COMMANDER, commanders);
     }

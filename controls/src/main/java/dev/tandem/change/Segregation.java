@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Segregation of duties between approving and carrying out a change (SOC 2 CC8.1; docs/adr/102):
+ * Segregation of duties between approving and carrying out a change (SOC 2 CC8.1; docs/adr/106-emergency-approval-and-segregation-of-duties.md):
  * one person who approved a change and then carried it out is an observation an auditor testing
  * CC8.1 looks for. Recorded and told (the change's answer and page, the timeline, the
  * audit-continuity report), not refused: in an incident the commander may be the one able to act,

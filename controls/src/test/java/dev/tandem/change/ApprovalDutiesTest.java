@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The approval rules of docs/adr/102: who approves an emergency change the only commander requested,
+ * The approval rules of docs/adr/106-emergency-approval-and-segregation-of-duties.md: who approves an emergency change the only commander requested,
  * the window recorded with the request, approver and executor the same person, and requests for the
  * same items linked.
  */

@@ -86,7 +86,7 @@ public record Change(
     /**
      * What the change rules need of it. Its approval is complete when it was recorded so ({@code
      * approvedAt}): without an incident commander's decision, that is the audit liaison's approval
-     * alone (docs/adr/102); whether that rule applies to a change still awaiting it depends on the
+     * alone (docs/adr/106-emergency-approval-and-segregation-of-duties.md); whether that rule applies to a change still awaiting it depends on the
      * incident's commanders now ({@link ChangeRules#liaisonAlone}), which {@code Changes} asks.
      */
     public ChangeRules.State state() {

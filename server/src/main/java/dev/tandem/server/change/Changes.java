@@ -600,7 +600,7 @@ public class Changes {
     /**
      * The change as the approval rules see it now: whether the audit liaison's approval alone
      * completes it depends on the incident's incident commanders ({@link ChangeRules#liaisonAlone},
-     * docs/adr/102), unless its approval is complete already.
+     * docs/adr/106-emergency-approval-and-segregation-of-duties.md), unless its approval is complete already.
      */
     public ChangeRules.State state(Change c) {
         ChangeRules.State s = c.state();

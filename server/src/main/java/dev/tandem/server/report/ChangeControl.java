@@ -104,7 +104,7 @@ final class ChangeControl {
 
         boolean completionRecorded;
 
-        /** The audit liaison's approval alone completed it (docs/adr/102). */
+        /** The audit liaison's approval alone completed it (docs/adr/106-emergency-approval-and-segregation-of-duties.md). */
         boolean liaisonAlone;
 
         Tracked(String id, JsonNode request, long index) {

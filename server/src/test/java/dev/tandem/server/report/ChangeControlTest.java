@@ -454,7 +454,7 @@ class ChangeControlTest {
         assertThat(exceptionLines(emergency(""), window(Duration.ofDays(3650)))).isEmpty();
     }
 
-    /** The liaison's finding 7 (docs/adr/102): the only commander's emergency change approved by the liaison alone. */
+    /** The liaison's finding 7 (docs/adr/106-emergency-approval-and-segregation-of-duties.md): the only commander's emergency change approved by the liaison alone. */
     @Test
     void theOnlyCommandersEmergencyChangeApprovedByTheLiaisonAloneIsNoException() {
         Section changes = ChangeControl.sections(emergency("PT24H"), SETTINGS).getFirst();

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
  * audit liaison, with the status the change moved to; whether its approvals are complete with this
  * decision ({@code approvalComplete}; absent from entries written before it), whether the audit
  * liaison's approval alone completed it ({@code liaisonAlone}: an emergency change of the incident's
- * only commander, docs/adr/102), and whether the approver carried the change out already ({@code
+ * only commander, docs/adr/106-emergency-approval-and-segregation-of-duties.md), and whether the approver carried the change out already ({@code
  * approverExecuted}: a segregation-of-duties observation).
  */
 public record ChangeDecided(

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * approval), {@code unapprovedCount} (how many items went beyond it) and {@code publicRetests} (the
  * retests from the approved items alone, as whoever may not read the snapshots is shown them).
  * {@code executorApproved}: the approver roles in which the executor approved the change, a
- * segregation-of-duties observation (docs/adr/102); absent when none.
+ * segregation-of-duties observation (docs/adr/106-emergency-approval-and-segregation-of-duties.md); absent when none.
  */
 public record ChangeExecuted(
         String incident,
