@@ -576,7 +576,8 @@ public final class ChangeRules {
      */
     public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
         if (liaisonAlone(s, commanders)) {
-            return null; // the audit liaison's approval completes it (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
+            return null; // the audit liaison's approval completes it
+            // (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
         }
         return noOtherApprover(s, Approver.INCIDENT_COMMANDER, commanders);
     }

@@ -611,7 +611,8 @@ abstract class ChangeControlContract {
         assertThat(report).contains("CC8.1").contains(id);
     }
 
-    // ------------------------------------------------------------------ approvals that hold (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
+    // ------------------------------------------------------------------ approvals that hold
+    // (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
 
     /** The ledger entry at {@code index}, as stored. */
     JsonNode ledgerEntry(long index) {
