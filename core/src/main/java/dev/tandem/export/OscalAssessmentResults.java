@@ -103,6 +103,9 @@ public final class OscalAssessmentResults {
      * control test of the register that a change executed since touched.
      *
      * @param ledgerIndices the entries it rests on: the register's import and the change's entries
+     * @param retestedOn the day of the register's test after the change that closed it (done), or
+     *     null while it is outstanding, as the report's "Retest" column says
+     * @param retestedBy that test's tester, or null
      */
     public record Retest(
             String control,
@@ -113,9 +116,36 @@ public final class OscalAssessmentResults {
             String changeTitle,
             Instant executedAt,
             String reason,
-            List<Long> ledgerIndices) {
+            List<Long> ledgerIndices,
+            @Nullable LocalDate retestedOn,
+            @Nullable String retestedBy) {
         public Retest {
             ledgerIndices = List.copyOf(ledgerIndices);
+        }
+
+        /** An outstanding retest. */
+        public Retest(
+                String control,
+                String configItem,
+                LocalDate testedOn,
+                String tester,
+                String change,
+                String changeTitle,
+                Instant executedAt,
+                String reason,
+                List<Long> ledgerIndices) {
+            this(
+                    control,
+                    configItem,
+                    testedOn,
+                    tester,
+                    change,
+                    changeTitle,
+                    executedAt,
+                    reason,
+                    ledgerIndices,
+                    null,
+                    null);
         }
     }
 
@@ -300,13 +330,20 @@ public final class OscalAssessmentResults {
                     r.control() + " was tested on " + r.configItem() + " on " + r.testedOn() + " by " + r.tester()
                             + "; change " + r.change() + " \"" + r.changeTitle() + "\", executed at "
                             + r.executedAt().truncatedTo(ChronoUnit.SECONDS) + ", touched it since: " + r.reason()
-                            + ". The test is to be redone.");
+                            + (r.retestedOn() == null
+                                    ? ". The test is to be redone."
+                                    : ". The test was redone on " + r.retestedOn() + " by " + r.retestedBy() + "."));
             ArrayNode props = o.putArray("props");
             prop(props, "control-id", controlId(r.control()));
             prop(props, "config-item", r.configItem());
             prop(props, "tested-on", r.testedOn().toString());
             prop(props, "tester", r.tester());
             prop(props, "change-id", r.change());
+            prop(props, "retest-status", r.retestedOn() == null ? "outstanding" : "done");
+            if (r.retestedOn() != null) {
+                prop(props, "retested-on", r.retestedOn().toString());
+                if (r.retestedBy() != null && !r.retestedBy().isBlank()) prop(props, "retested-by", r.retestedBy());
+            }
             r.ledgerIndices().forEach(i -> prop(props, "ledger-index", String.valueOf(i)));
             o.putArray("methods").add("EXAMINE");
             o.putArray("types").add("control-objective");

@@ -266,6 +266,38 @@ class OscalAssessmentResultsTest {
      * exception also a finding on objective cc8.1 related to its observation; valid against NIST's
      * schema.
      */
+    /** A retest the register's later test closed is told as done, as the report's "Retest" column tells it. */
+    @Test
+    void aRetestDoneSaysWhenAndByWhomAndStaysValid() {
+        Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
+        var cc = new OscalAssessmentResults.ChangeControl(
+                List.of(new OscalAssessmentResults.Retest(
+                        "CC6.3",
+                        "PermissionSet:Integration_Full_Access",
+                        java.time.LocalDate.parse("2026-09-22"),
+                        "Audrey Blake",
+                        "c1",
+                        "Revoke View All Data",
+                        Instant.parse("2026-12-01T09:10:00Z"),
+                        "the change modified PermissionSet:Integration_Full_Access#ViewAllData",
+                        List.of(3L, 7L),
+                        java.time.LocalDate.parse("2026-12-06"),
+                        "Robin Kim")),
+                List.of());
+        JsonNode doc = SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT, cp, Instant.parse("2026-12-07T10:00:00Z"), List.of(), List.of(), cc));
+        assertThat(errors(doc)).isEmpty();
+        JsonNode retest = doc.path("assessment-results")
+                .path("results")
+                .path(0)
+                .path("observations")
+                .path(0);
+        assertThat(prop(retest, "retest-status")).containsExactly("done");
+        assertThat(prop(retest, "retested-on")).containsExactly("2026-12-06");
+        assertThat(prop(retest, "retested-by")).containsExactly("Robin Kim");
+        assertThat(retest.path("description").asString()).endsWith("The test was redone on 2026-12-06 by Robin Kim.");
+    }
+
     @Test
     void retestsAndCc81ExceptionsAreObservationsAndTheExceptionsFindings() {
         Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
@@ -301,6 +333,9 @@ class OscalAssessmentResultsTest {
                 .contains("the change modified Profile:Admin#AuthorApex");
         assertThat(prop(retest, "control-id")).containsExactly("cc6.1");
         assertThat(prop(retest, "ledger-index")).containsExactly("3", "7", "9");
+        assertThat(prop(retest, "retest-status")).containsExactly("outstanding");
+        assertThat(prop(retest, "retested-on")).isEmpty();
+        assertThat(retest.path("description").asString()).endsWith("The test is to be redone.");
         assertThat(retest.path("types").path(0).asString()).isEqualTo("control-objective");
         assertThat(retest.path("collected").asString()).isEqualTo("2026-12-01T09:10:00Z");
         JsonNode ex = observations.path(1);

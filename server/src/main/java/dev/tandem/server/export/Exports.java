@@ -289,7 +289,9 @@ public class Exports {
                                 r.retest().changeTitle(),
                                 r.retest().executedAt(),
                                 r.retest().reason(),
-                                r.cites()))
+                                r.cites(),
+                                r.retest().closedOn(),
+                                r.retest().closedBy()))
                         .toList(),
                 audit.cc81().stream()
                         .map(l -> new OscalAssessmentResults.ChangeControlLine(l.text(), l.exception(), l.cites()))
