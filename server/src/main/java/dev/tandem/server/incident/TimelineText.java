@@ -262,13 +262,13 @@ public final class TimelineText {
             case "evidence.added" ->
                 who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
                         + bytes(b.path("size").asLong()) + ")";
-            case "evidence.read" -> who + " read the content of evidence " + s(b, "evidence") + sha(b, "sha256");
+            case "evidence.read" -> who + " read the content of evidence " + item(b) + sha(b, "sha256");
             case "evidence.pulled-back" ->
                 who + " pulled evidence " + s(b, "evidence") + " back from AUDIT to FORENSIC: " + s(b, "reason")
                         + " (exposed before: " + count(b.path("reads").size(), "read") + ", "
                         + count(b.path("exports").size(), "export bag") + ")";
             case "evidence.damaged" ->
-                "A read of evidence " + s(b, "evidence") + " by " + who + " stopped: its stored bytes are not those"
+                "A read of evidence " + item(b) + " by " + who + " stopped: its stored bytes are not those"
                         + " recorded" + sha(b, "sha256");
             case "leak.finding" ->
                 "Leak analysis found a " + s(b, "severity") + " finding: " + s(b, "title")
@@ -296,7 +296,7 @@ public final class TimelineText {
                 who + " edited the " + notice(b) + " notice (version " + s(b, "version") + ", "
                         + count(b.path("characters").asLong(), "character") + ")";
             case "notice.sent" ->
-                notice(b) + " notice sent as evidence " + s(b, "evidence") + sha(b, "sha256") + " for "
+                notice(b) + " notice sent as evidence " + item(b) + sha(b, "sha256") + " for "
                         + s(b, "jurisdiction") + " by " + who
                         + (b.path("incomplete").isEmpty()
                                 ? ""
@@ -320,9 +320,9 @@ public final class TimelineText {
                         + b.path("changed").size()
                         + " changed, " + b.path("superseded").size() + " superseded, "
                         + b.path("unchanged").asLong() + " unchanged";
-            case "pii.findings.read" -> who + " read the PII findings of evidence " + s(b, "evidence");
+            case "pii.findings.read" -> who + " read the PII findings of evidence " + item(b);
             case "pii.scanned" ->
-                "PII scan of evidence " + s(b, "evidence") + " found "
+                "PII scan of evidence " + item(b) + " found "
                         + count(b.path("findings").asLong(), "finding")
                         + " about " + count(b.path("people").asLong(), "person", "people")
                         + (b.path("subjects").asString("").isEmpty() ? "" : " (" + s(b, "subjects") + ")");
@@ -380,6 +380,16 @@ public final class TimelineText {
 
     private String user(JsonNode b) {
         return names.apply(s(b, "username"));
+    }
+
+    /**
+     * The evidence an entry names: by name to a reader who may read that FORENSIC item, else by id
+     * (as its stub, or the AUDIT item's page, shows it).
+     */
+    private String item(JsonNode b) {
+        String id = s(b, "evidence");
+        String name = items.apply(id);
+        return name == null ? id : name;
     }
 
     /** The FORENSIC item a grant is for: by name to a reader who may read it, else by id. */

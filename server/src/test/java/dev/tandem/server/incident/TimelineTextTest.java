@@ -478,6 +478,28 @@ class TimelineTextTest {
         assertThat(reader.render(all.type(), all.body(), "ada")).isEqualTo("ada let rafael read every FORENSIC item");
     }
 
+    /** Reads, scans and sent notices name their FORENSIC item by name to a reader who may read it, by id to others. */
+    @Test
+    void readsScansAndNoticesNameTheirItemByNameToAReaderWhoMayReadIt() {
+        TimelineText counsel = new TimelineText(u -> u, null, id -> id.equals("e2") ? "intake-memo.pdf" : null);
+        TimelineText auditor = new TimelineText(u -> u, null, id -> null);
+        var read = new EvidenceRead("i", "e2", SHA, Repository.FORENSIC);
+        assertThat(counsel.render(read.type(), read.body(), "ada"))
+                .startsWith("ada read the content of evidence intake-memo.pdf");
+        assertThat(auditor.render(read.type(), read.body(), "ada")).startsWith("ada read the content of evidence e2");
+        var findings = new PiiFindingsRead("i", "e2", SHA, Repository.FORENSIC);
+        assertThat(counsel.render(findings.type(), findings.body(), "ada"))
+                .isEqualTo("ada read the PII findings of evidence intake-memo.pdf");
+        ObjectNode scanned = object().put("evidence", "e2").put("findings", 3).put("people", 2);
+        var scan = new PiiScanned("i", Repository.FORENSIC, scanned);
+        assertThat(counsel.render(scan.type(), scan.body(), "ada"))
+                .startsWith("PII scan of evidence intake-memo.pdf found 3 findings");
+        assertThat(auditor.render(scan.type(), scan.body(), "ada")).startsWith("PII scan of evidence e2 found");
+        // an item the reader may not read keeps its id, whoever else may
+        var other = new EvidenceRead("i", "e3", SHA, Repository.FORENSIC);
+        assertThat(counsel.render(other.type(), other.body(), "ada")).startsWith("ada read the content of evidence e3");
+    }
+
     @Test
     void aPrivilegedEntryShowsOnlyItsCommitment() {
         assertThat(TimelineText.commitment(SHA)).isEqualTo("Privileged entry recorded (commitment abababababab…)");
