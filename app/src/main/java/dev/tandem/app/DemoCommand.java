@@ -120,7 +120,9 @@ final class DemoCommand implements Callable<Integer> {
 
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs
-                (its fee estimate is null unless the server was started with TANDEM_AUDIT_FEE set):
+                (its fee estimate is null unless the server was started with TANDEM_AUDIT_FEE set), within
+                the SOC 2 observation period the liaison recorded:
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/observation-period
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"

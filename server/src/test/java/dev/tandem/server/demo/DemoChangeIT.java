@@ -92,6 +92,19 @@ class DemoChangeIT {
         assertThat(controls).containsExactly("CC6.3");
         assertThat(c.path("controls").toString()).isEqualTo("[\"CC6.3\"]");
         assertThat(retests.path("fee").path("high").decimalValue()).isEqualByComparingTo("24000");
+        // within the observation period the liaison recorded before the register: a year holding both
+        JsonNode period = auditor.get("/api/v1/incidents/" + incident + "/observation-period")
+                .json();
+        assertThat(period.path("setBy").asString()).isEqualTo("liaison");
+        java.time.LocalDate start =
+                java.time.LocalDate.parse(period.path("start").asString());
+        java.time.LocalDate end = java.time.LocalDate.parse(period.path("end").asString());
+        java.time.LocalDate executed = java.time.LocalDate.parse(
+                retests.path("retests").path(0).path("executedAt").asString().substring(0, 10));
+        assertThat(executed).isBetween(start, end);
+        assertThat(java.time.LocalDate.parse(
+                        retests.path("retests").path(0).path("testedOn").asString()))
+                .isBetween(start, end);
 
         List<String> types = new ArrayList<>();
         auditor.get("/api/v1/incidents/" + incident + "/timeline")
@@ -99,6 +112,7 @@ class DemoChangeIT {
                 .forEach(e -> types.add(e.path("type").asString()));
         assertThat(types)
                 .contains(
+                        "audit.period-set",
                         "control-tests.imported",
                         "change.requested",
                         "change.decided",
