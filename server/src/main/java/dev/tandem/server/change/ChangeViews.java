@@ -139,6 +139,8 @@ class ChangeViews {
     ChangeView view(Change c, Access access) {
         boolean executionOpen = executionOpen(c, access);
         Resubmission resubmission = resubmission(c);
+        // the incident's register, read once for both the unmatched items and the retest preview
+        List<ControlTest> tests = register.register(c.incident());
         boolean notesWithheld = !executionOpen
                 && c.executionNotes() != null
                 && !c.executionNotes().isBlank();
@@ -207,8 +209,8 @@ class ChangeViews {
                 c.withdrawal() == null ? null : c.withdrawal().at().toString(),
                 c.withdrawal() == null ? null : c.withdrawal().by(),
                 c.withdrawal() == null ? null : c.withdrawal().reason(),
-                unmatched(c),
-                preview(c),
+                unmatched(c, tests),
+                preview(c, tests),
                 c.emergencyWindow() == null ? null : c.emergencyWindow().toString(),
                 !c.state().approved() && changes.state(c).liaisonAlone(),
                 Segregation.observation(c.id(), c.executedBy(), c.state().decisions()),
@@ -221,18 +223,15 @@ class ChangeViews {
      * (docs/contracts.md §3 "Configuration items"): "no audited control matches" them, told before
      * anyone approves, since a misspelt item escapes its retests.
      */
-    List<String> unmatched(Change c) {
+    List<String> unmatched(Change c, List<ControlTest> tests) {
         return ConfigItems.unmatched(
-                c.configItems(),
-                register.register(c.incident()).stream()
-                        .map(ControlTest::configItem)
-                        .toList());
+                c.configItems(), tests.stream().map(ControlTest::configItem).toList());
     }
 
     /** {@link Changes#preview}: null once the change ran, was withdrawn or rejected. */
     @Nullable
-    RetestPreviewView preview(Change c) {
-        Changes.RetestPreview p = changes.preview(c);
+    RetestPreviewView preview(Change c, List<ControlTest> tests) {
+        Changes.RetestPreview p = changes.preview(c, tests);
         if (p == null) {
             return null;
         }

@@ -976,13 +976,13 @@ public class Changes {
     /**
      * What a change not yet executed would put up for retest if run now (docs/change-control.md
      * "Before approval"), from its requested items and controls and the register as it stands, with
-     * the fee estimate for them; null for a change executed, withdrawn or rejected.
+     * the fee estimate for them ({@code tests}: the incident's register, as the caller read it); null
+     * for a change executed, withdrawn or rejected.
      */
-    public @Nullable RetestPreview preview(Change c) {
+    public @Nullable RetestPreview preview(Change c, List<ControlTest> tests) {
         if (c.executedAt() != null || c.withdrawal() != null || c.state().rejected()) {
             return null;
         }
-        List<ControlTest> tests = register.register(c.incident());
         Retests.Preview p = Retests.preview(
                 tests, c.id(), c.title(), c.configItems(), c.controls(), clock.instant(), period(c.incident()));
         return new RetestPreview(p, fee(p.retests().size()), !tests.isEmpty());
