@@ -481,18 +481,19 @@ final class ChangeControl {
             notes.add("No control test register imported: retests cannot be determined.");
         }
         String shares = percent(s.lowShare()) + " to " + percent(s.highShare());
+        Retests.Tally tally = Retests.Tally.of(retests);
         notes.add(
                 fee.low() == null
-                        ? Retests.Tally.of(retests).toRetest()
-                                + Retests.Tally.of(retests).doneWords()
+                        ? tally.toRetest()
+                                + tally.doneWords()
                                 + "; the audit fee is not configured (administrator: TANDEM_AUDIT_FEE), so no estimate"
                                 + " (retests are priced at " + shares + " of the audit fee)"
                         : "Estimated retest fee: " + fee.currency() + " " + money(fee.low()) + " to "
                                 + money(fee.high())
                                 + " (" + shares + " of the audit fee of " + fee.currency() + " " + money(s.fee())
                                 + ") for "
-                                + Retests.Tally.of(retests).words() + ", tested before a change touched them"
-                                + Retests.Tally.of(retests).doneWords());
+                                + tally.words() + ", tested before a change touched them"
+                                + tally.doneWords());
         if (period == null) {
             notes.add("No observation period recorded (audit liaison: the register page): every executed change"
                     + " is counted, whenever it ran.");
