@@ -122,31 +122,6 @@ public final class OscalAssessmentResults {
         public Retest {
             ledgerIndices = List.copyOf(ledgerIndices);
         }
-
-        /** An outstanding retest. */
-        public Retest(
-                String control,
-                String configItem,
-                LocalDate testedOn,
-                String tester,
-                String change,
-                String changeTitle,
-                Instant executedAt,
-                String reason,
-                List<Long> ledgerIndices) {
-            this(
-                    control,
-                    configItem,
-                    testedOn,
-                    tester,
-                    change,
-                    changeTitle,
-                    executedAt,
-                    reason,
-                    ledgerIndices,
-                    null,
-                    null);
-        }
     }
 
     /**

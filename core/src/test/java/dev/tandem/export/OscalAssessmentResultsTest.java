@@ -316,7 +316,9 @@ class OscalAssessmentResultsTest {
                         "Remove AuthorApex",
                         Instant.parse("2026-12-01T09:10:00Z"),
                         "the change modified Profile:Admin#AuthorApex",
-                        List.of(3L, 7L, 9L))),
+                        List.of(3L, 7L, 9L),
+                        null,
+                        null)),
                 List.of(
                         new OscalAssessmentResults.ChangeControlLine(exception, true, List.of(7L, 9L)),
                         new OscalAssessmentResults.ChangeControlLine(segregation, false, List.of(11L, 12L))));
