@@ -32,18 +32,6 @@ public record Assessment(
         notTriggered = List.copyOf(notTriggered);
     }
 
-    /** An assessment that lists no law as checked and not triggered. */
-    public Assessment(
-            Instant asOf,
-            IncidentScope scope,
-            List<Obligation> obligations,
-            List<Obligation> notRequired,
-            List<String> warnings,
-            String rulesVersion,
-            String disclaimer) {
-        this(asOf, scope, obligations, notRequired, warnings, rulesVersion, disclaimer, List.of());
-    }
-
     /**
      * A law checked for the people of a jurisdiction that puts no duty on the incident.
      *
