@@ -11,7 +11,8 @@
 //	                 "consistency":[{"from":M,"to":N,"hashes":["<base64>",...]}]}
 //
 // or: go run . --bag BAG [WITNESS_VKEY], where BAG is an unpacked Tandem export bag
-// (docs/contracts.md §5): the checkpoint and key from data/ledger, every leaf of
+// (docs/contracts.md §5): the format bag-info.txt declares (Tandem-Bag-Format, none for format 1; a
+// newer format than this checker knows fails as such), the checkpoint and key from data/ledger, every leaf of
 // data/ledger/entries.jsonl checked with tlog.CheckRecord against the proof of
 // data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its consistency proof
 // to the bag's checkpoint, and, given a witness key, its C2SP tlog-cosignature v1 on the
@@ -200,8 +201,48 @@ func hashes(raw [][]byte) ([]tlog.Hash, error) {
 	return out, nil
 }
 
+// knownFormat is the newest bag format (bag-info.txt's Tandem-Bag-Format, docs/contracts.md §5) this
+// checker reads; a bag without the line is of format 1.
+const knownFormat = 2
+
+// bagFormat reads the format bag-info.txt declares, 1 when it declares none, and fails for a format
+// newer than knownFormat, whose files this checker would misread.
+func bagFormat(bag string) (int, error) {
+	raw, err := os.ReadFile(filepath.Join(bag, "bag-info.txt"))
+	if err != nil {
+		return 0, err
+	}
+	format := 1
+	seen := 0
+	for _, line := range strings.Split(string(raw), "\n") {
+		label, value, ok := strings.Cut(strings.TrimRight(line, "\r"), ":")
+		if !ok || strings.TrimSpace(label) != "Tandem-Bag-Format" {
+			continue
+		}
+		seen++
+		value = strings.TrimSpace(value)
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 || value != strconv.Itoa(n) {
+			return 0, fmt.Errorf("bag-info.txt: Tandem-Bag-Format is %q, not a format number", value)
+		}
+		format = n
+	}
+	if seen > 1 {
+		return 0, fmt.Errorf("bag-info.txt declares Tandem-Bag-Format %d times", seen)
+	}
+	if format > knownFormat {
+		return 0, fmt.Errorf("bag-info.txt: made by a newer Tandem, format %d; this checker knows formats up to %d", format, knownFormat)
+	}
+	return format, nil
+}
+
 // runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog.
 func runBag(bag, witnessKey string) error {
+	format, err := bagFormat(bag)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("bag-info.txt: bag format %d\n", format)
 	ledgerDir := filepath.Join(bag, "data", "ledger")
 	vkey, err := os.ReadFile(filepath.Join(ledgerDir, "key"))
 	if err != nil {

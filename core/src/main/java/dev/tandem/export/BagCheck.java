@@ -21,7 +21,9 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
         QUORUM("witness quorum not met"),
         MISSING_ENTRY("missing entry"),
         OLDER_THAN_SINCE("bag older than your checkpoint"),
-        MALFORMED("malformed");
+        MALFORMED("malformed"),
+        /** The bag declares a format this verifier does not know: a newer Tandem made it. */
+        NEWER_FORMAT("newer bag format");
 
         private final String words;
 
@@ -62,7 +64,8 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
      * incident.exported} entry that lists its entries below {@code drawnAt} and binds {@code
      * exportBound} by SHA-256, or -1 (and {@code drawnAt} -1) for a bag without one (an older build's).
      * {@code drawnRoot}: the root of the checkpoint at {@code drawnAt} the bag holds and proves
-     * consistent with its own, "" when it holds none (a bag exported before bags held it).
+     * consistent with its own, "" when it holds none (a bag exported before bags held it). {@code
+     * format}: the format bag-info.txt declares ({@link ExportBag#FORMAT}), 1 for a bag that declares none.
      */
     record Summary(
             String incident,
@@ -80,7 +83,8 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             long exportEntry,
             long drawnAt,
             List<String> exportBound,
-            String drawnRoot) {
+            String drawnRoot,
+            int format) {
         /**
          * Whether the bag holds the checkpoint it is drawn from ({@code drawnRoot}, the one its reports
          * print), signed by the log and proved consistent with its own.

@@ -42,10 +42,12 @@ import tools.jackson.databind.JsonNode;
  * {@code incident.opened} among them; every evidence file's SHA-256 against its {@code evidence.added}
  * entry, and every AUDIT item the entries add or cite present, unless an entry records that counsel
  * pulled it back to FORENSIC ({@code evidence.pulled-back}); and, given an older checkpoint, the
- * consistency proof from it. The bag's last entry is its own {@code incident.exported} entry, which
- * lists the incident's entries below the tree size the bag was drawn from and the SHA-256 of the
- * reports and the OSCAL document; a bag made before that (no such entry) verifies with a warning, its
- * reports and OSCAL document bound by the manifests only.
+ * consistency proof from it. First of all, the format bag-info.txt declares: a bag of a format newer
+ * than this verifier knows fails as such, not as a list of files it does not know. The bag's last
+ * entry is its own {@code incident.exported} entry, which lists the incident's entries below the tree
+ * size the bag was drawn from and the SHA-256 of the reports and the OSCAL document; a bag made before
+ * that (no such entry) verifies with a warning, its reports and OSCAL document bound by the manifests
+ * only.
  */
 public final class BagVerifier {
 
@@ -125,6 +127,9 @@ public final class BagVerifier {
         if (defect != null) {
             throw new Stop(defect.problem(), defect.where(), defect.reason());
         }
+        // The format the bag declares (docs/contracts.md §5): a newer one is named as such, before its
+        // files are judged by the rules of the formats this verifier knows.
+        int format = format(files);
         // RFC 8493 §2.1.1: the declaration.
         String bagit = text(files, "bagit.txt");
         Map<String, String> declaration = fields(bagit, "bagit.txt");
@@ -258,7 +263,54 @@ public final class BagVerifier {
                 listing.exportEntry(),
                 listing.treeSize(),
                 listing.bound(),
-                listing.drawnRoot());
+                listing.drawnRoot(),
+                format);
+    }
+
+    /**
+     * The format bag-info.txt declares in its {@link ExportBag#FORMAT} line; a bag without one is of
+     * format 1 (made before bags declared their format). A format above {@link ExportBag#FORMAT_VERSION}
+     * was made by a newer Tandem: its files would read here as extra or missing, so this says which
+     * format it is instead, before any other check of the bag.
+     */
+    private static int format(BagFiles files) throws IOException, Stop {
+        if (!files.exists("bag-info.txt")) {
+            return 1; // named as missing once the declaration and manifests are checked
+        }
+        List<String> declared = new ArrayList<>();
+        for (String line : text(files, "bag-info.txt").split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals(ExportBag.FORMAT)) {
+                declared.add(line.substring(colon + 1).strip());
+            }
+        }
+        if (declared.isEmpty()) {
+            return 1;
+        }
+        if (declared.size() > 1) {
+            throw new Stop(
+                    Problem.MALFORMED,
+                    "bag-info.txt",
+                    "it declares " + ExportBag.FORMAT + " " + declared.size() + " times (" + String.join(", ", declared)
+                            + "); a bag has one format");
+        }
+        String value = declared.getFirst();
+        if (!value.matches("[1-9][0-9]{0,8}")) {
+            throw new Stop(
+                    Problem.MALFORMED,
+                    "bag-info.txt",
+                    ExportBag.FORMAT + " is \"" + value + "\", not a format number (1, 2, ...)");
+        }
+        int format = Integer.parseInt(value);
+        if (format > ExportBag.FORMAT_VERSION) {
+            throw new Stop(
+                    Problem.NEWER_FORMAT,
+                    "bag-info.txt",
+                    "made by a newer Tandem, format " + format + "; this verifier knows formats up to "
+                            + ExportBag.FORMAT_VERSION + ": get the newer tandem verify (the one of the Tandem that"
+                            + " exported the bag) and verify it with that");
+        }
+        return format;
     }
 
     /**

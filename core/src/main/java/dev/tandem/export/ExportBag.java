@@ -38,6 +38,18 @@ public final class ExportBag {
     public static final String ROOT = "Tandem-Checkpoint-Root";
     public static final String BAGGING_DATE = "Bagging-Date";
 
+    /**
+     * The bag-info.txt label that declares the bag's format (docs/contracts.md §5), a custom metadata
+     * element (RFC 8493 §2.2.2): a bag without it is of format 1, made before bags declared one.
+     */
+    public static final String FORMAT = "Tandem-Bag-Format";
+
+    /**
+     * The format this build writes, and the newest its verifier knows. Raise it with every change of
+     * the bag that a verifier of the format before would reject (a new file, a file of new meaning).
+     */
+    public static final int FORMAT_VERSION = 2;
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 

@@ -115,6 +115,82 @@ class BagVerifierTest {
     }
 
     @Test
+    void aBagOfEachKnownFormatVerifies() throws Exception {
+        // format 1: every layout written before bags declared their format, none declaring one
+        for (SampleBag.Build build : List.of(
+                SampleBag.Build.UNLISTED, SampleBag.Build.LISTED, SampleBag.Build.DRAWN, SampleBag.Build.DECLARED)) {
+            SampleBag bag = new SampleBag(build);
+            Path zip = bag.write(dir.resolve(build + ".zip"), false);
+            String info = new String(SampleBag.read(zip).get("bag-info.txt"), StandardCharsets.UTF_8);
+            BagCheck check = verifyOld(bag, zip);
+            assertThat(check.ok()).as(build + ": " + check).isTrue();
+            int format = ((BagCheck.Verified) check).summary().format();
+            if (build == SampleBag.Build.DECLARED) {
+                assertThat(info).startsWith(ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION + "\n");
+                assertThat(format).isEqualTo(ExportBag.FORMAT_VERSION).isEqualTo(2);
+            } else {
+                assertThat(info).doesNotContain(ExportBag.FORMAT);
+                assertThat(format).as(build.name()).isEqualTo(1);
+            }
+        }
+        // format 1 declared outright is format 1 (no build writes it; it means what no line means)
+        Map<String, byte[]> files =
+                SampleBag.read(new SampleBag(SampleBag.Build.DRAWN).write(dir.resolve("d.zip"), false));
+        files.put(
+                "bag-info.txt",
+                (ExportBag.FORMAT + ": 1\n" + new String(files.get("bag-info.txt"), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        BagCheck check = BagVerifier.verify(SampleBag.rebag(files, dir.resolve("d1.zip")), BagVerifier.Options.DEFAULT);
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        assertThat(((BagCheck.Verified) check).summary().format()).isEqualTo(1);
+    }
+
+    @Test
+    void aBagOfANewerFormatIsNamedAsSuchNotAsItsFiles() throws Exception {
+        int newer = ExportBag.FORMAT_VERSION + 1;
+        String says = "made by a newer Tandem, format " + newer + "; this verifier knows formats up to "
+                + ExportBag.FORMAT_VERSION + ": get the newer tandem verify";
+        // a file this verifier does not know, and one it requires gone: as a newer layout might have it
+        Map<String, byte[]> files = files();
+        files.put("data/ledger/anchors.json", "{}".getBytes(StandardCharsets.UTF_8));
+        files.remove("data/" + ExportBag.REPORT_PDF);
+        Map<String, byte[]> unbumped = new java.util.LinkedHashMap<>(files);
+        replaceInBagInfo(files, ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION, ExportBag.FORMAT + ": " + newer);
+        BagCheck.Failed f =
+                failed(verify(SampleBag.rebag(files, dir.resolve("newer.zip"))), Problem.NEWER_FORMAT, "bag-info.txt");
+        assertThat(f.message()).isEqualTo("newer bag format: bag-info.txt: " + f.reason());
+        assertThat(f.reason()).startsWith(says);
+        // the same files declaring this verifier's format: judged by its rules, the extra file named
+        failed(
+                verify(SampleBag.rebag(unbumped, dir.resolve("same.zip"))),
+                Problem.EXTRA_FILE,
+                "data/ledger/anchors.json");
+        // named first, before fixity: a newer format may change what the manifests hold
+        files.put("manifest-sha256.txt", "not a manifest\n".getBytes(StandardCharsets.UTF_8));
+        failed(verify(SampleBag.zip(files, dir.resolve("newer-raw.zip"))), Problem.NEWER_FORMAT, "bag-info.txt");
+    }
+
+    @Test
+    void aFormatThatIsNoNumberOrDeclaredTwiceIsMalformed() throws Exception {
+        for (String value : List.of("two", "0", "2.0", "-3", "")) {
+            Map<String, byte[]> files = files();
+            replaceInBagInfo(
+                    files, ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION, ExportBag.FORMAT + ": " + value);
+            BagCheck.Failed f =
+                    failed(verify(SampleBag.zip(files, dir.resolve("f.zip"))), Problem.MALFORMED, "bag-info.txt");
+            assertThat(f.reason()).as(value).contains(ExportBag.FORMAT + " is \"" + value + "\", not a format number");
+        }
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(
+                files,
+                ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION,
+                ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION + "\n" + ExportBag.FORMAT + ": 9");
+        assertThat(failed(verify(SampleBag.zip(files, dir.resolve("twice.zip"))), Problem.MALFORMED, "bag-info.txt")
+                        .reason())
+                .contains("declares " + ExportBag.FORMAT + " 2 times (2, 9)");
+    }
+
+    @Test
     void aBagMadeBeforeBagsHeldTheirDrawnCheckpointStillVerifies() throws Exception {
         SampleBag before = new SampleBag(SampleBag.Build.LISTED);
         BagCheck check = verifyOld(before, before.write(dir.resolve("listed.zip"), false));

@@ -72,10 +72,21 @@ public final class SampleBag {
          */
         LISTED,
         /**
-         * As the server writes it now: listed, and holding the drawn checkpoint signed by the log with its
-         * consistency proof to the bag's; the OSCAL document names the bag's checkpoint too.
+         * Listed, and holding the drawn checkpoint signed by the log with its consistency proof to the
+         * bag's; the OSCAL document names the bag's checkpoint too. Its bag-info.txt declares no format:
+         * format 1, the last build's before bags declared their format.
          */
-        DRAWN
+        DRAWN,
+        /**
+         * As the server writes it now: {@link #DRAWN}'s files, bag-info.txt declaring
+         * {@link ExportBag#FORMAT} {@link ExportBag#FORMAT_VERSION} (docs/contracts.md §5).
+         */
+        DECLARED;
+
+        /** Whether the bag holds its drawn checkpoint. */
+        boolean drawn() {
+            return compareTo(DRAWN) >= 0;
+        }
     }
 
     public final Build build;
@@ -84,7 +95,7 @@ public final class SampleBag {
 
     /** The bag as the server writes it: it ends with its own export entry, which lists it. */
     public SampleBag() {
-        this(Build.DRAWN);
+        this(Build.DECLARED);
     }
 
     /**
@@ -92,7 +103,7 @@ public final class SampleBag {
      *     (recorded after that) not in the bag; true: as the server writes it
      */
     public SampleBag(boolean listed) {
-        this(listed ? Build.DRAWN : Build.UNLISTED, null);
+        this(listed ? Build.DECLARED : Build.UNLISTED, null);
     }
 
     public SampleBag(Build build) {
@@ -105,7 +116,7 @@ public final class SampleBag {
      *     recorded before the bag is drawn, which then holds it no longer
      */
     public SampleBag(boolean listed, String pulledBack) {
-        this(listed ? Build.DRAWN : Build.UNLISTED, pulledBack);
+        this(listed ? Build.DECLARED : Build.UNLISTED, pulledBack);
     }
 
     public SampleBag(Build build, String pulledBack) {
@@ -190,7 +201,7 @@ public final class SampleBag {
             items.add(new OscalAssessmentResults.Item(e, at.plusSeconds(e.ledgerIndex())));
         }
         oscal = OscalAssessmentResults.of(INCIDENT, drawn, at.plusSeconds(3600), items);
-        if (build == Build.DRAWN) {
+        if (build.drawn()) {
             drawnCheckpoint = signer.sign(drawn.text());
         } else {
             oscal = withoutBagCheckpoint(oscal);
@@ -260,7 +271,7 @@ public final class SampleBag {
         bag.add(ExportBag.INDEX, ExportBag.index(evidence));
         bag.add(ExportBag.CHECKPOINT, checkpoint.getBytes(StandardCharsets.UTF_8));
         bag.add(ExportBag.KEY, (signer.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
-        if (build == Build.DRAWN) {
+        if (build.drawn()) {
             bag.add(ExportBag.DRAWN_CHECKPOINT, drawnCheckpoint.getBytes(StandardCharsets.UTF_8));
             bag.add(
                     ExportBag.DRAWN_CONSISTENCY,
@@ -284,8 +295,11 @@ public final class SampleBag {
         }
         bag.add(ExportBag.REPORT_HTML, html);
         bag.add(ExportBag.REPORT_PDF, pdf);
-        bag.add(ExportBag.OSCAL, build == Build.DRAWN ? OscalAssessmentResults.sealed(oscal, cp) : oscal);
+        bag.add(ExportBag.OSCAL, build.drawn() ? OscalAssessmentResults.sealed(oscal, cp) : oscal);
         Map<String, String> info = new LinkedHashMap<>();
+        if (build == Build.DECLARED) {
+            info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
+        }
         info.put(ExportBag.INCIDENT, INCIDENT);
         info.put(ExportBag.ORIGIN, cp.origin());
         info.put(ExportBag.SIZE, String.valueOf(cp.size()));

@@ -106,6 +106,7 @@ class GoInteropTest {
         Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), witness.verifierKey()));
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output())
+                .contains("bag-info.txt: bag format " + dev.tandem.export.ExportBag.FORMAT_VERSION)
                 .contains("note.Open: bag checkpoint of " + dev.tandem.export.SampleBag.ORIGIN)
                 .contains("cosignature/v1: witness witness.example/go co-signed the checkpoint")
                 .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint")
@@ -135,7 +136,21 @@ class GoInteropTest {
                 unpack(new dev.tandem.export.SampleBag(dev.tandem.export.SampleBag.Build.LISTED), "bag-listed", null);
         Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).doesNotContain("drawn checkpoint");
+        assertThat(r.output()).doesNotContain("drawn checkpoint").contains("bag-info.txt: bag format 1\n");
+    }
+
+    @Test
+    void goNamesABagOfANewerFormatThanItKnows() throws Exception {
+        Path dir = unpackedBag("bag-newer", null);
+        Path info = dir.resolve("bag-info.txt");
+        String declared = dev.tandem.export.ExportBag.FORMAT + ": " + dev.tandem.export.ExportBag.FORMAT_VERSION;
+        String text = Files.readString(info);
+        assertThat(text).contains(declared);
+        int newer = dev.tandem.export.ExportBag.FORMAT_VERSION + 1;
+        Files.writeString(info, text.replace(declared, dev.tandem.export.ExportBag.FORMAT + ": " + newer));
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("FAILED: bag-info.txt: made by a newer Tandem, format " + newer);
     }
 
     static final Cosigner witness = Cosigner.generate("witness.example/go");

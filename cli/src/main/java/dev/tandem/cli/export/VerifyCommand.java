@@ -3,6 +3,7 @@ package dev.tandem.cli.export;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.export.BagCheck;
 import dev.tandem.export.BagVerifier;
+import dev.tandem.export.ExportBag;
 import dev.tandem.ledger.NoteVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -144,6 +145,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 BagCheck.Summary s = v.summary();
                 out.println("Bag " + path);
                 out.println("  incident     " + s.incident());
+                out.println("  format       " + s.format()
+                        + (s.format() == 1
+                                ? " (bag-info.txt declares none: a bag exported before bags declared their format)"
+                                : " (bag-info.txt's " + ExportBag.FORMAT + "); this verifier knows formats up to "
+                                        + ExportBag.FORMAT_VERSION));
                 out.println("  checkpoint   " + s.origin() + ", size " + s.treeSize() + ", root " + s.root()
                         + ", signature verified" + (s.keyPinned() ? " with the pinned key" : " (key NOT pinned)"));
                 if (!witnessKeys.isEmpty()) {

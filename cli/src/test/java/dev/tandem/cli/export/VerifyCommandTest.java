@@ -138,6 +138,9 @@ class VerifyCommandTest {
             bag.add(ExportBag.REPORT_PDF, pdf);
             bag.add(ExportBag.OSCAL, oscal);
             Map<String, String> info = new LinkedHashMap<>();
+            if (listed) { // as the server writes it; an older build's bag declares no format
+                info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
+            }
             info.put(ExportBag.INCIDENT, "I-1");
             info.put(ExportBag.ORIGIN, cp.origin());
             info.put(ExportBag.SIZE, String.valueOf(size));
@@ -152,6 +155,9 @@ class VerifyCommandTest {
         Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("VERIFIED: ", "3 entries, each included", "1 items, each matching");
+        assertThat(r.out())
+                .contains("  format       " + ExportBag.FORMAT_VERSION + " (bag-info.txt's Tandem-Bag-Format); this"
+                        + " verifier knows formats up to " + ExportBag.FORMAT_VERSION + "\n");
         // what the signature binds: everything, the reports and OSCAL by the export entry's SHA-256
         assertThat(r.out())
                 .contains("  complete     the bag's last entry, #2, is its own export entry: it lists the incident's 2"
@@ -187,6 +193,9 @@ class VerifyCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
         assertThat(r.out())
+                .contains("  format       1 (bag-info.txt declares none: a bag exported before bags declared their"
+                        + " format)\n");
+        assertThat(r.out())
                 .doesNotContain("  complete ")
                 .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 2"
                         + " ledger entries, the 1 evidence items' files")
@@ -195,6 +204,42 @@ class VerifyCommandTest {
                         + " data/oscal/assessment-results.json")
                 .contains("an edited report or OSCAL document with its manifests recomputed still verifies");
         assertThat(r.err()).startsWith("warning: completeness is not proven");
+    }
+
+    @Test
+    void aBagOfANewerFormatSaysSoInsteadOfListingFiles() throws Exception {
+        Path bag = bag(false);
+        Path newer = dir.resolve("newer.zip");
+        int format = ExportBag.FORMAT_VERSION + 1;
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(bag));
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(newer))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("bag/bag-info.txt")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace(
+                                    ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION,
+                                    ExportBag.FORMAT + ": " + format)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+            // a file of the newer format, which this verifier's rules do not know
+            out.putNextEntry(new java.util.zip.ZipEntry("bag/data/ledger/anchors.json"));
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Run r = run("verify", newer.toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out())
+                .startsWith("FAILED: newer bag format: bag-info.txt: made by a newer Tandem, format " + format
+                        + "; this verifier knows formats up to " + ExportBag.FORMAT_VERSION
+                        + ": get the newer tandem verify")
+                .doesNotContain("extra file")
+                .doesNotContain("VERIFIED");
     }
 
     @Test

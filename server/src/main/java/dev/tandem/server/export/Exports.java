@@ -256,6 +256,8 @@ public class Exports {
                             : f.getValue());
         }
         Map<String, String> info = new LinkedHashMap<>();
+        // first, so that a verifier reads the format before anything the format defines
+        info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
         info.put(ExportBag.INCIDENT, plan.incident());
         info.put(ExportBag.ORIGIN, cp.origin());
         info.put(ExportBag.SIZE, String.valueOf(cp.size()));

@@ -69,6 +69,7 @@ public abstract class DemoExportContract {
         assertThat(check.ok()).as(check.toString()).isTrue();
         BagCheck.Summary s = ((BagCheck.Verified) check).summary();
         assertThat(s.incident()).isEqualTo(id);
+        assertThat(s.format()).isEqualTo(ExportBag.FORMAT_VERSION);
         assertThat(s.consistentFrom()).isEqualTo(earlierSize);
         assertThat(s.evidence()).isPositive();
         // the bag ends with its own export entry, proved against the bag's checkpoint, signed after it: it
@@ -119,6 +120,7 @@ public abstract class DemoExportContract {
         // the bag says where to get the key to verify it with, never which: a forger edits bag-info.txt too
         String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
         assertThat(info)
+                .startsWith(ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION + "\n")
                 .contains("External-Description: ", "GET /api/v1/ledger/key")
                 .doesNotContain(key);
         // the AUDIT items only: no FORENSIC item's bytes, and every AUDIT item of the checkpoint is there
