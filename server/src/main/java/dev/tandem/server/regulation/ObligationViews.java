@@ -111,9 +111,17 @@ public class ObligationViews {
         }
         // the laws checked where nothing is owed, and why (tandem deadlines' notTriggered): they name
         // the scope's jurisdictions and quote its counts, so they are withheld with it, and from the auditor
+        // (as the last computation found them, with the obligations: ADR 112)
         ArrayNode notTriggered = root.putArray("notTriggered");
         if (!countsWithheld && !auditor && scope.isPresent()) {
-            for (var n : obligations.notTriggered(id)) {
+            var kept = obligations.notTriggered(id);
+            if (kept.isEmpty()) {
+                warnings.add("the laws checked and not triggered were not kept with the last computation (made"
+                        + " under rule book " + last.map(l -> l.rulesVersion()).orElse("?") + ", before they"
+                        + " were kept), and this server's rule book is another: the next computation (a change"
+                        + " of scope, facts, judgement or awareness) lists them");
+            }
+            for (var n : kept.orElse(List.of())) {
                 notTriggered
                         .addObject()
                         .put("jurisdiction", n.jurisdiction())

@@ -727,7 +727,7 @@ public class Obligations {
 
     /**
      * The engine's assessment of the incident's scope with the facts, judgements, notices sent and
-     * ceiling in force: what every computation stores, and what {@link #notTriggered} reads back.
+     * ceiling in force: what every computation stores, its laws not triggered included.
      */
     private Assessment assess(Incident incident, Scope scope, IncidentFacts facts) {
         return engine.evaluate(
@@ -746,18 +746,57 @@ public class Obligations {
     /**
      * The laws checked for the people of each jurisdiction of the scope where nothing is owed or set
      * aside, and why each does not apply ({@link Assessment#notTriggered}, as {@code tandem deadlines}
-     * lists them): the engine's answer for the scope, facts and judgements in force, which every change
-     * of them recomputes. Empty before the first computation (no scope or no awareness time).
+     * lists them), as the last computation found them: stored with its obligations, so that both follow
+     * the same rule book (ADR 112) until the next computation, whatever rule book the server runs now.
+     * Empty before the first computation (no scope or no awareness time), and absent for a computation
+     * made before they were stored under another rule book than the server's (the engine's answer now,
+     * with the rule book that computed, stands in when the versions are the same).
      */
-    public List<Assessment.NotTriggered> notTriggered(String incidentId) {
+    public Optional<List<Assessment.NotTriggered>> notTriggered(String incidentId) {
+        record Stored(@Nullable String notTriggered, String rulesVersion) {}
+        List<Stored> rows = jdbc.query(
+                "SELECT not_triggered, rules_version FROM incident_scope WHERE incident_id = ?"
+                        + " AND computed_at IS NOT NULL",
+                (rs, n) -> new Stored(rs.getString(1), rs.getString(2)),
+                incidentId);
+        if (rows.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Stored stored = rows.getFirst();
+        if (stored.notTriggered() != null) {
+            List<Assessment.NotTriggered> out = new ArrayList<>();
+            json.readTree(stored.notTriggered())
+                    .forEach(n -> out.add(new Assessment.NotTriggered(
+                            n.path("jurisdiction").asString(),
+                            n.path("regime").asString(),
+                            n.path("citation").asString(),
+                            n.path("reason").asString())));
+            return Optional.of(List.copyOf(out));
+        }
+        // computed before they were stored (V39): the same rule book answers as it did then, for the
+        // scope, facts and judgements in force, each of whose changes recomputes
         Incident incident = incident(incidentId);
         Optional<StoredScope> scope = scopeOf(incidentId);
-        if (scope.isEmpty()
-                || incident.awareAt() == null
-                || lastComputation(incidentId).isEmpty()) {
-            return List.of();
+        if (!engine.ruleBook().version().equals(stored.rulesVersion())
+                || scope.isEmpty()
+                || incident.awareAt() == null) {
+            return Optional.empty();
         }
-        return assess(incident, scope.get().scope(), incidentFacts(incidentId)).notTriggered();
+        return Optional.of(
+                assess(incident, scope.get().scope(), incidentFacts(incidentId)).notTriggered());
+    }
+
+    /** The laws not triggered as {@code incident_scope.not_triggered} holds them (V39). */
+    private String notTriggeredJson(List<Assessment.NotTriggered> notTriggered) {
+        ArrayNode out = json.createArrayNode();
+        for (Assessment.NotTriggered n : notTriggered) {
+            out.addObject()
+                    .put("jurisdiction", n.jurisdiction())
+                    .put("regime", n.regime())
+                    .put("citation", n.citation())
+                    .put("reason", n.reason());
+        }
+        return json.writeValueAsString(out);
     }
 
     private Computation recompute(
@@ -875,11 +914,14 @@ public class Obligations {
         long index = ap.record(new ObligationsComputed(incident.id(), restsOn, privileged, body), actor);
         ArrayNode w = json.createArrayNode();
         a.warnings().forEach(w::add);
+        // the laws not triggered with the obligations, from the same assessment (ADR 112)
         jdbc.update(
-                "UPDATE incident_scope SET computed_at = ?, rules_version = ?, warnings = ? WHERE incident_id = ?",
+                "UPDATE incident_scope SET computed_at = ?, rules_version = ?, warnings = ?, not_triggered = ?"
+                        + " WHERE incident_id = ?",
                 now,
                 a.rulesVersion(),
                 json.writeValueAsString(w),
+                notTriggeredJson(a.notTriggered()),
                 incident.id());
         return new Computation(
                 index,

@@ -360,13 +360,15 @@ abstract class ObligationsContract {
         assertThat(timelineTypes(incident)).containsSubsequence("scope.updated", "obligations.computed");
     }
 
+    /** People in Mexico, Massachusetts and New York, contact data only: Massachusetts' law not triggered. */
+    static final String MA_CONTACT_ONLY =
+            "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}";
+
     /** Where nothing is owed, the server names the laws it checked and why, as the CLI does for the same inputs. */
     @Test
     void namesTheLawsCheckedAndNotTriggeredLikeTheCli() {
         String incident = openIncident("Checked like the CLI", AWARE);
-        var put = putScope(
-                incident,
-                "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        var put = putScope(incident, MA_CONTACT_ONLY);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         JsonNode server = obligationsOf(incident);
         JsonNode cli = cli(server.path("command").asString());
@@ -384,6 +386,111 @@ abstract class ObligationsContract {
         assertThat(server.path("notTriggered").toString()).doesNotContain("\"jurisdiction\":\"US-MA\"");
         assertThat(server.path("notTriggered"))
                 .isEqualTo(cli(server.path("command").asString()).path("notTriggered"));
+    }
+
+    @Autowired
+    dev.tandem.server.ledger.Ledger ledger;
+
+    @Autowired
+    dev.tandem.server.incident.Incidents incidents;
+
+    @Autowired
+    dev.tandem.server.evidence.Vault vault;
+
+    @Autowired
+    Company company;
+
+    @Autowired
+    JsonMapper mapper;
+
+    @Autowired
+    dev.tandem.server.access.Memberships memberships;
+
+    /**
+     * The standard rule book with Massachusetts' law covering CONTACT data too, under another version:
+     * a rule book the server could be upgraded to.
+     */
+    static dev.tandem.regulation.RuleBook massachusettsCoversContact() throws IOException {
+        JsonNode rules;
+        try (var in = dev.tandem.regulation.RuleBook.class.getResourceAsStream("rules.json")) {
+            rules = JSON.readTree(in);
+        }
+        var book = (tools.jackson.databind.node.ObjectNode) rules;
+        book.put("version", rules.path("version").asString() + "-ma-contact");
+        for (JsonNode rule : rules.path("rules")) {
+            if (rule.path("id").asString().startsWith("us-ma-")) {
+                ((tools.jackson.databind.node.ArrayNode) rule.path("trigger").path("categories")).add("CONTACT");
+            }
+        }
+        return dev.tandem.regulation.RuleBook.load(
+                new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(book)), "rules.json, changed");
+    }
+
+    /** What a computation stored: each obligation's rule, jurisdiction and placement. */
+    private static List<String> stored(Obligations o, String incident) {
+        return o.ofIncident(incident).stream()
+                .map(x -> x.ruleId() + "@" + x.jurisdiction() + ":" + x.placement())
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The laws not triggered and the obligations come from one computation: a server upgraded to
+     * another rule book shows both as they were computed until the next computation, which moves both.
+     */
+    @Test
+    void aRuleBookChangedWithoutARecomputeLeavesTheLawsNotTriggeredWithTheirObligations() throws IOException {
+        String incident = openIncident("Rule book changed", AWARE);
+        var put = putScope(incident, MA_CONTACT_ONLY);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode before = obligationsOf(incident);
+        assertThat(before.path("notTriggered").toString()).contains("\"jurisdiction\":\"US-MA\"");
+        List<String> owed = stored(obligations, incident);
+        assertThat(owed).noneMatch(o -> o.startsWith("us-ma-"));
+        var notTriggered = obligations.notTriggered(incident).orElseThrow();
+
+        var book = massachusettsCoversContact();
+        assertThat(book.version()).isNotEqualTo(before.path("rulesVersion").asString());
+        Obligations upgraded = new Obligations(
+                jdbc,
+                ledger,
+                incidents,
+                vault,
+                new dev.tandem.regulation.ObligationEngine(book, injected),
+                company,
+                injected,
+                mapper,
+                memberships);
+        // no recompute: both as the last computation left them, under the rule book it ran
+        assertThat(upgraded.notTriggered(incident)).contains(notTriggered);
+        assertThat(stored(upgraded, incident)).isEqualTo(owed);
+        assertThat(upgraded.lastComputation(incident).orElseThrow().rulesVersion())
+                .isEqualTo(before.path("rulesVersion").asString());
+
+        // a recompute (the same scope set again) moves both to the new rule book's answer
+        upgraded.updateScope(incident, upgraded.scopeOf(incident).orElseThrow().scope(), "ada");
+        assertThat(stored(upgraded, incident)).contains("us-ma-individuals@US-MA:OWED");
+        var moved = upgraded.notTriggered(incident).orElseThrow();
+        assertThat(moved).noneMatch(n -> n.jurisdiction().equals("US-MA")).isNotEqualTo(notTriggered);
+        // what the server answers is what was stored, whatever rule book it runs: the two agree again
+        JsonNode after = obligationsOf(incident);
+        assertThat(after.path("rulesVersion").asString()).isEqualTo(book.version());
+        assertThat(after.path("notTriggered").toString()).doesNotContain("\"jurisdiction\":\"US-MA\"");
+        assertThat(after.path("notTriggered").size()).isEqualTo(moved.size());
+        assertThat(find(after.path("obligations"), "us-ma-individuals", "US-MA")
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
+
+        // a computation made before the laws not triggered were stored: the same rule book answers for
+        // them; under another, the answer says they were not kept, rather than mixing two rule books
+        jdbc.update("UPDATE incident_scope SET not_triggered = NULL WHERE incident_id = ?", incident);
+        assertThat(upgraded.notTriggered(incident)).contains(moved);
+        JsonNode legacy = obligationsOf(incident);
+        assertThat(legacy.path("notTriggered").size()).isZero();
+        assertThat(legacy.path("warnings").toString())
+                .contains("the laws checked and not triggered were not kept with the last computation (made under"
+                        + " rule book " + book.version());
     }
 
     @Test
