@@ -62,6 +62,21 @@ public final class ServerConnection {
     }
 
     /**
+     * The code of a problem answer's {@code type} ({@code urn:tandem:problem:change-executed} gives
+     * {@code change-executed}, docs/contracts.md §1), or null when the body is no problem answer
+     * or its type is {@code about:blank}.
+     */
+    public static @Nullable String problemType(String body) {
+        try {
+            String type = JSON.readTree(body).path("type").asString("").strip();
+            if (type.isEmpty() || type.equals("about:blank")) return null;
+            return type.substring(type.lastIndexOf(':') + 1);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return null;
+        }
+    }
+
+    /**
      * The line to print for a 401 or 403: a 401 is a token the server does not accept (exit 3), a
      * 403 a valid token whose user may not do this (exit 2), with the server's reason either way.
      */

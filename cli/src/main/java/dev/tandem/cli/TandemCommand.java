@@ -74,6 +74,7 @@ public final class TandemCommand implements Runnable {
         m.put("ledger", dev.tandem.cli.ledger.LedgerCommand::new);
         m.put("analyze", dev.tandem.cli.analyze.AnalyzeCommand::new);
         m.put("scan", dev.tandem.cli.scan.ScanCommand::new);
+        m.put("change", dev.tandem.cli.change.ChangeCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
         m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);

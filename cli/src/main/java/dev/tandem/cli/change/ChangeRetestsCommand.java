@@ -1,0 +1,53 @@
+package dev.tandem.cli.change;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code tandem change retests --incident ID}: the controls to retest after the incident's executed
+ * changes, with the fee estimate; {@code --format csv} is the list the audit firm gets
+ * ({@code GET /api/v1/incidents/{id}/retests?format=csv}, docs/contracts.md §3).
+ */
+@Command(
+        name = "retests",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists the control tests the incident's executed changes put up for retest, and the fee estimate.")
+final class ChangeRetestsCommand extends ChangeStep {
+    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
+    String incident = "";
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "text (default), json (the server's answer as it came) or csv (for the audit firm).")
+    String format = "text";
+
+    @Override
+    String format() {
+        return format;
+    }
+
+    @Override
+    List<String> formats() {
+        return List.of("text", "json", "csv");
+    }
+
+    @Override
+    Request request() {
+        return Request.get("api/v1/incidents/" + segment(incident) + "/retests");
+    }
+
+    @Override
+    String query() {
+        return format.equals("csv") ? "?format=csv" : "";
+    }
+
+    @Override
+    void text(JsonNode answer, PrintWriter out) {
+        ChangeText.retests(incident, answer, out);
+    }
+}

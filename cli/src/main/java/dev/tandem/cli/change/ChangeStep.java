@@ -1,0 +1,182 @@
+package dev.tandem.cli.change;
+
+import dev.tandem.cli.ServerConnection;
+import dev.tandem.cli.TandemCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One call of the change-control API (docs/contracts.md §3) and its answer: as text by default, or
+ * as the server sent it with {@code --format json}. A refusal is one line on standard error naming
+ * the server's reason and its problem type, with the exit code of docs/contracts.md §4.
+ */
+abstract class ChangeStep implements Callable<Integer> {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @CommandLine.Mixin
+    ServerConnection connection = new ServerConnection();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A usage error found before anything is sent: the line to print, exit 2. */
+    static final class Usage extends Exception {
+        Usage(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * What to send: {@code path} below the server's base URL, the body (null for none) and the
+     * status that means it was done.
+     */
+    record Request(String method, String path, @Nullable String contentType, byte @Nullable [] body, int ok) {
+        static Request get(String path) {
+            return new Request("GET", path, null, null, 200);
+        }
+
+        static Request json(String method, String path, JsonNode body, int ok) {
+            return new Request(method, path, "application/json", body.toString().getBytes(StandardCharsets.UTF_8), ok);
+        }
+    }
+
+    /** The format asked for. */
+    abstract String format();
+
+    /** The formats this command writes; the first is the default. */
+    List<String> formats() {
+        return List.of("text", "json");
+    }
+
+    /** The request to send. */
+    abstract Request request() throws Usage;
+
+    /** The answer in words, for a person. */
+    abstract void text(JsonNode answer, PrintWriter out);
+
+    /** The query string that asks the server for {@code format} other than JSON, if any. */
+    String query() {
+        return "";
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) {
+        String name = spec.qualifiedName(" ");
+        if (!formats().contains(format())) {
+            err.println(name + ": unknown --format '" + format() + "' (" + String.join(", ", formats()) + ")");
+            return TandemCommand.EXIT_USAGE;
+        }
+        Request request;
+        ServerConnection.Target target;
+        try {
+            request = request();
+            target = connection.target();
+        } catch (Usage | ServerConnection.Problem e) {
+            err.println(name + ": " + e.getMessage());
+            return TandemCommand.EXIT_USAGE;
+        }
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(request.path() + query()))
+                    .header("Authorization", "Bearer " + target.token())
+                    .header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(60));
+            if (request.contentType() != null) b.header("Content-Type", request.contentType());
+            b.method(
+                    request.method(),
+                    request.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return fail(err, name, ServerConnection.unreachable(target.base(), e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(err, name, new ServerConnection.Failure(TandemCommand.EXIT_UNREACHABLE, "interrupted"));
+        }
+        if (response.statusCode() != request.ok()) {
+            return fail(err, name, refused(response.statusCode(), response.body()));
+        }
+        if (!format().equals("text")) {
+            String body = response.body();
+            out.print(body.endsWith("\n") ? body : body + System.lineSeparator());
+            return TandemCommand.EXIT_OK;
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            err.println(
+                    name + ": unexpected answer " + response.statusCode() + " from " + target.base() + ": not JSON");
+            return TandemCommand.EXIT_UNREACHABLE;
+        }
+        text(answer, out);
+        return TandemCommand.EXIT_OK;
+    }
+
+    /**
+     * A refusal as {@link ServerConnection#answered} words it, with the problem's type after it
+     * ({@code (change-not-approved)}), on one line.
+     */
+    static ServerConnection.Failure refused(int status, String body) {
+        ServerConnection.Failure f = ServerConnection.answered(status, body);
+        String type = ServerConnection.problemType(body);
+        String message = f.message().replaceAll("\\s*\\R\\s*", " ");
+        return new ServerConnection.Failure(f.exit(), type == null ? message : message + " (" + type + ")");
+    }
+
+    private static int fail(PrintWriter err, String name, ServerConnection.Failure failure) {
+        err.println(name + ": " + failure.message());
+        return failure.exit();
+    }
+
+    /** {@code s} as one path segment. */
+    static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Puts {@code value} under {@code field} unless it is null. */
+    static void put(ObjectNode o, String field, @Nullable String value) {
+        if (value != null) o.put(field, value);
+    }
+
+    /** Puts {@code values} under {@code field} as an array of strings unless it is empty. */
+    static void put(ObjectNode o, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            var a = o.putArray(field);
+            values.forEach(a::add);
+        }
+    }
+}
