@@ -592,6 +592,141 @@ abstract class ChangeControlContract {
         assertThat(report.body()).contains("Retests").contains("CC6.3").contains("12,000.00");
     }
 
+    // ------------------------------------------------------------------ the command line
+
+    /** One run of {@code tandem change …} against this server as {@code as}. */
+    record Cli(int exit, String out, String err) {}
+
+    Cli cli(Api as, String... args) {
+        var cl = dev.tandem.cli.TandemCommand.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("change"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--server", "http://127.0.0.1:" + port, "--token", String.valueOf(as.token())));
+        return new Cli(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    /**
+     * {@code tandem change} carries a change through the path the API offers (docs/change-control.md
+     * "From the command line"): the register imported, the request with its retest cost, a responder's
+     * approval and an execution before the approvals refused in one line naming the problem with nothing
+     * recorded, the two approvals, the execution with its diff, and the retests with the fee, their JSON
+     * and CSV being the API's; then the observation period set and read.
+     */
+    @Test
+    void theCommandLineCarriesAChangeFromRequestThroughApprovalAndExecutionToItsRetests() throws Exception {
+        Team team = team("cli", "Command line");
+        String inc = team.incident();
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("register", ".csv");
+        try {
+            java.nio.file.Files.writeString(csv, REGISTER);
+            Cli imported = cli(team.liaison(), "register", "--incident", inc, "--import", csv.toString());
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(imported.out()).startsWith("imported 3 rows into the register, 0 already there");
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+        assertThat(cli(team.auditor(), "register", "--incident", inc).out())
+                .contains("CC6.3    PermissionSet:Integration_Sync  2026-09-14  Audrey Blake  25 of 180 assignments")
+                .contains("3 control tests");
+        String pre = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+
+        Cli requested = cli(
+                team.responder(),
+                "request",
+                "--incident",
+                inc,
+                "--title",
+                "Revoke ViewAllData from Integration_Sync",
+                "--system",
+                "Salesforce production",
+                "--item",
+                "PermissionSet:Integration_Sync#ViewAllData",
+                "--pre-snapshot",
+                pre,
+                "--rollback-plan",
+                "Redeploy the pre-change permission set",
+                "--format",
+                "json");
+        assertThat(requested.exit()).as(requested.err()).isZero();
+        JsonNode change =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(requested.out());
+        assertThat(change.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(strings(change.path("controls"))).containsExactly("CC6.3");
+        String id = change.path("id").asString();
+        assertThat(cli(team.auditor(), "show", id).out())
+                .startsWith("change " + id + "  REQUESTED  Revoke ViewAllData from Integration_Sync")
+                .contains("retest cost if carried out now:")
+                .contains("CC6.3 PermissionSet:Integration_Sync, tested 2026-09-14 by Audrey Blake")
+                .contains("fee estimate: EUR 12,000.00 to 24,000.00 (15% to 30% of the audit fee)");
+
+        long size = treeSize();
+        Cli own = cli(team.responder(), "approve", id, "--comment", "mine");
+        assertThat(own.exit()).isEqualTo(2);
+        assertThat(own.err())
+                .isEqualTo("tandem change approve: not allowed for this token's user (403): a change is approved by"
+                        + " the incident commander and the audit liaison (forbidden)" + System.lineSeparator())
+                .hasLineCount(1);
+        Cli early = cli(team.responder(), "execute", id, "--post-snapshot", pre);
+        assertThat(early.exit()).isEqualTo(2);
+        assertThat(early.err())
+                .startsWith("tandem change execute: the server answered 409: ")
+                .endsWith("(change-not-approved)" + System.lineSeparator())
+                .hasLineCount(1);
+        assertThat(treeSize()).isEqualTo(size);
+
+        Cli first = cli(ic, "approve", id, "--comment", "ok");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("approved change " + id + "; it is now REQUESTED");
+        Cli second = cli(team.liaison(), "approve", id, "--reason", "ok");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).startsWith("approved change " + id + "; it is now APPROVED");
+        clock.advance(Duration.ofMinutes(10));
+        String post = syncSnapshot(team, AFTER);
+        Cli executed = cli(team.responder(), "execute", id, "--post-snapshot", post, "--notes", "deployed");
+        assertThat(executed.exit()).as(executed.err()).isZero();
+        assertThat(executed.out())
+                .startsWith("executed change " + id + "; it is now EXECUTED")
+                .contains(pre + " -> " + post + " (SALESFORCE_METADATA): 1 difference")
+                .contains("removed userPermissions ViewAllData  at PermissionSet/userPermissions[name=ViewAllData]");
+
+        Cli listed = cli(team.auditor(), "list", "--incident", inc);
+        assertThat(listed.out()).contains(id + "  EXECUTED").contains("1 change request" + System.lineSeparator());
+        Cli retests = cli(team.auditor(), "retests", "--incident", inc);
+        assertThat(retests.exit()).as(retests.err()).isZero();
+        assertThat(retests.out())
+                .containsPattern(
+                        "CC6.3 +PermissionSet:Integration_Sync +2026-09-14 +Audrey Blake +" + id + " .* outstanding")
+                .contains("1 retest item outstanding (1 control test, 1 change)")
+                .contains("fee estimate: EUR 12,000.00 to 24,000.00 (15% to 30% of the audit fee)");
+        String api = "/api/v1/incidents/" + inc + "/retests";
+        assertThat(cli(team.auditor(), "retests", "--incident", inc, "--format", "json")
+                        .out()
+                        .strip())
+                .isEqualTo(team.auditor().get(api).body().strip());
+        assertThat(cli(team.auditor(), "retests", "--incident", inc, "--format", "csv")
+                        .out())
+                .isEqualTo(team.auditor()
+                        .send("GET", api + "?format=csv", null, null)
+                        .body())
+                .contains("CC6.3,PermissionSet:Integration_Sync,2026-09-14,Audrey Blake," + id);
+
+        assertThat(cli(team.auditor(), "period", "--incident", inc).out()).startsWith("no observation period set");
+        Cli set = cli(team.liaison(), "period", "--incident", inc, "--set", "2026-01-01", "2026-12-31");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).startsWith("observation period 2026-01-01 to 2026-12-31, set ");
+        Cli refused = cli(team.responder(), "period", "--incident", inc, "--set", "2026-01-01", "2026-12-31");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("tandem change period: not allowed for this token's user (403)");
+        Cli again = cli(team.liaison(), "period", "--incident", inc, "--set", "2026-01-01", "2026-12-31");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).endsWith("(period-unchanged)" + System.lineSeparator());
+    }
+
     @Test
     void anEmergencyChangeRunsFirstAndIsACc81ExceptionWhenNotApprovedInTime() {
         Api.Response requested = request(ic, body(List.of(pre()), "CONFIGURATION", true, ""));
