@@ -117,6 +117,18 @@ class ServerConnectionTest {
     }
 
     @Test
+    void aProblemsTypeIsReadAsItsCodeAndNothingElseIsAType() {
+        assertThat(ServerConnection.problemType("{\"type\":\"urn:tandem:problem:change-executed\",\"detail\":\"x\"}"))
+                .isEqualTo("change-executed");
+        assertThat(ServerConnection.problemType("{\"type\":\"about:blank\",\"title\":\"Not Found\"}"))
+                .isNull();
+        assertThat(ServerConnection.problemType("{\"detail\":\"no type\"}")).isNull();
+        assertThat(ServerConnection.problemType("[1,2]")).isNull();
+        assertThat(ServerConnection.problemType("<html>Bad Gateway</html>")).isNull();
+        assertThat(ServerConnection.problemType("")).isNull();
+    }
+
+    @Test
     void aRequestWithoutAnAnswerSaysWhatHappenedAndWhatToCheck() {
         java.net.URI server = java.net.URI.create("https://tandem.example/");
         // what java.net.http throws: a ConnectException with no message around the channel's exception
