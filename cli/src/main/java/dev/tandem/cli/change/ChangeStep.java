@@ -100,7 +100,7 @@ abstract class ChangeStep implements Callable<Integer> {
             err.println(name + ": " + e.getMessage());
             return TandemCommand.EXIT_USAGE;
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try (HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -115,24 +115,24 @@ abstract class ChangeStep implements Callable<Integer> {
                     request.body() == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return fail(err, name, ServerConnection.unreachable(target.base(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(err, name, new ServerConnection.Failure(TandemCommand.EXIT_UNREACHABLE, "interrupted"));
         }
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() != request.ok()) {
-            return fail(err, name, refused(response.statusCode(), response.body()));
+            return fail(err, name, refused(response.statusCode(), body));
         }
         if (!format().equals("text")) {
-            String body = response.body();
-            out.print(body.endsWith("\n") ? body : body + System.lineSeparator());
+            verbatim(response.body(), out);
             return TandemCommand.EXIT_OK;
         }
         JsonNode answer;
         try {
-            answer = JSON.readTree(response.body());
+            answer = JSON.readTree(body);
         } catch (JacksonException e) {
             err.println(
                     name + ": unexpected answer " + response.statusCode() + " from " + target.base() + ": not JSON");
@@ -140,6 +140,25 @@ abstract class ChangeStep implements Callable<Integer> {
         }
         text(answer, out);
         return TandemCommand.EXIT_OK;
+    }
+
+    /**
+     * The server's answer as it came, ending with a line break: as UTF-8 bytes on the process's
+     * standard output (whatever the terminal's encoding, so {@code > retests.csv} keeps every name),
+     * or through {@code out} when it is a writer of a test's.
+     */
+    private static void verbatim(byte[] body, PrintWriter out) {
+        boolean ends = body.length > 0 && body[body.length - 1] == '\n';
+        java.io.PrintStream raw = TandemCommand.rawStdout(out);
+        if (raw == null) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            out.print(ends ? text : text + System.lineSeparator());
+            return;
+        }
+        out.flush();
+        raw.write(body, 0, body.length);
+        if (!ends) raw.write('\n');
+        raw.flush();
     }
 
     /**

@@ -384,6 +384,26 @@ class ChangeCommandTest {
                         + System.lineSeparator());
     }
 
+    /** On the process's standard output the CSV is the server's UTF-8 bytes, whatever the terminal's encoding. */
+    @Test
+    void csvOnStandardOutputIsTheServersBytes() throws IOException {
+        String csv = "control,configItem,testedOn,tester\r\nCC6.3,PermissionSet:X,2026-09-14,Zoë Åkesson\r\n";
+        String url = serve(200, csv);
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.ISO_8859_1));
+        try {
+            exit = TandemCommand.commandLine()
+                    .execute(
+                            "change", "retests", "--server", url, "--token", "t", "--incident", "I", "--format", "csv");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(exit).isZero();
+        assertThat(captured.toByteArray()).isEqualTo(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void thePeriodIsReadAndSetWithTwoDays() throws IOException {
         String url = serve(200, "{\"start\":null,\"end\":null,\"setAt\":null,\"setBy\":null,\"ledgerIndex\":null}");
