@@ -3,6 +3,7 @@ package dev.tandem.cli.change;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code tandem change request --incident ID …}: a change request
  * ({@code POST /api/v1/incidents/{id}/changes}, docs/change-control.md "Change requests"). Each
  * option is a field of the request's body; what is left out is left to the server, which fills it
- * from a finding ({@code --finding}) or refuses, naming the field.
+ * from a finding ({@code --finding}) or refuses, naming the field, and the refusal's line names
+ * the option that gives it.
  */
 @Command(
         name = "request",
@@ -99,6 +101,31 @@ final class ChangeRequestCommand extends ChangeSteps.Formatted {
             description = "The finding's proposed containment, by number (default 0).")
     @Nullable
     Integer containment;
+
+    /** The request body's fields and the options that give them. */
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("title", "--title"),
+            Map.entry("system", "--system"),
+            Map.entry("description", "--description"),
+            Map.entry("kind", "--kind"),
+            Map.entry("risk", "--risk"),
+            Map.entry("configItems", "--item"),
+            Map.entry("controls", "--control"),
+            Map.entry("preSnapshots", "--pre-snapshot"),
+            Map.entry("rollbackPlan", "--rollback-plan"),
+            Map.entry("emergency", "--emergency"),
+            Map.entry("auditorAccess", "--auditor-access"),
+            Map.entry("businessProcesses", "--business-process"),
+            Map.entry("finding", "--finding"),
+            Map.entry("containment", "--containment"));
+
+    /** A refusal names the body's field first ({@code configItems: …}, docs/change-control.md). */
+    @Override
+    @Nullable
+    String option(String detail) {
+        int colon = detail.indexOf(':');
+        return colon < 0 ? null : OPTIONS.get(detail.substring(0, colon));
+    }
 
     @Override
     Request request() throws Usage {

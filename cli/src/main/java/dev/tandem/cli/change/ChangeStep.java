@@ -68,6 +68,15 @@ abstract class ChangeStep implements Callable<Integer> {
     /** The answer in words, for a person. */
     abstract void text(JsonNode answer, PrintWriter out);
 
+    /**
+     * The option of this command that gives the field a refusal's {@code detail} starts with
+     * ({@code configItems: …} is {@code --item}), or null.
+     */
+    @Nullable
+    String option(String detail) {
+        return null;
+    }
+
     /** The query string that asks the server for {@code format} other than JSON, if any. */
     String query() {
         return "";
@@ -124,7 +133,16 @@ abstract class ChangeStep implements Callable<Integer> {
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() != request.ok()) {
-            return fail(err, name, refused(response.statusCode(), body));
+            ServerConnection.Failure f = refused(response.statusCode(), body);
+            String option = option(ServerConnection.reason(body));
+            return fail(
+                    err,
+                    name,
+                    option == null || !f.message().endsWith(")")
+                            ? f
+                            : new ServerConnection.Failure(
+                                    f.exit(),
+                                    f.message().substring(0, f.message().length() - 1) + "; option " + option + ")"));
         }
         if (!format().equals("text")) {
             verbatim(response.body(), out);

@@ -67,6 +67,26 @@ final class ChangeText {
         out.println(changes.size() + (changes.size() == 1 ? " change request" : " change requests"));
     }
 
+    /**
+     * For a change still {@code REQUESTED}: the approvals it waits for ({@code the approval of the
+     * audit liaison}), the liaison's alone when it suffices; else empty.
+     */
+    static String awaiting(JsonNode c) {
+        if (!c.path("status").asString().equals("REQUESTED")) return "";
+        Set<String> approved = new HashSet<>();
+        for (JsonNode a : c.path("approvals")) {
+            if (a.path("decision").asString().equals("APPROVE"))
+                approved.add(a.path("role").asString());
+        }
+        List<String> missing = new ArrayList<>();
+        if (!approved.contains("INCIDENT_COMMANDER")
+                && !c.path("liaisonApprovalSuffices").asBoolean()) {
+            missing.add("the incident commander");
+        }
+        if (!approved.contains("AUDIT_LIAISON")) missing.add("the audit liaison");
+        return missing.isEmpty() ? "" : "the approval of " + String.join(" and ", missing);
+    }
+
     /** {@code approved by ic (INCIDENT_COMMANDER); rejected by …}, or {@code none}. */
     static String decisions(JsonNode approvals) {
         List<String> d = new ArrayList<>();
@@ -119,6 +139,7 @@ final class ChangeText {
         }
         rows(out, "decisions", decided.isEmpty() ? List.of("none yet") : decided);
         row(out, "approved", c.path("approvedAt").asString(""));
+        row(out, "awaiting", awaiting(c));
         if (c.path("liaisonApprovalSuffices").asBoolean()) {
             row(out, "", "the audit liaison's approval alone completes it (no other incident commander)");
         }

@@ -153,6 +153,7 @@ class ChangeCommandTest {
                 .startsWith("requested change CH1; it is now REQUESTED")
                 .contains(row("no register row", "Profile:Admn (no audited control matches)"))
                 .contains("INCIDENT_COMMANDER ic approved 2026-12-06T10:05:00Z (ledger entry #13): ok")
+                .contains(row("awaiting", "the approval of the audit liaison"))
                 .contains(row("segregation of duties", "ic approved the change and carried it out"))
                 .contains(row("same items as", "CH0 \"Revoke it\" (rejected: rejected by ic: wrong snapshot)"))
                 .contains("retest cost if carried out now:")
@@ -290,7 +291,7 @@ class ChangeCommandTest {
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(r.err())
                 .contains("the server answered 422: configItems: \"Admin profile\" is not Type:Name"
-                        + " (bad-config-item)");
+                        + " (bad-config-item; option --item)");
         server.close();
         url = serve(401, problem(401, "unauthorized", "unknown token"));
         r = change(url, "list", "--incident", "INC-1");

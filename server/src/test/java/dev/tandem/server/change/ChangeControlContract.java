@@ -611,10 +611,11 @@ abstract class ChangeControlContract {
 
     /**
      * {@code tandem change} carries a change through the path the API offers (docs/change-control.md
-     * "From the command line"): the register imported, the request with its retest cost, a responder's
-     * approval and an execution before the approvals refused in one line naming the problem with nothing
-     * recorded, the two approvals, the execution with its diff, and the retests with the fee, their JSON
-     * and CSV being the API's; then the observation period set and read.
+     * "From the command line"): the register imported, a request without its snapshot refused naming
+     * the option, the request with its retest cost, a responder's approval and an execution before the
+     * approvals refused in one line naming the problem with nothing recorded, the two approvals, the
+     * execution with its diff, and the retests with the fee, their JSON and CSV being the API's; then
+     * the observation period set and read.
      */
     @Test
     void theCommandLineCarriesAChangeFromRequestThroughApprovalAndExecutionToItsRetests() throws Exception {
@@ -635,6 +636,25 @@ abstract class ChangeControlContract {
         String pre = syncSnapshot(team, BEFORE);
         clock.advance(Duration.ofMinutes(1));
 
+        long before = treeSize();
+        Cli noSnapshot = cli(
+                team.responder(),
+                "request",
+                "--incident",
+                inc,
+                "--title",
+                "Revoke ViewAllData",
+                "--system",
+                "Salesforce production",
+                "--item",
+                "PermissionSet:Integration_Sync#ViewAllData",
+                "--rollback-plan",
+                "Redeploy");
+        assertThat(noSnapshot.exit()).isEqualTo(2);
+        assertThat(noSnapshot.err())
+                .startsWith("tandem change request: the server answered 422: preSnapshots: ")
+                .endsWith("(pre-snapshot-required; option --pre-snapshot)" + System.lineSeparator());
+        assertThat(treeSize()).isEqualTo(before);
         Cli requested = cli(
                 team.responder(),
                 "request",
@@ -681,7 +701,9 @@ abstract class ChangeControlContract {
 
         Cli first = cli(ic, "approve", id, "--comment", "ok");
         assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("approved change " + id + "; it is now REQUESTED");
+        assertThat(first.out())
+                .startsWith("approved change " + id + "; it is now REQUESTED")
+                .containsPattern("\n  awaiting +the approval of the audit liaison\n");
         Cli second = cli(team.liaison(), "approve", id, "--reason", "ok");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).startsWith("approved change " + id + "; it is now APPROVED");
