@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
  * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched
  * (docs/adr/103-a-named-control-retests-only-what-the-change-touches.md). One retest per control, item
- * and change, in the order of the changes and then of the register. With an {@link ObservationPeriod},
- * a change executed outside it undoes no test of the period. A retest is closed (done) by the
+ * and change, citing the latest test of that control and item before the change (the one it undoes,
+ * whatever the register's order), in the order of the changes and then of the register. With an
+ * {@link ObservationPeriod}, a change executed outside it undoes no test of the period. A retest is closed (done) by the
  * register's first test of the same control and the same item (or one containing it) after the
  * change, by the rule above: dated after its day, or on its day and imported after it ran
  * (docs/change-control.md "Retests and the fee").
@@ -84,11 +87,12 @@ public final class Retests {
     public static List<Retest> of(
             List<ControlTest> register, List<Executed> changes, @Nullable ObservationPeriod period) {
         List<Retest> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
         for (Executed c : changes) {
             if (period != null && !period.contains(day(c))) {
                 continue;
             }
+            // per control and item, the latest test before the change: the one it undoes
+            Map<String, ControlTest> undone = new LinkedHashMap<>();
             for (ControlTest t : register) {
                 if (after(t, c)) {
                     continue;
@@ -96,12 +100,11 @@ public final class Retests {
                 boolean item = c.items().stream().anyMatch(i -> ConfigItems.touches(i, t.configItem()));
                 // a named control reaches only the rows no diff could tell about (not a metadata item)
                 boolean named = c.controls().contains(t.control()) && !ConfigItems.metadata(t.configItem());
-                if (!item && !named) {
-                    continue;
+                if (item || named) {
+                    undone.merge(t.control() + "\n" + t.configItem(), t, Retests::latest);
                 }
-                if (!seen.add(t.control() + "\n" + t.configItem() + "\n" + c.id())) {
-                    continue;
-                }
+            }
+            for (ControlTest t : undone.values()) {
                 ControlTest done = closing(register, t, c);
                 out.add(new Retest(
                         t.control(),
@@ -117,6 +120,11 @@ public final class Retests {
             }
         }
         return out;
+    }
+
+    /** Of two tests of one control and item, the later one; on the same day the one listed later (imported later). */
+    private static ControlTest latest(ControlTest listed, ControlTest next) {
+        return next.testedOn().isBefore(listed.testedOn()) ? listed : next;
     }
 
     /** The day a change was executed, as the register's dates are read: UTC. */

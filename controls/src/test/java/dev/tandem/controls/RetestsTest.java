@@ -243,24 +243,26 @@ class RetestsTest {
         var c2 = revoke("c2", "2026-12-08T10:00:00Z");
         List<Retest> r = Retests.of(List.of(before, redone), List.of(c1, c2));
         // c1: the test of 2026-09-14, redone on 2026-12-06 (imported after c1 ran); c2: the control test
-        // (one retest per control, item and change), not redone after it
+        // (one retest per control, item and change) as redone on 2026-12-06, the test c2 undid, not
+        // redone after it
         assertThat(r)
                 .extracting(Retest::change, Retest::testedOn, Retest::closedOn, Retest::closedBy)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "c1", LocalDate.of(2026, 9, 14), LocalDate.of(2026, 12, 6), "Robin"),
-                        org.assertj.core.groups.Tuple.tuple("c2", LocalDate.of(2026, 9, 14), null, null));
+                        org.assertj.core.groups.Tuple.tuple("c2", LocalDate.of(2026, 12, 6), null, null));
         assertThat(Retests.outstanding(r)).isEqualTo(1);
         assertThat(Retests.Tally.of(r)).isEqualTo(new Retests.Tally(1, 1, 1, 1));
         assertThat(Retests.Tally.of(r).words() + Retests.Tally.of(r).doneWords())
                 .isEqualTo("1 retest item (1 control test, 1 change); 1 retest item done (tested again after their"
                         + " change)");
-        // the same row imported before the change ran is a test of the day before it: no closure
+        // the same row imported before the change ran is a test before it: no closure, and the latest
+        // test the change undid
         ControlTest sameDayBefore = new ControlTest(
                 "CC6.3", SYNC, LocalDate.of(2026, 12, 6), "Robin", "", 3, Instant.parse("2026-12-06T09:00:00Z"));
         assertThat(Retests.of(List.of(before, sameDayBefore), List.of(c1)))
                 .extracting(Retest::testedOn, Retest::closedOn)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 9, 14), null));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 12, 6), null));
         assertThat(Retests.of(List.of(sameDayBefore), List.of(c1)))
                 .extracting(Retest::testedOn, Retest::closedOn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 12, 6), null));
@@ -276,6 +278,41 @@ class RetestsTest {
                 .extracting(Retest::configItem, Retest::closedOn, Retest::closedBy)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(SYNC + "#ViewAllData", LocalDate.of(2026, 12, 9), "Kim"));
+    }
+
+    /**
+     * An item tested twice before the change: the retest cites the latest of those tests (the one the
+     * change invalidates), in the register's order or not; a test after the change closes it, and is
+     * cited by no retest of that change.
+     */
+    @Test
+    void aRetestCitesTheLatestTestBeforeTheChange() {
+        ControlTest first = new ControlTest("CC6.3", SYNC, LocalDate.of(2026, 9, 14), "Blake", "25", 2);
+        ControlTest second = new ControlTest("CC6.3", SYNC, LocalDate.of(2026, 11, 2), "Okafor", "30", 3);
+        ControlTest later = new ControlTest("CC6.3", SYNC, LocalDate.of(2026, 12, 9), "Kim", "retest", 4);
+        var c1 = revoke("c1", "2026-12-06T10:00:00Z");
+        for (List<ControlTest> register :
+                List.of(List.of(first, second, later), List.of(later, second, first), List.of(second, first, later))) {
+            List<Retest> r = Retests.of(register, List.of(c1));
+            assertThat(r)
+                    .as("register %s", register)
+                    .extracting(Retest::testedOn, Retest::tester, Retest::closedOn, Retest::closedBy)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            LocalDate.of(2026, 11, 2), "Okafor", LocalDate.of(2026, 12, 9), "Kim"));
+            assertThat(r.getFirst().reason()).contains("the test of CC6.3 on 2026-11-02");
+        }
+        // before approval the same: the preview cites the test the change would undo
+        assertThat(Retests.preview(
+                                List.of(first, second),
+                                "c2",
+                                "Revoke",
+                                List.of(SYNC),
+                                List.of(),
+                                Instant.parse("2026-12-06T10:00:00Z"),
+                                null)
+                        .retests())
+                .extracting(Retest::testedOn, Retest::tester)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 2), "Okafor"));
     }
 
     /** A change executed outside the observation period undoes no test of it. */
