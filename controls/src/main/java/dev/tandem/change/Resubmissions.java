@@ -1,7 +1,8 @@
 package dev.tandem.change;
 
+import dev.tandem.controls.ConfigItems;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,16 +28,21 @@ public final class Resubmissions {
         }
     }
 
-    /** Whether two requests name the same configuration items, in any order, blanks and repeats aside. */
+    /**
+     * Whether two requests name the same configuration items, in any order, blanks and repeats aside,
+     * each compared as the register and the diffs compare items ({@link ConfigItems#key}): ignoring
+     * case and the spacing around the type, the colon and the {@code #}. A whole item and one of its
+     * parts are two items: a request for either is no request for the other.
+     */
     public static boolean sameItems(List<String> a, List<String> b) {
         return items(a).equals(items(b));
     }
 
     private static Set<String> items(List<String> l) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new HashSet<>();
         for (String s : l) {
             if (!s.isBlank()) {
-                out.add(s.strip());
+                out.add(ConfigItems.key(s));
             }
         }
         return out;

@@ -140,6 +140,14 @@ public final class ConfigItems {
         return items.stream().filter(i -> !touchesAny(i, tested)).distinct().toList();
     }
 
+    /**
+     * The item as two items are compared for being the same one: its {@link #normalize normal} form
+     * (as written when it cannot be read so), lower-cased, since names are compared ignoring case.
+     */
+    public static String key(String item) {
+        return normalize(item).orElse(item.strip()).toLowerCase(Locale.ROOT);
+    }
+
     public static boolean touches(String a, String b) {
         String x = a.strip().toLowerCase(Locale.ROOT);
         String y = b.strip().toLowerCase(Locale.ROOT);

@@ -125,4 +125,35 @@ class ApprovalDutiesTest {
         assertThat(Resubmissions.sameItems(List.of("A:b"), List.of("A:b", "C:d")))
                 .isFalse();
     }
+
+    /**
+     * Items are the same as the register and the diffs compare them (docs/change-control.md "The
+     * control test register"): ignoring case, in the name and in the {@code #detail} alike, and the
+     * spacing a request may write around the type, the colon and the {@code #}; a whole item and one of
+     * its parts, or two parts, are other items.
+     */
+    @Test
+    void aResubmissionIsLinkedWhateverTheCaseOrSpacingOfItsItems() {
+        var refused = new Resubmissions.Request(
+                "c1", List.of("Profile:Admin#AuthorApex", "PermissionSet:Integration_Sync"), ChangeStatus.REJECTED);
+        var again = new Resubmissions.Request(
+                "c2", List.of("permissionset:integration_sync", "Profile: Admin # authorApex"), ChangeStatus.REQUESTED);
+        var twin = new Resubmissions.Request(
+                "c3", List.of("PROFILE:ADMIN#AUTHORAPEX", "PermissionSet:Integration_Sync"), ChangeStatus.REQUESTED);
+        List<Resubmissions.Request> all = List.of(refused, again, twin);
+        assertThat(Resubmissions.earlier("c2", all)).containsExactly(refused);
+        assertThat(Resubmissions.earlier("c3", all)).containsExactly(refused, again);
+        assertThat(Resubmissions.openTwins("c2", all)).containsExactly(twin);
+        assertThat(Resubmissions.sameItems(List.of("Profile:Admin#AuthorApex"), List.of("profile:admin#authorapex")))
+                .isTrue();
+        // the whole item, another part, or the part on another object: not the same request
+        assertThat(Resubmissions.sameItems(List.of("Profile:Admin#AuthorApex"), List.of("Profile:Admin")))
+                .isFalse();
+        assertThat(Resubmissions.sameItems(List.of("Profile:Admin#AuthorApex"), List.of("Profile:Admin#ApiEnabled")))
+                .isFalse();
+        assertThat(Resubmissions.sameItems(
+                        List.of("PermissionSet:X#ViewAllRecords/Account"),
+                        List.of("PermissionSet:X#ViewAllRecords/Contact")))
+                .isFalse();
+    }
 }
