@@ -53,12 +53,22 @@ public final class AuditContinuityReport {
     private AuditContinuityReport() {}
 
     public static Report of(Snapshot snapshot, ChangeControl.Settings settings) {
+        return draw(snapshot, settings).report();
+    }
+
+    /**
+     * The report and the export's OSCAL part of its change-control sections (docs/contracts.md §5),
+     * drawn together: one reading of the entries and of the settings serves both, so they agree.
+     */
+    public record Drawn(Report report, ChangeControlAudit changeControl) {}
+
+    public static Drawn draw(Snapshot snapshot, ChangeControl.Settings settings) {
         Snapshot s = snapshot.sealed();
         java.time.ZoneId zone = RequestHistory.asOf(s).zone();
         return Narration.in(zone, () -> build(s, settings, zone));
     }
 
-    private static Report build(Snapshot s, ChangeControl.Settings settings, java.time.ZoneId zone) {
+    private static Drawn build(Snapshot s, ChangeControl.Settings settings, java.time.ZoneId zone) {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
@@ -79,20 +89,23 @@ public final class AuditContinuityReport {
         sections.add(changes(entries, names));
         sections.add(controls(entries));
         sections.add(requests(s));
-        sections.addAll(ChangeControl.sections(entries, settings));
+        ChangeControl.Drawn changeControl = ChangeControl.draw(entries, settings);
+        sections.addAll(changeControl.sections());
         sections.add(Obligations.section(entries, true));
         sections.add(disclosure(entries));
         ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();
         String title = opened != null && opened.content() != null ? text(opened.content(), "title") : "";
-        return new Report(
-                "audit-continuity",
-                "Audit-continuity report",
-                "Auditors and every member of the incident",
-                s.incident(),
-                title,
-                s.checkpoint(),
-                sections,
-                zone);
+        return new Drawn(
+                new Report(
+                        "audit-continuity",
+                        "Audit-continuity report",
+                        "Auditors and every member of the incident",
+                        s.incident(),
+                        title,
+                        s.checkpoint(),
+                        sections,
+                        zone),
+                changeControl.audit());
     }
 
     private static Section evidence(List<ReportEntry> entries, Narration.Names names) {

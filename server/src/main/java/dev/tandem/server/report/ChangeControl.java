@@ -186,38 +186,42 @@ final class ChangeControl {
         final List<Instant> sealedExecutions = new ArrayList<>();
     }
 
-    static List<Section> sections(List<ReportEntry> entries, Settings settings) {
-        Parsed p = parse(entries);
-        List<Section> out = new ArrayList<>();
-        out.add(changesSection(p.changes, p.privileged));
-        out.add(retests(
-                p.changes,
-                p.register,
-                p.registerCites,
-                settings,
-                period(entries).orElse(null)));
-        out.add(exceptions(p, settings));
-        return out;
+    /**
+     * The report's change-control sections and the export's OSCAL part of them ({@link
+     * ChangeControlAudit}: every retest with its entries, every CC8.1 line), drawn from one reading of
+     * the entries and the settings: the OSCAL part holds the very rows and lines of the sections.
+     */
+    record Drawn(List<Section> sections, ChangeControlAudit audit) {
+        Drawn {
+            sections = List.copyOf(sections);
+        }
     }
 
-    /**
-     * The retests and the CC8.1 lines of the report's sections, as the export's OSCAL document
-     * carries them (docs/contracts.md §5): the same entries, the same rules, so the two agree.
-     */
-    static ChangeControlAudit audit(List<ReportEntry> entries, Settings settings) {
+    static Drawn draw(List<ReportEntry> entries, Settings settings) {
         Parsed p = parse(entries);
         Period period = period(entries).orElse(null);
         List<ChangeControlAudit.RetestRow> retests = new ArrayList<>();
         for (Retest r : retestsOf(p.changes, p.register, period)) {
             retests.add(new ChangeControlAudit.RetestRow(r, retestCites(r, p.changes, p.registerCites, period)));
         }
+        Section exceptions = exceptions(p, settings);
         List<ChangeControlAudit.Cc81> lines = new ArrayList<>();
-        for (Line l : exceptions(p, settings).lines()) {
+        for (Line l : exceptions.lines()) {
             if (l.text().startsWith(EXCEPTION) || l.text().startsWith(SEGREGATION)) {
                 lines.add(new ChangeControlAudit.Cc81(l.text(), l.text().startsWith(EXCEPTION), l.cites()));
             }
         }
-        return new ChangeControlAudit(retests, lines);
+        return new Drawn(
+                List.of(
+                        changesSection(p.changes, p.privileged),
+                        retests(p.changes, retests, p.registerCites, settings, period),
+                        exceptions),
+                new ChangeControlAudit(retests, lines));
+    }
+
+    /** {@link #draw}'s sections. */
+    static List<Section> sections(List<ReportEntry> entries, Settings settings) {
+        return draw(entries, settings).sections();
     }
 
     static final String EXCEPTION = "CC8.1 change-management exception";
@@ -448,16 +452,17 @@ final class ChangeControl {
 
     private static Section retests(
             Map<String, Tracked> changes,
-            List<ControlTest> register,
+            List<ChangeControlAudit.RetestRow> drawn,
             List<Long> registerCites,
             Settings s,
             @Nullable Period period) {
-        List<Retest> retests = retestsOf(changes, register, period);
+        List<Retest> retests =
+                drawn.stream().map(ChangeControlAudit.RetestRow::retest).toList();
         RetestFee fee =
                 RetestFee.estimate(s.fee(), s.currency(), s.lowShare(), s.highShare(), Retests.outstanding(retests));
         List<Row> rows = new ArrayList<>();
-        for (Retest r : retests) {
-            List<Long> c = retestCites(r, changes, registerCites, period);
+        for (ChangeControlAudit.RetestRow row : drawn) {
+            Retest r = row.retest();
             rows.add(new Row(
                     List.of(
                             r.control(),
@@ -474,7 +479,7 @@ final class ChangeControl {
                                                             || r.closedBy().isEmpty()
                                                     ? ""
                                                     : " by " + r.closedBy())),
-                    c));
+                    row.cites()));
         }
         List<String> notes = new ArrayList<>();
         if (registerCites.isEmpty()) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,19 +44,34 @@ public class Reports {
                 change.window(), audit.fee(), audit.currencyOrDefault(), audit.low(), audit.high(), clock.instant());
     }
 
-    /** A report, its HTML, and the snapshot it was drawn from. */
-    public record Rendered(Report report, String html, Snapshot snapshot) {}
+    /**
+     * A report, its HTML, and the snapshot it was drawn from; for an audit-continuity report, the
+     * export's OSCAL part of its change-control sections, drawn with them (null for an incident report).
+     */
+    public record Rendered(
+            Report report,
+            String html,
+            Snapshot snapshot,
+            @Nullable ChangeControlAudit changeControl) {}
 
     public record Issued(EvidenceItem evidence, ReportCheckpoint checkpoint) {}
 
     public Rendered render(ReportKind kind, String incident, Caller caller) {
         Snapshot snapshot =
                 snapshots.take(incident, kind == ReportKind.INCIDENT ? reader(incident, caller) : Reader.NOBODY);
-        Report report = switch (kind) {
-            case INCIDENT -> IncidentReport.of(snapshot, audience(caller));
-            case AUDIT_CONTINUITY -> AuditContinuityReport.of(snapshot, settings());
+        return switch (kind) {
+            case INCIDENT -> {
+                Report report = IncidentReport.of(snapshot, audience(caller));
+                yield new Rendered(report, renderer.html(report), snapshot, null);
+            }
+            case AUDIT_CONTINUITY -> auditContinuity(snapshot);
         };
-        return new Rendered(report, renderer.html(report), snapshot);
+    }
+
+    /** The audit-continuity report of the snapshot, with the settings read once for it and its OSCAL part. */
+    private Rendered auditContinuity(Snapshot snapshot) {
+        AuditContinuityReport.Drawn drawn = AuditContinuityReport.draw(snapshot, settings());
+        return new Rendered(drawn.report(), renderer.html(drawn.report()), snapshot, drawn.changeControl());
     }
 
     private Reader reader(String incident, Caller caller) {
@@ -68,17 +84,20 @@ public class Reports {
 
     /** The audit-continuity report at a given signed checkpoint: the same document for every reader. */
     public Rendered auditContinuityAt(String incident, String signedCheckpoint) {
-        Snapshot snapshot = snapshots.take(incident, Reader.NOBODY, signedCheckpoint);
-        Report report = AuditContinuityReport.of(snapshot, settings());
-        return new Rendered(report, renderer.html(report), snapshot);
+        return auditContinuity(snapshots.take(incident, Reader.NOBODY, signedCheckpoint));
     }
 
     /**
-     * The retests and CC8.1 lines of an audit-continuity report, as its change-control sections
-     * drew them from the same snapshot (the export's OSCAL document carries them).
+     * The retests and CC8.1 lines of an audit-continuity report, as its change-control sections drew
+     * them when it was rendered (the export's OSCAL document carries them): the same reading.
      */
     public ChangeControlAudit changeControl(Rendered rendered) {
-        return ChangeControl.audit(rendered.snapshot().entries(), settings());
+        ChangeControlAudit audit = rendered.changeControl();
+        if (audit == null) {
+            throw new IllegalArgumentException("an incident report has no change-control part: "
+                    + rendered.report().kind());
+        }
+        return audit;
     }
 
     public byte[] pdf(Rendered rendered) {
