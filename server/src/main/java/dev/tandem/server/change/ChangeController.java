@@ -121,7 +121,7 @@ class ChangeController {
     @GetMapping("/api/v1/incidents/{id}/changes")
     @Guard(Action.CHANGES_READ)
     List<ChangeViews.ChangeView> list(Access access, @PathVariable String id) {
-        return changes.ofIncident(id).stream().map(c -> views.view(c, access)).toList();
+        return views.list(id, access);
     }
 
     @GetMapping("/api/v1/changes/{id}")

@@ -6,10 +6,13 @@ import dev.tandem.change.Resubmissions;
 import dev.tandem.change.Segregation;
 import dev.tandem.controls.ConfigItems;
 import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.evidence.Vault;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -136,11 +139,57 @@ class ChangeViews {
                 && c.postSnapshots().stream().allMatch(s -> readable(s, access));
     }
 
+    /**
+     * What the view of a change reads of its incident: its changes (oldest first, as resubmissions
+     * see them too, with each by its id) and its control test register with the observation period.
+     * Read once for a change's view, and once for all the views of a list.
+     */
+    record IncidentRead(
+            List<Change> changes,
+            Map<String, Change> byId,
+            List<Resubmissions.Request> requests,
+            List<ControlTest> tests,
+            @Nullable ObservationPeriod period) {
+        static IncidentRead of(List<Change> changes, List<ControlTest> tests, @Nullable ObservationPeriod period) {
+            Map<String, Change> byId = new LinkedHashMap<>();
+            changes.forEach(c -> byId.put(c.id(), c));
+            return new IncidentRead(
+                    List.copyOf(changes),
+                    byId,
+                    changes.stream()
+                            .map(x -> new Resubmissions.Request(x.id(), x.configItems(), x.status()))
+                            .toList(),
+                    List.copyOf(tests),
+                    period);
+        }
+    }
+
+    /** The incident's changes, register and observation period, read once. */
+    IncidentRead incident(String incident) {
+        return IncidentRead.of(
+                changes.ofIncident(incident),
+                register.register(incident),
+                register.period(incident).map(ControlTests.Period::period).orElse(null));
+    }
+
     ChangeView view(Change c, Access access) {
+        return view(c, access, incident(c.incident()));
+    }
+
+    /**
+     * Every change of the incident, oldest first, as {@code access} may see each: the incident's
+     * changes and register are read once for all of them (docs/contracts.md §3).
+     */
+    List<ChangeView> list(String incident, Access access) {
+        IncidentRead read = incident(incident);
+        return read.changes().stream().map(c -> view(c, access, read)).toList();
+    }
+
+    /** The view of {@code c}, a change of {@code incident} as read ({@link #incident}). */
+    ChangeView view(Change c, Access access, IncidentRead incident) {
         boolean executionOpen = executionOpen(c, access);
-        Resubmission resubmission = resubmission(c);
-        // the incident's register, read once for both the unmatched items and the retest preview
-        List<ControlTest> tests = register.register(c.incident());
+        Resubmission resubmission = resubmission(c, incident);
+        List<ControlTest> tests = incident.tests();
         boolean notesWithheld = !executionOpen
                 && c.executionNotes() != null
                 && !c.executionNotes().isBlank();
@@ -210,7 +259,7 @@ class ChangeViews {
                 c.withdrawal() == null ? null : c.withdrawal().by(),
                 c.withdrawal() == null ? null : c.withdrawal().reason(),
                 unmatched(c, tests),
-                preview(c, tests),
+                preview(c, tests, incident.period()),
                 c.emergencyWindow() == null ? null : c.emergencyWindow().toString(),
                 !c.state().approved() && changes.state(c).liaisonAlone(),
                 Segregation.observation(c.id(), c.executedBy(), c.state().decisions()),
@@ -230,8 +279,8 @@ class ChangeViews {
 
     /** {@link Changes#preview}: null once the change ran, was withdrawn or rejected. */
     @Nullable
-    RetestPreviewView preview(Change c, List<ControlTest> tests) {
-        Changes.RetestPreview p = changes.preview(c, tests);
+    RetestPreviewView preview(Change c, List<ControlTest> tests, @Nullable ObservationPeriod period) {
+        Changes.RetestPreview p = changes.preview(c, tests, period);
         if (p == null) {
             return null;
         }
@@ -250,16 +299,15 @@ class ChangeViews {
     /** The earlier requests for the same items a change is linked to, and those open alongside it. */
     record Resubmission(List<EarlierView> earlier, List<String> openAlongside) {}
 
-    /** The change's links to requests for the same configuration items ({@link Resubmissions}). */
-    Resubmission resubmission(Change c) {
-        List<Change> all = changes.ofIncident(c.incident());
-        List<Resubmissions.Request> requests = all.stream()
-                .map(x -> new Resubmissions.Request(x.id(), x.configItems(), x.status()))
-                .toList();
+    /**
+     * The change's links to requests for the same configuration items ({@link Resubmissions}), among
+     * the incident's changes as read.
+     */
+    Resubmission resubmission(Change c, IncidentRead incident) {
+        List<Resubmissions.Request> requests = incident.requests();
         List<EarlierView> earlier = new ArrayList<>();
         for (Resubmissions.Request r : Resubmissions.earlier(c.id(), requests)) {
-            Change e =
-                    all.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+            Change e = java.util.Objects.requireNonNull(incident.byId().get(r.id()));
             earlier.add(new EarlierView(e.id(), e.title(), e.status().name(), decision(e)));
         }
         return new Resubmission(

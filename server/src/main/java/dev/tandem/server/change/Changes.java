@@ -976,15 +976,15 @@ public class Changes {
     /**
      * What a change not yet executed would put up for retest if run now (docs/change-control.md
      * "Before approval"), from its requested items and controls and the register as it stands, with
-     * the fee estimate for them ({@code tests}: the incident's register, as the caller read it); null
-     * for a change executed, withdrawn or rejected.
+     * the fee estimate for them ({@code tests} and {@code period}: the incident's register and
+     * observation period, as the caller read them); null for a change executed, withdrawn or rejected.
      */
-    public @Nullable RetestPreview preview(Change c, List<ControlTest> tests) {
+    public @Nullable RetestPreview preview(Change c, List<ControlTest> tests, @Nullable ObservationPeriod period) {
         if (c.executedAt() != null || c.withdrawal() != null || c.state().rejected()) {
             return null;
         }
-        Retests.Preview p = Retests.preview(
-                tests, c.id(), c.title(), c.configItems(), c.controls(), clock.instant(), period(c.incident()));
+        Retests.Preview p =
+                Retests.preview(tests, c.id(), c.title(), c.configItems(), c.controls(), clock.instant(), period);
         return new RetestPreview(p, fee(p.retests().size()), !tests.isEmpty());
     }
 
