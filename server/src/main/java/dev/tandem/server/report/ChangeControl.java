@@ -351,6 +351,7 @@ final class ChangeControl {
 
     private static Section changesSection(Map<String, Tracked> changes, List<Long> privileged) {
         List<Row> rows = new ArrayList<>();
+        List<Resubmissions.Request> requests = requests(changes);
         for (Tracked t : changes.values()) {
             JsonNode r = t.request;
             List<String> state = new ArrayList<>();
@@ -364,7 +365,7 @@ final class ChangeControl {
             if (t.rejected) {
                 state.add("rejected");
             }
-            for (Resubmissions.Request earlier : Resubmissions.earlier(t.id, requests(changes))) {
+            for (Resubmissions.Request earlier : Resubmissions.earlier(t.id, requests)) {
                 state.add("requested again: the same items as change " + earlier.id() + " ("
                         + earlier.status().name().toLowerCase(Locale.ROOT) + ")");
             }
@@ -537,6 +538,9 @@ final class ChangeControl {
     private static Section exceptions(
             Map<String, Tracked> changes, Settings s, int requests, List<ReportEntry> uncovered) {
         List<Line> lines = new ArrayList<>();
+        // the changes as resubmissions see them, and their order, read once for all the changes
+        List<Resubmissions.Request> asRequested = requests(changes);
+        List<String> order = new ArrayList<>(changes.keySet());
         for (Tracked t : changes.values()) {
             boolean emergency = t.request.path("emergency").asBoolean();
             if (emergency && t.executedAt != null) {
@@ -613,10 +617,9 @@ final class ChangeControl {
                                 + text(t.request, "title") + "\" and carried it out",
                         t.cites));
             }
-            List<String> seen = new ArrayList<>(changes.keySet());
-            List<String> after = Resubmissions.openTwins(t.id, requests(changes)).stream()
+            List<String> after = Resubmissions.openTwins(t.id, asRequested).stream()
                     .map(Resubmissions.Request::id)
-                    .filter(other -> seen.indexOf(other) > seen.indexOf(t.id))
+                    .filter(other -> order.indexOf(other) > order.indexOf(t.id))
                     .toList();
             if (!after.isEmpty()) {
                 lines.add(new Line(
