@@ -49,18 +49,7 @@ class AppendOnlyRoleFirstStartTest {
                 "CREATE DATABASE " + db + " OWNER " + owner);
         sql(HOST + db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO " + app);
         Path data = dir.resolve("data");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--data-dir",
-                        data.toString(),
-                        "--port",
-                        "0")
-                .redirectOutput(dir.resolve("out").toFile())
-                .redirectError(dir.resolve("err").toFile());
+        ProcessBuilder pb = Commands.serveProcess(data, dir);
         pb.environment().put("SPRING_DATASOURCE_URL", HOST + db);
         pb.environment().put("SPRING_DATASOURCE_USERNAME", app);
         pb.environment().put("SPRING_DATASOURCE_PASSWORD", "app-pw");

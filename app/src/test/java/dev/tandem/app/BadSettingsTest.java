@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code tandem serve} with a bad setting: one line naming the setting (environment variable and
@@ -61,7 +59,7 @@ class BadSettingsTest {
         Path data = dir.resolve("data");
         String[] args = {"serve", "--data-dir", data.toString(), "--port", "99999"};
         StringWriter err = new StringWriter();
-        assertThat(execute(args, err)).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(Commands.execute(args, err)).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(err.toString())
                 .isEqualTo("tandem serve: --port 99999 is not a port; expected 1 to 65535, or 0 for a free one"
                         + System.lineSeparator());
@@ -133,18 +131,7 @@ class BadSettingsTest {
     void theExecutableWithABadEnvironmentVariablePrintsOneLineAndNoStackTrace()
             throws IOException, InterruptedException {
         Path data = dir.resolve("env-data");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        "--data-dir",
-                        data.toString(),
-                        "--port",
-                        "0")
-                .redirectOutput(dir.resolve("out").toFile())
-                .redirectError(dir.resolve("err").toFile());
+        ProcessBuilder pb = Commands.serveProcess(data, dir);
         pb.environment().put("TANDEM_SECURITY_FAILED_TOKEN_WINDOW", "fifteen-minutes");
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -171,7 +158,7 @@ class BadSettingsTest {
         String before = System.getProperty(property);
         System.setProperty(property, value);
         try {
-            assertThat(execute(args, err)).as(property).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(Commands.execute(args, err)).as(property).isEqualTo(TandemCommand.EXIT_USAGE);
         } finally {
             if (before == null) System.clearProperty(property);
             else System.setProperty(property, before);
@@ -181,12 +168,5 @@ class BadSettingsTest {
         assertThat(line).as("one line").endsWith(System.lineSeparator());
         assertThat(line.strip()).doesNotContain("\n");
         return line.strip();
-    }
-
-    private static int execute(String[] args, StringWriter err) {
-        CommandLine cl = Main.commandLine(args);
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ApplicationContextException;
-import picocli.CommandLine;
 
 /** {@code tandem serve} and {@code demo} on a port another program holds (docs/contracts.md §4). */
 class PortInUseTest {
@@ -30,10 +28,7 @@ class PortInUseTest {
                 Path data = dir.resolve(command + "-data");
                 String[] args = {command, "--data-dir", data.toString(), "--port", Integer.toString(port)};
                 StringWriter err = new StringWriter();
-                CommandLine cl = Main.commandLine(args);
-                cl.setOut(new PrintWriter(new StringWriter(), true));
-                cl.setErr(new PrintWriter(err, true));
-                assertThat(cl.execute(args)).as(command).isEqualTo(TandemCommand.EXIT_USAGE);
+                assertThat(Commands.execute(args, err)).as(command).isEqualTo(TandemCommand.EXIT_USAGE);
                 assertThat(err.toString())
                         .isEqualTo("tandem " + command + ": port " + port + " is already in use by another program;"
                                 + " stop it, or choose another port with --port P (--port 0 picks a free one)"
