@@ -341,6 +341,8 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
                     scope.unplaced());
             if (!scope.jurisdictions().isEmpty()) {
                 out.println("By jurisdiction: " + scope.subjects());
+            }
+            if (!scope.jurisdictions().isEmpty() || scope.unplaced() > 0) {
                 out.println("  next: " + nextCommand(scope));
             }
         }
@@ -349,12 +351,17 @@ final class FindingWriter implements PartedSink<FindingWriter.Part> {
     }
 
     /**
-     * The regulatory clock's command for what the scan found: the people per jurisdiction and the
-     * data categories of the entities in scope (without {@code --data} the laws limited to some
-     * data, most US states and the card brands, would not trigger).
+     * The regulatory clock's command for what the scan found: the people per jurisdiction, those of no
+     * known one as {@code ZZ} (the laws that follow the company's establishment count them,
+     * docs/regulation.md), and the data categories of the entities in scope (without {@code --data}
+     * the laws limited to some data, most US states and the card brands, would not trigger).
      */
     static String nextCommand(Scope scope) {
-        String command = "tandem deadlines --aware <when you became aware> --subjects " + scope.subjects();
+        String subjects = scope.subjects();
+        if (scope.unplaced() > 0) {
+            subjects += (subjects.isEmpty() ? "" : ",") + "ZZ=" + scope.unplaced();
+        }
+        String command = "tandem deadlines --aware <when you became aware> --subjects " + subjects;
         java.util.Set<dev.tandem.regulation.DataCategory> data = dev.tandem.regulation.DataCategory.ofScannerEntities(
                 scope.counts().keySet().stream().map(Entity::name).toList());
         if (!data.isEmpty()) {

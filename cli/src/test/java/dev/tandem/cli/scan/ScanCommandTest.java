@@ -89,14 +89,7 @@ class ScanCommandTest {
         Files.writeString(
                 f,
                 "Email,Card,MailingState\njane@example.com,4539 5787 6362 1486,CA\nbob@example.com,5382 9174 6503 2219,CA\n");
-        CliRun r = CliRun.run("scan", f.toString());
-        String next = r.out()
-                .lines()
-                .filter(l -> l.strip().startsWith("next: "))
-                .findFirst()
-                .orElseThrow()
-                .strip()
-                .substring("next: ".length());
+        String next = next(CliRun.run("scan", f.toString()));
         assertThat(next)
                 .isEqualTo(
                         "tandem deadlines --aware <when you became aware> --subjects US-CA=2 --data CONTACT,PAYMENT_CARD");
@@ -106,6 +99,40 @@ class ScanCommandTest {
                 .split(" ");
         CliRun deadlines = CliRun.run(args);
         assertThat(deadlines.out()).contains("US-CA").doesNotContain("No notification obligations found");
+    }
+
+    @Test
+    void peopleOfNoKnownJurisdictionAreInTheSuggestedCommandAsZz(@TempDir Path dir) throws Exception {
+        Path placed = dir.resolve("contacts.csv");
+        Files.writeString(placed, "Email,MailingState\njane@example.com,CA\nbob@example.com,\nann@example.org,\n");
+        CliRun r = CliRun.run("scan", placed.toString());
+        assertThat(r.out()).contains("People affected (estimate): 3, of whom 2 without a known jurisdiction.");
+        String next = next(r);
+        assertThat(next)
+                .isEqualTo("tandem deadlines --aware <when you became aware> --subjects US-CA=1,ZZ=2 --data CONTACT");
+        // the command runs as printed; with an EU establishment the GDPR counts all three
+        String[] args = (next.replace("<when you became aware>", "2026-11-26T10:00:00Z") + " --established DE")
+                .substring("tandem ".length())
+                .split(" ");
+        CliRun deadlines = CliRun.run(args);
+        assertThat(deadlines.exit()).isNotEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(deadlines.out()).contains("3 affected in any country");
+
+        Path unplaced = dir.resolve("emails.csv");
+        Files.writeString(unplaced, "Email\njane@example.com\nbob@example.com\n");
+        assertThat(next(CliRun.run("scan", unplaced.toString())))
+                .as("no one placed: the command still counts them")
+                .isEqualTo("tandem deadlines --aware <when you became aware> --subjects ZZ=2 --data CONTACT");
+    }
+
+    private static String next(CliRun r) {
+        return r.out()
+                .lines()
+                .filter(l -> l.strip().startsWith("next: "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring("next: ".length());
     }
 
     @Test
