@@ -45,12 +45,18 @@ public record Thresholds(
         int rowProblemsListed,
         int maxEvidence) {
 
+    /** Rows one session reads that count as bulk, by default ({@code tandem analyze --min-bulk-records}). */
+    public static final long DEFAULT_MIN_BULK_RECORDS = 5_000;
+
+    /** Rows of one export that count, by default ({@code tandem analyze --min-export-records}). */
+    public static final long DEFAULT_MIN_EXPORT_RECORDS = 1_000;
+
     public static Thresholds defaults() {
         return new Thresholds(
-                5_000,
+                DEFAULT_MIN_BULK_RECORDS,
                 10.0,
                 3,
-                1_000,
+                DEFAULT_MIN_EXPORT_RECORDS,
                 0.02,
                 10,
                 3,

@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description = {
             "Run the Tandem server.",
-            "Embedded H2 and file blobs by default; SPRING_DATASOURCE_URL selects PostgreSQL."
+            "Embedded H2 and file blobs in the folder tandem-data (or TANDEM_DATA_DIR) unless --data-dir is given;"
+                    + " SPRING_DATASOURCE_URL selects PostgreSQL."
         })
 final class ServeCommand implements Callable<Integer> {
     @Mixin

@@ -45,4 +45,22 @@ class HelpTextTest {
         }
         assertThat(problems).isEmpty();
     }
+
+    /**
+     * An option that takes a value names what it takes ({@code --aware=T}, {@code --out=DIR}): picocli's
+     * default, the field's name in angle brackets ({@code --minConfidence=<minConfidence>}), tells a
+     * reader nothing the option's name did not.
+     */
+    @Test
+    void everyOptionThatTakesAValueNamesWhatItTakes() {
+        List<String> problems = new ArrayList<>();
+        for (CommandLine c : all(Main.commandLine(null))) {
+            for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                if (o.arity().max() > 0 && o.paramLabel().matches("<[A-Za-z0-9]+>")) {
+                    problems.add(c.getCommandSpec().qualifiedName() + " " + o.longestName() + "=" + o.paramLabel());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
 }

@@ -39,27 +39,35 @@ public final class LedgerAppendBench implements Callable<Integer> {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final double TARGET = 5_000;
 
-    @Option(names = "--clients", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", paramLabel = "N", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
     int clients = 32;
 
-    @Option(names = "--seconds", description = "Measured seconds per store (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
+            description = "Measured seconds per store (default ${DEFAULT-VALUE}).")
     int seconds = 10;
 
     @Option(
             names = "--warmup",
+            paramLabel = "SECONDS",
             description = "Unmeasured seconds of load before each run, at least; then the load goes on until the"
                     + " server's JIT compilers are quiet (default ${DEFAULT-VALUE}).")
     int warmup = 30;
 
     @Option(
             names = "--max-warmup",
+            paramLabel = "SECONDS",
             description = "Longest warm-up in seconds, quiet compilers or not (default ${DEFAULT-VALUE}).")
     int maxWarmup = 300;
 
-    @Option(names = "--db", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
+    @Option(names = "--db", paramLabel = "DB", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
     String db = "both";
 
-    @Option(names = "--dir", description = "Where the servers' data directories go (default: a temporary one).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where the servers' data directories go (default: a temporary one).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Option(
@@ -68,7 +76,10 @@ public final class LedgerAppendBench implements Callable<Integer> {
                     + " this process (no HTTP), like pgbench's clients calling the database.")
     boolean inProcess;
 
-    @Option(names = "--server-opts", description = "JVM options of the server process (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--server-opts",
+            paramLabel = "OPTIONS",
+            description = "JVM options of the server process (default ${DEFAULT-VALUE}).")
     String serverOpts = "-Xmx1g";
 
     @Override

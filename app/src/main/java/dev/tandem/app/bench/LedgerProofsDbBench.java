@@ -40,22 +40,26 @@ public final class LedgerProofsDbBench implements Callable<Integer> {
     private static final double TARGET_P99_MS = 5.0;
     private static final String TOKEN = "bench-proofs-admin-token-" + Long.toHexString(System.nanoTime());
 
-    @Option(names = "--entries", description = "Entries to load (default ${DEFAULT-VALUE}).")
+    @Option(names = "--entries", paramLabel = "N", description = "Entries to load (default ${DEFAULT-VALUE}).")
     int entries = 1_000_000;
 
-    @Option(names = "--proofs", description = "Timed proofs of each kind (default ${DEFAULT-VALUE}).")
+    @Option(names = "--proofs", paramLabel = "N", description = "Timed proofs of each kind (default ${DEFAULT-VALUE}).")
     int proofs = 2_000;
 
     @Option(
             names = "--warmup",
+            paramLabel = "SECONDS",
             description =
                     "Unmeasured seconds of proofs before timing, at least 500 of each (default ${DEFAULT-VALUE}).")
     int warmup = 20;
 
-    @Option(names = "--db", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
+    @Option(names = "--db", paramLabel = "DB", description = "h2, postgres or both (default ${DEFAULT-VALUE}).")
     String db = "both";
 
-    @Option(names = "--dir", description = "Where the server's data directory goes (default: the temp dir).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where the server's data directory goes (default: the temp dir).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Override

@@ -46,23 +46,34 @@ import picocli.CommandLine.Option;
 public final class LoadBench implements Callable<Integer> {
     private static final String ADMIN_TOKEN = "bench-load-admin-token-" + Long.toHexString(System.nanoTime());
 
-    @Option(names = "--db", description = "postgres or h2 (default ${DEFAULT-VALUE}; --kill-one needs postgres).")
+    @Option(
+            names = "--db",
+            paramLabel = "DB",
+            description = "postgres or h2 (default ${DEFAULT-VALUE}; --kill-one needs postgres).")
     String db = "postgres";
 
-    @Option(names = "--entries", description = "Ledger entries seeded before the run (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--entries",
+            paramLabel = "N",
+            description = "Ledger entries seeded before the run (default ${DEFAULT-VALUE}).")
     int entries = 1_000_000;
 
     @Option(
             names = "--clients",
+            paramLabel = "N",
             description = "Concurrent clients, a quarter per endpoint, each on its own kept-alive connection"
                     + " (default ${DEFAULT-VALUE}).")
     int clients = 64;
 
-    @Option(names = "--duration", description = "Measured time, e.g. 60s or 2m (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            description = "Measured time, e.g. 60s or 2m (default ${DEFAULT-VALUE}).")
     String duration = "60s";
 
     @Option(
             names = "--warmup",
+            paramLabel = "DURATION",
             description = "Unmeasured load before the measured time, so the servers' JIT has compiled its hot"
                     + " paths (default ${DEFAULT-VALUE}).")
     String warmup = "30s";
@@ -75,13 +86,20 @@ public final class LoadBench implements Callable<Integer> {
 
     @Option(
             names = "--timeline-entries",
+            paramLabel = "N",
             description = "Entries of the incident whose timeline is read (default ${DEFAULT-VALUE}).")
     int timelineEntries = 300;
 
-    @Option(names = "--server-opts", description = "JVM options of each server process (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--server-opts",
+            paramLabel = "OPTIONS",
+            description = "JVM options of each server process (default ${DEFAULT-VALUE}).")
     String serverOpts = "-Xmx1g";
 
-    @Option(names = "--dir", description = "Where the servers' data directories go (default: the temp dir).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where the servers' data directories go (default: the temp dir).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Override

@@ -36,7 +36,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "tandem --version and tandem deadlines against a JVM printing \"hi\"; the server's start.")
 public final class StartupBench implements Callable<Integer> {
-    @Option(names = "--runs", defaultValue = "7", description = "Runs of each command (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "7",
+            description = "Runs of each command (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--server", description = "Also time the server's start (tandem serve, embedded storage).")

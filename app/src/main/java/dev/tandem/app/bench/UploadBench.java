@@ -44,11 +44,17 @@ public final class UploadBench implements Callable<Integer> {
     private static final double MB = 1_000_000.0;
     private static final long WARMUP_BYTES = 1L << 30;
 
-    @Option(names = "--size", description = "Upload size, e.g. 1GiB, 512MiB (default 1GiB, 5GiB with --heap-check).")
+    @Option(
+            names = "--size",
+            paramLabel = "SIZE",
+            description = "Upload size, e.g. 1GiB, 512MiB (default 1GiB, 5GiB with --heap-check).")
     @Nullable
     String size;
 
-    @Option(names = "--dir", description = "Where the file, its copy and the server's data go (default: the temp dir).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where the file, its copy and the server's data go (default: the temp dir).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Option(names = "--heap-check", description = "Report the server's peak heap during the upload (server -Xmx512m).")
@@ -56,11 +62,15 @@ public final class UploadBench implements Callable<Integer> {
 
     @Option(
             names = "--client",
+            paramLabel = "CLIENT",
             description = "The uploading client: curl (default when on the PATH: a client that costs the 2-core"
                     + " machine little) or java (java.net.http, as tandem evidence add).")
     String client = Files.isExecutable(Path.of("/usr/bin/curl")) ? "curl" : "java";
 
-    @Option(names = "--runs", description = "Alternating reference/Tandem runs; the best of each counts (default 1).")
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            description = "Alternating reference/Tandem runs; the best of each counts (default 1).")
     int runs = 1;
 
     @Override

@@ -60,7 +60,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of collected evidence.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
     @Option(
@@ -70,10 +74,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Domains that are the company's own besides each page's (for checkout traffic).")
     List<String> firstParty = new ArrayList<>();
 
-    @Option(names = "--min-bulk-records", paramLabel = "N", description = "Rows in one session that count as bulk.")
+    @Option(
+            names = "--min-bulk-records",
+            paramLabel = "N",
+            description =
+                    "Rows in one session that count as bulk (default: " + Thresholds.DEFAULT_MIN_BULK_RECORDS + ").")
     Long minBulkRecords;
 
-    @Option(names = "--min-export-records", paramLabel = "N", description = "Rows in one export that count.")
+    @Option(
+            names = "--min-export-records",
+            paramLabel = "N",
+            description = "Rows in one export that count (default: " + Thresholds.DEFAULT_MIN_EXPORT_RECORDS + ").")
     Long minExportRecords;
 
     @Option(

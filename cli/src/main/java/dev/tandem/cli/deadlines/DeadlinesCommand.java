@@ -52,7 +52,13 @@ import tools.jackson.databind.node.ObjectNode;
             "Notification obligations of an incident, each with its deadline, recipient and citation.",
             "Not legal advice: a starting list for counsel to review."
         },
-        exitCodeOnInvalidInput = 2)
+        exitCodeOnInvalidInput = 2,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no required deadline has passed at --now",
+            "1:a required deadline has passed (MISSED)",
+            "2:usage error, bad input or an unusable rule file"
+        })
 public final class DeadlinesCommand implements Callable<Integer> {
     static final String DISCLAIMER = "Not legal advice: a starting list for counsel to review.";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
@@ -71,10 +77,19 @@ public final class DeadlinesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--aware", required = true, description = "When the company became aware, RFC 3339 with an offset.")
+    @Option(
+            names = "--aware",
+            required = true,
+            paramLabel = "T",
+            description = "When the company became aware, RFC 3339 with an offset, e.g. 2026-11-26T10:00:00+01:00.")
     String aware = "";
 
-    @Option(names = "--subjects", required = true, description = "Affected people by ISO 3166 code: DE=1200,US-CA=800.")
+    @Option(
+            names = "--subjects",
+            required = true,
+            paramLabel = "CC=N,...",
+            description = "Affected people by ISO 3166 code: DE=1200,US-CA=800; ZZ counts people of no known country"
+                    + " (tandem scan prints this argument).")
     String subjects = "";
 
     @Option(
@@ -87,6 +102,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
 
     @Option(
             names = "--established",
+            paramLabel = "CC",
             split = ",",
             description = "Countries with an establishment (first EU one is the main).")
     List<String> established = new ArrayList<>();
@@ -166,19 +182,26 @@ public final class DeadlinesCommand implements Callable<Integer> {
             description = "A judgement with the time it was made, e.g. MATERIAL=YES@2026-11-09T16:00-05:00.")
     List<String> decisions = new ArrayList<>();
 
-    @Option(names = "--now", description = "The moment to check deadlines against (default: the current time).")
+    @Option(
+            names = "--now",
+            paramLabel = "T",
+            description = "The moment to check deadlines against, RFC 3339 (default: the current time).")
     @Nullable
     String now;
 
-    @Option(names = "--zone", description = "Time zone to show deadlines in (default: the offset of --aware).")
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "Time zone to show every deadline in, e.g. Europe/Berlin (default: each rule's own zone;"
+                    + " in JSON, dueLocal in the offset of --aware).")
     @Nullable
     String zone;
 
-    @Option(names = "--rules", description = "A rule file to use instead of the built-in one.")
+    @Option(names = "--rules", paramLabel = "FILE", description = "A rule file to use instead of the built-in one.")
     @Nullable
     Path rules;
 
-    @Option(names = "--format", description = "text or json (default: text).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     String format = "text";
 
     private final Clock clock;

@@ -22,7 +22,7 @@ public final class RulesTableCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--output", description = "File to write (default: standard output).")
+    @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
     @Nullable
     Path output;
 

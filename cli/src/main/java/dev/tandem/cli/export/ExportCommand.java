@@ -41,7 +41,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "Where to write the bag.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.zip",
+            description = "Where to write the bag; a file already there is replaced once the bag is complete.")
     Path out = Path.of("");
 
     @Option(

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
-        description = "Checks the tamper-evident custody ledger of a Tandem server.",
+        description = "The tamper-evident custody ledger: verify a server's log, or create a signing key.",
         subcommands = {LedgerVerifyCommand.class, LedgerKeygenCommand.class})
 public final class LedgerCommand implements Runnable {
     @CommandLine.Spec

@@ -35,22 +35,32 @@ public final class LedgerProofsBench implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--entries", defaultValue = "1000000", description = "Log size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--entries",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Log size (default: ${DEFAULT-VALUE}).")
     int entries;
 
     @Option(
             names = "--proofs",
+            paramLabel = "N",
             defaultValue = "10000",
             description = "Proofs of each kind (default: ${DEFAULT-VALUE}).")
     int proofs;
 
     @Option(
             names = "--naive",
+            paramLabel = "N",
             defaultValue = "10",
             description = "Naive reference proofs, each O(entries) hashes (default: ${DEFAULT-VALUE}).")
     int naive;
 
-    @Option(names = "--seed", defaultValue = "20261127", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "20261127",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

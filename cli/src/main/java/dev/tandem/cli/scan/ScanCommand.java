@@ -31,7 +31,17 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "scan",
         mixinStandardHelpOptions = true,
-        description = "Scan files, folders and archives for personal data (streaming; all cores by default).")
+        description = {
+            "Scan files, folders and archives for personal data (streaming; all cores by default).",
+            "Prints each finding masked, then the counts and the affected people by jurisdiction, with the"
+                    + " tandem deadlines command that takes them."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:nothing found (or only findings below --min-confidence)",
+            "1:personal data found",
+            "2:usage error, or a PATH named that cannot be read at all"
+        })
 public final class ScanCommand implements Callable<Integer> {
     enum OutputFormat {
         text,
@@ -41,10 +51,14 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or jsonl (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            description = "text or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--threads", description = "Scanning threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: all cores).")
     Integer threads;
 
     @Option(names = "--reveal", description = "Print raw values as well as masked ones.")
@@ -56,6 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--region",
             defaultValue = "US",
+            paramLabel = "CC",
             description = "Region (ISO 3166-1 alpha-2, e.g. DE, GB) for phone numbers without '+'"
                     + " (default: ${DEFAULT-VALUE}).")
     String region;
@@ -63,6 +78,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--min-confidence",
             defaultValue = "0.5",
+            paramLabel = "C",
             description = "Findings below this confidence (0 to 1) are reported but left out of the scope, the"
                     + " counts and the exit code (default: ${DEFAULT-VALUE}).")
     double minConfidence;

@@ -48,6 +48,7 @@ public final class ScanBench implements Callable<Integer> {
 
     @Option(
             names = "--size",
+            paramLabel = "SIZE",
             defaultValue = "128MiB",
             converter = Sizes.Converter.class,
             description = "Size of each corpus (default: ${DEFAULT-VALUE}).")
@@ -55,23 +56,30 @@ public final class ScanBench implements Callable<Integer> {
 
     @Option(
             names = "--dir",
+            paramLabel = "DIR",
             description = "Where the corpora are generated (kept and reused). Default: a folder under java.io.tmpdir.")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Corpus seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--runs",
+            paramLabel = "N",
             defaultValue = "3",
             description = "Runs of each configuration (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--threads", description = "Threads for the all-cores runs (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the all-cores runs (default: all cores).")
     Integer threads;
 
     @Option(
             names = "--corpus",
+            paramLabel = "CORPUS",
             defaultValue = "both",
             description = "ascii, non-ascii or both (default: ${DEFAULT-VALUE}).")
     String corpus;

@@ -56,29 +56,39 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
 
     @Option(
             names = "--size",
+            paramLabel = "SIZE",
             defaultValue = "1GiB",
             description = "Bytes of CSV to generate (default: ${DEFAULT-VALUE}).")
     String size;
 
     @Option(
             names = "--users",
+            paramLabel = "N",
             defaultValue = "2000",
             description = "Users in the generated org (default: ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "7",
+            description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--rounds",
+            paramLabel = "N",
             defaultValue = "3",
             description = "Timed rounds of each; the best counts (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--dir", description = "Where to generate (default: a temporary folder, deleted afterwards).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where to generate (default: a temporary folder, deleted afterwards).")
     Path dir;
 
-    @Option(names = "--threads", description = "Threads for the all-cores runs (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the all-cores runs (default: all cores).")
     Integer threads;
 
     @CommandLine.Spec

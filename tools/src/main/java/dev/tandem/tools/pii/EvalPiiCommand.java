@@ -28,19 +28,24 @@ public final class EvalPiiCommand implements Callable<Integer> {
 
     @Option(
             names = "--size",
+            paramLabel = "SIZE",
             defaultValue = "20MB",
             converter = Sizes.Converter.class,
             description = "Corpus size (default: ${DEFAULT-VALUE}).")
     long size;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dir", description = "Use (or generate into) this corpus folder instead of a temporary one.")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Use (or generate into) this corpus folder instead of a temporary one.")
     Path dir;
 
     @Option(
             names = "--min-confidence",
+            paramLabel = "C",
             defaultValue = "0.5",
             description =
                     "Findings below this confidence are left out, as the scope leaves them out (default: ${DEFAULT-VALUE}).")

@@ -17,17 +17,18 @@ import picocli.CommandLine.Option;
             "Logs, CSV/TSV, JSON/JSONL, HAR, gzip and zip."
         })
 public final class PiiCorpusCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "Folder to write into.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write into.")
     Path out;
 
     @Option(
             names = "--size",
+            paramLabel = "SIZE",
             defaultValue = "100MB",
             converter = Sizes.Converter.class,
             description = "Total size (default: ${DEFAULT-VALUE}).")
     long size;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.Spec
