@@ -129,7 +129,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("error: " + message);
+        err.println("tandem export: " + message);
         return code;
     }
 }

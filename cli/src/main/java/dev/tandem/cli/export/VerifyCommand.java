@@ -225,7 +225,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("error: " + message);
+        err.println("tandem verify: " + message);
         return TandemCommand.EXIT_USAGE;
     }
 }

@@ -67,7 +67,9 @@ public final class LedgerProofsBench implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (entries < 2 || proofs < 1 || naive < 1) {
-            spec.commandLine().getErr().println("error: need --entries >= 2, --proofs >= 1, --naive >= 1");
+            spec.commandLine()
+                    .getErr()
+                    .println("tandem bench ledger-proofs: need --entries >= 2, --proofs >= 1, --naive >= 1");
             return 2;
         }
         SplittableRandom random = new SplittableRandom(seed);

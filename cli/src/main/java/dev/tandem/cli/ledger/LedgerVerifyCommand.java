@@ -94,7 +94,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
             audit.witnesses(witnesses.keys(), witnesses.quorum());
             return audit.run();
         } catch (ServerUnavailableException e) {
-            err.println("error: " + e.getMessage());
+            err.println("tandem ledger verify: " + e.getMessage());
             return e.exit();
         } finally {
             out.flush();
@@ -103,7 +103,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, @Nullable String message) {
-        err.println("error: " + message);
+        err.println("tandem ledger verify: " + message);
         return TandemCommand.EXIT_USAGE;
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tandem witness serve}: docs/contracts.md §4, docs/witnesses.md. */
+/** {@code tandem witness serve}: docs/contracts.md §4, docs/export.md "Witnesses". */
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
@@ -88,7 +88,7 @@ public final class WitnessServeCommand implements Callable<Integer> {
                 NoteVerifier v = NoteVerifier.parse(l);
                 trusted.put(v.keyName(), v);
             } catch (IllegalArgumentException e) {
-                err.println("error: --log " + l + ": " + e.getMessage());
+                err.println("tandem witness serve: --log " + l + ": " + e.getMessage());
                 err.flush();
                 return TandemCommand.EXIT_USAGE;
             }

@@ -247,7 +247,7 @@ class VerifyCommandTest {
         Path garbage = Files.writeString(dir.resolve("old-checkpoint.txt"), "not a checkpoint\n");
         Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey(), "--since", garbage.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: --since " + garbage + ": it is no signed checkpoint");
+        assertThat(r.err()).startsWith("tandem verify: --since " + garbage + ": it is no signed checkpoint");
         Path unsigned = Files.writeString(dir.resolve("unsigned.txt"), "tandem/cli-test\nx\nroot\n\n\u2014 k AAAA\n");
         Run bad = run("verify", bag(false).toString(), "--key", signer.verifierKey(), "--since", unsigned.toString());
         assertThat(bad.exit()).isEqualTo(2);
@@ -370,6 +370,6 @@ class VerifyCommandTest {
         Path notZip = Files.writeString(dir.resolve("bag.zip"), "not a zip\n");
         Run r = run("verify", notZip.toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: cannot read the bag " + notZip);
+        assertThat(r.err()).startsWith("tandem verify: cannot read the bag " + notZip);
     }
 }
