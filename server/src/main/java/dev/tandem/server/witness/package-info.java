@@ -1,5 +1,5 @@
 /**
- * The witnesses this server asks to co-sign its checkpoints (C2SP tlog-witness, docs/witnesses.md):
+ * The witnesses this server asks to co-sign its checkpoints (C2SP tlog-witness, docs/export.md "Witnesses"):
  * configured as {@code tandem.witnesses}, asked when the signed checkpoint has moved, their
  * cosignatures served with the checkpoint and carried in export bags.
  */
