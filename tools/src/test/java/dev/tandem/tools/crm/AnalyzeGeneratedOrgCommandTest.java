@@ -25,6 +25,25 @@ class AnalyzeGeneratedOrgCommandTest {
         assertThat(g.out()).contains("8 incidents");
     }
 
+    @Test
+    void aSecondOrgIsNotWrittenOverTheFirst() throws Exception {
+        String labels = Files.readString(org.resolve("labels.json"));
+        ToolsCli.Run again = ToolsCli.run(
+                "generate", "crm-org", "--out", org.toString(), "--seed", "12", "--users", "40", "--rows", "1000");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err())
+                .isEqualTo("tandem generate crm-org: --out " + org + " is not empty; give a new or empty folder (the"
+                        + " files of an org generated there before would stay beside this one's, and tandem"
+                        + " analyze would read both)" + System.lineSeparator());
+        assertThat(Files.readString(org.resolve("labels.json")))
+                .as("the first org untouched")
+                .isEqualTo(labels);
+        ToolsCli.Run onFile = ToolsCli.run(
+                "generate", "crm-org", "--out", org.resolve("labels.json").toString(), "--seed", "12");
+        assertThat(onFile.exit()).isEqualTo(2);
+        assertThat(onFile.err()).contains("is a file; give a new or empty folder");
+    }
+
     /** The fields of a finding in docs/contracts.md §4, in their order. */
     private static final List<String> CONTRACT_FINDING_FIELDS =
             List.of("pattern", "severity", "title", "subject", "evidence", "records", "controls");
