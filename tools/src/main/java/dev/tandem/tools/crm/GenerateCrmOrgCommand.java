@@ -1,15 +1,11 @@
 package dev.tandem.tools.crm;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.tandem.tools.OutFolder;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +60,10 @@ public final class GenerateCrmOrgCommand implements Callable<Integer> {
                     .println("tandem generate crm-org: need --users >= 20, --days >= 7, --rows >= 0");
             return 2;
         }
-        String notEmpty = notEmpty(out);
+        String notEmpty = OutFolder.refusal(
+                out,
+                "the files of an org generated there before would stay beside this one's, and tandem analyze"
+                        + " would read both");
         if (notEmpty != null) {
             spec.commandLine().getErr().println("tandem generate crm-org: " + notEmpty);
             return 2;
@@ -80,24 +79,5 @@ public final class GenerateCrmOrgCommand implements Callable<Integer> {
                 + sum.labels().stream().filter(l -> !l.expected()).count() + " look-alikes)");
         w.flush();
         return 0;
-    }
-
-    /**
-     * Why {@code out} cannot take an org, or null: an org generated into a folder that holds another
-     * (a second run with other --rows or --days) would leave that one's files beside its own, which
-     * tandem analyze would then read as one org.
-     */
-    static @Nullable String notEmpty(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return "--out " + out + " is a file; give a new or empty folder";
-        }
-        if (!Files.isDirectory(out)) return null;
-        try (Stream<Path> entries = Files.list(out)) {
-            if (entries.findAny().isEmpty()) return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "--out " + out + " is not empty; give a new or empty folder (the files of an org generated"
-                + " there before would stay beside this one's, and tandem analyze would read both)";
     }
 }

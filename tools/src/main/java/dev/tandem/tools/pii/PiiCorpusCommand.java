@@ -1,6 +1,7 @@
 package dev.tandem.tools.pii;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.tools.OutFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
             "Logs, CSV/TSV, JSON/JSONL, HAR, gzip and zip."
         })
 public final class PiiCorpusCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write into.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "A new or empty folder to write into.")
     Path out;
 
     @Option(
@@ -36,6 +37,14 @@ public final class PiiCorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String notEmpty = OutFolder.refusal(
+                out,
+                "the files of a corpus generated there before would stay beside this one's, unlabeled, and"
+                        + " tandem eval pii --dir would count their findings as false positives");
+        if (notEmpty != null) {
+            spec.commandLine().getErr().println("tandem generate pii-corpus: " + notEmpty);
+            return TandemCommand.EXIT_USAGE;
+        }
         try {
             CorpusGenerator.Result r = new CorpusGenerator(seed).generate(out, size, true);
             spec.commandLine()

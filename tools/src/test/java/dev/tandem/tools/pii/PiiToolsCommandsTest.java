@@ -38,6 +38,21 @@ class PiiToolsCommandsTest {
     }
 
     @Test
+    void aSecondCorpusIsNotWrittenOverTheFirst(@TempDir Path dir) throws Exception {
+        assertThat(run("generate", "pii-corpus", "--out", dir.toString(), "--size", "100KB", "--seed", "5")[0])
+                .isEqualTo("0");
+        String labels = Files.readString(dir.resolve("labels.jsonl"));
+        String[] again = run("generate", "pii-corpus", "--out", dir.toString(), "--size", "50KB", "--seed", "6");
+        assertThat(again[0]).isEqualTo("2");
+        assertThat(again[2])
+                .startsWith("tandem generate pii-corpus: --out " + dir + " is not empty; give a new or empty folder")
+                .contains("false positives");
+        assertThat(Files.readString(dir.resolve("labels.jsonl")))
+                .as("the first corpus untouched")
+                .isEqualTo(labels);
+    }
+
+    @Test
     void benchScanIsRegistered() {
         String[] help = run("bench", "scan", "--help");
         assertThat(help[0]).isEqualTo("0");
