@@ -85,8 +85,10 @@ final class ChangeSteps {
             name = "show",
             mixinStandardHelpOptions = true,
             description = {
-                "Shows one change as its page does: the request, decisions, execution and diffs,",
-                "items no register row matches, segregation of duties, and the retest cost if carried out."
+                "Shows one change as its page does.",
+                "",
+                "The request, decisions, execution and diffs, items no register row matches, segregation of"
+                        + " duties, and the retest cost if carried out."
             })
     static final class ShowCommand extends Formatted {
         @Parameters(index = "0", paramLabel = "CHANGE", description = "The change's id.")
@@ -206,8 +208,9 @@ final class ChangeSteps {
             name = "execute",
             mixinStandardHelpOptions = true,
             description = {
-                "Records that an approved change (or an emergency one) was carried out, with the post-change",
-                "snapshots: the server diffs them against the pre-change ones and puts up the retests."
+                "Records that an approved (or emergency) change was carried out, with its post-change snapshots.",
+                "",
+                "The server diffs them against the pre-change ones and puts up the retests."
             })
     static final class ExecuteCommand extends Step {
         @Option(
@@ -302,8 +305,9 @@ final class ChangeSteps {
             name = "period",
             mixinStandardHelpOptions = true,
             description = {
-                "Shows the incident audit's SOC 2 Type II observation period; with --set, sets it",
-                "(the audit liaison or an administrator; a ledger entry)."
+                "Shows the incident audit's SOC 2 Type II observation period, or sets it with --set.",
+                "",
+                "Setting it is the audit liaison's or an administrator's, and a ledger entry."
             })
     static final class PeriodCommand extends Formatted {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
@@ -333,8 +337,10 @@ final class ChangeSteps {
             name = "register",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists the incident's control test register; with --import, adds the audit firm's CSV",
-                "(control,configItem,testedOn,tester,sample; the audit liaison or an administrator)."
+                "Lists the incident's control test register, or adds the audit firm's CSV with --import.",
+                "",
+                "The CSV's columns: control,configItem,testedOn,tester,sample. Importing is the audit liaison's"
+                        + " or an administrator's."
             })
     static final class RegisterCommand extends Formatted {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
