@@ -284,6 +284,7 @@ final class AccessFacts {
                             Instant.ofEpochMilli(s.extractionStart()),
                             "extraction",
                             w.id(),
+                            s.ip(),
                             "first read of session " + s.key + " (" + LeakRule.count(s.readRows)
                                     + " customer rows" + (s.ip().isEmpty() ? "" : " from " + s.ip()) + "; "
                                     + f.pattern() + ")",
@@ -306,6 +307,7 @@ final class AccessFacts {
                                     Instant.ofEpochMilli(login.millis()),
                                     "login",
                                     w.id(),
+                                    login.ip(),
                                     String.join("; ", lf.facts()),
                                     new EvidenceRef(login.file(), login.line())));
                         }

@@ -52,6 +52,7 @@ final class DataAccessGrantRule extends LeakRule {
                     Instant.ofEpochMilli(c.millis()),
                     "setup-change",
                     subject(c).id(),
+                    "",
                     c.opens().text() + ": \"" + c.action() + "\" by " + c.user()
                             + (c.delegate().isEmpty() ? "" : " (delegate " + c.delegate() + ")"),
                     new EvidenceRef(c.file(), c.line())));

@@ -73,6 +73,7 @@ final class SuspiciousLoginRule extends LeakRule {
                         Instant.ofEpochMilli(l.millis()),
                         "login",
                         w.id(),
+                        l.ip(),
                         String.join("; ", lf.facts()),
                         new EvidenceRef(l.file(), l.line())));
                 List<ContainmentAction> contain = List.of(

@@ -10,10 +10,12 @@ import java.time.Instant;
  *     Login History login whose facts a finding cites), {@code extraction} (the first read of an
  *     extraction session a finding reports)
  * @param subject who or what it concerns, as a finding's subject id names it
+ * @param ip the source IP a login came from or an extraction session read from; empty when the
+ *     evidence names none (the Setup Audit Trail has no IP column)
  * @param text what happened, for a person
  * @param source the line it was read from
  */
-public record TimelineEntry(Instant at, String kind, String subject, String text, EvidenceRef source)
+public record TimelineEntry(Instant at, String kind, String subject, String ip, String text, EvidenceRef source)
         implements Comparable<TimelineEntry> {
 
     private static final java.util.Comparator<TimelineEntry> ORDER = java.util.Comparator.comparing(TimelineEntry::at)

@@ -198,6 +198,11 @@ class LoginAndSetupTrailTest {
                                     "2025-03-10T03:15:00Z", "setup-change", "dana@shop.example"),
                             org.assertj.core.groups.Tuple.tuple(
                                     "2025-03-10T03:20:00Z", "extraction", "dana@shop.example"));
+            // the source IP: a login's from Login History; none for a setup change (the trail has no IP
+            // column) nor for this extraction (its event logs logged no CLIENT_IP)
+            assertThat(r.timeline())
+                    .extracting(TimelineEntry::ip)
+                    .containsExactly("", "", "203.0.113.9", "185.220.101.47", "", "");
         }
     }
 }

@@ -254,6 +254,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 g.writeStringProperty("at", e.at().toString());
                 g.writeStringProperty("kind", e.kind());
                 g.writeStringProperty("subject", e.subject());
+                g.writeStringProperty("ip", e.ip());
                 g.writeStringProperty("text", e.text());
                 g.writeStringProperty("file", e.source().file());
                 g.writeNumberProperty("line", e.source().line());

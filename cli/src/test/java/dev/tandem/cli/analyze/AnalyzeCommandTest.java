@@ -78,7 +78,7 @@ class AnalyzeCommandTest {
         assertThat(r.out())
                 .contains("\"pattern\":\"DATA_ACCESS_GRANT\",\"severity\":\"HIGH\"")
                 .contains(
-                        "\"timeline\":[{\"at\":\"2025-03-26T02:40:11Z\",\"kind\":\"setup-change\",\"subject\":\"Ops\","
+                        "\"timeline\":[{\"at\":\"2025-03-26T02:40:11Z\",\"kind\":\"setup-change\",\"subject\":\"Ops\",\"ip\":\"\","
                                 + "\"text\":\"View All Data: \\\"Permission set Ops: View All Data was changed from False to True\\\""
                                 + " by bob@shop.example\",\"file\":\"" + dir.resolve("SetupAuditTrail.csv")
                                 + "\",\"line\":2}]");

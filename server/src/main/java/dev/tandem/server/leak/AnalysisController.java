@@ -113,8 +113,8 @@ class AnalysisController {
     }
 
     /**
-     * The findings of the incident's latest completed analysis, or of {@code ?analysis=<job id>};
-     * an incident never analyzed answers an empty list and {@code "analysis":null}.
+     * The findings and the timeline of the incident's latest completed analysis, or of {@code
+     * ?analysis=<job id>}; an incident never analyzed answers empty lists and {@code "analysis":null}.
      */
     @GetMapping("/api/v1/incidents/{id}/findings")
     @Guard(Action.FINDINGS_READ)
@@ -131,10 +131,12 @@ class AnalysisController {
                                 .map(f -> views.view(f, access))
                                 .toList())
                         .orElse(List.of()));
+        FindingViews.putTimeline(
+                m, chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()), access);
         return m;
     }
 
-    /** The analysis job (as {@code /api/v1/jobs/{id}}) and, once completed, its findings. */
+    /** The analysis job (as {@code /api/v1/jobs/{id}}) and, once completed, its findings and timeline. */
     @GetMapping("/api/v1/analyses/{id}")
     @Guard(Action.JOB_READ)
     Map<String, Object> analysis(Access access, @PathVariable String id) {
@@ -145,6 +147,7 @@ class AnalysisController {
         m.put(
                 "findings",
                 findings.of(id).stream().map(f -> views.view(f, access)).toList());
+        FindingViews.putTimeline(m, findings.timelineOf(id), access);
         return m;
     }
 }

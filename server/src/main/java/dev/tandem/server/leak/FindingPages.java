@@ -87,6 +87,11 @@ class FindingPages {
                                 .map(f -> views.view(f, access))
                                 .toList())
                         .orElse(List.of()));
+        // the timeline, through the same reading as the API's: entries from items the caller may not read are counted
+        Map<String, Object> timeline = new java.util.LinkedHashMap<>();
+        FindingViews.putTimeline(
+                timeline, chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()), access);
+        model.addAllAttributes(timeline);
         // the changes requested from each finding and whether one closed it; the page shows them
         // only beside a finding the caller reads in full, as it shows the finding's words
         model.addAttribute(

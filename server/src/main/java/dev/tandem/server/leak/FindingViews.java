@@ -40,9 +40,41 @@ public class FindingViews {
      * (a privileged finding resting on no known item: the incident commander and LEGAL).
      */
     public static boolean readable(StoredFinding f, Access access) {
-        return f.privileged() && f.items().isEmpty()
-                ? access.caller().privileged()
-                : f.items().stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
+        return f.privileged() && f.items().isEmpty() ? access.caller().privileged() : readsAll(f.items(), access);
+    }
+
+    /** May the caller read every one of {@code items}? */
+    private static boolean readsAll(List<StoredFinding.Item> items, Access access) {
+        return items.stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
+    }
+
+    /**
+     * An analysis's timeline as the caller may see it, put into {@code m}: {@code timeline}, the
+     * entries read from items the caller may all read (an entry resting on no known item: the
+     * incident commander and LEGAL), oldest first, {@code [{at, kind, subject, ip, text, file, line,
+     * evidenceIds}]}; and {@code timelineWithheld}, how many entries it may not see. An entry drawn
+     * from a FORENSIC item the caller may not read shows nothing of itself, as such a finding shows
+     * nothing but that it exists (docs/analysis-api.md, "The timeline").
+     */
+    static void putTimeline(Map<String, Object> m, List<StoredTimelineEntry> entries, Access access) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (StoredTimelineEntry e : entries) {
+            if (e.items().isEmpty() ? !access.caller().privileged() : !readsAll(e.items(), access)) {
+                continue;
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("at", e.at().toString());
+            o.put("kind", e.kind());
+            o.put("subject", e.subject());
+            o.put("ip", e.ip());
+            o.put("text", e.text());
+            o.put("file", e.file());
+            o.put("line", e.line());
+            o.put("evidenceIds", e.items().stream().map(StoredFinding.Item::id).toList());
+            shown.add(o);
+        }
+        m.put("timeline", shown);
+        m.put("timelineWithheld", entries.size() - shown.size());
     }
 
     /**

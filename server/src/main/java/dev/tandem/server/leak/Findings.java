@@ -7,6 +7,7 @@ import dev.tandem.leak.ContainmentAction;
 import dev.tandem.leak.Contributions;
 import dev.tandem.leak.EvidenceRef;
 import dev.tandem.leak.Finding;
+import dev.tandem.leak.TimelineEntry;
 import dev.tandem.server.Ids;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.job.Job;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ledger entries in one ledger unit: a {@code leak.finding} entry per finding (privileged when it
  * rests on FORENSIC evidence), an {@code analysis.completed} entry with counts and the problems of
  * AUDIT inputs, and, when FORENSIC evidence was read, a privileged {@code analysis.forensic-inputs}
- * entry with those items and their problems. The unit first looks for an earlier record of the
- * same job, so a job run again after a crash never records twice.
+ * entry with those items and their problems; and the analysis's timeline, each entry with the items
+ * it was read from. The unit first looks for an earlier record of the same job, so a job run again
+ * after a crash never records twice.
  */
 @Service
 public class Findings {
@@ -88,6 +91,10 @@ public class Findings {
         for (Finding f : result.findings()) {
             prepared.add(prepare(f, prepared.size(), inputs, result.contributions()));
         }
+        List<List<String>> timelineItems = new ArrayList<>();
+        for (TimelineEntry e : result.timeline()) {
+            timelineItems.add(itemIds(inputs.sourcesOf(e.source().file(), result.contributions()), inputs));
+        }
         String actor = job.requestedBy();
         String incident = job.incidentId();
         return ledger.record(ap -> {
@@ -124,6 +131,7 @@ public class Findings {
                     result.stats().events(),
                     result.stats().bytes(),
                     index);
+            writeTimeline(job, result.timeline(), timelineItems);
             return summary(
                     new CompletedAnalysis(
                             job.id(),
@@ -228,6 +236,70 @@ public class Findings {
                         i.sha256());
             }
         }
+    }
+
+    /**
+     * The ids of the items {@code from} holds; all the items read when it is empty (an entry from a
+     * file no input is known to have produced rests, for all we can tell, on everything read).
+     */
+    private static List<String> itemIds(List<EvidenceInputs.Source> from, EvidenceInputs inputs) {
+        List<String> ids = new ArrayList<>();
+        for (EvidenceInputs.Source s : from.isEmpty() ? inputs.sources() : from) {
+            s.items().forEach(i -> ids.add(i.id()));
+        }
+        return ids;
+    }
+
+    private void writeTimeline(Job job, List<TimelineEntry> timeline, List<List<String>> items) {
+        for (int n = 0; n < timeline.size(); n++) {
+            TimelineEntry e = timeline.get(n);
+            jdbc.update(
+                    "INSERT INTO leak_timeline (analysis_id, ordinal, incident_id, occurred_at, kind, subject, ip,"
+                            + " entry_text, source_file, source_line, evidence_ids)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    job.id(),
+                    n,
+                    job.incidentId(),
+                    Timestamp.from(e.at()),
+                    e.kind(),
+                    e.subject(),
+                    e.ip(),
+                    e.text(),
+                    e.source().file(),
+                    e.source().line(),
+                    String.join(",", new LinkedHashSet<>(items.get(n))));
+        }
+    }
+
+    /**
+     * The timeline of one analysis, oldest first, each entry with the items it was read from as the
+     * vault holds them now (an item pulled back to FORENSIC counts as FORENSIC).
+     */
+    public List<StoredTimelineEntry> timelineOf(String jobId) {
+        Map<String, StoredFinding.Item> items = new HashMap<>();
+        jdbc.query(
+                "SELECT e.id, e.name, e.repository, e.sha256 FROM evidence e"
+                        + " WHERE e.incident_id = (SELECT incident_id FROM leak_analysis WHERE job_id = ?)",
+                rs -> {
+                    items.put(
+                            rs.getString(1),
+                            new StoredFinding.Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                },
+                jobId);
+        return jdbc.query(
+                "SELECT * FROM leak_timeline WHERE analysis_id = ? ORDER BY ordinal",
+                (rs, n) -> new StoredTimelineEntry(
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("kind"),
+                        rs.getString("subject"),
+                        rs.getString("ip"),
+                        rs.getString("entry_text"),
+                        rs.getString("source_file"),
+                        rs.getLong("source_line"),
+                        list(rs.getString("evidence_ids")).stream()
+                                .map(id -> items.getOrDefault(id, new StoredFinding.Item(id, "", "FORENSIC", "")))
+                                .toList()),
+                jobId);
     }
 
     private ArrayNode containment(List<ContainmentAction> actions) {

@@ -474,6 +474,49 @@ abstract class LeakAnalysisContract {
     }
 
     @Test
+    void theTimelineOfTheSetupDownloadsIsInBothAnswersInTimeOrderWithTheItemsItWasReadFrom() {
+        JsonNode answer = api.get("/api/v1/incidents/" + incident + "/findings?analysis=" + firstAnalysis)
+                .json();
+        JsonNode timeline = answer.path("timeline");
+        assertThat(api.get("/api/v1/analyses/" + firstAnalysis).json().path("timeline"))
+                .isEqualTo(timeline);
+        assertThat(answer.path("timelineWithheld").asInt()).isZero();
+        List<JsonNode> entries = list(timeline);
+        assertThat(entries).extracting(e -> e.path("kind").asString()).contains("setup-change", "login", "extraction");
+        assertThat(entries)
+                .extracting(e -> e.path("at").asString())
+                .isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
+        Map<String, String> names = new HashMap<>();
+        uploaded.values().forEach(u -> names.put(u.id(), u.name()));
+        for (JsonNode e : entries) {
+            assertThat(e.propertyNames())
+                    .containsExactly("at", "kind", "subject", "ip", "text", "file", "line", "evidenceIds");
+            List<String> items =
+                    list(e.path("evidenceIds")).stream().map(JsonNode::asString).toList();
+            // each entry names the one item its line is in: a Setup download, or the event logs
+            assertThat(items).as(e.toString()).hasSize(1);
+            String name = names.get(items.getFirst());
+            assertThat(e.path("file").asString()).as(e.toString()).startsWith(name);
+            switch (e.path("kind").asString()) {
+                case "setup-change" -> assertThat(name).isEqualTo("setup/SetupAuditTrail.csv");
+                case "login" -> assertThat(name).isEqualTo("setup/LoginHistory.csv");
+                default -> assertThat(name).isEqualTo("eventlogs.zip");
+            }
+        }
+        // the hijacked administrator's login from a new address, its IP in a column of its own
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.path("kind").asString()).isEqualTo("login");
+            assertThat(e.path("ip").asString()).isEqualTo("185.220.101.47");
+        });
+        assertThat(entries)
+                .filteredOn(e -> e.path("kind").asString().equals("setup-change"))
+                .allSatisfy(e -> assertThat(e.path("ip").asString()).isEmpty());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM leak_timeline WHERE analysis_id = ?", Integer.class, firstAnalysis))
+                .isEqualTo(entries.size());
+    }
+
+    @Test
     void rerunKeepsEachRunsFindingsAndShowsTheLatestByDefault() {
         String ids = String.join(
                 "\",\"",
