@@ -99,6 +99,14 @@ public final class SetupAuditTrail {
     private static final Pattern APP = Pattern.compile(
             "(?i)connected app(?: policy)?(?: for)?\\s+\"?([^\":]+?)\"?\\s*(?::|$|\\s+(?:was\\s+)?(?:created|changed|updated))");
     private static final Pattern APP_CREATED = Pattern.compile("(?i)^created connected app\\s+\"?([^\":]+?)\"?\\s*$");
+    /** A custom profile as the trail names it: {@code Custom: Sales Profile}. */
+    private static final Pattern CUSTOM_PROFILE = Pattern.compile("(?i)^custom:\\s+(.+)$");
+    /** The name after {@code Changed profile Custom:}, up to the next colon. */
+    private static final Pattern CUSTOM_HOLDER = Pattern.compile("(?i)\\bprofile\\s+custom:\\s+(.+?)\\s*:");
+    /** A connected app's access given to (or taken from) a profile or permission set. */
+    private static final Pattern APP_ACCESS = Pattern.compile(
+            "(?i)^changed (?:profile|permission set(?: group)?)\\s+.+:\\s+(.+?)\\s+connected app is (enabled|disabled)\\s*\\.?$");
+
     private static final Pattern RULE =
             Pattern.compile("(?i)sharing rule\\s+\"?(.+?)\"?(?:\\s+(?:for|on)\\s+|\\s*:|\\s*$)");
     private static final Pattern OBJECT_MODEL =
@@ -174,7 +182,14 @@ public final class SetupAuditTrail {
         }
         m = PROFILE_OF_USER.matcher(action);
         if (m.matches()) {
-            return new Classified(Opens.PROFILE_ASSIGNED, m.group(3).strip(), true, userOf(m.group(1)));
+            return new Classified(Opens.PROFILE_ASSIGNED, profileName(m.group(3)), true, userOf(m.group(1)));
+        }
+        m = APP_ACCESS.matcher(action);
+        if (m.matches()) {
+            // "Changed profile P: Force.com IDE connected app is enabled": the app opened to the profile's users
+            return m.group(2).equalsIgnoreCase("enabled")
+                    ? new Classified(Opens.CONNECTED_APP, m.group(1).strip(), false, "")
+                    : null;
         }
         if (lower.contains("connected app") || sec.contains("connected app")) {
             String app = appOf(action);
@@ -208,7 +223,12 @@ public final class SetupAuditTrail {
             };
             Matcher hm = HOLDER.matcher(action);
             if (hm.find()) {
-                return new Classified(o, hm.group(2).strip(), hm.group(1).equalsIgnoreCase("profile"), "");
+                boolean profile = hm.group(1).equalsIgnoreCase("profile");
+                Matcher custom = CUSTOM_HOLDER.matcher(action);
+                String holder = profile && hm.group(2).strip().equalsIgnoreCase("custom") && custom.find()
+                        ? custom.group(1)
+                        : hm.group(2);
+                return new Classified(o, holder.strip(), profile, "");
             }
             return new Classified(o, "", sec.contains("profile"), "");
         }
@@ -241,6 +261,12 @@ public final class SetupAuditTrail {
                 && !lower.contains("disabled")
                 && !lower.contains("removed")
                 && !lower.contains("revoked");
+    }
+
+    /** A profile's name without the {@code Custom: } the trail puts before a custom profile's. */
+    private static String profileName(String s) {
+        Matcher m = CUSTOM_PROFILE.matcher(s.strip());
+        return (m.matches() ? m.group(1) : s).strip();
     }
 
     /** The user an Action names: {@code Jane Doe (jane@acme.com)}, {@code jane@acme.com}, or as written. */

@@ -56,6 +56,53 @@ class SetupAuditTrailTest {
                 .isEqualTo(new Classified(Opens.SHARING_OPENED, "Share_All_Contacts", false, ""));
     }
 
+    /**
+     * Action texts as real trails word them (docs/leak-patterns.md, "Setup Audit Trail wording"):
+     * a custom profile is named {@code Custom: <name>}; a profile's permissions are "administrative"
+     * or "general user" ones; a connected app is enabled or disabled for a profile.
+     */
+    @Test
+    void readsTheWordingOfRealTrails() {
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Custom: Sales Profile: administrative permission View All Data was changed"
+                                + " from disabled to enabled",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.VIEW_ALL_DATA, "Sales Profile", true, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Sales Development Manager: general user permission API Enabled was changed"
+                                + " from disabled to enabled",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.API_ENABLED, "Sales Development Manager", true, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile for user dana@shop.example from Custom: Support Profile to Custom: Admin Copy",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.PROFILE_ASSIGNED, "Admin Copy", true, "dana@shop.example"));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Sales Development Manager: Force.com IDE connected app is enabled",
+                        "Manage Users"))
+                .isEqualTo(new Classified(Opens.CONNECTED_APP, "Force.com IDE", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Custom: Sales Profile: Data Loader connected app is enabled", "Manage Users"))
+                .isEqualTo(new Classified(Opens.CONNECTED_APP, "Data Loader", false, ""));
+        // access taken away, and changes that open no data, as real trails word them
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Sales Development Manager: Force.com IDE connected app is disabled",
+                        "Manage Users"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Custom: Sales Profile: administrative permission View All Data was changed"
+                                + " from enabled to disabled",
+                        "Manage Users"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify(
+                        "Changed profile Standard Platform User: Analytics tab was changed from Default On to Default"
+                                + " Off",
+                        "Manage Users"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify("Created permission set MAD: with user license Salesforce", "Manage Users"))
+                .isNull();
+    }
+
     @Test
     void changesThatCloseOrOpenNothingAreNotKept() {
         assertThat(SetupAuditTrail.classify(
