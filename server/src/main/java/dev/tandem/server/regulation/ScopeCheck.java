@@ -165,16 +165,24 @@ public final class ScopeCheck {
             places(subject, scans, out);
         }
         if (subject.occurredFrom() != null) {
-            for (Finding f : findings) {
-                if (f.at() != null && f.at().isBefore(subject.occurredFrom())) {
-                    out.add(new Warning(
-                            "finding-before-period",
-                            "The finding \"" + f.title() + "\" is dated "
-                                    + TITLE_FORMAT.format(f.at().atOffset(ZoneOffset.UTC))
-                                    + " UTC, before the breach period starts (" + subject.occurredFrom()
-                                    + "): check when the breach occurred.",
-                            List.of(f.id())));
-                }
+            // one warning for all of them, the earliest quoted: a Setup download can date many findings
+            List<Finding> before = findings.stream()
+                    .filter(f -> f.at() != null && f.at().isBefore(subject.occurredFrom()))
+                    .toList();
+            if (!before.isEmpty()) {
+                Finding first =
+                        before.stream().min(Comparator.comparing(Finding::at)).orElseThrow();
+                String dated = "\"" + first.title() + "\" is dated "
+                        + TITLE_FORMAT.format(first.at().atOffset(ZoneOffset.UTC)) + " UTC";
+                String period = "before the breach period starts (" + subject.occurredFrom() + ")";
+                out.add(new Warning(
+                        "finding-before-period",
+                        (before.size() == 1
+                                        ? "The finding " + dated + ", " + period
+                                        : n(before.size()) + " findings are dated " + period + "; the earliest, "
+                                                + dated)
+                                + ": check when the breach occurred.",
+                        before.stream().map(Finding::id).toList()));
             }
         }
         if (Boolean.FALSE.equals(subject.unauthorizedAccess())) {

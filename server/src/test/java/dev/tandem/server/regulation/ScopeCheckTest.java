@@ -80,6 +80,32 @@ class ScopeCheckTest {
     }
 
     @Test
+    void findingsDatedBeforeThePeriodAreOneWarningWithTheirCountAndTheEarliestNotOneEach() {
+        var login = ScopeCheck.Finding.of(
+                "f3",
+                "SUSPICIOUS_LOGIN",
+                "Administrator dana.whitfield logged in at 2026-12-04 03:05 UTC from 185.220.101.47 after failed logins",
+                null);
+        var grant = ScopeCheck.Finding.of(
+                "f4",
+                "DATA_ACCESS_GRANT",
+                "View All Data given to permission set Ops by bob at 2026-12-01 16:00 UTC",
+                null);
+        var after = ScopeCheck.Finding.of(
+                "f5", "SUSPICIOUS_LOGIN", "Administrator bob logged in at 2026-12-06 09:00 UTC from 10.0.0.1", null);
+        var warnings = ScopeCheck.check(
+                new ScopeCheck.Subject(Map.of("US", 400_000L), Set.of(DataCategory.CONTACT), true, PERIOD),
+                List.of(ADMIN, login, grant, after),
+                List.of());
+        assertThat(checks(warnings)).containsExactly("finding-before-period");
+        assertThat(warnings.getFirst().message())
+                .startsWith("3 findings are dated before the breach period starts (2026-12-05T02:00:00Z); the"
+                        + " earliest, \"View All Data given to permission set Ops by bob at 2026-12-01 16:00 UTC\"")
+                .endsWith("is dated 2026-12-01 16:00 UTC: check when the breach occurred.");
+        assertThat(warnings.getFirst().findings()).containsExactly("f2", "f3", "f4");
+    }
+
+    @Test
     void aScopeThatAgreesWithTheRecordGivesNoWarning() {
         var warnings = ScopeCheck.check(
                 new ScopeCheck.Subject(
