@@ -54,7 +54,8 @@ public final class Renderer {
 
     /**
      * Lines break between words, and inside a long word (more than {@value #LONG_WORD} characters: a
-     * file name, a configuration item, an id) after its separators {@code - _ / . : #}. openhtmltopdf's
+     * file name, a configuration item, an id, an e-mail address) after its separators {@code - _ / .
+     * : # @}. openhtmltopdf's
      * own breaker breaks after such punctuation in every word, which split dates, times and control
      * ids ("2026-|12-06", "16:|30:22", "A.|16.1.5"). A word still wider than its column breaks where it
      * must ({@code word-wrap: break-word}: hashes); the columns are as wide as their short words
@@ -62,7 +63,7 @@ public final class Renderer {
      */
     static final class SpaceBreaker implements FSTextBreaker {
         static final int LONG_WORD = 14;
-        private static final String SEPARATORS = "-_/.:#";
+        private static final String SEPARATORS = "-_/.:#@";
         private String text = "";
         private int at;
 

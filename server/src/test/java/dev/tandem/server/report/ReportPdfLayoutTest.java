@@ -132,6 +132,51 @@ class ReportPdfLayoutTest {
         assertThat(PdfLayout.problems(html, pdf)).isEmpty();
     }
 
+    /**
+     * A token longer than the page is wide and with no separator to break after (a session key, a
+     * signature, a user agent run together) wraps inside a section's line and inside a table cell,
+     * and an e-mail address in a narrow column breaks after its separators: every character of them
+     * is in the PDF, no short word of them is cut, nothing is past the right margin.
+     */
+    @Test
+    void aLongUnbrokenTokenWrapsInLinesAndCellsAndNothingOfItIsCut() throws Exception {
+        String token = "vMASKIU6AxEr" + "Q".repeat(40) + "9f8e7d6c5b4a" + "Z".repeat(60) + "end0fToken";
+        String login = "Login History: login at 2025-03-10 03:10 UTC with session " + token + " from a new IP";
+        Report r = new Report(
+                "incident",
+                "Incident report",
+                "The response team and counsel",
+                "i-1",
+                "Customer records extracted",
+                ReportCheckpoint.of(ReportModelTest.NOTE),
+                List.of(new Section(
+                        "what-happened",
+                        "What happened and when",
+                        List.of("Setup Audit Trail: " + token),
+                        List.of(new Line("2025-03-10 03:10:00 UTC", login, cites(40, 3))),
+                        new Table(
+                                List.of("Time", "Kind", "User", "Source IP", "What"),
+                                List.of(new Row(
+                                        List.of(
+                                                "2025-03-10 03:10:00 UTC",
+                                                "login",
+                                                "dana.whitfield@shopco.com",
+                                                "185.220.101.47",
+                                                login),
+                                        List.of(41L)))))),
+                java.time.ZoneOffset.UTC);
+        Renderer renderer = new Renderer();
+        String html = renderer.html(r);
+        byte[] pdf = renderer.pdf(html);
+        assertThat(PdfLayout.problems(html, pdf)).isEmpty();
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+        // the note, the line and the cell: three times whole once the line breaks are taken out
+        assertThat(text.split(java.util.regex.Pattern.quote(token), -1)).hasSize(4);
+    }
+
     @Test
     void linesBreakBetweenWordsAndInsideLongWordsOnlyAfterTheirSeparators() {
         Renderer.SpaceBreaker breaker = new Renderer.SpaceBreaker();
@@ -142,6 +187,14 @@ class ReportPdfLayoutTest {
         }
         // 2026-12-06 |16:30:22 |UTC |A.16.1.5 |Integration_|Full_|Access#|ViewAllData
         assertThat(at).containsExactly(11, 20, 24, 33, 45, 50, 57, 68);
+        // an address breaks after its @ too, never inside its domain's words
+        breaker.setText("by dana.whitfield@shopco.com");
+        at.clear();
+        for (int i = breaker.next(); i != -1; i = breaker.next()) {
+            at.add(i);
+        }
+        // by |dana.|whitfield@|shopco.|com
+        assertThat(at).containsExactly(3, 8, 18, 25, 28);
     }
 
     @Test
