@@ -87,6 +87,9 @@ final class DemoCommand implements Callable<Integer> {
                   incident        %s
                                   %s%s
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
+                                  (the Login History and Setup Audit Trail add a suspicious login, the
+                                  permission set the hijacked admin gave itself, and the "timeline" of
+                                  logins, grants and extractions, also on the findings page)
                   change          %s
 
                 People (a member in every role; passwords and API tokens are kept in the data directory):

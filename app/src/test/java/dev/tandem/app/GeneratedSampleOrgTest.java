@@ -18,6 +18,8 @@ class GeneratedSampleOrgTest {
             "data/User.csv",
             "data/PermissionSetAssignment.csv",
             "exports/Contact_admin_export.csv",
+            "setup/LoginHistory.csv",
+            "setup/SetupAuditTrail.csv",
             "har/checkout-session.har",
             "har/checkout-firstparty.har",
             "har/product-discovery.har"

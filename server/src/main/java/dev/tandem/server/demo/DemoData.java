@@ -572,6 +572,20 @@ public class DemoData {
                     EvidenceKind.DATA_EXPORT,
                     "Found on the administrator's laptop",
                     "A Contact export by an administrator"),
+            // the Setup downloads: the hijacked administrator's login and the permission set it gave
+            // itself, the analytics user at a browser (SUSPICIOUS_LOGIN, DATA_ACCESS_GRANT, the timeline)
+            new OrgItem(
+                    "setup/LoginHistory.csv",
+                    Repository.FORENSIC,
+                    EvidenceKind.LOG,
+                    "Setup > Login History download, org {production}",
+                    "Logins to production over the 30 days of the event logs"),
+            new OrgItem(
+                    "setup/SetupAuditTrail.csv",
+                    Repository.FORENSIC,
+                    EvidenceKind.LOG,
+                    "Setup > View Setup Audit Trail download, org {production}",
+                    "Setup changes in production over the same 30 days"),
             new OrgItem(
                     "har/checkout-session.har",
                     Repository.FORENSIC,

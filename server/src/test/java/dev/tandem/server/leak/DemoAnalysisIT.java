@@ -3,6 +3,7 @@ package dev.tandem.server.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
 import dev.tandem.server.TestDatabases;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
@@ -62,11 +63,10 @@ class DemoAnalysisIT {
         assertThat(findings.path("analysis").asString()).isEqualTo(loaded.analysisJob());
         List<JsonNode> list = new ArrayList<>();
         findings.path("findings").forEach(list::add);
-        // the demo files no Setup download (DemoData.ORG): the cases only the Login History and the Setup
-        // Audit Trail show are not among its findings
-        List<Label> labels = CrmOrgGenerator.labels().stream()
-                .filter(l -> !SETUP_ONLY.contains(l.pattern()))
-                .toList();
+        // the demo files the Setup downloads (DemoData.ORG): the cases only the Login History and the
+        // Setup Audit Trail show are among its findings too
+        List<Label> labels = CrmOrgGenerator.labels();
+        assertThat(labels).filteredOn(l -> SETUP_ONLY.contains(l.pattern())).isNotEmpty();
         for (Label l : labels) {
             boolean found = list.stream()
                     .anyMatch(f -> f.path("pattern").asString().equals(l.pattern())
@@ -97,9 +97,59 @@ class DemoAnalysisIT {
                 .json()
                 .forEach(e -> corrected.add(e.path("correctedBy").toString()));
         assertThat(corrected).anyMatch(c -> c.startsWith("["));
+        assertThat(list)
+                .extracting(f -> f.path("pattern").asString())
+                .contains("SUSPICIOUS_LOGIN", "DATA_ACCESS_GRANT");
+        timelineIsShownToWhoMayReadItsEvidence(loaded, api, id);
         // a second load finds the incident and names the same analysis
         DemoData.Loaded again = demo.load();
         assertThat(again.fresh()).isFalse();
         assertThat(again.analysisJob()).isEqualTo(loaded.analysisJob());
+    }
+
+    /**
+     * The commander reads the whole timeline, in the API and on the findings page; the auditor and
+     * the responder (granted the checkout capture only) read none of it, the Setup downloads and
+     * event logs being FORENSIC, and are told how many entries were withheld.
+     */
+    private void timelineIsShownToWhoMayReadItsEvidence(DemoData.Loaded loaded, Api commander, String id)
+            throws Exception {
+        JsonNode answer = commander.get("/api/v1/incidents/" + id + "/findings").json();
+        List<JsonNode> timeline = new ArrayList<>();
+        answer.path("timeline").forEach(timeline::add);
+        assertThat(answer.path("timelineWithheld").asInt()).isZero();
+        assertThat(timeline).extracting(e -> e.path("kind").asString()).contains("setup-change", "login", "extraction");
+        // the hijacked administrator's login from the new address, and the grant it made itself
+        assertThat(timeline).anySatisfy(e -> assertThat(e.path("ip").asString()).isEqualTo("185.220.101.47"));
+        assertThat(timeline)
+                .anySatisfy(e -> assertThat(e.path("file").asString()).isEqualTo("setup/SetupAuditTrail.csv"));
+        assertThat(commander
+                        .get("/api/v1/analyses/" + loaded.analysisJob())
+                        .json()
+                        .path("timeline"))
+                .isEqualTo(answer.path("timeline"));
+        for (Role role : List.of(Role.AUDITOR, Role.RESPONDER)) {
+            Api.Response other = commander.as(loaded.tokenOf(role)).get("/api/v1/incidents/" + id + "/findings");
+            assertThat(other.json().path("timeline").isEmpty()).as(role.name()).isTrue();
+            assertThat(other.json().path("timelineWithheld").asInt())
+                    .as(role.name())
+                    .isEqualTo(timeline.size());
+            assertThat(other.body()).as(role.name()).doesNotContain("185.220.101.47", "setup/SetupAuditTrail.csv");
+        }
+        FormSession page = new FormSession("http://127.0.0.1:" + port);
+        page.signIn("commander", loaded.passwords().get("commander"));
+        var shown = page.get("/incidents/" + id + "/findings");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body())
+                .contains("id=\"analysis-timeline\"", "<th scope=\"col\">Source IP</th>", "185.220.101.47")
+                .contains("setup/SetupAuditTrail.csv:")
+                .doesNotContain("id=\"timeline-withheld\"");
+        FormSession auditor = new FormSession("http://127.0.0.1:" + port);
+        auditor.signIn("auditor", loaded.passwords().get("auditor"));
+        var withheld = auditor.get("/incidents/" + id + "/findings");
+        assertThat(withheld.statusCode()).isEqualTo(200);
+        assertThat(withheld.body())
+                .contains("id=\"timeline-withheld\"", timeline.size() + " entries rest on privileged evidence")
+                .doesNotContain("185.220.101.47", "setup/SetupAuditTrail.csv:");
     }
 }
