@@ -68,6 +68,13 @@ class DemoScopeChecksIT {
                         "separate-leak-paths");
         assertThat(asCounsel.path("scopeChecks").get(0).path("message").asString())
                 .contains("324,000 records", "2,300 people");
+        // the findings dated before the breach period (the Setup downloads date logins and grants too)
+        // are one warning that counts them, not a warning each
+        JsonNode before = asCounsel.path("scopeChecks").get(3);
+        int dated = before.path("findings").size();
+        assertThat(dated).isPositive();
+        assertThat(before.path("message").asString())
+                .startsWith(dated == 1 ? "The finding \"" : dated + " findings are dated before the breach period");
         String draft = counsel.get(notice).body();
         assertThat(draft)
                 .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
