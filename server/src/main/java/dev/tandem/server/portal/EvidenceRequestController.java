@@ -4,6 +4,7 @@ import static dev.tandem.server.change.ChangeJson.object;
 import static dev.tandem.server.change.ChangeJson.strings;
 import static dev.tandem.server.change.ChangeJson.text;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
@@ -38,20 +39,37 @@ class EvidenceRequestController {
         this.incidents = incidents;
     }
 
-    record LinkedView(String id, String name, String sha256, long size, String content) {
-        static List<LinkedView> of(List<EvidenceItem> items) {
+    /**
+     * An item an answer linked, as the caller may see it: in full, or, for one counsel pulled back
+     * to FORENSIC since and the caller may not read, only its id, repository and the {@code
+     * evidence.pulled-back} entry, as its metadata's stub (docs/contracts.md §5.1).
+     */
+    sealed interface LinkedView permits Linked, Withheld {
+        static List<LinkedView> of(List<EvidenceItem> items, Access access) {
             return items.stream()
-                    .map(e -> new LinkedView(
-                            e.id(), e.name(), e.sha256(), e.size(), "/api/v1/evidence/" + e.id() + "/content"))
+                    .<LinkedView>map(e -> access.mayRead(e.id(), e.repository())
+                            ? new Linked(
+                                    e.id(), e.name(), e.sha256(), e.size(), "/api/v1/evidence/" + e.id() + "/content")
+                            : new Withheld(e.id(), e.repository().name(), e.pulledBackIndex()))
                     .toList();
         }
     }
 
+    record Linked(String id, String name, String sha256, long size, String content) implements LinkedView {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Withheld(String id, String repository, @Nullable Long pulledBack) implements LinkedView {}
+
     /** One step of {@code history}, oldest first (docs/contracts.md §5.1). */
     record StepView(String step, String text, String by, String at, long ledgerIndex, List<LinkedView> evidence) {
-        static StepView of(EvidenceRequests.Stepped s) {
+        static StepView of(EvidenceRequests.Stepped s, Access access) {
             return new StepView(
-                    s.step().name(), s.text(), s.by(), s.at().toString(), s.ledgerIndex(), LinkedView.of(s.evidence()));
+                    s.step().name(),
+                    s.text(),
+                    s.by(),
+                    s.at().toString(),
+                    s.ledgerIndex(),
+                    LinkedView.of(s.evidence(), access));
         }
     }
 
@@ -72,7 +90,7 @@ class EvidenceRequestController {
             @Nullable Long lastIndex,
             List<LinkedView> evidence,
             List<StepView> history) {
-        static RequestView of(EvidenceRequests.Request r) {
+        static RequestView of(EvidenceRequests.Request r, Access access) {
             return new RequestView(
                     r.id(),
                     r.incident(),
@@ -88,15 +106,17 @@ class EvidenceRequestController {
                     r.lastBy(),
                     r.lastAt() == null ? null : r.lastAt().toString(),
                     r.lastIndex(),
-                    LinkedView.of(r.evidence()),
-                    r.history().stream().map(StepView::of).toList());
+                    LinkedView.of(r.evidence(), access),
+                    r.history().stream().map(h -> StepView.of(h, access)).toList());
         }
     }
 
     @GetMapping("/api/v1/incidents/{id}/evidence-requests")
     @Guard(Action.AUDIT_PORTAL_READ)
-    List<RequestView> list(@PathVariable String id) {
-        return requests.ofIncident(id).stream().map(RequestView::of).toList();
+    List<RequestView> list(Access access, @PathVariable String id) {
+        return requests.ofIncident(id).stream()
+                .map(r -> RequestView.of(r, access))
+                .toList();
     }
 
     @PostMapping("/api/v1/incidents/{id}/evidence-requests")
@@ -104,33 +124,36 @@ class EvidenceRequestController {
     @ResponseStatus(HttpStatus.CREATED)
     RequestView file(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.file(
-                id,
-                text(body, "text"),
-                text(body, "due"),
-                strings(body, "controls"),
-                incidents.find(id).orElseThrow().timeZone(),
-                access.username()));
+        return RequestView.of(
+                requests.file(
+                        id,
+                        text(body, "text"),
+                        text(body, "due"),
+                        strings(body, "controls"),
+                        incidents.find(id).orElseThrow().timeZone(),
+                        access.username()),
+                access);
     }
 
     @GetMapping("/api/v1/evidence-requests/{id}")
     @Guard(Action.EVIDENCE_REQUEST_READ)
-    RequestView one(@PathVariable String id) {
-        return RequestView.of(requests.existing(id));
+    RequestView one(Access access, @PathVariable String id) {
+        return RequestView.of(requests.existing(id), access);
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/answer")
     @Guard(Action.EVIDENCE_REQUEST_ANSWER)
     RequestView answer(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.answer(id, strings(body, "evidence"), text(body, "note"), access.username()));
+        return RequestView.of(
+                requests.answer(id, strings(body, "evidence"), text(body, "note"), access.username()), access);
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/decline")
     @Guard(Action.EVIDENCE_REQUEST_ANSWER)
     RequestView decline(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.decline(id, text(body, "reason"), access.username()));
+        return RequestView.of(requests.decline(id, text(body, "reason"), access.username()), access);
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/accept")
@@ -140,14 +163,15 @@ class EvidenceRequestController {
         if (body != null) {
             object(body);
         }
-        return RequestView.of(requests.accept(id, body == null ? null : text(body, "comment"), access.username()));
+        return RequestView.of(
+                requests.accept(id, body == null ? null : text(body, "comment"), access.username()), access);
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/reopen")
     @Guard(Action.EVIDENCE_REQUEST_REVIEW)
     RequestView reopen(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.reopen(id, text(body, "reason"), access.username()));
+        return RequestView.of(requests.reopen(id, text(body, "reason"), access.username()), access);
     }
 
     /** The caller's last verified checkpoint of the incident: 404 when they recorded none. */

@@ -60,6 +60,16 @@ class PortalPages {
         Incident incident = header.fill(access, id, model, "audit");
         List<EvidenceRequests.Request> all = requests.ofIncident(id);
         model.addAttribute("requests", all);
+        // an item an answer linked that counsel pulled back to FORENSIC since is shown by its id only
+        // to whoever may not read it, as the API's stub (docs/contracts.md §5.1)
+        model.addAttribute(
+                "readable",
+                all.stream()
+                        .flatMap(r -> r.history().stream())
+                        .flatMap(h -> h.evidence().stream())
+                        .filter(e -> access.mayRead(e.id(), e.repository()))
+                        .map(dev.tandem.server.evidence.EvidenceItem::id)
+                        .collect(java.util.stream.Collectors.toSet()));
         // today in the incident's zone: a request still OPEN after its due date is marked overdue
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(incident.timeZone()));
         model.addAttribute(

@@ -320,6 +320,61 @@ abstract class PullBackContract {
                 .isNotEmpty();
     }
 
+    @Test
+    void anItemAnsweringAnEvidenceRequestPulledBackIsAStubInTheRequestForTheAuditor() {
+        String item = upload(ic, incident, "answered-policy.md");
+        String sha256 = ic.get("/api/v1/evidence/" + item).json().path("sha256").asString();
+        Api.Response filed = auditor.postJson(
+                "/api/v1/incidents/" + incident + "/evidence-requests", "{\"text\":\"The access review policy\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String request = filed.json().path("id").asString();
+        Api.Response answered =
+                ic.postJson("/api/v1/evidence-requests/" + request + "/answer", "{\"evidence\":[\"" + item + "\"]}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/evidence-requests/" + request).body())
+                .contains("answered-policy.md")
+                .contains(sha256);
+
+        Api.Response pulled = legal.postJson(
+                "/api/v1/incidents/" + incident + "/evidence/" + item + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        long index = pulled.json().path("ledgerIndex").asLong();
+
+        // the auditor and the responder: the item as its stub, in the answer and in the history, on
+        // the API and on the Audit page; no name, hash, size or link to content they may not read
+        for (Api reader : List.of(auditor, responder)) {
+            JsonNode one = reader.get("/api/v1/evidence-requests/" + request).json();
+            for (JsonNode linked : List.of(
+                    one.path("evidence").get(0),
+                    one.path("history").get(0).path("evidence").get(0))) {
+                List<String> fields = new ArrayList<>();
+                linked.propertyNames().forEach(fields::add);
+                assertThat(fields).containsExactly("id", "repository", "pulledBack");
+                assertThat(linked.path("id").asString()).isEqualTo(item);
+                assertThat(linked.path("repository").asString()).isEqualTo("FORENSIC");
+                assertThat(linked.path("pulledBack").asLong()).isEqualTo(index);
+            }
+            assertThat(reader.get("/api/v1/incidents/" + incident + "/evidence-requests")
+                            .body())
+                    .contains(item)
+                    .doesNotContain("answered-policy.md")
+                    .doesNotContain(sha256);
+            assertThat(reader.get("/incidents/" + incident + "/audit").body())
+                    .contains("/evidence/" + item + "\"")
+                    .doesNotContain("answered-policy.md")
+                    .doesNotContain(sha256.substring(0, 16))
+                    .doesNotContain("/evidence/" + item + "/content");
+        }
+        // counsel still reads it in full there
+        JsonNode full = legal.get("/api/v1/evidence-requests/" + request)
+                .json()
+                .path("evidence")
+                .get(0);
+        assertThat(full.path("name").asString()).isEqualTo("answered-policy.md");
+        assertThat(full.path("sha256").asString()).isEqualTo(sha256);
+        assertThat(legal.get("/incidents/" + incident + "/audit").body()).contains("Download answered-policy.md");
+    }
+
     private static Api.Response form(Api api, String path, String body) {
         return api.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }
