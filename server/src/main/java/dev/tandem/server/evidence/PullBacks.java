@@ -5,6 +5,7 @@ import dev.tandem.ledger.LedgerEntry;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.EvidencePulledBack;
+import dev.tandem.server.regulation.Obligations;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +30,13 @@ public class PullBacks {
     private final Vault vault;
     private final Ledger ledger;
     private final JdbcTemplate jdbc;
+    private final Obligations obligations;
 
-    PullBacks(Vault vault, Ledger ledger, JdbcTemplate jdbc) {
+    PullBacks(Vault vault, Ledger ledger, JdbcTemplate jdbc, Obligations obligations) {
         this.vault = vault;
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.obligations = obligations;
     }
 
     /** A move as recorded: the item as it is now (FORENSIC), the entry, and what had been exposed. */
@@ -77,6 +80,8 @@ public class PullBacks {
                             at,
                             item.id(),
                             Repository.AUDIT.name());
+                    // the people a scan of it counted are FORENSIC now too (docs/contracts.md)
+                    obligations.restOnForensicIfScanned(incident, item.sha256());
                     return at;
                 });
             } catch (Stale stale) {

@@ -148,6 +148,23 @@ public class Obligations {
     }
 
     /**
+     * Counsel pulled the item of {@code sha256} back to FORENSIC: a scope that PII scans extended
+     * with it since a person last set it rests on FORENSIC evidence from now on, as if the scan had
+     * been of a FORENSIC item (ADR 062), until a person sets the scope anew. Called inside the pull
+     * back's ledger unit; answers whether the scope was so marked.
+     */
+    public boolean restOnForensicIfScanned(String incidentId, String sha256) {
+        boolean folded =
+                ceilingOf(incidentId).map(c -> c.items().contains(sha256)).orElse(false);
+        return folded
+                && jdbc.update(
+                                "UPDATE incident_scope SET rests_on_forensic = ? WHERE incident_id = ?",
+                                true,
+                                incidentId)
+                        > 0;
+    }
+
+    /**
      * As {@link #updateScope(String, Scope, Set, String)}; {@code ceiling} is kept beside a scope a
      * scan extended (null: a person set it, and it counts as given).
      */

@@ -54,6 +54,7 @@ abstract class PullBackContract {
     private Api auditor;
     private String auditorName;
     private String legalName;
+    private String responderName;
     private String incident;
 
     @BeforeAll
@@ -63,7 +64,8 @@ abstract class PullBackContract {
         ic = admin.as(user("ic-" + tag));
         legalName = "legal-" + tag;
         legal = admin.as(user(legalName));
-        responder = admin.as(user("responder-" + tag));
+        responderName = "responder-" + tag;
+        responder = admin.as(user(responderName));
         auditorName = "auditor-" + tag;
         auditor = admin.as(user(auditorName));
         incident = open(ic);
@@ -373,6 +375,57 @@ abstract class PullBackContract {
         assertThat(full.path("name").asString()).isEqualTo("answered-policy.md");
         assertThat(full.path("sha256").asString()).isEqualTo(sha256);
         assertThat(legal.get("/incidents/" + incident + "/audit").body()).contains("Download answered-policy.md");
+    }
+
+    @Test
+    void aScopeAScanOfAnItemPulledBackExtendedRestsOnForensicEvidenceFromThenOn() throws Exception {
+        String own = open(ic);
+        for (var m : Map.of(legalName, "LEGAL", responderName, "RESPONDER").entrySet()) {
+            Api.Response put = ic.putJson(
+                    "/api/v1/incidents/" + own + "/members/" + m.getKey(), "{\"role\":\"" + m.getValue() + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        StringBuilder csv = new StringBuilder("FirstName,LastName,Email,MailingCountry\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("Name%d,Surname%d,person%d@shop-example.de,DE\n".formatted(i, i, i));
+        }
+        Api.Response export = ic.postBytes(
+                "/api/v1/incidents/" + own + "/evidence?repository=AUDIT&kind=DATA_EXPORT&name=customers.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(export.status()).as(export.body()).isEqualTo(201);
+        String item = export.json().path("id").asString();
+        Api.Response scan = ic.postJson("/api/v1/evidence/" + item + "/scans", "{\"updateScope\":true}");
+        assertThat(scan.status()).as(scan.body()).isEqualTo(202);
+        JsonNode job = ic.awaitJob(scan.json().path("id").asString());
+        assertThat(job.path("result").path("scopeUpdate").path("updated").asBoolean())
+                .as(job.toString())
+                .isTrue();
+        // resting on AUDIT evidence, the responder reads the scope
+        String scope = "/api/v1/incidents/" + own + "/scope";
+        Api.Response before = responder.get(scope);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.body()).contains("\"DE\":12");
+
+        Api.Response pulled = legal.postJson(
+                "/api/v1/incidents/" + own + "/evidence/" + item + "/pull-back", "{\"reason\":\"mistake\"}");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        // the scan's result is FORENSIC now, and so is the scope its people extended
+        assertThat(responder.get("/api/v1/evidence/" + item + "/pii").status()).isEqualTo(403);
+        Api.Response after = responder.get(scope);
+        assertThat(after.status()).as(after.body()).isEqualTo(403);
+        JsonNode obligations =
+                responder.get("/api/v1/incidents/" + own + "/obligations").json();
+        assertThat(obligations.path("scopeWithheld").asBoolean())
+                .as(obligations.toString())
+                .isTrue();
+        assertThat(obligations.toString()).doesNotContain("\"DE\":12");
+        Api.Response counsel = legal.get(scope);
+        assertThat(counsel.status()).as(counsel.body()).isEqualTo(200);
+        assertThat(counsel.body()).contains("\"DE\":12");
+        // once a person sets the scope anew, it rests on what they say
+        Api.Response set = ic.putJson(scope, "{\"subjects\":{\"DE\":12},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(responder.get(scope).status()).isEqualTo(200);
     }
 
     private static Api.Response form(Api api, String path, String body) {
