@@ -199,7 +199,8 @@ public final class AccessPolicy {
                 allow(
                         role,
                         EnumSet.of(LEGAL),
-                        "a judgement or status that sets a notice duty aside, and moving the awareness later"
+                        "a judgement or status that sets a notice duty aside, declaring the data encrypted"
+                                + " (which sets notices to individuals aside), and moving the awareness later"
                                 + " (which moves its deadlines later), are counsel's: LEGAL records them (GDPR"
                                 + " Art. 38(1), Art. 5(2))");
             case REPORT_INCIDENT_READ ->

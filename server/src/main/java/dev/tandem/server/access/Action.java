@@ -66,7 +66,8 @@ public enum Action {
     JUDGEMENT_RECORD(Target.INCIDENT),
     /**
      * A decision that takes a notice duty away or gives it more time: a judgement that sets a notice
-     * aside (RISK=NO, HIGH_RISK=NO, …), an obligation marked NOT_REQUIRED, the awareness moved later
+     * aside (RISK=NO, HIGH_RISK=NO, …), an obligation marked NOT_REQUIRED, a scope that declares the
+     * data encrypted where the one in force does not, the awareness moved later
      * (and every deadline that runs from it). Counsel's (GDPR Art. 38(1), Art. 5(2)); asked by the
      * handler once the body says it is such a decision.
      */

@@ -29,6 +29,19 @@ final class CounselDecisions {
         }
     }
 
+    /**
+     * A scope that declares the data encrypted (unintelligible to whoever got them) where the scope in
+     * force does not: that sets notices aside (GDPR Art. 34(3)(a), the states' encryption
+     * exemptions), so 403 unless LEGAL. Keeping or taking back the declaration stays the commander's too.
+     */
+    static void scope(Access access, Obligations obligations, String incident, Scope next) {
+        boolean already =
+                obligations.scopeOf(incident).map(s -> s.scope().encrypted()).orElse(false);
+        if (next.encrypted() && !already) {
+            access.require(Action.NOTICE_DUTY_RELIEF, Resource.incident(incident), "incident", incident);
+        }
+    }
+
     /** May the caller move the awareness later (and every deadline that runs from it)? */
     static boolean mayMoveAwarenessLater(Access access, String incident) {
         return AccessPolicy.decide(access.caller(), Action.NOTICE_DUTY_RELIEF, Resource.incident(incident))

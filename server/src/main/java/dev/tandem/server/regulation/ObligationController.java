@@ -41,6 +41,7 @@ class ObligationController {
         } catch (InvalidScopeException e) {
             throw DomainException.unprocessable("bad-scope", e.getMessage());
         }
+        CounselDecisions.scope(access, obligations, id, scope);
         obligations.updateScope(id, scope, access.username());
         return list(access, id);
     }

@@ -279,6 +279,7 @@ class ObligationPages {
         try {
             // read before the service is called: a refused field writes nothing
             Scope scope = form.scope();
+            CounselDecisions.scope(access, obligations, id, scope);
             // the page sends the scope it showed (empty: none); a post without it is not checked
             Long shownAt = basedOn == null ? null : basedOn.isBlank() ? Long.valueOf(-1) : ScopeForm.basedOn(basedOn);
             obligations.updateScope(id, access.username(), (current, ceiling) -> {

@@ -1213,6 +1213,37 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void onlyCounselDeclaresTheDataEncryptedWhichSetsNoticesAside() {
+        String incident = openIncident("Encrypted after all?", AWARE);
+        putScope(incident, WIDE);
+        String i = "/api/v1/incidents/" + incident;
+        String encrypted = WIDE.replace("\"encrypted\":false", "\"encrypted\":true");
+        long size = treeSize();
+        // the commander (the administrator opened it) may not declare the data unintelligible: that
+        // sets aside the notices to individuals (GDPR Art. 34(3)(a), the states' encryption exemptions)
+        var commander = putScope(incident, encrypted);
+        assertThat(commander.status()).as(commander.body()).isEqualTo(403);
+        assertThat(commander.json().path("detail").asString()).contains("LEGAL");
+        var form = api.send(
+                "POST",
+                "/incidents/" + incident + "/scope",
+                "application/x-www-form-urlencoded",
+                "subjects=DE%3D1200%2CUS-CA%3D800%2CUS-TX%3D300&data=CONTACT&data=PAYMENT_CARD&encrypted=on"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(form.status()).as(form.body()).isEqualTo(403);
+        assertThat(treeSize()).as("nothing written").isEqualTo(size);
+        find(obligationsOf(incident).path("obligations"), "eu-gdpr-34-individuals", "EU");
+        // counsel does; the commander may then keep it so, or take it back (which adds duties)
+        var byCounsel = counsel.putJson(i + "/scope", encrypted);
+        assertThat(byCounsel.status()).as(byCounsel.body()).isEqualTo(200);
+        find(byCounsel.json().path("notRequired"), "eu-gdpr-34-individuals", "EU");
+        assertThat(putScope(incident, encrypted.replace("1200", "1300")).status())
+                .isEqualTo(200);
+        assertThat(putScope(incident, WIDE).status()).isEqualTo(200);
+        find(obligationsOf(incident).path("obligations"), "eu-gdpr-34-individuals", "EU");
+    }
+
+    @Test
     void rejectsAJudgementTimeInTheFutureOrBeforeAwarenessAndWritesNothing() {
         String incident = openIncident("Judged at odd times", AWARE);
         String unaware = openIncident("Judged without awareness", null);
