@@ -200,9 +200,9 @@ public final class AccessPolicy {
                         role,
                         EnumSet.of(LEGAL),
                         "a judgement or status that sets a notice duty aside, declaring the data encrypted"
-                                + " (which sets notices to individuals aside), and moving the awareness later"
-                                + " (which moves its deadlines later), are counsel's: LEGAL records them (GDPR"
-                                + " Art. 38(1), Art. 5(2))");
+                                + " (which sets notices to individuals aside), taking unauthorized access back,"
+                                + " and moving the awareness or the determination later (which moves deadlines"
+                                + " later), are counsel's: LEGAL records them (GDPR Art. 38(1), Art. 5(2))");
             case REPORT_INCIDENT_READ ->
                 allow(
                         role,

@@ -67,7 +67,8 @@ public enum Action {
     /**
      * A decision that takes a notice duty away or gives it more time: a judgement that sets a notice
      * aside (RISK=NO, HIGH_RISK=NO, …), an obligation marked NOT_REQUIRED, a scope that declares the
-     * data encrypted where the one in force does not, the awareness moved later
+     * data encrypted where the one in force does not, unauthorized access taken back, the
+     * determination moved later (every clock that runs from it), the awareness moved later
      * (and every deadline that runs from it). Counsel's (GDPR Art. 38(1), Art. 5(2)); asked by the
      * handler once the body says it is such a decision.
      */

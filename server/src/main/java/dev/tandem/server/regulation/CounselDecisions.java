@@ -42,6 +42,26 @@ final class CounselDecisions {
         }
     }
 
+    /**
+     * Facts that give notices more time or take some away: a determination later than the one in
+     * force (or, with none, than awareness, which the clocks ran from), which moves every clock that
+     * runs from it later; unauthorized access taken back, which ends the reports owed whatever the
+     * breach's size (APPI, PIPA). 403 unless LEGAL; an earlier determination, or unauthorized access
+     * found, stays the commander's too.
+     */
+    static void facts(Access access, Obligations obligations, String incident, IncidentFacts next) {
+        IncidentFacts now = obligations.incidentFacts(incident);
+        java.time.Instant from = now.determinedAt() != null
+                ? now.determinedAt()
+                : obligations.incident(incident).awareAt();
+        boolean later = next.determinedAt() != null
+                && (from == null || next.determinedAt().isAfter(from));
+        boolean takenBack = now.unauthorizedAccess() && !next.unauthorizedAccess();
+        if (later || takenBack) {
+            access.require(Action.NOTICE_DUTY_RELIEF, Resource.incident(incident), "incident", incident);
+        }
+    }
+
     /** May the caller move the awareness later (and every deadline that runs from it)? */
     static boolean mayMoveAwarenessLater(Access access, String incident) {
         return AccessPolicy.decide(access.caller(), Action.NOTICE_DUTY_RELIEF, Resource.incident(incident))

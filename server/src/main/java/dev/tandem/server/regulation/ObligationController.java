@@ -77,7 +77,10 @@ class ObligationController {
     @Guard(Action.SCOPE_CHANGE)
     ObjectNode putFacts(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         obligations.incident(id);
-        var computation = obligations.setFacts(id, IncidentFacts.fromJson(body), access.username());
+        IncidentFacts facts = IncidentFacts.fromJson(body);
+        obligations.checkFacts(id, facts);
+        CounselDecisions.facts(access, obligations, id, facts);
+        var computation = obligations.setFacts(id, facts, access.username());
         ObjectNode root = list(access, id);
         root.put("recomputed", computation != null);
         return root;

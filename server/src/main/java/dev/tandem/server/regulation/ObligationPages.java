@@ -244,12 +244,11 @@ class ObligationPages {
         try {
             OffsetDateTime determined =
                     formTime(form.get("determinedAt"), incident.timeZone(), "determinedAt", "bad-determined-at");
-            obligations.setFacts(
-                    id,
-                    new IncidentFacts(
-                            determined == null ? null : determined.toInstant(),
-                            checked(form.get("unauthorizedAccess"))),
-                    access.username());
+            IncidentFacts facts = new IncidentFacts(
+                    determined == null ? null : determined.toInstant(), checked(form.get("unauthorizedAccess")));
+            obligations.checkFacts(id, facts);
+            CounselDecisions.facts(access, obligations, id, facts);
+            obligations.setFacts(id, facts, access.username());
         } catch (DomainException e) {
             return again(access, id, e, model, response, Map.of("factsError", e.getMessage(), "factsDraft", form));
         }

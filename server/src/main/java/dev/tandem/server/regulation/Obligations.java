@@ -331,6 +331,14 @@ public class Obligations {
     }
 
     /**
+     * Refuses what {@link #setFacts} would refuse (422 naming {@code determinedAt}), before anything
+     * is decided on the facts.
+     */
+    public void checkFacts(String incidentId, IncidentFacts facts) {
+        facts.check(incident(incidentId).awareAt(), now());
+    }
+
+    /**
      * Sets the incident's facts that move legal clocks ({@code incident.facts-set}, docs/contracts.md
      * §4): the determination time (checked against awareness and the server clock) and whether
      * unauthorized access caused the breach; recomputes when the incident has a scope.

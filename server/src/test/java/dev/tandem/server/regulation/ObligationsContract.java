@@ -148,6 +148,15 @@ abstract class ObligationsContract {
         return http.putJson("/api/v1/incidents/" + incident + "/scope", json);
     }
 
+    /** A web form's post as the commander (the administrator opened the incident), its token exempting CSRF. */
+    Api.Response postForm(String path, String form) {
+        return api.send(
+                "POST",
+                path,
+                "application/x-www-form-urlencoded",
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static final String WIDE =
             "{\"subjects\":{\"DE\":1200,\"US-CA\":800,\"US-TX\":300},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
                     + "\"encrypted\":false}";
@@ -570,7 +579,9 @@ abstract class ObligationsContract {
         assertThat(co.path("due").asString()).isEqualTo("2026-12-27T06:59:59Z");
 
         clock.set(Instant.parse("2026-11-28T09:00:00Z"));
-        var set = http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\",\"unauthorizedAccess\":true}");
+        // a determination after awareness moves clocks later: counsel's (docs/access.md)
+        var set =
+                counsel.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\",\"unauthorizedAccess\":true}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().path("recomputed").asBoolean()).isTrue();
         assertThat(set.json().path("facts").path("determinedAt").asString()).isEqualTo("2026-11-27T18:00:00Z");
@@ -588,7 +599,7 @@ abstract class ObligationsContract {
         JsonNode read = http.get(facts).json();
         assertThat(read.path("set").asBoolean()).isTrue();
         assertThat(read.path("unauthorizedAccess").asBoolean()).isTrue();
-        assertThat(read.path("updatedBy").asString()).isEqualTo("admin");
+        assertThat(read.path("updatedBy").asString()).isEqualTo(COUNSEL);
         assertThat(read.path("updatedAt").asString()).isEqualTo("2026-11-28T09:00:00Z");
         JsonNode entry = null;
         for (JsonNode e :
@@ -615,7 +626,8 @@ abstract class ObligationsContract {
                         "incident.facts-set", "scope.updated", "incident.facts-set", "obligations.computed");
 
         // clearing the determination returns the clock to awareness, and the smaller leak to no PIPC report
-        var cleared = http.putJson(facts, "{\"determinedAt\":null,\"unauthorizedAccess\":false}");
+        // (taking the unauthorized access back ends a report: counsel's)
+        var cleared = counsel.putJson(facts, "{\"determinedAt\":null,\"unauthorizedAccess\":false}");
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
         JsonNode again = obligationsOf(incident);
         assertThat(find(again.path("obligations"), "us-co-individuals", "US-CO")
@@ -669,7 +681,7 @@ abstract class ObligationsContract {
 
         clock.set(Instant.parse("2026-11-28T09:00:00Z"));
         String facts = "/api/v1/incidents/" + incident + "/facts";
-        var set = http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}");
+        var set = counsel.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         String due = find(set.json().path("obligations"), "us-co-individuals", "US-CO")
                 .path("due")
@@ -882,7 +894,7 @@ abstract class ObligationsContract {
                 .isEqualTo(200);
         clock.set(Instant.parse("2026-11-28T09:00:00Z"));
         String facts = "/api/v1/incidents/" + incident + "/facts";
-        assertThat(http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}")
+        assertThat(counsel.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}")
                         .status())
                 .isEqualTo(200);
         String due = find(obligationsOf(incident).path("obligations"), "us-co-individuals", "US-CO")
@@ -1224,12 +1236,9 @@ abstract class ObligationsContract {
         var commander = putScope(incident, encrypted);
         assertThat(commander.status()).as(commander.body()).isEqualTo(403);
         assertThat(commander.json().path("detail").asString()).contains("LEGAL");
-        var form = api.send(
-                "POST",
+        var form = postForm(
                 "/incidents/" + incident + "/scope",
-                "application/x-www-form-urlencoded",
-                "subjects=DE%3D1200%2CUS-CA%3D800%2CUS-TX%3D300&data=CONTACT&data=PAYMENT_CARD&encrypted=on"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "subjects=DE%3D1200%2CUS-CA%3D800%2CUS-TX%3D300&data=CONTACT&data=PAYMENT_CARD&encrypted=on");
         assertThat(form.status()).as(form.body()).isEqualTo(403);
         assertThat(treeSize()).as("nothing written").isEqualTo(size);
         find(obligationsOf(incident).path("obligations"), "eu-gdpr-34-individuals", "EU");
@@ -1241,6 +1250,50 @@ abstract class ObligationsContract {
                 .isEqualTo(200);
         assertThat(putScope(incident, WIDE).status()).isEqualTo(200);
         find(obligationsOf(incident).path("obligations"), "eu-gdpr-34-individuals", "EU");
+    }
+
+    @Test
+    void onlyCounselMovesTheDeterminationLaterOrTakesUnauthorizedAccessBack() {
+        String incident = openIncident("Determined later?", AWARE);
+        putScope(incident, "{\"subjects\":{\"KR\":10,\"US-CO\":600},\"data\":[\"CONTACT\",\"FINANCIAL_ACCOUNT\"]}");
+        clock.set(Instant.parse("2026-11-28T09:00:00Z"));
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        // the commander finds unauthorized access (adds the PIPA report) and may
+        assertThat(http.putJson(facts, "{\"unauthorizedAccess\":true}").status())
+                .isEqualTo(200);
+        String co = find(obligationsOf(incident).path("obligations"), "us-co-individuals", "US-CO")
+                .path("due")
+                .asString();
+        long size = treeSize();
+        // but neither moves Colorado's clock later by a determination after awareness, nor takes the
+        // unauthorized access back; a bad time is still 422 first
+        var later = http.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\",\"unauthorizedAccess\":true}");
+        assertThat(later.status()).as(later.body()).isEqualTo(403);
+        assertThat(later.json().path("detail").asString()).contains("LEGAL");
+        var back = http.putJson(facts, "{\"unauthorizedAccess\":false}");
+        assertThat(back.status()).as(back.body()).isEqualTo(403);
+        var form =
+                postForm("/incidents/" + incident + "/facts", "determinedAt=2026-11-27T19%3A00&unauthorizedAccess=on");
+        assertThat(form.status()).as(form.body()).isEqualTo(403);
+        assertThat(http.putJson(facts, "{\"determinedAt\":\"2026-12-01T00:00:00Z\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(treeSize()).as("nothing written").isEqualTo(size);
+        assertThat(find(obligationsOf(incident).path("obligations"), "us-co-individuals", "US-CO")
+                        .path("due")
+                        .asString())
+                .isEqualTo(co);
+        // counsel does both; the commander may then move the determination earlier again
+        var byCounsel = counsel.putJson(facts, "{\"determinedAt\":\"2026-11-27T11:00:00-07:00\"}");
+        assertThat(byCounsel.status()).as(byCounsel.body()).isEqualTo(200);
+        assertThat(find(byCounsel.json().path("obligations"), "us-co-individuals", "US-CO")
+                        .path("due")
+                        .asString())
+                .isEqualTo("2026-12-28T06:59:59Z");
+        assertThat(http.putJson(facts, "{\"determinedAt\":\"2026-11-26T12:00:00Z\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.putJson(facts, "{\"determinedAt\":null}").status()).isEqualTo(200);
     }
 
     @Test
