@@ -121,6 +121,18 @@ final class DemoCommand implements Callable<Integer> {
                   unzip -p incident-bag.zip '*/data/ledger/checkpoint' | curl -s -X PUT -H "Authorization: Bearer $AUDITOR" \\
                        -H 'Content-Type: text/plain' --data-binary @- $S/api/v1/incidents/$I/verified-checkpoint
 
+                Pulled back: the responder filed counsel's "Draft breach analysis – privileged" to AUDIT by
+                mistake, the auditor read it, and counsel pulled it back to FORENSIC with a reason. Its
+                page shows the move (as the auditor, only what is public of it); the timeline's
+                evidence.pulled-back entry, which the auditor reads too, gives the reason and lists the
+                auditor's read; a new export leaves the item out, and tandem verify accepts the bag:
+                  export P=%s
+                  open %s/evidence/$P   (sign in as counsel, then as the auditor)
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$P   # the stub, "pulledBack"
+                  curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/timeline?kind=evidence.pulled-back"
+                  ./tandem export --server $S --token $AUDITOR --incident $I --out after-pull-back.zip
+                  ./tandem verify after-pull-back.zip --key '%s'
+
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs
                 (its fee estimate is null unless the server was started with TANDEM_AUDIT_FEE set), within
@@ -161,6 +173,11 @@ final class DemoCommand implements Callable<Integer> {
                 ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey(),
                 url,
                 id,
+                demo.pulledBackItem() == null
+                        ? "(none: this data directory's demo predates it)"
+                        : demo.pulledBackItem(),
+                url,
+                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey(),
                 hook != null
                         ? "the demo's own webhook, 72, 24, 4 and 1 hours ahead, looking every"
                                 + " 15 s (set TANDEM_REMINDERS_WEBHOOK_URL to use yours)"

@@ -8,6 +8,7 @@ import dev.tandem.server.access.Caller;
 import dev.tandem.server.access.Memberships;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.evidence.EvidenceItem;
+import dev.tandem.server.evidence.PullBacks;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.identity.Accounts;
 import dev.tandem.server.incident.EntryDraft;
@@ -91,6 +92,7 @@ public class DemoData {
     private final Memberships memberships;
     private final Timeline timeline;
     private final EvidenceRequests evidenceRequests;
+    private final PullBacks pullBacks;
     private final TandemProperties props;
     private final Clock clock;
     private final @Nullable SampleOrg sampleOrg;
@@ -106,6 +108,7 @@ public class DemoData {
             Memberships memberships,
             Timeline timeline,
             EvidenceRequests evidenceRequests,
+            PullBacks pullBacks,
             TandemProperties props,
             Clock clock,
             ObjectProvider<SampleOrg> sampleOrg) {
@@ -119,6 +122,7 @@ public class DemoData {
         this.memberships = memberships;
         this.timeline = timeline;
         this.evidenceRequests = evidenceRequests;
+        this.pullBacks = pullBacks;
         this.props = props;
         this.clock = clock;
         this.sampleOrg = sampleOrg.getIfAvailable();
@@ -143,6 +147,8 @@ public class DemoData {
      * @param passwords each person's password for the web interface, by username
      * @param privilegedItem a FORENSIC item that LEGAL did not grant the responder: the one to try as each role
      * @param analysisJob the latest leak analysis job of the incident, if any
+     * @param pulledBackItem counsel's draft the responder filed to AUDIT and counsel pulled back to
+     *     FORENSIC ({@link #PULLED_BACK}); null for an incident an older demo loaded without it
      */
     public record Loaded(
             Incident incident,
@@ -150,7 +156,8 @@ public class DemoData {
             Map<String, String> passwords,
             boolean fresh,
             @Nullable String analysisJob,
-            String privilegedItem) {
+            String privilegedItem,
+            @Nullable String pulledBackItem) {
 
         public String adminToken() {
             return tokens.get(ADMIN);
@@ -262,7 +269,14 @@ public class DemoData {
                     .map(Job::id)
                     .reduce((first, last) -> last)
                     .orElse(null);
-            return new Loaded(existing, tokens, passwords, false, analysis, privilegedItem(existing));
+            return new Loaded(
+                    existing,
+                    tokens,
+                    passwords,
+                    false,
+                    analysis,
+                    privilegedItem(existing),
+                    pulledBackItem(existing).orElse(null));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // the leak's day: the samples' dates and the generated org's are moved to it, so that the logs,
@@ -313,7 +327,65 @@ public class DemoData {
                 piiScans.submit(item, false, "responder");
             }
         }
-        return new Loaded(incident, tokens, passwords, true, analysis.id(), privilegedItem(incident));
+        String pulledBack = pullBack(incident, now, shift);
+        return new Loaded(incident, tokens, passwords, true, analysis.id(), privilegedItem(incident), pulledBack);
+    }
+
+    /** Counsel's draft that the responder files to AUDIT by mistake (docs/contracts.md, "Pulling an item back"). */
+    static final Sample PULLED_BACK = new Sample(
+            "breach-analysis-draft.md",
+            Repository.AUDIT,
+            EvidenceKind.DOCUMENT,
+            "Outside counsel, forwarded by the responder",
+            "Draft breach analysis – privileged");
+
+    /** The reason counsel gives, public as every pull back's (ADR 104): it says nothing privileged. */
+    static final String PULL_BACK_REASON =
+            "Counsel's work product, filed to AUDIT by mistake: privileged, not audit evidence";
+
+    /**
+     * The last step of a fresh load: the responder files counsel's draft breach analysis to AUDIT by
+     * mistake, the auditor reads it, and counsel pulls it back to FORENSIC (ADR 104); the
+     * {@code evidence.pulled-back} entry lists the auditor's read. After the analysis and scans are
+     * queued, so that neither sees it (documents are not analyzed anyway); answers the item's id.
+     */
+    private String pullBack(Incident incident, Instant now, long shift) throws IOException {
+        byte[] content;
+        try (InputStream in = new ClassPathResource("demo/" + PULLED_BACK.resource()).getInputStream()) {
+            content = redate(new String(in.readAllBytes(), StandardCharsets.UTF_8), shift)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        EvidenceItem draft;
+        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+            draft = vault.add(
+                    new Vault.Metadata(
+                            incident.id(),
+                            PULLED_BACK.repository(),
+                            PULLED_BACK.kind(),
+                            PULLED_BACK.resource(),
+                            PULLED_BACK.source(),
+                            PULLED_BACK.description(),
+                            now.minus(Duration.ofHours(3))),
+                    in,
+                    Long.MAX_VALUE,
+                    "responder");
+        }
+        // the auditor opens it while it is AUDIT: the read is recorded, and the pull back lists it
+        try (InputStream read = vault.read(draft, "auditor")) {
+            read.transferTo(OutputStream.nullOutputStream());
+        }
+        return pullBacks
+                .pullBack(incident.id(), draft.id(), PULL_BACK_REASON, "counsel")
+                .item()
+                .id();
+    }
+
+    /** The draft counsel pulled back, if this incident's demo filed it. */
+    private java.util.Optional<String> pulledBackItem(Incident incident) {
+        return vault.ofIncident(incident.id()).stream()
+                .filter(i -> i.name().equals(PULLED_BACK.resource()) && i.pulledBackIndex() != null)
+                .map(EvidenceItem::id)
+                .findFirst();
     }
 
     /**

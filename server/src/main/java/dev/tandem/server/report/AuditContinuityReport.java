@@ -164,8 +164,10 @@ public final class AuditContinuityReport {
             String where = text(c, "repository") + " repository";
             if (moved != null) {
                 cites.add(moved.index());
-                where = "FORENSIC repository (privileged): pulled back from AUDIT by " + moved.actor() + " at "
-                        + time(moved.at()) + "; no longer auditor evidence";
+                // when: the move's entry, cited in the row (a time here would widen the column past the
+                // page's nine columns, breaking short words in the others)
+                where = "FORENSIC repository (privileged): pulled back from AUDIT by " + moved.actor()
+                        + "; no longer auditor evidence";
             }
             rows.add(new Row(
                     List.of(

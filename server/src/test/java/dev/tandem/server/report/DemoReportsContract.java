@@ -177,17 +177,23 @@ abstract class DemoReportsContract {
                     .isInstanceOf(ProofCheck.Verified.class);
         }
 
-        // the auditor's report names no FORENSIC item and repeats nothing only a privileged entry says
+        // the auditor's report names no FORENSIC item and repeats nothing only a privileged entry says;
+        // the draft counsel pulled back was filed as AUDIT, in the clear: the report lists it as pulled back
         Api asLegal = new Api(base(), loaded.tokenOf(Role.LEGAL));
         List<String> forensicNames = new ArrayList<>();
+        List<String> pulledBack = new ArrayList<>();
         asLegal.get("/api/v1/incidents/" + id + "/evidence").json().forEach(e -> {
-            if (e.path("repository").asString().equals("FORENSIC")) {
+            if (e.has("pulledBack")) {
+                pulledBack.add(e.path("name").asString());
+            } else if (e.path("repository").asString().equals("FORENSIC")) {
                 forensicNames.add(e.path("name").asString());
             }
         });
         assertThat(forensicNames).contains("intake-memo-privileged.md", "checkout-capture.har");
+        assertThat(pulledBack).containsExactly("breach-analysis-draft.md");
         String auditText = HtmlUtils.htmlUnescape(auditHtml.text());
         String auditPdfFlat = auditPdfText.replaceAll("\\s+", "");
+        assertThat(auditText).contains("pulled back from AUDIT by counsel");
         for (String name : forensicNames) {
             assertThat(auditText).doesNotContain(name);
             assertThat(auditPdfFlat).doesNotContain(name.replaceAll("\\s+", ""));
