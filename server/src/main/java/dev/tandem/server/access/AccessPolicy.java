@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  *       A decision that sets a notice duty aside or moves awareness later is LEGAL's alone.
  *   <li>Analyses and scans are started by the commander, responders and LEGAL; the audit liaison
  *       scans and analyzes AUDIT evidence only. The auditor changes nothing.
- *   <li>Evidence requests are filed by the auditor or the audit liaison, answered (AUDIT evidence
- *       only) or declined by the audit liaison or the commander, and accepted or reopened by the
- *       auditor, who alone records the checkpoint they verified offline.
+ *   <li>Evidence requests are filed by the auditor or the audit liaison, answered (AUDIT evidence,
+ *       changes and public ledger entries: what the auditor reads) or declined by the audit liaison
+ *       or the commander, and accepted or reopened by the auditor, who alone records the checkpoint
+ *       they verified offline.
  *   <li>Timeline entries are added by the commander, responders, LEGAL and the audit liaison
  *       (privileged ones by the commander and LEGAL only, checked by the handler); the lifecycle
  *       (phase, containment, occurrence, closure) is the incident commander's alone.
@@ -43,6 +44,27 @@ public final class AccessPolicy {
     private static final Set<Role> INVESTIGATORS = EnumSet.of(INCIDENT_COMMANDER, LEGAL, RESPONDER);
 
     private AccessPolicy() {}
+
+    /**
+     * Whether every AUDITOR of the incident reads its changes ({@link Action#CHANGE_READ}): what an
+     * evidence request's answer may link besides AUDIT items (ADR 111).
+     */
+    public static boolean auditorReadsChanges(String incident) {
+        return decide(
+                        new Caller("", false, AUDITOR, Caller.Grants.NONE),
+                        Action.CHANGE_READ,
+                        Resource.incident(incident))
+                instanceof Decision.Permit;
+    }
+
+    /**
+     * Whether a member in {@code role} reads a ledger entry of their incident in the clear: every
+     * member reads a public entry; a privileged one (a commitment) is opened by LEGAL and the
+     * incident commander alone. An evidence request's answer links only entries an AUDITOR reads.
+     */
+    public static boolean readsEntry(Role role, boolean privileged) {
+        return !privileged || role.privileged();
+    }
 
     public static Decision decide(Caller caller, Action action, Resource resource) {
         return switch (action.target()) {

@@ -478,7 +478,8 @@ public class DemoData {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        evidenceRequests.answer(policy.id(), List.of(item), "The policy as published on the GRC wiki", "liaison");
+        evidenceRequests.answer(
+                policy.id(), List.of(item), null, null, "The policy as published on the GRC wiki", "liaison");
         EvidenceRequests.Request review = evidenceRequests.file(
                 id,
                 "Access review of the integration user before and after containment",
@@ -486,7 +487,8 @@ public class DemoData {
                 List.of("CC6.2", "CC6.3"),
                 incident.timeZone(),
                 "auditor");
-        evidenceRequests.answer(review.id(), List.of(item), "The policy sets the review's scope", "liaison");
+        evidenceRequests.answer(
+                review.id(), List.of(item), null, null, "The policy sets the review's scope", "liaison");
         evidenceRequests.reopen(
                 review.id(), "The policy is not the review: the review records of the integration user", "auditor");
     }

@@ -170,9 +170,7 @@ public final class TimelineText {
                         + (b.path("due").isString() ? ", due " + time(b, "due") : "")
                         + (b.path("controls").isEmpty() ? "" : ", for " + list(b, "controls"));
             case "evidence-request.answered" ->
-                who + " answered evidence request " + s(b, "request") + " with "
-                        + count(b.path("evidence").size(), "AUDIT evidence item") + " (" + list(b, "evidence") + ")"
-                        + said(b);
+                who + " answered evidence request " + s(b, "request") + " with " + answered(b) + said(b);
             case "evidence-request.declined" -> who + " declined evidence request " + s(b, "request") + said(b);
             case "evidence-request.accepted" ->
                 who + " accepted the answer to evidence request " + s(b, "request") + said(b);
@@ -370,6 +368,28 @@ public final class TimelineText {
         String kind = (b.path("emergency").asBoolean() ? "emergency " : "")
                 + s(b, "kind").toLowerCase(Locale.ROOT).replace('_', ' ');
         return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+
+    /**
+     * What an answer linked: its AUDIT items, changes and ledger entries, each kind named only when
+     * linked (an answer of items only reads as it always did).
+     */
+    private static String answered(JsonNode b) {
+        List<String> parts = new ArrayList<>();
+        if (!b.path("evidence").isEmpty()
+                || (b.path("changes").isEmpty() && b.path("entries").isEmpty())) {
+            parts.add(count(b.path("evidence").size(), "AUDIT evidence item") + " (" + list(b, "evidence") + ")");
+        }
+        if (!b.path("changes").isEmpty()) {
+            parts.add(count(b.path("changes").size(), "change") + " (" + list(b, "changes") + ")");
+        }
+        if (!b.path("entries").isEmpty()) {
+            List<String> cited = new ArrayList<>();
+            b.path("entries").forEach(v -> cited.add("#" + v.asLong()));
+            parts.add(count(b.path("entries").size(), "ledger entry", "ledger entries") + " ("
+                    + String.join(", ", cited) + ")");
+        }
+        return String.join(", ", parts);
     }
 
     private static String list(JsonNode b, String field) {

@@ -9,8 +9,10 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.change.Changes;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.incident.Incidents;
+import dev.tandem.server.incident.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,20 @@ class EvidenceRequestController {
     private final EvidenceRequests requests;
     private final VerifiedCheckpoints checkpoints;
     private final Incidents incidents;
+    private final Changes changes;
+    private final Timeline timeline;
 
-    EvidenceRequestController(EvidenceRequests requests, VerifiedCheckpoints checkpoints, Incidents incidents) {
+    EvidenceRequestController(
+            EvidenceRequests requests,
+            VerifiedCheckpoints checkpoints,
+            Incidents incidents,
+            Changes changes,
+            Timeline timeline) {
         this.requests = requests;
         this.checkpoints = checkpoints;
         this.incidents = incidents;
+        this.changes = changes;
+        this.timeline = timeline;
     }
 
     /**
@@ -61,15 +72,25 @@ class EvidenceRequestController {
     record Withheld(String id, String repository, @Nullable Long pulledBack) implements LinkedView {}
 
     /** One step of {@code history}, oldest first (docs/contracts.md §5.1). */
-    record StepView(String step, String text, String by, String at, long ledgerIndex, List<LinkedView> evidence) {
-        static StepView of(EvidenceRequests.Stepped s, Access access) {
+    record StepView(
+            String step,
+            String text,
+            String by,
+            String at,
+            long ledgerIndex,
+            List<LinkedView> evidence,
+            List<AnswerLinks.ChangeLink> changes,
+            List<AnswerLinks.EntryLink> entries) {
+        static StepView of(EvidenceRequests.Stepped s, Access access, AnswerLinks links) {
             return new StepView(
                     s.step().name(),
                     s.text(),
                     s.by(),
                     s.at().toString(),
                     s.ledgerIndex(),
-                    LinkedView.of(s.evidence(), access));
+                    LinkedView.of(s.evidence(), access),
+                    links.changes(s.changes()),
+                    links.entries(s.entries()));
         }
     }
 
@@ -89,8 +110,10 @@ class EvidenceRequestController {
             @Nullable String lastAt,
             @Nullable Long lastIndex,
             List<LinkedView> evidence,
+            List<AnswerLinks.ChangeLink> changes,
+            List<AnswerLinks.EntryLink> entries,
             List<StepView> history) {
-        static RequestView of(EvidenceRequests.Request r, Access access) {
+        static RequestView of(EvidenceRequests.Request r, Access access, AnswerLinks links) {
             return new RequestView(
                     r.id(),
                     r.incident(),
@@ -107,16 +130,28 @@ class EvidenceRequestController {
                     r.lastAt() == null ? null : r.lastAt().toString(),
                     r.lastIndex(),
                     LinkedView.of(r.evidence(), access),
-                    r.history().stream().map(h -> StepView.of(h, access)).toList());
+                    links.changes(r.changes()),
+                    links.entries(r.entries()),
+                    r.history().stream().map(s -> StepView.of(s, access, links)).toList());
         }
     }
 
     @GetMapping("/api/v1/incidents/{id}/evidence-requests")
     @Guard(Action.AUDIT_PORTAL_READ)
     List<RequestView> list(Access access, @PathVariable String id) {
+        AnswerLinks links = links(access, id);
         return requests.ofIncident(id).stream()
-                .map(r -> RequestView.of(r, access))
+                .map(r -> RequestView.of(r, access, links))
                 .toList();
+    }
+
+    /** The request as the caller sees it, what its answers link included (ADR 111). */
+    private RequestView view(Access access, EvidenceRequests.Request r) {
+        return RequestView.of(r, access, links(access, r.incident()));
+    }
+
+    private AnswerLinks links(Access access, String incident) {
+        return new AnswerLinks(changes, timeline, incident, access.caller());
     }
 
     @PostMapping("/api/v1/incidents/{id}/evidence-requests")
@@ -124,36 +159,43 @@ class EvidenceRequestController {
     @ResponseStatus(HttpStatus.CREATED)
     RequestView file(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(
+        return view(
+                access,
                 requests.file(
                         id,
                         text(body, "text"),
                         text(body, "due"),
                         strings(body, "controls"),
                         incidents.find(id).orElseThrow().timeZone(),
-                        access.username()),
-                access);
+                        access.username()));
     }
 
     @GetMapping("/api/v1/evidence-requests/{id}")
     @Guard(Action.EVIDENCE_REQUEST_READ)
     RequestView one(Access access, @PathVariable String id) {
-        return RequestView.of(requests.existing(id), access);
+        return view(access, requests.existing(id));
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/answer")
     @Guard(Action.EVIDENCE_REQUEST_ANSWER)
     RequestView answer(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(
-                requests.answer(id, strings(body, "evidence"), text(body, "note"), access.username()), access);
+        return view(
+                access,
+                requests.answer(
+                        id,
+                        strings(body, "evidence"),
+                        strings(body, "changes"),
+                        indexes(body, "entries"),
+                        text(body, "note"),
+                        access.username()));
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/decline")
     @Guard(Action.EVIDENCE_REQUEST_ANSWER)
     RequestView decline(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.decline(id, text(body, "reason"), access.username()), access);
+        return view(access, requests.decline(id, text(body, "reason"), access.username()));
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/accept")
@@ -163,15 +205,38 @@ class EvidenceRequestController {
         if (body != null) {
             object(body);
         }
-        return RequestView.of(
-                requests.accept(id, body == null ? null : text(body, "comment"), access.username()), access);
+        return view(access, requests.accept(id, body == null ? null : text(body, "comment"), access.username()));
     }
 
     @PostMapping("/api/v1/evidence-requests/{id}/reopen")
     @Guard(Action.EVIDENCE_REQUEST_REVIEW)
     RequestView reopen(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         object(body);
-        return RequestView.of(requests.reopen(id, text(body, "reason"), access.username()), access);
+        return view(access, requests.reopen(id, text(body, "reason"), access.username()));
+    }
+
+    /**
+     * {@code field} as ledger entry indexes: absent or null for none, else an array of whole numbers
+     * (422 {@code bad-entries} naming what is not one).
+     */
+    static @Nullable List<Long> indexes(JsonNode body, String field) {
+        JsonNode v = body.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw DomainException.unprocessable(
+                    "bad-" + field, field + ": a list of ledger entry indexes (whole numbers), got " + v);
+        }
+        List<Long> out = new java.util.ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw DomainException.unprocessable(
+                        "bad-" + field, field + ": a list of ledger entry indexes (whole numbers), got " + n);
+            }
+            out.add(n.asLong());
+        }
+        return out;
     }
 
     /** The caller's last verified checkpoint of the incident: 404 when they recorded none. */

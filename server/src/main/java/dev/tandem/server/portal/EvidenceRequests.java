@@ -1,7 +1,11 @@
 package dev.tandem.server.portal;
 
+import dev.tandem.ledger.LedgerEntry;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
+import dev.tandem.server.access.AccessPolicy;
+import dev.tandem.server.access.Role;
+import dev.tandem.server.change.Changes;
 import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.Ledger;
@@ -35,18 +39,21 @@ public class EvidenceRequests {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Vault vault;
+    private final Changes changes;
     private final Clock clock;
 
-    EvidenceRequests(JdbcTemplate jdbc, Ledger ledger, Vault vault, Clock clock) {
+    EvidenceRequests(JdbcTemplate jdbc, Ledger ledger, Vault vault, Changes changes, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.vault = vault;
+        this.changes = changes;
         this.clock = clock;
     }
 
     /**
-     * A request as stored, with the AUDIT items its current answer links (none once reopened) and
-     * its history: every step after the filing, oldest first, each answer with the items it linked.
+     * A request as stored, with what its current answer links (none once reopened): AUDIT items,
+     * changes and ledger entries (ADR 111); and its history: every step after the filing, oldest
+     * first, each answer with what it linked.
      */
     public record Request(
             String id,
@@ -64,11 +71,23 @@ public class EvidenceRequests {
             @Nullable String lastBy,
             @Nullable Long lastIndex,
             List<EvidenceItem> evidence,
+            List<String> changes,
+            List<Long> entries,
             List<Stepped> history) {}
 
-    /** One step after the filing: an answer with the items it linked, a refusal, an acceptance or a reopening. */
+    /**
+     * One step after the filing: an answer with the items, changes and entries it linked, a refusal,
+     * an acceptance or a reopening.
+     */
     public record Stepped(
-            Step step, String text, Instant at, String by, long ledgerIndex, List<EvidenceItem> evidence) {}
+            Step step,
+            String text,
+            Instant at,
+            String by,
+            long ledgerIndex,
+            List<EvidenceItem> evidence,
+            List<String> changes,
+            List<Long> entries) {}
 
     /** Files a request ({@code evidence-request.filed}); {@code zone} gives today for the due date. */
     public Request file(
@@ -99,32 +118,83 @@ public class EvidenceRequests {
         });
     }
 
-    /** Answers with AUDIT items of the incident ({@code evidence-request.answered}). */
-    public Request answer(String id, @Nullable List<String> evidence, @Nullable String note, String actor) {
+    /**
+     * Answers with AUDIT items, changes and public ledger entries of the incident, what its auditor
+     * reads as the access policy decides ({@code evidence-request.answered}, ADR 111).
+     */
+    public Request answer(
+            String id,
+            @Nullable List<String> evidence,
+            @Nullable List<String> changeIds,
+            @Nullable List<Long> entries,
+            @Nullable String note,
+            String actor) {
         String text = RequestRules.note(note);
-        Map<String, RequestRules.Linked> found = new HashMap<>();
-        if (evidence != null) {
-            for (String e : evidence) {
-                vault.find(e).ifPresent(i -> found.put(e, new RequestRules.Linked(i.incidentId(), i.repository())));
-            }
-        }
+        // looked up before the unit: entries are never edited, and a unit may not read ledger rows
+        RequestRules.Found found = found(evidence, changeIds, entries);
         return ledger.record(ap -> {
             Request r = existing(id);
-            List<String> items = RequestRules.answer(r.status(), r.incident(), evidence, found);
+            RequestRules.Answer a = RequestRules.answer(r.status(), r.incident(), evidence, changeIds, entries, found);
             Status status = RequestRules.after(Step.ANSWERED);
             long index = ap.record(
-                    new EvidenceRequestStepped(r.incident(), id, Step.ANSWERED.name(), status.name(), items, text),
+                    new EvidenceRequestStepped(
+                            r.incident(),
+                            id,
+                            Step.ANSWERED.name(),
+                            status.name(),
+                            a.evidence(),
+                            a.changes(),
+                            a.entries(),
+                            text),
                     actor);
             jdbc.update("DELETE FROM evidence_request_item WHERE request_id = ?", id);
-            for (int n = 0; n < items.size(); n++) {
+            for (int n = 0; n < a.evidence().size(); n++) {
                 jdbc.update(
                         "INSERT INTO evidence_request_item (request_id, ordinal, evidence_id) VALUES (?, ?, ?)",
                         id,
                         n,
-                        items.get(n));
+                        a.evidence().get(n));
             }
-            return stepped(id, Step.ANSWERED, status, text, actor, index, items);
+            return stepped(id, Step.ANSWERED, status, text, actor, index, a);
         });
+    }
+
+    /** The distinct ids or indexes asked for, none when they are more than {@code max}. */
+    private static <T> java.util.Set<T> lookUp(@Nullable List<T> asked, int max) {
+        java.util.Set<T> distinct = new java.util.LinkedHashSet<>(asked == null ? List.of() : asked);
+        return distinct.size() > max ? java.util.Set.of() : distinct;
+    }
+
+    /** What an answer names, as found: items in the vault, changes, entries of the ledger now. */
+    private RequestRules.Found found(
+            @Nullable List<String> evidence, @Nullable List<String> changeIds, @Nullable List<Long> entries) {
+        Map<String, RequestRules.Linked> items = new HashMap<>();
+        for (String e : evidence == null ? List.<String>of() : evidence) {
+            vault.find(e).ifPresent(i -> items.put(e, new RequestRules.Linked(i.incidentId(), i.repository())));
+        }
+        Map<String, RequestRules.LinkedChange> linkedChanges = new HashMap<>();
+        // more than the rules allow is refused by them: not looked up one by one first
+        for (String c : lookUp(changeIds, RequestRules.MAX_CHANGES)) {
+            changes.find(c)
+                    .ifPresent(ch -> linkedChanges.put(
+                            c,
+                            new RequestRules.LinkedChange(
+                                    ch.incident(), AccessPolicy.auditorReadsChanges(ch.incident()))));
+        }
+        long size = ledger.size();
+        Map<Long, RequestRules.LinkedEntry> linkedEntries = new HashMap<>();
+        for (long i : lookUp(entries, RequestRules.MAX_ENTRIES)) {
+            if (i >= 0 && i < size) {
+                for (Ledger.ServedEntry e : ledger.entries(i, i + 1)) {
+                    boolean privileged = LedgerEntry.fromLeaf(e.leaf()).body().has("commitment");
+                    linkedEntries.put(
+                            i,
+                            new RequestRules.LinkedEntry(
+                                    e.incident(), AccessPolicy.readsEntry(Role.AUDITOR, privileged)));
+                }
+            }
+        }
+        return new RequestRules.Found(items, linkedChanges, linkedEntries, size);
     }
 
     /** Declines with a reason ({@code evidence-request.declined}). */
@@ -148,17 +218,22 @@ public class EvidenceRequests {
             String text = rule.apply(r);
             Status status = RequestRules.after(step);
             long index = ap.record(
-                    new EvidenceRequestStepped(r.incident(), id, step.name(), status.name(), List.of(), text), actor);
+                    new EvidenceRequestStepped(
+                            r.incident(), id, step.name(), status.name(), List.of(), List.of(), List.of(), text),
+                    actor);
             if (step == Step.REOPENED) {
                 // the answer it had is no longer the answer; the ledger keeps which items it linked
                 jdbc.update("DELETE FROM evidence_request_item WHERE request_id = ?", id);
             }
-            return stepped(id, step, status, text, actor, index, List.of());
+            return stepped(id, step, status, text, actor, index, NOTHING);
         });
     }
 
+    private static final RequestRules.Answer NOTHING = new RequestRules.Answer(List.of(), List.of(), List.of());
+
     private Request stepped(
-            String id, Step step, Status status, String text, String actor, long index, List<String> items) {
+            String id, Step step, Status status, String text, String actor, long index, RequestRules.Answer linked) {
+        List<String> items = linked.evidence();
         Instant at = now();
         Integer last = jdbc.queryForObject(
                 "SELECT MAX(ordinal) FROM evidence_request_step WHERE request_id = ?", Integer.class, id);
@@ -181,6 +256,24 @@ public class EvidenceRequests {
                     ordinal,
                     n,
                     items.get(n));
+        }
+        for (int n = 0; n < linked.changes().size(); n++) {
+            jdbc.update(
+                    "INSERT INTO evidence_request_step_link (request_id, step_ordinal, kind, ordinal, change_id)"
+                            + " VALUES (?, ?, 'CHANGE', ?, ?)",
+                    id,
+                    ordinal,
+                    n,
+                    linked.changes().get(n));
+        }
+        for (int n = 0; n < linked.entries().size(); n++) {
+            jdbc.update(
+                    "INSERT INTO evidence_request_step_link (request_id, step_ordinal, kind, ordinal, entry_index)"
+                            + " VALUES (?, ?, 'ENTRY', ?, ?)",
+                    id,
+                    ordinal,
+                    n,
+                    linked.entries().get(n));
         }
         jdbc.update(
                 "UPDATE evidence_request SET status = ?, last_step = ?, last_text = ?, last_at = ?, last_by = ?,"
@@ -222,6 +315,16 @@ public class EvidenceRequests {
         boolean hasLast = !rs.wasNull();
         List<EvidenceItem> items =
                 items("SELECT evidence_id FROM evidence_request_item WHERE request_id = ? ORDER BY ordinal", id);
+        List<Stepped> history = history(id);
+        // the current answer's changes and entries: the last answer's, until the request is reopened
+        List<String> answeredChanges = List.of();
+        List<Long> answeredEntries = List.of();
+        for (Stepped s : history) {
+            if (s.step() == Step.ANSWERED || s.step() == Step.REOPENED) {
+                answeredChanges = s.changes();
+                answeredEntries = s.entries();
+            }
+        }
         return new Request(
                 id,
                 rs.getString("incident_id"),
@@ -238,7 +341,9 @@ public class EvidenceRequests {
                 rs.getString("last_by"),
                 hasLast ? lastIndex : null,
                 items,
-                history(id));
+                answeredChanges,
+                answeredEntries,
+                history);
     }
 
     private List<Stepped> history(String id) {
@@ -253,6 +358,18 @@ public class EvidenceRequests {
                         items(
                                 "SELECT evidence_id FROM evidence_request_step_item WHERE request_id = ?"
                                         + " AND step_ordinal = ? ORDER BY ordinal",
+                                id,
+                                rs.getInt("ordinal")),
+                        jdbc.queryForList(
+                                "SELECT change_id FROM evidence_request_step_link WHERE request_id = ?"
+                                        + " AND step_ordinal = ? AND kind = 'CHANGE' ORDER BY ordinal",
+                                String.class,
+                                id,
+                                rs.getInt("ordinal")),
+                        jdbc.queryForList(
+                                "SELECT entry_index FROM evidence_request_step_link WHERE request_id = ?"
+                                        + " AND step_ordinal = ? AND kind = 'ENTRY' ORDER BY ordinal",
+                                Long.class,
                                 id,
                                 rs.getInt("ordinal"))),
                 id);

@@ -5,9 +5,11 @@ import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
+import dev.tandem.server.change.Changes;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.incident.Timeline;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.web.FormTokens;
 import dev.tandem.server.web.Problems;
@@ -25,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The auditor's portal of an incident (docs/web.md, tab "Audit"): the evidence requests with where
- * each stands and the AUDIT items linked (downloaded through the evidence download, which records
- * the read), the forms for each step where the policy permits it, the export bag's link, and the
+ * each stands and what the answers link: AUDIT items (downloaded through the evidence download, which
+ * records the read), changes and public ledger entries (ADR 111), the forms for each step where the policy permits it, the export bag's link, and the
  * checkpoint the caller last verified offline with whether the log is still consistent with it.
  * Forms post and redirect; a refused form is the page again (422) with the message at the form.
  */
@@ -37,6 +39,8 @@ class PortalPages {
     private final Vault vault;
     private final IncidentHeader header;
     private final Ledger ledger;
+    private final Changes changes;
+    private final Timeline timeline;
     private final java.time.Clock clock;
 
     PortalPages(
@@ -45,8 +49,12 @@ class PortalPages {
             Vault vault,
             IncidentHeader header,
             Ledger ledger,
+            Changes changes,
+            Timeline timeline,
             java.time.Clock clock) {
         this.ledger = ledger;
+        this.changes = changes;
+        this.timeline = timeline;
         this.clock = clock;
         this.requests = requests;
         this.checkpoints = checkpoints;
@@ -84,6 +92,9 @@ class PortalPages {
                 vault.ofIncident(id).stream()
                         .filter(e -> e.repository() == Repository.AUDIT)
                         .toList());
+        // and the incident's changes, which the auditor reads (ADR 111); entries are named by index
+        model.addAttribute("answerChanges", changes.ofIncident(id));
+        model.addAttribute("links", new AnswerLinks(changes, timeline, id, access.caller()));
         VerifiedCheckpoints.Recorded verified =
                 checkpoints.find(id, access.username()).orElse(null);
         model.addAttribute("verified", verified);
@@ -141,7 +152,12 @@ class PortalPages {
                 model,
                 response,
                 () -> requests.answer(
-                        id, form.getOrDefault("evidence", List.of()), form.getFirst("note"), access.username()));
+                        id,
+                        form.getOrDefault("evidence", List.of()),
+                        form.getOrDefault("changes", List.of()),
+                        RequestRules.entryList(form.getFirst("entries")),
+                        form.getFirst("note"),
+                        access.username()));
     }
 
     @PostMapping("/evidence-requests/{id}/decline")

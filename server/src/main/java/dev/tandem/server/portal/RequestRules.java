@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rules of an evidence request (docs/contracts.md §5.1), plain Java: what a request must say,
  * and which step may follow which. An auditor (or the audit liaison) files it; the audit liaison or
- * the incident commander answers it with AUDIT evidence of the incident, or declines it with a
- * reason; the auditor accepts the answer (or the refusal) or reopens the request with a reason.
- * Every refusal names the field or the state at fault; nothing is written before these checks pass.
+ * the incident commander answers it with AUDIT evidence, changes or public ledger entries of the
+ * incident (ADR 111), or declines it with a reason; the auditor accepts the answer (or the
+ * refusal) or reopens the request with a reason. Every refusal names the field or the state at fault; nothing is written before these checks pass.
  */
 public final class RequestRules {
     /** What is asked, at most (the timeline shows it whole). */
@@ -28,6 +28,10 @@ public final class RequestRules {
     static final int MAX_CONTROLS = 20;
 
     static final int MAX_EVIDENCE = 50;
+
+    static final int MAX_CHANGES = 10;
+
+    static final int MAX_ENTRIES = 50;
 
     private RequestRules() {}
 
@@ -132,23 +136,60 @@ public final class RequestRules {
     public record Linked(String incident, Repository repository) {}
 
     /**
-     * Checks an answer: the request is OPEN, at least one item is named, and each is AUDIT evidence
-     * of the request's incident (never FORENSIC: the auditor reads what the request links). Answers
-     * the items, each once, in the order given.
+     * A change the answer links, as found: its incident, and whether the incident's auditor reads
+     * it (the access policy decides).
      */
-    public static List<String> answer(
-            Status status, String incident, @Nullable List<String> evidence, Map<String, Linked> found) {
+    public record LinkedChange(String incident, boolean auditorReads) {}
+
+    /**
+     * A ledger entry the answer links, as found: its incident (null for an entry of no incident),
+     * and whether the incident's auditor reads it in the clear (the access policy decides: not a
+     * privileged entry).
+     */
+    public record LinkedEntry(@Nullable String incident, boolean auditorReads) {}
+
+    /** What an answer links, each once, in the order given: AUDIT items, changes, ledger entries. */
+    public record Answer(List<String> evidence, List<String> changes, List<Long> entries) {
+        public Answer {
+            evidence = List.copyOf(evidence);
+            changes = List.copyOf(changes);
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Checks an answer (ADR 111): the request is OPEN and something is linked, AUDIT evidence, a
+     * change or a ledger entry, each of the request's incident and each what the auditor reads:
+     * never a FORENSIC item (422 {@code forensic-evidence}), a change the auditor may not read (422
+     * {@code change-not-visible}), nor a privileged entry (422 {@code privileged-entry}). An entry
+     * outside the ledger or of another incident, an unknown change, are 422 naming the field.
+     * Answers what is linked, each once, in the order given.
+     */
+    public static Answer answer(
+            Status status,
+            String incident,
+            @Nullable List<String> evidence,
+            @Nullable List<String> changes,
+            @Nullable List<Long> entries,
+            Found found) {
         requireStatus(status, Step.ANSWERED, Status.OPEN);
-        List<String> items = new ArrayList<>(new LinkedHashSet<>(evidence == null ? List.of() : evidence));
-        items.removeIf(String::isBlank);
-        if (items.isEmpty()) {
-            throw invalid("evidence", "link at least one AUDIT evidence item of the incident");
+        List<String> items = distinct(evidence);
+        List<String> changeIds = distinct(changes);
+        List<Long> indexes = new ArrayList<>(new LinkedHashSet<>(entries == null ? List.of() : entries));
+        if (items.isEmpty() && changeIds.isEmpty() && indexes.isEmpty()) {
+            throw invalid("evidence", "link at least one AUDIT evidence item, change or ledger entry of the incident");
         }
         if (items.size() > MAX_EVIDENCE) {
             throw invalid("evidence", "at most " + MAX_EVIDENCE + " items, got " + items.size());
         }
+        if (changeIds.size() > MAX_CHANGES) {
+            throw invalid("changes", "at most " + MAX_CHANGES + " changes, got " + changeIds.size());
+        }
+        if (indexes.size() > MAX_ENTRIES) {
+            throw invalid("entries", "at most " + MAX_ENTRIES + " entries, got " + indexes.size());
+        }
         for (String id : items) {
-            Linked l = found.get(id);
+            Linked l = found.evidence().get(id);
             if (l == null || !l.incident().equals(incident)) {
                 throw invalid("evidence", "no evidence item " + id + " in incident " + incident);
             }
@@ -159,7 +200,74 @@ public final class RequestRules {
                                 + " with AUDIT evidence only, which the auditor may read");
             }
         }
-        return List.copyOf(items);
+        for (String id : changeIds) {
+            LinkedChange c = found.changes().get(id);
+            if (c == null || !c.incident().equals(incident)) {
+                throw invalid("changes", "no change " + id + " in incident " + incident);
+            }
+            if (!c.auditorReads()) {
+                throw DomainException.unprocessable(
+                        "change-not-visible",
+                        "changes: change " + id + " is not one the auditor may read; an evidence request is"
+                                + " answered with what the auditor may read");
+            }
+        }
+        for (long index : indexes) {
+            if (index < 0 || index >= found.treeSize()) {
+                throw invalid(
+                        "entries",
+                        "entry #" + index + " is outside the ledger (its entries are #0 to #" + (found.treeSize() - 1)
+                                + ")");
+            }
+            LinkedEntry e = found.entries().get(index);
+            if (e == null || !incident.equals(e.incident())) {
+                throw invalid("entries", "entry #" + index + " is not an entry of incident " + incident);
+            }
+            if (!e.auditorReads()) {
+                throw DomainException.unprocessable(
+                        "privileged-entry",
+                        "entries: entry #" + index + " is privileged (the auditor sees only its commitment); an"
+                                + " evidence request is answered with entries the auditor reads in the clear");
+            }
+        }
+        return new Answer(items, changeIds, indexes);
+    }
+
+    /** What the answer names, as found: items, changes and entries by their ids, and the ledger's size. */
+    public record Found(
+            Map<String, Linked> evidence,
+            Map<String, LinkedChange> changes,
+            Map<Long, LinkedEntry> entries,
+            long treeSize) {}
+
+    /**
+     * The page's "12, 40" or "#12 #40" as entry indexes; 422 {@code bad-entries} naming what is no
+     * index.
+     */
+    public static List<Long> entryList(@Nullable String text) {
+        List<Long> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.split("[,\\s]+")) {
+            String p = part.startsWith("#") ? part.substring(1) : part;
+            if (p.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(Long.parseLong(p));
+            } catch (NumberFormatException e) {
+                throw invalid(
+                        "entries", "ledger entry indexes (whole numbers such as 12 or #12), got \"" + part + "\"");
+            }
+        }
+        return out;
+    }
+
+    private static List<String> distinct(@Nullable List<String> ids) {
+        List<String> out = new ArrayList<>(new LinkedHashSet<>(ids == null ? List.of() : ids));
+        out.removeIf(String::isBlank);
+        return out;
     }
 
     /** Declining needs an OPEN request and a reason. */

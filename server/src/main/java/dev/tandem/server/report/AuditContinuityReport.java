@@ -294,8 +294,9 @@ public final class AuditContinuityReport {
             notes.add("No evidence requests were filed.");
         }
         notes.add("What the auditors asked for and how each request stands at this checkpoint, from the"
-                + " evidence-request entries of the ledger. Answers link AUDIT evidence only, each named with the"
-                + " entry that added it (its SHA-256 is in the evidence table);"
+                + " evidence-request entries of the ledger. Answers link AUDIT evidence, each named with the"
+                + " entry that added it (its SHA-256 is in the evidence table), changes by their ids and public"
+                + " ledger entries by their indexes;"
                 + " " + when + ".");
         return new Section(
                 "evidence-requests",
@@ -314,6 +315,8 @@ public final class AuditContinuityReport {
             named.add(step.unnamed() + (step.unnamed() == 1 ? " item" : " items")
                     + " not named (no AUDIT evidence of this incident by that id at the checkpoint)");
         }
+        step.changes().forEach(c -> named.add("change " + c));
+        step.entries().forEach(i -> named.add("entry #" + i));
         return named.isEmpty() ? "no items" : String.join(", ", named);
     }
 

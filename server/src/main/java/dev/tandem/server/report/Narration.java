@@ -194,6 +194,18 @@ final class Narration {
         return out;
     }
 
+    /**
+     * What an evidence request's answer linked, as a report names it: its AUDIT items by name, then
+     * its changes ({@code change <id>}) and ledger entries ({@code entry #<index>}), ADR 111.
+     */
+    static List<String> answered(JsonNode b, Names names) {
+        List<String> out = new ArrayList<>();
+        texts(b, "evidence").forEach(e -> out.add(names.of(e)));
+        texts(b, "changes").forEach(c -> out.add("change " + c));
+        b.path("entries").forEach(i -> out.add("entry #" + i.asLong()));
+        return out;
+    }
+
     /** A privileged entry the reader may not open, as both reports state it. */
     static String sealed(ReportEntry e) {
         return "Privileged entry recorded at " + time(e.at()) + "; commitment " + e.commitment();
@@ -356,9 +368,7 @@ final class Narration {
                         + (texts(b, "controls").isEmpty() ? "" : "; controls " + controls(texts(b, "controls")));
             case "evidence-request.answered" ->
                 "Evidence request answered" + by + " with "
-                        + String.join(
-                                ", ",
-                                texts(b, "evidence").stream().map(names::of).toList())
+                        + String.join(", ", answered(b, names))
                         + (text(b, "text").isEmpty() ? "" : "; note: " + text(b, "text"));
             case "evidence-request.declined" -> "Evidence request declined" + by + ": " + text(b, "text");
             case "evidence-request.accepted" ->

@@ -41,9 +41,19 @@ public final class RequestHistory {
      * @param unnamed how many linked items are not public AUDIT evidence of the incident (never named)
      */
     public record Step(
-            String step, String text, String by, String at, long ledgerIndex, List<Item> evidence, int unnamed) {
+            String step,
+            String text,
+            String by,
+            String at,
+            long ledgerIndex,
+            List<Item> evidence,
+            int unnamed,
+            List<String> changes,
+            List<Long> entries) {
         public Step {
             evidence = List.copyOf(evidence);
+            changes = List.copyOf(changes);
+            entries = List.copyOf(entries);
         }
     }
 
@@ -183,7 +193,18 @@ public final class RequestHistory {
                 }
             }
             String step = kind.name();
-            b.history.add(new Step(step, text(c, "text"), e.actor(), e.at(), e.index(), items, unnamed));
+            List<Long> linkedEntries = new ArrayList<>();
+            c.path("entries").forEach(i -> linkedEntries.add(i.asLong()));
+            b.history.add(new Step(
+                    step,
+                    text(c, "text"),
+                    e.actor(),
+                    e.at(),
+                    e.index(),
+                    items,
+                    unnamed,
+                    texts(c, "changes"),
+                    linkedEntries));
             b.status = text(c, "status").isEmpty() ? statusAfter(step) : text(c, "status");
             b.cites.add(e.index());
         }

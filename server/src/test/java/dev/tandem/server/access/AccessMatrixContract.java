@@ -2096,6 +2096,53 @@ abstract class AccessMatrixContract {
     }
 
     /**
+     * An evidence request's answer links only what the incident's AUDITOR reads (ADR 111): a change,
+     * which every member reads, and entries in the clear; a privileged entry is refused (422
+     * {@code privileged-entry}). The auditor reads the answer's change and entry, and the change
+     * itself; no member learns more of them from the answer than the auditor does.
+     */
+    @Test
+    void anEvidenceRequestIsAnsweredOnlyWithChangesAndEntriesTheAuditorReads() {
+        Fixture f = fixture;
+        String changeId = change(f);
+        long requested = f.as().get(Who.AUDITOR)
+                .get("/api/v1/changes/" + changeId)
+                .json()
+                .path("ledgerIndex")
+                .asLong();
+        Api.Response sealed = f.as().get(Who.LEGAL)
+                .postJson(
+                        "/api/v1/incidents/" + f.incident() + "/timeline",
+                        "{\"kind\":\"NOTE\",\"text\":\"counsel's view of the change\",\"privileged\":true}");
+        assertThat(sealed.status()).as(sealed.body()).isEqualTo(201);
+        String id = evidenceRequest(f, false);
+        Api liaison = f.as().get(Who.LIAISON);
+        Api.Response refused = liaison.postJson(
+                "/api/v1/evidence-requests/" + id + "/answer",
+                "{\"entries\":[" + sealed.json().path("ledgerIndex").asLong() + "]}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("type").asString()).endsWith("privileged-entry");
+        Api.Response answered = liaison.postJson(
+                "/api/v1/evidence-requests/" + id + "/answer",
+                "{\"changes\":[\"" + changeId + "\"],\"entries\":[" + requested + "]}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        JsonNode asAuditor =
+                f.as().get(Who.AUDITOR).get("/api/v1/evidence-requests/" + id).json();
+        assertThat(asAuditor.path("changes").get(0).path("id").asString()).isEqualTo(changeId);
+        assertThat(asAuditor.path("entries").get(0).path("type").asString()).isEqualTo("change.requested");
+        for (Who who : List.of(Who.IC, Who.LEGAL, Who.RESPONDER, Who.LIAISON)) {
+            JsonNode seen =
+                    f.as().get(who).get("/api/v1/evidence-requests/" + id).json();
+            assertThat(seen.path("changes")).as(who.name()).isEqualTo(asAuditor.path("changes"));
+            assertThat(seen.path("entries")).as(who.name()).isEqualTo(asAuditor.path("entries"));
+        }
+        assertThat(f.as().get(Who.OUTSIDER)
+                        .get("/api/v1/evidence-requests/" + id)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    /**
      * A grant of every FORENSIC item is asked for explicitly: {@code "evidence": null} in the API, the
      * form's empty choice on the page. A request that leaves the field out grants nothing (422).
      */

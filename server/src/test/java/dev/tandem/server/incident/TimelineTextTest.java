@@ -414,19 +414,23 @@ class TimelineTextTest {
                         + " for CC6.2, CC6.3");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
-                        "i", "r1", "ANSWERED", "ANSWERED", List.of("e1", "e2"), "both reviews"),
+                        "i", "r1", "ANSWERED", "ANSWERED", List.of("e1", "e2"), List.of(), List.of(), "both reviews"),
                 "Ada Lovelace answered evidence request r1 with 2 AUDIT evidence items (e1, e2): both reviews");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
-                        "i", "r1", "DECLINED", "DECLINED", List.of(), "not kept"),
+                        "i", "r1", "ANSWERED", "ANSWERED", List.of(), List.of("c1"), List.of(41L, 42L), ""),
+                "Ada Lovelace answered evidence request r1 with 1 change (c1), 2 ledger entries (#41, #42)");
+        s.put(
+                new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
+                        "i", "r1", "DECLINED", "DECLINED", List.of(), List.of(), List.of(), "not kept"),
                 "Ada Lovelace declined evidence request r1: not kept");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
-                        "i", "r1", "ACCEPTED", "ACCEPTED", List.of(), ""),
+                        "i", "r1", "ACCEPTED", "ACCEPTED", List.of(), List.of(), List.of(), ""),
                 "Ada Lovelace accepted the answer to evidence request r1");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceRequestStepped(
-                        "i", "r1", "REOPENED", "OPEN", List.of(), "the after review is missing"),
+                        "i", "r1", "REOPENED", "OPEN", List.of(), List.of(), List.of(), "the after review is missing"),
                 "Ada Lovelace reopened evidence request r1: the after review is missing");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidencePulledBack(

@@ -45,13 +45,15 @@ abstract class EvidenceRequestsContract {
     private String incident;
     private String audit;
     private String forensic;
+    private String liaisonName;
 
     @BeforeAll
     void incident() {
         Api admin = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
         String tag = Long.toString(System.nanoTime(), 36);
         ic = admin.as(user(admin, "ic-" + tag));
-        liaison = admin.as(user(admin, "liaison-" + tag));
+        liaisonName = "liaison-" + tag;
+        liaison = admin.as(user(admin, liaisonName));
         auditor = admin.as(user(admin, "auditor-" + tag));
         Api.Response created = ic.postJson(
                 "/api/v1/incidents",
@@ -295,6 +297,161 @@ abstract class EvidenceRequestsContract {
 
     private JsonNode timeline() {
         return auditor.get("/api/v1/incidents/" + incident + "/timeline").json();
+    }
+
+    /**
+     * The auditor asks for the remediation's change ticket and its approvals: the liaison answers
+     * with the change and its public entries (ADR 111); the auditor reads both in the answer, its
+     * history and the timeline. Unknown changes, entries outside the ledger or of another incident,
+     * and privileged entries are refused, nothing recorded.
+     */
+    @Test
+    void aRequestIsAnsweredWithAChangeAndItsPublicEntriesAndRefusesWhatTheAuditorMayNotRead() {
+        JsonNode change = change("Requests", "Revoke ViewAllData from the integration user");
+        String changeId = change.path("id").asString();
+        long requested = change.path("ledgerIndex").asLong();
+        // a privileged entry of the same incident: counsel's decision, a commitment to the auditor
+        Api.Response privileged = ic.postJson(
+                "/api/v1/incidents/" + incident + "/timeline",
+                "{\"kind\":\"DECISION\",\"text\":\"Privileged: notify the authority\",\"privileged\":true}");
+        assertThat(privileged.status()).as(privileged.body()).isEqualTo(201);
+        long sealed = privileged.json().path("ledgerIndex").asLong();
+
+        Api.Response filed = auditor.postJson(
+                "/api/v1/incidents/" + incident + "/evidence-requests",
+                "{\"text\":\"The change ticket for the remediation and who approved it\"}");
+        String id = filed.json().path("id").asString();
+        String answer = "/api/v1/evidence-requests/" + id + "/answer";
+        long size = Long.parseLong(
+                ic.get("/api/v1/ledger/checkpoint").body().lines().toList().get(1));
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{\"changes\":[\"no-such-change\"]}", "bad-changes");
+        refused.put("{\"entries\":[" + (size + 1000) + "]}", "bad-entries");
+        refused.put("{\"entries\":[\"12\"]}", "bad-entries");
+        refused.put("{\"entries\":[" + sealed + "]}", "privileged-entry");
+        refused.put("{\"entries\":[0]}", "bad-entries"); // the installation's first entry, of no incident
+        refused.put("{\"changes\":[],\"entries\":[]}", "bad-evidence");
+        for (var r : refused.entrySet()) {
+            Api.Response no = liaison.postJson(answer, r.getKey());
+            assertThat(no.status()).as(r.getKey() + " " + no.body()).isEqualTo(422);
+            assertThat(no.json().path("type").asString()).as(r.getKey()).endsWith(":" + r.getValue());
+        }
+        assertThat(auditor.get("/api/v1/evidence-requests/" + id)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("OPEN");
+
+        Api.Response answered = liaison.postJson(
+                answer,
+                "{\"changes\":[\"" + changeId + "\"],\"entries\":[" + requested + "],"
+                        + "\"note\":\"The change and its request\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        JsonNode seen = auditor.get("/api/v1/evidence-requests/" + id).json();
+        assertThat(seen.path("status").asString()).isEqualTo("ANSWERED");
+        assertThat(seen.path("evidence")).isEmpty();
+        assertThat(seen.path("changes").get(0).path("id").asString()).isEqualTo(changeId);
+        assertThat(seen.path("changes").get(0).path("title").asString())
+                .isEqualTo("Revoke ViewAllData from the integration user");
+        assertThat(seen.path("changes").get(0).path("href").asString()).isEqualTo("/api/v1/changes/" + changeId);
+        assertThat(auditor.get(seen.path("changes").get(0).path("href").asString())
+                        .status())
+                .isEqualTo(200);
+        JsonNode entry = seen.path("entries").get(0);
+        assertThat(entry.path("index").asLong()).isEqualTo(requested);
+        assertThat(entry.path("type").asString()).isEqualTo("change.requested");
+        assertThat(entry.path("text").asString()).contains("Revoke ViewAllData");
+        assertThat(seen.path("history").get(0).path("changes").get(0).path("id").asString())
+                .isEqualTo(changeId);
+        // the answer's entry names them, in the clear, and the timeline tells it
+        JsonNode recorded = auditor.get("/api/v1/incidents/" + incident + "/timeline?kind=evidence-request.answered")
+                .json();
+        JsonNode last = recorded.get(recorded.size() - 1);
+        assertThat(last.path("body").path("changes").get(0).asString()).isEqualTo(changeId);
+        assertThat(last.path("body").path("entries").get(0).asLong()).isEqualTo(requested);
+        assertThat(last.path("text").asString())
+                .contains("1 change (" + changeId + ")", "1 ledger entry (#" + requested);
+
+        // the auditor's portal page shows them in the answer's history, the entry linked on the timeline
+        Api.Response page = auditor.get("/incidents/" + incident + "/audit");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("href=\"/changes/" + changeId + "\"")
+                .contains("Revoke ViewAllData from the integration user")
+                .contains("href=\"/incidents/" + incident + "#entry-" + requested + "\"")
+                .contains("Ledger entry #" + requested);
+
+        // reopened, the current answer links nothing; its history keeps what was handed over
+        Api.Response reopened =
+                auditor.postJson("/api/v1/evidence-requests/" + id + "/reopen", "{\"reason\":\"the approvals too\"}");
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(reopened.json().path("changes")).isEmpty();
+        assertThat(reopened.json().path("entries")).isEmpty();
+        assertThat(reopened.json()
+                        .path("history")
+                        .get(0)
+                        .path("entries")
+                        .get(0)
+                        .path("index")
+                        .asLong())
+                .isEqualTo(requested);
+    }
+
+    /**
+     * The Audit tab's answer form takes the incident's changes (checkboxes) and entry indexes (text,
+     * "#12, 13"); an index that is no number comes back as the page, 422, the problem at the form.
+     */
+    @Test
+    void thePortalsAnswerFormLinksAChangeAndEntries() {
+        JsonNode change = change("Form", "Remove the sandbox copy");
+        String changeId = change.path("id").asString();
+        long requested = change.path("ledgerIndex").asLong();
+        String id = auditor.postJson(
+                        "/api/v1/incidents/" + incident + "/evidence-requests",
+                        "{\"text\":\"The ticket for removing the sandbox copy\"}")
+                .json()
+                .path("id")
+                .asString();
+        String password = "form-answer-" + Long.toString(System.nanoTime(), 36) + "-Kq7!";
+        accounts.setPassword(liaisonName, password, "test");
+        dev.tandem.server.FormSession form = new dev.tandem.server.FormSession("http://127.0.0.1:" + port);
+        assertThat(form.signIn(liaisonName, password).statusCode()).isEqualTo(302);
+        String page = "/incidents/" + incident + "/audit";
+        assertThat(form.get(page).body()).contains("value=\"" + changeId + "\"");
+        var bad = form.post(
+                "/evidence-requests/" + id + "/answer",
+                "entries=" + dev.tandem.server.FormSession.encode("#" + requested + ", approvals") + "&_csrf="
+                        + dev.tandem.server.FormSession.encode(form.csrf(page)),
+                null);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("urn:tandem:problem:bad-entries");
+        var ok = form.post(
+                "/evidence-requests/" + id + "/answer",
+                "changes=" + changeId + "&entries=" + dev.tandem.server.FormSession.encode("#" + requested)
+                        + "&note=the+ticket&_csrf=" + dev.tandem.server.FormSession.encode(form.csrf(page)),
+                null);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
+        JsonNode answered = auditor.get("/api/v1/evidence-requests/" + id).json();
+        assertThat(answered.path("changes").get(0).path("id").asString()).isEqualTo(changeId);
+        assertThat(answered.path("entries").get(0).path("index").asLong()).isEqualTo(requested);
+    }
+
+    /** A change requested by the commander on a permission set of its own, from its pre-change snapshot. */
+    private JsonNode change(String permissionSet, String title) {
+        Api.Response snapshot = ic.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=AUDIT&kind=CONFIG_SNAPSHOT&name="
+                        + permissionSet + ".permissionset-meta.xml",
+                ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>" + permissionSet + " "
+                                + System.nanoTime() + "</label></PermissionSet>")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(201);
+        Api.Response change = ic.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"title\":\"" + title + "\",\"system\":\"Salesforce\",\"configItems\":[\"PermissionSet:"
+                        + permissionSet + "\"],\"controls\":[\"CC6.3\"],\"preSnapshots\":[\""
+                        + snapshot.json().path("id").asString() + "\"],\"rollbackPlan\":\"redeploy\"}");
+        assertThat(change.status()).as(change.body()).isEqualTo(201);
+        return change.json();
     }
 
     private String upload(String repository, String name) {

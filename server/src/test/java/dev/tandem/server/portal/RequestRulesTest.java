@@ -11,16 +11,36 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Evidence requests' rules without Spring: what a request must say and which step follows which. */
 class RequestRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    static final Map<String, Linked> FOUND = Map.of(
-            "a1", new Linked("i", Repository.AUDIT),
-            "a2", new Linked("i", Repository.AUDIT),
-            "f1", new Linked("i", Repository.FORENSIC),
-            "x1", new Linked("other", Repository.AUDIT));
+    static final RequestRules.Found FOUND = new RequestRules.Found(
+            Map.of(
+                    "a1", new Linked("i", Repository.AUDIT),
+                    "a2", new Linked("i", Repository.AUDIT),
+                    "f1", new Linked("i", Repository.FORENSIC),
+                    "x1", new Linked("other", Repository.AUDIT)),
+            Map.of(
+                    "c1", new RequestRules.LinkedChange("i", true),
+                    "c2", new RequestRules.LinkedChange("i", true),
+                    "cx", new RequestRules.LinkedChange("other", true),
+                    "hidden", new RequestRules.LinkedChange("i", false)),
+            Map.of(
+                    3L, new RequestRules.LinkedEntry("i", true),
+                    4L, new RequestRules.LinkedEntry("i", true),
+                    5L, new RequestRules.LinkedEntry("i", false),
+                    6L, new RequestRules.LinkedEntry("other", true),
+                    7L, new RequestRules.LinkedEntry(null, true)),
+            10);
+
+    /** An answer of AUDIT items only. */
+    private static List<String> items(Status status, String incident, @Nullable List<String> evidence) {
+        return RequestRules.answer(status, incident, evidence, null, null, FOUND)
+                .evidence();
+    }
 
     private static String code(Runnable r) {
         try {
@@ -72,18 +92,58 @@ class RequestRulesTest {
 
     @Test
     void anAnswerLinksAuditItemsOfTheIncidentOnlyEachOnce() {
-        assertThat(RequestRules.answer(Status.OPEN, "i", List.of("a2", "a1", "a2"), FOUND))
-                .containsExactly("a2", "a1");
-        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("a1", "f1"), FOUND)))
+        assertThat(items(Status.OPEN, "i", List.of("a2", "a1", "a2"))).containsExactly("a2", "a1");
+        assertThat(code(() -> items(Status.OPEN, "i", List.of("a1", "f1"))))
                 .startsWith("forensic-evidence evidence: item f1 is FORENSIC (privileged)");
-        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("x1"), FOUND)))
+        assertThat(code(() -> items(Status.OPEN, "i", List.of("x1"))))
                 .isEqualTo("bad-evidence evidence: no evidence item x1 in incident i");
-        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of("nope"), FOUND)))
+        assertThat(code(() -> items(Status.OPEN, "i", List.of("nope"))))
                 .isEqualTo("bad-evidence evidence: no evidence item nope in incident i");
-        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of(), FOUND)))
+        assertThat(code(() -> items(Status.OPEN, "i", List.of())))
                 .startsWith("bad-evidence evidence: link at least one");
-        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, FOUND)))
-                .startsWith("bad-evidence evidence: link at least one");
+        assertThat(code(() -> items(Status.OPEN, "i", null))).startsWith("bad-evidence evidence: link at least one");
+    }
+
+    @Test
+    void anAnswerLinksChangesAndPublicEntriesOfTheIncidentTheAuditorReads() {
+        RequestRules.Answer a =
+                RequestRules.answer(Status.OPEN, "i", List.of(), List.of("c2", "c1", "c2"), List.of(4L, 3L, 4L), FOUND);
+        assertThat(a.evidence()).isEmpty();
+        assertThat(a.changes()).containsExactly("c2", "c1");
+        assertThat(a.entries()).containsExactly(4L, 3L);
+        assertThat(RequestRules.answer(Status.OPEN, "i", List.of("a1"), List.of("c1"), List.of(3L), FOUND))
+                .isEqualTo(new RequestRules.Answer(List.of("a1"), List.of("c1"), List.of(3L)));
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, List.of("nope"), null, FOUND)))
+                .isEqualTo("bad-changes changes: no change nope in incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, List.of("cx"), null, FOUND)))
+                .isEqualTo("bad-changes changes: no change cx in incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, List.of("hidden"), null, FOUND)))
+                .startsWith("change-not-visible changes: change hidden is not one the auditor may read");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, List.of(10L), FOUND)))
+                .isEqualTo("bad-entries entries: entry #10 is outside the ledger (its entries are #0 to #9)");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, List.of(-1L), FOUND)))
+                .startsWith("bad-entries entries: entry #-1 is outside the ledger");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, List.of(6L), FOUND)))
+                .isEqualTo("bad-entries entries: entry #6 is not an entry of incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, List.of(7L), FOUND)))
+                .isEqualTo("bad-entries entries: entry #7 is not an entry of incident i");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, List.of(3L, 5L), FOUND)))
+                .startsWith("privileged-entry entries: entry #5 is privileged");
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", List.of(), List.of(), List.of(), FOUND)))
+                .startsWith("bad-evidence evidence: link at least one AUDIT evidence item, change or ledger entry");
+        List<Long> many = java.util.stream.LongStream.range(0, 51).boxed().toList();
+        assertThat(code(() -> RequestRules.answer(Status.OPEN, "i", null, null, many, FOUND)))
+                .isEqualTo("bad-entries entries: at most 50 entries, got 51");
+    }
+
+    @Test
+    void thePagesEntriesAreIndexesWithOrWithoutTheirHash() {
+        assertThat(RequestRules.entryList(" #41, 42  43,")).containsExactly(41L, 42L, 43L);
+        assertThat(RequestRules.entryList(null)).isEmpty();
+        assertThat(RequestRules.entryList("  ")).isEmpty();
+        assertThat(code(() -> RequestRules.entryList("41, approvals")))
+                .isEqualTo("bad-entries entries: ledger entry indexes (whole numbers such as 12 or #12), got"
+                        + " \"approvals\"");
     }
 
     @Test
@@ -95,7 +155,7 @@ class RequestRulesTest {
         assertThat(RequestRules.decline(Status.OPEN, " not kept ")).isEqualTo("not kept");
         // ANSWERED or DECLINED: reviewed, not answered again
         for (Status s : List.of(Status.ANSWERED, Status.DECLINED)) {
-            assertThat(code(() -> RequestRules.answer(s, "i", List.of("a1"), FOUND)))
+            assertThat(code(() -> items(s, "i", List.of("a1"))))
                     .isEqualTo(
                             "request-state an evidence request that is " + s + " cannot be answered; that needs OPEN");
             assertThat(code(() -> RequestRules.decline(s, "no"))).startsWith("request-state ");

@@ -53,20 +53,31 @@ class NarrationFactsTest {
                 .isEqualTo("Evidence request filed by auditor: Access review of the integration user; due 2026-12-01;"
                         + " controls CC6.2");
         ReportEntry answered = request(
-                new EvidenceRequestStepped("i", "r", "ANSWERED", "ANSWERED", List.of("ev-1"), "before and after"),
+                new EvidenceRequestStepped(
+                        "i", "r", "ANSWERED", "ANSWERED", List.of("ev-1"), List.of(), List.of(), "before and after"),
                 "liaison");
         assertThat(Narration.describe(answered, names, false))
                 .isEqualTo("Evidence request answered by liaison with access-review.csv; note: before and after");
+        ReportEntry withChange = request(
+                new EvidenceRequestStepped(
+                        "i", "r", "ANSWERED", "ANSWERED", List.of("ev-1"), List.of("c-1"), List.of(41L), ""),
+                "liaison");
+        assertThat(Narration.describe(withChange, names, false))
+                .isEqualTo("Evidence request answered by liaison with access-review.csv, change c-1, entry #41");
         ReportEntry reopened = request(
-                new EvidenceRequestStepped("i", "r", "REOPENED", "OPEN", List.of(), "the policy is not the review"),
+                new EvidenceRequestStepped(
+                        "i", "r", "REOPENED", "OPEN", List.of(), List.of(), List.of(), "the policy is not the review"),
                 "auditor");
         assertThat(Narration.describe(reopened, names, true))
                 .isEqualTo("Evidence request reopened by auditor: the policy is not the review");
-        ReportEntry accepted =
-                request(new EvidenceRequestStepped("i", "r", "ACCEPTED", "ACCEPTED", List.of(), ""), "auditor");
+        ReportEntry accepted = request(
+                new EvidenceRequestStepped("i", "r", "ACCEPTED", "ACCEPTED", List.of(), List.of(), List.of(), ""),
+                "auditor");
         assertThat(Narration.describe(accepted, names, true)).isEqualTo("Evidence request accepted by auditor");
         ReportEntry declined = request(
-                new EvidenceRequestStepped("i", "r", "DECLINED", "DECLINED", List.of(), "privileged"), "liaison");
+                new EvidenceRequestStepped(
+                        "i", "r", "DECLINED", "DECLINED", List.of(), List.of(), List.of(), "privileged"),
+                "liaison");
         assertThat(Narration.describe(declined, names, true))
                 .isEqualTo("Evidence request declined by liaison: privileged");
     }
