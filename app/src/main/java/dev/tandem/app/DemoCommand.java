@@ -60,9 +60,9 @@ final class DemoCommand implements Callable<Integer> {
         // finding -> change request -> approvals -> execution -> diff -> retest (docs/change-control.md)
         System.out.println("Waiting for the leak analysis to walk a change through change control...");
         String url = ServeCommand.url(ctx);
-        String change = ctx.getBean(DemoChange.class)
-                .walk(demo, Duration.ofMinutes(3))
-                .map(c -> c.id() + " (" + c.status() + "; "
+        var walked = ctx.getBean(DemoChange.class).walk(demo, Duration.ofMinutes(3));
+        String changeId = walked.map(c -> c.id()).orElse("CHANGE");
+        String change = walked.map(c -> c.id() + " (" + c.status() + "; "
                         + (c.verification() == null
                                 ? "no closure check"
                                 : c.verification().closed() ? "finding closed" : "finding still open")
@@ -99,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                 intake memo, the auditor sees only that it exists (its ledger commitment):
                   export S=%s I=%s M=%s
                   export COUNSEL=%s AUDITOR=%s
+                  export K='%s'   # the log's verifier key, to pin (an auditor gets it out of band)
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M/content   # 403
@@ -109,13 +110,13 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" -H 'Accept: application/pdf' \\
                        $S/api/v1/incidents/$I/reports/audit-continuity > audit-continuity.pdf
                   curl -s $S/api/v1/ledger/checkpoint
-                  ./tandem ledger verify --server $S --token $AUDITOR
+                  ./tandem ledger verify --server $S --token $AUDITOR --key "$K"
                   ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT README.md
 
                 The auditor's copy: export the incident's bag, then verify it offline (no server needed),
                 with the log's key pinned:
                   ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
-                  ./tandem verify incident-bag.zip --key '%s'
+                  ./tandem verify incident-bag.zip --key "$K"
                 and record the checkpoint you verified (or paste it on the Audit tab, %s/incidents/%s/audit,
                 where the evidence requests are: one answered by the liaison, one open):
                   unzip -p incident-bag.zip '*/data/ledger/checkpoint' | curl -s -X PUT -H "Authorization: Bearer $AUDITOR" \\
@@ -131,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$P   # the stub, "pulledBack"
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/timeline?kind=evidence.pulled-back"
                   ./tandem export --server $S --token $AUDITOR --incident $I --out after-pull-back.zip
-                  ./tandem verify after-pull-back.zip --key '%s'
+                  ./tandem verify after-pull-back.zip --key "$K"
 
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs
@@ -141,6 +142,10 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/changes
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/retests
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/retests?format=csv"
+                or from the terminal (docs/change-control.md, "From the command line"):
+                  ./tandem change list --server $S --token $AUDITOR --incident $I
+                  ./tandem change show --server $S --token $AUDITOR %s
+                  ./tandem change retests --server $S --token $AUDITOR --incident $I
 
                 The scope disagrees with the findings ON PURPOSE, to show the scope checks: it was set by
                 hand (DE=1200,US-CA=800,US-TX=300; CONTACT and PAYMENT_CARD) while the analysis counts far
@@ -177,7 +182,7 @@ final class DemoCommand implements Callable<Integer> {
                         ? "(none: this data directory's demo predates it)"
                         : demo.pulledBackItem(),
                 url,
-                ctx.getBean(dev.tandem.server.ledger.Ledger.class).verifierKey(),
+                changeId,
                 hook != null
                         ? "the demo's own webhook, 72, 24, 4 and 1 hours ahead, looking every"
                                 + " 15 s (set TANDEM_REMINDERS_WEBHOOK_URL to use yours)"
