@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,6 +71,8 @@ public final class OscalAssessmentResults {
      * @param status OPEN, ANSWERED, DECLINED or ACCEPTED
      * @param overdue OPEN after its due date at the checkpoint's time
      * @param evidence ids of the AUDIT items the standing answer links (never a FORENSIC item)
+     * @param changes ids of the changes the standing answer links (ADR 111)
+     * @param entries indexes of the ledger entries the standing answer links (ADR 111)
      * @param history every step after the filing, oldest first
      */
     public record Request(
@@ -83,16 +86,81 @@ public final class OscalAssessmentResults {
             String status,
             boolean overdue,
             List<String> evidence,
+            List<String> changes,
+            List<Long> entries,
             List<Step> history) {
         public Request {
             controls = List.copyOf(controls);
             evidence = List.copyOf(evidence);
+            changes = List.copyOf(changes);
+            entries = List.copyOf(entries);
             history = List.copyOf(history);
+        }
+
+        /** A request whose answers link AUDIT items only. */
+        public Request(
+                String id,
+                String text,
+                List<String> controls,
+                @Nullable LocalDate due,
+                String requestedBy,
+                Instant requestedAt,
+                long ledgerIndex,
+                String status,
+                boolean overdue,
+                List<String> evidence,
+                List<Step> history) {
+            this(
+                    id,
+                    text,
+                    controls,
+                    due,
+                    requestedBy,
+                    requestedAt,
+                    ledgerIndex,
+                    status,
+                    overdue,
+                    evidence,
+                    List.of(),
+                    List.of(),
+                    history);
         }
     }
 
-    /** A step of a request: ANSWERED, DECLINED, ACCEPTED or REOPENED, with its note, reason or comment. */
-    public record Step(String step, String text, String by, Instant at, long ledgerIndex) {}
+    /**
+     * A step of a request: ANSWERED, DECLINED, ACCEPTED or REOPENED, with its note, reason or comment,
+     * and for an answer the changes and ledger entries it linked (ADR 111).
+     */
+    public record Step(
+            String step,
+            String text,
+            String by,
+            Instant at,
+            long ledgerIndex,
+            List<String> changes,
+            List<Long> entries) {
+        public Step {
+            changes = List.copyOf(changes);
+            entries = List.copyOf(entries);
+        }
+
+        /** A step that links no change or entry. */
+        public Step(String step, String text, String by, Instant at, long ledgerIndex) {
+            this(step, text, by, at, ledgerIndex, List.of(), List.of());
+        }
+
+        String links() {
+            return OscalAssessmentResults.links(changes, entries);
+        }
+    }
+
+    /** "change X, entry #N, …": what an answer links besides items, empty when nothing. */
+    static String links(List<String> changes, List<Long> entries) {
+        List<String> out = new ArrayList<>();
+        changes.forEach(c -> out.add("change " + c));
+        entries.forEach(e -> out.add("entry #" + e));
+        return String.join(", ", out);
+    }
 
     public static byte[] of(String incident, Checkpoint checkpoint, Instant generated, List<Item> items) {
         return of(incident, checkpoint, generated, items, List.of());
@@ -388,6 +456,10 @@ public final class OscalAssessmentResults {
                 .append(r.status())
                 .append(r.overdue() ? ", overdue" : "")
                 .append('.');
+        String links = links(r.changes(), r.entries());
+        if (!links.isEmpty()) {
+            d.append(" The standing answer links ").append(links).append('.');
+        }
         o.put("description", d.toString());
         ArrayNode props = o.putArray("props");
         prop(props, "evidence-request-id", r.id());
@@ -400,8 +472,10 @@ public final class OscalAssessmentResults {
         prop(props, "overdue", String.valueOf(r.overdue()));
         r.controls().forEach(c -> prop(props, "control-id", controlId(c)));
         r.evidence().forEach(e -> prop(props, "evidence-id", e));
+        r.changes().forEach(c -> prop(props, "change-id", c));
+        r.entries().forEach(e -> prop(props, "entry-index", String.valueOf(e)));
         o.putArray("methods").add("EXAMINE");
-        if (!r.evidence().isEmpty()) {
+        if (!r.evidence().isEmpty() || !r.changes().isEmpty() || !r.entries().isEmpty()) {
             ArrayNode relevant = o.putArray("relevant-evidence");
             for (String id : r.evidence()) {
                 ExportBag.Evidence e = inBag.get(id);
@@ -415,6 +489,20 @@ public final class OscalAssessmentResults {
                             e.name() + ", data/" + ExportBag.evidencePath(e.sha256()) + " in this bag, SHA-256 "
                                     + e.sha256() + ", linked by the answer");
                 }
+            }
+            for (String c : r.changes()) {
+                relevant.addObject()
+                        .put(
+                                "description",
+                                "Change " + c + ", linked by the answer: its ledger entries are in "
+                                        + "data/ledger/entries.jsonl");
+            }
+            for (long e : r.entries()) {
+                relevant.addObject()
+                        .put(
+                                "description",
+                                "Ledger entry #" + e + " in data/ledger/entries.jsonl, with its inclusion proof in"
+                                        + " data/ledger/proofs.jsonl, linked by the answer");
             }
         }
         Instant last =
@@ -431,8 +519,10 @@ public final class OscalAssessmentResults {
             remarks.append("\n").append(s.step()).append(" by ").append(s.by()).append(" at ");
             remarks.append(s.at().truncatedTo(ChronoUnit.SECONDS))
                     .append(" (entry #")
-                    .append(s.ledgerIndex());
-            remarks.append(')').append(s.text().isEmpty() ? "." : ": " + s.text());
+                    .append(s.ledgerIndex())
+                    .append(')');
+            remarks.append(s.links().isEmpty() ? "" : " with " + s.links());
+            remarks.append(s.text().isEmpty() ? "." : ": " + s.text());
         }
         o.put("remarks", remarks.toString());
     }

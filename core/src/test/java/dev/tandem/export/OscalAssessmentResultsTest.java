@@ -232,6 +232,68 @@ class OscalAssessmentResultsTest {
                 .hasSize(5);
     }
 
+    /**
+     * An answer of a change and ledger entries (docs/contracts.md §5.1): the observation names them,
+     * as the audit-continuity report does, in its description, props, relevant evidence and remarks.
+     */
+    @Test
+    void anAnswerOfAChangeAndEntriesNamesThem() {
+        Instant t = Instant.parse("2026-11-27T09:40:00Z");
+        OscalAssessmentResults.Step items =
+                new OscalAssessmentResults.Step("ANSWERED", "the policy", "liaison", t.plusSeconds(60), 21);
+        OscalAssessmentResults.Step reopened =
+                new OscalAssessmentResults.Step("REOPENED", "not the review", "auditor", t.plusSeconds(90), 22);
+        OscalAssessmentResults.Step answered = new OscalAssessmentResults.Step(
+                "ANSWERED",
+                "the revocation and its approvals",
+                "liaison",
+                t.plusSeconds(120),
+                40,
+                List.of("change-1"),
+                List.of(35L, 36L));
+        OscalAssessmentResults.Request r = new OscalAssessmentResults.Request(
+                "r-change",
+                "Access review before and after containment",
+                List.of("CC6.3"),
+                null,
+                "auditor",
+                t,
+                20,
+                "ANSWERED",
+                false,
+                List.of(),
+                List.of("change-1"),
+                List.of(35L, 36L),
+                List.of(items, reopened, answered));
+        Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
+        JsonNode doc = SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT, cp, Instant.parse("2026-11-27T10:00:00Z"), List.of(), List.of(r)));
+        assertThat(errors(doc)).isEmpty();
+        JsonNode o = doc.path("assessment-results")
+                .path("results")
+                .path(0)
+                .path("observations")
+                .path(0);
+        assertThat(prop(o, "change-id")).containsExactly("change-1");
+        assertThat(prop(o, "entry-index")).containsExactly("35", "36");
+        assertThat(o.path("description").asString())
+                .contains("The standing answer links change change-1, entry #35, entry #36.");
+        List<String> relevant = new ArrayList<>();
+        o.path("relevant-evidence")
+                .forEach(e -> relevant.add(e.path("description").asString()));
+        assertThat(relevant)
+                .containsExactly(
+                        "Change change-1, linked by the answer: its ledger entries are in data/ledger/entries.jsonl",
+                        "Ledger entry #35 in data/ledger/entries.jsonl, with its inclusion proof in"
+                                + " data/ledger/proofs.jsonl, linked by the answer",
+                        "Ledger entry #36 in data/ledger/entries.jsonl, with its inclusion proof in"
+                                + " data/ledger/proofs.jsonl, linked by the answer");
+        assertThat(o.path("remarks").asString())
+                .contains("ANSWERED by liaison at 2026-11-27T09:41:00Z (entry #21): the policy")
+                .contains("ANSWERED by liaison at 2026-11-27T09:42:00Z (entry #40) with change change-1, entry #35,"
+                        + " entry #36: the revocation and its approvals");
+    }
+
     /** The control ids the result's reviewed controls include. */
     static List<String> reviewed(JsonNode result) {
         List<String> out = new ArrayList<>();

@@ -302,11 +302,14 @@ public class Exports {
 
     /**
      * The evidence requests at the bag's checkpoint, drawn from the same snapshot as its report, for
-     * the OSCAL document: the standing answer's AUDIT items by id (the history names no FORENSIC item).
+     * the OSCAL document: the standing answer's AUDIT items by id (the history names no FORENSIC item),
+     * and the changes and entries it links (ADR 111).
      */
     static List<OscalAssessmentResults.Request> requests(List<RequestHistory.Request> requests) {
         List<OscalAssessmentResults.Request> out = new ArrayList<>();
         for (RequestHistory.Request r : requests) {
+            RequestHistory.Step standing = r.standing();
+            boolean answered = standing != null && standing.step().equals("ANSWERED");
             out.add(new OscalAssessmentResults.Request(
                     r.id(),
                     r.text(),
@@ -318,9 +321,17 @@ public class Exports {
                     r.status(),
                     r.overdue(),
                     r.evidence().stream().map(RequestHistory.Item::id).toList(),
+                    answered ? standing.changes() : List.of(),
+                    answered ? standing.entries() : List.of(),
                     r.history().stream()
                             .map(s -> new OscalAssessmentResults.Step(
-                                    s.step(), s.text(), s.by(), Instant.parse(s.at()), s.ledgerIndex()))
+                                    s.step(),
+                                    s.text(),
+                                    s.by(),
+                                    Instant.parse(s.at()),
+                                    s.ledgerIndex(),
+                                    s.changes(),
+                                    s.entries()))
                             .toList()));
         }
         return out;
