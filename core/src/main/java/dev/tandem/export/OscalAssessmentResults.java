@@ -217,12 +217,37 @@ public final class OscalAssessmentResults {
         return of(incident, checkpoint, generated, items, requests, ChangeControl.NONE);
     }
 
+    /** One read of an item's content, or one export bag that carried it, by its ledger entry. */
+    public record Exposure(long index, String actor) {}
+
     /**
-     * The document with change control's part (docs/contracts.md §5): each retest item an
-     * observation of the control it tested ({@code types: control-objective}); each CC8.1 line an
-     * observation, and each change-management exception also a {@code finding} on objective {@code
-     * cc8.1}, related to its observation ({@link #changeControl}).
+     * An AUDIT item counsel pulled back to FORENSIC before the checkpoint (docs/contracts.md, "Pulling
+     * an item back"), as its public {@code evidence.pulled-back} entry records it: not in the bag, and
+     * disclosed with what it had exposed while it was AUDIT.
+     *
+     * @param addedIndex its {@code evidence.added} entry, which records it as AUDIT
+     * @param index the move's entry
+     * @param reads each read of its content while it was AUDIT
+     * @param exports each export bag that carried it
      */
+    public record PulledBack(
+            String evidence,
+            String name,
+            String sha256,
+            long addedIndex,
+            long index,
+            String by,
+            Instant at,
+            String reason,
+            List<Exposure> reads,
+            List<Exposure> exports) {
+        public PulledBack {
+            reads = List.copyOf(reads);
+            exports = List.copyOf(exports);
+        }
+    }
+
+    /** The document with change control's part and no item pulled back. */
     public static byte[] of(
             String incident,
             Checkpoint checkpoint,
@@ -230,6 +255,24 @@ public final class OscalAssessmentResults {
             List<Item> items,
             List<Request> requests,
             ChangeControl changeControl) {
+        return of(incident, checkpoint, generated, items, requests, changeControl, List.of());
+    }
+
+    /**
+     * The document with change control's part (docs/contracts.md §5): each retest item an
+     * observation of the control it tested ({@code types: control-objective}); each CC8.1 line an
+     * observation, and each change-management exception also a {@code finding} on objective {@code
+     * cc8.1}, related to its observation ({@link #changeControl}); and each item pulled back to
+     * FORENSIC an observation disclosing the move and what the item had exposed ({@link #pulledBack}).
+     */
+    public static byte[] of(
+            String incident,
+            Checkpoint checkpoint,
+            Instant generated,
+            List<Item> items,
+            List<Request> requests,
+            ChangeControl changeControl,
+            List<PulledBack> pulledBack) {
         String root = Base64.getEncoder().encodeToString(checkpoint.rootHash());
         String scope = incident + "@" + checkpoint.size() + "/" + root;
         String now = generated.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -299,7 +342,7 @@ public final class OscalAssessmentResults {
         Map<String, ExportBag.Evidence> inBag = new HashMap<>();
         boolean changes =
                 !changeControl.retests().isEmpty() || !changeControl.lines().isEmpty();
-        if (!items.isEmpty() || !requests.isEmpty() || changes) {
+        if (!items.isEmpty() || !requests.isEmpty() || changes || !pulledBack.isEmpty()) {
             ArrayNode observations = result.putArray("observations");
             for (Item item : items) {
                 ExportBag.Evidence e = item.evidence();
@@ -338,6 +381,9 @@ public final class OscalAssessmentResults {
             }
             for (Request r : requests) {
                 request(observations.addObject(), scope, r, inBag);
+            }
+            for (PulledBack p : pulledBack) {
+                pulledBack(observations.addObject(), scope, p);
             }
             if (changes) {
                 changeControl(result, observations, scope, changeControl, generated);
@@ -525,6 +571,57 @@ public final class OscalAssessmentResults {
             remarks.append(s.text().isEmpty() ? "." : ": " + s.text());
         }
         o.put("remarks", remarks.toString());
+    }
+
+    /**
+     * An item pulled back to FORENSIC as an observation: which item, when, by whom and why it left
+     * the auditor's evidence, and each read and bag that exposed it while it was AUDIT.
+     */
+    private static void pulledBack(ObjectNode o, String scope, PulledBack p) {
+        o.put("uuid", uuid(scope + "/pulled-back/" + p.evidence()).toString());
+        o.put("title", "Pulled back to FORENSIC: " + p.name());
+        String at = p.at().truncatedTo(ChronoUnit.SECONDS).toString();
+        o.put(
+                "description",
+                "Evidence item " + p.evidence() + " (" + p.name() + ", SHA-256 " + p.sha256()
+                        + ") was recorded as AUDIT evidence at entry #" + p.addedIndex()
+                        + " and pulled back to FORENSIC by " + p.by() + " at " + at + " (entry #" + p.index()
+                        + "): " + p.reason() + "\nIt is no longer auditor evidence and is not in this bag."
+                        + " While it was AUDIT its content "
+                        + exposures(p.reads(), "was never read", "was read once", "was read %d times")
+                        + " and "
+                        + exposures(
+                                p.exports(),
+                                "went out in no export bag",
+                                "went out in one export bag",
+                                "went out in %d export bags")
+                        + ".");
+        ArrayNode props = o.putArray("props");
+        prop(props, "pulled-back-evidence-id", p.evidence());
+        prop(props, "ledger-index", String.valueOf(p.addedIndex()));
+        prop(props, "pulled-back-index", String.valueOf(p.index()));
+        prop(props, "sha256", p.sha256());
+        p.reads().forEach(r -> prop(props, "exposed-read-index", String.valueOf(r.index())));
+        p.exports().forEach(x -> prop(props, "exposed-export-index", String.valueOf(x.index())));
+        o.putArray("methods").add("EXAMINE");
+        o.putArray("relevant-evidence")
+                .addObject()
+                .put(
+                        "description",
+                        "Ledger entries #" + p.addedIndex() + " (evidence.added) and #" + p.index()
+                                + " (evidence.pulled-back) in data/ledger/entries.jsonl, with their inclusion"
+                                + " proofs in data/ledger/proofs.jsonl");
+        o.put("collected", at);
+    }
+
+    /** "was read once (by A, entry #N)", "was read 2 times (by A, entry #N; by B, entry #M)", or none. */
+    private static String exposures(List<Exposure> list, String none, String one, String many) {
+        if (list.isEmpty()) {
+            return none;
+        }
+        List<String> each = new ArrayList<>();
+        list.forEach(x -> each.add("by " + x.actor() + ", entry #" + x.index()));
+        return (list.size() == 1 ? one : many.formatted(list.size())) + " (" + String.join("; ", each) + ")";
     }
 
     /** A catalog id as an OSCAL control-id token: lower case, as the reviewed SOC 2 criteria ({@code cc7.2}). */

@@ -269,11 +269,7 @@ class OscalAssessmentResultsTest {
         JsonNode doc = SampleBag.JSON.readTree(OscalAssessmentResults.of(
                 SampleBag.INCIDENT, cp, Instant.parse("2026-11-27T10:00:00Z"), List.of(), List.of(r)));
         assertThat(errors(doc)).isEmpty();
-        JsonNode o = doc.path("assessment-results")
-                .path("results")
-                .path(0)
-                .path("observations")
-                .path(0);
+        JsonNode o = firstObservation(doc);
         assertThat(prop(o, "change-id")).containsExactly("change-1");
         assertThat(prop(o, "entry-index")).containsExactly("35", "36");
         assertThat(o.path("description").asString())
@@ -292,6 +288,57 @@ class OscalAssessmentResultsTest {
                 .contains("ANSWERED by liaison at 2026-11-27T09:41:00Z (entry #21): the policy")
                 .contains("ANSWERED by liaison at 2026-11-27T09:42:00Z (entry #40) with change change-1, entry #35,"
                         + " entry #36: the revocation and its approvals");
+    }
+
+    /**
+     * An item counsel pulled back to FORENSIC (ADR 104) is not in the bag, but the document discloses
+     * it: an observation naming the item, the move and its reason, and what had been exposed while it
+     * was AUDIT (each read of its content and each bag that carried it, by their entries).
+     */
+    @Test
+    void anItemPulledBackIsDisclosedWithWhatItExposed() {
+        OscalAssessmentResults.PulledBack moved = new OscalAssessmentResults.PulledBack(
+                "item-9",
+                "breach-analysis-draft.md",
+                "ab".repeat(32),
+                63,
+                65,
+                "counsel",
+                Instant.parse("2026-11-27T09:50:00Z"),
+                "privileged draft filed to AUDIT by mistake",
+                List.of(new OscalAssessmentResults.Exposure(64, "auditor")),
+                List.of());
+        Checkpoint cp = Checkpoint.parse(sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1));
+        JsonNode doc = SampleBag.JSON.readTree(OscalAssessmentResults.of(
+                SampleBag.INCIDENT,
+                cp,
+                Instant.parse("2026-11-27T10:00:00Z"),
+                List.of(),
+                List.of(),
+                OscalAssessmentResults.ChangeControl.NONE,
+                List.of(moved)));
+        assertThat(errors(doc)).isEmpty();
+        JsonNode o = firstObservation(doc);
+        assertThat(o.path("title").asString()).isEqualTo("Pulled back to FORENSIC: breach-analysis-draft.md");
+        assertThat(prop(o, "pulled-back-evidence-id")).containsExactly("item-9");
+        assertThat(prop(o, "pulled-back-index")).containsExactly("65");
+        assertThat(prop(o, "exposed-read-index")).containsExactly("64");
+        assertThat(prop(o, "exposed-export-index")).isEmpty();
+        assertThat(o.path("description").asString())
+                .contains("recorded as AUDIT evidence at entry #63")
+                .contains("pulled back to FORENSIC by counsel at 2026-11-27T09:50:00Z (entry #65)")
+                .contains("privileged draft filed to AUDIT by mistake")
+                .contains("not in this bag")
+                .contains("its content was read once (by auditor, entry #64) and went out in no export bag");
+        assertThat(o.path("collected").asString()).isEqualTo("2026-11-27T09:50:00Z");
+    }
+
+    static JsonNode firstObservation(JsonNode doc) {
+        return doc.path("assessment-results")
+                .path("results")
+                .path(0)
+                .path("observations")
+                .path(0);
     }
 
     /** The control ids the result's reviewed controls include. */

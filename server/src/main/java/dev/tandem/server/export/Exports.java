@@ -11,8 +11,10 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.IncidentExported;
 import dev.tandem.server.report.ChangeControlAudit;
+import dev.tandem.server.report.ReportEntry;
 import dev.tandem.server.report.Reports;
 import dev.tandem.server.report.RequestHistory;
+import dev.tandem.server.report.Snapshot;
 import dev.tandem.server.witness.Witnessing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,11 +26,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Plans and writes an incident's export bag. Everything in one bag is drawn from one signed
@@ -192,7 +196,8 @@ public class Exports {
                         at,
                         observed,
                         requests(RequestHistory.of(report.snapshot())),
-                        changeControl(reports.changeControl(report))));
+                        changeControl(reports.changeControl(report)),
+                        pulledBack(report.snapshot())));
         return drawn;
     }
 
@@ -298,6 +303,48 @@ public class Exports {
                 audit.cc81().stream()
                         .map(l -> new OscalAssessmentResults.ChangeControlLine(l.text(), l.exception(), l.cites()))
                         .toList());
+    }
+
+    /**
+     * The items counsel pulled back to FORENSIC before the bag's checkpoint, drawn from the same
+     * snapshot as its report: each public {@code evidence.pulled-back} entry with the item's public
+     * {@code evidence.added} entry (its name and index) and what it had exposed.
+     */
+    static List<OscalAssessmentResults.PulledBack> pulledBack(Snapshot snapshot) {
+        Map<String, Long> added = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        List<OscalAssessmentResults.PulledBack> out = new ArrayList<>();
+        for (ReportEntry e : snapshot.entries()) {
+            JsonNode c = e.content();
+            if (c == null) {
+                continue;
+            }
+            String evidence = c.path("evidence").asString("");
+            if (e.type().equals("evidence.added")) {
+                added.put(evidence, e.index());
+                names.put(evidence, c.path("name").asString(""));
+            } else if (e.type().equals("evidence.pulled-back") && added.containsKey(evidence)) {
+                out.add(new OscalAssessmentResults.PulledBack(
+                        evidence,
+                        names.getOrDefault(evidence, ""),
+                        c.path("sha256").asString(""),
+                        added.get(evidence),
+                        e.index(),
+                        e.actor(),
+                        Instant.parse(e.at()),
+                        c.path("reason").asString(""),
+                        exposures(c.path("reads")),
+                        exposures(c.path("exports"))));
+            }
+        }
+        return out;
+    }
+
+    private static List<OscalAssessmentResults.Exposure> exposures(JsonNode list) {
+        List<OscalAssessmentResults.Exposure> out = new ArrayList<>();
+        list.forEach(x -> out.add(new OscalAssessmentResults.Exposure(
+                x.path("index").asLong(), x.path("actor").asString(""))));
+        return out;
     }
 
     /**

@@ -231,14 +231,35 @@ public abstract class DemoExportContract {
                 .startsWith("#");
         assertThat(accepted.path("remarks").asString()).contains(RequestsInEveryState.ACCEPT_COMMENT);
 
-        // no FORENSIC item is named or referred to, by name or by id
+        // no FORENSIC item is named or referred to, by name or by id, but the one counsel pulled back
+        // from AUDIT (its name and id were public): that one is disclosed, with the auditor's read of it
         String text = new String(oscal, StandardCharsets.UTF_8);
         JsonNode all = new Api(base, loaded.tokenOf(Role.LEGAL))
                 .get("/api/v1/incidents/" + id + "/evidence")
                 .json();
         int forensic = 0;
+        int pulledBack = 0;
         for (JsonNode item : all) {
-            if (item.path("repository").asString().equals("FORENSIC")) {
+            if (item.has("pulledBack")) {
+                pulledBack++;
+                JsonNode disclosed = null;
+                for (JsonNode o : result.path("observations")) {
+                    if (props(o, "pulled-back-evidence-id")
+                            .contains(item.path("id").asString())) {
+                        disclosed = o;
+                    }
+                }
+                assertThat(disclosed).as("the pulled-back item's observation").isNotNull();
+                assertThat(disclosed.path("title").asString())
+                        .isEqualTo(
+                                "Pulled back to FORENSIC: " + item.path("name").asString());
+                assertThat(props(disclosed, "pulled-back-index"))
+                        .containsExactly(item.path("pulledBack").asString());
+                assertThat(props(disclosed, "exposed-read-index")).hasSize(1);
+                assertThat(disclosed.path("description").asString())
+                        .contains("was read once (by auditor, entry #")
+                        .contains("not in this bag");
+            } else if (item.path("repository").asString().equals("FORENSIC")) {
                 forensic++;
                 assertThat(text)
                         .doesNotContain(item.path("id").asString())
@@ -246,6 +267,7 @@ public abstract class DemoExportContract {
             }
         }
         assertThat(forensic).isPositive();
+        assertThat(pulledBack).isEqualTo(1);
 
         // the report in the same bag lists the same requests, drawn at the same checkpoint
         String html = new String(files.get("data/" + ExportBag.REPORT_HTML), StandardCharsets.UTF_8);
