@@ -97,13 +97,17 @@ final class Columns {
 
     /**
      * The widest word of {@code text} that must stay whole, in ems; a word wider than {@link
-     * #LONGEST_WORD} may break, and asks only for {@link #BROKEN_WORD}.
+     * #LONGEST_WORD} may break, and asks only for {@link #BROKEN_WORD}. A word that more text follows
+     * asks for the space after it too: the PDF's renderer fits a word on a line with its trailing
+     * space, and breaks it inside when the two do not fit ("CC6.3 on 2|026-09-23 covered").
      */
     static double longestWord(String text) {
         double widest = 0;
-        for (String word : text.split("\\s+")) {
-            double w = helvetica(word);
-            widest = Math.max(widest, w > LONGEST_WORD ? BROKEN_WORD : w);
+        String[] words = text.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            double w = helvetica(words[i]);
+            double needs = i < words.length - 1 ? w + helvetica(" ") : w;
+            widest = Math.max(widest, w > LONGEST_WORD ? BROKEN_WORD : needs);
         }
         return widest;
     }

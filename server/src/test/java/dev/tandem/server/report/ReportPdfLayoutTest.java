@@ -133,6 +133,56 @@ class ReportPdfLayoutTest {
     }
 
     /**
+     * The retest table as the demo's export bag holds it: nine columns (the "Retest" column among
+     * them), the execution time in the incident's zone with its offset, and a reason naming two
+     * configuration items and the test's date. The columns' words do not all fit the page: no date,
+     * control id or short word may be broken for it.
+     */
+    @Test
+    void theDemosRetestRowKeepsItsDateWholeInTheReasonColumn() throws Exception {
+        Report r = new Report(
+                "audit-continuity",
+                "Audit-continuity report",
+                "Auditors and every member of the incident",
+                "i-1",
+                "Customer records synced to a sandbox",
+                ReportCheckpoint.of(ReportModelTest.NOTE),
+                List.of(new Section(
+                        "retests",
+                        "Retests",
+                        List.of(),
+                        List.of(),
+                        new Table(
+                                List.of(
+                                        "Control",
+                                        "Configuration item",
+                                        "Tested on",
+                                        "Tester",
+                                        "Change",
+                                        "Executed",
+                                        "Reason",
+                                        "Retest"),
+                                List.of(new Row(
+                                        List.of(
+                                                "CC6.3",
+                                                "PermissionSet:Integration_Full_Access",
+                                                "2026-09-23",
+                                                "Audrey Blake",
+                                                UUID + " (Revoke View All Data from permission set"
+                                                        + " Integration_Full_Access)",
+                                                "2026-12-07 03:01:58 CET (UTC+01:00)",
+                                                "the change modified PermissionSet:Integration_Full_Access#ViewAllData,"
+                                                        + " PermissionSet:Integration_Full_Access#ViewAllRecords/Contact,"
+                                                        + " which the test of CC6.3 on 2026-09-23 covered",
+                                                "outstanding"),
+                                        List.of(81L, 83L, 85L, 86L, 87L, 90L, 92L, 79L)))))),
+                java.time.ZoneOffset.UTC);
+        Renderer renderer = new Renderer();
+        String html = renderer.html(r);
+        assertThat(PdfLayout.problems(html, renderer.pdf(html))).isEmpty();
+    }
+
+    /**
      * A token longer than the page is wide and with no separator to break after (a session key, a
      * signature, a user agent run together) wraps inside a section's line and inside a table cell,
      * and an e-mail address in a narrow column breaks after its separators: every character of them
