@@ -308,9 +308,30 @@ public final class BagVerifier {
                     "bag-info.txt",
                     "made by a newer Tandem, format " + format + "; this verifier knows formats up to "
                             + ExportBag.FORMAT_VERSION + ": get the newer tandem verify (the one of the Tandem that"
-                            + " exported the bag) and verify it with that");
+                            + " exported the bag) and verify it with that" + editedSince(files));
         }
         return format;
+    }
+
+    /**
+     * Said of a bag that declares a newer format when its own {@code tagmanifest-sha256.txt} (RFC 8493
+     * §2.2.1, which no format of Tandem's changes) records another SHA-256 for bag-info.txt: the line
+     * may have been raised by hand. Empty when the tag manifest agrees, lists no bag-info.txt or is absent.
+     */
+    private static String editedSince(BagFiles files) throws IOException, Stop {
+        String tags = "tagmanifest-sha256.txt";
+        if (!files.exists(tags)) {
+            return "";
+        }
+        String actual = ExportBag.sha256(bytes(files, "bag-info.txt"));
+        for (String line : text(files, tags).split("\r?\n")) {
+            String[] parts = line.strip().split("\\s+", 2);
+            if (parts.length == 2 && parts[1].equals("bag-info.txt") && !parts[0].equalsIgnoreCase(actual)) {
+                return "; but " + tags + " records another SHA-256 for bag-info.txt: its line may have been changed"
+                        + " by hand since the bag was made (if no newer Tandem made this bag, treat it as changed)";
+            }
+        }
+        return "";
     }
 
     /**

@@ -170,6 +170,28 @@ class BagVerifierTest {
         failed(verify(SampleBag.zip(files, dir.resolve("newer-raw.zip"))), Problem.NEWER_FORMAT, "bag-info.txt");
     }
 
+    /**
+     * A bag of this format whose bag-info.txt line was raised by hand still reads as a newer format
+     * (a newer format may change what the manifests hold), but the failure says that the bag's own
+     * tag manifest records another SHA-256 for bag-info.txt; a bag made with the newer format, whose
+     * tag manifest agrees, is not told so.
+     */
+    @Test
+    void aFormatRaisedByHandIsNamedAsChangedSinceTheTagManifest() throws Exception {
+        int newer = ExportBag.FORMAT_VERSION + 1;
+        String edited = "tagmanifest-sha256.txt records another SHA-256 for bag-info.txt";
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(files, ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION, ExportBag.FORMAT + ": " + newer);
+        BagCheck.Failed byHand =
+                failed(verify(SampleBag.zip(files, dir.resolve("by-hand.zip"))), Problem.NEWER_FORMAT, "bag-info.txt");
+        assertThat(byHand.reason())
+                .startsWith("made by a newer Tandem, format " + newer)
+                .contains(edited + ": its line may have been changed by hand since the bag was made");
+        BagCheck.Failed made =
+                failed(verify(SampleBag.rebag(files, dir.resolve("made.zip"))), Problem.NEWER_FORMAT, "bag-info.txt");
+        assertThat(made.reason()).doesNotContain(edited);
+    }
+
     @Test
     void aFormatThatIsNoNumberOrDeclaredTwiceIsMalformed() throws Exception {
         for (String value : List.of("two", "0", "2.0", "-3", "")) {
