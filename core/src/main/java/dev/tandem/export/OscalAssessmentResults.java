@@ -586,7 +586,8 @@ public final class OscalAssessmentResults {
                 "Evidence item " + p.evidence() + " (" + p.name() + ", SHA-256 " + p.sha256()
                         + ") was recorded as AUDIT evidence at entry #" + p.addedIndex()
                         + " and pulled back to FORENSIC by " + p.by() + " at " + at + " (entry #" + p.index()
-                        + "): " + p.reason() + "\nIt is no longer auditor evidence and is not in this bag."
+                        + "): " + p.reason() + (p.reason().matches("(?s).*[.!?]") ? "" : ".")
+                        + "\nIt is no longer auditor evidence and is not in this bag."
                         + " While it was AUDIT its content "
                         + exposures(p.reads(), "was never read", "was read once", "was read %d times")
                         + " and "

@@ -327,7 +327,7 @@ class OscalAssessmentResultsTest {
         assertThat(o.path("description").asString())
                 .contains("recorded as AUDIT evidence at entry #63")
                 .contains("pulled back to FORENSIC by counsel at 2026-11-27T09:50:00Z (entry #65)")
-                .contains("privileged draft filed to AUDIT by mistake")
+                .contains("privileged draft filed to AUDIT by mistake.\nIt is no longer auditor evidence")
                 .contains("not in this bag")
                 .contains("its content was read once (by auditor, entry #64) and went out in no export bag");
         assertThat(o.path("collected").asString()).isEqualTo("2026-11-27T09:50:00Z");
