@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * system or process the register tests, {@code SIEM:Alerts}), which no diff can tell about: a change
  * naming CC6.3 does not retest the CC6.3 test of a permission set it never touched
  * (docs/adr/103-a-named-control-retests-only-what-the-change-touches.md). One retest per control, item
- * and change, citing the latest test of that control and item before the change (the one it undoes,
- * whatever the register's order), in the order of the changes and then of the register. With an
+ * and change (items compared ignoring case, {@link ConfigItems#key}: rows spelling one item in
+ * different case are one control test, shown as the first of them spells it), citing the latest test
+ * of that control and item before the change (the one it undoes, whatever the register's order), in the order of the changes and then of the register. With an
  * {@link ObservationPeriod}, a change executed outside it undoes no test of the period. A retest is closed (done) by the
  * register's first test of the same control and the same item (or one containing it) after the
  * change, by the rule above: dated after its day, or on its day and imported after it ran
@@ -91,8 +92,10 @@ public final class Retests {
             if (period != null && !period.contains(day(c))) {
                 continue;
             }
-            // per control and item, the latest test before the change: the one it undoes
+            // per control and item (its names compared ignoring case), the latest test before the
+            // change: the one it undoes, shown with the item as the register first spells it
             Map<String, ControlTest> undone = new LinkedHashMap<>();
+            Map<String, String> spelling = new LinkedHashMap<>();
             for (ControlTest t : register) {
                 if (after(t, c)) {
                     continue;
@@ -101,14 +104,17 @@ public final class Retests {
                 // a named control reaches only the rows no diff could tell about (not a metadata item)
                 boolean named = c.controls().contains(t.control()) && !ConfigItems.metadata(t.configItem());
                 if (item || named) {
-                    undone.merge(t.control() + "\n" + t.configItem(), t, Retests::latest);
+                    String key = test(t.control(), t.configItem());
+                    undone.merge(key, t, Retests::latest);
+                    spelling.putIfAbsent(key, t.configItem());
                 }
             }
-            for (ControlTest t : undone.values()) {
+            for (Map.Entry<String, ControlTest> e : undone.entrySet()) {
+                ControlTest t = e.getValue();
                 ControlTest done = closing(register, t, c);
                 out.add(new Retest(
                         t.control(),
-                        t.configItem(),
+                        spelling.get(e.getKey()),
                         t.testedOn(),
                         t.tester(),
                         c.id(),
@@ -120,6 +126,11 @@ public final class Retests {
             }
         }
         return out;
+    }
+
+    /** The key of a control test, its control and item: the item compared as {@link ConfigItems#key} does. */
+    private static String test(String control, String configItem) {
+        return control + "\n" + ConfigItems.key(configItem);
     }
 
     /** Of two tests of one control and item, the later one; on the same day the one listed later (imported later). */
@@ -276,7 +287,7 @@ public final class Retests {
                     continue;
                 }
                 items++;
-                tests.add(r.control() + "\n" + r.configItem());
+                tests.add(test(r.control(), r.configItem()));
                 changes.add(r.change());
             }
             return new Tally(items, tests.size(), changes.size(), retests.size() - items);

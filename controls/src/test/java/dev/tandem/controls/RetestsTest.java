@@ -315,6 +315,31 @@ class RetestsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 2), "Okafor"));
     }
 
+    /**
+     * Two register rows of one control on the same item written in different case are one control
+     * test, as the register and the change's items compare names ignoring case: one retest, shown
+     * with the first row's spelling, citing the latest of the two, one item in the tally and the fee.
+     */
+    @Test
+    void rowsOfOneItemInDifferentCaseAreOneRetest() {
+        ControlTest upper = new ControlTest("CC6.3", "PermissionSet:Sync", LocalDate.of(2026, 9, 14), "Blake", "", 2);
+        ControlTest lower = new ControlTest("CC6.3", "permissionset:sync", LocalDate.of(2026, 11, 2), "Okafor", "", 3);
+        var c1 = new Retests.Executed(
+                "c1", "Revoke", Instant.parse("2026-12-06T10:00:00Z"), List.of("PERMISSIONSET:SYNC"), List.of());
+        List<Retest> r = Retests.of(List.of(upper, lower), List.of(c1));
+        assertThat(r)
+                .extracting(Retest::configItem, Retest::testedOn, Retest::tester)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PermissionSet:Sync", LocalDate.of(2026, 11, 2), "Okafor"));
+        assertThat(Retests.outstanding(r)).isEqualTo(1);
+        // the tally counts control tests by the same key, whatever spelling its retests carry
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        List<Retest> spelt = List.of(
+                new Retest("CC6.3", "PermissionSet:Sync", LocalDate.parse("2026-09-14"), "Blake", "c1", "one", t, "r"),
+                new Retest("CC6.3", "permissionset:SYNC", LocalDate.parse("2026-09-14"), "Blake", "c2", "two", t, "r"));
+        assertThat(Retests.Tally.of(spelt)).isEqualTo(new Retests.Tally(2, 1, 2));
+    }
+
     /** A change executed outside the observation period undoes no test of it. */
     @Test
     void aChangeOutsideTheObservationPeriodPutsUpNoRetest() {
