@@ -57,7 +57,8 @@ class BackupCommandTest {
             server.stop(0);
         }
         assertThat(err.toString())
-                .contains("tandem backup: not allowed for this token's user (403): only an administrator takes backups")
+                .contains("tandem backup: not allowed for this token's user (403): only an administrator takes backups"
+                        + " (forbidden)")
                 .doesNotContain("urn:");
         assertThat(dir).isEmptyDirectory();
     }

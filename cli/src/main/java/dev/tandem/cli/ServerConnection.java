@@ -78,12 +78,28 @@ public final class ServerConnection {
 
     /**
      * The line to print for a 401 or 403: a 401 is a token the server does not accept (exit 3), a
-     * 403 a valid token whose user may not do this (exit 2), with the server's reason either way.
+     * 403 a valid token whose user may not do this (exit 2), with the server's reason either way
+     * ({@link #said}).
      */
     public static String refusal(int status, String body) {
+        return refused(status, said(body, null));
+    }
+
+    private static String refused(int status, String said) {
         return status == 401
-                ? "the server refused the token (401): " + reason(body) + "; check --token or " + TOKEN_VARIABLE
-                : "not allowed for this token's user (403): " + reason(body);
+                ? "the server refused the token (401): " + said + "; check --token or " + TOKEN_VARIABLE
+                : "not allowed for this token's user (403): " + said;
+    }
+
+    /**
+     * What the server said, on one line: its {@link #reason}, then the problem's {@link #problemType
+     * type} in parentheses when it has one ({@code … (change-not-approved)}), with {@code more} after
+     * it ({@code (pre-snapshot-required; option --pre-snapshot)}); docs/contracts.md §4.
+     */
+    private static String said(String body, @Nullable String more) {
+        String type = problemType(body);
+        String reason = reason(body).replaceAll("\\s*\\R\\s*", " ");
+        return type == null ? reason : reason + " (" + type + (more == null ? "" : "; " + more) + ")";
     }
 
     /** A request that failed: the exit code of docs/contracts.md §4 and the line to print. */
@@ -92,17 +108,27 @@ public final class ServerConnection {
     /**
      * A server's answer other than the success the command expected, as docs/contracts.md §4 has it:
      * 401 (the token is not accepted) and 5xx (the server cannot serve) exit 3; 403 (a valid token
-     * whose user may not do this) and any other refusal exit 2. The message carries the problem's
-     * {@code detail}, never its raw JSON.
+     * whose user may not do this) and any other refusal exit 2. The message, one line, carries the
+     * problem's {@code detail} and type ({@code the server answered 409: … (change-not-approved)}),
+     * never its raw JSON; every command that talks to a server words its refusals so.
      */
     public static Failure answered(int status, String body) {
+        return answered(status, body, null);
+    }
+
+    /**
+     * As {@link #answered(int, String)}, with {@code more} told after the problem's type, inside its
+     * parentheses (the option that gives the field at fault); nothing more when the answer has no type.
+     */
+    public static Failure answered(int status, String body, @Nullable String more) {
+        String said = said(body, more);
         if (status == 401 || status == 403) {
             return new Failure(
-                    status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE, refusal(status, body));
+                    status == 401 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE, refused(status, said));
         }
         return new Failure(
                 status >= 500 ? TandemCommand.EXIT_UNREACHABLE : TandemCommand.EXIT_USAGE,
-                "the server answered " + status + ": " + reason(body));
+                "the server answered " + status + ": " + said);
     }
 
     /**

@@ -102,7 +102,8 @@ class ServerConnectionTest {
                 + "\"detail\":\"since must be at most the tree size\"}";
         assertThat(ServerConnection.answered(400, problem))
                 .isEqualTo(new ServerConnection.Failure(
-                        TandemCommand.EXIT_USAGE, "the server answered 400: since must be at most the tree size"));
+                        TandemCommand.EXIT_USAGE,
+                        "the server answered 400: since must be at most the tree size (bad-request)"));
         assertThat(ServerConnection.answered(403, "{\"detail\":\"only an administrator takes backups\"}"))
                 .isEqualTo(new ServerConnection.Failure(
                         TandemCommand.EXIT_USAGE,
@@ -114,6 +115,35 @@ class ServerConnectionTest {
         assertThat(ServerConnection.reason("{\"title\":\"Not Found\",\"status\":404}"))
                 .isEqualTo("Not Found");
         assertThat(ServerConnection.reason(" ")).isEqualTo("no reason given");
+    }
+
+    /**
+     * Every command's refusal is worded by {@link ServerConnection#answered}: one line, the detail and
+     * then the problem's type in parentheses, and what the command adds inside them (docs/contracts.md §4).
+     */
+    @Test
+    void aRefusalIsOneLineWithTheDetailAndTheProblemsType() {
+        String conflict = "{\"type\":\"urn:tandem:problem:change-not-approved\",\"status\":409,"
+                + "\"detail\":\"change CH1 lacks\\n  the approval\"}";
+        assertThat(ServerConnection.answered(409, conflict).message())
+                .isEqualTo("the server answered 409: change CH1 lacks the approval (change-not-approved)");
+        assertThat(ServerConnection.answered(409, conflict, "option --post-snapshot")
+                        .message())
+                .isEqualTo("the server answered 409: change CH1 lacks the approval"
+                        + " (change-not-approved; option --post-snapshot)");
+        assertThat(ServerConnection.answered(
+                        403, "{\"type\":\"urn:tandem:problem:forbidden\",\"detail\":\"counsel only\"}"))
+                .isEqualTo(new ServerConnection.Failure(
+                        TandemCommand.EXIT_USAGE, "not allowed for this token's user (403): counsel only (forbidden)"));
+        assertThat(ServerConnection.answered(
+                                401, "{\"type\":\"urn:tandem:problem:unauthorized\",\"detail\":\"unknown token\"}")
+                        .message())
+                .isEqualTo("the server refused the token (401): unknown token (unauthorized); check --token or"
+                        + " TANDEM_TOKEN");
+        // no type (about:blank, or no problem answer): nothing in parentheses, nor what the command adds
+        assertThat(ServerConnection.answered(404, "{\"type\":\"about:blank\",\"detail\":\"no such incident\"}", "x")
+                        .message())
+                .isEqualTo("the server answered 404: no such incident");
     }
 
     @Test

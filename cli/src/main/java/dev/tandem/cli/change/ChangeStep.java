@@ -133,16 +133,11 @@ abstract class ChangeStep implements Callable<Integer> {
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() != request.ok()) {
-            ServerConnection.Failure f = refused(response.statusCode(), body);
             String option = option(ServerConnection.reason(body));
             return fail(
                     err,
                     name,
-                    option == null || !f.message().endsWith(")")
-                            ? f
-                            : new ServerConnection.Failure(
-                                    f.exit(),
-                                    f.message().substring(0, f.message().length() - 1) + "; option " + option + ")"));
+                    ServerConnection.answered(response.statusCode(), body, option == null ? null : "option " + option));
         }
         if (!format().equals("text")) {
             verbatim(response.body(), out);
@@ -177,17 +172,6 @@ abstract class ChangeStep implements Callable<Integer> {
         raw.write(body, 0, body.length);
         if (!ends) raw.write('\n');
         raw.flush();
-    }
-
-    /**
-     * A refusal as {@link ServerConnection#answered} words it, with the problem's type after it
-     * ({@code (change-not-approved)}), on one line.
-     */
-    static ServerConnection.Failure refused(int status, String body) {
-        ServerConnection.Failure f = ServerConnection.answered(status, body);
-        String type = ServerConnection.problemType(body);
-        String message = f.message().replaceAll("\\s*\\R\\s*", " ");
-        return new ServerConnection.Failure(f.exit(), type == null ? message : message + " (" + type + ")");
     }
 
     private static int fail(PrintWriter err, String name, ServerConnection.Failure failure) {

@@ -296,7 +296,9 @@ class ChangeCommandTest {
         url = serve(401, problem(401, "unauthorized", "unknown token"));
         r = change(url, "list", "--incident", "INC-1");
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
-        assertThat(r.err()).contains("the server refused the token (401)");
+        assertThat(r.err())
+                .isEqualTo("tandem change list: the server refused the token (401): unknown token (unauthorized); check"
+                        + " --token or TANDEM_TOKEN" + System.lineSeparator());
         server.close();
         url = serve(502, "<html>Bad Gateway</html>");
         r = change(url, "list", "--incident", "INC-1");

@@ -124,7 +124,7 @@ class EvidenceAddCommandTest {
                 serve(503, sha -> "{\"type\":\"urn:tandem:problem:unavailable\",\"detail\":\"the database is down\"}");
         assertThat(add(url, "t", file("x.txt", "x"))).isEqualTo(TandemCommand.EXIT_UNREACHABLE);
         assertThat(err.toString())
-                .contains("the server answered 503: the database is down")
+                .contains("the server answered 503: the database is down (unavailable)")
                 .doesNotContain("urn:");
     }
 
@@ -136,7 +136,8 @@ class EvidenceAddCommandTest {
                         + "\"detail\":\"an auditor reads evidence and never adds it\"}");
         assertThat(add(url, "auditor", file("r.txt", "r"))).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(err.toString())
-                .contains("not allowed for this token's user (403): an auditor reads evidence and never adds it")
+                .contains(
+                        "not allowed for this token's user (403): an auditor reads evidence and never adds it (forbidden)")
                 .doesNotContain("refused the token");
     }
 

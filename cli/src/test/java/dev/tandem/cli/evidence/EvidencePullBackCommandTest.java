@@ -112,7 +112,8 @@ class EvidencePullBackCommandTest {
         int rc = run(
                 "evidence", "pull-back", "--server", url, "--token", "t", "--incident", "i", "--reason", "m", "ev-1");
         assertThat(rc).isEqualTo(TandemCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("evidence ev-1 is FORENSIC already");
+        assertThat(err.toString())
+                .contains("the server answered 409: evidence ev-1 is FORENSIC already (already-forensic)");
     }
 
     @Test

@@ -46,9 +46,9 @@ class ExportCommandTest {
         return CliRun.run(all);
     }
 
-    static String problem(int status, String detail) {
-        return "{\"type\":\"urn:tandem:problem:x\",\"title\":\"T\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\"}";
+    static String problem(int status, String code, String detail) {
+        return "{\"type\":\"urn:tandem:problem:" + code + "\",\"title\":\"T\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\"}";
     }
 
     @Test
@@ -72,28 +72,29 @@ class ExportCommandTest {
 
     @Test
     void aRefusedRequestPrintsTheProblemsDetailNotItsJson() throws IOException {
-        String url = serve(400, problem(400, "since must be at most the tree size"));
+        String url = serve(400, problem(400, "bad-since", "since must be at most the tree size"));
         CliRun r = export(url, "--since", "99");
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(r.err())
-                .contains("the server answered 400: since must be at most the tree size")
+                .contains("the server answered 400: since must be at most the tree size (bad-since)")
                 .doesNotContain("{")
                 .doesNotContain("urn:tandem");
         server.close();
-        url = serve(404, problem(404, "no incident INC-1"));
+        url = serve(404, problem(404, "unknown-incident", "no incident INC-1"));
         r = export(url);
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(r.err())
-                .contains("the server answered 404: no incident INC-1")
+                .contains("the server answered 404: no incident INC-1 (unknown-incident)")
                 .doesNotContain("{");
     }
 
     @Test
     void aForbiddenRequestExitsTwoAndABadTokenThree() throws IOException {
-        String url = serve(403, problem(403, "not a member of this incident"));
+        String url = serve(403, problem(403, "forbidden", "not a member of this incident"));
         CliRun r = export(url);
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
-        assertThat(r.err()).contains("not allowed for this token's user (403): not a member of this incident");
+        assertThat(r.err())
+                .contains("not allowed for this token's user (403): not a member of this incident (forbidden)");
         server.close();
         url = serve(401, "");
         r = export(url);

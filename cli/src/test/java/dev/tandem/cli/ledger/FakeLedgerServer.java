@@ -109,7 +109,8 @@ final class FakeLedgerServer implements AutoCloseable {
                                 x,
                                 403,
                                 "application/problem+json",
-                                "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"this user may not read the ledger\"}");
+                                "{\"type\":\"urn:tandem:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,"
+                                        + "\"detail\":\"this user may not read the ledger\"}");
                         return;
                     }
                     if (!("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {

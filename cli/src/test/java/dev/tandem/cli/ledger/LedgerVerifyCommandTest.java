@@ -315,7 +315,8 @@ class LedgerVerifyCommandTest {
             CliRun r = CliRun.run(
                     "ledger", "verify", "--server", server.uri().toString(), "--token", FakeLedgerServer.FORBIDDEN);
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.err()).contains("not allowed for this token's user (403): this user may not read the ledger");
+            assertThat(r.err())
+                    .contains("not allowed for this token's user (403): this user may not read the ledger (forbidden)");
         }
     }
 

@@ -94,14 +94,19 @@ class VaultCheckCommandTest {
         server = new StubServer(
                 "/api/v1/admin/vault/check",
                 x -> StubServer.reply(
-                        x, 403, "{\"title\":\"Forbidden\",\"detail\":\"only an administrator checks the vault\"}"));
+                        x,
+                        403,
+                        "{\"type\":\"urn:tandem:problem:forbidden\",\"title\":\"Forbidden\","
+                                + "\"detail\":\"only an administrator checks the vault\"}"));
 
         CliRun forbidden = CliRun.run("vault", "check", "--server", server.url(), "--token", "t");
         CliRun unreachable = CliRun.run("vault", "check", "--server", StubServer.unreachable(), "--token", "t");
         CliRun usage = CliRun.run("vault", "check", "--token", "t");
 
         assertThat(forbidden.exit()).isEqualTo(2);
-        assertThat(forbidden.err()).contains("only an administrator checks the vault");
+        assertThat(forbidden.err())
+                .contains(
+                        "not allowed for this token's user (403): only an administrator checks the vault (forbidden)");
         assertThat(unreachable.exit()).isEqualTo(3);
         assertThat(usage.exit()).isEqualTo(2);
     }
