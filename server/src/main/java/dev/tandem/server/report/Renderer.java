@@ -104,6 +104,11 @@ public final class Renderer {
             return i;
         }
 
+        /** Whether a long word may break after {@code c}. */
+        static boolean separator(char c) {
+            return SEPARATORS.indexOf(c) >= 0;
+        }
+
         /** Where the word holding {@code i} starts. */
         private int wordStart(int i) {
             int s = i;

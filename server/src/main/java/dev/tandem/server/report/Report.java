@@ -96,7 +96,19 @@ public record Report(
          * for its longest word, the rest to the columns with most text.
          */
         public List<Double> widths() {
-            return Columns.widths(
+            return layout().widths();
+        }
+
+        /**
+         * The class of a table set in smaller type than the body so that its short words fit side by
+         * side ({@code small}, {@code smaller}; {@link Columns#SIZES}); null at the body's size.
+         */
+        public @Nullable String sizeClass() {
+            return layout().sizeClass();
+        }
+
+        private Columns.Layout layout() {
+            return Columns.layout(
                     header,
                     rows.stream().map(Row::cells).toList(),
                     rows.stream().map(Row::cite).toList());

@@ -16,15 +16,24 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A report's PDF read back with PDFBox and held against its HTML: every short value the HTML shows
- * (a citation {@code #28}, a date, a time, a control id, a word of up to ten letters such as a name
- * or a status) is in the PDF's text as often and whole, not broken across lines nor cut at a
+ * (a citation {@code #28}, a date, a time, a control id, a word of up to twelve letters such as a
+ * name or a status, or such a part of a longer word) is in the PDF's text as often and whole, not broken across lines nor cut at a
  * column's edge, and no text is drawn past the page's right margin.
  */
 final class PdfLayout {
     /** Citations, dates, times, SOC 2 and ISO control ids, and short words. */
     private static final Pattern SHORT =
             Pattern.compile("(?<![\\w#.-])(?:#\\d+|\\d{4}-\\d{2}-\\d{2}|\\d{2}:\\d{2}:\\d{2}"
-                    + "|(?:CC|PI|[ACP])\\d+\\.\\d+|A\\.\\d+(?:\\.\\d+)+|[A-Za-z]{2,10})(?![\\w-])");
+                    + "|(?:CC|PI|[ACP])\\d+\\.\\d+|A\\.\\d+(?:\\.\\d+)+|[A-Za-z]{2,12})(?![\\w-])");
+
+    /**
+     * Words of up to twelve letters and digits, alone or as a part of a longer word between its
+     * separators ({@code SNAPSHOT} of {@code CONFIG_SNAPSHOT}, {@code Opportunity} of {@code
+     * #ViewAllRecords/Opportunity}): a line may break after a separator, never inside them. A run of
+     * more (a hash) may break anywhere.
+     */
+    private static final Pattern PART =
+            Pattern.compile("(?<![A-Za-z0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,12}(?![A-Za-z0-9])");
 
     /** The page's right margin, 15 mm, less a point for rounding. */
     private static final float RIGHT_MARGIN = 15 / 25.4f * 72 - 1;
@@ -67,9 +76,11 @@ final class PdfLayout {
 
     private static Map<String, Integer> count(String text) {
         Map<String, Integer> n = new TreeMap<>();
-        Matcher m = SHORT.matcher(text);
-        while (m.find()) {
-            n.merge(m.group(), 1, Integer::sum);
+        for (Pattern p : List.of(SHORT, PART)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                n.merge(m.group(), 1, Integer::sum);
+            }
         }
         return new HashMap<>(n);
     }

@@ -67,6 +67,53 @@ class ReportPdfLayoutTest {
         List<Row> obligations = List.of(new Row(
                 List.of("eu-gdpr-34-individuals", "EU", "INDIVIDUALS", "CONDITIONAL", "without undue delay", "PENDING"),
                 List.of(30L)));
+        return auditContinuity(List.of(
+                new Section(
+                        "what-happened",
+                        "What happened and when",
+                        List.of(),
+                        List.of(new Line(
+                                "2026-12-05 20:30:14 UTC", "Findings rest on privileged evidence", cites(100, 80))),
+                        null),
+                new Section(
+                        "evidence",
+                        "Evidence",
+                        List.of(),
+                        List.of(),
+                        new Table(AuditContinuityReport.EVIDENCE_COLUMNS, evidence)),
+                new Section(
+                        "evidence-requests",
+                        "Evidence requests",
+                        List.of(),
+                        List.of(),
+                        new Table(List.of("Filed", "Request", "State", "Answer or refusal", "History"), requests)),
+                new Section(
+                        "retests",
+                        "Retests",
+                        List.of(),
+                        List.of(),
+                        new Table(
+                                List.of(
+                                        "Control",
+                                        "Configuration item",
+                                        "Tested on",
+                                        "Tester",
+                                        "Change",
+                                        "Executed",
+                                        "Reason"),
+                                retests)),
+                new Section(
+                        "obligations",
+                        "Obligations",
+                        List.of(),
+                        List.of(),
+                        new Table(
+                                List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"),
+                                obligations))));
+    }
+
+    /** An audit-continuity report of {@code sections}. */
+    private static Report auditContinuity(List<Section> sections) {
         return new Report(
                 "audit-continuity",
                 "Audit-continuity report",
@@ -74,53 +121,7 @@ class ReportPdfLayoutTest {
                 "i-1",
                 "Customer records synced to a sandbox",
                 ReportCheckpoint.of(ReportModelTest.NOTE),
-                List.of(
-                        new Section(
-                                "what-happened",
-                                "What happened and when",
-                                List.of(),
-                                List.of(new Line(
-                                        "2026-12-05 20:30:14 UTC",
-                                        "Findings rest on privileged evidence",
-                                        cites(100, 80))),
-                                null),
-                        new Section(
-                                "evidence",
-                                "Evidence",
-                                List.of(),
-                                List.of(),
-                                new Table(AuditContinuityReport.EVIDENCE_COLUMNS, evidence)),
-                        new Section(
-                                "evidence-requests",
-                                "Evidence requests",
-                                List.of(),
-                                List.of(),
-                                new Table(
-                                        List.of("Filed", "Request", "State", "Answer or refusal", "History"),
-                                        requests)),
-                        new Section(
-                                "retests",
-                                "Retests",
-                                List.of(),
-                                List.of(),
-                                new Table(
-                                        List.of(
-                                                "Control",
-                                                "Configuration item",
-                                                "Tested on",
-                                                "Tester",
-                                                "Change",
-                                                "Executed",
-                                                "Reason"),
-                                        retests)),
-                        new Section(
-                                "obligations",
-                                "Obligations",
-                                List.of(),
-                                List.of(),
-                                new Table(
-                                        List.of("Rule", "Jurisdiction", "Recipient", "Requirement", "Due", "Status"),
-                                        obligations))),
+                sections,
                 java.time.ZoneOffset.UTC);
     }
 
@@ -179,6 +180,67 @@ class ReportPdfLayoutTest {
                 java.time.ZoneOffset.UTC);
         Renderer renderer = new Renderer();
         String html = renderer.html(r);
+        assertThat(PdfLayout.problems(html, renderer.pdf(html))).isEmpty();
+    }
+
+    /**
+     * The audit-continuity report's evidence table, nine columns at the page's width, with a long file
+     * name, a long configuration item's name and a pulled-back row beside a hash: no word of up to
+     * twelve letters of any column is split, and nothing is past the right margin.
+     */
+    @Test
+    void theWideEvidenceTableKeepsShortWordsWholeBesideLongNames() throws Exception {
+        String pulledBack =
+                "FORENSIC repository (privileged): pulled back from AUDIT by counsel; no longer auditor" + " evidence";
+        List<Row> rows = List.of(
+                new Row(
+                        List.of(
+                                "2026-12-06 16:30:15 UTC",
+                                "Integration_Full_Access_Sandbox_Refresh_Quarterly.permissionset-meta.xml",
+                                "CONFIG_SNAPSHOT",
+                                "AUDIT repository",
+                                SHA,
+                                "1287700",
+                                "commander",
+                                "12 (auditor, liaison, responder)"),
+                        cites(27, 25)),
+                new Row(
+                        List.of(
+                                "2026-12-06 16:31:02 UTC",
+                                "PermissionSet:Integration_Full_Access#ViewAllRecords/Opportunity_Line_Item",
+                                "CONFIG_SNAPSHOT",
+                                "AUDIT repository",
+                                SHA,
+                                "28770",
+                                "responder",
+                                "not read"),
+                        List.of(29L)),
+                new Row(
+                        List.of(
+                                "2026-12-06 16:32:40 UTC",
+                                "draft-notification-to-customers-and-regulators.docx",
+                                "COMMUNICATION",
+                                pulledBack,
+                                SHA,
+                                "451234",
+                                "liaison",
+                                "2 (auditor, responder)"),
+                        List.of(30L, 41L, 42L, 57L)));
+        Report r = auditContinuity(List.of(new Section(
+                "evidence",
+                "Evidence",
+                List.of(),
+                List.of(),
+                new Table(AuditContinuityReport.EVIDENCE_COLUMNS, rows))));
+        Renderer renderer = new Renderer();
+        String html = renderer.html(r);
+        // too wide for its words at the body's size, it is set smaller; a table of fewer columns is not
+        assertThat(java.util.Objects.requireNonNull(r.sections().getFirst().table())
+                        .sizeClass())
+                .isEqualTo("small");
+        assertThat(java.util.Objects.requireNonNull(report().sections().get(4).table())
+                        .sizeClass())
+                .isNull();
         assertThat(PdfLayout.problems(html, renderer.pdf(html))).isEmpty();
     }
 
