@@ -359,6 +359,30 @@ class ChangeControlTest {
         assertThat(before.table().rows().getFirst().cells()).last().isEqualTo("outstanding");
     }
 
+    /**
+     * A second register row of the same control and item written in other case is the same control
+     * test: one retest row in the report, as the register first spells the item, citing the latest
+     * test, counted once.
+     */
+    @Test
+    void registerRowsOfOneItemInDifferentCaseAreOneRetestRow() {
+        List<ReportEntry> entries = new java.util.ArrayList<>(ENTRIES);
+        entries.add(
+                1,
+                entry(
+                        6,
+                        "control-tests.imported",
+                        "2026-11-26T08:30:00Z",
+                        "{\"register\":\"r2\",\"evidence\":\"e2\",\"sha256\":\"01\",\"rows\":1,\"controls\":[\"CC6.3\"],"
+                                + "\"tests\":[{\"control\":\"CC6.3\",\"configItem\":\"permissionset:sync\","
+                                + "\"testedOn\":\"2026-10-01\",\"tester\":\"Okafor\"}]}"));
+        Section retests = ChangeControl.sections(entries, SETTINGS).get(1);
+        assertThat(retests.table().rows()).hasSize(1);
+        assertThat(retests.table().rows().getFirst().cells())
+                .startsWith("CC6.3", "PermissionSet:Sync", "2026-10-01", "Okafor");
+        assertThat(retests.notes().getFirst()).contains("1 retest item (1 control test, 1 change)");
+    }
+
     /** With an observation period in the ledger, a change executed after it is no retest, and the note says so. */
     @Test
     void aChangeExecutedOutsideTheObservationPeriodIsNoRetest() {
