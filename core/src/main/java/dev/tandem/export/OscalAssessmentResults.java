@@ -96,35 +96,6 @@ public final class OscalAssessmentResults {
             entries = List.copyOf(entries);
             history = List.copyOf(history);
         }
-
-        /** A request whose answers link AUDIT items only. */
-        public Request(
-                String id,
-                String text,
-                List<String> controls,
-                @Nullable LocalDate due,
-                String requestedBy,
-                Instant requestedAt,
-                long ledgerIndex,
-                String status,
-                boolean overdue,
-                List<String> evidence,
-                List<Step> history) {
-            this(
-                    id,
-                    text,
-                    controls,
-                    due,
-                    requestedBy,
-                    requestedAt,
-                    ledgerIndex,
-                    status,
-                    overdue,
-                    evidence,
-                    List.of(),
-                    List.of(),
-                    history);
-        }
     }
 
     /**
@@ -142,11 +113,6 @@ public final class OscalAssessmentResults {
         public Step {
             changes = List.copyOf(changes);
             entries = List.copyOf(entries);
-        }
-
-        /** A step that links no change or entry. */
-        public Step(String step, String text, String by, Instant at, long ledgerIndex) {
-            this(step, text, by, at, ledgerIndex, List.of(), List.of());
         }
 
         String links() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -95,13 +96,46 @@ class OscalAssessmentResultsTest {
     }
 
     /** One request in each state; the reopened one keeps its answer in the history only. */
+    /** A step that links no change or entry. */
+    static OscalAssessmentResults.Step step(String step, String text, String by, Instant at, long ledgerIndex) {
+        return new OscalAssessmentResults.Step(step, text, by, at, ledgerIndex, List.of(), List.of());
+    }
+
+    /** A request whose answers link AUDIT items only. */
+    static OscalAssessmentResults.Request request(
+            String id,
+            String text,
+            List<String> controls,
+            @Nullable LocalDate due,
+            String requestedBy,
+            Instant requestedAt,
+            long ledgerIndex,
+            String status,
+            boolean overdue,
+            List<String> evidence,
+            List<OscalAssessmentResults.Step> history) {
+        return new OscalAssessmentResults.Request(
+                id,
+                text,
+                controls,
+                due,
+                requestedBy,
+                requestedAt,
+                ledgerIndex,
+                status,
+                overdue,
+                evidence,
+                List.of(),
+                List.of(),
+                history);
+    }
+
     List<OscalAssessmentResults.Request> requests() {
         ExportBag.Evidence first = sample.evidence.getFirst();
         Instant t = Instant.parse("2026-11-27T09:40:00Z");
-        OscalAssessmentResults.Step answered =
-                new OscalAssessmentResults.Step("ANSWERED", "as published", "liaison", t.plusSeconds(60), 21);
+        OscalAssessmentResults.Step answered = step("ANSWERED", "as published", "liaison", t.plusSeconds(60), 21);
         return List.of(
-                new OscalAssessmentResults.Request(
+                request(
                         "r-open",
                         "Firewall logs of the week",
                         List.of("CC7.2"),
@@ -113,7 +147,7 @@ class OscalAssessmentResultsTest {
                         true,
                         List.of(),
                         List.of()),
-                new OscalAssessmentResults.Request(
+                request(
                         "r-answered",
                         "The access review policy",
                         List.of("CC6.2", "A.5.18"),
@@ -125,7 +159,7 @@ class OscalAssessmentResultsTest {
                         false,
                         List.of(first.id()),
                         List.of(answered)),
-                new OscalAssessmentResults.Request(
+                request(
                         "r-declined",
                         "Personnel files",
                         List.of(),
@@ -136,9 +170,8 @@ class OscalAssessmentResultsTest {
                         "DECLINED",
                         false,
                         List.of(),
-                        List.of(new OscalAssessmentResults.Step(
-                                "DECLINED", "out of scope", "commander", t.plusSeconds(90), 24))),
-                new OscalAssessmentResults.Request(
+                        List.of(step("DECLINED", "out of scope", "commander", t.plusSeconds(90), 24))),
+                request(
                         "r-accepted",
                         "Incident response plan",
                         List.of("CC7.3"),
@@ -149,10 +182,8 @@ class OscalAssessmentResultsTest {
                         "ACCEPTED",
                         false,
                         List.of(first.id(), "not-in-the-bag"),
-                        List.of(
-                                answered,
-                                new OscalAssessmentResults.Step("ACCEPTED", "", "auditor", t.plusSeconds(120), 27))),
-                new OscalAssessmentResults.Request(
+                        List.of(answered, step("ACCEPTED", "", "auditor", t.plusSeconds(120), 27))),
+                request(
                         "r-reopened",
                         "Access review records",
                         List.of("CC6.2"),
@@ -165,12 +196,7 @@ class OscalAssessmentResultsTest {
                         List.of(),
                         List.of(
                                 answered,
-                                new OscalAssessmentResults.Step(
-                                        "REOPENED",
-                                        "the policy is not the review",
-                                        "auditor",
-                                        t.plusSeconds(180),
-                                        30))));
+                                step("REOPENED", "the policy is not the review", "auditor", t.plusSeconds(180), 30))));
     }
 
     JsonNode documentWithRequests() {
@@ -239,10 +265,8 @@ class OscalAssessmentResultsTest {
     @Test
     void anAnswerOfAChangeAndEntriesNamesThem() {
         Instant t = Instant.parse("2026-11-27T09:40:00Z");
-        OscalAssessmentResults.Step items =
-                new OscalAssessmentResults.Step("ANSWERED", "the policy", "liaison", t.plusSeconds(60), 21);
-        OscalAssessmentResults.Step reopened =
-                new OscalAssessmentResults.Step("REOPENED", "not the review", "auditor", t.plusSeconds(90), 22);
+        OscalAssessmentResults.Step items = step("ANSWERED", "the policy", "liaison", t.plusSeconds(60), 21);
+        OscalAssessmentResults.Step reopened = step("REOPENED", "not the review", "auditor", t.plusSeconds(90), 22);
         OscalAssessmentResults.Step answered = new OscalAssessmentResults.Step(
                 "ANSWERED",
                 "the revocation and its approvals",
