@@ -28,6 +28,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -231,9 +232,28 @@ func bagFormat(bag string) (int, error) {
 		return 0, fmt.Errorf("bag-info.txt declares Tandem-Bag-Format %d times", seen)
 	}
 	if format > knownFormat {
-		return 0, fmt.Errorf("bag-info.txt: made by a newer Tandem, format %d; this checker knows formats up to %d", format, knownFormat)
+		return 0, fmt.Errorf("bag-info.txt: made by a newer Tandem, format %d; this checker knows formats up to %d%s", format, knownFormat, editedSince(bag, raw))
 	}
 	return format, nil
+}
+
+// editedSince is said of a bag that declares a newer format when its own tagmanifest-sha256.txt (RFC 8493
+// §2.2.1, which no format of Tandem's changes) records another SHA-256 for bag-info.txt: the line may have
+// been raised by hand. Empty when the tag manifest agrees, lists no bag-info.txt or is absent.
+func editedSince(bag string, info []byte) string {
+	tags, err := os.ReadFile(filepath.Join(bag, "tagmanifest-sha256.txt"))
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(info)
+	actual := hex.EncodeToString(sum[:])
+	for _, line := range strings.Split(string(tags), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 2 && fields[1] == "bag-info.txt" && !strings.EqualFold(fields[0], actual) {
+			return "; but tagmanifest-sha256.txt records another SHA-256 for bag-info.txt: its line may have been changed by hand since the bag was made"
+		}
+	}
+	return ""
 }
 
 // runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog.

@@ -150,7 +150,35 @@ class GoInteropTest {
         Files.writeString(info, text.replace(declared, dev.tandem.export.ExportBag.FORMAT + ": " + newer));
         Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
         assertThat(r.exit()).as(r.output()).isEqualTo(1);
-        assertThat(r.output()).contains("FAILED: bag-info.txt: made by a newer Tandem, format " + newer);
+        assertThat(r.output())
+                .contains("FAILED: bag-info.txt: made by a newer Tandem, format " + newer)
+                // raised by hand: the bag's own tag manifest still records the line as it was made
+                .contains("tagmanifest-sha256.txt records another SHA-256 for bag-info.txt");
+    }
+
+    @Test
+    void goSaysNothingMoreOfANewerFormatWhoseTagManifestAgrees() throws Exception {
+        Path dir = unpackedBag("bag-newer-made", null);
+        Path info = dir.resolve("bag-info.txt");
+        String declared = dev.tandem.export.ExportBag.FORMAT + ": " + dev.tandem.export.ExportBag.FORMAT_VERSION;
+        int newer = dev.tandem.export.ExportBag.FORMAT_VERSION + 1;
+        String before = dev.tandem.export.ExportBag.sha256(Files.readAllBytes(info));
+        Files.writeString(
+                info, Files.readString(info).replace(declared, dev.tandem.export.ExportBag.FORMAT + ": " + newer));
+        // as a newer Tandem would have made it: the tag manifest records the line it wrote
+        Path tags = dir.resolve("tagmanifest-sha256.txt");
+        String manifest = Files.readString(tags);
+        assertThat(manifest).contains(before + " bag-info.txt");
+        Files.writeString(
+                tags,
+                manifest.replace(
+                        before + " bag-info.txt",
+                        dev.tandem.export.ExportBag.sha256(Files.readAllBytes(info)) + " bag-info.txt"));
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output())
+                .contains("FAILED: bag-info.txt: made by a newer Tandem, format " + newer)
+                .doesNotContain("changed by hand");
     }
 
     static final Cosigner witness = Cosigner.generate("witness.example/go");
