@@ -37,6 +37,10 @@ import tools.jackson.databind.JsonNode;
  * entries are counted, never described.
  */
 final class ChangeControl {
+    /** The retest table's columns, the "Retest" column saying whether a later test closed it. */
+    static final List<String> RETEST_COLUMNS =
+            List.of("Control", "Configuration item", "Tested on", "Tester", "Change", "Executed", "Reason", "Retest");
+
     private ChangeControl() {}
 
     /** What the report is told besides the entries: the window, the fee and the time it is drawn. */
@@ -522,17 +526,7 @@ final class ChangeControl {
                 "Retests: controls tested before a change touched them",
                 notes,
                 List.of(),
-                new Table(
-                        List.of(
-                                "Control",
-                                "Configuration item",
-                                "Tested on",
-                                "Tester",
-                                "Change",
-                                "Executed",
-                                "Reason",
-                                "Retest"),
-                        rows));
+                new Table(RETEST_COLUMNS, rows));
     }
 
     private static Section exceptions(

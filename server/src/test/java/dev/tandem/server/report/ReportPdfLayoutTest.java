@@ -141,43 +141,27 @@ class ReportPdfLayoutTest {
      */
     @Test
     void theDemosRetestRowKeepsItsDateWholeInTheReasonColumn() throws Exception {
-        Report r = new Report(
-                "audit-continuity",
-                "Audit-continuity report",
-                "Auditors and every member of the incident",
-                "i-1",
-                "Customer records synced to a sandbox",
-                ReportCheckpoint.of(ReportModelTest.NOTE),
-                List.of(new Section(
-                        "retests",
-                        "Retests",
-                        List.of(),
-                        List.of(),
-                        new Table(
+        Report r = auditContinuity(List.of(new Section(
+                "retests",
+                "Retests",
+                List.of(),
+                List.of(),
+                new Table(
+                        ChangeControl.RETEST_COLUMNS,
+                        List.of(new Row(
                                 List.of(
-                                        "Control",
-                                        "Configuration item",
-                                        "Tested on",
-                                        "Tester",
-                                        "Change",
-                                        "Executed",
-                                        "Reason",
-                                        "Retest"),
-                                List.of(new Row(
-                                        List.of(
-                                                "CC6.3",
-                                                "PermissionSet:Integration_Full_Access",
-                                                "2026-09-23",
-                                                "Audrey Blake",
-                                                UUID + " (Revoke View All Data from permission set"
-                                                        + " Integration_Full_Access)",
-                                                "2026-12-07 03:01:58 CET (UTC+01:00)",
-                                                "the change modified PermissionSet:Integration_Full_Access#ViewAllData,"
-                                                        + " PermissionSet:Integration_Full_Access#ViewAllRecords/Contact,"
-                                                        + " which the test of CC6.3 on 2026-09-23 covered",
-                                                "outstanding"),
-                                        List.of(81L, 83L, 85L, 86L, 87L, 90L, 92L, 79L)))))),
-                java.time.ZoneOffset.UTC);
+                                        "CC6.3",
+                                        "PermissionSet:Integration_Full_Access",
+                                        "2026-09-23",
+                                        "Audrey Blake",
+                                        UUID + " (Revoke View All Data from permission set"
+                                                + " Integration_Full_Access)",
+                                        "2026-12-07 03:01:58 CET (UTC+01:00)",
+                                        "the change modified PermissionSet:Integration_Full_Access#ViewAllData,"
+                                                + " PermissionSet:Integration_Full_Access#ViewAllRecords/Contact,"
+                                                + " which the test of CC6.3 on 2026-09-23 covered",
+                                        "outstanding"),
+                                List.of(81L, 83L, 85L, 86L, 87L, 90L, 92L, 79L)))))));
         Renderer renderer = new Renderer();
         String html = renderer.html(r);
         assertThat(PdfLayout.problems(html, renderer.pdf(html))).isEmpty();
