@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -143,6 +144,18 @@ public final class ScanBench implements Callable<Integer> {
         } else {
             out.println("ripgrep: " + rg + " (" + version(rg) + ")");
         }
+        PageCacheProbe.Cost page = PageCacheProbe.measure(
+                Path.of(System.getProperty("java.io.tmpdir")), 256L << 20, Duration.ofSeconds(4));
+        out.printf(
+                Locale.ROOT,
+                "page cache: writing a new file costs %.2f kernel CPU s per GB right after as much was deleted, %.2f s"
+                        + " per GB 4 s later%s%n",
+                page.justFreedPerGb(),
+                page.restedPerGb(),
+                page.restedPerGb() > 3 * page.justFreedPerGb() && page.restedPerGb() > 0.3
+                        ? " (this machine hands freed memory back to its host: each run pays the second figure for"
+                                + " each byte of output, \"out MB\" below)"
+                        : "");
         out.flush();
         List<ScanCorpora.Kind> kinds = switch (corpus) {
             case "ascii" -> List.of(ScanCorpora.Kind.ASCII);
@@ -296,20 +309,22 @@ public final class ScanBench implements Callable<Integer> {
 
     private static void table(PrintWriter out, java.util.Collection<Config> configs, long bytes) {
         out.printf(
-                "%-26s %7s %8s %8s %9s %8s %10s %10s%n",
-                "run", "threads", "best s", "median s", "MB/s", "CPU s", "lines", "peak RSS");
+                "%-26s %7s %8s %8s %9s %8s %8s %10s %8s %10s%n",
+                "run", "threads", "best s", "median s", "MB/s", "CPU s", "kernel s", "lines", "out MB", "peak RSS");
         for (Config c : configs) {
             TimedProcess.Result b = c.best();
             out.printf(
                     Locale.ROOT,
-                    "%-26s %7d %8.2f %8.2f %9.1f %8.2f %10d %10s%n",
+                    "%-26s %7d %8.2f %8.2f %9.1f %8.2f %8s %10d %8.0f %10s%n",
                     c.name(),
                     c.threads(),
                     b.seconds(),
                     c.median(),
                     bytes / 1e6 / b.seconds(),
                     c.bestCpu(),
+                    b.kernelSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", b.kernelSeconds()),
                     b.lines(),
+                    b.outputBytes() / 1e6,
                     c.peakRss() < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", c.peakRss() / 1048576.0));
         }
         for (Config c : configs) {

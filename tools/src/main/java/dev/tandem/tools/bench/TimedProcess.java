@@ -20,17 +20,20 @@ public final class TimedProcess {
     private TimedProcess() {}
 
     /**
-     * What a run gave: wall-clock seconds, exit code, output lines and digest, peak RSS (-1:
-     * unknown), CPU seconds in user and kernel mode (-1: unknown), stderr's end, and what the
-     * process wrote to the file named by {@code TANDEM_CPU_REPORT} when it was asked to (else empty).
+     * What a run gave: wall-clock seconds, exit code, output lines, bytes and digest, peak RSS (-1:
+     * unknown), CPU seconds in user and kernel mode together and in kernel mode alone (-1: unknown),
+     * stderr's end, and what the process wrote to the file named by {@code TANDEM_CPU_REPORT} when
+     * it was asked to (else empty).
      */
     public record Result(
             double seconds,
             int exit,
             long lines,
+            long outputBytes,
             String sha256,
             long peakRss,
             double cpuSeconds,
+            double kernelSeconds,
             String stderr,
             String cpuReport) {}
 
@@ -87,24 +90,29 @@ public final class TimedProcess {
             }
             int exit = p.waitFor();
             double secs = (System.nanoTime() - t0) / 1e9;
-            long[] lines = {0};
+            long lines = 0;
+            long written = 0;
             MessageDigest sha = sha256();
             try (InputStream in = Files.newInputStream(out)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     sha.update(buf, 0, n);
-                    for (int i = 0; i < n; i++) if (buf[i] == '\n') lines[0]++;
+                    written += n;
+                    for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
                 }
             }
             String e = Files.readString(err, StandardCharsets.UTF_8);
             if (e.length() > 2000) e = e.substring(e.length() - 2000);
             double cpu = -1;
+            double kernel = -1;
             if (timed) {
                 String[] t = Files.readString(times).trim().split("\\s+");
                 if (t.length >= 3) {
                     try {
-                        cpu = Double.parseDouble(t[t.length - 3]) + Double.parseDouble(t[t.length - 2]);
+                        double k = Double.parseDouble(t[t.length - 2]);
+                        cpu = Double.parseDouble(t[t.length - 3]) + k;
+                        kernel = k;
                         peak = Long.parseLong(t[t.length - 1]) * 1024;
                     } catch (NumberFormatException ignored) {
                         // the child was killed before time could report
@@ -117,10 +125,12 @@ public final class TimedProcess {
             return new Result(
                     secs,
                     exit,
-                    lines[0],
+                    lines,
+                    written,
                     HexFormat.of().formatHex(sha.digest()),
                     peak == 0 ? -1 : peak,
                     cpu,
+                    kernel,
                     e,
                     cpuLine);
         } finally {

@@ -19,6 +19,10 @@ class TimedProcessTest {
                 "printf 'first\\nsecond\\n'; head -c 200000 /dev/zero | tr '\\0' x; echo; echo oops >&2; exit 3"));
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.lines()).isEqualTo(3);
+        assertThat(r.outputBytes()).isEqualTo(printed.getBytes(StandardCharsets.UTF_8).length);
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/time"))) {
+            assertThat(r.kernelSeconds()).isBetween(0.0, r.cpuSeconds());
+        }
         assertThat(r.sha256())
                 .isEqualTo(HexFormat.of()
                         .formatHex(
