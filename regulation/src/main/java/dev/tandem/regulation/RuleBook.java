@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,8 +16,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -47,6 +50,7 @@ public final class RuleBook {
     private final Set<String> localLaws;
     private final Map<String, Map<String, Rule.Transposition>> transpositions;
     private final List<ResearchNote> researchNotes;
+    private final @Nullable Review review;
 
     /** A question the law leaves to judgement, as the rule file words it. */
     public record Question(String key, String text, String citation) {}
@@ -59,6 +63,38 @@ public final class RuleBook {
      */
     public record ResearchNote(String topic, LocalDate searched, String text) {}
 
+    /**
+     * Counsel's review of the rule book on one day: each finding names the rules it concerns (by id
+     * without version; none for a law the book lacks), what was found, the source checked and what
+     * was done. Printed in {@code docs/regulation-rules.md}.
+     */
+    public record Review(LocalDate date, List<Finding> findings) {
+        public Review {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** What a review did with a finding. */
+    public enum Outcome {
+        /** The rule agrees with the source checked. */
+        CONFIRMED,
+        /** A wrong deadline, trigger, threshold or citation was corrected. */
+        FIXED,
+        /** A rule the book lacked was added. */
+        ADDED,
+        /** The law is unclear: the rule's text says what counsel must decide. */
+        COUNSEL_DECIDES,
+        /** A law the book lacks and this review did not add. */
+        MISSING
+    }
+
+    /** One finding of a {@link Review}. */
+    public record Finding(List<String> rules, Outcome outcome, String text, String source) {
+        public Finding {
+            rules = List.copyOf(rules);
+        }
+    }
+
     private RuleBook(
             String name,
             String version,
@@ -70,7 +106,9 @@ public final class RuleBook {
             List<Rule> rules,
             Set<String> localLaws,
             Map<String, Map<String, Rule.Transposition>> transpositions,
-            List<ResearchNote> researchNotes) {
+            List<ResearchNote> researchNotes,
+            @Nullable Review review) {
+        this.review = review;
         this.localLaws = Set.copyOf(localLaws);
         this.transpositions = Map.copyOf(transpositions);
         this.researchNotes = List.copyOf(researchNotes);
@@ -274,6 +312,11 @@ public final class RuleBook {
         return researchNotes;
     }
 
+    /** Counsel's review of this rule book, if the file records one. */
+    public Optional<Review> review() {
+        return Optional.ofNullable(review);
+    }
+
     /** Versions of one rule share the part of the id before {@code @}. */
     public static String family(String id) {
         int at = id.indexOf('@');
@@ -303,6 +346,7 @@ public final class RuleBook {
                             "localLaws",
                             "transpositions",
                             "researchNotes",
+                            "review",
                             "rules"));
             String version = text(root, "version", file);
             String disclaimer = text(root, "disclaimer", file);
@@ -397,6 +441,7 @@ public final class RuleBook {
                     localLaws.add(c.asString());
                 }
             }
+            Review review = root.has("review") ? review(root.get("review"), families) : null;
             return new RuleBook(
                     file,
                     version,
@@ -408,7 +453,49 @@ public final class RuleBook {
                     rules,
                     localLaws,
                     transpositions,
-                    notes);
+                    notes,
+                    review);
+        }
+
+        /**
+         * Counsel's review: {@code {"date":"2026-12-07","findings":[{"rules":["us-ar-ag"],
+         * "outcome":"FIXED","text":…,"source":…}]}}; each rule named must be in the book.
+         */
+        private Review review(JsonNode r, Set<String> families) {
+            String where = file + ": review";
+            fields(r, where, Set.of("date", "findings"));
+            LocalDate date = date(text(r, "date", where), where + ".date");
+            JsonNode list = r.get("findings");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                throw error(where + ".findings must be a non-empty array");
+            }
+            List<Finding> findings = new ArrayList<>();
+            int k = 0;
+            for (JsonNode f : list) {
+                String at = where + ".findings[" + k++ + "]";
+                fields(f, at, Set.of("rules", "outcome", "text", "source"));
+                List<String> named = new ArrayList<>();
+                JsonNode rs = f.get("rules");
+                if (rs == null || !rs.isArray()) {
+                    throw error(at + ".rules must be an array of rule ids (empty for a law the book lacks)");
+                }
+                for (JsonNode id : rs) {
+                    if (!families.contains(id.asString())) {
+                        throw error(at + ".rules: '" + id.asString() + "' names no rule (give a rule id without its @version)");
+                    }
+                    named.add(id.asString());
+                }
+                String outcome = text(f, "outcome", at);
+                Outcome o;
+                try {
+                    o = Outcome.valueOf(outcome);
+                } catch (IllegalArgumentException e) {
+                    throw error(at + ".outcome: '" + outcome + "' is not one of "
+                            + Arrays.toString(Outcome.values()));
+                }
+                findings.add(new Finding(named, o, text(f, "text", at), text(f, "source", at)));
+            }
+            return new Review(date, findings);
         }
 
         /**

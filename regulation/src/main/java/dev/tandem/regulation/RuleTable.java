@@ -160,6 +160,32 @@ public final class RuleTable {
                             .append(n.text())
                             .append("\n"));
         }
+        book.review().ifPresent(r -> review(b, r));
+    }
+
+    /**
+     * Counsel's review: each finding with the rules it concerns, what was done and the source
+     * checked; a finding for a law the book lacks names no rule.
+     */
+    private static void review(StringBuilder b, RuleBook.Review r) {
+        b.append("\n## Counsel's review (")
+                .append(r.date())
+                .append(")\n\n")
+                .append("A privacy counsel's check of the rules an e-commerce company with customers in many ")
+                .append("countries would rely on: each finding gives the source read. FIXED and ADDED changed the ")
+                .append("rule file; COUNSEL_DECIDES marks a point the law leaves open, which the rule's text ")
+                .append("names; MISSING is a law the book lacks.\n\n")
+                .append("| rules | outcome | finding | source checked |\n|---|---|---|---|\n");
+        r.findings()
+                .forEach(f -> b.append("| ")
+                        .append(f.rules().isEmpty() ? "(none)" : String.join(", ", f.rules()))
+                        .append(" | ")
+                        .append(f.outcome())
+                        .append(" | ")
+                        .append(cell(f.text()))
+                        .append(" | ")
+                        .append(cell(f.source()))
+                        .append(" |\n"));
     }
 
     private static String deadline(Rule r) {
