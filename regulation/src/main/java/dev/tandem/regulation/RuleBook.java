@@ -481,7 +481,8 @@ public final class RuleBook {
                 }
                 for (JsonNode id : rs) {
                     if (!families.contains(id.asString())) {
-                        throw error(at + ".rules: '" + id.asString() + "' names no rule (give a rule id without its @version)");
+                        throw error(at + ".rules: '" + id.asString()
+                                + "' names no rule (give a rule id without its @version)");
                     }
                     named.add(id.asString());
                 }
@@ -490,8 +491,7 @@ public final class RuleBook {
                 try {
                     o = Outcome.valueOf(outcome);
                 } catch (IllegalArgumentException e) {
-                    throw error(at + ".outcome: '" + outcome + "' is not one of "
-                            + Arrays.toString(Outcome.values()));
+                    throw error(at + ".outcome: '" + outcome + "' is not one of " + Arrays.toString(Outcome.values()));
                 }
                 findings.add(new Finding(named, o, text(f, "text", at), text(f, "source", at)));
             }

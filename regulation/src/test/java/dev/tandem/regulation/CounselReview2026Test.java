@@ -35,7 +35,8 @@ class CounselReview2026Test {
             Map<String, Instant> sent,
             Collection<Judgement> judgements) {
         return engine.evaluate(
-                new IncidentScope(AWARE, Subjects.parse(subjects), Set.of(data), facts, ZoneOffset.UTC, determined, sent),
+                new IncidentScope(
+                        AWARE, Subjects.parse(subjects), Set.of(data), facts, ZoneOffset.UTC, determined, sent),
                 judgements);
     }
 
@@ -108,6 +109,18 @@ class CounselReview2026Test {
         // day in São Paulo (UTC-3)
         assertThat(supplement.due()).isEqualTo(Instant.parse("2026-03-31T02:59:59Z"));
         assertThat(supplement.recipient()).isEqualTo(Recipient.REGULATOR);
+        // before the communication is sent, its clock has not started
+        assertThat(only(
+                                assess(
+                                        "BR=50",
+                                        DataCategory.FINANCIAL_ACCOUNT,
+                                        CompanyFacts.none(),
+                                        null,
+                                        Map.of(),
+                                        List.of(risk)),
+                                "br-lgpd-anpd-supplement")
+                        .due())
+                .isNull();
         // no relevant risk, no communication, nothing to complete
         var noRisk = new Judgement("RELEVANT_RISK", Answer.NO, "dpo", AWARE, "public data only");
         assertThat(assess("BR=50", DataCategory.FINANCIAL_ACCOUNT, CompanyFacts.none(), null, Map.of(), List.of(noRisk))
@@ -122,8 +135,8 @@ class CounselReview2026Test {
     @Test
     void aCardMerchantOwesAmericanExpressItsOwnNoticeUnlessItDoesNotAcceptTheCard() {
         CompanyFacts merchant = new CompanyFacts(List.of("US"), false, false, true, false, false);
-        Obligation amex = only(
-                assess("US-NY=10", DataCategory.PAYMENT_CARD, merchant, null, Map.of(), List.of()), "card-amex");
+        Obligation amex =
+                only(assess("US-NY=10", DataCategory.PAYMENT_CARD, merchant, null, Map.of(), List.of()), "card-amex");
         assertThat(amex.due()).isEqualTo(AWARE.plusSeconds(24 * 3600));
         assertThat(amex.recipient()).isEqualTo(Recipient.CARD_BRANDS);
         assertThat(amex.dueText()).contains("counsel decides");
@@ -161,8 +174,7 @@ class CounselReview2026Test {
                 .contains("| br-lgpd-anpd-supplement | ADDED | ");
     }
 
-    private static final String HEAD =
-            """
+    private static final String HEAD = """
             {"version":"t","disclaimer":"Not legal advice.","regions":{},"zones":{"DE":"Europe/Berlin"},
              "calendars":{},"questions":{},%s
              "rules":[{"id":"a","regime":"R","jurisdiction":"DE","recipient":"REGULATOR",

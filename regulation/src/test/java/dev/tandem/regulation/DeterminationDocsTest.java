@@ -21,6 +21,8 @@ class DeterminationDocsTest {
     private static final Map<String, String> STATES = Map.ofEntries(
             Map.entry("Alabama", "US-AL"),
             Map.entry("Arizona", "US-AZ"),
+            Map.entry("Arkansas", "US-AR"),
+            Map.entry("Singapore", "SG"),
             Map.entry("Colorado", "US-CO"),
             Map.entry("Delaware", "US-DE"),
             Map.entry("Florida", "US-FL"),
