@@ -90,6 +90,26 @@ class CounselReview2026Test {
     }
 
     /**
+     * PDPA 2012 s. 26D(5)(b): no notice to an individual where a technological measure in place before
+     * the breach (encryption, key not compromised) made significant harm unlikely; the Commission is
+     * still told (s. 26D(1) has no such exception).
+     */
+    @Test
+    void singaporeIndividualsAreNotOwedANoticeWhenTheDataWereEncryptedAndTheKeySafe() {
+        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
+        Assessment a = assess("SG=600", DataCategory.FINANCIAL_ACCOUNT, encrypted, null, Map.of(), List.of());
+        assertThat(a.obligations()).noneSatisfy(o -> assertThat(o.ruleId()).isEqualTo("sg-pdpa-individuals"));
+        assertThat(a.notRequired()).anySatisfy(o -> {
+            assertThat(o.ruleId()).isEqualTo("sg-pdpa-individuals");
+            assertThat(o.basis()).contains("encryption safe harbour");
+        });
+        assertThat(only(a, "sg-pdpa-pdpc").status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        Assessment clear =
+                assess("SG=600", DataCategory.FINANCIAL_ACCOUNT, CompanyFacts.none(), null, Map.of(), List.of());
+        assertThat(only(clear, "sg-pdpa-individuals").status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+    }
+
+    /**
      * Resolution CD/ANPD 15/2024 Art. 6: the communication to the ANPD may be completed within 20
      * business days of it; the clock starts when the communication is sent.
      */
@@ -149,6 +169,72 @@ class CounselReview2026Test {
         assertThat(assess("US-NY=10", DataCategory.PAYMENT_CARD, CompanyFacts.none(), null, Map.of(), List.of())
                         .obligations())
                 .noneSatisfy(o -> assertThat(o.ruleId()).isEqualTo("card-amex"));
+    }
+
+    /**
+     * PDPA 2010 (Malaysia) s. 12B as amended in 2024, in operation from 1 June 2025, with the
+     * Commissioner's Guideline on Data Breach Notification: the Commissioner within 72 hours unless the
+     * breach is not likely to cause significant harm; the data subjects without unnecessary delay when
+     * the harm is to them.
+     */
+    @Test
+    void malaysiaOwesTheCommissionerSeventyTwoHoursUnlessNoSignificantHarm() {
+        Assessment a = assess("MY=10", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation commissioner = only(a, "my-pdpa-commissioner");
+        assertThat(commissioner.due()).isEqualTo(AWARE.plusSeconds(72 * 3600));
+        assertThat(commissioner.status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        assertThat(commissioner.citation()).startsWith("PDPA 2010 (Malaysia) s. 12B(1)");
+        Obligation subjects = only(a, "my-pdpa-individuals");
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.CONDITIONAL);
+        assertThat(subjects.due()).isNull();
+        var noHarm = new Judgement("MY_SIGNIFICANT_HARM", Answer.NO, "dpo", AWARE, "10 e-mail addresses, no harm");
+        Assessment answered =
+                assess("MY=10", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(noHarm));
+        assertThat(answered.obligations())
+                .noneSatisfy(o -> assertThat(o.ruleId()).isEqualTo("my-pdpa-commissioner"));
+        assertThat(answered.notRequired())
+                .anySatisfy(o -> assertThat(o.ruleId()).isEqualTo("my-pdpa-commissioner"));
+        // the law applies only to breaches from 1 June 2025
+        Assessment before = new ObligationEngine(
+                        BOOK, Clock.fixed(Instant.parse("2025-05-30T12:00:00Z"), ZoneOffset.UTC))
+                .evaluate(
+                        new IncidentScope(
+                                Instant.parse("2025-05-30T10:00:00Z"),
+                                Subjects.parse("MY=10"),
+                                Set.of(DataCategory.CONTACT),
+                                CompanyFacts.none(),
+                                ZoneOffset.UTC),
+                        List.of());
+        assertThat(before.obligations()).noneSatisfy(o -> assertThat(o.ruleId()).startsWith("my-pdpa"));
+    }
+
+    /**
+     * Privacy Act 2020 (NZ) ss. 112-115: the Privacy Commissioner and the affected individuals as soon
+     * as practicable after becoming aware of a breach likely to cause serious harm; no fixed time.
+     */
+    @Test
+    void newZealandOwesTheCommissionerAndIndividualsOnceSeriousHarmIsDecided() {
+        var serious = new Judgement("NZ_SERIOUS_HARM", Answer.YES, "dpo", AWARE, "card data and addresses");
+        Assessment a =
+                assess("NZ=40", DataCategory.PAYMENT_CARD, CompanyFacts.none(), null, Map.of(), List.of(serious));
+        for (String id : new String[] {"nz-privacy-commissioner", "nz-privacy-individuals"}) {
+            Obligation o = only(a, id);
+            assertThat(o.status()).as(id).isEqualTo(Obligation.Status.REQUIRED);
+            assertThat(o.due()).as(id).isNull();
+            assertThat(o.urgent()).as(id).isTrue();
+            assertThat(o.citation()).as(id).startsWith("Privacy Act 2020 (NZ)");
+        }
+        assertThat(only(
+                                assess(
+                                        "NZ=40",
+                                        DataCategory.PAYMENT_CARD,
+                                        CompanyFacts.none(),
+                                        null,
+                                        Map.of(),
+                                        List.of()),
+                                "nz-privacy-commissioner")
+                        .status())
+                .isEqualTo(Obligation.Status.CONDITIONAL);
     }
 
     @Test
