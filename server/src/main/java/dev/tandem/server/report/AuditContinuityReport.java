@@ -166,8 +166,11 @@ public final class AuditContinuityReport {
                 cites.add(moved.index());
                 // when: the move's entry, cited in the row (a time here would widen the column past the
                 // page's nine columns, breaking short words in the others)
+                // counsel's reason, public in the move's entry (ADR 104) as in the export's OSCAL results
+                // (docs/contracts.md §5): the auditor learns why the item was withdrawn, and from which entry
                 where = "FORENSIC repository (privileged): pulled back from AUDIT by " + moved.actor()
-                        + "; no longer auditor evidence";
+                        + "; no longer auditor evidence; reason (entry #" + moved.index() + "): "
+                        + reason(moved);
             }
             rows.add(new Row(
                     List.of(
@@ -198,9 +201,16 @@ public final class AuditContinuityReport {
                 List.of("Every item is stored by its SHA-256 in the evidence vault; every read of its content, and"
                         + " every export bag that carried it, is a ledger entry and counts under Reads. Privileged (FORENSIC) items are shown only as recorded, with the commitment"
                         + " their ledger entry carries. An AUDIT item counsel pulled back to FORENSIC is listed as"
-                        + " it was recorded, with its reads before the move; it is no longer auditor evidence."),
+                        + " it was recorded, with its reads before the move and counsel's reason, cited by the move's"
+                        + " entry; it is no longer auditor evidence."),
                 lines,
                 new Table(EVIDENCE_COLUMNS, rows));
+    }
+
+    /** Counsel's reason as the move's entry records it, or what stands in for none. */
+    static String reason(ReportEntry moved) {
+        String reason = moved.content() == null ? "" : text(moved.content(), "reason").strip();
+        return reason.isEmpty() ? "none given" : "\"" + reason + "\"";
     }
 
     private static Section changes(List<ReportEntry> entries, Narration.Names names) {

@@ -182,9 +182,11 @@ abstract class DemoReportsContract {
         Api asLegal = new Api(base(), loaded.tokenOf(Role.LEGAL));
         List<String> forensicNames = new ArrayList<>();
         List<String> pulledBack = new ArrayList<>();
+        List<Long> moves = new ArrayList<>();
         asLegal.get("/api/v1/incidents/" + id + "/evidence").json().forEach(e -> {
             if (e.has("pulledBack")) {
                 pulledBack.add(e.path("name").asString());
+                moves.add(e.path("pulledBack").asLong());
             } else if (e.path("repository").asString().equals("FORENSIC")) {
                 forensicNames.add(e.path("name").asString());
             }
@@ -194,6 +196,10 @@ abstract class DemoReportsContract {
         String auditText = HtmlUtils.htmlUnescape(auditHtml.text());
         String auditPdfFlat = auditPdfText.replaceAll("\\s+", "");
         assertThat(auditText).contains("pulled back from AUDIT by counsel");
+        // its row says counsel's reason, with the move's entry it came from, in the HTML and the PDF
+        String reason = "reason (entry #" + moves.getFirst() + "): \"Counsel's work product, filed to AUDIT by mistake";
+        assertThat(auditText).contains(reason);
+        assertThat(auditPdfFlat).contains(reason.replaceAll("\\s+", ""));
         for (String name : forensicNames) {
             assertThat(auditText).doesNotContain(name);
             assertThat(auditPdfFlat).doesNotContain(name.replaceAll("\\s+", ""));

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -607,6 +608,30 @@ class ReportModelTest {
         Report.Row row = readsOfPolicy(exported);
         assertThat(row.cells()).last().isEqualTo("1 (auditor)");
         assertThat(row.cites()).contains(10L);
+    }
+
+    @Test
+    void anItemPulledBackSaysCounselsReasonInItsRowWithTheEntryItCameFrom() {
+        List<ReportEntry> e = new ArrayList<>(entries(true, false));
+        e.removeIf(x -> x.index() >= 11); // the checkpoint holds 12 entries: room for the move
+        e.add(open(
+                11,
+                "evidence.pulled-back",
+                "counsel",
+                "{\"evidence\":\"e-2\",\"sha256\":\"" + "cd".repeat(32) + "\",\"from\":\"AUDIT\","
+                        + "\"to\":\"FORENSIC\",\"reason\":\"Counsel's draft, filed to AUDIT by mistake\","
+                        + "\"reads\":[{\"index\":10,\"actor\":\"auditor\",\"at\":\"2026-11-26T09:00:00Z\"}],"
+                        + "\"exports\":[]}"));
+        Report r = AuditContinuityReport.of(new Snapshot("i-1", ReportCheckpoint.of(NOTE), e), SETTINGS);
+        Report.Row row = readsOfPolicy(e);
+        assertThat(row.cells().get(3))
+                .isEqualTo("FORENSIC repository (privileged): pulled back from AUDIT by counsel; no longer auditor"
+                        + " evidence; reason (entry #11): \"Counsel's draft, filed to AUDIT by mistake\"");
+        assertThat(row.cites()).containsExactly(2L, 10L, 11L);
+        assertThat(HtmlUtils.htmlUnescape(text(r)))
+                .contains("reason (entry #11): \"Counsel's draft, filed to AUDIT by mistake\"");
+        // an item never moved says nothing of a reason
+        assertThat(readsOfPolicy(entries(true, false)).cells().get(3)).isEqualTo("AUDIT repository");
     }
 
     @Test

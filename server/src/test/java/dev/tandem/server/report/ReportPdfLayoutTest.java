@@ -169,13 +169,15 @@ class ReportPdfLayoutTest {
 
     /**
      * The audit-continuity report's evidence table, nine columns at the page's width, with a long file
-     * name, a long configuration item's name and a pulled-back row beside a hash: no word of up to
-     * twelve letters of any column is split, and nothing is past the right margin.
+     * name, a long configuration item's name and a pulled-back row with counsel's reason beside a hash:
+     * no word of up to twelve letters of any column is split, and nothing is past the right margin.
      */
     @Test
     void theWideEvidenceTableKeepsShortWordsWholeBesideLongNames() throws Exception {
         String pulledBack =
-                "FORENSIC repository (privileged): pulled back from AUDIT by counsel; no longer auditor" + " evidence";
+                "FORENSIC repository (privileged): pulled back from AUDIT by counsel; no longer auditor evidence;"
+                        + " reason (entry #57): \"Counsel's work product, filed to AUDIT by mistake: privileged, not"
+                        + " audit evidence\"";
         List<Row> rows = List.of(
                 new Row(
                         List.of(
