@@ -118,7 +118,8 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
                   ./tandem verify incident-bag.zip --key "$K"
                 and record the checkpoint you verified (or paste it on the Audit tab, %s/incidents/%s/audit,
-                where the evidence requests are: one answered by the liaison, one open):
+                where the evidence requests are: one answered by the liaison with the policy, one open, and
+                one answered with the change below and a ledger entry):
                   unzip -p incident-bag.zip '*/data/ledger/checkpoint' | curl -s -X PUT -H "Authorization: Bearer $AUDITOR" \\
                        -H 'Content-Type: text/plain' --data-binary @- $S/api/v1/incidents/$I/verified-checkpoint
 
@@ -146,6 +147,11 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem change list --server $S --token $AUDITOR --incident $I
                   ./tandem change show --server $S --token $AUDITOR %s
                   ./tandem change retests --server $S --token $AUDITOR --incident $I
+                The auditor then asked for the change ticket and who approved it: the liaison answered with
+                the change itself and the commander's change.decided entry, no file (on the Audit tab, with
+                the entry as the timeline tells it; in the export, the evidence-request.answered entry's
+                "changes" and "entries" and the report's requests section):
+                  curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/evidence-requests
 
                 The scope disagrees with the findings ON PURPOSE, to show the scope checks: it was set by
                 hand (DE=1200,US-CA=800,US-TX=300; CONTACT and PAYMENT_CARD) while the analysis counts far

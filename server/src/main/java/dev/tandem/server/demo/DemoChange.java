@@ -14,6 +14,7 @@ import dev.tandem.server.job.Job;
 import dev.tandem.server.job.Jobs;
 import dev.tandem.server.leak.Findings;
 import dev.tandem.server.leak.StoredFinding;
+import dev.tandem.server.portal.EvidenceRequests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +40,9 @@ import tools.jackson.databind.JsonNode;
  * change in one step, the incident commander and the audit liaison approve, the auditor
  * acknowledges, the responder executes it with the post-change metadata (the diff names the removed
  * View All Data, the analyzers find the finding closed), verifies the sync still runs, and the
- * permission set's tested control becomes a retest. Walked once per data directory.
+ * permission set's tested control becomes a retest. The auditor then asks for the change ticket and
+ * who approved it, and the liaison answers with the change and the commander's approval entry (ADR
+ * 111). Walked once per data directory.
  */
 @Component
 @ConditionalOnBooleanProperty("tandem.demo")
@@ -58,6 +61,7 @@ public class DemoChange {
     private final Memberships memberships;
     private final ControlTests register;
     private final Changes changes;
+    private final EvidenceRequests evidenceRequests;
     private final Clock clock;
 
     DemoChange(
@@ -67,6 +71,7 @@ public class DemoChange {
             Memberships memberships,
             ControlTests register,
             Changes changes,
+            EvidenceRequests evidenceRequests,
             Clock clock) {
         this.jobs = jobs;
         this.findings = findings;
@@ -74,6 +79,7 @@ public class DemoChange {
         this.memberships = memberships;
         this.register = register;
         this.changes = changes;
+        this.evidenceRequests = evidenceRequests;
         this.clock = clock;
     }
 
@@ -170,8 +176,41 @@ public class DemoChange {
                 "responder");
         changes.execute(
                 c.id(), List.of(post.id()), "Deployed with sf project deploy start; sync user re-tested", responder);
-        return Optional.of(changes.verifyProcesses(
-                c.id(), List.of(SYNC), "The nightly sync ran at 02:00 and copied only its scoped fields", responder));
+        Change done = changes.verifyProcesses(
+                c.id(), List.of(SYNC), "The nightly sync ran at 02:00 and copied only its scoped fields", responder);
+        answerWithTheChange(demo, done);
+        return Optional.of(done);
+    }
+
+    /** What the auditor asks for once the change is done: a record Tandem holds, not a file. */
+    static final String CHANGE_REQUEST =
+            "The change ticket for the containment of the integration user, and who approved it";
+
+    /**
+     * The auditor asks for the remediation's change ticket and its approval; the audit liaison
+     * answers with the change itself and the commander's {@code change.decided} entry, no file (ADR
+     * 111): the auditor reads the change as it stands and checks the entry's inclusion proof.
+     */
+    private void answerWithTheChange(DemoData.Loaded demo, Change c) {
+        long approval = c.decisions().stream()
+                .filter(d -> d.role().equals(Role.INCIDENT_COMMANDER.name()))
+                .findFirst()
+                .orElseThrow()
+                .ledgerIndex();
+        EvidenceRequests.Request asked = evidenceRequests.file(
+                demo.incident().id(),
+                CHANGE_REQUEST,
+                null,
+                List.of("CC6.3", "CC8.1"),
+                demo.incident().timeZone(),
+                "auditor");
+        evidenceRequests.answer(
+                asked.id(),
+                null,
+                List.of(c.id()),
+                List.of(approval),
+                "The change as it stands, and the incident commander's approval in the ledger",
+                "liaison");
     }
 
     private boolean finished(String job, Duration wait) throws InterruptedException {

@@ -1,21 +1,33 @@
 package dev.tandem.server.demo;
 
+import static dev.tandem.server.TestBags.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.export.ExportBag;
 import dev.tandem.server.Api;
+import dev.tandem.server.FormSession;
 import dev.tandem.server.TestDatabases;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.change.Change;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo walks a change from the finding to the retest: the over-permissioned integration user's
@@ -32,6 +44,8 @@ import tools.jackson.databind.JsonNode;
             "logging.level.dev.tandem=WARN"
         })
 class DemoChangeIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
         TestDatabases.embedded(registry, "demo-change");
@@ -207,6 +221,76 @@ class DemoChangeIT {
         JsonNode requested =
                 ic.get("/api/v1/changes/" + second.json().path("id").asString()).json();
         assertThat(requested.path("preSnapshots").toString()).contains(newest).doesNotContain(rested);
+    }
+
+    /**
+     * The auditor's request for the remediation's change ticket and its approval is answered with the
+     * change and the commander's {@code change.decided} entry (ADR 111): in the API, on the Audit page
+     * and in the export bag's ledger entries and report.
+     */
+    @Test
+    void theLiaisonAnswersTheAuditorsRequestWithTheChangeAndItsApprovalEntry(@TempDir Path dir) throws Exception {
+        DemoData.Loaded loaded = demo.load();
+        Change change = walk.walk(loaded, Duration.ofMinutes(3)).orElseThrow();
+        String incident = loaded.incident().id();
+        String base = "http://127.0.0.1:" + port;
+        Api auditor = new Api(base, loaded.tokenOf(Role.AUDITOR));
+        long approval = change.decisions().stream()
+                .filter(d -> d.role().equals("INCIDENT_COMMANDER"))
+                .findFirst()
+                .orElseThrow()
+                .ledgerIndex();
+
+        List<JsonNode> asked = new ArrayList<>();
+        auditor.get("/api/v1/incidents/" + incident + "/evidence-requests").json().forEach(r -> {
+            if (r.path("text").asString().equals(DemoChange.CHANGE_REQUEST)) asked.add(r);
+        });
+        assertThat(asked).hasSize(1);
+        JsonNode r = asked.getFirst();
+        assertThat(r.path("status").asString()).isEqualTo("ANSWERED");
+        assertThat(r.path("requestedBy").asString()).isEqualTo("auditor");
+        assertThat(r.path("lastBy").asString()).isEqualTo("liaison");
+        assertThat(r.path("evidence")).isEmpty();
+        assertThat(r.path("changes")).hasSize(1);
+        assertThat(r.path("changes").get(0).path("id").asString()).isEqualTo(change.id());
+        assertThat(r.path("entries")).hasSize(1);
+        assertThat(r.path("entries").get(0).path("index").asLong()).isEqualTo(approval);
+        assertThat(r.path("entries").get(0).path("type").asString()).isEqualTo("change.decided");
+        assertThat(r.path("entries").get(0).path("actor").asString()).isEqualTo(DemoData.COMMANDER);
+
+        // the Audit page shows the change by its title and the entry by its index
+        FormSession browser = new FormSession(base);
+        assertThat(browser.signIn("auditor", loaded.passwords().get("auditor")).statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> page = browser.get("/incidents/" + incident + "/audit");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("href=\"/changes/" + change.id() + "\"")
+                .contains("data-entry=\"" + approval + "\"");
+        assertThat(HtmlUtils.htmlUnescape(page.body())).contains(change.title(), DemoChange.CHANGE_REQUEST);
+
+        // the export bag's ledger holds the answer with the change and the entry, and its report names them
+        Map<String, byte[]> files = unzip(Files.write(
+                dir.resolve("bag.zip"),
+                auditor.getBytes("/api/v1/incidents/" + incident + "/export").body()));
+        List<JsonNode> answered = new ArrayList<>();
+        new String(files.get("data/" + ExportBag.ENTRIES), StandardCharsets.UTF_8)
+                .lines()
+                .map(l -> JSON.readTree(
+                        Base64.getDecoder().decode(JSON.readTree(l).path("leaf").asString())))
+                .filter(leaf -> leaf.path("type").asString().equals("evidence-request.answered")
+                        && leaf.path("body").path("request").asString().equals(r.path("id").asString()))
+                .forEach(answered::add);
+        assertThat(answered).hasSize(1);
+        assertThat(answered.getFirst().path("body").path("changes").toString())
+                .isEqualTo("[\"" + change.id() + "\"]");
+        assertThat(answered.getFirst().path("body").path("entries").toString()).isEqualTo("[" + approval + "]");
+        String report = files.keySet().stream()
+                .filter(f -> f.endsWith("audit-continuity.html"))
+                .map(f -> new String(files.get(f), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
+        assertThat(report).contains("change " + change.id(), "entry #" + approval);
     }
 
     private static JsonNode item(JsonNode evidence, String id) {
