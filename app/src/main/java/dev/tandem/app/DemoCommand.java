@@ -127,7 +127,8 @@ final class DemoCommand implements Callable<Integer> {
                 mistake, the auditor read it, and counsel pulled it back to FORENSIC with a reason. Its
                 page shows the move (as the auditor, only what is public of it); the timeline's
                 evidence.pulled-back entry, which the auditor reads too, gives the reason and lists the
-                auditor's read; a new export leaves the item out, and tandem verify accepts the bag:
+                auditor's read, and the audit-continuity report's evidence row gives the reason with that
+                entry; a new export leaves the item out, and tandem verify accepts the bag:
                   export P=%s
                   open %s/evidence/$P   (sign in as counsel, then as the auditor)
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$P   # the stub, "pulledBack"
