@@ -364,7 +364,15 @@ final class ChangeText {
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("CONTROL", "ITEM", "TESTED ON", "TESTER", "SAMPLE"));
+        List<String> withheld = new ArrayList<>();
         for (JsonNode t : tests) {
+            if (t.has("withheld")) {
+                // a register counsel pulled back to FORENSIC, whose item the caller may not read
+                int n = t.path("withheld").asInt();
+                withheld.add("register " + t.path("evidence").asString() + " pulled back to FORENSIC"
+                        + entry(t, "pulledBack") + ": " + n + (n == 1 ? " test" : " tests") + " withheld");
+                continue;
+            }
             rows.add(List.of(
                     t.path("control").asString(),
                     t.path("configItem").asString(),
@@ -372,8 +380,12 @@ final class ChangeText {
                     t.path("tester").asString(),
                     t.path("sample").asString()));
         }
-        table(rows).forEach(out::println);
-        out.println(tests.size() + (tests.size() == 1 ? " control test" : " control tests"));
+        int shown = rows.size() - 1;
+        if (shown > 0) {
+            table(rows).forEach(out::println);
+        }
+        out.println(shown + (shown == 1 ? " control test" : " control tests"));
+        withheld.forEach(out::println);
     }
 
     /** What an import of the register recorded. */

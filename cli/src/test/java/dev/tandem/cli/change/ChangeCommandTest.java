@@ -466,6 +466,24 @@ class ChangeCommandTest {
     }
 
     @Test
+    void aRegisterWithheldFromTheCallerIsPrintedAsItsItemAndCount() throws IOException {
+        String url = serve(
+                200,
+                "[{\"control\":\"CC7.2\",\"configItem\":\"SIEM:Events\",\"testedOn\":\"2026-09-16\","
+                        + "\"tester\":\"Ben Ode\",\"sample\":\"30\",\"line\":2},"
+                        + "{\"evidence\":\"EV9\",\"repository\":\"FORENSIC\",\"pulledBack\":57,\"withheld\":2}]");
+        CliRun r = change(url, "register", "--incident", "INC-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/control-tests");
+        assertThat(r.out())
+                .contains("Ben Ode")
+                .contains("1 control test" + System.lineSeparator())
+                .endsWith("register EV9 pulled back to FORENSIC (ledger entry #57): 2 tests withheld"
+                        + System.lineSeparator());
+        assertThat(r.out().lines().filter(l -> l.startsWith("CC"))).hasSize(1);
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         CliRun r = CliRun.run("change");
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);

@@ -65,15 +65,30 @@ class ChangeController {
         return new Imported(r.imported(), r.skipped(), r.id(), r.evidence(), r.sha256(), r.ledgerIndex());
     }
 
-    record TestView(String control, String configItem, String testedOn, String tester, String sample, long line) {}
+    /** An element of the register's list: a test, or the stub of a register withheld from the caller. */
+    sealed interface RegisterView permits TestView, WithheldView {}
+
+    record TestView(String control, String configItem, String testedOn, String tester, String sample, long line)
+            implements RegisterView {}
+
+    /**
+     * The rows of a register counsel pulled back to FORENSIC, for whoever may not read its item
+     * (docs/contracts.md, "Pulling an item back"): the item, the move's entry and how many rows.
+     */
+    record WithheldView(String evidence, String repository, @Nullable Long pulledBack, int withheld)
+            implements RegisterView {}
 
     @GetMapping("/api/v1/incidents/{id}/control-tests")
     @Guard(Action.CONTROL_TESTS_READ)
-    List<TestView> register(@PathVariable String id) {
-        return register.register(id).stream()
-                .map(t -> new TestView(
-                        t.control(), t.configItem(), t.testedOn().toString(), t.tester(), t.sample(), t.line()))
-                .toList();
+    List<RegisterView> register(Access access, @PathVariable String id) {
+        ControlTests.Readable readable = register.register(id, access.caller());
+        List<RegisterView> out = new java.util.ArrayList<>();
+        readable.tests()
+                .forEach(t -> out.add(new TestView(
+                        t.control(), t.configItem(), t.testedOn().toString(), t.tester(), t.sample(), t.line())));
+        readable.withheld()
+                .forEach(w -> out.add(new WithheldView(w.evidence(), "FORENSIC", w.pulledBack(), w.rows())));
+        return out;
     }
 
     record PeriodView(
@@ -214,7 +229,8 @@ class ChangeController {
             BigDecimal lowShare,
             BigDecimal highShare) {}
 
-    record RetestsView(List<RetestView> retests, FeeView fee) {}
+    /** {@code withheld}: the retests drawn from register rows withheld from the caller (a register pulled back). */
+    record RetestsView(List<RetestView> retests, FeeView fee, int withheld) {}
 
     /** JSON as docs/contracts.md §3; CSV for the audit firm with {@code Accept: text/csv} or {@code ?format=csv}. */
     @GetMapping("/api/v1/incidents/{id}/retests")
@@ -225,7 +241,7 @@ class ChangeController {
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
             throws IOException {
-        Changes.RetestBill bill = changes.retests(id, c -> views.executionOpen(c, access));
+        Changes.RetestBill bill = changes.retests(id, c -> views.executionOpen(c, access), access.caller());
         boolean csv = "csv".equalsIgnoreCase(format)
                 || (format == null
                         && accept != null
@@ -241,7 +257,8 @@ class ChangeController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new RetestsView(
                         bill.retests().stream().map(ChangeController::view).toList(),
-                        new FeeView(f.low(), f.high(), f.currency(), f.lowShare(), f.highShare())));
+                        new FeeView(f.low(), f.high(), f.currency(), f.lowShare(), f.highShare()),
+                        bill.withheld()));
     }
 
     private static RetestView view(Retest r) {

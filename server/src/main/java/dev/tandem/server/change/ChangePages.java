@@ -165,7 +165,7 @@ class ChangePages {
 
     private String newForm(
             Access access, String id, Model model, Map<String, Object> draft, Map<String, String> errors) {
-        List<ControlTest> tests = register.register(id);
+        List<ControlTest> tests = register.register(id, access.caller()).tests();
         List<String> items = ChangeForm.lines(String.valueOf(draft.get("configItems")));
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
@@ -551,7 +551,7 @@ class ChangePages {
     @Guard(Action.RETESTS_READ)
     String retests(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "changes");
-        var bill = changes.retests(id, c -> views.executionOpen(c, access));
+        var bill = changes.retests(id, c -> views.executionOpen(c, access), access.caller());
         model.addAttribute("bill", bill);
         model.addAttribute("tally", Retests.Tally.of(bill.retests()));
         model.addAttribute("period", register.period(id).orElse(null));
@@ -565,7 +565,7 @@ class ChangePages {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"retests-" + id + ".csv\"")
-                .body(ChangeController.csv(changes.retests(id, c -> views.executionOpen(c, access))));
+                .body(ChangeController.csv(changes.retests(id, c -> views.executionOpen(c, access), access.caller())));
     }
 
     // ------------------------------------------------------------------ the control-test register
@@ -574,7 +574,9 @@ class ChangePages {
     @Guard(Action.CONTROL_TESTS_READ)
     String register(Access access, @PathVariable String id, Model model) {
         header.fill(access, id, model, "changes");
-        model.addAttribute("tests", register.register(id));
+        ControlTests.Readable readable = register.register(id, access.caller());
+        model.addAttribute("tests", readable.tests());
+        model.addAttribute("withheld", readable.withheld());
         model.addAttribute("period", register.period(id).orElse(null));
         return "changes/register";
     }

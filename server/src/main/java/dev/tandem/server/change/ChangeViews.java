@@ -164,16 +164,19 @@ class ChangeViews {
         }
     }
 
-    /** The incident's changes, register and observation period, read once. */
-    IncidentRead incident(String incident) {
+    /**
+     * The incident's changes, register and observation period, read once; the register as {@code
+     * access} may read it (a register counsel pulled back is read as its item is).
+     */
+    IncidentRead incident(String incident, Access access) {
         return IncidentRead.of(
                 changes.ofIncident(incident),
-                register.register(incident),
+                register.register(incident, access.caller()).tests(),
                 register.period(incident).map(ControlTests.Period::period).orElse(null));
     }
 
     ChangeView view(Change c, Access access) {
-        return view(c, access, incident(c.incident()));
+        return view(c, access, incident(c.incident(), access));
     }
 
     /**
@@ -181,11 +184,11 @@ class ChangeViews {
      * changes and register are read once for all of them (docs/contracts.md §3).
      */
     List<ChangeView> list(String incident, Access access) {
-        IncidentRead read = incident(incident);
+        IncidentRead read = incident(incident, access);
         return read.changes().stream().map(c -> view(c, access, read)).toList();
     }
 
-    /** The view of {@code c}, a change of {@code incident} as read ({@link #incident}). */
+    /** The view of {@code c}, a change of {@code incident} as read ({@link #incident(String, Access)}). */
     ChangeView view(Change c, Access access, IncidentRead incident) {
         boolean executionOpen = executionOpen(c, access);
         Resubmission resubmission = resubmission(c, incident);

@@ -950,7 +950,7 @@ public class Changes {
     // ------------------------------------------------------------------ retests
 
     /** The retest items of the incident and their fee estimate. */
-    public record RetestBill(List<Retest> retests, RetestFee fee) {}
+    public record RetestBill(List<Retest> retests, RetestFee fee, int withheld) {}
 
     /**
      * The retest items as a caller sees them: from the items an execution's diffs touched only where
@@ -958,10 +958,17 @@ public class Changes {
      * else from its approved items alone, as the audit-continuity report draws them from a sealed
      * {@code change.executed}: the touched items are named from privileged diffs.
      */
-    public RetestBill retests(String incident, Predicate<Change> readsExecution) {
-        List<Retest> r =
-                Retests.of(register.register(incident), executedChanges(incident, readsExecution), period(incident));
-        return new RetestBill(r, fee(Retests.outstanding(r)));
+    public RetestBill retests(String incident, Predicate<Change> readsExecution, Caller caller) {
+        // the rows of a register counsel pulled back are read as its item is; the retests drawn from
+        // the rows withheld from the caller are left out and counted (docs/access.md)
+        ControlTests.Readable readable = register.register(incident, caller);
+        List<Retests.Executed> executed = executedChanges(incident, readsExecution);
+        @Nullable ObservationPeriod period = period(incident);
+        List<Retest> r = Retests.of(readable.tests(), executed, period);
+        int withheld = readable.withheld().isEmpty()
+                ? 0
+                : Math.max(0, Retests.of(register.register(incident), executed, period).size() - r.size());
+        return new RetestBill(r, fee(Retests.outstanding(r)), withheld);
     }
 
     /** The fee estimate for {@code outstanding} retest items (the closed ones cost nothing more). */

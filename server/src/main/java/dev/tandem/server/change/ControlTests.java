@@ -8,6 +8,7 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.Ids;
+import dev.tandem.server.access.Caller;
 import dev.tandem.server.evidence.Intake;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.ledger.Ledger;
@@ -164,15 +165,84 @@ public class ControlTests {
                 "SELECT t.*, l.recorded_at AS imported FROM control_test t JOIN control_test_import i ON i.id ="
                         + " t.import_id JOIN ledger_entry l ON l.idx = i.ledger_index"
                         + " WHERE t.incident_id = ? ORDER BY i.ledger_index, t.line",
-                (rs, n) -> new ControlTest(
-                        rs.getString("control_id"),
-                        rs.getString("config_item"),
-                        rs.getDate("tested_on").toLocalDate(),
-                        rs.getString("tester"),
-                        rs.getString("sample"),
-                        rs.getLong("line"),
-                        rs.getTimestamp("imported").toInstant()),
+                (rs, n) -> row(rs),
                 incident);
+    }
+
+    /**
+     * A register row with the item its register was kept as: whether a caller reads the row follows
+     * that item's repository (an AUDIT register counsel pulled back is FORENSIC, ADR 104).
+     */
+    record Filed(ControlTest test, String evidence, Repository repository, @Nullable Long pulledBack) {}
+
+    /** The rows of one register withheld from a caller: the item's id, the move's entry, how many rows. */
+    public record Withheld(String evidence, @Nullable Long pulledBack, int rows) {}
+
+    /**
+     * The register as a caller may read it (docs/access.md): the rows of every register item they may
+     * read, and each other register by its item, the move's entry and its number of rows.
+     */
+    public record Readable(List<ControlTest> tests, List<Withheld> withheld) {
+        public Readable {
+            tests = List.copyOf(tests);
+            withheld = List.copyOf(withheld);
+        }
+
+        /** The rows left out, in all. */
+        public int withheldRows() {
+            return withheld.stream().mapToInt(Withheld::rows).sum();
+        }
+    }
+
+    /** The rows {@code caller} reads as the items they were filed as decide, the others counted by item. */
+    static Readable readable(List<Filed> rows, Caller caller) {
+        List<ControlTest> tests = new java.util.ArrayList<>();
+        java.util.Map<String, Withheld> withheld = new java.util.LinkedHashMap<>();
+        for (Filed f : rows) {
+            if (caller.mayRead(f.evidence(), f.repository())) {
+                tests.add(f.test());
+            } else {
+                withheld.merge(
+                        f.evidence(),
+                        new Withheld(f.evidence(), f.pulledBack(), 1),
+                        (a, b) -> new Withheld(a.evidence(), a.pulledBack(), a.rows() + 1));
+            }
+        }
+        return new Readable(tests, List.copyOf(withheld.values()));
+    }
+
+    /**
+     * Every row imported into the incident that {@code caller} may read, as {@link #register(String)}
+     * orders them: a register counsel pulled back to FORENSIC is read as its item is, and its rows
+     * are withheld from whoever may not read that item (counted by {@link Readable#withheld}).
+     */
+    public Readable register(String incident, Caller caller) {
+        List<Filed> rows = jdbc.query(
+                "SELECT t.*, l.recorded_at AS imported, e.id AS evidence, e.repository, e.pulled_back_index"
+                        + " FROM control_test t JOIN control_test_import i ON i.id = t.import_id"
+                        + " JOIN ledger_entry l ON l.idx = i.ledger_index JOIN evidence e ON e.id = i.evidence_id"
+                        + " WHERE t.incident_id = ? ORDER BY i.ledger_index, t.line",
+                (rs, n) -> {
+                    long moved = rs.getLong("pulled_back_index");
+                    return new Filed(
+                            row(rs),
+                            rs.getString("evidence"),
+                            Repository.valueOf(rs.getString("repository")),
+                            rs.wasNull() ? null : moved);
+                },
+                incident);
+        return readable(rows, caller);
+    }
+
+    private static ControlTest row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ControlTest(
+                rs.getString("control_id"),
+                rs.getString("config_item"),
+                rs.getDate("tested_on").toLocalDate(),
+                rs.getString("tester"),
+                rs.getString("sample"),
+                rs.getLong("line"),
+                rs.getTimestamp("imported").toInstant());
     }
 
     // ------------------------------------------------------------------ the observation period

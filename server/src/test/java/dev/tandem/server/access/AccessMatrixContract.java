@@ -1320,40 +1320,18 @@ abstract class AccessMatrixContract {
         Api ic = fixture.as().get(Who.IC);
         String incident = reviewIncident("Sealed change");
         String i = "/api/v1/incidents/" + incident;
-        Api.Response imported = fixture.as()
-                .get(Who.LIAISON)
-                .send(
-                        "POST",
-                        "/api/v1/control-tests?incident=" + incident,
-                        "text/csv",
-                        ("control,configItem,testedOn,tester,sample\n"
-                                        + "CC6.3,PermissionSet:Sealed,2026-09-14,Audrey Blake,25\n"
-                                        + "CC6.1,PermissionSet:Sealed#AuthorApex,2026-09-15,Audrey Blake,5\n")
-                                .getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        importRegister(
+                incident,
+                "CC6.3,PermissionSet:Sealed,2026-09-14,Audrey Blake,25\n"
+                        + "CC6.1,PermissionSet:Sealed#AuthorApex,2026-09-15,Audrey Blake,5\n");
         String pre = sealedSnapshot(ic, incident, "<enabled>true</enabled><name>ViewAllData</name>");
-        Api.Response requested = fixture.as()
-                .get(Who.LEGAL)
-                .postJson(
-                        i + "/changes",
-                        "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\","
-                                + "\"configItems\":[\"PermissionSet:Sealed#ViewAllData\"],\"controls\":[\"CC6.3\"],"
-                                + "\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}");
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        String id = requested.json().path("id").asString();
-        for (Who w : List.of(Who.IC, Who.LIAISON)) {
-            Api.Response ok =
-                    fixture.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
-            assertThat(ok.status()).as(ok.body()).isEqualTo(201);
-        }
+        String id = requestRevoke(fixture.as().get(Who.LEGAL), incident, pre);
         String post = sealedSnapshot(
                 ic,
                 incident,
                 "<enabled>false</enabled><name>ViewAllData</name></userPermissions>"
                         + "<userPermissions><enabled>true</enabled><name>AuthorApex</name>");
-        Api.Response executed = ic.postJson(
-                "/api/v1/changes/" + id + "/execution", "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"done\"}");
-        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        Api.Response executed = approveAndExecute(id, post);
         assertThat(executed.json().path("unapprovedItems").toString()).contains("PermissionSet:Sealed#AuthorApex");
         for (Who w : List.of(Who.IC, Who.LEGAL)) {
             assertThat(fixture.as().get(w).get(i + "/retests").body())
@@ -1379,10 +1357,121 @@ abstract class AccessMatrixContract {
         }
     }
 
+    /**
+     * An AUDIT control test register counsel pulls back to FORENSIC is read as its item is (docs/access.md,
+     * "Penetration review (2026-12-07)"): its rows and the retests drawn from them reach counsel and the
+     * commander, and the auditor, the liaison and a responder without a grant get a stub with the count,
+     * in the API, the CLI's CSV and the pages alike.
+     */
+    @Test
+    void aRegisterPulledBackIsReadAsItsItemWithItsRetests() {
+        Api ic = fixture.as().get(Who.IC);
+        String incident = reviewIncident("Register pulled back");
+        String i = "/api/v1/incidents/" + incident;
+        String register = importRegister(incident, "CC6.3,PermissionSet:Sealed,2026-09-14,Quinn Tester,25\n");
+        String pre = snapshot(ic, incident, "AUDIT", "<enabled>true</enabled><name>ViewAllData</name>");
+        String id = requestRevoke(fixture.as().get(Who.LEGAL), incident, pre);
+        approveAndExecute(id, snapshot(ic, incident, "AUDIT", "<enabled>false</enabled><name>ViewAllData</name>"));
+        // before the move, an AUDIT register: every member reads its rows and the retest drawn from them
+        assertThat(fixture.as().get(Who.AUDITOR).get(i + "/retests").body()).contains("Quinn Tester");
+        assertThat(fixture.as().get(Who.AUDITOR).get(i + "/control-tests").body())
+                .contains("Quinn Tester");
+
+        Api.Response moved = fixture.as()
+                .get(Who.LEGAL)
+                .postJson(i + "/evidence/" + register + "/pull-back", "{\"reason\":\"Filed as AUDIT by mistake\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        long move = moved.json().path("ledgerIndex").asLong();
+
+        for (Who w : List.of(Who.IC, Who.LEGAL)) {
+            Api as = fixture.as().get(w);
+            assertThat(as.get(i + "/control-tests").body()).as(w.name()).contains("Quinn Tester");
+            Api.Response retests = as.get(i + "/retests");
+            assertThat(retests.body()).as(w.name()).contains("Quinn Tester");
+            assertThat(retests.json().path("withheld").asInt()).as(w.name()).isZero();
+        }
+        for (Who w : List.of(Who.AUDITOR, Who.LIAISON, Who.RESPONDER)) {
+            Api as = fixture.as().get(w);
+            Api.Response rows = as.get(i + "/control-tests");
+            assertThat(rows.status()).as(w.name()).isEqualTo(200);
+            assertThat(rows.json()).as(w.name()).hasSize(1);
+            JsonNode stub = rows.json().get(0);
+            assertThat(stub.path("evidence").asString()).isEqualTo(register);
+            assertThat(stub.path("repository").asString()).isEqualTo("FORENSIC");
+            assertThat(stub.path("pulledBack").asLong()).isEqualTo(move);
+            assertThat(stub.path("withheld").asInt()).isEqualTo(1);
+            assertThat(stub.has("control")).isFalse();
+            Api.Response retests = as.get(i + "/retests");
+            assertThat(retests.json().path("retests")).as(w.name()).isEmpty();
+            assertThat(retests.json().path("withheld").asInt()).as(w.name()).isEqualTo(1);
+            String page = as.get("/incidents/" + incident + "/control-tests").body();
+            assertThat(page).as(w.name()).contains("id=\"register-withheld\"");
+            assertThat(as.get("/incidents/" + incident + "/retests").body())
+                    .as(w.name())
+                    .contains("id=\"retests-withheld\"");
+            for (String body : List.of(
+                    rows.body(),
+                    retests.body(),
+                    page,
+                    as.get(i + "/retests?format=csv").body(),
+                    as.get("/incidents/" + incident + "/retests").body(),
+                    as.get("/incidents/" + incident + "/retests/download").body(),
+                    as.get("/api/v1/changes/" + id).body(),
+                    as.get("/changes/" + id).body())) {
+                assertThat(body).as(w.name()).doesNotContain("Quinn Tester");
+            }
+        }
+    }
+
+    /** The audit liaison imports a register of {@code rows} (CSV lines under the header): its item's id. */
+    private String importRegister(String incident, String rows) {
+        Api.Response imported = fixture.as()
+                .get(Who.LIAISON)
+                .send(
+                        "POST",
+                        "/api/v1/control-tests?incident=" + incident,
+                        "text/csv",
+                        ("control,configItem,testedOn,tester,sample\n" + rows).getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        return imported.json().path("evidence").asString();
+    }
+
+    /** A change revoking ViewAllData from PermissionSet:Sealed, CC6.3, from snapshot {@code pre}: its id. */
+    private static String requestRevoke(Api as, String incident, String pre) {
+        Api.Response requested = as.postJson(
+                "/api/v1/incidents/" + incident + "/changes",
+                "{\"title\":\"Revoke ViewAllData\",\"system\":\"Salesforce\","
+                        + "\"configItems\":[\"PermissionSet:Sealed#ViewAllData\"],\"controls\":[\"CC6.3\"],"
+                        + "\"preSnapshots\":[\"" + pre + "\"],\"rollbackPlan\":\"redeploy\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        return requested.json().path("id").asString();
+    }
+
+    /** The commander and the liaison approve change {@code id}; the commander executes it with {@code post}. */
+    private Api.Response approveAndExecute(String id, String post) {
+        for (Who w : List.of(Who.IC, Who.LIAISON)) {
+            Api.Response ok =
+                    fixture.as().get(w).postJson("/api/v1/changes/" + id + "/approvals", "{\"decision\":\"APPROVE\"}");
+            assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        }
+        Api.Response executed = fixture.as()
+                .get(Who.IC)
+                .postJson(
+                        "/api/v1/changes/" + id + "/execution",
+                        "{\"postSnapshots\":[\"" + post + "\"],\"notes\":\"done\"}");
+        assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+        return executed;
+    }
+
     private static String sealedSnapshot(Api api, String incident, String permissions) {
+        return snapshot(api, incident, "FORENSIC", permissions);
+    }
+
+    private static String snapshot(Api api, String incident, String repository, String permissions) {
         Api.Response r = api.postBytes(
                 "/api/v1/incidents/" + incident
-                        + "/evidence?repository=FORENSIC&kind=CONFIG_SNAPSHOT&name=Sealed.permissionset-meta.xml",
+                        + "/evidence?repository=" + repository
+                        + "&kind=CONFIG_SNAPSHOT&name=Sealed.permissionset-meta.xml",
                 ("<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><userPermissions>" + permissions
                                 + "</userPermissions></PermissionSet>")
                         .getBytes(StandardCharsets.UTF_8));
