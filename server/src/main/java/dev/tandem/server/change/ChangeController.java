@@ -75,8 +75,8 @@ class ChangeController {
      * The rows of a register counsel pulled back to FORENSIC, for whoever may not read its item
      * (docs/contracts.md, "Pulling an item back"): the item, the move's entry and how many rows.
      */
-    record WithheldView(String evidence, String repository, @Nullable Long pulledBack, int withheld)
-            implements RegisterView {}
+    record WithheldView(
+            String evidence, String repository, @Nullable Long pulledBack, int withheld) implements RegisterView {}
 
     @GetMapping("/api/v1/incidents/{id}/control-tests")
     @Guard(Action.CONTROL_TESTS_READ)
@@ -86,8 +86,7 @@ class ChangeController {
         readable.tests()
                 .forEach(t -> out.add(new TestView(
                         t.control(), t.configItem(), t.testedOn().toString(), t.tester(), t.sample(), t.line())));
-        readable.withheld()
-                .forEach(w -> out.add(new WithheldView(w.evidence(), "FORENSIC", w.pulledBack(), w.rows())));
+        readable.withheld().forEach(w -> out.add(new WithheldView(w.evidence(), "FORENSIC", w.pulledBack(), w.rows())));
         return out;
     }
 

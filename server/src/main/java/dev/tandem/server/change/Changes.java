@@ -967,7 +967,11 @@ public class Changes {
         List<Retest> r = Retests.of(readable.tests(), executed, period);
         int withheld = readable.withheld().isEmpty()
                 ? 0
-                : Math.max(0, Retests.of(register.register(incident), executed, period).size() - r.size());
+                : Math.max(
+                        0,
+                        Retests.of(register.register(incident), executed, period)
+                                        .size()
+                                - r.size());
         return new RetestBill(r, fee(Retests.outstanding(r)), withheld);
     }
 

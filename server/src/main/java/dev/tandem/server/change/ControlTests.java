@@ -173,7 +173,11 @@ public class ControlTests {
      * A register row with the item its register was kept as: whether a caller reads the row follows
      * that item's repository (an AUDIT register counsel pulled back is FORENSIC, ADR 104).
      */
-    record Filed(ControlTest test, String evidence, Repository repository, @Nullable Long pulledBack) {}
+    record Filed(
+            ControlTest test,
+            String evidence,
+            Repository repository,
+            @Nullable Long pulledBack) {}
 
     /** The rows of one register withheld from a caller: the item's id, the move's entry, how many rows. */
     public record Withheld(String evidence, @Nullable Long pulledBack, int rows) {}

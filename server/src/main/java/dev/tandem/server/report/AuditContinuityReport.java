@@ -209,7 +209,8 @@ public final class AuditContinuityReport {
 
     /** Counsel's reason as the move's entry records it, or what stands in for none. */
     static String reason(ReportEntry moved) {
-        String reason = moved.content() == null ? "" : text(moved.content(), "reason").strip();
+        String reason =
+                moved.content() == null ? "" : text(moved.content(), "reason").strip();
         return reason.isEmpty() ? "none given" : "\"" + reason + "\"";
     }
 

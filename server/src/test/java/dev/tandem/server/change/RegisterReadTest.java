@@ -38,9 +38,7 @@ class RegisterReadTest {
         for (Role role : List.of(Role.AUDITOR, Role.AUDIT_LIAISON, Role.RESPONDER)) {
             ControlTests.Readable r = ControlTests.readable(ROWS, as(role, Caller.Grants.NONE));
             assertThat(r.tests()).as(role.name()).containsExactly(CC72);
-            assertThat(r.withheld())
-                    .as(role.name())
-                    .containsExactly(new ControlTests.Withheld("reg-pulled", 57L, 2));
+            assertThat(r.withheld()).as(role.name()).containsExactly(new ControlTests.Withheld("reg-pulled", 57L, 2));
             assertThat(r.withheldRows()).isEqualTo(2);
         }
     }

@@ -242,9 +242,11 @@ class DemoChangeIT {
                 .ledgerIndex();
 
         List<JsonNode> asked = new ArrayList<>();
-        auditor.get("/api/v1/incidents/" + incident + "/evidence-requests").json().forEach(r -> {
-            if (r.path("text").asString().equals(DemoChange.CHANGE_REQUEST)) asked.add(r);
-        });
+        auditor.get("/api/v1/incidents/" + incident + "/evidence-requests")
+                .json()
+                .forEach(r -> {
+                    if (r.path("text").asString().equals(DemoChange.CHANGE_REQUEST)) asked.add(r);
+                });
         assertThat(asked).hasSize(1);
         JsonNode r = asked.getFirst();
         assertThat(r.path("status").asString()).isEqualTo("ANSWERED");
@@ -279,11 +281,13 @@ class DemoChangeIT {
                 .map(l -> JSON.readTree(
                         Base64.getDecoder().decode(JSON.readTree(l).path("leaf").asString())))
                 .filter(leaf -> leaf.path("type").asString().equals("evidence-request.answered")
-                        && leaf.path("body").path("request").asString().equals(r.path("id").asString()))
+                        && leaf.path("body")
+                                .path("request")
+                                .asString()
+                                .equals(r.path("id").asString()))
                 .forEach(answered::add);
         assertThat(answered).hasSize(1);
-        assertThat(answered.getFirst().path("body").path("changes").toString())
-                .isEqualTo("[\"" + change.id() + "\"]");
+        assertThat(answered.getFirst().path("body").path("changes").toString()).isEqualTo("[\"" + change.id() + "\"]");
         assertThat(answered.getFirst().path("body").path("entries").toString()).isEqualTo("[" + approval + "]");
         String report = files.keySet().stream()
                 .filter(f -> f.endsWith("audit-continuity.html"))
