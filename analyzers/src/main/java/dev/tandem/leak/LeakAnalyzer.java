@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,10 +125,34 @@ public final class LeakAnalyzer {
         }
     }
 
+    /**
+     * Query exports of LoginHistory and SetupAuditTrail may name users by id alone: named here by
+     * the User export, else by the event logs' USER_ID and USER_NAME, before the rules join them.
+     */
+    private static void nameUsersById(Run run) {
+        if (run.logins.isEmpty() && run.setupTrail.changes().isEmpty()) {
+            return;
+        }
+        Map<String, String> fromLogs = new HashMap<>();
+        for (Behaviour.UserStats u : run.behaviour.users.values()) {
+            if (u.userId.length() >= 15 && !u.username.isEmpty()) {
+                // the smallest name when logs disagree, so that the result does not depend on the order read
+                fromLogs.merge(u.userId.substring(0, 15), u.username, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        java.util.function.Function<String, @Nullable String> usernameOfId = id -> {
+            UserDirectory.User u = run.directory.byId(id);
+            return u != null ? u.username() : fromLogs.get(id.substring(0, Math.min(15, id.length())));
+        };
+        run.logins.nameUsers(usernameOfId);
+        run.setupTrail.nameUsers(usernameOfId);
+    }
+
     private AnalysisResult correlate(
             List<AnalysisInput> inputs, ProgressListener progress, Run run, Contributions.Recorder contributions) {
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.CORRELATING));
+        nameUsersById(run);
         Rules rules = new Rules(
                 thresholds,
                 run.behaviour,

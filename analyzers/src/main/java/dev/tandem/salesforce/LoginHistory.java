@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Setup › Login History download (CSV; the LoginHistory object's fields under their labels:
@@ -66,12 +67,32 @@ public final class LoginHistory {
         return OtherSalesforceFiles.of(h) == OtherSalesforceFiles.LOGIN_HISTORY;
     }
 
-    /** Reads one download; bad rows are named with file and line, a file without Status is refused. */
+    /**
+     * A query of the LoginHistory object exported by Data Loader, Workbench or {@code sf data query
+     * --result-format csv}: its API names ({@code LoginTime}, {@code SourceIp}, {@code UserId},
+     * {@code LoginType}, {@code CountryIso} …, any case), not a real-time LoginEvent (no
+     * {@code EventDate}).
+     */
+    static boolean isQueryExport(Header h) {
+        return h.has("LoginTime")
+                && h.has("SourceIp")
+                && h.has("UserId", "Username", "User.Username")
+                && !h.has("EventDate");
+    }
+
+    /**
+     * Reads one download or query export ({@link #isQueryExport}; a user named by {@code UserId}
+     * alone is kept under the id until {@link #nameUsers}); bad rows are named with file, line and
+     * the column by its field name and position; a file without Status is refused.
+     */
     public void read(String file, CsvTable t, Problems problems) {
         Header h = t.header();
-        int time = h.find("Login Time");
-        int user = h.find("Username");
-        int ip = h.find("Source IP");
+        boolean query = isQueryExport(h);
+        String timeColumn = query ? "LoginTime" : "Login Time";
+        int time = h.find(timeColumn);
+        int user = h.find("Username", "User.Username", "UserId");
+        String userColumn = h.has("Username") ? "Username" : h.has("User.Username") ? "User.Username" : "UserId";
+        int ip = h.find("Source IP", "SourceIp");
         int status = h.find("Status");
         if (status < 0) {
             problems.report(
@@ -82,20 +103,20 @@ public final class LoginHistory {
                             + " ones (download it again from Setup > Login History)");
             return;
         }
-        int type = h.find("Login Type");
+        int type = h.find("Login Type", "LoginType");
         int browser = h.find("Browser");
         int app = h.find("Application");
         int country = h.find("Country Code", "Country", "CountryIso");
         while (t.next()) {
             String username = t.get(user).strip();
             if (username.isEmpty()) {
-                problems.malformedRow(file, t.line(), "login without Username");
+                problems.malformedRow(file, t.line(), "login without " + userColumn);
                 continue;
             }
             String when = t.get(time);
             long millis = SetupTimes.parse(when);
             if (millis == Timestamps.UNKNOWN) {
-                problems.malformedRow(file, t.line(), SetupTimes.unreadable("Login Time", when, time));
+                problems.malformedRow(file, t.line(), SetupTimes.unreadable(timeColumn, when, time));
                 continue;
             }
             if (kept >= MAX_LOGINS) {
@@ -104,7 +125,7 @@ public final class LoginHistory {
             }
             kept++;
             sorted = false;
-            byUser.computeIfAbsent(username.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            byUser.computeIfAbsent(key(username), k -> new ArrayList<>())
                     .add(new Login(
                             file,
                             t.line(),
@@ -127,6 +148,41 @@ public final class LoginHistory {
         }
     }
 
+    /**
+     * Names the users a query export gives by {@code UserId} alone by their username, where
+     * {@code usernameOfId} knows it (the User export, the event logs): their logins join those of
+     * the same user in a download. Others stay under the id.
+     */
+    public void nameUsers(java.util.function.Function<String, @Nullable String> usernameOfId) {
+        for (String key : List.copyOf(byUser.keySet())) {
+            List<Login> logins = byUser.get(key);
+            String id = logins.getFirst().username();
+            if (!UserIds.looksLikeUserId(id)) {
+                continue;
+            }
+            String name = usernameOfId.apply(id);
+            if (name == null || name.isEmpty()) {
+                continue;
+            }
+            byUser.remove(key);
+            List<Login> into = byUser.computeIfAbsent(key(name), k -> new ArrayList<>());
+            for (Login l : logins) {
+                into.add(new Login(
+                        l.file(),
+                        l.line(),
+                        l.millis(),
+                        name,
+                        l.loginType(),
+                        l.ip(),
+                        l.status(),
+                        l.browser(),
+                        l.application(),
+                        l.country()));
+            }
+            sorted = false;
+        }
+    }
+
     /** The user's login attempts, earliest first; empty for a user the downloads do not name. */
     public List<Login> of(String username) {
         if (!sorted) {
@@ -136,10 +192,15 @@ public final class LoginHistory {
             byUser.values().forEach(l -> l.sort(order));
             sorted = true;
         }
-        return byUser.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
+        return byUser.getOrDefault(key(username), List.of());
     }
 
-    /** The usernames with logins, in no particular order. */
+    /** A username in lower case (usernames ignore case); an id as written (15-character ids do not). */
+    private static String key(String user) {
+        return UserIds.looksLikeUserId(user) ? user : user.toLowerCase(Locale.ROOT);
+    }
+
+    /** The usernames (in lower case) and user ids with logins, in no particular order. */
     public java.util.Set<String> usernames() {
         return byUser.keySet();
     }

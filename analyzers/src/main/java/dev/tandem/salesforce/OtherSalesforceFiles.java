@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV files Salesforce produces that are neither Event Log Files nor data exports, told apart by
  * their header so that they are named as what they are, not taken for a data export: the Setup ›
- * Login History download and the Setup Audit Trail download (View Setup Audit Trail), read by
+ * Login History download and the Setup Audit Trail download (View Setup Audit Trail), or a query
+ * of their objects exported by Data Loader, Workbench or {@code sf data query}, read by
  * {@link LoginHistory} and {@link SetupAuditTrail}, and Event Log Object query results (camel-case
  * fields such as {@code Timestamp}, {@code UserId}), named and skipped with {@link #notice}.
  */
@@ -39,7 +40,13 @@ public enum OtherSalesforceFiles {
         if (h.has("Login Time") && h.has("Username") && h.has("Source IP")) {
             return LOGIN_HISTORY;
         }
+        if (LoginHistory.isQueryExport(h)) {
+            return LOGIN_HISTORY;
+        }
         if (h.has("Date") && h.has("User") && h.has("Action") && h.has("Section")) {
+            return SETUP_AUDIT_TRAIL;
+        }
+        if (SetupAuditTrail.isQueryExport(h)) {
             return SETUP_AUDIT_TRAIL;
         }
         if (h.has("Timestamp")

@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * The Setup Audit Trail download (View Setup Audit Trail › Download; CSV {@code Date}, {@code User},
  * {@code Source Namespace Prefix}, {@code Action}, {@code Section}, {@code Delegate User}; the
  * SetupAuditTrail object's CreatedDate, CreatedBy, ResponsibleNamespacePrefix, Display, Section,
- * DelegateUser): the setup changes that open data, as {@link #classify} reads the {@code Action}
- * text. Changes that open nothing are counted, not kept.
+ * DelegateUser, as a query of the object exported by Data Loader, Workbench or {@code sf data
+ * query} gives them): the setup changes that open data, as {@link #classify} reads the
+ * {@code Action} text (the object's {@code Display}). Changes that open nothing are counted, not
+ * kept.
  */
 public final class SetupAuditTrail {
     /** What a change opens. */
@@ -120,25 +122,49 @@ public final class SetupAuditTrail {
         return OtherSalesforceFiles.of(h) == OtherSalesforceFiles.SETUP_AUDIT_TRAIL;
     }
 
-    /** Reads one download; rows with no readable Date or no Action are named with file and line. */
+    /**
+     * A query of the SetupAuditTrail object exported by Data Loader, Workbench or {@code sf data
+     * query --result-format csv} ({@code CreatedDate}, {@code Action}, {@code Display}, any case):
+     * its {@code Action} is a code and its {@code Display} the text the download calls Action.
+     */
+    static boolean isQueryExport(Header h) {
+        return h.has("CreatedDate") && h.has("Action") && h.has("Display") && !h.has("Date");
+    }
+
+    /**
+     * Reads one download, or one query export ({@link #isQueryExport}: the change's text from
+     * {@code Display}, who made it from {@code CreatedBy.Username}, else {@code CreatedBy.Name},
+     * else {@code CreatedById}); rows with no readable time, or no text at all, are named with file,
+     * line and the column by its field name and position. A query export's row with an Action code but a null
+     * Display (the object allows it) is counted, not read.
+     */
     public void read(String file, CsvTable t, Problems problems) {
         Header h = t.header();
-        int date = h.find("Date");
-        int user = h.find("User");
-        int action = h.find("Action");
+        boolean query = isQueryExport(h);
+        String dateColumn = query ? "CreatedDate" : "Date";
+        int date = h.find(dateColumn);
+        int user = query ? h.find("CreatedBy.Username", "CreatedBy.Name", "CreatedById") : h.find("User");
+        int action = h.find(query ? "Display" : "Action");
+        int code = query ? h.find("Action") : -1;
         int section = h.find("Section");
-        int delegate = h.find("Delegate User");
+        int delegate = h.find("Delegate User", "DelegateUser");
         while (t.next()) {
             rows++;
             String a = t.get(action).strip();
             if (a.isEmpty()) {
-                problems.malformedRow(file, t.line(), "setup change without Action");
+                // the object's Display may be null: a change with an Action code and no text is counted
+                if (!query || t.get(code).isBlank()) {
+                    problems.malformedRow(
+                            file,
+                            t.line(),
+                            query ? "setup change without Display or Action" : "setup change without Action");
+                }
                 continue;
             }
             String when = t.get(date);
             long millis = SetupTimes.parse(when);
             if (millis == Timestamps.UNKNOWN) {
-                problems.malformedRow(file, t.line(), SetupTimes.unreadable("Date", when, date));
+                problems.malformedRow(file, t.line(), SetupTimes.unreadable(dateColumn, when, date));
                 continue;
             }
             Classified c = classify(a, t.get(section).strip());
@@ -159,6 +185,33 @@ public final class SetupAuditTrail {
                     c.holderIsProfile(),
                     c.forUser()));
         }
+    }
+
+    /**
+     * Names the users a query export gives by id only ({@code CreatedById}) by their username,
+     * where {@code usernameOfId} knows it (the User export, the event logs); others stay ids.
+     */
+    public void nameUsers(java.util.function.Function<String, @Nullable String> usernameOfId) {
+        changes.replaceAll(c -> {
+            if (!UserIds.looksLikeUserId(c.user())) {
+                return c;
+            }
+            String name = usernameOfId.apply(c.user());
+            return name == null || name.isEmpty()
+                    ? c
+                    : new Change(
+                            c.file(),
+                            c.line(),
+                            c.millis(),
+                            name,
+                            c.delegate(),
+                            c.action(),
+                            c.section(),
+                            c.opens(),
+                            c.holder(),
+                            c.holderIsProfile(),
+                            c.forUser());
+        });
     }
 
     /**

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The Login History and the Setup Audit Trail joined to the extractions the event logs show. */
@@ -110,13 +112,98 @@ class LoginAndSetupTrailTest {
     }
 
     private static AnalysisResult analyze(boolean withSetupFiles, int threads) throws InterruptedException {
+        return withSetupFiles ? analyze(loginHistory(), TRAIL, threads) : analyze(null, null, threads);
+    }
+
+    private static AnalysisResult analyze(@Nullable String logins, @Nullable String trail, int threads)
+            throws InterruptedException {
         List<AnalysisInput> in = new ArrayList<>(List.of(text("User.csv", USERS), text("API.csv", apiLog())));
-        if (withSetupFiles) {
-            in.add(text("LoginHistory.csv", loginHistory()));
-            in.add(text("SetupAuditTrail.csv", TRAIL));
+        if (logins != null) {
+            in.add(text("LoginHistory.csv", logins));
+        }
+        if (trail != null) {
+            in.add(text("SetupAuditTrail.csv", trail));
         }
         return new LeakAnalyzer(Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE, threads)
                 .analyze(in, ProgressListener.NONE);
+    }
+
+    /** The user ids of USERS, and of bob, whom no User export names. */
+    private static final Map<String, String> IDS = Map.of(
+            "dana@shop.example", "0055g00000DaNa1AAA",
+            "integration.sync@shop.example", "0055g00000SyNc1AAA",
+            "sam@shop.example", "0055g00000SaM01AAA",
+            "bob@shop.example", "0055g00000BoB01AAA");
+
+    /** The fields of a download's rows, every one quoted. */
+    private static List<List<String>> rows(String download) {
+        return download.lines()
+                .skip(1)
+                .map(l -> List.of(l.substring(1, l.length() - 1).split("\",\"", -1)))
+                .toList();
+    }
+
+    private static String iso(String setupTime) {
+        return java.time.Instant.ofEpochMilli(dev.tandem.salesforce.SetupTimes.parse(setupTime))
+                .toString()
+                .replace("Z", ".000+0000");
+    }
+
+    /**
+     * The same logins as {@code sf data query ... FROM LoginHistory --result-format csv} gives them:
+     * API names, ISO times, the user by id, only values with a comma quoted; saved back with a BOM
+     * and CRLF line ends.
+     */
+    private static String queriedLoginHistory() {
+        StringBuilder b = new StringBuilder("\uFEFFLoginTime,UserId,LoginType,SourceIp,Status,Browser,Platform,"
+                + "Application,ClientVersion,ApiType,ApiVersion,LoginUrl,CountryIso\r\n");
+        for (List<String> f : rows(loginHistory())) {
+            List<String> out = new ArrayList<>(f);
+            out.set(0, iso(f.get(0)));
+            out.set(1, IDS.get(f.get(1)));
+            b.append(String.join(",", out)).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    /**
+     * The same trail as a Data Loader export of {@code SELECT Id, CreatedDate, CreatedById, Action,
+     * Section, Display, DelegateUser FROM SetupAuditTrail}: capitals, every value quoted, the text
+     * in Display, a code in Action.
+     */
+    private static String queriedTrail() {
+        StringBuilder b = new StringBuilder(
+                "\"ID\",\"CREATEDDATE\",\"CREATEDBYID\",\"ACTION\",\"SECTION\",\"DISPLAY\",\"DELEGATEUSER\"\n");
+        int n = 0;
+        for (List<String> f : rows(TRAIL)) {
+            b.append("\"0Ym5g00000Trl")
+                    .append(++n)
+                    .append("AAA\",\"")
+                    .append(iso(f.get(0)).replace("+0000", "Z"))
+                    .append("\",\"")
+                    .append(IDS.get(f.get(1)))
+                    .append("\",\"")
+                    .append(f.get(3).contains("assigned") ? "PermSetAssign" : "changed")
+                    .append("\",\"")
+                    .append(f.get(4))
+                    .append("\",\"")
+                    .append(f.get(3))
+                    .append("\",\"")
+                    .append(f.get(5))
+                    .append("\"\n");
+        }
+        return b.toString();
+    }
+
+    private static void assertReadWithoutProblems(AnalysisResult r) {
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.inputs())
+                .extracting(AnalyzedInput::format)
+                .containsExactly(
+                        "salesforce-users",
+                        "salesforce-elf:API",
+                        "salesforce-login-history",
+                        "salesforce-setup-audit-trail");
     }
 
     private static Finding only(AnalysisResult r, LeakPattern p, String subject) {
@@ -133,14 +220,7 @@ class LoginAndSetupTrailTest {
 
         for (int threads : new int[] {1, 2}) {
             AnalysisResult r = analyze(true, threads);
-            assertThat(r.problems()).isEmpty();
-            assertThat(r.inputs())
-                    .extracting(AnalyzedInput::format)
-                    .containsExactly(
-                            "salesforce-users",
-                            "salesforce-elf:API",
-                            "salesforce-login-history",
-                            "salesforce-setup-audit-trail");
+            assertReadWithoutProblems(r);
             Finding f = only(r, LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.rationale())
@@ -203,6 +283,44 @@ class LoginAndSetupTrailTest {
             assertThat(r.timeline())
                     .extracting(TimelineEntry::ip)
                     .containsExactly("", "", "203.0.113.9", "185.220.101.47", "", "");
+        }
+    }
+
+    /**
+     * An analyst who queried the objects instead of downloading from Setup (docs/leak-patterns.md,
+     * "What is read"): the same logins and changes give the same findings, evidence lines and
+     * timeline, the users the exports name by id named by the User export; bob, whom it does not
+     * name, stays an id.
+     */
+    @Test
+    void queryExportsOfTheObjectsGiveWhatTheDownloadsGive() throws Exception {
+        AnalysisResult downloads = analyze(true, 1);
+        for (int threads : new int[] {1, 2}) {
+            AnalysisResult r = analyze(queriedLoginHistory(), queriedTrail(), threads);
+            assertReadWithoutProblems(r);
+            assertThat(r.findings())
+                    .extracting(Finding::pattern, f -> f.subject().id(), Finding::severity, Finding::evidence)
+                    .containsExactlyElementsOf(downloads.findings().stream()
+                            .map(f -> org.assertj.core.groups.Tuple.tuple(
+                                    f.pattern(), f.subject().id(), f.severity(), f.evidence()))
+                            .toList());
+            assertThat(r.timeline())
+                    .isEqualTo(downloads.timeline().stream()
+                            .map(e -> new TimelineEntry(
+                                    e.at(),
+                                    e.kind(),
+                                    e.subject(),
+                                    e.ip(),
+                                    e.text().replace("bob@shop.example", "0055g00000BoB01AAA"),
+                                    e.source()))
+                            .toList());
+            Finding f = only(r, LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.rationale())
+                    .isEqualTo(only(downloads, LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example")
+                            .rationale());
+            assertThat(only(r, LeakPattern.DATA_ACCESS_GRANT, "Ops").rationale())
+                    .contains("by 0055g00000BoB01AAA");
         }
     }
 }

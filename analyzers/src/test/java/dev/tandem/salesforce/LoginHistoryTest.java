@@ -15,10 +15,15 @@ class LoginHistoryTest {
             + "\"Country Code\"\n";
 
     private static LoginHistory read(String csv, Problems problems) throws Exception {
+        return read("LoginHistory.csv", csv, problems);
+    }
+
+    private static LoginHistory read(String file, String csv, Problems problems) throws Exception {
         LoginHistory h = new LoginHistory();
-        try (CsvTable t = CsvTable.open(
-                "LoginHistory.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), problems)) {
-            h.read("LoginHistory.csv", t, problems);
+        try (CsvTable t =
+                CsvTable.open(file, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), problems)) {
+            assertThat(LoginHistory.isLoginHistory(t.header())).isTrue();
+            h.read(file, t, problems);
         }
         return h;
     }
@@ -43,6 +48,80 @@ class LoginHistoryTest {
                         org.assertj.core.groups.Tuple.tuple(2L, true, "RO"));
         assertThat(h.of("dana@shop.example").getFirst().interactive()).isTrue();
         assertThat(h.of("sync@shop.example").getFirst().interactive()).isFalse();
+    }
+
+    /**
+     * {@code sf data query --query "SELECT LoginTime, UserId, LoginType, SourceIp, Status, Browser,
+     * Platform, Application, LoginUrl, CountryIso FROM LoginHistory" --result-format csv}: API names,
+     * ISO times with an offset, the user by id; CRLF line ends and a BOM as a spreadsheet saves it.
+     */
+    @Test
+    void readsAQueryExportOfTheObjectAndNamesItsUsersById() throws Exception {
+        String csv =
+                "\uFEFFLoginTime,UserId,LoginType,SourceIp,Status,Browser,Platform,Application,LoginUrl,CountryIso\r\n"
+                        + "2025-03-10T03:10:00.000+0000,0055g00000DaNa1AAA,Application,185.220.101.47,Success,Firefox 128,"
+                        + "Linux,Browser Login,login.salesforce.com,ro\r\n"
+                        + "2025-03-10T05:02:00.000+0200,0055g00000DaNa1AAA,Application,185.220.101.47,Invalid Password,"
+                        + "Firefox 128,Linux,Browser Login,login.salesforce.com,RO\r\n"
+                        + "2025-03-10T04:00:00.000Z,0055g00000SyNc1AAA,Remote Access 2.0,34.1.1.1,Success,"
+                        + "\"Java (Salesforce.com, Data Loader)\",Unknown,Data Loader,login.salesforce.com,US\r\n";
+        Problems problems = new Problems(10);
+        LoginHistory h = read("LoginHistory-query.csv", csv, problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(h.of("0055g00000DaNa1AAA"))
+                .extracting(
+                        LoginHistory.Login::line,
+                        l -> java.time.Instant.ofEpochMilli(l.millis()).toString(),
+                        LoginHistory.Login::succeeded,
+                        LoginHistory.Login::country)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "2025-03-10T03:02:00Z", false, "RO"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "2025-03-10T03:10:00Z", true, "RO"));
+        assertThat(h.of("0055g00000SyNc1AAA").getFirst().browser()).isEqualTo("Java (Salesforce.com, Data Loader)");
+        assertThat(h.of("0055g00000SyNc1AAA").getFirst().interactive()).isFalse();
+
+        // named by the User export: the logins are the user's, under the username
+        h.nameUsers(id -> id.startsWith("0055g00000DaNa1") ? "dana@shop.example" : null);
+        assertThat(h.of("0055g00000DaNa1AAA")).isEmpty();
+        assertThat(h.of("Dana@shop.example"))
+                .extracting(LoginHistory.Login::line, LoginHistory.Login::username)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "dana@shop.example"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "dana@shop.example"));
+        assertThat(h.usernames()).containsExactlyInAnyOrder("dana@shop.example", "0055g00000SyNc1AAA");
+    }
+
+    @Test
+    void aRealTimeLoginEventIsNoLoginHistory() throws Exception {
+        Problems problems = new Problems(10);
+        try (CsvTable t = CsvTable.open(
+                "LoginEvent.csv",
+                new ByteArrayInputStream(("EventDate,LoginTime,UserId,Username,SourceIp,Status\n2025-03-10T03:10:00Z,"
+                                + "2025-03-10T03:10:00Z,0055g00000DaNa1AAA,dana@shop.example,1.2.3.4,Success\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                problems)) {
+            assertThat(LoginHistory.isLoginHistory(t.header())).isFalse();
+        }
+    }
+
+    @Test
+    void namesTheRowsOfAQueryExportByTheColumnsItHas() throws Exception {
+        String csv = "LOGINTIME,USERID,LOGINTYPE,SOURCEIP,STATUS\n"
+                + "\"03/10/2025 3:10\",\"0055g00000DaNa1AAA\",\"Application\",\"1.2.3.4\",\"Success\"\n"
+                + "\"10.03.2025\",\"0055g00000DaNa1AAA\",\"Application\",\"1.2.3.4\",\"Success\"\n"
+                + "\"2025-03-10T03:10:00.000Z\",\"\",\"Application\",\"1.2.3.4\",\"Success\"\n";
+        Problems problems = new Problems(10);
+        LoginHistory h = read("logins.csv", csv, problems);
+        assertThat(h.of("0055g00000DaNa1AAA")).hasSize(1);
+        assertThat(problems.all())
+                .extracting(Problem::file, Problem::line, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "logins.csv",
+                                3L,
+                                "unreadable LoginTime \"10.03.2025\" (column 1; ISO 8601 or M/d/yyyy h:mm:ss AM zone)"),
+                        org.assertj.core.groups.Tuple.tuple("logins.csv", 4L, "login without UserId"),
+                        org.assertj.core.groups.Tuple.tuple("logins.csv", 0L, "2 malformed row(s) skipped"));
     }
 
     @Test

@@ -158,6 +158,140 @@ class SetupAuditTrailTest {
                                 "trail.csv", 0L, Problem.Kind.MALFORMED_ROWS_SKIPPED, "2 malformed row(s) skipped"));
     }
 
+    private static SetupAuditTrail readTrail(String file, byte[] content, Problems problems) throws Exception {
+        SetupAuditTrail trail = new SetupAuditTrail();
+        try (CsvTable t = CsvTable.open(file, new ByteArrayInputStream(content), problems)) {
+            assertThat(SetupAuditTrail.isSetupAuditTrail(t.header())).isTrue();
+            trail.read(file, t, problems);
+        }
+        return trail;
+    }
+
+    private static SetupAuditTrail readWithoutProblems(String file, String csv) throws Exception {
+        Problems problems = new Problems(10);
+        SetupAuditTrail trail = readTrail(file, csv.getBytes(StandardCharsets.UTF_8), problems);
+        assertThat(problems.all()).isEmpty();
+        return trail;
+    }
+
+    /**
+     * A Data Loader export of {@code SELECT Id, CreatedDate, CreatedBy.Username, Action, Section,
+     * Display, DelegateUser FROM SetupAuditTrail}: field names in capitals, every value quoted, CRLF
+     * line ends, a UTF-8 BOM (as Excel saves it back), ISO times in GMT; Display holds commas,
+     * quotes and a line break, DelegateUser is mostly empty; Action is a code.
+     */
+    @Test
+    void readsADataLoaderExportOfTheObject() throws Exception {
+        String csv = "\uFEFF\"ID\",\"CREATEDDATE\",\"CREATEDBY.USERNAME\",\"ACTION\",\"SECTION\",\"DISPLAY\","
+                + "\"DELEGATEUSER\"\r\n"
+                + "\"0Ym5g00000AbCd1CAA\",\"2025-03-10T03:15:00.000Z\",\"dana@shop.example\",\"PermSetAssign\","
+                + "\"Manage Users\",\"Permission set Bulk_Export: assigned to user Dana Whitfield, Ops"
+                + " (dana@shop.example)\",\"\"\r\n"
+                + "\"0Ym5g00000AbCd2CAA\",\"2025-03-02T16:00:00.000Z\",\"bob@shop.example\",\"PermSetEnableUserPerm\","
+                + "\"Manage Users\",\"Permission set Ops: View All Data was changed from False to True\","
+                + "\"admin@support.example\"\r\n"
+                + "\"0Ym5g00000AbCd3CAA\",\"2025-03-03T16:00:00.000Z\",\"bob@shop.example\",\"layoutChanged\","
+                + "\"Customize Accounts\",\"Changed \"\"Account Layout\"\" page layout,\r\nAccount\",\"\"\r\n"
+                + "\"0Ym5g00000AbCd4CAA\",\"2025-03-01T16:00:00.000Z\",\"bob@shop.example\",\"connectedAppPolicy\","
+                + "\"Connected Apps\",\"Changed Connected App Policy for Data Loader: IP Relaxation changed from"
+                + " Enforce IP restrictions to Relax IP restrictions\",\"\"\r\n";
+        SetupAuditTrail trail = readWithoutProblems("SetupAuditTrail.csv", csv);
+        assertThat(trail.rows()).isEqualTo(4);
+        assertThat(trail.changes())
+                .extracting(
+                        SetupAuditTrail.Change::line,
+                        c -> java.time.Instant.ofEpochMilli(c.millis()).toString(),
+                        SetupAuditTrail.Change::user,
+                        SetupAuditTrail.Change::delegate,
+                        SetupAuditTrail.Change::opens,
+                        SetupAuditTrail.Change::holder,
+                        SetupAuditTrail.Change::forUser)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                6L,
+                                "2025-03-01T16:00:00Z",
+                                "bob@shop.example",
+                                "",
+                                Opens.OAUTH_IP_RELAXED,
+                                "Data Loader",
+                                ""),
+                        org.assertj.core.groups.Tuple.tuple(
+                                3L,
+                                "2025-03-02T16:00:00Z",
+                                "bob@shop.example",
+                                "admin@support.example",
+                                Opens.VIEW_ALL_DATA,
+                                "Ops",
+                                ""),
+                        org.assertj.core.groups.Tuple.tuple(
+                                2L,
+                                "2025-03-10T03:15:00Z",
+                                "dana@shop.example",
+                                "",
+                                Opens.PERMISSION_SET_ASSIGNED,
+                                "Bulk_Export",
+                                "dana@shop.example"));
+        // the text shown for the change is the Display, not the Action code
+        assertThat(trail.changes().getLast().action())
+                .isEqualTo("Permission set Bulk_Export: assigned to user Dana Whitfield, Ops (dana@shop.example)");
+    }
+
+    /**
+     * {@code sf data query --result-format csv} and Workbench: field names as written in the query,
+     * only the values that need it quoted, times with a {@code +0000} offset; a query without
+     * CreatedBy.Username names the user by CreatedById until the User export names them.
+     */
+    @Test
+    void readsACommandLineExportAndNamesUsersGivenByIdOnly() throws Exception {
+        String csv = "CreatedDate,CreatedById,Action,Section,Display,DelegateUser,ResponsibleNamespacePrefix\n"
+                + "2025-03-10T03:15:00.000+0000,0055g00000DaNa1AAA,changedprofileforuser,Manage Users,"
+                + "\"Changed profile for user dana@shop.example from Standard User to System Administrator\",,\n"
+                + "2025-03-10T05:15:00.000+0200,0055g00000BoB01AAA,PermSetAssign,Manage Users,"
+                + "Permission set Bulk_Export: assigned to user sam@shop.example,,\n";
+        SetupAuditTrail trail = readWithoutProblems("audit.csv", csv);
+        trail.nameUsers(id -> id.startsWith("0055g00000DaNa1") ? "dana@shop.example" : null);
+        assertThat(trail.changes())
+                .extracting(
+                        c -> java.time.Instant.ofEpochMilli(c.millis()).toString(),
+                        SetupAuditTrail.Change::user,
+                        SetupAuditTrail.Change::opens)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "2025-03-10T03:15:00Z", "dana@shop.example", Opens.PROFILE_ASSIGNED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "2025-03-10T03:15:00Z", "0055g00000BoB01AAA", Opens.PERMISSION_SET_ASSIGNED));
+    }
+
+    @Test
+    void namesTheRowsOfAQueryExportWithoutATimeOrAnyTextByFileLineAndColumn() throws Exception {
+        String csv = "Id,CreatedDate,CreatedBy.Name,Action,Section,Display,DelegateUser\r\n"
+                + "0Ym1,10.03.2025 03:15,Dana Whitfield,PermSetAssign,Manage Users,"
+                + "Permission set X: assigned to user sam@shop.example,\r\n"
+                + "0Ym2,2025-03-10T03:16:00.000Z,Dana Whitfield,PermSetAssign,Manage Users,,\r\n"
+                + "0Ym3,2025-03-10T03:17:00.000Z,Dana Whitfield,,,,\r\n"
+                + "0Ym4,2025-03-10T03:18:00.000Z,Dana Whitfield,PermSetAssign,Manage Users,"
+                + "Permission set X: assigned to user sam@shop.example,\r\n";
+        Problems problems = new Problems(10);
+        SetupAuditTrail trail = readTrail("trail-export.csv", csv.getBytes(StandardCharsets.UTF_8), problems);
+        assertThat(trail.changes()).singleElement().satisfies(c -> {
+            assertThat(c.line()).isEqualTo(5);
+            assertThat(c.user()).isEqualTo("Dana Whitfield");
+        });
+        assertThat(problems.all())
+                .extracting(Problem::file, Problem::line, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail-export.csv",
+                                2L,
+                                "unreadable CreatedDate \"10.03.2025 03:15\" (column 2; ISO 8601 or M/d/yyyy h:mm:ss AM"
+                                        + " zone)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail-export.csv", 4L, "setup change without Display or Action"),
+                        org.assertj.core.groups.Tuple.tuple("trail-export.csv", 0L, "2 malformed row(s) skipped"));
+        // the row with an Action code and a null Display is counted, as the changes that open nothing are
+        assertThat(trail.rows()).isEqualTo(4);
+    }
+
     @Test
     void readsTheTimesOfTheSetupDownloads() {
         assertThat(SetupTimes.parse("3/15/2025, 10:12:44 AM PDT")).isEqualTo(iso("2025-03-15T17:12:44Z"));
