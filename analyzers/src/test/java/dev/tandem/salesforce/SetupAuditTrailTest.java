@@ -303,6 +303,43 @@ class SetupAuditTrailTest {
         assertThat(SetupTimes.parse("")).isEqualTo(Timestamps.UNKNOWN);
     }
 
+    /**
+     * A download is written in the time zone of the user who downloaded it, with its abbreviation:
+     * each stands for one offset, whatever the season (Phoenix keeps MST in July, Brisbane AEST in
+     * January), and the ones java.time reads as another zone (BST as GMT, IST as GMT) or not at all
+     * (SGT, BRT) are read as the zones Salesforce users have.
+     */
+    @Test
+    void readsAZoneAbbreviationAsTheOneOffsetItStandsFor() {
+        String[][] cases = {
+            {"7/15/2025, 3:00:00 AM MST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 4:00:00 AM MDT", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 3:00:00 AM PDT", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 5:00:00 AM CDT", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 4:00:00 AM CST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 5:00:00 AM EST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 11:00:00 AM BST", "2025-07-15T10:00:00Z"},
+            {"2025-07-15 11:00:00 BST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 12:00:00 PM CEST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 3:30:00 PM IST", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 6:00:00 PM SGT", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 7:00:00 AM BRT", "2025-07-15T10:00:00Z"},
+            {"7/15/2025, 8:00:00 PM AEST", "2025-07-15T10:00:00Z"},
+            {"1/15/2025, 8:00:00 PM AEST", "2025-01-15T10:00:00Z"},
+            {"1/15/2025, 9:00:00 PM AEDT", "2025-01-15T10:00:00Z"},
+            {"1/15/2025, 2:00:00 AM pst", "2025-01-15T10:00:00Z"}
+        };
+        for (String[] c : cases) {
+            assertThat(SetupTimes.parse(c[0])).as(c[0]).isEqualTo(iso(c[1]));
+        }
+        long tenUtc = iso("2025-07-15T10:00:00Z");
+        // offsets and GMT as before
+        assertThat(SetupTimes.parse("7/15/2025, 10:00:00 AM GMT")).isEqualTo(tenUtc);
+        assertThat(SetupTimes.parse("7/15/2025, 11:00:00 AM GMT+01:00")).isEqualTo(tenUtc);
+        assertThat(SetupTimes.parse("7/15/2025, 10:00:00 AM XYZT")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(SetupTimes.parse("7/15/2025, 25:00:00 AM BST")).isEqualTo(Timestamps.UNKNOWN);
+    }
+
     private static long iso(String s) {
         return java.time.Instant.parse(s).toEpochMilli();
     }
