@@ -501,7 +501,18 @@ public final class LeakAnalyzer {
             String fromName = RealtimeEvents.objectFromName(name);
             Map<String, Exports.ExportFile> byType = new java.util.LinkedHashMap<>();
             long[] events = {0};
+            long[] setup = {0, 0};
             long read = jsonRecords.read(name, in, problems, (type, fields, line) -> {
+                if (type.equals("SetupAuditTrail")) {
+                    setup[0]++;
+                    setupTrail.readRecord(name, line, fields, problems);
+                    return;
+                }
+                if (type.equals("LoginHistory")) {
+                    setup[1]++;
+                    logins.readRecord(name, line, fields, problems);
+                    return;
+                }
                 String object = !type.isEmpty() && RealtimeEvents.OBJECTS.containsKey(type) ? type : fromName;
                 if (object == null && type.isEmpty()) {
                     object = RealtimeEvents.objectFromFields(fields::containsKey);
@@ -533,12 +544,17 @@ public final class LeakAnalyzer {
                     f.firstLine = line;
                 }
             });
+            logins.endOfFile(name, problems);
             problems.endOfFile(name);
             exports.files.addAll(
                     byType.values().stream().filter(f -> f.piiRows > 0).toList());
             String format = events[0] > 0
                     ? "salesforce-event-json" + (fromName == null ? "" : ":" + fromName)
-                    : read > 0 ? "data-export-json" : "json";
+                    : setup[0] > 0
+                            ? OtherSalesforceFiles.SETUP_AUDIT_TRAIL.format()
+                            : setup[1] > 0
+                                    ? OtherSalesforceFiles.LOGIN_HISTORY.format()
+                                    : read > 0 ? "data-export-json" : "json";
             analyzed.add(new AnalyzedInput(name, format));
         }
     }

@@ -107,37 +107,102 @@ public final class LoginHistory {
         int browser = h.find("Browser");
         int app = h.find("Application");
         int country = h.find("Country Code", "Country", "CountryIso");
+        String timeWhere = "column " + (time + 1) + "; ";
         while (t.next()) {
-            String username = t.get(user).strip();
-            if (username.isEmpty()) {
-                problems.malformedRow(file, t.line(), "login without " + userColumn);
-                continue;
-            }
-            String when = t.get(time);
-            long millis = SetupTimes.parse(when);
-            if (millis == Timestamps.UNKNOWN) {
-                problems.malformedRow(file, t.line(), SetupTimes.unreadable(timeColumn, when, time));
-                continue;
-            }
-            if (kept >= MAX_LOGINS) {
-                dropped++;
-                continue;
-            }
-            kept++;
-            sorted = false;
-            byUser.computeIfAbsent(key(username), k -> new ArrayList<>())
-                    .add(new Login(
-                            file,
-                            t.line(),
-                            millis,
-                            username,
-                            t.get(type).strip(),
-                            t.get(ip).strip(),
-                            t.get(status).strip(),
-                            t.get(browser).strip(),
-                            t.get(app).strip(),
-                            t.get(country).strip().toUpperCase(Locale.ROOT)));
+            add(
+                    file,
+                    t.line(),
+                    problems,
+                    userColumn,
+                    t.get(user),
+                    timeColumn,
+                    timeWhere,
+                    t.get(time),
+                    t.get(type),
+                    t.get(ip),
+                    t.get(status),
+                    t.get(browser),
+                    t.get(app),
+                    t.get(country));
         }
+        endOfFile(file, problems);
+    }
+
+    /**
+     * One record of a JSON query result of the object ({@code sf data query --json}, a REST query;
+     * {@code attributes.type} LoginHistory), read as a row of a query export; a record without
+     * Status is named. {@link #endOfFile} after the file's last record.
+     */
+    public void readRecord(String file, long line, Map<String, String> fields, Problems problems) {
+        if (fields.getOrDefault("Status", "").isBlank()) {
+            problems.malformedRow(file, line, "login without Status");
+            return;
+        }
+        boolean byName = !fields.getOrDefault("Username", "").isBlank();
+        add(
+                file,
+                line,
+                problems,
+                byName ? "Username" : "UserId",
+                fields.getOrDefault(byName ? "Username" : "UserId", ""),
+                "LoginTime",
+                "",
+                fields.getOrDefault("LoginTime", ""),
+                fields.getOrDefault("LoginType", ""),
+                fields.getOrDefault("SourceIp", ""),
+                fields.getOrDefault("Status", ""),
+                fields.getOrDefault("Browser", ""),
+                fields.getOrDefault("Application", ""),
+                fields.getOrDefault("CountryIso", ""));
+    }
+
+    private void add(
+            String file,
+            long line,
+            Problems problems,
+            String userColumn,
+            String user,
+            String timeColumn,
+            String timeWhere,
+            String when,
+            String type,
+            String ip,
+            String status,
+            String browser,
+            String app,
+            String country) {
+        String username = user.strip();
+        if (username.isEmpty()) {
+            problems.malformedRow(file, line, "login without " + userColumn);
+            return;
+        }
+        long millis = SetupTimes.parse(when);
+        if (millis == Timestamps.UNKNOWN) {
+            problems.malformedRow(file, line, SetupTimes.unreadable(timeColumn, when, timeWhere));
+            return;
+        }
+        if (kept >= MAX_LOGINS) {
+            dropped++;
+            return;
+        }
+        kept++;
+        sorted = false;
+        byUser.computeIfAbsent(key(username), k -> new ArrayList<>())
+                .add(new Login(
+                        file,
+                        line,
+                        millis,
+                        username,
+                        type.strip(),
+                        ip.strip(),
+                        status.strip(),
+                        browser.strip(),
+                        app.strip(),
+                        country.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** Reports the logins of a file past {@link #MAX_LOGINS}, if any. */
+    public void endOfFile(String file, Problems problems) {
         if (dropped > 0) {
             problems.report(
                     file,

@@ -149,42 +149,93 @@ public final class SetupAuditTrail {
         int section = h.find("Section");
         int delegate = h.find("Delegate User", "DelegateUser");
         while (t.next()) {
-            rows++;
-            String a = t.get(action).strip();
-            if (a.isEmpty()) {
-                // the object's Display may be null: a change with an Action code and no text is counted
-                if (!query || t.get(code).isBlank()) {
-                    problems.malformedRow(
-                            file,
-                            t.line(),
-                            query ? "setup change without Display or Action" : "setup change without Action");
-                }
-                continue;
-            }
-            String when = t.get(date);
-            long millis = SetupTimes.parse(when);
-            if (millis == Timestamps.UNKNOWN) {
-                problems.malformedRow(file, t.line(), SetupTimes.unreadable(dateColumn, when, date));
-                continue;
-            }
-            Classified c = classify(a, t.get(section).strip());
-            if (c == null) {
-                continue;
-            }
-            sorted = false;
-            changes.add(new Change(
+            row(
                     file,
                     t.line(),
-                    millis,
-                    t.get(user).strip(),
-                    t.get(delegate).strip(),
-                    a,
-                    t.get(section).strip(),
-                    c.opens(),
-                    c.holder(),
-                    c.holderIsProfile(),
-                    c.forUser()));
+                    problems,
+                    query,
+                    dateColumn,
+                    "column " + (date + 1) + "; ",
+                    t.get(date),
+                    t.get(user),
+                    t.get(delegate),
+                    t.get(action),
+                    t.get(code),
+                    t.get(section));
         }
+    }
+
+    /**
+     * One record of a JSON query result of the object ({@code sf data query --json}, a REST query;
+     * {@code attributes.type} SetupAuditTrail), its fields as {@link JsonRecordsReader} flattens
+     * them ({@code CreatedBy.Username}), read as a row of a query export.
+     */
+    public void readRecord(String file, long line, java.util.Map<String, String> fields, Problems problems) {
+        String user = fields.getOrDefault("CreatedBy.Username", "");
+        if (user.isBlank()) {
+            user = fields.getOrDefault("CreatedBy.Name", fields.getOrDefault("CreatedById", ""));
+        }
+        row(
+                file,
+                line,
+                problems,
+                true,
+                "CreatedDate",
+                "",
+                fields.getOrDefault("CreatedDate", ""),
+                user,
+                fields.getOrDefault("DelegateUser", ""),
+                fields.getOrDefault("Display", ""),
+                fields.getOrDefault("Action", ""),
+                fields.getOrDefault("Section", ""));
+    }
+
+    private void row(
+            String file,
+            long line,
+            Problems problems,
+            boolean query,
+            String dateColumn,
+            String dateWhere,
+            String when,
+            String user,
+            String delegate,
+            String text,
+            String code,
+            String section) {
+        rows++;
+        String a = text.strip();
+        if (a.isEmpty()) {
+            // the object's Display may be null: a change with an Action code and no text is counted
+            if (!query || code.isBlank()) {
+                problems.malformedRow(
+                        file, line, query ? "setup change without Display or Action" : "setup change without Action");
+            }
+            return;
+        }
+        long millis = SetupTimes.parse(when);
+        if (millis == Timestamps.UNKNOWN) {
+            problems.malformedRow(file, line, SetupTimes.unreadable(dateColumn, when, dateWhere));
+            return;
+        }
+        String sec = section.strip();
+        Classified c = classify(a, sec);
+        if (c == null) {
+            return;
+        }
+        sorted = false;
+        changes.add(new Change(
+                file,
+                line,
+                millis,
+                user.strip(),
+                delegate.strip(),
+                a,
+                sec,
+                c.opens(),
+                c.holder(),
+                c.holderIsProfile(),
+                c.forUser()));
     }
 
     /**

@@ -224,8 +224,15 @@ public final class SetupTimes {
 
     /** The problem of a row whose time {@link #parse} cannot read: the column's name, the value and its position. */
     public static String unreadable(String column, String value, int index) {
+        return unreadable(column, value, "column " + (index + 1) + "; ");
+    }
+
+    /**
+     * The problem of a value {@link #parse} cannot read: the field's name, the value, where it is
+     * ({@code "column 2; "}, or empty in a JSON record) and the forms read.
+     */
+    static String unreadable(String field, String value, String where) {
         String v = value.length() <= 40 ? value : value.substring(0, 40) + "…";
-        return "unreadable " + column + " \"" + v + "\" (column " + (index + 1)
-                + "; ISO 8601 or M/d/yyyy h:mm:ss AM zone)";
+        return "unreadable " + field + " \"" + v + "\" (" + where + "ISO 8601 or M/d/yyyy h:mm:ss AM zone)";
     }
 }

@@ -117,13 +117,20 @@ class LoginAndSetupTrailTest {
 
     private static AnalysisResult analyze(@Nullable String logins, @Nullable String trail, int threads)
             throws InterruptedException {
-        List<AnalysisInput> in = new ArrayList<>(List.of(text("User.csv", USERS), text("API.csv", apiLog())));
+        List<AnalysisInput> setup = new ArrayList<>();
         if (logins != null) {
-            in.add(text("LoginHistory.csv", logins));
+            setup.add(text("LoginHistory.csv", logins));
         }
         if (trail != null) {
-            in.add(text("SetupAuditTrail.csv", trail));
+            setup.add(text("SetupAuditTrail.csv", trail));
         }
+        return analyze(setup, threads);
+    }
+
+    /** The users, the API log and the given Setup files. */
+    private static AnalysisResult analyze(List<AnalysisInput> setup, int threads) throws InterruptedException {
+        List<AnalysisInput> in = new ArrayList<>(List.of(text("User.csv", USERS), text("API.csv", apiLog())));
+        in.addAll(setup);
         return new LeakAnalyzer(Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE, threads)
                 .analyze(in, ProgressListener.NONE);
     }
@@ -322,5 +329,69 @@ class LoginAndSetupTrailTest {
             assertThat(only(r, LeakPattern.DATA_ACCESS_GRANT, "Ops").rationale())
                     .contains("by 0055g00000BoB01AAA");
         }
+    }
+
+    /** A JSON string of a value of the fixtures (no quotes or backslashes in them). */
+    private static String json(String v) {
+        return v.isEmpty() ? "null" : "\"" + v + "\"";
+    }
+
+    /**
+     * The same logins and changes as {@code sf data query --json} gives them: the records under
+     * {@code result.records}, each with its {@code attributes.type}, relationship fields nested,
+     * nulls for empty values; one record a line, so that a record's line is its row's in the CSV.
+     */
+    private static String queriedJson(
+            String type, String download, java.util.function.Function<List<String>, String> record) {
+        StringBuilder b = new StringBuilder("{\"status\":0,\"result\":{\"records\":[\n");
+        List<List<String>> rows = rows(download);
+        for (int i = 0; i < rows.size(); i++) {
+            b.append("{\"attributes\":{\"type\":\"")
+                    .append(type)
+                    .append("\",\"url\":\"/services/data/v62.0/sobjects/")
+                    .append(type)
+                    .append("/r")
+                    .append(i)
+                    .append("\"},")
+                    .append(record.apply(rows.get(i)))
+                    .append(i + 1 < rows.size() ? "},\n" : "}\n");
+        }
+        return b.append("],\"totalSize\":")
+                .append(rows.size())
+                .append(",\"done\":true}}\n")
+                .toString();
+    }
+
+    @Test
+    void jsonQueryResultsOfTheObjectsGiveWhatTheDownloadsGive() throws Exception {
+        String logins = queriedJson(
+                "LoginHistory",
+                loginHistory(),
+                f -> "\"LoginTime\":" + json(iso(f.get(0))) + ",\"UserId\":" + json(IDS.get(f.get(1)))
+                        + ",\"LoginType\":" + json(f.get(2)) + ",\"SourceIp\":" + json(f.get(3)) + ",\"Status\":"
+                        + json(f.get(4)) + ",\"Browser\":" + json(f.get(5)) + ",\"Application\":" + json(f.get(7))
+                        + ",\"CountryIso\":" + json(f.get(12)));
+        String trail = queriedJson(
+                "SetupAuditTrail",
+                TRAIL,
+                f -> "\"CreatedDate\":" + json(iso(f.get(0))) + ",\"CreatedBy\":{\"attributes\":{\"type\":\"User\"},"
+                        + "\"Username\":" + json(f.get(1)) + "},\"Action\":\"changed\",\"Section\":" + json(f.get(4))
+                        + ",\"Display\":" + json(f.get(3)) + ",\"DelegateUser\":" + json(f.get(5)));
+        AnalysisResult downloads = analyze(true, 1);
+        AnalysisResult r = analyze(List.of(text("LoginHistory.json", logins), text("SetupAuditTrail.json", trail)), 1);
+        assertReadWithoutProblems(r);
+        assertThat(r.findings())
+                .extracting(Finding::pattern, f -> f.subject().id(), Finding::severity, Finding::title)
+                .containsExactlyElementsOf(downloads.findings().stream()
+                        .map(f -> org.assertj.core.groups.Tuple.tuple(
+                                f.pattern(), f.subject().id(), f.severity(), f.title()))
+                        .toList());
+        Finding f = only(r, LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
+        assertThat(f.evidence())
+                .contains(new EvidenceRef("LoginHistory.json", 15), new EvidenceRef("SetupAuditTrail.json", 5));
+        assertThat(r.timeline())
+                .extracting(TimelineEntry::text)
+                .isEqualTo(
+                        downloads.timeline().stream().map(TimelineEntry::text).toList());
     }
 }

@@ -293,6 +293,41 @@ class SetupAuditTrailTest {
     }
 
     @Test
+    void namesAJsonRecordWithoutAReadableTimeByFileAndLine() {
+        Problems problems = new Problems(10);
+        SetupAuditTrail trail = new SetupAuditTrail();
+        trail.readRecord(
+                "trail.json",
+                3,
+                java.util.Map.of(
+                        "CreatedDate", "yesterday",
+                        "Action", "PermSetAssign",
+                        "Display", "Permission set X: assigned to user sam@shop.example"),
+                problems);
+        trail.readRecord(
+                "trail.json",
+                4,
+                java.util.Map.of(
+                        "CreatedDate", "2025-03-10T03:15:00.000+0000",
+                        "CreatedBy.Name", "Dana Whitfield",
+                        "Action", "PermSetAssign",
+                        "Section", "Manage Users",
+                        "Display", "Permission set X: assigned to user sam@shop.example"),
+                problems);
+        assertThat(trail.changes()).singleElement().satisfies(c -> {
+            assertThat(c.line()).isEqualTo(4);
+            assertThat(c.user()).isEqualTo("Dana Whitfield");
+            assertThat(c.forUser()).isEqualTo("sam@shop.example");
+        });
+        assertThat(problems.all())
+                .extracting(Problem::file, Problem::line, Problem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "trail.json",
+                        3L,
+                        "unreadable CreatedDate \"yesterday\" (ISO 8601 or M/d/yyyy h:mm:ss AM zone)"));
+    }
+
+    @Test
     void readsTheTimesOfTheSetupDownloads() {
         assertThat(SetupTimes.parse("3/15/2025, 10:12:44 AM PDT")).isEqualTo(iso("2025-03-15T17:12:44Z"));
         assertThat(SetupTimes.parse("3/15/2025 10:12 PM GMT")).isEqualTo(iso("2025-03-15T22:12:00Z"));
