@@ -106,7 +106,7 @@ public final class LoginHistory {
         int type = h.find("Login Type", "LoginType");
         int browser = h.find("Browser");
         int app = h.find("Application");
-        int country = h.find("Country Code", "Country", "CountryIso");
+        int country = h.find("Country Code", "Country", "CountryIso", "LoginGeo.CountryIso");
         String timeWhere = "column " + (time + 1) + "; ";
         while (t.next()) {
             add(
@@ -153,7 +153,7 @@ public final class LoginHistory {
                 fields.getOrDefault("Status", ""),
                 fields.getOrDefault("Browser", ""),
                 fields.getOrDefault("Application", ""),
-                fields.getOrDefault("CountryIso", ""));
+                fields.getOrDefault("CountryIso", fields.getOrDefault("LoginGeo.CountryIso", "")));
     }
 
     private void add(

@@ -91,6 +91,35 @@ class LoginHistoryTest {
         assertThat(h.usernames()).containsExactlyInAnyOrder("dana@shop.example", "0055g00000SyNc1AAA");
     }
 
+    /** The country through the login's geolocation record, as a query that joins it names it. */
+    @Test
+    void readsTheCountryOfTheLoginGeoJoin() throws Exception {
+        Problems problems = new Problems(10);
+        LoginHistory h = read(
+                "geo.csv",
+                "LoginTime,UserId,SourceIp,Status,LoginType,LoginGeo.CountryIso,LoginGeo.City\n"
+                        + "2025-03-10T03:10:00.000Z,0055g00000DaNa1AAA,185.220.101.47,Success,Application,ro,Bucharest\n",
+                problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(h.of("0055g00000DaNa1AAA"))
+                .extracting(LoginHistory.Login::country)
+                .containsExactly("RO");
+        h.readRecord(
+                "geo.json",
+                5,
+                java.util.Map.of(
+                        "LoginTime", "2025-03-11T03:10:00.000+0000",
+                        "UserId", "0055g00000DaNa1AAA",
+                        "SourceIp", "185.220.101.47",
+                        "Status", "Success",
+                        "LoginGeo.CountryIso", "RO"),
+                problems);
+        assertThat(problems.all()).isEmpty();
+        assertThat(h.of("0055g00000DaNa1AAA"))
+                .extracting(LoginHistory.Login::country)
+                .containsExactly("RO", "RO");
+    }
+
     @Test
     void aRealTimeLoginEventIsNoLoginHistory() throws Exception {
         Problems problems = new Problems(10);
