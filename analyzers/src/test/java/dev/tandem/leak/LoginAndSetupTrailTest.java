@@ -394,4 +394,26 @@ class LoginAndSetupTrailTest {
                 .isEqualTo(
                         downloads.timeline().stream().map(TimelineEntry::text).toList());
     }
+
+    /** Without a User export, the event logs' USER_ID and USER_NAME name the users the exports give by id. */
+    @Test
+    void theEventLogsNameTheUsersAQueryExportGivesByIdWhenNoUserExportDoes() throws Exception {
+        AnalysisResult r = new LeakAnalyzer(
+                        Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE, 1)
+                .analyze(
+                        List.of(
+                                text("API.csv", apiLog()),
+                                text("LoginHistory.csv", queriedLoginHistory()),
+                                text("SetupAuditTrail.csv", queriedTrail())),
+                        ProgressListener.NONE);
+        assertThat(r.problems()).isEmpty();
+        // the takeover's login, by the name the API log gives the id's first 15 characters
+        assertThat(r.findings())
+                .filteredOn(f -> f.pattern() == LeakPattern.SUSPICIOUS_LOGIN)
+                .extracting(f -> f.subject().id())
+                .containsExactly("dana@shop.example");
+        assertThat(r.findings()).noneMatch(f -> f.title().contains("0055g00000DaNa1"));
+        // bob made no API call: his changes stay by his id
+        assertThat(only(r, LeakPattern.DATA_ACCESS_GRANT, "Ops").title()).contains("by 0055g00000BoB01AAA");
+    }
 }
