@@ -122,13 +122,13 @@ final class ChangeRequestCommand extends ChangeSteps.Formatted {
     /** A refusal names the body's field first ({@code configItems: …}, docs/change-control.md). */
     @Override
     @Nullable
-    String option(String detail) {
+    protected String option(String detail) {
         int colon = detail.indexOf(':');
         return colon < 0 ? null : OPTIONS.get(detail.substring(0, colon));
     }
 
     @Override
-    Request request() throws Usage {
+    protected Request request() throws Usage {
         if (containment != null && finding == null) {
             throw new Usage("--containment N names a containment of a finding: give --finding too");
         }
@@ -156,7 +156,7 @@ final class ChangeRequestCommand extends ChangeSteps.Formatted {
     }
 
     @Override
-    void text(JsonNode answer, PrintWriter out) {
+    protected void text(JsonNode answer, PrintWriter out) {
         out.println("requested change " + answer.path("id").asString() + "; it is now "
                 + answer.path("status").asString());
         ChangeText.change(answer, out);

@@ -27,27 +27,27 @@ final class ChangeRetestsCommand extends ChangeStep {
     String format = "text";
 
     @Override
-    String format() {
+    protected String format() {
         return format;
     }
 
     @Override
-    List<String> formats() {
+    protected List<String> formats() {
         return List.of("text", "json", "csv");
     }
 
     @Override
-    Request request() {
+    protected Request request() {
         return Request.get("api/v1/incidents/" + segment(incident) + "/retests");
     }
 
     @Override
-    String query() {
+    protected String query() {
         return format.equals("csv") ? "?format=csv" : "";
     }
 
     @Override
-    void text(JsonNode answer, PrintWriter out) {
+    protected void text(JsonNode answer, PrintWriter out) {
         ChangeText.retests(incident, answer, out);
     }
 }

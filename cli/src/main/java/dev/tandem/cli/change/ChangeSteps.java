@@ -1,5 +1,6 @@
 package dev.tandem.cli.change;
 
+import dev.tandem.cli.ServerCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,18 +23,7 @@ final class ChangeSteps {
     private ChangeSteps() {}
 
     /** A command with {@code --format text|json}. */
-    abstract static class Formatted extends ChangeStep {
-        @Option(
-                names = "--format",
-                paramLabel = "FORMAT",
-                description = "text (default) or json (the server's answer as it came).")
-        String format = "text";
-
-        @Override
-        String format() {
-            return format;
-        }
-    }
+    abstract static class Formatted extends ServerCommand.TextOrJson {}
 
     /** A step of one change: {@code POST /api/v1/changes/{id}/<step>}, answered with the change. */
     abstract static class Step extends Formatted {
@@ -50,12 +40,12 @@ final class ChangeSteps {
         abstract String done();
 
         @Override
-        Request request() throws Usage {
+        protected Request request() throws Usage {
             return Request.json("POST", "api/v1/changes/" + segment(change) + "/" + step(), body(), 201);
         }
 
         @Override
-        void text(JsonNode answer, PrintWriter out) {
+        protected void text(JsonNode answer, PrintWriter out) {
             out.println(done() + " change " + answer.path("id").asString() + "; it is now "
                     + answer.path("status").asString());
             ChangeText.change(answer, out);
@@ -71,12 +61,12 @@ final class ChangeSteps {
         String incident = "";
 
         @Override
-        Request request() {
+        protected Request request() {
             return Request.get("api/v1/incidents/" + segment(incident) + "/changes");
         }
 
         @Override
-        void text(JsonNode answer, PrintWriter out) {
+        protected void text(JsonNode answer, PrintWriter out) {
             ChangeText.list(incident, answer, out);
         }
     }
@@ -95,12 +85,12 @@ final class ChangeSteps {
         String change = "";
 
         @Override
-        Request request() {
+        protected Request request() {
             return Request.get("api/v1/changes/" + segment(change));
         }
 
         @Override
-        void text(JsonNode answer, PrintWriter out) {
+        protected void text(JsonNode answer, PrintWriter out) {
             ChangeText.change(answer, out);
         }
     }
@@ -321,14 +311,14 @@ final class ChangeSteps {
         List<String> set = new ArrayList<>();
 
         @Override
-        Request request() {
+        protected Request request() {
             String path = "api/v1/incidents/" + segment(incident) + "/observation-period";
             if (set.isEmpty()) return Request.get(path);
             return Request.json("PUT", path, object().put("start", set.get(0)).put("end", set.get(1)), 200);
         }
 
         @Override
-        void text(JsonNode answer, PrintWriter out) {
+        protected void text(JsonNode answer, PrintWriter out) {
             ChangeText.period(incident, answer, out);
         }
     }
@@ -351,7 +341,7 @@ final class ChangeSteps {
         Path file;
 
         @Override
-        Request request() throws Usage {
+        protected Request request() throws Usage {
             if (file == null) return Request.get("api/v1/incidents/" + segment(incident) + "/control-tests");
             byte[] csv;
             try {
@@ -368,7 +358,7 @@ final class ChangeSteps {
         }
 
         @Override
-        void text(JsonNode answer, PrintWriter out) {
+        protected void text(JsonNode answer, PrintWriter out) {
             if (file == null) {
                 ChangeText.register(incident, answer, out);
             } else {

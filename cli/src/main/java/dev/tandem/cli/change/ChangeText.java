@@ -25,21 +25,7 @@ final class ChangeText {
 
     /** Columns left-aligned to their widest cell, two spaces apart; the first row is the header. */
     static List<String> table(List<List<String>> rows) {
-        int[] width = new int[rows.getFirst().size()];
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++)
-                width[i] = Math.max(width[i], r.get(i).length());
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                if (i > 0) b.append("  ");
-                b.append(i == r.size() - 1 ? r.get(i) : pad(r.get(i), width[i]));
-            }
-            lines.add(b.toString().stripTrailing());
-        }
-        return lines;
+        return dev.tandem.cli.Columns.table(rows);
     }
 
     private static String pad(String s, int width) {

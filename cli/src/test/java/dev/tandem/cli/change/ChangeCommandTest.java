@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cli.CliRun;
 import dev.tandem.cli.StubServer;
+import dev.tandem.cli.StubServer.Received;
 import dev.tandem.cli.TandemCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tandem change} against a stand-in server: what each subcommand sends, prints and exits with. */
@@ -26,26 +26,11 @@ class ChangeCommandTest {
 
     StubServer server;
 
-    /** What the stand-in server received: method, path with query, authorization, content type, body. */
-    record Received(String method, String path, String authorization, String contentType, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
     final List<Received> received = new ArrayList<>();
 
     /** A stand-in server that answers every request with {@code status} and {@code body}, recording it. */
     String serve(int status, String body) throws IOException {
-        server = new StubServer("/", x -> {
-            received.add(new Received(
-                    x.getRequestMethod(),
-                    x.getRequestURI().toString(),
-                    String.valueOf(x.getRequestHeaders().getFirst("Authorization")),
-                    String.valueOf(x.getRequestHeaders().getFirst("Content-Type")),
-                    new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            StubServer.reply(x, status, body);
-        });
+        server = StubServer.recording(status, body, received);
         return server.url();
     }
 
