@@ -104,6 +104,11 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M/content   # 403
                   curl -s -H "Authorization: Bearer $COUNSEL" "$S/api/v1/incidents/$I/timeline?order=eventAt"
+                or from the terminal: the incidents, their people, and the timeline as each role sees it:
+                  ./tandem incident list --server $S --token $COUNSEL
+                  ./tandem incident members list --server $S --token $COUNSEL --incident $I
+                  ./tandem timeline --server $S --token $COUNSEL --incident $I --order eventAt
+                  ./tandem timeline --server $S --token $AUDITOR --incident $I   # privileged entries as commitments
 
                 Both reports are drawn from one signed checkpoint (HTML, or PDF with Accept: application/pdf):
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/reports/incident > incident-report.html
@@ -161,6 +166,8 @@ final class DemoCommand implements Callable<Integer> {
                 incident report and the GDPR Art. 33 draft ("Scope check" gaps) say so, to each reader
                 only from the findings that reader may open:
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/obligations
+                  ./tandem obligations --server $S --token $COUNSEL --incident $I   # deadlines, time left, notTriggered
+                  ./tandem obligations --server $S --token $AUDITOR --incident $I   # status and deadlines only
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
 
                 Reminders: before each deadline and before an open evidence request's due date, the

@@ -75,6 +75,9 @@ public final class TandemCommand implements Runnable {
         m.put("analyze", dev.tandem.cli.analyze.AnalyzeCommand::new);
         m.put("scan", dev.tandem.cli.scan.ScanCommand::new);
         m.put("change", dev.tandem.cli.change.ChangeCommand::new);
+        m.put("incident", dev.tandem.cli.incident.IncidentCommand::new);
+        m.put("timeline", dev.tandem.cli.incident.TimelineCommand::new);
+        m.put("obligations", dev.tandem.cli.incident.ObligationsCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
         m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);

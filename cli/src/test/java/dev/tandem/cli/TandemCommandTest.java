@@ -18,7 +18,7 @@ class TandemCommandTest {
         CliRun help = CliRun.run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out())
-                .contains("Usage: tandem", "verify     Verifies an export bag offline, without the server.");
+                .contains("Usage: tandem", "verify       Verifies an export bag offline, without the server.");
     }
 
     @Test

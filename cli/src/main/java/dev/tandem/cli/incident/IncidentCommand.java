@@ -1,0 +1,30 @@
+package dev.tandem.cli.incident;
+
+import dev.tandem.cli.TandemCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tandem incident}: the incidents of a running server, opening one, and its members. */
+@Command(
+        name = "incident",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Incidents on a Tandem server: list, show and open them, and manage their members.",
+            "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
+                    + "3 server unreachable, token refused or server error."
+        },
+        subcommands = {
+            IncidentCalls.ListCommand.class,
+            IncidentCalls.ShowCommand.class,
+            IncidentCalls.OpenCommand.class,
+            MembersCommand.class
+        })
+public final class IncidentCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        TandemCommand.missingSubcommand(spec);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.tandem.cli.incident;
+
+import dev.tandem.cli.Columns;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The answers of the incident API (docs/contracts.md §2 and its additions) in words, for a person at
+ * a terminal: incidents, members, the timeline and the obligations. Plain Java over the answers'
+ * JSON; {@code --format json} prints them as they came instead. What the caller may not see the
+ * server already left out or replaced by its commitment: nothing here decides it.
+ */
+final class IncidentText {
+    private IncidentText() {}
+
+    private static final int LABEL = 23;
+
+    /** The caller's incidents: id, severity, phase, the caller's role, awareness and title. */
+    static void incidents(JsonNode incidents, PrintWriter out) {
+        if (incidents.isEmpty()) {
+            out.println("no incidents: this token's user is a member of none");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("ID", "SEVERITY", "PHASE", "YOUR ROLE", "AWARE AT", "TITLE"));
+        for (JsonNode i : incidents) {
+            rows.add(List.of(
+                    i.path("id").asString(),
+                    i.path("severity").asString(),
+                    i.path("phase").asString() + (i.hasNonNull("closedAt") ? " (closed)" : ""),
+                    i.path("role").asString(),
+                    i.path("awareAt").asString("-"),
+                    i.path("title").asString()));
+        }
+        Columns.table(rows).forEach(out::println);
+        out.println(count(incidents.size(), "incident", "incidents"));
+    }
+
+    /** One incident: its headline, then each of its times and who opened it. */
+    static void incident(JsonNode i, PrintWriter out) {
+        out.println("incident " + i.path("id").asString() + "  "
+                + i.path("severity").asString() + "  " + i.path("phase").asString() + "  "
+                + i.path("title").asString());
+        row(out, "your role", i.path("role").asString(""));
+        row(
+                out,
+                "opened",
+                i.path("createdAt").asString("") + " by " + i.path("createdBy").asString("") + entry(i, "ledgerIndex"));
+        row(out, "aware at", i.path("awareAt").asString("not set"));
+        row(out, "time zone", i.path("timeZone").asString(""));
+        if (i.hasNonNull("occurredAt")) {
+            row(
+                    out,
+                    "occurred at",
+                    i.path("occurredAt").asString() + " (precision "
+                            + i.path("occurredPrecision").asString("EXACT") + ")");
+        }
+        if (i.hasNonNull("containedAt"))
+            row(out, "contained at", i.path("containedAt").asString());
+        if (i.hasNonNull("closedAt")) row(out, "closed at", i.path("closedAt").asString());
+    }
+
+    /** The incident's members: username, role, when and by whom added, the ledger entry. */
+    static void members(String incident, JsonNode members, PrintWriter out) {
+        if (members.isEmpty()) {
+            out.println("no members in incident " + incident);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("USERNAME", "ROLE", "ADDED AT", "ADDED BY", "LEDGER ENTRY"));
+        for (JsonNode m : members) {
+            rows.add(List.of(
+                    m.path("username").asString(),
+                    m.path("role").asString(),
+                    m.path("addedAt").asString(),
+                    m.path("addedBy").asString(),
+                    "#" + m.path("ledgerIndex").asLong()));
+        }
+        Columns.table(rows).forEach(out::println);
+        out.println(count(members.size(), "member", "members"));
+    }
+
+    /**
+     * A membership as a put left it ({@code PUT …/members/{username}}): added, changed from the role
+     * it replaced, or unchanged.
+     */
+    static void membership(String incident, JsonNode m, PrintWriter out) {
+        String user = m.path("username").asString();
+        String role = m.path("role").asString();
+        String previous = m.path("previousRole").asString(null);
+        String what;
+        if (previous == null) {
+            what = "added " + user + " to incident " + incident + " as " + role;
+        } else if (previous.equals(role)) {
+            what = user + " was already " + role + " in incident " + incident + "; the role is unchanged";
+        } else {
+            what = user + " is now " + role + " in incident " + incident + " (was " + previous + ")";
+        }
+        out.println(what + entry(m, "ledgerIndex"));
+    }
+
+    /**
+     * The timeline as the caller sees it, one entry a line, oldest first unless ordered otherwise: its
+     * index, time recorded, actor, kind (or type), whether privileged, the server's text of it, and
+     * the entries that correct it.
+     */
+    static void timeline(String incident, JsonNode entries, PrintWriter out) {
+        if (entries.isEmpty()) {
+            out.println("no timeline entries in incident " + incident + " that this token's user may see");
+            return;
+        }
+        for (JsonNode e : entries) {
+            StringBuilder b = new StringBuilder();
+            b.append('#').append(e.path("index").asLong()).append("  ");
+            b.append(e.path("at").asString()).append("  ");
+            b.append(e.path("actor").asString()).append("  ");
+            b.append(
+                    e.hasNonNull("kind")
+                            ? e.path("kind").asString()
+                            : e.path("type").asString());
+            if (e.path("privileged").asBoolean()) {
+                b.append(e.has("opened") ? "  [privileged, opened for you]" : "  [privileged]");
+            }
+            b.append("  ").append(e.path("text").asString().replaceAll("\\s*\\R\\s*", " "));
+            // the server's text already tells when it happened, was discovered, and what it corrects
+            List<String> by = new ArrayList<>();
+            for (JsonNode c : e.path("correctedBy")) by.add("#" + c.asLong());
+            if (!by.isEmpty())
+                b.append("  (corrected by ").append(String.join(", ", by)).append(')');
+            out.println(b);
+        }
+        out.println(count(entries.size(), "entry", "entries"));
+    }
+
+    /**
+     * The incident's obligations as the regulatory clock has them (docs/obligations-api.md): each
+     * owed one with its deadline, the time left at the server's {@code asOf} and its citation, then
+     * those set aside, the laws checked and not triggered, and the warnings, as far as the answer
+     * carries them for the caller's role.
+     */
+    static void obligations(String incident, JsonNode answer, PrintWriter out) {
+        Instant asOf = instant(answer.path("asOf").asString(null));
+        out.println("obligations of incident " + incident + " as of "
+                + answer.path("asOf").asString("?")
+                + (answer.hasNonNull("rulesVersion")
+                        ? " (rule book " + answer.path("rulesVersion").asString() + ", computed "
+                                + answer.path("computedAt").asString("?") + ")"
+                        : ""));
+        JsonNode owed = answer.path("obligations");
+        if (owed.isEmpty()) {
+            out.println(
+                    answer.hasNonNull("computedAt")
+                            ? "nothing owed"
+                            : "none computed yet: the incident has no scope (PUT /api/v1/incidents/{id}/scope)");
+        }
+        for (JsonNode o : owed) obligation(o, asOf, answer.path("timeZone").asString(null), out);
+        JsonNode setAside = answer.path("notRequired");
+        if (!setAside.isEmpty()) {
+            out.println();
+            out.println("set aside (not required):");
+            for (JsonNode o : setAside) {
+                out.println("  " + o.path("regime").asString() + " ("
+                        + o.path("jurisdiction").asString() + ") to "
+                        + o.path("recipient").asString() + ": "
+                        + o.path("citation").asString());
+            }
+        }
+        if (!answer.path("superseded").isEmpty()) {
+            out.println();
+            out.println(count(answer.path("superseded").size(), "superseded obligation", "superseded obligations")
+                    + " (no longer yielded by the last computation; --format json lists them)");
+        }
+        if (answer.has("notTriggered")) {
+            out.println();
+            JsonNode none = answer.path("notTriggered");
+            if (none.isEmpty()) {
+                out.println("notTriggered: none listed"
+                        + (answer.path("scopeWithheld").asBoolean() ? " (the scope is withheld from your role)" : ""));
+            } else {
+                out.println("notTriggered (laws checked where nothing is owed):");
+                for (JsonNode n : none) {
+                    out.println("  " + n.path("jurisdiction").asString() + "  "
+                            + n.path("regime").asString() + " ("
+                            + n.path("citation").asString() + "): "
+                            + n.path("reason").asString());
+                }
+            }
+        }
+        for (JsonNode w : answer.path("warnings")) out.println("warning: " + w.asString());
+        if (answer.hasNonNull("disclaimer")) {
+            out.println();
+            out.println(answer.path("disclaimer").asString());
+        }
+    }
+
+    private static void obligation(JsonNode o, @Nullable Instant asOf, @Nullable String zone, PrintWriter out) {
+        String status = o.path("missed").asBoolean()
+                ? "MISSED"
+                : o.path("late").asBoolean() ? "FILED LATE" : o.path("status").asString("PENDING");
+        String requirement = o.path("requirement").asString("");
+        out.println();
+        out.println(status + (requirement.isEmpty() || requirement.equals("REQUIRED") ? "" : " (" + requirement + ")")
+                + "  " + o.path("regime").asString() + " ("
+                + o.path("jurisdiction").asString() + ") to "
+                + o.path("recipient").asString());
+        Instant due = instant(o.path("due").asString(null));
+        if (due == null) {
+            row(out, "due", o.path("dueText").asString(""));
+        } else {
+            String local = o.path("dueRuleLocal").asString(o.path("dueLocal").asString(""));
+            String ruleZone = o.path("ruleZone").asString(zone == null ? "" : zone);
+            row(
+                    out,
+                    "due",
+                    due + (local.isEmpty() ? "" : " (" + local + (ruleZone.isEmpty() ? "" : " " + ruleZone) + ")"));
+            if (asOf != null && o.path("status").asString("PENDING").equals("PENDING")) {
+                row(out, "time left", timeLeft(Duration.between(asOf, due)));
+            }
+            row(out, "", o.path("dueText").asString(""));
+        }
+        row(out, "citation", o.path("citation").asString(""));
+        if (o.hasNonNull("id")) row(out, "id", o.path("id").asString());
+    }
+
+    /** What is left of a deadline in days, hours and minutes, or how long ago it passed. */
+    static String timeLeft(Duration left) {
+        if (left.isNegative()) return "none: passed " + span(left.negated()) + " ago";
+        return span(left);
+    }
+
+    private static String span(Duration d) {
+        long minutes = d.toMinutes();
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        List<String> parts = new ArrayList<>();
+        if (days > 0) parts.add(count(days, "day", "days"));
+        if (hours > 0) parts.add(count(hours, "hour", "hours"));
+        if (days == 0 && (mins > 0 || parts.isEmpty())) parts.add(count(mins, "minute", "minutes"));
+        return String.join(" ", parts);
+    }
+
+    /** True when an owed obligation's deadline has passed while it is required and pending ({@code missed}). */
+    static boolean anyMissed(JsonNode answer) {
+        for (JsonNode o : answer.path("obligations")) {
+            if (o.path("missed").asBoolean()) return true;
+        }
+        return false;
+    }
+
+    private static @Nullable Instant instant(@Nullable String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String entry(JsonNode n, String field) {
+        return n.hasNonNull(field) ? " (ledger entry #" + n.path(field).asLong() + ")" : "";
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        if (value.isBlank()) return;
+        out.println("  " + label + " ".repeat(Math.max(0, LABEL - label.length())) + value);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tandem.cli.incident;
+
+import dev.tandem.cli.TandemCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code tandem obligations --incident ID}: the incident's notification obligations as the server's
+ * regulatory clock has them ({@code GET /api/v1/incidents/{id}/obligations}, docs/obligations-api.md),
+ * each with its deadline, the time left and its citation, and the laws checked where nothing is owed
+ * ({@code notTriggered}). What the caller's role may read (the auditor: no scope, no
+ * {@code notTriggered}) the server decides. Exit 1 when a required deadline has passed, as
+ * {@code tandem deadlines}.
+ */
+@Command(
+        name = "obligations",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints an incident's notification obligations: deadlines, time left, citations, laws not triggered.",
+            "Not legal advice: a starting list for counsel to review.",
+            "Exit codes: 0 no required deadline has passed, 1 one has (MISSED), 2 usage error or the server"
+                    + " refused (its reason printed), 3 server unreachable, token refused or server error."
+        })
+public final class ObligationsCommand extends IncidentCall {
+    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
+    String incident = "";
+
+    @Override
+    protected Request request() {
+        return Request.get("api/v1/incidents/" + segment(incident) + "/obligations");
+    }
+
+    @Override
+    protected void text(JsonNode answer, PrintWriter out) {
+        IncidentText.obligations(incident, answer, out);
+    }
+
+    @Override
+    protected int exit(String body) {
+        try {
+            return IncidentText.anyMissed(JSON.readTree(body)) ? TandemCommand.EXIT_FOUND : TandemCommand.EXIT_OK;
+        } catch (JacksonException e) {
+            return TandemCommand.EXIT_OK;
+        }
+    }
+}

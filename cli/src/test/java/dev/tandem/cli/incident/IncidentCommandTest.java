@@ -1,0 +1,288 @@
+package dev.tandem.cli.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.cli.CliRun;
+import dev.tandem.cli.StubServer;
+import dev.tandem.cli.StubServer.Received;
+import dev.tandem.cli.TandemCommand;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tandem incident}, {@code tandem timeline} and {@code tandem obligations} against a stand-in
+ * server: what each sends, prints and exits with.
+ */
+class IncidentCommandTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    StubServer server;
+
+    final List<Received> received = new ArrayList<>();
+
+    String serve(int status, String body) throws IOException {
+        server = StubServer.recording(status, body, received);
+        return server.url();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    static CliRun run(String url, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", url, "--token", "tok"));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    static String problem(int status, String code, String detail) {
+        return "{\"type\":\"urn:tandem:problem:" + code + "\",\"title\":\"T\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\"}";
+    }
+
+    static final String INCIDENT = """
+            {"id":"INC-1","title":"Sandbox sync leak","severity":"HIGH","awareAt":"2026-11-26T07:00:00Z",
+             "timeZone":"Europe/Berlin","createdAt":"2026-11-26T07:05:00Z","createdBy":"ic","ledgerIndex":4,
+             "phase":"RESPOND","occurredAt":null,"occurredPrecision":null,"containedAt":"2026-11-27T10:00:00Z",
+             "closedAt":null,"role":"INCIDENT_COMMANDER"}""";
+
+    @Test
+    void listShowsEachIncidentWithTheCallersRoleAndJsonIsTheServersAnswer() throws IOException {
+        String url = serve(200, "[" + INCIDENT + "]");
+        CliRun r = run(url, "incident", "list");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("GET");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents");
+        assertThat(received.getFirst().authorization()).isEqualTo("Bearer tok");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "ID     SEVERITY  PHASE    YOUR ROLE           AWARE AT              TITLE",
+                        "INC-1  HIGH      RESPOND  INCIDENT_COMMANDER  2026-11-26T07:00:00Z  Sandbox sync leak",
+                        "1 incident");
+        CliRun json = run(url, "incident", "list", "--format", "json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree("[" + INCIDENT + "]"));
+    }
+
+    @Test
+    void showPrintsTheIncidentsTimes() throws IOException {
+        String url = serve(200, INCIDENT);
+        CliRun r = run(url, "incident", "show", "INC 1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201");
+        assertThat(r.out())
+                .startsWith("incident INC-1  HIGH  RESPOND  Sandbox sync leak")
+                .contains("  your role              INCIDENT_COMMANDER")
+                .contains("  opened                 2026-11-26T07:05:00Z by ic (ledger entry #4)")
+                .contains("  contained at           2026-11-27T10:00:00Z")
+                .doesNotContain("closed at");
+    }
+
+    @Test
+    void openSendsTheOptionsAsFieldsAndARefusalNamesTheOption() throws IOException {
+        String url = serve(201, INCIDENT);
+        CliRun r = run(
+                url,
+                "incident",
+                "open",
+                "--title",
+                "Sandbox sync leak",
+                "--severity",
+                "HIGH",
+                "--aware-at",
+                "2026-11-26T07:00:00Z",
+                "--time-zone",
+                "Europe/Berlin");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                {"title":"Sandbox sync leak","severity":"HIGH","awareAt":"2026-11-26T07:00:00Z",
+                 "timeZone":"Europe/Berlin"}"""));
+        assertThat(r.out()).startsWith("opened incident INC-1; you are its incident commander");
+        stop();
+        received.clear();
+
+        url = serve(422, problem(422, "bad-time-zone", "timeZone must be an IANA zone such as Europe/Berlin, got X"));
+        CliRun bad = run(url, "incident", "open", "--title", "T", "--severity", "LOW", "--time-zone", "X");
+        assertThat(bad.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(bad.err())
+                .isEqualTo("tandem incident open: the server answered 422: timeZone must be an IANA zone such as"
+                        + " Europe/Berlin, got X (bad-time-zone; option --time-zone)" + System.lineSeparator());
+        assertThat(bad.out()).isEmpty();
+    }
+
+    @Test
+    void membersAreListedAddedChangedAndRemovedOneCallEach() throws IOException {
+        String url = serve(200, """
+                [{"username":"ic","role":"INCIDENT_COMMANDER","addedAt":"2026-11-26T07:05:00Z","addedBy":"ic","ledgerIndex":4},
+                 {"username":"ada","role":"RESPONDER","addedAt":"2026-11-26T08:00:00Z","addedBy":"ic","ledgerIndex":9}]""");
+        CliRun list = run(url, "incident", "members", "list", "--incident", "INC-1");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(received.getLast().path()).isEqualTo("/api/v1/incidents/INC-1/members");
+        assertThat(list.out().lines().toList())
+                .containsExactly(
+                        "USERNAME  ROLE                ADDED AT              ADDED BY  LEDGER ENTRY",
+                        "ic        INCIDENT_COMMANDER  2026-11-26T07:05:00Z  ic        #4",
+                        "ada       RESPONDER           2026-11-26T08:00:00Z  ic        #9",
+                        "2 members");
+        stop();
+
+        url = serve(200, """
+                {"username":"ada","role":"LEGAL","addedAt":"2026-11-27T08:00:00Z","addedBy":"ic","ledgerIndex":12,
+                 "previousRole":"RESPONDER"}""");
+        CliRun changed = run(
+                url,
+                "incident",
+                "members",
+                "set-role",
+                "ada",
+                "--incident",
+                "INC-1",
+                "--role",
+                "LEGAL",
+                "--expected-role",
+                "RESPONDER");
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(received.getLast().method()).isEqualTo("PUT");
+        assertThat(received.getLast().path()).isEqualTo("/api/v1/incidents/INC-1/members/ada");
+        assertThat(received.getLast().json())
+                .isEqualTo(JSON.readTree("{\"role\":\"LEGAL\",\"expectedRole\":\"RESPONDER\"}"));
+        assertThat(changed.out())
+                .isEqualTo("ada is now LEGAL in incident INC-1 (was RESPONDER) (ledger entry #12)"
+                        + System.lineSeparator());
+        CliRun added = run(url, "incident", "members", "add", "ada", "--incident", "INC-1", "--role", "LEGAL");
+        assertThat(received.getLast().json()).isEqualTo(JSON.readTree("{\"role\":\"LEGAL\"}"));
+        assertThat(added.exit()).isZero();
+        stop();
+
+        url = serve(204, "");
+        CliRun removed = run(url, "incident", "members", "remove", "ada", "--incident", "INC-1");
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(received.getLast().method()).isEqualTo("DELETE");
+        assertThat(received.getLast().path()).isEqualTo("/api/v1/incidents/INC-1/members/ada");
+        assertThat(removed.out()).isEqualTo("removed ada from incident INC-1" + System.lineSeparator());
+        stop();
+
+        url = serve(409, problem(409, "last-commander", "an incident keeps an incident commander"));
+        CliRun last = run(url, "incident", "members", "remove", "ic", "--incident", "INC-1");
+        assertThat(last.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(last.err())
+                .isEqualTo("tandem incident members remove: the server answered 409: an incident keeps an incident"
+                        + " commander (last-commander)" + System.lineSeparator());
+    }
+
+    @Test
+    void theTimelineSendsItsFiltersAndPrintsEachEntryAsTheServerGaveIt() throws IOException {
+        String url = serve(200, """
+                [{"index":3,"type":"incident.opened","at":"2026-11-26T07:05:00.000Z","actor":"ic","body":{},
+                  "privileged":false,"text":"Incident opened"},
+                 {"index":7,"type":"timeline.entry","at":"2026-11-26T09:00:00.000Z","actor":"counsel",
+                  "body":{"repository":"FORENSIC","commitment":"ab"},"privileged":true,
+                  "text":"Privileged entry recorded (commitment ab…)"},
+                 {"index":8,"type":"timeline.entry","at":"2026-11-26T10:00:00.000Z","actor":"ada","body":{},
+                  "privileged":false,"kind":"NOTE","eventAt":"2026-11-26T06:00:00Z","eventPrecision":"HOUR",
+                  "discoveredAt":"2026-11-26T09:30:00Z","correctedBy":[11],"text":"Sync job\\nran"}]""");
+        CliRun r = run(
+                url,
+                "timeline",
+                "--incident",
+                "INC-1",
+                "--order",
+                "eventAt",
+                "--kind",
+                "NOTE",
+                "--kind",
+                "evidence.added",
+                "--since",
+                "2026-11-26T00:00:00+01:00");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path())
+                .isEqualTo("/api/v1/incidents/INC-1/timeline?order=eventAt&kind=NOTE&kind=evidence.added"
+                        + "&since=2026-11-26T00%3A00%3A00%2B01%3A00");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "#3  2026-11-26T07:05:00.000Z  ic  incident.opened  Incident opened",
+                        "#7  2026-11-26T09:00:00.000Z  counsel  timeline.entry  [privileged]  Privileged entry"
+                                + " recorded (commitment ab…)",
+                        "#8  2026-11-26T10:00:00.000Z  ada  NOTE  Sync job ran  (corrected by #11)",
+                        "3 entries");
+        stop();
+
+        url = serve(400, problem(400, "bad-order", "order: must be at, eventAt or discoveredAt, got when"));
+        CliRun bad = run(url, "timeline", "--incident", "INC-1", "--order", "when");
+        assertThat(bad.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(bad.err()).endsWith("(bad-order; option --order)" + System.lineSeparator());
+    }
+
+    static final String OBLIGATIONS = """
+            {"obligations":[
+              {"regime":"EU GDPR","jurisdiction":"EU","recipient":"SUPERVISORY_AUTHORITY","due":"%s",
+               "dueText":"not later than 72 hours after having become aware","citation":"GDPR Art. 33(1)",
+               "confidence":"PRIMARY","id":"OB1","status":"PENDING","requirement":"REQUIRED",
+               "ruleZone":"Europe/Berlin","dueRuleLocal":"2026-11-29T08:00+01:00","missed":%s},
+              {"regime":"California","jurisdiction":"US-CA","recipient":"INDIVIDUALS","due":null,
+               "dueText":"in the most expedient time possible","citation":"Cal. Civ. Code 1798.82(a)",
+               "confidence":"PRIMARY","id":"OB2","status":"PENDING","requirement":"REQUIRED","missed":false}],
+             "notRequired":[],"superseded":[],"warnings":[],
+             "notTriggered":[{"jurisdiction":"US-MA","regime":"Massachusetts breach law",
+               "citation":"Mass. Gen. Laws ch. 93H","reason":"CONTACT is not personal information under it"}],
+             "asOf":"2026-11-27T05:30:00Z","computedAt":"2026-11-26T08:00:00Z","rulesVersion":"2026-11-27",
+             "timeZone":"Europe/Berlin","disclaimer":"Not legal advice: a starting list for counsel to review."}""";
+
+    @Test
+    void obligationsShowTheDeadlineTheTimeLeftTheCitationAndWhatWasNotTriggered() throws IOException {
+        String url = serve(200, OBLIGATIONS.formatted("2026-11-29T07:00:00Z", false));
+        CliRun r = run(url, "obligations", "--incident", "INC-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/obligations");
+        assertThat(r.out())
+                .contains("PENDING  EU GDPR (EU) to SUPERVISORY_AUTHORITY")
+                .contains("  due                    2026-11-29T07:00:00Z (2026-11-29T08:00+01:00 Europe/Berlin)")
+                .contains("  time left              2 days 1 hour" + System.lineSeparator())
+                .contains("  citation               GDPR Art. 33(1)")
+                .contains("  due                    in the most expedient time possible")
+                .contains("notTriggered (laws checked where nothing is owed):")
+                .contains("  US-MA  Massachusetts breach law (Mass. Gen. Laws ch. 93H): CONTACT is not personal"
+                        + " information under it")
+                .endsWith("Not legal advice: a starting list for counsel to review." + System.lineSeparator());
+        CliRun json = run(url, "obligations", "--incident", "INC-1", "--format", "json");
+        assertThat(JSON.readTree(json.out()))
+                .isEqualTo(JSON.readTree(OBLIGATIONS.formatted("2026-11-29T07:00:00Z", false)));
+    }
+
+    @Test
+    void aMissedDeadlineExitsOneInEitherFormat() throws IOException {
+        String url = serve(200, OBLIGATIONS.formatted("2026-11-27T02:00:00Z", true));
+        CliRun r = run(url, "obligations", "--incident", "INC-1");
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(r.out())
+                .contains("MISSED  EU GDPR (EU) to SUPERVISORY_AUTHORITY")
+                .contains("  time left              none: passed 3 hours 30 minutes ago");
+        assertThat(run(url, "obligations", "--incident", "INC-1", "--format", "json")
+                        .exit())
+                .isEqualTo(TandemCommand.EXIT_FOUND);
+    }
+
+    @Test
+    void timeLeftIsInDaysHoursAndMinutes() {
+        assertThat(IncidentText.timeLeft(Duration.ofHours(49).plusMinutes(30))).isEqualTo("2 days 1 hour");
+        assertThat(IncidentText.timeLeft(Duration.ofMinutes(90))).isEqualTo("1 hour 30 minutes");
+        assertThat(IncidentText.timeLeft(Duration.ZERO)).isEqualTo("0 minutes");
+        assertThat(IncidentText.timeLeft(Duration.ofMinutes(-61))).isEqualTo("none: passed 1 hour 1 minute ago");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageErrorAndNothingIsSent() throws IOException {
+        String url = serve(200, "{}");
+        CliRun r = run(url, "obligations", "--incident", "INC-1", "--format", "csv");
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(r.err())
+                .isEqualTo("tandem obligations: unknown --format 'csv' (text, json)" + System.lineSeparator());
+        assertThat(received).isEmpty();
+    }
+}
