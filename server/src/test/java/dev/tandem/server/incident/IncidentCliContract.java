@@ -1,0 +1,241 @@
+package dev.tandem.server.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.Api;
+import dev.tandem.server.TestUsers;
+import dev.tandem.server.identity.Accounts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tandem incident}, {@code tandem timeline} and {@code tandem obligations} driving a real
+ * server (docs/contracts.md §4): the incident commander opens an incident and adds its members from
+ * the terminal; counsel and the auditor read the one timeline, counsel with the privileged entry
+ * opened and the auditor with its commitment only; the obligations with their deadlines and the laws
+ * not triggered, which the auditor does not get; each refusal one line with its problem type. Run on
+ * H2 and PostgreSQL by the subclasses.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tandem.admin-token=" + IncidentCliContract.TOKEN, "logging.level.dev.tandem=WARN"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IncidentCliContract {
+    static final String TOKEN = "incident-cli-admin-token-0123456789";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String NL = System.lineSeparator();
+
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
+
+    Api admin;
+    String tag;
+
+    @BeforeAll
+    void setUp() {
+        admin = new Api("http://127.0.0.1:" + port, TOKEN);
+        tag = Long.toString(System.nanoTime(), 36);
+    }
+
+    /** A new user and a token of theirs. */
+    Api user(String name) {
+        return admin.as(TestUsers.withToken(admin, accounts, name + "-" + tag, "cli"));
+    }
+
+    String name(String name) {
+        return name + "-" + tag;
+    }
+
+    record Cli(int exit, String out, String err) {}
+
+    /** One run of the {@code tandem} command line against this server as {@code as}. */
+    Cli cli(Api as, String... args) {
+        var cl = dev.tandem.cli.TandemCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", "http://127.0.0.1:" + port, "--token", String.valueOf(as.token())));
+        return new Cli(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    Cli ok(Api as, String... args) {
+        Cli r = cli(as, args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        return r;
+    }
+
+    /** {@code tandem incident members set-role} of the responder to RESPONDER, expecting {@code expected}. */
+    Cli toResponder(Api as, String id, String expected) {
+        return cli(
+                as,
+                "incident",
+                "members",
+                "set-role",
+                name("responder"),
+                "--incident",
+                id,
+                "--role",
+                "RESPONDER",
+                "--expected-role",
+                expected);
+    }
+
+    @Test
+    void theCommanderRunsTheIncidentFromTheTerminalAndEachRoleReadsWhatItMay() {
+        Api ic = user("ic");
+        Api counsel = user("counsel");
+        Api responder = user("responder");
+        Api auditor = user("auditor");
+        Api outsider = user("outsider");
+        String aware = Instant.now()
+                .minus(150, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+
+        Cli opened = ok(
+                ic,
+                "incident",
+                "open",
+                "--title",
+                "CRM sync leak " + tag,
+                "--severity",
+                "HIGH",
+                "--aware-at",
+                aware,
+                "--time-zone",
+                "Europe/Berlin",
+                "--format",
+                "json");
+        JsonNode incident = JSON.readTree(opened.out());
+        String id = incident.path("id").asString();
+        assertThat(incident.path("role").asString()).isEqualTo("INCIDENT_COMMANDER");
+        assertThat(ic.get("/api/v1/incidents/" + id).json().path("awareAt").asString())
+                .isEqualTo(aware);
+
+        Cli added = ok(ic, "incident", "members", "add", name("counsel"), "--incident", id, "--role", "LEGAL");
+        assertThat(added.out())
+                .startsWith("added " + name("counsel") + " to incident " + id + " as LEGAL (ledger entry #");
+        ok(ic, "incident", "members", "add", name("responder"), "--incident", id, "--role", "AUDITOR");
+        Cli stale = toResponder(ic, id, "LEGAL");
+        assertThat(stale.exit()).isEqualTo(2);
+        assertThat(stale.err())
+                .startsWith("tandem incident members set-role: the server answered 409: ")
+                .endsWith("(member-changed)" + NL)
+                .hasLineCount(1);
+        Cli changed = toResponder(ic, id, "AUDITOR");
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(changed.out())
+                .startsWith(name("responder") + " is now RESPONDER in incident " + id + " (was AUDITOR)");
+        ok(ic, "incident", "members", "add", name("auditor"), "--incident", id, "--role", "AUDITOR");
+        ok(ic, "incident", "members", "add", name("outsider"), "--incident", id, "--role", "AUDITOR");
+        ok(ic, "incident", "members", "remove", name("outsider"), "--incident", id);
+
+        Cli notTheirs =
+                cli(responder, "incident", "members", "add", name("outsider"), "--incident", id, "--role", "LEGAL");
+        assertThat(notTheirs.exit()).isEqualTo(2);
+        assertThat(notTheirs.err())
+                .startsWith("tandem incident members add: not allowed for this token's user (403): ")
+                .endsWith("(forbidden)" + NL)
+                .hasLineCount(1);
+        Cli members = ok(auditor, "incident", "members", "list", "--incident", id);
+        assertThat(members.out())
+                .contains(name("ic") + "  ")
+                .contains(name("counsel") + "  ")
+                .contains(name("responder") + "  ")
+                .doesNotContain(name("outsider"))
+                .contains("4 members");
+
+        assertThat(ok(auditor, "incident", "list").out())
+                .contains(id)
+                .contains("AUDITOR")
+                .contains("CRM sync leak " + tag);
+        assertThat(ok(responder, "incident", "show", id).out())
+                .startsWith("incident " + id + "  HIGH  ")
+                .contains("  your role              RESPONDER")
+                .contains("  aware at               " + aware)
+                .contains("  time zone              Europe/Berlin");
+        Cli outside = cli(outsider, "incident", "show", id);
+        assertThat(outside.exit()).isEqualTo(2);
+        assertThat(outside.err())
+                .startsWith("tandem incident show: the server answered 404: ")
+                .hasLineCount(1);
+
+        String path = "/api/v1/incidents/" + id + "/timeline";
+        Api.Response memo = counsel.postJson(
+                path, "{\"kind\":\"DECISION\",\"text\":\"Counsel: notify the DPA by Friday\",\"privileged\":true}");
+        assertThat(memo.status()).as(memo.body()).isEqualTo(201);
+        long privileged = memo.json().path("ledgerIndex").asLong();
+        Api.Response note = responder.postJson(
+                path, "{\"kind\":\"NOTE\",\"text\":\"Integration user disabled\",\"eventAt\":\"" + aware + "\"}");
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+
+        Cli counselReads = ok(counsel, "timeline", "--incident", id);
+        assertThat(counselReads.out())
+                .contains("#" + privileged + "  ")
+                .contains("DECISION  [privileged, opened for you]  ")
+                .contains("Counsel: notify the DPA by Friday")
+                .contains("NOTE  " + name("responder") + " noted: Integration user disabled [happened ");
+        Cli auditorReads = ok(auditor, "timeline", "--incident", id);
+        assertThat(auditorReads.out())
+                .contains("#" + privileged + "  ")
+                .contains("[privileged]  Privileged entry recorded (commitment ")
+                .contains("Integration user disabled")
+                .doesNotContain("notify the DPA")
+                .doesNotContain("opened for you");
+        JsonNode auditorsJson = JSON.readTree(
+                ok(auditor, "timeline", "--incident", id, "--format", "json").out());
+        assertThat(auditorsJson).isEqualTo(auditor.get(path).json());
+        assertThat(auditorsJson.toString()).doesNotContain("notify the DPA");
+        Cli notes = ok(auditor, "timeline", "--incident", id, "--kind", "NOTE", "--order", "eventAt");
+        assertThat(notes.out()).contains("Integration user disabled").contains("1 entry" + NL);
+        Cli badOrder = cli(auditor, "timeline", "--incident", id, "--order", "when");
+        assertThat(badOrder.exit()).isEqualTo(2);
+        assertThat(badOrder.err()).endsWith("(bad-order; option --order)" + NL).hasLineCount(1);
+        Cli outsiderReads = cli(outsider, "timeline", "--incident", id);
+        assertThat(outsiderReads.exit()).isEqualTo(2);
+        assertThat(outsiderReads.out()).isEmpty();
+
+        Cli none = ok(ic, "obligations", "--incident", id);
+        assertThat(none.out()).contains("none computed yet");
+        Api.Response scope = ic.putJson(
+                "/api/v1/incidents/" + id + "/scope",
+                "{\"subjects\":{\"DE\":1200,\"US-MA\":300},\"data\":[\"CONTACT\"]}");
+        assertThat(scope.status()).as(scope.body()).isEqualTo(200);
+        Cli icObligations = ok(ic, "obligations", "--incident", id);
+        assertThat(icObligations.out())
+                .contains(") to SUPERVISORY_AUTHORITY")
+                .contains("  time left              2 days 21 hours" + NL)
+                .contains("  citation               GDPR Art. 33")
+                .contains("notTriggered (laws checked where nothing is owed):")
+                .contains("  US-MA  ")
+                .endsWith("Not legal advice: a starting list for counsel to review." + NL);
+        Cli auditorObligations = ok(auditor, "obligations", "--incident", id);
+        assertThat(auditorObligations.out())
+                .contains(") to SUPERVISORY_AUTHORITY")
+                .contains("  citation               GDPR Art. 33")
+                .doesNotContain("notTriggered")
+                .doesNotContain("US-MA");
+        JsonNode auditorsObligations = JSON.readTree(
+                ok(auditor, "obligations", "--incident", id, "--format", "json").out());
+        assertThat(auditorsObligations.has("notTriggered")).isFalse();
+        assertThat(auditorsObligations.path("obligations")).isNotEmpty();
+    }
+}
