@@ -125,7 +125,7 @@ final class IncidentText {
                             ? e.path("kind").asString()
                             : e.path("type").asString());
             if (e.path("privileged").asBoolean()) {
-                b.append(e.has("opened") ? "  [privileged, opened for you]" : "  [privileged]");
+                b.append(e.hasNonNull("opened") ? "  [privileged, opened for you]" : "  [privileged]");
             }
             b.append("  ").append(e.path("text").asString().replaceAll("\\s*\\R\\s*", " "));
             // the server's text already tells when it happened, was discovered, and what it corrects
@@ -225,6 +225,15 @@ final class IncidentText {
             row(out, "", o.path("dueText").asString(""));
         }
         row(out, "citation", o.path("citation").asString(""));
+        JsonNode question = o.path("question");
+        if (requirement.equals("CONDITIONAL") && question.hasNonNull("text") && !question.hasNonNull("answer")) {
+            row(
+                    out,
+                    "waits on",
+                    question.path("text").asString() + " ("
+                            + question.path("citation").asString("") + "; judgement "
+                            + question.path("key").asString("") + ")");
+        }
         if (o.hasNonNull("id")) row(out, "id", o.path("id").asString());
     }
 

@@ -182,7 +182,7 @@ class IncidentCommandTest {
                 [{"index":3,"type":"incident.opened","at":"2026-11-26T07:05:00.000Z","actor":"ic","body":{},
                   "privileged":false,"text":"Incident opened"},
                  {"index":7,"type":"timeline.entry","at":"2026-11-26T09:00:00.000Z","actor":"counsel",
-                  "body":{"repository":"FORENSIC","commitment":"ab"},"privileged":true,
+                  "body":{"repository":"FORENSIC","commitment":"ab"},"privileged":true,"opened":null,
                   "text":"Privileged entry recorded (commitment ab…)"},
                  {"index":8,"type":"timeline.entry","at":"2026-11-26T10:00:00.000Z","actor":"ada","body":{},
                   "privileged":false,"kind":"NOTE","eventAt":"2026-11-26T06:00:00Z","eventPrecision":"HOUR",
@@ -227,7 +227,9 @@ class IncidentCommandTest {
                "ruleZone":"Europe/Berlin","dueRuleLocal":"2026-11-29T08:00+01:00","missed":%s},
               {"regime":"California","jurisdiction":"US-CA","recipient":"INDIVIDUALS","due":null,
                "dueText":"in the most expedient time possible","citation":"Cal. Civ. Code 1798.82(a)",
-               "confidence":"PRIMARY","id":"OB2","status":"PENDING","requirement":"REQUIRED","missed":false}],
+               "confidence":"PRIMARY","id":"OB2","status":"PENDING","requirement":"CONDITIONAL","missed":false,
+               "question":{"key":"HARM","text":"Is harm reasonably likely?","citation":"Cal. Civ. Code 1798.82",
+                 "answer":null}}],
              "notRequired":[],"superseded":[],"warnings":[],
              "notTriggered":[{"jurisdiction":"US-MA","regime":"Massachusetts breach law",
                "citation":"Mass. Gen. Laws ch. 93H","reason":"CONTACT is not personal information under it"}],
@@ -245,7 +247,10 @@ class IncidentCommandTest {
                 .contains("  due                    2026-11-29T07:00:00Z (2026-11-29T08:00+01:00 Europe/Berlin)")
                 .contains("  time left              2 days 1 hour" + System.lineSeparator())
                 .contains("  citation               GDPR Art. 33(1)")
+                .contains("PENDING (CONDITIONAL)  California (US-CA) to INDIVIDUALS")
                 .contains("  due                    in the most expedient time possible")
+                .contains(
+                        "  waits on               Is harm reasonably likely? (Cal. Civ. Code 1798.82; judgement HARM)")
                 .contains("notTriggered (laws checked where nothing is owed):")
                 .contains("  US-MA  Massachusetts breach law (Mass. Gen. Laws ch. 93H): CONTACT is not personal"
                         + " information under it")
