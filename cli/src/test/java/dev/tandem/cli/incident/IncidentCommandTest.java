@@ -282,6 +282,19 @@ class IncidentCommandTest {
     }
 
     @Test
+    void incidentAndMembersWithoutACommandAreUsageErrors() {
+        for (String[] args : new String[][] {{"incident"}, {"incident", "members"}}) {
+            CliRun r = CliRun.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).contains("Missing command: give one of the commands listed below.");
+        }
+        assertThat(CliRun.run("incident", "--help").out())
+                .contains("list", "show", "open", "members")
+                .contains("Opens an incident; this token's user becomes its incident commander.");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorAndNothingIsSent() throws IOException {
         String url = serve(200, "{}");
         CliRun r = run(url, "obligations", "--incident", "INC-1", "--format", "csv");
