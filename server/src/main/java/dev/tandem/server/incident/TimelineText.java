@@ -42,6 +42,7 @@ public final class TimelineText {
             "evidence-request.reopened",
             "evidence-request.reminded",
             "leak.finding",
+            "leak.timeline-entry",
             "grant.added",
             "grant.revoked",
             "incident.closed",
@@ -273,6 +274,9 @@ public final class TimelineText {
                         + (b.path("records").isNumber()
                                 ? " (" + count(b.path("records").asLong(), "record") + ")"
                                 : "");
+            case "leak.timeline-entry" ->
+                "Leak analysis timeline: " + s(b, "at") + " " + s(b, "kind") + " " + s(b, "subject") + ": "
+                        + s(b, "text");
             case "analysis.completed" -> {
                 long privileged = b.path("privilegedFindings").asLong();
                 yield "Leak analysis found " + count(b.path("findings").asLong(), "finding")

@@ -15,6 +15,7 @@ import dev.tandem.server.ledger.Appender;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.AnalysisCompleted;
 import dev.tandem.server.ledger.fact.AnalysisForensicInputs;
+import dev.tandem.server.ledger.fact.AnalysisTimelineEntryRecorded;
 import dev.tandem.server.ledger.fact.FindingRecorded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,9 +92,9 @@ public class Findings {
         for (Finding f : result.findings()) {
             prepared.add(prepare(f, prepared.size(), inputs, result.contributions()));
         }
-        List<List<String>> timelineItems = new ArrayList<>();
+        List<List<EvidenceItem>> timelineItems = new ArrayList<>();
         for (TimelineEntry e : result.timeline()) {
-            timelineItems.add(itemIds(inputs.sourcesOf(e.source().file(), result.contributions()), inputs));
+            timelineItems.add(items(inputs.sourcesOf(e.source().file(), result.contributions()), inputs));
         }
         String actor = job.requestedBy();
         String incident = job.incidentId();
@@ -111,6 +112,7 @@ public class Findings {
                     privileged++;
                 }
             }
+            writeTimelineEntries(ap, job, result.timeline(), timelineItems);
             long index =
                     ap.record(new AnalysisCompleted(incident, completedBody(job, inputs, result, privileged)), actor);
             List<EvidenceInputs.Source> forensic = inputs.sources().stream()
@@ -239,18 +241,47 @@ public class Findings {
     }
 
     /**
-     * The ids of the items {@code from} holds; all the items read when it is empty (an entry from a
+     * The items {@code from} holds, each once; all the items read when it is empty (an entry from a
      * file no input is known to have produced rests, for all we can tell, on everything read).
      */
-    private static List<String> itemIds(List<EvidenceInputs.Source> from, EvidenceInputs inputs) {
-        List<String> ids = new ArrayList<>();
+    private static List<EvidenceItem> items(List<EvidenceInputs.Source> from, EvidenceInputs inputs) {
+        Map<String, EvidenceItem> byId = new LinkedHashMap<>();
         for (EvidenceInputs.Source s : from.isEmpty() ? inputs.sources() : from) {
-            s.items().forEach(i -> ids.add(i.id()));
+            s.items().forEach(i -> byId.putIfAbsent(i.id(), i));
         }
-        return ids;
+        return List.copyOf(byId.values());
     }
 
-    private void writeTimeline(Job job, List<TimelineEntry> timeline, List<List<String>> items) {
+    /**
+     * One {@code leak.timeline-entry} a timeline entry (ADR 115), privileged when any item it was read
+     * from is FORENSIC: the reports and the export bag are drawn from the ledger, so the entry says
+     * what the {@code leak_timeline} row says.
+     */
+    private void writeTimelineEntries(
+            Appender ap, Job job, List<TimelineEntry> timeline, List<List<EvidenceItem>> items) {
+        for (int n = 0; n < timeline.size(); n++) {
+            TimelineEntry e = timeline.get(n);
+            ObjectNode body = json.createObjectNode()
+                    .put("analysis", job.id())
+                    .put("ordinal", n)
+                    .put("at", e.at().toString())
+                    .put("kind", e.kind())
+                    .put("subject", e.subject())
+                    .put("ip", e.ip())
+                    .put("text", e.text())
+                    .put("file", e.source().file())
+                    .put("line", e.source().line());
+            ArrayNode evidence = body.putArray("evidence");
+            Set<Repository> restsOn = EnumSet.noneOf(Repository.class);
+            for (EvidenceItem i : items.get(n)) {
+                evidence.addObject().put("id", i.id()).put("sha256", i.sha256());
+                restsOn.add(i.repository());
+            }
+            ap.record(new AnalysisTimelineEntryRecorded(job.incidentId(), restsOn, body), job.requestedBy());
+        }
+    }
+
+    private void writeTimeline(Job job, List<TimelineEntry> timeline, List<List<EvidenceItem>> items) {
         for (int n = 0; n < timeline.size(); n++) {
             TimelineEntry e = timeline.get(n);
             jdbc.update(
@@ -267,7 +298,7 @@ public class Findings {
                     e.text(),
                     e.source().file(),
                     e.source().line(),
-                    String.join(",", new LinkedHashSet<>(items.get(n))));
+                    String.join(",", items.get(n).stream().map(EvidenceItem::id).toList()));
         }
     }
 

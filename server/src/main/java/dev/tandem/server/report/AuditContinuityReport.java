@@ -37,6 +37,7 @@ public final class AuditContinuityReport {
             "analysis.completed",
             "analysis.forensic-inputs",
             "leak.finding",
+            "leak.timeline-entry",
             "obligation.reminded",
             "control-tests.imported",
             "evidence-request.filed",

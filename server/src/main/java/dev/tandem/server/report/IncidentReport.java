@@ -34,16 +34,31 @@ public final class IncidentReport {
             "job.queued",
             "obligation.reminded",
             "evidence-request.reminded",
-            "notice.edited");
+            "notice.edited",
+            // the analysis timeline has its own section, with the reader's rule
+            "leak.timeline-entry");
+
+    /** The analysis timeline's headings. */
+    static final List<String> ANALYSIS_TIMELINE_COLUMNS =
+            List.of("Time", "Kind", "Subject", "Source IP", "What happened", "Read from");
 
     private IncidentReport() {}
 
+    /** The report as the incident commander and LEGAL read it: every entry the snapshot opens. */
     public static Report of(Snapshot s, String audience) {
-        java.time.ZoneId zone = RequestHistory.asOf(s).zone();
-        return Narration.in(zone, () -> build(s, audience, zone));
+        return of(s, audience, Reader.ALL);
     }
 
-    private static Report build(Snapshot s, String audience, java.time.ZoneId zone) {
+    /**
+     * The report for {@code reader}, whose snapshot {@code s} is: the analysis timeline shows an entry
+     * only when the reader may read every item it was read from now (ADR 115).
+     */
+    public static Report of(Snapshot s, String audience, Reader reader) {
+        java.time.ZoneId zone = RequestHistory.asOf(s).zone();
+        return Narration.in(zone, () -> build(s, audience, zone, reader));
+    }
+
+    private static Report build(Snapshot s, String audience, java.time.ZoneId zone, Reader reader) {
         List<ReportEntry> entries = s.entries();
         Narration.Names names = Narration.Names.of(entries);
         List<Section> sections = new ArrayList<>();
@@ -54,6 +69,7 @@ public final class IncidentReport {
         List<ReportEntry> findings = visible(entries, "leak.finding");
         sections.add(containment(entries, findings));
         sections.add(findings(entries, findings, names));
+        sections.add(analysisTimeline(entries, reader));
         sections.add(Obligations.section(entries, false));
         sections.add(notices(entries, names));
         ReportEntry opened = entries.isEmpty() ? null : entries.getFirst();
@@ -347,6 +363,49 @@ public final class IncidentReport {
                                 "Evidence",
                                 "Changes"),
                         rows));
+    }
+
+    /**
+     * The analyses' timelines (ADR 115): each {@code leak.timeline-entry} the reader may open and whose
+     * items they may all read now (an item pulled back to FORENSIC withholds its entries from a reader
+     * it is not granted to), in the incident's zone; the others only counted, citing their entries.
+     */
+    static Section analysisTimeline(List<ReportEntry> entries, Reader reader) {
+        List<Row> rows = new ArrayList<>();
+        List<Long> withheld = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (!e.type().equals("leak.timeline-entry")) {
+                continue;
+            }
+            JsonNode c = e.content();
+            if (c == null || !reader.readsAll(Reader.evidenceNamedBy(c))) {
+                withheld.add(e.index());
+                continue;
+            }
+            rows.add(new Row(
+                    List.of(
+                            time(text(c, "at")),
+                            text(c, "kind"),
+                            text(c, "subject"),
+                            text(c, "ip"),
+                            text(c, "text"),
+                            text(c, "file") + ":" + text(c, "line")),
+                    List.of(e.index())));
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!withheld.isEmpty()) {
+            lines.add(new Line(
+                    "",
+                    Narration.count(withheld.size(), "further timeline entry was", "further timeline entries were")
+                            + " read from evidence you may not read",
+                    withheld));
+        }
+        return new Section(
+                "analysis-timeline",
+                "Analysis timeline: setup changes, logins and extractions in the order they happened",
+                rows.isEmpty() && withheld.isEmpty() ? List.of("No analysis timeline recorded.") : List.of(),
+                lines,
+                new Table(ANALYSIS_TIMELINE_COLUMNS, rows));
     }
 
     private static Section notices(List<ReportEntry> entries, Narration.Names names) {

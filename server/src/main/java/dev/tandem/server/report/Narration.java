@@ -256,6 +256,9 @@ final class Narration {
             case "leak.finding" ->
                 "Finding " + text(b, "severity") + " " + text(b, "pattern") + ": " + text(b, "title") + " (controls "
                         + String.join(", ", texts(b, "controls")) + ")";
+            case "leak.timeline-entry" ->
+                "Analysis timeline entry: " + text(b, "at") + " " + text(b, "kind") + " " + text(b, "subject") + ": "
+                        + text(b, "text");
             case "scope.updated" -> forAuditor ? "Scope updated" + by : "Scope set" + by + ": " + scope(b);
             case "obligations.computed" ->
                 "Obligations computed: " + b.path("added").size() + " added, "

@@ -21,6 +21,9 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants, Se
     /** Opens nothing: the audit-continuity report's reader, whoever asks. */
     public static final Reader NOBODY = new Reader(false, false, Caller.Grants.NONE, Set.of());
 
+    /** Opens everything: the incident commander and LEGAL. */
+    public static final Reader ALL = new Reader(true, true, Caller.Grants.NONE, Set.of());
+
     public Reader {
         auditItems = Set.copyOf(auditItems);
     }
@@ -31,7 +34,7 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants, Se
     /** The reader {@code caller} is, for an incident whose AUDIT evidence has the ids {@code auditItems}. */
     public static Reader of(Caller caller, Set<String> auditItems) {
         if (caller.privileged()) {
-            return new Reader(true, true, Caller.Grants.NONE, Set.of());
+            return ALL;
         }
         boolean responder = caller.has(dev.tandem.server.access.Role.RESPONDER);
         return responder ? new Reader(false, true, caller.grants(), auditItems) : NOBODY;
@@ -62,6 +65,18 @@ public record Reader(boolean opensAll, boolean insider, Caller.Grants grants, Se
                 .filter(id -> !auditItems.contains(id))
                 .toList();
         return !forensic.isEmpty() && forensic.stream().allMatch(grants::covers);
+    }
+
+    /**
+     * May this reader read every one of these items now (ADR 110, ADR 115)? The incident commander
+     * and LEGAL read them all; a responder the AUDIT ones and the FORENSIC ones LEGAL granted;
+     * nobody else is a report reader who opens anything.
+     */
+    public boolean readsAll(List<String> evidence) {
+        if (opensAll) {
+            return true;
+        }
+        return insider && evidence.stream().allMatch(id -> auditItems.contains(id) || grants.covers(id));
     }
 
     /** The evidence ids an entry body names: {@code "evidence":"<id>"} or {@code "evidence":[{"id":…}]}. */

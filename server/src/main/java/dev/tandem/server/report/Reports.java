@@ -57,11 +57,11 @@ public class Reports {
     public record Issued(EvidenceItem evidence, ReportCheckpoint checkpoint) {}
 
     public Rendered render(ReportKind kind, String incident, Caller caller) {
-        Snapshot snapshot =
-                snapshots.take(incident, kind == ReportKind.INCIDENT ? reader(incident, caller) : Reader.NOBODY);
+        Reader reader = kind == ReportKind.INCIDENT ? reader(incident, caller) : Reader.NOBODY;
+        Snapshot snapshot = snapshots.take(incident, reader);
         return switch (kind) {
             case INCIDENT -> {
-                Report report = IncidentReport.of(snapshot, audience(caller));
+                Report report = IncidentReport.of(snapshot, audience(caller), reader);
                 yield new Rendered(report, renderer.html(report), snapshot, null);
             }
             case AUDIT_CONTINUITY -> auditContinuity(snapshot);

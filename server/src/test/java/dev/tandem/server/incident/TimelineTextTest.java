@@ -109,6 +109,18 @@ class TimelineTextTest {
                 new FindingRecorded("i", Set.of(Repository.AUDIT), finding),
                 "Leak analysis found a CRITICAL finding: Integration user synced customers to a sandbox (1,200"
                         + " records)");
+        s.put(
+                new dev.tandem.server.ledger.fact.AnalysisTimelineEntryRecorded(
+                        "i",
+                        Set.of(Repository.AUDIT),
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("at", "2025-03-10T03:15:00Z")
+                                .put("kind", "login")
+                                .put("subject", "admin@acme.test")
+                                .put("text", "admin@acme.test logged in from 203.0.113.7")),
+                "Leak analysis timeline: 2025-03-10T03:15:00Z login admin@acme.test: admin@acme.test logged in"
+                        + " from 203.0.113.7");
         s.put(new GrantAdded("i", "g1", "rafael", "e2"), "Ada Lovelace let Rafael Costa read FORENSIC item e2");
         s.put(
                 new GrantRevoked("i", "g1", "rafael", null),

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public sealed interface Fact
         permits AnalysisCompleted,
+                AnalysisTimelineEntryRecorded,
                 AnalysisForensicInputs,
                 BackupTaken,
                 ChangeAcknowledged,
