@@ -204,7 +204,7 @@ func hashes(raw [][]byte) ([]tlog.Hash, error) {
 
 // knownFormat is the newest bag format (bag-info.txt's Tandem-Bag-Format, docs/contracts.md §5) this
 // checker reads; a bag without the line is of format 1.
-const knownFormat = 2
+const knownFormat = 3
 
 // bagFormat reads the format bag-info.txt declares, 1 when it declares none, and fails for a format
 // newer than knownFormat, whose files this checker would misread.

@@ -89,7 +89,9 @@ final class DemoCommand implements Callable<Integer> {
                   leak analysis   job %s; findings at /api/v1/incidents/%s/findings
                                   (the Login History and Setup Audit Trail add a suspicious login, the
                                   permission set the hijacked admin gave itself, and the "timeline" of
-                                  logins, grants and extractions, also on the findings page)
+                                  logins, grants and extractions, also on the findings page and in
+                                  counsel's incident report, section "Analysis timeline"; read from
+                                  FORENSIC downloads, it is not in the auditor's export bag)
                   change          %s
 
                 People (a member in every role; passwords and API tokens are kept in the data directory):

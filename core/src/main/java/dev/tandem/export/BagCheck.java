@@ -66,6 +66,8 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
      * {@code drawnRoot}: the root of the checkpoint at {@code drawnAt} the bag holds and proves
      * consistent with its own, "" when it holds none (a bag exported before bags held it). {@code
      * format}: the format bag-info.txt declares ({@link ExportBag#FORMAT}), 1 for a bag that declares none.
+     * {@code timeline}: the lines of {@code data/analysis/timeline.jsonl}, each matching its ledger
+     * entry, or -1 for a bag of a format before it (ADR 115).
      */
     record Summary(
             String incident,
@@ -84,7 +86,8 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             long drawnAt,
             List<String> exportBound,
             String drawnRoot,
-            int format) {
+            int format,
+            int timeline) {
         /**
          * Whether the bag holds the checkpoint it is drawn from ({@code drawnRoot}, the one its reports
          * print), signed by the log and proved consistent with its own.

@@ -241,6 +241,9 @@ public final class BagVerifier {
         Listing listing = listing(files, leaves, payloadHashes, verifier, checkpoint);
         // Every evidence file against its evidence.added entry.
         int evidence = evidence(files, payloadHashes, leaves);
+        // The analysis timeline against the leak.timeline-entry entries it is drawn from (ADR 115).
+        int timeline =
+                timeline(files, format, leaves, listing.exportEntry() >= 0 ? listing.treeSize() : checkpoint.size());
         long from = consistency(files, verifier, checkpoint);
         List<String> manifestsOnly = new ArrayList<>(MANIFESTS_ONLY);
         manifestsOnly.removeAll(listing.bound());
@@ -264,7 +267,41 @@ public final class BagVerifier {
                 listing.treeSize(),
                 listing.bound(),
                 listing.drawnRoot(),
-                format);
+                format,
+                timeline);
+    }
+
+    /**
+     * {@code data/analysis/timeline.jsonl}: in a bag of format 3 or later, exactly the lines its
+     * public {@code leak.timeline-entry} entries below {@code drawn} make ({@link AnalysisTimelineFile});
+     * in an older bag, absent. Answers how many lines it holds, -1 for an older bag.
+     */
+    private static int timeline(BagFiles files, int format, Map<Long, byte[]> leaves, long drawn)
+            throws IOException, Stop {
+        String path = "data/" + ExportBag.ANALYSIS_TIMELINE;
+        if (format < ExportBag.FORMAT_WITH_TIMELINE) {
+            if (files.exists(path)) {
+                throw new Stop(
+                        Problem.EXTRA_FILE,
+                        path,
+                        "bag-info.txt declares format " + format + ", and bags hold the analysis timeline from"
+                                + " format " + ExportBag.FORMAT_WITH_TIMELINE + " on (docs/contracts.md §5)");
+            }
+            return -1;
+        }
+        if (!files.exists(path)) {
+            throw new Stop(
+                    Problem.MISSING_FILE,
+                    path,
+                    "every bag of format " + ExportBag.FORMAT_WITH_TIMELINE + " or later holds it, empty when no"
+                            + " analysis timeline entry may be read by every member (docs/contracts.md §5)");
+        }
+        List<String> expected = AnalysisTimelineFile.lines(leaves, drawn);
+        java.util.Optional<String> wrong = AnalysisTimelineFile.difference(text(files, path), expected);
+        if (wrong.isPresent()) {
+            throw new Stop(Problem.CHANGED_BYTE, path, wrong.get());
+        }
+        return expected.size();
     }
 
     /**
@@ -565,6 +602,7 @@ public final class BagVerifier {
     private static boolean definedPayload(String path) {
         if (REQUIRED_PAYLOAD.contains(path)
                 || path.equals("data/" + ExportBag.CONSISTENCY)
+                || path.equals("data/" + ExportBag.ANALYSIS_TIMELINE)
                 || path.equals("data/" + ExportBag.DRAWN_CHECKPOINT)
                 || path.equals("data/" + ExportBag.DRAWN_CONSISTENCY)) {
             return true;

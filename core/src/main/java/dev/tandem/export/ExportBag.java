@@ -29,6 +29,14 @@ public final class ExportBag {
     public static final String REPORT_HTML = "reports/audit-continuity.html";
     public static final String REPORT_PDF = "reports/audit-continuity.pdf";
     public static final String OSCAL = "oscal/assessment-results.json";
+    /**
+     * The analyses' timeline entries every member may read, one JSON line each, drawn from the bag's
+     * ledger entries ({@link AnalysisTimelineFile}); in bags of format 3 and later.
+     */
+    public static final String ANALYSIS_TIMELINE = "analysis/timeline.jsonl";
+
+    /** The first format whose bags hold {@link #ANALYSIS_TIMELINE}. */
+    public static final int FORMAT_WITH_TIMELINE = 3;
 
     /** bag-info.txt labels (docs/contracts.md §5). */
     public static final String INCIDENT = "Tandem-Incident";
@@ -48,7 +56,7 @@ public final class ExportBag {
      * The format this build writes, and the newest its verifier knows. Raise it with every change of
      * the bag that a verifier of the format before would reject (a new file, a file of new meaning).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Encoder B64 = Base64.getEncoder();

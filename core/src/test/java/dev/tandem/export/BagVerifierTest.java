@@ -118,7 +118,11 @@ class BagVerifierTest {
     void aBagOfEachKnownFormatVerifies() throws Exception {
         // format 1: every layout written before bags declared their format, none declaring one
         for (SampleBag.Build build : List.of(
-                SampleBag.Build.UNLISTED, SampleBag.Build.LISTED, SampleBag.Build.DRAWN, SampleBag.Build.DECLARED)) {
+                SampleBag.Build.UNLISTED,
+                SampleBag.Build.LISTED,
+                SampleBag.Build.DRAWN,
+                SampleBag.Build.FORMAT_2,
+                SampleBag.Build.DECLARED)) {
             SampleBag bag = new SampleBag(build);
             Path zip = bag.write(dir.resolve(build + ".zip"), false);
             String info = new String(SampleBag.read(zip).get("bag-info.txt"), StandardCharsets.UTF_8);
@@ -127,7 +131,13 @@ class BagVerifierTest {
             int format = ((BagCheck.Verified) check).summary().format();
             if (build == SampleBag.Build.DECLARED) {
                 assertThat(info).startsWith(ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION + "\n");
-                assertThat(format).isEqualTo(ExportBag.FORMAT_VERSION).isEqualTo(2);
+                assertThat(format).isEqualTo(ExportBag.FORMAT_VERSION).isEqualTo(3);
+                assertThat(((BagCheck.Verified) check).summary().timeline()).isEqualTo(1);
+            } else if (build == SampleBag.Build.FORMAT_2) {
+                // a bag made before bags held the analysis timeline still verifies
+                assertThat(info).startsWith(ExportBag.FORMAT + ": 2\n");
+                assertThat(format).isEqualTo(2);
+                assertThat(((BagCheck.Verified) check).summary().timeline()).isEqualTo(-1);
             } else {
                 assertThat(info).doesNotContain(ExportBag.FORMAT);
                 assertThat(format).as(build.name()).isEqualTo(1);
@@ -209,7 +219,7 @@ class BagVerifierTest {
                 ExportBag.FORMAT + ": " + ExportBag.FORMAT_VERSION + "\n" + ExportBag.FORMAT + ": 9");
         assertThat(failed(verify(SampleBag.zip(files, dir.resolve("twice.zip"))), Problem.MALFORMED, "bag-info.txt")
                         .reason())
-                .contains("declares " + ExportBag.FORMAT + " 2 times (2, 9)");
+                .contains("declares " + ExportBag.FORMAT + " 2 times (" + ExportBag.FORMAT_VERSION + ", 9)");
     }
 
     @Test
@@ -710,7 +720,9 @@ class BagVerifierTest {
                 Problem.EXTRA_FILE,
                 "data/" + ExportBag.DRAWN_CHECKPOINT);
         assertThat(left.reason()).contains("the bag ends with no export entry of its own");
-        // taken out too, it verifies as an older build's bag would, with the warning
+        // taken out too (and the timeline's line of an entry left out), it verifies as an older build's
+        // bag would, with the warning
+        onlyOpened.put("data/" + ExportBag.ANALYSIS_TIMELINE, new byte[0]);
         onlyOpened.remove("data/" + ExportBag.DRAWN_CHECKPOINT);
         onlyOpened.remove("data/" + ExportBag.DRAWN_CONSISTENCY);
         BagCheck check = verify(SampleBag.rebag(onlyOpened, dir.resolve("opened.zip")));
@@ -958,5 +970,70 @@ class BagVerifierTest {
                 Problem.INCONSISTENT,
                 "data/" + ExportBag.CHECKPOINT);
         assertThat(f.reason()).contains("a forked log");
+    }
+
+    @Test
+    void theTimelineFileHoldsThePublicTimelineEntriesAndNotTheCommitments() throws Exception {
+        String timeline = new String(files().get("data/" + ExportBag.ANALYSIS_TIMELINE), StandardCharsets.UTF_8);
+        assertThat(timeline.lines().toList()).hasSize(1);
+        var line = SampleBag.JSON.readTree(timeline.lines().toList().getFirst());
+        assertThat(line.path("index").asLong()).isEqualTo(sample.timelineEntry);
+        assertThat(line.path("kind").asString()).isEqualTo("login");
+        assertThat(line.path("ip").asString()).isEqualTo("203.0.113.7");
+        assertThat(line.path("evidence").get(0).path("id").asString())
+                .isEqualTo(sample.evidence.getFirst().id());
+        assertThat(timeline).doesNotContain("commitment");
+    }
+
+    @Test
+    void aTimelineLineChangedWithItsManifestsRecomputedIsNamed() throws Exception {
+        Map<String, byte[]> files = files();
+        String path = "data/" + ExportBag.ANALYSIS_TIMELINE;
+        String timeline = new String(files.get(path), StandardCharsets.UTF_8);
+        files.put(path, timeline.replace("203.0.113.7", "198.51.100.9").getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.rebag(files, dir.resolve("t.zip"))), Problem.CHANGED_BYTE, path);
+        assertThat(f.reason()).contains("line 1 is not what its ledger entry #" + sample.timelineEntry + " records");
+    }
+
+    @Test
+    void aTimelineLineLeftOutOrAddedIsNamed() throws Exception {
+        Map<String, byte[]> files = files();
+        String path = "data/" + ExportBag.ANALYSIS_TIMELINE;
+        byte[] honest = files.get(path);
+        files.put(path, new byte[0]);
+        BagCheck.Failed left = failed(verify(SampleBag.rebag(files, dir.resolve("l.zip"))), Problem.CHANGED_BYTE, path);
+        assertThat(left.reason()).contains("#" + sample.timelineEntry + ", left out");
+        String twice = new String(honest, StandardCharsets.UTF_8).repeat(2);
+        files.put(path, twice.getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed added =
+                failed(verify(SampleBag.rebag(files, dir.resolve("a.zip"))), Problem.CHANGED_BYTE, path);
+        assertThat(added.reason()).contains("line 2 is one more than the 1 timeline entries");
+        files.remove(path);
+        failed(verify(SampleBag.rebag(files, dir.resolve("m.zip"))), Problem.MISSING_FILE, path);
+    }
+
+    @Test
+    void aFormat2BagHoldsNoTimelineFile() throws Exception {
+        SampleBag old = new SampleBag(SampleBag.Build.FORMAT_2);
+        Map<String, byte[]> files = SampleBag.read(old.write(dir.resolve("old.zip"), false));
+        String path = "data/" + ExportBag.ANALYSIS_TIMELINE;
+        files.put(path, new byte[0]);
+        BagCheck check = BagVerifier.verify(
+                SampleBag.rebag(files, dir.resolve("t.zip")),
+                new BagVerifier.Options(old.signer.verifierKey(), null, List.of(), 0));
+        failed(check, Problem.EXTRA_FILE, path);
+    }
+
+    @Test
+    void aTimelineEntryOfAnItemPulledBackIsLeftOut() throws Exception {
+        SampleBag pulled =
+                new SampleBag(true, new SampleBag().evidence.getFirst().id());
+        Path zip = pulled.write(dir.resolve("p.zip"), false);
+        assertThat(SampleBag.read(zip).get("data/" + ExportBag.ANALYSIS_TIMELINE))
+                .isEmpty();
+        BagCheck check =
+                BagVerifier.verify(zip, new BagVerifier.Options(pulled.signer.verifierKey(), null, List.of(), 0));
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        assertThat(((BagCheck.Verified) check).summary().timeline()).isZero();
     }
 }

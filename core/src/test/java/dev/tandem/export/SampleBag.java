@@ -77,8 +77,10 @@ public final class SampleBag {
          * format 1, the last build's before bags declared their format.
          */
         DRAWN,
+        /** {@link #DRAWN}'s files, bag-info.txt declaring format 2: the last build's before bags held the analysis timeline. */
+        FORMAT_2,
         /**
-         * As the server writes it now: {@link #DRAWN}'s files, bag-info.txt declaring
+         * As the server writes it now: {@link #DRAWN}'s files and the analysis timeline, bag-info.txt declaring
          * {@link ExportBag#FORMAT} {@link ExportBag#FORMAT_VERSION} (docs/contracts.md §5).
          */
         DECLARED;
@@ -90,6 +92,8 @@ public final class SampleBag {
     }
 
     public final Build build;
+    /** The index of the bag's public {@code leak.timeline-entry} ({@link Build#DECLARED}), -1 otherwise. */
+    public long timelineEntry = -1;
     /** The checkpoint the bag is drawn from, signed by the log ({@link Build#DRAWN}). */
     public String drawnCheckpoint;
 
@@ -172,6 +176,29 @@ public final class SampleBag {
                         i % 2 == 0 ? "INC-OTHER" : null,
                         JSON.createObjectNode().put("n", i));
             }
+        }
+        if (build == Build.DECLARED) {
+            // An analysis's timeline (ADR 115): a login read from an AUDIT item, in the clear, and an
+            // extraction read from FORENSIC evidence, a commitment that the bag's timeline file leaves out.
+            ExportBag.Evidence from = evidence.getFirst();
+            ObjectNode login = JSON.createObjectNode()
+                    .put("analysis", "job-1")
+                    .put("ordinal", 0)
+                    .put("at", "2025-03-10T03:15:00Z")
+                    .put("kind", "login")
+                    .put("subject", "integration@example.com")
+                    .put("ip", "203.0.113.7")
+                    .put("text", "integration@example.com logged in from 203.0.113.7 (Success)")
+                    .put("file", from.name())
+                    .put("line", 2);
+            login.putArray("evidence").addObject().put("id", from.id()).put("sha256", from.sha256());
+            timelineEntry = append(AnalysisTimelineFile.TYPE, INCIDENT, login);
+            append(
+                    AnalysisTimelineFile.TYPE,
+                    INCIDENT,
+                    JSON.createObjectNode()
+                            .put("repository", "FORENSIC")
+                            .put("commitment", sha256("extraction".getBytes(StandardCharsets.UTF_8))));
         }
         if (pulledBack != null) {
             ExportBag.Evidence item = evidence.stream()
@@ -287,6 +314,13 @@ public final class SampleBag {
                     new ExportBag.Proof(e.index(), cp.size(), MerkleLog.inclusionProof(e.index(), cp.size(), store))));
         }
         bag.add(ExportBag.PROOFS, lines.toByteArray());
+        if (build == Build.DECLARED) {
+            Map<Long, byte[]> byIndex = new LinkedHashMap<>();
+            entries.forEach(e -> byIndex.put(e.index(), e.leaf()));
+            bag.add(
+                    ExportBag.ANALYSIS_TIMELINE,
+                    AnalysisTimelineFile.bytes(AnalysisTimelineFile.lines(byIndex, drawnSize)));
+        }
         if (since) {
             bag.add(
                     ExportBag.CONSISTENCY,
@@ -299,6 +333,8 @@ public final class SampleBag {
         Map<String, String> info = new LinkedHashMap<>();
         if (build == Build.DECLARED) {
             info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
+        } else if (build == Build.FORMAT_2) {
+            info.put(ExportBag.FORMAT, "2");
         }
         info.put(ExportBag.INCIDENT, INCIDENT);
         info.put(ExportBag.ORIGIN, cp.origin());

@@ -171,10 +171,16 @@ public final class VerifyCommand implements Callable<Integer> {
                             + " (data/ledger/drawn-consistency.json); the OSCAL document names both");
                 }
                 out.println("  evidence     " + s.evidence() + " items, each matching its ledger entry");
+                if (s.timeline() >= 0) {
+                    out.println("  timeline     " + s.timeline() + " analysis timeline entries in data/"
+                            + ExportBag.ANALYSIS_TIMELINE + ", each the body of its leak.timeline-entry ledger entry"
+                            + " (those read from FORENSIC evidence are commitments and not in the file)");
+                }
                 out.println(
                         "  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the "
                                 + s.entries() + " ledger entries, the " + s.evidence()
                                 + " evidence items' files and their rows in data/evidence/index.json"
+                                + (s.timeline() >= 0 ? ", data/" + ExportBag.ANALYSIS_TIMELINE : "")
                                 + (s.exportBound().isEmpty()
                                         ? ""
                                         : "; by their SHA-256 in export entry #" + s.exportEntry() + ": "

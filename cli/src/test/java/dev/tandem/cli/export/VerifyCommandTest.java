@@ -140,6 +140,8 @@ class VerifyCommandTest {
             Map<String, String> info = new LinkedHashMap<>();
             if (listed) { // as the server writes it; an older build's bag declares no format
                 info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
+                // no analysis timeline entry: the file of format 3 is empty (ADR 115)
+                bag.add(ExportBag.ANALYSIS_TIMELINE, new byte[0]);
             }
             info.put(ExportBag.INCIDENT, "I-1");
             info.put(ExportBag.ORIGIN, cp.origin());
@@ -163,9 +165,12 @@ class VerifyCommandTest {
                 .contains("  complete     the bag's last entry, #2, is its own export entry: it lists the incident's 2"
                         + " entries below tree size 2")
                 .contains("  signed       bound to the signed checkpoint: bag-info.txt's incident and checkpoint, the 3"
-                        + " ledger entries, the 1 evidence items' files and their rows in data/evidence/index.json;"
+                        + " ledger entries, the 1 evidence items' files and their rows in data/evidence/index.json,"
+                        + " data/analysis/timeline.jsonl;"
                         + " by their SHA-256 in export entry #2: data/reports/audit-continuity.html,"
                         + " data/reports/audit-continuity.pdf, data/oscal/assessment-results.json")
+                .contains("  timeline     0 analysis timeline entries in data/analysis/timeline.jsonl, each the body"
+                        + " of its leak.timeline-entry ledger entry")
                 .doesNotContain("unsigned")
                 .doesNotContain("still verifies");
         assertThat(r.err()).isEmpty();

@@ -1,6 +1,7 @@
 package dev.tandem.server.export;
 
 import dev.tandem.evidence.Repository;
+import dev.tandem.export.AnalysisTimelineFile;
 import dev.tandem.export.BagWriter;
 import dev.tandem.export.ExportBag;
 import dev.tandem.export.OscalAssessmentResults;
@@ -245,6 +246,12 @@ public class Exports {
                     new ExportBag.Proof(e.index(), cp.size(), ledger.inclusionProof(e.index(), cp.size()))));
         }
         bag.add(ExportBag.PROOFS, lines.toByteArray());
+        // The analyses' timeline entries every member may read, drawn from the same entries (ADR 115).
+        Map<Long, byte[]> leaves = new LinkedHashMap<>();
+        entries.forEach(e -> leaves.put(e.index(), e.leaf()));
+        bag.add(
+                ExportBag.ANALYSIS_TIMELINE,
+                AnalysisTimelineFile.bytes(AnalysisTimelineFile.lines(leaves, plan.drawnAt())));
         if (plan.since() != null) {
             long from = plan.since();
             bag.add(

@@ -161,5 +161,46 @@ class DemoAnalysisIT {
         assertThat(withheld.body())
                 .contains("id=\"timeline-withheld\"", timeline.size() + " entries rest on privileged evidence")
                 .doesNotContain("185.220.101.47", "setup/SetupAuditTrail.csv:");
+        reportAndBagCarryTheTimelineByTheReadersRights(loaded, commander, id, timeline.size());
+    }
+
+    /**
+     * ADR 115: the commander's incident report tells the timeline, the responder's (granted the
+     * checkout capture only) counts it; the auditor gets no incident report, and the auditor's bag,
+     * whose timeline file holds only entries read from AUDIT items, holds none of the demo's (read
+     * from FORENSIC Setup downloads and event logs) and verifies.
+     */
+    private void reportAndBagCarryTheTimelineByTheReadersRights(
+            DemoData.Loaded loaded, Api commander, String id, int entries) throws Exception {
+        String report =
+                commander.get("/api/v1/incidents/" + id + "/reports/incident").body();
+        assertThat(report)
+                .contains("id=\"analysis-timeline\"", "185.220.101.47", "setup/SetupAuditTrail.csv:")
+                .doesNotContain("further timeline entr");
+        String responder = commander
+                .as(loaded.tokenOf(Role.RESPONDER))
+                .get("/api/v1/incidents/" + id + "/reports/incident")
+                .body();
+        assertThat(responder)
+                .contains(entries + " further timeline entries were read from evidence you may not read")
+                .doesNotContain("setup/SetupAuditTrail.csv:");
+        Api auditor = commander.as(loaded.tokenOf(Role.AUDITOR));
+        assertThat(auditor.get("/api/v1/incidents/" + id + "/reports/incident").status())
+                .isIn(403, 404);
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("demo-timeline", ".zip");
+        try {
+            java.nio.file.Files.write(
+                    zip, auditor.getBytes("/api/v1/incidents/" + id + "/export").body());
+            assertThat(dev.tandem.server.TestBags.unzip(zip).get("data/analysis/timeline.jsonl"))
+                    .isEmpty();
+            String key = commander.get("/api/v1/ledger/key").body().strip();
+            dev.tandem.export.BagCheck check = dev.tandem.export.BagVerifier.verify(
+                    zip, new dev.tandem.export.BagVerifier.Options(key, null, List.of(), 0));
+            assertThat(check.ok()).as(check.toString()).isTrue();
+            assertThat(((dev.tandem.export.BagCheck.Verified) check).summary().timeline())
+                    .isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(zip);
+        }
     }
 }

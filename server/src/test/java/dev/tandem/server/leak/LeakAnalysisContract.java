@@ -78,6 +78,9 @@ abstract class LeakAnalysisContract {
     @Autowired
     Vault vault;
 
+    @Autowired
+    dev.tandem.server.identity.Accounts accounts;
+
     Api api;
     Path org;
     String incident;
@@ -257,6 +260,128 @@ abstract class LeakAnalysisContract {
     }
 
     // ------------------------------------------------------------------ the tests
+
+    /**
+     * ADR 115: an analysis of AUDIT and FORENSIC Setup downloads puts its timeline in the incident
+     * report, each entry only for a reader who may read every item it was read from, and in the export
+     * bag the entries every member may read, which {@code tandem verify} checks against their ledger
+     * entries.
+     */
+    @Test
+    void theTimelineIsInTheIncidentReportByTheReadersRightsAndItsPublicEntriesInTheBag() throws Exception {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String own = openIncident("Timeline in the reports " + tag);
+        Set<String> audit = new HashSet<>();
+        for (Filing f : List.of(
+                new Filing("eventlogs.zip", "FORENSIC", "LOG"),
+                new Filing("metadata.zip", "AUDIT", "CONFIG_SNAPSHOT"),
+                new Filing("data/User.csv", "AUDIT", "CONFIG_SNAPSHOT"),
+                new Filing("data/PermissionSetAssignment.csv", "AUDIT", "CONFIG_SNAPSHOT"),
+                new Filing("setup/LoginHistory.csv", "AUDIT", "LOG"),
+                new Filing("setup/SetupAuditTrail.csv", "FORENSIC", "LOG"))) {
+            Uploaded u = upload(own, f.repository(), f.kind(), f.path(), Files.readAllBytes(org.resolve(f.path())));
+            if (f.repository().equals("AUDIT")) {
+                audit.add(u.id());
+            }
+        }
+        Api.Response started = api.postJson("/api/v1/incidents/" + own + "/analyses", "{\"all\":true}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().path("job").path("id").asString();
+        assertThat(await(job).path("status").asString()).isEqualTo("SUCCEEDED");
+        List<JsonNode> all = list(api.get("/api/v1/incidents/" + own + "/findings?analysis=" + job)
+                .json()
+                .path("timeline"));
+        List<JsonNode> open = all.stream()
+                .filter(e -> list(e.path("evidenceIds")).stream().allMatch(id -> audit.contains(id.asString())))
+                .toList();
+        assertThat(open).as("entries read from AUDIT items only").isNotEmpty();
+        assertThat(all.size()).as("entries read from FORENSIC items too").isGreaterThan(open.size());
+        // one leak.timeline-entry a timeline entry, privileged exactly when read from a FORENSIC item
+        List<JsonNode> entries = timeline(own, "leak.timeline-entry");
+        assertThat(entries).hasSize(all.size());
+        assertThat(entries.stream().filter(e -> !e.path("privileged").asBoolean()))
+                .hasSize(open.size());
+
+        Map<String, Api> members = new LinkedHashMap<>();
+        for (String role : List.of("RESPONDER", "AUDITOR", "AUDIT_LIAISON", "LEGAL")) {
+            String name = role.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + tag;
+            members.put(role, api.as(dev.tandem.server.TestUsers.withToken(api, accounts, name, "timeline")));
+            Api.Response put =
+                    api.putJson("/api/v1/incidents/" + own + "/members/" + name, "{\"role\":\"" + role + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        // the incident report: counsel and the commander see every entry, the responder (no grant) the
+        // ones read from AUDIT items and a count of the rest; the auditor and the liaison get no copy
+        for (Api reader : List.of(api, members.get("LEGAL"))) {
+            String html = api.as(reader.token())
+                    .get("/api/v1/incidents/" + own + "/reports/incident")
+                    .body();
+            assertThat(html).contains("id=\"analysis-timeline\"");
+            for (JsonNode e : all) {
+                assertThat(html)
+                        .contains(
+                                e.path("file").asString() + ":" + e.path("line").asLong());
+            }
+            assertThat(html).doesNotContain("further timeline entr");
+        }
+        String responder = members.get("RESPONDER")
+                .get("/api/v1/incidents/" + own + "/reports/incident")
+                .body();
+        for (JsonNode e : all) {
+            String cell = e.path("file").asString() + ":" + e.path("line").asLong();
+            if (open.contains(e)) {
+                assertThat(responder).contains(cell);
+            } else {
+                assertThat(responder).doesNotContain(cell);
+            }
+        }
+        int withheld = all.size() - open.size();
+        assertThat(responder)
+                .contains(withheld + (withheld == 1 ? " further timeline entry was" : " further timeline entries were")
+                        + " read from evidence you may not read");
+        for (String role : List.of("AUDITOR", "AUDIT_LIAISON")) {
+            assertThat(members.get(role)
+                            .get("/api/v1/incidents/" + own + "/reports/incident")
+                            .status())
+                    .as(role)
+                    .isIn(403, 404);
+        }
+        // the bag: the entries every member may read, whoever exports, each its ledger entry's body
+        String key = api.get("/api/v1/ledger/key").body().strip();
+        Set<String> forensic = new HashSet<>(uploadedIds(own));
+        forensic.removeAll(audit);
+        for (String role : List.of("AUDITOR", "AUDIT_LIAISON", "RESPONDER")) {
+            Path zip = Files.write(
+                    Files.createTempFile(dataDir, "timeline-" + role, ".zip"),
+                    members.get(role)
+                            .getBytes("/api/v1/incidents/" + own + "/export")
+                            .body());
+            Map<String, byte[]> files = dev.tandem.server.TestBags.unzip(zip);
+            String file = new String(files.get("data/analysis/timeline.jsonl"), StandardCharsets.UTF_8);
+            List<JsonNode> lines =
+                    file.lines().map(l -> (JsonNode) JSON.readTree(l)).toList();
+            assertThat(lines).as(role).hasSize(open.size());
+            for (int n = 0; n < lines.size(); n++) {
+                JsonNode line = lines.get(n);
+                assertThat(line.path("text").asString())
+                        .isEqualTo(open.get(n).path("text").asString());
+                assertThat(line.path("ip").asString())
+                        .isEqualTo(open.get(n).path("ip").asString());
+                for (JsonNode item : line.path("evidence")) {
+                    assertThat(forensic).doesNotContain(item.path("id").asString());
+                }
+            }
+            dev.tandem.export.BagCheck check = dev.tandem.export.BagVerifier.verify(
+                    zip, new dev.tandem.export.BagVerifier.Options(key, null, List.of(), 0));
+            assertThat(check.ok()).as(role + ": " + check).isTrue();
+            assertThat(((dev.tandem.export.BagCheck.Verified) check).summary().timeline())
+                    .isEqualTo(open.size());
+        }
+    }
+
+    private List<String> uploadedIds(String incidentId) {
+        return jdbc.queryForList("SELECT id FROM evidence WHERE incident_id = ?", String.class, incidentId);
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("incidents")
