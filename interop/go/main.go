@@ -15,7 +15,8 @@
 // newer format than this checker knows fails as such), the checkpoint and key from data/ledger, every leaf of
 // data/ledger/entries.jsonl checked with tlog.CheckRecord against the proof of
 // data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its consistency proof
-// to the bag's checkpoint, and, given a witness key, its C2SP tlog-cosignature v1 on the
+// to the bag's checkpoint, data/analysis/timeline.jsonl (format 3) against the public leak.timeline-entry
+// entries it is drawn from, and, given a witness key, its C2SP tlog-cosignature v1 on the
 // checkpoint, verified by a note.Verifier written here from the spec.
 //
 // It exits 0 when everything verifies and 1, naming the first failure, otherwise.
@@ -34,6 +35,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -342,7 +345,119 @@ func runBag(bag, witnessKey string) error {
 		return fmt.Errorf("%d entries but %d proofs", len(leaves), checked)
 	}
 	fmt.Printf("tlog.CheckRecord: %d bag entries verified against the checkpoint\n", checked)
-	return checkDrawn(ledgerDir, verifier, origin, size, root)
+	if err := checkDrawn(ledgerDir, verifier, origin, size, root); err != nil {
+		return err
+	}
+	if format >= formatWithTimeline {
+		return checkTimeline(bag, leaves, size)
+	}
+	return nil
+}
+
+// formatWithTimeline is the first bag format that holds data/analysis/timeline.jsonl (ADR 115).
+const formatWithTimeline = 3
+
+// ledgerEntry is what checkTimeline reads of a leaf: its type and body.
+type ledgerEntry struct {
+	Type string                     `json:"type"`
+	Body map[string]json.RawMessage `json:"body"`
+}
+
+// checkTimeline checks data/analysis/timeline.jsonl against the bag's proved entries (docs/contracts.md
+// §5, ADR 115): one line per public leak.timeline-entry entry below the size the bag is drawn from (its
+// export entry's treeSize; the checkpoint's size for a bag without one), in index order, leaving out
+// entries naming an item an evidence.pulled-back entry moved to FORENSIC; each line {"index":I} and the
+// entry's body, compared as JSON values.
+func checkTimeline(bag string, leaves map[int64][]byte, size int64) error {
+	const path = "data/analysis/timeline.jsonl"
+	indices := make([]int64, 0, len(leaves))
+	entries := map[int64]ledgerEntry{}
+	var last int64 = -1
+	for i, leaf := range leaves {
+		var e ledgerEntry
+		if err := json.Unmarshal(leaf, &e); err != nil {
+			return fmt.Errorf("entry #%d: %w", i, err)
+		}
+		entries[i] = e
+		indices = append(indices, i)
+		if i > last {
+			last = i
+		}
+	}
+	sort.Slice(indices, func(a, b int) bool { return indices[a] < indices[b] })
+	drawn := size
+	if e, ok := entries[last]; ok && e.Type == "incident.exported" {
+		var treeSize int64
+		if err := json.Unmarshal(e.Body["treeSize"], &treeSize); err == nil && e.Body["entries"] != nil {
+			drawn = treeSize
+		}
+	}
+	pulledBack := map[string]bool{}
+	for _, i := range indices {
+		if e := entries[i]; i < drawn && e.Type == "evidence.pulled-back" {
+			var id string
+			if json.Unmarshal(e.Body["evidence"], &id) == nil {
+				pulledBack[id] = true
+			}
+		}
+	}
+	var expected []map[string]any
+	for _, i := range indices {
+		e := entries[i]
+		if i >= drawn || e.Type != "leak.timeline-entry" || e.Body["commitment"] != nil {
+			continue
+		}
+		var items []struct {
+			ID string `json:"id"`
+		}
+		_ = json.Unmarshal(e.Body["evidence"], &items)
+		moved := false
+		for _, it := range items {
+			moved = moved || pulledBack[it.ID]
+		}
+		if moved {
+			continue
+		}
+		line := map[string]any{"index": json.Number(strconv.FormatInt(i, 10))}
+		for k, v := range e.Body {
+			var value any
+			if err := decode(v, &value); err != nil {
+				return fmt.Errorf("entry #%d: %w", i, err)
+			}
+			line[k] = value
+		}
+		expected = append(expected, line)
+	}
+	var got []map[string]any
+	if err := eachLine(filepath.Join(bag, path), func(line []byte) error {
+		var l map[string]any
+		if err := decode(line, &l); err != nil {
+			return fmt.Errorf("line %d is not a JSON object: %w", len(got)+1, err)
+		}
+		got = append(got, l)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for n := 0; n < len(got) || n < len(expected); n++ {
+		switch {
+		case n >= len(got):
+			return fmt.Errorf("%s: it ends after line %d, but the bag's entries hold %d timeline entries every member may read", path, len(got), len(expected))
+		case n >= len(expected):
+			return fmt.Errorf("%s: line %d is one more than the %d timeline entries the bag's entries hold", path, n+1, len(expected))
+		case !reflect.DeepEqual(got[n], expected[n]):
+			return fmt.Errorf("%s: line %d is not what its ledger entry #%v records (leak.timeline-entry)", path, n+1, expected[n]["index"])
+		}
+	}
+	fmt.Printf("%s: %d timeline entries, each the body of its leak.timeline-entry entry\n", path, len(expected))
+	return nil
+}
+
+// decode reads JSON keeping numbers as written, so that 4 and 4 compare equal and 4 and 4.0 do not.
+func decode(data []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	return d.Decode(v)
 }
 
 // checkDrawn checks the checkpoint the bag is drawn from (data/ledger/drawn-checkpoint, the one its

@@ -111,7 +111,28 @@ class GoInteropTest {
                 .contains("cosignature/v1: witness witness.example/go co-signed the checkpoint")
                 .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint")
                 .contains("tlog.CheckTree: the drawn checkpoint of size " + bagDrawnAt
-                        + " is consistent with the bag checkpoint of size " + bagSize);
+                        + " is consistent with the bag checkpoint of size " + bagSize)
+                .contains("data/analysis/timeline.jsonl: 1 timeline entries, each the body of its"
+                        + " leak.timeline-entry entry");
+    }
+
+    @Test
+    void goRejectsABagWhoseTimelineLineWasChanged() throws Exception {
+        Path dir = unpackedBag("bag-timeline", null);
+        Path timeline = dir.resolve("data/analysis/timeline.jsonl");
+        String text = Files.readString(timeline);
+        assertThat(text).contains("203.0.113.7");
+        // the manifests are not what Go checks: the line alone, against its proved ledger entry
+        Files.writeString(timeline, text.replace("203.0.113.7", "198.51.100.9"));
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(r.exit()).as(r.output()).isEqualTo(1);
+        assertThat(r.output())
+                .contains("FAILED: data/analysis/timeline.jsonl: line 1 is not what its ledger entry #")
+                .contains("(leak.timeline-entry)");
+        Files.writeString(timeline, "");
+        Result left = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        assertThat(left.exit()).as(left.output()).isEqualTo(1);
+        assertThat(left.output()).contains("data/analysis/timeline.jsonl: it ends after line 0");
     }
 
     @Test
