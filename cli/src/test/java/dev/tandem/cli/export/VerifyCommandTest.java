@@ -46,6 +46,9 @@ class VerifyCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** What the bag's {@code data/analysis/timeline.jsonl} holds: empty, as the log has no timeline entry. */
+    byte[] timelineFile = new byte[0];
+
     /**
      * A log of incident I-1: the entry that opened it, one AUDIT item's addition and the export entry
      * that lists them; the bag holds the files every bag holds (docs/contracts.md §5), the reports and
@@ -140,8 +143,8 @@ class VerifyCommandTest {
             Map<String, String> info = new LinkedHashMap<>();
             if (listed) { // as the server writes it; an older build's bag declares no format
                 info.put(ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION));
-                // no analysis timeline entry: the file of format 3 is empty (ADR 115)
-                bag.add(ExportBag.ANALYSIS_TIMELINE, new byte[0]);
+                // no analysis timeline entry: the file of format 3 is empty (ADR 115), unless a test writes one
+                bag.add(ExportBag.ANALYSIS_TIMELINE, timelineFile);
             }
             info.put(ExportBag.INCIDENT, "I-1");
             info.put(ExportBag.ORIGIN, cp.origin());
@@ -304,6 +307,19 @@ class VerifyCommandTest {
         Run r = run("verify", bag(true).toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith("FAILED: evidence does not match its ledger entry: data/evidence/");
+    }
+
+    @Test
+    void exitsOneNamingATimelineLineNoLedgerEntryRecords() throws Exception {
+        // a line written by hand into a bag whose entries record no timeline entry (ADR 115), the
+        // manifests written with it
+        timelineFile = ("{\"index\":1,\"kind\":\"login\",\"subject\":\"ada\",\"ip\":\"203.0.113.7\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .startsWith("FAILED: changed byte: data/analysis/timeline.jsonl: line 1 is one more than the 0"
+                        + " timeline entries");
     }
 
     @Test
