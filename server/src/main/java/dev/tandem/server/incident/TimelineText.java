@@ -275,7 +275,7 @@ public final class TimelineText {
                                 ? " (" + count(b.path("records").asLong(), "record") + ")"
                                 : "");
             case "leak.timeline-entry" ->
-                "Leak analysis timeline: " + s(b, "at") + " " + s(b, "kind") + " " + s(b, "subject") + ": "
+                "Leak analysis timeline: " + time(b, "at") + " " + s(b, "kind") + " " + s(b, "subject") + ": "
                         + s(b, "text");
             case "analysis.completed" -> {
                 long privileged = b.path("privilegedFindings").asLong();

@@ -119,7 +119,7 @@ class TimelineTextTest {
                                 .put("kind", "login")
                                 .put("subject", "admin@acme.test")
                                 .put("text", "admin@acme.test logged in from 203.0.113.7")),
-                "Leak analysis timeline: 2025-03-10T03:15:00Z login admin@acme.test: admin@acme.test logged in"
+                "Leak analysis timeline: 2025-03-10 03:15 UTC login admin@acme.test: admin@acme.test logged in"
                         + " from 203.0.113.7");
         s.put(new GrantAdded("i", "g1", "rafael", "e2"), "Ada Lovelace let Rafael Costa read FORENSIC item e2");
         s.put(
