@@ -17,7 +17,9 @@ import java.time.Duration;
  * blocks of 2 MiB and more a few seconds after they are freed) makes every page of the second write
  * a page fault on the host. Every benchmarked process writes its output to a new file, so each pays
  * the second figure for each byte it writes: a process that writes more pays more, on such a machine
- * only (docs/benchmarks.md, "Session 21").
+ * only (docs/benchmarks.md, "Session 21"). The allocator hands out the memory freed last first, so
+ * the probe writes as much as a run's output (a GiB): a few hundred MiB are served from memory the
+ * guest still holds and show nothing.
  */
 final class PageCacheProbe {
     private PageCacheProbe() {}

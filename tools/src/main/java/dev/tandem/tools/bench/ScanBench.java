@@ -144,12 +144,12 @@ public final class ScanBench implements Callable<Integer> {
         } else {
             out.println("ripgrep: " + rg + " (" + version(rg) + ")");
         }
-        PageCacheProbe.Cost page = PageCacheProbe.measure(
-                Path.of(System.getProperty("java.io.tmpdir")), 256L << 20, Duration.ofSeconds(4));
+        PageCacheProbe.Cost page =
+                PageCacheProbe.measure(Path.of(System.getProperty("java.io.tmpdir")), 1L << 30, Duration.ofSeconds(5));
         out.printf(
                 Locale.ROOT,
                 "page cache: writing a new file costs %.2f kernel CPU s per GB right after as much was deleted, %.2f s"
-                        + " per GB 4 s later%s%n",
+                        + " per GB 5 s later%s%n",
                 page.justFreedPerGb(),
                 page.restedPerGb(),
                 page.restedPerGb() > 3 * page.justFreedPerGb() && page.restedPerGb() > 0.3
