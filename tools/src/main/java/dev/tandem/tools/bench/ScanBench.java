@@ -153,8 +153,8 @@ public final class ScanBench implements Callable<Integer> {
                 page.justFreedPerGb(),
                 page.restedPerGb(),
                 page.restedPerGb() > 3 * page.justFreedPerGb() && page.restedPerGb() > 0.3
-                        ? " (this machine hands freed memory back to its host: each run pays the second figure for"
-                                + " each byte of output, \"out MB\" below)"
+                        ? " (this machine hands freed memory back to its host: a run may pay up to the second figure"
+                                + " per GB of its output, \"out MB\" below)"
                         : "");
         out.flush();
         List<ScanCorpora.Kind> kinds = switch (corpus) {
