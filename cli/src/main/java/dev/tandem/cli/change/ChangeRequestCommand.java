@@ -1,5 +1,6 @@
 package dev.tandem.cli.change;
 
+import dev.tandem.cli.ServerCommand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
             "Requests a change against pre-change snapshots; two people approve it before it is carried out.",
             "With --finding, what is left out is filled from the finding's proposed containment."
         })
-final class ChangeRequestCommand extends ChangeSteps.Formatted {
+final class ChangeRequestCommand extends ServerCommand.TextOrJson {
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
 

@@ -1,5 +1,6 @@
 package dev.tandem.cli.change;
 
+import dev.tandem.cli.ServerCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description =
                 "Lists the control tests the incident's executed changes put up for retest, and the fee estimate.")
-final class ChangeRetestsCommand extends ChangeStep {
+final class ChangeRetestsCommand extends ServerCommand {
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
 

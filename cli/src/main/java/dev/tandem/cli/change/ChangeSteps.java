@@ -22,11 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChangeSteps {
     private ChangeSteps() {}
 
-    /** A command with {@code --format text|json}. */
-    abstract static class Formatted extends ServerCommand.TextOrJson {}
-
     /** A step of one change: {@code POST /api/v1/changes/{id}/<step>}, answered with the change. */
-    abstract static class Step extends Formatted {
+    abstract static class Step extends ServerCommand.TextOrJson {
         @Parameters(index = "0", paramLabel = "CHANGE", description = "The change's id.")
         String change = "";
 
@@ -56,7 +53,7 @@ final class ChangeSteps {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Lists the incident's change requests: id, status, title, items, requester, decisions.")
-    static final class ListCommand extends Formatted {
+    static final class ListCommand extends ServerCommand.TextOrJson {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
         String incident = "";
 
@@ -80,7 +77,7 @@ final class ChangeSteps {
                 "The request, decisions, execution and diffs, items no register row matches, segregation of"
                         + " duties, and the retest cost if carried out."
             })
-    static final class ShowCommand extends Formatted {
+    static final class ShowCommand extends ServerCommand.TextOrJson {
         @Parameters(index = "0", paramLabel = "CHANGE", description = "The change's id.")
         String change = "";
 
@@ -299,7 +296,7 @@ final class ChangeSteps {
                 "",
                 "Setting it is the audit liaison's or an administrator's, and a ledger entry."
             })
-    static final class PeriodCommand extends Formatted {
+    static final class PeriodCommand extends ServerCommand.TextOrJson {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
         String incident = "";
 
@@ -332,7 +329,7 @@ final class ChangeSteps {
                 "The CSV's columns: control,configItem,testedOn,tester,sample. Importing is the audit liaison's"
                         + " or an administrator's."
             })
-    static final class RegisterCommand extends Formatted {
+    static final class RegisterCommand extends ServerCommand.TextOrJson {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
         String incident = "";
 
