@@ -55,6 +55,43 @@ class PlainValuesTest {
     }
 
     @Test
+    void fullNamesInPlainAsciiAreJudgedAsTheirStringsWouldBe() throws InterruptedException {
+        // a full-name column: a person only when the value has a person's name's shape and no legal form
+        String[] values = {
+            "Lucas Clark",
+            "Acme GmbH",
+            "Mary Ann O'Neil-Smith",
+            "john smith",
+            "A B C D E",
+            "Dr. No",
+            "Jean  Luc",
+            "R2 D2",
+            "Zoë Smith",
+            "ACME SA",
+            "Acme Sa",
+            "Rossi S.p.A.",
+            "Madonna",
+            "Polska Sp. z o.o.",
+            "Hans Müller e.K.",
+            "N/A",
+            "Jo Bloggs Inc",
+            "Ann  Lee Ltd",
+            "Sam Acme,"
+        };
+        StringBuilder jsonl = new StringBuilder();
+        for (String v : values) jsonl.append("{\"name\":\"").append(v).append("\"}\n");
+        assertThat(found(jsonl.toString(), "people.jsonl"))
+                .containsExactly(
+                        // as the build before names were read from their bytes prints them
+                        "PERSON 9-20:1 [Lucas Clark] [lucas clark] 0.6",
+                        "PERSON 53-74:3 [Mary Ann O'Neil-Smith] [mary ann o'neil-smith] 0.6",
+                        "PERSON 129-135:6 [Dr. No] [dr. no] 0.6",
+                        "PERSON 147-156:7 [Jean  Luc] [jean luc] 0.6",
+                        "PERSON 185-195:9 [Zo\u00eb Smith] [zo\u00eb smith] 0.6",
+                        "PERSON 226-233:11 [Acme Sa] [acme sa] 0.6");
+    }
+
+    @Test
     void domainsAreJudgedByTheirBytesAsByTheirStrings() throws InterruptedException {
         // more domains than the table keeps before it is emptied, valid and invalid alike, each twice
         Random random = new Random(7);

@@ -402,31 +402,55 @@ public enum FieldContext {
                 break;
             }
         }
-        // the last two words, from the end: [from, to) each
-        int[] bounds = new int[4];
-        int words = 0;
-        int end = n;
-        while (words < 2) {
-            while (end > 0 && isSeparator(v.charAt(end - 1))) end--;
-            if (end == 0) break;
-            int start = end;
-            while (start > 0 && !isSeparator(v.charAt(start - 1))) start--;
-            bounds[2 * words] = start;
-            bounds[2 * words + 1] = end;
-            words++;
-            end = start;
+        // the last word [lastFrom, lastTo) and the one before it [prevFrom, prevTo), from the end
+        int lastTo = n;
+        while (lastTo > 0 && isSeparator(v.charAt(lastTo - 1))) lastTo--;
+        if (lastTo == 0) return false;
+        int lastFrom = lastTo;
+        while (lastFrom > 0 && !isSeparator(v.charAt(lastFrom - 1))) lastFrom--;
+        int prevTo = lastFrom;
+        while (prevTo > 0 && isSeparator(v.charAt(prevTo - 1))) prevTo--;
+        if (prevTo == 0) return false;
+        int prevFrom = prevTo;
+        while (prevFrom > 0 && !isSeparator(v.charAt(prevFrom - 1))) prevFrom--;
+        // every form starts with an ASCII letter: only the forms of the last word's first letter are compared
+        int first = firstLetter(v, lastFrom, lastTo);
+        if (first >= 0) {
+            for (String form : LEGAL_FORMS_BY_FIRST[first]) if (sameWord(v, lastFrom, lastTo, form)) return true;
+            String[] shortForms = SHORT_LEGAL_FORMS_BY_FIRST[first];
+            if (shortForms.length > 0 && (hasDot(v, lastFrom, lastTo) || isUpperCase(v, lastFrom, lastTo))) {
+                for (String form : shortForms) if (sameWord(v, lastFrom, lastTo, form)) return true;
+            }
         }
-        if (words < 2) return false;
-        int lastFrom = bounds[0];
-        int lastTo = bounds[1];
-        for (String form : LEGAL_FORMS) if (sameWord(v, lastFrom, lastTo, form)) return true;
-        boolean written = hasDot(v, lastFrom, lastTo) || isUpperCase(v, lastFrom, lastTo);
-        if (written) for (String form : SHORT_LEGAL_FORMS) if (sameWord(v, lastFrom, lastTo, form)) return true;
         // Sp. z o.o. (Poland), S. de R.L. and S.A. de C.V. (Mexico): the last two words
         for (String[] form : TWO_WORD_FORMS) {
-            if (sameWord(v, bounds[2], bounds[3], form[0]) && sameWord(v, lastFrom, lastTo, form[1])) return true;
+            if (sameWord(v, prevFrom, prevTo, form[0]) && sameWord(v, lastFrom, lastTo, form[1])) return true;
         }
         return false;
+    }
+
+    /** The index (0 for 'a') of the first letter of {@code v[from, to)} other than a dot, lower-cased; -1 if not an ASCII letter. */
+    private static int firstLetter(CharSequence v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c == '.') continue;
+            int l = Character.toLowerCase(c) - 'a';
+            return l >= 0 && l < 26 ? l : -1;
+        }
+        return -1;
+    }
+
+    /** {@code forms} by their first letter ('a' first): each starts with an ASCII letter. */
+    private static String[][] byFirstLetter(String[] forms) {
+        String[][] out = new String[26][];
+        for (int l = 0; l < 26; l++) {
+            char c = (char) ('a' + l);
+            out[l] =
+                    java.util.Arrays.stream(forms).filter(f -> f.charAt(0) == c).toArray(String[]::new);
+        }
+        int indexed = java.util.Arrays.stream(out).mapToInt(a -> a.length).sum();
+        if (indexed != forms.length) throw new IllegalStateException("a legal form does not start with a-z");
+        return out;
     }
 
     private static boolean isSeparator(char c) {
@@ -521,6 +545,10 @@ public enum FieldContext {
 
     /** Legal forms of two letters that are words or names too: only in capitals or with dots. */
     private static final String[] SHORT_LEGAL_FORMS = {"sa", "ag", "ab", "as", "se", "sl", "lp", "eg"};
+
+    private static final String[][] LEGAL_FORMS_BY_FIRST = byFirstLetter(LEGAL_FORMS);
+
+    private static final String[][] SHORT_LEGAL_FORMS_BY_FIRST = byFirstLetter(SHORT_LEGAL_FORMS);
 
     private static final String[][] TWO_WORD_FORMS = {
         {"z", "oo"}, {"sp", "zoo"}, {"spz", "oo"}, {"de", "cv"}, {"de", "rl"}

@@ -87,7 +87,8 @@ final class FieldValues implements Forwarder.Listener {
         while (l < t && isSpace(acc[l])) l++;
         while (t > l && isSpace(acc[t - 1])) t--;
         if (t == l) return;
-        if ((context == FieldContext.PERSON || context == FieldContext.LOCATION) && isPlainAscii(l, t)) {
+        if ((context == FieldContext.PERSON || context == FieldContext.LOCATION || context == FieldContext.NAME)
+                && isPlainAscii(l, t)) {
             plainAscii(l, t);
             return;
         }
@@ -174,8 +175,8 @@ final class FieldValues implements Forwarder.Listener {
     }
 
     /**
-     * A name or place in plain ASCII ({@link #isPlainAscii}): what {@link #end} does with its string,
-     * from its bytes. Such a value decodes to one char a byte, its {@link #collapse} is its ASCII
+     * A name, full name or place in plain ASCII ({@link #isPlainAscii}): what {@link #end} does with
+     * its string, from its bytes. Such a value decodes to one char a byte, its {@link #collapse} is its ASCII
      * lower case, and it is a placeholder when that lower case is one; so the finding goes out with
      * the value as {@code acc[l, t)} and its normalized form in {@link #lower}, no string made.
      */
@@ -196,17 +197,50 @@ final class FieldValues implements Forwarder.Listener {
             lower[i] = c;
         }
         if (n <= LONGEST_PLACEHOLDER && isPlaceholder(lower, n)) return;
+        if (context == FieldContext.NAME) {
+            if (!isPersonNameShape(l, t) || FieldContext.looksLikeCompany(ascii.of(acc, l, t))) return;
+            send(Entity.PERSON, l, t, Confidence.NAME_BY_SHAPE);
+            return;
+        }
         boolean person = context == FieldContext.PERSON;
         if (letters == 0 && (person || digits < 4)) return;
         if (person && FieldContext.looksLikeCompany(ascii.of(acc, l, t))) return;
         Entity entity = person ? Entity.PERSON : Entity.LOCATION;
+        send(entity, l, t, Confidence.base(entity));
+    }
+
+    /** Sends the finding {@code acc[l, t)}, its normalized form in {@link #lower}. */
+    private void send(Entity entity, int l, int t, double confidence) {
         long line = startLine;
         for (int i = 0; i < l; i++) if (acc[i] == '\n') line++;
         forwarder
-                .view(entity, startOffset + l, startOffset + t, line, null, Confidence.base(entity), null)
+                .view(entity, startOffset + l, startOffset + t, line, null, confidence, null)
                 .value(acc, l, t)
-                .normalized(lower, 0, n);
+                .normalized(lower, 0, t - l);
         forwarder.send();
+    }
+
+    /**
+     * {@link FieldContext#looksLikePersonName}'s shape for a plain ASCII value ({@link #isPlainAscii}:
+     * words one space apart): two to four words, each starting with a capital, of letters,
+     * apostrophes, hyphens and dots. The company check is the caller's.
+     */
+    private boolean isPersonNameShape(int l, int t) {
+        int words = 1;
+        boolean wordStart = true;
+        for (int i = l; i < t; i++) {
+            byte c = acc[i];
+            if (c == ' ') {
+                words++;
+                wordStart = true;
+                continue;
+            }
+            if (wordStart && (c < 'A' || c > 'Z')) return false;
+            wordStart = false;
+            boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            if (!letter && c != '\'' && c != '-' && c != '.') return false;
+        }
+        return words >= 2 && words <= 4;
     }
 
     /** A plain ASCII value read as chars, for {@link #plainAscii}. */
