@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
  * configuration runs {@code --runs} times, interleaved; the best run counts (noise from other work
  * on the machine only ever slows a run down), the median is printed beside it, with the load
  * average. {@code --scaling} adds one large CSV file scanned with one thread and with all cores.
+ * Scaling is given two ways: one thread against all (the process may still use every core for its
+ * compilers, collector and output), and the one-thread process held to a single core with {@code
+ * taskset} against all cores (what "from 1 to all cores" means for the machine's work).
  * Each process writes its output to a file, as a user's {@code > findings.jsonl} does ({@link
  * TimedProcess}).
  */
@@ -130,6 +133,7 @@ public final class ScanBench implements Callable<Integer> {
                 ? dir
                 : Path.of(System.getProperty("java.io.tmpdir"), "tandem-bench-scan-" + size + "-seed" + seed);
         Path rg = TimedProcess.onPath("rg");
+        Path taskset = TimedProcess.onPath("taskset");
         List<String> tandem = ThisExecutable.command();
         out.printf(
                 Locale.ROOT,
@@ -185,6 +189,7 @@ public final class ScanBench implements Callable<Integer> {
             }
             c.put("t1", new Config("tandem scan --threads 1", 1, scan(tandem, d, 1), new ArrayList<>()));
             c.put("tN", new Config("tandem scan --threads " + cores, cores, scan(tandem, d, cores), new ArrayList<>()));
+            oneCore(c, taskset, scan(tandem, d, 1), cores);
             measure(out, c.values());
             table(out, c.values(), bytes);
             ratios(out, c, bytes, cores, k == ScanCorpora.Kind.NON_ASCII);
@@ -200,6 +205,7 @@ public final class ScanBench implements Callable<Integer> {
             c.put(
                     "tN",
                     new Config("tandem scan --threads " + cores, cores, scan(tandem, csv, cores), new ArrayList<>()));
+            oneCore(c, taskset, scan(tandem, csv, 1), cores);
             measure(out, c.values());
             table(out, c.values(), bytes);
             scalingLine(out, c, cores);
@@ -276,6 +282,17 @@ public final class ScanBench implements Callable<Integer> {
         }
         cmd.add(corpus.toString());
         return cmd;
+    }
+
+    /**
+     * Adds the one-thread scan held to one core ({@code taskset -c 0}) as {@code "t1c"}, when there is
+     * more than one core to compare it with and taskset is installed.
+     */
+    private static void oneCore(Map<String, Config> c, Path taskset, List<String> scan, int cores) {
+        if (taskset == null || cores < 2) return;
+        List<String> cmd = new ArrayList<>(List.of(taskset.toString(), "-c", "0"));
+        cmd.addAll(scan);
+        c.put("t1c", new Config("tandem, 1 core (taskset)", 1, cmd, new ArrayList<>()));
     }
 
     private static List<String> scan(List<String> tandem, Path corpus, int threads) {
@@ -374,18 +391,21 @@ public final class ScanBench implements Callable<Integer> {
                                 .distinct()
                                 .count()
                         == 1
-                && tN.results().stream()
+                && Stream.of("tN", "t1c")
+                        .filter(c::containsKey)
+                        .flatMap(k -> c.get(k).results().stream())
                         .allMatch(r -> r.sha256().equals(t1.best().sha256()));
         out.printf(
                 Locale.ROOT,
-                "output of --threads 1 and --threads %d: %s (%d lines)%n",
+                "output of --threads 1, --threads %d%s: %s (%d lines)%n",
                 cores,
+                c.containsKey("t1c") ? " and one core" : "",
                 same ? "byte for byte the same" : "DIFFERENT",
                 t1.best().lines());
         out.flush();
     }
 
-    private static void scalingLine(PrintWriter out, Map<String, Config> c, int cores) {
+    static void scalingLine(PrintWriter out, Map<String, Config> c, int cores) {
         Config t1 = c.get("t1");
         Config tN = c.get("tN");
         double speedup = t1.best().seconds() / tN.best().seconds();
@@ -399,6 +419,21 @@ public final class ScanBench implements Callable<Integer> {
                 t1.median() / tN.median() / cores,
                 mib(t1.peakRss()),
                 mib(tN.peakRss()));
+        Config t1c = c.get("t1c");
+        if (t1c == null) {
+            out.println("scaling 1 -> " + cores + " cores: not measured (taskset, from util-linux, is not installed)");
+            return;
+        }
+        double coreSpeedup = t1c.best().seconds() / tN.best().seconds();
+        out.printf(
+                Locale.ROOT,
+                "scaling 1 -> %d cores: %.2fx faster, %.2f of linear (the one-thread scan held to one core with"
+                        + " taskset, against --threads %d on all); median %.2f of linear%n",
+                cores,
+                coreSpeedup,
+                coreSpeedup / cores,
+                cores,
+                t1c.median() / tN.median() / cores);
     }
 
     private static void ratio(PrintWriter out, String what, Config a, Config b, String target) {
