@@ -43,14 +43,29 @@ public final class PiiScanner {
 
     private final FolderWalk.Gate gate;
 
+    private final Runnable onWorkerStart;
+
     public PiiScanner(ScanOptions options) {
-        this(options, FolderWalk.Gate.OPEN);
+        this(options, FolderWalk.Gate.OPEN, () -> {});
+    }
+
+    /**
+     * A scanner whose reading and scanning threads each run {@code onWorkerStart} first, on
+     * themselves, before any work (the command line lowers their scheduling priority there).
+     */
+    public PiiScanner(ScanOptions options, Runnable onWorkerStart) {
+        this(options, FolderWalk.Gate.OPEN, onWorkerStart);
     }
 
     /** A scanner whose folder walks pass {@code gate} before entering each folder (for tests). */
     PiiScanner(ScanOptions options, FolderWalk.Gate gate) {
+        this(options, gate, () -> {});
+    }
+
+    private PiiScanner(ScanOptions options, FolderWalk.Gate gate, Runnable onWorkerStart) {
         this.options = options;
         this.gate = gate;
+        this.onWorkerStart = onWorkerStart;
     }
 
     public ScanOptions options() {
@@ -255,7 +270,12 @@ public final class PiiScanner {
         int threads = options.threads();
         PartedSink<ScanSink> parted = parted(sink);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tandem-scan");
+            Thread t = new Thread(
+                    () -> {
+                        onWorkerStart.run();
+                        r.run();
+                    },
+                    "tandem-scan");
             t.setDaemon(true);
             return t;
         });
@@ -265,6 +285,7 @@ public final class PiiScanner {
                 .name("tandem-scan-reader")
                 .daemon()
                 .unstarted(() -> {
+                    onWorkerStart.run();
                     try {
                         try {
                             for (Source s : sources) produce(s, pool, scanners, order, parted);

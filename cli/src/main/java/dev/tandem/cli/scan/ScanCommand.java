@@ -83,8 +83,29 @@ public final class ScanCommand implements Callable<Integer> {
                     + " counts and the exit code (default: ${DEFAULT-VALUE}).")
     double minConfidence;
 
+    @Option(
+            names = "--nice",
+            paramLabel = "N",
+            description = "Nice value (0 to 19) of the reading and scanning threads on Linux (default: 10 when the"
+                    + " scanning threads take every core, else 0): they then yield to other work, the compiler"
+                    + " that speeds the scan up first.")
+    Integer nice;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The nice value when the scanning threads take every core (docs/adr/120-scan-threads-yield-to-the-compilers.md). */
+    static final int DEFAULT_NICE = 10;
+
+    /**
+     * The nice value of the reading and scanning threads: {@code given} when set, otherwise {@link
+     * #DEFAULT_NICE} when the {@code threads} scanning threads take all {@code cores}, else 0 (a
+     * scanning thread with a core to itself loses a little when the compilers preempt it).
+     */
+    static int niceFor(Integer given, int threads, int cores) {
+        if (given != null) return given;
+        return threads >= cores ? DEFAULT_NICE : 0;
+    }
 
     @Override
     public Integer call() {
@@ -94,6 +115,10 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (threads != null && threads < 1) {
             err.println("tandem scan: --threads must be at least 1");
+            return TandemCommand.EXIT_USAGE;
+        }
+        if (nice != null && (nice < 0 || nice > 19)) {
+            err.println("tandem scan: --nice must be between 0 and 19, not " + nice);
             return TandemCommand.EXIT_USAGE;
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
@@ -127,7 +152,12 @@ public final class ScanCommand implements Callable<Integer> {
         progressLine = showProgress ? new ProgressLine(err, totalSize(paths)) : ProgressLine.NONE;
         PiiScanner.Report report;
         try {
-            report = new PiiScanner(options).scanPaths(paths, writer, progressLine);
+            int workerNice =
+                    niceFor(nice, options.threads(), Runtime.getRuntime().availableProcessors());
+            report = new PiiScanner(options, () -> {
+                        if (workerNice > 0) ThreadNice.set(workerNice);
+                    })
+                    .scanPaths(paths, writer, progressLine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tandem scan: interrupted");

@@ -145,6 +145,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void niceOutsideZeroToNineteenIsAUsageError(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.log");
+        Files.writeString(f, "nothing\n");
+        CliRun r = CliRun.run("scan", "--nice", "20", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(r.err()).contains("tandem scan: --nice must be between 0 and 19, not 20");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void scanningThreadsYieldOnlyWhenTheyTakeEveryCoreUnlessToldOtherwise() {
+        assertThat(ScanCommand.niceFor(null, 2, 2)).isEqualTo(ScanCommand.DEFAULT_NICE);
+        assertThat(ScanCommand.niceFor(null, 1, 1)).isEqualTo(ScanCommand.DEFAULT_NICE);
+        assertThat(ScanCommand.niceFor(null, 8, 4)).isEqualTo(ScanCommand.DEFAULT_NICE);
+        assertThat(ScanCommand.niceFor(null, 1, 2)).isZero();
+        assertThat(ScanCommand.niceFor(0, 2, 2)).isZero();
+        assertThat(ScanCommand.niceFor(19, 1, 2)).isEqualTo(19);
+    }
+
+    @Test
+    void aScanWithLoweredPriorityFindsWhatAnyOtherDoesAndPrintsNoWarning(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.log");
+        Files.writeString(f, "ssn 536-22-8726 mail jane.doe@example.org\n".repeat(2000));
+        CliRun plain = CliRun.run("scan", "--format", "jsonl", "--threads", "2", "--nice", "0", f.toString());
+        CliRun niced = CliRun.run("scan", "--format", "jsonl", "--threads", "2", "--nice", "15", f.toString());
+        assertThat(niced.exit()).isEqualTo(1);
+        assertThat(niced.out()).isEqualTo(plain.out()).contains("US_SSN");
+        assertThat(niced.err()).doesNotContain("WARNING");
+    }
+
+    @Test
     void revealAddsRawValues(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.log");
         Files.writeString(f, "ssn 536-22-8726\n");
