@@ -135,22 +135,21 @@ class ScanCommandTest {
                 .substring("next: ".length());
     }
 
-    @Test
-    void minConfidenceOutsideZeroToOneIsAUsageError(@TempDir Path dir) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "--min-confidence | 1.5 | tandem scan: --min-confidence must be between 0 and 1, not 1.5",
+                "--nice | 20 | tandem scan: --nice must be between 0 and 19, not 20",
+                "--nice | -1 | tandem scan: --nice must be between 0 and 19, not -1"
+            })
+    void anOptionOutOfItsRangeIsAUsageError(String option, String value, String message, @TempDir Path dir)
+            throws Exception {
         Path f = dir.resolve("a.log");
         Files.writeString(f, "nothing\n");
-        CliRun r = CliRun.run("scan", "--min-confidence", "1.5", f.toString());
+        CliRun r = CliRun.run("scan", option, value, f.toString());
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
-        assertThat(r.err()).contains("--min-confidence must be between 0 and 1");
-    }
-
-    @Test
-    void niceOutsideZeroToNineteenIsAUsageError(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("a.log");
-        Files.writeString(f, "nothing\n");
-        CliRun r = CliRun.run("scan", "--nice", "20", f.toString());
-        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
-        assertThat(r.err()).contains("tandem scan: --nice must be between 0 and 19, not 20");
+        assertThat(r.err()).contains(message);
         assertThat(r.out()).isEmpty();
     }
 
