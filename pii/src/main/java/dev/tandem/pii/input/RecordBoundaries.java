@@ -38,19 +38,17 @@ public abstract sealed class RecordBoundaries {
 
     /**
      * Reads {@code buf[from, to)} (the bytes after those already fed) and answers the position
-     * just after the last record boundary in it, or -1 when there is none.
+     * just after the last record boundary in it, or -1 when there is none. Each kind has the same
+     * loop of its own, calling its own {@code next} and {@code step}: a loop shared by both would
+     * call them through a type check that the JIT compiles for the first kind of file it sees and
+     * throws away at the first file of the other kind, leaving the reader thread interpreting the
+     * loop, a byte at a time, until it is compiled again (docs/adr/120-scan-threads-yield-to-the-compilers.md).
      */
-    public final int feed(byte[] buf, int from, int to) {
-        int last = -1;
-        long base = at - from;
-        int i = from;
-        while ((i = next(buf, i, to)) < to) {
-            at = base + i;
-            if (step(buf[i])) last = i + 1;
-            i++;
-        }
-        at = base + to;
-        return last;
+    public abstract int feed(byte[] buf, int from, int to);
+
+    /** Sets the stream position of the byte being stepped. */
+    final void at(long position) {
+        at = position;
     }
 
     /**
@@ -104,6 +102,20 @@ public abstract sealed class RecordBoundaries {
         @Override
         public long headerEnd() {
             return Math.max(headerEnd, 0);
+        }
+
+        @Override
+        public int feed(byte[] buf, int from, int to) {
+            int last = -1;
+            long base = at() - from;
+            int i = from;
+            while ((i = next(buf, i, to)) < to) {
+                at(base + i);
+                if (step(buf[i])) last = i + 1;
+                i++;
+            }
+            at(base + to);
+            return last;
         }
 
         @Override
@@ -170,6 +182,20 @@ public abstract sealed class RecordBoundaries {
         private int state = OUTSIDE;
         /** Objects and arrays open (the reader's stack and its too-deep count together). */
         private long depth;
+
+        @Override
+        public int feed(byte[] buf, int from, int to) {
+            int last = -1;
+            long base = at() - from;
+            int i = from;
+            while ((i = next(buf, i, to)) < to) {
+                at(base + i);
+                if (step(buf[i])) last = i + 1;
+                i++;
+            }
+            at(base + to);
+            return last;
+        }
 
         @Override
         int next(byte[] buf, int from, int to) {
