@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Counsel's review of 2026-12-07 (docs/regulation-rules.md, "Counsel's review"): the corrected
  * triggers (Ark. Code 4-110-105(d); PDPA 2012 s. 26D(1)), the added rules (Resolution CD/ANPD
- * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy),
- * and the review itself as the rule file records it.
+ * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
+ * Kenya's Data Protection Act 2019 s. 43, ADR 122), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -38,6 +38,33 @@ class CounselReview2026Test {
                 new IncidentScope(
                         AWARE, Subjects.parse(subjects), Set.of(data), facts, ZoneOffset.UTC, determined, sent),
                 judgements);
+    }
+
+    /** Financial-account data, encrypted with the key safe: the rule is set aside by the safe harbour. */
+    private Assessment setAsideForEncryptedData(String subjects, String ruleId) {
+        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
+        Assessment a = assess(subjects, DataCategory.FINANCIAL_ACCOUNT, encrypted, null, Map.of(), List.of());
+        assertThat(a.obligations()).noneSatisfy(o -> assertThat(o.ruleId()).isEqualTo(ruleId));
+        assertThat(a.notRequired()).anySatisfy(o -> {
+            assertThat(o.ruleId()).isEqualTo(ruleId);
+            assertThat(o.basis()).contains("encryption safe harbour");
+        });
+        return a;
+    }
+
+    /** A notice owed (unless a question sets it aside) 72 hours after awareness. */
+    private static Obligation owedInSeventyTwoHours(Assessment a, String ruleId) {
+        Obligation o = only(a, ruleId);
+        assertThat(o.due()).as(ruleId).isEqualTo(AWARE.plusSeconds(72 * 3600));
+        assertThat(o.status()).as(ruleId).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        return o;
+    }
+
+    /** The ids of the rules owed for a scope with no determination and no notice sent. */
+    private List<String> owed(String subjects, CompanyFacts facts, Judgement... judgements) {
+        return assess(subjects, DataCategory.CONTACT, facts, null, Map.of(), List.of(judgements)).obligations().stream()
+                .map(Obligation::ruleId)
+                .toList();
     }
 
     private static Obligation only(Assessment a, String ruleId) {
@@ -96,13 +123,7 @@ class CounselReview2026Test {
      */
     @Test
     void singaporeIndividualsAreNotOwedANoticeWhenTheDataWereEncryptedAndTheKeySafe() {
-        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
-        Assessment a = assess("SG=600", DataCategory.FINANCIAL_ACCOUNT, encrypted, null, Map.of(), List.of());
-        assertThat(a.obligations()).noneSatisfy(o -> assertThat(o.ruleId()).isEqualTo("sg-pdpa-individuals"));
-        assertThat(a.notRequired()).anySatisfy(o -> {
-            assertThat(o.ruleId()).isEqualTo("sg-pdpa-individuals");
-            assertThat(o.basis()).contains("encryption safe harbour");
-        });
+        Assessment a = setAsideForEncryptedData("SG=600", "sg-pdpa-individuals");
         assertThat(only(a, "sg-pdpa-pdpc").status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
         Assessment clear =
                 assess("SG=600", DataCategory.FINANCIAL_ACCOUNT, CompanyFacts.none(), null, Map.of(), List.of());
@@ -180,9 +201,7 @@ class CounselReview2026Test {
     @Test
     void malaysiaOwesTheCommissionerSeventyTwoHoursUnlessNoSignificantHarm() {
         Assessment a = assess("MY=10", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
-        Obligation commissioner = only(a, "my-pdpa-commissioner");
-        assertThat(commissioner.due()).isEqualTo(AWARE.plusSeconds(72 * 3600));
-        assertThat(commissioner.status()).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        Obligation commissioner = owedInSeventyTwoHours(a, "my-pdpa-commissioner");
         assertThat(commissioner.citation()).startsWith("PDPA 2010 (Malaysia) s. 12B(1)");
         Obligation subjects = only(a, "my-pdpa-individuals");
         assertThat(subjects.status()).isEqualTo(Obligation.Status.CONDITIONAL);
@@ -237,6 +256,59 @@ class CounselReview2026Test {
                 .isEqualTo(Obligation.Status.CONDITIONAL);
     }
 
+    /**
+     * Data Protection Act 2019 (Kenya) s. 43(1)-(2): where personal data was accessed by an
+     * unauthorised person with a real risk of harm, the Data Commissioner within 72 hours of becoming
+     * aware, the data subjects within a reasonably practical period.
+     */
+    @Test
+    void kenyaOwesTheDataCommissionerSeventyTwoHoursUnlessNoRealRiskOfHarm() {
+        Assessment a = assess("KE=250", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation commissioner = owedInSeventyTwoHours(a, "ke-dpa-commissioner");
+        assertThat(commissioner.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(commissioner.citation()).isEqualTo("Data Protection Act 2019 (Kenya) s. 43(1)(a), (2), (5)");
+        Obligation subjects = only(a, "ke-dpa-individuals");
+        assertThat(subjects.due()).isNull();
+        assertThat(subjects.urgent()).isFalse();
+        assertThat(subjects.citation()).startsWith("Data Protection Act 2019 (Kenya) s. 43(1)(b)");
+        assertThat(a.warnings()).noneSatisfy(w -> assertThat(w).contains("KE"));
+        // no real risk of harm: neither notice is owed
+        var noRisk = new Judgement("KE_REAL_RISK_OF_HARM", Answer.NO, "dpo", AWARE, "a list of shoe sizes");
+        Assessment answered =
+                assess("KE=250", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(noRisk));
+        assertThat(answered.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith("ke-dpa"));
+        assertThat(answered.notRequired().stream().map(Obligation::ruleId))
+                .contains("ke-dpa-commissioner", "ke-dpa-individuals");
+        // people elsewhere owe Kenya nothing
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("ke-dpa"));
+    }
+
+    /**
+     * s. 43(6): no communication to the data subjects where security safeguards such as encryption
+     * protect the data; the Data Commissioner is still told.
+     */
+    @Test
+    void kenyaDataSubjectsAreNotToldWhenTheDataWereEncrypted() {
+        Assessment a = setAsideForEncryptedData("KE=250", "ke-dpa-individuals");
+        assertThat(only(a, "ke-dpa-commissioner").due()).isEqualTo(AWARE.plusSeconds(72 * 3600));
+    }
+
+    /** s. 43(3): a processor tells the controller within 48 hours, whatever the risk of harm. */
+    @Test
+    void aKenyanProcessorTellsTheControllerWithinFortyEightHours() {
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        var noRisk = new Judgement("KE_REAL_RISK_OF_HARM", Answer.NO, "dpo", AWARE, "no harm seen");
+        Assessment a = assess("KE=250", DataCategory.CONTACT, processor, null, Map.of(), List.of(noRisk));
+        Obligation controller = only(a, "ke-dpa-controller");
+        assertThat(controller.recipient()).isEqualTo(Recipient.CONTROLLER);
+        assertThat(controller.due()).isEqualTo(AWARE.plusSeconds(48 * 3600));
+        assertThat(controller.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(controller.citation()).isEqualTo("Data Protection Act 2019 (Kenya) s. 43(3)");
+        assertThat(owed("KE=250", processor, noRisk)).doesNotContain("ke-dpa-commissioner");
+        // a controller owes no notice to itself
+        assertThat(owed("KE=250", CompanyFacts.none())).doesNotContain("ke-dpa-controller");
+    }
+
     @Test
     void theReviewIsRecordedInTheRuleFileAndPrintedInTheTable() {
         RuleBook.Review review = BOOK.review().orElseThrow();
@@ -251,13 +323,23 @@ class CounselReview2026Test {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.FIXED);
                     assertThat(f.source()).contains("sso.agc.gov.sg");
                 })
-                .anySatisfy(f -> assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING))
+                .anySatisfy(f -> {
+                    assertThat(f.rules())
+                            .containsExactly("ke-dpa-commissioner", "ke-dpa-individuals", "ke-dpa-controller");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.source()).contains("s. 43(1)(a)-(b), (2)-(6)");
+                })
+                .anySatisfy(f -> {
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
+                    assertThat(f.text()).doesNotContain("Kenya");
+                })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
         assertThat(md)
                 .contains("## Counsel's review (2026-12-07)")
                 .contains("| us-ar-ag | FIXED | ")
-                .contains("| br-lgpd-anpd-supplement | ADDED | ");
+                .contains("| br-lgpd-anpd-supplement | ADDED | ")
+                .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ");
     }
 
     private static final String HEAD = """
