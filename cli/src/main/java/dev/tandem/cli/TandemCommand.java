@@ -76,7 +76,7 @@ public final class TandemCommand implements Runnable {
         m.put("scan", dev.tandem.cli.scan.ScanCommand::new);
         m.put("change", dev.tandem.cli.change.ChangeCommand::new);
         m.put("incident", dev.tandem.cli.incident.IncidentCommand::new);
-        m.put("timeline", dev.tandem.cli.incident.TimelineCommand::new);
+        m.put("timeline", () -> dev.tandem.cli.incident.TimelineCommand.commandLine());
         m.put("obligations", dev.tandem.cli.incident.ObligationsCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);

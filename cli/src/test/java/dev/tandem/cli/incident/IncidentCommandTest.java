@@ -219,6 +219,135 @@ class IncidentCommandTest {
         assertThat(bad.err()).endsWith("(bad-order; option --order)" + System.lineSeparator());
     }
 
+    @Test
+    void timelineAddSendsTheOptionsAsTheEntrysFieldsAndPrintsItsLedgerIndex() throws IOException {
+        String url = serve(201, "{\"ledgerIndex\":12}");
+        CliRun r = run(
+                url,
+                "timeline",
+                "add",
+                "--incident",
+                "INC 1",
+                "--kind",
+                "note",
+                "--text",
+                "Integration user disabled",
+                "--event-at",
+                "2026-11-26T06:00:00+01:00",
+                "--event-precision",
+                "HOUR",
+                "--discovered-at",
+                "2026-11-26T09:30:00Z",
+                "--privileged");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/timeline");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                {"kind":"NOTE","text":"Integration user disabled","eventAt":"2026-11-26T06:00:00+01:00",
+                 "eventPrecision":"HOUR","discoveredAt":"2026-11-26T09:30:00Z","privileged":true}"""));
+        assertThat(r.out())
+                .isEqualTo("added NOTE (privileged) to the timeline of incident INC 1 (ledger entry #12)"
+                        + System.lineSeparator());
+        CliRun correction = run(
+                url,
+                "timeline",
+                "add",
+                "--incident",
+                "INC-1",
+                "--kind",
+                "CORRECTION",
+                "--text",
+                "6:00, not 5:00",
+                "--corrects",
+                "8",
+                "--format",
+                "json");
+        assertThat(correction.exit()).as(correction.err()).isZero();
+        assertThat(received.get(1).json())
+                .isEqualTo(JSON.readTree("{\"kind\":\"CORRECTION\",\"text\":\"6:00, not 5:00\",\"corrects\":8}"));
+        assertThat(JSON.readTree(correction.out())).isEqualTo(JSON.readTree("{\"ledgerIndex\":12}"));
+        stop();
+
+        url = serve(
+                403,
+                problem(403, "forbidden", "privileged: only LEGAL and the incident commander add privileged entries"));
+        CliRun refused =
+                run(url, "timeline", "add", "--incident", "INC-1", "--kind", "NOTE", "--text", "x", "--privileged");
+        assertThat(refused.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(refused.err())
+                .isEqualTo("tandem timeline add: not allowed for this token's user (403): privileged: only LEGAL and"
+                        + " the incident commander add privileged entries (forbidden; option --privileged)"
+                        + System.lineSeparator());
+        assertThat(refused.out()).isEmpty();
+    }
+
+    @Test
+    void timelineAddRefusesAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(201, "{\"ledgerIndex\":12}");
+        String[][] cases = {
+            {"--kind", "NOTE", "--text", "x"},
+            {"--incident", "I", "--text", "x"},
+            {"--incident", "I", "--kind", "NOTE"},
+            {"--incident", "I", "--kind", "MEMO", "--text", "x"},
+            {"--incident", "I", "--kind", "NOTE", "--text", " "},
+            {"--incident", "I", "--kind", "NOTE", "--text", "x", "--event-at", "2026-11-26T06:00:00"},
+            {"--incident", "I", "--kind", "NOTE", "--text", "x", "--discovered-at", "yesterday"},
+            {"--incident", "I", "--kind", "NOTE", "--text", "x", "--event-precision", "HOUR"},
+            {
+                "--incident",
+                "I",
+                "--kind",
+                "NOTE",
+                "--text",
+                "x",
+                "--event-at",
+                "2026-11-26T06:00:00Z",
+                "--event-precision",
+                "WEEK"
+            },
+            {"--incident", "I", "--kind", "NOTE", "--text", "x", "--corrects", "3"},
+            {"--incident", "I", "--kind", "CORRECTION", "--text", "x"},
+            {"--incident", "I", "--kind", "CORRECTION", "--text", "x", "--corrects", "three"},
+            {"--incident", "I", "--kind", "CORRECTION", "--text", "x", "--corrects", "-1"}
+        };
+        String[] named = {
+            "--incident",
+            "--kind",
+            "--text",
+            "--kind",
+            "--text",
+            "--event-at",
+            "--discovered-at",
+            "--event-precision",
+            "--event-precision",
+            "--corrects",
+            "--corrects",
+            "--corrects",
+            "--corrects"
+        };
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new ArrayList<>(List.of("timeline", "add"));
+            args.addAll(List.of(cases[i]));
+            CliRun r = run(url, args.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.err()).as(args.toString()).contains(named[i]);
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(received).isEmpty();
+        CliRun noIncident = run(url, "timeline");
+        assertThat(noIncident.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(noIncident.err())
+                .isEqualTo("tandem timeline: Missing required option: '--incident=ID'" + System.lineSeparator());
+        CliRun noServer = CliRun.run("timeline", "--incident", "I");
+        assertThat(noServer.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(noServer.err())
+                .isEqualTo("tandem timeline: Missing required option: '--server=URL'" + System.lineSeparator());
+        assertThat(CliRun.run("timeline", "add", "--incident", "I", "--kind", "NOTE", "--text", "x")
+                        .err())
+                .contains("Missing required option: '--server=URL'");
+        assertThat(received).isEmpty();
+    }
+
     static final String OBLIGATIONS = """
             {"obligations":[
               {"regime":"EU GDPR","jurisdiction":"EU","recipient":"SUPERVISORY_AUTHORITY","due":"%s",

@@ -187,6 +187,44 @@ abstract class IncidentCliContract {
                 path, "{\"kind\":\"NOTE\",\"text\":\"Integration user disabled\",\"eventAt\":\"" + aware + "\"}");
         assertThat(note.status()).as(note.body()).isEqualTo(201);
 
+        Cli call = ok(
+                responder,
+                "timeline",
+                "add",
+                "--incident",
+                id,
+                "--kind",
+                "EXTERNAL_EVENT",
+                "--text",
+                "Audit firm told of the leak",
+                "--event-at",
+                aware,
+                "--event-precision",
+                "HOUR");
+        assertThat(call.out())
+                .startsWith("added EXTERNAL_EVENT to the timeline of incident " + id + " (ledger entry #")
+                .hasLineCount(1);
+        Cli auditorAdds = cli(auditor, "timeline", "add", "--incident", id, "--kind", "NOTE", "--text", "Seen");
+        assertThat(auditorAdds.exit()).isEqualTo(2);
+        assertThat(auditorAdds.out()).isEmpty();
+        assertThat(auditorAdds.err())
+                .startsWith("tandem timeline add: not allowed for this token's user (403): ")
+                .endsWith("(forbidden)" + NL)
+                .hasLineCount(1);
+        Cli responderPrivileged =
+                cli(responder, "timeline", "add", "--incident", id, "--kind", "NOTE", "--text", "Memo", "--privileged");
+        assertThat(responderPrivileged.exit()).isEqualTo(2);
+        assertThat(responderPrivileged.err())
+                .startsWith("tandem timeline add: not allowed for this token's user (403): privileged: ")
+                .endsWith("(forbidden; option --privileged)" + NL)
+                .hasLineCount(1);
+        Cli badTime = cli(
+                responder, "timeline", "add", "--incident", id, "--kind", "NOTE", "--text", "x", "--event-at", "09:00");
+        assertThat(badTime.exit()).isEqualTo(2);
+        assertThat(badTime.err())
+                .isEqualTo("tandem timeline add: --event-at: must be an RFC 3339 time with an offset (e.g."
+                        + " 2026-11-26T07:00:00Z), got 09:00" + NL);
+
         Cli counselReads = ok(counsel, "timeline", "--incident", id);
         assertThat(counselReads.out())
                 .contains("#" + privileged + "  ")
@@ -198,6 +236,8 @@ abstract class IncidentCliContract {
                 .contains("#" + privileged + "  ")
                 .contains("[privileged]  Privileged entry recorded (commitment ")
                 .contains("Integration user disabled")
+                .contains("EXTERNAL_EVENT  ")
+                .contains("Audit firm told of the leak")
                 .doesNotContain("notify the DPA")
                 .doesNotContain("opened for you");
         JsonNode auditorsJson = JSON.readTree(
