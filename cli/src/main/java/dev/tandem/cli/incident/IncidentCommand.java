@@ -4,12 +4,15 @@ import dev.tandem.cli.TandemCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tandem incident}: the incidents of a running server, opening one, and its members. */
+/**
+ * {@code tandem incident}: the incidents of a running server, opening one, its members and its
+ * lifecycle.
+ */
 @Command(
         name = "incident",
         mixinStandardHelpOptions = true,
         description = {
-            "Incidents on a Tandem server: list, show and open them, and manage their members.",
+            "Incidents on a Tandem server: list, show and open them, their members and their lifecycle.",
             "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
                     + "3 server unreachable, token refused or server error."
         },
@@ -17,7 +20,11 @@ import picocli.CommandLine.Command;
             IncidentCalls.ListCommand.class,
             IncidentCalls.ShowCommand.class,
             IncidentCalls.OpenCommand.class,
-            MembersCommand.class
+            MembersCommand.class,
+            LifecycleCommands.PhaseCommand.class,
+            LifecycleCommands.ContainCommand.class,
+            LifecycleCommands.OccurredAtCommand.class,
+            LifecycleCommands.CloseCommand.class
         })
 public final class IncidentCommand implements Runnable {
     @CommandLine.Spec

@@ -325,15 +325,7 @@ class IncidentCommandTest {
             "--corrects",
             "--corrects"
         };
-        for (int i = 0; i < cases.length; i++) {
-            List<String> args = new ArrayList<>(List.of("timeline", "add"));
-            args.addAll(List.of(cases[i]));
-            CliRun r = run(url, args.toArray(String[]::new));
-            assertThat(r.exit()).as(args.toString()).isEqualTo(TandemCommand.EXIT_USAGE);
-            assertThat(r.err()).as(args.toString()).contains(named[i]);
-            assertThat(r.out()).isEmpty();
-        }
-        assertThat(received).isEmpty();
+        usageErrors(url, List.of("timeline", "add"), cases, named);
         CliRun noIncident = run(url, "timeline");
         assertThat(noIncident.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
         assertThat(noIncident.err())
@@ -345,6 +337,111 @@ class IncidentCommandTest {
         assertThat(CliRun.run("timeline", "add", "--incident", "I", "--kind", "NOTE", "--text", "x")
                         .err())
                 .contains("Missing required option: '--server=URL'");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void theLifecycleCommandsSendWhatTheirEndpointTakes() throws IOException {
+        String url = serve(200, INCIDENT);
+        CliRun phase = run(url, "incident", "phase", "INC-1", "--phase", "respond");
+        assertThat(phase.exit()).as(phase.err()).isZero();
+        assertThat(phase.out()).startsWith("incident INC-1 is now in phase RESPOND" + System.lineSeparator());
+        CliRun occurred = run(
+                url,
+                "incident",
+                "occurred-at",
+                "INC-1",
+                "--occurred-at",
+                "2026-11-26T05:00:00Z",
+                "--precision",
+                "HOUR");
+        assertThat(occurred.exit()).as(occurred.err()).isZero();
+        assertThat(received).extracting(Received::method).containsExactly("PUT", "PUT");
+        assertThat(received)
+                .extracting(Received::path)
+                .containsExactly("/api/v1/incidents/INC-1/phase", "/api/v1/incidents/INC-1/occurred-at");
+        assertThat(received.get(0).json()).isEqualTo(JSON.readTree("{\"phase\":\"RESPOND\"}"));
+        assertThat(received.get(1).json())
+                .isEqualTo(JSON.readTree("{\"occurredAt\":\"2026-11-26T05:00:00Z\",\"precision\":\"HOUR\"}"));
+        stop();
+        received.clear();
+
+        url = serve(201, "{\"ledgerIndex\":21}");
+        CliRun contain = run(
+                url,
+                "incident",
+                "contain",
+                "INC-1",
+                "--text",
+                "Integration user disabled",
+                "--at",
+                "2026-11-27T10:00:00Z");
+        assertThat(contain.out())
+                .isEqualTo("incident INC-1 contained as of 2026-11-27T10:00:00Z (ledger entry #21)"
+                        + System.lineSeparator());
+        CliRun close = run(url, "incident", "close", "INC-1", "--text", "Lessons recorded", "--format", "json");
+        assertThat(JSON.readTree(close.out())).isEqualTo(JSON.readTree("{\"ledgerIndex\":21}"));
+        assertThat(received)
+                .extracting(Received::path)
+                .containsExactly("/api/v1/incidents/INC-1/containment", "/api/v1/incidents/INC-1/closure");
+        assertThat(received.get(0).json())
+                .isEqualTo(JSON.readTree("{\"text\":\"Integration user disabled\",\"at\":\"2026-11-27T10:00:00Z\"}"));
+        assertThat(received.get(1).json()).isEqualTo(JSON.readTree("{\"text\":\"Lessons recorded\"}"));
+        stop();
+
+        url = serve(
+                409,
+                problem(
+                        409,
+                        "invalid-lifecycle-change",
+                        "an incident is closed from RECOVER or IMPROVE; it is in RESPOND"));
+        CliRun early = run(url, "incident", "close", "INC-1", "--text", "Done");
+        assertThat(early.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(early.err())
+                .isEqualTo("tandem incident close: the server answered 409: an incident is closed from RECOVER or"
+                        + " IMPROVE; it is in RESPOND (invalid-lifecycle-change)" + System.lineSeparator());
+    }
+
+    @Test
+    void aLifecycleCommandRefusesAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(200, INCIDENT);
+        String[][] cases = {
+            {"phase", "INC-1"},
+            {"phase", "INC-1", "--phase", "CONTAIN"},
+            {"contain", "INC-1"},
+            {"contain", "INC-1", "--text", "x", "--at", "2026-11-27 10:00"},
+            {"occurred-at", "INC-1"},
+            {"occurred-at", "INC-1", "--occurred-at", "2026-11-26"},
+            {"occurred-at", "INC-1", "--occurred-at", "2026-11-26T05:00:00Z", "--precision", "WEEK"},
+            {"close", "INC-1"},
+            {"close", "INC-1", "--text", ""},
+            {"close", "--text", "x"}
+        };
+        String[] named = {
+            "--phase",
+            "--phase",
+            "--text",
+            "--at",
+            "--occurred-at",
+            "--occurred-at",
+            "--precision",
+            "--text",
+            "--text",
+            "INCIDENT"
+        };
+        usageErrors(url, List.of("incident"), cases, named);
+    }
+
+    /** Each of {@code cases} after {@code command} is a usage error naming its {@code named}, nothing sent. */
+    void usageErrors(String url, List<String> command, String[][] cases, String[] named) {
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of(cases[i]));
+            CliRun r = run(url, args.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.err()).as(args.toString()).contains(named[i]);
+            assertThat(r.out()).isEmpty();
+        }
         assertThat(received).isEmpty();
     }
 
@@ -418,9 +515,11 @@ class IncidentCommandTest {
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).contains("Missing command: give one of the commands listed below.");
         }
-        assertThat(CliRun.run("incident", "--help").out())
-                .contains("list", "show", "open", "members")
-                .contains("Opens an incident; this token's user becomes its incident commander.");
+        // picocli wraps each summary to the terminal's width: the words, whatever the line breaks
+        assertThat(CliRun.run("incident", "--help").out().replaceAll("\\s+", " "))
+                .contains("list", "show", "open", "members", "phase", "contain", "occurred-at", "close")
+                .contains("Opens an incident; this token's user becomes its incident commander.")
+                .contains("Closes the incident, from RECOVER or IMPROVE (the incident commander).");
     }
 
     @Test

@@ -277,5 +277,47 @@ abstract class IncidentCliContract {
                 ok(auditor, "obligations", "--incident", id, "--format", "json").out());
         assertThat(auditorsObligations.has("notTriggered")).isFalse();
         assertThat(auditorsObligations.path("obligations")).isNotEmpty();
+
+        Cli responderMoves = cli(responder, "incident", "phase", id, "--phase", "RESPOND");
+        assertThat(responderMoves.exit()).isEqualTo(2);
+        assertThat(responderMoves.out()).isEmpty();
+        assertThat(responderMoves.err())
+                .startsWith("tandem incident phase: not allowed for this token's user (403): ")
+                .endsWith("(forbidden)" + NL)
+                .hasLineCount(1);
+        assertThat(ok(ic, "incident", "phase", id, "--phase", "RESPOND").out())
+                .startsWith("incident " + id + " is now in phase RESPOND" + NL)
+                .contains("incident " + id + "  HIGH  RESPOND  ");
+        Cli tooEarly = cli(ic, "incident", "close", id, "--text", "Done");
+        assertThat(tooEarly.exit()).isEqualTo(2);
+        assertThat(tooEarly.err())
+                .isEqualTo("tandem incident close: the server answered 409: an incident is closed from RECOVER or"
+                        + " IMPROVE; it is in RESPOND (invalid-lifecycle-change)" + NL);
+        Cli counselContains = cli(counsel, "incident", "contain", id, "--text", "Token revoked");
+        assertThat(counselContains.exit()).isEqualTo(2);
+        assertThat(counselContains.err())
+                .startsWith("tandem incident contain: not allowed for this token's user (403): ")
+                .endsWith("(forbidden)" + NL)
+                .hasLineCount(1);
+        assertThat(ok(ic, "incident", "contain", id, "--text", "Integration user disabled", "--at", aware)
+                        .out())
+                .startsWith("incident " + id + " contained as of " + aware + " (ledger entry #")
+                .hasLineCount(1);
+        assertThat(ok(ic, "incident", "occurred-at", id, "--occurred-at", aware, "--precision", "HOUR")
+                        .out())
+                .startsWith("incident " + id + " occurred at " + aware + " (precision HOUR)" + NL);
+        Cli auditorCloses = cli(auditor, "incident", "close", id, "--text", "Done");
+        assertThat(auditorCloses.exit()).isEqualTo(2);
+        assertThat(auditorCloses.err()).endsWith("(forbidden)" + NL).hasLineCount(1);
+        ok(ic, "incident", "phase", id, "--phase", "RECOVER");
+        assertThat(ok(ic, "incident", "close", id, "--text", "Recovered; lessons recorded")
+                        .out())
+                .startsWith("closed incident " + id + " (ledger entry #");
+        JsonNode closed = ic.get("/api/v1/incidents/" + id).json();
+        assertThat(closed.path("phase").asString()).isEqualTo("RECOVER");
+        assertThat(closed.path("containedAt").asString()).isEqualTo(aware);
+        assertThat(closed.path("occurredPrecision").asString()).isEqualTo("HOUR");
+        assertThat(closed.path("closedAt").isNull()).isFalse();
+        assertThat(ok(auditor, "timeline", "--incident", id).out()).contains("Recovered; lessons recorded");
     }
 }
