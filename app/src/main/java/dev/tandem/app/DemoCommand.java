@@ -106,11 +106,12 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/evidence/$M/content   # 403
                   curl -s -H "Authorization: Bearer $COUNSEL" "$S/api/v1/incidents/$I/timeline?order=eventAt"
-                or from the terminal: the incidents, their people, and the timeline as each role sees it:
+                or from the terminal: the incidents, their people, the timeline as each role sees it, and a note on it:
                   ./tandem incident list --server $S --token $COUNSEL
                   ./tandem incident members list --server $S --token $COUNSEL --incident $I
                   ./tandem timeline --server $S --token $COUNSEL --incident $I --order eventAt
                   ./tandem timeline --server $S --token $AUDITOR --incident $I   # privileged entries as commitments
+                  ./tandem timeline add --server $S --token $COUNSEL --incident $I --kind NOTE --text 'Export bag checked'
 
                 Both reports are drawn from one signed checkpoint (HTML, or PDF with Accept: application/pdf):
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/reports/incident > incident-report.html
