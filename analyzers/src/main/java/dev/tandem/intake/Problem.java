@@ -35,7 +35,12 @@ public record Problem(
         /** Rows another input held too (an hourly and a 24-hour event log of the same hours): read once. */
         REPEATED_ROWS(false),
         /** A report export whose report run no event log read holds: its row count is unknown. */
-        REPORT_ROWS_UNKNOWN(false);
+        REPORT_ROWS_UNKNOWN(false),
+        /**
+         * A Setup download's times read one of the ways they could be: dates that read month or day
+         * first, a zone abbreviation other zones write at another offset. The file was read.
+         */
+        TIMES_ASSUMED(false);
 
         private final boolean fileLevel;
 

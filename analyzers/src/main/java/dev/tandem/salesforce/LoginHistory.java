@@ -37,6 +37,11 @@ public final class LoginHistory {
             String application,
             String country) {
 
+        /** The same attempt at {@code at}, by {@code user} (a name for an id, a time read the file's way). */
+        Login with(long at, String user) {
+            return new Login(file, line, at, user, loginType, ip, status, browser, application, country);
+        }
+
         public boolean succeeded() {
             return status.equalsIgnoreCase("Success");
         }
@@ -108,11 +113,13 @@ public final class LoginHistory {
         int app = h.find("Application");
         int country = h.find("Country Code", "Country", "CountryIso", "LoginGeo.CountryIso");
         String timeWhere = "column " + (time + 1) + "; ";
+        FileTimes<Login> times = new FileTimes<>(file, timeColumn, timeWhere);
         while (t.next()) {
             add(
                     file,
                     t.line(),
                     problems,
+                    times,
                     userColumn,
                     t.get(user),
                     timeColumn,
@@ -125,6 +132,7 @@ public final class LoginHistory {
                     t.get(app),
                     t.get(country));
         }
+        times.finish(problems, (l, at) -> l.with(at, l.username()), this::keep);
         endOfFile(file, problems);
     }
 
@@ -143,6 +151,7 @@ public final class LoginHistory {
                 file,
                 line,
                 problems,
+                null,
                 byName ? "Username" : "UserId",
                 fields.getOrDefault(byName ? "Username" : "UserId", ""),
                 "LoginTime",
@@ -160,6 +169,7 @@ public final class LoginHistory {
             String file,
             long line,
             Problems problems,
+            @Nullable FileTimes<Login> times,
             String userColumn,
             String user,
             String timeColumn,
@@ -176,29 +186,39 @@ public final class LoginHistory {
             problems.malformedRow(file, line, "login without " + userColumn);
             return;
         }
-        long millis = SetupTimes.parse(when);
-        if (millis == Timestamps.UNKNOWN) {
-            problems.malformedRow(file, line, SetupTimes.unreadable(timeColumn, when, timeWhere));
+        SetupTimes.Reading r = times != null ? times.read(line, when, problems) : SetupTimes.read(when);
+        if (!r.readable()) {
+            if (times == null) {
+                problems.malformedRow(file, line, SetupTimes.unreadable(timeColumn, when, timeWhere));
+            }
             return;
         }
+        Login login = new Login(
+                file,
+                line,
+                r.usual(),
+                username,
+                type.strip(),
+                ip.strip(),
+                status.strip(),
+                browser.strip(),
+                app.strip(),
+                country.strip().toUpperCase(Locale.ROOT));
+        if (times != null) {
+            times.keep(line, r, login);
+        } else {
+            keep(login);
+        }
+    }
+
+    private void keep(Login login) {
         if (kept >= MAX_LOGINS) {
             dropped++;
             return;
         }
         kept++;
         sorted = false;
-        byUser.computeIfAbsent(key(username), k -> new ArrayList<>())
-                .add(new Login(
-                        file,
-                        line,
-                        millis,
-                        username,
-                        type.strip(),
-                        ip.strip(),
-                        status.strip(),
-                        browser.strip(),
-                        app.strip(),
-                        country.strip().toUpperCase(Locale.ROOT)));
+        byUser.computeIfAbsent(key(login.username()), k -> new ArrayList<>()).add(login);
     }
 
     /** Reports the logins of a file past {@link #MAX_LOGINS}, if any. */
@@ -232,17 +252,7 @@ public final class LoginHistory {
             byUser.remove(key);
             List<Login> into = byUser.computeIfAbsent(key(name), k -> new ArrayList<>());
             for (Login l : logins) {
-                into.add(new Login(
-                        l.file(),
-                        l.line(),
-                        l.millis(),
-                        name,
-                        l.loginType(),
-                        l.ip(),
-                        l.status(),
-                        l.browser(),
-                        l.application(),
-                        l.country()));
+                into.add(l.with(l.millis(), name));
             }
             sorted = false;
         }

@@ -83,7 +83,13 @@ public final class SetupAuditTrail {
             Opens opens,
             String holder,
             boolean holderIsProfile,
-            String forUser) {}
+            String forUser) {
+
+        /** The same change at {@code at}, by {@code by} (a name for an id, a time read the file's way). */
+        Change with(long at, String by) {
+            return new Change(file, line, at, by, delegate, action, section, opens, holder, holderIsProfile, forUser);
+        }
+    }
 
     /** What {@link #classify} reads from one Action. */
     public record Classified(Opens opens, String holder, boolean holderIsProfile, String forUser) {}
@@ -148,12 +154,14 @@ public final class SetupAuditTrail {
         int code = query ? h.find("Action") : -1;
         int section = h.find("Section");
         int delegate = h.find("Delegate User", "DelegateUser");
+        FileTimes<Change> times = new FileTimes<>(file, dateColumn, "column " + (date + 1) + "; ");
         while (t.next()) {
             row(
                     file,
                     t.line(),
                     problems,
                     query,
+                    times,
                     dateColumn,
                     "column " + (date + 1) + "; ",
                     t.get(date),
@@ -163,6 +171,7 @@ public final class SetupAuditTrail {
                     t.get(code),
                     t.get(section));
         }
+        times.finish(problems, (c, at) -> c.with(at, c.user()), changes::add);
     }
 
     /**
@@ -180,6 +189,7 @@ public final class SetupAuditTrail {
                 line,
                 problems,
                 true,
+                null,
                 "CreatedDate",
                 "",
                 fields.getOrDefault("CreatedDate", ""),
@@ -195,6 +205,7 @@ public final class SetupAuditTrail {
             long line,
             Problems problems,
             boolean query,
+            @Nullable FileTimes<Change> times,
             String dateColumn,
             String dateWhere,
             String when,
@@ -213,18 +224,21 @@ public final class SetupAuditTrail {
             }
             return;
         }
-        long millis = SetupTimes.parse(when);
-        if (millis == Timestamps.UNKNOWN) {
-            problems.malformedRow(file, line, SetupTimes.unreadable(dateColumn, when, dateWhere));
+        SetupTimes.Reading r = times != null ? times.read(line, when, problems) : SetupTimes.read(when);
+        if (!r.readable()) {
+            if (times == null) {
+                problems.malformedRow(file, line, SetupTimes.unreadable(dateColumn, when, dateWhere));
+            }
             return;
         }
+        long millis = r.usual();
         String sec = section.strip();
         Classified c = classify(a, sec);
         if (c == null) {
             return;
         }
         sorted = false;
-        changes.add(new Change(
+        Change change = new Change(
                 file,
                 line,
                 millis,
@@ -235,7 +249,12 @@ public final class SetupAuditTrail {
                 c.opens(),
                 c.holder(),
                 c.holderIsProfile(),
-                c.forUser()));
+                c.forUser());
+        if (times != null) {
+            times.keep(line, r, change);
+        } else {
+            changes.add(change);
+        }
     }
 
     /**
@@ -248,20 +267,7 @@ public final class SetupAuditTrail {
                 return c;
             }
             String name = usernameOfId.apply(c.user());
-            return name == null || name.isEmpty()
-                    ? c
-                    : new Change(
-                            c.file(),
-                            c.line(),
-                            c.millis(),
-                            name,
-                            c.delegate(),
-                            c.action(),
-                            c.section(),
-                            c.opens(),
-                            c.holder(),
-                            c.holderIsProfile(),
-                            c.forUser());
+            return name == null || name.isEmpty() ? c : c.with(c.millis(), name);
         });
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The times of the Setup pages' CSV downloads (Login History's {@code Login Time}, the Setup Audit
@@ -123,28 +124,74 @@ public final class SetupTimes {
      * zone name's own rules would read it as Denver's daylight time, and {@code BST} UTC+1, where
      * java.time reads it as GMT.
      */
-    private static final java.util.Map<String, ZoneOffset> ABBREVIATIONS = abbreviations();
+    private static final java.util.Map<String, ZoneOffset> ABBREVIATIONS;
 
-    private SetupTimes() {}
+    /**
+     * Each abbreviation of {@link #ABBREVIATIONS} that another of the zones writes at another offset
+     * ({@code IST}, {@code CST}, {@code PST} …), and those zones with their offsets.
+     */
+    private static final java.util.Map<String, List<String>> AMBIGUOUS;
 
-    private static java.util.Map<String, ZoneOffset> abbreviations() {
+    /**
+     * For each abbreviation of {@link #AMBIGUOUS}, the others the zone it is read as writes in the
+     * other season ({@code PST}: {@code PDT}): a file that holds one of those too was written in that
+     * zone.
+     */
+    private static final java.util.Map<String, java.util.Set<String>> SEASON_PARTNERS;
+
+    /**
+     * The languages a download's zone abbreviation is looked up in after US English, which comes
+     * first: German writes {@code MEZ} and {@code MESZ} for CET and CEST, Brazilian Portuguese
+     * {@code BRT}; the others write what US English writes, or an offset.
+     */
+    private static final List<Locale> LANGUAGES = List.of(
+            Locale.US,
+            Locale.UK,
+            Locale.GERMANY,
+            Locale.FRANCE,
+            Locale.ITALY,
+            Locale.of("es", "ES"),
+            Locale.of("nl", "NL"),
+            Locale.of("pt", "BR"),
+            Locale.JAPAN);
+
+    static {
         java.util.Map<String, ZoneOffset> out = new java.util.HashMap<>();
-        DateTimeFormatter name = DateTimeFormatter.ofPattern("z", Locale.US);
+        java.util.Map<String, java.util.Map<ZoneOffset, String>> writers = new java.util.HashMap<>();
+        java.util.Map<String, String> readAs = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> writtenBy = new java.util.HashMap<>();
         java.time.Instant[] seasons = {
             java.time.Instant.parse("2025-01-15T12:00:00Z"), java.time.Instant.parse("2025-07-15T12:00:00Z")
         };
         java.util.Set<String> known = java.time.ZoneId.getAvailableZoneIds();
-        for (String id : USER_ZONES) {
-            if (!known.contains(id)) {
-                continue;
-            }
-            java.time.ZoneId zone = java.time.ZoneId.of(id);
-            for (java.time.Instant at : seasons) {
-                String abbreviation = name.format(at.atZone(zone)).toUpperCase(Locale.ROOT);
-                if (Character.isLetter(abbreviation.charAt(0))
-                        && !abbreviation.startsWith("GMT")
-                        && !abbreviation.startsWith("UTC")) {
-                    out.putIfAbsent(abbreviation, zone.getRules().getOffset(at));
+        for (Locale language : LANGUAGES) {
+            DateTimeFormatter name = DateTimeFormatter.ofPattern("z", language);
+            for (String id : USER_ZONES) {
+                if (!known.contains(id)) {
+                    continue;
+                }
+                java.time.ZoneId zone = java.time.ZoneId.of(id);
+                for (java.time.Instant at : seasons) {
+                    String abbreviation = name.format(at.atZone(zone)).toUpperCase(Locale.ROOT);
+                    if (Character.isLetter(abbreviation.charAt(0))
+                            && !abbreviation.startsWith("GMT")
+                            && !abbreviation.startsWith("UTC")) {
+                        ZoneOffset offset = zone.getRules().getOffset(at);
+                        boolean added = out.putIfAbsent(abbreviation, offset) == null;
+                        if (added) {
+                            readAs.put(abbreviation, id);
+                        }
+                        // which zones write an abbreviation, from US English only: other languages
+                        // only add names of their own (Java's German writes New York's summer time as
+                        // EST, a name no US-English download has for it)
+                        if (added || language.equals(Locale.US)) {
+                            writtenBy
+                                    .computeIfAbsent(id, k -> new java.util.TreeSet<>())
+                                    .add(abbreviation);
+                            writers.computeIfAbsent(abbreviation, k -> new java.util.LinkedHashMap<>())
+                                    .putIfAbsent(offset, id);
+                        }
+                    }
                 }
             }
         }
@@ -158,8 +205,29 @@ public final class SetupTimes {
         for (String o : older) {
             out.putIfAbsent(o.substring(0, o.indexOf(' ')), ZoneOffset.of(o.substring(o.indexOf(' ') + 1)));
         }
-        return java.util.Map.copyOf(out);
+        java.util.Map<String, List<String>> ambiguous = new java.util.HashMap<>();
+        writers.forEach((abbreviation, byOffset) -> {
+            ZoneOffset read = out.get(abbreviation);
+            List<String> others = byOffset.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(read))
+                    .map(e -> e.getValue() + " (UTC" + e.getKey().getId().replace("Z", "+00:00") + ")")
+                    .toList();
+            if (!others.isEmpty()) {
+                ambiguous.put(abbreviation, others);
+            }
+        });
+        java.util.Map<String, java.util.Set<String>> partners = new java.util.HashMap<>();
+        for (String abbreviation : ambiguous.keySet()) {
+            java.util.Set<String> others = new java.util.TreeSet<>(writtenBy.get(readAs.get(abbreviation)));
+            others.remove(abbreviation);
+            partners.put(abbreviation, java.util.Set.copyOf(others));
+        }
+        ABBREVIATIONS = java.util.Map.copyOf(out);
+        AMBIGUOUS = java.util.Map.copyOf(ambiguous);
+        SEASON_PARTNERS = java.util.Map.copyOf(partners);
     }
+
+    private SetupTimes() {}
 
     private static List<DateTimeFormatter> formatters(boolean zoned) {
         String[] patterns = {
@@ -181,16 +249,73 @@ public final class SetupTimes {
                 .toList();
     }
 
-    /** Epoch millis, or {@link Timestamps#UNKNOWN} when the value is no time these files hold. */
+    /**
+     * Epoch millis, or {@link Timestamps#UNKNOWN} when the value is no time these files hold: a date
+     * that reads either way is read month first, as US English writes it ({@link #read} gives both
+     * readings, for a whole file to decide: {@link FileTimes}).
+     */
     public static long parse(String value) {
-        String s = value.strip();
+        return read(value).usual();
+    }
+
+    /**
+     * A time as a download writes it, read month first ({@code 3/4/2025}: March 4, US English) and
+     * day first (April 3, as British English, French, German and most other locales write it), each
+     * {@link Timestamps#UNKNOWN} where the date cannot be read so ({@code 15/3/2025} is no month
+     * first date; {@code 15.03.2025}, written with dots, is only ever day first); the two are the
+     * same where the date says which is which (ISO 8601, {@code 2025/03/15}, a day past the 12th
+     * or the same number twice).
+     *
+     * @param abbreviation the zone abbreviation the time was written with, upper case, or null
+     */
+    public record Reading(
+            long monthFirst, long dayFirst, @Nullable String abbreviation) {
+        static final Reading NONE = new Reading(Timestamps.UNKNOWN, Timestamps.UNKNOWN, null);
+
+        /** Month first where the date reads so, else day first ({@link Timestamps#UNKNOWN} for neither). */
+        public long usual() {
+            return monthFirst != Timestamps.UNKNOWN ? monthFirst : dayFirst;
+        }
+
+        public boolean readable() {
+            return monthFirst != Timestamps.UNKNOWN || dayFirst != Timestamps.UNKNOWN;
+        }
+
+        /** Read one way only: the date tells its order. */
+        public boolean onlyMonthFirst() {
+            return monthFirst != Timestamps.UNKNOWN && dayFirst == Timestamps.UNKNOWN;
+        }
+
+        public boolean onlyDayFirst() {
+            return dayFirst != Timestamps.UNKNOWN && monthFirst == Timestamps.UNKNOWN;
+        }
+
+        /** Read both ways, to two different times: the file must tell which. */
+        public boolean eitherWay() {
+            return monthFirst != Timestamps.UNKNOWN && dayFirst != Timestamps.UNKNOWN && monthFirst != dayFirst;
+        }
+    }
+
+    /** Both readings of {@code value} ({@link Reading}); {@link Reading#readable()} false when it is no time at all. */
+    public static Reading read(String value) {
+        String s = value.replace('\u202f', ' ').replace('\u00a0', ' ').strip();
         long t = Timestamps.parse(s);
         if (t != Timestamps.UNKNOWN) {
-            return t;
+            return new Reading(t, t, null);
         }
         if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
-            return Timestamps.UNKNOWN;
+            return Reading.NONE;
         }
+        Reading numeric = new Numeric(s).read();
+        if (numeric != null) {
+            return numeric;
+        }
+        long old = parseByPattern(s);
+        return new Reading(old, old, null);
+    }
+
+    /** The forms {@link Numeric} does not read, by the US-English patterns: month first. */
+    private static long parseByPattern(String s) {
         int space = s.lastIndexOf(' ');
         ZoneOffset abbreviated =
                 space < 0 ? null : ABBREVIATIONS.get(s.substring(space + 1).toUpperCase(Locale.ROOT));
@@ -222,6 +347,223 @@ public final class SetupTimes {
         return Timestamps.UNKNOWN;
     }
 
+    /**
+     * The other zones that write {@code abbreviation} at another offset than the one it is read as
+     * ({@code IST}: Europe/Dublin and Asia/Jerusalem, where it is read as India's), empty when it
+     * stands for one offset only.
+     */
+    public static List<String> othersWriting(String abbreviation) {
+        return AMBIGUOUS.getOrDefault(abbreviation.toUpperCase(Locale.ROOT), List.of());
+    }
+
+    /**
+     * The abbreviations that, in the same file as the ambiguous {@code abbreviation}, show it was
+     * written in the zone it is read as: that zone's name in the other season ({@code PDT} beside
+     * {@code PST}); empty for a zone without summer time ({@code IST}, India's).
+     */
+    public static java.util.Set<String> seasonPartners(String abbreviation) {
+        return SEASON_PARTNERS.getOrDefault(abbreviation.toUpperCase(Locale.ROOT), java.util.Set.of());
+    }
+
+    /** The offset {@code abbreviation} is read as, or null when it is none these files are written with. */
+    public static @Nullable ZoneOffset offsetOf(String abbreviation) {
+        return ABBREVIATIONS.get(abbreviation.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A date of three numbers ({@code 3/15/2025}, {@code 15/03/2025}, {@code 15.03.2025},
+     * {@code 15-03-2025}, {@code 2025/03/15}; a year of two digits is this century's), an optional
+     * comma, a time ({@code 10:12}, {@code 10:12:44}, with AM or PM or on 24 hours) and an optional
+     * zone: an abbreviation ({@link #ABBREVIATIONS}), GMT or UTC, or an offset after them
+     * ({@code GMT+01:00}, {@code UTC−03:00} with a minus sign, {@code GMT-3}). Null for any other
+     * form.
+     */
+    private static final class Numeric {
+        private final String s;
+        private int i;
+
+        Numeric(String s) {
+            this.s = s;
+        }
+
+        @Nullable
+        Reading read() {
+            int a0 = i;
+            int a = number(4);
+            int aDigits = i - a0;
+            if (a < 0 || i >= s.length()) {
+                return null;
+            }
+            char sep = s.charAt(i);
+            if (sep != '/' && sep != '.' && sep != '-') {
+                return null;
+            }
+            i++;
+            int b = number(2);
+            if (b < 0 || i >= s.length() || s.charAt(i) != sep) {
+                return null;
+            }
+            i++;
+            int c0 = i;
+            int c = number(4);
+            int cDigits = i - c0;
+            if (c < 0) {
+                return null;
+            }
+            if (i < s.length() && s.charAt(i) == ',') {
+                i++;
+            }
+            if (!spaces()) {
+                return null;
+            }
+            int hour = number(2);
+            if (hour < 0 || !at(':')) {
+                return null;
+            }
+            int minute = number(2);
+            int second = 0;
+            if (minute < 0) {
+                return null;
+            }
+            if (at(':')) {
+                second = number(2);
+                if (second < 0) {
+                    return null;
+                }
+            }
+            int mark = i;
+            boolean spaced = spaces();
+            int half = halfDay();
+            if (half == 0) {
+                i = mark;
+                spaced = spaces();
+            } else {
+                if (hour < 1 || hour > 12) {
+                    return null;
+                }
+                hour = hour % 12 + (half == 2 ? 12 : 0);
+                spaced = spaces();
+            }
+            if (hour > 23 || minute > 59 || second > 59) {
+                return null;
+            }
+            String abbreviation = null;
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (i < s.length()) {
+                if (!spaced) {
+                    return null;
+                }
+                String zone = s.substring(i).toUpperCase(Locale.ROOT);
+                offset = ABBREVIATIONS.get(zone);
+                if (offset != null) {
+                    abbreviation = zone;
+                } else {
+                    offset = offset(zone);
+                    if (offset == null) {
+                        return null;
+                    }
+                }
+            }
+            java.time.LocalTime time = java.time.LocalTime.of(hour, minute, second);
+            if (aDigits == 4) {
+                long t = millis(a, b, c, time, offset);
+                return new Reading(t, t, abbreviation);
+            }
+            int year = cDigits == 4 ? c : cDigits == 2 ? 2000 + c : -1;
+            if (year < 0 || aDigits > 2) {
+                return null;
+            }
+            long monthFirst = sep == '.' ? Timestamps.UNKNOWN : millis(year, a, b, time, offset);
+            long dayFirst = millis(year, b, a, time, offset);
+            return new Reading(monthFirst, dayFirst, abbreviation);
+        }
+
+        /** Up to {@code max} digits as a number, -1 when there is none. */
+        private int number(int max) {
+            int start = i;
+            int n = 0;
+            while (i < s.length() && i - start < max && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                n = n * 10 + (s.charAt(i++) - '0');
+            }
+            if (i == start || (i < s.length() && Character.isDigit(s.charAt(i)))) {
+                return -1;
+            }
+            return n;
+        }
+
+        private boolean at(char c) {
+            if (i < s.length() && s.charAt(i) == c) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean spaces() {
+            int start = i;
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            return i > start;
+        }
+
+        /** 1 for AM, 2 for PM ({@code am}, {@code a.m.} too), 0 for neither. */
+        private int halfDay() {
+            for (String[] h : new String[][] {{"A.M.", "1"}, {"P.M.", "2"}, {"AM", "1"}, {"PM", "2"}}) {
+                if (s.regionMatches(true, i, h[0], 0, h[0].length())
+                        && (i + h[0].length() == s.length() || s.charAt(i + h[0].length()) == ' ')) {
+                    i += h[0].length();
+                    return h[1].charAt(0) - '0';
+                }
+            }
+            return 0;
+        }
+
+        /** {@code GMT}, {@code UTC}, {@code Z}, or an offset after GMT or UTC; null for another zone. */
+        private static @Nullable ZoneOffset offset(String zone) {
+            String z = zone.replace('\u2212', '-');
+            if (z.equals("GMT") || z.equals("UTC") || z.equals("Z")) {
+                return ZoneOffset.UTC;
+            }
+            if (!(z.startsWith("GMT") || z.startsWith("UTC")) || z.length() < 5) {
+                return null;
+            }
+            String o = z.substring(3);
+            if (o.charAt(0) != '+' && o.charAt(0) != '-') {
+                return null;
+            }
+            String digits = o.substring(1);
+            if (!digits.matches("\\d{1,2}(:?\\d{2})?")) {
+                return null;
+            }
+            int colon = digits.indexOf(':');
+            String hh = colon >= 0
+                    ? digits.substring(0, colon)
+                    : digits.length() > 2 ? digits.substring(0, digits.length() - 2) : digits;
+            String mm = colon >= 0
+                    ? digits.substring(colon + 1)
+                    : digits.length() > 2 ? digits.substring(digits.length() - 2) : "0";
+            int hours = Integer.parseInt(hh);
+            int minutes = Integer.parseInt(mm);
+            if (hours > 18 || minutes > 59) {
+                return null;
+            }
+            int sign = o.charAt(0) == '-' ? -1 : 1;
+            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        }
+
+        private static long millis(int year, int month, int day, java.time.LocalTime time, ZoneOffset offset) {
+            try {
+                return java.time.LocalDate.of(year, month, day)
+                        .atTime(time)
+                        .toInstant(offset)
+                        .toEpochMilli();
+            } catch (java.time.DateTimeException e) {
+                return Timestamps.UNKNOWN;
+            }
+        }
+    }
+
     /** The problem of a row whose time {@link #parse} cannot read: the column's name, the value and its position. */
     public static String unreadable(String column, String value, int index) {
         return unreadable(column, value, "column " + (index + 1) + "; ");
@@ -233,6 +575,7 @@ public final class SetupTimes {
      */
     static String unreadable(String field, String value, String where) {
         String v = value.length() <= 40 ? value : value.substring(0, 40) + "…";
-        return "unreadable " + field + " \"" + v + "\" (" + where + "ISO 8601 or M/d/yyyy h:mm:ss AM zone)";
+        return "unreadable " + field + " \"" + v + "\" (" + where
+                + "ISO 8601, or M/d/yyyy or d/M/yyyy h:mm:ss [AM] [zone])";
     }
 }

@@ -151,7 +151,7 @@ class SetupAuditTrailTest {
                                 "trail.csv",
                                 3L,
                                 Problem.Kind.MALFORMED_ROW,
-                                "unreadable Date \"yesterday\" (column 1; ISO 8601 or M/d/yyyy h:mm:ss AM zone)"),
+                                "unreadable Date \"yesterday\" (column 1; ISO 8601, or M/d/yyyy or d/M/yyyy h:mm:ss [AM] [zone])"),
                         org.assertj.core.groups.Tuple.tuple(
                                 "trail.csv", 4L, Problem.Kind.MALFORMED_ROW, "setup change without Action"),
                         org.assertj.core.groups.Tuple.tuple(
@@ -265,7 +265,7 @@ class SetupAuditTrailTest {
     @Test
     void namesTheRowsOfAQueryExportWithoutATimeOrAnyTextByFileLineAndColumn() throws Exception {
         String csv = "Id,CreatedDate,CreatedBy.Name,Action,Section,Display,DelegateUser\r\n"
-                + "0Ym1,10.03.2025 03:15,Dana Whitfield,PermSetAssign,Manage Users,"
+                + "0Ym1,10 mars 2025 03:15,Dana Whitfield,PermSetAssign,Manage Users,"
                 + "Permission set X: assigned to user sam@shop.example,\r\n"
                 + "0Ym2,2025-03-10T03:16:00.000Z,Dana Whitfield,PermSetAssign,Manage Users,,\r\n"
                 + "0Ym3,2025-03-10T03:17:00.000Z,Dana Whitfield,,,,\r\n"
@@ -283,8 +283,8 @@ class SetupAuditTrailTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "trail-export.csv",
                                 2L,
-                                "unreadable CreatedDate \"10.03.2025 03:15\" (column 2; ISO 8601 or M/d/yyyy h:mm:ss AM"
-                                        + " zone)"),
+                                "unreadable CreatedDate \"10 mars 2025 03:15\" (column 2; ISO 8601, or M/d/yyyy or"
+                                        + " d/M/yyyy h:mm:ss [AM] [zone])"),
                         org.assertj.core.groups.Tuple.tuple(
                                 "trail-export.csv", 4L, "setup change without Display or Action"),
                         org.assertj.core.groups.Tuple.tuple("trail-export.csv", 0L, "2 malformed row(s) skipped"));
@@ -321,10 +321,11 @@ class SetupAuditTrailTest {
         });
         assertThat(problems.all())
                 .extracting(Problem::file, Problem::line, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "trail.json",
-                        3L,
-                        "unreadable CreatedDate \"yesterday\" (ISO 8601 or M/d/yyyy h:mm:ss AM zone)"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "trail.json",
+                                3L,
+                                "unreadable CreatedDate \"yesterday\" (ISO 8601, or M/d/yyyy or d/M/yyyy h:mm:ss [AM] [zone])"));
     }
 
     @Test
@@ -334,7 +335,9 @@ class SetupAuditTrailTest {
         assertThat(SetupTimes.parse("2025-03-15 17:12:44 UTC")).isEqualTo(iso("2025-03-15T17:12:44Z"));
         assertThat(SetupTimes.parse("2025-03-15T17:12:44.000+0000")).isEqualTo(iso("2025-03-15T17:12:44Z"));
         assertThat(SetupTimes.parse("3/15/2025 17:12:44")).isEqualTo(iso("2025-03-15T17:12:44Z"));
-        assertThat(SetupTimes.parse("15.03.2025 17:12")).isEqualTo(Timestamps.UNKNOWN);
+        // written with dots, a date is only ever day first (German, Russian, Czech …)
+        assertThat(SetupTimes.parse("15.03.2025 17:12")).isEqualTo(iso("2025-03-15T17:12:00Z"));
+        assertThat(SetupTimes.parse("15 mars 2025 17:12")).isEqualTo(Timestamps.UNKNOWN);
         assertThat(SetupTimes.parse("")).isEqualTo(Timestamps.UNKNOWN);
     }
 

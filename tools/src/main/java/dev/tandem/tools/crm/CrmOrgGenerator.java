@@ -1086,7 +1086,9 @@ public final class CrmOrgGenerator {
             "Customize Accounts"
         });
         rows.add(new String[] {
-            Long.toString(start + 9 * 86_400_000L + 16 * 3_600_000L),
+            // after the 12th: a trail whose every date reads month or day first is said to be read
+            // month first (docs/leak-patterns.md), which a month's trail of a real org never is
+            Long.toString(start + 16 * 86_400_000L + 16 * 3_600_000L),
             admin,
             "Changed password policy: minimum password length changed from 8 to 12",
             "Security Controls"
