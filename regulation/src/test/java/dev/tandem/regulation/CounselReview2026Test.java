@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Counsel's review of 2026-12-07 (docs/regulation-rules.md, "Counsel's review"): the corrected
  * triggers (Ark. Code 4-110-105(d); PDPA 2012 s. 26D(1)), the added rules (Resolution CD/ANPD
  * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
- * Kenya's Data Protection Act 2019 s. 43, ADR 122), and the review itself as the rule file records it.
+ * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2), ADR
+ * 125), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -58,6 +59,21 @@ class CounselReview2026Test {
         assertThat(o.due()).as(ruleId).isEqualTo(AWARE.plusSeconds(72 * 3600));
         assertThat(o.status()).as(ruleId).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
         return o;
+    }
+
+    /** A notice the law gives no fixed time: no due instant, urgent when the law's words say so. */
+    private static Obligation owedWithoutFixedTime(Assessment a, String ruleId, boolean urgent) {
+        Obligation o = only(a, ruleId);
+        assertThat(o.due()).as(ruleId).isNull();
+        assertThat(o.urgent()).as(ruleId).isEqualTo(urgent);
+        return o;
+    }
+
+    /** The answer sets the rules aside for a scope of contact data: none is owed, each is listed not required. */
+    private void setAsideBy(Judgement answer, String subjects, String... ruleIds) {
+        Assessment a = assess(subjects, DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(answer));
+        assertThat(a.obligations().stream().map(Obligation::ruleId)).doesNotContain(ruleIds);
+        assertThat(a.notRequired().stream().map(Obligation::ruleId)).contains(ruleIds);
     }
 
     /** The ids of the rules owed for a scope with no determination and no notice sent. */
@@ -309,6 +325,84 @@ class CounselReview2026Test {
         assertThat(owed("KE=250", CompanyFacts.none())).doesNotContain("ke-dpa-controller");
     }
 
+    /**
+     * PDPA B.E. 2562 (Thailand) s. 37(4): the Office of the Personal Data Protection Committee within 72
+     * hours after becoming aware, unless the breach is unlikely to result in a risk to the rights and
+     * freedoms of persons; the data subjects without delay where the risk is high.
+     */
+    @Test
+    void thailandOwesTheOfficeSeventyTwoHoursUnlessTheBreachIsUnlikelyToResultInARisk() {
+        Assessment a = assess("TH=300", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation office = owedInSeventyTwoHours(a, "th-pdpa-office");
+        assertThat(office.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(office.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(office.question().key()).isEqualTo("TH_RISK_TO_RIGHTS");
+        assertThat(office.citation())
+                .isEqualTo("PDPA B.E. 2562 (Thailand) s. 37(4); PDPC Notification on personal data breach"
+                        + " notification B.E. 2565 (2022) s. 5(3)");
+        // the data subjects only where the risk is high: unanswered, the notice waits on the judgement
+        Obligation subjects = owedWithoutFixedTime(a, "th-pdpa-individuals", true);
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.CONDITIONAL);
+        assertThat(subjects.citation()).startsWith("PDPA B.E. 2562 (Thailand) s. 37(4)");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // unlikely to result in a risk: no notice to the Office
+        setAsideBy(
+                new Judgement("TH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "a test record, no real person"),
+                "TH=300",
+                "th-pdpa-office");
+        // a high risk: the data subjects are owed their notice, without delay
+        var high = new Judgement("TH_HIGH_RISK_TO_RIGHTS", Answer.YES, "dpo", AWARE, "national ID numbers");
+        Assessment told =
+                assess("TH=300", DataCategory.GOVERNMENT_ID, CompanyFacts.none(), null, Map.of(), List.of(high));
+        assertThat(only(told, "th-pdpa-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+        var notHigh = new Judgement("TH_HIGH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "email addresses only");
+        assertThat(owed("TH=300", CompanyFacts.none(), notHigh))
+                .contains("th-pdpa-office")
+                .doesNotContain("th-pdpa-individuals");
+        // people elsewhere owe Thailand nothing
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("th-pdpa"));
+    }
+
+    /**
+     * The 72 hours are absolute (docs/regulation.md, "Deadlines"): aware at 22:00 in Bangkok, the Office's
+     * notice is due at 22:00 three days later on Bangkok's clock, the rule's zone.
+     */
+    @Test
+    void thailandsSeventyTwoHoursRunOnTheClockOfBangkok() {
+        Instant aware =
+                java.time.OffsetDateTime.parse("2026-03-02T22:00:00+07:00").toInstant();
+        Assessment a = engine.evaluate(
+                new IncidentScope(
+                        aware,
+                        Subjects.parse("TH=300"),
+                        Set.of(DataCategory.CONTACT),
+                        CompanyFacts.none(),
+                        java.time.ZoneId.of("Asia/Bangkok"),
+                        null,
+                        Map.of()),
+                List.of());
+        Obligation office = only(a, "th-pdpa-office");
+        java.time.ZoneId bangkok = BOOK.rule("th-pdpa-office").orElseThrow().zone();
+        assertThat(bangkok).isEqualTo(java.time.ZoneId.of("Asia/Bangkok"));
+        assertThat(office.due()).isEqualTo(Instant.parse("2026-03-05T15:00:00Z"));
+        assertThat(office.due().atZone(bangkok).toLocalDateTime())
+                .isEqualTo(java.time.LocalDateTime.parse("2026-03-05T22:00:00"));
+    }
+
+    /** s. 40(2): a processor tells the controller of the breach, whatever the risk; the Office is the controller's. */
+    @Test
+    void aThaiProcessorTellsTheControllerPromptly() {
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        var noRisk = new Judgement("TH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "no risk seen");
+        Assessment a = assess("TH=300", DataCategory.CONTACT, processor, null, Map.of(), List.of(noRisk));
+        Obligation controller = owedWithoutFixedTime(a, "th-pdpa-controller", true);
+        assertThat(controller.recipient()).isEqualTo(Recipient.CONTROLLER);
+        assertThat(controller.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(controller.citation()).startsWith("PDPA B.E. 2562 (Thailand) s. 40(2)");
+        assertThat(owed("TH=300", processor)).doesNotContain("th-pdpa-office", "th-pdpa-individuals");
+        assertThat(owed("TH=300", CompanyFacts.none())).doesNotContain("th-pdpa-controller");
+    }
+
     @Test
     void theReviewIsRecordedInTheRuleFileAndPrintedInTheTable() {
         RuleBook.Review review = BOOK.review().orElseThrow();
@@ -330,8 +424,14 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("s. 43(1)(a)-(b), (2)-(6)");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules())
+                            .containsExactly("th-pdpa-office", "th-pdpa-individuals", "th-pdpa-controller");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.source()).contains("s. 37(4) quoted");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
-                    assertThat(f.text()).doesNotContain("Kenya");
+                    assertThat(f.text()).doesNotContain("Kenya").doesNotContain("Thailand");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
@@ -339,7 +439,8 @@ class CounselReview2026Test {
                 .contains("## Counsel's review (2026-12-07)")
                 .contains("| us-ar-ag | FIXED | ")
                 .contains("| br-lgpd-anpd-supplement | ADDED | ")
-                .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ");
+                .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ")
+                .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ");
     }
 
     private static final String HEAD = """
