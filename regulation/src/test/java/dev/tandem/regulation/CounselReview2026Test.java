@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * Counsel's review of 2026-12-07 (docs/regulation-rules.md, "Counsel's review"): the corrected
  * triggers (Ark. Code 4-110-105(d); PDPA 2012 s. 26D(1)), the added rules (Resolution CD/ANPD
  * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
- * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2), ADR
- * 125), and the review itself as the rule file records it.
+ * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2) and
+ * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03, ADR 125), and the review
+ * itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -61,6 +62,19 @@ class CounselReview2026Test {
         return o;
     }
 
+    /**
+     * A regulator's notice in 72 hours that its question, unanswered, leaves REQUIRED (presumed YES: owed
+     * unless answered NO).
+     */
+    private static Obligation owedToTheRegulatorUnlessAnsweredNo(Assessment a, String ruleId, String question) {
+        Obligation o = owedInSeventyTwoHours(a, ruleId);
+        assertThat(o.recipient()).as(ruleId).isEqualTo(Recipient.REGULATOR);
+        assertThat(o.status()).as(ruleId).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(o.question().key()).as(ruleId).isEqualTo(question);
+        assertThat(o.question().judgement()).as(ruleId).isNull();
+        return o;
+    }
+
     /** A notice the law gives no fixed time: no due instant, urgent when the law's words say so. */
     private static Obligation owedWithoutFixedTime(Assessment a, String ruleId, boolean urgent) {
         Obligation o = only(a, ruleId);
@@ -69,11 +83,46 @@ class CounselReview2026Test {
         return o;
     }
 
-    /** The answer sets the rules aside for a scope of contact data: none is owed, each is listed not required. */
-    private void setAsideBy(Judgement answer, String subjects, String... ruleIds) {
-        Assessment a = assess(subjects, DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(answer));
+    /** The answer sets the rules aside: none is owed, each is listed not required. */
+    private void setAsideBy(Judgement answer, String subjects, DataCategory data, String... ruleIds) {
+        Assessment a = assess(subjects, data, CompanyFacts.none(), null, Map.of(), List.of(answer));
         assertThat(a.obligations().stream().map(Obligation::ruleId)).doesNotContain(ruleIds);
         assertThat(a.notRequired().stream().map(Obligation::ruleId)).contains(ruleIds);
+    }
+
+    /**
+     * The rule's notice, for people given by {@code subjects} and aware at {@code awareLocal} on the clock
+     * of {@code zone}, the rule's own zone: due 72 hours later, the same time three days on (hours are
+     * absolute; none of these zones keeps summer time).
+     */
+    private void dueSeventyTwoHoursLaterOnTheClockOf(
+            String zone, String awareLocal, String subjects, DataCategory data, String ruleId) {
+        java.time.ZoneId local = java.time.ZoneId.of(zone);
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(awareLocal);
+        Instant aware = at.atZone(local).toInstant();
+        IncidentScope scope = new IncidentScope(
+                aware, Subjects.parse(subjects), Set.of(data), CompanyFacts.none(), local, null, Map.of());
+        Obligation o = only(engine.evaluate(scope, List.of()), ruleId);
+        assertThat(BOOK.rule(ruleId).orElseThrow().zone()).as(ruleId).isEqualTo(local);
+        assertThat(o.due()).as(ruleId).isEqualTo(aware.plusSeconds(72 * 3600));
+        assertThat(o.due().atZone(local).toLocalDateTime()).as(ruleId).isEqualTo(at.plusDays(3));
+    }
+
+    /**
+     * A processor's notice to the controller, urgent with no fixed time: owed for contact data even when
+     * the controller's own test is answered NO; a processor owes none of the controller's notices, and a
+     * controller owes no notice to itself.
+     */
+    private Obligation processorTellsTheControllerAtOnce(
+            String subjects, Judgement noRisk, String ruleId, String... controllersNotices) {
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        Assessment a = assess(subjects, DataCategory.CONTACT, processor, null, Map.of(), List.of(noRisk));
+        Obligation o = owedWithoutFixedTime(a, ruleId, true);
+        assertThat(o.recipient()).as(ruleId).isEqualTo(Recipient.CONTROLLER);
+        assertThat(o.status()).as(ruleId).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(owed(subjects, processor)).doesNotContain(controllersNotices);
+        assertThat(owed(subjects, CompanyFacts.none())).doesNotContain(ruleId);
+        return o;
     }
 
     /** The ids of the rules owed for a scope with no determination and no notice sent. */
@@ -333,10 +382,7 @@ class CounselReview2026Test {
     @Test
     void thailandOwesTheOfficeSeventyTwoHoursUnlessTheBreachIsUnlikelyToResultInARisk() {
         Assessment a = assess("TH=300", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
-        Obligation office = owedInSeventyTwoHours(a, "th-pdpa-office");
-        assertThat(office.recipient()).isEqualTo(Recipient.REGULATOR);
-        assertThat(office.status()).isEqualTo(Obligation.Status.REQUIRED);
-        assertThat(office.question().key()).isEqualTo("TH_RISK_TO_RIGHTS");
+        Obligation office = owedToTheRegulatorUnlessAnsweredNo(a, "th-pdpa-office", "TH_RISK_TO_RIGHTS");
         assertThat(office.citation())
                 .isEqualTo("PDPA B.E. 2562 (Thailand) s. 37(4); PDPC Notification on personal data breach"
                         + " notification B.E. 2565 (2022) s. 5(3)");
@@ -349,6 +395,7 @@ class CounselReview2026Test {
         setAsideBy(
                 new Judgement("TH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "a test record, no real person"),
                 "TH=300",
+                DataCategory.CONTACT,
                 "th-pdpa-office");
         // a high risk: the data subjects are owed their notice, without delay
         var high = new Judgement("TH_HIGH_RISK_TO_RIGHTS", Answer.YES, "dpo", AWARE, "national ID numbers");
@@ -364,43 +411,74 @@ class CounselReview2026Test {
     }
 
     /**
-     * The 72 hours are absolute (docs/regulation.md, "Deadlines"): aware at 22:00 in Bangkok, the Office's
-     * notice is due at 22:00 three days later on Bangkok's clock, the rule's zone.
+     * Data Privacy Act of 2012 (Philippines) s. 20(f); NPC Circular 16-03 ss. 11, 17-18: sensitive
+     * personal information or information that may enable identity fraud, acquired by an unauthorized
+     * person with a real risk of serious harm: the Commission and the data subjects within 72 hours.
      */
     @Test
-    void thailandsSeventyTwoHoursRunOnTheClockOfBangkok() {
-        Instant aware =
-                java.time.OffsetDateTime.parse("2026-03-02T22:00:00+07:00").toInstant();
-        Assessment a = engine.evaluate(
-                new IncidentScope(
-                        aware,
-                        Subjects.parse("TH=300"),
-                        Set.of(DataCategory.CONTACT),
-                        CompanyFacts.none(),
-                        java.time.ZoneId.of("Asia/Bangkok"),
-                        null,
-                        Map.of()),
-                List.of());
-        Obligation office = only(a, "th-pdpa-office");
-        java.time.ZoneId bangkok = BOOK.rule("th-pdpa-office").orElseThrow().zone();
-        assertThat(bangkok).isEqualTo(java.time.ZoneId.of("Asia/Bangkok"));
-        assertThat(office.due()).isEqualTo(Instant.parse("2026-03-05T15:00:00Z"));
-        assertThat(office.due().atZone(bangkok).toLocalDateTime())
-                .isEqualTo(java.time.LocalDateTime.parse("2026-03-05T22:00:00"));
+    void thePhilippinesOweTheCommissionAndTheDataSubjectsSeventyTwoHoursUnlessNoRealRiskOfSeriousHarm() {
+        Assessment a = assess("PH=120", DataCategory.GOVERNMENT_ID, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation npc = owedToTheRegulatorUnlessAnsweredNo(a, "ph-dpa-npc", "PH_REAL_RISK_OF_SERIOUS_HARM");
+        assertThat(npc.citation())
+                .isEqualTo(
+                        "Data Privacy Act of 2012 (Philippines) s. 20(f); IRR ss. 38-39; NPC Circular 16-03 ss. 11, 17");
+        Obligation subjects = owedInSeventyTwoHours(a, "ph-dpa-individuals");
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.citation()).endsWith("NPC Circular 16-03 ss. 11, 18");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // no real risk of serious harm: neither notice is owed
+        setAsideBy(
+                new Judgement("PH_REAL_RISK_OF_SERIOUS_HARM", Answer.NO, "dpo", AWARE, "expired ID numbers"),
+                "PH=120",
+                DataCategory.GOVERNMENT_ID,
+                "ph-dpa-npc",
+                "ph-dpa-individuals");
+        var yes = new Judgement("PH_REAL_RISK_OF_SERIOUS_HARM", Answer.YES, "dpo", AWARE, "ID numbers sold");
+        Assessment answered =
+                assess("PH=120", DataCategory.GOVERNMENT_ID, CompanyFacts.none(), null, Map.of(), List.of(yes));
+        assertThat(only(answered, "ph-dpa-individuals").status()).isEqualTo(Obligation.Status.REQUIRED);
+        // contact data alone are neither sensitive nor named as enabling identity fraud: checked, not triggered
+        Assessment contact = assess("PH=120", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(yes));
+        assertThat(contact.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith("ph-dpa"));
+        assertThat(contact.notTriggered()).anySatisfy(n -> {
+            assertThat(n.jurisdiction()).isEqualTo("PH");
+            assertThat(n.regime()).isEqualTo("Philippines Data Privacy Act");
+            assertThat(n.reason()).contains("CONTACT");
+        });
+        assertThat(contact.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("ph-dpa"));
     }
 
-    /** s. 40(2): a processor tells the controller of the breach, whatever the risk; the Office is the controller's. */
+    /**
+     * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
+     * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
+     */
     @Test
-    void aThaiProcessorTellsTheControllerPromptly() {
-        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
-        var noRisk = new Judgement("TH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "no risk seen");
-        Assessment a = assess("TH=300", DataCategory.CONTACT, processor, null, Map.of(), List.of(noRisk));
-        Obligation controller = owedWithoutFixedTime(a, "th-pdpa-controller", true);
-        assertThat(controller.recipient()).isEqualTo(Recipient.CONTROLLER);
-        assertThat(controller.status()).isEqualTo(Obligation.Status.REQUIRED);
-        assertThat(controller.citation()).startsWith("PDPA B.E. 2562 (Thailand) s. 40(2)");
-        assertThat(owed("TH=300", processor)).doesNotContain("th-pdpa-office", "th-pdpa-individuals");
-        assertThat(owed("TH=300", CompanyFacts.none())).doesNotContain("th-pdpa-controller");
+    void aProcessorTellsTheControllerAtOnce() {
+        var thaiNoRisk = new Judgement("TH_RISK_TO_RIGHTS", Answer.NO, "dpo", AWARE, "no risk seen");
+        assertThat(processorTellsTheControllerAtOnce(
+                                "TH=300", thaiNoRisk, "th-pdpa-controller", "th-pdpa-office", "th-pdpa-individuals")
+                        .citation())
+                .startsWith("PDPA B.E. 2562 (Thailand) s. 40(2)");
+        var philippineNoRisk = new Judgement("PH_REAL_RISK_OF_SERIOUS_HARM", Answer.NO, "dpo", AWARE, "no harm seen");
+        assertThat(processorTellsTheControllerAtOnce(
+                                "PH=120", philippineNoRisk, "ph-dpa-controller", "ph-dpa-npc", "ph-dpa-individuals")
+                        .citation())
+                .isEqualTo("NPC Circular 16-03 s. 16; NPC Advisory 18-01");
+    }
+
+    /**
+     * The 72 hours are absolute (docs/regulation.md, "Deadlines"), shown on the clock of the rule's zone:
+     * aware at 22:00 in Bangkok, the Office's notice is due at 22:00 three days later, Bangkok time.
+     */
+    @Test
+    void theSeventyTwoHoursRunOnTheClockOfEachCountry() {
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Bangkok", "2026-03-02T22:00:00", "TH=300", DataCategory.CONTACT, "th-pdpa-office");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Manila", "2026-03-02T09:30:00", "PH=120", DataCategory.CREDENTIALS, "ph-dpa-npc");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Manila", "2026-03-02T09:30:00", "PH=120", DataCategory.CREDENTIALS, "ph-dpa-individuals");
     }
 
     @Test
@@ -430,8 +508,16 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("s. 37(4) quoted");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("ph-dpa-npc", "ph-dpa-individuals", "ph-dpa-controller");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.source()).contains("privacy.gov.ph");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
-                    assertThat(f.text()).doesNotContain("Kenya").doesNotContain("Thailand");
+                    assertThat(f.text())
+                            .doesNotContain("Kenya")
+                            .doesNotContain("Thailand")
+                            .doesNotContain("Philippines");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
@@ -440,7 +526,8 @@ class CounselReview2026Test {
                 .contains("| us-ar-ag | FIXED | ")
                 .contains("| br-lgpd-anpd-supplement | ADDED | ")
                 .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ")
-                .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ");
+                .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ")
+                .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ");
     }
 
     private static final String HEAD = """
