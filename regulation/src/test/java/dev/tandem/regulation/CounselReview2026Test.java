@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * triggers (Ark. Code 4-110-105(d); PDPA 2012 s. 26D(1)), the added rules (Resolution CD/ANPD
  * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
  * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2) and
- * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03, ADR 125), and the review
- * itself as the rule file records it.
+ * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
+ * of 2022 Art. 46, ADR 125), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -450,6 +450,37 @@ class CounselReview2026Test {
     }
 
     /**
+     * Law No. 27 of 2022 (Indonesia) Art. 46(1)-(2): for any failure of personal data protection, the
+     * personal data subjects and the institution in writing at the latest 3 x 24 hours; no risk test, no
+     * encryption safe harbour, no processor's duty in the Law.
+     */
+    @Test
+    void indonesiaOwesTheInstitutionAndTheDataSubjectsThreeTimesTwentyFourHoursForAnyFailure() {
+        Assessment a = assess("ID=500", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation institution = owedInSeventyTwoHours(a, "id-pdp-institution");
+        assertThat(institution.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(institution.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(institution.question()).isNull();
+        assertThat(institution.citation()).isEqualTo("Law No. 27 of 2022 (Indonesia) Art. 46(1)(b), (2)");
+        Obligation subjects = owedInSeventyTwoHours(a, "id-pdp-individuals");
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(subjects.question()).isNull();
+        assertThat(subjects.citation()).isEqualTo("Law No. 27 of 2022 (Indonesia) Art. 46(1)(a), (2), (3)");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // encrypted data are still a failure of protection: both notices stay owed
+        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
+        assertThat(owed("ID=500", encrypted)).contains("id-pdp-institution", "id-pdp-individuals");
+        // a processor has no notice of its own in the Law: the warning sends it to the controller
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        Assessment asProcessor = assess("ID=500", DataCategory.CONTACT, processor, null, Map.of(), List.of());
+        assertThat(asProcessor.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith("id-pdp"));
+        assertThat(asProcessor.warnings())
+                .anyMatch(w -> w.startsWith("as a processor, no duty of yours is listed for") && w.contains("ID=500"));
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("id-pdp"));
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -479,6 +510,8 @@ class CounselReview2026Test {
                 "Asia/Manila", "2026-03-02T09:30:00", "PH=120", DataCategory.CREDENTIALS, "ph-dpa-npc");
         dueSeventyTwoHoursLaterOnTheClockOf(
                 "Asia/Manila", "2026-03-02T09:30:00", "PH=120", DataCategory.CREDENTIALS, "ph-dpa-individuals");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Jakarta", "2026-03-02T23:45:00", "ID=500", DataCategory.CONTACT, "id-pdp-institution");
     }
 
     @Test
@@ -513,11 +546,17 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("privacy.gov.ph");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("id-pdp-institution", "id-pdp-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.source()).contains("Art. 46(1)-(3) quoted");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text())
                             .doesNotContain("Kenya")
                             .doesNotContain("Thailand")
-                            .doesNotContain("Philippines");
+                            .doesNotContain("Philippines")
+                            .doesNotContain("Indonesia");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
@@ -527,7 +566,8 @@ class CounselReview2026Test {
                 .contains("| br-lgpd-anpd-supplement | ADDED | ")
                 .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ")
                 .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ")
-                .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ");
+                .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ")
+                .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ");
     }
 
     private static final String HEAD = """
