@@ -478,6 +478,10 @@ class CounselReview2026Test {
         assertThat(asProcessor.warnings())
                 .anyMatch(w -> w.startsWith("as a processor, no duty of yours is listed for") && w.contains("ID=500"));
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("id-pdp"));
+        // Vietnam, searched and not encoded (the review's finding), keeps the warning for countries without a rule
+        assertThat(assess("ID=500,VN=40", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of())
+                        .warnings())
+                .anyMatch(w -> w.startsWith("no rules cover") && w.contains("VN=40") && !w.contains("ID="));
     }
 
     /**
@@ -551,12 +555,20 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("Art. 46(1)-(3) quoted");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).isEmpty();
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
+                    assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
+                    assertThat(f.source()).contains("apolatlegal.com");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text())
                             .doesNotContain("Kenya")
                             .doesNotContain("Thailand")
                             .doesNotContain("Philippines")
-                            .doesNotContain("Indonesia");
+                            .doesNotContain("Indonesia")
+                            .doesNotContain("Vietnam")
+                            .contains("Mexico");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
