@@ -78,6 +78,8 @@ public final class TandemCommand implements Runnable {
         m.put("incident", dev.tandem.cli.incident.IncidentCommand::new);
         m.put("timeline", () -> dev.tandem.cli.incident.TimelineCommand.commandLine());
         m.put("obligations", dev.tandem.cli.incident.ObligationsCommand::new);
+        m.put("scope", dev.tandem.cli.incident.ScopeCommand::new);
+        m.put("judgements", dev.tandem.cli.incident.JudgementsCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
         m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);

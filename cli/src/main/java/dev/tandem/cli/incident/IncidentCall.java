@@ -1,18 +1,25 @@
 package dev.tandem.cli.incident;
 
 import dev.tandem.cli.ServerCommand;
+import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One call of the incident API with {@code --format text|json}: text for people, the server's answer
  * as it came for programs (docs/adr/118-incidents-timeline-and-obligations-from-the-command-line.md).
  */
 abstract class IncidentCall extends ServerCommand.TextOrJson {
+    /** The last line of a command's help: its exit codes (docs/contracts.md §4). */
+    static final String EXIT_CODES = "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
+            + "3 server unreachable, token refused or server error.";
+
     /** The options of this command by the field or parameter of the API they give ({@code awareAt}: {@code --aware-at}). */
     Map<String, String> options() {
         return Map.of();
@@ -55,5 +62,43 @@ abstract class IncidentCall extends ServerCommand.TextOrJson {
             throw new Usage(option + ": must be one of " + String.join(", ", allowed) + ", got " + value);
         }
         return v;
+    }
+
+    /** A call on one incident's resource, the incident given by {@code --incident} as for {@code tandem obligations}. */
+    abstract static class OnIncident extends IncidentCall {
+        @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
+        String incident = "";
+
+        /** {@code api/v1/incidents/{incident}/what}. */
+        String path(String what) {
+            return "api/v1/incidents/" + segment(incident) + "/" + what;
+        }
+    }
+
+    /** The answer of a read of one incident's resource, in words. */
+    @FunctionalInterface
+    interface Words {
+        void print(String incident, JsonNode answer, PrintWriter out);
+    }
+
+    /** {@code GET api/v1/incidents/{incident}/what}, the answer printed by {@code words}. */
+    abstract static class Read extends OnIncident {
+        private final String what;
+        private final Words words;
+
+        Read(String what, Words words) {
+            this.what = what;
+            this.words = words;
+        }
+
+        @Override
+        protected Request request() {
+            return Request.get(path(what));
+        }
+
+        @Override
+        protected void text(JsonNode answer, PrintWriter out) {
+            words.print(incident, answer, out);
+        }
     }
 }

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The answers of the incident API (docs/contracts.md §2 and its additions) in words, for a person at
- * a terminal: incidents, members, the timeline and the obligations. Plain Java over the answers'
- * JSON; {@code --format json} prints them as they came instead. What the caller may not see the
- * server already left out or replaced by its commitment: nothing here decides it.
+ * a terminal: incidents, members, the timeline, the obligations, the scope and the judgements.
+ * Plain Java over the answers' JSON; {@code --format json} prints them as they came instead. What
+ * the caller may not see the server already left out or replaced by its commitment: nothing here
+ * decides it.
  */
 final class IncidentText {
     private IncidentText() {}
@@ -127,7 +128,7 @@ final class IncidentText {
             if (e.path("privileged").asBoolean()) {
                 b.append(e.hasNonNull("opened") ? "  [privileged, opened for you]" : "  [privileged]");
             }
-            b.append("  ").append(e.path("text").asString().replaceAll("\\s*\\R\\s*", " "));
+            b.append("  ").append(oneLine(e.path("text").asString()));
             // the server's text already tells when it happened, was discovered, and what it corrects
             List<String> by = new ArrayList<>();
             for (JsonNode c : e.path("correctedBy")) by.add("#" + c.asLong());
@@ -237,6 +238,89 @@ final class IncidentText {
         if (o.hasNonNull("id")) row(out, "id", o.path("id").asString());
     }
 
+    /**
+     * The scope as {@code GET …/scope} answers it: who set it when, then one line per place with its
+     * people, the data categories, whether encrypted, and the same as {@code tandem scope set}'s (and
+     * {@code tandem deadlines}') options.
+     */
+    static void scope(String incident, JsonNode s, PrintWriter out) {
+        out.println(
+                "scope of incident " + incident + ", set " + s.path("updatedAt").asString("?") + " by "
+                        + s.path("updatedBy").asString("?") + entry(s, "ledgerIndex"));
+        places(s, out);
+    }
+
+    /** The scope a {@code PUT …/scope} left in force, as its answer (the obligation list) carries it. */
+    static void scopeSet(String incident, JsonNode s, PrintWriter out) {
+        out.println("set the scope of incident " + incident);
+        if (s.isObject()) places(s, out);
+    }
+
+    private static void places(JsonNode s, PrintWriter out) {
+        long people = 0;
+        List<String> subjects = new ArrayList<>();
+        for (var e : s.path("subjects").properties()) {
+            long n = e.getValue().asLong();
+            people += n;
+            subjects.add(e.getKey() + "=" + n);
+            row(out, e.getKey().equals("ZZ") ? "ZZ (no known country)" : e.getKey(), count(n, "person", "people"));
+        }
+        row(out, "in all", count(people, "person", "people"));
+        List<String> data = new ArrayList<>();
+        for (JsonNode d : s.path("data")) data.add(d.asString());
+        row(out, "data", data.isEmpty() ? "none listed" : String.join(", ", data));
+        row(out, "encrypted", s.path("encrypted").asBoolean() ? "yes, the key was not compromised" : "no");
+        row(
+                out,
+                "as options",
+                "--subjects " + String.join(",", subjects)
+                        + (data.isEmpty() ? "" : " --data " + String.join(",", data))
+                        + (s.path("encrypted").asBoolean() ? " --encrypted" : ""));
+    }
+
+    /**
+     * Whether a change of the regulatory clock's input recomputed the obligations ({@code
+     * "recomputed"}, absent where the call always does), and how many are owed and set aside now.
+     */
+    static void recomputed(String incident, JsonNode answer, PrintWriter out) {
+        if (!answer.path("recomputed").asBoolean(true)) {
+            out.println("obligations not recomputed: incident " + incident + " has no scope yet (tandem scope set)");
+            return;
+        }
+        out.println("obligations recomputed: " + answer.path("obligations").size() + " owed, "
+                + answer.path("notRequired").size() + " set aside (tandem obligations --incident " + incident
+                + " lists them)");
+    }
+
+    /**
+     * The judgements in the order the server lists them, one a line: question and answer, when decided
+     * and by whom, whether it sets a notice aside, and the reason, or that the caller's role does not
+     * read it.
+     */
+    static void judgements(String incident, JsonNode answer, PrintWriter out) {
+        JsonNode list = answer.path("judgements");
+        if (list.isEmpty()) {
+            out.println("no judgements recorded in incident " + incident);
+            return;
+        }
+        for (JsonNode j : list) {
+            StringBuilder b = new StringBuilder();
+            b.append(j.path("question").asString())
+                    .append(' ')
+                    .append(j.path("answer").asString());
+            b.append("  decided ").append(j.path("decidedAt").asString());
+            b.append(" by ").append(j.path("decidedBy").asString());
+            if (j.path("setsAside").asBoolean()) b.append("  [sets a notice aside]");
+            b.append("  ")
+                    .append(
+                            j.hasNonNull("reason")
+                                    ? oneLine(j.path("reason").asString())
+                                    : "(the reason is not for your role)");
+            out.println(b);
+        }
+        out.println(count(list.size(), "judgement", "judgements"));
+    }
+
     /** What is left of a deadline in days, hours and minutes, or how long ago it passed. */
     static String timeLeft(Duration left) {
         if (left.isNegative()) return "none: passed " + span(left.negated()) + " ago";
@@ -270,6 +354,11 @@ final class IncidentText {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** {@code text} on one line: each line break, with the blanks around it, one space. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String count(long n, String one, String many) {

@@ -1,7 +1,9 @@
 /**
- * {@code tandem incident}, {@code tandem timeline} and {@code tandem obligations}: an incident, its
- * members, its timeline and its regulatory clock, read and run from a terminal, one API call each
- * (docs/contracts.md §2 and §4, docs/adr/118-incidents-timeline-and-obligations-from-the-command-line.md).
+ * {@code tandem incident}, {@code tandem timeline}, {@code tandem obligations}, {@code tandem scope}
+ * and {@code tandem judgements}: an incident, its members, its timeline and its regulatory clock with
+ * the scope and judgements it runs on, read and run from a terminal, one API call each
+ * (docs/contracts.md §2 and §4, docs/adr/118-incidents-timeline-and-obligations-from-the-command-line.md,
+ * docs/adr/123-scope-and-judgements-from-the-command-line.md).
  */
 @NullMarked
 package dev.tandem.cli.incident;

@@ -531,4 +531,335 @@ class IncidentCommandTest {
                 .isEqualTo("tandem obligations: unknown --format 'csv' (text, json)" + System.lineSeparator());
         assertThat(received).isEmpty();
     }
+
+    static final String SCOPE = """
+            {"subjects":{"DE":1200,"US-CA":800,"ZZ":3},"data":["CONTACT","PAYMENT_CARD"],"encrypted":false,
+             "updatedAt":"2026-11-26T08:00:00Z","updatedBy":"counsel","ledgerIndex":9}""";
+
+    @Test
+    void scopeShowPrintsEachPlaceTheDataAndWhoSetItAndJsonIsTheServersAnswer() throws IOException {
+        String url = serve(200, SCOPE);
+        CliRun r = run(url, "scope", "show", "--incident", "INC 1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("GET");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/scope");
+        assertThat(received.getFirst().authorization()).isEqualTo("Bearer tok");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "scope of incident INC 1, set 2026-11-26T08:00:00Z by counsel (ledger entry #9)",
+                        "  DE                     1200 people",
+                        "  US-CA                  800 people",
+                        "  ZZ (no known country)  3 people",
+                        "  in all                 2003 people",
+                        "  data                   CONTACT, PAYMENT_CARD",
+                        "  encrypted              no",
+                        "  as options             --subjects DE=1200,US-CA=800,ZZ=3 --data CONTACT,PAYMENT_CARD");
+        CliRun json = run(url, "scope", "show", "--incident", "INC 1", "--format", "json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree(SCOPE));
+        String noScope = "incident INC-1 has no scope yet: PUT /api/v1/incidents/INC-1/scope";
+        assertThat(refusal(404, "no-scope", noScope, "scope", "show", "--incident", "INC-1"))
+                .isEqualTo("tandem scope show: the server answered 404: " + noScope + " (no-scope)");
+        assertThat(refusal(403, "forbidden", AUDITOR_ONLY, "scope", "show", "--incident", "INC-1"))
+                .isEqualTo(
+                        "tandem scope show: not allowed for this token's user (403): " + AUDITOR_ONLY + " (forbidden)");
+    }
+
+    /** {@code args} with {@code more} after them. */
+    static String[] and(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    static final String AUDITOR_ONLY = "an auditor reads obligations' status only";
+
+    /**
+     * The one line {@code args} print on stderr against a server refusing with a problem answer of
+     * {@code status}, {@code code} and {@code detail}; they exit 2 and print nothing on stdout.
+     */
+    String refusal(int status, String code, String detail, String... args) throws IOException {
+        List<Received> none = new ArrayList<>();
+        try (StubServer refusing = StubServer.recording(status, problem(status, code, detail), none)) {
+            CliRun r = run(refusing.url(), args);
+            assertThat(r.exit()).as(r.err()).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).hasLineCount(1);
+            assertThat(none).hasSize(1);
+            return r.err().strip();
+        }
+    }
+
+    static final String RECOMPUTED = """
+            {"obligations":[{"regime":"EU GDPR","id":"OB1"},{"regime":"California","id":"OB2"}],
+             "notRequired":[{"regime":"Texas","id":"OB3"}],"superseded":[],
+             "scope":{"subjects":{"DE":1200,"US-CA":800,"US-PR":5},"data":["CONTACT","PAYMENT_CARD","HEALTH"],
+                      "encrypted":true},
+             "asOf":"2026-11-27T05:30:00Z"%s}""";
+
+    @Test
+    void scopeSetSendsTheScopeAsTheApiTakesItAndSaysWhatWasRecomputed() throws IOException {
+        String url = serve(200, RECOMPUTED.formatted(""));
+        CliRun r = run(
+                url,
+                "scope",
+                "set",
+                "--incident",
+                "INC 1",
+                "--subjects",
+                "de=1200, US-CA=800,PR=5",
+                "--data",
+                "health,CONTACT",
+                "--data",
+                "PAYMENT_CARD",
+                "--encrypted");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("PUT");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/scope");
+        assertThat(received.getFirst().contentType()).isEqualTo("application/json");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                {"subjects":{"DE":1200,"US-CA":800,"US-PR":5},"data":["CONTACT","PAYMENT_CARD","HEALTH"],
+                 "encrypted":true}"""));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "set the scope of incident INC 1",
+                        "  DE                     1200 people",
+                        "  US-CA                  800 people",
+                        "  US-PR                  5 people",
+                        "  in all                 2005 people",
+                        "  data                   CONTACT, PAYMENT_CARD, HEALTH",
+                        "  encrypted              yes, the key was not compromised",
+                        "  as options             --subjects DE=1200,US-CA=800,US-PR=5 --data"
+                                + " CONTACT,PAYMENT_CARD,HEALTH --encrypted",
+                        "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC 1 lists them)");
+        CliRun json = run(url, "scope", "set", "--incident", "INC-1", "--subjects", "DE=10", "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        // what is left out is no longer in the scope: said so to the server, not left to its defaults
+        assertThat(received.get(1).json())
+                .isEqualTo(JSON.readTree("{\"subjects\":{\"DE\":10},\"data\":[],\"encrypted\":false}"));
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree(RECOMPUTED.formatted("")));
+        String counsels = "declaring the data encrypted (which sets notices to individuals aside) is counsel's";
+        String[] encrypted = {"scope", "set", "--incident", "I", "--subjects", "DE=1", "--encrypted"};
+        assertThat(refusal(403, "forbidden", counsels, encrypted))
+                .isEqualTo("tandem scope set: not allowed for this token's user (403): " + counsels + " (forbidden)");
+        String whole = "subjects.DE: count 1.5 is not a whole number";
+        assertThat(refusal(422, "bad-scope", whole, "scope", "set", "--incident", "I", "--subjects", "DE=1"))
+                .isEqualTo("tandem scope set: the server answered 422: " + whole + " (bad-scope; option --subjects)");
+    }
+
+    @Test
+    void scopeSetRefusesAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(200, RECOMPUTED.formatted(""));
+        String[][] cases = {
+            {"--subjects", "DE=10"},
+            {"--incident", "I"},
+            {"--incident", "I", "--subjects", ""},
+            {"--incident", "I", "--subjects", "DE"},
+            {"--incident", "I", "--subjects", "DE=ten"},
+            {"--incident", "I", "--subjects", "DE=-1"},
+            {"--incident", "I", "--subjects", "XQ=5"},
+            {"--incident", "I", "--subjects", "DE=1,de=2"},
+            {"--incident", "I", "--subjects", "DE=10000000001"},
+            {"--incident", "I", "--subjects", "DE=10", "--data", "SHOE_SIZE"},
+            {"--incident", "I", "--subjects", "DE=10", "--data", "CONTACT, "},
+            {"--incident", "I", "--subjects", "DE=10", "--encrypted=maybe"}
+        };
+        String[] named = {
+            "--incident",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--subjects",
+            "--data",
+            "--data",
+            "--encrypted"
+        };
+        usageErrors(url, List.of("scope", "set"), cases, named);
+        CliRun unknown = run(url, "scope", "set", "--incident", "I", "--subjects", "DE=10", "--data", "SHOE_SIZE");
+        assertThat(unknown.err())
+                .isEqualTo("tandem scope set: --data: unknown data category 'SHOE_SIZE' (known: CONTACT, PAYMENT_CARD,"
+                        + " GOVERNMENT_ID, CREDENTIALS, HEALTH, FINANCIAL_ACCOUNT, DATE_OF_BIRTH, BIOMETRIC)"
+                        + System.lineSeparator());
+        assertThat(run(url, "scope", "set", "--incident", "I", "--subjects", "DE=ten")
+                        .err())
+                .isEqualTo("tandem scope set: --subjects: count 'ten' for DE is not a whole number"
+                        + System.lineSeparator());
+        assertThat(received).isEmpty();
+    }
+
+    static final String JUDGEMENTS = """
+            {"judgements":[
+              {"question":"RISK","answer":"YES","setsAside":false,"reason":"Contact data of 2,000 customers",
+               "decidedBy":"ic","decidedAt":"2026-11-26T09:00:00Z"},
+              {"question":"HIGH_RISK","answer":"NO","setsAside":true,"reason":"No sensitive data;\\nnames only",
+               "decidedBy":"counsel","decidedAt":"2026-11-26T10:00:00Z"}]}""";
+
+    @Test
+    void judgementsListPrintsOneLineEachWithTheReasonWhereTheRoleReadsIt() throws IOException {
+        String url = serve(200, JUDGEMENTS);
+        CliRun r = run(url, "judgements", "list", "--incident", "INC 1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("GET");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/judgements");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "RISK YES  decided 2026-11-26T09:00:00Z by ic  Contact data of 2,000 customers",
+                        "HIGH_RISK NO  decided 2026-11-26T10:00:00Z by counsel  [sets a notice aside]  No sensitive"
+                                + " data; names only",
+                        "2 judgements");
+        CliRun json = run(url, "judgements", "list", "--incident", "INC 1", "--format", "json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree(JUDGEMENTS));
+        stop();
+
+        url = serve(200, JUDGEMENTS.replaceAll("\"reason\":\"[^\"]*\"", "\"reason\":null"));
+        assertThat(run(url, "judgements", "list", "--incident", "INC-1")
+                        .out()
+                        .lines()
+                        .toList())
+                .containsExactly(
+                        "RISK YES  decided 2026-11-26T09:00:00Z by ic  (the reason is not for your role)",
+                        "HIGH_RISK NO  decided 2026-11-26T10:00:00Z by counsel  [sets a notice aside]  (the reason is"
+                                + " not for your role)",
+                        "2 judgements");
+        stop();
+
+        url = serve(200, "{\"judgements\":[]}");
+        assertThat(run(url, "judgements", "list", "--incident", "INC-1").out())
+                .isEqualTo("no judgements recorded in incident INC-1" + System.lineSeparator());
+    }
+
+    @Test
+    void judgementsRecordSendsTheJudgementsFieldsAndSaysWhetherTheObligationsWereRecomputed() throws IOException {
+        String url = serve(201, RECOMPUTED.formatted(",\"recomputed\":true"));
+        CliRun r = run(
+                url,
+                "judgements",
+                "record",
+                "--incident",
+                "INC 1",
+                "--question",
+                "high_risk",
+                "--answer",
+                "no",
+                "--reason",
+                "Names and e-mail addresses only",
+                "--decided-at",
+                "2026-11-26T10:00:00+01:00");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/judgements");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                {"question":"HIGH_RISK","answer":"NO","reason":"Names and e-mail addresses only",
+                 "decidedAt":"2026-11-26T10:00:00+01:00","privileged":true}"""));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "recorded HIGH_RISK NO in incident INC 1 (decided at 2026-11-26T10:00:00+01:00; reason"
+                                + " privileged)",
+                        "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC 1 lists them)");
+        stop();
+        received.clear();
+
+        url = serve(201, "{\"obligations\":[],\"notRequired\":[],\"recomputed\":false}");
+        String[] risk = {
+            "judgements",
+            "record",
+            "--incident",
+            "INC-1",
+            "--question",
+            "RISK",
+            "--answer",
+            "YES",
+            "--reason",
+            "Contact data"
+        };
+        CliRun clear = run(url, and(risk, "--no-privileged"));
+        assertThat(clear.exit()).as(clear.err()).isZero();
+        assertThat(received.getFirst().json())
+                .isEqualTo(JSON.readTree(
+                        "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"Contact data\",\"privileged\":false}"));
+        assertThat(clear.out().lines().toList())
+                .containsExactly(
+                        "recorded RISK YES in incident INC-1 (decided as recorded; reason not privileged)",
+                        "obligations not recomputed: incident INC-1 has no scope yet (tandem scope set)");
+        CliRun said = run(url, and(risk, "--privileged", "--format", "json"));
+        assertThat(received.get(1).json().path("privileged").asBoolean()).isTrue();
+        assertThat(JSON.readTree(said.out()))
+                .isEqualTo(JSON.readTree("{\"obligations\":[],\"notRequired\":[],\"recomputed\":false}"));
+        String[] record = {
+            "judgements", "record", "--incident", "I", "--question", "HARM", "--answer", "YES", "--reason", "r"
+        };
+        String unknown = "question: unknown question 'HARM' (known: RISK, HIGH_RISK, MATERIAL)";
+        assertThat(refusal(422, "bad-question", unknown, record))
+                .isEqualTo("tandem judgements record: the server answered 422: " + unknown
+                        + " (bad-question; option --question)");
+        assertThat(refusal(403, "forbidden", AUDITOR_ONLY, record))
+                .isEqualTo("tandem judgements record: not allowed for this token's user (403): " + AUDITOR_ONLY
+                        + " (forbidden)");
+    }
+
+    @Test
+    void judgementsRecordRefusesAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(201, RECOMPUTED.formatted(""));
+        String[][] cases = {
+            {"--question", "RISK", "--answer", "YES", "--reason", "r"},
+            {"--incident", "I", "--answer", "YES", "--reason", "r"},
+            {"--incident", "I", "--question", "RISK", "--reason", "r"},
+            {"--incident", "I", "--question", "RISK", "--answer", "YES"},
+            {"--incident", "I", "--question", "HIGH RISK", "--answer", "YES", "--reason", "r"},
+            {"--incident", "I", "--question", "", "--answer", "YES", "--reason", "r"},
+            {"--incident", "I", "--question", "RISK", "--answer", "MAYBE", "--reason", "r"},
+            {"--incident", "I", "--question", "RISK", "--answer", "YES", "--reason", "  "},
+            {"--incident", "I", "--question", "RISK", "--answer", "YES", "--reason", "r", "--decided-at", "2026-11-26"},
+            {"--incident", "I", "--question", "RISK", "--answer", "YES", "--reason", "r", "--privileged=no"}
+        };
+        String[] named = {
+            "--incident",
+            "--question",
+            "--answer",
+            "--reason",
+            "--question",
+            "--question",
+            "--answer",
+            "--reason",
+            "--decided-at",
+            "--privileged"
+        };
+        usageErrors(url, List.of("judgements", "record"), cases, named);
+        assertThat(run(
+                                url,
+                                "judgements",
+                                "record",
+                                "--incident",
+                                "I",
+                                "--question",
+                                "RISK",
+                                "--answer",
+                                "maybe",
+                                "--reason",
+                                "r")
+                        .err())
+                .isEqualTo("tandem judgements record: --answer: must be one of YES, NO, got maybe"
+                        + System.lineSeparator());
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void scopeAndJudgementsWithoutACommandAreUsageErrors() {
+        for (String[] args : new String[][] {{"scope"}, {"judgements"}}) {
+            CliRun r = CliRun.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(TandemCommand.EXIT_USAGE);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).contains("Missing command: give one of the commands listed below.");
+        }
+        assertThat(CliRun.run("scope", "--help").out().replaceAll("\\s+", " "))
+                .contains("show", "set")
+                .contains("Sets the incident's scope, replacing the one in force;");
+        assertThat(CliRun.run("judgements", "--help").out().replaceAll("\\s+", " "))
+                .contains("list", "record")
+                .contains("Records a judgement;");
+        assertThat(CliRun.run("judgements", "record", "--help").out()).contains("--[no-]privileged");
+    }
 }
