@@ -21,12 +21,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code tandem incident}, {@code tandem timeline} and {@code tandem obligations} driving a real
- * server (docs/contracts.md §4): the incident commander opens an incident and adds its members from
- * the terminal; counsel and the auditor read the one timeline, counsel with the privileged entry
+ * {@code tandem incident}, {@code tandem timeline}, {@code tandem obligations}, {@code tandem scope}
+ * and {@code tandem judgements} driving a real server (docs/contracts.md §4): the incident commander
+ * opens an incident and adds its members from the terminal; counsel and the auditor read the one timeline, counsel with the privileged entry
  * opened and the auditor with its commitment only; the obligations with their deadlines and the laws
- * not triggered, which the auditor does not get; each refusal one line with its problem type. Run on
- * H2 and PostgreSQL by the subclasses.
+ * not triggered, which the auditor does not get; the scope and the judgements set and recorded by
+ * those who decide them (LEGAL and the incident commander, what sets a notice aside LEGAL alone), read
+ * by the response team and refused to the auditor; each refusal one line with its problem type. Run
+ * on H2 and PostgreSQL by the subclasses.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -82,6 +84,33 @@ abstract class IncidentCliContract {
         return r;
     }
 
+    /** An awareness time 150 minutes ago, to the second: every deadline runs from it. */
+    static String awareAgo() {
+        return Instant.now()
+                .minus(150, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+    }
+
+    /** {@code tandem incident open} as {@code ic}, aware at {@code aware}: the incident as the server answered. */
+    JsonNode open(Api ic, String title, String aware) {
+        return JSON.readTree(ok(
+                        ic,
+                        "incident",
+                        "open",
+                        "--title",
+                        title,
+                        "--severity",
+                        "HIGH",
+                        "--aware-at",
+                        aware,
+                        "--time-zone",
+                        "Europe/Berlin",
+                        "--format",
+                        "json")
+                .out());
+    }
+
     /** {@code tandem incident members set-role} of the responder to RESPONDER, expecting {@code expected}. */
     Cli toResponder(Api as, String id, String expected) {
         return cli(
@@ -105,26 +134,8 @@ abstract class IncidentCliContract {
         Api responder = user("responder");
         Api auditor = user("auditor");
         Api outsider = user("outsider");
-        String aware = Instant.now()
-                .minus(150, ChronoUnit.MINUTES)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
-
-        Cli opened = ok(
-                ic,
-                "incident",
-                "open",
-                "--title",
-                "CRM sync leak " + tag,
-                "--severity",
-                "HIGH",
-                "--aware-at",
-                aware,
-                "--time-zone",
-                "Europe/Berlin",
-                "--format",
-                "json");
-        JsonNode incident = JSON.readTree(opened.out());
+        String aware = awareAgo();
+        JsonNode incident = open(ic, "CRM sync leak " + tag, aware);
         String id = incident.path("id").asString();
         assertThat(incident.path("role").asString()).isEqualTo("INCIDENT_COMMANDER");
         assertThat(ic.get("/api/v1/incidents/" + id).json().path("awareAt").asString())
@@ -319,5 +330,142 @@ abstract class IncidentCliContract {
         assertThat(closed.path("occurredPrecision").asString()).isEqualTo("HOUR");
         assertThat(closed.path("closedAt").isNull()).isFalse();
         assertThat(ok(auditor, "timeline", "--incident", id).out()).contains("Recovered; lessons recorded");
+    }
+    /** {@code tandem judgements record} on incident {@code id} with these fields, and {@code more} options. */
+    static String[] judgement(String id, String question, String answer, String reason, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "judgements",
+                "record",
+                "--incident",
+                id,
+                "--question",
+                question,
+                "--answer",
+                answer,
+                "--reason",
+                reason));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** One line on stderr naming {@code command}, exit 2 and nothing on stdout: a refusal or usage error. */
+    static void refused(Cli r, String command, String type) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .startsWith("tandem " + command + ": ")
+                .endsWith(type + NL)
+                .hasLineCount(1);
+    }
+
+    @Test
+    void theScopeAndJudgementsAreSetFromTheTerminalByThoseWhoDecideThemAndRefusedToTheAuditor() {
+        Api ic = user("ic2");
+        Api counsel = user("counsel2");
+        Api responder = user("responder2");
+        Api auditor = user("auditor2");
+        String aware = awareAgo();
+        String id = open(ic, "Scope from the terminal " + tag, aware).path("id").asString();
+        ok(ic, "incident", "members", "add", name("counsel2"), "--incident", id, "--role", "LEGAL");
+        ok(ic, "incident", "members", "add", name("responder2"), "--incident", id, "--role", "RESPONDER");
+        ok(ic, "incident", "members", "add", name("auditor2"), "--incident", id, "--role", "AUDITOR");
+        String scopePath = "/api/v1/incidents/" + id + "/scope";
+
+        refused(cli(ic, "scope", "show", "--incident", id), "scope show", "(no-scope)");
+        Cli early = ok(counsel, judgement(id, "RISK", "YES", "Contact data of 1,500 customers in a sandbox"));
+        assertThat(early.out())
+                .isEqualTo("recorded RISK YES in incident " + id + " (decided as recorded; reason privileged)" + NL
+                        + "obligations not recomputed: incident " + id + " has no scope yet (tandem scope set)" + NL);
+
+        Cli typo = cli(ic, "scope", "set", "--incident", id, "--subjects", "DE=1200,US-MA=three");
+        assertThat(typo.err())
+                .isEqualTo("tandem scope set: --subjects: count 'three' for US-MA is not a whole number" + NL);
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(ic.get(scopePath).status()).isEqualTo(404);
+
+        Cli set = ok(ic, "scope", "set", "--incident", id, "--subjects", "DE=1200,US-MA=300", "--data", "contact");
+        assertThat(set.out())
+                .startsWith("set the scope of incident " + id + NL)
+                .contains("  DE                     1200 people" + NL)
+                .contains("  US-MA                  300 people" + NL)
+                .contains("  data                   CONTACT" + NL)
+                .contains("  as options             --subjects DE=1200,US-MA=300 --data CONTACT" + NL)
+                .containsPattern("obligations recomputed: [1-9][0-9]* owed, [0-9]+ set aside \\(tandem obligations"
+                        + " --incident " + id + " lists them\\)" + NL + "$");
+        JsonNode stored = ic.get(scopePath).json();
+        assertThat(stored.path("subjects")).isEqualTo(JSON.readTree("{\"DE\":1200,\"US-MA\":300}"));
+        assertThat(stored.path("updatedBy").asString()).isEqualTo(name("ic2"));
+
+        // declaring the data encrypted sets notices aside: LEGAL's alone, nothing written for the commander
+        Cli encrypted = cli(ic, "scope", "set", "--incident", id, "--subjects", "DE=1200", "--encrypted");
+        refused(encrypted, "scope set", "(forbidden)");
+        assertThat(encrypted.err()).contains("not allowed for this token's user (403): ");
+        assertThat(ic.get(scopePath).json()).isEqualTo(stored);
+        Cli auditorSets = cli(auditor, "scope", "set", "--incident", id, "--subjects", "DE=1");
+        refused(auditorSets, "scope set", "(forbidden)");
+        assertThat(ic.get(scopePath).json()).isEqualTo(stored);
+
+        Cli shown = ok(counsel, "scope", "show", "--incident", id);
+        assertThat(shown.out())
+                .startsWith("scope of incident " + id + ", set "
+                        + stored.path("updatedAt").asString() + " by " + name("ic2") + " (ledger entry #"
+                        + stored.path("ledgerIndex").asLong() + ")" + NL)
+                .contains("  in all                 1500 people" + NL)
+                .contains("  encrypted              no" + NL);
+        assertThat(ok(responder, "scope", "show", "--incident", id).out()).isEqualTo(shown.out());
+        assertThat(JSON.readTree(ok(counsel, "scope", "show", "--incident", id, "--format", "json")
+                        .out()))
+                .isEqualTo(stored);
+        Cli auditorReads = cli(auditor, "scope", "show", "--incident", id);
+        refused(auditorReads, "scope show", "(forbidden)");
+        assertThat(auditorReads.err()).contains("not allowed for this token's user (403): ");
+
+        // HIGH_RISK NO sets the notice to the people aside: counsel's, refused to the commander
+        String businessOnly = "Business contact data only; no sensitive data";
+        String[] highRisk = judgement(id, "high_risk", "no", businessOnly);
+        refused(cli(ic, highRisk), "judgements record", "(forbidden)");
+        String decided = Instant.parse(aware).plus(30, ChronoUnit.MINUTES).toString();
+        String[] clear = judgement(id, "high_risk", "no", businessOnly, "--decided-at", decided, "--no-privileged");
+        Cli recorded = ok(counsel, clear);
+        assertThat(recorded.out())
+                .startsWith("recorded HIGH_RISK NO in incident " + id + " (decided at " + decided
+                        + "; reason not privileged)" + NL)
+                .containsPattern("obligations recomputed: [0-9]+ owed, [1-9][0-9]* set aside");
+        Cli auditorRecords = cli(auditor, highRisk);
+        refused(auditorRecords, "judgements record", "(forbidden)");
+        Cli unknown = cli(counsel, judgement(id, "HARM_DONE", "YES", "r"));
+        refused(unknown, "judgements record", "(bad-question; option --question)");
+        assertThat(unknown.err()).contains("the server answered 422: question: unknown question 'HARM_DONE'");
+        Cli maybe = cli(counsel, judgement(id, "RISK", "maybe", "r"));
+        assertThat(maybe.err()).isEqualTo("tandem judgements record: --answer: must be one of YES, NO, got maybe" + NL);
+
+        String judgementsPath = "/api/v1/incidents/" + id + "/judgements";
+        JsonNode listed = counsel.get(judgementsPath).json().path("judgements");
+        assertThat(listed).hasSize(2);
+        String riskDecided = listed.get(0).path("decidedAt").asString();
+        assertThat(ok(counsel, "judgements", "list", "--incident", id).out())
+                .isEqualTo("RISK YES  decided " + riskDecided + " by " + name("counsel2")
+                        + "  Contact data of 1,500 customers in a sandbox" + NL
+                        + "HIGH_RISK NO  decided " + decided + " by " + name("counsel2") + "  [sets a notice aside]  "
+                        + businessOnly + NL
+                        + "2 judgements" + NL);
+        assertThat(ok(responder, "judgements", "list", "--incident", id).out())
+                .contains("HIGH_RISK NO  decided " + decided + " by " + name("counsel2")
+                        + "  [sets a notice aside]  (the reason is not for your role)" + NL)
+                .doesNotContain("sandbox")
+                .endsWith("2 judgements" + NL);
+        assertThat(JSON.readTree(ok(ic, "judgements", "list", "--incident", id, "--format", "json")
+                        .out()))
+                .isEqualTo(ic.get(judgementsPath).json());
+        refused(cli(auditor, "judgements", "list", "--incident", id), "judgements list", "(forbidden)");
+
+        // the reason recorded privileged is a commitment in the ledger, the other in the clear
+        JsonNode entries = JSON.readTree(
+                ok(auditor, "timeline", "--incident", id, "--kind", "judgement.recorded", "--format", "json")
+                        .out());
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).path("privileged").asBoolean()).isTrue();
+        assertThat(entries.get(1).path("privileged").asBoolean()).isFalse();
+        assertThat(entries.toString()).doesNotContain("sandbox");
     }
 }
