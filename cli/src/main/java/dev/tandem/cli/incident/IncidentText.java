@@ -158,7 +158,8 @@ final class IncidentText {
             out.println(
                     answer.hasNonNull("computedAt")
                             ? "nothing owed"
-                            : "none computed yet: the incident has no scope (PUT /api/v1/incidents/{id}/scope)");
+                            : "none computed yet: the incident has no scope (tandem scope set --incident " + incident
+                                    + ")");
         }
         for (JsonNode o : owed) obligation(o, asOf, answer.path("timeZone").asString(null), out);
         JsonNode setAside = answer.path("notRequired");

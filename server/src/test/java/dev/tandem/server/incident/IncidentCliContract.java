@@ -265,7 +265,8 @@ abstract class IncidentCliContract {
         assertThat(outsiderReads.out()).isEmpty();
 
         Cli none = ok(ic, "obligations", "--incident", id);
-        assertThat(none.out()).contains("none computed yet");
+        assertThat(none.out())
+                .contains("none computed yet: the incident has no scope (tandem scope set --incident " + id + ")");
         Api.Response scope = ic.putJson(
                 "/api/v1/incidents/" + id + "/scope",
                 "{\"subjects\":{\"DE\":1200,\"US-MA\":300},\"data\":[\"CONTACT\"]}");
