@@ -58,6 +58,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET that names the representation it accepts ({@code Accept}). */
+    public Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Response postJson(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")
@@ -82,9 +87,18 @@ public final class Api {
 
     /** Any method, with a body of the given content type (none when {@code body} is null). */
     public Response send(String method, String path, @Nullable String contentType, byte @Nullable [] body) {
+        return send(method, path, contentType, body, null);
+    }
+
+    /** As {@link #send(String, String, String, byte[])}, naming the representation it accepts when {@code accept} is given. */
+    public Response send(
+            String method, String path, @Nullable String contentType, byte @Nullable [] body, @Nullable String accept) {
         HttpRequest.Builder b = request(path);
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
         }
         return send(b.method(
                 method,

@@ -3,6 +3,7 @@ package dev.tandem.server.change;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.tandem.controls.Retest;
 import dev.tandem.server.DomainException;
+import dev.tandem.server.SpreadsheetCell;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
@@ -306,16 +307,8 @@ class ChangeController {
         return out.toString();
     }
 
-    /**
-     * A text cell a spreadsheet will not run: one that starts with {@code = + - @}, a tab or a
-     * carriage return (what Excel and LibreOffice take for a formula) gets a leading apostrophe, as
-     * OWASP's CSV-injection guidance says. Titles, testers and items are typed by people.
-     */
+    /** A text cell a spreadsheet will not run ({@link SpreadsheetCell}): titles, testers and items are typed by people. */
     static String cell(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+        return SpreadsheetCell.of(text);
     }
 }

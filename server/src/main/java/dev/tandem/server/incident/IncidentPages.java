@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -184,16 +185,8 @@ class IncidentPages {
         filter.put("until", until == null ? "" : until);
         model.addAttribute("filter", filter);
         try {
-            OffsetDateTime from = Times.fromForm(since, incident.timeZone(), "since");
-            OffsetDateTime to = Times.fromForm(until, incident.timeZone(), "until");
-            TimelineQuery q = TimelineQuery.parse(
-                    order == null || order.isBlank() ? null : order,
-                    kind == null || kind.isBlank() ? null : List.of(kind),
-                    null,
-                    from == null ? null : from.toString(),
-                    to == null ? null : to.toString(),
-                    null);
-            model.addAttribute("entries", timeline.read(id, q, access.caller()));
+            model.addAttribute(
+                    "entries", timeline.read(id, pageQuery(incident, order, kind, since, until), access.caller()));
         } catch (IllegalArgumentException | DomainException e) {
             model.addAttribute("filterError", e.getMessage());
             model.addAttribute("entries", timeline.read(id, TimelineQuery.ALL, access.caller()));
@@ -205,6 +198,54 @@ class IncidentPages {
             model.addAttribute("draft", Map.of());
         }
         return "incidents/incident";
+    }
+
+    /**
+     * The page's filters as a query: {@code since} and {@code until} as the form's fields give them,
+     * in the incident's zone.
+     *
+     * @throws IllegalArgumentException a time the form cannot have sent
+     * @throws DomainException 400 a filter the API refuses as well
+     */
+    private static TimelineQuery pageQuery(
+            Incident incident,
+            @Nullable String order,
+            @Nullable String kind,
+            @Nullable String since,
+            @Nullable String until) {
+        OffsetDateTime from = Times.fromForm(since, incident.timeZone(), "since");
+        OffsetDateTime to = Times.fromForm(until, incident.timeZone(), "until");
+        return TimelineQuery.parse(
+                order == null || order.isBlank() ? null : order,
+                kind == null || kind.isBlank() ? null : List.of(kind),
+                null,
+                from == null ? null : from.toString(),
+                to == null ? null : to.toString(),
+                null);
+    }
+
+    /**
+     * The timeline as the page filters it, as the CSV the API gives for {@code format=csv}
+     * (docs/contracts.md "Additions"): the same read for the same caller, under the API's access
+     * decision ({@code TIMELINE_READ}); a filter the page would show as an error is 400 here.
+     */
+    @GetMapping("/incidents/{id}/timeline/download")
+    @Guard(Action.TIMELINE_READ)
+    ResponseEntity<String> timelineCsv(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String order,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until) {
+        Incident incident = incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
+        TimelineQuery q;
+        try {
+            q = pageQuery(incident, order, kind, since, until);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest("bad-request", e.getMessage());
+        }
+        return TimelineController.csv(id, timeline.read(id, q, access.caller()));
     }
 
     @PostMapping("/incidents/{id}/timeline")

@@ -162,7 +162,17 @@ abstract class AccessMatrixContract {
     /** A call: its method and path pattern (as mapped), and how to make it concretely. */
     record Call(String method, String pattern, String expected, Supplier<Request> request) {}
 
-    record Request(String path, String contentType, byte[] body) {
+    /** {@code accept}: the representation asked for with {@code Accept}, none when null. */
+    record Request(String path, String contentType, byte[] body, String accept) {
+        Request(String path, String contentType, byte[] body) {
+            this(path, contentType, body, null);
+        }
+
+        /** Asks for CSV: by the {@code Accept} header, by {@code format=csv}, or a page's CSV download. */
+        boolean asksForCsv() {
+            return "text/csv".equals(accept) || path.contains("format=csv") || path.contains("/download");
+        }
+
         static Request get(String path) {
             return new Request(path, null, null);
         }
@@ -255,6 +265,13 @@ abstract class AccessMatrixContract {
         c.add(new Call("DELETE", "/api/v1/users/{username}/sign-on", "FFFFFFFP", () -> Request.get(ic + "/sign-on")));
         c.add(get("/api/v1/incidents/{id}", MEMBERS, i));
         c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline"));
+        // the same timeline as CSV (docs/contracts.md "Additions"), asked for either way: the same decisions
+        c.add(get("/api/v1/incidents/{id}/timeline", MEMBERS, i + "/timeline?format=csv"));
+        c.add(new Call(
+                "GET",
+                "/api/v1/incidents/{id}/timeline",
+                MEMBERS,
+                () -> new Request(i + "/timeline", null, null, "text/csv")));
         // comparing writes nothing: every member, the auditor included; recording the result is the
         // commander's, counsel's and the audit liaison's
         String theirs = "time,source,description\r\n2026-11-26T08:00:00+01:00,audit lead,Incident opened\r\n";
@@ -660,6 +677,12 @@ abstract class AccessMatrixContract {
                 () -> "/account/password",
                 "currentPassword=wrong&newPassword=long-enough-password&confirmPassword=long-enough-password"));
         c.add(get("/incidents/{id}", MEMBERS, i));
+        // the page's CSV download: the API's timeline CSV
+        c.add(get("/incidents/{id}/timeline/download", MEMBERS, i + "/timeline/download"));
+        c.add(get(
+                "/incidents/{id}/timeline/download",
+                MEMBERS,
+                i + "/timeline/download?order=eventAt&kind=NOTE&since=2026-11-01T00%3A00"));
         c.add(form(
                 "POST", "/incidents/{id}/timeline", INSIDERS, () -> i + "/timeline", "kind=NOTE&text=from+the+page"));
         // DETECT to DETECT is refused as a transition (409 with the page): permitted, nothing changes
@@ -1054,7 +1077,8 @@ abstract class AccessMatrixContract {
             for (Who who : Who.values()) {
                 char expected = call.expected().charAt(who.ordinal());
                 Request r = call.request().get();
-                Api.Response response = fixture.as().get(who).send(call.method(), r.path(), r.contentType(), r.body());
+                Api.Response response =
+                        fixture.as().get(who).send(call.method(), r.path(), r.contentType(), r.body(), r.accept());
                 String where = who + " " + call.method() + " " + r.path() + " -> " + response.status() + " "
                         + response.body()
                                 .substring(0, Math.min(300, response.body().length()));
@@ -1064,6 +1088,11 @@ abstract class AccessMatrixContract {
                         // permitted means answered: a call the policy lets through may be refused by the
                         // service for its input (4xx), never fail on the server
                         soft.assertThat(response.status()).as(where).isLessThan(500);
+                        if (r.asksForCsv()) {
+                            // a representation permitted is that representation, whoever asks
+                            soft.assertThat(response.status()).as(where).isEqualTo(200);
+                            soft.assertThat(response.contentType()).as(where).startsWith("text/csv");
+                        }
                         if (call.pattern().contains("/reports/")) {
                             // a report permitted is a report rendered (or issued), not merely not refused;
                             // a page's form issues it and redirects to the reports page
@@ -1094,7 +1123,7 @@ abstract class AccessMatrixContract {
         Api anonymous = fixture.admin().as(null);
         for (Call call : calls()) {
             Request r = call.request().get();
-            Api.Response response = anonymous.send(call.method(), r.path(), r.contentType(), r.body());
+            Api.Response response = anonymous.send(call.method(), r.path(), r.contentType(), r.body(), r.accept());
             boolean isPublic = call.pattern().equals("/api/v1/ledger/checkpoint")
                     || call.pattern().equals("/api/v1/ledger/key")
                     || call.pattern().equals("/login");
@@ -1192,7 +1221,7 @@ abstract class AccessMatrixContract {
         assertThat(off.status()).as(off.body()).isEqualTo(204);
         for (Call call : calls()) {
             Request r = call.request().get();
-            Api.Response response = disabled.send(call.method(), r.path(), r.contentType(), r.body());
+            Api.Response response = disabled.send(call.method(), r.path(), r.contentType(), r.body(), r.accept());
             // a refused token is refused wherever it is presented, public endpoints too (RFC 6750 §3.1)
             assertThat(response.status()).as(call.method() + " " + r.path()).isEqualTo(401);
         }

@@ -2,6 +2,8 @@ package dev.tandem.server.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.tandem.server.Api;
 import dev.tandem.server.TestUsers;
 import dev.tandem.server.identity.Accounts;
@@ -60,10 +62,15 @@ abstract class TimelineContract {
     }
 
     Api member(String role) {
+        return member(role, role + " person");
+    }
+
+    /** A new user in {@code role}, named {@code displayName} (JSON-escaped as given). */
+    Api member(String role, String displayName) {
         String name = role.toLowerCase() + "-" + Long.toString(System.nanoTime(), 36);
         assertThat(ic.postJson(
                                 "/api/v1/users",
-                                "{\"username\":\"" + name + "\",\"displayName\":\"" + role + " person\"}")
+                                "{\"username\":\"" + name + "\",\"displayName\":\"" + displayName + "\"}")
                         .status())
                 .isEqualTo(201);
         String token = TestUsers.token(accounts, name, "t");
@@ -276,6 +283,125 @@ abstract class TimelineContract {
         assertThat(at(timeline(responder, ""), sealed).path("privileged").asBoolean())
                 .isTrue();
         assertThat(timeline(responder, "").toString()).doesNotContain("DPA call moved");
+    }
+
+    /** The rows of a CSV answer, the header first. */
+    static List<List<String>> rows(Api.Response csv) {
+        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(csv.body())) {
+            return r.stream().map(CsvRecord::getFields).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The cell of {@code column} in the row of entry {@code index}. */
+    static String cell(List<List<String>> rows, long index, String column) {
+        int c = rows.getFirst().indexOf(column);
+        return rows.stream()
+                .filter(r -> r.getFirst().equals(Long.toString(index)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + index))
+                .get(c);
+    }
+
+    /**
+     * The timeline as CSV (docs/contracts.md "Additions", ADR 124): the JSON answer's entries for the
+     * same caller, in its order; a privileged entry the caller cannot open is its commitment there as
+     * in the JSON, so a responder's CSV never holds counsel's words while counsel's does.
+     */
+    @Test
+    void theCsvIsTheJsonsEntriesAndKeepsAPrivilegedEntrysTextFromThoseWhoCannotOpenIt() {
+        long memo = add(
+                legal,
+                "{\"kind\":\"DECISION\",\"text\":\"Notify the DPA today, \\\"before\\\" noon\\nthen the subjects\","
+                        + "\"eventAt\":\"2026-11-26T06:00:00Z\",\"eventPrecision\":\"HOUR\",\"privileged\":true}");
+        // the entry in words starts with its author's name, which people type too
+        Api formulaist = member("RESPONDER", "=HYPERLINK(\\\"http://evil.example\\\",\\\"Open\\\")");
+        long formula = add(formulaist, "{\"kind\":\"NOTE\",\"text\":\"-1+1, said \\\"them\\\"\"}");
+
+        Api.Response asLegal = legal.get(path + "/timeline?format=csv");
+        assertThat(asLegal.status()).as(asLegal.body()).isEqualTo(200);
+        assertThat(asLegal.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+        assertThat(asLegal.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"incident-" + incident + "-timeline.csv\"");
+        List<List<String>> counsel = rows(asLegal);
+        assertThat(counsel.getFirst()).isEqualTo(TimelineCsv.COLUMNS);
+        assertThat(cell(counsel, memo, "kind")).isEqualTo("DECISION");
+        assertThat(cell(counsel, memo, "opened")).isEqualTo("true");
+        assertThat(cell(counsel, memo, "eventAt")).isEqualTo("2026-11-26T06:00:00Z");
+        assertThat(cell(counsel, memo, "text")).contains("Notify the DPA today, \"before\" noon");
+        assertThat(cell(counsel, memo, "text"))
+                .isEqualTo(at(timeline(legal, ""), memo).path("text").asString());
+
+        // the header, not the parameter: the same answer
+        Api.Response asResponder = responder.get(path + "/timeline", "text/csv");
+        assertThat(asResponder.status()).as(asResponder.body()).isEqualTo(200);
+        assertThat(asResponder.contentType()).startsWith("text/csv");
+        assertThat(asResponder.body())
+                .isEqualTo(responder.get(path + "/timeline?format=csv").body());
+        List<List<String>> theirs = rows(asResponder);
+        JsonNode memoAsResponder = at(timeline(responder, ""), memo);
+        assertThat(cell(theirs, memo, "privileged")).isEqualTo("true");
+        assertThat(cell(theirs, memo, "opened")).isEqualTo("false");
+        assertThat(cell(theirs, memo, "kind")).isEmpty();
+        assertThat(cell(theirs, memo, "eventAt")).isEmpty();
+        assertThat(cell(theirs, memo, "eventPrecision")).isEmpty();
+        assertThat(cell(theirs, memo, "commitment"))
+                .isEqualTo(memoAsResponder.path("body").path("commitment").asString())
+                .isNotEmpty();
+        assertThat(cell(theirs, memo, "text"))
+                .startsWith("Privileged entry recorded (commitment ")
+                .isEqualTo(memoAsResponder.path("text").asString());
+        assertThat(asResponder.body()).doesNotContain("Notify the DPA").doesNotContain("DECISION");
+        // a person's text never reaches a spreadsheet as a formula
+        assertThat(at(timeline(responder, ""), formula).path("text").asString())
+                .startsWith("=HYPERLINK(\"http://evil.example\",\"Open\")");
+        assertThat(cell(theirs, formula, "text"))
+                .startsWith("'=HYPERLINK(\"http://evil.example\",\"Open\")")
+                .endsWith("-1+1, said \"them\"");
+        assertThat(cell(counsel, formula, "text")).startsWith("'=");
+
+        // the same entries as the JSON, in its order, for every role and filter
+        for (Api as : List.of(ic, responder, legal, auditor)) {
+            for (String query : List.of("", "?repository=FORENSIC", "?order=eventAt", "?kind=DECISION")) {
+                List<String> json = indices(timeline(as, query), e -> true).stream()
+                        .map(String::valueOf)
+                        .toList();
+                Api.Response csv = as.get(path + "/timeline" + query + (query.isEmpty() ? "?" : "&") + "format=csv");
+                assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+                assertThat(rows(csv).stream().skip(1).map(List::getFirst).toList())
+                        .as(query)
+                        .isEqualTo(json);
+            }
+        }
+        assertThat(rows(responder.get(path + "/timeline?format=csv&kind=DECISION")))
+                .hasSize(1);
+        assertThat(rows(legal.get(path + "/timeline?format=csv&kind=DECISION")).stream()
+                        .skip(1)
+                        .map(List::getFirst))
+                .containsExactly(Long.toString(memo));
+
+        // the web page's download is the API's CSV for the same caller
+        Api.Response page = responder.get("/incidents/" + incident + "/timeline/download");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.header("Content-Disposition")).isEqualTo(asResponder.header("Content-Disposition"));
+        assertThat(page.body()).isEqualTo(asResponder.body());
+
+        // refusals are problems, whatever was asked for
+        Api.Response format = responder.get(path + "/timeline?format=xlsx");
+        assertThat(format.status()).isEqualTo(400);
+        assertThat(format.json().path("detail").asString()).startsWith("format:");
+        Api.Response order = responder.get(path + "/timeline?order=when", "text/csv");
+        assertThat(order.status()).isEqualTo(400);
+        assertThat(order.contentType()).startsWith("application/problem+json");
+        assertThat(order.json().path("detail").asString()).startsWith("order:");
+        String stranger = "stranger-" + Long.toString(System.nanoTime(), 36);
+        assertThat(ic.postJson("/api/v1/users", "{\"username\":\"" + stranger + "\"}")
+                        .status())
+                .isEqualTo(201);
+        Api.Response hidden = ic.as(TestUsers.token(accounts, stranger, "t")).get(path + "/timeline", "text/csv");
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body()).contains("urn:tandem:problem:not-found").doesNotContain("Notify");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.tandem.server.incident;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.tandem.server.DomainException;
+import dev.tandem.server.SpreadsheetCell;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The timeline as CSV, for counsel and auditors who work in spreadsheets (docs/contracts.md
+ * "Additions", docs/timeline.md, ADR 124): the entries exactly as {@link Timeline#read} gives them
+ * to the caller, one row each, in the JSON answer's order. RFC 4180: a header row, fields quoted
+ * when they hold a comma, a quote (doubled) or a line break, records ended by CRLF; UTF-8. Every
+ * cell goes through {@link SpreadsheetCell}, since an entry's text, like an actor's name, is typed
+ * by people. A privileged entry the caller cannot open is its commitment here as in the JSON: no
+ * kind, no claimed times, the commitment's sentence as its text.
+ */
+public final class TimelineCsv {
+    private TimelineCsv() {}
+
+    /** The columns, named as the JSON entry's fields they are taken from (docs/contracts.md "Additions"). */
+    public static final List<String> COLUMNS = List.of(
+            "index",
+            "at",
+            "actor",
+            "type",
+            "kind",
+            "privileged",
+            "opened",
+            "commitment",
+            "eventAt",
+            "eventPrecision",
+            "discoveredAt",
+            "corrects",
+            "correctedBy",
+            "text");
+
+    /** The media type of the answer. */
+    public static final String MEDIA_TYPE = "text/csv";
+
+    /** The entries as one CSV document, header first. */
+    public static String write(List<Timeline.Entry> entries) {
+        StringWriter out = new StringWriter();
+        try (CsvWriter w = CsvWriter.builder().build(out)) {
+            w.writeRecord(COLUMNS);
+            for (Timeline.Entry e : entries) {
+                w.writeRecord(row(e).stream().map(SpreadsheetCell::of).toList());
+            }
+        } catch (IOException e) {
+            // a StringWriter does not fail
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One entry's cells, in {@link #COLUMNS}' order, before {@link SpreadsheetCell}. */
+    static List<String> row(Timeline.Entry e) {
+        String commitment = e.privileged() ? e.body().path("commitment").asString("") : "";
+        return List.of(
+                Long.toString(e.index()),
+                e.at(),
+                e.actor(),
+                e.type(),
+                orEmpty(e.kind()),
+                Boolean.toString(e.privileged()),
+                // as the CLI marks it: opened for this caller, or not; nothing to open otherwise
+                e.privileged() ? Boolean.toString(e.opened() != null) : "",
+                commitment,
+                orEmpty(e.eventAt()),
+                orEmpty(e.eventPrecision()),
+                orEmpty(e.discoveredAt()),
+                e.corrects() == null ? "" : e.corrects().toString(),
+                e.correctedBy() == null
+                        ? ""
+                        : e.correctedBy().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                e.text());
+    }
+
+    private static String orEmpty(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The {@code Content-Disposition} of the download: {@code attachment;
+     * filename="incident-<id>-timeline.csv"}, any character of the id outside letters, digits, dot,
+     * dash and underscore written {@code _} (incident ids are UUIDs, so none is).
+     */
+    public static String attachment(String incident) {
+        return "attachment; filename=\"incident-" + incident.replaceAll("[^A-Za-z0-9._-]", "_") + "-timeline.csv\"";
+    }
+
+    /**
+     * Whether the caller asked for CSV: {@code format=csv} (or {@code format=json}) decides when
+     * given, any other value is 400 {@code bad-format}; without it, an {@code Accept} header that
+     * names {@code text/csv} with a q-value above 0 and not below that of {@code application/json}
+     * (if it names that too). Everything else is JSON, as before.
+     */
+    public static boolean asked(@Nullable String format, @Nullable String accept) {
+        if (format != null) {
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw DomainException.badRequest("bad-format", "format: must be json or csv, got " + format);
+            };
+        }
+        if (accept == null) {
+            return false;
+        }
+        double csv = 0;
+        double json = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = quality(parts);
+            if (type.equals(MEDIA_TYPE)) {
+                csv = Math.max(csv, q);
+            } else if (type.equals("application/json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return csv > 0 && csv >= json;
+    }
+
+    /** The {@code q} parameter of a media range (RFC 9110 §12.4.2), 1 without one, 0 when unreadable. */
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+                try {
+                    double q = Double.parseDouble(p.substring(2).strip());
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
