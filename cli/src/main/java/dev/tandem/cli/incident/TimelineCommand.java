@@ -18,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code GET /api/v1/incidents/{id}/timeline}, docs/contracts.md §2), the one the incident report
  * and the audit-continuity report are drawn from. The server decides what the caller's role sees: a
  * privileged entry comes opened only to the incident commander and LEGAL, as its commitment to the
- * others. The API serves JSON only, so the formats are text and json. {@code tandem timeline add}
- * adds an entry ({@link AddCommand}).
+ * others. The formats are text, json and csv: json and csv print the server's answer as it came,
+ * the csv one asked for with {@code format=csv} (docs/contracts.md "Additions", ADR 124), so its
+ * rows are exactly the server's, with the same access decisions. {@code tandem timeline add} adds an
+ * entry ({@link AddCommand}).
  */
 @Command(
         name = "timeline",
@@ -31,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
             "",
             "The one timeline the incident report and the audit-continuity report are drawn from; privileged"
                     + " entries are opened only for the incident commander and LEGAL, others see their commitment.",
+            "--format csv prints the server's CSV of it as it came (a header row, one row an entry), for a"
+                    + " spreadsheet.",
             "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
                     + "3 server unreachable, token refused or server error."
         },
@@ -91,7 +95,17 @@ public final class TimelineCommand extends IncidentCall {
         spec.remove(server);
         spec.addOption(
                 CommandLine.Model.OptionSpec.builder(server).required(false).build());
+        CommandLine.Model.OptionSpec format = spec.findOption("--format");
+        spec.remove(format);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(format)
+                .description("text (default), json or csv (the server's answer as it came).")
+                .build());
         return cl;
+    }
+
+    @Override
+    protected List<String> formats() {
+        return List.of("text", "json", "csv");
     }
 
     @Override
@@ -117,6 +131,7 @@ public final class TimelineCommand extends IncidentCall {
         add(query, "since", since);
         add(query, "until", until);
         add(query, "repository", repository);
+        if (format().equals("csv")) query.add("format=csv");
         return Request.get("api/v1/incidents/" + segment(incident) + "/timeline"
                 + (query.isEmpty() ? "" : "?" + String.join("&", query)));
     }

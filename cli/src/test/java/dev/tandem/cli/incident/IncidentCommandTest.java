@@ -281,6 +281,65 @@ class IncidentCommandTest {
         assertThat(refused.out()).isEmpty();
     }
 
+    /** The server's CSV (docs/contracts.md "Additions"): asked for with format=csv besides the filters, printed as it came. */
+    @Test
+    void theTimelineAsCsvIsTheServersCsvPrintedAsItCame() throws IOException {
+        String csv = "index,at,actor,type,kind,privileged,opened,commitment,eventAt,eventPrecision,discoveredAt,"
+                + "corrects,correctedBy,text\r\n"
+                + "7,2026-11-26T09:00:00.000Z,counsel,timeline.entry,,true,false,ab,,,,,,"
+                + "Privileged entry recorded (commitment ab…)\r\n"
+                + "8,2026-11-26T10:00:00.000Z,ada,timeline.entry,NOTE,false,,,2026-11-26T06:00:00Z,HOUR,,,11,"
+                + "\"'=Zoë Ünal noted: sync, \"\"job\"\"\r\nran\"\r\n";
+        String url = serve(200, csv);
+        CliRun r = run(
+                url,
+                "timeline",
+                "--incident",
+                "INC 1",
+                "--kind",
+                "NOTE",
+                "--repository",
+                "FORENSIC",
+                "--since",
+                "2026-11-26T00:00:00+01:00",
+                "--format",
+                "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("GET");
+        assertThat(received.getFirst().path())
+                .isEqualTo("/api/v1/incidents/INC%201/timeline?kind=NOTE&since=2026-11-26T00%3A00%3A00%2B01%3A00"
+                        + "&repository=FORENSIC&format=csv");
+        assertThat(received.getFirst().authorization()).isEqualTo("Bearer tok");
+        assertThat(r.out()).isEqualTo(csv);
+        assertThat(r.err()).isEmpty();
+
+        CliRun all = run(url, "timeline", "--incident", "INC-1", "--format", "csv");
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(received.get(1).path()).isEqualTo("/api/v1/incidents/INC-1/timeline?format=csv");
+        assertThat(all.out()).isEqualTo(csv);
+        stop();
+
+        // a refusal is the one line of every command, whatever the format
+        url = serve(404, problem(404, "not-found", "incident INC-1 not found"));
+        CliRun hidden = run(url, "timeline", "--incident", "INC-1", "--format", "csv");
+        assertThat(hidden.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(hidden.out()).isEmpty();
+        assertThat(hidden.err())
+                .isEqualTo("tandem timeline: the server answered 404: incident INC-1 not found (not-found)"
+                        + System.lineSeparator());
+        received.clear();
+        // adding an entry answers its ledger index only: no CSV of that
+        CliRun add = run(url, "timeline", "add", "--incident", "I", "--kind", "NOTE", "--text", "x", "--format", "csv");
+        assertThat(add.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(add.err()).contains("unknown --format 'csv' (text, json)");
+        CliRun xlsx = run(url, "timeline", "--incident", "I", "--format", "xlsx");
+        assertThat(xlsx.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(xlsx.err())
+                .isEqualTo("tandem timeline: unknown --format 'xlsx' (text, json, csv)" + System.lineSeparator());
+        assertThat(received).isEmpty();
+        assertThat(CliRun.run("timeline", "--help").out()).contains("json or csv");
+    }
+
     @Test
     void timelineAddRefusesAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
         String url = serve(201, "{\"ledgerIndex\":12}");

@@ -255,6 +255,22 @@ abstract class IncidentCliContract {
                 ok(auditor, "timeline", "--incident", id, "--format", "json").out());
         assertThat(auditorsJson).isEqualTo(auditor.get(path).json());
         assertThat(auditorsJson.toString()).doesNotContain("notify the DPA");
+        // the CSV (docs/contracts.md "Additions"): the server's for the same caller, as it came
+        Cli auditorsCsv = ok(auditor, "timeline", "--incident", id, "--format", "csv");
+        assertThat(auditorsCsv.out())
+                .isEqualTo(auditor.get(path + "?format=csv").body())
+                .startsWith("index,at,actor,type,kind,privileged,opened,commitment,")
+                .contains("Privileged entry recorded (commitment ")
+                .contains("Integration user disabled")
+                .doesNotContain("notify the DPA");
+        assertThat(ok(counsel, "timeline", "--incident", id, "--kind", "DECISION", "--format", "csv")
+                        .out())
+                .contains("Counsel: notify the DPA by Friday")
+                .hasLineCount(2);
+        Cli outsiderCsv = cli(outsider, "timeline", "--incident", id, "--format", "csv");
+        assertThat(outsiderCsv.exit()).isEqualTo(2);
+        assertThat(outsiderCsv.out()).isEmpty();
+        assertThat(outsiderCsv.err()).startsWith("tandem timeline: the server answered 404: ");
         Cli notes = ok(auditor, "timeline", "--incident", id, "--kind", "NOTE", "--order", "eventAt");
         assertThat(notes.out()).contains("Integration user disabled").contains("1 entry" + NL);
         Cli badOrder = cli(auditor, "timeline", "--incident", id, "--order", "when");
