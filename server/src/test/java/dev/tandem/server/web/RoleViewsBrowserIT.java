@@ -8,6 +8,7 @@ import dev.tandem.server.access.AccessDenied;
 import dev.tandem.server.access.Role;
 import dev.tandem.server.demo.DemoData;
 import dev.tandem.server.identity.Actor;
+import dev.tandem.server.incident.TimelineCsv;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -174,6 +175,68 @@ class RoleViewsBrowserIT extends BrowserContract {
             soft.assertThat(all).as("counsel sees " + word).contains(word);
         }
         soft.assertAll();
+    }
+
+    /**
+     * The timeline's "Download CSV" (docs/timeline.md, ADR 124): the entries the page shows, with its
+     * filters, as the role may read them; the auditor's has counsel's privileged entries as their
+     * commitments and none of their words, counsel's opens them.
+     */
+    @Test
+    void theTimelinesDownloadIsTheCsvOfTheEntriesShownAsTheRoleMayReadThem() throws Exception {
+        for (Role role : List.of(Role.AUDITOR, Role.LEGAL)) {
+            Page page = signIn(role);
+            page.navigate(base() + incidentPath());
+            List<List<String>> all = downloadedRows(page);
+            assertThat(all.getFirst()).as(role.name()).isEqualTo(TimelineCsv.COLUMNS);
+            List<List<String>> privileged =
+                    all.stream().skip(1).filter(r -> r.get(5).equals("true")).toList();
+            assertThat(privileged)
+                    .as(role + ": the demo has privileged entries")
+                    .isNotEmpty();
+            if (role == Role.AUDITOR) {
+                assertThat(privileged).allSatisfy(r -> {
+                    assertThat(r.get(6)).isEqualTo("false");
+                    assertThat(r.getLast()).startsWith("Privileged entry recorded (commitment ");
+                });
+                String text = all.toString();
+                for (String word : DemoData.privilegedWords()) {
+                    assertThat(text).as("the auditor's CSV").doesNotContain(word);
+                }
+            } else {
+                assertThat(privileged).allSatisfy(r -> assertThat(r.get(6)).isEqualTo("true"));
+            }
+            // filtered on the page: the link follows the filter (the list is swapped in place)
+            page.getByLabel("Show").selectOption("evidence.added");
+            page.waitForURL(url -> url.contains("kind=evidence.added"));
+            List<List<String>> added = downloadedRows(page);
+            assertThat(added.stream().skip(1).map(r -> r.get(3)).distinct().toList())
+                    .as(role.name())
+                    .containsExactly("evidence.added");
+        }
+    }
+
+    /** Clicks "Download CSV" and reads the file: its rows, which are the entries the page lists, in its order. */
+    private List<List<String>> downloadedRows(Page page) throws java.io.IOException {
+        var download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download CSV"))
+                        .click());
+        assertThat(download.suggestedFilename())
+                .isEqualTo("incident-" + demo.incident().id() + "-timeline.csv");
+        List<List<String>> rows;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofCsvRecord(
+                        java.nio.file.Files.readString(download.path(), java.nio.charset.StandardCharsets.UTF_8))) {
+            rows = reader.stream()
+                    .map(de.siegmar.fastcsv.reader.CsvRecord::getFields)
+                    .toList();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>)
+                page.evaluate(
+                        "() => Array.from(document.querySelectorAll('ol.timeline > li')).map(li => li.id.replace('entry-', ''))");
+        assertThat(rows.stream().skip(1).map(List::getFirst).toList()).isEqualTo(shown);
+        return rows;
     }
 
     @Test
