@@ -111,6 +111,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem incident members list --server $S --token $COUNSEL --incident $I
                   ./tandem timeline --server $S --token $COUNSEL --incident $I --order eventAt
                   ./tandem timeline --server $S --token $AUDITOR --incident $I   # privileged entries as commitments
+                  ./tandem timeline --server $S --token $COUNSEL --incident $I --format csv > timeline.csv   # for a spreadsheet
                   ./tandem timeline add --server $S --token $COUNSEL --incident $I --kind NOTE --text 'Export bag checked'
 
                 Both reports are drawn from one signed checkpoint (HTML, or PDF with Accept: application/pdf):
@@ -171,6 +172,8 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/obligations
                   ./tandem obligations --server $S --token $COUNSEL --incident $I   # deadlines, time left, notTriggered
                   ./tandem obligations --server $S --token $AUDITOR --incident $I   # status and deadlines only
+                  ./tandem scope show --server $S --token $COUNSEL --incident $I    # the scope, as options to set it anew
+                  ./tandem judgements list --server $S --token $COUNSEL --incident $I   # counsel's answers, with reasons
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
 
                 Reminders: before each deadline and before an open evidence request's due date, the
