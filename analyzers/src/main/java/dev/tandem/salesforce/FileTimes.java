@@ -34,6 +34,9 @@ final class FileTimes<T> {
     private long monthOnly;
     private long dayOnly;
     private long eitherWay;
+    /** Of {@link #eitherWay}, those written as day-first locales write ({@link SetupTimes.Reading#dayFirstStyle()}). */
+    private long eitherWayDayStyle;
+
     private long firstMonthOnlyLine;
     private String firstMonthOnly = "";
     private long firstDayOnlyLine;
@@ -73,6 +76,9 @@ final class FileTimes<T> {
                 firstDayOnly = value.strip();
             }
         } else if (r.eitherWay()) {
+            if (r.dayFirstStyle()) {
+                eitherWayDayStyle++;
+            }
             if (eitherWay++ == 0) {
                 firstEitherLine = line;
                 firstEither = value.strip();
@@ -107,7 +113,8 @@ final class FileTimes<T> {
      * another time than it was made with); a row that reads only the other way is a malformed row.
      */
     void finish(Problems problems, RowAt<T> retime, Consumer<T> accept) {
-        boolean dayFirstChosen = dayOnly > monthOnly;
+        boolean byStyle = dayOnly == 0 && monthOnly == 0 && eitherWay > 0 && eitherWayDayStyle == eitherWay;
+        boolean dayFirstChosen = dayOnly > monthOnly || byStyle;
         report(problems, dayFirstChosen);
         for (int n = 0; n < rows.size(); n++) {
             T row = rows.get(n);
@@ -152,6 +159,16 @@ final class FileTimes<T> {
                     Problem.Kind.TIMES_ASSUMED,
                     column + ": dates read day first (d/M/yyyy), as line " + firstDayOnlyLine + " \"" + firstDayOnly
                             + "\" can only be read; " + eitherWay + " that read either way read so too");
+        } else if (byStyle(dayFirstChosen)) {
+            problems.report(
+                    file,
+                    firstEitherLine,
+                    Problem.Kind.TIMES_ASSUMED,
+                    column + ": every date reads either way (line " + firstEitherLine + " \"" + firstEither
+                            + "\"): read day first (d/M/yyyy), as they are written with a leading zero and on 24"
+                            + " hours, as day-first locales write dates and US English does not (2/4/2025,"
+                            + " 11:13:34 PM); if that is wrong, download it again with the locale English (United"
+                            + " States)");
         } else if (eitherWay > 0 && monthOnly == 0) {
             problems.report(
                     file,
@@ -172,6 +189,11 @@ final class FileTimes<T> {
                 column + ": " + abbreviation + " read as UTC" + offset(abbreviation) + "; "
                         + String.join(", ", SetupTimes.othersWriting(abbreviation)) + " write it too: if the"
                         + " download was made by a user set to one of those, download it again set to GMT"));
+    }
+
+    /** Day first chosen for the dates' style alone ({@link #finish}), no date telling either order. */
+    private boolean byStyle(boolean dayFirstChosen) {
+        return dayFirstChosen && dayOnly == 0 && monthOnly == 0;
     }
 
     private static String offset(String abbreviation) {

@@ -140,6 +140,34 @@ public final class SetupTimes {
     private static final java.util.Map<String, java.util.Set<String>> SEASON_PARTNERS;
 
     /**
+     * For each abbreviation, the zones (with the language) that write it at the offset it is read as:
+     * {@code BST} London's in summer, {@code MST} Denver's in winter and Phoenix's all year.
+     */
+    private static final java.util.Map<String, List<Namer>> NAMERS;
+
+    /** A zone and the language it is named in. */
+    private record Namer(java.time.ZoneId zone, DateTimeFormatter name) {}
+
+    /**
+     * Whether a zone that writes {@code abbreviation} (upper case) wrote it at {@code millis}: no zone
+     * writes {@code BST} in February or {@code PDT} in January, so a date that would put it there is
+     * read the other way. True for an abbreviation no listed zone writes (the older Java names).
+     */
+    static boolean inUse(String abbreviation, long millis) {
+        List<Namer> namers = NAMERS.get(abbreviation);
+        if (namers == null) {
+            return true;
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(millis);
+        for (Namer n : namers) {
+            if (n.name().format(at.atZone(n.zone())).equalsIgnoreCase(abbreviation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The languages a download's zone abbreviation is looked up in after US English, which comes
      * first: German writes {@code MEZ} and {@code MESZ} for CET and CEST, Brazilian Portuguese
      * {@code BRT}; the others write what US English writes, or an offset.
@@ -160,6 +188,7 @@ public final class SetupTimes {
         java.util.Map<String, java.util.Map<ZoneOffset, String>> writers = new java.util.HashMap<>();
         java.util.Map<String, String> readAs = new java.util.HashMap<>();
         java.util.Map<String, java.util.Set<String>> writtenBy = new java.util.HashMap<>();
+        List<Object[]> named = new java.util.ArrayList<>();
         java.time.Instant[] seasons = {
             java.time.Instant.parse("2025-01-15T12:00:00Z"), java.time.Instant.parse("2025-07-15T12:00:00Z")
         };
@@ -177,6 +206,7 @@ public final class SetupTimes {
                             && !abbreviation.startsWith("GMT")
                             && !abbreviation.startsWith("UTC")) {
                         ZoneOffset offset = zone.getRules().getOffset(at);
+                        named.add(new Object[] {abbreviation, offset, new Namer(zone, name)});
                         boolean added = out.putIfAbsent(abbreviation, offset) == null;
                         if (added) {
                             readAs.put(abbreviation, id);
@@ -222,6 +252,17 @@ public final class SetupTimes {
             others.remove(abbreviation);
             partners.put(abbreviation, java.util.Set.copyOf(others));
         }
+        java.util.Map<String, List<Namer>> namers = new java.util.HashMap<>();
+        for (Object[] n : named) {
+            if (n[1].equals(out.get((String) n[0]))) {
+                List<Namer> list = namers.computeIfAbsent((String) n[0], k -> new java.util.ArrayList<>());
+                if (!list.contains((Namer) n[2])) {
+                    list.add((Namer) n[2]);
+                }
+            }
+        }
+        namers.replaceAll((k, v) -> List.copyOf(v));
+        NAMERS = java.util.Map.copyOf(namers);
         ABBREVIATIONS = java.util.Map.copyOf(out);
         AMBIGUOUS = java.util.Map.copyOf(ambiguous);
         SEASON_PARTNERS = java.util.Map.copyOf(partners);
@@ -264,13 +305,21 @@ public final class SetupTimes {
      * {@link Timestamps#UNKNOWN} where the date cannot be read so ({@code 15/3/2025} is no month
      * first date; {@code 15.03.2025}, written with dots, is only ever day first); the two are the
      * same where the date says which is which (ISO 8601, {@code 2025/03/15}, a day past the 12th
-     * or the same number twice).
+     * or the same number twice). A reading that puts the zone abbreviation on a date its zone does
+     * not write it on ({@code 02/04/2025 23:13 BST} read as February 4) is unknown too.
      *
      * @param abbreviation the zone abbreviation the time was written with, upper case, or null
+     * @param dayFirstStyle a date that reads either way written as day-first locales write dates and US
+     *     English does not: its first number and its hour with a leading zero, the time on 24 hours
+     *     ({@code 02/04/2025, 09:13:34}; US English writes {@code 2/4/2025, 9:13:34 AM})
      */
     public record Reading(
-            long monthFirst, long dayFirst, @Nullable String abbreviation) {
-        static final Reading NONE = new Reading(Timestamps.UNKNOWN, Timestamps.UNKNOWN, null);
+            long monthFirst, long dayFirst, @Nullable String abbreviation, boolean dayFirstStyle) {
+        static final Reading NONE = new Reading(Timestamps.UNKNOWN, Timestamps.UNKNOWN, null, false);
+
+        Reading(long t) {
+            this(t, t, null, false);
+        }
 
         /** Month first where the date reads so, else day first ({@link Timestamps#UNKNOWN} for neither). */
         public long usual() {
@@ -301,7 +350,7 @@ public final class SetupTimes {
         String s = value.replace('\u202f', ' ').replace('\u00a0', ' ').strip();
         long t = Timestamps.parse(s);
         if (t != Timestamps.UNKNOWN) {
-            return new Reading(t, t, null);
+            return new Reading(t);
         }
         if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
             return Reading.NONE;
@@ -310,8 +359,7 @@ public final class SetupTimes {
         if (numeric != null) {
             return numeric;
         }
-        long old = parseByPattern(s);
-        return new Reading(old, old, null);
+        return new Reading(parseByPattern(s));
     }
 
     /** The forms {@link Numeric} does not read, by the US-English patterns: month first. */
@@ -416,7 +464,9 @@ public final class SetupTimes {
             if (!spaces()) {
                 return null;
             }
+            int h0 = i;
             int hour = number(2);
+            boolean twoDigitHour = i - h0 == 2;
             if (hour < 0 || !at(':')) {
                 return null;
             }
@@ -467,7 +517,7 @@ public final class SetupTimes {
             java.time.LocalTime time = java.time.LocalTime.of(hour, minute, second);
             if (aDigits == 4) {
                 long t = millis(a, b, c, time, offset);
-                return new Reading(t, t, abbreviation);
+                return new Reading(t, t, abbreviation, false);
             }
             int year = cDigits == 4 ? c : cDigits == 2 ? 2000 + c : -1;
             if (year < 0 || aDigits > 2) {
@@ -475,7 +525,20 @@ public final class SetupTimes {
             }
             long monthFirst = sep == '.' ? Timestamps.UNKNOWN : millis(year, a, b, time, offset);
             long dayFirst = millis(year, b, a, time, offset);
-            return new Reading(monthFirst, dayFirst, abbreviation);
+            if (abbreviation != null
+                    && monthFirst != Timestamps.UNKNOWN
+                    && dayFirst != Timestamps.UNKNOWN
+                    && monthFirst != dayFirst) {
+                boolean month = inUse(abbreviation, monthFirst);
+                boolean day = inUse(abbreviation, dayFirst);
+                if (month && !day) {
+                    dayFirst = Timestamps.UNKNOWN;
+                } else if (day && !month) {
+                    monthFirst = Timestamps.UNKNOWN;
+                }
+            }
+            boolean dayFirstStyle = aDigits == 2 && s.charAt(a0) == '0' && half == 0 && twoDigitHour;
+            return new Reading(monthFirst, dayFirst, abbreviation, dayFirstStyle);
         }
 
         /** Up to {@code max} digits as a number, -1 when there is none. */

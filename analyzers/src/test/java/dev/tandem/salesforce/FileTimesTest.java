@@ -52,16 +52,57 @@ class FileTimesTest {
                 login("03/04/2025, 09:00:00 BST", "dana@shop.example"),
                 login("15/03/2025, 22:12:44 GMT", "dana@shop.example"),
                 login("01/03/2025, 08:00:00 GMT", "dana@shop.example"));
-        // 3 April, not 4 March: line 3 shows the file is day first
+        // 3 April, not 4 March: London writes BST in April, not in early March (and line 3 has a day past the 12th)
         assertThat(times(h, "dana@shop.example"))
                 .containsExactly("2025-03-01T08:00:00Z", "2025-03-15T22:12:44Z", "2025-04-03T08:00:00Z");
         assertThat(problems.all())
                 .extracting(Problem::line, Problem::kind, Problem::message)
                 .containsExactly(tuple(
-                        3L,
+                        2L,
                         Problem.Kind.TIMES_ASSUMED,
-                        "Login Time: dates read day first (d/M/yyyy), as line 3 \"15/03/2025, 22:12:44 GMT\" can"
-                                + " only be read; 2 that read either way read so too"));
+                        "Login Time: dates read day first (d/M/yyyy), as line 2 \"03/04/2025, 09:00:00 BST\" can"
+                                + " only be read; 1 that read either way read so too"));
+    }
+
+    /**
+     * A London administrator's short summer download: every date reads either way, but BST is not
+     * written in February or January, so 02/04 is 2 April.
+     */
+    @Test
+    void aSummerTimeNameTellsTheOrderWhereTheDatesCannot() throws Exception {
+        Problems problems = new Problems(10);
+        LoginHistory h = logins(
+                problems,
+                login("02/04/2025, 23:13:34 BST", "dana@shop.example"),
+                login("01/04/2025, 10:00:00 BST", "dana@shop.example"));
+        assertThat(times(h, "dana@shop.example")).containsExactly("2025-04-01T09:00:00Z", "2025-04-02T22:13:34Z");
+        // no date could be read the other way: nothing was assumed
+        assertThat(problems.all()).isEmpty();
+        // and in a US download, PST on 3/4/2025 is March 4: Los Angeles writes PDT on April 3
+        assertThat(SetupTimes.read("3/4/2025 10:00 PST").onlyMonthFirst()).isTrue();
+        assertThat(SetupTimes.read("1/2/2025 10:00 PST").eitherWay()).isTrue();
+        assertThat(SetupTimes.read("7/8/2025 10:00 AM MST").eitherWay())
+                .as("Phoenix writes MST all year")
+                .isTrue();
+    }
+
+    @Test
+    void datesWrittenAsDayFirstLocalesWriteThemAreReadDayFirstAndItIsSaid() throws Exception {
+        Problems problems = new Problems(10);
+        LoginHistory h = logins(
+                problems,
+                login("02/03/2025, 23:13:34 GMT", "dana@shop.example"),
+                login("05/03/2025, 09:00:00 GMT", "dana@shop.example"));
+        assertThat(times(h, "dana@shop.example")).containsExactly("2025-03-02T23:13:34Z", "2025-03-05T09:00:00Z");
+        assertThat(problems.all())
+                .extracting(Problem::line, Problem::kind, Problem::message)
+                .containsExactly(tuple(
+                        2L,
+                        Problem.Kind.TIMES_ASSUMED,
+                        "Login Time: every date reads either way (line 2 \"02/03/2025, 23:13:34 GMT\"): read day"
+                                + " first (d/M/yyyy), as they are written with a leading zero and on 24 hours, as"
+                                + " day-first locales write dates and US English does not (2/4/2025, 11:13:34 PM); if"
+                                + " that is wrong, download it again with the locale English (United States)"));
     }
 
     @Test
@@ -164,7 +205,8 @@ class FileTimesTest {
     @Test
     void readsEachFormBothWaysWhereItCouldBeEither() {
         assertThat(SetupTimes.read("3/4/2025 10:00"))
-                .isEqualTo(new SetupTimes.Reading(iso("2025-03-04T10:00:00Z"), iso("2025-04-03T10:00:00Z"), null));
+                .isEqualTo(
+                        new SetupTimes.Reading(iso("2025-03-04T10:00:00Z"), iso("2025-04-03T10:00:00Z"), null, false));
         assertThat(SetupTimes.read("15/3/2025 10:00").onlyDayFirst()).isTrue();
         assertThat(SetupTimes.read("3/15/2025 10:00").onlyMonthFirst()).isTrue();
         assertThat(SetupTimes.read("4/4/2025 10:00").eitherWay()).isFalse();
