@@ -73,7 +73,8 @@ public class ObligationViews {
         // counsel's determination is privileged (incident.facts-set): a deadline counted from it
         // would give the auditor its date (30 days after, to the day)
         boolean auditor = access.caller().has(Role.AUDITOR);
-        for (StoredObligation o : obligations.ofIncident(id)) {
+        List<StoredObligation> all = obligations.ofIncident(id);
+        for (StoredObligation o : auditor ? withheldLast(all) : all) {
             ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
             if (auditor && o.dueWithheld()) withholdDeadline(v);
             countsFor(o, v, countsWithheld, access);
@@ -145,6 +146,27 @@ public class ObligationViews {
             root.remove(List.of("scope", "command", "warnings", "notTriggered", "facts", "scopeChecks"));
         }
         return root;
+    }
+
+    /**
+     * The obligations in the order the auditor reads them: those whose deadline is withheld
+     * ({@link StoredObligation#dueWithheld}) after all the others, among themselves by jurisdiction,
+     * recipient and rule. The stored order is by deadline: a withheld row between two public ones
+     * would tell its date to within their span, and with it counsel's determination (a Texas notice
+     * due 60 days after it, between deadlines a day apart, gives the day).
+     */
+    static List<StoredObligation> withheldLast(List<StoredObligation> stored) {
+        List<StoredObligation> out = new java.util.ArrayList<>(stored.size());
+        List<StoredObligation> withheld = new java.util.ArrayList<>();
+        for (StoredObligation o : stored) {
+            (o.dueWithheld() ? withheld : out).add(o);
+        }
+        withheld.sort(java.util.Comparator.comparing(StoredObligation::jurisdiction)
+                .thenComparing(StoredObligation::recipient)
+                .thenComparing(StoredObligation::ruleId)
+                .thenComparing(StoredObligation::id));
+        out.addAll(withheld);
+        return out;
     }
 
     /** The auditor's view of an obligation whose deadline runs from something privileged ({@link StoredObligation#dueWithheld}). */

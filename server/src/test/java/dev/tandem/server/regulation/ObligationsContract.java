@@ -835,6 +835,45 @@ abstract class ObligationsContract {
                 .asString();
     }
 
+    /**
+     * The stored list is in deadline order: a withheld deadline left in its place between two public
+     * ones would give the auditor counsel's determination to within a day (Tex. Bus. & Com. Code
+     * 521.053: 60 days after it, between Australia's 30-day assessment and California's notice).
+     */
+    @Test
+    void theAuditorsListDoesNotPlaceAWithheldDeadlineByItsDate() {
+        String incident = openIncident("Order tells nothing", AWARE);
+        Api auditor = auditorOf(incident, "auditor-order");
+        var put = putScope(
+                incident, "{\"subjects\":{\"US-CA\":600,\"US-TX\":300,\"AU\":25},\"data\":[\"GOVERNMENT_ID\"]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        String facts = "/api/v1/incidents/" + incident + "/facts";
+        List<String> orders = new ArrayList<>();
+        for (String determined : List.of("2026-11-26T09:00:00+01:00", "2026-11-30T09:00:00+01:00")) {
+            var set = counsel.putJson(facts, "{\"determinedAt\":\"" + determined + "\"}");
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            var seen = auditor.get("/api/v1/incidents/" + incident + "/obligations");
+            assertThat(seen.status()).isEqualTo(200);
+            StringBuilder order = new StringBuilder();
+            int withheld = 0;
+            for (JsonNode o : seen.json().path("obligations")) {
+                boolean isWithheld = o.path("dueText").asString().contains("the date is withheld");
+                assertThat(isWithheld || withheld == 0)
+                        .as("a public deadline after a withheld one: " + seen.body())
+                        .isTrue();
+                withheld += isWithheld ? 1 : 0;
+                order.append(o.path("jurisdiction").asString())
+                        .append(' ')
+                        .append(o.path("recipient").asString())
+                        .append("; ");
+            }
+            assertThat(withheld).as(seen.body()).isPositive();
+            orders.add(order.toString());
+        }
+        assertThat(orders.get(1)).isEqualTo(orders.get(0));
+    }
+
     @Test
     void aDeadlineThatRunsFromAPrivilegedJudgementIsWithheldFromTheAuditor() {
         // Form 8-K Item 1.05: four business days after the registrant determines the incident is
