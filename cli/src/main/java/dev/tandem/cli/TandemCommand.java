@@ -77,7 +77,7 @@ public final class TandemCommand implements Runnable {
         m.put("change", dev.tandem.cli.change.ChangeCommand::new);
         m.put("incident", dev.tandem.cli.incident.IncidentCommand::new);
         m.put("timeline", () -> dev.tandem.cli.incident.TimelineCommand.commandLine());
-        m.put("obligations", dev.tandem.cli.incident.ObligationsCommand::new);
+        m.put("obligations", () -> dev.tandem.cli.incident.ObligationsCommand.commandLine());
         m.put("scope", dev.tandem.cli.incident.ScopeCommand::new);
         m.put("judgements", dev.tandem.cli.incident.JudgementsCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -62,6 +63,36 @@ abstract class IncidentCall extends ServerCommand.TextOrJson {
             throw new Usage(option + ": must be one of " + String.join(", ", allowed) + ", got " + value);
         }
         return v;
+    }
+
+    /**
+     * The command line of a reading command with subcommands of its own ({@code tandem timeline},
+     * {@code tandem obligations}), its {@code --server} optional to picocli and checked by {@link
+     * #required} instead: picocli checks a command's required options before it reads a subcommand's,
+     * so a required {@code --server} here would be asked for before the subcommand, which has its own
+     * (docs/adr/121-timeline-entries-and-the-lifecycle-from-the-command-line.md).
+     */
+    static CommandLine withSubcommands(IncidentCall command) {
+        CommandLine cl = new CommandLine(command);
+        // an option's value is the option's even where it is a subcommand's name (--incident show)
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        CommandLine.Model.OptionSpec server = spec.findOption("--server");
+        spec.remove(server);
+        spec.addOption(
+                CommandLine.Model.OptionSpec.builder(server).required(false).build());
+        return cl;
+    }
+
+    /**
+     * {@code incident}, with {@code --server}, as required of a command made by {@link
+     * #withSubcommands}: a usage error in picocli's words when either is missing.
+     */
+    String required(@Nullable String incident) throws Usage {
+        String server = spec.findOption("--server").getValue();
+        if (server == null || server.isEmpty()) throw new Usage("Missing required option: '--server=URL'");
+        if (incident == null) throw new Usage("Missing required option: '--incident=ID'");
+        return incident;
     }
 
     /** A call on one incident's resource, the incident given by {@code --incident} as for {@code tandem obligations}. */

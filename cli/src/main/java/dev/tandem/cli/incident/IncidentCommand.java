@@ -5,14 +5,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code tandem incident}: the incidents of a running server, opening one, its members and its
- * lifecycle.
+ * {@code tandem incident}: the incidents of a running server, opening one, its members, its
+ * lifecycle, and its facts and awareness time, which the regulatory clock runs from.
  */
 @Command(
         name = "incident",
         mixinStandardHelpOptions = true,
         description = {
-            "Incidents on a Tandem server: list, show and open them, their members and their lifecycle.",
+            "Incidents on a Tandem server: list, show and open them, their members, their lifecycle, and the"
+                    + " facts and awareness time the regulatory clock runs from.",
             "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
                     + "3 server unreachable, token refused or server error."
         },
@@ -24,7 +25,9 @@ import picocli.CommandLine.Command;
             LifecycleCommands.PhaseCommand.class,
             LifecycleCommands.ContainCommand.class,
             LifecycleCommands.OccurredAtCommand.class,
-            LifecycleCommands.CloseCommand.class
+            LifecycleCommands.CloseCommand.class,
+            ClockCommands.FactsCommand.class,
+            ClockCommands.AwarenessCommand.class
         })
 public final class IncidentCommand implements Runnable {
     @CommandLine.Spec

@@ -161,7 +161,10 @@ final class IncidentText {
                             : "none computed yet: the incident has no scope (tandem scope set --incident " + incident
                                     + ")");
         }
-        for (JsonNode o : owed) obligation(o, asOf, answer.path("timeZone").asString(null), out);
+        for (JsonNode o : owed) {
+            out.println();
+            obligation(o, asOf, answer.path("timeZone").asString(null), out);
+        }
         JsonNode setAside = answer.path("notRequired");
         if (!setAside.isEmpty()) {
             out.println();
@@ -206,11 +209,8 @@ final class IncidentText {
                 ? "MISSED"
                 : o.path("late").asBoolean() ? "FILED LATE" : o.path("status").asString("PENDING");
         String requirement = o.path("requirement").asString("");
-        out.println();
         out.println(status + (requirement.isEmpty() || requirement.equals("REQUIRED") ? "" : " (" + requirement + ")")
-                + "  " + o.path("regime").asString() + " ("
-                + o.path("jurisdiction").asString() + ") to "
-                + o.path("recipient").asString());
+                + "  " + owed(o));
         Instant due = instant(o.path("due").asString(null));
         if (due == null) {
             row(out, "due", o.path("dueText").asString(""));
@@ -237,6 +237,93 @@ final class IncidentText {
                             + question.path("key").asString("") + ")");
         }
         if (o.hasNonNull("id")) row(out, "id", o.path("id").asString());
+    }
+
+    /** What an obligation owes, to whom: {@code EU GDPR (EU) to SUPERVISORY_AUTHORITY}. */
+    private static String owed(JsonNode o) {
+        return o.path("regime").asString() + " (" + o.path("jurisdiction").asString() + ") to "
+                + o.path("recipient").asString();
+    }
+
+    /**
+     * One obligation as {@code GET /api/v1/obligations/{id}} answers it: as in the incident's list
+     * (without the time left, which the list measures at its {@code asOf}), then its incident, owner,
+     * the last status change and what it was filed with or set aside for, as far as the caller's
+     * answer carries them.
+     */
+    static void obligationShown(JsonNode o, PrintWriter out) {
+        obligation(o, null, null, out);
+        row(out, "incident", o.path("incident").asString(""));
+        row(out, "rule", o.path("rule").asString(""));
+        row(out, "owner", o.path("owner").asString("none"));
+        if (o.hasNonNull("statusChangedAt")) {
+            row(
+                    out,
+                    "status changed",
+                    o.path("statusChangedAt").asString() + " by "
+                            + o.path("statusChangedBy").asString("?"));
+        }
+        row(out, "sent at", o.path("sentAt").asString(""));
+        row(out, "filing evidence", o.path("filingEvidence").asString(""));
+        row(out, "justification", oneLine(o.path("justification").asString("")));
+    }
+
+    /** An obligation as an owner change left it: who owns it now, or that nobody does. */
+    static void ownerSet(JsonNode o, PrintWriter out) {
+        String owner = o.path("owner").asString(null);
+        out.println((owner == null ? "nobody owns " : owner + " owns ") + named(o));
+    }
+
+    /**
+     * An obligation as a status change left it: filed (with its evidence, when sent, and whether after
+     * its deadline), set aside, or pending again.
+     */
+    static void statusSet(JsonNode o, boolean privileged, PrintWriter out) {
+        String status = o.path("status").asString();
+        String incident = o.path("incident").asString();
+        switch (status) {
+            case "FILED" -> {
+                out.println("filed " + named(o) + " with evidence "
+                        + o.path("filingEvidence").asString() + ", sent "
+                        + o.path("sentAt").asString("?")
+                        + (o.path("late").asBoolean() ? ", after its deadline (FILED LATE)" : ""));
+                out.println("a clock that runs from this notice runs from its sending"
+                        + " (tandem obligations --incident " + incident + " lists them)");
+            }
+            case "NOT_REQUIRED" ->
+                out.println("set aside " + named(o) + " as NOT_REQUIRED (justification "
+                        + (privileged ? "privileged" : "not privileged") + ")");
+            default -> out.println(named(o) + " is " + status + " again");
+        }
+    }
+
+    /** {@code obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1}. */
+    private static String named(JsonNode o) {
+        return "obligation " + o.path("id").asString() + ", " + owed(o) + ", of incident "
+                + o.path("incident").asString();
+    }
+
+    /**
+     * The incident's facts a {@code PUT …/facts} set, as sent:
+     * when the breach was determined, and whether an outsider's unauthorized access caused it.
+     */
+    static void factsSet(String incident, @Nullable String determinedAt, boolean unauthorized, PrintWriter out) {
+        out.println("set the facts of incident " + incident + ": "
+                + (determinedAt == null
+                        ? "not determined (the clocks that run from a determination run from awareness)"
+                        : "determined at " + determinedAt)
+                + "; " + (unauthorized ? "unauthorized access" : "no unauthorized access"));
+    }
+
+    /**
+     * The awareness a {@code PUT …/awareness} set, and the server's warning when it moved later (every
+     * deadline that runs from it moves with it).
+     */
+    static void awarenessSet(String incident, String awareAt, JsonNode answer, PrintWriter out) {
+        out.println("incident " + incident + " is now aware at " + awareAt);
+        JsonNode later = answer.path("awarenessMovedLater");
+        if (later.hasNonNull("warning"))
+            out.println("warning: " + oneLine(later.path("warning").asString()));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.tandem.cli.incident;
 
 import dev.tandem.cli.TandemCommand;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
@@ -13,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * each with its deadline, the time left and its citation, and the laws checked where nothing is owed
  * ({@code notTriggered}). What the caller's role may read (the auditor: no scope, no
  * {@code notTriggered}) the server decides. Exit 1 when a required deadline has passed, as
- * {@code tandem deadlines}.
+ * {@code tandem deadlines}. {@code tandem obligations show|owner|status} read and change one of them
+ * ({@link ObligationCalls}).
  */
 @Command(
         name = "obligations",
@@ -21,16 +24,31 @@ import tools.jackson.databind.JsonNode;
         description = {
             "Prints an incident's notification obligations: deadlines, time left, citations, laws not triggered.",
             "Not legal advice: a starting list for counsel to review.",
+            "",
+            "'tandem obligations show|owner|status' read one obligation, assign its owner, file it or set it aside.",
+            "",
             "Exit codes: 0 no required deadline has passed, 1 one has (MISSED), 2 usage error or the server"
                     + " refused (its reason printed), 3 server unreachable, token refused or server error."
+        },
+        subcommands = {
+            ObligationCalls.ShowCommand.class,
+            ObligationCalls.OwnerCommand.class,
+            ObligationCalls.StatusCommand.class
         })
 public final class ObligationsCommand extends IncidentCall {
-    @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
-    String incident = "";
+    // required, but checked in request(): picocli would ask for it of 'obligations show' too
+    @Option(names = "--incident", paramLabel = "ID", description = "The incident (required).")
+    @Nullable
+    String incident;
+
+    /** The command with {@code --server} checked by itself ({@link IncidentCall#withSubcommands}). */
+    public static CommandLine commandLine() {
+        return withSubcommands(new ObligationsCommand());
+    }
 
     @Override
-    protected Request request() {
-        return Request.get("api/v1/incidents/" + segment(incident) + "/obligations");
+    protected Request request() throws Usage {
+        return Request.get("api/v1/incidents/" + segment(required(incident)) + "/obligations");
     }
 
     @Override

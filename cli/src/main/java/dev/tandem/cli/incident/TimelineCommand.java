@@ -83,18 +83,10 @@ public final class TimelineCommand extends IncidentCall {
     @Nullable
     String repository;
 
-    /**
-     * The command with {@code --server} optional to picocli, checked in {@link #request()} instead:
-     * picocli checks a command's required options before it reads a subcommand's, so a required
-     * {@code --server} here would be asked for before {@code timeline add}, which has its own.
-     */
+    /** The command with {@code --server} checked by itself ({@link IncidentCall#withSubcommands}). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new TimelineCommand());
+        CommandLine cl = withSubcommands(new TimelineCommand());
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
-        CommandLine.Model.OptionSpec server = spec.findOption("--server");
-        spec.remove(server);
-        spec.addOption(
-                CommandLine.Model.OptionSpec.builder(server).required(false).build());
         CommandLine.Model.OptionSpec format = spec.findOption("--format");
         spec.remove(format);
         spec.addOption(CommandLine.Model.OptionSpec.builder(format)
@@ -121,9 +113,7 @@ public final class TimelineCommand extends IncidentCall {
 
     @Override
     protected Request request() throws Usage {
-        String server = spec.findOption("--server").getValue();
-        if (server == null || server.isEmpty()) throw new Usage("Missing required option: '--server=URL'");
-        if (incident == null) throw new Usage("Missing required option: '--incident=ID'");
+        String id = required(incident);
         List<String> query = new ArrayList<>();
         add(query, "order", order);
         kinds.forEach(k -> add(query, "kind", k));
@@ -132,7 +122,7 @@ public final class TimelineCommand extends IncidentCall {
         add(query, "until", until);
         add(query, "repository", repository);
         if (format().equals("csv")) query.add("format=csv");
-        return Request.get("api/v1/incidents/" + segment(incident) + "/timeline"
+        return Request.get("api/v1/incidents/" + segment(id) + "/timeline"
                 + (query.isEmpty() ? "" : "?" + String.join("&", query)));
     }
 

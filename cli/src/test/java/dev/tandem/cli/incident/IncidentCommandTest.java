@@ -921,4 +921,360 @@ class IncidentCommandTest {
                 .contains("Records a judgement;");
         assertThat(CliRun.run("judgements", "record", "--help").out()).contains("--[no-]privileged");
     }
+
+    static final String OBLIGATION = """
+            {"regime":"EU GDPR","jurisdiction":"EU","recipient":"SUPERVISORY_AUTHORITY","due":"2026-11-29T07:00:00Z",
+             "dueText":"not later than 72 hours after having become aware","citation":"GDPR Art. 33(1)",
+             "confidence":"PRIMARY","id":"OB1","owner":"dpo","status":"FILED","requirement":"REQUIRED",
+             "ruleZone":"Europe/Berlin","dueRuleLocal":"2026-11-29T08:00+01:00","missed":false,"rule":"eu-gdpr-33-sa",
+             "filingEvidence":"EV-7","justification":null,"statusChangedAt":"2026-11-28T09:00:00Z",
+             "statusChangedBy":"counsel","sentAt":"2026-11-28T08:30:00Z","late":false,"incident":"INC-1"}""";
+
+    @Test
+    void obligationsShowPrintsOneObligationWithItsOwnerAndFilingAndJsonIsTheServersAnswer() throws IOException {
+        String url = serve(200, OBLIGATION);
+        CliRun r = run(url, "obligations", "show", "OB 1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("GET");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/obligations/OB%201");
+        assertThat(received.getFirst().authorization()).isEqualTo("Bearer tok");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "FILED  EU GDPR (EU) to SUPERVISORY_AUTHORITY",
+                        "  due                    2026-11-29T07:00:00Z (2026-11-29T08:00+01:00 Europe/Berlin)",
+                        "                         not later than 72 hours after having become aware",
+                        "  citation               GDPR Art. 33(1)",
+                        "  id                     OB1",
+                        "  incident               INC-1",
+                        "  rule                   eu-gdpr-33-sa",
+                        "  owner                  dpo",
+                        "  status changed         2026-11-28T09:00:00Z by counsel",
+                        "  sent at                2026-11-28T08:30:00Z",
+                        "  filing evidence        EV-7");
+        CliRun json = run(url, "obligations", "show", "OB1", "--format", "json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree(OBLIGATION));
+        String unknown = "no obligation 'OB9'";
+        assertThat(refusal(404, "not-found", unknown, "obligations", "show", "OB9"))
+                .isEqualTo("tandem obligations show: the server answered 404: " + unknown + " (not-found)");
+    }
+
+    @Test
+    void obligationsOwnerSendsTheOwnerOrNullAndARefusalNamesTheOption() throws IOException {
+        String url = serve(200, OBLIGATION);
+        CliRun r = run(url, "obligations", "owner", "OB1", "--owner", " dpo ");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("PUT");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/obligations/OB1/owner");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("{\"owner\":\"dpo\"}"));
+        assertThat(r.out())
+                .isEqualTo("dpo owns obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1"
+                        + System.lineSeparator());
+        stop();
+        received.clear();
+
+        url = serve(200, OBLIGATION.replace("\"owner\":\"dpo\"", "\"owner\":null"));
+        CliRun unassigned = run(url, "obligations", "owner", "OB1", "--unassign");
+        assertThat(unassigned.exit()).as(unassigned.err()).isZero();
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("{\"owner\":null}"));
+        assertThat(unassigned.out())
+                .isEqualTo("nobody owns obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1"
+                        + System.lineSeparator());
+        String auditor = "owner: the incident's auditor cannot own an obligation (auditor independence)";
+        assertThat(refusal(422, "bad-owner", auditor, "obligations", "owner", "OB1", "--owner", "aud"))
+                .isEqualTo("tandem obligations owner: the server answered 422: " + auditor
+                        + " (bad-owner; option --owner)");
+    }
+
+    @Test
+    void obligationsStatusSendsTheBodysFieldsAndSaysHowTheObligationWasLeft() throws IOException {
+        String url = serve(200, OBLIGATION);
+        CliRun filed = run(
+                url,
+                "obligations",
+                "status",
+                "OB1",
+                "--status",
+                "filed",
+                "--evidence",
+                "EV-7",
+                "--sent-at",
+                "2026-11-28T09:30:00+01:00");
+        assertThat(filed.exit()).as(filed.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/obligations/OB1/status");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                        {"status":"FILED","evidence":"EV-7","sentAt":"2026-11-28T09:30:00+01:00","privileged":true}"""));
+        assertThat(filed.out().lines().toList())
+                .containsExactly(
+                        "filed obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1 with evidence"
+                                + " EV-7, sent 2026-11-28T08:30:00Z",
+                        "a clock that runs from this notice runs from its sending (tandem obligations --incident INC-1"
+                                + " lists them)");
+        stop();
+        received.clear();
+
+        url = serve(
+                200,
+                OBLIGATION
+                        .replace("\"status\":\"FILED\"", "\"status\":\"NOT_REQUIRED\"")
+                        .replace("\"justification\":null", "\"justification\":\"Encrypted, key safe\""));
+        CliRun aside = run(
+                url,
+                "obligations",
+                "status",
+                "OB1",
+                "--status",
+                "NOT_REQUIRED",
+                "--justification",
+                "Encrypted, key safe",
+                "--no-privileged");
+        assertThat(aside.exit()).as(aside.err()).isZero();
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                        {"status":"NOT_REQUIRED","justification":"Encrypted, key safe","privileged":false}"""));
+        assertThat(aside.out())
+                .isEqualTo("set aside obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1 as"
+                        + " NOT_REQUIRED (justification not privileged)" + System.lineSeparator());
+        stop();
+        received.clear();
+
+        url = serve(200, OBLIGATION.replace("\"status\":\"FILED\"", "\"status\":\"PENDING\""));
+        CliRun reopened = run(url, "obligations", "status", "OB1", "--status", "pending");
+        assertThat(reopened.exit()).as(reopened.err()).isZero();
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("{\"status\":\"PENDING\",\"privileged\":true}"));
+        assertThat(reopened.out())
+                .isEqualTo("obligation OB1, EU GDPR (EU) to SUPERVISORY_AUTHORITY, of incident INC-1 is PENDING again"
+                        + System.lineSeparator());
+        CliRun json = run(url, "obligations", "status", "OB1", "--status", "PENDING", "--format", "json");
+        assertThat(JSON.readTree(json.out()))
+                .isEqualTo(JSON.readTree(OBLIGATION.replace("\"status\":\"FILED\"", "\"status\":\"PENDING\"")));
+
+        String counsels = "incident INC-1: only LEGAL may set a notice duty aside";
+        String[] notRequired = {"obligations", "status", "OB1", "--status", "NOT_REQUIRED", "--justification", "j"};
+        assertThat(refusal(403, "forbidden", counsels, notRequired))
+                .isEqualTo("tandem obligations status: not allowed for this token's user (403): " + counsels
+                        + " (forbidden)");
+        String foreign = "evidence: no evidence item 'EV-9'";
+        String[] filing = {"obligations", "status", "OB1", "--status", "FILED", "--evidence", "EV-9"};
+        assertThat(refusal(422, "bad-evidence", foreign, filing))
+                .isEqualTo("tandem obligations status: the server answered 422: " + foreign
+                        + " (bad-evidence; option --evidence)");
+        String fin = "FILED is final";
+        assertThat(refusal(409, "invalid-transition", fin, "obligations", "status", "OB1", "--status", "PENDING"))
+                .isEqualTo("tandem obligations status: the server answered 409: " + fin + " (invalid-transition)");
+    }
+
+    @Test
+    void obligationsOwnerAndStatusRefuseAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(200, OBLIGATION);
+        String[][] cases = {
+            {"owner", "OB1"},
+            {"owner", "OB1", "--owner", "dpo", "--unassign"},
+            {"owner", "OB1", "--owner", " "},
+            {"owner", "--owner", "dpo"},
+            {"status", "OB1"},
+            {"status", "OB1", "--status", "SUPERSEDED"},
+            {"status", "OB1", "--status", "FILED"},
+            {"status", "OB1", "--status", "FILED", "--evidence", ""},
+            {"status", "OB1", "--status", "FILED", "--evidence", "EV-7", "--sent-at", "2026-11-28T09:30:00"},
+            {"status", "OB1", "--status", "PENDING", "--sent-at", "2026-11-28T09:30:00Z"},
+            {"status", "OB1", "--status", "PENDING", "--evidence", "EV-7"},
+            {"status", "OB1", "--status", "NOT_REQUIRED"},
+            {"status", "OB1", "--status", "NOT_REQUIRED", "--justification", "  "},
+            {"status", "OB1", "--status", "NOT_REQUIRED", "--justification", "j", "--privileged=no"},
+            {"status", "--status", "PENDING"}
+        };
+        String[] named = {
+            "--owner",
+            "--owner",
+            "--owner",
+            "OBLIGATION",
+            "--status",
+            "--status",
+            "--evidence",
+            "--evidence",
+            "--sent-at",
+            "--sent-at",
+            "--evidence",
+            "--justification",
+            "--justification",
+            "--privileged",
+            "OBLIGATION"
+        };
+        usageErrors(url, List.of("obligations"), cases, named);
+        assertThat(run(url, "obligations", "status", "OB1", "--status", "superseded")
+                        .err())
+                .isEqualTo("tandem obligations status: --status: must be one of FILED, NOT_REQUIRED, PENDING, got"
+                        + " superseded" + System.lineSeparator());
+        assertThat(run(url, "obligations", "status", "OB1", "--status", "NOT_REQUIRED")
+                        .err())
+                .isEqualTo("tandem obligations status: --justification: NOT_REQUIRED needs a justification"
+                        + System.lineSeparator());
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void obligationsKeepsItsOwnFormAndChecksItsRequiredOptionsItself() throws IOException {
+        String url = serve(200, OBLIGATIONS.formatted("2026-11-29T07:00:00Z", false));
+        CliRun noIncident = run(url, "obligations");
+        assertThat(noIncident.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(noIncident.out()).isEmpty();
+        assertThat(noIncident.err())
+                .isEqualTo("tandem obligations: Missing required option: '--incident=ID'" + System.lineSeparator());
+        CliRun noServer = CliRun.run("obligations", "--incident", "I");
+        assertThat(noServer.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(noServer.err())
+                .isEqualTo("tandem obligations: Missing required option: '--server=URL'" + System.lineSeparator());
+        assertThat(received).isEmpty();
+        CliRun showNoServer = CliRun.run("obligations", "show", "OB1");
+        assertThat(showNoServer.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(showNoServer.err()).contains("Missing required option: '--server=URL'");
+        // the reading form as before, whatever the incident's id (even a subcommand's name)
+        CliRun listed = run(url, "obligations", "--incident", "show");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/show/obligations");
+        assertThat(CliRun.run("obligations", "--help").out().replaceAll("\\s+", " "))
+                .contains("show", "owner", "status")
+                .contains("Prints an incident's notification obligations")
+                .contains("--incident=ID");
+        assertThat(CliRun.run("obligations", "status", "--help").out()).contains("--[no-]privileged");
+    }
+
+    @Test
+    void incidentFactsSendsBothFactsAndSaysWhetherTheObligationsWereRecomputed() throws IOException {
+        String url = serve(200, RECOMPUTED.formatted(",\"recomputed\":true"));
+        CliRun r = run(
+                url,
+                "incident",
+                "facts",
+                "INC 1",
+                "--determined-at",
+                "2026-11-27T11:00:00-07:00",
+                "--unauthorized-access",
+                "TRUE");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("PUT");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/facts");
+        assertThat(received.getFirst().json())
+                .isEqualTo(
+                        JSON.readTree("{\"determinedAt\":\"2026-11-27T11:00:00-07:00\",\"unauthorizedAccess\":true}"));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "set the facts of incident INC 1: determined at 2026-11-27T11:00:00-07:00; unauthorized access",
+                        "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC 1 lists them)");
+        stop();
+        received.clear();
+
+        url = serve(200, "{\"obligations\":[],\"notRequired\":[],\"recomputed\":false}");
+        CliRun none =
+                run(url, "incident", "facts", "INC-1", "--determined-at", "none", "--unauthorized-access", "false");
+        assertThat(none.exit()).as(none.err()).isZero();
+        // both always sent, the determination as null: nothing left to the server's defaults
+        assertThat(received.getFirst().json())
+                .isEqualTo(JSON.readTree("{\"determinedAt\":null,\"unauthorizedAccess\":false}"));
+        assertThat(none.out().lines().toList())
+                .containsExactly(
+                        "set the facts of incident INC-1: not determined (the clocks that run from a determination"
+                                + " run from awareness); no unauthorized access",
+                        "obligations not recomputed: incident INC-1 has no scope yet (tandem scope set)");
+        String later = "incident INC-1: only LEGAL may move the determination later";
+        String[] facts = {
+            "incident", "facts", "INC-1", "--determined-at", "2026-11-28T00:00:00Z", "--unauthorized-access", "true"
+        };
+        assertThat(refusal(403, "forbidden", later, facts))
+                .isEqualTo("tandem incident facts: not allowed for this token's user (403): " + later + " (forbidden)");
+        String future = "determinedAt: 2030-01-01T00:00:00Z is after the server's clock";
+        assertThat(refusal(422, "bad-determined-at", future, facts))
+                .isEqualTo("tandem incident facts: the server answered 422: " + future
+                        + " (bad-determined-at; option --determined-at)");
+    }
+
+    @Test
+    void incidentAwarenessSendsTheTimeAndReasonAndPrintsTheServersWarningWhenItMovedLater() throws IOException {
+        String warning = "awareness moved LATER by 2 h: the 72-hour deadline (GDPR Art. 33(1)) moved from"
+                + " 2026-11-29T07:00:00Z to 2026-11-29T09:00:00Z, and every other deadline that runs from awareness"
+                + " with it";
+        String url = serve(
+                200,
+                RECOMPUTED.formatted(
+                        ",\"recomputed\":true,\"awarenessMovedLater\":{\"awareAt\":\"2026-11-26T09:00:00Z\","
+                                + "\"previous\":\"2026-11-26T07:00:00Z\",\"warning\":\"" + warning + "\"}"));
+        CliRun r = run(
+                url,
+                "incident",
+                "awareness",
+                "INC 1",
+                "--aware-at",
+                "2026-11-26T10:00:00+01:00",
+                "--reason",
+                "the first alert was at 10:00 Berlin time");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("PUT");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC%201/awareness");
+        assertThat(received.getFirst().json()).isEqualTo(JSON.readTree("""
+                        {"awareAt":"2026-11-26T10:00:00+01:00","reason":"the first alert was at 10:00 Berlin time"}"""));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "incident INC 1 is now aware at 2026-11-26T10:00:00+01:00",
+                        "warning: " + warning,
+                        "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC 1 lists them)");
+        stop();
+
+        url = serve(200, "{\"obligations\":[],\"notRequired\":[],\"recomputed\":false}");
+        assertThat(run(url, "incident", "awareness", "INC-1", "--aware-at", "2026-11-26T07:00:00Z", "--reason", "r")
+                        .out()
+                        .lines()
+                        .toList())
+                .containsExactly(
+                        "incident INC-1 is now aware at 2026-11-26T07:00:00Z",
+                        "obligations not recomputed: incident INC-1 has no scope yet (tandem scope set)");
+        String counsels = "awareAt: moving the awareness later moves every deadline later: LEGAL records that";
+        String[] awareness = {"incident", "awareness", "INC-1", "--aware-at", "2026-11-26T09:00:00Z", "--reason", "r"};
+        assertThat(refusal(403, "forbidden", counsels, awareness))
+                .isEqualTo("tandem incident awareness: not allowed for this token's user (403): " + counsels
+                        + " (forbidden; option --aware-at)");
+    }
+
+    @Test
+    void incidentFactsAndAwarenessRefuseAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(200, RECOMPUTED.formatted(""));
+        String[][] cases = {
+            {"facts", "INC-1", "--unauthorized-access", "true"},
+            {"facts", "INC-1", "--determined-at", "none"},
+            {"facts", "INC-1", "--determined-at", "2026-11-27T11:00:00", "--unauthorized-access", "true"},
+            {"facts", "INC-1", "--determined-at", "", "--unauthorized-access", "true"},
+            {"facts", "INC-1", "--determined-at", "none", "--unauthorized-access", "yes"},
+            {"facts", "--determined-at", "none", "--unauthorized-access", "true"},
+            {"awareness", "INC-1", "--reason", "r"},
+            {"awareness", "INC-1", "--aware-at", "2026-11-26T07:00:00Z"},
+            {"awareness", "INC-1", "--aware-at", "2026-11-26 07:00", "--reason", "r"},
+            {"awareness", "INC-1", "--aware-at", "2026-11-26T07:00:00Z", "--reason", " "},
+            {"awareness", "--aware-at", "2026-11-26T07:00:00Z", "--reason", "r"}
+        };
+        String[] named = {
+            "--determined-at",
+            "--unauthorized-access",
+            "--determined-at",
+            "--determined-at",
+            "--unauthorized-access",
+            "INCIDENT",
+            "--aware-at",
+            "--reason",
+            "--aware-at",
+            "--reason",
+            "INCIDENT"
+        };
+        usageErrors(url, List.of("incident"), cases, named);
+        assertThat(run(url, "incident", "facts", "I", "--determined-at", "none", "--unauthorized-access", "yes")
+                        .err())
+                .isEqualTo("tandem incident facts: --unauthorized-access: must be true or false, got yes"
+                        + System.lineSeparator());
+        assertThat(run(url, "incident", "awareness", "I", "--aware-at", "07:00", "--reason", "r")
+                        .err())
+                .isEqualTo("tandem incident awareness: --aware-at: must be an RFC 3339 time with an offset (e.g."
+                        + " 2026-11-26T07:00:00Z), got 07:00" + System.lineSeparator());
+        assertThat(received).isEmpty();
+        assertThat(CliRun.run("incident", "--help").out().replaceAll("\\s+", " "))
+                .contains("facts", "awareness")
+                .contains("Sets the incident's facts that move legal clocks;");
+    }
 }
