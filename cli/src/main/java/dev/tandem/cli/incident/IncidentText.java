@@ -255,7 +255,8 @@ final class IncidentText {
         obligation(o, null, null, out);
         row(out, "incident", o.path("incident").asString(""));
         row(out, "rule", o.path("rule").asString(""));
-        row(out, "owner", o.path("owner").asString("none"));
+        // absent where the caller's answer leaves it out (the auditor's), null where nobody owns it
+        if (o.has("owner")) row(out, "owner", o.path("owner").asString("none"));
         if (o.hasNonNull("statusChangedAt")) {
             row(
                     out,

@@ -956,6 +956,19 @@ class IncidentCommandTest {
         String unknown = "no obligation 'OB9'";
         assertThat(refusal(404, "not-found", unknown, "obligations", "show", "OB9"))
                 .isEqualTo("tandem obligations show: the server answered 404: " + unknown + " (not-found)");
+        stop();
+
+        // the auditor's answer: no owner, incident or filing evidence, and none printed
+        url = serve(200, """
+                {"regime":"EU GDPR","jurisdiction":"EU","recipient":"SUPERVISORY_AUTHORITY","due":null,
+                 "dueText":"the date is withheld","citation":"GDPR Art. 33(1)","id":"OB1","status":"PENDING",
+                 "requirement":"REQUIRED","missed":null,"sentAt":null,"late":null}""");
+        assertThat(run(url, "obligations", "show", "OB1").out().lines().toList())
+                .containsExactly(
+                        "PENDING  EU GDPR (EU) to SUPERVISORY_AUTHORITY",
+                        "  due                    the date is withheld",
+                        "  citation               GDPR Art. 33(1)",
+                        "  id                     OB1");
     }
 
     @Test
