@@ -21,14 +21,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code tandem incident}, {@code tandem timeline}, {@code tandem obligations}, {@code tandem scope}
- * and {@code tandem judgements} driving a real server (docs/contracts.md §4): the incident commander
+ * {@code tandem incident}, {@code tandem timeline}, {@code tandem obligations} (and its {@code
+ * show|owner|status}), {@code tandem scope} and {@code tandem judgements} driving a real server (docs/contracts.md §4): the incident commander
  * opens an incident and adds its members from the terminal; counsel and the auditor read the one timeline, counsel with the privileged entry
  * opened and the auditor with its commitment only; the obligations with their deadlines and the laws
  * not triggered, which the auditor does not get; the scope and the judgements set and recorded by
  * those who decide them (LEGAL and the incident commander, what sets a notice aside LEGAL alone), read
- * by the response team and refused to the auditor; each refusal one line with its problem type. Run
- * on H2 and PostgreSQL by the subclasses.
+ * by the response team and refused to the auditor; the awareness, the incident's facts and one
+ * obligation's owner and status changed by the commander and counsel, what gives notices more time or
+ * sets one aside counsel's alone, all of it refused to the auditor; each refusal one line with its
+ * problem type. Run on H2 and PostgreSQL by the subclasses.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -484,5 +486,152 @@ abstract class IncidentCliContract {
         assertThat(entries.get(0).path("privileged").asBoolean()).isTrue();
         assertThat(entries.get(1).path("privileged").asBoolean()).isFalse();
         assertThat(entries.toString()).doesNotContain("sandbox");
+    }
+
+    /** The incident's obligation to the supervisory authority under the GDPR, as {@code as} reads the list. */
+    JsonNode gdprAuthority(Api as, String id) {
+        JsonNode list = JSON.readTree(
+                ok(as, "obligations", "--incident", id, "--format", "json").out());
+        for (JsonNode o : list.path("obligations")) {
+            if (o.path("regime").asString().equals("EU GDPR")
+                    && o.path("recipient").asString().equals("SUPERVISORY_AUTHORITY")) {
+                return o;
+            }
+        }
+        throw new AssertionError("no GDPR notice to the supervisory authority in " + list);
+    }
+
+    @Test
+    void theAwarenessFactsOwnerAndStatusAreSetFromTheTerminalByThoseWhoMayAndRefusedToTheOthers() {
+        Api ic = user("ic3");
+        Api counsel = user("counsel3");
+        Api auditor = user("auditor3");
+        Instant typed = Instant.parse(awareAgo());
+        String id = open(ic, "Clock from the terminal " + tag, typed.toString())
+                .path("id")
+                .asString();
+        ok(ic, "incident", "members", "add", name("counsel3"), "--incident", id, "--role", "LEGAL");
+        ok(ic, "incident", "members", "add", name("auditor3"), "--incident", id, "--role", "AUDITOR");
+        String incidentPath = "/api/v1/incidents/" + id;
+
+        // the awareness: earlier is the commander's, later counsel's (every deadline moves with it)
+        String aware = typed.minus(30, ChronoUnit.MINUTES).toString();
+        Cli earlier =
+                ok(ic, "incident", "awareness", id, "--aware-at", aware, "--reason", "the first alert came first");
+        assertThat(earlier.out())
+                .isEqualTo("incident " + id + " is now aware at " + aware + NL + "obligations not recomputed: incident "
+                        + id + " has no scope yet (tandem scope set)" + NL);
+        assertThat(ic.get(incidentPath).json().path("awareAt").asString()).isEqualTo(aware);
+        String later = typed.toString();
+        Cli icLater = cli(ic, "incident", "awareness", id, "--aware-at", later, "--reason", "mistyped");
+        refused(icLater, "incident awareness", "(forbidden; option --aware-at)");
+        assertThat(icLater.err()).contains("not allowed for this token's user (403): awareAt: moving the awareness");
+        refused(
+                cli(auditor, "incident", "awareness", id, "--aware-at", aware, "--reason", "r"),
+                "incident awareness",
+                "(forbidden)");
+        Cli noOffset = cli(ic, "incident", "awareness", id, "--aware-at", "2026-11-26T07:00:00", "--reason", "r");
+        refused(noOffset, "incident awareness", "got 2026-11-26T07:00:00");
+        assertThat(noOffset.err()).contains("--aware-at: must be an RFC 3339 time with an offset");
+        assertThat(ic.get(incidentPath).json().path("awareAt").asString()).isEqualTo(aware);
+
+        ok(ic, "scope", "set", "--incident", id, "--subjects", "DE=1200,US-MA=300", "--data", "CONTACT");
+
+        // the facts: a determination at awareness is the commander's, a later one counsel's
+        String factsPath = incidentPath + "/facts";
+        Cli atAwareness = ok(ic, "incident", "facts", id, "--determined-at", aware, "--unauthorized-access", "true");
+        assertThat(atAwareness.out())
+                .startsWith(
+                        "set the facts of incident " + id + ": determined at " + aware + "; unauthorized access" + NL)
+                .containsPattern("obligations recomputed: [1-9][0-9]* owed, [0-9]+ set aside \\(tandem obligations"
+                        + " --incident " + id + " lists them\\)" + NL + "$");
+        JsonNode facts = ic.get(factsPath).json();
+        assertThat(facts.path("determinedAt").asString()).isEqualTo(aware);
+        assertThat(facts.path("unauthorizedAccess").asBoolean()).isTrue();
+        String determined = Instant.parse(aware).plus(1, ChronoUnit.HOURS).toString();
+        String[] laterFacts = {"incident", "facts", id, "--determined-at", determined, "--unauthorized-access", "true"};
+        refused(cli(ic, laterFacts), "incident facts", "(forbidden)");
+        refused(cli(auditor, laterFacts), "incident facts", "(forbidden)");
+        Cli maybe = cli(ic, "incident", "facts", id, "--determined-at", aware, "--unauthorized-access", "maybe");
+        assertThat(maybe.err())
+                .isEqualTo("tandem incident facts: --unauthorized-access: must be true or false, got maybe" + NL);
+        assertThat(ic.get(factsPath).json()).isEqualTo(facts);
+        assertThat(ok(counsel, laterFacts).out())
+                .startsWith("set the facts of incident " + id + ": determined at " + determined
+                        + "; unauthorized access" + NL)
+                .contains("obligations recomputed: ");
+        assertThat(ic.get(factsPath).json().path("determinedAt").asString()).isEqualTo(determined);
+        assertThat(ic.get(factsPath).json().path("updatedBy").asString()).isEqualTo(name("counsel3"));
+
+        // one obligation: read by every member, its owner and status changed by those who may
+        JsonNode gdpr = gdprAuthority(ic, id);
+        String ob = gdpr.path("id").asString();
+        String obPath = "/api/v1/obligations/" + ob;
+        String named = "obligation " + ob + ", EU GDPR ("
+                + gdpr.path("jurisdiction").asString() + ") to SUPERVISORY_AUTHORITY, of incident " + id;
+        assertThat(ok(ic, "obligations", "show", ob).out())
+                .startsWith("PENDING  EU GDPR (")
+                .contains("  citation               GDPR Art. 33")
+                .contains("  id                     " + ob + NL)
+                .contains("  incident               " + id + NL)
+                .contains("  owner                  none" + NL);
+        // the auditor's answer carries the status, deadline and citation, not the owner (docs/access.md)
+        assertThat(ok(auditor, "obligations", "show", ob).out())
+                .startsWith("PENDING  EU GDPR (")
+                .contains("  citation               GDPR Art. 33")
+                .contains("  id                     " + ob + NL)
+                .doesNotContain("owner");
+        assertThat(JSON.readTree(ok(auditor, "obligations", "show", ob, "--format", "json")
+                        .out()))
+                .isEqualTo(auditor.get(obPath).json());
+
+        assertThat(ok(ic, "obligations", "owner", ob, "--owner", name("counsel3"))
+                        .out())
+                .isEqualTo(name("counsel3") + " owns " + named + NL);
+        Cli auditorOwns = cli(ic, "obligations", "owner", ob, "--owner", name("auditor3"));
+        refused(auditorOwns, "obligations owner", "(bad-owner; option --owner)");
+        assertThat(auditorOwns.err()).contains("auditor independence");
+        refused(cli(auditor, "obligations", "owner", ob, "--unassign"), "obligations owner", "(forbidden)");
+        assertThat(ic.get(obPath).json().path("owner").asString()).isEqualTo(name("counsel3"));
+
+        String justification = "Business contact data of staff at a customer; counsel's assessment on file";
+        String[] aside = {"obligations", "status", ob, "--status", "NOT_REQUIRED", "--justification", justification};
+        refused(cli(ic, aside), "obligations status", "(forbidden)");
+        refused(cli(auditor, aside), "obligations status", "(forbidden)");
+        Cli unjustified = cli(counsel, "obligations", "status", ob, "--status", "NOT_REQUIRED");
+        assertThat(unjustified.err())
+                .isEqualTo("tandem obligations status: --justification: NOT_REQUIRED needs a justification" + NL);
+        assertThat(ic.get(obPath).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(ok(counsel, aside).out())
+                .isEqualTo("set aside " + named + " as NOT_REQUIRED (justification privileged)" + NL);
+        assertThat(ic.get(obPath).json().path("justification").asString()).isEqualTo(justification);
+        assertThat(ok(ic, "obligations", "status", ob, "--status", "PENDING").out())
+                .isEqualTo(named + " is PENDING again" + NL);
+
+        String letter = ic.postBytes(
+                        incidentPath + "/evidence?repository=AUDIT&kind=DOCUMENT&name=art33-notice.pdf",
+                        "Notification of a personal data breach".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+        String sent = Instant.parse(aware).plus(2, ChronoUnit.HOURS).toString();
+        Cli filed = ok(ic, "obligations", "status", ob, "--status", "FILED", "--evidence", letter, "--sent-at", sent);
+        assertThat(filed.out())
+                .isEqualTo("filed " + named + " with evidence " + letter + ", sent " + sent + NL
+                        + "a clock that runs from this notice runs from its sending (tandem obligations --incident "
+                        + id + " lists them)" + NL);
+        JsonNode after = ic.get(obPath).json();
+        assertThat(after.path("status").asString()).isEqualTo("FILED");
+        assertThat(after.path("filingEvidence").asString()).isEqualTo(letter);
+        assertThat(after.path("sentAt").asString()).isEqualTo(sent);
+        refused(
+                cli(ic, "obligations", "status", ob, "--status", "PENDING"),
+                "obligations status",
+                "(invalid-transition)");
+        assertThat(ok(counsel, "obligations", "show", ob).out())
+                .startsWith("FILED  EU GDPR (")
+                .contains("  owner                  " + name("counsel3") + NL)
+                .contains("  sent at                " + sent + NL)
+                .contains("  filing evidence        " + letter + NL);
     }
 }
