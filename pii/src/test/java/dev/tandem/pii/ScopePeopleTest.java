@@ -205,4 +205,91 @@ class ScopePeopleTest {
                         .toList())
                 .containsExactly("+4930901820@DE", "+33142685300@FR");
     }
+
+    @Test
+    void aLoginHistoryDownloadPlacesNoOneInTheCountryOfTheLogin() throws Exception {
+        // Setup › Login History: a UK employee's two logins from the UK and the attacker's from a
+        // Dutch server; Country Code is where the source IP is, not where the employee lives
+        String csv = """
+                "Login Time","Username","Login Type","Source IP","Status","Browser","Platform","Application","Client Version","API Type","API Version","Login URL","Country Code"
+                "3/14/2025 9:02:11 AM GMT","tom.evans@shopuk.co.uk","Application","81.2.69.160","Success","Chrome 122","Windows 10","Browser Login","N/A","N/A","N/A","login.salesforce.com","GB"
+                "3/14/2025 1:45:03 PM GMT","tom.evans@shopuk.co.uk","Application","81.2.69.160","Success","Chrome 122","Windows 10","Browser Login","N/A","N/A","N/A","login.salesforce.com","GB"
+                "3/15/2025 2:17:40 AM GMT","tom.evans@shopuk.co.uk","Remote Access 2.0","185.107.56.12","Success","Unknown","Unknown","Data Loader","N/A","SOAP Partner","61.0","login.salesforce.com","NL"
+                """;
+        Scope scope = scopeOf("LoginHistory.csv", csv);
+        // the findings are as before: three e-mails of one address
+        assertThat(scope.counts().get(Entity.EMAIL_ADDRESS)).isEqualTo(3);
+        assertThat(scope.unique().get(Entity.EMAIL_ADDRESS)).isEqualTo(1);
+        assertPeople(scope, 1, "", 1);
+    }
+
+    @Test
+    void aLoginHistoryQueryExportPlacesNoOneInTheCountryOfTheLogin() throws Exception {
+        // the LoginHistory object queried (API names, any case), the user's e-mail beside it; the
+        // login's country as CountryIso and LoginGeo's fields
+        String csv = """
+                LoginTime,Username,LoginType,SourceIp,Status,Browser,Platform,Application,LoginUrl,CountryIso,LoginGeo.Country,LoginGeo.CountryIso
+                2025-03-14T09:02:11.000Z,tom.evans@shopuk.co.uk,Application,81.2.69.160,Success,Chrome 122,Windows 10,Browser Login,login.salesforce.com,GB,United Kingdom,GB
+                2025-03-15T02:17:40.000Z,tom.evans@shopuk.co.uk,Remote Access 2.0,185.107.56.12,Success,Unknown,Unknown,Data Loader,login.salesforce.com,NL,Netherlands,NL
+                """;
+        assertPeople(scopeOf("loginhistory_query.csv", csv), 1, "", 1);
+        assertPeople(scopeOf("loginhistory_query.csv", csv.toUpperCase(java.util.Locale.ROOT)), 1, "", 1);
+        // a JSON query result nests LoginGeo: its Country is the login's too
+        String json = """
+                {"records":[
+                {"attributes":{"type":"LoginHistory"},"LoginTime":"2025-03-15T02:17:40.000+0000","Username":"tom.evans@shopuk.co.uk","SourceIp":"185.107.56.12","Status":"Success","CountryIso":"NL","LoginGeo":{"attributes":{"type":"LoginGeo"},"Country":"Netherlands","CountryIso":"NL","City":"Amsterdam"}}
+                ]}
+                """;
+        assertPeople(scopeOf("loginhistory.json", json), 1, "", 1);
+    }
+
+    @Test
+    void aLoginsPersonIsStillPlacedByOtherEvidence() throws Exception {
+        // an access log with the user's phone: placed by the phone's country, not the login's
+        String csv = """
+                timestamp,user,phone,client_ip,status,country
+                2025-03-15T02:17:40Z,tom.evans@shopuk.co.uk,+44 20 7946 0958,185.107.56.12,200,NL
+                """;
+        assertPeople(scopeOf("access.csv", csv), 1, "GB=1", 0);
+    }
+
+    @Test
+    void columnsNamedForTheCountryOfAnIpOrLoginPlaceNoOne() throws Exception {
+        String csv = """
+                Email,IP Country,geoip_country_code,login_country
+                k.weber@example.de,NL,NL,NL
+                """;
+        assertPeople(scopeOf("contacts.csv", csv), 1, "", 1);
+        // HubSpot's contacts export: the IP's country beside the contact's own
+        String hubspot = """
+                Email,IP Country,Country
+                k.weber@example.de,Netherlands,Germany
+                """;
+        assertPeople(scopeOf("hubspot-crm-exports-all-contacts.csv", hubspot), 1, "DE=1", 0);
+        String json = """
+                {"email":"k.weber@example.de","geoip":{"country_code":"NL","region_code":"NH"},"ip_country":"NL"}
+                """;
+        assertPeople(scopeOf("events.jsonl", json), 1, "", 1);
+    }
+
+    @Test
+    void aCustomerExportWithItsCustomersIpColumnsIsStillPlacedByItsCountry() throws Exception {
+        // a signup or last sign-in IP, Magento's remote_ip, a status: a customer export, not a login
+        // file (no request's source IP with a login or event column)
+        String csv = """
+                email,first_name,last_name,country,signup_ip,last_sign_in_at,last_sign_in_ip,status
+                k.weber@example.de,Klaus,Weber,DE,185.107.56.12,2025-03-15T02:17:40Z,185.107.56.12,active
+                """;
+        assertPeople(scopeOf("users.csv", csv), 1, "DE=1", 0);
+        String magento = """
+                increment_id,status,customer_email,remote_ip,country_id,region_code
+                000000101,complete,emily.johnson@gmail.com,185.107.56.12,US,CA
+                """;
+        assertPeople(scopeOf("sales_order.csv", magento), 1, "US-CA=1", 0);
+        String salesforce = """
+                FirstName,LastName,Email,MailingCountryCode,Client IP
+                Klaus,Weber,k.weber@example.de,DE,185.107.56.12
+                """;
+        assertPeople(scopeOf("contacts.csv", salesforce), 1, "DE=1", 0);
+    }
 }

@@ -125,6 +125,30 @@ class ScanCommandTest {
                 .isEqualTo("tandem deadlines --aware <when you became aware> --subjects ZZ=2 --data CONTACT");
     }
 
+    @Test
+    void aLoginHistoryDownloadPlacesNoOneInTheCountryOfTheLoginsIpAddress(@TempDir Path dir) throws Exception {
+        // a UK employee's two logins from the UK and the attacker's from a Dutch server: Country Code
+        // is the source IP's, so no EU duty follows from it (docs/pii-scanner.md, "Scope")
+        Path f = dir.resolve("LoginHistory.csv");
+        Files.writeString(f, """
+                "Login Time","Username","Login Type","Source IP","Status","Browser","Platform","Application","Client Version","API Type","API Version","Login URL","Country Code"
+                "3/14/2025 9:02:11 AM GMT","tom.evans@shopuk.co.uk","Application","81.2.69.160","Success","Chrome 122","Windows 10","Browser Login","N/A","N/A","N/A","login.salesforce.com","GB"
+                "3/14/2025 1:45:03 PM GMT","tom.evans@shopuk.co.uk","Application","81.2.69.160","Success","Chrome 122","Windows 10","Browser Login","N/A","N/A","N/A","login.salesforce.com","GB"
+                "3/15/2025 2:17:40 AM GMT","tom.evans@shopuk.co.uk","Remote Access 2.0","185.107.56.12","Success","Unknown","Unknown","Data Loader","N/A","SOAP Partner","61.0","login.salesforce.com","NL"
+                """);
+        CliRun r = CliRun.run("scan", "--format", "jsonl", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        List<JsonNode> lines = r.lines();
+        JsonNode scope = lines.get(lines.size() - 2);
+        assertThat(scope.get("kind").asString()).isEqualTo("scope");
+        assertThat(scope.get("subjects").asString()).isEmpty();
+        assertThat(scope.get("people").asLong()).isEqualTo(1);
+        assertThat(scope.get("unplaced").asLong()).isEqualTo(1);
+        assertThat(lines.getLast().get("counts").get("EMAIL_ADDRESS").asLong()).isEqualTo(3);
+        assertThat(next(CliRun.run("scan", f.toString())))
+                .isEqualTo("tandem deadlines --aware <when you became aware> --subjects ZZ=1 --data CONTACT");
+    }
+
     private static String next(CliRun r) {
         return r.out()
                 .lines()

@@ -40,7 +40,14 @@ public enum FieldContext {
      * {@code Message-ID}, {@code internetMessageId}, {@code in_reply_to}. Its {@code <id@host>} is no
      * mailbox, and no number in it is a card or phone.
      */
-    MESSAGE_ID;
+    MESSAGE_ID,
+    /**
+     * A JSON key named for a geolocation, whose object is the place of an IP address or a login, not
+     * of a person (Salesforce {@code LoginGeo}, Okta {@code geographicalContext}, {@code geoip}): the
+     * country and state keys directly under it place no one. Its own values are read as under {@link
+     * #NONE}; a CSV column so named is {@link #NONE}. docs/pii-scanner.md, "Scope".
+     */
+    ACCESS_PLACE;
 
     /**
      * Whether a validated {@code e} under this field is the field's own number, not personal data,
@@ -74,13 +81,16 @@ public enum FieldContext {
             return DATE_OF_BIRTH;
         }
         // Magento country_id (an ISO code, not a number), Shopify province_code and "Default Address
-        // Province Code", Magento region_code
-        if (k.endsWith("countrycode") || k.endsWith("country") || k.endsWith("countryid")) return COUNTRY;
+        // Province Code", Magento region_code; not the country or state of an IP address, a login or
+        // a session (ip_country, LoginGeo.Country): the place a person logged in from
+        if (k.endsWith("countrycode") || k.endsWith("country") || k.endsWith("countryid")) {
+            return namesAccessPlace(key, k) ? NONE : COUNTRY;
+        }
         if (k.endsWith("statecode")
                 || k.endsWith("state")
                 || k.endsWith("province")
                 || k.endsWith("provincecode")
-                || k.endsWith("regioncode")) return STATE;
+                || k.endsWith("regioncode")) return namesAccessPlace(key, k) ? NONE : STATE;
         if (k.endsWith("street")
                 || k.endsWith("city")
                 || k.endsWith("postalcode")
@@ -119,17 +129,90 @@ public enum FieldContext {
                 || k.equals("ccnum")
                 || k.equals("cc")
                 || k.equals("pan")) return CARD;
+        if (startsWithAny(k, GEO_WORDS) || hasWord(key, GEO_WORDS)) return ACCESS_PLACE;
         return NONE;
     }
 
     /**
-     * Corrects the contexts of one CSV header's columns by what the other columns say: a French
+     * Whether a name says it is about the place of an IP address, a login, a session or a
+     * geolocation rather than of a person: one of its words ({@link #nameWords}) is one of {@link
+     * #ACCESS_WORDS} ({@code ip_country}, {@code GeoIPCountry}, {@code login_country}, {@code
+     * LoginGeo.CountryIso}, Okta's {@code client.geographicalContext.country}), or its lower case
+     * without separators, {@code k}, starts with one ({@code ipcountry}, {@code LOGINGEO.COUNTRY}).
+     * {@code ShipCountry} and {@code VIP Country} are no such names: {@code ip} is a word of its own.
+     * {@code client_country} is not either: a customer list's client is a customer; a login or access
+     * file's client country is left out by {@link #inHeader}.
+     */
+    static boolean namesAccessPlace(String key, String k) {
+        return startsWithAny(k, ACCESS_WORDS) || hasWord(key, ACCESS_WORDS);
+    }
+
+    private static boolean startsWithAny(String k, String[] words) {
+        for (String w : words) if (k.startsWith(w)) return true;
+        return false;
+    }
+
+    private static boolean hasWord(String key, String[] words) {
+        for (String word : nameWords(key)) {
+            for (String w : words) if (word.equals(w)) return true;
+        }
+        return false;
+    }
+
+    /** Words of a geolocation: an object under such a key ({@code LoginGeo}, {@code geoip}) is {@link #ACCESS_PLACE}. */
+    private static final String[] GEO_WORDS = {"geoip", "geo", "geolocation", "geographical"};
+
+    /** Words that name the place of an IP address, a login, a session or a geolocation. */
+    private static final String[] ACCESS_WORDS = {
+        "ip", "geoip", "geo", "geolocation", "geographical", "login", "logon", "signin", "session"
+    };
+
+    /**
+     * The words of a column or key name, lower-cased: split at anything but a letter or digit, before
+     * an upper-case letter that follows a lower-case one ({@code loginGeo}), and before the last of
+     * several upper-case letters when a lower-case one follows ({@code GeoIPCountry}: geo, ip, country).
+     */
+    static java.util.List<String> nameWords(String key) {
+        java.util.List<String> out = new java.util.ArrayList<>(4);
+        StringBuilder w = new StringBuilder();
+        int n = key.length();
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (!w.isEmpty()) out.add(w.toString());
+                w.setLength(0);
+                continue;
+            }
+            if (Character.isUpperCase(c) && i > 0 && !w.isEmpty()) {
+                char before = key.charAt(i - 1);
+                boolean lowerBefore = Character.isLowerCase(before) || Character.isDigit(before);
+                boolean lowerAfter = i + 1 < n && Character.isLowerCase(key.charAt(i + 1));
+                if (lowerBefore || (Character.isUpperCase(before) && lowerAfter)) {
+                    out.add(w.toString());
+                    w.setLength(0);
+                }
+            }
+            w.append(Character.toLowerCase(c));
+        }
+        if (!w.isEmpty()) out.add(w.toString());
+        return out;
+    }
+
+    /**
+     * Corrects the contexts of one CSV header's columns by what the other columns say: the country
+     * and state columns of a login or access file ({@link #isAccessHeader}) are the login's, {@link
+     * #NONE}, and so is a column named for a geolocation ({@link #ACCESS_PLACE}: a JSON key's only); a French
      * {@code Nom} is a surname beside a first-name or other person column ({@code Nom;Prénom}, a
      * customer export) and otherwise only a name ({@link #NAME}: a person when the value looks like
      * one), since French catalogue exports (PrestaShop's product list) call a product's name {@code
      * Nom}. JSON keys keep {@link #of}'s answer: an object's keys are not all known when its values are read.
      */
     static void inHeader(java.util.List<String> names, java.util.List<FieldContext> contexts) {
+        boolean access = isAccessHeader(names);
+        for (int i = 0; i < contexts.size(); i++) {
+            FieldContext c = contexts.get(i);
+            if (c == ACCESS_PLACE || (access && (c == COUNTRY || c == STATE))) contexts.set(i, NONE);
+        }
         int nom = -1;
         boolean otherPerson = false;
         for (int i = 0; i < contexts.size() && i < names.size(); i++) {
@@ -139,6 +222,45 @@ public enum FieldContext {
         }
         if (nom >= 0 && !otherPerson) contexts.set(nom, NAME);
     }
+
+    /**
+     * Whether a CSV header is a login or access record's (Salesforce Login History, its query
+     * export, an event log): it has a column of the IP address a request came from ({@code Source
+     * IP}, {@code SourceIp}, {@code CLIENT_IP}, {@code client.ipAddress}, {@code remote_addr}, W3C
+     * {@code c-ip}) and a column of the event: a login, sign-in or logon ({@code Login Time}, {@code
+     * LoginType}, {@code LOGIN_STATUS}), a status or result, or the event's time or type. Its country
+     * and state columns are where the login or request came from, not where its person lives. A
+     * customer export's own IP columns ({@code signup_ip}, {@code last_sign_in_ip}, Magento's {@code
+     * remote_ip}, {@code ip_address}) are no request's source and do not make it one.
+     */
+    static boolean isAccessHeader(java.util.List<String> names) {
+        boolean sourceIp = false;
+        boolean event = false;
+        for (String name : names) {
+            String k = normalize(name);
+            if (k.equals("cip")) sourceIp = true;
+            for (String s : SOURCE_IP_ENDS) if (k.endsWith(s)) sourceIp = true;
+            for (String s : EVENT_STARTS) if (k.startsWith(s)) event = true;
+            for (String s : EVENT_ENDS) if (k.endsWith(s)) event = true;
+            if (k.equals("timestamp") || k.equals("eventtime") || k.equals("eventtype") || k.equals("eventname")) {
+                event = true;
+            }
+        }
+        return sourceIp && event;
+    }
+
+    private static final String[] SOURCE_IP_ENDS = {
+        "sourceip",
+        "sourceipaddress",
+        "clientip",
+        "clientipaddress",
+        "remoteaddr",
+        "remoteaddress",
+        "callerip",
+        "calleripaddress"
+    };
+    private static final String[] EVENT_STARTS = {"login", "logon", "signin"};
+    private static final String[] EVENT_ENDS = {"status", "result"};
 
     /** Lower case without '_', '-', ' ', '.' and '"', as names are compared. */
     private static String normalize(String key) {

@@ -136,7 +136,7 @@ final class FieldValues implements Forwarder.Listener {
             }
             case COUNTRY -> record.country(v);
             case STATE -> record.state(v);
-            case NONE -> {}
+            case NONE, ACCESS_PLACE -> {}
         }
     }
 

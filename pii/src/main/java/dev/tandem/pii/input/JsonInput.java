@@ -35,6 +35,11 @@ final class JsonInput {
         final RecordScope record;
         FieldContext context;
         boolean expectKey;
+        /**
+         * An object under a geolocation's key ({@link FieldContext#ACCESS_PLACE}, Salesforce {@code
+         * LoginGeo}): its country and state keys are a login's place, not its person's.
+         */
+        boolean accessPlace;
 
         Frame(boolean object, boolean nested, RecordScope record, FieldContext context) {
             this.object = object;
@@ -104,7 +109,7 @@ final class JsonInput {
 
     private FieldContext valueContext() {
         Frame t = top();
-        return t == null || tooDeep > 0 ? FieldContext.NONE : t.context;
+        return t == null || tooDeep > 0 || t.context == FieldContext.ACCESS_PLACE ? FieldContext.NONE : t.context;
     }
 
     private void push(boolean object) {
@@ -117,7 +122,9 @@ final class JsonInput {
         RecordScope r = object && !nested ? new RecordScope() : parent == null ? topLevel : parent.record;
         if (nested) r.enter();
         FieldContext inherited = object || parent == null ? FieldContext.NONE : parent.context;
-        stack.push(new Frame(object, nested, r, inherited));
+        Frame f = new Frame(object, nested, r, inherited);
+        f.accessPlace = nested && parent != null && parent.context == FieldContext.ACCESS_PLACE;
+        stack.push(f);
         values.record(r);
     }
 
@@ -261,9 +268,11 @@ final class JsonInput {
         if (stringIsKey) {
             Frame t = top();
             if (t != null) {
-                t.context = keyPieces <= 1
+                FieldContext c = keyPieces <= 1
                         ? keyContexts.of(keyBytes, keyPieces == 0 ? 0 : keyLength, contexts)
                         : contexts.computeIfAbsent(key.toString(), FieldContext::of);
+                t.context =
+                        t.accessPlace && (c == FieldContext.COUNTRY || c == FieldContext.STATE) ? FieldContext.NONE : c;
                 t.expectKey = false;
             }
         } else {
