@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
  * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2) and
  * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
- * of 2022 Art. 46, ADR 125), and the review itself as the rule file records it.
+ * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10, ADR 127),
+ * and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -485,6 +486,46 @@ class CounselReview2026Test {
     }
 
     /**
+     * Law No. 6698 (Turkey) Art. 12(5) with the Board's Decision 2019/10: for any personal data obtained by
+     * others by unlawful means, the Personal Data Protection Board within 72 hours of learning of it and the
+     * data subjects as soon as possible after they are identified; no risk test, no encryption safe harbour.
+     */
+    @Test
+    void turkeyOwesTheBoardSeventyTwoHoursAndTheDataSubjectsAsSoonAsPossibleForAnyBreach() {
+        Assessment a = assess("TR=400", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation board = owedInSeventyTwoHours(a, "tr-kvkk-board");
+        assertThat(board.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(board.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(board.question()).isNull();
+        assertThat(board.citation())
+                .isEqualTo("Law No. 6698 (Turkey) Art. 12(5); Personal Data Protection Board Decision No. 2019/10 of"
+                        + " 24 January 2019");
+        Obligation subjects = owedWithoutFixedTime(a, "tr-kvkk-individuals", true);
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(subjects.question()).isNull();
+        assertThat(subjects.citation())
+                .startsWith("Law No. 6698 (Turkey) Art. 12(5)")
+                .contains("No. 2019/271");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // encrypted data obtained by others are still a breach: both notices stay owed, whatever a GDPR answer says
+        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
+        var gdprNo = new Judgement("RISK", Answer.NO, "dpo", AWARE, "encrypted, key safe");
+        assertThat(owed("TR=400", encrypted, gdprNo)).contains("tr-kvkk-board", "tr-kvkk-individuals");
+        // a processor tells the controller without delay (Decision 2019/10) and owes none of its notices
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        Assessment asProcessor = assess("TR=400", DataCategory.CONTACT, processor, null, Map.of(), List.of());
+        Obligation controller = owedWithoutFixedTime(asProcessor, "tr-kvkk-controller", true);
+        assertThat(controller.recipient()).isEqualTo(Recipient.CONTROLLER);
+        assertThat(controller.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(controller.citation())
+                .isEqualTo("Personal Data Protection Board Decision No. 2019/10 of 24 January" + " 2019 (Turkey)");
+        assertThat(owed("TR=400", processor)).doesNotContain("tr-kvkk-board", "tr-kvkk-individuals");
+        assertThat(owed("TR=400", CompanyFacts.none())).doesNotContain("tr-kvkk-controller");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("tr-kvkk"));
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -516,6 +557,8 @@ class CounselReview2026Test {
                 "Asia/Manila", "2026-03-02T09:30:00", "PH=120", DataCategory.CREDENTIALS, "ph-dpa-individuals");
         dueSeventyTwoHoursLaterOnTheClockOf(
                 "Asia/Jakarta", "2026-03-02T23:45:00", "ID=500", DataCategory.CONTACT, "id-pdp-institution");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Europe/Istanbul", "2026-03-02T23:30:00", "TR=400", DataCategory.CONTACT, "tr-kvkk-board");
     }
 
     @Test
@@ -555,6 +598,11 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("Art. 46(1)-(3) quoted");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("tr-kvkk-board", "tr-kvkk-individuals", "tr-kvkk-controller");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.source()).contains("Decision 2019/10 in English, Art. 12(5) quoted");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.rules()).isEmpty();
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
@@ -568,6 +616,7 @@ class CounselReview2026Test {
                             .doesNotContain("Philippines")
                             .doesNotContain("Indonesia")
                             .doesNotContain("Vietnam")
+                            .doesNotContain("Turkey")
                             .contains("Mexico");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
@@ -579,7 +628,8 @@ class CounselReview2026Test {
                 .contains("| ke-dpa-commissioner, ke-dpa-individuals, ke-dpa-controller | ADDED | ")
                 .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ")
                 .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ")
-                .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ");
+                .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ")
+                .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ");
     }
 
     private static final String HEAD = """
