@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * 15/2024 Art. 6's complementary information; American Express's Data Security Operating Policy;
  * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2) and
  * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
- * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10, ADR 127),
- * and the review itself as the rule file records it.
+ * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10 and
+ * Israel's Data Security Regulations reg. 11(d), ADR 127), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -123,6 +123,23 @@ class CounselReview2026Test {
         assertThat(o.status()).as(ruleId).isEqualTo(Obligation.Status.REQUIRED);
         assertThat(owed(subjects, processor)).doesNotContain(controllersNotices);
         assertThat(owed(subjects, CompanyFacts.none())).doesNotContain(ruleId);
+        return o;
+    }
+
+    /**
+     * A notice with no fixed time that its question, unanswered, leaves CONDITIONAL: REQUIRED once answered
+     * YES, not owed once answered NO.
+     */
+    private Obligation owedOnceAnsweredYes(String subjects, String ruleId, String question, boolean urgent) {
+        Assessment a = assess(subjects, DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation o = owedWithoutFixedTime(a, ruleId, urgent);
+        assertThat(o.status()).as(ruleId).isEqualTo(Obligation.Status.CONDITIONAL);
+        assertThat(o.question().key()).as(ruleId).isEqualTo(question);
+        var yes = new Judgement(question, Answer.YES, "dpo", AWARE, "answered YES");
+        Assessment told = assess(subjects, DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of(yes));
+        assertThat(only(told, ruleId).status()).as(ruleId).isEqualTo(Obligation.Status.REQUIRED);
+        var no = new Judgement(question, Answer.NO, "dpo", AWARE, "answered NO");
+        assertThat(owed(subjects, CompanyFacts.none(), no)).doesNotContain(ruleId);
         return o;
     }
 
@@ -526,6 +543,41 @@ class CounselReview2026Test {
     }
 
     /**
+     * Protection of Privacy Regulations (Data Security), 5777-2017 (Israel) reg. 11(d): the Privacy
+     * Protection Authority immediately of a severe security incident, by the database's owner, manager or
+     * holder alike; the data subjects only on the Authority's order.
+     */
+    @Test
+    void israelOwesTheAuthorityAnImmediateNoticeOfASevereSecurityIncidentUnlessAnsweredNo() {
+        Assessment a = assess("IL=800", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation authority = owedWithoutFixedTime(a, "il-pps-authority", true);
+        assertThat(authority.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(authority.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(authority.question().key()).isEqualTo("IL_SEVERE_SECURITY_INCIDENT");
+        assertThat(authority.question().judgement()).isNull();
+        assertThat(authority.citation())
+                .isEqualTo("Protection of Privacy Regulations (Data Security), 5777-2017 (Israel) reg. 11(d)(1)");
+        assertThat(BOOK.rule("il-pps-authority").orElseThrow().zone()).isEqualTo(java.time.ZoneId.of("Asia/Jerusalem"));
+        // the data subjects only once the Authority orders it: unanswered, the notice waits on the question
+        assertThat(owedOnceAnsweredYes("IL=800", "il-pps-individuals", "IL_SUBJECTS_NOTICE_ORDERED", false)
+                        .citation())
+                .isEqualTo("Protection of Privacy Regulations (Data Security), 5777-2017 (Israel) reg. 11(d)");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // not a severe security incident (a database at the basic level, say): no notice to the Authority
+        setAsideBy(
+                new Judgement("IL_SEVERE_SECURITY_INCIDENT", Answer.NO, "dpo", AWARE, "basic security level"),
+                "IL=800",
+                DataCategory.CONTACT,
+                "il-pps-authority");
+        var notOrdered = new Judgement("IL_SUBJECTS_NOTICE_ORDERED", Answer.NO, "dpo", AWARE, "no order");
+        assertThat(owed("IL=800", CompanyFacts.none(), notOrdered)).contains("il-pps-authority");
+        // the holder of the database (a processor) reports to the Authority too; the order is the owner's
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        assertThat(owed("IL=800", processor)).contains("il-pps-authority").doesNotContain("il-pps-individuals");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("il-pps"));
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -603,6 +655,12 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("Decision 2019/10 in English, Art. 12(5) quoted");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("il-pps-authority", "il-pps-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).contains("COUNSEL_DECIDES whether Amendment 13");
+                    assertThat(f.source()).contains("formspdf.justice.gov.il");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.rules()).isEmpty();
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
@@ -617,6 +675,7 @@ class CounselReview2026Test {
                             .doesNotContain("Indonesia")
                             .doesNotContain("Vietnam")
                             .doesNotContain("Turkey")
+                            .doesNotContain("Israel")
                             .contains("Mexico");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
@@ -629,7 +688,8 @@ class CounselReview2026Test {
                 .contains("| th-pdpa-office, th-pdpa-individuals, th-pdpa-controller | ADDED | ")
                 .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ")
                 .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ")
-                .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ");
+                .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ")
+                .contains("| il-pps-authority, il-pps-individuals | ADDED | ");
     }
 
     private static final String HEAD = """
