@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Kenya's Data Protection Act 2019 s. 43, ADR 122; Thailand's PDPA B.E. 2562 s. 37(4) and s. 40(2) and
  * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
  * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10 and
- * Israel's Data Security Regulations reg. 11(d), ADR 127), and the review itself as the rule file records it.
+ * Israel's Data Security Regulations reg. 11(d) and Saudi Arabia's PDPL Art. 20 with its Implementing
+ * Regulations Art. 24, ADR 127), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -141,6 +142,18 @@ class CounselReview2026Test {
         var no = new Judgement(question, Answer.NO, "dpo", AWARE, "answered NO");
         assertThat(owed(subjects, CompanyFacts.none(), no)).doesNotContain(ruleId);
         return o;
+    }
+
+    /**
+     * A country whose law gives a processor no notice of its own: a processor owes none of the rules whose ids
+     * start with {@code prefix} and gets the warning that sends it to the controller.
+     */
+    private void aProcessorIsSentToTheController(String subjects, String prefix) {
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        Assessment a = assess(subjects, DataCategory.CONTACT, processor, null, Map.of(), List.of());
+        assertThat(a.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith(prefix));
+        assertThat(a.warnings())
+                .anyMatch(w -> w.startsWith("as a processor, no duty of yours is listed for") && w.contains(subjects));
     }
 
     /** The ids of the rules owed for a scope with no determination and no notice sent. */
@@ -490,11 +503,7 @@ class CounselReview2026Test {
         CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
         assertThat(owed("ID=500", encrypted)).contains("id-pdp-institution", "id-pdp-individuals");
         // a processor has no notice of its own in the Law: the warning sends it to the controller
-        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
-        Assessment asProcessor = assess("ID=500", DataCategory.CONTACT, processor, null, Map.of(), List.of());
-        assertThat(asProcessor.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith("id-pdp"));
-        assertThat(asProcessor.warnings())
-                .anyMatch(w -> w.startsWith("as a processor, no duty of yours is listed for") && w.contains("ID=500"));
+        aProcessorIsSentToTheController("ID=500", "id-pdp");
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("id-pdp"));
         // Vietnam, searched and not encoded (the review's finding), keeps the warning for countries without a rule
         assertThat(assess("ID=500,VN=40", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of())
@@ -578,6 +587,38 @@ class CounselReview2026Test {
     }
 
     /**
+     * PDPL (Saudi Arabia) Art. 20 with its Implementing Regulations Art. 24(1) and (5): SDAIA within 72 hours
+     * of becoming aware and the data subjects without undue delay, unless the breach may not harm the data
+     * or the data subjects nor conflict with their rights or interests.
+     */
+    @Test
+    void saudiArabiaOwesSdaiaSeventyTwoHoursAndTheDataSubjectsUnlessNoHarm() {
+        Assessment a = assess("SA=600", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation sdaia = owedToTheRegulatorUnlessAnsweredNo(a, "sa-pdpl-sdaia", "SA_HARM_TO_DATA_OR_SUBJECTS");
+        assertThat(sdaia.citation())
+                .isEqualTo("PDPL (Saudi Arabia) Art. 20(1); PDPL Implementing Regulations Art. 24(1)");
+        Obligation subjects = owedWithoutFixedTime(a, "sa-pdpl-individuals", true);
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(subjects.question().key()).isEqualTo("SA_HARM_TO_DATA_OR_SUBJECTS");
+        assertThat(subjects.citation())
+                .isEqualTo("PDPL (Saudi Arabia) Art. 20(2); PDPL Implementing Regulations Art. 24(5)");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // one test for both notices: answered NO, neither is owed; answered YES, both are
+        setAsideBy(
+                new Judgement("SA_HARM_TO_DATA_OR_SUBJECTS", Answer.NO, "dpo", AWARE, "test accounts only"),
+                "SA=600",
+                DataCategory.CONTACT,
+                "sa-pdpl-sdaia",
+                "sa-pdpl-individuals");
+        var harm = new Judgement("SA_HARM_TO_DATA_OR_SUBJECTS", Answer.YES, "dpo", AWARE, "card numbers taken");
+        assertThat(owed("SA=600", CompanyFacts.none(), harm)).contains("sa-pdpl-sdaia", "sa-pdpl-individuals");
+        // no processor's duty encoded (its article was not read): the warning sends a processor to the controller
+        aProcessorIsSentToTheController("SA=600", "sa-pdpl");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("sa-pdpl"));
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -611,6 +652,8 @@ class CounselReview2026Test {
                 "Asia/Jakarta", "2026-03-02T23:45:00", "ID=500", DataCategory.CONTACT, "id-pdp-institution");
         dueSeventyTwoHoursLaterOnTheClockOf(
                 "Europe/Istanbul", "2026-03-02T23:30:00", "TR=400", DataCategory.CONTACT, "tr-kvkk-board");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Riyadh", "2026-03-02T21:15:00", "SA=600", DataCategory.CONTACT, "sa-pdpl-sdaia");
     }
 
     @Test
@@ -661,6 +704,12 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("formspdf.justice.gov.il");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("sa-pdpl-sdaia", "sa-pdpl-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).contains("COUNSEL_DECIDES the number");
+                    assertThat(f.source()).contains("Art. 24(1)(a)-(e) reproduced");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.rules()).isEmpty();
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
@@ -676,6 +725,7 @@ class CounselReview2026Test {
                             .doesNotContain("Vietnam")
                             .doesNotContain("Turkey")
                             .doesNotContain("Israel")
+                            .doesNotContain("Saudi Arabia")
                             .contains("Mexico");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
@@ -689,7 +739,8 @@ class CounselReview2026Test {
                 .contains("| ph-dpa-npc, ph-dpa-individuals, ph-dpa-controller | ADDED | ")
                 .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ")
                 .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ")
-                .contains("| il-pps-authority, il-pps-individuals | ADDED | ");
+                .contains("| il-pps-authority, il-pps-individuals | ADDED | ")
+                .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ");
     }
 
     private static final String HEAD = """
