@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
  * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10 and
  * Israel's Data Security Regulations reg. 11(d) and Saudi Arabia's PDPL Art. 20 with its Implementing
- * Regulations Art. 24, ADR 127), and the review itself as the rule file records it.
+ * Regulations Art. 24 and the United Arab Emirates' Federal Decree-Law No. 45 of 2021 Art. 9, ADR 127), and
+ * the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -154,6 +155,19 @@ class CounselReview2026Test {
         assertThat(a.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.startsWith(prefix));
         assertThat(a.warnings())
                 .anyMatch(w -> w.startsWith("as a processor, no duty of yours is listed for") && w.contains(subjects));
+    }
+
+    /**
+     * The country's rules cover the scope (no "no rules cover" warning), and its question answered NO sets the
+     * given rules aside for contact data.
+     */
+    private void coveredUnlessAnsweredNo(Assessment a, String subjects, String question, String... ruleIds) {
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        setAsideBy(
+                new Judgement(question, Answer.NO, "dpo", AWARE, "answered NO"),
+                subjects,
+                DataCategory.CONTACT,
+                ruleIds);
     }
 
     /** The ids of the rules owed for a scope with no determination and no notice sent. */
@@ -571,13 +585,8 @@ class CounselReview2026Test {
         assertThat(owedOnceAnsweredYes("IL=800", "il-pps-individuals", "IL_SUBJECTS_NOTICE_ORDERED", false)
                         .citation())
                 .isEqualTo("Protection of Privacy Regulations (Data Security), 5777-2017 (Israel) reg. 11(d)");
-        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
         // not a severe security incident (a database at the basic level, say): no notice to the Authority
-        setAsideBy(
-                new Judgement("IL_SEVERE_SECURITY_INCIDENT", Answer.NO, "dpo", AWARE, "basic security level"),
-                "IL=800",
-                DataCategory.CONTACT,
-                "il-pps-authority");
+        coveredUnlessAnsweredNo(a, "IL=800", "IL_SEVERE_SECURITY_INCIDENT", "il-pps-authority");
         var notOrdered = new Judgement("IL_SUBJECTS_NOTICE_ORDERED", Answer.NO, "dpo", AWARE, "no order");
         assertThat(owed("IL=800", CompanyFacts.none(), notOrdered)).contains("il-pps-authority");
         // the holder of the database (a processor) reports to the Authority too; the order is the owner's
@@ -603,19 +612,37 @@ class CounselReview2026Test {
         assertThat(subjects.question().key()).isEqualTo("SA_HARM_TO_DATA_OR_SUBJECTS");
         assertThat(subjects.citation())
                 .isEqualTo("PDPL (Saudi Arabia) Art. 20(2); PDPL Implementing Regulations Art. 24(5)");
-        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
         // one test for both notices: answered NO, neither is owed; answered YES, both are
-        setAsideBy(
-                new Judgement("SA_HARM_TO_DATA_OR_SUBJECTS", Answer.NO, "dpo", AWARE, "test accounts only"),
-                "SA=600",
-                DataCategory.CONTACT,
-                "sa-pdpl-sdaia",
-                "sa-pdpl-individuals");
+        coveredUnlessAnsweredNo(a, "SA=600", "SA_HARM_TO_DATA_OR_SUBJECTS", "sa-pdpl-sdaia", "sa-pdpl-individuals");
         var harm = new Judgement("SA_HARM_TO_DATA_OR_SUBJECTS", Answer.YES, "dpo", AWARE, "card numbers taken");
         assertThat(owed("SA=600", CompanyFacts.none(), harm)).contains("sa-pdpl-sdaia", "sa-pdpl-individuals");
         // no processor's duty encoded (its article was not read): the warning sends a processor to the controller
         aProcessorIsSentToTheController("SA=600", "sa-pdpl");
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("sa-pdpl"));
+    }
+
+    /**
+     * Federal Decree-Law No. 45 of 2021 (UAE) Art. 9(1)-(2): the UAE Data Office immediately and the data
+     * subjects, where the breach would prejudice the privacy, confidentiality and security of the data; the
+     * periods are the Executive Regulations', not issued.
+     */
+    @Test
+    void theEmiratesOweTheDataOfficeAnImmediateReportUnlessNoPrejudiceToPrivacy() {
+        Assessment a = assess("AE=350", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation office = owedWithoutFixedTime(a, "ae-pdpl-office", true);
+        assertThat(office.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(office.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(office.question().key()).isEqualTo("AE_PREJUDICE_TO_PRIVACY");
+        assertThat(office.citation()).isEqualTo("Federal Decree-Law No. 45 of 2021 (UAE) Art. 9(1)");
+        assertThat(BOOK.rule("ae-pdpl-office").orElseThrow().zone()).isEqualTo(java.time.ZoneId.of("Asia/Dubai"));
+        Obligation subjects = owedWithoutFixedTime(a, "ae-pdpl-individuals", false);
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(subjects.citation()).isEqualTo("Federal Decree-Law No. 45 of 2021 (UAE) Art. 9(2)");
+        // one test for both reports: answered NO, neither is owed
+        coveredUnlessAnsweredNo(a, "AE=350", "AE_PREJUDICE_TO_PRIVACY", "ae-pdpl-office", "ae-pdpl-individuals");
+        aProcessorIsSentToTheController("AE=350", "ae-pdpl");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("ae-pdpl"));
     }
 
     /**
@@ -710,6 +737,12 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("Art. 24(1)(a)-(e) reproduced");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("ae-pdpl-office", "ae-pdpl-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).contains("COUNSEL_DECIDES whether the notices bind before then");
+                    assertThat(f.source()).contains("Art. 9(1) quoted; Executive Regulations not published");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.rules()).isEmpty();
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
@@ -726,6 +759,7 @@ class CounselReview2026Test {
                             .doesNotContain("Turkey")
                             .doesNotContain("Israel")
                             .doesNotContain("Saudi Arabia")
+                            .doesNotContain("United Arab Emirates")
                             .contains("Mexico");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
@@ -740,7 +774,8 @@ class CounselReview2026Test {
                 .contains("| id-pdp-institution, id-pdp-individuals | ADDED | ")
                 .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ")
                 .contains("| il-pps-authority, il-pps-individuals | ADDED | ")
-                .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ");
+                .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ")
+                .contains("| ae-pdpl-office, ae-pdpl-individuals | ADDED | ");
     }
 
     private static final String HEAD = """
