@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * the Philippines' Data Privacy Act of 2012 s. 20(f) with NPC Circular 16-03 and Indonesia's Law No. 27
  * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10 and
  * Israel's Data Security Regulations reg. 11(d) and Saudi Arabia's PDPL Art. 20 with its Implementing
- * Regulations Art. 24 and the United Arab Emirates' Federal Decree-Law No. 45 of 2021 Art. 9, ADR 127), and
+ * Regulations Art. 24, the United Arab Emirates' Federal Decree-Law No. 45 of 2021 Art. 9 and Mexico's
+ * Ley Federal de Protección de Datos Personales en Posesión de los Particulares of 2025 Art. 19, ADR 127), and
  * the review itself as the rule file records it.
  */
 class CounselReview2026Test {
@@ -646,6 +647,31 @@ class CounselReview2026Test {
     }
 
     /**
+     * Ley Federal de Protección de Datos Personales en Posesión de los Particulares (Mexico, 2025) Art. 19:
+     * the data subjects immediately, where the breach significantly affects their patrimonial or moral
+     * rights; no notice to an authority.
+     */
+    @Test
+    void mexicoOwesTheDataSubjectsAnImmediateNoticeOnceASignificantEffectIsAnswered() {
+        Obligation subjects = owedOnceAnsweredYes("MX=700", "mx-lfpdppp-individuals", "MX_SIGNIFICANT_EFFECT", true);
+        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(subjects.citation())
+                .isEqualTo("Ley Federal de Protección de Datos Personales en Posesión de los Particulares (Mexico,"
+                        + " 2025) Art. 19; Reglamento (2011) arts. 64-65");
+        assertThat(BOOK.rule("mx-lfpdppp-individuals").orElseThrow().zone())
+                .isEqualTo(java.time.ZoneId.of("America/Mexico_City"));
+        Assessment a = assess("MX=700", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // the Law owes no notice to an authority: the data subjects' is Mexico's only rule
+        assertThat(a.obligations().stream()
+                        .filter(o -> o.ruleId().startsWith("mx-"))
+                        .map(Obligation::ruleId))
+                .containsExactly("mx-lfpdppp-individuals");
+        aProcessorIsSentToTheController("MX=700", "mx-");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("mx-"));
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -743,6 +769,12 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("Art. 9(1) quoted; Executive Regulations not published");
                 })
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).containsExactly("mx-lfpdppp-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).contains("Art. 19 (formerly Art. 20)");
+                    assertThat(f.source()).contains("todopdp.com");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.rules()).isEmpty();
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
@@ -760,7 +792,9 @@ class CounselReview2026Test {
                             .doesNotContain("Israel")
                             .doesNotContain("Saudi Arabia")
                             .doesNotContain("United Arab Emirates")
-                            .contains("Mexico");
+                            .doesNotContain("Mexico")
+                            .contains("were not searched")
+                            .contains("counsel must handle them by hand");
                 })
                 .allSatisfy(f -> assertThat(f.source()).isNotBlank());
         String md = RuleTable.markdown(BOOK);
@@ -775,7 +809,8 @@ class CounselReview2026Test {
                 .contains("| tr-kvkk-board, tr-kvkk-individuals, tr-kvkk-controller | ADDED | ")
                 .contains("| il-pps-authority, il-pps-individuals | ADDED | ")
                 .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ")
-                .contains("| ae-pdpl-office, ae-pdpl-individuals | ADDED | ");
+                .contains("| ae-pdpl-office, ae-pdpl-individuals | ADDED | ")
+                .contains("| mx-lfpdppp-individuals | ADDED | ");
     }
 
     private static final String HEAD = """

@@ -369,9 +369,9 @@ abstract class ObligationsContract {
         assertThat(timelineTypes(incident)).containsSubsequence("scope.updated", "obligations.computed");
     }
 
-    /** People in Mexico, Massachusetts and New York, contact data only: Massachusetts' law not triggered. */
+    /** People in Vietnam (no rule), Massachusetts and New York, contact data only: Massachusetts' law not triggered. */
     static final String MA_CONTACT_ONLY =
-            "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}";
+            "{\"subjects\":{\"VN\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}";
 
     /** Where nothing is owed, the server names the laws it checked and why, as the CLI does for the same inputs. */
     @Test
@@ -388,7 +388,7 @@ abstract class ObligationsContract {
         // data that Massachusetts' law covers: owed there, so no longer listed as not triggered
         put = putScope(
                 incident,
-                "{\"subjects\":{\"MX\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
+                "{\"subjects\":{\"VN\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
                         + "\"encrypted\":false}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         server = obligationsOf(incident);
