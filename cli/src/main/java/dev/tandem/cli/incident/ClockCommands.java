@@ -79,8 +79,8 @@ final class ClockCommands {
             name = "awareness",
             mixinStandardHelpOptions = true,
             description = {
-                "Sets or corrects when the company became aware; every deadline runs from it, and the obligations"
-                        + " are recomputed at once.",
+                "Sets or corrects when the company became aware, which every deadline runs from.",
+                "The obligations are recomputed at once.",
                 "",
                 "Moving it later gives every notice more time: LEGAL's alone, and the server's warning is printed.",
                 IncidentCall.EXIT_CODES

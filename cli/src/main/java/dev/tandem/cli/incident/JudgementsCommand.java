@@ -45,8 +45,9 @@ public final class JudgementsCommand implements Runnable {
             name = "list",
             mixinStandardHelpOptions = true,
             description = {
-                "Lists the incident's judgements in the order recorded: question, answer, when decided and by"
-                        + " whom, whether it sets a notice aside, and the reason where your role reads it.",
+                "Lists the incident's judgements in the order recorded.",
+                "Each with its question, answer, when decided and by whom, whether it sets a notice aside, and"
+                        + " the reason where your role reads it.",
                 "The latest answer to a question is the one in force."
             })
     static final class ListCommand extends IncidentCall.Read {

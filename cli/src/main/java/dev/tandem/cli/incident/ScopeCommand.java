@@ -45,8 +45,8 @@ public final class ScopeCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = {
-                "Prints the incident's scope: the people affected in each place, the data categories, whether"
-                        + " encrypted, and who set it when.",
+                "Prints the incident's scope and who set it when.",
+                "The people affected in each place, the data categories and whether they were encrypted.",
                 "Exit codes: 0 done, 2 usage error or the server refused (its reason printed; 404 no-scope"
                         + " before the first set), 3 server unreachable, token refused or server error."
             })
