@@ -44,12 +44,13 @@ final class AccessFacts {
     record Extraction(Who who, UserStats user, SessionStats session, LeakPattern pattern) {}
 
     /** The login a session came through and what is suspect about it. */
-    record LoginFacts(Login login, List<String> facts, List<EvidenceRef> refs, boolean newIp) {}
+    record LoginFacts(Login login, List<String> facts, List<EvidenceRef> refs, boolean newIp, boolean newApp) {}
 
     private final LeakRule.Observations o;
     private final LoginHistory logins;
     private final SetupAuditTrail trail;
     final List<Extraction> extractions = new ArrayList<>();
+
     final List<TimelineEntry> timeline = new ArrayList<>();
     /** The users (as findings name them) an extraction finding already cites logins for. */
     final Set<String> explained = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -122,6 +123,7 @@ final class AccessFacts {
      */
     final class Walk {
         private final Set<String> ips = new java.util.HashSet<>();
+        private final Set<String> apps = new java.util.HashSet<>();
         private final Set<String> countries = new TreeSet<>();
         private final Set<Long> days = new java.util.HashSet<>();
         private final Set<Long> countryDays = new java.util.HashSet<>();
@@ -142,6 +144,9 @@ final class AccessFacts {
             earlier++;
             if (ips.size() < 4096) {
                 ips.add(l.ip());
+            }
+            if (apps.size() < 4096) {
+                apps.add(application(l));
             }
             long day = Math.floorDiv(l.millis(), Behaviour.DAY);
             days.add(day);
@@ -185,14 +190,35 @@ final class AccessFacts {
                         + " (Login Type " + login.loginType()
                         + (login.browser().isEmpty() ? "" : ", browser " + login.browser()) + ")");
             }
+            // an OAuth or API login through an application the user never logged in through: a connected
+            // app someone talked the user into authorising is one (docs/leak-patterns.md)
+            boolean newApp = false;
+            String app = application(login);
+            if (!login.interactive()
+                    && !login.loginType().isEmpty()
+                    && !app.isEmpty()
+                    && days.size() >= o.t.minHistoryDays()
+                    && apps.size() < 4096
+                    && !apps.contains(app)) {
+                newApp = true;
+                facts.add("Login History: login at " + time(login.millis()) + " through " + login.application()
+                        + " (Login Type " + login.loginType() + "), an application none of the user's " + earlier
+                        + " earlier successful logins came through");
+            }
             if (!login.country().isEmpty()
                     && countryDays.size() >= o.t.minHistoryDays()
                     && !countries.contains(login.country())) {
                 facts.add("Login History: login from country " + login.country() + ", outside the user's usual "
                         + String.join(", ", countries));
             }
-            return new LoginFacts(login, facts, refs, newIp);
+            return new LoginFacts(login, facts, refs, newIp, newApp);
         }
+    }
+
+    /** The application a login came through, as the Login History names it; empty for none ("N/A"). */
+    static String application(Login l) {
+        String a = l.application().trim();
+        return a.equalsIgnoreCase("N/A") ? "" : a.toLowerCase(Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- setup changes
@@ -274,8 +300,10 @@ final class AccessFacts {
             List<EvidenceRef> refs = new ArrayList<>();
             boolean signal = false;
             boolean newIp = false;
+            boolean admin = true;
             for (UserStats u : us) {
                 Who w = whos.get(u);
+                admin &= LeakRule.isAdmin(w);
                 boolean integration = LeakRule.isIntegration(w, u);
                 List<Login> history = loginsOf(w, u);
                 for (SessionStats s : extractionSessions(u, f.pattern(), claims)) {
@@ -326,9 +354,12 @@ final class AccessFacts {
                 continue;
             }
             Severity severity = f.severity();
-            if ((f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION && signal)
+            if ((f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION && signal && admin)
                     || (f.pattern() == LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC && newIp)) {
                 severity = Severity.CRITICAL;
+            } else if (f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION && signal) {
+                // another user's session (AdminSessionRule): HIGH with one sign of takeover, CRITICAL with two
+                severity = facts.size() >= 2 ? Severity.CRITICAL : min(severity, Severity.HIGH);
             }
             // the login and change lines right after the first line: the cap on evidence keeps the first few
             List<EvidenceRef> evidence = new ArrayList<>(f.evidence());
@@ -346,6 +377,11 @@ final class AccessFacts {
                     f.sources()));
         }
         return out;
+    }
+
+    /** The more urgent of two severities. */
+    static Severity min(Severity a, Severity b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**

@@ -13,7 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** ADMIN_SESSION_BULK_EXTRACTION: an administrator session reading far more customer rows than the administrator usually does. */
+/**
+ * ADMIN_SESSION_BULK_EXTRACTION: an administrator session reading far more customer rows than the
+ * administrator usually does, or any other user's session (but an integration's, which the
+ * integration rule judges) reading far more through an API than that user usually does, given the
+ * User export to tell who the user is and days of history to tell the habit by. The pattern keeps its contract name (docs/contracts.md §4, "Additions"); the
+ * title says "Administrator" or "User". An administrator's finding is CRITICAL with any sign of
+ * takeover; another user's is CRITICAL with a new IP and one more, HIGH with one, MEDIUM with none
+ * (docs/adr/130-bulk-extraction-by-any-users-session-and-grants-after-a-suspicious-login.md).
+ */
 final class AdminSessionRule extends LeakRule {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -29,7 +37,9 @@ final class AdminSessionRule extends LeakRule {
 
     @Override
     String summary() {
-        return "an administrator session reads bulk customer rows far above the administrator's habit";
+        return "an administrator's session, or any other user's but an integration's, reads bulk customer rows far"
+                + " above the user's habit (another user's through an API, given the User export and days of"
+                + " history); CRITICAL with signs of takeover";
     }
 
     @Override
@@ -49,19 +59,33 @@ final class AdminSessionRule extends LeakRule {
                 continue;
             }
             Who w = who(u);
-            if (!isAdmin(w)) {
+            boolean admin = isAdmin(w);
+            if (!admin
+                    && (w.user() == null
+                            || isIntegration(w, u)
+                            || u.historyDays(s.days) < t.minHistoryDays()
+                            || s.apiRows < t.minBulkRecords())) {
+                // another user's session is judged when the User export says who the user is (no administrator),
+                // the user is no integration (the integration rule's), the logs hold days of habit, and the rows
+                // came through an API: report runs and their exports are the report export rule's
                 continue;
             }
             long usual = u.usualDailyRows(s.days);
-            if (s.readRows <= t.volumeFactor() * Math.max(usual, 1)) {
-                continue; // this administrator moves this much as a matter of course
+            if ((admin ? s.readRows : s.apiRows) <= t.volumeFactor() * Math.max(usual, 1)) {
+                continue; // this user moves this much as a matter of course
             }
             List<String> signals = new ArrayList<>();
             List<EvidenceRef> evidence = new ArrayList<>();
             Set<String> from = new TreeSet<>();
             String ip = s.ip();
+            boolean newIp = false;
             if (!ip.isEmpty() && u.historyDays(s.days) >= t.minHistoryDays() && !u.knowsIp(ip, s.key, s.days)) {
                 signals.add("from new IP " + ip);
+                newIp = true;
+            }
+            Map<String, String> newApps = newApps(u, s);
+            for (Map.Entry<String, String> a : newApps.entrySet()) {
+                signals.add("through connected app " + appName(a) + " that none of the user's other sessions used");
             }
             long loginAt = s.loginMillis != Long.MIN_VALUE ? s.loginMillis : s.first;
             if (s.loginMillis != Long.MIN_VALUE && u.logins > t.minLoginsForHours()) {
@@ -111,11 +135,20 @@ final class AdminSessionRule extends LeakRule {
                     w.subject(),
                     "Session:" + s.key,
                     "End the session (LOGIN_KEY/SESSION_KEY " + s.key + ") and all other sessions of " + w.id()));
+            for (Map.Entry<String, String> a : newApps.entrySet()) {
+                contain.add(new ContainmentAction(
+                        Action.REVOKE_CONNECTED_APP_TOKENS,
+                        new Subject(SubjectKind.CONNECTED_APP, appName(a)),
+                        "ConnectedApp:" + appName(a),
+                        "Revoke the OAuth tokens " + appName(a) + " holds for " + w.id()
+                                + " and block the app until it is known"));
+            }
             contain.add(new ContainmentAction(
                     Action.RESET_CREDENTIALS,
                     w.subject(),
                     "User:" + w.id(),
-                    "Reset the password of " + w.id() + " and require MFA for the administrator profile"));
+                    "Reset the password of " + w.id() + " and require MFA"
+                            + (admin ? " for the administrator profile" : "")));
             if (!w.profile().isEmpty()) {
                 contain.add(new ContainmentAction(
                         Action.RESTRICT_LOGIN_IP_RANGES,
@@ -124,14 +157,28 @@ final class AdminSessionRule extends LeakRule {
                         "Restrict logins of profile " + w.profile() + " to the company's IP ranges"
                                 + (ip.isEmpty() ? "" : " (and block " + ip + ")")));
             }
-            String rationale = "administrator (profile " + (w.profile().isEmpty() ? "unknown" : w.profile())
-                    + ") read " + count(s.readRows) + " customer rows in one session against a usual "
+            String profile = w.profile().isEmpty() ? "unknown" : w.profile();
+            String rationale = (admin
+                            ? "administrator (profile " + profile + ")"
+                            : "user (profile " + profile + ", not an administrator: a user session)")
+                    + " read " + count(s.readRows) + " customer rows in one session against a usual "
                     + count(usual) + " a day (threshold: " + count(t.minBulkRecords()) + " rows and "
-                    + t.volumeFactor() + "x usual)" + (signals.isEmpty() ? "" : "; " + String.join(", ", signals));
+                    + t.volumeFactor() + "x usual" + (admin ? "" : ", " + t.minHistoryDays() + " days of history")
+                    + ")" + (signals.isEmpty() ? "" : "; " + String.join(", ", signals));
+            Severity severity;
+            if (admin) {
+                severity = signals.isEmpty() ? Severity.HIGH : Severity.CRITICAL;
+            } else {
+                // a user's session reads only what the user may: one sign (a laptop at home) makes it HIGH,
+                // a new IP with another (a connected app never used, an odd hour) CRITICAL
+                severity = signals.isEmpty()
+                        ? Severity.MEDIUM
+                        : newIp && signals.size() >= 2 ? Severity.CRITICAL : Severity.HIGH;
+            }
             out.add(finding(
                     LeakPattern.ADMIN_SESSION_BULK_EXTRACTION,
-                    signals.isEmpty() ? Severity.HIGH : Severity.CRITICAL,
-                    "Administrator " + w.id() + " extracted " + objs + " records in one session"
+                    severity,
+                    (admin ? "Administrator " : "User ") + w.id() + " extracted " + objs + " records in one session"
                             + (signals.isEmpty() ? "" : " " + String.join(", ", signals)),
                     w.subject(),
                     evidence,
@@ -141,5 +188,33 @@ final class AdminSessionRule extends LeakRule {
                     contain));
         }
         return out;
+    }
+
+    /**
+     * The connected apps (CONNECTED_APP_ID to CLIENT_NAME) the session's reads came through that
+     * none of the user's other sessions used, given days of history; empty without.
+     */
+    private Map<String, String> newApps(UserStats u, SessionStats s) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (s.apps.isEmpty() || u.historyDays(s.days) < t.minHistoryDays()) {
+            return out;
+        }
+        Set<String> known = new java.util.HashSet<>();
+        for (SessionStats other : sessionsOf(u)) {
+            if (other != s) {
+                known.addAll(other.apps.keySet());
+            }
+        }
+        for (Map.Entry<String, String> a : s.apps.entrySet()) {
+            if (!known.contains(a.getKey())) {
+                out.put(a.getKey(), a.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A connected app by its CLIENT_NAME, else its id. */
+    private static String appName(Map.Entry<String, String> app) {
+        return app.getValue().isEmpty() ? app.getKey() : app.getValue();
     }
 }

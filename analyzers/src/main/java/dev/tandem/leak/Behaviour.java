@@ -301,6 +301,8 @@ final class Behaviour {
         String loginAsBy = "";
         final Set<String> ips = new LinkedHashSet<>(4);
         long readRows;
+        /** The customer rows of {@link #readRows} read through an API (Bulk, REST, SOAP), not by reports. */
+        long apiRows;
         /** The time of the session's first read of customer rows; Long.MAX_VALUE before one. */
         long firstRead = Long.MAX_VALUE;
 
@@ -633,6 +635,9 @@ final class Behaviour {
             }
         }
         s.readRows += rows;
+        if (e.kind() == ActivityKind.API || e.kind() == ActivityKind.BULK) {
+            s.apiRows += rows;
+        }
         if (e.epochMillis() < s.firstRead) {
             s.firstRead = e.epochMillis();
         }

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * SUSPICIOUS_LOGIN: a successful login the Login History shows as a takeover's or a misused
  * integration's, where no extraction finding already cites it: failed logins just before, an
- * integration user at a browser, or a new IP from a country outside the user's usual ones.
+ * integration user at a browser, or a new IP from a country outside the user's usual ones or through
+ * an OAuth application the user never logged in through.
  */
 final class SuspiciousLoginRule extends LeakRule {
     private final AccessFacts facts;
@@ -30,7 +31,8 @@ final class SuspiciousLoginRule extends LeakRule {
     @Override
     String summary() {
         return "a Login History login after a burst of failed logins, an integration user logging in"
-                + " interactively, or a new IP from a country outside the user's usual ones";
+                + " interactively, or a new IP from a country outside the user's usual ones or through an OAuth"
+                + " application the user never logged in through";
     }
 
     @Override
@@ -65,7 +67,7 @@ final class SuspiciousLoginRule extends LeakRule {
                 boolean burst = lf.facts().stream().anyMatch(x -> x.contains("failed logins"));
                 boolean interactive = lf.facts().stream().anyMatch(x -> x.contains("interactively"));
                 boolean country = lf.facts().stream().anyMatch(x -> x.contains("outside the user's usual"));
-                if (!burst && !interactive && !(lf.newIp() && country)) {
+                if (!burst && !interactive && !(lf.newIp() && (country || lf.newApp()))) {
                     continue;
                 }
                 boolean privileged = isAdmin(w) || integration || !broad(w).isEmpty();
@@ -102,7 +104,10 @@ final class SuspiciousLoginRule extends LeakRule {
                                 + (l.ip().isEmpty() ? "" : " from " + l.ip())
                                 + (burst ? " after " + (lf.refs().size() - 1) + " failed logins" : "")
                                 + (interactive ? " interactively" : "")
-                                + (country && !burst && !interactive ? " from country " + l.country() : ""),
+                                + (country && !burst && !interactive ? " from country " + l.country() : "")
+                                + (lf.newApp() && !country && !burst && !interactive
+                                        ? " through " + l.application()
+                                        : ""),
                         w.subject(),
                         lf.refs(),
                         null,

@@ -108,7 +108,7 @@ class LoginAndSetupTrailTest {
             + "\"3/10/2025, 3:15:00 AM GMT\",\"dana@shop.example\",\"\",\"Permission set Bulk_Export: assigned to user"
             + " Dana Whitfield (dana@shop.example)\",\"Manage Users\",\"\"\n";
 
-    private static AnalysisInput text(String name, String content) {
+    static AnalysisInput text(String name, String content) {
         return AnalysisInput.of(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -231,7 +231,7 @@ class LoginAndSetupTrailTest {
                         "salesforce-setup-audit-trail");
     }
 
-    private static Finding only(AnalysisResult r, LeakPattern p, String subject) {
+    static Finding only(AnalysisResult r, LeakPattern p, String subject) {
         return r.findings().stream()
                 .filter(f -> f.pattern() == p && f.subject().id().equals(subject))
                 .findFirst()
