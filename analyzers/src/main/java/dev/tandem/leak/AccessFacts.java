@@ -46,10 +46,15 @@ final class AccessFacts {
     /** The login a session came through and what is suspect about it. */
     record LoginFacts(Login login, List<String> facts, List<EvidenceRef> refs, boolean newIp, boolean newApp) {}
 
+    /** A login a finding reports or cites as suspect, with the user it is by and what is suspect about it. */
+    record SuspectLogin(Who who, LoginFacts facts) {}
+
     private final LeakRule.Observations o;
     private final LoginHistory logins;
     private final SetupAuditTrail trail;
     final List<Extraction> extractions = new ArrayList<>();
+    /** The logins the findings cite or report as suspect (extractions' logins, then SUSPICIOUS_LOGIN's). */
+    final List<SuspectLogin> suspectLogins = new ArrayList<>();
 
     final List<TimelineEntry> timeline = new ArrayList<>();
     /** The users (as findings name them) an extraction finding already cites logins for. */
@@ -325,6 +330,7 @@ final class AccessFacts {
                         LoginFacts lf = facts(history, login, integration);
                         if (!lf.facts().isEmpty()) {
                             explained.add(w.id());
+                            suspectLogins.add(new SuspectLogin(w, lf));
                             signal = true;
                             newIp |= lf.newIp();
                             for (String x : lf.facts()) {

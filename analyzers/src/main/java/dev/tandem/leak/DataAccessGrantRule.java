@@ -1,9 +1,12 @@
 package dev.tandem.leak;
 
 import dev.tandem.leak.ContainmentAction.Action;
+import dev.tandem.leak.LeakRule.Who;
+import dev.tandem.salesforce.LoginHistory.Login;
 import dev.tandem.salesforce.OrgConfig.AccessHolder;
 import dev.tandem.salesforce.SetupAuditTrail.Change;
 import dev.tandem.salesforce.SetupAuditTrail.Opens;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * to a user; a connected app created or changed, its OAuth IP Relaxation relaxed or its Permitted
  * Users set to all users; a sharing rule created or changed, an org-wide default opened. CRITICAL
  * when made by or for a user whose extraction a finding reports, within the correlation window
- * before it or during it.
+ * before it or during it, or by a user within two hours after that user's suspicious login; HIGH
+ * when made for the user after it (docs/adr/130-bulk-extraction-by-any-users-session-and-grants-after-a-suspicious-login.md).
  */
 final class DataAccessGrantRule extends LeakRule {
     private final AccessFacts facts;
@@ -35,7 +39,8 @@ final class DataAccessGrantRule extends LeakRule {
     String summary() {
         return "a Setup Audit Trail change that opens data (View All Data, Modify All Data, API Enabled, their"
                 + " assignment, a connected app or its OAuth policy relaxed, sharing opened); CRITICAL shortly"
-                + " before or during an extraction by or for the user";
+                + " before or during an extraction by or for the user, or by the user within 2 h after the user's"
+                + " suspicious login (HIGH for the user)";
     }
 
     @Override
@@ -43,10 +48,12 @@ final class DataAccessGrantRule extends LeakRule {
         List<Finding> out = new ArrayList<>();
         for (Change c : o.trail.changes()) {
             AccessFacts.Extraction tied = tiedTo(c);
+            AccessFacts.SuspectLogin after = tied == null ? afterSuspectLogin(c) : null;
             String grants = grantsOfTarget(c);
             boolean assignment = c.opens() == Opens.PERMISSION_SET_ASSIGNED || c.opens() == Opens.PROFILE_ASSIGNED;
-            if (assignment && grants == null && tied == null) {
-                continue; // a permission set or profile not known to open data, given outside any extraction
+            if (assignment && grants == null && tied == null && after == null) {
+                continue; // a permission set or profile not known to open data, given outside any extraction or
+                // takeover
             }
             facts.timeline.add(new TimelineEntry(
                     Instant.ofEpochMilli(c.millis()),
@@ -56,18 +63,21 @@ final class DataAccessGrantRule extends LeakRule {
                     c.opens().text() + ": \"" + c.action() + "\" by " + c.user()
                             + (c.delegate().isEmpty() ? "" : " (delegate " + c.delegate() + ")"),
                     new EvidenceRef(c.file(), c.line())));
+            Severity base = switch (c.opens()) {
+                case VIEW_ALL_DATA, MODIFY_ALL_DATA, OAUTH_IP_RELAXED, OAUTH_ALL_USERS -> Severity.HIGH;
+                case SHARING_OPENED ->
+                    c.action().toLowerCase(Locale.ROOT).contains("public") ? Severity.HIGH : Severity.MEDIUM;
+                case PERMISSION_SET_ASSIGNED, PROFILE_ASSIGNED ->
+                    grants != null && (grants.contains("View All Data") || grants.contains("Modify All Data"))
+                            ? Severity.HIGH
+                            : Severity.MEDIUM;
+                default -> Severity.MEDIUM;
+            };
             Severity severity = tied != null
                     ? Severity.CRITICAL
-                    : switch (c.opens()) {
-                        case VIEW_ALL_DATA, MODIFY_ALL_DATA, OAUTH_IP_RELAXED, OAUTH_ALL_USERS -> Severity.HIGH;
-                        case SHARING_OPENED ->
-                            c.action().toLowerCase(Locale.ROOT).contains("public") ? Severity.HIGH : Severity.MEDIUM;
-                        case PERMISSION_SET_ASSIGNED, PROFILE_ASSIGNED ->
-                            grants != null && (grants.contains("View All Data") || grants.contains("Modify All Data"))
-                                    ? Severity.HIGH
-                                    : Severity.MEDIUM;
-                        default -> Severity.MEDIUM;
-                    };
+                    : after != null
+                            ? byTheUser(c, after.who()) ? Severity.CRITICAL : AccessFacts.min(base, Severity.HIGH)
+                            : base;
             List<EvidenceRef> evidence = new ArrayList<>();
             evidence.add(new EvidenceRef(c.file(), c.line()));
             String why = "Setup Audit Trail, " + (c.section().isEmpty() ? "" : "section " + c.section() + ", ")
@@ -83,13 +93,62 @@ final class DataAccessGrantRule extends LeakRule {
                         + AccessFacts.time(s.last) + ", " + tied.pattern() + ")";
                 evidence.addAll(s.top.refs().subList(0, Math.min(2, s.top.refs().size())));
             }
+            if (after != null) {
+                Login l = after.facts().login();
+                why += "; made " + afterText(c, l) + " the suspicious login of "
+                        + after.who().id() + " at "
+                        + AccessFacts.time(l.millis()) + (l.ip().isEmpty() ? "" : " from " + l.ip())
+                        + (byTheUser(c, after.who()) ? ", by that user" : ", for that user") + " ("
+                        + String.join("; ", after.facts().facts()) + ")";
+                evidence.addAll(after.facts().refs().subList(0, 1));
+            }
             if (assignment && grants == null) {
                 why += "; what it grants is not in the metadata read";
             }
-            why += "; window: " + t.correlationWindow().toHours() + " h before an extraction to its end";
-            out.add(finding(pattern(), severity, title(c, tied), subject(c), evidence, null, why, containment(c)));
+            why += "; window: " + t.correlationWindow().toHours() + " h before an extraction to its end, "
+                    + AFTER_SUSPECT_LOGIN.toHours() + " h after a suspicious login";
+            out.add(finding(
+                    pattern(), severity, title(c, tied, after), subject(c), evidence, null, why, containment(c)));
         }
         return out;
+    }
+
+    /**
+     * How long after a suspicious login a change that opens data by or for its user is the
+     * takeover's: Salesforce's default session timeout (Session Settings, 2 hours), the life of the
+     * session the login opened unless it is used.
+     */
+    static final Duration AFTER_SUSPECT_LOGIN = Duration.ofHours(2);
+
+    /**
+     * The latest suspicious login (a SUSPICIOUS_LOGIN finding's, or one an extraction finding cites)
+     * by the user a change was made by or for, at most {@link #AFTER_SUSPECT_LOGIN} before it; null
+     * when none.
+     */
+    private AccessFacts.@Nullable SuspectLogin afterSuspectLogin(Change c) {
+        AccessFacts.SuspectLogin found = null;
+        for (AccessFacts.SuspectLogin l : facts.suspectLogins) {
+            long at = l.facts().login().millis();
+            if (c.millis() >= at
+                    && c.millis() - at <= AFTER_SUSPECT_LOGIN.toMillis()
+                    && AccessFacts.concerns(c, l.who())
+                    && (found == null || at > found.facts().login().millis())) {
+                found = l;
+            }
+        }
+        return found;
+    }
+
+    /** Whether the change was made by the user (or by a delegate logged in as them). */
+    private static boolean byTheUser(Change c, Who w) {
+        return c.user().equalsIgnoreCase(w.id()) || c.delegate().equalsIgnoreCase(w.id());
+    }
+
+    /** "50 s after", "12 min after", "1 h after". */
+    private static String afterText(Change c, Login l) {
+        long seconds = (c.millis() - l.millis()) / 1000L;
+        return (seconds < 60 ? seconds + " s" : seconds < 7200 ? (seconds / 60) + " min" : (seconds / 3600) + " h")
+                + " after";
     }
 
     /** The extraction a change was made by or for the extracting user shortly before or during, or null. */
@@ -154,7 +213,8 @@ final class DataAccessGrantRule extends LeakRule {
         };
     }
 
-    private static String title(Change c, AccessFacts.@Nullable Extraction tied) {
+    private static String title(
+            Change c, AccessFacts.@Nullable Extraction tied, AccessFacts.@Nullable SuspectLogin after) {
         String what = switch (c.opens()) {
             case VIEW_ALL_DATA, MODIFY_ALL_DATA, API_ENABLED ->
                 c.opens().text() + " given to " + (c.holderIsProfile() ? "profile " : "permission set ") + c.holder();
@@ -169,7 +229,11 @@ final class DataAccessGrantRule extends LeakRule {
                 + (tied == null
                         ? ""
                         : ", " + AccessFacts.relative(c, tied.session()) + " by "
-                                + tied.who().id());
+                                + tied.who().id())
+                + (after == null
+                        ? ""
+                        : ", " + afterText(c, after.facts().login()) + " the suspicious login of "
+                                + after.who().id());
     }
 
     private static List<ContainmentAction> containment(Change c) {

@@ -70,6 +70,7 @@ final class SuspiciousLoginRule extends LeakRule {
                 if (!burst && !interactive && !(lf.newIp() && (country || lf.newApp()))) {
                     continue;
                 }
+                facts.suspectLogins.add(new AccessFacts.SuspectLogin(w, lf));
                 boolean privileged = isAdmin(w) || integration || !broad(w).isEmpty();
                 facts.timeline.add(new TimelineEntry(
                         Instant.ofEpochMilli(l.millis()),

@@ -161,6 +161,13 @@ class UserSessionExtractionTest {
         return b.toString();
     }
 
+    private static final String TRAIL = "\"Date\",\"User\",\"Source Namespace Prefix\",\"Action\",\"Section\","
+            + "\"Delegate User\"\n"
+            + "\"15/03/2025, 22:13:34 GMT\",\"james.carter@shopuk.co.uk\",\"\",\"Permission set Data_Export_All:"
+            + " assigned to user James Carter (james.carter@shopuk.co.uk)\",\"Manage Users\",\"\"\n"
+            + "\"10/03/2025, 14:02:11 GMT\",\"james.carter@shopuk.co.uk\",\"\",\"Changed password policy: minimum"
+            + " password length changed from 8 to 12\",\"Security Controls\",\"\"\n";
+
     private static AnalysisInput text(String name, String content) {
         return LoginAndSetupTrailTest.text(name, content);
     }
@@ -244,5 +251,48 @@ class UserSessionExtractionTest {
         assertThat(r.findings())
                 .extracting(f -> f.subject().id())
                 .containsExactlyInAnyOrder("tom.evans@shopuk.co.uk", "anna.berg@shopuk.co.uk");
+    }
+
+    @Test
+    void aSelfGrantAfterASuspiciousLoginIsReportedWithoutEventLogs() throws Exception {
+        AnalysisResult r = analyze(List.of(
+                text("User.csv", USERS),
+                text("LoginHistory.csv", loginHistory(false, true)),
+                text("SetupAuditTrail.csv", TRAIL)));
+        Finding login = only(r, LeakPattern.SUSPICIOUS_LOGIN, "james.carter@shopuk.co.uk");
+        assertThat(login.severity()).isEqualTo(Severity.HIGH);
+        Finding grant = only(r, LeakPattern.DATA_ACCESS_GRANT, "james.carter@shopuk.co.uk");
+        assertThat(grant.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(grant.title())
+                .isEqualTo("Permission set Data_Export_All assigned to james.carter@shopuk.co.uk by"
+                        + " james.carter@shopuk.co.uk at 2025-03-15 22:13 UTC, 50 s after the suspicious login of"
+                        + " james.carter@shopuk.co.uk");
+        assertThat(grant.rationale())
+                .contains("made 50 s after the suspicious login of james.carter@shopuk.co.uk at 2025-03-15 22:12 UTC"
+                        + " from 45.83.64.10, by that user (Login History: login at 2025-03-15 22:12 UTC from IP"
+                        + " 45.83.64.10, never used in the user's 12 earlier successful logins; Login History: 4 failed"
+                        + " logins (Invalid Password) in the hour before the successful login at 2025-03-15 22:12 UTC")
+                .contains("what it grants is not in the metadata read")
+                .contains("window: 24 h before an extraction to its end, 2 h after a suspicious login");
+        assertThat(grant.evidence())
+                .containsExactly(new EvidenceRef("LoginHistory.csv", 2), new EvidenceRef("SetupAuditTrail.csv", 2));
+        assertThat(grant.containment())
+                .extracting(ContainmentAction::action)
+                .containsExactly(ContainmentAction.Action.REMOVE_PERMISSION_SET_ASSIGNMENT);
+        assertThat(r.timeline()).allMatch(e -> e.subject().equals("james.carter@shopuk.co.uk"));
+        assertThat(timelineOf(r, "james.carter@shopuk.co.uk"))
+                .containsExactly("2025-03-15T22:12:44Z login", "2025-03-15T22:13:34Z setup-change");
+
+        // the same assignment three hours later, or after an ordinary login, is not the takeover's
+        AnalysisResult later = analyze(List.of(
+                text("User.csv", USERS),
+                text("LoginHistory.csv", loginHistory(false, true)),
+                text("SetupAuditTrail.csv", TRAIL.replace("15/03/2025, 22:13:34", "16/03/2025, 01:13:34"))));
+        assertThat(later.findings()).noneMatch(f -> f.pattern() == LeakPattern.DATA_ACCESS_GRANT);
+        AnalysisResult ordinary = analyze(List.of(
+                text("User.csv", USERS),
+                text("LoginHistory.csv", loginHistory(false, false)),
+                text("SetupAuditTrail.csv", TRAIL.replace("15/03/2025, 22:13:34", "14/03/2025, 08:25:00"))));
+        assertThat(ordinary.findings()).isEmpty();
     }
 }
