@@ -36,7 +36,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * {@code tandem analyze PATH… [--format text|json] [--threads N]} (docs/contracts.md §4): the CRM leak
  * analyzers over files and folders of collected evidence, event logs parsed on all cores unless
- * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is, 2 for
+ * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is (any pattern, any severity), 2 for
  * usage errors or when an input could not be read at all and nothing was found.
  */
 @Command(
@@ -46,7 +46,7 @@ import tools.jackson.core.json.JsonFactory;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing found",
-            "1:leak findings",
+            "1:findings of any pattern or severity",
             "2:usage error, or an input could not be read (and nothing was found)"
         })
 public final class AnalyzeCommand implements Callable<Integer> {

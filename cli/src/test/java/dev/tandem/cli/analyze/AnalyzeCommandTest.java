@@ -66,6 +66,21 @@ class AnalyzeCommandTest {
                         + " unreadable): nothing from it was analyzed");
     }
 
+    /** Any finding makes the exit code 1, a MEDIUM SUSPICIOUS_LOGIN too (docs/leak-patterns.md, "Bad input"). */
+    @Test
+    void aMediumSuspiciousLoginIsAFindingAndExitsOne() throws Exception {
+        StringBuilder lh = new StringBuilder("\"Login Time\",\"Username\",\"Login Type\",\"Source IP\",\"Status\"\n");
+        lh.append("\"2025-03-15T22:12:44Z\",\"tom@shop.example\",\"Application\",\"185.220.101.5\",\"Success\"\n");
+        for (int m : new int[] {9, 6, 3}) {
+            lh.append("\"2025-03-15T22:0" + m + ":44Z\",\"tom@shop.example\",\"Application\",\"185.220.101.5\","
+                    + "\"Invalid Password\"\n");
+        }
+        Files.writeString(dir.resolve("LoginHistory.csv"), lh.toString());
+        CliRun r = CliRun.run("analyze", dir.toString());
+        assertThat(r.out()).startsWith("MEDIUM  SUSPICIOUS_LOGIN  USER tom@shop.example");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    }
+
     @Test
     void putsTheSetupAuditTrailsGrantsOnTheTimelineAndRefusesALoginHistoryWithoutStatus() throws Exception {
         Files.writeString(
