@@ -31,6 +31,20 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
      */
     record Defect(BagCheck.Problem problem, String where, String reason) {}
 
+    /**
+     * An entry of the zip whose compressed bytes cannot be inflated ("invalid distance too far back"):
+     * the zip opened and names the entry, so a byte of it was changed (exit 1), not an unreadable
+     * input.
+     */
+    static final class Damaged extends IOException {
+        final String path;
+
+        Damaged(String path, java.util.zip.ZipException cause) {
+            super(path + ": " + cause.getMessage(), cause);
+            this.path = path;
+        }
+    }
+
     @org.jspecify.annotations.Nullable
     Defect defect() {
         return null;
@@ -147,7 +161,25 @@ abstract sealed class BagFiles implements Closeable permits BagFiles.Zip, BagFil
             if (z == null) {
                 throw new java.io.FileNotFoundException(path);
             }
-            return zip.getInputStream(z);
+            return new java.io.FilterInputStream(zip.getInputStream(z)) {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (java.util.zip.ZipException e) {
+                        throw new Damaged(path, e);
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (java.util.zip.ZipException e) {
+                        throw new Damaged(path, e);
+                    }
+                }
+            };
         }
 
         @Override

@@ -118,6 +118,13 @@ public final class BagVerifier {
             return new BagCheck.Verified(check(files), List.copyOf(warnings));
         } catch (Stop s) {
             return new Failed(s.problem, s.where, s.getMessage(), List.copyOf(warnings));
+        } catch (BagFiles.Damaged d) {
+            return new Failed(
+                    Problem.CHANGED_BYTE,
+                    d.path,
+                    "its compressed bytes in the zip cannot be inflated ("
+                            + d.getCause().getMessage() + "): the zip was changed after it was written",
+                    List.copyOf(warnings));
         }
     }
 

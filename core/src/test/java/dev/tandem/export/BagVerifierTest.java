@@ -447,6 +447,43 @@ class BagVerifierTest {
         assertThat(f.message()).startsWith("changed byte: " + path + ": its SHA256 is ");
     }
 
+    /**
+     * A byte changed in an entry's compressed data may leave it impossible to inflate: the zip still
+     * opens and names the entry, so that is a changed byte (exit 1), not an unreadable bag.
+     */
+    @Test
+    void namesAnEntryWhoseCompressedBytesCannotBeInflated() throws Exception {
+        String path = "data/" + ExportBag.evidencePath(sample.evidence.get(1).sha256());
+        Path zip = SampleBag.zip(files(), dir.resolve("inflate.zip"));
+        byte[] bytes = java.nio.file.Files.readAllBytes(zip);
+        byte[] name = ("bag/" + path).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(bytes, name);
+        int header = at - 30;
+        assertThat(bytes[header] == 'P' && bytes[header + 1] == 'K' && bytes[header + 2] == 3)
+                .as("a local file header")
+                .isTrue();
+        int nameLength = (bytes[header + 26] & 0xff) | (bytes[header + 27] & 0xff) << 8;
+        int extraLength = (bytes[header + 28] & 0xff) | (bytes[header + 29] & 0xff) << 8;
+        // the first deflate block header: BTYPE 11 is reserved (RFC 1951 §3.2.3), so inflating fails
+        bytes[header + 30 + nameLength + extraLength] = (byte) 0xFF;
+        java.nio.file.Files.write(zip, bytes);
+        BagCheck.Failed f = failed(verify(zip));
+        assertThat(f.problem()).isEqualTo(Problem.CHANGED_BYTE);
+        assertThat(f.where()).isEqualTo(path);
+        assertThat(f.message()).contains("cannot be inflated");
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) continue outer;
+            }
+            return i;
+        }
+        throw new AssertionError("not in the zip");
+    }
+
     @Test
     void namesAChangedTagFile() throws Exception {
         Map<String, byte[]> files = files();
