@@ -889,7 +889,7 @@ public class Obligations {
                     now,
                     now,
                     withheld.contains(c.key()));
-            added.add(summary(id, c));
+            added.add(summary(id, c, incident.timeZone()));
         }
         for (var e : plan.kept().entrySet()) {
             StoredObligation old = e.getKey();
@@ -911,7 +911,7 @@ public class Obligations {
                     withheld.contains(c.key()),
                     old.id());
             if (plan.changed().contains(c.key())) {
-                ObjectNode s = summary(old.id(), c);
+                ObjectNode s = summary(old.id(), c, incident.timeZone());
                 s.put("previousDue", old.due() == null ? null : old.due().toString());
                 s.put("previousRequirement", old.requirement());
                 s.put("previousPlacement", old.placement().name());
@@ -956,7 +956,12 @@ public class Obligations {
                 unchanged);
     }
 
-    private ObjectNode summary(String id, Reconciliation.Computed c) {
+    /**
+     * One obligation as an {@code obligations.computed} entry lists it; {@code ruleZone} is the zone
+     * its days end in ({@link #ruleZone}), so a report drawn from the entries shows the deadline on the
+     * calendar the API shows it on (the GDPR's lead authority's, not the EU's default).
+     */
+    private ObjectNode summary(String id, Reconciliation.Computed c, java.time.ZoneId incidentZone) {
         ObjectNode s = json.createObjectNode()
                 .put("id", id)
                 .put("rule", c.ruleId())
@@ -966,6 +971,16 @@ public class Obligations {
                 .put("placement", c.placement().name());
         s.put("due", c.due() == null ? null : c.due().toString());
         s.put("dueText", c.dueText());
+        tools.jackson.databind.JsonNode detail = json.readTree(c.detail());
+        s.put(
+                "ruleZone",
+                render.ruleZone(
+                                c.ruleId(),
+                                detail.hasNonNull("leadAuthority")
+                                        ? detail.path("leadAuthority").asString()
+                                        : null,
+                                incidentZone)
+                        .getId());
         return s;
     }
 

@@ -30,6 +30,9 @@ final class Obligations {
         String due = "";
         String dueText = "";
         String requirement = "";
+        /** The zone its days end in, as the computation recorded it; null in entries before that. */
+        java.time.@org.jspecify.annotations.Nullable ZoneId ruleZone;
+
         String status = "PENDING";
         /** When a FILED one's notice was sent: the entry's {@code sentAt}, or its recording time. */
         String sentAt = "";
@@ -99,7 +102,11 @@ final class Obligations {
             java.util.Optional<Rule> rule = BOOK.rule(o.rule);
             // entries before dueText was recorded name only a fixed deadline
             String due = !o.due.isEmpty()
-                    ? deadline(o.due, rule.map(Rule::zone).orElse(null))
+                    ? deadline(
+                            o.due,
+                            o.ruleZone != null
+                                    ? o.ruleZone
+                                    : rule.map(Rule::zone).orElse(null))
                     : o.dueText.isEmpty() ? "no fixed deadline" : o.dueText;
             boolean dueStands = lastSealedComputation < o.computedAt || stands(o, rule, lastAwareness, lastSent);
             if (!dueStands && !o.due.isEmpty()) {
@@ -227,6 +234,14 @@ final class Obligations {
      * superseded and is yielded again comes back as changed, {@code previousPlacement} SUPERSEDED), so
      * it is no longer superseded.
      */
+    private static java.time.@org.jspecify.annotations.Nullable ZoneId zone(String id) {
+        try {
+            return id.isEmpty() ? null : java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     private static void fill(Obligation o, JsonNode a) {
         o.superseded = false;
         o.rule = text(a, "rule");
@@ -234,6 +249,8 @@ final class Obligations {
         o.recipient = text(a, "recipient");
         o.due = text(a, "due");
         o.dueText = text(a, "dueText");
+        // entries before the zone was recorded: the rule's (the EU's default for the GDPR)
+        o.ruleZone = zone(text(a, "ruleZone"));
         o.requirement = text(a, "requirement");
     }
 }

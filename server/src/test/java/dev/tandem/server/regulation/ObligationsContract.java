@@ -367,6 +367,16 @@ abstract class ObligationsContract {
                         .asString())
                 .isEqualTo("PENDING");
         assertThat(timelineTypes(incident)).containsSubsequence("scope.updated", "obligations.computed");
+        // the computation records that zone, from which the reports show the deadline
+        JsonNode added = null;
+        for (JsonNode a : entriesOf(api, incident, "obligations.computed")
+                .getLast()
+                .path("body")
+                .path("added")) {
+            if (a.path("rule").asString().equals("eu-gdpr-33-sa")) added = a;
+        }
+        assertThat(added).isNotNull();
+        assertThat(added.path("ruleZone").asString()).isEqualTo("Europe/Berlin");
     }
 
     /** People in Vietnam (no rule), Massachusetts and New York, contact data only: Massachusetts' law not triggered. */

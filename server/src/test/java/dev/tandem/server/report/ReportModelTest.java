@@ -288,6 +288,40 @@ class ReportModelTest {
         }
     }
 
+    /**
+     * The GDPR's days end in the lead authority's member state (the one-stop shop): a computation
+     * records that zone, and the reports show the deadline on its calendar as the API does, not on
+     * the rule's default (Brussels); an entry from before the zone was recorded keeps the rule's.
+     */
+    @Test
+    void aDeadlineIsShownInTheZoneItsComputationRecorded() {
+        String lisbon = "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"within 72 hours\",\"ruleZone\":\"Europe/Lisbon\"}]}";
+        String before = lisbon.replace(",\"ruleZone\":\"Europe/Lisbon\"", "");
+        for (boolean auditor : List.of(true, false)) {
+            List<String> recorded = java.util.Objects.requireNonNull(
+                            Obligations.section(List.of(open(4, "obligations.computed", "counsel", lisbon)), auditor)
+                                    .table())
+                    .rows()
+                    .get(0)
+                    .cells();
+            assertThat(String.join(" | ", recorded))
+                    .contains("2026-11-28 14:00:00")
+                    .contains("Europe/Lisbon")
+                    .doesNotContain("Europe/Brussels");
+            List<String> older = java.util.Objects.requireNonNull(
+                            Obligations.section(List.of(open(4, "obligations.computed", "counsel", before)), auditor)
+                                    .table())
+                    .rows()
+                    .get(0)
+                    .cells();
+            assertThat(String.join(" | ", older))
+                    .contains("2026-11-28 15:00:00")
+                    .contains("Europe/Brussels");
+        }
+    }
+
     @Test
     void aNoticeSentAfterItsDeadlineIsFiledLate() {
         String computed = "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
