@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -321,9 +322,8 @@ final class AccessFacts {
                             "first read of session " + s.key + " (" + LeakRule.count(s.readRows)
                                     + " customer rows" + (s.ip().isEmpty() ? "" : " from " + s.ip()) + "; "
                                     + f.pattern() + ")",
-                            s.top.refs().isEmpty()
-                                    ? s.loginRef != null ? s.loginRef : new EvidenceRef("", 0)
-                                    : s.top.refs().getFirst()));
+                            // the row logged at the entry's time, not the session's heaviest
+                            Objects.requireNonNullElse(s.extractionStartRef(), new EvidenceRef("", 0))));
                     Login login =
                             loginBefore(history, s.loginMillis != Long.MIN_VALUE ? s.loginMillis : s.first, s.ip());
                     if (login != null) {

@@ -288,6 +288,9 @@ final class Behaviour {
         String orgId = "";
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
+        /** The row logged at {@link #first}: a timeline entry cites the row whose time it shows. */
+        @Nullable
+        EvidenceRef firstRef;
 
         @Nullable
         EvidenceRef loginRef;
@@ -305,6 +308,9 @@ final class Behaviour {
         long apiRows;
         /** The time of the session's first read of customer rows; Long.MAX_VALUE before one. */
         long firstRead = Long.MAX_VALUE;
+        /** The row of that first read (of rows logged at the same time, the first in file and line order). */
+        @Nullable
+        EvidenceRef firstReadRef;
 
         long writeRows;
         boolean bulk;
@@ -332,6 +338,15 @@ final class Behaviour {
         /** When the extraction began: the first read of customer rows, else the session's first event. */
         long extractionStart() {
             return firstRead != Long.MAX_VALUE ? firstRead : first;
+        }
+
+        /**
+         * The row logged at {@link #extractionStart()}: the first read's, else the first event's; a
+         * timeline entry showing that time cites this row (docs/analysis-api.md, "The timeline").
+         */
+        @Nullable
+        EvidenceRef extractionStartRef() {
+            return firstRead != Long.MAX_VALUE ? firstReadRef : firstRef;
         }
 
         String ip() {
@@ -492,7 +507,8 @@ final class Behaviour {
         }
         s.inputs.set(input);
         long t = e.epochMillis();
-        if (t < s.first) {
+        if (t <= s.first) {
+            s.firstRef = earlier(t, s.first, s.firstRef, e);
             s.first = t;
         }
         if (t > s.last) {
@@ -638,7 +654,8 @@ final class Behaviour {
         if (e.kind() == ActivityKind.API || e.kind() == ActivityKind.BULK) {
             s.apiRows += rows;
         }
-        if (e.epochMillis() < s.firstRead) {
+        if (e.epochMillis() <= s.firstRead) {
+            s.firstReadRef = earlier(e.epochMillis(), s.firstRead, s.firstReadRef, e);
             s.firstRead = e.epochMillis();
         }
         s.rowsByObject.merge(object, rows, Long::sum);
@@ -655,6 +672,24 @@ final class Behaviour {
         }
         perObject[0] += rows;
         u.top.offer(weight, e.file(), e.line());
+    }
+
+    /**
+     * The row to cite for the earliest time once {@code e}, logged at {@code t}, is seen beside the
+     * earliest so far ({@code earliest}, at {@code kept}; {@code t <= earliest}): {@code e}'s row
+     * when it is earlier, else of rows logged at the same time the first in file and line order, so
+     * that the order the files are read in does not change the row cited.
+     */
+    static EvidenceRef earlier(long t, long earliest, @Nullable EvidenceRef kept, ActivityEvent e) {
+        if (kept != null && t == earliest) {
+            if (!kept.file().equals(e.file())) {
+                return kept.file().compareTo(e.file()) <= 0 ? kept : new EvidenceRef(e.file(), e.line());
+            }
+            if (kept.line() <= e.line()) {
+                return kept;
+            }
+        }
+        return new EvidenceRef(e.file(), e.line());
     }
 
     private void callout(UserStats u, ActivityEvent e, long day) {

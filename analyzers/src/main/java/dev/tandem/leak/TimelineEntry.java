@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param ip the source IP a login came from or an extraction session read from; empty when the
  *     evidence names none (the Setup Audit Trail has no IP column)
  * @param text what happened, for a person
- * @param source the line it was read from
+ * @param source the line it was read from: the row logged at {@code at} (for an extraction, its first
+ *     read's row, not its largest read's; docs/analysis-api.md, "The timeline")
  */
 public record TimelineEntry(Instant at, String kind, String subject, String ip, String text, EvidenceRef source)
         implements Comparable<TimelineEntry> {

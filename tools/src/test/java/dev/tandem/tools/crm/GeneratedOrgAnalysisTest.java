@@ -119,6 +119,36 @@ class GeneratedOrgAnalysisTest {
                 .containsExactly("login", "setup-change", "extraction");
     }
 
+    /** Event log times as the generated files write them, and the Setup downloads'. */
+    private static final java.time.format.DateTimeFormatter LOG_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyyMMddHHmmss.SSS", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    private static final java.time.format.DateTimeFormatter SETUP_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "M/d/yyyy, h:mm:ss a 'GMT'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * Every timeline entry cites the row whose time it shows (docs/analysis-api.md, "The timeline"):
+     * the cited line of the generated file holds the entry's time, and the lines next to it do not
+     * (a row a second or more away), so a line off by one fails.
+     */
+    @Test
+    void everyTimelineEntryCitesTheRowOfItsTime() throws IOException {
+        assertThat(result.timeline()).extracting(e -> e.kind()).contains("login", "setup-change", "extraction");
+        for (dev.tandem.leak.TimelineEntry e : result.timeline()) {
+            List<String> lines = Files.readAllLines(dir.resolve(e.source().file()));
+            int at = (int) e.source().line();
+            assertThat(at).as("%s", e).isBetween(2, lines.size());
+            String time = e.source().file().startsWith("setup/")
+                    ? "\"" + SETUP_TIME.format(e.at()) + "\""
+                    : "\"" + LOG_TIME.format(e.at()) + "\"";
+            assertThat(lines.get(at - 1))
+                    .as("line %d of %s, cited by %s", at, e.source().file(), e)
+                    .contains(time);
+        }
+    }
+
     @Test
     void readsEveryGeneratedFileWithoutProblems() {
         assertThat(result.problems()).isEmpty();
