@@ -311,6 +311,8 @@ final class Behaviour {
         /** The row of that first read (of rows logged at the same time, the first in file and line order). */
         @Nullable
         EvidenceRef firstReadRef;
+        /** The time of the session's last read of customer rows; Long.MIN_VALUE before one. */
+        long lastRead = Long.MIN_VALUE;
 
         long writeRows;
         boolean bulk;
@@ -657,6 +659,9 @@ final class Behaviour {
         if (e.epochMillis() <= s.firstRead) {
             s.firstReadRef = earlier(e.epochMillis(), s.firstRead, s.firstReadRef, e);
             s.firstRead = e.epochMillis();
+        }
+        if (e.epochMillis() > s.lastRead) {
+            s.lastRead = e.epochMillis();
         }
         s.rowsByObject.merge(object, rows, Long::sum);
         s.top.offer(weight, e.file(), e.line());

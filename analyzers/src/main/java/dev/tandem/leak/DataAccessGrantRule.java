@@ -90,7 +90,8 @@ final class DataAccessGrantRule extends LeakRule {
                         + tied.who().id() + " (session " + s.key
                         + ", " + count(s.readRows) + " customer rows from " + AccessFacts.time(s.extractionStart())
                         + " to "
-                        + AccessFacts.time(s.last) + ", " + tied.pattern() + ")";
+                        + AccessFacts.time(s.lastRead != Long.MIN_VALUE ? s.lastRead : s.last) + ", " + tied.pattern()
+                        + ")";
                 evidence.addAll(s.top.refs().subList(0, Math.min(2, s.top.refs().size())));
             }
             if (after != null) {

@@ -189,8 +189,9 @@ final class IntegrationSyncRule extends LeakRule {
             Set<String> extractionSessions = new LinkedHashSet<>();
             for (SessionStats s : sessions) {
                 if (s.readRows > 0 && !java.util.Collections.disjoint(extractionDays, s.days)) {
-                    firstRead = Math.min(firstRead, s.first);
-                    lastRead = Math.max(lastRead, s.last);
+                    // the reads' times, not the session's login or other events
+                    firstRead = Math.min(firstRead, s.firstRead);
+                    lastRead = Math.max(lastRead, s.lastRead);
                     if (extractionSessions.size() < 3) {
                         extractionSessions.add(s.key);
                     }

@@ -66,7 +66,7 @@ class TimelineLinesTest {
     /**
      * Nine days of 200 Contacts a day (one row with a line break in a quoted field), then a night
      * session whose first read (1,000 rows) is lighter than the reads after it: the heaviest row is
-     * not the first.
+     * not the first; {@code night} adds that session.
      */
     private static String restApiLog(boolean night) {
         StringBuilder b = new StringBuilder(BOM
@@ -90,6 +90,11 @@ class TimelineLinesTest {
                     .append(":00Z,0055g00000DaNa1,dana@shop.example,s10,l10,185.220.101.47,Contact,")
                     .append(rows[k])
                     .append(",query,SELECT Id FROM Contact\r\n");
+        }
+        if (night) {
+            // the session's last event reads nothing: the extraction ends at its last read
+            b.append("API,2025-03-10T03:40:00Z,0055g00000DaNa1,dana@shop.example,s10,l10,185.220.101.47,Contact,0,"
+                    + "query,SELECT Id FROM Contact WHERE Id = null\r\n");
         }
         return b.toString();
     }
@@ -163,6 +168,12 @@ class TimelineLinesTest {
                 .filteredOn(e -> e.kind().equals("setup-change"))
                 .extracting(TimelineEntry::source)
                 .contains(new EvidenceRef("SetupAuditTrail.csv", 4));
+        // the grant's finding dates the extraction by its first and last reads
+        assertThat(r.findings())
+                .filteredOn(f -> f.pattern() == LeakPattern.DATA_ACCESS_GRANT)
+                .singleElement()
+                .satisfies(f -> assertThat(f.rationale())
+                        .contains("60,000 customer rows from 2025-03-10 03:20 UTC to 2025-03-10 03:22 UTC"));
     }
 
     @Test

@@ -149,6 +149,22 @@ class GeneratedOrgAnalysisTest {
         }
     }
 
+    /** The integration finding's extraction runs from its sessions' first read, not from their logins. */
+    @Test
+    void theIntegrationsExtractionIsDatedByItsReads() {
+        Finding sync = result.findings().stream()
+                .filter(f -> f.pattern() == dev.tandem.leak.LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC)
+                .findFirst()
+                .orElseThrow();
+        java.time.Instant firstRead = result.timeline().stream()
+                .filter(e -> e.kind().equals("extraction")
+                        && e.subject().equals(sync.subject().id()))
+                .map(dev.tandem.leak.TimelineEntry::at)
+                .min(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+        assertThat(sync.rationale()).contains(" from " + firstRead + " to ");
+    }
+
     @Test
     void readsEveryGeneratedFileWithoutProblems() {
         assertThat(result.problems()).isEmpty();
