@@ -191,6 +191,33 @@ class TimelineLinesTest {
     }
 
     /**
+     * Two reads logged at the same time in two files: whichever file is read first, the entry cites
+     * the row of the file first in name order, so that the same inputs give the same line.
+     */
+    @Test
+    void readsLoggedAtTheSameTimeCiteTheSameRowWhateverOrderTheFilesAreReadIn() throws Exception {
+        String header = "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID,USER_NAME,SESSION_KEY,LOGIN_KEY,CLIENT_IP,ENTITY_NAME,"
+                + "ROWS_PROCESSED,METHOD_NAME\r\n";
+        String row = "API,2025-03-10T03:20:00Z,0055g00000DaNa1,dana@shop.example,s10,l10,185.220.101.47,Contact,";
+        String a = header + row + "30000,query\r\n";
+        String b = header + row + "31000,query\r\n";
+        for (List<String> order :
+                List.of(List.of("night-a.csv", "night-b.csv"), List.of("night-b.csv", "night-a.csv"))) {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("User.csv", USERS);
+            files.put("API.csv", restApiLog(false));
+            for (String name : order) {
+                files.put(name, name.equals("night-a.csv") ? a : b);
+            }
+            files.put("LoginHistory.csv", loginHistory("dana@shop.example"));
+            AnalysisResult r = analyze(files);
+            assertReadWithoutMalformedRows(r);
+            assertEachEntryCitesTheRowOfItsTime(r, files);
+            assertExtraction(r, "2025-03-10T03:20:00Z", new EvidenceRef("night-a.csv", 2));
+        }
+    }
+
+    /**
      * The users, {@code logs}, and a Login History of {@code user}, analysed: every row read, and
      * every timeline entry citing the row of its time.
      */
