@@ -174,6 +174,10 @@ final class IncidentText {
                         + o.path("jurisdiction").asString() + ") to "
                         + o.path("recipient").asString() + ": "
                         + o.path("citation").asString());
+                // counsel's reason, where the caller's answer carries it (LEGAL's and the commander's)
+                if (o.hasNonNull("justification")) {
+                    out.println("    why: " + oneLine(o.path("justification").asString()));
+                }
             }
         }
         if (!answer.path("superseded").isEmpty()) {
@@ -198,6 +202,10 @@ final class IncidentText {
             }
         }
         for (JsonNode w : answer.path("warnings")) out.println("warning: " + w.asString());
+        // the scope against the findings and scans the caller may read (docs/obligations-api.md)
+        for (JsonNode c : answer.path("scopeChecks")) {
+            out.println("scope check: " + oneLine(c.path("message").asString()));
+        }
         if (answer.hasNonNull("disclaimer")) {
             out.println();
             out.println(answer.path("disclaimer").asString());
@@ -217,10 +225,9 @@ final class IncidentText {
         } else {
             String local = o.path("dueRuleLocal").asString(o.path("dueLocal").asString(""));
             String ruleZone = o.path("ruleZone").asString(zone == null ? "" : zone);
-            row(
-                    out,
-                    "due",
-                    due + (local.isEmpty() ? "" : " (" + local + (ruleZone.isEmpty() ? "" : " " + ruleZone) + ")"));
+            // a deadline whose days end in UTC is shown once
+            boolean same = local.isEmpty() || local.equals(due.toString());
+            row(out, "due", due + (same ? "" : " (" + local + (ruleZone.isEmpty() ? "" : " " + ruleZone) + ")"));
             if (asOf != null && o.path("status").asString("PENDING").equals("PENDING")) {
                 row(out, "time left", timeLeft(Duration.between(asOf, due)));
             }
@@ -379,6 +386,8 @@ final class IncidentText {
         out.println("obligations recomputed: " + answer.path("obligations").size() + " owed, "
                 + answer.path("notRequired").size() + " set aside (tandem obligations --incident " + incident
                 + " lists them)");
+        // what the engine said of the new input (no data categories given, countries without a rule …)
+        for (JsonNode w : answer.path("warnings")) out.println("warning: " + w.asString());
     }
 
     /**

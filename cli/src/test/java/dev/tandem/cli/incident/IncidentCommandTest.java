@@ -545,6 +545,36 @@ class IncidentCommandTest {
                 .isEqualTo(JSON.readTree(OBLIGATIONS.formatted("2026-11-29T07:00:00Z", false)));
     }
 
+    /**
+     * Counsel's view carries the scope checks and each set-aside notice's justification, and a
+     * deadline whose days end in UTC has no second, equal time beside it.
+     */
+    @Test
+    void obligationsShowTheScopeChecksAndWhyANoticeWasSetAside() throws IOException {
+        String answer = OBLIGATIONS
+                .formatted("2026-11-29T07:00:00Z", false)
+                .replace(
+                        "\"ruleZone\":\"Europe/Berlin\",\"dueRuleLocal\":\"2026-11-29T08:00+01:00\"",
+                        "\"ruleZone\":\"UTC\",\"dueRuleLocal\":\"2026-11-29T07:00:00Z\"")
+                .replace(
+                        "\"notRequired\":[]",
+                        "\"notRequired\":[{\"regime\":\"Australia Privacy Act\",\"jurisdiction\":\"AU\","
+                                + "\"recipient\":\"REGULATOR\",\"citation\":\"Privacy Act 1988 s. 26WK\","
+                                + "\"justification\":\"No serious harm:\\nthe cards were tokenised\"}]")
+                .replace(
+                        "\"warnings\":[]",
+                        "\"warnings\":[],\"scopeChecks\":[{\"check\":\"records\",\"message\":\"The findings"
+                                + " count 324,000 records, the scope 2,300 people\",\"findings\":[\"F1\"]}]");
+        String url = serve(200, answer);
+        CliRun r = run(url, "obligations", "--incident", "INC-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("  due                    2026-11-29T07:00:00Z" + System.lineSeparator())
+                .contains("  Australia Privacy Act (AU) to REGULATOR: Privacy Act 1988 s. 26WK" + System.lineSeparator()
+                        + "    why: No serious harm: the cards were tokenised")
+                .contains("scope check: The findings count 324,000 records, the scope 2,300 people");
+    }
+
     @Test
     void aMissedDeadlineExitsOneInEitherFormat() throws IOException {
         String url = serve(200, OBLIGATIONS.formatted("2026-11-27T02:00:00Z", true));
@@ -703,6 +733,19 @@ class IncidentCommandTest {
         String whole = "subjects.DE: count 1.5 is not a whole number";
         assertThat(refusal(422, "bad-scope", whole, "scope", "set", "--incident", "I", "--subjects", "DE=1"))
                 .isEqualTo("tandem scope set: the server answered 422: " + whole + " (bad-scope; option --subjects)");
+    }
+
+    /** A scope without data categories leaves the laws limited to particular data untriggered: the server's warning is said. */
+    @Test
+    void scopeSetPrintsTheWarningsOfTheComputation() throws IOException {
+        String warning = "no data categories given: laws limited to particular data (most US states) did not trigger";
+        String url = serve(200, RECOMPUTED.formatted(",\"warnings\":[\"" + warning + "\"]"));
+        CliRun r = run(url, "scope", "set", "--incident", "INC-1", "--subjects", "IE=40,US-CA=601");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList())
+                .endsWith(
+                        "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC-1 lists them)",
+                        "warning: " + warning);
     }
 
     @Test
