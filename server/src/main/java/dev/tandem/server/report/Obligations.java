@@ -50,6 +50,10 @@ final class Obligations {
         // a computation the reader may not open (counsel's facts moved a clock) may have moved any
         // deadline: those computed before it are not known to stand
         long lastSealedComputation = -1;
+        long lastOpenComputation = -1;
+        // the computations the reader may not open after the last one they may: what they added or
+        // changed is not in the table
+        int sealedSince = 0;
         // what moves a deadline whatever the privileged facts: the awareness time, a notice sent
         long lastAwareness = -1;
         long lastSent = -1;
@@ -63,10 +67,15 @@ final class Obligations {
             JsonNode c = e.content();
             if (c == null) {
                 sealed.add(new Line(time(e.at()), Narration.sealed(e), List.of(e.index())));
-                if (computed) lastSealedComputation = e.index();
+                if (computed) {
+                    lastSealedComputation = e.index();
+                    sealedSince++;
+                }
                 continue;
             }
             if (computed) {
+                lastOpenComputation = e.index();
+                sealedSince = 0;
                 for (JsonNode a : c.path("added")) {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     fill(o, a);
@@ -141,6 +150,16 @@ final class Obligations {
         if (forAuditor) {
             notes.add(
                     "Status, deadline and recipient only; the scope and counsel's reasoning are not part of this report.");
+        }
+        if (sealedSince > 0) {
+            // counsel's facts in force make every later computation a commitment (docs/obligations-api.md):
+            // the obligations they added, changed or superseded cannot be shown from the entries
+            notes.add(sealedSince + (sealedSince == 1 ? " computation" : " computations")
+                    + " of the obligations after "
+                    + (lastOpenComputation < 0 ? "the start" : "entry #" + lastOpenComputation)
+                    + " cannot be opened by this report's reader (listed below): obligations they added, changed or"
+                    + " superseded are not in this table. The obligation list of the API and the obligations page"
+                    + " give each current obligation's status, and its deadline where it is not withheld.");
         }
         return new Section(
                 "obligations",

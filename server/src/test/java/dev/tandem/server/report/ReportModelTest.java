@@ -389,6 +389,17 @@ class ReportModelTest {
                         .get(4))
                 .contains("2026-11-28")
                 .contains("a later, privileged computation may have moved it");
+        // and told that what the sealed computation added or changed is not in the table
+        for (boolean auditor : List.of(true, false)) {
+            assertThat(Obligations.section(e, auditor).notes())
+                    .anySatisfy(n -> assertThat(n)
+                            .startsWith("1 computation of the obligations after entry #4 cannot be opened")
+                            .contains("not in this table"));
+        }
+        // a computation the reader opens after it brings the table up to date: no such note
+        List<ReportEntry> reopened = new java.util.ArrayList<>(e);
+        reopened.add(open(7, "obligations.computed", "counsel", computed));
+        assertThat(Obligations.section(reopened, true).notes()).noneMatch(n -> n.contains("cannot be opened"));
     }
 
     /**
