@@ -222,6 +222,11 @@ public class Timeline {
                     ? words.render(type, privileged ? opened : body, actor)
                     : TimelineText.commitment(body.path("commitment").asString());
             List<Long> corrections = readable ? correctedBy.get(stored.index()) : null;
+            // an analysis's timeline entry says when its event happened (docs/analysis-api.md, "The
+            // timeline"): ordered by eventAt, the attack sits where it happened, not where it was read
+            String happened = readable && type.equals("leak.timeline-entry")
+                    ? instantOrNull((privileged ? opened : body).path("at").asString(""))
+                    : null;
             out.add(new Entry(
                     stored.index(),
                     type,
@@ -231,12 +236,16 @@ public class Timeline {
                     privileged,
                     opened,
                     person == null ? null : person.kind().name(),
-                    person == null || person.eventAt() == null
-                            ? null
-                            : person.eventAt().toString(),
-                    person == null || person.eventPrecision() == null
-                            ? null
-                            : person.eventPrecision().name(),
+                    happened != null
+                            ? happened
+                            : person == null || person.eventAt() == null
+                                    ? null
+                                    : person.eventAt().toString(),
+                    happened != null
+                            ? Precision.EXACT.name()
+                            : person == null || person.eventPrecision() == null
+                                    ? null
+                                    : person.eventPrecision().name(),
                     person == null || person.discoveredAt() == null
                             ? null
                             : person.discoveredAt().toString(),
@@ -245,6 +254,17 @@ public class Timeline {
                     text));
         }
         return filterAndOrder(out, q);
+    }
+
+    /** {@code text} as an RFC 3339 instant in UTC, or null when it is none. */
+    static @Nullable String instantOrNull(String text) {
+        try {
+            return text.isEmpty()
+                    ? null
+                    : java.time.OffsetDateTime.parse(text).toInstant().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Plain filtering and ordering of entries already redacted for the caller. */

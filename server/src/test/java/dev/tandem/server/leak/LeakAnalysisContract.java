@@ -301,6 +301,21 @@ abstract class LeakAnalysisContract {
         assertThat(entries).hasSize(all.size());
         assertThat(entries.stream().filter(e -> !e.path("privileged").asBoolean()))
                 .hasSize(open.size());
+        // each says when its event happened, to the caller who may read it (the commander opens all)
+        java.util.Set<String> happened = new java.util.HashSet<>();
+        all.forEach(e ->
+                happened.add(java.time.Instant.parse(e.path("at").asString()).toString()));
+        for (JsonNode e : entries) {
+            assertThat(e.path("eventAt").asString()).as(e.toString()).isIn(happened);
+            assertThat(e.path("eventPrecision").asString()).isEqualTo("EXACT");
+        }
+        // so ordered by eventAt the analysis's events come before the incident was opened, when they happened
+        List<String> byEvent = list(api.get("/api/v1/incidents/" + own + "/timeline?order=eventAt")
+                        .json())
+                .stream()
+                .map(e -> e.path("type").asString())
+                .toList();
+        assertThat(byEvent.indexOf("leak.timeline-entry")).isLessThan(byEvent.indexOf("incident.opened"));
 
         Map<String, Api> members = new LinkedHashMap<>();
         for (String role : List.of("RESPONDER", "AUDITOR", "AUDIT_LIAISON", "LEGAL")) {
