@@ -29,15 +29,26 @@ final class ExportFileRule extends LeakRule {
                 continue;
             }
             Subject subject = new Subject(SubjectKind.FILE, f.file);
+            // card numbers in clear text are cardholder data (PCI DSS Req. 3.5.1: a PAN stored unreadable)
+            String cards = f.cardColumns.isEmpty()
+                    ? ""
+                    : "; card numbers (13 to 19 digits passing the Luhn check) in "
+                            + String.join(
+                                    ", ",
+                                    f.cardColumns.entrySet().stream()
+                                            .map(e -> e.getKey() + " (" + count(e.getValue()) + " rows)")
+                                            .toList())
+                            + ": cardholder data in clear text (PCI DSS)";
             out.add(finding(
                     pattern(),
-                    Severity.HIGH,
+                    f.cardRows > 0 ? Severity.CRITICAL : Severity.HIGH,
                     "Export file " + f.file + " holds " + count(f.piiRows) + " "
-                            + (f.object.isEmpty() ? "" : f.object + " ") + "records with personal data in clear text",
+                            + (f.object.isEmpty() ? "" : f.object + " ") + "records with personal data in clear text"
+                            + (f.cardRows > 0 ? ", " + count(f.cardRows) + " with card numbers" : ""),
                     subject,
                     List.of(new EvidenceRef(f.file, f.firstLine)),
                     f.piiRows,
-                    "columns with personal data: " + String.join(", ", f.piiColumns) + "; " + count(f.rows)
+                    "columns with personal data: " + String.join(", ", f.piiColumns) + cards + "; " + count(f.rows)
                             + " rows, threshold " + count(t.minExportRecords()),
                     List.of(new ContainmentAction(
                             Action.QUARANTINE_FILE,

@@ -15,6 +15,13 @@ final class Exports {
         long rows;
         long piiRows;
         long firstLine;
+        /**
+         * The columns whose name says card and whose values hold card numbers (13 to 19 digits
+         * passing the Luhn check), with how many rows hold one in each; in column order.
+         */
+        final java.util.Map<String, Long> cardColumns = new java.util.LinkedHashMap<>();
+        /** Rows holding a card number in any of {@link #cardColumns}. */
+        long cardRows;
 
         ExportFile(String file, String object) {
             this.file = file;

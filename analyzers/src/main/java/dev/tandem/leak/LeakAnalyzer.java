@@ -8,6 +8,7 @@ import dev.tandem.intake.Problems;
 import dev.tandem.intake.SafeXml;
 import dev.tandem.intake.SafeZip;
 import dev.tandem.intake.XmlNode;
+import dev.tandem.payload.JsonPayloadInspector;
 import dev.tandem.payload.PayloadInspector;
 import dev.tandem.payload.PiiField;
 import dev.tandem.payload.ScannerPayloadInspector;
@@ -470,31 +471,78 @@ public final class LeakAnalyzer {
         private void exportCsv(String name, CsvTable table) {
             Header h = table.header();
             List<Integer> piiCols = new ArrayList<>();
+            // columns whose name says card (Card_Number__c, Last_Card_Number__c, cc_pan): their values
+            // decide, since a card's last four digits or a token is no card number
+            List<Integer> cardCols = new ArrayList<>();
             Exports.ExportFile f = new Exports.ExportFile(name, objectOfExport(name));
             for (int i = 0; i < h.size(); i++) {
-                if (PiiField.of(h.names().get(i)) != PiiField.NONE) {
+                PiiField kind = PiiField.of(h.names().get(i));
+                if (kind != PiiField.NONE) {
                     piiCols.add(i);
                     f.piiColumns.add(h.names().get(i));
                 }
+                if (kind == PiiField.CARD
+                        || (kind == PiiField.NONE
+                                && PiiField.mayHoldCards(h.names().get(i)))) {
+                    cardCols.add(i);
+                }
             }
+            long[] cardsIn = new long[h.size()];
             long n = 0;
             while (table.next()) {
                 if ((++n & 4095) == 0) {
                     batch();
                 }
                 f.rows++;
+                boolean pii = false;
                 for (int col : piiCols) {
                     if (!table.get(col).isBlank()) {
-                        if (f.piiRows++ == 0) {
-                            f.firstLine = table.line();
-                        }
+                        pii = true;
                         break;
                     }
                 }
+                boolean card = false;
+                for (int col : cardCols) {
+                    if (JsonPayloadInspector.luhnCard(digitsOf(table.get(col)))) {
+                        cardsIn[col]++;
+                        card = true;
+                    }
+                }
+                if (card) {
+                    f.cardRows++;
+                }
+                if (pii || card) {
+                    if (f.piiRows++ == 0) {
+                        f.firstLine = table.line();
+                    }
+                }
             }
-            if (!piiCols.isEmpty()) {
+            for (int col : cardCols) {
+                if (cardsIn[col] > 0) {
+                    f.cardColumns.put(h.names().get(col), cardsIn[col]);
+                    if (!f.piiColumns.contains(h.names().get(col))) {
+                        f.piiColumns.add(h.names().get(col));
+                    }
+                }
+            }
+            if (!f.piiColumns.isEmpty()) {
                 exports.files.add(f);
             }
+        }
+
+        /** The digits of a card number as an export writes it ({@code 4111 1111-1111 1111}); empty for other text. */
+        private static String digitsOf(String value) {
+            StringBuilder d = new StringBuilder(19);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (d.length() == 19) return "";
+                    d.append(c);
+                } else if (c != ' ' && c != '-') {
+                    return "";
+                }
+            }
+            return d.toString();
         }
 
         private void jsonRecords(String name, InputStream in) {

@@ -60,6 +60,16 @@ public enum PiiField {
         return b.toString();
     }
 
+    /**
+     * Whether a column's name says it is about a payment card ({@code Card_Number__c},
+     * {@code Last_Card_Number__c}, {@code cc_pan}, {@code CreditCard}) without being a card number
+     * by {@link #of}: what it holds is then read from its values (a last four or a token is no card).
+     */
+    public static boolean mayHoldCards(String fieldName) {
+        String n = normalize(fieldName);
+        return n.contains("card") || n.equals("pan") || n.endsWith("pan") || n.startsWith("cc");
+    }
+
     public static PiiField of(String fieldName) {
         String n = normalize(fieldName);
         int dot = fieldName.lastIndexOf('.');

@@ -203,6 +203,50 @@ class LeakAnalyzerTest {
         });
     }
 
+    /**
+     * Card numbers in clear text are what counsel asks about first (PCI DSS): a column whose name says
+     * card is read by its values, so a custom field holding whole numbers counts and one holding the
+     * last four digits or a token does not.
+     */
+    @Test
+    void namesTheCardColumnsOfAnExportByTheirValuesAndRaisesTheFinding() throws Exception {
+        StringBuilder csv = new StringBuilder("Id,FirstName,Email,Last_Card_Number__c,Card_Last4__c,Card_Token__c\n");
+        String[] cards = {"4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005"};
+        for (int i = 0; i < 1500; i++) {
+            csv.append("003")
+                    .append(i)
+                    .append(",Ann,ann")
+                    .append(i)
+                    .append("@example.org,")
+                    .append(i % 2 == 0 ? cards[i % 3] : "")
+                    .append(",1111,tok_")
+                    .append(i)
+                    .append('\n');
+        }
+        AnalysisResult r = analyze(text("found/Contact_cards.csv", csv.toString()));
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.title()).endsWith("records with personal data in clear text, 750 with card numbers");
+            assertThat(f.rationale())
+                    .contains("columns with personal data: FirstName, Email, Last_Card_Number__c")
+                    .contains("card numbers (13 to 19 digits passing the Luhn check) in Last_Card_Number__c (750"
+                            + " rows): cardholder data in clear text (PCI DSS)")
+                    .doesNotContain("Card_Last4__c")
+                    .doesNotContain("Card_Token__c");
+        });
+        // the same export without whole card numbers stays HIGH and names no card column
+        AnalysisResult masked = analyze(text(
+                "found/Contact_masked.csv",
+                csv.toString()
+                        .replace("4111 1111 1111 1111", "")
+                        .replace("5555-5555-5555-4444", "")
+                        .replace("378282246310005", "")));
+        assertThat(masked.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.rationale()).doesNotContain("card numbers").doesNotContain("Last_Card_Number__c");
+        });
+    }
+
     @Test
     void reportsAnOrgWideDefaultOpenToExternalUsersWithWhatTheyRead() throws Exception {
         String object = """
