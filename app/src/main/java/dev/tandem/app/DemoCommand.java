@@ -173,7 +173,9 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem obligations --server $S --token $COUNSEL --incident $I   # deadlines, time left, notTriggered
                   ./tandem obligations --server $S --token $AUDITOR --incident $I   # status and deadlines only
                   ./tandem scope show --server $S --token $COUNSEL --incident $I    # the scope, as options to set it anew
-                  ./tandem judgements list --server $S --token $COUNSEL --incident $I   # counsel's answers, with reasons
+                  ./tandem judgements record --server $S --token $COUNSEL --incident $I --question RISK --answer YES \\
+                      --reason 'Names and e-mail addresses of EU customers'   # counsel's answer, privileged
+                  ./tandem judgements list --server $S --token $COUNSEL --incident $I   # the answers, with reasons
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
 
                 Reminders: before each deadline and before an open evidence request's due date, the
