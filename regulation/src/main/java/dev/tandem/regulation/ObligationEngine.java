@@ -372,8 +372,10 @@ public final class ObligationEngine {
                     ? "no data category was given"
                     : scope.categories().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
                             + (scope.categories().size() == 1 ? " is" : " are")
-                            + " not personal information under it";
-            return given + " (it covers " + covered + ")";
+                            + " not among the data it is owed for";
+            // not "not personal information": the categories a rule is owed for may be its trigger
+            // (APPI's report duties, Enforcement Rules Art. 7), not its definition of personal data
+            return given + " (" + covered + ")";
         }
         long n = scope.subjects().counts().getOrDefault(code, 0L);
         if (n < t.minAffected()) {

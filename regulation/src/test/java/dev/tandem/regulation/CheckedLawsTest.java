@@ -39,7 +39,7 @@ class CheckedLawsTest {
                 .anySatisfy(n -> {
                     assertThat(n.jurisdiction()).isEqualTo("US-MA");
                     assertThat(n.citation()).startsWith("Mass. Gen. Laws ch. 93H");
-                    assertThat(n.reason()).startsWith("CONTACT is not personal information under it (it covers ");
+                    assertThat(n.reason()).startsWith("CONTACT is not among the data it is owed for (");
                 })
                 .anySatisfy(n -> assertThat(n.jurisdiction()).isEqualTo("US-NY"))
                 // no rule names Vietnam (searched, not encoded): its warning says so, nothing is "checked"

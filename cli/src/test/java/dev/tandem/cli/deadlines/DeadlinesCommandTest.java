@@ -103,7 +103,7 @@ class DeadlinesCommandTest {
                 .contains("No notification obligations found for this scope (the laws checked are listed below).")
                 .contains("Checked, not triggered:")
                 .contains("  US-MA: Massachusetts breach law (Mass. Gen. Laws ch. 93H")
-                .contains("not triggered: CONTACT is not personal information under it")
+                .contains("not triggered: CONTACT is not among the data it is owed for")
                 .contains("  US-NY: ");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--format", "json"));

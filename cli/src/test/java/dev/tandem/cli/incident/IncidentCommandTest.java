@@ -517,7 +517,7 @@ class IncidentCommandTest {
                  "answer":null}}],
              "notRequired":[],"superseded":[],"warnings":[],
              "notTriggered":[{"jurisdiction":"US-MA","regime":"Massachusetts breach law",
-               "citation":"Mass. Gen. Laws ch. 93H","reason":"CONTACT is not personal information under it"}],
+               "citation":"Mass. Gen. Laws ch. 93H","reason":"CONTACT is not among the data it is owed for"}],
              "asOf":"2026-11-27T05:30:00Z","computedAt":"2026-11-26T08:00:00Z","rulesVersion":"2026-11-27",
              "timeZone":"Europe/Berlin","disclaimer":"Not legal advice: a starting list for counsel to review."}""";
 
@@ -537,8 +537,9 @@ class IncidentCommandTest {
                 .contains(
                         "  waits on               Is harm reasonably likely? (Cal. Civ. Code 1798.82; judgement HARM)")
                 .contains("notTriggered (laws checked where nothing is owed):")
-                .contains("  US-MA  Massachusetts breach law (Mass. Gen. Laws ch. 93H): CONTACT is not personal"
-                        + " information under it")
+                .contains(
+                        "  US-MA  Massachusetts breach law (Mass. Gen. Laws ch. 93H): CONTACT is not among the data it is owed"
+                                + " for")
                 .endsWith("Not legal advice: a starting list for counsel to review." + System.lineSeparator());
         CliRun json = run(url, "obligations", "--incident", "INC-1", "--format", "json");
         assertThat(JSON.readTree(json.out()))

@@ -1535,10 +1535,10 @@ abstract class AccessMatrixContract {
             assertThat(ma).as(w.name() + ": " + checked).isNotNull();
             assertThat(ma.path("regime").asString()).isEqualTo("Massachusetts breach law");
             assertThat(ma.path("citation").asString()).startsWith("Mass. Gen. Laws ch. 93H");
-            assertThat(ma.path("reason").asString()).startsWith("CONTACT is not personal information under it");
+            assertThat(ma.path("reason").asString()).startsWith("CONTACT is not among the data it is owed for");
             String body = as.get(page).body();
             assertThat(body).as(w.name()).contains("id=\"not-triggered\"", "Checked, not triggered");
-            assertThat(body).as(w.name()).contains("CONTACT is not personal information under it");
+            assertThat(body).as(w.name()).contains("CONTACT is not among the data it is owed for");
         }
         Api auditor = fixture.as().get(Who.AUDITOR);
         Api.Response seen = auditor.get(i + "/obligations");
