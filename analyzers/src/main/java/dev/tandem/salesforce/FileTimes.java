@@ -12,9 +12,11 @@ import java.util.function.Consumer;
  * The times of one Setup download (Login History, Setup Audit Trail), read once the whole file has
  * shown which way its dates go. A download is written in the locale of the user who made it: US
  * English writes {@code 3/4/2025} for March 4, British English, French and most others for April 3.
- * A date past the 12th tells the order ({@code 15/3/2025} is day first); a file whose dates all read
- * either way is read month first, and one whose dates tell both orders is read the way most of them
- * tell, its other rows named as malformed. Each of these decisions, and a zone abbreviation that
+ * A date past the 12th tells the order ({@code 15/3/2025} is day first), as does a zone name not in
+ * use on one reading's date ({@link SetupTimes.Reading}); a file whose dates all read either way is
+ * read day first when they are all written the day-first way ({@link
+ * SetupTimes.Reading#dayFirstStyle()}), else month first, and one whose dates tell both orders is
+ * read the way most of them tell, its other rows named as malformed. Each of these decisions, and a zone abbreviation that
  * another zone writes at another offset ({@code IST}, {@code CST}) unless the file also holds its
  * zone's name in the other season ({@code CDT} beside {@code CST}), is reported as
  * {@link Problem.Kind#TIMES_ASSUMED} with the file's line that shows it (docs/leak-patterns.md,
@@ -26,10 +28,7 @@ final class FileTimes<T> {
     private final String file;
     private final String column;
     private final String where;
-    private final List<T> rows = new ArrayList<>();
-    private long[] monthFirst = new long[64];
-    private long[] dayFirst = new long[64];
-    private long[] lines = new long[64];
+    private final List<Kept<T>> kept = new ArrayList<>();
 
     private long monthOnly;
     private long dayOnly;
@@ -92,19 +91,12 @@ final class FileTimes<T> {
         return r;
     }
 
+    /** A row held until {@link #finish}, with its line and both readings of its time. */
+    private record Kept<T>(T row, long line, SetupTimes.Reading reading) {}
+
     /** Keeps {@code row} (made with the time {@link #read} gave) until {@link #finish}. */
     void keep(long line, SetupTimes.Reading r, T row) {
-        int n = rows.size();
-        if (n == lines.length) {
-            int grown = n * 2;
-            monthFirst = java.util.Arrays.copyOf(monthFirst, grown);
-            dayFirst = java.util.Arrays.copyOf(dayFirst, grown);
-            lines = java.util.Arrays.copyOf(lines, grown);
-        }
-        rows.add(row);
-        monthFirst[n] = r.monthFirst();
-        dayFirst[n] = r.dayFirst();
-        lines[n] = line;
+        kept.add(new Kept<>(row, line, r));
     }
 
     /**
@@ -113,26 +105,26 @@ final class FileTimes<T> {
      * another time than it was made with); a row that reads only the other way is a malformed row.
      */
     void finish(Problems problems, RowAt<T> retime, Consumer<T> accept) {
+        // no date tells either order, and every one is written the day-first way
         boolean byStyle = dayOnly == 0 && monthOnly == 0 && eitherWay > 0 && eitherWayDayStyle == eitherWay;
         boolean dayFirstChosen = dayOnly > monthOnly || byStyle;
-        report(problems, dayFirstChosen);
-        for (int n = 0; n < rows.size(); n++) {
-            T row = rows.get(n);
-            long made = monthFirst[n] != Timestamps.UNKNOWN ? monthFirst[n] : dayFirst[n]; // Reading.usual()
-            long chosen = dayFirstChosen ? dayFirst[n] : monthFirst[n];
+        report(problems, dayFirstChosen, byStyle);
+        for (Kept<T> k : kept) {
+            SetupTimes.Reading r = k.reading();
+            long chosen = dayFirstChosen ? r.dayFirst() : r.monthFirst();
             if (chosen == Timestamps.UNKNOWN) {
                 problems.malformedRow(
                         file,
-                        lines[n],
+                        k.line(),
                         column + " reads only " + (dayFirstChosen ? "month" : "day")
                                 + " first, where this file's dates read "
                                 + (dayFirstChosen ? "day" : "month") + " first (" + where + "line "
                                 + (dayFirstChosen ? firstDayOnlyLine : firstMonthOnlyLine) + ")");
                 continue;
             }
-            accept.accept(chosen == made ? row : retime.at(row, chosen));
+            accept.accept(chosen == r.usual() ? k.row() : retime.at(k.row(), chosen));
         }
-        rows.clear();
+        kept.clear();
     }
 
     /** A row made anew at another time. */
@@ -141,7 +133,7 @@ final class FileTimes<T> {
         T at(T row, long millis);
     }
 
-    private void report(Problems problems, boolean dayFirstChosen) {
+    private void report(Problems problems, boolean dayFirstChosen, boolean byStyle) {
         if (dayOnly > 0 && monthOnly > 0) {
             problems.report(
                     file,
@@ -159,7 +151,7 @@ final class FileTimes<T> {
                     Problem.Kind.TIMES_ASSUMED,
                     column + ": dates read day first (d/M/yyyy), as line " + firstDayOnlyLine + " \"" + firstDayOnly
                             + "\" can only be read; " + eitherWay + " that read either way read so too");
-        } else if (byStyle(dayFirstChosen)) {
+        } else if (byStyle) {
             problems.report(
                     file,
                     firstEitherLine,
@@ -189,11 +181,6 @@ final class FileTimes<T> {
                 column + ": " + abbreviation + " read as UTC" + offset(abbreviation) + "; "
                         + String.join(", ", SetupTimes.othersWriting(abbreviation)) + " write it too: if the"
                         + " download was made by a user set to one of those, download it again set to GMT"));
-    }
-
-    /** Day first chosen for the dates' style alone ({@link #finish}), no date telling either order. */
-    private boolean byStyle(boolean dayFirstChosen) {
-        return dayFirstChosen && dayOnly == 0 && monthOnly == 0;
     }
 
     private static String offset(String abbreviation) {
