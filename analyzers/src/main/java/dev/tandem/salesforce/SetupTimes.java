@@ -140,13 +140,20 @@ public final class SetupTimes {
     private static final java.util.Map<String, java.util.Set<String>> SEASON_PARTNERS;
 
     /**
-     * For each abbreviation, the zones (with the language) that write it at the offset it is read as:
-     * {@code BST} London's in summer, {@code MST} Denver's in winter and Phoenix's all year.
+     * For each abbreviation, the zones that write it at the offset it is read as, with the seasons
+     * they write it in: {@code BST} London's in summer, {@code MST} Denver's in winter and Phoenix's
+     * all year (Phoenix keeps no summer time).
      */
-    private static final java.util.Map<String, List<Namer>> NAMERS;
+    private static final java.util.Map<String, List<Writer>> WRITERS;
 
-    /** A zone and the language it is named in. */
-    private record Namer(java.time.ZoneId zone, DateTimeFormatter name) {}
+    /**
+     * A zone that writes an abbreviation, and whether it does so in summer time ({@code true}), in
+     * standard time ({@code false}) or both: a zone's name for a moment follows its summer time.
+     */
+    private record Writer(java.time.zone.ZoneRules rules, java.util.Set<Boolean> inSummerTime) {}
+
+    /** One abbreviation a zone wrote at one of the sample moments, in one language. */
+    private record Named(String abbreviation, ZoneOffset offset, java.time.ZoneId zone, boolean summerTime) {}
 
     /**
      * Whether a zone that writes {@code abbreviation} (upper case) wrote it at {@code millis}: no zone
@@ -154,13 +161,13 @@ public final class SetupTimes {
      * read the other way. True for an abbreviation no listed zone writes (the older Java names).
      */
     static boolean inUse(String abbreviation, long millis) {
-        List<Namer> namers = NAMERS.get(abbreviation);
-        if (namers == null) {
+        List<Writer> writers = WRITERS.get(abbreviation);
+        if (writers == null) {
             return true;
         }
         java.time.Instant at = java.time.Instant.ofEpochMilli(millis);
-        for (Namer n : namers) {
-            if (n.name().format(at.atZone(n.zone())).equalsIgnoreCase(abbreviation)) {
+        for (Writer w : writers) {
+            if (w.inSummerTime().contains(w.rules().isDaylightSavings(at))) {
                 return true;
             }
         }
@@ -188,7 +195,7 @@ public final class SetupTimes {
         java.util.Map<String, java.util.Map<ZoneOffset, String>> writers = new java.util.HashMap<>();
         java.util.Map<String, String> readAs = new java.util.HashMap<>();
         java.util.Map<String, java.util.Set<String>> writtenBy = new java.util.HashMap<>();
-        List<Object[]> named = new java.util.ArrayList<>();
+        List<Named> named = new java.util.ArrayList<>();
         java.time.Instant[] seasons = {
             java.time.Instant.parse("2025-01-15T12:00:00Z"), java.time.Instant.parse("2025-07-15T12:00:00Z")
         };
@@ -206,7 +213,8 @@ public final class SetupTimes {
                             && !abbreviation.startsWith("GMT")
                             && !abbreviation.startsWith("UTC")) {
                         ZoneOffset offset = zone.getRules().getOffset(at);
-                        named.add(new Object[] {abbreviation, offset, new Namer(zone, name)});
+                        named.add(new Named(
+                                abbreviation, offset, zone, zone.getRules().isDaylightSavings(at)));
                         boolean added = out.putIfAbsent(abbreviation, offset) == null;
                         if (added) {
                             readAs.put(abbreviation, id);
@@ -252,17 +260,23 @@ public final class SetupTimes {
             others.remove(abbreviation);
             partners.put(abbreviation, java.util.Set.copyOf(others));
         }
-        java.util.Map<String, List<Namer>> namers = new java.util.HashMap<>();
-        for (Object[] n : named) {
-            if (n[1].equals(out.get((String) n[0]))) {
-                List<Namer> list = namers.computeIfAbsent((String) n[0], k -> new java.util.ArrayList<>());
-                if (!list.contains((Namer) n[2])) {
-                    list.add((Namer) n[2]);
-                }
+        java.util.Map<String, java.util.Map<java.time.ZoneId, java.util.Set<Boolean>>> seasonsOf =
+                new java.util.HashMap<>();
+        for (Named n : named) {
+            if (n.offset().equals(out.get(n.abbreviation()))) {
+                seasonsOf
+                        .computeIfAbsent(n.abbreviation(), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(n.zone(), k -> new java.util.HashSet<>())
+                        .add(n.summerTime());
             }
         }
-        namers.replaceAll((k, v) -> List.copyOf(v));
-        NAMERS = java.util.Map.copyOf(namers);
+        java.util.Map<String, List<Writer>> writersOf = new java.util.HashMap<>();
+        seasonsOf.forEach((abbreviation, zones) -> writersOf.put(
+                abbreviation,
+                zones.entrySet().stream()
+                        .map(z -> new Writer(z.getKey().getRules(), java.util.Set.copyOf(z.getValue())))
+                        .toList()));
+        WRITERS = java.util.Map.copyOf(writersOf);
         ABBREVIATIONS = java.util.Map.copyOf(out);
         AMBIGUOUS = java.util.Map.copyOf(ambiguous);
         SEASON_PARTNERS = java.util.Map.copyOf(partners);
