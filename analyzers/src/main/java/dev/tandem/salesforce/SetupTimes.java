@@ -586,15 +586,23 @@ public final class SetupTimes {
 
         /** 1 for AM, 2 for PM ({@code am}, {@code a.m.} too), 0 for neither. */
         private int halfDay() {
-            for (String[] h : new String[][] {{"A.M.", "1"}, {"P.M.", "2"}, {"AM", "1"}, {"PM", "2"}}) {
-                if (s.regionMatches(true, i, h[0], 0, h[0].length())
-                        && (i + h[0].length() == s.length() || s.charAt(i + h[0].length()) == ' ')) {
-                    i += h[0].length();
-                    return h[1].charAt(0) - '0';
+            for (int h = 0; h < HALF_DAYS.length; h++) {
+                String mark = HALF_DAYS[h];
+                if (s.regionMatches(true, i, mark, 0, mark.length())
+                        && (i + mark.length() == s.length() || s.charAt(i + mark.length()) == ' ')) {
+                    i += mark.length();
+                    return h % 2 + 1;
                 }
             }
             return 0;
         }
+
+        /** The marks of the morning (even places) and the afternoon (odd), the dotted ones first. */
+        private static final String[] HALF_DAYS = {"A.M.", "P.M.", "AM", "PM"};
+
+        /** The hours and minutes of an offset after GMT or UTC: {@code 1}, {@code 01:00}, {@code 0530}. */
+        private static final java.util.regex.Pattern OFFSET_DIGITS =
+                java.util.regex.Pattern.compile("\\d{1,2}(:?\\d{2})?");
 
         /** {@code GMT}, {@code UTC}, {@code Z}, or an offset after GMT or UTC; null for another zone. */
         private static @Nullable ZoneOffset offset(String zone) {
@@ -610,7 +618,7 @@ public final class SetupTimes {
                 return null;
             }
             String digits = o.substring(1);
-            if (!digits.matches("\\d{1,2}(:?\\d{2})?")) {
+            if (!OFFSET_DIGITS.matcher(digits).matches()) {
                 return null;
             }
             int colon = digits.indexOf(':');
