@@ -971,16 +971,7 @@ public class Obligations {
                 .put("placement", c.placement().name());
         s.put("due", c.due() == null ? null : c.due().toString());
         s.put("dueText", c.dueText());
-        tools.jackson.databind.JsonNode detail = json.readTree(c.detail());
-        s.put(
-                "ruleZone",
-                render.ruleZone(
-                                c.ruleId(),
-                                detail.hasNonNull("leadAuthority")
-                                        ? detail.path("leadAuthority").asString()
-                                        : null,
-                                incidentZone)
-                        .getId());
+        s.put("ruleZone", ruleZone(c.ruleId(), c.detail(), incidentZone).getId());
         return s;
     }
 
@@ -1104,13 +1095,14 @@ public class Obligations {
      * GDPR's one-stop shop), for showing its deadline on the right calendar day.
      */
     public java.time.ZoneId ruleZone(StoredObligation o, java.time.ZoneId incidentZone) {
-        tools.jackson.databind.JsonNode detail = json.readTree(o.detail());
+        return ruleZone(o.ruleId(), o.detail(), incidentZone);
+    }
+
+    /** The zone of a rule's obligation whose engine detail ({@link ObligationJson#detail}) is {@code detail}. */
+    private java.time.ZoneId ruleZone(String ruleId, String detail, java.time.ZoneId incidentZone) {
+        tools.jackson.databind.JsonNode d = json.readTree(detail);
         return render.ruleZone(
-                o.ruleId(),
-                detail.hasNonNull("leadAuthority")
-                        ? detail.path("leadAuthority").asString()
-                        : null,
-                incidentZone);
+                ruleId, d.hasNonNull("leadAuthority") ? d.path("leadAuthority").asString() : null, incidentZone);
     }
 
     ObligationJson render() {
