@@ -503,7 +503,7 @@ public final class LeakAnalyzer {
                 }
                 boolean card = false;
                 for (int col : cardCols) {
-                    if (JsonPayloadInspector.luhnCard(digitsOf(table.get(col)))) {
+                    if (JsonPayloadInspector.luhnCard(JsonPayloadInspector.cardDigits(table.get(col)))) {
                         cardsIn[col]++;
                         card = true;
                     }
@@ -528,21 +528,6 @@ public final class LeakAnalyzer {
             if (!f.piiColumns.isEmpty()) {
                 exports.files.add(f);
             }
-        }
-
-        /** The digits of a card number as an export writes it ({@code 4111 1111-1111 1111}); empty for other text. */
-        private static String digitsOf(String value) {
-            StringBuilder d = new StringBuilder(19);
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    if (d.length() == 19) return "";
-                    d.append(c);
-                } else if (c != ' ' && c != '-') {
-                    return "";
-                }
-            }
-            return d.toString();
         }
 
         private void jsonRecords(String name, InputStream in) {

@@ -298,7 +298,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
                 }
             }
             case CARD -> {
-                String digits = v.replaceAll("[ -]", "");
+                String digits = cardDigits(v);
                 if (luhnCard(digits)) {
                     t.cards++;
                     if (frame != null && frame.card.isEmpty()) {
@@ -338,7 +338,7 @@ public final class JsonPayloadInspector implements PayloadInspector {
         if (v.length() >= 13) {
             Matcher m = DIGIT_RUN.matcher(v);
             while (m.find()) {
-                String digits = m.group().replaceAll("[ -]", "");
+                String digits = cardDigits(m.group());
                 if (luhnCard(digits)) {
                     t.cards++;
                     if (frame != null && frame.card.isEmpty()) {
@@ -388,6 +388,18 @@ public final class JsonPayloadInspector implements PayloadInspector {
         Tally t = new Tally();
         scanFree(t, null, text);
         return t.result();
+    }
+
+    /** {@code text} without the spaces and dashes a card number is written with ({@code 4111 1111-1111 1111}). */
+    public static String cardDigits(String text) {
+        StringBuilder d = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '-') {
+                d.append(c);
+            }
+        }
+        return d.toString();
     }
 
     /** 13 to 19 digits, not all the same, passing the Luhn check (ISO/IEC 7812-1 Annex B). */
