@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
         description = {
             "Incidents on a Tandem server: list, show and open them, their members and their lifecycle.",
             "Also the facts and the awareness time the regulatory clock runs from.",
-            "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
-                    + "3 server unreachable, token refused or server error."
+            IncidentCall.EXIT_CODES
         },
         subcommands = {
             IncidentCalls.ListCommand.class,

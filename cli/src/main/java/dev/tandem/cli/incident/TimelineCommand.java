@@ -35,8 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
                     + " entries are opened only for the incident commander and LEGAL, others see their commitment.",
             "--format csv prints the server's CSV of it as it came (a header row, one row an entry), for a"
                     + " spreadsheet.",
-            "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
-                    + "3 server unreachable, token refused or server error."
+            IncidentCall.EXIT_CODES
         },
         subcommands = TimelineCommand.AddCommand.class)
 public final class TimelineCommand extends IncidentCall {
@@ -156,13 +155,9 @@ public final class TimelineCommand extends IncidentCall {
                 "The entry is recorded at the server's time; --event-at says when what it tells of happened"
                         + " and --discovered-at when it came to light. A CORRECTION names the entry it corrects"
                         + " (--corrects), which stays as it was.",
-                "Exit codes: 0 done, 2 usage error or the server refused (its reason printed), "
-                        + "3 server unreachable, token refused or server error."
+                IncidentCall.EXIT_CODES
             })
-    static final class AddCommand extends IncidentCall {
-        @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
-        String incident = "";
-
+    static final class AddCommand extends IncidentCall.OnIncident {
         @Option(
                 names = "--kind",
                 required = true,
@@ -239,7 +234,7 @@ public final class TimelineCommand extends IncidentCall {
             }
             if (corrects != null) body.put("corrects", corrects);
             if (privileged) body.put("privileged", true);
-            return Request.json("POST", "api/v1/incidents/" + segment(incident) + "/timeline", body, 201);
+            return Request.json("POST", path("timeline"), body, 201);
         }
 
         @Override
