@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The times of one Setup download (Login History, Setup Audit Trail), read once the whole file has
@@ -87,6 +88,23 @@ final class FileTimes<T> {
                 && zones.add(r.abbreviation())
                 && !SetupTimes.othersWriting(r.abbreviation()).isEmpty()) {
             ambiguousZones.putIfAbsent(r.abbreviation(), line);
+        }
+        return r;
+    }
+
+    /**
+     * The reading of {@code value} at {@code line}: through the file's {@code times} for a CSV
+     * download ({@link #read}), or alone for a JSON record ({@code times} null: its ISO 8601 time is
+     * read row by row), a value that is no time at all named as a malformed row either way.
+     */
+    static SetupTimes.Reading read(
+            @Nullable FileTimes<?> times, String file, long line, String column, String value, Problems problems) {
+        if (times != null) {
+            return times.read(line, value, problems);
+        }
+        SetupTimes.Reading r = SetupTimes.read(value);
+        if (!r.readable()) {
+            problems.malformedRow(file, line, SetupTimes.unreadable(column, value, ""));
         }
         return r;
     }

@@ -123,7 +123,6 @@ public final class LoginHistory {
                     userColumn,
                     t.get(user),
                     timeColumn,
-                    timeWhere,
                     t.get(time),
                     t.get(type),
                     t.get(ip),
@@ -155,7 +154,6 @@ public final class LoginHistory {
                 byName ? "Username" : "UserId",
                 fields.getOrDefault(byName ? "Username" : "UserId", ""),
                 "LoginTime",
-                "",
                 fields.getOrDefault("LoginTime", ""),
                 fields.getOrDefault("LoginType", ""),
                 fields.getOrDefault("SourceIp", ""),
@@ -173,7 +171,6 @@ public final class LoginHistory {
             String userColumn,
             String user,
             String timeColumn,
-            String timeWhere,
             String when,
             String type,
             String ip,
@@ -186,11 +183,8 @@ public final class LoginHistory {
             problems.malformedRow(file, line, "login without " + userColumn);
             return;
         }
-        SetupTimes.Reading r = times != null ? times.read(line, when, problems) : SetupTimes.read(when);
+        SetupTimes.Reading r = FileTimes.read(times, file, line, timeColumn, when, problems);
         if (!r.readable()) {
-            if (times == null) {
-                problems.malformedRow(file, line, SetupTimes.unreadable(timeColumn, when, timeWhere));
-            }
             return;
         }
         Login login = new Login(

@@ -163,7 +163,6 @@ public final class SetupAuditTrail {
                     query,
                     times,
                     dateColumn,
-                    "column " + (date + 1) + "; ",
                     t.get(date),
                     t.get(user),
                     t.get(delegate),
@@ -191,7 +190,6 @@ public final class SetupAuditTrail {
                 true,
                 null,
                 "CreatedDate",
-                "",
                 fields.getOrDefault("CreatedDate", ""),
                 user,
                 fields.getOrDefault("DelegateUser", ""),
@@ -207,7 +205,6 @@ public final class SetupAuditTrail {
             boolean query,
             @Nullable FileTimes<Change> times,
             String dateColumn,
-            String dateWhere,
             String when,
             String user,
             String delegate,
@@ -224,11 +221,8 @@ public final class SetupAuditTrail {
             }
             return;
         }
-        SetupTimes.Reading r = times != null ? times.read(line, when, problems) : SetupTimes.read(when);
+        SetupTimes.Reading r = FileTimes.read(times, file, line, dateColumn, when, problems);
         if (!r.readable()) {
-            if (times == null) {
-                problems.malformedRow(file, line, SetupTimes.unreadable(dateColumn, when, dateWhere));
-            }
             return;
         }
         long millis = r.usual();

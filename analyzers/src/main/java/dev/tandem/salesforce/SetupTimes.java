@@ -649,11 +649,6 @@ public final class SetupTimes {
         }
     }
 
-    /** The problem of a row whose time {@link #parse} cannot read: the column's name, the value and its position. */
-    public static String unreadable(String column, String value, int index) {
-        return unreadable(column, value, "column " + (index + 1) + "; ");
-    }
-
     /**
      * The problem of a value {@link #parse} cannot read: the field's name, the value, where it is
      * ({@code "column 2; "}, or empty in a JSON record) and the forms read.
