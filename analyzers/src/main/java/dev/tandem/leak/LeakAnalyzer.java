@@ -8,7 +8,6 @@ import dev.tandem.intake.Problems;
 import dev.tandem.intake.SafeXml;
 import dev.tandem.intake.SafeZip;
 import dev.tandem.intake.XmlNode;
-import dev.tandem.payload.JsonPayloadInspector;
 import dev.tandem.payload.PayloadInspector;
 import dev.tandem.payload.PiiField;
 import dev.tandem.payload.ScannerPayloadInspector;
@@ -481,9 +480,7 @@ public final class LeakAnalyzer {
                     piiCols.add(i);
                     f.piiColumns.add(h.names().get(i));
                 }
-                if (kind == PiiField.CARD
-                        || (kind == PiiField.NONE
-                                && PiiField.mayHoldCards(h.names().get(i)))) {
+                if (Exports.mayHoldCards(h.names().get(i), kind)) {
                     cardCols.add(i);
                 }
             }
@@ -503,7 +500,7 @@ public final class LeakAnalyzer {
                 }
                 boolean card = false;
                 for (int col : cardCols) {
-                    if (JsonPayloadInspector.luhnCard(JsonPayloadInspector.cardDigits(table.get(col)))) {
+                    if (Exports.cardNumber(table.get(col))) {
                         cardsIn[col]++;
                         card = true;
                     }
@@ -519,10 +516,7 @@ public final class LeakAnalyzer {
             }
             for (int col : cardCols) {
                 if (cardsIn[col] > 0) {
-                    f.cardColumns.put(h.names().get(col), cardsIn[col]);
-                    if (!f.piiColumns.contains(h.names().get(col))) {
-                        f.piiColumns.add(h.names().get(col));
-                    }
+                    f.cards(h.names().get(col), cardsIn[col]);
                 }
             }
             if (!f.piiColumns.isEmpty()) {
@@ -565,15 +559,28 @@ public final class LeakAnalyzer {
                 Exports.ExportFile f = byType.computeIfAbsent(type, k -> new Exports.ExportFile(name, k));
                 f.rows++;
                 boolean pii = false;
+                // fields whose name says card are judged by their values, as an export CSV's columns
+                boolean card = false;
                 for (var e : fields.entrySet()) {
-                    if (!e.getValue().isBlank() && PiiField.of(e.getKey()) != PiiField.NONE) {
+                    if (e.getValue().isBlank()) {
+                        continue;
+                    }
+                    PiiField kind = PiiField.of(e.getKey());
+                    if (kind != PiiField.NONE) {
                         if (!f.piiColumns.contains(e.getKey()) && f.piiColumns.size() < 20) {
                             f.piiColumns.add(e.getKey());
                         }
                         pii = true;
                     }
+                    if (Exports.mayHoldCards(e.getKey(), kind) && Exports.cardNumber(e.getValue())) {
+                        f.cards(e.getKey(), 1);
+                        card = true;
+                    }
                 }
-                if (pii && f.piiRows++ == 0) {
+                if (card) {
+                    f.cardRows++;
+                }
+                if ((pii || card) && f.piiRows++ == 0) {
                     f.firstLine = line;
                 }
             });

@@ -224,16 +224,6 @@ class LeakAnalyzerTest {
                     .append('\n');
         }
         AnalysisResult r = analyze(text("found/Contact_cards.csv", csv.toString()));
-        assertThat(r.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.title()).endsWith("records with personal data in clear text, 750 with card numbers");
-            assertThat(f.rationale())
-                    .contains("columns with personal data: FirstName, Email, Last_Card_Number__c")
-                    .contains("card numbers (13 to 19 digits passing the Luhn check) in Last_Card_Number__c (750"
-                            + " rows): cardholder data in clear text (PCI DSS)")
-                    .doesNotContain("Card_Last4__c")
-                    .doesNotContain("Card_Token__c");
-        });
         // the same export without whole card numbers stays HIGH and names no card column
         AnalysisResult masked = analyze(text(
                 "found/Contact_masked.csv",
@@ -241,10 +231,56 @@ class LeakAnalyzerTest {
                         .replace("4111 1111 1111 1111", "")
                         .replace("5555-5555-5555-4444", "")
                         .replace("378282246310005", "")));
+        assertCardColumnJudged(r, masked, "records with personal data in clear text, 750 with card numbers");
+    }
+
+    /**
+     * {@code cards} CRITICAL, naming {@code Last_Card_Number__c} with its 750 rows and not the columns
+     * holding a last four or a token; {@code masked}, the same without whole numbers, HIGH with no card
+     * column named.
+     */
+    private static void assertCardColumnJudged(AnalysisResult cards, AnalysisResult masked, String title) {
+        assertThat(cards.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.title()).endsWith(title);
+            assertThat(f.rationale())
+                    .contains("columns with personal data: FirstName, Email, Last_Card_Number__c")
+                    .contains("card numbers (13 to 19 digits passing the Luhn check) in Last_Card_Number__c (750"
+                            + " rows): cardholder data in clear text (PCI DSS)")
+                    .doesNotContain("Card_Last4__c")
+                    .doesNotContain("Card_Token__c");
+        });
         assertThat(masked.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.rationale()).doesNotContain("card numbers").doesNotContain("Last_Card_Number__c");
         });
+    }
+
+    /**
+     * A JSON export (a REST or Bulk API query result, JSON Lines) is judged as a CSV one: a field whose
+     * name says card is read by its values, whole numbers as strings or as JSON numbers.
+     */
+    @Test
+    void namesTheCardFieldsOfAJsonExportByTheirValuesAndRaisesTheFinding() throws Exception {
+        String[] cards = {"\"4111 1111 1111 1111\"", "\"5555-5555-5555-4444\"", "378282246310005"};
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            lines.append("""
+                    {"attributes": {"type": "Contact"}, "Id": "003%d", "FirstName": "Ann", "Email": "ann%d@example.org", \
+                    "Last_Card_Number__c": %s, "Card_Last4__c": "1111", "Card_Token__c": "tok_%d"}
+                    """.formatted(i, i, i % 2 == 0 ? cards[i % 3] : "null", i));
+        }
+        AnalysisResult r = analyze(text("found/Contact_cards.jsonl", lines.toString()));
+        assertThat(r.inputs()).containsExactly(new AnalyzedInput("found/Contact_cards.jsonl", "data-export-json"));
+        // the same export without whole card numbers stays HIGH and names no card field
+        String masked = lines.toString();
+        for (String card : cards) {
+            masked = masked.replace(card, "null");
+        }
+        assertCardColumnJudged(
+                r,
+                analyze(text("found/Contact_masked.jsonl", masked)),
+                "Contact records with personal data in clear text, 750 with card numbers");
     }
 
     @Test
