@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The times of one Setup download (Login History, Setup Audit Trail), read once the whole file has
  * shown which way its dates go. A download is written in the locale of the user who made it: US
  * English writes {@code 3/4/2025} for March 4, British English, French and most others for April 3.
- * A date past the 12th tells the order ({@code 15/3/2025} is day first), as does a zone name not in
- * use on one reading's date ({@link SetupTimes.Reading}); a file whose dates all read either way is
+ * A date past the 12th tells the order ({@code 15/3/2025} is day first), as do a month's name
+ * ({@code 15 mars 2025} day first, {@code Mar 15, 2025} month first) and a zone name not in use on
+ * one reading's date ({@link SetupTimes.Reading}); a file whose dates all read either way is
  * read day first when they are all written the day-first way ({@link
  * SetupTimes.Reading#dayFirstStyle()}), else month first, and one whose dates tell both orders is
  * read the way most of them tell, its other rows named as malformed. Each of these decisions, and a zone abbreviation that

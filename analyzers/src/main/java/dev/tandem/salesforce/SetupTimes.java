@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * The times of the Setup pages' CSV downloads (Login History's {@code Login Time}, the Setup Audit
  * Trail's {@code Date}): ISO 8601 and the Event Log File form as {@link Timestamps} reads them, and
  * the US-English forms the downloads are written in ({@code 3/15/2025, 10:12:44 AM PDT},
- * {@code 3/15/2025 10:12 AM GMT}, {@code 2025-03-15 17:12:44 PDT}), in the time zone of the user who
- * downloaded them: an abbreviation stands for one offset ({@link #ABBREVIATIONS}), never for a
- * region whose summer time would shift it. A time without a zone is GMT, as
+ * {@code 3/15/2025 10:12 AM GMT}, {@code 2025-03-15 17:12:44 PDT}) and those of other locales
+ * ({@code 15/03/2025 22:12}, {@code 15.03.2025}, a month's name: {@code 15 mars 2025 14:03},
+ * {@code Mar 15, 2025 2:03 PM}), in the time zone of the user who downloaded them: an abbreviation
+ * stands for one offset ({@link #ABBREVIATIONS}), never for a region whose summer time would shift it. A time without a zone is GMT, as
  * the LoginHistory object's LoginTime is (Object Reference, "LoginHistory"). These files are small:
  * this is not the event logs' allocation-free path.
  */
@@ -320,7 +321,9 @@ public final class SetupTimes {
      * first date; {@code 15.03.2025}, written with dots, is only ever day first); the two are the
      * same where the date says which is which (ISO 8601, {@code 2025/03/15}, a day past the 12th
      * or the same number twice). A reading that puts the zone abbreviation on a date its zone does
-     * not write it on ({@code 02/04/2025 23:13 BST} read as February 4) is unknown too.
+     * not write it on ({@code 02/04/2025 23:13 BST} read as February 4) is unknown too. A month's
+     * name reads one way only, the way its place tells: {@code 5 mars 2025} day first,
+     * {@code Mar 5, 2025} month first, so that it settles the order of the file it is in.
      *
      * @param abbreviation the zone abbreviation the time was written with, upper case, or null
      * @param dayFirstStyle a date that reads either way written as day-first locales write dates and US
@@ -366,17 +369,17 @@ public final class SetupTimes {
         if (t != Timestamps.UNKNOWN) {
             return new Reading(t);
         }
-        if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
+        if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
             return Reading.NONE;
         }
-        Reading numeric = new Numeric(s).read();
-        if (numeric != null) {
-            return numeric;
+        Reading written = new Written(s).read();
+        if (written != null) {
+            return written;
         }
-        return new Reading(parseByPattern(s));
+        return Character.isDigit(s.charAt(0)) ? new Reading(parseByPattern(s)) : Reading.NONE;
     }
 
-    /** The forms {@link Numeric} does not read, by the US-English patterns: month first. */
+    /** The forms {@link Written} does not read, by the US-English patterns: month first. */
     private static long parseByPattern(String s) {
         int space = s.lastIndexOf(' ');
         ZoneOffset abbreviated =
@@ -433,23 +436,123 @@ public final class SetupTimes {
     }
 
     /**
-     * A date of three numbers ({@code 3/15/2025}, {@code 15/03/2025}, {@code 15.03.2025},
-     * {@code 15-03-2025}, {@code 2025/03/15}; a year of two digits is this century's), an optional
-     * comma, a time ({@code 10:12}, {@code 10:12:44}, with AM or PM or on 24 hours) and an optional
-     * zone: an abbreviation ({@link #ABBREVIATIONS}), GMT or UTC, or an offset after them
-     * ({@code GMT+01:00}, {@code UTC−03:00} with a minus sign, {@code GMT-3}). Null for any other
-     * form.
+     * The languages whose month names and abbreviations a download's dates are read in: English and
+     * the major European languages a Salesforce user's locale writes dates in with the month as a
+     * word ({@code Mar 15, 2025}, {@code 15 mars 2025}, {@code 15. März 2025}, {@code 15 de mar. de
+     * 2025}), as the JDK's CLDR data, which Salesforce's ICU locale formats follow, writes them.
      */
-    private static final class Numeric {
+    private static final List<Locale> MONTH_LANGUAGES = java.util.stream.Stream.of(
+                    "en-US", "en-GB", "en-AU", "fr-FR", "fr-CA", "de-DE", "de-AT", "it-IT", "es-ES", "es-MX", "nl-NL",
+                    "pt-PT", "pt-BR", "sv-SE", "da-DK", "nb-NO", "pl-PL")
+            .map(Locale::forLanguageTag)
+            .toList();
+
+    /**
+     * Each month's names and abbreviations in {@link #MONTH_LANGUAGES} ({@code mars}, {@code févr},
+     * {@code märz}, {@code sept}, {@code marca}), lower case and without the dot CLDR closes some
+     * abbreviations with, with the month (1 to 12); and each without its accents ({@code fevr},
+     * {@code marz}) where no other month is written so. A word two languages give two months would be
+     * left out (none of these does).
+     */
+    private static final java.util.Map<String, Integer> MONTHS;
+
+    /**
+     * The words CLDR writes between a date's day, month and year in these languages, from the JDK's
+     * date patterns ({@code de}: {@code d 'de' MMMM 'de' y}, {@code 15 de marzo de 2025}).
+     */
+    private static final java.util.Set<String> DATE_WORDS;
+
+    static {
+        java.util.Map<String, Integer> exact = new java.util.HashMap<>();
+        java.util.Set<String> clash = new java.util.HashSet<>();
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (Locale language : MONTH_LANGUAGES) {
+            java.text.DateFormatSymbols symbols = java.text.DateFormatSymbols.getInstance(language);
+            for (String[] names : new String[][] {symbols.getMonths(), symbols.getShortMonths()}) {
+                for (int m = 0; m < 12; m++) {
+                    String name = monthKey(names[m]);
+                    Integer before = exact.putIfAbsent(name, m + 1);
+                    if (before != null && before != m + 1) {
+                        clash.add(name);
+                    }
+                }
+            }
+            for (java.time.format.FormatStyle style : java.time.format.FormatStyle.values()) {
+                String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                        style, null, java.time.chrono.IsoChronology.INSTANCE, language);
+                String[] quoted = pattern.split("'", -1);
+                for (int q = 1; q < quoted.length; q += 2) {
+                    for (String w : quoted[q].strip().split(" ")) {
+                        if (!w.isEmpty()) {
+                            words.add(w.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        exact.keySet().removeAll(clash);
+        java.util.Map<String, Integer> months = new java.util.HashMap<>(exact);
+        java.util.Set<String> plainClash = new java.util.HashSet<>();
+        exact.forEach((name, month) -> {
+            String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
+            if (!plain.equals(name)) {
+                Integer before = months.putIfAbsent(plain, month);
+                if (before != null && !before.equals(month)) {
+                    plainClash.add(plain);
+                }
+            }
+        });
+        // a plain form two months share reads neither; one that is another month's own name stays its
+        plainClash.forEach(p -> {
+            if (!exact.containsKey(p)) {
+                months.remove(p);
+            }
+        });
+        MONTHS = java.util.Map.copyOf(months);
+        DATE_WORDS = java.util.Set.copyOf(words);
+    }
+
+    /** A month's name as {@link #MONTHS} holds it: lower case, without a closing dot. */
+    private static String monthKey(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /**
+     * A date as a download writes it, an optional comma, a time ({@code 10:12}, {@code 10:12:44}, with
+     * AM or PM or on 24 hours) and an optional zone: an abbreviation ({@link #ABBREVIATIONS}), GMT or
+     * UTC, or an offset after them ({@code GMT+01:00}, {@code UTC−03:00} with a minus sign,
+     * {@code GMT-3}). The date is three numbers ({@code 3/15/2025}, {@code 15/03/2025},
+     * {@code 15.03.2025}, {@code 15-03-2025}, {@code 2025/03/15}; a year of two digits is this
+     * century's), or a month's name ({@link #MONTHS}) after the day ({@code 15 mars 2025},
+     * {@code 15. März 2025}, {@code 15-Mar-2025}, {@code 15 de mar. de 2025}: day first) or before it
+     * ({@code Mar 15, 2025}: month first), with a word between date and time as CLDR's long forms
+     * write one ({@code at}, {@code um}, {@code à}). Null for any other form.
+     */
+    private static final class Written {
         private final String s;
         private int i;
 
-        Numeric(String s) {
+        private int hour;
+        private int minute;
+        private int second;
+        /** 1 for AM, 2 for PM, 0 for a time on 24 hours. */
+        private int half;
+
+        private boolean twoDigitHour;
+        private @Nullable String abbreviation;
+        private ZoneOffset offset = ZoneOffset.UTC;
+
+        Written(String s) {
             this.s = s;
         }
 
         @Nullable
         Reading read() {
+            if (Character.isLetter(s.charAt(0))) {
+                return monthFirst();
+            }
             int a0 = i;
             int a = number(4);
             int aDigits = i - a0;
@@ -457,8 +560,11 @@ public final class SetupTimes {
                 return null;
             }
             char sep = s.charAt(i);
-            if (sep != '/' && sep != '.' && sep != '-') {
-                return null;
+            boolean numeric = (sep == '/' || sep == '.' || sep == '-')
+                    && i + 1 < s.length()
+                    && Character.isDigit(s.charAt(i + 1));
+            if (!numeric) {
+                return aDigits <= 2 ? dayFirst(a) : null;
             }
             i++;
             int b = number(2);
@@ -469,71 +575,15 @@ public final class SetupTimes {
             int c0 = i;
             int c = number(4);
             int cDigits = i - c0;
-            if (c < 0) {
+            if (c < 0 || !timeAndZone(false)) {
                 return null;
-            }
-            if (i < s.length() && s.charAt(i) == ',') {
-                i++;
-            }
-            if (!spaces()) {
-                return null;
-            }
-            int h0 = i;
-            int hour = number(2);
-            boolean twoDigitHour = i - h0 == 2;
-            if (hour < 0 || !at(':')) {
-                return null;
-            }
-            int minute = number(2);
-            int second = 0;
-            if (minute < 0) {
-                return null;
-            }
-            if (at(':')) {
-                second = number(2);
-                if (second < 0) {
-                    return null;
-                }
-            }
-            int mark = i;
-            boolean spaced = spaces();
-            int half = halfDay();
-            if (half == 0) {
-                i = mark;
-                spaced = spaces();
-            } else {
-                if (hour < 1 || hour > 12) {
-                    return null;
-                }
-                hour = hour % 12 + (half == 2 ? 12 : 0);
-                spaced = spaces();
-            }
-            if (hour > 23 || minute > 59 || second > 59) {
-                return null;
-            }
-            String abbreviation = null;
-            ZoneOffset offset = ZoneOffset.UTC;
-            if (i < s.length()) {
-                if (!spaced) {
-                    return null;
-                }
-                String zone = s.substring(i).toUpperCase(Locale.ROOT);
-                offset = ABBREVIATIONS.get(zone);
-                if (offset != null) {
-                    abbreviation = zone;
-                } else {
-                    offset = offset(zone);
-                    if (offset == null) {
-                        return null;
-                    }
-                }
             }
             java.time.LocalTime time = java.time.LocalTime.of(hour, minute, second);
             if (aDigits == 4) {
                 long t = millis(a, b, c, time, offset);
                 return new Reading(t, t, abbreviation, false);
             }
-            int year = cDigits == 4 ? c : cDigits == 2 ? 2000 + c : -1;
+            int year = year(c, cDigits);
             if (year < 0 || aDigits > 2) {
                 return null;
             }
@@ -553,6 +603,160 @@ public final class SetupTimes {
             }
             boolean dayFirstStyle = aDigits == 2 && s.charAt(a0) == '0' && half == 0 && twoDigitHour;
             return new Reading(monthFirst, dayFirst, abbreviation, dayFirstStyle);
+        }
+
+        /** {@code Mar 15, 2025}, {@code March 15, 2025}: read month first only, as the name says. */
+        private @Nullable Reading monthFirst() {
+            int month = monthName();
+            if (month == 0 || !spaces()) {
+                return null;
+            }
+            int day = number(2);
+            if (day < 0) {
+                return null;
+            }
+            at(',');
+            if (!spaces()) {
+                return null;
+            }
+            int y0 = i;
+            int year = year(number(4), i - y0);
+            if (year < 0 || !timeAndZone(true)) {
+                return null;
+            }
+            long t = millis(year, month, day, java.time.LocalTime.of(hour, minute, second), offset);
+            return new Reading(t, Timestamps.UNKNOWN, abbreviation, false);
+        }
+
+        /**
+         * {@code 15 mars 2025}, {@code 15. März 2025}, {@code 15-Mar-2025}, {@code 15 de mar. de 2025},
+         * the day read already: read day first only, as the name says.
+         */
+        private @Nullable Reading dayFirst(int day) {
+            at('.');
+            if (!separator()) {
+                return null;
+            }
+            dateWord();
+            int month = monthName();
+            if (month == 0 || !separator()) {
+                return null;
+            }
+            dateWord();
+            int y0 = i;
+            int year = year(number(4), i - y0);
+            if (year < 0 || !timeAndZone(true)) {
+                return null;
+            }
+            long t = millis(year, month, day, java.time.LocalTime.of(hour, minute, second), offset);
+            return new Reading(Timestamps.UNKNOWN, t, abbreviation, false);
+        }
+
+        /** The month of the word at {@code i} and its closing dot, if any ({@link #MONTHS}); 0 for none. */
+        private int monthName() {
+            int start = i;
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return 0;
+            }
+            int month = MONTHS.getOrDefault(s.substring(start, i).toLowerCase(Locale.ROOT), 0);
+            at('.');
+            return month;
+        }
+
+        /** Spaces, or a dash or slash ({@code 15-Mar-2025}) between the parts of a date with a month's name. */
+        private boolean separator() {
+            return spaces() || at('-') || at('/');
+        }
+
+        /** Skips a word of {@link #DATE_WORDS} and the spaces after it ({@code de }), if one is at {@code i}. */
+        private void dateWord() {
+            int start = i;
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            if (i > start
+                    && i < s.length()
+                    && s.charAt(i) == ' '
+                    && DATE_WORDS.contains(s.substring(start, i).toLowerCase(Locale.ROOT))) {
+                spaces();
+            } else {
+                i = start;
+            }
+        }
+
+        /** A year of four digits, or of two (this century's); -1 for none. */
+        private static int year(int digits, int count) {
+            return digits < 0 ? -1 : count == 4 ? digits : count == 2 ? 2000 + digits : -1;
+        }
+
+        /**
+         * After the date: an optional comma, the time, AM or PM, and the zone, to the end of the value,
+         * into the fields; false when they are not there. {@code words}: one or two short words may
+         * stand before the time ({@code at}, {@code um}, {@code à}, CLDR's long forms).
+         */
+        private boolean timeAndZone(boolean words) {
+            at(',');
+            if (!spaces()) {
+                return false;
+            }
+            for (int w = 0; words && w < 2 && i < s.length() && Character.isLetter(s.charAt(i)); w++) {
+                int start = i;
+                while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                    i++;
+                }
+                if (i - start > 4 || !spaces()) {
+                    return false;
+                }
+            }
+            int h0 = i;
+            hour = number(2);
+            twoDigitHour = i - h0 == 2;
+            if (hour < 0 || !at(':')) {
+                return false;
+            }
+            minute = number(2);
+            if (minute < 0) {
+                return false;
+            }
+            if (at(':')) {
+                second = number(2);
+                if (second < 0) {
+                    return false;
+                }
+            }
+            int mark = i;
+            boolean spaced = spaces();
+            half = halfDay();
+            if (half == 0) {
+                i = mark;
+                spaced = spaces();
+            } else {
+                if (hour < 1 || hour > 12) {
+                    return false;
+                }
+                hour = hour % 12 + (half == 2 ? 12 : 0);
+                spaced = spaces();
+            }
+            if (hour > 23 || minute > 59 || second > 59) {
+                return false;
+            }
+            if (i < s.length()) {
+                if (!spaced) {
+                    return false;
+                }
+                String zone = s.substring(i).toUpperCase(Locale.ROOT);
+                ZoneOffset named = ABBREVIATIONS.get(zone);
+                ZoneOffset written = named != null ? named : offset(zone);
+                if (written == null) {
+                    return false;
+                }
+                abbreviation = named != null ? zone : null;
+                offset = written;
+            }
+            return true;
         }
 
         /** Up to {@code max} digits as a number, -1 when there is none. */

@@ -130,6 +130,103 @@ class FileTimesTest {
         assertThat(problems.all()).isEmpty();
     }
 
+    /**
+     * Downloads by users whose locale writes the month as a word (Salesforce's ICU formats, as CLDR
+     * writes them): the name says which number is the day, so the file's other dates follow it and
+     * nothing is assumed.
+     */
+    @Test
+    void aMonthsNameSettlesTheOrderOfTheFile() throws Exception {
+        Problems problems = new Problems(10);
+        LoginHistory h = logins(
+                problems,
+                login("15 mars 2025 14:03", "dana@shop.example"),
+                login("03/04/2025 09:00", "dana@shop.example"));
+        // 3 April: the French name put the day first
+        assertThat(times(h, "dana@shop.example")).containsExactly("2025-03-15T14:03:00Z", "2025-04-03T09:00:00Z");
+        assertThat(problems.all())
+                .extracting(Problem::line, Problem::kind, Problem::message)
+                .containsExactly(tuple(
+                        2L,
+                        Problem.Kind.TIMES_ASSUMED,
+                        "Login Time: dates read day first (d/M/yyyy), as line 2 \"15 mars 2025 14:03\" can only be"
+                                + " read; 1 that read either way read so too"));
+
+        // written with a leading zero and on 24 hours, 03/04 alone would be read day first; the English
+        // name before the day puts the month first
+        Problems english = new Problems(10);
+        LoginHistory en = logins(
+                english,
+                login("Mar 4, 2025 14:03", "dana@shop.example"),
+                login("03/04/2025 09:00", "dana@shop.example"));
+        assertThat(times(en, "dana@shop.example")).containsExactly("2025-03-04T09:00:00Z", "2025-03-04T14:03:00Z");
+        assertThat(english.all()).isEmpty();
+
+        Problems french = new Problems(10);
+        LoginHistory fr = logins(
+                french,
+                login("2 févr. 2025, 09:13:34 UTC+1", "dana@shop.example"),
+                login("1 janv. 2025 23:00 UTC+01:00", "dana@shop.example"));
+        assertThat(times(fr, "dana@shop.example")).containsExactly("2025-01-01T22:00:00Z", "2025-02-02T08:13:34Z");
+        assertThat(french.all()).isEmpty();
+    }
+
+    @Test
+    void readsMonthNamesInEnglishAndTheEuropeanLanguagesAsCldrWritesThem() {
+        String[][] cases = {
+            // English: United States, Canada; United Kingdom, Ireland, India, Australia
+            {"Mar 15, 2025 2:03 PM", "2025-03-15T14:03:00Z"},
+            {"Mar 15, 2025, 2:03:07 PM PDT", "2025-03-15T21:03:07Z"},
+            {"March 15, 2025 at 2:03:07 PM GMT", "2025-03-15T14:03:07Z"},
+            {"Sept. 5, 2025, 9:03 a.m.", "2025-09-05T09:03:00Z"},
+            {"15-Mar-2025 14:03", "2025-03-15T14:03:00Z"},
+            {"15 Mar 2025, 14:03:07 GMT", "2025-03-15T14:03:07Z"},
+            {"5 Sept 2025, 09:03", "2025-09-05T09:03:00Z"},
+            {"5 June 2025, 2:03 pm", "2025-06-05T14:03:00Z"},
+            // French, German (Germany, Austria), Italian, Spanish, Dutch, Portuguese, Nordic, Polish
+            {"15 mars 2025 14:03", "2025-03-15T14:03:00Z"},
+            {"5 sept. 2025, 09:03:07", "2025-09-05T09:03:07Z"},
+            {"15 déc. 2025 14:03", "2025-12-15T14:03:00Z"},
+            {"15. März 2025 14:03", "2025-03-15T14:03:00Z"},
+            {"15. März 2025 um 14:03:07 MEZ", "2025-03-15T13:03:07Z"},
+            {"2. Jän. 2025, 14:03", "2025-01-02T14:03:00Z"},
+            {"15 marzo 2025, 14:03", "2025-03-15T14:03:00Z"},
+            {"5 set 2025, 09:03", "2025-09-05T09:03:00Z"},
+            {"15 de marzo de 2025, 14:03", "2025-03-15T14:03:00Z"},
+            {"5 ene 2025, 9:03", "2025-01-05T09:03:00Z"},
+            {"15 mrt 2025, 14:03", "2025-03-15T14:03:00Z"},
+            {"15 mei 2025 14:03", "2025-05-15T14:03:00Z"},
+            {"15 de mar. de 2025 14:03", "2025-03-15T14:03:00Z"},
+            {"15 de março de 2025, 14:03", "2025-03-15T14:03:00Z"},
+            {"5 out. 2025 14:03", "2025-10-05T14:03:00Z"},
+            {"15 okt. 2025 14:03", "2025-10-15T14:03:00Z"},
+            {"15 maj 2025 14:03", "2025-05-15T14:03:00Z"},
+            {"15 października 2025 14:03", "2025-10-15T14:03:00Z"},
+            // any case; an accent left out where no other month is so written
+            {"15 MARS 2025 14:03", "2025-03-15T14:03:00Z"},
+            {"15 Marz 2025 14:03", "2025-03-15T14:03:00Z"},
+            {"15 fevr 2025 14:03", "2025-02-15T14:03:00Z"}
+        };
+        for (String[] c : cases) {
+            assertThat(SetupTimes.parse(c[0])).as(c[0]).isEqualTo(iso(c[1]));
+        }
+        // the name tells the order: read one way only
+        assertThat(SetupTimes.read("5 mars 2025 14:03").onlyDayFirst()).isTrue();
+        assertThat(SetupTimes.read("Mar 5, 2025 2:03 PM").onlyMonthFirst()).isTrue();
+        for (String bad : new String[] {
+            "31 févr. 2025 14:03",
+            "15 mars 2025",
+            "15 Marzipan 2025 14:03",
+            "Mars 15 2025",
+            "15 mars 2025 25:00",
+            "15 mars 2025 14:03 Paris",
+            "yesterday 14:03",
+            "15 de de mars 2025 14:03"
+        }) {
+            assertThat(SetupTimes.read(bad).readable()).as(bad).isFalse();
+        }
+    }
+
     @Test
     void aFileThatJoinsTwoLocalesIsReadTheWayMostOfItGoesAndTheRestNamed() throws Exception {
         Problems problems = new Problems(10);
