@@ -16,6 +16,14 @@ import java.util.stream.Collectors;
  * proposed; and, past 72 hours, the reasons for the delay (Art. 33(1)).
  */
 public final class Art33NoticeDrafter {
+    /** The rule whose obligation a sent Art. 33 notice files (rule ids may carry a version after '@'). */
+    public static final String RULE = "eu-gdpr-33-sa";
+
+    /** Is {@code ruleId} the rule of the notice this drafts, in any version? */
+    public static boolean isRule(String ruleId) {
+        return ruleId.equals(RULE) || ruleId.startsWith(RULE + "@");
+    }
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx (VV)", Locale.ROOT);
 
     /**

@@ -4,6 +4,7 @@ import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
+import dev.tandem.regulation.notice.NoticeGaps;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.change.Change;
@@ -42,9 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class NoticeDrafts {
     public static final String GDPR_ART33 = "gdpr-art33";
-    /** The rule whose obligation a sent Art. 33 notice files (rule ids may carry a version after '@'). */
-    static final String ART33_RULE = "eu-gdpr-33-sa";
-
     static final int MAX_CHARS = 262_144;
 
     private final JdbcTemplate jdbc;
@@ -419,7 +417,7 @@ public class NoticeDrafts {
     /** The pending Art. 33 obligation a sent notice files; 409 when there is none, 422 when ambiguous. */
     StoredObligation art33Obligation(String incidentId, @Nullable String jurisdiction) {
         List<StoredObligation> candidates = obligations.ofIncident(incidentId).stream()
-                .filter(o -> isArt33(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
                 .filter(o -> jurisdiction == null || o.jurisdiction().equalsIgnoreCase(jurisdiction))
                 .toList();
         if (candidates.isEmpty()) {
@@ -453,10 +451,6 @@ public class NoticeDrafts {
         return o;
     }
 
-    static boolean isArt33(String ruleId) {
-        return ruleId.equals(ART33_RULE) || ruleId.startsWith(ART33_RULE + "@");
-    }
-
     /**
      * The notice states the scope (how many people, which data): while the scope rests on FORENSIC
      * evidence, only LEGAL and the incident commander read it (ADR 062), so only they read the notice.
@@ -484,7 +478,7 @@ public class NoticeDrafts {
         Notice n = current(incidentId, access);
         Instant now = clock.instant();
         boolean late = obligations.ofIncident(incidentId).stream()
-                .filter(o -> isArt33(o.ruleId())
+                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId())
                         && o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING)
                 .anyMatch(o -> o.due() != null && now.isAfter(o.due()));
@@ -614,7 +608,7 @@ public class NoticeDrafts {
 
     private String authority(String incidentId) {
         List<String> where = obligations.ofIncident(incidentId).stream()
-                .filter(o -> isArt33(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
                 .map(StoredObligation::jurisdiction)
                 .toList();
         if (where.equals(List.of("EU"))) {

@@ -2,6 +2,7 @@ package dev.tandem.server.regulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.regulation.notice.NoticeGaps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.tandem.server.regulation;
+package dev.tandem.regulation.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

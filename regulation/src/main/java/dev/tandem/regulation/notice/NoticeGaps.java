@@ -1,4 +1,4 @@
-package dev.tandem.server.regulation;
+package dev.tandem.regulation.notice;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,20 +13,20 @@ import java.util.regex.Pattern;
  * left (the Art. 33(3) content the record does not know), and, for a notice sent after its 72 hours,
  * the reasons for the delay Art. 33(1) asks for when the text gives none.
  */
-final class NoticeGaps {
+public final class NoticeGaps {
     private NoticeGaps() {}
 
     private static final Pattern GAP = Pattern.compile("\\[to be completed: ([^\\]\\n]*)\\]");
 
     /** The gap of a late notice whose text says nothing of the delay. */
-    static final String DELAY = "reasons for notifying later than 72 hours (GDPR Art. 33(1))";
+    public static final String DELAY = "reasons for notifying later than 72 hours (GDPR Art. 33(1))";
 
     /**
      * The gaps of {@code text}, in order of appearance, each once.
      *
      * @param late the notice is sent after its deadline: its text must give the reasons for the delay
      */
-    static List<String> of(String text, boolean late) {
+    public static List<String> of(String text, boolean late) {
         Set<String> gaps = new LinkedHashSet<>();
         Matcher m = GAP.matcher(text);
         while (m.find()) {
