@@ -115,15 +115,72 @@ public abstract class ServerCommand implements Callable<Integer> {
             err.println(name + ": unknown --format '" + format() + "' (" + String.join(", ", formats()) + ")");
             return TandemCommand.EXIT_USAGE;
         }
-        Request request;
-        ServerConnection.Target target;
         try {
-            request = request();
-            target = connection.target();
+            return perform(out);
         } catch (Usage | ServerConnection.Problem e) {
             err.println(name + ": " + e.getMessage());
             return TandemCommand.EXIT_USAGE;
+        } catch (Refused e) {
+            return fail(err, name, e.failure);
         }
+    }
+
+    /** A call that was not done (refused, unanswered, or answered with something else): the line and exit code. */
+    protected static final class Refused extends Exception {
+        final ServerConnection.Failure failure;
+
+        public Refused(ServerConnection.Failure failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** The answer of a call that was done: its status, headers and body. */
+    protected record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        /** The body as UTF-8 text. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The first value of the header {@code name}, or null. */
+        public @Nullable String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The body as JSON (a missing node when empty); refused as unexpected when it is not JSON. */
+        public JsonNode json(ServerConnection.Target target) throws Refused {
+            try {
+                // a 204 has no body: the command's text says what was done
+                String text = text();
+                return text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+            } catch (JacksonException e) {
+                throw new Refused(new ServerConnection.Failure(
+                        TandemCommand.EXIT_UNREACHABLE,
+                        "unexpected answer " + status + " from " + target.base() + ": not JSON"));
+            }
+        }
+    }
+
+    /**
+     * The command's work once its format is one it writes: by default one call, {@link #request},
+     * its answer printed as text or as it came. A command of several calls overrides it, each call
+     * by {@link #send}.
+     */
+    protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
+        Request request = request();
+        ServerConnection.Target target = connection.target();
+        Answer answer = send(target, request);
+        String body = answer.text();
+        if (!format().equals("text")) {
+            verbatim(answer.body(), out);
+            return exit(body);
+        }
+        text(answer.json(target), out);
+        return exit(body);
+    }
+
+    /** {@code request} sent to {@code target}: its answer when its status is the request's {@code ok}, else refused. */
+    protected final Answer send(ServerConnection.Target target, Request request) throws Refused {
         HttpResponse<byte[]> response;
         try (HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -141,34 +198,18 @@ public abstract class ServerCommand implements Callable<Integer> {
                             : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return fail(err, name, ServerConnection.unreachable(target.base(), e));
+            throw new Refused(ServerConnection.unreachable(target.base(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail(err, name, new ServerConnection.Failure(TandemCommand.EXIT_UNREACHABLE, "interrupted"));
+            throw new Refused(new ServerConnection.Failure(TandemCommand.EXIT_UNREACHABLE, "interrupted"));
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() != request.ok()) {
+            String body = new String(response.body(), StandardCharsets.UTF_8);
             String option = option(ServerConnection.reason(body));
-            return fail(
-                    err,
-                    name,
+            throw new Refused(
                     ServerConnection.answered(response.statusCode(), body, option == null ? null : "option " + option));
         }
-        if (!format().equals("text")) {
-            verbatim(response.body(), out);
-            return exit(body);
-        }
-        JsonNode answer;
-        try {
-            // a 204 has no body: the command's text says what was done
-            answer = body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
-        } catch (JacksonException e) {
-            err.println(
-                    name + ": unexpected answer " + response.statusCode() + " from " + target.base() + ": not JSON");
-            return TandemCommand.EXIT_UNREACHABLE;
-        }
-        text(answer, out);
-        return exit(body);
+        return new Answer(response.statusCode(), response.headers(), response.body());
     }
 
     /**
