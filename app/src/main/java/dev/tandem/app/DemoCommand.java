@@ -177,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
                       --reason 'Names and e-mail addresses of EU customers'   # counsel's answer, privileged
                   ./tandem judgements list --server $S --token $COUNSEL --incident $I   # the answers, with reasons
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
+                  ./tandem notice show --server $S --token $COUNSEL --incident $I   # the same: what it lacks, who edited it
 
                 Reminders: before each deadline and before an open evidence request's due date, the
                 server posts a Slack-style message to %s;

@@ -80,6 +80,7 @@ public final class TandemCommand implements Runnable {
         m.put("obligations", () -> dev.tandem.cli.incident.ObligationsCommand.commandLine());
         m.put("scope", dev.tandem.cli.incident.ScopeCommand::new);
         m.put("judgements", dev.tandem.cli.incident.JudgementsCommand::new);
+        m.put("notice", dev.tandem.cli.incident.NoticeCommand::new);
         m.put("export", dev.tandem.cli.export.ExportCommand::new);
         m.put("verify", dev.tandem.cli.export.VerifyCommand::new);
         m.put("witness", dev.tandem.cli.witness.WitnessCommand::new);

@@ -419,6 +419,106 @@ final class IncidentText {
         out.println(count(list.size(), "judgement", "judgements"));
     }
 
+    /**
+     * The GDPR Art. 33 notice as {@code tandem notice show} puts it together: its state and the
+     * version shown, who edited it when, whether it was sent, what may be stale, its gaps, then the
+     * text as stored.
+     */
+    static void notice(JsonNode n, PrintWriter out) {
+        String incident = n.path("incident").asString();
+        String state = n.path("state").asString("?");
+        out.println("GDPR Art. 33 notice of incident " + incident + ": " + state
+                + (n.hasNonNull("version")
+                        ? ", version " + n.path("version").asInt() + " of "
+                                + n.path("versions").asInt()
+                        : ", the draft generated from the incident record (not edited yet)"));
+        if (n.hasNonNull("editedAt")) {
+            row(
+                    out,
+                    "edited",
+                    n.path("editedAt").asString() + " by " + n.path("editedBy").asString("?"));
+        }
+        row(out, "sha256", n.path("sha256").asString(""));
+        row(
+                out,
+                "sent",
+                n.hasNonNull("evidence")
+                        ? n.path("sentAt").asString("yes") + ", kept as evidence "
+                                + n.path("evidence").asString()
+                        : "no");
+        for (JsonNode s : n.path("stale")) {
+            row(out, "stale", STALE.getOrDefault(s.asString(), s.asString() + " changed after this text was written"));
+        }
+        JsonNode gaps = n.path("gaps");
+        row(
+                out,
+                "gaps",
+                gaps.isEmpty()
+                        ? "none"
+                        : noticeGaps(gaps.size())
+                                + (n.hasNonNull("evidence") ? "" : " (sending refuses them without --incomplete)"));
+        for (JsonNode g : gaps) out.println("    - " + g.asString());
+        out.println();
+        String text = n.path("text").asString("");
+        out.print(text.endsWith("\n") || text.isEmpty() ? text : text + System.lineSeparator());
+    }
+
+    /** What the {@code Tandem-Notice-Stale} header's names mean (docs/obligations-api.md). */
+    private static final java.util.Map<String, String> STALE = java.util.Map.of(
+            "awareness",
+            "awareness: it was set anew after this text was written; the time it states may be the old one",
+            "scope",
+            "scope: it was set anew after this text was written; the people and data it states may be out of date");
+
+    /** {@code 1 gap}, {@code 2 gaps}. */
+    static String noticeGaps(int n) {
+        return count(n, "gap", "gaps");
+    }
+
+    /** The notice's stored versions: number, when and by whom, its size, ledger entry and SHA-256. */
+    static void noticeVersions(String incident, JsonNode versions, PrintWriter out) {
+        if (versions.isEmpty()) {
+            out.println("no stored versions of the GDPR Art. 33 notice of incident " + incident
+                    + ": it is the draft generated from the incident record (tandem notice show)");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("VERSION", "EDITED AT", "EDITED BY", "CHARACTERS", "LEDGER ENTRY", "SHA-256"));
+        for (JsonNode v : versions) {
+            rows.add(List.of(
+                    Integer.toString(v.path("version").asInt()),
+                    v.path("editedAt").asString(),
+                    v.path("editedBy").asString(),
+                    Long.toString(v.path("characters").asLong()),
+                    "#" + v.path("ledgerIndex").asLong(),
+                    v.path("sha256").asString()));
+        }
+        Columns.table(rows).forEach(out::println);
+        out.println(count(versions.size(), "version", "versions"));
+    }
+
+    /**
+     * A {@code POST …/notices/gdpr-art33/sent} answer: where the text sent is kept (a FORENSIC item
+     * is privileged), then the obligation it filed as a filing prints it.
+     */
+    static void noticeSent(String incident, JsonNode answer, PrintWriter out) {
+        JsonNode e = answer.path("evidence");
+        String repository = e.path("repository").asString("?");
+        out.println("sent the GDPR Art. 33 notice of incident " + incident + ": its text kept as " + repository
+                + " evidence " + e.path("id").asString() + " (SHA-256 "
+                + e.path("sha256").asString() + ")"
+                + entry(e, "ledgerIndex"));
+        if (repository.equals("FORENSIC")) {
+            out.println("privileged: LEGAL and the incident commander read it; the auditor sees a stub and the"
+                    + " export bag leaves it out");
+        }
+        JsonNode o = answer.path("obligation");
+        if (o.isObject() && !o.hasNonNull("incident")) {
+            o = ((tools.jackson.databind.node.ObjectNode) o.deepCopy()).put("incident", incident);
+        }
+        statusSet(o, false, out);
+    }
+
     /** What is left of a deadline in days, hours and minutes, or how long ago it passed. */
     static String timeLeft(Duration left) {
         if (left.isNegative()) return "none: passed " + span(left.negated()) + " ago";
@@ -445,7 +545,8 @@ final class IncidentText {
         return false;
     }
 
-    private static @Nullable Instant instant(@Nullable String s) {
+    /** {@code s} as an instant, or null when it is none. */
+    static @Nullable Instant instant(@Nullable String s) {
         if (s == null || s.isBlank()) return null;
         try {
             return Instant.parse(s);

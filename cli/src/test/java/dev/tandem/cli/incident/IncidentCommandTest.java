@@ -504,6 +504,197 @@ class IncidentCommandTest {
         assertThat(received).isEmpty();
     }
 
+    /**
+     * A stand-in server for the notice: the text at {@code …/notices/gdpr-art33} with its headers (the
+     * version the {@code n}-th read of it gives by {@code versionOf}), its versions, the obligations, and
+     * each PUT stored.
+     */
+    String serveNotice(String text, java.util.function.IntFunction<String> versionOf, String stale) throws IOException {
+        int[] reads = {0};
+        server = new StubServer("/", x -> {
+            String path = x.getRequestURI().getPath();
+            String body = new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.add(new Received(
+                    x.getRequestMethod(),
+                    x.getRequestURI().toString(),
+                    "",
+                    String.valueOf(x.getRequestHeaders().getFirst("Content-Type")),
+                    body));
+            if (path.endsWith("/notices/gdpr-art33")) {
+                var h = x.getResponseHeaders();
+                h.add("Content-Type", "text/markdown;charset=UTF-8");
+                h.add("Tandem-Notice-State", "EDITED");
+                h.add("Tandem-Notice-Version", x.getRequestMethod().equals("PUT") ? "3" : versionOf.apply(reads[0]++));
+                if (!stale.isEmpty()) h.add("Tandem-Notice-Stale", stale);
+                StubServer.reply(x, 200, x.getRequestMethod().equals("PUT") ? body : text);
+            } else if (path.contains("/notices/gdpr-art33/versions/")) {
+                StubServer.reply(x, 200, text);
+            } else if (path.endsWith("/notices/gdpr-art33/versions")) {
+                StubServer.reply(x, 200, """
+                        [{"version":1,"sha256":"aa11","characters":10,"editedAt":"2026-11-26T09:00:00Z",
+                          "editedBy":"counsel","ledgerIndex":12},
+                         {"version":2,"sha256":"bb22","characters":20,"editedAt":"2026-11-27T09:00:00Z",
+                          "editedBy":"ic","ledgerIndex":19}]""");
+            } else if (path.endsWith("/obligations")) {
+                StubServer.reply(
+                        x,
+                        200,
+                        OBLIGATIONS
+                                .formatted("2026-11-27T05:00:00Z", "true")
+                                .replace("\"id\":\"OB1\"", "\"id\":\"OB1\",\"rule\":\"eu-gdpr-33-sa@2026-11-27\""));
+            } else {
+                StubServer.reply(x, 404, problem(404, "not-found", "no such thing"));
+            }
+        });
+        return server.url();
+    }
+
+    static final String NOTICE = "# Notification\n\nStart: [to be completed: start of the breach]\n";
+
+    @Test
+    void noticeShowPutsTheTextItsEditorItsGapsAndWhatIsStaleTogether() throws IOException {
+        String url = serveNotice(NOTICE, n -> "2", "awareness,scope");
+        CliRun r = run(url, "notice", "show", "--incident", "INC 1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.stream().map(Received::path).toList())
+                .containsExactly(
+                        "/api/v1/incidents/INC%201/notices/gdpr-art33",
+                        "/api/v1/incidents/INC%201/notices/gdpr-art33/versions",
+                        "/api/v1/incidents/INC%201/obligations");
+        // the Art. 33 deadline passed at the obligations' asOf: sent now, the text owes the reasons for the delay
+        assertThat(r.out())
+                .isEqualTo(String.join(
+                        "\n",
+                        "GDPR Art. 33 notice of incident INC 1: EDITED, version 2 of 2",
+                        "  edited                 2026-11-27T09:00:00Z by ic",
+                        "  sha256                 bb22",
+                        "  sent                   no",
+                        "  stale                  awareness: it was set anew after this text was written; the time it"
+                                + " states may be the old one",
+                        "  stale                  scope: it was set anew after this text was written; the people and"
+                                + " data it states may be out of date",
+                        "  gaps                   2 gaps (sending refuses them without --incomplete)",
+                        "    - start of the breach",
+                        "    - reasons for notifying later than 72 hours (GDPR Art. 33(1))",
+                        "",
+                        NOTICE));
+        received.clear();
+        CliRun json = run(url, "notice", "show", "--incident", "INC 1", "--version", "1", "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(received.get(1).path()).isEqualTo("/api/v1/incidents/INC%201/notices/gdpr-art33/versions/1");
+        var shown = JSON.readTree(json.out());
+        assertThat(shown.path("version").asInt()).isEqualTo(1);
+        assertThat(shown.path("editedBy").asString()).isEqualTo("counsel");
+        assertThat(shown.path("stale")).isEmpty();
+        assertThat(shown.path("late").asBoolean()).isTrue();
+        assertThat(shown.path("gaps")).hasSize(2);
+    }
+
+    @Test
+    void noticeEditInTheEditorStoresNothingWhenAnotherVersionWasStoredMeanwhile() throws IOException {
+        // the first read gives version 1, the one before storing version 2: someone stored one meanwhile
+        String url = serveNotice(NOTICE, n -> Integer.toString(n + 1), "");
+        CliRun r = run(url, "notice", "edit", "--incident", "INC-1", "--editor", "sed -i s/Start/Began/");
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .startsWith("tandem notice edit: --editor: the notice of incident INC-1 changed while you edited it"
+                        + " (now version 2; you started from version 1); nothing stored, your text is in ")
+                .hasLineCount(1);
+        assertThat(received.stream().map(Received::method).toList()).containsExactly("GET", "GET");
+        String kept = r.err()
+                .substring(r.err().indexOf("your text is in ") + 16, r.err().indexOf(" (tandem"));
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(kept)))
+                .isEqualTo(NOTICE.replace("Start", "Began"));
+        java.nio.file.Files.delete(java.nio.file.Path.of(kept));
+        stop();
+        received.clear();
+
+        url = serveNotice(NOTICE, n -> "1", "");
+        CliRun stored = run(url, "notice", "edit", "--incident", "INC-1", "--editor", "sed -i s/Start/Began/");
+        assertThat(stored.exit()).as(stored.err()).isZero();
+        assertThat(received.getLast().method()).isEqualTo("PUT");
+        assertThat(received.getLast().contentType()).isEqualTo("text/markdown; charset=UTF-8");
+        assertThat(received.getLast().body()).isEqualTo(NOTICE.replace("Start", "Began"));
+        assertThat(stored.out())
+                .isEqualTo("stored version 3 of the GDPR Art. 33 notice of incident INC-1 (" + NOTICE.length()
+                        + " characters)\nit still has 1 gap (tandem notice show --incident INC-1 lists them)\n");
+    }
+
+    @Test
+    void noticeSentSendsTheFieldsTheApiTakesAndARefusalNamesTheOption() throws IOException {
+        String url = serve(201, """
+                {"evidence":{"id":"E7","sha256":"cc33","size":40,"ledgerIndex":31,"repository":"FORENSIC"},
+                 "obligation":{"regime":"EU GDPR","jurisdiction":"DE","recipient":"SUPERVISORY_AUTHORITY",
+                   "id":"OB1","status":"FILED","filingEvidence":"E7","sentAt":"2026-11-27T08:00:00Z","late":false}}""");
+        CliRun r = run(
+                url,
+                "notice",
+                "sent",
+                "--incident",
+                "INC-1",
+                "--at",
+                "2026-11-27T08:00:00Z",
+                "--jurisdiction",
+                "DE",
+                "--incomplete");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().path())
+                .isEqualTo("/api/v1/incidents/INC-1/notices/gdpr-art33/sent?jurisdiction=DE");
+        assertThat(received.getFirst().json())
+                .isEqualTo(JSON.readTree("{\"sentAt\":\"2026-11-27T08:00:00Z\",\"incomplete\":true}"));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "sent the GDPR Art. 33 notice of incident INC-1: its text kept as FORENSIC evidence E7"
+                                + " (SHA-256 cc33) (ledger entry #31)",
+                        "privileged: LEGAL and the incident commander read it; the auditor sees a stub and the"
+                                + " export bag leaves it out",
+                        "filed obligation OB1, EU GDPR (DE) to SUPERVISORY_AUTHORITY, of incident INC-1 with evidence"
+                                + " E7, sent 2026-11-27T08:00:00Z",
+                        "a clock that runs from this notice runs from its sending (tandem obligations --incident"
+                                + " INC-1 lists them)");
+        stop();
+        received.clear();
+
+        url = serve(422, problem(422, "bad-sent-at", "sentAt: is before the awareness"));
+        CliRun early = run(url, "notice", "sent", "--incident", "INC-1", "--at", "2026-11-20T08:00:00Z");
+        assertThat(early.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(early.err())
+                .isEqualTo("tandem notice sent: the server answered 422: sentAt: is before the awareness"
+                        + " (bad-sent-at; option --at)" + System.lineSeparator());
+    }
+
+    @Test
+    void noticeCommandsRefuseAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
+        String url = serve(200, "{}");
+        String[][] cases = {
+            {"show"},
+            {"show", "--incident", "INC-1", "--version", "0"},
+            {"show", "--incident", "INC-1", "--version", "two"},
+            {"edit", "--incident", "INC-1"},
+            {"edit", "--incident", "INC-1", "--file", "a.md", "--editor"},
+            {"edit", "--incident", "INC-1", "--file", "/nonexistent/notice.md"},
+            {"sent", "--incident", "INC-1", "--at", "2026-11-27 08:00"},
+            {"sent", "--incident", "INC-1", "--repository", "VAULT"},
+            {"sent", "--incident", "INC-1", "--jurisdiction", " "}
+        };
+        String[] named = {
+            "--incident",
+            "--version",
+            "--version",
+            "--file",
+            "--file",
+            "no such file",
+            "--at",
+            "--repository",
+            "--jurisdiction"
+        };
+        usageErrors(url, List.of("notice"), cases, named);
+        CliRun none = run(url, "notice");
+        assertThat(none.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+    }
+
     static final String OBLIGATIONS = """
             {"obligations":[
               {"regime":"EU GDPR","jurisdiction":"EU","recipient":"SUPERVISORY_AUTHORITY","due":"%s",

@@ -2,11 +2,15 @@ package dev.tandem.server.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.regulation.notice.NoticeGaps;
 import dev.tandem.server.Api;
 import dev.tandem.server.TestUsers;
 import dev.tandem.server.identity.Accounts;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -633,5 +637,157 @@ abstract class IncidentCliContract {
                 .contains("  owner                  " + name("counsel3") + NL)
                 .contains("  sent at                " + sent + NL)
                 .contains("  filing evidence        " + letter + NL);
+    }
+
+    @Test
+    void theNoticeIsReadEditedAndSentFromTheTerminalByCounselAndRefusedToTheOthers() throws IOException {
+        Api ic = user("ic4");
+        Api counsel = user("counsel4");
+        Api responder = user("responder4");
+        Api auditor = user("auditor4");
+        String aware = awareAgo();
+        String id =
+                open(ic, "Notice from the terminal " + tag, aware).path("id").asString();
+        ok(ic, "incident", "members", "add", name("counsel4"), "--incident", id, "--role", "LEGAL");
+        ok(ic, "incident", "members", "add", name("responder4"), "--incident", id, "--role", "RESPONDER");
+        ok(ic, "incident", "members", "add", name("auditor4"), "--incident", id, "--role", "AUDITOR");
+        ok(ic, "scope", "set", "--incident", id, "--subjects", "DE=1200", "--data", "CONTACT");
+        String noticePath = "/api/v1/incidents/" + id + "/notices/gdpr-art33";
+
+        // the draft: generated from the incident, its gaps those the server refuses to send without --incomplete
+        Api.Response served = counsel.get(noticePath);
+        assertThat(served.header("Tandem-Notice-State")).isEqualTo("DRAFT");
+        Cli draft = ok(counsel, "notice", "show", "--incident", id);
+        assertThat(draft.out())
+                .startsWith("GDPR Art. 33 notice of incident " + id
+                        + ": DRAFT, the draft generated from the incident record (not edited yet)" + NL)
+                .contains("  sent                   no" + NL)
+                .contains("(sending refuses them without --incomplete)" + NL)
+                .endsWith(NL + served.body());
+        JsonNode draftJson = JSON.readTree(ok(counsel, "notice", "show", "--incident", id, "--format", "json")
+                .out());
+        assertThat(draftJson.path("text").asString()).isEqualTo(served.body());
+        List<String> draftGaps = NoticeGaps.of(served.body(), false);
+        assertThat(draftGaps).isNotEmpty();
+        assertThat(draftJson.path("gaps").valueStream().map(JsonNode::asString).toList())
+                .isEqualTo(draftGaps);
+        assertThat(ok(counsel, "notice", "versions", "--incident", id).out())
+                .isEqualTo("no stored versions of the GDPR Art. 33 notice of incident " + id
+                        + ": it is the draft generated from the incident record (tandem notice show)" + NL);
+
+        // counsel's work product: the responder and the auditor read none of it, and change nothing
+        for (String[] command : List.of(
+                new String[] {"notice", "show", "--incident", id},
+                new String[] {"notice", "versions", "--incident", id},
+                new String[] {"notice", "sent", "--incident", id, "--incomplete"})) {
+            String named = command[0] + " " + command[1];
+            for (Api other : List.of(responder, auditor)) {
+                Cli r = cli(other, command);
+                refused(r, named, "(forbidden)");
+                assertThat(r.err()).contains("not allowed for this token's user (403): ");
+            }
+        }
+        Path text = Files.createTempFile("notice", ".md");
+        String v1 = "# Notification of a personal data breach\n\nCRM sync leak, aware at " + aware + ".\n\n"
+                + "Likely consequences: [to be completed: likely consequences]\n";
+        Files.writeString(text, v1);
+        refused(
+                cli(auditor, "notice", "edit", "--incident", id, "--file", text.toString()),
+                "notice edit",
+                "(forbidden)");
+        assertThat(counsel.get(noticePath + "/versions").json()).isEmpty();
+        Cli unknown = cli(counsel, "notice", "show", "--incident", "no-such-" + tag);
+        refused(unknown, "notice show", ")");
+        assertThat(unknown.err()).startsWith("tandem notice show: the server answered 404: ");
+        Cli noFile = cli(counsel, "notice", "edit", "--incident", id, "--file", text + ".missing");
+        assertThat(noFile.err())
+                .isEqualTo("tandem notice edit: --file: cannot read " + text + ".missing: no such file" + NL);
+
+        // edited from a file, then in an editor: each a new version, the earlier one kept
+        assertThat(ok(counsel, "notice", "edit", "--incident", id, "--file", text.toString())
+                        .out())
+                .isEqualTo("stored version 1 of the GDPR Art. 33 notice of incident " + id + " (" + v1.length()
+                        + " characters)" + NL + "it still has 1 gap (tandem notice show --incident " + id
+                        + " lists them)" + NL);
+        assertThat(ok(ic, "notice", "edit", "--incident", id, "--editor", "sed -i s/CRM/Salesforce/")
+                        .out())
+                .startsWith("stored version 2 of the GDPR Art. 33 notice of incident " + id + " (");
+        String v2 = v1.replace("CRM", "Salesforce");
+        assertThat(counsel.get(noticePath).body()).isEqualTo(v2);
+        assertThat(ok(ic, "notice", "edit", "--incident", id, "--editor", "true")
+                        .out())
+                .isEqualTo("the notice of incident " + id + " was not changed; nothing stored" + NL);
+
+        // the scope set anew after the text was written: it may state old numbers
+        ok(ic, "scope", "set", "--incident", id, "--subjects", "DE=1300", "--data", "CONTACT");
+        JsonNode versions = counsel.get(noticePath + "/versions").json();
+        assertThat(versions).hasSize(2);
+        Cli shown = ok(counsel, "notice", "show", "--incident", id);
+        assertThat(shown.out())
+                .startsWith("GDPR Art. 33 notice of incident " + id + ": EDITED, version 2 of 2" + NL
+                        + "  edited                 "
+                        + versions.get(1).path("editedAt").asString() + " by "
+                        + name("ic4") + NL
+                        + "  sha256                 "
+                        + versions.get(1).path("sha256").asString() + NL
+                        + "  sent                   no" + NL
+                        + "  stale                  scope: it was set anew after this text was written; the people"
+                        + " and data it states may be out of date" + NL
+                        + "  gaps                   1 gap (sending refuses them without --incomplete)" + NL
+                        + "    - likely consequences" + NL
+                        + NL
+                        + v2);
+        assertThat(ok(counsel, "notice", "show", "--incident", id, "--version", "1")
+                        .out())
+                .startsWith("GDPR Art. 33 notice of incident " + id + ": EDITED, version 1 of 2" + NL
+                        + "  edited                 "
+                        + versions.get(0).path("editedAt").asString() + " by "
+                        + name("counsel4") + NL)
+                .doesNotContain("stale")
+                .endsWith(NL + v1);
+        refused(cli(counsel, "notice", "show", "--incident", id, "--version", "9"), "notice show", ")");
+        assertThat(JSON.readTree(ok(counsel, "notice", "versions", "--incident", id, "--format", "json")
+                        .out()))
+                .isEqualTo(versions);
+        assertThat(ok(counsel, "notice", "versions", "--incident", id).out())
+                .contains(versions.get(0).path("sha256").asString())
+                .endsWith("2 versions" + NL);
+
+        // sent: a time without an offset is refused before anything is sent, a text with gaps by the server
+        Cli badAt = cli(counsel, "notice", "sent", "--incident", id, "--at", "yesterday");
+        assertThat(badAt.exit()).isEqualTo(2);
+        assertThat(badAt.err())
+                .isEqualTo("tandem notice sent: --at: must be an RFC 3339 time with an offset (e.g."
+                        + " 2026-11-26T07:00:00Z), got yesterday" + NL);
+        Cli incomplete = cli(counsel, "notice", "sent", "--incident", id);
+        refused(incomplete, "notice sent", "(notice-incomplete)");
+        assertThat(incomplete.err()).contains("likely consequences");
+        String at = Instant.parse(aware).plus(1, ChronoUnit.HOURS).toString();
+        Cli sent = ok(counsel, "notice", "sent", "--incident", id, "--at", at, "--incomplete");
+        String evidence = counsel.get(noticePath).header("Tandem-Notice-Evidence");
+        assertThat(sent.out())
+                .startsWith("sent the GDPR Art. 33 notice of incident " + id + ": its text kept as FORENSIC evidence "
+                        + evidence + " (SHA-256 "
+                        + versions.get(1).path("sha256").asString() + ") (ledger entry #")
+                .contains(NL + "privileged: LEGAL and the incident commander read it; the auditor sees a stub and"
+                        + " the export bag leaves it out" + NL)
+                .contains(", of incident " + id + " with evidence " + evidence + ", sent " + at + NL);
+        assertThat(ok(ic, "notice", "show", "--incident", id).out())
+                .startsWith("GDPR Art. 33 notice of incident " + id + ": SENT, version 2 of 2" + NL)
+                .contains("  sent                   " + at + ", kept as evidence " + evidence + NL)
+                .contains("  gaps                   1 gap" + NL)
+                .doesNotContain("stale");
+
+        // a conflict: the notice sent is not edited, nor sent again
+        Cli late = cli(counsel, "notice", "edit", "--incident", id, "--file", text.toString());
+        refused(late, "notice edit", "(notice-sent)");
+        assertThat(late.err()).contains("the server answered 409: ");
+        refused(cli(ic, "notice", "sent", "--incident", id, "--incomplete"), "notice sent", "(notice-sent)");
+        assertThat(counsel.get(noticePath + "/versions").json()).hasSize(2);
+        // filed FORENSIC: the auditor's refusal names none of it
+        Cli auditorReads = cli(auditor, "notice", "show", "--incident", id);
+        refused(auditorReads, "notice show", "(forbidden)");
+        assertThat(auditorReads.err()).doesNotContain(evidence).doesNotContain("Salesforce");
+        Files.delete(text);
     }
 }

@@ -1,0 +1,413 @@
+package dev.tandem.cli.incident;
+
+import dev.tandem.cli.ServerConnection;
+import dev.tandem.cli.TandemCommand;
+import dev.tandem.regulation.notice.Art33NoticeDrafter;
+import dev.tandem.regulation.notice.NoticeGaps;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code tandem notice show|edit|versions|sent --incident ID}: the incident's GDPR Art. 33(3) notice
+ * to the supervisory authority ({@code GET|PUT /api/v1/incidents/{id}/notices/gdpr-art33}, {@code
+ * …/versions}, {@code …/versions/{n}}, {@code POST …/sent}; docs/obligations-api.md "GDPR Art. 33(3)
+ * notice"). The text is Markdown and its state is in the answer's headers, so {@code show} puts it
+ * together from several calls: the text, its version's editor from the versions, its gaps as the
+ * server finds them before sending ({@link NoticeGaps}, the deadline from the obligations) and, once
+ * sent, when. The API keeps every edit as a new version and takes no version to edit against, so
+ * {@code edit --editor} checks itself that nobody stored one while the editor was open. Who reads and
+ * changes the notice (LEGAL and the incident commander) is the server's to decide: a refusal is its
+ * one line, nothing of the notice printed.
+ */
+@Command(
+        name = "notice",
+        mixinStandardHelpOptions = true,
+        description = {
+            "An incident's GDPR Art. 33 notice to the supervisory authority: show, edit, versions, sent.",
+            "LEGAL and the incident commander read and change it.",
+            IncidentCall.EXIT_CODES
+        },
+        subcommands = {
+            NoticeCommand.ShowCommand.class,
+            NoticeCommand.EditCommand.class,
+            NoticeCommand.VersionsCommand.class,
+            NoticeCommand.SentCommand.class
+        })
+public final class NoticeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        TandemCommand.missingSubcommand(spec);
+    }
+
+    /** The notice below the incident's path. */
+    static final String NOTICE = "notices/gdpr-art33";
+
+    /** A version number as a header gives it, or null. */
+    static @Nullable Integer number(@Nullable String header) {
+        try {
+            return header == null ? null : Integer.valueOf(header.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A command that puts its answer together from more than one call, or from a text rather than
+     * JSON: {@link #perform} makes the calls and prints.
+     */
+    abstract static class Composed extends IncidentCall.OnIncident {
+        @Override
+        protected abstract int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused;
+
+        @Override
+        protected final void text(JsonNode answer, PrintWriter out) {
+            throw new UnsupportedOperationException("perform prints what the calls answered");
+        }
+    }
+
+    /** Where the sent text is filed, as the API takes it. */
+    static final List<String> REPOSITORIES = List.of("FORENSIC", "AUDIT");
+
+    @Command(
+            name = "show",
+            description = {
+                "Prints the notice: its state, who edited it when, what it still lacks, whether it was sent.",
+                "",
+                "Then the text. Stale: the awareness or the scope changed after it was written, so the facts it"
+                        + " states may be out of date. Gaps: each [to be completed: …] left in it and, past the"
+                        + " deadline, the reasons for the delay (GDPR Art. 33(1)), which sending refuses without"
+                        + " --incomplete.",
+                IncidentCall.EXIT_CODES
+            })
+    static final class ShowCommand extends Composed {
+        // no mixinStandardHelpOptions: its -V, --version would take --version's name
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
+        boolean help;
+
+        @Option(
+                names = "--version",
+                paramLabel = "N",
+                description = "A stored version instead of the current text (tandem notice versions lists them).")
+        @Nullable
+        Integer version;
+
+        @Override
+        protected Request request() throws Usage {
+            if (version != null && version < 1) {
+                throw new Usage("--version: must be a version number, 1 or more, got " + version);
+            }
+            return Request.get(path(NOTICE));
+        }
+
+        @Override
+        protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
+            Request current = request();
+            ServerConnection.Target target = connection.target();
+            Answer notice = send(target, current);
+            Answer text = version == null ? notice : send(target, Request.get(path(NOTICE + "/versions/" + version)));
+            JsonNode versions =
+                    send(target, Request.get(path(NOTICE + "/versions"))).json(target);
+            JsonNode obligations =
+                    send(target, Request.get(path("obligations"))).json(target);
+            ObjectNode shown = shown(notice, text, versions, obligations);
+            if (format().equals("json")) {
+                out.println(shown.toPrettyString());
+            } else {
+                IncidentText.notice(shown, out);
+            }
+            return TandemCommand.EXIT_OK;
+        }
+
+        /** The notice as shown: the state of the whole, then the version shown, its gaps and its text. */
+        private ObjectNode shown(Answer notice, Answer text, JsonNode versions, JsonNode obligations) {
+            String markdown = text.text();
+            String evidence = notice.header("Tandem-Notice-Evidence");
+            Integer number = version != null ? version : number(notice.header("Tandem-Notice-Version"));
+            JsonNode stored = JSON.missingNode();
+            for (JsonNode v : versions) {
+                if (number != null && v.path("version").asInt() == number) stored = v;
+            }
+            ObjectNode n = object().put("incident", incident);
+            n.put("state", notice.header("Tandem-Notice-State"));
+            n.put("version", number);
+            n.put("versions", versions.size());
+            n.put("editedAt", stored.path("editedAt").asString(null));
+            n.put("editedBy", stored.path("editedBy").asString(null));
+            n.put("sha256", stored.path("sha256").asString(null));
+            String stale = version == null ? notice.header("Tandem-Notice-Stale") : null;
+            var staleness = n.putArray("stale");
+            if (stale != null) List.of(stale.split(",")).forEach(s -> staleness.add(s.strip()));
+            n.put("evidence", evidence);
+            n.put("sentAt", sentAt(obligations, evidence));
+            boolean late = late(obligations);
+            n.put("late", late);
+            var gaps = n.putArray("gaps");
+            NoticeGaps.of(markdown, late).forEach(gaps::add);
+            n.put("text", markdown);
+            return n;
+        }
+
+        /** When the notice kept as {@code evidence} was sent: the filing of the obligation it filed. */
+        private static @Nullable String sentAt(JsonNode obligations, @Nullable String evidence) {
+            if (evidence == null) return null;
+            for (JsonNode o : obligations.path("obligations")) {
+                if (evidence.equals(o.path("filingEvidence").asString(null)))
+                    return o.path("sentAt").asString(null);
+            }
+            return null;
+        }
+
+        /**
+         * Sent now, would the notice be late? A pending Art. 33 obligation whose deadline passed by the
+         * server's time ({@code asOf}), as the server finds the gaps of a notice to send.
+         */
+        private static boolean late(JsonNode obligations) {
+            Instant asOf = IncidentText.instant(obligations.path("asOf").asString(null));
+            if (asOf == null) return false;
+            for (JsonNode o : obligations.path("obligations")) {
+                Instant due = IncidentText.instant(o.path("due").asString(null));
+                if (Art33NoticeDrafter.isRule(o.path("rule").asString(""))
+                        && o.path("status").asString("").equals("PENDING")
+                        && due != null
+                        && asOf.isAfter(due)) return true;
+            }
+            return false;
+        }
+    }
+
+    @Command(
+            name = "edit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Stores a new text of the notice as its next version; earlier versions stay readable.",
+                "",
+                "--file takes the text from a file (- for standard input); --editor opens the current text in"
+                        + " $VISUAL or $EDITOR (or the command given) and stores it when it was changed. The API"
+                        + " stores every edit as a new version, so --editor stores nothing when someone stored"
+                        + " one while it was open (exit 2, the text kept in its file). A sent notice is not edited"
+                        + " (409).",
+                IncidentCall.EXIT_CODES
+            })
+    static final class EditCommand extends Composed {
+        @Option(names = "--file", paramLabel = "FILE", description = "The new text, Markdown (- for standard input).")
+        @Nullable
+        String file;
+
+        @Option(
+                names = "--editor",
+                arity = "0..1",
+                fallbackValue = "",
+                paramLabel = "COMMAND",
+                description = "Edit the current text in COMMAND, or in $VISUAL or $EDITOR (vi when neither is set).")
+        @Nullable
+        String editor;
+
+        @Override
+        protected Request request() throws Usage {
+            if ((file == null) == (editor == null)) {
+                throw new Usage("--file: give the new text with --file FILE, or edit it with --editor (not both)");
+            }
+            return Request.get(path(NOTICE));
+        }
+
+        @Override
+        protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
+            Request read = request();
+            if (file != null) {
+                String text = read(file);
+                ServerConnection.Target target = connection.target();
+                return stored(send(target, put(text)), out);
+            }
+            ServerConnection.Target target = connection.target();
+            Answer before = send(target, read);
+            String started = before.header("Tandem-Notice-Version");
+            Path edited;
+            String text;
+            try {
+                edited =
+                        Files.createTempFile("tandem-notice-" + incident.replaceAll("[^A-Za-z0-9-]", "_") + "-", ".md");
+                Files.writeString(edited, before.text());
+                edit(edited);
+                text = Files.readString(edited);
+            } catch (IOException e) {
+                throw new Usage("--editor: " + e.getMessage());
+            }
+            if (text.equals(before.text())) {
+                out.println("the notice of incident " + incident + " was not changed; nothing stored");
+                delete(edited);
+                return TandemCommand.EXIT_OK;
+            }
+            Answer now = send(target, read);
+            String latest = now.header("Tandem-Notice-Version");
+            if (!java.util.Objects.equals(latest, started) || !now.text().equals(before.text())) {
+                throw new Usage("--editor: the notice of incident " + incident + " changed while you edited it"
+                        + " (now version " + latest + "; you started from "
+                        + (started == null ? "the generated draft" : "version " + started)
+                        + "); nothing stored, your text is in " + edited
+                        + " (tandem notice show --incident " + incident + ", then edit --file " + edited + ")");
+            }
+            int exit = stored(send(target, put(text)), out);
+            delete(edited);
+            return exit;
+        }
+
+        private Request put(String text) throws Usage {
+            if (text.isBlank()) throw new Usage((file != null ? "--file" : "--editor") + ": the notice text is empty");
+            return new Request(
+                    "PUT", path(NOTICE), "text/markdown; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8), 200);
+        }
+
+        private int stored(Answer answer, PrintWriter out) {
+            if (format().equals("json")) {
+                out.println(object().put("incident", incident)
+                        .put("version", number(answer.header("Tandem-Notice-Version")))
+                        .put("state", answer.header("Tandem-Notice-State"))
+                        .put("characters", answer.text().length())
+                        .toPrettyString());
+            } else {
+                out.println("stored version " + answer.header("Tandem-Notice-Version") + " of the GDPR Art. 33 notice"
+                        + " of incident " + incident + " (" + answer.text().length() + " characters)");
+                List<String> gaps = NoticeGaps.of(answer.text(), false);
+                if (!gaps.isEmpty()) {
+                    out.println("it still has " + IncidentText.noticeGaps(gaps.size())
+                            + " (tandem notice show --incident " + incident + " lists them)");
+                }
+            }
+            return TandemCommand.EXIT_OK;
+        }
+
+        private static String read(String file) throws Usage {
+            try {
+                return file.equals("-")
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new Usage("--file: cannot read " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()));
+            }
+        }
+
+        /** Runs the editor on {@code file} through the shell, as git does, so that it may carry options. */
+        private void edit(Path file) throws IOException, Usage {
+            String command = editor == null || editor.isBlank() ? editorOfTheEnvironment() : editor;
+            Process p = new ProcessBuilder("sh", "-c", command + " \"$@\"", command, file.toString())
+                    .inheritIO()
+                    .start();
+            try {
+                int exit = p.waitFor();
+                if (exit != 0) {
+                    throw new Usage("--editor: " + command + " exited with " + exit
+                            + "; nothing stored, the text is in " + file);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Usage("--editor: interrupted; nothing stored, the text is in " + file);
+            }
+        }
+
+        private static String editorOfTheEnvironment() {
+            for (String variable : List.of("VISUAL", "EDITOR")) {
+                String value = System.getenv(variable);
+                if (value != null && !value.isBlank()) return value;
+            }
+            return "vi";
+        }
+
+        private static void delete(Path file) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind is the system's to clean
+            }
+        }
+    }
+
+    @Command(
+            name = "versions",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists the notice's stored versions, oldest first: who edited each when, its size and SHA-256.",
+                IncidentCall.EXIT_CODES
+            })
+    static final class VersionsCommand extends IncidentCall.Read {
+        VersionsCommand() {
+            super(NOTICE + "/versions", IncidentText::noticeVersions);
+        }
+    }
+
+    @Command(
+            name = "sent",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Records that the notice was sent: its text kept as evidence, the Art. 33 obligation FILED.",
+                "",
+                "The text is filed FORENSIC unless --repository AUDIT (refused while it states a scope resting"
+                        + " on FORENSIC evidence). A text with gaps (tandem notice show) is refused unless"
+                        + " --incomplete confirms sending it so (GDPR Art. 33(4): information in phases).",
+                IncidentCall.EXIT_CODES
+            })
+    static final class SentCommand extends IncidentCall.OnIncident {
+        @Option(
+                names = "--at",
+                paramLabel = "TIME",
+                description = "When it was sent, if before now; RFC 3339 with an offset (default: the server's time).")
+        @Nullable
+        String at;
+
+        @Option(
+                names = "--jurisdiction",
+                paramLabel = "CC",
+                description = "Which Art. 33 obligation it files, when several are owed (no EU establishment).")
+        @Nullable
+        String jurisdiction;
+
+        @Option(names = "--repository", paramLabel = "REPOSITORY", description = "FORENSIC (default) or AUDIT.")
+        @Nullable
+        String repository;
+
+        @Option(names = "--incomplete", description = "Send it with the gaps it still has, as listed by show.")
+        boolean incomplete;
+
+        @Override
+        Map<String, String> options() {
+            return Map.of(
+                    "sentAt", "--at",
+                    "jurisdiction", "--jurisdiction",
+                    "repository", "--repository",
+                    "incomplete", "--incomplete");
+        }
+
+        @Override
+        protected Request request() throws Usage {
+            ObjectNode body = object();
+            put(body, "sentAt", time("--at", at));
+            body.put("incomplete", incomplete);
+            put(body, "repository", oneOf("--repository", repository, REPOSITORIES));
+            String query = jurisdiction == null ? "" : "?jurisdiction=" + segment(text("--jurisdiction", jurisdiction));
+            return Request.json("POST", path(NOTICE + "/sent" + query), body, 201);
+        }
+
+        @Override
+        protected void text(JsonNode answer, PrintWriter out) {
+            IncidentText.noticeSent(incident, answer, out);
+        }
+    }
+}
