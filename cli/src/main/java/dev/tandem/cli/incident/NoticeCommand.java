@@ -71,6 +71,16 @@ public final class NoticeCommand implements Runnable {
      * JSON: {@link #perform} makes the calls and prints.
      */
     abstract static class Composed extends IncidentCall.OnIncident {
+        /** Its {@code --format json} is the command's own object, not a server's answer as it came. */
+        @CommandLine.Spec
+        void described(CommandLine.Model.CommandSpec spec) {
+            CommandLine.Model.OptionSpec format = spec.findOption("--format");
+            spec.remove(format);
+            spec.addOption(CommandLine.Model.OptionSpec.builder(format)
+                    .description("text (default) or json (what is printed as one JSON object).")
+                    .build());
+        }
+
         @Override
         protected abstract int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused;
 
