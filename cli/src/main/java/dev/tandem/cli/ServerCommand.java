@@ -45,7 +45,21 @@ public abstract class ServerCommand implements Callable<Integer> {
      * status that means it was done.
      */
     public record Request(
-            String method, String path, @Nullable String contentType, byte @Nullable [] body, int ok) {
+            String method,
+            String path,
+            @Nullable String contentType,
+            byte @Nullable [] body,
+            int ok,
+            @Nullable String ifMatch) {
+        public Request(String method, String path, @Nullable String contentType, byte @Nullable [] body, int ok) {
+            this(method, path, contentType, body, ok, null);
+        }
+
+        /** The same request, sent only while the resource is still the one read with {@code etag} (RFC 9110 §13.1.1). */
+        public Request ifMatch(String etag) {
+            return new Request(method, path, contentType, body, ok, etag);
+        }
+
         public static Request get(String path) {
             return new Request("GET", path, null, null, 200);
         }
@@ -191,6 +205,7 @@ public abstract class ServerCommand implements Callable<Integer> {
                     .header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(60));
             if (request.contentType() != null) b.header("Content-Type", request.contentType());
+            if (request.ifMatch() != null) b.header("If-Match", request.ifMatch());
             b.method(
                     request.method(),
                     request.body() == null

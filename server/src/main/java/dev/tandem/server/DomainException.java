@@ -18,6 +18,8 @@ public final class DomainException extends RuntimeException {
         NOT_FOUND,
         /** The current state refuses it (a transition, a duplicate, a finished job). */
         CONFLICT,
+        /** The request's condition on the current state ({@code If-Match}) does not hold. */
+        PRECONDITION_FAILED,
         /** The body is larger than accepted. */
         CONTENT_TOO_LARGE,
         /** The input is well-formed but not acceptable (a missing field, a bad value). */
@@ -59,6 +61,10 @@ public final class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String title, String detail) {
         return new DomainException(Kind.CONFLICT, code, title, detail);
+    }
+
+    public static DomainException preconditionFailed(String code, String title, String detail) {
+        return new DomainException(Kind.PRECONDITION_FAILED, code, title, detail);
     }
 
     public Kind kind() {

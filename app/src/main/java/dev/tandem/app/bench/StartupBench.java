@@ -118,7 +118,7 @@ public final class StartupBench implements Callable<Integer> {
 
     private void serverStart(PrintWriter out, Path dir) throws IOException, InterruptedException {
         // as the user starts it: through the launcher when there is one, which gives the server the
-        // cache trained on its own start (docs/adr/131-the-servers-own-start-up-cache.md)
+        // cache trained on its own start (docs/adr/138-the-servers-own-start-up-cache.md)
         List<String> java = ThisExecutable.command();
         for (int r = 1; r <= Math.min(runs, 3); r++) {
             Path data = dir.resolve("server-data-" + r);

@@ -265,16 +265,23 @@ public final class NoticeCommand implements Runnable {
                 delete(edited);
                 return TandemCommand.EXIT_OK;
             }
-            Answer now = send(target, read);
-            String latest = now.header("Tandem-Notice-Version");
-            if (!java.util.Objects.equals(latest, started) || !now.text().equals(before.text())) {
+            // stored only over the text the editor was opened on (If-Match with its ETag): the server
+            // refuses with 412 when someone stored a version, or the draft changed, meanwhile
+            String etag = before.header("ETag");
+            Request store = etag == null ? put(text) : put(text).ifMatch(etag);
+            Answer answer;
+            try {
+                answer = send(target, store);
+            } catch (Refused e) {
+                if (!e.getMessage().contains("notice-changed")) throw e;
+                String latest = send(target, read).header("Tandem-Notice-Version");
                 throw new Usage("--editor: the notice of incident " + incident + " changed while you edited it"
-                        + " (now version " + latest + "; you started from "
-                        + (started == null ? "the generated draft" : "version " + started)
+                        + " (now " + (latest == null ? "a new generated draft" : "version " + latest)
+                        + "; you started from " + (started == null ? "the generated draft" : "version " + started)
                         + "); nothing stored, your text is in " + edited
                         + " (tandem notice show --incident " + incident + ", then edit --file " + edited + ")");
             }
-            int exit = stored(send(target, put(text)), out);
+            int exit = stored(answer, out);
             delete(edited);
             return exit;
         }

@@ -509,6 +509,9 @@ class IncidentCommandTest {
      * version the {@code n}-th read of it gives by {@code versionOf}), its versions, the obligations, and
      * each PUT stored.
      */
+    /** The If-Match header of each PUT the notice stand-in received ("null" when none). */
+    final List<String> ifMatches = new java.util.ArrayList<>();
+
     String serveNotice(String text, java.util.function.IntFunction<String> versionOf, String stale) throws IOException {
         int[] reads = {0};
         server = new StubServer("/", x -> {
@@ -522,9 +525,25 @@ class IncidentCommandTest {
                     body));
             if (path.endsWith("/notices/gdpr-art33")) {
                 var h = x.getResponseHeaders();
+                boolean put = x.getRequestMethod().equals("PUT");
+                // a PUT sees the version the next read will give
+                String current = versionOf.apply(put ? reads[0] : reads[0]++);
+                if (put) {
+                    // as the server: a PUT with If-Match stores only over the text that tag names
+                    String ifMatch = x.getRequestHeaders().getFirst("If-Match");
+                    ifMatches.add(String.valueOf(ifMatch));
+                    if (ifMatch != null && !ifMatch.equals("\"v" + current + "\"")) {
+                        StubServer.reply(
+                                x,
+                                412,
+                                problem(412, "notice-changed", "If-Match: the notice is now version " + current));
+                        return;
+                    }
+                }
                 h.add("Content-Type", "text/markdown;charset=UTF-8");
                 h.add("Tandem-Notice-State", "EDITED");
-                h.add("Tandem-Notice-Version", x.getRequestMethod().equals("PUT") ? "3" : versionOf.apply(reads[0]++));
+                h.add("Tandem-Notice-Version", put ? "3" : current);
+                h.add("ETag", "\"v" + (put ? "3" : current) + "\"");
                 if (!stale.isEmpty()) h.add("Tandem-Notice-Stale", stale);
                 StubServer.reply(x, 200, x.getRequestMethod().equals("PUT") ? body : text);
             } else if (path.contains("/notices/gdpr-art33/versions/")) {
@@ -592,7 +611,8 @@ class IncidentCommandTest {
 
     @Test
     void noticeEditInTheEditorStoresNothingWhenAnotherVersionWasStoredMeanwhile() throws IOException {
-        // the first read gives version 1, the one before storing version 2: someone stored one meanwhile
+        // the first read gives version 1; when the edit is stored the notice is version 2 (someone
+        // stored one meanwhile): the PUT names the text read (If-Match "v1") and is refused with 412
         String url = serveNotice(NOTICE, n -> Integer.toString(n + 1), "");
         CliRun r = run(url, "notice", "edit", "--incident", "INC-1", "--editor", "sed -i s/Start/Began/");
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
@@ -601,7 +621,8 @@ class IncidentCommandTest {
                 .startsWith("tandem notice edit: --editor: the notice of incident INC-1 changed while you edited it"
                         + " (now version 2; you started from version 1); nothing stored, your text is in ")
                 .hasLineCount(1);
-        assertThat(received.stream().map(Received::method).toList()).containsExactly("GET", "GET");
+        assertThat(received.stream().map(Received::method).toList()).containsExactly("GET", "PUT", "GET");
+        assertThat(ifMatches).containsExactly("\"v1\"");
         String kept = r.err()
                 .substring(r.err().indexOf("your text is in ") + 16, r.err().indexOf(" (tandem"));
         assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(kept)))
@@ -614,6 +635,7 @@ class IncidentCommandTest {
         CliRun stored = run(url, "notice", "edit", "--incident", "INC-1", "--editor", "sed -i s/Start/Began/");
         assertThat(stored.exit()).as(stored.err()).isZero();
         assertThat(received.getLast().method()).isEqualTo("PUT");
+        assertThat(ifMatches).containsExactly("\"v1\"", "\"v1\"");
         assertThat(received.getLast().contentType()).isEqualTo("text/markdown; charset=UTF-8");
         assertThat(received.getLast().body()).isEqualTo(NOTICE.replace("Start", "Began"));
         assertThat(stored.out())

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -60,9 +62,12 @@ class NoticeController {
     @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<String> put(
             @AuthenticationPrincipal Actor actor,
+            Access access,
             @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody(required = false) @Nullable String body) {
-        return markdown(notices.edit(id, body == null ? "" : body, actor.username()));
+        return markdown(notices.edit(
+                id, body == null ? "" : body, actor.username(), NoticeDrafts.IfMatch.parse(ifMatch), access));
     }
 
     record VersionView(
@@ -144,8 +149,10 @@ class NoticeController {
     }
 
     private static ResponseEntity<String> markdown(NoticeDrafts.Notice n) {
+        // the text's SHA-256 as its entity tag: a PUT with If-Match stores only over the text read
         var b = ResponseEntity.ok()
                 .contentType(MARKDOWN)
+                .eTag("\"" + NoticeDrafts.sha256(n.markdown()) + "\"")
                 .header(STATE, n.state().name());
         if (n.evidence() != null) {
             b.header(EVIDENCE, n.evidence());

@@ -255,6 +255,63 @@ public class NoticeDrafts {
      * version number and its SHA-256, not the text. Earlier versions stay readable.
      */
     public Notice edit(String incidentId, String markdown, String actor) {
+        return edit(incidentId, markdown, actor, null, null);
+    }
+
+    /**
+     * An {@code If-Match} condition (RFC 9110 §13.1.1): the entity tags of the texts the caller read,
+     * each the SHA-256 of a text as {@code GET …/notices/gdpr-art33} serves it in its {@code ETag}, or
+     * any current text ({@code *}). A weak tag never matches (the comparison is strong).
+     */
+    public record IfMatch(boolean any, List<String> tags) {
+        public IfMatch {
+            tags = List.copyOf(tags);
+        }
+
+        /** The header's value, or null when it is absent; 400 {@code bad-if-match} when it is no list of entity tags. */
+        public static @Nullable IfMatch parse(@Nullable String header) {
+            if (header == null) {
+                return null;
+            }
+            String h = header.strip();
+            if (h.equals("*")) {
+                return new IfMatch(true, List.of());
+            }
+            List<String> tags = new java.util.ArrayList<>();
+            int i = 0;
+            while (i < h.length()) {
+                boolean weak = h.startsWith("W/", i);
+                int open = weak ? i + 2 : i;
+                int close = open < h.length() && h.charAt(open) == '"' ? h.indexOf('"', open + 1) : -1;
+                if (close < 0) {
+                    throw DomainException.badRequest(
+                            "bad-if-match",
+                            "If-Match: '" + header
+                                    + "' is not a list of entity tags (\"<the ETag the notice was read with>\")");
+                }
+                if (!weak) {
+                    tags.add(h.substring(open + 1, close));
+                }
+                i = close + 1;
+                while (i < h.length() && (h.charAt(i) == ',' || h.charAt(i) == ' ' || h.charAt(i) == '\t')) {
+                    i++;
+                }
+            }
+            if (tags.isEmpty() && !h.contains("W/")) {
+                throw DomainException.badRequest("bad-if-match", "If-Match: no entity tag in '" + header + "'");
+            }
+            return new IfMatch(false, tags);
+        }
+    }
+
+    /**
+     * Stores {@code markdown} as the next version; with {@code ifMatch}, only while the notice as the
+     * caller ({@code access}) reads it is still one of the texts named (412 {@code notice-changed}
+     * otherwise, nothing stored): two people editing the same text cannot store over each other
+     * unawares.
+     */
+    public Notice edit(
+            String incidentId, String markdown, String actor, @Nullable IfMatch ifMatch, @Nullable Access access) {
         obligations.incident(incidentId);
         if (markdown.isBlank()) {
             throw DomainException.unprocessable("empty-notice", "body: the notice text is empty");
@@ -265,10 +322,29 @@ public class NoticeDrafts {
                     "body: the notice has " + markdown.length() + " characters, at most " + MAX_CHARS);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // the generated draft's tag is made before the ledger's turn (drafting reads the record); a
+        // version stored meanwhile is the current text instead, checked in the turn below
+        String draftTag = ifMatch == null || ifMatch.any() || latest(incidentId).isPresent()
+                ? null
+                : sha256(current(incidentId, access).markdown());
         return ledger.record(ap -> {
             Optional<Row> row = row(incidentId);
             if (row.isPresent() && row.get().sentEvidence() != null) {
                 throw sentAlready(incidentId, row.get().sentEvidence());
+            }
+            if (ifMatch != null && !ifMatch.any()) {
+                Optional<Version> stored = latest(incidentId);
+                String currentTag = stored.map(Version::sha256).orElse(draftTag);
+                if (!ifMatch.tags().contains(currentTag)) {
+                    throw DomainException.preconditionFailed(
+                            "notice-changed",
+                            "The notice changed since it was read",
+                            "If-Match: the notice is now "
+                                    + stored.map(v -> "version " + v.version() + " by " + v.editedBy() + " at "
+                                                    + v.editedAt())
+                                            .orElse("the generated draft, which changed")
+                                    + " (ETag \"" + currentTag + "\"); nothing stored: read it again and edit that");
+                }
             }
             int version = nextVersion(incidentId);
             long index = ap.record(

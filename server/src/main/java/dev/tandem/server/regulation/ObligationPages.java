@@ -92,7 +92,10 @@ class ObligationPages {
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
             try {
-                model.addAttribute("notice", notices.readableCurrent(id, access));
+                NoticeDrafts.Notice notice = notices.readableCurrent(id, access);
+                model.addAttribute("notice", notice);
+                // the text the form is opened on: saving stores only over it (If-Match, as the API)
+                model.addAttribute("noticeTag", NoticeDrafts.sha256(notice.markdown()));
                 model.addAttribute("noticeVersions", notices.versions(id));
                 model.addAttribute("noticeGaps", notices.gaps(id, access));
             } catch (DomainException e) {
@@ -312,12 +315,16 @@ class ObligationPages {
             Access access,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable String base,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            // the same edit as PUT …/notices/gdpr-art33: a new version, nothing overwritten
-            NoticeDrafts.Notice saved = notices.edit(id, text == null ? "" : text, access.username());
+            // the same edit as PUT …/notices/gdpr-art33 with If-Match: a new version, nothing
+            // overwritten, and only over the text the form was opened on (a form without it: any)
+            NoticeDrafts.IfMatch opened =
+                    base == null || base.isBlank() ? null : new NoticeDrafts.IfMatch(false, List.of(base.strip()));
+            NoticeDrafts.Notice saved = notices.edit(id, text == null ? "" : text, access.username(), opened, access);
             redirect.addFlashAttribute("noticeSaved", saved.version());
         } catch (DomainException e) {
             return again(
@@ -326,7 +333,16 @@ class ObligationPages {
                     e,
                     model,
                     response,
-                    Map.of("noticeError", e.getMessage(), "noticeDraft", text == null ? "" : text));
+                    Map.of(
+                            "noticeError",
+                            e.code().equals("notice-changed")
+                                    ? "The notice changed while you edited it (someone saved a version, or the"
+                                            + " generated draft changed); nothing was saved. Your text is kept below:"
+                                            + " compare it with the versions listed, and save again to store it as the"
+                                            + " next version."
+                                    : e.getMessage(),
+                            "noticeDraft",
+                            text == null ? "" : text));
         }
         return "redirect:/incidents/" + id + "/obligations#notice";
     }
@@ -398,12 +414,19 @@ class ObligationPages {
         return page(access, incident, model);
     }
 
+    /** A refusal the page shows beside the form, the input kept (a notice stored meanwhile among them). */
     private static boolean formError(DomainException e) {
-        return e.kind() == DomainException.Kind.UNPROCESSABLE_CONTENT || e.kind() == DomainException.Kind.CONFLICT;
+        return e.kind() == DomainException.Kind.UNPROCESSABLE_CONTENT
+                || e.kind() == DomainException.Kind.CONFLICT
+                || e.kind() == DomainException.Kind.PRECONDITION_FAILED;
     }
 
     private static int status(DomainException e) {
-        return e.kind() == DomainException.Kind.CONFLICT ? 409 : 422;
+        return switch (e.kind()) {
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            default -> 422;
+        };
     }
 
     private static boolean permitted(Access access, Action action, String incident) {

@@ -64,6 +64,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INSUFFICIENT_STORAGE -> HttpStatus.INSUFFICIENT_STORAGE;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
         };
     }
 

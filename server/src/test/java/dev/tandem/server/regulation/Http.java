@@ -64,6 +64,14 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A PUT stored only while the resource is one of those {@code ifMatch} names (RFC 9110 §13.1.1). */
+    Reply put(String path, String contentType, String body, String ifMatch) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
     }

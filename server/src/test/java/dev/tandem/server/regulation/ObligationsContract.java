@@ -2059,6 +2059,45 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void aNoticeEditWithIfMatchIsStoredOnlyOverTheTextItWasReadAs() {
+        String incident = openIncident("Two editors", AWARE);
+        putScope(incident, WIDE);
+        String path = "/api/v1/incidents/" + incident + "/notices/gdpr-art33";
+        String md = "text/markdown; charset=utf-8";
+        // the generated draft's tag is its text's SHA-256, as a stored version's is
+        var draft = http.get(path);
+        assertThat(draft.header("ETag")).isEqualTo("\"" + NoticeDrafts.sha256(draft.body()) + "\"");
+        String draftTag = draft.header("ETag");
+        // two people open the draft; the first stores over it, the second is refused and nothing is stored
+        var first = http.put(path, md, "# First editor\n", draftTag);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("Tandem-Notice-Version")).isEqualTo("1");
+        assertThat(first.header("ETag")).isEqualTo("\"" + NoticeDrafts.sha256("# First editor\n") + "\"");
+        var second = http.put(path, md, "# Second editor\n", draftTag);
+        assertThat(second.status()).as(second.body()).isEqualTo(412);
+        assertThat(second.json().path("type").asString()).isEqualTo("urn:tandem:problem:notice-changed");
+        assertThat(second.json().path("detail").asString())
+                .startsWith("If-Match: the notice is now version 1 by ")
+                .contains(first.header("ETag"));
+        assertThat(http.get(path + "/versions").json()).hasSize(1);
+        assertThat(http.get(path).body()).isEqualTo("# First editor\n");
+        // over the text now read it is stored; a list naming it, and *, match too; a weak tag never does
+        var again = http.put(path, md, "# Second editor\n", "\"0000\", " + first.header("ETag"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.header("Tandem-Notice-Version")).isEqualTo("2");
+        assertThat(http.put(path, md, "# Third\n", "W/" + again.header("ETag")).status())
+                .isEqualTo(412);
+        assertThat(http.put(path, md, "# Third\n", "*").status()).isEqualTo(200);
+        // a header that is no entity tag is named, and nothing is stored
+        var bad = http.put(path, md, "# Fourth\n", "3");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("detail").asString()).startsWith("If-Match: '3' is not a list of entity tags");
+        assertThat(http.get(path + "/versions").json()).hasSize(3);
+        // without If-Match every edit is stored, as before
+        assertThat(http.put(path, md, "# Fifth\n").status()).isEqualTo(200);
+    }
+
+    @Test
     void aSentNoticeIsFiledAsForensicUnlessCounselAsksForAudit() {
         String incident = openIncident("Sent where counsel chooses", AWARE);
         putScope(incident, WIDE);

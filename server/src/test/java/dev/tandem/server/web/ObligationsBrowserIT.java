@@ -174,6 +174,46 @@ class ObligationsBrowserIT extends BrowserContract {
     }
 
     /**
+     * Counsel and the commander edit the notice at once: the second to save is told that it changed,
+     * nothing of theirs is stored over counsel's version, their text is kept in the form, and saving
+     * again stores it as the next version (the form names the text it was opened on, as If-Match does).
+     */
+    @Test
+    void aNoticeSavedWhileAnotherEditedItIsNotOverwrittenAndTheirTextIsKept() {
+        Page counsel = signIn(Role.LEGAL);
+        Page commander = signIn(Role.INCIDENT_COMMANDER);
+        counsel.navigate(base() + incidentPath() + "/obligations");
+        commander.navigate(base() + incidentPath() + "/obligations");
+        // each adds a line; the gaps stay ("[to be completed: …]"), which other tests read
+        Locator mine = counsel.locator("#n-text");
+        mine.fill(mine.inputValue() + "\nCounsel's note.\n");
+        Locator theirs = commander.locator("#n-text");
+        theirs.fill(theirs.inputValue() + "\nThe commander's note.\n");
+        Locator.ClickOptions click = new Locator.ClickOptions();
+        counsel.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version"))
+                .click(click);
+        counsel.locator("p.notice[role=status]").waitFor();
+        commander
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version"))
+                .click(click);
+        Locator refused = commander.locator("#notice-error");
+        refused.waitFor();
+        assertThat(refused.innerText()).contains("changed while you edited it").contains("nothing was saved");
+        assertThat(commander.locator("#n-text").inputValue())
+                .contains("The commander's note.")
+                .doesNotContain("Counsel's note.");
+        commander
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version"))
+                .click(click);
+        commander.locator("p.notice[role=status]").waitFor();
+        assertThat(commander.locator("#n-text").inputValue()).contains("The commander's note.");
+        counsel.navigate(base() + incidentPath() + "/obligations");
+        assertThat(counsel.locator("#n-text").inputValue())
+                .contains("The commander's note.")
+                .doesNotContain("Counsel's note.");
+    }
+
+    /**
      * The "Mark sent" form lists what the notice still lacks (its "[to be completed: …]" gaps) and
      * refuses to send it so unless the sender ticks the box that confirms it; refused, nothing is sent.
      */
