@@ -10,6 +10,7 @@ import dev.tandem.server.ledger.fact.GrantRevoked;
 import dev.tandem.server.ledger.fact.MemberAdded;
 import dev.tandem.server.ledger.fact.MemberChanged;
 import dev.tandem.server.ledger.fact.MemberRemoved;
+import dev.tandem.server.ledger.fact.ObligationAssigned;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Service;
  * Members of incidents and LEGAL's grants of FORENSIC items to responders (docs/contracts.md §2, "People
  * and access"). Every change is a ledger entry written with its row: {@code member.added},
  * {@code member.changed}, {@code member.removed}, {@code grant.added}, {@code grant.revoked}. A
- * member whose role changes away from RESPONDER, or who leaves, loses their grants in the same unit.
- * An incident always keeps an incident commander.
+ * member whose role changes away from RESPONDER, or who leaves, loses their grants in the same unit;
+ * one who leaves, or becomes the incident's AUDITOR, no longer owns its obligations ({@code
+ * obligation.assigned} to nobody, in the same unit). An incident always keeps an incident commander.
  */
 @Service
 public class Memberships {
@@ -195,6 +197,9 @@ public class Memberships {
                         new MemberChanged(
                                 incident, username, role.name(), previous.get().name(), revoked),
                         actor);
+                if (role == Role.AUDITOR) {
+                    unassignObligations(ap, incident, username, actor);
+                }
                 jdbc.update(
                         "UPDATE incident_member SET role = ?, added_at = ?, added_by = ?, ledger_index = ?"
                                 + " WHERE incident_id = ? AND username = ?",
@@ -232,6 +237,7 @@ public class Memberships {
             ap.record(
                     new MemberRemoved(incident, username, previous.name(), revokeAll(incident, username, actor, at)),
                     actor);
+            unassignObligations(ap, incident, username, actor);
             jdbc.update("DELETE FROM incident_member WHERE incident_id = ? AND username = ?", incident, username);
             return null;
         });
@@ -328,6 +334,26 @@ public class Memberships {
                 "SELECT * FROM forensic_grant WHERE incident_id = ? AND revoked_at IS NULL ORDER BY granted_at, id",
                 (rs, n) -> grant(rs),
                 incident);
+    }
+
+    /**
+     * Inside the unit that removes {@code username} from the incident or makes them its auditor: the
+     * obligations they own there get no owner, each an {@code obligation.assigned} entry naming them
+     * as the previous owner. An owner acts on a deadline: a person who can no longer open the incident
+     * cannot, and the auditor must stay independent of the response (the rule {@code PUT
+     * /api/v1/obligations/{id}/owner} applies, docs/obligations-api.md "Owner and status").
+     */
+    private void unassignObligations(Appender ap, String incident, String username, String actor) {
+        record Owned(String id, String rule) {}
+        List<Owned> owned = jdbc.query(
+                "SELECT id, rule_id FROM obligation WHERE incident_id = ? AND owner = ? ORDER BY id",
+                (rs, n) -> new Owned(rs.getString("id"), rs.getString("rule_id")),
+                incident,
+                username);
+        for (Owned o : owned) {
+            ap.record(new ObligationAssigned(incident, o.id(), o.rule(), null, username), actor);
+            jdbc.update("UPDATE obligation SET owner = NULL WHERE id = ?", o.id());
+        }
     }
 
     private List<String> revokeAll(String incident, String username, String actor, Instant at) {

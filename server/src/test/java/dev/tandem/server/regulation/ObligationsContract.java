@@ -1535,6 +1535,52 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void anOwnerWhoLeavesTheIncidentOrBecomesItsAuditorOwnsNoObligation() {
+        // the owner rule of PUT …/owner holds after the membership changes too: a deadline is never
+        // left with a person who can no longer open the incident, nor with its auditor
+        String incident = openIncident("Owners who leave", AWARE);
+        putScope(incident, WIDE);
+        JsonNode owed = obligationsOf(incident).path("obligations");
+        String gdprId = find(owed, "eu-gdpr-33-sa", "EU").path("id").asString();
+        String txId = find(owed, "us-tx-ag@2023", "US-TX").path("id").asString();
+        String leaver = "owner-leaves";
+        String liaison = "owner-audits";
+        for (String[] m : new String[][] {{leaver, "RESPONDER"}, {liaison, "AUDIT_LIAISON"}}) {
+            http.postJson("/api/v1/users", "{\"username\":\"" + m[0] + "\",\"displayName\":\"" + m[0] + "\"}");
+            var added =
+                    http.putJson("/api/v1/incidents/" + incident + "/members/" + m[0], "{\"role\":\"" + m[1] + "\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+        }
+        assertThat(http.putJson("/api/v1/obligations/" + gdprId + "/owner", "{\"owner\":\"" + leaver + "\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.putJson("/api/v1/obligations/" + txId + "/owner", "{\"owner\":\"" + liaison + "\"}")
+                        .status())
+                .isEqualTo(200);
+
+        var removed = http.delete("/api/v1/incidents/" + incident + "/members/" + leaver);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        var audits = http.putJson("/api/v1/incidents/" + incident + "/members/" + liaison, "{\"role\":\"AUDITOR\"}");
+        assertThat(audits.status()).as(audits.body()).isEqualTo(200);
+
+        JsonNode after = obligationsOf(incident).path("obligations");
+        assertThat(find(after, "eu-gdpr-33-sa", "EU").path("owner").isNull()).isTrue();
+        assertThat(find(after, "us-tx-ag@2023", "US-TX").path("owner").isNull()).isTrue();
+        // each unassignment is its own entry, naming who owned it
+        List<JsonNode> unassigned = new ArrayList<>();
+        http.get("/api/v1/incidents/" + incident + "/timeline").json().forEach(e -> {
+            if (e.path("type").asString().equals("obligation.assigned")
+                    && e.path("body").path("owner").isNull()) {
+                unassigned.add(e.path("body"));
+            }
+        });
+        assertThat(unassigned)
+                .extracting(b -> b.path("obligation").asString() + " "
+                        + b.path("previous").asString())
+                .containsExactly(gdprId + " " + leaver, txId + " " + liaison);
+    }
+
+    @Test
     void recomputationKeepsOwnerAndStatusAndSupersedesWithoutDeleting() {
         String incident = openIncident("Scope narrows and widens", AWARE);
         putScope(incident, WIDE);
