@@ -376,7 +376,8 @@ public class NoticeDrafts {
      * @param sentAt when the notice was sent, if before it is marked here; null: now (422
      *     {@code bad-sent-at} in the future or before the incident's awareness)
      * @param repository where the sent text is filed, as counsel chooses; null: FORENSIC
-     * @param incomplete the sender confirms sending a text that still has gaps ({@link NoticeGaps}):
+     * @param incomplete the sender confirms sending a text that still has gaps ({@link NoticeGaps}, and
+     *     each fact an edited text may state out of date, {@link #staleGaps}):
      *     without it such a text is a 422 {@code notice-incomplete} listing them; with it the
      *     {@code notice.sent} entry lists them as {@code incomplete}
      */
@@ -401,7 +402,9 @@ public class NoticeDrafts {
         Optional<Version> edited = latest(incidentId);
         Drafted generated = edited.isPresent() ? null : draft(incident, sent, null);
         String text = generated == null ? edited.get().markdown() : generated.markdown();
-        List<String> gaps = NoticeGaps.of(text, target.due() != null && sent.isAfter(target.due()));
+        List<String> gaps =
+                new java.util.ArrayList<>(NoticeGaps.of(text, target.due() != null && sent.isAfter(target.due())));
+        edited.ifPresent(v -> gaps.addAll(staleGaps(stale(incidentId, v))));
         if (!gaps.isEmpty() && !incomplete) {
             throw DomainException.unprocessable(
                     "notice-incomplete",
@@ -558,7 +561,21 @@ public class NoticeDrafts {
                         && o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING)
                 .anyMatch(o -> o.due() != null && now.isAfter(o.due()));
-        return NoticeGaps.of(n.markdown(), late);
+        List<String> gaps = new java.util.ArrayList<>(NoticeGaps.of(n.markdown(), late));
+        gaps.addAll(staleGaps(n.stale()));
+        return List.copyOf(gaps);
+    }
+
+    /**
+     * An edited text that predates a change of the awareness or the scope may state the old facts
+     * (the time of awareness, the people and data: GDPR Art. 33(3)(a)): sent as it stands, the
+     * supervisory authority would read them. Each such fact is a gap until the text is checked and
+     * stored again, which makes it current, or the sender confirms sending it as it is.
+     */
+    private static List<String> staleGaps(List<String> stale) {
+        return stale.stream()
+                .map(s -> s + ": check the text and store it again")
+                .toList();
     }
 
     /** The current text as {@code access} may read it (403 while it states a privileged scope). */

@@ -2055,6 +2055,65 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void anEditedNoticeOlderThanTheAwarenessOrTheScopeIsSentOnlyStoredAgainOrConfirmed() {
+        // the text states when the company became aware and whom the breach concerns (Art. 33(3)(a)):
+        // edited before either changed, it may state the old facts to the supervisory authority
+        String text = "# Notification\n\nBecame aware: 2026-11-26 08:00 +01:00. About 2,300 people.\n";
+        String incident = openIncident("Stale notice", AWARE);
+        putScope(incident, WIDE);
+        String i = "/api/v1/incidents/" + incident;
+        String path = i + "/notices/gdpr-art33";
+        assertThat(http.put(path, "text/markdown", text).status()).isEqualTo(200);
+        var earlier =
+                http.putJson(i + "/awareness", "{\"awareAt\":\"2026-11-26T07:30:00+01:00\",\"reason\":\"alert\"}");
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
+        assertThat(putScope(incident, WIDE.replace("1200", "4000")).status()).isEqualTo(200);
+        assertThat(http.get(path).header("Tandem-Notice-Stale")).isEqualTo("awareness,scope");
+
+        long size = treeSize();
+        var refused = http.post(path + "/sent");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("type").asString()).isEqualTo("urn:tandem:problem:notice-incomplete");
+        assertThat(refused.json().path("detail").asString())
+                .contains("2 gaps")
+                .contains("awareness: when the company became aware was changed after version 1")
+                .contains("scope: the scope was changed after version 1")
+                .contains("check the text and store it again");
+        assertThat(treeSize()).as("nothing written").isEqualTo(size);
+        // the page's "Mark sent" form lists them with the other gaps
+        assertThat(http.get("/incidents/" + incident + "/obligations").body())
+                .contains("check the text and store it again");
+
+        // checked and stored again, the text is current: sent without a confirmation
+        assertThat(http.put(
+                                path,
+                                "text/markdown",
+                                text.replace("08:00", "07:30").replace("2,300", "5,100"))
+                        .status())
+                .isEqualTo(200);
+        // filed as AUDIT, so that the entry's body is in the clear
+        var sent = http.postJson(path + "/sent", "{\"repository\":\"AUDIT\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        JsonNode noticeSent = latestEntryBody(incident, "notice.sent");
+        assertThat(noticeSent.path("incomplete").isArray())
+                .as(noticeSent.toString())
+                .isTrue();
+        assertThat(noticeSent.path("incomplete")).isEmpty();
+
+        // or the sender confirms sending it as it stands, and the ledger says with what
+        String other = openIncident("Stale notice, confirmed", AWARE);
+        putScope(other, WIDE);
+        String otherPath = "/api/v1/incidents/" + other + "/notices/gdpr-art33";
+        assertThat(http.put(otherPath, "text/markdown", text).status()).isEqualTo(200);
+        assertThat(putScope(other, WIDE.replace("1200", "4000")).status()).isEqualTo(200);
+        var confirmed = http.postJson(otherPath + "/sent", "{\"incomplete\":true,\"repository\":\"AUDIT\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        List<String> lacked = new ArrayList<>();
+        latestEntryBody(other, "notice.sent").path("incomplete").forEach(g -> lacked.add(g.asString()));
+        assertThat(lacked).singleElement().asString().startsWith("scope: the scope was changed after version 1");
+    }
+
+    @Test
     void everyNoticeEditIsAVersionOfItsOwnThatTheLedgerNamesAndThatReadsBack() throws Exception {
         String incident = openIncident("Versioned notice", AWARE);
         putScope(incident, WIDE);
