@@ -40,6 +40,10 @@ final class Obligations {
         boolean superseded;
         /** The index of the last computation this reader reads that set its deadline. */
         long computedAt = -1;
+        /** The index of the first entry this reader reads that names it. */
+        long firstSeen = -1;
+        /** The index of the last status change of it this reader reads. */
+        long statusAt = -1;
 
         final List<Long> cites = new ArrayList<>();
     }
@@ -57,6 +61,10 @@ final class Obligations {
         // what moves a deadline whatever the privileged facts: the awareness time, a notice sent
         long lastAwareness = -1;
         long lastSent = -1;
+        // a status change the reader may not open (a filing with FORENSIC evidence, a justification
+        // that is counsel's) may have moved any status the table holds from before it
+        long lastSealedStatus = -1;
+        int sealedStatuses = 0;
         for (ReportEntry e : entries) {
             if (e.type().equals("incident.awareness-set")) lastAwareness = e.index();
             boolean computed = e.type().equals("obligations.computed");
@@ -70,6 +78,9 @@ final class Obligations {
                 if (computed) {
                     lastSealedComputation = e.index();
                     sealedSince++;
+                } else {
+                    lastSealedStatus = e.index();
+                    sealedStatuses++;
                 }
                 continue;
             }
@@ -80,18 +91,18 @@ final class Obligations {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     fill(o, a);
                     o.computedAt = e.index();
-                    o.cites.add(e.index());
+                    seen(o, e.index());
                 }
                 for (JsonNode a : c.path("changed")) {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     fill(o, a);
                     o.computedAt = e.index();
-                    o.cites.add(e.index());
+                    seen(o, e.index());
                 }
                 for (JsonNode a : c.path("superseded")) {
                     Obligation o = byId.computeIfAbsent(text(a, "id"), k -> new Obligation());
                     o.superseded = true;
-                    o.cites.add(e.index());
+                    seen(o, e.index());
                 }
             } else {
                 Obligation o = byId.computeIfAbsent(text(c, "obligation"), k -> new Obligation());
@@ -103,7 +114,8 @@ final class Obligations {
                 o.status = text(c, "to");
                 lastSent = e.index();
                 o.sentAt = c.path("sentAt").isString() ? text(c, "sentAt") : e.at();
-                o.cites.add(e.index());
+                o.statusAt = e.index();
+                seen(o, e.index());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -129,6 +141,12 @@ final class Obligations {
             // a notice sent after its deadline (GDPR Art. 33(1): with the reasons for the delay), told
             // only where the deadline read is known to stand
             String status = o.status.equals("FILED") && dueStands && late(o) ? "FILED LATE" : o.status;
+            // FILED is final and a superseded one cannot change; any other status read before a
+            // sealed status change may be an old one (the API gives every reader the current status:
+            // the table must not contradict it unsaid)
+            if (!o.status.equals("FILED") && !o.superseded && lastSealedStatus > Math.max(o.statusAt, o.firstSeen)) {
+                status += " (a later, privileged status change may have moved it)";
+            }
             rows.add(new Row(
                     List.of(
                             // the confidence beside the citation, not in a column of its own: eight
@@ -161,6 +179,12 @@ final class Obligations {
                     + " superseded are not in this table. The obligation list of the API and the obligations page"
                     + " give each current obligation's status, and its deadline where it is not withheld.");
         }
+        if (sealedStatuses > 0) {
+            notes.add(sealedStatuses + (sealedStatuses == 1 ? " status change" : " status changes")
+                    + " of the obligations cannot be opened by this report's reader (listed below): a status"
+                    + " read before it may have moved since. The obligation list of the API and the obligations"
+                    + " page give each current obligation's status.");
+        }
         return new Section(
                 "obligations",
                 "Notification obligations: status and deadlines",
@@ -175,6 +199,13 @@ final class Obligations {
                                 "Due (where its days end)",
                                 "Status"),
                         rows));
+    }
+
+    private static void seen(Obligation o, long index) {
+        if (o.firstSeen < 0) {
+            o.firstSeen = index;
+        }
+        o.cites.add(index);
     }
 
     /** The rules Tandem ships, for each obligation's citation, confidence, question and zone. */

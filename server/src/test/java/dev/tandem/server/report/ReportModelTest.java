@@ -403,6 +403,56 @@ class ReportModelTest {
     }
 
     /**
+     * The notice filed with FORENSIC evidence is a sealed status change: a reader who cannot open it
+     * must not read "PENDING" as if nothing had happened, while the API gives them "FILED".
+     */
+    @Test
+    void aStatusAPrivilegedStatusChangeMayHaveMovedIsNotToldAsCurrent() {
+        String computed = "{\"added\":[{\"id\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"jurisdiction\":\"EU\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"72 hours\"},"
+                + "{\"id\":\"o2\",\"rule\":\"gb-ukgdpr-33-ico\",\"jurisdiction\":\"GB\","
+                + "\"recipient\":\"SUPERVISORY_AUTHORITY\",\"requirement\":\"REQUIRED\","
+                + "\"due\":\"2026-11-28T14:00:00Z\",\"dueText\":\"72 hours\"}]}";
+        String filing = "{\"obligation\":\"o1\",\"rule\":\"eu-gdpr-33-sa\",\"from\":\"PENDING\",\"to\":\"FILED\","
+                + "\"sentAt\":\"2026-11-27T09:00:00Z\"}";
+        List<ReportEntry> e = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                privileged(5, "obligation.status-changed", "beef", null),
+                // a status the reader reads after the sealed one is current
+                open(
+                        6,
+                        "obligation.status-changed",
+                        "counsel",
+                        "{\"obligation\":\"o2\",\"rule\":\"gb-ukgdpr-33-ico\",\"from\":\"PENDING\","
+                                + "\"to\":\"FILED\",\"sentAt\":\"2026-11-27T10:00:00Z\"}"));
+        for (boolean auditor : List.of(true, false)) {
+            Report.Section section = Obligations.section(e, auditor);
+            List<Report.Row> rows =
+                    java.util.Objects.requireNonNull(section.table()).rows();
+            assertThat(rows.get(0).cells().getLast())
+                    .isEqualTo("PENDING (a later, privileged status change may have moved it)");
+            assertThat(rows.get(1).cells().getLast()).isEqualTo("FILED");
+            assertThat(section.notes())
+                    .anySatisfy(n -> assertThat(n)
+                            .startsWith("1 status change of the obligations cannot be opened by this report's reader")
+                            .contains("current obligation's status"));
+        }
+        // the reader who opens the filing reads it, with no caveat
+        List<ReportEntry> opened = List.of(
+                open(4, "obligations.computed", "counsel", computed),
+                privileged(5, "obligation.status-changed", "beef", filing));
+        Report.Section section = Obligations.section(opened, false);
+        assertThat(java.util.Objects.requireNonNull(section.table())
+                        .rows()
+                        .get(0)
+                        .cells()
+                        .getLast())
+                .isEqualTo("FILED");
+        assertThat(section.notes()).noneMatch(n -> n.contains("status change"));
+    }
+
+    /**
      * A deadline that runs from the awareness time stands whatever a privileged computation decided:
      * it moves only with the awareness time, which every reader reads. No caveat, and "FILED LATE"
      * where it was.
