@@ -177,17 +177,19 @@ public final class ChangeRules {
      * else would pair files of different components and name items nobody changed (a profile's
      * snapshot for a permission set's change names a "Profile:Marketing_Admin" that does not exist).
      * Items of other kinds ({@code User:…}, {@code Egress:…}) name nothing a metadata snapshot holds,
-     * and are not checked; nor are the items of a credential rotation, which changes no metadata
-     * (revoking the OAuth tokens a connected app holds, {@code ConnectedApp:0H4…}, an app no retrieve
-     * need hold). Refused 422 {@code pre-snapshot-lacks-item}, naming the item, its component and what
-     * each snapshot holds.
+     * and are not checked; nor are a credential rotation's items of a type that holds a credential
+     * ({@link ConfigItems#credential}), whose rotation changes no metadata (revoking the OAuth tokens a
+     * connected app holds, {@code ConnectedApp:0H4…}, an app no retrieve need hold). A rotation's
+     * other metadata items (a permission set, a profile) are checked as any change's: the kind is the
+     * requester's word, and a rotation that names a permission set changes that permission set.
+     * Refused 422 {@code pre-snapshot-lacks-item}, naming the item, its component and what each
+     * snapshot holds.
      */
     public static Check holds(ChangeKind kind, List<String> configItems, List<SnapshotContents.Held> pre) {
-        if (kind == ChangeKind.CREDENTIAL_ROTATION) {
-            return OK;
-        }
         for (String item : configItems) {
-            if (!ConfigItems.metadata(item) || pre.stream().anyMatch(h -> h.holds(item))) {
+            if (!ConfigItems.metadata(item)
+                    || (kind == ChangeKind.CREDENTIAL_ROTATION && ConfigItems.credential(item))
+                    || pre.stream().anyMatch(h -> h.holds(item))) {
                 continue;
             }
             String component = ConfigItems.component(item);

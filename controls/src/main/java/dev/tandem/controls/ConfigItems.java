@@ -57,6 +57,13 @@ public final class ConfigItems {
             .map(t -> t.toLowerCase(Locale.ROOT))
             .toList());
 
+    /**
+     * The metadata types of {@link #METADATA_SUFFIXES} that hold a credential a rotation renews
+     * without changing the metadata a retrieve returns: a connected app's consumer secret and OAuth
+     * tokens, a named credential's or an external data source's password or token.
+     */
+    private static final Set<String> CREDENTIAL_TYPES = Set.of("connectedapp", "namedcredential", "externaldatasource");
+
     private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /**
@@ -94,6 +101,17 @@ public final class ConfigItems {
         int colon = item.indexOf(':');
         return colon > 0
                 && METADATA_TYPES.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the item is of a metadata type that holds a credential ({@code ConnectedApp:…},
+     * {@code NamedCredential:…}, {@code ExternalDataSource:…}): what a credential rotation renews. A
+     * permission set, a profile or a sharing rule holds none, so a rotation does not change it.
+     */
+    public static boolean credential(String item) {
+        int colon = item.indexOf(':');
+        return colon > 0
+                && CREDENTIAL_TYPES.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
     }
 
     /**

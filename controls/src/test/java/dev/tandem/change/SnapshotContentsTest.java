@@ -94,6 +94,29 @@ class SnapshotContentsTest {
                 .isInstanceOf(ChangeRules.Allowed.class);
         assertThat(code(ChangeRules.holds(ChangeKind.CONFIGURATION, List.of("ConnectedApp:Sync"), List.of(ADMIN))))
                 .isEqualTo("pre-snapshot-lacks-item");
+        assertThat(ChangeRules.holds(
+                        ChangeKind.CREDENTIAL_ROTATION,
+                        List.of("NamedCredential:Billing_API", "ExternalDataSource:Warehouse"),
+                        List.of(ADMIN)))
+                .isInstanceOf(ChangeRules.Allowed.class);
+        // the kind is the requester's word: a "rotation" that names a permission set or a profile changes
+        // that metadata, and its snapshot must hold it as any change's must
+        var mislabelled = (Refused) ChangeRules.holds(
+                ChangeKind.CREDENTIAL_ROTATION,
+                List.of("ConnectedApp:Marketing_Sync", "PermissionSet:Marketing_Admin#ModifyAllData"),
+                List.of(ADMIN));
+        assertThat(mislabelled.code()).isEqualTo("pre-snapshot-lacks-item");
+        assertThat(mislabelled.reason())
+                .startsWith("preSnapshots: no pre-change snapshot holds PermissionSet:Marketing_Admin, which"
+                        + " configItems names (PermissionSet:Marketing_Admin#ModifyAllData)");
+        assertThat(code(ChangeRules.holds(
+                        ChangeKind.CREDENTIAL_ROTATION, List.of("Profile:Sales#ApiEnabled"), List.of(ADMIN))))
+                .isEqualTo("pre-snapshot-lacks-item");
+        assertThat(ChangeRules.holds(
+                        ChangeKind.CREDENTIAL_ROTATION,
+                        List.of("ConnectedApp:Marketing_Sync", "PermissionSet:Marketing_Admin#ModifyAllData"),
+                        List.of(ADMIN, MARKETING)))
+                .isInstanceOf(ChangeRules.Allowed.class);
         // no metadata item: nothing a snapshot could hold
         assertThat(ChangeRules.holds(
                         ChangeKind.ACCESS_RESTRICTION,

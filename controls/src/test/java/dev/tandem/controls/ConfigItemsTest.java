@@ -37,6 +37,12 @@ class ConfigItemsTest {
         assertThat(ConfigItems.metadata("permissionset:Sync")).isTrue();
         assertThat(ConfigItems.metadata("SIEM:Alerts")).isFalse();
         assertThat(ConfigItems.metadata("User:integration@example.com")).isFalse();
+        assertThat(ConfigItems.credential("ConnectedApp:Marketing_Sync")).isTrue();
+        assertThat(ConfigItems.credential("namedcredential:Billing_API#password"))
+                .isTrue();
+        assertThat(ConfigItems.credential("PermissionSet:Marketing_Admin#ModifyAllData"))
+                .isFalse();
+        assertThat(ConfigItems.credential("User:integration@example.com")).isFalse();
         assertThat(ConfigItems.component("Profile:Admin#loginIpRanges")).isEqualTo("Profile:Admin");
         assertThat(ConfigItems.component("SharingRules:Account.Share_All")).isEqualTo("SharingRules:Account");
         assertThat(ConfigItems.component("PermissionSet:X#ViewAllRecords/Contact"))
