@@ -5,9 +5,12 @@ import dev.tandem.controls.ControlCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -541,6 +544,43 @@ public final class ChangeRules {
         return s.emergency() && commanders.stream().allMatch(s.requester()::equals);
     }
 
+    /**
+     * A member's role set by the ledger entry at {@code index}: {@code member.added} and {@code
+     * member.changed} give the new role, {@code member.removed} none ({@code role} null).
+     */
+    public record RoleStep(
+            long index, String username, @Nullable String role) {}
+
+    /**
+     * Who was an incident commander of the incident at any time since the change was requested (its
+     * {@code change.requested} entry at {@code requestIndex}): the commanders when it was requested,
+     * replayed from the membership entries before it ({@code steps}, in ledger order), and everyone made
+     * incident commander after it. {@link #liaisonAlone} is asked with them, not with the commanders
+     * of the moment: a second commander who could have approved the emergency change does not stop
+     * counting when the requester removes them (docs/adr/134-the-commanders-an-emergency-change-had.md).
+     */
+    public static Set<String> commandersSince(List<RoleStep> steps, long requestIndex) {
+        Map<String, String> roles = new HashMap<>();
+        Set<String> commanders = new TreeSet<>();
+        for (RoleStep step : steps) {
+            if (step.index() < requestIndex) {
+                if (step.role() == null) {
+                    roles.remove(step.username());
+                } else {
+                    roles.put(step.username(), step.role());
+                }
+            } else if ("INCIDENT_COMMANDER".equals(step.role())) {
+                commanders.add(step.username());
+            }
+        }
+        roles.forEach((who, role) -> {
+            if ("INCIDENT_COMMANDER".equals(role)) {
+                commanders.add(who);
+            }
+        });
+        return commanders;
+    }
+
     /** Whether one in {@code role} may flag a change as an emergency: the incident commander only. */
     public static boolean mayFlagEmergency(@Nullable String role) {
         return "INCIDENT_COMMANDER".equals(role);
@@ -574,10 +614,12 @@ public final class ChangeRules {
     /**
      * Why the change can never get its incident commander's approval as things stand, or null: it
      * awaits that approval and every incident commander of the incident ({@code commanders}) is its
-     * requester (who may not approve it). The rule stays; the page says what to do.
+     * requester (who may not approve it). The rule stays; the page says what to do. Not when the
+     * audit liaison's approval alone completes it ({@code s.liaisonAlone()}, as {@code Changes} judges
+     * it from the commanders since the request, ADR 134).
      */
     public static @Nullable String noCommanderToApprove(State s, Collection<String> commanders) {
-        if (liaisonAlone(s, commanders)) {
+        if (s.liaisonAlone()) {
             return null; // the audit liaison's approval completes it
             // (docs/adr/106-emergency-approval-and-segregation-of-duties.md)
         }

@@ -56,6 +56,41 @@ class ApprovalDutiesTest {
                 .isFalse();
     }
 
+    /** ADR 134: the commanders the incident had since the request, not those left when the liaison approves. */
+    @Test
+    void theCommandersAreThoseSinceTheRequestNotThoseLeft() {
+        List<ChangeRules.RoleStep> steps = List.of(
+                new ChangeRules.RoleStep(1, "ian", "INCIDENT_COMMANDER"),
+                new ChangeRules.RoleStep(2, "ines", "INCIDENT_COMMANDER"),
+                new ChangeRules.RoleStep(3, "lia", "AUDIT_LIAISON"),
+                new ChangeRules.RoleStep(4, "olaf", "INCIDENT_COMMANDER"),
+                new ChangeRules.RoleStep(5, "olaf", null),
+                // the change is requested at 6; ian then removes ines
+                new ChangeRules.RoleStep(7, "ines", null),
+                new ChangeRules.RoleStep(8, "rita", "RESPONDER"));
+        assertThat(ChangeRules.commandersSince(steps, 6)).containsExactly("ian", "ines");
+        State emergency = new State("ian", true, ChangeStatus.EXECUTED, List.of());
+        assertThat(ChangeRules.liaisonAlone(emergency, ChangeRules.commandersSince(steps, 6)))
+                .isFalse();
+        // a commander removed before the request, or one made liaison before it, is none
+        assertThat(ChangeRules.commandersSince(steps, 9)).containsExactly("ian");
+        assertThat(commandersSince(
+                        6, "ian", "INCIDENT_COMMANDER", "ines", "INCIDENT_COMMANDER", "ines", "AUDIT_LIAISON"))
+                .containsExactly("ian");
+        // one made commander after the request counts, whatever became of them
+        assertThat(commandersSince(2, "ian", "INCIDENT_COMMANDER", "ines", "INCIDENT_COMMANDER", "ines", "RESPONDER"))
+                .containsExactly("ian", "ines");
+    }
+
+    /** The commanders since a request at {@code request} of steps given as user and role pairs at 1, 3, 5, …. */
+    private static java.util.Set<String> commandersSince(long request, String... pairs) {
+        List<ChangeRules.RoleStep> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            steps.add(new ChangeRules.RoleStep(i + 1, pairs[i], pairs[i + 1]));
+        }
+        return ChangeRules.commandersSince(steps, request);
+    }
+
     @Test
     void theNewChangeFormTellsTheOnlyCommanderTheirEmergencyChangeIsTheLiaisonsToApprove() {
         assertThat(ChangeRules.commanderRequests(0))

@@ -312,7 +312,7 @@ class ChangePages {
         model.addAttribute("names", names);
         // why the change can never be approved as things stand: no other commander, or no other liaison
         String noCommander =
-                ChangeRules.noCommanderToApprove(c.state(), holders(c.incident(), Role.INCIDENT_COMMANDER));
+                ChangeRules.noCommanderToApprove(changes.state(c), holders(c.incident(), Role.INCIDENT_COMMANDER));
         model.addAttribute(
                 "noCommander",
                 noCommander != null

@@ -607,11 +607,35 @@ public class Changes {
         if (s.approved()) {
             return s;
         }
-        List<String> commanders = members.members(c.incident()).stream()
+        if (!s.emergency()) {
+            return s;
+        }
+        // every commander the incident had since the request, not only those of the moment: removing
+        // the other commander does not leave the requester the only one (ADR 134)
+        Set<String> commanders =
+                new java.util.TreeSet<>(ChangeRules.commandersSince(roleSteps(c.incident()), c.ledgerIndex()));
+        members.members(c.incident()).stream()
                 .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
-                .map(m -> m.username())
-                .toList();
+                .forEach(m -> commanders.add(m.username()));
         return s.liaisonAlone(ChangeRules.liaisonAlone(s, commanders));
+    }
+
+    /** The incident's membership entries in ledger order: each the role it set, none for a removal. */
+    private List<ChangeRules.RoleStep> roleSteps(String incident) {
+        return jdbc.query(
+                "SELECT idx, leaf, entry_type FROM ledger_entry WHERE incident_id = ? AND entry_type IN"
+                        + " ('member.added', 'member.changed', 'member.removed') ORDER BY idx",
+                (rs, n) -> {
+                    tools.jackson.databind.JsonNode body =
+                            json.readTree(rs.getBytes(2)).path("body");
+                    return new ChangeRules.RoleStep(
+                            rs.getLong(1),
+                            body.path("username").asString(),
+                            "member.removed".equals(rs.getString(3))
+                                    ? null
+                                    : body.path("role").asString());
+                },
+                incident);
     }
 
     /**

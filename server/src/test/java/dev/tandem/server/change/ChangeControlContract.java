@@ -857,6 +857,48 @@ abstract class ChangeControlContract {
     }
 
     /**
+     * An emergency change requested while the incident had a second commander awaits that
+     * commander's approval; the requester removing them afterwards does not make the requester "the
+     * incident's only commander" and the audit liaison's approval does not complete it alone (ADR 134).
+     */
+    @Test
+    void removingTheOtherCommanderDoesNotLetTheLiaisonApproveAnEmergencyChangeAlone() {
+        Team team = team("rm-ic2", "Second commander removed");
+        String second = "rm-ic2-commander-" + Long.toString(System.nanoTime(), 36);
+        admin.as(user(second));
+        addMember(team.incident(), second, "INCIDENT_COMMANDER");
+        String pre = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested = requestIn(ic, team.incident(), body(List.of(pre), "CONFIGURATION", true, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        assertThat(requested.json().path("liaisonApprovalSuffices").asBoolean()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(execute(ic, id, syncSnapshot(team, AFTER)).status()).isEqualTo(201);
+        Api.Response removed =
+                ic.send("DELETE", "/api/v1/incidents/" + team.incident() + "/members/" + second, null, null);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        assertThat(ic.get("/api/v1/changes/" + id)
+                        .json()
+                        .path("liaisonApprovalSuffices")
+                        .asBoolean())
+                .isFalse();
+        assertThat(team.liaison().get("/changes/" + id).body())
+                .contains("id=\"no-commander\"")
+                .doesNotContain("id=\"liaison-alone\"");
+        Api.Response approved = approve(team.liaison(), id);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().path("approved").asBoolean()).isFalse();
+        assertThat(approved.json().path("approvedAt").isNull()).isTrue();
+        JsonNode decided = ledgerEntry(
+                approved.json().path("approvals").get(0).path("ledgerIndex").asLong());
+        assertThat(decided.path("body").path("approvalComplete").asBoolean()).isFalse();
+        assertThat(decided.path("body").path("liaisonAlone").asBoolean()).isFalse();
+        assertThat(report(team.auditor(), team.incident()))
+                .doesNotContain("the audit liaison's approval completing it");
+    }
+
+    /**
      * The liaison's finding 8: the commander approved, then carried out the change: told as a
      * segregation-of-duties observation in the answer, the page, the timeline and the report's CC8.1
      * section, not refused, and not counted as an exception.
