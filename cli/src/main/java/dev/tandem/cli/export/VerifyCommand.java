@@ -92,6 +92,22 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** The verdict's words for a file that starts as a zip and cannot be read as one. */
+    static final String TRUNCATED = "truncated zip";
+
+    /** Whether the file starts with a zip's local file header (the bytes {@code 50 4B 03 04}): a zip, if damaged. */
+    private static boolean startsAsZip(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private int run(PrintWriter out, PrintWriter err) {
         if (!Files.exists(path)) {
             return usage(err, path + " does not exist");
@@ -137,6 +153,14 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             check = BagVerifier.verify(path, new BagVerifier.Options(key, old, witnessKeys, needed));
         } catch (IOException e) {
+            if (startsAsZip(path)) {
+                // a zip cut short (its central directory gone) is a bag that was altered or not received
+                // whole: a failed check, not a wrong argument (docs/export.md, "Verify offline")
+                out.println("FAILED: " + TRUNCATED + ": " + path + ": it begins as a zip but cannot be read as"
+                        + " one (" + e.getMessage() + "): the bag was cut short or damaged after it was"
+                        + " exported; download it again");
+                return TandemCommand.EXIT_FOUND;
+            }
             return usage(err, "cannot read the bag " + path + ": " + e.getMessage());
         }
         check.warnings().forEach(w -> err.println("warning: " + w));

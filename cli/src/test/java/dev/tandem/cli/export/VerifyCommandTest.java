@@ -386,6 +386,20 @@ class VerifyCommandTest {
         assertThat(evil.out()).startsWith("FAILED: malformed: ../evil.txt: the zip holds an unsafe path");
     }
 
+    /** A bag cut short in transfer or by hand is a failed check (exit 1), not an unreadable argument. */
+    @Test
+    void aTruncatedZipFailsWithExitOne() throws Exception {
+        byte[] whole = Files.readAllBytes(bag(false));
+        for (int cut : new int[] {whole.length / 2, whole.length - 10}) {
+            Path shorter = Files.write(dir.resolve("cut-" + cut + ".zip"), java.util.Arrays.copyOf(whole, cut));
+            Run r = run("verify", shorter.toString(), "--key", signer.verifierKey());
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.out())
+                    .startsWith("FAILED: truncated zip: " + shorter + ": it begins as a zip but cannot be read as one")
+                    .contains("download it again");
+        }
+    }
+
     @Test
     void exitsTwoForAFileThatIsNoZip() throws Exception {
         Path notZip = Files.writeString(dir.resolve("bag.zip"), "not a zip\n");
