@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -1247,6 +1248,56 @@ abstract class AccessMatrixContract {
         Set<String> inMatrix = new TreeSet<>();
         calls().forEach(c -> inMatrix.add(c.method() + " " + c.pattern()));
         assertThat(inMatrix).as("endpoints in the matrix").isEqualTo(mapped);
+    }
+
+    /**
+     * A GET of an address only a form or a script posts to (docs/web.md, "Errors"): decided before any
+     * handler or access check, alike for every caller and for known and unknown incidents. A page's
+     * address answers a browser the error page, 405; the API's the problem, 405, as before; signed out,
+     * a page's address still sends the browser to sign in.
+     */
+    @Test
+    void aGetOfAnAddressThatTakesOnlyAPostIsA405ForEveryCaller() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        Map<String, Set<String>> methods = new TreeMap<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(m -> methods.computeIfAbsent(pattern, k -> new TreeSet<>())
+                                .add(m.name()));
+            }
+        }
+        List<String> postOnly = methods.entrySet().stream()
+                .filter(e -> e.getValue().equals(Set.of("POST")))
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(postOnly).anyMatch(p -> p.startsWith("/api/")).anyMatch(p -> !p.startsWith("/api/"));
+        SoftAssertions soft = new SoftAssertions();
+        for (String pattern : postOnly) {
+            boolean api = pattern.startsWith("/api/");
+            for (String incident : List.of(fixture.incident(), "0194-no-such-incident")) {
+                String path = pattern.replaceAll("\\{[^}]+}", incident);
+                for (Who who : Who.values()) {
+                    Api.Response r = fixture.as().get(who).send("GET", path, null, null, browser);
+                    String where = who + " GET " + path + " -> " + r.status() + " " + r.contentType();
+                    soft.assertThat(r.status()).as(where).isEqualTo(405);
+                    soft.assertThat(r.header("Allow")).as(where).contains("POST");
+                    if (api) {
+                        soft.assertThat(r.contentType()).as(where).isEqualTo("application/problem+json");
+                    } else {
+                        soft.assertThat(r.contentType()).as(where).startsWith("text/html");
+                        soft.assertThat(r.body())
+                                .as(where)
+                                .contains("data-status=\"405\"")
+                                .contains("This address takes a form submission");
+                    }
+                }
+                Api.Response anonymous = fixture.admin().as(null).send("GET", path, null, null, browser);
+                soft.assertThat(anonymous.status()).as("anonymous GET " + path).isEqualTo(api ? 401 : 302);
+            }
+        }
+        soft.assertAll();
     }
 
     @Test

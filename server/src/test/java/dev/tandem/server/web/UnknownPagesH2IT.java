@@ -155,6 +155,48 @@ class UnknownPagesH2IT {
         assertThat(contentType(page)).startsWith("text/html");
     }
 
+    /**
+     * A browser that asks for an address only a form posts to (reloading it, or a bookmark) gets the
+     * error page, 405 with the methods it takes and a link back to the page the form is on; the API
+     * keeps its problem, and so does a client asking for JSON.
+     */
+    @Test
+    void aFormsAddressVisitedIsA405PageWithAWayBack() throws Exception {
+        HttpResponse<String> r = get(session, "/incidents/0194-no-such/timeline", BROWSER, null);
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(contentType(r)).startsWith("text/html");
+        assertThat(r.headers().firstValue("Allow").orElse("")).contains("POST");
+        assertThat(r.body())
+                .contains("data-status=\"405\"")
+                .contains("data-problem=\"urn:tandem:problem:bad-request\"")
+                .contains("This address takes a form submission")
+                .contains("href=\"/incidents/0194-no-such\"")
+                .contains("Signed in as <strong>" + username + "</strong>")
+                .doesNotContain("\"status\":405")
+                .doesNotContain("Exception");
+        // with no page above it but the incident list: back to the incidents
+        HttpResponse<String> owner = get(session, "/obligations/0194-no-such/owner", BROWSER, null);
+        assertThat(owner.statusCode()).isEqualTo(405);
+        assertThat(owner.body())
+                .contains("This address takes a form submission")
+                .contains("go back to /incidents");
+        // signed out, the browser is sent to sign in first, as for any page
+        HttpResponse<String> signedOut = get(anonymous, "/incidents/0194-no-such/timeline", BROWSER, null);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        // the API, and a client asking for JSON, keep the problem
+        for (HttpResponse<String> p : List.of(
+                get(anonymous, "/api/v1/users/" + username + "/disable", BROWSER, ADMIN_TOKEN),
+                get(anonymous, "/api/v1/users/" + username + "/disable", null, ADMIN_TOKEN),
+                get(session, "/incidents/0194-no-such/timeline", "application/json", null))) {
+            assertThat(p.statusCode()).as(p.uri().toString()).isEqualTo(405);
+            assertThat(contentType(p)).as(p.uri().toString()).isEqualTo("application/problem+json");
+            JsonNode problem = JSON.readTree(p.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(405);
+            assertThat(problem.path("type").asString()).isEqualTo("urn:tandem:problem:bad-request");
+            assertThat(p.headers().firstValue("Allow").orElse("")).contains("POST");
+        }
+    }
+
     /** An address Spring Security's firewall refuses is the standard problem too, not Spring's error JSON. */
     @Test
     void anAddressTheFirewallRefusesIsAProblem() throws Exception {
