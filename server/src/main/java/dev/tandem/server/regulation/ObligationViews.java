@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -74,8 +75,9 @@ public class ObligationViews {
         // would give the auditor its date (30 days after, to the day)
         boolean auditor = access.caller().has(Role.AUDITOR);
         List<StoredObligation> all = obligations.ofIncident(id);
+        Set<String> open = openReasons(id);
         for (StoredObligation o : auditor ? withheldLast(all) : all) {
-            ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access);
+            ObjectNode v = forCaller(obligations.render().view(o, incident.timeZone(), now), access, open);
             if (auditor && o.dueWithheld()) withholdDeadline(v);
             countsFor(o, v, countsWithheld, access);
             switch (o.placement()) {
@@ -202,7 +204,7 @@ public class ObligationViews {
     /** One obligation as the caller may see it, with its incident. */
     public ObjectNode one(Access access, String obligationId) {
         StoredObligation o = obligations.obligation(obligationId);
-        ObjectNode v = forCaller(view(o), access);
+        ObjectNode v = forCaller(view(o), access, openReasons(o.incidentId()));
         if (access.caller().has(Role.AUDITOR) && o.dueWithheld()) {
             withholdDeadline(v);
         }
@@ -242,18 +244,23 @@ public class ObligationViews {
         return v;
     }
 
-    /** Judgements; their reasons are counsel's and the commander's to read. */
+    /**
+     * Judgements; a privileged reason (the default) is counsel's and the commander's to read, one
+     * recorded as not privileged is read by every caller of the list, as the public
+     * {@code judgement.recorded} entry carries it in clear to every member (docs/access.md).
+     */
     public ObjectNode judgements(Access access, String id) {
         obligations.incident(id);
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("judgements");
-        for (Judgement j : obligations.judgements(id)) {
+        for (Obligations.RecordedJudgement recorded : obligations.recordedJudgements(id)) {
+            Judgement j = recorded.judgement();
             list.addObject()
                     .put("question", j.question())
                     .put("answer", j.answer().name())
                     // an answer that sets a notice aside is counsel's decision, shown as such
                     .put("setsAside", obligations.setsAside(j.question(), j.answer()))
-                    .put("reason", access.caller().privileged() ? j.reason() : null)
+                    .put("reason", access.caller().privileged() || !recorded.reasonPrivileged() ? j.reason() : null)
                     .put("decidedBy", j.decidedBy())
                     .put("decidedAt", j.decidedAt().toString());
         }
@@ -283,7 +290,7 @@ public class ObligationViews {
      * justification (counsel's reasoning) for responders and the audit liaison; status and deadline
      * only for the auditor.
      */
-    static ObjectNode forCaller(ObjectNode v, Access access) {
+    static ObjectNode forCaller(ObjectNode v, Access access, Set<String> openReasons) {
         if (access.caller().privileged()) {
             return v;
         }
@@ -297,12 +304,34 @@ public class ObligationViews {
         if (v.path("question").isObject() && v.path("question").has("reason")) {
             ObjectNode q = (ObjectNode) v.get("question");
             String reason = q.path("reason").isString() ? q.path("reason").asString() : null;
+            if (reason != null && openReasons.contains(openReason(q.path("key").asString(), reason))) {
+                // recorded as not privileged: in clear in the public judgement.recorded entry
+                return v;
+            }
             q.putNull("reason");
             if (reason != null && !reason.isEmpty() && v.path("basis").isString()) {
                 v.put("basis", withoutReason(v.path("basis").asString(), reason));
             }
         }
         return v;
+    }
+
+    /**
+     * The reasons, each with its question, that a judgement of the incident recorded as not
+     * privileged: the public {@code judgement.recorded} entry carries them in clear to every member.
+     */
+    private Set<String> openReasons(String incidentId) {
+        Set<String> open = new java.util.HashSet<>();
+        for (Obligations.RecordedJudgement r : obligations.recordedJudgements(incidentId)) {
+            if (!r.reasonPrivileged()) {
+                open.add(openReason(r.judgement().question(), r.judgement().reason()));
+            }
+        }
+        return open;
+    }
+
+    private static String openReason(String question, String reason) {
+        return question + "\n" + reason;
     }
 
     /** The basis with the judgement's reason, which the engine quotes in parentheses, left out. */

@@ -991,16 +991,31 @@ public class Obligations {
 
     /** Every judgement of the incident, oldest first, with the time it was recorded. */
     public List<Judgement> judgements(String incidentId) {
+        return recordedJudgements(incidentId).stream()
+                .map(RecordedJudgement::judgement)
+                .toList();
+    }
+
+    /**
+     * A judgement as recorded, with whether its reason is privileged: a commitment in the ledger
+     * (counsel's), or in clear in the public {@code judgement.recorded} entry.
+     */
+    public record RecordedJudgement(Judgement judgement, boolean reasonPrivileged) {}
+
+    /** Every judgement of the incident as {@link #judgements}, each with whether its reason is privileged. */
+    public List<RecordedJudgement> recordedJudgements(String incidentId) {
         return jdbc.query(
-                "SELECT question, answer, decided_by, decided_at, reason, recorded_at FROM judgement"
-                        + " WHERE incident_id = ? ORDER BY ledger_index",
-                (rs, n) -> new Judgement(
-                        rs.getString(1),
-                        Answer.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant()),
+                "SELECT question, answer, decided_by, decided_at, reason, recorded_at, reason_privileged"
+                        + " FROM judgement WHERE incident_id = ? ORDER BY ledger_index",
+                (rs, n) -> new RecordedJudgement(
+                        new Judgement(
+                                rs.getString(1),
+                                Answer.valueOf(rs.getString(2)),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant()),
+                        rs.getBoolean(7)),
                 incidentId);
     }
 

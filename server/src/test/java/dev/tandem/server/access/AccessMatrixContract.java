@@ -1690,6 +1690,67 @@ abstract class AccessMatrixContract {
         assertThat(audit).contains("item " + memo, "item " + dump).doesNotContain(memoName, dumpName);
     }
 
+    /**
+     * A judgement reason LEGAL records as not privileged is in the ledger in clear, which every member
+     * reads (the auditor too): the judgement list shows it to the responder and the audit liaison as
+     * well. A privileged reason stays a commitment in the ledger and absent from their list.
+     */
+    @Test
+    void aReasonRecordedNotPrivilegedIsInTheListAsInTheLedger() {
+        Api legal = fixture.as().get(Who.LEGAL);
+        String incident = reviewIncidentWithScope("Public reason", 1200);
+        String i = "/api/v1/incidents/" + incident;
+        assertThat(legal.postJson(
+                                i + "/judgements",
+                                "{\"question\":\"RISK\",\"answer\":\"YES\",\"reason\":\"OPEN-REASON"
+                                        + " names and emails were read\",\"privileged\":false}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(legal.postJson(
+                                i + "/judgements",
+                                "{\"question\":\"HIGH_RISK\",\"answer\":\"YES\",\"reason\":\"SECRET-REASON"
+                                        + " the memo shows intent\"}")
+                        .status())
+                .isEqualTo(201);
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
+            // the ledger every member reads carries the open reason in clear, the privileged one not
+            String timeline = fixture.as().get(w).get(i + "/timeline").body();
+            assertThat(timeline).as(w.name()).contains("OPEN-REASON").doesNotContain("SECRET-REASON");
+        }
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.LEGAL, Who.IC)) {
+            Api.Response list = fixture.as().get(w).get(i + "/judgements");
+            assertThat(list.status()).as(w.name()).isEqualTo(200);
+            Map<String, String> reasons = new TreeMap<>();
+            list.json()
+                    .path("judgements")
+                    .forEach(j -> reasons.put(
+                            j.path("question").asString(),
+                            j.path("reason").isNull() ? null : j.path("reason").asString()));
+            assertThat(reasons.get("RISK")).as(w.name()).isEqualTo("OPEN-REASON names and emails were read");
+            if (w == Who.LEGAL || w == Who.IC) {
+                assertThat(reasons.get("HIGH_RISK")).as(w.name()).isEqualTo("SECRET-REASON the memo shows intent");
+            } else {
+                assertThat(reasons).as(w.name()).containsKey("HIGH_RISK");
+                assertThat(reasons.get("HIGH_RISK")).as(w.name()).isNull();
+                assertThat(list.body()).as(w.name()).doesNotContain("SECRET-REASON");
+            }
+        }
+        // the obligations page shows the list as the API answers it
+        String page = fixture.as()
+                .get(Who.LIAISON)
+                .get("/incidents/" + incident + "/obligations")
+                .body();
+        assertThat(page).contains("OPEN-REASON").doesNotContain("SECRET-REASON");
+        // and the obligations quote the open reason of the judgement deciding their question, not the other
+        for (Who w : List.of(Who.LIAISON, Who.RESPONDER)) {
+            Api.Response obligations = fixture.as().get(w).get(i + "/obligations");
+            assertThat(obligations.status()).as(w.name()).isEqualTo(200);
+            assertThat(obligations.body()).as(w.name()).contains("OPEN-REASON").doesNotContain("SECRET-REASON");
+        }
+        assertThat(fixture.as().get(Who.AUDITOR).get(i + "/judgements").status())
+                .isEqualTo(403);
+    }
+
     /** Found by a review playing the audit liaison: these reached non-privileged members in clear. */
     @Test
     void counselsReasonsAForensicScopeAndPrivilegedSizesStayWithCounsel() throws Exception {
@@ -1852,6 +1913,19 @@ abstract class AccessMatrixContract {
     }
 
     /** A new incident of the matrix's commander, with its LEGAL, liaison, responder and auditor as members. */
+    /** A review incident whose commander set a scope of {@code people} in DE with CONTACT data. */
+    private String reviewIncidentWithScope(String title, int people) {
+        String incident = reviewIncident(title);
+        assertThat(fixture.as()
+                        .get(Who.IC)
+                        .putJson(
+                                "/api/v1/incidents/" + incident + "/scope",
+                                "{\"subjects\":{\"DE\":" + people + "},\"data\":[\"CONTACT\"],\"encrypted\":false}")
+                        .status())
+                .isEqualTo(200);
+        return incident;
+    }
+
     private String reviewIncident(String title) {
         Api ic = fixture.as().get(Who.IC);
         Api.Response opened = ic.postJson(
@@ -1896,13 +1970,8 @@ abstract class AccessMatrixContract {
     @Test
     void counselsNoticeDraftIsReadByCounselAndTheCommanderOnly() {
         Api legal = fixture.as().get(Who.LEGAL);
-        String incident = reviewIncident("Draft");
+        String incident = reviewIncidentWithScope("Draft", 40);
         String i = "/api/v1/incidents/" + incident;
-        assertThat(fixture.as()
-                        .get(Who.IC)
-                        .putJson(i + "/scope", "{\"subjects\":{\"DE\":40},\"data\":[\"CONTACT\"],\"encrypted\":false}")
-                        .status())
-                .isEqualTo(200);
         String text = "COUNSEL WORK PRODUCT: litigation risk assessed as high";
         Api.Response put =
                 legal.send("PUT", i + "/notices/gdpr-art33", "text/markdown", text.getBytes(StandardCharsets.UTF_8));
