@@ -80,6 +80,12 @@ public final class Contributions {
             origins.computeIfAbsent(file, f -> new BitSet()).set(input);
         }
 
+        /** The inputs whose reading produced {@code file} so far (a new set, empty for none). */
+        BitSet inputsOf(String file) {
+            BitSet b = origins.get(file);
+            return b == null ? new BitSet() : (BitSet) b.clone();
+        }
+
         void volumes(int input, long events, long harEntries, long bytes) {
             volumes[input][0] += events;
             volumes[input][1] += harEntries;

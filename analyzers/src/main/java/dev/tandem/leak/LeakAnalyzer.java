@@ -164,6 +164,7 @@ public final class LeakAnalyzer {
                 run.setupTrail);
         List<Finding> findings = rules.run();
         unmatchedExports(run.behaviour, run.problems);
+        Map<String, java.util.BitSet> users = usersNamed(run, contributions);
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.DONE));
         return new AnalysisResult(
@@ -172,16 +173,46 @@ public final class LeakAnalyzer {
                 run.problems.all(),
                 new AnalysisResult.Stats(
                         run.behaviour.events,
-                        run.behaviour.users.size(),
+                        users.size(),
                         run.behaviour.sessions.size(),
                         run.captures.entries,
                         run.bytes.count),
                 contributions.done(
-                        run.behaviour.users.values().stream().map(u -> u.inputs).toList(),
+                        List.copyOf(users.values()),
                         run.behaviour.sessions.values().stream()
                                 .map(s -> s.inputs)
                                 .toList()),
                 rules.timeline());
+    }
+
+    /**
+     * The users the inputs name by what they did, each once with the inputs that name them: those of
+     * the event logs, those who logged in (Login History) and those who changed the setup (Setup Audit
+     * Trail), by username in lower case (an id where nothing names it). The User export lists the
+     * org's users, not what they did: it adds none.
+     */
+    private static Map<String, java.util.BitSet> usersNamed(Run run, Contributions.Recorder contributions) {
+        Map<String, java.util.BitSet> users = new HashMap<>();
+        for (Behaviour.UserStats u : run.behaviour.users.values()) {
+            String key = u.username.isEmpty() ? u.key : u.username.toLowerCase(Locale.ROOT);
+            users.computeIfAbsent(key, k -> new java.util.BitSet()).or(u.inputs);
+        }
+        for (String user : run.logins.usernames()) {
+            java.util.BitSet inputs = users.computeIfAbsent(user, k -> new java.util.BitSet());
+            run.logins.of(user).stream()
+                    .map(LoginHistory.Login::file)
+                    .distinct()
+                    .forEach(f -> inputs.or(contributions.inputsOf(f)));
+        }
+        run.setupTrail.actors().forEach((user, files) -> {
+            java.util.BitSet inputs = users.computeIfAbsent(
+                    user.startsWith("005") && (user.length() == 15 || user.length() == 18)
+                            ? user
+                            : user.toLowerCase(Locale.ROOT),
+                    k -> new java.util.BitSet());
+            files.forEach(f -> inputs.or(contributions.inputsOf(f)));
+        });
+        return users;
     }
 
     /** Report exports no run of their report was read for: said, as their row count is unknown. */

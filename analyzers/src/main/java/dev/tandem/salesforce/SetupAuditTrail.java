@@ -122,6 +122,7 @@ public final class SetupAuditTrail {
 
     private final List<Change> changes = new ArrayList<>();
     private long rows;
+    private final java.util.Map<String, java.util.Set<String>> actors = new java.util.TreeMap<>();
     private boolean sorted = true;
 
     public static boolean isSetupAuditTrail(Header h) {
@@ -212,6 +213,9 @@ public final class SetupAuditTrail {
             String code,
             String section) {
         rows++;
+        if (!user.isBlank()) {
+            actors.computeIfAbsent(user.strip(), u -> new java.util.TreeSet<>()).add(file);
+        }
         String a = text.strip();
         if (a.isEmpty()) {
             // the object's Display may be null: a change with an Action code and no text is counted
@@ -256,6 +260,12 @@ public final class SetupAuditTrail {
      * where {@code usernameOfId} knows it (the User export, the event logs); others stay ids.
      */
     public void nameUsers(java.util.function.Function<String, @Nullable String> usernameOfId) {
+        for (String id : List.copyOf(actors.keySet())) {
+            String name = UserIds.looksLikeUserId(id) ? usernameOfId.apply(id) : null;
+            if (name != null && !name.isEmpty()) {
+                actors.computeIfAbsent(name, u -> new java.util.TreeSet<>()).addAll(actors.remove(id));
+            }
+        }
         changes.replaceAll(c -> {
             if (!UserIds.looksLikeUserId(c.user())) {
                 return c;
@@ -401,6 +411,14 @@ public final class SetupAuditTrail {
             sorted = true;
         }
         return changes;
+    }
+
+    /**
+     * Who made the rows read (the changes that open nothing included), each with the files that name
+     * them: a username as written, or an id no export names.
+     */
+    public java.util.Map<String, java.util.Set<String>> actors() {
+        return java.util.Collections.unmodifiableMap(actors);
     }
 
     /** Rows read, the changes that open nothing included. */

@@ -238,6 +238,28 @@ class LoginAndSetupTrailTest {
                 .orElseThrow(() -> new AssertionError("no " + p + " finding on " + subject + ": " + r.findings()));
     }
 
+    /**
+     * Without event logs, the users are those the Login History and the Setup Audit Trail name (dana,
+     * the integration user and sam log in; bob and dana change the setup), once each, and each input
+     * counts its own; the User export names the org's users, not what they did. With the event logs
+     * too, dana is still one user.
+     */
+    @Test
+    void theUsersCountedAreThoseTheSetupDownloadsName() throws Exception {
+        List<AnalysisInput> in = List.of(
+                text("User.csv", USERS), text("LoginHistory.csv", loginHistory()), text("SetupAuditTrail.csv", TRAIL));
+        AnalysisResult r = new LeakAnalyzer(
+                        Thresholds.defaults(), (body, type) -> dev.tandem.payload.PayloadPii.NONE, 1)
+                .analyze(in, ProgressListener.NONE);
+        assertThat(r.stats().events()).isZero();
+        assertThat(r.stats().users()).isEqualTo(4);
+        assertThat(r.contributions().statsOf(i -> i == 0).users()).isZero();
+        assertThat(r.contributions().statsOf(i -> i == 1).users()).isEqualTo(3);
+        assertThat(r.contributions().statsOf(i -> i == 2).users()).isEqualTo(2);
+        assertThat(analyze(true, 1).stats().users()).isEqualTo(4);
+        assertThat(analyze(false, 1).stats().users()).isEqualTo(1);
+    }
+
     @Test
     void theLoginAnExtractionCameThroughAndTheGrantBeforeItMakeItCritical() throws Exception {
         Finding alone = only(analyze(false, 1), LeakPattern.ADMIN_SESSION_BULK_EXTRACTION, "dana@shop.example");
