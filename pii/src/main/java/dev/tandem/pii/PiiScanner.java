@@ -78,7 +78,16 @@ public final class PiiScanner {
     }
 
     /** Totals of a scan, besides what went to the sink. */
-    public record Report(long files, long bytes, List<InputProblem> problems) {
+    /**
+     * @param unplacedPhones phone column values that look like national numbers
+     *     ({@link PhoneNumbers#looksNational}) that neither the default region nor their record's
+     *     country placed: not findings; a region given would read them
+     */
+    public record Report(long files, long bytes, List<InputProblem> problems, long unplacedPhones) {
+        public Report(long files, long bytes, List<InputProblem> problems) {
+            this(files, bytes, problems, 0);
+        }
+
         public boolean fatalProblem() {
             return problems.stream().anyMatch(InputProblem::fatal);
         }
@@ -279,7 +288,9 @@ public final class PiiScanner {
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<CandidateScanner> scanners = ThreadLocal.withInitial(this::candidateScanner);
+        java.util.concurrent.atomic.LongAdder unplaced = new java.util.concurrent.atomic.LongAdder();
+        ThreadLocal<CandidateScanner> scanners = ThreadLocal.withInitial(
+                () -> new CandidateScanner(new PhoneNumbers(options.defaultRegion()), unplaced));
         BlockingQueue<Channel> order = new ArrayBlockingQueue<>(2 * threads + 2);
         Thread producer = Thread.ofPlatform()
                 .name("tandem-scan-reader")
@@ -337,7 +348,7 @@ public final class PiiScanner {
             producer.interrupt();
             pool.shutdownNow();
         }
-        return new Report(files, bytes, List.copyOf(problems));
+        return new Report(files, bytes, List.copyOf(problems), unplaced.sum());
     }
 
     private void produce(

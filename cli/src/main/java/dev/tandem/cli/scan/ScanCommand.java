@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -165,10 +166,27 @@ public final class ScanCommand implements Callable<Integer> {
         }
         progressLine.clear();
         Scope found = writer.finish(report);
+        String hint = unplacedHint(report.unplacedPhones(), regionCode);
+        if (hint != null) err.println(hint);
         ThreadCpu.reportIfAsked();
         if (report.fatalProblem()) return TandemCommand.EXIT_USAGE;
         // findings below the threshold are printed, but are not what the check found
         return found.counts().isEmpty() ? TandemCommand.EXIT_OK : TandemCommand.EXIT_FOUND;
+    }
+
+    /**
+     * The hint on stderr, after the output, when phone column values looked like national numbers
+     * that neither the region nor their record's country placed (docs/pii-scanner.md, "Region"):
+     * they are no findings, and a region names their country. Said for the default region only: one
+     * given was chosen for the numbers.
+     */
+    static @Nullable String unplacedHint(long unplaced, String region) {
+        // a region other than the NANP's default was chosen for these numbers: nothing to suggest
+        if (unplaced == 0 || !"US".equals(region)) return null;
+        return "tandem scan: " + String.format(Locale.ROOT, "%,d", unplaced)
+                + (unplaced == 1 ? " number looks" : " numbers look")
+                + " like national phone numbers (a leading 0, as 020 7946 0958) that region " + region
+                + " does not place; give --region GB (or the country) to scan them as phones";
     }
 
     private ProgressLine progressLine = ProgressLine.NONE;

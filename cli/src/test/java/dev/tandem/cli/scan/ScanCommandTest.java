@@ -305,4 +305,42 @@ class ScanCommandTest {
         assertThat(gb.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
         assertThat(gb.out()).contains("\"entity\":\"PHONE_NUMBER\"");
     }
+
+    /**
+     * UK numbers under a phone column with no country to place them are no findings in the default
+     * region, as measured; the scan says on stderr, after its output, that a region would read them.
+     * The output is as before; with the region, or a country column, the numbers are found and
+     * nothing is said.
+     */
+    @Test
+    void nationalNumbersNoRegionPlacesAreNamedInAHintOnStderr(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("contacts.csv");
+        Files.writeString(f, "Name,Phone\nAda,020 7946 0958\nBob,07911 123456\nCy,(415) 555-2671\nDi,12345\n");
+        CliRun r = CliRun.run("scan", "--format", "jsonl", f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        JsonNode summary = r.lines().getLast();
+        assertThat(summary.get("counts").get("PHONE_NUMBER").asLong()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("national");
+        assertThat(r.err())
+                .isEqualTo("tandem scan: 2 numbers look like national phone numbers (a leading 0, as 020 7946 0958)"
+                        + " that region US does not place; give --region GB (or the country) to scan them as phones"
+                        + System.lineSeparator());
+        // read in the UK's plan, the two UK numbers are found (the NANP one is none there)
+        CliRun gb = CliRun.run("scan", "--format", "jsonl", "--region", "GB", f.toString());
+        assertThat(gb.lines().getLast().get("counts").get("PHONE_NUMBER").asLong())
+                .isEqualTo(2);
+        // a region given names the country: whatever it does not place is not said to be the UK's
+        // a region given names the country: whatever it does not place is not said to be the UK's
+        assertThat(gb.err()).isEmpty();
+        Path withCountry = dir.resolve("with-country.csv");
+        Files.writeString(withCountry, "Name,Phone,Country\nAda,020 7946 0958,GB\nBob,07911 123456,United Kingdom\n");
+        CliRun placed = CliRun.run("scan", "--format", "jsonl", withCountry.toString());
+        assertThat(placed.lines().getLast().get("counts").get("PHONE_NUMBER").asLong())
+                .isEqualTo(2);
+        assertThat(placed.err()).isEmpty();
+        assertThat(ScanCommand.unplacedHint(1234, "US")).startsWith("tandem scan: 1,234 numbers look like");
+        assertThat(ScanCommand.unplacedHint(1, "US")).contains("1 number looks like");
+        assertThat(ScanCommand.unplacedHint(5, "DE")).isNull();
+        assertThat(ScanCommand.unplacedHint(0, "US")).isNull();
+    }
 }

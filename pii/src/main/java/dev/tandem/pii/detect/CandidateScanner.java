@@ -81,8 +81,26 @@ public final class CandidateScanner {
     private int lastEnd;
     private @Nullable Hits out;
 
+    /** Phone column values that look national but no region placed; null: not counted. */
+    private final java.util.concurrent.atomic.@Nullable LongAdder unplacedNational;
+
     public CandidateScanner(PhoneNumbers phones) {
+        this(phones, null);
+    }
+
+    /**
+     * A scanner that adds to {@code unplacedNational} each phone column value that looks like a
+     * national number ({@link PhoneNumbers#looksNational}) and that neither the default region nor its
+     * record's country placed, for a hint at the scan's end; the adder may be shared by threads.
+     */
+    public CandidateScanner(PhoneNumbers phones, java.util.concurrent.atomic.@Nullable LongAdder unplacedNational) {
         this.phones = phones;
+        this.unplacedNational = unplacedNational;
+    }
+
+    /** A phone column value no region placed: counted when it looks like a national number. */
+    public void unplaced(String value) {
+        if (unplacedNational != null && PhoneNumbers.looksNational(value)) unplacedNational.increment();
     }
 
     public PhoneNumbers phones() {

@@ -41,6 +41,27 @@ public final class PhoneNumbers {
         return iso == null ? why : why + "; did you mean " + iso + "?";
     }
 
+    /**
+     * Whether {@code text} looks like a number in national format with a trunk prefix, as the UK,
+     * France, Australia and most of the world outside the NANP write them ("020 7946 0958", "07700
+     * 900123", "01 23 45 67 89"): a leading 0 (not 00, the international prefix), 10 or 11 digits in
+     * all, nothing but spaces, dashes, dots and brackets between them. Shape only: no numbering plan
+     * is asked.
+     */
+    public static boolean looksNational(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if ((digits == 0 && c != '0') || (digits == 1 && c == '0')) return false;
+                digits++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return false;
+            }
+        }
+        return digits >= 10 && digits <= 11;
+    }
+
     private static final Valid INVALID = new Valid("", null);
 
     /**

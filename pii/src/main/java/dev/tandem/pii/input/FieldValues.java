@@ -153,7 +153,12 @@ final class FieldValues implements Forwarder.Listener {
             return;
         }
         for (RecordScope.PendingPhone p : r.takePendingPhones()) {
-            if (country == null || country.equals(ctx.scanner().phones().defaultRegion())) continue;
+            if (country == null) {
+                // nothing places it: said at the scan's end when it looks national (tandem scan's hint)
+                ctx.scanner().unplaced(p.text());
+                continue;
+            }
+            if (country.equals(ctx.scanner().phones().defaultRegion())) continue;
             PhoneNumbers.Valid valid = PhoneNumbers.validateIn(p.text(), country);
             if (valid == null) continue;
             forwarder.emit(
