@@ -20,6 +20,13 @@ public final class RegionCodes {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Map<String, Set<String>> SUBDIVISIONS = loadSubdivisions();
 
+    /**
+     * Codes the EU writes for a country whose ISO 3166-1 code differs (the EU's interinstitutional
+     * style guide: UK, EL), with the ISO code named in the refusal.
+     */
+    private static final Map<String, String> NOT_ISO =
+            Map.of("UK", "the United Kingdom as GB", "EL", "Greece as GR (EL is the EU's own code)");
+
     private RegionCodes() {}
 
     /**
@@ -50,9 +57,9 @@ public final class RegionCodes {
 
     static void requireCountry(String code, String what) {
         String c = code.strip().toUpperCase(Locale.ROOT);
-        if (c.equals("UK")) {
-            throw new InvalidScopeException(
-                    "unknown " + what + " code 'UK': ISO 3166-1 writes the United Kingdom as GB");
+        String iso = NOT_ISO.get(c);
+        if (iso != null) {
+            throw new InvalidScopeException("unknown " + what + " code '" + c + "': ISO 3166-1 writes " + iso);
         }
         if (c.equals("EU")) {
             throw new InvalidScopeException("'EU' is not a country code: name the member states (e.g. DE=1200,FR=300)");

@@ -36,6 +36,24 @@ class SubjectsTest {
         assertThatThrownBy(() -> Subjects.parse("ZZ-01=3")).hasMessageContaining("unknown subdivision code 'ZZ'");
     }
 
+    /**
+     * The EU writes the United Kingdom as UK and Greece as EL; ISO 3166-1 writes GB and GR. Both the
+     * CLI's {@code --subjects} and the scope API's map refuse the EU form and name the ISO code.
+     */
+    @Test
+    void refusesTheEusOwnCountryCodesNamingTheIsoCode() {
+        assertThatThrownBy(() -> Subjects.parse("EL=10"))
+                .isInstanceOf(InvalidScopeException.class)
+                .hasMessage("unknown country code 'EL': ISO 3166-1 writes Greece as GR (EL is the EU's own code)");
+        assertThatThrownBy(() -> Subjects.of(Map.of("el", 10L)))
+                .hasMessageContaining("code 'EL': ISO 3166-1 writes Greece as GR");
+        assertThatThrownBy(() -> Subjects.parse("EL-I=3"))
+                .hasMessageContaining("unknown subdivision code 'EL': ISO 3166-1 writes Greece as GR");
+        assertThatThrownBy(() -> Subjects.parse("uk=4"))
+                .hasMessage("unknown country code 'UK': ISO 3166-1 writes the United Kingdom as GB");
+        assertThat(Subjects.parse("GR=10").counts()).containsEntry("GR", 10L);
+    }
+
     @Test
     void zzCountsPeopleOfNoKnownCountryInTheTotalOnly() {
         Subjects s = Subjects.parse("zz=300,DE=5");

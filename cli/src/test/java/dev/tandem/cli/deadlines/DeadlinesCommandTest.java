@@ -197,6 +197,7 @@ class DeadlinesCommandTest {
                 "--subjects|XX=5|'XX'",
                 "--subjects|US-ZZ=5|'US-ZZ'",
                 "--subjects|UK=5|GB",
+                "--subjects|EL=5|writes Greece as GR",
                 "--subjects|DE=-3|negative",
                 "--subjects|DE=many|'many'",
                 "--data|EMAIL|'EMAIL'",

@@ -1509,6 +1509,10 @@ abstract class ObligationsContract {
         assertThat(unknownCode.status()).isEqualTo(422);
         assertThat(unknownCode.response().contentType()).startsWith("application/problem+json");
         assertThat(unknownCode.json().path("detail").asString()).contains("'XX'");
+        // the EU's code for Greece is refused naming the ISO 3166-1 code, as --subjects does
+        var greece = putScope(incident, "{\"subjects\":{\"EL\":5},\"data\":[\"CONTACT\"]}");
+        assertThat(greece.status()).isEqualTo(422);
+        assertThat(greece.json().path("detail").asString()).contains("'EL'", "ISO 3166-1 writes Greece as GR");
         var negative = putScope(incident, "{\"subjects\":{\"DE\":-1},\"data\":[\"CONTACT\"]}");
         assertThat(negative.status()).isEqualTo(422);
         assertThat(negative.json().path("detail").asString()).contains("-1");
