@@ -263,7 +263,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
             RuleBook book = rules == null ? RuleBook.standard() : load(rules);
             List<Judgement> judgements = new ArrayList<>();
             for (String d : decisions) {
-                judgements.add(judgement(d));
+                judgements.add(judgement(d, book.questions().keySet()));
             }
             // nobody decides on, or sends a notice of, a breach before being aware of it: a typo in a date
             for (var n : notices.entrySet()) {
@@ -380,11 +380,18 @@ public final class DeadlinesCommand implements Callable<Integer> {
         }
     }
 
-    private static Judgement judgement(String spec) {
+    /** One {@code --decide QUESTION=YES|NO@TIME}; a malformed one is refused with an example and the questions. */
+    private static Judgement judgement(String spec, java.util.Set<String> questions) {
         int eq = spec.indexOf('=');
         int at = spec.indexOf('@');
         if (eq <= 0 || at < eq) {
-            throw new InvalidScopeException("--decide '" + spec + "' is not QUESTION=YES|NO@TIME");
+            String given = eq > 0 ? spec.substring(0, eq).strip().toUpperCase(Locale.ROOT) : "";
+            String example = questions.contains(given)
+                    ? given
+                    : questions.isEmpty() ? "RISK" : questions.iterator().next();
+            throw new InvalidScopeException("--decide '" + spec + "' is not QUESTION=YES|NO@TIME (e.g. " + example
+                    + "=YES@2026-12-05T12:00:00Z)"
+                    + (questions.isEmpty() ? "" : "; questions: " + String.join(", ", questions)));
         }
         String q = spec.substring(0, eq).strip().toUpperCase(Locale.ROOT);
         String ans = spec.substring(eq + 1, at).strip().toUpperCase(Locale.ROOT);

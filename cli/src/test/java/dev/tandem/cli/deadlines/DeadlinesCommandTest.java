@@ -223,6 +223,21 @@ class DeadlinesCommandTest {
         assertThat(r.out()).isEmpty();
     }
 
+    /** A --decide without its time is refused with an example of the form and the rule book's questions. */
+    @Test
+    void refusesADecisionWithoutATimeShowingAnExampleAndTheQuestions() {
+        CliRun r = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--decide", "RISK=YES");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("--decide 'RISK=YES' is not QUESTION=YES|NO@TIME (e.g. RISK=YES@2026-12-05T12:00:00Z)")
+                .containsPattern("questions: [A-Z_, ]*\\bRISK\\b[A-Z_, ]*\\bHIGH_RISK\\b[A-Z_, ]*\\bMATERIAL\\b")
+                .doesNotContain("Exception");
+        CliRun noAnswer = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--decide", "yes");
+        assertThat(noAnswer.err()).contains("(e.g. RISK=YES@2026-12-05T12:00:00Z)");
+        CliRun other = run("--aware", "2026-10-23T10:00:00Z", "--subjects", "DE=5", "--decide", "material=NO");
+        assertThat(other.err()).contains("(e.g. MATERIAL=YES@2026-12-05T12:00:00Z)");
+    }
+
     @Test
     void rejectsAnUnusableRuleFileNamingTheRule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
