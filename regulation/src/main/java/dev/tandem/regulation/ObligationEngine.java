@@ -529,7 +529,7 @@ public final class ObligationEngine {
             Rule.QuestionRef q = rule.question();
             RuleBook.Question text = book.questions().get(q.key());
             judgement = decided.get(q.key());
-            question = new Obligation.QuestionState(q.key(), text.text(), text.citation(), judgement);
+            question = new Obligation.QuestionState(q.key(), text.text(), q.citationOr(text.citation()), judgement);
             if (judgement == null) {
                 status = q.presumed() ? Obligation.Status.REQUIRED : Obligation.Status.CONDITIONAL;
                 why += q.presumed()

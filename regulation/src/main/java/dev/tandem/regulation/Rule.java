@@ -152,8 +152,20 @@ public record Rule(
      * @param requiredIf the answer that makes the notice due
      * @param presumed whether the notice is owed while nobody has answered (GDPR Art. 33: owed unless
      *     the breach is unlikely to result in a risk)
+     * @param citation the provision that asks the question for this rule's law (UK GDPR Art. 33(1) for
+     *     the UK rule, GDPR Art. 33(1) for the EU's), or null for the question's own citation
      */
-    public record QuestionRef(String key, Answer requiredIf, boolean presumed) {}
+    public record QuestionRef(
+            String key,
+            Answer requiredIf,
+            boolean presumed,
+            @Nullable String citation) {
+
+        /** The provision an obligation of this rule cites for the question. */
+        public String citationOr(String questionCitation) {
+            return citation == null ? questionCitation : citation;
+        }
+    }
 
     /** What starts the clock. */
     public enum ClockStart {

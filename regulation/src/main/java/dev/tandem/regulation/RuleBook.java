@@ -609,7 +609,7 @@ public final class RuleBook {
             if (n.has("question")) {
                 JsonNode q = n.get("question");
                 String qw = where + ": question";
-                fields(q, qw, Set.of("key", "requiredIf", "presumed"));
+                fields(q, qw, Set.of("key", "requiredIf", "presumed", "citation"));
                 String key = text(q, "key", qw);
                 if (!questions.containsKey(key)) {
                     throw error(qw + ": unknown question '" + key + "' (known: " + questions.keySet() + ")");
@@ -617,7 +617,8 @@ public final class RuleBook {
                 question = new Rule.QuestionRef(
                         key,
                         enumValue(Answer.class, text(q, "requiredIf", qw), qw + ".requiredIf"),
-                        bool(q, "presumed", qw));
+                        bool(q, "presumed", qw),
+                        q.has("citation") ? text(q, "citation", qw) : null);
             }
             Rule.DeadlineSpec deadline = deadline(object(n, "deadline", where), where + ": deadline", calendars);
             if (deadline.from() == Rule.ClockStart.DECISION && question == null) {

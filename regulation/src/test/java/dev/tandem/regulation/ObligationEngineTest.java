@@ -49,6 +49,29 @@ class ObligationEngineTest {
                 .isNotEmpty();
     }
 
+    /**
+     * The EU GDPR, the UK GDPR and the Swiss FADP ask the same two questions, each in its own law: an
+     * obligation's question cites the provision of the rule's law, not the EU's for every rule.
+     */
+    @Test
+    void eachRulesQuestionCitesItsOwnLaw() {
+        Assessment a = engine.evaluate(scope("DE=5,GB=3,CH=2", Set.of(DataCategory.CONTACT)), List.of());
+        assertThat(rule(a, "gb-ukgdpr-33-ico").question().citation()).isEqualTo("UK GDPR Art. 33(1)");
+        assertThat(rule(a, "gb-ukgdpr-34-individuals").question().citation()).isEqualTo("UK GDPR Art. 34(1)");
+        assertThat(rule(a, "eu-gdpr-33-sa").question().citation()).isEqualTo("GDPR Art. 33(1)");
+        assertThat(rule(a, "eu-gdpr-34-individuals").question().citation()).isEqualTo("GDPR Art. 34(1)");
+        assertThat(rule(a, "ch-nfadp-fdpic").question().citation()).isEqualTo("FADP Art. 24(1)");
+        // every obligation asking RISK or HIGH_RISK cites its own law's provision for it, and only that
+        assertThat(a.obligations())
+                .filteredOn(o -> o.question() != null
+                        && Set.of("RISK", "HIGH_RISK").contains(o.question().key()))
+                .hasSize(6)
+                .allSatisfy(o -> assertThat(o.question().citation())
+                        .as(o.ruleId())
+                        .doesNotContain(";")
+                        .startsWith(o.citation().substring(0, o.citation().indexOf(" Art"))));
+    }
+
     @Test
     void showsDueInTheIncidentZone() {
         Obligation o = engine.evaluate(scope("DE=5", Set.of(DataCategory.CONTACT)), List.of()).obligations().stream()
