@@ -14,6 +14,11 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
         MISSING_FILE("missing file"),
         EXTRA_FILE("extra file"),
         CHANGED_BYTE("changed byte"),
+        /**
+         * The payload's size or number of files differs from {@code Payload-Oxum} (RFC 8493 §2.2.2): a
+         * payload file added or removed, or its size changed, with the manifests rewritten to match.
+         */
+        PAYLOAD_COUNT("payload count"),
         BAD_SIGNATURE("bad signature"),
         PROOF_MISMATCH("proof mismatch"),
         EVIDENCE_MISMATCH("evidence does not match its ledger entry"),

@@ -199,11 +199,14 @@ public final class BagVerifier {
             streams++;
         }
         String oxum = octets + "." + streams;
-        if (info.containsKey("Payload-Oxum") && !oxum.equals(info.get("Payload-Oxum"))) {
+        String declared = info.get("Payload-Oxum");
+        if (declared != null && !oxum.equals(declared)) {
             throw new Stop(
-                    Problem.CHANGED_BYTE,
+                    Problem.PAYLOAD_COUNT,
                     "bag-info.txt",
-                    "Payload-Oxum says " + info.get("Payload-Oxum") + ", the payload is " + oxum);
+                    "Payload-Oxum " + declared + " says " + oxumWords(declared) + "; the payload is " + streams
+                            + " files, " + octets + " bytes: a payload file was added or removed, or its size"
+                            + " changed, and the manifests rewritten");
         }
 
         // The checkpoint and its signature.
@@ -1024,6 +1027,13 @@ public final class BagVerifier {
                     Problem.INCONSISTENT, files.exists(path) ? path : "data/" + ExportBag.CHECKPOINT, t.reason());
         }
         return old.size();
+    }
+
+    /** {@code OCTETS.STREAMS} (RFC 8493 §2.2.2) in words: {@code 18 files, 279106 bytes}. */
+    private static String oxumWords(String oxum) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("([0-9]+)\\.([0-9]+)").matcher(oxum.strip());
+        return m.matches() ? m.group(2) + " files, " + m.group(1) + " bytes" : "no OCTETS.STREAMS count";
     }
 
     private static String text(BagFiles files, String path) throws IOException, Stop {

@@ -202,6 +202,49 @@ class BagVerifierTest {
         assertThat(made.reason()).doesNotContain(edited);
     }
 
+    /**
+     * A payload file removed, both payload manifests and both tag manifests rewritten, but
+     * bag-info.txt's Payload-Oxum left as it was (RFC 8493 §2.2.2): no byte of a listed file changed,
+     * the payload's count did, and the failure says so with both counts.
+     */
+    @Test
+    void aPayloadFileRemovedWithItsManifestsButNotTheOxumIsAPayloadCount() throws Exception {
+        Map<String, byte[]> files = files();
+        String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
+        String oxum = info.lines()
+                .filter(l -> l.startsWith("Payload-Oxum: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("Payload-Oxum: ".length());
+        long octets = Long.parseLong(oxum.substring(0, oxum.indexOf('.')));
+        int streams = Integer.parseInt(oxum.substring(oxum.indexOf('.') + 1));
+        String evidence = files.keySet().stream()
+                .filter(p -> p.startsWith("data/evidence/") && !p.endsWith("index.json"))
+                .findFirst()
+                .orElseThrow();
+        long removed = files.remove(evidence).length;
+        Map<String, byte[]> cut = SampleBag.read(SampleBag.rebag(files, dir.resolve("cut.zip")));
+        byte[] stale = new String(cut.get("bag-info.txt"), StandardCharsets.UTF_8)
+                .replaceFirst("Payload-Oxum: [0-9.]+", "Payload-Oxum: " + oxum)
+                .getBytes(StandardCharsets.UTF_8);
+        cut.put("bag-info.txt", stale);
+        for (String algorithm : List.of("SHA-256", "SHA-512")) {
+            String name = "tagmanifest-" + algorithm.replace("-", "").toLowerCase(java.util.Locale.ROOT) + ".txt";
+            String hash = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance(algorithm).digest(stale));
+            String tags = new String(cut.get(name), StandardCharsets.UTF_8)
+                    .replaceFirst("(?m)^[0-9a-f]+ bag-info\\.txt$", hash + " bag-info.txt");
+            cut.put(name, tags.getBytes(StandardCharsets.UTF_8));
+        }
+        BagCheck.Failed f = failed(verify(SampleBag.zip(cut, dir.resolve("stale-oxum.zip"))));
+        assertThat(f.problem().words()).as(f.message()).isEqualTo("payload count");
+        assertThat(f.message())
+                .startsWith("payload count: bag-info.txt: Payload-Oxum " + oxum + " says " + streams + " files, "
+                        + octets + " bytes; the payload is " + (streams - 1) + " files, " + (octets - removed)
+                        + " bytes");
+    }
+
     @Test
     void aFormatThatIsNoNumberOrDeclaredTwiceIsMalformed() throws Exception {
         for (String value : List.of("two", "0", "2.0", "-3", "")) {
