@@ -1,6 +1,7 @@
 package dev.tandem.change;
 
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,5 +42,37 @@ public final class Segregation {
     public static String observation(String change, String person, String role) {
         return "segregation-of-duties observation (SOC 2 CC8.1): " + person + " approved change " + change + " as the "
                 + role + " and carried it out";
+    }
+
+    /**
+     * The membership entry that gave {@code approver} the role they approve in ({@code role}, {@code
+     * AUDIT_LIAISON} or {@code INCIDENT_COMMANDER}), when it is after the change was requested (its
+     * {@code change.requested} entry at {@code requestIndex}): a segregation-of-duties exception,
+     * since whoever gave the role after the request chose the change's approver
+     * (docs/adr/139-a-role-given-after-the-request.md). {@code steps} are the incident's membership
+     * entries before the approval, in ledger order ({@link ChangeRules.RoleStep}); empty when the
+     * approver held the role since before the request, or holds another role.
+     */
+    public static Optional<ChangeRules.RoleStep> roleGivenAfterRequest(
+            List<ChangeRules.RoleStep> steps, long requestIndex, String approver, String role) {
+        ChangeRules.@Nullable RoleStep last = null;
+        for (ChangeRules.RoleStep step : steps) {
+            if (step.username().equals(approver)) {
+                last = step;
+            }
+        }
+        if (last == null || !role.equals(last.role()) || last.index() < requestIndex) {
+            return Optional.empty();
+        }
+        return Optional.of(last);
+    }
+
+    /**
+     * The exception in words: {@code approver} approved change {@code change} as the {@code role} (in
+     * words), a role {@code by} gave them at {@code at} (ISO-8601), after the change was requested.
+     */
+    public static String roleGivenException(String change, String approver, String role, String by, String at) {
+        return "segregation-of-duties exception (SOC 2 CC8.1): " + approver + " approved change " + change + " as the "
+                + role + ", a role " + by + " gave them at " + at + ", after the change was requested";
     }
 }

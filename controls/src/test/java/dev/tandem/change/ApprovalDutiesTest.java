@@ -82,6 +82,47 @@ class ApprovalDutiesTest {
                 .containsExactly("ian", "ines");
     }
 
+    /**
+     * ADR 139: an approver given the role they approve in after the request is a segregation-of-duties
+     * exception naming the entry that gave it; one who held it since before the request is none.
+     */
+    @Test
+    void aRoleGivenAfterTheRequestIsASegregationException() {
+        List<ChangeRules.RoleStep> steps = List.of(
+                new ChangeRules.RoleStep(1, "ian", "INCIDENT_COMMANDER"),
+                new ChangeRules.RoleStep(2, "lia", "AUDIT_LIAISON"),
+                new ChangeRules.RoleStep(3, "cora", "LEGAL"),
+                // the change is requested at 4; ian makes cora the audit liaison, then ines a commander
+                new ChangeRules.RoleStep(5, "cora", "AUDIT_LIAISON"),
+                new ChangeRules.RoleStep(6, "ines", "INCIDENT_COMMANDER"));
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "cora", "AUDIT_LIAISON"))
+                .contains(steps.get(3));
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "ines", "INCIDENT_COMMANDER"))
+                .contains(steps.get(4));
+        // held since before the request: none
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "lia", "AUDIT_LIAISON"))
+                .isEmpty();
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "ian", "INCIDENT_COMMANDER"))
+                .isEmpty();
+        // a request after the role was given: none; a member holding another role now: none
+        assertThat(Segregation.roleGivenAfterRequest(steps, 7, "cora", "AUDIT_LIAISON"))
+                .isEmpty();
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "cora", "INCIDENT_COMMANDER"))
+                .isEmpty();
+        assertThat(Segregation.roleGivenAfterRequest(steps, 4, "nobody", "AUDIT_LIAISON"))
+                .isEmpty();
+        // the liaison made a responder after the request and the liaison again: given after it
+        List<ChangeRules.RoleStep> again = List.of(
+                new ChangeRules.RoleStep(2, "lia", "AUDIT_LIAISON"),
+                new ChangeRules.RoleStep(5, "lia", "RESPONDER"),
+                new ChangeRules.RoleStep(6, "lia", "AUDIT_LIAISON"));
+        assertThat(Segregation.roleGivenAfterRequest(again, 4, "lia", "AUDIT_LIAISON"))
+                .contains(again.get(2));
+        assertThat(Segregation.roleGivenException("c1", "cora", "audit liaison", "ian", "2026-01-01T10:00:00Z"))
+                .isEqualTo("segregation-of-duties exception (SOC 2 CC8.1): cora approved change c1 as the audit"
+                        + " liaison, a role ian gave them at 2026-01-01T10:00:00Z, after the change was requested");
+    }
+
     /** The commanders since a request at {@code request} of steps given as user and role pairs at 1, 3, 5, …. */
     private static java.util.Set<String> commandersSince(long request, String... pairs) {
         List<ChangeRules.RoleStep> steps = new java.util.ArrayList<>();

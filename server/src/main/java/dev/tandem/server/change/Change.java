@@ -47,8 +47,22 @@ public record Change(
         @Nullable Withdrawal withdrawal,
         @Nullable Duration emergencyWindow) {
 
+    /**
+     * A decision; {@code roleGiven}: for an approval by one given the role they approve in after the
+     * request, the entry that gave it (a segregation-of-duties exception), else null.
+     */
     public record DecisionRow(
-            String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {}
+            String role,
+            String person,
+            boolean approve,
+            String comment,
+            Instant at,
+            long ledgerIndex,
+            dev.tandem.server.ledger.fact.ChangeDecided.@Nullable RoleGiven roleGiven) {
+        public DecisionRow(String role, String person, boolean approve, String comment, Instant at, long ledgerIndex) {
+            this(role, person, approve, comment, at, ledgerIndex, null);
+        }
+    }
 
     public record Acknowledgement(String auditor, String comment, Instant at, long ledgerIndex) {}
 

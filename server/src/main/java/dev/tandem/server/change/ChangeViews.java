@@ -63,6 +63,21 @@ class ChangeViews {
 
     record AcknowledgementView(String auditor, String comment, String at, long ledgerIndex) {}
 
+    /**
+     * An approval by one given the role they approve in after the change was requested (a
+     * segregation-of-duties exception, docs/adr/139-a-role-given-after-the-request.md): the approver,
+     * the role, who gave it and when, the membership entry that gave it, the approval's entry, and the
+     * exception in words.
+     */
+    record RoleGivenView(
+            String approver,
+            String role,
+            String givenBy,
+            String givenAt,
+            long givenIndex,
+            long approvalIndex,
+            String exception) {}
+
     record DiffView(
             @Nullable String pre,
             String post,
@@ -127,7 +142,8 @@ class ChangeViews {
             boolean liaisonApprovalSuffices,
             @Nullable String segregationOfDuties,
             List<EarlierView> sameItemsAs,
-            List<String> openAlongside) {}
+            List<String> openAlongside,
+            List<RoleGivenView> segregationExceptions) {}
 
     /**
      * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
@@ -267,7 +283,32 @@ class ChangeViews {
                 !c.state().approved() && changes.state(c).liaisonAlone(),
                 Segregation.observation(c.id(), c.executedBy(), c.state().decisions()),
                 resubmission.earlier(),
-                resubmission.openAlongside());
+                resubmission.openAlongside(),
+                segregationExceptions(c));
+    }
+
+    /** The approvals by ones given the role they approve in after the request (ADR 139). */
+    static List<RoleGivenView> segregationExceptions(Change c) {
+        List<RoleGivenView> out = new java.util.ArrayList<>();
+        for (Change.DecisionRow d : c.decisions()) {
+            var g = d.roleGiven();
+            if (g != null) {
+                out.add(new RoleGivenView(
+                        g.to(),
+                        g.role(),
+                        g.by(),
+                        g.at(),
+                        g.entry(),
+                        d.ledgerIndex(),
+                        Segregation.roleGivenException(
+                                c.id(),
+                                g.to(),
+                                ChangeRules.words(dev.tandem.change.Approver.valueOf(g.role())),
+                                g.by(),
+                                g.at())));
+            }
+        }
+        return out;
     }
 
     /**

@@ -548,6 +548,8 @@ public class Changes {
             ChangeStatus next = ChangeRules.after(state, d);
             List<ChangeRules.Decision> all = new ArrayList<>(state.decisions());
             all.add(d);
+            // the approver given the role they approve in after the request: recorded, not refused (ADR 139)
+            ChangeDecided.RoleGiven given = approve ? roleGiven(c, caller.username(), as.name()) : null;
             boolean complete = !state.approved()
                     && new ChangeRules.State(
                                     state.requester(), state.emergency(), state.status(), all, state.liaisonAlone())
@@ -565,7 +567,8 @@ public class Changes {
                                     && state.liaisonAlone()
                                     && state.decisionOf(Approver.INCIDENT_COMMANDER)
                                             .isEmpty(),
-                            approve && caller.username().equals(c.executedBy())),
+                            approve && caller.username().equals(c.executedBy()),
+                            given),
                     caller.username());
             jdbc.update(
                     "INSERT INTO change_decision (change_id, approver_role, person, approve, comment_text, decided_at,"
@@ -618,6 +621,28 @@ public class Changes {
                 .filter(m -> m.role() == Role.INCIDENT_COMMANDER)
                 .forEach(m -> commanders.add(m.username()));
         return s.liaisonAlone(ChangeRules.liaisonAlone(s, commanders));
+    }
+
+    /**
+     * The membership entry that gave {@code person} the role they approve {@code c} in ({@code role})
+     * after it was requested, with who gave it and when, or null ({@link
+     * Segregation#roleGivenAfterRequest}; docs/adr/139-a-role-given-after-the-request.md).
+     */
+    private ChangeDecided.@Nullable RoleGiven roleGiven(Change c, String person, String role) {
+        return Segregation.roleGivenAfterRequest(roleSteps(c.incident()), c.ledgerIndex(), person, role)
+                .map(step -> {
+                    // who gave it and when, as the membership entry's leaf says
+                    tools.jackson.databind.JsonNode leaf = json.readTree(ledger.entries(step.index(), step.index() + 1)
+                            .getFirst()
+                            .leaf());
+                    return new ChangeDecided.RoleGiven(
+                            leaf.path("actor").asString(),
+                            person,
+                            role,
+                            leaf.path("at").asString(),
+                            step.index());
+                })
+                .orElse(null);
     }
 
     /** The incident's membership entries in ledger order: each the role it set, none for a removal. */
@@ -1145,7 +1170,8 @@ public class Changes {
                                 d.getBoolean("approve"),
                                 d.getString("comment_text"),
                                 d.getTimestamp("decided_at").toInstant(),
-                                d.getLong("ledger_index")),
+                                d.getLong("ledger_index"),
+                                d.getBoolean("approve") ? roleGivenAt(d.getLong("ledger_index")) : null),
                         id),
                 jdbc.query(
                         "SELECT * FROM change_acknowledgement WHERE change_id = ? ORDER BY ledger_index",
@@ -1184,6 +1210,17 @@ public class Changes {
                         strings(rs, "unchanged_items")),
                 withdrawal(rs),
                 rs.getBoolean("emergency") ? recordedWindow(rs.getLong("ledger_index")) : null);
+    }
+
+    /**
+     * The role given after the request that the {@code change.decided} entry at {@code index} records
+     * (a segregation-of-duties exception, ADR 139), or null.
+     */
+    private ChangeDecided.@Nullable RoleGiven roleGivenAt(long index) {
+        for (Ledger.ServedEntry e : ledger.entries(index, index + 1)) {
+            return ChangeDecided.RoleGiven.of(json.readTree(e.leaf()).path("body"));
+        }
+        return null;
     }
 
     /**

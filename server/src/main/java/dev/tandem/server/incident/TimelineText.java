@@ -221,6 +221,17 @@ public final class TimelineText {
                                 : "")
                         + (b.path("approverExecuted").asBoolean()
                                 ? "; " + who + " carried it out too: a segregation-of-duties observation (CC8.1)"
+                                : "")
+                        + (b.path("roleGivenAfterRequest").isObject()
+                                ? "; "
+                                        + b.path("roleGivenAfterRequest")
+                                                .path("by")
+                                                .asString() + " gave them the role"
+                                        + " after the change was requested (entry "
+                                        + b.path("roleGivenAfterRequest")
+                                                .path("entry")
+                                                .asLong()
+                                        + "): a segregation-of-duties exception (CC8.1)"
                                 : "");
             case "change.acknowledged" ->
                 who + " acknowledged change " + s(b, "change") + " (an acknowledgement, not an approval)"

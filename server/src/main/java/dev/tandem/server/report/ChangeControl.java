@@ -12,6 +12,7 @@ import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.controls.Retest;
 import dev.tandem.controls.RetestFee;
 import dev.tandem.controls.Retests;
+import dev.tandem.server.ledger.fact.ChangeDecided;
 import dev.tandem.server.report.Report.Line;
 import dev.tandem.server.report.Report.Row;
 import dev.tandem.server.report.Report.Section;
@@ -95,6 +96,12 @@ final class ChangeControl {
         boolean madeBeforeApproval;
 
         int unapprovedCount;
+
+        /**
+         * Its approvals by ones given the role they approve in after the request (segregation-of-duties
+         * exceptions, docs/adr/139-a-role-given-after-the-request.md).
+         */
+        final List<ChangeDecided.RoleGiven> rolesGiven = new ArrayList<>();
 
         /** Who approved it (the entries' actors) and who carried it out. */
         final List<String> approvers = new ArrayList<>();
@@ -211,7 +218,9 @@ final class ChangeControl {
         Section exceptions = exceptions(p, settings);
         List<ChangeControlAudit.Cc81> lines = new ArrayList<>();
         for (Line l : exceptions.lines()) {
-            if (l.text().startsWith(EXCEPTION) || l.text().startsWith(SEGREGATION)) {
+            if (l.text().startsWith(EXCEPTION)
+                    || l.text().startsWith(SEGREGATION)
+                    || l.text().startsWith(SEGREGATION_EXCEPTION)) {
                 lines.add(new ChangeControlAudit.Cc81(l.text(), l.text().startsWith(EXCEPTION), l.cites()));
             }
         }
@@ -230,6 +239,14 @@ final class ChangeControl {
 
     static final String EXCEPTION = "CC8.1 change-management exception";
     static final String SEGREGATION = "CC8.1 segregation-of-duties observation";
+    static final String SEGREGATION_EXCEPTION = "CC8.1 segregation-of-duties exception";
+
+    /** An approval by one given the role after the request, in words (ADR 139). */
+    private static String roleGiven(ChangeDecided.RoleGiven g) {
+        return "approved by " + g.to() + " as the "
+                + g.role().toLowerCase(Locale.ROOT).replace('_', ' ') + ", a role " + g.by() + " gave them "
+                + time(g.at()) + ", after the change was requested";
+    }
 
     private static Section exceptions(Parsed p, Settings settings) {
         List<Instant> executions = new ArrayList<>(p.sealedExecutions);
@@ -301,6 +318,11 @@ final class ChangeControl {
                     if (text(c, "decision").equals("APPROVE")) {
                         t.approvedBy.put(text(c, "role"), at);
                         t.approvers.add(e.actor());
+                        ChangeDecided.RoleGiven given = ChangeDecided.RoleGiven.of(c);
+                        if (given != null) {
+                            t.rolesGiven.add(given);
+                            t.cites.add(given.entry()); // the membership entry that gave the role
+                        }
                     } else {
                         t.rejected = true;
                     }
@@ -363,6 +385,9 @@ final class ChangeControl {
                     .keySet()
                     .forEach(role -> state.add(
                             "approved by the " + role.toLowerCase(Locale.ROOT).replace('_', ' ')));
+            for (ChangeDecided.RoleGiven g : t.rolesGiven) {
+                state.add("a segregation-of-duties exception: " + roleGiven(g));
+            }
             if (t.liaisonAlone) {
                 state.add("the audit liaison's approval completing it (the incident's only commander requested it)");
             }
@@ -602,6 +627,13 @@ final class ChangeControl {
                                         : " ("
                                                 + time(java.util.Objects.requireNonNull(t.approvedAt())
                                                         .toString()) + ")"),
+                        t.cites));
+            }
+            for (ChangeDecided.RoleGiven g : t.rolesGiven) {
+                lines.add(new Line(
+                        "",
+                        SEGREGATION_EXCEPTION + ": change " + t.id + " \"" + text(t.request, "title") + "\" was "
+                                + roleGiven(g),
                         t.cites));
             }
             if (t.executor != null && t.approvers.contains(t.executor)) {

@@ -899,6 +899,95 @@ abstract class ChangeControlContract {
     }
 
     /**
+     * The commander chose the second approver: after approving a responder's change, they made counsel
+     * the audit liaison, counsel approved as such, and went back to LEGAL. Recorded, not refused, as a
+     * segregation-of-duties exception naming who gave the role, to whom and when: in the change's
+     * answer, its page, {@code change.decided} and the report's change row and CC8.1 section
+     * (ADR 139). The team's liaison, who held the role before the request, approves with none.
+     */
+    @Test
+    void anApproverGivenTheRoleAfterTheRequestIsASegregationException() {
+        Team team = team("sod", "Liaison chosen after the request");
+        String counselName = "sod-counsel-" + Long.toString(System.nanoTime(), 36);
+        Api chosen = admin.as(user(counselName));
+        addMember(team.incident(), counselName, "LEGAL");
+        String pre = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response requested =
+                requestIn(team.responder(), team.incident(), body(List.of(pre), "CONFIGURATION", false, ""));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String id = requested.json().path("id").asString();
+        long requestIndex = requested.json().path("ledgerIndex").asLong();
+        assertThat(requested.json().path("segregationExceptions")).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(approve(ic, id).status()).isEqualTo(201);
+        clock.advance(Duration.ofMinutes(1));
+        addMember(team.incident(), counselName, "AUDIT_LIAISON");
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response approved = approve(chosen, id);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().path("approved").asBoolean()).isTrue();
+        addMember(team.incident(), counselName, "LEGAL");
+
+        JsonNode change = team.auditor().get("/api/v1/changes/" + id).json();
+        assertThat(change.path("segregationExceptions")).hasSize(1);
+        JsonNode exception = change.path("segregationExceptions").get(0);
+        long approvalIndex = change.path("approvals").get(1).path("ledgerIndex").asLong();
+        assertThat(exception.path("approver").asString()).isEqualTo(counselName);
+        assertThat(exception.path("role").asString()).isEqualTo("AUDIT_LIAISON");
+        assertThat(exception.path("givenBy").asString()).isEqualTo("ic-" + names);
+        assertThat(exception.path("approvalIndex").asLong()).isEqualTo(approvalIndex);
+        long given = exception.path("givenIndex").asLong();
+        assertThat(given).isGreaterThan(requestIndex).isLessThan(approvalIndex);
+        JsonNode member = ledgerEntry(given);
+        assertThat(member.path("type").asString()).isEqualTo("member.changed");
+        assertThat(member.path("body").path("username").asString()).isEqualTo(counselName);
+        assertThat(exception.path("givenAt").asString())
+                .isEqualTo(member.path("at").asString());
+        assertThat(exception.path("exception").asString())
+                .contains(counselName + " approved change " + id + " as the audit liaison, a role ic-" + names
+                        + " gave them");
+        JsonNode decided = ledgerEntry(approvalIndex);
+        assertThat(decided.path("body").path("roleGivenAfterRequest").path("by").asString())
+                .isEqualTo("ic-" + names);
+        assertThat(decided.path("body")
+                        .path("roleGivenAfterRequest")
+                        .path("entry")
+                        .asLong())
+                .isEqualTo(given);
+        assertThat(team.auditor().get("/changes/" + id).body())
+                .contains("id=\"role-given-" + approvalIndex + "\"")
+                .contains("segregation-of-duties exception");
+        assertThat(report(team.auditor(), team.incident()))
+                .contains("a segregation-of-duties exception: approved by " + counselName
+                        + " as the audit liaison, a role ic-" + names + " gave them")
+                .contains("CC8.1 segregation-of-duties exception: change " + id);
+
+        // the team's liaison held the role before the request: an ordinary approval
+        String again = syncSnapshot(team, BEFORE);
+        clock.advance(Duration.ofMinutes(1));
+        Api.Response ordinary =
+                requestIn(team.responder(), team.incident(), body(List.of(again), "CONFIGURATION", false, ""));
+        assertThat(ordinary.status()).as(ordinary.body()).isEqualTo(201);
+        String other = ordinary.json().path("id").asString();
+        assertThat(approve(ic, other).status()).isEqualTo(201);
+        Api.Response byLiaison = approve(team.liaison(), other);
+        assertThat(byLiaison.status()).as(byLiaison.body()).isEqualTo(201);
+        assertThat(byLiaison.json().path("approved").asBoolean()).isTrue();
+        assertThat(byLiaison.json().path("segregationExceptions")).isEmpty();
+        assertThat(ledgerEntry(byLiaison
+                                .json()
+                                .path("approvals")
+                                .get(1)
+                                .path("ledgerIndex")
+                                .asLong())
+                        .path("body")
+                        .has("roleGivenAfterRequest"))
+                .isFalse();
+        assertThat(team.auditor().get("/changes/" + other).body()).doesNotContain("id=\"role-given-");
+    }
+
+    /**
      * The liaison's finding 8: the commander approved, then carried out the change: told as a
      * segregation-of-duties observation in the answer, the page, the timeline and the report's CC8.1
      * section, not refused, and not counted as an exception.

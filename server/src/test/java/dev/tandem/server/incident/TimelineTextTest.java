@@ -355,7 +355,7 @@ class TimelineTextTest {
                 "Ada Lovelace requested an emergency configuration change \"Remove AuthorApex\" on Salesforce"
                         + " production (Profile:Admin#AuthorApex); to be approved within PT24H of its execution");
         s.put(
-                new ChangeDecided("i", "c4", "APPROVE", "AUDIT_LIAISON", "", "EXECUTED", true, true, false),
+                new ChangeDecided("i", "c4", "APPROVE", "AUDIT_LIAISON", "", "EXECUTED", true, true, false, null),
                 "Ada Lovelace approved change c4 as audit liaison (now EXECUTED); the audit liaison's approval"
                         + " completes it, the incident's only commander having requested it");
         s.put(
@@ -377,9 +377,23 @@ class TimelineTextTest {
                 "Ada Lovelace executed change c5: 0 differences between the snapshots; Ada Lovelace approved it too,"
                         + " as incident commander: a segregation-of-duties observation (CC8.1)");
         s.put(
-                new ChangeDecided("i", "c6", "APPROVE", "INCIDENT_COMMANDER", "", "EXECUTED", true, false, true),
+                new ChangeDecided("i", "c6", "APPROVE", "INCIDENT_COMMANDER", "", "EXECUTED", true, false, true, null),
                 "Ada Lovelace approved change c6 as incident commander (now EXECUTED); Ada Lovelace carried it out"
                         + " too: a segregation-of-duties observation (CC8.1)");
+        s.put(
+                new ChangeDecided(
+                        "i",
+                        "c7",
+                        "APPROVE",
+                        "AUDIT_LIAISON",
+                        "",
+                        "APPROVED",
+                        true,
+                        false,
+                        false,
+                        new ChangeDecided.RoleGiven("ian", "cora", "AUDIT_LIAISON", "2026-01-01T10:00:00.000Z", 41)),
+                "Ada Lovelace approved change c7 as audit liaison (now APPROVED); ian gave them the role after the"
+                        + " change was requested (entry 41): a segregation-of-duties exception (CC8.1)");
         s.put(
                 new ChangeVerified("i", "c1", "f1", true, List.of(), false),
                 "Leak analysis of change c1's post-change snapshot: finding f1 is closed");
