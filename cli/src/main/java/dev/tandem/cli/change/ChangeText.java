@@ -192,6 +192,13 @@ final class ChangeText {
             row(out, "open risk", "its business processes are not verified yet");
         }
         row(out, "segregation of duties", c.path("segregationOfDuties").asString(""));
+        List<String> exceptions = new ArrayList<>();
+        for (JsonNode g : c.path("segregationExceptions")) {
+            exceptions.add(g.path("exception").asString() + " (ledger entries #"
+                    + g.path("givenIndex").asLong() + ", #"
+                    + g.path("approvalIndex").asLong() + ")");
+        }
+        rows(out, "segregation exception", exceptions);
         List<String> earlier = new ArrayList<>();
         for (JsonNode e : c.path("sameItemsAs")) {
             earlier.add(e.path("change").asString() + " \"" + e.path("title").asString() + "\" ("

@@ -239,6 +239,27 @@ class ChangeCommandTest {
                 .contains(row("notes", "deployed"));
     }
 
+    /** An approver given the role after the request: the exception in words, with its two entries (ADR 139). */
+    @Test
+    void aRoleGivenAfterTheRequestIsShownAsASegregationException() throws IOException {
+        String exception = "segregation-of-duties exception (SOC 2 CC8.1): counsel approved change CH1 as the audit"
+                + " liaison, a role ic gave them at 2026-12-06T10:06:00.000Z, after the change was requested";
+        String url = serve(
+                200,
+                CHANGE.replace(
+                        "\"openAlongside\":[]",
+                        "\"openAlongside\":[],\"segregationExceptions\":[{\"approver\":\"counsel\","
+                                + "\"role\":\"AUDIT_LIAISON\",\"givenBy\":\"ic\",\"givenAt\":"
+                                + "\"2026-12-06T10:06:00.000Z\",\"givenIndex\":14,\"approvalIndex\":16,"
+                                + "\"exception\":\"" + exception + "\"}]"));
+        CliRun r = change(url, "show", "CH1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(row("segregation exception", exception + " (ledger entries #14, #16)"));
+        server.close();
+        url = serve(200, CHANGE);
+        assertThat(change(url, "show", "CH1").out()).doesNotContain("segregation exception");
+    }
+
     @Test
     void jsonIsTheServersAnswerAsItCame() throws IOException {
         String url = serve(200, CHANGE);
