@@ -256,6 +256,52 @@ class ChangeControlTest {
         assertThat(open.lines()).extracting(Report.Line::text).allMatch(t -> t.startsWith("Open risk:"));
     }
 
+    /**
+     * ADR 139: an approval whose {@code change.decided} records the role given after the request is a
+     * segregation-of-duties exception in the change's row, citing the membership entry, and in the
+     * CC8.1 section; not a change-management exception.
+     */
+    @Test
+    void anApproverGivenTheRoleAfterTheRequestIsASegregationExceptionInTheRowAndTheCc81Section() {
+        List<ReportEntry> entries = new java.util.ArrayList<>(TIDY_SYNC_APPROVED);
+        entries.set(
+                3,
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        "cora",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\","
+                                + "\"roleGivenAfterRequest\":{\"by\":\"ian\",\"to\":\"cora\","
+                                + "\"role\":\"AUDIT_LIAISON\",\"at\":\"2026-11-26T10:30:00.000Z\",\"entry\":7}}"));
+        List<Section> sections = ChangeControl.sections(entries, SETTINGS);
+        Report.Row row = sections.getFirst().table().rows().getFirst();
+        assertThat(row.cells().getLast())
+                .contains("approved by the audit liaison")
+                .contains("a segregation-of-duties exception: approved by cora as the audit liaison, a role ian gave"
+                        + " them 2026-11-26 10:30:00 UTC, after the change was requested");
+        assertThat(row.cites()).contains(7L);
+        Section exceptions = sections.get(2);
+        assertThat(exceptions.lines())
+                .extracting(Report.Line::text)
+                .containsExactly("CC8.1 segregation-of-duties exception: change c2 \"Tidy Sync\" was approved by cora"
+                        + " as the audit liaison, a role ian gave them 2026-11-26 10:30:00 UTC, after the change was"
+                        + " requested");
+        assertThat(exceptions.notes())
+                .containsExactly("No CC8.1 change-management exception among the 1 change request recorded.");
+        // the same approvals without it: no exception, nothing cited beyond the change's entries
+        Section none = ChangeControl.sections(TIDY_SYNC_APPROVED, SETTINGS).get(2);
+        assertThat(none.lines()).isEmpty();
+        assertThat(ChangeControl.sections(TIDY_SYNC_APPROVED, SETTINGS)
+                        .getFirst()
+                        .table()
+                        .rows()
+                        .getFirst()
+                        .cells()
+                        .getLast())
+                .doesNotContain("segregation");
+    }
+
     @Test
     void aWithdrawnRequestIsShownWithdrawnNotPending() {
         List<ReportEntry> entries = List.of(
