@@ -142,10 +142,21 @@ public abstract class ServerCommand implements Callable<Integer> {
     /** A call that was not done (refused, unanswered, or answered with something else): the line and exit code. */
     protected static final class Refused extends Exception {
         final ServerConnection.Failure failure;
+        private final int status;
 
         public Refused(ServerConnection.Failure failure) {
+            this(failure, 0);
+        }
+
+        Refused(ServerConnection.Failure failure, int status) {
             super(failure.message(), null, false, false);
             this.failure = failure;
+            this.status = status;
+        }
+
+        /** The status the server answered with, or 0 when it did not answer. */
+        public int status() {
+            return status;
         }
     }
 
@@ -222,7 +233,8 @@ public abstract class ServerCommand implements Callable<Integer> {
             String body = new String(response.body(), StandardCharsets.UTF_8);
             String option = option(ServerConnection.reason(body));
             throw new Refused(
-                    ServerConnection.answered(response.statusCode(), body, option == null ? null : "option " + option));
+                    ServerConnection.answered(response.statusCode(), body, option == null ? null : "option " + option),
+                    response.statusCode());
         }
         return new Answer(response.statusCode(), response.headers(), response.body());
     }

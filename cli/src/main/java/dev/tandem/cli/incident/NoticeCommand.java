@@ -273,7 +273,8 @@ public final class NoticeCommand implements Runnable {
             try {
                 answer = send(target, store);
             } catch (Refused e) {
-                if (!e.getMessage().contains("notice-changed")) throw e;
+                // 412 is the If-Match refusal alone (notice-changed): any other refusal is told as it came
+                if (e.status() != 412) throw e;
                 String latest = send(target, read).header("Tandem-Notice-Version");
                 throw new Usage("--editor: the notice of incident " + incident + " changed while you edited it"
                         + " (now " + (latest == null ? "a new generated draft" : "version " + latest)
