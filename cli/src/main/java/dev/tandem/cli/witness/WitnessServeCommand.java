@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,10 +68,15 @@ public final class WitnessServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--name",
-            defaultValue = "tandem-witness",
             paramLabel = "NAME",
-            description = "The witness's key name, used when its key is created (default: ${DEFAULT-VALUE}).")
-    String name = "tandem-witness";
+            description = {
+                "The witness's key name, which auditors see beside its cosignatures (tandem verify), set when its"
+                        + " key is created: a name that tells this witness from others, such as its host's"
+                        + " (default: this host's name). A key's name cannot change: with a key already in"
+                        + " --data-dir, a different --name is refused."
+            })
+    @Nullable
+    String name;
 
     /** Replaced in tests to stop the server. */
     CountDownLatch stop = new CountDownLatch(1);
@@ -94,7 +100,31 @@ public final class WitnessServeCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(dataDir);
-        Cosigner cosigner = key(dataDir.resolve(KEY_FILE));
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        Cosigner cosigner;
+        if (Files.exists(keyFile)) {
+            cosigner = Cosigner.fromPrivateKey(
+                    Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            if (name != null && !name.equals(cosigner.name())) {
+                err.println("tandem witness serve: --name " + name + ": the witness's key in " + keyFile
+                        + " is named " + cosigner.name() + ", and a key's name cannot change (its key id is"
+                        + " computed from it); leave --name out to keep that key, or give another --data-dir for a"
+                        + " new witness");
+                err.flush();
+                return TandemCommand.EXIT_USAGE;
+            }
+        } else {
+            String keyName = name != null ? name : defaultName(hostName());
+            try {
+                cosigner = create(keyFile, keyName);
+            } catch (IllegalArgumentException e) {
+                err.println("tandem witness serve: --name " + keyName + ": " + e.getMessage());
+                err.flush();
+                return TandemCommand.EXIT_USAGE;
+            }
+            err.println("created the witness's key " + cosigner.name() + " in " + keyFile);
+            err.flush();
+        }
         Path logFile = dataDir.resolve("witness.log");
         Witness witness =
                 new Witness(cosigner, trusted, dataDir.resolve("state"), Clock.systemUTC(), new Witness.Events() {
@@ -132,11 +162,32 @@ public final class WitnessServeCommand implements Callable<Integer> {
         }
     }
 
-    private Cosigner key(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return Cosigner.fromPrivateKey(
-                    Files.readString(file, StandardCharsets.US_ASCII).strip());
+    /**
+     * The key name of a witness started without {@code --name}: the host's name, so that two witnesses
+     * of one company are told apart in what auditors read; {@code tandem-witness} where the host has
+     * no name a key name may carry (signed-note key names hold no spaces and no '+').
+     */
+    static String defaultName(@Nullable String hostName) {
+        if (hostName == null) {
+            return "tandem-witness";
         }
+        String h = hostName.strip();
+        return h.isEmpty() || h.chars().anyMatch(c -> c == '+' || Character.isWhitespace(c) || c < 0x21 || c > 0x7e)
+                ? "tandem-witness"
+                : h;
+    }
+
+    /** The kernel's host name (Linux), else the environment's; no DNS look-up. */
+    private static @Nullable String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            String env = System.getenv("HOSTNAME");
+            return env != null ? env : System.getenv("COMPUTERNAME");
+        }
+    }
+
+    private static Cosigner create(Path file, String name) throws IOException {
         Cosigner created = Cosigner.fromPrivateKey(NoteSigner.generate(name).privateKey());
         Path tmp = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
         try {
