@@ -142,6 +142,15 @@ public final class DeadlinesCommand implements Callable<Integer> {
     boolean unauthorizedAccess;
 
     @Option(
+            names = "--card-merchant",
+            negatable = true,
+            description =
+                    "The company accepts payment cards (the card brands' and acquirer's rules); --no-card-merchant"
+                            + " for a company that does not (default: a card merchant when --data has PAYMENT_CARD).")
+    @Nullable
+    Boolean cardMerchant;
+
+    @Option(
             names = "--smaller-reporting-company",
             description = "The SEC registrant is a smaller reporting company (Item 1.05 from 2024-06-15).")
     boolean smallerReportingCompany;
@@ -231,12 +240,12 @@ public final class DeadlinesCommand implements Callable<Integer> {
             }
             List<String> est = new ArrayList<>();
             established.forEach(e -> est.add(e.strip().toUpperCase(Locale.ROOT)));
-            // A company whose breach involves card data handles cards: the card-brand rules apply.
+            // Unless told, a company whose breach involves card data handles cards: the card-brand rules apply.
             var facts = new CompanyFacts(
                     est,
                     secRegistrant,
                     processor,
-                    categories.contains(DataCategory.PAYMENT_CARD),
+                    cardMerchant != null ? cardMerchant : categories.contains(DataCategory.PAYMENT_CARD),
                     onlineMarketplace,
                     encrypted,
                     hipaaCoveredEntity,

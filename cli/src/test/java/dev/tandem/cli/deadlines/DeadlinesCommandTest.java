@@ -48,6 +48,42 @@ class DeadlinesCommandTest {
         assertThat(gdpr.get("confidence").asString()).isEqualTo("PRIMARY");
     }
 
+    /** The recipients of the obligations a run lists. */
+    private static List<String> recipients(CliRun r) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> out = new ArrayList<>();
+        for (JsonNode o : JsonMapper.builder().build().readTree(r.out()).get("obligations")) {
+            out.add(o.get("recipient").asString());
+        }
+        return out;
+    }
+
+    @Test
+    void aCardMerchantIsInferredFromCardDataUnlessTheOptionSaysOtherwise() {
+        String[] base = {
+            "--aware",
+            "2026-10-23T10:00:00Z",
+            "--subjects",
+            "US-TX=300",
+            "--now",
+            "2026-10-23T12:00:00Z",
+            "--format",
+            "json"
+        };
+        List<String> inferred = recipients(run(concat(base, "--data", "CONTACT,PAYMENT_CARD")));
+        assertThat(inferred).contains("CARD_BRANDS", "ACQUIRER");
+        // a marketplace whose breach involves cards it does not accept itself: no card-brand duties
+        List<String> notAMerchant =
+                recipients(run(concat(base, "--data", "CONTACT,PAYMENT_CARD", "--no-card-merchant")));
+        assertThat(notAMerchant).doesNotContain("CARD_BRANDS", "ACQUIRER").isNotEmpty();
+        assertThat(recipients(run(concat(base, "--data", "CONTACT,PAYMENT_CARD", "--card-merchant"))))
+                .isEqualTo(inferred);
+        // the card brands' rules need card data: a merchant whose breach has none owes them nothing
+        assertThat(recipients(run(concat(base, "--data", "CONTACT", "--card-merchant"))))
+                .isEqualTo(recipients(run(concat(base, "--data", "CONTACT"))))
+                .doesNotContain("CARD_BRANDS", "ACQUIRER");
+    }
+
     @Test
     void theTextNamesTheLeadAuthorityOnlyWhereTheOneStopShopApplies() {
         CliRun established = run(

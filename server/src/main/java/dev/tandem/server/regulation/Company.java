@@ -126,11 +126,6 @@ public record Company(
         return cardMerchant != null ? cardMerchant : scope.data().contains(DataCategory.PAYMENT_CARD);
     }
 
-    /** Whether the CLI, which always infers card-merchant status, would see the same facts. */
-    boolean cliExpresses(Scope scope) {
-        return cardMerchantFor(scope) == scope.data().contains(DataCategory.PAYMENT_CARD);
-    }
-
     private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }

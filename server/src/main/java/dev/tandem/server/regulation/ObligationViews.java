@@ -347,7 +347,7 @@ public class ObligationViews {
     @Nullable
     String command(Incident incident, Scope scope, List<Judgement> judgements) {
         Company c = obligations.company();
-        if (incident.awareAt() == null || scope.subjects().counts().isEmpty() || !c.cliExpresses(scope)) {
+        if (incident.awareAt() == null || scope.subjects().counts().isEmpty()) {
             return null;
         }
         List<String> args = new ArrayList<>(List.of(
@@ -373,6 +373,11 @@ public class ObligationViews {
                 args.add(flag);
             }
         });
+        // the CLI infers a card merchant from card data in the scope; the configuration may say otherwise
+        boolean merchant = c.cardMerchantFor(scope);
+        if (merchant != scope.data().contains(dev.tandem.regulation.DataCategory.PAYMENT_CARD)) {
+            args.add(merchant ? "--card-merchant" : "--no-card-merchant");
+        }
         if (r.euRepresentative() != null) {
             args.addAll(List.of("--eu-representative", r.euRepresentative()));
         }

@@ -54,11 +54,9 @@ class CompanyTest {
         Company inferred = Company.from(properties(List.of("DE"), null));
         assertThat(inferred.factsFor(CARDS).cardMerchant()).isTrue();
         assertThat(inferred.factsFor(CONTACTS).cardMerchant()).isFalse();
-        assertThat(inferred.cliExpresses(CARDS)).isTrue();
 
         Company notAMerchant = Company.from(properties(List.of("DE"), false));
         assertThat(notAMerchant.factsFor(CARDS).cardMerchant()).isFalse();
-        assertThat(notAMerchant.cliExpresses(CARDS)).isFalse();
     }
 
     @Test

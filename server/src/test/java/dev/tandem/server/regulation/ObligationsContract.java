@@ -512,6 +512,69 @@ abstract class ObligationsContract {
                         + " rule book " + book.version());
     }
 
+    @Autowired
+    ScopeChecks scopeChecks;
+
+    /**
+     * A company configured as no card merchant (a marketplace whose breach involves cards it does not
+     * accept): the CLI would infer one from the card data, so the command says otherwise, and gives the
+     * same obligations (it was null before).
+     */
+    @Test
+    void aCompanyConfiguredAsNoCardMerchantIsExpressedToTheCli() {
+        String incident = openIncident("A marketplace's card data", AWARE);
+        Company marketplace = Company.from(new CompanyProperties(
+                "Example Marketplace SE",
+                List.of("DE"),
+                false,
+                false,
+                false,
+                true,
+                null,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null));
+        Obligations computed = new Obligations(
+                jdbc, ledger, incidents, vault, obligations.engine(), marketplace, injected, mapper, memberships);
+        Scope scope = Scope.of(
+                java.util.Map.of("DE", 1200L, "US-TX", 300L),
+                java.util.EnumSet.of(
+                        dev.tandem.regulation.DataCategory.CONTACT, dev.tandem.regulation.DataCategory.PAYMENT_CARD),
+                false);
+        computed.updateScope(incident, scope, "ada");
+        List<List<String>> owed = new ArrayList<>();
+        for (StoredObligation o : computed.ofIncident(incident)) {
+            if (o.placement() == StoredObligation.Placement.OWED) {
+                owed.add(Arrays.asList(
+                        o.regime(),
+                        o.jurisdiction(),
+                        o.recipient(),
+                        o.due() == null ? null : o.due().toString(),
+                        o.dueText(),
+                        o.citation(),
+                        o.confidence()));
+            }
+        }
+        assertThat(owed)
+                .isNotEmpty()
+                .noneMatch(row -> row.get(2).equals("CARD_BRANDS") || row.get(2).equals("ACQUIRER"));
+
+        String command = new ObligationViews(computed, scopeChecks, injected, mapper)
+                .command(computed.incident(incident), scope, List.of());
+        assertThat(command).contains(" --no-card-merchant");
+        List<List<String>> cli = new ArrayList<>(contract(cli(command).path("obligations")));
+        java.util.Comparator<List<String>> byText = java.util.Comparator.comparing(List::toString);
+        owed.sort(byText);
+        cli.sort(byText);
+        assertThat(cli).isEqualTo(owed);
+        // without the option the CLI would see a card merchant and owe the card brands
+        assertThat(contract(cli(command.replace(" --no-card-merchant", "")).path("obligations")))
+                .anyMatch(row -> row.get(2).equals("CARD_BRANDS"));
+    }
+
     @Test
     void recordsJudgementsWithWhoAndWhenAndRecomputesLikeTheCli() {
         String incident = openIncident("Judged", AWARE);
