@@ -73,6 +73,17 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
      * format}: the format bag-info.txt declares ({@link ExportBag#FORMAT}), 1 for a bag that declares none.
      * {@code timeline}: the lines of {@code data/analysis/timeline.jsonl}, each matching its ledger
      * entry, or -1 for a bag of a format before it (ADR 115).
+     *
+     * <p>What the signatures say and what they do not (ADR 142): {@code lastEntry} is the bag's last
+     * ledger entry (its export entry when {@link #listed}), {@code lastAt} the server time it records
+     * (RFC 3339, as in the leaf) and {@code lastBy} its actor, both signed with it: a listed bag's
+     * export time. {@code cosigned}: the valid cosignatures of the witnesses named (by {@code
+     * --witness-key}), each with the time the witness signed with it (C2SP tlog-cosignature). {@code
+     * bagKey}: the bag's {@code data/ledger/key} as it is written, trusted only as far as it is the key
+     * pinned out of band. {@code notSigned}: the metadata no signature covers, in the bag's order:
+     * each bag-info.txt field but the incident and checkpoint ones (which are checked against the
+     * signed entries and checkpoint), each bagit.txt field but BagIt's two, each tag file beside
+     * bagit.txt, bag-info.txt and the manifests of the algorithms checked, and {@code data/ledger/key}.
      */
     record Summary(
             String incident,
@@ -92,7 +103,13 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
             List<String> exportBound,
             String drawnRoot,
             int format,
-            int timeline) {
+            int timeline,
+            long lastEntry,
+            String lastAt,
+            String lastBy,
+            List<Cosigned> cosigned,
+            String bagKey,
+            List<NotSigned> notSigned) {
         /**
          * Whether the bag holds the checkpoint it is drawn from ({@code drawnRoot}, the one its reports
          * print), signed by the log and proved consistent with its own.
@@ -104,6 +121,27 @@ public sealed interface BagCheck permits BagCheck.Verified, BagCheck.Failed {
         /** Whether the bag's own export entry lists its entries (and so proves none was left out). */
         public boolean listed() {
             return exportEntry >= 0;
+        }
+    }
+
+    /**
+     * A valid cosignature of the bag's checkpoint by a witness the verifier was told to trust, and the
+     * time the witness put in it (seconds since the epoch, signed with the checkpoint).
+     *
+     * @param witness the witness key's name and key id, {@code <name>+<hex key id>}
+     */
+    record Cosigned(String witness, long timestamp) {}
+
+    /**
+     * Something in the bag that no signature covers (ADR 142): a field of a tag file ({@code label} and
+     * its {@code value}), or a whole file ({@code label} and {@code value} empty).
+     *
+     * @param file the path in the bag: {@code bag-info.txt}, {@code bagit.txt}, a tag file or {@code data/ledger/key}
+     */
+    record NotSigned(String file, String label, String value) {
+        /** Whether this is a whole file rather than one field of one. */
+        public boolean wholeFile() {
+            return label.isEmpty();
         }
     }
 }

@@ -84,6 +84,26 @@ public final class BagVerifier {
     private static final List<String> MANIFESTS_ONLY =
             List.of("data/" + ExportBag.REPORT_HTML, "data/" + ExportBag.REPORT_PDF, "data/" + ExportBag.OSCAL);
 
+    /**
+     * The bag-info.txt fields a signature binds: the incident (every entry of the bag is of it, its
+     * {@code incident.opened} among them) and the checkpoint (the signed one's, field by field). Every
+     * other field is not signed (ADR 142).
+     */
+    static final List<String> BOUND_INFO =
+            List.of(ExportBag.INCIDENT, ExportBag.ORIGIN, ExportBag.SIZE, ExportBag.ROOT);
+
+    /**
+     * The tag files BagIt defines and this verifier reads: the declaration, bag-info.txt (field by
+     * field) and the manifests it checks every line of. Any other is not signed (ADR 142).
+     */
+    private static final List<String> BAGIT_TAG_FILES = List.of(
+            "bagit.txt",
+            "bag-info.txt",
+            "manifest-sha256.txt",
+            "manifest-sha512.txt",
+            "tagmanifest-sha256.txt",
+            "tagmanifest-sha512.txt");
+
     /** Entry types whose readable body cites AUDIT items by id in {@code evidence} (docs/contracts.md §5.1). */
     private static final String REQUEST_STEP = "evidence-request.";
 
@@ -139,6 +159,7 @@ public final class BagVerifier {
         int format = format(files);
         // RFC 8493 §2.1.1: the declaration.
         String bagit = text(files, "bagit.txt");
+        List<String[]> declarationFields = fieldList(bagit, "bagit.txt");
         Map<String, String> declaration = fields(bagit, "bagit.txt");
         if (!"1.0".equals(declaration.get("BagIt-Version"))
                 || !"UTF-8".equalsIgnoreCase(declaration.get("Tag-File-Character-Encoding"))) {
@@ -191,7 +212,23 @@ public final class BagVerifier {
                         "every bag holds it (docs/contracts.md §5); the manifests were written without it");
             }
         }
-        Map<String, String> info = fields(text(files, "bag-info.txt"), "bag-info.txt");
+        String infoText = text(files, "bag-info.txt");
+        List<String[]> infoFields = fieldList(infoText, "bag-info.txt");
+        Map<String, String> info = fields(infoText, "bag-info.txt");
+        // A bound field given twice would show a reader a value that only its other line is checked for.
+        for (String label : BOUND_INFO) {
+            List<String> given = infoFields.stream()
+                    .filter(f -> f[0].equals(label))
+                    .map(f -> f[1])
+                    .toList();
+            if (given.size() > 1) {
+                throw new Stop(
+                        Problem.MALFORMED,
+                        "bag-info.txt",
+                        "it gives " + label + " " + given.size() + " times (" + String.join(", ", given)
+                                + "); a bag has one");
+            }
+        }
         long octets = 0;
         int streams = 0;
         for (String path : payloadManifests.get("sha256").keySet()) {
@@ -242,7 +279,7 @@ public final class BagVerifier {
                             + ", root " + info.get(ExportBag.ROOT) + ") are not the signed checkpoint's ("
                             + checkpoint.origin() + ", size " + checkpoint.size() + ", root " + root + ")");
         }
-        int cosignatures = witnesses(signed);
+        List<BagCheck.Cosigned> cosigned = witnesses(signed);
 
         // Every entry's leaf, and its inclusion proof against the checkpoint (RFC 9162 §2.1.3.2).
         Map<Long, byte[]> leaves = entries(files, incident, checkpoint.size());
@@ -260,6 +297,10 @@ public final class BagVerifier {
         if (from < 0 && files.exists("data/" + ExportBag.CONSISTENCY)) {
             manifestsOnly.add("data/" + ExportBag.CONSISTENCY + " (checked only with --since)");
         }
+        // The last entry, the bag's own export entry when it has one: its time and actor are signed with it.
+        long lastIndex =
+                leaves.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        LedgerEntry last = LedgerEntry.fromLeaf(leaves.get(lastIndex));
         return new BagCheck.Summary(
                 incident,
                 checkpoint.origin(),
@@ -270,7 +311,7 @@ public final class BagVerifier {
                 octets,
                 leaves.size(),
                 evidence,
-                cosignatures,
+                cosigned.size(),
                 from,
                 List.copyOf(manifestsOnly),
                 listing.exportEntry(),
@@ -278,7 +319,13 @@ public final class BagVerifier {
                 listing.bound(),
                 listing.drawnRoot(),
                 format,
-                timeline);
+                timeline,
+                lastIndex,
+                last.atText(),
+                last.actor(),
+                cosigned,
+                bagKey,
+                notSigned(files, declarationFields, infoFields));
     }
 
     /**
@@ -721,9 +768,9 @@ public final class BagVerifier {
         }
     }
 
-    /** Counts valid cosignatures by the given witness keys; fails below the quorum. */
-    private int witnesses(String signed) throws Stop {
-        int valid = 0;
+    /** The valid cosignatures by the given witness keys, with their times; fails below the quorum. */
+    private List<BagCheck.Cosigned> witnesses(String signed) throws Stop {
+        List<BagCheck.Cosigned> valid = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String k : options.witnessKeys()) {
             CosignatureVerifier w;
@@ -732,20 +779,21 @@ public final class BagVerifier {
             } catch (IllegalArgumentException e) {
                 throw new Stop(Problem.MALFORMED, "--witness-key " + k, e.getMessage());
             }
-            if (w.verify(signed).isPresent()) {
-                valid++;
+            java.util.OptionalLong at = w.verify(signed);
+            if (at.isPresent()) {
+                valid.add(new BagCheck.Cosigned(w.name() + "+" + w.keyIdHex(), at.getAsLong()));
             } else {
                 missing.add(w.name() + "+" + w.keyIdHex());
             }
         }
-        if (valid < options.quorum()) {
+        if (valid.size() < options.quorum()) {
             throw new Stop(
                     Problem.QUORUM,
                     "data/" + ExportBag.CHECKPOINT,
-                    valid + " valid cosignature(s) of the " + options.quorum() + " required; none valid from "
+                    valid.size() + " valid cosignature(s) of the " + options.quorum() + " required; none valid from "
                             + String.join(", ", missing));
         }
-        return valid;
+        return List.copyOf(valid);
     }
 
     private Map<Long, byte[]> entries(BagFiles files, String incident, long size) throws IOException, Stop {
@@ -1070,28 +1118,67 @@ public final class BagVerifier {
         return out;
     }
 
-    /** RFC 8493 §2.2.2: {@code Label: value} lines; a line starting with white space continues the previous. */
+    /** RFC 8493 §2.2.2: {@code Label: value} lines, a label given twice holding its last value. */
     private static Map<String, String> fields(String text, String path) throws Stop {
         Map<String, String> out = new LinkedHashMap<>();
-        String last = null;
+        for (String[] field : fieldList(text, path)) {
+            out.put(field[0], field[1]);
+        }
+        return out;
+    }
+
+    /**
+     * RFC 8493 §2.2.2: the {@code Label: value} lines in their order, each as {@code [label, value]},
+     * a label given twice twice; a line starting with white space continues the previous.
+     */
+    private static List<String[]> fieldList(String text, String path) throws Stop {
+        List<String[]> out = new ArrayList<>();
         int n = 0;
         for (String line : text.split("\r?\n")) {
             n++;
             if (line.isEmpty()) {
                 continue;
             }
-            if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
-                out.put(last, out.get(last) + " " + line.strip());
+            if ((line.startsWith(" ") || line.startsWith("\t")) && !out.isEmpty()) {
+                String[] last = out.getLast();
+                last[1] = last[1] + " " + line.strip();
                 continue;
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new Stop(Problem.MALFORMED, path, "line " + n + " is not \"Label: value\"");
             }
-            last = line.substring(0, colon).strip();
-            out.put(last, line.substring(colon + 1).strip());
+            out.add(new String[] {
+                line.substring(0, colon).strip(), line.substring(colon + 1).strip()
+            });
         }
         return out;
+    }
+
+    /**
+     * What of the bag no signature covers (ADR 142), in the bag's order: the fields of bagit.txt beyond
+     * BagIt's two, the fields of bag-info.txt beyond {@link #BOUND_INFO}, every tag file beyond
+     * bagit.txt, bag-info.txt and the manifests of the algorithms checked, and the bag's own key.
+     */
+    private static List<BagCheck.NotSigned> notSigned(BagFiles files, List<String[]> declaration, List<String[]> info) {
+        List<BagCheck.NotSigned> out = new ArrayList<>();
+        for (String[] f : declaration) {
+            if (!f[0].equals("BagIt-Version") && !f[0].equals("Tag-File-Character-Encoding")) {
+                out.add(new BagCheck.NotSigned("bagit.txt", f[0], f[1]));
+            }
+        }
+        for (String[] f : info) {
+            if (!BOUND_INFO.contains(f[0])) {
+                out.add(new BagCheck.NotSigned("bag-info.txt", f[0], f[1]));
+            }
+        }
+        for (String path : files.paths()) {
+            if (!path.startsWith("data/") && !BAGIT_TAG_FILES.contains(path)) {
+                out.add(new BagCheck.NotSigned(path, "", ""));
+            }
+        }
+        out.add(new BagCheck.NotSigned("data/" + ExportBag.KEY, "", ""));
+        return List.copyOf(out);
     }
 
     private static JsonNode json(String text, String path, int line) throws Stop {

@@ -1116,4 +1116,159 @@ class BagVerifierTest {
         assertThat(check.ok()).as(check.toString()).isTrue();
         assertThat(((BagCheck.Verified) check).summary().timeline()).isZero();
     }
+
+    /** The bag's files with {@code name} added as a tag file, listed in both tag manifests as RFC 8493 §2.2.1 says. */
+    private static void addTagFile(Map<String, byte[]> files, String name, byte[] content) throws Exception {
+        files.put(name, content);
+        for (String a : List.of("sha256", "sha512")) {
+            String manifest = "tagmanifest-" + a + ".txt";
+            String hex = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance(a.equals("sha256") ? "SHA-256" : "SHA-512")
+                            .digest(content));
+            files.put(
+                    manifest,
+                    (new String(files.get(manifest), StandardCharsets.UTF_8) + hex + "  " + name + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static BagCheck.Summary verified(BagCheck check) {
+        assertThat(check.ok()).as(check.toString()).isTrue();
+        return ((BagCheck.Verified) check).summary();
+    }
+
+    @Test
+    void theSummaryNamesTheSignedExportTimeAndWhatNoSignatureCovers() throws Exception {
+        BagCheck.Summary s = verified(verify(sample.write(dir.resolve("bag.zip"), false)));
+        // the export entry's time and actor, signed with it (ADR 142)
+        assertThat(s.lastEntry()).isEqualTo(sample.exportIndex);
+        assertThat(java.time.Instant.parse(s.lastAt())).isEqualTo(sample.at.plusSeconds(sample.exportIndex));
+        assertThat(s.lastBy()).isEqualTo("alice");
+        assertThat(s.bagKey()).isEqualTo(sample.signer.verifierKey());
+        // the incident and checkpoint fields are checked against signed data; the rest, and the bag's key, are not
+        assertThat(s.notSigned())
+                .containsExactly(
+                        new BagCheck.NotSigned(
+                                "bag-info.txt", ExportBag.FORMAT, String.valueOf(ExportBag.FORMAT_VERSION)),
+                        new BagCheck.NotSigned("bag-info.txt", ExportBag.BAGGING_DATE, "2026-11-27"),
+                        new BagCheck.NotSigned("bag-info.txt", "Payload-Oxum", infoValue(files(), "Payload-Oxum")),
+                        new BagCheck.NotSigned("data/" + ExportBag.KEY, "", ""));
+        assertThat(s.notSigned())
+                .extracting(BagCheck.NotSigned::label)
+                .doesNotContainAnyElementsOf(BagVerifier.BOUND_INFO);
+    }
+
+    @Test
+    void anEditedBaggingDateStillVerifiesAndIsListedAsNotSigned() throws Exception {
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(files, "Bagging-Date: 2026-11-27\n", "Bagging-Date: 2025-06-30\n");
+        // the tag manifests recomputed, as anyone holding the bag can
+        BagCheck check = verify(SampleBag.rebag(files, dir.resolve("dated.zip")));
+        BagCheck.Summary s = verified(check);
+        assertThat(s.notSigned())
+                .contains(new BagCheck.NotSigned("bag-info.txt", ExportBag.BAGGING_DATE, "2025-06-30"));
+        // the signed export time is the export entry's, whatever bag-info.txt says
+        assertThat(s.lastAt()).startsWith("2026-11-27T");
+        assertThat(check.warnings()).isEmpty();
+    }
+
+    @Test
+    void anAddedTagFileAndFieldStillVerifyAndAreListedAsNotSigned() throws Exception {
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(files, "Bagging-Date:", "Source-Organization: Example Corp\nBagging-Date:");
+        files = SampleBag.read(SampleBag.rebag(files, dir.resolve("org.zip")));
+        addTagFile(
+                files,
+                "attestation.txt",
+                "Signed and attested by the CISO, 2026-11-27\n".getBytes(StandardCharsets.UTF_8));
+        addTagFile(files, "notes/review.txt", "reviewed\n".getBytes(StandardCharsets.UTF_8));
+        BagCheck.Summary s = verified(verify(SampleBag.zip(files, dir.resolve("tagged.zip"))));
+        assertThat(s.notSigned())
+                .contains(
+                        new BagCheck.NotSigned("bag-info.txt", "Source-Organization", "Example Corp"),
+                        new BagCheck.NotSigned("attestation.txt", "", ""),
+                        new BagCheck.NotSigned("notes/review.txt", "", ""));
+        assertThat(s.notSigned())
+                .filteredOn(BagCheck.NotSigned::wholeFile)
+                .extracting(BagCheck.NotSigned::file)
+                .containsExactlyInAnyOrder("attestation.txt", "notes/review.txt", "data/" + ExportBag.KEY);
+        // the tag file still has to be in every tag manifest, as before
+        Map<String, byte[]> unlisted = files();
+        unlisted.put("attestation.txt", "x".getBytes(StandardCharsets.UTF_8));
+        failed(verify(SampleBag.zip(unlisted, dir.resolve("unlisted.zip"))), Problem.EXTRA_FILE, "attestation.txt");
+    }
+
+    @Test
+    void aSignedPartEditedBesideAnUnsignedOneStillFails() throws Exception {
+        // a changed evidence file, manifests and Bagging-Date rewritten: the ledger entry still tells
+        Map<String, byte[]> files = files();
+        replaceInBagInfo(files, "Bagging-Date: 2026-11-27\n", "Bagging-Date: 2025-06-30\n");
+        ExportBag.Evidence e = sample.evidence.get(2);
+        String path = "data/" + ExportBag.evidencePath(e.sha256());
+        files.put(path, "a substituted document".getBytes(StandardCharsets.UTF_8));
+        failed(verify(SampleBag.rebag(files, dir.resolve("payload.zip"))), Problem.EVIDENCE_MISMATCH, path);
+        // a checkpoint field of bag-info.txt is checked against the signed checkpoint
+        Map<String, byte[]> size = files();
+        replaceInBagInfo(
+                size, ExportBag.SIZE + ": " + sample.size() + "\n", ExportBag.SIZE + ": " + (sample.size() + 1) + "\n");
+        failed(verify(SampleBag.rebag(size, dir.resolve("size.zip"))), Problem.MALFORMED, "bag-info.txt");
+    }
+
+    @Test
+    void aBoundBagInfoFieldGivenTwiceIsMalformed() throws Exception {
+        // a reader of bag-info.txt sees the first line; only the last would have been checked
+        Map<String, byte[]> files = files();
+        String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
+        files.put("bag-info.txt", (ExportBag.INCIDENT + ": INC-9\n" + info).getBytes(StandardCharsets.UTF_8));
+        BagCheck.Failed f = failed(verify(SampleBag.zip(recomputeTags(files), dir.resolve("twice.zip"))));
+        assertThat(f.message())
+                .isEqualTo("malformed: bag-info.txt: it gives Tandem-Incident 2 times (INC-9, INC-7); a bag has one");
+    }
+
+    @Test
+    void witnessCosignaturesCarryTheirSignedTimes() throws Exception {
+        Cosigner w1 = Cosigner.generate("witness.example/w1");
+        String text = sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1);
+        sample.checkpoint = sample.checkpoint + w1.cosign(text, 1_795_000_000L);
+        Path bag = sample.write(dir.resolve("cosigned.zip"), false);
+        BagCheck.Summary s = verified(BagVerifier.verify(
+                bag, new BagVerifier.Options(sample.signer.verifierKey(), null, List.of(w1.verifierKey()), 1)));
+        assertThat(s.cosigned()).singleElement().satisfies(c -> {
+            assertThat(c.witness()).startsWith("witness.example/w1+");
+            assertThat(c.timestamp()).isEqualTo(1_795_000_000L);
+        });
+    }
+
+    @Test
+    void anOlderBuildsBagSignsNoExportTimeButItsLastEntrysTime() throws Exception {
+        SampleBag old = new SampleBag(false);
+        BagCheck.Summary s = verified(verifyOld(old, old.write(dir.resolve("old.zip"), false)));
+        assertThat(s.listed()).isFalse();
+        assertThat(s.lastEntry()).isEqualTo(old.entries.getLast().index());
+        assertThat(java.time.Instant.parse(s.lastAt())).isEqualTo(old.at.plusSeconds(s.lastEntry()));
+    }
+
+    /** The value of a bag-info.txt field as the bag's file gives it. */
+    private static String infoValue(Map<String, byte[]> files, String label) {
+        return new String(files.get("bag-info.txt"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith(label + ": "))
+                .map(l -> l.substring(label.length() + 2))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The bag's files with both tag manifests recomputed over its tag files as they are now. */
+    private static Map<String, byte[]> recomputeTags(Map<String, byte[]> files) throws Exception {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>(files);
+        out.put("tagmanifest-sha256.txt", new byte[0]);
+        out.put("tagmanifest-sha512.txt", new byte[0]);
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (!f.getKey().startsWith("data/") && !f.getKey().startsWith("tagmanifest-")) {
+                out.remove(f.getKey());
+                addTagFile(out, f.getKey(), f.getValue());
+            }
+        }
+        return out;
+    }
 }

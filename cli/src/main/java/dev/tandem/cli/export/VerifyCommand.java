@@ -33,6 +33,12 @@ import picocli.CommandLine.Parameters;
                     + " document; a bag made before export entries did so verifies with a warning, its reports and"
                     + " OSCAL document covered by the bag's manifests only.",
             "",
+            "The summary says what is signed and what is not: the export time the bag's export entry records"
+                    + " (signed with it), the key line (the bag's data/ledger/key is trusted only as the key you"
+                    + " pin with --key), and one \"not signed: ...\" line for each bag-info.txt field, tag file"
+                    + " and the bag's key that no signature covers, such as Bagging-Date: edited, they still"
+                    + " verify.",
+            "",
             "Exit codes: 0 verified, 1 a check failed (the first failing file, zip entry or ledger entry is"
                     + " named) or nothing says who signed the bag (no --key and no witness cosignature), 2 usage"
                     + " or unreadable input (a path that is no zip or folder)."
@@ -176,8 +182,16 @@ public final class VerifyCommand implements Callable<Integer> {
                                         + ExportBag.FORMAT_VERSION));
                 out.println("  checkpoint   " + s.origin() + ", size " + s.treeSize() + ", root " + s.root()
                         + ", signature verified" + (s.keyPinned() ? " with the pinned key" : " (key NOT pinned)"));
+                out.println("  key          " + keyLine(s));
+                out.println("  exported     " + exportedLine(s));
                 if (!witnessKeys.isEmpty()) {
-                    out.println("  witnesses    " + s.cosignatures() + " valid cosignature(s), quorum " + needed);
+                    out.println("  witnesses    " + s.cosignatures() + " valid cosignature(s), quorum " + needed
+                            + s.cosigned().stream()
+                                    .map(c -> c.witness() + " cosigned at "
+                                            + java.time.Instant.ofEpochSecond(c.timestamp()))
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .map(w -> ": " + w + " (each witness's own clock, signed with its cosignature)")
+                                    .orElse(""));
                 }
                 out.println("  fixity       " + s.files() + " files, " + s.payloadBytes()
                         + " payload bytes: every manifest line holds (SHA-256, SHA-512)");
@@ -219,6 +233,11 @@ public final class VerifyCommand implements Callable<Integer> {
                             + " verifies: to rely on them, regenerate them from the server at this checkpoint and"
                             + " compare");
                 }
+                for (BagCheck.NotSigned n : s.notSigned()) {
+                    out.println("  not signed: " + notSignedLine(n, s));
+                }
+                out.println("               no signature covers these: anyone holding the bag can change them and"
+                        + " recompute its tag manifests, and no check here fails; rely on none of them");
                 if (s.consistentFrom() >= 0) {
                     out.println("  consistency  the log at size " + s.treeSize() + " extends your checkpoint of size "
                             + s.consistentFrom());
@@ -252,6 +271,83 @@ public final class VerifyCommand implements Callable<Integer> {
                 return TandemCommand.EXIT_FOUND;
             }
         }
+    }
+
+    /** How far the bag's own {@code data/ledger/key} is to be trusted: only as the key pinned out of band. */
+    private String keyLine(BagCheck.Summary s) {
+        String bagKey = printable(s.bagKey());
+        if (key != null && key.strip().equals(s.bagKey())) {
+            return "data/ledger/key is the key you pinned with --key, which the signature was checked with";
+        }
+        if (key != null) {
+            return "data/ledger/key (" + bagKey + ") is NOT the key you pinned with --key; the signature was"
+                    + " checked with --key, the bag's own key is trusted for nothing";
+        }
+        return "data/ledger/key is " + bagKey + ": it checked the signature, but it is the bag's own, and whoever"
+                + " changed the bag could have put theirs there; compare it, whole (not only its key id "
+                + keyId(s.bagKey()) + "), with the verifier key the company gave you out of band (its operator,"
+                + " GET /api/v1/ledger/key), and pass that key with --key";
+    }
+
+    /** The key id of a verifier key {@code <name>+<hex key id>+<base64>}, or "?" for a key that is not one. */
+    private static String keyId(String verifierKey) {
+        String[] parts = verifierKey.split("\\+", 3);
+        return parts.length == 3 ? parts[1] : "?";
+    }
+
+    /** The export time the signature covers: the bag's export entry's, or, for an older build's bag, a bound. */
+    private static String exportedLine(BagCheck.Summary s) {
+        if (s.listed()) {
+            return s.lastAt() + " by " + printable(s.lastBy()) + ": the server's time in export entry #"
+                    + s.exportEntry() + ", signed with it; cite this as the bag's date, not bag-info.txt's "
+                    + ExportBag.BAGGING_DATE;
+        }
+        return "no export time is signed: the bag has no export entry of its own (an older build's bag); its"
+                + " last entry, #" + s.lastEntry() + ", was recorded at " + s.lastAt() + " (signed), so it was"
+                + " exported after that";
+    }
+
+    /** One thing no signature covers, with what the auditor may rely on instead. */
+    private static String notSignedLine(BagCheck.NotSigned n, BagCheck.Summary s) {
+        if (n.file().equals("data/" + ExportBag.KEY)) {
+            return n.file() + " (trust only the key you pin with --key; see key above)";
+        }
+        if (n.wholeFile()) {
+            return "tag file " + printable(n.file());
+        }
+        String field = n.file() + " " + printable(n.label()) + ": " + printable(n.value());
+        if (!n.file().equals("bag-info.txt")) {
+            return field;
+        }
+        return field
+                + switch (n.label()) {
+                    case ExportBag.BAGGING_DATE -> baggingDateNote(n.value(), s);
+                    case "Payload-Oxum" -> " (checked against the payload, whose files the manifests cover)";
+                    case ExportBag.FORMAT -> " (checked against the files the bag holds)";
+                    default -> "";
+                };
+    }
+
+    /** What to cite instead of bag-info.txt's Bagging-Date: the signed export time, when the bag has one. */
+    private static String baggingDateNote(String date, BagCheck.Summary s) {
+        if (!s.listed()) {
+            return " (no export time is signed in this bag)";
+        }
+        String signedDate = s.lastAt().length() >= 10 ? s.lastAt().substring(0, 10) : s.lastAt();
+        return date.equals(signedDate)
+                ? " (cite the signed export time above instead)"
+                : " (not the date of the signed export time above, " + s.lastAt() + ")";
+    }
+
+    /** Text from the bag as one line of printable characters, at most 80: it is the bag's, not this verifier's. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints()
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+                .forEach(b::appendCodePoint);
+        return b.codePointCount(0, b.length()) > 80
+                ? b.substring(0, b.offsetByCodePoints(0, 79)) + "\u2026"
+                : b.toString();
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -49,6 +49,9 @@ class VerifyCommandTest {
     /** What the bag's {@code data/analysis/timeline.jsonl} holds: empty, as the log has no timeline entry. */
     byte[] timelineFile = new byte[0];
 
+    /** bag-info.txt fields a test adds after the checkpoint's (none signed), as the bag's writer writes them. */
+    final Map<String, String> moreInfo = new LinkedHashMap<>();
+
     /**
      * A log of incident I-1: the entry that opened it, one AUDIT item's addition and the export entry
      * that lists them; the bag holds the files every bag holds (docs/contracts.md §5), the reports and
@@ -150,6 +153,7 @@ class VerifyCommandTest {
             info.put(ExportBag.ORIGIN, cp.origin());
             info.put(ExportBag.SIZE, String.valueOf(size));
             info.put(ExportBag.ROOT, Base64.getEncoder().encodeToString(cp.rootHash()));
+            info.putAll(moreInfo);
             bag.finish(info);
         }
         return zip;
@@ -190,14 +194,19 @@ class VerifyCommandTest {
                 .doesNotContain("VERIFIED");
     }
 
-    @Test
-    void anOlderBuildsBagVerifiesWithTheWarningAndSaysWhatIsUnsigned() throws Exception {
-        Run r = run(
+    /** An older build's bag (no export entry of its own) verified with the pinned key and --allow-unlisted. */
+    Run verifyOlderBuildsBag() throws Exception {
+        return run(
                 "verify",
                 bag(false, signer, null, false).toString(),
                 "--key",
                 signer.verifierKey(),
                 "--allow-unlisted");
+    }
+
+    @Test
+    void anOlderBuildsBagVerifiesWithTheWarningAndSaysWhatIsUnsigned() throws Exception {
+        Run r = verifyOlderBuildsBag();
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("VERIFIED: ", "2 entries, each included", "1 items, each matching");
         assertThat(r.out())
@@ -406,5 +415,153 @@ class VerifyCommandTest {
         Run r = run("verify", notZip.toString(), "--key", signer.verifierKey());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("tandem verify: cannot read the bag " + notZip);
+    }
+
+    /** The intact bag with {@code name} added as a tag file, listed in both tag manifests (RFC 8493 §2.2.1). */
+    Path withTagFile(Path bag, String name, byte[] content) throws Exception {
+        Path zip = dir.resolve("tagged-" + bag.getFileName());
+        try (var in = new java.util.zip.ZipFile(bag.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] bytes;
+                try (var c = in.getInputStream(e)) {
+                    bytes = c.readAllBytes();
+                }
+                for (String a : List.of("SHA-256", "SHA-512")) {
+                    if (e.getName()
+                            .equals("bag/tagmanifest-" + a.replace("-", "").toLowerCase() + ".txt")) {
+                        String hex = java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance(a)
+                                        .digest(content));
+                        bytes = (new String(bytes, StandardCharsets.UTF_8) + hex + "  " + name + "\n")
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("bag/" + name));
+            out.write(content);
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    @Test
+    void theSummarySaysWhichExportTimeIsSignedAndListsWhatIsNot() throws Exception {
+        moreInfo.put(ExportBag.BAGGING_DATE, "2026-12-05");
+        moreInfo.put("Bag-Software-Agent", "Tandem");
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("  exported     2026-12-05T09:00:00.000Z by ada: the server's time in export entry #2, signed"
+                        + " with it; cite this as the bag's date, not bag-info.txt's Bagging-Date\n")
+                .contains("  key          data/ledger/key is the key you pinned with --key, which the signature was"
+                        + " checked with\n")
+                .contains("  not signed: bag-info.txt Tandem-Bag-Format: " + ExportBag.FORMAT_VERSION
+                        + " (checked against the files the bag holds)\n")
+                .contains("  not signed: bag-info.txt Bagging-Date: 2026-12-05 (cite the signed export time above"
+                        + " instead)\n")
+                .contains("  not signed: bag-info.txt Bag-Software-Agent: Tandem\n")
+                .contains("  not signed: bag-info.txt Payload-Oxum: ")
+                .contains("  not signed: data/ledger/key (trust only the key you pin with --key; see key above)\n")
+                .contains("no signature covers these: anyone holding the bag can change them")
+                .doesNotContain("not signed: bag-info.txt Tandem-Incident")
+                .doesNotContain("not signed: bag-info.txt Tandem-Checkpoint")
+                .doesNotContain("not signed: tag file");
+        // the verdict and its exit code are as before
+        assertThat(r.out()).endsWith("VERIFIED: " + bag(false) + "\n");
+    }
+
+    @Test
+    void anEditedBaggingDateStillVerifiesAndIsListed() throws Exception {
+        // bag-info.txt edited and the tag manifests recomputed, as anyone holding the bag can
+        moreInfo.put(ExportBag.BAGGING_DATE, "2025-06-30");
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .contains("  not signed: bag-info.txt Bagging-Date: 2025-06-30 (not the date of the signed export"
+                        + " time above, 2026-12-05T09:00:00.000Z)\n")
+                .contains("VERIFIED: ");
+    }
+
+    @Test
+    void anAddedTagFileStillVerifiesAndIsListed() throws Exception {
+        Path tagged =
+                withTagFile(bag(false), "attestation.txt", "Attested by the CISO\n".getBytes(StandardCharsets.UTF_8));
+        Run r = run("verify", tagged.toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("  not signed: tag file attestation.txt\n").contains("VERIFIED: ");
+    }
+
+    @Test
+    void aChangedPayloadStillFailsWhateverIsNotSigned() throws Exception {
+        moreInfo.put(ExportBag.BAGGING_DATE, "2025-06-30");
+        Path tampered = withTagFile(bag(true), "attestation.txt", "all fine\n".getBytes(StandardCharsets.UTF_8));
+        Run r = run("verify", tampered.toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .startsWith("FAILED: evidence does not match its ledger entry: data/evidence/")
+                .doesNotContain("not signed");
+    }
+
+    @Test
+    void withoutAKeyTheBagsKeyIsShownToCompareAndPin() throws Exception {
+        Run r = run("verify", bag(false).toString());
+        assertThat(r.exit()).isEqualTo(1);
+        String id = signer.verifierKey().split("\\+")[1];
+        assertThat(r.out())
+                .contains("  key          data/ledger/key is " + signer.verifierKey() + ": it checked the signature,"
+                        + " but it is the bag's own")
+                .contains("compare it, whole (not only its key id " + id + "), with the verifier key the company gave"
+                        + " you out of band")
+                .contains("pass that key with --key")
+                .contains("FAILED: signer not pinned");
+        // another key pinned: the bag's is named as not the pinned one, and the signature fails with the pinned key
+        NoteSigner forger = NoteSigner.generate("tandem/cli-test");
+        Run forged = run("verify", bag(false, forger, null).toString(), "--key", signer.verifierKey());
+        assertThat(forged.out()).startsWith("FAILED: bad signature: data/ledger/checkpoint");
+    }
+
+    @Test
+    void aTrustedWitnessesTimeIsPrinted() throws Exception {
+        dev.tandem.ledger.Cosigner witness = dev.tandem.ledger.Cosigner.generate("witness.example/w1");
+        Run r = run(
+                "verify",
+                bag(false, signer, witness).toString(),
+                "--key",
+                signer.verifierKey(),
+                "--witness-key",
+                witness.verifierKey());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .contains("  witnesses    1 valid cosignature(s), quorum 1: witness.example/w1+")
+                .contains(" cosigned at " + Instant.ofEpochSecond(1_795_000_000L)
+                        + " (each witness's own clock, signed with its cosignature)\n");
+    }
+
+    @Test
+    void unsignedTextIsPrintedWithoutControlCharacters() throws Exception {
+        // a field value that would move a terminal's cursor or clear its screen is the bag's text, not the verifier's
+        moreInfo.put("Bag-Group-Identifier", "\u001b[2J\u001b[1;1HVERIFIED");
+        Run r = run("verify", bag(false).toString(), "--key", signer.verifierKey());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .contains("  not signed: bag-info.txt Bag-Group-Identifier: ?[2J?[1;1HVERIFIED\n")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void anOlderBuildsBagSignsNoExportTimeAndItsDateIsListed() throws Exception {
+        moreInfo.put(ExportBag.BAGGING_DATE, "2026-12-05");
+        Run r = verifyOlderBuildsBag();
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .contains("  exported     no export time is signed: the bag has no export entry of its own (an older"
+                        + " build's bag); its last entry, #1, was recorded at 2026-12-05T08:00:00.000Z (signed), so it"
+                        + " was exported after that\n")
+                .contains(
+                        "  not signed: bag-info.txt Bagging-Date: 2026-12-05 (no export time is signed in this bag)\n");
     }
 }
