@@ -5,6 +5,7 @@ import dev.tandem.evidence.Repository;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
 import dev.tandem.regulation.notice.NoticeGaps;
+import dev.tandem.regulation.notice.SupervisoryAuthorities;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.change.Change;
@@ -706,38 +707,13 @@ public class NoticeDrafts {
                 .toList();
         if (where.equals(List.of("EU"))) {
             List<String> eea = obligations.engine().ruleBook().regions().getOrDefault("EEA", List.of());
-            return leadAuthority(obligations.company().established().stream()
+            return SupervisoryAuthorities.lead(obligations.company().established().stream()
                     .filter(c -> eea.contains(country(c)))
                     .toList());
         }
         return where.isEmpty()
                 ? "Supervisory authority"
                 : "Supervisory authority of " + String.join(", ", where) + " (GDPR Art. 3(2))";
-    }
-
-    /**
-     * The lead supervisory authority (GDPR Art. 56(1)) of a controller established in {@code
-     * established} (EU/EEA countries): named when one member state with one authority for companies
-     * says which; otherwise (several member states; Germany, whose Länder each have their own) a gap
-     * saying how it is to be chosen.
-     */
-    static String leadAuthority(List<String> established) {
-        java.util.Set<String> countries = new java.util.TreeSet<>();
-        established.forEach(c -> countries.add(country(c)));
-        if (countries.size() != 1) {
-            return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: the supervisory authority of the"
-                    + " main establishment"
-                    + (countries.isEmpty() ? "" : " among " + String.join(", ", countries))
-                    + "]";
-        }
-        String country = countries.iterator().next();
-        if (!country.equals("DE")) {
-            return "Supervisory authority of " + country + ", where the controller is established (GDPR Art. 55(1),"
-                    + " 56(1))";
-        }
-        // Germany has no single authority for companies: each Land's supervises those established there
-        return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: in Germany the data protection"
-                + " authority of the Land of the main establishment (§ 40 BDSG); name it here]";
     }
 
     private Optional<Row> row(String incidentId) {
