@@ -2,14 +2,12 @@ package dev.tandem.cli.incident;
 
 import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.NoticeGaps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * …/versions}, {@code …/versions/{n}}, {@code POST …/sent}; docs/obligations-api.md "GDPR Art. 33(3)
  * notice"). The text is Markdown and its state is in the answer's headers, so {@code show} puts it
  * together from several calls: the text, its version's editor from the versions, its gaps as the
- * server finds them before sending ({@link NoticeGaps}, the deadline from the obligations) and, once
- * sent, when. The API keeps every edit as a new version and takes no version to edit against, so
+ * server finds them before sending ({@code …/gdpr-art33/gaps}) and, once sent, when. The API keeps every edit as a new version and takes no version to edit against, so
  * {@code edit --editor} checks itself that nobody stored one while the editor was open. Who reads and
  * changes the notice (LEGAL and the incident commander) is the server's to decide: a refusal is its
  * one line, nothing of the notice printed.
@@ -99,9 +96,9 @@ public final class NoticeCommand implements Runnable {
                 "Prints the notice: its state, who edited it when, what it still lacks, whether it was sent.",
                 "",
                 "Then the text. Stale: the awareness or the scope changed after it was written, so the facts it"
-                        + " states may be out of date. Gaps: each [to be completed: …] left in it and, past the"
-                        + " deadline, the reasons for the delay (GDPR Art. 33(1)), which sending refuses without"
-                        + " --incomplete.",
+                        + " states may be out of date. Gaps: what sending refuses without --incomplete, as the"
+                        + " server finds them: each [to be completed: …] left in it, past the deadline the reasons"
+                        + " for the delay (GDPR Art. 33(1)), and each stale fact until the text is stored again.",
                 IncidentCall.EXIT_CODES
             })
     static final class ShowCommand extends Composed {
@@ -137,7 +134,8 @@ public final class NoticeCommand implements Runnable {
                     send(target, Request.get(path(NOTICE + "/versions"))).json(target);
             JsonNode obligations =
                     send(target, Request.get(path("obligations"))).json(target);
-            ObjectNode shown = shown(notice, text, versions, obligations);
+            JsonNode gaps = send(target, Request.get(path(NOTICE + "/gaps"))).json(target);
+            ObjectNode shown = shown(notice, text, versions, obligations, gaps);
             if (format().equals("json")) {
                 out.println(shown.toPrettyString());
             } else {
@@ -146,8 +144,14 @@ public final class NoticeCommand implements Runnable {
             return TandemCommand.EXIT_OK;
         }
 
-        /** The notice as shown: the state of the whole, then the version shown, its gaps and its text. */
-        private ObjectNode shown(Answer notice, Answer text, JsonNode versions, JsonNode obligations) {
+        /**
+         * The notice as shown: the state of the whole, then the version shown, its gaps and its text.
+         * The current text's gaps are the server's ({@code GET …/gdpr-art33/gaps}): what sending it
+         * would be refused for, facts it may state out of date included. An earlier version is not what
+         * would be sent: its gaps are those of its own text ({@link NoticeGaps}).
+         */
+        private ObjectNode shown(
+                Answer notice, Answer text, JsonNode versions, JsonNode obligations, JsonNode sending) {
             String markdown = text.text();
             String evidence = notice.header("Tandem-Notice-Evidence");
             Integer number = version != null ? version : number(notice.header("Tandem-Notice-Version"));
@@ -162,15 +166,21 @@ public final class NoticeCommand implements Runnable {
             n.put("editedAt", stored.path("editedAt").asString(null));
             n.put("editedBy", stored.path("editedBy").asString(null));
             n.put("sha256", stored.path("sha256").asString(null));
-            String stale = version == null ? notice.header("Tandem-Notice-Stale") : null;
+            Integer current = number(notice.header("Tandem-Notice-Version"));
+            boolean isCurrent = version == null || version.equals(current);
+            String stale = isCurrent ? notice.header("Tandem-Notice-Stale") : null;
             var staleness = n.putArray("stale");
             if (stale != null) List.of(stale.split(",")).forEach(s -> staleness.add(s.strip()));
             n.put("evidence", evidence);
             n.put("sentAt", sentAt(obligations, evidence));
-            boolean late = late(obligations);
+            boolean late = sending.path("late").asBoolean(false);
             n.put("late", late);
             var gaps = n.putArray("gaps");
-            NoticeGaps.of(markdown, late).forEach(gaps::add);
+            if (isCurrent) {
+                sending.path("gaps").forEach(g -> gaps.add(g.asString()));
+            } else {
+                NoticeGaps.of(markdown, late).forEach(gaps::add);
+            }
             n.put("text", markdown);
             return n;
         }
@@ -183,23 +193,6 @@ public final class NoticeCommand implements Runnable {
                     return o.path("sentAt").asString(null);
             }
             return null;
-        }
-
-        /**
-         * Sent now, would the notice be late? A pending Art. 33 obligation whose deadline passed by the
-         * server's time ({@code asOf}), as the server finds the gaps of a notice to send.
-         */
-        private static boolean late(JsonNode obligations) {
-            Instant asOf = IncidentText.instant(obligations.path("asOf").asString(null));
-            if (asOf == null) return false;
-            for (JsonNode o : obligations.path("obligations")) {
-                Instant due = IncidentText.instant(o.path("due").asString(null));
-                if (Art33NoticeDrafter.isRule(o.path("rule").asString(""))
-                        && o.path("status").asString("").equals("PENDING")
-                        && due != null
-                        && asOf.isAfter(due)) return true;
-            }
-            return false;
         }
     }
 

@@ -546,6 +546,14 @@ class IncidentCommandTest {
                 h.add("ETag", "\"v" + (put ? "3" : current) + "\"");
                 if (!stale.isEmpty()) h.add("Tandem-Notice-Stale", stale);
                 StubServer.reply(x, 200, x.getRequestMethod().equals("PUT") ? body : text);
+            } else if (path.endsWith("/notices/gdpr-art33/gaps")) {
+                // what the server would refuse a sending for: the text's own gaps and, after a change of
+                // the facts, each stale one, in the sending's own words
+                StubServer.reply(x, 200, """
+                        {"state":"EDITED","version":2,"late":true,"gaps":["start of the breach",
+                         "reasons for notifying later than 72 hours (GDPR Art. 33(1))",
+                         "awareness: when the company became aware was changed after version 2 was written (ledger\
+                         entry #21); the time it states may be the old one: check the text and store it again"]}""");
             } else if (path.contains("/notices/gdpr-art33/versions/")) {
                 StubServer.reply(x, 200, text);
             } else if (path.endsWith("/notices/gdpr-art33/versions")) {
@@ -579,8 +587,10 @@ class IncidentCommandTest {
                 .containsExactly(
                         "/api/v1/incidents/INC%201/notices/gdpr-art33",
                         "/api/v1/incidents/INC%201/notices/gdpr-art33/versions",
-                        "/api/v1/incidents/INC%201/obligations");
-        // the Art. 33 deadline passed at the obligations' asOf: sent now, the text owes the reasons for the delay
+                        "/api/v1/incidents/INC%201/obligations",
+                        "/api/v1/incidents/INC%201/notices/gdpr-art33/gaps");
+        // the gaps are the server's, as sending would be refused for them: the reasons for the delay
+        // (the deadline passed) and the awareness changed after the text was written
         assertThat(r.out())
                 .isEqualTo(String.join(
                         "\n",
@@ -592,9 +602,12 @@ class IncidentCommandTest {
                                 + " states may be the old one",
                         "  stale                  scope: it was set anew after this text was written; the people and"
                                 + " data it states may be out of date",
-                        "  gaps                   2 gaps (sending refuses them without --incomplete)",
+                        "  gaps                   3 gaps (sending refuses them without --incomplete)",
                         "    - start of the breach",
                         "    - reasons for notifying later than 72 hours (GDPR Art. 33(1))",
+                        "    - awareness: when the company became aware was changed after version 2 was written"
+                                + " (ledger entry #21); the time it states may be the old one: check the text and"
+                                + " store it again",
                         "",
                         NOTICE));
         received.clear();
@@ -606,7 +619,9 @@ class IncidentCommandTest {
         assertThat(shown.path("editedBy").asString()).isEqualTo("counsel");
         assertThat(shown.path("stale")).isEmpty();
         assertThat(shown.path("late").asBoolean()).isTrue();
-        assertThat(shown.path("gaps")).hasSize(2);
+        // an earlier version is not what sending sends: its gaps are its own text's, no stale facts
+        assertThat(shown.path("gaps").toString())
+                .isEqualTo("[\"start of the breach\",\"reasons for notifying later than 72 hours (GDPR Art. 33(1))\"]");
     }
 
     @Test

@@ -70,6 +70,21 @@ class NoticeController {
                 id, body == null ? "" : body, actor.username(), NoticeDrafts.IfMatch.parse(ifMatch), access));
     }
 
+    /**
+     * The gaps sending the current text now would be refused for (422 {@code notice-incomplete}
+     * without {@code "incomplete":true}), found by the code the sending runs: the text's own, the
+     * reasons for the delay once the deadline passed ({@code late}), and each fact an edited text may
+     * state out of date. The generated draft's are those of the draft as this caller reads it.
+     */
+    record GapsView(String state, @Nullable Integer version, boolean late, List<String> gaps) {}
+
+    @GetMapping(PATH + "/gaps")
+    @Guard(Action.NOTICE_READ)
+    GapsView gaps(Access access, @PathVariable String id) {
+        NoticeDrafts.Notice n = notices.readableCurrent(id, access);
+        return new GapsView(n.state().name(), n.version(), notices.late(id), notices.gaps(id, n));
+    }
+
     record VersionView(
             int version, String sha256, int characters, String editedAt, String editedBy, long ledgerIndex) {}
 

@@ -403,9 +403,10 @@ public class NoticeDrafts {
         Optional<Version> edited = latest(incidentId);
         Drafted generated = edited.isPresent() ? null : draft(incident, sent, null);
         String text = generated == null ? edited.get().markdown() : generated.markdown();
-        List<String> gaps =
-                new java.util.ArrayList<>(NoticeGaps.of(text, target.due() != null && sent.isAfter(target.due())));
-        edited.ifPresent(v -> gaps.addAll(staleGaps(stale(incidentId, v))));
+        List<String> gaps = sendingGaps(
+                text,
+                target.due() != null && sent.isAfter(target.due()),
+                edited.map(v -> stale(incidentId, v)).orElse(List.of()));
         if (!gaps.isEmpty() && !incomplete) {
             throw DomainException.unprocessable(
                     "notice-incomplete",
@@ -552,18 +553,39 @@ public class NoticeDrafts {
 
     /**
      * What the current text still lacks were it sent now ({@link NoticeGaps}): the form that marks
-     * it sent lists them.
+     * it sent lists them, and {@code GET …/gdpr-art33/gaps} answers them.
      */
     List<String> gaps(String incidentId, Access access) {
-        Notice n = current(incidentId, access);
+        return gaps(incidentId, current(incidentId, access));
+    }
+
+    /** The gaps of {@code n}, the notice as it stands ({@link #current}), were it sent now. */
+    List<String> gaps(String incidentId, Notice n) {
+        return sendingGaps(n.markdown(), late(incidentId), n.stale());
+    }
+
+    /**
+     * Sent now, would the notice be late? A pending GDPR Art. 33 obligation whose deadline has
+     * passed: its text must then give the reasons for the delay (Art. 33(1)).
+     */
+    boolean late(String incidentId) {
         Instant now = clock.instant();
-        boolean late = obligations.ofIncident(incidentId).stream()
+        return obligations.ofIncident(incidentId).stream()
                 .filter(o -> Art33NoticeDrafter.isRule(o.ruleId())
                         && o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING)
                 .anyMatch(o -> o.due() != null && now.isAfter(o.due()));
-        List<String> gaps = new java.util.ArrayList<>(NoticeGaps.of(n.markdown(), late));
-        gaps.addAll(staleGaps(n.stale()));
+    }
+
+    /**
+     * The gaps sending refuses a text for, one rule for the sending, its form and the API's answer:
+     * its own ({@link NoticeGaps}) and each fact it may state out of date ({@link #staleGaps}).
+     *
+     * @param stale what {@link #stale} found for the edited version the text is; empty for a draft
+     */
+    private static List<String> sendingGaps(String text, boolean late, List<String> stale) {
+        List<String> gaps = new java.util.ArrayList<>(NoticeGaps.of(text, late));
+        gaps.addAll(staleGaps(stale));
         return List.copyOf(gaps);
     }
 

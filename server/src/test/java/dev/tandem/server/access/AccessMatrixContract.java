@@ -466,6 +466,7 @@ abstract class AccessMatrixContract {
         // a notice draft and its versions are counsel's work product: LEGAL's and the commander's
         c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33", DECIDERS, notice));
         c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions", DECIDERS, notice + "/versions"));
+        c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/gaps", DECIDERS, notice + "/gaps"));
         c.add(get("/api/v1/incidents/{id}/notices/gdpr-art33/versions/{version}", DECIDERS, notice + "/versions/1"));
         c.add(new Call(
                 "PUT",

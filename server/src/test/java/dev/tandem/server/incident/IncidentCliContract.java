@@ -725,6 +725,18 @@ abstract class IncidentCliContract {
         ok(ic, "scope", "set", "--incident", id, "--subjects", "DE=1300", "--data", "CONTACT");
         JsonNode versions = counsel.get(noticePath + "/versions").json();
         assertThat(versions).hasSize(2);
+        // what sending would be refused for, as the server answers it: the stale scope is a gap too
+        List<String> refusedFor = counsel.get(noticePath + "/gaps")
+                .json()
+                .path("gaps")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+        assertThat(refusedFor).hasSize(2);
+        assertThat(refusedFor.get(0)).isEqualTo("likely consequences");
+        assertThat(refusedFor.get(1))
+                .startsWith("scope: the scope was changed after version 2 was written (ledger entry #")
+                .endsWith("the people and data it states may be out of date: check the text and store it again");
         Cli shown = ok(counsel, "notice", "show", "--incident", id);
         assertThat(shown.out())
                 .startsWith("GDPR Art. 33 notice of incident " + id + ": EDITED, version 2 of 2" + NL
@@ -736,8 +748,9 @@ abstract class IncidentCliContract {
                         + "  sent                   no" + NL
                         + "  stale                  scope: it was set anew after this text was written; the people"
                         + " and data it states may be out of date" + NL
-                        + "  gaps                   1 gap (sending refuses them without --incomplete)" + NL
+                        + "  gaps                   2 gaps (sending refuses them without --incomplete)" + NL
                         + "    - likely consequences" + NL
+                        + "    - " + refusedFor.get(1) + NL
                         + NL
                         + v2);
         assertThat(ok(counsel, "notice", "show", "--incident", id, "--version", "1")
@@ -764,7 +777,7 @@ abstract class IncidentCliContract {
                         + " 2026-11-26T07:00:00Z), got yesterday" + NL);
         Cli incomplete = cli(counsel, "notice", "sent", "--incident", id);
         refused(incomplete, "notice sent", "(notice-incomplete)");
-        assertThat(incomplete.err()).contains("likely consequences");
+        assertThat(incomplete.err()).contains("likely consequences").contains(refusedFor.get(1));
         String at = Instant.parse(aware).plus(1, ChronoUnit.HOURS).toString();
         Cli sent = ok(counsel, "notice", "sent", "--incident", id, "--at", at, "--incomplete");
         String evidence = counsel.get(noticePath).header("Tandem-Notice-Evidence");
