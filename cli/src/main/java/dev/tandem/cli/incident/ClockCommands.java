@@ -1,5 +1,6 @@
 package dev.tandem.cli.incident;
 
+import dev.tandem.cli.ServerConnection;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -117,5 +118,52 @@ final class ClockCommands {
             IncidentText.awarenessSet(incident, awareAt, answer, out);
             IncidentText.recomputed(incident, answer, out);
         }
+
+        /**
+         * Set, and then, on stderr after the output, whether the GDPR Art. 33 notice's edited text was
+         * written before the change (ADR 132: the time it states may be the old one, and sending it is
+         * refused until it is stored again). Said only to a caller who may read the notice; the exit
+         * code is the setting's.
+         */
+        @Override
+        protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
+            int exit = super.perform(out);
+            out.flush();
+            String note = staleNotice(connection.target());
+            if (note != null) spec.commandLine().getErr().println(note);
+            return exit;
+        }
+
+        /** The line saying the notice's edited text predates the awareness in force, or null. */
+        private @Nullable String staleNotice(ServerConnection.Target target) {
+            Answer notice;
+            try {
+                notice = send(target, Request.get(path(NoticeCommand.NOTICE)));
+            } catch (Refused e) {
+                // not the caller's to read (the notice is LEGAL's and the commander's), or none: nothing to say
+                return null;
+            }
+            return noticeWrittenBefore(
+                    incident,
+                    notice.header("Tandem-Notice-State"),
+                    notice.header("Tandem-Notice-Version"),
+                    notice.header("Tandem-Notice-Stale"));
+        }
+    }
+
+    /**
+     * What {@code tandem incident awareness} says when the notice's headers ({@code
+     * Tandem-Notice-State}, {@code -Version}, {@code -Stale}) show an edited, unsent text written
+     * before the awareness last changed; null otherwise (a generated draft follows the record).
+     */
+    static @Nullable String noticeWrittenBefore(
+            String incident, @Nullable String state, @Nullable String version, @Nullable String stale) {
+        if (!"EDITED".equals(state) || version == null || stale == null) return null;
+        boolean awareness = java.util.Arrays.stream(stale.split(","))
+                .anyMatch(s -> s.strip().equals("awareness"));
+        if (!awareness) return null;
+        return "tandem incident awareness: the GDPR Art. 33 notice's text (version " + version.strip()
+                + ") was written before this change, so the time it states may be the old one: review it with"
+                + " `tandem notice show --incident " + incident + "` and store it again";
     }
 }

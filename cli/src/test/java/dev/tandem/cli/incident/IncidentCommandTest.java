@@ -1519,6 +1519,90 @@ class IncidentCommandTest {
                         + " (forbidden; option --aware-at)");
     }
 
+    /** A stand-in server that sets the awareness and serves the notice with {@code state}, version 3 and {@code stale}. */
+    String serveAwarenessAndNotice(int noticeStatus, String state, String stale) throws IOException {
+        server = new StubServer("/", x -> {
+            received.add(new Received(x.getRequestMethod(), x.getRequestURI().toString(), "", "", ""));
+            String path = x.getRequestURI().getPath();
+            if (path.endsWith("/awareness")) {
+                StubServer.reply(x, 200, RECOMPUTED.formatted(",\"recomputed\":true"));
+            } else if (path.endsWith("/notices/gdpr-art33") && noticeStatus == 200) {
+                x.getResponseHeaders().add("Content-Type", "text/markdown;charset=UTF-8");
+                x.getResponseHeaders().add("Tandem-Notice-State", state);
+                if (!state.equals("DRAFT")) x.getResponseHeaders().add("Tandem-Notice-Version", "3");
+                if (!stale.isEmpty()) x.getResponseHeaders().add("Tandem-Notice-Stale", stale);
+                StubServer.reply(x, 200, "# Notification\n\nAware at 2026-11-26 09:00 +01:00.\n");
+            } else {
+                StubServer.reply(
+                        x,
+                        noticeStatus,
+                        problem(noticeStatus, "forbidden", "the notice is LEGAL's and the commander's"));
+            }
+        });
+        return server.url();
+    }
+
+    @Test
+    void incidentAwarenessSaysOnStderrThatTheEditedNoticeWasWrittenBeforeTheChange() throws IOException {
+        String[] awareness = {"incident", "awareness", "INC-1", "--aware-at", "2026-11-26T06:30:00Z", "--reason", "r"};
+        String url = serveAwarenessAndNotice(200, "EDITED", "awareness");
+        CliRun r = run(url, awareness);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.stream().map(Received::path).toList())
+                .containsExactly("/api/v1/incidents/INC-1/awareness", "/api/v1/incidents/INC-1/notices/gdpr-art33");
+        assertThat(r.out())
+                .isEqualTo(
+                        "incident INC-1 is now aware at 2026-11-26T06:30:00Z\n"
+                                + "obligations recomputed: 2 owed, 1 set aside (tandem obligations --incident INC-1 lists them)\n");
+        assertThat(r.err())
+                .isEqualTo("tandem incident awareness: the GDPR Art. 33 notice's text (version 3) was written before"
+                        + " this change, so the time it states may be the old one: review it with `tandem notice show"
+                        + " --incident INC-1` and store it again\n");
+        // the same with --format json: the server's answer on stdout, the line on stderr, exit 0
+        stop();
+        received.clear();
+        url = serveAwarenessAndNotice(200, "EDITED", "scope,awareness");
+        CliRun json = run(
+                url,
+                "incident",
+                "awareness",
+                "INC-1",
+                "--aware-at",
+                "2026-11-26T06:30:00Z",
+                "--reason",
+                "r",
+                "--format",
+                "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).path("recomputed").asBoolean()).isTrue();
+        assertThat(json.err()).contains("(version 3) was written before this change");
+    }
+
+    @Test
+    void incidentAwarenessSaysNothingOfADraftAnUnchangedTimeOrANoticeTheCallerMayNotRead() throws IOException {
+        String[] awareness = {"incident", "awareness", "INC-1", "--aware-at", "2026-11-26T06:30:00Z", "--reason", "r"};
+        for (String[] notice : List.of(
+                new String[] {"200", "DRAFT", ""}, // generated from the record: it states the new time
+                new String[] {"200", "EDITED", "scope"}, // only the scope changed after it was written
+                new String[] {"200", "EDITED", ""}, // written after this change
+                new String[] {"200", "SENT", ""}, // sent: a new notice, not this text, follows (Art. 33(4))
+                new String[] {"403", "", ""})) { // the responder: the notice is not theirs to read
+            String url = serveAwarenessAndNotice(Integer.parseInt(notice[0]), notice[1], notice[2]);
+            CliRun r = run(url, awareness);
+            assertThat(r.exit()).as(String.join(" ", notice)).isZero();
+            assertThat(r.err()).as(String.join(" ", notice)).isEmpty();
+            assertThat(r.out()).startsWith("incident INC-1 is now aware at 2026-11-26T06:30:00Z\n");
+            stop();
+        }
+        // the server's refusal of the setting itself is printed as before, and no notice read
+        received.clear();
+        String url = serve(403, problem(403, "forbidden", "awareAt: LEGAL records that"));
+        CliRun refused = run(url, awareness);
+        assertThat(refused.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(received).hasSize(1);
+        assertThat(refused.err()).doesNotContain("notice");
+    }
+
     @Test
     void incidentFactsAndAwarenessRefuseAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
         String url = serve(200, RECOMPUTED.formatted(""));

@@ -762,6 +762,20 @@ abstract class IncidentCliContract {
                 .doesNotContain("stale")
                 .endsWith(NL + v1);
         refused(cli(counsel, "notice", "show", "--incident", id, "--version", "9"), "notice show", ")");
+
+        // the awareness moved earlier after the text was written: the command says, after its output,
+        // that the text may state the old time; its exit code is the setting's
+        String earlier = Instant.parse(aware).minus(1, ChronoUnit.HOURS).toString();
+        Cli moved = cli(ic, "incident", "awareness", id, "--aware-at", earlier, "--reason", "an earlier alert");
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.out()).startsWith("incident " + id + " is now aware at " + earlier + NL);
+        assertThat(moved.err())
+                .isEqualTo("tandem incident awareness: the GDPR Art. 33 notice's text (version 2) was written before"
+                        + " this change, so the time it states may be the old one: review it with `tandem notice show"
+                        + " --incident " + id + "` and store it again" + NL);
+        assertThat(ok(counsel, "notice", "show", "--incident", id).out())
+                .contains("  stale                  awareness: it was set anew after this text was written")
+                .contains("    - awareness: when the company became aware was changed after version 2 was written");
         assertThat(JSON.readTree(ok(counsel, "notice", "versions", "--incident", id, "--format", "json")
                         .out()))
                 .isEqualTo(versions);
