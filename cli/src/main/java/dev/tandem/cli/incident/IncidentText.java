@@ -223,10 +223,11 @@ final class IncidentText {
         if (due == null) {
             row(out, "due", o.path("dueText").asString(""));
         } else {
-            String local = o.path("dueRuleLocal").asString(o.path("dueLocal").asString(""));
+            String local =
+                    localTime(o.path("dueRuleLocal").asString(o.path("dueLocal").asString("")));
             String ruleZone = o.path("ruleZone").asString(zone == null ? "" : zone);
             // a deadline whose days end in UTC is shown once
-            boolean same = local.isEmpty() || local.equals(due.toString());
+            boolean same = local.isEmpty() || (local.endsWith("+00:00") && UTC.contains(ruleZone));
             row(out, "due", due + (same ? "" : " (" + local + (ruleZone.isEmpty() ? "" : " " + ruleZone) + ")"));
             if (asOf != null && o.path("status").asString("PENDING").equals("PENDING")) {
                 row(out, "time left", timeLeft(Duration.between(asOf, due)));
@@ -244,6 +245,27 @@ final class IncidentText {
                             + question.path("key").asString("") + ")");
         }
         if (o.hasNonNull("id")) row(out, "id", o.path("id").asString());
+    }
+
+    /** The names of UTC itself a rule's zone may have, where a deadline's local time is its UTC time. */
+    private static final java.util.Set<String> UTC = java.util.Set.of("", "Z", "UTC", "Etc/UTC", "GMT", "Etc/GMT");
+
+    /**
+     * A local time as the server writes it ({@code dueLocal}, {@code dueRuleLocal}: RFC 3339 with the
+     * zone's offset), with that offset written out: Dublin, Lisbon or Reykjavik at UTC+0 read
+     * {@code 2026-12-10T09:00+00:00}, not {@code …09:00Z}, which would say the time is UTC's rather
+     * than the place's. The text as it came when it is no such time.
+     */
+    static String localTime(String rfc3339) {
+        try {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(rfc3339);
+            return t.toLocalDateTime()
+                    + (t.getOffset().getTotalSeconds() == 0
+                            ? "+00:00"
+                            : t.getOffset().getId());
+        } catch (DateTimeParseException e) {
+            return rfc3339;
+        }
     }
 
     /** What an obligation owes, to whom: {@code EU GDPR (EU) to SUPERVISORY_AUTHORITY}. */

@@ -775,6 +775,34 @@ class IncidentCommandTest {
     }
 
     /**
+     * A deadline whose days end in a zone at UTC+0 (Dublin and Lisbon in winter, Reykjavik all year)
+     * is shown in that zone with its offset written out: the API's {@code …T09:00Z} would read as UTC's
+     * time beside the zone's name.
+     */
+    @Test
+    void aLocalDueTimeAtUtcPlusZeroCarriesItsOffsetNotAZ() throws IOException {
+        String answer = OBLIGATIONS
+                .formatted("2026-12-10T09:00:00Z", false)
+                .replace(
+                        "\"ruleZone\":\"Europe/Berlin\",\"dueRuleLocal\":\"2026-11-29T08:00+01:00\"",
+                        "\"ruleZone\":\"Europe/Dublin\",\"dueRuleLocal\":\"2026-12-10T09:00Z\"");
+        String url = serve(200, answer);
+        CliRun r = run(url, "obligations", "--incident", "INC-1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("  due                    2026-12-10T09:00:00Z (2026-12-10T09:00+00:00 Europe/Dublin)"
+                        + System.lineSeparator())
+                .doesNotContain("09:00Z Europe/Dublin");
+        // the JSON is the server's answer as it came (docs/contracts.md §4)
+        CliRun json = run(url, "obligations", "--incident", "INC-1", "--format", "json");
+        assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree(answer));
+        // seconds and other offsets are kept as the server wrote them
+        assertThat(IncidentText.localTime("2027-01-04T23:59:59-06:00")).isEqualTo("2027-01-04T23:59:59-06:00");
+        assertThat(IncidentText.localTime("2026-12-10T23:59:59Z")).isEqualTo("2026-12-10T23:59:59+00:00");
+        assertThat(IncidentText.localTime("not a time")).isEqualTo("not a time");
+    }
+
+    /**
      * Counsel's view carries the scope checks and each set-aside notice's justification, and a
      * deadline whose days end in UTC has no second, equal time beside it.
      */
