@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whom a GDPR Art. 33 notice is addressed to when the controller is established in the EU/EEA: the
  * supervisory authority of the member state of its (main) establishment (GDPR Art. 55(1), 56(1)),
- * by name, as the authorities name themselves in the European Data Protection Board's list of its
- * members (ADR 141). Germany has no one authority for companies (each Land's supervises the
+ * by name, the members of the European Data Protection Board as they name themselves (ADR 141 lists
+ * the public sources each name was checked against). Germany has no one authority for companies (each Land's supervises the
  * companies established there, § 40 BDSG), and a controller established in several member states
  * chooses its main establishment: both stay a gap of the notice.
  */
