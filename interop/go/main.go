@@ -17,7 +17,13 @@
 // data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its consistency proof
 // to the bag's checkpoint, data/analysis/timeline.jsonl (format 3) against the public leak.timeline-entry
 // entries it is drawn from, and, given a witness key, its C2SP tlog-cosignature v1 on the
-// checkpoint, verified by a note.Verifier written here from the spec.
+// checkpoint, verified by a note.Verifier written here from the spec. bag-info.txt's Tandem-Incident is
+// checked against every entry (each of that incident, one of them its incident.opened) and its
+// Tandem-Checkpoint-* fields against the signed checkpoint; a bag-info.txt giving one of these twice is
+// malformed. It then says what is signed and what is not, as tandem verify does (docs/contracts.md
+// "Additions", ADR 142): the export time the bag's export entry records (signed with it), and one
+// "not signed: ..." line for each other bagit.txt and bag-info.txt field, each tag file beside BagIt's
+// and data/ledger/key, in the same order. It reads no manifest: tandem verify checks those.
 //
 // It exits 0 when everything verifies and 1, naming the first failure, otherwise.
 package main
@@ -39,6 +45,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
@@ -259,13 +267,34 @@ func editedSince(bag string, info []byte) string {
 	return ""
 }
 
-// runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog.
+// runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog, then
+// says what of it is signed and what is not.
 func runBag(bag, witnessKey string) error {
 	format, err := bagFormat(bag)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("bag-info.txt: bag format %d\n", format)
+	declaration, err := readFields(bag, "bagit.txt")
+	if err != nil {
+		return err
+	}
+	info, err := readFields(bag, "bag-info.txt")
+	if err != nil {
+		return err
+	}
+	// A bound field given twice would show a reader a value that only its other line is checked for.
+	for _, label := range boundInfo {
+		var given []string
+		for _, f := range info {
+			if f.label == label {
+				given = append(given, f.value)
+			}
+		}
+		if len(given) > 1 {
+			return fmt.Errorf("malformed: bag-info.txt: it gives %s %d times (%s); a bag has one", label, len(given), strings.Join(given, ", "))
+		}
+	}
 	ledgerDir := filepath.Join(bag, "data", "ledger")
 	vkey, err := os.ReadFile(filepath.Join(ledgerDir, "key"))
 	if err != nil {
@@ -296,13 +325,24 @@ func runBag(bag, witnessKey string) error {
 		return err
 	}
 	fmt.Printf("note.Open: bag checkpoint of %s, size %d, root %s, %d signature(s) verified\n", origin, size, root, len(n.Sigs))
+	incident, _ := infoValue(info, "Tandem-Incident")
+	if strings.TrimSpace(incident) == "" {
+		return errors.New("malformed: bag-info.txt: it names no Tandem-Incident")
+	}
+	infoOrigin, _ := infoValue(info, "Tandem-Checkpoint-Origin")
+	infoSize, _ := infoValue(info, "Tandem-Checkpoint-Size")
+	infoRoot, _ := infoValue(info, "Tandem-Checkpoint-Root")
+	if infoOrigin != origin || infoSize != strconv.FormatInt(size, 10) || infoRoot != root.String() {
+		return fmt.Errorf("malformed: bag-info.txt: its checkpoint fields (%s, size %s, root %s) are not the signed checkpoint's (%s, size %d, root %s)", infoOrigin, infoSize, infoRoot, origin, size, root)
+	}
 	if witnessKey != "" {
 		if len(n.Sigs) != 2 {
 			return fmt.Errorf("the checkpoint carries no valid cosignature by %s", witnessKey)
 		}
-		fmt.Printf("cosignature/v1: witness %s co-signed the checkpoint\n", n.Sigs[1].Name)
+		fmt.Printf("cosignature/v1: witness %s co-signed the checkpoint%s\n", n.Sigs[1].Name, cosignedAt(n.Sigs[1]))
 	}
 	leaves := map[int64][]byte{}
+	opened := false
 	if err := eachLine(filepath.Join(ledgerDir, "entries.jsonl"), func(line []byte) error {
 		var e struct {
 			Index int64  `json:"index"`
@@ -311,10 +351,25 @@ func runBag(bag, witnessKey string) error {
 		if err := json.Unmarshal(line, &e); err != nil {
 			return err
 		}
+		var entry ledgerEntry
+		if err := json.Unmarshal(e.Leaf, &entry); err != nil {
+			return fmt.Errorf("entry #%d: %w", e.Index, err)
+		}
+		if entry.Incident == nil || *entry.Incident != incident {
+			of := "none"
+			if entry.Incident != nil {
+				of = *entry.Incident
+			}
+			return fmt.Errorf("malformed: entry #%d: it belongs to incident %s, the bag to %s", e.Index, of, incident)
+		}
+		opened = opened || entry.Type == "incident.opened"
 		leaves[e.Index] = e.Leaf
 		return nil
 	}); err != nil {
 		return fmt.Errorf("entries.jsonl: %w", err)
+	}
+	if !opened {
+		return fmt.Errorf("missing entry: data/ledger/entries.jsonl: no incident.opened entry of incident %s: the bag's Tandem-Incident is bound to no signed entry", incident)
 	}
 	checked := 0
 	if err := eachLine(filepath.Join(ledgerDir, "proofs.jsonl"), func(line []byte) error {
@@ -349,18 +404,188 @@ func runBag(bag, witnessKey string) error {
 		return err
 	}
 	if format >= formatWithTimeline {
-		return checkTimeline(bag, leaves, size)
+		if err := checkTimeline(bag, leaves, size); err != nil {
+			return err
+		}
 	}
+	return saySigned(bag, leaves, declaration, info)
+}
+
+// boundInfo are the bag-info.txt fields a signature binds, checked above: the incident (every entry of the
+// bag is of it) and the signed checkpoint's, field by field. Every other field is not signed (ADR 142).
+var boundInfo = []string{"Tandem-Incident", "Tandem-Checkpoint-Origin", "Tandem-Checkpoint-Size", "Tandem-Checkpoint-Root"}
+
+// bagitTagFiles are the tag files BagIt defines that tandem verify reads: the declaration, bag-info.txt
+// (field by field) and the manifests. Any other tag file is not signed (ADR 142).
+var bagitTagFiles = map[string]bool{
+	"bagit.txt": true, "bag-info.txt": true,
+	"manifest-sha256.txt": true, "manifest-sha512.txt": true,
+	"tagmanifest-sha256.txt": true, "tagmanifest-sha512.txt": true,
+}
+
+// field is one "Label: value" of a tag file (RFC 8493 §2.2.2).
+type field struct{ label, value string }
+
+// readFields reads the "Label: value" lines of the tag file name in their order, a label given twice
+// twice; a line starting with white space continues the previous one (RFC 8493 §2.2.2).
+func readFields(bag, name string) ([]field, error) {
+	raw, err := os.ReadFile(filepath.Join(bag, name))
+	if err != nil {
+		return nil, err
+	}
+	var out []field
+	for n, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" {
+			continue
+		}
+		if (line[0] == ' ' || line[0] == '\t') && len(out) > 0 {
+			out[len(out)-1].value += " " + strings.TrimSpace(line)
+			continue
+		}
+		label, value, ok := strings.Cut(line, ":")
+		if !ok || label == "" {
+			return nil, fmt.Errorf("malformed: %s: line %d is not \"Label: value\"", name, n+1)
+		}
+		out = append(out, field{strings.TrimSpace(label), strings.TrimSpace(value)})
+	}
+	return out, nil
+}
+
+// infoValue is the last value fields give label, and whether they give it.
+func infoValue(fields []field, label string) (string, bool) {
+	value, ok := "", false
+	for _, f := range fields {
+		if f.label == label {
+			value, ok = f.value, true
+		}
+	}
+	return value, ok
+}
+
+// cosignedAt is the time a C2SP tlog-cosignature v1 carries (its first 8 bytes), signed with it.
+func cosignedAt(sig note.Signature) string {
+	raw, err := base64.StdEncoding.DecodeString(sig.Base64)
+	if err != nil || len(raw) < 4+8 {
+		return ""
+	}
+	t := binary.BigEndian.Uint64(raw[4:12])
+	return fmt.Sprintf(" at %s (the witness's own clock, signed with its cosignature)", time.Unix(int64(t), 0).UTC().Format(time.RFC3339))
+}
+
+// saySigned prints the export time the signature covers and, one line each, what of the bag no signature
+// covers, in tandem verify's order and words (ADR 142) where this checker does the same checks.
+func saySigned(bag string, leaves map[int64][]byte, declaration, info []field) error {
+	var last int64 = -1
+	for i := range leaves {
+		if i > last {
+			last = i
+		}
+	}
+	var e ledgerEntry
+	if err := json.Unmarshal(leaves[last], &e); err != nil {
+		return fmt.Errorf("entry #%d: %w", last, err)
+	}
+	var treeSize int64
+	_, isObject := e.Body["entries"]
+	isObject = isObject && bytes.HasPrefix(bytes.TrimSpace(e.Body["entries"]), []byte("{"))
+	listed := e.Type == "incident.exported" && isObject &&
+		json.Unmarshal(e.Body["treeSize"], &treeSize) == nil && treeSize >= 1 && last >= treeSize
+	if listed {
+		fmt.Printf("exported: %s by %s: the server's time in export entry #%d, signed with it; cite this as the bag's date, not bag-info.txt's Bagging-Date\n", e.At, printable(e.Actor), last)
+	} else {
+		fmt.Printf("exported: no export time is signed: the bag has no export entry of its own (an older build's bag); its last entry, #%d, was recorded at %s (signed), so it was exported after that\n", last, e.At)
+	}
+	var lines []string
+	for _, f := range declaration {
+		if f.label != "BagIt-Version" && f.label != "Tag-File-Character-Encoding" {
+			lines = append(lines, "bagit.txt "+printable(f.label)+": "+printable(f.value))
+		}
+	}
+	for _, f := range info {
+		bound := false
+		for _, b := range boundInfo {
+			bound = bound || f.label == b
+		}
+		if bound {
+			continue
+		}
+		line := "bag-info.txt " + printable(f.label) + ": " + printable(f.value)
+		switch f.label {
+		case "Bagging-Date":
+			switch {
+			case !listed:
+				line += " (no export time is signed in this bag)"
+			case len(e.At) >= 10 && f.value == e.At[:10]:
+				line += " (cite the signed export time above instead)"
+			default:
+				line += " (not the date of the signed export time above, " + e.At + ")"
+			}
+		case "Payload-Oxum":
+			line += " (not checked here: this checker reads no manifest; tandem verify checks it against the payload)"
+		case "Tandem-Bag-Format":
+			line += " (it chose the checks above; tandem verify checks it against the files the bag holds)"
+		}
+		lines = append(lines, line)
+	}
+	var tagFiles []string
+	if err := filepath.WalkDir(bag, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(bag, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if !strings.HasPrefix(rel, "data/") && !bagitTagFiles[rel] {
+			tagFiles = append(tagFiles, rel)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	sort.Strings(tagFiles)
+	for _, t := range tagFiles {
+		lines = append(lines, "tag file "+printable(t))
+	}
+	lines = append(lines, "data/ledger/key (it checked the signature here, but it is the bag's own: compare it, whole, with the verifier key the company gave you out of band)")
+	for _, l := range lines {
+		fmt.Println("not signed: " + l)
+	}
+	fmt.Println("no signature covers these: anyone holding the bag can change them, and no check here fails; rely on none of them")
 	return nil
+}
+
+// printable is text from the bag as one line of printable characters, at most 80: it is the bag's, not
+// this checker's (control and format characters as "?").
+func printable(text string) string {
+	var out []rune
+	for _, r := range text {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			r = '?'
+		}
+		out = append(out, r)
+	}
+	if len(out) > 80 {
+		return string(out[:79]) + "\u2026"
+	}
+	return string(out)
 }
 
 // formatWithTimeline is the first bag format that holds data/analysis/timeline.jsonl (ADR 115).
 const formatWithTimeline = 3
 
-// ledgerEntry is what checkTimeline reads of a leaf: its type and body.
+// ledgerEntry is what is read of a leaf: its type, incident, server time, actor and body.
 type ledgerEntry struct {
-	Type string                     `json:"type"`
-	Body map[string]json.RawMessage `json:"body"`
+	Type     string                     `json:"type"`
+	Incident *string                    `json:"incident"`
+	At       string                     `json:"at"`
+	Actor    string                     `json:"actor"`
+	Body     map[string]json.RawMessage `json:"body"`
 }
 
 // checkTimeline checks data/analysis/timeline.jsonl against the bag's proved entries (docs/contracts.md

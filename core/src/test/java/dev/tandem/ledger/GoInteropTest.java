@@ -108,7 +108,9 @@ class GoInteropTest {
         assertThat(r.output())
                 .contains("bag-info.txt: bag format " + dev.tandem.export.ExportBag.FORMAT_VERSION)
                 .contains("note.Open: bag checkpoint of " + dev.tandem.export.SampleBag.ORIGIN)
-                .contains("cosignature/v1: witness witness.example/go co-signed the checkpoint")
+                .containsPattern("cosignature/v1: witness witness.example/go co-signed the checkpoint at"
+                        + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(the witness's own clock, signed with its"
+                        + " cosignature\\)\n")
                 .contains("tlog.CheckRecord: " + bagEntries + " bag entries verified against the checkpoint")
                 .contains("tlog.CheckTree: the drawn checkpoint of size " + bagDrawnAt
                         + " is consistent with the bag checkpoint of size " + bagSize)
@@ -200,6 +202,170 @@ class GoInteropTest {
         assertThat(r.output())
                 .contains("FAILED: bag-info.txt: made by a newer Tandem, format " + newer)
                 .doesNotContain("changed by hand");
+    }
+
+    /** Go's run and Java's check of the same unpacked bag. */
+    record Both(Result go, dev.tandem.export.BagCheck java) {}
+
+    private static Both both(Path dir) throws Exception {
+        return new Both(
+                run(dir, List.of(binary.toString(), "--bag", dir.toString())),
+                dev.tandem.export.BagVerifier.verify(dir, dev.tandem.export.BagVerifier.Options.DEFAULT));
+    }
+
+    /**
+     * Both verified the bag and say the same of it (ADR 142): the export time its export entry signs, and
+     * the same things not signed in the same order, each in the words {@code tandem verify} gives it but
+     * for the note on what checks it ({@code tandem verify} reads the manifests and a pinned key, Go
+     * neither). Returns the Java summary.
+     */
+    private static dev.tandem.export.BagCheck.Summary assertAgree(Both b) {
+        assertThat(b.go().exit()).as(b.go().output()).isZero();
+        assertThat(b.java().ok()).as(b.java().toString()).isTrue();
+        dev.tandem.export.BagCheck.Summary s = ((dev.tandem.export.BagCheck.Verified) b.java()).summary();
+        assertThat(s.listed()).isTrue();
+        assertThat(b.go().output())
+                .contains("\nexported: " + s.lastAt() + " by " + s.lastBy() + ": the server's time in export entry #"
+                        + s.exportEntry() + ", signed with it; cite this as the bag's date, not bag-info.txt's"
+                        + " Bagging-Date\n");
+        List<String> go = b.go().output()
+                .lines()
+                .filter(l -> l.startsWith("not signed: "))
+                .map(l -> l.substring("not signed: ".length()).replaceFirst(" \\([^()]*\\)$", ""))
+                .toList();
+        List<String> java = s.notSigned().stream()
+                .map(n -> n.file().equals("data/" + dev.tandem.export.ExportBag.KEY)
+                        ? n.file()
+                        : n.wholeFile() ? "tag file " + n.file() : n.file() + " " + n.label() + ": " + n.value())
+                .toList();
+        assertThat(go).isNotEmpty().containsExactlyElementsOf(java);
+        assertThat(b.go().output()).contains("\nno signature covers these: ");
+        return s;
+    }
+
+    /** The unpacked bag's tag manifests rewritten over its tag files as they are now, as anyone holding it can. */
+    private static void retag(Path dir) throws Exception {
+        StringBuilder sha256 = new StringBuilder();
+        StringBuilder sha512 = new StringBuilder();
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith("data/") || rel.startsWith("tagmanifest-")) {
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(f);
+                sha256.append(dev.tandem.export.ExportBag.sha256(bytes))
+                        .append("  ")
+                        .append(rel)
+                        .append('\n');
+                sha512.append(java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-512")
+                                        .digest(bytes)))
+                        .append("  ")
+                        .append(rel)
+                        .append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("tagmanifest-sha256.txt"), sha256);
+        Files.writeString(dir.resolve("tagmanifest-sha512.txt"), sha512);
+    }
+
+    private static void editBagInfo(Path dir, String from, String to) throws Exception {
+        Path info = dir.resolve("bag-info.txt");
+        String text = Files.readString(info);
+        assertThat(text).contains(from);
+        Files.writeString(info, text.replace(from, to));
+        retag(dir);
+    }
+
+    @Test
+    void goAndJavaSayTheSameOfAnHonestBag() throws Exception {
+        Both b = both(unpackedBag("agree-honest", null));
+        dev.tandem.export.BagCheck.Summary s = assertAgree(b);
+        assertThat(s.notSigned())
+                .extracting(dev.tandem.export.BagCheck.NotSigned::label)
+                .contains(dev.tandem.export.ExportBag.BAGGING_DATE, "Payload-Oxum");
+        assertThat(b.go().output())
+                .contains("\nnot signed: bag-info.txt Bagging-Date: 2026-11-27 (cite the signed export time above"
+                        + " instead)\n")
+                .doesNotContain("not signed: bag-info.txt Tandem-Incident")
+                .doesNotContain("not signed: bag-info.txt Tandem-Checkpoint")
+                .doesNotContain("not signed: tag file");
+    }
+
+    @Test
+    void goAndJavaAgreeOnABagWhoseBaggingDateWasEdited() throws Exception {
+        Path dir = unpackedBag("agree-dated", null);
+        editBagInfo(dir, "Bagging-Date: 2026-11-27\n", "Bagging-Date: 2025-06-30\n");
+        Both b = both(dir);
+        dev.tandem.export.BagCheck.Summary s = assertAgree(b);
+        // the words tandem verify gives it: the signed export time is the export entry's, not the edited date
+        assertThat(b.go().output())
+                .contains("\nnot signed: bag-info.txt Bagging-Date: 2025-06-30 (not the date of the signed export"
+                        + " time above, " + s.lastAt() + ")\n");
+        assertThat(s.lastAt()).startsWith("2026-11-27T");
+    }
+
+    @Test
+    void goAndJavaAgreeOnABagWithAddedTagFiles() throws Exception {
+        Path dir = unpackedBag("agree-tagged", null);
+        Files.writeString(dir.resolve("attestation.txt"), "Signed and attested by the CISO, 2026-11-27\n");
+        Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(dir.resolve("notes/review.txt"), "reviewed\n");
+        editBagInfo(dir, "Bagging-Date:", "Source-Organization: Example Corp\nBagging-Date:");
+        Both b = both(dir);
+        assertAgree(b);
+        assertThat(b.go().output())
+                .contains("\nnot signed: bag-info.txt Source-Organization: Example Corp\n")
+                .contains("\nnot signed: tag file attestation.txt\nnot signed: tag file notes/review.txt\n");
+    }
+
+    @Test
+    void goAndJavaBothRefuseABagInfoGivingTheIncidentTwice() throws Exception {
+        Path dir = unpackedBag("agree-twice", null);
+        Path info = dir.resolve("bag-info.txt");
+        Files.writeString(info, dev.tandem.export.ExportBag.INCIDENT + ": INC-9\n" + Files.readString(info));
+        retag(dir);
+        Both b = both(dir);
+        assertThat(b.java().ok()).isFalse();
+        String message = ((dev.tandem.export.BagCheck.Failed) b.java()).message();
+        assertThat(message)
+                .isEqualTo("malformed: bag-info.txt: it gives Tandem-Incident 2 times (INC-9, "
+                        + dev.tandem.export.SampleBag.INCIDENT + "); a bag has one");
+        assertThat(b.go().exit()).as(b.go().output()).isEqualTo(1);
+        assertThat(b.go().output()).contains("FAILED: " + message + "\n").doesNotContain("not signed:");
+    }
+
+    @Test
+    void goRefusesABagInfoWhoseIncidentOrCheckpointFieldIsNotTheSignedOnes() throws Exception {
+        Path dir = unpackedBag("checkpoint-field", null);
+        String size = dev.tandem.export.ExportBag.SIZE + ": " + bagSize + "\n";
+        editBagInfo(dir, size, dev.tandem.export.ExportBag.SIZE + ": " + (bagSize + 1) + "\n");
+        Both b = both(dir);
+        assertThat(b.java().ok()).isFalse();
+        assertThat(b.go().exit()).as(b.go().output()).isEqualTo(1);
+        assertThat(b.go().output())
+                .contains("FAILED: malformed: bag-info.txt: its checkpoint fields ("
+                        + dev.tandem.export.SampleBag.ORIGIN + ", size " + (bagSize + 1) + ", root ");
+        // a Tandem-Checkpoint field given twice, the second one the signed checkpoint's, is refused as well
+        Path twice = unpackedBag("checkpoint-twice", null);
+        editBagInfo(twice, size, dev.tandem.export.ExportBag.SIZE + ": 1\n" + size);
+        Both t = both(twice);
+        assertThat(((dev.tandem.export.BagCheck.Failed) t.java()).message())
+                .isEqualTo("malformed: bag-info.txt: it gives " + dev.tandem.export.ExportBag.SIZE + " 2 times (1, "
+                        + bagSize + "); a bag has one");
+        assertThat(t.go().output()).contains("FAILED: " + ((dev.tandem.export.BagCheck.Failed) t.java()).message());
+        // and a Tandem-Incident no entry of the bag is of
+        Path other = unpackedBag("other-incident", null);
+        String incident = dev.tandem.export.ExportBag.INCIDENT + ": " + dev.tandem.export.SampleBag.INCIDENT + "\n";
+        editBagInfo(other, incident, dev.tandem.export.ExportBag.INCIDENT + ": INC-8\n");
+        Both o = both(other);
+        String message = ((dev.tandem.export.BagCheck.Failed) o.java()).message();
+        assertThat(message)
+                .startsWith("malformed: entry #")
+                .endsWith(": it belongs to incident " + dev.tandem.export.SampleBag.INCIDENT + ", the bag to INC-8");
+        assertThat(o.go().exit()).as(o.go().output()).isEqualTo(1);
+        assertThat(o.go().output()).contains(message);
     }
 
     static final Cosigner witness = Cosigner.generate("witness.example/go");
