@@ -223,11 +223,16 @@ class GoInteropTest {
         assertThat(b.go().exit()).as(b.go().output()).isZero();
         assertThat(b.java().ok()).as(b.java().toString()).isTrue();
         dev.tandem.export.BagCheck.Summary s = ((dev.tandem.export.BagCheck.Verified) b.java()).summary();
-        assertThat(s.listed()).isTrue();
         assertThat(b.go().output())
-                .contains("\nexported: " + s.lastAt() + " by " + s.lastBy() + ": the server's time in export entry #"
-                        + s.exportEntry() + ", signed with it; cite this as the bag's date, not bag-info.txt's"
-                        + " Bagging-Date\n");
+                .contains(
+                        s.listed()
+                                ? "\nexported: " + s.lastAt() + " by " + s.lastBy()
+                                        + ": the server's time in export entry #" + s.exportEntry()
+                                        + ", signed with it; cite this as the bag's date, not bag-info.txt's"
+                                        + " Bagging-Date\n"
+                                : "\nexported: no export time is signed: the bag has no export entry of its own (an"
+                                        + " older build's bag); its last entry, #" + s.lastEntry() + ", was recorded"
+                                        + " at " + s.lastAt() + " (signed), so it was exported after that\n");
         List<String> go = b.go().output()
                 .lines()
                 .filter(l -> l.startsWith("not signed: "))
@@ -282,6 +287,7 @@ class GoInteropTest {
     void goAndJavaSayTheSameOfAnHonestBag() throws Exception {
         Both b = both(unpackedBag("agree-honest", null));
         dev.tandem.export.BagCheck.Summary s = assertAgree(b);
+        assertThat(s.listed()).isTrue();
         assertThat(s.notSigned())
                 .extracting(dev.tandem.export.BagCheck.NotSigned::label)
                 .contains(dev.tandem.export.ExportBag.BAGGING_DATE, "Payload-Oxum");
@@ -294,11 +300,22 @@ class GoInteropTest {
     }
 
     @Test
+    void goAndJavaAgreeThatAnOlderBuildsBagSignsNoExportTime() throws Exception {
+        Both b = both(unpack(new dev.tandem.export.SampleBag(false), "agree-older", null));
+        dev.tandem.export.BagCheck.Summary s = assertAgree(b);
+        assertThat(s.listed()).isFalse();
+        assertThat(b.go().output())
+                .contains("\nnot signed: bag-info.txt Bagging-Date: 2026-11-27 (no export time is signed in this"
+                        + " bag)\n");
+    }
+
+    @Test
     void goAndJavaAgreeOnABagWhoseBaggingDateWasEdited() throws Exception {
         Path dir = unpackedBag("agree-dated", null);
         editBagInfo(dir, "Bagging-Date: 2026-11-27\n", "Bagging-Date: 2025-06-30\n");
         Both b = both(dir);
         dev.tandem.export.BagCheck.Summary s = assertAgree(b);
+        assertThat(s.listed()).isTrue();
         // the words tandem verify gives it: the signed export time is the export entry's, not the edited date
         assertThat(b.go().output())
                 .contains("\nnot signed: bag-info.txt Bagging-Date: 2025-06-30 (not the date of the signed export"
