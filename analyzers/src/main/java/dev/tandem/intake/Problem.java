@@ -40,7 +40,12 @@ public record Problem(
          * A Setup download's times read one of the ways they could be: dates that read month or day
          * first, a zone abbreviation other zones write at another offset. The file was read.
          */
-        TIMES_ASSUMED(false);
+        TIMES_ASSUMED(false),
+        /**
+         * A session that read bulk customer rows which no rule could judge, for want of the User export
+         * or of days of the user's history: nothing was found about it, which is not that it is benign.
+         */
+        BULK_READ_NOT_JUDGED(false);
 
         private final boolean fileLevel;
 

@@ -190,6 +190,48 @@ final class AdminSessionRule extends LeakRule {
         return out;
     }
 
+    /** A session's bulk read that no rule could judge, and why (docs/leak-patterns.md, "Problems"). */
+    record NotJudged(SessionStats session, String user, String reason) {}
+
+    /**
+     * The sessions that read at least {@code minBulkRecords} customer rows through an API and that no rule claimed
+     * because what judging them needs is missing: no User export names the user (neither this rule
+     * nor the integration rule can tell an administrator, an integration or another user), or, for a
+     * user it names who is neither an administrator nor an integration, fewer than
+     * {@code minHistoryDays} days of the user's activity to tell the habit by. Run after every rule, so
+     * that a session another rule explained is not listed.
+     */
+    List<NotJudged> notJudged(Claims claims) {
+        List<NotJudged> out = new ArrayList<>();
+        for (SessionStats s : sortedSessions()) {
+            // report runs and their exports are the report export rule's, judged without the User export
+            if (s.apiRows < t.minBulkRecords() || claims.userClaimed(s.userKey) || claims.sessionClaimed(s.key)) {
+                continue;
+            }
+            UserStats u = b.users.get(s.userKey);
+            if (u == null) {
+                continue;
+            }
+            Who w = who(u);
+            if (w.user() == null) {
+                out.add(new NotJudged(
+                        s,
+                        w.id(),
+                        "no User export names the user, so whether it is an administrator, an integration or"
+                                + " another user is unknown (add the User export, with Profile.Name)"));
+            } else if (!isAdmin(w) && !isIntegration(w, u) && u.historyDays(s.days) < t.minHistoryDays()) {
+                int days = u.historyDays(s.days);
+                out.add(new NotJudged(
+                        s,
+                        w.id(),
+                        "the logs read hold " + days + " other day" + (days == 1 ? "" : "s")
+                                + " of the user's activity, and its usual volume needs " + t.minHistoryDays()
+                                + " (add the event logs of the days before)"));
+            }
+        }
+        return out;
+    }
+
     /**
      * The connected apps (CONNECTED_APP_ID to CLIENT_NAME) the session's reads came through that
      * none of the user's other sessions used, given days of history; empty without.

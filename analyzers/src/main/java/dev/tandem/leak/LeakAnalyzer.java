@@ -164,6 +164,7 @@ public final class LeakAnalyzer {
                 run.setupTrail);
         List<Finding> findings = rules.run();
         unmatchedExports(run.behaviour, run.problems);
+        notJudged(rules.notJudged(), run.problems);
         Map<String, java.util.BitSet> users = usersNamed(run, contributions);
         progress.progress(new ProgressListener.Progress(
                 run.done, inputs.size(), "", run.behaviour.events, ProgressListener.Phase.DONE));
@@ -237,6 +238,40 @@ public final class LeakAnalyzer {
                     "export of report " + (id.isEmpty() ? "(no REPORT_ID)" : id)
                             + " with no run of that report in the logs read: its row count is unknown (add the"
                             + " Report event log of the same day)");
+        }
+    }
+
+    /**
+     * Says which bulk reads no rule could judge, at the session's first read of customer rows: a
+     * responder who sees no finding must not take a 400,000-row extraction for a benign one. The reason
+     * rests on other inputs than the session's (the User export, other days' logs), so the problem names
+     * an empty second input: the server treats it as privileged whenever any input is (as a problem of
+     * no known input, docs/analysis-api.md).
+     */
+    private static void notJudged(List<AdminSessionRule.NotJudged> sessions, Problems problems) {
+        for (AdminSessionRule.NotJudged n : sessions) {
+            Behaviour.SessionStats s = n.session();
+            EvidenceRef at = s.firstReadRef != null ? s.firstReadRef : s.firstRef;
+            if (at == null) {
+                continue;
+            }
+            StringBuilder objects = new StringBuilder();
+            s.rowsByObject.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> objects.append(objects.isEmpty() ? "" : ", ")
+                            .append(Rules.count(e.getValue()))
+                            .append(' ')
+                            .append(e.getKey()));
+            problems.report(new Problem(
+                    at.file(),
+                    at.line(),
+                    Problem.Kind.BULK_READ_NOT_JUDGED,
+                    "session " + s.key + " of " + n.user() + " read " + Rules.count(s.readRows)
+                            + " customer rows (" + objects + ") and was not judged: " + n.reason()
+                            + "; no finding about it does not mean it was benign",
+                    ""));
         }
     }
 

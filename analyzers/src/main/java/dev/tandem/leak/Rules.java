@@ -24,6 +24,8 @@ final class Rules {
     private final Thresholds t;
     private final List<LeakRule> rules;
     private final AccessFacts facts;
+    private final AdminSessionRule adminSessions;
+    private List<AdminSessionRule.NotJudged> notJudged = List.of();
 
     Rules(Thresholds t, Behaviour b, Captures captures, Exports exports, OrgConfig config, UserDirectory directory) {
         this(t, b, captures, exports, config, directory, new LoginHistory(), new SetupAuditTrail());
@@ -42,9 +44,10 @@ final class Rules {
         LeakRule.Observations o = new LeakRule.Observations(t, b, captures, exports, config, directory, logins, trail);
         IntegrationSyncRule integration = new IntegrationSyncRule(o);
         this.facts = new AccessFacts(o, integration::who);
+        this.adminSessions = new AdminSessionRule(o);
         this.rules = List.of(
                 integration,
-                new AdminSessionRule(o),
+                adminSessions,
                 new SharingExposureRule(o),
                 new CleartextCalloutRule(o),
                 new ConfiguredCleartextEndpointRule(o),
@@ -99,7 +102,13 @@ final class Rules {
             }
             out.addAll(r.apply(claims));
         }
+        notJudged = adminSessions.notJudged(claims);
         return merge(out);
+    }
+
+    /** The bulk reads of the last {@link #run} that no rule could judge, and why. */
+    List<AdminSessionRule.NotJudged> notJudged() {
+        return notJudged;
     }
 
     /** The dated facts of the last {@link #run}: setup changes, suspect logins, extractions. */

@@ -446,7 +446,14 @@ class LoginAndSetupTrailTest {
                                 text("LoginHistory.csv", queriedLoginHistory()),
                                 text("SetupAuditTrail.csv", queriedTrail())),
                         ProgressListener.NONE);
-        assertThat(r.problems()).isEmpty();
+        // nothing unreadable; the extraction itself is not judged without the User export, and is said so
+        assertThat(r.problems())
+                .extracting(Problem::file, Problem::line, Problem::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("API.csv", 11L, Problem.Kind.BULK_READ_NOT_JUDGED));
+        assertThat(r.problems().getFirst().message())
+                .startsWith("session l10 of dana@shop.example read 60,000 customer rows (60,000 Contact) and was"
+                        + " not judged: no User export names the user");
         // the takeover's login, by the name the API log gives the id's first 15 characters
         assertThat(r.findings())
                 .filteredOn(f -> f.pattern() == LeakPattern.SUSPICIOUS_LOGIN)

@@ -295,4 +295,51 @@ class UserSessionExtractionTest {
                 text("SetupAuditTrail.csv", TRAIL.replace("15/03/2025, 22:13:34", "14/03/2025, 08:25:00"))));
         assertThat(ordinary.findings()).isEmpty();
     }
+
+    /** The problems that say a bulk read was not judged: file, line and message. */
+    private static List<String> notJudged(AnalysisResult r) {
+        return r.problems().stream()
+                .filter(p -> p.kind() == dev.tandem.intake.Problem.Kind.BULK_READ_NOT_JUDGED)
+                .map(p -> p.file() + ":" + p.line() + " " + p.message())
+                .toList();
+    }
+
+    @Test
+    void aBulkReadWithoutTheUserExportIsSaidToBeNotJudged() throws Exception {
+        // the event logs alone: 80,000 Contacts in one session, and nothing that says who tom is
+        AnalysisResult r = analyze(List.of(text("Login.csv", loginLog()), text("RestApi.csv", restApiLog())));
+        assertThat(r.findings())
+                .noneMatch(f -> f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION
+                        || f.pattern() == LeakPattern.OVERPERMISSIONED_INTEGRATION_SYNC);
+        assertThat(notJudged(r))
+                .containsExactly("RestApi.csv:2 session vLoGiNkEy0000001 of tom.evans@shopuk.co.uk read 80,000"
+                        + " customer rows (80,000 Contact) and was not judged: no User export names the user, so"
+                        + " whether it is an administrator, an integration or another user is unknown (add the User"
+                        + " export, with Profile.Name); no finding about it does not mean it was benign");
+        // its reason rests on inputs other than the session's: the server treats it as privileged if any is
+        assertThat(r.problems())
+                .filteredOn(p -> p.kind() == dev.tandem.intake.Problem.Kind.BULK_READ_NOT_JUDGED)
+                .allMatch(p -> "".equals(p.related()));
+    }
+
+    @Test
+    void aUsersBulkReadWithoutDaysOfHistoryIsSaidToBeNotJudged() throws Exception {
+        AnalysisResult r = analyze(List.of(text("User.csv", USERS), text("RestApi.csv", restApiLog())));
+        assertThat(r.findings()).noneMatch(f -> f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION);
+        assertThat(notJudged(r))
+                .containsExactly("RestApi.csv:2 session vLoGiNkEy0000001 of tom.evans@shopuk.co.uk read 80,000"
+                        + " customer rows (80,000 Contact) and was not judged: the logs read hold 0 other days of"
+                        + " the user's activity, and its usual volume needs 3 (add the event logs of the days"
+                        + " before); no finding about it does not mean it was benign");
+    }
+
+    @Test
+    void aBulkReadThatWasJudgedIsNotSaidToBeNotJudged() throws Exception {
+        // the same session with the User export and twelve days of habit: a finding, and no such problem
+        AnalysisResult r = withEventLogs(false);
+        assertThat(r.findings())
+                .anyMatch(f -> f.pattern() == LeakPattern.ADMIN_SESSION_BULK_EXTRACTION
+                        && f.subject().id().equals("tom.evans@shopuk.co.uk"));
+        assertThat(notJudged(r)).isEmpty();
+    }
 }
