@@ -75,6 +75,16 @@ class BadSettingsTest {
     }
 
     @Test
+    void anAdministratorTokenTooShortIsRefusedWithItsLengthNotItsValue() {
+        // refused before the data directory, the database and the ledger's key are created, as any bad setting
+        assertThat(refused("tandem.admin-token", "admin12345"))
+                .isEqualTo("tandem serve: TANDEM_ADMIN_TOKEN (tandem.admin-token) has 10 characters: too short for an"
+                        + " administrator's token; expected at least 16, such as the output of: openssl rand -base64"
+                        + " 24")
+                .doesNotContain("admin12345");
+    }
+
+    @Test
     void aDatabaseUrlOfNoKnownDatabase() {
         assertThat(refused("spring.datasource.url", "jdbc:postgrs://db:5432/tandem?password=hunter2"))
                 .isEqualTo("tandem serve: SPRING_DATASOURCE_URL (spring.datasource.url) is"

@@ -33,8 +33,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Checks the server's settings once they are read and before anything is created: every {@code
  * tandem.*} setting converts to its type, the port is a port, the database URL names a database
- * this server knows and, on PostgreSQL, the database answers with the configured role, and a
- * configured signing key parses. A bad setting stops the start with {@link Refused}: one line
+ * this server knows and, on PostgreSQL, the database answers with the configured role, a
+ * configured signing key parses, and an administrator token is long enough. A bad setting stops the start with {@link Refused}: one line
  * naming the setting (property and environment variable), what is wrong with its value and what
  * is expected; secrets are never repeated (docs/operations.md, "Start-up").
  */
@@ -113,9 +113,20 @@ public final class Settings implements ApplicationListener<ApplicationEnvironmen
                         + "); create one with: tandem ledger keygen <name>");
             }
         }
+        String adminToken = env.getProperty("tandem.admin-token", "").strip();
+        if (!adminToken.isEmpty() && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            // the value is a secret: its length is said, never the value
+            throw new Refused(describe("tandem.admin-token", origin(env, "tandem.admin-token")) + " has "
+                    + adminToken.length() + " character" + (adminToken.length() == 1 ? "" : "s")
+                    + ": too short for an administrator's token; expected at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + ", such as the output of: openssl rand -base64 24");
+        }
         identityProviders(binder);
         database(env);
     }
+
+    /** The fewest characters {@code TANDEM_ADMIN_TOKEN} may have (docs/contracts.md §2). */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /**
      * The discovery documents the start-up check fetched, by {@code issuer-uri} as configured, for

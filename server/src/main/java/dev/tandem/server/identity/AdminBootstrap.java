@@ -34,7 +34,7 @@ class AdminBootstrap implements InitializingBean {
             return;
         }
         String token = value.strip();
-        if (token.length() < 16) {
+        if (token.length() < dev.tandem.server.Settings.MIN_ADMIN_TOKEN_LENGTH) { // checked at start-up first
             throw new IllegalStateException("TANDEM_ADMIN_TOKEN must have at least 16 characters");
         }
         var admin = accounts.byUsername(ADMIN);
