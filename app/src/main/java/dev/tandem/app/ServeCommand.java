@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.server.identity.Accounts;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +32,10 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConfigurableApplicationContext ctx = options.start("serve", Map.of(), options.arguments(null), err);
         if (ctx == null) return TandemCommand.EXIT_USAGE;
-        System.out.println("Tandem is running at " + url(ctx));
+        String url = url(ctx);
+        System.out.println("Tandem is running at " + url);
+        System.out.print(FirstStart.hint(ctx.getBean(Accounts.class).users(), url));
+        System.out.flush();
         return Running.awaitClose(ctx);
     }
 
