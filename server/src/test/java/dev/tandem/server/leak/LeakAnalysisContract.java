@@ -831,6 +831,43 @@ abstract class LeakAnalysisContract {
         assertThat(completed.path("body").path("privilegedFindings").asInt()).isEqualTo(found.size());
     }
 
+    /**
+     * A bulk read no rule could judge (no User export names its user) is said so: in the open when
+     * every input read is AUDIT, and, since its reason rests on inputs other than the session's, as a
+     * privileged problem once any input read is FORENSIC, never in the public entry the auditor reads.
+     */
+    @Test
+    void aBulkReadNotJudgedIsSaidInTheOpenOnlyWhenNoInputIsPrivileged() {
+        String own = openIncident("Bulk read without the User export");
+        byte[] bulk =
+                ("EVENT_TYPE,TIMESTAMP_DERIVED,REQUEST_ID,USER_ID,SESSION_KEY,CLIENT_IP,ENTITY_NAME,ROWS_PROCESSED\n"
+                                + "API,2025-03-05T02:14:00Z,bulk1,0055g00000Bulk01,sB,203.0.113.9,Contact,60000\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        Uploaded audit = upload(own, "AUDIT", "LOG", "night-API.csv", bulk);
+        JsonNode open = awaitSubmitted(own, "{\"evidence\":[\"" + audit.id() + "\"]}");
+        assertThat(open.path("status").asString()).as(open.toString()).isEqualTo("SUCCEEDED");
+        JsonNode shown = entry(open.path("result").path("ledgerIndex").asLong());
+        assertThat(list(shown.path("body").path("problems"))).singleElement().satisfies(p -> {
+            assertThat(p.path("kind").asString()).isEqualTo("BULK_READ_NOT_JUDGED");
+            assertThat(p.path("file").asString()).isEqualTo("night-API.csv");
+            assertThat(p.path("line").asLong()).isEqualTo(2);
+            assertThat(p.path("message").asString())
+                    .contains("read 60,000 customer rows (60,000 Contact) and was not judged");
+        });
+
+        Uploaded forensic = upload(own, "FORENSIC", "LOG", "laptop-API.csv", apiLog(0, 3));
+        JsonNode hidden = awaitSubmitted(own, "{\"evidence\":[\"" + audit.id() + "\",\"" + forensic.id() + "\"]}");
+        assertThat(hidden.path("status").asString()).as(hidden.toString()).isEqualTo("SUCCEEDED");
+        long index = hidden.path("result").path("ledgerIndex").asLong();
+        JsonNode completed = entry(index);
+        assertThat(completed.path("body").toString())
+                .doesNotContain("BULK_READ_NOT_JUDGED")
+                .doesNotContain("0055g00000Bulk01");
+        assertThat(completed.path("body").path("privilegedProblems").asInt()).isEqualTo(1);
+        JsonNode privileged = opening(index + 1, entry(index + 1).path("body"));
+        assertThat(privileged.path("problems").toString()).contains("BULK_READ_NOT_JUDGED");
+    }
+
     /** An API event log of reads by one user, requests {@code from} to {@code to} (exclusive). */
     private static byte[] apiLog(int from, int to) {
         StringBuilder b = new StringBuilder(
