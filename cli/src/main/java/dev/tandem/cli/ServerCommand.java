@@ -83,6 +83,34 @@ public abstract class ServerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A list the server also writes as CSV ({@code ?format=csv}, docs/contracts.md "Additions"):
+     * text, the server's JSON, or its CSV, each of the last two printed as it came.
+     */
+    public abstract static class TextJsonOrCsv extends ServerCommand {
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "text (default), json (the server's answer as it came) or csv (the server's CSV as it"
+                        + " came, for a spreadsheet).")
+        String format = "text";
+
+        @Override
+        protected String format() {
+            return format;
+        }
+
+        @Override
+        protected List<String> formats() {
+            return List.of("text", "json", "csv");
+        }
+
+        @Override
+        protected String query() {
+            return format.equals("csv") ? "?format=csv" : "";
+        }
+    }
+
     /** The format asked for. */
     protected abstract String format();
 

@@ -2,7 +2,6 @@ package dev.tandem.cli.change;
 
 import dev.tandem.cli.ServerCommand;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -17,34 +16,13 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description =
                 "Lists the control tests the incident's executed changes put up for retest, and the fee estimate.")
-final class ChangeRetestsCommand extends ServerCommand {
+final class ChangeRetestsCommand extends ServerCommand.TextJsonOrCsv {
     @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
     String incident = "";
-
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            description = "text (default), json (the server's answer as it came) or csv (for the audit firm).")
-    String format = "text";
-
-    @Override
-    protected String format() {
-        return format;
-    }
-
-    @Override
-    protected List<String> formats() {
-        return List.of("text", "json", "csv");
-    }
 
     @Override
     protected Request request() {
         return Request.get("api/v1/incidents/" + segment(incident) + "/retests");
-    }
-
-    @Override
-    protected String query() {
-        return format.equals("csv") ? "?format=csv" : "";
     }
 
     @Override

@@ -53,7 +53,7 @@ final class ChangeSteps {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Lists the incident's change requests: id, status, title, items, requester, decisions.")
-    static final class ListCommand extends ServerCommand.TextOrJson {
+    static final class ListCommand extends ServerCommand.TextJsonOrCsv {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
         String incident = "";
 

@@ -393,6 +393,20 @@ class ChangeCommandTest {
                         + System.lineSeparator());
     }
 
+    /** {@code list --format csv} asks for the changes' CSV and prints it as it came (docs/contracts.md §4). */
+    @Test
+    void listAsCsvIsTheServersPopulationAsItCame() throws IOException {
+        String csv = "id,title,kind,risk\r\nCH1,\"Revoke, then verify\",ACCESS_RESTRICTION,HIGH\r\n";
+        String url = serve(200, csv);
+        CliRun r = change(url, "list", "--incident", "INC-1", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/changes?format=csv");
+        assertThat(r.out()).isEqualTo(csv);
+        CliRun unknown = change(url, "list", "--incident", "INC-1", "--format", "xlsx");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown --format 'xlsx' (text, json, csv)");
+    }
+
     /** On the process's standard output the CSV is the server's UTF-8 bytes, whatever the terminal's encoding. */
     @Test
     void csvOnStandardOutputIsTheServersBytes() throws IOException {

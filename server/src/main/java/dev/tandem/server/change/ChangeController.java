@@ -2,6 +2,7 @@ package dev.tandem.server.change;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.tandem.controls.Retest;
+import dev.tandem.server.CsvAnswer;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.SpreadsheetCell;
 import dev.tandem.server.access.Access;
@@ -133,10 +134,30 @@ class ChangeController {
         return views.view(changes.request(id, ChangeJson.request(body), access.caller()), access);
     }
 
+    /**
+     * The incident's changes, oldest first; with {@code format=csv} or {@code Accept: text/csv} the
+     * same views as CSV ({@link ChangesCsv}, docs/contracts.md "Additions", ADR 140), the population
+     * an auditor samples: one handler, so one access decision and one view of each change, for both.
+     */
     @GetMapping("/api/v1/incidents/{id}/changes")
     @Guard(Action.CHANGES_READ)
-    List<ChangeViews.ChangeView> list(Access access, @PathVariable String id) {
-        return views.list(id, access);
+    ResponseEntity<?> list(
+            Access access,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        if (CsvAnswer.asked(format, accept)) {
+            return changesCsv(id, views.csv(id, access));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(views.list(id, access));
+    }
+
+    /** The changes' CSV as a download named after the incident (the change-control page's download too). */
+    static ResponseEntity<String> changesCsv(String incident, String csv) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ChangesCsv.attachment(incident))
+                .body(csv);
     }
 
     @GetMapping("/api/v1/changes/{id}")

@@ -91,6 +91,16 @@ class ChangePages {
         return "changes/list";
     }
 
+    /**
+     * The incident's changes as the CSV the API gives for {@code format=csv} (docs/contracts.md
+     * "Additions", ADR 140): the same views for the same caller, under the same {@code CHANGES_READ}.
+     */
+    @GetMapping("/incidents/{id}/changes/download")
+    @Guard(Action.CHANGES_READ)
+    ResponseEntity<String> changesCsv(Access access, @PathVariable String id) {
+        return ChangeController.changesCsv(id, views.csv(id, access));
+    }
+
     /** The new-change form; with {@code finding} (and {@code containment}) filled from its proposal. */
     @GetMapping("/incidents/{id}/changes/new")
     @Guard(Action.CHANGE_REQUEST)

@@ -204,6 +204,21 @@ class ChangeViews {
         return read.changes().stream().map(c -> view(c, access, read)).toList();
     }
 
+    /**
+     * The incident's changes as CSV ({@link ChangesCsv}, docs/contracts.md "Additions"): the rows are
+     * the views {@link #list} gives {@code access}, and each executed change's retests those the
+     * caller's retests list has (drawn from its approved items alone when the caller may not read
+     * every snapshot of it).
+     */
+    String csv(String incident, Access access) {
+        Changes.RetestBill bill = changes.retests(incident, c -> executionOpen(c, access), access.caller());
+        Map<String, List<dev.tandem.controls.Retest>> byChange = new LinkedHashMap<>();
+        bill.retests()
+                .forEach(r -> byChange.computeIfAbsent(r.change(), k -> new ArrayList<>())
+                        .add(r));
+        return ChangesCsv.write(list(incident, access), byChange);
+    }
+
     /** The view of {@code c}, a change of {@code incident} as read ({@link #incident(String, Access)}). */
     ChangeView view(Change c, Access access, IncidentRead incident) {
         boolean executionOpen = executionOpen(c, access);

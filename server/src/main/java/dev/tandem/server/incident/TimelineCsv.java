@@ -1,13 +1,12 @@
 package dev.tandem.server.incident;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.tandem.server.DomainException;
+import dev.tandem.server.CsvAnswer;
 import dev.tandem.server.SpreadsheetCell;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +40,7 @@ public final class TimelineCsv {
             "text");
 
     /** The media type of the answer. */
-    public static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = CsvAnswer.MEDIA_TYPE;
 
     /** The entries as one CSV document, header first. */
     public static String write(List<Timeline.Entry> entries) {
@@ -85,60 +84,13 @@ public final class TimelineCsv {
         return s == null ? "" : s;
     }
 
-    /**
-     * The {@code Content-Disposition} of the download: {@code attachment;
-     * filename="incident-<id>-timeline.csv"}, any character of the id outside letters, digits, dot,
-     * dash and underscore written {@code _} (incident ids are UUIDs, so none is).
-     */
+    /** The download's {@code Content-Disposition}: {@code attachment; filename="incident-<id>-timeline.csv"}. */
     public static String attachment(String incident) {
-        return "attachment; filename=\"incident-" + incident.replaceAll("[^A-Za-z0-9._-]", "_") + "-timeline.csv\"";
+        return CsvAnswer.attachment(incident, "timeline");
     }
 
-    /**
-     * Whether the caller asked for CSV: {@code format=csv} (or {@code format=json}) decides when
-     * given, any other value is 400 {@code bad-format}; without it, an {@code Accept} header that
-     * names {@code text/csv} with a q-value above 0 and not below that of {@code application/json}
-     * (if it names that too). Everything else is JSON, as before.
-     */
+    /** Whether the caller asked for CSV ({@link CsvAnswer#asked}, the rule every CSV list follows). */
     public static boolean asked(@Nullable String format, @Nullable String accept) {
-        if (format != null) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw DomainException.badRequest("bad-format", "format: must be json or csv, got " + format);
-            };
-        }
-        if (accept == null) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            double q = quality(parts);
-            if (type.equals(MEDIA_TYPE)) {
-                csv = Math.max(csv, q);
-            } else if (type.equals("application/json")) {
-                json = Math.max(json, q);
-            }
-        }
-        return csv > 0 && csv >= json;
-    }
-
-    /** The {@code q} parameter of a media range (RFC 9110 §12.4.2), 1 without one, 0 when unreadable. */
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
-                try {
-                    double q = Double.parseDouble(p.substring(2).strip());
-                    return q >= 0 && q <= 1 ? q : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
+        return CsvAnswer.asked(format, accept);
     }
 }

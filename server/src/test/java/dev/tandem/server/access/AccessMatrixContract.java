@@ -572,6 +572,13 @@ abstract class AccessMatrixContract {
         c.add(get("/api/v1/incidents/{id}/observation-period", MEMBERS, i + "/observation-period"));
         c.add(json("POST", "/api/v1/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeBody(f)));
         c.add(get("/api/v1/incidents/{id}/changes", MEMBERS, i + "/changes"));
+        // the same changes as CSV, the auditor's population to sample (ADR 140), asked for either way
+        c.add(get("/api/v1/incidents/{id}/changes", MEMBERS, i + "/changes?format=csv"));
+        c.add(new Call(
+                "GET",
+                "/api/v1/incidents/{id}/changes",
+                MEMBERS,
+                () -> new Request(i + "/changes", null, null, "text/csv")));
         c.add(get("/api/v1/incidents/{id}/retests", MEMBERS, i + "/retests"));
         c.add(new Call("GET", "/api/v1/changes/{id}", MEMBERS, () -> Request.get("/api/v1/changes/" + change(f))));
         c.add(new Call(
@@ -909,6 +916,7 @@ abstract class AccessMatrixContract {
                 "note=" + java.net.URLEncoder.encode(checkpoint(f), StandardCharsets.UTF_8)));
         // change control (docs/web.md): as the API's rows of docs/contracts.md §3
         c.add(get("/incidents/{id}/changes", MEMBERS, i + "/changes"));
+        c.add(get("/incidents/{id}/changes/download", MEMBERS, i + "/changes/download"));
         c.add(get("/incidents/{id}/changes/new", INSIDERS, i + "/changes/new"));
         c.add(form("POST", "/incidents/{id}/changes", INSIDERS, () -> i + "/changes", changeForm(f)));
         c.add(new Call("GET", "/changes/{id}", MEMBERS, () -> Request.get("/changes/" + change(f))));
@@ -1418,6 +1426,20 @@ abstract class AccessMatrixContract {
             assertThat(fixture.as().get(w).get(i + "/retests").body())
                     .as(w.name())
                     .contains("PermissionSet:Sealed#AuthorApex beyond its approval");
+            // the changes' CSV names the item beyond the approval to those who read every snapshot
+            assertThat(changesCsvCell(fixture.as().get(w), incident, id, "unapprovedItems"))
+                    .as(w.name())
+                    .isEqualTo("PermissionSet:Sealed#AuthorApex");
+            int theirs = fixture.as()
+                    .get(w)
+                    .get(i + "/retests")
+                    .json()
+                    .path("retests")
+                    .size();
+            assertThat(theirs).as(w.name()).isGreaterThan(1);
+            assertThat(changesCsvCell(fixture.as().get(w), incident, id, "retests"))
+                    .as(w.name())
+                    .isEqualTo(String.valueOf(theirs));
         }
         for (Who w : List.of(Who.AUDITOR, Who.LIAISON, Who.RESPONDER)) {
             Api as = fixture.as().get(w);
@@ -1428,11 +1450,19 @@ abstract class AccessMatrixContract {
                     .path("retests")
                     .forEach(r -> controls.add(r.path("control").asString()));
             assertThat(controls).as(w.name()).containsExactly("CC6.3");
+            // the changes' CSV as the JSON list: the items withheld, the retests from the approved items
+            assertThat(changesCsvCell(as, incident, id, "unapprovedItems"))
+                    .as(w.name())
+                    .isEqualTo("withheld");
+            assertThat(changesCsvCell(as, incident, id, "retests")).as(w.name()).isEqualTo("1");
             for (String body : List.of(
                     api.body(),
                     as.get(i + "/retests?format=csv").body(),
                     as.get("/incidents/" + incident + "/retests").body(),
-                    as.get("/incidents/" + incident + "/retests/download").body())) {
+                    as.get("/incidents/" + incident + "/retests/download").body(),
+                    as.get(i + "/changes?format=csv").body(),
+                    as.get(i + "/changes", "text/csv").body(),
+                    as.get("/incidents/" + incident + "/changes/download").body())) {
                 assertThat(body).as(w.name()).doesNotContain("AuthorApex").doesNotContain("beyond its approval");
             }
         }
@@ -1502,6 +1532,25 @@ abstract class AccessMatrixContract {
                 assertThat(body).as(w.name()).doesNotContain("Quinn Tester");
             }
         }
+    }
+
+    /** The cell {@code column} of change {@code change}'s row in the incident's changes CSV, as {@code as} gets it. */
+    private static String changesCsvCell(Api as, String incident, String change, String column) {
+        Api.Response csv = as.get("/api/v1/incidents/" + incident + "/changes?format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        List<List<String>> rows = new ArrayList<>();
+        try (var r = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv.body())) {
+            r.forEach(x -> rows.add(x.getFields()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int at = rows.getFirst().indexOf(column);
+        assertThat(at).as(column).isNotNegative();
+        return rows.stream()
+                .filter(x -> x.getFirst().equals(change))
+                .findFirst()
+                .orElseThrow()
+                .get(at);
     }
 
     /** The audit liaison imports a register of {@code rows} (CSV lines under the header): its item's id. */

@@ -577,6 +577,7 @@ abstract class ChangeControlContract {
         assertThat(csv.body())
                 .startsWith("control,configItem,testedOn,tester,change,changeTitle,executedAt,reason")
                 .contains("CC6.3,PermissionSet:Integration_Sync,2026-09-14,Audrey Blake," + id);
+        changesCsvIsTheListsPopulation(id, approved, executed.json());
 
         List<String> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -590,6 +591,80 @@ abstract class ChangeControlContract {
                 auditor.send("GET", "/api/v1/incidents/" + incident + "/reports/audit-continuity", null, null);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains("Retests").contains("CC6.3").contains("12,000.00");
+    }
+
+    /**
+     * The changes as CSV (docs/contracts.md "Additions", ADR 140): asked for with {@code format=csv}
+     * or {@code Accept: text/csv}, a download named after the incident, one row per change of the
+     * JSON list with its decisions, acknowledgements, snapshots and retests; the same bytes on the
+     * change-control page's download; a format that is neither is 400 {@code bad-format}.
+     */
+    private void changesCsvIsTheListsPopulation(String id, JsonNode approved, JsonNode executed) throws Exception {
+        String path = "/api/v1/incidents/" + incident + "/changes";
+        Api.Response ack = auditor.postJson("/api/v1/changes/" + id + "/acknowledgements", "{\"comment\":\"sampled\"}");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(201);
+        Api.Response csv = auditor.get(path + "?format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+        assertThat(csv.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"incident-" + incident + "-changes.csv\"");
+        assertThat(auditor.get(path, "text/csv").body()).isEqualTo(csv.body());
+        assertThat(auditor.get("/incidents/" + incident + "/changes").body())
+                .contains("href=\"/incidents/" + incident + "/changes/download\"");
+        assertThat(auditor.get("/incidents/" + incident + "/changes/download").body())
+                .isEqualTo(csv.body());
+        assertThat(auditor.get(path + "?format=json").body())
+                .isEqualTo(auditor.get(path).body());
+        Api.Response bad = auditor.get(path + "?format=xlsx");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("type").asString()).endsWith("bad-format");
+
+        List<List<String>> rows = new ArrayList<>();
+        try (var r = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv.body())) {
+            r.forEach(x -> rows.add(x.getFields()));
+        }
+        JsonNode list = auditor.get(path).json();
+        assertThat(rows).hasSize(list.size() + 1);
+        List<String> header = rows.getFirst();
+        assertThat(header)
+                .startsWith("id", "title", "kind", "risk", "system", "emergency", "status", "requestedAt")
+                .contains("approvals", "acknowledgements", "preSnapshots", "postSnapshots", "controls", "retests")
+                .contains("segregationExceptions", "ledgerIndex");
+        List<String> row =
+                rows.stream().filter(x -> x.getFirst().equals(id)).findFirst().orElseThrow();
+        java.util.function.Function<String, String> cell = c -> row.get(header.indexOf(c));
+        assertThat(cell.apply("title")).isEqualTo("Revoke ViewAllData from Integration_Sync");
+        assertThat(cell.apply("status")).isEqualTo("EXECUTED");
+        assertThat(cell.apply("emergency")).isEqualTo("false");
+        assertThat(cell.apply("ledgerIndex"))
+                .isEqualTo(String.valueOf(executed.path("ledgerIndex").asLong()));
+        assertThat(cell.apply("requestedBy"))
+                .isEqualTo(executed.path("requestedBy").asString());
+        List<String> decisions = new ArrayList<>();
+        approved.path("approvals")
+                .forEach(d -> decisions.add(
+                        d.path("person").asString() + " (" + d.path("role").asString() + ") approved at "
+                                + d.path("at").asString() + ", entry "
+                                + d.path("ledgerIndex").asLong()));
+        assertThat(decisions).hasSize(2);
+        assertThat(cell.apply("approvals")).isEqualTo(String.join("; ", decisions));
+        assertThat(cell.apply("acknowledgements"))
+                .startsWith(ack.json()
+                                .path("acknowledgements")
+                                .get(0)
+                                .path("auditor")
+                                .asString() + " at ");
+        assertThat(cell.apply("executedBy"))
+                .isEqualTo(executed.path("executedBy").asString());
+        assertThat(cell.apply("preSnapshots"))
+                .isEqualTo(executed.path("preSnapshots").get(0).asString());
+        assertThat(cell.apply("postSnapshots"))
+                .isEqualTo(executed.path("postSnapshots").get(0).asString());
+        assertThat(cell.apply("controls")).isEqualTo("CC6.3");
+        assertThat(cell.apply("unapprovedItems")).isEmpty();
+        assertThat(cell.apply("retests")).isEqualTo("1");
+        assertThat(cell.apply("retestsOutstanding")).isEqualTo("1");
+        assertThat(cell.apply("segregationExceptions")).isEmpty();
     }
 
     // ------------------------------------------------------------------ the command line
@@ -736,6 +811,14 @@ abstract class ChangeControlContract {
                         .send("GET", api + "?format=csv", null, null)
                         .body())
                 .contains("CC6.3,PermissionSet:Integration_Sync,2026-09-14,Audrey Blake," + id);
+        // the changes for the auditor's sample: the API's CSV as it came
+        String changes = "/api/v1/incidents/" + inc + "/changes";
+        Cli population = cli(team.auditor(), "list", "--incident", inc, "--format", "csv");
+        assertThat(population.exit()).as(population.err()).isZero();
+        assertThat(population.out())
+                .isEqualTo(team.auditor().get(changes + "?format=csv").body())
+                .startsWith("id,title,kind,")
+                .contains("\r\n" + id + ",");
 
         assertThat(cli(team.auditor(), "period", "--incident", inc).out()).startsWith("no observation period set");
         Cli set = cli(team.liaison(), "period", "--incident", inc, "--set", "2026-01-01", "2026-12-31");
