@@ -60,6 +60,9 @@ final class ChangeControl {
 
     private record Withdrawn(Instant at, String reason) {}
 
+    /** An approval as its {@code change.decided} entry records it: the role, the approver (the entry's actor), when. */
+    private record Approval(String role, String person, Instant at) {}
+
     /** One change as its entries tell it. */
     private static final class Tracked {
         final String id;
@@ -105,6 +108,9 @@ final class ChangeControl {
 
         /** Who approved it (the entries' actors) and who carried it out. */
         final List<String> approvers = new ArrayList<>();
+
+        /** Its approvals in the order recorded, each with its approver and time, for its row. */
+        final List<Approval> approvals = new ArrayList<>();
 
         @Nullable
         String executor;
@@ -318,6 +324,7 @@ final class ChangeControl {
                     if (text(c, "decision").equals("APPROVE")) {
                         t.approvedBy.put(text(c, "role"), at);
                         t.approvers.add(e.actor());
+                        t.approvals.add(new Approval(text(c, "role"), e.actor(), at));
                         ChangeDecided.RoleGiven given = ChangeDecided.RoleGiven.of(c);
                         if (given != null) {
                             t.rolesGiven.add(given);
@@ -381,10 +388,10 @@ final class ChangeControl {
         for (Tracked t : changes.values()) {
             JsonNode r = t.request;
             List<String> state = new ArrayList<>();
-            t.approvedBy
-                    .keySet()
-                    .forEach(role -> state.add(
-                            "approved by the " + role.toLowerCase(Locale.ROOT).replace('_', ' ')));
+            // who approved, in which role and when (docs/contracts.md "Additions"): the auditor samples on it
+            t.approvals.forEach(a -> state.add(
+                    "approved by the " + a.role().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + a.person() + ", "
+                            + time(a.at().toString())));
             for (ChangeDecided.RoleGiven g : t.rolesGiven) {
                 state.add("a segregation-of-duties exception: " + roleGiven(g));
             }

@@ -591,6 +591,16 @@ abstract class ChangeControlContract {
                 auditor.send("GET", "/api/v1/incidents/" + incident + "/reports/audit-continuity", null, null);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains("Retests").contains("CC6.3").contains("12,000.00");
+        // the change's row names each approver after the role (docs/contracts.md "Additions")
+        for (JsonNode d : approved.path("approvals")) {
+            assertThat(report.body())
+                    .contains("approved by the "
+                            + d.path("role")
+                                    .asString()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ') + ", "
+                            + d.path("person").asString() + ", ");
+        }
     }
 
     /**

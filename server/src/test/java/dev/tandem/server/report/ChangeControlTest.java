@@ -72,6 +72,25 @@ class ChangeControlTest {
                     "2026-11-26T11:00:00Z",
                     "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
 
+    /** {@link #TIDY_SYNC_APPROVED} with the approvals by {@code commander} at 10:00 and {@code liaison} at 11:00. */
+    private static List<ReportEntry> tidySyncApprovedBy(String commander, String liaison) {
+        return List.of(
+                TIDY_SYNC_APPROVED.get(0),
+                TIDY_SYNC_APPROVED.get(1),
+                entry(
+                        3,
+                        "change.decided",
+                        "2026-11-26T10:00:00Z",
+                        commander,
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        liaison,
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"));
+    }
+
     private static final ChangeControl.Settings SETTINGS = new ChangeControl.Settings(
             Duration.ofHours(24),
             new BigDecimal("80000"),
@@ -300,6 +319,33 @@ class ChangeControlTest {
                         .cells()
                         .getLast())
                 .doesNotContain("segregation");
+    }
+
+    /**
+     * The change's row names each approver with their role and the time of the approval, as the
+     * {@code change.decided} entries record them (the auditor samples on the row; docs/contracts.md
+     * "Additions"), in the order they were given; a rejection says none of it.
+     */
+    @Test
+    void theRowNamesEachApproverWithTheRoleAndTime() {
+        List<ReportEntry> entries = tidySyncApprovedBy("ian", "cora");
+        Report.Row row = ChangeControl.sections(entries, SETTINGS)
+                .getFirst()
+                .table()
+                .rows()
+                .getFirst();
+        assertThat(row.cells().getLast())
+                .isEqualTo("approved by the incident commander, ian, 2026-11-26 10:00:00 UTC; approved by the audit"
+                        + " liaison, cora, 2026-11-26 11:00:00 UTC; not executed");
+        assertThat(row.cites()).containsExactly(2L, 3L, 4L);
+        // the commander's approval alone: one approver named, no other
+        Report.Row half = ChangeControl.sections(entries.subList(0, 3), SETTINGS)
+                .getFirst()
+                .table()
+                .rows()
+                .getFirst();
+        assertThat(half.cells().getLast())
+                .isEqualTo("approved by the incident commander, ian, 2026-11-26 10:00:00 UTC; not executed");
     }
 
     @Test
@@ -550,22 +596,8 @@ class ChangeControlTest {
     /** The liaison's finding 8: approver and executor the same person, an observation in the CC8.1 section. */
     @Test
     void anApproverWhoCarriedOutTheChangeIsASegregationOfDutiesObservationNotAnException() {
-        List<ReportEntry> same = List.of(
-                TIDY_SYNC_APPROVED.get(0),
-                TIDY_SYNC_APPROVED.get(1),
-                entry(
-                        3,
-                        "change.decided",
-                        "2026-11-26T10:00:00Z",
-                        "ian",
-                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
-                entry(
-                        4,
-                        "change.decided",
-                        "2026-11-26T11:00:00Z",
-                        "lia",
-                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
-                entry(5, "change.executed", "2026-11-26T12:00:00Z", "ian", "{\"change\":\"c2\"}"));
+        List<ReportEntry> same = new java.util.ArrayList<>(tidySyncApprovedBy("ian", "lia"));
+        same.add(entry(5, "change.executed", "2026-11-26T12:00:00Z", "ian", "{\"change\":\"c2\"}"));
         Section exceptions = ChangeControl.sections(same, SETTINGS).get(2);
         assertThat(exceptions.lines())
                 .extracting(Report.Line::text)
