@@ -872,6 +872,30 @@ public final class ChangeRules {
     }
 
     /**
+     * The question a change's kind raises for its approvers, or null: a change that names an access
+     * item ({@link ConfigItems#access}: a profile, permission set, permission set group or sharing
+     * rules) under a kind other than {@code ACCESS_RESTRICTION} names no business processes it may
+     * break and is never an open risk, so its kind is the requester's word against its items
+     * (docs/adr/140-the-changes-as-csv.md). Asked, not refused: an access item's change may widen
+     * access rather than restrict it, which its name does not tell, and CONFIGURATION is the kind a
+     * request without one gets.
+     */
+    public static @Nullable String kindQuestion(ChangeKind kind, List<String> items) {
+        if (kind == ChangeKind.ACCESS_RESTRICTION) {
+            return null;
+        }
+        List<String> access = items.stream().filter(ConfigItems::access).toList();
+        if (access.isEmpty()) {
+            return null;
+        }
+        return "configItems: " + String.join(", ", access)
+                + (access.size() == 1 ? " is an access item" : " are access items")
+                + " (who may see or do what), but the change is requested as " + kind.name()
+                + ": it names no business processes it may break and is no open risk after it runs. A change that"
+                + " restricts access is requested as ACCESS_RESTRICTION with its businessProcesses";
+    }
+
+    /**
      * The refusal of the first named snapshot the person may not read: 403 {@code forbidden}, whatever
      * its kind or time, and before any rule that would look at them (a kind named in a 422 would tell
      * what a privileged item is). Ids unknown to the incident are left to the rules that follow.

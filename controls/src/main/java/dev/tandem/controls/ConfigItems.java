@@ -64,6 +64,13 @@ public final class ConfigItems {
      */
     private static final Set<String> CREDENTIAL_TYPES = Set.of("connectedapp", "namedcredential", "externaldatasource");
 
+    /**
+     * The metadata types of {@link #METADATA_SUFFIXES} that say who may see or do what: a change to
+     * one of them changes access (docs/adr/140-the-changes-as-csv.md).
+     */
+    private static final Set<String> ACCESS_TYPES =
+            Set.of("profile", "permissionset", "permissionsetgroup", "sharingrules");
+
     private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /**
@@ -98,9 +105,7 @@ public final class ConfigItems {
      * another kind of configuration ({@code User:…}, {@code Egress:…}).
      */
     public static boolean metadata(String item) {
-        int colon = item.indexOf(':');
-        return colon > 0
-                && METADATA_TYPES.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+        return ofType(item, METADATA_TYPES);
     }
 
     /**
@@ -109,9 +114,21 @@ public final class ConfigItems {
      * permission set, a profile or a sharing rule holds none, so a rotation does not change it.
      */
     public static boolean credential(String item) {
+        return ofType(item, CREDENTIAL_TYPES);
+    }
+
+    /**
+     * Whether the item is of a metadata type that says who may see or do what ({@code Profile:…},
+     * {@code PermissionSet:…}, {@code PermissionSetGroup:…}, {@code SharingRules:…}): changing it
+     * changes access, widening or narrowing it (the name does not say which).
+     */
+    public static boolean access(String item) {
+        return ofType(item, ACCESS_TYPES);
+    }
+
+    private static boolean ofType(String item, Set<String> types) {
         int colon = item.indexOf(':');
-        return colon > 0
-                && CREDENTIAL_TYPES.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+        return colon > 0 && types.contains(item.substring(0, colon).strip().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -541,4 +541,31 @@ class ChangeRulesTest {
         assertThat(code(ChangeRules.ready(withdrawn))).isEqualTo("change-withdrawn");
         assertThat(ChangeRules.noLiaisonToApprove(withdrawn, List.of("lia"))).isNull();
     }
+
+    /**
+     * ADR 140: a change naming an access item under a kind other than ACCESS_RESTRICTION is a question
+     * for its approvers, naming the item and the kind; an access restriction, or a change of no access
+     * item, raises none.
+     */
+    @Test
+    void anAccessItemUnderAnotherKindIsAQuestionNamingTheItem() {
+        String q = ChangeRules.kindQuestion(
+                ChangeKind.CONFIGURATION, List.of("SIEM:Alerts", "PermissionSet:Integration_Sync#ViewAllData"));
+        assertThat(q)
+                .startsWith("configItems: PermissionSet:Integration_Sync#ViewAllData is an access item (who may see or"
+                        + " do what), but the change is requested as CONFIGURATION: it names no business processes")
+                .doesNotContain("SIEM")
+                .endsWith("requested as ACCESS_RESTRICTION with its businessProcesses");
+        assertThat(ChangeRules.kindQuestion(
+                        ChangeKind.CODE, List.of("Profile:Admin#AuthorApex", "SharingRules:Account.Share_All")))
+                .startsWith("configItems: Profile:Admin#AuthorApex, SharingRules:Account.Share_All are access items")
+                .contains("requested as CODE");
+        assertThat(ChangeRules.kindQuestion(ChangeKind.CREDENTIAL_ROTATION, List.of("permissionsetgroup:Sales")))
+                .contains("permissionsetgroup:Sales is an access item");
+        assertThat(ChangeRules.kindQuestion(ChangeKind.ACCESS_RESTRICTION, List.of("PermissionSet:Integration_Sync")))
+                .isNull();
+        assertThat(ChangeRules.kindQuestion(
+                        ChangeKind.CONFIGURATION, List.of("ConnectedApp:Marketing_Sync", "CustomField:Account.Tier")))
+                .isNull();
+    }
 }

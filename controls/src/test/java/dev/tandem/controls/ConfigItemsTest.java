@@ -48,4 +48,18 @@ class ConfigItemsTest {
         assertThat(ConfigItems.component("PermissionSet:X#ViewAllRecords/Contact"))
                 .isEqualTo("PermissionSet:X");
     }
+
+    /** ADR 140: the types that say who may see or do what, as a change's items name them, whatever their case. */
+    @Test
+    void accessItemsAreProfilesPermissionSetsTheirGroupsAndSharingRules() {
+        assertThat(ConfigItems.access("Profile:Admin#ApiEnabled")).isTrue();
+        assertThat(ConfigItems.access("PermissionSet:Integration_Sync#ViewAllData"))
+                .isTrue();
+        assertThat(ConfigItems.access("permissionsetgroup:Sales")).isTrue();
+        assertThat(ConfigItems.access("SharingRules:Account.Share_All")).isTrue();
+        assertThat(ConfigItems.access("ConnectedApp:Marketing_Sync")).isFalse();
+        assertThat(ConfigItems.access("CustomField:Account.Tier")).isFalse();
+        assertThat(ConfigItems.access("User:ada@example.com")).isFalse();
+        assertThat(ConfigItems.access("Profile")).isFalse();
+    }
 }

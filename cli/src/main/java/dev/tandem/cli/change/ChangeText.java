@@ -114,6 +114,8 @@ final class ChangeText {
         if (!unmatched.isEmpty()) {
             row(out, "no register row", String.join(", ", unmatched) + " (no audited control matches)");
         }
+        // an access item under another kind: a question for the approvers (ADR 140)
+        row(out, "kind in question", c.path("kindQuestion").asString(""));
         List<String> decided = new ArrayList<>();
         for (JsonNode a : c.path("approvals")) {
             decided.add(a.path("role").asString() + " " + a.path("person").asString() + " "

@@ -260,6 +260,22 @@ class ChangeCommandTest {
         assertThat(change(url, "show", "CH1").out()).doesNotContain("segregation exception");
     }
 
+    /** An access item requested under another kind: the server's question shown to the approvers (ADR 140). */
+    @Test
+    void anAccessItemUnderAnotherKindIsShownAsAQuestion() throws IOException {
+        String question = "configItems: PermissionSet:Integration_Sync#ViewAllData is an access item (who may see or"
+                + " do what), but the change is requested as CONFIGURATION";
+        String url = serve(
+                200,
+                CHANGE.replace("\"openAlongside\":[]", "\"openAlongside\":[],\"kindQuestion\":\"" + question + "\""));
+        CliRun r = change(url, "show", "CH1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(row("kind in question", question));
+        server.close();
+        url = serve(200, CHANGE.replace("\"openAlongside\":[]", "\"openAlongside\":[],\"kindQuestion\":null"));
+        assertThat(change(url, "show", "CH1").out()).doesNotContain("kind in question");
+    }
+
     @Test
     void jsonIsTheServersAnswerAsItCame() throws IOException {
         String url = serve(200, CHANGE);

@@ -143,7 +143,8 @@ class ChangeViews {
             @Nullable String segregationOfDuties,
             List<EarlierView> sameItemsAs,
             List<String> openAlongside,
-            List<RoleGivenView> segregationExceptions) {}
+            List<RoleGivenView> segregationExceptions,
+            @Nullable String kindQuestion) {}
 
     /**
      * Whether {@code access} may read every snapshot of the change: the execution entry is privileged
@@ -299,7 +300,8 @@ class ChangeViews {
                 Segregation.observation(c.id(), c.executedBy(), c.state().decisions()),
                 resubmission.earlier(),
                 resubmission.openAlongside(),
-                segregationExceptions(c));
+                segregationExceptions(c),
+                ChangeRules.kindQuestion(c.kind(), c.configItems()));
     }
 
     /** The approvals by ones given the role they approve in after the request (ADR 139). */

@@ -52,7 +52,8 @@ final class ChangesCsv {
             "segregationOfDuties",
             "segregationExceptions",
             "withdrawnAt",
-            "withdrawnBy");
+            "withdrawnBy",
+            "kindQuestion");
 
     /** A cell whose values the caller may not read (the JSON's null): the items named from sealed diffs. */
     static final String WITHHELD = "withheld";
@@ -115,7 +116,8 @@ final class ChangesCsv {
                 orEmpty(c.segregationOfDuties()),
                 exceptions(c.segregationExceptions()),
                 orEmpty(c.withdrawnAt()),
-                orEmpty(c.withdrawnBy()));
+                orEmpty(c.withdrawnBy()),
+                orEmpty(c.kindQuestion()));
     }
 
     /**

@@ -285,6 +285,19 @@ abstract class ChangeControlContract {
                 body(List.of(pre), "ACCESS_RESTRICTION", false, ",\"businessProcesses\":[\"Nightly marketing sync\"]"));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(ok.json().path("openRisk").asBoolean()).isTrue();
+        assertThat(ok.json().path("kindQuestion").isNull()).isTrue();
+        // the same permission set requested as a configuration change: accepted, no open risk, and the
+        // kind put to its approvers naming the item, in its answer and on its page (ADR 140)
+        Api.Response configuration = request(responder, body(List.of(pre), "CONFIGURATION", false, ""));
+        assertThat(configuration.status()).as(configuration.body()).isEqualTo(201);
+        assertThat(configuration.json().path("openRisk").asBoolean()).isFalse();
+        assertThat(configuration.json().path("kindQuestion").asString())
+                .startsWith("configItems: PermissionSet:Integration_Sync#ViewAllData is an access item (who may see"
+                        + " or do what), but the change is requested as CONFIGURATION");
+        assertThat(auditor.get("/changes/" + configuration.json().path("id").asString())
+                        .body())
+                .contains("id=\"kind-question\"")
+                .contains("PermissionSet:Integration_Sync#ViewAllData is an access item");
         Api.Response isolated = request(
                 responder,
                 body(

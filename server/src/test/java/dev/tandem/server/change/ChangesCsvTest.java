@@ -22,7 +22,7 @@ class ChangesCsvTest {
     static final String HEADER = "id,title,kind,risk,system,emergency,status,requestedAt,requestedBy,ledgerIndex,"
             + "approvals,approvedAt,acknowledgements,executedAt,executedBy,preSnapshots,postSnapshots,"
             + "snapshotsBeforeApproval,configItems,controls,unapprovedItems,retests,retestsOutstanding,openRisk,"
-            + "segregationOfDuties,segregationExceptions,withdrawnAt,withdrawnBy\r\n";
+            + "segregationOfDuties,segregationExceptions,withdrawnAt,withdrawnBy,kindQuestion\r\n";
 
     /** An executed change as a caller sees it: {@code unapproved} null when its diffs are withheld. */
     static ChangeViews.ChangeView executed(String id, String title, @Nullable List<String> unapproved) {
@@ -47,7 +47,8 @@ class ChangesCsvTest {
                         "2026-11-26T10:30:00Z",
                         13,
                         14,
-                        "segregation-of-duties exception (SOC 2 CC8.1): …")));
+                        "segregation-of-duties exception (SOC 2 CC8.1): …")),
+                null);
     }
 
     static ChangeViews.ChangeView view(
@@ -60,7 +61,8 @@ class ChangesCsvTest {
             @Nullable String executedBy,
             List<String> posts,
             @Nullable List<String> unapproved,
-            List<ChangeViews.RoleGivenView> exceptions) {
+            List<ChangeViews.RoleGivenView> exceptions,
+            @Nullable String kindQuestion) {
         return new ChangeViews.ChangeView(
                 id,
                 "inc-1",
@@ -110,7 +112,13 @@ class ChangesCsvTest {
                 null,
                 List.of(),
                 List.of(),
-                exceptions);
+                exceptions,
+                kindQuestion);
+    }
+
+    /** A change requested and not yet decided, with the question its kind raises (null for none). */
+    static ChangeViews.ChangeView requested(String id, String title, @Nullable String kindQuestion) {
+        return view(id, title, "REQUESTED", List.of(), List.of(), null, null, List.of(), null, List.of(), kindQuestion);
     }
 
     static Retest retest(String change, @Nullable LocalDate closedOn) {
@@ -140,17 +148,7 @@ class ChangesCsvTest {
         String csv = ChangesCsv.write(
                 List.of(
                         executed("c1", "Revoke View All Data", List.of("Profile:Admin#AuthorApex")),
-                        view(
-                                "c2",
-                                "Pending",
-                                "REQUESTED",
-                                List.of(),
-                                List.of(),
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                List.of())),
+                        requested("c2", "Pending", null)),
                 Map.of("c1", List.of(retest("c1", null), retest("c1", LocalDate.parse("2026-12-01")))));
         assertThat(csv).startsWith(HEADER).endsWith("\r\n");
         List<CsvRecord> rows = read(csv);
@@ -187,6 +185,7 @@ class ChangesCsvTest {
                         "",
                         "cora (AUDIT_LIAISON) given by ian at 2026-11-26T10:30:00Z, entry 13, approval entry 14",
                         "",
+                        "",
                         "");
         List<String> c2 = rows.get(2).getFields();
         // not executed: no execution, no retests counted (not "0"), nothing withheld
@@ -211,7 +210,8 @@ class ChangesCsvTest {
                 null,
                 List.of(),
                 null,
-                List.of());
+                List.of(),
+                null);
         List<String> row = read(ChangesCsv.write(List.of(rejected, executed("c4", "Ran", List.of())), Map.of()))
                 .get(1)
                 .getFields();
@@ -233,6 +233,18 @@ class ChangesCsvTest {
         String csv = ChangesCsv.write(List.of(executed("c1", "Sealed", null)), Map.of());
         List<String> row = read(csv).get(1).getFields();
         assertThat(row.get(ChangesCsv.COLUMNS.indexOf("unapprovedItems"))).isEqualTo(ChangesCsv.WITHHELD);
+    }
+
+    /** The question the change's kind raises for its approvers (ADR 140), in the last column, as the view has it. */
+    @Test
+    void theKindsQuestionIsTheLastColumn() {
+        String question = "configItems: PermissionSet:X is an access item (who may see or do what), but the change is"
+                + " requested as CONFIGURATION: …";
+        List<String> row = read(ChangesCsv.write(List.of(requested("c5", "Tidy", question)), Map.of()))
+                .get(1)
+                .getFields();
+        assertThat(row.getLast()).isEqualTo(question);
+        assertThat(ChangesCsv.COLUMNS.getLast()).isEqualTo("kindQuestion");
     }
 
     /** RFC 4180 quoting, UTF-8 text as it is, and no cell a spreadsheet would run as a formula. */
