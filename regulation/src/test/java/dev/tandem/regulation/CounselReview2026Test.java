@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * of 2022 Art. 46, ADR 125; Turkey's Law No. 6698 Art. 12(5) with the Board's Decision 2019/10 and
  * Israel's Data Security Regulations reg. 11(d) and Saudi Arabia's PDPL Art. 20 with its Implementing
  * Regulations Art. 24, the United Arab Emirates' Federal Decree-Law No. 45 of 2021 Art. 9 and Mexico's
- * Ley Federal de Protección de Datos Personales en Posesión de los Particulares of 2025 Art. 19, ADR 127), and
- * the review itself as the rule file records it.
+ * Ley Federal de Protección de Datos Personales en Posesión de los Particulares of 2025 Art. 19, ADR 127;
+ * Vietnam's Decree No. 13/2023/ND-CP Art. 23 and Law on Personal Data Protection No. 91/2025/QH15 Art. 23 with
+ * Decree No. 356/2025/ND-CP Art. 28-29, ADR 146), and the review itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -63,6 +64,15 @@ class CounselReview2026Test {
         Obligation o = only(a, ruleId);
         assertThat(o.due()).as(ruleId).isEqualTo(AWARE.plusSeconds(72 * 3600));
         assertThat(o.status()).as(ruleId).isNotEqualTo(Obligation.Status.NOT_REQUIRED);
+        return o;
+    }
+
+    /** A notice owed to {@code recipient} in 72 hours whatever anyone answers: the law asks no question. */
+    private static Obligation owedInSeventyTwoHoursWithoutQuestion(Assessment a, String ruleId, Recipient recipient) {
+        Obligation o = owedInSeventyTwoHours(a, ruleId);
+        assertThat(o.recipient()).as(ruleId).isEqualTo(recipient);
+        assertThat(o.status()).as(ruleId).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(o.question()).as(ruleId).isNull();
         return o;
     }
 
@@ -503,15 +513,9 @@ class CounselReview2026Test {
     @Test
     void indonesiaOwesTheInstitutionAndTheDataSubjectsThreeTimesTwentyFourHoursForAnyFailure() {
         Assessment a = assess("ID=500", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
-        Obligation institution = owedInSeventyTwoHours(a, "id-pdp-institution");
-        assertThat(institution.recipient()).isEqualTo(Recipient.REGULATOR);
-        assertThat(institution.status()).isEqualTo(Obligation.Status.REQUIRED);
-        assertThat(institution.question()).isNull();
+        Obligation institution = owedInSeventyTwoHoursWithoutQuestion(a, "id-pdp-institution", Recipient.REGULATOR);
         assertThat(institution.citation()).isEqualTo("Law No. 27 of 2022 (Indonesia) Art. 46(1)(b), (2)");
-        Obligation subjects = owedInSeventyTwoHours(a, "id-pdp-individuals");
-        assertThat(subjects.recipient()).isEqualTo(Recipient.INDIVIDUALS);
-        assertThat(subjects.status()).isEqualTo(Obligation.Status.REQUIRED);
-        assertThat(subjects.question()).isNull();
+        Obligation subjects = owedInSeventyTwoHoursWithoutQuestion(a, "id-pdp-individuals", Recipient.INDIVIDUALS);
         assertThat(subjects.citation()).isEqualTo("Law No. 27 of 2022 (Indonesia) Art. 46(1)(a), (2), (3)");
         assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
         // encrypted data are still a failure of protection: both notices stay owed
@@ -520,10 +524,10 @@ class CounselReview2026Test {
         // a processor has no notice of its own in the Law: the warning sends it to the controller
         aProcessorIsSentToTheController("ID=500", "id-pdp");
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("id-pdp"));
-        // Vietnam, searched and not encoded (the review's finding), keeps the warning for countries without a rule
-        assertThat(assess("ID=500,VN=40", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of())
+        // a country no rule names keeps the warning for countries without a rule; Indonesia leaves it
+        assertThat(assess("ID=500,AR=40", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of())
                         .warnings())
-                .anyMatch(w -> w.startsWith("no rules cover") && w.contains("VN=40") && !w.contains("ID="));
+                .anyMatch(w -> w.startsWith("no rules cover") && w.contains("AR=40") && !w.contains("ID="));
     }
 
     /**
@@ -672,6 +676,94 @@ class CounselReview2026Test {
     }
 
     /**
+     * Law on Personal Data Protection No. 91/2025/QH15 (Vietnam) Art. 23(1)-(2) with Decree No. 356/2025/ND-CP
+     * Art. 28: where a violation may harm national defence, security, social order or the data subjects' life,
+     * health, honour, dignity or property, the specialised personal data protection agency (the Ministry of
+     * Public Security's A05) no later than 72 hours from detection; a processor tells the controller in a
+     * timely manner.
+     */
+    @Test
+    void vietnamOwesTheAgencySeventyTwoHoursFromDetectionUnlessNoHarm() {
+        Assessment a = assess("VN=300", DataCategory.CONTACT, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation agency =
+                owedToTheRegulatorUnlessAnsweredNo(a, "vn-pdpl-authority@2026", "VN_HARM_TO_SECURITY_OR_SUBJECTS");
+        assertThat(agency.citation())
+                .isEqualTo("Law on Personal Data Protection No. 91/2025/QH15 (Vietnam) Art. 23(1)-(2); Decree No."
+                        + " 356/2025/ND-CP Art. 28");
+        assertThat(agency.dueText()).contains("72 hours from the detection", "A05");
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("no rules cover"));
+        // the Law owes the data subjects no notice for contact data, and Decree 13's version is no longer in force
+        assertThat(a.obligations().stream()
+                        .filter(o -> o.ruleId().startsWith("vn-"))
+                        .map(Obligation::ruleId))
+                .containsExactly("vn-pdpl-authority@2026");
+        // no harm to security or to the data subjects: no notice within 72 hours
+        coveredUnlessAnsweredNo(a, "VN=300", "VN_HARM_TO_SECURITY_OR_SUBJECTS", "vn-pdpl-authority@2026");
+        // a processor tells the controller at once, whatever the harm, and owes none of the controller's notices
+        var noHarm = new Judgement("VN_HARM_TO_SECURITY_OR_SUBJECTS", Answer.NO, "dpo", AWARE, "no harm seen");
+        assertThat(processorTellsTheControllerAtOnce(
+                                "VN=300", noHarm, "vn-pdpl-controller@2026", "vn-pdpl-authority@2026")
+                        .citation())
+                .isEqualTo("Law on Personal Data Protection No. 91/2025/QH15 (Vietnam) Art. 23(1)");
+        assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("vn-"));
+    }
+
+    /**
+     * Decree No. 356/2025/ND-CP (Vietnam) Art. 29(1): an incident involving biometric data is notified to the
+     * data subjects within 72 hours; other data owe them no notice under the Law.
+     */
+    @Test
+    void vietnameseDataSubjectsAreToldWithinSeventyTwoHoursOfABiometricLeak() {
+        Assessment a = assess("VN=300", DataCategory.BIOMETRIC, CompanyFacts.none(), null, Map.of(), List.of());
+        Obligation subjects = owedInSeventyTwoHoursWithoutQuestion(a, "vn-pdpl-individuals", Recipient.INDIVIDUALS);
+        assertThat(subjects.citation()).startsWith("Decree No. 356/2025/ND-CP (Vietnam) Art. 29(1)-(3)");
+        owedInSeventyTwoHours(a, "vn-pdpl-authority@2026");
+        // contact data: checked and not owed to the data subjects
+        assertThat(owed("VN=300", CompanyFacts.none())).doesNotContain("vn-pdpl-individuals");
+    }
+
+    /**
+     * Decree No. 13/2023/ND-CP (Vietnam) Art. 23, in force from 1 July 2023 to 31 December 2025: the Ministry of
+     * Public Security within 72 hours for any violation, no harm test; before 1 July 2023 no rule applies.
+     */
+    @Test
+    void beforeTheLawVietnamsDecreeThirteenOwesTheMinistrySeventyTwoHoursForAnyViolation() {
+        Instant aware = Instant.parse("2025-06-10T02:00:00Z");
+        Assessment a = assessAwareAt(aware);
+        Obligation ministry = only(a, "vn-pdpl-authority");
+        assertThat(ministry.due()).isEqualTo(aware.plusSeconds(72 * 3600));
+        assertThat(ministry.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(ministry.question()).isNull();
+        assertThat(ministry.citation()).isEqualTo("Decree No. 13/2023/ND-CP (Vietnam) Art. 23(1), (3)");
+        assertThat(ministry.dueText()).contains("after the violation occurred");
+        assertThat(a.obligations().stream().map(Obligation::ruleId)).noneMatch(id -> id.endsWith("@2026"));
+        // the last day of Decree 13 and the first of the Law, on Vietnam's clock
+        assertThat(ruleIdsAwareAt("2025-12-31T23:30:00+07:00")).contains("vn-pdpl-authority");
+        assertThat(ruleIdsAwareAt("2026-01-01T00:30:00+07:00")).contains("vn-pdpl-authority@2026");
+        assertThat(ruleIdsAwareAt("2023-06-30T12:00:00+07:00")).noneMatch(id -> id.startsWith("vn-"));
+    }
+
+    /** Contact data of 300 people in Vietnam, the company aware at {@code aware}. */
+    private Assessment assessAwareAt(Instant aware) {
+        return engine.evaluate(
+                new IncidentScope(
+                        aware,
+                        Subjects.parse("VN=300"),
+                        Set.of(DataCategory.CONTACT),
+                        CompanyFacts.none(),
+                        ZoneOffset.UTC,
+                        null,
+                        Map.of()),
+                List.of());
+    }
+
+    private List<String> ruleIdsAwareAt(String awareAt) {
+        return assessAwareAt(java.time.OffsetDateTime.parse(awareAt).toInstant()).obligations().stream()
+                .map(Obligation::ruleId)
+                .toList();
+    }
+
+    /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
      */
@@ -707,6 +799,10 @@ class CounselReview2026Test {
                 "Europe/Istanbul", "2026-03-02T23:30:00", "TR=400", DataCategory.CONTACT, "tr-kvkk-board");
         dueSeventyTwoHoursLaterOnTheClockOf(
                 "Asia/Riyadh", "2026-03-02T21:15:00", "SA=600", DataCategory.CONTACT, "sa-pdpl-sdaia");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Ho_Chi_Minh", "2026-03-02T23:30:00", "VN=300", DataCategory.CONTACT, "vn-pdpl-authority@2026");
+        dueSeventyTwoHoursLaterOnTheClockOf(
+                "Asia/Ho_Chi_Minh", "2026-03-02T23:30:00", "VN=300", DataCategory.BIOMETRIC, "vn-pdpl-individuals");
     }
 
     @Test
@@ -775,11 +871,13 @@ class CounselReview2026Test {
                     assertThat(f.source()).contains("todopdp.com");
                 })
                 .anySatisfy(f -> {
-                    assertThat(f.rules()).isEmpty();
-                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
-                    assertThat(f.text()).startsWith("Vietnam was searched and is not encoded.");
-                    assertThat(f.source()).contains("apolatlegal.com");
+                    assertThat(f.rules())
+                            .containsExactly("vn-pdpl-authority", "vn-pdpl-controller", "vn-pdpl-individuals");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).startsWith("Vietnam, searched again and now encoded.");
+                    assertThat(f.source()).contains("apolatlegal.com", "Decree 13 Art. 23(1) quoted");
                 })
+                .noneSatisfy(f -> assertThat(f.text()).startsWith("Vietnam was searched and is not encoded."))
                 .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text())
@@ -810,7 +908,8 @@ class CounselReview2026Test {
                 .contains("| il-pps-authority, il-pps-individuals | ADDED | ")
                 .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ")
                 .contains("| ae-pdpl-office, ae-pdpl-individuals | ADDED | ")
-                .contains("| mx-lfpdppp-individuals | ADDED | ");
+                .contains("| mx-lfpdppp-individuals | ADDED | ")
+                .contains("| vn-pdpl-authority, vn-pdpl-controller, vn-pdpl-individuals | ADDED | ");
     }
 
     private static final String HEAD = """

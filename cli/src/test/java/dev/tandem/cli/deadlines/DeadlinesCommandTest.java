@@ -128,7 +128,7 @@ class DeadlinesCommandTest {
     void whereNothingIsOwedTheTextAndTheJsonNameTheLawsCheckedAndWhy() {
         String[] args = {
             "--aware", "2026-12-05T23:03:56Z",
-            "--subjects", "VN=100,US-MA=10,US-NY=10",
+            "--subjects", "AR=100,US-MA=10,US-NY=10",
             "--data", "CONTACT",
             "--established", "US",
             "--now", "2026-12-06T00:00:00Z"

@@ -1622,7 +1622,7 @@ abstract class AccessMatrixContract {
         String page = "/incidents/" + incident + "/obligations";
         assertThat(ic.putJson(
                                 i + "/scope",
-                                "{\"subjects\":{\"VN\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],"
+                                "{\"subjects\":{\"AR\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],"
                                         + "\"encrypted\":false}")
                         .status())
                 .isEqualTo(200);

@@ -379,9 +379,9 @@ abstract class ObligationsContract {
         assertThat(added.path("ruleZone").asString()).isEqualTo("Europe/Berlin");
     }
 
-    /** People in Vietnam (no rule), Massachusetts and New York, contact data only: Massachusetts' law not triggered. */
+    /** People in Argentina (no rule), Massachusetts and New York, contact data only: Massachusetts' law not triggered. */
     static final String MA_CONTACT_ONLY =
-            "{\"subjects\":{\"VN\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}";
+            "{\"subjects\":{\"AR\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\"],\"encrypted\":false}";
 
     /** Where nothing is owed, the server names the laws it checked and why, as the CLI does for the same inputs. */
     @Test
@@ -398,7 +398,7 @@ abstract class ObligationsContract {
         // data that Massachusetts' law covers: owed there, so no longer listed as not triggered
         put = putScope(
                 incident,
-                "{\"subjects\":{\"VN\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
+                "{\"subjects\":{\"AR\":100,\"US-MA\":10,\"US-NY\":10},\"data\":[\"CONTACT\",\"PAYMENT_CARD\"],"
                         + "\"encrypted\":false}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         server = obligationsOf(incident);
