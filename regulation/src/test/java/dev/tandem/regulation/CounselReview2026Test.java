@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * Regulations Art. 24, the United Arab Emirates' Federal Decree-Law No. 45 of 2021 Art. 9 and Mexico's
  * Ley Federal de Protección de Datos Personales en Posesión de los Particulares of 2025 Art. 19, ADR 127;
  * Vietnam's Decree No. 13/2023/ND-CP Art. 23 and Law on Personal Data Protection No. 91/2025/QH15 Art. 23 with
- * Decree No. 356/2025/ND-CP Art. 28-29, ADR 146), and the review itself as the rule file records it.
+ * Decree No. 356/2025/ND-CP Art. 28-29 and Japan's My Number Act Art. 29-4 with the Personal Information
+ * Protection Commission's Rules on reports of leaks of specific personal information, ADR 146), and the review
+ * itself as the rule file records it.
  */
 class CounselReview2026Test {
     private static final Instant AWARE = Instant.parse("2026-03-02T15:00:00Z");
@@ -763,6 +765,96 @@ class CounselReview2026Test {
                 .toList();
     }
 
+    private static final String[] MY_NUMBER_RULES = {
+        "jp-mynumber-preliminary", "jp-mynumber-final", "jp-mynumber-individuals"
+    };
+
+    private static final String[] MY_NUMBER_UNLAWFUL_RULES = {
+        "jp-mynumber-preliminary-unlawful", "jp-mynumber-final-unlawful", "jp-mynumber-individuals-unlawful"
+    };
+
+    /**
+     * Government ids of people in Japan and the answers given (unauthorized access, reportable at any size, is
+     * in the scenario table).
+     */
+    private Assessment governmentIdsInJapan(String subjects, Judgement... judgements) {
+        return assess(subjects, DataCategory.GOVERNMENT_ID, CompanyFacts.none(), null, Map.of(), List.of(judgements));
+    }
+
+    private static List<String> ids(Collection<Obligation> obligations) {
+        return obligations.stream().map(Obligation::ruleId).toList();
+    }
+
+    /**
+     * My Number Act Art. 29-4 with the PPC's Rules on reports of leaks of specific personal information: a leak
+     * of more than 100 people's specific personal information is reported to the Personal Information Protection
+     * Commission (preliminary report promptly, final report within 30 days, the day of awareness counting as day
+     * 1) and notified to the individuals. A government id may not be a My Number, so each notice waits on
+     * JP_MY_NUMBER.
+     */
+    @Test
+    void aMyNumberLeakOfMoreThanOneHundredPeopleIsReportedOnceTheIdsAreAnsweredMyNumbers() {
+        Assessment a = governmentIdsInJapan("JP=101");
+        for (String id : MY_NUMBER_RULES) {
+            Obligation o = only(a, id);
+            assertThat(o.status()).as(id).isEqualTo(Obligation.Status.CONDITIONAL);
+            assertThat(o.question().key()).as(id).isEqualTo("JP_MY_NUMBER");
+            assertThat(o.question().text()).as(id).startsWith("Is any of the government ids a My Number");
+        }
+        assertThat(ids(a.obligations())).doesNotContain(MY_NUMBER_UNLAWFUL_RULES);
+        Obligation preliminary = only(a, "jp-mynumber-preliminary");
+        assertThat(preliminary.recipient()).isEqualTo(Recipient.REGULATOR);
+        assertThat(preliminary.due()).isNull();
+        assertThat(preliminary.dueText()).contains("about 3 to 5 days");
+        assertThat(preliminary.citation()).startsWith("My Number Act Art. 29-4(1)");
+        // aware 2026-03-03 00:00 in Tokyo (15:00 UTC the day before): day 1 is March 3, day 30 April 1
+        Obligation fin = only(a, "jp-mynumber-final");
+        assertThat(BOOK.rule("jp-mynumber-final").orElseThrow().zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+        assertThat(fin.due()).isEqualTo(Instant.parse("2026-04-01T14:59:59Z"));
+        assertThat(only(a, "jp-mynumber-individuals").recipient()).isEqualTo(Recipient.INDIVIDUALS);
+        assertThat(only(a, "jp-mynumber-individuals").citation()).startsWith("My Number Act Art. 29-4(2)");
+        // answered YES: owed; answered NO (not My Numbers): set aside
+        var myNumbers = new Judgement("JP_MY_NUMBER", Answer.YES, "dpo", AWARE, "payroll records with My Numbers");
+        Assessment yes = governmentIdsInJapan("JP=101", myNumbers);
+        for (String id : MY_NUMBER_RULES) {
+            assertThat(only(yes, id).status()).as(id).isEqualTo(Obligation.Status.REQUIRED);
+        }
+        var passports = new Judgement("JP_MY_NUMBER", Answer.NO, "dpo", AWARE, "passport numbers only");
+        Assessment no = governmentIdsInJapan("JP=101", passports);
+        assertThat(ids(no.obligations())).noneMatch(id -> id.startsWith("jp-mynumber"));
+        assertThat(ids(no.notRequired())).contains(MY_NUMBER_RULES);
+    }
+
+    /** "More than 100": 100 people are below the threshold, and the check says so; other data are not My Numbers. */
+    @Test
+    void aMyNumberLeakOfOneHundredPeopleIsCheckedAndNotTriggered() {
+        Assessment a = governmentIdsInJapan("JP=100");
+        assertThat(ids(a.obligations())).noneMatch(id -> id.startsWith("jp-"));
+        assertThat(a.notTriggered()).anySatisfy(n -> {
+            assertThat(n.jurisdiction()).isEqualTo("JP");
+            assertThat(n.regime()).isEqualTo("Japan My Number Act");
+            assertThat(n.reason()).isEqualTo("100 affected, below its threshold of 101");
+        });
+        // contact data of many: the APPI's 1,000 people, not the My Number Act
+        assertThat(owed("JP=5000", CompanyFacts.none()))
+                .contains("jp-appi-preliminary")
+                .noneMatch(id -> id.startsWith("jp-mynumber"));
+        // highly encrypted specific personal information is excluded from the Rules
+        CompanyFacts encrypted = new CompanyFacts(List.of(), false, false, false, false, true);
+        Assessment sealed = assess("JP=500", DataCategory.GOVERNMENT_ID, encrypted, null, Map.of(), List.of());
+        assertThat(ids(sealed.obligations())).doesNotContain(MY_NUMBER_RULES);
+        assertThat(sealed.notRequired()).anySatisfy(o -> {
+            assertThat(o.ruleId()).isEqualTo("jp-mynumber-preliminary");
+            assertThat(o.basis()).contains("encryption safe harbour");
+        });
+        // a processor: the APPI's notice to the entruster, none of the controller's My Number reports
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        assertThat(ids(assess("JP=500", DataCategory.GOVERNMENT_ID, processor, null, Map.of(), List.of())
+                        .obligations()))
+                .contains("jp-appi-processor")
+                .noneMatch(id -> id.startsWith("jp-mynumber"));
+    }
+
     /**
      * A processor tells the controller of the breach at once, whatever the risk: PDPA B.E. 2562 (Thailand)
      * s. 40(2); NPC Circular 16-03 s. 16 and NPC Advisory 18-01 (the Philippines).
@@ -879,6 +971,12 @@ class CounselReview2026Test {
                 })
                 .noneSatisfy(f -> assertThat(f.text()).startsWith("Vietnam was searched and is not encoded."))
                 .anySatisfy(f -> {
+                    assertThat(f.rules()).contains("jp-mynumber-preliminary", "jp-mynumber-final-unlawful");
+                    assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.ADDED);
+                    assertThat(f.text()).contains("JP_MY_NUMBER", "more than 100 people");
+                    assertThat(f.source()).contains("elaws.jp", "ppc.go.jp");
+                })
+                .anySatisfy(f -> {
                     assertThat(f.outcome()).isEqualTo(RuleBook.Outcome.MISSING);
                     assertThat(f.text())
                             .doesNotContain("Kenya")
@@ -909,7 +1007,10 @@ class CounselReview2026Test {
                 .contains("| sa-pdpl-sdaia, sa-pdpl-individuals | ADDED | ")
                 .contains("| ae-pdpl-office, ae-pdpl-individuals | ADDED | ")
                 .contains("| mx-lfpdppp-individuals | ADDED | ")
-                .contains("| vn-pdpl-authority, vn-pdpl-controller, vn-pdpl-individuals | ADDED | ");
+                .contains("| vn-pdpl-authority, vn-pdpl-controller, vn-pdpl-individuals | ADDED | ")
+                .contains("| jp-mynumber-preliminary, jp-mynumber-preliminary-unlawful, jp-mynumber-final,"
+                        + " jp-mynumber-final-unlawful, jp-mynumber-individuals, jp-mynumber-individuals-unlawful"
+                        + " | ADDED | ");
     }
 
     private static final String HEAD = """

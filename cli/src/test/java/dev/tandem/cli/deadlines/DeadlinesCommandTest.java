@@ -527,6 +527,36 @@ class DeadlinesCommandTest {
                 .isNotNull();
     }
 
+    /**
+     * My Number Act Art. 29-4: more than 100 people's government ids in Japan wait on whether they are My
+     * Numbers (JP_MY_NUMBER); 100 are below the threshold and listed as checked.
+     */
+    @Test
+    void aJapaneseGovernmentIdLeakAsksWhetherTheIdsAreMyNumbers() {
+        String[] base = {
+            "--aware", "2026-05-04T09:00:00+09:00",
+            "--subjects", "JP=101",
+            "--data", "GOVERNMENT_ID",
+            "--now", "2026-05-04T10:00:00+09:00",
+            "--format", "json"
+        };
+        JsonNode preliminary = rule(json(run(base)), "jp-mynumber-preliminary");
+        assertThat(preliminary.get("status").asString()).isEqualTo("CONDITIONAL");
+        assertThat(preliminary.path("question").path("key").asString()).isEqualTo("JP_MY_NUMBER");
+        List<String> decided = new ArrayList<>(List.of(base));
+        decided.addAll(List.of("--decide", "JP_MY_NUMBER=YES@2026-05-04T09:30:00+09:00"));
+        JsonNode answered = json(run(decided.toArray(String[]::new)));
+        assertThat(rule(answered, "jp-mynumber-preliminary").get("status").asString())
+                .isEqualTo("REQUIRED");
+        // aware May 4 in Tokyo: day 30 of the final report is June 2
+        assertThat(rule(answered, "jp-mynumber-final").get("due").asString()).isEqualTo("2026-06-02T14:59:59Z");
+        String[] hundred = base.clone();
+        hundred[3] = "JP=100";
+        JsonNode below = json(run(hundred));
+        assertThat(rule(below, "jp-mynumber-preliminary")).isNull();
+        assertThat(below.path("notTriggered").toString()).contains("below its threshold of 101");
+    }
+
     @Test
     void sentNoticeStartsTheDependentClockAndItsMissIsExitOne() {
         // Cal. Civ. Code 1798.82 as amended by SB 446: AG copy within 15 days of the residents' notice.
