@@ -157,6 +157,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem change list --server $S --token $AUDITOR --incident $I
                   ./tandem change show --server $S --token $AUDITOR %s
                   ./tandem change retests --server $S --token $AUDITOR --incident $I
+                  ./tandem change list --server $S --token $AUDITOR --incident $I --format csv > changes.csv   # the population to sample
                 The auditor then asked for the change ticket and who approved it: the liaison answered with
                 the change itself and the commander's change.decided entry, no file (on the Audit tab, with
                 the entry as the timeline tells it; in the export, the evidence-request.answered entry's
