@@ -63,7 +63,7 @@ class ChangeController {
         String file = name == null || name.isBlank() ? "control-test-register.csv" : name.strip();
         // the incident the access check resolved: the query parameter, or the caller's only one
         String incident = java.util.Objects.requireNonNull(access.resource().incident());
-        ControlTests.Imported r = register.importRegister(incident, csv, file, access.username());
+        ControlTests.Imported r = register.importRegister(incident, csv, file, access.caller());
         return new Imported(r.imported(), r.skipped(), r.id(), r.evidence(), r.sha256(), r.ledgerIndex());
     }
 
@@ -121,8 +121,8 @@ class ChangeController {
     @Guard(Action.OBSERVATION_PERIOD_SET)
     PeriodView setPeriod(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         ChangeJson.object(body);
-        return PeriodView.of(java.util.Optional.of(register.setPeriod(
-                id, ChangeJson.text(body, "start"), ChangeJson.text(body, "end"), access.username())));
+        return PeriodView.of(java.util.Optional.of(
+                register.setPeriod(id, ChangeJson.text(body, "start"), ChangeJson.text(body, "end"), access.caller())));
     }
 
     // ------------------------------------------------------------------ changes

@@ -615,7 +615,7 @@ class ChangePages {
             Model model) {
         importHeader(access, id, model);
         try {
-            register.setPeriod(id, start, end, access.username());
+            register.setPeriod(id, start, end, access.caller());
             return "redirect:/incidents/" + id + "/control-tests/import?period=set";
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
@@ -672,7 +672,7 @@ class ChangePages {
             if (csv == null || csv.length == 0) {
                 throw DomainException.unprocessable("csv-empty", "file: choose the register's CSV file");
             }
-            ControlTests.Imported r = register.importRegister(id, csv, name, access.username());
+            ControlTests.Imported r = register.importRegister(id, csv, name, access.caller());
             return "redirect:/incidents/" + id + "/control-tests/import?imported=" + r.imported() + "&skipped="
                     + r.skipped();
         } catch (MultipartForm.MalformedException e) {

@@ -64,9 +64,13 @@ public class ControlTests {
      * tester and sample) is skipped and counted, so importing the same file again adds nothing; a
      * file with no new row at all is refused (409 {@code register-already-imported}) and not kept.
      * With an observation period set, a row dated outside it refuses the file (422 {@code
-     * outside-period}, naming its line), checked again in the unit that records it.
+     * outside-period}, naming its line), checked again in the unit that records it. A row is held
+     * already only when {@code caller} is told of it ({@link #told}): matched against a register
+     * counsel pulled back, the count of skipped rows would confirm its rows to whoever may not read
+     * them (docs/access.md, ADR 144).
      */
-    public Imported importRegister(String incident, byte[] csv, String name, String actor) {
+    public Imported importRegister(String incident, byte[] csv, String name, Caller caller) {
+        String actor = caller.username();
         // the register is kept as evidence under this name: the same checks as any item's name
         Intake.name(name, MAX_NAME);
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
@@ -80,8 +84,7 @@ public class ControlTests {
             throw DomainException.unprocessable(r.code(), r.detail());
         }
         List<ControlTest> all = ((ControlTestRegister.Rows) read).tests();
-        Set<List<Object>> held = new HashSet<>();
-        register(incident).forEach(t -> held.add(key(t)));
+        Set<List<Object>> held = held(filed(incident), caller);
         List<ControlTest> rows = all.stream().filter(t -> held.add(key(t))).toList();
         int skipped = all.size() - rows.size();
         if (rows.isEmpty()) {
@@ -149,6 +152,22 @@ public class ControlTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rows an import by {@code caller} counts as held already: those of registers {@code caller} is told of. */
+    static Set<List<Object>> held(List<Filed> rows, Caller caller) {
+        Set<List<Object>> held = new HashSet<>();
+        rows.stream().filter(f -> told(f, caller)).forEach(f -> held.add(key(f.test())));
+        return held;
+    }
+
+    /**
+     * Whether a refusal or an import's counts may tell {@code caller} of a register's rows: an AUDIT
+     * register is the audit firm's file as imported (every member reads it, an administrator imports
+     * it); one counsel pulled back to FORENSIC only whoever may read its item (docs/access.md).
+     */
+    static boolean told(Filed f, Caller caller) {
+        return f.repository() == Repository.AUDIT || caller.mayRead(f.evidence(), f.repository());
     }
 
     /** What makes two rows the same test: everything but the line. */
@@ -221,7 +240,12 @@ public class ControlTests {
      * are withheld from whoever may not read that item (counted by {@link Readable#withheld}).
      */
     public Readable register(String incident, Caller caller) {
-        List<Filed> rows = jdbc.query(
+        return readable(filed(incident), caller);
+    }
+
+    /** Every row imported into the incident with the item its register was kept as, oldest import first. */
+    private List<Filed> filed(String incident) {
+        return jdbc.query(
                 "SELECT t.*, l.recorded_at AS imported, e.id AS evidence, e.repository, e.pulled_back_index"
                         + " FROM control_test t JOIN control_test_import i ON i.id = t.import_id"
                         + " JOIN ledger_entry l ON l.idx = i.ledger_index JOIN evidence e ON e.id = i.evidence_id"
@@ -235,7 +259,6 @@ public class ControlTests {
                             rs.wasNull() ? null : moved);
                 },
                 incident);
-        return readable(rows, caller);
     }
 
     private static ControlTest row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -274,10 +297,12 @@ public class ControlTests {
      * Sets the incident's observation period ({@code audit.period-set}): {@code start} and {@code end}
      * ISO 8601 days (422 {@code bad-start}, {@code bad-end}, {@code bad-period} naming the field). A
      * register row already imported outside it refuses it (409 {@code register-outside-period}, naming
-     * the row), as it would be refused at import; the same period again is 409 {@code period-unchanged}.
-     * Nothing is recorded on a refusal.
+     * the row to a caller told of it, {@link #refuseOutside(List, ObservationPeriod, Caller)}), as it
+     * would be refused at import; the same period again is 409 {@code period-unchanged}. Nothing is
+     * recorded on a refusal.
      */
-    public Period setPeriod(String incident, @Nullable String start, @Nullable String end, String actor) {
+    public Period setPeriod(String incident, @Nullable String start, @Nullable String end, Caller caller) {
+        String actor = caller.username();
         ObservationPeriod p;
         try {
             p = new ObservationPeriod(day("start", start), day("end", end));
@@ -292,7 +317,7 @@ public class ControlTests {
                         "Observation period unchanged",
                         "start, end: the observation period is " + p.words() + " already; nothing recorded");
             }
-            refuseOutside(register(incident), p, null);
+            refuseOutside(filed(incident), p, caller);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             long index = ap.record(
                     new ObservationPeriodSet(
@@ -328,25 +353,40 @@ public class ControlTests {
         }
     }
 
-    /**
-     * Refuses rows outside the period: those of the register when a period is set (409), or those of a
-     * file being imported ({@code file}: 422 as its read would).
-     */
-    private static void refuseOutside(List<ControlTest> rows, ObservationPeriod p, @Nullable String file) {
+    /** Refuses a file being imported ({@code file}) with a row outside the period: 422, as its read would. */
+    private static void refuseOutside(List<ControlTest> rows, ObservationPeriod p, String file) {
         for (ControlTest t : rows) {
             if (!p.contains(t.testedOn())) {
-                String what = t.control() + " " + t.configItem() + " tested " + t.testedOn() + " is "
-                        + p.place(t.testedOn()) + " the observation period (" + p.words() + ")";
-                if (file != null) {
-                    throw DomainException.unprocessable(
-                            "outside-period", "line " + t.line() + ", column testedOn: " + what);
-                }
-                throw DomainException.conflict(
-                        "register-outside-period",
-                        "Register outside the period",
-                        "start, end: the register's row " + what + " (line " + t.line()
-                                + " of its import); the register lists the tests of the period");
+                throw DomainException.unprocessable(
+                        "outside-period", "line " + t.line() + ", column testedOn: " + outside(t, p));
             }
         }
+    }
+
+    /**
+     * Refuses a period that leaves a register row out (409 {@code register-outside-period}). The row
+     * is named, with its line, to a caller told of its register ({@link #told}); a row of a register
+     * counsel pulled back is not named to the others (docs/access.md, ADR 144), who are told that one
+     * of that item's rows is outside, which the public {@code control-tests.imported} entry says anyway.
+     */
+    static void refuseOutside(List<Filed> rows, ObservationPeriod p, Caller caller) {
+        List<Filed> out =
+                rows.stream().filter(f -> !p.contains(f.test().testedOn())).toList();
+        if (out.isEmpty()) {
+            return;
+        }
+        Filed named = out.stream().filter(f -> told(f, caller)).findFirst().orElse(null);
+        String detail = named != null
+                ? "start, end: the register's row " + outside(named.test(), p) + " (line "
+                        + named.test().line() + " of its import); the register lists the tests of the period"
+                : "start, end: a row of register " + out.getFirst().evidence() + ", which counsel pulled back to"
+                        + " FORENSIC, is outside the observation period (" + p.words() + "); its rows are"
+                        + " withheld from you (the register lists the tests of the period)";
+        throw DomainException.conflict("register-outside-period", "Register outside the period", detail);
+    }
+
+    private static String outside(ControlTest t, ObservationPeriod p) {
+        return t.control() + " " + t.configItem() + " tested " + t.testedOn() + " is " + p.place(t.testedOn())
+                + " the observation period (" + p.words() + ")";
     }
 }

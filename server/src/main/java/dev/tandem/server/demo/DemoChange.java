@@ -115,9 +115,10 @@ public class DemoChange {
         LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
         // the SOC 2 Type II examination's observation period, a year that holds the register's tests and
         // today's change, recorded by the liaison before the register (docs/change-control.md)
+        Caller liaison = caller(incident, "liaison", Role.AUDIT_LIAISON);
         register.setPeriod(
-                incident, today.minusDays(180).toString(), today.plusDays(184).toString(), "liaison");
-        register.importRegister(incident, registerCsv(today), "control-test-register.csv", "liaison");
+                incident, today.minusDays(180).toString(), today.plusDays(184).toString(), liaison);
+        register.importRegister(incident, registerCsv(today), "control-test-register.csv", liaison);
         Change c = changes.request(
                 incident,
                 new Changes.Requested(

@@ -1551,19 +1551,63 @@ abstract class AccessMatrixContract {
                 .findFirst()
                 .orElseThrow()
                 .get(at);
+    /**
+     * A register counsel pulled back is named by no refusal and matched by no import of whoever may
+     * not read it (docs/access.md, ADR 144): the observation period the audit liaison or an
+     * administrator sets around its rows is refused without naming the row (counsel and the
+     * commander read it), and the same row imported again by the liaison is imported, not skipped as
+     * one the register holds, which would confirm counsel's register row by row, its sample included.
+     */
+    @Test
+    void aRegisterPulledBackIsNamedByNoPeriodRefusalAndMatchedByNoImport() {
+        String incident = reviewIncident("Register pulled back, probed");
+        String i = "/api/v1/incidents/" + incident;
+        String row = "CC6.3,PermissionSet:Probed,2026-09-14,Quinn Prober,25 of 180 sealed assignments\n";
+        String register = importRegister(incident, row);
+        Api.Response moved = fixture.as()
+                .get(Who.LEGAL)
+                .postJson(i + "/evidence/" + register + "/pull-back", "{\"reason\":\"Counsel's test notes\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        String around = "{\"start\":\"2026-10-01\",\"end\":\"2027-03-31\"}";
+        for (Who w : List.of(Who.LIAISON, Who.ADMIN)) {
+            Api.Response refused = fixture.as().get(w).putJson(i + "/observation-period", around);
+            assertThat(refused.status()).as(w + " " + refused.body()).isEqualTo(409);
+            assertThat(refused.json().path("type").asString()).endsWith("register-outside-period");
+            assertThat(refused.body())
+                    .as(w.name())
+                    .contains(register)
+                    .doesNotContain("PermissionSet:Probed")
+                    .doesNotContain("2026-09-14")
+                    .doesNotContain("line 2");
+        }
+        // nothing was set
+        assertThat(fixture.as().get(Who.LIAISON).get(i + "/observation-period").body())
+                .doesNotContain("2026-10-01");
+
+        // the same row again, as the audit firm's file: imported, as the liaison reads no such row
+        Api.Response again = postRegister(incident, row);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("imported").asInt()).isEqualTo(1);
+        assertThat(again.json().path("skipped").asInt()).isZero();
     }
 
     /** The audit liaison imports a register of {@code rows} (CSV lines under the header): its item's id. */
     private String importRegister(String incident, String rows) {
-        Api.Response imported = fixture.as()
+        Api.Response imported = postRegister(incident, rows);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        return imported.json().path("evidence").asString();
+    }
+
+    /** The audit liaison posts a register of {@code rows} (CSV lines under the header): the answer. */
+    private Api.Response postRegister(String incident, String rows) {
+        return fixture.as()
                 .get(Who.LIAISON)
                 .send(
                         "POST",
                         "/api/v1/control-tests?incident=" + incident,
                         "text/csv",
                         ("control,configItem,testedOn,tester,sample\n" + rows).getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-        return imported.json().path("evidence").asString();
     }
 
     /** A change revoking ViewAllData from PermissionSet:Sealed, CC6.3, from snapshot {@code pre}: its id. */

@@ -1,9 +1,12 @@
 package dev.tandem.server.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.controls.ControlTest;
+import dev.tandem.controls.ObservationPeriod;
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Caller;
 import dev.tandem.server.access.Role;
 import java.time.LocalDate;
@@ -63,5 +66,77 @@ class RegisterReadTest {
                 .containsExactly(
                         new ControlTests.Withheld("reg-pulled", 57L, 2),
                         new ControlTests.Withheld("reg-audit", null, 1));
+    }
+
+    /** A period from 2026-09-16 on leaves out the pulled-back register's two rows, and the AUDIT one's not. */
+    private static final ObservationPeriod FROM_16 =
+            new ObservationPeriod(LocalDate.parse("2026-09-16"), LocalDate.parse("2027-03-31"));
+
+    @Test
+    void aPeriodRefusedForARowOfAPulledBackRegisterDoesNotNameItToWhoeverMayNotReadIt() {
+        for (Caller c : List.of(
+                as(Role.AUDIT_LIAISON, Caller.Grants.NONE),
+                as(Role.AUDITOR, Caller.Grants.NONE),
+                as(Role.RESPONDER, Caller.Grants.NONE),
+                Caller.outside("admin", true))) {
+            assertThatThrownBy(() -> ControlTests.refuseOutside(ROWS, FROM_16, c))
+                    .as(c.toString())
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.code()).isEqualTo("register-outside-period");
+                        assertThat(e.getMessage())
+                                .contains("reg-pulled")
+                                .doesNotContain("PermissionSet:Sync")
+                                .doesNotContain("Profile:Admin")
+                                .doesNotContain("2026-09-14")
+                                .doesNotContain("line");
+                    });
+        }
+    }
+
+    @Test
+    void aPeriodRefusedForARowNamesItToWhoeverMayReadItsRegister() {
+        for (Caller c : List.of(
+                as(Role.LEGAL, Caller.Grants.NONE),
+                as(Role.INCIDENT_COMMANDER, Caller.Grants.NONE),
+                as(Role.RESPONDER, new Caller.Grants(false, Set.of("reg-pulled"))))) {
+            assertThatThrownBy(() -> ControlTests.refuseOutside(ROWS, FROM_16, c))
+                    .as(c.toString())
+                    .hasMessageContaining("CC6.3 PermissionSet:Sync tested 2026-09-14 is before the observation period")
+                    .hasMessageContaining("(line 2 of its import)");
+        }
+    }
+
+    @Test
+    void aPeriodRefusedForAnAuditRegistersRowNamesItAsBeforeToTheLiaisonAndAnAdministrator() {
+        List<ControlTests.Filed> rows = List.of(
+                new ControlTests.Filed(CC63, "reg-pulled", Repository.FORENSIC, 57L),
+                new ControlTests.Filed(CC72, "reg-audit", Repository.AUDIT, null));
+        ObservationPeriod from17 = new ObservationPeriod(LocalDate.parse("2026-09-17"), LocalDate.parse("2027-03-31"));
+        for (Caller c : List.of(as(Role.AUDIT_LIAISON, Caller.Grants.NONE), Caller.outside("admin", true))) {
+            // the AUDIT row is named, though the pulled-back one comes first
+            assertThatThrownBy(() -> ControlTests.refuseOutside(rows, from17, c))
+                    .as(c.toString())
+                    .hasMessageContaining("CC7.2 SIEM:Events tested 2026-09-16")
+                    .hasMessageNotContaining("PermissionSet:Sync");
+        }
+    }
+
+    @Test
+    void aPeriodHoldingEveryRowIsNotRefused() {
+        ObservationPeriod all = new ObservationPeriod(LocalDate.parse("2026-09-01"), LocalDate.parse("2027-03-31"));
+        ControlTests.refuseOutside(ROWS, all, as(Role.AUDIT_LIAISON, Caller.Grants.NONE));
+    }
+
+    @Test
+    void anImportMatchesOnlyTheRowsOfRegistersItsImporterIsToldOf() {
+        // the audit liaison and an administrator: a row of the pulled-back register is not held, so
+        // importing it again is no confirmation that counsel's register holds it
+        for (Caller c : List.of(as(Role.AUDIT_LIAISON, Caller.Grants.NONE), Caller.outside("admin", true))) {
+            assertThat(ControlTests.held(ROWS, c))
+                    .as(c.toString())
+                    .containsExactly(java.util.Arrays.asList(
+                            CC72.control(), CC72.configItem(), CC72.testedOn(), CC72.tester(), CC72.sample()));
+        }
+        assertThat(ControlTests.held(ROWS, as(Role.LEGAL, Caller.Grants.NONE))).hasSize(3);
     }
 }
