@@ -132,7 +132,10 @@ class AnalysisController {
                                 .toList())
                         .orElse(List.of()));
         FindingViews.putTimeline(
-                m, chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()), access);
+                m,
+                chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()),
+                chosen.map(a -> findings.of(a.jobId())).orElse(List.of()),
+                access);
         return m;
     }
 
@@ -147,7 +150,7 @@ class AnalysisController {
         m.put(
                 "findings",
                 findings.of(id).stream().map(f -> views.view(f, access)).toList());
-        FindingViews.putTimeline(m, findings.timelineOf(id), access);
+        FindingViews.putTimeline(m, findings.timelineOf(id), findings.of(id), access);
         return m;
     }
 }

@@ -90,7 +90,10 @@ class FindingPages {
         // the timeline, through the same reading as the API's: entries from items the caller may not read are counted
         Map<String, Object> timeline = new java.util.LinkedHashMap<>();
         FindingViews.putTimeline(
-                timeline, chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()), access);
+                timeline,
+                chosen.map(a -> findings.timelineOf(a.jobId())).orElse(List.of()),
+                chosen.map(a -> findings.of(a.jobId())).orElse(List.of()),
+                access);
         model.addAllAttributes(timeline);
         // the changes requested from each finding and whether one closed it; the page shows them
         // only beside a finding the caller reads in full, as it shows the finding's words

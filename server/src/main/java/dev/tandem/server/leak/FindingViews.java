@@ -43,6 +43,19 @@ public class FindingViews {
         return f.privileged() && f.items().isEmpty() ? access.caller().privileged() : readsAll(f.items(), access);
     }
 
+    /**
+     * Whether a timeline entry about {@code subject} saying {@code text} tells of the finding about
+     * {@code findingSubject} of {@code pattern}: an extraction names the pattern of the finding that
+     * reports its session ("first read of session … (… customer rows from …; ADMIN_SESSION_BULK_EXTRACTION)").
+     * Its line may be in an item the reader reads while the finding also rests on one they may not
+     * (the administrator's extraction in the granted event logs, its new IP in the Login History): the
+     * entry would then tell them that finding's pattern and the session it reports, which they read
+     * as a commitment (docs/analysis-api.md, "The timeline").
+     */
+    public static boolean tellsOf(String subject, String text, String findingSubject, String pattern) {
+        return subject.equalsIgnoreCase(findingSubject) && text.contains("; " + pattern + ")");
+    }
+
     /** May the caller read every one of {@code items}? */
     private static boolean readsAll(List<StoredFinding.Item> items, Access access) {
         return items.stream().allMatch(i -> access.mayRead(i.id(), Repository.valueOf(i.repository())));
@@ -54,12 +67,19 @@ public class FindingViews {
      * incident commander and LEGAL), oldest first, {@code [{at, kind, subject, ip, text, file, line,
      * evidenceIds}]}; and {@code timelineWithheld}, how many entries it may not see. An entry drawn
      * from a FORENSIC item the caller may not read shows nothing of itself, as such a finding shows
-     * nothing but that it exists (docs/analysis-api.md, "The timeline").
+     * nothing but that it exists (docs/analysis-api.md, "The timeline"); nor does one that tells of
+     * one of the analysis's {@code findings} the caller may not read ({@link #tellsOf}).
      */
-    static void putTimeline(Map<String, Object> m, List<StoredTimelineEntry> entries, Access access) {
+    static void putTimeline(
+            Map<String, Object> m, List<StoredTimelineEntry> entries, List<StoredFinding> findings, Access access) {
+        List<StoredFinding> unread =
+                findings.stream().filter(f -> !readable(f, access)).toList();
         List<Map<String, Object>> shown = new ArrayList<>();
         for (StoredTimelineEntry e : entries) {
             if (e.items().isEmpty() ? !access.caller().privileged() : !readsAll(e.items(), access)) {
+                continue;
+            }
+            if (unread.stream().anyMatch(f -> tellsOf(e.subject(), e.text(), f.subjectId(), f.pattern()))) {
                 continue;
             }
             Map<String, Object> o = new LinkedHashMap<>();

@@ -112,7 +112,7 @@ public class Findings {
                     privileged++;
                 }
             }
-            writeTimelineEntries(ap, job, result.timeline(), timelineItems);
+            writeTimelineEntries(ap, job, result.timeline(), timelineItems, prepared);
             long index =
                     ap.record(new AnalysisCompleted(incident, completedBody(job, inputs, result, privileged)), actor);
             List<EvidenceInputs.Source> forensic = inputs.sources().stream()
@@ -254,11 +254,16 @@ public class Findings {
 
     /**
      * One {@code leak.timeline-entry} a timeline entry (ADR 115), privileged when any item it was read
-     * from is FORENSIC: the reports and the export bag are drawn from the ledger, so the entry says
-     * what the {@code leak_timeline} row says.
+     * from is FORENSIC, or when it tells of a finding that is ({@link FindingViews#tellsOf}: an
+     * extraction names its finding's pattern): the reports and the export bag are drawn from the
+     * ledger, so the entry says what the {@code leak_timeline} row says, to whoever reads the finding.
      */
     private void writeTimelineEntries(
-            Appender ap, Job job, List<TimelineEntry> timeline, List<List<EvidenceItem>> items) {
+            Appender ap,
+            Job job,
+            List<TimelineEntry> timeline,
+            List<List<EvidenceItem>> items,
+            List<Prepared> findings) {
         for (int n = 0; n < timeline.size(); n++) {
             TimelineEntry e = timeline.get(n);
             ObjectNode body = json.createObjectNode()
@@ -276,6 +281,15 @@ public class Findings {
             for (EvidenceItem i : items.get(n)) {
                 evidence.addObject().put("id", i.id()).put("sha256", i.sha256());
                 restsOn.add(i.repository());
+            }
+            for (Prepared f : findings) {
+                if (FindingViews.tellsOf(
+                        e.subject(),
+                        e.text(),
+                        f.finding().subject().id(),
+                        f.finding().pattern().name())) {
+                    restsOn.addAll(f.restsOn());
+                }
             }
             ap.record(new AnalysisTimelineEntryRecorded(job.incidentId(), restsOn, body), job.requestedBy());
         }

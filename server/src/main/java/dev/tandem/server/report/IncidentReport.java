@@ -5,6 +5,7 @@ import static dev.tandem.server.report.Narration.texts;
 import static dev.tandem.server.report.Narration.time;
 
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.server.leak.FindingViews;
 import dev.tandem.server.regulation.ScopeCheck;
 import dev.tandem.server.regulation.ScopeChecks;
 import dev.tandem.server.report.Report.Line;
@@ -368,9 +369,17 @@ public final class IncidentReport {
     /**
      * The analyses' timelines (ADR 115): each {@code leak.timeline-entry} the reader may open and whose
      * items they may all read now (an item pulled back to FORENSIC withholds its entries from a reader
-     * it is not granted to), in the incident's zone; the others only counted, citing their entries.
+     * it is not granted to), and that tells of no finding of its analysis but one the report shows the
+     * reader ({@link FindingViews#tellsOf}: a {@code leak.finding} they open), in the incident's zone;
+     * the others only counted, citing their entries.
      */
     static Section analysisTimeline(List<ReportEntry> entries, Reader reader) {
+        // the findings the reader opens, each as "analysis subject pattern" an entry may tell of
+        List<JsonNode> opened = entries.stream()
+                .filter(e -> e.type().equals("leak.finding") && e.content() != null)
+                .filter(e -> reader.readsAll(Reader.evidenceNamedBy(e.content())))
+                .map(ReportEntry::content)
+                .toList();
         List<Row> rows = new ArrayList<>();
         List<Long> withheld = new ArrayList<>();
         for (ReportEntry e : entries) {
@@ -378,7 +387,7 @@ public final class IncidentReport {
                 continue;
             }
             JsonNode c = e.content();
-            if (c == null || !reader.readsAll(Reader.evidenceNamedBy(c))) {
+            if (c == null || !reader.readsAll(Reader.evidenceNamedBy(c)) || tellsOfAnother(c, opened)) {
                 withheld.add(e.index());
                 continue;
             }
@@ -406,6 +415,26 @@ public final class IncidentReport {
                 rows.isEmpty() && withheld.isEmpty() ? List.of("No analysis timeline recorded.") : List.of(),
                 lines,
                 new Table(ANALYSIS_TIMELINE_COLUMNS, rows));
+    }
+
+    /**
+     * Whether a timeline entry names the pattern of a finding about its subject (an extraction's
+     * "…; ADMIN_SESSION_BULK_EXTRACTION)") that is none of the {@code opened} findings of its analysis:
+     * the finding is then one the reader sees as a commitment, and the entry would tell its pattern.
+     */
+    private static boolean tellsOfAnother(JsonNode entry, List<JsonNode> opened) {
+        String text = text(entry, "text");
+        String subject = text(entry, "subject");
+        if (!text.endsWith(")") || !text.contains("; ")) {
+            return false;
+        }
+        String pattern = text.substring(text.lastIndexOf("; ") + 2, text.length() - 1);
+        if (!pattern.matches("[A-Z][A-Z0-9_]+")) {
+            return false;
+        }
+        return opened.stream()
+                .noneMatch(f -> text(f, "analysis").equals(text(entry, "analysis"))
+                        && FindingViews.tellsOf(subject, text, text(f.path("subject"), "id"), text(f, "pattern")));
     }
 
     private static Section notices(List<ReportEntry> entries, Narration.Names names) {

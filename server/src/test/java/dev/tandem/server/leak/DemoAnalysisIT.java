@@ -111,6 +111,7 @@ class DemoAnalysisIT {
                 .extracting(f -> f.path("pattern").asString())
                 .contains("SUSPICIOUS_LOGIN", "DATA_ACCESS_GRANT");
         timelineIsShownToWhoMayReadItsEvidence(loaded, api, id);
+        anExtractionIsShownOnlyWithTheFindingItTellsOf(loaded, api, id);
         // a second load finds the incident and names the same analysis
         DemoData.Loaded again = demo.load();
         assertThat(again.fresh()).isFalse();
@@ -202,5 +203,52 @@ class DemoAnalysisIT {
         } finally {
             java.nio.file.Files.deleteIfExists(zip);
         }
+    }
+
+    /**
+     * An extraction's timeline entry names the pattern of the finding that reports its session
+     * (docs/analysis-api.md, "The timeline"): a responder LEGAL granted the event logs, but not the
+     * Login History and Setup Audit Trail the hijacked administrator's finding also rests on, reads
+     * that finding as a commitment, and so no entry telling its pattern, in the API, on the findings
+     * page or in their incident report; the extractions whose findings they read stay shown.
+     */
+    private void anExtractionIsShownOnlyWithTheFindingItTellsOf(DemoData.Loaded loaded, Api commander, String id)
+            throws Exception {
+        String logs = null;
+        for (JsonNode e : commander.get("/api/v1/incidents/" + id + "/evidence").json()) {
+            if (e.path("name").asString().equals("eventlogs.zip"))
+                logs = e.path("id").asString();
+        }
+        assertThat(logs).isNotNull();
+        Api.Response granted = commander
+                .as(loaded.tokenOf(Role.LEGAL))
+                .postJson(
+                        "/api/v1/incidents/" + id + "/grants",
+                        "{\"username\":\"responder\",\"evidence\":\"" + logs + "\"}");
+        assertThat(granted.status()).as(granted.body()).isIn(201, 409);
+        Api responder = commander.as(loaded.tokenOf(Role.RESPONDER));
+        JsonNode answer = responder
+                .get("/api/v1/incidents/" + id + "/findings?analysis=" + loaded.analysisJob())
+                .json();
+        List<String> readable = new ArrayList<>();
+        answer.path("findings").forEach(f -> readable.add(f.path("pattern").asString()));
+        assertThat(readable)
+                .as("the responder reads the findings resting on the event logs")
+                .isNotEmpty();
+        assertThat(readable).doesNotContain("ADMIN_SESSION_BULK_EXTRACTION");
+        assertThat(answer.path("timeline"))
+                .as("extractions of findings the responder reads")
+                .isNotEmpty();
+        assertThat(answer.path("timelineWithheld").asInt()).isPositive();
+        assertThat(answer.toString()).doesNotContain("ADMIN_SESSION_BULK_EXTRACTION");
+        FormSession page = new FormSession("http://127.0.0.1:" + port);
+        page.signIn("responder", loaded.passwords().get("responder"));
+        assertThat(page.get("/incidents/" + id + "/findings?analysis=" + loaded.analysisJob())
+                        .body())
+                .doesNotContain("ADMIN_SESSION_BULK_EXTRACTION");
+        assertThat(responder
+                        .get("/api/v1/incidents/" + id + "/reports/incident")
+                        .body())
+                .doesNotContain("ADMIN_SESSION_BULK_EXTRACTION");
     }
 }

@@ -77,4 +77,42 @@ class AnalysisTimelineSectionTest {
         assertThat(ReportModelTest.section(r, "timeline").lines())
                 .noneMatch(l -> l.text().contains("Analysis timeline entry"));
     }
+
+    static final String EXTRACTION = "{\"analysis\":\"job-1\",\"ordinal\":2,\"at\":\"2025-03-10T03:25:00Z\","
+            + "\"kind\":\"extraction\",\"subject\":\"admin@acme.test\",\"ip\":\"203.0.113.7\","
+            + "\"text\":\"first read of session s1 (260,000 customer rows from 203.0.113.7;"
+            + " ADMIN_SESSION_BULK_EXTRACTION)\",\"file\":\"eventlogs.zip!/BulkApi.csv\","
+            + "\"line\":3,\"evidence\":[{\"id\":\"f-logs\",\"sha256\":\"ee\"}]}";
+    /** The finding the extraction tells of: it rests on the event logs and on the Login History. */
+    static final String FINDING = "{\"analysis\":\"job-1\",\"finding\":\"fi-1\","
+            + "\"pattern\":\"ADMIN_SESSION_BULK_EXTRACTION\",\"subject\":{\"kind\":\"USER\","
+            + "\"id\":\"Admin@acme.test\"},\"title\":\"Administrator extracted\","
+            + "\"evidence\":[{\"id\":\"f-logs\"},{\"id\":\"f-history\"}]}";
+
+    static List<ReportEntry> extraction() {
+        return List.of(
+                privileged(3, "leak.finding", "d4".repeat(32), FINDING),
+                privileged(4, "leak.timeline-entry", "e5".repeat(32), EXTRACTION));
+    }
+
+    @Test
+    void anExtractionTellingOfAFindingTheResponderMayNotReadIsWithheldThoughItsLineIsGranted() {
+        // granted the event logs, not the Login History the administrator's finding also rests on
+        Report.Section s = section(extraction(), responder(Set.of("f-logs"), Set.of()));
+        assertThat(s.table().rows()).isEmpty();
+        assertThat(s.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.cites()).containsExactly(4L));
+        assertThat(s.toString()).doesNotContain("ADMIN_SESSION_BULK_EXTRACTION");
+    }
+
+    @Test
+    void anExtractionIsShownBesideTheFindingItTellsOf() {
+        assertThat(section(extraction(), responder(Set.of("f-logs", "f-history"), Set.of()))
+                        .table()
+                        .rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.cells()).contains("extraction", "eventlogs.zip!/BulkApi.csv:3"));
+        assertThat(section(extraction(), Reader.ALL).table().rows()).hasSize(1);
+    }
 }
