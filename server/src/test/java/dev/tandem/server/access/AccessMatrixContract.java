@@ -1551,6 +1551,8 @@ abstract class AccessMatrixContract {
                 .findFirst()
                 .orElseThrow()
                 .get(at);
+    }
+
     /**
      * A register counsel pulled back is named by no refusal and matched by no import of whoever may
      * not read it (docs/access.md, ADR 144): the observation period the audit liaison or an
