@@ -134,6 +134,15 @@ public abstract class ServerCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * What the caller can do about a refusal of the problem type {@code type} ({@code no-aware-at}:
+     * the command that sets the awareness), told after the type inside its parentheses; or null.
+     */
+    @Nullable
+    protected String remedy(@Nullable String type) {
+        return null;
+    }
+
     /** The query string that asks the server for {@code format} other than JSON, if any. */
     protected String query() {
         return "";
@@ -260,9 +269,10 @@ public abstract class ServerCommand implements Callable<Integer> {
         if (response.statusCode() != request.ok()) {
             String body = new String(response.body(), StandardCharsets.UTF_8);
             String option = option(ServerConnection.reason(body));
-            throw new Refused(
-                    ServerConnection.answered(response.statusCode(), body, option == null ? null : "option " + option),
-                    response.statusCode());
+            String remedy = remedy(ServerConnection.problemType(body));
+            String more =
+                    option == null ? remedy : remedy == null ? "option " + option : "option " + option + "; " + remedy;
+            throw new Refused(ServerConnection.answered(response.statusCode(), body, more), response.statusCode());
         }
         return new Answer(response.statusCode(), response.headers(), response.body());
     }

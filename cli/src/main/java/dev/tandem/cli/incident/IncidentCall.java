@@ -26,6 +26,28 @@ abstract class IncidentCall extends ServerCommand.TextOrJson {
         return Map.of();
     }
 
+    /** The incident this call is on, or null when it is on none (or on a list of them). */
+    @Nullable
+    String incidentId() {
+        return null;
+    }
+
+    /**
+     * The command that sets the incident's awareness time, where a refusal was for the lack of it
+     * ({@code no-aware-at}: docs/obligations-api.md "Awareness").
+     */
+    @Override
+    protected @Nullable String remedy(@Nullable String type) {
+        if (!"no-aware-at".equals(type)) return null;
+        String id = incidentId();
+        return "set it first: " + setAwareness(id == null || id.isBlank() ? "INCIDENT" : id);
+    }
+
+    /** The command line that sets the awareness time of {@code incident}, its values to fill in. */
+    static String setAwareness(String incident) {
+        return "tandem incident awareness " + incident + " --aware-at T --reason TEXT";
+    }
+
     /** The option that gives the field a refusal's detail starts with ({@code title is required…}: {@code --title}). */
     @Override
     protected @Nullable String option(String detail) {
@@ -99,6 +121,11 @@ abstract class IncidentCall extends ServerCommand.TextOrJson {
     abstract static class OnIncident extends IncidentCall {
         @Option(names = "--incident", required = true, paramLabel = "ID", description = "The incident.")
         String incident = "";
+
+        @Override
+        String incidentId() {
+            return incident;
+        }
 
         /** {@code api/v1/incidents/{incident}/what}. */
         String path(String what) {

@@ -143,9 +143,10 @@ final class IncidentText {
      * The incident's obligations as the regulatory clock has them (docs/obligations-api.md): each
      * owed one with its deadline, the time left at the server's {@code asOf} and its citation, then
      * those set aside, the laws checked and not triggered, and the warnings, as far as the answer
-     * carries them for the caller's role.
+     * carries them for the caller's role. {@code unaware}: the incident has no awareness time yet, so
+     * none can be computed until it is set (docs/obligations-api.md "Awareness").
      */
-    static void obligations(String incident, JsonNode answer, PrintWriter out) {
+    static void obligations(String incident, JsonNode answer, boolean unaware, PrintWriter out) {
         Instant asOf = instant(answer.path("asOf").asString(null));
         out.println("obligations of incident " + incident + " as of "
                 + answer.path("asOf").asString("?")
@@ -158,8 +159,12 @@ final class IncidentText {
             out.println(
                     answer.hasNonNull("computedAt")
                             ? "nothing owed"
-                            : "none computed yet: the incident has no scope (tandem scope set --incident " + incident
-                                    + ")");
+                            : unaware
+                                    ? "none computed yet: the incident has no awareness time, which every deadline"
+                                            + " runs from (" + IncidentCall.setAwareness(incident)
+                                            + "), nor a scope (tandem scope set --incident " + incident + ")"
+                                    : "none computed yet: the incident has no scope (tandem scope set --incident "
+                                            + incident + ")");
         }
         for (JsonNode o : owed) {
             out.println();

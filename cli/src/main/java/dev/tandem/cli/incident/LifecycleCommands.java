@@ -27,6 +27,11 @@ final class LifecycleCommands {
         @Parameters(index = "0", paramLabel = "INCIDENT", description = "The incident's id.")
         String incident = "";
 
+        @Override
+        String incidentId() {
+            return incident;
+        }
+
         String path(String what) {
             return "api/v1/incidents/" + segment(incident) + "/" + what;
         }

@@ -1,5 +1,6 @@
 package dev.tandem.cli.incident;
 
+import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
 import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +53,34 @@ public final class ObligationsCommand extends IncidentCall {
     }
 
     @Override
+    @Nullable
+    String incidentId() {
+        return incident;
+    }
+
+    /**
+     * As one call, but in text, when nothing was computed yet, the incident is read too: without an
+     * awareness time its scope cannot be set (422 {@code no-aware-at}), so the line names what to set
+     * first.
+     */
+    @Override
+    protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
+        if (!format().equals("text")) return super.perform(out);
+        Request request = request();
+        ServerConnection.Target target = connection.target();
+        Answer answer = send(target, request);
+        JsonNode json = answer.json(target);
+        boolean unaware = !json.hasNonNull("computedAt")
+                && !send(target, Request.get("api/v1/incidents/" + segment(required(incident))))
+                        .json(target)
+                        .hasNonNull("awareAt");
+        IncidentText.obligations(incident, json, unaware, out);
+        return exit(answer.text());
+    }
+
+    @Override
     protected void text(JsonNode answer, PrintWriter out) {
-        IncidentText.obligations(incident, answer, out);
+        IncidentText.obligations(incident, answer, false, out);
     }
 
     @Override

@@ -1145,7 +1145,8 @@ public class Obligations {
             throw DomainException.unprocessable(
                     "no-aware-at",
                     "awareAt: incident " + incident.id()
-                            + " has no awareness time; deadlines run from it (GDPR Art. 33(1))");
+                            + " has no awareness time; deadlines run from it (GDPR Art. 33(1)): set it first with PUT"
+                            + " /api/v1/incidents/" + incident.id() + "/awareness");
         }
         return incident.awareAt();
     }

@@ -509,6 +509,49 @@ abstract class IncidentCliContract {
     }
 
     @Test
+    void anIncidentOpenedWithoutItsAwarenessNamesTheCommandThatSetsItWhereItIsMissing() {
+        Api ic = user("ic6");
+        String id = JSON.readTree(ok(
+                                ic,
+                                "incident",
+                                "open",
+                                "--title",
+                                "No awareness yet " + tag,
+                                "--severity",
+                                "HIGH",
+                                "--format",
+                                "json")
+                        .out())
+                .path("id")
+                .asString();
+        String setIt = "tandem incident awareness " + id + " --aware-at T --reason TEXT";
+
+        // the obligations: none computed, and what to set first
+        assertThat(ok(ic, "obligations", "--incident", id).out())
+                .contains("none computed yet: the incident has no awareness time, which every deadline runs from ("
+                        + setIt + "), nor a scope (tandem scope set --incident " + id + ")" + NL);
+        // the scope: refused, the API's detail naming the endpoint, the command's line the command
+        String[] scope = {"scope", "set", "--incident", id, "--subjects", "DE=1200", "--data", "CONTACT"};
+        Cli early = cli(ic, scope);
+        refused(early, "scope set", "(no-aware-at; set it first: " + setIt + ")");
+        assertThat(early.err())
+                .contains("the server answered 422: awareAt: incident " + id + " has no awareness time")
+                .contains("set it first with PUT /api/v1/incidents/" + id + "/awareness");
+        Api.Response api =
+                ic.putJson("/api/v1/incidents/" + id + "/scope", "{\"subjects\":{\"DE\":1200},\"data\":[\"CONTACT\"]}");
+        assertThat(api.status()).isEqualTo(422);
+        assertThat(api.json().path("detail").asString())
+                .endsWith("set it first with PUT /api/v1/incidents/" + id + "/awareness");
+
+        // set, the scope follows, and the obligations are computed
+        ok(ic, "incident", "awareness", id, "--aware-at", awareAgo(), "--reason", "the first alert");
+        ok(ic, scope);
+        assertThat(ok(ic, "obligations", "--incident", id).out())
+                .doesNotContain("none computed yet")
+                .contains("GDPR Art. 33");
+    }
+
+    @Test
     void theAwarenessFactsOwnerAndStatusAreSetFromTheTerminalByThoseWhoMayAndRefusedToTheOthers() {
         Api ic = user("ic3");
         Api counsel = user("counsel3");
