@@ -94,12 +94,18 @@ final class ClockCommands {
                 description = "When the company became aware, RFC 3339 with an offset (e.g. 2026-11-26T07:00:00Z).")
         String awareAt = "";
 
+        // required, but checked in request(): picocli's "Missing required option" would not say why
         @Option(
                 names = "--reason",
-                required = true,
                 paramLabel = "TEXT",
-                description = "Why it is set or corrected; the ledger keeps it with the earlier value.")
+                description = "Required, the first time too: why it is set or corrected (the first alert, the"
+                        + " mistyped time); the ledger keeps it with the earlier value.")
         String reason = "";
+
+        /** Why a reason is asked for every time, the first included (docs/obligations-api.md "Awareness"). */
+        static final String REASON_REQUIRED = "--reason: required, the first time too: every deadline runs from"
+                + " the awareness time, so the ledger keeps why it was set (what showed the company it knew then)"
+                + " beside the value it replaced; e.g. --reason 'the first alert came at 07:00'";
 
         @Override
         Map<String, String> options() {
@@ -108,8 +114,9 @@ final class ClockCommands {
 
         @Override
         protected Request request() throws Usage {
-            ObjectNode body =
-                    object().put("awareAt", time("--aware-at", awareAt)).put("reason", text("--reason", reason));
+            String at = time("--aware-at", awareAt);
+            if (reason.isBlank()) throw new Usage(REASON_REQUIRED);
+            ObjectNode body = object().put("awareAt", at).put("reason", reason);
             return Request.json("PUT", path("awareness"), body, 200);
         }
 

@@ -1547,6 +1547,29 @@ class IncidentCommandTest {
                         + " (forbidden; option --aware-at)");
     }
 
+    @Test
+    void incidentAwarenessWithoutAReasonSaysWhyOneIsNeededTheFirstTimeTooAndSendsNothing() throws IOException {
+        String url = serve(200, "{\"obligations\":[],\"notRequired\":[],\"recomputed\":false}");
+        for (String[] reason : List.of(new String[0], new String[] {"--reason", "  "})) {
+            List<String> args =
+                    new ArrayList<>(List.of("incident", "awareness", "INC-1", "--aware-at", "2026-11-26T07:00:00Z"));
+            args.addAll(List.of(reason));
+            CliRun r = run(url, args.toArray(String[]::new));
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err())
+                    .isEqualTo("tandem incident awareness: --reason: required, the first time too: every deadline runs"
+                            + " from the awareness time, so the ledger keeps why it was set (what showed the company it"
+                            + " knew then) beside the value it replaced; e.g. --reason 'the first alert came at 07:00'"
+                            + System.lineSeparator());
+        }
+        assertThat(received).isEmpty();
+        // the time is checked first, as before
+        assertThat(run(url, "incident", "awareness", "INC-1", "--aware-at", "07:00")
+                        .err())
+                .startsWith("tandem incident awareness: --aware-at: must be an RFC 3339 time with an offset");
+    }
+
     /** A stand-in server that sets the awareness and serves the notice with {@code state}, version 3 and {@code stale}. */
     String serveAwarenessAndNotice(int noticeStatus, String state, String stale) throws IOException {
         server = new StubServer("/", x -> {

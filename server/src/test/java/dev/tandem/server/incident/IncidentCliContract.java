@@ -543,8 +543,15 @@ abstract class IncidentCliContract {
         assertThat(api.json().path("detail").asString())
                 .endsWith("set it first with PUT /api/v1/incidents/" + id + "/awareness");
 
-        // set, the scope follows, and the obligations are computed
-        ok(ic, "incident", "awareness", id, "--aware-at", awareAgo(), "--reason", "the first alert");
+        // set: a reason the first time too, and the command says why before sending anything
+        String aware = awareAgo();
+        Cli noReason = cli(ic, "incident", "awareness", id, "--aware-at", aware);
+        refused(noReason, "incident awareness", "--reason 'the first alert came at 07:00'");
+        assertThat(noReason.err()).contains("--reason: required, the first time too: every deadline runs from");
+        assertThat(ic.get("/api/v1/incidents/" + id).json().path("awareAt").isNull())
+                .isTrue();
+        // the scope follows, and the obligations are computed
+        ok(ic, "incident", "awareness", id, "--aware-at", aware, "--reason", "the first alert");
         ok(ic, scope);
         assertThat(ok(ic, "obligations", "--incident", id).out())
                 .doesNotContain("none computed yet")
