@@ -10,6 +10,8 @@ import dev.tandem.server.evidence.EvidenceItem;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
 import dev.tandem.server.job.Job;
+import dev.tandem.server.job.JobController;
+import dev.tandem.server.job.Jobs;
 import dev.tandem.server.pii.PiiScans;
 import dev.tandem.server.regulation.ScopeViews;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The findings page (docs/web.md): the leak findings of the incident's latest analysis (or of the
@@ -41,6 +44,7 @@ class FindingPages {
     private final Vault vault;
     private final PiiScans scans;
     private final FindingChanges changes;
+    private final Jobs jobs;
 
     FindingPages(
             Findings findings,
@@ -50,7 +54,8 @@ class FindingPages {
             ScopeViews scopes,
             Vault vault,
             PiiScans scans,
-            FindingChanges changes) {
+            FindingChanges changes,
+            Jobs jobs) {
         this.findings = findings;
         this.views = views;
         this.analyses = analyses;
@@ -59,6 +64,29 @@ class FindingPages {
         this.vault = vault;
         this.scans = scans;
         this.changes = changes;
+        this.jobs = jobs;
+    }
+
+    /**
+     * The problems of the analysis shown, as {@code GET /api/v1/analyses/{job}} answers them ({@link
+     * JobController#view(Job, Access, Vault)}): to a caller who may read every item it read, its
+     * result's problems and their count; to any other, nothing but that they are withheld (a problem
+     * can quote a privileged file's name, user and rows).
+     */
+    record Problems(List<JsonNode> shown, int count, boolean withheld) {
+        static final Problems NONE = new Problems(List.of(), 0, false);
+    }
+
+    Problems problems(Access access, Optional<CompletedAnalysis> chosen) {
+        Optional<Job> job = chosen.flatMap(a -> jobs.find(a.jobId()));
+        if (job.isEmpty()) return Problems.NONE;
+        Map<String, Object> view = JobController.view(job.get(), access, vault);
+        if (Boolean.TRUE.equals(view.get("withheld"))) return new Problems(List.of(), 0, true);
+        if (!(view.get("result") instanceof JsonNode result)) return Problems.NONE;
+        List<JsonNode> shown = new ArrayList<>();
+        result.path("problems").forEach(shown::add);
+        return new Problems(
+                shown, Math.max(shown.size(), result.path("problemCount").asInt(0)), false);
     }
 
     /** An item's latest PII scan: the people found per jurisdiction. */
@@ -95,6 +123,7 @@ class FindingPages {
                 chosen.map(a -> findings.of(a.jobId())).orElse(List.of()),
                 access);
         model.addAllAttributes(timeline);
+        model.addAttribute("problems", problems(access, chosen));
         // the changes requested from each finding and whether one closed it; the page shows them
         // only beside a finding the caller reads in full, as it shows the finding's words
         model.addAttribute(

@@ -162,7 +162,42 @@ class DemoAnalysisIT {
         assertThat(withheld.body())
                 .contains("id=\"timeline-withheld\"", timeline.size() + " entries rest on privileged evidence")
                 .doesNotContain("185.220.101.47", "setup/SetupAuditTrail.csv:");
+        problemsAreShownToWhoMayReadTheAnalysis(loaded, commander, shown.body(), withheld.body());
         reportAndBagCarryTheTimelineByTheReadersRights(loaded, commander, id, timeline.size());
+    }
+
+    /**
+     * The analysis's problems on the findings page, as {@code GET /api/v1/analyses/{job}} gives them:
+     * the commander reads the bulk read no rule could judge (the FORENSIC Bulk API log's, ADR 143);
+     * the auditor and the responder, who may not read every item the analysis read, are told only
+     * that they are withheld, and read neither the problem nor its session, user or file.
+     */
+    private void problemsAreShownToWhoMayReadTheAnalysis(
+            DemoData.Loaded loaded, Api commander, String commandersPage, String auditorsPage) throws Exception {
+        JsonNode result =
+                commander.get("/api/v1/analyses/" + loaded.analysisJob()).json().path("result");
+        JsonNode bulk = null;
+        for (JsonNode p : result.path("problems")) {
+            if (p.path("kind").asString().equals("BULK_READ_NOT_JUDGED")) bulk = p;
+        }
+        assertThat(bulk).as(result.toString()).isNotNull();
+        String file = bulk.path("file").asString();
+        String message = bulk.path("message").asString();
+        assertThat(commandersPage)
+                .contains("id=\"analysis-problems\"", "<code>BULK_READ_NOT_JUDGED</code>")
+                .contains(file + ":" + bulk.path("line").asInt())
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(message))
+                .doesNotContain("id=\"problems-withheld\"");
+        FormSession responder = new FormSession("http://127.0.0.1:" + port);
+        responder.signIn("responder", loaded.passwords().get("responder"));
+        String respondersPage = responder
+                .get("/incidents/" + loaded.incident().id() + "/findings")
+                .body();
+        for (String page : List.of(auditorsPage, respondersPage)) {
+            assertThat(page)
+                    .contains("id=\"analysis-problems\"", "id=\"problems-withheld\"")
+                    .doesNotContain("BULK_READ_NOT_JUDGED", file, "430,000 customer rows");
+        }
     }
 
     /**
