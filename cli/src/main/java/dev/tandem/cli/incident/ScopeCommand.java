@@ -64,7 +64,8 @@ public final class ScopeCommand implements Runnable {
                 "",
                 "The options are tandem deadlines' own. Give the whole scope: what is left out is no longer in it"
                         + " (no --data: no category; no --encrypted: not encrypted). The incident needs its"
-                        + " awareness time (tandem incident open --aware-at): every deadline runs from it.",
+                        + " awareness time (tandem incident open --aware-at, or tandem incident awareness once"
+                        + " opened): every deadline runs from it.",
                 IncidentCall.EXIT_CODES
             })
     static final class SetCommand extends IncidentCall.OnIncident {
