@@ -13,15 +13,28 @@ import java.util.stream.Collectors;
  * Drafts the notification of a personal data breach to a supervisory authority with the content
  * GDPR Art. 33(3) asks for at least: (a) nature, categories and approximate numbers of data subjects
  * and records; (b) the DPO or other contact point; (c) likely consequences; (d) measures taken or
- * proposed; and, past 72 hours, the reasons for the delay (Art. 33(1)).
+ * proposed; and, past 72 hours, the reasons for the delay (Art. 33(1)). UK GDPR Art. 33(1) and (3)
+ * ask the same of a notice to the Information Commissioner: one drafter, told which law it cites
+ * ({@link Art33Notice}).
  */
 public final class Art33NoticeDrafter {
-    /** The rule whose obligation a sent Art. 33 notice files (rule ids may carry a version after '@'). */
-    public static final String RULE = "eu-gdpr-33-sa";
+    /** The rule whose obligation a sent GDPR Art. 33 notice files (rule ids may carry a version after '@'). */
+    public static final String RULE = Art33Notice.EU_GDPR.rule();
 
-    /** Is {@code ruleId} the rule of the notice this drafts, in any version? */
+    /** Is {@code ruleId} the rule of the GDPR Art. 33 notice, in any version? */
     public static boolean isRule(String ruleId) {
-        return ruleId.equals(RULE) || ruleId.startsWith(RULE + "@");
+        return Art33Notice.EU_GDPR.isRule(ruleId);
+    }
+
+    private final Art33Notice notice;
+
+    /** The GDPR Art. 33 notice's drafter. */
+    public Art33NoticeDrafter() {
+        this(Art33Notice.EU_GDPR);
+    }
+
+    public Art33NoticeDrafter(Art33Notice notice) {
+        this.notice = notice;
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx (VV)", Locale.ROOT);
@@ -118,7 +131,7 @@ public final class Art33NoticeDrafter {
                 "Information in phases",
                 "Art. 33(4)",
                 "Where information is not yet available it will be provided in phases without undue further delay."));
-        return new NoticeDraft("Notification of a personal data breach", authority, "GDPR Art. 33", sections, gaps);
+        return new NoticeDraft("Notification of a personal data breach", authority, notice.under(), sections, gaps);
     }
 
     private static String fill(String value, String what, List<String> gaps) {

@@ -105,4 +105,42 @@ class Art33NoticeDrafterTest {
                 .withSection("Likely consequences", "Edited by counsel.");
         assertThat(d.toMarkdown()).contains("Edited by counsel.").doesNotContain("Phishing using");
     }
+
+    /**
+     * The UK notice has the EU one's Art. 33(3) content, cites the UK GDPR read with the Data
+     * Protection Act 2018 and is addressed to the ICO; the GDPR's own line appears nowhere in it.
+     */
+    @Test
+    void theUkNoticeCitesTheUkGdprAndIsAddressedToTheIco() {
+        var dpo = new ContactPoint("Jane Doe", "Data protection officer", "dpo@example.com", "+44 20 1234");
+        NoticeDraft uk = new Art33NoticeDrafter(Art33Notice.UK_GDPR)
+                .draft(incident(dpo, null), Art33Notice.ICO, AWARE.plusSeconds(73 * 3600));
+        NoticeDraft eu = new Art33NoticeDrafter()
+                .draft(incident(dpo, null), "Lead supervisory authority", AWARE.plusSeconds(73 * 3600));
+        String md = uk.toMarkdown();
+        assertThat(md)
+                .startsWith("# Notification of a personal data breach\n\n"
+                        + "To: the Information Commissioner's Office (ICO), \"the Commissioner\" of UK GDPR Art. 33(1)"
+                        + " (Data Protection Act 2018, s. 114 and 115(1))  \n"
+                        + "Under: UK GDPR Art. 33, read with the Data Protection Act 2018\n\n")
+                .contains("(Art. 33(3)(a))", "(Art. 33(3)(b))", "(Art. 33(3)(c))", "(Art. 33(3)(d))")
+                .contains("## Reasons for the delay (Art. 33(1))", "## Information in phases (Art. 33(4))")
+                .contains("about 12,000", "Jane Doe")
+                .doesNotContain("Under: GDPR Art. 33\n");
+        // the same sections, in the same order, as the EU notice: only the law cited and the addressee differ
+        assertThat(uk.sections()).isEqualTo(eu.sections());
+        assertThat(uk.gaps()).containsExactly("reasons for notifying later than 72 hours");
+        assertThat(eu.citation()).isEqualTo("GDPR Art. 33");
+    }
+
+    @Test
+    void eachNoticeNamesItsRuleAndPath() {
+        assertThat(Art33Notice.byId("uk-gdpr-art33")).contains(Art33Notice.UK_GDPR);
+        assertThat(Art33Notice.byId("gdpr-art33")).contains(Art33Notice.EU_GDPR);
+        assertThat(Art33Notice.byId("ukgdpr")).isEmpty();
+        assertThat(Art33Notice.UK_GDPR.isRule("gb-ukgdpr-33-ico@2026-12-07")).isTrue();
+        assertThat(Art33Notice.UK_GDPR.isRule("eu-gdpr-33-sa")).isFalse();
+        assertThat(Art33Notice.EU_GDPR.isRule("gb-ukgdpr-33-ico")).isFalse();
+        assertThat(Art33NoticeDrafter.RULE).isEqualTo("eu-gdpr-33-sa");
+    }
 }

@@ -31,4 +31,11 @@ class NoticeGapsTest {
         assertThat(NoticeGaps.of("[to be completed: reasons for notifying later than 72 hours]", true))
                 .containsExactly("reasons for notifying later than 72 hours");
     }
+
+    @Test
+    void aLateUkNoticeCitesTheUkGdprForTheDelay() {
+        assertThat(NoticeGaps.of("# Notification\n\nAll said.\n", true, Art33Notice.UK_GDPR))
+                .containsExactly("reasons for notifying later than 72 hours (UK GDPR Art. 33(1))");
+        assertThat(NoticeGaps.DELAY).isEqualTo("reasons for notifying later than 72 hours (GDPR Art. 33(1))");
+    }
 }

@@ -78,7 +78,8 @@ public final class TimelineText {
             "user.sign-on-bound",
             "user.sign-on-released");
 
-    private static final Map<String, String> NOTICES = Map.of("gdpr-art33", "GDPR Art. 33");
+    private static final Map<String, String> NOTICES =
+            Map.of("gdpr-art33", "GDPR Art. 33", "uk-gdpr-art33", "UK GDPR Art. 33");
 
     /** Display names of usernames (the username itself when unknown). */
     private final UnaryOperator<String> names;

@@ -1,11 +1,13 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
 import dev.tandem.server.access.Guard;
 import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.identity.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,11 +26,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The GDPR Art. 33(3) notice of an incident, as Markdown (docs/obligations-api.md). */
+/**
+ * The GDPR Art. 33(3) notice of an incident, and the UK GDPR one to the Information Commissioner, as
+ * Markdown (docs/obligations-api.md): the same endpoints under each notice's path, told apart by the
+ * path they were called by.
+ */
 @RestController
 class NoticeController {
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
@@ -37,6 +44,7 @@ class NoticeController {
     static final String VERSION = "Tandem-Notice-Version";
     static final String STALE = "Tandem-Notice-Stale";
     private static final String PATH = "/api/v1/incidents/{id}/notices/" + NoticeDrafts.GDPR_ART33;
+    private static final String UK_PATH = "/api/v1/incidents/{id}/notices/" + NoticeDrafts.UK_GDPR_ART33;
 
     private final NoticeDrafts notices;
     private final Obligations obligations;
@@ -50,24 +58,30 @@ class NoticeController {
         this.json = json;
     }
 
-    @GetMapping(PATH)
+    @GetMapping({PATH, UK_PATH})
     @Guard(Action.NOTICE_READ)
-    ResponseEntity<String> get(Access access, @PathVariable String id) {
-        return markdown(notices.readableCurrent(id, access));
+    ResponseEntity<String> get(Access access, HttpServletRequest request, @PathVariable String id) {
+        return markdown(notices.readableCurrent(notice(request), id, access));
     }
 
     @PutMapping(
-            path = PATH,
+            path = {PATH, UK_PATH},
             consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
     @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<String> put(
             @AuthenticationPrincipal Actor actor,
             Access access,
+            HttpServletRequest request,
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody(required = false) @Nullable String body) {
         return markdown(notices.edit(
-                id, body == null ? "" : body, actor.username(), NoticeDrafts.IfMatch.parse(ifMatch), access));
+                notice(request),
+                id,
+                body == null ? "" : body,
+                actor.username(),
+                NoticeDrafts.IfMatch.parse(ifMatch),
+                access));
     }
 
     /**
@@ -78,22 +92,24 @@ class NoticeController {
      */
     record GapsView(String state, @Nullable Integer version, boolean late, List<String> gaps) {}
 
-    @GetMapping(PATH + "/gaps")
+    @GetMapping({PATH + "/gaps", UK_PATH + "/gaps"})
     @Guard(Action.NOTICE_READ)
-    GapsView gaps(Access access, @PathVariable String id) {
-        NoticeDrafts.Notice n = notices.readableCurrent(id, access);
-        return new GapsView(n.state().name(), n.version(), notices.late(id), notices.gaps(id, n));
+    GapsView gaps(Access access, HttpServletRequest request, @PathVariable String id) {
+        Art33Notice notice = notice(request);
+        NoticeDrafts.Notice n = notices.readableCurrent(notice, id, access);
+        return new GapsView(n.state().name(), n.version(), notices.late(notice, id), notices.gaps(notice, id, n));
     }
 
     record VersionView(
             int version, String sha256, int characters, String editedAt, String editedBy, long ledgerIndex) {}
 
     /** Every stored version, oldest first: each edit is a version of its own, never overwritten. */
-    @GetMapping(PATH + "/versions")
+    @GetMapping({PATH + "/versions", UK_PATH + "/versions"})
     @Guard(Action.NOTICE_READ)
-    List<VersionView> versions(Access access, @PathVariable String id) {
-        notices.requireReadable(id, access);
-        return notices.versions(id).stream()
+    List<VersionView> versions(Access access, HttpServletRequest request, @PathVariable String id) {
+        Art33Notice notice = notice(request);
+        notices.requireReadable(notice, id, access);
+        return notices.versions(notice, id).stream()
                 .map(v -> new VersionView(
                         v.version(),
                         v.sha256(),
@@ -105,12 +121,14 @@ class NoticeController {
     }
 
     /** One version's text, as its {@code notice.edited} entry names it (its SHA-256 in a header). */
-    @GetMapping(PATH + "/versions/{version}")
+    @GetMapping({PATH + "/versions/{version}", UK_PATH + "/versions/{version}"})
     @Guard(Action.NOTICE_READ)
-    ResponseEntity<String> version(Access access, @PathVariable String id, @PathVariable int version) {
-        notices.requireReadable(id, access);
-        NoticeDrafts.Version v = notices.version(id, version);
-        notices.requireReadable(v, access);
+    ResponseEntity<String> version(
+            Access access, HttpServletRequest request, @PathVariable String id, @PathVariable int version) {
+        Art33Notice notice = notice(request);
+        notices.requireReadable(notice, id, access);
+        NoticeDrafts.Version v = notices.version(notice, id, version);
+        notices.requireReadable(notice, v, access);
         return ResponseEntity.ok()
                 .contentType(MARKDOWN)
                 .header(VERSION, Integer.toString(v.version()))
@@ -118,10 +136,11 @@ class NoticeController {
                 .body(v.markdown());
     }
 
-    @PostMapping(PATH + "/sent")
+    @PostMapping({PATH + "/sent", UK_PATH + "/sent"})
     @Guard(Action.NOTICE_CHANGE)
     ResponseEntity<ObjectNode> sent(
             @AuthenticationPrincipal Actor actor,
+            HttpServletRequest request,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jurisdiction,
             @RequestBody(required = false) @Nullable JsonNode body)
@@ -145,6 +164,7 @@ class NoticeController {
                     "bad-repository", "repository: must be FORENSIC or AUDIT, got " + repository);
         }
         NoticeDrafts.Sent sent = notices.send(
+                notice(request),
                 id,
                 jurisdiction,
                 sentAt,
@@ -161,6 +181,12 @@ class NoticeController {
                 .put("repository", sent.evidence().repository().name());
         root.set("obligation", obligations.render().view(sent.obligation(), incident.timeZone(), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
+    }
+
+    /** The notice of the path the request was mapped by: the UK GDPR one's, else the GDPR one's. */
+    private static Art33Notice notice(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern != null && pattern.toString().startsWith(UK_PATH) ? Art33Notice.UK_GDPR : Art33Notice.EU_GDPR;
     }
 
     private static ResponseEntity<String> markdown(NoticeDrafts.Notice n) {

@@ -2,6 +2,7 @@ package dev.tandem.server.regulation;
 
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
+import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
 import dev.tandem.regulation.notice.NoticeGaps;
@@ -35,7 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The GDPR Art. 33(3) notice of an incident: drafted from the incident record, edited by people
+ * The GDPR Art. 33(3) notice of an incident, and the UK GDPR Art. 33(3) notice to the Information
+ * Commissioner, each kept apart by its {@link Art33Notice} (its name in the tables and entries):
+ * drafted from the incident record, edited by people
  * ({@code notice.edited}, privileged: a draft is counsel's work product), and once sent kept as
  * evidence in the repository counsel chooses (FORENSIC unless AUDIT is asked for, and FORENSIC only
  * while it states a scope resting on FORENSIC evidence) with the matching Art. 33 obligation marked
@@ -44,6 +47,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class NoticeDrafts {
     public static final String GDPR_ART33 = "gdpr-art33";
+    public static final String UK_GDPR_ART33 = "uk-gdpr-art33";
     static final int MAX_CHARS = 262_144;
 
     private final JdbcTemplate jdbc;
@@ -105,8 +109,8 @@ public class NoticeDrafts {
             long ledgerIndex,
             boolean restsOnForensic) {}
 
-    public Notice current(String incidentId) {
-        return current(incidentId, null);
+    public Notice current(Art33Notice notice, String incidentId) {
+        return current(notice, incidentId, null);
     }
 
     /**
@@ -114,10 +118,10 @@ public class NoticeDrafts {
      * states the scope checks from what that caller may read; null: from everything (the incident
      * commander and LEGAL, who alone send it).
      */
-    Notice current(String incidentId, @Nullable Access access) {
+    Notice current(Art33Notice notice, String incidentId, @Nullable Access access) {
         Incident incident = obligations.incident(incidentId);
-        Optional<Row> row = row(incidentId);
-        Optional<Version> latest = latest(incidentId);
+        Optional<Row> row = row(notice, incidentId);
+        Optional<Version> latest = latest(notice, incidentId);
         String sent = row.map(Row::sentEvidence).orElse(null);
         if (latest.isPresent()) {
             Version v = latest.get();
@@ -128,7 +132,7 @@ public class NoticeDrafts {
                     sent,
                     sent == null ? stale(incidentId, v) : List.of());
         }
-        return new Notice(draft(incident, clock.instant(), access).markdown(), State.DRAFT, null, null);
+        return new Notice(draft(notice, incident, clock.instant(), access).markdown(), State.DRAFT, null, null);
     }
 
     /**
@@ -157,18 +161,18 @@ public class NoticeDrafts {
     }
 
     /** Every stored version of the incident's notice, oldest first. */
-    public List<Version> versions(String incidentId) {
+    public List<Version> versions(Art33Notice notice, String incidentId) {
         obligations.incident(incidentId);
         return jdbc.query(
                 "SELECT version, body, edited_at, edited_by, ledger_index, rests_on_forensic FROM notice_version"
                         + " WHERE incident_id = ? AND notice = ? ORDER BY version",
                 (rs, n) -> version(rs),
                 incidentId,
-                GDPR_ART33);
+                notice.id());
     }
 
     /** One stored version; 404 for a version that does not exist. */
-    public Version version(String incidentId, int number) {
+    public Version version(Art33Notice notice, String incidentId, int number) {
         obligations.incident(incidentId);
         return jdbc
                 .query(
@@ -176,21 +180,21 @@ public class NoticeDrafts {
                                 + " WHERE incident_id = ? AND notice = ? AND version = ?",
                         (rs, n) -> version(rs),
                         incidentId,
-                        GDPR_ART33,
+                        notice.id(),
                         number)
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("notice version", number + " of incident " + incidentId));
     }
 
-    private Optional<Version> latest(String incidentId) {
+    private Optional<Version> latest(Art33Notice notice, String incidentId) {
         return jdbc
                 .query(
                         "SELECT version, body, edited_at, edited_by, ledger_index, rests_on_forensic FROM notice_version"
                                 + " WHERE incident_id = ? AND notice = ? ORDER BY version DESC LIMIT 1",
                         (rs, n) -> version(rs),
                         incidentId,
-                        GDPR_ART33)
+                        notice.id())
                 .stream()
                 .findFirst();
     }
@@ -214,6 +218,7 @@ public class NoticeDrafts {
      *     stays LEGAL's and the incident commander's
      */
     private void insertVersion(
+            Art33Notice notice,
             String incidentId,
             int version,
             String markdown,
@@ -225,7 +230,7 @@ public class NoticeDrafts {
                 "INSERT INTO notice_version (incident_id, notice, version, body, edited_at, edited_by, ledger_index,"
                         + " rests_on_forensic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 incidentId,
-                GDPR_ART33,
+                notice.id(),
                 version,
                 markdown,
                 Timestamp.from(at),
@@ -242,12 +247,12 @@ public class NoticeDrafts {
                 .orElse(false);
     }
 
-    private int nextVersion(String incidentId) {
+    private int nextVersion(Art33Notice notice, String incidentId) {
         Integer max = jdbc.queryForObject(
                 "SELECT MAX(version) FROM notice_version WHERE incident_id = ? AND notice = ?",
                 Integer.class,
                 incidentId,
-                GDPR_ART33);
+                notice.id());
         return max == null ? 1 : max + 1;
     }
 
@@ -255,8 +260,8 @@ public class NoticeDrafts {
      * Stores an edited text as the next version ({@code notice.edited}); the ledger entry carries the
      * version number and its SHA-256, not the text. Earlier versions stay readable.
      */
-    public Notice edit(String incidentId, String markdown, String actor) {
-        return edit(incidentId, markdown, actor, null, null);
+    public Notice edit(Art33Notice notice, String incidentId, String markdown, String actor) {
+        return edit(notice, incidentId, markdown, actor, null, null);
     }
 
     /**
@@ -312,7 +317,12 @@ public class NoticeDrafts {
      * unawares.
      */
     public Notice edit(
-            String incidentId, String markdown, String actor, @Nullable IfMatch ifMatch, @Nullable Access access) {
+            Art33Notice notice,
+            String incidentId,
+            String markdown,
+            String actor,
+            @Nullable IfMatch ifMatch,
+            @Nullable Access access) {
         obligations.incident(incidentId);
         if (markdown.isBlank()) {
             throw DomainException.unprocessable("empty-notice", "body: the notice text is empty");
@@ -325,16 +335,17 @@ public class NoticeDrafts {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // the generated draft's tag is made before the ledger's turn (drafting reads the record); a
         // version stored meanwhile is the current text instead, checked in the turn below
-        String draftTag = ifMatch == null || ifMatch.any() || latest(incidentId).isPresent()
-                ? null
-                : sha256(current(incidentId, access).markdown());
+        String draftTag =
+                ifMatch == null || ifMatch.any() || latest(notice, incidentId).isPresent()
+                        ? null
+                        : sha256(current(notice, incidentId, access).markdown());
         return ledger.record(ap -> {
-            Optional<Row> row = row(incidentId);
+            Optional<Row> row = row(notice, incidentId);
             if (row.isPresent() && row.get().sentEvidence() != null) {
-                throw sentAlready(incidentId, row.get().sentEvidence());
+                throw sentAlready(notice, incidentId, row.get().sentEvidence());
             }
             if (ifMatch != null && !ifMatch.any()) {
-                Optional<Version> stored = latest(incidentId);
+                Optional<Version> stored = latest(notice, incidentId);
                 String currentTag = stored.map(Version::sha256).orElse(draftTag);
                 if (!ifMatch.tags().contains(currentTag)) {
                     throw DomainException.preconditionFailed(
@@ -347,13 +358,13 @@ public class NoticeDrafts {
                                     + " (ETag \"" + currentTag + "\"); nothing stored: read it again and edit that");
                 }
             }
-            int version = nextVersion(incidentId);
+            int version = nextVersion(notice, incidentId);
             long index = ap.record(
-                    new NoticeEdited(incidentId, GDPR_ART33, version, sha256(markdown), markdown.length()), actor);
+                    new NoticeEdited(incidentId, notice.id(), version, sha256(markdown), markdown.length()), actor);
             // a text that quotes a privileged finding (as the draft counsel edits does) stays privileged
             boolean privileged = scopeRestsOnForensic(incidentId)
                     || scopeChecks.privilegedTexts(incidentId).stream().anyMatch(markdown::contains);
-            insertVersion(incidentId, version, markdown, now, actor, index, privileged);
+            insertVersion(notice, incidentId, version, markdown, now, actor, index, privileged);
             return new Notice(markdown, State.EDITED, version, null);
         });
     }
@@ -383,6 +394,7 @@ public class NoticeDrafts {
      *     {@code notice.sent} entry lists them as {@code incomplete}
      */
     public Sent send(
+            Art33Notice notice,
             String incidentId,
             @Nullable String jurisdiction,
             @Nullable Instant sentAt,
@@ -393,17 +405,18 @@ public class NoticeDrafts {
         Incident incident = obligations.incident(incidentId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant sent = sentAt == null ? now : Obligations.sentTime(sentAt, incident.awareAt(), now);
-        Optional<Row> row = row(incidentId);
+        Optional<Row> row = row(notice, incidentId);
         if (row.isPresent() && row.get().sentEvidence() != null) {
-            throw sentAlready(incidentId, row.get().sentEvidence());
+            throw sentAlready(notice, incidentId, row.get().sentEvidence());
         }
-        StoredObligation target = art33Obligation(incidentId, jurisdiction);
+        StoredObligation target = art33Obligation(notice, incidentId, jurisdiction);
         // read before and after the text: a draft made while a scan's scope was in force states it
         boolean forensicBefore = scopeRestsOnForensic(incidentId);
-        Optional<Version> edited = latest(incidentId);
-        Drafted generated = edited.isPresent() ? null : draft(incident, sent, null);
+        Optional<Version> edited = latest(notice, incidentId);
+        Drafted generated = edited.isPresent() ? null : draft(notice, incident, sent, null);
         String text = generated == null ? edited.get().markdown() : generated.markdown();
         List<String> gaps = sendingGaps(
+                notice,
                 text,
                 target.due() != null && sent.isAfter(target.due()),
                 edited.map(v -> stale(incidentId, v)).orElse(List.of()));
@@ -413,7 +426,8 @@ public class NoticeDrafts {
                     "the notice still has " + gaps.size() + " gap" + (gaps.size() == 1 ? "" : "s") + ": "
                             + String.join("; ", gaps)
                             + ". Complete them in the notice text, or confirm sending it incomplete (the form's"
-                            + " \"Send it incomplete\", the API's \"incomplete\":true; GDPR Art. 33(4) allows"
+                            + " \"Send it incomplete\", the API's \"incomplete\":true; " + notice.law()
+                            + " Art. 33(4) allows"
                             + " information in phases)");
         }
         // a generated text that states what privileged findings or scans say is privileged too
@@ -434,9 +448,9 @@ public class NoticeDrafts {
                         incidentId,
                         filedTo,
                         EvidenceKind.DOCUMENT,
-                        "gdpr-art33-notice-" + target.jurisdiction() + ".md",
+                        notice.id() + "-notice-" + target.jurisdiction() + ".md",
                         "Tandem notice draft, sent by " + actor,
-                        "GDPR Art. 33 notification of a personal data breach to the supervisory authority ("
+                        notice.title() + " notification of a personal data breach to " + notice.recipient() + " ("
                                 + target.jurisdiction() + "), as sent",
                         now),
                 new ByteArrayInputStream(bytes),
@@ -452,14 +466,14 @@ public class NoticeDrafts {
                         "obligation " + o.id() + " changed while the notice was stored (now " + o.shownStatus()
                                 + "); the sent text is kept as evidence " + item.id());
             }
-            Optional<Row> again = row(incidentId);
+            Optional<Row> again = row(notice, incidentId);
             if (again.isPresent() && again.get().sentEvidence() != null) {
-                throw sentAlready(incidentId, again.get().sentEvidence());
+                throw sentAlready(notice, incidentId, again.get().sentEvidence());
             }
             long index = ap.record(
                     new NoticeSent(
                             incidentId,
-                            GDPR_ART33,
+                            notice.id(),
                             item.id(),
                             item.sha256(),
                             item.repository(),
@@ -473,21 +487,21 @@ public class NoticeDrafts {
                         "UPDATE notice_draft SET sent_evidence = ? WHERE incident_id = ? AND notice = ?",
                         item.id(),
                         incidentId,
-                        GDPR_ART33);
+                        notice.id());
             } else {
                 jdbc.update(
                         "INSERT INTO notice_draft (incident_id, notice, edited_at, edited_by, ledger_index,"
                                 + " sent_evidence) VALUES (?, ?, ?, ?, ?, ?)",
                         incidentId,
-                        GDPR_ART33,
+                        notice.id(),
                         Timestamp.from(now),
                         actor,
                         index,
                         item.id());
             }
-            if (nextVersion(incidentId) == 1) {
+            if (nextVersion(notice, incidentId) == 1) {
                 // sent as generated: the text as sent becomes the notice's version, as it stands
-                insertVersion(incidentId, 1, text, now, actor, index, filedTo == Repository.FORENSIC);
+                insertVersion(notice, incidentId, 1, text, now, actor, index, filedTo == Repository.FORENSIC);
             }
             obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now, sent);
             return obligations.obligation(o.id());
@@ -496,24 +510,24 @@ public class NoticeDrafts {
     }
 
     /** The pending Art. 33 obligation a sent notice files; 409 when there is none, 422 when ambiguous. */
-    StoredObligation art33Obligation(String incidentId, @Nullable String jurisdiction) {
+    StoredObligation art33Obligation(Art33Notice notice, String incidentId, @Nullable String jurisdiction) {
         List<StoredObligation> candidates = obligations.ofIncident(incidentId).stream()
-                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .filter(o -> notice.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
                 .filter(o -> jurisdiction == null || o.jurisdiction().equalsIgnoreCase(jurisdiction))
                 .toList();
         if (candidates.isEmpty()) {
             throw new DomainException(
                     DomainException.Kind.CONFLICT,
                     "no-art33-obligation",
-                    "No GDPR Art. 33 obligation",
-                    "incident " + incidentId + " has no GDPR Art. 33 obligation"
+                    "No " + notice.title() + " obligation",
+                    "incident " + incidentId + " has no " + notice.title() + " obligation"
                             + (jurisdiction == null ? "" : " for jurisdiction " + jurisdiction)
                             + " to file (set its scope first)");
         }
         if (candidates.size() > 1) {
             throw DomainException.unprocessable(
                     "jurisdiction-required",
-                    "jurisdiction: incident " + incidentId + " owes GDPR Art. 33 notices to "
+                    "jurisdiction: incident " + incidentId + " owes " + notice.title() + " notices to "
                             + String.join(
                                     ", ",
                                     candidates.stream()
@@ -527,7 +541,7 @@ public class NoticeDrafts {
                     DomainException.Kind.CONFLICT,
                     "invalid-transition",
                     "Invalid status change",
-                    "the GDPR Art. 33 obligation " + o.id() + " is " + o.status() + ", not PENDING");
+                    "the " + notice.title() + " obligation " + o.id() + " is " + o.status() + ", not PENDING");
         }
         return o;
     }
@@ -536,18 +550,20 @@ public class NoticeDrafts {
      * The notice states the scope (how many people, which data): while the scope rests on FORENSIC
      * evidence, only LEGAL and the incident commander read it (ADR 062), so only they read the notice.
      */
-    void requireReadable(String incidentId, dev.tandem.server.access.Access access) {
+    void requireReadable(Art33Notice notice, String incidentId, dev.tandem.server.access.Access access) {
         if (ObligationViews.withheld(obligations, incidentId, access)) {
-            throw DomainException.forbidden("the GDPR Art. 33 notice states the scope, which rests on FORENSIC"
-                    + " evidence: LEGAL and the incident commander read it until a person sets the scope");
+            throw DomainException.forbidden(
+                    "the " + notice.title() + " notice states the scope, which rests on FORENSIC"
+                            + " evidence: LEGAL and the incident commander read it until a person sets the scope");
         }
     }
 
     /** A version written while the scope rested on FORENSIC evidence states it: LEGAL and the commander only. */
-    void requireReadable(Version v, dev.tandem.server.access.Access access) {
+    void requireReadable(Art33Notice notice, Version v, dev.tandem.server.access.Access access) {
         if (v.restsOnForensic() && !access.caller().privileged()) {
-            throw DomainException.forbidden("version " + v.version() + " of the GDPR Art. 33 notice was written while"
-                    + " the scope rested on FORENSIC evidence: LEGAL and the incident commander read it");
+            throw DomainException.forbidden(
+                    "version " + v.version() + " of the " + notice.title() + " notice was written while"
+                            + " the scope rested on FORENSIC evidence: LEGAL and the incident commander read it");
         }
     }
 
@@ -555,23 +571,23 @@ public class NoticeDrafts {
      * What the current text still lacks were it sent now ({@link NoticeGaps}): the form that marks
      * it sent lists them, and {@code GET …/gdpr-art33/gaps} answers them.
      */
-    List<String> gaps(String incidentId, Access access) {
-        return gaps(incidentId, current(incidentId, access));
+    List<String> gaps(Art33Notice notice, String incidentId, Access access) {
+        return gaps(notice, incidentId, current(notice, incidentId, access));
     }
 
     /** The gaps of {@code n}, the notice as it stands ({@link #current}), were it sent now. */
-    List<String> gaps(String incidentId, Notice n) {
-        return sendingGaps(n.markdown(), late(incidentId), n.stale());
+    List<String> gaps(Art33Notice notice, String incidentId, Notice n) {
+        return sendingGaps(notice, n.markdown(), late(notice, incidentId), n.stale());
     }
 
     /**
      * Sent now, would the notice be late? A pending GDPR Art. 33 obligation whose deadline has
      * passed: its text must then give the reasons for the delay (Art. 33(1)).
      */
-    boolean late(String incidentId) {
+    boolean late(Art33Notice notice, String incidentId) {
         Instant now = clock.instant();
         return obligations.ofIncident(incidentId).stream()
-                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId())
+                .filter(o -> notice.isRule(o.ruleId())
                         && o.placement() == StoredObligation.Placement.OWED
                         && o.status() == Lifecycle.Status.PENDING)
                 .anyMatch(o -> o.due() != null && now.isAfter(o.due()));
@@ -583,8 +599,8 @@ public class NoticeDrafts {
      *
      * @param stale what {@link #stale} found for the edited version the text is; empty for a draft
      */
-    private static List<String> sendingGaps(String text, boolean late, List<String> stale) {
-        List<String> gaps = new java.util.ArrayList<>(NoticeGaps.of(text, late));
+    private static List<String> sendingGaps(Art33Notice notice, String text, boolean late, List<String> stale) {
+        List<String> gaps = new java.util.ArrayList<>(NoticeGaps.of(text, late, notice));
         gaps.addAll(staleGaps(stale));
         return List.copyOf(gaps);
     }
@@ -602,10 +618,10 @@ public class NoticeDrafts {
     }
 
     /** The current text as {@code access} may read it (403 while it states a privileged scope). */
-    Notice readableCurrent(String incidentId, dev.tandem.server.access.Access access) {
-        requireReadable(incidentId, access);
-        latest(incidentId).ifPresent(v -> requireReadable(v, access));
-        return current(incidentId, access);
+    Notice readableCurrent(Art33Notice notice, String incidentId, dev.tandem.server.access.Access access) {
+        requireReadable(notice, incidentId, access);
+        latest(notice, incidentId).ifPresent(v -> requireReadable(notice, v, access));
+        return current(notice, incidentId, access);
     }
 
     /** A generated draft, and whether it states what privileged findings or scans say. */
@@ -618,16 +634,16 @@ public class NoticeDrafts {
      *
      * @param access whose findings and scans fill it (what that caller may read); null: all of them
      */
-    Drafted draft(Incident incident, Instant at, @Nullable Access access) {
+    Drafted draft(Art33Notice notice, Incident incident, Instant at, @Nullable Access access) {
         var stored = obligations.scopeOf(incident.id());
         var regions = obligations.engine().ruleBook().regions();
-        // established in the EEA, the GDPR covers everyone the breach concerns (Art. 3(1)); otherwise
-        // the people in the EEA (Art. 3(2)), as the obligation's basis says
-        List<String> eeaMembers = regions.getOrDefault("EEA", List.of());
+        // established in the EEA (the UK), the GDPR (the UK GDPR) covers everyone the breach concerns
+        // (Art. 3(1)); otherwise the people in the EEA (the UK) (Art. 3(2)), as the obligation's basis says
+        List<String> members = regions.getOrDefault(notice.scope(), List.of(notice.scope()));
         boolean establishedInEea =
-                obligations.company().established().stream().anyMatch(c -> eeaMembers.contains(country(c)));
+                obligations.company().established().stream().anyMatch(c -> members.contains(country(c)));
         Long subjects = stored.map(s -> {
-                    long eea = s.scope().subjects().countIn("EEA", regions);
+                    long eea = s.scope().subjects().countIn(notice.scope(), regions);
                     return establishedInEea || eea == 0 ? s.scope().subjects().total() : eea;
                 })
                 .orElse(null);
@@ -655,7 +671,7 @@ public class NoticeDrafts {
                 incident.occurredPrecision() == null
                         ? null
                         : incident.occurredPrecision().name());
-        var draft = new Art33NoticeDrafter().draft(description, authority(incident.id()), at);
+        var draft = new Art33NoticeDrafter(notice).draft(description, authority(notice, incident.id()), at);
         String heading = draft.sections().getFirst().heading();
         StringBuilder nature = new StringBuilder(draft.sections().getFirst().body());
         largest.ifPresent(
@@ -666,16 +682,18 @@ public class NoticeDrafts {
                         .append(
                                 "\"; findings may count the same records, so this is neither their sum nor a count of people)"));
         stored.ifPresent(s -> {
-            long eea = s.scope().subjects().countIn("EEA", regions);
+            long eea = s.scope().subjects().countIn(notice.scope(), regions);
             long total = s.scope().subjects().total();
+            String where = "the " + notice.territory();
             if (establishedInEea && eea < total) {
                 nature.append("\n- Who is counted: everyone the breach concerns, wherever they live: the controller is"
-                                + " established in the EU/EEA (GDPR Art. 3(1)); of them about ")
+                                + " established in " + where + " (" + notice.law() + " Art. 3(1)); of them about ")
                         .append(ScopeCheck.n(eea))
-                        .append(" live in the EU/EEA");
+                        .append(" live in ")
+                        .append(where);
             } else if (!establishedInEea && eea > 0 && eea < total) {
-                nature.append(
-                        "\n- Who is counted: the people in the EU/EEA only (no establishment there, GDPR Art. 3(2))");
+                nature.append("\n- Who is counted: the people in " + where + " only (no establishment there, "
+                        + notice.law() + " Art. 3(2))");
             }
         });
         for (ScopeCheck.Warning w : checks) {
@@ -722,9 +740,12 @@ public class NoticeDrafts {
         return dash < 0 ? code : code.substring(0, dash);
     }
 
-    private String authority(String incidentId) {
+    private String authority(Art33Notice notice, String incidentId) {
+        if (notice == Art33Notice.UK_GDPR) {
+            return Art33Notice.ICO;
+        }
         List<String> where = obligations.ofIncident(incidentId).stream()
-                .filter(o -> Art33NoticeDrafter.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .filter(o -> notice.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
                 .map(StoredObligation::jurisdiction)
                 .toList();
         if (where.equals(List.of("EU"))) {
@@ -738,23 +759,24 @@ public class NoticeDrafts {
                 : "Supervisory authority of " + String.join(", ", where) + " (GDPR Art. 3(2))";
     }
 
-    private Optional<Row> row(String incidentId) {
+    private Optional<Row> row(Art33Notice notice, String incidentId) {
         return jdbc
                 .query(
                         "SELECT sent_evidence FROM notice_draft WHERE incident_id = ? AND notice = ?",
                         (rs, n) -> new Row(rs.getString(1)),
                         incidentId,
-                        GDPR_ART33)
+                        notice.id())
                 .stream()
                 .findFirst();
     }
 
-    private static DomainException sentAlready(String incidentId, @Nullable String evidence) {
+    private static DomainException sentAlready(Art33Notice notice, String incidentId, @Nullable String evidence) {
         return new DomainException(
                 DomainException.Kind.CONFLICT,
                 "notice-sent",
                 "Notice already sent",
-                "the GDPR Art. 33 notice of incident " + incidentId + " was sent; its text is evidence " + evidence);
+                "the " + notice.title() + " notice of incident " + incidentId + " was sent; its text is evidence "
+                        + evidence);
     }
 
     static String sha256(String text) {

@@ -1,5 +1,6 @@
 package dev.tandem.server.regulation;
 
+import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.AccessPolicy;
@@ -92,12 +93,12 @@ class ObligationPages {
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
             try {
-                NoticeDrafts.Notice notice = notices.readableCurrent(id, access);
+                NoticeDrafts.Notice notice = notices.readableCurrent(Art33Notice.EU_GDPR, id, access);
                 model.addAttribute("notice", notice);
                 // the text the form is opened on: saving stores only over it (If-Match, as the API)
                 model.addAttribute("noticeTag", NoticeDrafts.sha256(notice.markdown()));
-                model.addAttribute("noticeVersions", notices.versions(id));
-                model.addAttribute("noticeGaps", notices.gaps(id, access));
+                model.addAttribute("noticeVersions", notices.versions(Art33Notice.EU_GDPR, id));
+                model.addAttribute("noticeGaps", notices.gaps(Art33Notice.EU_GDPR, id, access));
             } catch (DomainException e) {
                 // no awareness time yet: the draft cannot be made; the page says why
                 model.addAttribute("noticeProblem", e.getMessage());
@@ -324,7 +325,8 @@ class ObligationPages {
             // overwritten, and only over the text the form was opened on (a form without it: any)
             NoticeDrafts.IfMatch opened =
                     base == null || base.isBlank() ? null : new NoticeDrafts.IfMatch(false, List.of(base.strip()));
-            NoticeDrafts.Notice saved = notices.edit(id, text == null ? "" : text, access.username(), opened, access);
+            NoticeDrafts.Notice saved =
+                    notices.edit(Art33Notice.EU_GDPR, id, text == null ? "" : text, access.username(), opened, access);
             redirect.addFlashAttribute("noticeSaved", saved.version());
         } catch (DomainException e) {
             return again(
@@ -363,6 +365,7 @@ class ObligationPages {
         try {
             OffsetDateTime sent = formTime(sentAt, obligations.incident(id).timeZone(), "sentAt", "bad-sent-at");
             NoticeDrafts.Sent sentNotice = notices.send(
+                    Art33Notice.EU_GDPR,
                     id,
                     blankToNull(jurisdiction),
                     sent == null ? null : sent.toInstant(),

@@ -478,6 +478,25 @@ abstract class AccessMatrixContract {
                 "/api/v1/incidents/{id}/notices/gdpr-art33/sent",
                 DECIDERS,
                 () -> new Request(notice + "/sent", null, null)));
+        // the UK GDPR notice to the ICO: the same rules under its own path; stored first, so that its
+        // version 1 exists for the reads (the fixture's scope owes the ICO nothing: its sending is a
+        // permitted 409)
+        String ukNotice = i + "/notices/uk-gdpr-art33";
+        c.add(new Call(
+                "PUT",
+                "/api/v1/incidents/{id}/notices/uk-gdpr-art33",
+                DECIDERS,
+                () -> new Request(ukNotice, "text/markdown", "# UK notice\n".getBytes(StandardCharsets.UTF_8))));
+        c.add(get("/api/v1/incidents/{id}/notices/uk-gdpr-art33", DECIDERS, ukNotice));
+        c.add(get("/api/v1/incidents/{id}/notices/uk-gdpr-art33/versions", DECIDERS, ukNotice + "/versions"));
+        c.add(get("/api/v1/incidents/{id}/notices/uk-gdpr-art33/gaps", DECIDERS, ukNotice + "/gaps"));
+        c.add(get(
+                "/api/v1/incidents/{id}/notices/uk-gdpr-art33/versions/{version}", DECIDERS, ukNotice + "/versions/1"));
+        c.add(new Call(
+                "POST",
+                "/api/v1/incidents/{id}/notices/uk-gdpr-art33/sent",
+                DECIDERS,
+                () -> new Request(ukNotice + "/sent", null, null)));
         // the incident report is the response team's and counsel's; the audit-continuity report every member's
         c.add(get("/api/v1/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
         c.add(get("/api/v1/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));
