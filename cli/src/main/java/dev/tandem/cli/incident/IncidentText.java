@@ -447,14 +447,14 @@ final class IncidentText {
     }
 
     /**
-     * The GDPR Art. 33 notice as {@code tandem notice show} puts it together: its state and the
+     * The notice of {@code title} ("GDPR Art. 33", "UK GDPR Art. 33") as {@code tandem notice show} puts it together: its state and the
      * version shown, who edited it when, whether it was sent, what may be stale, its gaps, then the
      * text as stored.
      */
-    static void notice(JsonNode n, PrintWriter out) {
+    static void notice(String title, JsonNode n, PrintWriter out) {
         String incident = n.path("incident").asString();
         String state = n.path("state").asString("?");
-        out.println("GDPR Art. 33 notice of incident " + incident + ": " + state
+        out.println(title + " notice of incident " + incident + ": " + state
                 + (n.hasNonNull("version")
                         ? ", version " + n.path("version").asInt() + " of "
                                 + n.path("versions").asInt()
@@ -502,10 +502,10 @@ final class IncidentText {
         return count(n, "gap", "gaps");
     }
 
-    /** The notice's stored versions: number, when and by whom, its size, ledger entry and SHA-256. */
-    static void noticeVersions(String incident, JsonNode versions, PrintWriter out) {
+    /** The stored versions of the notice of {@code title}: number, when and by whom, its size, ledger entry and SHA-256. */
+    static void noticeVersions(String title, String incident, JsonNode versions, PrintWriter out) {
         if (versions.isEmpty()) {
-            out.println("no stored versions of the GDPR Art. 33 notice of incident " + incident
+            out.println("no stored versions of the " + title + " notice of incident " + incident
                     + ": it is the draft generated from the incident record (tandem notice show)");
             return;
         }
@@ -528,10 +528,10 @@ final class IncidentText {
      * A {@code POST …/notices/gdpr-art33/sent} answer: where the text sent is kept (a FORENSIC item
      * is privileged), then the obligation it filed as a filing prints it.
      */
-    static void noticeSent(String incident, JsonNode answer, PrintWriter out) {
+    static void noticeSent(String title, String incident, JsonNode answer, PrintWriter out) {
         JsonNode e = answer.path("evidence");
         String repository = e.path("repository").asString("?");
-        out.println("sent the GDPR Art. 33 notice of incident " + incident + ": its text kept as " + repository
+        out.println("sent the " + title + " notice of incident " + incident + ": its text kept as " + repository
                 + " evidence " + e.path("id").asString() + " (SHA-256 "
                 + e.path("sha256").asString() + ")"
                 + entry(e, "ledgerIndex"));

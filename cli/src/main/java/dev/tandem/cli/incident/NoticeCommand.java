@@ -2,6 +2,7 @@ package dev.tandem.cli.incident;
 
 import dev.tandem.cli.ServerConnection;
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.regulation.notice.NoticeGaps;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,13 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * server finds them before sending ({@code …/gdpr-art33/gaps}) and, once sent, when. The API keeps every edit as a new version and takes no version to edit against, so
  * {@code edit --editor} checks itself that nobody stored one while the editor was open. Who reads and
  * changes the notice (LEGAL and the incident commander) is the server's to decide: a refusal is its
- * one line, nothing of the notice printed.
+ * one line, nothing of the notice printed. {@code --notice uk-gdpr-art33} does the same with the UK GDPR
+ * Art. 33 notice to the Information Commissioner ({@code …/notices/uk-gdpr-art33}, ADR 145).
  */
 @Command(
         name = "notice",
         mixinStandardHelpOptions = true,
         description = {
             "An incident's GDPR Art. 33 notice to the supervisory authority: show, edit, versions, sent.",
+            "--notice uk-gdpr-art33: its UK GDPR Art. 33 notice to the Information Commissioner (ICO).",
             "LEGAL and the incident commander read and change it.",
             IncidentCall.EXIT_CODES
         },
@@ -51,8 +54,45 @@ public final class NoticeCommand implements Runnable {
         TandemCommand.missingSubcommand(spec);
     }
 
-    /** The notice below the incident's path. */
+    /** The GDPR notice below the incident's path. */
     static final String NOTICE = "notices/gdpr-art33";
+
+    /**
+     * A command on one notice, {@code --notice} naming which by its name in the API's paths
+     * (docs/obligations-api.md): the GDPR one by default, {@code uk-gdpr-art33} the UK GDPR one.
+     */
+    abstract static class OnNotice extends IncidentCall.OnIncident {
+        @Option(
+                names = "--notice",
+                paramLabel = "NOTICE",
+                description = "gdpr-art33 (default: GDPR Art. 33, to the supervisory authority) or uk-gdpr-art33"
+                        + " (UK GDPR Art. 33, to the Information Commissioner).")
+        @Nullable
+        String noticeName;
+
+        /** The notice named; a usage error naming {@code --notice} for any other name, nothing sent. */
+        Art33Notice notice() throws Usage {
+            if (noticeName == null) return Art33Notice.EU_GDPR;
+            var named = Art33Notice.byId(noticeName.strip());
+            if (named.isEmpty()) {
+                throw new Usage("--notice: must be gdpr-art33 or uk-gdpr-art33, got '" + noticeName + "'");
+            }
+            return named.get();
+        }
+
+        /** The notice below the incident's path: {@code notices/gdpr-art33}, {@code notices/uk-gdpr-art33}. */
+        String noticePath() throws Usage {
+            return "notices/" + notice().id();
+        }
+
+        /** "GDPR Art. 33", "UK GDPR Art. 33": as the lines printed name the notice (once it was checked). */
+        String noticeTitle() {
+            return (noticeName == null
+                            ? Art33Notice.EU_GDPR
+                            : Art33Notice.byId(noticeName.strip()).orElse(Art33Notice.EU_GDPR))
+                    .title();
+        }
+    }
 
     /** A version number as a header gives it, or null. */
     static @Nullable Integer number(@Nullable String header) {
@@ -67,7 +107,7 @@ public final class NoticeCommand implements Runnable {
      * A command that puts its answer together from more than one call, or from a text rather than
      * JSON: {@link #perform} makes the calls and prints.
      */
-    abstract static class Composed extends IncidentCall.OnIncident {
+    abstract static class Composed extends OnNotice {
         /** Its {@code --format json} is the command's own object, not a server's answer as it came. */
         @CommandLine.Spec
         void described(CommandLine.Model.CommandSpec spec) {
@@ -121,7 +161,7 @@ public final class NoticeCommand implements Runnable {
             if (version != null && version < 1) {
                 throw new Usage("--version: must be a version number, 1 or more, got " + version);
             }
-            return Request.get(path(NOTICE));
+            return Request.get(path(noticePath()));
         }
 
         @Override
@@ -129,17 +169,18 @@ public final class NoticeCommand implements Runnable {
             Request current = request();
             ServerConnection.Target target = connection.target();
             Answer notice = send(target, current);
-            Answer text = version == null ? notice : send(target, Request.get(path(NOTICE + "/versions/" + version)));
+            String at = noticePath();
+            Answer text = version == null ? notice : send(target, Request.get(path(at + "/versions/" + version)));
             JsonNode versions =
-                    send(target, Request.get(path(NOTICE + "/versions"))).json(target);
+                    send(target, Request.get(path(at + "/versions"))).json(target);
             JsonNode obligations =
                     send(target, Request.get(path("obligations"))).json(target);
-            JsonNode gaps = send(target, Request.get(path(NOTICE + "/gaps"))).json(target);
-            ObjectNode shown = shown(notice, text, versions, obligations, gaps);
+            JsonNode gaps = send(target, Request.get(path(at + "/gaps"))).json(target);
+            ObjectNode shown = shown(notice, text, versions, obligations, gaps, notice());
             if (format().equals("json")) {
                 out.println(shown.toPrettyString());
             } else {
-                IncidentText.notice(shown, out);
+                IncidentText.notice(noticeTitle(), shown, out);
             }
             return TandemCommand.EXIT_OK;
         }
@@ -151,7 +192,12 @@ public final class NoticeCommand implements Runnable {
          * would be sent: its gaps are those of its own text ({@link NoticeGaps}).
          */
         private ObjectNode shown(
-                Answer notice, Answer text, JsonNode versions, JsonNode obligations, JsonNode sending) {
+                Answer notice,
+                Answer text,
+                JsonNode versions,
+                JsonNode obligations,
+                JsonNode sending,
+                Art33Notice which) {
             String markdown = text.text();
             String evidence = notice.header("Tandem-Notice-Evidence");
             Integer number = version != null ? version : number(notice.header("Tandem-Notice-Version"));
@@ -179,7 +225,7 @@ public final class NoticeCommand implements Runnable {
             if (isCurrent) {
                 sending.path("gaps").forEach(g -> gaps.add(g.asString()));
             } else {
-                NoticeGaps.of(markdown, late).forEach(gaps::add);
+                NoticeGaps.of(markdown, late, which).forEach(gaps::add);
             }
             n.put("text", markdown);
             return n;
@@ -228,7 +274,7 @@ public final class NoticeCommand implements Runnable {
             if ((file == null) == (editor == null)) {
                 throw new Usage("--file: give the new text with --file FILE, or edit it with --editor (not both)");
             }
-            return Request.get(path(NOTICE));
+            return Request.get(path(noticePath()));
         }
 
         @Override
@@ -283,10 +329,14 @@ public final class NoticeCommand implements Runnable {
         private Request put(String text) throws Usage {
             if (text.isBlank()) throw new Usage((file != null ? "--file" : "--editor") + ": the notice text is empty");
             return new Request(
-                    "PUT", path(NOTICE), "text/markdown; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8), 200);
+                    "PUT",
+                    path(noticePath()),
+                    "text/markdown; charset=UTF-8",
+                    text.getBytes(StandardCharsets.UTF_8),
+                    200);
         }
 
-        private int stored(Answer answer, PrintWriter out) {
+        private int stored(Answer answer, PrintWriter out) throws Usage {
             if (format().equals("json")) {
                 out.println(object().put("incident", incident)
                         .put("version", number(answer.header("Tandem-Notice-Version")))
@@ -294,9 +344,10 @@ public final class NoticeCommand implements Runnable {
                         .put("characters", answer.text().length())
                         .toPrettyString());
             } else {
-                out.println("stored version " + answer.header("Tandem-Notice-Version") + " of the GDPR Art. 33 notice"
-                        + " of incident " + incident + " (" + answer.text().length() + " characters)");
-                List<String> gaps = NoticeGaps.of(answer.text(), false);
+                out.println("stored version " + answer.header("Tandem-Notice-Version") + " of the " + noticeTitle()
+                        + " notice of incident " + incident + " ("
+                        + answer.text().length() + " characters)");
+                List<String> gaps = NoticeGaps.of(answer.text(), false, notice());
                 if (!gaps.isEmpty()) {
                     out.println("it still has " + IncidentText.noticeGaps(gaps.size())
                             + " (tandem notice show --incident " + incident + " lists them)");
@@ -358,9 +409,16 @@ public final class NoticeCommand implements Runnable {
                 "Lists the notice's stored versions, oldest first: who edited each when, its size and SHA-256.",
                 IncidentCall.EXIT_CODES
             })
-    static final class VersionsCommand extends IncidentCall.Read {
-        VersionsCommand() {
-            super(NOTICE + "/versions", IncidentText::noticeVersions);
+    static final class VersionsCommand extends OnNotice {
+
+        @Override
+        protected Request request() throws Usage {
+            return Request.get(path(noticePath() + "/versions"));
+        }
+
+        @Override
+        protected void text(JsonNode answer, PrintWriter out) {
+            IncidentText.noticeVersions(noticeTitle(), incident, answer, out);
         }
     }
 
@@ -375,7 +433,7 @@ public final class NoticeCommand implements Runnable {
                         + " --incomplete confirms sending it so (GDPR Art. 33(4): information in phases).",
                 IncidentCall.EXIT_CODES
             })
-    static final class SentCommand extends IncidentCall.OnIncident {
+    static final class SentCommand extends OnNotice {
         @Option(
                 names = "--at",
                 paramLabel = "TIME",
@@ -413,12 +471,12 @@ public final class NoticeCommand implements Runnable {
             body.put("incomplete", incomplete);
             put(body, "repository", oneOf("--repository", repository, REPOSITORIES));
             String query = jurisdiction == null ? "" : "?jurisdiction=" + segment(text("--jurisdiction", jurisdiction));
-            return Request.json("POST", path(NOTICE + "/sent" + query), body, 201);
+            return Request.json("POST", path(noticePath() + "/sent" + query), body, 201);
         }
 
         @Override
         protected void text(JsonNode answer, PrintWriter out) {
-            IncidentText.noticeSent(incident, answer, out);
+            IncidentText.noticeSent(noticeTitle(), incident, answer, out);
         }
     }
 }

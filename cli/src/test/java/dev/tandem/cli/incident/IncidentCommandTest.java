@@ -702,6 +702,50 @@ class IncidentCommandTest {
                         + " (bad-sent-at; option --at)" + System.lineSeparator());
     }
 
+    /** {@code --notice uk-gdpr-art33}: the UK GDPR notice to the ICO, by its own path and name (ADR 145). */
+    @Test
+    void noticeUkGdprArt33IsTheUkNoticeByItsPathAndName() throws IOException {
+        String url = serve(201, """
+                {"evidence":{"id":"E8","sha256":"dd44","size":40,"ledgerIndex":32,"repository":"AUDIT"},
+                 "obligation":{"regime":"UK GDPR","jurisdiction":"GB","recipient":"SUPERVISORY_AUTHORITY",
+                   "id":"OB9","status":"FILED","filingEvidence":"E8","sentAt":"2026-11-27T08:00:00Z","late":false}}""");
+        CliRun r =
+                run(url, "notice", "sent", "--incident", "INC-1", "--notice", "uk-gdpr-art33", "--repository", "AUDIT");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/notices/uk-gdpr-art33/sent");
+        assertThat(r.out().lines().toList().getFirst())
+                .isEqualTo("sent the UK GDPR Art. 33 notice of incident INC-1: its text kept as AUDIT evidence E8"
+                        + " (SHA-256 dd44) (ledger entry #32)");
+        stop();
+        received.clear();
+
+        url = serve(200, "[]");
+        CliRun versions = run(url, "notice", "versions", "--incident", "INC-1", "--notice", "uk-gdpr-art33");
+        assertThat(versions.exit()).as(versions.err()).isZero();
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/notices/uk-gdpr-art33/versions");
+        assertThat(versions.out())
+                .startsWith("no stored versions of the UK GDPR Art. 33 notice of incident INC-1: it is the draft");
+        stop();
+        received.clear();
+
+        // without --notice, the GDPR one, as before
+        url = serve(200, "[]");
+        CliRun gdpr = run(url, "notice", "versions", "--incident", "INC-1");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/notices/gdpr-art33/versions");
+        assertThat(gdpr.out()).startsWith("no stored versions of the GDPR Art. 33 notice of incident INC-1");
+        stop();
+        received.clear();
+
+        url = serve(200, "{}");
+        String[][] cases = {
+            {"show", "--incident", "INC-1", "--notice", "ico"},
+            {"versions", "--incident", "INC-1", "--notice", "uk-gdpr-33"},
+            {"sent", "--incident", "INC-1", "--notice", "gdpr"},
+            {"edit", "--incident", "INC-1", "--file", "-", "--notice", "UK"}
+        };
+        usageErrors(url, List.of("notice"), cases, new String[] {"--notice", "--notice", "--notice", "--notice"});
+    }
+
     @Test
     void noticeCommandsRefuseAMissingOrMalformedOptionBeforeSendingAnything() throws IOException {
         String url = serve(200, "{}");
