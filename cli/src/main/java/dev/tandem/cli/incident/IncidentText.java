@@ -447,9 +447,9 @@ final class IncidentText {
     }
 
     /**
-     * The notice of {@code title} ("GDPR Art. 33", "UK GDPR Art. 33") as {@code tandem notice show} puts it together: its state and the
-     * version shown, who edited it when, whether it was sent, what may be stale, its gaps, then the
-     * text as stored.
+     * The notice of {@code title} ("GDPR Art. 33", "UK GDPR Art. 33") as {@code tandem notice show}
+     * puts it together: its state and the version shown, who edited it when, whether it was sent,
+     * what may be stale, its gaps, then the text as stored.
      */
     static void notice(String title, JsonNode n, PrintWriter out) {
         String incident = n.path("incident").asString();
@@ -502,7 +502,10 @@ final class IncidentText {
         return count(n, "gap", "gaps");
     }
 
-    /** The stored versions of the notice of {@code title}: number, when and by whom, its size, ledger entry and SHA-256. */
+    /**
+     * The stored versions of the notice of {@code title}: number, when and by whom, its size, ledger
+     * entry and SHA-256.
+     */
     static void noticeVersions(String title, String incident, JsonNode versions, PrintWriter out) {
         if (versions.isEmpty()) {
             out.println("no stored versions of the " + title + " notice of incident " + incident

@@ -373,7 +373,7 @@ public class NoticeDrafts {
     public record Sent(EvidenceItem evidence, StoredObligation obligation) {}
 
     /**
-     * Keeps the current text as {@code DOCUMENT} evidence and marks the pending GDPR Art. 33
+     * Keeps the current text as {@code DOCUMENT} evidence and marks the notice's pending Art. 33
      * obligation FILED with it. Where it is filed is counsel's choice: FORENSIC unless AUDIT is asked
      * for (a FORENSIC item's {@code evidence.added}, {@code notice.sent} and the filing's {@code
      * obligation.status-changed} are commitments). The text states the scope: while the scope rests
@@ -581,7 +581,7 @@ public class NoticeDrafts {
     }
 
     /**
-     * Sent now, would the notice be late? A pending GDPR Art. 33 obligation whose deadline has
+     * Sent now, would the notice be late? A pending Art. 33 obligation of its rule whose deadline has
      * passed: its text must then give the reasons for the delay (Art. 33(1)).
      */
     boolean late(Art33Notice notice, String incidentId) {
