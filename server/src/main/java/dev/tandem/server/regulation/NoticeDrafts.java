@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * Commissioner, each kept apart by its {@link Art33Notice} (its name in the tables and entries):
  * drafted from the incident record, edited by people
  * ({@code notice.edited}, privileged: a draft is counsel's work product), and once sent kept as
- * evidence in the repository counsel chooses (FORENSIC unless AUDIT is asked for, and FORENSIC only
+ * evidence in the repository its sender chooses (FORENSIC unless AUDIT is asked for, and FORENSIC only
  * while it states a scope resting on FORENSIC evidence) with the matching Art. 33 obligation marked
  * FILED ({@code notice.sent}).
  */
@@ -387,7 +387,8 @@ public class NoticeDrafts {
      *     establishment: one per member state)
      * @param sentAt when the notice was sent, if before it is marked here; null: now (422
      *     {@code bad-sent-at} in the future or before the incident's awareness)
-     * @param repository where the sent text is filed, as counsel chooses; null: FORENSIC
+     * @param repository where the sent text is filed, as the sender (LEGAL or the incident commander)
+     *     chooses; null: FORENSIC
      * @param incomplete the sender confirms sending a text that still has gaps ({@link NoticeGaps}, and
      *     each fact an edited text may state out of date, {@link #staleGaps}):
      *     without it such a text is a 422 {@code notice-incomplete} listing them; with it the
