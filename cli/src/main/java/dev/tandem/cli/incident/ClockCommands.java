@@ -1,6 +1,7 @@
 package dev.tandem.cli.incident;
 
 import dev.tandem.cli.ServerConnection;
+import dev.tandem.regulation.notice.Art33Notice;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -127,31 +128,34 @@ final class ClockCommands {
         }
 
         /**
-         * Set, and then, on stderr after the output, whether the GDPR Art. 33 notice's edited text was
-         * written before the change (ADR 132: the time it states may be the old one, and sending it is
-         * refused until it is stored again). Said only to a caller who may read the notice; the exit
-         * code is the setting's.
+         * Set, and then, on stderr after the output, whether each Art. 33 notice's edited text (the
+         * GDPR one, the UK GDPR one: ADR 145) was written before the change (ADR 132: the time it
+         * states may be the old one, and sending it is refused until it is stored again). Said only
+         * of a notice the caller may read; the exit code is the setting's.
          */
         @Override
         protected int perform(PrintWriter out) throws Usage, ServerConnection.Problem, Refused {
             int exit = super.perform(out);
             out.flush();
-            String note = staleNotice(connection.target());
-            if (note != null) spec.commandLine().getErr().println(note);
+            for (Art33Notice notice : Art33Notice.values()) {
+                String note = staleNotice(connection.target(), notice);
+                if (note != null) spec.commandLine().getErr().println(note);
+            }
             return exit;
         }
 
-        /** The line saying the notice's edited text predates the awareness in force, or null. */
-        private @Nullable String staleNotice(ServerConnection.Target target) {
+        /** The line saying {@code which} notice's edited text predates the awareness in force, or null. */
+        private @Nullable String staleNotice(ServerConnection.Target target, Art33Notice which) {
             Answer notice;
             try {
-                notice = send(target, Request.get(path(NoticeCommand.NOTICE)));
+                notice = send(target, Request.get(path("notices/" + which.id())));
             } catch (Refused e) {
-                // not the caller's to read (the notice is LEGAL's and the commander's), or none: nothing to say
+                // not the caller's to read (the notices are LEGAL's and the commander's), or none: nothing to say
                 return null;
             }
             return noticeWrittenBefore(
                     incident,
+                    which,
                     notice.header("Tandem-Notice-State"),
                     notice.header("Tandem-Notice-Version"),
                     notice.header("Tandem-Notice-Stale"));
@@ -159,18 +163,24 @@ final class ClockCommands {
     }
 
     /**
-     * What {@code tandem incident awareness} says when the notice's headers ({@code
+     * What {@code tandem incident awareness} says when {@code which} notice's headers ({@code
      * Tandem-Notice-State}, {@code -Version}, {@code -Stale}) show an edited, unsent text written
-     * before the awareness last changed; null otherwise (a generated draft follows the record).
+     * before the awareness last changed; null otherwise (a generated draft follows the record). The
+     * command to review it names the notice with {@code --notice}, but for the GDPR one, the default.
      */
     static @Nullable String noticeWrittenBefore(
-            String incident, @Nullable String state, @Nullable String version, @Nullable String stale) {
+            String incident,
+            Art33Notice which,
+            @Nullable String state,
+            @Nullable String version,
+            @Nullable String stale) {
         if (!"EDITED".equals(state) || version == null || stale == null) return null;
         boolean awareness = java.util.Arrays.stream(stale.split(","))
                 .anyMatch(s -> s.strip().equals("awareness"));
         if (!awareness) return null;
-        return "tandem incident awareness: the GDPR Art. 33 notice's text (version " + version.strip()
+        String option = which == Art33Notice.EU_GDPR ? "" : " --notice " + which.id();
+        return "tandem incident awareness: the " + which.title() + " notice's text (version " + version.strip()
                 + ") was written before this change, so the time it states may be the old one: review it with"
-                + " `tandem notice show --incident " + incident + "` and store it again";
+                + " `tandem notice show --incident " + incident + option + "` and store it again";
     }
 }

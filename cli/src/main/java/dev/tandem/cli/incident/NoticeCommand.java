@@ -54,9 +54,6 @@ public final class NoticeCommand implements Runnable {
         TandemCommand.missingSubcommand(spec);
     }
 
-    /** The GDPR notice below the incident's path. */
-    static final String NOTICE = "notices/gdpr-art33";
-
     /**
      * A command on one notice, {@code --notice} naming which by its name in the API's paths
      * (docs/obligations-api.md): the GDPR one by default, {@code uk-gdpr-art33} the UK GDPR one.

@@ -1614,24 +1614,38 @@ class IncidentCommandTest {
                 .startsWith("tandem incident awareness: --aware-at: must be an RFC 3339 time with an offset");
     }
 
-    /** A stand-in server that sets the awareness and serves the notice with {@code state}, version 3 and {@code stale}. */
+    /**
+     * A stand-in server that sets the awareness and serves the GDPR notice with {@code state}, version 3
+     * and {@code stale}, and the UK GDPR notice as its generated draft.
+     */
     String serveAwarenessAndNotice(int noticeStatus, String state, String stale) throws IOException {
+        return serveAwarenessAndNotices(noticeStatus, state, stale, noticeStatus, "DRAFT", "");
+    }
+
+    /**
+     * The same with the UK GDPR notice ({@code notices/uk-gdpr-art33}, ADR 145) answered {@code ukStatus},
+     * with {@code ukState}, version 2 and {@code ukStale}.
+     */
+    String serveAwarenessAndNotices(
+            int noticeStatus, String state, String stale, int ukStatus, String ukState, String ukStale)
+            throws IOException {
         server = new StubServer("/", x -> {
             received.add(new Received(x.getRequestMethod(), x.getRequestURI().toString(), "", "", ""));
             String path = x.getRequestURI().getPath();
+            boolean uk = path.endsWith("/notices/uk-gdpr-art33");
+            int status = uk ? ukStatus : noticeStatus;
             if (path.endsWith("/awareness")) {
                 StubServer.reply(x, 200, RECOMPUTED.formatted(",\"recomputed\":true"));
-            } else if (path.endsWith("/notices/gdpr-art33") && noticeStatus == 200) {
+            } else if ((uk || path.endsWith("/notices/gdpr-art33")) && status == 200) {
+                String noticeState = uk ? ukState : state;
+                String noticeStale = uk ? ukStale : stale;
                 x.getResponseHeaders().add("Content-Type", "text/markdown;charset=UTF-8");
-                x.getResponseHeaders().add("Tandem-Notice-State", state);
-                if (!state.equals("DRAFT")) x.getResponseHeaders().add("Tandem-Notice-Version", "3");
-                if (!stale.isEmpty()) x.getResponseHeaders().add("Tandem-Notice-Stale", stale);
+                x.getResponseHeaders().add("Tandem-Notice-State", noticeState);
+                if (!noticeState.equals("DRAFT")) x.getResponseHeaders().add("Tandem-Notice-Version", uk ? "2" : "3");
+                if (!noticeStale.isEmpty()) x.getResponseHeaders().add("Tandem-Notice-Stale", noticeStale);
                 StubServer.reply(x, 200, "# Notification\n\nAware at 2026-11-26 09:00 +01:00.\n");
             } else {
-                StubServer.reply(
-                        x,
-                        noticeStatus,
-                        problem(noticeStatus, "forbidden", "the notice is LEGAL's and the commander's"));
+                StubServer.reply(x, status, problem(status, "forbidden", "the notice is LEGAL's and the commander's"));
             }
         });
         return server.url();
@@ -1644,7 +1658,10 @@ class IncidentCommandTest {
         CliRun r = run(url, awareness);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(received.stream().map(Received::path).toList())
-                .containsExactly("/api/v1/incidents/INC-1/awareness", "/api/v1/incidents/INC-1/notices/gdpr-art33");
+                .containsExactly(
+                        "/api/v1/incidents/INC-1/awareness",
+                        "/api/v1/incidents/INC-1/notices/gdpr-art33",
+                        "/api/v1/incidents/INC-1/notices/uk-gdpr-art33");
         assertThat(r.out())
                 .isEqualTo(
                         "incident INC-1 is now aware at 2026-11-26T06:30:00Z\n"
@@ -1671,6 +1688,43 @@ class IncidentCommandTest {
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(JSON.readTree(json.out()).path("recomputed").asBoolean()).isTrue();
         assertThat(json.err()).contains("(version 3) was written before this change");
+    }
+
+    @Test
+    void incidentAwarenessSaysWhichNoticeIsStaleTheUkOneWithItsNoticeOption() throws IOException {
+        String[] awareness = {"incident", "awareness", "INC-1", "--aware-at", "2026-11-26T06:30:00Z", "--reason", "r"};
+        String uk = "tandem incident awareness: the UK GDPR Art. 33 notice's text (version 2) was written before"
+                + " this change, so the time it states may be the old one: review it with `tandem notice show"
+                + " --incident INC-1 --notice uk-gdpr-art33` and store it again\n";
+        String eu = "tandem incident awareness: the GDPR Art. 33 notice's text (version 3) was written before"
+                + " this change, so the time it states may be the old one: review it with `tandem notice show"
+                + " --incident INC-1` and store it again\n";
+
+        // only the UK text predates the change: one line, naming it and how to review it
+        String url = serveAwarenessAndNotices(200, "DRAFT", "", 200, "EDITED", "awareness,scope");
+        CliRun r = run(url, awareness);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("incident INC-1 is now aware at 2026-11-26T06:30:00Z\n");
+        assertThat(r.err()).isEqualTo(uk);
+        stop();
+
+        // both: one line each, the GDPR notice's first
+        url = serveAwarenessAndNotices(200, "EDITED", "awareness", 200, "EDITED", "awareness");
+        assertThat(run(url, awareness).err()).isEqualTo(eu + uk);
+        stop();
+
+        // the UK text edited, but only the scope changed since, or sent: nothing of it
+        for (String[] ukNotice : List.of(new String[] {"EDITED", "scope"}, new String[] {"SENT", ""})) {
+            url = serveAwarenessAndNotices(200, "EDITED", "awareness", 200, ukNotice[0], ukNotice[1]);
+            assertThat(run(url, awareness).err()).as(ukNotice[0]).isEqualTo(eu);
+            stop();
+        }
+
+        // a server without the UK notice (404) still has the GDPR one's line said, and the exit code is the setting's
+        url = serveAwarenessAndNotices(200, "EDITED", "awareness", 404, "", "");
+        CliRun older = run(url, awareness);
+        assertThat(older.exit()).as(older.err()).isZero();
+        assertThat(older.err()).isEqualTo(eu);
     }
 
     @Test

@@ -813,8 +813,13 @@ abstract class IncidentCliContract {
                 .endsWith(NL + v1);
         refused(cli(counsel, "notice", "show", "--incident", id, "--version", "9"), "notice show", ")");
 
-        // the awareness moved earlier after the text was written: the command says, after its output,
-        // that the text may state the old time; its exit code is the setting's
+        // the UK GDPR notice's text stored too (ADR 145): its line follows the GDPR one's, with its --notice
+        String[] ukEdit = {"notice", "edit", "--incident", id, "--notice", "uk-gdpr-art33", "--file", text.toString()};
+        assertThat(ok(counsel, ukEdit).out())
+                .startsWith("stored version 1 of the UK GDPR Art. 33 notice of incident " + id + " (");
+
+        // the awareness moved earlier after the texts were written: the command says, after its output,
+        // that each text may state the old time; its exit code is the setting's
         String earlier = Instant.parse(aware).minus(1, ChronoUnit.HOURS).toString();
         Cli moved = cli(ic, "incident", "awareness", id, "--aware-at", earlier, "--reason", "an earlier alert");
         assertThat(moved.exit()).as(moved.err()).isZero();
@@ -822,7 +827,10 @@ abstract class IncidentCliContract {
         assertThat(moved.err())
                 .isEqualTo("tandem incident awareness: the GDPR Art. 33 notice's text (version 2) was written before"
                         + " this change, so the time it states may be the old one: review it with `tandem notice show"
-                        + " --incident " + id + "` and store it again" + NL);
+                        + " --incident " + id + "` and store it again" + NL
+                        + "tandem incident awareness: the UK GDPR Art. 33 notice's text (version 1) was written"
+                        + " before this change, so the time it states may be the old one: review it with `tandem"
+                        + " notice show --incident " + id + " --notice uk-gdpr-art33` and store it again" + NL);
         assertThat(ok(counsel, "notice", "show", "--incident", id).out())
                 .contains("  stale                  awareness: it was set anew after this text was written")
                 .contains("    - awareness: when the company became aware was changed after version 2 was written");
