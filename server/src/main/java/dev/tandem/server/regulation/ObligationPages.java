@@ -14,9 +14,11 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,11 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * /api/v1/incidents/{id}/obligations}) and the scope in force ({@link ScopeViews}, as {@code GET
  * …/scope}); where the policy permits, the forms to set the scope, the awareness and the facts,
  * assign an owner, change the status, record a judgement, and edit and send the GDPR Art. 33
- * notice. Forms post and redirect (no script needed); with htmx the status form swaps its
- * obligation in place.
+ * notice, and the UK GDPR one when it is owed (ADR 145). Forms post and redirect (no script
+ * needed); with htmx the status form swaps its obligation in place.
  */
 @WebPages
 class ObligationPages {
+    private static final String PAGE_PATH = "/incidents/{id}/notices/" + NoticeDrafts.GDPR_ART33;
+    private static final String UK_PAGE_PATH = "/incidents/{id}/notices/" + NoticeDrafts.UK_GDPR_ART33;
+
     private final Obligations obligations;
     private final ObligationViews views;
     private final NoticeDrafts notices;
@@ -92,17 +98,14 @@ class ObligationPages {
             model.addAttribute("questions", obligations.questions());
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
-            try {
-                NoticeDrafts.Notice notice = notices.readableCurrent(Art33Notice.EU_GDPR, id, access);
-                model.addAttribute("notice", notice);
-                // the text the form is opened on: saving stores only over it (If-Match, as the API)
-                model.addAttribute("noticeTag", NoticeDrafts.sha256(notice.markdown()));
-                model.addAttribute("noticeVersions", notices.versions(Art33Notice.EU_GDPR, id));
-                model.addAttribute("noticeGaps", notices.gaps(Art33Notice.EU_GDPR, id, access));
-            } catch (DomainException e) {
-                // no awareness time yet: the draft cannot be made; the page says why
-                model.addAttribute("noticeProblem", e.getMessage());
-            }
+            // the GDPR notice always; the UK GDPR one when its obligation is owed (ADR 145)
+            List<NoticeSection> sections = new ArrayList<>();
+            sections.add(noticeSection(Art33Notice.EU_GDPR, id, access));
+            boolean ukOwed = obligations.ofIncident(id).stream()
+                    .anyMatch(o ->
+                            Art33Notice.UK_GDPR.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED);
+            if (ukOwed) sections.add(noticeSection(Art33Notice.UK_GDPR, id, access));
+            model.addAttribute("noticeSections", sections);
         }
         if (permitted(access, Action.OBLIGATION_CHANGE, id)) {
             model.addAttribute("members", memberships.members(id));
@@ -110,6 +113,53 @@ class ObligationPages {
         }
         model.addAttribute("statuses", List.of("PENDING", "FILED", "NOT_REQUIRED"));
         return "obligations/obligations";
+    }
+
+    /**
+     * One Art. 33 notice's section of the page: the notice (or why no draft can be made: no awareness
+     * time yet), the text its form is opened on ({@code base}, If-Match as the API), its versions and the
+     * gaps sending it now would be refused for. Its element ids are the GDPR one's prefixed by {@link
+     * #prefix()}, so both sections fit on one page.
+     */
+    record NoticeSection(
+            Art33Notice which,
+            NoticeDrafts.@Nullable Notice notice,
+            @Nullable String tag,
+            List<NoticeDrafts.Version> versions,
+            List<String> gaps,
+            @Nullable String problem) {
+        public String prefix() {
+            return ObligationPages.prefix(which);
+        }
+    }
+
+    /** The notice of the form's path: the UK GDPR one's, else the GDPR one's (as NoticeController). */
+    private static Art33Notice notice(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern != null && pattern.toString().startsWith(UK_PAGE_PATH)
+                ? Art33Notice.UK_GDPR
+                : Art33Notice.EU_GDPR;
+    }
+
+    /** "" for the GDPR notice (its ids as before), "uk-" for the UK GDPR one. */
+    static String prefix(Art33Notice which) {
+        return which == Art33Notice.EU_GDPR ? "" : "uk-";
+    }
+
+    private NoticeSection noticeSection(Art33Notice which, String id, Access access) {
+        try {
+            NoticeDrafts.Notice notice = notices.readableCurrent(which, id, access);
+            return new NoticeSection(
+                    which,
+                    notice,
+                    NoticeDrafts.sha256(notice.markdown()),
+                    notices.versions(which, id),
+                    notices.gaps(which, id, access),
+                    null);
+        } catch (DomainException e) {
+            // no awareness time yet: the draft cannot be made; the page says why
+            return new NoticeSection(which, null, null, List.of(), List.of(), e.getMessage());
+        }
     }
 
     @PostMapping("/obligations/{id}/owner")
@@ -310,24 +360,28 @@ class ObligationPages {
         return "redirect:/incidents/" + id + "/obligations#scope-heading";
     }
 
-    @PostMapping("/incidents/{id}/notices/gdpr-art33")
+    @PostMapping({PAGE_PATH, UK_PAGE_PATH})
     @Guard(Action.NOTICE_CHANGE)
     String editNotice(
             Access access,
+            HttpServletRequest request,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String base,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Art33Notice which = notice(request);
+        String anchor = "#" + prefix(which) + "notice";
         try {
-            // the same edit as PUT …/notices/gdpr-art33 with If-Match: a new version, nothing
+            // the same edit as PUT …/notices/{notice} with If-Match: a new version, nothing
             // overwritten, and only over the text the form was opened on (a form without it: any)
             NoticeDrafts.IfMatch opened =
                     base == null || base.isBlank() ? null : new NoticeDrafts.IfMatch(false, List.of(base.strip()));
             NoticeDrafts.Notice saved =
-                    notices.edit(Art33Notice.EU_GDPR, id, text == null ? "" : text, access.username(), opened, access);
+                    notices.edit(which, id, text == null ? "" : text, access.username(), opened, access);
             redirect.addFlashAttribute("noticeSaved", saved.version());
+            redirect.addFlashAttribute("noticeTitle", which.title());
         } catch (DomainException e) {
             return again(
                     access,
@@ -344,15 +398,18 @@ class ObligationPages {
                                             + " next version."
                                     : e.getMessage(),
                             "noticeDraft",
-                            text == null ? "" : text));
+                            text == null ? "" : text,
+                            "noticeFor",
+                            which.id()));
         }
-        return "redirect:/incidents/" + id + "/obligations#notice";
+        return "redirect:/incidents/" + id + "/obligations" + anchor;
     }
 
-    @PostMapping("/incidents/{id}/notices/gdpr-art33/sent")
+    @PostMapping({PAGE_PATH + "/sent", UK_PAGE_PATH + "/sent"})
     @Guard(Action.NOTICE_CHANGE)
     String sendNotice(
             Access access,
+            HttpServletRequest request,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String jurisdiction,
             @RequestParam(required = false) @Nullable String sentAt,
@@ -362,10 +419,12 @@ class ObligationPages {
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
+        Art33Notice which = notice(request);
+        String anchor = "#" + prefix(which) + "notice";
         try {
             OffsetDateTime sent = formTime(sentAt, obligations.incident(id).timeZone(), "sentAt", "bad-sent-at");
             NoticeDrafts.Sent sentNotice = notices.send(
-                    Art33Notice.EU_GDPR,
+                    which,
                     id,
                     blankToNull(jurisdiction),
                     sent == null ? null : sent.toInstant(),
@@ -373,10 +432,11 @@ class ObligationPages {
                     blankToNull(repository) == null ? null : UploadRepository.parse(repository),
                     access.username());
             redirect.addFlashAttribute("noticeSent", sentNotice.evidence());
+            redirect.addFlashAttribute("noticeTitle", which.title());
         } catch (DomainException e) {
-            return again(access, id, e, model, response, Map.of("sendError", e.getMessage()));
+            return again(access, id, e, model, response, Map.of("sendError", e.getMessage(), "noticeFor", which.id()));
         }
-        return "redirect:/incidents/" + id + "/obligations#notice";
+        return "redirect:/incidents/" + id + "/obligations" + anchor;
     }
 
     /** A form refused for its content (422) or for the obligation's state (409): the page again, with the message. */

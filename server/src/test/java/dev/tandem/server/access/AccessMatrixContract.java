@@ -864,6 +864,20 @@ abstract class AccessMatrixContract {
                 "text=%23+Notice+from+the+page"));
         c.add(form(
                 "POST", "/incidents/{id}/notices/gdpr-art33/sent", DECIDERS, () -> i + "/notices/gdpr-art33/sent", ""));
+        // the UK GDPR notice's forms (ADR 145): as its API rows; the fixture owes the ICO nothing, so
+        // sending is a permitted 409
+        c.add(form(
+                "POST",
+                "/incidents/{id}/notices/uk-gdpr-art33",
+                DECIDERS,
+                () -> i + "/notices/uk-gdpr-art33",
+                "text=%23+UK+notice+from+the+page"));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/notices/uk-gdpr-art33/sent",
+                DECIDERS,
+                () -> i + "/notices/uk-gdpr-art33/sent",
+                ""));
         // reports: as the API's REPORT_* rows
         c.add(get("/incidents/{id}/reports", MEMBERS, i + "/reports"));
         c.add(get("/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
@@ -2098,9 +2112,11 @@ abstract class AccessMatrixContract {
             assertThat(as.get(i + "/notices/gdpr-art33/versions/1").body())
                     .as(w.name())
                     .isEqualTo(text);
+            // German people only, the company not in the UK: the ICO is owed nothing, so no UK section (ADR 145)
             assertThat(as.get("/incidents/" + incident + "/obligations").body())
                     .as(w.name())
-                    .contains(text);
+                    .contains(text)
+                    .doesNotContain("id=\"uk-notice\"");
         }
         for (Who w : List.of(Who.LIAISON, Who.RESPONDER, Who.AUDITOR)) {
             Api as = fixture.as().get(w);

@@ -303,4 +303,76 @@ class UkNoticeH2IT {
                         .asString()))
                 .isEqualTo(ObligationsContract.START);
     }
+
+    /**
+     * The obligations page's UK GDPR notice section (docs/web.md; ADR 145): shown to LEGAL and the
+     * commander when the ICO is owed a notice, with the GDPR section's form (the hidden {@code base} the
+     * text was opened on, as If-Match), gaps and "Mark sent"; a stale {@code base} is refused in the UK
+     * section only, the text kept; the responder and the auditor see none of it, nor post to it. (An
+     * incident owing the ICO nothing has no UK section: AccessMatrixContract, where no one is in the UK.)
+     */
+    @Test
+    void theObligationsPageEditsAndSendsTheUkNoticeForCounselAndTheCommanderOnly() {
+        String i = incident("UK page", "{\"subjects\":{\"GB\":2468},\"data\":[\"CONTACT\"],\"encrypted\":false}");
+        String path = i + "/notices/uk-gdpr-art33";
+        String page = i.replace("/api/v1", "") + "/obligations";
+        String form = i.replace("/api/v1", "") + "/notices/uk-gdpr-art33";
+        Http legal = member(i, "LEGAL");
+        String tag = legal.get(path).header("ETag").replace("\"", "");
+        for (Http decider : List.of(commander, legal)) {
+            var shown = decider.get(page);
+            assertThat(shown.status()).isEqualTo(200);
+            assertThat(shown.body())
+                    .contains("<h2 id=\"uk-notice\">UK GDPR Art. 33(3) notice</h2>")
+                    .contains("<h2 id=\"notice\">GDPR Art. 33(3) notice</h2>")
+                    .contains("action=\"" + form + "\"")
+                    .contains("action=\"" + form + "/sent\"")
+                    .contains("<input type=\"hidden\" name=\"base\" value=\"" + tag + "\">")
+                    .contains("id=\"uk-n-gaps\"")
+                    .contains("pending <span>UK GDPR Art. 33</span> obligation FILED")
+                    .contains("(UK GDPR Art. 33(4): information may follow in phases)");
+        }
+        for (String role : List.of("RESPONDER", "AUDITOR")) {
+            Http other = member(i, role);
+            var shown = other.get(page);
+            assertThat(shown.status()).as(role).isEqualTo(200);
+            assertThat(shown.body())
+                    .as(role)
+                    .doesNotContain("uk-notice")
+                    .doesNotContain("Art. 33(3) notice")
+                    .doesNotContain("notices/uk-gdpr-art33")
+                    .doesNotContain("PAGE-TEXT");
+            assertThat(other.postForm(form, "text=%23+mine").status()).as(role).isEqualTo(403);
+            assertThat(other.postForm(form + "/sent", "incomplete=on").status())
+                    .as(role)
+                    .isEqualTo(403);
+        }
+        assertThat(legal.get(path).header("Tandem-Notice-State")).isEqualTo("DRAFT");
+
+        // saved over the text it was opened on: a new version, back to the UK section
+        var saved = legal.postForm(form, "base=" + tag + "&text=%23+To+the+ICO%0A%0APAGE-TEXT+2%2C468+people%0A");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.header("Location")).endsWith(page + "#uk-notice");
+        assertThat(legal.get(path).body()).isEqualTo("# To the ICO\n\nPAGE-TEXT 2,468 people\n");
+        assertThat(legal.get(i + "/notices/gdpr-art33").header("Tandem-Notice-State"))
+                .isEqualTo("DRAFT");
+        // opened on the draft, saved after that: refused in the UK section, the text kept, nothing stored
+        var stale = commander.postForm(form, "base=" + tag + "&text=MINE-TOO");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body())
+                .contains("id=\"uk-notice-error\"")
+                .doesNotContain("id=\"notice-error\"")
+                .contains("MINE-TOO</textarea>");
+        assertThat(legal.get(path + "/versions").json()).hasSize(1);
+
+        // sent from the page: the UK obligation FILED, the GDPR notice untouched
+        var sent = commander.postForm(form + "/sent", "incomplete=on&repository=FORENSIC");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        assertThat(obligation(commander.get(i + "/obligations").json(), "gb-ukgdpr-33-ico")
+                        .path("status")
+                        .asString())
+                .startsWith("FILED");
+        assertThat(commander.get(path).header("Tandem-Notice-State")).isEqualTo("SENT");
+        assertThat(commander.get(page).body()).doesNotContain("action=\"" + form + "\"");
+    }
 }
