@@ -160,7 +160,7 @@ public final class BagVerifier {
         // RFC 8493 §2.1.1: the declaration.
         String bagit = text(files, "bagit.txt");
         List<String[]> declarationFields = fieldList(bagit, "bagit.txt");
-        Map<String, String> declaration = fields(bagit, "bagit.txt");
+        Map<String, String> declaration = fields(declarationFields);
         if (!"1.0".equals(declaration.get("BagIt-Version"))
                 || !"UTF-8".equalsIgnoreCase(declaration.get("Tag-File-Character-Encoding"))) {
             throw new Stop(
@@ -214,7 +214,7 @@ public final class BagVerifier {
         }
         String infoText = text(files, "bag-info.txt");
         List<String[]> infoFields = fieldList(infoText, "bag-info.txt");
-        Map<String, String> info = fields(infoText, "bag-info.txt");
+        Map<String, String> info = fields(infoFields);
         // A bound field given twice would show a reader a value that only its other line is checked for.
         for (String label : BOUND_INFO) {
             List<String> given = infoFields.stream()
@@ -1118,10 +1118,10 @@ public final class BagVerifier {
         return out;
     }
 
-    /** RFC 8493 §2.2.2: {@code Label: value} lines, a label given twice holding its last value. */
-    private static Map<String, String> fields(String text, String path) throws Stop {
+    /** The fields {@link #fieldList} read, by label, a label given twice holding its last value. */
+    private static Map<String, String> fields(List<String[]> list) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String[] field : fieldList(text, path)) {
+        for (String[] field : list) {
             out.put(field[0], field[1]);
         }
         return out;
