@@ -29,6 +29,12 @@ public final class RegionCodes {
 
     private RegionCodes() {}
 
+    /** The country of an ISO 3166-1 or -2 code: {@code DE} of {@code DE-BE}. */
+    public static String countryOf(String code) {
+        int dash = code.indexOf('-');
+        return dash < 0 ? code : code.substring(0, dash);
+    }
+
     /**
      * The upper-cased, checked code; {@code PR} becomes {@code US-PR}; {@code ZZ} ({@link
      * Subjects#UNKNOWN}, no known country) is accepted as it is.

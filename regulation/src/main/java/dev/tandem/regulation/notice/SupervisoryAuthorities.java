@@ -1,5 +1,6 @@
 package dev.tandem.regulation.notice;
 
+import dev.tandem.regulation.RegionCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class SupervisoryAuthorities {
      * authority (Germany) or the code is no EU/EEA member state's.
      */
     public static @Nullable String forCompaniesIn(String country) {
-        return COMPANIES.get(country(country));
+        return COMPANIES.get(RegionCodes.countryOf(country));
     }
 
     /**
@@ -74,7 +75,7 @@ public final class SupervisoryAuthorities {
      */
     public static String lead(List<String> established) {
         Set<String> countries = new TreeSet<>();
-        established.forEach(c -> countries.add(country(c)));
+        established.forEach(c -> countries.add(RegionCodes.countryOf(c)));
         if (countries.size() != 1) {
             return "Lead supervisory authority (GDPR Art. 56(1)): [to be completed: the supervisory authority of the"
                     + " main establishment"
@@ -94,11 +95,5 @@ public final class SupervisoryAuthorities {
         }
         return name + ", the supervisory authority of " + country + ", where the controller is established (GDPR"
                 + " Art. 55(1), 56(1))";
-    }
-
-    /** The country of an ISO 3166-1 or -2 code: {@code DE} of {@code DE-BE}. */
-    private static String country(String code) {
-        int dash = code.indexOf('-');
-        return dash < 0 ? code : code.substring(0, dash);
     }
 }

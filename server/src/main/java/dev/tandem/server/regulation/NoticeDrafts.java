@@ -2,6 +2,7 @@ package dev.tandem.server.regulation;
 
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
+import dev.tandem.regulation.RegionCodes;
 import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
@@ -642,7 +643,7 @@ public class NoticeDrafts {
         // (Art. 3(1)); otherwise the people in the EEA (the UK) (Art. 3(2)), as the obligation's basis says
         List<String> members = regions.getOrDefault(notice.scope(), List.of(notice.scope()));
         boolean establishedInEea =
-                obligations.company().established().stream().anyMatch(c -> members.contains(country(c)));
+                obligations.company().established().stream().anyMatch(c -> members.contains(RegionCodes.countryOf(c)));
         Long subjects = stored.map(s -> {
                     long eea = s.scope().subjects().countIn(notice.scope(), regions);
                     return establishedInEea || eea == 0 ? s.scope().subjects().total() : eea;
@@ -735,12 +736,6 @@ public class NoticeDrafts {
         return text.replace('[', '(').replace(']', ')').replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** The country of an ISO 3166-1 or -2 code: {@code DE} of {@code DE-BE}. */
-    private static String country(String code) {
-        int dash = code.indexOf('-');
-        return dash < 0 ? code : code.substring(0, dash);
-    }
-
     private String authority(Art33Notice notice, String incidentId) {
         if (notice == Art33Notice.UK_GDPR) {
             return Art33Notice.ICO;
@@ -752,7 +747,7 @@ public class NoticeDrafts {
         if (where.equals(List.of("EU"))) {
             List<String> eea = obligations.engine().ruleBook().regions().getOrDefault("EEA", List.of());
             return SupervisoryAuthorities.lead(obligations.company().established().stream()
-                    .filter(c -> eea.contains(country(c)))
+                    .filter(c -> eea.contains(RegionCodes.countryOf(c)))
                     .toList());
         }
         return where.isEmpty()
