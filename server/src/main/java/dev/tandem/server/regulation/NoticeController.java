@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,7 +60,7 @@ class NoticeController {
     @GetMapping({PATH, UK_PATH})
     @Guard(Action.NOTICE_READ)
     ResponseEntity<String> get(Access access, HttpServletRequest request, @PathVariable String id) {
-        return markdown(notices.readableCurrent(notice(request), id, access));
+        return markdown(notices.readableCurrent(NoticePaths.notice(request), id, access));
     }
 
     @PutMapping(
@@ -76,7 +75,7 @@ class NoticeController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody(required = false) @Nullable String body) {
         return markdown(notices.edit(
-                notice(request),
+                NoticePaths.notice(request),
                 id,
                 body == null ? "" : body,
                 actor.username(),
@@ -95,7 +94,7 @@ class NoticeController {
     @GetMapping({PATH + "/gaps", UK_PATH + "/gaps"})
     @Guard(Action.NOTICE_READ)
     GapsView gaps(Access access, HttpServletRequest request, @PathVariable String id) {
-        Art33Notice notice = notice(request);
+        Art33Notice notice = NoticePaths.notice(request);
         NoticeDrafts.Notice n = notices.readableCurrent(notice, id, access);
         return new GapsView(n.state().name(), n.version(), notices.late(notice, id), notices.gaps(notice, id, n));
     }
@@ -107,7 +106,7 @@ class NoticeController {
     @GetMapping({PATH + "/versions", UK_PATH + "/versions"})
     @Guard(Action.NOTICE_READ)
     List<VersionView> versions(Access access, HttpServletRequest request, @PathVariable String id) {
-        Art33Notice notice = notice(request);
+        Art33Notice notice = NoticePaths.notice(request);
         notices.requireReadable(notice, id, access);
         return notices.versions(notice, id).stream()
                 .map(v -> new VersionView(
@@ -125,7 +124,7 @@ class NoticeController {
     @Guard(Action.NOTICE_READ)
     ResponseEntity<String> version(
             Access access, HttpServletRequest request, @PathVariable String id, @PathVariable int version) {
-        Art33Notice notice = notice(request);
+        Art33Notice notice = NoticePaths.notice(request);
         notices.requireReadable(notice, id, access);
         NoticeDrafts.Version v = notices.version(notice, id, version);
         notices.requireReadable(notice, v, access);
@@ -164,7 +163,7 @@ class NoticeController {
                     "bad-repository", "repository: must be FORENSIC or AUDIT, got " + repository);
         }
         NoticeDrafts.Sent sent = notices.send(
-                notice(request),
+                NoticePaths.notice(request),
                 id,
                 jurisdiction,
                 sentAt,
@@ -181,12 +180,6 @@ class NoticeController {
                 .put("repository", sent.evidence().repository().name());
         root.set("obligation", obligations.render().view(sent.obligation(), incident.timeZone(), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
-    }
-
-    /** The notice of the path the request was mapped by: the UK GDPR one's, else the GDPR one's. */
-    private static Art33Notice notice(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return pattern != null && pattern.toString().startsWith(UK_PATH) ? Art33Notice.UK_GDPR : Art33Notice.EU_GDPR;
     }
 
     private static ResponseEntity<String> markdown(NoticeDrafts.Notice n) {

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -131,14 +130,6 @@ class ObligationPages {
         public String prefix() {
             return ObligationPages.prefix(which);
         }
-    }
-
-    /** The notice of the form's path: the UK GDPR one's, else the GDPR one's (as NoticeController). */
-    private static Art33Notice notice(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return pattern != null && pattern.toString().startsWith(UK_PAGE_PATH)
-                ? Art33Notice.UK_GDPR
-                : Art33Notice.EU_GDPR;
     }
 
     /** "" for the GDPR notice (its ids as before), "uk-" for the UK GDPR one. */
@@ -371,7 +362,7 @@ class ObligationPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Art33Notice which = notice(request);
+        Art33Notice which = NoticePaths.notice(request);
         String anchor = "#" + prefix(which) + "notice";
         try {
             // the same edit as PUT …/notices/{notice} with If-Match: a new version, nothing
@@ -419,7 +410,7 @@ class ObligationPages {
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
-        Art33Notice which = notice(request);
+        Art33Notice which = NoticePaths.notice(request);
         String anchor = "#" + prefix(which) + "notice";
         try {
             OffsetDateTime sent = formTime(sentAt, obligations.incident(id).timeZone(), "sentAt", "bad-sent-at");
