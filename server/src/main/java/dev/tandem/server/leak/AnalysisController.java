@@ -113,18 +113,22 @@ class AnalysisController {
     }
 
     /**
-     * The findings and the timeline of the incident's latest completed analysis, or of {@code
-     * ?analysis=<job id>}; an incident never analyzed answers empty lists and {@code "analysis":null}.
+     * The findings and the timeline of the incident's current analysis ({@link CurrentAnalysis}, ADR
+     * 148), or of {@code ?analysis=<job id>}, with which analysis is current and which completed after
+     * it without replacing it; an incident never analyzed answers empty lists and {@code
+     * "analysis":null}.
      */
     @GetMapping("/api/v1/incidents/{id}/findings")
     @Guard(Action.FINDINGS_READ)
     Map<String, Object> findings(
             Access access, @PathVariable String id, @RequestParam(required = false) @Nullable String analysis) {
         incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
-        Optional<CompletedAnalysis> chosen = FindingViews.chosen(findings, id, analysis);
+        FindingViews.Shown shown = FindingViews.chosen(findings, id, analysis);
+        Optional<CompletedAnalysis> chosen = shown.analysis();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("analysis", chosen.map(CompletedAnalysis::jobId).orElse(null));
         m.put("completedAt", chosen.map(a -> a.completedAt().toString()).orElse(null));
+        FindingViews.putSelection(m, shown.selection());
         m.put(
                 "findings",
                 chosen.map(a -> findings.of(a.jobId()).stream()

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The findings page (docs/web.md): the leak findings of the incident's latest analysis (or of the
- * one asked for) with the evidence they rest on and the containment they propose, drawn through
+ * The findings page (docs/web.md): the leak findings of the incident's current analysis (ADR 148,
+ * or of the one asked for, saying which is current and which newer ones did not replace it) with the evidence they rest on and the containment they propose, drawn through
  * {@link FindingViews} as {@code GET …/findings} answers them; who is affected, by jurisdiction,
  * as the scope ({@link ScopeViews}) and the PII scans the caller may read say it. And the button
  * that starts a leak analysis.
@@ -105,9 +105,17 @@ class FindingPages {
             @RequestParam(required = false) @Nullable String analysis,
             Model model) {
         header.fill(access, id, model, "findings");
-        Optional<CompletedAnalysis> chosen = FindingViews.chosen(findings, id, analysis);
+        FindingViews.Shown picked = FindingViews.chosen(findings, id, analysis);
+        Optional<CompletedAnalysis> chosen = picked.analysis();
         model.addAttribute("analysis", chosen.orElse(null));
-        // a narrow re-run shows only what it found: the earlier analyses stay a click away
+        // a narrow re-run does not replace the current analysis; the page says which is shown, which
+        // is current and which newer ones read other or fewer items, each a click away
+        model.addAttribute("shownIsCurrent", picked.current());
+        model.addAttribute("current", picked.selection().current().orElse(null));
+        model.addAttribute("newer", picked.selection().newer());
+        model.addAttribute(
+                "shownOther",
+                chosen.flatMap(a -> picked.selection().of(a.jobId())).orElse(null));
         model.addAttribute("analyses", findings.completedOf(id, 50));
         model.addAttribute(
                 "findings",

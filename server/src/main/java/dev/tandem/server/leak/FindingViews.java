@@ -23,16 +23,55 @@ public class FindingViews {
     }
 
     /**
-     * The incident's latest completed analysis, or the one asked for (404 when it is not a completed
-     * analysis of this incident).
+     * What a findings answer shows: the analysis asked for, or else the incident's current one
+     * ({@link CurrentAnalysis}, ADR 148); and the incident's {@link Findings.Selection}, which says
+     * which analysis is current and which completed after it without replacing it.
      */
-    static Optional<CompletedAnalysis> chosen(Findings findings, String incident, @Nullable String analysis) {
-        return analysis == null || analysis.isBlank()
-                ? findings.latest(incident)
-                : Optional.of(findings.completed(analysis)
+    record Shown(Optional<CompletedAnalysis> analysis, Findings.Selection selection) {
+        /** Whether the analysis shown is the current one (true for an incident never analyzed). */
+        boolean current() {
+            return analysis.map(CompletedAnalysis::jobId)
+                    .equals(selection.current().map(CompletedAnalysis::jobId));
+        }
+    }
+
+    /**
+     * The incident's current analysis, or the one asked for (404 when it is not a completed analysis
+     * of this incident).
+     */
+    static Shown chosen(Findings findings, String incident, @Nullable String analysis) {
+        Findings.Selection selection = findings.selection(incident);
+        if (analysis == null || analysis.isBlank()) {
+            return new Shown(selection.current(), selection);
+        }
+        return new Shown(
+                Optional.of(findings.completed(analysis)
                         .filter(a -> a.incidentId().equals(incident))
                         .orElseThrow(() ->
-                                DomainException.notFound("completed analysis", analysis + " of incident " + incident)));
+                                DomainException.notFound("completed analysis", analysis + " of incident " + incident))),
+                selection);
+    }
+
+    /**
+     * Which analysis is current, put into {@code m} (docs/analysis-api.md, "Re-runs"): {@code
+     * currentAnalysis}, its job id (null while none has completed), and {@code newerAnalyses}, the
+     * analyses completed after it whose items do not cover its items, newest first, {@code
+     * [{analysis, completedAt, inputs}]}, {@code inputs} saying how the items each read stand to the
+     * current one's ({@code NARROWER}, {@code OVERLAPPING} or {@code DISJOINT}).
+     */
+    static void putSelection(Map<String, Object> m, Findings.Selection selection) {
+        m.put(
+                "currentAnalysis",
+                selection.current().map(CompletedAnalysis::jobId).orElse(null));
+        List<Map<String, Object>> newer = new ArrayList<>();
+        for (Findings.Other n : selection.newer()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("analysis", n.analysis().jobId());
+            o.put("completedAt", n.analysis().completedAt().toString());
+            o.put("inputs", n.inputs().name());
+            newer.add(o);
+        }
+        m.put("newerAnalyses", newer);
     }
 
     /**

@@ -486,15 +486,65 @@ public class Findings {
                 limit);
     }
 
-    /** The incident's latest completed analysis, in ledger order. */
-    public Optional<CompletedAnalysis> latest(String incidentId) {
-        return jdbc
-                .query(
-                        "SELECT * FROM leak_analysis WHERE incident_id = ? ORDER BY ledger_index DESC LIMIT 1",
-                        Findings::analysis,
-                        incidentId)
-                .stream()
-                .findFirst();
+    /**
+     * The incident's current analysis and how each other completed analysis stands to it ({@link
+     * CurrentAnalysis}, ADR 148).
+     *
+     * @param current the current analysis; empty while none has completed
+     * @param others every other completed analysis, newest first, each with how its items stand to
+     *     the current one's and whether it completed after it
+     */
+    public record Selection(Optional<CompletedAnalysis> current, List<Other> others) {
+        public Selection {
+            others = List.copyOf(others);
+        }
+
+        /** The analyses completed after the current one, which did not replace it, newest first. */
+        public List<Other> newer() {
+            return others.stream().filter(Other::newer).toList();
+        }
+
+        /** How the completed analysis {@code jobId} stands to the current one; empty for the current one. */
+        public Optional<Other> of(String jobId) {
+            return others.stream()
+                    .filter(o -> o.analysis().jobId().equals(jobId))
+                    .findFirst();
+        }
+    }
+
+    /** A completed analysis other than the current one, and how it stands to it. */
+    public record Other(CompletedAnalysis analysis, boolean newer, CurrentAnalysis.Inputs inputs) {}
+
+    /**
+     * The incident's current analysis by {@link CurrentAnalysis}'s rule: its completed analyses in
+     * ledger order, each with the evidence items its job's input names (resolved when it was queued,
+     * {@code {"all":true}} included: the job reads exactly those).
+     */
+    public Selection selection(String incidentId) {
+        Map<String, CompletedAnalysis> byId = new LinkedHashMap<>();
+        List<CurrentAnalysis.Run> runs = new ArrayList<>();
+        jdbc.query(
+                "SELECT a.*, j.input FROM leak_analysis a JOIN job j ON j.id = a.job_id"
+                        + " WHERE a.incident_id = ? ORDER BY a.ledger_index",
+                rs -> {
+                    CompletedAnalysis a = analysis(rs, 0);
+                    byId.put(a.jobId(), a);
+                    Set<String> items = new LinkedHashSet<>();
+                    json.readTree(rs.getString("input")).path("evidence").forEach(e -> items.add(e.asString()));
+                    runs.add(new CurrentAnalysis.Run(a.jobId(), true, items));
+                },
+                incidentId);
+        CurrentAnalysis.Choice choice = CurrentAnalysis.of(runs);
+        return new Selection(
+                choice.current().map(byId::get),
+                choice.others().stream()
+                        .map(o -> new Other(byId.get(o.id()), o.newer(), o.inputs()))
+                        .toList());
+    }
+
+    /** The incident's current analysis ({@link #selection}). */
+    public Optional<CompletedAnalysis> current(String incidentId) {
+        return selection(incidentId).current();
     }
 
     /** One finding by its id. */

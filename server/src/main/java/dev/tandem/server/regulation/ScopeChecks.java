@@ -55,10 +55,10 @@ public class ScopeChecks {
                 readableScans(incidentId, access));
     }
 
-    /** The latest analysis's findings the caller may read in full. */
+    /** The current analysis's findings ({@link Findings#current}, ADR 148) the caller may read in full. */
     public List<ScopeCheck.Finding> readableFindings(String incidentId, Access access) {
         List<ScopeCheck.Finding> out = new ArrayList<>();
-        findings.latest(incidentId).ifPresent(a -> {
+        findings.current(incidentId).ifPresent(a -> {
             for (StoredFinding f : findings.of(a.jobId())) {
                 if (FindingViews.readable(f, access)) {
                     out.add(ScopeCheck.Finding.of(f.id(), f.pattern(), f.title(), f.records()));
@@ -68,23 +68,23 @@ public class ScopeChecks {
         return out;
     }
 
-    /** Every finding of the latest analysis, for the incident commander and LEGAL (who read them all). */
+    /** Every finding of the current analysis, for the incident commander and LEGAL (who read them all). */
     List<ScopeCheck.Finding> allFindings(String incidentId) {
         List<ScopeCheck.Finding> out = new ArrayList<>();
-        findings.latest(incidentId)
+        findings.current(incidentId)
                 .ifPresent(a -> findings.of(a.jobId())
                         .forEach(f -> out.add(ScopeCheck.Finding.of(f.id(), f.pattern(), f.title(), f.records()))));
         return out;
     }
 
     /**
-     * What the generated draft quotes of the latest analysis's privileged findings: each one's title
+     * What the generated draft quotes of the current analysis's privileged findings: each one's title
      * and its record count as the draft writes it. A stored notice text containing one states what
      * the finding says.
      */
     List<String> privilegedTexts(String incidentId) {
         List<String> out = new ArrayList<>();
-        findings.latest(incidentId).ifPresent(a -> {
+        findings.current(incidentId).ifPresent(a -> {
             for (StoredFinding f : findings.of(a.jobId())) {
                 if (f.privileged()) {
                     out.add(f.title());
@@ -95,9 +95,9 @@ public class ScopeChecks {
         return out;
     }
 
-    /** Whether any finding of the latest analysis, or any scanned item, rests on FORENSIC evidence. */
+    /** Whether any finding of the current analysis, or any scanned item, rests on FORENSIC evidence. */
     boolean anyPrivilegedInput(String incidentId) {
-        return findings.latest(incidentId)
+        return findings.current(incidentId)
                         .map(a -> findings.of(a.jobId()).stream().anyMatch(StoredFinding::privileged))
                         .orElse(false)
                 || scans.ofIncident(incidentId).stream()
