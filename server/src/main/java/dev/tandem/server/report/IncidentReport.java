@@ -5,6 +5,8 @@ import static dev.tandem.server.report.Narration.texts;
 import static dev.tandem.server.report.Narration.time;
 
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.server.leak.Analyses;
+import dev.tandem.server.leak.CurrentAnalysis;
 import dev.tandem.server.leak.FindingViews;
 import dev.tandem.server.regulation.ScopeCheck;
 import dev.tandem.server.regulation.ScopeChecks;
@@ -16,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -139,8 +143,35 @@ public final class IncidentReport {
     }
 
     /**
-     * The scope in force checked against the findings and PII scans the report's reader may open
-     * ({@link ScopeCheck}): each disagreement is a line citing the scope's entry and the findings'.
+     * The incident's current analysis as of the snapshot ({@link CurrentAnalysis}, ADR 148): the
+     * {@code analysis.completed} entries in ledger order, each with the evidence items its public
+     * {@code job.queued} entry names; the analysis whose findings the scope checks read, as the
+     * obligations answer and the Art. 33 drafts read them.
+     */
+    static Optional<String> currentAnalysis(List<ReportEntry> entries) {
+        Map<String, Set<String>> inputs = new LinkedHashMap<>();
+        List<CurrentAnalysis.Run> runs = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            JsonNode c = e.content();
+            if (c == null) {
+                continue;
+            }
+            if (e.type().equals("job.queued") && text(c, "kind").equals(Analyses.KIND)) {
+                Set<String> items = new LinkedHashSet<>();
+                c.path("input").path("evidence").forEach(i -> items.add(i.asString()));
+                inputs.put(text(c, "job"), items);
+            } else if (e.type().equals("analysis.completed")) {
+                String analysis = text(c, "analysis");
+                runs.add(new CurrentAnalysis.Run(analysis, true, inputs.getOrDefault(analysis, Set.of())));
+            }
+        }
+        return CurrentAnalysis.of(runs).current();
+    }
+
+    /**
+     * The scope in force checked against the findings of the current analysis ({@link
+     * #currentAnalysis}) and the PII scans the report's reader may open ({@link ScopeCheck}): each
+     * disagreement is a line citing the scope's entry and the findings'.
      */
     static List<Line> scopeChecks(List<ReportEntry> entries, ReportEntry scope, Narration.Names names) {
         JsonNode c = scope.content();
@@ -161,6 +192,7 @@ public final class IncidentReport {
         Map<String, Long> findingEntries = new LinkedHashMap<>();
         List<ScopeCheck.Finding> findings = new ArrayList<>();
         Map<String, ScopeCheck.Scan> scans = new LinkedHashMap<>();
+        Optional<String> current = currentAnalysis(entries);
         for (ReportEntry e : entries) {
             JsonNode b = e.content();
             switch (e.type()) {
@@ -171,7 +203,7 @@ public final class IncidentReport {
                     if (b != null && !text(b, "occurredAt").isEmpty()) occurred = Instant.parse(text(b, "occurredAt"));
                 }
                 case "leak.finding" -> {
-                    if (b != null) {
+                    if (b != null && current.map(text(b, "analysis")::equals).orElse(true)) {
                         String id = text(b, "finding");
                         findingEntries.put(id, e.index());
                         findings.add(ScopeCheck.Finding.of(

@@ -97,6 +97,8 @@ class NarrowReRunH2IT {
                 counsel.get("/api/v1/incidents/" + id + "/obligations").json();
         assertThat(obligations.path("scopeChecks").get(0).path("message").asString())
                 .contains("324,000 records");
+        assertThat(counsel.get("/api/v1/incidents/" + id + "/reports/incident").body())
+                .contains("Scope check: The findings count 324,000 records");
 
         // the page: the current analysis, the newer one beside it; the narrower one says it is not current
         FormSession page = new FormSession("http://127.0.0.1:" + port);
