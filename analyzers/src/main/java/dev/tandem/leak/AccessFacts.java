@@ -347,7 +347,7 @@ final class AccessFacts {
                         }
                     }
                     for (Change c : changesAround(w, s.extractionStart(), s.last)) {
-                        String x = "Setup Audit Trail: " + c.opens().text() + " (\"" + c.action() + "\") by " + c.user()
+                        String x = "Setup Audit Trail: " + c.opens().text() + " (\"" + c.action() + "\") by " + c.by()
                                 + " at " + time(c.millis()) + ", " + relative(c, s);
                         if (!facts.contains(x)) facts.add(x);
                         refs.add(new EvidenceRef(c.file(), c.line()));

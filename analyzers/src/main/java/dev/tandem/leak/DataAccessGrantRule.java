@@ -60,7 +60,7 @@ final class DataAccessGrantRule extends LeakRule {
                     "setup-change",
                     subject(c).id(),
                     "",
-                    c.opens().text() + ": \"" + c.action() + "\" by " + c.user()
+                    c.opens().text() + ": \"" + c.action() + "\" by " + c.by()
                             + (c.delegate().isEmpty() ? "" : " (delegate " + c.delegate() + ")"),
                     new EvidenceRef(c.file(), c.line())));
             Severity base = switch (c.opens()) {
@@ -81,7 +81,7 @@ final class DataAccessGrantRule extends LeakRule {
             List<EvidenceRef> evidence = new ArrayList<>();
             evidence.add(new EvidenceRef(c.file(), c.line()));
             String why = "Setup Audit Trail, " + (c.section().isEmpty() ? "" : "section " + c.section() + ", ")
-                    + AccessFacts.time(c.millis()) + ": \"" + c.action() + "\" by " + c.user()
+                    + AccessFacts.time(c.millis()) + ": \"" + c.action() + "\" by " + c.by()
                     + (c.delegate().isEmpty() ? "" : " (delegate " + c.delegate() + ")") + "; opens: "
                     + c.opens().text() + (grants == null ? "" : " (" + grants + ")");
             if (tied != null) {
@@ -226,7 +226,7 @@ final class DataAccessGrantRule extends LeakRule {
             case OAUTH_ALL_USERS -> "Connected app " + c.holder() + " opened to all users (self-authorize)";
             case SHARING_OPENED -> "Sharing opened: " + c.action();
         };
-        return what + " by " + c.user() + " at " + AccessFacts.time(c.millis())
+        return what + " by " + c.by() + " at " + AccessFacts.time(c.millis())
                 + (tied == null
                         ? ""
                         : ", " + AccessFacts.relative(c, tied.session()) + " by "

@@ -120,7 +120,7 @@ public final class LoginHistory {
                     t.line(),
                     problems,
                     times,
-                    userColumn,
+                    userColumn + " (column " + (user + 1) + ")",
                     t.get(user),
                     timeColumn,
                     t.get(time),
@@ -178,7 +178,8 @@ public final class LoginHistory {
             String browser,
             String app,
             String country) {
-        String username = user.strip();
+        // a user id in its 15-character form: 005…15 and 005…18 are one user
+        String username = UserIds.canonical(user.strip());
         if (username.isEmpty()) {
             problems.malformedRow(file, line, "login without " + userColumn);
             return;
@@ -264,12 +265,15 @@ public final class LoginHistory {
         return byUser.getOrDefault(key(username), List.of());
     }
 
-    /** A username in lower case (usernames ignore case); an id as written (15-character ids do not). */
+    /**
+     * A username in lower case (usernames ignore case); an id in its 15-character form, whose case
+     * counts (the 18-character form of the same id is the same user).
+     */
     private static String key(String user) {
-        return UserIds.looksLikeUserId(user) ? user : user.toLowerCase(Locale.ROOT);
+        return UserIds.looksLikeUserId(user) ? UserIds.canonical(user) : user.toLowerCase(Locale.ROOT);
     }
 
-    /** The usernames (in lower case) and user ids with logins, in no particular order. */
+    /** The usernames (in lower case) and user ids (15 characters) with logins, in no particular order. */
     public java.util.Set<String> usernames() {
         return byUser.keySet();
     }

@@ -89,6 +89,11 @@ public final class SetupAuditTrail {
         Change with(long at, String by) {
             return new Change(file, line, at, by, delegate, action, section, opens, holder, holderIsProfile, forUser);
         }
+
+        /** Who made it, as a sentence names them: the user, or that the row names nobody. */
+        public String by() {
+            return user.isEmpty() ? "an unnamed user (the row's User is empty)" : user;
+        }
     }
 
     /** What {@link #classify} reads from one Action. */
@@ -117,6 +122,9 @@ public final class SetupAuditTrail {
 
     private static final Pattern RULE =
             Pattern.compile("(?i)sharing rule\\s+\"?(.+?)\"?(?:\\s+(?:for|on)\\s+|\\s*:|\\s*$)");
+    /** Line breaks and runs of spaces inside an Action: one space, as the trail's page shows it. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern OBJECT_MODEL =
             Pattern.compile("(?i)(?:sharing model|default access)\\s+(?:for|of)\\s+(\\S+)");
 
@@ -162,6 +170,7 @@ public final class SetupAuditTrail {
                     t.line(),
                     problems,
                     query,
+                    " (column " + (action + 1) + ")",
                     times,
                     dateColumn,
                     t.get(date),
@@ -189,6 +198,7 @@ public final class SetupAuditTrail {
                 line,
                 problems,
                 true,
+                "",
                 null,
                 "CreatedDate",
                 fields.getOrDefault("CreatedDate", ""),
@@ -204,6 +214,7 @@ public final class SetupAuditTrail {
             long line,
             Problems problems,
             boolean query,
+            String textWhere,
             @Nullable FileTimes<Change> times,
             String dateColumn,
             String when,
@@ -213,15 +224,20 @@ public final class SetupAuditTrail {
             String code,
             String section) {
         rows++;
-        if (!user.isBlank()) {
-            actors.computeIfAbsent(user.strip(), u -> new java.util.TreeSet<>()).add(file);
+        String by = UserIds.canonical(user.strip());
+        if (!by.isEmpty()) {
+            actors.computeIfAbsent(by, u -> new java.util.TreeSet<>()).add(file);
         }
-        String a = text.strip();
+        // a quoted Action may hold a line break (a text field's old and new value): one line, so
+        // that the patterns below, which end at the end of the text, read it as written
+        String a = SPACES.matcher(text.strip()).replaceAll(" ");
         if (a.isEmpty()) {
             // the object's Display may be null: a change with an Action code and no text is counted
             if (!query || code.isBlank()) {
                 problems.malformedRow(
-                        file, line, query ? "setup change without Display or Action" : "setup change without Action");
+                        file,
+                        line,
+                        (query ? "setup change without Display or Action" : "setup change without Action") + textWhere);
             }
             return;
         }
@@ -240,8 +256,8 @@ public final class SetupAuditTrail {
                 file,
                 line,
                 millis,
-                user.strip(),
-                delegate.strip(),
+                by,
+                UserIds.canonical(delegate.strip()),
                 a,
                 sec,
                 c.opens(),

@@ -32,7 +32,9 @@ public final class UserDirectory {
     private final List<Assignment> assignments = new ArrayList<>();
 
     public static boolean isUsers(Header h) {
-        return h.has("Username") && h.has("Profile.Name", "ProfileName", "ProfileId", "Profile") && h.has("Id");
+        return h.has("Username")
+                && h.has("Profile.Name", "ProfileName", "ProfileId", "Profile")
+                && h.has("Id", "User ID");
     }
 
     public static boolean isAssignments(Header h) {
@@ -46,7 +48,8 @@ public final class UserDirectory {
 
     public void readUsers(String file, CsvTable t, Problems problems) {
         Header h = t.header();
-        int id = h.find("Id");
+        // a users report exported from the Reports tab names the id "User ID" (15 characters)
+        int id = h.find("Id", "User ID");
         int username = h.find("Username");
         int profile = h.find("Profile.Name", "ProfileName", "Profile");
         if (profile < 0) {
@@ -61,25 +64,28 @@ public final class UserDirectory {
                             + " UserType, IsActive FROM User)");
         }
         int type = h.find("UserType");
-        int active = h.find("IsActive");
+        int active = h.find("IsActive", "Active");
         while (t.next()) {
             String uid = t.get(id);
             String un = t.get(username);
             if (uid.isEmpty() || un.isEmpty()) {
-                problems.malformedRow(file, t.line(), "user without Id or Username");
+                int col = uid.isEmpty() ? id : username;
+                problems.malformedRow(
+                        file,
+                        t.line(),
+                        "user without " + h.names().get(col) + " (column " + (col + 1) + "): the row is not read");
                 continue;
             }
             User u = new User(
-                    uid,
-                    un,
-                    t.get(profile),
-                    t.get(type),
-                    active < 0 || !"false".equalsIgnoreCase(t.get(active)),
-                    file,
-                    t.line());
+                    uid, un, t.get(profile), t.get(type), active < 0 || !inactive(t.get(active)), file, t.line());
             byId.put(key(uid), u);
             byUsername.put(un.toLowerCase(Locale.ROOT), u);
         }
+    }
+
+    /** IsActive as Data Loader writes it ("false"), or a report's checkbox ("0"). */
+    private static boolean inactive(String value) {
+        return "false".equalsIgnoreCase(value) || "0".equals(value);
     }
 
     public void readAssignments(String file, CsvTable t, Problems problems) {

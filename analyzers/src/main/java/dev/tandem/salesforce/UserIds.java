@@ -8,6 +8,14 @@ package dev.tandem.salesforce;
 final class UserIds {
     private UserIds() {}
 
+    /**
+     * The 15-character form of a user id (its 18-character form adds a case checksum: the same
+     * user), anything else as given: a user written both ways is one user.
+     */
+    static String canonical(String s) {
+        return s.length() == 18 && looksLikeUserId(s) ? s.substring(0, 15) : s;
+    }
+
     static boolean looksLikeUserId(String s) {
         int n = s.length();
         if ((n != 15 && n != 18) || !s.startsWith("005")) {
