@@ -26,6 +26,7 @@ public final class IdenticalFiles {
     /** The files to read, in their order, and each one left out with the earlier file it repeats. */
     public record Result(List<Path> distinct, Map<Path, Path> repeats) {}
 
+    /** {@code files} name each file once: a path given twice would be left out with its repeat. */
     public static Result of(List<Path> files) throws IOException {
         Map<Long, List<Path>> bySize = new HashMap<>();
         for (Path f : files) {

@@ -117,6 +117,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        // a file given twice (a.csv a.csv, or a folder and a file in it) is read once, said so
+        dev.tandem.cli.GivenPaths.Result given = dev.tandem.cli.GivenPaths.of(files);
+        given.repeats().forEach(r -> err.println("tandem analyze: " + r.message()));
+        files = new ArrayList<>(given.distinct());
         // a log downloaded twice (hourly and daily collections, a second run) is read once, said so
         IdenticalFiles.Result identical;
         try {

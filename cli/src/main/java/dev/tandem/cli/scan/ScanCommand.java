@@ -141,6 +141,10 @@ public final class ScanCommand implements Callable<Integer> {
                 options.maxInflatedBytes(),
                 options.maxRatio(),
                 options.maxNesting());
+        // a path given twice is scanned once, said so: its findings would otherwise count twice
+        dev.tandem.cli.GivenPaths.Result given = dev.tandem.cli.GivenPaths.of(paths);
+        given.repeats().forEach(r -> err.println("tandem scan: " + r.message()));
+        List<Path> distinct = given.distinct();
         FindingWriter writer = new FindingWriter(
                 out,
                 TandemCommand.rawStdout(spec.commandLine().getOut()),
@@ -150,7 +154,7 @@ public final class ScanCommand implements Callable<Integer> {
                 new ScopeCounter(minConfidence));
         writer.beforeProblem(() -> progressLine.clear());
         boolean showProgress = progress || interactive();
-        progressLine = showProgress ? new ProgressLine(err, totalSize(paths)) : ProgressLine.NONE;
+        progressLine = showProgress ? new ProgressLine(err, totalSize(distinct)) : ProgressLine.NONE;
         PiiScanner.Report report;
         try {
             int workerNice =
@@ -158,7 +162,7 @@ public final class ScanCommand implements Callable<Integer> {
             report = new PiiScanner(options, () -> {
                         if (workerNice > 0) ThreadNice.set(workerNice);
                     })
-                    .scanPaths(paths, writer, progressLine);
+                    .scanPaths(distinct, writer, progressLine);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("tandem scan: interrupted");

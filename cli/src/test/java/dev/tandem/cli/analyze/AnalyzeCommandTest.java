@@ -31,6 +31,24 @@ class AnalyzeCommandTest {
         assertThat(r.out()).contains("0 finding(s) in 1 input(s)");
     }
 
+    /** One file given twice, by the same path or another, is read once and named once on stderr. */
+    @Test
+    void aFileGivenTwiceIsReadOnceAndNamed() throws Exception {
+        Path user = dir.resolve("User.csv");
+        Files.writeString(
+                user, "Id,Username,UserType,Profile.Name\n0055g00000A,a@shop.example,Standard,Standard User\n");
+        CliRun twice = CliRun.run("analyze", user.toString(), user.toString());
+        assertThat(twice.exit()).as(twice.err()).isZero();
+        assertThat(twice.err()).isEqualTo("tandem analyze: " + user + ": given twice; read once\n");
+        assertThat(twice.out()).contains("0 finding(s) in 1 input(s)");
+        Path again = dir.resolve("sub/../User.csv");
+        Files.createDirectories(dir.resolve("sub"));
+        CliRun other = CliRun.run("analyze", dir.toString(), again.toString());
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.err()).isEqualTo("tandem analyze: " + again + ": the same file as " + user + "; read once\n");
+        assertThat(other.out()).contains("0 finding(s) in 1 input(s)");
+    }
+
     @Test
     void namesTheRowsAnHourlyLogRepeatsFromADailyOneOnStandardError() throws Exception {
         String header = "EVENT_TYPE,TIMESTAMP_DERIVED,REQUEST_ID,USER_ID,LOGIN_KEY,ENTITY_NAME,ROWS_PROCESSED\n";

@@ -49,6 +49,17 @@ class ScanCommandTest {
         assertThat(summary.get("unique").get("EMAIL_ADDRESS").asLong()).isEqualTo(2);
     }
 
+    /** A file given twice is scanned once: its people and findings are not counted twice. */
+    @Test
+    void aFileGivenTwiceIsScannedOnceAndNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("contacts.csv");
+        Files.writeString(f, "Email,MailingState\njane@example.com,CA\nbob@example.com,CA\n");
+        CliRun r = CliRun.run("scan", f.toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(r.err()).isEqualTo("tandem scan: " + f + ": given twice; read once\n");
+        assertThat(r.out()).contains("Scanned 1 file(s)").containsPattern("EMAIL_ADDRESS +2 +2");
+    }
+
     @Test
     void doubtfulCardsAreReportedWithTheirDoubtButLeftOutOfCountsAndExitCode(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("orders.log");
