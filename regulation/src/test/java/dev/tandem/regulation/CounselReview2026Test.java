@@ -171,6 +171,28 @@ class CounselReview2026Test {
     }
 
     /**
+     * A processor (and only a processor) owes the controller a notice with no fixed time, whatever the answer to the
+     * country's question, its citation as given; no "no duty of yours" warning for the country; the controller's own
+     * notices are not the processor's. SECONDARY: the source was not the law's text.
+     */
+    private void aProcessorOwesTheControllerWithoutFixedTime(
+            String subjects, String ruleId, boolean urgent, String citation) {
+        CompanyFacts processor = new CompanyFacts(List.of(), false, true, false, false, false);
+        Assessment a = assess(subjects, DataCategory.CONTACT, processor, null, Map.of(), List.of());
+        Obligation controller = owedWithoutFixedTime(a, ruleId, urgent);
+        assertThat(controller.recipient()).isEqualTo(Recipient.CONTROLLER);
+        assertThat(controller.status()).isEqualTo(Obligation.Status.REQUIRED);
+        assertThat(controller.question()).isNull();
+        assertThat(controller.citation()).isEqualTo(citation);
+        assertThat(controller.confidence()).isEqualTo(Confidence.SECONDARY);
+        assertThat(a.warnings()).noneMatch(w -> w.startsWith("as a processor, no duty of yours is listed for"));
+        String country = ruleId.substring(0, ruleId.indexOf('-'));
+        assertThat(a.obligations().stream().map(Obligation::ruleId).filter(id -> id.startsWith(country + "-")))
+                .containsExactly(ruleId);
+        assertThat(owed(subjects, CompanyFacts.none())).doesNotContain(ruleId);
+    }
+
+    /**
      * The country's rules cover the scope (no "no rules cover" warning), and its question answered NO sets the
      * given rules aside for contact data.
      */
@@ -623,8 +645,12 @@ class CounselReview2026Test {
         coveredUnlessAnsweredNo(a, "SA=600", "SA_HARM_TO_DATA_OR_SUBJECTS", "sa-pdpl-sdaia", "sa-pdpl-individuals");
         var harm = new Judgement("SA_HARM_TO_DATA_OR_SUBJECTS", Answer.YES, "dpo", AWARE, "card numbers taken");
         assertThat(owed("SA=600", CompanyFacts.none(), harm)).contains("sa-pdpl-sdaia", "sa-pdpl-individuals");
-        // no processor's duty encoded (its article was not read): the warning sends a processor to the controller
-        aProcessorIsSentToTheController("SA=600", "sa-pdpl");
+        aProcessorOwesTheControllerWithoutFixedTime(
+                "SA=600",
+                "sa-pdpl-controller",
+                false,
+                "PDPL (Saudi Arabia) and its Implementing Regulations (processor's duty to notify the controller;"
+                        + " article not read)");
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("sa-pdpl"));
     }
 
@@ -648,7 +674,11 @@ class CounselReview2026Test {
         assertThat(subjects.citation()).isEqualTo("Federal Decree-Law No. 45 of 2021 (UAE) Art. 9(2)");
         // one test for both reports: answered NO, neither is owed
         coveredUnlessAnsweredNo(a, "AE=350", "AE_PREJUDICE_TO_PRIVACY", "ae-pdpl-office", "ae-pdpl-individuals");
-        aProcessorIsSentToTheController("AE=350", "ae-pdpl");
+        aProcessorOwesTheControllerWithoutFixedTime(
+                "AE=350",
+                "ae-pdpl-controller",
+                true,
+                "Federal Decree-Law No. 45 of 2021 (UAE) Art. 9 (paragraph not read)");
         assertThat(owed("DE=250", CompanyFacts.none())).noneMatch(id -> id.startsWith("ae-pdpl"));
     }
 
