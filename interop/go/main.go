@@ -10,20 +10,27 @@
 //	                 "inclusion":[{"index":I,"size":N,"hashes":["<base64>",...]}],
 //	                 "consistency":[{"from":M,"to":N,"hashes":["<base64>",...]}]}
 //
-// or: go run . --bag BAG [WITNESS_VKEY], where BAG is an unpacked Tandem export bag
-// (docs/contracts.md §5): the format bag-info.txt declares (Tandem-Bag-Format, none for format 1; a
-// newer format than this checker knows fails as such), the checkpoint and key from data/ledger, every leaf of
-// data/ledger/entries.jsonl checked with tlog.CheckRecord against the proof of
-// data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its consistency proof
-// to the bag's checkpoint, data/analysis/timeline.jsonl (format 3) against the public leak.timeline-entry
-// entries it is drawn from, and, given a witness key, its C2SP tlog-cosignature v1 on the
-// checkpoint, verified by a note.Verifier written here from the spec. bag-info.txt's Tandem-Incident is
+// or: go run . --bag BAG [--key VKEY] [--since OLD_CHECKPOINT] [--witness-key VKEY]... [--allow-unlisted]
+// [WITNESS_VKEY], where BAG is an unpacked Tandem export bag (docs/contracts.md §5) and the options mean
+// what tandem verify's do (docs/export.md, "Verify, offline"; ADR 151): the format bag-info.txt declares
+// (Tandem-Bag-Format, none for format 1; a newer format than this checker knows fails as such), every
+// tag and payload manifest line (SHA-256, SHA-512), the files they list and the contract defines, and
+// Payload-Oxum (bag.go); the checkpoint signed by the key pinned with --key (without it, the bag's own
+// data/ledger/key: every check runs, but the verdict is FAILED "signer not pinned" unless the trusted
+// witnesses cosigned it), every leaf of data/ledger/entries.jsonl checked with tlog.CheckRecord against
+// the proof of data/ledger/proofs.jsonl, the drawn checkpoint (when the bag holds it) with its
+// consistency proof to the bag's checkpoint, data/analysis/timeline.jsonl (format 3) against the public
+// leak.timeline-entry entries it is drawn from, the bag's own export entry (the entries it lists, the
+// SHA-256 of the reports, the OSCAL document and the drawn checkpoint), every evidence file and row of
+// data/evidence/index.json against its evidence.added entry, with --since the consistency proof from a
+// checkpoint kept earlier (tlog.CheckTree), and, given witness keys, each one's C2SP tlog-cosignature v1
+// on the checkpoint, verified by a note.Verifier written here from the spec. bag-info.txt's Tandem-Incident is
 // checked against every entry (each of that incident, one of them its incident.opened) and its
 // Tandem-Checkpoint-* fields against the signed checkpoint; a bag-info.txt giving one of these twice is
 // malformed. It then says what is signed and what is not, as tandem verify does (docs/contracts.md
 // "Additions", ADR 142): the export time the bag's export entry records (signed with it), and one
 // "not signed: ..." line for each other bagit.txt and bag-info.txt field, each tag file beside BagIt's
-// and data/ledger/key, in the same order. It reads no manifest: tandem verify checks those.
+// and data/ledger/key, in the same order.
 //
 // It exits 0 when everything verifies and 1, naming the first failure, otherwise.
 package main
@@ -68,11 +75,13 @@ type ledger struct {
 
 func main() {
 	if len(os.Args) >= 3 && os.Args[1] == "--bag" {
-		witness := ""
-		if len(os.Args) == 4 {
-			witness = os.Args[3]
+		bag, options, err := parseBagArgs(os.Args[2:])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "interop --bag:", err)
+			fmt.Fprintln(os.Stderr, "usage: interop --bag BAG [--key VKEY] [--since OLD_CHECKPOINT] [--witness-key VKEY]... [--allow-unlisted]")
+			os.Exit(2)
 		}
-		if err := runBag(os.Args[2], witness); err != nil {
+		if err := runBag(bag, options); err != nil {
 			fmt.Println("FAILED:", err)
 			os.Exit(1)
 		}
@@ -269,7 +278,7 @@ func editedSince(bag string, info []byte) string {
 
 // runBag checks an unpacked export bag's checkpoint and proofs with sumdb/note and sumdb/tlog, then
 // says what of it is signed and what is not.
-func runBag(bag, witnessKey string) error {
+func runBag(bag string, options bagOptions) error {
 	format, err := bagFormat(bag)
 	if err != nil {
 		return err
@@ -279,7 +288,17 @@ func runBag(bag, witnessKey string) error {
 	if err != nil {
 		return err
 	}
+	if v, _ := infoValue(declaration, "BagIt-Version"); v != "1.0" {
+		return fmt.Errorf("malformed: bagit.txt: BagIt-Version is %q, not 1.0 (RFC 8493 §2.1.1)", printable(v))
+	}
+	if e, _ := infoValue(declaration, "Tag-File-Character-Encoding"); !strings.EqualFold(e, "UTF-8") {
+		return fmt.Errorf("malformed: bagit.txt: Tag-File-Character-Encoding is %q, not UTF-8", printable(e))
+	}
 	info, err := readFields(bag, "bag-info.txt")
+	if err != nil {
+		return err
+	}
+	sha, err := checkManifests(bag, format, info)
 	if err != nil {
 		return err
 	}
@@ -300,12 +319,20 @@ func runBag(bag, witnessKey string) error {
 	if err != nil {
 		return err
 	}
-	verifier, err := note.NewVerifier(strings.TrimSpace(string(vkey)))
+	bagKey := strings.TrimSpace(string(vkey))
+	// The bag's own key says only that the bag is consistent with itself: whoever changed it could have
+	// signed it again and put their key there. --key pins the log's key, received out of band.
+	pinned := strings.TrimSpace(options.key)
+	signer := pinned
+	if signer == "" {
+		signer = bagKey
+	}
+	verifier, err := note.NewVerifier(signer)
 	if err != nil {
 		return fmt.Errorf("data/ledger/key: %w", err)
 	}
 	verifiers := []note.Verifier{verifier}
-	if witnessKey != "" {
+	for _, witnessKey := range options.witnesses {
 		w, err := newCosignatureV1Verifier(witnessKey)
 		if err != nil {
 			return fmt.Errorf("witness key: %w", err)
@@ -318,7 +345,13 @@ func runBag(bag, witnessKey string) error {
 	}
 	n, err := note.Open(signed, note.VerifierList(verifiers...))
 	if err != nil {
+		if pinned != "" {
+			return fmt.Errorf("bad signature: data/ledger/checkpoint: not signed by the key pinned with --key (%s): %w", printable(pinned), err)
+		}
 		return fmt.Errorf("data/ledger/checkpoint signature: %w", err)
+	}
+	if n.Sigs[0].Name != verifier.Name() || n.Sigs[0].Hash != verifier.KeyHash() {
+		return fmt.Errorf("bad signature: data/ledger/checkpoint: it carries no valid signature by %s", printable(signer))
 	}
 	origin, size, root, err := parseCheckpoint(n.Text)
 	if err != nil {
@@ -335,11 +368,17 @@ func runBag(bag, witnessKey string) error {
 	if infoOrigin != origin || infoSize != strconv.FormatInt(size, 10) || infoRoot != root.String() {
 		return fmt.Errorf("malformed: bag-info.txt: its checkpoint fields (%s, size %s, root %s) are not the signed checkpoint's (%s, size %d, root %s)", infoOrigin, infoSize, infoRoot, origin, size, root)
 	}
-	if witnessKey != "" {
-		if len(n.Sigs) != 2 {
-			return fmt.Errorf("the checkpoint carries no valid cosignature by %s", witnessKey)
+	for _, w := range verifiers[1:] {
+		var by *note.Signature
+		for i := range n.Sigs {
+			if n.Sigs[i].Name == w.Name() && n.Sigs[i].Hash == w.KeyHash() {
+				by = &n.Sigs[i]
+			}
 		}
-		fmt.Printf("cosignature/v1: witness %s co-signed the checkpoint%s\n", n.Sigs[1].Name, cosignedAt(n.Sigs[1]))
+		if by == nil {
+			return fmt.Errorf("witness quorum not met: data/ledger/checkpoint: it carries no valid cosignature by %s", w.Name())
+		}
+		fmt.Printf("cosignature/v1: witness %s co-signed the checkpoint%s\n", by.Name, cosignedAt(*by))
 	}
 	leaves := map[int64][]byte{}
 	opened := false
@@ -408,7 +447,37 @@ func runBag(bag, witnessKey string) error {
 			return err
 		}
 	}
-	return saySigned(bag, leaves, declaration, info)
+	if _, err := checkListed(leaves, sha, bag, size, root, options.allowUnlisted); err != nil {
+		return err
+	}
+	if _, err := checkEvidence(bag, sha, leaves); err != nil {
+		return err
+	}
+	if options.since != "" {
+		if err := checkSince(bag, options.since, verifier, size, root); err != nil {
+			return err
+		}
+	}
+	switch {
+	case pinned == "":
+		fmt.Printf("key: data/ledger/key is %s: it checked the signature, but it is the bag's own: compare it, whole, with the verifier key the company gave you out of band, and pass that key with --key\n", printable(bagKey))
+	case pinned == bagKey:
+		fmt.Println("key: data/ledger/key is the key you pinned with --key, which the signature was checked with")
+	default:
+		fmt.Printf("key: data/ledger/key (%s) is NOT the key you pinned with --key; the signature was checked with --key, the bag's own key is trusted for nothing\n", printable(bagKey))
+	}
+	if err := saySigned(bag, leaves, declaration, info, pinned != ""); err != nil {
+		return err
+	}
+	switch {
+	case pinned != "":
+		fmt.Println("VERIFIED: " + bag)
+	case len(options.witnesses) > 0:
+		fmt.Printf("VERIFIED by %d witness cosignature(s), no --key: %s\n", len(options.witnesses), bag)
+	default:
+		return errors.New("signer not pinned (no --key): data/ledger/checkpoint: every other check held, but anyone who changed this bag could have signed it again with a key of their own; pass the server's verifier key with --key, received from its operator (GET /api/v1/ledger/key), never the bag's own")
+	}
+	return nil
 }
 
 // boundInfo are the bag-info.txt fields a signature binds, checked above: the incident (every entry of the
@@ -475,7 +544,7 @@ func cosignedAt(sig note.Signature) string {
 
 // saySigned prints the export time the signature covers and, one line each, what of the bag no signature
 // covers, in tandem verify's order and words (ADR 142) where this checker does the same checks.
-func saySigned(bag string, leaves map[int64][]byte, declaration, info []field) error {
+func saySigned(bag string, leaves map[int64][]byte, declaration, info []field, pinned bool) error {
 	var last int64 = -1
 	for i := range leaves {
 		if i > last {
@@ -522,9 +591,9 @@ func saySigned(bag string, leaves map[int64][]byte, declaration, info []field) e
 				line += " (not the date of the signed export time above, " + e.At + ")"
 			}
 		case "Payload-Oxum":
-			line += " (not checked here: this checker reads no manifest; tandem verify checks it against the payload)"
+			line += " (checked against the payload, whose files the manifests cover)"
 		case "Tandem-Bag-Format":
-			line += " (it chose the checks above; tandem verify checks it against the files the bag holds)"
+			line += " (checked against the files the bag holds)"
 		}
 		lines = append(lines, line)
 	}
@@ -552,7 +621,11 @@ func saySigned(bag string, leaves map[int64][]byte, declaration, info []field) e
 	for _, t := range tagFiles {
 		lines = append(lines, "tag file "+printable(t))
 	}
-	lines = append(lines, "data/ledger/key (it checked the signature here, but it is the bag's own: compare it, whole, with the verifier key the company gave you out of band)")
+	if pinned {
+		lines = append(lines, "data/ledger/key (trust only the key you pin with --key; see key above)")
+	} else {
+		lines = append(lines, "data/ledger/key (it checked the signature here, but it is the bag's own: compare it, whole, with the verifier key the company gave you out of band)")
+	}
 	for _, l := range lines {
 		fmt.Println("not signed: " + l)
 	}
@@ -711,22 +784,28 @@ func checkDrawn(ledgerDir string, verifier note.Verifier, origin string, size in
 	if err != nil {
 		return err
 	}
-	var p proof
-	if err := json.Unmarshal(raw, &p); err != nil {
+	p, tp, err := readConsistency(raw)
+	if err != nil {
 		return fmt.Errorf("drawn-consistency.json: %w", err)
 	}
 	if p.From != drawnSize || p.To != size {
 		return fmt.Errorf("drawn-consistency.json proves %d -> %d, the checkpoints are %d and %d", p.From, p.To, drawnSize, size)
-	}
-	tp, err := hashes(p.Hashes)
-	if err != nil {
-		return err
 	}
 	if err := tlog.CheckTree(tp, size, root, drawnSize, drawnRoot); err != nil {
 		return fmt.Errorf("tlog.CheckTree(drawn %d -> bag %d): %w", drawnSize, size, err)
 	}
 	fmt.Printf("tlog.CheckTree: the drawn checkpoint of size %d is consistent with the bag checkpoint of size %d\n", drawnSize, size)
 	return nil
+}
+
+// readConsistency reads a consistency proof file ({"from":M,"to":N,"hashes":[...]}) and its hashes.
+func readConsistency(raw []byte) (proof, []tlog.Hash, error) {
+	var p proof
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return p, nil, err
+	}
+	tp, err := hashes(p.Hashes)
+	return p, tp, err
 }
 
 func eachLine(path string, f func([]byte) error) error {

@@ -51,8 +51,11 @@ class GoInteropTest {
         Path source = findInteropSource();
         Path copy = work.resolve("src");
         Files.createDirectories(copy);
-        for (String f : List.of("go.mod", "main.go")) {
-            Files.copy(source.resolve(f), copy.resolve(f));
+        try (var sources = Files.list(source)) {
+            for (Path f : sources.filter(f -> f.getFileName().toString().matches("go\\.mod|.*\\.go"))
+                    .toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
         }
         binary = work.resolve("interop");
         Result built = run(copy, List.of(go.toString(), "build", "-o", binary.toString(), "."));
@@ -115,7 +118,231 @@ class GoInteropTest {
                 .contains("tlog.CheckTree: the drawn checkpoint of size " + bagDrawnAt
                         + " is consistent with the bag checkpoint of size " + bagSize)
                 .contains("data/analysis/timeline.jsonl: 1 timeline entries, each the body of its"
-                        + " leak.timeline-entry entry");
+                        + " leak.timeline-entry entry")
+                // no --key: a trusted witness's cosignature says the real log published this root, as in tandem verify
+                .contains("\nVERIFIED by 1 witness cosignature(s), no --key: " + dir + "\n");
+    }
+
+    @Test
+    void goPinsTheSignersKeyWithKeyAsTandemVerifyDoes() throws Exception {
+        Path dir = unpackedBag("key-pinned", null);
+        Both pinned = both(dir);
+        dev.tandem.export.BagCheck.Summary s = assertAgree(pinned);
+        assertThat(s.keyPinned()).isTrue();
+        assertThat(pinned.go().output())
+                .contains("\nkey: data/ledger/key is the key you pinned with --key, which the signature was checked"
+                        + " with\n")
+                .contains("\nnot signed: data/ledger/key (trust only the key you pin with --key; see key above)\n")
+                .endsWith("\nVERIFIED: " + dir + "\n");
+
+        // another log's key (a valid key, not this log's): both refuse the signature, naming the checkpoint
+        String other = NoteSigner.generate(dev.tandem.export.SampleBag.ORIGIN).verifierKey();
+        Both wrong = both(dir, List.of("--key", other), other, null);
+        assertThat(wrong.java().ok()).isFalse();
+        assertThat(((dev.tandem.export.BagCheck.Failed) wrong.java()).message())
+                .startsWith("bad signature: data/ledger/checkpoint");
+        assertThat(wrong.go().exit()).as(wrong.go().output()).isEqualTo(1);
+        assertThat(wrong.go().output())
+                .contains("FAILED: bad signature: data/ledger/checkpoint: not signed by the key pinned with --key ("
+                        + other + ")")
+                .doesNotContain("VERIFIED");
+
+        // the bag's own key replaced by that other key: the pinned key still decides, the bag's is trusted for
+        // nothing (tandem verify's key line)
+        Files.writeString(dir.resolve("data/ledger/key"), other + "\n");
+        remanifest(dir);
+        Both replaced = both(dir);
+        assertAgree(replaced);
+        assertThat(replaced.go().output())
+                .contains("\nkey: data/ledger/key (" + other + ") is NOT the key you pinned with --key; the"
+                        + " signature was checked with --key, the bag's own key is trusted for nothing\n");
+
+        // no --key and no witness: every check runs, but nothing says who signed the bag (tandem verify's exit 1)
+        Result unpinned = run(
+                dir,
+                List.of(
+                        binary.toString(),
+                        "--bag",
+                        unpackedBag("key-none", null).toString()));
+        assertThat(unpinned.exit()).as(unpinned.output()).isEqualTo(1);
+        assertThat(unpinned.output())
+                .contains("\nkey: data/ledger/key is " + bagKey + ": it checked the signature, but it is the bag's"
+                        + " own")
+                .endsWith("FAILED: signer not pinned (no --key): data/ledger/checkpoint: every other check held, but"
+                        + " anyone who changed this bag could have signed it again with a key of their own; pass the"
+                        + " server's verifier key with --key, received from its operator (GET /api/v1/ledger/key),"
+                        + " never the bag's own\n");
+
+        // a --key that is no verifier key is a usage error, as tandem verify's exit 2
+        Result usage = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", "not-a-key"));
+        assertThat(usage.exit()).as(usage.output()).isEqualTo(2);
+        assertThat(usage.output()).contains("interop --bag: --key: ");
+
+        // a witness key that did not cosign: the quorum is not met, for both
+        String stranger = Cosigner.generate("witness.example/stranger").verifierKey();
+        Path cosigned = unpackedBag("key-witness", null);
+        Result quorum = run(
+                cosigned,
+                List.of(binary.toString(), "--bag", cosigned.toString(), "--key", bagKey, "--witness-key", stranger));
+        assertThat(quorum.exit()).as(quorum.output()).isEqualTo(1);
+        assertThat(quorum.output())
+                .contains("FAILED: witness quorum not met: data/ledger/checkpoint: it carries no valid cosignature by"
+                        + " witness.example/stranger");
+        assertThat(((dev.tandem.export.BagCheck.Failed) dev.tandem.export.BagVerifier.verify(
+                                cosigned,
+                                new dev.tandem.export.BagVerifier.Options(bagKey, null, List.of(stranger), 1)))
+                        .message())
+                .startsWith("witness quorum not met");
+    }
+
+    /** One way of tampering with an unpacked bag, and whether the manifests are then recomputed. */
+    record Tamper(String name, boolean remanifest, TamperStep step) {}
+
+    @FunctionalInterface
+    interface TamperStep {
+        void apply(Path dir) throws Exception;
+    }
+
+    private static Path evidenceFile(Path dir, int n) throws IOException {
+        try (var files = Files.list(dir.resolve("data/evidence"))) {
+            return files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"))
+                    .sorted()
+                    .toList()
+                    .get(n);
+        }
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    }
+
+    @Test
+    void goAndJavaBothFailEachTamperingNamingTheSameFile() throws Exception {
+        List<Tamper> tampers = List.of(
+                new Tamper("payload byte", false, d -> {
+                    Path f = evidenceFile(d, 0);
+                    byte[] b = Files.readAllBytes(f);
+                    b[0] ^= 1;
+                    Files.write(f, b);
+                }),
+                new Tamper("payload byte, manifests recomputed", true, d -> {
+                    Path f = evidenceFile(d, 0);
+                    byte[] b = Files.readAllBytes(f);
+                    b[0] ^= 1;
+                    Files.write(f, b);
+                }),
+                new Tamper("manifest line", false, d -> {
+                    Path m = d.resolve("manifest-sha256.txt");
+                    String text = Files.readString(m);
+                    Files.writeString(m, (text.charAt(0) == '0' ? "1" : "0") + text.substring(1));
+                }),
+                new Tamper(
+                        "bag-info.txt",
+                        false,
+                        d -> edit(d.resolve("bag-info.txt"), "Bagging-Date: ", "Bagging-Date: 1")),
+                new Tamper("file dropped", false, d -> Files.delete(evidenceFile(d, 0))),
+                new Tamper("file dropped, manifests recomputed", true, d -> Files.delete(evidenceFile(d, 0))),
+                new Tamper("file added", false, d -> Files.writeString(d.resolve("data/evidence/notes.txt"), "x")),
+                new Tamper(
+                        "file added, manifests recomputed",
+                        true,
+                        d -> Files.writeString(d.resolve("data/reports/summary.html"), "<p>all fine</p>")),
+                new Tamper("two evidence items swapped, manifests recomputed", true, d -> {
+                    Path a = evidenceFile(d, 0);
+                    Path b = evidenceFile(d, 1);
+                    byte[] x = Files.readAllBytes(a);
+                    Files.write(a, Files.readAllBytes(b));
+                    Files.write(b, x);
+                }),
+                new Tamper(
+                        "report edited, manifests recomputed",
+                        true,
+                        d -> edit(d.resolve("data/reports/audit-continuity.html"), "report", "no exceptions")),
+                new Tamper(
+                        "OSCAL document edited, manifests recomputed",
+                        true,
+                        d -> edit(d.resolve("data/oscal/assessment-results.json"), "\"cc7.3\"", "\"cc7.9\"")),
+                new Tamper("an entry left out with its proof, manifests recomputed", true, d -> {
+                    for (String f : List.of("data/ledger/entries.jsonl", "data/ledger/proofs.jsonl")) {
+                        List<String> lines = new ArrayList<>(Files.readAllLines(d.resolve(f)));
+                        lines.remove(3);
+                        Files.write(d.resolve(f), lines);
+                    }
+                }),
+                new Tamper("the export entry left out with its proof, manifests recomputed", true, d -> {
+                    for (String f : List.of("data/ledger/entries.jsonl", "data/ledger/proofs.jsonl")) {
+                        List<String> lines = new ArrayList<>(Files.readAllLines(d.resolve(f)));
+                        lines.removeLast();
+                        Files.write(d.resolve(f), lines);
+                    }
+                    Files.delete(d.resolve("data/ledger/drawn-checkpoint"));
+                    Files.delete(d.resolve("data/ledger/drawn-consistency.json"));
+                }),
+                new Tamper(
+                        "index.json row edited, manifests recomputed",
+                        true,
+                        d -> edit(d.resolve("data/evidence/index.json"), "\"kind\":\"LOG\"", "\"kind\":\"DOCUMENT\"")));
+        int n = 0;
+        for (Tamper t : tampers) {
+            Path dir = unpackedBag("tamper-" + n++, null);
+            t.step().apply(dir);
+            if (t.remanifest()) {
+                remanifest(dir);
+            }
+            Both b = both(dir);
+            assertThat(b.java().ok()).as("%s: %s", t.name(), b.java()).isFalse();
+            String java = ((dev.tandem.export.BagCheck.Failed) b.java()).message();
+            assertThat(b.go().exit()).as("%s:%n%s", t.name(), b.go().output()).isEqualTo(1);
+            String go = b.go().output()
+                    .lines()
+                    .filter(l -> l.startsWith("FAILED: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("FAILED: ".length());
+            // the same kind of failure, on the same file (or entry), in the words an auditor reads
+            assertThat(go.split(": ", 3)[0] + ": " + go.split(": ", 3)[1])
+                    .as("%s: Go said %s, Java %s", t.name(), go, java)
+                    .isEqualTo(java.split(": ", 3)[0] + ": " + java.split(": ", 3)[1]);
+            assertThat(b.go().output()).doesNotContain("VERIFIED");
+        }
+    }
+
+    @Test
+    void goAndJavaBothProveTheLogExtendsTheCheckpointKeptAndRefuseAnOlderBag() throws Exception {
+        Path dir = unpack(new dev.tandem.export.SampleBag(), "since", null, true);
+        Path old = work.resolve("old-checkpoint.txt");
+        Files.writeString(old, bagOldCheckpoint);
+        Both extended = both(dir, List.of("--key", bagKey, "--since", old.toString()), bagKey, bagOldCheckpoint);
+        assertAgree(extended);
+        assertThat(extended.go().output())
+                .contains("\nconsistency: the log at size " + bagSize + " extends your checkpoint of size ");
+
+        // an older bag replayed to an auditor who kept a later checkpoint of the same log: both name the rollback
+        dev.tandem.export.SampleBag sample = new dev.tandem.export.SampleBag();
+        Path older = unpack(sample, "older", null);
+        String kept = sample.signer.sign(new dev.tandem.ledger.Checkpoint(
+                        dev.tandem.export.SampleBag.ORIGIN, sample.size() + 5, sample.range.rootHash())
+                .text());
+        Path newer = work.resolve("newer-checkpoint.txt");
+        Files.writeString(newer, kept);
+        Both replay = both(older, List.of("--key", bagKey, "--since", newer.toString()), bagKey, kept);
+        assertThat(replay.java().ok()).isFalse();
+        assertThat(((dev.tandem.export.BagCheck.Failed) replay.java()).message())
+                .startsWith("bag older than your checkpoint: data/ledger/checkpoint: ");
+        assertThat(replay.go().exit()).as(replay.go().output()).isEqualTo(1);
+        assertThat(replay.go().output()).contains("FAILED: bag older than your checkpoint: data/ledger/checkpoint: ");
+
+        // the consistency proof altered, manifests recomputed: both refuse it
+        Path forked = unpack(new dev.tandem.export.SampleBag(), "since-forked", "data/ledger/consistency.json", true);
+        remanifest(forked);
+        Files.writeString(old, bagOldCheckpoint); // that bag's log has a key of its own
+        Both fork = both(forked, List.of("--key", bagKey, "--since", old.toString()), bagKey, bagOldCheckpoint);
+        assertThat(((dev.tandem.export.BagCheck.Failed) fork.java()).message())
+                .startsWith("consistency proof mismatch: data/ledger/consistency.json");
+        assertThat(fork.go().output())
+                .contains("FAILED: consistency proof mismatch: data/ledger/consistency.json: tlog.CheckTree(");
     }
 
     @Test
@@ -124,15 +351,17 @@ class GoInteropTest {
         Path timeline = dir.resolve("data/analysis/timeline.jsonl");
         String text = Files.readString(timeline);
         assertThat(text).contains("203.0.113.7");
-        // the manifests are not what Go checks: the line alone, against its proved ledger entry
+        // the manifests recomputed, as anyone holding the bag can: the line alone, against its proved ledger entry
         Files.writeString(timeline, text.replace("203.0.113.7", "198.51.100.9"));
-        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        remanifest(dir);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", bagKey));
         assertThat(r.exit()).as(r.output()).isEqualTo(1);
         assertThat(r.output())
                 .contains("FAILED: data/analysis/timeline.jsonl: line 1 is not what its ledger entry #")
                 .contains("(leak.timeline-entry)");
         Files.writeString(timeline, "");
-        Result left = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        remanifest(dir);
+        Result left = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", bagKey));
         assertThat(left.exit()).as(left.output()).isEqualTo(1);
         assertThat(left.output()).contains("data/analysis/timeline.jsonl: it ends after line 0");
     }
@@ -140,7 +369,8 @@ class GoInteropTest {
     @Test
     void goRejectsABagWhoseProofWasAltered() throws Exception {
         Path dir = unpackedBag("bag-altered", "data/ledger/proofs.jsonl");
-        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        remanifest(dir);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", bagKey));
         assertThat(r.exit()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("tlog.CheckRecord");
     }
@@ -148,7 +378,8 @@ class GoInteropTest {
     @Test
     void goRejectsABagWhoseDrawnCheckpointsConsistencyProofWasAltered() throws Exception {
         Path dir = unpackedBag("bag-drawn-altered", "data/ledger/drawn-consistency.json");
-        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        remanifest(dir);
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", bagKey));
         assertThat(r.exit()).as(r.output()).isEqualTo(1);
         assertThat(r.output()).contains("FAILED: tlog.CheckTree(drawn " + bagDrawnAt + " -> bag " + bagSize + ")");
     }
@@ -157,7 +388,7 @@ class GoInteropTest {
     void goAcceptsABagMadeBeforeBagsHeldTheirDrawnCheckpoint() throws Exception {
         Path dir =
                 unpack(new dev.tandem.export.SampleBag(dev.tandem.export.SampleBag.Build.LISTED), "bag-listed", null);
-        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString()));
+        Result r = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", bagKey));
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).doesNotContain("drawn checkpoint").contains("bag-info.txt: bag format 1\n");
     }
@@ -208,9 +439,23 @@ class GoInteropTest {
     record Both(Result go, dev.tandem.export.BagCheck java) {}
 
     private static Both both(Path dir) throws Exception {
+        return both(dir, List.of("--key", bagKey), bagKey, null);
+    }
+
+    /**
+     * Go run with {@code options} and Java's check of the same bag with the same key and old checkpoint. The
+     * Java check is {@code BagVerifier}'s, which leaves the unlisted and unpinned verdicts to {@code tandem
+     * verify}; the Go checker makes them itself, so {@code options} say {@code --allow-unlisted} where the
+     * bag is an older build's.
+     */
+    private static Both both(Path dir, List<String> options, @Nullable String key, @Nullable String since)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--bag", dir.toString()));
+        command.addAll(options);
         return new Both(
-                run(dir, List.of(binary.toString(), "--bag", dir.toString())),
-                dev.tandem.export.BagVerifier.verify(dir, dev.tandem.export.BagVerifier.Options.DEFAULT));
+                run(dir, command),
+                dev.tandem.export.BagVerifier.verify(
+                        dir, new dev.tandem.export.BagVerifier.Options(key, since, List.of(), 0)));
     }
 
     /**
@@ -246,6 +491,30 @@ class GoInteropTest {
         assertThat(go).isNotEmpty().containsExactlyElementsOf(java);
         assertThat(b.go().output()).contains("\nno signature covers these: ");
         return s;
+    }
+
+    /**
+     * The unpacked bag's payload manifests, Payload-Oxum and tag manifests rewritten over its files as they are
+     * now, as anyone holding it can ({@code SampleBag.rebag}).
+     */
+    private static void remanifest(Path dir) throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        Path zip = dev.tandem.export.SampleBag.rebag(files, work.resolve(dir.getFileName() + "-rebagged.zip"));
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Files.delete(f);
+            }
+        }
+        for (Map.Entry<String, byte[]> f : dev.tandem.export.SampleBag.read(zip).entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue());
+        }
     }
 
     /** The unpacked bag's tag manifests rewritten over its tag files as they are now, as anyone holding it can. */
@@ -301,7 +570,11 @@ class GoInteropTest {
 
     @Test
     void goAndJavaAgreeThatAnOlderBuildsBagSignsNoExportTime() throws Exception {
-        Both b = both(unpack(new dev.tandem.export.SampleBag(false), "agree-older", null));
+        Both b = both(
+                unpack(new dev.tandem.export.SampleBag(false), "agree-older", null),
+                List.of("--key", bagKey, "--allow-unlisted"),
+                bagKey,
+                null);
         dev.tandem.export.BagCheck.Summary s = assertAgree(b);
         assertThat(s.listed()).isFalse();
         assertThat(b.go().output())
@@ -386,6 +659,8 @@ class GoInteropTest {
     }
 
     static final Cosigner witness = Cosigner.generate("witness.example/go");
+    static String bagKey;
+    static String bagOldCheckpoint;
     static int bagEntries;
     static long bagDrawnAt;
     static long bagSize;
@@ -400,13 +675,20 @@ class GoInteropTest {
 
     private static Path unpack(dev.tandem.export.SampleBag sample, String name, @Nullable String alter)
             throws IOException {
+        return unpack(sample, name, alter, false);
+    }
+
+    private static Path unpack(dev.tandem.export.SampleBag sample, String name, @Nullable String alter, boolean since)
+            throws IOException {
         String text = sample.checkpoint.substring(0, sample.checkpoint.indexOf("\n\n") + 1);
         sample.checkpoint =
                 sample.checkpoint + witness.cosign(text, Instant.now().getEpochSecond());
+        bagKey = sample.signer.verifierKey();
+        bagOldCheckpoint = sample.oldCheckpoint;
         bagEntries = sample.entries.size();
         bagDrawnAt = sample.drawnSize;
         bagSize = sample.size();
-        Path zip = sample.write(work.resolve(name + ".zip"), false);
+        Path zip = sample.write(work.resolve(name + ".zip"), since);
         Path dir = work.resolve(name);
         for (Map.Entry<String, byte[]> f : dev.tandem.export.SampleBag.read(zip).entrySet()) {
             Path p = dir.resolve(f.getKey());
