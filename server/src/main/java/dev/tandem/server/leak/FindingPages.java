@@ -28,11 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The findings page (docs/web.md): the leak findings of the incident's current analysis (ADR 148,
- * or of the one asked for, saying which is current and which newer ones did not replace it) with the evidence they rest on and the containment they propose, drawn through
- * {@link FindingViews} as {@code GET …/findings} answers them; who is affected, by jurisdiction,
- * as the scope ({@link ScopeViews}) and the PII scans the caller may read say it. And the button
- * that starts a leak analysis.
+ * The findings page (docs/web.md): the leak findings of the incident's current analysis (ADR 148;
+ * or of the one asked for, saying which is current and which newer ones did not replace it) with
+ * the evidence they rest on and the containment they propose, drawn through {@link FindingViews} as
+ * {@code GET …/findings} answers them; who is affected, by jurisdiction, as the scope ({@link
+ * ScopeViews}) and the PII scans the caller may read say it. And the button that starts a leak
+ * analysis.
  */
 @dev.tandem.server.web.WebPages
 class FindingPages {
