@@ -18,7 +18,20 @@ import picocli.CommandLine.Command;
         name = "tandem",
         mixinStandardHelpOptions = true,
         versionProvider = TandemCommand.Version.class,
-        description = "Incident response and SOC 2 audit on one tamper-evident record.")
+        description = "Incident response and SOC 2 audit on one tamper-evident record.",
+        exitCodeListHeading = "%nExit codes (every command; docs/contracts.md section 4):%n",
+        exitCodeList = {
+            "0:success, or the check found nothing",
+            "1:the check found something: tampering, personal data, leak findings, a missed deadline",
+            "2:usage error or unreadable input, or a request the server refused (403 and other 4xx)",
+            "3:server unreachable, token refused (401) or a server error (5xx)"
+        },
+        footerHeading = "%n",
+        footer = {
+            "'tandem COMMAND --help' explains a command: its options, their defaults and its own exit codes.",
+            "Commands that talk to a server take --server URL and --token T (or the TANDEM_TOKEN environment"
+                    + " variable; --token env:NAME reads the variable NAME)."
+        })
 public final class TandemCommand implements Runnable {
 
     /** Exit codes, docs/contracts.md §4. */

@@ -42,7 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "add",
         mixinStandardHelpOptions = true,
-        description = "Stream files into an incident's evidence vault; prints the id and SHA-256 of each.")
+        description = "Stream files into an incident's evidence vault; prints the id and SHA-256 of each.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every file added, the server recording the SHA-256 it hashed to here",
+            "1:the server recorded another SHA-256 than the file's",
+            "2:usage error, a FILE that is not a readable file (nothing sent), or a refused request (4xx)",
+            "3:server unreachable, token refused or server error"
+        })
 public final class EvidenceAddCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

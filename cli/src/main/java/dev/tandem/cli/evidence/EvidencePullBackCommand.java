@@ -28,7 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "pull-back",
         mixinStandardHelpOptions = true,
-        description = "Pull an AUDIT item filed by mistake back to FORENSIC (LEGAL only); prints what it had exposed.")
+        description = "Pull an AUDIT item filed by mistake back to FORENSIC (LEGAL only); prints what it had exposed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:pulled back",
+            "2:usage error or a refused request (403 for another role, 409 already FORENSIC)",
+            "3:server unreachable, token refused or server error"
+        })
 public final class EvidencePullBackCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -30,6 +30,12 @@ import picocli.CommandLine.Parameters;
             "Create a ledger signing key for TANDEM_LEDGER_SIGNING_KEY.",
             "Prints the private key on stdout and its verifier key on stderr; with --out, writes the private"
                     + " key to a new file readable by its owner only and prints the verifier key."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:key created",
+            "2:a NAME a key cannot carry, or --out names a file that exists (never overwritten) or cannot be"
+                    + " written"
         })
 public final class LedgerKeygenCommand implements Callable<Integer> {
     @Parameters(

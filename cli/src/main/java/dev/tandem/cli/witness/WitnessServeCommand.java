@@ -39,6 +39,12 @@ import picocli.CommandLine.Option;
             "Its key is created in the data directory on first start; give its verifier key to the server"
                     + " (tandem.witnesses) and to auditors (tandem verify --witness-key). Refusals are logged to"
                     + " stderr and to witness.log in the data directory."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:usage error, a --log key that does not parse, a --name other than the key's, a --data-dir it"
+                    + " cannot write, or a --port or --bind it cannot listen on (one line names it)"
         })
 public final class WitnessServeCommand implements Callable<Integer> {
     static final String KEY_FILE = "witness.key";
@@ -99,12 +105,26 @@ public final class WitnessServeCommand implements Callable<Integer> {
                 return TandemCommand.EXIT_USAGE;
             }
         }
-        Files.createDirectories(dataDir);
         Path keyFile = dataDir.resolve(KEY_FILE);
         Cosigner cosigner;
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            return usage(
+                    err,
+                    "--data-dir " + dataDir + ": cannot create the witness's folder (" + e + ");"
+                            + " give a folder this user may write");
+        }
         if (Files.exists(keyFile)) {
-            cosigner = Cosigner.fromPrivateKey(
-                    Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            try {
+                cosigner = Cosigner.fromPrivateKey(
+                        Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+            } catch (IOException | IllegalArgumentException e) {
+                return usage(
+                        err,
+                        "--data-dir " + dataDir + ": cannot read the witness's key " + keyFile + " (" + e
+                                + "); it is left as it is");
+            }
             if (name != null && !name.equals(cosigner.name())) {
                 err.println("tandem witness serve: --name " + name + ": the witness's key in " + keyFile
                         + " is named " + cosigner.name() + ", and a key's name cannot change (its key id is"
@@ -121,6 +141,11 @@ public final class WitnessServeCommand implements Callable<Integer> {
                 err.println("tandem witness serve: --name " + keyName + ": " + e.getMessage());
                 err.flush();
                 return TandemCommand.EXIT_USAGE;
+            } catch (IOException e) {
+                return usage(
+                        err,
+                        "--data-dir " + dataDir + ": cannot write the witness's key (" + e + ");"
+                                + " give a folder this user may write");
             }
             err.println("created the witness's key " + cosigner.name() + " in " + keyFile);
             err.flush();
@@ -138,7 +163,23 @@ public final class WitnessServeCommand implements Callable<Integer> {
                         line(err, logFile, "REFUSED " + origin + " (HTTP " + status + "): " + reason);
                     }
                 });
-        try (WitnessHttpServer server = new WitnessHttpServer(witness, new InetSocketAddress(bind, port))) {
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        if (address.isUnresolved()) {
+            return usage(
+                    err,
+                    "--bind " + bind + ": no such address on this host; give one of its addresses,"
+                            + " 127.0.0.1 (the default) or 0.0.0.0 for every interface");
+        }
+        WitnessHttpServer listening;
+        try {
+            listening = new WitnessHttpServer(witness, address);
+        } catch (IOException e) {
+            return usage(
+                    err,
+                    "--port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+                            + "); stop what holds that port or give another --port (--bind: another address)");
+        }
+        try (WitnessHttpServer server = listening) {
             server.start();
             boundPort = server.port();
             out.println("witness " + cosigner.verifierKey());
@@ -148,6 +189,13 @@ public final class WitnessServeCommand implements Callable<Integer> {
             stop.await();
         }
         return TandemCommand.EXIT_OK;
+    }
+
+    /** A start refused before the witness listens: one line on stderr, exit 2 (docs/contracts.md §4). */
+    private static int usage(PrintWriter err, String message) {
+        err.println("tandem witness serve: " + message);
+        err.flush();
+        return TandemCommand.EXIT_USAGE;
     }
 
     private static synchronized void line(PrintWriter err, Path logFile, String message) {

@@ -25,6 +25,14 @@ class WitnessServeCommandTest {
 
     /** One start of the witness, stopped as soon as it listens: exit code, stdout and stderr. */
     private List<String> start(String... extra) {
+        List<String> args =
+                new ArrayList<>(List.of("--data-dir", dir.resolve("w").toString(), "--port", "0", "--log", log));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** {@code tandem witness serve} with exactly these arguments, stopped as soon as it listens. */
+    private static List<String> run(String... args) {
         WitnessServeCommand command = new WitnessServeCommand();
         command.stop = new CountDownLatch(0);
         StringWriter out = new StringWriter();
@@ -32,10 +40,7 @@ class WitnessServeCommandTest {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        List<String> args =
-                new ArrayList<>(List.of("--data-dir", dir.resolve("w").toString(), "--port", "0", "--log", log));
-        args.addAll(List.of(extra));
-        int exit = cl.execute(args.toArray(String[]::new));
+        int exit = cl.execute(args);
         return List.of(String.valueOf(exit), out.toString(), err.toString());
     }
 
@@ -80,6 +85,40 @@ class WitnessServeCommandTest {
         assertThat(r.get(0)).isEqualTo(String.valueOf(TandemCommand.EXIT_USAGE));
         assertThat(r.get(2)).contains("--name two words", "without spaces");
         assertThat(dir.resolve("w").resolve(WitnessServeCommand.KEY_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseIsOneLineNamingTheOptionNotAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            List<String> r =
+                    run("--data-dir", dir.resolve("w").toString(), "--port", String.valueOf(port), "--log", log);
+            assertThat(r.get(0)).isEqualTo(String.valueOf(TandemCommand.EXIT_USAGE));
+            assertThat(r.get(1)).isEmpty();
+            assertThat(r.get(2))
+                    .contains(
+                            "tandem witness serve: --port " + port + ": cannot listen on 127.0.0.1:" + port,
+                            "give another --port")
+                    .doesNotContain("\tat ", "Exception in");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsOneLineNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        List<String> r = run("--data-dir", file.resolve("w").toString(), "--port", "0", "--log", log);
+        assertThat(r.get(0)).isEqualTo(String.valueOf(TandemCommand.EXIT_USAGE));
+        assertThat(r.get(2))
+                .startsWith("tandem witness serve: --data-dir " + file.resolve("w") + ": cannot create")
+                .doesNotContain("\tat ");
+        assertThat(r.get(2).lines()).hasSize(1);
+    }
+
+    @Test
+    void anAddressThisHostDoesNotHaveIsOneLineNamingBind() {
+        List<String> r = start("--bind", "no-such-host.invalid");
+        assertThat(r.get(0)).isEqualTo(String.valueOf(TandemCommand.EXIT_USAGE));
+        assertThat(r.get(2)).contains("tandem witness serve: --bind no-such-host.invalid: no such address");
     }
 
     @Test
