@@ -663,7 +663,7 @@ abstract class ServerContract {
         String name = "a\"; filename=evil.html\r\nX-Injected: 1 \\ Übersicht 報告 100%.pdf";
         byte[] bytes = "quarterly access review".getBytes(StandardCharsets.UTF_8);
         EvidenceItem item = vault.add(
-                new Vault.Metadata(incident, Repository.AUDIT, EvidenceKind.DOCUMENT, name, null, null, null),
+                new Vault.Metadata(incident, Repository.AUDIT, EvidenceKind.DOCUMENT, name, null, null, null, null),
                 new java.io.ByteArrayInputStream(bytes),
                 bytes.length,
                 "admin");
@@ -694,7 +694,8 @@ abstract class ServerContract {
         String incident = openIncident();
         byte[] bytes = "access review, lost from the store".getBytes(StandardCharsets.UTF_8);
         EvidenceItem item = vault.add(
-                new Vault.Metadata(incident, Repository.AUDIT, EvidenceKind.DOCUMENT, "lost.txt", null, null, null),
+                new Vault.Metadata(
+                        incident, Repository.AUDIT, EvidenceKind.DOCUMENT, "lost.txt", null, null, null, null),
                 new java.io.ByteArrayInputStream(bytes),
                 bytes.length,
                 "admin");

@@ -81,6 +81,14 @@ public final class EvidenceAddCommand implements Callable<Integer> {
     @Nullable
     String description;
 
+    @Option(
+            names = "--privilege-basis",
+            paramLabel = "TEXT",
+            description = "FORENSIC only: why counsel holds the files privileged (e.g. \"Work product: prepared at"
+                    + " counsel's direction\"), recorded in each item's privileged ledger entry.")
+    @Nullable
+    String privilegeBasis;
+
     @Option(names = "--collected-at", paramLabel = "RFC3339", description = "When the files were collected (RFC 3339).")
     @Nullable
     String collectedAt;
@@ -142,6 +150,7 @@ public final class EvidenceAddCommand implements Callable<Integer> {
         if (source != null) q.put("source", source);
         if (description != null) q.put("description", description);
         if (collectedAt != null) q.put("collectedAt", collectedAt);
+        if (privilegeBasis != null) q.put("privilegeBasis", privilegeBasis);
         StringBuilder query = new StringBuilder();
         q.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&")
                 .append(k)

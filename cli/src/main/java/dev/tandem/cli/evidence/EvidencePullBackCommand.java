@@ -117,6 +117,10 @@ public final class EvidencePullBackCommand implements Callable<Integer> {
                     + x.path("at").asString() + "  " + x.path("actor").asString() + "  (bag drawn at tree size "
                     + x.path("treeSize").asLong() + ")");
         }
+        // said plainly, as the web page's question says it (docs/web.md, "Actions that ask first")
+        out.println("the move does not undo these: what was read or downloaded stays with whoever holds it"
+                + (exports.isEmpty() ? "" : ", and each export bag above still carries the item and still verifies")
+                + "; ask them to return or destroy their copies");
         return TandemCommand.EXIT_OK;
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,9 +67,13 @@ class EvidenceAddCommandTest {
         return cl.execute(args);
     }
 
-    /** {@code tandem evidence add} of one file to incident "i". */
-    int add(String url, String token, Path file) {
-        return run("evidence", "add", "--server", url, "--token", token, "--incident", "i", file.toString());
+    /** {@code tandem evidence add} of one file to incident "i", with {@code options} before it. */
+    int add(String url, String token, Path file, String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("evidence", "add", "--server", url, "--token", token, "--incident", "i"));
+        args.addAll(List.of(options));
+        args.add(file.toString());
+        return run(args.toArray(String[]::new));
     }
 
     Path file(String name, String content) throws IOException {
@@ -97,6 +102,18 @@ class EvidenceAddCommandTest {
         assertThat(queries.get(0))
                 .contains("repository=FORENSIC", "kind=HTTP_CAPTURE", "name=capture.har", "auth=Bearer tdm_x");
         assertThat(queries.get(1)).contains("kind=LOG");
+    }
+
+    @Test
+    void sendsThePrivilegeBasisWhenGiven() throws IOException {
+        String url = serve(201, sha -> "{\"id\":\"ev-1\",\"sha256\":\"" + sha + "\",\"size\":5}");
+        Path a = file("report.pdf", "%PDF-");
+        int rc = add(url, "tdm_x", a, "--privilege-basis", "Work product: counsel's forensic firm");
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(queries.get(0)).contains("privilegeBasis=Work+product%3A+counsel%27s+forensic+firm");
+        int again = add(url, "tdm_x", a);
+        assertThat(again).isZero();
+        assertThat(queries.get(1)).doesNotContain("privilegeBasis");
     }
 
     @Test

@@ -78,7 +78,10 @@ class EvidencePullBackCommandTest {
                 .isEqualTo("pulled back ev-1 to FORENSIC (ledger entry #40)\n"
                         + "exposed before: 1 read, 1 export bag\n"
                         + "  read    #14  2026-11-26T09:00:00.000Z  auditor\n"
-                        + "  export  #20  2026-11-26T10:00:00.000Z  liaison  (bag drawn at tree size 19)\n");
+                        + "  export  #20  2026-11-26T10:00:00.000Z  liaison  (bag drawn at tree size 19)\n"
+                        + "the move does not undo these: what was read or downloaded stays with whoever holds it,"
+                        + " and each export bag above still carries the item and still verifies; ask them to"
+                        + " return or destroy their copies\n");
     }
 
     @Test

@@ -104,6 +104,7 @@ public class ControlTests {
                             name,
                             "audit firm",
                             "Control test register (control,configItem,testedOn,tester,sample)",
+                            null,
                             null),
                     new ByteArrayInputStream(csv),
                     csv.length,

@@ -171,7 +171,8 @@ public class DemoChange {
                         "metadata.zip",
                         "sf project retrieve start (source format), after the change",
                         "Post-change snapshot: " + INTEGRATION_PERMSET + " without View All Data",
-                        clock.instant()),
+                        clock.instant(),
+                        null),
                 new ByteArrayInputStream(after),
                 Long.MAX_VALUE,
                 "responder");

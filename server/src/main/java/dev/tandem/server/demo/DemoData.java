@@ -191,6 +191,12 @@ public class DemoData {
 
     record Sample(String resource, Repository repository, EvidenceKind kind, String source, String description) {}
 
+    /** The privileged intake memo, and why counsel holds it privileged (ADR 153). */
+    static final String MEMO = "intake-memo-privileged.md";
+
+    static final String MEMO_PRIVILEGE_BASIS =
+            "Attorney-client communication: outside counsel's intake memo, for legal advice on the breach";
+
     /** The day of the samples' leak as written in the files; the demo moves them to its own. */
     static final LocalDate SAMPLE_DAY = LocalDate.of(2026, 11, 25);
 
@@ -230,12 +236,7 @@ public class DemoData {
                     EvidenceKind.HTTP_CAPTURE,
                     "Chrome DevTools on a test checkout",
                     "Checkout traffic to a third-party analytics host"),
-            new Sample(
-                    "intake-memo-privileged.md",
-                    Repository.FORENSIC,
-                    EvidenceKind.DOCUMENT,
-                    "Outside counsel",
-                    "Privileged intake memo"),
+            new Sample(MEMO, Repository.FORENSIC, EvidenceKind.DOCUMENT, "Outside counsel", "Privileged intake memo"),
             new Sample(
                     "Integration_Sync.permissionset-meta.xml",
                     Repository.AUDIT,
@@ -302,7 +303,8 @@ public class DemoData {
                                 redate(s.resource(), shift),
                                 s.source(),
                                 redate(s.description(), shift),
-                                now.minus(Duration.ofHours(18))),
+                                now.minus(Duration.ofHours(18)),
+                                s.resource().equals(MEMO) ? MEMO_PRIVILEGE_BASIS : null),
                         in,
                         Long.MAX_VALUE,
                         COMMANDER);
@@ -365,7 +367,8 @@ public class DemoData {
                             PULLED_BACK.resource(),
                             PULLED_BACK.source(),
                             PULLED_BACK.description(),
-                            now.minus(Duration.ofHours(3))),
+                            now.minus(Duration.ofHours(3)),
+                            null),
                     in,
                     Long.MAX_VALUE,
                     "responder");
@@ -595,7 +598,7 @@ public class DemoData {
     /** The privileged intake memo: counsel reads it, the auditor sees that it exists. */
     private String privilegedItem(Incident incident) {
         return vault.ofIncident(incident.id()).stream()
-                .filter(i -> i.name().equals("intake-memo-privileged.md"))
+                .filter(i -> i.name().equals(MEMO))
                 .map(EvidenceItem::id)
                 .findFirst()
                 .orElseThrow();
@@ -702,7 +705,8 @@ public class DemoData {
                                             .replace("{production}", org.productionOrg())
                                             .replace("{sandbox}", org.sandboxOrg()),
                                     item.description(),
-                                    collected),
+                                    collected,
+                                    null),
                             in,
                             Long.MAX_VALUE,
                             COMMANDER);

@@ -67,6 +67,7 @@ class EvidenceController {
             @RequestParam(required = false) @Nullable String source,
             @RequestParam(required = false) @Nullable String description,
             @RequestParam(required = false) @Nullable String collectedAt,
+            @RequestParam(required = false) @Nullable String privilegeBasis,
             HttpServletRequest request)
             throws IOException {
         // Everything that can be refused is refused before a byte is read (the incident and the
@@ -76,6 +77,7 @@ class EvidenceController {
         access.require(Action.EVIDENCE_ADD, Resource.upload(incidentId, repo), "incident", incidentId);
         Instant collected = null;
         Vault.Metadata meta = Intake.metadata(incidentId, repo, kind, name, source, description, null);
+        String basis = Intake.privilegeBasis(repo, privilegeBasis);
         if (collectedAt != null) {
             try {
                 collected = OffsetDateTime.parse(collectedAt).toInstant();
@@ -98,7 +100,14 @@ class EvidenceController {
         try {
             item = intake.store(
                     new Vault.Metadata(
-                            incidentId, repo, meta.kind(), meta.name(), meta.source(), meta.description(), collected),
+                            incidentId,
+                            repo,
+                            meta.kind(),
+                            meta.name(),
+                            meta.source(),
+                            meta.description(),
+                            collected,
+                            basis),
                     new CountingGuard(in, declared),
                     allowance,
                     access.username());

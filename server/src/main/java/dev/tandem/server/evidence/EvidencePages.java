@@ -232,6 +232,7 @@ class EvidencePages {
                     blankToNull(fields.get("source")),
                     blankToNull(fields.get("description")),
                     collected == null ? null : collected.toInstant());
+            meta = meta.withPrivilegeBasis(Intake.privilegeBasis(repository, fields.get("privilegeBasis")));
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE_CONTENT) {
                 throw e;

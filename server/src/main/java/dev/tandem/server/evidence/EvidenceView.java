@@ -27,7 +27,10 @@ public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stu
             long ledgerIndex,
             /* the evidence.pulled-back entry of an item counsel pulled back from AUDIT, else absent */
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            Long pulledBack)
+            Long pulledBack,
+            /* why counsel holds a FORENSIC item privileged, as given when it was filed (ADR 153), else absent */
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String privilegeBasis)
             implements EvidenceView {}
 
     /**
@@ -61,7 +64,8 @@ public sealed interface EvidenceView permits EvidenceView.Full, EvidenceView.Stu
                 e.receivedAt().toString(),
                 e.uploadedBy(),
                 e.ledgerIndex(),
-                e.pulledBackIndex());
+                e.pulledBackIndex(),
+                e.privilegeBasis());
     }
 
     /** The item as {@code access}'s caller may see it. */

@@ -81,7 +81,36 @@ public class Intake {
             throw DomainException.unprocessable(
                     "bad-description", "description is longer than " + MAX_DESCRIPTION + " characters");
         }
-        return new Vault.Metadata(incident, repository, k, checked, source, description, collectedAt);
+        return new Vault.Metadata(incident, repository, k, checked, source, description, collectedAt, null);
+    }
+
+    /**
+     * Why counsel holds a FORENSIC item privileged, checked (ADR 153): absent or blank is none; 422
+     * {@code privilege-basis-on-audit} for an AUDIT item (the auditor reads AUDIT metadata: a basis
+     * there would say in the clear what counsel claims for it), {@code bad-privilege-basis} when
+     * longer than {@value #MAX_TEXT} characters or holding a control character.
+     */
+    public static @Nullable String privilegeBasis(Repository repository, @Nullable String basis) {
+        if (basis == null || basis.isBlank()) {
+            return null;
+        }
+        if (repository != Repository.FORENSIC) {
+            throw DomainException.unprocessable(
+                    "privilege-basis-on-audit",
+                    "privilegeBasis is for FORENSIC items only: the auditor reads an AUDIT item's metadata");
+        }
+        String text = basis.strip();
+        if (text.length() > MAX_TEXT) {
+            throw DomainException.unprocessable(
+                    "bad-privilege-basis", "privilegeBasis is longer than " + MAX_TEXT + " characters");
+        }
+        String control = control(text);
+        if (control != null) {
+            throw DomainException.unprocessable(
+                    "bad-privilege-basis",
+                    "privilegeBasis must not contain line breaks or other control characters: " + control);
+        }
+        return text;
     }
 
     /**

@@ -62,7 +62,14 @@ public class Vault {
             String name,
             @Nullable String source,
             @Nullable String description,
-            @Nullable Instant collectedAt) {}
+            @Nullable Instant collectedAt,
+            @Nullable String privilegeBasis) {
+
+        /** The same metadata with {@code basis} as its privilege basis. */
+        public Metadata withPrivilegeBasis(@Nullable String basis) {
+            return new Metadata(incidentId, repository, kind, name, source, description, collectedAt, basis);
+        }
+    }
 
     /** Stores {@code content} and records it; the caller has checked that the incident exists. */
     public EvidenceItem add(Metadata meta, InputStream content, long maxBytes, String actor) throws IOException {
@@ -96,12 +103,13 @@ public class Vault {
                             received,
                             meta.source(),
                             meta.description(),
-                            meta.collectedAt()),
+                            meta.collectedAt(),
+                            meta.privilegeBasis()),
                     actor);
             jdbc.update(
                     "INSERT INTO evidence (id, incident_id, repository, kind, name, source, description, sha256,"
-                            + " size_bytes, collected_at, received_at, uploaded_by, ledger_index)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " size_bytes, collected_at, received_at, uploaded_by, ledger_index, privilege_basis)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     meta.incidentId(),
                     meta.repository().name(),
@@ -114,7 +122,8 @@ public class Vault {
                     meta.collectedAt() == null ? null : Timestamp.from(meta.collectedAt()),
                     Timestamp.from(received),
                     actor,
-                    index);
+                    index,
+                    meta.privilegeBasis());
             BlobOwners.own(ap, blob.address().sha256(), BlobOwners.Kind.EVIDENCE, id, received);
             return then.run(
                     ap,
@@ -132,7 +141,8 @@ public class Vault {
                             received,
                             actor,
                             index,
-                            null));
+                            null,
+                            meta.privilegeBasis()));
         });
     }
 
@@ -481,6 +491,7 @@ public class Vault {
                 rs.getTimestamp("received_at").toInstant(),
                 rs.getString("uploaded_by"),
                 rs.getLong("ledger_index"),
-                rs.getObject("pulled_back_index") == null ? null : rs.getLong("pulled_back_index"));
+                rs.getObject("pulled_back_index") == null ? null : rs.getLong("pulled_back_index"),
+                rs.getString("privilege_basis"));
     }
 }

@@ -272,7 +272,8 @@ public final class TimelineText {
                         + list(b, "processes");
             case "evidence.added" ->
                 who + " added " + s(b, "repository") + " evidence " + s(b, "name") + " ("
-                        + bytes(b.path("size").asLong()) + ")";
+                        + bytes(b.path("size").asLong()) + ")"
+                        + (b.hasNonNull("privilegeBasis") ? "; privilege basis: " + s(b, "privilegeBasis") : "");
             case "evidence.read" -> who + " read the content of evidence " + item(b) + sha(b, "sha256");
             case "evidence.pulled-back" ->
                 who + " pulled evidence " + s(b, "evidence") + " back from AUDIT to FORENSIC: " + s(b, "reason")

@@ -454,7 +454,8 @@ public class NoticeDrafts {
                         "Tandem notice draft, sent by " + actor,
                         notice.title() + " notification of a personal data breach to " + notice.recipient() + " ("
                                 + target.jurisdiction() + "), as sent",
-                        now),
+                        now,
+                        null),
                 new ByteArrayInputStream(bytes),
                 bytes.length,
                 actor);

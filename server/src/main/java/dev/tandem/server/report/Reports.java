@@ -122,6 +122,7 @@ public class Reports {
                             "Tandem " + r.report().title() + ", checkpoint " + cp.header(),
                             r.report().title() + " as issued by " + caller.username() + ", drawn from the ledger at"
                                     + " tree size " + cp.size(),
+                            null,
                             null),
                     new ByteArrayInputStream(pdf),
                     Long.MAX_VALUE,

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * Counsel pulls an AUDIT item filed by mistake back to FORENSIC, through the API against a real
  * database (docs/contracts.md, "Pulling an item back"): the auditor then gets the stub, the answer
  * and the ledger entry name the auditor's earlier read and the bag that carried it, a later bag
- * leaves the item out and verifies offline, a second pull back is 409, and no one but LEGAL may.
- * Run on H2 and PostgreSQL by the subclasses.
+ * leaves the item out and verifies offline, a second pull back is 409, and no one but LEGAL may;
+ * and counsel's privilege basis of an item filed as FORENSIC, which the auditor finds nowhere. Run on
+ * H2 and PostgreSQL by the subclasses.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PullBackContract {
     static final String ADMIN_TOKEN = "pull-back-admin-token-0123456789";
+    static final String BASIS = "Work product: report of the forensic firm QUOKKA, retained by outside counsel";
 
     @Autowired
     Accounts accounts;
@@ -430,6 +432,97 @@ abstract class PullBackContract {
 
     private static Api.Response form(Api api, String path, String body) {
         return api.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Counsel records why a FORENSIC item is privileged when filing it (docs/contracts.md, "The
+     * privilege basis of a FORENSIC item", ADR 153): counsel reads it in the metadata, on the page and
+     * in the opened {@code evidence.added} entry; the auditor finds it nowhere (the stub, the
+     * timeline, the ledger's entries, the pages, the audit-continuity report, the export bag).
+     */
+    @Test
+    void counselRecordsAPrivilegeBasisThatTheAuditorFindsNowhere() throws Exception {
+        Api.Response filed = uploadWithBasis("FORENSIC", "quokka-report.pdf", BASIS);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("privilegeBasis").asString()).isEqualTo(BASIS);
+        String id = filed.json().path("id").asString();
+
+        assertThat(legal.get("/api/v1/evidence/" + id)
+                        .json()
+                        .path("privilegeBasis")
+                        .asString())
+                .isEqualTo(BASIS);
+        assertThat(legal.get("/evidence/" + id, "text/html").body()).contains("privilege-basis", "QUOKKA");
+        JsonNode added = null;
+        for (JsonNode e :
+                legal.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals("evidence.added")
+                    && e.path("opened").path("evidence").asString().equals(id)) {
+                added = e;
+            }
+        }
+        assertThat(added).isNotNull();
+        assertThat(added.path("privileged").asBoolean()).isTrue();
+        assertThat(added.path("opened").path("privilegeBasis").asString()).isEqualTo(BASIS);
+        assertThat(added.path("text").asString()).endsWith("; privilege basis: " + BASIS);
+
+        // the auditor: the stub, and the basis in nothing it reads
+        JsonNode stub = auditor.get("/api/v1/evidence/" + id).json();
+        assertThat(stub.has("privilegeBasis")).isFalse();
+        assertThat(stub.has("name")).isFalse();
+        for (String path : new String[] {
+            "/api/v1/evidence/" + id,
+            "/api/v1/incidents/" + incident + "/evidence",
+            "/api/v1/incidents/" + incident + "/timeline",
+            "/api/v1/incidents/" + incident + "/timeline?format=csv",
+            "/api/v1/ledger/entries?from=0&to=100000",
+            "/api/v1/incidents/" + incident + "/reports/audit-continuity",
+            "/evidence/" + id,
+            "/incidents/" + incident + "/evidence"
+        }) {
+            Api.Response r = path.startsWith("/api/") ? auditor.get(path) : auditor.get(path, "text/html");
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("QUOKKA").doesNotContain("privilege basis");
+        }
+        Path bag = Files.write(
+                dir.resolve("auditor.zip"),
+                auditor.getBytes("/api/v1/incidents/" + incident + "/export").body());
+        for (var file : unzip(bag).entrySet()) {
+            assertThat(new String(file.getValue(), StandardCharsets.ISO_8859_1))
+                    .as(file.getKey())
+                    .doesNotContain("QUOKKA");
+        }
+    }
+
+    @Test
+    void anAuditItemTakesNoPrivilegeBasisAndABadOneIsRefusedNamingIt() {
+        int before =
+                legal.get("/api/v1/incidents/" + incident + "/evidence").json().size();
+        Api.Response audit = uploadWithBasis("AUDIT", "policy.md", "Attorney-client");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(422);
+        assertThat(audit.json().path("type").asString()).isEqualTo("urn:tandem:problem:privilege-basis-on-audit");
+        assertThat(audit.json().path("detail").asString()).startsWith("privilegeBasis");
+        Api.Response tooLong = uploadWithBasis("FORENSIC", "memo.md", "x".repeat(501));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(422);
+        assertThat(tooLong.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-privilege-basis");
+        Api.Response control = uploadWithBasis("FORENSIC", "memo.md", "work\nproduct");
+        assertThat(control.status()).as(control.body()).isEqualTo(422);
+        assertThat(control.json().path("type").asString()).isEqualTo("urn:tandem:problem:bad-privilege-basis");
+        // nothing recorded; a blank basis is none
+        assertThat(legal.get("/api/v1/incidents/" + incident + "/evidence")
+                        .json()
+                        .size())
+                .isEqualTo(before);
+        Api.Response blank = uploadWithBasis("AUDIT", "policy.md", " ");
+        assertThat(blank.status()).as(blank.body()).isEqualTo(201);
+        assertThat(blank.json().has("privilegeBasis")).isFalse();
+    }
+
+    private Api.Response uploadWithBasis(String repository, String name, String basis) {
+        return legal.postBytes(
+                "/api/v1/incidents/" + incident + "/evidence?repository=" + repository + "&kind=DOCUMENT&name=" + name
+                        + "&privilegeBasis=" + java.net.URLEncoder.encode(basis, StandardCharsets.UTF_8),
+                (name + " content").getBytes(StandardCharsets.UTF_8));
     }
 
     private long entryIndex(String type, String evidence) {

@@ -95,8 +95,25 @@ class TimelineTextTest {
                         AT,
                         null,
                         null,
+                        null,
                         null),
                 "Ada Lovelace added AUDIT evidence access-review.pdf (12,345 bytes)");
+        s.put(
+                new EvidenceAdded(
+                        "e2",
+                        "i",
+                        Repository.FORENSIC,
+                        EvidenceKind.DOCUMENT,
+                        "forensic-report.pdf",
+                        SHA,
+                        100,
+                        AT,
+                        null,
+                        null,
+                        null,
+                        "Work product: prepared at counsel's direction"),
+                "Ada Lovelace added FORENSIC evidence forensic-report.pdf (100 bytes); privilege basis: Work product:"
+                        + " prepared at counsel's direction");
         s.put(new EvidenceRead("i", "e1", SHA, Repository.AUDIT), "Ada Lovelace read the content of evidence e1");
         s.put(
                 new dev.tandem.server.ledger.fact.EvidenceDamaged(

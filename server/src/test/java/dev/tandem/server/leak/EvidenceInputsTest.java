@@ -44,6 +44,7 @@ class EvidenceInputsTest {
                 Instant.EPOCH,
                 "u",
                 0,
+                null,
                 null);
     }
 

@@ -770,7 +770,8 @@ abstract class LeakAnalysisContract {
     /** An item stored before uploads refused {@code !/} in names, bypassing the upload checks. */
     Uploaded legacyAuditItem(String incidentId, String name, byte[] bytes) throws IOException {
         var item = vault.add(
-                new Vault.Metadata(incidentId, Repository.AUDIT, EvidenceKind.DATA_EXPORT, name, "test", null, null),
+                new Vault.Metadata(
+                        incidentId, Repository.AUDIT, EvidenceKind.DATA_EXPORT, name, "test", null, null, null),
                 new ByteArrayInputStream(bytes),
                 Long.MAX_VALUE,
                 "admin");

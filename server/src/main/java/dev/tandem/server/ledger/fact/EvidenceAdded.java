@@ -6,7 +6,11 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-/** An evidence item was received ({@code evidence.added}); privileged when it is FORENSIC. */
+/**
+ * An evidence item was received ({@code evidence.added}); privileged when it is FORENSIC. A FORENSIC
+ * item's {@code privilegeBasis}, when counsel gave one, is in the body only then (ADR 153): the
+ * entries of items filed without one, AUDIT items among them, keep the bytes they always had.
+ */
 public record EvidenceAdded(
         String evidence,
         String incident,
@@ -18,8 +22,10 @@ public record EvidenceAdded(
         Instant receivedAt,
         @Nullable String source,
         @Nullable String description,
-        @Nullable Instant collectedAt)
+        @Nullable Instant collectedAt,
+        @Nullable String privilegeBasis)
         implements Fact {
+
     @Override
     public String type() {
         return "evidence.added";
@@ -38,6 +44,9 @@ public record EvidenceAdded(
         body.put("source", source);
         body.put("description", description);
         body.put("collectedAt", collectedAt == null ? null : collectedAt.toString());
+        if (privilegeBasis != null) {
+            body.put("privilegeBasis", privilegeBasis);
+        }
         return body;
     }
 

@@ -23,7 +23,8 @@ class FactTest {
     void evidenceFactsArePrivilegedExactlyForForensicItems() {
         for (Repository r : Repository.values()) {
             boolean forensic = r == Repository.FORENSIC;
-            assertThat(new EvidenceAdded("e", "i", r, EvidenceKind.LOG, "n", "h", 1, AT, null, null, null).privileged())
+            assertThat(new EvidenceAdded("e", "i", r, EvidenceKind.LOG, "n", "h", 1, AT, null, null, null, null)
+                            .privileged())
                     .isEqualTo(forensic);
             assertThat(new EvidenceRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
             assertThat(new PiiFindingsRead("i", "e", "h", r).privileged()).isEqualTo(forensic);
