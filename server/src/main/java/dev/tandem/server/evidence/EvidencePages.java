@@ -58,7 +58,13 @@ class EvidencePages {
     private static final TimelineQuery CUSTODY = new TimelineQuery(
             TimelineQuery.Order.AT,
             Set.of(),
-            Set.of("evidence.added", "evidence.read", "incident.exported", "evidence.pulled-back"),
+            Set.of(
+                    "evidence.added",
+                    "evidence.read",
+                    "incident.exported",
+                    "evidence.pulled-back",
+                    "grant.added",
+                    "grant.revoked"),
             null,
             null,
             null,
@@ -310,7 +316,8 @@ class EvidencePages {
     /**
      * One item: in full with its hash, size, kind, who collected and uploaded it and when, or its
      * stub; its custody history (every {@code evidence.added} and {@code evidence.read} entry for
-     * it, and every {@code incident.exported} that carried it, as the caller's timeline shows them);
+     * it, every {@code incident.exported} that carried it, and every grant that let a responder read
+     * it, as the caller's timeline shows them);
      * its latest PII scan where the caller may read it.
      */
     @GetMapping("/evidence/{id}")
@@ -330,7 +337,12 @@ class EvidencePages {
         boolean unattributed = false;
         for (Timeline.Entry e : timeline.read(item.incidentId(), CUSTODY, access.caller())) {
             JsonNode body = e.opened() != null ? e.opened() : e.body();
+            // a grant names the item, or (evidence null) every FORENSIC item of the incident
+            boolean grantOfEvery = e.type().startsWith("grant.")
+                    && body.path("evidence").isNull()
+                    && item.repository() == Repository.FORENSIC;
             if (e.index() == item.ledgerIndex()
+                    || grantOfEvery
                     || dev.tandem.server.report.Reader.evidenceNamedBy(body).contains(id)) {
                 custody.add(e);
             } else if (e.privileged() && e.opened() == null) {

@@ -465,6 +465,18 @@ abstract class PullBackContract {
         assertThat(added.path("privileged").asBoolean()).isTrue();
         assertThat(added.path("opened").path("privilegeBasis").asString()).isEqualTo(BASIS);
         assertThat(added.path("text").asString()).endsWith("; privilege basis: " + BASIS);
+        // counsel's custody history of the item names who was let read it, and who read it
+        Api.Response granted = legal.postJson(
+                "/api/v1/incidents/" + incident + "/grants",
+                "{\"username\":\"" + responderName + "\",\"evidence\":\"" + id + "\"}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(responder.getBytes("/api/v1/evidence/" + id + "/content").statusCode())
+                .isEqualTo(200);
+        String custody = legal.get("/evidence/" + id, "text/html").body();
+        custody = custody.substring(custody.indexOf("id=\"custody\""));
+        assertThat(custody)
+                .contains("entry-" + granted.json().path("ledgerIndex").asLong())
+                .contains("entry-" + entryIndex("evidence.read", null));
 
         // the auditor: the stub, and the basis in nothing it reads
         JsonNode stub = auditor.get("/api/v1/evidence/" + id).json();
