@@ -1,6 +1,12 @@
 package dev.tandem.regulation.notice;
 
+import dev.tandem.regulation.RegionCodes;
+import dev.tandem.regulation.Subjects;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The notices of a personal data breach to a supervisory authority that Tandem drafts: the same
@@ -88,6 +94,63 @@ public enum Art33Notice {
     /** The rule book's scope entry of that territory: the {@code EEA} region, the country {@code GB}. */
     public String scope() {
         return scope;
+    }
+
+    /**
+     * Is the company established in this notice's territory (an EEA member state, the UK)? Then its
+     * law covers every person the breach concerns, wherever they live (Art. 3(1) of each).
+     *
+     * @param established ISO 3166 codes of the company's establishments
+     * @param regions the rule book's regions ({@code EEA}: its member countries)
+     */
+    public boolean establishedIn(List<String> established, Map<String, List<String>> regions) {
+        List<String> members = regions.getOrDefault(scope, List.of(scope));
+        return established.stream().anyMatch(c -> members.contains(RegionCodes.countryOf(c)));
+    }
+
+    /**
+     * Why this notice's law does not apply to a breach of {@code subjects} (ADR 149), or empty when
+     * it applies: it does while the company is established in the territory (Art. 3(1)) or someone in
+     * the scope lives there (Art. 3(2)), as the rule's trigger reads it. "The UK GDPR does not apply:
+     * none of the 1,200 people in the scope is in the UK (they are in DE=1200) and the company is not
+     * established there (UK GDPR Art. 3(1), (2))".
+     */
+    public Optional<String> notApplicable(
+            Subjects subjects, List<String> established, Map<String, List<String>> regions) {
+        if (establishedIn(established, regions) || subjects.countIn(scope, regions) > 0) {
+            return Optional.empty();
+        }
+        String where = subjects.counts().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        return Optional.of("the " + law + " does not apply: none of the "
+                + String.format(Locale.ROOT, "%,d", subjects.total()) + " people in the scope is in the "
+                + territory + (where.isEmpty() ? "" : " (they are in " + where + ")")
+                + " and the company is not established there (" + law + " Art. 3(1), (2))");
+    }
+
+    /**
+     * {@code text}, which cites the GDPR (a scope check's "GDPR Art. 33(3)(a)"), as this notice cites
+     * it: the same paragraphs of the UK GDPR in the notice to the ICO, unchanged in the GDPR one.
+     */
+    public String cite(String text) {
+        return this == EU_GDPR ? text : text.replaceAll("(?<!UK )\\bGDPR Art\\.", law + " Art.");
+    }
+
+    /**
+     * What the notice's contact point lacks when the controller is not established in its territory,
+     * as a gap, or empty: to the ICO, the controller's representative in the UK, whom UK GDPR Art.
+     * 27(1) asks such a controller to designate and Art. 27(4) makes a contact point of the
+     * Commissioner's (unless Art. 27(2) exempts it). The GDPR notice's authority is found by the
+     * member states of the people instead (its "Supervisory authority of …" line).
+     */
+    public Optional<String> representative() {
+        return this == UK_GDPR
+                ? Optional.of("- Representative in the UK (UK GDPR Art. 27): [to be completed: name and contact"
+                        + " details of the controller's representative in the UK, or why none is designated (UK GDPR"
+                        + " Art. 27(2))]")
+                : Optional.empty();
     }
 
     /** The gap of a late notice whose text says nothing of the delay. */

@@ -6,6 +6,7 @@ import dev.tandem.regulation.RegionCodes;
 import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
 import dev.tandem.regulation.notice.IncidentDescription;
+import dev.tandem.regulation.notice.NoticeDraft;
 import dev.tandem.regulation.notice.NoticeGaps;
 import dev.tandem.regulation.notice.SupervisoryAuthorities;
 import dev.tandem.server.DomainException;
@@ -525,7 +526,10 @@ public class NoticeDrafts {
                     "No " + notice.title() + " obligation",
                     "incident " + incidentId + " has no " + notice.title() + " obligation"
                             + (jurisdiction == null ? "" : " for jurisdiction " + jurisdiction)
-                            + " to file (set its scope first)");
+                            + " to file"
+                            + notApplicable(notice, incidentId)
+                                    .map(why -> ": " + why)
+                                    .orElse(" (set its scope first)"));
         }
         if (candidates.size() > 1) {
             throw DomainException.unprocessable(
@@ -623,8 +627,39 @@ public class NoticeDrafts {
     /** The current text as {@code access} may read it (403 while it states a privileged scope). */
     Notice readableCurrent(Art33Notice notice, String incidentId, dev.tandem.server.access.Access access) {
         requireReadable(notice, incidentId, access);
-        latest(notice, incidentId).ifPresent(v -> requireReadable(notice, v, access));
+        Optional<Version> latest = latest(notice, incidentId);
+        latest.ifPresent(v -> requireReadable(notice, v, access));
+        if (latest.isEmpty()) {
+            // a stored text stays readable; a draft is made only under a law that applies (ADR 149)
+            requireApplicable(notice, incidentId);
+        }
         return current(notice, incidentId, access);
+    }
+
+    /**
+     * Why the notice's law does not apply to the incident as its scope stands (ADR 149): nobody in the
+     * scope lives in its territory and the company is not established there. Empty while it applies,
+     * and before a scope is set (where the people are is not known yet).
+     */
+    Optional<String> notApplicable(Art33Notice notice, String incidentId) {
+        return obligations
+                .scopeOf(incidentId)
+                .flatMap(s -> notice.notApplicable(
+                        s.scope().subjects(),
+                        obligations.company().established(),
+                        obligations.engine().ruleBook().regions()));
+    }
+
+    /** 409 {@code notice-not-applicable}, naming the law and why, when {@link #notApplicable} says so. */
+    private void requireApplicable(Art33Notice notice, String incidentId) {
+        Optional<String> why = notApplicable(notice, incidentId);
+        if (why.isPresent()) {
+            throw DomainException.conflict(
+                    "notice-not-applicable",
+                    "No " + notice.title() + " notice",
+                    "incident " + incidentId + " owes no " + notice.title() + " notice: " + why.get()
+                            + "; the scope decides which notices apply (PUT …/scope)");
+        }
     }
 
     /** A generated draft, and whether it states what privileged findings or scans say. */
@@ -642,9 +677,7 @@ public class NoticeDrafts {
         var regions = obligations.engine().ruleBook().regions();
         // established in the EEA (the UK), the GDPR (the UK GDPR) covers everyone the breach concerns
         // (Art. 3(1)); otherwise the people in the EEA (the UK) (Art. 3(2)), as the obligation's basis says
-        List<String> members = regions.getOrDefault(notice.scope(), List.of(notice.scope()));
-        boolean establishedInEea =
-                obligations.company().established().stream().anyMatch(c -> members.contains(RegionCodes.countryOf(c)));
+        boolean establishedInEea = notice.establishedIn(obligations.company().established(), regions);
         Long subjects = stored.map(s -> {
                     long eea = s.scope().subjects().countIn(notice.scope(), regions);
                     return establishedInEea || eea == 0 ? s.scope().subjects().total() : eea;
@@ -696,18 +729,30 @@ public class NoticeDrafts {
                         .append(where);
             } else if (!establishedInEea && eea > 0 && eea < total) {
                 nature.append("\n- Who is counted: the people in " + where + " only (no establishment there, "
-                        + notice.law() + " Art. 3(2))");
+                                + notice.law() + " Art. 3(2))")
+                        // the records are counted by the findings, which do not say where each person lives
+                        .append(
+                                largest.isPresent()
+                                        ? "; the records are counted for the whole breach, not for them alone"
+                                        : "");
             }
         });
         for (ScopeCheck.Warning w : checks) {
             nature.append("\n- Scope check: [to be completed: ")
-                    .append(bracketless(w.message()))
+                    .append(bracketless(notice.cite(w.message())))
                     .append(']');
         }
         boolean privileged = access == null
                 && (largest.isPresent() || !checks.isEmpty())
                 && scopeChecks.anyPrivilegedInput(incident.id());
-        return new Drafted(draft.withSection(heading, nature.toString()).toMarkdown(), privileged);
+        NoticeDraft filled = draft.withSection(heading, nature.toString());
+        // a controller outside the territory names its representative there (UK GDPR Art. 27)
+        Optional<String> representative = establishedInEea ? Optional.empty() : notice.representative();
+        if (representative.isPresent()) {
+            NoticeDraft.Section contact = filled.sections().get(1);
+            filled = filled.withSection(contact.heading(), contact.body() + "\n" + representative.get());
+        }
+        return new Drafted(filled.toMarkdown(), privileged);
     }
 
     /** Containment, then each executed change with its time (change control, docs/change-control.md). */

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * /api/v1/incidents/{id}/obligations}) and the scope in force ({@link ScopeViews}, as {@code GET
  * …/scope}); where the policy permits, the forms to set the scope, the awareness and the facts,
  * assign an owner, change the status, record a judgement, and edit and send the GDPR Art. 33
- * notice, and the UK GDPR one when it is owed (ADR 145). Forms post and redirect (no script
+ * notice and the UK GDPR one, each where its law applies (ADR 145, 149). Forms post and redirect (no script
  * needed); with htmx the status form swaps its obligation in place.
  */
 @WebPages
@@ -97,14 +97,19 @@ class ObligationPages {
             model.addAttribute("questions", obligations.questions());
         }
         if (permitted(access, Action.NOTICE_READ, id)) {
-            // the GDPR notice always; the UK GDPR one when its obligation is owed (ADR 145)
+            // each notice where its law applies (ADR 149); an absent one is named with the reason
             List<NoticeSection> sections = new ArrayList<>();
-            sections.add(noticeSection(Art33Notice.EU_GDPR, id, access));
-            boolean ukOwed = obligations.ofIncident(id).stream()
-                    .anyMatch(o ->
-                            Art33Notice.UK_GDPR.isRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED);
-            if (ukOwed) sections.add(noticeSection(Art33Notice.UK_GDPR, id, access));
+            List<String> absent = new ArrayList<>();
+            for (Art33Notice which : Art33Notice.values()) {
+                String why = absence(which, id);
+                if (why == null) {
+                    sections.add(noticeSection(which, id, access));
+                } else {
+                    absent.add(why);
+                }
+            }
             model.addAttribute("noticeSections", sections);
+            model.addAttribute("noticesAbsent", absent);
         }
         if (permitted(access, Action.OBLIGATION_CHANGE, id)) {
             model.addAttribute("members", memberships.members(id));
@@ -112,6 +117,29 @@ class ObligationPages {
         }
         model.addAttribute("statuses", List.of("PENDING", "FILED", "NOT_REQUIRED"));
         return "obligations/obligations";
+    }
+
+    /**
+     * Why the page shows no section for {@code which}, in one line, or null when it shows one: its
+     * law does not apply to the scope ({@link NoticeDrafts#notApplicable}); before a scope is set,
+     * the UK GDPR one waits for it unless the company is established in the UK (the GDPR one is
+     * shown, as it always was, its count a gap).
+     */
+    private @Nullable String absence(Art33Notice which, String id) {
+        var why = notices.notApplicable(which, id);
+        if (why.isPresent()) {
+            return "No " + which.title() + "(3) notice: " + why.get() + ".";
+        }
+        boolean unscoped = obligations.scopeOf(id).isEmpty();
+        if (unscoped
+                && which != Art33Notice.EU_GDPR
+                && !which.establishedIn(
+                        obligations.company().established(),
+                        obligations.engine().ruleBook().regions())) {
+            return "No " + which.title() + "(3) notice yet: no scope is set, and the company is not established"
+                    + " in the " + which.territory() + "; it appears once the scope counts people there.";
+        }
+        return null;
     }
 
     /**

@@ -163,8 +163,18 @@ class UkNoticeH2IT {
         assertThat(commander.get(path + "/versions/1").body()).isEqualTo(v1);
         // the GDPR notice's versions are its own: the UK edit is none of them
         assertThat(commander.get(i + "/notices/gdpr-art33/versions").json()).isEmpty();
-        assertThat(commander.get(i + "/notices/gdpr-art33").header("Tandem-Notice-State"))
-                .isEqualTo("DRAFT");
+        // and the GDPR does not apply to a UK company's UK customers: no draft, the law and the reason named
+        for (String eu : List.of(i + "/notices/gdpr-art33", i + "/notices/gdpr-art33/gaps")) {
+            var none = commander.get(eu);
+            assertThat(none.status()).as(eu + ": " + none.body()).isEqualTo(409);
+            assertThat(none.json().path("type").asString()).isEqualTo("urn:tandem:problem:notice-not-applicable");
+            assertThat(none.json().path("detail").asString())
+                    .isEqualTo("incident " + i.substring(i.lastIndexOf('/') + 1) + " owes no GDPR Art. 33 notice:"
+                            + " the GDPR does not apply: none of the 1,200 people in the scope is in the EU/EEA"
+                            + " (they are in GB=1200) and the company is not established there (GDPR Art. 3(1),"
+                            + " (2)); the scope decides which notices apply (PUT …/scope)")
+                    .doesNotContain("Notification of a personal data breach");
+        }
 
         // moved earlier, the awareness makes the edited text stale: a gap until stored again or confirmed
         var earlier = commander.putJson(
@@ -223,6 +233,10 @@ class UkNoticeH2IT {
         var noEu = commander.postJson(i + "/notices/gdpr-art33/sent", "{\"incomplete\":true}");
         assertThat(noEu.status()).as(noEu.body()).isEqualTo(409);
         assertThat(noEu.json().path("type").asString()).isEqualTo("urn:tandem:problem:no-art33-obligation");
+        assertThat(noEu.json().path("detail").asString())
+                .endsWith("has no GDPR Art. 33 obligation to file: the GDPR does not apply: none of the 1,200 people"
+                        + " in the scope is in the EU/EEA (they are in GB=1200) and the company is not established"
+                        + " there (GDPR Art. 3(1), (2))");
     }
 
     @Test
@@ -237,7 +251,9 @@ class UkNoticeH2IT {
         // established in the UK, the UK GDPR covers everyone (Art. 3(1)); the GDPR the people in the EU
         assertThat(commander.get(i + "/notices/uk-gdpr-art33").body())
                 .contains("- Approximate number of data subjects: about 300")
-                .contains("established in the UK (UK GDPR Art. 3(1)); of them about 100 live in the UK");
+                .contains("established in the UK (UK GDPR Art. 3(1)); of them about 100 live in the UK")
+                // UK GDPR Art. 27 asks a representative in the UK only of a controller outside it (ADR 149)
+                .doesNotContain("Representative in the UK");
         assertThat(commander.get(i + "/notices/gdpr-art33").body())
                 .contains("Under: GDPR Art. 33\n")
                 .contains("- Approximate number of data subjects: about 200")
@@ -324,7 +340,12 @@ class UkNoticeH2IT {
             assertThat(shown.status()).isEqualTo(200);
             assertThat(shown.body())
                     .contains("<h2 id=\"uk-notice\">UK GDPR Art. 33(3) notice</h2>")
-                    .contains("<h2 id=\"notice\">GDPR Art. 33(3) notice</h2>")
+                    // a UK company's UK customers: the GDPR's section is absent, one line says why (ADR 149)
+                    .doesNotContain("<h2 id=\"notice\">")
+                    .doesNotContain("action=\"" + form.replace("uk-gdpr-art33", "gdpr-art33") + "\"")
+                    .contains("No GDPR Art. 33(3) notice: the GDPR does not apply: none of the 2,468 people in the"
+                            + " scope is in the EU/EEA (they are in GB=2468) and the company is not established there"
+                            + " (GDPR Art. 3(1), (2)).")
                     .contains("action=\"" + form + "\"")
                     .contains("action=\"" + form + "/sent\"")
                     .contains("<input type=\"hidden\" name=\"base\" value=\"" + tag + "\">")
@@ -354,8 +375,7 @@ class UkNoticeH2IT {
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         assertThat(saved.header("Location")).endsWith(page + "#uk-notice");
         assertThat(legal.get(path).body()).isEqualTo("# To the ICO\n\nPAGE-TEXT 2,468 people\n");
-        assertThat(legal.get(i + "/notices/gdpr-art33").header("Tandem-Notice-State"))
-                .isEqualTo("DRAFT");
+        assertThat(legal.get(i + "/notices/gdpr-art33/versions").json()).isEmpty();
         // opened on the draft, saved after that: refused in the UK section, the text kept, nothing stored
         var stale = commander.postForm(form, "base=" + tag + "&text=MINE-TOO");
         assertThat(stale.status()).isEqualTo(412);
