@@ -3,6 +3,7 @@ package dev.tandem.regulation;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  *     believe); null: awareness, the safe default
  * @param noticesSent notices already sent, by rule id without version ({@code us-ca-individuals}), for
  *     the clocks that run from another notice
+ * @param incompleteNotices of those, the ones recorded as sent with gaps (GDPR Art. 33(4): the
+ *     information may follow in phases), by the same rule id: the rules whose clock is an {@code
+ *     INCOMPLETE_NOTICE} of one are owed only then
  */
 public record IncidentScope(
         Instant awareAt,
@@ -27,7 +31,23 @@ public record IncidentScope(
         CompanyFacts facts,
         ZoneId timeZone,
         @Nullable Instant determinedAt,
-        Map<String, Instant> noticesSent) {
+        Map<String, Instant> noticesSent,
+        Map<String, IncompleteNotice> incompleteNotices) {
+
+    /**
+     * A notice recorded as sent with gaps.
+     *
+     * @param jurisdiction the jurisdiction of the obligation it filed ({@code EU} for the lead
+     *     authority, a member state otherwise); null: whichever the rule is owed in
+     * @param gaps what the notice did not give, in the words of the check that found them (empty: the
+     *     sender said it was incomplete without naming the gaps)
+     */
+    public record IncompleteNotice(@Nullable String jurisdiction, List<String> gaps) {
+        public IncompleteNotice {
+            gaps = List.copyOf(gaps);
+        }
+    }
+
     public IncidentScope {
         Objects.requireNonNull(awareAt, "awareAt");
         Objects.requireNonNull(subjects, "subjects");
@@ -35,6 +55,7 @@ public record IncidentScope(
         Objects.requireNonNull(timeZone, "timeZone");
         categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
         noticesSent = Map.copyOf(noticesSent);
+        incompleteNotices = Map.copyOf(incompleteNotices);
         if (determinedAt != null && determinedAt.isBefore(awareAt)) {
             throw new InvalidScopeException("the determination time " + determinedAt + " is before awareness " + awareAt
                     + ": a breach is determined after the company learns of it");
@@ -44,6 +65,17 @@ public record IncidentScope(
     public IncidentScope(
             Instant awareAt, Subjects subjects, Set<DataCategory> categories, CompanyFacts facts, ZoneId timeZone) {
         this(awareAt, subjects, categories, facts, timeZone, null, Map.of());
+    }
+
+    public IncidentScope(
+            Instant awareAt,
+            Subjects subjects,
+            Set<DataCategory> categories,
+            CompanyFacts facts,
+            ZoneId timeZone,
+            @Nullable Instant determinedAt,
+            Map<String, Instant> noticesSent) {
+        this(awareAt, subjects, categories, facts, timeZone, determinedAt, noticesSent, Map.of());
     }
 
     /**

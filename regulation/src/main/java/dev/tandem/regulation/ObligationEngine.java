@@ -55,7 +55,8 @@ public final class ObligationEngine {
                 scope.facts(),
                 scope.timeZone(),
                 scope.determinedAt(),
-                scope.noticesSent());
+                scope.noticesSent(),
+                scope.incompleteNotices());
         java.util.Set<String> owed = new java.util.HashSet<>();
         floor.obligations().forEach(o -> owed.add(o.ruleId() + " " + o.jurisdiction()));
         List<String> warnings = new ArrayList<>(floor.warnings());
@@ -95,7 +96,22 @@ public final class ObligationEngine {
             if (basis == null) {
                 continue;
             }
+            // Information in phases (GDPR Art. 33(4)): owed only for a notice recorded as sent with gaps,
+            // and only where that notice went.
+            IncidentScope.IncompleteNotice incomplete = null;
+            if (rule.deadline().from() == Rule.ClockStart.INCOMPLETE_NOTICE) {
+                incomplete = scope.incompleteNotices().get(rule.deadline().after());
+                if (incomplete == null) {
+                    continue;
+                }
+                basis += "; the notice of rule " + rule.deadline().after() + " was sent incomplete";
+            }
             for (String jurisdiction : jurisdictions(rule, scope)) {
+                if (incomplete != null
+                        && incomplete.jurisdiction() != null
+                        && !incomplete.jurisdiction().equals(jurisdiction)) {
+                    continue;
+                }
                 Obligation o = obligation(rule, scope, jurisdiction, basis, decided, decisions.conflicts());
                 (o.status() == Obligation.Status.NOT_REQUIRED ? setAside : open).add(o);
             }
@@ -578,7 +594,7 @@ public final class ObligationEngine {
             case DETERMINATION -> scope.determinedAt() == null ? scope.awareAt() : scope.determinedAt();
             case DECISION ->
                 judgement != null && judgement.answer() == rule.question().requiredIf() ? judgement.decidedAt() : null;
-            case NOTICE -> scope.noticesSent().get(spec.after());
+            case NOTICE, INCOMPLETE_NOTICE -> scope.noticesSent().get(spec.after());
             case YEAR_END -> {
                 java.time.ZonedDateTime aware = scope.awareAt().atZone(rule.zone());
                 yield java.time.ZonedDateTime.of(aware.getYear(), 12, 31, 23, 59, 59, 0, rule.zone())
@@ -588,7 +604,8 @@ public final class ObligationEngine {
         Instant due = start == null ? null : DueDates.due(spec, start, rule.zone(), book.calendars());
         String dueText = spec.text();
         String clockText;
-        if (start == null && spec.from() == Rule.ClockStart.NOTICE) {
+        boolean fromNotice = spec.from() == Rule.ClockStart.NOTICE || spec.from() == Rule.ClockStart.INCOMPLETE_NOTICE;
+        if (start == null && fromNotice) {
             clockText = "the clock has not started: it runs from the notice of rule " + spec.after()
                     + ", which is not recorded as sent";
             // the notice named in words, as the auditor reads this text too, not by its rule id
@@ -606,6 +623,10 @@ public final class ObligationEngine {
                         : "; counted from the determination of the breach";
             } else if (spec.from() == Rule.ClockStart.NOTICE) {
                 clockText += "; counted from the notice of rule " + spec.after() + " sent " + start;
+            } else if (spec.from() == Rule.ClockStart.INCOMPLETE_NOTICE) {
+                // no deadline is made up: the time since the notice is what a reader weighs
+                clockText += " (the law sets none): the time since the notice of rule " + spec.after() + " sent "
+                        + start + " is what counts";
             } else if (spec.from() == Rule.ClockStart.YEAR_END) {
                 clockText += "; counted from the end of the calendar year the breach was discovered in";
             }
@@ -627,10 +648,29 @@ public final class ObligationEngine {
                 clockText,
                 start,
                 rule.id(),
-                rule.content(),
+                content(rule, scope),
                 rule.notes(),
                 spec.urgent(),
                 lead);
+    }
+
+    /**
+     * The rule's content; for a rule owed because a notice went with gaps, each gap that notice left
+     * first ("missing from the notice sent: …"), then the rule's own.
+     */
+    private static List<String> content(Rule rule, IncidentScope scope) {
+        if (rule.deadline().from() != Rule.ClockStart.INCOMPLETE_NOTICE) {
+            return rule.content();
+        }
+        IncidentScope.IncompleteNotice incomplete =
+                scope.incompleteNotices().get(rule.deadline().after());
+        if (incomplete == null || incomplete.gaps().isEmpty()) {
+            return rule.content();
+        }
+        List<String> out = new ArrayList<>();
+        incomplete.gaps().forEach(g -> out.add("missing from the notice sent: " + g));
+        out.addAll(rule.content());
+        return List.copyOf(out);
     }
 
     private static Answer other(Answer a) {

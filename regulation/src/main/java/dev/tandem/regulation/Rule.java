@@ -180,6 +180,12 @@ public record Rule(
         /** When another recorded notice was sent (California AG: 15 days after the residents' notice). */
         NOTICE,
         /**
+         * When another recorded notice was sent with gaps (GDPR Art. 33(4): the information not given
+         * may follow in phases): the rule is owed only once that notice is recorded as sent incomplete
+         * ({@link IncidentScope#incompleteNotices}), never before and never for a complete one.
+         */
+        INCOMPLETE_NOTICE,
+        /**
          * The end (23:59:59) of the calendar year of awareness in the rule's zone: HIPAA's report of
          * breaches of fewer than 500 people, due within 60 days after the end of the year they were
          * discovered in (45 CFR 164.408(c)).
@@ -203,7 +209,8 @@ public record Rule(
      * @param dayEnds when the last day of a day-counted period ends in the rule's zone (23:59:59, or
      *     17:30 for EDGAR filings, 17 CFR 232.13(a)(2))
      * @param urgent "immediately", "without undue delay" and the like: before any fixed deadline
-     * @param after for a clock that runs from another notice: that notice's rule id (without version)
+     * @param after for a clock that runs from another notice (NOTICE, INCOMPLETE_NOTICE): that notice's
+     *     rule id (without version)
      * @param startDayCounts calendar days only: the day the clock starts is day 1 of the period (the
      *     Japanese PPC counts so: "the day it became aware is day 1"), not the day before day 1
      */

@@ -624,8 +624,11 @@ public final class RuleBook {
             if (deadline.from() == Rule.ClockStart.DECISION && question == null) {
                 throw error(where + ": deadline runs from a DECISION but the rule has no question");
             }
-            if ((deadline.from() == Rule.ClockStart.NOTICE) != (deadline.after() != null)) {
-                throw error(where + ": deadline: 'after' names the notice a NOTICE clock runs from, and only then");
+            boolean fromNotice =
+                    deadline.from() == Rule.ClockStart.NOTICE || deadline.from() == Rule.ClockStart.INCOMPLETE_NOTICE;
+            if (fromNotice != (deadline.after() != null)) {
+                throw error(where + ": deadline: 'after' names the notice a NOTICE or INCOMPLETE_NOTICE clock runs"
+                        + " from, and only then");
             }
             if (deadline.after() != null && deadline.after().equals(family(id))) {
                 throw error(where + ": deadline.after names the rule itself");

@@ -195,6 +195,7 @@ public final class RuleTable {
             case DECISION -> " from the decision";
             case DETERMINATION -> " from the determination of the breach (awareness until given)";
             case NOTICE -> " from the notice of " + d.after();
+            case INCOMPLETE_NOTICE -> " from the notice of " + d.after() + ", owed only when it was sent incomplete";
             case YEAR_END -> " after the end of the calendar year of discovery";
         };
         String ends = d.dayEnds().equals(Rule.DeadlineSpec.END_OF_DAY) ? "" : ", ending " + d.dayEnds();

@@ -237,6 +237,23 @@ class RuleBookTest {
     }
 
     @Test
+    void rejectsAnIncompleteNoticeClockWithoutTheNoticeItRunsFrom() {
+        String r = rule("a", "")
+                .replace(
+                        "\"kind\":\"HOURS\",\"amount\":72,\"from\":\"AWARENESS\"",
+                        "\"kind\":\"NONE\",\"from\":\"INCOMPLETE_NOTICE\"");
+        assertThatThrownBy(() -> load(HEAD + r + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("rule a")
+                .hasMessageContaining("INCOMPLETE_NOTICE");
+        String unknown =
+                rule("a", "").replace("\"from\":\"AWARENESS\"", "\"from\":\"INCOMPLETE_NOTICE\",\"after\":\"nope\"");
+        assertThatThrownBy(() -> load(HEAD + unknown + "]}"))
+                .isInstanceOf(RuleBookException.class)
+                .hasMessageContaining("'nope'");
+    }
+
+    @Test
     void rejectsConfidenceThatDisagreesWithThePrimaryFields() {
         String r = rule("a", "")
                 .replace("\"confidence\":\"SECONDARY\"", "\"confidence\":\"PRIMARY\",\"primary\":[\"deadline\"]");

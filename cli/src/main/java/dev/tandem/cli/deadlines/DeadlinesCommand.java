@@ -4,11 +4,13 @@ import dev.tandem.regulation.Answer;
 import dev.tandem.regulation.Assessment;
 import dev.tandem.regulation.CompanyFacts;
 import dev.tandem.regulation.DataCategory;
+import dev.tandem.regulation.Elapsed;
 import dev.tandem.regulation.IncidentScope;
 import dev.tandem.regulation.InvalidScopeException;
 import dev.tandem.regulation.Judgement;
 import dev.tandem.regulation.Obligation;
 import dev.tandem.regulation.ObligationEngine;
+import dev.tandem.regulation.Rule;
 import dev.tandem.regulation.RuleBook;
 import dev.tandem.regulation.RuleBookException;
 import dev.tandem.regulation.Subjects;
@@ -180,6 +182,15 @@ public final class DeadlinesCommand implements Callable<Integer> {
     List<String> sent = new ArrayList<>();
 
     @Option(
+            names = "--incomplete",
+            split = ",",
+            paramLabel = "RULE",
+            description = "Of the notices given with --sent, one sent with gaps (GDPR and UK GDPR Art. 33(4): the"
+                    + " information may follow in phases), by rule id without version, e.g. eu-gdpr-33-sa;"
+                    + " the rules owed for its missing information are listed, with the time since it was sent.")
+    List<String> incomplete = new ArrayList<>();
+
+    @Option(
             names = "--encrypted",
             description = "The data were encrypted and the key was not compromised (safe harbours).")
     boolean encrypted;
@@ -293,8 +304,24 @@ public final class DeadlinesCommand implements Callable<Integer> {
                             "--sent: no rule '" + rule + "' (give a rule id without its @version)");
                 }
             }
+            Map<String, IncidentScope.IncompleteNotice> gaps = new LinkedHashMap<>();
+            for (String rule : incomplete) {
+                String r = rule.strip();
+                if (!notices.containsKey(r)) {
+                    throw new InvalidScopeException("--incomplete " + r + ": give the time that notice was sent with"
+                            + " --sent " + r + "=T (an incomplete notice is one that was sent)");
+                }
+                gaps.put(r, new IncidentScope.IncompleteNotice(null, List.of()));
+            }
             var scope = new IncidentScope(
-                    awareAt.toInstant(), Subjects.parse(subjects), categories, facts, shown, determinedAt, notices);
+                    awareAt.toInstant(),
+                    Subjects.parse(subjects),
+                    categories,
+                    facts,
+                    shown,
+                    determinedAt,
+                    notices,
+                    gaps);
             Assessment a =
                     new ObligationEngine(book, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).evaluate(scope, judgements);
             // a notice of a rule that puts no duty on this incident counts for nothing: say so rather
@@ -326,7 +353,7 @@ public final class DeadlinesCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 out.println(json(a));
             } else {
-                text(a, out, zone == null ? ruleZones(book) : Map.of());
+                text(a, out, zone == null ? ruleZones(book) : Map.of(), book);
             }
             out.flush();
             return a.missed().isEmpty() ? 0 : 1;
@@ -491,7 +518,14 @@ public final class DeadlinesCommand implements Callable<Integer> {
      * @param ruleZones without --zone, each obligation's time is shown in its rule's zone (a fixed
      *     offset taken from --aware reads as the wrong day across a change of summer time)
      */
-    private static void text(Assessment a, PrintWriter out, Map<String, ZoneId> ruleZones) {
+    /** An obligation owed for the information an incomplete notice left out (GDPR Art. 33(4)). */
+    private static boolean inPhases(RuleBook book, Obligation o) {
+        return book.rule(o.ruleId())
+                .map(r -> r.deadline().from() == Rule.ClockStart.INCOMPLETE_NOTICE)
+                .orElse(false);
+    }
+
+    private static void text(Assessment a, PrintWriter out, Map<String, ZoneId> ruleZones, RuleBook book) {
         out.println(DISCLAIMER.toUpperCase(Locale.ROOT));
         out.println("Obligations as of " + a.asOf() + " (rules " + a.rulesVersion() + "); times in "
                 + (ruleZones.isEmpty()
@@ -524,6 +558,11 @@ public final class DeadlinesCommand implements Callable<Integer> {
             out.println(flag + when + "  " + where(o) + "  " + o.recipient() + "  " + o.regime());
             out.println("    " + o.dueText());
             out.println("    " + o.citation() + " [" + o.confidence() + "]");
+            if (o.clockStart() != null && inPhases(book, o)) {
+                // no deadline in the law (GDPR Art. 33(4)): how long since the incomplete notice, not a due date
+                out.println("    no deadline: " + Elapsed.span(o.clockStart(), a.asOf())
+                        + " since the notice was sent (" + o.clockStart() + ")");
+            }
             if (o.status() == Obligation.Status.CONDITIONAL && o.question() != null) {
                 out.println("    open question " + o.question().key() + ": "
                         + o.question().text());

@@ -416,6 +416,42 @@ class DeadlinesCommandTest {
         assertThat(sent.get("missed").asBoolean()).isFalse();
     }
 
+    /**
+     * GDPR Art. 33(4): with the Art. 33 notice given as sent incomplete, the rest is owed in phases without undue
+     * further delay: listed with no deadline and the time since the notice, never missed.
+     */
+    @Test
+    void theInformationAnIncompleteNoticeLeftOutIsOwedInPhasesWithTheTimeSinceTheNotice() {
+        String[] base = {
+            "--aware", "2026-11-26T08:00:00+01:00",
+            "--subjects", "DE=1200",
+            "--established", "DE",
+            "--now", "2026-11-29T10:30:00+01:00",
+            "--sent", "eu-gdpr-33-sa=2026-11-27T09:00:00+01:00"
+        };
+        CliRun complete = run(base);
+        assertThat(complete.exit()).as(complete.err()).isZero();
+        assertThat(complete.out()).doesNotContain("GDPR Art. 33(4)");
+        CliRun phases = run(concat(base, "--incomplete", "eu-gdpr-33-sa"));
+        assertThat(phases.exit()).as(phases.err()).isZero();
+        assertThat(phases.out())
+                .contains(
+                        "URGENT now  EU (lead authority: DE)  SUPERVISORY_AUTHORITY  EU GDPR\n    without undue further delay")
+                .contains("    GDPR Art. 33(4) [SECONDARY]\n    no deadline: 2 d 1 h since the notice was sent"
+                        + " (2026-11-27T08:00:00Z)")
+                .contains("No required deadline has passed.");
+        JsonNode rest = rule(
+                json(run(concat(base, "--incomplete", "eu-gdpr-33-sa", "--format", "json"))), "eu-gdpr-33-4-phases");
+        assertThat(rest.get("due").isNull()).isTrue();
+        assertThat(rest.get("citation").asString()).isEqualTo("GDPR Art. 33(4)");
+        assertThat(rest.get("missed").asBoolean()).isFalse();
+        // an incomplete notice is one that was sent
+        CliRun unsent =
+                run("--aware", "2026-11-26T08:00:00+01:00", "--subjects", "DE=1200", "--incomplete", "eu-gdpr-33-sa");
+        assertThat(unsent.exit()).isEqualTo(2);
+        assertThat(unsent.err()).contains("--incomplete eu-gdpr-33-sa: give the time that notice was sent with --sent");
+    }
+
     @Test
     void warnsOfANoticeSentUnderARuleThatPutsNoDutyOnTheIncident() {
         // Iowa's rule: no Iowa residents in this scope

@@ -61,6 +61,19 @@ public enum Art33Notice {
         return rule;
     }
 
+    /**
+     * The rule owed for the information this notice, sent incomplete, left out (Art. 33(4): in phases
+     * without undue further delay): {@code eu-gdpr-33-4-phases}, {@code gb-ukgdpr-33-4-phases}.
+     */
+    public String phasesRule() {
+        return rule.substring(0, rule.indexOf("-33-")) + "-33-4-phases";
+    }
+
+    /** Is {@code ruleId} the rule owed for this notice's information in phases, in any version? */
+    public boolean isPhasesRule(String ruleId) {
+        return ruleId.equals(phasesRule()) || ruleId.startsWith(phasesRule() + "@");
+    }
+
     /** Is {@code ruleId} the rule of this notice, in any version? */
     public boolean isRule(String ruleId) {
         return ruleId.equals(rule) || ruleId.startsWith(rule + "@");

@@ -60,6 +60,7 @@ public final class TimelineText {
             "member.changed",
             "member.removed",
             "notice.edited",
+            "notice.follow-up-sent",
             "notice.sent",
             "obligation.assigned",
             "obligation.reminded",
@@ -316,6 +317,12 @@ public final class TimelineText {
                         + (b.path("incomplete").isEmpty()
                                 ? ""
                                 : ", incomplete (" + count(b.path("incomplete").size(), "gap") + ")");
+            case "notice.follow-up-sent" ->
+                notice(b) + " notice's follow-up (Art. 33(4)) sent as evidence " + item(b) + sha(b, "sha256") + " for "
+                        + s(b, "jurisdiction") + " by " + who
+                        + (b.path("provides").isEmpty()
+                                ? ""
+                                : ", giving " + count(b.path("provides").size(), "gap") + " it left");
             case "obligation.assigned" ->
                 b.path("owner").isString()
                         ? who + " assigned obligation " + s(b, "rule") + " to " + names.apply(s(b, "owner"))

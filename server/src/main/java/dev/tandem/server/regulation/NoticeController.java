@@ -182,6 +182,46 @@ class NoticeController {
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
     }
 
+    /**
+     * The information the notice sent incomplete left out, sent in a follow-up (Art. 33(4)): {@code
+     * {"evidence":"<item id>","sentAt":…}} files the pending Art. 33(4) obligation with that item and
+     * records {@code notice.follow-up-sent} → 201 {@code {"obligation":{…}}}.
+     */
+    @PostMapping({PATH + "/follow-up", UK_PATH + "/follow-up"})
+    @Guard(Action.NOTICE_CHANGE)
+    ResponseEntity<ObjectNode> followUp(
+            @AuthenticationPrincipal Actor actor,
+            HttpServletRequest request,
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw DomainException.unprocessable(
+                    "bad-follow-up", "the body is {\"evidence\":\"<evidence item id>\",\"sentAt\":…}");
+        }
+        for (String field : body.propertyNames()) {
+            if (!field.equals("evidence") && !field.equals("sentAt")) {
+                throw DomainException.unprocessable(
+                        "bad-follow-up", "unknown field '" + field + "' (known: evidence, sentAt)");
+            }
+        }
+        JsonNode evidence = body.get("evidence");
+        if (evidence != null && !evidence.isNull() && !evidence.isString()) {
+            throw DomainException.unprocessable(
+                    "bad-evidence", "evidence: must be an evidence item id, got " + evidence);
+        }
+        java.time.Instant sentAt = ObligationController.time(body.get("sentAt"), "sentAt", "bad-sent-at");
+        var filed = notices.followUp(
+                NoticePaths.notice(request),
+                id,
+                evidence == null || evidence.isNull() ? "" : evidence.asString(),
+                sentAt,
+                actor.username());
+        var incident = obligations.incident(id);
+        ObjectNode root = json.createObjectNode();
+        root.set("obligation", obligations.render().view(filed, incident.timeZone(), clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(root);
+    }
+
     private static ResponseEntity<String> markdown(NoticeDrafts.Notice n) {
         // the text's SHA-256 as its entity tag: a PUT with If-Match stores only over the text read
         var b = ResponseEntity.ok()

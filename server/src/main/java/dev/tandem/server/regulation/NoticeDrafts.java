@@ -2,6 +2,7 @@ package dev.tandem.server.regulation;
 
 import dev.tandem.evidence.EvidenceKind;
 import dev.tandem.evidence.Repository;
+import dev.tandem.regulation.IncidentScope;
 import dev.tandem.regulation.RegionCodes;
 import dev.tandem.regulation.notice.Art33Notice;
 import dev.tandem.regulation.notice.Art33NoticeDrafter;
@@ -18,6 +19,7 @@ import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.Incident;
 import dev.tandem.server.ledger.Ledger;
 import dev.tandem.server.ledger.fact.NoticeEdited;
+import dev.tandem.server.ledger.fact.NoticeFollowUpSent;
 import dev.tandem.server.ledger.fact.NoticeSent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -486,22 +488,26 @@ public class NoticeDrafts {
                             sent,
                             gaps),
                     actor);
+            // the gaps it went with start the rules for the rest (Art. 33(4)); a FORENSIC text's are not named
+            String sentGaps = obligations.sentGaps(gaps, filedTo == Repository.AUDIT);
             if (again.isPresent()) {
                 jdbc.update(
-                        "UPDATE notice_draft SET sent_evidence = ? WHERE incident_id = ? AND notice = ?",
+                        "UPDATE notice_draft SET sent_evidence = ?, sent_gaps = ? WHERE incident_id = ? AND notice = ?",
                         item.id(),
+                        sentGaps,
                         incidentId,
                         notice.id());
             } else {
                 jdbc.update(
                         "INSERT INTO notice_draft (incident_id, notice, edited_at, edited_by, ledger_index,"
-                                + " sent_evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                                + " sent_evidence, sent_gaps) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         incidentId,
                         notice.id(),
                         Timestamp.from(now),
                         actor,
                         index,
-                        item.id());
+                        item.id(),
+                        sentGaps);
             }
             if (nextVersion(notice, incidentId) == 1) {
                 // sent as generated: the text as sent becomes the notice's version, as it stands
@@ -511,6 +517,72 @@ public class NoticeDrafts {
             return obligations.obligation(o.id());
         });
         return new Sent(item, filed);
+    }
+
+    /**
+     * Records that the information an Art. 33 notice sent incomplete left out was sent in a follow-up
+     * (GDPR and UK GDPR Art. 33(4): "in phases without undue further delay"): a {@code
+     * notice.follow-up-sent} entry naming the evidence item that keeps what was sent, and the pending
+     * Art. 33(4) obligation ({@link Art33Notice#phasesRule}) FILED with it, in one ledger unit.
+     *
+     * @param evidenceId the follow-up as sent, an evidence item of the incident (422 {@code
+     *     missing-evidence} without one, {@code bad-evidence} for one it does not have)
+     * @param sentAt when it was sent; null: now (422 {@code bad-sent-at} in the future or before the
+     *     notice it completes)
+     * @throws DomainException 409 {@code no-follow-up-owed} when no such obligation is pending (the
+     *     notice was not sent incomplete, or its follow-up was recorded)
+     */
+    public StoredObligation followUp(
+            Art33Notice notice, String incidentId, String evidenceId, @Nullable Instant sentAt, String actor) {
+        if (evidenceId.isBlank()) {
+            throw DomainException.unprocessable(
+                    "missing-evidence", "evidence: the follow-up needs the id of the evidence item that keeps it");
+        }
+        Incident incident = obligations.incident(incidentId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant initial = obligations.noticesSent(incidentId).get(notice.rule());
+        Instant sent = sentAt == null
+                ? now
+                : Obligations.sentTime(sentAt, initial == null ? incident.awareAt() : initial, now);
+        StoredObligation target = obligations.ofIncident(incidentId).stream()
+                .filter(o -> notice.isPhasesRule(o.ruleId())
+                        && o.placement() == StoredObligation.Placement.OWED
+                        && o.status() == Lifecycle.Status.PENDING)
+                .findFirst()
+                .orElseThrow(() -> new DomainException(
+                        DomainException.Kind.CONFLICT,
+                        "no-follow-up-owed",
+                        "No follow-up owed",
+                        "no pending " + notice.phasesRule() + " obligation: the " + notice.title()
+                                + " notice was not recorded as sent incomplete, or its follow-up was recorded"));
+        List<String> provides = obligations
+                .incompleteNotices(incidentId)
+                .getOrDefault(notice.rule(), new IncidentScope.IncompleteNotice(null, List.of()))
+                .gaps();
+        return ledger.record(ap -> {
+            StoredObligation o = obligations.obligation(target.id());
+            EvidenceItem item = vault.find(evidenceId)
+                    .filter(i -> i.incidentId().equals(incidentId))
+                    .orElseThrow(() -> DomainException.unprocessable(
+                            "bad-evidence", "evidence: no evidence item '" + evidenceId + "'"));
+            if (o.status() == Lifecycle.Status.PENDING) {
+                ap.record(
+                        new NoticeFollowUpSent(
+                                incidentId,
+                                notice.id(),
+                                item.id(),
+                                item.sha256(),
+                                item.repository(),
+                                o.id(),
+                                o.jurisdiction(),
+                                sent,
+                                provides),
+                        actor);
+            }
+            // refuses (409 invalid-transition) an obligation changed since it was read
+            obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now, sent);
+            return obligations.obligation(o.id());
+        });
     }
 
     /** The pending Art. 33 obligation a sent notice files; 409 when there is none, 422 when ambiguous. */

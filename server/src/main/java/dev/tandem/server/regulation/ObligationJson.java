@@ -47,6 +47,13 @@ final class ObligationJson {
         if (o.leadAuthority() != null) {
             n.put("leadAuthority", o.leadAuthority());
         }
+        // no deadline in the law (GDPR Art. 33(4)): when the incomplete notice went, to show the time since
+        boolean phases = book.rule(o.ruleId())
+                .map(r -> r.deadline().from() == Rule.ClockStart.INCOMPLETE_NOTICE)
+                .orElse(false);
+        if (phases && o.clockStart() != null) {
+            n.put("since", o.clockStart().toString());
+        }
         return json.writeValueAsString(n);
     }
 
@@ -98,6 +105,9 @@ final class ObligationJson {
         n.put("statusChangedBy", o.statusChangedBy());
         n.put("sentAt", o.sentAt() == null ? null : o.sentAt().toString());
         n.put("late", late(o));
+        if (detail.hasNonNull("since")) {
+            n.put("since", detail.path("since").asString());
+        }
         return n;
     }
 

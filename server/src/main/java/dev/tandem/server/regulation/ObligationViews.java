@@ -400,6 +400,11 @@ public class ObligationViews {
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .toList()));
         }
+        var incomplete = obligations.incompleteNotices(incident.id());
+        if (!incomplete.isEmpty()) {
+            args.add("--incomplete");
+            args.add(String.join(",", incomplete.keySet()));
+        }
         if (!judgements.isEmpty()) {
             args.add("--decide");
             args.add(String.join(

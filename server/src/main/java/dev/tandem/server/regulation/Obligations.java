@@ -716,8 +716,11 @@ public class Obligations {
         // A clock that runs from this notice (California AG 15 days after the residents' notice, NIS2
         // final report a month after the notification) starts or moves with it: recompute now.
         String family = RuleBook.family(o.ruleId());
+        // the rest of an Art. 33 notice (Art. 33(4)) runs from it only when it went incomplete
         boolean others = engine.ruleBook().rules().stream()
-                .anyMatch(r -> family.equals(r.deadline().after()));
+                .anyMatch(r -> family.equals(r.deadline().after())
+                        && (r.deadline().from() != dev.tandem.regulation.Rule.ClockStart.INCOMPLETE_NOTICE
+                                || incompleteNotices(o.incidentId()).containsKey(family)));
         Incident incident = incident(o.incidentId());
         Optional<StoredScope> scope = scopeOf(o.incidentId());
         if (others && scope.isPresent() && incident.awareAt() != null) {
@@ -751,6 +754,56 @@ public class Obligations {
     }
 
     /**
+     * The {@code notice_draft.sent_gaps} of a notice sent with {@code gaps}: null when it had none; the
+     * gaps as a JSON array when they may be named to every reader of the obligations ({@code named}:
+     * the text was filed as AUDIT evidence); {@code []} otherwise, an incomplete notice whose gaps stay
+     * with its privileged {@code notice.sent} entry.
+     */
+    @Nullable
+    String sentGaps(List<String> gaps, boolean named) {
+        if (gaps.isEmpty()) {
+            return null;
+        }
+        var array = json.createArrayNode();
+        if (named) {
+            gaps.forEach(array::add);
+        }
+        return array.toString();
+    }
+
+    /**
+     * The Art. 33 notices recorded as sent incomplete (GDPR and UK GDPR Art. 33(4)), by their rule: the
+     * jurisdiction of the obligation each filed and the gaps it went with as {@link #sentGaps} kept
+     * them. The rules owed for the rest ({@code eu-gdpr-33-4-phases}, {@code gb-ukgdpr-33-4-phases})
+     * run from them.
+     */
+    Map<String, IncidentScope.IncompleteNotice> incompleteNotices(String incidentId) {
+        record Row(String notice, String gaps) {}
+        List<Row> rows = jdbc.query(
+                "SELECT notice, sent_gaps FROM notice_draft WHERE incident_id = ? AND sent_gaps IS NOT NULL",
+                (rs, n) -> new Row(rs.getString(1), rs.getString(2)),
+                incidentId);
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<StoredObligation> stored = ofIncident(incidentId);
+        Map<String, IncidentScope.IncompleteNotice> out = new java.util.TreeMap<>();
+        for (Row row : rows) {
+            dev.tandem.regulation.notice.Art33Notice.byId(row.notice()).ifPresent(n -> {
+                List<String> gaps = new ArrayList<>();
+                json.readTree(row.gaps()).forEach(g -> gaps.add(g.asString()));
+                String jurisdiction = stored.stream()
+                        .filter(o -> n.isRule(o.ruleId()) && o.status() == Lifecycle.Status.FILED)
+                        .map(StoredObligation::jurisdiction)
+                        .findFirst()
+                        .orElse(null);
+                out.put(n.rule(), new IncidentScope.IncompleteNotice(jurisdiction, gaps));
+            });
+        }
+        return out;
+    }
+
+    /**
      * The engine's assessment of the incident's scope with the facts, judgements, notices sent and
      * ceiling in force: what every computation stores, its laws not triggered included.
      */
@@ -763,7 +816,8 @@ public class Obligations {
                         company.factsFor(scope, facts),
                         incident.timeZone(),
                         facts.determinedAt(),
-                        noticesSent(incident.id())),
+                        noticesSent(incident.id()),
+                        incompleteNotices(incident.id())),
                 latestJudgements(incident.id()),
                 ceilingOf(incident.id()).map(Ceiling::atMost).orElse(null));
     }

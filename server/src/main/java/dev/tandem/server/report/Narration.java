@@ -283,6 +283,8 @@ final class Narration {
                         : "Judgement on " + text(b, "question") + ": " + text(b, "answer") + by;
             case "notice.edited" -> "Notice " + text(b, "notice") + " version " + text(b, "version") + " saved" + by;
             case "notice.sent" -> "Notice " + text(b, "notice") + " sent (" + text(b, "jurisdiction") + ")" + by;
+            case "notice.follow-up-sent" ->
+                "Notice " + text(b, "notice") + " follow-up sent (" + text(b, "jurisdiction") + ")" + by;
             case "timeline.entry" -> timelineEntry(b, by);
             case "incident.phase-changed" ->
                 "Phase changed" + (text(b, "previous").isEmpty() ? "" : " from " + text(b, "previous")) + " to "

@@ -133,17 +133,7 @@ public class Times {
     }
 
     static String span(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return "less than a minute";
-        }
-        long days = minutes / (60 * 24);
-        long hours = (minutes / 60) % 24;
-        long mins = minutes % 60;
-        if (days > 0) {
-            return days + " d " + hours + " h";
-        }
-        return hours > 0 ? hours + " h " + mins + " min" : mins + " min";
+        return dev.tandem.regulation.Elapsed.span(d);
     }
 
     /**

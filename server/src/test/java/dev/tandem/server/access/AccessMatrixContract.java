@@ -478,6 +478,14 @@ abstract class AccessMatrixContract {
                 "/api/v1/incidents/{id}/notices/gdpr-art33/sent",
                 DECIDERS,
                 () -> new Request(notice + "/sent", null, null)));
+        // the Art. 33(4) follow-up: the deciders', refused before the body is read (the fixture owes no
+        // follow-up, so a permitted call is a 422 or 409)
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/notices/gdpr-art33/follow-up",
+                DECIDERS,
+                () -> notice + "/follow-up",
+                "{\"evidence\":\"none\"}"));
         // the UK GDPR notice to the ICO: the same rules under its own path; stored first, so that its
         // version 1 exists for the reads (the fixture's scope owes the ICO nothing: its sending is a
         // permitted 409)
@@ -497,6 +505,12 @@ abstract class AccessMatrixContract {
                 "/api/v1/incidents/{id}/notices/uk-gdpr-art33/sent",
                 DECIDERS,
                 () -> new Request(ukNotice + "/sent", null, null)));
+        c.add(json(
+                "POST",
+                "/api/v1/incidents/{id}/notices/uk-gdpr-art33/follow-up",
+                DECIDERS,
+                () -> ukNotice + "/follow-up",
+                "{\"evidence\":\"none\"}"));
         // the incident report is the response team's and counsel's; the audit-continuity report every member's
         c.add(get("/api/v1/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));
         c.add(get("/api/v1/incidents/{id}/reports/audit-continuity", MEMBERS, i + "/reports/audit-continuity"));

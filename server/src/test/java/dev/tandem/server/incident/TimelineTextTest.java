@@ -35,6 +35,7 @@ import dev.tandem.server.ledger.fact.MemberAdded;
 import dev.tandem.server.ledger.fact.MemberChanged;
 import dev.tandem.server.ledger.fact.MemberRemoved;
 import dev.tandem.server.ledger.fact.NoticeEdited;
+import dev.tandem.server.ledger.fact.NoticeFollowUpSent;
 import dev.tandem.server.ledger.fact.NoticeSent;
 import dev.tandem.server.ledger.fact.ObligationAssigned;
 import dev.tandem.server.ledger.fact.ObligationReminded;
@@ -198,6 +199,11 @@ class TimelineTextTest {
                         List.of("likely consequences", "measures proposed")),
                 "GDPR Art. 33 notice sent as evidence e8 (SHA-256 abababababab…) for DE by Ada Lovelace,"
                         + " incomplete (2 gaps)");
+        s.put(
+                new NoticeFollowUpSent(
+                        "i", "gdpr-art33", "e7", SHA, Repository.AUDIT, "o2", "EU", AT, List.of("likely consequences")),
+                "GDPR Art. 33 notice's follow-up (Art. 33(4)) sent as evidence e7 (SHA-256 abababababab…) for EU by"
+                        + " Ada Lovelace, giving 1 gap it left");
         s.put(
                 new ObligationAssigned("i", "o1", "gdpr-art33", "rafael", null),
                 "Ada Lovelace assigned obligation gdpr-art33 to Rafael Costa");

@@ -51,6 +51,7 @@ public sealed interface Fact
                 MemberChanged,
                 MemberRemoved,
                 NoticeEdited,
+                NoticeFollowUpSent,
                 NoticeSent,
                 ObligationAssigned,
                 ObligationReminded,
