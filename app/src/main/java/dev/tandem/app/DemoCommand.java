@@ -165,9 +165,9 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" $S/api/v1/incidents/$I/evidence-requests
 
                 The scope disagrees with the findings ON PURPOSE, to show the scope checks: it was set by
-                hand (DE=1200,US-CA=800,US-TX=300; CONTACT and PAYMENT_CARD) while the analysis counts far
-                more records, an administrator's extraction, and the PII scans find contact data only,
-                placed in US with no state. The obligations (their "scopeChecks", and the page), the
+                hand (DE=1200,GB=5,US-CA=800,US-TX=300; CONTACT and PAYMENT_CARD) while the analysis counts
+                far more records, an administrator's extraction, and the PII scans find contact data only,
+                placed in GB and in US with no state. The obligations (their "scopeChecks", and the page), the
                 incident report and the GDPR Art. 33 draft ("Scope check" gaps) say so, to each reader
                 only from the findings that reader may open:
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/obligations
@@ -179,6 +179,9 @@ final class DemoCommand implements Callable<Integer> {
                   ./tandem judgements list --server $S --token $COUNSEL --incident $I   # the answers, with reasons
                   curl -s -H "Authorization: Bearer $COUNSEL" $S/api/v1/incidents/$I/notices/gdpr-art33
                   ./tandem notice show --server $S --token $COUNSEL --incident $I   # the same: what it lacks, who edited it
+                The five customers in the UK (GB=5) owe the Information Commissioner a notice of its own
+                (UK GDPR Art. 33), drafted beside the GDPR one and on counsel's obligations page:
+                  ./tandem notice show --server $S --token $COUNSEL --incident $I --notice uk-gdpr-art33
 
                 Reminders: before each deadline and before an open evidence request's due date, the
                 server posts a Slack-style message to %s;

@@ -129,14 +129,18 @@ public class DemoData {
     }
 
     /**
-     * Who was affected and which data: the same as {@code tandem deadlines --subjects DE=1200,US-CA=800,US-TX=300}.
-     * It disagrees with the demo's own findings and scans on purpose (far more records counted, no card
-     * numbers found, people placed in US with no state), so that the demo shows the scope checks
-     * ({@code ScopeCheck}); {@code tandem demo} says so.
+     * Who was affected and which data: the same as {@code tandem deadlines --subjects
+     * DE=1200,GB=5,US-CA=800,US-TX=300}. The five in the UK are the customers the generated org's
+     * Contact export places in London (UK telephone numbers, which the PII scans place in GB): the
+     * demo company, established in Germany only, owes the ICO its own notice (UK GDPR Art. 3(2), 33)
+     * beside the GDPR's. It disagrees with the demo's own findings and scans on purpose (far more
+     * records counted, no card numbers found, people placed in US with no state), so that the demo
+     * shows the scope checks ({@code ScopeCheck}); {@code tandem demo} says so.
      */
     public static Scope scope() {
         Map<String, Long> subjects = new LinkedHashMap<>();
         subjects.put("DE", 1200L);
+        subjects.put("GB", 5L);
         subjects.put("US-CA", 800L);
         subjects.put("US-TX", 300L);
         return Scope.of(subjects, EnumSet.of(DataCategory.CONTACT, DataCategory.PAYMENT_CARD), false);

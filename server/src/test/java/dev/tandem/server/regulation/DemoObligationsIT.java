@@ -49,14 +49,14 @@ class DemoObligationsIT {
         assertThat(facts.path("updatedBy").asString()).isEqualTo("counsel");
         // exactly the command of the README and the report
         JsonNode cli = ObligationsContract.cli("tandem deadlines --aware " + aware
-                + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
+                + " --subjects DE=1200,GB=5,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
                 + " --determined " + determined + " --format json");
         assertThat(ObligationsContract.contract(server.path("obligations")))
                 .hasSize(cli.path("obligations").size())
                 .isEqualTo(ObligationsContract.contract(cli.path("obligations")));
         assertThat(server.path("command").asString())
                 .isEqualTo("tandem deadlines --aware " + aware
-                        + " --subjects DE=1200,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
+                        + " --subjects DE=1200,GB=5,US-CA=800,US-TX=300 --data CONTACT,PAYMENT_CARD --established DE"
                         + " --determined " + determined + " --zone Europe/Berlin --format json");
         // Texas counts from the determination (Tex. Bus. & Com. Code 521.053(b))
         assertThat(ObligationsContract.find(server.path("obligations"), "us-tx-individuals@2020", "US-TX")
@@ -71,11 +71,33 @@ class DemoObligationsIT {
                         .path("status")
                         .asString())
                 .isEqualTo("PENDING");
+        // the five customers in the UK owe the ICO a notice too (UK GDPR Art. 3(2), 33): a new user meets both
+        assertThat(ObligationsContract.find(server.path("obligations"), "gb-ukgdpr-33-ico", "GB")
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
         // a second load finds the incident and does not compute again
         DemoData.Loaded again = demo.load();
         assertThat(again.fresh()).isFalse();
         String draft =
                 api.get("/api/v1/incidents/" + id + "/notices/gdpr-art33").body();
         assertThat(draft).contains(DemoData.TITLE).contains("Data Protection Officer");
+        // the ICO's draft, as the demo's DPO reads it: the UK's five only, the UK GDPR's paragraphs, and
+        // what a controller outside the UK owes the Commissioner besides (ADR 149)
+        String uk =
+                api.get("/api/v1/incidents/" + id + "/notices/uk-gdpr-art33").body();
+        assertThat(uk)
+                .contains("To: the Information Commissioner's Office (ICO)")
+                .contains("- Controller: Demo Retail GmbH")
+                .contains("- Approximate number of data subjects: about 5\n")
+                .contains("- Who is counted: the people in the UK only (no establishment there, UK GDPR Art. 3(2))")
+                .contains("- Representative in the UK (UK GDPR Art. 27): [to be completed: ")
+                .contains("Dana Schmidt, Data Protection Officer");
+        assertThat(java.util.regex.Pattern.compile("(?<!UK )GDPR Art\\.")
+                        .matcher(uk)
+                        .find())
+                .as("the notice to the ICO cites the UK GDPR only: %s", uk)
+                .isFalse();
+        assertThat(draft).doesNotContain("Representative in the UK");
     }
 }

@@ -67,7 +67,7 @@ class DemoScopeChecksIT {
                         "unauthorized-access",
                         "separate-leak-paths");
         assertThat(asCounsel.path("scopeChecks").get(0).path("message").asString())
-                .contains("324,000 records", "2,300 people");
+                .contains("324,000 records", "2,305 people");
         // the findings dated before the breach period (the Setup downloads date logins and grants too)
         // are one warning that counts them, not a warning each
         JsonNode before = asCounsel.path("scopeChecks").get(3);
@@ -84,6 +84,15 @@ class DemoScopeChecksIT {
                         "the data protection authority of the Land of the main establishment (§ 40 BDSG); name it here]")
                 .doesNotContain("[to be completed: approximate number of records]");
         assertThat(counsel.get(report).body()).contains("Scope check: The findings count 324,000 records");
+        // the ICO's draft counts the five in the UK, says the records are the whole breach's, and its scope
+        // checks cite the UK GDPR's paragraphs, not the GDPR's (ADR 149)
+        assertThat(counsel.get(notice.replace("gdpr-art33", "uk-gdpr-art33")).body())
+                .contains("- Approximate number of data subjects: about 5\n")
+                .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
+                .contains("UK GDPR Art. 3(2)); the records are counted for the whole breach, not for them alone")
+                .contains("more than the 2,305 people in the scope: check who is in those records before relying on the"
+                        + " scope's numbers (UK GDPR Art. 33(3)(a) asks")
+                .doesNotContain("(GDPR Art.");
         FormSession page = new FormSession("http://127.0.0.1:" + port);
         page.signIn("counsel", loaded.passwords().get("counsel"));
         var shown = page.get("/incidents/" + id + "/obligations");
@@ -115,7 +124,7 @@ class DemoScopeChecksIT {
                 "/api/v1/incidents/" + id + "/reports/audit-continuity")) {
             assertThat(auditor.get(path).body())
                     .as(path)
-                    .doesNotContain("DE=1200", "\"DE\":1200", "1,200", "2,300", "People affected", "PAYMENT_CARD");
+                    .doesNotContain("DE=1200", "\"DE\":1200", "1,200", "2,305", "People affected", "PAYMENT_CARD");
         }
 
         // the change that revoked View All Data, once executed, is among the measures taken (Art. 33(3)(d))

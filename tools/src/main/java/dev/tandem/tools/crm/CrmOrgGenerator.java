@@ -1323,7 +1323,14 @@ public final class CrmOrgGenerator {
         }
     }
 
-    /** The administrator's small Contact export ({@link SmallAdminExport}). */
+    /** Of the administrator's export's customers, how many live in the UK (the last rows). */
+    static final int ADMIN_EXPORT_GB = 5;
+
+    /**
+     * The administrator's small Contact export ({@link SmallAdminExport}): 35 customers, the last
+     * {@value #ADMIN_EXPORT_GB} in London with UK numbers (Ofcom's drama range, 020 7946 0xxx), the
+     * others in Oakland with 555 numbers; the same random draws for each row.
+     */
     void adminExport(Path dir) {
         try (CsvOut x = new CsvOut(
                 dir.resolve("Contact_admin_export.csv"),
@@ -1331,13 +1338,18 @@ public final class CrmOrgGenerator {
             for (int i = 0; i < 35; i++) {
                 String f = cap(FIRST[rnd.nextInt(FIRST.length)]);
                 String l = cap(LAST[rnd.nextInt(LAST.length)]);
+                String id = id15("0035g00000") + "AAA";
+                int line = rnd.nextInt(10_000);
+                boolean uk = i >= 35 - ADMIN_EXPORT_GB;
                 x.row(
-                        id15("0035g00000") + "AAA",
+                        id,
                         f,
                         l,
                         (f + "." + l + i + "@example.net").toLowerCase(Locale.ROOT),
-                        "+1 415 555 " + String.format(Locale.ROOT, "%04d", rnd.nextInt(10_000)),
-                        "Oakland");
+                        uk
+                                ? "+44 20 7946 0" + String.format(Locale.ROOT, "%03d", line % 1000)
+                                : "+1 415 555 " + String.format(Locale.ROOT, "%04d", line),
+                        uk ? "London" : "Oakland");
             }
         }
         files++;
