@@ -89,6 +89,7 @@ public final class TandemCommand implements Runnable {
         m.put("scan", dev.tandem.cli.scan.ScanCommand::new);
         m.put("change", dev.tandem.cli.change.ChangeCommand::new);
         m.put("incident", dev.tandem.cli.incident.IncidentCommand::new);
+        m.put("account", dev.tandem.cli.account.AccountCommand::new);
         m.put("timeline", () -> dev.tandem.cli.incident.TimelineCommand.commandLine());
         m.put("obligations", () -> dev.tandem.cli.incident.ObligationsCommand.commandLine());
         m.put("scope", dev.tandem.cli.incident.ScopeCommand::new);

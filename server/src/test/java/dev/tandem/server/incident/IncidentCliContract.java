@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.regulation.notice.NoticeGaps;
 import dev.tandem.server.Api;
+import dev.tandem.server.ServerCli;
+import dev.tandem.server.ServerCli.Cli;
 import dev.tandem.server.TestUsers;
 import dev.tandem.server.identity.Accounts;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,18 +69,9 @@ abstract class IncidentCliContract {
         return name + "-" + tag;
     }
 
-    record Cli(int exit, String out, String err) {}
-
     /** One run of the {@code tandem} command line against this server as {@code as}. */
     Cli cli(Api as, String... args) {
-        var cl = dev.tandem.cli.TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", "http://127.0.0.1:" + port, "--token", String.valueOf(as.token())));
-        return new Cli(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return ServerCli.run(port, String.valueOf(as.token()), args);
     }
 
     Cli ok(Api as, String... args) {
