@@ -31,6 +31,27 @@ class AnalyzeCommandTest {
         assertThat(r.out()).contains("0 finding(s) in 1 input(s)");
     }
 
+    /**
+     * A bulk read no rule could judge (no User export names its user) is a problem, not a finding:
+     * exit 0 as docs/contracts.md §4 and ADR 143 have it, but the summary says it is no clean result.
+     */
+    @Test
+    void aBulkReadNoRuleCouldJudgeExitsZeroButIsNotCalledClean() throws Exception {
+        Files.writeString(
+                dir.resolve("EventLogFile-BulkApi.csv"),
+                "EVENT_TYPE,TIMESTAMP_DERIVED,REQUEST_ID,USER_ID,SESSION_KEY,ENTITY_TYPE,OPERATION_TYPE,ROWS_PROCESSED,"
+                        + "CLIENT_IP\n"
+                        + "BulkApi,2026-11-25T02:14:02.118Z,R1,0055g00000AbCdE,s1,Contact,query,250000,34.213.40.17\n"
+                        + "BulkApi,2026-11-25T02:19:57.406Z,R2,0055g00000AbCdE,s1,Account,query,180000,34.213.40.17\n");
+        CliRun r = CliRun.run("analyze", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("no User export names the user");
+        assertThat(r.out())
+                .contains("0 finding(s) in 1 input(s)")
+                .endsWith("not a clean result: 1 bulk read(s) no rule could judge (BULK_READ_NOT_JUDGED above: add"
+                        + " what it names and analyze again)\n");
+    }
+
     /** One file given twice, by the same path or another, is read once and named once on stderr. */
     @Test
     void aFileGivenTwiceIsReadOnceAndNamed() throws Exception {
