@@ -58,9 +58,12 @@ class AnalysisController {
     @Guard(Action.ANALYSIS_START)
     ResponseEntity<Map<String, Object>> analyze(Access access, @PathVariable String id, @RequestBody JsonNode body) {
         incidents.find(id).orElseThrow(() -> DomainException.notFound("incident", id));
-        Job job = start(analyses, access, id, request(body));
+        Analyses.Request request = request(body);
+        Job job = start(analyses, access, id, request);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("job", JobController.view(job, access, vault));
+        List<String> warnings = request instanceof Analyses.Listed l ? repeated(l.evidence()) : List.of();
+        if (!warnings.isEmpty()) answer.put("warnings", warnings);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/analyses/" + job.id()))
                 .body(answer);
@@ -74,6 +77,20 @@ class AnalysisController {
         boolean auditOnly = access.caller().has(Role.AUDIT_LIAISON);
         return analyses.submit(
                 incident, request, access.username(), item -> !auditOnly || item.repository() == Repository.AUDIT);
+    }
+
+    /**
+     * One line for each id {@code evidence} lists more than once, in the order of its first
+     * mention: the item is read once (docs/analysis-api.md), and the caller is told which.
+     */
+    static List<String> repeated(List<String> evidence) {
+        Map<String, Integer> times = new LinkedHashMap<>();
+        evidence.forEach(e -> times.merge(e, 1, Integer::sum));
+        List<String> out = new ArrayList<>();
+        times.forEach((e, n) -> {
+            if (n > 1) out.add("evidence: item " + e + " is listed " + n + " times; read once");
+        });
+        return out;
     }
 
     static Analyses.Request request(JsonNode body) {

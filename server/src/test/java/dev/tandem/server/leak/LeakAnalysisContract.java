@@ -663,10 +663,16 @@ abstract class LeakAnalysisContract {
                 list(firstJob.path("input").path("evidence")).stream()
                         .map(JsonNode::asString)
                         .toList());
-        Api.Response r =
-                api.postJson("/api/v1/incidents/" + incident + "/analyses", "{\"evidence\":[\"" + ids + "\"]}");
+        // the first item listed twice: read once, and the answer names it
+        String first = firstJob.path("input").path("evidence").get(0).asString();
+        Api.Response r = api.postJson(
+                "/api/v1/incidents/" + incident + "/analyses", "{\"evidence\":[\"" + ids + "\",\"" + first + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         assertThat(r.json().path("job").path("status").asString()).isIn("QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(r.json().path("job").path("input").path("evidence"))
+                .isEqualTo(firstJob.path("input").path("evidence"));
+        assertThat(list(r.json().path("warnings")).stream().map(JsonNode::asString))
+                .containsExactly("evidence: item " + first + " is listed 2 times; read once");
         String second = r.json().path("job").path("id").asString();
         assertThat(await(second).path("status").asString()).isEqualTo("SUCCEEDED");
 
