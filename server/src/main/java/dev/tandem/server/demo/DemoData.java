@@ -695,6 +695,7 @@ public class DemoData {
         Path dir = Files.createTempDirectory("tandem-demo-org");
         try {
             org.write(ORG_SEED, ORG_USERS, ORG_ROWS, leakDay, dir);
+            appendSampleUsers(dir.resolve("data"));
             zip(dir.resolve("eventlogs"), dir.resolve("eventlogs.zip"));
             zip(dir.resolve("metadata"), dir.resolve("metadata.zip"));
             for (OrgItem item : ORG) {
@@ -722,6 +723,41 @@ public class DemoData {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /**
+     * The users who ran the jobs of the sample Bulk API log ({@code EventLogFile-BulkApi-…csv}), as
+     * the User export names them: the marketing sync's integration user, whose 430,000 Contact and
+     * Account rows the responder's first note tells of, and the catalog feed's. Without them no User
+     * export named the sync's user, and its bulk read stood unjudged (BULK_READ_NOT_JUDGED, ADR 143)
+     * instead of being told an integration's, with its profile. Rows as the generator writes them
+     * (every field quoted, CRLF), with the same columns.
+     */
+    static final List<String> SAMPLE_USERS = List.of(
+            "\"0055g00000AbCdEAAZ\",\"mktg.sync@shopco.com\",\"Marketing\",\"Sync\",\"integrations@shopco.com\","
+                    + "\"true\",\"Standard\",\"Integration User\"",
+            "\"0055g00000QrStUAAV\",\"catalog.feed@shopco.com\",\"Catalog\",\"Feed\",\"integrations@shopco.com\","
+                    + "\"true\",\"Standard\",\"Integration User\"");
+
+    /**
+     * The sample Bulk API log's users' permission set assignments, as the generator's export writes
+     * them: the marketing sync's user holds Integration_Sync, the permission set of the sample's
+     * pre-change snapshot ({@code Integration_Sync.permissionset-meta.xml}, View All Data).
+     */
+    static final List<String> SAMPLE_ASSIGNMENTS =
+            List.of("\"0Pa5g00000SmPlEAAA\",\"0055g00000AbCdEAAZ\",\"mktg.sync@shopco.com\",\"0PS5g00000SmPlEAAA\","
+                    + "\"Integration_Sync\",\"false\"");
+
+    /** Adds the sample Bulk API log's users to the generated org's User and PermissionSetAssignment exports. */
+    static void appendSampleUsers(Path data) throws IOException {
+        for (var file : Map.of("User.csv", SAMPLE_USERS, "PermissionSetAssignment.csv", SAMPLE_ASSIGNMENTS)
+                .entrySet()) {
+            Files.writeString(
+                    data.resolve(file.getKey()),
+                    String.join("\r\n", file.getValue()) + "\r\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 

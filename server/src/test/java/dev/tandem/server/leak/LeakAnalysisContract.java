@@ -861,6 +861,10 @@ abstract class LeakAnalysisContract {
             assertThat(p.path("message").asString())
                     .contains("read 60,000 customer rows (60,000 Contact) and was not judged");
         });
+        // the findings page shows it to who may read every input, with its file and line
+        assertThat(api.get("/incidents/" + own + "/findings").body())
+                .contains("id=\"analysis-problems\"", "<code>BULK_READ_NOT_JUDGED</code>", "night-API.csv:2")
+                .doesNotContain("id=\"problems-withheld\"");
 
         Uploaded forensic = upload(own, "FORENSIC", "LOG", "laptop-API.csv", apiLog(0, 3));
         JsonNode hidden = awaitSubmitted(own, "{\"evidence\":[\"" + audit.id() + "\",\"" + forensic.id() + "\"]}");
@@ -873,6 +877,19 @@ abstract class LeakAnalysisContract {
         assertThat(completed.path("body").path("privilegedProblems").asInt()).isEqualTo(1);
         JsonNode privileged = opening(index + 1, entry(index + 1).path("body"));
         assertThat(privileged.path("problems").toString()).contains("BULK_READ_NOT_JUDGED");
+        // on the page: the owner, who reads every input, reads it; an auditor is told only that it is withheld
+        assertThat(api.get("/incidents/" + own + "/findings").body())
+                .contains("<code>BULK_READ_NOT_JUDGED</code>", "night-API.csv:2")
+                .doesNotContain("id=\"problems-withheld\"");
+        String name = "auditor-bulk-" + Long.toString(System.nanoTime(), 36);
+        Api auditor = api.as(dev.tandem.server.TestUsers.withToken(api, accounts, name, "page"));
+        Api.Response put = api.putJson("/api/v1/incidents/" + own + "/members/" + name, "{\"role\":\"AUDITOR\"}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Api.Response page = auditor.get("/incidents/" + own + "/findings");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"analysis-problems\"", "id=\"problems-withheld\"")
+                .doesNotContain("BULK_READ_NOT_JUDGED", "night-API.csv", "0055g00000Bulk01");
     }
 
     /** An API event log of reads by one user, requests {@code from} to {@code to} (exclusive). */

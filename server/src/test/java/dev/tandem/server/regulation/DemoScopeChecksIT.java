@@ -67,7 +67,7 @@ class DemoScopeChecksIT {
                         "unauthorized-access",
                         "separate-leak-paths");
         assertThat(asCounsel.path("scopeChecks").get(0).path("message").asString())
-                .contains("324,000 records", "2,305 people");
+                .contains("430,000 records", "2,305 people");
         // the findings dated before the breach period (the Setup downloads date logins and grants too)
         // are one warning that counts them, not a warning each
         JsonNode before = asCounsel.path("scopeChecks").get(3);
@@ -77,18 +77,18 @@ class DemoScopeChecksIT {
                 .startsWith(dated == 1 ? "The finding \"" : dated + " findings are dated before the breach period");
         String draft = counsel.get(notice).body();
         assertThat(draft)
-                .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
-                .contains("- Scope check: [to be completed: The findings count 324,000 records")
+                .contains("- Approximate number of personal data records: about 430,000 (the largest count among the")
+                .contains("- Scope check: [to be completed: The findings count 430,000 records")
                 .contains("GDPR Art. 3(1)); of them about 1,200 live in the EU/EEA")
                 .contains(
                         "the data protection authority of the Land of the main establishment (§ 40 BDSG); name it here]")
                 .doesNotContain("[to be completed: approximate number of records]");
-        assertThat(counsel.get(report).body()).contains("Scope check: The findings count 324,000 records");
+        assertThat(counsel.get(report).body()).contains("Scope check: The findings count 430,000 records");
         // the ICO's draft counts the five in the UK, says the records are the whole breach's, and its scope
         // checks cite the UK GDPR's paragraphs, not the GDPR's (ADR 149)
         assertThat(counsel.get(notice.replace("gdpr-art33", "uk-gdpr-art33")).body())
                 .contains("- Approximate number of data subjects: about 5\n")
-                .contains("- Approximate number of personal data records: about 324,000 (the largest count among the")
+                .contains("- Approximate number of personal data records: about 430,000 (the largest count among the")
                 .contains("UK GDPR Art. 3(2)); the records are counted for the whole breach, not for them alone")
                 .contains("more than the 2,305 people in the scope: check who is in those records before relying on the"
                         + " scope's numbers (UK GDPR Art. 33(3)(a) asks")
@@ -97,7 +97,7 @@ class DemoScopeChecksIT {
         page.signIn("counsel", loaded.passwords().get("counsel"));
         var shown = page.get("/incidents/" + id + "/obligations");
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("id=\"scope-checks\"", "324,000 records");
+        assertThat(shown.body()).contains("id=\"scope-checks\"", "430,000 records");
 
         // the responder was granted the checkout capture only: nothing from the event logs
         Api responder = counsel.as(loaded.tokenOf(Role.RESPONDER));
@@ -107,7 +107,7 @@ class DemoScopeChecksIT {
                 asResponder.toString(),
                 responder.get(notice).body(),
                 responder.get(report).body())) {
-            assertThat(seen).doesNotContain("185.220.101.47", "324,000", "184,000", "dana.whitfield");
+            assertThat(seen).doesNotContain("185.220.101.47", "430,000", "324,000", "184,000", "dana.whitfield");
         }
 
         // the auditor: no checks, and never the scope's numbers (docs/access.md)
@@ -165,7 +165,7 @@ class DemoScopeChecksIT {
         assertThat(sent.json().path("evidence").path("repository").asString()).isEqualTo("FORENSIC");
         String kept =
                 "/api/v1/evidence/" + sent.json().path("evidence").path("id").asString() + "/content";
-        assertThat(counsel.get(kept).body()).contains("about 324,000 (the largest count");
+        assertThat(counsel.get(kept).body()).contains("about 430,000 (the largest count");
         assertThat(auditor.get(kept).status()).isEqualTo(403);
     }
 

@@ -211,7 +211,9 @@ abstract class DemoReportsContract {
         for (JsonNode e : asLegal.get("/api/v1/incidents/" + id + "/timeline").json()) {
             if (e.has("opened")) {
                 for (String s : strings(e.path("opened"))) {
-                    if (s.length() >= 12 && !publicStrings.contains(s)) {
+                    // a name the public timeline also carries inside a longer string (a permission set
+                    // named in an AUDIT snapshot's file name) is the auditor's to read already
+                    if (s.length() >= 12 && publicStrings.stream().noneMatch(p -> p.contains(s))) {
                         privilegedOnly.add(s);
                     }
                 }
