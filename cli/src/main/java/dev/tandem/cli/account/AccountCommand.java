@@ -161,7 +161,7 @@ public final class AccountCommand implements Runnable {
                 "",
                 "--password is never the password itself, which every user of the machine could read in the process"
                         + " list: env:NAME reads the variable NAME, file:PATH the file's first line, - a line of"
-                        + " standard input, and generate makes a random one and prints it once. At least "
+                        + " standard input (typed without echo at a terminal), and generate makes a random one and prints it once. At least "
                         + MIN_PASSWORD + " characters, not containing the username. Without --password the person has"
                         + " none and signs in through single sign-on.",
                 EXIT_CODES
@@ -249,12 +249,19 @@ public final class AccountCommand implements Runnable {
             // perform prints the answer itself
         }
 
+        /**
+         * The first line of standard input: typed without echo at a terminal (asked for on it), else
+         * read up to its line break, so {@code printf '%s\n' "$PW" | tandem account add …} works.
+         */
         private static @Nullable String stdinLine() {
+            java.io.Console console = System.console();
+            if (console != null && console.isTerminal()) {
+                char[] typed = console.readPassword("Password: ");
+                return typed == null ? null : new String(typed);
+            }
             try {
-                byte[] all = System.in.readNBytes(4096);
-                String s = new String(all, StandardCharsets.UTF_8);
-                int nl = s.indexOf('\n');
-                return (nl < 0 ? s : s.substring(0, nl)).replace("\r", "");
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+                return in.readLine();
             } catch (IOException e) {
                 return null;
             }
