@@ -45,7 +45,7 @@ class NarrowReRunH2IT {
         DemoScopeChecksIT.awaitJobs(counsel, id);
         String findings = "/api/v1/incidents/" + id + "/findings";
         String notice = "/api/v1/incidents/" + id + "/notices/gdpr-art33";
-        String quoted = "about 324,000 (the largest count among the";
+        String quoted = "about 430,000 (the largest count among the";
 
         JsonNode before = commander.get(findings).json();
         assertThat(before.path("analysis").asString()).isEqualTo(full);
@@ -96,9 +96,9 @@ class NarrowReRunH2IT {
         JsonNode obligations =
                 counsel.get("/api/v1/incidents/" + id + "/obligations").json();
         assertThat(obligations.path("scopeChecks").get(0).path("message").asString())
-                .contains("324,000 records");
+                .contains("430,000 records");
         assertThat(counsel.get("/api/v1/incidents/" + id + "/reports/incident").body())
-                .contains("Scope check: The findings count 324,000 records");
+                .contains("Scope check: The findings count 430,000 records");
 
         // the page: the current analysis, the newer one beside it; the narrower one says it is not current
         FormSession page = new FormSession("http://127.0.0.1:" + port);
