@@ -1,5 +1,6 @@
 package dev.tandem.cli.deadlines;
 
+import dev.tandem.cli.TandemCommand;
 import dev.tandem.regulation.RuleBook;
 import dev.tandem.regulation.RuleBookException;
 import dev.tandem.regulation.RuleTable;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "rules-table",
         mixinStandardHelpOptions = true,
-        description = "Writes the table of every notification rule (Markdown) for counsel to review.")
+        description = "Writes the table of every notification rule (Markdown) for counsel to review.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:the rule file does not load, or --output cannot be written (the reason named)"})
 public final class RulesTableCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,18 +31,31 @@ public final class RulesTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String md;
         try {
-            String md = RuleTable.markdown(RuleBook.standard());
-            if (output == null) {
-                spec.commandLine().getOut().print(md);
-                spec.commandLine().getOut().flush();
-            } else {
-                Files.writeString(output, md, StandardCharsets.UTF_8);
-            }
-            return 0;
-        } catch (RuleBookException | IOException e) {
+            md = RuleTable.markdown(RuleBook.standard());
+        } catch (RuleBookException e) {
             spec.commandLine().getErr().println("tandem generate rules-table: " + e.getMessage());
-            return 2;
+            return TandemCommand.EXIT_USAGE;
         }
+        if (output == null) {
+            spec.commandLine().getOut().print(md);
+            spec.commandLine().getOut().flush();
+            return TandemCommand.EXIT_OK;
+        }
+        try {
+            Files.writeString(output, md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // NoSuchFileException and the like carry only the path as their message
+            String why = e instanceof java.nio.file.NoSuchFileException
+                    ? "no such folder " + output.toAbsolutePath().getParent()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+            spec.commandLine()
+                    .getErr()
+                    .println("tandem generate rules-table: --output " + output + ": cannot write it (" + why
+                            + "); give a file in a folder that exists and you may write");
+            return TandemCommand.EXIT_USAGE;
+        }
+        return TandemCommand.EXIT_OK;
     }
 }
