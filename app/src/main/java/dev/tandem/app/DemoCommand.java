@@ -22,6 +22,12 @@ import picocli.CommandLine.Mixin;
         description = {
             "Run the server with a sample incident loaded, logins printed.",
             "Embedded storage, in the folder tandem-demo-data unless --data-dir is given."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:a bad setting (one line names it), a port in use, or a data directory whose embedded database"
+                    + " another server holds (docs/operations.md, Start-up)"
         })
 final class DemoCommand implements Callable<Integer> {
     /** Whether the user set a reminder webhook for this run (environment or system property). */

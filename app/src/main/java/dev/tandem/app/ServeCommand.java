@@ -19,6 +19,12 @@ import picocli.CommandLine.Mixin;
             "Run the Tandem server.",
             "Embedded H2 and file blobs in the folder tandem-data (or TANDEM_DATA_DIR) unless --data-dir is given;"
                     + " SPRING_DATASOURCE_URL selects PostgreSQL."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped",
+            "2:a bad setting (one line names it), a port in use, or a data directory whose embedded database"
+                    + " another server holds (docs/operations.md, Start-up)"
         })
 final class ServeCommand implements Callable<Integer> {
     @Mixin

@@ -47,6 +47,31 @@ class HelpTextTest {
     }
 
     /**
+     * Every command's help says what its exit codes mean (docs/contracts.md §4), in its own exit code
+     * list or description, or in its group's (the commands of {@code tandem change} share theirs), so a
+     * script's author never has to guess which code a refusal or a finding gives.
+     */
+    @Test
+    void everyCommandsHelpGivesItsExitCodesOrItsGroupsDoes() {
+        List<String> missing = new ArrayList<>();
+        for (CommandLine c : all(Main.commandLine(null))) {
+            if (c.getCommand() instanceof CommandLine.HelpCommand
+                    || !c.getSubcommands().isEmpty()
+                    || c.getCommandSpec().usageMessage().hidden()) continue;
+            boolean given = false;
+            for (CommandLine at = c; at != null && !given; at = at.getParent()) {
+                CommandLine.Model.UsageMessageSpec usage = at.getCommandSpec().usageMessage();
+                given = !usage.exitCodeList().isEmpty()
+                        || String.join("\n", usage.description()).contains("Exit codes")
+                        || String.join("\n", usage.footer()).contains("Exit codes");
+                if (at.getParent() != null && at.getParent().getParent() == null) break; // not tandem's own list
+            }
+            if (!given) missing.add(c.getCommandSpec().qualifiedName());
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /**
      * An option that takes a value names what it takes ({@code --aware=T}, {@code --out=DIR}): picocli's
      * default, the field's name in angle brackets ({@code --minConfidence=<minConfidence>}), tells a
      * reader nothing the option's name did not.

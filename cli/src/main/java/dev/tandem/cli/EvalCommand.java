@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Accuracy evaluations against generated labeled data.")
+        description = "Accuracy evaluations against generated labeled data.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every validated entity met its target (precision and recall at least 0.995)",
+            "1:a validated entity missed it",
+            "2:usage error"
+        })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

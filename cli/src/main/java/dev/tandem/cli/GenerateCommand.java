@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Seeded generators of labeled sample data (corpora, sample orgs).",
+        exitCodeListHeading = "%nExit codes (every generator):%n",
+        exitCodeList = {
+            "0:written",
+            "2:usage error, or an --out or --output it cannot write (a folder that is not empty is refused)"
+        },
         subcommands = {
             dev.tandem.cli.deadlines.RulesTableCommand.class,
         })
