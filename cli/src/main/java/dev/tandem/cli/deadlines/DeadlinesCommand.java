@@ -388,7 +388,8 @@ public final class DeadlinesCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(file)) {
             return RuleBook.load(in, file.toString());
         } catch (IOException e) {
-            throw new RuleBookException("cannot read rule file " + file + ": " + e.getMessage());
+            throw new RuleBookException("--rules " + file + ": cannot read the rule file ("
+                    + dev.tandem.cli.FileProblems.why(file, e) + ")");
         }
     }
 

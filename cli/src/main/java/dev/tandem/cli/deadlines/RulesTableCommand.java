@@ -1,5 +1,6 @@
 package dev.tandem.cli.deadlines;
 
+import dev.tandem.cli.FileProblems;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.regulation.RuleBook;
 import dev.tandem.regulation.RuleBookException;
@@ -46,14 +47,10 @@ public final class RulesTableCommand implements Callable<Integer> {
         try {
             Files.writeString(output, md, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            // NoSuchFileException and the like carry only the path as their message
-            String why = e instanceof java.nio.file.NoSuchFileException
-                    ? "no such folder " + output.toAbsolutePath().getParent()
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
             spec.commandLine()
                     .getErr()
-                    .println("tandem generate rules-table: --output " + output + ": cannot write it (" + why
-                            + "); give a file in a folder that exists and you may write");
+                    .println("tandem generate rules-table: --output " + output + ": cannot write it ("
+                            + FileProblems.why(output, e) + "); give a file in a folder that exists and you may write");
             return TandemCommand.EXIT_USAGE;
         }
         return TandemCommand.EXIT_OK;

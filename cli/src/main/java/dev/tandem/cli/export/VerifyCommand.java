@@ -136,7 +136,10 @@ public final class VerifyCommand implements Callable<Integer> {
             try {
                 old = Files.readString(since, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                return usage(err, "--since: cannot read " + since + ": " + e.getMessage());
+                return usage(
+                        err,
+                        "--since " + since + ": cannot read it (" + dev.tandem.cli.FileProblems.why(since, e)
+                                + "); give the file you kept the verified checkpoint in (a bag's data/ledger/checkpoint)");
             }
             // a file that is no signed checkpoint at all is a wrong argument, not a failed bag
             int body = old.indexOf("\n\n");

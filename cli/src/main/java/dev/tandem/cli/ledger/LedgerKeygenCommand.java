@@ -81,7 +81,8 @@ public final class LedgerKeygenCommand implements Callable<Integer> {
             err.println("tandem ledger keygen: " + out + " exists; choose a new file, no key is overwritten");
             return TandemCommand.EXIT_USAGE;
         } catch (IOException e) {
-            err.println("tandem ledger keygen: cannot write " + out + ": " + e.getMessage());
+            err.println("tandem ledger keygen: --out " + out + ": cannot write it ("
+                    + dev.tandem.cli.FileProblems.why(out, e) + "); give a new file in a folder that exists");
             return TandemCommand.EXIT_USAGE;
         }
         stdout.println("verifier key: " + key.verifierKey());

@@ -21,16 +21,4 @@ class RulesTableCommandTest {
         assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_OK);
         assertThat(Files.readString(out)).contains("eu-gdpr-33-sa");
     }
-
-    @Test
-    void anOutputInAFolderThatDoesNotExistIsNamedWithWhyAndWhatToDo() {
-        Path out = dir.resolve("no-such-folder").resolve("rules.md");
-        CliRun r = CliRun.run("generate", "rules-table", "--output", out.toString());
-        assertThat(r.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
-        assertThat(r.err())
-                .startsWith("tandem generate rules-table: --output " + out + ": cannot write it (no such folder "
-                        + out.getParent() + ")")
-                .contains("give a file in a folder that exists");
-        assertThat(out.getParent()).doesNotExist();
-    }
 }
