@@ -234,6 +234,13 @@ public final class ServerConnection {
             throw new Problem(
                     "--server must be the server's base URL, without ?query or #fragment, was '" + server + "'");
         }
+        // the API's own prefix given as part of the base: every call would go to /api/v1/api/v1/… and
+        // come back 404 "no such address", which does not say that --server is what is wrong
+        if (u.getRawPath().endsWith("/api/v1/")) {
+            String root = server.substring(0, server.lastIndexOf("/api/v1"));
+            throw new Problem("--server is the server's base URL, without the API's /api/v1 (the commands add it):"
+                    + " give '" + root + "', was '" + server + "'");
+        }
         return u;
     }
 

@@ -83,6 +83,11 @@ class ServerConnectionTest {
                 .hasMessageStartingWith("--server is not a URL");
         assertThatThrownBy(() -> parse("--server", "http://h/?incident=1").target(env(vars)))
                 .hasMessageContaining("without ?query");
+        assertThatThrownBy(() -> parse("--server", "http://h:8080/api/v1").target(env(vars)))
+                .hasMessage("--server is the server's base URL, without the API's /api/v1 (the commands add it):"
+                        + " give 'http://h:8080', was 'http://h:8080/api/v1'");
+        assertThatThrownBy(() -> parse("--server", "https://h/tandem/api/v1/").target(env(vars)))
+                .hasMessageContaining("give 'https://h/tandem', was 'https://h/tandem/api/v1/'");
     }
 
     @Test
