@@ -53,7 +53,15 @@ final class ChangesCsv {
             "segregationExceptions",
             "withdrawnAt",
             "withdrawnBy",
-            "kindQuestion");
+            "kindQuestion",
+            // added after kindQuestion, so that a reader by position finds the earlier columns where they were:
+            // the execution and the analyzers' check of it, each by its ledger entry (ADR 151)
+            "executionIndex",
+            "finding",
+            "verification",
+            "verificationIndex",
+            "processesVerifiedAt",
+            "processesVerifiedBy");
 
     /** A cell whose values the caller may not read (the JSON's null): the items named from sealed diffs. */
     static final String WITHHELD = "withheld";
@@ -84,6 +92,7 @@ final class ChangesCsv {
     /** One change's cells, in {@link #COLUMNS}' order, before {@link SpreadsheetCell}. */
     static List<String> row(ChangeViews.ChangeView c, List<Retest> retests) {
         boolean executed = c.executedAt() != null;
+        ChangeViews.VerificationView v = c.verification();
         return List.of(
                 c.id(),
                 c.title(),
@@ -117,7 +126,32 @@ final class ChangesCsv {
                 exceptions(c.segregationExceptions()),
                 orEmpty(c.withdrawnAt()),
                 orEmpty(c.withdrawnBy()),
-                orEmpty(c.kindQuestion()));
+                orEmpty(c.kindQuestion()),
+                c.executionIndex() == null ? "" : Long.toString(c.executionIndex()),
+                orEmpty(c.finding()),
+                verification(v),
+                v == null ? "" : Long.toString(v.ledgerIndex()),
+                orEmpty(c.processesVerifiedAt()),
+                orEmpty(c.processesVerifiedBy()));
+    }
+
+    /**
+     * Whether the analyzers found the change's finding closed when they ran again on its post-change
+     * snapshots: {@code closed}, {@code not closed: <what remains>}, {@value #WITHHELD} when the check is a
+     * privileged entry the caller may not open (the JSON's null), empty before any check.
+     */
+    static String verification(ChangeViews.@Nullable VerificationView v) {
+        if (v == null) {
+            return "";
+        }
+        if (v.closed() == null) {
+            return WITHHELD;
+        }
+        if (v.closed()) {
+            return "closed";
+        }
+        List<String> remaining = v.remaining() == null ? List.of() : v.remaining();
+        return remaining.isEmpty() ? "not closed" : "not closed: " + String.join(SEPARATOR, remaining);
     }
 
     /**

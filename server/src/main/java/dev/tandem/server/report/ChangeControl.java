@@ -124,9 +124,24 @@ final class ChangeControl {
         /** The audit liaison's approval alone completed it (docs/adr/106-emergency-approval-and-segregation-of-duties.md). */
         boolean liaisonAlone;
 
+        /** Who requested it and when (the request entry's actor and time), and that entry's index. */
+        String requester = "";
+
+        @Nullable
+        Instant requestedAt;
+
+        long requestIndex;
+
+        /** The analyzers' check of the execution ({@code change.verified}) when it is public: closed, and its entry. */
+        @Nullable
+        Boolean closed;
+
+        long verifiedIndex = -1;
+
         Tracked(String id, JsonNode request, long index) {
             this.id = id;
             this.request = request;
+            this.requestIndex = index;
             cites.add(index);
         }
 
@@ -201,6 +216,9 @@ final class ChangeControl {
         final List<ReportEntry> contained = new ArrayList<>();
         int sealedRequests;
         final List<Instant> sealedExecutions = new ArrayList<>();
+
+        /** Each AUDIT item the entries add in the clear, by id: its name and the entry that added it. */
+        final Map<String, String> evidence = new LinkedHashMap<>();
     }
 
     /**
@@ -232,7 +250,7 @@ final class ChangeControl {
         }
         return new Drawn(
                 List.of(
-                        changesSection(p.changes, p.privileged),
+                        changesSection(p.changes, p.privileged, p.evidence),
                         retests(p.changes, retests, p.registerCites, settings, period),
                         exceptions),
                 new ChangeControlAudit(retests, lines));
@@ -280,6 +298,11 @@ final class ChangeControl {
                 contained.add(e);
                 continue;
             }
+            if (e.type().equals("evidence.added")
+                    && e.content() != null
+                    && text(e.content(), "repository").equals("AUDIT")) {
+                p.evidence.put(text(e.content(), "evidence"), text(e.content(), "name") + " (#" + e.index() + ")");
+            }
             if (!e.type().startsWith("change.") && !e.type().equals("control-tests.imported")) {
                 continue;
             }
@@ -310,7 +333,10 @@ final class ChangeControl {
             }
             String id = text(c, "change");
             if (e.type().equals("change.requested")) {
-                changes.put(id, new Tracked(id, c, e.index()));
+                Tracked requested = new Tracked(id, c, e.index());
+                requested.requester = e.actor();
+                requested.requestedAt = Instant.parse(e.at());
+                changes.put(id, requested);
                 continue;
             }
             Tracked t = changes.get(id);
@@ -352,6 +378,10 @@ final class ChangeControl {
                     t.unapprovedCount = Snapshots.unapprovedCount(c);
                 }
                 case "change.acknowledged" -> t.acknowledged = true;
+                case "change.verified" -> {
+                    t.closed = c.path("closed").isBoolean() ? c.path("closed").asBoolean() : null;
+                    t.verifiedIndex = e.index();
+                }
                 case "change.withdrawn" -> t.withdrawn = new Withdrawn(at, text(c, "reason"));
                 case "change.processes-verified" -> t.processesVerified = true;
                 default -> {}
@@ -382,7 +412,8 @@ final class ChangeControl {
         return Instant.parse(at.isEmpty() ? e.at() : at);
     }
 
-    private static Section changesSection(Map<String, Tracked> changes, List<Long> privileged) {
+    private static Section changesSection(
+            Map<String, Tracked> changes, List<Long> privileged, Map<String, String> evidence) {
         List<Row> rows = new ArrayList<>();
         List<Resubmissions.Request> requests = requests(changes);
         for (Tracked t : changes.values()) {
@@ -430,6 +461,7 @@ final class ChangeControl {
                                             ? ""
                                             : "; also changed, beyond its approval: " + beyond(t)),
                             Narration.controls(texts(r, "controls")),
+                            trail(t, evidence),
                             String.join("; ", state)),
                     t.cites));
         }
@@ -451,7 +483,46 @@ final class ChangeControl {
                                 + " change the incident's only commander requested is approved afterwards by the"
                                 + " audit liaison alone; the auditor acknowledges and never approves."),
                 lines,
-                new Table(List.of("Change", "Title", "Kind", "Configuration items", "Controls", "State"), rows));
+                new Table(
+                        List.of(
+                                "Change",
+                                "Title",
+                                "Kind",
+                                "Configuration items",
+                                "Controls",
+                                "Request, snapshots, execution",
+                                "State"),
+                        rows));
+    }
+
+    /**
+     * The change's trail from request to execution, each step by its ledger entry, so that an auditor can
+     * follow it in the bag (ADR 151): who requested it, when, against which pre-change snapshots (each by
+     * its name and the entry that added it; a FORENSIC one as such), who executed it, and the analyzers'
+     * check of the execution when it is public.
+     */
+    private static String trail(Tracked t, Map<String, String> evidence) {
+        List<String> snapshots = texts(t.request, "preSnapshots").stream()
+                .map(id -> evidence.getOrDefault(id, "a FORENSIC snapshot, not in this report (" + id + ")"))
+                .toList();
+        StringBuilder b = new StringBuilder("requested by " + t.requester
+                + (t.requestedAt == null ? "" : ", " + time(t.requestedAt.toString())) + " (#" + t.requestIndex + ")");
+        b.append(
+                snapshots.isEmpty()
+                        ? ", with no pre-change snapshot"
+                        : ", against the pre-change " + (snapshots.size() == 1 ? "snapshot " : "snapshots ")
+                                + String.join(", ", snapshots));
+        if (t.executedAt != null) {
+            b.append("; executed by ").append(t.executor);
+        }
+        if (t.closed != null) {
+            b.append("; the analyzers found the finding ")
+                    .append(t.closed ? "closed" : "not closed")
+                    .append(" (#")
+                    .append(t.verifiedIndex)
+                    .append(')');
+        }
+        return b.toString();
     }
 
     /** The retests the executed changes cause, as the register and the observation period stand in the entries. */

@@ -688,6 +688,31 @@ abstract class ChangeControlContract {
         assertThat(cell.apply("retests")).isEqualTo("1");
         assertThat(cell.apply("retestsOutstanding")).isEqualTo("1");
         assertThat(cell.apply("segregationExceptions")).isEmpty();
+        // the execution and the analyzers' check of it, by their ledger entries, as the JSON has them (ADR 151)
+        JsonNode now = null;
+        for (JsonNode c : list) {
+            if (c.path("id").asString().equals(id)) {
+                now = c;
+            }
+        }
+        assertThat(now).isNotNull();
+        assertThat(now.path("executionIndex").isIntegralNumber()).isTrue();
+        assertThat(cell.apply("executionIndex"))
+                .isEqualTo(String.valueOf(now.path("executionIndex").asLong()));
+        assertThat(cell.apply("finding")).isEqualTo(now.path("finding").asString(""));
+        JsonNode verification = now.path("verification");
+        if (!verification.isObject()) {
+            assertThat(cell.apply("verification")).isEmpty();
+            assertThat(cell.apply("verificationIndex")).isEmpty();
+        } else {
+            assertThat(cell.apply("verificationIndex"))
+                    .isEqualTo(String.valueOf(verification.path("ledgerIndex").asLong()));
+            assertThat(cell.apply("verification"))
+                    .startsWith(
+                            verification.path("closed").isNull()
+                                    ? "withheld"
+                                    : verification.path("closed").asBoolean() ? "closed" : "not closed");
+        }
     }
 
     // ------------------------------------------------------------------ the command line

@@ -22,7 +22,8 @@ class ChangesCsvTest {
     static final String HEADER = "id,title,kind,risk,system,emergency,status,requestedAt,requestedBy,ledgerIndex,"
             + "approvals,approvedAt,acknowledgements,executedAt,executedBy,preSnapshots,postSnapshots,"
             + "snapshotsBeforeApproval,configItems,controls,unapprovedItems,retests,retestsOutstanding,openRisk,"
-            + "segregationOfDuties,segregationExceptions,withdrawnAt,withdrawnBy,kindQuestion\r\n";
+            + "segregationOfDuties,segregationExceptions,withdrawnAt,withdrawnBy,kindQuestion,"
+            + "executionIndex,finding,verification,verificationIndex,processesVerifiedAt,processesVerifiedBy\r\n";
 
     /** An executed change as a caller sees it: {@code unapproved} null when its diffs are withheld. */
     static ChangeViews.ChangeView executed(String id, String title, @Nullable List<String> unapproved) {
@@ -79,7 +80,7 @@ class ChangesCsvTest {
                 true,
                 null,
                 List.of("Billing"),
-                null,
+                "finding-1",
                 "2026-11-26T09:00:00Z",
                 "rita",
                 11,
@@ -91,12 +92,12 @@ class ChangesCsvTest {
                 executedBy,
                 posts,
                 null,
-                null,
+                executedAt == null ? null : 16L,
                 List.of(),
-                null,
+                executedAt == null ? null : new ChangeViews.VerificationView("finding-1", true, List.of(), false, 17),
                 true,
-                null,
-                null,
+                executedAt == null ? null : "2026-11-26T12:30:00Z",
+                executedAt == null ? null : "rita",
                 false,
                 unapproved,
                 unapproved,
@@ -186,7 +187,14 @@ class ChangesCsvTest {
                         "cora (AUDIT_LIAISON) given by ian at 2026-11-26T10:30:00Z, entry 13, approval entry 14",
                         "",
                         "",
-                        "");
+                        "",
+                        // the execution and the analyzers' check of it, each by its ledger entry (ADR 151)
+                        "16",
+                        "finding-1",
+                        "closed",
+                        "17",
+                        "2026-11-26T12:30:00Z",
+                        "rita");
         List<String> c2 = rows.get(2).getFields();
         // not executed: no execution, no retests counted (not "0"), nothing withheld
         assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("status"))).isEqualTo("REQUESTED");
@@ -194,6 +202,28 @@ class ChangesCsvTest {
         assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("executedAt"))).isEmpty();
         assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("retests"))).isEmpty();
         assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("retestsOutstanding"))).isEmpty();
+        assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("executionIndex"))).isEmpty();
+        assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("verification"))).isEmpty();
+        assertThat(c2.get(ChangesCsv.COLUMNS.indexOf("verificationIndex"))).isEmpty();
+    }
+
+    /**
+     * The analyzers' check of an executed change as the caller's view has it: closed, not closed with what
+     * remains, or withheld when it is a privileged entry the caller may not open (never an empty cell, which
+     * would read as "not checked").
+     */
+    @Test
+    void theVerificationIsClosedNotClosedOrWithheld() {
+        assertThat(ChangesCsv.verification(null)).isEmpty();
+        assertThat(ChangesCsv.verification(new ChangeViews.VerificationView("f", true, List.of(), false, 9)))
+                .isEqualTo("closed");
+        assertThat(ChangesCsv.verification(new ChangeViews.VerificationView(
+                        "f", false, List.of("PermissionSet:X#ViewAllData", "Profile:Admin"), false, 9)))
+                .isEqualTo("not closed: PermissionSet:X#ViewAllData; Profile:Admin");
+        assertThat(ChangesCsv.verification(new ChangeViews.VerificationView("f", false, List.of(), false, 9)))
+                .isEqualTo("not closed");
+        assertThat(ChangesCsv.verification(new ChangeViews.VerificationView("f", null, null, true, 9)))
+                .isEqualTo(ChangesCsv.WITHHELD);
     }
 
     /** A rejection is told as one, and an executed change that put up no retest says 0. */
@@ -235,16 +265,27 @@ class ChangesCsvTest {
         assertThat(row.get(ChangesCsv.COLUMNS.indexOf("unapprovedItems"))).isEqualTo(ChangesCsv.WITHHELD);
     }
 
-    /** The question the change's kind raises for its approvers (ADR 140), in the last column, as the view has it. */
+    /**
+     * The question the change's kind raises for its approvers (ADR 140), in the column it has had since (the
+     * last then; the columns ADR 151 added follow it), as the view has it.
+     */
     @Test
-    void theKindsQuestionIsTheLastColumn() {
+    void theKindsQuestionKeepsItsColumn() {
         String question = "configItems: PermissionSet:X is an access item (who may see or do what), but the change is"
                 + " requested as CONFIGURATION: …";
         List<String> row = read(ChangesCsv.write(List.of(requested("c5", "Tidy", question)), Map.of()))
                 .get(1)
                 .getFields();
-        assertThat(row.getLast()).isEqualTo(question);
-        assertThat(ChangesCsv.COLUMNS.getLast()).isEqualTo("kindQuestion");
+        assertThat(ChangesCsv.COLUMNS.indexOf("kindQuestion")).isEqualTo(28);
+        assertThat(row.get(28)).isEqualTo(question);
+        assertThat(ChangesCsv.COLUMNS.subList(29, ChangesCsv.COLUMNS.size()))
+                .containsExactly(
+                        "executionIndex",
+                        "finding",
+                        "verification",
+                        "verificationIndex",
+                        "processesVerifiedAt",
+                        "processesVerifiedBy");
     }
 
     /** RFC 4180 quoting, UTF-8 text as it is, and no cell a spreadsheet would run as a formula. */

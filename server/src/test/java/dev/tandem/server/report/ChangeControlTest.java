@@ -151,7 +151,7 @@ class ChangeControlTest {
         List<String> row = sections.getFirst().table().rows().getFirst().cells();
         assertThat(row.get(3))
                 .isEqualTo("PermissionSet:Sync; also changed, beyond its approval: Profile:Admin#AuthorApex");
-        assertThat(row.get(5)).endsWith(", before its approvals");
+        assertThat(row.getLast()).endsWith(", before its approvals");
         assertThat(sections.get(1).table().rows())
                 .extracting(r -> r.cells().getFirst())
                 .containsExactly("CC6.3", "CC6.1");
@@ -348,6 +348,74 @@ class ChangeControlTest {
                 .isEqualTo("approved by the incident commander, ian, 2026-11-26 10:00:00 UTC; not executed");
     }
 
+    /**
+     * The change's row traces it from request to execution, each step by its ledger entry (ADR 151): who
+     * requested it and when, the pre-change snapshots by name and the entry that added each (a FORENSIC one
+     * as such, never its name), who executed it, and the analyzers' check when it is public.
+     */
+    @Test
+    void theRowTracesTheRequestItsSnapshotsTheExecutionAndTheCheck() {
+        List<ReportEntry> entries = List.of(
+                ENTRIES.getFirst(),
+                entry(
+                        2,
+                        "evidence.added",
+                        "2026-11-26T08:30:00Z",
+                        "{\"evidence\":\"s1\",\"name\":\"metadata.zip\",\"kind\":\"CONFIG_SNAPSHOT\","
+                                + "\"repository\":\"AUDIT\",\"sha256\":\"00\",\"size\":1}"),
+                entry(
+                        3,
+                        "change.requested",
+                        "2026-11-26T09:00:00Z",
+                        "rita",
+                        "{\"change\":\"c2\",\"title\":\"Tidy Sync\",\"kind\":\"CONFIGURATION\","
+                                + "\"configItems\":[\"PermissionSet:Sync\"],\"controls\":[\"CC6.3\"],"
+                                + "\"preSnapshots\":[\"s1\",\"s9\"],\"emergency\":false}"),
+                entry(
+                        4,
+                        "change.decided",
+                        "2026-11-26T10:00:00Z",
+                        "ian",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"INCIDENT_COMMANDER\"}"),
+                entry(
+                        5,
+                        "change.decided",
+                        "2026-11-26T11:00:00Z",
+                        "cora",
+                        "{\"change\":\"c2\",\"decision\":\"APPROVE\",\"role\":\"AUDIT_LIAISON\"}"),
+                entry(6, "change.executed", "2026-11-26T12:00:00Z", "{\"change\":\"c2\"}"),
+                entry(
+                        7,
+                        "change.verified",
+                        "2026-11-26T12:05:00Z",
+                        "{\"change\":\"c2\",\"finding\":\"f1\",\"closed\":true,\"remaining\":[]}"));
+        Section changes = ChangeControl.sections(entries, SETTINGS).getFirst();
+        assertThat(changes.table().header())
+                .containsExactly(
+                        "Change",
+                        "Title",
+                        "Kind",
+                        "Configuration items",
+                        "Controls",
+                        "Request, snapshots, execution",
+                        "State");
+        Report.Row row = changes.table().rows().getFirst();
+        assertThat(row.cells().get(5))
+                .isEqualTo("requested by rita, 2026-11-26 09:00:00 UTC (#3), against the pre-change snapshots"
+                        + " metadata.zip (#2), a FORENSIC snapshot, not in this report (s9); executed by rosa; the"
+                        + " analyzers found the finding closed (#7)");
+        assertThat(row.cites()).contains(3L, 4L, 5L, 6L, 7L);
+        // requested only: no execution, no check
+        Report.Row requested = ChangeControl.sections(entries.subList(0, 3), SETTINGS)
+                .getFirst()
+                .table()
+                .rows()
+                .getFirst();
+        assertThat(requested.cells().get(5))
+                .isEqualTo("requested by rita, 2026-11-26 09:00:00 UTC (#3), against the pre-change snapshots"
+                        + " metadata.zip (#2), a FORENSIC snapshot, not in this report (s9)");
+    }
+
     @Test
     void aWithdrawnRequestIsShownWithdrawnNotPending() {
         List<ReportEntry> entries = List.of(
@@ -367,7 +435,7 @@ class ChangeControlTest {
                 .table()
                 .rows()
                 .getFirst();
-        assertThat(row.cells().get(5))
+        assertThat(row.cells().getLast())
                 .startsWith("withdrawn ")
                 .endsWith(": the only audit liaison requested it")
                 .doesNotContain("not executed");
@@ -400,7 +468,7 @@ class ChangeControlTest {
         assertThat(row.get(3))
                 .isEqualTo("PermissionSet:Sync; also changed, beyond its approval: 1 configuration item (named in"
                         + " privileged diffs)");
-        assertThat(row.get(5)).endsWith(", before its approvals");
+        assertThat(row.getLast()).endsWith(", before its approvals");
         assertThat(sections.get(1).table().rows())
                 .extracting(r -> r.cells().getFirst())
                 .containsExactly("CC6.3");
