@@ -34,6 +34,7 @@ type bagOptions struct {
 	since         string   // --since: a file holding a signed checkpoint kept from earlier
 	witnesses     []string // --witness-key (or the old positional argument): each must have cosigned
 	allowUnlisted bool     // --allow-unlisted: accept a bag without its own export entry, with a warning
+	incident      string   // --incident: the incident the bag must be of
 }
 
 // parseBagArgs reads "BAG [--key VKEY] [--since FILE] [--witness-key VKEY]... [--allow-unlisted]
@@ -56,6 +57,8 @@ func parseBagArgs(args []string) (string, bagOptions, error) {
 			o.key, err = value()
 		case "--since":
 			o.since, err = value()
+		case "--incident":
+			o.incident, err = value()
 		case "--witness-key":
 			var w string
 			w, err = value()

@@ -11,7 +11,7 @@
 //	                 "consistency":[{"from":M,"to":N,"hashes":["<base64>",...]}]}
 //
 // or: go run . --bag BAG [--key VKEY] [--since OLD_CHECKPOINT] [--witness-key VKEY]... [--allow-unlisted]
-// [WITNESS_VKEY], where BAG is an unpacked Tandem export bag (docs/contracts.md §5) and the options mean
+// [--incident ID] [WITNESS_VKEY], where BAG is an unpacked Tandem export bag (docs/contracts.md §5) and the options mean
 // what tandem verify's do (docs/export.md, "Verify, offline"; ADR 151): the format bag-info.txt declares
 // (Tandem-Bag-Format, none for format 1; a newer format than this checker knows fails as such), every
 // tag and payload manifest line (SHA-256, SHA-512), the files they list and the contract defines, and
@@ -78,7 +78,7 @@ func main() {
 		bag, options, err := parseBagArgs(os.Args[2:])
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "interop --bag:", err)
-			fmt.Fprintln(os.Stderr, "usage: interop --bag BAG [--key VKEY] [--since OLD_CHECKPOINT] [--witness-key VKEY]... [--allow-unlisted]")
+			fmt.Fprintln(os.Stderr, "usage: interop --bag BAG [--key VKEY] [--since OLD_CHECKPOINT] [--witness-key VKEY]... [--allow-unlisted] [--incident ID]")
 			os.Exit(2)
 		}
 		if err := runBag(bag, options); err != nil {
@@ -409,6 +409,9 @@ func runBag(bag string, options bagOptions) error {
 	}
 	if !opened {
 		return fmt.Errorf("missing entry: data/ledger/entries.jsonl: no incident.opened entry of incident %s: the bag's Tandem-Incident is bound to no signed entry", incident)
+	}
+	if want := strings.TrimSpace(options.incident); want != "" && want != incident {
+		return fmt.Errorf("wrong incident: bag-info.txt: the bag is of incident %s (every entry of it, its incident.opened among them, signed), not %s, the one you asked for with --incident: a bag of another incident", printable(incident), printable(want))
 	}
 	checked := 0
 	if err := eachLine(filepath.Join(ledgerDir, "proofs.jsonl"), func(line []byte) error {

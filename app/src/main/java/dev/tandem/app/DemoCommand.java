@@ -131,7 +131,10 @@ final class DemoCommand implements Callable<Integer> {
                 The auditor's copy: export the incident's bag, then verify it offline (no server needed),
                 with the log's key pinned:
                   ./tandem export --server $S --token $AUDITOR --incident $I --out incident-bag.zip
-                  ./tandem verify incident-bag.zip --key "$K"
+                  ./tandem verify incident-bag.zip --key "$K" --incident $I
+                or with the independent Go checker (interop/go, same options; docs/export.md):
+                  (cd interop/go && GOPROXY=off GOFLAGS=-mod=mod go build -o /tmp/bag-check .)
+                  unzip -q incident-bag.zip -d bag && /tmp/bag-check --bag bag/tandem-* --key "$K" --incident $I
                 and record the checkpoint you verified (or paste it on the Audit tab, %s/incidents/%s/audit,
                 where the evidence requests are: one answered by the liaison with the policy, one open, and
                 one answered with the change below and a ledger entry):

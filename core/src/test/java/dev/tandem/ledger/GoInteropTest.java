@@ -173,6 +173,28 @@ class GoInteropTest {
                         + " server's verifier key with --key, received from its operator (GET /api/v1/ledger/key),"
                         + " never the bag's own\n");
 
+        // a bag of another incident than the one asked for (--incident, as tandem verify's): FAILED, whatever else
+        // holds
+        Path honest = unpackedBag("key-incident", null);
+        Result right = run(
+                honest,
+                List.of(
+                        binary.toString(),
+                        "--bag",
+                        honest.toString(),
+                        "--key",
+                        bagKey,
+                        "--incident",
+                        dev.tandem.export.SampleBag.INCIDENT));
+        assertThat(right.exit()).as(right.output()).isZero();
+        Result another = run(
+                honest, List.of(binary.toString(), "--bag", honest.toString(), "--key", bagKey, "--incident", "INC-8"));
+        assertThat(another.exit()).as(another.output()).isEqualTo(1);
+        assertThat(another.output())
+                .contains("FAILED: wrong incident: bag-info.txt: the bag is of incident "
+                        + dev.tandem.export.SampleBag.INCIDENT + " (every entry of it, its incident.opened among them,"
+                        + " signed), not INC-8, the one you asked for with --incident: a bag of another incident\n");
+
         // a --key that is no verifier key is a usage error, as tandem verify's exit 2
         Result usage = run(dir, List.of(binary.toString(), "--bag", dir.toString(), "--key", "not-a-key"));
         assertThat(usage.exit()).as(usage.output()).isEqualTo(2);

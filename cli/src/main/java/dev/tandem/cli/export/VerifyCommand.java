@@ -48,6 +48,9 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The verdict's name when nothing pins the bag's signer. */
     static final String UNPINNED = "signer not pinned (no --key)";
 
+    /** The verdict's name when the bag is of another incident than --incident names (ADR 151). */
+    static final String WRONG_INCIDENT = "wrong incident";
+
     /** The verdict's name when the bag does not list its own contents and --allow-unlisted was not given. */
     static final String UNLISTED = "completeness not proven";
 
@@ -74,6 +77,15 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " consistent with it (export with ?since=<its size>).")
     @Nullable
     Path since;
+
+    @Option(
+            names = "--incident",
+            paramLabel = "ID",
+            description = "The incident the bag must be of (the id you asked for the export of): a bag of another"
+                    + " incident, however well it verifies, FAILS with \"wrong incident\". The bag's incident is"
+                    + " bound to its signed entries, each of that incident, its incident.opened among them.")
+    @Nullable
+    String incident;
 
     @Option(
             names = "--allow-unlisted",
@@ -176,6 +188,13 @@ public final class VerifyCommand implements Callable<Integer> {
         switch (check) {
             case BagCheck.Verified v -> {
                 BagCheck.Summary s = v.summary();
+                if (incident != null && !incident.strip().equals(s.incident())) {
+                    out.println("FAILED: " + WRONG_INCIDENT + ": bag-info.txt: the bag is of incident "
+                            + printable(s.incident()) + " (every entry of it, its incident.opened among them,"
+                            + " signed), not " + printable(incident.strip()) + ", the one you asked for with"
+                            + " --incident: a bag of another incident");
+                    return TandemCommand.EXIT_FOUND;
+                }
                 out.println("Bag " + path);
                 out.println("  incident     " + s.incident());
                 out.println("  format       " + s.format()

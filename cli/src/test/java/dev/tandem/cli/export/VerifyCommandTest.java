@@ -183,6 +183,21 @@ class VerifyCommandTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** A bag of another incident than the one asked for fails, however well it verifies (ADR 151). */
+    @Test
+    void aBagOfAnotherIncidentThanTheOneAskedForFails() throws Exception {
+        Path bag = bag(false);
+        Run right = run("verify", bag.toString(), "--key", signer.verifierKey(), "--incident", "I-1");
+        assertThat(right.exit()).as(right.err()).isZero();
+        assertThat(right.out()).contains("VERIFIED: ");
+        Run wrong = run("verify", bag.toString(), "--key", signer.verifierKey(), "--incident", "I-2");
+        assertThat(wrong.exit()).as(wrong.out()).isEqualTo(1);
+        assertThat(wrong.out())
+                .isEqualTo("FAILED: wrong incident: bag-info.txt: the bag is of incident I-1 (every entry of it, its"
+                        + " incident.opened among them, signed), not I-2, the one you asked for with --incident: a bag"
+                        + " of another incident\n");
+    }
+
     @Test
     void aBagWithoutItsOwnExportEntryFailsUnlessAllowed() throws Exception {
         // an older build's bag, or a newer one whose export entry was taken out with its proof: the same bytes
