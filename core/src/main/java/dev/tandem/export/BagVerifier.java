@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -109,6 +110,9 @@ public final class BagVerifier {
 
     private final Options options;
     private final List<String> warnings = new ArrayList<>();
+
+    /** The line of each file in each manifest, by the manifest's name, for the failure to name (ADR 151). */
+    private final Map<String, Map<String, Integer>> manifestLines = new HashMap<>();
 
     private BagVerifier(Options options) {
         this.options = options;
@@ -702,6 +706,7 @@ public final class BagVerifier {
                     throw new Stop(Problem.MALFORMED, path, "line " + n + " names " + file + ", outside data/");
                 }
                 lines.put(file, parts[0].toLowerCase(java.util.Locale.ROOT));
+                manifestLines.computeIfAbsent(path, x -> new HashMap<>()).putIfAbsent(file, n);
             }
             out.put(algorithm, lines);
         }
@@ -722,7 +727,7 @@ public final class BagVerifier {
                 throw new Stop(
                         Problem.MISSING_FILE,
                         path,
-                        "listed in " + prefix + f.getValue().getFirst() + ".txt but not in the bag");
+                        "listed in " + line(prefix + f.getValue().getFirst() + ".txt", path) + " but not in the bag");
             }
             MessageDigest[] md = BagWriter.digests();
             long size = 0;
@@ -748,12 +753,18 @@ public final class BagVerifier {
                     throw new Stop(
                             Problem.CHANGED_BYTE,
                             path,
-                            "its " + a.toUpperCase(java.util.Locale.ROOT) + " is " + actual + ", " + prefix + a
-                                    + ".txt says " + expected);
+                            "its " + a.toUpperCase(java.util.Locale.ROOT) + " is " + actual + ", "
+                                    + line(prefix + a + ".txt", path) + " says " + expected);
                 }
             }
         }
         return sha256;
+    }
+
+    /** {@code <manifest> line <n>}: where the manifest lists {@code path}. */
+    private String line(String manifest, String path) {
+        Integer n = manifestLines.getOrDefault(manifest, Map.of()).get(path);
+        return n == null ? manifest : manifest + " line " + n;
     }
 
     private Checkpoint open(NoteVerifier verifier, String signed, String where) throws Stop {
