@@ -560,6 +560,9 @@ public final class SetupTimes {
                 return null;
             }
             char sep = s.charAt(i);
+            if (aDigits == 4 && sep == '.' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return yearDotted(a);
+            }
             boolean numeric = (sep == '/' || sep == '.' || sep == '-')
                     && i + 1 < s.length()
                     && Character.isDigit(s.charAt(i + 1));
@@ -603,6 +606,27 @@ public final class SetupTimes {
             }
             boolean dayFirstStyle = aDigits == 2 && s.charAt(a0) == '0' && half == 0 && twoDigitHour;
             return new Reading(monthFirst, dayFirst, abbreviation, dayFirstStyle);
+        }
+
+        /**
+         * {@code 2026. 12. 3. 오후 2:15} (Korean, CLDR's {@code y. M. d. a h:mm}): year, month and day,
+         * each closed by a dot and a space, the year read already; one way only.
+         */
+        private @Nullable Reading yearDotted(int year) {
+            at('.');
+            if (!spaces()) {
+                return null;
+            }
+            int month = number(2);
+            if (month < 0 || !at('.') || !spaces()) {
+                return null;
+            }
+            int day = number(2);
+            if (day < 0 || !at('.') || !timeAndZone(false)) {
+                return null;
+            }
+            long t = millis(year, month, day, java.time.LocalTime.of(hour, minute, second), offset);
+            return new Reading(t, t, abbreviation, false);
         }
 
         /** {@code Mar 15, 2025}, {@code March 15, 2025}: read month first only, as the name says. */
@@ -711,6 +735,8 @@ public final class SetupTimes {
                     return false;
                 }
             }
+            // Chinese, Japanese and Korean write the half of the day before the time: 下午2:15, 오후 2:15
+            int before = halfDayBefore();
             int h0 = i;
             hour = number(2);
             twoDigitHour = i - h0 == 2;
@@ -729,7 +755,7 @@ public final class SetupTimes {
             }
             int mark = i;
             boolean spaced = spaces();
-            half = halfDay();
+            half = before != 0 ? before : halfDay();
             if (half == 0) {
                 i = mark;
                 spaced = spaces();
@@ -738,7 +764,9 @@ public final class SetupTimes {
                     return false;
                 }
                 hour = hour % 12 + (half == 2 ? 12 : 0);
-                spaced = spaces();
+                if (before == 0) {
+                    spaced = spaces(); // after the mark; one before the time left them to the zone
+                }
             }
             if (hour > 23 || minute > 59 || second > 59) {
                 return false;
@@ -800,6 +828,24 @@ public final class SetupTimes {
             }
             return 0;
         }
+
+        /** 1 for a morning mark before the time, 2 for an afternoon one ({@link #HALF_DAYS_BEFORE}), 0 for none. */
+        private int halfDayBefore() {
+            for (int h = 0; h < HALF_DAYS_BEFORE.length; h++) {
+                if (s.startsWith(HALF_DAYS_BEFORE[h], i)) {
+                    i += HALF_DAYS_BEFORE[h].length();
+                    spaces();
+                    return h % 2 + 1;
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * The marks CLDR's Chinese, Japanese and Korean put before the time: the morning (even places)
+         * and the afternoon (odd).
+         */
+        private static final String[] HALF_DAYS_BEFORE = {"上午", "下午", "午前", "午後", "오전", "오후"};
 
         /** The marks of the morning (even places) and the afternoon (odd), the dotted ones first. */
         private static final String[] HALF_DAYS = {"A.M.", "P.M.", "AM", "PM"};

@@ -157,4 +157,24 @@ class AdminCapturesTest {
         assertThat(r.stats().events()).isEqualTo(2);
         assertThat(r.stats().users()).isEqualTo(1);
     }
+
+    @Test
+    void koreanAndChineseDownloadsWithTheHalfOfTheDayBeforeTheTimeAreRead() throws Exception {
+        // Login History in ko_KR (2026. 12. 3. 오후 2:15:16, GMT), the trail in zh_TW (2026/12/3 下午 10:16:20 GMT+08:00)
+        AnalysisResult r = analyze("day-half-before-the-time");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.findings())
+                .filteredOn(f -> f.pattern() == LeakPattern.DATA_ACCESS_GRANT)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                    assertThat(f.title())
+                            .isEqualTo("View All Data given to permission set Export_All by jdoe@acme.com at 2026-12-03"
+                                    + " 14:16 UTC, 1 min after the suspicious login of jdoe@acme.com");
+                });
+        assertThat(r.timeline())
+                .extracting(e -> e.at().toString())
+                .containsExactly("2026-12-03T14:15:16Z", "2026-12-03T14:16:20Z");
+    }
 }

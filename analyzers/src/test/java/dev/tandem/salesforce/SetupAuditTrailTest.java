@@ -344,6 +344,24 @@ class SetupAuditTrailTest {
     }
 
     /**
+     * Chinese, Japanese and Korean put the half of the day before the time (CLDR: {@code y/M/d ah:mm},
+     * Korean {@code y. M. d. a h:mm}), with or without a space after it.
+     */
+    @Test
+    void readsTheHalfOfTheDayWrittenBeforeTheTime() {
+        assertThat(SetupTimes.parse("2026/12/3 下午2:15")).isEqualTo(iso("2026-12-03T14:15:00Z"));
+        assertThat(SetupTimes.parse("2026/12/3 下午 10:16:20 GMT+08:00")).isEqualTo(iso("2026-12-03T14:16:20Z"));
+        assertThat(SetupTimes.parse("2026/12/3 上午12:05")).isEqualTo(iso("2026-12-03T00:05:00Z"));
+        assertThat(SetupTimes.parse("2026/12/03 午後2:15")).isEqualTo(iso("2026-12-03T14:15:00Z"));
+        assertThat(SetupTimes.parse("2026. 12. 3. 오후 2:15:16")).isEqualTo(iso("2026-12-03T14:15:16Z"));
+        assertThat(SetupTimes.parse("2026. 12. 3. 오전 9:02")).isEqualTo(iso("2026-12-03T09:02:00Z"));
+        // a half of the day with an hour past 12, two of them, a Korean date without its last dot: no time
+        assertThat(SetupTimes.parse("2026. 12. 3. 오후 14:15")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(SetupTimes.parse("2026/12/3 下午 2:15 PM")).isEqualTo(Timestamps.UNKNOWN);
+        assertThat(SetupTimes.parse("2026. 12. 3 오후 2:15")).isEqualTo(Timestamps.UNKNOWN);
+    }
+
+    /**
      * A download is written in the time zone of the user who downloaded it, with its abbreviation:
      * each stands for one offset, whatever the season (Phoenix keeps MST in July, Brisbane AEST in
      * January), and the ones java.time reads as another zone (BST as GMT, IST as GMT) or not at all
