@@ -125,6 +125,14 @@ public final class SetupAuditTrail {
     /** Line breaks and runs of spaces inside an Action: one space, as the trail's page shows it. */
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /**
+     * The object named before its default: {@code Changed Contact sharing model from …},
+     * {@code Changed Account External Access Level from …}, {@code Contact default access changed …}.
+     */
+    private static final Pattern OBJECT_BEFORE_MODEL = Pattern.compile(
+            "(?i)\\b(?!changed\\b|the\\b)([A-Za-z][A-Za-z0-9_]*)\\s+(?:(?:default|external|internal)\\s+)*"
+                    + "(?:sharing model|default access|access level)\\b");
+
     private static final Pattern OBJECT_MODEL =
             Pattern.compile("(?i)(?:sharing model|default access)\\s+(?:for|of)\\s+(\\S+)");
 
@@ -369,13 +377,17 @@ public final class SetupAuditTrail {
             Matcher rm = RULE.matcher(action);
             return new Classified(Opens.SHARING_OPENED, rm.find() ? rm.group(1).strip() : "", false, "");
         }
-        if (lower.contains("sharing model") || lower.contains("default access") || sec.contains("sharing defaults")) {
+        if (lower.contains("sharing model")
+                || lower.contains("default access")
+                || lower.contains("access level")
+                || sec.contains("sharing defaults")) {
             Matcher ft = FROM_TO.matcher(action);
             String to = ft.find() ? ft.group(2).toLowerCase(Locale.ROOT) : "";
             if (to.contains("public") || to.contains("read/write") || to.contains("read only")) {
                 Matcher om = OBJECT_MODEL.matcher(action);
-                return new Classified(
-                        Opens.SHARING_OPENED, om.find() ? om.group(1).strip() : "", false, "");
+                Matcher before = OBJECT_BEFORE_MODEL.matcher(action);
+                String object = om.find() ? om.group(1) : before.find() ? before.group(1) : "";
+                return new Classified(Opens.SHARING_OPENED, object.strip(), false, "");
             }
         }
         return null;

@@ -177,4 +177,15 @@ class AdminCapturesTest {
                 .extracting(e -> e.at().toString())
                 .containsExactly("2026-12-03T14:15:16Z", "2026-12-03T14:16:20Z");
     }
+
+    @Test
+    void eachObjectWhoseDefaultIsOpenedIsNamedFromTheWordsBeforeItsSharingModel() throws Exception {
+        AnalysisResult r = analyze("sharing-defaults");
+
+        // two objects opened: two findings, each naming its object; the default set back to Private is none
+        assertThat(r.findings())
+                .filteredOn(f -> f.pattern() == LeakPattern.DATA_ACCESS_GRANT)
+                .extracting(f -> f.subject().id())
+                .containsExactlyInAnyOrder("Account", "Contact");
+    }
 }

@@ -13,6 +13,27 @@ import org.junit.jupiter.api.Test;
 
 class SetupAuditTrailTest {
 
+    /** An org-wide default opened names its object, after the model or before it. */
+    @Test
+    void namesTheObjectOfAnOpenedDefaultWhereverTheTextPutsIt() {
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Contact sharing model from Private to Public Read/Write", "Sharing Defaults"))
+                .isEqualTo(new Classified(Opens.SHARING_OPENED, "Contact", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Account External Access Level from Private to Public Read Only", "Sharing Defaults"))
+                .isEqualTo(new Classified(Opens.SHARING_OPENED, "Account", false, ""));
+        assertThat(SetupAuditTrail.classify(
+                        "Changed sharing model for Lead from Private to Public Read Only", "Sharing Defaults"))
+                .isEqualTo(new Classified(Opens.SHARING_OPENED, "Lead", false, ""));
+        // closed again, or no object named at all
+        assertThat(SetupAuditTrail.classify(
+                        "Changed Lead sharing model from Public Read/Write to Private", "Sharing Defaults"))
+                .isNull();
+        assertThat(SetupAuditTrail.classify(
+                        "Changed the sharing model from Private to Public Read Only", "Sharing Defaults"))
+                .isEqualTo(new Classified(Opens.SHARING_OPENED, "", false, ""));
+    }
+
     @Test
     void readsTheChangesThatOpenDataAsTheAuditTrailWordsThem() {
         assertThat(SetupAuditTrail.classify(
