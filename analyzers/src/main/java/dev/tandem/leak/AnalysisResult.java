@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What an analysis found, what it read, and what it could not read; {@code contributions} tells
  * which input each file name, problem and volume came from; {@code timeline} puts the setup changes,
- * logins and extractions the findings cite in time order.
+ * logins and extractions the findings cite in time order; {@code unrecognised} names the inputs
+ * (as given) nothing in which was recognised as a capture the analysis reads ({@link
+ * LeakAnalyzer#RECOGNISED}): a README, an image, a CSV with no column of personal data.
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -14,7 +16,8 @@ public record AnalysisResult(
         List<Problem> problems,
         Stats stats,
         Contributions contributions,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<String> unrecognised) {
 
     /** Volumes read and the state kept (bounded by users and sessions, not rows). */
     public record Stats(long events, long users, long sessions, long harEntries, long bytes) {}
@@ -24,6 +27,17 @@ public record AnalysisResult(
         inputs = List.copyOf(inputs);
         problems = List.copyOf(problems);
         timeline = List.copyOf(new java.util.TreeSet<>(timeline));
+        unrecognised = List.copyOf(unrecognised);
+    }
+
+    public AnalysisResult(
+            List<Finding> findings,
+            List<AnalyzedInput> inputs,
+            List<Problem> problems,
+            Stats stats,
+            Contributions contributions,
+            List<TimelineEntry> timeline) {
+        this(findings, inputs, problems, stats, contributions, timeline, List.of());
     }
 
     public AnalysisResult(

@@ -41,6 +41,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LeakAnalyzer {
     private static final int SNIFF = 64 * 1024;
+
+    /**
+     * What the analysis recognises, each by its header or structure (docs/leak-patterns.md, "What is
+     * read"), to tell someone whose input was none of them; an input that is none feeds nothing
+     * ({@link AnalysisResult#unrecognised()}).
+     */
+    public static final List<String> RECOGNISED = List.of(
+            "Event Log File CSV: an EVENT_TYPE column",
+            "real-time events (LoginEvent, ApiEvent, ReportEvent …) as CSV or JSON: EventDate or EventIdentifier",
+            "User export: Username, Profile.Name (or ProfileId, Profile) and Id (or User ID);"
+                    + " PermissionSetAssignment export: AssigneeId (or Assignee.Username) and PermissionSet.Name",
+            "Login History: Login Time, Username, Source IP (a query export: LoginTime, SourceIp, UserId)",
+            "Setup Audit Trail: Date, User, Action, Section (a query export: CreatedDate, Action, Display)",
+            "a data export (CSV or JSON records) with a column of personal data: Email, Phone, FirstName,"
+                    + " LastName, MailingStreet …",
+            "Salesforce metadata XML: a root element Profile, PermissionSet, SharingRules, ConnectedApp,"
+                    + " NamedCredential …",
+            "HAR 1.2: a log object with entries (.har)",
+            "zip or gzip of any of these");
+
     private static final int MAX_ZIP_DEPTH = 2;
 
     private final Thresholds thresholds;
@@ -183,7 +203,19 @@ public final class LeakAnalyzer {
                         run.behaviour.sessions.values().stream()
                                 .map(s -> s.inputs)
                                 .toList()),
-                rules.timeline());
+                rules.timeline(),
+                unrecognised(inputs, run.recognised));
+    }
+
+    /** The inputs nothing in which fed the analysis: each read, none recognised as a capture it reads. */
+    private static List<String> unrecognised(List<AnalysisInput> inputs, java.util.BitSet recognised) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!recognised.get(i)) {
+                names.add(inputs.get(i).name());
+            }
+        }
+        return names;
     }
 
     /**
@@ -309,6 +341,9 @@ public final class LeakAnalyzer {
         final JsonRecordsReader jsonRecords = new JsonRecordsReader();
         final HarReader har = new HarReader(thresholds.maxBodyBytes());
         final RepeatedRows repeated = new RepeatedRows();
+        /** The inputs (by index) in which something was recognised as a capture the analysis reads. */
+        final java.util.BitSet recognised = new java.util.BitSet();
+
         int done;
         int input;
         Contributions.@Nullable Recorder contributions;
@@ -317,6 +352,11 @@ public final class LeakAnalyzer {
         Run(int total, ProgressListener progress) {
             this.total = total;
             this.progress = progress;
+        }
+
+        /** Something in the current input (or an archive member of it) feeds the analysis. */
+        private void recognised() {
+            recognised.set(input);
         }
 
         private void batch() {
@@ -351,6 +391,7 @@ public final class LeakAnalyzer {
             if (contributions != null) {
                 contributions.produced(name, input);
             }
+            recognised();
             long n = 0;
             try {
                 for (List<ActivityEvent> b = log.batches.take(); b != ReadAhead.END; b = log.batches.take()) {
@@ -412,6 +453,7 @@ public final class LeakAnalyzer {
                         || (start.contains("\"log\"") && start.contains("\"entries\""))
                         || (start.contains("\"log\"") && start.contains("\"creator\""))) {
                     analyzed.add(new AnalyzedInput(name, "har"));
+                    recognised();
                     har.read(name, in, problems, e -> {
                         captures.accept(e);
                         if ((captures.entries & 255) == 0) {
@@ -453,6 +495,9 @@ public final class LeakAnalyzer {
             try {
                 XmlNode root = SafeXml.parse(in);
                 boolean known = config.add(name, root);
+                if (known) {
+                    recognised();
+                }
                 analyzed.add(
                         new AnalyzedInput(name, known ? "salesforce-metadata:" + root.name() : "xml:" + root.name()));
             } catch (SafeXml.Refused e) {
@@ -471,22 +516,28 @@ public final class LeakAnalyzer {
                 Header h = table.header();
                 if (EventLogReader.isEventLogFile(h)) {
                     analyzed.add(new AnalyzedInput(name, eventLogFormat(peek, head)));
+                    recognised();
                     EventLogReader.read(name, table, problems, this::event, this::batch);
                 } else if (UserDirectory.isAssignments(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-permission-set-assignments"));
+                    recognised();
                     directory.readAssignments(name, table, problems);
                 } else if (UserDirectory.isUsers(h)) {
                     analyzed.add(new AnalyzedInput(name, "salesforce-users"));
+                    recognised();
                     directory.readUsers(name, table, problems);
                 } else if (LoginHistory.isLoginHistory(h)) {
                     analyzed.add(new AnalyzedInput(name, OtherSalesforceFiles.LOGIN_HISTORY.format()));
+                    recognised();
                     logins.read(name, table, problems);
                 } else if (SetupAuditTrail.isSetupAuditTrail(h)) {
                     analyzed.add(new AnalyzedInput(name, OtherSalesforceFiles.SETUP_AUDIT_TRAIL.format()));
+                    recognised();
                     setupTrail.read(name, table, problems);
                 } else if (OtherSalesforceFiles.of(h) != null) {
                     OtherSalesforceFiles other = OtherSalesforceFiles.of(h);
                     analyzed.add(new AnalyzedInput(name, other.format()));
+                    recognised();
                     long rows = 0;
                     while (table.next()) {
                         rows++;
@@ -499,6 +550,7 @@ public final class LeakAnalyzer {
                     }
                     if (object != null && (h.has("EventDate") || h.has("EventIdentifier"))) {
                         analyzed.add(new AnalyzedInput(name, "salesforce-event:" + object));
+                        recognised();
                         realtimeCsv(name, table, object);
                     } else {
                         analyzed.add(new AnalyzedInput(name, "data-export-csv"));
@@ -586,6 +638,8 @@ public final class LeakAnalyzer {
                 }
             }
             if (!f.piiColumns.isEmpty()) {
+                // a data export is read for its columns of personal data: one without any feeds nothing
+                recognised();
                 exports.files.add(f);
             }
         }
@@ -652,8 +706,12 @@ public final class LeakAnalyzer {
             });
             logins.endOfFile(name, problems);
             problems.endOfFile(name);
-            exports.files.addAll(
-                    byType.values().stream().filter(f -> f.piiRows > 0).toList());
+            List<Exports.ExportFile> withPii =
+                    byType.values().stream().filter(f -> f.piiRows > 0).toList();
+            exports.files.addAll(withPii);
+            if (events[0] > 0 || setup[0] > 0 || setup[1] > 0 || !withPii.isEmpty()) {
+                recognised();
+            }
             String format = events[0] > 0
                     ? "salesforce-event-json" + (fromName == null ? "" : ":" + fromName)
                     : setup[0] > 0

@@ -1003,4 +1003,47 @@ class LeakAnalyzerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads");
     }
+
+    /**
+     * An input is recognised when something in it feeds the analysis: a header or root element it
+     * reads, a data export with a column of personal data, an archive member that is one of them.
+     * The others are named in {@code unrecognised}, in the order given, with one or several threads.
+     */
+    @Test
+    void namesTheInputsNothingInWhichWasRecognised() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zipped)) {
+            z.putNextEntry(new ZipEntry("notes.txt"));
+            z.write("just notes\n".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("User.csv"));
+            z.write(USERS.getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream notes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(notes)) {
+            z.putNextEntry(new ZipEntry("notes.txt"));
+            z.write("just notes\n".getBytes(StandardCharsets.UTF_8));
+        }
+        for (int threads : new int[] {1, 3}) {
+            List<AnalysisInput> inputs = List.of(
+                    text("README.md", "# Notes\n\nsome, text\n"),
+                    text("User.csv", USERS),
+                    text("numbers.csv", "a,b,c\n1,2,3\n"),
+                    text("Contact.csv", "Id,Email\n003A,jane@example.com\n"),
+                    text("Opportunity.json", "[{\"Id\":\"006A\",\"Amount\":100}]"),
+                    text("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>"),
+                    text("Admin.profile-meta.xml", "<Profile><userLicense>Salesforce</userLicense></Profile>"),
+                    text("API.csv", "EVENT_TYPE,TIMESTAMP_DERIVED,USER_ID\n"),
+                    text("empty.csv", ""),
+                    AnalysisInput.of("both.zip", new ByteArrayInputStream(zipped.toByteArray())),
+                    AnalysisInput.of("notes.zip", new ByteArrayInputStream(notes.toByteArray())));
+            AnalysisResult r = new LeakAnalyzer(Thresholds.defaults(), new ScannerPayloadInspector(), threads)
+                    .analyze(inputs, ProgressListener.NONE);
+            assertThat(r.unrecognised())
+                    .as("threads %d", threads)
+                    .containsExactly(
+                            "README.md", "numbers.csv", "Opportunity.json", "pom.xml", "empty.csv", "notes.zip");
+        }
+        assertThat(analyze(text("numbers.csv", "a,b\n1,2\n")).unrecognised()).containsExactly("numbers.csv");
+        assertThat(analyze(text("User.csv", USERS)).unrecognised()).isEmpty();
+    }
 }

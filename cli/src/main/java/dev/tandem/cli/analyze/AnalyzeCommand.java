@@ -37,7 +37,8 @@ import tools.jackson.core.json.JsonFactory;
  * {@code tandem analyze PATH… [--format text|json] [--threads N]} (docs/contracts.md §4): the CRM leak
  * analyzers over files and folders of collected evidence, event logs parsed on all cores unless
  * {@code --threads} says otherwise (the findings are the same; docs/adr/091-start-up-and-analysis-on-all-cores.md). Exit 0 when nothing is found, 1 when something is (any pattern, any severity), 2 for
- * usage errors or when an input could not be read at all and nothing was found.
+ * usage errors, when an input could not be read at all and nothing was found, or when nothing in the inputs
+ * was recognised as a capture the analysis reads ({@link LeakAnalyzer#RECOGNISED}).
  */
 @Command(
         name = "analyze",
@@ -47,7 +48,8 @@ import tools.jackson.core.json.JsonFactory;
         exitCodeList = {
             "0:no finding (a BULK_READ_NOT_JUDGED problem on stderr still asks for what it names)",
             "1:findings of any pattern or severity",
-            "2:usage error, or an input could not be read (and nothing was found)"
+            "2:usage error, an input could not be read (and nothing was found), or nothing given was recognised"
+                    + " as a capture it reads"
         })
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -162,11 +164,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
             text(r, out);
         }
         out.flush();
+        boolean nothingRecognised = r.unrecognised().size() == inputs.size();
+        if (nothingRecognised) {
+            // after the output, where it is read last: read but not analyzed is no clean result either
+            nothingRecognised(paths, err);
+        }
         err.flush();
         if (!r.findings().isEmpty()) {
             return 1;
         }
-        return r.hasUnreadableInput() ? 2 : 0;
+        return r.hasUnreadableInput() || nothingRecognised ? 2 : 0;
+    }
+
+    /**
+     * What a user who gave the wrong file reads at the end (docs/contracts.md §4, "Additions"): that
+     * nothing in it was recognised, so nothing was analyzed, and what the analysis recognises.
+     */
+    static void nothingRecognised(List<Path> given, PrintWriter err) {
+        err.println("tandem analyze: nothing in "
+                + String.join(", ", given.stream().map(Path::toString).toList())
+                + " was recognised as a capture tandem analyze reads, so nothing was analyzed (exit 2);"
+                + " it recognises, by header (docs/leak-patterns.md, \"What is read\"):");
+        for (String f : LeakAnalyzer.RECOGNISED) {
+            err.println("  " + f);
+        }
     }
 
     /** A folder stands for its files, in name order; names are reported as given. */

@@ -9,8 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnalyzeCommandTest {
+    private static final String USER_EXPORT =
+            "Id,Username,UserType,Profile.Name\n0055g00000A,a@shop.example,Standard,Standard User\n";
+
     @TempDir
     Path dir;
+
+    /** The file was read once, and the repeat named in the one line on standard error. */
+    private static void readOnce(CliRun r, String said) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo(said);
+        assertThat(r.out()).contains("0 finding(s) in 1 input(s)");
+    }
 
     @Test
     void aFolderWithNothingToReadIsAUsageErrorNotACleanOrg() throws Exception {
@@ -56,18 +66,13 @@ class AnalyzeCommandTest {
     @Test
     void aFileGivenTwiceIsReadOnceAndNamed() throws Exception {
         Path user = dir.resolve("User.csv");
-        Files.writeString(
-                user, "Id,Username,UserType,Profile.Name\n0055g00000A,a@shop.example,Standard,Standard User\n");
+        Files.writeString(user, USER_EXPORT);
         CliRun twice = CliRun.run("analyze", user.toString(), user.toString());
-        assertThat(twice.exit()).as(twice.err()).isZero();
-        assertThat(twice.err()).isEqualTo("tandem analyze: " + user + ": given twice; read once\n");
-        assertThat(twice.out()).contains("0 finding(s) in 1 input(s)");
+        readOnce(twice, "tandem analyze: " + user + ": given twice; read once\n");
         Path again = dir.resolve("sub/../User.csv");
         Files.createDirectories(dir.resolve("sub"));
         CliRun other = CliRun.run("analyze", dir.toString(), again.toString());
-        assertThat(other.exit()).as(other.err()).isZero();
-        assertThat(other.err()).isEqualTo("tandem analyze: " + again + ": the same file as " + user + "; read once\n");
-        assertThat(other.out()).contains("0 finding(s) in 1 input(s)");
+        readOnce(other, "tandem analyze: " + again + ": the same file as " + user + "; read once\n");
     }
 
     @Test
@@ -148,5 +153,76 @@ class AnalyzeCommandTest {
         assertThat(refused.err())
                 .startsWith("tandem analyze: " + other.resolve("LoginHistory.csv")
                         + ":1: Login History without a Status column");
+    }
+
+    /**
+     * A file that is no capture the analysis reads (a README, a CSV with no column of personal data, an
+     * image) is read but feeds nothing: exit 2 as for unreadable input (docs/contracts.md §4,
+     * "Additions"), and the last lines say so and what is recognised, whatever the format.
+     */
+    @Test
+    void aFileNothingInWhichIsRecognisedIsNotACleanResult() throws Exception {
+        Path readme = dir.resolve("README.md");
+        Files.writeString(
+                readme,
+                "# Notes\n\nTandem runs the incident track, one timeline, a PII scanner,\n"
+                        + "and the export bag, verified offline.\n");
+        Path random = dir.resolve("numbers.csv");
+        Files.writeString(random, "a,b,c\n1,2,3\n4,5,6\n");
+        Path png = dir.resolve("shot.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'});
+        for (Path f : new Path[] {readme, random, png}) {
+            CliRun r = CliRun.run("analyze", f.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.out()).contains("0 finding(s) in 1 input(s)");
+            String said = "tandem analyze: nothing in " + f + " was recognised as a capture tandem analyze reads,"
+                    + " so nothing was analyzed (exit 2); it recognises, by header (docs/leak-patterns.md,"
+                    + " \"What is read\"):\n";
+            assertThat(r.err())
+                    .contains(said)
+                    .contains("  Event Log File CSV: an EVENT_TYPE column\n")
+                    .contains("  Login History: Login Time, Username, Source IP")
+                    .endsWith("  zip or gzip of any of these\n");
+            // the message comes last, after any problem with the file's rows
+            assertThat(r.err().substring(r.err().indexOf(said))).doesNotContain(f + ":");
+        }
+        CliRun json = CliRun.run("analyze", "--format", "json", random.toString(), readme.toString());
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.out())
+                .startsWith(
+                        "{\"findings\":[],\"inputs\":[{\"file\":\"" + random + "\",\"format\":\"data-export-csv\"}");
+        assertThat(json.err()).contains("nothing in " + random + ", " + readme + " was recognised");
+    }
+
+    /** Beside a capture it reads, a file it does not recognise changes nothing: exit 0, no such line. */
+    @Test
+    void aFileNotRecognisedBesideACaptureLeavesTheResultAsItWas() throws Exception {
+        Files.writeString(
+                dir.resolve("User.csv"),
+                "Id,Username,UserType,Profile.Name\n0055g00000A,a@shop.example,Standard,Standard User\n");
+        Files.writeString(dir.resolve("numbers.csv"), "a,b,c\n1,2,3\n");
+        CliRun r = CliRun.run("analyze", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("0 finding(s) in 2 input(s)");
+        // a data export is recognised by a column of personal data, as its rows are read for it
+        Path contacts = dir.resolve("exports/Contact.csv");
+        Files.createDirectories(contacts.getParent());
+        Files.writeString(contacts, "Id,Email\n003A,jane@example.com\n");
+        CliRun export = CliRun.run("analyze", contacts.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.err()).doesNotContain("was recognised");
+    }
+
+    /** A folder and a file in it, or two folders one inside the other: each file read once, each repeat named. */
+    @Test
+    void aFolderAndAFileOrFolderInsideItAreReadOnce() throws Exception {
+        Path users = dir.resolve("users/User.csv");
+        Files.createDirectories(users.getParent());
+        Files.writeString(users, USER_EXPORT);
+        CliRun fileFirst = CliRun.run("analyze", users.toString(), dir.toString());
+        readOnce(fileFirst, "tandem analyze: " + users + ": given twice; read once\n");
+        CliRun folders = CliRun.run("analyze", dir.toString(), users.getParent().toString());
+        readOnce(folders, "tandem analyze: " + users + ": given twice; read once\n");
     }
 }
