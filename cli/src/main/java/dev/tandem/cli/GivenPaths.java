@@ -1,6 +1,9 @@
 package dev.tandem.cli;
 
+import dev.tandem.pii.FolderWalk;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.Map;
  * line on standard error naming the repeat (docs/contracts.md §4, "Additions"). Two paths are the
  * same when they resolve to the same real path (links followed); a path that cannot be resolved is
  * compared as given, absolute and normalized, and left for the command to report as unreadable.
+ * {@link #inFolders} finds the files a folder given and a path in it (or two folders) both name.
  */
 public final class GivenPaths {
     private GivenPaths() {}
@@ -45,11 +49,31 @@ public final class GivenPaths {
         return new Result(List.copyOf(distinct), List.copyOf(repeats));
     }
 
-    private static Path key(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException | SecurityException e) {
-            return p.toAbsolutePath().normalize();
+    /**
+     * The repeats among the files the paths stand for, a folder for the files {@link FolderWalk}
+     * finds under it: a folder and a file in it, or two folders one inside the other, name some files
+     * twice even when no path is given twice ({@code tandem scan dir dir/f}). A folder that cannot be
+     * walked stands for nothing here; the command reports it.
+     */
+    public static Result inFolders(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try {
+                for (FolderWalk.Entry e : FolderWalk.of(p)) {
+                    if (e.error() == null) files.add(e.path());
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // reported by the command when it reads the folder
+            }
         }
+        return of(files);
+    }
+
+    private static Path key(Path p) {
+        return FolderWalk.sameFile(p);
     }
 }

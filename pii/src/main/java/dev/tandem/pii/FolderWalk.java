@@ -30,6 +30,18 @@ public final class FolderWalk {
 
     private FolderWalk() {}
 
+    /**
+     * What tells two paths of one file apart from two files: the real path (links followed), else,
+     * for a path that cannot be resolved, the path made absolute and normalized.
+     */
+    public static Path sameFile(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     public static List<Entry> of(Path root) throws IOException {
         return of(root, Gate.OPEN);
     }

@@ -99,7 +99,11 @@ public final class PiiScanner {
         return run(List.of(new Source(name, null, in, format)), sink, progress);
     }
 
-    /** Scans files and folders (recursively, in path order; symbolic links to folders are not followed). */
+    /**
+     * Scans files and folders (recursively, in path order; symbolic links to folders are not followed),
+     * each real file once ({@link FolderWalk#sameFile}): a file a folder given earlier held, or held by
+     * two folders given, is read where it comes first and left out after.
+     */
     public Report scanPaths(List<Path> paths, ScanSink sink, ScanProgress progress) throws InterruptedException {
         List<Source> sources = new ArrayList<>();
         for (Path p : paths) sources.add(new Source(p.toString(), p, null, Format.AUTO));
@@ -299,7 +303,10 @@ public final class PiiScanner {
                     onWorkerStart.run();
                     try {
                         try {
-                            for (Source s : sources) produce(s, pool, scanners, order, parted);
+                            // each real file once: a folder and a file in it, or two folders one
+                            // inside the other, name some files twice (FolderWalk.sameFile)
+                            java.util.Set<Path> read = new java.util.HashSet<>();
+                            for (Source s : sources) produce(s, read, pool, scanners, order, parted);
                         } catch (RuntimeException | Error e) {
                             // told, and the inputs end here: the caller is not left waiting for more
                             fail(order, "(reading the inputs)", "internal error: " + e, true, parted);
@@ -353,6 +360,7 @@ public final class PiiScanner {
 
     private void produce(
             Source s,
+            java.util.Set<Path> read,
             ExecutorService pool,
             ThreadLocal<CandidateScanner> scanners,
             BlockingQueue<Channel> order,
@@ -375,8 +383,11 @@ public final class PiiScanner {
                 for (FolderWalk.Entry e : entries) {
                     Path f = e.path();
                     IOException error = e.error();
-                    if (error == null) produceFile(f.toString(), f, false, pool, scanners, order, parted);
-                    else if (f.equals(p)) fail(order, s.name(), "folder not readable: " + reason(error), true, parted);
+                    if (error == null) {
+                        if (read.add(FolderWalk.sameFile(f)))
+                            produceFile(f.toString(), f, false, pool, scanners, order, parted);
+                    } else if (f.equals(p))
+                        fail(order, s.name(), "folder not readable: " + reason(error), true, parted);
                     else
                         fail(
                                 order,
@@ -387,7 +398,7 @@ public final class PiiScanner {
                 }
                 return;
             }
-            produceFile(s.name(), p, true, pool, scanners, order, parted);
+            if (read.add(FolderWalk.sameFile(p))) produceFile(s.name(), p, true, pool, scanners, order, parted);
         } else {
             InputStream in = s.stream();
             if (in != null)

@@ -517,6 +517,22 @@ class PiiScannerTest {
         assertThat(report.fatalProblem()).isTrue();
     }
 
+    /** Each real file once: a folder and a file in it, two folders one inside the other, a link beside its file. */
+    @Test
+    void aFileNamedAgainByAFolderOrALinkIsScannedOnce(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path f = sub.resolve("a.txt");
+        Files.writeString(f, "jane@example.com");
+        Files.createSymbolicLink(sub.resolve("b.txt"), f);
+        for (List<Path> paths : List.of(List.of(f, dir), List.of(dir, f), List.of(sub, dir), List.of(dir, sub))) {
+            Collected c = new Collected();
+            PiiScanner.Report r = new PiiScanner(ONE).scanPaths(paths, c, ScanProgress.NONE);
+            assertThat(c.findings).as(paths.toString()).hasSize(1);
+            assertThat(r.files()).as(paths.toString()).isEqualTo(1);
+            assertThat(c.scanned).as(paths.toString()).containsExactly(f + ":" + Files.size(f));
+        }
+    }
+
     @Test
     void unreadableFileIsReportedWithTheReason(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("secret.txt");

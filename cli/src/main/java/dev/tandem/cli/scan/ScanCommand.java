@@ -145,6 +145,11 @@ public final class ScanCommand implements Callable<Integer> {
         dev.tandem.cli.GivenPaths.Result given = dev.tandem.cli.GivenPaths.of(paths);
         given.repeats().forEach(r -> err.println("tandem scan: " + r.message()));
         List<Path> distinct = given.distinct();
+        // a folder and a file in it, or two folders one inside the other: the scanner reads each real
+        // file once, and each file named again is said here as a path given twice is
+        dev.tandem.cli.GivenPaths.inFolders(distinct)
+                .repeats()
+                .forEach(r -> err.println("tandem scan: " + r.message()));
         FindingWriter writer = new FindingWriter(
                 out,
                 TandemCommand.rawStdout(spec.commandLine().getOut()),

@@ -60,6 +60,43 @@ class ScanCommandTest {
         assertThat(r.out()).contains("Scanned 1 file(s)").containsPattern("EMAIL_ADDRESS +2 +2");
     }
 
+    /**
+     * A folder and a file in it, in either order, or two folders one inside the other: each real file
+     * is scanned once, each file named again is one line on stderr, and the output is that of one
+     * reading of each file (docs/contracts.md §4, "Additions").
+     */
+    @Test
+    void aFileInAFolderAlsoGivenIsScannedOnceAndNamed(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path f = sub.resolve("contacts.csv");
+        Files.writeString(f, "Email,MailingState\njane@example.com,CA\nbob@example.com,CA\n");
+        Path g = dir.resolve("more.csv");
+        Files.writeString(g, "Email,MailingState\nann@example.com,NY\n");
+        CliRun once = CliRun.run("scan", "--format", "jsonl", dir.toString());
+        assertThat(once.exit()).isEqualTo(TandemCommand.EXIT_FOUND);
+        assertThat(once.err()).isEmpty();
+        for (String[] args : new String[][] {
+            {dir.toString(), f.toString()}, {f.toString(), dir.toString()}, {dir.toString(), sub.toString()}
+        }) {
+            CliRun r = CliRun.run("scan", "--format", "jsonl", args[0], args[1]);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(TandemCommand.EXIT_FOUND);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .isEqualTo("tandem scan: " + f + ": given twice; read once\n");
+            // the findings, scope and summary of one reading of each file, in the order the files came
+            List<String> lines = r.out().lines().toList();
+            assertThat(lines.getLast()).isEqualTo(once.out().lines().toList().getLast());
+            assertThat(lines.getLast()).contains("\"files\":2,").contains("\"EMAIL_ADDRESS\":3");
+            assertThat(r.out().lines().sorted().toList())
+                    .isEqualTo(once.out().lines().sorted().toList());
+        }
+        // a link to a file beside it names that file again: read once too
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), g);
+        CliRun linked = CliRun.run("scan", dir.toString());
+        assertThat(linked.err()).isEqualTo("tandem scan: " + g + ": the same file as " + link + "; read once\n");
+        assertThat(linked.out()).contains("Scanned 2 file(s)").containsPattern("EMAIL_ADDRESS +3 +3");
+    }
+
     @Test
     void doubtfulCardsAreReportedWithTheirDoubtButLeftOutOfCountsAndExitCode(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("orders.log");
