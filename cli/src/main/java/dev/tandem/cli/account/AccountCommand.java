@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
         name = "account",
         mixinStandardHelpOptions = true,
         description = {
-            "People on a Tandem server and their API tokens: add a person, list them (administrators), issue"
-                    + " your own token.",
+            "People on a Tandem server and their API tokens.",
+            "Add a person, list them (administrators), issue your own token.",
             "A person's role in an incident: tandem incident members add USERNAME --incident ID --role ROLE.",
             AccountCommand.EXIT_CODES
         },
@@ -155,7 +155,8 @@ public final class AccountCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = {
-                "Adds a person (an administrator's token). They sign in at SERVER/login and issue their own token at"
+                "Adds a person (an administrator's token).",
+                "They sign in at SERVER/login and issue their own token at"
                         + " SERVER/account/tokens (or with tandem account token); give them a role with tandem incident"
                         + " members add.",
                 "",
@@ -325,8 +326,8 @@ public final class AccountCommand implements Runnable {
             name = "token",
             mixinStandardHelpOptions = true,
             description = {
-                "Issues a new API token to yourself (USERNAME is the user of --token: each person issues their own,"
-                        + " docs/access.md) and prints it once. Issued with a token, it is that token's sub-token:"
+                "Issues a new API token to yourself and prints it once.",
+                "USERNAME is the user of --token: each person issues their own (docs/access.md). Issued with a token, it is that token's sub-token:"
                         + " it expires no later than it and is revoked with it; a first token is issued at"
                         + " SERVER/account/tokens after signing in.",
                 EXIT_CODES
