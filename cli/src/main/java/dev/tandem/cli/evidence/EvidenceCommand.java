@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "evidence",
         mixinStandardHelpOptions = true,
-        description = "Put evidence into a Tandem server's vault, or pull an AUDIT item back to FORENSIC.",
-        subcommands = {EvidenceAddCommand.class, EvidencePullBackCommand.class})
+        description = "Put evidence into the vault, pull an AUDIT item back to FORENSIC, or list the privilege log.",
+        subcommands = {EvidenceAddCommand.class, EvidencePullBackCommand.class, EvidencePrivilegeLogCommand.class})
 public final class EvidenceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

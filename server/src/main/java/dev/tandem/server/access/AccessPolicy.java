@@ -184,6 +184,13 @@ public final class AccessPolicy {
                         role,
                         EnumSet.of(LEGAL),
                         "only LEGAL (the incident's counsel) pulls an AUDIT item back to FORENSIC");
+            // it names every FORENSIC item and counsel's basis for each: who reads them all (ADR 157)
+            case PRIVILEGE_LOG_READ ->
+                allow(
+                        role,
+                        DECIDERS,
+                        "the privilege log names every FORENSIC item and counsel's basis for it: LEGAL and the"
+                                + " incident commander read it");
             case EVIDENCE_ADD -> evidenceAdd(role, resource.repository());
             case EVIDENCE_CONTENT, PII_RESULT_READ -> read(caller, resource);
             case PII_SCAN_START -> scan(role, resource.repository());

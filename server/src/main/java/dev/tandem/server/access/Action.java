@@ -57,6 +57,12 @@ public enum Action {
      * evidence.pulled-back}): counsel's alone, as every privilege decision on items (grants) is.
      */
     EVIDENCE_PULL_BACK(Target.INCIDENT),
+    /**
+     * The privilege log: every FORENSIC item's name, hashes and counsel's privilege basis (ADR 157).
+     * LEGAL and the incident commander, who read every FORENSIC item's metadata; not a responder, whose
+     * grants open some items only.
+     */
+    PRIVILEGE_LOG_READ(Target.INCIDENT),
     JOBS_LIST(Target.INCIDENT),
     ANALYSIS_START(Target.INCIDENT),
     FINDINGS_READ(Target.INCIDENT),

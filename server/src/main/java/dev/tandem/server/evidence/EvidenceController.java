@@ -1,6 +1,7 @@
 package dev.tandem.server.evidence;
 
 import dev.tandem.evidence.Repository;
+import dev.tandem.server.CsvAnswer;
 import dev.tandem.server.DomainException;
 import dev.tandem.server.access.Access;
 import dev.tandem.server.access.Action;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +136,39 @@ class EvidenceController {
     EvidenceView metadata(Access access, @PathVariable String id) {
         return EvidenceView.of(
                 vault.find(id).orElseThrow(() -> DomainException.notFound("evidence", id)), access, ledger);
+    }
+
+    /**
+     * The incident's privilege log (docs/contracts.md "The privilege log", ADR 157): every FORENSIC
+     * item, with what identifies it and counsel's privilege basis; with {@code format=csv} or {@code
+     * Accept: text/csv} the same rows as CSV ({@link CsvAnswer}). Not recorded: it reads metadata, as
+     * the evidence list does, not content.
+     */
+    @GetMapping("/api/v1/incidents/{incidentId}/privilege-log")
+    @Guard(Action.PRIVILEGE_LOG_READ)
+    ResponseEntity<?> privilegeLog(
+            @PathVariable String incidentId,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        boolean csv = CsvAnswer.asked(format, accept);
+        PrivilegeLog.Log log = privilegeLog(vault, pullBacks, incidentId);
+        if (csv) {
+            return privilegeLogCsv(log);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(log);
+    }
+
+    /** The log of {@code incident} as the vault and the ledger hold it now (the page's too). */
+    static PrivilegeLog.Log privilegeLog(Vault vault, PullBacks pullBacks, String incident) {
+        return PrivilegeLog.of(incident, vault.ofIncident(incident), pullBacks::entry);
+    }
+
+    /** The log's CSV as a download named after the incident (the page's download too). */
+    static ResponseEntity<String> privilegeLogCsv(PrivilegeLog.Log log) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, PrivilegeLog.attachment(log.incident()))
+                .body(PrivilegeLog.csv(log));
     }
 
     /**

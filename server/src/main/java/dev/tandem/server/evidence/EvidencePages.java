@@ -144,6 +144,22 @@ class EvidencePages {
         return "evidence/list";
     }
 
+    /** The privilege log (docs/web.md, ADR 157): the API's log as a table, with its CSV download. */
+    @GetMapping("/incidents/{id}/privilege-log")
+    @Guard(Action.PRIVILEGE_LOG_READ)
+    String privilegeLog(Access access, @PathVariable String id, Model model) {
+        header.fill(access, id, model, "evidence");
+        model.addAttribute("log", EvidenceController.privilegeLog(vault, pullBacks, id));
+        return "evidence/privilege-log";
+    }
+
+    /** The page's CSV download: the API's CSV, under the same decision. */
+    @GetMapping("/incidents/{id}/privilege-log/download")
+    @Guard(Action.PRIVILEGE_LOG_READ)
+    ResponseEntity<String> privilegeLogCsv(@PathVariable String id) {
+        return EvidenceController.privilegeLogCsv(EvidenceController.privilegeLog(vault, pullBacks, id));
+    }
+
     /**
      * The upload form, posted as {@code multipart/form-data} with the file last (browsers send the
      * fields in the form's order): the fields are read and checked, the caller's right to add to

@@ -339,6 +339,14 @@ abstract class AccessMatrixContract {
             return Request.get(i + "/members/" + u);
         }));
         c.add(get("/api/v1/incidents/{id}/grants", "PFFPFFHH", i + "/grants"));
+        // counsel's privilege log (ADR 157): LEGAL and the commander, never a responder, even one granted items
+        c.add(get("/api/v1/incidents/{incidentId}/privilege-log", DECIDERS, i + "/privilege-log"));
+        c.add(get("/api/v1/incidents/{incidentId}/privilege-log", DECIDERS, i + "/privilege-log?format=csv"));
+        c.add(new Call(
+                "GET",
+                "/api/v1/incidents/{incidentId}/privilege-log",
+                DECIDERS,
+                () -> new Request(i + "/privilege-log", null, null, "text/csv")));
         String grantee = username(f.as().get(Who.GRANTED), f.admin());
         // each call grants another item: a second grant of the fixture's item is refused (409)
         Supplier<String> grantBody =
@@ -774,6 +782,8 @@ abstract class AccessMatrixContract {
                 () -> confirmed(freshRevocation.get())));
         // evidence, findings and jobs pages (docs/web.md): as the API calls they stand for
         c.add(get("/incidents/{id}/evidence", MEMBERS, i + "/evidence"));
+        c.add(get("/incidents/{id}/privilege-log", DECIDERS, i + "/privilege-log"));
+        c.add(get("/incidents/{id}/privilege-log/download", DECIDERS, i + "/privilege-log/download"));
         c.add(upload(i, "AUDIT", "PPPPPFHH"));
         // the audit liaison adds AUDIT evidence only: refused once the form's repository is read
         c.add(upload(i, "FORENSIC", "PPPPFFHH"));

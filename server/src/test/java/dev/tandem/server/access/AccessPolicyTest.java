@@ -249,6 +249,29 @@ class AccessPolicyTest {
     }
 
     @Test
+    void thePrivilegeLogIsCounselsAndTheCommandersNeverAGrantedResponders() {
+        for (Role r : Role.values()) {
+            boolean reads = r == Role.LEGAL || r == Role.INCIDENT_COMMANDER;
+            assertThat(AccessPolicy.decide(as(r), Action.PRIVILEGE_LOG_READ, Resource.incident(INCIDENT)))
+                    .as(r.name())
+                    .isInstanceOf(reads ? Decision.Permit.class : Decision.Forbidden.class);
+        }
+        // a grant of every FORENSIC item opens their content, not the log of counsel's claims
+        assertThat(AccessPolicy.decide(
+                        new Caller("rafael", false, Role.RESPONDER, new Caller.Grants(true, java.util.Set.of())),
+                        Action.PRIVILEGE_LOG_READ,
+                        Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Forbidden.class);
+        assertThat(AccessPolicy.decide(
+                        Caller.outside("root", true), Action.PRIVILEGE_LOG_READ, Resource.incident(INCIDENT)))
+                .isInstanceOf(Decision.Hidden.class);
+        assertThat(((Decision.Forbidden) AccessPolicy.decide(
+                                as(Role.AUDITOR), Action.PRIVILEGE_LOG_READ, Resource.incident(INCIDENT)))
+                        .reason())
+                .contains("LEGAL");
+    }
+
+    @Test
     void jobsAreCancelledByWhoStartedThemCounselOrTheCommander() {
         Resource byRafael = Resource.job(INCIDENT, "rafael");
         Caller rafael = new Caller("rafael", false, Role.RESPONDER, Caller.Grants.NONE);

@@ -430,6 +430,127 @@ abstract class PullBackContract {
         assertThat(responder.get(scope).status()).isEqualTo(200);
     }
 
+    /**
+     * Counsel's privilege log (docs/contracts.md "The privilege log", ADR 157): every FORENSIC item
+     * with its basis, or "not recorded", an item pulled back with the move's entry, time and public
+     * reason; JSON and CSV (cells that would run as formulas quoted), to LEGAL and the commander only,
+     * and its reading records nothing.
+     */
+    @Test
+    void counselsPrivilegeLogListsEveryForensicItemWithItsBasisAndThePullBacks() {
+        String own = open(ic);
+        for (var m : Map.of(legalName, "LEGAL", responderName, "RESPONDER", auditorName, "AUDITOR")
+                .entrySet()) {
+            Api.Response put = ic.putJson(
+                    "/api/v1/incidents/" + own + "/members/" + m.getKey(), "{\"role\":\"" + m.getValue() + "\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        String formula = "@SUM(1+1) work product of the forensic firm";
+        Api.Response claimed = legal.postBytes(
+                "/api/v1/incidents/" + own + "/evidence?repository=FORENSIC&kind=DOCUMENT&name=quokka-report.pdf"
+                        + "&privilegeBasis=" + java.net.URLEncoder.encode(formula, StandardCharsets.UTF_8),
+                "the forensic report".getBytes(StandardCharsets.UTF_8));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
+        String report = claimed.json().path("id").asString();
+        String image = upload(ic, own, "FORENSIC", "laptop-image.dd");
+        String policy = upload(ic, own, "AUDIT", "access-policy.md");
+        String memo = upload(ic, own, "AUDIT", "counsel-memo.md");
+        Api.Response pulled = legal.postJson(
+                "/api/v1/incidents/" + own + "/evidence/" + memo + "/pull-back",
+                "{\"reason\":\"+filed to AUDIT by mistake\"}");
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        long moveIndex = pulled.json().path("ledgerIndex").asLong();
+        String path = "/api/v1/incidents/" + own + "/privilege-log";
+        int entries = legal.get("/api/v1/incidents/" + own + "/timeline").json().size();
+
+        Api.Response read = legal.get(path);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        JsonNode log = read.json();
+        assertThat(log.path("incident").asString()).isEqualTo(own);
+        List<String> ids = new ArrayList<>();
+        log.path("items").forEach(i -> ids.add(i.path("id").asString()));
+        assertThat(ids).containsExactly(report, image, memo).doesNotContain(policy);
+        JsonNode first = log.path("items").get(0);
+        assertThat(first.path("name").asString()).isEqualTo("quokka-report.pdf");
+        assertThat(first.path("kind").asString()).isEqualTo("DOCUMENT");
+        assertThat(first.path("filedBy").asString()).isEqualTo(legalName);
+        assertThat(first.path("size").asLong()).isEqualTo("the forensic report".length());
+        assertThat(first.path("sha256").asString()).hasSize(64);
+        assertThat(first.path("ledgerIndex").asLong()).isEqualTo(entryIndexIn(own, "evidence.added", report));
+        assertThat(first.path("privilegeBasis").asString()).isEqualTo(formula);
+        assertThat(first.path("pulledBack").isNull()).isTrue();
+        assertThat(log.path("items").get(1).path("privilegeBasis").isNull()).isTrue();
+        JsonNode move = log.path("items").get(2).path("pulledBack");
+        assertThat(move.path("ledgerIndex").asLong()).isEqualTo(moveIndex);
+        assertThat(move.path("by").asString()).isEqualTo(legalName);
+        assertThat(move.path("reason").asString()).isEqualTo("+filed to AUDIT by mistake");
+        assertThat(move.path("at").asString()).matches("\\d{4}-.*Z");
+        // the commander reads it as counsel does
+        Api.Response commander = ic.get(path);
+        assertThat(commander.status()).as(commander.body()).isEqualTo(200);
+        assertThat(commander.json()).isEqualTo(log);
+
+        // CSV: format=csv and Accept: text/csv alike, each cell a spreadsheet would run quoted
+        Api.Response csv = legal.get(path + "?format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"incident-" + own + "-privilege-log.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.getFirst())
+                .isEqualTo("id,name,kind,receivedAt,filedBy,size,sha256,ledgerIndex,privilegeBasis,pulledBackIndex,"
+                        + "pulledBackAt,pulledBackBy,pulledBackReason");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1))
+                .startsWith(report + ",quokka-report.pdf,DOCUMENT,")
+                .contains(",'" + formula + ",,,,");
+        assertThat(lines.get(2)).startsWith(image + ",laptop-image.dd,").contains(",not recorded,,,,");
+        assertThat(lines.get(3))
+                .startsWith(memo + ",counsel-memo.md,")
+                .contains(",not recorded," + moveIndex + ",")
+                .endsWith("," + legalName + ",'+filed to AUDIT by mistake");
+        assertThat(csv.body()).endsWith("\r\n").doesNotContain(policy);
+        assertThat(legal.get(path, "text/csv").body()).isEqualTo(csv.body());
+        assertThat(legal.get(path + "?format=xlsx").status()).isEqualTo(400);
+
+        // never the responder, the auditor: 403 as the policy answers, in either format and on the page
+        for (Api refused : List.of(responder, auditor)) {
+            for (String p : List.of(path, path + "?format=csv", "/incidents/" + own + "/privilege-log")) {
+                Api.Response r = refused.get(p);
+                assertThat(r.status()).as(p + ": " + r.body()).isEqualTo(403);
+                assertThat(r.body()).doesNotContain("quokka", "laptop-image");
+            }
+            assertThat(refused.get("/incidents/" + own + "/evidence", "text/html")
+                            .body())
+                    .doesNotContain("privilege-log");
+        }
+        // the page and its download, linked from the evidence page
+        assertThat(legal.get("/incidents/" + own + "/evidence", "text/html").body())
+                .contains("/incidents/" + own + "/privilege-log");
+        Api.Response page = legal.get("/incidents/" + own + "/privilege-log", "text/html");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("quokka-report.pdf", "not recorded", "+filed to AUDIT by mistake", "Download CSV")
+                .doesNotContain("access-policy.md");
+        assertThat(legal.get("/incidents/" + own + "/privilege-log/download").body())
+                .isEqualTo(csv.body());
+        // reading the log is not recorded: it is metadata, as the evidence list is
+        assertThat(legal.get("/api/v1/incidents/" + own + "/timeline").json().size())
+                .isEqualTo(entries);
+    }
+
+    private long entryIndexIn(String incident, String type, String evidence) {
+        for (JsonNode e :
+                legal.get("/api/v1/incidents/" + incident + "/timeline").json()) {
+            if (e.path("type").asString().equals(type)
+                    && (e.path("body").path("evidence").asString().equals(evidence)
+                            || e.path("opened").path("evidence").asString().equals(evidence))) {
+                return e.path("index").asLong();
+            }
+        }
+        throw new AssertionError(type + " of " + evidence + " not on the timeline");
+    }
+
     private static Api.Response form(Api api, String path, String body) {
         return api.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }

@@ -208,6 +208,10 @@ class EvidenceBrowserIT extends BrowserContract {
             pages.put("FORENSIC item", "/evidence/" + demo.privilegedItem());
             pages.put("findings", incidentPath() + "/findings");
             pages.put("jobs", incidentPath() + "/jobs");
+            if (role == Role.INCIDENT_COMMANDER) {
+                // counsel's and the commander's privilege log (the auditor is refused it)
+                pages.put("privilege log", incidentPath() + "/privilege-log");
+            }
             for (var p : pages.entrySet()) {
                 page.navigate(base() + p.getValue());
                 assertThat(page.locator("main[data-problem]").count())
