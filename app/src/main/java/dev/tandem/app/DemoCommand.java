@@ -153,6 +153,11 @@ final class DemoCommand implements Callable<Integer> {
                   curl -s -H "Authorization: Bearer $AUDITOR" "$S/api/v1/incidents/$I/timeline?kind=evidence.pulled-back"
                   ./tandem export --server $S --token $AUDITOR --incident $I --out after-pull-back.zip
                   ./tandem verify after-pull-back.zip --key "$K"
+                Counsel's privilege log: every FORENSIC item with what identifies it and counsel's basis
+                ("not recorded" where none was given), the pulled-back one with the move's entry and reason;
+                LEGAL and the commander only (the evidence page links it for them; the auditor gets 403):
+                  ./tandem evidence privilege-log --server $S --token $COUNSEL --incident $I
+                  ./tandem evidence privilege-log --server $S --token $COUNSEL --incident $I --format csv > privilege-log.csv
 
                 Change control: the finding's containment as a change, approved by the commander and the
                 audit liaison, acknowledged by the auditor, executed with a diff, and the retest it costs
