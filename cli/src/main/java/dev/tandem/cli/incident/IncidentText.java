@@ -549,6 +549,34 @@ final class IncidentText {
         statusSet(o, false, out);
     }
 
+    /**
+     * A follow-up recorded ({@code POST …/follow-up}): its {@code notice.follow-up-sent} entry, the gaps
+     * it gives (none named when the notice's stayed with its privileged {@code notice.sent}), and the
+     * Art. 33(4) obligation it filed.
+     */
+    static void noticeFollowUp(String title, String incident, JsonNode answer, PrintWriter out) {
+        JsonNode o = answer.path("obligation");
+        JsonNode f = answer.path("followUp");
+        out.println("recorded the follow-up to the " + title + " notice of incident " + incident
+                + " as sent (Art. 33(4)): evidence " + o.path("filingEvidence").asString("?") + ", sent "
+                + o.path("sentAt").asString("?")
+                + (f.hasNonNull("ledgerIndex")
+                        ? " (ledger entry #" + f.path("ledgerIndex").asLong() + ", notice.follow-up-sent)"
+                        : ""));
+        JsonNode gaps = f.path("provides");
+        if (gaps.isEmpty()) {
+            out.println("it gives the gaps the notice was sent with; they are not named here: the notice was kept"
+                    + " as FORENSIC evidence, its gaps stay with its privileged notice.sent entry");
+        } else {
+            out.println("it gives the " + noticeGaps(gaps.size()) + " the notice was sent with:");
+            gaps.forEach(g -> out.println("  - " + g.asString()));
+        }
+        if (o.isObject() && !o.hasNonNull("incident")) {
+            o = ((tools.jackson.databind.node.ObjectNode) o.deepCopy()).put("incident", incident);
+        }
+        out.println("filed " + named(o) + " (" + o.path("citation").asString("Art. 33(4)") + ")");
+    }
+
     /** What is left of a deadline in days, hours and minutes, or how long ago it passed. */
     static String timeLeft(Duration left) {
         if (left.isNegative()) return "none: passed " + span(left.negated()) + " ago";

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code tandem notice show|edit|versions|sent --incident ID}: the incident's GDPR Art. 33(3) notice
  * to the supervisory authority ({@code GET|PUT /api/v1/incidents/{id}/notices/gdpr-art33}, {@code
- * …/versions}, {@code …/versions/{n}}, {@code POST …/sent}; docs/obligations-api.md "GDPR Art. 33(3)
+ * …/versions}, {@code …/versions/{n}}, {@code POST …/sent}, {@code POST …/follow-up}; docs/obligations-api.md "GDPR Art. 33(3)
  * notice"). The text is Markdown and its state is in the answer's headers, so {@code show} puts it
  * together from several calls: the text, its version's editor from the versions, its gaps as the
  * server finds them before sending ({@code …/gdpr-art33/gaps}) and, once sent, when. The API keeps every edit as a new version and takes no version to edit against, so
@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
         name = "notice",
         mixinStandardHelpOptions = true,
         description = {
-            "An incident's GDPR Art. 33 notice to the supervisory authority: show, edit, versions, sent.",
+            "An incident's GDPR Art. 33 notice to the authority: show, edit, versions, sent, follow-up.",
             "--notice uk-gdpr-art33: its UK GDPR Art. 33 notice to the Information Commissioner (ICO).",
             "LEGAL and the incident commander read and change it.",
             IncidentCall.EXIT_CODES
@@ -43,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
             NoticeCommand.ShowCommand.class,
             NoticeCommand.EditCommand.class,
             NoticeCommand.VersionsCommand.class,
-            NoticeCommand.SentCommand.class
+            NoticeCommand.SentCommand.class,
+            NoticeCommand.FollowUpCommand.class
         })
 public final class NoticeCommand implements Runnable {
     @CommandLine.Spec
@@ -474,6 +475,52 @@ public final class NoticeCommand implements Runnable {
         @Override
         protected void text(JsonNode answer, PrintWriter out) {
             IncidentText.noticeSent(noticeTitle(), incident, answer, out);
+        }
+    }
+
+    @Command(
+            name = "follow-up",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Records that the information a notice sent incomplete left out was sent (Art. 33(4): in phases).",
+                "",
+                "The follow-up is a document counsel writes and uploads first as evidence (tandem evidence add);"
+                        + " --evidence names it. It files the pending Art. 33(4) obligation with it and prints the"
+                        + " ledger entry and the gaps it gives. Refused (exit 2) when no follow-up is owed: the"
+                        + " notice was not sent incomplete, or its follow-up was recorded.",
+                IncidentCall.EXIT_CODES
+            })
+    static final class FollowUpCommand extends OnNotice {
+        @Option(
+                names = "--evidence",
+                required = true,
+                paramLabel = "ITEM",
+                description = "The evidence item that keeps the follow-up as sent.")
+        String evidence = "";
+
+        @Option(
+                names = "--sent-at",
+                paramLabel = "TIME",
+                description = "When it was sent, if before now; RFC 3339 with an offset (default: the server's time).")
+        @Nullable
+        String sentAt;
+
+        @Override
+        Map<String, String> options() {
+            return Map.of("evidence", "--evidence", "sentAt", "--sent-at");
+        }
+
+        @Override
+        protected Request request() throws Usage {
+            ObjectNode body = object();
+            body.put("evidence", text("--evidence", evidence.strip()));
+            put(body, "sentAt", time("--sent-at", sentAt));
+            return Request.json("POST", path(noticePath() + "/follow-up"), body, 201);
+        }
+
+        @Override
+        protected void text(JsonNode answer, PrintWriter out) {
+            IncidentText.noticeFollowUp(noticeTitle(), incident, answer, out);
         }
     }
 }

@@ -702,6 +702,68 @@ class IncidentCommandTest {
                         + " (bad-sent-at; option --at)" + System.lineSeparator());
     }
 
+    /**
+     * {@code notice follow-up}: the Art. 33(4) follow-up recorded as sent, its entry and the gaps it
+     * gives printed; the server's 409 when none is owed is its one line, exit 2 (ADR 154).
+     */
+    @Test
+    void noticeFollowUpSendsTheEvidenceAndPrintsTheEntryAndTheGapsItGives() throws IOException {
+        String url = serve(201, """
+                {"obligation":{"regime":"EU GDPR","jurisdiction":"DE","recipient":"SUPERVISORY_AUTHORITY",
+                   "citation":"GDPR Art. 33(4)","id":"OB4","status":"FILED","filingEvidence":"E9",
+                   "sentAt":"2026-11-28T08:00:00Z","late":false},
+                 "followUp":{"ledgerIndex":44,"provides":["likely consequences","the records concerned"]}}""");
+        CliRun r = run(
+                url,
+                "notice",
+                "follow-up",
+                "--incident",
+                "INC-1",
+                "--evidence",
+                "E9",
+                "--sent-at",
+                "2026-11-28T08:00:00Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(received.getFirst().method()).isEqualTo("POST");
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/notices/gdpr-art33/follow-up");
+        assertThat(received.getFirst().json())
+                .isEqualTo(JSON.readTree("{\"evidence\":\"E9\",\"sentAt\":\"2026-11-28T08:00:00Z\"}"));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "recorded the follow-up to the GDPR Art. 33 notice of incident INC-1 as sent (Art. 33(4)):"
+                                + " evidence E9, sent 2026-11-28T08:00:00Z (ledger entry #44, notice.follow-up-sent)",
+                        "it gives the 2 gaps the notice was sent with:",
+                        "  - likely consequences",
+                        "  - the records concerned",
+                        "filed obligation OB4, EU GDPR (DE) to SUPERVISORY_AUTHORITY, of incident INC-1 (GDPR Art."
+                                + " 33(4))");
+        stop();
+        received.clear();
+
+        url = serve(
+                409,
+                problem(
+                        409,
+                        "no-follow-up-owed",
+                        "no pending gb-ukgdpr-33-4-phases obligation: the UK GDPR Art. 33 notice was not recorded as"
+                                + " sent incomplete, or its follow-up was recorded"));
+        CliRun none =
+                run(url, "notice", "follow-up", "--incident", "INC-1", "--notice", "uk-gdpr-art33", "--evidence", "E9");
+        assertThat(none.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(received.getFirst().path()).isEqualTo("/api/v1/incidents/INC-1/notices/uk-gdpr-art33/follow-up");
+        assertThat(none.err())
+                .isEqualTo("tandem notice follow-up: the server answered 409: no pending gb-ukgdpr-33-4-phases"
+                        + " obligation: the UK GDPR Art. 33 notice was not recorded as sent incomplete, or its"
+                        + " follow-up was recorded (no-follow-up-owed)" + System.lineSeparator());
+        stop();
+        received.clear();
+
+        CliRun badAt = run(url, "notice", "follow-up", "--incident", "INC-1", "--evidence", "E9", "--sent-at", "now");
+        assertThat(badAt.exit()).isEqualTo(TandemCommand.EXIT_USAGE);
+        assertThat(badAt.err()).startsWith("tandem notice follow-up: --sent-at: must be an RFC 3339 time");
+        assertThat(received).isEmpty();
+    }
+
     /** {@code --notice uk-gdpr-art33}: the UK GDPR notice to the ICO, by its own path and name (ADR 145). */
     @Test
     void noticeUkGdprArt33IsTheUkNoticeByItsPathAndName() throws IOException {

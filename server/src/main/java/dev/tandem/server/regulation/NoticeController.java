@@ -185,7 +185,8 @@ class NoticeController {
     /**
      * The information the notice sent incomplete left out, sent in a follow-up (Art. 33(4)): {@code
      * {"evidence":"<item id>","sentAt":…}} files the pending Art. 33(4) obligation with that item and
-     * records {@code notice.follow-up-sent} → 201 {@code {"obligation":{…}}}.
+     * records {@code notice.follow-up-sent} → 201 {@code {"obligation":{…},"followUp":{"ledgerIndex",
+     * "provides":[…]}}}: that entry's index and the gaps it says the follow-up gives.
      */
     @PostMapping({PATH + "/follow-up", UK_PATH + "/follow-up"})
     @Guard(Action.NOTICE_CHANGE)
@@ -218,7 +219,11 @@ class NoticeController {
                 actor.username());
         var incident = obligations.incident(id);
         ObjectNode root = json.createObjectNode();
-        root.set("obligation", obligations.render().view(filed, incident.timeZone(), clock.instant()));
+        root.set("obligation", obligations.render().view(filed.obligation(), incident.timeZone(), clock.instant()));
+        var gaps = root.putObject("followUp")
+                .put("ledgerIndex", filed.ledgerIndex())
+                .putArray("provides");
+        filed.provides().forEach(gaps::add);
         return ResponseEntity.status(HttpStatus.CREATED).body(root);
     }
 

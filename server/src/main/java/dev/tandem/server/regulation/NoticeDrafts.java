@@ -531,8 +531,10 @@ public class NoticeDrafts {
      *     notice it completes)
      * @throws DomainException 409 {@code no-follow-up-owed} when no such obligation is pending (the
      *     notice was not sent incomplete, or its follow-up was recorded)
+     * @return the obligation filed, with the index of its {@code notice.follow-up-sent} entry and the
+     *     gaps that entry says the follow-up gives
      */
-    public StoredObligation followUp(
+    public FollowUp followUp(
             Art33Notice notice, String incidentId, String evidenceId, @Nullable Instant sentAt, String actor) {
         if (evidenceId.isBlank()) {
             throw DomainException.unprocessable(
@@ -561,12 +563,13 @@ public class NoticeDrafts {
                 .gaps();
         return ledger.record(ap -> {
             StoredObligation o = obligations.obligation(target.id());
+            long index = -1;
             EvidenceItem item = vault.find(evidenceId)
                     .filter(i -> i.incidentId().equals(incidentId))
                     .orElseThrow(() -> DomainException.unprocessable(
                             "bad-evidence", "evidence: no evidence item '" + evidenceId + "'"));
             if (o.status() == Lifecycle.Status.PENDING) {
-                ap.record(
+                index = ap.record(
                         new NoticeFollowUpSent(
                                 incidentId,
                                 notice.id(),
@@ -581,8 +584,18 @@ public class NoticeDrafts {
             }
             // refuses (409 invalid-transition) an obligation changed since it was read
             obligations.apply(ap, o, Lifecycle.Status.FILED, item.id(), null, true, actor, now, sent);
-            return obligations.obligation(o.id());
+            return new FollowUp(obligations.obligation(o.id()), index, provides);
         });
+    }
+
+    /**
+     * A follow-up recorded: the Art. 33(4) obligation it filed, the index of its {@code
+     * notice.follow-up-sent} entry and the gaps that entry says it gives ({@code provides}).
+     */
+    public record FollowUp(StoredObligation obligation, long ledgerIndex, List<String> provides) {
+        public FollowUp {
+            provides = List.copyOf(provides);
+        }
     }
 
     /** The pending Art. 33 obligation a sent notice files; 409 when there is none, 422 when ambiguous. */

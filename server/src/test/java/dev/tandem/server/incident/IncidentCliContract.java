@@ -863,6 +863,48 @@ abstract class IncidentCliContract {
         assertThat(late.err()).contains("the server answered 409: ");
         refused(cli(ic, "notice", "sent", "--incident", id, "--incomplete"), "notice sent", "(notice-sent)");
         assertThat(counsel.get(noticePath + "/versions").json()).hasSize(2);
+
+        // sent incomplete: its Art. 33(4) follow-up is owed (ADR 154); the responder may not record it, counsel
+        // does, with the document uploaded first; the gaps of a FORENSIC notice stay with its notice.sent
+        String followUp = counsel.postBytes(
+                        "/api/v1/incidents/" + id + "/evidence?repository=AUDIT&kind=DOCUMENT&name=art33-follow-up.md",
+                        "The likely consequences: none known.".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json()
+                .path("id")
+                .asString();
+        refused(
+                cli(responder, "notice", "follow-up", "--incident", id, "--evidence", followUp),
+                "notice follow-up",
+                "(forbidden)");
+        Cli missing = cli(counsel, "notice", "follow-up", "--incident", id, "--evidence", "no-such-item");
+        refused(missing, "notice follow-up", "(bad-evidence; option --evidence)");
+        String followedAt = Instant.parse(at).plus(1, ChronoUnit.HOURS).toString();
+        Cli followed =
+                ok(counsel, "notice", "follow-up", "--incident", id, "--evidence", followUp, "--sent-at", followedAt);
+        assertThat(followed.out())
+                .startsWith("recorded the follow-up to the GDPR Art. 33 notice of incident " + id
+                        + " as sent (Art. 33(4)): evidence " + followUp + ", sent " + followedAt + " (ledger entry #")
+                .contains(", notice.follow-up-sent)" + NL
+                        + "it gives the gaps the notice was sent with; they are not named here: the notice was kept"
+                        + " as FORENSIC evidence, its gaps stay with its privileged notice.sent entry" + NL)
+                .contains(", of incident " + id + " (GDPR Art. 33(4))" + NL);
+        String followedIndex = followed.out()
+                .substring(
+                        followed.out().indexOf("(ledger entry #") + 15,
+                        followed.out().indexOf(", notice.follow-up"));
+        assertThat(counsel.get("/api/v1/ledger/entries?from=" + followedIndex + "&to="
+                                + (Long.parseLong(followedIndex) + 1))
+                        .json()
+                        .get(0)
+                        .path("entry")
+                        .path("type")
+                        .asString())
+                .isEqualTo("notice.follow-up-sent");
+        Cli twice = cli(ic, "notice", "follow-up", "--incident", id, "--evidence", followUp);
+        refused(twice, "notice follow-up", "(no-follow-up-owed)");
+        assertThat(twice.err())
+                .contains("the server answered 409: no pending eu-gdpr-33-4-phases obligation: the GDPR Art. 33 notice"
+                        + " was not recorded as sent incomplete, or its follow-up was recorded");
         // filed FORENSIC: the auditor's refusal names none of it
         Cli auditorReads = cli(auditor, "notice", "show", "--incident", id);
         refused(auditorReads, "notice show", "(forbidden)");

@@ -174,6 +174,14 @@ class NoticeFollowUpH2IT {
 
         JsonNode entry = latestEntry(i, "notice.follow-up-sent");
         JsonNode body = entry.path("body");
+        // the answer names the entry and the gaps it gives, as the command line prints them
+        assertThat(followed.json().path("followUp").path("ledgerIndex").asLong())
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT MAX(idx) FROM ledger_entry WHERE incident_id = ? AND entry_type = ?",
+                        Long.class,
+                        i.substring(i.lastIndexOf('/') + 1),
+                        "notice.follow-up-sent"));
+        assertThat(followed.json().path("followUp").path("provides")).isEqualTo(body.path("provides"));
         assertThat(body.path("commitment").isMissingNode())
                 .as("AUDIT evidence: a public entry")
                 .isTrue();
