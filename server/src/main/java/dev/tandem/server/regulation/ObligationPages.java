@@ -12,15 +12,19 @@ import dev.tandem.server.access.Resource;
 import dev.tandem.server.access.UploadRepository;
 import dev.tandem.server.evidence.Vault;
 import dev.tandem.server.incident.IncidentHeader;
+import dev.tandem.server.incident.Timeline;
+import dev.tandem.server.incident.TimelineQuery;
 import dev.tandem.server.web.Times;
 import dev.tandem.server.web.WebPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The obligations page of an incident (docs/web.md): each obligation with exactly the fields the API
@@ -50,6 +55,7 @@ class ObligationPages {
     private final Vault vault;
     private final IncidentHeader header;
     private final ScopeViews scopes;
+    private final Timeline timeline;
 
     ObligationPages(
             Obligations obligations,
@@ -58,8 +64,10 @@ class ObligationPages {
             Memberships memberships,
             Vault vault,
             IncidentHeader header,
-            ScopeViews scopes) {
+            ScopeViews scopes,
+            Timeline timeline) {
         this.obligations = obligations;
+        this.timeline = timeline;
         this.views = views;
         this.scopes = scopes;
         this.notices = notices;
@@ -113,6 +121,9 @@ class ObligationPages {
         }
         if (permitted(access, Action.OBLIGATION_CHANGE, id)) {
             model.addAttribute("members", memberships.members(id));
+        }
+        if (permitted(access, Action.OBLIGATION_CHANGE, id) || permitted(access, Action.NOTICE_CHANGE, id)) {
+            // the filing evidence of the status form and of the notices' follow-up form
             model.addAttribute("evidence", vault.ofIncident(id));
         }
         model.addAttribute("statuses", List.of("PENDING", "FILED", "NOT_REQUIRED"));
@@ -154,9 +165,27 @@ class ObligationPages {
             @Nullable String tag,
             List<NoticeDrafts.Version> versions,
             List<String> gaps,
-            @Nullable String problem) {
+            @Nullable String problem,
+            @Nullable FollowUp followUp) {
         public String prefix() {
             return ObligationPages.prefix(which);
+        }
+    }
+
+    /**
+     * The notice's Art. 33(4) follow-up, once the notice went incomplete (ADR 154): the obligation it
+     * files, the gaps it owes (none named when they stay with a privileged {@code notice.sent}), when
+     * the notice went ({@code since}) and, once recorded, when the follow-up was sent, the evidence item
+     * that keeps it and its {@code notice.follow-up-sent} entry (null when the caller cannot read it).
+     */
+    record FollowUp(
+            StoredObligation obligation,
+            List<String> gaps,
+            @Nullable Instant since,
+            @Nullable Instant sentAt,
+            @Nullable Long ledgerIndex) {
+        public boolean pending() {
+            return obligation.status() == Lifecycle.Status.PENDING;
         }
     }
 
@@ -174,11 +203,41 @@ class ObligationPages {
                     NoticeDrafts.sha256(notice.markdown()),
                     notices.versions(which, id),
                     notices.gaps(which, id, access),
-                    null);
+                    null,
+                    followUp(which, id, access));
         } catch (DomainException e) {
             // no awareness time yet: the draft cannot be made; the page says why
-            return new NoticeSection(which, null, null, List.of(), List.of(), e.getMessage());
+            return new NoticeSection(which, null, null, List.of(), List.of(), e.getMessage(), null);
         }
+    }
+
+    /** The notice's Art. 33(4) follow-up, or null when none is owed (the notice not sent incomplete). */
+    private @Nullable FollowUp followUp(Art33Notice which, String id, Access access) {
+        StoredObligation owed = obligations.ofIncident(id).stream()
+                .filter(o -> which.isPhasesRule(o.ruleId()) && o.placement() == StoredObligation.Placement.OWED)
+                .findFirst()
+                .orElse(null);
+        if (owed == null) {
+            return null;
+        }
+        var incomplete = obligations.incompleteNotices(id).get(which.rule());
+        Long index = null;
+        if (owed.status() == Lifecycle.Status.FILED) {
+            var q = new TimelineQuery(
+                    TimelineQuery.Order.AT, Set.of(), Set.of("notice.follow-up-sent"), null, null, null, null);
+            for (Timeline.Entry e : timeline.read(id, q, access.caller())) {
+                JsonNode body = e.opened() != null ? e.opened() : e.body();
+                if (owed.id().equals(body.path("obligation").asString(null))) {
+                    index = e.index();
+                }
+            }
+        }
+        return new FollowUp(
+                owed,
+                incomplete == null ? List.of() : incomplete.gaps(),
+                obligations.noticesSent(id).get(which.rule()),
+                owed.sentAt(),
+                index);
     }
 
     @PostMapping("/obligations/{id}/owner")
@@ -454,6 +513,55 @@ class ObligationPages {
             redirect.addFlashAttribute("noticeTitle", which.title());
         } catch (DomainException e) {
             return again(access, id, e, model, response, Map.of("sendError", e.getMessage(), "noticeFor", which.id()));
+        }
+        return "redirect:/incidents/" + id + "/obligations" + anchor;
+    }
+
+    /**
+     * The Art. 33(4) follow-up recorded as sent, as {@code POST /api/v1/incidents/{id}/notices/{notice}/follow-up}:
+     * the evidence item chosen from the incident's, sent at a time in the incident's zone (empty: now).
+     */
+    @PostMapping({PAGE_PATH + "/follow-up", UK_PAGE_PATH + "/follow-up"})
+    @Guard(Action.NOTICE_CHANGE)
+    String followUpNotice(
+            Access access,
+            HttpServletRequest request,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(required = false) @Nullable String sentAt,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Art33Notice which = NoticePaths.notice(request);
+        String anchor = "#" + prefix(which) + "follow-up";
+        try {
+            OffsetDateTime sent = formTime(sentAt, obligations.incident(id).timeZone(), "sentAt", "bad-sent-at");
+            NoticeDrafts.FollowUp recorded = notices.followUp(
+                    which,
+                    id,
+                    evidence == null ? "" : evidence.strip(),
+                    sent == null ? null : sent.toInstant(),
+                    access.username());
+            redirect.addFlashAttribute("followUpRecorded", recorded.ledgerIndex());
+            redirect.addFlashAttribute("noticeTitle", which.title());
+        } catch (DomainException e) {
+            return again(
+                    access,
+                    id,
+                    e,
+                    model,
+                    response,
+                    Map.of(
+                            "followUpError",
+                            e.getMessage(),
+                            "followUpDraft",
+                            Map.of(
+                                    "evidence",
+                                    evidence == null ? "" : evidence,
+                                    "sentAt",
+                                    sentAt == null ? "" : sentAt),
+                            "noticeFor",
+                            which.id()));
         }
         return "redirect:/incidents/" + id + "/obligations" + anchor;
     }

@@ -888,6 +888,14 @@ abstract class AccessMatrixContract {
                 "text=%23+Notice+from+the+page"));
         c.add(form(
                 "POST", "/incidents/{id}/notices/gdpr-art33/sent", DECIDERS, () -> i + "/notices/gdpr-art33/sent", ""));
+        // the Art. 33(4) follow-up's form (ADR 154): as its API row; the fixture owes no follow-up, so a
+        // permitted post is the page again with a 422 or 409
+        c.add(form(
+                "POST",
+                "/incidents/{id}/notices/gdpr-art33/follow-up",
+                DECIDERS,
+                () -> i + "/notices/gdpr-art33/follow-up",
+                "evidence=none"));
         // the UK GDPR notice's forms (ADR 145): as its API rows; the fixture owes the ICO nothing, so
         // sending is a permitted 409
         c.add(form(
@@ -902,6 +910,12 @@ abstract class AccessMatrixContract {
                 DECIDERS,
                 () -> i + "/notices/uk-gdpr-art33/sent",
                 ""));
+        c.add(form(
+                "POST",
+                "/incidents/{id}/notices/uk-gdpr-art33/follow-up",
+                DECIDERS,
+                () -> i + "/notices/uk-gdpr-art33/follow-up",
+                "evidence=none"));
         // reports: as the API's REPORT_* rows
         c.add(get("/incidents/{id}/reports", MEMBERS, i + "/reports"));
         c.add(get("/incidents/{id}/reports/incident", "PPPPFFHH", i + "/reports/incident"));

@@ -200,6 +200,67 @@ class NoticeFollowUpH2IT {
         assertThat(again.body()).contains("no-follow-up-owed");
     }
 
+    /**
+     * The obligations page's follow-up form (docs/web.md): the section of the notice sent incomplete shows
+     * the gaps owed, the time since the notice and the form; a refused form is the page again with the
+     * message beside it, nothing written; recorded, the section says when and which entry.
+     */
+    @Test
+    void theObligationsPageRecordsTheFollowUpAsSentAndThenSaysWhenAndWhichEntry() {
+        String i = incident("Phases from the page");
+        String notice = i + "/notices/gdpr-art33";
+        String page = i.replace("/api/v1", "") + "/obligations";
+        String form = i.replace("/api/v1", "") + "/notices/gdpr-art33/follow-up";
+        assertThat(commander.get(page).body()).doesNotContain("Record the follow-up as sent");
+        JsonNode gaps = commander.get(notice + "/gaps").json().path("gaps");
+        var sent = commander.postJson(notice + "/sent", "{\"incomplete\":true,\"repository\":\"AUDIT\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String letter = auditDocument(i, "art33-follow-up-page.md", "The records concerned: about 324,000.");
+
+        clock.set(ObligationsContract.START.plus(Duration.ofHours(50)));
+        String pending = commander.get(page).body();
+        assertThat(pending)
+                .contains("id=\"follow-up\"")
+                .contains("Follow-up (GDPR Art. 33(4))")
+                .contains("It owes the <span>" + gaps.size() + "</span> gap(s) the notice was sent with:")
+                .contains("<li>" + gaps.get(0).asString().replace("'", "&#39;") + "</li>")
+                .contains("2 d 2 h ago")
+                .contains("Record the follow-up as sent")
+                .contains("name=\"evidence\"")
+                .contains("value=\"" + letter + "\"");
+
+        // refused: before the notice it completes; the page again with the message, nothing recorded
+        var early = commander.postForm(form, "evidence=" + letter + "&sentAt=2026-11-26T08%3A00");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.body()).contains("id=\"follow-up-error\"").contains("Record the follow-up as sent");
+        assertThat(find(commander.get(i + "/obligations").json(), PHASES)
+                        .path("status")
+                        .asString())
+                .isEqualTo("PENDING");
+        var none = commander.postForm(form, "evidence=&sentAt=");
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.body()).contains("the follow-up needs the id of the evidence item");
+
+        var recorded = commander.postForm(form, "evidence=" + letter + "&sentAt=");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(302);
+        assertThat(recorded.header("Location")).endsWith("/obligations#follow-up");
+        JsonNode entry = latestEntry(i, "notice.follow-up-sent");
+        assertThat(entry.path("body").path("evidence").asString()).isEqualTo(letter);
+        Long index = jdbc.queryForObject(
+                "SELECT MAX(idx) FROM ledger_entry WHERE incident_id = ? AND entry_type = 'notice.follow-up-sent'",
+                Long.class,
+                i.substring(i.lastIndexOf('/') + 1));
+        String after = commander.get(page).body();
+        assertThat(after)
+                .contains("id=\"follow-up-recorded\"")
+                .contains("kept as evidence <code>" + letter + "</code>")
+                .contains("(ledger entry #<span>" + index + "</span>)")
+                .doesNotContain("Record the follow-up as sent</button>");
+        // a second one: no follow-up owed, the page says so beside nothing (the form is gone), 409
+        var again = commander.postForm(form, "evidence=" + letter);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
     @Test
     void aNoticeSentCompleteOwesNoFollowUp() {
         String i = incident("Complete");
