@@ -196,6 +196,13 @@ final class DemoCommand implements Callable<Integer> {
                 The five customers in the UK (GB=5) owe the Information Commissioner a notice of its own
                 (UK GDPR Art. 33), drafted beside the GDPR one and on counsel's obligations page:
                   ./tandem notice show --server $S --token $COUNSEL --incident $I --notice uk-gdpr-art33
+                A notice sent with its gaps (--incomplete: GDPR Art. 33(4), information in phases) owes the rest
+                "without undue further delay": the obligations page then shows it pending, the time since the
+                notice and a form to record the follow-up (the demo's notice is kept FORENSIC, its scope resting on
+                a PII scan, so the gaps it owes stay privileged); from a terminal, once counsel uploaded it (ITEM):
+                  ./tandem notice sent --server $S --token $COUNSEL --incident $I --incomplete
+                  ./tandem evidence add --server $S --token $COUNSEL --incident $I --repository AUDIT --kind DOCUMENT FILE
+                  ./tandem notice follow-up --server $S --token $COUNSEL --incident $I --evidence ITEM
 
                 Reminders: before each deadline and before an open evidence request's due date, the
                 server posts a Slack-style message to %s;
